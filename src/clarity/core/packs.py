@@ -1,0 +1,183 @@
+"""Question-pack models (format v1).
+
+These pydantic models are the contract a teacher writes against; the JSON Schema in
+``schema/pack.schema.json`` is generated from them. Loading a file, turning YAML into
+plain data with positions and turning validation errors into ``file:line:col``
+messages lives in :mod:`clarity.core.pack_loader`.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+MIN_GRID_SIDE = 1
+MAX_GRID_SIDE = 20
+MIN_TIME_LIMIT = 5
+MAX_TIME_LIMIT = 300
+MIN_CHOICES = 2
+MAX_CHOICES = 6
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64),
+]
+TimeLimit = Annotated[int, Field(ge=MIN_TIME_LIMIT, le=MAX_TIME_LIMIT)]
+_GRID_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
+
+
+class QuestionType(StrEnum):
+    CHOICE = "choice"
+    TRUEFALSE = "truefalse"
+    TYPED = "typed"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Grid(_Model):
+    """Rows by columns of tiles over a mystery image."""
+
+    rows: int = Field(ge=MIN_GRID_SIDE, le=MAX_GRID_SIDE)
+    cols: int = Field(ge=MIN_GRID_SIDE, le=MAX_GRID_SIDE)
+
+    @property
+    def tiles(self) -> int:
+        return self.rows * self.cols
+
+    def __str__(self) -> str:
+        return f"{self.rows}x{self.cols}"
+
+
+def parse_grid(value: object) -> object:
+    """Accept ``"4x5"`` as written in a pack; anything else goes to normal validation."""
+    if isinstance(value, str):
+        match = _GRID_RE.match(value)
+        if not match:
+            raise ValueError(f'"{value}" is not a grid; write rows x columns, for example 4x5')
+        rows, cols = int(match.group(1)), int(match.group(2))
+        if rows * cols < 2:
+            raise ValueError(f'"{value}" has fewer than two tiles; the smallest grid is 1x2')
+        return {"rows": rows, "cols": cols}
+    return value
+
+
+class Mystery(_Model):
+    """One mystery image: what a round uncovers and asks the class to guess."""
+
+    image: ShortText = Field(description="Relative path: first next to the pack file, then in the bundled assets.")
+    answer: ShortText = Field(description="What the image shows: the mystery to guess.")
+    accept: tuple[ShortText, ...] = Field(default=(), description="Other accepted guesses.")
+    caption: Text | None = Field(default=None, description="A fact shown when the image is fully revealed.")
+    grid: Annotated[Grid, Field(json_schema_extra={"type": "string", "pattern": r"^\d+\s*[xX]\s*\d+$"})] = Field(
+        default_factory=lambda: Grid(rows=4, cols=5), description="rows x columns, from 1x2 up to 20x20"
+    )
+
+    _parse_grid = field_validator("grid", mode="before")(parse_grid)
+
+
+class _QuestionBase(_Model):
+    id: Slug | None = Field(default=None, description="Optional stable id, unique in the pack.")
+    prompt: Text
+    explain: Text | None = Field(default=None, description="Shown after the answer.")
+    image: ShortText | None = Field(default=None, description="Optional picture for the question.")
+    time_limit: TimeLimit | None = Field(default=None, description="Seconds, 5 to 300.")
+    difficulty: Difficulty = Difficulty.MEDIUM
+    tags: tuple[ShortText, ...] = ()
+
+
+class ChoiceQuestion(_QuestionBase):
+    type: Literal[QuestionType.CHOICE]
+    choices: tuple[ShortText, ...] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
+    answer: ShortText = Field(description="The text of the right choice.")
+
+    @model_validator(mode="after")
+    def _answer_among_choices(self) -> ChoiceQuestion:
+        seen: set[str] = set()
+        for choice in self.choices:
+            key = choice.casefold()
+            if key in seen:
+                raise ValueError(f'choices: "{choice}" is listed twice')
+            seen.add(key)
+        if self.answer not in self.choices:
+            raise ValueError(f'answer: "{self.answer}" is not one of the choices')
+        return self
+
+    @property
+    def right_index(self) -> int:
+        return self.choices.index(self.answer)
+
+
+class TrueFalseQuestion(_QuestionBase):
+    type: Literal[QuestionType.TRUEFALSE]
+    answer: bool = Field(description="true or false")
+
+
+class TypedQuestion(_QuestionBase):
+    type: Literal[QuestionType.TYPED]
+    answer: ShortText = Field(description="The canonical answer.")
+    accept: tuple[ShortText, ...] = Field(default=(), description="Other accepted answers.")
+
+
+Question = Annotated[ChoiceQuestion | TrueFalseQuestion | TypedQuestion, Field(discriminator="type")]
+
+
+class Pack(_Model):
+    """A question pack: mystery images and the questions that uncover them."""
+
+    clarity: int = Field(description="Format version.", json_schema_extra={"const": FORMAT_VERSION})
+    id: Slug = Field(description="Lowercase slug, unique among installed packs.")
+    title: ShortText
+    description: Text
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    author: ShortText | None = None
+    license: ShortText | None = None
+    time_limit: TimeLimit | None = Field(
+        default=None, description="Default seconds per question for questions that set none."
+    )
+    rounds: tuple[Mystery, ...] = Field(min_length=1)
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @field_validator("clarity")
+    @classmethod
+    def _known_version(cls, version: int) -> int:
+        if version != FORMAT_VERSION:
+            raise ValueError(
+                f"format version {version} is not known; this game reads version {FORMAT_VERSION}"
+            )
+        return version
+
+    @model_validator(mode="after")
+    def _question_ids_unique(self) -> Pack:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.id is None:
+                continue
+            if question.id in seen:
+                raise ValueError(f'questions: the id "{question.id}" is used twice')
+            seen.add(question.id)
+        return self
+
+    def time_limit_for(self, question: ChoiceQuestion | TrueFalseQuestion | TypedQuestion) -> int | None:
+        """The seconds allowed for ``question``: its own limit, else the pack's default."""
+        return question.time_limit if question.time_limit is not None else self.time_limit
