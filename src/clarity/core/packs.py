@@ -85,12 +85,19 @@ def parse_grid(value: object) -> object:
 class Mystery(_Model):
     """One mystery image: what a round uncovers and asks the class to guess."""
 
-    image: ShortText = Field(description="Relative path: first next to the pack file, then in the bundled assets.")
+    image: ShortText = Field(
+        description="Relative path: first next to the pack file, then in the bundled assets."
+    )
     answer: ShortText = Field(description="What the image shows: the mystery to guess.")
     accept: tuple[ShortText, ...] = Field(default=(), description="Other accepted guesses.")
-    caption: Text | None = Field(default=None, description="A fact shown when the image is fully revealed.")
-    grid: Annotated[Grid, Field(json_schema_extra={"type": "string", "pattern": r"^\d+\s*[xX]\s*\d+$"})] = Field(
-        default_factory=lambda: Grid(rows=4, cols=5), description="rows x columns, from 1x2 up to 20x20"
+    caption: Text | None = Field(
+        default=None, description="A fact shown when the image is fully revealed."
+    )
+    grid: Annotated[
+        Grid, Field(json_schema_extra={"type": "string", "pattern": r"^\d+\s*[xX]\s*\d+$"})
+    ] = Field(
+        default_factory=lambda: Grid(rows=4, cols=5),
+        description="rows x columns, from 1x2 up to 20x20",
     )
 
     _parse_grid = field_validator("grid", mode="before")(parse_grid)
@@ -139,7 +146,9 @@ class TypedQuestion(_QuestionBase):
     accept: tuple[ShortText, ...] = Field(default=(), description="Other accepted answers.")
 
 
-Question = Annotated[ChoiceQuestion | TrueFalseQuestion | TypedQuestion, Field(discriminator="type")]
+Question = Annotated[
+    ChoiceQuestion | TrueFalseQuestion | TypedQuestion, Field(discriminator="type")
+]
 
 
 class Pack(_Model):
@@ -178,6 +187,8 @@ class Pack(_Model):
             seen.add(question.id)
         return self
 
-    def time_limit_for(self, question: ChoiceQuestion | TrueFalseQuestion | TypedQuestion) -> int | None:
+    def time_limit_for(
+        self, question: ChoiceQuestion | TrueFalseQuestion | TypedQuestion
+    ) -> int | None:
         """The seconds allowed for ``question``: its own limit, else the pack's default."""
         return question.time_limit if question.time_limit is not None else self.time_limit

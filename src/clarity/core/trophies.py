@@ -1,9 +1,194 @@
-"""Trophies: definitions as data, and the tracker that awards them by observing a round."""
+"""Trophies: definitions as data, and the tracker that awards them by observing a round.
+
+Per-round trophies are awarded by :class:`TrophyTracker`, which listens to a round's
+events (the observer pattern): nothing in the scoring or the round calls it directly.
+Lasting trophies grow across rounds; :func:`lasting_progress` measures them from the
+:class:`PlayerStats` the store aggregates.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+from clarity.core.events import (
+    AnswerGiven,
+    ImageGuessed,
+    RoundEnded,
+    RoundEvent,
+    RoundSummary,
+    TrophyEarned,
+)
+
+
+class Tier(StrEnum):
+    BRONZE = "bronze"
+    SILVER = "silver"
+    GOLD = "gold"
+
+
+TIER_RANK = {Tier.BRONZE: 1, Tier.SILVER: 2, Tier.GOLD: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class TrophyDef:
+    id: str
+    name: str
+    description: str
+    tier: Tier
+    lasting: bool = False  # earned across rounds, with progress, rather than in one round
+
+
+# Thresholds a teacher may want to tune, in one place.
+MEDAL_SHARES: tuple[tuple[Tier, float], ...] = (
+    (Tier.GOLD, 0.75),
+    (Tier.SILVER, 0.55),
+    (Tier.BRONZE, 0.35),
+)
+HOT_STREAK = 5
+FLAWLESS_MIN_ANSWERS = 5
+QUICK_THINKER_SECONDS = 5.0
+QUICK_THINKER_MIN_ANSWERS = 5
+SHARP_EYE_HIDDEN_SHARE = 0.5
+CENTURY_RIGHT_ANSWERS = 100
+MARATHON_ROUNDS_IN_A_DAY = 10
+COLLECTOR_GOLD_PACKS = 3
+
+TROPHIES: tuple[TrophyDef, ...] = (
+    TrophyDef(
+        "gold-medal", "Gold medal", "Score 75% of the best possible score in a round.", Tier.GOLD
+    ),
+    TrophyDef(
+        "silver-medal",
+        "Silver medal",
+        "Score 55% of the best possible score in a round.",
+        Tier.SILVER,
+    ),
+    TrophyDef(
+        "bronze-medal",
+        "Bronze medal",
+        "Score 35% of the best possible score in a round.",
+        Tier.BRONZE,
+    ),
+    TrophyDef("first-light", "First light", "Give a right answer.", Tier.BRONZE),
+    TrophyDef(
+        "hot-streak", "Hot streak", f"Give {HOT_STREAK} right answers in a row.", Tier.SILVER
+    ),
+    TrophyDef(
+        "flawless",
+        "Flawless",
+        f"Finish a round of {FLAWLESS_MIN_ANSWERS}+ answers without a wrong answer or guess.",
+        Tier.GOLD,
+    ),
+    TrophyDef(
+        "sharp-eye",
+        "Sharp eye",
+        "Guess the image while at least half the tiles are hidden.",
+        Tier.GOLD,
+    ),
+    TrophyDef(
+        "quick-thinker",
+        "Quick thinker",
+        f"Answer in under {QUICK_THINKER_SECONDS:g} seconds on average "
+        f"(at least {QUICK_THINKER_MIN_ANSWERS} answers in a round).",
+        Tier.SILVER,
+    ),
+    TrophyDef("scholar", "Scholar", "Win a medal on every bundled pack.", Tier.GOLD, lasting=True),
+    TrophyDef(
+        "collector",
+        "Collector",
+        f"Win gold on {COLLECTOR_GOLD_PACKS} different packs.",
+        Tier.GOLD,
+        lasting=True,
+    ),
+    TrophyDef(
+        "century",
+        "Century",
+        f"Give {CENTURY_RIGHT_ANSWERS} right answers in all.",
+        Tier.SILVER,
+        lasting=True,
+    ),
+    TrophyDef(
+        "marathon",
+        "Marathon",
+        f"Play {MARATHON_ROUNDS_IN_A_DAY} rounds in one day.",
+        Tier.BRONZE,
+        lasting=True,
+    ),
+)
+
+
+def trophy_by_id(trophy_id: str) -> TrophyDef:
+    for trophy in TROPHIES:
+        if trophy.id == trophy_id:
+            return trophy
+    raise KeyError(trophy_id)
+
+
+def medal_for(summary: RoundSummary) -> Tier | None:
+    """The round medal a finished round earns, by its share of the best possible score."""
+    share = summary.share_of_best
+    for tier, threshold in MEDAL_SHARES:
+        if share >= threshold:
+            return tier
+    return None
+
+
+class TrophyTracker:
+    """Awards per-round trophies by observing one round's events.
+
+    Pass it to the round as an observer; ``earned`` lists the trophies in the order they
+    were won, each at most once per round.
+    """
+
+    def __init__(self) -> None:
+        self.earned: list[TrophyEarned] = []
+        self.medal: Tier | None = None
+        self._answer_seconds: list[float] = []
+        self._any_wrong = False
+
+    def __call__(self, event: RoundEvent) -> None:
+        self.observe(event)
+
+    def observe(self, event: RoundEvent) -> list[TrophyEarned]:
+        """Take one event; return the trophies it earned."""
+        before = len(self.earned)
+        if isinstance(event, AnswerGiven):
+            self._answer_seconds.append(event.seconds)
+            if event.right:
+                self._award("first-light")
+                if event.streak >= HOT_STREAK:
+                    self._award("hot-streak")
+            else:
+                self._any_wrong = True
+        elif isinstance(event, ImageGuessed):
+            if not event.right:
+                self._any_wrong = True
+            elif event.hidden_tiles >= event.total_tiles * SHARP_EYE_HIDDEN_SHARE:
+                self._award("sharp-eye")
+        elif isinstance(event, RoundEnded):
+            self._on_round_ended(event.summary)
+        return self.earned[before:]
+
+    def _on_round_ended(self, summary: RoundSummary) -> None:
+        answers = len(self._answer_seconds)
+        if answers >= FLAWLESS_MIN_ANSWERS and not self._any_wrong:
+            self._award("flawless")
+        if (
+            answers >= QUICK_THINKER_MIN_ANSWERS
+            and sum(self._answer_seconds) / answers < QUICK_THINKER_SECONDS
+        ):
+            self._award("quick-thinker")
+        self.medal = medal_for(summary)
+        if self.medal is not None:
+            self._award(f"{self.medal.value}-medal")
+
+    def _award(self, trophy_id: str) -> None:
+        if any(t.trophy_id == trophy_id for t in self.earned):
+            return
+        trophy = trophy_by_id(trophy_id)
+        self.earned.append(TrophyEarned(trophy.id, trophy.name, trophy.tier.value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,3 +199,46 @@ class PlayerStats:
     rounds_played: int = 0
     best_medal_by_pack: Mapping[str, str] = field(default_factory=dict)  # pack id -> medal tier
     most_rounds_in_a_day: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TrophyProgress:
+    trophy: TrophyDef
+    current: int
+    target: int
+
+    @property
+    def earned(self) -> bool:
+        return self.current >= self.target
+
+
+def lasting_progress(stats: PlayerStats, bundled_pack_ids: Collection[str]) -> list[TrophyProgress]:
+    """How far a player is towards each lasting trophy."""
+    medals = stats.best_medal_by_pack
+    golds = sum(1 for tier in medals.values() if tier == Tier.GOLD)
+    bundled_with_medal = sum(1 for pack_id in bundled_pack_ids if pack_id in medals)
+    current = {
+        "scholar": (bundled_with_medal, max(1, len(bundled_pack_ids))),
+        "collector": (golds, COLLECTOR_GOLD_PACKS),
+        "century": (stats.right_answers, CENTURY_RIGHT_ANSWERS),
+        "marathon": (stats.most_rounds_in_a_day, MARATHON_ROUNDS_IN_A_DAY),
+    }
+    return [
+        TrophyProgress(
+            trophy, min(current[trophy.id][0], current[trophy.id][1]), current[trophy.id][1]
+        )
+        for trophy in TROPHIES
+        if trophy.lasting
+    ]
+
+
+def newly_earned_lasting(
+    before: PlayerStats, after: PlayerStats, bundled_pack_ids: Collection[str]
+) -> list[TrophyEarned]:
+    """Lasting trophies that ``after`` has earned and ``before`` had not."""
+    had = {p.trophy.id for p in lasting_progress(before, bundled_pack_ids) if p.earned}
+    return [
+        TrophyEarned(p.trophy.id, p.trophy.name, p.trophy.tier.value)
+        for p in lasting_progress(after, bundled_pack_ids)
+        if p.earned and p.trophy.id not in had
+    ]

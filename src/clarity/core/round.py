@@ -1,0 +1,363 @@
+"""One round's state machine.
+
+A round asks the pack's questions in an order drawn from its seed, uncovers one tile of
+the mystery image for every right answer, and takes a guess at the image at any moment.
+It ends when the image is guessed, or when the tiles or the questions run out and the
+final guess has been made. Every change is announced as an event to the observers
+(the trophy tracker, the UI, the store) and kept as an action, so that a round can be
+saved after every answer and replayed exactly from its seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from clarity.core.board import Board, Tile
+from clarity.core.events import (
+    AnswerGiven,
+    ImageGuessed,
+    Points,
+    QuestionAsked,
+    RoundEnded,
+    RoundEvent,
+    RoundOutcome,
+    RoundSummary,
+    TileUncovered,
+)
+from clarity.core.matching import matches_any
+from clarity.core.packs import (
+    ChoiceQuestion,
+    Mystery,
+    Pack,
+    TrueFalseQuestion,
+    TypedQuestion,
+)
+from clarity.core.scoring import (
+    ScoringRules,
+    answer_points,
+    best_possible_score,
+    image_guess_points,
+)
+
+Question = ChoiceQuestion | TrueFalseQuestion | TypedQuestion
+Observer = Callable[[RoundEvent], None]
+SNAPSHOT_VERSION = 1
+
+
+class Phase(StrEnum):
+    ASKING = "asking"  # a question waits for its answer
+    FEEDBACK = "feedback"  # the answer is shown; next_question() moves on
+    FINAL_GUESS = "final_guess"  # tiles or questions ran out: one last guess
+    ENDED = "ended"
+
+
+class RoundError(Exception):
+    """A call that the round's current phase does not allow (a bug in the caller)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerResult:
+    event: AnswerGiven
+    tile: Tile | None  # the tile this answer uncovered, if it was right
+    right_answer: str  # the right answer as the player should see it
+    explain: str | None
+
+
+def right_answer_text(question: Question) -> str:
+    """The right answer of ``question`` as text for the screen."""
+    if isinstance(question, TrueFalseQuestion):
+        return "True" if question.answer else "False"
+    return question.answer
+
+
+def _parse_truefalse(response: str | bool) -> bool | None:
+    if isinstance(response, bool):
+        return response
+    word = response.strip().casefold()
+    if word in {"true", "t", "yes", "y"}:
+        return True
+    if word in {"false", "f", "no", "n"}:
+        return False
+    return None
+
+
+def is_right(question: Question, response: str | bool) -> bool:
+    """Whether ``response`` answers ``question`` rightly (typed answers forgivingly)."""
+    if isinstance(question, TrueFalseQuestion):
+        return _parse_truefalse(response) == question.answer
+    if isinstance(response, bool):
+        return False
+    if isinstance(question, ChoiceQuestion):
+        return response == question.answer
+    return matches_any(response, (question.answer, *question.accept))
+
+
+class Round:
+    """One mystery image of a pack, played from the start to the final guess."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        mystery_index: int = 0,
+        seed: int = 0,
+        rules: ScoringRules | None = None,
+        observers: Iterable[Observer] = (),
+    ) -> None:
+        if not 0 <= mystery_index < len(pack.rounds):
+            raise ValueError(f"pack {pack.id!r} has no round {mystery_index}")
+        self.pack = pack
+        self.mystery_index = mystery_index
+        self.seed = seed
+        self.rules = rules or ScoringRules()
+        self._observers: list[Observer] = list(observers)
+        rng = random.Random(seed)
+        grid = self.mystery.grid
+        self.board = Board(grid.rows, grid.cols, rng)
+        order = list(range(len(pack.questions)))
+        rng.shuffle(order)
+        self._order: tuple[int, ...] = tuple(order)
+        self._asked = 0  # how many of the order have been asked, the current one included
+        self.phase = Phase.ASKING
+        self.score = 0
+        self.breakdown = Points()
+        self.streak = 0
+        self.longest_streak = 0
+        self.answers: list[AnswerGiven] = []
+        self.guesses: list[ImageGuessed] = []
+        self.summary: RoundSummary | None = None
+        self._actions: list[list[Any]] = []
+        self.best_possible = best_possible_score(
+            [self._effective_limit(pack.questions[i]) for i in self._order],
+            self.board.total,
+            self.rules,
+        )
+        self._ask_next()
+
+    # -- reading the state ---------------------------------------------------------
+
+    @property
+    def mystery(self) -> Mystery:
+        return self.pack.rounds[self.mystery_index]
+
+    @property
+    def question(self) -> Question | None:
+        """The question being asked or just answered; None in the final guess and after."""
+        if self.phase in (Phase.ASKING, Phase.FEEDBACK):
+            return self.pack.questions[self._order[self._asked - 1]]
+        return None
+
+    @property
+    def question_number(self) -> int:
+        return self._asked
+
+    @property
+    def questions_left(self) -> int:
+        """Questions not yet asked in this round."""
+        return len(self._order) - self._asked
+
+    @property
+    def time_limit(self) -> int | None:
+        """Seconds allowed for the current question; None when there is no limit."""
+        question = self.question
+        return self._effective_limit(question) if question is not None else None
+
+    @property
+    def right_count(self) -> int:
+        return sum(1 for a in self.answers if a.right)
+
+    @property
+    def wrong_count(self) -> int:
+        return sum(1 for a in self.answers if not a.right)
+
+    def subscribe(self, observer: Observer) -> None:
+        self._observers.append(observer)
+
+    # -- playing -----------------------------------------------------------------
+
+    def answer(self, response: str | bool | None, seconds: float) -> AnswerResult:
+        """Answer the current question after ``seconds``; None means the time ran out."""
+        self._require(Phase.ASKING)
+        question = self.question
+        assert question is not None
+        limit = self._effective_limit(question)
+        timed_out = response is None or (limit is not None and seconds > limit)
+        right = not timed_out and response is not None and is_right(question, response)
+        self.streak = self.streak + 1 if right else 0
+        self.longest_streak = max(self.longest_streak, self.streak)
+        points = answer_points(
+            right=right, seconds=seconds, time_limit=limit, streak=self.streak, rules=self.rules
+        )
+        self._add_points(points)
+        event = AnswerGiven(
+            number=self._asked,
+            question_index=self._order[self._asked - 1],
+            question_id=question.id,
+            response=None if response is None else _response_text(response),
+            right=right,
+            seconds=round(seconds, 3),
+            points=points,
+            streak=self.streak,
+            timed_out=timed_out,
+        )
+        self._actions.append(["answer", event.response, event.seconds])
+        self.answers.append(event)
+        self.phase = Phase.FEEDBACK
+        self._emit(event)
+        tile = None
+        if right:
+            tile = self.board.uncover_next()
+            self._emit(TileUncovered(tile.row, tile.col, self.board.hidden_count))
+        return AnswerResult(event, tile, right_answer_text(question), question.explain)
+
+    def next_question(self) -> None:
+        """Leave the feedback of an answer: the next question, or the final guess."""
+        self._require(Phase.FEEDBACK)
+        self._actions.append(["next"])
+        self._ask_next()
+
+    def guess_image(self, guess: str, seconds: float) -> ImageGuessed:
+        """Guess the mystery image; allowed at any moment before the round ends."""
+        if self.phase is Phase.ENDED:
+            raise RoundError("the round has ended")
+        final = self.phase is Phase.FINAL_GUESS
+        mystery = self.mystery
+        right = matches_any(guess, (mystery.answer, *mystery.accept))
+        hidden = self.board.hidden_count
+        points = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
+        if points.penalty > self.score:  # the score never drops below zero
+            points = Points(penalty=self.score)
+        self._add_points(points)
+        event = ImageGuessed(
+            guess=guess,
+            right=right,
+            hidden_tiles=hidden,
+            total_tiles=self.board.total,
+            points=points,
+            final=final,
+            seconds=round(seconds, 3),
+        )
+        self._actions.append(["guess", guess, event.seconds])
+        self.guesses.append(event)
+        self._emit(event)
+        if right or final:
+            self._end(RoundOutcome.GUESSED if right else RoundOutcome.MISSED, hidden)
+        return event
+
+    # -- saving and replaying ----------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to rebuild this round: plain JSON types only."""
+        return {
+            "version": SNAPSHOT_VERSION,
+            "pack_id": self.pack.id,
+            "mystery_index": self.mystery_index,
+            "seed": self.seed,
+            "timer": self.rules.timer,
+            "streaks": self.rules.streaks,
+            "actions": [list(a) for a in self._actions],
+        }
+
+    @classmethod
+    def restore(
+        cls, pack: Pack, snapshot: Mapping[str, Any], observers: Iterable[Observer] = ()
+    ) -> Round:
+        """Replay a snapshot's actions on a new round; observers see the replayed events.
+
+        Raises ValueError when the snapshot does not fit the pack (the pack changed).
+        """
+        if snapshot.get("version") != SNAPSHOT_VERSION or snapshot.get("pack_id") != pack.id:
+            raise ValueError("the saved round does not belong to this pack")
+        rules = ScoringRules(timer=bool(snapshot["timer"]), streaks=bool(snapshot["streaks"]))
+        played = cls(
+            pack,
+            mystery_index=int(snapshot["mystery_index"]),
+            seed=int(snapshot["seed"]),
+            rules=rules,
+            observers=observers,
+        )
+        try:
+            for action in snapshot["actions"]:
+                match action:
+                    case ["answer", response, seconds]:
+                        played.answer(response, float(seconds))
+                    case ["next"]:
+                        played.next_question()
+                    case ["guess", guess, seconds]:
+                        played.guess_image(str(guess), float(seconds))
+                    case _:
+                        raise ValueError(f"unknown action {action!r}")
+        except RoundError as error:
+            raise ValueError(f"the saved round cannot be replayed: {error}") from error
+        return played
+
+    # -- inside ------------------------------------------------------------------
+
+    def _effective_limit(self, question: Question) -> int | None:
+        if not self.rules.timer:
+            return None
+        return self.pack.time_limit_for(question)
+
+    def _ask_next(self) -> None:
+        if self.board.all_uncovered or self._asked >= len(self._order):
+            self.phase = Phase.FINAL_GUESS
+            return
+        self._asked += 1
+        self.phase = Phase.ASKING
+        question = self.pack.questions[self._order[self._asked - 1]]
+        self._emit(
+            QuestionAsked(
+                number=self._asked,
+                question_index=self._order[self._asked - 1],
+                question_id=question.id,
+                time_limit=self._effective_limit(question),
+            )
+        )
+
+    def _add_points(self, points: Points) -> None:
+        self.breakdown = self.breakdown + points
+        self.score += points.total
+
+    def _end(self, outcome: RoundOutcome, hidden_at_guess: int) -> None:
+        self.phase = Phase.ENDED
+        self.summary = RoundSummary(
+            pack_id=self.pack.id,
+            mystery_index=self.mystery_index,
+            mystery_answer=self.mystery.answer,
+            seed=self.seed,
+            timer=self.rules.timer,
+            streaks=self.rules.streaks,
+            outcome=outcome,
+            score=self.score,
+            breakdown=self.breakdown,
+            best_possible=self.best_possible,
+            right=self.right_count,
+            wrong=self.wrong_count,
+            longest_streak=self.longest_streak,
+            total_tiles=self.board.total,
+            hidden_at_guess=hidden_at_guess,
+            seconds_played=round(
+                sum(a.seconds for a in self.answers) + sum(g.seconds for g in self.guesses), 3
+            ),
+            answers=tuple(self.answers),
+            guesses=tuple(self.guesses),
+        )
+        self._emit(RoundEnded(self.summary))
+
+    def _require(self, phase: Phase) -> None:
+        if self.phase is not phase:
+            raise RoundError(f"not allowed while the round is in {self.phase.value}")
+
+    def _emit(self, event: RoundEvent) -> None:
+        for observer in self._observers:
+            observer(event)
+
+
+def _response_text(response: str | bool) -> str:
+    if isinstance(response, bool):
+        return "true" if response else "false"
+    return response

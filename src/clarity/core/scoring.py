@@ -1,0 +1,97 @@
+"""Pure scoring functions.
+
+A right answer earns ``base`` points. With the timer on and a time limit set, it also
+earns a time bonus that falls linearly from ``base`` (answered at once) to 0 (at the
+limit), which is Kahoot's published rule points = 1000 x (1 - (t/T)/2) with base 500.
+With streaks on, the n-th right answer in a row adds ``streak_step`` x (n - 1), capped
+at ``streak_cap``. A wrong answer or a timeout earns nothing and breaks the streak.
+
+Guessing the mystery image right earns ``image_base`` plus ``image_per_hidden_tile``
+for every tile still hidden. A wrong guess before the end costs ``wrong_guess_penalty``
+(the score never goes below zero); a wrong final guess costs nothing more.
+
+Every figure lives in :class:`ScoringRules`, so a teacher can see and change them in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clarity.core.events import Points
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringRules:
+    base: int = 500
+    streak_step: int = 100
+    streak_cap: int = 500
+    image_base: int = 1000
+    image_per_hidden_tile: int = 200
+    wrong_guess_penalty: int = 300
+    timer: bool = True
+    streaks: bool = True
+
+
+def time_bonus(seconds: float, time_limit: float | None, rules: ScoringRules) -> int:
+    """Points for answering quickly: ``base`` at 0 s falling to 0 at the time limit."""
+    if not rules.timer or not time_limit or time_limit <= 0:
+        return 0
+    left = max(0.0, min(1.0, 1.0 - seconds / time_limit))
+    return round(rules.base * left)
+
+
+def streak_bonus(streak: int, rules: ScoringRules) -> int:
+    """Bonus for the ``streak``-th right answer in a row (the first earns none)."""
+    if not rules.streaks or streak <= 1:
+        return 0
+    return min(rules.streak_step * (streak - 1), rules.streak_cap)
+
+
+def answer_points(
+    *, right: bool, seconds: float, time_limit: float | None, streak: int, rules: ScoringRules
+) -> Points:
+    """The points for one answer; ``streak`` counts this answer if it is right."""
+    if not right:
+        return Points()
+    if time_limit and seconds >= time_limit:
+        return Points()
+    return Points(
+        base=rules.base,
+        time_bonus=time_bonus(seconds, time_limit, rules),
+        streak_bonus=streak_bonus(streak, rules),
+    )
+
+
+def image_guess_points(
+    *, right: bool, hidden_tiles: int, final: bool, rules: ScoringRules
+) -> Points:
+    """Points for a guess at the mystery image with ``hidden_tiles`` still covered."""
+    if right:
+        return Points(image_bonus=rules.image_base + rules.image_per_hidden_tile * hidden_tiles)
+    if final:
+        return Points()
+    return Points(penalty=rules.wrong_guess_penalty)
+
+
+def best_possible_score(
+    time_limits: Sequence[float | None], total_tiles: int, rules: ScoringRules
+) -> int:
+    """The most a round can earn: every question right at once, then the image guessed.
+
+    ``time_limits`` are those of the questions in the order the round asks them. Only as
+    many right answers as there are tiles can be given, each uncovering one tile; the image
+    guess afterwards earns the bonus for the tiles still hidden. Guessing at once earns
+    less than answering first, since a right answer is worth more than a tile's bonus.
+    """
+    answered_points = 0
+    best = image_guess_points(right=True, hidden_tiles=total_tiles, final=False, rules=rules).total
+    for answered, limit in enumerate(time_limits[:total_tiles], start=1):
+        answered_points += answer_points(
+            right=True, seconds=0.0, time_limit=limit, streak=answered, rules=rules
+        ).total
+        guess = image_guess_points(
+            right=True, hidden_tiles=total_tiles - answered, final=False, rules=rules
+        ).total
+        best = max(best, answered_points + guess)
+    return best
