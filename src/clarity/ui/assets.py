@@ -1,0 +1,98 @@
+"""Cached loading of fonts, images and rendered text, from a root folder passed in."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from clarity.ui.theme import Colour
+
+FONT_FILES = {False: "fonts/Inter-Regular.otf", True: "fonts/Inter-Bold.otf"}
+TEXT_CACHE_SIZE = 768
+
+
+class Assets:
+    """Loads each font, image and text rendering once and hands out the cached surface.
+
+    Images are ``convert()``ed for the display and scaled once per size asked for; text is
+    rendered once per (text, size, colour, weight, wrap width), so a frame that changes
+    nothing decodes and renders nothing.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._images: dict[Path, pygame.Surface] = {}
+        self._scaled: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface] = OrderedDict()
+        self._text: OrderedDict[tuple[str, int, Colour, bool, int], pygame.Surface] = OrderedDict()
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self.root / FONT_FILES[bold]
+            font = pygame.font.Font(path if path.is_file() else None, size)
+            self._fonts[key] = font
+        return font
+
+    def text(
+        self, text: str, size: int, colour: Colour, *, bold: bool = False, wrap: int = 0
+    ) -> pygame.Surface:
+        """``text`` rendered antialiased; wrapped at ``wrap`` pixels when it is not 0."""
+        key = (text, size, colour, bold, wrap)
+        surface = self._text.get(key)
+        if surface is not None:
+            self._text.move_to_end(key)
+            return surface
+        font = self.font(size, bold)
+        surface = (
+            font.render(text, True, colour, wraplength=wrap)
+            if wrap
+            else font.render(text, True, colour)
+        )
+        self._text[key] = surface
+        if len(self._text) > TEXT_CACHE_SIZE:
+            self._text.popitem(last=False)
+        return surface
+
+    def fit_text(
+        self,
+        text: str,
+        max_size: int,
+        min_size: int,
+        colour: Colour,
+        box: tuple[int, int],
+        *,
+        bold: bool = False,
+    ) -> pygame.Surface:
+        """The largest wrapped rendering of ``text`` from ``max_size`` down that fits ``box``."""
+        size = max_size
+        while True:
+            surface = self.text(text, size, colour, bold=bold, wrap=box[0])
+            if (
+                surface.get_width() <= box[0] and surface.get_height() <= box[1]
+            ) or size <= min_size:
+                return surface
+            size = max(min_size, int(size * 0.9))
+
+    def image(self, path: Path) -> pygame.Surface:
+        """The image at ``path``, decoded once and converted for fast drawing."""
+        surface = self._images.get(path)
+        if surface is None:
+            loaded = pygame.image.load(str(path))
+            surface = loaded.convert_alpha() if loaded.get_alpha() is not None else loaded.convert()
+            self._images[path] = surface
+        return surface
+
+    def scaled(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
+        """The image at ``path`` smoothly scaled to ``size``, scaled once per size."""
+        key = (path, size)
+        surface = self._scaled.get(key)
+        if surface is None:
+            surface = pygame.transform.smoothscale(self.image(path), size)
+            self._scaled[key] = surface
+            if len(self._scaled) > 16:
+                self._scaled.popitem(last=False)
+        return surface

@@ -1,0 +1,314 @@
+"""Buttons, a text field, focus movement and the shapes of the answer buttons."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from clarity.ui.assets import Assets
+from clarity.ui.theme import PALETTE, Colour, Metrics
+
+
+def lighten(colour: Colour, amount: float) -> Colour:
+    return tuple(round(c + (255 - c) * amount) for c in colour)  # type: ignore[return-value]
+
+
+def darken(colour: Colour, amount: float) -> Colour:
+    return tuple(round(c * (1 - amount)) for c in colour)  # type: ignore[return-value]
+
+
+def draw_panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    metrics: Metrics,
+    colour: Colour = PALETTE.panel,
+    edge: Colour | None = PALETTE.panel_edge,
+) -> None:
+    """A rounded panel with a thin edge: the one card style every scene uses."""
+    pygame.draw.rect(surface, colour, rect, border_radius=metrics.radius)
+    if edge is not None:
+        pygame.draw.rect(
+            surface, edge, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
+        )
+
+
+def shape_points(
+    shape: str, center: tuple[float, float], radius: float
+) -> list[tuple[float, float]]:
+    """The outline of an answer shape, for pygame.draw.polygon."""
+    cx, cy = center
+    if shape == "triangle":
+        angles = [-90, 30, 150]
+        return [
+            (cx + radius * math.cos(math.radians(a)), cy + radius * math.sin(math.radians(a)))
+            for a in angles
+        ]
+    if shape == "diamond":
+        return [(cx, cy - radius), (cx + radius, cy), (cx, cy + radius), (cx - radius, cy)]
+    if shape == "square":
+        r = radius * 0.8
+        return [(cx - r, cy - r), (cx + r, cy - r), (cx + r, cy + r), (cx - r, cy + r)]
+    if shape == "star":
+        points = []
+        for i in range(10):
+            r = radius if i % 2 == 0 else radius * 0.45
+            a = math.radians(-90 + i * 36)
+            points.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+        return points
+    if shape == "hexagon":
+        return [
+            (cx + radius * math.cos(math.radians(a)), cy + radius * math.sin(math.radians(a)))
+            for a in range(0, 360, 60)
+        ]
+    # circle, approximated finely enough to look round
+    return [
+        (cx + radius * math.cos(2 * math.pi * i / 32), cy + radius * math.sin(2 * math.pi * i / 32))
+        for i in range(32)
+    ]
+
+
+def draw_shape(
+    surface: pygame.Surface, shape: str, center: tuple[float, float], radius: float, colour: Colour
+) -> None:
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (round(center[0]), round(center[1])), round(radius))
+    else:
+        pygame.draw.polygon(surface, colour, shape_points(shape, center, radius))
+
+
+@dataclass
+class Button:
+    """A clickable, focusable button with a label and the key that also presses it."""
+
+    label: str
+    action: Callable[[], None]
+    key_hint: str = ""
+    colour: Colour = PALETTE.panel
+    text_colour: Colour = PALETTE.text
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    enabled: bool = True
+    shape: str | None = None  # an answer shape drawn before the label
+    state: str = "normal"  # normal | right | wrong | dimmed: answer feedback
+
+    def contains(self, pos: tuple[int, int]) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def press(self) -> None:
+        if self.enabled:
+            self.action()
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        assets: Assets,
+        metrics: Metrics,
+        *,
+        focused: bool,
+        hovered: bool,
+        size: int | None = None,
+    ) -> None:
+        colour = self.colour if self.enabled else PALETTE.disabled
+        if self.state == "dimmed":
+            colour = darken(colour, 0.55)
+        elif self.state == "right":
+            colour = PALETTE.right
+        elif self.state == "wrong":
+            colour = PALETTE.wrong
+        elif hovered and self.enabled:
+            colour = lighten(colour, 0.12)
+        rect = self.rect
+        shadow = rect.move(0, metrics.px(0.35))
+        pygame.draw.rect(surface, darken(colour, 0.35), shadow, border_radius=metrics.radius)
+        pygame.draw.rect(surface, colour, rect, border_radius=metrics.radius)
+        if focused:
+            pygame.draw.rect(
+                surface,
+                PALETTE.focus,
+                rect.inflate(metrics.px(0.8), metrics.px(0.8)),
+                width=max(2, metrics.px(0.35)),
+                border_radius=metrics.radius + metrics.px(0.4),
+            )
+        text_size = size or metrics.body_size
+        pad = metrics.px(1.2)
+        x = rect.x + pad
+        if self.shape is not None:
+            radius = min(rect.height * 0.28, metrics.px(2.0))
+            draw_shape(surface, self.shape, (x + radius, rect.centery), radius, PALETTE.text)
+            x += round(radius * 2) + pad
+        hint_surface = None
+        if self.key_hint:
+            hint_surface = assets.text(
+                self.key_hint, metrics.small_size, self.text_colour, bold=True
+            )
+        right_edge = rect.right - pad - (hint_surface.get_width() + pad if hint_surface else 0)
+        label = assets.fit_text(
+            self.label,
+            text_size,
+            metrics.small_size,
+            self.text_colour,
+            (max(10, right_edge - x), rect.height - metrics.px(0.6)),
+            bold=True,
+        )
+        if self.shape is None and hint_surface is None:
+            x = rect.centerx - label.get_width() // 2
+        surface.blit(label, (x, rect.centery - label.get_height() // 2))
+        if hint_surface is not None:
+            badge = hint_surface.get_rect()
+            badge.inflate_ip(metrics.px(0.8), metrics.px(0.3))
+            badge.midright = (rect.right - pad, rect.centery)
+            pygame.draw.rect(surface, darken(colour, 0.3), badge, border_radius=metrics.px(0.4))
+            surface.blit(hint_surface, hint_surface.get_rect(center=badge.center))
+
+
+class FocusGroup:
+    """Buttons that arrows and Tab move between, Enter presses and the mouse points at."""
+
+    def __init__(self, buttons: Sequence[Button] = (), columns: int = 1) -> None:
+        self.buttons: list[Button] = list(buttons)
+        self.columns = columns
+        self.index = 0
+        self.hover: int | None = None
+
+    @property
+    def focused(self) -> Button | None:
+        if not self.buttons:
+            return None
+        return self.buttons[self.index % len(self.buttons)]
+
+    def set(self, buttons: Sequence[Button], columns: int = 1) -> None:
+        self.buttons = list(buttons)
+        self.columns = columns
+        self.index = min(self.index, max(0, len(self.buttons) - 1))
+
+    def move(self, step: int) -> None:
+        if not self.buttons:
+            return
+        n = len(self.buttons)
+        for _ in range(n):
+            self.index = (self.index + step) % n
+            if self.buttons[self.index].enabled:
+                return
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Move focus or press; True when the event was used."""
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_TAB,):
+                self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            if event.key in (pygame.K_DOWN,):
+                self.move(self.columns)
+                return True
+            if event.key in (pygame.K_UP,):
+                self.move(-self.columns)
+                return True
+            if event.key == pygame.K_RIGHT and self.columns > 1:
+                self.move(1)
+                return True
+            if event.key == pygame.K_LEFT and self.columns > 1:
+                self.move(-1)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focused:
+                self.focused.press()
+                return True
+        elif event.type == pygame.MOUSEMOTION:
+            self.hover = next(
+                (i for i, b in enumerate(self.buttons) if b.contains(event.pos)), None
+            )
+            if self.hover is not None:
+                self.index = self.hover
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i, button in enumerate(self.buttons):
+                if button.contains(event.pos):
+                    self.index = i
+                    button.press()
+                    return True
+        return False
+
+    def draw(
+        self, surface: pygame.Surface, assets: Assets, metrics: Metrics, size: int | None = None
+    ) -> None:
+        for i, button in enumerate(self.buttons):
+            button.draw(
+                surface,
+                assets,
+                metrics,
+                focused=i == self.index,
+                hovered=i == self.hover,
+                size=size,
+            )
+
+
+class TextField:
+    """One line of text from TEXTINPUT (accents, Cyrillic); Backspace repeats, Enter submits."""
+
+    def __init__(
+        self, on_submit: Callable[[str], None], max_length: int = 80, placeholder: str = ""
+    ) -> None:
+        self.text = ""
+        self.on_submit = on_submit
+        self.max_length = max_length
+        self.placeholder = placeholder
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self._blink = 0.0
+
+    def start(self) -> None:
+        """Begin taking text from the keyboard (and the on-screen IME where there is one)."""
+        self.text = ""
+        pygame.key.start_text_input()
+        pygame.key.set_text_input_rect(self.rect)
+
+    def stop(self) -> None:
+        pygame.key.stop_text_input()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            self.text = (self.text + event.text)[: self.max_length]
+            return True
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_BACKSPACE:
+                if event.mod & pygame.KMOD_CTRL:
+                    self.text = self.text.rstrip()
+                    self.text = self.text[: self.text.rfind(" ") + 1] if " " in self.text else ""
+                else:
+                    self.text = self.text[:-1]
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.on_submit(self.text)
+                return True
+        return False
+
+    def update(self, dt: float) -> None:
+        self._blink = (self._blink + dt) % 1.0
+
+    def draw(self, surface: pygame.Surface, assets: Assets, metrics: Metrics) -> None:
+        rect = self.rect
+        pygame.draw.rect(surface, PALETTE.text, rect, border_radius=metrics.radius)
+        pygame.draw.rect(
+            surface,
+            PALETTE.accent,
+            rect,
+            width=max(2, metrics.px(0.3)),
+            border_radius=metrics.radius,
+        )
+        pad = metrics.px(1.0)
+        size = metrics.heading_size
+        shown = self.text or self.placeholder
+        colour = PALETTE.text_dark if self.text else PALETTE.disabled
+        text = assets.text(shown, size, colour)
+        # keep the end of a long entry in view
+        inner = rect.width - 2 * pad
+        area = pygame.Rect(max(0, text.get_width() - inner), 0, inner, text.get_height())
+        y = rect.centery - text.get_height() // 2
+        surface.blit(text, (rect.x + pad, y), area)
+        if self._blink < 0.55:
+            caret_x = rect.x + pad + min(inner, text.get_width() if self.text else 0) + 2
+            pygame.draw.line(
+                surface,
+                PALETTE.text_dark,
+                (caret_x, y + 4),
+                (caret_x, y + text.get_height() - 4),
+                max(2, metrics.px(0.2)),
+            )
