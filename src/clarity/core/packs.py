@@ -4,11 +4,17 @@ These pydantic models are the contract a teacher writes against; the JSON Schema
 ``schema/pack.schema.json`` is generated from them. Loading a file, turning YAML into
 plain data with positions and turning validation errors into ``file:line:col``
 messages lives in :mod:`clarity.core.pack_loader`.
+
+Messages are written for teachers. A ``ValueError`` raised by a validator may start with
+a location relative to the model it checks, ``"<field>: "`` or ``"<field>[i]: "`` (for
+example ``answer: "c" is not one of the choices``); the loader moves the reported line
+and column to that field or item.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -17,8 +23,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
-    model_validator,
 )
 
 FORMAT_VERSION = 1
@@ -76,10 +82,34 @@ def parse_grid(value: object) -> object:
         if not match:
             raise ValueError(f'"{value}" is not a grid; write rows x columns, for example 4x5')
         rows, cols = int(match.group(1)), int(match.group(2))
+        if not (MIN_GRID_SIDE <= rows <= MAX_GRID_SIDE and MIN_GRID_SIDE <= cols <= MAX_GRID_SIDE):
+            raise ValueError(
+                f'"{value}" is out of range; rows and columns go from {MIN_GRID_SIDE}'
+                f" to {MAX_GRID_SIDE} (1x2 up to 20x20)"
+            )
         if rows * cols < 2:
             raise ValueError(f'"{value}" has fewer than two tiles; the smallest grid is 1x2')
         return {"rows": rows, "cols": cols}
     return value
+
+
+def find_duplicate_ids(ids: Sequence[str | None]) -> list[tuple[int, str, int]]:
+    """Every repeated id as ``(index, id, index of its first use)``; ``None`` ids are skipped."""
+    first: dict[str, int] = {}
+    repeats: list[tuple[int, str, int]] = []
+    for index, value in enumerate(ids):
+        if value is None:
+            continue
+        if value in first:
+            repeats.append((index, value, first[value]))
+        else:
+            first[value] = index
+    return repeats
+
+
+def duplicate_id_message(index: int, value: str, first_index: int) -> str:
+    """The message for a question id used twice, located at ``questions[index].id``."""
+    return f'questions[{index}].id: the id "{value}" is already used by questions[{first_index}]'
 
 
 class Mystery(_Model):
@@ -118,17 +148,32 @@ class ChoiceQuestion(_QuestionBase):
     choices: tuple[ShortText, ...] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
     answer: ShortText = Field(description="The text of the right choice.")
 
-    @model_validator(mode="after")
-    def _answer_among_choices(self) -> ChoiceQuestion:
-        seen: set[str] = set()
-        for choice in self.choices:
+    # Field validators, not one model validator: a field check still runs when another
+    # field of the same question is wrong, so a teacher sees every problem at once.
+    @field_validator("choices")
+    @classmethod
+    def _choices_distinct(cls, choices: tuple[str, ...]) -> tuple[str, ...]:
+        seen: dict[str, int] = {}
+        for index, choice in enumerate(choices):
             key = choice.casefold()
             if key in seen:
-                raise ValueError(f'choices: "{choice}" is listed twice')
-            seen.add(key)
-        if self.answer not in self.choices:
-            raise ValueError(f'answer: "{self.answer}" is not one of the choices')
-        return self
+                raise ValueError(
+                    f'choices[{index}]: "{choice}" is listed twice (also choices[{seen[key]}])'
+                )
+            seen[key] = index
+        return choices
+
+    @field_validator("answer")
+    @classmethod
+    def _answer_among_choices(cls, answer: str, info: ValidationInfo) -> str:
+        choices = info.data.get("choices")
+        if choices is None:  # the choices themselves failed; that error is reported instead
+            return answer
+        if answer not in choices:
+            near = [c for c in choices if c.casefold() == answer.casefold()]
+            hint = f'; did you mean "{near[0]}"?' if near else ""
+            raise ValueError(f'answer: "{answer}" is not one of the choices{hint}')
+        return answer
 
     @property
     def right_index(self) -> int:
@@ -176,16 +221,15 @@ class Pack(_Model):
             )
         return version
 
-    @model_validator(mode="after")
-    def _question_ids_unique(self) -> Pack:
-        seen: set[str] = set()
-        for question in self.questions:
-            if question.id is None:
-                continue
-            if question.id in seen:
-                raise ValueError(f'questions: the id "{question.id}" is used twice')
-            seen.add(question.id)
-        return self
+    @field_validator("questions")
+    @classmethod
+    def _question_ids_unique(
+        cls, questions: tuple[ChoiceQuestion | TrueFalseQuestion | TypedQuestion, ...]
+    ) -> tuple[ChoiceQuestion | TrueFalseQuestion | TypedQuestion, ...]:
+        repeats = find_duplicate_ids([question.id for question in questions])
+        if repeats:
+            raise ValueError(duplicate_id_message(*repeats[0]))
+        return questions
 
     def time_limit_for(
         self, question: ChoiceQuestion | TrueFalseQuestion | TypedQuestion
