@@ -13,6 +13,7 @@ and column to that field or item.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from enum import StrEnum
@@ -171,6 +172,7 @@ class ChoiceQuestion(_QuestionBase):
             return answer
         if answer not in choices:
             near = [c for c in choices if c.casefold() == answer.casefold()]
+            near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
             hint = f'; did you mean "{near[0]}"?' if near else ""
             raise ValueError(f'answer: "{answer}" is not one of the choices{hint}')
         return answer
