@@ -1,0 +1,197 @@
+"""The ``clarity`` command line: one small function per subcommand.
+
+To add a command, write ``_add_<name>(subparsers)`` that creates its parser with
+``parents=[_common_options()]`` and sets ``func=_cmd_<name>``, and call it from
+:func:`build_parser`. A command function takes the parsed arguments and returns the
+exit status; it prints what the user should see and raises nothing on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from clarity.core.pack_loader import (
+    PACK_SUFFIXES,
+    LoadedPack,
+    discover_packs,
+    load_packs,
+    pack_files_in,
+)
+from clarity.paths import data_dir, user_packs_dir
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written (exit status 2)."""
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the command in ``argv`` (without the program name); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:  # argparse has printed its usage message (or --help)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        # A full disk, a folder we may not read: one line, not a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{parser.prog}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clarity",
+        description="Clarity Challenge: an image-reveal quiz game for classrooms.",
+        parents=[_common_options()],
+    )
+    parser.set_defaults(func=_run_default, data_dir=None)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_validate(subparsers)
+    _add_packs(subparsers)
+    return parser
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand that is not given --data-dir must not overwrite a value
+    # given before the command name with its own default.
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where your packs, players and results are kept "
+        "(default: $CLARITY_DATA_DIR, else your user data folder)",
+    )
+    return common
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return data_dir(args.data_dir, os.environ)
+
+
+# --- clarity (no command) ------------------------------------------------------------------
+
+
+def _run_default(args: argparse.Namespace) -> int:
+    """What plain ``clarity`` does. For now: list the packs. Later: start the game here."""
+    status = _print_packs(_installed_pack_folders(args, extra=[]))
+    print()
+    print("To check a pack you wrote: clarity validate PATH")
+    return status
+
+
+# --- clarity validate ----------------------------------------------------------------------
+
+
+def _add_validate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        parents=[_common_options()],
+        help="check question packs and report every problem",
+        description="Check question pack files (or every pack in a folder). Prints one "
+        "line per problem as FILE:LINE:COLUMN: FIELD: MESSAGE, then a summary. Exit "
+        "status: 0 all valid, 1 some pack has errors, 2 bad command line.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack file or folder")
+    parser.set_defaults(func=_cmd_validate)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    files: list[Path] = []
+    for path in args.paths:
+        if path.is_dir():
+            found = pack_files_in(path)
+            if not found:
+                print(f"{path}: no pack files ({' or '.join(PACK_SUFFIXES)}) in this folder")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    loaded = load_packs(files, assets_dir=bundled_assets_dir())
+    for pack in loaded:
+        for problem in pack.problems:
+            print(problem)
+    bad = sum(1 for pack in loaded if not pack.ok)
+    warnings = sum(len(pack.warnings) for pack in loaded)
+    print(
+        f"{_count(len(loaded), 'pack')} checked: {len(loaded) - bad} valid, "
+        f"{bad} with errors, {_count(warnings, 'warning')}"
+    )
+    return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+# --- clarity packs -------------------------------------------------------------------------
+
+
+def _add_packs(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "packs",
+        parents=[_common_options()],
+        help="list the installed question packs",
+        description="List the packs from the game's own folder, your packs folder "
+        "(DATA_DIR/packs) and any --packs folders.",
+    )
+    parser.add_argument(
+        "--packs",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also list the packs in DIR (may be given more than once)",
+    )
+    parser.set_defaults(func=_cmd_packs)
+
+
+def _cmd_packs(args: argparse.Namespace) -> int:
+    for folder in args.packs:
+        if not folder.is_dir():
+            raise UsageError(f"--packs {folder}: no such folder")
+    return _print_packs(_installed_pack_folders(args, extra=args.packs))
+
+
+def _installed_pack_folders(args: argparse.Namespace, extra: Sequence[Path]) -> list[Path]:
+    """Bundled packs first, so their ids win over a copy in the user's folder."""
+    return [bundled_questions_dir(), user_packs_dir(_data_dir(args)), *extra]
+
+
+def _print_packs(folders: Sequence[Path]) -> int:
+    packs = discover_packs(folders, assets_dir=bundled_assets_dir())
+    if not packs:
+        print("No question packs found in:")
+        for folder in folders:
+            print(f"  {folder}")
+        return EXIT_OK
+    id_width = max(len(pack.id) for pack in packs)
+    title_width = max(len(pack.title) for pack in packs)
+    for pack in packs:
+        print(f"{pack.id:<{id_width}}  {pack.title:<{title_width}}  {_pack_summary(pack)}")
+    return EXIT_OK
+
+
+def _pack_summary(pack: LoadedPack) -> str:
+    if pack.pack is None:
+        return f"broken: {pack.first_error}"
+    rounds, questions = len(pack.pack.rounds), len(pack.pack.questions)
+    return f"{_count(rounds, 'round')}, {_count(questions, 'question')}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
