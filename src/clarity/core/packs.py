@@ -25,6 +25,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -124,8 +125,12 @@ class Mystery(_Model):
     caption: Text | None = Field(
         default=None, description="A fact shown when the image is fully revealed."
     )
+    # Written as text ("4x5") in a pack, so the schema describes the text, not the model.
     grid: Annotated[
-        Grid, Field(json_schema_extra={"type": "string", "pattern": r"^\d+\s*[xX]\s*\d+$"})
+        Grid,
+        WithJsonSchema(
+            {"type": "string", "pattern": r"^\s*\d+\s*[xX×]\s*\d+\s*$", "default": "4x5"}
+        ),
     ] = Field(
         default_factory=lambda: Grid(rows=4, cols=5),
         description="rows x columns, from 1x2 up to 20x20",
