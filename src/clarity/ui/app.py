@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 MIN_SIZE = (800, 500)
 FrameHook = Callable[["App", pygame.Surface], None]
+#: Sees every event before the scenes do; returns True to keep it from them.
+EventHook = Callable[[pygame.event.Event], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ class App:
         self._stack: list[Scene] = []
         self._pending: list[Callable[[], None]] = []
         self._frame_hooks: list[FrameHook] = []
+        self._after_flip_hooks: list[FrameHook] = []
+        self._event_hooks: list[EventHook] = []
         self._surface: pygame.Surface | None = None
         self._clock: pygame.Clock | None = None
         self._windowed_size = self.options.size
@@ -159,23 +163,38 @@ class App:
 
     # -- the loop ---------------------------------------------------------------
 
-    def add_frame_hook(self, hook: FrameHook) -> None:
-        """Call ``hook(app, surface)`` after every drawn frame, before flip (screenshots, demo)."""
-        self._frame_hooks.append(hook)
+    def add_frame_hook(self, hook: FrameHook, *, after_flip: bool = False) -> None:
+        """Call ``hook(app, surface)`` after every drawn frame, before flip (screenshots, demo).
 
-    def frames(self) -> Iterator[float]:
-        """Yield the seconds since the last frame, at most ``fps`` times a second."""
+        With ``after_flip`` the hook runs once the frame is on the screen instead (timing
+        the first frame).
+        """
+        (self._after_flip_hooks if after_flip else self._frame_hooks).append(hook)
+
+    def add_event_hook(self, hook: EventHook) -> None:
+        """Show every event to ``hook`` before the scenes; it returns True to swallow it."""
+        self._event_hooks.append(hook)
+
+    def frames(self, fixed_dt: float | None = None) -> Iterator[float]:
+        """Yield the seconds since the last frame, at most ``fps`` times a second.
+
+        With ``fixed_dt`` every frame advances the game by exactly that much and nothing
+        waits: a headless demo or benchmark runs as fast as it can draw.
+        """
         assert self._clock is not None
         while self.running:
-            yield min(self._clock.tick(self.options.fps) / 1000.0, 0.1)
+            if fixed_dt is not None:
+                yield fixed_dt
+            else:
+                yield min(self._clock.tick(self.options.fps) / 1000.0, 0.1)
 
-    def run(self, first: Scene) -> None:
+    def run(self, first: Scene, *, fixed_dt: float | None = None) -> None:
         """Open the window if needed, start at ``first`` and play until the stack is empty."""
         if self._surface is None:
             self.open()
         self.push(first)
         try:
-            for dt in self.frames():
+            for dt in self.frames(fixed_dt):
                 self.step(dt)
         finally:
             self.close()
@@ -196,6 +215,8 @@ class App:
         self.frame += 1
 
     def _dispatch(self, event: pygame.event.Event) -> None:
+        if any(hook(event) for hook in self._event_hooks):
+            return
         if event.type == pygame.QUIT:
             self.running = False
             return
@@ -231,3 +252,5 @@ class App:
         for hook in self._frame_hooks:
             hook(self, surface)
         pygame.display.flip()
+        for hook in self._after_flip_hooks:
+            hook(self, surface)
