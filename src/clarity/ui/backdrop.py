@@ -1,0 +1,36 @@
+"""The background of the menu screens: a soft glow over the theme's night blue.
+
+Rendered once per window size and then only blitted, so a menu frame costs one copy.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from clarity.ui.theme import PALETTE
+
+
+class Backdrop:
+    """A vertical glow from the top of the window, cached for the current size."""
+
+    def __init__(self) -> None:
+        self._surface: pygame.Surface | None = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        size = surface.get_size()
+        if self._surface is None or self._surface.get_size() != size:
+            self._surface = _render(size)
+        surface.blit(self._surface, (0, 0))
+
+
+def _render(size: tuple[int, int]) -> pygame.Surface:
+    # A tiny gradient scaled up smoothly: a few pixels to fill, one scale per resize.
+    steps = 16
+    strip = pygame.Surface((1, steps))
+    top, bottom = PALETTE.background_glow, PALETTE.background
+    for i in range(steps):
+        share = min(1.0, i / (steps * 0.7))
+        strip.set_at(
+            (0, i), tuple(round(t + (b - t) * share) for t, b in zip(top, bottom, strict=True))
+        )
+    return pygame.transform.smoothscale(strip, size).convert()
