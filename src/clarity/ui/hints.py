@@ -25,9 +25,7 @@ def _hint_pieces(
     return key_text, label_text, width
 
 
-def key_hints_height(
-    hints: Sequence[KeyHint], assets: Assets, metrics: Metrics, width: int
-) -> int:
+def key_hints_height(hints: Sequence[KeyHint], assets: Assets, metrics: Metrics, width: int) -> int:
     """The height the hints take when laid out in rows no wider than ``width``."""
     return len(_rows(hints, assets, metrics, width)) * _row_height(assets, metrics)
 
