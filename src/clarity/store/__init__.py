@@ -1,0 +1,34 @@
+"""Saved progress: players, finished rounds, the round in progress, in one SQLite file.
+
+The store may use :mod:`clarity.core`; the core never imports the store, and nothing
+here imports pygame. Open it with :func:`open_store`.
+"""
+
+from clarity.store.models import (
+    EarnedTrophy,
+    InProgress,
+    LeaderRow,
+    NameRejected,
+    Player,
+    PlayerOverview,
+    RoundRecord,
+    SavedRound,
+    SaveFailed,
+)
+from clarity.store.opening import StoreOpening, open_store
+from clarity.store.store import Store
+
+__all__ = [
+    "EarnedTrophy",
+    "InProgress",
+    "LeaderRow",
+    "NameRejected",
+    "Player",
+    "PlayerOverview",
+    "RoundRecord",
+    "SaveFailed",
+    "SavedRound",
+    "Store",
+    "StoreOpening",
+    "open_store",
+]

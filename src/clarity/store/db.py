@@ -1,0 +1,256 @@
+"""The SQLite file: connecting with the right pragmas, and the schema's forward migrations.
+
+Durability choice: ``journal_mode=WAL`` with ``synchronous=FULL``. In WAL mode a commit
+appends to the ``-wal`` file; with FULL the WAL is fsynced before ``COMMIT`` returns.
+Surviving SIGKILL alone only needs the bytes to reach the operating system (NORMAL would
+do, since the kernel keeps them after the process dies), but FULL also keeps a round the
+game has shown as saved through a power cut or an OS crash, which on a classroom laptop
+whose battery runs flat is the more likely accident. We commit a few times a round (one
+snapshot per answer, one finished round), so the price of an fsync per commit is small;
+``benchmarks/bench_store.py`` measures it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+DB_FILENAME = "clarity.sqlite3"
+BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another game process before giving up
+
+# Each migration is a list of SQL statements that takes the schema from version N to N+1
+# (its index + 1). Migrations are applied in order, each in its own transaction together
+# with the ``user_version`` it reaches, so a kill half-way leaves the previous version.
+# Append new steps; never edit a step that has shipped.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: players and their finished rounds, with every answer, guess and trophy.
+    (
+        """
+        CREATE TABLE player (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,  -- casefolded name: unique whatever the case
+            created_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE round (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            player_id INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            pack_sha256 TEXT NOT NULL,
+            mystery_index INTEGER NOT NULL,
+            mystery_image TEXT NOT NULL,
+            mystery_answer TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            timer INTEGER NOT NULL,
+            streaks INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            base_points INTEGER NOT NULL,
+            time_bonus INTEGER NOT NULL,
+            streak_bonus INTEGER NOT NULL,
+            image_bonus INTEGER NOT NULL,
+            penalty INTEGER NOT NULL,
+            best_possible INTEGER NOT NULL,
+            right_count INTEGER NOT NULL,
+            wrong_count INTEGER NOT NULL,
+            longest_streak INTEGER NOT NULL,
+            total_tiles INTEGER NOT NULL,
+            hidden_at_guess INTEGER NOT NULL,
+            seconds_played REAL NOT NULL,
+            medal TEXT CHECK (medal IN ('bronze', 'silver', 'gold')),
+            played_at TEXT NOT NULL,  -- ISO 8601 with the player's UTC offset, for display
+            played_ts REAL NOT NULL,  -- seconds since the epoch, for ordering
+            played_day TEXT NOT NULL  -- the player's local date, for "rounds in a day"
+        )
+        """,
+        # A pack's leaderboard: each player's best round is one index seek.
+        """
+        CREATE INDEX round_by_pack_player_score
+            ON round (pack_id, player_id, score DESC, played_ts)
+        """,
+        # Everything of one player, newest last: history reads it backwards, and it
+        # covers the columns the statistics and the players' list add up, so those
+        # never touch the wide round rows.
+        """
+        CREATE INDEX round_by_player_time
+            ON round (player_id, played_ts, played_day, pack_id, medal, right_count, score)
+        """,
+        """
+        CREATE TABLE answer (
+            round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            question_index INTEGER NOT NULL,
+            question_id TEXT,
+            response TEXT,
+            is_right INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            base_points INTEGER NOT NULL,
+            time_bonus INTEGER NOT NULL,
+            streak_bonus INTEGER NOT NULL,
+            image_bonus INTEGER NOT NULL,
+            penalty INTEGER NOT NULL,
+            streak INTEGER NOT NULL,
+            timed_out INTEGER NOT NULL,
+            PRIMARY KEY (round_id, number)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE guess (
+            round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            guess TEXT NOT NULL,
+            is_right INTEGER NOT NULL,
+            hidden_tiles INTEGER NOT NULL,
+            total_tiles INTEGER NOT NULL,
+            base_points INTEGER NOT NULL,
+            time_bonus INTEGER NOT NULL,
+            streak_bonus INTEGER NOT NULL,
+            image_bonus INTEGER NOT NULL,
+            penalty INTEGER NOT NULL,
+            final INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            PRIMARY KEY (round_id, number)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE round_trophy (
+            round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+            trophy_id TEXT NOT NULL,
+            -- copied from the round so that a player's trophy cabinet is one index range
+            player_id INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+            played_ts REAL NOT NULL,
+            PRIMARY KEY (round_id, trophy_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX round_trophy_by_player ON round_trophy (player_id, trophy_id, played_ts)",
+    ),
+    # 2: the round in progress, saved after every answer so that it can be resumed.
+    (
+        """
+        CREATE TABLE in_progress (
+            player_id INTEGER PRIMARY KEY REFERENCES player(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            snapshot TEXT NOT NULL,  -- JSON from the core round's snapshot()
+            updated_at TEXT NOT NULL
+        )
+        """,
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchemaError(Exception):
+    """The file was written by a newer version of the game; we must not touch it."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(f"schema version {found} is newer than {SCHEMA_VERSION}")
+        self.found = found
+
+
+class ForeignDatabaseError(Exception):
+    """The file is an SQLite database, but not one of ours."""
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """Open the database file with the pragmas every connection needs (or raise, closed).
+
+    ``read_only`` opens without writing anything; ``immutable`` (with it) also promises
+    SQLite that nobody writes the file, which lets it read a WAL-mode database in a
+    folder where it cannot create its ``-shm`` file (a read-only mount). Rounds still
+    in a leftover ``-wal`` file are then not seen: read-only, but not lost.
+    """
+    conn = open_connection(path, read_only=read_only, immutable=immutable)
+    try:
+        configure(conn, read_only=read_only)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_connection(
+    path: Path, *, read_only: bool = False, immutable: bool = False
+) -> sqlite3.Connection:
+    """The bare connection: SQLite has not read the file yet, so this fails only rarely.
+
+    The connection is in autocommit mode (``isolation_level=None``): the store opens its
+    transactions itself with ``BEGIN IMMEDIATE``, so that a writer takes the write lock
+    up front and waits for it under the busy timeout, instead of failing half-way when
+    another process wrote first.
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+        return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    return sqlite3.connect(path, timeout=timeout, isolation_level=None)
+
+
+def configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
+    """Set the pragmas; the first read of the file, so a garbage file fails here."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        # journal_mode is stored in the file: only switch it once, since switching
+        # needs an exclusive lock.
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+
+
+def damage_marker(path: Path) -> Path:
+    """The empty file the store leaves when SQLite reported the database damaged."""
+    return path.with_name(f"{path.name}.damaged")
+
+
+def quick_check(conn: sqlite3.Connection, *tables: str) -> bool:
+    """``PRAGMA quick_check`` of the whole file, or of only the given (small) tables.
+
+    The whole-file check reads every page (about 0.4 s for 100,000 rounds), far too slow
+    before the first frame; the per-table form costs well under a millisecond for the
+    players and the rounds in progress.
+    """
+    targets = [f"quick_check({table})" for table in tables] or ["quick_check"]
+    return all(conn.execute(f"PRAGMA {target}").fetchall() == [("ok",)] for target in targets)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema forward to ``target``; return the version it was at.
+
+    Each step runs in its own ``BEGIN IMMEDIATE`` transaction and re-reads the version
+    inside it, so two game processes starting at once do not both apply a step. The
+    first ``BEGIN IMMEDIATE`` also proves the file is writable, cheaply (nothing is
+    written when the schema is already current).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        start = schema_version(conn)
+        if start > SCHEMA_VERSION:
+            raise NewerSchemaError(start)
+        if start == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise ForeignDatabaseError("an SQLite file with tables, but no schema version")
+        version = start
+        while version < target:
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+            if version < target:
+                conn.execute("BEGIN IMMEDIATE")
+                version = schema_version(conn)
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+    finally:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # keep the first error, not this one
+                conn.execute("ROLLBACK")
+    return start

@@ -1,0 +1,106 @@
+"""The values the store hands out: small frozen dataclasses, no database handles inside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from clarity.core.events import Points, RoundOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class Player:
+    id: int
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NameRejected:
+    """A player name the store will not take, with the reason written for the player."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveFailed:
+    """A write that did not happen (read-only or full folder...), said for the player."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedRound:
+    """A round that is committed to disk: it survives the game being killed from now on."""
+
+    round_id: str  # UUID
+    played_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class InProgress:
+    """A round that was interrupted, as the core round's snapshot left it."""
+
+    player_id: int
+    pack_id: str
+    snapshot: dict[str, Any]
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderRow:
+    """One line of a pack's leaderboard: a player's best round on that pack."""
+
+    rank: int
+    pack_id: str
+    player_id: int
+    player_name: str
+    score: int
+    medal: str | None
+    played_at: datetime
+    round_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class EarnedTrophy:
+    first_earned_at: datetime
+    times: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    """A saved round as history and the teacher's export show it (answers kept apart)."""
+
+    round_id: str
+    player_id: int
+    player_name: str
+    pack_id: str
+    pack_sha256: str
+    mystery_index: int
+    mystery_image: str
+    mystery_answer: str
+    outcome: RoundOutcome
+    score: int
+    breakdown: Points
+    best_possible: int
+    right: int
+    wrong: int
+    longest_streak: int
+    seconds_played: float
+    timer: bool
+    streaks: bool
+    medal: str | None
+    played_at: datetime
+    trophies: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerOverview:
+    """A player with their totals, for the teacher's list of players."""
+
+    player: Player
+    rounds: int
+    right_answers: int
+    best_score: int | None
+    last_played: datetime | None

@@ -1,0 +1,98 @@
+"""What can go wrong with the data folder, and the messages a player or teacher reads.
+
+SQLite and the operating system report the same few conditions in many ways; this
+module sorts them into :class:`Problem` kinds and words each one once, so that the game
+screen and the command line say the same thing.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from enum import StrEnum
+from pathlib import Path
+
+
+class Problem(StrEnum):
+    READ_ONLY = "read-only"
+    FULL = "full"
+    DISK_ERROR = "disk-error"
+    CORRUPT = "corrupt"
+    BUSY = "busy"
+    UNUSABLE = "unusable"
+
+
+# Primary SQLite result codes (the low byte of an extended code).
+_SQLITE_PROBLEMS = {
+    sqlite3.SQLITE_READONLY: Problem.READ_ONLY,
+    sqlite3.SQLITE_PERM: Problem.READ_ONLY,
+    sqlite3.SQLITE_FULL: Problem.FULL,
+    sqlite3.SQLITE_IOERR: Problem.DISK_ERROR,
+    sqlite3.SQLITE_CORRUPT: Problem.CORRUPT,
+    sqlite3.SQLITE_NOTADB: Problem.CORRUPT,
+    sqlite3.SQLITE_BUSY: Problem.BUSY,
+    sqlite3.SQLITE_LOCKED: Problem.BUSY,
+    sqlite3.SQLITE_CANTOPEN: Problem.UNUSABLE,
+}
+_OS_PROBLEMS = {
+    errno.EROFS: Problem.READ_ONLY,
+    errno.EACCES: Problem.READ_ONLY,
+    errno.EPERM: Problem.READ_ONLY,
+    errno.ENOSPC: Problem.FULL,
+    errno.EDQUOT: Problem.FULL,
+    errno.EIO: Problem.DISK_ERROR,
+}
+
+
+def problem_of(error: BaseException) -> Problem | None:
+    """The kind of data-folder problem an exception reports, or None if it is a bug."""
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return _SQLITE_PROBLEMS.get(code & 0xFF)
+        return None
+    if isinstance(error, OSError):
+        return _OS_PROBLEMS.get(error.errno or 0, Problem.UNUSABLE)
+    return None
+
+
+def saving_off(problem: Problem, folder: Path, detail: str = "") -> str:
+    """The notice shown while saving is off because of ``problem``."""
+    match problem:
+        case Problem.READ_ONLY:
+            return f"Saving is off: the data folder {folder} is read-only."
+        case Problem.FULL:
+            return f"Saving is off: the data folder {folder} is full."
+        case Problem.DISK_ERROR:
+            return f"Saving is off: the data folder {folder} could not be written (disk error)."
+        case Problem.BUSY:
+            return f"Saving is off: the saved data in {folder} is kept busy by another program."
+        case _:
+            reason = f" ({detail})" if detail else ""
+            return f"Saving is off: the data folder {folder} cannot be used{reason}."
+
+
+def moved_aside(path: Path, aside: Path) -> str:
+    return (
+        f"The saved data at {path} could not be read; it was moved to {aside} "
+        "and a fresh one was started."
+    )
+
+
+def newer_version(path: Path) -> str:
+    return (
+        f"Saving is off: the saved data at {path} was written by a newer version of "
+        "Clarity Challenge, so this version leaves it untouched."
+    )
+
+
+def not_saved(notice: str) -> str:
+    """The message for one round (or answer) that could not be saved."""
+    return f"{notice} This round was not saved."
+
+
+def damaged(path: Path) -> str:
+    return (
+        f"Saving is off: the saved data at {path} is damaged. It will be moved aside "
+        "and a fresh one started the next time the game starts."
+    )

@@ -1,0 +1,90 @@
+"""Finished rounds for the store tests, built from the core's event values (no game played).
+
+Also imported by the helper scripts that the crash tests run in subprocesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+
+from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome, RoundSummary
+from clarity.store import SavedRound, SaveFailed, Store
+
+# A fixed zone a little east of UTC, so that local dates and UTC dates differ near midnight.
+ZONE = timezone(timedelta(hours=3))
+MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=ZONE)
+
+
+def make_summary(
+    *,
+    pack_id: str = "solar-system",
+    score: int = 500,
+    right: int = 3,
+    wrong: int = 1,
+    mystery_index: int = 0,
+    timer: bool = True,
+    streaks: bool = True,
+    seed: int = 7,
+) -> RoundSummary:
+    """A finished round with ``right`` + ``wrong`` answers and one right final guess."""
+    answers = tuple(
+        AnswerGiven(
+            number=n,
+            question_index=n * 2,
+            question_id=f"q{n}",
+            response=None if n == right + wrong else f"answer {n}",
+            right=n <= right,
+            seconds=2.5 + n,
+            points=Points(base=100, time_bonus=10) if n <= right else Points(),
+            streak=n if n <= right else 0,
+            timed_out=n == right + wrong and n > right,
+        )
+        for n in range(1, right + wrong + 1)
+    )
+    return RoundSummary(
+        pack_id=pack_id,
+        mystery_index=mystery_index,
+        mystery_answer="Saturn",
+        seed=seed,
+        timer=timer,
+        streaks=streaks,
+        outcome=RoundOutcome.GUESSED,
+        score=score,
+        breakdown=Points(base=300, time_bonus=30, streak_bonus=20, image_bonus=200, penalty=50),
+        best_possible=1000,
+        right=right,
+        wrong=wrong,
+        longest_streak=right,
+        total_tiles=12,
+        hidden_at_guess=7,
+        seconds_played=61.5,
+        answers=answers,
+        guesses=(
+            ImageGuessed("Jupiter", False, 8, 12, Points(penalty=50), False, 30.0),
+            ImageGuessed("Saturn", True, 7, 12, Points(image_bonus=200), False, 45.5),
+        ),
+    )
+
+
+def save(
+    store: Store,
+    player_id: int,
+    *,
+    played_at: datetime = MONDAY_9AM,
+    medal: str | None = None,
+    trophies: Sequence[str] = (),
+    **summary_fields: object,
+) -> SavedRound:
+    """Save a made-up round and insist that it was saved."""
+    result = store.save_round(
+        player_id,
+        make_summary(**summary_fields),  # type: ignore[arg-type]
+        pack_sha256="0" * 64,
+        mystery_image="saturn.png",
+        medal=medal,
+        trophies=trophies,
+        played_at=played_at,
+    )
+    assert not isinstance(result, SaveFailed), result.message
+    return result

@@ -1,0 +1,116 @@
+"""Players: names are trimmed, unique whatever the case, and deleting one takes their rounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from clarity.store import NameRejected, Player, Store
+
+from .factories import save
+
+
+def test_new_player_is_listed(store: Store) -> None:
+    created = store.create_player("Ana")
+    assert isinstance(created, Player)
+    assert store.players() == [created]
+    assert store.player(created.id) == created
+
+
+def test_name_is_trimmed_and_inner_spaces_become_one(store: Store) -> None:
+    created = store.create_player("  Ana \t  Maria  ")
+    assert isinstance(created, Player)
+    assert created.name == "Ana Maria"
+
+
+@pytest.mark.parametrize("again", ["ana", "ANA", " Ana "])
+def test_a_name_is_taken_whatever_the_case(store: Store, again: str) -> None:
+    store.create_player("Ana")
+    rejected = store.create_player(again)
+    assert rejected == NameRejected("There is already a player called Ana.")
+    assert len(store.players()) == 1
+
+
+def test_cyrillic_names_are_unique_whatever_the_case(store: Store) -> None:
+    assert isinstance(store.create_player("Маша"), Player)
+    assert isinstance(store.create_player("МАША"), NameRejected)
+
+
+def test_same_letters_typed_two_ways_are_one_name(store: Store) -> None:
+    store.create_player("Zo\u00eb")  # ë as one code point
+    assert isinstance(store.create_player("Zoe\u0308"), NameRejected)  # e + combining diaeresis
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t"])
+def test_an_empty_name_is_rejected(store: Store, name: str) -> None:
+    assert store.create_player(name) == NameRejected("Please type a name.")
+
+
+def test_forty_characters_fit_and_forty_one_do_not(store: Store) -> None:
+    assert isinstance(store.create_player("x" * 40), Player)
+    rejected = store.create_player("y" * 41)
+    assert isinstance(rejected, NameRejected)
+    assert "40" in rejected.message
+
+
+def test_control_characters_are_rejected(store: Store) -> None:
+    assert isinstance(store.create_player("Ana\x07"), NameRejected)
+
+
+def test_players_are_listed_by_name(store: Store) -> None:
+    for name in ("zoe", "Bob", "ana"):
+        store.create_player(name)
+    assert [p.name for p in store.players()] == ["ana", "Bob", "zoe"]
+
+
+def test_player_by_name_ignores_case_and_spaces(store: Store, ana: Player) -> None:
+    assert store.player_by_name("  aNa ") == ana
+    assert store.player_by_name("Bob") is None
+    assert store.player_by_name("") is None
+
+
+def test_get_or_create_returns_the_existing_player(store: Store, ana: Player) -> None:
+    assert store.get_or_create_player("ANA") == ana
+    bob = store.get_or_create_player("Bob")
+    assert isinstance(bob, Player)
+    assert bob.id != ana.id
+
+
+def test_rename_player(store: Store, ana: Player) -> None:
+    renamed = store.rename_player(ana.id, "Anna")
+    assert isinstance(renamed, Player)
+    assert (renamed.id, renamed.name, renamed.created_at) == (ana.id, "Anna", ana.created_at)
+    assert store.player_by_name("Ana") is None
+
+
+def test_rename_to_the_same_name_in_other_case(store: Store, ana: Player) -> None:
+    renamed = store.rename_player(ana.id, "ANA")
+    assert isinstance(renamed, Player)
+    assert renamed.name == "ANA"
+
+
+def test_rename_to_a_taken_name_is_rejected(store: Store, ana: Player) -> None:
+    store.create_player("Bob")
+    assert store.rename_player(ana.id, "bob") == NameRejected(
+        "There is already a player called Bob."
+    )
+    assert store.player(ana.id) == ana
+
+
+def test_deleting_a_player_deletes_their_rounds_trophies_and_round_in_progress(
+    store: Store, ana: Player
+) -> None:
+    bob = store.create_player("Bob")
+    assert isinstance(bob, Player)
+    ana_round = save(store, ana.id, medal="gold", trophies=["flawless"])
+    bob_round = save(store, bob.id, trophies=["flawless"])
+    store.save_in_progress(ana.id, "solar-system", {"actions": []})
+
+    assert store.delete_player(ana.id) is None
+
+    assert store.players() == [bob]
+    assert store.round(ana_round.round_id) is None
+    assert store.answers(ana_round.round_id) == ()
+    assert store.earned_trophies(ana.id) == {}
+    assert store.in_progress(ana.id) is None
+    assert store.round(bob_round.round_id) is not None
+    assert set(store.earned_trophies(bob.id)) == {"flawless"}
