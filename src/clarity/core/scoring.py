@@ -3,6 +3,8 @@
 A right answer earns ``base`` points. With the timer on and a time limit set, it also
 earns a time bonus that falls linearly from ``base`` (answered at once) to 0 (at the
 limit), which is Kahoot's published rule points = 1000 x (1 - (t/T)/2) with base 500.
+An answer at the limit itself is still in time (it earns ``base``, as Kahoot's rule gives
+at t = T); only a later one is late. With the timer off there is no limit and no bonus.
 With streaks on, the n-th right answer in a row adds ``streak_step`` x (n - 1), capped
 at ``streak_cap``. A wrong answer or a timeout earns nothing and breaks the streak.
 
@@ -51,10 +53,13 @@ def streak_bonus(streak: int, rules: ScoringRules) -> int:
 def answer_points(
     *, right: bool, seconds: float, time_limit: float | None, streak: int, rules: ScoringRules
 ) -> Points:
-    """The points for one answer; ``streak`` counts this answer if it is right."""
+    """The points for one answer; ``streak`` counts this answer if it is right.
+
+    A right answer after ``time_limit`` (with the timer on) is late and earns nothing.
+    """
     if not right:
         return Points()
-    if time_limit and seconds >= time_limit:
+    if rules.timer and time_limit and seconds > time_limit:
         return Points()
     return Points(
         base=rules.base,
