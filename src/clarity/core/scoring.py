@@ -82,21 +82,49 @@ def image_guess_points(
 def best_possible_score(
     time_limits: Sequence[float | None], total_tiles: int, rules: ScoringRules
 ) -> int:
-    """The most a round can earn: every question right at once, then the image guessed.
+    """The most a round can earn: the best right answers, each given at once, then the guess.
 
-    ``time_limits`` are those of the questions in the order the round asks them. Only as
-    many right answers as there are tiles can be given, each uncovering one tile; the image
-    guess afterwards earns the bonus for the tiles still hidden. Guessing at once earns
-    less than answering first, since a right answer is worth more than a tile's bonus.
+    ``time_limits`` are those of the questions in the order the round asks them. Each right
+    answer uncovers a tile, so at most ``total_tiles`` answers can be right, and the image
+    guess earns the bonus for the tiles still hidden. Answering every question right is
+    usually best, but when there are more questions than tiles, a question worth less (one
+    without a time limit earns no time bonus) may be better answered wrong, to keep its tile
+    for a later question worth more; so every choice is weighed, with the streak it leaves.
     """
-    answered_points = 0
-    best = image_guess_points(right=True, hidden_tiles=total_tiles, final=False, rules=rules).total
-    for answered, limit in enumerate(time_limits[:total_tiles], start=1):
-        answered_points += answer_points(
-            right=True, seconds=0.0, time_limit=limit, streak=answered, rules=rules
-        ).total
-        guess = image_guess_points(
-            right=True, hidden_tiles=total_tiles - answered, final=False, rules=rules
-        ).total
-        best = max(best, answered_points + guess)
-    return best
+    values = [
+        answer_points(right=True, seconds=0.0, time_limit=limit, streak=1, rules=rules).total
+        for limit in time_limits
+    ]  # each without the streak bonus, added below
+
+    def guess(hidden: int) -> int:
+        return image_guess_points(right=True, hidden_tiles=hidden, final=False, rules=rules).total
+
+    if len(set(values)) <= 1:
+        # All worth the same: one unbroken run of right answers from the first question.
+        best, answered = guess(total_tiles), 0
+        for right, value in enumerate(values[:total_tiles], start=1):
+            answered += value + streak_bonus(right, rules)
+            best = max(best, answered + guess(total_tiles - right))
+        return best
+    unreachable = -(10**18)
+    # Past this streak the bonus stops growing, so longer streaks count as this one.
+    plateau = rules.streak_cap // rules.streak_step + 1 if rules.streak_step > 0 else 0
+    # most[streak][right]: the most points answers can have earned so far with ``right``
+    # right answers and the current ``streak``.
+    most = [[unreachable] * (total_tiles + 1) for _ in range(plateau + 1)]
+    most[0][0] = 0
+    for value in values:
+        after = [[unreachable] * (total_tiles + 1) for _ in range(plateau + 1)]
+        after[0] = [max(column) for column in zip(*most, strict=True)]  # wrong: streak broken
+        for streak, row in enumerate(most):
+            gain = value + streak_bonus(streak + 1, rules)
+            # Right: one more tile uncovered; none once every tile is (the round stops asking).
+            moved = [unreachable] + [points + gain for points in row[:-1]]
+            target = min(streak + 1, plateau)
+            after[target] = [max(a, b) for a, b in zip(after[target], moved, strict=True)]
+        most = after
+    # The guess may come at any moment; points never shrink, so the end holds every best.
+    return max(
+        points + guess(total_tiles - right)
+        for right, points in enumerate(max(column) for column in zip(*most, strict=True))
+    )
