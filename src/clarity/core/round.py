@@ -182,6 +182,7 @@ class Round:
     def answer(self, response: str | bool | None, seconds: float) -> AnswerResult:
         """Answer the current question after ``seconds``; None means the time ran out."""
         self._require(Phase.ASKING)
+        seconds = _to_the_millisecond(seconds)
         question = self.question
         assert question is not None
         limit = self._effective_limit(question)
@@ -199,7 +200,7 @@ class Round:
             question_id=question.id,
             response=None if response is None else _response_text(response),
             right=right,
-            seconds=round(seconds, 3),
+            seconds=seconds,
             points=points,
             streak=self.streak,
             timed_out=timed_out,
@@ -224,6 +225,7 @@ class Round:
         """Guess the mystery image; allowed at any moment before the round ends."""
         if self.phase is Phase.ENDED:
             raise RoundError("the round has ended")
+        seconds = _to_the_millisecond(seconds)
         final = self.phase is Phase.FINAL_GUESS
         mystery = self.mystery
         right = matches_any(guess, (mystery.answer, *mystery.accept))
@@ -239,7 +241,7 @@ class Round:
             total_tiles=self.board.total,
             points=points,
             final=final,
-            seconds=round(seconds, 3),
+            seconds=seconds,
         )
         self._actions.append(["guess", guess, event.seconds])
         self.guesses.append(event)
@@ -355,6 +357,11 @@ class Round:
     def _emit(self, event: RoundEvent) -> None:
         for observer in self._observers:
             observer(event)
+
+
+def _to_the_millisecond(seconds: float) -> float:
+    """Time as the round keeps it, and scores it, so that a replay scores the same."""
+    return round(float(seconds), 3)
 
 
 def _response_text(response: str | bool) -> str:
