@@ -10,6 +10,7 @@ saved after every answer and replayed exactly from its seed.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -261,6 +262,7 @@ class Round:
             "seed": self.seed,
             "timer": self.rules.timer,
             "streaks": self.rules.streaks,
+            "rules": dataclasses.asdict(self.rules),
             "actions": [list(a) for a in self._actions],
         }
 
@@ -274,7 +276,12 @@ class Round:
         """
         if snapshot.get("version") != SNAPSHOT_VERSION or snapshot.get("pack_id") != pack.id:
             raise ValueError("the saved round does not belong to this pack")
-        rules = ScoringRules(timer=bool(snapshot["timer"]), streaks=bool(snapshot["streaks"]))
+        try:
+            rules = ScoringRules(**snapshot["rules"])
+        except KeyError:  # saved before the snapshot kept every rule
+            rules = ScoringRules(timer=bool(snapshot["timer"]), streaks=bool(snapshot["streaks"]))
+        except TypeError as error:
+            raise ValueError(f"the saved round has unknown rules: {error}") from error
         played = cls(
             pack,
             mystery_index=int(snapshot["mystery_index"]),
