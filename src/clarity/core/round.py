@@ -223,11 +223,17 @@ class Round:
         self._ask_next()
 
     def guess_image(self, guess: str, seconds: float) -> ImageGuessed:
-        """Guess the mystery image; allowed at any moment before the round ends."""
+        """Guess the mystery image; allowed at any moment before the round ends.
+
+        The guess is the final one (a wrong one costs nothing and ends the round) once the
+        tiles or the questions have run out, also while the last answer is still shown.
+        """
         if self.phase is Phase.ENDED:
             raise RoundError("the round has ended")
         seconds = _to_the_millisecond(seconds)
-        final = self.phase is Phase.FINAL_GUESS
+        final = self.phase is Phase.FINAL_GUESS or (
+            self.phase is Phase.FEEDBACK and self._nothing_left_to_ask()
+        )
         mystery = self.mystery
         right = matches_any(guess, (mystery.answer, *mystery.accept))
         hidden = self.board.hidden_count
@@ -311,8 +317,11 @@ class Round:
             return None
         return self.pack.time_limit_for(question)
 
+    def _nothing_left_to_ask(self) -> bool:
+        return self.board.all_uncovered or self._asked >= len(self._order)
+
     def _ask_next(self) -> None:
-        if self.board.all_uncovered or self._asked >= len(self._order):
+        if self._nothing_left_to_ask():
             self.phase = Phase.FINAL_GUESS
             return
         self._asked += 1
