@@ -32,6 +32,11 @@ class PackCatalog:
         self._assets_dir = assets_dir
         self._packs: list[LoadedPack] | None = None
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Where packs are looked for, the bundled folder first and the teacher's last."""
+        return self._folders
+
     def all(self) -> list[LoadedPack]:
         if self._packs is None:
             self._packs = discover_packs(self._folders, assets_dir=self._assets_dir)

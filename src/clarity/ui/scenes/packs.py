@@ -1,0 +1,465 @@
+"""The pack choice: every installed pack as a card; broken ones greyed with their first error.
+
+The packs are discovered when this scene is entered (not at start-up), so the title's
+first frame never waits for YAML parsing or image checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.scene import Scene
+from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
+
+if TYPE_CHECKING:
+    from clarity.core.pack_loader import LoadedPack
+    from clarity.ui.app import App
+
+HEADING = "Choose a pack"
+HINTS: tuple[KeyHint, ...] = (("↑ ↓", "move"), ("Enter", "play"), ("Esc", "back"))
+SCROLL_HINT: KeyHint = ("Wheel", "scroll")
+DESCRIPTION_LINES = 2
+ERROR_LINES = 2
+SCROLL_EASE = 14.0  # how quickly the list glides to where it should be, per second
+
+
+def wrap_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width``; an ellipsis ends a cut text.
+
+    Words too long for a line (a file path) are broken between letters.
+    """
+    lines: list[str] = []
+    current = ""
+    words = text.split()
+    index = 0
+    while index < len(words):
+        word = words[index]
+        attempt = f"{current} {word}" if current else word
+        if font.size(attempt)[0] <= width:
+            current = attempt
+            index += 1
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        else:  # one word wider than the line: break it where it stops fitting
+            cut = max(1, _fitting_prefix(font, word, width))
+            lines.append(word[:cut])
+            words[index] = word[cut:]
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+        index = len(words)
+    if index < len(words) and lines:
+        lines[-1] = _ellipsize(font, lines[-1], width)
+    return lines
+
+
+def _fitting_prefix(font: pygame.font.Font, word: str, width: int) -> int:
+    low, high = 0, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(word[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _ellipsize(font: pygame.font.Font, line: str, width: int) -> str:
+    while line and font.size(line + "…")[0] > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+def error_text(loaded: LoadedPack) -> str:
+    """The first error of a broken pack, with the file's name rather than its whole path."""
+    errors = loaded.errors
+    if not errors:
+        return loaded.first_error or "This pack cannot be played."
+    problem = errors[0]
+    where = f"{problem.field}: " if problem.field else ""
+    return f"Line {problem.line}: {where}{problem.message}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@dataclass
+class PackCard:
+    """One pack on the list: its place in the scrolled list and its focusable button."""
+
+    loaded: LoadedPack
+    button: Button
+    top: int = 0  # y inside the list, before scrolling
+    height: int = 0
+
+    @property
+    def playable(self) -> bool:
+        return self.loaded.ok and self.loaded.pack is not None
+
+
+class PackScene(Scene):
+    """Arrows or Tab move between the playable packs, Enter or a click starts one.
+
+    ``on_choose`` receives the chosen pack; by default the pack scene gives way to the
+    play scene on that pack (so Esc in play and "back to the title" skip this list).
+    """
+
+    name = "packs"
+
+    def __init__(self, app: App, *, on_choose: Callable[[LoadedPack], None] | None = None) -> None:
+        super().__init__(app)
+        self.on_choose = on_choose or self._start_round
+        self.cards: list[PackCard] = []
+        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        self.focus = FocusGroup([self.back_button])
+        self.scroll = 0.0  # pixels of the list scrolled off the top
+        self.scroll_target = 0.0
+        self._metrics = Metrics(*app.options.size)
+        self._backdrop = Backdrop()
+        self._heading_pos = (0, 0)
+        self._list_area = pygame.Rect(0, 0, 0, 0)
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._card_width = 0
+        self._loaded = False
+
+    # -- reading the state (tests, the demo) ----------------------------------------
+
+    @property
+    def focused_pack(self) -> LoadedPack | None:
+        focused = self.focus.focused
+        return next((c.loaded for c in self.cards if c.button is focused), None)
+
+    @property
+    def max_scroll(self) -> int:
+        if not self.cards:
+            return 0
+        content = self.cards[-1].top + self.cards[-1].height + self._ring()
+        return max(0, content - self._list_area.height)
+
+    def card_rect(self, card: PackCard) -> pygame.Rect:
+        """Where ``card`` is on the screen now (it may lie outside the visible list)."""
+        area = self._list_area
+        return pygame.Rect(
+            area.centerx - self._card_width // 2,
+            area.y + card.top - round(self.scroll),
+            self._card_width,
+            card.height,
+        )
+
+    # -- actions -----------------------------------------------------------------
+
+    def choose(self, loaded: LoadedPack) -> None:
+        if loaded.ok and loaded.pack is not None:
+            self.app.services.sound.play("click")
+            self.on_choose(loaded)
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def _start_round(self, loaded: LoadedPack) -> None:
+        # the play scene and its board load when a round starts, not with the menus
+        from clarity.ui.scenes.play import PlayScene  # noqa: PLC0415
+
+        self.app.replace(PlayScene(self.app, loaded, seed=self.app.services.settings.seed))
+
+    # -- the scene ---------------------------------------------------------------
+
+    def enter(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        # the packs that play first, in the catalogue's order; the broken ones after them
+        packs = sorted(self.app.services.packs.all(), key=lambda p: not (p.ok and p.pack))
+        self.cards = [
+            PackCard(p, Button(p.title, self._chooser(p), enabled=p.ok and p.pack is not None))
+            for p in packs
+        ]
+        self.focus.set([c.button for c in self.cards] + [self.back_button])
+        first = next((i for i, c in enumerate(self.cards) if c.playable), len(self.cards))
+        self.focus.index = first  # the first pack that plays, or Back when none does
+        self._loaded = True
+
+    def _chooser(self, loaded: LoadedPack) -> Callable[[], None]:
+        return lambda: self.choose(loaded)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        width, height = size
+        margin = metrics.margin
+
+        heading_height = assets.font(self._heading_size(), True).get_linesize()
+        self._heading_pos = (width // 2, margin // 2 + heading_height // 2)
+
+        button_height = max(metrics.px(4.6), assets.font(metrics.body_size, True).get_linesize())
+        bar_top = height - margin // 2 - button_height
+        self.back_button.rect = pygame.Rect(
+            margin, bar_top, max(metrics.px(15), width // 7), button_height
+        )
+        hints_left = self.back_button.rect.right + metrics.gap
+        hints_width = width - margin - hints_left
+        hints = self._hints()
+        hints_height = key_hints_height(hints, assets, metrics, hints_width)
+        self._hints_area = pygame.Rect(
+            hints_left,
+            self.back_button.rect.centery - hints_height // 2,
+            hints_width,
+            hints_height,
+        )
+
+        list_top = margin // 2 + heading_height + metrics.gap
+        list_bottom = min(bar_top, self._hints_area.top) - metrics.gap
+        self._list_area = pygame.Rect(margin, list_top, width - 2 * margin, list_bottom - list_top)
+        self._card_width = min(self._list_area.width - metrics.px(3), metrics.px(86))
+        self._measure_cards()
+        self.scroll = self.scroll_target = min(self.scroll_target, self.max_scroll)
+        self._keep_focus_in_view(immediate=True)
+        self._place_buttons()
+
+    def _ring(self) -> int:
+        """The room a focus ring takes around a card."""
+        return self._metrics.px(0.8)
+
+    def _heading_size(self) -> int:
+        return max(self._metrics.heading_size, self._metrics.px(4.6))
+
+    def _hints(self) -> tuple[KeyHint, ...]:
+        return (*HINTS, SCROLL_HINT) if self.max_scroll > 0 else HINTS
+
+    def _text_width(self) -> int:
+        metrics = self._metrics
+        return self._card_width - 3 * metrics.px(2.0) - self._icon_size()
+
+    def _icon_size(self) -> int:
+        return self._metrics.px(7.5)
+
+    def _measure_cards(self) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        pad = metrics.px(1.3)
+        title_line = assets.font(metrics.heading_size, True).get_linesize()
+        body_line = assets.font(metrics.body_size).get_linesize()
+        small_line = assets.font(metrics.small_size).get_linesize()
+        y = self._ring()  # room above the first card for its focus ring
+        for card in self.cards:
+            if card.playable:
+                lines = len(self._description_lines(card))
+                text = title_line + lines * body_line + metrics.px(0.6) + small_line
+            else:
+                lines = len(self._error_lines(card))
+                text = title_line + small_line + lines * small_line
+            card.top = y
+            card.height = max(self._icon_size(), text) + 2 * pad
+            y += card.height + metrics.gap
+
+    def _description_lines(self, card: PackCard) -> list[str]:
+        assert card.loaded.pack is not None
+        font = self.app.services.assets.font(self._metrics.body_size)
+        return wrap_lines(font, card.loaded.pack.description, self._text_width(), DESCRIPTION_LINES)
+
+    def _error_lines(self, card: PackCard) -> list[str]:
+        font = self.app.services.assets.font(self._metrics.small_size)
+        return wrap_lines(font, error_text(card.loaded), self._text_width(), ERROR_LINES)
+
+    def _place_buttons(self) -> None:
+        """Give each card's button its visible part of the card, for the mouse to hit."""
+        for card in self.cards:
+            card.button.rect = self.card_rect(card).clip(self._list_area)
+
+    def _keep_focus_in_view(self, immediate: bool = False) -> None:
+        card = next((c for c in self.cards if c.button is self.focus.focused), None)
+        if card is None:
+            return
+        margin = self._ring()
+        view = self._list_area.height
+        if card.top - margin < self.scroll_target:
+            self.scroll_target = card.top - margin
+        elif card.top + card.height + margin > self.scroll_target + view:
+            self.scroll_target = card.top + card.height + margin - view
+        self.scroll_target = max(0.0, min(float(self.max_scroll), self.scroll_target))
+        if immediate:
+            self.scroll = self.scroll_target
+
+    def scroll_by(self, pixels: float) -> None:
+        self.scroll_target = max(0.0, min(float(self.max_scroll), self.scroll_target + pixels))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.back()
+                return
+            page = self._list_area.height * 0.8
+            if event.key == pygame.K_PAGEDOWN:
+                self.scroll_by(page)
+                return
+            if event.key == pygame.K_PAGEUP:
+                self.scroll_by(-page)
+                return
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y * self._metrics.px(6))
+            return
+        wheel_click = event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEBUTTONDOWN) and (
+            getattr(event, "button", 0) in (4, 5)
+        )
+        if wheel_click:
+            return  # old-style wheel clicks: MOUSEWHEEL has already scrolled
+        before = self.focus.focused
+        self.focus.handle_event(event)
+        if self.focus.focused is not before and event.type == pygame.KEYDOWN:
+            self._keep_focus_in_view()
+
+    def update(self, dt: float) -> None:
+        if self.scroll != self.scroll_target:
+            step = (self.scroll_target - self.scroll) * min(1.0, dt * SCROLL_EASE)
+            self.scroll += step
+            if abs(self.scroll_target - self.scroll) < 0.5:
+                self.scroll = self.scroll_target
+            self._place_buttons()
+
+    # -- drawing -----------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        self._backdrop.draw(surface)
+        heading = assets.text(HEADING, self._heading_size(), PALETTE.text, bold=True)
+        surface.blit(heading, heading.get_rect(center=self._heading_pos))
+
+        if not self.cards:
+            self._draw_empty(surface)
+        else:
+            previous_clip = surface.get_clip()
+            surface.set_clip(self._list_area)
+            for card in self.cards:
+                rect = self.card_rect(card)
+                if rect.colliderect(self._list_area):
+                    self._draw_card(surface, card, rect)
+            surface.set_clip(previous_clip)
+            self._draw_scrollbar(surface)
+
+        focused = self.focus.focused is self.back_button
+        hovered = (
+            self.focus.hover is not None
+            and self.focus.buttons[self.focus.hover] is self.back_button
+        )
+        self.back_button.draw(surface, assets, metrics, focused=focused, hovered=hovered)
+        draw_key_hints(surface, self._hints(), assets, metrics, self._hints_area)
+
+    def _draw_card(self, surface: pygame.Surface, card: PackCard, rect: pygame.Rect) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        index = self.focus.buttons.index(card.button)
+        focused = self.focus.index == index
+        hovered = self.focus.hover == index
+        playable = card.playable
+        colour = PALETTE.panel if playable else darken(PALETTE.disabled, 0.45)
+        if hovered and playable:
+            colour = lighten(colour, 0.08)
+        draw_panel(
+            surface, rect, metrics, colour, PALETTE.panel_edge if playable else PALETTE.disabled
+        )
+        if focused and playable:
+            pygame.draw.rect(
+                surface,
+                PALETTE.focus,
+                rect.inflate(metrics.px(0.8), metrics.px(0.8)),
+                width=max(2, metrics.px(0.35)),
+                border_radius=metrics.radius + metrics.px(0.4),
+            )
+
+        pad = metrics.px(1.3)
+        icon = pygame.Rect(rect.x + pad + metrics.px(0.4), 0, self._icon_size(), self._icon_size())
+        icon.centery = rect.centery
+        self._draw_grid_icon(surface, card, icon)
+
+        x = icon.right + metrics.px(2.0)
+        y = rect.y + pad
+        title_colour = PALETTE.text if playable else PALETTE.text_muted
+        title_font = assets.font(metrics.heading_size, True)
+        name = card.loaded.title if playable else card.loaded.path.name
+        title = wrap_lines(title_font, name, self._text_width(), 1)
+        surface.blit(assets.text(title[0], metrics.heading_size, title_colour, bold=True), (x, y))
+        y += title_font.get_linesize()
+
+        if playable:
+            pack = card.loaded.pack
+            assert pack is not None
+            body_line = assets.font(metrics.body_size).get_linesize()
+            for line in self._description_lines(card):
+                surface.blit(assets.text(line, metrics.body_size, PALETTE.text_muted), (x, y))
+                y += body_line
+            y += metrics.px(0.6)
+            rounds = len(pack.rounds)
+            meta = (
+                f"{_plural(rounds, 'round')}  ·  {_plural(len(pack.questions), 'question')}"
+                f"  ·  {pack.rounds[0].grid} tiles"
+            )
+            surface.blit(assets.text(meta, metrics.small_size, PALETTE.accent, bold=True), (x, y))
+        else:
+            small_line = assets.font(metrics.small_size).get_linesize()
+            label = assets.text(
+                "Cannot be played", metrics.small_size, lighten(PALETTE.wrong, 0.3), bold=True
+            )
+            surface.blit(label, (x, y))
+            y += small_line
+            for line in self._error_lines(card):
+                surface.blit(assets.text(line, metrics.small_size, PALETTE.text_muted), (x, y))
+                y += small_line
+
+    def _draw_grid_icon(self, surface: pygame.Surface, card: PackCard, box: pygame.Rect) -> None:
+        """A tiny board in the pack's first grid: how many tiles hide its first picture."""
+        pack = card.loaded.pack
+        rows, cols = (pack.rounds[0].grid.rows, pack.rounds[0].grid.cols) if pack else (3, 3)
+        gap = max(1, self._metrics.px(0.2) if max(rows, cols) <= 8 else 1)
+        cell = max(
+            1, min((box.width - (cols - 1) * gap) // cols, (box.height - (rows - 1) * gap) // rows)
+        )
+        width, height = cols * cell + (cols - 1) * gap, rows * cell + (rows - 1) * gap
+        left, top = box.centerx - width // 2, box.centery - height // 2
+        fill = PALETTE.tile if pack else PALETTE.disabled
+        lit = PALETTE.accent if pack else lighten(PALETTE.disabled, 0.2)
+        radius = max(0, cell // 6)
+        for r in range(rows):
+            for c in range(cols):
+                scatter = ((r * 73856093) ^ (c * 19349663)) % 10 < 3  # some open tiles
+                colour = lit if scatter else fill
+                rect = pygame.Rect(left + c * (cell + gap), top + r * (cell + gap), cell, cell)
+                pygame.draw.rect(surface, colour, rect, border_radius=radius)
+
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        if self.max_scroll <= 0:
+            return
+        metrics = self._metrics
+        area = self._list_area
+        track = pygame.Rect(0, area.y, max(4, metrics.px(0.6)), area.height)
+        track.right = area.right
+        pygame.draw.rect(surface, PALETTE.panel, track, border_radius=track.width // 2)
+        content = area.height + self.max_scroll
+        thumb_height = max(track.width * 3, round(track.height * area.height / content))
+        thumb_top = track.y + round((track.height - thumb_height) * self.scroll / self.max_scroll)
+        thumb = pygame.Rect(track.x, thumb_top, track.width, thumb_height)
+        pygame.draw.rect(surface, PALETTE.text_muted, thumb, border_radius=track.width // 2)
+
+    def _draw_empty(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        folders = self.app.services.packs.folders
+        where = f" Put pack files (.yaml) in {folders[-1]}" if folders else ""
+        text = assets.text(
+            f"No question packs were found.{where}",
+            metrics.body_size,
+            PALETTE.text_muted,
+            wrap=self._list_area.width * 3 // 4,
+        )
+        surface.blit(text, text.get_rect(center=self._list_area.center))

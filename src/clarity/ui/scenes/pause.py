@@ -1,0 +1,139 @@
+"""The pause menu: a translucent card over the round, to resume, restart or leave it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.scene import Scene
+from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.widgets import Button, FocusGroup, draw_panel
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+HEADING = "Paused"
+HINTS: tuple[KeyHint, ...] = (("↑ ↓", "move"), ("Enter", "choose"), ("Esc", "resume"))
+SHADE_ALPHA = 200  # how much the round behind darkens: still there, but not distracting
+
+
+class PauseScene(Scene):
+    """Pushed over the play scene by Esc; the play scene below keeps its state.
+
+    Resume (or Esc) pops the menu. Restart and Title pop it too and then call their
+    callback, which changes the stack as it needs (stack changes are applied in order at
+    the end of the frame, so the callback sees the menu already leaving).
+    """
+
+    name = "pause"
+    opaque = False
+
+    def __init__(
+        self, app: App, on_restart: Callable[[], None], on_title: Callable[[], None]
+    ) -> None:
+        super().__init__(app)
+        self.on_restart = on_restart
+        self.on_title = on_title
+        self.resume_button = Button(
+            "Resume",
+            self.resume_round,
+            key_hint="Esc",
+            colour=PALETTE.accent,
+            text_colour=PALETTE.text_dark,
+        )
+        self.restart_button = Button(
+            "Restart the round", self.restart, key_hint="R", colour=PALETTE.tile
+        )
+        self.title_button = Button(
+            "Back to the title", self.title, key_hint="T", colour=PALETTE.tile
+        )
+        self.focus = FocusGroup([self.resume_button, self.restart_button, self.title_button])
+        self._metrics = Metrics(*app.options.size)
+        self._panel = pygame.Rect(0, 0, 0, 0)
+        self._heading_pos = (0, 0)
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._shade: pygame.Surface | None = None
+        self._closing = False
+
+    # -- actions -----------------------------------------------------------------
+
+    def resume_round(self) -> None:
+        self._close()
+
+    def restart(self) -> None:
+        if self._close():
+            self.on_restart()
+
+    def title(self) -> None:
+        if self._close():
+            self.on_title()
+
+    def _close(self) -> bool:
+        """Pop the menu once; False when it is already leaving (a double press)."""
+        if self._closing:
+            return False
+        self._closing = True
+        self.app.pop()
+        return True
+
+    # -- the scene ---------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        width, height = size
+        button_height = max(metrics.px(5.0), assets.font(metrics.heading_size, True).get_linesize())
+        button_width = min(width - 4 * metrics.margin, max(metrics.px(42), round(width * 0.36)))
+        pad = metrics.px(2.4)
+        heading_height = assets.font(metrics.title_size, True).get_linesize()
+        hints_height = key_hints_height(HINTS, assets, metrics, button_width)
+        panel_height = (
+            pad
+            + heading_height
+            + metrics.gap
+            + 3 * button_height
+            + 2 * metrics.gap
+            + metrics.gap
+            + hints_height
+            + pad
+        )
+        self._panel = pygame.Rect(0, 0, button_width + 2 * pad, panel_height)
+        self._panel.center = (width // 2, height // 2)
+        y = self._panel.y + pad
+        self._heading_pos = (width // 2, y + heading_height // 2)
+        y += heading_height + metrics.gap
+        for button in self.focus.buttons:
+            button.rect = pygame.Rect(0, y, button_width, button_height)
+            button.rect.centerx = width // 2
+            y += button_height + metrics.gap
+        self._hints_area = pygame.Rect(self._panel.x + pad, y, button_width, hints_height)
+        self._shade = None
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.resume_round()
+                return
+            if event.key == pygame.K_r:
+                self.restart()
+                return
+            if event.key == pygame.K_t:
+                self.title()
+                return
+        self.focus.handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        if self._shade is None or self._shade.get_size() != surface.get_size():
+            self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._shade.fill((*PALETTE.background, SHADE_ALPHA))
+        surface.blit(self._shade, (0, 0))
+        draw_panel(surface, self._panel, metrics)
+        heading = assets.text(HEADING, metrics.title_size, PALETTE.text, bold=True)
+        surface.blit(heading, heading.get_rect(center=self._heading_pos))
+        self.focus.draw(surface, assets, metrics, size=metrics.heading_size)
+        draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)

@@ -1,0 +1,250 @@
+"""The title screen: the game's name, a tile mosaic that uncovers itself, Play and Quit.
+
+It is the first frame the game shows, so it touches nothing slow: no packs, no sound, no
+image files; only the two fonts it draws with.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.scene import Scene
+from clarity.ui.scenes.packs import PackScene
+from clarity.ui.theme import ANSWER_STYLES, PALETTE, Colour, Metrics
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_shape, lighten
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+GAME_NAME = "Clarity Challenge"
+TAGLINE = "Answer questions, uncover the tiles, guess the hidden picture."
+HINTS: tuple[KeyHint, ...] = (
+    ("↑ ↓", "move"),
+    ("Enter", "choose"),
+    ("Esc", "quit"),
+    ("F11", "full screen"),
+    ("M", "sound on/off"),
+)
+
+# The mosaic: a small board whose tiles uncover a picture one by one, then cover it again.
+MOSAIC_ROWS = 3
+MOSAIC_COLS = 9
+REVEAL_EVERY = 0.55  # seconds between two tiles
+REVEAL_SHARE = 0.7  # how much of the picture shows before it covers up again
+HOLD_SECONDS = 2.5
+FLIP_SECONDS = 0.25
+
+
+class Mosaic:
+    """The title's decoration: tiles over a sunset, uncovered and covered in a loop.
+
+    Driven by ``update(dt)`` only (never the wall clock), so tests and screenshots see
+    the same frames every time.
+    """
+
+    def __init__(self, seed: int = 7) -> None:
+        order = [(r, c) for r in range(MOSAIC_ROWS) for c in range(MOSAIC_COLS)]
+        random.Random(seed).shuffle(order)
+        self.order = order
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.tile = 0
+        self.gap = 0
+        self._clock = REVEAL_EVERY * 4  # start with a few tiles already open
+        self._picture: pygame.Surface | None = None
+
+    @property
+    def cycle(self) -> float:
+        shown = round(len(self.order) * REVEAL_SHARE)
+        return shown * REVEAL_EVERY + HOLD_SECONDS
+
+    def place(self, center: tuple[int, int], tile: int, gap: int) -> None:
+        self.tile, self.gap = tile, gap
+        width = MOSAIC_COLS * tile + (MOSAIC_COLS - 1) * gap
+        height = MOSAIC_ROWS * tile + (MOSAIC_ROWS - 1) * gap
+        self.rect = pygame.Rect(0, 0, width, height)
+        self.rect.center = center
+        self._picture = None
+
+    def update(self, dt: float) -> None:
+        self._clock = (self._clock + dt) % self.cycle
+
+    def open_amount(self, index: int) -> float:
+        """How far tile ``index`` of the order is uncovered, 0.0 (covered) to 1.0."""
+        shown = round(len(self.order) * REVEAL_SHARE)
+        if index >= shown:
+            return 0.0
+        return max(0.0, min(1.0, (self._clock - index * REVEAL_EVERY) / FLIP_SECONDS))
+
+    def draw(self, surface: pygame.Surface, metrics: Metrics) -> None:
+        if self.tile <= 0:
+            return
+        if self._picture is None:
+            self._picture = _sunset(self.rect.size)
+        radius = max(2, self.tile // 7)
+        amounts = {tile: self.open_amount(i) for i, tile in enumerate(self.order)}
+        for (row, col), amount in amounts.items():
+            cell = pygame.Rect(
+                self.rect.x + col * (self.tile + self.gap),
+                self.rect.y + row * (self.tile + self.gap),
+                self.tile,
+                self.tile,
+            )
+            if amount > 0:
+                local = cell.move(-self.rect.x, -self.rect.y)
+                surface.blit(self._picture, cell, local)
+            if amount < 1:
+                # a covered tile shrinks away as it uncovers, like on the game board
+                cover = cell.inflate(-round(cell.width * amount), -round(cell.height * amount))
+                pygame.draw.rect(surface, PALETTE.tile, cover, border_radius=radius)
+                pygame.draw.rect(
+                    surface,
+                    PALETTE.tile_edge,
+                    cover,
+                    width=max(1, metrics.px(0.15)),
+                    border_radius=radius,
+                )
+                if amount == 0:
+                    style = ANSWER_STYLES[(row * MOSAIC_COLS + col) % len(ANSWER_STYLES)]
+                    _draw_mark(surface, style.shape, cover, PALETTE.tile_mark)
+
+
+def _draw_mark(surface: pygame.Surface, shape: str, cell: pygame.Rect, colour: Colour) -> None:
+    draw_shape(surface, shape, cell.center, cell.width * 0.16, colour)
+
+
+def _sunset(size: tuple[int, int]) -> pygame.Surface:
+    """The mosaic's hidden picture: a sun setting behind hills, in the theme's colours."""
+    width, height = size
+    picture = pygame.Surface(size)
+    top, middle, low = PALETTE.gold, ANSWER_STYLES[5].colour, ANSWER_STYLES[0].colour
+    for y in range(height):
+        share = y / max(1, height - 1)
+        a, b, t = (top, middle, share * 2) if share < 0.5 else (middle, low, share * 2 - 1)
+        colour = tuple(round(x + (z - x) * t) for x, z in zip(a, b, strict=True))
+        pygame.draw.line(picture, colour, (0, y), (width, y))
+    sun = (round(width * 0.62), round(height * 0.62))
+    pygame.draw.circle(picture, lighten(PALETTE.gold, 0.55), sun, round(height * 0.3))
+    hills = darken(ANSWER_STYLES[4].colour, 0.35)
+    pygame.draw.ellipse(
+        picture, hills, pygame.Rect(-width * 0.1, height * 0.7, width * 0.6, height * 0.8)
+    )
+    pygame.draw.ellipse(
+        picture, hills, pygame.Rect(width * 0.35, height * 0.78, width * 0.8, height * 0.8)
+    )
+    return picture.convert()
+
+
+class TitleScene(Scene):
+    """Play goes to the pack choice; Quit (or Esc) ends the game."""
+
+    name = "title"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.play_button = Button(
+            "Play", self.play, colour=PALETTE.accent, text_colour=PALETTE.text_dark
+        )
+        self.quit_button = Button("Quit", self.app.quit, colour=PALETTE.tile)
+        self.focus = FocusGroup([self.play_button, self.quit_button])
+        self.mosaic = Mosaic()
+        self._backdrop = Backdrop()
+        self._metrics = Metrics(*app.options.size)
+        self._name_size = 40
+        self._name_pos = (0, 0)
+        self._tagline_pos = (0, 0)
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+
+    # -- actions -----------------------------------------------------------------
+
+    def play(self) -> None:
+        self.app.push(PackScene(self.app))
+
+    # -- the scene ---------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        width, height = size
+        margin = metrics.margin
+        gap = metrics.px(2.2)
+
+        # the name as large as fits nine tenths of the width
+        self._name_size = max(metrics.title_size, metrics.px(8.5))
+        while (
+            assets.font(self._name_size, True).size(GAME_NAME)[0] > width * 0.9
+            and self._name_size > metrics.heading_size
+        ):
+            self._name_size = int(self._name_size * 0.92)
+        name_height = assets.font(self._name_size, True).get_linesize()
+        tagline_height = assets.font(metrics.body_size).get_linesize()
+
+        button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
+        button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
+        buttons_height = 2 * button_height + metrics.gap
+
+        hints_width = width - 2 * margin
+        hints_height = key_hints_height(HINTS, assets, metrics, hints_width)
+        self._hints_area = pygame.Rect(
+            margin, height - margin // 2 - hints_height, hints_width, hints_height
+        )
+
+        # the mosaic takes the height the rest leaves, within sensible bounds
+        text_block = name_height + tagline_height + buttons_height + 3 * gap
+        room = self._hints_area.top - margin - gap - text_block
+        tile_gap = max(2, metrics.px(0.45))
+        tile = min(
+            metrics.px(5.6),
+            (room - (MOSAIC_ROWS - 1) * tile_gap) // MOSAIC_ROWS,
+            (width - 2 * margin - (MOSAIC_COLS - 1) * tile_gap) // MOSAIC_COLS,
+        )
+        show_mosaic = tile >= metrics.px(2.0)
+        mosaic_height = MOSAIC_ROWS * tile + (MOSAIC_ROWS - 1) * tile_gap if show_mosaic else 0
+        total = (mosaic_height + gap if show_mosaic else 0) + text_block
+        top = margin + max(0, (self._hints_area.top - margin - total) // 2)
+
+        y = top
+        if show_mosaic:
+            self.mosaic.place((width // 2, y + mosaic_height // 2), tile, tile_gap)
+            y += mosaic_height + gap
+        else:
+            self.mosaic.place((width // 2, y), 0, 0)
+        self._name_pos = (width // 2, y + name_height // 2)
+        y += name_height
+        self._tagline_pos = (width // 2, y + tagline_height // 2)
+        y += tagline_height + 2 * gap
+        for button in (self.play_button, self.quit_button):
+            button.rect = pygame.Rect(0, 0, button_width, button_height)
+            button.rect.midtop = (width // 2, y)
+            y += button_height + metrics.gap
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.quit()
+            return
+        self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self.mosaic.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        self._backdrop.draw(surface)
+        self.mosaic.draw(surface, metrics)
+
+        name = assets.text(GAME_NAME, self._name_size, PALETTE.text, bold=True)
+        shadow = assets.text(GAME_NAME, self._name_size, PALETTE.text_dark, bold=True)
+        rect = name.get_rect(center=self._name_pos)
+        offset = max(2, metrics.px(0.35))
+        surface.blit(shadow, rect.move(offset, offset))
+        surface.blit(name, rect)
+        tagline = assets.text(TAGLINE, metrics.body_size, PALETTE.text_muted)
+        surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
+
+        self.focus.draw(surface, assets, metrics, size=metrics.heading_size)
+        draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)
