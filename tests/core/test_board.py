@@ -106,3 +106,13 @@ def test_is_hidden_agrees_with_hidden_tiles(seed: int, uncovered: int) -> None:
     for tile in (Tile(r, c) for r in range(3) for c in range(4)):
         assert board.is_hidden(tile) == (tile in hidden)
     assert len(hidden) == board.hidden_count == 12 - uncovered
+
+
+def test_a_grid_written_as_a_mapping_still_needs_two_tiles() -> None:
+    from pydantic import ValidationError
+
+    from clarity.core.packs import Grid
+
+    with pytest.raises(ValidationError, match="fewer than two tiles"):
+        Grid(rows=1, cols=1)
+    assert Grid(rows=1, cols=2).tiles == 2

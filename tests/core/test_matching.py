@@ -192,3 +192,15 @@ def test_a_number_change_never_matches(before: str, after: str, n: int, m: int) 
     assert not answers_match(given_text, expected)
     assert not answers_match(expected, given_text)
     assert answers_match(given_text, given_text.upper())
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("eight", "eighty"), ("sixth", "sixty"), ("fourty", "forty"), ("eight y", "eighty")],
+)
+def test_number_words_are_numbers_and_never_forgiven_a_slip(given: str, expected: str) -> None:
+    assert not answers_match(given, expected)
+
+
+def test_a_number_word_still_matches_itself_in_any_case() -> None:
+    assert answers_match("Twenty", "twenty")

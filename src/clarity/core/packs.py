@@ -27,6 +27,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 FORMAT_VERSION = 1
@@ -68,6 +69,13 @@ class Grid(_Model):
 
     rows: int = Field(ge=MIN_GRID_SIDE, le=MAX_GRID_SIDE)
     cols: int = Field(ge=MIN_GRID_SIDE, le=MAX_GRID_SIDE)
+
+    @model_validator(mode="after")
+    def _at_least_two_tiles(self) -> Grid:
+        # a round needs one tile to uncover and one to keep hidden, however the grid is written
+        if self.tiles < 2:
+            raise ValueError(f"{self} has fewer than two tiles; the smallest grid is 1x2")
+        return self
 
     @property
     def tiles(self) -> int:
