@@ -120,8 +120,13 @@ class App:
         self._pending.append(self._do_pop)
 
     def replace(self, scene: Scene) -> None:
-        """Swap the top scene for ``scene``."""
-        self._pending.append(lambda: (self._do_pop(), self._do_push(scene)))
+        """Swap the top scene for ``scene`` (the scene below is neither resumed nor paused)."""
+
+        def apply() -> None:
+            self._do_pop(resume_below=False)
+            self._do_push(scene, pause_below=False)
+
+        self._pending.append(apply)
 
     def reset(self, scene: Scene) -> None:
         """Empty the stack and start again from ``scene`` (back to the title)."""
@@ -136,8 +141,8 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    def _do_push(self, scene: Scene) -> None:
-        if self._stack:
+    def _do_push(self, scene: Scene, pause_below: bool = True) -> None:
+        if self._stack and pause_below:
             self._stack[-1].pause()
         self._stack.append(scene)
         scene.enter()
@@ -150,12 +155,15 @@ class App:
         self._stack.pop().exit()
         if resume_below and self._stack:
             self._stack[-1].resume()
-        if not self._stack:
-            self.running = False
 
     def _apply_pending(self) -> None:
+        had_pending = bool(self._pending)
         while self._pending:
             self._pending.pop(0)()
+        # Only an empty stack after all the changes ends the game: a replace or a reset
+        # empties it for a moment on the way.
+        if had_pending and not self._stack:
+            self.running = False
 
     def _relayout(self) -> None:
         for scene in self._stack:
