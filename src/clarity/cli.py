@@ -23,6 +23,8 @@ from clarity.core.pack_loader import (
 )
 from clarity.paths import data_dir, user_packs_dir
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.store import Store, open_store, reports
+from clarity.store.db import DB_FILENAME
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -64,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_validate(subparsers)
     _add_packs(subparsers)
+    _add_players(subparsers)
+    _add_leaderboard(subparsers)
+    _add_trophies(subparsers)
+    _add_results(subparsers)
     return parser
 
 
@@ -195,3 +201,190 @@ def _pack_summary(pack: LoadedPack) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+# --- the teacher's commands: players, leaderboard, trophies, results ----------------------
+
+
+def _add_players(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "players",
+        parents=[_common_options()],
+        help="list the players with their rounds and best score",
+        description="List every player saved in the data folder, with the number of rounds "
+        "played, right answers, best score and when they last played.",
+    )
+    parser.set_defaults(func=_cmd_players)
+
+
+def _cmd_players(args: argparse.Namespace) -> int:
+    store = _open_saved_data(args)
+    if store is None:
+        return _no_store_status(args)
+    with store:
+        rows = reports.players_table(store)
+    if not rows:
+        print("No players yet.")
+        return EXIT_OK
+    print(
+        reports.format_table(
+            ("Player", "Rounds", "Right answers", "Best score", "Last played"),
+            [
+                (
+                    r.player.name,
+                    r.rounds,
+                    r.right_answers,
+                    r.best_score,
+                    reports.short_date(r.last_played),
+                )
+                for r in rows
+            ],
+        )
+    )
+    return EXIT_OK
+
+
+def _add_leaderboard(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "leaderboard",
+        parents=[_common_options()],
+        help="show the best players of each pack",
+        description="Show each pack's ten best players (one line per player: their best "
+        "round; a tie goes to whoever scored it first).",
+    )
+    parser.add_argument("--pack", metavar="ID", help="only this pack (default: every pack)")
+    parser.add_argument(
+        "--csv", action="store_true", help="print CSV (for a file: > leaderboard.csv)"
+    )
+    parser.set_defaults(func=_cmd_leaderboard)
+
+
+def _cmd_leaderboard(args: argparse.Namespace) -> int:
+    store = _open_saved_data(args)
+    if store is None:
+        return _no_store_status(args)
+    with store:
+        rows = reports.leaderboard_rows(store, args.pack)
+    if args.csv:
+        reports.leaderboard_csv(rows, sys.stdout)
+        return EXIT_OK
+    if not rows:
+        print(f"No rounds saved for the pack {args.pack}." if args.pack else "No rounds yet.")
+        return EXIT_OK
+    for n, pack_id in enumerate(dict.fromkeys(row.pack_id for row in rows)):
+        if n:
+            print()
+        print(pack_id)
+        print(
+            reports.format_table(
+                ("Rank", "Player", "Score", "Medal", "Played"),
+                [
+                    (r.rank, r.player_name, r.score, r.medal, reports.short_date(r.played_at))
+                    for r in rows
+                    if r.pack_id == pack_id
+                ],
+            )
+        )
+    return EXIT_OK
+
+
+def _add_trophies(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "trophies",
+        parents=[_common_options()],
+        help="show each player's trophies and progress",
+        description="Show the trophies of every player (or one): the lasting ones with "
+        "how far the player has come, then the ones won in a round, with how many times.",
+    )
+    parser.add_argument("--player", metavar="NAME", help="only this player")
+    parser.set_defaults(func=_cmd_trophies)
+
+
+def _cmd_trophies(args: argparse.Namespace) -> int:
+    store = _open_saved_data(args)
+    if store is None:
+        return _no_store_status(args)
+    with store:
+        if args.player is not None:
+            player = store.player_by_name(args.player)
+            if player is None:
+                print(f"clarity: no player called {args.player!r}", file=sys.stderr)
+                return EXIT_PROBLEMS
+            players = [player]
+        else:
+            players = store.players()
+        if not players:
+            print("No players yet.")
+            return EXIT_OK
+        bundled = [
+            pack.id
+            for pack in discover_packs([bundled_questions_dir()], assets_dir=bundled_assets_dir())
+            if pack.ok
+        ]
+        for n, player in enumerate(players):
+            if n:
+                print()
+            print(player.name)
+            print(
+                reports.format_table(
+                    ("Trophy", "Tier", "Won", "Progress", "First won"),
+                    [
+                        (
+                            line.name,
+                            line.tier.value,
+                            "yes" if line.earned else "",
+                            line.progress,
+                            reports.short_date(line.first_earned_at),
+                        )
+                        for line in reports.trophy_lines(store, player, bundled)
+                    ],
+                )
+            )
+    return EXIT_OK
+
+
+def _add_results(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "results",
+        parents=[_common_options()],
+        help="export every saved round to a CSV file",
+        description="Write one row per saved round (player, pack, date, score, right, "
+        "wrong, medal, trophies) to a CSV file that opens as it is in Excel or LibreOffice "
+        "(UTF-8 with a byte-order mark, a header row).",
+    )
+    parser.add_argument(
+        "--csv", required=True, type=Path, metavar="FILE", help="the CSV file to write"
+    )
+    parser.set_defaults(func=_cmd_results)
+
+
+def _cmd_results(args: argparse.Namespace) -> int:
+    store = _open_saved_data(args)
+    if store is None:
+        return _no_store_status(args)
+    with store:
+        count = reports.write_results_csv(store, args.csv)
+    print(f"Wrote {_count(count, 'round')} to {args.csv}")
+    return EXIT_OK
+
+
+def _open_saved_data(args: argparse.Namespace) -> Store | None:
+    """The store, for reading; None when there is none (a message is printed then).
+
+    A folder with no saved data yet is not created: these commands only read.
+    """
+    folder = _data_dir(args)
+    if not (folder / DB_FILENAME).is_file():
+        return None
+    opening = open_store(folder)
+    if opening.notice is not None:
+        print(f"clarity: {opening.notice}", file=sys.stderr)
+    return opening.store
+
+
+def _no_store_status(args: argparse.Namespace) -> int:
+    folder = _data_dir(args)
+    if (folder / DB_FILENAME).is_file():
+        return EXIT_PROBLEMS  # there is data, but it cannot be read: the notice said why
+    print(f"No saved data yet in {folder}")
+    return EXIT_OK

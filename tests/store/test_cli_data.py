@@ -1,0 +1,194 @@
+"""The teacher's commands, run through ``cli.main`` on a temporary data folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from clarity import cli
+from clarity.store import Player, Store, open_store
+from clarity.store.db import DB_FILENAME
+
+from .factories import MONDAY_9AM, save
+from .filesystems import make_read_only, writable_then_read_only
+
+
+def _fill(data_dir: Path) -> None:
+    """Ana has played two packs, Bob one; Ana won gold and a trophy."""
+    opening = open_store(data_dir)
+    assert opening.store is not None
+    with opening.store as store:
+        ana, bob = _player(store, "Ana"), _player(store, "Боб")
+        save(store, ana.id, score=900, right=5, wrong=0, medal="gold", trophies=["flawless"])
+        save(
+            store,
+            ana.id,
+            score=300,
+            pack_id="union-state",
+            played_at=MONDAY_9AM + timedelta(days=1),
+        )
+        save(store, bob.id, score=700, right=4, wrong=1, medal="silver")
+
+
+def _player(store: Store, name: str) -> Player:
+    player = store.create_player(name)
+    assert isinstance(player, Player)
+    return player
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_players(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill(data_dir)
+    status, out, err = _run(capsys, "players", "--data-dir", str(data_dir))
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "Player  Rounds  Right answers  Best score  Last played",
+        "------  ------  -------------  ----------  ----------------",
+        "Ana          2              8         900  2026-11-24 09:00",
+        "Боб          1              4         700  2026-11-23 09:00",
+    ]
+
+
+def test_data_dir_from_the_environment(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)
+    monkeypatch.setenv("CLARITY_DATA_DIR", str(data_dir))
+    status, out, _ = _run(capsys, "players")
+    assert status == 0
+    assert "Боб" in out
+
+
+def test_a_command_on_a_folder_without_data_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nothing-here"
+    for command in (["players"], ["leaderboard"], ["trophies"]):
+        status, out, _ = _run(capsys, *command, "--data-dir", str(folder))
+        assert status == 0
+        assert out == f"No saved data yet in {folder}\n"
+    assert not folder.exists()
+
+
+def test_leaderboard_of_every_pack(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill(data_dir)
+    status, out, _ = _run(capsys, "leaderboard", "--data-dir", str(data_dir))
+    assert status == 0
+    assert out.splitlines() == [
+        "solar-system",
+        "Rank  Player  Score  Medal   Played",
+        "----  ------  -----  ------  ----------------",
+        "   1  Ana       900  gold    2026-11-23 09:00",
+        "   2  Боб       700  silver  2026-11-23 09:00",
+        "",
+        "union-state",
+        "Rank  Player  Score  Medal  Played",
+        "----  ------  -----  -----  ----------------",
+        "   1  Ana       300         2026-11-24 09:00",
+    ]
+
+
+def test_leaderboard_of_one_pack_as_csv(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill(data_dir)
+    status, out, _ = _run(
+        capsys, "leaderboard", "--pack", "union-state", "--csv", "--data-dir", str(data_dir)
+    )
+    assert status == 0
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["pack", "rank", "player", "score", "medal", "date"],
+        ["union-state", "1", "Ana", "300", "", "2026-11-24 09:00:00"],
+    ]
+
+
+def test_leaderboard_of_a_pack_nobody_played(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    status, out, _ = _run(capsys, "leaderboard", "--pack", "rivers", "--data-dir", str(data_dir))
+    assert (status, out) == (0, "No rounds saved for the pack rivers.\n")
+
+
+def test_trophies_of_one_player(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill(data_dir)
+    status, out, _ = _run(capsys, "trophies", "--player", "ana", "--data-dir", str(data_dir))
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Ana"
+    assert lines[1].split() == ["Trophy", "Tier", "Won", "Progress", "First", "won"]
+    century = next(line for line in lines if line.startswith("Century"))
+    assert century.split() == ["Century", "silver", "8/100"]
+    flawless = next(line for line in lines if line.startswith("Flawless"))
+    assert flawless.split() == ["Flawless", "gold", "yes", "1", "time", "2026-11-23", "09:00"]
+    assert "Боб" not in out
+
+
+def test_trophies_of_everyone(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill(data_dir)
+    status, out, _ = _run(capsys, "trophies", "--data-dir", str(data_dir))
+    assert status == 0
+    assert [line for line in out.splitlines() if line in ("Ana", "Боб")] == ["Ana", "Боб"]
+
+
+def test_trophies_of_an_unknown_player(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill(data_dir)
+    status, out, err = _run(capsys, "trophies", "--player", "Zed", "--data-dir", str(data_dir))
+    assert (status, out) == (1, "")
+    assert err == "clarity: no player called 'Zed'\n"
+
+
+def test_results_csv_file(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    target = tmp_path / "results.csv"
+    status, out, _ = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 0
+    assert out == f"Wrote 3 rounds to {target}\n"
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["player", "pack", "date", "score", "right", "wrong", "medal", "trophies"]
+    assert rows[1:] == [
+        ["Ana", "solar-system", "2026-11-23 09:00:00", "900", "5", "0", "gold", "Flawless"],
+        ["Боб", "solar-system", "2026-11-23 09:00:00", "700", "4", "1", "silver", ""],
+        ["Ana", "union-state", "2026-11-24 09:00:00", "300", "3", "1", "", ""],
+    ]
+
+
+def test_results_needs_a_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(capsys, "results", "--data-dir", str(data_dir))
+    assert status == 2
+    assert "--csv" in err
+
+
+def test_a_read_only_folder_is_still_listed_with_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with writable_then_read_only(tmp_path / "data") as data_dir:
+        _fill(data_dir)
+        make_read_only(data_dir)
+        status, out, err = _run(capsys, "players", "--data-dir", str(data_dir))
+    assert status == 0
+    assert "Ana" in out
+    assert err == f"clarity: Saving is off: the data folder {data_dir} is read-only.\n"
+
+
+def test_a_corrupt_file_is_moved_aside_and_said_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_FILENAME).write_bytes(b"garbage" * 100)
+    status, out, err = _run(capsys, "players", "--data-dir", str(data_dir))
+    assert status == 0
+    assert out == "No players yet.\n"
+    assert err.startswith(f"clarity: The saved data at {data_dir / DB_FILENAME} could not be read")
+    assert len(list(data_dir.glob(f"{DB_FILENAME}.corrupt-*"))) == 1
