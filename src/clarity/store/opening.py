@@ -157,11 +157,13 @@ def move_aside(path: Path, moment: datetime) -> Path:
     while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *_COMPANIONS)):
         n += 1
         aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.rename(path, aside)
+    # Companions first: a kill between two renames must not leave an old -wal beside a
+    # fresh database, where SQLite would try to replay it.
     for suffix in _COMPANIONS:
         companion = Path(f"{path}{suffix}")
         if companion.exists():
             os.rename(companion, f"{aside}{suffix}")
+    os.rename(path, aside)
     damage_marker(path).unlink(missing_ok=True)  # our own empty flag, not saved data
     return aside
 

@@ -106,6 +106,7 @@ class Store:
     # -- players ---------------------------------------------------------------------
 
     def create_player(self, name: str) -> Player | NameRejected | SaveFailed:
+        """A new player; a bad or taken name comes back as NameRejected, for the player."""
         cleaned = clean_name(name)
         if isinstance(cleaned, NameRejected):
             return cleaned
@@ -143,6 +144,7 @@ class Store:
         return _player(row) if row else None
 
     def get_or_create_player(self, name: str) -> Player | NameRejected | SaveFailed:
+        """The player with this name (whatever its case), created if there is none."""
         found = self.player_by_name(name)
         if found is not None:
             return found
@@ -153,6 +155,7 @@ class Store:
         return created
 
     def rename_player(self, player_id: int, new_name: str) -> Player | NameRejected | SaveFailed:
+        """Rename a player (KeyError for an unknown id: a bug in the caller)."""
         cleaned = clean_name(new_name)
         if isinstance(cleaned, NameRejected):
             return cleaned
