@@ -9,28 +9,28 @@ from typing import Any
 from clarity.core.events import Points, RoundOutcome
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Player:
     id: int
     name: str
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NameRejected:
     """A player name the store will not take, with the reason written for the player."""
 
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SaveFailed:
     """A write that did not happen (read-only or full folder...), said for the player."""
 
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SavedRound:
     """A round that is committed to disk: it survives the game being killed from now on."""
 
@@ -38,7 +38,7 @@ class SavedRound:
     played_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InProgress:
     """A round that was interrupted, as the core round's snapshot left it."""
 
@@ -48,7 +48,7 @@ class InProgress:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LeaderRow:
     """One line of a pack's leaderboard: a player's best round on that pack."""
 
@@ -62,13 +62,13 @@ class LeaderRow:
     round_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EarnedTrophy:
     first_earned_at: datetime
     times: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RoundRecord:
     """A saved round as history and the teacher's export show it (answers kept apart)."""
 
@@ -95,7 +95,7 @@ class RoundRecord:
     trophies: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PlayerOverview:
     """A player with their totals, for the teacher's list of players."""
 

@@ -39,7 +39,7 @@ _COMPANIONS = ("-wal", "-shm", "-journal")
 _CHECKED_ON_EVERY_START = ("player", "in_progress")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoreOpening:
     """The store (None when there is nothing to read or write) and what to tell the user."""
 

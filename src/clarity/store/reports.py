@@ -98,7 +98,7 @@ def leaderboard_csv(rows: Iterable[LeaderRow], out: TextIO) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TrophyLine:
     """One trophy as the teacher's ``trophies`` command lists it for a player."""
 

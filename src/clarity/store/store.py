@@ -40,10 +40,6 @@ T = TypeVar("T")
 
 MEDALS = ("bronze", "silver", "gold")  # worst to best
 _MEDAL_RANK_SQL = "CASE medal WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 WHEN 'bronze' THEN 1 END"
-# Problems after which further writes would fail the same way: stop trying.
-_SAVING_OFF_PROBLEMS = frozenset(
-    {Problem.READ_ONLY, Problem.FULL, Problem.DISK_ERROR, Problem.UNUSABLE, Problem.CORRUPT}
-)
 
 _ROUND_COLUMNS = """
     r.uuid, r.player_id, p.name, r.pack_id, r.pack_sha256, r.mystery_index,
