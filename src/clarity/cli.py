@@ -266,7 +266,8 @@ def _cmd_leaderboard(args: argparse.Namespace) -> int:
     with store:
         rows = reports.leaderboard_rows(store, args.pack)
     if args.csv:
-        reports.leaderboard_csv(rows, sys.stdout)
+        # Text-mode stdout turns \n into the platform's line end by itself.
+        reports.leaderboard_csv(rows, sys.stdout, lineterminator="\n")
         return EXIT_OK
     if not rows:
         print(f"No rounds saved for the pack {args.pack}." if args.pack else "No rounds yet.")

@@ -103,6 +103,7 @@ def test_leaderboard_of_one_pack_as_csv(data_dir: Path, capsys: pytest.CaptureFi
         capsys, "leaderboard", "--pack", "union-state", "--csv", "--data-dir", str(data_dir)
     )
     assert status == 0
+    assert "\r" not in out  # stdout makes its own line ends (\r\n on Windows)
     assert list(csv.reader(io.StringIO(out))) == [
         ["pack", "rank", "player", "score", "medal", "date"],
         ["union-state", "1", "Ana", "300", "", "2026-11-24 09:00:00"],

@@ -82,8 +82,15 @@ def write_results_csv(
         return results_csv(store, out, trophy_names)
 
 
-def leaderboard_csv(rows: Iterable[LeaderRow], out: TextIO) -> None:
-    writer = csv.writer(out, dialect="excel")
+def leaderboard_csv(
+    rows: Iterable[LeaderRow], out: TextIO, *, lineterminator: str = "\r\n"
+) -> None:
+    """Write leaderboard rows as CSV with a header.
+
+    Give ``lineterminator="\n"`` for a stream that translates newlines itself (the
+    terminal on Windows), or every row would end in ``\r\r\n``.
+    """
+    writer = csv.writer(out, dialect="excel", lineterminator=lineterminator)
     writer.writerow(LEADERBOARD_HEADER)
     for row in rows:
         writer.writerow(
