@@ -157,6 +157,23 @@ class PackScene(Scene):
             card.height,
         )
 
+    @property
+    def list_area(self) -> pygame.Rect:
+        """The part of the window the pack cards scroll in."""
+        return self._list_area.copy()
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """The fixed parts of the screen, by name (for the layout tests)."""
+        heading = self.app.services.assets.text(
+            HEADING, self._heading_size(), PALETTE.text, bold=True
+        )
+        return {
+            "heading": heading.get_rect(center=self._heading_pos),
+            "list": self._list_area.copy(),
+            "back": self.back_button.rect.copy(),
+            "hints": self._hints_area.copy(),
+        }
+
     # -- actions -----------------------------------------------------------------
 
     def choose(self, loaded: LoadedPack) -> None:

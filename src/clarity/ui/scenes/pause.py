@@ -58,6 +58,20 @@ class PauseScene(Scene):
         self._shade: pygame.Surface | None = None
         self._closing = False
 
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """The panel and what is in it, by name (for the layout tests)."""
+        heading = self.app.services.assets.text(
+            HEADING, self._metrics.title_size, PALETTE.text, bold=True
+        )
+        return {
+            "panel": self._panel.copy(),
+            "heading": heading.get_rect(center=self._heading_pos),
+            "resume": self.resume_button.rect.copy(),
+            "restart": self.restart_button.rect.copy(),
+            "title": self.title_button.rect.copy(),
+            "hints": self._hints_area.copy(),
+        }
+
     # -- actions -----------------------------------------------------------------
 
     def resume_round(self) -> None:

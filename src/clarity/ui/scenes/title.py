@@ -159,6 +159,23 @@ class TitleScene(Scene):
         self._tagline_pos = (0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
 
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """Everything drawn, by name, where it is drawn (for the layout tests)."""
+        assets = self.app.services.assets
+        metrics = self._metrics
+        name = assets.text(GAME_NAME, self._name_size, PALETTE.text, bold=True)
+        tagline = assets.text(TAGLINE, metrics.body_size, PALETTE.text_muted)
+        boxes = {
+            "name": name.get_rect(center=self._name_pos),
+            "tagline": tagline.get_rect(center=self._tagline_pos),
+            "play": self.play_button.rect.copy(),
+            "quit": self.quit_button.rect.copy(),
+            "hints": self._hints_area.copy(),
+        }
+        if self.mosaic.tile > 0:
+            boxes["mosaic"] = self.mosaic.rect.copy()
+        return boxes
+
     # -- actions -----------------------------------------------------------------
 
     def play(self) -> None:

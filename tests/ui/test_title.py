@@ -1,0 +1,128 @@
+"""The title screen: Play and Quit only, keyboard and mouse, fast, and laid out cleanly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.ui.app import App
+from clarity.ui.scenes.packs import PackScene
+from clarity.ui.scenes.title import TitleScene
+
+from .menus import click, headless, inside, open_app, press, step
+from .pack_files import write_pack
+
+SIZES = [(1024, 640), (1024, 768), (1280, 960), (1920, 1080), (3840, 2160), (800, 500)]
+
+
+@pytest.fixture
+def packs_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "packs"
+    write_pack(folder, "alpha", title="Alpha pack")
+    write_pack(folder, "beta", title="Beta pack")
+    return folder
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch, packs_dir: Path) -> Iterator[App]:
+    headless(monkeypatch)
+    app = open_app([packs_dir], first=TitleScene)
+    yield app
+    app.close()
+
+
+def test_title_offers_play_and_quit_and_nothing_else(app: App) -> None:
+    title = app.top
+    assert isinstance(title, TitleScene)
+    assert [b.label for b in title.focus.buttons] == ["Play", "Quit"]
+    assert all(b.enabled for b in title.focus.buttons)
+    assert title.focus.focused is title.play_button
+
+
+def test_the_first_frame_waits_for_no_pack_and_no_sound(app: App) -> None:
+    step(app, 5)
+    assert app.services.packs._packs is None  # discovery waits for the pack choice
+    assert pygame.mixer.get_init() is None
+
+
+def test_enter_on_play_opens_the_pack_choice(app: App) -> None:
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, PackScene)
+    assert [s.name for s in app.scenes] == ["title", "packs"]
+
+
+def test_a_click_on_play_opens_the_pack_choice(app: App) -> None:
+    title = app.top
+    assert isinstance(title, TitleScene)
+    click(app, title.play_button.rect.center)
+    assert isinstance(app.top, PackScene)
+
+
+def test_arrows_reach_quit_and_enter_ends_the_game(app: App) -> None:
+    press(app, pygame.K_DOWN)
+    title = app.top
+    assert isinstance(title, TitleScene)
+    assert title.focus.focused is title.quit_button
+    press(app, pygame.K_RETURN)
+    assert not app.running
+
+
+def test_esc_on_the_title_ends_the_game(app: App) -> None:
+    press(app, pygame.K_ESCAPE)
+    assert not app.running
+
+
+def test_keys_alone_go_from_the_title_to_a_round_of_the_chosen_pack(app: App) -> None:
+    press(app, pygame.K_RETURN)  # Play
+    packs = app.top
+    assert isinstance(packs, PackScene)
+    assert packs.focused_pack is not None
+    assert packs.focused_pack.id == "alpha"
+    press(app, pygame.K_DOWN)
+    assert packs.focused_pack is not None
+    assert packs.focused_pack.id == "beta"
+    press(app, pygame.K_RETURN)
+    play = app.top
+    assert play is not None
+    assert play.name == "play"
+    assert play.round.pack.id == "beta"  # type: ignore[attr-defined]
+    assert play.round.seed == 1  # type: ignore[attr-defined]  # the session's seed
+    # the pack choice gave way: "back to the title" from the round is one step
+    assert [s.name for s in app.scenes] == ["title", "play"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_title_fits_the_window_without_overlaps(app: App, size: tuple[int, int]) -> None:
+    app.resize(size)
+    step(app)
+    title = app.top
+    assert isinstance(title, TitleScene)
+    window = pygame.Rect((0, 0), app.size)
+    boxes = title.layout_boxes()
+    for name, box in boxes.items():
+        assert inside(box, window), f"{name} {box} is cut off in {window.size}"
+    for (a, box_a), (b, box_b) in combinations(boxes.items(), 2):
+        assert not box_a.colliderect(box_b), f"{a} overlaps {b} at {window.size}"
+    # the name is the largest thing on the screen, and grows with the window
+    assert boxes["name"].height >= boxes["play"].height
+
+
+def test_text_grows_with_the_window(app: App) -> None:
+    app.resize((1024, 640))
+    small = app.top.layout_boxes()["name"].height  # type: ignore[union-attr]
+    app.resize((3840, 2160))
+    large = app.top.layout_boxes()["name"].height  # type: ignore[union-attr]
+    assert large > 2.5 * small
+
+
+def test_the_mosaic_uncovers_itself_over_time(app: App) -> None:
+    title = app.top
+    assert isinstance(title, TitleScene)
+    before = [title.mosaic.open_amount(i) for i in range(len(title.mosaic.order))]
+    step(app, 90)
+    after = [title.mosaic.open_amount(i) for i in range(len(title.mosaic.order))]
+    assert before != after
