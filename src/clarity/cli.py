@@ -22,6 +22,7 @@ from clarity.core.pack_loader import (
     pack_files_in,
 )
 from clarity.paths import data_dir, user_packs_dir
+from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.store import Store, open_store, reports
 from clarity.store.db import DB_FILENAME
@@ -60,9 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clarity",
         description="Clarity Challenge: an image-reveal quiz game for classrooms.",
-        parents=[_common_options()],
+        parents=[_common_options(), _window_options()],
     )
-    parser.set_defaults(func=_run_default, data_dir=None)
+    parser.set_defaults(
+        func=_run_default, data_dir=None, fullscreen=False, size=None, exit_after_first_frame=False
+    )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_validate(subparsers)
     _add_packs(subparsers)
@@ -70,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_leaderboard(subparsers)
     _add_trophies(subparsers)
     _add_results(subparsers)
+    _add_play(subparsers)
+    _add_demo(subparsers)
     return parser
 
 
@@ -88,19 +93,181 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+def _window_options() -> argparse.ArgumentParser:
+    """The window options of the commands that open one (defaults set on the top parser)."""
+    window = argparse.ArgumentParser(add_help=False)
+    group = window.add_argument_group("window")
+    mode = group.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--windowed",
+        dest="fullscreen",
+        action="store_false",
+        default=argparse.SUPPRESS,
+        help="play in a window you can resize (the default)",
+    )
+    mode.add_argument(
+        "--fullscreen",
+        dest="fullscreen",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="fill the screen (F11 switches while playing)",
+    )
+    group.add_argument(
+        "--size",
+        type=window_size,
+        metavar="WxH",
+        default=argparse.SUPPRESS,
+        help="window size in pixels, for example 1280x800",
+    )
+    # For the start-up benchmark: print when the first frame is shown, then stop.
+    group.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+    )
+    return window
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``"1280x800"`` as (1280, 800); argparse shows the message of a bad value."""
+    parts = text.lower().replace("×", "x").split("x")
+    try:
+        width, height = (int(part) for part in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size; write WIDTHxHEIGHT, for example 1280x800"
+        ) from None
+    if width < 1 or height < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: the width and height must be positive")
+    return width, height
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: it must be 1 or more")
+    return value
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     return data_dir(args.data_dir, os.environ)
 
 
-# --- clarity (no command) ------------------------------------------------------------------
+# --- clarity (no command) and clarity play: the game ------------------------------------------
 
 
 def _run_default(args: argparse.Namespace) -> int:
-    """What plain ``clarity`` does. For now: list the packs. Later: start the game here."""
-    status = _print_packs(_installed_pack_folders(args, extra=[]))
-    print()
-    print("To check a pack you wrote: clarity validate PATH")
-    return status
+    """Plain ``clarity``: the game, at its title screen."""
+    return _start_game(args, pack_id=None, timer=True, streaks=True, seed=None)
+
+
+def _add_play(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "play",
+        parents=[_common_options(), _window_options()],
+        help="start a round of a pack straight away",
+        description="Skip the title and the pack choice: start a round of the pack ID "
+        "(see clarity packs for the ids).",
+    )
+    parser.add_argument("--pack", required=True, metavar="ID", help="the pack to play")
+    parser.add_argument(
+        "--seed", type=int, metavar="N", help="the same seed asks the same questions in order"
+    )
+    parser.add_argument(
+        "--no-timer", dest="timer", action="store_false", help="no time limit, no time bonus"
+    )
+    parser.add_argument(
+        "--no-streaks", dest="streaks", action="store_false", help="no bonus for answers in a row"
+    )
+    parser.set_defaults(func=_cmd_play)
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    return _start_game(
+        args, pack_id=args.pack, timer=args.timer, streaks=args.streaks, seed=args.seed
+    )
+
+
+def _pygame_problem() -> str | None:
+    """Check for pygame-ce before a window opens (and keep its banner off the terminal)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    problem = ensure_pygame_ce()
+    if problem is not None:
+        print(f"clarity: {problem}", file=sys.stderr)
+    return problem
+
+
+def _start_game(
+    args: argparse.Namespace, *, pack_id: str | None, timer: bool, streaks: bool, seed: int | None
+) -> int:
+    if _pygame_problem() is not None:
+        return EXIT_PROBLEMS
+    # pygame is imported from here on only: clarity validate and clarity packs never load it
+    from clarity.ui.launch import LaunchOptions, start_game  # noqa: PLC0415
+    from clarity.ui.services import GameSettings  # noqa: PLC0415
+
+    options = LaunchOptions(
+        data_dir=_data_dir(args),
+        size=args.size,
+        fullscreen=args.fullscreen,
+        settings=GameSettings(timer=timer, streaks=streaks, seed=seed),
+        pack_id=pack_id,
+        exit_after_first_frame=args.exit_after_first_frame,
+    )
+    return start_game(options)
+
+
+# --- clarity demo --------------------------------------------------------------------------
+
+
+def _add_demo(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        parents=[_common_options(), _window_options()],
+        help="let the game play itself (attract mode for an idle projector)",
+        description="The game plays itself: it picks a pack, answers (mostly right) and "
+        "guesses the picture once half of it shows. It loops until a key is pressed; "
+        "with --screenshot-dir it saves a picture of every screen it passes through and "
+        "stops after --rounds rounds.",
+    )
+    parser.add_argument(
+        "--pack", default="union-state", metavar="ID", help="the pack to play (union-state)"
+    )
+    parser.add_argument("--seed", type=int, metavar="N", help="the same seed plays the same demo")
+    parser.add_argument(
+        "--rounds",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="with --screenshot-dir: stop after N rounds (1)",
+    )
+    parser.add_argument(
+        "--screenshot-dir", type=Path, metavar="DIR", help="save PNG screenshots in DIR"
+    )
+    parser.set_defaults(func=_cmd_demo)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    if _pygame_problem() is not None:
+        return EXIT_PROBLEMS
+    from clarity.ui.demo import DemoOptions  # noqa: PLC0415 - pygame: see _start_game
+    from clarity.ui.launch import LaunchOptions, start_demo  # noqa: PLC0415
+    from clarity.ui.services import GameSettings  # noqa: PLC0415
+
+    options = LaunchOptions(
+        data_dir=_data_dir(args),
+        size=args.size,
+        fullscreen=args.fullscreen,
+        settings=GameSettings(seed=args.seed),
+    )
+    demo = DemoOptions(
+        pack_id=args.pack, seed=args.seed, rounds=args.rounds, screenshot_dir=args.screenshot_dir
+    )
+    return start_demo(options, demo)
 
 
 # --- clarity validate ----------------------------------------------------------------------

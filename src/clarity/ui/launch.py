@@ -1,0 +1,201 @@
+"""From a parsed command line to a running game: the only door from the CLI into pygame.
+
+``clarity``, ``clarity play`` and ``clarity demo`` each build :class:`LaunchOptions`
+and call one function here. Nothing the player can cause ends in a traceback: a pack
+that is missing or broken is a one-line message before any window opens, and an
+unexpected error in the game loop is written to a log file in the data folder, with
+one line on the terminal saying where.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import pygame
+
+from clarity.paths import user_packs_dir
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.ui.app import App, WindowOptions
+from clarity.ui.assets import Assets
+from clarity.ui.demo import Autopilot, DemoOptions
+from clarity.ui.scenes.title import TitleScene
+from clarity.ui.services import GameSettings, PackCatalog, Services
+from clarity.ui.sound import Sound
+
+if TYPE_CHECKING:
+    from clarity.core.pack_loader import LoadedPack
+    from clarity.ui.scene import Scene
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+ERROR_LOG_NAME = "clarity-errors.log"
+DEFAULT_SIZE = WindowOptions().size
+DESKTOP_SHARE = 0.9  # a default window leaves room for the taskbar and the title bar
+
+
+@dataclass(frozen=True, slots=True)
+class LaunchOptions:
+    """What the command line asked for, already parsed and checked."""
+
+    data_dir: Path
+    size: tuple[int, int] | None = None  # None: a size that suits the screen
+    fullscreen: bool = False
+    settings: GameSettings = field(default_factory=GameSettings)
+    pack_id: str | None = None  # start a round on this pack instead of at the title
+    #: Print the wall-clock time of the first frame on the screen and stop (benchmarks).
+    exit_after_first_frame: bool = False
+
+
+class PackNotPlayable(Exception):
+    """The pack asked for on the command line is missing or broken; the message says which."""
+
+
+def build_services(options: LaunchOptions, *, sound: bool = True) -> Services:
+    """The assets, sound, packs and settings the scenes share; nothing is loaded yet."""
+    assets_dir = bundled_assets_dir()
+    folders = [bundled_questions_dir(), user_packs_dir(options.data_dir)]
+    return Services(
+        assets=Assets(assets_dir),
+        sound=Sound(enabled=sound),
+        packs=PackCatalog(folders, assets_dir),
+        settings=options.settings,
+        data_dir=options.data_dir,
+    )
+
+
+def find_pack(services: Services, pack_id: str) -> LoadedPack:
+    """The playable pack ``pack_id``, or :class:`PackNotPlayable` saying what is wrong."""
+    loaded = services.packs.by_id(pack_id)
+    if loaded is not None:
+        return loaded
+    packs = services.packs.all()
+    broken = next((p for p in packs if p.id == pack_id), None)
+    if broken is not None:
+        raise PackNotPlayable(f'the pack "{pack_id}" cannot be played: {broken.first_error}')
+    ids = ", ".join(sorted(p.id for p in packs if p.ok)) or "none"
+    raise PackNotPlayable(f'there is no pack "{pack_id}"; the packs that play are: {ids}')
+
+
+def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
+    """``clarity`` and ``clarity play``: the title screen, or straight into a round."""
+    err = out or sys.stderr
+    services = build_services(options)
+    loaded = None
+    if options.pack_id is not None:
+        try:
+            loaded = find_pack(services, options.pack_id)
+        except PackNotPlayable as problem:
+            print(f"clarity: {problem}", file=err)
+            return EXIT_FAILED
+    app = App(services, window_options(options))
+
+    def first_scene() -> Scene:
+        if loaded is None:
+            return TitleScene(app)
+        # the play scene and what it draws with load only when a round starts at once
+        from clarity.ui.scenes.play import PlayScene  # noqa: PLC0415
+
+        return PlayScene(app, loaded, seed=options.settings.seed)
+
+    def run() -> None:
+        app.open()  # the play scene may convert images, which needs the window
+        try:
+            first = first_scene()
+        except BaseException:
+            app.close()
+            raise
+        app.run(first)
+
+    if options.exit_after_first_frame:
+        app.add_frame_hook(_report_first_frame, after_flip=True)
+    return guarded(run, options.data_dir, out=err)
+
+
+def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None = None) -> int:
+    """``clarity demo``: the game plays itself (see :mod:`clarity.ui.demo`)."""
+    err = out or sys.stderr
+    # the demo makes no sound when it only takes pictures; a projector demo plays along
+    services = build_services(options, sound=demo.screenshot_dir is None)
+    try:
+        find_pack(services, demo.pack_id)
+    except PackNotPlayable as problem:
+        print(f"clarity: {problem}", file=err)
+        return EXIT_FAILED
+    app = App(services, window_options(options))
+    pilot = Autopilot(app, demo)
+
+    def run() -> None:
+        app.run(TitleScene(app), fixed_dt=pilot.fixed_dt)
+        if pilot.failure is not None:
+            raise RuntimeError(pilot.failure)
+
+    status = guarded(run, options.data_dir, out=err)
+    if status == EXIT_OK and demo.screenshot_dir is not None:
+        print(f"clarity demo: {len(pilot.screenshots)} screenshots in {demo.screenshot_dir}")
+    return status
+
+
+def window_options(options: LaunchOptions) -> WindowOptions:
+    return WindowOptions(size=options.size or suggested_size(), fullscreen=options.fullscreen)
+
+
+def suggested_size() -> tuple[int, int]:
+    """The default window size, shrunk to fit a small screen (a 1366x768 laptop)."""
+    try:
+        pygame.display.init()
+        desktops = pygame.display.get_desktop_sizes()
+        headless = pygame.display.get_driver() in {"dummy", "offscreen"}
+    except pygame.error:
+        return DEFAULT_SIZE
+    if headless:  # no screen to fit: screenshots at the size the game is designed around
+        return DEFAULT_SIZE
+    if not desktops or desktops[0][0] <= 0 or desktops[0][1] <= 0:
+        return DEFAULT_SIZE
+    width, height = DEFAULT_SIZE
+    scale = min(
+        1.0, desktops[0][0] * DESKTOP_SHARE / width, desktops[0][1] * DESKTOP_SHARE / height
+    )
+    return round(width * scale), round(height * scale)
+
+
+def guarded(run: Callable[[], None], data_dir: Path, *, out: TextIO) -> int:
+    """Run the game; an unexpected error becomes a log entry and one line for the user."""
+    try:
+        run()
+    except Exception as error:  # the last line of defence, by design
+        log = write_error_log(data_dir, error)
+        where = f"; the details are in {log}" if log else ""
+        summary = f"{type(error).__name__}: {error}".splitlines()[0]
+        print(
+            f"clarity: the game stopped because of an unexpected error ({summary}){where}", file=out
+        )
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def write_error_log(data_dir: Path, error: BaseException) -> Path | None:
+    """Append the error's traceback to the log in ``data_dir``; None if it cannot be written."""
+    path = data_dir / ERROR_LOG_NAME
+    text = "".join(traceback.format_exception(error))
+    stamp = datetime.now().isoformat(timespec="seconds")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {stamp} ---\n{text}\n")
+    except OSError:
+        return None
+    return path
+
+
+def _report_first_frame(app: App, surface: pygame.Surface) -> None:
+    # The wall clock, not perf_counter: the benchmark compares it with the moment it
+    # started this process, which only the wall clock shares across processes.
+    print(f"first-frame {time.time():.6f}", flush=True)
+    app.quit()

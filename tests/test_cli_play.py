@@ -1,0 +1,234 @@
+"""Starting the game from the command line: clarity, clarity play, window options, errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity import cli
+from clarity.ui.app import App
+from clarity.ui.scenes.title import TitleScene
+from ui.pack_files import write_broken_pack
+
+QUIT_AFTER_FRAMES = 5
+
+
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[App]:
+    """Run the game headless; a few frames after the window opens, post QUIT (as the
+    window's close button would) and remember the App for the test to look at."""
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    apps: list[App] = []
+    real_open = App.open
+
+    def open_and_quit_soon(self: App) -> pygame.Surface:
+        surface = real_open(self)
+        apps.append(self)
+        self.add_frame_hook(_quit_later)
+        return surface
+
+    monkeypatch.setattr(App, "open", open_and_quit_soon)
+    return apps
+
+
+def _quit_later(app: App, surface: pygame.Surface) -> None:
+    if app.frame == QUIT_AFTER_FRAMES:
+        app.last_top = app.top  # type: ignore[attr-defined]
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+
+def test_play_starts_a_round_of_the_pack_with_its_seed(
+    seen: list[App], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main(
+        ["play", "--pack", "solar-system", "--seed", "1", "--data-dir", str(tmp_path)]
+    )
+    assert status == 0, capsys.readouterr().err
+    (app,) = seen
+    assert not app.running
+    play = app.last_top  # type: ignore[attr-defined]
+    assert play.name == "play"
+    assert play.round.pack.id == "solar-system"
+    assert play.round.seed == 1
+    assert play.round.rules.timer
+    assert play.round.rules.streaks
+
+
+def test_play_without_timer_or_streaks(seen: list[App], tmp_path: Path) -> None:
+    argv = ["play", "--pack", "union-state", "--no-timer", "--no-streaks", "--size", "1024x640"]
+    assert cli.main([*argv, "--data-dir", str(tmp_path)]) == 0
+    (app,) = seen
+    rules = app.last_top.round.rules  # type: ignore[attr-defined]
+    assert (rules.timer, rules.streaks) == (False, False)
+    assert app.options.size == (1024, 640)
+
+
+def test_plain_clarity_opens_at_the_title(seen: list[App], tmp_path: Path) -> None:
+    assert cli.main(["--data-dir", str(tmp_path), "--size", "1280x720"]) == 0
+    (app,) = seen
+    assert isinstance(app.last_top, TitleScene)  # type: ignore[attr-defined]
+    assert app.options.size == (1280, 720)
+
+
+def test_an_unknown_pack_is_one_line_before_any_window(
+    seen: list[App], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["play", "--pack", "no-such-pack", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert 'there is no pack "no-such-pack"' in err
+    assert "solar-system" in err  # it says which packs do play
+    assert seen == []
+
+
+def test_a_broken_pack_says_its_first_error(
+    seen: list[App], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_broken_pack(tmp_path / "packs", "broken")
+    assert cli.main(["play", "--pack", "broken", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert 'the pack "broken" cannot be played' in err
+    assert "is not one of the choices" in err
+    assert seen == []
+
+
+def test_an_unexpected_error_is_logged_in_the_data_dir_and_said_in_one_line(
+    seen: list[App],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def broken_update(self: TitleScene, dt: float) -> None:
+        raise ZeroDivisionError("a bug in the title")
+
+    monkeypatch.setattr(TitleScene, "update", broken_update)
+    assert cli.main(["--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    log = tmp_path / "clarity-errors.log"
+    assert err.splitlines() == [
+        "clarity: the game stopped because of an unexpected error "
+        f"(ZeroDivisionError: a bug in the title); the details are in {log}"
+    ]
+    assert "Traceback" in log.read_text(encoding="utf-8")
+    assert "broken_update" in log.read_text(encoding="utf-8")
+    assert not seen[0].running
+
+
+def test_without_pygame_ce_it_says_so_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "ensure_pygame_ce", lambda: "install pygame-ce, please")
+    for argv in ([], ["play", "--pack", "solar-system"], ["demo"]):
+        assert cli.main([*argv, "--data-dir", str(tmp_path)]) == 1
+        assert capsys.readouterr().err == "clarity: install pygame-ce, please\n"
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "fullscreen", "size"),
+    [
+        ([], False, None),
+        (["--fullscreen"], True, None),
+        (["--windowed"], False, None),
+        (["--size", "1280x720"], False, (1280, 720)),
+        (["--size", "3840X2160", "--fullscreen"], True, (3840, 2160)),
+        (["play", "--pack", "x", "--fullscreen"], True, None),
+        (["--fullscreen", "play", "--pack", "x"], True, None),
+        (["--size", "800x600", "play", "--pack", "x"], False, (800, 600)),
+        (["play", "--pack", "x", "--size", "1024x640", "--windowed"], False, (1024, 640)),
+        (["demo", "--fullscreen"], True, None),
+    ],
+)
+def test_window_options(argv: list[str], fullscreen: bool, size: tuple[int, int] | None) -> None:
+    args = cli.build_parser().parse_args(argv)
+    assert (args.fullscreen, args.size) == (fullscreen, size)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--size", "big"],
+        ["--size", "1280"],
+        ["--size", "0x600"],
+        ["--fullscreen", "--windowed"],
+        ["play"],  # --pack is required
+        ["play", "--pack", "x", "--seed", "one"],
+        ["demo", "--rounds", "0"],
+    ],
+)
+def test_bad_command_lines_are_usage_errors(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_demo_options() -> None:
+    args = cli.build_parser().parse_args(
+        ["demo", "--pack", "solar-system", "--seed", "4", "--rounds", "2", "--screenshot-dir", "d"]
+    )
+    assert (args.pack, args.seed, args.rounds, args.screenshot_dir) == (
+        "solar-system",
+        4,
+        2,
+        Path("d"),
+    )
+    defaults = cli.build_parser().parse_args(["demo"])
+    assert (defaults.pack, defaults.seed, defaults.rounds, defaults.screenshot_dir) == (
+        "union-state",
+        None,
+        1,
+        None,
+    )
+
+
+# --- in a fresh process ----------------------------------------------------------------------
+
+
+def _clarity(*argv: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clarity", *argv],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_first_frame_is_reported_and_the_game_stops(tmp_path: Path) -> None:
+    started = time.time()
+    done = _clarity(
+        "--exit-after-first-frame",
+        "--data-dir",
+        str(tmp_path),
+        env={"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()  # and no pygame banner
+    label, stamp = line.split()
+    assert label == "first-frame"
+    assert started < float(stamp) < time.time()
+
+
+def test_validate_and_packs_never_import_pygame(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from clarity import cli\n"
+        f"cli.main(['packs', '--data-dir', {str(tmp_path)!r}])\n"
+        "cli.main(['validate', 'nothing-here'])\n"
+        "print('pygame' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout.splitlines()[-1] == "False", done.stderr

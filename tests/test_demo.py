@@ -1,0 +1,134 @@
+"""The demo: the real game plays itself, takes screenshots, and yields to a real key."""
+
+from __future__ import annotations
+
+import struct
+from itertools import count
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity import cli
+from clarity.core.events import RoundOutcome, RoundSummary
+from clarity.ui.app import App
+from clarity.ui.demo import Autopilot, DemoOptions
+from clarity.ui.scenes.title import TitleScene
+from ui.menus import open_app, step
+
+SIZE = (1024, 640)
+
+
+@pytest.fixture(autouse=True)
+def headless(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def test_the_demo_plays_a_round_and_saves_every_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summaries: list[RoundSummary] = []
+    real_open = App.open
+
+    def open_and_watch(self: App) -> pygame.Surface:
+        surface = real_open(self)
+
+        def watch(app: App, _: pygame.Surface) -> None:
+            top = app.top
+            if top is not None and top.name == "results" and not summaries:
+                summaries.append(top.summary)  # type: ignore[attr-defined]
+
+        self.add_frame_hook(watch)
+        return surface
+
+    monkeypatch.setattr(App, "open", open_and_watch)
+    shots = tmp_path / "shots"
+    argv = ["demo", "--screenshot-dir", str(shots), "--seed", "3", "--size", "1024x640"]
+    status = cli.main([*argv, "--data-dir", str(tmp_path / "data")])
+    out = capsys.readouterr()
+    assert status == 0, out.err
+    names = sorted(p.name for p in shots.iterdir())
+    assert out.out.strip() == f"clarity demo: {len(names)} screenshots in {shots}"
+    for scene, what in [
+        ("title", "start"),
+        ("packs", "choose"),
+        ("play", "question"),
+        ("play", "answered-right"),
+        ("pause", "menu"),
+        ("play", "guess"),
+        ("play", "revealed"),
+        ("results", "summary"),
+    ]:
+        assert any(name[3:] == f"{scene}-{what}.png" for name in names), (scene, what, names)
+    assert [name[:2] for name in names] == [f"{i:02d}" for i in range(1, len(names) + 1)]
+    for path in shots.iterdir():
+        assert png_size(path) == SIZE
+        picture = pygame.image.load(str(path))
+        small = pygame.transform.scale(picture, (32, 20))
+        colours = {tuple(small.get_at((x, y))) for x in range(32) for y in range(20)}
+        assert len(colours) > 8, f"{path.name} looks blank"
+    # it answered mostly right, sometimes wrong, and guessed once half the tiles showed
+    (summary,) = summaries
+    assert summary.pack_id == "union-state"
+    assert summary.outcome is RoundOutcome.GUESSED
+    assert summary.right > summary.wrong
+    assert summary.hidden_at_guess <= summary.total_tiles / 2
+    assert summary.hidden_at_guess > 0
+
+
+def test_a_demo_for_a_missing_pack_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main(["demo", "--pack", "nope", "--data-dir", str(tmp_path)])
+    assert status == 1
+    assert 'there is no pack "nope"' in capsys.readouterr().err
+
+
+def watched_demo(seed: int) -> tuple[App, Autopilot]:
+    """A demo without screenshots on a fake clock that moves one frame per frame."""
+    app = open_app(size=SIZE)
+    ticks = count()
+    pilot = Autopilot(app, DemoOptions(seed=seed), clock=lambda: next(ticks) / 60)
+    app.push(TitleScene(app))
+    return app, pilot
+
+
+def test_the_watched_demo_goes_on_by_itself_until_a_real_key() -> None:
+    app, pilot = watched_demo(seed=5)
+    try:
+        assert pilot.fixed_dt is None  # real time, at the pace of a class watching
+        step(app, 60 * 6)  # its own clicks and keys: from the title into the pack choice
+        assert app.running
+        assert app.top is not None
+        assert app.top.name in {"packs", "play"}
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_x, mod=0, unicode="x"))
+        step(app)
+        assert not app.running
+        assert pilot.screenshots == []
+    finally:
+        app.close()
+
+
+def test_real_mouse_moves_do_not_stop_the_demo_nor_reach_the_game() -> None:
+    app, _ = watched_demo(seed=6)
+    try:
+        step(app)
+        title = app.top
+        assert isinstance(title, TitleScene)
+        quit_at = title.quit_button.rect.center
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=quit_at, rel=(1, 1), buttons=(0, 0, 0))
+        )
+        step(app)
+        assert app.running
+        assert title.focus.focused is title.play_button
+    finally:
+        app.close()
