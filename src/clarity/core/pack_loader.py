@@ -111,6 +111,7 @@ _YAML_HINTS = {
         "the file ends too early; a closing quote or bracket is missing"
     ),
     "found a tab character that violates indentation": "indent with spaces, not tabs",
+    "exceeded maximum nesting depth": "the lists and fields nest far too deep",
     "found unknown escape character": (
         'unknown escape after "\\" inside double quotes; use single quotes instead'
     ),
@@ -265,6 +266,7 @@ class _Report:
 
 
 _START = (0, 0)
+_EMPTY_FILE = 'the file is empty; a pack starts with the line "clarity: 1"'
 
 
 def _load(
@@ -288,8 +290,11 @@ def _load(
     if tree is None:
         return done(None, digest, {})
     raw, positions = tree
+    if raw is None:  # "---" and nothing else
+        report.add(_START, "", _EMPTY_FILE)
+        return done(None, digest, {})
     if not isinstance(raw, dict):
-        kind = "a list" if isinstance(raw, list) else "a single value" if raw else "nothing"
+        kind = "a list" if isinstance(raw, list) else "a single value"
         report.add(
             positions.value(()),
             "",
@@ -445,7 +450,7 @@ def _build(loader: Any, report: _Report) -> tuple[Any, _Positions] | None:
     get_event()  # StreamStartEvent
     event = get_event()
     if isinstance(event, yaml.StreamEndEvent):
-        report.add(_START, "", 'the file is empty; a pack starts with the line "clarity: 1"')
+        report.add(_START, "", _EMPTY_FILE)
         return None
     positions = _Positions()
     values, keys = positions.values, positions.keys
@@ -482,6 +487,15 @@ def _build(loader: Any, report: _Report) -> tuple[Any, _Positions] | None:
         # A node starts: a scalar, a mapping, a sequence or an alias.
         mark = event.start_mark
         where = (mark.line, mark.column)
+        is_key = is_map and key is _NO_KEY
+        if is_key:
+            child: Loc = path  # problems with a key are told about its mapping
+        elif container is None:
+            child = ()
+        elif is_map:
+            child = (*path, key)
+        else:
+            child = (*path, len(container))
         value: Any = None
         refused = False
         if kind is scalar_event:
@@ -489,24 +503,26 @@ def _build(loader: Any, report: _Report) -> tuple[Any, _Positions] | None:
             if value in null_scalars and event.implicit[0]:
                 value = None
             if event.tag is not None and event.tag != _STR_TAG:
-                refused = _refuse_tag(event.tag, where, path, key, report)
-            if event.anchor is not None:
-                _refuse_anchor(event.anchor, where, path, key, report)
+                refused = _refuse_tag(event.tag, where, child, report)
         elif kind is alias_event:
             refused = True
             report.add(
                 where,
-                _field_name(path if key is _NO_KEY else (*path, key)),
+                _field_name(child),
                 f'aliases ("*{event.anchor}") are not allowed in a pack; '
                 "write the value out in full",
             )
-        else:
-            if event.tag is not None:
-                refused = _refuse_tag(event.tag, where, path, key, report)
-            if event.anchor is not None:
-                _refuse_anchor(event.anchor, where, path, key, report)
+        elif event.tag is not None:
+            refused = _refuse_tag(event.tag, where, child, report)
+        if kind is not alias_event and event.anchor is not None:
+            report.add(
+                where,
+                _field_name(child),
+                f'anchors ("&{event.anchor}") are not allowed in a pack; '
+                "write every value out in full",
+            )
 
-        if is_map and key is _NO_KEY:  # this node is a key
+        if is_key:
             if kind is scalar_event and value is not None:
                 if value in container:
                     first = keys[(*path, value)]
@@ -530,12 +546,6 @@ def _build(loader: Any, report: _Report) -> tuple[Any, _Positions] | None:
                 key = _BAD_KEY
             continue
 
-        if container is None:
-            child: Loc = ()
-        elif is_map:
-            child = (*path, key)
-        else:
-            child = (*path, len(container))
         values[child] = where
         if refused:
             positions.refused.add(child)
@@ -578,24 +588,14 @@ def _refuse_more_documents(get_event: Any, report: _Report) -> None:
         )
 
 
-def _refuse_tag(tag: str, where: tuple[int, int], path: Loc, key: Any, report: _Report) -> bool:
+def _refuse_tag(tag: str, where: tuple[int, int], loc: Loc, report: _Report) -> bool:
     shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
     report.add(
         where,
-        _field_name(path if key is _NO_KEY else (*path, key)),
+        _field_name(loc),
         f'tags such as "{shown}" are not allowed in a pack; write a plain value',
     )
     return True
-
-
-def _refuse_anchor(
-    anchor: str, where: tuple[int, int], path: Loc, key: Any, report: _Report
-) -> None:
-    report.add(
-        where,
-        _field_name(path if key is _NO_KEY else (*path, key)),
-        f'anchors ("&{anchor}") are not allowed in a pack; write every value out in full',
-    )
 
 
 def _report_yaml_error(exc: yaml.YAMLError, text: str, report: _Report) -> None:
@@ -891,16 +891,11 @@ def _warn_about_grids(raw: dict[Any, Any], positions: _Positions, report: _Repor
     default_grid = Mystery.model_fields["grid"].get_default(call_default_factory=True)
     for index, item in _items(raw, "rounds"):
         written = item.get("grid")
-        if written is None:
-            rows, cols = default_grid.rows, default_grid.cols
-        else:
-            try:
-                parsed = parse_grid(written)
-            except ValueError:
-                continue  # reported by validation
-            if not isinstance(parsed, dict):
-                continue
-            rows, cols = parsed["rows"], parsed["cols"]
+        try:
+            grid = default_grid if written is None else Grid.model_validate(parse_grid(written))
+        except ValueError:  # pydantic's ValidationError too; validation reports it
+            continue
+        rows, cols = grid.rows, grid.cols
         if rows * cols > count:
             loc = ("rounds", index, "grid")
             report.add(
