@@ -1,0 +1,220 @@
+"""The command line: clarity validate, clarity packs, and plain clarity."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import clarity.__main__
+from clarity import cli
+from clarity.resources import bundled_questions_dir
+from core.image_bytes import png_bytes
+
+GOOD = """\
+clarity: 1
+id: {id}
+title: {title}
+description: A test pack.
+rounds:
+  - image: map.png
+    answer: A map
+    grid: {grid}
+questions:
+  - type: typed
+    prompt: Say no.
+    answer: No
+  - type: truefalse
+    prompt: Is this true?
+    answer: true
+"""
+
+
+def write_pack(
+    folder: Path, name: str, *, pack_id: str = "test-pack", title: str = "Test", grid: str = "1x2"
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "map.png").write_bytes(png_bytes(4, 4))
+    path = folder / name
+    path.write_text(GOOD.format(id=pack_id, title=title, grid=grid), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
+    status = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+def test_validate_valid_pack_exits_0(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = write_pack(tmp_path, "good.yaml")
+    status, out, _ = run(capsys, "validate", str(pack), "--data-dir", str(data_dir))
+    assert (status, out) == (0, ["1 pack checked: 1 valid, 0 with errors, 0 warnings"])
+
+
+def test_validate_folder_reports_every_line_and_a_summary(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "packs"
+    write_pack(folder, "a.yaml", pack_id="a")
+    write_pack(folder, "b.yaml", pack_id="b", grid="2x2")  # 4 tiles, 2 questions: a warning
+    broken = folder / "c.yaml"
+    broken.write_text(GOOD.format(id="c", title="C", grid="1x2").replace("answer: true", "x: 1"))
+    status, out, _ = run(capsys, "validate", str(folder), "--data-dir", str(data_dir))
+    assert status == 1
+    assert out == [
+        f"{folder / 'b.yaml'}:8:11: warning: rounds[0].grid: the 2x2 grid has 4 tiles but the "
+        "pack has only 2 questions, so the questions run out before every tile is uncovered",
+        f"{folder / 'c.yaml'}:13:5: questions[1].answer: is missing; every question and round "
+        "needs its right answer",
+        f"{folder / 'c.yaml'}:15:5: questions[1].x: is not a known field; the fields here are "
+        "id, prompt, explain, image, time_limit, difficulty, tags, type, answer",
+        "3 packs checked: 2 valid, 1 with errors, 1 warning",
+    ]
+
+
+def test_validate_reports_duplicate_ids_among_the_files(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_pack(tmp_path / "one", "a.yaml", pack_id="same")
+    second = write_pack(tmp_path / "two", "b.yaml", pack_id="same")
+    status, out, _ = run(capsys, "validate", str(first), str(second), "--data-dir", str(data_dir))
+    assert status == 1
+    assert out[0] == f'{second}:2:5: id: "same" is already used by {first}'
+
+
+def test_validate_missing_path_is_a_usage_error(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "validate", str(tmp_path / "nope.yaml"), "--data-dir", "x")
+    assert status == 2
+    assert out == []
+    assert err == f"clarity: error: {tmp_path / 'nope.yaml'}: no such file or folder\n"
+
+
+def test_validate_without_paths_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "validate")
+    assert status == 2
+    assert "the following arguments are required: PATH" in err
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "frobnicate")
+    assert status == 2
+    assert "invalid choice" in err
+
+
+def test_validate_empty_folder_says_so(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "validate", str(tmp_path), "--data-dir", str(data_dir))
+    assert status == 0
+    assert out == [
+        f"{tmp_path}: no pack files (.yaml or .yml) in this folder",
+        "0 packs checked: 0 valid, 0 with errors, 0 warnings",
+    ]
+
+
+def test_validate_the_bundled_packs(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The packs that ship with the game must always pass their own check.
+    folder = str(bundled_questions_dir())
+    status, out, _ = run(capsys, "validate", folder, "--data-dir", str(data_dir))
+    assert status == 0, "\n".join(out)
+    assert re.fullmatch(r"([1-9]\d*) packs? checked: \1 valid, 0 with errors, .*", out[-1])
+
+
+def test_unexpected_os_error_is_one_line_and_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "x.yaml"))
+
+    monkeypatch.setattr(cli, "load_packs", fail)
+    pack = write_pack(tmp_path, "x.yaml")
+    status, _, err = run(capsys, "validate", str(pack), "--data-dir", str(tmp_path))
+    assert status == 1
+    assert err == f"clarity: error: {tmp_path / 'x.yaml'}: Permission denied\n"
+
+
+# --- packs --------------------------------------------------------------------------------
+
+
+def test_packs_lists_user_and_extra_folders_with_broken_ones(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pack(data_dir / "packs", "mine.yaml", pack_id="mine", title="Mine")
+    extra = tmp_path / "extra"
+    write_pack(extra, "more.yaml", pack_id="more-pack", title="More")
+    (extra / "broken.yaml").write_text("clarity: 1\n")
+    status, out, _ = run(capsys, "packs", "--packs", str(extra), "--data-dir", str(data_dir))
+    assert status == 0
+    rows = {line.split()[0]: line.split(None, 1)[1] for line in out}
+    assert rows["mine"].split() == ["Mine", "1", "round,", "2", "questions"]
+    assert rows["more-pack"].split() == ["More", "1", "round,", "2", "questions"]
+    # The title of a broken pack is its file name; then its first error.
+    title, rest = rows["broken"].split(None, 1)
+    assert title == "broken"
+    assert rest.startswith(f"broken: {extra / 'broken.yaml'}:1:1: ")
+    assert rest.endswith(": is missing")
+
+
+def test_packs_missing_extra_folder_is_a_usage_error(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "packs", "--packs", str(tmp_path / "no"), "--data-dir", "d")
+    assert status == 2
+    assert "no such folder" in err
+
+
+def test_data_dir_may_come_before_the_command(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pack(data_dir / "packs", "mine.yaml", pack_id="mine", title="Mine")
+    _, out, _ = run(capsys, "--data-dir", str(data_dir), "packs")
+    assert any(line.startswith("mine ") for line in out)
+
+
+def test_data_dir_comes_from_the_environment(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pack(data_dir / "packs", "mine.yaml", pack_id="mine", title="Mine")
+    monkeypatch.setenv("CLARITY_DATA_DIR", str(data_dir))
+    _, out, _ = run(capsys, "packs")
+    assert any(line.startswith("mine ") for line in out)
+
+
+# --- plain clarity ------------------------------------------------------------------------
+
+
+def test_plain_clarity_starts_the_game_at_the_title(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Plain clarity opens the game window (tests/test_cli_play.py drives it for real);
+    # here only what it is asked to start.
+    started = []
+    monkeypatch.setattr(
+        "clarity.ui.launch.start_game", lambda options: started.append(options) or 0
+    )
+    status, _, _ = run(capsys, "--data-dir", str(data_dir))
+    assert status == 0
+    assert [(o.pack_id, o.data_dir) for o in started] == [(None, data_dir)]
+
+
+def test_module_entry_point_exits_with_the_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["clarity", "validate", str(tmp_path / "nope")])
+    with pytest.raises(SystemExit) as exited:
+        clarity.__main__.main()
+    assert exited.value.code == 2
