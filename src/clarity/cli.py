@@ -9,23 +9,64 @@ exit status; it prints what the user should see and raises nothing on purpose.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from clarity.core.pack_loader import (
-    PACK_SUFFIXES,
-    LoadedPack,
-    discover_packs,
-    load_packs,
-    pack_files_in,
-)
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
-from clarity.store import Store, open_store, reports
-from clarity.store.db import DB_FILENAME
+
+if TYPE_CHECKING:
+    from clarity.core.pack_loader import LoadedPack
+    from clarity.store import Store
+
+
+class _Lazy:
+    """A module imported when first used.
+
+    The pack loader (pydantic, YAML) and the store (SQLite) take a third of a second to
+    import; plain ``clarity`` must show its title before that, so the commands that need
+    them import them on first use instead of here.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attribute)
+
+
+_pack_loader = _Lazy("clarity.core.pack_loader")
+_store = _Lazy("clarity.store")
+_store_db = _Lazy("clarity.store.db")
+reports = _Lazy("clarity.store.reports")
+
+
+# The pack loader's functions under their own names, loading it on the first call.
+
+
+def load_packs(files: Sequence[Path], *, assets_dir: Path) -> list[LoadedPack]:
+    loaded: list[LoadedPack] = _pack_loader.load_packs(files, assets_dir=assets_dir)
+    return loaded
+
+
+def discover_packs(folders: Sequence[Path], *, assets_dir: Path) -> list[LoadedPack]:
+    found: list[LoadedPack] = _pack_loader.discover_packs(folders, assets_dir=assets_dir)
+    return found
+
+
+def pack_files_in(folder: Path) -> list[Path]:
+    files: list[Path] = _pack_loader.pack_files_in(folder)
+    return files
+
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -292,7 +333,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if path.is_dir():
             found = pack_files_in(path)
             if not found:
-                print(f"{path}: no pack files ({' or '.join(PACK_SUFFIXES)}) in this folder")
+                kinds = " or ".join(_pack_loader.PACK_SUFFIXES)
+                print(f"{path}: no pack files ({kinds}) in this folder")
             files.extend(found)
         elif path.exists():
             files.append(path)
@@ -542,9 +584,9 @@ def _open_saved_data(args: argparse.Namespace) -> Store | None:
     A folder with no saved data yet is not created: these commands only read.
     """
     folder = _data_dir(args)
-    if not (folder / DB_FILENAME).is_file():
+    if not (folder / _store_db.DB_FILENAME).is_file():
         return None
-    opening = open_store(folder)
+    opening = _store.open_store(folder)
     if opening.notice is not None:
         print(f"clarity: {opening.notice}", file=sys.stderr)
     return opening.store
@@ -552,7 +594,7 @@ def _open_saved_data(args: argparse.Namespace) -> Store | None:
 
 def _no_store_status(args: argparse.Namespace) -> int:
     folder = _data_dir(args)
-    if (folder / DB_FILENAME).is_file():
+    if (folder / _store_db.DB_FILENAME).is_file():
         return EXIT_PROBLEMS  # there is data, but it cannot be read: the notice said why
     print(f"No saved data yet in {folder}")
     return EXIT_OK

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import sys
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,13 +22,13 @@ from clarity.paths import user_packs_dir
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets
-from clarity.ui.demo import Autopilot, DemoOptions
 from clarity.ui.scenes.title import TitleScene
 from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.sound import Sound
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
+    from clarity.ui.demo import DemoOptions
     from clarity.ui.scene import Scene
 
 EXIT_OK = 0
@@ -120,6 +118,8 @@ def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
 
 def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None = None) -> int:
     """``clarity demo``: the game plays itself (see :mod:`clarity.ui.demo`)."""
+    from clarity.ui.demo import Autopilot  # noqa: PLC0415 - it needs the rules: not at start-up
+
     err = out or sys.stderr
     # the demo makes no sound when it only takes pictures; a projector demo plays along
     services = build_services(options, sound=demo.screenshot_dir is None)
@@ -182,6 +182,10 @@ def guarded(run: Callable[[], None], data_dir: Path, *, out: TextIO) -> int:
 
 def write_error_log(data_dir: Path, error: BaseException) -> Path | None:
     """Append the error's traceback to the log in ``data_dir``; None if it cannot be written."""
+    # imported here: only a crash needs them, and start-up should not wait for them
+    import traceback  # noqa: PLC0415
+    from datetime import datetime  # noqa: PLC0415
+
     path = data_dir / ERROR_LOG_NAME
     text = "".join(traceback.format_exception(error))
     stamp = datetime.now().isoformat(timespec="seconds")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from clarity.core.pack_loader import LoadedPack, discover_packs
 from clarity.core.scoring import ScoringRules
 from clarity.ui.assets import Assets
 from clarity.ui.sound import Sound
+
+if TYPE_CHECKING:
+    from clarity.core.pack_loader import LoadedPack
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,10 @@ class PackCatalog:
 
     def all(self) -> list[LoadedPack]:
         if self._packs is None:
+            # The loader (pydantic, YAML) is imported here, not at start-up: the title's
+            # first frame must not wait for it.
+            from clarity.core.pack_loader import discover_packs  # noqa: PLC0415
+
             self._packs = discover_packs(self._folders, assets_dir=self._assets_dir)
         return self._packs
 
