@@ -190,6 +190,9 @@ class App:
         waits: a headless demo or benchmark runs as fast as it can draw.
         """
         assert self._clock is not None
+        if fixed_dt is None and self.running:
+            self._clock.tick()  # start timing now: the first frame is drawn at once
+            yield 0.0
         while self.running:
             if fixed_dt is not None:
                 yield fixed_dt
