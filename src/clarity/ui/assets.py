@@ -11,6 +11,9 @@ from clarity.ui.theme import Colour
 
 FONT_FILES = {False: "fonts/Inter-Regular.otf", True: "fonts/Inter-Bold.otf"}
 TEXT_CACHE_SIZE = 768
+# Renderings are also capped by their pixels' bytes: at 4K one wrapped prompt is a few
+# megabytes, and a counting score renders a new number every frame.
+TEXT_CACHE_BYTES = 24 * 1024 * 1024
 
 
 class Assets:
@@ -27,6 +30,7 @@ class Assets:
         self._images: dict[Path, pygame.Surface] = {}
         self._scaled: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface] = OrderedDict()
         self._text: OrderedDict[tuple[str, int, Colour, bool, int], pygame.Surface] = OrderedDict()
+        self._text_bytes = 0
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         key = (size, bold)
@@ -53,8 +57,11 @@ class Assets:
             else font.render(text, True, colour)
         )
         self._text[key] = surface
-        if len(self._text) > TEXT_CACHE_SIZE:
-            self._text.popitem(last=False)
+        self._text_bytes += _bytes(surface)
+        while len(self._text) > 1 and (
+            len(self._text) > TEXT_CACHE_SIZE or self._text_bytes > TEXT_CACHE_BYTES
+        ):
+            self._text_bytes -= _bytes(self._text.popitem(last=False)[1])
         return surface
 
     def fit_text(
@@ -96,3 +103,7 @@ class Assets:
             if len(self._scaled) > 16:
                 self._scaled.popitem(last=False)
         return surface
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_pitch() * surface.get_height()
