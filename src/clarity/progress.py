@@ -1,0 +1,360 @@
+"""Saved progress in the game: who plays this session, and keeping their rounds.
+
+The glue between a round being played and the store, without pygame: a
+:class:`PlayerSession` opens the store when first asked (never before the first frame)
+and knows who is playing; a :class:`Progress` saves one player's round after every
+answer, saves the finished round with its medal and trophies, and offers an
+interrupted round back. Nothing here raises for a problem the player's computer
+causes: the store turns those into values with a message, and so does this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from clarity.core.events import (
+    AnswerGiven,
+    ImageGuessed,
+    RoundEnded,
+    RoundEvent,
+    RoundSummary,
+    TrophyEarned,
+)
+from clarity.core.pack_loader import LoadedPack
+from clarity.core.round import Phase, Round
+from clarity.core.trophies import (
+    MARATHON_ROUNDS_IN_A_DAY,
+    TIER_RANK,
+    PlayerStats,
+    Tier,
+    TrophyTracker,
+    newly_earned_lasting,
+)
+from clarity.store import InProgress, Player, SavedRound, SaveFailed, Store, StoreOpening
+from clarity.store.opening import local_now, open_store
+from clarity.store.store import local_aware
+
+BundledIds = Callable[[], Collection[str]]
+GUEST_MESSAGE = "Guest round: not saved"
+SAVED_MESSAGE = "Saved"
+
+
+class SaveStatus(StrEnum):
+    SAVED = "saved"  # committed to disk
+    NOT_SAVED = "not-saved"  # a player's round that could not be written
+    GUEST = "guest"  # nobody to save it for
+    OFF = "off"  # there is no store at all (no data folder, or it cannot be used)
+
+
+@dataclass(frozen=True)
+class FinishResult:
+    """What became of a finished round, for the results screen.
+
+    ``lasting`` holds the lasting trophies this round completed; they are only listed
+    when the round was saved (a trophy the store does not hold would vanish next time).
+    """
+
+    status: SaveStatus
+    message: str
+    saved: SavedRound | None = None
+    lasting: tuple[TrophyEarned, ...] = ()
+    trophies: tuple[str, ...] = ()  # every trophy id saved with the round
+
+    @property
+    def ok(self) -> bool:
+        return self.status is SaveStatus.SAVED
+
+
+def stats_with_round(
+    before: PlayerStats, summary: RoundSummary, medal: Tier | None, rounds_that_day: int
+) -> PlayerStats:
+    """The player's totals once ``summary`` is saved, worked out before saving it.
+
+    The lasting trophies a round completes are saved in the round's own transaction, so
+    they must be known before the store can count the round. ``rounds_that_day`` is how
+    many rounds the player had already saved on the round's day (at least up to the
+    Marathon target: more does not change any trophy).
+    """
+    medals = dict(before.best_medal_by_pack)
+    if medal is not None:
+        held = medals.get(summary.pack_id)
+        if held is None or TIER_RANK[Tier(held)] < TIER_RANK[medal]:
+            medals[summary.pack_id] = medal.value
+    return PlayerStats(
+        right_answers=before.right_answers + summary.right,
+        rounds_played=before.rounds_played + 1,
+        best_medal_by_pack=medals,
+        most_rounds_in_a_day=max(before.most_rounds_in_a_day, rounds_that_day + 1),
+    )
+
+
+class Progress:
+    """One player's saving (``store`` None: saving is off; ``player`` None: a guest)."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        player: Player | None,
+        *,
+        bundled_pack_ids: BundledIds = tuple,
+        notice: str | None = None,
+        now: Callable[[], datetime] = local_now,
+    ) -> None:
+        self.store = store
+        self.player = player
+        self._bundled_pack_ids = bundled_pack_ids
+        self._notice = notice
+        self._now = now
+        #: the last write that failed (an answer or the round), for a message on screen
+        self.last_failure: SaveFailed | None = None
+
+    @property
+    def saving(self) -> bool:
+        """Whether rounds are being saved: a player, and a store that still writes."""
+        return self.store is not None and self.player is not None and self.store.saving
+
+    # -- the round being played -----------------------------------------------------
+
+    def on_answer(self, played: Round) -> SaveFailed | None:
+        """Keep the round as it stands, so that closing the game now loses nothing."""
+        if self.store is None or self.player is None:
+            return None
+        failed = self.store.save_in_progress(self.player.id, played.pack.id, played.snapshot())
+        if failed is not None:
+            self.last_failure = failed
+        return failed
+
+    def finish(self, played: Round, tracker: TrophyTracker, loaded: LoadedPack) -> FinishResult:
+        """Save a finished round with its medal and every trophy it earned, in one write.
+
+        ``tracker`` must have seen the round's end (it awards the medal then).
+        """
+        summary = played.summary
+        if summary is None:
+            raise ValueError("the round has not ended")
+        if self.store is None:
+            notice = self._notice or "Saving is off."
+            return FinishResult(SaveStatus.OFF, f"Not saved: {notice}")
+        if self.player is None:
+            return FinishResult(SaveStatus.GUEST, GUEST_MESSAGE)
+        player_id = self.player.id
+        played_at = self._now()
+        medal = tracker.medal
+        per_round = [t.trophy_id for t in tracker.earned]
+        lasting: list[TrophyEarned] = []
+        if self.store.saving:
+            before = self.store.player_stats(player_id)
+            after = stats_with_round(before, summary, medal, self._rounds_on(player_id, played_at))
+            lasting = newly_earned_lasting(before, after, self._bundled_pack_ids())
+        trophies = tuple(dict.fromkeys([*per_round, *(t.trophy_id for t in lasting)]))
+        result = self.store.save_round(
+            player_id,
+            summary,
+            pack_sha256=loaded.sha256,
+            mystery_image=played.mystery.image,
+            medal=None if medal is None else medal.value,
+            trophies=trophies,
+            played_at=played_at,
+        )
+        if isinstance(result, SaveFailed):
+            self.last_failure = result
+            return FinishResult(SaveStatus.NOT_SAVED, f"Not saved: {result.message}")
+        return FinishResult(
+            SaveStatus.SAVED, SAVED_MESSAGE, result, tuple(lasting), trophies=trophies
+        )
+
+    def watch(self, played: Round, tracker: TrophyTracker, loaded: LoadedPack) -> RoundWatch:
+        """Subscribe to ``played`` so that it saves itself; subscribe after ``tracker``."""
+        watcher = RoundWatch(self, played, tracker, loaded)
+        played.subscribe(watcher)
+        return watcher
+
+    # -- the round that was interrupted ---------------------------------------------
+
+    def resumable(self) -> InProgress | None:
+        """The player's interrupted round, if there is one to offer."""
+        if self.store is None or self.player is None:
+            return None
+        return self.store.in_progress(self.player.id)
+
+    def drop(self) -> SaveFailed | None:
+        """Forget the interrupted round (the player starts a new one)."""
+        if self.store is None or self.player is None:
+            return None
+        return self.store.drop_in_progress(self.player.id)
+
+    @staticmethod
+    def restore(interrupted: InProgress, loaded: LoadedPack) -> Round | None:
+        """The interrupted round rebuilt on its pack, ready for its next question.
+
+        None when it no longer fits the pack (the teacher edited the pack meanwhile).
+        The round was saved just after an answer; the player goes on with the next
+        question rather than looking again at the feedback of the last one.
+        """
+        if loaded.pack is None:
+            return None
+        try:
+            played = Round.restore(loaded.pack, interrupted.snapshot)
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        if played.phase is Phase.FEEDBACK:
+            played.next_question()
+        return None if played.phase is Phase.ENDED else played
+
+    # -- inside -----------------------------------------------------------------------
+
+    def _rounds_on(self, player_id: int, moment: datetime) -> int:
+        """Rounds the player saved on ``moment``'s day, counted up to the Marathon target."""
+        assert self.store is not None
+        day = local_aware(moment).date()  # the day the store files the round under
+        recent = self.store.history(player_id, limit=MARATHON_ROUNDS_IN_A_DAY)
+        return sum(1 for record in recent if record.played_at.date() == day)
+
+
+class RoundWatch:
+    """Observes one round: saves it after each answer and wrong guess, and at its end."""
+
+    def __init__(
+        self, progress: Progress, played: Round, tracker: TrophyTracker, loaded: LoadedPack
+    ) -> None:
+        self.progress = progress
+        self.round = played
+        self.tracker = tracker
+        self.loaded = loaded
+        self.result: FinishResult | None = None
+
+    def __call__(self, event: RoundEvent) -> None:
+        if isinstance(event, AnswerGiven):
+            self.progress.on_answer(self.round)
+        elif isinstance(event, ImageGuessed):
+            if not (event.right or event.final):  # an ending guess: the finish saves it
+                self.progress.on_answer(self.round)
+        elif isinstance(event, RoundEnded):
+            self.result = self.progress.finish(self.round, self.tracker, self.loaded)
+
+
+class PlayerSession:
+    """The store, opened on first use, and who is playing in this session of the game.
+
+    ``player_name`` (from ``--player``) picks or creates that player when the store
+    opens. ``on_notice`` hears once why saving is off (the launcher prints it).
+    """
+
+    def __init__(
+        self,
+        data_dir: Path | None,
+        *,
+        player_name: str | None = None,
+        guest: bool = False,
+        offer_resume: bool = True,
+        on_notice: Callable[[str], None] | None = None,
+        now: Callable[[], datetime] = local_now,
+        opener: Callable[[Path], StoreOpening] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.player_name = player_name
+        #: offer an interrupted round back when Play is chosen (the demo does not)
+        self.offer_resume = offer_resume
+        self.on_notice = on_notice
+        self._now = now
+        self._opener = opener or (lambda folder: open_store(folder, now=now))
+        self._opened = False
+        self._store: Store | None = None
+        self._notice: str | None = None
+        self._player: Player | None = None
+        # A guest from the start (the demo without --player) or once chosen.
+        self._chosen = guest
+
+    # -- the store ------------------------------------------------------------------
+
+    @property
+    def opened(self) -> bool:
+        return self._opened
+
+    def open(self) -> None:
+        """Open the store and pick the ``--player`` player; later calls do nothing."""
+        if self._opened:
+            return
+        self._opened = True
+        if self.data_dir is None:
+            return
+        opening = self._opener(self.data_dir)
+        self._store, self._notice = opening.store, opening.notice
+        if self.player_name is not None:
+            self._take_named_player(self.player_name)
+        if self._notice is not None and self.on_notice is not None:
+            self.on_notice(self._notice)
+
+    def _take_named_player(self, name: str) -> None:
+        store = self._store
+        self._chosen = True  # --player: the session never asks who is playing
+        if store is None:
+            return
+        found = store.get_or_create_player(name)
+        if isinstance(found, Player):
+            self._player = found
+        elif (existing := store.player_by_name(name)) is not None:
+            self._player = existing  # saving is off, but the player's trophies still show
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    @property
+    def notice(self) -> str | None:
+        """Why saving is off (also when a write failed later on); None while all is well."""
+        if self._store is not None and self._store.notice is not None:
+            return self._store.notice
+        return self._notice
+
+    @property
+    def has_players(self) -> bool:
+        """Whether players can be listed and picked (the store is there, perhaps read-only)."""
+        self.open()
+        return self._store is not None
+
+    # -- who is playing ---------------------------------------------------------------
+
+    @property
+    def player(self) -> Player | None:
+        return self._player
+
+    @property
+    def chosen(self) -> bool:
+        """Whether somebody (a player, or the guest) was picked in this session."""
+        return self._chosen
+
+    def choose(self, player: Player | None) -> None:
+        """``player`` plays from now on; None plays as a guest, without saving."""
+        self._player = player
+        self._chosen = True
+
+    def forget(self, player_id: int) -> None:
+        """A player was deleted: if it was the one playing, ask again who plays."""
+        if self._player is not None and self._player.id == player_id:
+            self._player = None
+            self._chosen = False
+
+    def renamed(self, player: Player) -> None:
+        if self._player is not None and self._player.id == player.id:
+            self._player = replace(self._player, name=player.name)
+
+    def progress(self, bundled_pack_ids: BundledIds = tuple) -> Progress:
+        """The saving of the current player's rounds (opens the store if need be)."""
+        self.open()
+        return Progress(
+            self._store,
+            self._player,
+            bundled_pack_ids=bundled_pack_ids,
+            notice=self.notice,
+            now=self._now,
+        )
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,353 @@
+"""Saved progress in the game, without a window: a real store in a temporary folder."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from clarity.core.pack_loader import LoadedPack
+from clarity.core.packs import Pack
+from clarity.core.round import Phase, Round
+from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker
+from clarity.progress import PlayerSession, Progress, SaveStatus, stats_with_round
+from clarity.store import Player, Store, open_store
+from core.factories import build_pack, right_response, wrong_response
+from store.factories import MONDAY_9AM, save
+
+BUNDLED = ("test-pack", "another-pack")  # Scholar needs a medal on both
+
+
+class Clock:
+    """A clock the tests move by hand."""
+
+    def __init__(self, start: datetime = MONDAY_9AM) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
+    opening = open_store(tmp_path / "data", now=clock)
+    assert opening.store is not None
+    yield opening.store
+    opening.store.close()
+
+
+@pytest.fixture
+def ana(store: Store) -> Player:
+    player = store.create_player("Ana")
+    assert isinstance(player, Player)
+    return player
+
+
+@pytest.fixture
+def pack() -> Pack:
+    return build_pack(questions=8, grid="2x3", time_limit=None)
+
+
+@pytest.fixture
+def loaded(pack: Pack) -> LoadedPack:
+    return LoadedPack(Path("test-pack.yaml"), pack, (), "ab" * 32, {})
+
+
+def progress_for(store: Store | None, player: Player | None, clock: Clock) -> Progress:
+    return Progress(store, player, bundled_pack_ids=lambda: BUNDLED, now=clock)
+
+
+def start(pack: Pack, seed: int = 3) -> tuple[Round, TrophyTracker]:
+    tracker = TrophyTracker()
+    return Round(pack, seed=seed, observers=[tracker]), tracker
+
+
+def answer(played: Round, *, right: bool, seconds: float = 2.0) -> None:
+    question = played.question
+    played.answer(right_response(question) if right else wrong_response(question), seconds)
+
+
+def play_to_the_end(played: Round, rights: int = 3) -> None:
+    """``rights`` right answers (each followed by Next), then the right guess."""
+    for _ in range(rights):
+        answer(played, right=True)
+        played.next_question()
+    played.guess_image(played.mystery.answer, 4.0)
+    assert played.phase is Phase.ENDED
+
+
+# -- a round being played ----------------------------------------------------------------
+
+
+def test_every_answer_keeps_the_round_so_far(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    progress.watch(played, tracker, loaded)
+    answer(played, right=True)
+    played.next_question()
+    answer(played, right=False)
+
+    kept = progress.resumable()
+    assert kept is not None
+    assert kept.pack_id == pack.id
+    assert kept.snapshot == played.snapshot()
+
+
+def test_a_wrong_guess_is_kept_too_but_not_after_the_round_ends(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    progress.watch(played, tracker, loaded)
+    answer(played, right=True)
+    played.guess_image("Not it at all", 1.0)
+    kept = progress.resumable()
+    assert kept is not None
+    assert kept.snapshot["actions"][-1][0] == "guess"
+
+    played.guess_image(played.mystery.answer, 1.0)
+    assert progress.resumable() is None  # the finished round replaced it
+
+
+def test_an_interrupted_round_comes_back_at_its_next_question_with_its_score(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    progress.watch(played, tracker, loaded)
+    answer(played, right=True)
+    played.next_question()
+    answer(played, right=True)  # the game is closed while this answer's feedback shows
+
+    kept = progress.resumable()
+    assert kept is not None
+    restored = Progress.restore(kept, loaded)
+    assert restored is not None
+    assert restored.phase is Phase.ASKING
+    assert restored.question_number == 3
+    assert restored.score == played.score
+    assert restored.answers == played.answers
+    played.next_question()
+    assert restored.question == played.question  # the same question the player would see
+
+
+def test_a_round_that_no_longer_fits_its_pack_is_not_offered_back(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    progress.watch(played, tracker, loaded)
+    answer(played, right=True)
+    kept = progress.resumable()
+    assert kept is not None
+    other = build_pack(questions=2, grid="2x3")
+    changed = LoadedPack(
+        Path("test-pack.yaml"), other.model_copy(update={"id": "other"}), (), "", {}
+    )
+    assert Progress.restore(kept, changed) is None
+
+
+def test_drop_forgets_the_interrupted_round(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    progress.watch(played, tracker, loaded)
+    answer(played, right=True)
+    assert progress.resumable() is not None
+    assert progress.drop() is None
+    assert progress.resumable() is None
+
+
+# -- a finished round -------------------------------------------------------------------
+
+
+def test_a_finished_round_is_saved_with_its_medal_and_trophies(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    watch = progress.watch(played, tracker, loaded)
+    play_to_the_end(played)
+
+    result = watch.result
+    assert result is not None
+    assert result.status is SaveStatus.SAVED
+    assert result.message == "Saved"
+    assert result.saved is not None
+    record = store.round(result.saved.round_id)
+    assert record is not None
+    assert record.score == played.score
+    assert record.medal == (tracker.medal.value if tracker.medal else None)
+    assert set(record.trophies) == {t.trophy_id for t in tracker.earned}
+    assert "first-light" in record.trophies
+    assert record.pack_sha256 == loaded.sha256
+    assert progress.resumable() is None
+
+
+def test_a_guest_round_is_not_saved(
+    store: Store, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = progress_for(store, None, clock)
+    played, tracker = start(pack)
+    watch = progress.watch(played, tracker, loaded)
+    play_to_the_end(played)
+    assert watch.result is not None
+    assert watch.result.status is SaveStatus.GUEST
+    assert watch.result.message == "Guest round: not saved"
+    assert list(store.all_rounds()) == []
+
+
+def test_without_a_store_the_round_says_why_it_was_not_saved(
+    pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    progress = Progress(None, None, notice="Saving is off: the data folder x is read-only.")
+    played, tracker = start(pack)
+    watch = progress.watch(played, tracker, loaded)
+    play_to_the_end(played)
+    assert watch.result is not None
+    assert watch.result.status is SaveStatus.OFF
+    assert watch.result.message == "Not saved: Saving is off: the data folder x is read-only."
+
+
+def test_a_store_that_cannot_write_reports_not_saved_with_its_message(
+    tmp_path: Path, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    path = tmp_path / "read-only.db"
+    notice = "Saving is off: the data folder is read-only."
+    with Store(sqlite3.connect(path), path, now=clock, notice=notice, saving=False) as store:
+        ana = Player(1, "Ana", MONDAY_9AM)
+        progress = progress_for(store, ana, clock)
+        played, tracker = start(pack)
+        watch = progress.watch(played, tracker, loaded)
+        answer(played, right=True)
+        assert progress.last_failure is not None
+        played.next_question()
+        played.guess_image(played.mystery.answer, 1.0)
+    assert watch.result is not None
+    assert watch.result.status is SaveStatus.NOT_SAVED
+    assert watch.result.message.startswith(f"Not saved: {notice}")
+    assert watch.result.lasting == ()
+
+
+def test_the_round_that_reaches_a_hundred_right_answers_earns_century(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    save(store, ana.id, right=CENTURY_RIGHT_ANSWERS - 2, wrong=0, played_at=MONDAY_9AM)
+    clock.now = MONDAY_9AM + timedelta(days=1)
+    progress = progress_for(store, ana, clock)
+    played, tracker = start(pack)
+    watch = progress.watch(played, tracker, loaded)
+    play_to_the_end(played, rights=2)
+
+    assert watch.result is not None
+    assert watch.result.saved is not None
+    assert [t.trophy_id for t in watch.result.lasting] == ["century"]
+    record = store.round(watch.result.saved.round_id)
+    assert record is not None
+    assert "century" in record.trophies
+    assert "century" in store.earned_trophies(ana.id)
+
+
+def test_the_tenth_round_of_a_day_earns_marathon_once(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    for n in range(MARATHON_ROUNDS_IN_A_DAY - 1):
+        save(store, ana.id, played_at=MONDAY_9AM + timedelta(minutes=n))
+    save(store, ana.id, played_at=MONDAY_9AM - timedelta(days=1))  # the day before
+    clock.now = MONDAY_9AM + timedelta(hours=2)
+    progress = progress_for(store, ana, clock)
+    earned = []
+    for seed in (1, 2):
+        played, tracker = start(pack, seed)
+        watch = progress.watch(played, tracker, loaded)
+        play_to_the_end(played)
+        assert watch.result is not None
+        earned.append([t.trophy_id for t in watch.result.lasting])
+    assert earned == [["marathon"], []]
+
+
+def test_the_totals_worked_out_before_saving_are_the_stores_after(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    save(store, ana.id, played_at=MONDAY_9AM, medal="silver", pack_id="test-pack")
+    save(store, ana.id, played_at=MONDAY_9AM - timedelta(days=3), medal="gold", pack_id="x")
+    clock.now = MONDAY_9AM + timedelta(hours=1)
+    for seed, rights in ((1, 1), (2, 4), (3, 2)):
+        before = store.player_stats(ana.id)
+        played, tracker = start(pack, seed)
+        progress_for(store, ana, clock).watch(played, tracker, loaded)
+        play_to_the_end(played, rights=rights)
+        assert played.summary is not None
+        today = sum(1 for r in store.history(ana.id) if r.played_at.date() == clock.now.date())
+        predicted = stats_with_round(before, played.summary, tracker.medal, today - 1)
+        assert predicted == store.player_stats(ana.id)
+
+
+# -- the session --------------------------------------------------------------------------
+
+
+def test_the_session_opens_the_store_only_when_asked(tmp_path: Path, clock: Clock) -> None:
+    session = PlayerSession(tmp_path / "data", now=clock)
+    assert not session.opened
+    assert not (tmp_path / "data").exists()
+    session.open()
+    assert session.store is not None
+    assert session.notice is None
+    assert not session.chosen
+    session.close()
+
+
+def test_player_on_the_command_line_picks_or_creates_that_player(
+    tmp_path: Path, clock: Clock
+) -> None:
+    for _ in range(2):
+        session = PlayerSession(tmp_path / "data", player_name="  Ana  ", now=clock)
+        session.open()
+        assert session.chosen
+        assert session.player is not None
+        assert session.player.name == "Ana"
+        assert session.store is not None
+        assert [p.name for p in session.store.players()] == ["Ana"]
+        session.close()
+
+
+def test_an_unusable_data_folder_is_told_once_and_the_game_plays_as_a_guest(
+    tmp_path: Path, clock: Clock
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    heard: list[str] = []
+    session = PlayerSession(blocker / "data", player_name="Ana", on_notice=heard.append)
+    session.open()
+    session.open()
+    assert len(heard) == 1
+    assert heard[0].startswith("Saving is off")
+    assert session.notice == heard[0]
+    assert session.store is None
+    assert session.chosen
+    assert session.player is None
+    progress = session.progress()
+    assert not progress.saving
+
+
+def test_deleting_the_player_who_plays_asks_again_who_plays(tmp_path: Path, clock: Clock) -> None:
+    session = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    session.open()
+    assert session.player is not None
+    session.renamed(Player(session.player.id, "Anna", MONDAY_9AM))
+    assert session.player.name == "Anna"
+    session.forget(session.player.id)
+    assert not session.chosen
+    assert session.player is None
+    session.close()
