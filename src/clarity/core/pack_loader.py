@@ -16,10 +16,12 @@ A pack is read in four steps, each of which turns what the teacher got wrong int
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import posixpath
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from types import MappingProxyType
@@ -272,6 +274,30 @@ _EMPTY_FILE = 'the file is empty; a pack starts with the line "clarity: 1"'
 def _load(
     path: Path, *, assets_dir: Path, limits: PackLimits, taken_ids: dict[str, Path]
 ) -> LoadedPack:
+    with _collector_paused():
+        return _load_unpaused(path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a pack is built, then restore it.
+
+    Parsing makes some hundred thousand dicts, lists and strings and no reference cycles;
+    with the collector running, its repeated full passes over all of them took about half
+    the time of loading a 10,000-question pack. Nothing here is left for it to find.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_unpaused(
+    path: Path, *, assets_dir: Path, limits: PackLimits, taken_ids: dict[str, Path]
+) -> LoadedPack:
     report = _Report(path)
 
     def done(pack: Pack | None, digest: str, images: Mapping[str, Path]) -> LoadedPack:
@@ -394,11 +420,19 @@ def _version_is_known(raw: dict[Any, Any]) -> bool:
 
 
 class _Positions:
-    """Where each key and value of the pack starts (0-based line and column)."""
+    """Where each key and value of the pack starts.
+
+    libyaml's marks are kept beside each container (a dict or list of marks per dict or
+    list, found by the container's id) rather than in one table keyed by path: that is
+    one store per node while parsing, and a short walk only when a problem is reported.
+    The containers live as long as the parsed data, so their ids stay unique.
+    """
 
     def __init__(self) -> None:
-        self.values: dict[Loc, tuple[int, int]] = {}
-        self.keys: dict[Loc, tuple[int, int]] = {}
+        self.root: Any = None
+        self.root_mark: Any = None
+        self.value_marks: dict[int, Any] = {}  # id(container) -> {key: mark} or [mark, ...]
+        self.key_marks: dict[int, dict[Any, Any]] = {}  # id(dict) -> {key: mark of the key}
         # Values replaced because of a reported alias or tag: errors inside them are echoes.
         self.refused: set[Loc] = set()
 
@@ -406,23 +440,42 @@ class _Positions:
         return any(loc[:end] in self.refused for end in range(len(loc) + 1))
 
     def value(self, loc: Loc) -> tuple[int, int]:
-        """The value at ``loc``, or, when it is absent, the nearest enclosing value."""
-        values = self.values
-        while loc:
-            found = values.get(loc)
-            if found is not None:
-                return found
-            loc = loc[:-1]
-        return values.get((), _START)
+        """The value at ``loc``, or, when it is absent, the nearest enclosing value
+        (0-based line and column)."""
+        mark, _ = self._walk(loc)
+        return _where(mark)
 
     def key(self, loc: Loc) -> tuple[int, int]:
         """The key naming ``loc``, falling back to its value's position."""
-        found = self.keys.get(loc)
-        return found if found is not None else self.value(loc)
+        if loc:
+            _, parent = self._walk(loc[:-1])
+            marks = self.key_marks.get(id(parent)) if isinstance(parent, dict) else None
+            if marks is not None and loc[-1] in marks:
+                return _where(marks[loc[-1]])
+        return self.value(loc)
+
+    def _walk(self, loc: Loc) -> tuple[Any, Any]:
+        """The mark of the deepest value along ``loc`` that exists, and that value."""
+        node, mark = self.root, self.root_mark
+        for step in loc:
+            marks = self.value_marks.get(id(node)) if isinstance(node, dict | list) else None
+            if marks is None:
+                break
+            if isinstance(node, dict):
+                if not isinstance(step, str) or step not in marks:
+                    break
+            elif not (isinstance(step, int) and 0 <= step < len(marks)):
+                break
+            node, mark = node[step], marks[step]
+        return mark, node
+
+
+def _where(mark: Any) -> tuple[int, int]:
+    return (mark.line, mark.column) if mark is not None else _START
 
 
 _NO_KEY = object()  # the mapping being built waits for its next key
-_BAD_KEY = object()  # the key was unusable (reported); its value is dropped
+_BAD_KEY = object()  # the key was unusable (reported); its value is skipped
 
 
 def _loader_class() -> type[Any]:
@@ -442,129 +495,187 @@ def _compose(text: str, report: _Report) -> tuple[Any, _Positions] | None:
 
 
 def _build(loader: Any, report: _Report) -> tuple[Any, _Positions] | None:
-    """Turn the event stream into dicts, lists, str and None, recording positions.
+    """Turn the event stream into dicts, lists, str and None, keeping every position.
 
-    An explicit loop over events, not recursion: a hostile file may nest very deep.
+    An explicit loop over events, not recursion: a hostile file may nest very deep. This
+    loop is most of the time a big pack takes to load, so the common case (a plain
+    scalar) comes first and does as little as possible; anything unusual (a tag, an
+    anchor, an alias, a bad key) leaves the fast path to be reported.
     """
     get_event = loader.get_event
     get_event()  # StreamStartEvent
-    event = get_event()
-    if isinstance(event, yaml.StreamEndEvent):
+    if type(get_event()) is yaml.StreamEndEvent:  # else a DocumentStartEvent
         report.add(_START, "", _EMPTY_FILE)
         return None
     positions = _Positions()
-    values, keys = positions.values, positions.keys
+    value_marks, key_marks = positions.value_marks, positions.key_marks
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     null_scalars = _NULL_SCALARS
 
-    stack: list[tuple[Any, Loc, bool, Any]] = []
+    stack: list[tuple[Any, Any, Any, Loc, bool, Any]] = []
     container: Any = None  # the dict or list being filled; None at the top
-    path: Loc = ()
+    marks: Any = None  # the marks of its values
+    keys: Any = None  # the marks of its keys (a dict's)
+    path: Loc = ()  # where the container is, for messages
     is_map = False
-    key: Any = _NO_KEY
+    key: Any = _NO_KEY  # in a dict: the key whose value comes next
     root: Any = None
 
     while True:
         event = get_event()
         kind = type(event)
-        if kind is mapping_end or kind is sequence_end:
-            node = container
-            container, path, is_map, key = stack.pop()
-            if container is None:
-                root = node
-            elif is_map:
-                if key is not _BAD_KEY:
-                    container[key] = node
-                key = _NO_KEY
-            else:
-                container.append(node)
-            continue
-        if kind is yaml.DocumentEndEvent:
-            _refuse_more_documents(get_event, report)
-            return root, positions
-        # A node starts: a scalar, a mapping, a sequence or an alias.
-        mark = event.start_mark
-        where = (mark.line, mark.column)
-        is_key = is_map and key is _NO_KEY
-        if is_key:
-            child: Loc = path  # problems with a key are told about its mapping
-        elif container is None:
-            child = ()
-        elif is_map:
-            child = (*path, key)
-        else:
-            child = (*path, len(container))
-        value: Any = None
-        refused = False
         if kind is scalar_event:
+            refused = False
+            if event.tag is not None or event.anchor is not None:
+                refused = _refuse_odd_node(event, _child(path, container, is_map, key), report)
             value = event.value
             if value in null_scalars and event.implicit[0]:
                 value = None
-            if event.tag is not None and event.tag != _STR_TAG:
-                refused = _refuse_tag(event.tag, where, child, report)
-        elif kind is alias_event:
-            refused = True
+            if is_map:
+                if key is _NO_KEY:
+                    if value is None or value in container:
+                        _refuse_key(value, event.start_mark, path, keys, report)
+                        key = _BAD_KEY
+                    else:
+                        key = value
+                        keys[value] = event.start_mark
+                    continue
+                if key is not _BAD_KEY:
+                    if refused:
+                        positions.refused.add((*path, key))
+                    container[key] = value
+                    marks[key] = event.start_mark
+                key = _NO_KEY
+            elif container is not None:
+                if refused:
+                    positions.refused.add((*path, len(container)))
+                container.append(value)
+                marks.append(event.start_mark)
+            else:
+                root, positions.root_mark = value, event.start_mark
+            continue
+
+        if kind is mapping_end or kind is sequence_end:
+            container, marks, keys, path, is_map, key = stack.pop()
+            if is_map:
+                key = _NO_KEY
+            continue
+
+        if kind is mapping_start or kind is sequence_start:
+            child = _child(path, container, is_map, key)
+            refused = False
+            if event.tag is not None or event.anchor is not None:
+                refused = _refuse_odd_node(event, child, report)
+            if is_map and (key is _NO_KEY or key is _BAD_KEY):
+                if key is _NO_KEY:
+                    report.add(_where(event.start_mark), _field_name(path), _PLAIN_KEY)
+                    key = _BAD_KEY
+                else:
+                    key = _NO_KEY  # the value of a reported key: dropped unread
+                _skip_node(get_event)
+                continue
+            if len(stack) >= _MAX_DEPTH:
+                report.add(_where(event.start_mark), _field_name(child), _TOO_DEEP)
+                return None
+            if refused:
+                positions.refused.add(child)
+            new: Any
+            if kind is mapping_start:
+                new, new_marks, new_keys = {}, {}, {}
+                key_marks[id(new)] = new_keys
+            else:
+                new, new_marks, new_keys = [], [], None
+            value_marks[id(new)] = new_marks
+            # Attached as soon as it starts, so that closing it is only a pop.
+            if is_map:
+                container[key] = new
+                marks[key] = event.start_mark
+            elif container is not None:
+                container.append(new)
+                marks.append(event.start_mark)
+            else:
+                root, positions.root_mark = new, event.start_mark
+            stack.append((container, marks, keys, path, is_map, key))
+            container, marks, keys, path = new, new_marks, new_keys, child
+            is_map, key = kind is mapping_start, _NO_KEY
+            continue
+
+        if kind is alias_event:
+            child = _child(path, container, is_map, key)
             report.add(
-                where,
+                _where(event.start_mark),
                 _field_name(child),
                 f'aliases ("*{event.anchor}") are not allowed in a pack; '
                 "write the value out in full",
             )
-        elif event.tag is not None:
-            refused = _refuse_tag(event.tag, where, child, report)
-        if kind is not alias_event and event.anchor is not None:
-            report.add(
-                where,
-                _field_name(child),
-                f'anchors ("&{event.anchor}") are not allowed in a pack; '
-                "write every value out in full",
-            )
-
-        if is_key:
-            if kind is scalar_event and value is not None:
-                if value in container:
-                    first = keys[(*path, value)]
-                    report.add(
-                        where,
-                        _field_name((*path, value)),
-                        f"is given twice in the same place (first on line {first[0] + 1}); "
-                        "keep one",
-                    )
+            if is_map:
+                if key is _NO_KEY:
                     key = _BAD_KEY
-                else:
-                    key = value
-                    keys[(*path, value)] = where
-            elif kind is mapping_start or kind is sequence_start:
-                report.add(where, _field_name(path), "a field name should be plain text")
-                _skip_node(get_event)
-                key = _BAD_KEY
-            else:
-                if kind is scalar_event:
-                    report.add(where, _field_name(path), 'a field name is missing before ":"')
-                key = _BAD_KEY
+                    continue
+                if key is not _BAD_KEY:
+                    positions.refused.add(child)
+                    container[key] = None
+                    marks[key] = event.start_mark
+                key = _NO_KEY
+            elif container is not None:
+                positions.refused.add(child)
+                container.append(None)
+                marks.append(event.start_mark)
             continue
 
-        values[child] = where
-        if refused:
-            positions.refused.add(child)
-        if kind is mapping_start or kind is sequence_start:
-            if len(stack) >= _MAX_DEPTH:
-                report.add(where, _field_name(child), "the lists and fields nest far too deep")
-                return None
-            stack.append((container, path, is_map, key))
-            container = {} if kind is mapping_start else []
-            path, is_map, key = child, kind is mapping_start, _NO_KEY
-            continue
-        if container is None:
-            root = value
-        elif is_map:
-            if key is not _BAD_KEY:
-                container[key] = value
-            key = _NO_KEY
-        else:
-            container.append(value)
+        if kind is yaml.DocumentEndEvent:
+            _refuse_more_documents(get_event, report)
+            positions.root = root
+            return root, positions
+
+
+_PLAIN_KEY = "a field name should be plain text"
+_TOO_DEEP = "the lists and fields nest far too deep"
+
+
+def _child(path: Loc, container: Any, is_map: bool, key: Any) -> Loc:
+    """Where the node that starts now goes (for a key: its mapping)."""
+    if container is None:
+        return ()
+    if is_map:
+        return path if key is _NO_KEY else (*path, key)
+    return (*path, len(container))
+
+
+def _refuse_odd_node(event: Any, loc: Loc, report: _Report) -> bool:
+    """Report a tag (other than ``!!str``) or an anchor; True if the value is refused."""
+    where = _where(event.start_mark)
+    refused = False
+    tag = event.tag
+    if tag is not None and not (type(event) is yaml.ScalarEvent and tag == _STR_TAG):
+        shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
+        report.add(
+            where,
+            _field_name(loc),
+            f'tags such as "{shown}" are not allowed in a pack; write a plain value',
+        )
+        refused = True
+    if event.anchor is not None:
+        report.add(
+            where,
+            _field_name(loc),
+            f'anchors ("&{event.anchor}") are not allowed in a pack; write every value out in full',
+        )
+    return refused
+
+
+def _refuse_key(value: Any, mark: Any, path: Loc, keys: dict[Any, Any], report: _Report) -> None:
+    if value is None:
+        report.add(_where(mark), _field_name(path), 'a field name is missing before ":"')
+        return
+    first = keys[value]
+    report.add(
+        _where(mark),
+        _field_name((*path, value)),
+        f"is given twice in the same place (first on line {first.line + 1}); keep one",
+    )
 
 
 def _skip_node(get_event: Any) -> None:
@@ -586,16 +697,6 @@ def _refuse_more_documents(get_event: Any, report: _Report) -> None:
             "",
             'the file holds a second YAML document (after "---"); a pack is one document',
         )
-
-
-def _refuse_tag(tag: str, where: tuple[int, int], loc: Loc, report: _Report) -> bool:
-    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
-    report.add(
-        where,
-        _field_name(loc),
-        f'tags such as "{shown}" are not allowed in a pack; write a plain value',
-    )
-    return True
 
 
 def _report_yaml_error(exc: yaml.YAMLError, text: str, report: _Report) -> None:

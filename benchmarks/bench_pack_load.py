@@ -1,0 +1,158 @@
+"""How fast a large question pack loads and validates: prints figures, asserts nothing.
+
+Writes a pack of 10,000 questions (choice, true/false and typed, with explanations,
+tags and time limits; the question cap of a pack) and a few rounds with pictures into a
+temporary folder, then loads it with ``load_pack`` (read, YAML, models, pictures, the
+whole check). Prints the wall time (best of 3), the peak of Python allocations during
+one load (tracemalloc) and the process's peak resident size (ru_maxrss).
+Goal: well under one second.
+
+    .venv/bin/python benchmarks/bench_pack_load.py [--questions 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import struct
+import sys
+import tempfile
+import time
+import tracemalloc
+import zlib
+from pathlib import Path
+
+from clarity.core.pack_loader import LoadedPack, load_pack
+
+GOAL_SECONDS = 1.0
+
+
+def _png(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = (b"\x00" + b"\x80" * (3 * width)) * height
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def write_pack(folder: Path, questions: int) -> Path:
+    """A valid pack with ``questions`` questions of mixed types; returns its path."""
+    (folder / "pictures").mkdir()
+    for name in ("map", "flag", "tower"):
+        (folder / "pictures" / f"{name}.png").write_bytes(_png(64, 48))
+    lines = [
+        "# yaml-language-server: $schema=../schema/pack.schema.json",
+        "clarity: 1",
+        "id: benchmark",
+        "title: A very large pack",
+        "description: Ten thousand questions to time the loader.",
+        "time_limit: 20",
+        "rounds:",
+    ]
+    for name in ("map", "flag", "tower"):
+        lines += [
+            f"  - image: pictures/{name}.png",
+            f"    answer: The {name.title()}",
+            f"    accept: [{name}, the {name}]",
+            f"    caption: A fact about the {name}.",
+            "    grid: 20x20",
+        ]
+    lines.append("questions:")
+    for i in range(questions):
+        kind = i % 3
+        lines.append(f"  - id: q-{i}")
+        if kind == 0:
+            lines += [
+                "    type: choice",
+                f"    prompt: Which of these is number {i}?",
+                f"    choices: [Option {i}, Option {i + 1}, Option {i + 2}, 'No']",
+                f"    answer: Option {i}",
+            ]
+        elif kind == 1:
+            lines += [
+                "    type: truefalse",
+                f'    prompt: "True or false: {i} is even?"',
+                f"    answer: {'true' if i % 2 == 0 else 'false'}",
+            ]
+        else:
+            lines += [
+                "    type: typed",
+                f"    prompt: Type the number after {i - 1}.",
+                f"    answer: {i:05d}",
+                f"    accept: [{i}, number {i}]",
+            ]
+        lines += [
+            f"    explain: Because {i} comes after {i - 1}.",
+            "    time_limit: 25",
+            f"    difficulty: {('easy', 'medium', 'hard')[i % 3]}",
+            "    tags: [numbers, counting]",
+        ]
+        if i % 500 == 0:
+            lines.append(f"    image: pictures/{('map', 'flag', 'tower')[i % 3]}.png")
+    path = folder / "benchmark.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def load(path: Path, assets: Path) -> LoadedPack:
+    loaded = load_pack(path, assets_dir=assets)
+    if not loaded.ok:
+        raise SystemExit(f"the benchmark pack should be valid: {loaded.first_error}")
+    return loaded
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="clarity-bench-") as tmp:
+        folder = Path(tmp)
+        assets = folder / "assets"
+        assets.mkdir()
+        path = write_pack(folder, args.questions)
+        size = path.stat().st_size
+
+        times = []
+        for _ in range(args.repeat):
+            gc.collect()
+            start = time.perf_counter()
+            loaded = load(path, assets)
+            times.append(time.perf_counter() - start)
+        assert loaded.pack is not None
+        assert len(loaded.pack.questions) == args.questions
+        # Read before tracemalloc starts: its own bookkeeping would inflate the figure.
+        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+        gc.collect()
+        tracemalloc.start()
+        load(path, assets)
+        _, traced_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    maxrss_mib = maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+    best = min(times)
+    print(f"pack: {args.questions:,} questions, {size / 1024 / 1024:.2f} MiB of YAML")
+    print(f"load_pack wall time: best {best * 1000:.0f} ms of {args.repeat} runs")
+    print("  runs: " + ", ".join(f"{t * 1000:.0f} ms" for t in times))
+    print(f"peak Python allocations during one load (tracemalloc): {traced_peak / 2**20:.1f} MiB")
+    print(
+        f"peak resident size of this process after the timed runs (ru_maxrss): {maxrss_mib:.1f} MiB"
+    )
+    verdict = "met" if best < GOAL_SECONDS else "NOT met"
+    print(f"goal: under {GOAL_SECONDS:.0f} s: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
