@@ -75,6 +75,12 @@ def test_plain_clarity_opens_at_the_title(seen: list[App], tmp_path: Path) -> No
     (app,) = seen
     assert isinstance(app.last_top, TitleScene)  # type: ignore[attr-defined]
     assert app.options.size == (1280, 720)
+    # after the first frame the packs were found and the sounds made, in the background
+    preloading = app.services.packs._preloading
+    assert preloading is not None
+    preloading.join(timeout=10)
+    assert app.services.packs.loaded
+    assert app.services.sound._preparing is not None
 
 
 def test_an_unknown_pack_is_one_line_before_any_window(

@@ -43,22 +43,10 @@ def test_title_offers_play_and_quit_and_nothing_else(app: App) -> None:
     assert title.focus.focused is title.play_button
 
 
-def test_the_first_frame_waits_for_no_pack_and_no_sound(
-    monkeypatch: pytest.MonkeyPatch, packs_dir: Path
-) -> None:
-    headless(monkeypatch)
-    app = open_app([packs_dir])
-    try:
-        app.push(TitleScene(app))
-        step(app)  # the first frame
-        assert not app.services.packs.loaded
-        assert app.services.packs._preloading is None  # not even started
-        assert pygame.mixer.get_init() is None
-        step(app)  # then the packs load in the background
-        app.services.packs.all()
-        assert app.services.packs._preloading is not None
-    finally:
-        app.close()
+def test_the_title_needs_no_pack_and_no_sound(app: App) -> None:
+    step(app, 5)
+    assert not app.services.packs.loaded
+    assert pygame.mixer.get_init() is None
 
 
 def test_enter_on_play_opens_the_pack_choice(app: App) -> None:

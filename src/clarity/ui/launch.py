@@ -113,6 +113,8 @@ def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
 
     if options.exit_after_first_frame:
         app.add_frame_hook(_report_first_frame, after_flip=True)
+    else:
+        app.add_frame_hook(_warm_up, after_flip=True)
     return guarded(run, options.data_dir, out=err)
 
 
@@ -129,6 +131,7 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
         print(f"clarity: {problem}", file=err)
         return EXIT_FAILED
     app = App(services, window_options(options))
+    app.add_frame_hook(_warm_up, after_flip=True)
     pilot = Autopilot(app, demo)
 
     def run() -> None:
@@ -196,6 +199,14 @@ def write_error_log(data_dir: Path, error: BaseException) -> Path | None:
     except OSError:
         return None
     return path
+
+
+def _warm_up(app: App, surface: pygame.Surface) -> None:
+    """Once the first frame is on the screen: find the packs and make the sounds, in
+    the background, so neither Play nor the first right answer waits for them."""
+    if app.frame == 0:
+        app.services.packs.preload()
+        app.services.sound.prepare()
 
 
 def _report_first_frame(app: App, surface: pygame.Surface) -> None:

@@ -1,13 +1,15 @@
 """Short sound effects made with the standard library, behind a mixer that may be silent.
 
-The effects are synthesised (sine tones with an envelope) the first time a sound is
-played, not at start-up, so the first frame never waits for the mixer. Where there is
-no audio device the mixer fails to start and every sound quietly does nothing.
+The effects are synthesised (sine tones with an envelope) once the game's first frame
+is on the screen (:meth:`Sound.prepare`, in a background thread), or else the first
+time a sound is played; never before the first frame. Where there is no audio device
+the mixer fails to start and every sound quietly does nothing.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from array import array
 from collections.abc import Sequence
 
@@ -52,12 +54,33 @@ class Sound:
         self._started = False
         self._available = False
         self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self._samples: dict[str, bytes] = {}  # synthesised ahead by prepare()
+        self._preparing: threading.Thread | None = None
 
     @property
     def available(self) -> bool:
         """Whether a real audio device plays the effects (starts the mixer if need be)."""
         self._start()
         return self._available
+
+    def prepare(self) -> None:
+        """Start the mixer now and synthesise every effect in a background thread, so the
+        first right answer does not wait for either (call it after the first frame)."""
+        if not self._enabled or self._preparing is not None:
+            return
+        self._start()
+        if not self._available:
+            return
+        self._preparing = threading.Thread(
+            target=self._synthesise_all, name="sound-synthesis", daemon=True
+        )
+        self._preparing.start()
+
+    def _synthesise_all(self) -> None:
+        # Pure Python: no SDL call leaves the main thread.
+        for name, notes in EFFECTS.items():
+            if name not in self._samples:
+                self._samples[name] = synthesise(notes).tobytes()
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
@@ -73,7 +96,8 @@ class Sound:
             return
         sound = self._sounds.get(name)
         if sound is None:
-            sound = pygame.mixer.Sound(buffer=synthesise(EFFECTS[name]).tobytes())
+            samples = self._samples.get(name) or synthesise(EFFECTS[name]).tobytes()
+            sound = pygame.mixer.Sound(buffer=samples)
             self._sounds[name] = sound
         sound.play()
 
@@ -87,7 +111,12 @@ class Sound:
             return
         self._started = True
         try:
-            pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512)
+            # allowedchanges=0: a device that wants another rate or stereo gets a
+            # converted stream; otherwise SDL would read our mono 22 kHz samples in the
+            # device's format and play them too fast and too high.
+            pygame.mixer.init(
+                frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512, allowedchanges=0
+            )
         except pygame.error:
             self._available = False  # no audio device: play nothing
             return

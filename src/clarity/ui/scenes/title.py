@@ -158,7 +158,6 @@ class TitleScene(Scene):
         self._name_pos = (0, 0)
         self._tagline_pos = (0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
-        self._drawn = False
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
@@ -248,9 +247,6 @@ class TitleScene(Scene):
 
     def update(self, dt: float) -> None:
         self.mosaic.update(dt)
-        if self._drawn:
-            # the first frame is on the screen: find the packs while the class reads it
-            self.app.services.packs.preload()
 
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
@@ -269,4 +265,3 @@ class TitleScene(Scene):
 
         self.focus.draw(surface, assets, metrics, size=metrics.heading_size)
         draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)
-        self._drawn = True
