@@ -266,8 +266,20 @@ def test_file_over_the_size_cap_is_refused_naming_the_cap(pack_dir: Path, assets
 
 def test_default_size_cap_is_8_mib(pack_dir: Path, assets: Path) -> None:
     big = VALID + "# " + "x" * (8 * 1024 * 1024) + "\n"
+    size = len(big.encode())
     assert lines(load_text(pack_dir, assets, big)) == [
-        "pack.yaml:1:1: the file is 8 MiB; a pack file can be at most 8 MiB"
+        f"pack.yaml:1:1: the file is {size:,} bytes; a pack file can be at most 8 MiB "
+        "(8,388,608 bytes)"
+    ]
+
+
+def test_file_far_over_the_cap_is_not_read(pack_dir: Path, assets: Path) -> None:
+    path = pack_dir / "huge.yaml"
+    with path.open("wb") as stream:
+        stream.truncate(3 * 1024 * 1024 * 1024)  # sparse: 3 GiB on paper, nothing on disk
+    loaded = load_pack(path, assets_dir=assets)
+    assert [str(p) for p in loaded.problems] == [
+        f"{path}:1:1: the file is 3 GiB; a pack file can be at most 8 MiB"
     ]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import os
 import posixpath
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -357,28 +358,31 @@ def _load_unpaused(
 
 
 def _read_capped(path: Path, max_bytes: int, report: _Report) -> bytes | None:
-    too_big = f"a pack file can be at most {_size_text(max_bytes)}"
     try:
         with path.open("rb") as stream:
-            # Read one byte past the cap rather than trusting the size on disk.
-            data = stream.read(max_bytes + 1)
+            size = os.fstat(stream.fileno()).st_size
+            # Also read at most one byte past the cap: the size on disk may be wrong or
+            # change (a device, a file being written).
+            data = stream.read(max_bytes + 1) if size <= max_bytes else b""
     except IsADirectoryError:
         report.add(_START, "", "this is a folder, not a pack file")
         return None
     except OSError as exc:
         report.add(_START, "", f"cannot read the file: {exc.strerror or exc}")
         return None
-    if len(data) > max_bytes:
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = len(data)
-        report.add(_START, "", f"the file is {_size_text(size)}; {too_big}")
+    if size > max_bytes or len(data) > max_bytes:
+        size = max(size, len(data))
+        shown, cap = _size_text(size), _size_text(max_bytes)
+        if shown == cap:  # just over the cap: "8 MiB; at most 8 MiB" would puzzle anyone
+            shown, cap = f"{size:,} bytes", f"{cap} ({max_bytes:,} bytes)"
+        report.add(_START, "", f"the file is {shown}; a pack file can be at most {cap}")
         return None
     return data
 
 
 def _size_text(size: int) -> str:
+    if size >= 1024 * MIB:
+        return f"{size / (1024 * MIB):.3g} GiB"
     if size >= MIB:
         return f"{size / MIB:.3g} MiB"
     if size >= 1024:
