@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -93,7 +94,14 @@ class App:
     def _set_mode(self, size: tuple[int, int], fullscreen: bool) -> None:
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1])) if size != (0, 0) else size
         flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
-        self._surface = pygame.display.set_mode(size, flags)
+        with warnings.catch_warnings():
+            # A window manager may choose another size (tiling, a screen too small);
+            # the scenes lay themselves out for whatever size comes, so this is no news
+            # for the teacher's terminal.
+            warnings.filterwarnings(
+                "ignore", "Requested window was forcibly resized", RuntimeWarning
+            )
+            self._surface = pygame.display.set_mode(size, flags)
         self._fullscreen = fullscreen
 
     def close(self) -> None:
