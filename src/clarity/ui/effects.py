@@ -1,0 +1,207 @@
+"""Small timed effects the scenes share: a counting score, flying points, sliding toasts.
+
+Each effect is advanced by ``update(dt)`` with the scene's own seconds (never the wall
+clock), so it stops while a pause menu covers the scene and tests can step it exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from clarity.ui.assets import Assets
+from clarity.ui.theme import PALETTE, Colour, Metrics
+from clarity.ui.widgets import darken, draw_panel
+
+
+def ease_out(t: float) -> float:
+    """Fast start, gentle landing; ``t`` in 0..1."""
+    t = min(1.0, max(0.0, t))
+    return 1.0 - (1.0 - t) ** 3
+
+
+def ease_in(t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    return t * t
+
+
+def pop(t: float) -> float:
+    """A scale that overshoots a little and settles at 1: things that pop into view."""
+    t = min(1.0, max(0.0, t))
+    s = 1.70158
+    t -= 1.0
+    return 1.0 + (s + 1.0) * t**3 + s * t**2
+
+
+def format_points(value: int) -> str:
+    """Points with thin grouping, readable from the back of a room: 12 350."""
+    sign = "−" if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", "\u2009")
+
+
+class CountingNumber:
+    """A shown number that runs towards the real one, so points are seen being added."""
+
+    def __init__(self, value: int = 0, seconds: float = 0.7) -> None:
+        self.target = value
+        self._shown = float(value)
+        self._start = float(value)
+        self._seconds = seconds
+        self._age = seconds
+
+    @property
+    def value(self) -> int:
+        return round(self._shown)
+
+    @property
+    def counting(self) -> bool:
+        return self._age < self._seconds
+
+    def set(self, target: int, *, at_once: bool = False) -> None:
+        if target == self.target and not at_once:
+            return
+        self.target = target
+        self._start = self._shown
+        self._age = self._seconds
+        if at_once:
+            self._shown = float(target)
+        else:
+            self._age = 0.0
+
+    def update(self, dt: float) -> None:
+        if self._age >= self._seconds:
+            return
+        self._age += dt
+        t = ease_out(self._age / self._seconds)
+        self._shown = self._start + (self.target - self._start) * t
+
+
+@dataclass
+class Flyer:
+    """A rendered text that flies from one point to another and fades on arrival."""
+
+    surface: pygame.Surface
+    start: tuple[float, float]
+    end: tuple[float, float]
+    seconds: float = 0.8
+    age: float = 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.age >= self.seconds
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.age / self.seconds
+        e = ease_out(t)
+        # rise a little first, then travel: reads as "points go up into the score"
+        x = self.start[0] + (self.end[0] - self.start[0]) * e
+        y = self.start[1] + (self.end[1] - self.start[1]) * e - 40 * (1 - e) * min(1.0, t * 4)
+        self.surface.set_alpha(round(255 * (1.0 - ease_in(max(0.0, t - 0.6) / 0.4))))
+        surface.blit(self.surface, self.surface.get_rect(center=(round(x), round(y))))
+
+
+def make_flyer(
+    assets: Assets,
+    text: str,
+    *,
+    size: int,
+    colour: Colour,
+    start: tuple[float, float],
+    end: tuple[float, float],
+) -> Flyer:
+    # A copy: the flyer fades itself with set_alpha and must not touch the text cache.
+    return Flyer(assets.text(text, size, colour, bold=True).copy(), start, end)
+
+
+@dataclass
+class Toast:
+    surface: pygame.Surface
+    seconds: float
+    age: float = 0.0
+
+
+class Toasts:
+    """Messages that slide down under the top bar one after another, then slide away."""
+
+    SLIDE = 0.3
+
+    def __init__(self) -> None:
+        self._queue: list[Toast] = []
+        self.anchor = (0, 0)  # midtop of where a toast rests
+
+    @property
+    def showing(self) -> Toast | None:
+        return self._queue[0] if self._queue else None
+
+    def __len__(self) -> int:
+        return len(self._queue)
+
+    def add(
+        self,
+        assets: Assets,
+        metrics: Metrics,
+        title: str,
+        detail: str,
+        colour: Colour,
+        *,
+        max_width: int,
+        seconds: float = 2.6,
+        icon: str = "medal",
+    ) -> None:
+        """Queue a toast: a coloured icon, a bold title and one line of detail."""
+        pad = metrics.px(1.2)
+        title_s = assets.text(title, metrics.body_size, PALETTE.text, bold=True)
+        text_w = max(10, max_width - 3 * pad - metrics.px(4))
+        detail_s = assets.fit_text(
+            detail,
+            metrics.small_size,
+            metrics.small_size,
+            PALETTE.text_muted,
+            (text_w, metrics.small_size * 3),
+        )
+        icon_d = metrics.px(3.6)
+        width = min(max_width, max(title_s.get_width(), detail_s.get_width()) + icon_d + 3 * pad)
+        height = max(icon_d, title_s.get_height() + detail_s.get_height()) + 2 * pad
+        surface = pygame.Surface((width, height), pygame.SRCALPHA)
+        rect = surface.get_rect()
+        draw_panel(surface, rect, metrics, colour=darken(PALETTE.panel, 0.15), edge=colour)
+        center = (pad + icon_d // 2, height // 2)
+        if icon == "medal":
+            pygame.draw.circle(surface, colour, center, icon_d // 2)
+            pygame.draw.circle(
+                surface, darken(colour, 0.3), center, icon_d // 2, max(2, icon_d // 12)
+            )
+            star = assets.text("★", round(icon_d * 0.55), darken(colour, 0.45), bold=True)
+            surface.blit(star, star.get_rect(center=center))
+        else:  # a plain mark: a coloured disc with a cross, for a wrong guess
+            pygame.draw.circle(surface, colour, center, icon_d // 2)
+            mark = assets.text("✗", round(icon_d * 0.6), PALETTE.text, bold=True)
+            surface.blit(mark, mark.get_rect(center=center))
+        x = pad * 2 + icon_d
+        y = (height - title_s.get_height() - detail_s.get_height()) // 2
+        surface.blit(title_s, (x, y))
+        surface.blit(detail_s, (x, y + title_s.get_height()))
+        self._queue.append(Toast(surface, seconds))
+
+    def update(self, dt: float) -> None:
+        toast = self.showing
+        if toast is None:
+            return
+        toast.age += dt
+        if toast.age >= toast.seconds:
+            self._queue.pop(0)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        toast = self.showing
+        if toast is None:
+            return
+        h = toast.surface.get_height()
+        slide_in = ease_out(toast.age / self.SLIDE)
+        slide_out = ease_in((toast.age - (toast.seconds - self.SLIDE)) / self.SLIDE)
+        offset = round((1.0 - slide_in + slide_out) * (h + self.anchor[1]))
+        rect = toast.surface.get_rect(midtop=(self.anchor[0], self.anchor[1] - offset))
+        surface.blit(toast.surface, rect)

@@ -1,0 +1,125 @@
+"""Choosing the type size at which a text fits a box, measured without rendering it.
+
+``Assets.fit_text`` renders a text at one size after another until it fits, and a
+wrapped render of a long prompt is the costliest thing a frame can do. Here the wrapped
+lines are worked out from the widths of the words (``Font.size``, which only measures,
+cached per word), so the size is found first and the text is rendered once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pygame
+
+from clarity.ui.assets import Assets
+from clarity.ui.theme import Colour
+
+WORD_CACHE_SIZE = 20_000
+LADDER_STEP = 0.92  # each size tried is this much smaller than the one before
+
+
+def size_ladder(max_size: int, min_size: int) -> list[int]:
+    """The sizes tried from ``max_size`` down to ``min_size``, largest first.
+
+    A few fixed rungs rather than every size: each size is a font to open and glyphs to
+    load, and texts fitted in the same box then share them.
+    """
+    ladder = [max_size]
+    while ladder[-1] > min_size:
+        ladder.append(max(min_size, min(ladder[-1] - 1, int(ladder[-1] * LADDER_STEP))))
+    return ladder
+
+
+class TextFitter:
+    """Finds type sizes for texts in boxes and renders them once, through ``assets``."""
+
+    def __init__(self, assets: Assets) -> None:
+        self.assets = assets
+        self._widths: dict[tuple[str, int, bool], int] = {}
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        key = (text, size, bold)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > WORD_CACHE_SIZE:
+                self._widths.clear()
+            width = self.assets.font(size, bold).size(text)[0]
+            self._widths[key] = width
+        return width
+
+    def measure(self, text: str, size: int, wrap: int, bold: bool = False) -> tuple[int, int]:
+        """The size of ``text`` rendered at ``size`` wrapped at ``wrap`` pixels.
+
+        Lines break at spaces as SDL_ttf breaks them; SDL_ttf counts the space after a
+        word when it decides whether the word fits, so this does too (it then never
+        counts fewer lines than SDL_ttf draws). A word wider than the line counts as too
+        wide (the caller then tries a smaller size) rather than being split.
+        """
+        space = self.width(" ", size, bold)
+        widest = 0
+        lines = 0
+        for paragraph in text.split("\n"):
+            line = 0
+            for word in paragraph.split(" "):
+                word_w = self.width(word, size, bold) if word else 0
+                if line and line + 2 * space + word_w > wrap:
+                    widest = max(widest, line)
+                    lines += 1
+                    line = word_w
+                else:
+                    line = line + space + word_w if line else word_w
+            widest = max(widest, line)
+            lines += 1
+        return widest, lines * self.assets.font(size, bold).get_linesize()
+
+    def fits(self, text: str, size: int, box: tuple[int, int], bold: bool = False) -> bool:
+        width, height = self.measure(text, size, box[0], bold)
+        return width <= box[0] and height <= box[1]
+
+    def size_for(
+        self,
+        texts: str | Iterable[str],
+        max_size: int,
+        min_size: int,
+        box: tuple[int, int],
+        *,
+        bold: bool = False,
+    ) -> int:
+        """The largest size from ``max_size`` down to ``min_size`` at which every text fits."""
+        group = [texts] if isinstance(texts, str) else list(texts)
+        ladder = size_ladder(max_size, min_size)
+        if all(self.fits(t, ladder[0], box, bold) for t in group):
+            return ladder[0]
+        # the largest rung that fits; the last rung is taken when nothing does
+        low, high = 0, len(ladder) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if all(self.fits(t, ladder[middle], box, bold) for t in group):
+                high = middle
+            else:
+                low = middle + 1
+        return ladder[low]
+
+    def render(
+        self,
+        text: str,
+        max_size: int,
+        min_size: int,
+        colour: Colour,
+        box: tuple[int, int],
+        *,
+        bold: bool = False,
+    ) -> pygame.Surface:
+        """``text`` wrapped to the box width at the largest size that fits the box."""
+        size = self.size_for(text, max_size, min_size, box, bold=bold)
+        wrap = max(1, box[0])
+        surface = self.assets.text(text, size, colour, bold=bold, wrap=wrap)
+        # the measure is careful, not exact: should SDL_ttf still wrap one more line,
+        # step down until the render fits
+        smaller = [rung for rung in size_ladder(max_size, min_size) if rung < size]
+        for rung in smaller:
+            if surface.get_height() <= box[1]:
+                break
+            surface = self.assets.text(text, rung, colour, bold=bold, wrap=wrap)
+        return surface
