@@ -1,0 +1,692 @@
+"""The results screen: the whole image with its caption, the score taken apart, the awards.
+
+It receives a finished round as a value (the core's :class:`RoundSummary` and the
+trophies the tracker awarded) and only presents it; it computes no score of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.core.events import RoundOutcome, RoundSummary, TrophyEarned
+from clarity.core.trophies import MEDAL_SHARES, Tier, trophy_by_id
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.effects import CountingNumber, ease_out, format_points, pop
+from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.scene import Scene
+from clarity.ui.textfit import TextFitter
+from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
+
+if TYPE_CHECKING:
+    from clarity.core.pack_loader import LoadedPack
+    from clarity.ui.app import App
+
+# The presentation's timeline, in seconds from the scene's start.
+ROWS_START = 0.35
+ROW_EVERY = 0.12
+COUNT_SECONDS = 1.2
+MEDAL_AT = ROWS_START + COUNT_SECONDS + 0.1
+TROPHY_EVERY = 0.4
+POP_SECONDS = 0.35
+
+HINTS: tuple[KeyHint, ...] = (
+    ("P", "play again"),
+    ("T / Esc", "title"),
+    ("Tab ←→", "move"),
+    ("Enter", "choose"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownRow:
+    label: str
+    points: int
+
+
+def breakdown_rows(summary: RoundSummary) -> list[BreakdownRow]:
+    """The score taken apart as the screen lists it; the rows add up to the score."""
+    points = summary.breakdown
+    rows = [BreakdownRow(f"Answers ({summary.right} right)", points.base)]
+    if summary.timer:
+        rows.append(BreakdownRow("Time bonus", points.time_bonus))
+    if summary.streaks:
+        rows.append(
+            BreakdownRow(f"Streak bonus (best {summary.longest_streak})", points.streak_bonus)
+        )
+    if summary.outcome is RoundOutcome.GUESSED:
+        image_label = f"Image bonus ({summary.hidden_at_guess} tiles hidden)"
+    else:
+        image_label = "Image bonus"
+    rows.append(BreakdownRow(image_label, points.image_bonus))
+    if points.penalty:
+        wrong = sum(1 for g in summary.guesses if not g.right and not g.final)
+        rows.append(BreakdownRow(f"Wrong guesses ({wrong})", -points.penalty))
+    return rows
+
+
+@dataclass
+class _Placed:
+    surface: pygame.Surface
+    rect: pygame.Rect
+    appear_at: float = 0.0
+    popping: bool = False  # pops in with a scale; otherwise slides in
+    fading: pygame.Surface | None = None  # a copy to fade while it slides in
+    words: str = ""  # what it says, for tests and the demo's log
+    box: pygame.Rect | None = None  # the room it was given; drawing never leaves it
+
+
+class ResultsScene(Scene):
+    """A finished round: Play again plays the pack's next mystery; Title goes back home.
+
+    ``busy`` is True while the presentation still runs; a key or a click during it shows
+    everything at once (so a held Enter never skips the results unseen).
+    """
+
+    name = "results"
+
+    def __init__(
+        self,
+        app: App,
+        loaded: LoadedPack,
+        summary: RoundSummary,
+        earned: Sequence[TrophyEarned],
+        medal: Tier | None,
+        *,
+        mystery_index: int,
+    ) -> None:
+        super().__init__(app)
+        self.loaded = loaded
+        self.summary = summary
+        self.earned = tuple(earned)
+        self.medal = medal
+        self.mystery_index = mystery_index
+        self.rows = breakdown_rows(summary)
+        # the medal has its own place; the list shows the other trophies
+        medal_id = f"{medal.value}-medal" if medal is not None else None
+        self.trophies = tuple(t for t in self.earned if t.trophy_id != medal_id)
+
+        self.play_again_button = Button(
+            "Play again",
+            self.play_again,
+            key_hint="P",
+            colour=PALETTE.accent,
+            text_colour=PALETTE.text_dark,
+        )
+        self.title_button = Button("Title", self.to_title, key_hint="T", colour=PALETTE.tile)
+        # a row of buttons with room for more (the trophy cabinet comes between them)
+        self.buttons: list[Button] = [self.play_again_button, self.title_button]
+        self.focus = FocusGroup(self.buttons, columns=len(self.buttons))
+        self._keyboard_focus = False
+
+        self.score = CountingNumber(0, seconds=COUNT_SECONDS)
+        self._age = 0.0
+        self._sounds_played = 0
+        self._left = False
+        self._metrics = Metrics(*app.options.size)
+        self._backdrop = Backdrop()
+        self._fit = TextFitter(app.services.assets)
+        self._boxes: dict[str, pygame.Rect] = {}
+        self._placed: dict[str, _Placed] = {}
+        self._image_rect = pygame.Rect(0, 0, 0, 0)
+        self._score_rect = pygame.Rect(0, 0, 0, 0)
+        self._score_size = 40
+        self._panels: list[pygame.Rect] = []
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+
+    # -- reading the state ----------------------------------------------------------
+
+    @property
+    def presentation_seconds(self) -> float:
+        return MEDAL_AT + POP_SECONDS + TROPHY_EVERY * (len(self.trophies) + 0.5)
+
+    @property
+    def busy(self) -> bool:
+        return self._age < self.presentation_seconds
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """Every text block, picture and button on screen, by name (for layout tests)."""
+        return {name: rect.copy() for name, rect in self._boxes.items()}
+
+    def shown_texts(self) -> dict[str, str]:
+        """What the text blocks say, by name (heading, row_0_label, row_0_value...)."""
+        return {name: item.words for name, item in self._placed.items() if item.words}
+
+    # -- actions ----------------------------------------------------------------------
+
+    def play_again(self) -> None:
+        """The pack's next mystery (round and round), with a new seed."""
+        from clarity.ui.scenes.play import PlayScene  # noqa: PLC0415 - play imports this module
+
+        if self._left or self.loaded.pack is None:
+            return
+        self._left = True
+        self.app.services.sound.play("click")
+        following = (self.mystery_index + 1) % len(self.loaded.pack.rounds)
+        self.app.replace(PlayScene(self.app, self.loaded, mystery_index=following))
+
+    def to_title(self) -> None:
+        from clarity.ui.scenes.title import TitleScene  # noqa: PLC0415 - another engineer's scene
+
+        if self._left:
+            return
+        self._left = True
+        self.app.services.sound.play("click")
+        self.app.reset(TitleScene(self.app))
+
+    def finish_presentation(self) -> None:
+        """Show everything now: the score counted, the medal and trophies in place."""
+        self._age = max(self._age, self.presentation_seconds)
+        self.score.set(self.summary.score, at_once=True)
+
+    # -- the scene ---------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.score.set(self.summary.score)
+        self.score.update(0.0)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self._keyboard_focus = False
+        pressed = event.type == pygame.KEYDOWN or (
+            event.type == pygame.MOUSEBUTTONUP and event.button == 1
+        )
+        if self.busy and pressed and event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            return
+        if self.busy and pressed:
+            self.finish_presentation()
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_p:
+                self.play_again()
+                return
+            if event.key in (pygame.K_t, pygame.K_ESCAPE):
+                self.to_title()
+                return
+            if event.key in (
+                pygame.K_TAB,
+                pygame.K_LEFT,
+                pygame.K_RIGHT,
+                pygame.K_UP,
+                pygame.K_DOWN,
+            ):
+                shown = self._keyboard_focus
+                self._keyboard_focus = True
+                if not shown:
+                    return  # the first press shows where the focus is
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                # Enter plays again unless the focus was moved on purpose
+                button = self.focus.focused if self._keyboard_focus else self.play_again_button
+                if button is not None:
+                    button.press()
+                return
+        self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        start_count = self._age < ROWS_START <= self._age + dt
+        self._age += dt
+        if self._age >= ROWS_START:
+            self.score.update(dt if not start_count else self._age - ROWS_START)
+        # one fanfare for the medal, then one for each trophy as it pops in
+        due = 0
+        if self.medal is not None and self._age >= MEDAL_AT:
+            due += 1
+        due += sum(1 for i in range(len(self.trophies)) if self._age >= self._trophy_time(i))
+        while self._sounds_played < due:
+            self._sounds_played += 1
+            self.app.services.sound.play("trophy")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        self._backdrop.draw(surface)
+        for panel in self._panels:
+            draw_panel(surface, panel, metrics)
+        if self.loaded.images.get(self.summary_image_key()) is not None and self._image_rect.width:
+            surface.blit(self._picture(), self._image_rect)
+            edge = max(2, metrics.px(0.25))
+            pygame.draw.rect(
+                surface, PALETTE.panel_edge, self._image_rect.inflate(2 * edge, 2 * edge), edge
+            )
+        for placed in self._placed.values():
+            self._draw_placed(surface, placed)
+        score = assets.text(
+            format_points(self.score.value), self._score_size, PALETTE.accent, bold=True
+        )
+        surface.blit(score, score.get_rect(midright=self._score_rect.midright))
+        for button in self.buttons:
+            button.draw(
+                surface,
+                assets,
+                metrics,
+                focused=self._keyboard_focus and self.focus.focused is button,
+                hovered=self.focus.hover is not None
+                and self.focus.buttons[self.focus.hover] is button,
+            )
+        draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)
+
+    def summary_image_key(self) -> str:
+        pack = self.loaded.pack
+        return pack.rounds[self.summary.mystery_index].image if pack is not None else ""
+
+    def _picture(self) -> pygame.Surface:
+        path = self.loaded.images[self.summary_image_key()]
+        return self.app.services.assets.scaled(path, self._image_rect.size)
+
+    def _draw_placed(self, surface: pygame.Surface, placed: _Placed) -> None:
+        t = (self._age - placed.appear_at) / POP_SECONDS
+        if t <= 0:
+            return
+        if t >= 1:
+            placed.fading = None
+            if placed.box is None:
+                surface.blit(placed.surface, placed.rect)
+            else:  # cut at its box; the layout tests see the full size and fail
+                shown = placed.rect.clip(placed.box)
+                surface.blit(placed.surface, shown, shown.move(-placed.rect.x, -placed.rect.y))
+            return
+        if placed.popping:
+            scale = max(0.05, pop(t))
+            size = (
+                max(1, round(placed.rect.width * scale)),
+                max(1, round(placed.rect.height * scale)),
+            )
+            scaled = pygame.transform.smoothscale(placed.surface, size)
+            surface.blit(scaled, scaled.get_rect(center=placed.rect.center))
+        else:
+            # a copy fades in: the text cache's own surfaces are never touched
+            if placed.fading is None:
+                placed.fading = placed.surface.copy()
+            offset = round((1.0 - ease_out(t)) * self._metrics.px(3))
+            placed.fading.set_alpha(round(255 * ease_out(t)))
+            surface.blit(placed.fading, placed.rect.move(offset, 0))
+
+    def _trophy_time(self, index: int) -> float:
+        return MEDAL_AT + TROPHY_EVERY * (index + 1)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        width, height = size
+        margin = metrics.margin
+        gap = metrics.gap
+        boxes: dict[str, pygame.Rect] = {}
+        placed: dict[str, _Placed] = {}
+
+        # the bottom bar: the buttons on the left, the key hints beside them
+        font = assets.font(metrics.body_size, True)
+        button_h = max(metrics.px(4.8), font.get_linesize() + metrics.px(1.0))
+        button_w = max(metrics.px(17), font.size("Play again")[0] + metrics.px(7))
+        bar_y = height - margin // 2 - button_h
+        x = margin
+        for i, button in enumerate(self.buttons):
+            button.rect = pygame.Rect(x, bar_y, button_w, button_h)
+            boxes[f"button_{i}"] = button.rect.copy()
+            x = button.rect.right + gap
+        hints_w = width - margin - x
+        hints_h = key_hints_height(HINTS, assets, metrics, hints_w)
+        self._hints_area = pygame.Rect(x, bar_y + button_h // 2 - hints_h // 2, hints_w, hints_h)
+        boxes["hints"] = self._hints_area.copy()
+
+        # two columns: what the picture was on the left, how the round went on the right
+        top = margin // 2
+        content = pygame.Rect(margin, top, width - 2 * margin, bar_y - gap - top)
+        # the picture's column is as wide as the picture can be at the height it gets,
+        # between two fifths and a bit over half of the window; the score takes the rest
+        left = pygame.Rect(content.x, content.y, round(content.width * 0.56), content.height)
+        self._layout_picture(left, boxes, placed)
+        used = max(round(content.width * 0.4), boxes.get("image", left).width)
+        if used < left.width:
+            left.width = used
+            boxes.pop("image", None)
+            self._layout_picture(left, boxes, placed)
+        right = pygame.Rect(left.right + gap + metrics.px(1), content.y, 0, content.height)
+        right.width = content.right - right.x
+        self._layout_score(right, boxes, placed)
+
+        for name, item in placed.items():
+            boxes.setdefault(name, item.rect.copy())
+        self._placed = placed
+        self._boxes = boxes
+
+    def _layout_picture(
+        self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
+    ) -> None:
+        """The outcome, then the image as large as the caption below it allows."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        gap = metrics.gap
+        edge = max(2, metrics.px(0.25))
+
+        guessed = self.summary.outcome is RoundOutcome.GUESSED
+        heading_text = "You guessed it!" if guessed else "Not this time! It was…"
+        heading = self._fit.render(
+            heading_text,
+            max(metrics.heading_size, metrics.px(4.6)),
+            metrics.heading_size,
+            PALETTE.right if guessed else PALETTE.accent,
+            (column.width, column.height // 5),
+            bold=True,
+        )
+        placed["heading"] = _Placed(
+            heading, heading.get_rect(topleft=column.topleft), words=heading_text
+        )
+        y = placed["heading"].rect.bottom + gap // 2
+
+        mystery = self.loaded.pack.rounds[self.summary.mystery_index] if self.loaded.pack else None
+        answer = mystery.answer if mystery else self.summary.mystery_answer
+        caption = mystery.caption if mystery and mystery.caption else ""
+        answer_surface = self._fit.render(
+            answer,
+            metrics.heading_size,
+            metrics.body_size,
+            PALETTE.accent,
+            (column.width, 2 * assets.font(metrics.heading_size, True).get_linesize()),
+            bold=True,
+        )
+        caption_line = assets.font(metrics.body_size).get_linesize()
+        # the caption gets up to four lines; the image takes the rest
+        caption_room = min(4 * caption_line, column.height // 4) if caption else 0
+        text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
+        path = self.loaded.images.get(self.summary_image_key())
+        aspect = 4 / 3
+        if path is not None:
+            try:
+                w, h = assets.image(path).get_size()
+                aspect = w / h
+            except (pygame.error, FileNotFoundError):
+                path = None
+        area = pygame.Rect(
+            column.x + edge,
+            y + edge,
+            column.width - 2 * edge,
+            column.bottom - y - text_room - gap - 2 * edge,
+        )
+        if path is not None and area.height > 0:
+            img_w = min(area.width, round(area.height * aspect))
+            img_h = min(area.height, round(img_w / aspect))
+            self._image_rect = pygame.Rect(area.x, area.y, max(1, img_w), max(1, img_h))
+            boxes["image"] = self._image_rect.inflate(2 * edge, 2 * edge)
+            y = self._image_rect.bottom + edge + gap
+        else:
+            self._image_rect = pygame.Rect(0, 0, 0, 0)
+        placed["answer"] = _Placed(
+            answer_surface, answer_surface.get_rect(topleft=(column.x, y)), 0.1, words=answer
+        )
+        y = placed["answer"].rect.bottom + gap // 2
+        if caption:
+            box = pygame.Rect(column.x, y, column.width, column.bottom - y)
+            surface = self._fit.render(
+                caption, metrics.body_size, metrics.small_size, PALETTE.text, box.size
+            )
+            placed["caption"] = _Placed(
+                surface, surface.get_rect(topleft=box.topleft), 0.2, words=caption, box=box
+            )
+
+    def _layout_score(
+        self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
+    ) -> None:
+        """The score card on top, the trophies below; type shrinks until both fit."""
+        tries = [(s, True) for s in (1.0, 0.9, 0.8)] + [(s, False) for s in (1.0, 0.9, 0.8, 0.7)]
+        for scale, described in tries:
+            trial_boxes: dict[str, pygame.Rect] = {}
+            trial_placed: dict[str, _Placed] = {}
+            needed = self._place_score_column(column, scale, described, trial_boxes, trial_placed)
+            if needed <= column.height or (scale, described) == tries[-1]:
+                boxes.update(trial_boxes)
+                placed.update(trial_placed)
+                return
+
+    def _place_score_column(
+        self,
+        column: pygame.Rect,
+        scale: float,
+        described: bool,
+        boxes: dict[str, pygame.Rect],
+        placed: dict[str, _Placed],
+    ) -> int:
+        """Place the score and trophy cards in ``column`` at ``scale``; return the height used.
+
+        ``described`` chooses trophy chips with their description under the name, or
+        compact ones with the name alone (a small window with many trophies).
+        """
+        metrics = self._metrics
+        assets = self.app.services.assets
+        pad = metrics.px(1.6)
+        gap = metrics.gap
+        small_gap = metrics.px(0.7)
+        small = metrics.small_size
+        body = max(small, round(metrics.body_size * scale))
+        heading = max(body, round(metrics.heading_size * scale))
+        big = max(heading, round(metrics.px(6.0) * scale))
+        inner = pygame.Rect(column.x + pad, column.y + pad, column.width - 2 * pad, 0)
+
+        # -- the score card: medal, score, the rows it adds up from ---------------------
+        y = inner.y
+        big_h = assets.font(big, True).get_linesize()
+        score_w = assets.font(big, True).size(format_points(max(self.summary.score, 0)))[0]
+        self._score_size = big
+        self._score_rect = pygame.Rect(inner.right - score_w, y, score_w, big_h)
+        boxes["score_value"] = self._score_rect.copy()
+        medal_d = big_h
+        medal_surface = self._render_medal(medal_d)
+        medal_rect = medal_surface.get_rect(topleft=(inner.x, y))
+        placed["medal"] = _Placed(medal_surface, medal_rect, MEDAL_AT, popping=True)
+        share = round(100 * self.summary.share_of_best)
+        if self.medal is not None:
+            name = f"{self.medal.value.title()} medal"
+            colour = TIER_COLOURS[self.medal.value]
+            detail = f"{share}% of the best possible"
+        else:
+            lowest = min(MEDAL_SHARES, key=lambda item: item[1])
+            name = "No medal"
+            colour = PALETTE.text
+            detail = f"{share}% · {round(lowest[1] * 100)}% wins {lowest[0].value}"
+        text_x = medal_rect.right + small_gap
+        text_w = self._score_rect.left - gap - text_x
+        name_h = assets.font(heading, True).get_linesize()
+        beside = text_w >= self._fit.width(name, heading, bold=True) and self._fit.fits(
+            detail, 14, (text_w, big_h - name_h)
+        )
+        if beside:
+            # beside the medal, between it and the score
+            name_surface = assets.text(name, heading, colour, bold=True)
+            detail_surface = self._fit.render(
+                detail, small, 14, PALETTE.text_muted, (text_w, big_h - name_surface.get_height())
+            )
+            block = name_surface.get_height() + detail_surface.get_height()
+            name_pos = (text_x, medal_rect.centery - block // 2)
+            detail_pos = (text_x, name_pos[1] + name_surface.get_height())
+            y += big_h + small_gap
+        else:
+            # a narrow card: the medal's name and share on their own line under the score
+            y += big_h
+            name_surface = self._fit.render(
+                name, heading, small, colour, (inner.width // 2, big_h), bold=True
+            )
+            name_pos = (inner.x, y)
+            detail_x = inner.x + name_surface.get_width() + small_gap
+            detail_surface = self._fit.render(
+                detail, small, 14, PALETTE.text_muted, (inner.right - detail_x, big_h)
+            )
+            # level with the name, or hanging from its top when it takes two lines
+            lift = max(0, name_surface.get_height() - detail_surface.get_height()) // 2
+            detail_pos = (detail_x, y + lift)
+            y += max(name_surface.get_height(), detail_surface.get_height()) + small_gap
+        placed["medal_name"] = _Placed(
+            name_surface, name_surface.get_rect(topleft=name_pos), MEDAL_AT, words=name
+        )
+        placed["medal_detail"] = _Placed(
+            detail_surface, detail_surface.get_rect(topleft=detail_pos), MEDAL_AT, words=detail
+        )
+
+        line = assets.font(body).get_linesize()
+        for i, row in enumerate(self.rows):
+            value_text = ("+" if row.points > 0 else "") + format_points(row.points)
+            value_colour = PALETTE.text if row.points >= 0 else lighten(PALETTE.wrong, 0.3)
+            value = assets.text(value_text, body, value_colour, bold=True)
+            value_rect = value.get_rect(topright=(inner.right, y))
+            label_w = max(10, value_rect.left - small_gap - inner.x)
+            text = self._fit.render(row.label, body, 14, PALETTE.text_muted, (label_w, line))
+            appear = ROWS_START + ROW_EVERY * i
+            placed[f"row_{i}_label"] = _Placed(
+                text, text.get_rect(midleft=(inner.x, value_rect.centery)), appear, words=row.label
+            )
+            placed[f"row_{i}_value"] = _Placed(value, value_rect, appear, words=value_text)
+            y += line
+        stats = (
+            f"{self.summary.right} right · {self.summary.wrong} wrong · "
+            f"best possible {format_points(self.summary.best_possible)}"
+        )
+        stats_surface = self._fit.render(
+            stats, small, 14, PALETTE.text_muted, (inner.width, assets.font(small).get_linesize())
+        )
+        placed["stats"] = _Placed(
+            stats_surface,
+            stats_surface.get_rect(topleft=(inner.x, y + small_gap)),
+            ROWS_START + ROW_EVERY * len(self.rows),
+            words=stats,
+        )
+        y = placed["stats"].rect.bottom + pad
+        score_card = pygame.Rect(column.x, column.y, column.width, y - column.y)
+
+        # -- the trophies card -------------------------------------------------------------
+        top = score_card.bottom + gap
+        y = top + pad
+        label = assets.text("TROPHIES THIS ROUND", small, PALETTE.text_muted, bold=True)
+        placed["trophies_label"] = _Placed(label, label.get_rect(topleft=(inner.x, y)), MEDAL_AT)
+        y = placed["trophies_label"].rect.bottom + small_gap
+        if self.trophies:
+            two_fit = (inner.width - small_gap) // 2 >= metrics.px(24 if described else 14)
+            columns = 2 if two_fit and len(self.trophies) > 1 else 1
+            chip_w = (inner.width - (columns - 1) * small_gap) // columns
+            detail_size = self._detail_size(chip_w, body, small) if described else 0
+            # every chip as tall as the tallest, so the grid lines up
+            chip_h = max(self._chip_height(t, chip_w, body, detail_size) for t in self.trophies)
+            for i, earned in enumerate(self.trophies):
+                chip = self._render_chip(earned, (chip_w, chip_h), body, detail_size)
+                row, col = divmod(i, columns)
+                rect = chip.get_rect(
+                    topleft=(
+                        inner.x + col * (chip_w + small_gap),
+                        y + row * (chip_h + small_gap),
+                    )
+                )
+                placed[f"trophy_{i}"] = _Placed(
+                    chip, rect, self._trophy_time(i), popping=True, words=earned.name
+                )
+            y = placed[f"trophy_{len(self.trophies) - 1}"].rect.bottom
+        else:
+            words = "None this time: try for a streak!"
+            line_box = (inner.width, assets.font(body).get_linesize() * 2)
+            none = self._fit.render(words, body, 14, PALETTE.text, line_box)
+            placed["no_trophies"] = _Placed(
+                none, none.get_rect(topleft=(inner.x, y)), MEDAL_AT, words=words
+            )
+            y = placed["no_trophies"].rect.bottom
+        trophy_card = pygame.Rect(column.x, top, column.width, y + pad - top)
+        self._panels = [score_card, trophy_card]
+        return trophy_card.bottom - column.y
+
+    def _render_medal(self, diameter: int) -> pygame.Surface:
+        """A round medal in the tier's colour with a star; an empty ring when there is none."""
+        assets = self.app.services.assets
+        surface = pygame.Surface((diameter, diameter), pygame.SRCALPHA)
+        r = diameter // 2
+        centre = (r, r)
+        if self.medal is None:
+            pygame.draw.circle(surface, PALETTE.disabled, centre, r, max(2, diameter // 14))
+            return surface
+        colour: Colour = TIER_COLOURS[self.medal.value]
+        pygame.draw.circle(surface, darken(colour, 0.35), centre, r)
+        pygame.draw.circle(surface, colour, centre, round(r * 0.86))
+        pygame.draw.circle(
+            surface, lighten(colour, 0.35), centre, round(r * 0.86), max(1, diameter // 30)
+        )
+        star = assets.text("★", round(diameter * 0.55), darken(colour, 0.45), bold=True)
+        surface.blit(star, star.get_rect(center=centre))
+        return surface
+
+    def _chip_text_width(self, width: int, body: int) -> int:
+        pad = self._metrics.px(0.8)
+        icon = self.app.services.assets.font(body, True).get_linesize()
+        return max(10, width - icon - 3 * pad)
+
+    def _detail_size(self, width: int, body: int, small: int) -> int:
+        """One type size for every trophy's description: the largest at which each fits
+        in two lines (chips side by side look wrong in different sizes)."""
+        assets = self.app.services.assets
+        text_w = self._chip_text_width(width, body)
+        size = small
+        while size > 14:
+            box_h = 2 * assets.font(size).get_linesize()
+            rendered = (
+                assets.text(_description(t), size, PALETTE.text_muted, wrap=text_w)
+                for t in self.trophies
+            )
+            if all(r.get_height() <= box_h for r in rendered):
+                break
+            size -= 1
+        return size
+
+    def _chip_texts(
+        self, earned: TrophyEarned, width: int, body: int, detail_size: int
+    ) -> tuple[pygame.Surface, pygame.Surface | None]:
+        assets = self.app.services.assets
+        text_w = self._chip_text_width(width, body)
+        icon = assets.font(body, True).get_linesize()
+        name = self._fit.render(earned.name, body, 14, PALETTE.text, (text_w, icon), bold=True)
+        description = _description(earned)
+        if not detail_size or not description:
+            return name, None
+        box = (text_w, 2 * assets.font(detail_size).get_linesize())
+        return name, self._fit.render(description, detail_size, 14, PALETTE.text_muted, box)
+
+    def _chip_height(self, earned: TrophyEarned, width: int, body: int, detail_size: int) -> int:
+        name, detail = self._chip_texts(earned, width, body, detail_size)
+        icon = self.app.services.assets.font(body, True).get_linesize()
+        text_h = name.get_height() + (detail.get_height() if detail is not None else 0)
+        return max(icon, text_h) + 2 * self._metrics.px(0.8)
+
+    def _render_chip(
+        self, earned: TrophyEarned, size: tuple[int, int], body: int, detail_size: int
+    ) -> pygame.Surface:
+        """One trophy: a tier-coloured badge, its name and (when ``detail_size``) what it
+        was for."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        pad = metrics.px(0.8)
+        width, height = size
+        colour = TIER_COLOURS.get(earned.tier, PALETTE.accent)
+        icon = assets.font(body, True).get_linesize()
+        name, detail = self._chip_texts(earned, width, body, detail_size)
+        detail_h = detail.get_height() if detail is not None else 0
+        chip = pygame.Surface((width, height), pygame.SRCALPHA)
+        rect = chip.get_rect()
+        pygame.draw.rect(chip, darken(PALETTE.panel, 0.25), rect, border_radius=metrics.radius)
+        pygame.draw.rect(
+            chip, colour, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
+        )
+        centre = (pad + icon // 2, height // 2)
+        pygame.draw.circle(chip, colour, centre, icon // 2)
+        star = assets.text("★", round(icon * 0.6), darken(colour, 0.45), bold=True)
+        chip.blit(star, star.get_rect(center=centre))
+        x = 2 * pad + icon
+        y = (height - name.get_height() - detail_h) // 2
+        chip.blit(name, (x, y))
+        if detail is not None:
+            chip.blit(detail, (x, y + name.get_height()))
+        return chip
+
+
+def _description(earned: TrophyEarned) -> str:
+    try:
+        return trophy_by_id(earned.trophy_id).description
+    except KeyError:  # a trophy this version does not know (from a newer store)
+        return ""
