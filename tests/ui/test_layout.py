@@ -1,0 +1,219 @@
+"""Nothing overlaps and nothing is cut off, at projector sizes from 1024x640 up to 4K.
+
+Each scene reports where it drew every text block, button, HUD item and picture
+(``layout_boxes``); a text that did not fit its room reports its full size, so it shows
+up here as leaving the window or running into a neighbour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from clarity.core.pack_loader import LoadedPack, load_pack
+from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion
+from clarity.core.round import Phase, Round
+from clarity.core.trophies import TrophyTracker
+from clarity.ui.app import App
+from clarity.ui.scenes.play import PlayScene
+from clarity.ui.scenes.results import ResultsScene
+
+from .conftest import ASSETS, Pilot, write_play_pack
+
+SIZES = [(1024, 640), (1920, 1080), (1024, 768)]
+LONG_PROMPT = (
+    "Which of these rivers, all of them long and famous and important for trade over many "
+    "centuries, flows through the capital city of Belarus and gives its name to a park there?"
+)
+LONG_CHOICE: dict[str, Any] = {
+    "id": "long-choice",
+    "type": "choice",
+    "prompt": LONG_PROMPT,
+    "choices": [
+        "The Svislach, a tributary of the Berezina",
+        "The Volga, the longest river in Europe",
+        "The Danube, which crosses ten countries",
+        "The Rhine, from the Alps to the North Sea",
+        "The Dnieper, down to the Black Sea",
+        "The Neman, which flows to the Baltic",
+    ],
+    "answer": "The Svislach, a tributary of the Berezina",
+    "explain": (
+        "The Svislach rises north-west of Minsk and flows through the city, past the old "
+        "town and the Island of Tears, before it joins the Berezina, which in turn flows "
+        "into the Dnieper and on to the Black Sea. Minsk grew up on its banks almost a "
+        "thousand years ago."
+    ),
+}
+TRUE_FALSE: dict[str, Any] = {
+    "id": "long-true",
+    "type": "truefalse",
+    "prompt": "Belarus has no coast: it is one of the landlocked countries of Europe.",
+    "answer": True,
+    "explain": "Belarus borders Russia, Ukraine, Poland, Lithuania and Latvia, and no sea.",
+}
+TYPED: dict[str, Any] = {
+    "id": "long-typed",
+    "type": "typed",
+    "prompt": "Type the name of the capital city of Russia, in English or in Russian.",
+    "answer": "Moscow",
+    "accept": ["Москва"],
+}
+QUICK: list[dict[str, Any]] = [
+    {
+        "id": f"quick-{i}",
+        "type": "choice",
+        "prompt": f"Quick question {i}?",
+        "choices": ["right", "wrong"],
+        "answer": "right",
+    }
+    for i in range(8)
+]
+
+
+def assert_laid_out(boxes: dict[str, pygame.Rect], size: tuple[int, int]) -> None:
+    """Every box inside the window, and no two boxes overlapping."""
+    window = pygame.Rect((0, 0), size)
+    outside = {name: box for name, box in boxes.items() if not window.contains(box)}
+    assert not outside, f"outside the {size} window: {outside}"
+    overlapping = [
+        (a, b)
+        for (a, box_a), (b, box_b) in combinations(boxes.items(), 2)
+        if box_a.colliderect(box_b)
+    ]
+    assert not overlapping, f"overlapping at {size}: {overlapping}"
+
+
+def pack(folder: Path, questions: list[dict[str, Any]], name: str, **options: Any) -> LoadedPack:
+    path = write_play_pack(folder / name, questions=questions, pack_id=name, **options)
+    loaded = load_pack(path, assets_dir=ASSETS)
+    assert loaded.ok, loaded.first_error
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedPack]:
+    folder = tmp_path_factory.mktemp("layout")
+    return {
+        "choice": pack(folder, [LONG_CHOICE], "choice"),
+        "truefalse": pack(folder, [TRUE_FALSE], "truefalse"),
+        "typed": pack(folder, [TYPED], "typed"),
+        "quick": pack(folder, QUICK, "quick", grid="4x5"),
+    }
+
+
+@pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def sized(request: pytest.FixtureRequest, make_app: Callable[..., App]) -> Pilot:
+    return Pilot(make_app(size=request.param))
+
+
+def play(pilot: Pilot, loaded: LoadedPack) -> PlayScene:
+    scene = PlayScene(pilot.app, loaded, seed=1)
+    pilot.app.reset(scene)
+    pilot.step()
+    pilot.settle()
+    return scene
+
+
+def check(pilot: Pilot, scene: PlayScene, *required: str) -> None:
+    boxes = scene.layout_boxes()
+    missing = [name for name in required if name not in boxes]
+    assert not missing, f"not on screen: {missing}"
+    assert_laid_out(boxes, pilot.app.size)
+
+
+HUD = ("hud_title", "hud_question", "hud_tiles", "hud_streak", "hud_score", "hints")
+BOARD = ("board", "guess_button")
+
+
+def test_the_play_screen_in_every_state(sized: Pilot, packs: dict[str, LoadedPack]) -> None:
+    pilot = sized
+    answers = tuple(f"answer_{letter}" for letter in "ABCDEF")
+
+    scene = play(pilot, packs["choice"])  # six long choices under a long prompt
+    check(pilot, scene, *HUD, *BOARD, "card_header", "timebar", "prompt", "stakes", *answers)
+
+    pilot.key(pygame.K_b)  # wrong: the explanation and Next
+    pilot.settle()
+    check(pilot, scene, *HUD, *BOARD, "prompt", *answers, "verdict", "explain", "next_button")
+
+    pilot.key(pygame.K_g)  # the guess field over the card
+    pilot.type("Москва и Минск")
+    check(pilot, scene, *HUD, *BOARD, "guess_heading", "guess_field", "guess_submit")
+    assert {"guess_cancel", "guess_info"} <= scene.layout_boxes().keys()
+
+    scene = play(pilot, packs["truefalse"])
+    check(pilot, scene, *HUD, *BOARD, "prompt", "answer_A", "answer_B")
+    pilot.key(pygame.K_t)
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)  # no questions left: the final guess
+    assert scene.round.phase is Phase.FINAL_GUESS
+    check(pilot, scene, *HUD, *BOARD, "guess_heading", "guess_field", "guess_submit")
+    pilot.type("Lighthouse")
+    pilot.key(pygame.K_RETURN)
+    pilot.step(90)  # the rest of the picture uncovers
+    check(pilot, scene, *HUD, "board", "end_heading", "end_answer", "end_caption", "end_hint")
+
+    scene = play(pilot, packs["typed"])
+    pilot.type("Москва")
+    check(pilot, scene, *HUD, *BOARD, "prompt", "answer_field", "submit_button")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (3840, 2160)], ids=["1280x800", "3840x2160"])
+def test_the_choice_screen_at_other_sizes(
+    size: tuple[int, int], make_app: Callable[..., App], packs: dict[str, LoadedPack]
+) -> None:
+    pilot = Pilot(make_app(size=size))
+    scene = play(pilot, packs["choice"])
+    check(pilot, scene, *HUD, *BOARD, "prompt", "answer_A", "answer_F")
+
+
+def test_text_grows_with_the_window(make_app: Callable[..., App], packs: dict[str, Any]) -> None:
+    heights = []
+    for size in ((1024, 640), (1920, 1080)):
+        pilot = Pilot(make_app(size=size))
+        scene = play(pilot, packs["truefalse"])
+        heights.append(scene.layout_boxes()["answer_A"].height)
+        pilot.app.close()
+    assert heights[1] > heights[0] * 1.5
+
+
+def full_round(loaded: LoadedPack) -> Round:
+    """Six quick right answers, then the picture guessed with most tiles hidden: the
+    round that wins every per-round trophy, so the results screen is at its fullest."""
+    assert loaded.pack is not None
+    tracker = TrophyTracker()
+    played = Round(loaded.pack, seed=1, observers=[tracker])
+    played.tracker = tracker  # type: ignore[attr-defined]
+    for _ in range(6):
+        asked = played.question
+        assert isinstance(asked, ChoiceQuestion | TrueFalseQuestion)
+        played.answer(asked.answer, 1.0)
+        played.next_question()
+    played.guess_image("Lighthouse", 2.0)
+    return played
+
+
+def test_the_results_screen(sized: Pilot, packs: dict[str, LoadedPack]) -> None:
+    pilot = sized
+    played = full_round(packs["quick"])
+    tracker: TrophyTracker = played.tracker  # type: ignore[attr-defined]
+    assert played.summary is not None
+    assert len(tracker.earned) == 6  # first light, hot streak, sharp eye, ... and the medal
+    scene = ResultsScene(
+        pilot.app, packs["quick"], played.summary, tracker.earned, tracker.medal, mystery_index=0
+    )
+    pilot.app.reset(scene)
+    pilot.step()
+    scene.finish_presentation()
+    pilot.step()
+    boxes = scene.layout_boxes()
+    required = ["heading", "image", "answer", "caption", "score_value", "medal", "medal_name"]
+    required += [f"trophy_{i}" for i in range(5)] + ["button_0", "button_1", "hints"]
+    assert not [name for name in required if name not in boxes]
+    assert_laid_out(boxes, pilot.app.size)

@@ -1,0 +1,196 @@
+"""The results screen: a finished round presented as the core summed it up."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from clarity.core.events import RoundOutcome
+from clarity.core.pack_loader import LoadedPack
+from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.round import Phase, Round
+from clarity.core.trophies import TrophyTracker
+from clarity.ui.app import App
+from clarity.ui.scenes.play import PlayScene
+from clarity.ui.scenes.results import ResultsScene, breakdown_rows
+from clarity.ui.scenes.title import TitleScene
+
+from .conftest import Pilot
+
+
+def right_answer(round_: Round) -> str | bool:
+    asked = round_.question
+    if isinstance(asked, TrueFalseQuestion):
+        return asked.answer
+    assert isinstance(asked, ChoiceQuestion | TypedQuestion)
+    return asked.answer
+
+
+def finished_round(loaded: LoadedPack, *, guess: str, wrong_guesses: int = 0) -> Round:
+    """A round played on the core alone: every answer right, then ``guess`` at the end."""
+    assert loaded.pack is not None
+    tracker = TrophyTracker()
+    played = Round(loaded.pack, seed=5, observers=[tracker])
+    played.tracker = tracker  # type: ignore[attr-defined]
+    for _ in range(wrong_guesses):
+        played.answer(right_answer(played), 2.0)
+        played.next_question()
+        played.guess_image("Not it", 1.0)
+    while played.phase is Phase.ASKING:
+        played.answer(right_answer(played), 3.0)
+        played.next_question()
+    assert played.phase is Phase.FINAL_GUESS
+    played.guess_image(guess, 4.0)
+    assert played.summary is not None
+    return played
+
+
+def show_results(pilot: Pilot, loaded: LoadedPack, played: Round) -> ResultsScene:
+    tracker: TrophyTracker = played.tracker  # type: ignore[attr-defined]
+    assert played.summary is not None
+    scene = ResultsScene(
+        pilot.app,
+        loaded,
+        played.summary,
+        tracker.earned,
+        tracker.medal,
+        mystery_index=played.mystery_index,
+    )
+    pilot.app.push(scene)
+    pilot.step()
+    return scene
+
+
+def test_the_score_is_taken_apart_into_rows_that_add_up(pilot: Pilot, loaded: LoadedPack) -> None:
+    played = finished_round(loaded, guess="Lighthouse", wrong_guesses=1)
+    results = show_results(pilot, loaded, played)
+    summary = played.summary
+    assert summary is not None
+    labels = [row.label for row in results.rows]
+    assert labels[0] == f"Answers ({summary.right} right)"
+    assert "Time bonus" in labels
+    assert labels[-1] == "Wrong guesses (1)"
+    assert sum(row.points for row in results.rows) == summary.score
+    assert results.rows[-1].points == -summary.breakdown.penalty
+
+
+def test_the_score_counts_up_and_the_awards_pop_in_with_a_fanfare(
+    pilot: Pilot, loaded: LoadedPack
+) -> None:
+    played = finished_round(loaded, guess="Lighthouse")
+    results = show_results(pilot, loaded, played)
+    summary = played.summary
+    assert summary is not None
+    assert results.busy
+    pilot.step(40)
+    assert 0 < results.score.value < summary.score
+    pilot.until(lambda: not results.busy)
+    assert results.score.value == summary.score
+    shown = results.shown_texts()
+    assert shown["heading"] == "You guessed it!"
+    assert shown["answer"] == "Lighthouse"
+    assert shown["medal_name"] == f"{results.medal.value.title()} medal"  # type: ignore[union-attr]
+    trophy_names = [shown[f"trophy_{i}"] for i in range(len(results.trophies))]
+    assert trophy_names == [t.name for t in results.trophies]
+    assert "First light" in trophy_names
+    fanfares = pilot.app.services.sound.played.count("trophy")  # type: ignore[attr-defined]
+    assert fanfares == len(results.trophies) + 1  # the medal, then each trophy
+
+
+def test_a_missed_round_says_so_and_earns_no_image_bonus(pilot: Pilot, loaded: LoadedPack) -> None:
+    played = finished_round(loaded, guess="Windmill")
+    results = show_results(pilot, loaded, played)
+    assert results.summary.outcome is RoundOutcome.MISSED
+    assert results.shown_texts()["heading"].startswith("Not this time")
+    image_row = next(row for row in results.rows if row.label.startswith("Image bonus"))
+    assert image_row.points == 0
+
+
+def test_a_key_during_the_presentation_shows_everything_instead_of_leaving(
+    pilot: Pilot, loaded: LoadedPack
+) -> None:
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    pilot.key(pygame.K_p)
+    assert pilot.top is results
+    assert not results.busy
+    assert results.score.value == results.summary.score
+
+
+def test_play_again_plays_the_next_picture_of_the_pack(pilot: Pilot, loaded: LoadedPack) -> None:
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    results.finish_presentation()
+    pilot.key(pygame.K_RETURN)  # Enter plays again unless the focus was moved
+    play = pilot.top
+    assert isinstance(play, PlayScene)
+    assert play.round.mystery_index == 1
+    assert play.round.phase is Phase.ASKING
+    assert play.round.score == 0
+    assert pilot.app.scenes == (play,)
+
+
+def test_play_again_after_the_last_picture_comes_back_to_the_first(
+    pilot: Pilot, loaded: LoadedPack
+) -> None:
+    assert loaded.pack is not None
+    played = finished_round(loaded, guess="Lighthouse")
+    assert played.summary is not None
+    results = ResultsScene(
+        pilot.app, loaded, played.summary, [], None, mystery_index=len(loaded.pack.rounds) - 1
+    )
+    pilot.app.push(results)
+    pilot.step()
+    results.finish_presentation()
+    pilot.key(pygame.K_p)
+    play = pilot.top
+    assert isinstance(play, PlayScene)
+    assert play.round.mystery_index == 0
+
+
+@pytest.mark.parametrize("key", [pygame.K_t, pygame.K_ESCAPE])
+def test_title_goes_back_to_the_title_screen(pilot: Pilot, loaded: LoadedPack, key: int) -> None:
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    results.finish_presentation()
+    pilot.key(key)
+    assert isinstance(pilot.top, TitleScene)
+    assert len(pilot.app.scenes) == 1
+
+
+def test_the_buttons_work_with_tab_and_with_the_mouse(pilot: Pilot, loaded: LoadedPack) -> None:
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    results.finish_presentation()
+    pilot.key(pygame.K_TAB)  # the first press shows the focus: on Play again
+    assert results.focus.focused is results.play_again_button
+    pilot.key(pygame.K_TAB)
+    assert results.focus.focused is results.title_button
+    pilot.click(results.play_again_button.rect.center)
+    assert isinstance(pilot.top, PlayScene)
+
+
+def test_breakdown_rows_leave_out_what_the_round_did_not_use(loaded: LoadedPack) -> None:
+    assert loaded.pack is not None
+    from clarity.core.scoring import ScoringRules
+
+    played = Round(loaded.pack, seed=2, rules=ScoringRules(timer=False, streaks=False))
+    played.guess_image("Lighthouse", 1.0)
+    assert played.summary is not None
+    labels = [row.label for row in breakdown_rows(played.summary)]
+    assert labels == ["Answers (0 right)", "Image bonus (6 tiles hidden)"]
+
+
+def test_results_after_a_round_played_in_the_app(app: App, loaded: LoadedPack) -> None:
+    """The play scene hands its round's summary and trophies over unchanged."""
+    pilot = Pilot(app)
+    play = PlayScene(app, loaded, seed=3)
+    app.push(play)
+    pilot.step()
+    pilot.settle()
+    pilot.key(pygame.K_g)
+    pilot.type("Lighthouse")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: isinstance(app.top, ResultsScene))
+    results = pilot.top
+    assert isinstance(results, ResultsScene)
+    assert results.summary is play.round.summary
+    assert results.mystery_index == 0
+    assert [t.trophy_id for t in results.earned] == [t.trophy_id for t in play.tracker.earned]
+    assert "sharp-eye" in [t.trophy_id for t in results.trophies]
