@@ -29,9 +29,12 @@ from clarity.core.round import Phase, Round
 from clarity.core.trophies import (
     MARATHON_ROUNDS_IN_A_DAY,
     TIER_RANK,
+    TROPHIES,
     PlayerStats,
     Tier,
+    TrophyDef,
     TrophyTracker,
+    lasting_progress,
     newly_earned_lasting,
 )
 from clarity.store import InProgress, Player, SavedRound, SaveFailed, Store, StoreOpening
@@ -358,3 +361,52 @@ class PlayerSession:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+@dataclass(frozen=True)
+class CabinetEntry:
+    """One trophy as the cabinet shows it to a player: won or not, when, how far along."""
+
+    trophy: TrophyDef
+    earned: bool
+    first_earned_at: datetime | None = None
+    times: int = 0  # rounds that won it (a per-round trophy can be won again)
+    current: int = 0  # a lasting trophy's progress: current of target
+    target: int = 0
+
+
+def cabinet(store: Store, player_id: int, bundled_pack_ids: Collection[str]) -> list[CabinetEntry]:
+    """Every trophy of the game for one player, in the game's own order.
+
+    A lasting trophy counts as won once the player's totals reach it, even when no
+    round recorded it (rounds saved before it existed); its date is then unknown.
+    """
+    won = store.earned_trophies(player_id)
+    progress = {
+        p.trophy.id: p for p in lasting_progress(store.player_stats(player_id), bundled_pack_ids)
+    }
+    entries = []
+    for trophy in TROPHIES:
+        first = won.get(trophy.id)
+        measured = progress.get(trophy.id)
+        if measured is not None:
+            entries.append(
+                CabinetEntry(
+                    trophy,
+                    earned=measured.earned or first is not None,
+                    first_earned_at=first.first_earned_at if first else None,
+                    times=first.times if first else 0,
+                    current=measured.current,
+                    target=measured.target,
+                )
+            )
+        else:
+            entries.append(
+                CabinetEntry(
+                    trophy,
+                    earned=first is not None,
+                    first_earned_at=first.first_earned_at if first else None,
+                    times=first.times if first else 0,
+                )
+            )
+    return entries

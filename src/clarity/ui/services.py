@@ -1,4 +1,4 @@
-"""What the scenes share: assets, sound, packs, settings. Passed in, never global."""
+"""What the scenes share: assets, sound, packs, settings, who plays. Passed in, never global."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from clarity.ui.sound import Sound
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
+    from clarity.core.round import Round
+    from clarity.core.trophies import TrophyTracker
+    from clarity.progress import PlayerSession, RoundWatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +81,33 @@ class PackCatalog:
                 self._packs = discover_packs(self._folders, assets_dir=self._assets_dir)
             return self._packs
 
+    def bundled_ids(self) -> list[str]:
+        """The ids of the playable packs in the first folder, the game's own (for Scholar)."""
+        if not self._folders:
+            return []
+        first = self._folders[0]
+        return [
+            p.pack.id
+            for p in self.all()
+            if p.ok and p.pack is not None and p.path.is_relative_to(first)
+        ]
+
     def by_id(self, pack_id: str) -> LoadedPack | None:
         return next((p for p in self.all() if p.ok and p.pack and p.pack.id == pack_id), None)
 
     def reload(self) -> None:
         with self._lock:
             self._packs = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerOptions:
+    """Who plays, as the command line said; the session opens the store with these."""
+
+    name: str | None = None  # --player: pick or create this player, never ask
+    guest: bool = False  # a guest from the start (the demo without --player)
+    offer_resume: bool = True  # offer an interrupted round back (the demo does not)
+    on_notice: Callable[[str], None] | None = None  # hears once why saving is off
 
 
 @dataclass
@@ -94,8 +118,42 @@ class Services:
     settings: GameSettings = field(default_factory=GameSettings)
     data_dir: Path | None = None
     on_close: list[Callable[[], None]] = field(default_factory=list)
+    player_options: PlayerOptions = field(default_factory=PlayerOptions)
+    _session: PlayerSession | None = field(default=None, init=False, repr=False)
+
+    @property
+    def session(self) -> PlayerSession:
+        """Who plays, and their saved progress; the store opens when first needed.
+
+        Made on first use: the store and the core it saves load after the first frame.
+        """
+        if self._session is None:
+            from clarity.progress import PlayerSession  # noqa: PLC0415 - see above
+
+            options = self.player_options
+            self._session = PlayerSession(
+                self.data_dir,
+                player_name=options.name,
+                guest=options.guest,
+                offer_resume=options.offer_resume,
+                on_notice=options.on_notice,
+            )
+        return self._session
+
+    def bundled_pack_ids(self) -> list[str]:
+        return self.packs.bundled_ids()
+
+    def pack_titles(self) -> dict[str, str]:
+        """The playable packs' titles by id, in the catalogue's order."""
+        return {p.pack.id: p.title for p in self.packs.all() if p.ok and p.pack is not None}
+
+    def watch_round(self, played: Round, tracker: TrophyTracker, loaded: LoadedPack) -> RoundWatch:
+        """Save ``played`` for the current player as it goes (after ``tracker`` sees it)."""
+        return self.session.progress(self.bundled_pack_ids).watch(played, tracker, loaded)
 
     def close(self) -> None:
         for callback in self.on_close:
             callback()
         self.sound.close()
+        if self._session is not None:
+            self._session.close()
