@@ -127,6 +127,21 @@ def test_an_unexpected_error_is_logged_in_the_data_dir_and_said_in_one_line(
     assert not seen[0].running
 
 
+def test_no_display_is_one_line_and_no_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_display(self: App) -> pygame.Surface:
+        raise pygame.error("No available video device")
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")  # for the size it looks up first
+    monkeypatch.setattr(App, "open", no_display)
+    assert cli.main(["--data-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        "clarity: cannot open the game window (No available video device)\n"
+    )
+    assert not (tmp_path / "clarity-errors.log").exists()
+
+
 def test_without_pygame_ce_it_says_so_and_exits_1(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -55,6 +55,18 @@ class PackNotPlayable(Exception):
     """The pack asked for on the command line is missing or broken; the message says which."""
 
 
+class NoWindow(Exception):
+    """No window can be opened (no display, an SSH session): not a bug, so no log."""
+
+
+def open_window(app: App) -> None:
+    try:
+        app.open()
+    except pygame.error as error:
+        pygame.quit()  # leave nothing half started behind
+        raise NoWindow(str(error) or "no display") from error
+
+
 def build_services(options: LaunchOptions, *, sound: bool = True) -> Services:
     """The assets, sound, packs and settings the scenes share; nothing is loaded yet."""
     assets_dir = bundled_assets_dir()
@@ -103,7 +115,7 @@ def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
         return PlayScene(app, loaded, seed=options.settings.seed)
 
     def run() -> None:
-        app.open()  # the play scene may convert images, which needs the window
+        open_window(app)  # the play scene may convert images, which needs the window
         try:
             first = first_scene()
         except BaseException:
@@ -135,6 +147,7 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
     pilot = Autopilot(app, demo)
 
     def run() -> None:
+        open_window(app)
         app.run(TitleScene(app), fixed_dt=pilot.fixed_dt)
         if pilot.failure is not None:
             raise RuntimeError(pilot.failure)
@@ -172,6 +185,9 @@ def guarded(run: Callable[[], None], data_dir: Path, *, out: TextIO) -> int:
     """Run the game; an unexpected error becomes a log entry and one line for the user."""
     try:
         run()
+    except NoWindow as error:
+        print(f"clarity: cannot open the game window ({error})", file=out)
+        return EXIT_FAILED
     except Exception as error:  # the last line of defence, by design
         log = write_error_log(data_dir, error)
         where = f"; the details are in {log}" if log else ""
