@@ -272,7 +272,8 @@ class PackScene(Scene):
         for card in self.cards:
             if card.playable:
                 lines = len(self._description_lines(card))
-                text = title_line + lines * body_line + metrics.px(0.6) + small_line
+                meta_line = assets.font(metrics.body_size, True).get_linesize()
+                text = title_line + lines * body_line + metrics.px(0.6) + meta_line
             else:
                 lines = len(self._error_lines(card))
                 text = title_line + small_line + lines * small_line
@@ -422,7 +423,8 @@ class PackScene(Scene):
                 f"{_plural(rounds, 'round')}  ·  {_plural(len(pack.questions), 'question')}"
                 f"  ·  {pack.rounds[0].grid} tiles"
             )
-            surface.blit(assets.text(meta, metrics.small_size, PALETTE.accent, bold=True), (x, y))
+            # the counts a teacher chooses by, as large as the description
+            surface.blit(assets.text(meta, metrics.body_size, PALETTE.accent, bold=True), (x, y))
         else:
             small_line = assets.font(metrics.small_size).get_linesize()
             label = assets.text(
