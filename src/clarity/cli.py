@@ -102,10 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clarity",
         description="Clarity Challenge: an image-reveal quiz game for classrooms.",
-        parents=[_common_options(), _window_options()],
+        parents=[_common_options(), _window_options(), _player_option()],
     )
     parser.set_defaults(
-        func=_run_default, data_dir=None, fullscreen=False, size=None, exit_after_first_frame=False
+        func=_run_default,
+        data_dir=None,
+        fullscreen=False,
+        size=None,
+        exit_after_first_frame=False,
+        player=None,
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_validate(subparsers)
@@ -132,6 +137,33 @@ def _common_options() -> argparse.ArgumentParser:
         "(default: $CLARITY_DATA_DIR, else your user data folder)",
     )
     return common
+
+
+def _player_option() -> argparse.ArgumentParser:
+    """``--player`` of the commands that play (its default is set on the top parser)."""
+    player = argparse.ArgumentParser(add_help=False)
+    player.add_argument(
+        "--player",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="play as NAME (created if new) without the Who's playing? screen; "
+        "rounds are saved for NAME",
+    )
+    return player
+
+
+def _player_name(args: argparse.Namespace) -> str | None:
+    """The ``--player`` name as it will be stored; a name the store refuses is a usage error."""
+    if args.player is None:
+        return None
+    # only with --player: the store's modules are not imported before the first frame
+    from clarity.store import NameRejected  # noqa: PLC0415
+    from clarity.store.names import clean_name  # noqa: PLC0415
+
+    cleaned = clean_name(args.player)
+    if isinstance(cleaned, NameRejected):
+        raise UsageError(f"--player {args.player!r}: {cleaned.message}")
+    return cleaned
 
 
 def _window_options() -> argparse.ArgumentParser:
@@ -209,7 +241,7 @@ def _run_default(args: argparse.Namespace) -> int:
 def _add_play(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "play",
-        parents=[_common_options(), _window_options()],
+        parents=[_common_options(), _window_options(), _player_option()],
         help="start a round of a pack straight away",
         description="Skip the title and the pack choice: start a round of the pack ID "
         "(see clarity packs for the ids).",
@@ -257,6 +289,7 @@ def _start_game(
         fullscreen=args.fullscreen,
         settings=GameSettings(timer=timer, streaks=streaks, seed=seed),
         pack_id=pack_id,
+        player=_player_name(args),
         exit_after_first_frame=args.exit_after_first_frame,
     )
     return start_game(options)
@@ -268,7 +301,7 @@ def _start_game(
 def _add_demo(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "demo",
-        parents=[_common_options(), _window_options()],
+        parents=[_common_options(), _window_options(), _player_option()],
         help="let the game play itself (attract mode for an idle projector)",
         description="The game plays itself: it picks a pack, answers (mostly right) and "
         "guesses the picture once half of it shows. It loops until a key is pressed; "
@@ -304,6 +337,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         size=args.size,
         fullscreen=args.fullscreen,
         settings=GameSettings(seed=args.seed),
+        player=_player_name(args),
     )
     demo = DemoOptions(
         pack_id=args.pack, seed=args.seed, rounds=args.rounds, screenshot_dir=args.screenshot_dir

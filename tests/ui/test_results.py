@@ -161,6 +161,8 @@ def test_the_buttons_work_with_tab_and_with_the_mouse(pilot: Pilot, loaded: Load
     pilot.key(pygame.K_TAB)  # the first press shows the focus: on Play again
     assert results.focus.focused is results.play_again_button
     pilot.key(pygame.K_TAB)
+    assert results.focus.focused is results.cabinet_button
+    pilot.key(pygame.K_TAB)
     assert results.focus.focused is results.title_button
     pilot.click(results.play_again_button.rect.center)
     assert isinstance(pilot.top, PlayScene)

@@ -22,8 +22,9 @@ from clarity.paths import user_packs_dir
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets
+from clarity.ui.journey import first_round_scene
 from clarity.ui.scenes.title import TitleScene
-from clarity.ui.services import GameSettings, PackCatalog, Services
+from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Services
 from clarity.ui.sound import Sound
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class LaunchOptions:
     fullscreen: bool = False
     settings: GameSettings = field(default_factory=GameSettings)
     pack_id: str | None = None  # start a round on this pack instead of at the title
+    player: str | None = None  # --player: pick or create this player, never ask who plays
     #: Print the wall-clock time of the first frame on the screen and stop (benchmarks).
     exit_after_first_frame: bool = False
 
@@ -67,16 +69,34 @@ def open_window(app: App) -> None:
         raise NoWindow(str(error) or "no display") from error
 
 
-def build_services(options: LaunchOptions, *, sound: bool = True) -> Services:
-    """The assets, sound, packs and settings the scenes share; nothing is loaded yet."""
+def build_services(
+    options: LaunchOptions,
+    *,
+    sound: bool = True,
+    demo: bool = False,
+    out: TextIO | None = None,
+) -> Services:
+    """The assets, sound, packs and settings the scenes share; nothing is loaded yet.
+
+    Why saving is off (a read-only data folder...) is printed once on ``out`` when the
+    store opens. The demo plays as a guest unless ``--player`` names someone, and never
+    stops at the offer to continue an interrupted round.
+    """
     assets_dir = bundled_assets_dir()
     folders = [bundled_questions_dir(), user_packs_dir(options.data_dir)]
+    err = out or sys.stderr
     return Services(
         assets=Assets(assets_dir),
         sound=Sound(enabled=sound),
         packs=PackCatalog(folders, assets_dir),
         settings=options.settings,
         data_dir=options.data_dir,
+        player_options=PlayerOptions(
+            name=options.player,
+            guest=demo and options.player is None,
+            offer_resume=not demo,
+            on_notice=lambda notice: print(f"clarity: {notice}", file=err),
+        ),
     )
 
 
@@ -96,7 +116,7 @@ def find_pack(services: Services, pack_id: str) -> LoadedPack:
 def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
     """``clarity`` and ``clarity play``: the title screen, or straight into a round."""
     err = out or sys.stderr
-    services = build_services(options)
+    services = build_services(options, out=err)
     loaded = None
     if options.pack_id is not None:
         try:
@@ -109,10 +129,8 @@ def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
     def first_scene() -> Scene:
         if loaded is None:
             return TitleScene(app)
-        # the play scene and what it draws with load only when a round starts at once
-        from clarity.ui.scenes.play import PlayScene  # noqa: PLC0415
-
-        return PlayScene(app, loaded, seed=options.settings.seed)
+        # the player's interrupted round on offer, else the round asked for
+        return first_round_scene(app, loaded)
 
     def run() -> None:
         open_window(app)  # the play scene may convert images, which needs the window
@@ -136,7 +154,7 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
 
     err = out or sys.stderr
     # the demo makes no sound when it only takes pictures; a projector demo plays along
-    services = build_services(options, sound=demo.screenshot_dir is None)
+    services = build_services(options, sound=demo.screenshot_dir is None, demo=True, out=err)
     try:
         find_pack(services, demo.pack_id)
     except PackNotPlayable as problem:

@@ -120,6 +120,22 @@ class Services:
     on_close: list[Callable[[], None]] = field(default_factory=list)
     player_options: PlayerOptions = field(default_factory=PlayerOptions)
     _session: PlayerSession | None = field(default=None, init=False, repr=False)
+    _warming: threading.Thread | None = field(default=None, init=False, repr=False)
+
+    def session_ready(self) -> bool:
+        """Whether :attr:`session` can be made without a pause in the frames.
+
+        The first call starts importing the saving code (the store, the core round) in a
+        background thread, as the packs are; until that is done the answer is False.
+        """
+        if self._session is not None:
+            return True
+        if self._warming is None:
+            self._warming = threading.Thread(
+                target=_import_progress, name="progress-import", daemon=True
+            )
+            self._warming.start()
+        return not self._warming.is_alive()
 
     @property
     def session(self) -> PlayerSession:
@@ -157,3 +173,9 @@ class Services:
         self.sound.close()
         if self._session is not None:
             self._session.close()
+
+
+def _import_progress() -> None:
+    # An error here is raised again where the session is made, on the main thread.
+    with contextlib.suppress(Exception):
+        import clarity.progress  # noqa: F401, PLC0415 - imported to warm it up

@@ -24,6 +24,7 @@ from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
+    from clarity.progress import FinishResult
     from clarity.ui.app import App
 
 # The presentation's timeline, in seconds from the scene's start.
@@ -36,6 +37,7 @@ POP_SECONDS = 0.35
 
 HINTS: tuple[KeyHint, ...] = (
     ("P", "play again"),
+    ("C", "trophies"),
     ("T / Esc", "title"),
     ("Tab ←→", "move"),
     ("Enter", "choose"),
@@ -98,9 +100,12 @@ class ResultsScene(Scene):
         medal: Tier | None,
         *,
         mystery_index: int,
+        saved: FinishResult | None = None,
     ) -> None:
         super().__init__(app)
         self.loaded = loaded
+        #: what became of the round in the store ("Saved", "Not saved: ..."); None: not asked
+        self.saved = saved
         self.summary = summary
         self.earned = tuple(earned)
         self.medal = medal
@@ -109,6 +114,8 @@ class ResultsScene(Scene):
         # the medal has its own place; the list shows the other trophies
         medal_id = f"{medal.value}-medal" if medal is not None else None
         self.trophies = tuple(t for t in self.earned if t.trophy_id != medal_id)
+        if saved is not None:  # the lasting trophies this round completed
+            self.trophies += saved.lasting
 
         self.play_again_button = Button(
             "Play again",
@@ -118,8 +125,14 @@ class ResultsScene(Scene):
             text_colour=PALETTE.text_dark,
         )
         self.title_button = Button("Title", self.to_title, key_hint="T", colour=PALETTE.tile)
-        # a row of buttons with room for more (the trophy cabinet comes between them)
-        self.buttons: list[Button] = [self.play_again_button, self.title_button]
+        self.cabinet_button = Button(
+            "Trophies", self.open_cabinet, key_hint="C", colour=PALETTE.tile
+        )
+        self.buttons: list[Button] = [
+            self.play_again_button,
+            self.cabinet_button,
+            self.title_button,
+        ]
         self.focus = FocusGroup(self.buttons, columns=len(self.buttons))
         self._keyboard_focus = False
 
@@ -178,6 +191,25 @@ class ResultsScene(Scene):
         self.app.services.sound.play("click")
         self.app.reset(TitleScene(self.app))
 
+    def open_cabinet(self) -> None:
+        """The trophy cabinet over the results (Esc comes back here)."""
+        from clarity.ui.journey import open_cabinet  # noqa: PLC0415 - its scenes load late
+
+        if self._left:
+            return
+        self.app.services.sound.play("click")
+        open_cabinet(self.app)
+
+    def saved_line(self) -> tuple[str, Colour] | None:
+        """Whether the round was saved, as the score card says it (None: not known)."""
+        if self.saved is None:
+            return None
+        if self.saved.ok:
+            return f"✓ {self.saved.message}", PALETTE.right
+        if self.saved.status == "guest":
+            return self.saved.message, PALETTE.text_muted
+        return self.saved.message, lighten(PALETTE.wrong, 0.3)
+
     def finish_presentation(self) -> None:
         """Show everything now: the score counted, the medal and trophies in place."""
         self._age = max(self._age, self.presentation_seconds)
@@ -206,6 +238,9 @@ class ResultsScene(Scene):
                 return
             if event.key in (pygame.K_t, pygame.K_ESCAPE):
                 self.to_title()
+                return
+            if event.key == pygame.K_c:
+                self.open_cabinet()
                 return
             if event.key in (
                 pygame.K_TAB,
@@ -324,15 +359,26 @@ class ResultsScene(Scene):
         button_h = max(metrics.px(4.8), font.get_linesize() + metrics.px(1.0))
         button_w = max(metrics.px(17), font.size("Play again")[0] + metrics.px(7))
         bar_y = height - margin // 2 - button_h
+        x = margin + len(self.buttons) * (button_w + gap)
+        hints_w = width - margin - x
+        hints_h = key_hints_height(HINTS, assets, metrics, hints_w)
+        if hints_h > button_h + metrics.px(1.0):
+            # more rows than the bar holds beside the buttons (a 4:3 projector): the
+            # hints get a row of their own under the buttons
+            hints_w = width - 2 * margin
+            hints_h = key_hints_height(HINTS, assets, metrics, hints_w)
+            self._hints_area = pygame.Rect(margin, height - margin // 2 - hints_h, hints_w, hints_h)
+            bar_y = self._hints_area.top - gap // 2 - button_h
+        else:
+            self._hints_area = pygame.Rect(
+                x, bar_y + button_h // 2 - hints_h // 2, hints_w, hints_h
+            )
+        boxes["hints"] = self._hints_area.copy()
         x = margin
         for i, button in enumerate(self.buttons):
             button.rect = pygame.Rect(x, bar_y, button_w, button_h)
             boxes[f"button_{i}"] = button.rect.copy()
             x = button.rect.right + gap
-        hints_w = width - margin - x
-        hints_h = key_hints_height(HINTS, assets, metrics, hints_w)
-        self._hints_area = pygame.Rect(x, bar_y + button_h // 2 - hints_h // 2, hints_w, hints_h)
-        boxes["hints"] = self._hints_area.copy()
 
         # two columns: what the picture was on the left, how the round went on the right
         top = margin // 2
@@ -553,7 +599,20 @@ class ResultsScene(Scene):
             ROWS_START + ROW_EVERY * len(self.rows),
             words=stats,
         )
-        y = placed["stats"].rect.bottom + pad
+        last = placed["stats"]
+        saved_line = self.saved_line()
+        if saved_line is not None:
+            text, colour = saved_line
+            small_line = assets.font(small, True).get_linesize()
+            surface = self._fit.render(
+                text, small, 14, colour, (inner.width, 2 * small_line), bold=True
+            )
+            last = placed["saved"] = _Placed(
+                surface,
+                surface.get_rect(topleft=(inner.x, last.rect.bottom + small_gap)),
+                ROWS_START + ROW_EVERY * (len(self.rows) + 1),
+            )
+        y = last.rect.bottom + pad
         score_card = pygame.Rect(column.x, column.y, column.width, y - column.y)
 
         # -- the trophies card -------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The title screen: the game's name, a tile mosaic that uncovers itself, Play and Quit.
 
 It is the first frame the game shows, so it touches nothing slow: no packs, no sound, no
-image files; only the two fonts it draws with.
+image files, no saved data; only the two fonts it draws with. With a data folder it also
+offers the trophy cabinet, the high scores and a change of player, says who is playing,
+and shows why saving is off when it is (the store opens after the first frame).
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.ui import journey
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
 from clarity.ui.scenes.packs import PackScene
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Colour, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_shape, lighten
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, draw_shape, lighten
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
@@ -150,14 +154,48 @@ class TitleScene(Scene):
             "Play", self.play, colour=PALETTE.accent, text_colour=PALETTE.text_dark
         )
         self.quit_button = Button("Quit", self.app.quit, colour=PALETTE.tile)
-        self.focus = FocusGroup([self.play_button, self.quit_button])
+        self.trophies_button = Button("Trophies", self.trophies, colour=PALETTE.tile)
+        self.scores_button = Button("High scores", self.high_scores, colour=PALETTE.tile)
+        self.player_button = Button("Change player", self.change_player, colour=PALETTE.tile)
+        # Saved progress needs a data folder; the store is opened after the first frame.
+        self._saving = app.services.data_dir is not None
+        self._session_open = False
+        self.focus = FocusGroup(self._buttons())
         self.mosaic = Mosaic()
         self._backdrop = Backdrop()
         self._metrics = Metrics(*app.options.size)
         self._name_size = 40
         self._name_pos = (0, 0)
         self._tagline_pos = (0, 0)
+        self._status_pos = (0, 0)
+        self._notice_panel = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
+
+    def _buttons(self) -> list[Button]:
+        if not self._saving:
+            return [self.play_button, self.quit_button]
+        return [
+            self.play_button,
+            self.trophies_button,
+            self.scores_button,
+            self.player_button,
+            self.quit_button,
+        ]
+
+    @property
+    def status(self) -> str:
+        """Who is playing, under the tagline ("" until somebody is chosen)."""
+        if not self._session_open:
+            return ""
+        session = self.app.services.session
+        if session.player is not None:
+            return f"Playing as {session.player.name}"
+        return "Playing as a guest" if session.chosen else ""
+
+    @property
+    def notice(self) -> str:
+        """Why saving is off, shown at the top ("" while all is well)."""
+        return (self.app.services.session.notice or "") if self._session_open else ""
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
@@ -168,10 +206,20 @@ class TitleScene(Scene):
         boxes = {
             "name": name.get_rect(center=self._name_pos),
             "tagline": tagline.get_rect(center=self._tagline_pos),
-            "play": self.play_button.rect.copy(),
-            "quit": self.quit_button.rect.copy(),
             "hints": self._hints_area.copy(),
         }
+        names = {
+            "play": self.play_button,
+            "quit": self.quit_button,
+            "trophies": self.trophies_button,
+            "scores": self.scores_button,
+            "player": self.player_button,
+        }
+        boxes.update({n: b.rect.copy() for n, b in names.items() if b in self.focus.buttons})
+        if self._saving:
+            boxes["status"] = self._status_rect()
+        if self.notice:
+            boxes["notice"] = self._notice_panel.copy()
         if self.mosaic.tile > 0:
             boxes["mosaic"] = self.mosaic.rect.copy()
         return boxes
@@ -179,7 +227,19 @@ class TitleScene(Scene):
     # -- actions -----------------------------------------------------------------
 
     def play(self) -> None:
-        self.app.push(PackScene(self.app))
+        if not self._saving:
+            self.app.push(PackScene(self.app))
+            return
+        journey.start_playing(self.app)
+
+    def trophies(self) -> None:
+        journey.open_cabinet(self.app)
+
+    def high_scores(self) -> None:
+        journey.open_high_scores(self.app)
+
+    def change_player(self) -> None:
+        journey.change_player(self.app)
 
     # -- the scene ---------------------------------------------------------------
 
@@ -203,6 +263,16 @@ class TitleScene(Scene):
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
         buttons_height = 2 * button_height + metrics.gap
+        status_height = 0
+        if self._saving:
+            # Play over a grid of two columns; a line says who plays (room kept for it
+            # from the first frame, so nothing moves when the store has opened)
+            button_width = max(metrics.px(22), min(width // 4, metrics.px(25)))
+            button_height = max(
+                metrics.px(4.6), assets.font(metrics.body_size, True).get_linesize()
+            )
+            buttons_height = 3 * button_height + 2 * metrics.gap
+            status_height = assets.font(metrics.body_size, True).get_linesize()
 
         hints_width = width - 2 * margin
         hints_height = key_hints_height(HINTS, assets, metrics, hints_width)
@@ -210,9 +280,19 @@ class TitleScene(Scene):
             margin, height - margin // 2 - hints_height, hints_width, hints_height
         )
 
+        top_edge = margin
+        notice = self.notice
+        if notice:
+            pad = metrics.px(1.0)
+            text = self._notice_text(width - 2 * margin - 2 * pad)
+            self._notice_panel = pygame.Rect(
+                margin, margin // 2, width - 2 * margin, text.get_height() + 2 * pad
+            )
+            top_edge = self._notice_panel.bottom + gap
+
         # the mosaic takes the height the rest leaves, within sensible bounds
-        text_block = name_height + tagline_height + buttons_height + 3 * gap
-        room = self._hints_area.top - margin - gap - text_block
+        text_block = name_height + tagline_height + status_height + buttons_height + 3 * gap
+        room = self._hints_area.top - top_edge - gap - text_block
         tile_gap = max(2, metrics.px(0.45))
         tile = min(
             metrics.px(5.6),
@@ -222,7 +302,7 @@ class TitleScene(Scene):
         show_mosaic = tile >= metrics.px(2.0)
         mosaic_height = MOSAIC_ROWS * tile + (MOSAIC_ROWS - 1) * tile_gap if show_mosaic else 0
         total = (mosaic_height + gap if show_mosaic else 0) + text_block
-        top = margin + max(0, (self._hints_area.top - margin - total) // 2)
+        top = top_edge + max(0, (self._hints_area.top - top_edge - total) // 2)
 
         y = top
         if show_mosaic:
@@ -234,19 +314,74 @@ class TitleScene(Scene):
         y += name_height
         self._tagline_pos = (width // 2, y + tagline_height // 2)
         y += tagline_height + 2 * gap
-        for button in (self.play_button, self.quit_button):
-            button.rect = pygame.Rect(0, 0, button_width, button_height)
-            button.rect.midtop = (width // 2, y)
+        if not self._saving:
+            for button in (self.play_button, self.quit_button):
+                button.rect = pygame.Rect(0, 0, button_width, button_height)
+                button.rect.midtop = (width // 2, y)
+                y += button_height + metrics.gap
+            return
+        self._status_pos = (width // 2, y - gap + status_height // 2)
+        y += status_height
+        grid = 2 * button_width + metrics.gap
+        left = width // 2 - grid // 2
+        self.play_button.rect = pygame.Rect(left, y, grid, button_height)
+        y += button_height + metrics.gap
+        pairs = (
+            (self.trophies_button, self.scores_button),
+            (self.player_button, self.quit_button),
+        )
+        for first, second in pairs:
+            first.rect = pygame.Rect(left, y, button_width, button_height)
+            second.rect = pygame.Rect(
+                left + button_width + metrics.gap, y, button_width, button_height
+            )
             y += button_height + metrics.gap
+
+    def _status_rect(self) -> pygame.Rect:
+        metrics = self._metrics
+        text = self.app.services.assets.text(
+            self.status or " ", metrics.body_size, PALETTE.accent, bold=True
+        )
+        return text.get_rect(center=self._status_pos)
+
+    def _notice_text(self, width: int) -> pygame.Surface:
+        metrics = self._metrics
+        return self.app.services.assets.text(
+            self.notice, metrics.small_size, lighten(PALETTE.wrong, 0.45), bold=True, wrap=width
+        )
+
+    def resume(self) -> None:
+        # back from choosing a player (or from a round): the name shown may have changed
+        self.layout(self.app.size)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.quit()
             return
+        arrows = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
+        arrows |= {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
+        if self._saving and event.type == pygame.KEYDOWN and event.key in arrows:
+            move_spatially(self.focus, *arrows[event.key])
+            return
         self.focus.handle_event(event)
 
     def update(self, dt: float) -> None:
         self.mosaic.update(dt)
+        if self._saving and not self._session_open and self.app.frame >= 1:
+            self._open_session()
+
+    def _open_session(self) -> None:
+        """Open the store after the first frame, once its code is imported in the background."""
+        services = self.app.services
+        if not services.session_ready():
+            return
+        services.session.open()
+        self._session_open = True
+        if services.session.store is None:
+            # nothing saved to show: only the entries that work stay
+            self._saving = False
+            self.focus.set(self._buttons())
+        self.layout(self.app.size)
 
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
@@ -262,6 +397,25 @@ class TitleScene(Scene):
         surface.blit(name, rect)
         tagline = assets.text(TAGLINE, metrics.body_size, PALETTE.text_muted)
         surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
+        if self.notice:
+            draw_panel(
+                surface, self._notice_panel, metrics, darken(PALETTE.wrong, 0.55), PALETTE.wrong
+            )
+            pad = metrics.px(1.0)
+            text = self._notice_text(self._notice_panel.width - 2 * pad)
+            surface.blit(text, text.get_rect(center=self._notice_panel.center))
+        if self.status:
+            status = assets.text(self.status, metrics.body_size, PALETTE.accent, bold=True)
+            surface.blit(status, status.get_rect(center=self._status_pos))
 
-        self.focus.draw(surface, assets, metrics, size=metrics.heading_size)
+        for i, button in enumerate(self.focus.buttons):
+            size = metrics.heading_size if button is self.play_button or not self._saving else None
+            button.draw(
+                surface,
+                assets,
+                metrics,
+                focused=i == self.focus.index,
+                hovered=i == self.focus.hover,
+                size=size,
+            )
         draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)

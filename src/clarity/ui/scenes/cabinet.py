@@ -1,0 +1,387 @@
+"""The trophy cabinet: every trophy of the game, won or still locked, for one player.
+
+A won trophy shows its tier colour and the day it was first won; a locked one is
+greyed with a padlock. Lasting trophies (won across rounds) show how far along the
+player is, as a bar and "57/100". All twelve fit on one screen as tiles; the panel
+under them says what the selected one is for, in type a back row can read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.progress import CabinetEntry, cabinet
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.hints import KeyHint
+from clarity.ui.menu_frame import SCROLL_HINT, MenuFrame, Scroller, draw_focus_ring, short_date
+from clarity.ui.scene import Scene
+from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+HEADING = "Trophy cabinet"
+HINTS: tuple[KeyHint, ...] = (("← ↑ ↓ →", "look"), ("H", "history"), ("Esc", "back"))
+GUEST_HINTS: tuple[KeyHint, ...] = (("P", "choose a player"), ("Esc", "back"))
+GUEST_MESSAGE = (
+    "Trophies are kept for players. Choose your name (or add it) to start your collection; "
+    "a guest's rounds are not saved."
+)
+DESCRIPTION_LINES = 2
+MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer columns
+MAX_COLUMNS = 4
+
+
+def status_text(entry: CabinetEntry) -> str:
+    """The card's last line: when it was won, or that it is locked."""
+    if entry.earned:
+        when = short_date(entry.first_earned_at)
+        won = f"Won {when}" if when else "Won"
+        if entry.times > 1:
+            won += f"  ·  {entry.times} times"
+        return won
+    return "Locked"
+
+
+def progress_text(entry: CabinetEntry) -> str:
+    """A lasting trophy's progress as "2/3"; empty for the others."""
+    return f"{entry.current}/{entry.target}" if entry.target else ""
+
+
+class CabinetScene(Scene):
+    """The current player's trophies; a guest sees why there are none to show."""
+
+    name = "cabinet"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.session = app.services.session
+        self.session.open()
+        self.player = self.session.player
+        store = self.session.store
+        self.entries: list[CabinetEntry] = []
+        if self.player is not None and store is not None:
+            self.entries = cabinet(store, self.player.id, app.services.bundled_pack_ids())
+        self.selected = 0  # the tile the detail panel describes
+        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        if self.player is not None:
+            self.other_button = Button("History", self.history, key_hint="H", colour=PALETTE.tile)
+        else:
+            self.other_button = Button(
+                "Choose a player",
+                self.choose_player,
+                key_hint="P",
+                colour=PALETTE.accent,
+                text_colour=PALETTE.text_dark,
+            )
+        self.focus = FocusGroup([self.back_button, self.other_button], columns=2)
+        self._frame = MenuFrame(HEADING, self.focus.buttons, self._base_hints())
+        self._frame.subheading = self._subheading()
+        self._scroller = Scroller()
+        self._backdrop = Backdrop()
+        self._metrics = Metrics(*app.options.size)
+        self._area = pygame.Rect(0, 0, 0, 0)  # where the tiles scroll
+        self._detail = pygame.Rect(0, 0, 0, 0)
+        self._tiles: list[pygame.Rect] = []  # in the grid, before scrolling
+        self._columns = 1
+        self._leaving = False
+
+    @property
+    def earned_count(self) -> int:
+        return sum(1 for e in self.entries if e.earned)
+
+    def _base_hints(self) -> tuple[KeyHint, ...]:
+        return HINTS if self.player is not None else GUEST_HINTS
+
+    def _subheading(self) -> str:
+        if self.player is None:
+            return "Playing as a guest"
+        return f"{self.player.name}  ·  {self.earned_count} of {len(self.entries)} won"
+
+    def tile_rect(self, index: int) -> pygame.Rect:
+        """Where tile ``index`` is on the screen now."""
+        return self._tiles[index].move(self._area.x, self._area.y - round(self._scroller.offset))
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """The frame, every tile in view and the detail panel, by name (for layout tests)."""
+        boxes = self._frame.boxes(self.app.services.assets)
+        for i in range(len(self._tiles)):
+            rect = self.tile_rect(i)
+            if self._area.contains(rect):
+                boxes[f"tile_{i}"] = rect
+        if self.entries:
+            boxes["detail"] = self._detail.copy()
+        return boxes
+
+    # -- actions ----------------------------------------------------------------------
+
+    def back(self) -> None:
+        if not self._leaving:
+            self._leaving = True
+            self.app.pop()
+
+    def history(self) -> None:
+        from clarity.ui.scenes.history import HistoryScene  # noqa: PLC0415 - they open each other
+
+        if not self._leaving:
+            self._leaving = True
+            self.app.replace(HistoryScene(self.app))
+
+    def choose_player(self) -> None:
+        from clarity.ui.scenes.players import PlayersScene  # noqa: PLC0415
+
+        if self._leaving:
+            return
+        self._leaving = True
+        self.app.replace(PlayersScene(self.app, on_chosen=self._reopen))
+
+    def _reopen(self) -> None:
+        self.app.replace(CabinetScene(self.app))
+
+    def select(self, index: int) -> None:
+        """Describe tile ``index`` in the panel, scrolling it into view."""
+        if not self.entries:
+            return
+        self.selected = max(0, min(len(self.entries) - 1, index))
+        tile = self._tiles[self.selected] if self._tiles else None
+        if tile is not None:
+            self._scroller.show(tile.top, tile.bottom, self._metrics.px(0.8))
+
+    # -- the scene --------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        base = self._base_hints()
+        self._frame.hints = (*base, SCROLL_HINT) if self._scroller.max_offset else base
+        content = self._frame.layout(size, assets)
+        if not self.entries:
+            self._area, self._tiles = content, []
+            self._scroller.set(content, 0)
+            return
+        gap = metrics.gap
+        detail_h = self._detail_height(content.width)
+        self._detail = pygame.Rect(content.x, content.bottom - detail_h, content.width, detail_h)
+        ring = metrics.px(0.8)  # room for the selected tile's ring
+        self._area = pygame.Rect(
+            content.x, content.y, content.width, self._detail.top - gap - content.y
+        )
+        fit = (content.width - 2 * ring + gap) // (metrics.px(MIN_TILE_UNITS) + gap)
+        columns = self._columns = max(1, min(MAX_COLUMNS, fit))
+        tile_w = (content.width - 2 * ring - (columns - 1) * gap) // columns
+        tile_h = self._tile_height()
+        row_gap = metrics.px(0.9)
+        self._tiles = [
+            pygame.Rect(
+                ring + (i % columns) * (tile_w + gap),
+                ring + (i // columns) * (tile_h + row_gap),
+                tile_w,
+                tile_h,
+            )
+            for i in range(len(self.entries))
+        ]
+        self._scroller.set(self._area, self._tiles[-1].bottom + ring)
+        self.select(self.selected)
+        self._scroller.offset = self._scroller.target
+        wanted = (*base, SCROLL_HINT) if self._scroller.max_offset else base
+        if wanted != self._frame.hints:
+            self.layout(size)  # the scroll hint came or went: the bar may change height
+
+    def _pad(self) -> int:
+        return self._metrics.px(0.7)
+
+    def _tile_height(self) -> int:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        name = assets.font(metrics.body_size, True).get_linesize()
+        small = assets.font(metrics.small_size, True).get_linesize()
+        return name + small + 2 * self._pad()
+
+    def _detail_height(self, width: int) -> int:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        pad = metrics.px(1.0)
+        name = assets.font(metrics.body_size, True).get_linesize()
+        body = assets.font(metrics.body_size)
+        lines = max(
+            len(wrap_lines(body, e.trophy.description, width - 2 * pad, DESCRIPTION_LINES))
+            for e in self.entries
+        )
+        return name + lines * body.get_linesize() + 2 * pad
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self._leaving:
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.back()
+                return
+            if event.key == pygame.K_h and self.player is not None:
+                self.history()
+                return
+            if event.key == pygame.K_p and self.player is None:
+                self.choose_player()
+                return
+            steps = {
+                pygame.K_LEFT: -1,
+                pygame.K_RIGHT: 1,
+                pygame.K_UP: -self._columns,
+                pygame.K_DOWN: self._columns,
+            }
+            if event.key in steps and self.entries:
+                self.select(self.selected + steps[event.key])
+                return
+        if event.type == pygame.MOUSEMOTION and self._area.collidepoint(event.pos):
+            for i in range(len(self._tiles)):
+                if self.tile_rect(i).collidepoint(event.pos):
+                    self.selected = i
+        if self._scroller.handle_event(event, self._metrics):
+            return
+        self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self._scroller.update(dt)
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        self._backdrop.draw(surface)
+        self._frame.draw(surface, assets)
+        self.focus.draw(surface, assets, metrics)
+        if not self.entries:
+            text = assets.text(
+                GUEST_MESSAGE, metrics.body_size, PALETTE.text_muted, wrap=self._area.width * 3 // 4
+            )
+            surface.blit(text, text.get_rect(center=self._area.center))
+            return
+        previous = surface.get_clip()
+        surface.set_clip(self._area)
+        for i, entry in enumerate(self.entries):
+            rect = self.tile_rect(i)
+            if rect.colliderect(self._area):
+                self._draw_tile(surface, entry, rect, selected=i == self.selected)
+        surface.set_clip(previous)
+        self._scroller.draw_bar(surface, metrics)
+        self._draw_detail(surface, self.entries[self.selected])
+
+    def _draw_tile(
+        self, surface: pygame.Surface, entry: CabinetEntry, rect: pygame.Rect, *, selected: bool
+    ) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        tier: Colour = TIER_COLOURS.get(entry.trophy.tier.value, PALETTE.accent)
+        if entry.earned:
+            draw_panel(surface, rect, metrics, PALETTE.panel, tier)
+        else:
+            draw_panel(surface, rect, metrics, darken(PALETTE.panel, 0.3), PALETTE.disabled)
+        if selected:
+            draw_focus_ring(surface, rect, metrics)
+        pad = self._pad()
+        side = rect.height - 2 * pad
+        badge = pygame.Rect(rect.x + pad + metrics.px(0.3), rect.y + pad, side, side)
+        self._draw_badge(surface, badge, tier, entry.earned)
+
+        x = badge.right + metrics.px(1.0)
+        width = rect.right - pad - metrics.px(0.4) - x
+        name_font = assets.font(metrics.body_size, True)
+        small_font = assets.font(metrics.small_size, True)
+        block = name_font.get_linesize() + small_font.get_linesize()
+        y = rect.centery - block // 2
+        colour = PALETTE.text if entry.earned else PALETTE.text_muted
+        name = wrap_lines(name_font, entry.trophy.name, width, 1)[0]
+        surface.blit(assets.text(name, metrics.body_size, colour, bold=True), (x, y))
+        y += name_font.get_linesize()
+        line = pygame.Rect(x, y, width, small_font.get_linesize())
+        if entry.target and not entry.earned:
+            self._draw_progress(surface, entry, line, tier)
+            return
+        status_colour = tier if entry.earned else PALETTE.text_muted
+        text = wrap_lines(small_font, status_text(entry), width, 1)[0]
+        surface.blit(assets.text(text, metrics.small_size, status_colour, bold=True), line)
+
+    def _draw_progress(
+        self, surface: pygame.Surface, entry: CabinetEntry, line: pygame.Rect, tier: Colour
+    ) -> None:
+        """A bar and "57/100" along ``line``."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        count = assets.text(progress_text(entry), metrics.small_size, PALETTE.text, bold=True)
+        count_rect = count.get_rect(midright=line.midright)
+        surface.blit(count, count_rect)
+        bar = pygame.Rect(line.x, 0, count_rect.left - metrics.px(0.8) - line.x, metrics.px(1.0))
+        if bar.width < metrics.px(3):
+            return
+        bar.centery = line.centery
+        radius = bar.height // 2
+        pygame.draw.rect(surface, darken(PALETTE.panel_edge, 0.3), bar, border_radius=radius)
+        share = entry.current / entry.target if entry.target else 0.0
+        filled = bar.copy()
+        filled.width = round(bar.width * min(1.0, share))
+        if filled.width > 0:
+            colour = tier if entry.earned else lighten(PALETTE.tile_mark, 0.2)
+            pygame.draw.rect(surface, colour, filled, border_radius=radius)
+
+    def _draw_detail(self, surface: pygame.Surface, entry: CabinetEntry) -> None:
+        """The selected trophy: its name, what it is for, and where the player stands."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        rect = self._detail
+        tier: Colour = TIER_COLOURS.get(entry.trophy.tier.value, PALETTE.accent)
+        draw_panel(surface, rect, metrics, darken(PALETTE.panel, 0.15), PALETTE.panel_edge)
+        pad = metrics.px(1.0)
+        inner = rect.inflate(-2 * pad, -2 * pad)
+        name_font = assets.font(metrics.body_size, True)
+        status = status_text(entry)
+        if entry.target:
+            status = f"{status}  ·  {progress_text(entry)}"
+        status_surface = assets.text(
+            status, metrics.body_size, tier if entry.earned else PALETTE.text_muted, bold=True
+        )
+        status_rect = status_surface.get_rect(topright=inner.topright)
+        surface.blit(status_surface, status_rect)
+        tier_name = f"{entry.trophy.name}  ·  {entry.trophy.tier.value.title()}"
+        name_w = status_rect.left - metrics.gap - inner.x
+        name = wrap_lines(name_font, tier_name, name_w, 1)[0]
+        surface.blit(assets.text(name, metrics.body_size, PALETTE.text, bold=True), inner.topleft)
+        y = inner.y + name_font.get_linesize()
+        body = assets.font(metrics.body_size)
+        for line in wrap_lines(body, entry.trophy.description, inner.width, DESCRIPTION_LINES):
+            surface.blit(assets.text(line, metrics.body_size, PALETTE.text_muted), (inner.x, y))
+            y += body.get_linesize()
+
+    def _draw_badge(
+        self, surface: pygame.Surface, box: pygame.Rect, tier: Colour, earned: bool
+    ) -> None:
+        """The results screen's medal look when won; a grey disc with a padlock when not."""
+        assets = self.app.services.assets
+        r = box.width // 2
+        centre = box.center
+        if earned:
+            pygame.draw.circle(surface, darken(tier, 0.35), centre, r)
+            pygame.draw.circle(surface, tier, centre, round(r * 0.86))
+            star = assets.text("★", round(box.width * 0.55), darken(tier, 0.45), bold=True)
+            surface.blit(star, star.get_rect(center=centre))
+            return
+        pygame.draw.circle(surface, darken(PALETTE.disabled, 0.35), centre, r)
+        pygame.draw.circle(surface, PALETTE.disabled, centre, r, max(2, r // 8))
+        _draw_padlock(surface, centre, r, PALETTE.text_muted)
+
+
+def _draw_padlock(
+    surface: pygame.Surface, centre: tuple[int, int], radius: int, colour: Colour
+) -> None:
+    """A padlock drawn with shapes (the font has no such glyph)."""
+    cx, cy = centre
+    body = pygame.Rect(0, 0, round(radius * 0.9), round(radius * 0.7))
+    body.midtop = (cx, cy - round(radius * 0.1))
+    shackle = pygame.Rect(0, 0, round(radius * 0.6), round(radius * 0.8))
+    shackle.midbottom = (cx, body.top + round(radius * 0.2))
+    thickness = max(2, radius // 7)
+    pygame.draw.ellipse(surface, colour, shackle, thickness)
+    pygame.draw.rect(surface, colour, body, border_radius=max(1, radius // 8))

@@ -1,0 +1,325 @@
+"""A small question card over the screen below: a name to type, or a choice to confirm.
+
+Used for a new player's name, a rename, "Are you sure?" before a delete, and the offer
+to continue an interrupted round. It looks like the pause menu (a shaded screen, one
+panel) and, like it, leaves the stack before it calls what was chosen, so the callback
+can change the stack as it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.scene import Scene
+from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.widgets import Button, FocusGroup, TextField, darken, draw_panel, lighten
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+SHADE_ALPHA = 200  # as the pause menu: the screen behind stays there, but quiet
+_ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+@dataclass
+class Choice:
+    """One answer to the dialog: its button, the keys that also press it, what it does."""
+
+    label: str
+    action: Callable[[], None]
+    key_hint: str = ""
+    keys: tuple[int, ...] = ()
+    primary: bool = False  # drawn in the accent colour; Enter presses it
+    danger: bool = False  # drawn in the wrong-answer red: it deletes something
+    submits: bool = False  # with a text field: hands the text to the dialog's on_submit
+    button: Button = field(init=False)
+
+    def __post_init__(self) -> None:
+        colour = PALETTE.accent if self.primary else PALETTE.tile
+        if self.danger:
+            colour = darken(PALETTE.wrong, 0.15)
+        text = PALETTE.text_dark if self.primary else PALETTE.text
+        self.button = Button(
+            self.label, self.action, key_hint=self.key_hint, colour=colour, text_colour=text
+        )
+
+
+#: Checks a typed text; returns a message for the player, or None when it was taken.
+Submit = Callable[[str], str | None]
+
+
+class DialogScene(Scene):
+    """A heading, a message, an optional text field and a row of choices.
+
+    With a text field, letters type (only Enter and Esc are keys); without one, each
+    choice's own keys press it. Esc presses the ``cancel`` choice (the last one unless
+    told otherwise).
+    """
+
+    opaque = False
+
+    def __init__(
+        self,
+        app: App,
+        heading: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        name: str = "dialog",
+        text: str | None = None,  # a text field, starting with this text
+        placeholder: str = "",
+        max_length: int = 80,
+        on_submit: Submit | None = None,
+        cancel: int = -1,
+    ) -> None:
+        super().__init__(app)
+        self.name = name
+        self.heading = heading
+        self.message = message
+        self.choices = list(choices)
+        self.cancel_index = cancel % len(self.choices)
+        self.on_submit = on_submit
+        self.error = ""
+        self.field: TextField | None = None
+        self._initial_text = text
+        if text is not None:
+            self.field = TextField(self._submit, max_length=max_length, placeholder=placeholder)
+        for choice in self.choices:
+            choice.button.action = self._chooser(choice)
+        self.focus = FocusGroup([c.button for c in self.choices], columns=len(self.choices))
+        self.focus.index = next((i for i, c in enumerate(self.choices) if c.primary), 0)
+        self._metrics = Metrics(*app.options.size)
+        self._panel = pygame.Rect(0, 0, 0, 0)
+        self._inner_w = self._metrics.px(52)
+        self._heading_pos = (0, 0)
+        self._message_rect = pygame.Rect(0, 0, 0, 0)
+        self._error_rect = pygame.Rect(0, 0, 0, 0)
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._shade: pygame.Surface | None = None
+        self._backdrop = Backdrop()
+        self._closing = False
+
+    # -- reading the state ------------------------------------------------------------
+
+    @property
+    def wants_text(self) -> bool:
+        """Letters type into the field (M does not mute) while there is one."""
+        return self.field is not None
+
+    @property
+    def text(self) -> str:
+        return self.field.text if self.field is not None else ""
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """The panel and what is in it, by name (for the layout tests)."""
+        boxes = {
+            "panel": self._panel.copy(),
+            "heading": self._heading_surface().get_rect(center=self._heading_pos),
+            "hints": self._hints_area.copy(),
+        }
+        if self.message:
+            boxes["message"] = self._message_rect.copy()
+        if self.field is not None:
+            boxes["field"] = self.field.rect.copy()
+            boxes["error"] = self._error_rect.copy()
+        for i, choice in enumerate(self.choices):
+            boxes[f"choice_{i}"] = choice.button.rect.copy()
+        return boxes
+
+    def hints(self) -> tuple[KeyHint, ...]:
+        if self.field is not None:
+            return (("Enter", self.choices[self._primary_index()].label.lower()), ("Esc", "cancel"))
+        hints: list[KeyHint] = [("← →", "move")]
+        hints += [(c.key_hint, c.label.lower()) for c in self.choices if c.key_hint]
+        return tuple(hints)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def choose(self, index: int) -> None:
+        self.choices[index].button.press()
+
+    def cancel(self) -> None:
+        self.choose(self.cancel_index)
+
+    def _chooser(self, choice: Choice) -> Callable[[], None]:
+        action = choice.action
+
+        def press() -> None:
+            if choice.submits:
+                self._submit(self.text)
+            elif self._close():
+                action()
+
+        return press
+
+    def _submit(self, text: str) -> None:
+        if self._closing:
+            return
+        if self.on_submit is not None:
+            problem = self.on_submit(text)
+            if problem is not None:
+                self.error = problem
+                self.app.services.sound.play("wrong")
+                return
+        self._close()
+
+    def _close(self) -> bool:
+        """Leave the stack once; False when already leaving (a double press)."""
+        if self._closing:
+            return False
+        self._closing = True
+        self.app.services.sound.play("click")
+        self.app.pop()
+        return True
+
+    def _primary_index(self) -> int:
+        return next((i for i, c in enumerate(self.choices) if c.primary), 0)
+
+    # -- the scene ----------------------------------------------------------------------
+
+    def enter(self) -> None:
+        if self.field is not None:
+            self.field.start()
+            self.field.text = self._initial_text or ""
+
+    def exit(self) -> None:
+        if self.field is not None:
+            self.field.stop()
+
+    def pause(self) -> None:
+        if self.field is not None:
+            self.field.stop()
+
+    def resume(self) -> None:
+        if self.field is not None:
+            text = self.field.text
+            self.field.start()
+            self.field.text = text
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        width, height = size
+        gap = metrics.gap
+        pad = metrics.px(2.4)
+        inner_w = self._inner_w = min(
+            width - 4 * metrics.margin, max(metrics.px(52), round(width * 0.46))
+        )
+        heading_h = self._heading_surface().get_height()
+        message_h = 0
+        if self.message:
+            message_h = sum(line.get_height() for line in self._message_lines(inner_w))
+        field_h = error_h = 0
+        if self.field is not None:
+            field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
+            error_h = 2 * assets.font(metrics.small_size, True).get_linesize()
+        button_h = max(metrics.px(5.0), assets.font(metrics.body_size, True).get_linesize())
+        hints_h = key_hints_height(self.hints(), assets, metrics, inner_w)
+
+        parts = [heading_h, message_h, field_h, error_h, button_h, hints_h]
+        panel_h = 2 * pad + sum(parts) + gap * (sum(1 for p in parts if p) - 1)
+        self._panel = pygame.Rect(0, 0, inner_w + 2 * pad, panel_h)
+        self._panel.center = (width // 2, height // 2)
+        x = self._panel.x + pad
+        y = self._panel.y + pad
+        self._heading_pos = (width // 2, y + heading_h // 2)
+        y += heading_h + gap
+        if self.message:
+            self._message_rect = pygame.Rect(x, y, inner_w, message_h)
+            y += message_h + gap
+        if self.field is not None:
+            self.field.rect = pygame.Rect(x, y, inner_w, field_h)
+            pygame.key.set_text_input_rect(self.field.rect)  # where an IME shows its words
+            y += field_h + gap
+            self._error_rect = pygame.Rect(x, y, inner_w, error_h)
+            y += error_h + gap
+        count = len(self.choices)
+        choice_w = (inner_w - (count - 1) * gap) // count
+        for i, choice in enumerate(self.choices):
+            choice.button.rect = pygame.Rect(x + i * (choice_w + gap), y, choice_w, button_h)
+        y += button_h + gap
+        self._hints_area = pygame.Rect(x, y, inner_w, hints_h)
+        self._shade = None
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.cancel()
+                return
+            if self.field is None:
+                for i, choice in enumerate(self.choices):
+                    if event.key in choice.keys:
+                        self.choose(i)
+                        return
+        if self.field is not None:
+            if event.type == pygame.KEYDOWN and event.key in _ENTER:
+                self.choose(self._primary_index())
+                return
+            if self.field.handle_event(event):
+                self.error = ""
+                return
+            if event.type == pygame.KEYDOWN and event.key not in (pygame.K_TAB,):
+                return  # letters type; only Tab moves between the buttons
+        self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        if self.field is not None:
+            self.field.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        if self.app.scenes and self.app.scenes[0] is self:
+            self._backdrop.draw(surface)  # nothing below to shade: the first screen
+        if self._shade is None or self._shade.get_size() != surface.get_size():
+            self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._shade.fill((*PALETTE.background, SHADE_ALPHA))
+        surface.blit(self._shade, (0, 0))
+        draw_panel(surface, self._panel, metrics)
+        heading = self._heading_surface()
+        surface.blit(heading, heading.get_rect(center=self._heading_pos))
+        if self.message:
+            y = self._message_rect.y
+            for line in self._message_lines(self._message_rect.width):
+                surface.blit(line, line.get_rect(midtop=(self._message_rect.centerx, y)))
+                y += line.get_height()
+        if self.field is not None:
+            self.field.draw(surface, assets, metrics)
+            if self.error:
+                error = assets.fit_text(
+                    self.error,
+                    metrics.small_size,
+                    14,
+                    lighten(PALETTE.wrong, 0.3),
+                    self._error_rect.size,
+                    bold=True,
+                )
+                surface.blit(error, self._error_rect.topleft)
+        self.focus.draw(surface, assets, metrics)
+        draw_key_hints(surface, self.hints(), assets, metrics, self._hints_area)
+
+    def _heading_surface(self) -> pygame.Surface:
+        metrics = self._metrics
+        size = max(metrics.heading_size, metrics.px(4.0))
+        return self.app.services.assets.fit_text(
+            self.heading,
+            size,
+            metrics.heading_size,
+            PALETTE.text,
+            (self._inner_w, size * 3),
+            bold=True,
+        )
+
+    def _message_lines(self, width: int) -> list[pygame.Surface]:
+        """The message in lines, each to be centred (a wrapped render is left-aligned)."""
+        assets = self.app.services.assets
+        size = self._metrics.body_size
+        lines = wrap_lines(assets.font(size), self.message, width, 4)
+        return [assets.text(line, size, PALETTE.text_muted) for line in lines]

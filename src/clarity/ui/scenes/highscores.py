@@ -1,0 +1,181 @@
+"""High scores: a pack's top ten players, the current player's best highlighted.
+
+Left and right (or the arrows beside the pack's name) go from pack to pack: the
+installed packs first, then any pack that has saved rounds but is no longer installed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.store import LeaderRow
+from clarity.ui.hints import KeyHint
+from clarity.ui.menu_frame import short_date
+from clarity.ui.scenes.table_screen import TableScreen
+from clarity.ui.table import Cell, Column, Row, medal_cell
+from clarity.ui.theme import PALETTE
+from clarity.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+TOP = 10
+EVERYONE = 100_000  # to find the player's own rank below the top ten
+COLUMNS = (
+    Column("#", 0.6, "right"),
+    Column("Player", 3.0),
+    Column("Score", 1.2, "right"),
+    Column("Medal", 1.3),
+    Column("Date", 1.6),
+)
+HINTS: tuple[KeyHint, ...] = (("← →", "pack"), ("Esc", "back"))
+
+
+def leader_row(row: LeaderRow, *, mine: bool) -> Row:
+    name = f"{row.player_name}  (you)" if mine else row.player_name
+    return Row(
+        (
+            Cell(str(row.rank), colour=PALETTE.text_muted),
+            Cell(name, bold=True),
+            Cell(f"{row.score:,}", bold=True),
+            medal_cell(row.medal),
+            Cell(short_date(row.played_at)),
+        ),
+        highlight=mine,
+    )
+
+
+class HighScoresScene(TableScreen):
+    """One pack's leaderboard at a time; ``pack_id`` chooses the first one shown."""
+
+    name = "highscores"
+
+    def __init__(self, app: App, pack_id: str | None = None) -> None:
+        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        super().__init__(app, "High scores", COLUMNS, [self.back_button], HINTS)
+        self.prev_button = Button("←", lambda: self.turn(-1), colour=PALETTE.tile)
+        self.next_button = Button("→", lambda: self.turn(1), colour=PALETTE.tile)
+        session = app.services.session
+        session.open()
+        self.store = session.store
+        self.player = session.player
+        titles = app.services.pack_titles()
+        saved = self.store.pack_ids() if self.store is not None else []
+        self.packs: list[tuple[str, str]] = list(titles.items())
+        self.packs += [(p, p) for p in sorted(saved) if p not in titles]
+        self.index = 0
+        wanted = pack_id or self._last_played()
+        for i, (pid, _title) in enumerate(self.packs):
+            if pid == wanted:
+                self.index = i
+        self.leaders: list[LeaderRow] = []
+        self.mine: int | None = None  # the index of the player's row, if they have one
+        self._title_box = pygame.Rect(0, 0, 0, 0)
+        self._load()
+
+    @property
+    def pack_id(self) -> str | None:
+        return self.packs[self.index][0] if self.packs else None
+
+    def _last_played(self) -> str | None:
+        if self.store is None or self.player is None:
+            return None
+        last = self.store.history(self.player.id, limit=1)
+        return last[0].pack_id if last else None
+
+    # -- actions ----------------------------------------------------------------------
+
+    def turn(self, step: int) -> None:
+        """Show the next (1) or the previous (-1) pack."""
+        if len(self.packs) < 2:
+            return
+        self.index = (self.index + step) % len(self.packs)
+        self.app.services.sound.play("click")
+        self._load()
+        self.layout(self.app.size)
+
+    def _load(self) -> None:
+        self.leaders, self.rows, self.mine = [], [], None
+        if not self.packs:
+            self.empty_message = "No packs yet."
+            return
+        if self.store is None:
+            self.empty_message = "Saving is off, so there are no high scores to show."
+            return
+        pack_id = self.packs[self.index][0]
+        me = self.player.id if self.player is not None else None
+        self.leaders = self.store.leaderboard(pack_id, TOP)
+        if me is not None and all(r.player_id != me for r in self.leaders):
+            mine = [r for r in self.store.leaderboard(pack_id, EVERYONE) if r.player_id == me]
+            self.leaders += mine
+        self.rows = [leader_row(r, mine=r.player_id == me) for r in self.leaders]
+        self.mine = next((i for i, r in enumerate(self.leaders) if r.player_id == me), None)
+        self.empty_message = "No rounds saved for this pack yet. Be the first!"
+
+    def focus_row(self) -> int | None:
+        return self.mine
+
+    # -- the pack selector above the table ----------------------------------------------
+
+    def top_height(self) -> int:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        return max(metrics.px(5.0), assets.font(metrics.heading_size, True).get_linesize())
+
+    def layout_top(self, area: pygame.Rect) -> None:
+        side = area.height
+        self.prev_button.rect = pygame.Rect(area.x, area.y, side, side)
+        self.next_button.rect = pygame.Rect(area.right - side, area.y, side, side)
+        gap = self._metrics.gap
+        self._title_box = pygame.Rect(
+            self.prev_button.rect.right + gap,
+            area.y,
+            self.next_button.rect.left - gap - self.prev_button.rect.right - gap,
+            side,
+        )
+
+    def draw_top(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        many = len(self.packs) > 1
+        for button in (self.prev_button, self.next_button):
+            button.enabled = many
+            button.draw(surface, assets, metrics, focused=False, hovered=False)
+        if not self.packs:
+            return
+        title = self.packs[self.index][1]
+        count = f"{self.index + 1} of {len(self.packs)}"
+        counter = assets.text(count, metrics.small_size, PALETTE.text_muted, bold=True)
+        box = self._title_box
+        name_box = (box.width - counter.get_width() - 2 * metrics.gap, box.height)
+        name = assets.fit_text(
+            title, metrics.heading_size, metrics.body_size, PALETTE.text, name_box, bold=True
+        )
+        width = name.get_width() + metrics.gap + counter.get_width()
+        x = box.centerx - width // 2
+        surface.blit(name, name.get_rect(midleft=(x, box.centery)))
+        x += name.get_width() + metrics.gap
+        surface.blit(counter, counter.get_rect(midleft=(x, box.centery)))
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        boxes = super().layout_boxes()
+        del boxes["top"]
+        boxes["previous"] = self.prev_button.rect.copy()
+        boxes["next"] = self.next_button.rect.copy()
+        boxes["pack"] = self._title_box.copy()
+        return boxes
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self._leaving:
+            return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.turn(-1 if event.key == pygame.K_LEFT else 1)
+            return
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for button in (self.prev_button, self.next_button):
+                if button.contains(event.pos):
+                    button.press()
+                    return
+        super().handle_event(event)

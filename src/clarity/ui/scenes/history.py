@@ -1,0 +1,83 @@
+"""A player's history: their saved rounds, newest first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.store import RoundRecord
+from clarity.ui.hints import KeyHint
+from clarity.ui.menu_frame import short_date
+from clarity.ui.scenes.table_screen import TableScreen
+from clarity.ui.table import Cell, Column, Row, medal_cell
+from clarity.ui.theme import PALETTE
+from clarity.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+HISTORY_LIMIT = 200  # a term of rounds; the teacher's CSV export has them all
+COLUMNS = (
+    Column("Date", 1.5),
+    Column("Pack", 2.6),
+    Column("Score", 1.1, "right"),
+    Column("Medal", 1.3),
+    Column("Right", 0.9, "right"),
+    Column("Wrong", 0.9, "right"),
+)
+HINTS: tuple[KeyHint, ...] = (("T", "trophies"), ("↑ ↓", "scroll"), ("Esc", "back"))
+
+
+def history_row(record: RoundRecord, pack_title: str) -> Row:
+    return Row(
+        (
+            Cell(f"{short_date(record.played_at)} {record.played_at:%H:%M}"),
+            Cell(pack_title, bold=True),
+            Cell(f"{record.score:,}", bold=True),
+            medal_cell(record.medal),
+            Cell(str(record.right), colour=PALETTE.right),
+            Cell(str(record.wrong), colour=PALETTE.text_muted),
+        )
+    )
+
+
+class HistoryScene(TableScreen):
+    """The current player's rounds; a guest is told that theirs are not kept."""
+
+    name = "history"
+
+    def __init__(self, app: App) -> None:
+        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        self.trophies_button = Button("Trophies", self.trophies, key_hint="T", colour=PALETTE.tile)
+        super().__init__(app, "History", COLUMNS, [self.back_button, self.trophies_button], HINTS)
+        session = app.services.session
+        session.open()
+        self.player = session.player
+        store = session.store
+        self.records: list[RoundRecord] = []
+        if self.player is None or store is None:
+            self._frame.subheading = "Playing as a guest"
+            self.empty_message = "A guest's rounds are not saved. Choose a player to keep them."
+            return
+        self.records = store.history(self.player.id, limit=HISTORY_LIMIT)
+        titles = app.services.pack_titles()
+        self.rows = [history_row(r, titles.get(r.pack_id, r.pack_id)) for r in self.records]
+        count = len(self.records)
+        self._frame.subheading = (
+            f"{self.player.name}  ·  {count} round{'' if count == 1 else 's'}, newest first"
+        )
+        self.empty_message = "No rounds yet: play one and it shows here."
+
+    def trophies(self) -> None:
+        from clarity.ui.scenes.cabinet import CabinetScene  # noqa: PLC0415 - they open each other
+
+        if not self._leaving:
+            self._leaving = True
+            self.app.replace(CabinetScene(self.app))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_t and not self._leaving:
+            self.trophies()
+            return
+        super().handle_event(event)

@@ -1,0 +1,526 @@
+"""Who's playing? Pick your name, add it, rename or delete a player, or play as a guest.
+
+Players come from the store; every change goes through it and comes back as a value
+(a player, or a message for the screen). A guest plays without saving anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
+from clarity.store.names import MAX_NAME_LENGTH
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.hints import KeyHint
+from clarity.ui.menu_frame import (
+    SCROLL_HINT,
+    MenuFrame,
+    Scroller,
+    draw_focus_ring,
+    short_date,
+)
+from clarity.ui.scene import Scene
+from clarity.ui.scenes.dialog import Choice, DialogScene
+from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
+
+if TYPE_CHECKING:
+    from clarity.ui.app import App
+
+HEADING = "Who's playing?"
+HINTS: tuple[KeyHint, ...] = (
+    ("↑ ↓", "move"),
+    ("Enter", "play"),
+    ("N", "new player"),
+    ("R", "rename"),
+    ("Del", "delete"),
+    ("G", "guest"),
+    ("Esc", "back"),
+)
+_DELETE_KEYS = (pygame.K_DELETE,)
+
+
+@dataclass
+class PlayerRow:
+    """One player on the list: its place in the scrolled list and its focusable button."""
+
+    overview: PlayerOverview
+    button: Button
+    top: int = 0  # y inside the list, before scrolling
+
+    @property
+    def player(self) -> Player:
+        return self.overview.player
+
+
+def row_details(overview: PlayerOverview) -> str:
+    """The small line under a name: rounds, best score, last game."""
+    if not overview.rounds:
+        return "No rounds yet"
+    rounds = f"{overview.rounds} round{'' if overview.rounds == 1 else 's'}"
+    best = f"best {overview.best_score:,}" if overview.best_score is not None else ""
+    last = f"last played {short_date(overview.last_played)}" if overview.last_played else ""
+    return "  ·  ".join(part for part in (rounds, best, last) if part)
+
+
+class PlayersScene(Scene):
+    """The list of players, with New player and Guest above it.
+
+    ``on_chosen`` is called once somebody is picked (``session.player`` says who, None
+    for a guest); by default the scene leaves, back to where it was opened from.
+    """
+
+    name = "players"
+
+    def __init__(self, app: App, *, on_chosen: Callable[[], None] | None = None) -> None:
+        super().__init__(app)
+        self.on_chosen = on_chosen or self.app.pop
+        self.session = app.services.session
+        self.session.open()
+        self.new_button = Button(
+            "New player",
+            self.new_player,
+            key_hint="N",
+            colour=PALETTE.accent,
+            text_colour=PALETTE.text_dark,
+        )
+        self.guest_button = Button("Play as a guest", self.play_as_guest, key_hint="G")
+        self.guest_button.colour = PALETTE.tile
+        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        self.rename_button = Button(
+            "Rename", self.rename_focused, key_hint="R", colour=PALETTE.tile
+        )
+        self.delete_button = Button("Delete", self.delete_focused, key_hint="Del")
+        self.delete_button.colour = darken(PALETTE.wrong, 0.2)
+        self.rows: list[PlayerRow] = []
+        self.focus = FocusGroup()
+        self.problem = ""  # the last change that failed, said for the player
+        self._frame = MenuFrame(HEADING, [self.back_button], HINTS)
+        self._scroller = Scroller()
+        self._backdrop = Backdrop()
+        self._metrics = Metrics(*app.options.size)
+        self._list_area = pygame.Rect(0, 0, 0, 0)
+        self._top_row = pygame.Rect(0, 0, 0, 0)
+        self._notice_rect = pygame.Rect(0, 0, 0, 0)
+        self._row_width = 0
+        self._row_height = 0
+        self._leaving = False
+        self._load(focus_id=self.session.player.id if self.session.player else None)
+
+    # -- reading the state ------------------------------------------------------------
+
+    @property
+    def focused_player(self) -> Player | None:
+        row = self._focused_row()
+        return row.player if row is not None else None
+
+    def row_rect(self, row: PlayerRow) -> pygame.Rect:
+        """Where ``row`` is on the screen now (it may lie outside the visible list)."""
+        area = self._list_area
+        return pygame.Rect(
+            area.centerx - self._row_width // 2,
+            area.y + row.top - round(self._scroller.offset),
+            self._row_width,
+            self._row_height,
+        )
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """The fixed parts of the screen, by name (for the layout tests)."""
+        boxes = self._frame.boxes(self.app.services.assets)
+        boxes["new"] = self.new_button.rect.copy()
+        boxes["guest"] = self.guest_button.rect.copy()
+        boxes["list"] = self._list_area.copy()
+        if self._notice_text():
+            boxes["notice"] = self._notice_rect.copy()
+        return boxes
+
+    # -- actions ----------------------------------------------------------------------
+
+    def choose(self, player: Player | None) -> None:
+        """``player`` plays (None: a guest); then on to what comes next."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.app.services.sound.play("click")
+        self.session.choose(player)
+        self.on_chosen()
+
+    def play_as_guest(self) -> None:
+        self.choose(None)
+
+    def back(self) -> None:
+        if not self._leaving:
+            self._leaving = True
+            self.app.pop()
+
+    def new_player(self) -> None:
+        self.problem = ""
+        self.app.push(
+            DialogScene(
+                self.app,
+                "New player",
+                "Type your name. It is shown on the high scores.",
+                [
+                    Choice("Add", _nothing, "Enter", primary=True, submits=True),
+                    Choice("Cancel", _nothing, "Esc"),
+                ],
+                name="new-player",
+                text="",
+                placeholder="Your name",
+                max_length=MAX_NAME_LENGTH + 10,
+                on_submit=self._create,
+            )
+        )
+
+    def rename_focused(self) -> None:
+        player = self.focused_player
+        if player is None:
+            return
+        self.problem = ""
+        self.app.push(
+            DialogScene(
+                self.app,
+                f"Rename {player.name}",
+                "Type the new name.",
+                [
+                    Choice("Rename", _nothing, "Enter", primary=True, submits=True),
+                    Choice("Cancel", _nothing, "Esc"),
+                ],
+                name="rename-player",
+                text=player.name,
+                max_length=MAX_NAME_LENGTH + 10,
+                on_submit=lambda text: self._rename(player, text),
+            )
+        )
+
+    def delete_focused(self) -> None:
+        row = self._focused_row()
+        if row is None:
+            return
+        self.problem = ""
+        player = row.player
+        rounds = row.overview.rounds
+        saved = f"{rounds} round{'' if rounds == 1 else 's'} and trophies" if rounds else "trophies"
+        self.app.push(
+            DialogScene(
+                self.app,
+                f"Delete {player.name}?",
+                f"Their {saved} are deleted too. Are you sure?",
+                [
+                    Choice(
+                        "Yes, delete",
+                        lambda: self._delete(player),
+                        "Y",
+                        keys=(pygame.K_y,),
+                        danger=True,
+                    ),
+                    Choice("No, keep", _nothing, "N", keys=(pygame.K_n,), primary=True),
+                ],
+                name="delete-player",
+            )
+        )
+
+    def _create(self, text: str) -> str | None:
+        store = self.session.store
+        if store is None:
+            return self.session.notice or "Saving is off."
+        created = store.create_player(text)
+        if isinstance(created, NameRejected | SaveFailed):
+            return created.message
+        self._load(focus_id=created.id)
+        return None
+
+    def _rename(self, player: Player, text: str) -> str | None:
+        store = self.session.store
+        if store is None:
+            return self.session.notice or "Saving is off."
+        renamed = store.rename_player(player.id, text)
+        if isinstance(renamed, NameRejected | SaveFailed):
+            return renamed.message
+        self.session.renamed(renamed)
+        self._load(focus_id=renamed.id)
+        return None
+
+    def _delete(self, player: Player) -> None:
+        store = self.session.store
+        if store is None:
+            return
+        failed = store.delete_player(player.id)
+        if failed is not None:
+            self.problem = failed.message
+            return
+        self.session.forget(player.id)
+        self._load(focus_id=None)
+
+    # -- the scene --------------------------------------------------------------------
+
+    def _load(self, *, focus_id: int | None) -> None:
+        store = self.session.store
+        overview = store.player_overview() if store is not None else []
+        self.rows = [PlayerRow(o, Button(o.player.name, self._chooser(o.player))) for o in overview]
+        self.focus.set(
+            [self.new_button, self.guest_button, *(r.button for r in self.rows), self.back_button]
+        )
+        index = next((i for i, r in enumerate(self.rows) if r.player.id == focus_id), None)
+        if index is None:
+            self.focus.index = 2 if self.rows else 0
+        else:
+            self.focus.index = 2 + index
+        if self._list_area.width:
+            self._measure()
+            self._keep_focus_in_view(immediate=True)
+
+    def _chooser(self, player: Player) -> Callable[[], None]:
+        return lambda: self.choose(player)
+
+    def resume(self) -> None:
+        self._leaving = False
+        if self._list_area.width:
+            self.layout(self.app.size)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        metrics = self._metrics = Metrics(*size)
+        assets = self.app.services.assets
+        hints = (*HINTS, SCROLL_HINT) if self._scroller.max_offset > 0 else HINTS
+        self._frame.hints = hints
+        content = self._frame.layout(size, assets)
+        gap = metrics.gap
+        self._row_width = min(content.width - metrics.px(3), metrics.px(80))
+        left = content.centerx - self._row_width // 2
+
+        y = content.y
+        notice = self._notice_text()
+        if notice:
+            text = self._notice_surface(notice)
+            self._notice_rect = pygame.Rect(left, y, self._row_width, text.get_height())
+            y = self._notice_rect.bottom + gap
+        button_h = max(metrics.px(5.0), assets.font(metrics.body_size, True).get_linesize())
+        half = (self._row_width - gap) // 2
+        self.new_button.rect = pygame.Rect(left, y, half, button_h)
+        self.guest_button.rect = pygame.Rect(left + half + gap, y, half, button_h)
+        self._top_row = pygame.Rect(left, y, self._row_width, button_h)
+        y += button_h + gap + metrics.px(0.4)
+        self._list_area = pygame.Rect(content.x, y, content.width, content.bottom - y)
+        self._measure()
+        self._keep_focus_in_view(immediate=True)
+
+    def _measure(self) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        name_line = assets.font(metrics.heading_size, True).get_linesize()
+        small_line = assets.font(metrics.small_size).get_linesize()
+        self._row_height = max(metrics.px(6.4), name_line + small_line + 2 * metrics.px(0.9))
+        ring = metrics.px(0.8)
+        y = ring
+        for row in self.rows:
+            row.top = y
+            y += self._row_height + metrics.px(0.9)
+        self._scroller.set(self._list_area, y + ring)
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        for row in self.rows:
+            row.button.rect = self.row_rect(row).clip(self._list_area)
+        row = self._focused_row()
+        if row is None:
+            self.rename_button.rect = pygame.Rect(0, 0, 0, 0)
+            self.delete_button.rect = pygame.Rect(0, 0, 0, 0)
+            return
+        metrics = self._metrics
+        assets = self.app.services.assets
+        rect = self.row_rect(row)
+        height = min(rect.height - 2 * metrics.px(0.9), metrics.px(4.2))
+        font = assets.font(metrics.small_size, True)
+        width = max(font.size(b.label)[0] + font.size("Del")[0] for b in self._row_buttons())
+        width += metrics.px(5.0)
+        right = rect.right - metrics.px(1.3)
+        for button in reversed(self._row_buttons()):
+            button.rect = pygame.Rect(0, 0, width, height)
+            button.rect.midright = (right, rect.centery)
+            right = button.rect.left - metrics.px(0.8)
+
+    def _row_buttons(self) -> list[Button]:
+        return [self.rename_button, self.delete_button]
+
+    def _focused_row(self) -> PlayerRow | None:
+        focused = self.focus.focused
+        return next((r for r in self.rows if r.button is focused), None)
+
+    def _keep_focus_in_view(self, immediate: bool = False) -> None:
+        row = self._focused_row()
+        if row is not None:
+            room = self._metrics.px(0.8)
+            self._scroller.show(row.top, row.top + self._row_height, room, immediate=immediate)
+        self._place_buttons()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self._leaving:
+            return
+        if event.type == pygame.KEYDOWN and self._handle_key(event):
+            return
+        if self._scroller.handle_event(event, self._metrics):
+            return
+        if event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEBUTTONDOWN) and event.button in (4, 5):
+            return  # old-style wheel clicks: MOUSEWHEEL has already scrolled
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for button in self._row_buttons():
+                if button.contains(event.pos) and self._list_area.collidepoint(event.pos):
+                    button.press()
+                    return
+        before = self.focus.focused
+        self.focus.handle_event(event)
+        if self.focus.focused is not before:
+            self._place_buttons()
+
+    def _handle_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key == pygame.K_ESCAPE:
+            self.back()
+        elif key == pygame.K_n:
+            self.new_player()
+        elif key == pygame.K_g:
+            self.play_as_guest()
+        elif key == pygame.K_r:
+            self.rename_focused()
+        elif key in _DELETE_KEYS:
+            self.delete_focused()
+        elif key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            self._move(key)
+        else:
+            return False
+        return True
+
+    def _move(self, key: int) -> None:
+        """Arrows: New and Guest side by side on top, the players below, Back last."""
+        count = len(self.rows)
+        index = self.focus.index
+        back = 2 + count
+        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+            if index in (0, 1):
+                index = 1 - index
+        elif key == pygame.K_DOWN:
+            index = 2 if index in (0, 1) and count else min(back, max(index + 1, 2))
+        elif index in (0, 1):
+            pass
+        elif index == 2 or (index == back and not count):
+            index = 0
+        else:
+            index -= 1
+        self.focus.index = index
+        self._keep_focus_in_view()
+
+    def update(self, dt: float) -> None:
+        if self._scroller.update(dt):
+            self._place_buttons()
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        self._backdrop.draw(surface)
+        self._frame.draw(surface, assets)
+        notice = self._notice_text()
+        if notice:
+            text = self._notice_surface(notice)
+            surface.blit(text, text.get_rect(midtop=self._notice_rect.midtop))
+        for button in (self.new_button, self.guest_button, self.back_button):
+            index = self.focus.buttons.index(button)
+            button.draw(
+                surface,
+                assets,
+                metrics,
+                focused=self.focus.index == index,
+                hovered=self.focus.hover == index,
+            )
+        if not self.rows:
+            self._draw_empty(surface)
+            return
+        previous = surface.get_clip()
+        surface.set_clip(self._list_area)
+        for row in self.rows:
+            rect = self.row_rect(row)
+            if rect.colliderect(self._list_area):
+                self._draw_row(surface, row, rect)
+        surface.set_clip(previous)
+        self._scroller.draw_bar(surface, metrics)
+
+    def _draw_row(self, surface: pygame.Surface, row: PlayerRow, rect: pygame.Rect) -> None:
+        metrics = self._metrics
+        assets = self.app.services.assets
+        index = self.focus.buttons.index(row.button)
+        focused = self.focus.index == index
+        hovered = self.focus.hover == index
+        current = self.session.player is not None and self.session.player.id == row.player.id
+        colour = lighten(PALETTE.panel, 0.08) if hovered or focused else PALETTE.panel
+        draw_panel(surface, rect, metrics, colour, PALETTE.accent if current else None)
+        if focused:
+            draw_focus_ring(surface, rect, metrics)
+
+        pad = metrics.px(0.9)
+        diameter = rect.height - 2 * pad
+        centre = (rect.x + metrics.px(1.3) + diameter // 2, rect.centery)
+        avatar = ANSWER_STYLES[row.player.id % len(ANSWER_STYLES)].colour
+        pygame.draw.circle(surface, avatar, centre, diameter // 2)
+        initial = assets.text(
+            row.player.name[:1].upper(), round(diameter * 0.5), PALETTE.text, bold=True
+        )
+        surface.blit(initial, initial.get_rect(center=centre))
+
+        x = centre[0] + diameter // 2 + metrics.px(1.6)
+        right = rect.right - metrics.px(1.3)
+        if focused:
+            right = min(b.rect.left for b in self._row_buttons()) - metrics.px(1.0)
+        width = max(10, right - x)
+        name = assets.fit_text(
+            row.player.name,
+            metrics.heading_size,
+            metrics.body_size,
+            PALETTE.text,
+            (width, assets.font(metrics.heading_size, True).get_linesize()),
+            bold=True,
+        )
+        if name.get_width() > width:
+            name = name.subsurface((0, 0, width, name.get_height()))
+        details_text = row_details(row.overview)
+        if current:
+            details_text = f"Playing now  ·  {details_text}"
+        details = assets.text(details_text, metrics.small_size, PALETTE.text_muted)
+        if details.get_width() > width:
+            details = details.subsurface((0, 0, width, details.get_height()))
+        block = name.get_height() + details.get_height()
+        top = rect.centery - block // 2
+        surface.blit(name, (x, top))
+        surface.blit(details, (x, top + name.get_height()))
+        if focused:
+            for button in self._row_buttons():
+                button.draw(
+                    surface, assets, metrics, focused=False, hovered=False, size=metrics.small_size
+                )
+
+    def _draw_empty(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        text = self.app.services.assets.text(
+            "No players yet. Add your name with New player (N), or play as a guest (G).",
+            metrics.body_size,
+            PALETTE.text_muted,
+            wrap=self._row_width,
+        )
+        surface.blit(text, text.get_rect(midtop=(self._list_area.centerx, self._list_area.y)))
+
+    def _notice_text(self) -> str:
+        return self.problem or self.session.notice or ""
+
+    def _notice_surface(self, text: str) -> pygame.Surface:
+        metrics = self._metrics
+        return self.app.services.assets.text(
+            text, metrics.small_size, lighten(PALETTE.wrong, 0.35), bold=True, wrap=self._row_width
+        )
+
+
+def _nothing() -> None:
+    """A choice that only closes its dialog."""

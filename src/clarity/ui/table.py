@@ -1,0 +1,134 @@
+"""A table of rows for the high scores and the history: a header, then one panel a row.
+
+Columns share the width by weight; a text too wide for its cell ends in an ellipsis
+rather than running into the next one. A highlighted row (the current player) is drawn
+in the accent colour, so it stands out from the back of a classroom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pygame
+
+from clarity.ui.assets import Assets
+from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
+from clarity.ui.widgets import darken, draw_panel
+
+Align = Literal["left", "right", "center"]
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    bold: bool = False
+    medal: str | None = None  # a tier name: a coloured dot before the text
+    colour: Colour | None = None  # None: the row's text colour
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    highlight: bool = False
+
+
+def medal_cell(medal: str | None) -> Cell:
+    """A medal as a dot in its colour and its name; a dash when there is none."""
+    if medal is None:
+        return Cell("–", colour=PALETTE.text_muted)
+    return Cell(medal.title(), medal=medal)
+
+
+class Table:
+    """Lays out columns over a width and draws the header and the rows."""
+
+    def __init__(self, columns: Sequence[Column]) -> None:
+        self.columns = tuple(columns)
+        self.x: list[int] = []
+        self.widths: list[int] = []
+
+    def layout(self, left: int, width: int, pad: int) -> None:
+        """Share ``width`` among the columns; ``pad`` is kept free inside each cell."""
+        total = sum(c.weight for c in self.columns)
+        self.x, self.widths = [], []
+        x = left
+        for column in self.columns:
+            w = round(width * column.weight / total)
+            self.x.append(x + pad)
+            self.widths.append(max(1, w - 2 * pad))
+            x += w
+
+    def row_height(self, assets: Assets, metrics: Metrics) -> int:
+        return assets.font(metrics.body_size, True).get_linesize() + metrics.px(1.0)
+
+    def header_height(self, assets: Assets, metrics: Metrics) -> int:
+        return assets.font(metrics.small_size, True).get_linesize() + metrics.px(0.6)
+
+    def draw_header(
+        self, surface: pygame.Surface, y: int, assets: Assets, metrics: Metrics
+    ) -> None:
+        height = self.header_height(assets, metrics)
+        for column, x, width in zip(self.columns, self.x, self.widths, strict=True):
+            text = assets.text(
+                column.title.upper(), metrics.small_size, PALETTE.text_muted, bold=True
+            )
+            self._blit(surface, text, column.align, pygame.Rect(x, y, width, height))
+
+    def draw_row(
+        self,
+        surface: pygame.Surface,
+        row: Row,
+        rect: pygame.Rect,
+        assets: Assets,
+        metrics: Metrics,
+        *,
+        shade: bool = False,
+    ) -> None:
+        """One row in ``rect`` (its panel spans the whole table width)."""
+        if row.highlight:
+            draw_panel(surface, rect, metrics, PALETTE.accent, None)
+            base = PALETTE.text_dark
+        else:
+            colour = PALETTE.panel if not shade else darken(PALETTE.panel, 0.18)
+            draw_panel(surface, rect, metrics, colour, None)
+            base = PALETTE.text
+        for cell, column, x, width in zip(
+            row.cells, self.columns, self.x, self.widths, strict=True
+        ):
+            cell_rect = pygame.Rect(x, rect.y, width, rect.height)
+            colour = base if cell.colour is None or row.highlight else cell.colour
+            dot = 0
+            if cell.medal is not None:
+                dot = metrics.px(1.6)
+                tier = TIER_COLOURS.get(cell.medal, PALETTE.accent)
+                centre = (x + dot // 2, rect.centery)
+                pygame.draw.circle(surface, darken(tier, 0.3), centre, dot // 2)
+                pygame.draw.circle(surface, tier, centre, round(dot * 0.38))
+                dot += metrics.px(0.7)
+                cell_rect = pygame.Rect(x + dot, rect.y, width - dot, rect.height)
+            font = assets.font(metrics.body_size, cell.bold)
+            shown = wrap_lines(font, cell.text, max(1, cell_rect.width), 1)
+            text = assets.text(shown[0] if shown else "", metrics.body_size, colour, bold=cell.bold)
+            self._blit(surface, text, column.align, cell_rect)
+
+    @staticmethod
+    def _blit(
+        surface: pygame.Surface, text: pygame.Surface, align: Align, box: pygame.Rect
+    ) -> None:
+        if align == "right":
+            rect = text.get_rect(midright=box.midright)
+        elif align == "center":
+            rect = text.get_rect(center=box.center)
+        else:
+            rect = text.get_rect(midleft=box.midleft)
+        surface.blit(text, rect)
