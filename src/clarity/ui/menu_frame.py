@@ -221,27 +221,31 @@ def short_date(moment: datetime | None) -> str:
 
 
 def move_spatially(focus: FocusGroup, dx: int, dy: int) -> bool:
-    """Move ``focus`` to the nearest enabled button in a direction (buttons in a grid).
+    """Move ``focus`` to the nearest enabled button in line in a direction.
 
     For menus whose rows hold different numbers of buttons (Play over two columns), where
-    a fixed column count cannot say what is below what. True when the focus moved.
+    a fixed column count cannot say what is below what. "In line" means overlapping the
+    focused button across the direction (the same row for left and right); when nothing
+    is, the focus stays. True when the focus moved.
     """
     current = focus.focused
     if current is None:
         return False
-    here = current.rect.center
-    best: tuple[float, int] | None = None
+    here = current.rect
+    best: tuple[int, int] | None = None
     for i, button in enumerate(focus.buttons):
         if button is current or not button.enabled:
             continue
-        ox, oy = button.rect.centerx - here[0], button.rect.centery - here[1]
-        along = ox * dx + oy * dy  # how far in the asked direction
+        there = button.rect
+        along = (there.centerx - here.centerx) * dx + (there.centery - here.centery) * dy
         if along <= 0:
             continue
-        across = abs(ox * dy) + abs(oy * dx)
-        score = along + 2 * across  # straight ahead beats diagonal
-        if best is None or score < best[0]:
-            best = (score, i)
+        if dx:
+            in_line = there.top < here.bottom and here.top < there.bottom
+        else:
+            in_line = there.left < here.right and here.left < there.right
+        if in_line and (best is None or along < best[0]):
+            best = (along, i)
     if best is None:
         return False
     focus.index = best[1]

@@ -1,0 +1,194 @@
+"""Who's playing? Adding, picking, renaming and deleting players through the real App."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.store import Player
+from clarity.ui.scenes.dialog import DialogScene
+from clarity.ui.scenes.packs import PackScene
+from clarity.ui.scenes.players import PlayersScene
+from clarity.ui.scenes.title import TitleScene
+
+from .conftest import Pilot
+from .saving import MakeApp, app_factory, at_title
+
+
+@pytest.fixture
+def saving_app(pack_folder: Path, tmp_path: Path) -> Iterator[MakeApp]:
+    yield from app_factory(pack_folder, tmp_path / "data")
+
+
+def players_screen(make: MakeApp, names: tuple[str, ...] = ()) -> tuple[Pilot, PlayersScene]:
+    """The title's Play pressed: the Who's playing? screen, with ``names`` already saved."""
+    app = make()
+    pilot = at_title(app)
+    store = app.services.session.store
+    assert store is not None
+    for name in names:
+        assert isinstance(store.create_player(name), Player)
+    pilot.key(pygame.K_RETURN)  # Play
+    scene = pilot.top
+    assert isinstance(scene, PlayersScene)
+    return pilot, scene
+
+
+def saved_names(pilot: Pilot) -> list[str]:
+    store = pilot.app.services.session.store
+    assert store is not None
+    return [p.name for p in store.players()]
+
+
+def test_play_asks_who_is_playing_first(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app)
+    assert [s.name for s in pilot.app.scenes] == ["title", "players"]
+    assert scene.rows == []
+    assert scene.focus.focused is scene.new_button  # nobody yet: New player first
+
+
+def test_a_name_typed_in_cyrillic_and_enter_adds_the_player(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app)
+    pilot.key(pygame.K_n)
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    assert dialog.wants_text
+    pilot.type("Бо")
+    pilot.key(pygame.K_m, unicode="m")  # a letter key types: it neither mutes nor chooses
+    pilot.type("рис")
+    assert dialog.text == "Борис"
+    pilot.key(pygame.K_RETURN)
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Борис"]
+    assert scene.focused_player is not None
+    assert scene.focused_player.name == "Борис"  # ready to play with one more Enter
+
+
+def test_a_taken_or_empty_name_is_explained_in_the_dialog(saving_app: MakeApp) -> None:
+    pilot, _ = players_screen(saving_app, ("Ana",))
+    pilot.key(pygame.K_n)
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    pilot.key(pygame.K_RETURN)
+    assert pilot.top is dialog
+    assert dialog.error == "Please type a name."
+    pilot.type("  ANA ")
+    pilot.key(pygame.K_RETURN)
+    assert pilot.top is dialog
+    assert dialog.error == "There is already a player called Ana."
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, PlayersScene)
+    assert saved_names(pilot) == ["Ana"]
+
+
+def test_enter_on_a_player_plays_as_them_and_the_title_says_so(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    pilot.key(pygame.K_DOWN)
+    assert scene.focused_player is not None
+    assert scene.focused_player.name == "Ben"
+    pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.top, PackScene)
+    session = pilot.app.services.session
+    assert session.player is not None
+    assert session.player.name == "Ben"
+    pilot.key(pygame.K_ESCAPE)  # back to the title from the pack choice
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    assert title.status == "Playing as Ben"
+    pilot.key(pygame.K_RETURN)  # Play again: nobody is asked twice
+    assert isinstance(pilot.top, PackScene)
+
+
+def test_a_click_on_a_player_plays_as_them(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    pilot.click(scene.rows[0].button.rect.midleft)
+    assert isinstance(pilot.top, PackScene)
+    player = pilot.app.services.session.player
+    assert player is not None
+    assert player.name == "Ana"
+
+
+def test_r_renames_the_player_in_focus(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana",))
+    pilot.key(pygame.K_r)
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    assert dialog.text == "Ana"  # the old name, to correct
+    pilot.key(pygame.K_BACKSPACE)
+    pilot.type("astasia")
+    pilot.key(pygame.K_RETURN)
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Anastasia"]
+    assert scene.rows[0].player.name == "Anastasia"
+
+
+def test_delete_asks_first_and_n_keeps_the_player(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    pilot.key(pygame.K_DELETE)
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    assert dialog.heading == "Delete Ana?"
+    pilot.key(pygame.K_n)
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Ana", "Ben"]
+    pilot.key(pygame.K_DELETE)
+    pilot.key(pygame.K_RETURN)  # Enter means No: the safe answer is the default
+    assert saved_names(pilot) == ["Ana", "Ben"]
+    pilot.key(pygame.K_DELETE)
+    pilot.key(pygame.K_y)
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Ben"]
+    assert [r.player.name for r in scene.rows] == ["Ben"]
+
+
+def test_the_mouse_renames_and_deletes_with_the_rows_buttons(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    pilot.click(scene.rows[1].button.rect.center)  # hovering shows the row's buttons...
+    assert isinstance(pilot.top, PackScene)  # ...and a click on the row itself plays
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_RIGHT)  # nothing beside Play: it stays
+    pilot.key(pygame.K_DOWN)  # Trophies
+    pilot.key(pygame.K_RIGHT)  # High scores
+    pilot.key(pygame.K_DOWN)  # Quit
+    pilot.key(pygame.K_LEFT)  # Change player
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    assert title.focus.focused is title.player_button
+    pilot.key(pygame.K_RETURN)
+    scene = pilot.top
+    assert isinstance(scene, PlayersScene)
+    assert scene.focused_player is not None
+    assert scene.focused_player.name == "Ben"  # the one playing
+    pilot.click(scene.delete_button.rect.center)
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    pilot.click(dialog.choices[0].button.rect.center)  # Yes, delete
+    assert saved_names(pilot) == ["Ana"]
+    assert not pilot.app.services.session.chosen  # Ben played: ask again who plays
+
+
+def test_a_guest_plays_without_a_player(saving_app: MakeApp) -> None:
+    pilot, _ = players_screen(saving_app, ("Ana",))
+    pilot.key(pygame.K_g)
+    assert isinstance(pilot.top, PackScene)
+    session = pilot.app.services.session
+    assert session.chosen
+    assert session.player is None
+    pilot.key(pygame.K_ESCAPE)
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    assert title.status == "Playing as a guest"
+
+
+def test_player_on_the_command_line_skips_the_question(saving_app: MakeApp) -> None:
+    app = saving_app(player="Ana")
+    pilot = at_title(app)
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    assert title.status == "Playing as Ana"
+    pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.top, PackScene)
+    assert saved_names(pilot) == ["Ana"]

@@ -1,0 +1,251 @@
+"""The trophy cabinet, the high scores and the history, over a store the test fills."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.core.trophies import CENTURY_RIGHT_ANSWERS
+from clarity.store import Player, Store
+from clarity.ui.app import App
+from clarity.ui.journey import open_cabinet, open_high_scores, open_history
+from clarity.ui.scenes.cabinet import CabinetScene, progress_text, status_text
+from clarity.ui.scenes.dialog import DialogScene
+from clarity.ui.scenes.highscores import HighScoresScene
+from clarity.ui.scenes.history import HistoryScene
+from clarity.ui.scenes.players import PlayersScene
+from clarity.ui.scenes.title import TitleScene
+from store.factories import MONDAY_9AM, save
+
+from .conftest import Pilot, write_play_pack
+from .saving import SIZES, MakeApp, app_factory, at_title, boxes_laid_out
+
+PACK = "play-test"
+
+
+@pytest.fixture
+def saving_app(pack_folder: Path, tmp_path: Path) -> Iterator[MakeApp]:
+    write_play_pack(pack_folder, pack_id="second", title="Second pack")
+    yield from app_factory(pack_folder, tmp_path / "data")
+
+
+def filled(make: MakeApp, *, player: str | None = "Ana", **options: object) -> Pilot:
+    """An App at its title whose store holds Ana's, Ben's and Cleo's rounds."""
+    app = make(player=player, **options)
+    pilot = at_title(app)
+    store = app.services.session.store
+    assert store is not None
+    ana, ben, cleo = (_player(store, name) for name in ("Ana", "Ben", "Cleo"))
+    # Ana: 98 right answers long ago, then a silver; first light and a hot streak
+    save(
+        store,
+        ana.id,
+        pack_id=PACK,
+        score=300,
+        right=CENTURY_RIGHT_ANSWERS - 10,
+        wrong=0,
+        played_at=MONDAY_9AM - timedelta(days=30),
+        trophies=["first-light"],
+    )
+    save(
+        store,
+        ana.id,
+        pack_id=PACK,
+        score=640,
+        medal="silver",
+        played_at=MONDAY_9AM,
+        trophies=["first-light", "hot-streak", "silver-medal"],
+    )
+    save(
+        store,
+        ben.id,
+        pack_id=PACK,
+        score=900,
+        medal="gold",
+        played_at=MONDAY_9AM,
+        trophies=["gold-medal"],
+    )
+    save(store, cleo.id, pack_id=PACK, score=720, medal="silver", played_at=MONDAY_9AM)
+    save(store, cleo.id, pack_id="second", score=100, played_at=MONDAY_9AM)
+    return pilot
+
+
+def _player(store: Store, name: str) -> Player:
+    player = store.get_or_create_player(name)
+    assert isinstance(player, Player)
+    return player
+
+
+# -- the trophy cabinet -----------------------------------------------------------------
+
+
+def test_the_cabinet_shows_every_trophy_won_or_locked_with_dates_and_progress(
+    saving_app: MakeApp,
+) -> None:
+    pilot = filled(saving_app)
+    open_cabinet(pilot.app)
+    pilot.step()
+    cabinet = pilot.top
+    assert isinstance(cabinet, CabinetScene)
+    entries = {e.trophy.id: e for e in cabinet.entries}
+    assert len(entries) == 12
+
+    first_light = entries["first-light"]
+    assert first_light.earned
+    assert status_text(first_light) == "Won 24 Oct 2026  ·  2 times"  # first won 30 days before
+    assert status_text(entries["silver-medal"]) == "Won 23 Nov 2026"
+    assert status_text(entries["gold-medal"]) == "Locked"
+    century = entries["century"]
+    assert not century.earned
+    assert progress_text(century) == f"{CENTURY_RIGHT_ANSWERS - 10 + 3}/{CENTURY_RIGHT_ANSWERS}"
+    assert status_text(century) == "Locked"
+    assert progress_text(entries["first-light"]) == ""  # won in a round: no progress
+    assert cabinet.earned_count == 3
+    assert cabinet._frame.subheading == "Ana  ·  3 of 12 won"
+
+
+def test_arrows_choose_the_trophy_the_panel_describes(saving_app: MakeApp) -> None:
+    pilot = filled(saving_app)
+    pilot.key(pygame.K_DOWN)
+    pilot.key(pygame.K_RETURN)  # Trophies, under Play on the title
+    cabinet = pilot.top
+    assert isinstance(cabinet, CabinetScene)
+    assert cabinet.selected == 0
+    pilot.key(pygame.K_RIGHT)
+    pilot.key(pygame.K_DOWN)
+    assert cabinet.selected == 1 + cabinet._columns
+    pilot.key(pygame.K_h)  # its history, then back to the trophies with T
+    assert isinstance(pilot.top, HistoryScene)
+    pilot.key(pygame.K_t)
+    assert isinstance(pilot.top, CabinetScene)
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, TitleScene)
+
+
+def test_a_guest_is_told_why_the_cabinet_is_empty_and_can_choose_a_player(
+    saving_app: MakeApp,
+) -> None:
+    pilot = filled(saving_app, player=None)
+    pilot.app.services.session.choose(None)
+    open_cabinet(pilot.app)
+    pilot.step()
+    cabinet = pilot.top
+    assert isinstance(cabinet, CabinetScene)
+    assert cabinet.entries == []
+    assert cabinet.other_button.label == "Choose a player"
+    pilot.key(pygame.K_p)
+    players = pilot.top
+    assert isinstance(players, PlayersScene)
+    pilot.key(pygame.K_RETURN)  # Ana, the first on the list
+    cabinet = pilot.top
+    assert isinstance(cabinet, CabinetScene)
+    assert cabinet.player is not None
+    assert cabinet.player.name == "Ana"
+
+
+def test_the_cabinet_asks_who_plays_when_nobody_was_chosen(saving_app: MakeApp) -> None:
+    pilot = filled(saving_app, player=None)
+    open_cabinet(pilot.app)
+    pilot.step()
+    assert isinstance(pilot.top, PlayersScene)
+    pilot.key(pygame.K_DOWN)
+    pilot.key(pygame.K_RETURN)  # Ben
+    cabinet = pilot.top
+    assert isinstance(cabinet, CabinetScene)
+    assert [s.name for s in pilot.app.scenes] == ["title", "cabinet"]
+    assert {e.trophy.id for e in cabinet.entries if e.earned} == {"gold-medal"}
+
+
+# -- the high scores and the history ---------------------------------------------------
+
+
+def test_high_scores_rank_players_and_highlight_the_current_one(saving_app: MakeApp) -> None:
+    pilot = filled(saving_app)
+    pilot.key(pygame.K_DOWN)
+    pilot.key(pygame.K_RIGHT)
+    pilot.key(pygame.K_RETURN)  # High scores
+    scores = pilot.top
+    assert isinstance(scores, HighScoresScene)
+    assert scores.pack_id == PACK  # the pack Ana played last
+    assert [(r.rank, r.player_name, r.score) for r in scores.leaders] == [
+        (1, "Ben", 900),
+        (2, "Cleo", 720),
+        (3, "Ana", 640),  # her best round, once
+    ]
+    assert [row.highlight for row in scores.rows] == [False, False, True]
+    assert scores.rows[2].cells[1].text == "Ana  (you)"
+    pilot.key(pygame.K_RIGHT)
+    assert scores.pack_id == "second"
+    assert [r.player_name for r in scores.leaders] == ["Cleo"]
+    assert not any(row.highlight for row in scores.rows)
+    pilot.click(scores.prev_button.rect.center)
+    assert scores.pack_id == PACK
+
+
+def test_a_player_below_the_top_ten_still_sees_their_own_rank(saving_app: MakeApp) -> None:
+    pilot = filled(saving_app)
+    store = pilot.app.services.session.store
+    assert store is not None
+    for n in range(10):
+        save(store, _player(store, f"Star {n}").id, pack_id=PACK, score=2000 + n)
+    open_high_scores(pilot.app, PACK)
+    pilot.step()
+    scores = pilot.top
+    assert isinstance(scores, HighScoresScene)
+    assert len(scores.leaders) == 11
+    assert (scores.leaders[-1].rank, scores.leaders[-1].player_name) == (13, "Ana")
+    assert scores.rows[-1].highlight
+
+
+def test_the_history_lists_the_players_rounds_newest_first(saving_app: MakeApp) -> None:
+    pilot = filled(saving_app)
+    open_history(pilot.app)
+    pilot.step()
+    history = pilot.top
+    assert isinstance(history, HistoryScene)
+    assert [r.score for r in history.records] == [640, 300]
+    first = history.rows[0].cells
+    assert [c.text for c in first[1:]] == ["Rivers and Capitals", "640", "Silver", "3", "1"]
+    assert first[0].text.startswith("23 Nov 2026")
+
+
+# -- layout -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_screens_fit_the_window_without_overlaps(
+    saving_app: MakeApp, size: tuple[int, int]
+) -> None:
+    pilot = filled(saving_app, size=size)
+    app = pilot.app
+    store = app.services.session.store
+    assert store is not None
+    for n in range(14):  # a class: the lists scroll
+        save(store, _player(store, f"Pupil number {n}").id, pack_id=PACK, score=10 * n)
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    boxes_laid_out(title.layout_boxes(), size)
+    for opener in (open_cabinet, open_history, open_high_scores, _players, _delete_dialog):
+        opener(app)
+        pilot.step(3)
+        top = pilot.top
+        boxes_laid_out(top.layout_boxes(), size)  # type: ignore[attr-defined]
+        app.reset(TitleScene(app))
+        pilot.step()
+
+
+def _players(app: App) -> None:
+    app.push(PlayersScene(app))
+
+
+def _delete_dialog(app: App) -> None:
+    players = PlayersScene(app)
+    app.push(players)
+    app.step(1 / 60)
+    players.delete_focused()
+    app.step(1 / 60)
+    assert isinstance(app.top, DialogScene)
