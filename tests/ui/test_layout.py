@@ -26,29 +26,42 @@ from clarity.ui.scenes.results import ResultsScene
 from .conftest import ASSETS, Pilot, write_play_pack
 
 SIZES = [(1024, 640), (1920, 1080), (1024, 768)]
+# Half as long again as the longest texts of the bundled packs (prompt 105, explanation
+# 126 and choice 60 characters), and six choices where those have four.
 LONG_PROMPT = (
-    "Which of these rivers, all of them long and famous and important for trade over many "
-    "centuries, flows through the capital city of Belarus and gives its name to a park there?"
+    "Which of these rivers, long and important for trade over the centuries, flows "
+    "through the capital city of Belarus?"
 )
 LONG_CHOICE: dict[str, Any] = {
     "id": "long-choice",
     "type": "choice",
     "prompt": LONG_PROMPT,
     "choices": [
-        "The Svislach, a tributary of the Berezina",
-        "The Volga, the longest river in Europe",
-        "The Danube, which crosses ten countries",
-        "The Rhine, from the Alps to the North Sea",
-        "The Dnieper, down to the Black Sea",
-        "The Neman, which flows to the Baltic",
+        "The Svislach, through Minsk",
+        "The Volga, longest in Europe",
+        "The Danube, across ten countries",
+        "The Rhine, to the North Sea",
+        "The Dnieper, to the Black Sea",
+        "The Neman, which meets the Baltic",
     ],
-    "answer": "The Svislach, a tributary of the Berezina",
+    "answer": "The Svislach, through Minsk",
     "explain": (
         "The Svislach rises north-west of Minsk and flows through the city, past the old "
-        "town and the Island of Tears, before it joins the Berezina, which in turn flows "
-        "into the Dnieper and on to the Black Sea. Minsk grew up on its banks almost a "
-        "thousand years ago."
+        "town, before it joins the Berezina on its way to the Dnieper."
     ),
+}
+WIDE_CHOICE: dict[str, Any] = {
+    "id": "wide-choice",
+    "type": "choice",
+    "prompt": "What right do citizens of one member state have in the other?",
+    "choices": [
+        "To live and work there without formal immigration procedures",
+        "To vote in the other country's presidential election",
+        "To hold a single Union State passport",
+        "To pay no taxes at all",
+    ],
+    "answer": "To live and work there without formal immigration procedures",
+    "explain": "Citizens may live and work in the other state as its own citizens do.",
 }
 TRUE_FALSE: dict[str, Any] = {
     "id": "long-true",
@@ -101,6 +114,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedPack]:
     folder = tmp_path_factory.mktemp("layout")
     return {
         "choice": pack(folder, [LONG_CHOICE], "choice"),
+        "wide": pack(folder, [WIDE_CHOICE], "wide"),
         "truefalse": pack(folder, [TRUE_FALSE], "truefalse"),
         "typed": pack(folder, [TYPED], "typed"),
         "quick": pack(folder, QUICK, "quick", grid="4x5"),
@@ -146,6 +160,12 @@ def test_the_play_screen_in_every_state(sized: Pilot, packs: dict[str, LoadedPac
     pilot.type("Москва и Минск")
     check(pilot, scene, *HUD, *BOARD, "guess_heading", "guess_field", "guess_submit")
     assert {"guess_cancel", "guess_info"} <= scene.layout_boxes().keys()
+
+    scene = play(pilot, packs["wide"])  # four choices of up to 60 characters
+    check(pilot, scene, *HUD, *BOARD, "prompt", *answers[:4])
+    pilot.key(pygame.K_c)
+    pilot.settle()
+    check(pilot, scene, *HUD, *BOARD, "prompt", *answers[:4], "verdict", "explain")
 
     scene = play(pilot, packs["truefalse"])
     check(pilot, scene, *HUD, *BOARD, "prompt", "answer_A", "answer_B")

@@ -91,7 +91,11 @@ def test_a_whole_round_played_with_keys_ends_on_results_with_the_core_figures(
             assert play.busy  # the tile is turning
         else:
             assert texts["verdict"] == "Not quite."
-            assert f"The answer: {play.feedback.right_answer}." in texts["explain"]
+            asked = play.round.question
+            if isinstance(asked, TypedQuestion):  # the answer in words
+                assert f"The answer: {play.feedback.right_answer}." in texts["explain"]
+            else:  # the answer on its green button
+                assert "right" in [b.state for b in play.answer_buttons]
             assert play.round.score == score
         pilot.settle()
         pilot.step(45)  # the score counts up to the core's
@@ -461,3 +465,24 @@ def test_the_window_can_be_resized_mid_question(pilot: Pilot, loaded: LoadedPack
     window = pygame.Rect(0, 0, 1024, 768)
     assert all(window.contains(box) for box in play.layout_boxes().values())
     assert play.board_view.rect.width < 1024 // 2 + 100
+
+
+def test_a_frame_drawn_in_parts_is_the_frame_drawn_whole(pilot: Pilot, loaded: LoadedPack) -> None:
+    """Only changed regions and moving things are redrawn; no trail may stay behind."""
+    play = start(pilot, loaded)
+
+    def same_as_whole() -> bool:
+        whole = pygame.Surface(pilot.app.size).convert()
+        play._drawn_frame = -2  # as if the window held anything: draw it all
+        play.draw(whole)
+        return pygame.image.tobytes(whole, "RGB") == pygame.image.tobytes(pilot.app.surface, "RGB")
+
+    answer_with_keys(pilot, play, right=True, number=1)  # a tile turns, points fly, a toast
+    for _ in range(6):
+        pilot.step(7)
+        assert same_as_whole()
+    pilot.key(pygame.K_g)
+    pilot.type("Мая")
+    pilot.key(pygame.K_ESCAPE)
+    pilot.step(3)
+    assert same_as_whole()

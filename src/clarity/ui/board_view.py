@@ -155,9 +155,13 @@ class BoardView:
         edge = max(2, self._metrics.px(0.25))
         pygame.draw.rect(surface, PALETTE.panel_edge, self.rect.inflate(edge * 2, edge * 2), edge)
 
-    def draw_flips(self, surface: pygame.Surface) -> None:
+    def draw_flips(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The tiles turning away now, over the resting board; returns where it drew."""
+        drawn = []
         for flip in self._flips:
             self._draw_flip(surface, flip)
+            drawn.append(self.tile_rect(flip.tile))
+        return drawn
 
     @property
     def version(self) -> int:

@@ -94,14 +94,14 @@ class Flyer:
     def update(self, dt: float) -> None:
         self.age += dt
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface) -> pygame.Rect:
         t = self.age / self.seconds
         e = ease_out(t)
         # rise a little first, then travel: reads as "points go up into the score"
         x = self.start[0] + (self.end[0] - self.start[0]) * e
         y = self.start[1] + (self.end[1] - self.start[1]) * e - 40 * (1 - e) * min(1.0, t * 4)
         self.surface.set_alpha(round(255 * (1.0 - ease_in(max(0.0, t - 0.6) / 0.4))))
-        surface.blit(self.surface, self.surface.get_rect(center=(round(x), round(y))))
+        return surface.blit(self.surface, self.surface.get_rect(center=(round(x), round(y))))
 
 
 def make_flyer(
@@ -195,13 +195,15 @@ class Toasts:
         if toast.age >= toast.seconds:
             self._queue.pop(0)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface) -> pygame.Rect | None:
+        """The toast showing now, where it is in its slide; returns where it drew."""
         toast = self.showing
         if toast is None:
-            return
+            return None
         h = toast.surface.get_height()
         slide_in = ease_out(toast.age / self.SLIDE)
         slide_out = ease_in((toast.age - (toast.seconds - self.SLIDE)) / self.SLIDE)
         offset = round((1.0 - slide_in + slide_out) * (h + self.anchor[1]))
         rect = toast.surface.get_rect(midtop=(self.anchor[0], self.anchor[1] - offset))
         surface.blit(toast.surface, rect)
+        return rect

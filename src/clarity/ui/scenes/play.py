@@ -176,6 +176,8 @@ class PlayScene(Scene):
         self._button_h = 0
         self._label_size = 20
         self._explain_size = 20
+        self._row_h = 20
+        self._plans: dict[tuple[int, int, int], _CardPlan] = {}
         self._columns = 1
         self._timebar = pygame.Rect(0, 0, 0, 0)
         self._wipe = pygame.Rect(0, 0, 0, 0)
@@ -184,6 +186,10 @@ class PlayScene(Scene):
         self._base: pygame.Surface | None = None
         self._static: pygame.Surface | None = None
         self._regions_drawn: dict[str, tuple[object, ...]] = {}
+        self._dirty: list[pygame.Rect] = []  # where the moving things were drawn last
+        self._drawn_frame = -2
+        self._drawn_surface: pygame.Surface | None = None
+        self._drawn_on_top = False
         self._region_rects: dict[str, pygame.Rect] = {}
         self._layout_gen = 0
         self._card_gen = 0
@@ -388,9 +394,16 @@ class PlayScene(Scene):
             split = self._card.top - gap // 2
             board_region = pygame.Rect(0, middle.y, width, split - middle.y)
             card_region = pygame.Rect(0, split, width, middle.bottom - split)
+        # the board covers its own rect whole (it needs nothing restored under it); the
+        # guess row is the rest of its column below the board
+        board_rect = boxes["board"]
+        below = board_rect.bottom + 1
         self._region_rects = {
             "hud": pygame.Rect(0, 0, width, hud_h),
-            "board": board_region,
+            "board": board_rect.copy(),
+            "guess": pygame.Rect(
+                board_region.x, below, board_region.width, board_region.bottom - below
+            ),
             "card": card_region,
             "hints": pygame.Rect(0, hints_top, width, height - hints_top),
         }
@@ -479,24 +492,45 @@ class PlayScene(Scene):
                 self._time_out()
 
     def draw(self, surface: pygame.Surface) -> None:
-        # What changes only with the game state is kept in a frame-sized layer, in four
-        # regions (top bar, board, card, key hints) that are drawn again only when what
-        # they show changes. Each frame copies the layer and draws what moves on top.
+        # What changes only with the game state is kept in a frame-sized layer, in regions
+        # (top bar, board, guess row, card, key hints) drawn again only when what they
+        # show changes. When the window still holds this scene's last frame, only the
+        # changed regions and the places where something moved are copied back from the
+        # layer; what moves is then drawn on top.
         size = surface.get_size()
         if self._base is None or self._base.get_size() != size:
             self._base = self._render_base(size)
         if self._static is None or self._static.get_size() != size:
             self._static = self._base.copy()
             self._regions_drawn.clear()
+            self._dirty = []
+            self._drawn_frame = -2
+        changed: list[pygame.Rect] = []
         for name, (region, key, draw) in self._regions().items():
             if self._regions_drawn.get(name) != key:
                 self._static.set_clip(region)
-                self._static.blit(self._base, region, region)
+                if name != "board":  # the board is opaque: nothing to restore under it
+                    self._static.blit(self._base, region, region)
                 draw(self._static)
                 self._static.set_clip(None)
                 self._regions_drawn[name] = key
-        surface.blit(self._static, (0, 0))
-        self._draw_moving(surface)
+                changed.append(region)
+        on_top = self.app.top is self
+        holds_last_frame = (
+            on_top
+            and self._drawn_on_top  # nothing (a pause menu) was drawn over the last frame
+            and self._drawn_frame == self.app.frame - 1
+            and self._drawn_surface is surface
+        )
+        if holds_last_frame:
+            for rect in (*changed, *self._dirty):
+                surface.blit(self._static, rect, rect)
+        else:
+            surface.blit(self._static, (0, 0))
+        self._dirty = self._draw_moving(surface)
+        self._drawn_frame = self.app.frame
+        self._drawn_surface = surface
+        self._drawn_on_top = on_top
 
     def _render_base(self, size: tuple[int, int]) -> pygame.Surface:
         """What only the window size changes: the backdrop, the top bar, the card."""
@@ -537,16 +571,20 @@ class PlayScene(Scene):
             ),
             "board": (
                 self._region_rects["board"],
+                (self._layout_gen, self.board_view.version),
+                self.board_view.draw,
+            ),
+            "guess": (
+                self._region_rects["guess"],
                 (
                     self._layout_gen,
-                    self.board_view.version,
+                    board.hidden_count,
                     self._ending is None,
-                    self.guessing,
+                    self._guess_button_enabled,
                     self._typing_answer,
-                    self.round.phase,
                     *on_guess,
                 ),
-                self._draw_board_column,
+                self._draw_guess_region,
             ),
             "card": (
                 self._region_rects["card"],
@@ -560,8 +598,11 @@ class PlayScene(Scene):
             ),
         }
 
-    def _draw_board_column(self, surface: pygame.Surface) -> None:
-        self.board_view.draw(surface)
+    @property
+    def _guess_button_enabled(self) -> bool:
+        return not self.guessing and self.round.phase is not Phase.FINAL_GUESS
+
+    def _draw_guess_region(self, surface: pygame.Surface) -> None:
         if self._ending is None:
             self._draw_guess_row(surface)
         else:
@@ -571,33 +612,39 @@ class PlayScene(Scene):
         assets = self.app.services.assets
         draw_key_hints(surface, self._hints(), assets, self._metrics, self._hints_area)
 
-    def _draw_moving(self, surface: pygame.Surface) -> None:
-        """What changes from frame to frame: the score, the clock, a caret, animations."""
+    def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """What changes from frame to frame: the score, the clock, a caret, animations.
+
+        Returns where it drew, for the next frame to clean up.
+        """
         metrics = self._metrics
         assets = self.app.services.assets
-        self._draw_score(surface)
-        self._draw_clock(surface)
-        self.board_view.draw_flips(surface)
+        drawn = [self._draw_score(surface)]
+        drawn += self._draw_clock(surface)
+        drawn += self.board_view.draw_flips(surface)
         if self._ending is None:
             if self.guessing:
                 self.guess_field.draw(surface, assets, metrics)
+                drawn.append(self.guess_field.rect.copy())
             elif isinstance(self.round.question, TypedQuestion):
-                self._draw_answer_field(surface)
+                drawn += self._draw_answer_field(surface)
         if self._intro < INTRO_SECONDS:
             # the new question wipes in from the left over a plain card
             shown = ease_out(self._intro / INTRO_SECONDS)
             cover = self._wipe.copy()
             cover.width = round(self._wipe.width * (1.0 - shown))
             cover.right = self._wipe.right
-            pygame.draw.rect(surface, PALETTE.panel, cover)
-        for flyer in self.flyers:
-            flyer.draw(surface)
+            drawn.append(pygame.draw.rect(surface, PALETTE.panel, cover))
+        drawn += [flyer.draw(surface) for flyer in self.flyers]
         # toasts slide out from under the top bar, never over it
         below_bar = pygame.Rect(0, self._hud_rect.bottom, *surface.get_size())
         previous_clip = surface.get_clip()
         surface.set_clip(below_bar)
-        self.toasts.draw(surface)
+        toast = self.toasts.draw(surface)
         surface.set_clip(previous_clip)
+        if toast is not None:
+            drawn.append(toast.clip(below_bar))
+        return drawn
 
     # -- keys -----------------------------------------------------------------------------
 
@@ -955,9 +1002,15 @@ class PlayScene(Scene):
         assert question is not None
         gap = metrics.gap
         small_gap = metrics.px(0.9)
-        plan = self._plan_question(inner.width, inner.bottom - top)
+        # planned once per question and size: the answer's feedback keeps the same plan,
+        # so no button moves when the verdict shows
+        key = (self.round.question_number, inner.width, inner.bottom - top)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan_question(inner.width, inner.bottom - top)
         self._columns = plan.columns
         self._explain_size = plan.explain_size
+        self._row_h = plan.row_h
         button_h = plan.button_h
 
         feedback = pygame.Rect(inner.x, inner.bottom - plan.feedback_h, inner.width, 0)
@@ -991,7 +1044,7 @@ class PlayScene(Scene):
                 [b.label for b in self.answer_buttons],
                 metrics.body_size,
                 self._tiny_size,
-                self._label_box(self.answer_buttons[0]),
+                min((self._label_box(b) for b in self.answer_buttons), key=lambda box: box[0]),
                 bold=True,
             )
 
@@ -1037,6 +1090,11 @@ class PlayScene(Scene):
             self._tiny_size,
         )
         explain = _explanation(question, right_answer_text(question))
+        widest_hint = max(
+            (b.key_hint for b in self.answer_buttons),
+            key=lambda hint: fit.width(hint, small, bold=True),
+            default="",
+        )
         stakes_h = 2 * assets.font(small).get_linesize()
         count = len(self.answer_buttons)
         if isinstance(question, TrueFalseQuestion):
@@ -1056,23 +1114,48 @@ class PlayScene(Scene):
             (tiny, tiny, 0.7),
         ]
         options = [(level, c) for level in levels for c in column_choices]
-        if len(column_choices) > 1:  # two columns rather than smaller type, after the first
-            options = [(levels[0], 1)] + [(level, 2) for level in levels]
-        plan = None
-        for (prompt_size, explain_size, share), columns in options:
-            button_h = max(metrics.px(3.0), round(self._button_h * share))
+        if len(column_choices) > 1:
+            # one column while everything fits at the largest sizes; then two columns
+            # rather than smaller type, unless the labels no longer read in a half-width
+            options = [(levels[0], 1), (levels[0], 2)]
+            options += [(level, c) for level in levels[1:] for c in (2, 1)]
+        plan: _CardPlan | None = None
+        plan_needed = 0
+        for index, ((prompt_size, explain_size, share), columns) in enumerate(options):
+            last = index == len(options) - 1
+            button_h = row_h = max(metrics.px(3.0), round(self._button_h * share))
             if isinstance(question, TypedQuestion):
                 answers_h = assets.font(heading).get_linesize() + metrics.px(1.2)
                 answers_h = round(answers_h * max(share, 0.8))
             else:
+                # the labels must still read: small type at the generous levels, the
+                # card's smallest at the tight ones; the buttons grow to hold their lines
+                least = small if explain_size >= small else tiny
+                col_w = (width - (columns - 1) * small_gap) // columns
+                # measured as if the button were tall: its shape then takes the most room
+                label_w = self._label_room(col_w, 10**6, widest_hint)[0]
+                sizes = [
+                    fit.measure(b.label, least, label_w, bold=True) for b in self.answer_buttons
+                ]
+                if any(w > label_w for w, _ in sizes) and not last:
+                    continue  # a word wider than the button
+                label_h = max(h for _, h in sizes) + metrics.px(1.0)
+                button_h = max(button_h, label_h)
                 rows = math.ceil(count / columns)
                 answers_h = rows * button_h + (rows - 1) * small_gap
             explain_h = fit.measure(explain, explain_size, width)[1] if explain else 0
-            feedback_h = button_h + small_gap + max(explain_h, stakes_h)
+            feedback_h = row_h + small_gap + max(explain_h, stakes_h)
             prompt_h = fit.measure(question.prompt, prompt_size, width, bold=True)[1]
-            plan = _CardPlan(prompt_size, explain_size, columns, button_h, answers_h, feedback_h)
-            if prompt_h + gap + answers_h + gap + feedback_h <= room:
-                break
+            option = _CardPlan(
+                prompt_size, explain_size, columns, button_h, answers_h, row_h, feedback_h
+            )
+            needed = prompt_h + gap + answers_h + gap + feedback_h
+            if needed <= room:
+                return option
+            if plan is None or needed < plan_needed:
+                plan, plan_needed = option, needed
+        # nothing fits (a pack with very long texts): the most compact, and the prompt
+        # is cut at its box rather than drawn over the answers
         assert plan is not None
         return plan
 
@@ -1111,7 +1194,7 @@ class PlayScene(Scene):
         event = result.event
         small_gap = metrics.px(0.9)
         next_w = max(metrics.px(14), round(zone.width * 0.3))
-        self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, self._button_h)
+        self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, self._row_h)
         boxes["next_button"] = self.next_button.rect.copy()
 
         if event.right:
@@ -1120,7 +1203,7 @@ class PlayScene(Scene):
             verdict, colour = "Time's up!", lighten(PALETTE.wrong, 0.25)
         else:
             verdict, colour = "Not quite.", lighten(PALETTE.wrong, 0.25)
-        verdict_box = pygame.Rect(zone.x, zone.y, zone.width - next_w - small_gap, self._button_h)
+        verdict_box = pygame.Rect(zone.x, zone.y, zone.width - next_w - small_gap, self._row_h)
         surface = self._fit.render(
             verdict, metrics.heading_size, metrics.small_size, colour, verdict_box.size, bold=True
         )
@@ -1346,26 +1429,26 @@ class PlayScene(Scene):
         for key, (value, size, colour) in values.items():
             self._draw_hud_item(surface, key, value, size, colour)
 
-    def _draw_score(self, surface: pygame.Surface) -> None:
+    def _draw_score(self, surface: pygame.Surface) -> pygame.Rect:
         colour = PALETTE.accent if self.score.counting else PALETTE.text
         value = format_points(self.score.value)
-        self._draw_hud_item(surface, "score", value, self._metrics.heading_size, colour)
+        return self._draw_hud_item(surface, "score", value, self._metrics.heading_size, colour)
 
     def _draw_hud_item(
         self, surface: pygame.Surface, key: str, value: str, size: int, colour: Colour
-    ) -> None:
+    ) -> pygame.Rect:
         rect = self._hud.get(key)
         if rect is None:
-            return
+            return pygame.Rect(0, 0, 0, 0)
         metrics = self._metrics
         assets = self.app.services.assets
         label = assets.text(HUD_LABELS[key], metrics.small_size, PALETTE.text_muted, bold=True)
         text = assets.text(value, size, colour, bold=True)
         # the label sits just before its value, both ending at the item's right edge
-        value_rect = text.get_rect(midright=rect.midright)
-        surface.blit(text, value_rect)
+        value_rect = surface.blit(text, text.get_rect(midright=rect.midright))
         gap = metrics.px(0.6)
-        surface.blit(label, label.get_rect(midright=(value_rect.left - gap, rect.centery)))
+        label_rect = label.get_rect(midright=(value_rect.left - gap, rect.centery))
+        return value_rect.union(surface.blit(label, label_rect))
 
     # -- drawing the parts -----------------------------------------------------------------
 
@@ -1373,7 +1456,7 @@ class PlayScene(Scene):
         metrics = self._metrics
         typing = self._typing_answer
         self.guess_button.key_hint = "Ctrl+G" if typing else "G"
-        self.guess_button.enabled = not self.guessing and self.round.phase is not Phase.FINAL_GUESS
+        self.guess_button.enabled = self._guess_button_enabled
         self._draw_button(surface, self.guess_button)
         # what a right guess is worth now: it shrinks as tiles uncover, which is the game
         box = self._stakes_box
@@ -1438,13 +1521,13 @@ class PlayScene(Scene):
         if self.feedback is not None:
             self._draw_button(surface, self.next_button)
 
-    def _draw_answer_field(self, surface: pygame.Surface) -> None:
+    def _draw_answer_field(self, surface: pygame.Surface) -> list[pygame.Rect]:
         metrics = self._metrics
         assets = self.app.services.assets
         field = self.answer_field
         if self.feedback is None:
             field.draw(surface, assets, metrics)
-            return
+            return [field.rect.copy()]
         # after the answer: what was typed, framed in the verdict's colour
         colour = PALETTE.right if self.feedback.event.right else PALETTE.wrong
         pygame.draw.rect(surface, lighten(colour, 0.85), field.rect, border_radius=metrics.radius)
@@ -1465,12 +1548,13 @@ class PlayScene(Scene):
         mark = assets.text(
             "✓" if self.feedback.event.right else "✗", metrics.heading_size, colour, bold=True
         )
-        surface.blit(mark, mark.get_rect(center=self.submit_button.rect.center))
+        mark_rect = surface.blit(mark, mark.get_rect(center=self.submit_button.rect.center))
+        return [field.rect.copy(), mark_rect]
 
-    def _draw_clock(self, surface: pygame.Surface) -> None:
+    def _draw_clock(self, surface: pygame.Surface) -> list[pygame.Rect]:
         limit = self.round.time_limit
         if limit is None or "timebar" not in self._boxes:
-            return
+            return []
         metrics = self._metrics
         assets = self.app.services.assets
         # after an answer the bar stays where the answer stopped it
@@ -1486,25 +1570,25 @@ class PlayScene(Scene):
         if fill.width > 0:
             pygame.draw.rect(surface, colour, fill, border_radius=radius)
         text = assets.text(f"{math.ceil(left)} s", metrics.small_size, colour, bold=True)
-        surface.blit(text, text.get_rect(midright=self._clock_rect.midright))
+        return [track.copy(), surface.blit(text, text.get_rect(midright=self._clock_rect.midright))]
 
     def _label_box(self, button: Button) -> tuple[int, int]:
-        """The room :meth:`Button.draw` leaves for the label of ``button``.
+        """The room :meth:`Button.draw` leaves for the label of ``button``."""
+        return self._label_room(button.rect.width, button.rect.height, button.key_hint)
+
+    def _label_room(self, width: int, height: int, key_hint: str) -> tuple[int, int]:
+        """The room an answer button of ``width`` x ``height`` leaves for its label.
 
         It mirrors the widget's own arithmetic so the size chosen here is the first one
         the widget tries, and the label is rendered once.
         """
         metrics = self._metrics
-        rect = button.rect
         pad = metrics.px(1.2)
-        left = pad
-        if button.shape is not None:
-            left += round(2 * min(rect.height * 0.28, metrics.px(2.0))) + pad
+        left = pad + round(2 * min(height * 0.28, metrics.px(2.0))) + pad  # the shape
         right = pad
-        if button.key_hint:
-            hint_w = self._fit.width(button.key_hint, metrics.small_size, bold=True)
-            right += hint_w + pad
-        return max(10, rect.width - left - right), rect.height - metrics.px(0.6)
+        if key_hint:
+            right += self._fit.width(key_hint, metrics.small_size, bold=True) + pad
+        return max(10, width - left - right), height - metrics.px(0.6)
 
     def _draw_button(
         self, surface: pygame.Surface, button: Button, size: int | None = None
@@ -1570,12 +1654,16 @@ class _CardPlan:
     columns: int
     button_h: int
     answers_h: int
+    row_h: int  # the verdict and its Next button
     feedback_h: int
 
 
 def _explanation(question: object, right_answer: str, *, right: bool = False) -> str:
-    """What the feedback zone says under the verdict: the answer (when missed), the why."""
-    parts = [] if right else [f"The answer: {right_answer}."]
+    """What the feedback zone says under the verdict: the answer to a typed question
+    that was missed (a choice shows it on its green button), then the why."""
+    parts = (
+        [] if right or not isinstance(question, TypedQuestion) else [f"The answer: {right_answer}."]
+    )
     explain = getattr(question, "explain", None)
     if explain:
         parts.append(explain)
