@@ -414,7 +414,7 @@ class ResultsScene(Scene):
         heading_text = "You guessed it!" if guessed else "Not this time! It was…"
         heading = self._fit.render(
             heading_text,
-            max(metrics.heading_size, metrics.px(4.6)),
+            max(metrics.heading_size, metrics.px(4.0)),
             metrics.heading_size,
             PALETTE.right if guessed else PALETTE.accent,
             (column.width, column.height // 5),
@@ -437,8 +437,11 @@ class ResultsScene(Scene):
             bold=True,
         )
         caption_line = assets.font(metrics.body_size).get_linesize()
-        # the caption gets up to four lines; the image takes the rest
-        caption_room = min(4 * caption_line, column.height // 4) if caption else 0
+        # the caption gets the lines it needs, up to four; the image takes the rest
+        caption_room = 0
+        if caption:
+            needed = self._fit.measure(caption, metrics.body_size, column.width)[1]
+            caption_room = min(needed, 4 * caption_line, column.height // 5)
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
         path = self.loaded.images.get(self.summary_image_key())
         aspect = 4 / 3
