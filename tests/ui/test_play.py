@@ -454,6 +454,9 @@ def test_a_restored_round_goes_on_where_it_was(pilot: Pilot, loaded: LoadedPack)
     assert play.round is restored
     assert play.round.phase is Phase.FEEDBACK
     assert play.round.board.hidden_count == played.board.hidden_count
+    assert play.feedback is not None  # the last answer is shown as it was
+    assert play.feedback.event == played.answers[-1]
+    assert "verdict" in play.shown_texts()
     pilot.key(pygame.K_RETURN)
     assert play.round.question_number == 2
 

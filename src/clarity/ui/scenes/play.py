@@ -195,6 +195,22 @@ class PlayScene(Scene):
         self._card_gen = 0
 
         self._build_question()
+        if self.round.phase is Phase.FEEDBACK and self.round.answers:
+            self._restore_feedback()
+
+    def _restore_feedback(self) -> None:
+        """A round restored between an answer and the next question: show that answer."""
+        question = self.round.question
+        assert question is not None
+        event = self.round.answers[-1]
+        self._intro = INTRO_SECONDS
+        if isinstance(question, ChoiceQuestion) and event.response in question.choices:
+            self._chosen = question.choices.index(event.response)
+        elif isinstance(question, TrueFalseQuestion) and event.response in ("true", "false"):
+            self._chosen = 0 if event.response == "true" else 1
+        self.feedback = AnswerResult(event, None, right_answer_text(question), question.explain)
+        self._mark_answer_buttons(self.feedback)
+        self._layout_card()
 
     # -- reading the state ----------------------------------------------------------
 
