@@ -116,6 +116,8 @@ class PlayScene(Scene):
             for event in (*round_.answers, *round_.guesses):
                 self.tracker.observe(event)
             round_.subscribe(self.tracker)
+        # saved after every answer and at the end, for the player (after the tracker)
+        self.saving = app.services.watch_round(self.round, self.tracker, loaded)
         self.guessing = False
         self.feedback: AnswerResult | None = None
 
@@ -837,6 +839,7 @@ class PlayScene(Scene):
                 list(self.tracker.earned),
                 self.tracker.medal,
                 mystery_index=self.round.mystery_index,
+                saved=self.saving.result,
             )
         )
 
