@@ -9,9 +9,12 @@ when needed: the title imports this module, and its first frame must stay quick.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import pygame
+
+from clarity.ui.menu_frame import short_date
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
@@ -105,11 +108,10 @@ def resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
         where = "The final guess is waiting"
     else:
         where = f"Question {restored.question_number}"
-    saved = interrupted.updated_at.strftime("%H:%M")
     return DialogScene(
         app,
         f"Continue your round of {loaded.title}?",
-        f"{where}  ·  {restored.score:,} points so far  ·  saved at {saved}",
+        f"{where}  ·  {restored.score:,} points  ·  {_saved_when(interrupted.updated_at)}",
         [
             Choice("Continue", carry_on, "C", keys=(pygame.K_c,), primary=True),
             Choice("Start a new one", start_new, "N", keys=(pygame.K_n,)),
@@ -117,6 +119,13 @@ def resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
         ],
         name="resume",
     )
+
+
+def _saved_when(moment: datetime) -> str:
+    """When a round was left, as a player says it: today at 10:17, or 23 Nov 2026."""
+    if moment.date() == datetime.now(moment.tzinfo).date():
+        return f"left today at {moment:%H:%M}"
+    return f"left on {short_date(moment)}"
 
 
 def _after_player(app: App, next_scene: Callable[[], Scene | None]) -> None:

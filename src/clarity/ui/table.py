@@ -1,8 +1,9 @@
 """A table of rows for the high scores and the history: a header, then one panel a row.
 
-Columns share the width by weight; a text too wide for its cell ends in an ellipsis
-rather than running into the next one. A highlighted row (the current player) is drawn
-in the accent colour, so it stands out from the back of a classroom.
+Each column is as wide as its widest text; the flexible one (a name) takes what is left,
+and a text too wide for it ends in an ellipsis rather than running into the next cell.
+A highlighted row (the current player) is drawn in the accent colour, so it stands out
+from the back of a classroom.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ Align = Literal["left", "right", "center"]
 @dataclass(frozen=True)
 class Column:
     title: str
-    weight: float
     align: Align = "left"
+    flex: bool = False  # takes the width the other columns leave
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,43 @@ class Table:
         self.x: list[int] = []
         self.widths: list[int] = []
 
-    def layout(self, left: int, width: int, pad: int) -> None:
-        """Share ``width`` among the columns; ``pad`` is kept free inside each cell."""
-        total = sum(c.weight for c in self.columns)
+    def layout(
+        self,
+        left: int,
+        width: int,
+        pad: int,
+        *,
+        rows: Sequence[Row],
+        assets: Assets,
+        metrics: Metrics,
+    ) -> None:
+        """Size the columns to ``rows`` within ``width``; ``pad`` is kept free in each cell."""
+        natural = []
+        for i, column in enumerate(self.columns):
+            title = assets.font(metrics.small_size, True).size(column.title.upper())[0]
+            cells = [self._cell_width(row.cells[i], assets, metrics) for row in rows]
+            natural.append(max([title, *cells]) + 2 * pad)
+        flexible = [i for i, c in enumerate(self.columns) if c.flex] or [0]
+        fixed = sum(w for i, w in enumerate(natural) if i not in flexible)
+        spare = max(0, width - fixed)
+        widths = list(natural)
+        for i in flexible:
+            widths[i] = max(spare // len(flexible), metrics.px(6))
+        if sum(widths) < width:  # room left over: the flexible column stays as wide, the
+            widths[flexible[0]] += width - sum(widths)  # numbers keep to the right edge
         self.x, self.widths = [], []
         x = left
-        for column in self.columns:
-            w = round(width * column.weight / total)
+        for w in widths:
             self.x.append(x + pad)
             self.widths.append(max(1, w - 2 * pad))
             x += w
+
+    @staticmethod
+    def _cell_width(cell: Cell, assets: Assets, metrics: Metrics) -> int:
+        width = assets.font(metrics.body_size, cell.bold).size(cell.text)[0]
+        if cell.medal is not None:
+            width += metrics.px(1.6) + metrics.px(0.7)
+        return width
 
     def row_height(self, assets: Assets, metrics: Metrics) -> int:
         return assets.font(metrics.body_size, True).get_linesize() + metrics.px(1.0)
@@ -112,8 +140,10 @@ class Table:
                 dot = metrics.px(1.6)
                 tier = TIER_COLOURS.get(cell.medal, PALETTE.accent)
                 centre = (x + dot // 2, rect.centery)
-                pygame.draw.circle(surface, darken(tier, 0.3), centre, dot // 2)
-                pygame.draw.circle(surface, tier, centre, round(dot * 0.38))
+                # on the accent-coloured row a gold dot needs a dark rim to be seen
+                rim = PALETTE.text_dark if row.highlight else darken(tier, 0.3)
+                pygame.draw.circle(surface, rim, centre, dot // 2)
+                pygame.draw.circle(surface, tier, centre, round(dot * 0.36))
                 dot += metrics.px(0.7)
                 cell_rect = pygame.Rect(x + dot, rect.y, width - dot, rect.height)
             font = assets.font(metrics.body_size, cell.bold)

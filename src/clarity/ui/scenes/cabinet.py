@@ -34,6 +34,7 @@ GUEST_MESSAGE = (
 DESCRIPTION_LINES = 2
 MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer columns
 MAX_COLUMNS = 4
+_PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 def status_text(entry: CabinetEntry) -> str:
@@ -42,7 +43,7 @@ def status_text(entry: CabinetEntry) -> str:
         when = short_date(entry.first_earned_at)
         won = f"Won {when}" if when else "Won"
         if entry.times > 1:
-            won += f"  ·  {entry.times} times"
+            won += f"  ×{entry.times}"
         return won
     return "Locked"
 
@@ -88,6 +89,7 @@ class CabinetScene(Scene):
         self._detail = pygame.Rect(0, 0, 0, 0)
         self._tiles: list[pygame.Rect] = []  # in the grid, before scrolling
         self._columns = 1
+        self._bar_focus = False  # Tab moved the focus to the buttons (arrows choose tiles)
         self._leaving = False
 
     @property
@@ -174,7 +176,7 @@ class CabinetScene(Scene):
         columns = self._columns = max(1, min(MAX_COLUMNS, fit))
         tile_w = (content.width - 2 * ring - (columns - 1) * gap) // columns
         tile_h = self._tile_height()
-        row_gap = metrics.px(0.9)
+        row_gap = metrics.px(0.8)
         self._tiles = [
             pygame.Rect(
                 ring + (i % columns) * (tile_w + gap),
@@ -185,6 +187,10 @@ class CabinetScene(Scene):
             for i in range(len(self.entries))
         ]
         self._scroller.set(self._area, self._tiles[-1].bottom + ring)
+        if not self._scroller.max_offset:
+            # the grid fits: the panel sits right under it rather than at the bottom
+            self._area.height = self._tiles[-1].bottom + ring
+            self._detail.y = self._area.bottom + gap
         self.select(self.selected)
         self._scroller.offset = self._scroller.target
         wanted = (*base, SCROLL_HINT) if self._scroller.max_offset else base
@@ -192,7 +198,7 @@ class CabinetScene(Scene):
             self.layout(size)  # the scroll hint came or went: the bar may change height
 
     def _pad(self) -> int:
-        return self._metrics.px(0.7)
+        return self._metrics.px(0.55)
 
     def _tile_height(self) -> int:
         metrics = self._metrics
@@ -233,8 +239,13 @@ class CabinetScene(Scene):
                 pygame.K_DOWN: self._columns,
             }
             if event.key in steps and self.entries:
+                self._bar_focus = False
                 self.select(self.selected + steps[event.key])
                 return
+            if event.key == pygame.K_TAB:
+                self._bar_focus = True
+            elif event.key in _PRESS_KEYS and not self._bar_focus:
+                return  # a tile is only looked at; Enter presses a button once Tab is on it
         if event.type == pygame.MOUSEMOTION and self._area.collidepoint(event.pos):
             for i in range(len(self._tiles)):
                 if self.tile_rect(i).collidepoint(event.pos):
@@ -253,7 +264,9 @@ class CabinetScene(Scene):
         assets = self.app.services.assets
         self._backdrop.draw(surface)
         self._frame.draw(surface, assets)
-        self.focus.draw(surface, assets, metrics)
+        for i, button in enumerate(self.focus.buttons):
+            focused = (self._bar_focus or not self.entries) and i == self.focus.index
+            button.draw(surface, assets, metrics, focused=focused, hovered=i == self.focus.hover)
         if not self.entries:
             text = assets.text(
                 GUEST_MESSAGE, metrics.body_size, PALETTE.text_muted, wrap=self._area.width * 3 // 4

@@ -16,6 +16,7 @@ import pygame
 
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.menu_frame import button_width
 from clarity.ui.scene import Scene
 from clarity.ui.scenes.packs import wrap_lines
 from clarity.ui.theme import PALETTE, Metrics
@@ -98,7 +99,8 @@ class DialogScene(Scene):
         self._metrics = Metrics(*app.options.size)
         self._panel = pygame.Rect(0, 0, 0, 0)
         self._inner_w = self._metrics.px(52)
-        self._heading_pos = (0, 0)
+        self._column = False  # the choices in a column rather than a row
+        self._heading_rect = pygame.Rect(0, 0, 0, 0)
         self._message_rect = pygame.Rect(0, 0, 0, 0)
         self._error_rect = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
@@ -121,7 +123,7 @@ class DialogScene(Scene):
         """The panel and what is in it, by name (for the layout tests)."""
         boxes = {
             "panel": self._panel.copy(),
-            "heading": self._heading_surface().get_rect(center=self._heading_pos),
+            "heading": self._heading_rect.copy(),
             "hints": self._hints_area.copy(),
         }
         if self.message:
@@ -136,7 +138,7 @@ class DialogScene(Scene):
     def hints(self) -> tuple[KeyHint, ...]:
         if self.field is not None:
             return (("Enter", self.choices[self._primary_index()].label.lower()), ("Esc", "cancel"))
-        hints: list[KeyHint] = [("← →", "move")]
+        hints: list[KeyHint] = [("↑ ↓" if self._column else "← →", "move")]
         hints += [(c.key_hint, c.label.lower()) for c in self.choices if c.key_hint]
         return tuple(hints)
 
@@ -212,24 +214,29 @@ class DialogScene(Scene):
         inner_w = self._inner_w = min(
             width - 4 * metrics.margin, max(metrics.px(52), round(width * 0.46))
         )
-        heading_h = self._heading_surface().get_height()
-        message_h = 0
-        if self.message:
-            message_h = sum(line.get_height() for line in self._message_lines(inner_w))
+        heading_h = sum(line.get_height() for line in self._heading_lines())
+        message_h = sum(line.get_height() for line in self._message_lines(inner_w))
         field_h = error_h = 0
         if self.field is not None:
             field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
             error_h = 2 * assets.font(metrics.small_size, True).get_linesize()
         button_h = max(metrics.px(5.0), assets.font(metrics.body_size, True).get_linesize())
+        count = len(self.choices)
+        # side by side while every label fits at body size; else a column (as the pause menu)
+        self._column = count > 1 and any(
+            button_width(c.button, assets, metrics) > (inner_w - (count - 1) * gap) // count
+            for c in self.choices
+        )
+        buttons_h = count * button_h + (count - 1) * gap if self._column else button_h
         hints_h = key_hints_height(self.hints(), assets, metrics, inner_w)
 
-        parts = [heading_h, message_h, field_h, error_h, button_h, hints_h]
+        parts = [heading_h, message_h, field_h, error_h, buttons_h, hints_h]
         panel_h = 2 * pad + sum(parts) + gap * (sum(1 for p in parts if p) - 1)
         self._panel = pygame.Rect(0, 0, inner_w + 2 * pad, panel_h)
         self._panel.center = (width // 2, height // 2)
         x = self._panel.x + pad
         y = self._panel.y + pad
-        self._heading_pos = (width // 2, y + heading_h // 2)
+        self._heading_rect = pygame.Rect(x, y, inner_w, heading_h)
         y += heading_h + gap
         if self.message:
             self._message_rect = pygame.Rect(x, y, inner_w, message_h)
@@ -240,11 +247,16 @@ class DialogScene(Scene):
             y += field_h + gap
             self._error_rect = pygame.Rect(x, y, inner_w, error_h)
             y += error_h + gap
-        count = len(self.choices)
-        choice_w = (inner_w - (count - 1) * gap) // count
-        for i, choice in enumerate(self.choices):
-            choice.button.rect = pygame.Rect(x + i * (choice_w + gap), y, choice_w, button_h)
-        y += button_h + gap
+        if self._column:
+            for choice in self.choices:
+                choice.button.rect = pygame.Rect(x, y, inner_w, button_h)
+                y += button_h + gap
+        else:
+            choice_w = (inner_w - (count - 1) * gap) // count
+            for i, choice in enumerate(self.choices):
+                choice.button.rect = pygame.Rect(x + i * (choice_w + gap), y, choice_w, button_h)
+            y += button_h + gap
+        self.focus.columns = 1 if self._column else count
         self._hints_area = pygame.Rect(x, y, inner_w, hints_h)
         self._shade = None
 
@@ -283,8 +295,10 @@ class DialogScene(Scene):
             self._shade.fill((*PALETTE.background, SHADE_ALPHA))
         surface.blit(self._shade, (0, 0))
         draw_panel(surface, self._panel, metrics)
-        heading = self._heading_surface()
-        surface.blit(heading, heading.get_rect(center=self._heading_pos))
+        y = self._heading_rect.y
+        for line in self._heading_lines():
+            surface.blit(line, line.get_rect(midtop=(self._heading_rect.centerx, y)))
+            y += line.get_height()
         if self.message:
             y = self._message_rect.y
             for line in self._message_lines(self._message_rect.width):
@@ -305,17 +319,18 @@ class DialogScene(Scene):
         self.focus.draw(surface, assets, metrics)
         draw_key_hints(surface, self.hints(), assets, metrics, self._hints_area)
 
-    def _heading_surface(self) -> pygame.Surface:
+    def _heading_lines(self) -> list[pygame.Surface]:
+        """The heading in centred lines, at the largest size that takes at most three."""
         metrics = self._metrics
+        assets = self.app.services.assets
         size = max(metrics.heading_size, metrics.px(4.0))
-        return self.app.services.assets.fit_text(
-            self.heading,
-            size,
-            metrics.heading_size,
-            PALETTE.text,
-            (self._inner_w, size * 3),
-            bold=True,
-        )
+        while True:
+            lines = wrap_lines(assets.font(size, True), self.heading, self._inner_w, 3)
+            cut = lines and lines[-1].endswith("…")
+            if not cut or size <= metrics.body_size:
+                break
+            size = max(metrics.body_size, size * 9 // 10)
+        return [assets.text(line, size, PALETTE.text, bold=True) for line in lines]
 
     def _message_lines(self, width: int) -> list[pygame.Surface]:
         """The message in lines, each to be centred (a wrapped render is left-aligned)."""

@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 TOP = 10
 EVERYONE = 100_000  # to find the player's own rank below the top ten
 COLUMNS = (
-    Column("#", 0.6, "right"),
-    Column("Player", 3.0),
-    Column("Score", 1.2, "right"),
-    Column("Medal", 1.3),
-    Column("Date", 1.6),
+    Column("#", "right"),
+    Column("Player", flex=True),
+    Column("Score", "right"),
+    Column("Medal"),
+    Column("Date"),
 )
 HINTS: tuple[KeyHint, ...] = (("← →", "pack"), ("Esc", "back"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import pygame
@@ -19,20 +20,27 @@ if TYPE_CHECKING:
 
 HISTORY_LIMIT = 200  # a term of rounds; the teacher's CSV export has them all
 COLUMNS = (
-    Column("Date", 1.5),
-    Column("Pack", 2.6),
-    Column("Score", 1.1, "right"),
-    Column("Medal", 1.3),
-    Column("Right", 0.9, "right"),
-    Column("Wrong", 0.9, "right"),
+    Column("Played"),
+    Column("Pack", flex=True),
+    Column("Score", "right"),
+    Column("Medal"),
+    Column("Right", "right"),
+    Column("Wrong", "right"),
 )
 HINTS: tuple[KeyHint, ...] = (("T", "trophies"), ("↑ ↓", "scroll"), ("Esc", "back"))
 
 
-def history_row(record: RoundRecord, pack_title: str) -> Row:
+def played_when(moment: datetime, today: date) -> str:
+    """23 Nov, 09:00 this year; 23 Nov 2025 before (a class keeps a year's rounds)."""
+    if moment.year == today.year:
+        return f"{moment.day} {moment:%b}, {moment:%H:%M}"
+    return short_date(moment)
+
+
+def history_row(record: RoundRecord, pack_title: str, today: date) -> Row:
     return Row(
         (
-            Cell(f"{short_date(record.played_at)} {record.played_at:%H:%M}"),
+            Cell(played_when(record.played_at, today)),
             Cell(pack_title, bold=True),
             Cell(f"{record.score:,}", bold=True),
             medal_cell(record.medal),
@@ -62,7 +70,8 @@ class HistoryScene(TableScreen):
             return
         self.records = store.history(self.player.id, limit=HISTORY_LIMIT)
         titles = app.services.pack_titles()
-        self.rows = [history_row(r, titles.get(r.pack_id, r.pack_id)) for r in self.records]
+        today = datetime.now().date()
+        self.rows = [history_row(r, titles.get(r.pack_id, r.pack_id), today) for r in self.records]
         count = len(self.records)
         self._frame.subheading = (
             f"{self.player.name}  ·  {count} round{'' if count == 1 else 's'}, newest first"

@@ -25,6 +25,7 @@ from clarity.ui.menu_frame import (
 )
 from clarity.ui.scene import Scene
 from clarity.ui.scenes.dialog import Choice, DialogScene
+from clarity.ui.scenes.packs import wrap_lines
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
 
@@ -307,6 +308,8 @@ class PlayersScene(Scene):
         self._list_area = pygame.Rect(content.x, y, content.width, content.bottom - y)
         self._measure()
         self._keep_focus_in_view(immediate=True)
+        if ((*HINTS, SCROLL_HINT) if self._scroller.max_offset > 0 else HINTS) != hints:
+            self.layout(size)  # the scroll hint came or went: the bar may change height
 
     def _measure(self) -> None:
         metrics = self._metrics
@@ -476,22 +479,14 @@ class PlayersScene(Scene):
         if focused:
             right = min(b.rect.left for b in self._row_buttons()) - metrics.px(1.0)
         width = max(10, right - x)
-        name = assets.fit_text(
-            row.player.name,
-            metrics.heading_size,
-            metrics.body_size,
-            PALETTE.text,
-            (width, assets.font(metrics.heading_size, True).get_linesize()),
-            bold=True,
-        )
-        if name.get_width() > width:
-            name = name.subsurface((0, 0, width, name.get_height()))
+        name_font = assets.font(metrics.heading_size, True)
+        shown = wrap_lines(name_font, row.player.name, width, 1)[0]
+        name = assets.text(shown, metrics.heading_size, PALETTE.text, bold=True)
         details_text = row_details(row.overview)
         if current:
             details_text = f"Playing now  ·  {details_text}"
-        details = assets.text(details_text, metrics.small_size, PALETTE.text_muted)
-        if details.get_width() > width:
-            details = details.subsurface((0, 0, width, details.get_height()))
+        shown = wrap_lines(assets.font(metrics.small_size), details_text, width, 1)[0]
+        details = assets.text(shown, metrics.small_size, PALETTE.text_muted)
         block = name.get_height() + details.get_height()
         top = rect.centery - block // 2
         surface.blit(name, (x, top))

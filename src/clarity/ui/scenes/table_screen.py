@@ -116,7 +116,14 @@ class TableScreen(Scene):
         self._header = pygame.Rect(left, y, width, header_h)
         y += header_h
         # the scrollbar runs at the right edge: keep the cells clear of it
-        self.table.layout(left, width - metrics.px(1.4), metrics.px(0.8))
+        self.table.layout(
+            left,
+            width - metrics.px(1.4),
+            metrics.px(0.8),
+            rows=self.rows,
+            assets=assets,
+            metrics=metrics,
+        )
         self._body = pygame.Rect(left, y, width, max(0, content.bottom - y))
         self._row_h = self.table.row_height(assets, metrics)
         gap = metrics.px(0.5)

@@ -347,7 +347,7 @@ class TitleScene(Scene):
     def _notice_text(self, width: int) -> pygame.Surface:
         metrics = self._metrics
         return self.app.services.assets.text(
-            self.notice, metrics.small_size, lighten(PALETTE.wrong, 0.45), bold=True, wrap=width
+            self.notice, metrics.small_size, PALETTE.text, bold=True, wrap=width
         )
 
     def resume(self) -> None:
