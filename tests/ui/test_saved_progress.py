@@ -12,6 +12,7 @@ import pytest
 
 from clarity.core.round import Phase
 from clarity.progress import SaveStatus
+from clarity.ui.journey import first_round_scene
 from clarity.ui.launch import LaunchOptions, build_services
 from clarity.ui.scenes.dialog import DialogScene
 from clarity.ui.scenes.packs import PackScene
@@ -186,3 +187,22 @@ def test_the_launcher_prints_why_saving_is_off_once(tmp_path: Path) -> None:
     assert len(lines) == 1
     assert lines[0].startswith("clarity: Saving is off: the data folder")
     services.close()
+
+
+def test_play_with_a_player_offers_their_round_before_the_one_asked_for(
+    saving_app: MakeApp,
+) -> None:
+    """``clarity play --pack ID --player NAME``: the interrupted round first, if any."""
+    interrupt_a_round(saving_app)
+    app = saving_app(player="Ana")
+    pilot = Pilot(app)
+    loaded = app.services.packs.by_id("play-test")
+    assert loaded is not None
+    app.push(first_round_scene(app, loaded))
+    pilot.step()
+    assert pilot.top.name == "resume"
+    pilot.key(pygame.K_n)  # Start a new one: the round asked for
+    play = pilot.top
+    assert isinstance(play, PlayScene)
+    assert play.round.answers == []
+    assert [s.name for s in app.scenes] == ["play"]
