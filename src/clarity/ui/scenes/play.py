@@ -192,6 +192,7 @@ class PlayScene(Scene):
         self._drawn_frame = -2
         self._drawn_surface: pygame.Surface | None = None
         self._drawn_on_top = False
+        self._laid_out_frame = -1
         self._region_rects: dict[str, pygame.Rect] = {}
         self._layout_gen = 0
         self._card_gen = 0
@@ -523,16 +524,6 @@ class PlayScene(Scene):
             self._regions_drawn.clear()
             self._dirty = []
             self._drawn_frame = -2
-        changed: list[pygame.Rect] = []
-        for name, (region, key, draw) in self._regions().items():
-            if self._regions_drawn.get(name) != key:
-                self._static.set_clip(region)
-                if name != "board":  # the board is opaque: nothing to restore under it
-                    self._static.blit(self._base, region, region)
-                draw(self._static)
-                self._static.set_clip(None)
-                self._regions_drawn[name] = key
-                changed.append(region)
         on_top = self.app.top is self
         holds_last_frame = (
             on_top
@@ -540,6 +531,31 @@ class PlayScene(Scene):
             and self._drawn_frame == self.app.frame - 1
             and self._drawn_surface is surface
         )
+        # Spread the work when the window holds the last frame: a frame that laid the
+        # card out (an answer, the next question) redraws no region, and a frame redraws
+        # regions up to a quarter of the window's pixels (the first one always), in the
+        # order a player looks: the card, the top bar, the guess row, the hints, the
+        # board (whose uncovering tile is drawn by the moving layer meanwhile). Each
+        # region is a frame or two late at most, a thirtieth of a second.
+        budget = size[0] * size[1] // 4 if holds_last_frame else None
+        if holds_last_frame and self._laid_out_frame == self.app.frame:
+            budget = 0
+        changed: list[pygame.Rect] = []
+        spent = 0
+        for name, (region, key, draw) in self._regions().items():
+            if self._regions_drawn.get(name) == key:
+                continue
+            area = region.width * region.height
+            if budget is not None and (budget == 0 or (changed and spent + area > budget)):
+                continue  # next frame
+            self._static.set_clip(region)
+            if name != "board":  # the board is opaque: nothing to restore under it
+                self._static.blit(self._base, region, region)
+            draw(self._static)
+            self._static.set_clip(None)
+            self._regions_drawn[name] = key
+            changed.append(region)
+            spent += area
         if holds_last_frame:
             for rect in (*changed, *self._dirty):
                 surface.blit(self._static, rect, rect)
@@ -576,7 +592,12 @@ class PlayScene(Scene):
             focused if focused is not self.guess_button else None,
             hovered if hovered is not self.guess_button else None,
         )
-        return {
+        return {  # in the order the regions are redrawn when a frame is busy
+            "card": (
+                self._region_rects["card"],
+                (self._layout_gen, self._card_gen, *map(id, card_buttons)),
+                self._draw_card,
+            ),
             "hud": (
                 self._region_rects["hud"],
                 (
@@ -586,11 +607,6 @@ class PlayScene(Scene):
                     self.round.question_number,
                 ),
                 self._draw_hud,
-            ),
-            "board": (
-                self._region_rects["board"],
-                (self._layout_gen, self.board_view.version),
-                self.board_view.draw,
             ),
             "guess": (
                 self._region_rects["guess"],
@@ -604,15 +620,15 @@ class PlayScene(Scene):
                 ),
                 self._draw_guess_region,
             ),
-            "card": (
-                self._region_rects["card"],
-                (self._layout_gen, self._card_gen, *map(id, card_buttons)),
-                self._draw_card,
-            ),
             "hints": (
                 self._region_rects["hints"],
                 (self._layout_gen, self._hints()),
                 self._draw_hints,
+            ),
+            "board": (
+                self._region_rects["board"],
+                (self._layout_gen, self.board_view.version),
+                self.board_view.draw,
             ),
         }
 
@@ -993,6 +1009,7 @@ class PlayScene(Scene):
         self._boxes = boxes
         self._texts = texts
         self._card_gen += 1
+        self._laid_out_frame = self.app.frame
 
     def _focus_buttons(self) -> list[Button]:
         if self._ending is not None:
