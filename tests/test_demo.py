@@ -13,6 +13,7 @@ from clarity import cli
 from clarity.core.events import RoundOutcome, RoundSummary
 from clarity.ui.app import App
 from clarity.ui.demo import Autopilot, DemoOptions
+from clarity.ui.scene import Scene
 from clarity.ui.scenes.title import TitleScene
 from ui.menus import open_app, step
 
@@ -132,3 +133,16 @@ def test_real_mouse_moves_do_not_stop_the_demo_nor_reach_the_game() -> None:
         assert title.focus.focused is title.play_button
     finally:
         app.close()
+
+
+def test_a_demo_stuck_on_a_screen_gives_up_with_a_reason(tmp_path: Path) -> None:
+    class Frozen(Scene):
+        """A screen the demo does not know, and that ignores every key."""
+
+        name = "frozen"
+
+    app = open_app(size=SIZE)
+    pilot = Autopilot(app, DemoOptions(seed=1, screenshot_dir=tmp_path))
+    app.run(Frozen(app), fixed_dt=pilot.fixed_dt)  # returns: the demo quits the App
+    assert pilot.failure == "the demo got stuck on the frozen screen"
+    assert [p.name for p in pilot.screenshots] == ["01-frozen-screen.png"]

@@ -41,7 +41,11 @@ SHOT_PAUSE = (0.15, 0.3)
 WATCHED_KEYSTROKE = (0.06, 0.16)
 SHOT_KEYSTROKE = (0.02, 0.03)
 SETTLE_FRAMES = 3  # frames for posted events to reach the scene before deciding again
-STUCK_SECONDS = 60.0  # one scene this long without progress: something is wrong
+# Game seconds without progress (see _progress) before the demo gives up: nothing in a
+# round keeps it waiting half as long. A screenshot run stops sooner, so that a demo
+# broken by a change fails a test quickly rather than hanging it.
+STUCK_SECONDS = 60.0
+SHOT_STUCK_SECONDS = 20.0
 RESULTS_LINGER = 3.0  # the results stay up this many pauses before the demo goes on
 #: the input a real person makes; the autopilot's own events are marked and let through
 _REAL_INPUT = frozenset(
@@ -64,6 +68,22 @@ class DemoOptions:
     seed: int | None = None
     rounds: int = 1  # with a screenshot folder: stop after this many rounds
     screenshot_dir: Path | None = None
+
+
+def _progress(scene: Scene | None) -> tuple[object, ...]:
+    """What changes when the game moves on: the screen, its focus, whether it is busy,
+    and on a round its phase, answers, guesses and the guess field. Keys pressed with no
+    effect change none of it: that is how a stuck demo is told from a slow one."""
+    if scene is None:
+        return (None,)
+    played = getattr(scene, "round", None)
+    return (
+        id(scene),
+        getattr(getattr(scene, "focus", None), "index", None),
+        getattr(scene, "busy", None),
+        getattr(scene, "guessing", None),
+        None if played is None else (played.phase, len(played.answers), len(played.guesses)),
+    )
 
 
 @dataclass
@@ -92,7 +112,7 @@ class Autopilot:
         self._plan: deque[_Step] = deque()
         self._settle = 0
         self._scene: Scene | None = None
-        self._scene_seconds = 0.0
+        self._progress: tuple[object, ...] = ()
         self._idle_seconds = 0.0
         self._shots_here: set[str] = set()
         self._round_id: int | None = None  # id() of the round being played
@@ -122,15 +142,18 @@ class Autopilot:
         dt = self._frame_seconds()
         top = app.top
         if top is not self._scene:
-            self._scene, self._scene_seconds, self._idle_seconds = top, 0.0, 0.0
+            self._scene = top
             self._shots_here = set()
             self._plan.clear()
             self._settle = SETTLE_FRAMES
-        self._scene_seconds += dt
-        self._idle_seconds += dt
+        progress = _progress(top)
+        if progress != self._progress:
+            self._progress, self._idle_seconds = progress, 0.0
+        else:
+            self._idle_seconds += dt
         if top is None:
             return
-        if self._idle_seconds > STUCK_SECONDS:
+        if self._idle_seconds > (SHOT_STUCK_SECONDS if self._shooting else STUCK_SECONDS):
             self._stuck(top)
             return
         if self._plan:
@@ -139,7 +162,6 @@ class Autopilot:
             if step.delay <= 0:
                 self._plan.popleft()
                 step.run()
-                self._idle_seconds = 0.0
                 if not self._plan:
                     self._settle = SETTLE_FRAMES
             return
