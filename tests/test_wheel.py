@@ -1,0 +1,91 @@
+"""A plain ``pip install .`` carries the bundled packs and assets inside the wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("clarity_challenge-*.whl")
+    return built
+
+
+def test_the_wheel_holds_the_bundled_packs_assets_and_fonts(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for pack in (ROOT / "questions").glob("*.yaml"):
+        assert f"clarity/_bundled/questions/{pack.name}" in names
+    for asset in (ROOT / "assets").rglob("*"):
+        if asset.is_file():
+            assert (
+                f"clarity/_bundled/assets/{asset.relative_to(ROOT / 'assets').as_posix()}" in names
+            )
+
+
+def test_the_installed_wheel_loads_the_default_pack_from_inside_itself(
+    wheel: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    script = (
+        "from clarity.resources import bundled_questions_dir, bundled_assets_dir\n"
+        "from clarity.core.pack_loader import load_pack\n"
+        "q = bundled_questions_dir()\n"
+        "loaded = load_pack(q / 'union_state.yaml', assets_dir=bundled_assets_dir())\n"
+        "assert loaded.ok, loaded.first_error\n"
+        "print(q)\n"
+        "print(sorted(str(p) for p in loaded.images.values())[0])\n"
+    )
+    # run from an empty folder so nothing of the checkout is importable or found
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    questions_dir, first_image = done.stdout.splitlines()
+    assert Path(questions_dir).is_relative_to(target)
+    assert Path(first_image).is_relative_to(target)
