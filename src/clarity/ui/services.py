@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clarity.core.scoring import ScoringRules
 from clarity.ui.assets import Assets
 from clarity.ui.sound import Sound
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
     from clarity.core.round import Round
+    from clarity.core.scoring import ScoringRules
     from clarity.core.trophies import TrophyTracker
     from clarity.progress import PlayerSession, RoundWatch
 
@@ -29,6 +29,9 @@ class GameSettings:
     seed: int | None = None  # None: a new seed every round
 
     def rules(self) -> ScoringRules:
+        # imported when a round starts: its event dataclasses cost the first frame 15 ms
+        from clarity.core.scoring import ScoringRules  # noqa: PLC0415
+
         return ScoringRules(timer=self.timer, streaks=self.streaks)
 
 
