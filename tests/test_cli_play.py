@@ -142,6 +142,24 @@ def test_no_display_is_one_line_and_no_log(
     assert not (tmp_path / "clarity-errors.log").exists()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SDL's fallback on Linux")
+def test_without_a_display_it_says_so_instead_of_running_unseen(tmp_path: Path) -> None:
+    # no X11, no Wayland: SDL would fall back on drawing off screen, for ever
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env.pop("SDL_VIDEODRIVER", None)
+    env["XDG_RUNTIME_DIR"] = str(tmp_path)  # keeps SDL's Wayland probe quiet
+    done = subprocess.run(
+        [sys.executable, "-m", "clarity", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "clarity: cannot open the game window" in done.stderr
+
+
 def test_without_pygame_ce_it_says_so_and_exits_1(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,9 +9,10 @@ one line on the terminal saying where.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -61,8 +62,19 @@ class NoWindow(Exception):
     """No window can be opened (no display, an SSH session): not a bug, so no log."""
 
 
-def open_window(app: App) -> None:
+def open_window(app: App, environ: Mapping[str, str] = os.environ) -> None:
+    """Open the App's window, or raise :class:`NoWindow` saying why it cannot be seen.
+
+    With no display (an SSH session) SDL falls back on its off-screen driver by itself:
+    the game would run, invisible, until killed. Off screen is only right when asked
+    for by name (``SDL_VIDEODRIVER=offscreen``, or ``dummy`` for tests).
+    """
     try:
+        pygame.display.init()
+        asked = environ.get("SDL_VIDEODRIVER", "")
+        if pygame.display.get_driver() == "offscreen" and asked != "offscreen":
+            pygame.quit()
+            raise NoWindow("no display was found")
         app.open()
     except pygame.error as error:
         pygame.quit()  # leave nothing half started behind
