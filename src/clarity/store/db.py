@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from pathlib import Path
 
 DB_FILENAME = "clarity.sqlite3"
@@ -198,8 +199,26 @@ def configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         # needs an exclusive lock.
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL, waiting out a second game that is switching it too.
+
+    SQLite answers "database is locked" to this pragma at once, without calling the busy
+    handler, when another connection holds the file; two games started together on a new
+    data folder meet exactly that, so wait here as the busy timeout would.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def damage_marker(path: Path) -> Path:
