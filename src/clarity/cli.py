@@ -1,9 +1,10 @@
 """The ``clarity`` command line: one small function per subcommand.
 
 To add a command, write ``_add_<name>(subparsers)`` that creates its parser with
-``parents=[_common_options()]`` and sets ``func=_cmd_<name>``, and call it from
-:func:`build_parser`. A command function takes the parsed arguments and returns the
-exit status; it prints what the user should see and raises nothing on purpose.
+:func:`_add_command` (which gives it ``--data-dir``, and the game's options to a command
+that opens the window) and its own options, and call it from :func:`build_parser`. A
+command function takes the parsed arguments and returns the exit status; it prints what
+the user should see and raises nothing on purpose.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -22,8 +23,12 @@ from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from clarity.core.pack_loader import LoadedPack
     from clarity.store import Store
+
+    Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 class _Lazy:
@@ -102,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clarity",
         description="Clarity Challenge: an image-reveal quiz game for classrooms.",
-        parents=[_common_options(), _window_options(), _player_option()],
+        parents=[_common_options(), *_game_options()],
     )
     parser.set_defaults(
         func=_run_default,
@@ -124,32 +129,57 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_command(
+    subparsers: Subparsers,
+    name: str,
+    func: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+    plays: bool = False,
+) -> argparse.ArgumentParser:
+    """The parser of the command ``name``, run by ``func``, with ``--data-dir``.
+
+    A command that ``plays`` opens the game window and takes the window options and
+    ``--player`` too, as plain ``clarity`` does.
+    """
+    parents = [_common_options(), *(_game_options() if plays else [])]
+    parser = subparsers.add_parser(name, parents=parents, help=help, description=description)
+    parser.set_defaults(func=func)
+    return parser
+
+
+# Options that may come before or after the command's name have the default SUPPRESS: a
+# command not given one must not overwrite, with its own default, the value given before
+# its name. Their defaults are set once, on the top parser (see build_parser).
+
+
+def _shared_option(*flags: str, **how: Any) -> argparse.ArgumentParser:
+    """A parent parser with one option that may come before or after the command's name."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(*flags, default=argparse.SUPPRESS, **how)
+    return parent
+
+
 def _common_options() -> argparse.ArgumentParser:
-    """Options every command takes, before or after the command name."""
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS: a subcommand that is not given --data-dir must not overwrite a value
-    # given before the command name with its own default.
-    common.add_argument(
+    """``--data-dir``, which every command takes."""
+    return _shared_option(
         "--data-dir",
         metavar="DIR",
-        default=argparse.SUPPRESS,
         help="where your packs, players and results are kept "
         "(default: $CLARITY_DATA_DIR, else your user data folder)",
     )
-    return common
 
 
-def _player_option() -> argparse.ArgumentParser:
-    """``--player`` of the commands that play (its default is set on the top parser)."""
-    player = argparse.ArgumentParser(add_help=False)
-    player.add_argument(
+def _game_options() -> list[argparse.ArgumentParser]:
+    """The options of plain ``clarity`` and of the commands that open the game window."""
+    player = _shared_option(
         "--player",
         metavar="NAME",
-        default=argparse.SUPPRESS,
         help="play as NAME (created if new) without the Who's playing? screen; "
         "rounds are saved for NAME",
     )
-    return player
+    return [_window_options(), player]
 
 
 def _player_name(args: argparse.Namespace) -> str | None:
@@ -167,7 +197,7 @@ def _player_name(args: argparse.Namespace) -> str | None:
 
 
 def _window_options() -> argparse.ArgumentParser:
-    """The window options of the commands that open one (defaults set on the top parser)."""
+    """The window options of the commands that open one."""
     window = argparse.ArgumentParser(add_help=False)
     group = window.add_argument_group("window")
     mode = group.add_mutually_exclusive_group()
@@ -216,6 +246,14 @@ def window_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _add_pack_option(parser: argparse.ArgumentParser, help: str, **how: Any) -> None:
+    parser.add_argument("--pack", metavar="ID", help=help, **how)
+
+
+def _add_seed_option(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--seed", type=int, metavar="N", help=help)
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -238,25 +276,24 @@ def _run_default(args: argparse.Namespace) -> int:
     return _start_game(args, pack_id=None, timer=True, streaks=True, seed=None)
 
 
-def _add_play(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_play(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "play",
-        parents=[_common_options(), _window_options(), _player_option()],
+        _cmd_play,
+        plays=True,
         help="start a round of a pack straight away",
         description="Skip the title and the pack choice: start a round of the pack ID "
         "(see clarity packs for the ids).",
     )
-    parser.add_argument("--pack", required=True, metavar="ID", help="the pack to play")
-    parser.add_argument(
-        "--seed", type=int, metavar="N", help="the same seed asks the same questions in order"
-    )
+    _add_pack_option(parser, "the pack to play", required=True)
+    _add_seed_option(parser, "the same seed asks the same questions in order")
     parser.add_argument(
         "--no-timer", dest="timer", action="store_false", help="no time limit, no time bonus"
     )
     parser.add_argument(
         "--no-streaks", dest="streaks", action="store_false", help="no bonus for answers in a row"
     )
-    parser.set_defaults(func=_cmd_play)
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
@@ -298,20 +335,20 @@ def _start_game(
 # --- clarity demo --------------------------------------------------------------------------
 
 
-def _add_demo(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_demo(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "demo",
-        parents=[_common_options(), _window_options(), _player_option()],
+        _cmd_demo,
+        plays=True,
         help="let the game play itself (attract mode for an idle projector)",
         description="The game plays itself: it picks a pack, answers (mostly right) and "
         "guesses the picture once half of it shows. It loops until a key is pressed; "
         "with --screenshot-dir it saves a picture of every screen it passes through and "
         "stops after --rounds rounds.",
     )
-    parser.add_argument(
-        "--pack", default="union-state", metavar="ID", help="the pack to play (union-state)"
-    )
-    parser.add_argument("--seed", type=int, metavar="N", help="the same seed plays the same demo")
+    _add_pack_option(parser, "the pack to play (union-state)", default="union-state")
+    _add_seed_option(parser, "the same seed plays the same demo")
     parser.add_argument(
         "--rounds",
         type=_positive_int,
@@ -322,7 +359,6 @@ def _add_demo(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument(
         "--screenshot-dir", type=Path, metavar="DIR", help="save PNG screenshots in DIR"
     )
-    parser.set_defaults(func=_cmd_demo)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -348,17 +384,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 # --- clarity validate ----------------------------------------------------------------------
 
 
-def _add_validate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_validate(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "validate",
-        parents=[_common_options()],
+        _cmd_validate,
         help="check question packs and report every problem",
         description="Check question pack files (or every pack in a folder). Prints one "
         "line per problem as FILE:LINE:COLUMN: FIELD: MESSAGE, then a summary. Exit "
         "status: 0 all valid, 1 some pack has errors, 2 bad command line.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack file or folder")
-    parser.set_defaults(func=_cmd_validate)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -390,10 +426,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 # --- clarity packs -------------------------------------------------------------------------
 
 
-def _add_packs(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_packs(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "packs",
-        parents=[_common_options()],
+        _cmd_packs,
         help="list the installed question packs",
         description="List the packs from the game's own folder, your packs folder "
         "(DATA_DIR/packs) and any --packs folders.",
@@ -406,7 +443,6 @@ def _add_packs(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="DIR",
         help="also list the packs in DIR (may be given more than once)",
     )
-    parser.set_defaults(func=_cmd_packs)
 
 
 def _cmd_packs(args: argparse.Namespace) -> int:
@@ -449,15 +485,15 @@ def _count(number: int, noun: str) -> str:
 # --- the teacher's commands: players, leaderboard, trophies, results ----------------------
 
 
-def _add_players(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_players(subparsers: Subparsers) -> None:
+    _add_command(
+        subparsers,
         "players",
-        parents=[_common_options()],
+        _cmd_players,
         help="list the players with their rounds and best score",
         description="List every player saved in the data folder, with the number of rounds "
         "played, right answers, best score and when they last played.",
     )
-    parser.set_defaults(func=_cmd_players)
 
 
 def _cmd_players(args: argparse.Namespace) -> int:
@@ -487,19 +523,19 @@ def _cmd_players(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_leaderboard(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_leaderboard(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "leaderboard",
-        parents=[_common_options()],
+        _cmd_leaderboard,
         help="show the best players of each pack",
         description="Show each pack's ten best players (one line per player: their best "
         "round; a tie goes to whoever scored it first).",
     )
-    parser.add_argument("--pack", metavar="ID", help="only this pack (default: every pack)")
+    _add_pack_option(parser, "only this pack (default: every pack)")
     parser.add_argument(
         "--csv", action="store_true", help="print CSV (for a file: > leaderboard.csv)"
     )
-    parser.set_defaults(func=_cmd_leaderboard)
 
 
 def _cmd_leaderboard(args: argparse.Namespace) -> int:
@@ -532,16 +568,16 @@ def _cmd_leaderboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_trophies(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_trophies(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "trophies",
-        parents=[_common_options()],
+        _cmd_trophies,
         help="show each player's trophies and progress",
         description="Show the trophies of every player (or one): the lasting ones with "
         "how far the player has come, then the ones won in a round, with how many times.",
     )
     parser.add_argument("--player", metavar="NAME", help="only this player")
-    parser.set_defaults(func=_cmd_trophies)
 
 
 def _cmd_trophies(args: argparse.Namespace) -> int:
@@ -587,10 +623,11 @@ def _cmd_trophies(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_results(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+def _add_results(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
         "results",
-        parents=[_common_options()],
+        _cmd_results,
         help="export every saved round to a CSV file",
         description="Write one row per saved round (player, pack, date, score, right, "
         "wrong, medal, trophies) to a CSV file that opens as it is in Excel or LibreOffice "
@@ -599,7 +636,6 @@ def _add_results(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     parser.add_argument(
         "--csv", required=True, type=Path, metavar="FILE", help="the CSV file to write"
     )
-    parser.set_defaults(func=_cmd_results)
 
 
 def _cmd_results(args: argparse.Namespace) -> int:
