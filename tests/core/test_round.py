@@ -397,6 +397,48 @@ def test_a_guess_once_nothing_is_left_to_ask_is_the_final_guess(
     assert played.phase is Phase.ENDED
 
 
+def test_what_is_at_stake_is_what_the_move_then_earns(make_pack) -> None:
+    # The screen shows these before the move; they must be what the move then scores.
+    played = Round(make_pack(questions=3, grid="4x5"), seed=1)
+    assert played.answer_worth() == 1000  # at once, no streak yet
+    worth = played.answer_worth()
+    assert played.answer(played.question.answer, seconds=0).event.points.total == worth
+    assert played.answer_worth() == 0  # nothing waits during the feedback
+    played.next_question()
+    assert played.answer_worth() == 1100  # a second right answer in a row
+    right, wrong = played.guess_stakes()
+    assert not played.guess_is_final
+    assert played.guess_image(WRONG_GUESS, seconds=1).points == wrong
+    assert wrong.penalty == 300
+    assert played.guess_image(MYSTERY_ANSWER, seconds=1).points == right
+
+
+def test_a_guess_from_the_last_feedback_is_at_stake_as_the_final_one(make_pack) -> None:
+    played = Round(make_pack(questions=1, grid="4x5"), seed=1)
+    assert not played.guess_is_final
+    played.answer(played.question.answer, seconds=0)
+    assert played.phase is Phase.FEEDBACK
+    assert played.guess_is_final  # no question left: a wrong guess ends it, free
+    assert played.guess_stakes()[1].total == 0
+
+
+def test_a_wrong_guess_is_at_stake_for_no_more_than_the_score(pack) -> None:
+    played = Round(pack, seed=1, rules=ScoringRules(timer=False))
+    assert played.guess_stakes()[1].penalty == 0
+    played.answer(played.question.answer, seconds=1)  # 500
+    assert played.guess_stakes()[1].penalty == 300
+    played.guess_image(WRONG_GUESS, seconds=1)
+    assert played.guess_stakes()[1].penalty == 200
+
+
+def test_time_left_counts_down_to_zero_and_is_none_without_a_limit(pack) -> None:
+    played = Round(pack, seed=1)
+    assert played.time_left(5) == 15
+    assert played.time_left(25) == 0.0
+    untimed = Round(pack, seed=1, rules=ScoringRules(timer=False))
+    assert untimed.time_left(25) is None
+
+
 def test_nothing_is_allowed_after_the_end(pack) -> None:
     played = Round(pack, seed=1)
     played.guess_image(MYSTERY_ANSWER, seconds=1)

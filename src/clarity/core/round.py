@@ -175,6 +175,45 @@ class Round:
     def wrong_count(self) -> int:
         return sum(1 for a in self.answers if not a.right)
 
+    def time_left(self, seconds: float) -> float | None:
+        """Seconds left on the current question after ``seconds`` on it (never below 0);
+        None when it has no limit or no question is current."""
+        limit = self.time_limit
+        return None if limit is None else max(0.0, limit - seconds)
+
+    def answer_worth(self) -> int:
+        """The most a right answer to the question waiting now earns: given at once, with
+        the streak it would make. 0 when no question waits."""
+        question = self.question
+        if self.phase is not Phase.ASKING or question is None:
+            return 0
+        return answer_points(
+            right=True,
+            seconds=0.0,
+            time_limit=self._effective_limit(question),
+            streak=self.streak + 1,
+            rules=self.rules,
+        ).total
+
+    @property
+    def guess_is_final(self) -> bool:
+        """A guess now is the last one: a wrong one ends the round and costs nothing.
+
+        So it is once the tiles or the questions have run out, also while the last
+        answer is still shown.
+        """
+        return self.phase is Phase.FINAL_GUESS or (
+            self.phase is Phase.FEEDBACK and self._nothing_left_to_ask()
+        )
+
+    def guess_stakes(self) -> tuple[Points, Points]:
+        """What a guess at the image now earns if it is right, and what it costs if not."""
+        hidden = self.board.hidden_count
+        final = self.guess_is_final
+        right = image_guess_points(right=True, hidden_tiles=hidden, final=final, rules=self.rules)
+        wrong = image_guess_points(right=False, hidden_tiles=hidden, final=final, rules=self.rules)
+        return right, self._within_score(wrong)
+
     def subscribe(self, observer: Observer) -> None:
         self._observers.append(observer)
 
@@ -231,15 +270,12 @@ class Round:
         if self.phase is Phase.ENDED:
             raise RoundError("the round has ended")
         seconds = _to_the_millisecond(seconds)
-        final = self.phase is Phase.FINAL_GUESS or (
-            self.phase is Phase.FEEDBACK and self._nothing_left_to_ask()
-        )
+        final = self.guess_is_final
         mystery = self.mystery
         right = matches_any(guess, (mystery.answer, *mystery.accept))
         hidden = self.board.hidden_count
         points = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
-        if points.penalty > self.score:  # the score never drops below zero
-            points = Points(penalty=self.score)
+        points = self._within_score(points)
         self._add_points(points)
         event = ImageGuessed(
             guess=guess,
@@ -335,6 +371,12 @@ class Round:
                 time_limit=self._effective_limit(question),
             )
         )
+
+    def _within_score(self, points: Points) -> Points:
+        """``points`` with a penalty cut to the score: the score never drops below zero."""
+        if points.penalty > self.score:
+            return Points(penalty=self.score)
+        return points
 
     def _add_points(self, points: Points) -> None:
         self.breakdown = self.breakdown + points
