@@ -10,6 +10,7 @@ the user should see and raises nothing on purpose.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import sys
@@ -485,6 +486,32 @@ def _count(number: int, noun: str) -> str:
 # --- the teacher's commands: players, leaderboard, trophies, results ----------------------
 
 
+def _reads_saved_data(
+    command: Callable[[argparse.Namespace, Store], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Run ``command`` with the store of the data folder, closed after it.
+
+    A folder with no saved data yet is said so and not created: these commands only read.
+    Saved data that cannot be opened ends with status 1, after the notice that says why.
+    """
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        folder = _data_dir(args)
+        if not (folder / _store_db.DB_FILENAME).is_file():
+            print(f"No saved data yet in {folder}")
+            return EXIT_OK
+        opening = _store.open_store(folder)
+        if opening.notice is not None:
+            print(f"clarity: {opening.notice}", file=sys.stderr)
+        if opening.store is None:
+            return EXIT_PROBLEMS
+        with opening.store as store:
+            return command(args, store)
+
+    return run
+
+
 def _add_players(subparsers: Subparsers) -> None:
     _add_command(
         subparsers,
@@ -496,12 +523,9 @@ def _add_players(subparsers: Subparsers) -> None:
     )
 
 
-def _cmd_players(args: argparse.Namespace) -> int:
-    store = _open_saved_data(args)
-    if store is None:
-        return _no_store_status(args)
-    with store:
-        rows = reports.players_table(store)
+@_reads_saved_data
+def _cmd_players(args: argparse.Namespace, store: Store) -> int:
+    rows = reports.players_table(store)
     if not rows:
         print("No players yet.")
         return EXIT_OK
@@ -538,12 +562,9 @@ def _add_leaderboard(subparsers: Subparsers) -> None:
     )
 
 
-def _cmd_leaderboard(args: argparse.Namespace) -> int:
-    store = _open_saved_data(args)
-    if store is None:
-        return _no_store_status(args)
-    with store:
-        rows = reports.leaderboard_rows(store, args.pack)
+@_reads_saved_data
+def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
+    rows = reports.leaderboard_rows(store, args.pack)
     if args.csv:
         # Text-mode stdout turns \n into the platform's line end by itself.
         reports.leaderboard_csv(rows, sys.stdout, lineterminator="\n")
@@ -580,46 +601,43 @@ def _add_trophies(subparsers: Subparsers) -> None:
     parser.add_argument("--player", metavar="NAME", help="only this player")
 
 
-def _cmd_trophies(args: argparse.Namespace) -> int:
-    store = _open_saved_data(args)
-    if store is None:
-        return _no_store_status(args)
-    with store:
-        if args.player is not None:
-            player = store.player_by_name(args.player)
-            if player is None:
-                print(f"clarity: no player called {args.player!r}", file=sys.stderr)
-                return EXIT_PROBLEMS
-            players = [player]
-        else:
-            players = store.players()
-        if not players:
-            print("No players yet.")
-            return EXIT_OK
-        bundled = [
-            pack.id
-            for pack in discover_packs([bundled_questions_dir()], assets_dir=bundled_assets_dir())
-            if pack.ok
-        ]
-        for n, player in enumerate(players):
-            if n:
-                print()
-            print(player.name)
-            print(
-                reports.format_table(
-                    ("Trophy", "Tier", "Won", "Progress", "First won"),
-                    [
-                        (
-                            line.name,
-                            line.tier.value,
-                            "yes" if line.earned else "",
-                            line.progress,
-                            reports.short_date(line.first_earned_at),
-                        )
-                        for line in reports.trophy_lines(store, player, bundled)
-                    ],
-                )
+@_reads_saved_data
+def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
+    if args.player is not None:
+        player = store.player_by_name(args.player)
+        if player is None:
+            print(f"clarity: no player called {args.player!r}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        players = [player]
+    else:
+        players = store.players()
+    if not players:
+        print("No players yet.")
+        return EXIT_OK
+    bundled = [
+        pack.id
+        for pack in discover_packs([bundled_questions_dir()], assets_dir=bundled_assets_dir())
+        if pack.ok
+    ]
+    for n, player in enumerate(players):
+        if n:
+            print()
+        print(player.name)
+        print(
+            reports.format_table(
+                ("Trophy", "Tier", "Won", "Progress", "First won"),
+                [
+                    (
+                        line.name,
+                        line.tier.value,
+                        "yes" if line.earned else "",
+                        line.progress,
+                        reports.short_date(line.first_earned_at),
+                    )
+                    for line in reports.trophy_lines(store, player, bundled)
+                ],
             )
+        )
     return EXIT_OK
 
 
@@ -638,33 +656,8 @@ def _add_results(subparsers: Subparsers) -> None:
     )
 
 
-def _cmd_results(args: argparse.Namespace) -> int:
-    store = _open_saved_data(args)
-    if store is None:
-        return _no_store_status(args)
-    with store:
-        count = reports.write_results_csv(store, args.csv)
+@_reads_saved_data
+def _cmd_results(args: argparse.Namespace, store: Store) -> int:
+    count = reports.write_results_csv(store, args.csv)
     print(f"Wrote {_count(count, 'round')} to {args.csv}")
-    return EXIT_OK
-
-
-def _open_saved_data(args: argparse.Namespace) -> Store | None:
-    """The store, for reading; None when there is none (a message is printed then).
-
-    A folder with no saved data yet is not created: these commands only read.
-    """
-    folder = _data_dir(args)
-    if not (folder / _store_db.DB_FILENAME).is_file():
-        return None
-    opening = _store.open_store(folder)
-    if opening.notice is not None:
-        print(f"clarity: {opening.notice}", file=sys.stderr)
-    return opening.store
-
-
-def _no_store_status(args: argparse.Namespace) -> int:
-    folder = _data_dir(args)
-    if (folder / _store_db.DB_FILENAME).is_file():
-        return EXIT_PROBLEMS  # there is data, but it cannot be read: the notice said why
-    print(f"No saved data yet in {folder}")
     return EXIT_OK
