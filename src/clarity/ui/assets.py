@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 
+from clarity.ui.textfit import TextFitter
 from clarity.ui.theme import Colour
 
 FONT_FILES = {False: "fonts/Inter-Regular.otf", True: "fonts/Inter-Bold.otf"}
@@ -31,6 +32,8 @@ class Assets:
         self._scaled: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface] = OrderedDict()
         self._text: OrderedDict[tuple[str, int, Colour, bool, int], pygame.Surface] = OrderedDict()
         self._text_bytes = 0
+        #: measures texts and chooses the size at which they fit a box
+        self.fitter = TextFitter(self)
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         key = (size, bold)
@@ -74,15 +77,13 @@ class Assets:
         *,
         bold: bool = False,
     ) -> pygame.Surface:
-        """The largest wrapped rendering of ``text`` from ``max_size`` down that fits ``box``."""
-        size = max_size
-        while True:
-            surface = self.text(text, size, colour, bold=bold, wrap=box[0])
-            if (
-                surface.get_width() <= box[0] and surface.get_height() <= box[1]
-            ) or size <= min_size:
-                return surface
-            size = max(min_size, int(size * 0.9))
+        """``text`` wrapped in ``box`` at the largest size from ``max_size`` down that fits.
+
+        The one way text is fitted: :meth:`TextFitter.render`, which measures before it
+        renders. ``fitter`` answers the questions a layout asks first (how wide, how tall,
+        which size).
+        """
+        return self.fitter.render(text, max_size, min_size, colour, box, bold=bold)
 
     def image(self, path: Path) -> pygame.Surface:
         """The image at ``path``, decoded once and converted for fast drawing."""

@@ -1,19 +1,23 @@
 """Choosing the type size at which a text fits a box, measured without rendering it.
 
-``Assets.fit_text`` renders a text at one size after another until it fits, and a
-wrapped render of a long prompt is the costliest thing a frame can do. Here the wrapped
-lines are worked out from the widths of the words (``Font.size``, which only measures,
-cached per word), so the size is found first and the text is rendered once.
+A wrapped render of a long prompt is the costliest thing a frame can do, so a text is
+not rendered at one size after another until it fits: the wrapped lines are worked out
+from the widths of the words (``Font.size``, which only measures, cached per word), the
+size is found first and the text is rendered once. Every scene fits text through this
+one fitter (``Assets.fitter``; ``Assets.fit_text`` is its ``render``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.ui.assets import Assets
 from clarity.ui.theme import Colour
+
+if TYPE_CHECKING:
+    from clarity.ui.assets import Assets
 
 WORD_CACHE_SIZE = 20_000
 LADDER_STEP = 0.92  # each size tried is this much smaller than the one before
@@ -123,3 +127,32 @@ class TextFitter:
                 break
             surface = self.assets.text(text, rung, colour, bold=bold, wrap=wrap)
         return surface
+
+
+def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` pixels in ``font``."""
+    if width <= 0:
+        return ""
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut with an ellipsis to at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def warm_glyphs(assets: Assets, texts: Iterable[str], sizes: Iterable[int]) -> None:
+    """Render every character of ``texts`` once at each of ``sizes``, plain and bold.
+
+    FreeType loads a glyph the first time a size draws it; a screen that calls this
+    with its layout pays for that in a frame that already changes everything, not in
+    the middle of play.
+    """
+    characters = "".join(sorted(set("".join(texts)) - {"\n"}))
+    for size in set(sizes):
+        for bold in (False, True):
+            assets.font(size, bold).render(characters, True, (255, 255, 255))

@@ -26,7 +26,7 @@ from clarity.ui.effects import CountingNumber, Flyer, Toasts, ease_out, format_p
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
 from clarity.ui.scene import Scene
 from clarity.ui.scenes.results import ResultsScene
-from clarity.ui.textfit import TextFitter, size_ladder
+from clarity.ui.textfit import ellipsize, shorten, size_ladder, warm_glyphs
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, TIER_COLOURS, Colour, Metrics
 from clarity.ui.widgets import Button, FocusGroup, TextField, darken, draw_panel, lighten
 
@@ -168,7 +168,7 @@ class PlayScene(Scene):
         self._text_input = False
 
         self._metrics = Metrics(*app.options.size)
-        self._fit = TextFitter(app.services.assets)
+        self._fit = app.services.assets.fitter
         self._boxes: dict[str, pygame.Rect] = {}
         self._texts: dict[str, _Text] = {}
         self._hud: dict[str, pygame.Rect] = {}
@@ -433,28 +433,19 @@ class PlayScene(Scene):
         self._layout_card()
 
     def _warm_glyphs(self) -> None:
-        """Render every character the pack uses once at each size the card may use.
-
-        FreeType loads a glyph the first time a size draws it, and a new question
-        would otherwise pay for that in the middle of play; here it is paid with the
-        layout, in a frame that already changes everything.
-        """
+        """Load every glyph the pack uses at the sizes the card may use, with the layout."""
         metrics = self._metrics
-        assets = self.app.services.assets
         pack = self.round.pack
         parts = [pack.title, self.round.mystery.answer, "0123456789 +−%/:·…“”"]
         for question in pack.questions:
             parts += [question.prompt, question.explain or ""]
             if isinstance(question, ChoiceQuestion):
                 parts += question.choices
-        characters = "".join(sorted(set("".join(parts)) - {"\n"}))
-        sizes = {
+        sizes = [
             *size_ladder(metrics.heading_size, metrics.small_size),
             *size_ladder(metrics.body_size, metrics.small_size),
-        }
-        for size in sizes:
-            for bold in (False, True):
-                assets.font(size, bold).render(characters, True, PALETTE.text)
+        ]
+        warm_glyphs(self.app.services.assets, parts, sizes)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
@@ -813,7 +804,7 @@ class PlayScene(Scene):
         self.toasts.add(
             self.app.services.assets,
             metrics,
-            f"“{_shorten(event.guess, 40)}” is not it",
+            f"“{shorten(event.guess, 40)}” is not it",
             f"{format_points(-lost)} points" if lost else "Keep going: more tiles, more clues.",
             PALETTE.wrong,
             max_width=max(metrics.px(30), self.board_view.rect.width),
@@ -1368,7 +1359,7 @@ class PlayScene(Scene):
         if right:
             heading, colour = "You guessed it!", PALETTE.right
         elif guess is not None:
-            heading, colour = f"“{_shorten(guess.guess, 30)}” was not it. It was…", PALETTE.accent
+            heading, colour = f"“{shorten(guess.guess, 30)}” was not it. It was…", PALETTE.accent
         else:
             heading, colour = "The mystery image was…", PALETTE.accent
         box = pygame.Rect(inner.x, top, inner.width, (bottom - top) // 4)
@@ -1440,7 +1431,7 @@ class PlayScene(Scene):
             boxes[f"hud_{key}"] = rect.copy()
             right = rect.left - spacing
         title_box = pygame.Rect(margin, bar.y, max(0, right - margin), bar.height)
-        self._pack_title = _ellipsize(value_font, self.round.pack.title, title_box.width)
+        self._pack_title = ellipsize(value_font, self.round.pack.title, title_box.width)
         self._hud["title"] = title_box
         if self._pack_title:
             title_w = value_font.size(self._pack_title)[0]
@@ -1704,18 +1695,3 @@ def _explanation(question: object, right_answer: str, *, right: bool = False) ->
     if explain:
         parts.append(explain)
     return " ".join(parts)
-
-
-def _ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` pixels in ``font``."""
-    if width <= 0:
-        return ""
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…" if text else ""
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -18,7 +18,6 @@ from clarity.ui.backdrop import Backdrop
 from clarity.ui.effects import CountingNumber, ease_out, format_points, pop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
 from clarity.ui.scene import Scene
-from clarity.ui.textfit import TextFitter
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
 
@@ -142,7 +141,7 @@ class ResultsScene(Scene):
         self._left = False
         self._metrics = Metrics(*app.options.size)
         self._backdrop = Backdrop()
-        self._fit = TextFitter(app.services.assets)
+        self._fit = app.services.assets.fitter
         self._boxes: dict[str, pygame.Rect] = {}
         self._placed: dict[str, _Placed] = {}
         self._image_rect = pygame.Rect(0, 0, 0, 0)
