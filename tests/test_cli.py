@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,6 +194,40 @@ def test_data_dir_comes_from_the_environment(
     monkeypatch.setenv("CLARITY_DATA_DIR", str(data_dir))
     _, out, _ = run(capsys, "packs")
     assert any(line.startswith("mine ") for line in out)
+
+
+def narrow_stream() -> io.TextIOWrapper:
+    """What Windows gives output sent to a file: the legacy code page, here one without
+    Cyrillic letters, with strict errors."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+
+
+def written(stream: io.TextIOWrapper) -> list[str]:
+    stream.flush()
+    buffer = stream.buffer
+    assert isinstance(buffer, io.BytesIO)
+    return buffer.getvalue().decode("cp1252").splitlines()
+
+
+def test_cyrillic_prints_as_question_marks_where_the_code_page_has_no_cyrillic(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pack(data_dir / "packs", "mine.yaml", pack_id="mine", title="Союз")
+    out, err = narrow_stream(), narrow_stream()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["packs", "--data-dir", str(data_dir)]) == 0
+    assert cli.main(["validate", str(tmp_path / "Союз.yaml")]) == 2
+    assert any(line.split()[:2] == ["mine", "????"] for line in written(out))
+    assert written(err) == [f"clarity: error: {tmp_path / '????.yaml'}: no such file or folder"]
+
+
+def test_a_stream_that_holds_every_character_is_left_as_it_is() -> None:
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    escaping = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", errors="backslashreplace")
+    cli.print_anything_to(utf8)
+    cli.print_anything_to(escaping)
+    assert (utf8.errors, escaping.errors) == ("strict", "backslashreplace")
 
 
 # --- plain clarity ------------------------------------------------------------------------

@@ -10,14 +10,16 @@ the user should see and raises nothing on purpose.
 from __future__ import annotations
 
 import argparse
+import codecs
 import functools
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
@@ -85,6 +87,8 @@ class UsageError(Exception):
 
 def main(argv: Sequence[str]) -> int:
     """Run the command in ``argv`` (without the program name); return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        print_anything_to(stream)
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
@@ -102,6 +106,21 @@ def main(argv: Sequence[str]) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"{parser.prog}: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def print_anything_to(stream: TextIO | None) -> None:
+    """Let ``stream`` take any text: a character its encoding cannot hold prints as "?".
+
+    On Windows, output sent to a file or a pipe is encoded in the legacy code page
+    (cp1252 in Western Europe, with no Cyrillic letters), strictly: a pack title or a
+    player's name would end the command with UnicodeEncodeError. A UTF encoding holds
+    everything and is left alone, as is a stream that already replaces or escapes.
+    """
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
+        return
+    if codecs.lookup(stream.encoding).name.startswith("utf"):
+        return
+    stream.reconfigure(errors="replace")
 
 
 def build_parser() -> argparse.ArgumentParser:
