@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
     from clarity.core.pack_loader import LoadedPack
     from clarity.store import Store
+    from clarity.ui.launch import LaunchOptions
+    from clarity.ui.services import GameSettings
 
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -337,19 +339,28 @@ def _start_game(
     if _pygame_problem() is not None:
         return EXIT_PROBLEMS
     # pygame is imported from here on only: clarity validate and clarity packs never load it
-    from clarity.ui.launch import LaunchOptions, start_game  # noqa: PLC0415
+    from clarity.ui.launch import start_game  # noqa: PLC0415
     from clarity.ui.services import GameSettings  # noqa: PLC0415
 
-    options = LaunchOptions(
+    settings = GameSettings(timer=timer, streaks=streaks, seed=seed)
+    first_frame = args.exit_after_first_frame
+    return start_game(
+        _launch_options(args, settings, pack_id=pack_id, exit_after_first_frame=first_frame)
+    )
+
+
+def _launch_options(args: argparse.Namespace, settings: GameSettings, **more: Any) -> LaunchOptions:
+    """A command that plays: its data folder, window and player, with ``settings``."""
+    from clarity.ui.launch import LaunchOptions  # noqa: PLC0415 - after the pygame check
+
+    return LaunchOptions(
         data_dir=_data_dir(args),
         size=args.size,
         fullscreen=args.fullscreen,
-        settings=GameSettings(timer=timer, streaks=streaks, seed=seed),
-        pack_id=pack_id,
+        settings=settings,
         player=_player_name(args),
-        exit_after_first_frame=args.exit_after_first_frame,
+        **more,
     )
-    return start_game(options)
 
 
 # --- clarity demo --------------------------------------------------------------------------
@@ -385,16 +396,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if _pygame_problem() is not None:
         return EXIT_PROBLEMS
     from clarity.ui.demo import DemoOptions  # noqa: PLC0415 - pygame: see _start_game
-    from clarity.ui.launch import LaunchOptions, start_demo  # noqa: PLC0415
+    from clarity.ui.launch import start_demo  # noqa: PLC0415
     from clarity.ui.services import GameSettings  # noqa: PLC0415
 
-    options = LaunchOptions(
-        data_dir=_data_dir(args),
-        size=args.size,
-        fullscreen=args.fullscreen,
-        settings=GameSettings(seed=args.seed),
-        player=_player_name(args),
-    )
+    options = _launch_options(args, GameSettings(seed=args.seed))
     demo = DemoOptions(
         pack_id=args.pack, seed=args.seed, rounds=args.rounds, screenshot_dir=args.screenshot_dir
     )
