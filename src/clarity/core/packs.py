@@ -1,9 +1,10 @@
 """Question-pack models (format v1).
 
 These pydantic models are the contract a teacher writes against; the JSON Schema in
-``schema/pack.schema.json`` is generated from them. Loading a file, turning YAML into
-plain data with positions and turning validation errors into ``file:line:col``
-messages lives in :mod:`clarity.core.pack_loader`.
+``schema/pack.schema.json`` is generated from them. Loading a file is
+:mod:`clarity.core.pack_loader`; it turns YAML into plain data with positions
+(:mod:`clarity.core.plain_yaml`) and validation errors into ``file:line:col`` messages
+(:mod:`clarity.core.pack_problems`).
 
 Messages are written for teachers. A ``ValueError`` raised by a validator may start with
 a location relative to the model it checks, ``"<field>: "`` or ``"<field>[i]: "`` (for

@@ -1,0 +1,318 @@
+"""The pack models' verdict in a teacher's words, each problem at its file:line:col.
+
+pydantic's errors are reworded and placed on the key or value they are about (a model
+message may start with where it applies, ``choices[2]: ...``). Then the checks across
+items: every repeated question id (the models stop at the first), and a warning for a
+grid with more tiles than the pack has questions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from clarity.core.pack_report import Loc, Report, field_name
+from clarity.core.packs import (
+    FORMAT_VERSION,
+    MAX_CHOICES,
+    MAX_GRID_SIDE,
+    MAX_TIME_LIMIT,
+    MIN_CHOICES,
+    MIN_GRID_SIDE,
+    MIN_TIME_LIMIT,
+    ChoiceQuestion,
+    Grid,
+    Mystery,
+    Pack,
+    QuestionType,
+    TrueFalseQuestion,
+    TypedQuestion,
+    duplicate_id_message,
+    find_duplicate_ids,
+    parse_grid,
+)
+from clarity.core.plain_yaml import Positions, lookup, section_items
+
+_QUESTION_MODELS: dict[str, type[BaseModel]] = {
+    QuestionType.CHOICE.value: ChoiceQuestion,
+    QuestionType.TRUEFALSE.value: TrueFalseQuestion,
+    QuestionType.TYPED.value: TypedQuestion,
+}
+_QUESTION_TYPES_TEXT = "choice, truefalse or typed"
+_WHOLE_NUMBER_RANGES = {
+    "time_limit": (MIN_TIME_LIMIT, MAX_TIME_LIMIT),
+    "rows": (MIN_GRID_SIDE, MAX_GRID_SIDE),
+    "cols": (MIN_GRID_SIDE, MAX_GRID_SIDE),
+}
+_INT_ERRORS = frozenset(
+    {
+        "int_type",
+        "int_parsing",
+        "int_parsing_size",
+        "int_from_float",
+        "greater_than",
+        "greater_than_equal",
+        "less_than",
+        "less_than_equal",
+    }
+)
+_MAPPING_ERRORS = frozenset({"model_type", "model_attributes_type", "dict_type"})
+_LIST_ERRORS = frozenset({"tuple_type", "list_type", "iterable_type"})
+# A model message may start with where it applies: "answer: ..." or "choices[2]: ...".
+_LOCATED_MESSAGE = re.compile(r"([a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*): (.*)", re.DOTALL)
+_LOC_PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
+
+
+def validate(raw: dict[Any, Any], positions: Positions, report: Report) -> Pack | None:
+    """The pack, or None with every error of the models reported in a teacher's words."""
+    try:
+        return Pack.model_validate(raw)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    version_errors = [e for e in errors if e["loc"] == ("clarity",) and e["type"] == "value_error"]
+    if version_errors:
+        errors = version_errors  # a format we do not know: its other fields mean nothing
+    for error in errors:
+        if positions.refused and positions.is_refused(_clean_loc(error["loc"])[0]):
+            continue
+        _report_validation_error(error, raw, positions, report)
+    return None
+
+
+def _report_validation_error(
+    error: Any, raw: dict[Any, Any], positions: Positions, report: Report
+) -> None:
+    loc, tag = _clean_loc(error["loc"])
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+
+    if kind == "too_short" and _length(value) >= ctx.get("min_length", 0):
+        return  # "too short after validation": the failing items are reported one by one
+    if kind == "extra_forbidden":
+        report.add(positions.key(loc), field_name(loc), _unknown_field(loc, tag))
+        return
+    if kind == "missing":
+        report.add(positions.value(loc[:-1]), field_name(loc), _missing(name))
+        return
+    if kind == "union_tag_invalid":
+        type_loc = (*loc, "type")
+        report.add(
+            positions.value(type_loc),
+            field_name(type_loc),
+            f'"{ctx.get("tag")}" is not a question type; use {_QUESTION_TYPES_TEXT}',
+        )
+        return
+    if kind == "union_tag_not_found":
+        type_loc = (*loc, "type")
+        item = lookup(raw, loc)
+        has_type = isinstance(item, dict) and "type" in item
+        report.add(
+            positions.value(type_loc if has_type else loc),
+            field_name(type_loc),
+            f"{'is empty' if has_type else 'is missing'}; "
+            f"say which kind of question this is: {_QUESTION_TYPES_TEXT}",
+        )
+        return
+    if kind == "value_error":
+        loc, message = _located(loc, str(ctx.get("error", error["msg"])))
+        report.add(positions.value(loc), field_name(loc), message)
+        return
+    report.add(positions.value(loc), field_name(loc), _plain_words(kind, name, loc, ctx, value))
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Loc, str | None]:
+    """Drop the question-type step pydantic adds inside ``questions[i]``; return it too."""
+    if len(loc) > 2 and loc[0] == "questions" and loc[2] in _QUESTION_MODELS:
+        return (loc[0], loc[1], *loc[3:]), loc[2]
+    return tuple(loc), None
+
+
+def _located(loc: Loc, message: str) -> tuple[Loc, str]:
+    """Move ``loc`` to the place a model message names at its start (``choices[2]: ...``)."""
+    match = _LOCATED_MESSAGE.fullmatch(message)
+    if match is None:
+        return loc, message
+    steps: list[str | int] = [
+        name if name else int(index) for name, index in _LOC_PART.findall(match.group(1))
+    ]
+    if loc and steps and loc[-1] == steps[0]:  # a field validator: loc already names the field
+        steps = steps[1:]
+    return (*loc, *steps), match.group(2)
+
+
+def _plain_words(kind: str, name: str, loc: Loc, ctx: dict[str, Any], value: Any) -> str:
+    if value is None and kind != "missing":
+        return "is empty; write a value here"
+    if kind in _INT_ERRORS:
+        if name == "clarity":
+            return f'should be the format version, a number: write "clarity: {FORMAT_VERSION}"'
+        low, high = _WHOLE_NUMBER_RANGES.get(name, (None, None))
+        if low is not None:
+            return f"should be a whole number from {low} to {high}"
+        return "should be a whole number"
+    if kind in ("bool_type", "bool_parsing"):
+        return "should be true or false"
+    if kind == "string_type":
+        return f"should be text, not {_kind_of(value)}"
+    if kind == "string_too_short":
+        return "should not be empty"
+    if kind == "string_too_long":
+        return f"is too long ({_length(value)} characters); at most {ctx.get('max_length')}"
+    if kind == "string_pattern_mismatch":
+        if name == "id":
+            return (
+                'should be a lowercase slug like "union-state": '
+                "letters a-z, digits and single hyphens"
+            )
+        if name == "language":
+            return 'should be a language code like "en" or "pt-BR"'
+        return f"does not have the right form ({ctx.get('pattern')})"
+    if kind in ("enum", "literal_error"):
+        return f"should be {str(ctx.get('expected', '')).replace(chr(39), '')}"
+    if kind in _LIST_ERRORS:
+        if isinstance(value, str):
+            return f"should be a list, for example [{value}]"
+        return "should be a list, for example [first, second]"
+    if kind in _MAPPING_ERRORS:
+        return _not_a_mapping(loc, value)
+    if kind == "too_short":
+        return _too_short(name, ctx)
+    if kind == "too_long":
+        if name == "choices":
+            return (
+                f"a choice question has at most {MAX_CHOICES} choices; "
+                f"this one has {ctx.get('actual_length')}"
+            )
+        return f"has too many items; at most {ctx.get('max_length')}"
+    return str(ctx.get("error", "")) or "is not valid here"
+
+
+def _missing(name: str) -> str:
+    hints = {
+        "clarity": f'is missing; the file should start with "clarity: {FORMAT_VERSION}"',
+        "rounds": "is missing; a pack needs at least one mystery image under rounds:",
+        "questions": "is missing; a pack needs at least one question under questions:",
+        "answer": "is missing; every question and round needs its right answer",
+        "choices": (f"is missing; a choice question lists {MIN_CHOICES} to {MAX_CHOICES} choices"),
+    }
+    return hints.get(name, "is missing")
+
+
+def _too_short(name: str, ctx: dict[str, Any]) -> str:
+    if name == "questions":
+        return "the pack has no questions; add at least one"
+    if name == "rounds":
+        return "the pack has no rounds; add at least one mystery image"
+    if name == "choices":
+        return (
+            f"a choice question needs at least {MIN_CHOICES} choices; "
+            f"this one has {ctx.get('actual_length')}"
+        )
+    return f"needs at least {ctx.get('min_length')} items"
+
+
+def _not_a_mapping(loc: Loc, value: Any) -> str:
+    if loc and loc[-1] == "grid":
+        return "should be rows x columns, like 4x5"
+    if len(loc) == 2 and loc[0] == "questions":
+        return (
+            "each question should be a group of field lines "
+            "(type:, prompt:, answer: ...), not " + _kind_of(value)
+        )
+    if len(loc) == 2 and loc[0] == "rounds":
+        return "each round should be a group of field lines (image:, answer: ...), not " + _kind_of(
+            value
+        )
+    return 'should be a group of "field: value" lines, not ' + _kind_of(value)
+
+
+def _unknown_field(loc: Loc, tag: str | None) -> str:
+    name = str(loc[-1])
+    model = _model_at(loc[:-1], tag)
+    if model is None:
+        return "is not a known field"
+    if tag is not None and name not in model.model_fields:
+        owners = [t for t, m in _QUESTION_MODELS.items() if name in m.model_fields]
+        if owners:
+            return f"is not used in a {tag} question, only in {' and '.join(owners)} questions"
+    known = list(model.model_fields)
+    close = difflib.get_close_matches(name.casefold(), known, n=1, cutoff=0.6)
+    if close:
+        return f"is not a known field; did you mean `{close[0]}`?"
+    return f"is not a known field; the fields here are {', '.join(known)}"
+
+
+def _model_at(loc: Loc, tag: str | None) -> type[BaseModel] | None:
+    if loc == ():
+        return Pack
+    if len(loc) == 2 and loc[0] == "rounds":
+        return Mystery
+    if len(loc) == 3 and loc[0] == "rounds" and loc[2] == "grid":
+        return Grid
+    if len(loc) == 2 and loc[0] == "questions" and tag is not None:
+        return _QUESTION_MODELS[tag]
+    return None
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None:
+        return "empty"
+    return "a single value"
+
+
+def _length(value: Any) -> int:
+    try:
+        return len(value)
+    except TypeError:
+        return 0
+
+
+# --- checks across items -------------------------------------------------------------------
+
+
+def check_question_ids(raw: dict[Any, Any], positions: Positions, report: Report) -> None:
+    """Every repeated question id, also when other questions fail (the model stops at one)."""
+    items = raw.get("questions")
+    if not isinstance(items, list):
+        return
+    ids = [
+        item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+        for item in items
+    ]
+    for index, value, first in find_duplicate_ids(ids):
+        loc, message = _located(("questions",), duplicate_id_message(index, value, first))
+        report.add(positions.value(loc), field_name(loc), message)
+
+
+def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) -> None:
+    questions = raw.get("questions")
+    if not isinstance(questions, list) or not questions:
+        return
+    count = len(questions)
+    default_grid = Mystery.model_fields["grid"].get_default(call_default_factory=True)
+    for index, item in section_items(raw, "rounds"):
+        written = item.get("grid")
+        try:
+            grid = default_grid if written is None else Grid.model_validate(parse_grid(written))
+        except ValueError:  # pydantic's ValidationError too; validation reports it
+            continue
+        rows, cols = grid.rows, grid.cols
+        if rows * cols > count:
+            loc = ("rounds", index, "grid")
+            report.add(
+                positions.value(loc),
+                field_name(loc),
+                f"the {rows}x{cols} grid has {rows * cols} tiles but the pack has only "
+                f"{count} question{'s' if count != 1 else ''}, so the questions run out "
+                "before every tile is uncovered",
+                "warning",
+            )
