@@ -14,6 +14,7 @@ import pygame
 
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.menu_frame import SCROLL_HINT, Scroller, draw_focus_ring
 from clarity.ui.scene import Scene
 from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
@@ -24,10 +25,8 @@ if TYPE_CHECKING:
 
 HEADING = "Choose a pack"
 HINTS: tuple[KeyHint, ...] = (("↑ ↓", "move"), ("Enter", "play"), ("Esc", "back"))
-SCROLL_HINT: KeyHint = ("Wheel", "scroll")
 DESCRIPTION_LINES = 2
 ERROR_LINES = 2
-SCROLL_EASE = 14.0  # how quickly the list glides to where it should be, per second
 
 
 def wrap_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
@@ -123,8 +122,7 @@ class PackScene(Scene):
         self.cards: list[PackCard] = []
         self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
         self.focus = FocusGroup([self.back_button])
-        self.scroll = 0.0  # pixels of the list scrolled off the top
-        self.scroll_target = 0.0
+        self._scroller = Scroller()
         self._metrics = Metrics(*app.options.size)
         self._backdrop = Backdrop()
         self._heading_pos = (0, 0)
@@ -141,11 +139,13 @@ class PackScene(Scene):
         return next((c.loaded for c in self.cards if c.button is focused), None)
 
     @property
+    def scroll(self) -> float:
+        """Pixels of the list scrolled off the top."""
+        return self._scroller.offset
+
+    @property
     def max_scroll(self) -> int:
-        if not self.cards:
-            return 0
-        content = self.cards[-1].top + self.cards[-1].height + self._ring()
-        return max(0, content - self._list_area.height)
+        return self._scroller.max_offset
 
     def card_rect(self, card: PackCard) -> pygame.Rect:
         """Where ``card`` is on the screen now (it may lie outside the visible list)."""
@@ -240,9 +240,11 @@ class PackScene(Scene):
         self._list_area = pygame.Rect(margin, list_top, width - 2 * margin, list_bottom - list_top)
         self._card_width = min(self._list_area.width - metrics.px(3), metrics.px(86))
         self._measure_cards()
-        self.scroll = self.scroll_target = min(self.scroll_target, self.max_scroll)
+        self._scroller.offset = self._scroller.target
         self._keep_focus_in_view(immediate=True)
         self._place_buttons()
+        if self._hints() != hints:
+            self.layout(size)  # the scroll hint came or went: the hints may change height
 
     def _ring(self) -> int:
         """The room a focus ring takes around a card."""
@@ -280,6 +282,9 @@ class PackScene(Scene):
             card.top = y
             card.height = max(self._icon_size(), text) + 2 * pad
             y += card.height + metrics.gap
+        last = self.cards[-1] if self.cards else None
+        content = last.top + last.height + self._ring() if last is not None else 0
+        self._scroller.set(self._list_area, content)
 
     def _description_lines(self, card: PackCard) -> list[str]:
         assert card.loaded.pack is not None
@@ -297,35 +302,15 @@ class PackScene(Scene):
 
     def _keep_focus_in_view(self, immediate: bool = False) -> None:
         card = next((c for c in self.cards if c.button is self.focus.focused), None)
-        if card is None:
-            return
-        margin = self._ring()
-        view = self._list_area.height
-        if card.top - margin < self.scroll_target:
-            self.scroll_target = card.top - margin
-        elif card.top + card.height + margin > self.scroll_target + view:
-            self.scroll_target = card.top + card.height + margin - view
-        self.scroll_target = max(0.0, min(float(self.max_scroll), self.scroll_target))
-        if immediate:
-            self.scroll = self.scroll_target
-
-    def scroll_by(self, pixels: float) -> None:
-        self.scroll_target = max(0.0, min(float(self.max_scroll), self.scroll_target + pixels))
+        if card is not None:
+            bottom = card.top + card.height
+            self._scroller.show(card.top, bottom, self._ring(), immediate=immediate)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.back()
-                return
-            page = self._list_area.height * 0.8
-            if event.key == pygame.K_PAGEDOWN:
-                self.scroll_by(page)
-                return
-            if event.key == pygame.K_PAGEUP:
-                self.scroll_by(-page)
-                return
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll_by(-event.y * self._metrics.px(6))
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
+            return
+        if self._scroller.handle_event(event, self._metrics):
             return
         wheel_click = event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEBUTTONDOWN) and (
             getattr(event, "button", 0) in (4, 5)
@@ -338,11 +323,7 @@ class PackScene(Scene):
             self._keep_focus_in_view()
 
     def update(self, dt: float) -> None:
-        if self.scroll != self.scroll_target:
-            step = (self.scroll_target - self.scroll) * min(1.0, dt * SCROLL_EASE)
-            self.scroll += step
-            if abs(self.scroll_target - self.scroll) < 0.5:
-                self.scroll = self.scroll_target
+        if self._scroller.update(dt):
             self._place_buttons()
 
     # -- drawing -----------------------------------------------------------------
@@ -364,7 +345,7 @@ class PackScene(Scene):
                 if rect.colliderect(self._list_area):
                     self._draw_card(surface, card, rect)
             surface.set_clip(previous_clip)
-            self._draw_scrollbar(surface)
+            self._scroller.draw_bar(surface, metrics)
 
         focused = self.focus.focused is self.back_button
         hovered = (
@@ -388,13 +369,7 @@ class PackScene(Scene):
             surface, rect, metrics, colour, PALETTE.panel_edge if playable else PALETTE.disabled
         )
         if focused and playable:
-            pygame.draw.rect(
-                surface,
-                PALETTE.focus,
-                rect.inflate(metrics.px(0.8), metrics.px(0.8)),
-                width=max(2, metrics.px(0.35)),
-                border_radius=metrics.radius + metrics.px(0.4),
-            )
+            draw_focus_ring(surface, rect, metrics)
 
         pad = metrics.px(1.3)
         icon = pygame.Rect(rect.x + pad + metrics.px(0.4), 0, self._icon_size(), self._icon_size())
@@ -455,20 +430,6 @@ class PackScene(Scene):
                 colour = lit if scatter else fill
                 rect = pygame.Rect(left + c * (cell + gap), top + r * (cell + gap), cell, cell)
                 pygame.draw.rect(surface, colour, rect, border_radius=radius)
-
-    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
-        if self.max_scroll <= 0:
-            return
-        metrics = self._metrics
-        area = self._list_area
-        track = pygame.Rect(0, area.y, max(4, metrics.px(0.6)), area.height)
-        track.right = area.right
-        pygame.draw.rect(surface, PALETTE.panel, track, border_radius=track.width // 2)
-        content = area.height + self.max_scroll
-        thumb_height = max(track.width * 3, round(track.height * area.height / content))
-        thumb_top = track.y + round((track.height - thumb_height) * self.scroll / self.max_scroll)
-        thumb = pygame.Rect(track.x, thumb_top, track.width, thumb_height)
-        pygame.draw.rect(surface, PALETTE.text_muted, thumb, border_radius=track.width // 2)
 
     def _draw_empty(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
