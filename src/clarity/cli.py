@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
-from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -378,7 +378,7 @@ def _add_demo(subparsers: Subparsers) -> None:
         "with --screenshot-dir it saves a picture of every screen it passes through and "
         "stops after --rounds rounds.",
     )
-    _add_pack_option(parser, "the pack to play (union-state)", default="union-state")
+    _add_pack_option(parser, f"the pack to play ({DEFAULT_PACK_ID})", default=DEFAULT_PACK_ID)
     _add_seed_option(parser, "the same seed plays the same demo")
     parser.add_argument(
         "--rounds",

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: The bundled Union State pack: the one a teacher expects first in the pack choice, and
+#: the one the demo plays.
+DEFAULT_PACK_ID = "union-state"
+
 
 def _bundled_root() -> Path:
     package_dir = Path(__file__).resolve().parent

@@ -74,6 +74,20 @@ def test_each_card_shows_a_pack_and_broken_packs_cannot_be_chosen(
     assert (len(alpha.rounds), len(alpha.questions)) == (2, 7)
 
 
+def test_the_default_pack_comes_first_with_the_focus_then_titles_then_broken_ones(
+    open_packs: OpenPacks, tmp_path: Path
+) -> None:
+    folder = tmp_path / "with-default"
+    write_pack(folder, "alpha", title="Alpha")
+    write_broken_pack(folder, "broken")
+    write_pack(folder, "zebras", title="Zebras")
+    write_pack(folder, "union-state", title="The Union State")
+    _, scene, _ = open_packs(folder)
+    assert [card.loaded.id for card in scene.cards] == ["union-state", "alpha", "zebras", "broken"]
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "union-state"
+
+
 def test_a_broken_pack_shows_its_first_error(open_packs: OpenPacks, mixed: Path) -> None:
     _, scene, _ = open_packs(mixed)
     broken = next(c for c in scene.cards if c.loaded.id == "broken")

@@ -26,6 +26,7 @@ import pygame
 
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
+from clarity.resources import DEFAULT_PACK_ID
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
@@ -64,7 +65,7 @@ _STOP_INPUT = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN})
 
 @dataclass(frozen=True, slots=True)
 class DemoOptions:
-    pack_id: str = "union-state"
+    pack_id: str = DEFAULT_PACK_ID
     seed: int | None = None
     rounds: int = 1  # with a screenshot folder: stop after this many rounds
     screenshot_dir: Path | None = None

@@ -6,12 +6,13 @@ first frame never waits for YAML parsing or image checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import SCROLL_HINT, Scroller, draw_focus_ring
@@ -87,6 +88,19 @@ def error_text(loaded: LoadedPack) -> str:
     problem = errors[0]
     where = f"{problem.field}: " if problem.field else ""
     return f"Line {problem.line}: {where}{problem.message}"
+
+
+def choice_order(
+    packs: Sequence[LoadedPack], default_id: str = DEFAULT_PACK_ID
+) -> list[LoadedPack]:
+    """The default pack first, then the other packs that play by title, the broken ones last."""
+
+    def place(loaded: LoadedPack) -> tuple[bool, bool, str, str]:
+        playable = loaded.ok and loaded.pack is not None
+        default = playable and loaded.id == default_id
+        return (not playable, not default, loaded.title.casefold(), loaded.title)
+
+    return sorted(packs, key=place)
 
 
 def _plural(count: int, word: str) -> str:
@@ -196,15 +210,14 @@ class PackScene(Scene):
         self._load()
 
     def _load(self) -> None:
-        # the packs that play first, in the catalogue's order; the broken ones after them
-        packs = sorted(self.app.services.packs.all(), key=lambda p: not (p.ok and p.pack))
+        packs = choice_order(self.app.services.packs.all())
         self.cards = [
             PackCard(p, Button(p.title, self._chooser(p), enabled=p.ok and p.pack is not None))
             for p in packs
         ]
         self.focus.set([c.button for c in self.cards] + [self.back_button])
         first = next((i for i, c in enumerate(self.cards) if c.playable), len(self.cards))
-        self.focus.index = first  # the first pack that plays, or Back when none does
+        self.focus.index = first  # the default pack, another that plays, or Back when none does
         self._loaded = True
 
     def _chooser(self, loaded: LoadedPack) -> Callable[[], None]:
