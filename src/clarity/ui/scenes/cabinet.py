@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.progress import CabinetEntry, cabinet
-from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint
-from clarity.ui.menu_frame import SCROLL_HINT, MenuFrame, Scroller, draw_focus_ring, short_date
-from clarity.ui.scene import Scene
+from clarity.ui.menu_frame import MenuFrame, draw_focus_ring, short_date
+from clarity.ui.scenes.menu_screen import MenuScreen
 from clarity.ui.scenes.packs import wrap_lines
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
@@ -53,13 +52,12 @@ def progress_text(entry: CabinetEntry) -> str:
     return f"{entry.current}/{entry.target}" if entry.target else ""
 
 
-class CabinetScene(Scene):
+class CabinetScene(MenuScreen):
     """The current player's trophies; a guest sees why there are none to show."""
 
     name = "cabinet"
 
     def __init__(self, app: App) -> None:
-        super().__init__(app)
         self.session = app.services.session
         self.session.open()
         self.player = self.session.player
@@ -80,17 +78,13 @@ class CabinetScene(Scene):
                 text_colour=PALETTE.text_dark,
             )
         self.focus = FocusGroup([self.back_button, self.other_button], columns=2)
-        self._frame = MenuFrame(HEADING, self.focus.buttons, self._base_hints())
+        super().__init__(app, MenuFrame(HEADING, self.focus.buttons, self._base_hints()))
         self._frame.subheading = self._subheading()
-        self._scroller = Scroller()
-        self._backdrop = Backdrop()
-        self._metrics = Metrics(*app.options.size)
         self._area = pygame.Rect(0, 0, 0, 0)  # where the tiles scroll
         self._detail = pygame.Rect(0, 0, 0, 0)
         self._tiles: list[pygame.Rect] = []  # in the grid, before scrolling
         self._columns = 1
         self._bar_focus = False  # Tab moved the focus to the buttons (arrows choose tiles)
-        self._leaving = False
 
     @property
     def earned_count(self) -> int:
@@ -121,25 +115,15 @@ class CabinetScene(Scene):
 
     # -- actions ----------------------------------------------------------------------
 
-    def back(self) -> None:
-        if not self._leaving:
-            self._leaving = True
-            self.app.pop()
-
     def history(self) -> None:
         from clarity.ui.scenes.history import HistoryScene  # noqa: PLC0415 - they open each other
 
-        if not self._leaving:
-            self._leaving = True
-            self.app.replace(HistoryScene(self.app))
+        self.leave(lambda: HistoryScene(self.app))
 
     def choose_player(self) -> None:
         from clarity.ui.scenes.players import PlayersScene  # noqa: PLC0415
 
-        if self._leaving:
-            return
-        self._leaving = True
-        self.app.replace(PlayersScene(self.app, on_chosen=self._reopen))
+        self.leave(lambda: PlayersScene(self.app, on_chosen=self._reopen))
 
     def _reopen(self) -> None:
         self.app.replace(CabinetScene(self.app))
@@ -159,7 +143,7 @@ class CabinetScene(Scene):
         metrics = self._metrics = Metrics(*size)
         assets = self.app.services.assets
         base = self._base_hints()
-        self._frame.hints = (*base, SCROLL_HINT) if self._scroller.max_offset else base
+        self._frame.hints = self.with_scroll_hint(base)
         content = self._frame.layout(size, assets)
         if not self.entries:
             self._area, self._tiles = content, []
@@ -193,8 +177,7 @@ class CabinetScene(Scene):
             self._detail.y = self._area.bottom + gap
         self.select(self.selected)
         self._scroller.offset = self._scroller.target
-        wanted = (*base, SCROLL_HINT) if self._scroller.max_offset else base
-        if wanted != self._frame.hints:
+        if self.with_scroll_hint(base) != self._frame.hints:
             self.layout(size)  # the scroll hint came or went: the bar may change height
 
     def _pad(self) -> int:
@@ -254,24 +237,17 @@ class CabinetScene(Scene):
             return
         self.focus.handle_event(event)
 
-    def update(self, dt: float) -> None:
-        self._scroller.update(dt)
-
     # -- drawing ----------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        self._backdrop.draw(surface)
-        self._frame.draw(surface, assets)
+        self.draw_frame(surface)
         for i, button in enumerate(self.focus.buttons):
             focused = (self._bar_focus or not self.entries) and i == self.focus.index
             button.draw(surface, assets, metrics, focused=focused, hovered=i == self.focus.hover)
         if not self.entries:
-            text = assets.text(
-                GUEST_MESSAGE, metrics.body_size, PALETTE.text_muted, wrap=self._area.width * 3 // 4
-            )
-            surface.blit(text, text.get_rect(center=self._area.center))
+            self.draw_message(surface, GUEST_MESSAGE, self._area)
             return
         previous = surface.get_clip()
         surface.set_clip(self._area)

@@ -81,9 +81,7 @@ class HistoryScene(TableScreen):
     def trophies(self) -> None:
         from clarity.ui.scenes.cabinet import CabinetScene  # noqa: PLC0415 - they open each other
 
-        if not self._leaving:
-            self._leaving = True
-            self.app.replace(CabinetScene(self.app))
+        self.leave(lambda: CabinetScene(self.app))
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_t and not self._leaving:

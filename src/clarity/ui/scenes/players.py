@@ -14,17 +14,10 @@ import pygame
 
 from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
 from clarity.store.names import MAX_NAME_LENGTH
-from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint
-from clarity.ui.menu_frame import (
-    SCROLL_HINT,
-    MenuFrame,
-    Scroller,
-    draw_focus_ring,
-    short_date,
-)
-from clarity.ui.scene import Scene
+from clarity.ui.menu_frame import MenuFrame, draw_focus_ring, short_date
 from clarity.ui.scenes.dialog import Choice, DialogScene
+from clarity.ui.scenes.menu_screen import MenuScreen
 from clarity.ui.scenes.packs import wrap_lines
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
@@ -68,7 +61,7 @@ def row_details(overview: PlayerOverview) -> str:
     return "  ·  ".join(part for part in (rounds, best, last) if part)
 
 
-class PlayersScene(Scene):
+class PlayersScene(MenuScreen):
     """The list of players, with New player and Guest above it.
 
     ``on_chosen`` is called once somebody is picked (``session.player`` says who, None
@@ -78,8 +71,7 @@ class PlayersScene(Scene):
     name = "players"
 
     def __init__(self, app: App, *, on_chosen: Callable[[], None] | None = None) -> None:
-        super().__init__(app)
-        self.on_chosen = on_chosen or self.app.pop
+        self.on_chosen = on_chosen or app.pop
         self.session = app.services.session
         self.session.open()
         self.new_button = Button(
@@ -100,16 +92,12 @@ class PlayersScene(Scene):
         self.rows: list[PlayerRow] = []
         self.focus = FocusGroup()
         self.problem = ""  # the last change that failed, said for the player
-        self._frame = MenuFrame(HEADING, [self.back_button], HINTS)
-        self._scroller = Scroller()
-        self._backdrop = Backdrop()
-        self._metrics = Metrics(*app.options.size)
+        super().__init__(app, MenuFrame(HEADING, [self.back_button], HINTS))
         self._list_area = pygame.Rect(0, 0, 0, 0)
         self._top_row = pygame.Rect(0, 0, 0, 0)
         self._notice_rect = pygame.Rect(0, 0, 0, 0)
         self._row_width = 0
         self._row_height = 0
-        self._leaving = False
         self._load(focus_id=self.session.player.id if self.session.player else None)
 
     # -- reading the state ------------------------------------------------------------
@@ -152,11 +140,6 @@ class PlayersScene(Scene):
 
     def play_as_guest(self) -> None:
         self.choose(None)
-
-    def back(self) -> None:
-        if not self._leaving:
-            self._leaving = True
-            self.app.pop()
 
     def new_player(self) -> None:
         self.problem = ""
@@ -286,8 +269,7 @@ class PlayersScene(Scene):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = Metrics(*size)
         assets = self.app.services.assets
-        hints = (*HINTS, SCROLL_HINT) if self._scroller.max_offset > 0 else HINTS
-        self._frame.hints = hints
+        hints = self._frame.hints = self.with_scroll_hint(HINTS)
         content = self._frame.layout(size, assets)
         gap = metrics.gap
         self._row_width = min(content.width - metrics.px(3), metrics.px(80))
@@ -308,7 +290,7 @@ class PlayersScene(Scene):
         self._list_area = pygame.Rect(content.x, y, content.width, content.bottom - y)
         self._measure()
         self._keep_focus_in_view(immediate=True)
-        if ((*HINTS, SCROLL_HINT) if self._scroller.max_offset > 0 else HINTS) != hints:
+        if self.with_scroll_hint(HINTS) != hints:
             self.layout(size)  # the scroll hint came or went: the bar may change height
 
     def _measure(self) -> None:
@@ -425,8 +407,7 @@ class PlayersScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        self._backdrop.draw(surface)
-        self._frame.draw(surface, assets)
+        self.draw_frame(surface)
         notice = self._notice_text()
         if notice:
             text = self._notice_surface(notice)

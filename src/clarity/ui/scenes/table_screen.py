@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint
-from clarity.ui.menu_frame import SCROLL_HINT, MenuFrame, Scroller
-from clarity.ui.scene import Scene
+from clarity.ui.menu_frame import MenuFrame
+from clarity.ui.scenes.menu_screen import MenuScreen
 from clarity.ui.table import Column, Row, Table
-from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.theme import Metrics
 from clarity.ui.widgets import Button, FocusGroup
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 MAX_TABLE_UNITS = 86  # as wide as the pack cards: a very wide row is hard to follow
 
 
-class TableScreen(Scene):
+class TableScreen(MenuScreen):
     """A heading, a table of ``rows`` (refilled by the subclass) and a bar of buttons.
 
     Subclasses set ``rows`` and ``empty_message`` and may reserve ``top_height``
@@ -36,21 +35,16 @@ class TableScreen(Scene):
         buttons: Sequence[Button],
         hints: Sequence[KeyHint],
     ) -> None:
-        super().__init__(app)
+        self.focus = FocusGroup(list(buttons), columns=max(1, len(buttons)))
+        super().__init__(app, MenuFrame(heading, self.focus.buttons, hints))
         self.table = Table(columns)
         self.rows: list[Row] = []
         self.empty_message = ""
-        self.focus = FocusGroup(list(buttons), columns=max(1, len(buttons)))
         self._base_hints = tuple(hints)
-        self._frame = MenuFrame(heading, self.focus.buttons, hints)
-        self._scroller = Scroller()
-        self._backdrop = Backdrop()
-        self._metrics = Metrics(*app.options.size)
         self._top = pygame.Rect(0, 0, 0, 0)
         self._header = pygame.Rect(0, 0, 0, 0)
         self._body = pygame.Rect(0, 0, 0, 0)
         self._row_h = 0
-        self._leaving = False
 
     # -- for the subclasses --------------------------------------------------------------
 
@@ -89,20 +83,12 @@ class TableScreen(Scene):
                     boxes[f"row_{i}"] = rect
         return boxes
 
-    # -- actions ------------------------------------------------------------------------
-
-    def back(self) -> None:
-        if not self._leaving:
-            self._leaving = True
-            self.app.pop()
-
     # -- the scene ----------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = Metrics(*size)
         assets = self.app.services.assets
-        more = self._scroller.max_offset > 0
-        self._frame.hints = (*self._base_hints, SCROLL_HINT) if more else self._base_hints
+        hints = self._frame.hints = self.with_scroll_hint(self._base_hints)
         content = self._frame.layout(size, assets)
         width = min(content.width, metrics.px(MAX_TABLE_UNITS))
         left = content.centerx - width // 2
@@ -133,7 +119,7 @@ class TableScreen(Scene):
         if row is not None:
             top_y = row * (self._row_h + gap)
             self._scroller.show(top_y, top_y + self._row_h, immediate=True)
-        if (self._scroller.max_offset > 0) != more:
+        if self.with_scroll_hint(self._base_hints) != hints:
             self.layout(size)  # the scroll hint came or went: the bar may change height
 
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -151,26 +137,15 @@ class TableScreen(Scene):
             return
         self.focus.handle_event(event)
 
-    def update(self, dt: float) -> None:
-        self._scroller.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        self._backdrop.draw(surface)
-        self._frame.draw(surface, assets)
+        self.draw_frame(surface)
         self.focus.draw(surface, assets, metrics)
         if self.top_height():
             self.draw_top(surface)
         if not self.rows:
-            text = assets.text(
-                self.empty_message,
-                metrics.body_size,
-                PALETTE.text_muted,
-                wrap=self._body.width * 3 // 4,
-            )
-            area = self._body.union(self._header)
-            surface.blit(text, text.get_rect(center=area.center))
+            self.draw_message(surface, self.empty_message, self._body.union(self._header))
             return
         self.table.draw_header(surface, self._header.y, assets, metrics)
         previous = surface.get_clip()
