@@ -349,15 +349,11 @@ class Store:
 
     def answers(self, round_id: str) -> tuple[AnswerGiven, ...]:
         """Every answer of a saved round, in the order given."""
-        rows = self._conn.execute(
-            """
-            SELECT a.number, a.question_index, a.question_id, a.response, a.is_right,
-                   a.seconds, a.base_points, a.time_bonus, a.streak_bonus, a.image_bonus,
-                   a.penalty, a.streak, a.timed_out
-            FROM answer a JOIN round r ON r.id = a.round_id
-            WHERE r.uuid = ? ORDER BY a.number
-            """,
-            (round_id,),
+        rows = self._rows_of_round(
+            "answer",
+            """number, question_index, question_id, response, is_right, seconds, base_points,
+            time_bonus, streak_bonus, image_bonus, penalty, streak, timed_out""",
+            round_id,
         )
         return tuple(
             AnswerGiven(
@@ -375,14 +371,12 @@ class Store:
         )
 
     def guesses(self, round_id: str) -> tuple[ImageGuessed, ...]:
-        rows = self._conn.execute(
-            """
-            SELECT g.guess, g.is_right, g.hidden_tiles, g.total_tiles, g.base_points,
-                   g.time_bonus, g.streak_bonus, g.image_bonus, g.penalty, g.final, g.seconds
-            FROM guess g JOIN round r ON r.id = g.round_id
-            WHERE r.uuid = ? ORDER BY g.number
-            """,
-            (round_id,),
+        """Every guess at the picture of a saved round, in the order made."""
+        rows = self._rows_of_round(
+            "guess",
+            """guess, is_right, hidden_tiles, total_tiles, base_points, time_bonus,
+            streak_bonus, image_bonus, penalty, final, seconds""",
+            round_id,
         )
         return tuple(
             ImageGuessed(
@@ -395,6 +389,15 @@ class Store:
                 seconds=row[10],
             )
             for row in rows
+        )
+
+    def _rows_of_round(self, table: str, columns: str, round_id: str) -> sqlite3.Cursor:
+        """``columns`` of the rows of ``table`` (answer or guess) that belong to the saved
+        round ``round_id``, by their number."""
+        return self._conn.execute(
+            f"SELECT {columns} FROM {table} WHERE round_id = "
+            "(SELECT id FROM round WHERE uuid = ?) ORDER BY number",
+            (round_id,),
         )
 
     def all_rounds(self) -> Iterator[RoundRecord]:
