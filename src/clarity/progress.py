@@ -388,25 +388,15 @@ def cabinet(store: Store, player_id: int, bundled_pack_ids: Collection[str]) -> 
     entries = []
     for trophy in TROPHIES:
         first = won.get(trophy.id)
-        measured = progress.get(trophy.id)
-        if measured is not None:
-            entries.append(
-                CabinetEntry(
-                    trophy,
-                    earned=measured.earned or first is not None,
-                    first_earned_at=first.first_earned_at if first else None,
-                    times=first.times if first else 0,
-                    current=measured.current,
-                    target=measured.target,
-                )
+        measured = progress.get(trophy.id)  # None: a per-round trophy
+        entries.append(
+            CabinetEntry(
+                trophy,
+                earned=first is not None or (measured is not None and measured.earned),
+                first_earned_at=first.first_earned_at if first else None,
+                times=first.times if first else 0,
+                current=measured.current if measured else 0,
+                target=measured.target if measured else 0,
             )
-        else:
-            entries.append(
-                CabinetEntry(
-                    trophy,
-                    earned=first is not None,
-                    first_earned_at=first.first_earned_at if first else None,
-                    times=first.times if first else 0,
-                )
-            )
+        )
     return entries
