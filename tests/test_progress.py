@@ -16,7 +16,7 @@ from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DA
 from clarity.progress import PlayerSession, Progress, SaveStatus, stats_with_round
 from clarity.store import Player, Store, open_store
 from core.factories import build_pack, right_response, wrong_response
-from store.factories import MONDAY_9AM, save
+from store.factories import MONDAY_9AM, add_player, save
 
 BUNDLED = ("test-pack", "another-pack")  # Scholar needs a medal on both
 
@@ -46,9 +46,7 @@ def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
 
 @pytest.fixture
 def ana(store: Store) -> Player:
-    player = store.create_player("Ana")
-    assert isinstance(player, Player)
-    return player
+    return add_player(store, "Ana")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from clarity.store import Player, Store, open_store
 
-from .factories import MONDAY_9AM
+from .factories import MONDAY_9AM, add_player
 
 
 @pytest.fixture
@@ -28,6 +28,4 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def ana(store: Store) -> Player:
-    player = store.create_player("Ana")
-    assert isinstance(player, Player)
-    return player
+    return add_player(store, "Ana")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 
 from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome, RoundSummary
-from clarity.store import SavedRound, SaveFailed, Store
+from clarity.store import Player, SavedRound, SaveFailed, Store
 
 # A fixed zone a little east of UTC, so that local dates and UTC dates differ near midnight.
 ZONE = timezone(timedelta(hours=3))
@@ -88,3 +88,10 @@ def save(
     )
     assert not isinstance(result, SaveFailed), result.message
     return result
+
+
+def add_player(store: Store, name: str) -> Player:
+    """Create the player ``name`` and insist that it was created."""
+    player = store.create_player(name)
+    assert isinstance(player, Player)
+    return player

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from clarity import cli
-from clarity.store import Player, Store, open_store
+from clarity.store import open_store
 from clarity.store.db import DB_FILENAME
 
-from .factories import MONDAY_9AM, save
+from .factories import MONDAY_9AM, add_player, save
 from .filesystems import make_read_only, writable_then_read_only
 
 
@@ -22,7 +22,7 @@ def _fill(data_dir: Path) -> None:
     opening = open_store(data_dir)
     assert opening.store is not None
     with opening.store as store:
-        ana, bob = _player(store, "Ana"), _player(store, "Боб")
+        ana, bob = add_player(store, "Ana"), add_player(store, "Боб")
         save(store, ana.id, score=900, right=5, wrong=0, medal="gold", trophies=["flawless"])
         save(
             store,
@@ -32,12 +32,6 @@ def _fill(data_dir: Path) -> None:
             played_at=MONDAY_9AM + timedelta(days=1),
         )
         save(store, bob.id, score=700, right=4, wrong=1, medal="silver")
-
-
-def _player(store: Store, name: str) -> Player:
-    player = store.create_player(name)
-    assert isinstance(player, Player)
-    return player
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

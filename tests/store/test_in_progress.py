@@ -8,7 +8,7 @@ import pytest
 
 from clarity.store import InProgress, Player, Store, open_store
 
-from .factories import MONDAY_9AM, save
+from .factories import MONDAY_9AM, add_player, save
 
 SNAPSHOT = {
     "version": 1,
@@ -38,8 +38,7 @@ def test_each_answer_overwrites_the_last_snapshot(store: Store, ana: Player) -> 
 
 
 def test_each_player_has_their_own(store: Store, ana: Player) -> None:
-    bob = store.create_player("Bob")
-    assert isinstance(bob, Player)
+    bob = add_player(store, "Bob")
     store.save_in_progress(ana.id, "solar-system", SNAPSHOT)
     assert store.in_progress(bob.id) is None
 

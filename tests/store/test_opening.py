@@ -16,7 +16,7 @@ import pytest
 from clarity.store import Player, SavedRound, SaveFailed, Store, open_store
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION
 
-from .factories import MONDAY_9AM, make_summary, save
+from .factories import MONDAY_9AM, add_player, make_summary, save
 from .filesystems import make_read_only, tmpfs, writable_then_read_only
 
 GARBAGE = b"This is not a database. " * 200
@@ -35,8 +35,7 @@ def _fill(data_dir: Path, rounds: int = 3) -> list[str]:
     opening = open_store(data_dir)
     assert opening.store is not None
     with opening.store as store:
-        ana = store.create_player("Ana")
-        assert isinstance(ana, Player)
+        ana = add_player(store, "Ana")
         return [save(store, ana.id).round_id for _ in range(rounds)]
 
 
@@ -244,8 +243,7 @@ def test_a_folder_that_fills_up_during_play_turns_saving_off(tmp_path: Path) -> 
         opening = open_store(data_dir)
         assert opening.store is not None, opening.notice
         store = opening.store
-        ana = store.create_player("Ana")
-        assert isinstance(ana, Player)
+        ana = add_player(store, "Ana")
         saved: list[str] = []
         for _ in range(2000):
             result = store.save_round(
@@ -291,8 +289,7 @@ def test_sqlite_reporting_a_full_database_turns_saving_off(data_dir: Path) -> No
     opening = open_store(data_dir)
     store = opening.store
     assert store is not None
-    ana = store.create_player("Ana")
-    assert isinstance(ana, Player)
+    ana = add_player(store, "Ana")
     # The only way to cap one connection's file: max_page_count is per connection.
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
     store._conn.execute(f"PRAGMA max_page_count = {pages}")

@@ -6,7 +6,7 @@ import pytest
 
 from clarity.store import NameRejected, Player, Store
 
-from .factories import save
+from .factories import add_player, save
 
 
 def test_new_player_is_listed(store: Store) -> None:
@@ -99,8 +99,7 @@ def test_rename_to_a_taken_name_is_rejected(store: Store, ana: Player) -> None:
 def test_deleting_a_player_deletes_their_rounds_trophies_and_round_in_progress(
     store: Store, ana: Player
 ) -> None:
-    bob = store.create_player("Bob")
-    assert isinstance(bob, Player)
+    bob = add_player(store, "Bob")
     ana_round = save(store, ana.id, medal="gold", trophies=["flawless"])
     bob_round = save(store, bob.id, trophies=["flawless"])
     store.save_in_progress(ana.id, "solar-system", {"actions": []})

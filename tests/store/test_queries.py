@@ -7,17 +7,11 @@ from datetime import datetime, timedelta
 from clarity.core.trophies import PlayerStats, lasting_progress
 from clarity.store import EarnedTrophy, Player, Store
 
-from .factories import MONDAY_9AM, ZONE, save
-
-
-def _player(store: Store, name: str) -> Player:
-    player = store.create_player(name)
-    assert isinstance(player, Player)
-    return player
+from .factories import MONDAY_9AM, ZONE, add_player, save
 
 
 def test_leaderboard_shows_each_players_best_round_best_first(store: Store) -> None:
-    ana, bob, cleo = (_player(store, n) for n in ("Ana", "Bob", "Cleo"))
+    ana, bob, cleo = (add_player(store, n) for n in ("Ana", "Bob", "Cleo"))
     save(store, ana.id, score=300)
     save(store, ana.id, score=900)
     save(store, bob.id, score=700)
@@ -34,7 +28,7 @@ def test_leaderboard_shows_each_players_best_round_best_first(store: Store) -> N
 
 
 def test_leaderboard_tie_goes_to_the_earlier_round(store: Store) -> None:
-    ana, bob = _player(store, "Ana"), _player(store, "Bob")
+    ana, bob = add_player(store, "Ana"), add_player(store, "Bob")
     save(store, bob.id, score=500, played_at=MONDAY_9AM + timedelta(minutes=5))
     save(store, ana.id, score=500, played_at=MONDAY_9AM + timedelta(minutes=9))
     save(store, ana.id, score=500, played_at=MONDAY_9AM + timedelta(minutes=1))
@@ -49,7 +43,7 @@ def test_leaderboard_tie_goes_to_the_earlier_round(store: Store) -> None:
 
 def test_leaderboard_has_ten_rows_by_default(store: Store) -> None:
     for n in range(12):
-        save(store, _player(store, f"P{n:02d}").id, score=n)
+        save(store, add_player(store, f"P{n:02d}").id, score=n)
     board = store.leaderboard("solar-system")
     assert [r.score for r in board] == list(range(11, 1, -1))
     assert len(store.leaderboard("solar-system", limit=3)) == 3
@@ -94,7 +88,7 @@ def test_rounds_in_a_day_count_by_the_players_local_date(store: Store, ana: Play
 
 
 def test_statistics_are_per_player(store: Store, ana: Player) -> None:
-    bob = _player(store, "Bob")
+    bob = add_player(store, "Bob")
     save(store, bob.id, medal="gold")
     assert store.player_stats(ana.id) == PlayerStats()
 
@@ -129,7 +123,7 @@ def test_packs_played(store: Store, ana: Player) -> None:
 
 
 def test_player_overview(store: Store, ana: Player) -> None:
-    bob = _player(store, "Bob")
+    bob = add_player(store, "Bob")
     save(store, ana.id, score=400, right=2, wrong=2, played_at=MONDAY_9AM)
     save(store, ana.id, score=700, right=4, wrong=0, played_at=MONDAY_9AM + timedelta(hours=2))
     overview = {o.player.name: o for o in store.player_overview()}

@@ -7,7 +7,7 @@ import io
 from datetime import timedelta
 from pathlib import Path
 
-from clarity.store import Player, Store
+from clarity.store import Store
 from clarity.store.reports import (
     RESULTS_HEADER,
     format_table,
@@ -19,17 +19,11 @@ from clarity.store.reports import (
     write_results_csv,
 )
 
-from .factories import MONDAY_9AM, save
-
-
-def _player(store: Store, name: str) -> Player:
-    player = store.create_player(name)
-    assert isinstance(player, Player)
-    return player
+from .factories import MONDAY_9AM, add_player, save
 
 
 def test_players_table_lists_everyone_with_totals(store: Store) -> None:
-    ana, _ = _player(store, "Ana"), _player(store, "Bob")
+    ana, _ = add_player(store, "Ana"), add_player(store, "Bob")
     save(store, ana.id, score=300, right=3, wrong=1)
     rows = players_table(store)
     assert [(r.player.name, r.rounds, r.right_answers, r.best_score) for r in rows] == [
@@ -39,7 +33,7 @@ def test_players_table_lists_everyone_with_totals(store: Store) -> None:
 
 
 def test_leaderboard_rows_of_every_pack_one_after_the_other(store: Store) -> None:
-    ana, bob = _player(store, "Ana"), _player(store, "Bob")
+    ana, bob = add_player(store, "Ana"), add_player(store, "Bob")
     save(store, ana.id, score=100, pack_id="union-state")
     save(store, bob.id, score=200, pack_id="union-state")
     save(store, ana.id, score=300, pack_id="solar-system")
@@ -53,7 +47,7 @@ def test_leaderboard_rows_of_every_pack_one_after_the_other(store: Store) -> Non
 
 
 def test_results_csv_has_a_header_and_one_row_per_round(store: Store) -> None:
-    ana = _player(store, "Ana")
+    ana = add_player(store, "Ana")
     save(store, ana.id, score=640, right=4, wrong=2, medal="gold", trophies=["flawless"])
     save(store, ana.id, score=10, right=0, wrong=3, played_at=MONDAY_9AM + timedelta(hours=1))
     out = io.StringIO()
@@ -70,7 +64,7 @@ def test_results_csv_has_a_header_and_one_row_per_round(store: Store) -> None:
 
 
 def test_results_csv_joins_trophies_with_semicolons(store: Store) -> None:
-    ana = _player(store, "Ana")
+    ana = add_player(store, "Ana")
     save(store, ana.id, trophies=["hot-streak", "first-light", "made-up-trophy"])
     out = io.StringIO()
     results_csv(store, out)
@@ -79,7 +73,7 @@ def test_results_csv_joins_trophies_with_semicolons(store: Store) -> None:
 
 
 def test_results_file_is_utf8_with_bom_for_excel(store: Store, tmp_path: Path) -> None:
-    masha = _player(store, "Маша Иванова")
+    masha = add_player(store, "Маша Иванова")
     save(store, masha.id)
     path = tmp_path / "results.csv"
 
@@ -93,7 +87,7 @@ def test_results_file_is_utf8_with_bom_for_excel(store: Store, tmp_path: Path) -
 
 
 def test_a_name_that_looks_like_a_formula_stays_text(store: Store) -> None:
-    sneaky = _player(store, '=HYPERLINK("http://x","click")')
+    sneaky = add_player(store, '=HYPERLINK("http://x","click")')
     save(store, sneaky.id)
     out = io.StringIO()
     results_csv(store, out)
@@ -102,7 +96,7 @@ def test_a_name_that_looks_like_a_formula_stays_text(store: Store) -> None:
 
 
 def test_leaderboard_csv(store: Store) -> None:
-    ana = _player(store, "Ana")
+    ana = add_player(store, "Ana")
     save(store, ana.id, score=500, medal="silver")
     out = io.StringIO()
     leaderboard_csv(leaderboard_rows(store, None), out)
@@ -113,7 +107,7 @@ def test_leaderboard_csv(store: Store) -> None:
 
 
 def test_trophy_lines_show_lasting_progress_and_round_trophies(store: Store) -> None:
-    ana = _player(store, "Ana")
+    ana = add_player(store, "Ana")
     for n in range(3):
         save(
             store,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from clarity.core.events import Points, RoundOutcome
 from clarity.store import Player, SavedRound, SaveFailed, Store, open_store
 
-from .factories import MONDAY_9AM, ZONE, make_summary, save
+from .factories import MONDAY_9AM, ZONE, add_player, make_summary, save
 
 
 def test_a_saved_round_keeps_everything_about_it(store: Store, ana: Player) -> None:
@@ -107,8 +107,7 @@ def test_history_orders_by_the_moment_not_the_local_clock(store: Store, ana: Pla
 
 
 def test_all_rounds_are_exported_oldest_first(store: Store, ana: Player) -> None:
-    bob = store.create_player("Bob")
-    assert isinstance(bob, Player)
+    bob = add_player(store, "Bob")
     later = save(store, ana.id, played_at=MONDAY_9AM + timedelta(hours=1))
     earlier = save(store, bob.id, played_at=MONDAY_9AM)
     rounds = list(store.all_rounds())
@@ -127,8 +126,7 @@ def test_points_of_each_answer_are_kept(store: Store, ana: Player) -> None:
 
 
 def test_a_round_of_a_player_deleted_meanwhile_fails_clearly(data_dir, store: Store) -> None:
-    ana = store.create_player("Ana")
-    assert isinstance(ana, Player)
+    ana = add_player(store, "Ana")
     teacher = open_store(data_dir).store  # the teacher's command, in another process
     assert teacher is not None
     teacher.delete_player(ana.id)
