@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from clarity.ui.assets import Assets
+from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import PALETTE, Colour, Metrics
 
 
@@ -33,6 +34,34 @@ def draw_panel(
         pygame.draw.rect(
             surface, edge, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
         )
+
+
+def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics) -> None:
+    """The white ring round whatever the keyboard is on."""
+    pygame.draw.rect(
+        surface,
+        PALETTE.focus,
+        rect.inflate(metrics.px(0.8), metrics.px(0.8)),
+        width=max(2, metrics.px(0.35)),
+        border_radius=metrics.radius + metrics.px(0.4),
+    )
+
+
+@dataclass
+class TextBlock:
+    """A rendered text, where it is drawn, what it says and the room it was given."""
+
+    surface: pygame.Surface
+    rect: pygame.Rect
+    words: str = ""  # what it says, for tests and the demo's log
+    box: pygame.Rect | None = None  # the room it was given; drawing never leaves it
+
+    def draw(self, surface: pygame.Surface) -> pygame.Rect:
+        """Blit the part inside its box: a text that could not shrink enough is cut at its
+        box rather than drawn over its neighbours (the layout tests see its full size in
+        ``rect`` and fail)."""
+        shown = self.rect.clip(self.box) if self.box is not None else self.rect
+        return surface.blit(self.surface, shown.topleft, shown.move(-self.rect.x, -self.rect.y))
 
 
 def shape_points(
@@ -124,13 +153,7 @@ class Button:
         pygame.draw.rect(surface, darken(colour, 0.35), shadow, border_radius=metrics.radius)
         pygame.draw.rect(surface, colour, rect, border_radius=metrics.radius)
         if focused:
-            pygame.draw.rect(
-                surface,
-                PALETTE.focus,
-                rect.inflate(metrics.px(0.8), metrics.px(0.8)),
-                width=max(2, metrics.px(0.35)),
-                border_radius=metrics.radius + metrics.px(0.4),
-            )
+            draw_focus_ring(surface, rect, metrics)
         text_size = size or metrics.body_size
         pad = metrics.px(1.2)
         x = rect.x + pad
@@ -163,14 +186,33 @@ class Button:
             surface.blit(hint_surface, hint_surface.get_rect(center=badge.center))
 
 
-class FocusGroup:
-    """Buttons that arrows and Tab move between, Enter presses and the mouse points at."""
+def main_button(label: str, action: Callable[[], None], key_hint: str = "") -> Button:
+    """The screen's main action: the one yellow button."""
+    return Button(
+        label, action, key_hint=key_hint, colour=PALETTE.accent, text_colour=PALETTE.text_dark
+    )
 
-    def __init__(self, buttons: Sequence[Button] = (), columns: int = 1) -> None:
+
+def plain_button(label: str, action: Callable[[], None], key_hint: str = "") -> Button:
+    """Any other action: a button in the tiles' blue."""
+    return Button(label, action, key_hint=key_hint, colour=PALETTE.tile)
+
+
+class FocusGroup:
+    """Buttons that arrows and Tab move between, Enter presses and the mouse points at.
+
+    ``ring`` says whether the focus ring is drawn: a scene that shows it only once the
+    keyboard is used turns it off until then (and again when the mouse moves).
+    """
+
+    def __init__(
+        self, buttons: Sequence[Button] = (), columns: int = 1, *, ring: bool = True
+    ) -> None:
         self.buttons: list[Button] = list(buttons)
         self.columns = columns
         self.index = 0
         self.hover: int | None = None
+        self.ring = ring
 
     @property
     def focused(self) -> Button | None:
@@ -178,10 +220,23 @@ class FocusGroup:
             return None
         return self.buttons[self.index % len(self.buttons)]
 
+    @property
+    def hovered(self) -> Button | None:
+        """The button under the mouse pointer."""
+        return self.buttons[self.hover] if self.hover is not None else None
+
+    @property
+    def ringed(self) -> Button | None:
+        """The button the focus ring is drawn round (None while the ring is off)."""
+        return self.focused if self.ring else None
+
     def set(self, buttons: Sequence[Button], columns: int = 1) -> None:
+        """Other buttons; the pointer stays on its button if that is still among them."""
+        hovered = self.hovered
         self.buttons = list(buttons)
         self.columns = columns
         self.index = min(self.index, max(0, len(self.buttons) - 1))
+        self.hover = next((i for i, b in enumerate(self.buttons) if b is hovered), None)
 
     def move(self, step: int) -> None:
         if not self.buttons:
@@ -230,15 +285,26 @@ class FocusGroup:
     def draw(
         self, surface: pygame.Surface, assets: Assets, metrics: Metrics, size: int | None = None
     ) -> None:
-        for i, button in enumerate(self.buttons):
-            button.draw(
-                surface,
-                assets,
-                metrics,
-                focused=i == self.index,
-                hovered=i == self.hover,
-                size=size,
-            )
+        for button in self.buttons:
+            self.draw_button(surface, button, assets, metrics, size)
+
+    def draw_button(
+        self,
+        surface: pygame.Surface,
+        button: Button,
+        assets: Assets,
+        metrics: Metrics,
+        size: int | None = None,
+    ) -> None:
+        """``button`` with its ring and hover as this group has them (it may be no member)."""
+        button.draw(
+            surface,
+            assets,
+            metrics,
+            focused=button is self.ringed,
+            hovered=button is self.hovered,
+            size=size,
+        )
 
 
 class TextField:
@@ -295,12 +361,19 @@ class TextField:
         )
         pad = metrics.px(1.0)
         size = metrics.heading_size
-        shown = self.text or self.placeholder
-        colour = PALETTE.text_dark if self.text else PALETTE.disabled
-        text = assets.text(shown, size, colour)
-        # keep the end of a long entry in view
         inner = rect.width - 2 * pad
-        area = pygame.Rect(max(0, text.get_width() - inner), 0, inner, text.get_height())
+        if self.text:
+            text = assets.text(self.text, size, PALETTE.text_dark)
+        else:  # the placeholder whole, smaller in a narrow field
+            fits = (
+                s
+                for s in size_ladder(size, metrics.small_size)
+                if assets.fitter.width(self.placeholder, s) <= inner
+            )
+            text = assets.text(self.placeholder, next(fits, metrics.small_size), PALETTE.disabled)
+        # keep the end of a long entry in view (and the start of a placeholder)
+        scroll = max(0, text.get_width() - inner) if self.text else 0
+        area = pygame.Rect(scroll, 0, inner, text.get_height())
         y = rect.centery - text.get_height() // 2
         surface.blit(text, (rect.x + pad, y), area)
         if self._blink < 0.55:
