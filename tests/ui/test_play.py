@@ -476,7 +476,7 @@ def test_a_frame_drawn_in_parts_is_the_frame_drawn_whole(pilot: Pilot, loaded: L
 
     def same_as_whole() -> bool:
         whole = pygame.Surface(pilot.app.size).convert()
-        play._drawn_frame = -2  # as if the window held anything: draw it all
+        play.layer.forget_last_frame()  # as if the window held anything: draw it all
         play.draw(whole)
         return pygame.image.tobytes(whole, "RGB") == pygame.image.tobytes(pilot.app.surface, "RGB")
 
@@ -489,3 +489,20 @@ def test_a_frame_drawn_in_parts_is_the_frame_drawn_whole(pilot: Pilot, loaded: L
     pilot.key(pygame.K_ESCAPE)
     pilot.step(3)
     assert same_as_whole()
+
+
+def test_the_guess_opens_under_a_mouse_resting_on_the_last_answer(
+    pilot: Pilot, tmp_path: Path
+) -> None:
+    # the pointer's button is gone from the card: nothing is hovered, nothing breaks
+    play = start(pilot, pack_of(tmp_path, [question("choice-six")]))
+    sixth = play.answer_buttons[5].rect.center
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=sixth, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    pilot.step()
+    assert play.focus.hovered is play.answer_buttons[5]
+    pilot.key(pygame.K_g)
+    assert play.guessing
+    assert play.focus.hovered is None
+    pilot.step(2)

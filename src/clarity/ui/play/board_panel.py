@@ -1,0 +1,159 @@
+"""The play screen's board column: the covered picture, the Guess button with what a guess
+is worth now, and the picture's answer in a banner once the round is over."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from clarity.core.packs import TypedQuestion
+from clarity.core.round import Round
+from clarity.ui.assets import Assets
+from clarity.ui.board_view import BoardView
+from clarity.ui.effects import format_points
+from clarity.ui.play.stage import Stage
+from clarity.ui.regions import Region
+from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.widgets import FocusGroup, darken, draw_panel, main_button
+
+
+class BoardPanel:
+    """Lays out and draws the board column; ``on_guess`` opens the guess field."""
+
+    def __init__(
+        self,
+        assets: Assets,
+        round_: Round,
+        image_path: Path | None,
+        on_guess: Callable[[], None],
+    ) -> None:
+        self.assets = assets
+        self.round = round_
+        board = round_.board
+        self.view = BoardView(assets, image_path, board.rows, board.cols)
+        self.view.sync(board.hidden_tiles())
+        self.guess_button = main_button("Guess the image", on_guess, "G")
+        self._metrics = Metrics(1280, 720)
+        self._framed = pygame.Rect(0, 0, 0, 0)  # the board with its edge
+        self._stakes_box = pygame.Rect(0, 0, 0, 0)
+        self._row_region = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        """Where the picture is (without its edge)."""
+        return self.view.rect
+
+    def layout(
+        self,
+        column: pygame.Rect,
+        region: pygame.Rect,
+        metrics: Metrics,
+        button_h: int,
+        *,
+        centred: bool,
+    ) -> dict[str, pygame.Rect]:
+        """Place the board and its guess row in ``column``; ``region`` is the part of the
+        window this section redraws (the column and its share of the gaps). ``centred``:
+        when the picture leaves height over, the board sits in the middle of the column."""
+        self._metrics = metrics
+        gap = metrics.gap
+        edge = max(2, metrics.px(0.25))
+        area = pygame.Rect(
+            column.x + edge,
+            column.y + edge,
+            column.width - 2 * edge,
+            column.height - button_h - gap - 2 * edge,
+        )
+        board = self.view.fit(area, metrics)
+        # beside the card in a 4:3 window, the board and its guess row sit in the middle
+        # of their column instead of leaving a hole at the bottom
+        slack = area.height - board.height
+        if slack > area.height // 10 and centred:
+            board = self.view.fit(area.move(0, slack // 2), metrics)
+        self._framed = board.inflate(2 * edge, 2 * edge)
+        guess_w = min(board.width, max(metrics.px(24), round(board.width * 0.5)))
+        button = self.guess_button
+        button.rect = pygame.Rect(board.x - edge, board.bottom + edge + gap, guess_w, button_h)
+        self._stakes_box = pygame.Rect(
+            button.rect.right + gap,
+            button.rect.y,
+            board.right + edge - button.rect.right - gap,
+            button_h,
+        )
+        # the board covers its own rect whole; the guess row is the rest of the region
+        below = self._framed.bottom + 1
+        self._row_region = pygame.Rect(region.x, below, region.width, region.bottom - below)
+        return {"board": self._framed.copy(), "guess_button": button.rect.copy()}
+
+    def regions(self, layout: int, stage: Stage, focus: FocusGroup) -> list[Region]:
+        """The guess row, then the board (drawn last when a frame is busy: its uncovering
+        tile is drawn by :meth:`draw_moving` meanwhile)."""
+        button = self.guess_button
+        row_key = (
+            layout,
+            self.round.board.hidden_count,
+            stage,
+            self._typing(stage),
+            focus.ringed is button,
+            focus.hovered is button,
+        )
+        if stage is Stage.OVER:
+            row = Region("guess", self._row_region, row_key, self._draw_banner)
+        else:
+            row = Region(
+                "guess", self._row_region, row_key, lambda s: self._draw_guess_row(s, stage, focus)
+            )
+        return [
+            row,
+            Region("board", self._framed, (layout, self.view.version), self.view.draw, opaque=True),
+        ]
+
+    def draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The tiles turning away now."""
+        return self.view.draw_flips(surface)
+
+    def _typing(self, stage: Stage) -> bool:
+        """While a typed answer is asked, letters type: the guess key is Ctrl+G."""
+        return stage is Stage.ASKING and isinstance(self.round.question, TypedQuestion)
+
+    def _draw_guess_row(self, surface: pygame.Surface, stage: Stage, focus: FocusGroup) -> None:
+        metrics = self._metrics
+        self.guess_button.key_hint = "Ctrl+G" if self._typing(stage) else "G"
+        self.guess_button.enabled = stage in (Stage.ASKING, Stage.ANSWERED)
+        focus.draw_button(surface, self.guess_button, self.assets, metrics)
+        # what a right guess is worth now: it shrinks as tiles uncover, which is the game
+        box = self._stakes_box
+        if box.width < metrics.px(8):
+            return
+        worth = self.round.guess_stakes()[0].total
+        text = self.assets.fit_text(
+            f"worth {format_points(worth)} now",
+            metrics.body_size,
+            metrics.small_size,
+            PALETTE.text_muted,
+            box.size,
+        )
+        surface.blit(
+            text,
+            text.get_rect(midleft=box.midleft),
+            text.get_rect().clip(pygame.Rect(0, 0, *box.size)),
+        )
+
+    def _draw_banner(self, surface: pygame.Surface) -> None:
+        """Over the guess row, once the image is revealed: the answer, right under it."""
+        metrics = self._metrics
+        rect = self.guess_button.rect.union(self._stakes_box)
+        guesses = self.round.guesses
+        colour = PALETTE.right if guesses and guesses[-1].right else PALETTE.accent
+        draw_panel(surface, rect, metrics, colour=darken(colour, 0.55), edge=colour)
+        caption = self.assets.fit_text(
+            self.round.mystery.answer,
+            metrics.heading_size,
+            metrics.small_size,
+            PALETTE.text,
+            (rect.width - metrics.px(2), rect.height),
+            bold=True,
+        )
+        surface.blit(caption, caption.get_rect(center=rect.center))

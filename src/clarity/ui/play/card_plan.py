@@ -1,0 +1,227 @@
+"""Choosing how a question card is laid out: type sizes, columns, heights, the picture.
+
+A card is planned once per question and size, before the answer, so that nothing moves
+when the verdict shows: the feedback zone is as tall as the question's explanation needs.
+When everything does not fit at the largest sizes, the type and the buttons shrink step
+by step (two columns of answers come before smaller type).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from clarity.core.packs import TrueFalseQuestion, TypedQuestion
+from clarity.core.round import Question, right_answer_text
+from clarity.ui.assets import Assets
+from clarity.ui.theme import Metrics
+
+#: the shortest a question's picture may be, in units, before the card shrinks its type
+PICTURE_LEAST = 8.0
+#: beside the prompt, the picture takes at most this share of the card's width
+PICTURE_BESIDE_SHARE = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class CardPlan:
+    """The sizes a question card is laid out with."""
+
+    prompt_size: int
+    explain_size: int
+    columns: int
+    button_h: int
+    answers_h: int
+    row_h: int  # the verdict and its Next button
+    feedback_h: int
+
+
+@dataclass(frozen=True, slots=True)
+class PictureSpot:
+    """Where a question's picture and its prompt go in the room above the answers."""
+
+    picture: pygame.Rect
+    prompt: pygame.Rect  # the prompt's box
+
+
+def tiny_size(metrics: Metrics) -> int:
+    """The smallest type the card falls back to when a long question must fit."""
+    return max(14, round(metrics.small_size * 0.8))
+
+
+def label_room(
+    assets: Assets, metrics: Metrics, width: int, height: int, key_hint: str
+) -> tuple[int, int]:
+    """The room an answer button of ``width`` x ``height`` leaves for its label.
+
+    It mirrors :meth:`Button.draw`'s own arithmetic, so the size chosen here is the first
+    one the button tries, and the label is rendered once.
+    """
+    pad = metrics.px(1.2)
+    left = pad + round(2 * min(height * 0.28, metrics.px(2.0))) + pad  # the shape
+    right = pad
+    if key_hint:
+        right += assets.fitter.width(key_hint, metrics.small_size, bold=True) + pad
+    return max(10, width - left - right), height - metrics.px(0.6)
+
+
+def explanation(question: Question, right_answer: str, *, right: bool = False) -> str:
+    """What the feedback zone says under the verdict: the answer to a typed question that
+    was missed (a choice shows it on its green button), then the why."""
+    parts = (
+        [] if right or not isinstance(question, TypedQuestion) else [f"The answer: {right_answer}."]
+    )
+    if question.explain:
+        parts.append(question.explain)
+    return " ".join(parts)
+
+
+def place_picture(
+    area: pygame.Rect,
+    aspect: float,
+    prompt_height: Callable[[int], int],
+    gap: int,
+    least: int,
+) -> PictureSpot | None:
+    """The picture beside the prompt (on its right) or under it, whichever shows it larger.
+
+    The prompt keeps the top left of ``area``, where every question has it. None when the
+    picture cannot be ``least`` pixels tall with the whole prompt in view.
+    ``prompt_height(width)`` is the prompt's height wrapped at ``width``.
+    """
+    spots: list[PictureSpot] = []
+    # beside: the prompt on the left, the picture on the right, both from the top
+    picture_w = round(area.width * PICTURE_BESIDE_SHARE)
+    prompt_w = area.width - picture_w - gap
+    if prompt_w > 0 and prompt_height(prompt_w) <= area.height:
+        picture = _fit(aspect, picture_w, area.height)
+        picture.topright = area.topright
+        prompt = pygame.Rect(area.x, area.y, prompt_w, area.height)
+        spots.append(PictureSpot(picture, prompt))
+    # under: the prompt across the card, the picture centred in the room below it
+    prompt_h = prompt_height(area.width)
+    below = area.height - prompt_h - gap
+    if below > 0:
+        picture = _fit(aspect, area.width, below)
+        picture.midbottom = area.midbottom
+        prompt = pygame.Rect(area.x, area.y, area.width, prompt_h)
+        spots.append(PictureSpot(picture, prompt))
+    spots = [spot for spot in spots if spot.picture.height >= least]
+    return max(spots, key=lambda s: s.picture.width * s.picture.height, default=None)
+
+
+def _fit(aspect: float, width: int, height: int) -> pygame.Rect:
+    """The largest rect of ``aspect`` (width / height) in ``width`` x ``height``."""
+    w = min(width, round(height * aspect))
+    h = min(height, round(w / aspect))
+    return pygame.Rect(0, 0, max(1, w), max(1, h))
+
+
+def plan_question(
+    assets: Assets,
+    metrics: Metrics,
+    question: Question,
+    labels: Sequence[tuple[str, str]],
+    *,
+    width: int,
+    room: int,
+    button_h: int,
+    picture_aspect: float | None = None,
+) -> CardPlan:
+    """Sizes for the card of ``question``: the largest at which it fits ``width`` x ``room``.
+
+    ``labels`` are the answer buttons' (label, key hint); ``button_h`` the height of a
+    button at the largest size; ``picture_aspect`` the shape of the question's picture.
+    """
+    fit = assets.fitter
+    gap = metrics.gap
+    small_gap = metrics.px(0.9)
+    heading, body, small, tiny = (
+        metrics.heading_size,
+        metrics.body_size,
+        metrics.small_size,
+        tiny_size(metrics),
+    )
+    explain = explanation(question, right_answer_text(question))
+    widest_hint = max(
+        (hint for _, hint in labels),
+        key=lambda hint: fit.width(hint, small, bold=True),
+        default="",
+    )
+    stakes_h = 2 * assets.font(small).get_linesize()
+    count = len(labels)
+    if isinstance(question, TrueFalseQuestion):
+        column_choices: tuple[int, ...] = (2,)
+    elif count <= 2 or isinstance(question, TypedQuestion):
+        column_choices = (1,)
+    else:
+        column_choices = (1, 2)
+    # from generous to tight: (prompt size, explanation size, button height share)
+    levels = [
+        (heading, body, 1.0),
+        (heading, small, 1.0),
+        (body, small, 1.0),
+        (body, small, 0.85),
+        (small, small, 0.8),
+        (small, tiny, 0.75),
+        (tiny, tiny, 0.7),
+    ]
+    options = [(level, c) for level in levels for c in column_choices]
+    if len(column_choices) > 1:
+        # one column while everything fits at the largest sizes; then two columns
+        # rather than smaller type, unless the labels no longer read in a half-width
+        options = [(levels[0], 1), (levels[0], 2)]
+        options += [(level, c) for level in levels[1:] for c in (2, 1)]
+    plan: CardPlan | None = None
+    plan_needed = 0
+    for index, ((prompt_size, explain_size, share), columns) in enumerate(options):
+        last = index == len(options) - 1
+        row_h = answer_h = max(metrics.px(3.0), round(button_h * share))
+        if isinstance(question, TypedQuestion):
+            answers_h = assets.font(heading).get_linesize() + metrics.px(1.2)
+            answers_h = round(answers_h * max(share, 0.8))
+        else:
+            # the labels must still read: small type at the generous levels, the card's
+            # smallest at the tight ones; the buttons grow to hold their lines
+            least = small if explain_size >= small else tiny
+            col_w = (width - (columns - 1) * small_gap) // columns
+            # measured as if the button were tall: its shape then takes the most room
+            label_w = label_room(assets, metrics, col_w, 10**6, widest_hint)[0]
+            sizes = [fit.measure(label, least, label_w, bold=True) for label, _ in labels]
+            if any(w > label_w for w, _ in sizes) and not last:
+                continue  # a word wider than the button
+            answer_h = max(answer_h, max(h for _, h in sizes) + metrics.px(1.0))
+            rows = math.ceil(count / columns)
+            answers_h = rows * answer_h + (rows - 1) * small_gap
+        explain_h = fit.measure(explain, explain_size, width)[1] if explain else 0
+        feedback_h = row_h + small_gap + max(explain_h, stakes_h)
+        option = CardPlan(
+            prompt_size, explain_size, columns, answer_h, answers_h, row_h, feedback_h
+        )
+        prompt_room = room - (gap + answers_h + gap + feedback_h)
+
+        def prompt_height(wrap: int, size: int = prompt_size) -> int:
+            return fit.measure(question.prompt, size, wrap, bold=True)[1]
+
+        if picture_aspect is None:
+            needed = prompt_height(width)
+            fits = needed <= prompt_room
+        else:
+            area = pygame.Rect(0, 0, width, max(0, prompt_room))
+            spot = place_picture(
+                area, picture_aspect, prompt_height, gap, metrics.px(PICTURE_LEAST)
+            )
+            fits = spot is not None
+            # what an unplaceable picture lacks counts against the option
+            needed = prompt_height(width) + gap + metrics.px(PICTURE_LEAST)
+        if fits:
+            return option
+        needed += room - prompt_room
+        if plan is None or needed < plan_needed:
+            plan, plan_needed = option, needed
+    # nothing fits (a pack with very long texts): the most compact, and the prompt is cut
+    # at its box rather than drawn over the answers
+    assert plan is not None
+    return plan

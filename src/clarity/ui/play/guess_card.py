@@ -1,0 +1,92 @@
+"""The card while a guess at the mystery picture is typed: the question, the field, Guess
+and Cancel, and what a right guess earns and a wrong one costs, from the round."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from clarity.core.round import Round
+from clarity.ui.assets import Assets
+from clarity.ui.effects import format_points
+from clarity.ui.play.card_layout import CardLayout
+from clarity.ui.theme import PALETTE
+from clarity.ui.widgets import TextBlock, TextField, main_button, plain_button
+
+
+class GuessCard:
+    """The guess field and its buttons; ``on_guess(text)`` sends the guess."""
+
+    def __init__(
+        self,
+        assets: Assets,
+        round_: Round,
+        *,
+        on_guess: Callable[[str], None],
+        on_cancel: Callable[[], None],
+    ) -> None:
+        self.assets = assets
+        self.round = round_
+        self.field = TextField(on_guess, placeholder="Type your guess…")
+        self.submit_button = main_button("Guess", lambda: on_guess(self.field.text), "Enter")
+        self.cancel_button = plain_button("Cancel", on_cancel, "Esc")
+
+    def layout(self, out: CardLayout, button_h: int, *, can_cancel: bool) -> None:
+        """The question on top, the field, the buttons, then the stakes."""
+        metrics = out.metrics
+        inner = out.inner
+        assets = self.assets
+        gap = metrics.gap
+        round_ = self.round
+        if round_.guess_is_final:
+            why = "Every tile is uncovered." if round_.board.all_uncovered else "No questions left."
+            heading = f"{why} Last chance: what is the mystery image?"
+        else:
+            heading = "What is the mystery image?"
+        field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
+        box = pygame.Rect(
+            inner.x, out.top, inner.width, max(field_h, (inner.bottom - out.top) // 3)
+        )
+        surface = assets.fit_text(
+            heading, metrics.heading_size, metrics.body_size, PALETTE.text, box.size, bold=True
+        )
+        block = out.add_text(
+            "guess_heading", TextBlock(surface, surface.get_rect(topleft=box.topleft), heading, box)
+        )
+
+        field = self.field
+        field.rect = pygame.Rect(inner.x, block.rect.bottom + gap, inner.width, field_h)
+        out.boxes["guess_field"] = field.rect.copy()
+        out.live = lambda surface: self._draw_field(surface, out)
+        y = field.rect.bottom + gap
+        if can_cancel:
+            half = (inner.width - metrics.px(0.9)) // 2
+            self.submit_button.rect = pygame.Rect(inner.x, y, half, button_h)
+            self.cancel_button.rect = pygame.Rect(inner.right - half, y, half, button_h)
+            out.add_button("guess_submit", self.submit_button)
+            out.add_button("guess_cancel", self.cancel_button)
+            out.focus = [self.submit_button, self.cancel_button]
+        else:
+            self.submit_button.rect = pygame.Rect(inner.x, y, inner.width, button_h)
+            out.add_button("guess_submit", self.submit_button)
+            out.focus = [self.submit_button]
+        out.columns = 2
+        y = self.submit_button.rect.bottom + gap
+
+        win, lose = round_.guess_stakes()
+        words = f"A right guess earns {format_points(win.total)} points and ends the round."
+        if lose.penalty:
+            words += f" A wrong guess costs {format_points(lose.penalty)}, and the round goes on."
+        box = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
+        surface = assets.fit_text(
+            words, metrics.body_size, metrics.small_size, PALETTE.text_muted, box.size
+        )
+        out.add_text(
+            "guess_info", TextBlock(surface, surface.get_rect(topleft=box.topleft), words, box)
+        )
+
+    def _draw_field(self, surface: pygame.Surface, out: CardLayout) -> list[pygame.Rect]:
+        """The field with its caret, every frame; returns where it drew."""
+        self.field.draw(surface, self.assets, out.metrics)
+        return [self.field.rect.copy()]

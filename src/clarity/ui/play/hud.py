@@ -1,0 +1,116 @@
+"""The play screen's top bar: the pack's title, then question, tiles left, streak and score."""
+
+from __future__ import annotations
+
+import pygame
+
+from clarity.core.round import Round
+from clarity.ui.assets import Assets
+from clarity.ui.effects import CountingNumber, format_points
+from clarity.ui.regions import Region
+from clarity.ui.textfit import ellipsize
+from clarity.ui.theme import PALETTE, Colour, Metrics
+from clarity.ui.widgets import darken
+
+LABELS = {"score": "SCORE", "streak": "STREAK", "tiles": "TILES LEFT", "question": "QUESTION"}
+
+
+class HudBar:
+    """Lays out and draws the bar; the score is drawn apart, every frame, as it counts."""
+
+    def __init__(self, assets: Assets, round_: Round) -> None:
+        self.assets = assets
+        self.round = round_
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self._metrics = Metrics(1280, 720)
+        self._items: dict[str, pygame.Rect] = {}  # each value's room, by key
+        self._title = ""
+        self._title_box = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def score_anchor(self) -> tuple[int, int]:
+        """Where flying points land."""
+        return self._items.get("score", pygame.Rect(0, 0, 0, 0)).center
+
+    def layout(self, width: int, metrics: Metrics) -> dict[str, pygame.Rect]:
+        """Place the bar across the top of a window ``width`` wide; returns its boxes."""
+        self._metrics = metrics
+        assets = self.assets
+        height = assets.font(metrics.heading_size, True).get_linesize() + metrics.px(1.0)
+        self.rect = pygame.Rect(0, 0, width, height)
+        spacing = metrics.px(2.6)
+        label_font = assets.font(metrics.small_size, True)
+        value_font = assets.font(metrics.body_size, True)
+        score_font = assets.font(metrics.heading_size, True)
+        board = self.round.board
+        # each item as wide as its label and its widest value, from the right edge
+        items: list[tuple[str, int]] = [("score", score_font.size("00 000")[0])]
+        if self.round.rules.streaks:
+            items.append(("streak", value_font.size("00")[0]))
+        items += [
+            ("tiles", value_font.size(f"{board.total} / {board.total}")[0]),
+            ("question", value_font.size(str(len(self.round.pack.questions)))[0]),
+        ]
+        boxes: dict[str, pygame.Rect] = {}
+        self._items = {}
+        right = width - metrics.margin
+        for key, value_w in items:
+            item_w = label_font.size(LABELS[key])[0] + metrics.px(0.6) + value_w
+            rect = pygame.Rect(right - item_w, 0, item_w, height)
+            self._items[key] = rect
+            boxes[f"hud_{key}"] = rect.copy()
+            right = rect.left - spacing
+        self._title_box = pygame.Rect(metrics.margin, 0, max(0, right - metrics.margin), height)
+        self._title = ellipsize(value_font, self.round.pack.title, self._title_box.width)
+        if self._title:
+            title_w = value_font.size(self._title)[0]
+            boxes["hud_title"] = pygame.Rect(self._title_box.x, 0, title_w, height)
+        return boxes
+
+    def draw_base(self, base: pygame.Surface) -> None:
+        """The bar's background and its edge, which only the window size changes."""
+        pygame.draw.rect(base, darken(PALETTE.background, 0.35), self.rect)
+        line = max(1, self._metrics.px(0.15))
+        pygame.draw.line(
+            base, PALETTE.panel_edge, self.rect.bottomleft, self.rect.bottomright, line
+        )
+
+    def region(self, layout: int) -> Region:
+        """The still part of the bar: all but the score (``layout`` counts the layouts)."""
+        round_ = self.round
+        key = (layout, round_.streak, round_.board.hidden_count, round_.question_number)
+        return Region("hud", self.rect, key, self._draw)
+
+    def _draw(self, surface: pygame.Surface) -> None:
+        metrics = self._metrics
+        if self._title:
+            title = self.assets.text(self._title, metrics.body_size, PALETTE.text, bold=True)
+            surface.blit(title, title.get_rect(midleft=self._title_box.midleft))
+        round_ = self.round
+        board = round_.board
+        streak_colour = PALETTE.accent if round_.streak >= 2 else PALETTE.text
+        self._draw_item(surface, "streak", str(round_.streak), metrics.body_size, streak_colour)
+        tiles = f"{board.hidden_count} / {board.total}"
+        self._draw_item(surface, "tiles", tiles, metrics.body_size, PALETTE.text)
+        number = str(max(1, round_.question_number))
+        self._draw_item(surface, "question", number, metrics.body_size, PALETTE.text)
+
+    def draw_score(self, surface: pygame.Surface, score: CountingNumber) -> pygame.Rect:
+        """The score as it counts, in the accent colour while it does; returns where."""
+        colour = PALETTE.accent if score.counting else PALETTE.text
+        value = format_points(score.value)
+        return self._draw_item(surface, "score", value, self._metrics.heading_size, colour)
+
+    def _draw_item(
+        self, surface: pygame.Surface, key: str, value: str, size: int, colour: Colour
+    ) -> pygame.Rect:
+        rect = self._items.get(key)
+        if rect is None:
+            return pygame.Rect(0, 0, 0, 0)
+        metrics = self._metrics
+        label = self.assets.text(LABELS[key], metrics.small_size, PALETTE.text_muted, bold=True)
+        text = self.assets.text(value, size, colour, bold=True)
+        # the label sits just before its value, both ending at the item's right edge
+        value_rect = surface.blit(text, text.get_rect(midright=rect.midright))
+        label_rect = label.get_rect(midright=(value_rect.left - metrics.px(0.6), rect.centery))
+        return value_rect.union(surface.blit(label, label_rect))

@@ -1,0 +1,343 @@
+"""The card while a question is asked and answered: the prompt and its picture, the answer
+buttons or the typed field, what a right answer earns, then the verdict and the why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pygame
+
+from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.round import AnswerResult, Question, Round
+from clarity.ui.assets import Assets
+from clarity.ui.effects import format_points
+from clarity.ui.play.card_layout import CardLayout
+from clarity.ui.play.card_plan import (
+    PICTURE_LEAST,
+    CardPlan,
+    explanation,
+    label_room,
+    place_picture,
+    plan_question,
+    tiny_size,
+)
+from clarity.ui.theme import ANSWER_STYLES, PALETTE
+from clarity.ui.widgets import Button, TextBlock, TextField, lighten, plain_button
+
+
+class QuestionCard:
+    """The answer widgets of the question the round asks, and their layout on the card.
+
+    ``on_choice(i)`` answers with the ``i``-th button; ``on_typed(text)`` sends a typed
+    answer; ``on_next()`` leaves the verdict.
+    """
+
+    def __init__(
+        self,
+        assets: Assets,
+        round_: Round,
+        images: Mapping[str, Path],
+        *,
+        on_choice: Callable[[int], None],
+        on_typed: Callable[[str], None],
+        on_next: Callable[[], None],
+    ) -> None:
+        self.assets = assets
+        self.round = round_
+        self.images = images
+        self._on_choice = on_choice
+        self.answer_field = TextField(on_typed, placeholder="Type the answer…")
+        self.submit_button = plain_button(
+            "Answer", lambda: on_typed(self.answer_field.text), "Enter"
+        )
+        self.next_button = plain_button("Next", on_next, "Enter")
+        self.answer_buttons: list[Button] = []
+        self._plans: dict[tuple[int, int], CardPlan] = {}
+
+    @property
+    def question(self) -> Question:
+        question = self.round.question
+        assert question is not None, "no question is asked"
+        return question
+
+    def new_question(self) -> None:
+        """The widgets for the question the round asks now."""
+        question = self.round.question
+        self._plans.clear()
+        self.answer_buttons = []
+        if isinstance(question, ChoiceQuestion):
+            labels = [
+                (choice, ANSWER_STYLES[i].letter) for i, choice in enumerate(question.choices)
+            ]
+        elif isinstance(question, TrueFalseQuestion):
+            labels = [
+                (label, f"{ANSWER_STYLES[i].letter} · {label[0]}")
+                for i, label in enumerate(("True", "False"))
+            ]
+        else:
+            labels = []
+            self.answer_field.text = ""
+        for i, (label, keys) in enumerate(labels):
+            style = ANSWER_STYLES[i]
+            self.answer_buttons.append(
+                Button(
+                    label,
+                    self._chooser(i),
+                    key_hint=keys,
+                    colour=style.colour,
+                    shape=style.shape,
+                )
+            )
+
+    def _chooser(self, index: int) -> Callable[[], None]:
+        return lambda: self._on_choice(index)
+
+    def mark(self, chosen: int | None) -> None:
+        """After the answer: the right button green, the one ``chosen`` red, others dim."""
+        question = self.question
+        right: int | None = None
+        if isinstance(question, ChoiceQuestion):
+            right = question.right_index
+        elif isinstance(question, TrueFalseQuestion):
+            right = 0 if question.answer else 1
+        for i, button in enumerate(self.answer_buttons):
+            if i == right:
+                button.state, button.key_hint = "right", "✓"
+            elif i == chosen:
+                button.state, button.key_hint = "wrong", "✗"
+            else:
+                button.state, button.key_hint = "dimmed", ""
+
+    def anchor(self, chosen: int | None) -> tuple[int, int]:
+        """Where the points of an answer fly from: its button, or the typed field."""
+        if chosen is not None and chosen < len(self.answer_buttons):
+            return self.answer_buttons[chosen].rect.center
+        return self.answer_field.rect.center
+
+    # -- layout -------------------------------------------------------------------------
+
+    def layout(self, out: CardLayout, button_h: int, feedback: AnswerResult | None) -> None:
+        """The prompt (and picture) on top, the answers under it, the feedback zone at the
+        bottom: the stakes while the question waits, the verdict once it is answered."""
+        metrics = out.metrics
+        inner = out.inner
+        question = self.question
+        gap = metrics.gap
+        picture = self._picture()
+        aspect = picture[1] if picture is not None else None
+        room = inner.bottom - out.top
+        plan = self._plans.get((inner.width, room))
+        if plan is None:
+            labels = [(b.label, b.key_hint) for b in self.answer_buttons]
+            plan = self._plans[(inner.width, room)] = plan_question(
+                self.assets,
+                metrics,
+                question,
+                labels,
+                width=inner.width,
+                room=room,
+                button_h=button_h,
+                picture_aspect=aspect,
+            )
+        out.columns = plan.columns
+
+        zone = pygame.Rect(inner.x, inner.bottom - plan.feedback_h, inner.width, plan.feedback_h)
+        answers_bottom = zone.top - gap
+        answers_top = answers_bottom - plan.answers_h
+        if isinstance(question, TypedQuestion):
+            self._place_typed(out, answers_top, plan.answers_h, feedback)
+        else:
+            self._place_buttons(out, answers_top, plan, feedback)
+
+        area = pygame.Rect(inner.x, out.top, inner.width, answers_top - gap - out.top)
+        prompt_box = area
+        if picture is not None:
+            prompt_box = self._place_picture(out, area, plan.prompt_size, *picture)
+        prompt = self.assets.fit_text(
+            question.prompt,
+            plan.prompt_size,
+            tiny_size(metrics),
+            PALETTE.text,
+            prompt_box.size,
+            bold=True,
+        )
+        out.add_text(
+            "prompt",
+            TextBlock(
+                prompt, prompt.get_rect(topleft=prompt_box.topleft), question.prompt, prompt_box
+            ),
+        )
+        out.wipe = pygame.Rect(inner.x, out.top, inner.width, answers_bottom - out.top)
+        if feedback is None:
+            self._place_stakes(out, zone)
+        else:
+            self._place_feedback(out, zone, plan, feedback)
+            out.add_button("next_button", self.next_button)
+
+    def _picture(self) -> tuple[Path, float] | None:
+        """The question's picture and its shape, when it has one that loads."""
+        written = self.question.image
+        path = self.images.get(written) if written else None
+        if path is None:
+            return None
+        try:
+            width, height = self.assets.image(path).get_size()
+        except (pygame.error, FileNotFoundError):
+            return None
+        return (path, width / height) if height else None
+
+    def _place_picture(
+        self, out: CardLayout, area: pygame.Rect, prompt_size: int, path: Path, aspect: float
+    ) -> pygame.Rect:
+        """Place the picture beside or under the prompt; returns the prompt's box."""
+        metrics = out.metrics
+        fitter = self.assets.fitter
+        prompt = self.question.prompt
+
+        def prompt_height(wrap: int) -> int:
+            return fitter.measure(prompt, prompt_size, wrap, bold=True)[1]
+
+        spot = place_picture(
+            area, aspect, prompt_height, metrics.gap, metrics.px(PICTURE_LEAST)
+        ) or place_picture(area, aspect, prompt_height, metrics.gap, 1)
+        if spot is None:
+            return area  # not even a sliver fits beside the prompt: the prompt alone
+        # scaled once per layout (and kept by the assets for the next question's)
+        out.pictures.append((self.assets.scaled(path, spot.picture.size), spot.picture))
+        out.boxes["question_picture"] = spot.picture.copy()
+        return spot.prompt
+
+    def _place_typed(
+        self, out: CardLayout, top: int, height: int, feedback: AnswerResult | None
+    ) -> None:
+        metrics = out.metrics
+        inner = out.inner
+        small_gap = metrics.px(0.9)
+        submit_w = max(metrics.px(16), round(inner.width * 0.3))
+        field = self.answer_field
+        field.rect = pygame.Rect(inner.x, top, inner.width - submit_w - small_gap, height)
+        self.submit_button.rect = pygame.Rect(field.rect.right + small_gap, top, submit_w, height)
+        out.boxes["answer_field"] = field.rect.copy()
+        out.live = lambda surface: self._draw_field(surface, out, feedback)
+        if feedback is None:
+            out.add_button("submit_button", self.submit_button)
+            out.focus = [self.submit_button]
+        else:  # the verdict's mark takes the button's place
+            out.boxes["submit_button"] = self.submit_button.rect.copy()
+
+    def _place_buttons(
+        self, out: CardLayout, top: int, plan: CardPlan, feedback: AnswerResult | None
+    ) -> None:
+        metrics = out.metrics
+        inner = out.inner
+        small_gap = metrics.px(0.9)
+        columns = plan.columns
+        col_w = (inner.width - (columns - 1) * small_gap) // columns
+        for i, button in enumerate(self.answer_buttons):
+            row, col = divmod(i, columns)
+            button.rect = pygame.Rect(
+                inner.x + col * (col_w + small_gap),
+                top + row * (plan.button_h + small_gap),
+                col_w,
+                plan.button_h,
+            )
+        # one type size for all the answers, the largest at which each label fits
+        narrowest = min(
+            (
+                label_room(self.assets, metrics, b.rect.width, b.rect.height, b.key_hint)
+                for b in self.answer_buttons
+            ),
+            key=lambda room: room[0],
+        )
+        size = self.assets.fitter.size_for(
+            [b.label for b in self.answer_buttons],
+            metrics.body_size,
+            tiny_size(metrics),
+            narrowest,
+            bold=True,
+        )
+        for i, button in enumerate(self.answer_buttons):
+            out.add_button(f"answer_{ANSWER_STYLES[i].letter}", button, size)
+        if feedback is None:
+            out.focus = list(self.answer_buttons)
+
+    def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
+        """While the question waits: what a right answer is worth, from the round."""
+        metrics = out.metrics
+        best = format_points(self.round.answer_worth())
+        if self.round.time_limit is not None:
+            line = f"A right answer uncovers a tile and earns up to {best} points: be quick!"
+        else:
+            line = f"A right answer uncovers a tile and earns {best} points."
+        surface = self.assets.fit_text(
+            line, metrics.small_size, metrics.small_size, PALETTE.text_muted, zone.size
+        )
+        out.add_text("stakes", TextBlock(surface, surface.get_rect(center=zone.center), line, zone))
+
+    def _place_feedback(
+        self, out: CardLayout, zone: pygame.Rect, plan: CardPlan, result: AnswerResult
+    ) -> None:
+        metrics = out.metrics
+        event = result.event
+        small_gap = metrics.px(0.9)
+        next_w = max(metrics.px(14), round(zone.width * 0.3))
+        self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, plan.row_h)
+        out.focus = [self.next_button]
+        if event.right:
+            verdict, colour = f"Right!  +{format_points(event.points.total)}", PALETTE.right
+        elif event.timed_out:
+            verdict, colour = "Time's up!", lighten(PALETTE.wrong, 0.25)
+        else:
+            verdict, colour = "Not quite.", lighten(PALETTE.wrong, 0.25)
+        box = pygame.Rect(zone.x, zone.y, zone.width - next_w - small_gap, plan.row_h)
+        surface = self.assets.fit_text(
+            verdict, metrics.heading_size, metrics.small_size, colour, box.size, bold=True
+        )
+        out.add_text(
+            "verdict", TextBlock(surface, surface.get_rect(midleft=box.midleft), verdict, box)
+        )
+
+        words = explanation(self.question, result.right_answer, right=event.right)
+        if words:
+            top = box.bottom + small_gap
+            box = pygame.Rect(zone.x, top, zone.width, zone.bottom - top)
+            surface = self.assets.fit_text(
+                words, plan.explain_size, tiny_size(metrics), PALETTE.text, box.size
+            )
+            out.add_text(
+                "explain", TextBlock(surface, surface.get_rect(topleft=box.topleft), words, box)
+            )
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def _draw_field(
+        self, surface: pygame.Surface, out: CardLayout, feedback: AnswerResult | None
+    ) -> list[pygame.Rect]:
+        """The typed field as it is typed in; after the answer, framed in the verdict's
+        colour with its mark beside it. Returns where it drew."""
+        metrics = out.metrics
+        field = self.answer_field
+        if feedback is None:
+            field.draw(surface, self.assets, metrics)
+            return [field.rect.copy()]
+        right = feedback.event.right
+        colour = PALETTE.right if right else PALETTE.wrong
+        pygame.draw.rect(surface, lighten(colour, 0.85), field.rect, border_radius=metrics.radius)
+        pygame.draw.rect(
+            surface, colour, field.rect, width=max(3, metrics.px(0.4)), border_radius=metrics.radius
+        )
+        shown = feedback.event.response or "—"
+        text = self.assets.fit_text(
+            shown,
+            metrics.heading_size,
+            metrics.small_size,
+            PALETTE.text_dark,
+            (field.rect.width - metrics.px(2), field.rect.height),
+        )
+        surface.blit(
+            text, text.get_rect(midleft=(field.rect.x + metrics.px(1.0), field.rect.centery))
+        )
+        mark = self.assets.text("✓" if right else "✗", metrics.heading_size, colour, bold=True)
+        mark_rect = surface.blit(mark, mark.get_rect(center=self.submit_button.rect.center))
+        return [field.rect.copy(), mark_rect]
