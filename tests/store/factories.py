@@ -67,17 +67,17 @@ def make_summary(
     )
 
 
-def save(
+def try_save(
     store: Store,
-    player_id: int,
+    player_id: int | None,
     *,
     played_at: datetime = MONDAY_9AM,
     medal: str | None = None,
     trophies: Sequence[str] = (),
     **summary_fields: object,
-) -> SavedRound:
-    """Save a made-up round and insist that it was saved."""
-    result = store.save_round(
+) -> SavedRound | SaveFailed:
+    """Save a made-up round (``None``: a guest's); what the store answers, saved or not."""
+    return store.save_round(
         player_id,
         make_summary(**summary_fields),  # type: ignore[arg-type]
         pack_sha256="0" * 64,
@@ -86,6 +86,11 @@ def save(
         trophies=trophies,
         played_at=played_at,
     )
+
+
+def save(store: Store, player_id: int, **how: object) -> SavedRound:
+    """Save a made-up round (see :func:`try_save`) and insist that it was saved."""
+    result = try_save(store, player_id, **how)  # type: ignore[arg-type]
     assert not isinstance(result, SaveFailed), result.message
     return result
 

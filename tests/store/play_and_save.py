@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from factories import MONDAY_9AM, make_summary  # this folder is sys.path[0] for a script
+from factories import try_save  # this folder is sys.path[0] for a script
 
 from clarity.store import Player, SaveFailed, open_store
 
@@ -44,14 +44,8 @@ def main(argv: list[str]) -> int:
                 print(f"failed {failed.message}", flush=True)
                 return 1
             print(f"progress {n} {answers}", flush=True)
-        result = store.save_round(
-            player.id,
-            make_summary(seed=n, right=2, wrong=1),
-            pack_sha256="0" * 64,
-            mystery_image="saturn.png",
-            medal="bronze",
-            trophies=("first-light",),
-            played_at=MONDAY_9AM,
+        result = try_save(
+            store, player.id, medal="bronze", trophies=("first-light",), seed=n, right=2, wrong=1
         )
         if isinstance(result, SaveFailed):
             print(f"failed {result.message}", flush=True)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from clarity.store import Player, SavedRound, SaveFailed, Store, open_store
+from clarity.store import Player, SaveFailed, open_store
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION
 
-from .factories import MONDAY_9AM, add_player, make_summary, save
+from .factories import add_player, save, try_save
 from .filesystems import make_read_only, tmpfs, writable_then_read_only
 
 GARBAGE = b"This is not a database. " * 200
@@ -149,15 +149,7 @@ def test_damage_seen_while_playing_makes_the_next_start_check_everything(
     ana = opening.store.player_by_name("Ana")
     assert ana is not None
     # ...until SQLite trips over it: saving turns off, and the damage is remembered.
-    result = opening.store.save_round(
-        ana.id,
-        make_summary(),
-        pack_sha256="0" * 64,
-        mystery_image="x.png",
-        medal=None,
-        trophies=(),
-        played_at=MONDAY_9AM,
-    )
+    result = try_save(opening.store, ana.id)
     assert isinstance(result, SaveFailed)
     assert "damaged" in result.message
     assert not opening.store.saving
@@ -215,15 +207,7 @@ def test_a_read_only_folder_turns_saving_off_but_keeps_the_data_readable(
         assert store.notice == notice
         (ana,) = store.players()
         assert [r.round_id for r in store.history(ana.id)] == saved[::-1]
-        result = store.save_round(
-            ana.id,
-            make_summary(),
-            pack_sha256="0" * 64,
-            mystery_image="x.png",
-            medal=None,
-            trophies=(),
-            played_at=MONDAY_9AM,
-        )
+        result = try_save(store, ana.id)
         assert result == SaveFailed(f"{notice} This round was not saved.")
         assert isinstance(store.save_in_progress(ana.id, "solar-system", {}), SaveFailed)
         assert isinstance(store.create_player("Bob"), SaveFailed)
@@ -246,15 +230,7 @@ def test_a_folder_that_fills_up_during_play_turns_saving_off(tmp_path: Path) -> 
         ana = add_player(store, "Ana")
         saved: list[str] = []
         for _ in range(2000):
-            result = store.save_round(
-                ana.id,
-                make_summary(right=8, wrong=4),
-                pack_sha256="0" * 64,
-                mystery_image="x.png",
-                medal="gold",
-                trophies=("flawless",),
-                played_at=MONDAY_9AM,
-            )
+            result = try_save(store, ana.id, medal="gold", trophies=("flawless",), right=8, wrong=4)
             if isinstance(result, SaveFailed):
                 break
             saved.append(result.round_id)
@@ -293,7 +269,7 @@ def test_sqlite_reporting_a_full_database_turns_saving_off(data_dir: Path) -> No
     # The only way to cap one connection's file: max_page_count is per connection.
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
     store._conn.execute(f"PRAGMA max_page_count = {pages}")
-    results = [save_or_fail(store, ana.id) for _ in range(50)]
+    results = [try_save(store, ana.id, right=8, wrong=4) for _ in range(50)]
     failed = [r for r in results if isinstance(r, SaveFailed)]
     assert failed, "the capped file never filled up"
     assert failed[0].message == (
@@ -301,18 +277,6 @@ def test_sqlite_reporting_a_full_database_turns_saving_off(data_dir: Path) -> No
     )
     assert not store.saving
     store.close()
-
-
-def save_or_fail(store: Store, player_id: int) -> SavedRound | SaveFailed:
-    return store.save_round(
-        player_id,
-        make_summary(right=8, wrong=4),
-        pack_sha256="0" * 64,
-        mystery_image="x.png",
-        medal=None,
-        trophies=(),
-        played_at=MONDAY_9AM,
-    )
 
 
 def test_opening_is_fast(data_dir: Path) -> None:

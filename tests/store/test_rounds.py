@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from clarity.core.events import Points, RoundOutcome
 from clarity.store import Player, SavedRound, SaveFailed, Store, open_store
 
-from .factories import MONDAY_9AM, ZONE, add_player, make_summary, save
+from .factories import MONDAY_9AM, ZONE, add_player, make_summary, save, try_save
 
 
 def test_a_saved_round_keeps_everything_about_it(store: Store, ana: Player) -> None:
@@ -70,15 +70,7 @@ def test_an_answer_without_response_or_question_id_is_kept(store: Store, ana: Pl
 
 
 def test_a_guest_round_is_not_saved(store: Store) -> None:
-    result = store.save_round(
-        None,
-        make_summary(),
-        pack_sha256="0" * 64,
-        mystery_image="x.png",
-        medal=None,
-        trophies=(),
-        played_at=MONDAY_9AM,
-    )
+    result = try_save(store, None)
     assert isinstance(result, SaveFailed)
     assert list(store.all_rounds()) == []
     assert store.saving
@@ -132,15 +124,7 @@ def test_a_round_of_a_player_deleted_meanwhile_fails_clearly(data_dir, store: St
     teacher.delete_player(ana.id)
     teacher.close()
 
-    result = store.save_round(
-        ana.id,
-        make_summary(),
-        pack_sha256="0" * 64,
-        mystery_image="x.png",
-        medal=None,
-        trophies=(),
-        played_at=MONDAY_9AM,
-    )
+    result = try_save(store, ana.id)
     assert isinstance(result, SaveFailed)
     assert "deleted" in result.message
     assert store.saving
