@@ -13,7 +13,7 @@ from clarity.core.pack_loader import LoadedPack
 from clarity.core.packs import Pack
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker
-from clarity.progress import PlayerSession, Progress, SaveStatus, stats_with_round
+from clarity.progress import PlayerSession, Progress, RoundWatch, SaveStatus, stats_with_round
 from clarity.store import Player, Store, open_store
 from core.factories import build_pack, right_response, wrong_response
 from store.factories import MONDAY_9AM, add_player, save
@@ -59,6 +59,12 @@ def loaded(pack: Pack) -> LoadedPack:
     return LoadedPack(Path("test-pack.yaml"), pack, (), "ab" * 32, {})
 
 
+@pytest.fixture
+def progress(store: Store, ana: Player, clock: Clock) -> Progress:
+    """Ana's saving, in the store."""
+    return progress_for(store, ana, clock)
+
+
 def progress_for(store: Store | None, player: Player | None, clock: Clock) -> Progress:
     return Progress(store, player, bundled_pack_ids=lambda: BUNDLED, now=clock)
 
@@ -66,6 +72,14 @@ def progress_for(store: Store | None, player: Player | None, clock: Clock) -> Pr
 def start(pack: Pack, seed: int = 3) -> tuple[Round, TrophyTracker]:
     tracker = TrophyTracker()
     return Round(pack, seed=seed, observers=[tracker]), tracker
+
+
+def watched(
+    progress: Progress, pack: Pack, loaded: LoadedPack, seed: int = 3
+) -> tuple[Round, RoundWatch]:
+    """A round of ``pack`` that saves itself through ``progress`` as it is played."""
+    played, tracker = start(pack, seed)
+    return played, progress.watch(played, tracker, loaded)
 
 
 def answer(played: Round, *, right: bool, seconds: float = 2.0) -> None:
@@ -86,11 +100,9 @@ def play_to_the_end(played: Round, rights: int = 3) -> None:
 
 
 def test_every_answer_keeps_the_round_so_far(
-    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+    progress: Progress, pack: Pack, loaded: LoadedPack
 ) -> None:
-    progress = progress_for(store, ana, clock)
-    played, tracker = start(pack)
-    progress.watch(played, tracker, loaded)
+    played, _ = watched(progress, pack, loaded)
     answer(played, right=True)
     played.next_question()
     answer(played, right=False)
@@ -102,11 +114,9 @@ def test_every_answer_keeps_the_round_so_far(
 
 
 def test_a_wrong_guess_is_kept_too_but_not_after_the_round_ends(
-    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+    progress: Progress, pack: Pack, loaded: LoadedPack
 ) -> None:
-    progress = progress_for(store, ana, clock)
-    played, tracker = start(pack)
-    progress.watch(played, tracker, loaded)
+    played, _ = watched(progress, pack, loaded)
     answer(played, right=True)
     played.guess_image("Not it at all", 1.0)
     kept = progress.resumable()
@@ -118,11 +128,9 @@ def test_a_wrong_guess_is_kept_too_but_not_after_the_round_ends(
 
 
 def test_an_interrupted_round_comes_back_at_its_next_question_with_its_score(
-    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+    progress: Progress, pack: Pack, loaded: LoadedPack
 ) -> None:
-    progress = progress_for(store, ana, clock)
-    played, tracker = start(pack)
-    progress.watch(played, tracker, loaded)
+    played, _ = watched(progress, pack, loaded)
     answer(played, right=True)
     played.next_question()
     answer(played, right=True)  # the game is closed while this answer's feedback shows
@@ -140,11 +148,9 @@ def test_an_interrupted_round_comes_back_at_its_next_question_with_its_score(
 
 
 def test_a_round_that_no_longer_fits_its_pack_is_not_offered_back(
-    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+    progress: Progress, pack: Pack, loaded: LoadedPack
 ) -> None:
-    progress = progress_for(store, ana, clock)
-    played, tracker = start(pack)
-    progress.watch(played, tracker, loaded)
+    played, _ = watched(progress, pack, loaded)
     answer(played, right=True)
     kept = progress.resumable()
     assert kept is not None
@@ -156,11 +162,9 @@ def test_a_round_that_no_longer_fits_its_pack_is_not_offered_back(
 
 
 def test_drop_forgets_the_interrupted_round(
-    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+    progress: Progress, pack: Pack, loaded: LoadedPack
 ) -> None:
-    progress = progress_for(store, ana, clock)
-    played, tracker = start(pack)
-    progress.watch(played, tracker, loaded)
+    played, _ = watched(progress, pack, loaded)
     answer(played, right=True)
     assert progress.resumable() is not None
     assert progress.drop() is None
@@ -171,9 +175,8 @@ def test_drop_forgets_the_interrupted_round(
 
 
 def test_a_finished_round_is_saved_with_its_medal_and_trophies(
-    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+    progress: Progress, store: Store, pack: Pack, loaded: LoadedPack
 ) -> None:
-    progress = progress_for(store, ana, clock)
     played, tracker = start(pack)
     watch = progress.watch(played, tracker, loaded)
     play_to_the_end(played)
@@ -197,8 +200,7 @@ def test_a_guest_round_is_not_saved(
     store: Store, pack: Pack, loaded: LoadedPack, clock: Clock
 ) -> None:
     progress = progress_for(store, None, clock)
-    played, tracker = start(pack)
-    watch = progress.watch(played, tracker, loaded)
+    played, watch = watched(progress, pack, loaded)
     play_to_the_end(played)
     assert watch.result is not None
     assert watch.result.status is SaveStatus.GUEST
@@ -210,8 +212,7 @@ def test_without_a_store_the_round_says_why_it_was_not_saved(
     pack: Pack, loaded: LoadedPack, clock: Clock
 ) -> None:
     progress = Progress(None, None, notice="Saving is off: the data folder x is read-only.")
-    played, tracker = start(pack)
-    watch = progress.watch(played, tracker, loaded)
+    played, watch = watched(progress, pack, loaded)
     play_to_the_end(played)
     assert watch.result is not None
     assert watch.result.status is SaveStatus.OFF
@@ -226,8 +227,7 @@ def test_a_store_that_cannot_write_reports_not_saved_with_its_message(
     with Store(sqlite3.connect(path), path, now=clock, notice=notice, saving=False) as store:
         ana = Player(1, "Ana", MONDAY_9AM)
         progress = progress_for(store, ana, clock)
-        played, tracker = start(pack)
-        watch = progress.watch(played, tracker, loaded)
+        played, watch = watched(progress, pack, loaded)
         answer(played, right=True)
         assert progress.last_failure is not None
         played.next_question()
@@ -241,11 +241,10 @@ def test_a_store_that_cannot_write_reports_not_saved_with_its_message(
 def test_the_round_that_reaches_a_hundred_right_answers_earns_century(
     store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
 ) -> None:
+    progress = progress_for(store, ana, clock)
     save(store, ana.id, right=CENTURY_RIGHT_ANSWERS - 2, wrong=0, played_at=MONDAY_9AM)
     clock.now = MONDAY_9AM + timedelta(days=1)
-    progress = progress_for(store, ana, clock)
-    played, tracker = start(pack)
-    watch = progress.watch(played, tracker, loaded)
+    played, watch = watched(progress, pack, loaded)
     play_to_the_end(played, rights=2)
 
     assert watch.result is not None
@@ -260,15 +259,14 @@ def test_the_round_that_reaches_a_hundred_right_answers_earns_century(
 def test_the_tenth_round_of_a_day_earns_marathon_once(
     store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
 ) -> None:
+    progress = progress_for(store, ana, clock)
     for n in range(MARATHON_ROUNDS_IN_A_DAY - 1):
         save(store, ana.id, played_at=MONDAY_9AM + timedelta(minutes=n))
     save(store, ana.id, played_at=MONDAY_9AM - timedelta(days=1))  # the day before
     clock.now = MONDAY_9AM + timedelta(hours=2)
-    progress = progress_for(store, ana, clock)
     earned = []
     for seed in (1, 2):
-        played, tracker = start(pack, seed)
-        watch = progress.watch(played, tracker, loaded)
+        played, watch = watched(progress, pack, loaded, seed)
         play_to_the_end(played)
         assert watch.result is not None
         earned.append([t.trophy_id for t in watch.result.lasting])
