@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,15 @@ def load_text(
     else:
         path.write_bytes(text)
     return load_pack(path, assets_dir=assets, limits=limits or PackLimits())
+
+
+Problems = Callable[[str | bytes], list[str]]
+
+
+@pytest.fixture
+def problems(pack_dir: Path, assets: Path) -> Problems:
+    """The problems of a pack file that holds ``text``, as :func:`lines` prints them."""
+    return lambda text: lines(load_text(pack_dir, assets, text))
 
 
 def lines(loaded: LoadedPack) -> list[str]:
@@ -143,9 +153,9 @@ def test_numbers_and_booleans_are_read_where_the_format_wants_them(
     assert pack.title == "1984"
 
 
-def test_quoted_empty_text_is_text_but_plain_tilde_is_nothing(pack_dir: Path, assets: Path) -> None:
+def test_quoted_empty_text_is_text_but_plain_tilde_is_nothing(problems: Problems) -> None:
     text = VALID + "  - type: typed\n    prompt: ''\n    answer: ~\n"
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:25:13: questions[3].prompt: should not be empty",
         "pack.yaml:26:13: questions[3].answer: is empty; write a value here",
     ]
@@ -160,39 +170,39 @@ def test_str_tag_is_allowed_because_it_changes_nothing(pack_dir: Path, assets: P
 # --- the file itself ----------------------------------------------------------------------
 
 
-def test_broken_yaml_names_the_place(pack_dir: Path, assets: Path) -> None:
+def test_broken_yaml_names_the_place(problems: Problems) -> None:
     text = replace("prompt: Say no.", "prompt: Say: no.")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:22:16: the YAML cannot be read: a ":" followed by a space appears inside '
         "a value; put that text in quotes"
     ]
 
 
-def test_unclosed_quote_is_reported_where_the_file_ends(pack_dir: Path, assets: Path) -> None:
+def test_unclosed_quote_is_reported_where_the_file_ends(problems: Problems) -> None:
     text = replace("prompt: Say no.", 'prompt: "Say no.')
-    (line,) = lines(load_text(pack_dir, assets, text))
+    (line,) = problems(text)
     assert line.startswith("pack.yaml:24:1: the YAML cannot be read: ")
     assert "(while scanning a quoted scalar that starts on line 22)" in line
 
 
-def test_tab_indentation_is_explained(pack_dir: Path, assets: Path) -> None:
+def test_tab_indentation_is_explained(problems: Problems) -> None:
     text = replace("  - id: q3\n", "\t- id: q3\n")
-    (line,) = lines(load_text(pack_dir, assets, text))
+    (line,) = problems(text)
     assert line.startswith("pack.yaml:20:1: the YAML cannot be read: ")
     assert "tab" in line
 
 
-def test_file_that_is_not_utf8_names_the_line_and_byte(pack_dir: Path, assets: Path) -> None:
+def test_file_that_is_not_utf8_names_the_line_and_byte(problems: Problems) -> None:
     data = VALID.replace("A map quiz.", "A caf\xe9 quiz.").encode("latin-1")
-    assert lines(load_text(pack_dir, assets, data)) == [
+    assert problems(data) == [
         "pack.yaml:4:19: the file is not UTF-8 text: line 4, byte 19 (0xE9) cannot be "
         "read; save the file as UTF-8"
     ]
 
 
-def test_utf16_file_is_recognised(pack_dir: Path, assets: Path) -> None:
+def test_utf16_file_is_recognised(problems: Problems) -> None:
     data = VALID.encode("utf-16")
-    assert lines(load_text(pack_dir, assets, data)) == [
+    assert problems(data) == [
         "pack.yaml:1:1: the file is saved as UTF-16; save it as UTF-8 instead"
     ]
 
@@ -201,19 +211,19 @@ def test_utf8_byte_order_mark_is_fine(pack_dir: Path, assets: Path) -> None:
     assert load_text(pack_dir, assets, b"\xef\xbb\xbf" + VALID.encode()).ok
 
 
-def test_columns_count_characters_not_bytes(pack_dir: Path, assets: Path) -> None:
+def test_columns_count_characters_not_bytes(problems: Problems) -> None:
     # Ü and ö are two bytes each in UTF-8; an editor counts them as one column.
     text = replace("  - id: q3\n", "  - {prompt: Über, answer: ö, type: typed, id: É}\n")
     text = text.split("    type: typed\n")[0]
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:20:48: questions[2].id: should be a lowercase slug like "union-state": '
         "letters a-z, digits and single hyphens"
     ]
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n", "~\n"])
-def test_empty_file_is_an_error(pack_dir: Path, assets: Path, text: str) -> None:
-    assert lines(load_text(pack_dir, assets, text)) == [
+def test_empty_file_is_an_error(problems: Problems, text: str) -> None:
+    assert problems(text) == [
         'pack.yaml:1:1: the file is empty; a pack starts with the line "clarity: 1"'
     ]
 
@@ -221,17 +231,15 @@ def test_empty_file_is_an_error(pack_dir: Path, assets: Path, text: str) -> None
 @pytest.mark.parametrize(
     ("text", "kind"), [("- a\n- b\n", "a list"), ("just some words\n", "a single value")]
 )
-def test_file_that_is_not_a_mapping_is_an_error(
-    pack_dir: Path, assets: Path, text: str, kind: str
-) -> None:
-    assert lines(load_text(pack_dir, assets, text)) == [
+def test_file_that_is_not_a_mapping_is_an_error(problems: Problems, text: str, kind: str) -> None:
+    assert problems(text) == [
         'pack.yaml:1:1: the file should hold "field: value" lines (clarity:, id:, title: ...), '
         f"but it holds {kind}"
     ]
 
 
-def test_second_document_is_an_error(pack_dir: Path, assets: Path) -> None:
-    assert lines(load_text(pack_dir, assets, VALID + "---\nid: other\n")) == [
+def test_second_document_is_an_error(problems: Problems) -> None:
+    assert problems(VALID + "---\nid: other\n") == [
         'pack.yaml:24:1: the file holds a second YAML document (after "---"); '
         "a pack is one document"
     ]
@@ -264,10 +272,10 @@ def test_file_over_the_size_cap_is_refused_naming_the_cap(pack_dir: Path, assets
     ]
 
 
-def test_default_size_cap_is_8_mib(pack_dir: Path, assets: Path) -> None:
+def test_default_size_cap_is_8_mib(problems: Problems) -> None:
     big = VALID + "# " + "x" * (8 * 1024 * 1024) + "\n"
     size = len(big.encode())
-    assert lines(load_text(pack_dir, assets, big)) == [
+    assert problems(big) == [
         f"pack.yaml:1:1: the file is {size:,} bytes; a pack file can be at most 8 MiB "
         "(8,388,608 bytes)"
     ]
@@ -291,10 +299,10 @@ def test_too_many_questions_are_refused_naming_the_cap(pack_dir: Path, assets: P
 
 
 @pytest.mark.parametrize("depth", [100, 5000])
-def test_absurd_nesting_is_an_error_not_a_crash(pack_dir: Path, assets: Path, depth: int) -> None:
+def test_absurd_nesting_is_an_error_not_a_crash(problems: Problems, depth: int) -> None:
     # 100 passes libyaml and meets our own cap; 5000 meets libyaml's.
     text = VALID + "extra: " + "[" * depth + "]" * depth + "\n"
-    (line,) = lines(load_text(pack_dir, assets, text))
+    (line,) = problems(text)
     assert line.startswith("pack.yaml:24:")
     assert "nest far too deep" in line
 
@@ -302,9 +310,9 @@ def test_absurd_nesting_is_an_error_not_a_crash(pack_dir: Path, assets: Path, de
 # --- YAML features a pack may not use -----------------------------------------------------
 
 
-def test_anchors_and_aliases_are_refused_with_positions(pack_dir: Path, assets: Path) -> None:
+def test_anchors_and_aliases_are_refused_with_positions(problems: Problems) -> None:
     text = replace("    prompt: Say no.\n", "    prompt: &p Say no.\n    explain: *p\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:22:13: questions[2].prompt: anchors ("&p") are not allowed in a pack; '
         "write every value out in full",
         'pack.yaml:23:14: questions[2].explain: aliases ("*p") are not allowed in a pack; '
@@ -312,12 +320,12 @@ def test_anchors_and_aliases_are_refused_with_positions(pack_dir: Path, assets: 
     ]
 
 
-def test_merge_keys_through_aliases_are_refused(pack_dir: Path, assets: Path) -> None:
+def test_merge_keys_through_aliases_are_refused(problems: Problems) -> None:
     text = VALID + "  - <<: *base\n    prompt: x\n"
     text = replace("  - id: q1\n", "  - &base\n    id: q1\n", text)
     # Merging is not supported, so the merged question really has no type; the "<<" key
     # is not reported a second time as an unknown field.
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:11:5: questions[0]: anchors ("&base") are not allowed in a pack; '
         "write every value out in full",
         "pack.yaml:25:5: questions[3].type: is missing; say which kind of question this is: "
@@ -348,132 +356,130 @@ def test_tags_are_refused_and_build_nothing(
     assert loaded.pack is None
 
 
-def test_duplicate_keys_are_errors(pack_dir: Path, assets: Path) -> None:
+def test_duplicate_keys_are_errors(problems: Problems) -> None:
     text = replace("    answer: No\n", "    answer: No\n    answer: Yes\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:24:5: questions[2].answer: is given twice in the same place "
         "(first on line 23); keep one"
     ]
 
 
-def test_keys_must_be_plain_text(pack_dir: Path, assets: Path) -> None:
+def test_keys_must_be_plain_text(problems: Problems) -> None:
     text = VALID + "? [a, b]\n: c\n"
-    assert lines(load_text(pack_dir, assets, text)) == [
-        "pack.yaml:24:3: a field name should be plain text"
-    ]
+    assert problems(text) == ["pack.yaml:24:3: a field name should be plain text"]
 
 
 # --- the format ---------------------------------------------------------------------------
 
 
-def test_unknown_format_version_is_the_only_problem(pack_dir: Path, assets: Path) -> None:
+def test_unknown_format_version_is_the_only_problem(problems: Problems) -> None:
     text = replace("clarity: 1", "clarity: 2") + "colour: blue\n"
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:1:10: clarity: format version 2 is not known; this game reads version 1"
     ]
 
 
-def test_missing_format_version_is_an_error(pack_dir: Path, assets: Path) -> None:
-    assert lines(load_text(pack_dir, assets, replace("clarity: 1\n", ""))) == [
+def test_missing_format_version_is_an_error(problems: Problems) -> None:
+    assert problems(replace("clarity: 1\n", "")) == [
         'pack.yaml:1:1: clarity: is missing; the file should start with "clarity: 1"'
     ]
 
 
-def test_format_version_that_is_not_a_number(pack_dir: Path, assets: Path) -> None:
-    assert lines(load_text(pack_dir, assets, replace("clarity: 1", "clarity: one"))) == [
+def test_format_version_that_is_not_a_number(problems: Problems) -> None:
+    assert problems(replace("clarity: 1", "clarity: one")) == [
         'pack.yaml:1:10: clarity: should be the format version, a number: write "clarity: 1"'
     ]
 
 
-def test_answer_not_among_the_choices(pack_dir: Path, assets: Path) -> None:
+def test_answer_not_among_the_choices(problems: Problems) -> None:
     text = replace("    answer: Minsk\n", "    answer: Paris\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:15:13: questions[0].answer: "Paris" is not one of the choices'
     ]
 
 
-def test_answer_spelled_almost_like_a_choice_gets_a_hint(pack_dir: Path, assets: Path) -> None:
+def test_answer_spelled_almost_like_a_choice_gets_a_hint(problems: Problems) -> None:
     text = replace("    answer: Minsk\n", "    answer: minsk\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:15:13: questions[0].answer: "minsk" is not one of the choices; '
         'did you mean "Minsk"?'
     ]
 
 
-def test_choice_question_with_fewer_than_two_choices(pack_dir: Path, assets: Path) -> None:
+def test_choice_question_with_fewer_than_two_choices(problems: Problems) -> None:
     text = replace("choices: [Minsk, Moscow]", "choices: [Minsk]")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:14:14: questions[0].choices: a choice question needs at least 2 choices; "
         "this one has 1"
     ]
 
 
-def test_choice_question_with_more_than_six_choices(pack_dir: Path, assets: Path) -> None:
+def test_choice_question_with_more_than_six_choices(problems: Problems) -> None:
     text = replace("choices: [Minsk, Moscow]", "choices: [Minsk, a, b, c, d, e, f]")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:14:14: questions[0].choices: a choice question has at most 6 choices; "
         "this one has 7"
     ]
 
 
-def test_duplicate_choice_points_at_the_repeat(pack_dir: Path, assets: Path) -> None:
+def test_duplicate_choice_points_at_the_repeat(problems: Problems) -> None:
     text = replace("choices: [Minsk, Moscow]", "choices: [Minsk, Moscow, minsk]")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:14:30: questions[0].choices[2]: "minsk" is listed twice (also choices[0])'
     ]
 
 
-def test_unknown_question_type_lists_the_known_ones(pack_dir: Path, assets: Path) -> None:
+def test_unknown_question_type_lists_the_known_ones(problems: Problems) -> None:
     text = replace("    type: typed\n", "    type: essay\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:21:11: questions[2].type: "essay" is not a question type; '
         "use choice, truefalse or typed"
     ]
 
 
-def test_question_without_type(pack_dir: Path, assets: Path) -> None:
+def test_question_without_type(problems: Problems) -> None:
     text = replace("    type: typed\n", "")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:20:5: questions[2].type: is missing; say which kind of question this is: "
         "choice, truefalse or typed"
     ]
 
 
-def test_unknown_field_suggests_the_closest_name(pack_dir: Path, assets: Path) -> None:
+def test_unknown_field_suggests_the_closest_name(problems: Problems) -> None:
     text = replace("    answer: No\n", "    answer: No\n    explian: Because.\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:24:5: questions[2].explian: is not a known field; did you mean `explain`?"
     ]
 
 
-def test_unknown_field_in_a_round_and_at_the_top(pack_dir: Path, assets: Path) -> None:
+def test_unknown_field_in_a_round_and_at_the_top(problems: Problems) -> None:
     text = replace("    grid: 1x2\n", "    grid: 1x2\n    Caption: A map.\n")
     text = replace("title:", "titel:", text)
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:1:1: title: is missing",
         "pack.yaml:3:1: titel: is not a known field; did you mean `title`?",
         "pack.yaml:10:5: rounds[0].Caption: is not a known field; did you mean `caption`?",
     ]
 
 
-def test_unknown_field_without_a_near_name_lists_the_fields(pack_dir: Path, assets: Path) -> None:
+def test_unknown_field_without_a_near_name_lists_the_fields(problems: Problems) -> None:
     text = replace("    grid: 1x2\n", "    grid: 1x2\n    zzz: 1\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:10:5: rounds[0].zzz: is not a known field; the fields here are "
         "image, answer, accept, caption, grid"
     ]
 
 
-def test_field_of_another_question_type_says_where_it_belongs(pack_dir: Path, assets: Path) -> None:
+def test_field_of_another_question_type_says_where_it_belongs(problems: Problems) -> None:
     text = replace("    answer: true\n", "    answer: true\n    choices: [a, b]\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:20:5: questions[1].choices: is not used in a truefalse question, "
         "only in choice questions"
     ]
 
 
 @pytest.mark.parametrize("questions", ["questions: []\n", ""])
-def test_pack_without_questions(pack_dir: Path, assets: Path, questions: str) -> None:
+def test_pack_without_questions(problems: Problems, questions: str) -> None:
     text = VALID.split("questions:\n", maxsplit=1)[0] + questions
     expected = (
         "pack.yaml:10:12: questions: the pack has no questions; add at least one"
@@ -481,37 +487,37 @@ def test_pack_without_questions(pack_dir: Path, assets: Path, questions: str) ->
         else "pack.yaml:1:1: questions: is missing; a pack needs at least one question "
         "under questions:"
     )
-    assert lines(load_text(pack_dir, assets, text)) == [expected]
+    assert problems(text) == [expected]
 
 
-def test_duplicate_question_ids_are_all_reported(pack_dir: Path, assets: Path) -> None:
+def test_duplicate_question_ids_are_all_reported(problems: Problems) -> None:
     text = replace("  - id: q2\n", "  - id: q1\n")
     text = replace("  - id: q3\n", "  - id: q1\n", text)
     text = replace("    answer: true\n", "    answer: perhaps\n", text)  # another error
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:16:9: questions[1].id: the id "q1" is already used by questions[0]',
         "pack.yaml:19:13: questions[1].answer: should be true or false",
         'pack.yaml:20:9: questions[2].id: the id "q1" is already used by questions[0]',
     ]
 
 
-def test_time_limit_out_of_range_in_teacher_words(pack_dir: Path, assets: Path) -> None:
+def test_time_limit_out_of_range_in_teacher_words(problems: Problems) -> None:
     text = replace("    answer: No\n", "    answer: No\n    time_limit: 301\n")
     text = replace("clarity: 1\n", "clarity: 1\ntime_limit: soon\n", text)
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         "pack.yaml:2:13: time_limit: should be a whole number from 5 to 300",
         "pack.yaml:25:17: questions[2].time_limit: should be a whole number from 5 to 300",
     ]
 
 
-def test_plain_words_for_common_type_mistakes(pack_dir: Path, assets: Path) -> None:
+def test_plain_words_for_common_type_mistakes(problems: Problems) -> None:
     text = replace("    accept: [union state]\n", "    accept: union state\n")
     text = replace("id: union-state", "id: Union State", text)
     text = replace("    prompt: Say no.\n", "    prompt: [Say, no]\n", text)
     text = replace("    grid: 1x2\n", "    grid: 4 by 5\n", text)
     text = replace("description: A map quiz.\n", "description:\n", text)
     text += "  - just a line\nlanguage: English\n"
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:2:5: id: should be a lowercase slug like "union-state": letters a-z, '
         "digits and single hyphens",
         "pack.yaml:4:13: description: is empty; write a value here",
@@ -525,20 +531,20 @@ def test_plain_words_for_common_type_mistakes(pack_dir: Path, assets: Path) -> N
     ]
 
 
-def test_grid_out_of_range(pack_dir: Path, assets: Path) -> None:
+def test_grid_out_of_range(problems: Problems) -> None:
     text = replace("grid: 1x2", "grid: 21x3")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:9:11: rounds[0].grid: "21x3" is out of range; rows and columns go from '
         "1 to 20 (1x2 up to 20x20)"
     ]
 
 
-def test_all_problems_of_a_file_are_reported_in_file_order(pack_dir: Path, assets: Path) -> None:
+def test_all_problems_of_a_file_are_reported_in_file_order(problems: Problems) -> None:
     text = replace("    answer: Minsk\n", "    answer: Paris\n")
     text = replace("    answer: true\n", "    answer: maybe\n    difficulty: brutal\n", text)
     text = replace("image: union_state/map.png", "image: union_state/nope.png", text)
     text = replace("    type: typed\n", "    type: essay\n", text)
-    problems = lines(load_text(pack_dir, assets, text))
+    problems = problems(text)
     assert [p.split(": ")[0] for p in problems] == [
         "pack.yaml:6:12",
         "pack.yaml:15:13",
@@ -549,9 +555,11 @@ def test_all_problems_of_a_file_are_reported_in_file_order(pack_dir: Path, asset
     assert "difficulty: should be easy, medium or hard" in problems[3]
 
 
-def test_derivative_too_short_noise_is_dropped(pack_dir: Path, assets: Path) -> None:
+def test_derivative_too_short_noise_is_dropped(
+    problems: Problems, pack_dir: Path, assets: Path
+) -> None:
     text = replace("    answer: true\n", "    answer: maybe\n")
-    assert all("after validation" not in p for p in lines(load_text(pack_dir, assets, text)))
+    assert all("after validation" not in p for p in problems(text))
     assert len(load_text(pack_dir, assets, text).problems) == 1
 
 
@@ -580,8 +588,10 @@ def test_every_supported_format_is_accepted(
     assert load_text(pack_dir, assets, with_image(name)).problems == ()
 
 
-def test_missing_image_says_where_it_looked(pack_dir: Path, assets: Path) -> None:
-    assert lines(load_text(pack_dir, assets, with_image("union_state/flag.png"))) == [
+def test_missing_image_says_where_it_looked(
+    problems: Problems, pack_dir: Path, assets: Path
+) -> None:
+    assert problems(with_image("union_state/flag.png")) == [
         'pack.yaml:6:12: rounds[0].image: no picture "union_state/flag.png" next to the pack '
         f"({pack_dir}) or in the game's assets ({assets})"
     ]
@@ -604,41 +614,41 @@ def test_image_next_to_the_pack_wins_over_the_assets(pack_dir: Path, assets: Pat
     assert loaded.images["union_state/map.png"] == (pack_dir / "union_state/map.png").resolve()
 
 
-def test_question_images_are_checked_too(pack_dir: Path, assets: Path) -> None:
+def test_question_images_are_checked_too(problems: Problems, pack_dir: Path, assets: Path) -> None:
     text = replace("    prompt: Say no.\n", "    prompt: Say no.\n    image: nope.webp\n")
-    assert lines(load_text(pack_dir, assets, text)) == [
+    assert problems(text) == [
         'pack.yaml:23:12: questions[2].image: no picture "nope.webp" next to the pack '
         f"({pack_dir}) or in the game's assets ({assets})"
     ]
 
 
-def test_file_name_case_must_match_exactly(pack_dir: Path, assets: Path) -> None:
-    assert lines(load_text(pack_dir, assets, with_image("Union_State/Map.PNG"))) == [
+def test_file_name_case_must_match_exactly(problems: Problems) -> None:
+    assert problems(with_image("Union_State/Map.PNG")) == [
         'pack.yaml:6:12: rounds[0].image: the file is spelled "union_state/map.png"; '
         "upper and lower case must match exactly (Linux and macOS tell them apart)"
     ]
 
 
-def test_absolute_paths_are_refused(pack_dir: Path, assets: Path) -> None:
+def test_absolute_paths_are_refused(problems: Problems, pack_dir: Path) -> None:
     absolute = (pack_dir / "union_state" / "map.png").resolve()
     for written in (str(absolute), "C:/pictures/map.png"):
-        assert lines(load_text(pack_dir, assets, with_image(written))) == [
+        assert problems(with_image(written)) == [
             "pack.yaml:6:12: rounds[0].image: should be a path relative to the pack file, "
             "not an absolute path"
         ]
 
 
-def test_backslashes_get_the_forward_slash_spelling(pack_dir: Path, assets: Path) -> None:
-    assert lines(load_text(pack_dir, assets, with_image("union_state\\map.png"))) == [
+def test_backslashes_get_the_forward_slash_spelling(problems: Problems) -> None:
+    assert problems(with_image("union_state\\map.png")) == [
         'pack.yaml:6:12: rounds[0].image: use "/" between folder names, not "\\": '
         '"union_state/map.png"'
     ]
 
 
-def test_paths_escaping_through_dot_dot_are_refused(pack_dir: Path, assets: Path) -> None:
+def test_paths_escaping_through_dot_dot_are_refused(problems: Problems, pack_dir: Path) -> None:
     (pack_dir.parent / "secret.png").write_bytes(png_bytes(1, 1))
     for written in ("../secret.png", "union_state/../../secret.png"):
-        assert lines(load_text(pack_dir, assets, with_image(written))) == [
+        assert problems(with_image(written)) == [
             "pack.yaml:6:12: rounds[0].image: goes outside the pack's folder (through "
             '".."); keep pictures next to the pack or in a folder beside it'
         ]
@@ -648,14 +658,16 @@ def test_dot_dot_that_stays_inside_is_fine(pack_dir: Path, assets: Path) -> None
     assert load_text(pack_dir, assets, with_image("union_state/../union_state/map.png")).ok
 
 
-def test_symlink_leading_outside_is_refused(pack_dir: Path, assets: Path) -> None:
+def test_symlink_leading_outside_is_refused(
+    problems: Problems, pack_dir: Path, assets: Path
+) -> None:
     outside = pack_dir.parent / "outside"
     outside.mkdir()
     (outside / "secret.png").write_bytes(png_bytes(1, 1))
     (pack_dir / "link.png").symlink_to(outside / "secret.png")
     (pack_dir / "linked_folder").symlink_to(outside, target_is_directory=True)
     for written in ("link.png", "linked_folder/secret.png"):
-        assert lines(load_text(pack_dir, assets, with_image(written))) == [
+        assert problems(with_image(written)) == [
             "pack.yaml:6:12: rounds[0].image: is a symbolic link to a file outside the "
             "pack's folder and the game's assets"
         ]
@@ -668,24 +680,24 @@ def test_symlink_inside_the_pack_folder_is_fine(pack_dir: Path, assets: Path) ->
     assert loaded.images["same.png"] == (pack_dir / "union_state" / "map.png").resolve()
 
 
-def test_dangling_symlink_is_an_error(pack_dir: Path, assets: Path) -> None:
+def test_dangling_symlink_is_an_error(problems: Problems, pack_dir: Path) -> None:
     (pack_dir / "gone.png").symlink_to(pack_dir / "nothing.png")
-    assert lines(load_text(pack_dir, assets, with_image("gone.png"))) == [
+    assert problems(with_image("gone.png")) == [
         "pack.yaml:6:12: rounds[0].image: is a link to a file that does not exist"
     ]
 
 
-def test_only_png_jpeg_gif_and_webp_are_allowed(pack_dir: Path, assets: Path) -> None:
+def test_only_png_jpeg_gif_and_webp_are_allowed(problems: Problems, pack_dir: Path) -> None:
     (pack_dir / "map.bmp").write_bytes(b"BM")
-    assert lines(load_text(pack_dir, assets, with_image("map.bmp"))) == [
+    assert problems(with_image("map.bmp")) == [
         "pack.yaml:6:12: rounds[0].image: should be a PNG, JPEG, GIF or WebP picture "
         "(.png, .jpg, .jpeg, .gif or .webp)"
     ]
 
 
-def test_image_over_the_size_cap_names_the_cap(pack_dir: Path, assets: Path) -> None:
+def test_image_over_the_size_cap_names_the_cap(problems: Problems, pack_dir: Path) -> None:
     (pack_dir / "wide.png").write_bytes(png_bytes(4097, 1))
-    assert lines(load_text(pack_dir, assets, with_image("wide.png"))) == [
+    assert problems(with_image("wide.png")) == [
         "pack.yaml:6:12: rounds[0].image: the picture is 4097x1 pixels; the largest allowed "
         "is 4096x4096, so scale it down"
     ]
@@ -699,35 +711,33 @@ def test_image_cap_follows_the_limits(pack_dir: Path, assets: Path) -> None:
     ]
 
 
-def test_image_whose_content_is_another_format(pack_dir: Path, assets: Path) -> None:
+def test_image_whose_content_is_another_format(problems: Problems, pack_dir: Path) -> None:
     (pack_dir / "map.jpg").write_bytes(png_bytes(2, 2))
-    assert lines(load_text(pack_dir, assets, with_image("map.jpg"))) == [
+    assert problems(with_image("map.jpg")) == [
         "pack.yaml:6:12: rounds[0].image: the file is named .jpg but holds a PNG image; "
         "rename it or save it as JPEG"
     ]
 
 
-def test_image_whose_content_is_no_image(pack_dir: Path, assets: Path) -> None:
+def test_image_whose_content_is_no_image(problems: Problems, pack_dir: Path) -> None:
     (pack_dir / "map.png").write_text("<html>not found</html>")
-    assert lines(load_text(pack_dir, assets, with_image("map.png"))) == [
+    assert problems(with_image("map.png")) == [
         "pack.yaml:6:12: rounds[0].image: the file is not a PNG, JPEG, GIF or WebP image "
         "(the name ends in .png)"
     ]
 
 
-def test_folder_named_like_an_image(pack_dir: Path, assets: Path) -> None:
+def test_folder_named_like_an_image(problems: Problems, pack_dir: Path) -> None:
     (pack_dir / "folder.png").mkdir()
-    assert lines(load_text(pack_dir, assets, with_image("folder.png"))) == [
+    assert problems(with_image("folder.png")) == [
         "pack.yaml:6:12: rounds[0].image: is a folder, not a picture"
     ]
 
 
-def test_the_same_image_twice_is_checked_once_and_reported_at_each_use(
-    pack_dir: Path, assets: Path
-) -> None:
+def test_the_same_image_twice_is_checked_once_and_reported_at_each_use(problems: Problems) -> None:
     text = with_image("nope.png")
     text = replace("    prompt: Say no.\n", "    prompt: Say no.\n    image: nope.png\n", text)
-    problems = lines(load_text(pack_dir, assets, text))
+    problems = problems(text)
     assert [p.split(": ")[1] for p in problems] == ["rounds[0].image", "questions[2].image"]
 
 
