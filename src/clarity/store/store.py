@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome, RoundSummary
-from clarity.core.trophies import PlayerStats
+from clarity.core.trophies import TIER_RANK, PlayerStats
 from clarity.store import problems
 from clarity.store.db import damage_marker
 from clarity.store.models import (
@@ -38,8 +38,13 @@ from clarity.store.problems import Problem
 
 T = TypeVar("T")
 
-MEDALS = ("bronze", "silver", "gold")  # worst to best
-_MEDAL_RANK_SQL = "CASE medal WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 WHEN 'bronze' THEN 1 END"
+# The medals' order is the trophies' (core.trophies.TIER_RANK), written as SQL once here.
+_MEDAL_BY_RANK = {rank: tier.value for tier, rank in TIER_RANK.items()}
+_MEDAL_RANK_SQL = (
+    "CASE medal "
+    + " ".join(f"WHEN '{medal}' THEN {rank}" for rank, medal in _MEDAL_BY_RANK.items())
+    + " END"
+)
 
 _ROUND_COLUMNS = """
     r.uuid, r.player_id, p.name, r.pack_id, r.pack_sha256, r.mystery_index,
@@ -517,7 +522,7 @@ class Store:
                 (player_id,),
             ).fetchone()
             medals = {
-                pack_id: MEDALS[rank - 1]
+                pack_id: _MEDAL_BY_RANK[rank]
                 for pack_id, rank in conn.execute(
                     f"""
                     SELECT pack_id, max({_MEDAL_RANK_SQL})
