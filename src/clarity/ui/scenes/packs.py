@@ -15,7 +15,13 @@ import pygame
 from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
-from clarity.ui.menu_frame import SCROLL_HINT, Scroller, draw_focus_ring
+from clarity.ui.menu_frame import (
+    SCROLL_HINT,
+    Scroller,
+    button_height,
+    draw_focus_ring,
+    heading_size,
+)
 from clarity.ui.scene import Scene
 from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
@@ -179,7 +185,7 @@ class PackScene(Scene):
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """The fixed parts of the screen, by name (for the layout tests)."""
         heading = self.app.services.assets.text(
-            HEADING, self._heading_size(), PALETTE.text, bold=True
+            HEADING, heading_size(self._metrics), PALETTE.text, bold=True
         )
         return {
             "heading": heading.get_rect(center=self._heading_pos),
@@ -229,13 +235,13 @@ class PackScene(Scene):
         width, height = size
         margin = metrics.margin
 
-        heading_height = assets.font(self._heading_size(), True).get_linesize()
+        heading_height = assets.font(heading_size(self._metrics), True).get_linesize()
         self._heading_pos = (width // 2, margin // 2 + heading_height // 2)
 
-        button_height = max(metrics.px(4.6), assets.font(metrics.body_size, True).get_linesize())
-        bar_top = height - margin // 2 - button_height
+        bar_height = button_height(assets, metrics)
+        bar_top = height - margin // 2 - bar_height
         self.back_button.rect = pygame.Rect(
-            margin, bar_top, max(metrics.px(15), width // 7), button_height
+            margin, bar_top, max(metrics.px(15), width // 7), bar_height
         )
         hints_left = self.back_button.rect.right + metrics.gap
         hints_width = width - margin - hints_left
@@ -262,9 +268,6 @@ class PackScene(Scene):
     def _ring(self) -> int:
         """The room a focus ring takes around a card."""
         return self._metrics.px(0.8)
-
-    def _heading_size(self) -> int:
-        return max(self._metrics.heading_size, self._metrics.px(4.6))
 
     def _hints(self) -> tuple[KeyHint, ...]:
         return (*HINTS, SCROLL_HINT) if self.max_scroll > 0 else HINTS
@@ -345,7 +348,7 @@ class PackScene(Scene):
         metrics = self._metrics
         assets = self.app.services.assets
         self._backdrop.draw(surface)
-        heading = assets.text(HEADING, self._heading_size(), PALETTE.text, bold=True)
+        heading = assets.text(HEADING, heading_size(self._metrics), PALETTE.text, bold=True)
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
 
         if not self.cards:
