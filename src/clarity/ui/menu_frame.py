@@ -202,17 +202,6 @@ class Scroller:
         pygame.draw.rect(surface, PALETTE.text_muted, thumb, border_radius=track.width // 2)
 
 
-def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics) -> None:
-    """The white ring round whatever the keyboard is on (the buttons' own ring)."""
-    pygame.draw.rect(
-        surface,
-        PALETTE.focus,
-        rect.inflate(metrics.px(0.8), metrics.px(0.8)),
-        width=max(2, metrics.px(0.35)),
-        border_radius=metrics.radius + metrics.px(0.4),
-    )
-
-
 def short_date(moment: datetime | None) -> str:
     """A date as a class reads it on a projector: 23 Nov 2026 (no leading zero)."""
     if moment is None:

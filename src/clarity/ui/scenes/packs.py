@@ -19,12 +19,11 @@ from clarity.ui.menu_frame import (
     SCROLL_HINT,
     Scroller,
     button_height,
-    draw_focus_ring,
     heading_size,
 )
 from clarity.ui.scene import Scene
 from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
+from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
