@@ -23,7 +23,7 @@ from clarity.ui.app import App
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.results import ResultsScene
 
-from .conftest import ASSETS, Pilot, write_play_pack
+from .conftest import ASSETS, Pilot, write_picture, write_play_pack
 
 SIZES = [(1024, 640), (1920, 1080), (1024, 768)]
 # Half as long again as the longest texts of the bundled packs (prompt 105, explanation
@@ -88,6 +88,33 @@ QUICK: list[dict[str, Any]] = [
     for i in range(8)
 ]
 
+# Questions with a picture: landscape, portrait and a wide strip, and the long choice.
+PICTURES = {"planet.png": (400, 300), "tower.png": (200, 400), "river.png": (600, 200)}
+PICTURE_CHOICE: dict[str, Any] = {
+    "id": "picture-choice",
+    "type": "choice",
+    "prompt": "Which planet is shown in the picture?",
+    "choices": ["Mars", "Venus", "Jupiter", "Saturn"],
+    "answer": "Saturn",
+    "image": "planet.png",
+    "explain": "Saturn's rings are made of ice and rock, and they shine in the sunlight.",
+}
+PICTURE_TRUE_FALSE: dict[str, Any] = {
+    "id": "picture-true",
+    "type": "truefalse",
+    "prompt": "This tower stands in Minsk.",
+    "answer": False,
+    "image": "tower.png",
+    "explain": "It is the Eiffel Tower, in Paris.",
+}
+PICTURE_TYPED: dict[str, Any] = {
+    "id": "picture-typed",
+    "type": "typed",
+    "prompt": "Name the river on this map.",
+    "answer": "Volga",
+    "image": "river.png",
+}
+
 
 def assert_laid_out(boxes: dict[str, pygame.Rect], size: tuple[int, int]) -> None:
     """Every box inside the window, and no two boxes overlapping."""
@@ -104,6 +131,8 @@ def assert_laid_out(boxes: dict[str, pygame.Rect], size: tuple[int, int]) -> Non
 
 def pack(folder: Path, questions: list[dict[str, Any]], name: str, **options: Any) -> LoadedPack:
     path = write_play_pack(folder / name, questions=questions, pack_id=name, **options)
+    for picture, size in PICTURES.items():  # what the questions' pictures show
+        write_picture(folder / name / picture, size)
     loaded = load_pack(path, assets_dir=ASSETS)
     assert loaded.ok, loaded.first_error
     return loaded
@@ -118,6 +147,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedPack]:
         "truefalse": pack(folder, [TRUE_FALSE], "truefalse"),
         "typed": pack(folder, [TYPED], "typed"),
         "quick": pack(folder, QUICK, "quick", grid="4x5"),
+        "pictures": pack(folder, [PICTURE_CHOICE, PICTURE_TRUE_FALSE, PICTURE_TYPED], "pictures"),
     }
 
 
@@ -182,6 +212,35 @@ def test_the_play_screen_in_every_state(sized: Pilot, packs: dict[str, LoadedPac
     scene = play(pilot, packs["typed"])
     pilot.type("Москва")
     check(pilot, scene, *HUD, *BOARD, "prompt", "answer_field", "submit_button")
+
+
+def test_a_question_picture_beside_or_under_its_prompt(
+    sized: Pilot, packs: dict[str, LoadedPack]
+) -> None:
+    pilot = sized
+    scene = play(pilot, packs["pictures"])
+    seen = set()
+    while scene.round.phase is Phase.ASKING:
+        asked = scene.round.question
+        assert asked is not None
+        seen.add(asked.id)
+        answer = "answer_field" if asked.type == "typed" else "answer_A"
+        check(pilot, scene, *HUD, *BOARD, "prompt", "question_picture", answer, "stakes")
+        picture, prompt = scene.layout_boxes()["question_picture"], scene.layout_boxes()["prompt"]
+        assert picture.height >= pilot.app.size[1] // 8  # large enough to look at
+        assert picture.left >= prompt.right or picture.top >= prompt.bottom
+        if asked.type == "typed":
+            pilot.type("Volga")
+            pilot.key(pygame.K_RETURN)
+        else:
+            pilot.key(pygame.K_b)
+        pilot.settle()
+        # the answer's verdict leaves the picture where it was
+        check(pilot, scene, *HUD, *BOARD, "prompt", "question_picture", "verdict", "next_button")
+        assert scene.layout_boxes()["question_picture"] == picture
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    assert seen == {"picture-choice", "picture-true", "picture-typed"}
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (3840, 2160)], ids=["1280x800", "3840x2160"])

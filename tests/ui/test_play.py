@@ -506,3 +506,22 @@ def test_the_guess_opens_under_a_mouse_resting_on_the_last_answer(
     assert play.guessing
     assert play.focus.hovered is None
     pilot.step(2)
+
+
+def test_a_question_picture_is_drawn_in_its_box(pilot: Pilot, tmp_path: Path) -> None:
+    colour = (200, 40, 60)
+    picture = pygame.Surface((320, 200))
+    picture.fill(colour)
+    (tmp_path / "single").mkdir()
+    pygame.image.save(picture, str(tmp_path / "single" / "river.png"))
+    play = start(pilot, pack_of(tmp_path, [{**question("choice-four"), "image": "river.png"}]))
+    pilot.step(3)  # the card's region may wait a frame or two after a busy one
+    boxes = play.layout_boxes()
+    box = boxes["question_picture"]
+    assert boxes["prompt"].right <= box.left or boxes["prompt"].bottom <= box.top
+    shown = pilot.app.surface
+    inside = box.inflate(-box.width // 4, -box.height // 4)  # within the frame
+    for point in (inside.topleft, inside.center, inside.bottomright):
+        drawn = tuple(shown.get_at(point))[:3]
+        # smoothscale may shade a plain colour by a level or three
+        assert all(abs(a - b) <= 4 for a, b in zip(drawn, colour, strict=True)), drawn

@@ -144,8 +144,9 @@ class Card:
         now = self.now
         for text in now.texts.values():
             text.draw(surface)
-        for picture, rect in now.pictures:
+        for picture, rect, edge in now.pictures:
             surface.blit(picture, rect)
+            pygame.draw.rect(surface, PALETTE.panel_edge, rect.inflate(2 * edge, 2 * edge), edge)
         for button, size in now.buttons:
             focus.draw_button(surface, button, self.assets, now.metrics, size)
 

@@ -25,7 +25,8 @@ class CardLayout:
     top: int
     texts: dict[str, TextBlock] = field(default_factory=dict)
     boxes: dict[str, pygame.Rect] = field(default_factory=dict)
-    pictures: list[tuple[pygame.Surface, pygame.Rect]] = field(default_factory=list)
+    #: pictures (scaled to their rect) and the width of the frame round them
+    pictures: list[tuple[pygame.Surface, pygame.Rect, int]] = field(default_factory=list)
     #: buttons drawn on the card, each with its label size (None: the usual)
     buttons: list[tuple[Button, int | None]] = field(default_factory=list)
     #: the buttons the keyboard moves between, in order, and how many in a row

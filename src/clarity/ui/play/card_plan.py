@@ -105,7 +105,7 @@ def place_picture(
     below = area.height - prompt_h - gap
     if below > 0:
         picture = _fit(aspect, area.width, below)
-        picture.midbottom = area.midbottom
+        picture.center = (area.centerx, area.bottom - below // 2)
         prompt = pygame.Rect(area.x, area.y, area.width, prompt_h)
         spots.append(PictureSpot(picture, prompt))
     spots = [spot for spot in spots if spot.picture.height >= least]

@@ -203,9 +203,13 @@ class QuestionCard:
         ) or place_picture(area, aspect, prompt_height, metrics.gap, 1)
         if spot is None:
             return area  # not even a sliver fits beside the prompt: the prompt alone
-        # scaled once per layout (and kept by the assets for the next question's)
-        out.pictures.append((self.assets.scaled(path, spot.picture.size), spot.picture))
-        out.boxes["question_picture"] = spot.picture.copy()
+        # framed like the board, the frame inside the picture's spot
+        edge = max(2, metrics.px(0.25))
+        inside = spot.picture.inflate(-2 * edge, -2 * edge)
+        if inside.width > 0 and inside.height > 0:
+            # scaled once per layout (and kept by the assets while the window keeps its size)
+            out.pictures.append((self.assets.scaled(path, inside.size), inside, edge))
+            out.boxes["question_picture"] = spot.picture.copy()
         return spot.prompt
 
     def _place_typed(
