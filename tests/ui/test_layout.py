@@ -279,20 +279,40 @@ def full_round(loaded: LoadedPack) -> Round:
 
 
 def test_the_results_screen(sized: Pilot, packs: dict[str, LoadedPack]) -> None:
-    pilot = sized
-    played = full_round(packs["quick"])
+    check_results(sized, packs["quick"])
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (3840, 2160)], ids=["1280x800", "3840x2160"])
+def test_the_results_screen_at_other_sizes(
+    size: tuple[int, int], make_app: Callable[..., App], packs: dict[str, LoadedPack]
+) -> None:
+    check_results(Pilot(make_app(size=size)), packs["quick"])
+
+
+def check_results(pilot: Pilot, loaded: LoadedPack) -> None:
+    """The fullest results laid out, each kind of text at one size, the medal's on a line."""
+    played = full_round(loaded)
     tracker: TrophyTracker = played.tracker  # type: ignore[attr-defined]
     assert played.summary is not None
     assert len(tracker.earned) == 6  # first light, hot streak, sharp eye, ... and the medal
     scene = ResultsScene(
-        pilot.app, packs["quick"], played.summary, tracker.earned, tracker.medal, mystery_index=0
+        pilot.app, loaded, played.summary, tracker.earned, tracker.medal, mystery_index=0
     )
     pilot.app.reset(scene)
     pilot.step()
     scene.finish_presentation()
     pilot.step()
     boxes = scene.layout_boxes()
+    trophies = [f"trophy_{i}" for i in range(5)]
     required = ["heading", "image", "answer", "caption", "score_value", "medal", "medal_name"]
-    required += [f"trophy_{i}" for i in range(5)] + ["button_0", "button_1", "hints"]
+    required += [*trophies, "button_0", "button_1", "hints"]
     assert not [name for name in required if name not in boxes]
     assert_laid_out(boxes, pilot.app.size)
+
+    sizes = scene.shown_sizes()
+    rows = [name for name in sizes if name.startswith("row_")]
+    assert len(rows) == 2 * len(scene.rows)
+    assert len({sizes[name] for name in rows}) == 1, "the breakdown rows differ in size"
+    assert len({sizes[name] for name in trophies}) == 1, "the trophies' names differ in size"
+    for name in ("medal_name", "medal_detail"):  # one line each, never wrapped
+        assert boxes[name].height < 2 * sizes[name], f"{name} takes two lines"

@@ -18,8 +18,18 @@ from clarity.ui.backdrop import Backdrop
 from clarity.ui.effects import CountingNumber, ease_out, format_points, pop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
 from clarity.ui.scene import Scene
+from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, lighten
+from clarity.ui.widgets import (
+    Button,
+    FocusGroup,
+    TextBlock,
+    darken,
+    draw_panel,
+    lighten,
+    main_button,
+    plain_button,
+)
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
@@ -33,6 +43,8 @@ COUNT_SECONDS = 1.2
 MEDAL_AT = ROWS_START + COUNT_SECONDS + 0.1
 TROPHY_EVERY = 0.4
 POP_SECONDS = 0.35
+
+ROW_GAP = 2.0  # units between a breakdown label and its value, at the least
 
 HINTS: tuple[KeyHint, ...] = (
     ("P", "play again"),
@@ -71,14 +83,13 @@ def breakdown_rows(summary: RoundSummary) -> list[BreakdownRow]:
 
 
 @dataclass
-class _Placed:
-    surface: pygame.Surface
-    rect: pygame.Rect
+class _Placed(TextBlock):
+    """A text or picture of the presentation and when it comes in."""
+
     appear_at: float = 0.0
     popping: bool = False  # pops in with a scale; otherwise slides in
     fading: pygame.Surface | None = None  # a copy to fade while it slides in
-    words: str = ""  # what it says, for tests and the demo's log
-    box: pygame.Rect | None = None  # the room it was given; drawing never leaves it
+    size: int = 0  # the type size of its words (a chip's: its name's); 0 when not told
 
 
 class ResultsScene(Scene):
@@ -116,24 +127,16 @@ class ResultsScene(Scene):
         if saved is not None:  # the lasting trophies this round completed
             self.trophies += saved.lasting
 
-        self.play_again_button = Button(
-            "Play again",
-            self.play_again,
-            key_hint="P",
-            colour=PALETTE.accent,
-            text_colour=PALETTE.text_dark,
-        )
-        self.title_button = Button("Title", self.to_title, key_hint="T", colour=PALETTE.tile)
-        self.cabinet_button = Button(
-            "Trophies", self.open_cabinet, key_hint="C", colour=PALETTE.tile
-        )
+        self.play_again_button = main_button("Play again", self.play_again, "P")
+        self.title_button = plain_button("Title", self.to_title, "T")
+        self.cabinet_button = plain_button("Trophies", self.open_cabinet, "C")
         self.buttons: list[Button] = [
             self.play_again_button,
             self.cabinet_button,
             self.title_button,
         ]
-        self.focus = FocusGroup(self.buttons, columns=len(self.buttons))
-        self._keyboard_focus = False
+        # the focus ring shows once arrows or Tab are used
+        self.focus = FocusGroup(self.buttons, columns=len(self.buttons), ring=False)
 
         self.score = CountingNumber(0, seconds=COUNT_SECONDS)
         self._age = 0.0
@@ -141,7 +144,6 @@ class ResultsScene(Scene):
         self._left = False
         self._metrics = Metrics(*app.options.size)
         self._backdrop = Backdrop()
-        self._fit = app.services.assets.fitter
         self._boxes: dict[str, pygame.Rect] = {}
         self._placed: dict[str, _Placed] = {}
         self._image_rect = pygame.Rect(0, 0, 0, 0)
@@ -167,6 +169,11 @@ class ResultsScene(Scene):
     def shown_texts(self) -> dict[str, str]:
         """What the text blocks say, by name (heading, row_0_label, row_0_value...)."""
         return {name: item.words for name, item in self._placed.items() if item.words}
+
+    def shown_sizes(self) -> dict[str, int]:
+        """The type size of the medal's name and share, each breakdown row and each trophy's
+        name, by the same names (for the tests: one size for each kind of text)."""
+        return {name: item.size for name, item in self._placed.items() if item.size}
 
     # -- actions ----------------------------------------------------------------------
 
@@ -222,7 +229,7 @@ class ResultsScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
-            self._keyboard_focus = False
+            self.focus.ring = False
         pressed = event.type == pygame.KEYDOWN or (
             event.type == pygame.MOUSEBUTTONUP and event.button == 1
         )
@@ -248,15 +255,13 @@ class ResultsScene(Scene):
                 pygame.K_UP,
                 pygame.K_DOWN,
             ):
-                shown = self._keyboard_focus
-                self._keyboard_focus = True
+                shown = self.focus.ring
+                self.focus.ring = True
                 if not shown:
                     return  # the first press shows where the focus is
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 # Enter plays again unless the focus was moved on purpose
-                button = self.focus.focused if self._keyboard_focus else self.play_again_button
-                if button is not None:
-                    button.press()
+                (self.focus.ringed or self.play_again_button).press()
                 return
         self.focus.handle_event(event)
 
@@ -292,15 +297,7 @@ class ResultsScene(Scene):
             format_points(self.score.value), self._score_size, PALETTE.accent, bold=True
         )
         surface.blit(score, score.get_rect(midright=self._score_rect.midright))
-        for button in self.buttons:
-            button.draw(
-                surface,
-                assets,
-                metrics,
-                focused=self._keyboard_focus and self.focus.focused is button,
-                hovered=self.focus.hover is not None
-                and self.focus.buttons[self.focus.hover] is button,
-            )
+        self.focus.draw(surface, assets, metrics)
         draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)
 
     def summary_image_key(self) -> str:
@@ -317,11 +314,7 @@ class ResultsScene(Scene):
             return
         if t >= 1:
             placed.fading = None
-            if placed.box is None:
-                surface.blit(placed.surface, placed.rect)
-            else:  # cut at its box; the layout tests see the full size and fail
-                shown = placed.rect.clip(placed.box)
-                surface.blit(placed.surface, shown, shown.move(-placed.rect.x, -placed.rect.y))
+            placed.draw(surface)
             return
         if placed.popping:
             scale = max(0.05, pop(t))
@@ -385,6 +378,9 @@ class ResultsScene(Scene):
         # the picture's column is as wide as the picture can be at the height it gets,
         # between two fifths and a bit over half of the window; the score takes the rest
         left = pygame.Rect(content.x, content.y, round(content.width * 0.56), content.height)
+        # but never so wide that the breakdown rows must shrink (a 4:3 window)
+        score_w = self._score_width(metrics.body_size) + gap + metrics.px(1)
+        left.width = max(round(content.width * 0.4), min(left.width, content.width - score_w))
         self._layout_picture(left, boxes, placed)
         used = max(round(content.width * 0.4), boxes.get("image", left).width)
         if used < left.width:
@@ -411,7 +407,7 @@ class ResultsScene(Scene):
 
         guessed = self.summary.outcome is RoundOutcome.GUESSED
         heading_text = "You guessed it!" if guessed else "Not this time! It was…"
-        heading = self._fit.render(
+        heading = assets.fit_text(
             heading_text,
             max(metrics.heading_size, metrics.px(4.0)),
             metrics.heading_size,
@@ -419,15 +415,13 @@ class ResultsScene(Scene):
             (column.width, column.height // 5),
             bold=True,
         )
-        placed["heading"] = _Placed(
-            heading, heading.get_rect(topleft=column.topleft), words=heading_text
-        )
+        placed["heading"] = _Placed(heading, heading.get_rect(topleft=column.topleft), heading_text)
         y = placed["heading"].rect.bottom + gap // 2
 
         mystery = self.loaded.pack.rounds[self.summary.mystery_index] if self.loaded.pack else None
         answer = mystery.answer if mystery else self.summary.mystery_answer
         caption = mystery.caption if mystery and mystery.caption else ""
-        answer_surface = self._fit.render(
+        answer_surface = assets.fit_text(
             answer,
             metrics.heading_size,
             metrics.body_size,
@@ -439,7 +433,7 @@ class ResultsScene(Scene):
         # the caption gets the lines it needs, up to four; the image takes the rest
         caption_room = 0
         if caption:
-            needed = self._fit.measure(caption, metrics.body_size, column.width)[1]
+            needed = assets.fitter.measure(caption, metrics.body_size, column.width)[1]
             caption_room = min(needed, 4 * caption_line, column.height // 5)
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
         path = self.loaded.images.get(self.summary_image_key())
@@ -465,16 +459,16 @@ class ResultsScene(Scene):
         else:
             self._image_rect = pygame.Rect(0, 0, 0, 0)
         placed["answer"] = _Placed(
-            answer_surface, answer_surface.get_rect(topleft=(column.x, y)), 0.1, words=answer
+            answer_surface, answer_surface.get_rect(topleft=(column.x, y)), answer, appear_at=0.1
         )
         y = placed["answer"].rect.bottom + gap // 2
         if caption:
             box = pygame.Rect(column.x, y, column.width, column.bottom - y)
-            surface = self._fit.render(
+            surface = assets.fit_text(
                 caption, metrics.body_size, metrics.small_size, PALETTE.text, box.size
             )
             placed["caption"] = _Placed(
-                surface, surface.get_rect(topleft=box.topleft), 0.2, words=caption, box=box
+                surface, surface.get_rect(topleft=box.topleft), caption, box, appear_at=0.2
             )
 
     def _layout_score(
@@ -502,30 +496,55 @@ class ResultsScene(Scene):
         """Place the score and trophy cards in ``column`` at ``scale``; return the height used.
 
         ``described`` chooses trophy chips with their description under the name, or
-        compact ones with the name alone (a small window with many trophies).
+        compact ones with the name alone (a small window with many trophies). Each kind
+        of text has one size: every breakdown row the same, every chip's name the same.
         """
         metrics = self._metrics
-        assets = self.app.services.assets
         pad = metrics.px(1.6)
-        gap = metrics.gap
-        small_gap = metrics.px(0.7)
         small = metrics.small_size
         body = max(small, round(metrics.body_size * scale))
         heading = max(body, round(metrics.heading_size * scale))
         big = max(heading, round(metrics.px(6.0) * scale))
         inner = pygame.Rect(column.x + pad, column.y + pad, column.width - 2 * pad, 0)
+        y = self._place_medal_and_score(inner, big, heading, boxes, placed)
+        y = self._place_rows(inner, y, body, placed)
+        score_card = pygame.Rect(column.x, column.y, column.width, y + pad - column.y)
+        top = score_card.bottom + metrics.gap
+        inner.y = top + pad
+        y = self._place_trophies(inner, body, described, placed)
+        trophy_card = pygame.Rect(column.x, top, column.width, y + pad - top)
+        self._panels = [score_card, trophy_card]
+        return trophy_card.bottom - column.y
 
-        # -- the score card: medal, score, the rows it adds up from ---------------------
-        y = inner.y
+    def _place_medal_and_score(
+        self,
+        inner: pygame.Rect,
+        big: int,
+        heading: int,
+        boxes: dict[str, pygame.Rect],
+        placed: dict[str, _Placed],
+    ) -> int:
+        """The medal and its name on the left, the score on the right; returns the bottom.
+
+        The medal's name never wraps: it stands between the medal and the score with the
+        share under it when both fit there on a line each, or else on a line of its own
+        under them, with the share beside it (or under it in a narrow card).
+        """
+        metrics = self._metrics
+        assets = self.app.services.assets
+        fitter = assets.fitter
+        small = metrics.small_size
+        small_gap = metrics.px(0.7)
+        gap = metrics.gap
         big_h = assets.font(big, True).get_linesize()
-        score_w = assets.font(big, True).size(format_points(max(self.summary.score, 0)))[0]
+        score_w = fitter.width(format_points(max(self.summary.score, 0)), big, bold=True)
         self._score_size = big
-        self._score_rect = pygame.Rect(inner.right - score_w, y, score_w, big_h)
+        self._score_rect = pygame.Rect(inner.right - score_w, inner.y, score_w, big_h)
         boxes["score_value"] = self._score_rect.copy()
-        medal_d = big_h
-        medal_surface = self._render_medal(medal_d)
-        medal_rect = medal_surface.get_rect(topleft=(inner.x, y))
-        placed["medal"] = _Placed(medal_surface, medal_rect, MEDAL_AT, popping=True)
+        medal_surface = self._render_medal(big_h)
+        medal_rect = medal_surface.get_rect(topleft=inner.topleft)
+        placed["medal"] = _Placed(medal_surface, medal_rect, appear_at=MEDAL_AT, popping=True)
+
         share = round(100 * self.summary.share_of_best)
         if self.medal is not None:
             name = f"{self.medal.value.title()} medal"
@@ -536,124 +555,199 @@ class ResultsScene(Scene):
             name = "No medal"
             colour = PALETTE.text
             detail = f"{share}% · {round(lowest[1] * 100)}% wins {lowest[0].value}"
-        text_x = medal_rect.right + small_gap
-        text_w = self._score_rect.left - gap - text_x
         name_h = assets.font(heading, True).get_linesize()
-        beside = text_w >= self._fit.width(name, heading, bold=True) and self._fit.fits(
-            detail, 14, (text_w, big_h - name_h)
-        )
-        if beside:
-            # beside the medal, between it and the score
-            name_surface = assets.text(name, heading, colour, bold=True)
-            detail_surface = self._fit.render(
-                detail, small, 14, PALETTE.text_muted, (text_w, big_h - name_surface.get_height())
-            )
-            block = name_surface.get_height() + detail_surface.get_height()
-            name_pos = (text_x, medal_rect.centery - block // 2)
-            detail_pos = (text_x, name_pos[1] + name_surface.get_height())
-            y += big_h + small_gap
+        detail_h = assets.font(small).get_linesize()
+        name_w = fitter.width(name, heading, bold=True)
+        detail_w = fitter.width(detail, small)
+        text_x = medal_rect.right + small_gap
+        text_w = self._score_rect.left - 2 * gap - text_x  # kept clear of the score
+        if max(name_w, detail_w) <= text_w and name_h + detail_h <= big_h + small_gap:
+            name_pos = (text_x, medal_rect.centery - (name_h + detail_h) // 2)
+            detail_box = pygame.Rect(text_x, name_pos[1] + name_h, text_w, detail_h)
+            bottom = inner.y + big_h + small_gap
         else:
-            # a narrow card: the medal's name and share on their own line under the score
-            y += big_h
-            name_surface = self._fit.render(
-                name, heading, small, colour, (inner.width // 2, big_h), bold=True
+            y = inner.y + big_h
+            # the largest heading size at which the name stands on one line
+            size = next(
+                (
+                    s
+                    for s in size_ladder(heading, small)
+                    if fitter.width(name, s, True) <= inner.width
+                ),
+                small,
             )
+            name_w = fitter.width(name, size, bold=True)
+            name_h = assets.font(size, True).get_linesize()
             name_pos = (inner.x, y)
-            detail_x = inner.x + name_surface.get_width() + small_gap
-            detail_surface = self._fit.render(
-                detail, small, 14, PALETTE.text_muted, (inner.right - detail_x, big_h)
-            )
-            # level with the name, or hanging from its top when it takes two lines
-            lift = max(0, name_surface.get_height() - detail_surface.get_height()) // 2
-            detail_pos = (detail_x, y + lift)
-            y += max(name_surface.get_height(), detail_surface.get_height()) + small_gap
+            heading = size
+            if name_w + gap + detail_w <= inner.width:  # the share beside the name
+                detail_box = pygame.Rect(
+                    inner.x + name_w + gap, y + (name_h - detail_h) // 2, detail_w, detail_h
+                )
+                bottom = y + name_h + small_gap
+            else:  # a narrow card: under it, on two lines at most
+                detail_box = pygame.Rect(inner.x, y + name_h, inner.width, 2 * detail_h)
+                detail_box.height = fitter.measure(detail, small, inner.width)[1]
+                bottom = detail_box.bottom + small_gap
+        name_surface = assets.text(name, heading, colour, bold=True)
         placed["medal_name"] = _Placed(
-            name_surface, name_surface.get_rect(topleft=name_pos), MEDAL_AT, words=name
+            name_surface,
+            name_surface.get_rect(topleft=name_pos),
+            name,
+            appear_at=MEDAL_AT,
+            size=heading,
         )
+        wrap = detail_box.width if detail_box.height > detail_h else 0  # a narrow card
+        detail_surface = assets.text(detail, small, PALETTE.text_muted, wrap=wrap)
         placed["medal_detail"] = _Placed(
-            detail_surface, detail_surface.get_rect(topleft=detail_pos), MEDAL_AT, words=detail
+            detail_surface,
+            detail_surface.get_rect(topleft=detail_box.topleft),
+            detail,
+            detail_box,
+            appear_at=MEDAL_AT,
+            size=small,
         )
+        return bottom
 
-        line = assets.font(body).get_linesize()
-        for i, row in enumerate(self.rows):
-            value_text = ("+" if row.points > 0 else "") + format_points(row.points)
-            value_colour = PALETTE.text if row.points >= 0 else lighten(PALETTE.wrong, 0.3)
-            value = assets.text(value_text, body, value_colour, bold=True)
-            value_rect = value.get_rect(topright=(inner.right, y))
-            label_w = max(10, value_rect.left - small_gap - inner.x)
-            text = self._fit.render(row.label, body, 14, PALETTE.text_muted, (label_w, line))
+    def _place_rows(self, inner: pygame.Rect, y: int, body: int, placed: dict[str, _Placed]) -> int:
+        """The score taken apart, every row at one size: the largest from ``body`` down at
+        which each label stands on one line beside the widest value. Then the counts and
+        whether the round was saved. Returns the bottom."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        small = metrics.small_size
+        small_gap = metrics.px(0.7)
+        values = [_value_text(row.points) for row in self.rows]
+        size = self._row_size(inner.width, body)
+        label_w = self._label_room(inner.width, size)
+        shown = [
+            (
+                assets.text(row.label, size, PALETTE.text_muted),
+                assets.text(
+                    value_text,
+                    size,
+                    PALETTE.text if row.points >= 0 else lighten(PALETTE.wrong, 0.3),
+                    bold=True,
+                ),
+            )
+            for row, value_text in zip(self.rows, values, strict=True)
+        ]
+        # one row height for all (brackets reach a pixel beyond the font's own height)
+        line = max(surface.get_height() for pair in shown for surface in pair)
+        for i, (row, value_text, (label, value)) in enumerate(
+            zip(self.rows, values, shown, strict=True)
+        ):
+            box = pygame.Rect(inner.x, y, label_w, line)
             appear = ROWS_START + ROW_EVERY * i
             placed[f"row_{i}_label"] = _Placed(
-                text, text.get_rect(midleft=(inner.x, value_rect.centery)), appear, words=row.label
+                label,
+                label.get_rect(midleft=box.midleft),
+                row.label,
+                box,
+                appear_at=appear,
+                size=size,
             )
-            placed[f"row_{i}_value"] = _Placed(value, value_rect, appear, words=value_text)
+            value_rect = value.get_rect(midright=(inner.right, box.centery))
+            placed[f"row_{i}_value"] = _Placed(
+                value, value_rect, value_text, appear_at=appear, size=size
+            )
             y += line
         stats = (
             f"{self.summary.right} right · {self.summary.wrong} wrong · "
             f"best possible {format_points(self.summary.best_possible)}"
         )
-        stats_surface = self._fit.render(
+        stats_surface = assets.fit_text(
             stats, small, 14, PALETTE.text_muted, (inner.width, assets.font(small).get_linesize())
         )
-        placed["stats"] = _Placed(
+        last = placed["stats"] = _Placed(
             stats_surface,
             stats_surface.get_rect(topleft=(inner.x, y + small_gap)),
-            ROWS_START + ROW_EVERY * len(self.rows),
-            words=stats,
+            stats,
+            appear_at=ROWS_START + ROW_EVERY * len(self.rows),
         )
-        last = placed["stats"]
         saved_line = self.saved_line()
         if saved_line is not None:
             text, colour = saved_line
             small_line = assets.font(small, True).get_linesize()
-            surface = self._fit.render(
+            surface = assets.fit_text(
                 text, small, 14, colour, (inner.width, 2 * small_line), bold=True
             )
             last = placed["saved"] = _Placed(
                 surface,
                 surface.get_rect(topleft=(inner.x, last.rect.bottom + small_gap)),
-                ROWS_START + ROW_EVERY * (len(self.rows) + 1),
+                appear_at=ROWS_START + ROW_EVERY * (len(self.rows) + 1),
             )
-        y = last.rect.bottom + pad
-        score_card = pygame.Rect(column.x, column.y, column.width, y - column.y)
+        return last.rect.bottom
 
-        # -- the trophies card -------------------------------------------------------------
-        top = score_card.bottom + gap
-        y = top + pad
+    def _value_width(self, size: int) -> int:
+        """The widest breakdown value at ``size``."""
+        fitter = self.app.services.assets.fitter
+        return max(fitter.width(_value_text(row.points), size, True) for row in self.rows)
+
+    def _label_room(self, width: int, size: int) -> int:
+        """How wide a breakdown label may be in a card ``width`` wide inside its padding:
+        the widest value and a clear gap before it take the rest."""
+        return width - self._metrics.px(ROW_GAP) - self._value_width(size)
+
+    def _score_width(self, body: int) -> int:
+        """How wide the score card must be for its breakdown rows at ``body`` size."""
+        fitter = self.app.services.assets.fitter
+        label_w = max(fitter.width(row.label, body) for row in self.rows)
+        padding = 2 * self._metrics.px(1.6)
+        return label_w + self._metrics.px(ROW_GAP) + self._value_width(body) + padding
+
+    def _row_size(self, width: int, body: int) -> int:
+        """The breakdown's one type size: the largest from ``body`` down at which every
+        label stands on one line in a card ``width`` wide inside its padding."""
+        fitter = self.app.services.assets.fitter
+        for size in size_ladder(body, self._metrics.small_size):
+            room = self._label_room(width, size)
+            if all(fitter.width(row.label, size) <= room for row in self.rows):
+                return size
+        return self._metrics.small_size
+
+    def _place_trophies(
+        self, inner: pygame.Rect, body: int, described: bool, placed: dict[str, _Placed]
+    ) -> int:
+        """The trophies of the round as chips, two to a row when they fit; every name at
+        one size and every description at one size. Returns the bottom."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        small = metrics.small_size
+        small_gap = metrics.px(0.7)
+        y = inner.y
         label = assets.text("TROPHIES THIS ROUND", small, PALETTE.text_muted, bold=True)
-        placed["trophies_label"] = _Placed(label, label.get_rect(topleft=(inner.x, y)), MEDAL_AT)
+        placed["trophies_label"] = _Placed(
+            label, label.get_rect(topleft=(inner.x, y)), appear_at=MEDAL_AT
+        )
         y = placed["trophies_label"].rect.bottom + small_gap
-        if self.trophies:
-            two_fit = (inner.width - small_gap) // 2 >= metrics.px(24 if described else 14)
-            columns = 2 if two_fit and len(self.trophies) > 1 else 1
-            chip_w = (inner.width - (columns - 1) * small_gap) // columns
-            detail_size = self._detail_size(chip_w, body, small) if described else 0
-            # every chip as tall as the tallest, so the grid lines up
-            chip_h = max(self._chip_height(t, chip_w, body, detail_size) for t in self.trophies)
-            for i, earned in enumerate(self.trophies):
-                chip = self._render_chip(earned, (chip_w, chip_h), body, detail_size)
-                row, col = divmod(i, columns)
-                rect = chip.get_rect(
-                    topleft=(
-                        inner.x + col * (chip_w + small_gap),
-                        y + row * (chip_h + small_gap),
-                    )
-                )
-                placed[f"trophy_{i}"] = _Placed(
-                    chip, rect, self._trophy_time(i), popping=True, words=earned.name
-                )
-            y = placed[f"trophy_{len(self.trophies) - 1}"].rect.bottom
-        else:
+        if not self.trophies:
             words = "None this time: try for a streak!"
             line_box = (inner.width, assets.font(body).get_linesize() * 2)
-            none = self._fit.render(words, body, 14, PALETTE.text, line_box)
+            none = assets.fit_text(words, body, 14, PALETTE.text, line_box)
             placed["no_trophies"] = _Placed(
-                none, none.get_rect(topleft=(inner.x, y)), MEDAL_AT, words=words
+                none, none.get_rect(topleft=(inner.x, y)), words, appear_at=MEDAL_AT
             )
-            y = placed["no_trophies"].rect.bottom
-        trophy_card = pygame.Rect(column.x, top, column.width, y + pad - top)
-        self._panels = [score_card, trophy_card]
-        return trophy_card.bottom - column.y
+            return placed["no_trophies"].rect.bottom
+        two_fit = (inner.width - small_gap) // 2 >= metrics.px(24 if described else 14)
+        columns = 2 if two_fit and len(self.trophies) > 1 else 1
+        chip_w = (inner.width - (columns - 1) * small_gap) // columns
+        style = self._chip_style(chip_w, body, described)
+        for i, earned in enumerate(self.trophies):
+            chip = self._render_chip(earned, chip_w, style)
+            row, col = divmod(i, columns)
+            rect = chip.get_rect(
+                topleft=(inner.x + col * (chip_w + small_gap), y + row * (style.height + small_gap))
+            )
+            placed[f"trophy_{i}"] = _Placed(
+                chip,
+                rect,
+                earned.name,
+                appear_at=self._trophy_time(i),
+                popping=True,
+                size=style.name_size,
+            )
+        return placed[f"trophy_{len(self.trophies) - 1}"].rect.bottom
 
     def _render_medal(self, diameter: int) -> pygame.Surface:
         """A round medal in the tier's colour with a star; an empty ring when there is none."""
@@ -674,76 +768,87 @@ class ResultsScene(Scene):
         surface.blit(star, star.get_rect(center=centre))
         return surface
 
-    def _chip_text_width(self, width: int, body: int) -> int:
-        pad = self._metrics.px(0.8)
-        icon = self.app.services.assets.font(body, True).get_linesize()
-        return max(10, width - icon - 3 * pad)
-
-    def _detail_size(self, width: int, body: int, small: int) -> int:
-        """One type size for every trophy's description: the largest at which each fits
-        in two lines (chips side by side look wrong in different sizes)."""
+    def _chip_style(self, width: int, body: int, described: bool) -> _ChipStyle:
+        """One look for every chip ``width`` wide: the badge, the name's size (the largest
+        from ``body`` down at which every name stands on one line), the description's (the
+        small size when every one fits two lines; 0 for none) and the chips' height."""
+        metrics = self._metrics
         assets = self.app.services.assets
-        text_w = self._chip_text_width(width, body)
-        size = small
-        while size > 14:
-            box_h = 2 * assets.font(size).get_linesize()
-            rendered = (
-                assets.text(_description(t), size, PALETTE.text_muted, wrap=text_w)
-                for t in self.trophies
-            )
-            if all(r.get_height() <= box_h for r in rendered):
-                break
-            size -= 1
-        return size
-
-    def _chip_texts(
-        self, earned: TrophyEarned, width: int, body: int, detail_size: int
-    ) -> tuple[pygame.Surface, pygame.Surface | None]:
-        assets = self.app.services.assets
-        text_w = self._chip_text_width(width, body)
+        fitter = assets.fitter
+        small = metrics.small_size
+        pad = metrics.px(0.8)
         icon = assets.font(body, True).get_linesize()
-        name = self._fit.render(earned.name, body, 14, PALETTE.text, (text_w, icon), bold=True)
-        description = _description(earned)
-        if not detail_size or not description:
-            return name, None
-        box = (text_w, 2 * assets.font(detail_size).get_linesize())
-        return name, self._fit.render(description, detail_size, 14, PALETTE.text_muted, box)
+        text_w = max(10, width - icon - 3 * pad)
+        names = [t.name for t in self.trophies]
+        name_size = next(
+            (
+                s
+                for s in size_ladder(body, small)
+                if max(fitter.width(n, s, True) for n in names) <= text_w
+            ),
+            small,
+        )
+        # the descriptions at the small size, on two lines at most, or none at all: smaller
+        # type does not read from the back of the room
+        descriptions = [_description(t) for t in self.trophies] if described else []
+        lines = 2 * assets.font(small).get_linesize()
+        heights = [fitter.measure(d, small, text_w)[1] for d in descriptions if d]
+        detail_size = small if heights and max(heights) <= lines else 0
+        detail_h = max(heights) if detail_size else 0
+        name_h = assets.font(name_size, True).get_linesize()
+        height = max(icon, name_h + detail_h) + 2 * pad
+        return _ChipStyle(icon, text_w, name_size, detail_size, height)
 
-    def _chip_height(self, earned: TrophyEarned, width: int, body: int, detail_size: int) -> int:
-        name, detail = self._chip_texts(earned, width, body, detail_size)
-        icon = self.app.services.assets.font(body, True).get_linesize()
-        text_h = name.get_height() + (detail.get_height() if detail is not None else 0)
-        return max(icon, text_h) + 2 * self._metrics.px(0.8)
-
-    def _render_chip(
-        self, earned: TrophyEarned, size: tuple[int, int], body: int, detail_size: int
-    ) -> pygame.Surface:
-        """One trophy: a tier-coloured badge, its name and (when ``detail_size``) what it
-        was for."""
+    def _render_chip(self, earned: TrophyEarned, width: int, style: _ChipStyle) -> pygame.Surface:
+        """One trophy: a tier-coloured badge, its name and (in ``style``) what it was for."""
         metrics = self._metrics
         assets = self.app.services.assets
         pad = metrics.px(0.8)
-        width, height = size
         colour = TIER_COLOURS.get(earned.tier, PALETTE.accent)
-        icon = assets.font(body, True).get_linesize()
-        name, detail = self._chip_texts(earned, width, body, detail_size)
+        # one line each: the name cut at its room, the description at two lines
+        name = assets.text(earned.name, style.name_size, PALETTE.text, bold=True)
+        name = name.subsurface((0, 0, min(name.get_width(), style.text_w), name.get_height()))
+        detail = None
+        description = _description(earned)
+        if style.detail_size and description:
+            lines = 2 * assets.font(style.detail_size).get_linesize()
+            detail = assets.text(
+                description, style.detail_size, PALETTE.text_muted, wrap=style.text_w
+            )
+            detail = detail.subsurface((0, 0, detail.get_width(), min(lines, detail.get_height())))
         detail_h = detail.get_height() if detail is not None else 0
-        chip = pygame.Surface((width, height), pygame.SRCALPHA)
+        chip = pygame.Surface((width, style.height), pygame.SRCALPHA)
         rect = chip.get_rect()
         pygame.draw.rect(chip, darken(PALETTE.panel, 0.25), rect, border_radius=metrics.radius)
         pygame.draw.rect(
             chip, colour, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
         )
-        centre = (pad + icon // 2, height // 2)
+        icon = style.icon
+        centre = (pad + icon // 2, style.height // 2)
         pygame.draw.circle(chip, colour, centre, icon // 2)
         star = assets.text("★", round(icon * 0.6), darken(colour, 0.45), bold=True)
         chip.blit(star, star.get_rect(center=centre))
         x = 2 * pad + icon
-        y = (height - name.get_height() - detail_h) // 2
+        y = (style.height - name.get_height() - detail_h) // 2
         chip.blit(name, (x, y))
         if detail is not None:
             chip.blit(detail, (x, y + name.get_height()))
         return chip
+
+
+@dataclass(frozen=True, slots=True)
+class _ChipStyle:
+    """What every trophy chip of a layout shares: one look, one set of type sizes."""
+
+    icon: int  # the badge's diameter
+    text_w: int  # room for the name and the description
+    name_size: int
+    detail_size: int  # 0: no description
+    height: int
+
+
+def _value_text(points: int) -> str:
+    return ("+" if points > 0 else "") + format_points(points)
 
 
 def _description(earned: TrophyEarned) -> str:
