@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from clarity.ui.textfit import TextFitter
+from clarity.ui.textfit import TextFitter, size_ladder
 from clarity.ui.theme import Colour
 
 FONT_FILES = {False: "fonts/Inter-Regular.otf", True: "fonts/Inter-Bold.otf"}
@@ -77,13 +77,22 @@ class Assets:
         *,
         bold: bool = False,
     ) -> pygame.Surface:
-        """``text`` wrapped in ``box`` at the largest size from ``max_size`` down that fits.
+        """``text`` wrapped to the width of ``box`` at the largest size from ``max_size``
+        down to ``min_size`` that fits it (``min_size`` when none does).
 
-        The one way text is fitted: :meth:`TextFitter.render`, which measures before it
-        renders. ``fitter`` answers the questions a layout asks first (how wide, how tall,
-        which size).
+        The size is measured first (``fitter``, which also answers the questions a layout
+        asks: how wide, how tall, which size), so the text is rendered once.
         """
-        return self.fitter.render(text, max_size, min_size, colour, box, bold=bold)
+        size = self.fitter.size_for(text, max_size, min_size, box, bold=bold)
+        wrap = max(1, box[0])
+        surface = self.text(text, size, colour, bold=bold, wrap=wrap)
+        # the measure is careful, not exact: should SDL_ttf still wrap one more line,
+        # step down until the render fits
+        for smaller in [rung for rung in size_ladder(max_size, min_size) if rung < size]:
+            if surface.get_height() <= box[1]:
+                break
+            surface = self.text(text, smaller, colour, bold=bold, wrap=wrap)
+        return surface
 
     def image(self, path: Path) -> pygame.Surface:
         """The image at ``path``, decoded once and converted for fast drawing."""

@@ -3,8 +3,8 @@
 A wrapped render of a long prompt is the costliest thing a frame can do, so a text is
 not rendered at one size after another until it fits: the wrapped lines are worked out
 from the widths of the words (``Font.size``, which only measures, cached per word), the
-size is found first and the text is rendered once. Every scene fits text through this
-one fitter (``Assets.fitter``; ``Assets.fit_text`` is its ``render``).
+size is found first and the text is rendered once (by ``Assets.fit_text``, through the
+one fitter every scene shares, ``Assets.fitter``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pygame
-
-from clarity.ui.theme import Colour
 
 if TYPE_CHECKING:
     from clarity.ui.assets import Assets
@@ -104,29 +102,6 @@ class TextFitter:
             else:
                 low = middle + 1
         return ladder[low]
-
-    def render(
-        self,
-        text: str,
-        max_size: int,
-        min_size: int,
-        colour: Colour,
-        box: tuple[int, int],
-        *,
-        bold: bool = False,
-    ) -> pygame.Surface:
-        """``text`` wrapped to the box width at the largest size that fits the box."""
-        size = self.size_for(text, max_size, min_size, box, bold=bold)
-        wrap = max(1, box[0])
-        surface = self.assets.text(text, size, colour, bold=bold, wrap=wrap)
-        # the measure is careful, not exact: should SDL_ttf still wrap one more line,
-        # step down until the render fits
-        smaller = [rung for rung in size_ladder(max_size, min_size) if rung < size]
-        for rung in smaller:
-            if surface.get_height() <= box[1]:
-                break
-            surface = self.assets.text(text, rung, colour, bold=bold, wrap=wrap)
-        return surface
 
 
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
