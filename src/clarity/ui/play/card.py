@@ -4,8 +4,6 @@ whatever the moment shows: the question and its answer, the guess field, or the 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from pathlib import Path
 
 import pygame
 
@@ -34,24 +32,12 @@ class Card:
     from that layout; its clock, text field and wipe are drawn every frame."""
 
     def __init__(
-        self,
-        assets: Assets,
-        round_: Round,
-        images: Mapping[str, Path],
-        *,
-        on_choice: Callable[[int], None],
-        on_typed: Callable[[str], None],
-        on_next: Callable[[], None],
-        on_guess: Callable[[str], None],
-        on_cancel: Callable[[], None],
+        self, assets: Assets, round_: Round, question: QuestionCard, guess: GuessCard
     ) -> None:
         self.assets = assets
         self.round = round_
-        self.question = QuestionCard(
-            assets, round_, images, on_choice=on_choice, on_typed=on_typed, on_next=on_next
-        )
-        self.guess = GuessCard(assets, round_, on_guess=on_guess, on_cancel=on_cancel)
-        self._on_next = on_next
+        self.question = question
+        self.guess = guess
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.region_rect = pygame.Rect(0, 0, 0, 0)
         self.now = CardLayout(Metrics(1280, 720), pygame.Rect(0, 0, 0, 0), 0)
@@ -118,7 +104,7 @@ class Card:
     def handle_click(self, pos: tuple[int, int], stage: Stage) -> bool:
         """A click anywhere on the card goes on from a verdict; True when it did."""
         if stage is Stage.ANSWERED and self.rect.collidepoint(pos):
-            self._on_next()
+            self.question.next_button.press()
             return True
         return False
 

@@ -33,7 +33,9 @@ from clarity.ui.play.controls import (
     TRUEFALSE_KEYS,
     key_hints,
 )
+from clarity.ui.play.guess_card import GuessCard
 from clarity.ui.play.hud import HudBar
+from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
@@ -101,16 +103,18 @@ class PlayScene(Scene):
         self.hud = HudBar(assets, self.round)
         image = loaded.images.get(self.round.mystery.image)
         self.board = BoardPanel(assets, self.round, image, self.open_guess)
-        self.card = Card(
+        question = QuestionCard(
             assets,
             self.round,
             loaded.images,
             on_choice=self.answer_choice,
             on_typed=self._submit_typed,
             on_next=self.next_question,
-            on_guess=self._submit_guess,
-            on_cancel=self.cancel_guess,
         )
+        guess = GuessCard(
+            assets, self.round, on_guess=self._submit_guess, on_cancel=self.cancel_guess
+        )
+        self.card = Card(assets, self.round, question, guess)
         self.focus = FocusGroup(ring=False)  # the ring shows once arrows or Tab are used
         self.layer = RegionLayer(self._render_base)
 
