@@ -363,6 +363,21 @@ def test_esc_cancels_a_guess_and_the_question_goes_on(pilot: Pilot, loaded: Load
     assert pilot.top is play  # Esc closed the field; it did not pause
 
 
+def test_space_in_the_guess_types_a_space_and_does_not_press_guess(
+    pilot: Pilot, loaded: LoadedPack
+) -> None:
+    play = start(pilot, loaded)
+    pilot.key(pygame.K_g)
+    pilot.type("Union")
+    # a real keyboard sends both: the key, then the text it typed
+    pilot.key(pygame.K_SPACE, unicode=" ")
+    pilot.type(" ")
+    pilot.type("State")
+    assert play.guessing
+    assert not play.round.guesses
+    assert play.card.guess.field.text == "Union State"
+
+
 def test_an_empty_guess_is_not_sent(pilot: Pilot, loaded: LoadedPack) -> None:
     play = start(pilot, loaded)
     pilot.key(pygame.K_g)

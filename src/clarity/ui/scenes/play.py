@@ -361,7 +361,9 @@ class PlayScene(Scene):
         if self.guessing:
             if not self.busy:
                 self.card.guess.field.handle_event(event)
-            self.focus.handle_event(event)
+            if event.type != pygame.KEYDOWN:
+                # keys type into the field: Space must add a space, not press Guess
+                self.focus.handle_event(event)
             return
         if event.type == pygame.TEXTINPUT and self._typing_answer and not self.busy:
             self.answer_field.handle_event(event)
