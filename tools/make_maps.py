@@ -16,8 +16,9 @@ Usage::
 
     python tools/make_maps.py [--atlas world-atlas-2.0.2.tgz] [--out assets/union_state]
 
-Writes ``union_state.png`` (Belarus and Russia highlighted) and ``belarus.png`` (Europe
-with Belarus highlighted), each 1600x1200.
+Writes ``belarus.png`` (Europe with Belarus highlighted), ``kazakhstan.png`` (Central Asia
+with Kazakhstan highlighted) and ``serbia.png`` (the Balkans with Serbia highlighted), each
+1600x1200.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ SUPERSAMPLE = 2
 
 # ISO 3166-1 numeric codes, as used for ``id`` in world-atlas.
 BELARUS = "112"
-RUSSIA = "643"
+KAZAKHSTAN = "398"
+SERBIA = "688"
 
 Color = tuple[int, int, int]
 LonLat = tuple[float, float]
@@ -108,19 +110,25 @@ class MapSpec:
 
 MAPS: tuple[MapSpec, ...] = (
     MapSpec(
-        filename="union_state.png",
-        projection=Albers(lon0=95.0, lat0=60.0, lat1=50.0, lat2=70.0),
-        center=(88.0, 61.0),
-        width_km=10000.0,
-        highlight=frozenset({BELARUS, RUSSIA}),
-        accent=frozenset({BELARUS}),
-    ),
-    MapSpec(
         filename="belarus.png",
         projection=Albers(lon0=22.0, lat0=52.0, lat1=43.0, lat2=62.0),
         center=(22.0, 52.5),
         width_km=4300.0,
         highlight=frozenset({BELARUS}),
+    ),
+    MapSpec(
+        filename="kazakhstan.png",
+        projection=Albers(lon0=68.0, lat0=47.0, lat1=40.0, lat2=54.0),
+        center=(67.0, 46.5),
+        width_km=5200.0,
+        highlight=frozenset({KAZAKHSTAN}),
+    ),
+    MapSpec(
+        filename="serbia.png",
+        projection=Albers(lon0=21.0, lat0=44.0, lat1=40.0, lat2=48.0),
+        center=(20.8, 44.0),
+        width_km=1500.0,
+        highlight=frozenset({SERBIA}),
     ),
 )
 
