@@ -27,6 +27,8 @@ from clarity.ui.scene import Scene
 from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.sound import Sound
 
+from .keyboard import press_events, typing_events
+
 FRAME = 1 / 60
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "assets"  # the fonts; pictures come from the test's own folder
@@ -170,16 +172,32 @@ class Pilot:
         for _ in range(frames):
             self.app.step(dt)
 
-    def key(self, key: int, *, mod: int = 0, unicode: str = "", frames: int = 1) -> None:
-        """A key pressed and released, then ``frames`` frames."""
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode))
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode))
+    def key(
+        self,
+        key: int,
+        *,
+        mod: int = 0,
+        layout: str = "us",
+        scancode: int | None = None,
+        frames: int = 1,
+    ) -> None:
+        """A key pressed and released as a real keyboard sends it (KEYDOWN with its
+        scancode, TEXTINPUT while text input is on, KEYUP), then ``frames`` frames."""
+        for event in press_events(
+            key, text_input=self.app.text_input_on, mod=mod, layout=layout, scancode=scancode
+        ):
+            pygame.event.post(event)
+        self.step(frames)
+
+    def post(self, events: Sequence[pygame.event.Event], *, frames: int = 1) -> None:
+        """Events as recorded from a real keyboard, then ``frames`` frames."""
+        for event in events:
+            pygame.event.post(event)
         self.step(frames)
 
     def type(self, text: str, *, frames: int = 1) -> None:
-        """Text as the keyboard (or an input method) sends it: TEXTINPUT events."""
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
-        self.step(frames)
+        """``text`` typed key by key (Latin on the US layout, Cyrillic on the Russian)."""
+        self.post(typing_events(text, text_input=self.app.text_input_on), frames=frames)
 
     def click(self, pos: tuple[int, int], *, frames: int = 1) -> None:
         pygame.event.post(

@@ -15,6 +15,8 @@ from clarity.ui.scene import Scene
 from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.sound import Sound
 
+from .keyboard import press_events
+
 FRAME = 1 / 60
 
 
@@ -54,10 +56,11 @@ def step(app: App, frames: int = 1) -> None:
         app.step(FRAME)
 
 
-def press(app: App, key: int, *, unicode: str = "", mod: int = 0, frames: int = 2) -> None:
-    """A key pressed and released, then ``frames`` frames for the scene to react."""
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode))
+def press(app: App, key: int, *, mod: int = 0, frames: int = 2) -> None:
+    """A key pressed and released as a US keyboard sends it (its text too while text
+    input is on), then ``frames`` frames for the scene to react."""
+    for event in press_events(key, text_input=app.text_input_on, mod=mod):
+        pygame.event.post(event)
     step(app, frames)
 
 

@@ -11,8 +11,9 @@ import pytest
 
 from clarity.core.pack_loader import LoadedPack
 from clarity.ui.app import App
-from clarity.ui.scenes.packs import PackScene, error_text, wrap_lines
+from clarity.ui.scenes.packs import PackScene, error_text
 from clarity.ui.scenes.title import TitleScene
+from clarity.ui.textfit import wrap_lines
 
 from .menus import click, headless, inside, open_app, press, step, wheel
 from .pack_files import write_broken_pack, write_pack

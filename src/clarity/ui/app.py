@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-import warnings
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.ui.bindings import Binding, handle_key
+from clarity.ui.keys import F11, Letter
+from clarity.ui.notice import Notice
 from clarity.ui.scene import Scene
+from clarity.ui.screens import Screens
 
 if TYPE_CHECKING:
     from clarity.ui.services import Services
 
+#: The smallest size, in pixels, at which every screen's layout holds (the layout tests
+#: check it there); the window's minimum, and below it the game is scaled down.
 MIN_SIZE = (800, 500)
 FrameHook = Callable[["App", pygame.Surface], None]
 #: Sees every event before the scenes do; returns True to keep it from them.
 EventHook = Callable[[pygame.event.Event], bool]
+
+
+#: Keys that work on every screen. M is no shortcut while a text field takes letters.
+GLOBAL_BINDINGS: tuple[Binding, ...] = (
+    Binding("toggle_fullscreen", (F11,), "full screen"),
+    Binding("toggle_sound", (Letter("M"),), "sound"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +39,46 @@ class WindowOptions:
     fullscreen: bool = False
     fps: int = 60
     title: str = "Clarity Challenge"
+
+
+def logical_size(window: tuple[int, int], minimum: tuple[int, int] = MIN_SIZE) -> tuple[int, int]:
+    """The size, in pixels, the scenes lay out and draw at in a window of ``window`` pixels.
+
+    The window's own size when it is at least ``minimum`` on both axes. A smaller window
+    (a window manager that ignores the minimum, a tiling one, a screen smaller than the
+    minimum) gets its own shape grown until it is at least ``minimum`` on both axes: the
+    frame is drawn at that size and scaled down into the window, so nothing is cut off,
+    only smaller. 320x240 gives 800x600; 1900x300 gives 3167x500.
+    """
+    width, height = max(1, window[0]), max(1, window[1])
+    if width >= minimum[0] and height >= minimum[1]:
+        return width, height
+    scale = max(minimum[0] / width, minimum[1] / height)
+    # rounding can land half a pixel short of the minimum on the axis that decided
+    return max(minimum[0], round(width * scale)), max(minimum[1], round(height * scale))
+
+
+def screen_size() -> tuple[int, int] | None:
+    """The desktop size in pixels of the display the window opens on (the first), or None
+    when SDL cannot tell. The display module must be initialised."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    if not sizes or sizes[0][0] <= 0 or sizes[0][1] <= 0:
+        return None
+    return sizes[0]
+
+
+def smallest_window(screen: tuple[int, int] | None) -> tuple[int, int]:
+    """The window's minimum size in pixels on a screen of ``screen``: :data:`MIN_SIZE`, but
+    never larger than the screen (an 800x480 netbook shows the game scaled down instead)."""
+    if screen is None:
+        return MIN_SIZE
+    return min(MIN_SIZE[0], screen[0]), min(MIN_SIZE[1], screen[1])
+
+
+_POINTER_EVENTS = frozenset({pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP})
 
 
 class App:
@@ -38,6 +91,8 @@ class App:
 
     def __init__(self, services: Services, options: WindowOptions | None = None) -> None:
         self.services = services
+        #: opens the other screens by name (no scene imports another)
+        self.screens = Screens(self)
         self.options = options or WindowOptions()
         self.running = False
         self.frame = 0
@@ -46,10 +101,24 @@ class App:
         self._frame_hooks: list[FrameHook] = []
         self._after_flip_hooks: list[FrameHook] = []
         self._event_hooks: list[EventHook] = []
-        self._surface: pygame.Surface | None = None
+        self._window: pygame.Window | None = None
+        self._screen: pygame.Surface | None = None  # the window's own surface
+        self._surface: pygame.Surface | None = None  # where the scenes draw
+        self._window_size = (0, 0)  # the window size, in pixels, the scenes are laid out for
         self._clock: pygame.Clock | None = None
         self._windowed_size = self.options.size
         self._fullscreen = False
+        # keys held down now, as (key code, scancode): a KEYDOWN for one of them is a repeat
+        self._held: set[tuple[int, int]] = set()
+        self._text_rect: pygame.Rect | None = None  # text input is on exactly while set
+        # whether the last key press came while text input was on: a TEXTINPUT after a
+        # press that came while it was off is the text of a shortcut (G opening the guess)
+        self._press_typed = True
+        self.notice = Notice()
+        #: something (a notice) was drawn over the scenes in the last frame: a scene that
+        #: redraws only what changed must draw this frame whole
+        self.covered_last_frame = False
+        self._covered = False
 
     # -- window ----------------------------------------------------------------
 
@@ -57,58 +126,212 @@ class App:
         """Start pygame's display and open the window; sound starts later, when first used."""
         pygame.display.init()
         pygame.font.init()
-        pygame.display.set_caption(self.options.title)
+        # held keys repeat only where a screen asks for it (text fields, lists): App marks
+        # the repeats (event.repeat) and the bindings ignore them elsewhere
         pygame.key.set_repeat(400, 35)
-        self._set_mode(self.options.size, self.options.fullscreen)
+        # SDL starts with text input on; it is on only while a text field has the focus
+        pygame.key.stop_text_input()
+        self._text_rect = None
+        self._open_window()
         self._clock = pygame.Clock()
         self.running = True
         return self.surface
 
     @property
+    def window(self) -> pygame.Window:
+        """The game's window (a ``pygame.Window``: the App does not use ``pygame.display``'s)."""
+        if self._window is None:
+            raise RuntimeError("the window is not open")
+        return self._window
+
+    @property
     def surface(self) -> pygame.Surface:
+        """Where the scenes draw: the window's surface, or a larger frame that is scaled
+        down into a window smaller than :data:`MIN_SIZE`."""
         if self._surface is None:
             raise RuntimeError("the window is not open")
         return self._surface
 
     @property
     def size(self) -> tuple[int, int]:
+        """The size in pixels the scenes lay out at: the window's, or at least MIN_SIZE."""
         return self.surface.get_size()
+
+    @property
+    def scaled(self) -> bool:
+        """Whether the window is smaller than MIN_SIZE and shows the frame scaled down."""
+        return self._surface is not None and self._surface is not self._screen
 
     @property
     def fullscreen(self) -> bool:
         return self._fullscreen
 
     def toggle_fullscreen(self) -> None:
+        window = self.window
         if self._fullscreen:
-            self._set_mode(self._windowed_size, fullscreen=False)
+            window.set_windowed()
+            window.size = self._windowed_size
         else:
-            self._windowed_size = self.size
-            self._set_mode((0, 0), fullscreen=True)
-        self._relayout()
+            self._windowed_size = window.size
+            # the desktop's own resolution: no mode change, no flicker on a projector
+            window.set_fullscreen(desktop=True)
+        self._fullscreen = not self._fullscreen
+        if not self._follow_window():
+            self._relayout()
 
     def resize(self, size: tuple[int, int]) -> None:
-        """Resize the window (as a user dragging its edge would) and lay the scenes out again."""
-        self._set_mode(size, fullscreen=False)
-        self._relayout()
+        """Make the window ``size`` pixels and lay the scenes out again, as after the user
+        dragged its edge (leaving full screen first).
 
-    def _set_mode(self, size: tuple[int, int], fullscreen: bool) -> None:
-        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1])) if size != (0, 0) else size
-        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
-        with warnings.catch_warnings():
-            # A window manager may choose another size (tiling, a screen too small);
-            # the scenes lay themselves out for whatever size comes, so this is no news
-            # for the teacher's terminal.
-            warnings.filterwarnings(
-                "ignore", "Requested window was forcibly resized", RuntimeWarning
+        SDL keeps a window it is asked to resize at least at its ``minimum_size``, so a
+        smaller ``size`` gives a window of the minimum; only a window manager makes it
+        smaller, and then :meth:`_follow_window` scales the game down into it.
+        """
+        if self._fullscreen:
+            self.window.set_windowed()
+            self._fullscreen = False
+        self.window.size = size
+        if not self._follow_window():
+            self._relayout()
+
+    def window_point(self, pos: tuple[int, int]) -> tuple[int, int]:
+        """A point in window pixels (a mouse event's) as a point of the scenes' surface."""
+        if not self.scaled:
+            return int(pos[0]), int(pos[1])
+        (width, height), (shown_w, shown_h) = self.size, self._window_size
+        # the middle of the window pixel, so a click lands where it was seen
+        return (
+            math.floor((pos[0] + 0.5) * width / shown_w),
+            math.floor((pos[1] + 0.5) * height / shown_h),
+        )
+
+    def shown_rect(self, rect: pygame.Rect) -> pygame.Rect:
+        """A rectangle of the scenes' surface as the window pixels it is shown on."""
+        if not self.scaled:
+            return pygame.Rect(rect)
+        (width, height), (shown_w, shown_h) = self.size, self._window_size
+        left, top = math.floor(rect.left * shown_w / width), math.floor(rect.top * shown_h / height)
+        right = math.ceil(rect.right * shown_w / width)
+        bottom = math.ceil(rect.bottom * shown_h / height)
+        return pygame.Rect(left, top, right - left, bottom - top)
+
+    def set_text_input_rect(self, rect: pygame.Rect) -> None:
+        """Tell an input method (its list of words) and an on-screen keyboard where the
+        text field is: ``rect`` in the scenes' pixels, given to SDL in window pixels."""
+        pygame.key.set_text_input_rect(self.shown_rect(rect))
+
+    def _open_window(self) -> None:
+        window = pygame.Window(
+            self.options.title, self.options.size, pygame.WINDOWPOS_CENTERED, resizable=True
+        )
+        # A hint: most window managers keep the window at least this large; tiling ones
+        # ignore it, and then the game is scaled down into the window (_follow_window).
+        # SDL also grows a window asked for smaller (--size is checked before, at launch).
+        window.minimum_size = smallest_window(screen_size())
+        self._window = window
+        self._windowed_size = window.size
+        self._fullscreen = False
+        if self.options.fullscreen:
+            window.set_fullscreen(desktop=True)
+            self._fullscreen = True
+        self._follow_window()
+
+    def _follow_window(self) -> bool:
+        """Lay the scenes out for the window's size if it changed; True if it did.
+
+        Called for WINDOWSIZECHANGED and before every frame is drawn, so a frame always
+        fits the window, whatever order SDL's events come in.
+        """
+        # The window's surface (one object that SDL resizes) also makes Surface.convert()
+        # work: without pygame.display.set_mode it takes its pixel format from here.
+        screen = self.window.get_surface()
+        size = screen.get_size()
+        if size == self._window_size and screen is self._screen and self._surface is not None:
+            return False
+        self._screen, self._window_size = screen, size
+        logical = logical_size(size)
+        frame = self._surface if self._surface is not screen else None
+        if logical == size:
+            self._surface = screen
+        elif frame is None or frame.get_size() != logical:
+            self._surface = pygame.Surface(logical).convert()  # the window's format: quick to scale
+        self._relayout()
+        return True
+
+    def _to_logical(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A mouse event with its position (and movement) in the scenes' pixels."""
+        if event.type not in _POINTER_EVENTS or not self.scaled or not hasattr(event, "pos"):
+            return event
+        moved = dict(event.dict)
+        moved["pos"] = self.window_point(event.pos)
+        if "rel" in moved:
+            (width, height), (shown_w, shown_h) = self.size, self._window_size
+            moved["rel"] = (
+                round(event.rel[0] * width / shown_w),
+                round(event.rel[1] * height / shown_h),
             )
-            self._surface = pygame.display.set_mode(size, flags)
-        self._fullscreen = fullscreen
+        return pygame.event.Event(event.type, moved)
+
+    def _present(self) -> None:
+        """Show the frame: scaled down into the window when it was drawn larger."""
+        if self.scaled and self._screen is not None:
+            try:
+                pygame.transform.smoothscale(self.surface, self._window_size, self._screen)
+            except ValueError:  # smoothscale takes 24 and 32 bit pixels only
+                pygame.transform.scale(self.surface, self._window_size, self._screen)
+        self.window.flip()
+
+    # -- the keyboard -------------------------------------------------------------
+
+    @property
+    def text_input_on(self) -> bool:
+        """Whether SDL's text input is on: keys send TEXTINPUT as well as KEYDOWN."""
+        return self._text_rect is not None
+
+    def toggle_sound(self) -> None:
+        """M on any screen: sound off or on, with a notice that says which."""
+        muted = self.services.sound.toggle_mute()
+        self.notice.show("Sound off" if muted else "Sound on")
+
+    def _sync_text_input(self) -> None:
+        """Text input on exactly while the top scene has a text field, and where it is."""
+        top = self.top
+        rect = top.text_field_rect() if top is not None else None
+        if rect is None:
+            if self._text_rect is not None:
+                pygame.key.stop_text_input()
+                self._text_rect = None
+            return
+        if self._text_rect is None:
+            pygame.key.start_text_input()
+        if self._text_rect != rect:
+            pygame.key.set_text_input_rect(rect)
+        self._text_rect = rect.copy()
+
+    def _mark_press(self, event: pygame.event.Event) -> bool:
+        """Note which keys are held, mark repeats; False when the event goes no further."""
+        if event.type == pygame.KEYDOWN:
+            held = (event.key, getattr(event, "scancode", 0))
+            event.repeat = held in self._held
+            self._held.add(held)
+            if not event.repeat:
+                self._press_typed = self.text_input_on
+        elif event.type == pygame.KEYUP:
+            self._held.discard((event.key, getattr(event, "scancode", 0)))
+        elif event.type == pygame.TEXTINPUT:
+            return self._press_typed  # the text of a key that was a shortcut: dropped
+        elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED):
+            self._held.clear()  # their KEYUPs go to another window
+        return True
 
     def close(self) -> None:
         while self._stack:
             self._stack.pop().exit()
         self.running = False
         self.services.close()
+        if self._window is not None:
+            self._window.destroy()
+            self._window = None
         pygame.quit()
 
     # -- the scene stack ------------------------------------------------------------
@@ -221,55 +444,57 @@ class App:
     def step(self, dt: float) -> None:
         """One frame: pump events to the top scene, update it, draw, flip."""
         self._apply_pending()
+        self._sync_text_input()
         for event in pygame.event.get():
             self._dispatch(event)
-        self._apply_pending()
+            self._apply_pending()
+            self._sync_text_input()
         top = self.top
         if top is None:
             self.running = False
             return
         top.update(dt)
+        self.notice.update(dt)
         self._apply_pending()
         self._draw()
         self.frame += 1
 
     def _dispatch(self, event: pygame.event.Event) -> None:
+        event = self._to_logical(event)  # a window smaller than MIN_SIZE is scaled
+        if not self._mark_press(event):
+            return
         if any(hook(event) for hook in self._event_hooks):
             return
         if event.type == pygame.QUIT:
             self.running = False
             return
         if event.type == pygame.WINDOWSIZECHANGED:
-            self._surface = pygame.display.get_surface()
-            self._relayout()
+            self._follow_window()
             return
         top = self.top
-        if event.type == pygame.KEYDOWN and self._handle_global_key(event, top):
+        if event.type == pygame.KEYDOWN and self._handle_global_key(event):
             return
         if top is not None:
             top.handle_event(event)
 
-    def _handle_global_key(self, event: pygame.event.Event, top: Scene | None) -> bool:
-        if event.key == pygame.K_F11:
-            self.toggle_fullscreen()
-            return True
-        typing = getattr(top, "wants_text", False)
-        if event.key == pygame.K_m and not typing and not event.mod & pygame.KMOD_CTRL:
-            self.services.sound.toggle_mute()
-            return True
-        return False
+    def _handle_global_key(self, event: pygame.event.Event) -> bool:
+        bindings = GLOBAL_BINDINGS[:1] if self.text_input_on else GLOBAL_BINDINGS
+        return handle_key(self, bindings, event)
 
     def _draw(self) -> None:
+        self._follow_window()
         surface = self.surface
         first = 0
         for index in range(len(self._stack) - 1, -1, -1):
             if self._stack[index].opaque:
                 first = index
                 break
+        self.covered_last_frame = self._covered
         for scene in self._stack[first:]:
             scene.draw(surface)
+        self._covered = self.notice.draw(surface, self.services.assets) is not None
         for hook in self._frame_hooks:
             hook(self, surface)
-        pygame.display.flip()
+        self._present()
         for hook in self._after_flip_hooks:
             hook(self, surface)

@@ -7,11 +7,9 @@ from collections.abc import Sequence
 import pygame
 
 from clarity.ui.assets import Assets
+from clarity.ui.bindings import KeyHint
 from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import darken
-
-#: One hint: the key cap text ("Enter", "↑ ↓") and what it does ("choose").
-KeyHint = tuple[str, str]
 
 
 def _hint_pieces(

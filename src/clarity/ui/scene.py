@@ -44,6 +44,20 @@ class Scene:
     def layout(self, size: tuple[int, int]) -> None:
         """Place widgets for a window of ``size``; called before the first draw and on resize."""
 
+    def text_field_rect(self) -> pygame.Rect | None:
+        """Where the text field that has the keyboard's focus is, or None: no text is typed.
+
+        The App keeps SDL's text input on exactly while the top scene has such a field
+        (letters type there; elsewhere they are shortcuts), and tells an on-screen
+        keyboard or an input method where the field is.
+        """
+        return None
+
+    @property
+    def wants_text(self) -> bool:
+        """Whether keys type into a field now (so letters are no shortcuts)."""
+        return self.text_field_rect() is not None
+
     def handle_event(self, event: pygame.event.Event) -> None:
         """React to one input event."""
 

@@ -15,7 +15,7 @@ from typing import Literal
 import pygame
 
 from clarity.ui.assets import Assets
-from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
 from clarity.ui.widgets import darken, draw_panel
 

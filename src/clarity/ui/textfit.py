@@ -115,6 +115,56 @@ def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     return text.rstrip() + "…" if text else ""
 
 
+def wrap_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width``; an ellipsis ends a cut text.
+
+    Words too long for a line (a file path) are broken between letters.
+    """
+    lines: list[str] = []
+    current = ""
+    words = text.split()
+    index = 0
+    while index < len(words):
+        word = words[index]
+        attempt = f"{current} {word}" if current else word
+        if font.size(attempt)[0] <= width:
+            current = attempt
+            index += 1
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        else:  # one word wider than the line: break it where it stops fitting
+            cut = max(1, _fitting_prefix(font, word, width))
+            lines.append(word[:cut])
+            words[index] = word[cut:]
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+        index = len(words)
+    if index < len(words) and lines:
+        lines[-1] = _ellipsize(font, lines[-1], width)
+    return lines
+
+
+def _fitting_prefix(font: pygame.font.Font, word: str, width: int) -> int:
+    low, high = 0, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(word[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _ellipsize(font: pygame.font.Font, line: str, width: int) -> str:
+    while line and font.size(line + "…")[0] > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut with an ellipsis to at most ``limit`` characters."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pygame
 
+from clarity.ui import keys
 from clarity.ui.assets import Assets
+from clarity.ui.bindings import Binding, handle_key
+from clarity.ui.text_edit import TextEdit
 from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import PALETTE, Colour, Metrics
 
@@ -198,6 +202,38 @@ def plain_button(label: str, action: Callable[[], None], key_hint: str = "") -> 
     return Button(label, action, key_hint=key_hint, colour=PALETTE.tile)
 
 
+#: The keys of a group of buttons: arrows and Tab move (held, they go on), Enter or Space
+#: presses. A screen lists these rows in its own table (:func:`focus_keys`) to show them.
+FOCUS_KEYS: tuple[Binding, ...] = (
+    Binding("next", (keys.TAB,), repeats=True),
+    Binding("previous", (keys.SHIFT_TAB,), repeats=True),
+    Binding("down", (keys.DOWN,), repeats=True),
+    Binding("up", (keys.UP,), repeats=True),
+    Binding("right", (keys.RIGHT,), repeats=True),
+    Binding("left", (keys.LEFT,), repeats=True),
+    Binding("press_focused", (keys.ENTER, keys.SPACE)),
+)
+
+_COLUMN_FOCUS_KEYS = tuple(row for row in FOCUS_KEYS if row.action not in ("left", "right"))
+
+
+def focus_keys(
+    move: str = "move", press: str = "choose", *, columns: bool = False, owner: str = "focus"
+) -> tuple[Binding, ...]:
+    """:data:`FOCUS_KEYS` for a screen's table, acting on its ``owner`` attribute (a
+    :class:`FocusGroup`), with the hints ``↑ ↓ move`` (``← →`` when ``columns``) and
+    ``Enter choose``; an empty label leaves a hint out."""
+    cap = "← →" if columns else "↑ ↓"
+    rows = []
+    for row in FOCUS_KEYS:
+        label = press if row.action == "press_focused" else move
+        shown_cap = "Enter" if row.action == "press_focused" else cap
+        rows.append(
+            Binding(f"{owner}.{row.action}", row.keys, label, shown_cap, row.args, row.repeats)
+        )
+    return tuple(rows)
+
+
 class FocusGroup:
     """Buttons that arrows and Tab move between, Enter presses and the mouse points at.
 
@@ -238,6 +274,31 @@ class FocusGroup:
         self.index = min(self.index, max(0, len(self.buttons) - 1))
         self.hover = next((i for i, b in enumerate(self.buttons) if b is hovered), None)
 
+    def next(self) -> None:
+        self.move(1)
+
+    def previous(self) -> None:
+        self.move(-1)
+
+    def up(self) -> None:
+        self.move(-self.columns)
+
+    def down(self) -> None:
+        self.move(self.columns)
+
+    def left(self) -> None:
+        """Left in a row of buttons; nothing in a column (a scene may use it)."""
+        if self.columns > 1:
+            self.move(-1)
+
+    def right(self) -> None:
+        if self.columns > 1:
+            self.move(1)
+
+    def press_focused(self) -> None:
+        if self.focused is not None:
+            self.focused.press()
+
     def move(self, step: int) -> None:
         if not self.buttons:
             return
@@ -248,27 +309,12 @@ class FocusGroup:
                 return
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        """Move focus or press; True when the event was used."""
+        """Move focus or press (:data:`FOCUS_KEYS`, the mouse); True when the event was used."""
         if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_TAB,):
-                self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
-                return True
-            if event.key in (pygame.K_DOWN,):
-                self.move(self.columns)
-                return True
-            if event.key in (pygame.K_UP,):
-                self.move(-self.columns)
-                return True
-            if event.key == pygame.K_RIGHT and self.columns > 1:
-                self.move(1)
-                return True
-            if event.key == pygame.K_LEFT and self.columns > 1:
-                self.move(-1)
-                return True
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focused:
-                self.focused.press()
-                return True
-        elif event.type == pygame.MOUSEMOTION:
+            # in a column, ← and → are the screen's (turning a page), not the group's
+            rows = FOCUS_KEYS if self.columns > 1 else _COLUMN_FOCUS_KEYS
+            return handle_key(self, rows, event)
+        if event.type == pygame.MOUSEMOTION:
             self.hover = next(
                 (i for i, b in enumerate(self.buttons) if b.contains(event.pos)), None
             )
@@ -307,44 +353,126 @@ class FocusGroup:
         )
 
 
+def _field_keys() -> tuple[Binding, ...]:
+    """A text field's keys, as the text fields of Windows, macOS and GTK have them."""
+    rows: list[Binding] = [Binding("submit", (keys.ENTER,))]
+    for ctrl in (False, True):  # Ctrl moves and deletes by words
+        for shift in (False, True):  # Shift selects
+            for name, code in (
+                ("←", pygame.K_LEFT),
+                ("→", pygame.K_RIGHT),
+                ("Home", pygame.K_HOME),
+                ("End", pygame.K_END),
+            ):
+                key = keys.Key((code,), name, ctrl=ctrl, shift=shift)
+                rows.append(Binding("caret", (key,), args=(code, ctrl, shift), repeats=True))
+        back = keys.Key((pygame.K_BACKSPACE,), "Backspace", ctrl=ctrl)
+        forward = keys.Key((pygame.K_DELETE,), "Del", ctrl=ctrl)
+        rows.append(Binding("delete_back", (back,), args=(ctrl,), repeats=True))
+        rows.append(Binding("delete_forward", (forward,), args=(ctrl,), repeats=True))
+    paste = (keys.Letter("V", ctrl=True), keys.Key((pygame.K_INSERT,), "Insert", shift=True))
+    rows += [
+        Binding("paste", paste, repeats=True),
+        Binding("select_all", (keys.Letter("A", ctrl=True),)),
+        Binding(
+            "copy", (keys.Letter("C", ctrl=True), keys.Key((pygame.K_INSERT,), "Insert", ctrl=True))
+        ),
+        Binding("cut", (keys.Letter("X", ctrl=True),)),
+    ]
+    return tuple(rows)
+
+
+FIELD_KEYS = _field_keys()
+
+
 class TextField:
-    """One line of text from TEXTINPUT (accents, Cyrillic); Backspace repeats, Enter submits."""
+    """One line of text: TEXTINPUT types (accents, Cyrillic), the keys of :data:`FIELD_KEYS`
+    edit, and Enter submits.
+
+    ``max_length`` is in characters. The field never starts or stops SDL's text input: the
+    App does, while the top scene says where its focused field is
+    (:meth:`~clarity.ui.scene.Scene.text_field_rect`).
+    """
 
     def __init__(
         self, on_submit: Callable[[str], None], max_length: int = 80, placeholder: str = ""
     ) -> None:
-        self.text = ""
+        self.edit = TextEdit(max_length)
         self.on_submit = on_submit
-        self.max_length = max_length
         self.placeholder = placeholder
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._blink = 0.0
 
-    def start(self) -> None:
-        """Begin taking text from the keyboard (and the on-screen IME where there is one)."""
-        self.text = ""
-        pygame.key.start_text_input()
-        pygame.key.set_text_input_rect(self.rect)
+    @property
+    def text(self) -> str:
+        return self.edit.text
 
-    def stop(self) -> None:
-        pygame.key.stop_text_input()
+    @text.setter
+    def text(self, value: str) -> None:
+        self.edit.set(value)
+
+    @property
+    def max_length(self) -> int:
+        return self.edit.limit
+
+    @max_length.setter
+    def max_length(self, value: int) -> None:
+        self.edit.limit = max(1, value)
+
+    def start(self, text: str = "") -> None:
+        """Begin a new entry holding ``text``, the caret at its end."""
+        self.edit.set(text)
+        self._blink = 0.0
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        """Type, edit or submit; True when the event was the field's."""
         if event.type == pygame.TEXTINPUT:
-            self.text = (self.text + event.text)[: self.max_length]
+            self.edit.insert(event.text)
+            self._blink = 0.0
             return True
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_BACKSPACE:
-                if event.mod & pygame.KMOD_CTRL:
-                    self.text = self.text.rstrip()
-                    self.text = self.text[: self.text.rfind(" ") + 1] if " " in self.text else ""
-                else:
-                    self.text = self.text[:-1]
-                return True
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.on_submit(self.text)
-                return True
+        if handle_key(self, FIELD_KEYS, event):
+            self._blink = 0.0
+            return True
         return False
+
+    # -- the keys' actions (FIELD_KEYS) ---------------------------------------------------
+
+    def submit(self) -> None:
+        self.on_submit(self.text)
+
+    def caret(self, code: int, word: bool, select: bool) -> None:
+        edit = self.edit
+        if code == pygame.K_LEFT:
+            edit.move_left(word=word, select=select)
+        elif code == pygame.K_RIGHT:
+            edit.move_right(word=word, select=select)
+        elif code == pygame.K_HOME:
+            edit.home(select=select)
+        else:
+            edit.end(select=select)
+
+    def delete_back(self, word: bool) -> None:
+        self.edit.delete_back(word=word)
+
+    def delete_forward(self, word: bool) -> None:
+        self.edit.delete_forward(word=word)
+
+    def paste(self) -> None:
+        """The clipboard's text at the caret, as one line, cut to the field's limit."""
+        self.edit.insert(_clipboard_text())
+
+    def select_all(self) -> None:
+        self.edit.select_all()
+
+    def copy(self) -> None:
+        if self.edit.selected:
+            _put_clipboard_text(self.edit.selected)
+
+    def cut(self) -> None:
+        if self.edit.selected:
+            _put_clipboard_text(self.edit.cut())
+
+    # -- drawing --------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
         self._blink = (self._blink + dt) % 1.0
@@ -362,26 +490,50 @@ class TextField:
         pad = metrics.px(1.0)
         size = metrics.heading_size
         inner = rect.width - 2 * pad
-        if self.text:
-            text = assets.text(self.text, size, PALETTE.text_dark)
-        else:  # the placeholder whole, smaller in a narrow field
+        text = self.text
+        if not text:  # the placeholder whole, smaller in a narrow field
             fits = (
                 s
                 for s in size_ladder(size, metrics.small_size)
                 if assets.fitter.width(self.placeholder, s) <= inner
             )
-            text = assets.text(self.placeholder, next(fits, metrics.small_size), PALETTE.disabled)
-        # keep the end of a long entry in view (and the start of a placeholder)
-        scroll = max(0, text.get_width() - inner) if self.text else 0
-        area = pygame.Rect(scroll, 0, inner, text.get_height())
-        y = rect.centery - text.get_height() // 2
-        surface.blit(text, (rect.x + pad, y), area)
+            shown = assets.text(self.placeholder, next(fits, metrics.small_size), PALETTE.disabled)
+            y = rect.centery - shown.get_height() // 2
+            surface.blit(shown, (rect.x + pad, y), pygame.Rect(0, 0, inner, shown.get_height()))
+            self._draw_caret(surface, metrics, rect.x + pad, y, shown.get_height())
+            return
+        shown = assets.text(text, size, PALETTE.text_dark)
+        font = assets.font(size)
+        caret_x = font.size(text[: self.edit.caret])[0]
+        # the caret stays in view: scroll so that it is inside the field
+        scroll = max(0, min(shown.get_width() - inner, caret_x - inner + metrics.px(0.5)))
+        y = rect.centery - shown.get_height() // 2
+        start, end = self.edit.selection
+        if start != end:
+            left = font.size(text[:start])[0] - scroll
+            right = font.size(text[:end])[0] - scroll
+            band = pygame.Rect(rect.x + pad + left, y, right - left, shown.get_height())
+            pygame.draw.rect(surface, lighten(PALETTE.accent, 0.45), band.clip(rect))
+        surface.blit(shown, (rect.x + pad, y), pygame.Rect(scroll, 0, inner, shown.get_height()))
+        self._draw_caret(surface, metrics, rect.x + pad + caret_x - scroll, y, shown.get_height())
+
+    def _draw_caret(
+        self, surface: pygame.Surface, metrics: Metrics, x: int, y: int, height: int
+    ) -> None:
         if self._blink < 0.55:
-            caret_x = rect.x + pad + min(inner, text.get_width() if self.text else 0) + 2
             pygame.draw.line(
-                surface,
-                PALETTE.text_dark,
-                (caret_x, y + 4),
-                (caret_x, y + text.get_height() - 4),
-                max(2, metrics.px(0.2)),
+                surface, PALETTE.text_dark, (x, y + 4), (x, y + height - 4), max(2, metrics.px(0.2))
             )
+
+
+def _clipboard_text() -> str:
+    """The clipboard's text (SDL's clipboard through pygame-ce), or "" when there is none."""
+    try:
+        return pygame.scrap.get_text() or ""
+    except pygame.error:
+        return ""  # no clipboard on this video driver: pasting does nothing
+
+
+def _put_clipboard_text(text: str) -> None:
+    with contextlib.suppress(pygame.error):  # no clipboard on this video driver
+        pygame.scrap.put_text(text)

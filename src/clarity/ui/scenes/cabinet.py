@@ -15,8 +15,8 @@ import pygame
 from clarity.progress import CabinetEntry, cabinet
 from clarity.ui.hints import KeyHint
 from clarity.ui.menu_frame import MenuFrame, short_date
-from clarity.ui.scenes.menu_screen import MenuScreen
-from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.menu_screen import MenuScreen
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
 

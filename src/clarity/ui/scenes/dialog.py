@@ -18,7 +18,7 @@ from clarity.ui.backdrop import Backdrop
 from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import button_width
 from clarity.ui.scene import Scene
-from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, TextField, darken, draw_panel, lighten
 

@@ -10,8 +10,8 @@ import pygame
 from clarity.store import RoundRecord
 from clarity.ui.hints import KeyHint
 from clarity.ui.menu_frame import short_date
-from clarity.ui.scenes.table_screen import TableScreen
 from clarity.ui.table import Cell, Column, Row, medal_cell
+from clarity.ui.table_screen import TableScreen
 from clarity.ui.theme import PALETTE
 from clarity.ui.widgets import Button
 

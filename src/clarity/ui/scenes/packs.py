@@ -22,6 +22,7 @@ from clarity.ui.menu_frame import (
     heading_size,
 )
 from clarity.ui.scene import Scene
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
 
@@ -33,56 +34,6 @@ HEADING = "Choose a pack"
 HINTS: tuple[KeyHint, ...] = (("↑ ↓", "move"), ("Enter", "play"), ("Esc", "back"))
 DESCRIPTION_LINES = 2
 ERROR_LINES = 2
-
-
-def wrap_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width``; an ellipsis ends a cut text.
-
-    Words too long for a line (a file path) are broken between letters.
-    """
-    lines: list[str] = []
-    current = ""
-    words = text.split()
-    index = 0
-    while index < len(words):
-        word = words[index]
-        attempt = f"{current} {word}" if current else word
-        if font.size(attempt)[0] <= width:
-            current = attempt
-            index += 1
-            continue
-        if current:
-            lines.append(current)
-            current = ""
-        else:  # one word wider than the line: break it where it stops fitting
-            cut = max(1, _fitting_prefix(font, word, width))
-            lines.append(word[:cut])
-            words[index] = word[cut:]
-        if len(lines) == max_lines:
-            break
-    if current and len(lines) < max_lines:
-        lines.append(current)
-        index = len(words)
-    if index < len(words) and lines:
-        lines[-1] = _ellipsize(font, lines[-1], width)
-    return lines
-
-
-def _fitting_prefix(font: pygame.font.Font, word: str, width: int) -> int:
-    low, high = 0, len(word)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if font.size(word[:middle])[0] <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _ellipsize(font: pygame.font.Font, line: str, width: int) -> str:
-    while line and font.size(line + "…")[0] > width:
-        line = line[:-1]
-    return line.rstrip() + "…"
 
 
 def error_text(loaded: LoadedPack) -> str:

@@ -16,9 +16,9 @@ from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
 from clarity.store.names import MAX_NAME_LENGTH
 from clarity.ui.hints import KeyHint
 from clarity.ui.menu_frame import MenuFrame, short_date
+from clarity.ui.menu_screen import MenuScreen
 from clarity.ui.scenes.dialog import Choice, DialogScene
-from clarity.ui.scenes.menu_screen import MenuScreen
-from clarity.ui.scenes.packs import wrap_lines
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
 

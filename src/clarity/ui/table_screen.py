@@ -9,7 +9,7 @@ import pygame
 
 from clarity.ui.hints import KeyHint
 from clarity.ui.menu_frame import MenuFrame
-from clarity.ui.scenes.menu_screen import MenuScreen
+from clarity.ui.menu_screen import MenuScreen
 from clarity.ui.table import Column, Row, Table
 from clarity.ui.theme import Metrics
 from clarity.ui.widgets import Button, FocusGroup

@@ -1,0 +1,54 @@
+"""A short notice over any screen ("Sound off"), so a key with no other visible effect shows.
+
+The App owns one and draws it over the top scene; a new notice replaces the one showing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.widgets import draw_panel
+
+if TYPE_CHECKING:
+    from clarity.ui.assets import Assets
+
+NOTICE_SECONDS = 1.6  # long enough to read two words from the back of a class
+
+
+class Notice:
+    """One line of text shown for :data:`NOTICE_SECONDS` at the top of the window."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self._age = 0.0
+
+    @property
+    def showing(self) -> bool:
+        return self.text is not None
+
+    def show(self, text: str) -> None:
+        self.text = text
+        self._age = 0.0
+
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds; the notice goes once its time is up."""
+        if self.text is None:
+            return
+        self._age += dt
+        if self._age >= NOTICE_SECONDS:
+            self.text = None
+
+    def draw(self, surface: pygame.Surface, assets: Assets) -> pygame.Rect | None:
+        """Draw the notice (if any) centred near the top; returns where it drew."""
+        if self.text is None:
+            return None
+        metrics = Metrics(*surface.get_size())
+        text = assets.text(self.text, metrics.body_size, PALETTE.text, bold=True)
+        panel = text.get_rect().inflate(metrics.px(4), metrics.px(1.6))
+        panel.midtop = (surface.get_width() // 2, metrics.px(8))
+        draw_panel(surface, panel, metrics, colour=PALETTE.background)
+        surface.blit(text, text.get_rect(center=panel.center))
+        return panel
