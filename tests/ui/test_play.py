@@ -199,6 +199,7 @@ def test_a_wrong_answer_shows_the_right_one_and_the_explanation(
     assert play.shown_texts()["explain"].endswith(str(asked.explain))
     assert "next_button" in play.layout_boxes()
     assert pilot.app.services.sound.played[-1] == "wrong"  # type: ignore[attr-defined]
+    pilot.settle()  # the verdict is read
     pilot.key(pygame.K_RETURN)
     assert play.round.question_number == 2
     assert play.round.phase is Phase.ASKING
@@ -224,6 +225,9 @@ def test_a_typed_answer_takes_cyrillic_text_and_backspace(pilot: Pilot, tmp_path
     pilot.key(pygame.K_g)
     assert not pilot.app.services.sound.muted
     assert not play.guessing
+    assert play.answer_field.text == "Москmg"
+    pilot.key(pygame.K_BACKSPACE)
+    pilot.key(pygame.K_BACKSPACE)
     pilot.type("вы")
     pilot.key(pygame.K_BACKSPACE)
     pilot.type("а")
@@ -324,6 +328,8 @@ def test_a_wrong_guess_costs_the_penalty_and_a_right_one_ends_the_round(
     pilot.type("l")
     pilot.key(pygame.K_m)  # types, does not mute
     assert not pilot.app.services.sound.muted
+    assert play.card.guess.field.text == "Windmillm"
+    pilot.key(pygame.K_BACKSPACE)
     pilot.step(30)
     assert play.seconds_on_question == clock  # the question's clock waits for the guess
     toasts = len(play.toasts)
@@ -368,10 +374,9 @@ def test_space_in_the_guess_types_a_space_and_does_not_press_guess(
 ) -> None:
     play = start(pilot, loaded)
     pilot.key(pygame.K_g)
+    assert play.card.guess.field.text == ""  # G opened the field and typed nothing
     pilot.type("Union")
-    # a real keyboard sends both: the key, then the text it typed
-    pilot.key(pygame.K_SPACE, unicode=" ")
-    pilot.type(" ")
+    pilot.key(pygame.K_SPACE)  # KEYDOWN Space, then the text " " it typed
     pilot.type("State")
     assert play.guessing
     assert not play.round.guesses

@@ -1,69 +1,95 @@
-"""Which key does what on the play screen, and the key hints along the bottom that say so."""
+"""The play screen's keys, declared once: the same rows handle the keys and make the hints.
+
+Each stage of the screen has its table (:func:`play_bindings`); the rows name methods of
+:class:`~clarity.ui.scenes.play.PlayScene`. The letters are the ones printed on the
+answer buttons and the hints (A–F, T/F, G), matched on any keyboard layout
+(:mod:`clarity.ui.keys`); the digits 1–6 work on every layout too.
+"""
 
 from __future__ import annotations
 
-import pygame
+from dataclasses import replace
 
 from clarity.core.packs import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question
-from clarity.ui.hints import KeyHint
+from clarity.ui import keys
+from clarity.ui.bindings import Binding
+from clarity.ui.keys import Digit, Letter
 from clarity.ui.play.stage import Stage
 from clarity.ui.theme import ANSWER_STYLES
 
-_NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
-_KEYPAD_KEYS = (pygame.K_KP1, pygame.K_KP2, pygame.K_KP3, pygame.K_KP4, pygame.K_KP5, pygame.K_KP6)
-_LETTER_KEYS = (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d, pygame.K_e, pygame.K_f)
-#: keys that pick a choice, by its index
-CHOICE_KEYS: dict[int, int] = {
-    key: index
-    for keys in (_NUMBER_KEYS, _KEYPAD_KEYS, _LETTER_KEYS)
-    for index, key in enumerate(keys)
-}
-#: keys that answer a true/false question: T/F, and A/B, 1/2 like the buttons' letters
-TRUEFALSE_KEYS: dict[int, bool] = {
-    pygame.K_t: True,
-    pygame.K_a: True,
-    pygame.K_1: True,
-    pygame.K_KP1: True,
-    pygame.K_f: False,
-    pygame.K_b: False,
-    pygame.K_2: False,
-    pygame.K_KP2: False,
-}
-ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
-#: keys that go on (Enter, and Space where no text is typed)
-GO_ON_KEYS = (*ENTER_KEYS, pygame.K_SPACE)
-#: keys that move the focus between buttons
-MOVE_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT)
-
-
-def key_hints(stage: Stage, question: Question | None, answers: int) -> tuple[KeyHint, ...]:
-    """The hints for ``stage`` of ``question``, which has ``answers`` answer buttons."""
-    if stage is Stage.OVER:
-        return (("Enter", "see the results"), ("F11", "full screen"))
-    if stage is Stage.FINAL_GUESS:
-        return (("Enter", "guess"), ("Backspace", "delete"), ("Esc", "pause"))
-    if stage is Stage.GUESSING:
-        return (("Enter", "guess"), ("Backspace", "delete"), ("Esc", "cancel"))
-    common: tuple[KeyHint, ...] = (("G", "guess the image"), ("Esc", "pause"), ("M", "sound"))
-    if stage is Stage.ANSWERED:
-        return (("Enter", "next"), *common)
-    if isinstance(question, TypedQuestion):
-        return (("Enter", "answer"), ("Ctrl+G", "guess the image"), ("Esc", "pause"))
-    if isinstance(question, TrueFalseQuestion):
-        return (("T / F", "true or false"), *common)
-    last = ANSWER_STYLES[answers - 1].letter if answers else "A"
-    return ((f"A–{last}  1–{answers}", "answer"), ("Tab ↑↓", "move"), *common)
-
-
-#: the longest sets of hints, for the height the bottom bar reserves
-LONGEST_HINTS: tuple[tuple[KeyHint, ...], ...] = (
-    (
-        ("A–F  1–6", "answer"),
-        ("Tab ↑↓", "move"),
-        ("G", "guess the image"),
-        ("Esc", "pause"),
-        ("M", "sound"),
+#: Answer button i: its letter and its digit (the hint is made for the first row).
+ANSWER_ROWS: tuple[Binding, ...] = tuple(
+    Binding("answer_choice", (Letter(style.letter), Digit(i + 1)), "answer", args=(i,))
+    for i, style in enumerate(ANSWER_STYLES)
+)
+#: True or false: T and F, and A/B and 1/2 like the buttons' letters.
+TRUEFALSE_ROWS: tuple[Binding, ...] = (
+    Binding(
+        "answer_choice",
+        (Letter("T"), Letter("A"), Digit(1)),
+        "true or false",
+        cap="T / F",
+        args=(0,),
     ),
-    (("Enter", "guess"), ("Backspace", "delete"), ("Esc", "cancel")),
+    Binding("answer_choice", (Letter("F"), Letter("B"), Digit(2)), "true or false", args=(1,)),
+)
+GUESS = Binding("open_guess", (Letter("G"), Letter("G", ctrl=True)), "guess the image", cap="G")
+#: While an answer is typed, G types: only Ctrl+G opens the guess.
+GUESS_WHILE_TYPING = Binding("open_guess", (Letter("G", ctrl=True),), "guess the image")
+PAUSE = Binding("pause_game", (keys.ESCAPE,), "pause")
+CANCEL_GUESS = Binding("cancel_guess", (keys.ESCAPE,), "cancel")
+SOUND = Binding("app.toggle_sound", (Letter("M"),), "sound")  # the App takes M first
+FULL_SCREEN = Binding("app.toggle_fullscreen", (keys.F11,), "full screen")
+#: Enter (or Space) presses the button in focus, or goes on from an answer.
+GO_ON = Binding("go_on", (keys.ENTER, keys.SPACE), "")
+NEXT = Binding("go_on", (keys.ENTER, keys.SPACE), "next", cap="Enter")
+SUBMIT_ANSWER = Binding("submit_answer", (keys.ENTER,), "answer")
+SUBMIT_GUESS = Binding("submit_guess", (keys.ENTER,), "guess")
+SEE_RESULTS = Binding("see_results", (keys.ENTER, keys.SPACE), "see the results", cap="Enter")
+#: The focus ring: Tab and the arrows (the first press only shows the ring).
+MOVE_ROWS: tuple[Binding, ...] = (
+    Binding("move_focus", (keys.TAB,), "move", cap="Tab ↑↓", args=("next",), repeats=True),
+    Binding("move_focus", (keys.SHIFT_TAB,), "move", args=("previous",), repeats=True),
+    Binding("move_focus", (keys.UP,), "move", args=("up",), repeats=True),
+    Binding("move_focus", (keys.DOWN,), "move", args=("down",), repeats=True),
+    Binding("move_focus", (keys.LEFT,), "move", args=("left",), repeats=True),
+    Binding("move_focus", (keys.RIGHT,), "move", args=("right",), repeats=True),
+)
+#: In a text field the arrows move the caret: only Tab moves between the buttons.
+TAB_ROWS: tuple[Binding, ...] = tuple(
+    replace(row, label="")
+    for row in MOVE_ROWS
+    if keys.TAB in row.keys or keys.SHIFT_TAB in row.keys
+)
+#: What an animation that takes no input lets through: pausing and looking around.
+WHILE_BUSY = frozenset({"pause_game", "move_focus", "cancel_guess", "app.toggle_sound"})
+
+
+def play_bindings(stage: Stage, question: Question | None, answers: int) -> tuple[Binding, ...]:
+    """The keys of ``stage`` of ``question``, which has ``answers`` answer buttons, in the
+    order of their hints."""
+    if stage is Stage.OVER:
+        return (SEE_RESULTS, FULL_SCREEN)
+    if stage is Stage.FINAL_GUESS:
+        return (SUBMIT_GUESS, PAUSE, *TAB_ROWS)
+    if stage is Stage.GUESSING:
+        return (SUBMIT_GUESS, CANCEL_GUESS, *TAB_ROWS)
+    common = (GUESS, PAUSE, SOUND)
+    if stage is Stage.ANSWERED:
+        return (NEXT, *common, *MOVE_ROWS)
+    if isinstance(question, TypedQuestion):
+        return (SUBMIT_ANSWER, GUESS_WHILE_TYPING, PAUSE, *TAB_ROWS)
+    if isinstance(question, TrueFalseQuestion):
+        return (*TRUEFALSE_ROWS, *common, *MOVE_ROWS, GO_ON)
+    rows = ANSWER_ROWS[: max(1, answers)]
+    last = ANSWER_STYLES[len(rows) - 1].letter
+    first = replace(rows[0], cap=f"A–{last}  1–{len(rows)}")
+    return (first, *rows[1:], *MOVE_ROWS, *common, GO_ON)
+
+
+#: The longest tables, for the height the bottom bar reserves.
+LONGEST_BINDINGS: tuple[tuple[Binding, ...], ...] = (
+    play_bindings(Stage.ASKING, None, len(ANSWER_STYLES)),
+    play_bindings(Stage.GUESSING, None, 0),
 )

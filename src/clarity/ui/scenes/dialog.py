@@ -9,47 +9,25 @@ can change the stack as it needs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
-from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
+from clarity.ui.choices import Choice
+from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import button_width
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import Button, FocusGroup, TextField, darken, draw_panel, lighten
+from clarity.ui.widgets import FocusGroup, TextField, draw_panel, focus_keys, lighten
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
 
 SHADE_ALPHA = 200  # as the pause menu: the screen behind stays there, but quiet
-_ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
-
-
-@dataclass
-class Choice:
-    """One answer to the dialog: its button, the keys that also press it, what it does."""
-
-    label: str
-    action: Callable[[], None]
-    key_hint: str = ""
-    keys: tuple[int, ...] = ()
-    primary: bool = False  # drawn in the accent colour; Enter presses it
-    danger: bool = False  # drawn in the wrong-answer red: it deletes something
-    submits: bool = False  # with a text field: hands the text to the dialog's on_submit
-    button: Button = field(init=False)
-
-    def __post_init__(self) -> None:
-        colour = PALETTE.accent if self.primary else PALETTE.tile
-        if self.danger:
-            colour = darken(PALETTE.wrong, 0.15)
-        text = PALETTE.text_dark if self.primary else PALETTE.text
-        self.button = Button(
-            self.label, self.action, key_hint=self.key_hint, colour=colour, text_colour=text
-        )
 
 
 #: Checks a typed text; returns a message for the player, or None when it was taken.
@@ -110,10 +88,9 @@ class DialogScene(Scene):
 
     # -- reading the state ------------------------------------------------------------
 
-    @property
-    def wants_text(self) -> bool:
+    def text_field_rect(self) -> pygame.Rect | None:
         """Letters type into the field (M does not mute) while there is one."""
-        return self.field is not None
+        return self.field.rect if self.field is not None and not self._closing else None
 
     @property
     def text(self) -> str:
@@ -135,12 +112,28 @@ class DialogScene(Scene):
             boxes[f"choice_{i}"] = choice.button.rect.copy()
         return boxes
 
-    def hints(self) -> tuple[KeyHint, ...]:
+    def bindings(self) -> tuple[Binding, ...]:
+        """The dialog's keys: with a text field Enter and Esc (letters type); else the
+        arrows, each choice's own keys, and Esc for the cancel choice."""
+        cancel = Binding("cancel", (keys.ESCAPE,), self.choices[self.cancel_index].label.lower())
         if self.field is not None:
-            return (("Enter", self.choices[self._primary_index()].label.lower()), ("Esc", "cancel"))
-        hints: list[KeyHint] = [("↑ ↓" if self._column else "← →", "move")]
-        hints += [(c.key_hint, c.label.lower()) for c in self.choices if c.key_hint]
-        return tuple(hints)
+            primary = self.choices[self._primary_index()].label.lower()
+            return (
+                Binding("choose_primary", (keys.ENTER,), primary),
+                cancel,
+                Binding("focus.next", (keys.TAB,), repeats=True),
+                Binding("focus.previous", (keys.SHIFT_TAB,), repeats=True),
+            )
+        rows = [*focus_keys(press="", columns=not self._column)]
+        rows += [
+            Binding("choose", choice.keys, choice.label.lower(), args=(i,))
+            for i, choice in enumerate(self.choices)
+            if choice.keys
+        ]
+        return (*rows, cancel)
+
+    def hints(self) -> tuple[KeyHint, ...]:
+        return key_hints(self.bindings())
 
     # -- actions ------------------------------------------------------------------------
 
@@ -149,6 +142,9 @@ class DialogScene(Scene):
 
     def cancel(self) -> None:
         self.choose(self.cancel_index)
+
+    def choose_primary(self) -> None:
+        self.choose(self._primary_index())
 
     def _chooser(self, choice: Choice) -> Callable[[], None]:
         action = choice.action
@@ -188,22 +184,7 @@ class DialogScene(Scene):
 
     def enter(self) -> None:
         if self.field is not None:
-            self.field.start()
-            self.field.text = self._initial_text or ""
-
-    def exit(self) -> None:
-        if self.field is not None:
-            self.field.stop()
-
-    def pause(self) -> None:
-        if self.field is not None:
-            self.field.stop()
-
-    def resume(self) -> None:
-        if self.field is not None:
-            text = self.field.text
-            self.field.start()
-            self.field.text = text
+            self.field.start(self._initial_text or "")
 
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = Metrics(*size)
@@ -243,7 +224,6 @@ class DialogScene(Scene):
             y += message_h + gap
         if self.field is not None:
             self.field.rect = pygame.Rect(x, y, inner_w, field_h)
-            pygame.key.set_text_input_rect(self.field.rect)  # where an IME shows its words
             y += field_h + gap
             self._error_rect = pygame.Rect(x, y, inner_w, error_h)
             y += error_h + gap
@@ -261,25 +241,16 @@ class DialogScene(Scene):
         self._shade = None
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.cancel()
-                return
-            if self.field is None:
-                for i, choice in enumerate(self.choices):
-                    if event.key in choice.keys:
-                        self.choose(i)
-                        return
+        if handle_key(self, self.bindings(), event):
+            return
         if self.field is not None:
-            if event.type == pygame.KEYDOWN and event.key in _ENTER:
-                self.choose(self._primary_index())
-                return
             if self.field.handle_event(event):
                 self.error = ""
                 return
-            if event.type == pygame.KEYDOWN and event.key not in (pygame.K_TAB,):
+            if event.type == pygame.KEYDOWN:
                 return  # letters type; only Tab moves between the buttons
-        self.focus.handle_event(event)
+        if event.type != pygame.KEYDOWN:
+            self.focus.handle_event(event)  # the mouse
 
     def update(self, dt: float) -> None:
         if self.field is not None:

@@ -19,27 +19,19 @@ from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Phase, Round, right_answer_text
 from clarity.core.trophies import TrophyTracker, trophy_by_id
 from clarity.ui.backdrop import Backdrop
+from clarity.ui.bindings import Binding, binding_for, handle_key, is_repeat, key_hints
 from clarity.ui.board_view import BoardView
 from clarity.ui.effects import CountingNumber, Flyer, Toasts, format_points, make_flyer
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.play.board_panel import BoardPanel
 from clarity.ui.play.card import Card
-from clarity.ui.play.controls import (
-    CHOICE_KEYS,
-    ENTER_KEYS,
-    GO_ON_KEYS,
-    LONGEST_HINTS,
-    MOVE_KEYS,
-    TRUEFALSE_KEYS,
-    key_hints,
-)
+from clarity.ui.play.controls import LONGEST_BINDINGS, WHILE_BUSY, play_bindings
 from clarity.ui.play.guess_card import GuessCard
 from clarity.ui.play.hud import HudBar
 from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
-from clarity.ui.scenes.results import ResultsScene
 from clarity.ui.textfit import shorten, size_ladder, warm_glyphs
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Metrics
 from clarity.ui.widgets import Button, FocusGroup, TextField
@@ -51,6 +43,9 @@ if TYPE_CHECKING:
 INTRO_SECONDS = 0.3  # a new question wipes in; its clock starts after that
 REVEAL_SECONDS = 1.0  # the wave that uncovers the rest of the image at the end
 HOLD_SECONDS = 1.4  # the whole image stays in view this long before the results
+#: An answer's verdict stays at least this long: a second press of Enter that was meant
+#: for the answer (or a bounce of the key) does not skip "Not quite" and the explanation.
+VERDICT_SECONDS = 0.6
 
 
 class PlayScene(Scene):
@@ -127,7 +122,7 @@ class PlayScene(Scene):
         self._ending: float | None = None  # seconds since the round ended
         self._left = False
         self._trophies_seen = len(self.tracker.earned)
-        self._text_input = False
+        self._verdict_age = 0.0  # seconds the last answer's verdict has been on screen
 
         self._metrics = Metrics(*app.options.size)
         self._boxes: dict[str, pygame.Rect] = {}  # the top bar's, the board's, the hints'
@@ -160,13 +155,28 @@ class PlayScene(Scene):
 
     @property
     def busy(self) -> bool:
-        """An animation runs that takes no answer, Enter or guess (Esc still pauses)."""
-        return self._ending is not None or self.board.view.flipping or self._intro < INTRO_SECONDS
+        """An animation runs, or a verdict has just come, that takes no answer, Enter or
+        guess (Esc still pauses)."""
+        return (
+            self._ending is not None
+            or self.board.view.flipping
+            or self._intro < INTRO_SECONDS
+            or (self.round.phase is Phase.FEEDBACK and self._verdict_age < VERDICT_SECONDS)
+        )
 
-    @property
-    def wants_text(self) -> bool:
-        """Letters type (so M does not mute) while a text field is open."""
-        return self.guessing or self._typing_answer
+    def text_field_rect(self) -> pygame.Rect | None:
+        """The guess field or the typed answer's field while it is open (letters type)."""
+        if self._ending is not None:
+            return None
+        if self.guessing:
+            return self.card.guess.field.rect
+        if self._typing_answer:
+            return self.answer_field.rect
+        return None
+
+    def bindings(self) -> tuple[Binding, ...]:
+        """The keys of the screen as it is now; the hints along the bottom are made from them."""
+        return play_bindings(self.stage, self.round.question, len(self.answer_buttons))
 
     @property
     def seconds_on_question(self) -> float:
@@ -226,7 +236,8 @@ class PlayScene(Scene):
             self._answer(index == 0)
 
     def next_question(self) -> None:
-        """Leave the feedback: the next question, or the final guess."""
+        """Leave the feedback: the next question, or the final guess (once the verdict was
+        in view for :data:`VERDICT_SECONDS`)."""
         if self.stage is not Stage.ANSWERED or self.busy:
             return
         self.app.services.sound.play("click")
@@ -246,24 +257,48 @@ class PlayScene(Scene):
             return
         self.guessing = False
         self._guess_elapsed = 0.0
-        self._refresh_text_input()
         self._layout_card()
 
     def pause_game(self) -> None:
-        from clarity.ui.scenes.pause import PauseScene  # noqa: PLC0415 - another engineer's scene
-
-        self.app.push(PauseScene(self.app, on_restart=self.restart, on_title=self.to_title))
+        self.app.screens.push("pause", on_restart=self.restart, on_title=self.to_title)
 
     def restart(self) -> None:
         """Start this mystery again from its first question (from the pause menu)."""
         # the pause menu pops itself before calling this, so the top is this scene again
-        fresh = PlayScene(self.app, self.loaded, mystery_index=self.round.mystery_index)
-        self.app.replace(fresh)
+        self.app.screens.replace("play", loaded=self.loaded, mystery_index=self.round.mystery_index)
 
     def to_title(self) -> None:
-        from clarity.ui.scenes.title import TitleScene  # noqa: PLC0415 - another engineer's scene
+        self.app.screens.reset("title")
 
-        self.app.reset(TitleScene(self.app))
+    # -- actions of the keys (controls.play_bindings) -----------------------------------
+
+    def go_on(self) -> None:
+        """Enter: press the button the focus ring is on, else go on from the verdict."""
+        if self.focus.ringed is not None:
+            self.focus.ringed.press()
+        elif self.stage is Stage.ANSWERED:
+            self.next_question()
+
+    def move_focus(self, direction: str) -> None:
+        """Tab or an arrow: the first press shows the focus ring, the next ones move it."""
+        if self.focus.ring:
+            getattr(self.focus, direction)()
+        self.focus.ring = True
+
+    def submit_answer(self) -> None:
+        self._submit_typed(self.answer_field.text)
+
+    def submit_guess(self) -> None:
+        if self.focus.ringed is self.card.guess.cancel_button:
+            self.cancel_guess()
+        else:
+            self._submit_guess(self.card.guess.field.text)
+
+    def see_results(self) -> None:
+        """Once the whole image is in view, Enter goes on to the results."""
+        ready = self._ending is not None and self._ending >= REVEAL_SECONDS
+        if ready and not self.board.view.flipping:
+            self._show_results()
 
     # -- the scene lifecycle ------------------------------------------------------------
 
@@ -272,16 +307,6 @@ class PlayScene(Scene):
             self._open_guess_field()
         elif self.round.phase is Phase.ENDED:
             self._ending = REVEAL_SECONDS + HOLD_SECONDS  # nothing to reveal: straight on
-        self._refresh_text_input()
-
-    def exit(self) -> None:
-        self._stop_text_input()
-
-    def pause(self) -> None:
-        self._stop_text_input()
-
-    def resume(self) -> None:
-        self._refresh_text_input()
 
     def layout(self, size: tuple[int, int]) -> None:
         """The top bar, the key hints along the bottom, and between them the board column
@@ -297,7 +322,9 @@ class PlayScene(Scene):
 
         # the key hints, as tall as the longest set needs
         hints_w = width - 2 * margin
-        hints_h = max(key_hints_height(h, assets, metrics, hints_w) for h in LONGEST_HINTS)
+        hints_h = max(
+            key_hints_height(key_hints(rows), assets, metrics, hints_w) for rows in LONGEST_BINDINGS
+        )
         self._hints_area = pygame.Rect(margin, height - hints_h - metrics.px(0.6), hints_w, hints_h)
         boxes["hints"] = self._hints_area.copy()
 
@@ -353,20 +380,21 @@ class PlayScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
             self.focus.ring = False
+        # SDL also reports focus moving between windows of this process (a test's second
+        # App); a real loss leaves the keyboard with no focus
+        focus_gone = event.type == pygame.WINDOWFOCUSLOST and not pygame.key.get_focused()
+        if event.type == pygame.WINDOWMINIMIZED or focus_gone:
+            self._leave_for_a_while()
+            return
         if self._ending is not None:
             self._handle_ending_event(event)
             return
         if event.type == pygame.KEYDOWN and self._handle_key(event):
             return
-        if self.guessing:
+        field = self._open_field()
+        if field is not None and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
             if not self.busy:
-                self.card.guess.field.handle_event(event)
-            if event.type != pygame.KEYDOWN:
-                # keys type into the field: Space must add a space, not press Guess
-                self.focus.handle_event(event)
-            return
-        if event.type == pygame.TEXTINPUT and self._typing_answer and not self.busy:
-            self.answer_field.handle_event(event)
+                field.handle_event(event)  # letters, Space and the editing keys type
             return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP) and not self.busy:
             if self.focus.handle_event(event):
@@ -375,6 +403,8 @@ class PlayScene(Scene):
                 self.card.handle_click(event.pos, self.stage)
 
     def update(self, dt: float) -> None:
+        if self.round.phase is Phase.FEEDBACK:
+            self._verdict_age += dt
         self.board.view.update(dt)
         self.score.update(dt)
         for flyer in self.flyers:
@@ -404,7 +434,7 @@ class PlayScene(Scene):
         stage = self.stage
         layout = self._layouts
         guess_row, board = self.board.regions(layout, stage, self.focus)
-        hints = key_hints(stage, self.round.question, len(self.answer_buttons))
+        hints = key_hints(self.bindings())
         regions = [  # in the order they are redrawn when a frame is busy
             self.card.region(layout, self.focus),
             self.hud.region(layout),
@@ -417,7 +447,7 @@ class PlayScene(Scene):
             regions,
             self._draw_moving,
             frame=self.app.frame,
-            on_top=self.app.top is self,
+            on_top=self.app.top is self and not self.app.covered_last_frame,
             busy=self._laid_out_frame == self.app.frame,  # it laid the card out
         )
 
@@ -460,57 +490,36 @@ class PlayScene(Scene):
     # -- keys -----------------------------------------------------------------------------
 
     def _handle_key(self, event: pygame.event.Event) -> bool:
-        """Keys that do something in this state; True when the key was used."""
-        key = event.key
-        stage = self.stage
-        if key == pygame.K_ESCAPE:
-            if stage is Stage.GUESSING:
-                self.cancel_guess()
-            else:
-                self.pause_game()
-            return True
-        if key in MOVE_KEYS:
-            if self.focus.ring:
-                self.focus.handle_event(event)
-            self.focus.ring = True  # the first press shows where the focus is
-            return True
-        if self.busy:
+        """A key of :meth:`bindings`; True when it was one (then it is used up, also while an
+        animation that takes no answer runs)."""
+        binding = binding_for(self.bindings(), event)
+        if binding is None:
+            # a held key's repeats do nothing (unless a field takes them: Backspace)
+            return is_repeat(event) and self._open_field() is None
+        if self.busy and binding.action not in WHILE_BUSY:
             return True  # answers, Enter and G wait for the animation
-        if self.guessing:
-            if key in ENTER_KEYS and self.focus.ringed is self.card.guess.cancel_button:
-                self.cancel_guess()
-                return True
-            return self.card.guess.field.handle_event(event)
-        ctrl = bool(event.mod & pygame.KMOD_CTRL)
-        if key == pygame.K_g and (ctrl or not self._typing_answer):
-            self.open_guess()
-            return True
-        if self._typing_answer:
-            return self.answer_field.handle_event(event)
-        if key in GO_ON_KEYS:
-            if self.focus.ringed is not None:
-                self.focus.ringed.press()
-            elif stage is Stage.ANSWERED:
-                self.next_question()
-            return True
-        question = self.round.question
-        if stage is Stage.ASKING and isinstance(question, TrueFalseQuestion):
-            if key in TRUEFALSE_KEYS:
-                self.answer_choice(0 if TRUEFALSE_KEYS[key] else 1)
-                return True
-        elif stage is Stage.ASKING and key in CHOICE_KEYS:
-            self.answer_choice(CHOICE_KEYS[key])
-            return True
-        return False
+        handle_key(self, (binding,), event)
+        return True
 
     def _handle_ending_event(self, event: pygame.event.Event) -> None:
         # once the whole image is in view, Enter or a click goes on to the results
-        ready = self._ending is not None and self._ending >= REVEAL_SECONDS
-        pressed = (event.type == pygame.KEYDOWN and event.key in GO_ON_KEYS) or (
-            event.type == pygame.MOUSEBUTTONUP and event.button == 1
-        )
-        if ready and pressed and not self.board.view.flipping:
-            self._show_results()
+        if event.type == pygame.KEYDOWN:
+            self._handle_key(event)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.see_results()
+
+    def _open_field(self) -> TextField | None:
+        if self.guessing:
+            return self.card.guess.field
+        if self._typing_answer:
+            return self.answer_field
+        return None
+
+    def _leave_for_a_while(self) -> None:
+        """The window lost the focus or was minimised: the clock must not run unseen, so
+        the round pauses (the pause menu is there when the student comes back)."""
+        if self.app.top is self and self._ending is None:
+            self.pause_game()
 
     # -- playing --------------------------------------------------------------------------
 
@@ -529,7 +538,7 @@ class PlayScene(Scene):
         sound = self.app.services.sound
         event = result.event
         chosen = self._chosen()
-        self._refresh_text_input()
+        self._verdict_age = 0.0
         if event.right:
             sound.play("right")
             if result.tile is not None:
@@ -571,7 +580,6 @@ class PlayScene(Scene):
         )
         if lost:
             self._fly_points(-lost, self.board.guess_button.rect.center)
-        self._refresh_text_input()
         self._layout_card()
 
     def _open_guess_field(self) -> None:
@@ -580,12 +588,10 @@ class PlayScene(Scene):
         self.focus.ring = False
         self._layout_card()  # places the field before the text input starts over it
         self.card.guess.field.start()
-        self._text_input = True
 
     def _begin_ending(self) -> None:
         self._ending = 0.0
         self.guessing = False
-        self._refresh_text_input()
         self.board.view.reveal_all(REVEAL_SECONDS)
         self._layout_card()
 
@@ -593,16 +599,14 @@ class PlayScene(Scene):
         if self._left or self.round.summary is None:
             return
         self._left = True
-        self.app.replace(
-            ResultsScene(
-                self.app,
-                self.loaded,
-                self.round.summary,
-                list(self.tracker.earned),
-                self.tracker.medal,
-                mystery_index=self.round.mystery_index,
-                saved=self.saving.result,
-            )
+        self.app.screens.replace(
+            "results",
+            loaded=self.loaded,
+            summary=self.round.summary,
+            earned=list(self.tracker.earned),
+            medal=self.tracker.medal,
+            mystery_index=self.round.mystery_index,
+            saved=self.saving.result,
         )
 
     def _announce_trophies(self) -> None:
@@ -650,7 +654,6 @@ class PlayScene(Scene):
             self._open_guess_field()
         else:
             self._intro = 0.0
-        self._refresh_text_input()
         self._layout_card()
 
     def _layout_card(self) -> None:
@@ -664,22 +667,4 @@ class PlayScene(Scene):
         if stage in (Stage.ASKING, Stage.ANSWERED):
             buttons.append(self.board.guess_button)
         self.focus.set(buttons, columns=laid_out.columns)
-        if self.guessing:
-            pygame.key.set_text_input_rect(self.card.guess.field.rect)
         self._laid_out_frame = self.app.frame
-
-    def _refresh_text_input(self) -> None:
-        """Take text from the keyboard exactly while a field is open and on top."""
-        wanted = self.wants_text and self.app.top in (self, None)
-        if wanted and not self._text_input:
-            pygame.key.start_text_input()
-            field = self.card.guess.field if self.guessing else self.answer_field
-            pygame.key.set_text_input_rect(field.rect)
-            self._text_input = True
-        elif not wanted:
-            self._stop_text_input()
-
-    def _stop_text_input(self) -> None:
-        if self._text_input:
-            pygame.key.stop_text_input()
-            self._text_input = False
