@@ -353,6 +353,16 @@ class FocusGroup:
         )
 
 
+#: The characters a field takes at least: room for a long answer typed in full.
+FIELD_LENGTH = 80
+
+
+def field_limit(*accepted: str) -> int:
+    """A field's length limit in characters: :data:`FIELD_LENGTH`, or the longest accepted
+    answer when that is longer (a limit shorter than the answer would make it untypable)."""
+    return max(FIELD_LENGTH, *(len(text) for text in accepted))
+
+
 def _field_keys() -> tuple[Binding, ...]:
     """A text field's keys, as the text fields of Windows, macOS and GTK have them."""
     rows: list[Binding] = [Binding("submit", (keys.ENTER,))]

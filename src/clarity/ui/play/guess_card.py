@@ -12,7 +12,7 @@ from clarity.ui.assets import Assets
 from clarity.ui.effects import format_points
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.theme import PALETTE
-from clarity.ui.widgets import TextBlock, TextField, main_button, plain_button
+from clarity.ui.widgets import TextBlock, TextField, field_limit, main_button, plain_button
 
 
 class GuessCard:
@@ -28,7 +28,12 @@ class GuessCard:
     ) -> None:
         self.assets = assets
         self.round = round_
-        self.field = TextField(on_guess, placeholder="Type your guess…")
+        mystery = round_.mystery
+        self.field = TextField(
+            on_guess,
+            max_length=field_limit(mystery.answer, *mystery.accept),
+            placeholder="Type your guess…",
+        )
         self.submit_button = main_button("Guess", lambda: on_guess(self.field.text), "Enter")
         self.cancel_button = plain_button("Cancel", on_cancel, "Esc")
 

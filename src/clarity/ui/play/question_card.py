@@ -23,7 +23,7 @@ from clarity.ui.play.card_plan import (
     tiny_size,
 )
 from clarity.ui.theme import ANSWER_STYLES, PALETTE
-from clarity.ui.widgets import Button, TextBlock, TextField, lighten, plain_button
+from clarity.ui.widgets import Button, TextBlock, TextField, field_limit, lighten, plain_button
 
 
 class QuestionCard:
@@ -77,7 +77,9 @@ class QuestionCard:
             ]
         else:
             labels = []
-            self.answer_field.text = ""
+            if isinstance(question, TypedQuestion):
+                self.answer_field.max_length = field_limit(question.answer, *question.accept)
+            self.answer_field.start()
         for i, (label, keys) in enumerate(labels):
             style = ANSWER_STYLES[i]
             self.answer_buttons.append(

@@ -1,0 +1,196 @@
+"""A whole round on every keyboard layout, with the keys printed on the buttons.
+
+The events are the recordings of real keyboards (``tests/ui/keyboards``): for each layout,
+what SDL sent for each physical key with text input on and off. The test posts exactly what
+the keyboard sends in the state the game is in (TEXTINPUT only while text input is on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.core.pack_loader import LoadedPack, load_pack
+from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.round import Phase
+from clarity.ui.app import App
+from clarity.ui.scenes.play import PlayScene
+from clarity.ui.theme import ANSWER_STYLES
+
+from .conftest import ASSETS, QUESTIONS, Pilot, write_play_pack
+from .keyboard_layouts import LAYOUTS, keys, press, press_records
+
+CYRILLIC_LAYOUTS = {"ru", "by", "ua"}
+
+
+def physical_key_typing(layout: str, character: str) -> str:
+    """The recorded key (or Shift+key) that types ``character`` on ``layout``."""
+    for name in keys(layout):
+        records = press_records(layout, name, text_input=True)
+        if [r["text"] for r in records if r["type"] == "TEXTINPUT"] == [character]:
+            return name
+    raise KeyError(f"nothing types {character!r} on {layout}")
+
+
+class Keyboard:
+    """One student's keyboard: presses physical keys and posts what the layout sends."""
+
+    def __init__(self, pilot: Pilot, layout: str) -> None:
+        self.pilot = pilot
+        self.layout = layout
+
+    def press(self, key: str, frames: int = 1) -> None:
+        self.pilot.post(
+            press(self.layout, key, text_input=self.pilot.app.text_input_on), frames=frames
+        )
+
+    def type(self, text: str) -> None:
+        for character in text:
+            self.press(physical_key_typing(self.layout, character))
+
+
+def pack_of(folder: Path, *ids: str) -> LoadedPack:
+    questions = [q for q in QUESTIONS if q["id"] in ids]
+    path = write_play_pack(folder, questions=questions, pack_id=folder.name)
+    loaded = load_pack(path, assets_dir=ASSETS)
+    assert loaded.ok, loaded.first_error
+    return loaded
+
+
+@pytest.fixture
+def mixed_pack(tmp_path: Path) -> LoadedPack:
+    return pack_of(tmp_path / "mixed", "choice-four", "true-one", "typed-capital")
+
+
+@pytest.fixture
+def keys_pack(tmp_path: Path) -> LoadedPack:
+    return pack_of(tmp_path / "keys", "choice-four", "choice-six")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_whole_round_with_the_keys_printed_on_the_buttons(
+    layout: str, make_app: Callable[..., App], mixed_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    keyboard = Keyboard(pilot, layout)
+    play = PlayScene(pilot.app, mixed_pack, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    cyrillic = layout in CYRILLIC_LAYOUTS
+    while play.round.phase is Phase.ASKING:
+        pilot.settle()
+        question = play.round.question
+        assert not pilot.app.text_input_on or isinstance(question, TypedQuestion)
+        if isinstance(question, ChoiceQuestion):
+            keyboard.press(ANSWER_STYLES[question.right_index].letter)  # the printed letter
+        elif isinstance(question, TrueFalseQuestion):
+            keyboard.press("T" if question.answer else "F")
+        else:
+            assert pilot.app.text_input_on
+            keyboard.type("москва" if cyrillic else "moscow")
+            keyboard.press("Return")
+        assert play.round.answers[-1].right, (layout, question.id)
+        pilot.settle()
+        keyboard.press("G")  # the guess, any time: the field opens empty
+        assert play.guessing
+        assert play.card.guess.field.text == ""
+        keyboard.press("Escape")
+        assert not play.guessing
+        keyboard.press("Return")
+    assert play.round.phase is Phase.FINAL_GUESS
+    keyboard.type("маяк" if cyrillic else "lighthouse")
+    assert play.card.guess.field.text == ("маяк" if cyrillic else "lighthouse")
+    keyboard.press("Return")
+    assert play.round.phase is Phase.ENDED
+    assert play.round.guesses[-1].right
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_g_opens_the_guess_without_typing_into_it_even_when_text_input_was_on(
+    layout: str, make_app: Callable[..., App], keys_pack: LoadedPack
+) -> None:
+    """Some platforms send the text of the key that opened a field: it is dropped."""
+    pilot = Pilot(make_app())
+    play = PlayScene(pilot.app, keys_pack, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    pilot.settle()
+    assert not pilot.app.text_input_on
+    # what the keyboard sends when text input was still on at the press (SDL's default)
+    pilot.post(press(layout, "G", text_input=True))
+    assert play.guessing
+    assert play.card.guess.field.text == ""
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_esc_pauses_and_resumes_and_digits_answer_on_every_layout(
+    layout: str, make_app: Callable[..., App], keys_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    play = PlayScene(pilot.app, keys_pack, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    pilot.settle()
+    keyboard = Keyboard(pilot, layout)
+    keyboard.press("Escape")
+    assert pilot.top is not play
+    keyboard.press("Escape")
+    assert pilot.top is play
+    question = play.round.question
+    assert isinstance(question, ChoiceQuestion)
+    keyboard.press(str(question.right_index + 1))  # the top row's digit, AZERTY too
+    assert play.round.answers[-1].right
+
+
+def test_the_recordings_cover_the_layouts_the_issue_names() -> None:
+    assert {"us", "gb", "de", "fr", "ru", "by", "ua"} <= set(LAYOUTS)
+
+
+def test_a_held_enter_does_not_skip_the_verdict(
+    make_app: Callable[..., App], mixed_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    play = PlayScene(pilot.app, mixed_pack, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    pilot.settle()
+    while not isinstance(play.round.question, TypedQuestion):
+        pilot.key(pygame.K_1)
+        pilot.settle()
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    pilot.type("Paris")
+    # Enter goes down and stays down: the first KEYDOWN answers, the rest are its repeats
+    enter = press("us", "Return", text_input=True)[0]
+    for _ in range(40):
+        pygame.event.post(enter)
+        pilot.step()
+    assert play.round.phase is Phase.FEEDBACK
+    assert not play.round.answers[-1].right
+    assert "explain" in play.shown_texts()
+    pilot.post(press("us", "Return", text_input=False)[1:])  # the key comes up
+    pilot.key(pygame.K_RETURN)  # a fresh press goes on
+    assert play.round.phase is not Phase.FEEDBACK
+
+
+def test_enter_twice_quickly_keeps_the_verdict_in_view(
+    make_app: Callable[..., App], mixed_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    play = PlayScene(pilot.app, mixed_pack, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    pilot.settle()
+    while not isinstance(play.round.question, TypedQuestion):
+        pilot.key(pygame.K_1)
+        pilot.settle()
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    pilot.type("Paris")
+    pilot.key(pygame.K_RETURN, frames=6)  # 0.1 s
+    pilot.key(pygame.K_RETURN)
+    assert play.round.phase is Phase.FEEDBACK
+    assert "explain" in play.shown_texts()
