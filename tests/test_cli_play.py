@@ -13,6 +13,7 @@ import pytest
 
 from clarity import cli
 from clarity.ui.app import App
+from clarity.ui.demo import DemoOptions
 from clarity.ui.scenes.title import TitleScene
 from ui.pack_files import write_broken_pack
 
@@ -225,9 +226,34 @@ def test_demo_options() -> None:
     assert (defaults.pack, defaults.seed, defaults.rounds, defaults.screenshot_dir) == (
         "union-state",
         None,
-        1,
+        None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "last_round"),
+    [
+        ([], None),  # an idle projector: until a key
+        (["--rounds", "2"], 2),  # without screenshots too
+        (["--screenshot-dir", "shots"], 1),
+        (["--screenshot-dir", "shots", "--rounds", "3"], 3),
+    ],
+)
+def test_the_demo_stops_after_its_rounds_with_or_without_screenshots(
+    argv: list[str], last_round: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the autopilot itself is driven in tests/test_demo.py; here what the command asks of it
+    asked: list[DemoOptions] = []
+
+    def start_demo(options: object, demo: DemoOptions) -> int:
+        asked.append(demo)
+        return 0
+
+    monkeypatch.setattr("clarity.ui.launch.start_demo", start_demo)
+    assert cli.main(["demo", *argv, "--data-dir", str(tmp_path)]) == 0
+    (demo,) = asked
+    assert demo.last_round == last_round
 
 
 # --- in a fresh process ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from itertools import count
 from pathlib import Path
 
@@ -93,13 +94,35 @@ def test_a_demo_for_a_missing_pack_says_so(
     assert 'there is no pack "nope"' in capsys.readouterr().err
 
 
-def watched_demo(seed: int) -> tuple[App, Autopilot]:
-    """A demo without screenshots on a fake clock that moves one frame per frame."""
+def watched_demo(
+    seed: int, *, rounds: int | None = None, seconds_per_frame: float = 1 / 60
+) -> tuple[App, Autopilot]:
+    """A demo without screenshots on a fake clock that moves ``seconds_per_frame`` a frame."""
     app = open_app(size=SIZE)
     ticks = count()
-    pilot = Autopilot(app, DemoOptions(seed=seed), clock=lambda: next(ticks) / 60)
+    pilot = Autopilot(
+        app,
+        DemoOptions(seed=seed, rounds=rounds),
+        clock=lambda: next(ticks) * seconds_per_frame,
+    )
     app.push(TitleScene(app))
     return app, pilot
+
+
+def run_until_it_stops(
+    app: App, most_frames: int, *, or_until: Callable[[list[str]], bool] | None = None
+) -> list[str]:
+    """Step ``app`` until it stops, ``or_until(screens)`` holds, or ``most_frames`` frames
+    have passed; the screens it showed, in order."""
+    screens: list[str] = []
+    for _ in range(most_frames):
+        if not app.running or (or_until is not None and or_until(screens)):
+            break
+        step(app)
+        top = app.top
+        if top is not None and (not screens or screens[-1] != top.name):
+            screens.append(top.name)
+    return screens
 
 
 def test_the_watched_demo_goes_on_by_itself_until_a_real_key() -> None:
@@ -114,6 +137,35 @@ def test_the_watched_demo_goes_on_by_itself_until_a_real_key() -> None:
         step(app)
         assert not app.running
         assert pilot.screenshots == []
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize("rounds", [1, 2])
+def test_the_watched_demo_stops_after_its_rounds(rounds: int) -> None:
+    # the autopilot's clock runs at 0.1 s a frame (its longest step): a class's pace in
+    # a few thousand frames; the game's own clock keeps its 1/60 s a frame
+    app, pilot = watched_demo(seed=7, rounds=rounds, seconds_per_frame=0.1)
+    try:
+        screens = run_until_it_stops(app, most_frames=6000 * rounds)
+        assert not app.running, f"still running after {pilot.rounds_done} rounds: {screens}"
+        assert pilot.rounds_done == rounds
+        assert screens[-1] == "results"  # it ends on the last score, for the class to see
+        assert screens.count("results") == rounds
+        assert pilot.screenshots == []
+    finally:
+        app.close()
+
+
+def test_the_watched_demo_without_rounds_goes_on_after_a_round() -> None:
+    app, pilot = watched_demo(seed=7, seconds_per_frame=0.1)
+    try:
+        screens = run_until_it_stops(
+            app, most_frames=6000, or_until=lambda seen: "results" in seen[:-1]
+        )
+        assert app.running
+        assert pilot.rounds_done == 1
+        assert screens[screens.index("results") + 1 :], screens  # on past the first results
     finally:
         app.close()
 

@@ -374,18 +374,17 @@ def _add_demo(subparsers: Subparsers) -> None:
         plays=True,
         help="let the game play itself (attract mode for an idle projector)",
         description="The game plays itself: it picks a pack, answers (mostly right) and "
-        "guesses the picture once half of it shows. It loops until a key is pressed; "
-        "with --screenshot-dir it saves a picture of every screen it passes through and "
-        "stops after --rounds rounds.",
+        "guesses the picture once half of it shows. It plays until a key is pressed, or "
+        "until --rounds rounds are played; with --screenshot-dir it saves a picture of "
+        "every screen it passes through and stops after --rounds rounds (1).",
     )
     _add_pack_option(parser, f"the pack to play ({DEFAULT_PACK_ID})", default=DEFAULT_PACK_ID)
     _add_seed_option(parser, "the same seed plays the same demo")
     parser.add_argument(
         "--rounds",
         type=_positive_int,
-        default=1,
         metavar="N",
-        help="with --screenshot-dir: stop after N rounds (1)",
+        help="stop after N rounds (default: 1 with --screenshot-dir, else until a key)",
     )
     parser.add_argument(
         "--screenshot-dir", type=Path, metavar="DIR", help="save PNG screenshots in DIR"

@@ -7,9 +7,10 @@ follow. It never calls a scene's methods: it reads what the scene shows (the rou
 phase and question, whether the scene is busy) and presses keys, so the demo exercises
 exactly what a player would.
 
-Its own events carry ``demo=True``. Without a screenshot folder the demo loops until a
-real key or click arrives; with one, it runs with a fixed frame time and no waiting,
-saves a PNG of every screen it passes through and stops after its rounds.
+Its own events carry ``demo=True``. Without a screenshot folder the demo plays at a pace
+a class can follow, until a real key or click arrives or its rounds are played; with
+one, it runs with a fixed frame time and no waiting, saves a PNG of every screen it
+passes through and stops after its rounds (one unless told).
 """
 
 from __future__ import annotations
@@ -67,8 +68,17 @@ _STOP_INPUT = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN})
 class DemoOptions:
     pack_id: str = DEFAULT_PACK_ID
     seed: int | None = None
-    rounds: int = 1  # with a screenshot folder: stop after this many rounds
+    #: stop after this many rounds; None: one with a screenshot folder, else never (an
+    #: idle projector's attract mode, until a real key or click)
+    rounds: int | None = None
     screenshot_dir: Path | None = None
+
+    @property
+    def last_round(self) -> int | None:
+        """The number of rounds after which the demo stops; None: it goes on."""
+        if self.rounds is None and self.screenshot_dir is not None:
+            return 1
+        return self.rounds
 
 
 def _progress(scene: Scene | None) -> tuple[object, ...]:
@@ -237,8 +247,11 @@ class Autopilot:
             self._shots_here.add("counted")
             self.rounds_done += 1
         self._shot_once("results", "summary", after=self._pause())
-        if self._shooting and self.rounds_done >= self.options.rounds:
-            self._then(0.0, self.app.quit)
+        last = self.options.last_round
+        if last is not None and self.rounds_done >= last:
+            # a watching class sees the last score before the demo ends
+            linger = 0.0 if self._shooting else self._pause() * RESULTS_LINGER
+            self._then(linger, self.app.quit)
             return
         # the pack's next picture (P); in an endless demo every other round goes back to
         # the title, so the whole game is on show
