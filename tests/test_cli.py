@@ -146,7 +146,7 @@ def test_unexpected_os_error_is_one_line_and_exit_1(
     pack = write_pack(tmp_path, "x.yaml")
     status, _, err = run(capsys, "validate", str(pack), "--data-dir", str(tmp_path))
     assert status == 1
-    assert err == f"clarity: error: {tmp_path / 'x.yaml'}: Permission denied\n"
+    assert err == f"clarity: {tmp_path / 'x.yaml'}: Permission denied\n"  # not a usage error
 
 
 # --- packs --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from clarity import cli
 from clarity.store import open_store
+from store.filesystems import make_read_only, writable_then_read_only
 
 
 @pytest.fixture(autouse=True)
@@ -42,14 +43,25 @@ def test_a_demo_with_a_player_saves_its_round_like_a_players(
 def test_a_demo_without_a_player_plays_as_a_guest_and_saves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    status = run_demo(tmp_path, blocker / "data")  # an unusable data folder, too
+    data = tmp_path / "data"
+    status = run_demo(tmp_path, data)
+    assert status == 0, capsys.readouterr().err
+    opening = open_store(data)
+    assert opening.store is not None
+    with opening.store as store:
+        assert store.players() == []
+
+
+def test_a_demo_on_a_read_only_data_folder_plays_and_says_saving_is_off_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with writable_then_read_only(tmp_path / "data") as data:
+        make_read_only(data)
+        status = run_demo(tmp_path, data, "--player", "Ana")
     err = capsys.readouterr().err
     assert status == 0, err
     lines = [line for line in err.splitlines() if "Saving is off" in line]
-    assert len(lines) == 1  # said once on the command line
-    assert lines[0].startswith("clarity: Saving is off: the data folder")
+    assert lines == [f"clarity: Saving is off: the data folder {data} is read-only."]
 
 
 def test_an_empty_player_name_is_refused_before_any_window(

@@ -4,7 +4,9 @@ To add a command, write ``_add_<name>(subparsers)`` that creates its parser with
 :func:`_add_command` (which gives it ``--data-dir``, and the game's options to a command
 that opens the window) and its own options, and call it from :func:`build_parser`. A
 command function takes the parsed arguments and returns the exit status; it prints what
-the user should see and raises nothing on purpose.
+the user should see. A problem the user can fix is raised as :class:`UsageError` (the
+command line is wrong: ``clarity: error: …``, status 2) or :class:`Failed` (it cannot be
+done: ``clarity: …``, status 1); :func:`main` prints either as one line.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
@@ -81,32 +83,51 @@ def pack_files_in(folder: Path) -> list[Path]:
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+PROG = "clarity"  # every message begins with it, whichever command printed it
 
 
 class UsageError(Exception):
     """A command line that cannot be carried out as written (exit status 2)."""
 
 
+class Failed(Exception):
+    """A command that cannot be done as things stand (exit status 1); the message says why."""
+
+
 def main(argv: Sequence[str]) -> int:
-    """Run the command in ``argv`` (without the program name); return the exit status."""
+    """Run the command in ``argv`` (without the program name); return the exit status.
+
+    Every problem the user can cause ends as one line on stderr: ``clarity: error: …``
+    for a wrong command line (status 2), ``clarity: …`` for anything else (status 1).
+    A closed stdout (``clarity packs | head -1``) raises :class:`BrokenPipeError` for
+    the caller to end quietly (see :mod:`clarity.__main__`).
+    """
     for stream in (sys.stdout, sys.stderr):
         print_anything_to(stream)
     parser = build_parser()
     try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:  # argparse has printed its usage message (or --help)
+        args, unknown = parser.parse_known_args(list(argv))
+        if unknown:  # said by the command's own parser, so that it names the right --help
+            command: argparse.ArgumentParser = getattr(args, "command_parser", parser)
+            command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    except SystemExit as exc:  # argparse has printed its one-line error (or --help)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Failed as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # not a failure: whoever read the output has all they wanted
     except OSError as exc:
         # A full disk, a folder we may not read: one line, not a traceback.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"{parser.prog}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"{PROG}: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 
@@ -125,9 +146,22 @@ def print_anything_to(stream: TextIO | None) -> None:
     stream.reconfigure(errors="replace")
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose usage errors are one line that begins ``clarity: error:``.
+
+    argparse prints the whole usage first, and names a command's errors after the
+    command (``clarity play: error: …``); the usage is one ``--help`` away, and the
+    error line names it.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{PROG}: error: {message}; see {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="clarity",
+    # the commands' parsers are made by add_subparsers with the top parser's class
+    parser = _Parser(
+        prog=PROG,
         description="Clarity Challenge: an image-reveal quiz game for classrooms.",
         parents=[_common_options(), *_game_options()],
     )
@@ -167,7 +201,7 @@ def _add_command(
     """
     parents = [_common_options(), *(_game_options() if plays else [])]
     parser = subparsers.add_parser(name, parents=parents, help=help, description=description)
-    parser.set_defaults(func=func)
+    parser.set_defaults(func=func, command_parser=parser)
     return parser
 
 
@@ -287,7 +321,32 @@ def _positive_int(text: str) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return data_dir(args.data_dir, os.environ)
+    """The data folder (``--data-dir``, else ``$CLARITY_DATA_DIR``, else the user's).
+
+    Raises :class:`Failed` when it is a file: nothing can be kept or found in it.
+    """
+    folder = data_dir(args.data_dir, os.environ)
+    if folder.exists() and not folder.is_dir():
+        kind = "a file" if folder.is_file() else "something else"
+        raise Failed(f"the data folder {folder} is {kind}, not a folder")
+    return folder
+
+
+def _game_data_dir(args: argparse.Namespace) -> Path:
+    """The data folder of a game, made if it is missing.
+
+    Raises :class:`Failed` naming the folder and the reason when it cannot be made: a
+    game that could never save should not start as if it would. (A folder that exists
+    but is read-only or full is another matter: the game plays on and says saving is off.)
+    """
+    folder = _data_dir(args)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        blocker = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file" if blocker is not None else error.strerror or error
+        raise Failed(f"the data folder {folder} cannot be made: {reason}") from None
+    return folder
 
 
 # --- clarity (no command) and clarity play: the game ------------------------------------------
@@ -354,7 +413,7 @@ def _launch_options(args: argparse.Namespace, settings: GameSettings, **more: An
     from clarity.ui.launch import LaunchOptions  # noqa: PLC0415 - after the pygame check
 
     return LaunchOptions(
-        data_dir=_data_dir(args),
+        data_dir=_game_data_dir(args),
         size=args.size,
         fullscreen=args.fullscreen,
         settings=settings,
@@ -514,13 +573,17 @@ def _reads_saved_data(
 ) -> Callable[[argparse.Namespace], int]:
     """Run ``command`` with the store of the data folder, closed after it.
 
-    A folder with no saved data yet is said so and not created: these commands only read.
-    Saved data that cannot be opened ends with status 1, after the notice that says why.
+    Nothing is created: these commands only read. A data folder that does not exist (a
+    mistyped ``--data-dir``) raises :class:`Failed`; one with no saved data yet is said
+    so, with status 0. Saved data that cannot be opened ends with status 1, after the
+    notice that says why.
     """
 
     @functools.wraps(command)
     def run(args: argparse.Namespace) -> int:
         folder = _data_dir(args)
+        if not folder.is_dir():
+            raise Failed(f"there is no saved data in {folder}: the folder does not exist")
         if not (folder / _store_db.DB_FILENAME).is_file():
             print(f"No saved data yet in {folder}")
             return EXIT_OK
@@ -587,6 +650,8 @@ def _add_leaderboard(subparsers: Subparsers) -> None:
 
 @_reads_saved_data
 def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
+    if args.pack is not None:
+        _check_pack_is_known(args, store, args.pack)
     rows = reports.leaderboard_rows(store, args.pack)
     if args.csv:
         # Text-mode stdout turns \n into the platform's line end by itself.
@@ -612,6 +677,28 @@ def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
+def _check_pack_is_known(args: argparse.Namespace, store: Store, pack_id: str) -> None:
+    """Raise :class:`Failed` when no round of ``pack_id`` is saved and no such pack is
+    installed: a mistyped id, answered with the ids that do have a leaderboard.
+
+    An installed pack nobody has played yet is known: its leaderboard is only empty.
+    """
+    saved = store.pack_ids()
+    if pack_id in saved:
+        return
+    installed = discover_packs(
+        _installed_pack_folders(args, extra=()), assets_dir=bundled_assets_dir()
+    )
+    if any(pack.id == pack_id for pack in installed):
+        return
+    listed = (
+        f"the packs with saved rounds are: {', '.join(sorted(saved))}"
+        if saved
+        else "no pack has saved rounds yet"
+    )
+    raise Failed(f'there is no pack "{pack_id}"; {listed}')
+
+
 def _add_trophies(subparsers: Subparsers) -> None:
     parser = _add_command(
         subparsers,
@@ -629,8 +716,7 @@ def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
     if args.player is not None:
         player = store.player_by_name(args.player)
         if player is None:
-            print(f"clarity: no player called {args.player!r}", file=sys.stderr)
-            return EXIT_PROBLEMS
+            raise Failed(f"no player called {args.player!r}")
         players = [player]
     else:
         players = store.players()

@@ -12,6 +12,7 @@ import pytest
 from clarity import cli
 from clarity.store import open_store
 from clarity.store.db import DB_FILENAME
+from ui.pack_files import write_pack
 
 from .factories import MONDAY_9AM, add_player, save
 from .filesystems import make_read_only, writable_then_read_only
@@ -66,11 +67,13 @@ def test_a_command_on_a_folder_without_data_creates_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "nothing-here"
+    folder.mkdir()
     for command in (["players"], ["leaderboard"], ["trophies"]):
         status, out, _ = _run(capsys, *command, "--data-dir", str(folder))
         assert status == 0
         assert out == f"No saved data yet in {folder}\n"
-    assert not folder.exists()
+    assert list(folder.iterdir()) == []
+    # a folder that does not exist: tests/test_cli_unix.py
 
 
 def test_leaderboard_of_every_pack(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,12 +107,14 @@ def test_leaderboard_of_one_pack_as_csv(data_dir: Path, capsys: pytest.CaptureFi
     ]
 
 
-def test_leaderboard_of_a_pack_nobody_played(
+def test_leaderboard_of_an_installed_pack_nobody_played(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _fill(data_dir)
+    write_pack(data_dir / "packs", "rivers")
     status, out, _ = _run(capsys, "leaderboard", "--pack", "rivers", "--data-dir", str(data_dir))
     assert (status, out) == (0, "No rounds saved for the pack rivers.\n")
+    # a pack neither played nor installed: tests/test_cli_unix.py
 
 
 def test_trophies_of_one_player(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
