@@ -13,13 +13,23 @@ from datetime import datetime
 
 import pygame
 
+from clarity.ui import keys
 from clarity.ui.assets import Assets
-from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.bindings import Binding, KeyHint
+from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.theme import PALETTE, Colour, Metrics
 from clarity.ui.widgets import Button, FocusGroup
 
 SCROLL_EASE = 14.0  # as the pack list: how quickly a list glides to where it should be
-SCROLL_HINT: KeyHint = ("Wheel", "scroll")
+PAGE_SHARE = 0.8  # of the view a page key scrolls: the last lines stay in sight
+
+#: PageDown and PageUp scroll a list by a page (held, they go on), through the screen's
+#: ``scroll_page(direction)``. A screen puts these rows in its table while its list is
+#: longer than its view, so the hint shows only when there is something to scroll.
+SCROLL_KEYS: tuple[Binding, ...] = (
+    Binding("scroll_page", (keys.PAGE_DOWN,), "scroll", "PgUp PgDn", (1,), repeats=True),
+    Binding("scroll_page", (keys.PAGE_UP,), "scroll", args=(-1,), repeats=True),
+)
 
 
 def heading_size(metrics: Metrics) -> int:
@@ -176,14 +186,15 @@ class Scroller:
             self.offset = self.target
         return True
 
+    def page(self, direction: int) -> None:
+        """A page down (``direction`` 1) or up (-1): most of the view's height."""
+        self.by(direction * self.view.height * PAGE_SHARE)
+
     def handle_event(self, event: pygame.event.Event, metrics: Metrics) -> bool:
-        """The wheel and Page Up / Page Down; True when the event scrolled."""
+        """The mouse wheel (the keys are the screen's: :data:`SCROLL_KEYS`); True when the
+        event scrolled."""
         if event.type == pygame.MOUSEWHEEL:
             self.by(-event.y * metrics.px(6))
-            return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            page = self.view.height * 0.8
-            self.by(page if event.key == pygame.K_PAGEDOWN else -page)
             return True
         return False
 

@@ -1,24 +1,29 @@
 """What the list screens share: the backdrop, the menu frame, a list that scrolls, leaving once.
 
 The players, the trophy cabinet, the high scores and the history are each a
-:class:`MenuScreen`; each lays out and draws what goes in the frame's content area.
+:class:`MenuScreen`; each lays out and draws what goes in the frame's content area, and
+lists its keys in :meth:`MenuScreen.bindings`, the one table that both handles the keys
+and makes the hints in the frame.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
-from clarity.ui.hints import KeyHint
-from clarity.ui.menu_frame import SCROLL_HINT, MenuFrame, Scroller
+from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
+from clarity.ui.menu_frame import SCROLL_KEYS, MenuFrame, Scroller
 from clarity.ui.scene import Scene
 from clarity.ui.theme import PALETTE, Metrics
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
+
+#: Esc on every menu screen: back to the screen below, once per press.
+BACK = Binding("back", (keys.ESCAPE,), "back")
 
 
 class MenuScreen(Scene):
@@ -32,28 +37,47 @@ class MenuScreen(Scene):
         self._metrics = Metrics(*app.options.size)
         self._leaving = False
 
+    # -- the keys -----------------------------------------------------------------------
+
+    def bindings(self) -> tuple[Binding, ...]:
+        """The screen's keys as they are now (the subclass lists its rows)."""
+        return ()
+
+    def hints(self) -> tuple[KeyHint, ...]:
+        """The hints the frame shows: made from :meth:`bindings`, never written apart."""
+        return key_hints(self.bindings())
+
+    def scroll_keys(self) -> tuple[Binding, ...]:
+        """PageUp and PageDown while the list is longer than its view, else nothing."""
+        return SCROLL_KEYS if self._scroller.max_offset > 0 else ()
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        """Do what :meth:`bindings` says the KEYDOWN ``event`` does; True when it was a
+        key of the screen (a held key's repeat is used up without acting)."""
+        return handle_key(self, self.bindings(), event)
+
     # -- actions ------------------------------------------------------------------------
 
     def back(self) -> None:
         """Back to the screen below."""
         self.leave()
 
-    def leave(self, next_scene: Callable[[], Scene] | None = None) -> None:
-        """Back, or on to ``next_scene()`` in this screen's place; only once, however many
-        presses arrive before the stack changes."""
+    def scroll_page(self, direction: int) -> None:
+        """The list a page down (1) or up (-1)."""
+        self._scroller.page(direction)
+
+    def leave(self, screen: str | None = None, /, **kwargs: Any) -> None:
+        """Back, or on to the screen called ``screen`` (made with ``kwargs``) in this
+        screen's place; only once, however many presses arrive before the stack changes."""
         if self._leaving:
             return
         self._leaving = True
-        if next_scene is None:
+        if screen is None:
             self.app.pop()
         else:
-            self.app.replace(next_scene())
+            self.app.screens.replace(screen, **kwargs)
 
     # -- for the subclasses -------------------------------------------------------------
-
-    def with_scroll_hint(self, hints: Sequence[KeyHint]) -> tuple[KeyHint, ...]:
-        """``hints``, and the wheel's while the list is longer than its view."""
-        return (*hints, SCROLL_HINT) if self._scroller.max_offset > 0 else tuple(hints)
 
     def draw_frame(self, surface: pygame.Surface) -> None:
         """The backdrop, the heading and the key hints (the subclass draws its buttons)."""

@@ -7,46 +7,60 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.ui.hints import KeyHint
-from clarity.ui.menu_frame import MenuFrame
-from clarity.ui.menu_screen import MenuScreen
+from clarity.ui import keys
+from clarity.ui.bindings import Binding
+from clarity.ui.menu_frame import SCROLL_KEYS, MenuFrame
+from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.table import Column, Row, Table
 from clarity.ui.theme import Metrics
-from clarity.ui.widgets import Button, FocusGroup
+from clarity.ui.widgets import Button, FocusGroup, focus_keys
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
 
 MAX_TABLE_UNITS = 86  # as wide as the pack cards: a very wide row is hard to follow
 
+#: While the table is longer than its view, ↑ and ↓ scroll it a row (PageUp and PageDown
+#: a page, :data:`SCROLL_KEYS`); held, they go on.
+ROW_SCROLL_KEYS: tuple[Binding, ...] = (
+    Binding("scroll_rows", (keys.DOWN,), "scroll", "↑ ↓", (1,), repeats=True),
+    Binding("scroll_rows", (keys.UP,), "scroll", args=(-1,), repeats=True),
+)
+
 
 class TableScreen(MenuScreen):
     """A heading, a table of ``rows`` (refilled by the subclass) and a bar of buttons.
 
-    Subclasses set ``rows`` and ``empty_message`` and may reserve ``top_height``
-    pixels above the table (the high scores' pack selector), placed in ``_top``.
+    Subclasses set ``rows`` and ``empty_message``, list their own keys in
+    :meth:`own_keys`, and may reserve ``top_height`` pixels above the table (the high
+    scores' pack selector), placed in ``_top``. Tab (and ← → when there are two
+    buttons) moves along the bar and Enter presses; those rows have no hint.
     """
 
     def __init__(
-        self,
-        app: App,
-        heading: str,
-        columns: Sequence[Column],
-        buttons: Sequence[Button],
-        hints: Sequence[KeyHint],
+        self, app: App, heading: str, columns: Sequence[Column], buttons: Sequence[Button]
     ) -> None:
         self.focus = FocusGroup(list(buttons), columns=max(1, len(buttons)))
-        super().__init__(app, MenuFrame(heading, self.focus.buttons, hints))
+        super().__init__(app, MenuFrame(heading, self.focus.buttons, ()))
         self.table = Table(columns)
         self.rows: list[Row] = []
         self.empty_message = ""
-        self._base_hints = tuple(hints)
+        sideways = ("focus.left", "focus.right")
+        self._bar_keys = tuple(
+            row
+            for row in focus_keys(move="", press="")
+            if self.focus.columns > 1 or row.action not in sideways
+        )
         self._top = pygame.Rect(0, 0, 0, 0)
         self._header = pygame.Rect(0, 0, 0, 0)
         self._body = pygame.Rect(0, 0, 0, 0)
         self._row_h = 0
 
     # -- for the subclasses --------------------------------------------------------------
+
+    def own_keys(self) -> tuple[Binding, ...]:
+        """The subclass's keys, first in the table (T for the trophies, ← → for a pack)."""
+        return ()
 
     def top_height(self) -> int:
         """Pixels to keep above the table's header."""
@@ -61,6 +75,18 @@ class TableScreen(MenuScreen):
     def focus_row(self) -> int | None:
         """The row to scroll into view when the table is laid out (the player's own)."""
         return None
+
+    # -- the keys ---------------------------------------------------------------------
+
+    def bindings(self) -> tuple[Binding, ...]:
+        """The subclass's keys, scrolling while the table is longer than its view, Esc,
+        and the bar's keys."""
+        scrolling = (*ROW_SCROLL_KEYS, *SCROLL_KEYS) if self._scroller.max_offset > 0 else ()
+        return (*self.own_keys(), *scrolling, BACK, *self._bar_keys)
+
+    def scroll_rows(self, direction: int) -> None:
+        """The table a row down (1) or up (-1)."""
+        self._scroller.by(direction * (self._row_h + self._metrics.px(0.5)))
 
     # -- reading the state -------------------------------------------------------------
 
@@ -88,7 +114,7 @@ class TableScreen(MenuScreen):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = Metrics(*size)
         assets = self.app.services.assets
-        hints = self._frame.hints = self.with_scroll_hint(self._base_hints)
+        hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         width = min(content.width, metrics.px(MAX_TABLE_UNITS))
         left = content.centerx - width // 2
@@ -119,20 +145,15 @@ class TableScreen(MenuScreen):
         if row is not None:
             top_y = row * (self._row_h + gap)
             self._scroller.show(top_y, top_y + self._row_h, immediate=True)
-        if self.with_scroll_hint(self._base_hints) != hints:
-            self.layout(size)  # the scroll hint came or went: the bar may change height
+        if self.hints() != hints:
+            self.layout(size)  # the scroll keys came or went: the bar may change height
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self._leaving:
             return
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.back()
-                return
-            if event.key in (pygame.K_UP, pygame.K_DOWN):
-                step = self._row_h + self._metrics.px(0.5)
-                self._scroller.by(step if event.key == pygame.K_DOWN else -step)
-                return
+            self.handle_key(event)  # keys do only what the table says
+            return
         if self._scroller.handle_event(event, self._metrics):
             return
         self.focus.handle_event(event)

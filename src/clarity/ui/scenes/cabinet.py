@@ -13,19 +13,48 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.progress import CabinetEntry, cabinet
-from clarity.ui.hints import KeyHint
+from clarity.ui import keys
+from clarity.ui.bindings import Binding
+from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import MenuFrame, short_date
-from clarity.ui.menu_screen import MenuScreen
+from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
+from clarity.ui.widgets import (
+    Button,
+    FocusGroup,
+    darken,
+    draw_focus_ring,
+    draw_panel,
+    focus_keys,
+    lighten,
+)
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
 
 HEADING = "Trophy cabinet"
-HINTS: tuple[KeyHint, ...] = (("← ↑ ↓ →", "look"), ("H", "history"), ("Esc", "back"))
-GUEST_HINTS: tuple[KeyHint, ...] = (("P", "choose a player"), ("Esc", "back"))
+HISTORY = Binding("history", (Letter("H"),), "history")
+CHOOSE_PLAYER = Binding("choose_player", (Letter("P"),), "choose a player")
+#: A player's cabinet: the arrows choose the trophy the panel describes (held, they go
+#: on, as in a list); Tab moves to the buttons, and only there does Enter press one.
+PLAYER_KEYS: tuple[Binding, ...] = (
+    Binding("look", (keys.LEFT,), "look", "← ↑ ↓ →", (-1, 0), repeats=True),
+    Binding("look", (keys.RIGHT,), "look", args=(1, 0), repeats=True),
+    Binding("look", (keys.UP,), "look", args=(0, -1), repeats=True),
+    Binding("look", (keys.DOWN,), "look", args=(0, 1), repeats=True),
+    HISTORY,
+    BACK,
+    Binding("to_bar", (keys.TAB,), args=(1,), repeats=True),
+    Binding("to_bar", (keys.SHIFT_TAB,), args=(-1,), repeats=True),
+    Binding("press_bar", (keys.ENTER, keys.SPACE)),
+)
+#: A guest's cabinet has no trophies: the keys are the buttons' (P, Esc, and the bar's).
+GUEST_KEYS: tuple[Binding, ...] = (
+    CHOOSE_PLAYER,
+    BACK,
+    *focus_keys(move="", press=""),
+)
 GUEST_MESSAGE = (
     "Trophies are kept for players. Choose your name (or add it) to start your collection; "
     "a guest's rounds are not saved."
@@ -33,7 +62,6 @@ GUEST_MESSAGE = (
 DESCRIPTION_LINES = 2
 MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer columns
 MAX_COLUMNS = 4
-_PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 def status_text(entry: CabinetEntry) -> str:
@@ -66,19 +94,21 @@ class CabinetScene(MenuScreen):
         if self.player is not None and store is not None:
             self.entries = cabinet(store, self.player.id, app.services.bundled_pack_ids())
         self.selected = 0  # the tile the detail panel describes
-        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
         if self.player is not None:
-            self.other_button = Button("History", self.history, key_hint="H", colour=PALETTE.tile)
+            self.other_button = Button(
+                "History", self.history, HISTORY.hint_cap, colour=PALETTE.tile
+            )
         else:
             self.other_button = Button(
                 "Choose a player",
                 self.choose_player,
-                key_hint="P",
+                CHOOSE_PLAYER.hint_cap,
                 colour=PALETTE.accent,
                 text_colour=PALETTE.text_dark,
             )
         self.focus = FocusGroup([self.back_button, self.other_button], columns=2)
-        super().__init__(app, MenuFrame(HEADING, self.focus.buttons, self._base_hints()))
+        super().__init__(app, MenuFrame(HEADING, self.focus.buttons, ()))
         self._frame.subheading = self._subheading()
         self._area = pygame.Rect(0, 0, 0, 0)  # where the tiles scroll
         self._detail = pygame.Rect(0, 0, 0, 0)
@@ -90,8 +120,10 @@ class CabinetScene(MenuScreen):
     def earned_count(self) -> int:
         return sum(1 for e in self.entries if e.earned)
 
-    def _base_hints(self) -> tuple[KeyHint, ...]:
-        return HINTS if self.player is not None else GUEST_HINTS
+    def bindings(self) -> tuple[Binding, ...]:
+        """A player's keys or a guest's, and PageUp/PageDown while the tiles scroll."""
+        own = PLAYER_KEYS if self.player is not None else GUEST_KEYS
+        return (*own, *self.scroll_keys())
 
     def _subheading(self) -> str:
         if self.player is None:
@@ -116,17 +148,32 @@ class CabinetScene(MenuScreen):
     # -- actions ----------------------------------------------------------------------
 
     def history(self) -> None:
-        from clarity.ui.scenes.history import HistoryScene  # noqa: PLC0415 - they open each other
-
-        self.leave(lambda: HistoryScene(self.app))
+        self.leave("history")
 
     def choose_player(self) -> None:
-        from clarity.ui.scenes.players import PlayersScene  # noqa: PLC0415
-
-        self.leave(lambda: PlayersScene(self.app, on_chosen=self._reopen))
+        self.leave("players", on_chosen=self._reopen)
 
     def _reopen(self) -> None:
-        self.app.replace(CabinetScene(self.app))
+        self.app.screens.replace("cabinet")
+
+    def look(self, dx: int, dy: int) -> None:
+        """The arrows: the tile beside (``dx``) or above or below (``dy``) the selected one."""
+        if not self.entries:
+            return
+        self._bar_focus = False
+        self.select(self.selected + dx + dy * self._columns)
+
+    def to_bar(self, step: int) -> None:
+        """Tab: the focus onto the buttons, then along them."""
+        if self._bar_focus:
+            self.focus.move(step)
+        self._bar_focus = True
+
+    def press_bar(self) -> None:
+        """Enter presses a button once Tab is on it (a tile is only looked at), or at once
+        when there are no tiles."""
+        if self._bar_focus or not self.entries:
+            self.focus.press_focused()
 
     def select(self, index: int) -> None:
         """Describe tile ``index`` in the panel, scrolling it into view."""
@@ -142,8 +189,7 @@ class CabinetScene(MenuScreen):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = Metrics(*size)
         assets = self.app.services.assets
-        base = self._base_hints()
-        self._frame.hints = self.with_scroll_hint(base)
+        hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         if not self.entries:
             self._area, self._tiles = content, []
@@ -177,8 +223,8 @@ class CabinetScene(MenuScreen):
             self._detail.y = self._area.bottom + gap
         self.select(self.selected)
         self._scroller.offset = self._scroller.target
-        if self.with_scroll_hint(base) != self._frame.hints:
-            self.layout(size)  # the scroll hint came or went: the bar may change height
+        if self.hints() != hints:
+            self.layout(size)  # the scroll keys came or went: the bar may change height
 
     def _pad(self) -> int:
         return self._metrics.px(0.55)
@@ -206,29 +252,8 @@ class CabinetScene(MenuScreen):
         if self._leaving:
             return
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.back()
-                return
-            if event.key == pygame.K_h and self.player is not None:
-                self.history()
-                return
-            if event.key == pygame.K_p and self.player is None:
-                self.choose_player()
-                return
-            steps = {
-                pygame.K_LEFT: -1,
-                pygame.K_RIGHT: 1,
-                pygame.K_UP: -self._columns,
-                pygame.K_DOWN: self._columns,
-            }
-            if event.key in steps and self.entries:
-                self._bar_focus = False
-                self.select(self.selected + steps[event.key])
-                return
-            if event.key == pygame.K_TAB:
-                self._bar_focus = True
-            elif event.key in _PRESS_KEYS and not self._bar_focus:
-                return  # a tile is only looked at; Enter presses a button once Tab is on it
+            self.handle_key(event)  # keys do only what the table says
+            return
         if event.type == pygame.MOUSEMOTION and self._area.collidepoint(event.pos):
             for i in range(len(self._tiles)):
                 if self.tile_rect(i).collidepoint(event.pos):

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.store import LeaderRow
-from clarity.ui.hints import KeyHint
+from clarity.ui import keys
+from clarity.ui.bindings import Binding
 from clarity.ui.menu_frame import short_date
+from clarity.ui.menu_screen import BACK
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
 from clarity.ui.theme import PALETTE
@@ -30,7 +32,11 @@ COLUMNS = (
     Column("Medal"),
     Column("Date"),
 )
-HINTS: tuple[KeyHint, ...] = (("← →", "pack"), ("Esc", "back"))
+#: ← and → go to the previous and the next pack (held, they do it once).
+PACK_KEYS: tuple[Binding, ...] = (
+    Binding("turn", (keys.LEFT,), "pack", "← →", (-1,)),
+    Binding("turn", (keys.RIGHT,), "pack", args=(1,)),
+)
 
 
 def leader_row(row: LeaderRow, *, mine: bool) -> Row:
@@ -53,8 +59,8 @@ class HighScoresScene(TableScreen):
     name = "highscores"
 
     def __init__(self, app: App, pack_id: str | None = None) -> None:
-        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
-        super().__init__(app, "High scores", COLUMNS, [self.back_button], HINTS)
+        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
+        super().__init__(app, "High scores", COLUMNS, [self.back_button])
         self.prev_button = Button("←", lambda: self.turn(-1), colour=PALETTE.tile)
         self.next_button = Button("→", lambda: self.turn(1), colour=PALETTE.tile)
         session = app.services.session
@@ -86,6 +92,9 @@ class HighScoresScene(TableScreen):
         return last[0].pack_id if last else None
 
     # -- actions ----------------------------------------------------------------------
+
+    def own_keys(self) -> tuple[Binding, ...]:
+        return PACK_KEYS
 
     def turn(self, step: int) -> None:
         """Show the next (1) or the previous (-1) pack."""
@@ -169,9 +178,6 @@ class HighScoresScene(TableScreen):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self._leaving:
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.turn(-1 if event.key == pygame.K_LEFT else 1)
             return
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for button in (self.prev_button, self.next_button):

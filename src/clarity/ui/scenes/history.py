@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-import pygame
-
 from clarity.store import RoundRecord
-from clarity.ui.hints import KeyHint
+from clarity.ui.bindings import Binding
+from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import short_date
+from clarity.ui.menu_screen import BACK
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
 from clarity.ui.theme import PALETTE
@@ -27,7 +27,8 @@ COLUMNS = (
     Column("Right", "right"),
     Column("Wrong", "right"),
 )
-HINTS: tuple[KeyHint, ...] = (("T", "trophies"), ("↑ ↓", "scroll"), ("Esc", "back"))
+#: T opens the trophy cabinet in the history's place (the cabinet's H comes back).
+TROPHIES = Binding("trophies", (Letter("T"),), "trophies")
 
 
 def played_when(moment: datetime, today: date) -> str:
@@ -56,9 +57,11 @@ class HistoryScene(TableScreen):
     name = "history"
 
     def __init__(self, app: App) -> None:
-        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
-        self.trophies_button = Button("Trophies", self.trophies, key_hint="T", colour=PALETTE.tile)
-        super().__init__(app, "History", COLUMNS, [self.back_button, self.trophies_button], HINTS)
+        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
+        self.trophies_button = Button(
+            "Trophies", self.trophies, TROPHIES.hint_cap, colour=PALETTE.tile
+        )
+        super().__init__(app, "History", COLUMNS, [self.back_button, self.trophies_button])
         session = app.services.session
         session.open()
         self.player = session.player
@@ -78,13 +81,8 @@ class HistoryScene(TableScreen):
         )
         self.empty_message = "No rounds yet: play one and it shows here."
 
+    def own_keys(self) -> tuple[Binding, ...]:
+        return (TROPHIES,)
+
     def trophies(self) -> None:
-        from clarity.ui.scenes.cabinet import CabinetScene  # noqa: PLC0415 - they open each other
-
-        self.leave(lambda: CabinetScene(self.app))
-
-    def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_t and not self._leaving:
-            self.trophies()
-            return
-        super().handle_event(event)
+        self.leave("cabinet")

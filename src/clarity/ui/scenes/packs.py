@@ -14,24 +14,31 @@ import pygame
 
 from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
-from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
-from clarity.ui.menu_frame import (
-    SCROLL_HINT,
-    Scroller,
-    button_height,
-    heading_size,
-)
+from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
+from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.menu_frame import SCROLL_KEYS, Scroller, button_height, heading_size
+from clarity.ui.menu_screen import BACK
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
+from clarity.ui.widgets import (
+    Button,
+    FocusGroup,
+    darken,
+    draw_focus_ring,
+    draw_panel,
+    focus_keys,
+    lighten,
+)
 
 if TYPE_CHECKING:
     from clarity.core.pack_loader import LoadedPack
     from clarity.ui.app import App
 
 HEADING = "Choose a pack"
-HINTS: tuple[KeyHint, ...] = (("↑ ↓", "move"), ("Enter", "play"), ("Esc", "back"))
+#: Arrows and Tab move between the packs that play, Enter plays the one in focus, Esc
+#: goes back; PageUp and PageDown join them while the list is longer than its view.
+PACK_KEYS: tuple[Binding, ...] = (*focus_keys(press="play"), BACK)
 DESCRIPTION_LINES = 2
 ERROR_LINES = 2
 
@@ -90,7 +97,7 @@ class PackScene(Scene):
         super().__init__(app)
         self.on_choose = on_choose or self._start_round
         self.cards: list[PackCard] = []
-        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
         self.focus = FocusGroup([self.back_button])
         self._scroller = Scroller()
         self._metrics = Metrics(*app.options.size)
@@ -154,11 +161,21 @@ class PackScene(Scene):
     def back(self) -> None:
         self.app.pop()
 
-    def _start_round(self, loaded: LoadedPack) -> None:
-        # the play scene and its board load when a round starts, not with the menus
-        from clarity.ui.scenes.play import PlayScene  # noqa: PLC0415
+    def scroll_page(self, direction: int) -> None:
+        """The list a page down (1) or up (-1)."""
+        self._scroller.page(direction)
 
-        self.app.replace(PlayScene(self.app, loaded, seed=self.app.services.settings.seed))
+    def _start_round(self, loaded: LoadedPack) -> None:
+        self.app.screens.replace("play", loaded=loaded, seed=self.app.services.settings.seed)
+
+    # -- the keys ----------------------------------------------------------------
+
+    def bindings(self) -> tuple[Binding, ...]:
+        """The screen's keys, and PageUp/PageDown while the list scrolls."""
+        return (*PACK_KEYS, *(SCROLL_KEYS if self.max_scroll > 0 else ()))
+
+    def hints(self) -> tuple[KeyHint, ...]:
+        return key_hints(self.bindings())
 
     # -- the scene ---------------------------------------------------------------
 
@@ -195,7 +212,7 @@ class PackScene(Scene):
         )
         hints_left = self.back_button.rect.right + metrics.gap
         hints_width = width - margin - hints_left
-        hints = self._hints()
+        hints = self.hints()
         hints_height = key_hints_height(hints, assets, metrics, hints_width)
         self._hints_area = pygame.Rect(
             hints_left,
@@ -212,15 +229,12 @@ class PackScene(Scene):
         self._scroller.offset = self._scroller.target
         self._keep_focus_in_view(immediate=True)
         self._place_buttons()
-        if self._hints() != hints:
-            self.layout(size)  # the scroll hint came or went: the hints may change height
+        if self.hints() != hints:
+            self.layout(size)  # the scroll keys came or went: the hints may change height
 
     def _ring(self) -> int:
         """The room a focus ring takes around a card."""
         return self._metrics.px(0.8)
-
-    def _hints(self) -> tuple[KeyHint, ...]:
-        return (*HINTS, SCROLL_HINT) if self.max_scroll > 0 else HINTS
 
     def _text_width(self) -> int:
         metrics = self._metrics
@@ -273,8 +287,11 @@ class PackScene(Scene):
             self._scroller.show(card.top, bottom, self._ring(), immediate=immediate)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.back()
+        if event.type == pygame.KEYDOWN:
+            before = self.focus.focused
+            handle_key(self, self.bindings(), event)  # keys do only what the table says
+            if self.focus.focused is not before:
+                self._keep_focus_in_view()
             return
         if self._scroller.handle_event(event, self._metrics):
             return
@@ -283,10 +300,7 @@ class PackScene(Scene):
         )
         if wheel_click:
             return  # old-style wheel clicks: MOUSEWHEEL has already scrolled
-        before = self.focus.focused
         self.focus.handle_event(event)
-        if self.focus.focused is not before and event.type == pygame.KEYDOWN:
-            self._keep_focus_in_view()
 
     def update(self, dt: float) -> None:
         if self._scroller.update(dt):
@@ -319,7 +333,7 @@ class PackScene(Scene):
             and self.focus.buttons[self.focus.hover] is self.back_button
         )
         self.back_button.draw(surface, assets, metrics, focused=focused, hovered=hovered)
-        draw_key_hints(surface, self._hints(), assets, metrics, self._hints_area)
+        draw_key_hints(surface, self.hints(), assets, metrics, self._hints_area)
 
     def _draw_card(self, surface: pygame.Surface, card: PackCard, rect: pygame.Rect) -> None:
         metrics = self._metrics

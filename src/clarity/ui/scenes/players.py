@@ -14,10 +14,12 @@ import pygame
 
 from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
 from clarity.store.names import MAX_NAME_LENGTH
-from clarity.ui.hints import KeyHint
+from clarity.ui import keys
+from clarity.ui.bindings import Binding
+from clarity.ui.choices import Choice
+from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import MenuFrame, short_date
-from clarity.ui.menu_screen import MenuScreen
-from clarity.ui.scenes.dialog import Choice, DialogScene
+from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
@@ -26,16 +28,26 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 HEADING = "Who's playing?"
-HINTS: tuple[KeyHint, ...] = (
-    ("↑ ↓", "move"),
-    ("Enter", "play"),
-    ("N", "new player"),
-    ("R", "rename"),
-    ("Del", "delete"),
-    ("G", "guest"),
-    ("Esc", "back"),
+NEW_PLAYER = Binding("new_player", (Letter("N"),), "new player")
+RENAME = Binding("rename_focused", (Letter("R"),), "rename")
+DELETE = Binding("delete_focused", (keys.DELETE,), "delete")
+GUEST = Binding("play_as_guest", (Letter("G"),), "guest")
+#: The arrows move as the screen is drawn (New and Guest side by side, the players
+#: below, Back last); held, they go on down the list. Enter plays as the one in focus.
+PLAYERS_KEYS: tuple[Binding, ...] = (
+    Binding("move", (keys.UP,), "move", "↑ ↓", (0, -1), repeats=True),
+    Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
+    Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
+    Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),
+    Binding("focus.next", (keys.TAB,), repeats=True),
+    Binding("focus.previous", (keys.SHIFT_TAB,), repeats=True),
+    Binding("focus.press_focused", (keys.ENTER, keys.SPACE), "play", "Enter"),
+    NEW_PLAYER,
+    RENAME,
+    DELETE,
+    GUEST,
+    BACK,
 )
-_DELETE_KEYS = (pygame.K_DELETE,)
 
 
 @dataclass
@@ -77,22 +89,24 @@ class PlayersScene(MenuScreen):
         self.new_button = Button(
             "New player",
             self.new_player,
-            key_hint="N",
+            NEW_PLAYER.hint_cap,
             colour=PALETTE.accent,
             text_colour=PALETTE.text_dark,
         )
-        self.guest_button = Button("Play as a guest", self.play_as_guest, key_hint="G")
-        self.guest_button.colour = PALETTE.tile
-        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
-        self.rename_button = Button(
-            "Rename", self.rename_focused, key_hint="R", colour=PALETTE.tile
+        self.guest_button = Button(
+            "Play as a guest", self.play_as_guest, GUEST.hint_cap, colour=PALETTE.tile
         )
-        self.delete_button = Button("Delete", self.delete_focused, key_hint="Del")
-        self.delete_button.colour = darken(PALETTE.wrong, 0.2)
+        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
+        self.rename_button = Button(
+            "Rename", self.rename_focused, RENAME.hint_cap, colour=PALETTE.tile
+        )
+        self.delete_button = Button(
+            "Delete", self.delete_focused, DELETE.hint_cap, colour=darken(PALETTE.wrong, 0.2)
+        )
         self.rows: list[PlayerRow] = []
         self.focus = FocusGroup()
         self.problem = ""  # the last change that failed, said for the player
-        super().__init__(app, MenuFrame(HEADING, [self.back_button], HINTS))
+        super().__init__(app, MenuFrame(HEADING, [self.back_button], ()))
         self._list_area = pygame.Rect(0, 0, 0, 0)
         self._top_row = pygame.Rect(0, 0, 0, 0)
         self._notice_rect = pygame.Rect(0, 0, 0, 0)
@@ -143,21 +157,19 @@ class PlayersScene(MenuScreen):
 
     def new_player(self) -> None:
         self.problem = ""
-        self.app.push(
-            DialogScene(
-                self.app,
-                "New player",
-                "Type your name. It is shown on the high scores.",
-                [
-                    Choice("Add", _nothing, "Enter", primary=True, submits=True),
-                    Choice("Cancel", _nothing, "Esc"),
-                ],
-                name="new-player",
-                text="",
-                placeholder="Your name",
-                max_length=MAX_NAME_LENGTH + 10,
-                on_submit=self._create,
-            )
+        self.app.screens.push(
+            "dialog",
+            heading="New player",
+            message="Type your name. It is shown on the high scores.",
+            choices=[
+                Choice("Add", _nothing, key_hint="Enter", primary=True, submits=True),
+                Choice("Cancel", _nothing, key_hint="Esc"),
+            ],
+            name="new-player",
+            text="",
+            placeholder="Your name",
+            max_length=MAX_NAME_LENGTH + 10,
+            on_submit=self._create,
         )
 
     def rename_focused(self) -> None:
@@ -165,20 +177,18 @@ class PlayersScene(MenuScreen):
         if player is None:
             return
         self.problem = ""
-        self.app.push(
-            DialogScene(
-                self.app,
-                f"Rename {player.name}",
-                "Type the new name.",
-                [
-                    Choice("Rename", _nothing, "Enter", primary=True, submits=True),
-                    Choice("Cancel", _nothing, "Esc"),
-                ],
-                name="rename-player",
-                text=player.name,
-                max_length=MAX_NAME_LENGTH + 10,
-                on_submit=lambda text: self._rename(player, text),
-            )
+        self.app.screens.push(
+            "dialog",
+            heading=f"Rename {player.name}",
+            message="Type the new name.",
+            choices=[
+                Choice("Rename", _nothing, key_hint="Enter", primary=True, submits=True),
+                Choice("Cancel", _nothing, key_hint="Esc"),
+            ],
+            name="rename-player",
+            text=player.name,
+            max_length=MAX_NAME_LENGTH + 10,
+            on_submit=lambda text: self._rename(player, text),
         )
 
     def delete_focused(self) -> None:
@@ -189,23 +199,17 @@ class PlayersScene(MenuScreen):
         player = row.player
         rounds = row.overview.rounds
         saved = f"{rounds} round{'' if rounds == 1 else 's'} and trophies" if rounds else "trophies"
-        self.app.push(
-            DialogScene(
-                self.app,
-                f"Delete {player.name}?",
-                f"Their {saved} are deleted too. Are you sure?",
-                [
-                    Choice(
-                        "Yes, delete",
-                        lambda: self._delete(player),
-                        "Y",
-                        keys=(pygame.K_y,),
-                        danger=True,
-                    ),
-                    Choice("No, keep", _nothing, "N", keys=(pygame.K_n,), primary=True),
-                ],
-                name="delete-player",
-            )
+        self.app.screens.push(
+            "dialog",
+            heading=f"Delete {player.name}?",
+            message=f"Their {saved} are deleted too. Are you sure?",
+            choices=[
+                Choice(
+                    "Yes, delete", lambda: self._delete(player), keys=(Letter("Y"),), danger=True
+                ),
+                Choice("No, keep", _nothing, keys=(Letter("N"),), primary=True),
+            ],
+            name="delete-player",
         )
 
     def _create(self, text: str) -> str | None:
@@ -269,7 +273,7 @@ class PlayersScene(MenuScreen):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = Metrics(*size)
         assets = self.app.services.assets
-        hints = self._frame.hints = self.with_scroll_hint(HINTS)
+        hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         gap = metrics.gap
         self._row_width = min(content.width - metrics.px(3), metrics.px(80))
@@ -290,8 +294,8 @@ class PlayersScene(MenuScreen):
         self._list_area = pygame.Rect(content.x, y, content.width, content.bottom - y)
         self._measure()
         self._keep_focus_in_view(immediate=True)
-        if self.with_scroll_hint(HINTS) != hints:
-            self.layout(size)  # the scroll hint came or went: the bar may change height
+        if self.hints() != hints:
+            self.layout(size)  # the scroll keys came or went: the bar may change height
 
     def _measure(self) -> None:
         metrics = self._metrics
@@ -342,10 +346,18 @@ class PlayersScene(MenuScreen):
             self._scroller.show(row.top, row.top + self._row_height, room, immediate=immediate)
         self._place_buttons()
 
+    def bindings(self) -> tuple[Binding, ...]:
+        """The screen's keys, and PageUp/PageDown while the list scrolls."""
+        return (*PLAYERS_KEYS, *self.scroll_keys())
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if self._leaving:
             return
-        if event.type == pygame.KEYDOWN and self._handle_key(event):
+        if event.type == pygame.KEYDOWN:
+            before = self.focus.focused
+            self.handle_key(event)  # keys do only what the table says
+            if self.focus.focused is not before:
+                self._keep_focus_in_view()  # Tab went on to a player out of view
             return
         if self._scroller.handle_event(event, self._metrics):
             return
@@ -361,33 +373,15 @@ class PlayersScene(MenuScreen):
         if self.focus.focused is not before:
             self._place_buttons()
 
-    def _handle_key(self, event: pygame.event.Event) -> bool:
-        key = event.key
-        if key == pygame.K_ESCAPE:
-            self.back()
-        elif key == pygame.K_n:
-            self.new_player()
-        elif key == pygame.K_g:
-            self.play_as_guest()
-        elif key == pygame.K_r:
-            self.rename_focused()
-        elif key in _DELETE_KEYS:
-            self.delete_focused()
-        elif key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
-            self._move(key)
-        else:
-            return False
-        return True
-
-    def _move(self, key: int) -> None:
+    def move(self, dx: int, dy: int) -> None:
         """Arrows: New and Guest side by side on top, the players below, Back last."""
         count = len(self.rows)
         index = self.focus.index
         back = 2 + count
-        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+        if dx:
             if index in (0, 1):
                 index = 1 - index
-        elif key == pygame.K_DOWN:
+        elif dy > 0:
             index = 2 if index in (0, 1) and count else min(back, max(index + 1, 2))
         elif index in (0, 1):
             pass
