@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.ui import journey
+from clarity.ui import journey, keys
+from clarity.ui.app import GLOBAL_BINDINGS
 from clarity.ui.backdrop import Backdrop
-from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
+from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
-from clarity.ui.scenes.packs import PackScene
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Colour, Metrics
 from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, draw_shape, lighten
 
@@ -27,13 +28,22 @@ if TYPE_CHECKING:
 
 GAME_NAME = "Clarity Challenge"
 TAGLINE = "Answer questions, uncover the tiles, guess the hidden picture."
-HINTS: tuple[KeyHint, ...] = (
-    ("↑ ↓", "move"),
-    ("Enter", "choose"),
-    ("Esc", "quit"),
-    ("F11", "full screen"),
-    ("M", "sound on/off"),
+#: The arrows move as the menu is drawn (Play over two columns when there is saved
+#: progress); Enter chooses; Esc, pressed on the title itself, ends the game (a held Esc
+#: that walked back to the title does not).
+TITLE_KEYS: tuple[Binding, ...] = (
+    Binding("move", (keys.UP,), "move", "↑ ↓", (0, -1), repeats=True),
+    Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
+    Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
+    Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),
+    Binding("focus.next", (keys.TAB,), repeats=True),
+    Binding("focus.previous", (keys.SHIFT_TAB,), repeats=True),
+    Binding("focus.press_focused", (keys.ENTER, keys.SPACE), "choose", "Enter"),
+    Binding("quit", (keys.ESCAPE,), "quit"),
 )
+#: The title's hints: its own keys, then the keys of every screen (the App's F11 and M),
+#: said once here where a class first sees the game.
+HINTS: tuple[KeyHint, ...] = key_hints((*TITLE_KEYS, *GLOBAL_BINDINGS))
 
 # The mosaic: a small board whose tiles uncover a picture one by one, then cover it again.
 MOSAIC_ROWS = 3
@@ -153,7 +163,7 @@ class TitleScene(Scene):
         self.play_button = Button(
             "Play", self.play, colour=PALETTE.accent, text_colour=PALETTE.text_dark
         )
-        self.quit_button = Button("Quit", self.app.quit, colour=PALETTE.tile)
+        self.quit_button = Button("Quit", self.quit, colour=PALETTE.tile)
         self.trophies_button = Button("Trophies", self.trophies, colour=PALETTE.tile)
         self.scores_button = Button("High scores", self.high_scores, colour=PALETTE.tile)
         self.player_button = Button("Change player", self.change_player, colour=PALETTE.tile)
@@ -228,9 +238,20 @@ class TitleScene(Scene):
 
     def play(self) -> None:
         if not self._saving:
-            self.app.push(PackScene(self.app))
+            self.app.screens.push("packs")
             return
         journey.start_playing(self.app)
+
+    def quit(self) -> None:
+        self.app.quit()
+
+    def move(self, dx: int, dy: int) -> None:
+        """An arrow: to the button beside or below as drawn, in the grid of the full
+        menu; up and down the column of Play and Quit."""
+        if self._saving:
+            move_spatially(self.focus, dx, dy)
+        elif dy:
+            self.focus.move(dy)
 
     def trophies(self) -> None:
         journey.open_cabinet(self.app)
@@ -355,13 +376,8 @@ class TitleScene(Scene):
         self.layout(self.app.size)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit()
-            return
-        arrows = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
-        arrows |= {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
-        if self._saving and event.type == pygame.KEYDOWN and event.key in arrows:
-            move_spatially(self.focus, *arrows[event.key])
+        if event.type == pygame.KEYDOWN:
+            handle_key(self, TITLE_KEYS, event)  # keys do only what the table says
             return
         self.focus.handle_event(event)
 
