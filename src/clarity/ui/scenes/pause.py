@@ -7,16 +7,25 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui import keys
+from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
+from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.keys import Letter
 from clarity.ui.scene import Scene
 from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import Button, FocusGroup, draw_panel
+from clarity.ui.widgets import Button, FocusGroup, draw_panel, focus_keys
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
 
 HEADING = "Paused"
-HINTS: tuple[KeyHint, ...] = (("↑ ↓", "move"), ("Enter", "choose"), ("Esc", "resume"))
+RESUME = Binding("resume_round", (keys.ESCAPE,), "resume")
+RESTART = Binding("restart", (Letter("R"),))  # the button's badge says it
+TITLE = Binding("title", (Letter("T"),))
+#: The menu's keys. R and T are printed on their buttons, so they need no hint of their
+#: own; a held Esc resumes once and goes no further (the round does not pause again).
+PAUSE_KEYS: tuple[Binding, ...] = (*focus_keys(), RESUME, RESTART, TITLE)
+HINTS: tuple[KeyHint, ...] = key_hints(PAUSE_KEYS)
 SHADE_ALPHA = 200  # how much the round behind darkens: still there, but not distracting
 
 
@@ -40,15 +49,15 @@ class PauseScene(Scene):
         self.resume_button = Button(
             "Resume",
             self.resume_round,
-            key_hint="Esc",
+            key_hint=RESUME.hint_cap,
             colour=PALETTE.accent,
             text_colour=PALETTE.text_dark,
         )
         self.restart_button = Button(
-            "Restart the round", self.restart, key_hint="R", colour=PALETTE.tile
+            "Restart the round", self.restart, key_hint=RESTART.hint_cap, colour=PALETTE.tile
         )
         self.title_button = Button(
-            "Back to the title", self.title, key_hint="T", colour=PALETTE.tile
+            "Back to the title", self.title, key_hint=TITLE.hint_cap, colour=PALETTE.tile
         )
         self.focus = FocusGroup([self.resume_button, self.restart_button, self.title_button])
         self._metrics = Metrics(*app.options.size)
@@ -128,15 +137,9 @@ class PauseScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.resume_round()
-                return
-            if event.key == pygame.K_r:
-                self.restart()
-                return
-            if event.key == pygame.K_t:
-                self.title()
-                return
+            if not self._closing:
+                handle_key(self, PAUSE_KEYS, event)  # keys do only what the table says
+            return
         self.focus.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
