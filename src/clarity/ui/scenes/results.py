@@ -14,9 +14,12 @@ import pygame
 
 from clarity.core.events import RoundOutcome, RoundSummary, TrophyEarned
 from clarity.core.trophies import MEDAL_SHARES, Tier, trophy_by_id
+from clarity.ui import journey, keys
 from clarity.ui.backdrop import Backdrop
+from clarity.ui.bindings import Binding, KeyHint, handle_key, is_repeat, key_hints
 from clarity.ui.effects import CountingNumber, ease_out, format_points, pop
-from clarity.ui.hints import KeyHint, draw_key_hints, key_hints_height
+from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.keys import Letter
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
@@ -46,13 +49,24 @@ POP_SECONDS = 0.35
 
 ROW_GAP = 2.0  # units between a breakdown label and its value, at the least
 
-HINTS: tuple[KeyHint, ...] = (
-    ("P", "play again"),
-    ("C", "trophies"),
-    ("T / Esc", "title"),
-    ("Tab ←→", "move"),
-    ("Enter", "choose"),
+PLAY_AGAIN = Binding("play_again", (Letter("P"),), "play again")
+TROPHIES = Binding("open_cabinet", (Letter("C"),), "trophies")
+TITLE = Binding("to_title", (Letter("T"), keys.ESCAPE), "title", "T / Esc")
+#: The results' keys. The first press of an arrow or Tab only shows where the focus is
+#: (on Play again); Enter plays again unless the focus was moved on purpose.
+RESULTS_KEYS: tuple[Binding, ...] = (
+    PLAY_AGAIN,
+    TROPHIES,
+    TITLE,
+    Binding("move", (keys.TAB,), "move", "Tab ←→", ("next",), repeats=True),
+    Binding("move", (keys.SHIFT_TAB,), "move", args=("previous",), repeats=True),
+    Binding("move", (keys.RIGHT,), "move", args=("right",), repeats=True),
+    Binding("move", (keys.LEFT,), "move", args=("left",), repeats=True),
+    Binding("move", (keys.DOWN,), "move", args=("down",), repeats=True),
+    Binding("move", (keys.UP,), "move", args=("up",), repeats=True),
+    Binding("choose", (keys.ENTER, keys.SPACE), "choose", "Enter"),
 )
+HINTS: tuple[KeyHint, ...] = key_hints(RESULTS_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +141,9 @@ class ResultsScene(Scene):
         if saved is not None:  # the lasting trophies this round completed
             self.trophies += saved.lasting
 
-        self.play_again_button = main_button("Play again", self.play_again, "P")
-        self.title_button = plain_button("Title", self.to_title, "T")
-        self.cabinet_button = plain_button("Trophies", self.open_cabinet, "C")
+        self.play_again_button = main_button("Play again", self.play_again, PLAY_AGAIN.hint_cap)
+        self.title_button = plain_button("Title", self.to_title, TITLE.keys[0].cap)
+        self.cabinet_button = plain_button("Trophies", self.open_cabinet, TROPHIES.hint_cap)
         self.buttons: list[Button] = [
             self.play_again_button,
             self.cabinet_button,
@@ -179,32 +193,38 @@ class ResultsScene(Scene):
 
     def play_again(self) -> None:
         """The pack's next mystery (round and round), with a new seed."""
-        from clarity.ui.scenes.play import PlayScene  # noqa: PLC0415 - play imports this module
-
         if self._left or self.loaded.pack is None:
             return
         self._left = True
         self.app.services.sound.play("click")
         following = (self.mystery_index + 1) % len(self.loaded.pack.rounds)
-        self.app.replace(PlayScene(self.app, self.loaded, mystery_index=following))
+        self.app.screens.replace("play", loaded=self.loaded, mystery_index=following)
 
     def to_title(self) -> None:
-        from clarity.ui.scenes.title import TitleScene  # noqa: PLC0415 - another engineer's scene
-
         if self._left:
             return
         self._left = True
         self.app.services.sound.play("click")
-        self.app.reset(TitleScene(self.app))
+        self.app.screens.reset("title")
 
     def open_cabinet(self) -> None:
         """The trophy cabinet over the results (Esc comes back here)."""
-        from clarity.ui.journey import open_cabinet  # noqa: PLC0415 - its scenes load late
-
         if self._left:
             return
         self.app.services.sound.play("click")
-        open_cabinet(self.app)
+        journey.open_cabinet(self.app)
+
+    def move(self, direction: str) -> None:
+        """Tab or an arrow: the first press shows the focus ring, the next ones move it
+        (``direction`` names the focus group's method: "next", "left"...)."""
+        shown = self.focus.ring
+        self.focus.ring = True
+        if shown:
+            getattr(self.focus, direction)()
+
+    def choose(self) -> None:
+        """Enter: the button in the focus ring, else Play again."""
+        (self.focus.ringed or self.play_again_button).press()
 
     def saved_line(self) -> tuple[str, Colour] | None:
         """Whether the round was saved, as the score card says it (None: not known)."""
@@ -230,39 +250,19 @@ class ResultsScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
             self.focus.ring = False
-        pressed = event.type == pygame.KEYDOWN or (
+        # a fresh press (a key held from the round, say Enter, is no press) during the
+        # presentation shows everything at once instead of acting
+        pressed = (event.type == pygame.KEYDOWN and not is_repeat(event)) or (
             event.type == pygame.MOUSEBUTTONUP and event.button == 1
         )
-        if self.busy and pressed and event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            return
-        if self.busy and pressed:
-            self.finish_presentation()
-            return
+        if self.busy:
+            if pressed:
+                self.finish_presentation()
+            if event.type != pygame.MOUSEMOTION:
+                return
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_p:
-                self.play_again()
-                return
-            if event.key in (pygame.K_t, pygame.K_ESCAPE):
-                self.to_title()
-                return
-            if event.key == pygame.K_c:
-                self.open_cabinet()
-                return
-            if event.key in (
-                pygame.K_TAB,
-                pygame.K_LEFT,
-                pygame.K_RIGHT,
-                pygame.K_UP,
-                pygame.K_DOWN,
-            ):
-                shown = self.focus.ring
-                self.focus.ring = True
-                if not shown:
-                    return  # the first press shows where the focus is
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                # Enter plays again unless the focus was moved on purpose
-                (self.focus.ringed or self.play_again_button).press()
-                return
+            handle_key(self, RESULTS_KEYS, event)  # keys do only what the table says
+            return
         self.focus.handle_event(event)
 
     def update(self, dt: float) -> None:
