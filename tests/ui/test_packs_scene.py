@@ -15,6 +15,8 @@ from clarity.ui.scenes.packs import PackScene, error_text
 from clarity.ui.scenes.title import TitleScene
 from clarity.ui.textfit import wrap_lines
 
+from .conftest import Pilot
+from .key_tables import assert_hints_are_the_table, drawn_hints, hold
 from .menus import click, headless, inside, open_app, press, step, wheel
 from .pack_files import write_broken_pack, write_pack
 
@@ -129,7 +131,7 @@ def test_esc_and_the_back_button_return_to_the_title(open_packs: OpenPacks, mixe
     app, _scene, _ = open_packs(mixed)
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, TitleScene)
-    app.push(PackScene(app))
+    app.screens.push("packs")
     step(app)
     back = app.top
     assert isinstance(back, PackScene)
@@ -218,3 +220,48 @@ def test_long_text_is_wrapped_and_ends_with_an_ellipsis(monkeypatch: pytest.Monk
         assert all(font.size(line)[0] <= 200 for line in long_word)
     finally:
         pygame.font.quit()
+
+
+@pytest.mark.parametrize("folder", ["mixed", "many"])
+def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
+    open_packs: OpenPacks,
+    folder: str,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app, scene, chosen = open_packs(request.getfixturevalue(folder), (1024, 640))
+    rows = scene.bindings()
+    with drawn_hints(monkeypatch) as drawn:
+        assert_hints_are_the_table(Pilot(app), drawn, rows, [(scene, rows)])
+    labels = [label for _cap, label in drawn[-1]]
+    # PageUp and PageDown are offered exactly while the list is longer than its view
+    scrolls = scene.max_scroll > 0
+    assert scrolls == (folder == "many")
+    assert labels == ["move", "play", "back", *(["scroll"] if scrolls else [])]
+    assert app.top is scene
+    assert chosen == []
+
+
+def test_a_held_esc_goes_back_one_screen(open_packs: OpenPacks, mixed: Path) -> None:
+    app, _scene, _ = open_packs(mixed)
+    hold(Pilot(app), pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+    assert app.running  # the title took the repeats for no press: it did not quit
+
+
+def test_held_arrows_and_page_keys_go_on_down_the_list(open_packs: OpenPacks, many: Path) -> None:
+    app, scene, _ = open_packs(many, (1024, 640))
+    pilot = Pilot(app)
+    hold(pilot, pygame.K_DOWN, repeats=3)
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "pack-04"  # one press and three repeats: four down
+    hold(pilot, pygame.K_PAGEDOWN, repeats=2)
+    step(app, 60)
+    one_page = scene.list_area.height * 0.8
+    assert scene.scroll > 2 * one_page
+
+
+def test_a_held_enter_plays_the_pack_once(open_packs: OpenPacks, mixed: Path) -> None:
+    app, _scene, chosen = open_packs(mixed)
+    hold(Pilot(app), pygame.K_RETURN, repeats=4)
+    assert [p.id for p in chosen] == ["alpha"]

@@ -15,6 +15,7 @@ from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.title import TitleScene
 
 from .conftest import Pilot
+from .key_tables import assert_hints_are_the_table, drawn_hints, hold, letter_key
 from .saving import MakeApp, app_factory, at_title
 
 
@@ -23,9 +24,11 @@ def saving_app(pack_folder: Path, tmp_path: Path) -> Iterator[MakeApp]:
     yield from app_factory(pack_folder, tmp_path / "data")
 
 
-def players_screen(make: MakeApp, names: tuple[str, ...] = ()) -> tuple[Pilot, PlayersScene]:
+def players_screen(
+    make: MakeApp, names: tuple[str, ...] = (), size: tuple[int, int] = (1280, 800)
+) -> tuple[Pilot, PlayersScene]:
     """The title's Play pressed: the Who's playing? screen, with ``names`` already saved."""
-    app = make()
+    app = make(size=size)
     pilot = at_title(app)
     store = app.services.session.store
     assert store is not None
@@ -57,7 +60,11 @@ def test_a_name_typed_in_cyrillic_and_enter_adds_the_player(saving_app: MakeApp)
     assert isinstance(dialog, DialogScene)
     assert dialog.wants_text
     pilot.type("Бо")
-    pilot.key(pygame.K_m, unicode="m")  # a letter key types: it neither mutes nor chooses
+    pilot.key(pygame.K_m)  # a letter key types: it neither mutes nor chooses
+    assert dialog.text == "Боm"
+    assert not pilot.app.services.sound.muted
+    assert pilot.top is dialog
+    pilot.key(pygame.K_BACKSPACE)
     pilot.type("рис")
     assert dialog.text == "Борис"
     pilot.key(pygame.K_RETURN)
@@ -192,3 +199,66 @@ def test_player_on_the_command_line_skips_the_question(saving_app: MakeApp) -> N
     pilot.key(pygame.K_RETURN)
     assert isinstance(pilot.top, PackScene)
     assert saved_names(pilot) == ["Ana"]
+
+
+@pytest.mark.parametrize("layout", ["us", "ru"])
+def test_the_letter_shortcuts_work_on_the_us_and_the_russian_layout(
+    saving_app: MakeApp, layout: str
+) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    pilot.key(letter_key("N", layout), layout=layout)  # "т" on the key printed N
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    assert dialog.name == "new-player"
+    assert dialog.text == ""  # the N that opened it typed nothing
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(letter_key("R", layout), layout=layout)
+    dialog = pilot.top
+    assert isinstance(dialog, DialogScene)
+    assert dialog.heading == "Rename Ana"
+    assert dialog.text == "Ana"
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_DELETE)
+    pilot.key(letter_key("N", layout), layout=layout)  # No, keep
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Ana", "Ben"]
+    pilot.key(pygame.K_DELETE)
+    pilot.key(letter_key("Y", layout), layout=layout)  # Yes, delete
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Ben"]
+    pilot.key(letter_key("G", layout), layout=layout)
+    assert isinstance(pilot.top, PackScene)
+    assert pilot.app.services.session.chosen
+    assert pilot.app.services.session.player is None
+
+
+@pytest.mark.parametrize("count", [2, 14])
+def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
+    saving_app: MakeApp, count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = tuple(f"Pupil {n}" for n in range(count))
+    pilot, scene = players_screen(saving_app, names, size=(1024, 640))
+    rows = scene.bindings()
+    with drawn_hints(monkeypatch) as drawn:
+        assert_hints_are_the_table(pilot, drawn, rows, [(scene, rows)])
+    labels = [label for _cap, label in drawn[-1]]
+    expected = ["move", "play", "new player", "rename", "delete", "guest", "back"]
+    assert labels == expected + (["scroll"] if count == 14 else [])
+    assert pilot.top is scene
+    assert saved_names(pilot) == sorted(names)
+
+
+def test_a_held_esc_goes_back_one_screen(saving_app: MakeApp) -> None:
+    pilot, _scene = players_screen(saving_app, ("Ana",))
+    hold(pilot, pygame.K_ESCAPE)
+    assert isinstance(pilot.top, TitleScene)
+    assert pilot.app.running
+
+
+def test_a_held_delete_asks_once(saving_app: MakeApp) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    hold(pilot, pygame.K_DELETE)
+    assert [s.name for s in pilot.app.scenes] == ["title", "players", "delete-player"]
+    pilot.key(letter_key("Y"))
+    assert pilot.top is scene
+    assert saved_names(pilot) == ["Ben"]

@@ -9,10 +9,12 @@ from pathlib import Path
 import pygame
 import pytest
 
-from clarity.ui.app import App
+from clarity.ui.app import GLOBAL_BINDINGS, App
 from clarity.ui.scenes.packs import PackScene
-from clarity.ui.scenes.title import TitleScene
+from clarity.ui.scenes.title import TITLE_KEYS, TitleScene
 
+from .conftest import Pilot
+from .key_tables import assert_hints_are_the_table, drawn_hints, hold
 from .menus import click, headless, inside, open_app, press, step
 from .pack_files import write_pack
 
@@ -126,3 +128,39 @@ def test_the_mosaic_uncovers_itself_over_time(app: App) -> None:
     step(app, 90)
     after = [title.mosaic.open_amount(i) for i in range(len(title.mosaic.order))]
     assert before != after
+
+
+def test_the_hints_drawn_are_the_titles_table_and_the_apps_keys(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    title = app.top
+    assert isinstance(title, TitleScene)
+    pilot = Pilot(app)
+    with drawn_hints(monkeypatch) as drawn:
+        # M is pressed on the US and the Russian layout ("ь" on the key printed M)
+        assert_hints_are_the_table(
+            pilot,
+            drawn,
+            (*TITLE_KEYS, *GLOBAL_BINDINGS),
+            [(title, TITLE_KEYS), (app, GLOBAL_BINDINGS)],
+        )
+    assert [hint[1] for hint in drawn[-1]] == ["move", "choose", "quit", "full screen", "sound"]
+    assert app.top is title
+    assert app.running
+
+
+def test_a_held_esc_walks_back_to_the_title_and_does_not_quit(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.key(pygame.K_RETURN)  # Play: the pack choice
+    assert isinstance(app.top, PackScene)
+    hold(pilot, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+    assert app.running  # the repeats that reached the title were no presses
+    pilot.key(pygame.K_ESCAPE)  # a fresh press is one
+    assert not app.running
+
+
+def test_a_held_enter_opens_the_pack_choice_once_and_starts_no_round(app: App) -> None:
+    pilot = Pilot(app)
+    hold(pilot, pygame.K_RETURN, repeats=5)
+    assert [s.name for s in app.scenes] == ["title", "packs"]
