@@ -10,9 +10,18 @@ import pytest
 
 from clarity.ui.app import App
 from clarity.ui.scene import Scene
-from clarity.ui.scenes.pause import PauseScene
+from clarity.ui.scenes.pause import PAUSE_KEYS, PauseScene
 from clarity.ui.scenes.title import TitleScene
 
+from .conftest import Pilot
+from .key_tables import (
+    assert_hints_are_the_table,
+    assert_keys_call_their_actions,
+    drawn_hints,
+    hold,
+    letter_key,
+)
+from .keyboard import press_events
 from .menus import click, headless, inside, open_app, press, step
 
 
@@ -81,7 +90,7 @@ def test_resume_by_mouse(app: App) -> None:
 
 def test_restart_gives_a_fresh_round_of_the_same_picture(app: App) -> None:
     play = play_scene(app)
-    press(app, pygame.K_a, unicode="a")  # answer the first question, whatever it is
+    press(app, pygame.K_a)  # answer the first question, whatever it is
     step(app, 60)
     assert play.round.answers  # type: ignore[attr-defined]
     press(app, pygame.K_ESCAPE)
@@ -136,13 +145,56 @@ def test_callbacks_run_once_after_the_menu_closes(monkeypatch: pytest.MonkeyPatc
     app = open_app([], first=TitleScene)
     try:
         calls: list[str] = []
-        pause = PauseScene(app, on_restart=lambda: calls.append("restart"), on_title=lambda: None)
-        app.push(pause)
+        app.screens.push("pause", on_restart=lambda: calls.append("restart"), on_title=lambda: None)
         step(app)
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_r, mod=0, unicode="r"))
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_r, mod=0, unicode="r"))
+        for _ in range(2):  # two quick presses: the second reaches the title, which has no R
+            for event in press_events(pygame.K_r, text_input=False):
+                pygame.event.post(event)
         step(app)
         assert calls == ["restart"]  # a double press restarts once
         assert isinstance(app.top, TitleScene)
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("layout", ["us", "ru"])
+def test_r_and_t_are_the_keys_printed_r_and_t_on_any_layout(app: App, layout: str) -> None:
+    pilot = Pilot(app)
+    play = play_scene(app)
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(letter_key("R", layout), layout=layout)  # "к" on a Russian keyboard
+    assert play_scene(app) is not play
+    assert [s.name for s in app.scenes] == ["title", "play"]
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(letter_key("T", layout), layout=layout)  # "е"
+    assert isinstance(app.top, TitleScene)
+    assert len(app.scenes) == 1
+
+
+def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = Pilot(app)
+    pilot.key(pygame.K_ESCAPE)
+    pause = app.top
+    assert isinstance(pause, PauseScene)
+    with drawn_hints(monkeypatch) as drawn:
+        assert_hints_are_the_table(pilot, drawn, PAUSE_KEYS, [(pause, PAUSE_KEYS)])
+    assert drawn[-1] == (("↑ ↓", "move"), ("Enter", "choose"), ("Esc", "resume"))
+    # R and T have no hint (their buttons say them) but are keys of the same table
+    assert assert_keys_call_their_actions(pilot, pause, PAUSE_KEYS) > len(PAUSE_KEYS)
+    assert [b.key_hint for b in pause.focus.buttons] == ["Esc", "R", "T"]
+    assert app.top is pause
+
+
+def test_a_held_esc_pauses_once_and_resumes_once(app: App) -> None:
+    pilot = Pilot(app)
+    play = play_scene(app)
+    hold(pilot, pygame.K_ESCAPE)  # the repeats neither resume nor pause again
+    pause = app.top
+    assert isinstance(pause, PauseScene)
+    assert app.scenes[-2] is play
+    hold(pilot, pygame.K_ESCAPE)
+    assert app.top is play  # back one screen, and the round did not pause again
+    step(app, 30)
+    assert app.top is play
