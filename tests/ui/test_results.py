@@ -11,11 +11,15 @@ from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
 from clarity.ui.app import App
+from clarity.ui.scene import Scene
+from clarity.ui.scenes.cabinet import CabinetScene
 from clarity.ui.scenes.play import PlayScene
-from clarity.ui.scenes.results import ResultsScene, breakdown_rows
+from clarity.ui.scenes.results import RESULTS_KEYS, ResultsScene, breakdown_rows
 from clarity.ui.scenes.title import TitleScene
 
 from .conftest import Pilot
+from .key_tables import assert_hints_are_the_table, drawn_hints, hold, letter_key
+from .keyboard import press_events
 
 
 def right_answer(round_: Round) -> str | bool:
@@ -48,16 +52,16 @@ def finished_round(loaded: LoadedPack, *, guess: str, wrong_guesses: int = 0) ->
 def show_results(pilot: Pilot, loaded: LoadedPack, played: Round) -> ResultsScene:
     tracker: TrophyTracker = played.tracker  # type: ignore[attr-defined]
     assert played.summary is not None
-    scene = ResultsScene(
-        pilot.app,
-        loaded,
-        played.summary,
-        tracker.earned,
-        tracker.medal,
+    scene = pilot.app.screens.push(
+        "results",
+        loaded=loaded,
+        summary=played.summary,
+        earned=tracker.earned,
+        medal=tracker.medal,
         mystery_index=played.mystery_index,
     )
-    pilot.app.push(scene)
     pilot.step()
+    assert isinstance(scene, ResultsScene)
     return scene
 
 
@@ -196,3 +200,69 @@ def test_results_after_a_round_played_in_the_app(app: App, loaded: LoadedPack) -
     assert results.mystery_index == 0
     assert [t.trophy_id for t in results.earned] == [t.trophy_id for t in play.tracker.earned]
     assert "sharp-eye" in [t.trophy_id for t in results.trophies]
+
+
+@pytest.mark.parametrize("layout", ["us", "ru"])
+def test_p_c_and_t_are_the_keys_printed_p_c_and_t_on_any_layout(
+    pilot: Pilot, loaded: LoadedPack, layout: str
+) -> None:
+    played = finished_round(loaded, guess="Lighthouse")
+    results = show_results(pilot, loaded, played)
+    results.finish_presentation()
+    pilot.key(letter_key("C", layout), layout=layout)  # "с" on a Russian keyboard
+    assert isinstance(pilot.top, CabinetScene)
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top is results
+    pilot.key(letter_key("P", layout), layout=layout)  # "з"
+    play = pilot.top
+    assert isinstance(play, PlayScene)
+    assert play.round.mystery_index == 1
+    results = show_results(pilot, loaded, played)
+    results.finish_presentation()
+    pilot.key(letter_key("T", layout), layout=layout)  # "е"
+    assert isinstance(pilot.top, TitleScene)
+    assert len(pilot.app.scenes) == 1
+
+
+def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
+    pilot: Pilot, loaded: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    results.finish_presentation()
+    with drawn_hints(monkeypatch) as drawn:
+        assert_hints_are_the_table(pilot, drawn, RESULTS_KEYS, [(results, RESULTS_KEYS)])
+    assert [label for _cap, label in drawn[-1]] == [
+        "play again",
+        "trophies",
+        "title",
+        "move",
+        "choose",
+    ]
+    assert [b.key_hint for b in results.buttons] == ["P", "C", "T"]
+    assert pilot.top is results
+
+
+def test_a_held_esc_goes_back_to_the_title_once(pilot: Pilot, loaded: LoadedPack) -> None:
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    results.finish_presentation()
+    hold(pilot, pygame.K_ESCAPE)
+    assert isinstance(pilot.top, TitleScene)
+    assert pilot.app.running  # the title took the repeats for no press: it did not quit
+
+
+def test_a_key_held_from_the_round_does_not_cut_the_presentation_short(
+    pilot: Pilot, loaded: LoadedPack
+) -> None:
+    pilot.app.push(Scene(pilot.app))  # the round's last screen, where Enter went down
+    events = press_events(pygame.K_RETURN, text_input=False)
+    down, up = events[0], events[-1]
+    pilot.post([down])
+    results = show_results(pilot, loaded, finished_round(loaded, guess="Lighthouse"))
+    for _ in range(5):  # still held: SDL repeats the KEYDOWN
+        pilot.post([pygame.event.Event(pygame.KEYDOWN, down.dict)])
+    assert results.busy
+    assert pilot.top is results
+    pilot.post([up])
+    pilot.key(pygame.K_RETURN)  # a fresh press shows everything at once
+    assert not results.busy
+    assert pilot.top is results
