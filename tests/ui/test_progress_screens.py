@@ -13,6 +13,7 @@ from clarity.core.trophies import CENTURY_RIGHT_ANSWERS
 from clarity.store import Player, Store
 from clarity.ui.app import App
 from clarity.ui.journey import open_cabinet, open_high_scores, open_history
+from clarity.ui.menu_screen import MenuScreen
 from clarity.ui.scenes.cabinet import CabinetScene, progress_text, status_text
 from clarity.ui.scenes.dialog import DialogScene
 from clarity.ui.scenes.highscores import HighScoresScene
@@ -22,6 +23,7 @@ from clarity.ui.scenes.title import TitleScene
 from store.factories import MONDAY_9AM, save
 
 from .conftest import Pilot, write_play_pack
+from .key_tables import assert_hints_are_the_table, drawn_hints, hold, letter_key
 from .saving import SIZES, MakeApp, app_factory, at_title, boxes_laid_out
 
 PACK = "play-test"
@@ -234,18 +236,127 @@ def test_the_screens_fit_the_window_without_overlaps(
         pilot.step(3)
         top = pilot.top
         boxes_laid_out(top.layout_boxes(), size)  # type: ignore[attr-defined]
-        app.reset(TitleScene(app))
+        app.screens.reset("title")
         pilot.step()
 
 
 def _players(app: App) -> None:
-    app.push(PlayersScene(app))
+    app.screens.push("players")
 
 
 def _delete_dialog(app: App) -> None:
-    players = PlayersScene(app)
-    app.push(players)
+    players = app.screens.push("players")
+    assert isinstance(players, PlayersScene)
     app.step(1 / 60)
     players.delete_focused()
     app.step(1 / 60)
     assert isinstance(app.top, DialogScene)
+
+
+# -- the keys -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["us", "ru"])
+def test_h_t_and_p_are_the_keys_printed_h_t_and_p_on_any_layout(
+    saving_app: MakeApp, layout: str
+) -> None:
+    pilot = filled(saving_app)
+    open_cabinet(pilot.app)
+    pilot.step()
+    assert isinstance(pilot.top, CabinetScene)
+    pilot.key(letter_key("H", layout), layout=layout)  # "р" on a Russian keyboard
+    assert isinstance(pilot.top, HistoryScene)
+    pilot.key(letter_key("T", layout), layout=layout)  # "е"
+    assert isinstance(pilot.top, CabinetScene)
+    assert [s.name for s in pilot.app.scenes] == ["title", "cabinet"]
+    pilot.app.services.session.choose(None)  # a guest's cabinet offers to choose a player
+    pilot.key(pygame.K_ESCAPE)
+    open_cabinet(pilot.app)
+    pilot.step()
+    guest = pilot.top
+    assert isinstance(guest, CabinetScene)
+    assert guest.player is None
+    pilot.key(letter_key("P", layout), layout=layout)  # "з"
+    assert isinstance(pilot.top, PlayersScene)
+
+
+def _cabinet(pilot: Pilot) -> None:
+    open_cabinet(pilot.app)
+
+
+def _guest_cabinet(pilot: Pilot) -> None:
+    pilot.app.services.session.choose(None)
+    open_cabinet(pilot.app)
+
+
+def _history(pilot: Pilot) -> None:
+    open_history(pilot.app)
+
+
+def _long_history(pilot: Pilot) -> None:
+    store = pilot.app.services.session.store
+    player = pilot.app.services.session.player
+    assert store is not None
+    assert player is not None
+    for n in range(30):
+        save(store, player.id, pack_id=PACK, score=n, played_at=MONDAY_9AM)
+    open_history(pilot.app)
+
+
+def _high_scores(pilot: Pilot) -> None:
+    open_high_scores(pilot.app)
+
+
+SCREENS = {
+    "cabinet": (_cabinet, ["look", "history", "back"]),
+    "guest-cabinet": (_guest_cabinet, ["choose a player", "back"]),
+    "history": (_history, ["trophies", "back"]),
+    "long-history": (_long_history, ["trophies", "scroll", "back"]),
+    "high-scores": (_high_scores, ["pack", "back"]),
+}
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
+    saving_app: MakeApp, screen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opener, labels = SCREENS[screen]
+    pilot = filled(saving_app, size=(1024, 640))
+    opener(pilot)
+    pilot.step()
+    scene = pilot.top
+    assert isinstance(scene, MenuScreen)
+    rows = scene.bindings()
+    with drawn_hints(monkeypatch) as drawn:
+        assert_hints_are_the_table(pilot, drawn, rows, [(scene, rows)])
+    assert [label for _cap, label in drawn[-1]] == labels
+    assert pilot.top is scene
+
+
+@pytest.mark.parametrize("screen", ["cabinet", "history", "high-scores"])
+def test_a_held_esc_goes_back_one_screen(saving_app: MakeApp, screen: str) -> None:
+    pilot = filled(saving_app)
+    SCREENS[screen][0](pilot)
+    pilot.step()
+    assert [s.name for s in pilot.app.scenes][:1] == ["title"]
+    assert len(pilot.app.scenes) == 2
+    hold(pilot, pygame.K_ESCAPE)
+    assert isinstance(pilot.top, TitleScene)
+    assert pilot.app.running  # the title took the repeats for no press: it did not quit
+
+
+def test_held_arrows_look_along_the_trophies_but_tab_and_enter_act_once(
+    saving_app: MakeApp,
+) -> None:
+    pilot = filled(saving_app)
+    open_cabinet(pilot.app)
+    pilot.step()
+    cabinet = pilot.top
+    assert isinstance(cabinet, CabinetScene)
+    hold(pilot, pygame.K_RIGHT, repeats=2)
+    assert cabinet.selected == 3  # a press and two repeats
+    pilot.key(pygame.K_TAB)  # the ring onto the buttons, on Back
+    hold(pilot, pygame.K_TAB, repeats=2)  # Tab goes on along the buttons when held
+    assert cabinet.focus.focused is cabinet.other_button
+    hold(pilot, pygame.K_RETURN, repeats=3)  # History, once
+    assert [s.name for s in pilot.app.scenes] == ["title", "history"]
