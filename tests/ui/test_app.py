@@ -173,18 +173,27 @@ def test_a_game_without_an_audio_device_plays_silently(tmp_path: object) -> None
         import pygame
         from clarity.ui.app import App, WindowOptions
         from clarity.ui.launch import LaunchOptions, build_services
-        from clarity.ui.scenes.play import PlayScene
         from pathlib import Path
         import sys
 
         services = build_services(LaunchOptions(data_dir=Path(sys.argv[1])), sound=True)
         app = App(services, WindowOptions(size=(1024, 640)))
         app.open()
-        app.push(PlayScene(app, services.packs.by_id("solar-system"), seed=1))
-        for key in (pygame.K_a, pygame.K_t, pygame.K_RETURN, pygame.K_m, pygame.K_m):
+        app.screens.push("play", loaded=services.packs.by_id("solar-system"), seed=1)
+        presses = [
+            (pygame.K_a, pygame.KSCAN_A, "a"),
+            (pygame.K_t, pygame.KSCAN_T, "t"),
+            (pygame.K_RETURN, pygame.KSCAN_RETURN, "\\r"),
+            (pygame.K_m, pygame.KSCAN_M, "m"),
+            (pygame.K_m, pygame.KSCAN_M, "m"),
+        ]
+        for key, scancode, typed in presses:
             for _ in range(90):
                 app.step(1 / 60)
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
+            for kind in (pygame.KEYDOWN, pygame.KEYUP):  # a press, not a held key
+                pygame.event.post(
+                    pygame.event.Event(kind, key=key, scancode=scancode, mod=0, unicode=typed)
+                )
         for name in ("right", "wrong", "uncover", "trophy", "guessed", "click"):
             services.sound.play(name)
         for _ in range(30):
