@@ -42,7 +42,9 @@ packs = st.sampled_from([MIXED, TIGHT])
 rule_sets = st.builds(ScoringRules, timer=st.booleans(), streaks=st.booleans())
 actions = st.lists(
     st.tuples(
-        st.sampled_from(["right", "right", "right", "wrong", "timeout", "guess-wrong", "guess"]),
+        st.sampled_from(
+            ["right", "right", "right", "wrong", "timeout", "guess-wrong", "guess", "wait"]
+        ),
         st.one_of(
             st.floats(min_value=0, max_value=30),
             # Near a limit (5, 20) and where rounding to the millisecond tips the time bonus.
@@ -57,7 +59,10 @@ def play(played: Round, kind: str, seconds: float) -> None:
     """Take one action, turned into whatever the round's phase allows."""
     if played.phase is Phase.ENDED:
         return
-    if kind == "guess":
+    if kind == "wait":  # time passes with the question in view (none passes on it otherwise)
+        if played.phase is Phase.ASKING:
+            played.spend_time(seconds)
+    elif kind == "guess":
         played.guess_image(MYSTERY_ANSWER, seconds)
     elif kind == "guess-wrong":
         played.guess_image(WRONG_GUESS, seconds)
@@ -85,6 +90,8 @@ def state(played: Round) -> dict[str, Any]:
         "streak": played.streak,
         "question": played.question,
         "question_number": played.question_number,
+        "question_seconds": played.question_seconds,
+        "time_left": played.time_left(),
         "uncovered": played.board.uncovered_tiles,
         "hidden": played.board.hidden_count,
         "answers": list(played.answers),

@@ -6,11 +6,18 @@ It ends when the image is guessed, or when the tiles or the questions run out an
 final guess has been made. Every change is announced as an event to the observers
 (the trophy tracker, the UI, the store) and kept as an action, so that a round can be
 saved after every answer and replayed exactly from its seed.
+
+The clock of the question being asked belongs to the round too: the screen hands it the
+seconds that pass while the question can be seen and answered (:meth:`Round.spend_time`),
+and the snapshot keeps them, so that a round saved in the middle of a question comes back
+with the time that was left and the time bonus that goes with it. Time is always an
+argument: the round never reads a clock itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -46,7 +53,10 @@ from clarity.core.scoring import (
 
 Question = ChoiceQuestion | TrueFalseQuestion | TypedQuestion
 Observer = Callable[[RoundEvent], None]
-SNAPSHOT_VERSION = 1
+# 2: the snapshot keeps the seconds spent on the question being asked ("question_seconds").
+# Version 1 snapshots (no clock: the question starts afresh) are still restored.
+SNAPSHOT_VERSION = 2
+RESTORABLE_VERSIONS = frozenset({1, 2})
 
 
 class Phase(StrEnum):
@@ -123,6 +133,7 @@ class Round:
         rng.shuffle(order)
         self._order: tuple[int, ...] = tuple(order)
         self._asked = 0  # how many of the order have been asked, the current one included
+        self._question_seconds = 0.0  # the clock of the current question (see question_seconds)
         self.phase = Phase.ASKING
         self.score = 0
         self.breakdown = Points()
@@ -175,11 +186,31 @@ class Round:
     def wrong_count(self) -> int:
         return sum(1 for a in self.answers if not a.right)
 
-    def time_left(self, seconds: float) -> float | None:
+    @property
+    def question_seconds(self) -> float:
+        """Seconds spent on the current question: while it waits for its answer, the time
+        handed to :meth:`spend_time` since it was asked; once answered, the seconds the
+        answer was given in (the clock stopped there); 0.0 in the final guess and after."""
+        return self._question_seconds
+
+    def time_left(self, seconds: float | None = None) -> float | None:
         """Seconds left on the current question after ``seconds`` on it (never below 0);
+        ``seconds`` None: after the seconds already spent on it (:attr:`question_seconds`).
         None when it has no limit or no question is current."""
         limit = self.time_limit
-        return None if limit is None else max(0.0, limit - seconds)
+        if limit is None:
+            return None
+        spent = self._question_seconds if seconds is None else seconds
+        return max(0.0, limit - spent)
+
+    @property
+    def time_is_up(self) -> bool:
+        """The question waiting for its answer has used all of its time limit.
+
+        An answer given now, at exactly the limit, would still be in time, but the
+        screen times the question out at this moment (0 s left), as a player sees it.
+        """
+        return self.phase is Phase.ASKING and self.time_left() == 0.0
 
     def answer_worth(self) -> int:
         """The most a right answer to the question waiting now earns: given at once, with
@@ -219,10 +250,34 @@ class Round:
 
     # -- playing -----------------------------------------------------------------
 
-    def answer(self, response: str | bool | None, seconds: float) -> AnswerResult:
-        """Answer the current question after ``seconds``; None means the time ran out."""
+    def spend_time(self, seconds: float) -> None:
+        """``seconds`` more passed while the current question could be seen and answered.
+
+        The screen calls this with each frame's time while the question is in view (not
+        while it is paused, covered or guessing), so :attr:`question_seconds` is the
+        question's clock and a snapshot taken at any moment keeps it.
+
+        Raises ValueError for a negative, infinite or NaN ``seconds`` (the clock never runs
+        backwards), and RoundError unless a question waits for its answer.
+        """
+        seconds = float(seconds)
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError(f"time spent must be a finite number of seconds >= 0, not {seconds}")
         self._require(Phase.ASKING)
-        seconds = _to_the_millisecond(seconds)
+        self._question_seconds += seconds
+
+    def answer(self, response: str | bool | None, seconds: float | None = None) -> AnswerResult:
+        """Answer the current question after ``seconds`` on it; ``response`` None means the
+        time ran out.
+
+        ``seconds`` None: the question's own clock (:attr:`question_seconds`). An answer is
+        never earlier than the time already spent on its question: ``seconds`` below the
+        clock count as the clock (so a resumed question cannot earn its time bonus again).
+        Raises RoundError unless a question waits for its answer.
+        """
+        self._require(Phase.ASKING)
+        spent = self._question_seconds
+        seconds = _to_the_millisecond(spent if seconds is None else max(float(seconds), spent))
         question = self.question
         assert question is not None
         limit = self._effective_limit(question)
@@ -248,6 +303,7 @@ class Round:
         self._actions.append(["answer", event.response, event.seconds])
         self.answers.append(event)
         self.phase = Phase.FEEDBACK
+        self._question_seconds = seconds  # the clock stops at the answer
         self._emit(event)
         tile = None
         if right:
@@ -296,7 +352,12 @@ class Round:
     # -- saving and replaying ----------------------------------------------------------
 
     def snapshot(self) -> dict[str, Any]:
-        """Everything needed to rebuild this round: plain JSON types only."""
+        """Everything needed to rebuild this round: plain JSON types only.
+
+        ``question_seconds`` is the clock of the question waiting for its answer (0.0 in
+        any other phase), kept unrounded: a float survives JSON exactly, so a round
+        restored and played on scores exactly what it would have without the break.
+        """
         return {
             "version": SNAPSHOT_VERSION,
             "pack_id": self.pack.id,
@@ -306,6 +367,7 @@ class Round:
             "streaks": self.rules.streaks,
             "rules": dataclasses.asdict(self.rules),
             "actions": [list(a) for a in self._actions],
+            "question_seconds": self._question_seconds if self.phase is Phase.ASKING else 0.0,
         }
 
     @classmethod
@@ -314,10 +376,20 @@ class Round:
     ) -> Round:
         """Replay a snapshot's actions on a new round; observers see the replayed events.
 
-        Raises ValueError when the snapshot does not fit the pack (the pack changed).
+        The question waiting for its answer gets back the seconds already spent on it,
+        also when they reach its limit (:attr:`time_is_up`: the caller decides what a
+        player then sees). A version-1 snapshot, saved before the clock was kept, starts
+        its question afresh. Raises ValueError when the snapshot does not fit the pack
+        (the pack changed) or is damaged.
         """
-        if snapshot.get("version") != SNAPSHOT_VERSION or snapshot.get("pack_id") != pack.id:
+        version = snapshot.get("version")
+        if (
+            isinstance(version, bool)
+            or version not in RESTORABLE_VERSIONS
+            or snapshot.get("pack_id") != pack.id
+        ):
             raise ValueError("the saved round does not belong to this pack")
+        spent = _saved_clock(snapshot.get("question_seconds", 0.0))
         try:
             rules = ScoringRules(**snapshot["rules"])
         except KeyError:  # saved before the snapshot kept every rule
@@ -344,6 +416,8 @@ class Round:
                         raise ValueError(f"unknown action {action!r}")
         except RoundError as error:
             raise ValueError(f"the saved round cannot be replayed: {error}") from error
+        if played.phase is Phase.ASKING:
+            played._question_seconds = spent
         return played
 
     # -- inside ------------------------------------------------------------------
@@ -357,6 +431,7 @@ class Round:
         return self.board.all_uncovered or self._asked >= len(self._order)
 
     def _ask_next(self) -> None:
+        self._question_seconds = 0.0  # a new question's clock, or none at all
         if self._nothing_left_to_ask():
             self.phase = Phase.FINAL_GUESS
             return
@@ -384,6 +459,7 @@ class Round:
 
     def _end(self, outcome: RoundOutcome, hidden_at_guess: int) -> None:
         self.phase = Phase.ENDED
+        self._question_seconds = 0.0
         self.summary = RoundSummary(
             pack_id=self.pack.id,
             mystery_index=self.mystery_index,
@@ -415,6 +491,16 @@ class Round:
     def _emit(self, event: RoundEvent) -> None:
         for observer in self._observers:
             observer(event)
+
+
+def _saved_clock(value: object) -> float:
+    """A snapshot's ``question_seconds``, checked: a finite number of seconds >= 0."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"the saved round has a bad question clock: {value!r}")
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"the saved round has a bad question clock: {value!r}")
+    return seconds
 
 
 def _to_the_millisecond(seconds: float) -> float:
