@@ -13,7 +13,14 @@ from clarity.core.pack_loader import LoadedPack
 from clarity.core.packs import Pack
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker
-from clarity.progress import PlayerSession, Progress, RoundWatch, SaveStatus, stats_with_round
+from clarity.progress import (
+    CHECKPOINT_SECONDS,
+    PlayerSession,
+    Progress,
+    RoundWatch,
+    SaveStatus,
+    stats_with_round,
+)
 from clarity.store import Player, Store, open_store
 from core.factories import build_pack, right_response, wrong_response
 from store.factories import MONDAY_9AM, add_player, save
@@ -347,3 +354,176 @@ def test_deleting_the_player_who_plays_asks_again_who_plays(tmp_path: Path, cloc
     assert not session.chosen
     assert session.player is None
     session.close()
+
+
+# -- the question clock, kept between answers ----------------------------------------------
+
+
+@pytest.fixture
+def timed() -> Pack:
+    """Eight typed questions of 20 seconds each."""
+    return build_pack(questions=8, grid="2x3", time_limit=20)
+
+
+def reopened(store: Store, ana: Player, clock: Clock, loaded: LoadedPack) -> Round:
+    """Ana's round as the next start of the game offers it: read back and restored."""
+    kept = progress_for(store, ana, clock).resumable()
+    assert kept is not None
+    restored = Progress.restore(kept, loaded)
+    assert restored is not None
+    return restored
+
+
+def test_a_checkpoint_keeps_the_seconds_spent_on_the_question(
+    progress: Progress, store: Store, ana: Player, clock: Clock, timed: Pack
+) -> None:
+    loaded = LoadedPack(Path("test-pack.yaml"), timed, (), "ab" * 32, {})
+    played, _ = watched(progress, timed, loaded)
+    answer(played, right=True)
+    played.next_question()
+    played.spend_time(12.5)
+    assert progress.checkpoint(played) is None
+
+    restored = reopened(store, ana, clock, loaded)
+    assert restored.question_number == 2
+    assert restored.question_seconds == 12.5
+    assert restored.time_left() == 7.5
+    assert restored.answers == played.answers
+
+
+def test_a_round_continued_mid_question_earns_what_it_would_have_without_the_break(
+    progress: Progress, store: Store, ana: Player, clock: Clock, timed: Pack
+) -> None:
+    loaded = LoadedPack(Path("test-pack.yaml"), timed, (), "ab" * 32, {})
+    straight, _ = start(timed)
+    played, _ = watched(progress, timed, loaded)
+    for current in (straight, played):
+        current.spend_time(15)
+    progress.checkpoint(played)  # closed with 5 s left
+
+    restored = reopened(store, ana, clock, loaded)
+    for current in (straight, restored):
+        current.spend_time(2)
+    question = restored.question
+    late = restored.answer(right_response(question)).event
+    assert late == straight.answer(right_response(question)).event
+    assert late.seconds == 17
+    assert late.points.time_bonus == 75  # 500 x (1 - 17/20), not the whole bonus again
+
+
+def test_a_question_whose_time_was_up_comes_back_timed_out_and_the_next_one_starts(
+    progress: Progress, store: Store, ana: Player, clock: Clock, timed: Pack
+) -> None:
+    loaded = LoadedPack(Path("test-pack.yaml"), timed, (), "ab" * 32, {})
+    played, _ = watched(progress, timed, loaded)
+    answer(played, right=True)
+    played.next_question()
+    played.spend_time(20)  # closed at 0 s left, before the screen timed it out
+    progress.checkpoint(played)
+
+    restored = reopened(store, ana, clock, loaded)
+    timed_out = restored.answers[-1]
+    assert (timed_out.number, timed_out.timed_out, timed_out.right) == (2, True, False)
+    assert timed_out.seconds == 20
+    assert restored.streak == 0
+    assert restored.phase is Phase.ASKING
+    assert restored.question_number == 3
+    assert restored.question_seconds == 0.0
+
+
+def test_a_round_saved_at_an_answer_goes_on_with_the_next_question_at_zero(
+    progress: Progress, store: Store, ana: Player, clock: Clock, timed: Pack
+) -> None:
+    loaded = LoadedPack(Path("test-pack.yaml"), timed, (), "ab" * 32, {})
+    played, _ = watched(progress, timed, loaded)
+    played.spend_time(9)
+    answer(played, right=False, seconds=9)  # saved by the answer itself
+    restored = reopened(store, ana, clock, loaded)
+    assert restored.question_number == 2
+    assert restored.question_seconds == 0.0
+    assert restored.time_left() == 20
+
+
+def test_a_checkpoint_that_changes_nothing_writes_nothing(
+    progress: Progress, clock: Clock, pack: Pack, loaded: LoadedPack
+) -> None:
+    played, _ = watched(progress, pack, loaded)
+    played.spend_time(3)
+    progress.checkpoint(played)
+    clock.now = MONDAY_9AM + timedelta(minutes=5)  # paused for five minutes
+    progress.checkpoint(played)
+    kept = progress.resumable()
+    assert kept is not None
+    assert kept.updated_at == MONDAY_9AM
+
+    played.spend_time(0.25)
+    progress.checkpoint(played)
+    kept = progress.resumable()
+    assert kept is not None
+    assert kept.updated_at == clock.now
+    assert kept.snapshot["question_seconds"] == 3.25
+
+
+def test_a_checkpoint_after_the_round_was_dropped_writes_it_again(
+    progress: Progress, pack: Pack, loaded: LoadedPack
+) -> None:
+    played, _ = watched(progress, pack, loaded)
+    progress.checkpoint(played)
+    progress.drop()
+    progress.checkpoint(played)
+    assert progress.resumable() is not None
+
+
+def test_a_checkpoint_never_brings_back_a_finished_round(
+    progress: Progress, pack: Pack, loaded: LoadedPack
+) -> None:
+    played, _ = watched(progress, pack, loaded)
+    play_to_the_end(played)
+    assert progress.checkpoint(played) is None  # e.g. the game closed on the results
+    assert progress.resumable() is None
+
+
+def test_a_guest_checkpoint_writes_nothing(
+    store: Store, ana: Player, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    guest = progress_for(store, None, clock)
+    played, _ = watched(guest, pack, loaded)
+    played.spend_time(3)
+    assert guest.checkpoint(played) is None
+    assert store.in_progress(ana.id) is None
+
+
+def test_a_checkpoint_while_saving_is_off_fails_quietly(
+    tmp_path: Path, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    path = tmp_path / "read-only.db"
+    notice = "Saving is off: the data folder is read-only."
+    with Store(sqlite3.connect(path), path, now=clock, notice=notice, saving=False) as store:
+        progress = progress_for(store, Player(1, "Ana", MONDAY_9AM), clock)
+        played, _ = watched(progress, pack, loaded)
+        played.spend_time(3)
+        assert progress.checkpoint(played) is None  # the screen already says saving is off
+        assert progress.last_failure is None
+        assert progress.on_answer(played) is not None  # an answer still says it was lost
+
+
+def test_the_watch_keeps_the_round_every_few_seconds_of_play(
+    progress: Progress, pack: Pack, loaded: LoadedPack
+) -> None:
+    played, watch = watched(progress, pack, loaded)
+    played.spend_time(4.5)
+    assert watch.tick(4.5) is None
+    assert progress.resumable() is None  # not yet: no answer, no checkpoint
+    played.spend_time(CHECKPOINT_SECONDS - 4.5)
+    watch.tick(CHECKPOINT_SECONDS - 4.5)
+    kept = progress.resumable()
+    assert kept is not None
+    assert kept.snapshot["question_seconds"] == CHECKPOINT_SECONDS
+
+    played.spend_time(1)
+    watch.tick(1)  # the count starts again after each checkpoint
+    assert progress.resumable() == kept
+    watch.checkpoint()  # on pause, focus lost or close: at once
+    kept = progress.resumable()
+    assert kept is not None
+    assert kept.snapshot["question_seconds"] == CHECKPOINT_SECONDS + 1

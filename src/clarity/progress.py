@@ -3,9 +3,10 @@
 The glue between a round being played and the store, without pygame: a
 :class:`PlayerSession` opens the store when first asked (never before the first frame)
 and knows who is playing; a :class:`Progress` saves one player's round after every
-answer, saves the finished round with its medal and trophies, and offers an
-interrupted round back. Nothing here raises for a problem the player's computer
-causes: the store turns those into values with a message, and so does this module.
+answer and at checkpoints in between (with the clock of the question being asked),
+saves the finished round with its medal and trophies, and offers an interrupted round
+back. Nothing here raises for a problem the player's computer causes: the store turns
+those into values with a message, and so does this module.
 """
 
 from __future__ import annotations
@@ -44,6 +45,21 @@ from clarity.store.store import local_aware
 BundledIds = Callable[[], Collection[str]]
 GUEST_MESSAGE = "Guest round: not saved"
 SAVED_MESSAGE = "Saved"
+# Seconds of play between two checkpoints of the round being played (RoundWatch.tick):
+# what closing the game in any way other than the close button can cost of a question's clock.
+CHECKPOINT_SECONDS = 5.0
+
+__all__ = [
+    "CHECKPOINT_SECONDS",
+    "CabinetEntry",
+    "FinishResult",
+    "PlayerSession",
+    "Progress",
+    "RoundWatch",
+    "SaveStatus",
+    "cabinet",
+    "stats_with_round",
+]
 
 
 class SaveStatus(StrEnum):
@@ -114,6 +130,7 @@ class Progress:
         self._now = now
         #: the last write that failed (an answer or the round), for a message on screen
         self.last_failure: SaveFailed | None = None
+        self._kept: dict[str, object] | None = None  # the snapshot this Progress last wrote
 
     @property
     def saving(self) -> bool:
@@ -126,10 +143,23 @@ class Progress:
         """Keep the round as it stands, so that closing the game now loses nothing."""
         if self.store is None or self.player is None:
             return None
-        failed = self.store.save_in_progress(self.player.id, played.pack.id, played.snapshot())
-        if failed is not None:
-            self.last_failure = failed
-        return failed
+        return self._keep(played)
+
+    def checkpoint(self, played: Round) -> SaveFailed | None:
+        """Keep the round being played as it stands now, with no answer: the seconds spent
+        on the question being asked (:attr:`Round.question_seconds`) included.
+
+        For the screen to call when the game is paused, loses the focus or closes, and
+        every few seconds of play (:meth:`RoundWatch.tick`). It is the same one-row write
+        as after an answer, and it is skipped when nothing changed since this Progress last
+        wrote the round, so calling it often costs nothing while the game stands still.
+        A finished round is never written back (its finish saved it); a guest's round and
+        a round while saving is off are not written, quietly (the screen already says so).
+        Returns the SaveFailed of a write that failed, else None.
+        """
+        if played.phase is Phase.ENDED or not self.saving:
+            return None
+        return self._keep(played)
 
     def finish(self, played: Round, tracker: TrophyTracker, loaded: LoadedPack) -> FinishResult:
         """Save a finished round with its medal and every trophy it earned, in one write.
@@ -154,6 +184,7 @@ class Progress:
             after = stats_with_round(before, summary, medal, self._rounds_on(player_id, played_at))
             lasting = newly_earned_lasting(before, after, self._bundled_pack_ids())
         trophies = tuple(dict.fromkeys([*per_round, *(t.trophy_id for t in lasting)]))
+        self._kept = None  # saving the round drops the one in progress
         result = self.store.save_round(
             player_id,
             summary,
@@ -188,15 +219,23 @@ class Progress:
         """Forget the interrupted round (the player starts a new one)."""
         if self.store is None or self.player is None:
             return None
+        self._kept = None
         return self.store.drop_in_progress(self.player.id)
 
     @staticmethod
     def restore(interrupted: InProgress, loaded: LoadedPack) -> Round | None:
-        """The interrupted round rebuilt on its pack, ready for its next question.
+        """The interrupted round rebuilt on its pack, ready for the player to go on.
 
         None when it no longer fits the pack (the teacher edited the pack meanwhile).
-        The round was saved just after an answer; the player goes on with the next
-        question rather than looking again at the feedback of the last one.
+
+        - Saved in the middle of a question: that question, with the seconds already
+          spent on it (:attr:`Round.question_seconds`), so the time left and the time
+          bonus are what they were when the game closed.
+        - Saved with that question's time used up (closed at 0 s left, or a last frame
+          that carried the clock past the limit): the question is timed out, as the
+          screen would have done a moment later, and the round goes on to the next one.
+        - Saved just after an answer: the next question, its clock at 0, rather than
+          the feedback of the last one again.
         """
         if loaded.pack is None:
             return None
@@ -204,11 +243,28 @@ class Progress:
             played = Round.restore(loaded.pack, interrupted.snapshot)
         except (ValueError, KeyError, TypeError, IndexError):
             return None
+        if played.time_is_up:
+            played.answer(None)  # at the seconds spent on it: a timeout
         if played.phase is Phase.FEEDBACK:
             played.next_question()
         return None if played.phase is Phase.ENDED else played
 
     # -- inside -----------------------------------------------------------------------
+
+    def _keep(self, played: Round) -> SaveFailed | None:
+        """Write the round in progress, unless this Progress has just written the same."""
+        assert self.store is not None
+        assert self.player is not None
+        snapshot = played.snapshot()
+        if snapshot == self._kept:
+            return None
+        failed = self.store.save_in_progress(self.player.id, played.pack.id, snapshot)
+        if failed is not None:
+            self.last_failure = failed
+            self._kept = None
+        else:
+            self._kept = snapshot
+        return failed
 
     def _rounds_on(self, player_id: int, moment: datetime) -> int:
         """Rounds the player saved on ``moment``'s day, counted up to the Marathon target."""
@@ -219,7 +275,8 @@ class Progress:
 
 
 class RoundWatch:
-    """Observes one round: saves it after each answer and wrong guess, and at its end."""
+    """Observes one round: saves it after each answer and wrong guess, and at its end;
+    :meth:`checkpoint` and :meth:`tick` keep it in between, with its question clock."""
 
     def __init__(
         self, progress: Progress, played: Round, tracker: TrophyTracker, loaded: LoadedPack
@@ -229,6 +286,19 @@ class RoundWatch:
         self.tracker = tracker
         self.loaded = loaded
         self.result: FinishResult | None = None
+        self._since_checkpoint = 0.0  # seconds of play since the last checkpoint
+
+    def checkpoint(self) -> SaveFailed | None:
+        """Keep the round now (see :meth:`Progress.checkpoint`): on pause, focus lost, close."""
+        self._since_checkpoint = 0.0
+        return self.progress.checkpoint(self.round)
+
+    def tick(self, seconds: float) -> SaveFailed | None:
+        """``seconds`` of play passed: a checkpoint once every :data:`CHECKPOINT_SECONDS`."""
+        self._since_checkpoint += seconds
+        if self._since_checkpoint < CHECKPOINT_SECONDS:
+            return None
+        return self.checkpoint()
 
     def __call__(self, event: RoundEvent) -> None:
         if isinstance(event, AnswerGiven):
