@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from clarity.core.round import Phase, Round
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker
 from clarity.progress import (
     CHECKPOINT_SECONDS,
+    HeldElsewhere,
     PlayerSession,
     Progress,
     RoundWatch,
@@ -24,6 +25,7 @@ from clarity.progress import (
 from clarity.store import Player, Store, open_store
 from core.factories import build_pack, right_response, wrong_response
 from store.factories import MONDAY_9AM, add_player, save
+from store.filesystems import make_read_only, writable_then_read_only
 
 BUNDLED = ("test-pack", "another-pack")  # Scholar needs a medal on both
 
@@ -527,3 +529,129 @@ def test_the_watch_keeps_the_round_every_few_seconds_of_play(
     kept = progress.resumable()
     assert kept is not None
     assert kept.snapshot["question_seconds"] == CHECKPOINT_SECONDS + 1
+
+
+# -- one live game per player ----------------------------------------------------------------
+
+
+@pytest.fixture
+def sessions(tmp_path: Path, clock: Clock) -> Iterator[Callable[..., PlayerSession]]:
+    """Opens sessions (games) over one data folder; all closed after the test."""
+    opened: list[PlayerSession] = []
+
+    def make(player_name: str | None = None) -> PlayerSession:
+        session = PlayerSession(tmp_path / "data", player_name=player_name, now=clock)
+        session.open()
+        opened.append(session)
+        return session
+
+    yield make
+    for session in opened:
+        session.close()
+
+
+def named(session: PlayerSession, name: str) -> Player:
+    """The saved player ``name`` (created if need be)."""
+    assert session.store is not None
+    found = session.store.get_or_create_player(name)
+    assert isinstance(found, Player)
+    return found
+
+
+def test_a_player_another_game_plays_as_is_refused_and_nothing_changes(
+    sessions: Callable[..., PlayerSession],
+) -> None:
+    first, second = sessions("Ana"), sessions("Bob")
+    ana = named(second, "Ana")
+    refused = second.choose(ana)
+    assert isinstance(refused, HeldElsewhere)
+    assert refused.message == "Ana is already playing in another window."
+    assert second.player is not None
+    assert second.player.name == "Bob"  # Bob still plays, still claimed
+    assert isinstance(first.choose(named(first, "Bob")), HeldElsewhere)
+
+    first.close()  # the first game closes
+    assert second.choose(ana) is None
+    assert second.player == ana
+
+
+def test_choosing_the_player_who_plays_again_keeps_the_claim(
+    sessions: Callable[..., PlayerSession],
+) -> None:
+    game = sessions("Ana")
+    claim = game.claim
+    assert claim is not None
+    assert claim.guarded
+    assert game.player is not None
+    assert game.choose(game.player) is None
+    assert game.claim is claim
+    assert claim.guarded
+
+
+def test_a_player_on_the_command_line_who_plays_elsewhere_is_said_and_asked_for(
+    sessions: Callable[..., PlayerSession],
+) -> None:
+    sessions("Ana")
+    second = sessions("Ana")  # clarity --player Ana, in a second window
+    assert second.player is None
+    assert not second.chosen  # so the game asks who plays
+    held = second.held_elsewhere
+    assert held is not None
+    assert held.message == "Ana is already playing in another window."
+    assert second.progress().player is None  # nothing saved for Ana from here
+    assert second.choose(named(second, "Bob")) is None
+    assert second.held_elsewhere is None
+
+
+def test_another_player_or_the_guest_lets_the_player_go(
+    sessions: Callable[..., PlayerSession],
+) -> None:
+    first, second = sessions("Ana"), sessions()
+    ana, bob = named(first, "Ana"), named(first, "Bob")
+    assert first.choose(bob) is None
+    assert second.choose(ana) is None  # Ana is free once the first game plays as Bob
+    assert first.choose(None) is None  # the first game now plays as a guest
+    assert first.claim is None
+    assert second.choose(bob) is None
+
+
+def test_a_deleted_player_lets_their_claim_go(sessions: Callable[..., PlayerSession]) -> None:
+    first, second = sessions("Ana"), sessions()
+    ana = named(first, "Ana")
+    first.forget(ana.id)
+    assert first.claim is None
+    assert second.choose(ana) is None
+
+
+def test_with_saving_off_two_games_may_play_as_the_same_player(tmp_path: Path) -> None:
+    with writable_then_read_only(tmp_path / "data") as data_dir:
+        before = PlayerSession(data_dir, player_name="Ana")
+        before.open()  # Ana was made while the folder was writable
+        before.close()
+        make_read_only(data_dir)
+        games = [PlayerSession(data_dir, player_name="Ana") for _ in range(2)]
+        for game in games:
+            game.open()
+            assert game.notice is not None
+            assert game.notice.startswith("Saving is off")
+            assert game.player is not None  # her trophies still show
+            assert game.held_elsewhere is None
+            assert game.claim is not None
+            assert not game.claim.guarded  # nothing of hers can be saved twice
+        for game in games:
+            game.close()
+
+
+def test_closing_the_session_lets_the_player_go(tmp_path: Path, clock: Clock) -> None:
+    game = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    game.open()
+    claim = game.claim
+    assert claim is not None
+    assert claim.guarded
+    game.close()
+    assert not claim.guarded
+    after = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    after.open()
+    assert after.player is not None
+    assert after.player.name == "Ana"
+    after.close()

@@ -5,8 +5,11 @@ The glue between a round being played and the store, without pygame: a
 and knows who is playing; a :class:`Progress` saves one player's round after every
 answer and at checkpoints in between (with the clock of the question being asked),
 saves the finished round with its medal and trophies, and offers an interrupted round
-back. Nothing here raises for a problem the player's computer causes: the store turns
-those into values with a message, and so does this module.
+back. A player's round belongs to one running game: the session claims the player it
+plays as (:mod:`clarity.store.ownership`), and a second game asking for the same player
+is told that the player is playing elsewhere. Nothing here raises for a problem the
+player's computer causes: the store turns those into values with a message, and so does
+this module.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from clarity.core.trophies import (
 )
 from clarity.store import InProgress, Player, SavedRound, SaveFailed, Store, StoreOpening
 from clarity.store.opening import local_now, open_store
+from clarity.store.ownership import Claim, HeldElsewhere, claim_player
 from clarity.store.store import local_aware
 
 BundledIds = Callable[[], Collection[str]]
@@ -52,7 +56,9 @@ CHECKPOINT_SECONDS = 5.0
 __all__ = [
     "CHECKPOINT_SECONDS",
     "CabinetEntry",
+    "Claim",
     "FinishResult",
+    "HeldElsewhere",
     "PlayerSession",
     "Progress",
     "RoundWatch",
@@ -315,6 +321,13 @@ class PlayerSession:
 
     ``player_name`` (from ``--player``) picks or creates that player when the store
     opens. ``on_notice`` hears once why saving is off (the launcher prints it).
+
+    The player who plays is claimed for this game (:mod:`clarity.store.ownership`):
+    another game asking for the same player meanwhile is refused with a
+    :class:`HeldElsewhere`. The claim ends when the session chooses someone else (or the
+    guest), forgets the player, closes, or the process ends in any way. A guest, and a
+    player while saving is off (nothing of theirs can be written, so nothing can be
+    saved twice), need no claim.
     """
 
     def __init__(
@@ -341,6 +354,8 @@ class PlayerSession:
         self._player: Player | None = None
         # A guest from the start (the demo without --player) or once chosen.
         self._chosen = guest
+        self._claim: Claim | None = None  # the hold on self._player's round, if any
+        self._held_elsewhere: HeldElsewhere | None = None
 
     # -- the store ------------------------------------------------------------------
 
@@ -364,14 +379,21 @@ class PlayerSession:
 
     def _take_named_player(self, name: str) -> None:
         store = self._store
-        self._chosen = True  # --player: the session never asks who is playing
+        self._chosen = True  # --player: the session never asks who is playing...
         if store is None:
             return
         found = store.get_or_create_player(name)
-        if isinstance(found, Player):
-            self._player = found
-        elif (existing := store.player_by_name(name)) is not None:
-            self._player = existing  # saving is off, but the player's trophies still show
+        # saving off: no new player, but an existing one's trophies still show
+        player = found if isinstance(found, Player) else store.player_by_name(name)
+        if player is None:
+            return
+        claimed = self._claim_for(player)
+        if isinstance(claimed, HeldElsewhere):
+            self._held_elsewhere = claimed
+            self._chosen = False  # ...unless that player plays in another game: it asks
+            return
+        self._claim = claimed
+        self._player = player
 
     @property
     def store(self) -> Store | None:
@@ -401,14 +423,45 @@ class PlayerSession:
         """Whether somebody (a player, or the guest) was picked in this session."""
         return self._chosen
 
-    def choose(self, player: Player | None) -> None:
-        """``player`` plays from now on; None plays as a guest, without saving."""
+    @property
+    def held_elsewhere(self) -> HeldElsewhere | None:
+        """The ``--player`` player, when another running game plays as them: the session
+        then has no player and :attr:`chosen` is False, so the screen says
+        ``held_elsewhere.message`` and asks who plays. None once somebody is chosen."""
+        return self._held_elsewhere
+
+    @property
+    def claim(self) -> Claim | None:
+        """This session's hold on its player (None for a guest or nobody yet)."""
+        return self._claim
+
+    def choose(self, player: Player | None) -> HeldElsewhere | None:
+        """``player`` plays from now on, claimed for this game; None plays as a guest,
+        without saving (and without a claim).
+
+        Returns :class:`HeldElsewhere`, changing nothing (the player who played before
+        still plays), when another running game plays as ``player``; the screen shows its
+        ``message`` and offers someone else. Choosing the player who already plays keeps
+        their claim.
+        """
+        if player is None:
+            self._release()
+        else:
+            claimed = self._claim_for(player)
+            if isinstance(claimed, HeldElsewhere):
+                return claimed
+            if claimed is not self._claim:
+                self._release()
+                self._claim = claimed
         self._player = player
         self._chosen = True
+        self._held_elsewhere = None
+        return None
 
     def forget(self, player_id: int) -> None:
         """A player was deleted: if it was the one playing, ask again who plays."""
         if self._player is not None and self._player.id == player_id:
+            self._release()
             self._player = None
             self._chosen = False
 
@@ -428,9 +481,28 @@ class PlayerSession:
         )
 
     def close(self) -> None:
+        """Release the player's claim and close the store (the game is closing)."""
+        self._release()
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    # -- the claim ---------------------------------------------------------------------
+
+    def _claim_for(self, player: Player) -> Claim | HeldElsewhere:
+        """The claim on ``player``: the one held already, an unguarded one while saving is
+        off, else a new one taken now (or the game that holds it)."""
+        if self._claim is not None and self._claim.player.id == player.id:
+            return self._claim
+        store = self._store
+        if store is None or not store.saving:
+            return Claim(player, None, None)
+        return claim_player(store.path.parent, player)
+
+    def _release(self) -> None:
+        claim, self._claim = self._claim, None
+        if claim is not None:
+            claim.release()
 
 
 @dataclass(frozen=True)
