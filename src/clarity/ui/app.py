@@ -18,9 +18,11 @@ from clarity.ui.screens import Screens
 if TYPE_CHECKING:
     from clarity.ui.services import Services
 
-#: The smallest size, in pixels, at which every screen's layout holds (the layout tests
-#: check it there); the window's minimum, and below it the game is scaled down.
-MIN_SIZE = (800, 500)
+#: The smallest size, in pixels, at which every screen's layout holds: the window's minimum,
+#: and below it the game is drawn at least this large and scaled down. Measured with the
+#: layout tests' longest texts: the play screen's card header runs into the clock below
+#: 856 wide, and six long choices into the prompt below 570 high (tests/ui/test_window.py).
+MIN_SIZE = (864, 576)
 FrameHook = Callable[["App", pygame.Surface], None]
 #: Sees every event before the scenes do; returns True to keep it from them.
 EventHook = Callable[[pygame.event.Event], bool]
@@ -48,7 +50,7 @@ def logical_size(window: tuple[int, int], minimum: tuple[int, int] = MIN_SIZE) -
     (a window manager that ignores the minimum, a tiling one, a screen smaller than the
     minimum) gets its own shape grown until it is at least ``minimum`` on both axes: the
     frame is drawn at that size and scaled down into the window, so nothing is cut off,
-    only smaller. 320x240 gives 800x600; 1900x300 gives 3167x500.
+    only smaller. 320x240 gives 864x648; 1900x300 gives 3648x576.
     """
     width, height = max(1, window[0]), max(1, window[1])
     if width >= minimum[0] and height >= minimum[1]:
