@@ -19,7 +19,7 @@ def headless(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def run_demo(tmp_path: Path, data: Path, *extra: str) -> int:
     shots = tmp_path / "shots"
-    argv = ["demo", "--screenshot-dir", str(shots), "--seed", "3", "--size", "800x500"]
+    argv = ["demo", "--screenshot-dir", str(shots), "--seed", "3", "--size", "864x576"]
     return cli.main([*argv, "--data-dir", str(data), *extra])
 
 

@@ -21,7 +21,7 @@ import pygame
 
 from clarity.paths import user_packs_dir
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
-from clarity.ui.app import App, WindowOptions
+from clarity.ui.app import App, WindowOptions, screen_size, smallest_window
 from clarity.ui.assets import Assets
 from clarity.ui.journey import first_round_scene
 from clarity.ui.scenes.title import TitleScene
@@ -71,14 +71,54 @@ def open_window(app: App, environ: Mapping[str, str] = os.environ) -> None:
     """
     try:
         pygame.display.init()
-        asked = environ.get("SDL_VIDEODRIVER", "")
-        if pygame.display.get_driver() == "offscreen" and asked != "offscreen":
+        if _fell_back_off_screen(environ):
             pygame.quit()
             raise NoWindow("no display was found")
         app.open()
     except pygame.error as error:
         pygame.quit()  # leave nothing half started behind
         raise NoWindow(str(error) or "no display") from error
+
+
+def _fell_back_off_screen(environ: Mapping[str, str]) -> bool:
+    """Whether SDL draws off screen without being asked to (no display); display started."""
+    asked = environ.get("SDL_VIDEODRIVER", "")
+    return pygame.display.get_driver() == "offscreen" and asked != "offscreen"
+
+
+def refuse_size(size: tuple[int, int], screen: tuple[int, int] | None) -> str | None:
+    """Why a window of ``size`` pixels cannot open on a screen of ``screen`` pixels, or None.
+
+    The window may be from the game's minimum (the screen, on a screen smaller than that)
+    up to the whole screen: a larger one opens partly or wholly out of sight, and a
+    smaller one is grown by SDL anyway. With ``screen`` None (SDL cannot tell) only the
+    minimum is checked. The message is one line that names the range.
+    """
+    least = smallest_window(screen)
+    asked = f"--size {size[0]}x{size[1]}"
+    if screen is None:
+        sizes = f"at least {least[0]}x{least[1]}"
+    else:
+        sizes = f"from {least[0]}x{least[1]} to {screen[0]}x{screen[1]}"
+    if screen is not None and (size[0] > screen[0] or size[1] > screen[1]):
+        return f"{asked} is larger than the screen; the window can be {sizes}"
+    if size[0] < least[0] or size[1] < least[1]:
+        return f"{asked} is smaller than the game's minimum; the window can be {sizes}"
+    return None
+
+
+def size_problem(options: LaunchOptions, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The line that refuses ``--size`` on the screen the window opens on, or None (no
+    ``--size``, a size that fits, or no display at all, which :func:`open_window` says)."""
+    if options.size is None:
+        return None
+    try:
+        pygame.display.init()
+    except pygame.error:
+        return None
+    if _fell_back_off_screen(environ):
+        return None
+    return refuse_size(options.size, screen_size())
 
 
 def build_services(
@@ -128,6 +168,10 @@ def find_pack(services: Services, pack_id: str) -> LoadedPack:
 def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
     """``clarity`` and ``clarity play``: the title screen, or straight into a round."""
     err = out or sys.stderr
+    problem = size_problem(options)
+    if problem is not None:
+        print(f"clarity: {problem}", file=err)
+        return EXIT_FAILED
     services = build_services(options, out=err)
     loaded = None
     if options.pack_id is not None:
@@ -165,6 +209,10 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
     from clarity.ui.demo import Autopilot  # noqa: PLC0415 - it needs the rules: not at start-up
 
     err = out or sys.stderr
+    refused = size_problem(options)
+    if refused is not None:
+        print(f"clarity: {refused}", file=err)
+        return EXIT_FAILED
     # the demo makes no sound when it only takes pictures; a projector demo plays along
     services = build_services(options, sound=demo.screenshot_dir is None, demo=True, out=err)
     try:
@@ -196,18 +244,16 @@ def suggested_size() -> tuple[int, int]:
     """The default window size, shrunk to fit a small screen (a 1366x768 laptop)."""
     try:
         pygame.display.init()
-        desktops = pygame.display.get_desktop_sizes()
+        screen = screen_size()
         headless = pygame.display.get_driver() in {"dummy", "offscreen"}
     except pygame.error:
         return DEFAULT_SIZE
     if headless:  # no screen to fit: screenshots at the size the game is designed around
         return DEFAULT_SIZE
-    if not desktops or desktops[0][0] <= 0 or desktops[0][1] <= 0:
+    if screen is None:
         return DEFAULT_SIZE
     width, height = DEFAULT_SIZE
-    scale = min(
-        1.0, desktops[0][0] * DESKTOP_SHARE / width, desktops[0][1] * DESKTOP_SHARE / height
-    )
+    scale = min(1.0, screen[0] * DESKTOP_SHARE / width, screen[1] * DESKTOP_SHARE / height)
     return round(width * scale), round(height * scale)
 
 
