@@ -35,6 +35,21 @@ def physical_key_typing(layout: str, character: str) -> str:
     raise KeyError(f"nothing types {character!r} on {layout}")
 
 
+def key_printed_with(layout: str, letter: str) -> str:
+    """The physical key (its US name) on which ``layout``'s keyboards print Latin ``letter``.
+
+    Latin layouts print the letter the key types (AZERTY's A is the US Q key); keyboards
+    sold with Cyrillic layouts print the Latin letters in the US positions.
+    """
+    if layout in CYRILLIC_LAYOUTS:
+        return letter
+    for name in keys(layout):
+        down = press_records(layout, name, text_input=False)[0]
+        if down["type"] == "KEYDOWN" and down["key"] == ord(letter.lower()) and "+" not in name:
+            return name
+    raise KeyError(f"no key types {letter!r} on {layout}")
+
+
 class Keyboard:
     """One student's keyboard: presses physical keys and posts what the layout sends."""
 
@@ -46,6 +61,10 @@ class Keyboard:
         self.pilot.post(
             press(self.layout, key, text_input=self.pilot.app.text_input_on), frames=frames
         )
+
+    def press_printed(self, letter: str) -> None:
+        """Press the key with the Latin ``letter`` printed on it."""
+        self.press(key_printed_with(self.layout, letter))
 
     def type(self, text: str) -> None:
         for character in text:
@@ -85,16 +104,16 @@ def test_a_whole_round_with_the_keys_printed_on_the_buttons(
         question = play.round.question
         assert not pilot.app.text_input_on or isinstance(question, TypedQuestion)
         if isinstance(question, ChoiceQuestion):
-            keyboard.press(ANSWER_STYLES[question.right_index].letter)  # the printed letter
+            keyboard.press_printed(ANSWER_STYLES[question.right_index].letter)
         elif isinstance(question, TrueFalseQuestion):
-            keyboard.press("T" if question.answer else "F")
+            keyboard.press_printed("T" if question.answer else "F")
         else:
             assert pilot.app.text_input_on
             keyboard.type("москва" if cyrillic else "moscow")
             keyboard.press("Return")
         assert play.round.answers[-1].right, (layout, question.id)
         pilot.settle()
-        keyboard.press("G")  # the guess, any time: the field opens empty
+        keyboard.press_printed("G")  # the guess, any time: the field opens empty
         assert play.guessing
         assert play.card.guess.field.text == ""
         keyboard.press("Escape")
@@ -120,7 +139,7 @@ def test_g_opens_the_guess_without_typing_into_it_even_when_text_input_was_on(
     pilot.settle()
     assert not pilot.app.text_input_on
     # what the keyboard sends when text input was still on at the press (SDL's default)
-    pilot.post(press(layout, "G", text_input=True))
+    pilot.post(press(layout, key_printed_with(layout, "G"), text_input=True))
     assert play.guessing
     assert play.card.guess.field.text == ""
 

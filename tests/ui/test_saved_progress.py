@@ -206,3 +206,41 @@ def test_play_with_a_player_offers_their_round_before_the_one_asked_for(
     assert isinstance(play, PlayScene)
     assert play.round.answers == []
     assert [s.name for s in app.scenes] == ["play"]
+
+
+def test_closing_with_five_seconds_left_continues_with_five_seconds_left(
+    saving_app: MakeApp,
+) -> None:
+    app = saving_app(player="Ana")
+    pilot = at_title(app)
+    pilot.key(pygame.K_RETURN)  # Play
+    play = start_round(pilot)
+    answer_right(pilot, play)
+    next_question(pilot)
+    limit = play.round.time_limit
+    assert limit == 20
+    while (play.time_left or 0) > 5.0:
+        pilot.step(dt=0.25)
+    left = play.time_left
+    assert left is not None
+    assert 4.5 < left <= 5.0
+    question = play.round.question_number
+    pygame.event.post(pygame.event.Event(pygame.QUIT))  # the window's close button
+    pilot.step()
+    assert not app.running
+    app.close()
+
+    pilot = at_title(saving_app(player="Ana"))
+    pilot.key(pygame.K_RETURN)  # Play
+    assert pilot.top.name == "resume"
+    pilot.key(pygame.K_RETURN)  # Continue
+    play = pilot.top
+    assert isinstance(play, PlayScene)
+    assert play.round.question_number == question
+    assert play.time_left == pytest.approx(left)
+    pilot.settle()
+    answer_right(pilot, play)
+    given = play.round.answers[-1]
+    assert given.seconds == pytest.approx(limit - left, abs=0.05)  # answered at once
+    assert given.points.time_bonus == round(500 * (1 - given.seconds / limit))
+    assert given.points.time_bonus <= 500 * 5 / 20 + 1  # a quarter of the bonus, not all

@@ -62,8 +62,12 @@ def logical_size(window: tuple[int, int], minimum: tuple[int, int] = MIN_SIZE) -
 
 def screen_size() -> tuple[int, int] | None:
     """The desktop size in pixels of the display the window opens on (the first), or None
-    when SDL cannot tell. The display module must be initialised."""
+    when SDL cannot tell or there is no screen: SDL's ``offscreen`` driver (asked for by
+    name to take screenshots at any size) reports a made-up size that limits nothing.
+    The display module must be initialised."""
     try:
+        if pygame.display.get_driver() == "offscreen":
+            return None
         sizes = pygame.display.get_desktop_sizes()
     except pygame.error:
         return None
@@ -306,9 +310,10 @@ class App:
             return
         if self._text_rect is None:
             pygame.key.start_text_input()
-        if self._text_rect != rect:
-            pygame.key.set_text_input_rect(rect)
-        self._text_rect = rect.copy()
+        shown = self.shown_rect(rect)  # window pixels: they change with the window's size too
+        if self._text_rect != shown:
+            pygame.key.set_text_input_rect(shown)
+        self._text_rect = shown
 
     def _mark_press(self, event: pygame.event.Event) -> bool:
         """Note which keys are held, mark repeats; False when the event goes no further."""
@@ -452,8 +457,8 @@ class App:
             self._apply_pending()
             self._sync_text_input()
         top = self.top
-        if top is None:
-            self.running = False
+        if top is None or not self.running:
+            self.running = False  # closed: no more time passes in the game
             return
         top.update(dt)
         self.notice.update(dt)

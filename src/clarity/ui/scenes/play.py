@@ -116,7 +116,6 @@ class PlayScene(Scene):
         self.score = CountingNumber(self.round.score)
         self.flyers: list[Flyer] = []
         self.toasts = Toasts()
-        self._elapsed = 0.0  # seconds on the current question, from update's dt
         self._guess_elapsed = 0.0
         self._intro = INTRO_SECONDS
         self._ending: float | None = None  # seconds since the round ended
@@ -180,13 +179,14 @@ class PlayScene(Scene):
 
     @property
     def seconds_on_question(self) -> float:
-        return self._elapsed
+        """The question's clock, kept by the round (and saved with it)."""
+        return self.round.question_seconds
 
     @property
     def time_left(self) -> float | None:
         if self.round.phase is not Phase.ASKING:
             return None
-        return self.round.time_left(self._elapsed)
+        return self.round.time_left()
 
     @property
     def board_view(self) -> BoardView:
@@ -242,7 +242,6 @@ class PlayScene(Scene):
             return
         self.app.services.sound.play("click")
         self.round.next_question()
-        self._elapsed = 0.0
         self._start_question()
 
     def open_guess(self) -> None:
@@ -301,6 +300,12 @@ class PlayScene(Scene):
             self._show_results()
 
     # -- the scene lifecycle ------------------------------------------------------------
+
+    def exit(self) -> None:
+        self.saving.checkpoint()  # closing the game keeps the time left on the question
+
+    def pause(self) -> None:
+        self.saving.checkpoint()  # covered by the pause menu: the clock stops here
 
     def enter(self) -> None:
         if self.round.phase is Phase.FINAL_GUESS:
@@ -421,11 +426,12 @@ class PlayScene(Scene):
         if self._intro < INTRO_SECONDS:
             self._intro = min(INTRO_SECONDS, self._intro + dt)
             return  # the clock starts once the question is in view
+        self.saving.tick(dt)  # a checkpoint every few seconds: a kill loses little time
         if self.guessing:
             self._guess_elapsed += dt
         elif self.round.phase is Phase.ASKING:
-            self._elapsed += dt
-            if self.round.time_left(self._elapsed) == 0.0:
+            self.round.spend_time(dt)
+            if self.round.time_is_up:
                 self._time_out()
 
     # -- drawing --------------------------------------------------------------------------
@@ -474,7 +480,7 @@ class PlayScene(Scene):
         drawn = [self.hud.draw_score(surface, self.score)]
         drawn += self.board.draw_moving(surface)
         feedback = self.feedback
-        seconds = feedback.event.seconds if feedback is not None else self._elapsed
+        seconds = feedback.event.seconds if feedback is not None else self.round.question_seconds
         drawn += self.card.draw_moving(surface, seconds, self._intro / INTRO_SECONDS)
         drawn += [flyer.draw(surface) for flyer in self.flyers]
         # toasts slide out from under the top bar, never over it
@@ -524,7 +530,7 @@ class PlayScene(Scene):
     # -- playing --------------------------------------------------------------------------
 
     def _answer(self, response: str | bool) -> None:
-        self._show_feedback(self.round.answer(response, self._elapsed))
+        self._show_feedback(self.round.answer(response))
 
     def _submit_typed(self, text: str) -> None:
         if not self._typing_answer or not text.strip() or self.busy:
@@ -532,7 +538,7 @@ class PlayScene(Scene):
         self._answer(text)
 
     def _time_out(self) -> None:
-        self._show_feedback(self.round.answer(None, self._elapsed))
+        self._show_feedback(self.round.answer(None))
 
     def _show_feedback(self, result: AnswerResult) -> None:
         sound = self.app.services.sound
