@@ -244,3 +244,56 @@ def test_closing_with_five_seconds_left_continues_with_five_seconds_left(
     assert given.seconds == pytest.approx(limit - left, abs=0.05)  # answered at once
     assert given.points.time_bonus == round(500 * (1 - given.seconds / limit))
     assert given.points.time_bonus <= 500 * 5 / 20 + 1  # a quarter of the bonus, not all
+
+
+# -- one live round per player -----------------------------------------------------------------
+
+
+def test_a_second_window_for_the_same_player_says_so_and_offers_someone_else(
+    saving_app: MakeApp,
+) -> None:
+    interrupt_a_round(saving_app)
+    first = at_title(saving_app(player="Ana"))  # Ana plays here
+    assert first.app.services.session.player is not None
+    second = at_title(saving_app(player="Ana"))  # and a second window asks for Ana too
+    title = second.top
+    assert isinstance(title, TitleScene)
+    assert title.notice == "Ana is already playing in another window. Play asks who plays here."
+    second.key(pygame.K_RETURN)  # Play: who is playing here? (not Ana's round on offer)
+    players = second.top
+    assert players.name == "players"
+    assert "notice" in players.layout_boxes()
+    assert players._notice_text().startswith("Ana is already playing in another window.")
+    second.key(pygame.K_RETURN)  # Ana, in focus: refused, the screen stays
+    assert second.top is players
+    assert "Choose someone else, or play as a guest." in players._notice_text()
+    assert second.app.services.session.player is None
+    second.key(pygame.K_g)  # a guest
+    assert isinstance(second.top, PackScene)
+    # the first window still has Ana's round on offer, untouched
+    first.key(pygame.K_RETURN)
+    assert first.top.name == "resume"
+
+
+def test_a_killed_or_closed_window_lets_the_player_go(saving_app: MakeApp) -> None:
+    first = saving_app(player="Ana")
+    at_title(first)
+    first.close()  # the OS lets go of a killed game's lock the same way (tests/store)
+    second = at_title(saving_app(player="Ana"))
+    assert second.app.services.session.player is not None
+    assert second.app.services.session.held_elsewhere is None
+
+
+def test_play_with_a_player_playing_elsewhere_asks_who_plays_instead_of_a_guest_round(
+    saving_app: MakeApp, pack_folder: Path
+) -> None:
+    at_title(saving_app(player="Ana"))
+    app = saving_app(player="Ana")
+    loaded = app.services.packs.by_id("play-test")
+    assert loaded is not None
+    pilot = Pilot(app)
+    app.push(first_round_scene(app, loaded))
+    pilot.step()
+    assert pilot.top.name == "players"
+    pilot.key(pygame.K_g)  # as a guest, knowingly
+    assert isinstance(pilot.top, PlayScene)

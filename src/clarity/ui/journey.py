@@ -54,6 +54,15 @@ def first_round_scene(app: App, loaded: LoadedPack) -> Scene:
     def new_round() -> Scene:
         return app.screens.make("play", loaded=loaded, seed=app.services.settings.seed)
 
+    session = app.services.session
+    session.open()
+    if session.held_elsewhere is not None:
+        # --player names someone playing in another window: ask who plays here rather
+        # than start a guest round without a word
+        def chosen() -> None:
+            app.replace(resume_offer(app, new_round) or new_round())
+
+        return app.screens.make("players", on_chosen=chosen)
     return resume_offer(app, new_round) or new_round()
 
 

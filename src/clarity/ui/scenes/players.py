@@ -147,9 +147,14 @@ class PlayersScene(MenuScreen):
         """``player`` plays (None: a guest); then on to what comes next."""
         if self._leaving:
             return
+        held = self.session.choose(player)
+        if held is not None:  # another window plays as them: they cannot be in both
+            self.problem = f"{held.message} Choose someone else, or play as a guest."
+            self.app.services.sound.play("wrong")
+            self.layout(self.app.size)
+            return
         self._leaving = True
         self.app.services.sound.play("click")
-        self.session.choose(player)
         self.on_chosen()
 
     def play_as_guest(self) -> None:
@@ -483,7 +488,9 @@ class PlayersScene(MenuScreen):
         surface.blit(text, text.get_rect(midtop=(self._list_area.centerx, self._list_area.y)))
 
     def _notice_text(self) -> str:
-        return self.problem or self.session.notice or ""
+        held = self.session.held_elsewhere  # --player names someone playing elsewhere
+        asked = f"{held.message} Who is playing here?" if held is not None else ""
+        return self.problem or asked or self.session.notice or ""
 
     def _notice_surface(self, text: str) -> pygame.Surface:
         metrics = self._metrics

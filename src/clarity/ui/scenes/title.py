@@ -204,8 +204,14 @@ class TitleScene(Scene):
 
     @property
     def notice(self) -> str:
-        """Why saving is off, shown at the top ("" while all is well)."""
-        return (self.app.services.session.notice or "") if self._session_open else ""
+        """Why saving is off, or that the ``--player`` player plays in another window, shown
+        at the top ("" while all is well)."""
+        if not self._session_open:
+            return ""
+        session = self.app.services.session
+        if session.held_elsewhere is not None:
+            return f"{session.held_elsewhere.message} Play asks who plays here."
+        return session.notice or ""
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
