@@ -168,11 +168,9 @@ def test_the_recordings_cover_the_layouts_the_issue_names() -> None:
     assert {"us", "gb", "de", "fr", "ru", "by", "ua"} <= set(LAYOUTS)
 
 
-def test_a_held_enter_does_not_skip_the_verdict(
-    make_app: Callable[..., App], mixed_pack: LoadedPack
-) -> None:
-    pilot = Pilot(make_app())
-    play = PlayScene(pilot.app, mixed_pack, seed=5)
+def wrong_answer_typed(pilot: Pilot, loaded: LoadedPack) -> tuple[Pilot, PlayScene]:
+    """The round at its typed question, with a wrong answer typed and not yet sent."""
+    play = PlayScene(pilot.app, loaded, seed=5)
     pilot.app.push(play)
     pilot.step()
     pilot.settle()
@@ -182,6 +180,13 @@ def test_a_held_enter_does_not_skip_the_verdict(
         pilot.key(pygame.K_RETURN)
         pilot.settle()
     pilot.type("Paris")
+    return pilot, play
+
+
+def test_a_held_enter_does_not_skip_the_verdict(
+    make_app: Callable[..., App], mixed_pack: LoadedPack
+) -> None:
+    pilot, play = wrong_answer_typed(Pilot(make_app()), mixed_pack)
     # Enter goes down and stays down: the first KEYDOWN answers, the rest are its repeats
     enter = press("us", "Return", text_input=True)[0]
     for _ in range(40):
@@ -198,17 +203,7 @@ def test_a_held_enter_does_not_skip_the_verdict(
 def test_enter_twice_quickly_keeps_the_verdict_in_view(
     make_app: Callable[..., App], mixed_pack: LoadedPack
 ) -> None:
-    pilot = Pilot(make_app())
-    play = PlayScene(pilot.app, mixed_pack, seed=5)
-    pilot.app.push(play)
-    pilot.step()
-    pilot.settle()
-    while not isinstance(play.round.question, TypedQuestion):
-        pilot.key(pygame.K_1)
-        pilot.settle()
-        pilot.key(pygame.K_RETURN)
-        pilot.settle()
-    pilot.type("Paris")
+    pilot, play = wrong_answer_typed(Pilot(make_app()), mixed_pack)
     pilot.key(pygame.K_RETURN, frames=6)  # 0.1 s
     pilot.key(pygame.K_RETURN)
     assert play.round.phase is Phase.FEEDBACK

@@ -234,6 +234,21 @@ def focus_keys(
     return tuple(rows)
 
 
+def grid_keys(press: str) -> tuple[Binding, ...]:
+    """The keys of a screen laid out as a grid of buttons: the arrows call the screen's
+    ``move(dx, dy)`` (held, they go on), Tab moves its focus group, Enter or Space presses
+    (the hint ``Enter <press>``)."""
+    return (
+        Binding("move", (keys.UP,), "move", "↑ ↓", (0, -1), repeats=True),
+        Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
+        Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
+        Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),
+        Binding("focus.next", (keys.TAB,), repeats=True),
+        Binding("focus.previous", (keys.SHIFT_TAB,), repeats=True),
+        Binding("focus.press_focused", (keys.ENTER, keys.SPACE), press, "Enter"),
+    )
+
+
 class FocusGroup:
     """Buttons that arrows and Tab move between, Enter presses and the mouse points at.
 

@@ -22,7 +22,15 @@ from clarity.ui.menu_frame import MenuFrame, short_date
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_focus_ring, draw_panel, lighten
+from clarity.ui.widgets import (
+    Button,
+    FocusGroup,
+    darken,
+    draw_focus_ring,
+    draw_panel,
+    grid_keys,
+    lighten,
+)
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
@@ -35,13 +43,7 @@ GUEST = Binding("play_as_guest", (Letter("G"),), "guest")
 #: The arrows move as the screen is drawn (New and Guest side by side, the players
 #: below, Back last); held, they go on down the list. Enter plays as the one in focus.
 PLAYERS_KEYS: tuple[Binding, ...] = (
-    Binding("move", (keys.UP,), "move", "↑ ↓", (0, -1), repeats=True),
-    Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
-    Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
-    Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),
-    Binding("focus.next", (keys.TAB,), repeats=True),
-    Binding("focus.previous", (keys.SHIFT_TAB,), repeats=True),
-    Binding("focus.press_focused", (keys.ENTER, keys.SPACE), "play", "Enter"),
+    *grid_keys("play"),
     NEW_PLAYER,
     RENAME,
     DELETE,

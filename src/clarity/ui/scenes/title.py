@@ -21,7 +21,15 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
 from clarity.ui.theme import ANSWER_STYLES, PALETTE, Colour, Metrics
-from clarity.ui.widgets import Button, FocusGroup, darken, draw_panel, draw_shape, lighten
+from clarity.ui.widgets import (
+    Button,
+    FocusGroup,
+    darken,
+    draw_panel,
+    draw_shape,
+    grid_keys,
+    lighten,
+)
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
@@ -32,13 +40,7 @@ TAGLINE = "Answer questions, uncover the tiles, guess the hidden picture."
 #: progress); Enter chooses; Esc, pressed on the title itself, ends the game (a held Esc
 #: that walked back to the title does not).
 TITLE_KEYS: tuple[Binding, ...] = (
-    Binding("move", (keys.UP,), "move", "↑ ↓", (0, -1), repeats=True),
-    Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
-    Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
-    Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),
-    Binding("focus.next", (keys.TAB,), repeats=True),
-    Binding("focus.previous", (keys.SHIFT_TAB,), repeats=True),
-    Binding("focus.press_focused", (keys.ENTER, keys.SPACE), "choose", "Enter"),
+    *grid_keys("choose"),
     Binding("quit", (keys.ESCAPE,), "quit"),
 )
 #: The title's hints: its own keys, then the keys of every screen (the App's F11 and M),
