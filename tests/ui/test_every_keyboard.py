@@ -208,3 +208,62 @@ def test_enter_twice_quickly_keeps_the_verdict_in_view(
     pilot.key(pygame.K_RETURN)
     assert play.round.phase is Phase.FEEDBACK
     assert "explain" in play.shown_texts()
+
+
+def open_guess(pilot: Pilot, loaded: LoadedPack, layout: str) -> PlayScene:
+    play = PlayScene(pilot.app, loaded, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    pilot.settle()
+    Keyboard(pilot, layout).press_printed("G")
+    assert play.guessing
+    return play
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("paste", ["ctrl+V", "shift+Insert"])
+def test_a_paste_takes_the_clipboard_as_one_line_and_types_nothing_else(
+    layout: str, paste: str, make_app: Callable[..., App], keys_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    play = open_guess(pilot, keys_pack, layout)
+    pygame.scrap.put_text("Light\nhouse\x07")
+    Keyboard(pilot, layout).press(paste)  # on ru, Ctrl+V also sends the text "м"
+    assert play.card.guess.field.text == "Light house"
+
+
+@pytest.mark.parametrize("layout", ["us", "fr", "ru"])
+def test_the_caret_keys_edit_the_guess_where_the_caret_is(
+    layout: str, make_app: Callable[..., App], keys_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    play = open_guess(pilot, keys_pack, layout)
+    keyboard = Keyboard(pilot, layout)
+    field = play.card.guess.field
+    pygame.scrap.put_text("Light house")
+    keyboard.press("ctrl+V")
+    keyboard.press("Home")
+    keyboard.press("Delete")  # "ight house"
+    keyboard.press("End")
+    keyboard.press("Left")
+    keyboard.press("Left")
+    keyboard.press("BackSpace")  # "ight hose"
+    assert (field.text, field.edit.caret) == ("ight hose", 7)
+    keyboard.press("End")
+    keyboard.press("ctrl+BackSpace")
+    assert field.text == "ight "
+    keyboard.press("ctrl+A")  # the US A position: Ctrl+Q on AZERTY, which selects nothing
+    keyboard.press("BackSpace")
+    assert field.text == ("ight" if key_printed_with(layout, "A") != "A" else "")
+    assert play.guessing  # none of these keys left the field or paused
+
+
+def test_a_pasted_guess_is_cut_to_the_fields_limit(
+    make_app: Callable[..., App], keys_pack: LoadedPack
+) -> None:
+    pilot = Pilot(make_app())
+    play = open_guess(pilot, keys_pack, "us")
+    field = play.card.guess.field
+    pygame.scrap.put_text("x" * 10_000)
+    Keyboard(pilot, "us").press("ctrl+V")
+    assert len(field.text) == field.max_length >= len("Lighthouse")

@@ -322,7 +322,12 @@ class App:
             event.repeat = held in self._held
             self._held.add(held)
             if not event.repeat:
-                self._press_typed = self.text_input_on
+                # Ctrl+letter is a command, never typing: on Cyrillic layouts SDL still
+                # sends the letter's text (Ctrl+V types "м"). Ctrl with Alt is AltGr on
+                # Windows, which types (German @, Polish ą).
+                mod = getattr(event, "mod", 0)
+                command = mod & (pygame.KMOD_CTRL | pygame.KMOD_META) and not mod & pygame.KMOD_ALT
+                self._press_typed = self.text_input_on and not command
         elif event.type == pygame.KEYUP:
             self._held.discard((event.key, getattr(event, "scancode", 0)))
         elif event.type == pygame.TEXTINPUT:
