@@ -2,7 +2,8 @@
 
 SDL sends, for every press, a KEYDOWN with the layout's key code, the key's scancode
 (its US position), the modifiers and the character; a TEXTINPUT with the typed text only
-while text input is on (and never for Ctrl chords or keys that type nothing); and a
+while text input is on (never for keys that type nothing, nor for Ctrl chords on Latin
+layouts: on Cyrillic ones Ctrl+V sends "м" too); and a
 KEYUP. The recordings in ``tests/ui/keyboards`` show exactly this for seven layouts;
 this module makes the same events for the US layout and the Russian ЙЦУКЕН layout, so
 that a test can type "Москва" as a student does.
