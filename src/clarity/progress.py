@@ -458,6 +458,26 @@ class PlayerSession:
         self._held_elsewhere = None
         return None
 
+    def delete(self, player: Player) -> HeldElsewhere | SaveFailed | None:
+        """Delete ``player`` with their rounds and trophies, unless another running game
+        plays as them (that game's round could then never be saved): then the
+        :class:`HeldElsewhere` says so and nothing is deleted. The player is held while
+        the deletion runs, so no game can start playing as them meanwhile."""
+        store = self._store
+        if store is None:
+            return None
+        claimed = self._claim_for(player)
+        if isinstance(claimed, HeldElsewhere):
+            return claimed
+        try:
+            failed = store.delete_player(player.id)
+        finally:
+            if claimed is not self._claim:
+                claimed.release()
+        if failed is None:
+            self.forget(player.id)
+        return failed
+
     def forget(self, player_id: int) -> None:
         """A player was deleted: if it was the one playing, ask again who plays."""
         if self._player is not None and self._player.id == player_id:

@@ -267,3 +267,13 @@ def test_a_pasted_guess_is_cut_to_the_fields_limit(
     pygame.scrap.put_text("x" * 10_000)
     Keyboard(pilot, "us").press("ctrl+V")
     assert len(field.text) == field.max_length >= len("Lighthouse")
+
+
+def test_text_without_a_key_press_types_once_the_field_is_open(
+    make_app: Callable[..., App], keys_pack: LoadedPack
+) -> None:
+    """An input method or an on-screen keyboard sends text with no KEYDOWN of its own."""
+    pilot = Pilot(make_app())
+    play = open_guess(pilot, keys_pack, "ru")
+    pilot.post([pygame.event.Event(pygame.TEXTINPUT, text="Маяк")])
+    assert play.card.guess.field.text == "Маяк"

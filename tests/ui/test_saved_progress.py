@@ -297,3 +297,27 @@ def test_play_with_a_player_playing_elsewhere_asks_who_plays_instead_of_a_guest_
     assert pilot.top.name == "players"
     pilot.key(pygame.K_g)  # as a guest, knowingly
     assert isinstance(pilot.top, PlayScene)
+
+
+def test_a_player_playing_in_another_window_cannot_be_deleted_there(
+    saving_app: MakeApp,
+) -> None:
+    interrupt_a_round(saving_app)
+    first = at_title(saving_app(player="Ana"))  # Ana plays in the first window
+    second = at_title(saving_app())
+    second.key(pygame.K_RETURN)  # Play: who is playing?
+    players = second.top
+    assert players.name == "players"
+    assert players.focused_player is not None  # the focus starts on the first player
+    assert players.focused_player.name == "Ana"
+    second.key(pygame.K_DELETE)
+    second.key(pygame.K_y)  # "Yes, delete"
+    assert second.top is players
+    assert players._notice_text() == (
+        "Ana is already playing in another window. They cannot be deleted while they play."
+    )
+    store = second.app.services.session.store
+    assert store is not None
+    assert [p.name for p in store.players()] == ["Ana"]
+    first.key(pygame.K_RETURN)  # and Ana's round is still there to continue
+    assert first.top.name == "resume"

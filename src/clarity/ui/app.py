@@ -117,9 +117,11 @@ class App:
         # keys held down now, as (key code, scancode): a KEYDOWN for one of them is a repeat
         self._held: set[tuple[int, int]] = set()
         self._text_rect: pygame.Rect | None = None  # text input is on exactly while set
-        # whether the last key press came while text input was on: a TEXTINPUT after a
-        # press that came while it was off is the text of a shortcut (G opening the guess)
-        self._press_typed = True
+        # the frame of the last key press that could not type (text input off, or a Ctrl
+        # chord): a TEXTINPUT in that same frame is the text SDL made of that press, and
+        # is dropped (G opening the guess must not type "g"); text in a later frame (an
+        # input method's or an on-screen keyboard's, which come without a key) is typed
+        self._untyped_press_frame: int | None = None
         self.notice = Notice()
         #: something (a notice) was drawn over the scenes in the last frame: a scene that
         #: redraws only what changed must draw this frame whole
@@ -327,11 +329,12 @@ class App:
                 # Windows, which types (German @, Polish ą).
                 mod = getattr(event, "mod", 0)
                 command = mod & (pygame.KMOD_CTRL | pygame.KMOD_META) and not mod & pygame.KMOD_ALT
-                self._press_typed = self.text_input_on and not command
+                typed = self.text_input_on and not command
+                self._untyped_press_frame = None if typed else self.frame
         elif event.type == pygame.KEYUP:
             self._held.discard((event.key, getattr(event, "scancode", 0)))
         elif event.type == pygame.TEXTINPUT:
-            return self._press_typed  # the text of a key that was a shortcut: dropped
+            return self._untyped_press_frame != self.frame  # a shortcut's own text: dropped
         elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED):
             self._held.clear()  # their KEYUPs go to another window
         return True

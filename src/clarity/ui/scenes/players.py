@@ -14,6 +14,7 @@ import pygame
 
 from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
 from clarity.store.names import MAX_NAME_LENGTH
+from clarity.store.ownership import HeldElsewhere
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.choices import Choice
@@ -241,14 +242,14 @@ class PlayersScene(MenuScreen):
         return None
 
     def _delete(self, player: Player) -> None:
-        store = self.session.store
-        if store is None:
+        refused = self.session.delete(player)
+        if isinstance(refused, HeldElsewhere):
+            self.problem = f"{refused.message} They cannot be deleted while they play."
+            self.layout(self.app.size)
             return
-        failed = store.delete_player(player.id)
-        if failed is not None:
-            self.problem = failed.message
+        if refused is not None:
+            self.problem = refused.message
             return
-        self.session.forget(player.id)
         self._load(focus_id=None)
 
     # -- the scene --------------------------------------------------------------------
