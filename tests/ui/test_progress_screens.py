@@ -120,10 +120,14 @@ def test_arrows_choose_the_trophy_the_panel_describes(saving_app: MakeApp) -> No
     pilot.key(pygame.K_RIGHT)
     pilot.key(pygame.K_DOWN)
     assert cabinet.selected == 1 + cabinet._columns
-    pilot.key(pygame.K_h)  # its history, then back to the trophies with T
+    pilot.key(pygame.K_h)  # its history, then back to the same trophies with T
     assert isinstance(pilot.top, HistoryScene)
     pilot.key(pygame.K_t)
-    assert isinstance(pilot.top, CabinetScene)
+    assert pilot.top is cabinet
+    assert cabinet.selected == 1 + cabinet._columns
+    pilot.key(pygame.K_h)
+    pilot.key(pygame.K_ESCAPE)  # Esc from the history: back to the cabinet, not the title
+    assert pilot.top is cabinet
     pilot.key(pygame.K_ESCAPE)
     assert isinstance(pilot.top, TitleScene)
 
@@ -358,5 +362,8 @@ def test_held_arrows_look_along_the_trophies_but_tab_and_enter_act_once(
     pilot.key(pygame.K_TAB)  # the ring onto the buttons, on Back
     hold(pilot, pygame.K_TAB, repeats=2)  # Tab goes on along the buttons when held
     assert cabinet.focus.focused is cabinet.other_button
-    hold(pilot, pygame.K_RETURN, repeats=3)  # History, once
-    assert [s.name for s in pilot.app.scenes] == ["title", "history"]
+    hold(pilot, pygame.K_RETURN, repeats=3)  # History, once, over the cabinet
+    assert [s.name for s in pilot.app.scenes] == ["title", "cabinet", "history"]
+    pilot.key(pygame.K_ESCAPE)  # one screen back: the cabinet, as it was left
+    assert pilot.top is cabinet
+    assert cabinet.selected == 3

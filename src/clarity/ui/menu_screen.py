@@ -77,6 +77,18 @@ class MenuScreen(Scene):
         else:
             self.app.screens.replace(screen, **kwargs)
 
+    def visit(self, screen: str) -> None:
+        """The screen called ``screen``: back to it when it lies just below this one, else
+        opened over this one, so that Esc always walks back one screen (the cabinet and
+        the history open each other without piling up)."""
+        if self._leaving:
+            return
+        scenes = self.app.scenes
+        if len(scenes) >= 2 and scenes[-1] is self and scenes[-2].name == screen:
+            self.leave()
+        else:
+            self.app.screens.push(screen)
+
     # -- for the subclasses -------------------------------------------------------------
 
     def draw_frame(self, surface: pygame.Surface) -> None:

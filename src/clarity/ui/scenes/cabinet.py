@@ -148,7 +148,7 @@ class CabinetScene(MenuScreen):
     # -- actions ----------------------------------------------------------------------
 
     def history(self) -> None:
-        self.leave("history")
+        self.visit("history")
 
     def choose_player(self) -> None:
         self.leave("players", on_chosen=self._reopen)

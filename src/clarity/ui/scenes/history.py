@@ -85,4 +85,4 @@ class HistoryScene(TableScreen):
         return (TROPHIES,)
 
     def trophies(self) -> None:
-        self.leave("cabinet")
+        self.visit("cabinet")
