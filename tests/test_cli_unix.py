@@ -164,8 +164,7 @@ def test_leaderboard_of_an_unknown_pack_exits_1_naming_the_packs_with_rounds(
         )
         assert (status, out) == (1, "")
         assert err == (
-            'clarity: there is no pack "nosuchpack"; the packs with saved rounds are: '
-            "solar-system\n"
+            'clarity: there is no pack "nosuchpack"; the packs are: solar-system, union-state\n'
         )
 
 
@@ -178,7 +177,19 @@ def test_leaderboard_of_an_unknown_pack_when_no_round_is_saved(
         add_player(store, "Ana")
     status, out, err = run(capsys, "leaderboard", "--pack", "nope", "--data-dir", str(tmp_path))
     assert (status, out) == (1, "")
-    assert err == 'clarity: there is no pack "nope"; no pack has saved rounds yet\n'
+    assert err == 'clarity: there is no pack "nope"; the packs are: solar-system, union-state\n'
+
+
+def test_leaderboard_of_an_unknown_pack_in_a_folder_with_nothing_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "leaderboard", "--pack", "nope", "--data-dir", str(tmp_path))
+    assert (status, out) == (1, "")
+    assert err == 'clarity: there is no pack "nope"; the packs are: solar-system, union-state\n'
+    status, out, _ = run(
+        capsys, "leaderboard", "--pack", "union-state", "--data-dir", str(tmp_path)
+    )
+    assert (status, out) == (0, f"No saved data yet in {tmp_path}\n")
 
 
 # --- a closed pipe ------------------------------------------------------------------------

@@ -585,6 +585,8 @@ def _reads_saved_data(
         if not folder.is_dir():
             raise Failed(f"there is no saved data in {folder}: the folder does not exist")
         if not (folder / _store_db.DB_FILENAME).is_file():
+            if getattr(args, "pack", None) is not None:  # a mistyped pack is still one
+                _check_pack_is_known(args, (), args.pack)
             print(f"No saved data yet in {folder}")
             return EXIT_OK
         opening = _store.open_store(folder)
@@ -651,7 +653,7 @@ def _add_leaderboard(subparsers: Subparsers) -> None:
 @_reads_saved_data
 def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
     if args.pack is not None:
-        _check_pack_is_known(args, store, args.pack)
+        _check_pack_is_known(args, store.pack_ids(), args.pack)
     rows = reports.leaderboard_rows(store, args.pack)
     if args.csv:
         # Text-mode stdout turns \n into the platform's line end by itself.
@@ -677,13 +679,13 @@ def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
-def _check_pack_is_known(args: argparse.Namespace, store: Store, pack_id: str) -> None:
-    """Raise :class:`Failed` when no round of ``pack_id`` is saved and no such pack is
-    installed: a mistyped id, answered with the ids that do have a leaderboard.
+def _check_pack_is_known(args: argparse.Namespace, saved: Sequence[str], pack_id: str) -> None:
+    """Raise :class:`Failed` when no round of ``pack_id`` is saved (``saved``: the pack ids
+    with saved rounds) and no such pack is installed: a mistyped id, answered with the
+    packs that exist.
 
     An installed pack nobody has played yet is known: its leaderboard is only empty.
     """
-    saved = store.pack_ids()
     if pack_id in saved:
         return
     installed = discover_packs(
@@ -691,11 +693,8 @@ def _check_pack_is_known(args: argparse.Namespace, store: Store, pack_id: str) -
     )
     if any(pack.id == pack_id for pack in installed):
         return
-    listed = (
-        f"the packs with saved rounds are: {', '.join(sorted(saved))}"
-        if saved
-        else "no pack has saved rounds yet"
-    )
+    known = sorted({*saved, *(pack.id for pack in installed if pack.id)})
+    listed = f"the packs are: {', '.join(known)}" if known else "no pack is installed"
     raise Failed(f'there is no pack "{pack_id}"; {listed}')
 
 
