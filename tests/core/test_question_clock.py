@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clarity.core.round import SNAPSHOT_VERSION, Phase, Round, RoundError
-from clarity.core.scoring import ScoringRules
+from clarity.core.scoring import TIME_SCALES, ScoringRules
 
 from .factories import build_pack, wrong_response
 
@@ -131,7 +131,7 @@ def test_the_snapshot_keeps_the_clock_of_the_waiting_question() -> None:
     played.spend_time(0.1)
     played.spend_time(0.2)
     snapshot = played.snapshot()
-    assert snapshot["version"] == SNAPSHOT_VERSION == 2
+    assert snapshot["version"] == SNAPSHOT_VERSION == 3
     assert snapshot["question_seconds"] == 0.1 + 0.2  # unrounded: 0.30000000000000004
     restored = through_json(played)
     assert restored.question_seconds == played.question_seconds
@@ -154,6 +154,7 @@ def test_a_snapshot_between_questions_has_no_clock_running() -> None:
     breaks=st.sets(st.integers(min_value=0, max_value=40), max_size=4),
     right=st.booleans(),
     timer=st.booleans(),
+    scale=st.sampled_from(TIME_SCALES),
     answered_at=st.one_of(st.none(), st.floats(min_value=0, max_value=70)),
 )
 def test_closing_the_game_mid_question_changes_neither_the_clock_nor_the_points(
@@ -163,10 +164,11 @@ def test_closing_the_game_mid_question_changes_neither_the_clock_nor_the_points(
     breaks: set[int],
     right: bool,
     timer: bool,
+    scale: float | None,
     answered_at: float | None,
 ) -> None:
     """The same play, once straight through and once closed and continued at each break."""
-    rules = ScoringRules(timer=timer)
+    rules = ScoringRules(timer=timer, time_scale=scale)
     straight = Round(LONG, seed=seed, rules=rules)
     resumed = Round(LONG, seed=seed, rules=rules)
     for n, tick in enumerate(ticks):
@@ -208,7 +210,7 @@ def test_a_damaged_clock_in_a_snapshot_is_refused(clock: object) -> None:
         Round.restore(PACK, snapshot)
 
 
-@pytest.mark.parametrize("version", [0, 3, True, "2", None])
+@pytest.mark.parametrize("version", [0, 4, True, "3", None])
 def test_a_snapshot_of_an_unknown_version_is_refused(version: object) -> None:
     snapshot = {**Round(PACK, seed=1).snapshot(), "version": version}
     with pytest.raises(ValueError, match="does not belong"):

@@ -18,7 +18,7 @@ from clarity.core.events import (
     TileUncovered,
 )
 from clarity.core.round import Phase, Round, RoundError
-from clarity.core.scoring import ScoringRules
+from clarity.core.scoring import TIME_SCALES, ScoringRules
 
 from .factories import MYSTERY_ANSWER, build_pack, typed_answer, wrong_response
 
@@ -39,7 +39,12 @@ TIGHT = build_pack(
 
 seeds = st.integers(min_value=0, max_value=2**32)
 packs = st.sampled_from([MIXED, TIGHT])
-rule_sets = st.builds(ScoringRules, timer=st.booleans(), streaks=st.booleans())
+rule_sets = st.builds(
+    ScoringRules,
+    timer=st.booleans(),
+    streaks=st.booleans(),
+    time_scale=st.sampled_from(TIME_SCALES),  # x1, x1.5, x2, x3 and no limit
+)
 actions = st.lists(
     st.tuples(
         st.sampled_from(

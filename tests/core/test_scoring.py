@@ -1,12 +1,15 @@
 """Scoring: base, Kahoot time bonus, capped streak bonus, image bonus and the wrong-guess cost.
 
 Expected figures are worked out by hand from the default rules: base 500, streak step 100
-capped at 500, image 1000 + 200 a hidden tile, a wrong guess costs 300.
+capped at 500, image 1000 + 200 a hidden tile, a wrong guess costs 300. Extra time (the
+time scale) stretches the limit the time bonus is measured against; no limit earns a
+fixed half of the bonus.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 from hypothesis import given
@@ -14,17 +17,22 @@ from hypothesis import strategies as st
 
 from clarity.core import scoring
 from clarity.core.scoring import (
+    TIME_SCALES,
     ScoringRules,
     answer_points,
     best_possible_score,
+    combined_time_scale,
     image_guess_points,
     streak_bonus,
+    stretched_limit,
     time_bonus,
 )
 
 RULES = ScoringRules()
 NO_TIMER = ScoringRules(timer=False)
 NO_STREAKS = ScoringRules(streaks=False)
+DOUBLE = ScoringRules(time_scale=2.0)
+NO_LIMIT = ScoringRules(time_scale=None)
 
 
 def kahoot(seconds: float, limit: float) -> float:
@@ -49,9 +57,11 @@ def test_default_figures_are_the_documented_ones() -> None:
             wrong_guess_penalty=300,
             timer=True,
             streaks=True,
+            time_scale=1.0,
         )
         == RULES
     )
+    assert TIME_SCALES == (1.0, 1.5, 2.0, 3.0, None)
 
 
 @pytest.mark.parametrize(
@@ -218,6 +228,7 @@ def brute_force_best(limits: list[int | None], tiles: int, rules: ScoringRules) 
         streaks=st.booleans(),
         streak_step=st.sampled_from([0, 100, 150]),
         streak_cap=st.sampled_from([0, 250, 500]),
+        time_scale=st.sampled_from(TIME_SCALES),
     ),
 )
 def test_best_possible_is_the_most_any_play_can_earn(
@@ -227,8 +238,170 @@ def test_best_possible_is_the_most_any_play_can_earn(
     assert best_possible_score(effective, tiles, rules) == brute_force_best(effective, tiles, rules)
 
 
+# -- extra time: the time scale ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("seconds", "bonus"), [(0, 500), (10, 375), (20, 250), (30, 125), (40, 0)])
+def test_with_double_time_the_bonus_is_measured_against_twice_the_limit(
+    seconds: float, bonus: int
+) -> None:
+    # 500 x (1 - t / (2 x 20)): at 10 s of a 20 s question, 500 x (1 - 10/40) = 375.
+    assert time_bonus(seconds, 20, DOUBLE) == bonus
+    assert right_at(seconds, 20, rules=DOUBLE) == 500 + bonus
+
+
+@given(
+    limit=st.integers(min_value=5, max_value=300),
+    share=st.floats(min_value=0, max_value=1),
+    scale=st.sampled_from([1.0, 1.5, 2.0, 3.0, 1.25, 4.5]),
+)
+def test_with_extra_time_the_bonus_follows_t_over_the_stretched_limit(
+    limit: int, share: float, scale: float
+) -> None:
+    seconds = share * limit * scale
+    expected = 500 * (1 - seconds / (scale * limit))
+    assert abs(time_bonus(seconds, limit, ScoringRules(time_scale=scale)) - expected) <= 0.5
+
+
+@given(
+    limit=st.integers(min_value=5, max_value=300),
+    seconds=st.floats(min_value=0, max_value=300),
+    streak=st.integers(min_value=1, max_value=8),
+)
+def test_extra_time_costs_no_points(limit: int, seconds: float, streak: int) -> None:
+    # Twice the time for the same share of the limit earns exactly the same points.
+    assert answer_points(
+        right=True, seconds=2 * seconds, time_limit=limit, streak=streak, rules=DOUBLE
+    ) == answer_points(right=True, seconds=seconds, time_limit=limit, streak=streak, rules=RULES)
+
+
+def test_with_extra_time_an_answer_is_late_only_after_the_stretched_limit() -> None:
+    assert right_at(25, 20, rules=DOUBLE) == 500 + 188  # late at x1, in time at x2
+    assert right_at(40, 20, rules=DOUBLE) == 500  # at the stretched limit: still in time
+    assert right_at(40.001, 20, rules=DOUBLE) == 0
+    assert right_at(30, 20, rules=ScoringRules(time_scale=1.5)) == 500
+    assert right_at(30.001, 20, rules=ScoringRules(time_scale=1.5)) == 0
+
+
+def test_the_stretched_limit_is_the_limit_times_the_scale() -> None:
+    assert stretched_limit(20, RULES) == 20
+    assert stretched_limit(20, ScoringRules(time_scale=1.5)) == 30
+    assert stretched_limit(25, ScoringRules(time_scale=1.5)) == 37.5
+    assert stretched_limit(20, ScoringRules(time_scale=3.0)) == 60
+    assert stretched_limit(20, NO_LIMIT) is None
+    assert stretched_limit(None, DOUBLE) is None
+    assert stretched_limit(20, ScoringRules(timer=False, time_scale=2.0)) is None
+
+
+@pytest.mark.parametrize("seconds", [0, 0.5, 10, 20, 21, 300, 10_000])
+def test_with_no_limit_a_right_answer_earns_half_the_time_bonus_whenever_given(
+    seconds: float,
+) -> None:
+    points = answer_points(right=True, seconds=seconds, time_limit=20, streak=3, rules=NO_LIMIT)
+    assert (points.base, points.time_bonus, points.streak_bonus) == (500, 250, 200)
+
+
+def test_the_no_limit_bonus_is_half_of_whatever_base_the_rules_give() -> None:
+    assert time_bonus(7, 20, ScoringRules(base=800, time_scale=None)) == 400
+    assert time_bonus(7, 20, ScoringRules(base=1000, time_scale=None)) == 500
+
+
+def test_with_no_limit_a_question_without_a_limit_still_earns_no_time_bonus() -> None:
+    # Nobody gets a time bonus there, so no limit gives none either.
+    assert right_at(3, None, rules=NO_LIMIT) == 500
+
+
+def test_with_the_timer_off_no_limit_earns_no_time_bonus() -> None:
+    assert right_at(3, 20, rules=ScoringRules(timer=False, time_scale=None)) == 500
+    assert right_at(3, 20, rules=ScoringRules(timer=False, time_scale=2.0)) == 500
+
+
+@given(limit=st.integers(min_value=5, max_value=300), seconds=st.floats(0, 10_000))
+def test_no_limit_earns_what_an_answer_at_half_the_limit_earns(limit: int, seconds: float) -> None:
+    assert time_bonus(seconds, limit, NO_LIMIT) == time_bonus(limit / 2, limit, RULES)
+
+
+def test_extra_time_leaves_the_best_possible_score_as_it_is() -> None:
+    for scale in (1.5, 2.0, 3.0):
+        rules = ScoringRules(time_scale=scale)
+        assert best_possible_score([20, 20, 20], 2, rules) == 3100
+        assert best_possible_score([20, 20], 20, rules) == 6700
+
+
+def test_with_no_limit_the_best_possible_counts_half_the_time_bonus() -> None:
+    # 750, then 750 + 100 streak, then the guess with none hidden: 1000.
+    assert best_possible_score([20, 20, 20], 2, NO_LIMIT) == 2600
+    # An untimed question is worth 500 and the timed ones 750: no reason to pass one over.
+    assert best_possible_score([None, 20, 20], 2, NO_LIMIT) == 750 + 850 + 1000
+
+
+@given(
+    limits=st.lists(st.sampled_from([None, 5, 20, 60]), min_size=1, max_size=6),
+    tiles=st.integers(min_value=2, max_value=6),
+    shares=st.lists(st.floats(min_value=0, max_value=1), min_size=6, max_size=6),
+)
+def test_medal_thresholds_follow_the_stretched_limit(
+    limits: list[int | None], tiles: int, shares: list[float]
+) -> None:
+    # The same shares of the limit earn the same share of the best possible at x1 and x2,
+    # so every medal threshold (a share of the best possible) is reached alike.
+    def share_of_best(rules: ScoringRules) -> float:
+        scale = rules.time_scale or 1.0
+        earned = sum(
+            answer_points(
+                right=True,
+                seconds=share * (limit or 0) * scale,
+                time_limit=limit,
+                streak=1,
+                rules=rules,
+            ).total
+            for limit, share in zip(limits, shares, strict=False)
+        )
+        return earned / best_possible_score(limits, tiles, rules)
+
+    assert share_of_best(DOUBLE) == share_of_best(RULES)
+
+
 @pytest.mark.parametrize(
-    "name", ["time_bonus", "streak_bonus", "answer_points", "image_guess_points"]
+    ("class_scale", "player_scale", "combined"),
+    [
+        (1.0, 1.0, 1.0),
+        (1.0, 1.5, 1.5),
+        (1.5, 2.0, 3.0),
+        (2.0, 3.0, 6.0),
+        (3.0, 1.0, 3.0),
+        (None, 2.0, None),
+        (1.5, None, None),
+        (None, None, None),
+    ],
+)
+def test_the_class_setting_and_a_players_extra_time_multiply_and_no_limit_wins(
+    class_scale: float | None, player_scale: float | None, combined: float | None
+) -> None:
+    assert combined_time_scale(class_scale, player_scale) == combined
+    assert combined_time_scale(player_scale, class_scale) == combined
+
+
+@pytest.mark.parametrize("bad", [0, -1.5, math.nan, math.inf, True, "2", [2]])
+def test_a_time_scale_must_be_a_number_above_zero_or_none(bad: object) -> None:
+    with pytest.raises(ValueError, match="time scale"):
+        ScoringRules(time_scale=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="time scale"):
+        combined_time_scale(1.0, bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="time scale"):
+        combined_time_scale(bad, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "time_bonus",
+        "streak_bonus",
+        "answer_points",
+        "image_guess_points",
+        "stretched_limit",
+        "combined_time_scale",
+    ],
 )
 def test_scoring_functions_are_documented(name: str) -> None:
     assert getattr(scoring, name).__doc__

@@ -39,7 +39,7 @@ class QuestionAsked:
     number: int  # 1-based position in this round
     question_index: int  # index into the pack's questions
     question_id: str | None
-    time_limit: int | None
+    time_limit: float | None  # seconds the player has (stretched by the time scale)
 
 
 @dataclass(frozen=True, slots=True)

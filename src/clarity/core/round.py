@@ -12,6 +12,11 @@ seconds that pass while the question can be seen and answered (:meth:`Round.spen
 and the snapshot keeps them, so that a round saved in the middle of a question comes back
 with the time that was left and the time bonus that goes with it. Time is always an
 argument: the round never reads a clock itself.
+
+The rules' ``time_scale`` (a player's extra time, the class's time per question) stretches
+each question's limit: :attr:`Round.time_limit`, :meth:`Round.time_left`, the timeout and
+the time bonus all use the stretched limit, so extra time costs no points; with no limit
+(``time_scale`` None) there is no countdown at all (see :mod:`clarity.core.scoring`).
 """
 
 from __future__ import annotations
@@ -49,14 +54,17 @@ from clarity.core.scoring import (
     answer_points,
     best_possible_score,
     image_guess_points,
+    stretched_limit,
 )
 
 Question = ChoiceQuestion | TrueFalseQuestion | TypedQuestion
 Observer = Callable[[RoundEvent], None]
 # 2: the snapshot keeps the seconds spent on the question being asked ("question_seconds").
-# Version 1 snapshots (no clock: the question starts afresh) are still restored.
-SNAPSHOT_VERSION = 2
-RESTORABLE_VERSIONS = frozenset({1, 2})
+# 3: its rules keep the time scale ("time_scale": a number, or null for no limit).
+# Older snapshots are still restored: version 1 (no clock: the question starts afresh),
+# and versions 1 and 2 at the time scale of their day, x1.
+SNAPSHOT_VERSION = 3
+RESTORABLE_VERSIONS = frozenset({1, 2, 3})
 
 
 class Phase(StrEnum):
@@ -173,10 +181,12 @@ class Round:
         return len(self._order) - self._asked
 
     @property
-    def time_limit(self) -> int | None:
-        """Seconds allowed for the current question; None when there is no limit."""
+    def time_limit(self) -> float | None:
+        """Seconds allowed for the current question, its own limit stretched by the rules'
+        ``time_scale``; None when there is no limit (none of its own, the timer off, or
+        ``time_scale`` None) or no question is current."""
         question = self.question
-        return self._effective_limit(question) if question is not None else None
+        return self._stretched_limit(question) if question is not None else None
 
     @property
     def right_count(self) -> int:
@@ -281,7 +291,8 @@ class Round:
         question = self.question
         assert question is not None
         limit = self._effective_limit(question)
-        timed_out = response is None or (limit is not None and seconds > limit)
+        stretched = self._stretched_limit(question)
+        timed_out = response is None or (stretched is not None and seconds > stretched)
         right = not timed_out and response is not None and is_right(question, response)
         self.streak = self.streak + 1 if right else 0
         self.longest_streak = max(self.longest_streak, self.streak)
@@ -379,8 +390,9 @@ class Round:
         The question waiting for its answer gets back the seconds already spent on it,
         also when they reach its limit (:attr:`time_is_up`: the caller decides what a
         player then sees). A version-1 snapshot, saved before the clock was kept, starts
-        its question afresh. Raises ValueError when the snapshot does not fit the pack
-        (the pack changed) or is damaged.
+        its question afresh; one saved before the rules kept a time scale (versions 1 and
+        2) plays at x1, as it began. Raises ValueError when the snapshot does not fit the
+        pack (the pack changed) or is damaged.
         """
         version = snapshot.get("version")
         if (
@@ -396,6 +408,8 @@ class Round:
             rules = ScoringRules(timer=bool(snapshot["timer"]), streaks=bool(snapshot["streaks"]))
         except TypeError as error:
             raise ValueError(f"the saved round has unknown rules: {error}") from error
+        except ValueError as error:  # a time scale of 0, or a text: damaged
+            raise ValueError(f"the saved round has bad rules: {error}") from error
         played = cls(
             pack,
             mystery_index=int(snapshot["mystery_index"]),
@@ -423,9 +437,15 @@ class Round:
     # -- inside ------------------------------------------------------------------
 
     def _effective_limit(self, question: Question) -> int | None:
+        """The question's own limit in seconds while the timer is on (not stretched: the
+        scoring stretches it); None with the timer off or no limit."""
         if not self.rules.timer:
             return None
         return self.pack.time_limit_for(question)
+
+    def _stretched_limit(self, question: Question) -> float | None:
+        """The seconds the player has for ``question`` (None: no limit)."""
+        return stretched_limit(self._effective_limit(question), self.rules)
 
     def _nothing_left_to_ask(self) -> bool:
         return self.board.all_uncovered or self._asked >= len(self._order)
@@ -443,7 +463,7 @@ class Round:
                 number=self._asked,
                 question_index=self._order[self._asked - 1],
                 question_id=question.id,
-                time_limit=self._effective_limit(question),
+                time_limit=self._stretched_limit(question),
             )
         )
 
