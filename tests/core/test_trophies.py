@@ -284,11 +284,13 @@ def test_tracker_awards_trophies_by_observing_a_real_round(make_pack) -> None:
     # Five answers at 2 s of 20 (1000 x (1 - 0.1 / 2) = 950 each, streak bonuses 0 to 400)
     # and the guess with 15 of 20 hidden (1000 + 15 x 200):
     assert played.score == 5 * 950 + (0 + 100 + 200 + 300 + 400) + (1000 + 15 * 200) == 9750
-    # Best: all eight at once (8 x 1000, streak bonuses 0..500 capped: 2500), guess with 12
-    # hidden (3400) = 13900; 9750 / 13900 = 0.70 is silver (55% to 75%).
+    # The whole round's best: all eight at once (8 x 1000, streak bonuses 0..500 capped:
+    # 2500), guess with 12 hidden (3400) = 13900. The medal's: the five answered at once
+    # (5000 + 0..400 = 6000), guess with 15 hidden (4000) = 10000; 9750 / 10000 is gold.
     assert played.best_possible == 13900
-    assert tracker.medal is Tier.SILVER
-    assert "silver-medal" in ids
+    assert played.summary.best_by_end == 10000
+    assert tracker.medal is Tier.GOLD
+    assert "gold-medal" in ids
 
 
 # -- lasting trophies ----------------------------------------------------------------

@@ -80,7 +80,15 @@ class RoundOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RoundSummary:
-    """A finished round, as the results screen and the store receive it."""
+    """A finished round, as the results screen and the store receive it.
+
+    Points are whole points. ``best_possible`` is the most the whole round could earn, all
+    of its questions asked; ``best_by_end`` the most it could have earned by the moment it
+    ended, the measure of its medal (:func:`clarity.core.trophies.medal_share`; None in a
+    summary made without it, which is then measured against ``best_possible``).
+    ``penalty_waived`` is the part of the wrong guesses' penalties that the score's floor
+    at zero let off (a wrong guess before any points costs the score nothing).
+    """
 
     pack_id: str
     mystery_index: int
@@ -100,9 +108,13 @@ class RoundSummary:
     seconds_played: float
     answers: tuple[AnswerGiven, ...] = field(default=())
     guesses: tuple[ImageGuessed, ...] = field(default=())
+    best_by_end: int | None = None
+    penalty_waived: int = 0
 
     @property
     def share_of_best(self) -> float:
+        """The score's share (0-1) of the whole round's ``best_possible``; the medal goes by
+        another measure (:func:`clarity.core.trophies.medal_share`)."""
         return self.score / self.best_possible if self.best_possible else 0.0
 
 

@@ -151,6 +151,7 @@ class Round:
         self.guesses: list[ImageGuessed] = []
         self.summary: RoundSummary | None = None
         self._actions: list[list[Any]] = []
+        self._penalty_waived = 0  # wrong guesses' points the floor at zero let off
         self.best_possible = best_possible_score(
             [self._effective_limit(pack.questions[i]) for i in self._order],
             self.board.total,
@@ -341,8 +342,9 @@ class Round:
         mystery = self.mystery
         right = matches_any(guess, (mystery.answer, *mystery.accept))
         hidden = self.board.hidden_count
-        points = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
-        points = self._within_score(points)
+        full = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
+        points = self._within_score(full)
+        self._penalty_waived += full.penalty - points.penalty
         self._add_points(points)
         event = ImageGuessed(
             guess=guess,
@@ -467,6 +469,19 @@ class Round:
             )
         )
 
+    def _best_by_now(self) -> int:
+        """The most the round could have earned by now, in points: the best play of the
+        questions answered so far, in their order (a timeout is an answer), each answered at
+        once, right (or wrong, where keeping its tile hidden is worth more) with the streak
+        that makes, then the image guessed right with the tiles that play leaves hidden:
+        :func:`best_possible_score` of those questions. A question in view but not yet
+        answered is not counted: a guess made then is made instead of answering it."""
+        return best_possible_score(
+            [self._effective_limit(self.pack.questions[a.question_index]) for a in self.answers],
+            self.board.total,
+            self.rules,
+        )
+
     def _within_score(self, points: Points) -> Points:
         """``points`` with a penalty cut to the score: the score never drops below zero."""
         if points.penalty > self.score:
@@ -491,6 +506,8 @@ class Round:
             score=self.score,
             breakdown=self.breakdown,
             best_possible=self.best_possible,
+            best_by_end=self._best_by_now(),
+            penalty_waived=self._penalty_waived,
             right=self.right_count,
             wrong=self.wrong_count,
             longest_streak=self.longest_streak,

@@ -126,9 +126,58 @@ def trophy_by_id(trophy_id: str) -> TrophyDef:
     raise KeyError(trophy_id)
 
 
+def medal_yardstick(summary: RoundSummary) -> int:
+    """What a round's medal is measured against, in points: the most the round could
+    have earned by the moment it ended (``summary.best_by_end``, see
+    :class:`~clarity.core.events.RoundSummary`); ``best_possible`` for a summary made
+    without it."""
+    return summary.best_possible if summary.best_by_end is None else summary.best_by_end
+
+
+def medal_points(summary: RoundSummary) -> int:
+    """The points a round's medal counts: the score with every wrong guess's penalty
+    taken in full, never below 0.
+
+    The score itself never goes below zero, so a wrong guess made before any points costs
+    it nothing; the medal counts that guess as it counts any other, or guessing names at
+    random at the start would be free and an instant right guess after them would be gold.
+    """
+    return max(0, summary.score - summary.penalty_waived)
+
+
+def medal_share(summary: RoundSummary) -> float:
+    """How well a round was played, as a share from 0 to 1: :func:`medal_points` over
+    :func:`medal_yardstick`; 0.0 when the yardstick is 0.
+
+    The yardstick is the best the round could have scored up to the moment it ended: the
+    questions answered so far, in their order, answered at once (with the streaks that
+    makes, and wrong only where keeping a tile hidden is worth more), then the image
+    guessed right with the tiles that play leaves hidden. So a round is measured by how
+    well it was played for as long as it lasted, and ending it early with a right guess,
+    the best move there is, can earn gold: an instant right guess scores all that could
+    be scored by then (a share of 1.0). The whole round's best (``best_possible``, every
+    question asked) is not the measure: against it an early right guess could never win a
+    medal at all.
+
+    The share is never above 1: the real play is one of the plays the yardstick weighs, and
+    a later answer or a wrong guess only earns less.
+    """
+    yardstick = medal_yardstick(summary)
+    return medal_points(summary) / yardstick if yardstick > 0 else 0.0
+
+
+def medal_percent(summary: RoundSummary) -> int:
+    """:func:`medal_share` in whole percent, rounded down, as the results screen shows it:
+    a round shown at 35% has reached the bronze's 35%, never 34.6% rounded up."""
+    yardstick = medal_yardstick(summary)
+    return 100 * medal_points(summary) // yardstick if yardstick > 0 else 0
+
+
 def medal_for(summary: RoundSummary) -> Tier | None:
-    """The round medal a finished round earns, by its share of the best possible score."""
-    share = summary.share_of_best
+    """The round medal a finished round earns: the highest tier whose share of
+    :data:`MEDAL_SHARES` its :func:`medal_share` reaches (gold from 0.75, silver from 0.55,
+    bronze from 0.35); None below them all."""
+    share = medal_share(summary)
     for tier, threshold in MEDAL_SHARES:
         if share >= threshold:
             return tier
