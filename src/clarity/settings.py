@@ -1,0 +1,740 @@
+"""The settings a teacher chooses once, and the file they are kept in.
+
+Three groups, each a frozen dataclass: the rules (timer, time per question, streak bonus),
+the display (text size, theme, reduced motion, answer colours) and the sound (volume, mute,
+read-aloud). :data:`SETTINGS` describes every setting as data (its key as a teacher writes
+it, ``text-size``; the values allowed, as written and as held; a label and a line of help),
+and that one table drives the file, ``clarity settings`` and the Settings screen.
+
+The file is ``settings.ini`` in the config folder (``--config-dir``, else
+``$CLARITY_CONFIG_DIR``, else the platform's user config folder): an INI file of
+``key = value`` lines, which a teacher can edit by hand and a lab can copy to every
+computer. It is read line by line here, not by :mod:`configparser`, because every
+problem must name its line (configparser knows no line of a key), and a file broken by
+hand must still give every line that is right (configparser stops at a missing section
+heading, and glues an indented line onto the value above). Nothing a file can hold stops
+the game: each problem is a :class:`Problem` (``FILE:LINE: what is wrong``) and the
+setting keeps its default. The file is written whole to a temporary file, synced, and
+moved over the old one (:func:`os.replace`), so a kill or a power cut leaves the old file
+or the new, never half of one.
+
+No pydantic here, although the pack models use it: plain ``clarity`` reads the settings
+before its first frame, and importing pydantic and building a model costs that frame
+about 120 ms (more than the whole start-up takes today). The values are a few fixed
+choices, which :class:`Setting` checks with messages written for a teacher.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+from clarity.paths import APP_NAME
+
+CONFIG_DIR_ENV = "CLARITY_CONFIG_DIR"
+SETTINGS_FILE_NAME = "settings.ini"
+# Far more than the file ever needs (it is about 2 KB); a larger file is not a settings file.
+MAX_FILE_BYTES = 64 * 1024
+
+GroupName: TypeAlias = Literal["rules", "display", "sound"]
+GROUPS: tuple[GroupName, ...] = ("rules", "display", "sound")
+Theme: TypeAlias = Literal["standard", "high-contrast"]
+AnswerColours: TypeAlias = Literal["standard", "colour-blind-safe"]
+ReadAloud: TypeAlias = Literal["off", "question", "question-and-answers"]
+SettingValue: TypeAlias = bool | int | float | str | None
+
+# The time per question (x the pack's limit; None: no limit). The same choices as
+# clarity.core.scoring.TIME_SCALES (a test says so), not imported from there: the core's
+# scoring is not loaded before the first frame.
+TIME_SCALES: tuple[float | None, ...] = (1.0, 1.5, 2.0, 3.0, None)
+TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 200)  # per cent of the standard size
+VOLUME_STEPS: tuple[int, ...] = tuple(range(0, 101, 10))  # the screen's steps; any 0-100 is fine
+
+
+@dataclass(frozen=True, slots=True)
+class RulesSettings:
+    """How a round is timed and scored (WCAG 2.2 success criterion 2.2.1, timing adjustable).
+
+    ``timer`` off: no countdown and no time bonus (accuracy only). ``time_scale``: each
+    question's time limit is multiplied by it (1.0, 1.5, 2.0 or 3.0); None, no limit (see
+    :mod:`clarity.core.scoring` for what that earns). ``streaks``: the bonus for right
+    answers in a row. Raises ValueError for a value :data:`SETTINGS` does not allow.
+    """
+
+    timer: bool = True
+    time_scale: float | None = 1.0
+    streaks: bool = True
+
+    def __post_init__(self) -> None:
+        _check_group(self, "rules")
+
+
+@dataclass(frozen=True, slots=True)
+class DisplaySettings:
+    """How the screens look.
+
+    ``text_size`` in per cent of the standard size (100, 125, 150 or 200; WCAG 1.4.4);
+    ``theme`` "standard" or "high-contrast" (7:1 text, WCAG 1.4.6); ``reduced_motion``:
+    nothing flies, flips, shakes or pulses (WCAG 2.3.3); ``answer_colours``
+    "colour-blind-safe" for a palette told apart without red and green (Okabe-Ito; the
+    shapes and letters are always there too, WCAG 1.4.1). Raises ValueError for a value
+    :data:`SETTINGS` does not allow.
+    """
+
+    text_size: int = 100
+    theme: Theme = "standard"
+    reduced_motion: bool = False
+    answer_colours: AnswerColours = "standard"
+
+    def __post_init__(self) -> None:
+        _check_group(self, "display")
+
+
+@dataclass(frozen=True, slots=True)
+class SoundSettings:
+    """What is heard (WCAG 1.4.2, audio control).
+
+    ``volume`` of the effects in per cent, 0 to 100 (100: as loud as they are made);
+    ``mute`` silences them; ``read_aloud`` speaks "off", the "question", or the
+    "question-and-answers". Raises ValueError for a value :data:`SETTINGS` does not allow.
+    """
+
+    volume: int = 100
+    mute: bool = False
+    read_aloud: ReadAloud = "off"
+
+    def __post_init__(self) -> None:
+        _check_group(self, "sound")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting: ``rules``, ``display`` and ``sound``; frozen, so a change is a new value.
+
+    Read and change them by key (``settings.get("text-size")``,
+    ``settings.with_values({"text-size": 150})``) or by attribute
+    (``settings.display.text_size``).
+    """
+
+    rules: RulesSettings = field(default_factory=RulesSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
+    sound: SoundSettings = field(default_factory=SoundSettings)
+
+    def get(self, key: str) -> SettingValue:
+        """The value of the setting ``key`` (KeyError for a key not in :data:`SETTINGS`)."""
+        setting = SETTINGS_BY_KEY[key]
+        value: SettingValue = getattr(getattr(self, setting.group), setting.attribute)
+        return value
+
+    def text(self, key: str) -> str:
+        """The value of ``key`` as the file and the command line write it (``"on"``, ``"x1.5"``)."""
+        return SETTINGS_BY_KEY[key].text(self.get(key))
+
+    def with_values(self, values: Mapping[str, SettingValue]) -> Settings:
+        """These settings with ``values`` (key: value as held, e.g. ``{"timer": False}``).
+
+        Raises KeyError for an unknown key and ValueError for a value not allowed: a
+        value from a person goes through :meth:`Setting.parse` first.
+        """
+        groups = {name: getattr(self, name) for name in GROUPS}
+        for key, value in values.items():
+            setting = SETTINGS_BY_KEY[key]
+            groups[setting.group] = replace(groups[setting.group], **{setting.attribute: value})
+        return Settings(**groups)
+
+    def with_preset(self, name: str) -> Settings:
+        """These settings with the rules of the preset ``name`` (KeyError if there is none)."""
+        return replace(self, rules=PRESETS_BY_NAME[name].rules)
+
+    def preset(self) -> str | None:
+        """The name of the preset whose rules these are, or None."""
+        return next((p.name for p in PRESETS if p.matches(self.rules)), None)
+
+    def changed_keys(self, other: Settings) -> list[str]:
+        """The keys whose value differs in ``other``, in the order of :data:`SETTINGS`."""
+        return [s.key for s in SETTINGS if self.get(s.key) != other.get(s.key)]
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A value or a command line a person gave that is not allowed; ``message`` says what is."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: its key, where it is held, the values it allows, and words for people.
+
+    ``choices`` are the values allowed, each as written (``"x1.5"``) and as held (1.5), in
+    the order a list or the screen shows them; ``aliases`` are other spellings a person
+    may write (``"yes"``, ``"150%"``). ``steps`` are the values the screen steps through
+    (every choice, but volume goes by tens). ``allowed`` says the choices in words.
+    """
+
+    key: str
+    group: GroupName
+    attribute: str
+    label: str
+    help: str
+    choices: tuple[tuple[str, SettingValue], ...]
+    allowed: str
+    aliases: Mapping[str, SettingValue] = field(default_factory=dict)
+    screen_steps: tuple[SettingValue, ...] = ()  # when not every choice (volume)
+
+    @property
+    def default(self) -> SettingValue:
+        return DEFAULTS.get(self.key)
+
+    @property
+    def values(self) -> tuple[SettingValue, ...]:
+        return tuple(value for _, value in self.choices)
+
+    @property
+    def steps(self) -> tuple[SettingValue, ...]:
+        return self.screen_steps or self.values
+
+    def text(self, value: SettingValue) -> str:
+        """``value`` as written; ValueError if it is not one of the choices."""
+        for written, held in self.choices:
+            if _same(held, value):
+                return written
+        raise ValueError(f"{self.key}: {value!r} is not allowed; allowed: {self.allowed}")
+
+    def allows(self, value: object) -> bool:
+        return any(_same(held, value) for _, held in self.choices)
+
+    def parse(self, text: str) -> SettingValue | Refused:
+        """The value a person wrote as ``text`` (any case, with or without ``%`` or quotes),
+        or :class:`Refused` naming the values allowed."""
+        wanted = _normal(text)
+        for written, held in self.choices:
+            if wanted == written:
+                return held
+        if wanted in self.aliases:
+            return self.aliases[wanted]
+        shown = text.strip() or "nothing"
+        return Refused(f"{self.key}={shown} is not allowed; {self.key} may be: {self.allowed}")
+
+
+def _same(held: SettingValue, value: object) -> bool:
+    """Whether ``value`` is the choice ``held``: True is not 1, and 2 is 2.0."""
+    if isinstance(held, bool) or isinstance(value, bool):
+        return held is value
+    return held == value and (held is None) == (value is None)
+
+
+def _normal(text: str) -> str:
+    """A value or key as compared: lower case, hyphens for spaces and underscores, no quotes,
+    no ``%`` (``"High Contrast"`` is ``high-contrast``, ``150%`` is ``150``, ``×2`` is ``x2``)."""
+    plain = text.strip().strip("\"'").strip().lower().removesuffix("%").strip()
+    return "-".join(plain.replace("_", " ").replace("×", "x").split())
+
+
+_ON_OFF = (("on", True), ("off", False))
+_SAID_ON = {"yes": True, "true": True, "1": True}
+_SAID_OFF = {"no": False, "false": False, "0": False}
+
+
+def _switch(key: str, group: GroupName, attribute: str, label: str, help: str) -> Setting:
+    return Setting(
+        key, group, attribute, label, help, _ON_OFF, "on, off", {**_SAID_ON, **_SAID_OFF}
+    )
+
+
+def _time_text(scale: float | None) -> str:
+    return "none" if scale is None else f"x{scale:g}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    _switch(
+        "timer",
+        "rules",
+        "timer",
+        "Timer",
+        "a countdown on every question, and a bonus for answering fast; off: accuracy only",
+    ),
+    Setting(
+        "time",
+        "rules",
+        "time_scale",
+        "Time per question",
+        "each question's time limit times this; none: no countdown at all",
+        tuple((_time_text(scale), scale) for scale in TIME_SCALES),
+        "x1, x1.5, x2, x3, none",
+        aliases={
+            **{f"{scale:g}": scale for scale in TIME_SCALES if scale is not None},
+            **{f"{scale:g}x": scale for scale in TIME_SCALES if scale is not None},
+            "no-limit": None,
+            "unlimited": None,
+        },
+    ),
+    _switch(
+        "streaks", "rules", "streaks", "Streak bonus", "extra points for right answers in a row"
+    ),
+    Setting(
+        "text-size",
+        "display",
+        "text_size",
+        "Text size",
+        "the size of every text, in per cent of the standard size",
+        tuple((str(size), size) for size in TEXT_SIZES),
+        "100, 125, 150, 200",
+    ),
+    Setting(
+        "theme",
+        "display",
+        "theme",
+        "Theme",
+        "high-contrast: every text at 7:1 contrast or more, every edge at 3:1",
+        (("standard", "standard"), ("high-contrast", "high-contrast")),
+        "standard, high-contrast",
+    ),
+    _switch(
+        "reduced-motion",
+        "display",
+        "reduced_motion",
+        "Reduced motion",
+        "nothing flies, flips, shakes or pulses: tiles, points and trophies appear at once",
+    ),
+    Setting(
+        "answer-colours",
+        "display",
+        "answer_colours",
+        "Answer colours",
+        "colour-blind-safe: colours told apart without red and green (shapes and letters "
+        "are always shown too)",
+        (("standard", "standard"), ("colour-blind-safe", "colour-blind-safe")),
+        "standard, colour-blind-safe",
+        aliases={"color-blind-safe": "colour-blind-safe"},
+    ),
+    Setting(
+        "volume",
+        "sound",
+        "volume",
+        "Effects volume",
+        "how loud the sound effects are, in per cent",
+        tuple((str(level), level) for level in range(101)),
+        "0 to 100",
+        screen_steps=VOLUME_STEPS,
+    ),
+    _switch("mute", "sound", "mute", "Mute", "no sound effects (M switches them during a game)"),
+    Setting(
+        "read-aloud",
+        "sound",
+        "read_aloud",
+        "Read aloud",
+        "speak each question (and its answers, with their letters) when it appears",
+        (
+            ("off", "off"),
+            ("question", "question"),
+            ("question-and-answers", "question-and-answers"),
+        ),
+        "off, question, question-and-answers",
+    ),
+)
+SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+# Other names a person may use for a key (keys are compared as _normal makes them).
+KEY_ALIASES: dict[str, str] = {
+    "answer-colors": "answer-colours",
+    "time-per-question": "time",
+    "streak-bonus": "streaks",
+    "read-out-loud": "read-aloud",
+}
+
+
+def _check_group(group: object, name: GroupName) -> None:
+    for setting in SETTINGS:
+        if setting.group == name and not setting.allows(getattr(group, setting.attribute)):
+            value = getattr(group, setting.attribute)
+            raise ValueError(f"{setting.key}: {value!r} is not allowed; allowed: {setting.allowed}")
+
+
+DEFAULTS = Settings()
+
+
+def find_setting(key: str) -> Setting | None:
+    """The setting a person means by ``key`` (any case, ``_`` for ``-``, a known alias)."""
+    wanted = _normal(key)
+    return SETTINGS_BY_KEY.get(KEY_ALIASES.get(wanted, wanted))
+
+
+def unknown_key(key: str) -> str:
+    """The words that refuse ``key``: a close key if there is one, and every key."""
+    import difflib  # noqa: PLC0415 - only for a mistake
+
+    keys = [s.key for s in SETTINGS]
+    close = difflib.get_close_matches(_normal(key), [*keys, *KEY_ALIASES], n=1)
+    hint = f" (did you mean {KEY_ALIASES.get(close[0], close[0])}?)" if close else ""
+    return f'"{key.strip()}" is not a setting{hint}; the settings are: {", ".join(keys)}'
+
+
+# --- presets -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A named set of rules a teacher picks in one go (the display and sound stay)."""
+
+    name: str
+    label: str
+    help: str
+    rules: RulesSettings
+
+    def matches(self, rules: RulesSettings) -> bool:
+        """Whether ``rules`` play as this preset's (with the timer off, the time is no matter)."""
+        if not rules.timer and not self.rules.timer:
+            return rules.streaks == self.rules.streaks
+        return rules == self.rules
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "standard",
+        "Standard",
+        "the countdown, its bonus for speed and the streak bonus",
+        RulesSettings(),
+    ),
+    Preset(
+        "accuracy-only",
+        "Accuracy only",
+        "no countdown and no bonus for speed or for answers in a row: only right answers count",
+        RulesSettings(timer=False, streaks=False),
+    ),
+    # For a class where some read slowly or are new to the language: the countdown keeps
+    # the game moving on a projector, but at twice the time, so no student is cut off;
+    # speed still earns a little; and without the streak bonus one slip costs only itself
+    # rather than the run of bonuses it breaks.
+    Preset(
+        "relaxed",
+        "Relaxed",
+        "twice the time on every question and no streak bonus",
+        RulesSettings(time_scale=2.0, streaks=False),
+    ),
+)
+PRESETS_BY_NAME: dict[str, Preset] = {p.name: p for p in PRESETS}
+PRESET_KEY = "preset"
+
+
+# --- what a person types: KEY=VALUE ... ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Assignments:
+    """What ``clarity settings KEY=VALUE …`` asks for: a preset (or None), then values."""
+
+    preset: str | None
+    values: dict[str, SettingValue]
+
+    def apply(self, settings: Settings) -> Settings:
+        """``settings`` with the preset's rules, then each value (a key beats the preset)."""
+        if self.preset is not None:
+            settings = settings.with_preset(self.preset)
+        return settings.with_values(self.values)
+
+
+def parse_assignments(words: Sequence[str]) -> Assignments | Refused:
+    """``["timer=off", "text-size=150", "preset=relaxed"]`` as :class:`Assignments`; or the
+    first word that is wrong, :class:`Refused` with what is allowed (all or nothing)."""
+    preset: str | None = None
+    values: dict[str, SettingValue] = {}
+    for word in words:
+        key, equals, text = word.partition("=")
+        if _normal(key) == PRESET_KEY:
+            names = ", ".join(PRESETS_BY_NAME)
+            if _normal(text) not in PRESETS_BY_NAME:
+                shown = text.strip() or "nothing"
+                return Refused(f"preset={shown} is not a preset; the presets are: {names}")
+            if preset is not None:
+                return Refused("preset is given twice; give one preset")
+            preset = _normal(text)
+            continue
+        setting = find_setting(key) if key.strip() else None
+        if setting is None:
+            return Refused(unknown_key(key) if key.strip() else f'"{word}" is not KEY=VALUE')
+        if not equals:
+            return Refused(
+                f'"{word}" has no value: write {setting.key}=VALUE, '
+                f"where VALUE is one of: {setting.allowed}"
+            )
+        if setting.key in values:
+            return Refused(f"{setting.key} is given twice; give it once")
+        value = setting.parse(text)
+        if isinstance(value, Refused):
+            return value
+        values[setting.key] = value
+    return Assignments(preset, values)
+
+
+# --- where the file is ---------------------------------------------------------------------
+
+
+def config_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:
+    """``--config-dir`` if given, else ``$CLARITY_CONFIG_DIR``, else the platform's user
+    config folder (``~/.config/clarity-challenge`` on Linux). Nothing is created."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    from_env = environ.get(CONFIG_DIR_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs  # noqa: PLC0415 - as clarity.paths: only when it is needed
+
+    # appauthor=False: on Windows, no extra "clarity-challenge\clarity-challenge" level
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def settings_path(folder: Path) -> Path:
+    """The settings file in the config folder ``folder``."""
+    return folder / SETTINGS_FILE_NAME
+
+
+# --- reading the file ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in the settings file, at ``line`` (1-based; None: the file as a whole)."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    """The settings read from a file: the defaults for every key the file does not set right.
+
+    ``from_file`` holds the keys the file set (the rest are defaults); ``problems`` say, one
+    line each, what was wrong and that the default is used; ``exists`` is False when
+    there is no file yet; ``unreadable`` is True when the file is there but could not be
+    read at all (not allowed, not a file, far too large), so that nothing overwrites
+    settings nobody has seen.
+    """
+
+    settings: Settings
+    from_file: frozenset[str] = frozenset()
+    problems: tuple[Problem, ...] = ()
+    exists: bool = False
+    unreadable: bool = False
+
+
+def read_settings(text: str, path: Path) -> LoadedSettings:
+    """The settings in ``text``, the content of the file ``path`` (named in the problems).
+
+    A line is blank, a comment (``#`` or ``;``), a heading (``[rules]``; headings are for
+    people: a key is read under any of them) or ``key = value`` (``:`` may stand for
+    ``=``; a ``#`` after a space ends the value). Each line that is none of these, names
+    no setting, or gives a value not allowed is a :class:`Problem`, and that setting keeps
+    its default; a key given twice is one too, and the later line counts.
+    """
+    values: dict[str, SettingValue] = {}
+    seen: dict[str, int] = {}
+    problems: list[Problem] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line[0] in "#;" or (line.startswith("[") and line.endswith("]")):
+            continue
+        sign = min((i for i in (line.find("="), line.find(":")) if i >= 0), default=-1)
+        if sign <= 0:
+            shown = line if len(line) <= 40 else line[:39] + "…"
+            problems.append(Problem(path, number, f'"{shown}" is not KEY = VALUE; ignored'))
+            continue
+        key, value_text = line[:sign].strip(), _without_comment(line[sign + 1 :])
+        setting = find_setting(key)
+        if setting is None:
+            problems.append(Problem(path, number, f"{unknown_key(key)}; ignored"))
+            continue
+        if setting.key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    f"{setting.key} is set again (first on line {seen[setting.key]}); "
+                    "this line counts",
+                )
+            )
+        seen[setting.key] = number
+        value = setting.parse(value_text)
+        if isinstance(value, Refused):
+            wrong = f"{setting.key} = {value_text or '(nothing)'} is not allowed"
+            allowed = f"{setting.key} may be: {setting.allowed}"
+            default = f"using the default, {setting.text(setting.default)}"
+            problems.append(Problem(path, number, f"{wrong}; {allowed}; {default}"))
+            values.pop(setting.key, None)
+            continue
+        values[setting.key] = value
+    return LoadedSettings(
+        Settings().with_values(values), frozenset(values), tuple(problems), exists=True
+    )
+
+
+def _without_comment(text: str) -> str:
+    """``text`` up to a ``#`` or ``;`` that follows a space (no value holds either)."""
+    for mark in (" #", "\t#", " ;", "\t;"):
+        text = text.split(mark, 1)[0]
+    return text.strip()
+
+
+def _decoded(data: bytes, path: Path) -> tuple[str, Problem | None]:
+    """``data`` as text (UTF-8, with or without the byte-order mark Notepad writes).
+
+    Bytes that are not UTF-8 become U+FFFD, so their line is refused as it is read; the
+    problem names the first such line.
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problem = Problem(path, line, "is not UTF-8 text; save the file as UTF-8")
+        return data.decode("utf-8-sig", errors="replace"), problem
+
+
+# --- the store: reading and writing the file -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What came of saving: ``problem`` is None when the file is written, else one line
+    saying why not (the settings still apply for this session)."""
+
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+class SettingsStore:
+    """The settings file at ``path``: :meth:`load` never fails, :meth:`save` says how it went.
+
+    Neither raises for anything a file or a folder can do (missing, read-only, full,
+    broken by hand); the folder is made on the first save.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> LoadedSettings:
+        """The saved settings; the defaults where there is no file or a line is wrong."""
+        try:
+            with self.path.open("rb") as file:
+                data = file.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return LoadedSettings(Settings())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            problem = Problem(self.path, None, f"cannot be read ({reason}); using the defaults")
+            # a file above it in the path: no settings file there to keep from harm
+            there = not isinstance(error, NotADirectoryError)
+            return LoadedSettings(Settings(), problems=(problem,), exists=there, unreadable=there)
+        if len(data) > MAX_FILE_BYTES:
+            size = f"larger than {MAX_FILE_BYTES // 1024} KB"
+            problem = Problem(
+                self.path, None, f"is {size}, not a settings file; using the defaults"
+            )
+            return LoadedSettings(Settings(), problems=(problem,), exists=True, unreadable=True)
+        text, not_utf8 = _decoded(data, self.path)
+        loaded = read_settings(text, self.path)
+        if not_utf8 is None:
+            return loaded
+        return replace(loaded, problems=(not_utf8, *loaded.problems))
+
+    def save(self, settings: Settings) -> Saved:
+        """Write ``settings`` (the folder is made if need be), atomically.
+
+        Returns :class:`Saved` with the one line that says why not, for a folder that
+        cannot be made or written (read-only, full, a file in the way).
+        """
+        data = settings_text(settings).encode("utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, data)
+        except OSError as error:
+            # the reason only: the file named would be the temporary one, or a folder above
+            reason = error.strerror or str(error)
+            return Saved(f"the settings could not be saved in {self.path}: {reason}")
+        return Saved()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file ``path`` with ``data``: all of it or none of it, even after a kill.
+
+    The bytes go to a new file beside it, reach the disk (fsync), and the new file takes
+    the old one's place in one step (:func:`os.replace`); on POSIX the folder is synced
+    too, so the rename itself survives a power cut. The old file's permissions are kept
+    (a lab's shared file stays readable by every pupil account); a new one gets the usual
+    (0666 less the umask). Raises OSError; the temporary file is gone either way.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        with suppress(FileNotFoundError):
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder to sync it, nor needs to
+        return
+    with suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+HEADER = """\
+# Clarity Challenge settings.
+#
+# `clarity settings` lists them with the values allowed, and
+# `clarity settings KEY=VALUE ...` changes them; the game's Settings screen writes here too.
+# You may also edit this file by hand: one `key = value` a line. A line that starts
+# with # is not read: the settings left at their default are shown that way, so remove
+# the # to change one. A line the game cannot read is reported, and that setting keeps
+# its default. Changing settings rewrites this file; comments of your own are not kept.
+"""
+
+
+COMMENT_WIDTH = 86  # the file's comments fit a narrow editor window
+
+
+def settings_text(settings: Settings) -> str:
+    """The file for ``settings``: every key under its group's heading, with a comment of
+    what it does and allows; a key at its default is commented out (so it follows the
+    default of a later version, and the file says what is set on purpose)."""
+    lines = [HEADER.rstrip("\n")]
+    for group in GROUPS:
+        lines += ["", f"[{group}]"]
+        for setting in SETTINGS:
+            if setting.group != group:
+                continue
+            about = f"{setting.label}: {setting.help}. Allowed: {setting.allowed}."
+            lines += [f"# {part}" for part in textwrap.wrap(about, COMMENT_WIDTH)]
+            line = f"{setting.key} = {settings.text(setting.key)}"
+            at_default = settings.get(setting.key) == DEFAULTS.get(setting.key)
+            lines.append(f"# {line}" if at_default else line)
+    return "\n".join(lines) + "\n"
+
+
+def settings_in(group: GroupName) -> list[Setting]:
+    """The settings of ``group``, in the order of :data:`SETTINGS` (for the screen's lists)."""
+    return [s for s in SETTINGS if s.group == group]

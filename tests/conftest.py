@@ -1,0 +1,15 @@
+"""Fixtures for every test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test, and every process it starts, reads and writes the settings in a folder
+    of its own (never made unless written), not the settings of whoever runs the tests:
+    a teacher's ``timer = off`` must not change what a test of the timer sees."""
+    monkeypatch.setenv("CLARITY_CONFIG_DIR", str(tmp_path / "clarity-config"))
