@@ -1,0 +1,31 @@
+"""Tests that need a program the system provides (espeak-ng for read-aloud).
+
+``require_system_package("espeak-ng")`` at the top of such a test: without the program
+the test skips and says why, except in CI (``CI=true``), where ``.ci/run`` installs what
+the tests need first and its absence is a failure, since a skip there would let the
+feature go untested without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def running_in_ci() -> bool:
+    """CI sets ``CI=true`` (GitHub Actions, GitLab and most others do)."""
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def require_system_package(program: str) -> str:
+    """The path of ``program`` on the ``PATH``; otherwise the test is skipped, or in CI
+    failed (raises pytest's skip or fail outcome)."""
+    found = shutil.which(program)
+    if found:
+        return found
+    reason = f"{program} is not installed (on Debian or Ubuntu: apt-get install {program})"
+    if running_in_ci():
+        pytest.fail(f"{reason}, and in CI every test must run: .ci/run installs it")
+    pytest.skip(reason)
