@@ -216,6 +216,9 @@ class Speaker:
             self._done.append(Finished(reading.key, "silent"))
             return
         try:
+            # Instant (0.2 ms) while the mixer runs in espeak-ng's own format, as Sound
+            # opens it (22 kHz mono); a mixer opened otherwise (pygame.init() first)
+            # would make SDL resample every reading here, 20-50 ms of a frame.
             clip = pygame.mixer.Sound(file=io.BytesIO(reading.wav))
         except pygame.error:
             self._done.append(Finished(reading.key, "failed"))
