@@ -23,6 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from clarity.core.numbers import format_number
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
@@ -562,7 +563,7 @@ def _pack_summary(pack: LoadedPack) -> str:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{format_number(number)} {noun}{'' if number == 1 else 's'}"
 
 
 # --- the teacher's commands: players, leaderboard, trophies, results ----------------------

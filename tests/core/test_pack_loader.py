@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from clarity.core.numbers import format_number
 from clarity.core.pack_loader import (
     LoadedPack,
     PackLimits,
@@ -276,8 +277,8 @@ def test_default_size_cap_is_8_mib(problems: Problems) -> None:
     big = VALID + "# " + "x" * (8 * 1024 * 1024) + "\n"
     size = len(big.encode())
     assert problems(big) == [
-        f"pack.yaml:1:1: the file is {size:,} bytes; a pack file can be at most 8 MiB "
-        "(8,388,608 bytes)"
+        f"pack.yaml:1:1: the file is {format_number(size)} bytes; a pack file can be at most "
+        "8 MiB (8\u00a0388\u00a0608 bytes)"
     ]
 
 

@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from clarity.core.events import RoundOutcome
+from clarity.core.numbers import format_number
 from clarity.core.pack_loader import LoadedPack, load_pack
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
@@ -138,7 +139,7 @@ def test_a_whole_round_played_with_keys_ends_on_results_with_the_core_figures(
 
 
 def _points(value: int) -> str:
-    return f"{value:,}".replace(",", "\u2009")
+    return format_number(value)
 
 
 # -- answering --------------------------------------------------------------------------------

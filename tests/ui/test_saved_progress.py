@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from clarity.core.numbers import format_number
 from clarity.core.round import Phase
 from clarity.progress import SaveStatus
 from clarity.ui.journey import first_round_scene
@@ -117,7 +118,9 @@ def test_an_interrupted_round_is_offered_and_continues_where_it_stopped(
     assert isinstance(offer, DialogScene)
     assert offer.name == "resume"
     assert offer.heading == "Continue your round of Rivers and Capitals?"
-    assert offer.message.startswith(f"Question {question}  ·  {score:,} points  ·  left ")
+    assert offer.message.startswith(
+        f"Question {question}  ·  {format_number(score)} points  ·  left "
+    )
     pilot.key(pygame.K_RETURN)  # Continue
     play = pilot.top
     assert isinstance(play, PlayScene)

@@ -28,6 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from clarity.core.numbers import format_number
 from clarity.core.pack_images import check_images
 from clarity.core.pack_problems import check_question_ids, validate, warn_about_grids
 from clarity.core.pack_report import START, Problem, Report, Severity
@@ -211,8 +212,8 @@ def _load_unpaused(
         report.add(
             positions.key(("questions",)),
             "questions",
-            f"the pack has {len(questions):,} questions; "
-            f"a pack can hold at most {limits.max_questions:,}",
+            f"the pack has {format_number(len(questions))} questions; "
+            f"a pack can hold at most {format_number(limits.max_questions)}",
         )
         return done(None, digest, {})
 
@@ -255,7 +256,7 @@ def _read_capped(path: Path, max_bytes: int, report: Report) -> bytes | None:
         size = max(size, len(data))
         shown, cap = _size_text(size), _size_text(max_bytes)
         if shown == cap:  # just over the cap: "8 MiB; at most 8 MiB" would puzzle anyone
-            shown, cap = f"{size:,} bytes", f"{cap} ({max_bytes:,} bytes)"
+            shown, cap = f"{format_number(size)} bytes", f"{cap} ({format_number(max_bytes)} bytes)"
         report.add(START, "", f"the file is {shown}; a pack file can be at most {cap}")
         return None
     return data

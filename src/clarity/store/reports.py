@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from clarity.core.numbers import GROUP_SEPARATOR, MINUS, format_number
 from clarity.core.trophies import TROPHIES, Tier, lasting_progress
 from clarity.store.models import LeaderRow, Player, PlayerOverview
 from clarity.store.store import Store
@@ -138,7 +139,7 @@ def trophy_lines(
                 trophy.tier,
                 lasting=True,
                 earned=progress.earned,
-                progress=f"{progress.current}/{progress.target}",
+                progress=f"{format_number(progress.current)}/{format_number(progress.target)}",
                 first_earned_at=first.first_earned_at if first else None,
             )
         )
@@ -154,7 +155,7 @@ def trophy_lines(
                 trophy.tier,
                 lasting=False,
                 earned=won is not None,
-                progress=f"{times} time{'' if times == 1 else 's'}",
+                progress=f"{format_number(times)} time{'' if times == 1 else 's'}",
                 first_earned_at=won.first_earned_at if won else None,
             )
         )
@@ -162,8 +163,9 @@ def trophy_lines(
 
 
 def format_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A plain-text table with aligned columns; numbers are right-aligned."""
-    cells = [list(header)] + [["" if v is None else str(v) for v in row] for row in rows]
+    """A plain-text table with aligned columns; numbers are right-aligned, and an int is
+    written as every screen writes it (:func:`clarity.core.numbers.format_number`)."""
+    cells = [list(header)] + [[_cell_text(v) for v in row] for row in rows]
     numeric = [
         len(cells) > 1 and all(_looks_numeric(row[i]) for row in cells[1:])
         for i in range(len(header))
@@ -195,8 +197,17 @@ def short_date(moment: datetime | None) -> str:
     return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
 
 
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value)
+    return str(value)
+
+
 def _looks_numeric(text: str) -> bool:
-    return text == "" or text.lstrip("-").isdigit()
+    digits = text.replace(GROUP_SEPARATOR, "").removeprefix(MINUS).removeprefix("-")
+    return text == "" or digits.isdigit()
 
 
 def _trophy_names() -> dict[str, str]:

@@ -34,12 +34,6 @@ def pop(t: float) -> float:
     return 1.0 + (s + 1.0) * t**3 + s * t**2
 
 
-def format_points(value: int) -> str:
-    """Points with thin grouping, readable from the back of a room: 12 350."""
-    sign = "−" if value < 0 else ""
-    return sign + f"{abs(value):,}".replace(",", "\u2009")
-
-
 class CountingNumber:
     """A shown number that runs towards the real one, so points are seen being added."""
 

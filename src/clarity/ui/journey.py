@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from clarity.core.numbers import format_number
 from clarity.ui.choices import Choice
 from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import short_date
@@ -106,7 +107,8 @@ def resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
     return app.screens.make(
         "dialog",
         heading=f"Continue your round of {loaded.title}?",
-        message=f"{where}  ·  {restored.score:,} points  ·  {_saved_when(interrupted.updated_at)}",
+        message=f"{where}  ·  {format_number(restored.score)} points  ·  "
+        f"{_saved_when(interrupted.updated_at)}",
         choices=[
             Choice("Continue", carry_on, keys=(Letter("C"),), primary=True),
             Choice("Start a new one", start_new, keys=(Letter("N"),)),

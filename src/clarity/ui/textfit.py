@@ -9,6 +9,7 @@ one fitter every scene shares, ``Assets.fitter``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 WORD_CACHE_SIZE = 20_000
 LADDER_STEP = 0.92  # each size tried is this much smaller than the one before
+_BREAKS = re.compile(r"[ \t\n\r\f\v]+")  # where wrap_lines may break a line
 
 
 def size_ladder(max_size: int, min_size: int) -> list[int]:
@@ -122,7 +124,9 @@ def wrap_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) ->
     """
     lines: list[str] = []
     current = ""
-    words = text.split()
+    # Only ASCII white space breaks a line: a no-break space (inside a number, "5 653")
+    # holds its neighbours together, as it does in SDL_ttf's own wrapping.
+    words = [word for word in _BREAKS.split(text) if word]
     index = 0
     while index < len(words):
         word = words[index]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.core.packs import TypedQuestion
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
 from clarity.ui.board_view import BoardView
-from clarity.ui.effects import format_points
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region
 from clarity.ui.theme import PALETTE, Metrics
@@ -129,7 +129,7 @@ class BoardPanel:
             return
         worth = self.round.guess_stakes()[0].total
         text = self.assets.fit_text(
-            f"worth {format_points(worth)} now",
+            f"worth {format_number(worth)} now",
             metrics.body_size,
             metrics.small_size,
             PALETTE.text_muted,

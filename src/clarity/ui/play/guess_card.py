@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
-from clarity.ui.effects import format_points
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.theme import PALETTE
 from clarity.ui.widgets import TextBlock, TextField, field_limit, main_button, plain_button
@@ -80,9 +80,9 @@ class GuessCard:
         y = self.submit_button.rect.bottom + gap
 
         win, lose = round_.guess_stakes()
-        words = f"A right guess earns {format_points(win.total)} points and ends the round."
+        words = f"A right guess earns {format_number(win.total)} points and ends the round."
         if lose.penalty:
-            words += f" A wrong guess costs {format_points(lose.penalty)}, and the round goes on."
+            words += f" A wrong guess costs {format_number(lose.penalty)}, and the round goes on."
         box = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
         surface = assets.fit_text(
             words, metrics.body_size, metrics.small_size, PALETTE.text_muted, box.size

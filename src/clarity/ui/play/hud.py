@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
-from clarity.ui.effects import CountingNumber, format_points
+from clarity.ui.effects import CountingNumber
 from clarity.ui.regions import Region
 from clarity.ui.textfit import ellipsize
 from clarity.ui.theme import PALETTE, Colour, Metrics
@@ -98,7 +99,7 @@ class HudBar:
     def draw_score(self, surface: pygame.Surface, score: CountingNumber) -> pygame.Rect:
         """The score as it counts, in the accent colour while it does; returns where."""
         colour = PALETTE.accent if score.counting else PALETTE.text
-        value = format_points(score.value)
+        value = format_number(score.value)
         return self._draw_item(surface, "score", value, self._metrics.heading_size, colour)
 
     def _draw_item(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Question, Round
 from clarity.ui.assets import Assets
-from clarity.ui.effects import format_points
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.play.card_plan import (
     PICTURE_LEAST,
@@ -271,7 +271,7 @@ class QuestionCard:
     def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
         """While the question waits: what a right answer is worth, from the round."""
         metrics = out.metrics
-        best = format_points(self.round.answer_worth())
+        best = format_number(self.round.answer_worth())
         if self.round.time_limit is not None:
             line = f"A right answer uncovers a tile and earns up to {best} points: be quick!"
         else:
@@ -291,7 +291,7 @@ class QuestionCard:
         self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, plan.row_h)
         out.focus = [self.next_button]
         if event.right:
-            verdict, colour = f"Right!  +{format_points(event.points.total)}", PALETTE.right
+            verdict, colour = f"Right!  +{format_number(event.points.total)}", PALETTE.right
         elif event.timed_out:
             verdict, colour = "Time's up!", lighten(PALETTE.wrong, 0.25)
         else:

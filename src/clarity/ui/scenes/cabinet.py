@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.progress import CabinetEntry, cabinet
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
@@ -70,14 +71,14 @@ def status_text(entry: CabinetEntry) -> str:
         when = short_date(entry.first_earned_at)
         won = f"Won {when}" if when else "Won"
         if entry.times > 1:
-            won += f"  ×{entry.times}"
+            won += f"  ×{format_number(entry.times)}"
         return won
     return "Locked"
 
 
 def progress_text(entry: CabinetEntry) -> str:
     """A lasting trophy's progress as "2/3"; empty for the others."""
-    return f"{entry.current}/{entry.target}" if entry.target else ""
+    return f"{format_number(entry.current)}/{format_number(entry.target)}" if entry.target else ""
 
 
 class CabinetScene(MenuScreen):

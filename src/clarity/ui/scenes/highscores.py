@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.store import LeaderRow
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
@@ -45,7 +46,7 @@ def leader_row(row: LeaderRow, *, mine: bool) -> Row:
         (
             Cell(str(row.rank), colour=PALETTE.text_muted),
             Cell(name, bold=True),
-            Cell(f"{row.score:,}", bold=True),
+            Cell(format_number(row.score), bold=True),
             medal_cell(row.medal),
             Cell(short_date(row.played_at)),
         ),

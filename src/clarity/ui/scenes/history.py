@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from clarity.core.numbers import format_number
 from clarity.store import RoundRecord
 from clarity.ui.bindings import Binding
 from clarity.ui.keys import Letter
@@ -43,7 +44,7 @@ def history_row(record: RoundRecord, pack_title: str, today: date) -> Row:
         (
             Cell(played_when(record.played_at, today)),
             Cell(pack_title, bold=True),
-            Cell(f"{record.score:,}", bold=True),
+            Cell(format_number(record.score), bold=True),
             medal_cell(record.medal),
             Cell(str(record.right), colour=PALETTE.right),
             Cell(str(record.wrong), colour=PALETTE.text_muted),

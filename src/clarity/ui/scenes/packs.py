@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
@@ -67,7 +68,7 @@ def choice_order(
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    return f"{format_number(count)} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass

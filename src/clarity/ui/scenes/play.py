@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Phase, Round, right_answer_text
 from clarity.core.trophies import TrophyTracker, trophy_by_id
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, binding_for, handle_key, is_repeat, key_hints
 from clarity.ui.board_view import BoardView
-from clarity.ui.effects import CountingNumber, Flyer, Toasts, format_points, make_flyer
+from clarity.ui.effects import CountingNumber, Flyer, Toasts, make_flyer
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.play.board_panel import BoardPanel
 from clarity.ui.play.card import Card
@@ -579,7 +580,7 @@ class PlayScene(Scene):
             self.app.services.assets,
             metrics,
             f"“{shorten(event.guess, 40)}” is not it",
-            f"{format_points(-lost)} points" if lost else "Keep going: more tiles, more clues.",
+            f"{format_number(-lost)} points" if lost else "Keep going: more tiles, more clues.",
             PALETTE.wrong,
             max_width=max(metrics.px(30), self.board.rect.width),
             icon="wrong",
@@ -636,7 +637,7 @@ class PlayScene(Scene):
     def _fly_points(self, points: int, start: tuple[int, int]) -> None:
         if points == 0:
             return
-        text = ("+" if points > 0 else "") + format_points(points)
+        text = ("+" if points > 0 else "") + format_number(points)
         colour = PALETTE.accent if points > 0 else PALETTE.wrong
         self.flyers.append(
             make_flyer(

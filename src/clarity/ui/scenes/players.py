@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.numbers import format_number
 from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
 from clarity.store.names import MAX_NAME_LENGTH
 from clarity.store.ownership import HeldElsewhere
@@ -70,8 +71,8 @@ def row_details(overview: PlayerOverview) -> str:
     """The small line under a name: rounds, best score, last game."""
     if not overview.rounds:
         return "No rounds yet"
-    rounds = f"{overview.rounds} round{'' if overview.rounds == 1 else 's'}"
-    best = f"best {overview.best_score:,}" if overview.best_score is not None else ""
+    rounds = f"{format_number(overview.rounds)} round{'' if overview.rounds == 1 else 's'}"
+    best = f"best {format_number(overview.best_score)}" if overview.best_score is not None else ""
     last = f"last played {short_date(overview.last_played)}" if overview.last_played else ""
     return "  ·  ".join(part for part in (rounds, best, last) if part)
 
@@ -206,7 +207,11 @@ class PlayersScene(MenuScreen):
         self.problem = ""
         player = row.player
         rounds = row.overview.rounds
-        saved = f"{rounds} round{'' if rounds == 1 else 's'} and trophies" if rounds else "trophies"
+        saved = (
+            f"{format_number(rounds)} round{'' if rounds == 1 else 's'} and trophies"
+            if rounds
+            else "trophies"
+        )
         self.app.screens.push(
             "dialog",
             heading=f"Delete {player.name}?",

@@ -13,11 +13,18 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.core.events import RoundOutcome, RoundSummary, TrophyEarned
-from clarity.core.trophies import MEDAL_SHARES, Tier, trophy_by_id
+from clarity.core.numbers import format_number
+from clarity.core.trophies import (
+    MEDAL_SHARES,
+    Tier,
+    medal_percent,
+    medal_yardstick,
+    trophy_by_id,
+)
 from clarity.ui import journey, keys
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, is_repeat, key_hints
-from clarity.ui.effects import CountingNumber, ease_out, format_points, pop
+from clarity.ui.effects import CountingNumber, ease_out, pop
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
 from clarity.ui.scene import Scene
@@ -294,7 +301,7 @@ class ResultsScene(Scene):
         for placed in self._placed.values():
             self._draw_placed(surface, placed)
         score = assets.text(
-            format_points(self.score.value), self._score_size, PALETTE.accent, bold=True
+            format_number(self.score.value), self._score_size, PALETTE.accent, bold=True
         )
         surface.blit(score, score.get_rect(midright=self._score_rect.midright))
         self.focus.draw(surface, assets, metrics)
@@ -537,7 +544,7 @@ class ResultsScene(Scene):
         small_gap = metrics.px(0.7)
         gap = metrics.gap
         big_h = assets.font(big, True).get_linesize()
-        score_w = fitter.width(format_points(max(self.summary.score, 0)), big, bold=True)
+        score_w = fitter.width(format_number(max(self.summary.score, 0)), big, bold=True)
         self._score_size = big
         self._score_rect = pygame.Rect(inner.right - score_w, inner.y, score_w, big_h)
         boxes["score_value"] = self._score_rect.copy()
@@ -545,7 +552,7 @@ class ResultsScene(Scene):
         medal_rect = medal_surface.get_rect(topleft=inner.topleft)
         placed["medal"] = _Placed(medal_surface, medal_rect, appear_at=MEDAL_AT, popping=True)
 
-        share = round(100 * self.summary.share_of_best)
+        share = medal_percent(self.summary)  # the share the medal was given by
         if self.medal is not None:
             name = f"{self.medal.value.title()} medal"
             colour = TIER_COLOURS[self.medal.value]
@@ -654,7 +661,7 @@ class ResultsScene(Scene):
             y += line
         stats = (
             f"{self.summary.right} right · {self.summary.wrong} wrong · "
-            f"best possible {format_points(self.summary.best_possible)}"
+            f"best possible {format_number(medal_yardstick(self.summary))}"
         )
         stats_surface = assets.fit_text(
             stats, small, 14, PALETTE.text_muted, (inner.width, assets.font(small).get_linesize())
@@ -848,7 +855,7 @@ class _ChipStyle:
 
 
 def _value_text(points: int) -> str:
-    return ("+" if points > 0 else "") + format_points(points)
+    return ("+" if points > 0 else "") + format_number(points)
 
 
 def _description(earned: TrophyEarned) -> str:
