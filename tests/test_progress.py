@@ -12,6 +12,7 @@ import pytest
 from clarity.core.pack_loader import LoadedPack
 from clarity.core.packs import Pack
 from clarity.core.round import Phase, Round
+from clarity.core.scoring import ScoringRules
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker
 from clarity.progress import (
     CHECKPOINT_SECONDS,
@@ -20,9 +21,10 @@ from clarity.progress import (
     Progress,
     RoundWatch,
     SaveStatus,
+    rules_for,
     stats_with_round,
 )
-from clarity.store import Player, Store, open_store
+from clarity.store import Player, SaveFailed, Store, open_store
 from core.factories import build_pack, right_response, wrong_response
 from store.factories import MONDAY_9AM, add_player, save
 from store.filesystems import make_read_only, writable_then_read_only
@@ -655,3 +657,144 @@ def test_closing_the_session_lets_the_player_go(tmp_path: Path, clock: Clock) ->
     assert after.player is not None
     assert after.player.name == "Ana"
     after.close()
+
+
+# -- extra time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("class_scale", "extra_time", "used"),
+    [(1.0, 1.0, 1.0), (1.0, 2.0, 2.0), (1.5, 2.0, 3.0), (2.0, None, None), (None, 1.5, None)],
+)
+def test_a_players_rounds_use_the_class_time_times_their_extra_time(
+    class_scale: float | None, extra_time: float | None, used: float | None
+) -> None:
+    base = ScoringRules(timer=False, streaks=False, time_scale=class_scale)
+    player = Player(1, "Ana", MONDAY_9AM, extra_time=extra_time)
+    assert rules_for(base, player) == ScoringRules(timer=False, streaks=False, time_scale=used)
+    assert rules_for(base, None) == base  # a guest plays by the class's rules
+
+
+def test_extra_time_reaches_the_round_its_score_and_the_saved_round(
+    tmp_path: Path, clock: Clock, timed: Pack
+) -> None:
+    loaded = LoadedPack(Path("timed.yaml"), timed, (), "cd" * 32, {})
+    session = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    session.open()
+    assert session.player is not None
+    saved = session.set_extra_time(session.player, 2.0)
+    assert isinstance(saved, Player)
+    assert session.player.extra_time == 2.0
+
+    tracker = TrophyTracker()
+    played = Round(timed, seed=3, rules=session.round_rules(ScoringRules()), observers=[tracker])
+    watch = session.progress(lambda: BUNDLED).watch(played, tracker, loaded)
+    assert played.time_limit == 40  # the pack's 20 s, doubled
+    played.spend_time(30)
+    assert not played.time_is_up
+    result = played.answer(right_response(played.question))
+    assert result.event.right
+    assert result.event.points.time_bonus == 125  # 500 x (1 - 30/40), in time at x2
+    played.next_question()
+    played.guess_image(played.mystery.answer, 1.0)
+
+    assert watch.result is not None
+    assert watch.result.saved is not None
+    store = session.store
+    assert store is not None
+    record = store.round(watch.result.saved.round_id)
+    assert record is not None
+    assert record.time_scale == 2.0
+    assert record.score == played.score
+    session.close()
+
+
+def test_a_round_with_no_time_limit_is_saved_so(tmp_path: Path, clock: Clock, timed: Pack) -> None:
+    loaded = LoadedPack(Path("timed.yaml"), timed, (), "cd" * 32, {})
+    session = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    session.open()
+    assert session.player is not None
+    session.set_extra_time(session.player, None)
+    tracker = TrophyTracker()
+    played = Round(timed, seed=3, rules=session.round_rules(ScoringRules()), observers=[tracker])
+    watch = session.progress(lambda: BUNDLED).watch(played, tracker, loaded)
+    assert played.time_limit is None
+    answer(played, right=True, seconds=500)
+    assert played.answers[0].points.time_bonus == 250
+    kept = session.progress().resumable()
+    assert kept is not None
+    restored = Progress.restore(kept, loaded)
+    assert restored is not None
+    assert restored.rules.time_scale is None  # continued with the rules it began with
+    played.next_question()
+    played.guess_image(played.mystery.answer, 1.0)
+    assert watch.result is not None
+    assert watch.result.saved is not None
+    record = session.store.round(watch.result.saved.round_id)  # type: ignore[union-attr]
+    assert record is not None
+    assert record.time_scale is None
+    session.close()
+
+
+def test_extra_time_given_in_another_window_counts_from_the_next_round(
+    tmp_path: Path, clock: Clock
+) -> None:
+    session = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    session.open()
+    assert session.player is not None
+    teacher = open_store(tmp_path / "data").store  # the teacher's window, on the same file
+    assert teacher is not None
+    teacher.set_extra_time(session.player.id, 1.5)
+    teacher.close()
+    assert session.round_rules(ScoringRules(time_scale=2.0)).time_scale == 3.0
+    assert session.player.extra_time == 1.5
+    session.close()
+
+
+def test_extra_time_for_another_player_leaves_the_one_who_plays_as_they_are(
+    tmp_path: Path, clock: Clock
+) -> None:
+    session = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    session.open()
+    bob = named(session, "Bob")
+    saved = session.set_extra_time(bob, 3.0)
+    assert saved == Player(bob.id, "Bob", bob.created_at, extra_time=3.0)
+    assert session.player is not None
+    assert session.player.extra_time == 1.0
+    assert session.round_rules(ScoringRules()).time_scale == 1.0
+    session.close()
+
+
+def test_a_guest_plays_by_the_class_rules(tmp_path: Path, clock: Clock) -> None:
+    session = PlayerSession(tmp_path / "data", guest=True, now=clock)
+    session.open()
+    assert session.round_rules(ScoringRules(time_scale=1.5)) == ScoringRules(time_scale=1.5)
+    session.close()
+
+
+def test_extra_time_cannot_be_saved_without_a_store_and_says_why(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    session = PlayerSession(blocker / "data")
+    session.open()
+    failed = session.set_extra_time(Player(1, "Ana", MONDAY_9AM), 2.0)
+    assert isinstance(failed, SaveFailed)
+    assert failed.message.startswith("Saving is off")
+    assert failed.message.endswith("The extra time was not saved.")
+
+
+def test_extra_time_cannot_be_saved_in_a_read_only_folder(tmp_path: Path) -> None:
+    with writable_then_read_only(tmp_path / "data") as data_dir:
+        before = PlayerSession(data_dir, player_name="Ana")
+        before.open()
+        before.close()
+        make_read_only(data_dir)
+        session = PlayerSession(data_dir, player_name="Ana")
+        session.open()
+        assert session.player is not None
+        failed = session.set_extra_time(session.player, 2.0)
+        assert isinstance(failed, SaveFailed)
+        assert failed.message.endswith("The extra time was not saved.")
+        assert session.player.extra_time == 1.0
+        assert session.round_rules(ScoringRules()).time_scale == 1.0
+        session.close()

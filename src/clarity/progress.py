@@ -5,15 +5,17 @@ The glue between a round being played and the store, without pygame: a
 and knows who is playing; a :class:`Progress` saves one player's round after every
 answer and at checkpoints in between (with the clock of the question being asked),
 saves the finished round with its medal and trophies, and offers an interrupted round
-back. A player's round belongs to one running game: the session claims the player it
-plays as (:mod:`clarity.store.ownership`), and a second game asking for the same player
-is told that the player is playing elsewhere. Nothing here raises for a problem the
-player's computer causes: the store turns those into values with a message, and so does
-this module.
+back. A player's extra time reaches the rounds they start through :func:`rules_for` (or
+:meth:`PlayerSession.round_rules`). A player's round belongs to one running game: the
+session claims the player it plays as (:mod:`clarity.store.ownership`), and a second game
+asking for the same player is told that the player is playing elsewhere. Nothing here
+raises for a problem the player's computer causes: the store turns those into values
+with a message, and so does this module.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -30,6 +32,7 @@ from clarity.core.events import (
 )
 from clarity.core.pack_loader import LoadedPack
 from clarity.core.round import Phase, Round
+from clarity.core.scoring import ScoringRules, combined_time_scale
 from clarity.core.trophies import (
     MARATHON_ROUNDS_IN_A_DAY,
     TIER_RANK,
@@ -64,6 +67,7 @@ __all__ = [
     "RoundWatch",
     "SaveStatus",
     "cabinet",
+    "rules_for",
     "stats_with_round",
 ]
 
@@ -115,6 +119,17 @@ def stats_with_round(
         best_medal_by_pack=medals,
         most_rounds_in_a_day=max(before.most_rounds_in_a_day, rounds_that_day + 1),
     )
+
+
+def rules_for(base: ScoringRules, player: Player | None) -> ScoringRules:
+    """The rules of a round that ``player`` starts: ``base`` (the class's settings) with its
+    time scale combined with the player's extra time
+    (:func:`clarity.core.scoring.combined_time_scale`: multiplied; no limit on either side
+    is no limit). A guest (None) plays by ``base`` as it is. Pure: nothing is read.
+    """
+    if player is None:
+        return base
+    return replace(base, time_scale=combined_time_scale(base.time_scale, player.extra_time))
 
 
 class Progress:
@@ -199,6 +214,7 @@ class Progress:
             medal=None if medal is None else medal.value,
             trophies=trophies,
             played_at=played_at,
+            time_scale=played.rules.time_scale,
         )
         if isinstance(result, SaveFailed):
             self.last_failure = result
@@ -488,6 +504,35 @@ class PlayerSession:
     def renamed(self, player: Player) -> None:
         if self._player is not None and self._player.id == player.id:
             self._player = replace(self._player, name=player.name)
+
+    def set_extra_time(self, player: Player, extra_time: float | None) -> Player | SaveFailed:
+        """Save ``player``'s extra time, one of :data:`clarity.core.scoring.TIME_SCALES`
+        (1.0, 1.5, 2.0, 3.0; None: no time limit), for the rounds they start from now on (a
+        round in progress keeps its rules). Returns the player as saved (the session's
+        player too, when it is them), or SaveFailed with a message for the screen when it
+        cannot be saved (no store, or saving is off). Raises ValueError for another value.
+        """
+        store = self._store
+        if store is None:
+            return SaveFailed(f"{self.notice or 'Saving is off.'} The extra time was not saved.")
+        saved = store.set_extra_time(player.id, extra_time)
+        if isinstance(saved, Player) and self._player is not None and self._player.id == saved.id:
+            self._player = replace(self._player, extra_time=saved.extra_time)
+        return saved
+
+    def round_rules(self, base: ScoringRules) -> ScoringRules:
+        """The rules of a round the session's player starts now: :func:`rules_for` with the
+        player's extra time as saved now (read again, so that a teacher's change in
+        another window counts from the next round); ``base`` as it is for a guest."""
+        player = self._player
+        if player is not None and self._store is not None:
+            try:
+                fresh = self._store.player(player.id)
+            except sqlite3.Error:
+                fresh = None  # unreadable now: the extra time it was chosen with still holds
+            if fresh is not None:
+                player = self._player = replace(player, extra_time=fresh.extra_time)
+        return rules_for(base, player)
 
     def progress(self, bundled_pack_ids: BundledIds = tuple) -> Progress:
         """The saving of the current player's rounds (opens the store if need be)."""

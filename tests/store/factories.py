@@ -74,6 +74,7 @@ def try_save(
     played_at: datetime = MONDAY_9AM,
     medal: str | None = None,
     trophies: Sequence[str] = (),
+    time_scale: float | None = 1.0,
     **summary_fields: object,
 ) -> SavedRound | SaveFailed:
     """Save a made-up round (``None``: a guest's); what the store answers, saved or not."""
@@ -85,6 +86,7 @@ def try_save(
         medal=medal,
         trophies=trophies,
         played_at=played_at,
+        time_scale=time_scale,
     )
 
 

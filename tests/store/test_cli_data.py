@@ -32,7 +32,7 @@ def _fill(data_dir: Path) -> None:
             pack_id="union-state",
             played_at=MONDAY_9AM + timedelta(days=1),
         )
-        save(store, bob.id, score=700, right=4, wrong=1, medal="silver")
+        save(store, bob.id, score=700, right=4, wrong=1, medal="silver", time_scale=2.0)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -46,10 +46,32 @@ def test_players(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(capsys, "players", "--data-dir", str(data_dir))
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        "Player  Rounds  Right answers  Best score  Last played",
-        "------  ------  -------------  ----------  ----------------",
-        "Ana          2              8         900  2026-11-24 09:00",
-        "Боб          1              4         700  2026-11-23 09:00",
+        "Player  Rounds  Right answers  Best score  Last played       Extra time",
+        "------  ------  -------------  ----------  ----------------  ----------",
+        "Ana          2              8         900  2026-11-24 09:00  x1",
+        "Боб          1              4         700  2026-11-23 09:00  x1",
+    ]
+
+
+def test_players_shows_each_players_extra_time(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opening = open_store(data_dir)
+    assert opening.store is not None
+    with opening.store as store:
+        for name, extra_time in [("Ana", 1.5), ("Bea", 2.0), ("Cy", 3.0), ("Dan", None)]:
+            store.set_extra_time(add_player(store, name).id, extra_time)
+        add_player(store, "Eve")
+    status, out, _ = _run(capsys, "players", "--data-dir", str(data_dir))
+    assert status == 0
+    header, _, *lines = out.splitlines()
+    column = header.index("Extra time")
+    assert [(line.split()[0], line[column:]) for line in lines] == [
+        ("Ana", "x1.5"),
+        ("Bea", "x2"),
+        ("Cy", "x3"),
+        ("Dan", "no limit"),
+        ("Eve", "x1"),
     ]
 
 
@@ -156,12 +178,24 @@ def test_results_csv_file(
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with target.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
-    assert rows[0] == ["player", "pack", "date", "score", "right", "wrong", "medal", "trophies"]
-    assert rows[1:] == [
+    assert rows[0] == [
+        "player",
+        "pack",
+        "date",
+        "score",
+        "right",
+        "wrong",
+        "medal",
+        "trophies",
+        "timer",
+        "time_scale",
+    ]
+    assert [row[:8] for row in rows[1:]] == [
         ["Ana", "solar-system", "2026-11-23 09:00:00", "900", "5", "0", "gold", "Flawless"],
         ["Боб", "solar-system", "2026-11-23 09:00:00", "700", "4", "1", "silver", ""],
         ["Ana", "union-state", "2026-11-24 09:00:00", "300", "3", "1", "", ""],
     ]
+    assert [row[8:] for row in rows[1:]] == [["on", "1"], ["on", "2"], ["on", "1"]]
 
 
 def test_results_needs_a_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

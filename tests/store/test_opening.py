@@ -211,6 +211,10 @@ def test_a_read_only_folder_turns_saving_off_but_keeps_the_data_readable(
         assert result == SaveFailed(f"{notice} This round was not saved.")
         assert isinstance(store.save_in_progress(ana.id, "solar-system", {}), SaveFailed)
         assert isinstance(store.create_player("Bob"), SaveFailed)
+        assert store.set_extra_time(ana.id, 2.0) == SaveFailed(
+            f"{notice} The extra time was not saved."
+        )
+        assert store.player(ana.id) == ana
         store.close()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clarity.store import NameRejected, Player, Store
+from clarity.store import NameRejected, Player, Store, open_store
 
 from .factories import add_player, save
 
@@ -113,3 +113,47 @@ def test_deleting_a_player_deletes_their_rounds_trophies_and_round_in_progress(
     assert store.in_progress(ana.id) is None
     assert store.round(bob_round.round_id) is not None
     assert set(store.earned_trophies(bob.id)) == {"flawless"}
+
+
+# -- extra time ----------------------------------------------------------------------
+
+
+def test_a_new_player_has_no_extra_time(store: Store, ana: Player) -> None:
+    assert ana.extra_time == 1.0
+    assert store.player(ana.id) == ana
+
+
+@pytest.mark.parametrize("extra_time", [1.5, 2.0, 3.0, None, 1.0])
+def test_extra_time_is_saved_with_the_player(data_dir, store: Store, extra_time) -> None:
+    ana, bob = add_player(store, "Ana"), add_player(store, "Bob")
+    saved = store.set_extra_time(ana.id, 2.0)
+    saved = store.set_extra_time(ana.id, extra_time)
+    assert saved == Player(ana.id, "Ana", ana.created_at, extra_time=extra_time)
+    store.close()
+    reopened = open_store(data_dir).store
+    assert reopened is not None
+    assert reopened.player(ana.id).extra_time == extra_time  # type: ignore[union-attr]
+    assert reopened.player_by_name("ana").extra_time == extra_time  # type: ignore[union-attr]
+    assert [p.extra_time for p in reopened.players()] == [extra_time, 1.0]
+    assert [r.player.extra_time for r in reopened.player_overview()] == [extra_time, 1.0]
+    assert reopened.player(bob.id) == bob
+    reopened.close()
+
+
+def test_renaming_keeps_the_extra_time(store: Store, ana: Player) -> None:
+    store.set_extra_time(ana.id, 3.0)
+    renamed = store.rename_player(ana.id, "Anna")
+    assert isinstance(renamed, Player)
+    assert renamed.extra_time == 3.0
+
+
+@pytest.mark.parametrize("bad", [0.0, 2.5, 10.0, -1.0, True, "2", float("nan")])
+def test_only_the_offered_extra_times_are_taken(store: Store, ana: Player, bad: object) -> None:
+    with pytest.raises(ValueError, match="extra time"):
+        store.set_extra_time(ana.id, bad)  # type: ignore[arg-type]
+    assert store.player(ana.id) == ana
+
+
+def test_extra_time_for_an_unknown_player_is_a_bug(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.set_extra_time(999, 2.0)

@@ -57,10 +57,40 @@ def test_results_csv_has_a_header_and_one_row_per_round(store: Store) -> None:
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows == [
         list(RESULTS_HEADER),
-        ["Ana", "solar-system", "2026-11-23 09:00:00", "640", "4", "2", "gold", "Flawless"],
-        ["Ana", "solar-system", "2026-11-23 10:00:00", "10", "0", "3", "", ""],
+        [
+            "Ana",
+            "solar-system",
+            "2026-11-23 09:00:00",
+            "640",
+            "4",
+            "2",
+            "gold",
+            "Flawless",
+            "on",
+            "1",
+        ],
+        ["Ana", "solar-system", "2026-11-23 10:00:00", "10", "0", "3", "", "", "on", "1"],
     ]
     assert out.getvalue().endswith("\r\n")  # the spreadsheet dialect
+
+
+def test_results_csv_has_the_timer_and_time_scale_of_each_round(store: Store) -> None:
+    ana = add_player(store, "Ana")
+    played = [(True, 1.0), (True, 1.5), (True, 2.0), (True, 3.0), (True, None), (False, 2.0)]
+    for minute, (timer, scale) in enumerate(played):
+        at = MONDAY_9AM + timedelta(minutes=minute)
+        save(store, ana.id, timer=timer, time_scale=scale, played_at=at)
+    out = io.StringIO()
+    results_csv(store, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(row["timer"], row["time_scale"]) for row in rows] == [
+        ("on", "1"),
+        ("on", "1.5"),
+        ("on", "2"),
+        ("on", "3"),
+        ("on", "none"),
+        ("off", "2"),
+    ]
 
 
 def test_results_csv_joins_trophies_with_semicolons(store: Store) -> None:
@@ -68,8 +98,8 @@ def test_results_csv_joins_trophies_with_semicolons(store: Store) -> None:
     save(store, ana.id, trophies=["hot-streak", "first-light", "made-up-trophy"])
     out = io.StringIO()
     results_csv(store, out)
-    (_, row) = list(csv.reader(io.StringIO(out.getvalue())))
-    assert row[-1] == "First light; Hot streak; made-up-trophy"
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["trophies"] == "First light; Hot streak; made-up-trophy"
 
 
 def test_results_file_is_utf8_with_bom_for_excel(store: Store, tmp_path: Path) -> None:

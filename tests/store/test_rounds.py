@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from clarity.core.events import Points, RoundOutcome
 from clarity.store import Player, SavedRound, SaveFailed, Store, open_store
 
@@ -40,6 +42,39 @@ def test_a_saved_round_keeps_everything_about_it(store: Store, ana: Player) -> N
     assert record.played_at.utcoffset() == timedelta(hours=3)
     assert store.answers(saved.round_id) == summary.answers
     assert store.guesses(saved.round_id) == summary.guesses
+
+
+@pytest.mark.parametrize("time_scale", [1.0, 1.5, 2.0, 3.0, None])
+def test_a_saved_round_keeps_the_time_scale_it_was_played_with(
+    store: Store, ana: Player, time_scale: float | None
+) -> None:
+    saved = save(store, ana.id, time_scale=time_scale)
+    record = store.round(saved.round_id)
+    assert record is not None
+    assert record.time_scale == time_scale
+    assert [r.time_scale for r in store.history(ana.id)] == [time_scale]
+    assert [r.time_scale for r in store.all_rounds()] == [time_scale]
+
+
+def test_a_round_without_a_time_scale_given_is_kept_at_x1(store: Store, ana: Player) -> None:
+    saved = store.save_round(
+        ana.id,
+        make_summary(),
+        pack_sha256="ab" * 32,
+        mystery_image="saturn.png",
+        medal=None,
+        trophies=[],
+        played_at=MONDAY_9AM,
+    )
+    assert isinstance(saved, SavedRound)
+    assert store.round(saved.round_id).time_scale == 1.0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("bad", [0, -2.0, "x2", True])
+def test_a_time_scale_that_is_none_of_them_is_a_bug(store: Store, ana: Player, bad) -> None:
+    with pytest.raises(ValueError, match="time scale"):
+        try_save(store, ana.id, time_scale=bad)
+    assert store.history(ana.id) == []
 
 
 def test_a_saved_round_is_there_after_reopening(data_dir, store: Store, ana: Player) -> None:

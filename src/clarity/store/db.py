@@ -140,6 +140,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 3: extra time. A player's own time scale (x1, x1.5, x2, x3; NULL: no time limit), and
+    # the time scale each finished round was played at. Players and rounds saved before
+    # had none: x1, the default.
+    (
+        """
+        ALTER TABLE player ADD COLUMN
+            extra_time REAL DEFAULT 1.0 CHECK (extra_time IS NULL OR extra_time > 0)
+        """,
+        """
+        ALTER TABLE round ADD COLUMN
+            time_scale REAL DEFAULT 1.0 CHECK (time_scale IS NULL OR time_scale > 0)
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

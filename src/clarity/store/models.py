@@ -11,9 +11,14 @@ from clarity.core.events import Points, RoundOutcome
 
 @dataclass(frozen=True)
 class Player:
+    """A saved player. ``extra_time`` is their time scale: the time per question they are
+    given, times the class's (1.0, 1.5, 2.0 or 3.0; None: no time limit at all; see
+    :func:`clarity.core.scoring.combined_time_scale`)."""
+
     id: int
     name: str
     created_at: datetime
+    extra_time: float | None = 1.0
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class RoundRecord:
     medal: str | None
     played_at: datetime
     trophies: tuple[str, ...] = field(default=())
+    time_scale: float | None = 1.0  # the limits' stretch it was played with; None: no limit
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,19 @@ from clarity.core.trophies import TROPHIES, Tier, lasting_progress
 from clarity.store.models import LeaderRow, Player, PlayerOverview
 from clarity.store.store import Store
 
-RESULTS_HEADER = ("player", "pack", "date", "score", "right", "wrong", "medal", "trophies")
+# timer and time_scale come last, so that a sheet made from an older export keeps its columns.
+RESULTS_HEADER = (
+    "player",
+    "pack",
+    "date",
+    "score",
+    "right",
+    "wrong",
+    "medal",
+    "trophies",
+    "timer",
+    "time_scale",
+)
 LEADERBOARD_HEADER = ("pack", "rank", "player", "score", "medal", "date")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,7 +64,9 @@ def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | Non
     """Write one CSV row per saved round, oldest first; return the number of rounds.
 
     ``trophy_names`` maps trophy ids to the names to show (defaults to the game's own
-    trophies); an id it does not know is written as it is.
+    trophies); an id it does not know is written as it is. ``timer`` is ``on`` or
+    ``off``; ``time_scale`` is what each question's time limit was multiplied by, as a
+    number a spreadsheet reads (1, 1.5, 2, 3), or ``none`` for no time limit at all.
     """
     names = _trophy_names() if trophy_names is None else trophy_names
     writer = csv.writer(out, dialect="excel")
@@ -69,6 +83,8 @@ def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | Non
                 record.wrong,
                 record.medal or "",
                 spreadsheet_text("; ".join(names.get(t, t) for t in record.trophies)),
+                "on" if record.timer else "off",
+                "none" if record.time_scale is None else f"{record.time_scale:g}",
             )
         )
         count += 1
@@ -181,6 +197,11 @@ def format_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def extra_time_text(scale: float | None) -> str:
+    """A player's extra time as the teacher reads it: "x1", "x1.5", "x2", "x3", "no limit"."""
+    return "no limit" if scale is None else f"x{scale:g}"
 
 
 def spreadsheet_text(text: str) -> str:

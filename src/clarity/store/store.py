@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome, RoundSummary
+from clarity.core.scoring import TIME_SCALES, check_time_scale
 from clarity.core.trophies import TIER_RANK, PlayerStats
 from clarity.store import problems
 from clarity.store.db import damage_marker
@@ -52,8 +53,10 @@ _ROUND_COLUMNS = """
     r.streak_bonus, r.image_bonus, r.penalty, r.best_possible, r.right_count,
     r.wrong_count, r.longest_streak, r.seconds_played, r.timer, r.streaks, r.medal,
     r.played_at,
-    (SELECT group_concat(trophy_id, ',') FROM round_trophy WHERE round_id = r.id)
+    (SELECT group_concat(trophy_id, ',') FROM round_trophy WHERE round_id = r.id),
+    r.time_scale
 """
+_PLAYER_COLUMNS = "id, name, created_at, extra_time"
 
 
 def local_aware(moment: datetime) -> datetime:
@@ -118,7 +121,7 @@ class Store:
                 "INSERT INTO player (name, name_key, created_at) VALUES (?, ?, ?)",
                 (cleaned, name_key(cleaned), created.isoformat(timespec="seconds")),
             )
-            return Player(int(cursor.lastrowid or 0), cleaned, created)
+            return Player(int(cursor.lastrowid or 0), cleaned, created)  # extra time x1
 
         try:
             return self._write(insert, "The player was not added.")
@@ -126,12 +129,12 @@ class Store:
             return self._duplicate(cleaned)
 
     def players(self) -> list[Player]:
-        rows = self._conn.execute("SELECT id, name, created_at FROM player ORDER BY name_key, id")
+        rows = self._conn.execute(f"SELECT {_PLAYER_COLUMNS} FROM player ORDER BY name_key, id")
         return [_player(row) for row in rows]
 
     def player(self, player_id: int) -> Player | None:
         row = self._conn.execute(
-            "SELECT id, name, created_at FROM player WHERE id = ?", (player_id,)
+            f"SELECT {_PLAYER_COLUMNS} FROM player WHERE id = ?", (player_id,)
         ).fetchone()
         return _player(row) if row else None
 
@@ -140,7 +143,7 @@ class Store:
         if isinstance(cleaned, NameRejected):
             return None
         row = self._conn.execute(
-            "SELECT id, name, created_at FROM player WHERE name_key = ?", (name_key(cleaned),)
+            f"SELECT {_PLAYER_COLUMNS} FROM player WHERE name_key = ?", (name_key(cleaned),)
         ).fetchone()
         return _player(row) if row else None
 
@@ -167,7 +170,7 @@ class Store:
                 (cleaned, name_key(cleaned), player_id),
             )
             row = conn.execute(
-                "SELECT id, name, created_at FROM player WHERE id = ?", (player_id,)
+                f"SELECT {_PLAYER_COLUMNS} FROM player WHERE id = ?", (player_id,)
             ).fetchone()
             if row is None:
                 raise KeyError(player_id)
@@ -177,6 +180,30 @@ class Store:
             return self._write(rename, "The player was not renamed.")
         except sqlite3.IntegrityError:
             return self._duplicate(cleaned)
+
+    def set_extra_time(self, player_id: int, extra_time: float | None) -> Player | SaveFailed:
+        """Give a player extra time: their time scale, one of
+        :data:`clarity.core.scoring.TIME_SCALES` (1.0, 1.5, 2.0, 3.0; None: no time limit).
+        Rounds started from now on use it; a round in progress keeps the rules it began with.
+
+        Returns the player as saved, or SaveFailed when it could not be written. Raises
+        ValueError for a value not offered (and KeyError for an unknown id): bugs in the
+        caller, since the screens offer only those.
+        """
+        if isinstance(extra_time, bool) or extra_time not in TIME_SCALES:
+            raise ValueError(f"extra time is one of {TIME_SCALES}, not {extra_time!r}")
+        scale = None if extra_time is None else float(extra_time)
+
+        def update(conn: sqlite3.Connection) -> Player:
+            conn.execute("UPDATE player SET extra_time = ? WHERE id = ?", (scale, player_id))
+            row = conn.execute(
+                f"SELECT {_PLAYER_COLUMNS} FROM player WHERE id = ?", (player_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(player_id)
+            return _player(row)
+
+        return self._write(update, "The extra time was not saved.")
 
     def delete_player(self, player_id: int) -> SaveFailed | None:
         """Delete a player with all their rounds and trophies (the schema cascades)."""
@@ -190,8 +217,8 @@ class Store:
         """Every player with their number of rounds, right answers, best score, last game."""
         rows = self._conn.execute(
             """
-            SELECT p.id, p.name, p.created_at, count(r.id), coalesce(sum(r.right_count), 0),
-                   max(r.score),
+            SELECT p.id, p.name, p.created_at, p.extra_time, count(r.id),
+                   coalesce(sum(r.right_count), 0), max(r.score),
                    (SELECT played_at FROM round WHERE player_id = p.id
                     ORDER BY played_ts DESC LIMIT 1)
             FROM player p LEFT JOIN round r ON r.player_id = p.id
@@ -200,11 +227,11 @@ class Store:
         )
         return [
             PlayerOverview(
-                player=_player(row[:3]),
-                rounds=row[3],
-                right_answers=row[4],
-                best_score=row[5],
-                last_played=datetime.fromisoformat(row[6]) if row[6] else None,
+                player=_player(row[:4]),
+                rounds=row[4],
+                right_answers=row[5],
+                best_score=row[6],
+                last_played=datetime.fromisoformat(row[7]) if row[7] else None,
             )
             for row in rows
         ]
@@ -226,14 +253,19 @@ class Store:
         medal: str | None,
         trophies: Sequence[str],
         played_at: datetime,
+        time_scale: float | None = 1.0,
     ) -> SavedRound | SaveFailed:
         """Save a finished round, its answers, guesses and trophies in one transaction.
 
-        Also clears the player's round in progress, in the same transaction, so a crash
-        can never leave both the finished round and an offer to resume it.
+        ``time_scale`` is the stretch of the time limits the round was played with (its
+        rules' ``time_scale``; None: no time limit), kept with its timer and streak
+        settings for the teacher. Also clears the player's round in progress, in the same
+        transaction, so a crash can never leave both the finished round and an offer to
+        resume it. Raises ValueError for a ``time_scale`` that is not None or above 0.
         """
         if player_id is None:
             return SaveFailed("Rounds played as a guest are not saved.")
+        time_scale = check_time_scale(time_scale)  # anything else is a bug in the caller
         played_at = local_aware(played_at)
         played_ts = played_at.timestamp()
         round_uuid = str(uuid.uuid4())
@@ -247,9 +279,9 @@ class Store:
                     mystery_answer, seed, timer, streaks, outcome, score, base_points,
                     time_bonus, streak_bonus, image_bonus, penalty, best_possible,
                     right_count, wrong_count, longest_streak, total_tiles, hidden_at_guess,
-                    seconds_played, medal, played_at, played_ts, played_day)
+                    seconds_played, medal, played_at, played_ts, played_day, time_scale)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?, ?, ?)
+                        ?, ?, ?, ?, ?)
                 """,
                 (
                     round_uuid,
@@ -280,6 +312,7 @@ class Store:
                     played_at.isoformat(timespec="seconds"),
                     played_ts,
                     played_at.date().isoformat(),
+                    time_scale,
                 ),
             )
             round_id = cursor.lastrowid
@@ -621,7 +654,8 @@ def _points(points: Points) -> tuple[int, int, int, int, int]:
 
 
 def _player(row: Sequence[Any]) -> Player:
-    return Player(row[0], row[1], datetime.fromisoformat(row[2]))
+    """A player from the row of :data:`_PLAYER_COLUMNS`."""
+    return Player(row[0], row[1], datetime.fromisoformat(row[2]), extra_time=row[3])
 
 
 def _round_record(row: Sequence[Any]) -> RoundRecord:
@@ -647,4 +681,5 @@ def _round_record(row: Sequence[Any]) -> RoundRecord:
         medal=row[22],
         played_at=datetime.fromisoformat(row[23]),
         trophies=tuple(sorted(row[24].split(","))) if row[24] else (),
+        time_scale=row[25],
     )
