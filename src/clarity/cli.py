@@ -1,12 +1,13 @@
 """The ``clarity`` command line: one small function per subcommand.
 
 To add a command, write ``_add_<name>(subparsers)`` that creates its parser with
-:func:`_add_command` (which gives it ``--data-dir``, and the game's options to a command
-that opens the window) and its own options, and call it from :func:`build_parser`. A
-command function takes the parsed arguments and returns the exit status; it prints what
-the user should see. A problem the user can fix is raised as :class:`UsageError` (the
-command line is wrong: ``clarity: error: …``, status 2) or :class:`Failed` (it cannot be
-done: ``clarity: …``, status 1); :func:`main` prints either as one line.
+:func:`_add_command` (which gives it ``--data-dir`` and ``--config-dir``, and the game's
+options to a command that opens the window) and its own options, and call it from
+:func:`build_parser`. A command function takes the parsed arguments and returns the
+exit status; it prints what the user should see. A problem the user can fix is raised
+as :class:`UsageError` (the command line is wrong: ``clarity: error: …``, status 2) or
+:class:`Failed` (it cannot be done: ``clarity: …``, status 1); :func:`main` prints
+either as one line.
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ from clarity.core.numbers import format_number
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
+from clarity.settings import (
+    PRESETS,
+    SETTINGS,
+    LoadedSettings,
+    Refused,
+    Settings,
+    SettingsStore,
+    config_dir,
+    parse_assignments,
+    settings_path,
+)
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -169,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(
         func=_run_default,
         data_dir=None,
+        config_dir=None,
+        timer=True,
+        streaks=True,
         fullscreen=False,
         size=None,
         exit_after_first_frame=False,
@@ -183,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_results(subparsers)
     _add_play(subparsers)
     _add_demo(subparsers)
+    _add_settings(subparsers)
     return parser
 
 
@@ -195,10 +211,11 @@ def _add_command(
     description: str,
     plays: bool = False,
 ) -> argparse.ArgumentParser:
-    """The parser of the command ``name``, run by ``func``, with ``--data-dir``.
+    """The parser of the command ``name``, run by ``func``, with ``--data-dir`` and
+    ``--config-dir``.
 
-    A command that ``plays`` opens the game window and takes the window options and
-    ``--player`` too, as plain ``clarity`` does.
+    A command that ``plays`` opens the game window and takes the window options,
+    ``--player``, ``--no-timer`` and ``--no-streaks`` too, as plain ``clarity`` does.
     """
     parents = [_common_options(), *(_game_options() if plays else [])]
     parser = subparsers.add_parser(name, parents=parents, help=help, description=description)
@@ -219,13 +236,23 @@ def _shared_option(*flags: str, **how: Any) -> argparse.ArgumentParser:
 
 
 def _common_options() -> argparse.ArgumentParser:
-    """``--data-dir``, which every command takes."""
-    return _shared_option(
+    """``--data-dir`` and ``--config-dir``, which every command takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,
         help="where your packs, players and results are kept "
         "(default: $CLARITY_DATA_DIR, else your user data folder)",
     )
+    common.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the settings file is kept "
+        "(default: $CLARITY_CONFIG_DIR, else your user config folder)",
+    )
+    return common
 
 
 def _game_options() -> list[argparse.ArgumentParser]:
@@ -236,7 +263,28 @@ def _game_options() -> list[argparse.ArgumentParser]:
         help="play as NAME (created if new) without the Who's playing? screen; "
         "rounds are saved for NAME",
     )
-    return [_window_options(), player]
+    return [_window_options(), player, _rule_overrides()]
+
+
+def _rule_overrides() -> argparse.ArgumentParser:
+    """``--no-timer`` and ``--no-streaks``: a rule off for this run, whatever is saved."""
+    overrides = argparse.ArgumentParser(add_help=False)
+    group = overrides.add_argument_group("rules for this run (the saved settings stay)")
+    group.add_argument(
+        "--no-timer",
+        dest="timer",
+        action="store_false",
+        default=argparse.SUPPRESS,
+        help="no time limit, no time bonus",
+    )
+    group.add_argument(
+        "--no-streaks",
+        dest="streaks",
+        action="store_false",
+        default=argparse.SUPPRESS,
+        help="no bonus for answers in a row",
+    )
+    return overrides
 
 
 def _player_name(args: argparse.Namespace) -> str | None:
@@ -333,6 +381,11 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return folder
 
 
+def _config_dir(args: argparse.Namespace) -> Path:
+    """The config folder (``--config-dir``, else ``$CLARITY_CONFIG_DIR``, else the user's)."""
+    return config_dir(args.config_dir, os.environ)
+
+
 def _game_data_dir(args: argparse.Namespace) -> Path:
     """The data folder of a game, made if it is missing.
 
@@ -355,7 +408,7 @@ def _game_data_dir(args: argparse.Namespace) -> Path:
 
 def _run_default(args: argparse.Namespace) -> int:
     """Plain ``clarity``: the game, at its title screen."""
-    return _start_game(args, pack_id=None, timer=True, streaks=True, seed=None)
+    return _start_game(args, pack_id=None, seed=None)
 
 
 def _add_play(subparsers: Subparsers) -> None:
@@ -370,18 +423,10 @@ def _add_play(subparsers: Subparsers) -> None:
     )
     _add_pack_option(parser, "the pack to play", required=True)
     _add_seed_option(parser, "the same seed asks the same questions in order")
-    parser.add_argument(
-        "--no-timer", dest="timer", action="store_false", help="no time limit, no time bonus"
-    )
-    parser.add_argument(
-        "--no-streaks", dest="streaks", action="store_false", help="no bonus for answers in a row"
-    )
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    return _start_game(
-        args, pack_id=args.pack, timer=args.timer, streaks=args.streaks, seed=args.seed
-    )
+    return _start_game(args, pack_id=args.pack, seed=args.seed)
 
 
 def _pygame_problem() -> str | None:
@@ -393,20 +438,26 @@ def _pygame_problem() -> str | None:
     return problem
 
 
-def _start_game(
-    args: argparse.Namespace, *, pack_id: str | None, timer: bool, streaks: bool, seed: int | None
-) -> int:
+def _start_game(args: argparse.Namespace, *, pack_id: str | None, seed: int | None) -> int:
     if _pygame_problem() is not None:
         return EXIT_PROBLEMS
     # pygame is imported from here on only: clarity validate and clarity packs never load it
     from clarity.ui.launch import start_game  # noqa: PLC0415
-    from clarity.ui.services import GameSettings  # noqa: PLC0415
 
-    settings = GameSettings(timer=timer, streaks=streaks, seed=seed)
+    settings = _game_settings(args, seed=seed)
     first_frame = args.exit_after_first_frame
     return start_game(
         _launch_options(args, settings, pack_id=pack_id, exit_after_first_frame=first_frame)
     )
+
+
+def _game_settings(args: argparse.Namespace, *, seed: int | None) -> GameSettings:
+    """The saved settings (what is wrong in their file said on stderr, a line each), with
+    ``--no-timer`` and ``--no-streaks`` over them for this run."""
+    from clarity.ui.launch import load_settings  # noqa: PLC0415 - after the pygame check
+
+    store = SettingsStore(settings_path(_config_dir(args)))
+    return load_settings(store, timer=args.timer, streaks=args.streaks, seed=seed)
 
 
 def _launch_options(args: argparse.Namespace, settings: GameSettings, **more: Any) -> LaunchOptions:
@@ -456,13 +507,97 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     from clarity.ui.demo import DemoOptions  # noqa: PLC0415 - pygame: see _start_game
     from clarity.ui.launch import start_demo  # noqa: PLC0415
-    from clarity.ui.services import GameSettings  # noqa: PLC0415
 
-    options = _launch_options(args, GameSettings(seed=args.seed))
+    options = _launch_options(args, _game_settings(args, seed=args.seed))
     demo = DemoOptions(
         pack_id=args.pack, seed=args.seed, rounds=args.rounds, screenshot_dir=args.screenshot_dir
     )
     return start_demo(options, demo)
+
+
+# --- clarity settings ----------------------------------------------------------------------
+
+
+def _add_settings(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
+        "settings",
+        _cmd_settings,
+        help="list or change the saved settings (rules, display, sound)",
+        description="Without KEY=VALUE: list every setting with its value, where the value "
+        "comes from (default or file) and the values allowed. With KEY=VALUE ...: set "
+        "them and save them (all or none: a wrong key or value changes nothing). "
+        "preset=NAME sets the rules of a preset; reset (or --reset) puts every setting "
+        "back to its default before the others are set.",
+    )
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    width = max(len(s.key) for s in SETTINGS)
+    lines = [f"  {s.key:<{width}}  {s.allowed}" for s in SETTINGS]
+    presets = [f"  {p.name:<{width}}  {p.help}" for p in PRESETS]
+    parser.epilog = "\n".join(["settings and their values:", *lines, "presets:", *presets])
+    parser.add_argument(
+        "assignments",
+        nargs="*",
+        metavar="KEY=VALUE",
+        help="a setting and its new value, e.g. timer=off text-size=150; or preset=NAME",
+    )
+    parser.add_argument(
+        "--reset", action="store_true", help="every setting back to its default (also: reset)"
+    )
+
+
+def _cmd_settings(args: argparse.Namespace) -> int:
+    words = [word for word in args.assignments if word.strip().lower() != "reset"]
+    reset = args.reset or len(words) < len(args.assignments)
+    # the command line is checked first: a wrong one is refused before the file is read
+    asked = parse_assignments(words)
+    if isinstance(asked, Refused):
+        raise UsageError(asked.message)
+    folder = _config_dir(args)
+    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocker == folder:
+        raise Failed(f"the config folder {folder} is a file, not a folder")
+    if blocker is not None:
+        raise Failed(f"the config folder {folder} cannot be made: {blocker} is a file")
+    store = SettingsStore(settings_path(folder))
+    loaded = store.load()
+    for problem in loaded.problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    if not words and not reset:
+        _print_settings(loaded, store.path)
+        return EXIT_OK
+    if loaded.unreadable and not reset:
+        raise Failed(
+            f"the settings in {store.path} cannot be read, so they are not changed; "
+            "clarity settings --reset writes a new file"
+        )
+    after = asked.apply(Settings() if reset else loaded.settings)
+    saved = store.save(after)
+    if saved.problem is not None:
+        raise Failed(saved.problem)
+    changed = loaded.settings.changed_keys(after)
+    for key in changed:
+        print(f"{key} = {after.text(key)} (was {loaded.settings.text(key)})")
+    print(f"{'Saved in' if changed else 'No setting changed; saved in'} {store.path}")
+    return EXIT_OK
+
+
+def _print_settings(loaded: LoadedSettings, path: Path) -> None:
+    """The settings as a table (key, value, from, allowed), then the preset and the file."""
+    settings = loaded.settings
+    rows = [("Setting", "Value", "From", "Allowed")]
+    rows += [
+        (s.key, settings.text(s.key), "file" if s.key in loaded.from_file else "default", s.allowed)
+        for s in SETTINGS
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    rows.insert(1, tuple("-" * width for width in widths))
+    for key, value, source, allowed in rows:
+        print(f"{key:<{widths[0]}}  {value:<{widths[1]}}  {source:<{widths[2]}}  {allowed}")
+    preset = settings.preset() or "none (the rules are not a preset's)"
+    print()
+    print(f"Preset: {preset}; the presets are: {', '.join(p.name for p in PRESETS)}")
+    print(f"File: {path}" + ("" if loaded.exists else " (not written yet: all are defaults)"))
 
 
 # --- clarity validate ----------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """From a parsed command line to a running game: the only door from the CLI into pygame.
 
-``clarity``, ``clarity play`` and ``clarity demo`` each build :class:`LaunchOptions`
-and call one function here. Nothing the player can cause ends in a traceback: a pack
-that is missing or broken is a one-line message before any window opens, and an
-unexpected error in the game loop is written to a log file in the data folder, with
-one line on the terminal saying where.
+``clarity``, ``clarity play`` and ``clarity demo`` each load the saved settings with
+:func:`load_settings`, build :class:`LaunchOptions` and call one function here. Nothing
+the player can cause ends in a traceback: a pack that is missing or broken is a one-line
+message before any window opens, a settings file broken by hand is a line for each
+problem (and the defaults for those settings), and an unexpected error in the game loop
+is written to a log file in the data folder, with one line on the terminal saying where.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pygame
 
 from clarity.paths import user_packs_dir
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.settings import SettingsStore
 from clarity.ui.app import App, WindowOptions, screen_size, smallest_window
 from clarity.ui.assets import Assets
 from clarity.ui.journey import first_round_scene
@@ -121,6 +123,33 @@ def size_problem(options: LaunchOptions, environ: Mapping[str, str] = os.environ
     return refuse_size(options.size, screen_size())
 
 
+def load_settings(
+    store: SettingsStore,
+    *,
+    timer: bool = True,
+    streaks: bool = True,
+    seed: int | None = None,
+    out: TextIO | None = None,
+) -> GameSettings:
+    """The settings of a game: those saved in ``store`` (the defaults where there are
+    none), with ``timer`` or ``streaks`` False (``--no-timer``, ``--no-streaks``) taking
+    that rule off for this run only. Never fails: each thing wrong in the file is one
+    line on ``out`` (``clarity: FILE:LINE: …``), and that setting keeps its default.
+    """
+    loaded = store.load()
+    err = out or sys.stderr
+    for problem in loaded.problems:
+        print(f"clarity: {problem}", file=err)
+    return GameSettings(
+        saved=loaded.settings,
+        timer=timer,
+        streaks=streaks,
+        seed=seed,
+        store=store,
+        problems=tuple(str(problem) for problem in loaded.problems),
+    )
+
+
 def build_services(
     options: LaunchOptions,
     *,
@@ -137,9 +166,11 @@ def build_services(
     assets_dir = bundled_assets_dir()
     folders = [bundled_questions_dir(), user_packs_dir(options.data_dir)]
     err = out or sys.stderr
+    effects = Sound(enabled=sound)
+    effects.muted = options.settings.sound.mute  # M still switches it for the session
     return Services(
         assets=Assets(assets_dir),
-        sound=Sound(enabled=sound),
+        sound=effects,
         packs=PackCatalog(folders, assets_dir),
         settings=options.settings,
         data_dir=options.data_dir,

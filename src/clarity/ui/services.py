@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity.settings import DisplaySettings, Settings, SettingsStore, SoundSettings
 from clarity.ui.assets import Assets
 from clarity.ui.sound import Sound
 
@@ -22,17 +23,67 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class GameSettings:
-    """Choices made on the command line for this session of play."""
+    """The settings of this session of play: the saved ones, and what the command line says.
 
+    ``saved`` are the settings as loaded (or as changed on the Settings screen since);
+    ``timer`` and ``streaks`` False are ``--no-timer`` and ``--no-streaks``, which switch
+    the rule off for this run whatever is saved, and are never saved. ``store`` is where
+    a change is saved (None: kept for this session only, as in tests); ``problems`` are
+    the lines that said what was wrong in the settings file, for a screen to show.
+    """
+
+    saved: Settings = field(default_factory=Settings)
     timer: bool = True
     streaks: bool = True
     seed: int | None = None  # None: a new seed every round
+    store: SettingsStore | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> DisplaySettings:
+        return self.saved.display
+
+    @property
+    def sound(self) -> SoundSettings:
+        return self.saved.sound
 
     def rules(self) -> ScoringRules:
+        """The core's rules for a round: the saved rules, less what the command line took off.
+
+        The time per question goes to ``time_scale`` (None: no limit).
+        """
         # imported when a round starts: its event dataclasses cost the first frame 15 ms
         from clarity.core.scoring import ScoringRules  # noqa: PLC0415
 
-        return ScoringRules(timer=self.timer, streaks=self.streaks)
+        rules = self.saved.rules
+        return ScoringRules(
+            timer=self.timer and rules.timer,
+            streaks=self.streaks and rules.streaks,
+            time_scale=rules.time_scale,
+        )
+
+    def overrides(self) -> dict[str, str]:
+        """The settings the command line holds for this run, each with the option that does:
+        ``{"timer": "--no-timer"}``; a screen shows them as set by it, not as saved."""
+        held = {"timer": (self.timer, "--no-timer"), "streaks": (self.streaks, "--no-streaks")}
+        return {key: option for key, (allowed, option) in held.items() if not allowed}
+
+    def in_play(self) -> Settings:
+        """The settings as this run plays them: the saved ones with the overrides applied."""
+        return self.saved.with_values(dict.fromkeys(self.overrides(), False))
+
+    def change(self, settings: Settings) -> tuple[GameSettings, str | None]:
+        """These settings with ``settings`` saved in their place, written at once.
+
+        Returns the new GameSettings (to put in :attr:`Services.settings`; it applies
+        even when the file cannot be written) and None, or the one line that says why the
+        change is kept for this session only (a read-only config folder, a full disk).
+        The overrides stay for the run and are never written.
+        """
+        changed = replace(self, saved=settings)
+        if self.store is None:
+            return changed, None
+        return changed, self.store.save(settings).problem
 
 
 class PackCatalog:
