@@ -199,6 +199,19 @@ class Setting:
     def steps(self) -> tuple[SettingValue, ...]:
         return self.screen_steps or self.values
 
+    def stepped(self, value: SettingValue, direction: int) -> SettingValue:
+        """The value one of :attr:`steps` on from ``value`` (``direction`` 1) or back (-1),
+        as the Settings screen's arrows step: round the list, except the volume, which
+        stops at 0 and 100 (a value between the steps goes to the next one that way)."""
+        steps = self.steps
+        if self.key == "volume" and isinstance(value, int) and not isinstance(value, bool):
+            further = [s for s in steps if isinstance(s, int) and (s - value) * direction > 0]
+            if not further:
+                return value
+            return min(further) if direction > 0 else max(further)
+        index = next((i for i, step in enumerate(steps) if _same(step, value)), -direction)
+        return steps[(index + direction) % len(steps)]
+
     def text(self, value: SettingValue) -> str:
         """``value`` as written; ValueError if it is not one of the choices."""
         for written, held in self.choices:

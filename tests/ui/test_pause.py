@@ -183,7 +183,7 @@ def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
     assert drawn[-1] == (("↑ ↓", "move"), ("Enter", "choose"), ("Esc", "resume"))
     # R and T have no hint (their buttons say them) but are keys of the same table
     assert assert_keys_call_their_actions(pilot, pause, PAUSE_KEYS) > len(PAUSE_KEYS)
-    assert [b.key_hint for b in pause.focus.buttons] == ["Esc", "R", "T"]
+    assert [b.key_hint for b in pause.focus.buttons] == ["Esc", "R", "S", "T"]
     assert app.top is pause
 
 

@@ -173,7 +173,7 @@ def test_an_unusable_data_folder_is_said_on_the_title_and_the_game_plays(
     assert "notice" in title.layout_boxes()
     assert notices == [title.notice]  # told once (the launcher prints it on stderr)
     # only the entries that work: nothing saved to show
-    assert [b.label for b in title.focus.buttons] == ["Play", "Quit"]
+    assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Quit"]
     results = play_to_the_results(pilot)
     assert results.saved is not None
     assert results.saved.message == f"Not saved: {title.notice}"

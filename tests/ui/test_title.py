@@ -40,7 +40,7 @@ def app(monkeypatch: pytest.MonkeyPatch, packs_dir: Path) -> Iterator[App]:
 def test_title_offers_play_and_quit_and_nothing_else(app: App) -> None:
     title = app.top
     assert isinstance(title, TitleScene)
-    assert [b.label for b in title.focus.buttons] == ["Play", "Quit"]
+    assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Quit"]
     assert all(b.enabled for b in title.focus.buttons)
     assert title.focus.focused is title.play_button
 
@@ -68,6 +68,8 @@ def test_arrows_reach_quit_and_enter_ends_the_game(app: App) -> None:
     press(app, pygame.K_DOWN)
     title = app.top
     assert isinstance(title, TitleScene)
+    assert title.focus.focused is title.settings_button
+    press(app, pygame.K_DOWN)
     assert title.focus.focused is title.quit_button
     press(app, pygame.K_RETURN)
     assert not app.running

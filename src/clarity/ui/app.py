@@ -411,6 +411,11 @@ class App:
         if had_pending and not self._stack:
             self.running = False
 
+    def restyle(self) -> None:
+        """The display settings changed: every scene on the stack is laid out again, at
+        the new text size and in the new colours, the one below a pause menu too."""
+        self._relayout()
+
     def _relayout(self) -> None:
         for scene in self._stack:
             scene.layout(self.size)

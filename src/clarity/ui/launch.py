@@ -166,11 +166,9 @@ def build_services(
     assets_dir = bundled_assets_dir()
     folders = [bundled_questions_dir(), user_packs_dir(options.data_dir)]
     err = out or sys.stderr
-    effects = Sound(enabled=sound)
-    effects.muted = options.settings.sound.mute  # M still switches it for the session
-    return Services(
+    services = Services(
         assets=Assets(assets_dir),
-        sound=effects,
+        sound=Sound(enabled=sound),
         packs=PackCatalog(folders, assets_dir),
         settings=options.settings,
         data_dir=options.data_dir,
@@ -181,6 +179,8 @@ def build_services(
             on_notice=lambda notice: print(f"clarity: {notice}", file=err),
         ),
     )
+    services.apply_sound_settings()  # the saved volume and mute; M switches it meanwhile
+    return services
 
 
 def find_pack(services: Services, pack_id: str) -> LoadedPack:

@@ -30,6 +30,7 @@ SCREENS: Mapping[str, str] = {
     "history": "clarity.ui.scenes.history:HistoryScene",
     "high-scores": "clarity.ui.scenes.highscores:HighScoresScene",
     "dialog": "clarity.ui.scenes.dialog:DialogScene",
+    "settings": "clarity.ui.scenes.settings:SettingsScene",
 }
 
 

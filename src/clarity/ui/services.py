@@ -176,6 +176,24 @@ class Services:
     _session: PlayerSession | None = field(default=None, init=False, repr=False)
     _warming: threading.Thread | None = field(default=None, init=False, repr=False)
 
+    def change_settings(self, settings: Settings) -> str | None:
+        """Apply ``settings`` at once and save them: the sound's volume and mute now, the
+        rules from the next round, the display when the App lays the screens out again.
+
+        Returns None, or the one line that says why the change holds for this session only
+        (the settings file could not be written).
+        """
+        self.settings, problem = self.settings.change(settings)
+        self.apply_sound_settings()
+        return problem
+
+    def apply_sound_settings(self) -> None:
+        """The saved volume and mute on the sound effects (M toggles the mute in between)."""
+        chosen = self.settings.sound
+        self.sound.set_volume(chosen.volume / 100)
+        if self.sound.muted != chosen.mute:
+            self.sound.toggle_mute()
+
     def session_ready(self) -> bool:
         """Whether :attr:`session` can be made without a pause in the frames.
 

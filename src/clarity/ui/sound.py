@@ -50,6 +50,9 @@ class Sound:
 
     def __init__(self, *, enabled: bool = True) -> None:
         self.muted = False
+        #: the effects' loudness, 0.0 to 1.0 of the level they are made at (the setting
+        #: ``volume``, WCAG 2.2 1.4.2 audio control)
+        self.volume = 1.0
         self._enabled = enabled
         self._started = False
         self._available = False
@@ -82,6 +85,12 @@ class Sound:
             if name not in self._samples:
                 self._samples[name] = synthesise(notes).tobytes()
 
+    def set_volume(self, share: float) -> None:
+        """The effects' loudness from now on, 0.0 (silent) to 1.0; sounds made already follow."""
+        self.volume = min(1.0, max(0.0, share))
+        for sound in self._sounds.values():
+            sound.set_volume(self.volume)
+
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
         if self.muted and self._available:
@@ -89,7 +98,7 @@ class Sound:
         return self.muted
 
     def play(self, name: str) -> None:
-        if self.muted or not self._enabled:
+        if self.muted or not self._enabled or self.volume <= 0.0:
             return
         self._start()
         if not self._available:
@@ -98,6 +107,7 @@ class Sound:
         if sound is None:
             samples = self._samples.get(name) or synthesise(EFFECTS[name]).tobytes()
             sound = pygame.mixer.Sound(buffer=samples)
+            sound.set_volume(self.volume)
             self._sounds[name] = sound
         sound.play()
 

@@ -22,9 +22,10 @@ HEADING = "Paused"
 RESUME = Binding("resume_round", (keys.ESCAPE,), "resume")
 RESTART = Binding("restart", (Letter("R"),))  # the button's badge says it
 TITLE = Binding("title", (Letter("T"),))
+SETTINGS = Binding("open_settings", (Letter("S"),))
 #: The menu's keys. R and T are printed on their buttons, so they need no hint of their
 #: own; a held Esc resumes once and goes no further (the round does not pause again).
-PAUSE_KEYS: tuple[Binding, ...] = (*focus_keys(), RESUME, RESTART, TITLE)
+PAUSE_KEYS: tuple[Binding, ...] = (*focus_keys(), RESUME, RESTART, SETTINGS, TITLE)
 HINTS: tuple[KeyHint, ...] = key_hints(PAUSE_KEYS)
 SHADE_ALPHA = 200  # how much the round behind darkens: still there, but not distracting
 
@@ -59,7 +60,13 @@ class PauseScene(Scene):
         self.title_button = Button(
             "Back to the title", self.title, key_hint=TITLE.hint_cap, colour=PALETTE.tile
         )
-        self.focus = FocusGroup([self.resume_button, self.restart_button, self.title_button])
+        # what may change mid-round: the display and the sound (a round's rules are fixed)
+        self.settings_button = Button(
+            "Display and sound", self.open_settings, key_hint=SETTINGS.hint_cap, colour=PALETTE.tile
+        )
+        self.focus = FocusGroup(
+            [self.resume_button, self.restart_button, self.settings_button, self.title_button]
+        )
         self._metrics = Metrics(*app.options.size)
         self._panel = pygame.Rect(0, 0, 0, 0)
         self._heading_pos = (0, 0)
@@ -78,6 +85,7 @@ class PauseScene(Scene):
             "resume": self.resume_button.rect.copy(),
             "restart": self.restart_button.rect.copy(),
             "title": self.title_button.rect.copy(),
+            "settings": self.settings_button.rect.copy(),
             "hints": self._hints_area.copy(),
         }
 
@@ -93,6 +101,11 @@ class PauseScene(Scene):
     def title(self) -> None:
         if self._close():
             self.on_title()
+
+    def open_settings(self) -> None:
+        """The display and the sound, over this menu (Esc comes back here)."""
+        if not self._closing:
+            self.app.screens.push("settings", groups=("display", "sound"))
 
     def _close(self) -> bool:
         """Pop the menu once; False when it is already leaving (a double press)."""
@@ -117,8 +130,8 @@ class PauseScene(Scene):
             pad
             + heading_height
             + metrics.gap
-            + 3 * button_height
-            + 2 * metrics.gap
+            + len(self.focus.buttons) * button_height
+            + (len(self.focus.buttons) - 1) * metrics.gap
             + metrics.gap
             + hints_height
             + pad

@@ -169,6 +169,7 @@ class TitleScene(Scene):
         self.trophies_button = Button("Trophies", self.trophies, colour=PALETTE.tile)
         self.scores_button = Button("High scores", self.high_scores, colour=PALETTE.tile)
         self.player_button = Button("Change player", self.change_player, colour=PALETTE.tile)
+        self.settings_button = Button("Settings", self.open_settings, colour=PALETTE.tile)
         # Saved progress needs a data folder; the store is opened after the first frame.
         self._saving = app.services.data_dir is not None
         self._session_open = False
@@ -185,12 +186,13 @@ class TitleScene(Scene):
 
     def _buttons(self) -> list[Button]:
         if not self._saving:
-            return [self.play_button, self.quit_button]
+            return [self.play_button, self.settings_button, self.quit_button]
         return [
             self.play_button,
             self.trophies_button,
             self.scores_button,
             self.player_button,
+            self.settings_button,
             self.quit_button,
         ]
 
@@ -232,6 +234,7 @@ class TitleScene(Scene):
             "trophies": self.trophies_button,
             "scores": self.scores_button,
             "player": self.player_button,
+            "settings": self.settings_button,
         }
         boxes.update({n: b.rect.copy() for n, b in names.items() if b in self.focus.buttons})
         if self._saving:
@@ -270,6 +273,9 @@ class TitleScene(Scene):
     def change_player(self) -> None:
         journey.change_player(self.app)
 
+    def open_settings(self) -> None:
+        self.app.screens.push("settings")
+
     # -- the scene ---------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -291,7 +297,7 @@ class TitleScene(Scene):
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
-        buttons_height = 2 * button_height + metrics.gap
+        buttons_height = 3 * button_height + 2 * metrics.gap
         status_height = 0
         if self._saving:
             # Play over a grid of two columns; a line says who plays (room kept for it
@@ -300,7 +306,7 @@ class TitleScene(Scene):
             button_height = max(
                 metrics.px(4.6), assets.font(metrics.body_size, True).get_linesize()
             )
-            buttons_height = 3 * button_height + 2 * metrics.gap
+            buttons_height = 4 * button_height + 3 * metrics.gap
             status_height = assets.font(metrics.body_size, True).get_linesize()
 
         hints_width = width - 2 * margin
@@ -344,7 +350,7 @@ class TitleScene(Scene):
         self._tagline_pos = (width // 2, y + tagline_height // 2)
         y += tagline_height + 2 * gap
         if not self._saving:
-            for button in (self.play_button, self.quit_button):
+            for button in (self.play_button, self.settings_button, self.quit_button):
                 button.rect = pygame.Rect(0, 0, button_width, button_height)
                 button.rect.midtop = (width // 2, y)
                 y += button_height + metrics.gap
@@ -357,7 +363,7 @@ class TitleScene(Scene):
         y += button_height + metrics.gap
         pairs = (
             (self.trophies_button, self.scores_button),
-            (self.player_button, self.quit_button),
+            (self.player_button, self.settings_button),
         )
         for first, second in pairs:
             first.rect = pygame.Rect(left, y, button_width, button_height)
@@ -365,6 +371,7 @@ class TitleScene(Scene):
                 left + button_width + metrics.gap, y, button_width, button_height
             )
             y += button_height + metrics.gap
+        self.quit_button.rect = pygame.Rect(left, y, grid, button_height)
 
     def _status_rect(self) -> pygame.Rect:
         metrics = self._metrics

@@ -1,0 +1,204 @@
+"""The Settings screen: every setting by keyboard or mouse, saved and applied at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.settings import SETTINGS, SettingsStore, settings_path
+from clarity.ui.app import App, WindowOptions
+from clarity.ui.assets import Assets
+from clarity.ui.bindings import key_hints
+from clarity.ui.scenes.pause import PauseScene
+from clarity.ui.scenes.play import PlayScene
+from clarity.ui.scenes.settings import SettingsScene
+from clarity.ui.scenes.title import TitleScene
+from clarity.ui.services import GameSettings, PackCatalog, Services
+
+from .conftest import ASSETS, Pilot, RecordingSound
+from .test_layout import assert_laid_out
+
+OpenApp = Callable[..., App]
+
+
+@pytest.fixture
+def open_app(pack_folder: Path, tmp_path: Path) -> OpenApp:
+    opened: list[App] = []
+
+    def make(size: tuple[int, int] = (1280, 800), config: Path | None = None) -> App:
+        store = SettingsStore(settings_path(config or tmp_path / "config"))
+        services = Services(
+            assets=Assets(ASSETS),
+            sound=RecordingSound(),
+            packs=PackCatalog([pack_folder], ASSETS),
+            settings=GameSettings(seed=1, saved=store.load().settings, store=store),
+        )
+        app = App(services, WindowOptions(size=size))
+        app.open()
+        opened.append(app)
+        return app
+
+    yield make  # type: ignore[misc]
+    for app in opened:
+        app.close()
+
+
+def settings_from_title(app: App) -> tuple[Pilot, SettingsScene]:
+    pilot = Pilot(app)
+    app.screens.push("title")
+    pilot.step()
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    pilot.click(title.settings_button.rect.center)
+    scene = pilot.top
+    assert isinstance(scene, SettingsScene)
+    return pilot, scene
+
+
+def select(pilot: Pilot, scene: SettingsScene, key: str) -> None:
+    """Arrow down (or up) to the row of ``key``."""
+    target = next(i for i, row in enumerate(scene.rows) if row.key == key)
+    while scene.selected != target:
+        pilot.key(pygame.K_DOWN if scene.selected < target else pygame.K_UP)
+
+
+def saved_file(tmp_path: Path) -> str:
+    return settings_path(tmp_path / "config").read_text(encoding="utf-8")
+
+
+def test_every_setting_and_the_presets_have_a_row(open_app: OpenApp) -> None:
+    _, scene = settings_from_title(open_app())
+    assert [row.key for row in scene.rows] == ["preset", *(s.key for s in SETTINGS)]
+    assert scene.hints() == key_hints(scene.bindings())
+    assert ("← →", "change") in scene.hints()
+
+
+def test_a_rule_changed_with_the_arrows_is_saved_at_once_and_rules_the_next_round(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    pilot, scene = settings_from_title(app)
+    select(pilot, scene, "streaks")
+    pilot.key(pygame.K_RIGHT)
+    assert app.services.settings.saved.rules.streaks is False
+    assert "streaks = off" in saved_file(tmp_path)
+    assert scene.value_of(scene.rows[scene.selected]) == "Off"
+    assert app.services.settings.rules().streaks is False  # the next round's rules
+    # the file is what the next start reads
+    assert SettingsStore(settings_path(tmp_path / "config")).load().settings.rules.streaks is False
+
+
+def test_the_time_per_question_steps_through_its_choices_and_back(open_app: OpenApp) -> None:
+    app = open_app()
+    pilot, scene = settings_from_title(app)
+    select(pilot, scene, "time")
+    seen = []
+    for _ in range(5):
+        pilot.key(pygame.K_RIGHT)
+        seen.append(app.services.settings.saved.rules.time_scale)
+    assert seen == [1.5, 2.0, 3.0, None, 1.0]
+    pilot.key(pygame.K_LEFT)
+    assert app.services.settings.saved.rules.time_scale is None
+    assert scene.value_of(scene.rows[scene.selected]) == "No limit"
+
+
+def test_a_preset_sets_the_rules_in_one_go(open_app: OpenApp) -> None:
+    app = open_app()
+    pilot, scene = settings_from_title(app)
+    assert scene.value_of(scene.rows[0]) == "Standard"
+    pilot.key(pygame.K_RIGHT)
+    rules = app.services.settings.saved.rules
+    assert (rules.timer, rules.streaks) == (False, False)
+    assert scene.value_of(scene.rows[0]) == "Accuracy only"
+    select(pilot, scene, "streaks")
+    pilot.key(pygame.K_RETURN)  # Enter steps on: streaks back on
+    assert scene.value_of(scene.rows[0]) == "Your own"
+
+
+def test_the_volume_goes_by_tens_stops_at_its_ends_and_reaches_the_sound(
+    open_app: OpenApp,
+) -> None:
+    app = open_app()
+    pilot, scene = settings_from_title(app)
+    select(pilot, scene, "volume")
+    pilot.key(pygame.K_RIGHT)  # already the loudest: it stays
+    assert app.services.settings.saved.sound.volume == 100
+    pilot.key(pygame.K_LEFT)
+    pilot.key(pygame.K_LEFT)
+    assert app.services.settings.saved.sound.volume == 80
+    assert app.services.sound.volume == pytest.approx(0.8)
+    assert scene.value_of(scene.rows[scene.selected]) == "80 %"
+
+
+def test_mute_from_the_screen_silences_the_effects(open_app: OpenApp) -> None:
+    app = open_app()
+    pilot, scene = settings_from_title(app)
+    select(pilot, scene, "mute")
+    pilot.key(pygame.K_RIGHT)
+    assert app.services.sound.muted
+
+
+def test_a_click_on_a_rows_left_arrow_steps_it_back(open_app: OpenApp) -> None:
+    app = open_app()
+    pilot, scene = settings_from_title(app)
+    row = next(row for row in scene.rows if row.key == "text-size")
+    select(pilot, scene, "text-size")
+    pilot.step(30)  # scrolled into view
+    assert row.left_arrow is not None
+    pilot.click(row.left_arrow.center)
+    assert app.services.settings.saved.display.text_size == 200  # 100 back round to 200
+
+
+def test_from_the_pause_menu_only_the_display_and_the_sound_change(
+    open_app: OpenApp, loaded
+) -> None:
+    app = open_app()
+    pilot = Pilot(app)
+    app.push(PlayScene(app, loaded, seed=1))
+    pilot.step()
+    pilot.settle()
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, PauseScene)
+    pilot.key(pygame.K_s)
+    scene = pilot.top
+    assert isinstance(scene, SettingsScene)
+    groups = {row.setting.group for row in scene.rows if row.setting is not None}
+    assert groups == {"display", "sound"}
+    assert "preset" not in [row.key for row in scene.rows]
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, PauseScene)  # one screen back
+
+
+def test_a_change_that_cannot_be_saved_says_so_in_one_line_and_holds_for_the_session(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    app = open_app(config=in_the_way / "config")
+    pilot, scene = settings_from_title(app)
+    select(pilot, scene, "streaks")
+    pilot.key(pygame.K_RIGHT)
+    assert app.services.settings.saved.rules.streaks is False  # for this session
+    assert scene.problem.startswith("the settings could not be saved in ")
+    assert "\n" not in scene.problem
+    assert "subheading" in scene.layout_boxes()  # the line under the heading says it
+
+
+@pytest.mark.parametrize("size", [(864, 576), (1024, 768), (1920, 1080)])
+def test_the_screen_is_laid_out_at_every_size(open_app: OpenApp, size: tuple[int, int]) -> None:
+    app = open_app(size=size)
+    pilot, scene = settings_from_title(app)
+    for _ in range(len(scene.rows)):  # down the whole list: each row scrolls into view
+        pilot.key(pygame.K_DOWN)
+        pilot.step(30)
+        boxes = scene.layout_boxes()
+        selected = scene.rows[scene.selected]
+        assert selected.rect is not None
+        assert boxes[f"row_{selected.key}"] == selected.rect  # wholly in view
+        rows = {name: box for name, box in boxes.items() if name.startswith("row_")}
+        others = {name: box for name, box in boxes.items() if not name.startswith("row_")}
+        assert_laid_out(others, app.size)
+        assert_laid_out(rows, app.size)
