@@ -736,20 +736,41 @@ def _reads_saved_data(
     return run
 
 
+# The time per question of the settings: its values and their spellings ("x2", "2", "none",
+# "no limit") are the extra time's too, since both are the scoring's TIME_SCALES.
+_EXTRA_TIME = next(setting for setting in SETTINGS if setting.key == "time")
+
+
 def _add_players(subparsers: Subparsers) -> None:
-    _add_command(
+    parser = _add_command(
         subparsers,
         "players",
         _cmd_players,
-        help="list the players with their rounds, best score and extra time",
+        help="list the players with their rounds, best score and extra time; "
+        "give a player extra time",
         description="List every player saved in the data folder, with the number of rounds "
         "played, right answers, best score, when they last played, and their extra time "
-        "(x1, x1.5, x2, x3 the time per question, or no limit).",
+        "(x1, x1.5, x2, x3 the time per question, or no limit). With --extra-time, set "
+        "players' extra time instead (all or none: a wrong name or value changes nothing).",
+    )
+    parser.add_argument(
+        "--extra-time",
+        nargs="+",
+        action="extend",
+        metavar="NAME=VALUE",
+        help=f"give NAME extra time from their next round: VALUE is one of "
+        f'{_EXTRA_TIME.allowed} (e.g. --extra-time Ana=x2 "Ben Li"=none)',
     )
 
 
+def _cmd_players(args: argparse.Namespace) -> int:
+    if args.extra_time:
+        return _set_extra_time(args, args.extra_time)
+    return _list_players(args)
+
+
 @_reads_saved_data
-def _cmd_players(args: argparse.Namespace, store: Store) -> int:
+def _list_players(args: argparse.Namespace, store: Store) -> int:
     rows = reports.players_table(store)
     if not rows:
         print("No players yet.")
@@ -771,6 +792,82 @@ def _cmd_players(args: argparse.Namespace, store: Store) -> int:
         )
     )
     return EXIT_OK
+
+
+def _parse_extra_times(words: Sequence[str]) -> dict[str, float | None]:
+    """``["Ana=x2", "Ben Li=none"]`` as {name: time scale}, names as they will be looked
+    up; raises :class:`UsageError` for a word that is not NAME=VALUE, a value not
+    allowed, or a name given twice (nothing is set then)."""
+    from clarity.store import NameRejected  # noqa: PLC0415 - only when setting
+    from clarity.store.names import clean_name, name_key  # noqa: PLC0415
+
+    allowed = f"the extra time may be: {_EXTRA_TIME.allowed}"
+    asked: dict[str, float | None] = {}
+    keys: dict[str, str] = {}
+    for word in words:
+        # a name may hold "=" ("A=B"); a value never does
+        name, equals, text = word.rpartition("=")
+        if not equals or not name.strip():
+            raise UsageError(f'--extra-time "{word}" is not NAME=VALUE; {allowed}')
+        value = _EXTRA_TIME.parse(text)
+        if isinstance(value, Refused) or not (value is None or isinstance(value, float)):
+            shown = text.strip() or "nothing"
+            raise UsageError(f'--extra-time "{word}": {shown} is not allowed; {allowed}')
+        cleaned = clean_name(name)
+        if isinstance(cleaned, NameRejected):
+            raise UsageError(f'--extra-time "{word}": {cleaned.message}')
+        key = name_key(cleaned)
+        if key in keys:
+            raise UsageError(f'--extra-time: "{keys[key]}" is given twice; give each player once')
+        keys[key] = cleaned
+        asked[cleaned] = value
+    return asked
+
+
+def _set_extra_time(args: argparse.Namespace, words: Sequence[str]) -> int:
+    """``clarity players --extra-time NAME=VALUE ...``: all the players' extra time is
+    saved, or none (see :meth:`clarity.store.Store.set_extra_times`).
+
+    Raises :class:`UsageError` for a wrong NAME=VALUE (before the data is opened) and
+    :class:`Failed` for a player that does not exist or data that cannot be written.
+    Nothing is created: a player must have been added before they get extra time.
+    """
+    asked = _parse_extra_times(words)
+    folder = _data_dir(args)
+    if not (folder / _store_db.DB_FILENAME).is_file():
+        first = next(iter(asked))
+        raise Failed(f'there is no player called "{first}": no players are saved in {folder}')
+    opening = _store.open_store(folder)
+    if opening.store is None:
+        raise Failed(f"{opening.notice} Nothing was changed.")
+    with opening.store as store:
+        if not store.saving:  # read-only or full: said once, with what it means here
+            raise Failed(f"{store.notice or opening.notice} Nothing was changed.")
+        if opening.notice is not None:  # e.g. an unreadable file was moved aside
+            print(f"{PROG}: {opening.notice}", file=sys.stderr)
+        players = {name: store.player_by_name(name) for name in asked}
+        missing = [name for name, player in players.items() if player is None]
+        if missing:
+            known = [p.name for p in store.players()]
+            listed = f"the players are: {', '.join(known)}" if known else "there are no players yet"
+            raise Failed(f'there is no player called "{missing[0]}"; {listed}')
+        saved = store.set_extra_times(
+            {player.id: asked[name] for name, player in players.items() if player is not None}
+        )
+    if isinstance(saved, _store.SaveFailed):
+        raise Failed(saved.message)
+    for player in saved:
+        print(f"{player.name} now has {_extra_time_said(player.extra_time)}")
+    return EXIT_OK
+
+
+def _extra_time_said(scale: float | None) -> str:
+    """What a player's extra time means, in words: "x2 the time per question"."""
+    if scale is None:
+        return "no time limit"
+    if scale == 1:
+        return "the standard time (x1)"
+    return f"{reports.extra_time_text(scale)} the time per question"
 
 
 def _add_leaderboard(subparsers: Subparsers) -> None:

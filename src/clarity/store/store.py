@@ -190,18 +190,34 @@ class Store:
         ValueError for a value not offered (and KeyError for an unknown id): bugs in the
         caller, since the screens offer only those.
         """
-        if isinstance(extra_time, bool) or extra_time not in TIME_SCALES:
-            raise ValueError(f"extra time is one of {TIME_SCALES}, not {extra_time!r}")
-        scale = None if extra_time is None else float(extra_time)
+        saved = self.set_extra_times({player_id: extra_time})
+        return saved if isinstance(saved, SaveFailed) else saved[0]
 
-        def update(conn: sqlite3.Connection) -> Player:
-            conn.execute("UPDATE player SET extra_time = ? WHERE id = ?", (scale, player_id))
-            row = conn.execute(
-                f"SELECT {_PLAYER_COLUMNS} FROM player WHERE id = ?", (player_id,)
-            ).fetchone()
-            if row is None:
-                raise KeyError(player_id)
-            return _player(row)
+    def set_extra_times(self, extra_times: Mapping[int, float | None]) -> list[Player] | SaveFailed:
+        """Several players' extra time at once (player id: time scale, as for
+        :meth:`set_extra_time`), in one transaction: all are saved, or none is (a teacher's
+        ``clarity players --extra-time`` for a class).
+
+        Returns the players as saved, in the order of ``extra_times``, or SaveFailed. Raises
+        ValueError for a value not offered and KeyError for an unknown id, before anything
+        is saved.
+        """
+        for extra_time in extra_times.values():
+            if isinstance(extra_time, bool) or extra_time not in TIME_SCALES:
+                raise ValueError(f"extra time is one of {TIME_SCALES}, not {extra_time!r}")
+
+        def update(conn: sqlite3.Connection) -> list[Player]:
+            saved: list[Player] = []
+            for player_id, extra_time in extra_times.items():
+                scale = None if extra_time is None else float(extra_time)
+                conn.execute("UPDATE player SET extra_time = ? WHERE id = ?", (scale, player_id))
+                row = conn.execute(
+                    f"SELECT {_PLAYER_COLUMNS} FROM player WHERE id = ?", (player_id,)
+                ).fetchone()
+                if row is None:
+                    raise KeyError(player_id)  # rolled back: nothing is saved
+                saved.append(_player(row))
+            return saved
 
         return self._write(update, "The extra time was not saved.")
 
