@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from clarity.core.scoring import ScoringRules
     from clarity.core.trophies import TrophyTracker
     from clarity.progress import PlayerSession, RoundWatch
+    from clarity.ui.speech import Speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,9 @@ class Services:
     data_dir: Path | None = None
     on_close: list[Callable[[], None]] = field(default_factory=list)
     player_options: PlayerOptions = field(default_factory=PlayerOptions)
+    #: reads questions aloud (made when first asked for: the engine is looked for then)
+    speaker_factory: Callable[[Sound], Speaker] | None = None
+    _speaker: Speaker | None = field(default=None, init=False, repr=False)
     _session: PlayerSession | None = field(default=None, init=False, repr=False)
     _warming: threading.Thread | None = field(default=None, init=False, repr=False)
 
@@ -239,9 +243,22 @@ class Services:
         """Save ``played`` for the current player as it goes (after ``tracker`` sees it)."""
         return self.session.progress(self.bundled_pack_ids).watch(played, tracker, loaded)
 
+    @property
+    def speaker(self) -> Speaker:
+        """The read-aloud of this game, at the speech volume of the settings."""
+        if self._speaker is None:
+            from clarity.ui.speech import Speaker  # noqa: PLC0415 - only when read-aloud is on
+
+            make = self.speaker_factory or Speaker.for_system
+            self._speaker = make(self.sound)
+        self._speaker.volume = self.settings.sound.volume / 100
+        return self._speaker
+
     def close(self) -> None:
         for callback in self.on_close:
             callback()
+        if self._speaker is not None:
+            self._speaker.close()  # before the mixer it plays on goes
         self.sound.close()
         if self._session is not None:
             self._session.close()

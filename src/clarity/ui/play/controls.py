@@ -47,6 +47,9 @@ NEXT = Binding("go_on", (keys.ENTER, keys.SPACE), "next", cap="Enter")
 SUBMIT_ANSWER = Binding("submit_answer", (keys.ENTER,), "answer")
 SUBMIT_GUESS = Binding("submit_guess", (keys.ENTER,), "guess")
 SEE_RESULTS = Binding("see_results", (keys.ENTER, keys.SPACE), "see the results", cap="Enter")
+#: With read-aloud on: the question again (Ctrl+R while an answer is typed: R types).
+READ_AGAIN = Binding("read_question", (Letter("R"),), "read again")
+READ_AGAIN_WHILE_TYPING = Binding("read_question", (Letter("R", ctrl=True),), "read again")
 #: The focus ring: Tab and the arrows (the first press only shows the ring).
 MOVE_ROWS: tuple[Binding, ...] = (
     Binding("move_focus", (keys.TAB,), "move", cap="Tab ↑↓", args=("next",), repeats=True),
@@ -66,9 +69,19 @@ TAB_ROWS: tuple[Binding, ...] = tuple(
 WHILE_BUSY = frozenset({"pause_game", "move_focus", "cancel_guess", "app.toggle_sound"})
 
 
-def play_bindings(stage: Stage, question: Question | None, answers: int) -> tuple[Binding, ...]:
+def play_bindings(
+    stage: Stage, question: Question | None, answers: int, *, read_aloud: bool = False
+) -> tuple[Binding, ...]:
     """The keys of ``stage`` of ``question``, which has ``answers`` answer buttons, in the
-    order of their hints."""
+    order of their hints; ``read_aloud``: the key that reads the question again too."""
+    rows = _stage_bindings(stage, question, answers)
+    if not read_aloud or stage is not Stage.ASKING:
+        return rows
+    again = READ_AGAIN_WHILE_TYPING if isinstance(question, TypedQuestion) else READ_AGAIN
+    return (*rows, again)
+
+
+def _stage_bindings(stage: Stage, question: Question | None, answers: int) -> tuple[Binding, ...]:
     if stage is Stage.OVER:
         return (SEE_RESULTS, FULL_SCREEN)
     if stage is Stage.FINAL_GUESS:
@@ -90,6 +103,6 @@ def play_bindings(stage: Stage, question: Question | None, answers: int) -> tupl
 
 #: The longest tables, for the height the bottom bar reserves.
 LONGEST_BINDINGS: tuple[tuple[Binding, ...], ...] = (
-    play_bindings(Stage.ASKING, None, len(ANSWER_STYLES)),
+    play_bindings(Stage.ASKING, None, len(ANSWER_STYLES), read_aloud=True),
     play_bindings(Stage.GUESSING, None, 0),
 )

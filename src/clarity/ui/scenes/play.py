@@ -30,6 +30,7 @@ from clarity.ui.play.controls import LONGEST_BINDINGS, WHILE_BUSY, play_bindings
 from clarity.ui.play.guess_card import GuessCard
 from clarity.ui.play.hud import HudBar
 from clarity.ui.play.question_card import QuestionCard
+from clarity.ui.play.reading import reading_of
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
@@ -82,7 +83,8 @@ class PlayScene(Scene):
                 loaded.pack,
                 mystery_index=mystery_index,
                 seed=seed,
-                rules=app.services.settings.rules(),
+                # the class's rules, stretched by the player's extra time
+                rules=app.services.session.round_rules(app.services.settings.rules()),
                 observers=[self.tracker],
             )
         else:
@@ -123,6 +125,9 @@ class PlayScene(Scene):
         self._left = False
         self._trophies_seen = len(self.tracker.earned)
         self._verdict_age = 0.0  # seconds the last answer's verdict has been on screen
+        # the key of the question being read aloud: its clock waits for the reading's end
+        # (or the student's first key, if sooner)
+        self._reading: tuple[int, int] | None = None
 
         self._metrics = Metrics(*app.options.size)
         self._boxes: dict[str, pygame.Rect] = {}  # the top bar's, the board's, the hints'
@@ -174,9 +179,18 @@ class PlayScene(Scene):
             return self.answer_field.rect
         return None
 
+    def bindings_hints(self) -> tuple[tuple[str, str], ...]:
+        """The hints along the bottom now, made from :meth:`bindings`."""
+        return key_hints(self.bindings())
+
     def bindings(self) -> tuple[Binding, ...]:
         """The keys of the screen as it is now; the hints along the bottom are made from them."""
-        return play_bindings(self.stage, self.round.question, len(self.answer_buttons))
+        return play_bindings(
+            self.stage,
+            self.round.question,
+            len(self.answer_buttons),
+            read_aloud=self._read_aloud != "off",
+        )
 
     @property
     def seconds_on_question(self) -> float:
@@ -304,9 +318,33 @@ class PlayScene(Scene):
 
     def exit(self) -> None:
         self.saving.checkpoint()  # closing the game keeps the time left on the question
+        if self._read_aloud != "off":
+            self.app.services.speaker.stop()
 
     def pause(self) -> None:
         self.saving.checkpoint()  # covered by the pause menu: the clock stops here
+        if self._read_aloud != "off":
+            self.app.services.speaker.pause()
+
+    def resume(self) -> None:
+        if self._read_aloud != "off":
+            self.app.services.speaker.resume()
+
+    @property
+    def _read_aloud(self) -> str:
+        return self.app.services.settings.sound.read_aloud
+
+    def read_question(self) -> None:
+        """Read the question aloud (again), as the read-aloud setting says; its clock waits
+        for the end of the first reading."""
+        question = self.round.question
+        if self._read_aloud == "off" or question is None or self.stage is not Stage.ASKING:
+            return
+        text = reading_of(question, with_answers=self._read_aloud == "question-and-answers")
+        key = (self.round.mystery_index, self.round.question_number)
+        self.app.services.speaker.say(text, self.round.pack.language, key=key, interrupt=True)
+        if self.round.question_seconds == 0.0:
+            self._reading = key
 
     def enter(self) -> None:
         if self.round.phase is Phase.FINAL_GUESS:
@@ -428,9 +466,11 @@ class PlayScene(Scene):
             self._intro = min(INTRO_SECONDS, self._intro + dt)
             return  # the clock starts once the question is in view
         self.saving.tick(dt)  # a checkpoint every few seconds: a kill loses little time
+        if self._read_aloud != "off":
+            self._follow_reading()
         if self.guessing:
             self._guess_elapsed += dt
-        elif self.round.phase is Phase.ASKING:
+        elif self.round.phase is Phase.ASKING and self._reading is None:
             self.round.spend_time(dt)
             if self.round.time_is_up:
                 self._time_out()
@@ -441,7 +481,7 @@ class PlayScene(Scene):
         stage = self.stage
         layout = self._layouts
         guess_row, board = self.board.regions(layout, stage, self.focus)
-        hints = key_hints(self.bindings())
+        hints = self.bindings_hints()
         regions = [  # in the order they are redrawn when a frame is busy
             self.card.region(layout, self.focus),
             self.hud.region(layout),
@@ -496,9 +536,19 @@ class PlayScene(Scene):
 
     # -- keys -----------------------------------------------------------------------------
 
+    def _follow_reading(self) -> None:
+        speaker = self.app.services.speaker
+        for done in speaker.update():
+            if done.key == self._reading:
+                self._reading = None  # read to its end (or it could not be): the clock runs
+        for notice in speaker.take_notices():
+            self.app.notice.show(notice)
+
     def _handle_key(self, event: pygame.event.Event) -> bool:
         """A key of :meth:`bindings`; True when it was one (then it is used up, also while an
         animation that takes no answer runs)."""
+        if event.type == pygame.KEYDOWN and not self.busy:
+            self._reading = None  # the student's first key starts the clock, read or not
         binding = binding_for(self.bindings(), event)
         if binding is None:
             # a held key's repeats do nothing (unless a field takes them: Backspace)
@@ -661,6 +711,7 @@ class PlayScene(Scene):
             self._open_guess_field()
         else:
             self._intro = 0.0
+            self.read_question()
         self._layout_card()
 
     def _layout_card(self) -> None:
