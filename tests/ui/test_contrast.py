@@ -8,9 +8,14 @@ formula (:func:`clarity.ui.theme.contrast_ratio`), checked here against known va
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+import pygame
 import pytest
 
+from clarity.ui.app import App
 from clarity.ui.theme import (
     ANSWER_COLOURS,
     ANSWER_SETS,
@@ -22,10 +27,15 @@ from clarity.ui.theme import (
     TEXT_CONTRAST,
     TEXT_SIZES,
     THEMES,
+    Colour,
     Look,
     contrast_ratio,
     relative_luminance,
 )
+
+from .conftest import Pilot
+from .saving import MakeApp, app_factory
+from .tour import every_screen, write_tour_packs
 
 LOOKS = {
     f"{theme}/{colours}": Look.from_choices(theme=theme, answer_colours=colours)
@@ -137,3 +147,148 @@ def test_text_sizes_scale_the_type_and_the_minimum_a_text_shrinks_to() -> None:
     assert large.tiny_size >= 2 * 14 > plain.tiny_size
     assert (large.margin, large.gap, large.unit) == (plain.margin, plain.gap, plain.unit)
     assert abs(large.text_px(10) - 2 * plain.text_px(10)) <= 1
+
+
+# -- measured on the screens ----------------------------------------------------------------
+
+
+class TextProbe:
+    """Finds every text on the App's window now and what it is drawn on.
+
+    Every text goes through ``Assets.text`` (decoration, which has no contrast to keep,
+    through ``Assets.decoration``). The frame is drawn twice: once with every text an
+    empty surface of its own size (so nothing else moves), once with each text drawn
+    without antialiasing in a tag colour of its own colour, which nothing else on the
+    window has. A pixel in a tag colour is a pixel of a glyph, and the same pixel of the
+    frame without texts is what that text is drawn on, whatever drew it.
+
+    Only the top screen's texts are measured: a screen under a pause menu or a dialog is
+    shaded on purpose, and takes no input until they close.
+    """
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.hidden = False
+        self.covered = False  # drawing a screen under the top one
+        self.tags: dict[Colour, Colour] = {}  # a text colour -> the tag it is drawn in
+        assets = app.services.assets
+        real = type(assets).text
+
+        def text(
+            text: str, size: int, colour: Colour, *, bold: bool = False, wrap: int = 0
+        ) -> pygame.Surface:
+            if self.hidden or self.covered:
+                surface = real(assets, text, size, colour, bold=bold, wrap=wrap)
+                return pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            tag = self.tags.setdefault(colour, (1, 254 - len(self.tags), 3))
+            # without antialiasing: every pixel of a glyph is the tag, none a blend
+            shape = real(assets, text, size, colour, bold=bold, wrap=wrap)
+            font = assets.font(size, bold)
+            aliased = font.render(text, False, tag, wraplength=wrap)
+            surface = pygame.Surface(shape.get_size(), pygame.SRCALPHA)
+            surface.blit(aliased, (0, 0))
+            return surface
+
+        assets.text = text  # type: ignore[method-assign]
+
+    def frame(self, *, hidden: bool) -> pygame.Surface:
+        """The window's frame, everything laid out and drawn anew (no cached rendering)."""
+        self.hidden = hidden
+        below = self.app.scenes[:-1]
+        for scene in below:
+            scene.draw = self._covered(scene.draw)  # type: ignore[method-assign]
+        self.covered = bool(below)  # their layouts render texts too
+        self.app.apply_look(self.app.look)
+        self.covered = False
+        self.app.step(0.0)  # no time passes: nothing moves between the two frames
+        for scene in below:
+            del scene.draw  # type: ignore[method-assign]
+        return self.app.surface.copy()
+
+    def _covered(self, draw: Callable[[pygame.Surface], None]) -> Callable[[pygame.Surface], None]:
+        def covered_draw(surface: pygame.Surface) -> None:
+            self.covered = True
+            try:
+                draw(surface)
+            finally:
+                self.covered = False
+
+        return covered_draw
+
+    def measure(self) -> dict[tuple[Colour, Colour], int]:
+        """Each (text colour, colour under it) on the window now, with its pixel count."""
+        without = self.frame(hidden=True)
+        self.tags.clear()
+        tagged = self.frame(hidden=False)
+        exact = (1, 1, 1, 255)
+        found: dict[tuple[Colour, Colour], int] = {}
+        for ink, tag in self.tags.items():
+            clash = pygame.mask.from_threshold(without, tag, exact).count()
+            assert not clash, f"the tag {tag} is drawn by something else too"
+            core = pygame.mask.from_threshold(tagged, tag, exact)
+            for rect in core.get_bounding_rects():
+                for x in range(rect.left, rect.right):
+                    for y in range(rect.top, rect.bottom):
+                        if core.get_at((x, y)):
+                            pair = (ink, tuple(without.get_at((x, y)))[:3])
+                            found[pair] = found.get(pair, 0) + 1  # type: ignore[index]
+        return found
+
+    @property
+    def inks(self) -> set[Colour]:
+        return set(self.tags)
+
+
+@pytest.fixture
+def tour_app(tmp_path: Path) -> Iterator[MakeApp]:
+    folder = tmp_path / "packs"
+    write_tour_packs(folder)
+    yield from app_factory(folder, tmp_path / "data")
+
+
+@pytest.mark.parametrize(
+    "name", ["standard/standard", "high-contrast/standard", "standard/colour-blind-safe"]
+)
+def test_every_text_on_every_screen_meets_the_minimum_where_it_is_drawn(
+    tour_app: MakeApp, name: str
+) -> None:
+    look = LOOKS[name]
+    app = tour_app(player="Ana")
+    app.apply_look(look)
+    probe = TextProbe(app)
+    declared_inks = {p.foreground for p in look.colour_pairs() if p.kind == "text"}
+    minimum = look.palette.text_contrast
+    stops, failures, undeclared = [], [], set()
+    for stop in every_screen(Pilot(app)):
+        stops.append(stop)
+        drawn = probe.measure()
+        assert drawn, f"no text measured on {stop}"
+        for (ink, under), pixels in drawn.items():
+            ratio = contrast_ratio(ink, under)
+            if ratio < minimum:
+                failures.append(f"{stop}: {ink} on {under}, {ratio:.2f} ({pixels} px)")
+        undeclared |= {(stop, ink) for ink in probe.inks if ink not in declared_inks}
+    assert len(stops) >= 20, stops
+    assert not failures, "\n".join(failures)
+    assert not undeclared, f"text colours no pair declares: {sorted(undeclared)}"
+
+
+UI = Path(__file__).resolve().parents[2] / "src" / "clarity" / "ui"
+FIXED_LOOK = re.compile(r"\b(PALETTE|TIER_COLOURS|ANSWER_STYLES|STANDARD|HIGH_CONTRAST)\b")
+METRICS = re.compile(r"\bMetrics\(([^)]*)\)")
+
+
+def test_the_screens_draw_with_the_running_games_look() -> None:
+    """No screen draws with a fixed palette or lays out at the standard text size: the
+    colours, answer styles and tier colours come from ``assets.look`` when drawing, and
+    Metrics from ``look.metrics(size)`` (a placeholder before the first layout aside)."""
+    fixed = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name == "theme.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.relative_to(UI)}:{number}: {line.strip()}"
+            if FIXED_LOOK.search(line):
+                fixed.append(where)
+            fixed += [where for args in METRICS.findall(line) if not re.fullmatch(r"[\d, ]+", args)]
+    assert not fixed, "draw with assets.look (see clarity.ui.theme):\n" + "\n".join(fixed)

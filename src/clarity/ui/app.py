@@ -14,6 +14,7 @@ from clarity.ui.keys import F11, Letter
 from clarity.ui.notice import Notice
 from clarity.ui.scene import Scene
 from clarity.ui.screens import Screens
+from clarity.ui.theme import Look
 
 if TYPE_CHECKING:
     from clarity.ui.services import Services
@@ -97,6 +98,8 @@ class App:
 
     def __init__(self, services: Services, options: WindowOptions | None = None) -> None:
         self.services = services
+        # the screens start in the look of the saved display settings
+        services.assets.look = Look.from_display(services.settings.display)
         #: opens the other screens by name (no scene imports another)
         self.screens = Screens(self)
         self.options = options or WindowOptions()
@@ -173,6 +176,26 @@ class App:
     @property
     def fullscreen(self) -> bool:
         return self._fullscreen
+
+    # -- the look ----------------------------------------------------------------
+
+    @property
+    def look(self) -> Look:
+        """The look every screen draws in now (held by the assets, which every draw
+        function is handed)."""
+        return self.services.assets.look
+
+    def apply_look(self, look: Look) -> None:
+        """Draw every screen in ``look`` (a theme, answer colours, a text size, reduced
+        motion) from now on.
+
+        Every scene on the stack is laid out again at once, the one under a pause menu
+        or a dialog too: each takes its sizes from the new look and drops what it drew
+        in the old one (a play screen's layer, a backdrop, rendered chips).
+        """
+        self.services.assets.look = look
+        if self._surface is not None:
+            self._relayout()
 
     def toggle_fullscreen(self) -> None:
         window = self.window
@@ -412,9 +435,10 @@ class App:
             self.running = False
 
     def restyle(self) -> None:
-        """The display settings changed: every scene on the stack is laid out again, at
-        the new text size and in the new colours, the one below a pause menu too."""
-        self._relayout()
+        """The display settings changed: their look is applied (:meth:`apply_look`), so
+        every scene on the stack is laid out again, at the new text size and in the new
+        colours, the one below a pause menu too."""
+        self.apply_look(Look.from_display(self.services.settings.display))
 
     def _relayout(self) -> None:
         for scene in self._stack:

@@ -1,4 +1,5 @@
-"""Cached loading of fonts, images and rendered text, from a root folder passed in."""
+"""What the screens draw with: cached fonts, images and rendered text, from a root folder
+passed in, and the look they are drawn in."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from clarity.ui.textfit import TextFitter, size_ladder
-from clarity.ui.theme import Colour
+from clarity.ui.theme import DEFAULT_LOOK, Colour, Look
 
 FONT_FILES = {False: "fonts/Inter-Regular.otf", True: "fonts/Inter-Bold.otf"}
 TEXT_CACHE_SIZE = 768
@@ -23,10 +24,16 @@ class Assets:
     Images are ``convert()``ed for the display and scaled once per size asked for; text is
     rendered once per (text, size, colour, weight, wrap width), so a frame that changes
     nothing decodes and renders nothing.
+
+    ``look`` is the running game's :class:`~clarity.ui.theme.Look`: every draw function
+    is handed these assets, so each reads its colours, text size and motion from here
+    when it draws. Only ``App.apply_look`` changes it (the App then lays every screen
+    out again); renderings are cached by colour, so a new palette never gets an old one.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, look: Look = DEFAULT_LOOK) -> None:
         self.root = root
+        self.look = look
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._images: dict[Path, pygame.Surface] = {}
         self._scaled: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface] = OrderedDict()
@@ -48,6 +55,11 @@ class Assets:
         self, text: str, size: int, colour: Colour, *, bold: bool = False, wrap: int = 0
     ) -> pygame.Surface:
         """``text`` rendered antialiased; wrapped at ``wrap`` pixels when it is not 0."""
+        return self._render(text, size, colour, bold, wrap)
+
+    def _render(
+        self, text: str, size: int, colour: Colour, bold: bool, wrap: int
+    ) -> pygame.Surface:
         key = (text, size, colour, bold, wrap)
         surface = self._text.get(key)
         if surface is not None:
@@ -66,6 +78,15 @@ class Assets:
         ):
             self._text_bytes -= _bytes(self._text.popitem(last=False)[1])
         return surface
+
+    def decoration(
+        self, text: str, size: int, colour: Colour, *, bold: bool = False
+    ) -> pygame.Surface:
+        """A glyph drawn as decoration, not to be read: a shadow under a heading, the star
+        on a medal. It is rendered as :meth:`text` renders, but says so, for what has no
+        contrast to keep (WCAG 2.2 1.4.3 exempts pure decoration) and for the contrast
+        tests, which measure every text drawn with :meth:`text`."""
+        return self._render(text, size, colour, bold, 0)
 
     def fit_text(
         self,

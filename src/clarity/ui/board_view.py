@@ -16,8 +16,8 @@ import pygame
 from clarity.core.board import Tile
 from clarity.ui.assets import Assets
 from clarity.ui.effects import ease_in, ease_out
-from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import darken, lighten
+from clarity.ui.theme import Colour, Look, Metrics
+from clarity.ui.widgets import lighten
 
 FLIP_SECONDS = 0.42  # one tile turning away
 GLOW_SECONDS = 0.35  # the outline that marks the tile just uncovered
@@ -57,7 +57,8 @@ class BoardView:
         self._composite: pygame.Surface | None = None
         self._picture: pygame.Surface | None = None
         self._covers: dict[tuple[int, int], pygame.Surface] = {}
-        self._metrics = Metrics(1280, 720)
+        self._metrics = assets.look.metrics((1280, 720))  # until laid out
+        self._look: Look = assets.look  # the look the composite was drawn in
         self._version = 0
 
     # -- geometry ------------------------------------------------------------------------
@@ -78,9 +79,11 @@ class BoardView:
         h = min(area.height, round(w / aspect))
         rect = pygame.Rect(0, 0, max(self.cols, w), max(self.rows, h))
         rect.midtop = area.midtop
-        if rect.size != self.rect.size or metrics != self._metrics:
-            self._composite = None  # a new size: compose again on the next draw
+        look = self.assets.look
+        if rect.size != self.rect.size or metrics != self._metrics or look != self._look:
+            self._composite = None  # a new size or look: compose again on the next draw
             self._covers.clear()
+            self._look = look
         self._version += 1
         self.rect = rect
         self._metrics = metrics
@@ -153,7 +156,8 @@ class BoardView:
         assert self._composite is not None
         surface.blit(self._composite, self.rect)
         edge = max(2, self._metrics.px(0.25))
-        pygame.draw.rect(surface, PALETTE.panel_edge, self.rect.inflate(edge * 2, edge * 2), edge)
+        palette = self.assets.look.palette
+        pygame.draw.rect(surface, palette.panel_edge, self.rect.inflate(edge * 2, edge * 2), edge)
 
     def draw_flips(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """The tiles turning away now, over the resting board; returns where it drew."""
@@ -175,7 +179,7 @@ class BoardView:
             if path is not None and self._source() is not None:
                 self._picture = self.assets.scaled(path, self.rect.size)
             else:
-                self._picture = _placeholder(self.rect.size)
+                self._picture = _placeholder(self.rect.size, self._look.palette.background_glow)
         return self._picture
 
     def _source(self) -> pygame.Surface | None:
@@ -221,7 +225,7 @@ class BoardView:
         glow = 1.0 - ease_out((t - 1.0) * FLIP_SECONDS / GLOW_SECONDS)
         width = max(1, round(self._metrics.px(0.4) * glow))
         if glow > 0.05:
-            pygame.draw.rect(surface, PALETTE.accent, rect, width)
+            pygame.draw.rect(surface, self.assets.look.palette.accent, rect, width)
 
     def _cover(self, size: tuple[int, int]) -> pygame.Surface:
         """One covering tile of ``size``, rendered once: bevelled, patterned, with a "?"."""
@@ -230,27 +234,32 @@ class BoardView:
             return cover
         w, h = size
         cover = pygame.Surface((max(1, w), max(1, h))).convert()
-        cover.fill(PALETTE.tile)
+        palette = self._look.palette
+        cover.fill(palette.tile)
         # a faint diagonal weave: texture without drawing the eye away from the image
         step = max(6, min(w, h) // 5)
-        mark = lighten(PALETTE.tile, 0.06)
+        mark = lighten(palette.tile, 0.06)
         for offset in range(-h, w, step):
             pygame.draw.line(cover, mark, (offset, h), (offset + h, 0), max(1, step // 4))
         bevel = max(1, min(w, h) // 18)
-        pygame.draw.rect(cover, PALETTE.tile_edge, (0, 0, w, bevel))
-        pygame.draw.rect(cover, PALETTE.tile_edge, (0, 0, bevel, h))
-        pygame.draw.rect(cover, darken(PALETTE.tile, 0.35), (0, h - bevel, w, bevel))
-        pygame.draw.rect(cover, darken(PALETTE.tile, 0.35), (w - bevel, 0, bevel, h))
+        # light top and left, dark bottom and right: where two tiles meet, the dark edge of
+        # one against the light edge of the other parts them (3:1, WCAG 1.4.11)
+        pygame.draw.rect(cover, palette.tile_edge, (0, 0, w, bevel))
+        pygame.draw.rect(cover, palette.tile_edge, (0, 0, bevel, h))
+        pygame.draw.rect(cover, palette.tile_shade, (0, h - bevel, w, bevel))
+        pygame.draw.rect(cover, palette.tile_shade, (w - bevel, 0, bevel, h))
         side = min(w, h)
         if side >= MIN_MARK_SIDE:
-            q = self.assets.text("?", max(10, round(side * 0.5)), PALETTE.tile_mark, bold=True)
+            # a mark that says "covered" (3:1 against the tile), not words to read
+            size = max(10, round(side * 0.5))
+            q = self.assets.decoration("?", size, palette.tile_mark, bold=True)
             cover.blit(q, q.get_rect(center=(w // 2, h // 2)))
         self._covers[size] = cover
         return cover
 
 
-def _placeholder(size: tuple[int, int]) -> pygame.Surface:
-    """A plain background when the picture cannot be shown; the round still plays."""
+def _placeholder(size: tuple[int, int], colour: Colour) -> pygame.Surface:
+    """A plain ``colour`` when the picture cannot be shown; the round still plays."""
     surface = pygame.Surface(size).convert()
-    surface.fill(PALETTE.background_glow)
+    surface.fill(colour)
     return surface

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clarity.ui.keys import KeySpec
-from clarity.ui.theme import PALETTE
-from clarity.ui.widgets import Button, darken
+from clarity.ui.widgets import Button
 
 
 @dataclass
@@ -22,18 +21,13 @@ class Choice:
     action: Callable[[], None]
     key_hint: str | None = None
     keys: tuple[KeySpec, ...] = ()
-    primary: bool = False  # drawn in the accent colour; Enter presses it
-    danger: bool = False  # drawn in the wrong-answer red: it deletes something
+    primary: bool = False  # drawn as the main button; Enter presses it
+    danger: bool = False  # drawn in the danger tone: it deletes something
     submits: bool = False  # with a text field: hands the text to the dialog's on_submit
     button: Button = field(init=False)
 
     def __post_init__(self) -> None:
         if self.key_hint is None:
             self.key_hint = self.keys[0].cap if self.keys else ""
-        colour = PALETTE.accent if self.primary else PALETTE.tile
-        if self.danger:
-            colour = darken(PALETTE.wrong, 0.15)
-        text = PALETTE.text_dark if self.primary else PALETTE.text
-        self.button = Button(
-            self.label, self.action, key_hint=self.key_hint, colour=colour, text_colour=text
-        )
+        tone = "danger" if self.danger else "main" if self.primary else "plain"
+        self.button = Button(self.label, self.action, key_hint=self.key_hint, tone=tone)

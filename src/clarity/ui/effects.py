@@ -6,12 +6,12 @@ clock), so it stops while a pause menu covers the scene and tests can step it ex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
 from clarity.ui.assets import Assets
-from clarity.ui.theme import PALETTE, Colour, Metrics
+from clarity.ui.theme import Colour, Metrics
 from clarity.ui.widgets import darken, draw_panel
 
 
@@ -113,8 +113,16 @@ def make_flyer(
 
 @dataclass
 class Toast:
-    surface: pygame.Surface
+    """One message: what it says, the palette's colour of its edge and icon (``tone``: a
+    tier, "wrong"), and its rendering (made again when the look or the window changes)."""
+
+    title: str
+    detail: str
+    tone: str
+    icon: str  # "medal" | "wrong"
+    max_width: int
     seconds: float
+    surface: pygame.Surface = field(default_factory=lambda: pygame.Surface((1, 1)))
     age: float = 0.0
 
 
@@ -140,46 +148,24 @@ class Toasts:
         metrics: Metrics,
         title: str,
         detail: str,
-        colour: Colour,
+        tone: str,
         *,
         max_width: int,
         seconds: float = 2.6,
         icon: str = "medal",
     ) -> None:
-        """Queue a toast: a coloured icon, a bold title and one line of detail."""
-        pad = metrics.px(1.2)
-        title_s = assets.text(title, metrics.body_size, PALETTE.text, bold=True)
-        text_w = max(10, max_width - 3 * pad - metrics.px(4))
-        detail_s = assets.fit_text(
-            detail,
-            metrics.small_size,
-            metrics.small_size,
-            PALETTE.text_muted,
-            (text_w, metrics.small_size * 3),
-        )
-        icon_d = metrics.px(3.6)
-        width = min(max_width, max(title_s.get_width(), detail_s.get_width()) + icon_d + 3 * pad)
-        height = max(icon_d, title_s.get_height() + detail_s.get_height()) + 2 * pad
-        surface = pygame.Surface((width, height), pygame.SRCALPHA)
-        rect = surface.get_rect()
-        draw_panel(surface, rect, metrics, colour=darken(PALETTE.panel, 0.15), edge=colour)
-        center = (pad + icon_d // 2, height // 2)
-        if icon == "medal":
-            pygame.draw.circle(surface, colour, center, icon_d // 2)
-            pygame.draw.circle(
-                surface, darken(colour, 0.3), center, icon_d // 2, max(2, icon_d // 12)
-            )
-            star = assets.text("★", round(icon_d * 0.55), darken(colour, 0.45), bold=True)
-            surface.blit(star, star.get_rect(center=center))
-        else:  # a plain mark: a coloured disc with a cross, for a wrong guess
-            pygame.draw.circle(surface, colour, center, icon_d // 2)
-            mark = assets.text("✗", round(icon_d * 0.6), PALETTE.text, bold=True)
-            surface.blit(mark, mark.get_rect(center=center))
-        x = pad * 2 + icon_d
-        y = (height - title_s.get_height() - detail_s.get_height()) // 2
-        surface.blit(title_s, (x, y))
-        surface.blit(detail_s, (x, y + title_s.get_height()))
-        self._queue.append(Toast(surface, seconds))
+        """Queue a toast: an icon in the palette's colour ``tone`` (a tier, "wrong"), a bold
+        title and one line of detail, at most ``max_width`` pixels wide, for ``seconds``."""
+        toast = Toast(title, detail, tone, icon, max_width, seconds)
+        toast.surface = _render_toast(assets, metrics, toast)
+        self._queue.append(toast)
+
+    def render(self, assets: Assets, metrics: Metrics, max_width: int) -> None:
+        """Render the queued toasts again, at most ``max_width`` wide: the look or the
+        window changed."""
+        for toast in self._queue:
+            toast.max_width = max_width
+            toast.surface = _render_toast(assets, metrics, toast)
 
     def update(self, dt: float) -> None:
         toast = self.showing
@@ -201,3 +187,40 @@ class Toasts:
         rect = toast.surface.get_rect(midtop=(self.anchor[0], self.anchor[1] - offset))
         surface.blit(toast.surface, rect)
         return rect
+
+
+def _render_toast(assets: Assets, metrics: Metrics, toast: Toast) -> pygame.Surface:
+    palette = assets.look.palette
+    colour = palette.colour(toast.tone)
+    pad = metrics.px(1.2)
+    title_s = assets.text(toast.title, metrics.body_size, palette.text, bold=True)
+    text_w = max(10, toast.max_width - 3 * pad - metrics.px(4))
+    detail_s = assets.fit_text(
+        toast.detail,
+        metrics.small_size,
+        metrics.small_size,
+        palette.text_muted,
+        (text_w, metrics.small_size * 3),
+    )
+    icon_d = metrics.px(3.6)
+    text_w = max(title_s.get_width(), detail_s.get_width())
+    width = min(toast.max_width, text_w + icon_d + 3 * pad)
+    height = max(icon_d, title_s.get_height() + detail_s.get_height()) + 2 * pad
+    surface = pygame.Surface((width, height), pygame.SRCALPHA)
+    rect = surface.get_rect()
+    draw_panel(surface, rect, metrics, palette.panel_deep, colour)
+    center = (pad + icon_d // 2, height // 2)
+    if toast.icon == "medal":
+        pygame.draw.circle(surface, colour, center, icon_d // 2)
+        pygame.draw.circle(surface, darken(colour, 0.3), center, icon_d // 2, max(2, icon_d // 12))
+        star = assets.decoration("★", round(icon_d * 0.55), darken(colour, 0.45), bold=True)
+        surface.blit(star, star.get_rect(center=center))
+    else:  # a plain mark: a coloured disc with a cross, for a wrong guess
+        pygame.draw.circle(surface, colour, center, icon_d // 2)
+        mark = assets.text("✗", round(icon_d * 0.6), palette.text_dark, bold=True)
+        surface.blit(mark, mark.get_rect(center=center))
+    x = pad * 2 + icon_d
+    y = (height - title_s.get_height() - detail_s.get_height()) // 2
+    surface.blit(title_s, (x, y))
+    surface.blit(detail_s, (x, y + title_s.get_height()))
+    return surface

@@ -8,8 +8,7 @@ import pygame
 
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import KeyHint
-from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import darken
+from clarity.ui.theme import Metrics
 
 
 def _hint_pieces(
@@ -17,8 +16,9 @@ def _hint_pieces(
 ) -> tuple[pygame.Surface, pygame.Surface, int]:
     """The key's text, the label's text and the width of the whole hint."""
     key, label = hint
-    key_text = assets.text(key, metrics.small_size, PALETTE.text, bold=True)
-    label_text = assets.text(label, metrics.small_size, PALETTE.text_muted)
+    palette = assets.look.palette
+    key_text = assets.text(key, metrics.small_size, palette.text, bold=True)
+    label_text = assets.text(label, metrics.small_size, palette.text_muted)
     width = key_text.get_width() + metrics.px(0.8) + metrics.px(0.6) + label_text.get_width()
     return key_text, label_text, width
 
@@ -62,6 +62,7 @@ def draw_key_hints(
     rows = _rows(hints, assets, metrics, area.width)
     row_height = _row_height(assets, metrics)
     spacing = metrics.px(2.2)
+    palette = assets.look.palette
     y = area.centery - len(rows) * row_height // 2
     for row in rows:
         pieces = [_hint_pieces(hint, assets, metrics) for hint in row]
@@ -72,12 +73,10 @@ def draw_key_hints(
             cap = key_text.get_rect()
             cap.inflate_ip(metrics.px(0.8), metrics.px(0.35))
             cap.midleft = (x, cy)
-            pygame.draw.rect(
-                surface, darken(PALETTE.panel_edge, 0.25), cap, border_radius=metrics.px(0.4)
-            )
+            pygame.draw.rect(surface, palette.keycap, cap, border_radius=metrics.px(0.4))
             pygame.draw.rect(
                 surface,
-                PALETTE.panel_edge,
+                palette.panel_edge,
                 cap,
                 width=max(1, metrics.px(0.12)),
                 border_radius=metrics.px(0.4),

@@ -17,7 +17,7 @@ from clarity.ui import keys
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import Binding, KeyHint
 from clarity.ui.hints import draw_key_hints, key_hints_height
-from clarity.ui.theme import PALETTE, Colour, Metrics
+from clarity.ui.theme import Metrics, Palette
 from clarity.ui.widgets import Button, FocusGroup
 
 SCROLL_EASE = 14.0  # as the pack list: how quickly a list glides to where it should be
@@ -60,10 +60,11 @@ class MenuFrame:
     def __init__(self, heading: str, buttons: Sequence[Button], hints: Sequence[KeyHint]) -> None:
         self.heading = heading
         self.subheading = ""
-        self.subheading_colour: Colour = PALETTE.text_muted
+        #: the palette's colour the subheading is drawn in
+        self.subheading_colour = "text_muted"
         self.buttons = list(buttons)
         self.hints: tuple[KeyHint, ...] = tuple(hints)
-        self.metrics = Metrics(1280, 800)
+        self.metrics = Metrics(1280, 800)  # until laid out, in the look (layout)
         self.content = pygame.Rect(0, 0, 0, 0)
         self.hints_area = pygame.Rect(0, 0, 0, 0)
         self._heading_pos = (0, 0)
@@ -73,7 +74,7 @@ class MenuFrame:
     def layout(self, size: tuple[int, int], assets: Assets) -> pygame.Rect:
         """Place the heading, the buttons and the hints; return the area left between."""
         self._size = size
-        metrics = self.metrics = Metrics(*size)
+        metrics = self.metrics = assets.look.metrics(size)
         width, height = size
         margin = metrics.margin
         gap = metrics.gap
@@ -115,10 +116,12 @@ class MenuFrame:
     def boxes(self, assets: Assets) -> dict[str, pygame.Rect]:
         """What the frame draws, by name (for the layout tests)."""
         metrics = self.metrics
-        heading = assets.text(self.heading, heading_size(metrics), PALETTE.text, bold=True)
+        palette = assets.look.palette
+        heading = assets.text(self.heading, heading_size(metrics), palette.text, bold=True)
         boxes = {"heading": heading.get_rect(center=self._heading_pos)}
         if self.subheading:
-            sub = assets.text(self.subheading, metrics.body_size, self.subheading_colour)
+            colour = palette.colour(self.subheading_colour)
+            sub = assets.text(self.subheading, metrics.body_size, colour)
             boxes["subheading"] = sub.get_rect(center=self._subheading_pos)
         for i, button in enumerate(self.buttons):
             boxes[f"bar_{i}"] = button.rect.copy()
@@ -128,19 +131,21 @@ class MenuFrame:
     def draw(self, surface: pygame.Surface, assets: Assets) -> None:
         """The heading, the line under it and the hints (not the buttons: see the class)."""
         metrics = self.metrics
-        heading = assets.text(self.heading, heading_size(metrics), PALETTE.text, bold=True)
+        palette = assets.look.palette
+        heading = assets.text(self.heading, heading_size(metrics), palette.text, bold=True)
         if heading.get_width() > self._size[0] - 2 * metrics.margin:
             heading = assets.fit_text(
                 self.heading,
                 heading_size(metrics),
                 metrics.body_size,
-                PALETTE.text,
+                palette.text,
                 (self._size[0] - 2 * metrics.margin, heading.get_height()),
                 bold=True,
             )
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
         if self.subheading:
-            sub = assets.text(self.subheading, metrics.body_size, self.subheading_colour)
+            colour = palette.colour(self.subheading_colour)
+            sub = assets.text(self.subheading, metrics.body_size, colour)
             surface.blit(sub, sub.get_rect(center=self._subheading_pos))
         draw_key_hints(surface, self.hints, assets, metrics, self.hints_area)
 
@@ -177,10 +182,14 @@ class Scroller:
         if immediate:
             self.offset = self.target
 
-    def update(self, dt: float) -> bool:
-        """Glide towards the target; True when the offset moved."""
+    def update(self, dt: float, *, glide: bool = True) -> bool:
+        """Glide towards the target (jump there when not ``glide``: reduced motion); True
+        when the offset moved."""
         if self.offset == self.target:
             return False
+        if not glide:
+            self.offset = self.target
+            return True
         self.offset += (self.target - self.offset) * min(1.0, dt * SCROLL_EASE)
         if abs(self.target - self.offset) < 0.5:
             self.offset = self.target
@@ -198,19 +207,19 @@ class Scroller:
             return True
         return False
 
-    def draw_bar(self, surface: pygame.Surface, metrics: Metrics) -> None:
+    def draw_bar(self, surface: pygame.Surface, metrics: Metrics, palette: Palette) -> None:
         """The pack list's scrollbar at the right edge of the view, when there is more."""
         if self.max_offset <= 0:
             return
         area = self.view
         track = pygame.Rect(0, area.y, max(4, metrics.px(0.6)), area.height)
         track.right = area.right
-        pygame.draw.rect(surface, PALETTE.panel, track, border_radius=track.width // 2)
+        pygame.draw.rect(surface, palette.panel, track, border_radius=track.width // 2)
         content = area.height + self.max_offset
         thumb_h = max(track.width * 3, round(track.height * area.height / content))
         thumb_y = track.y + round((track.height - thumb_h) * self.offset / self.max_offset)
         thumb = pygame.Rect(track.x, thumb_y, track.width, thumb_h)
-        pygame.draw.rect(surface, PALETTE.text_muted, thumb, border_radius=track.width // 2)
+        pygame.draw.rect(surface, palette.text_muted, thumb, border_radius=track.width // 2)
 
 
 def short_date(moment: datetime | None) -> str:

@@ -17,7 +17,6 @@ from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.menu_frame import SCROLL_KEYS, MenuFrame, Scroller
 from clarity.ui.scene import Scene
-from clarity.ui.theme import PALETTE, Metrics
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
@@ -34,7 +33,7 @@ class MenuScreen(Scene):
         self._frame = frame
         self._scroller = Scroller()
         self._backdrop = Backdrop()
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._leaving = False
 
     # -- the keys -----------------------------------------------------------------------
@@ -93,18 +92,18 @@ class MenuScreen(Scene):
 
     def draw_frame(self, surface: pygame.Surface) -> None:
         """The backdrop, the heading and the key hints (the subclass draws its buttons)."""
-        self._backdrop.draw(surface)
+        self._backdrop.draw(surface, self.app.look.palette)
         self._frame.draw(surface, self.app.services.assets)
 
     def draw_message(self, surface: pygame.Surface, message: str, area: pygame.Rect) -> None:
         """What shows instead of an empty list: muted, centred in ``area``."""
         metrics = self._metrics
         text = self.app.services.assets.text(
-            message, metrics.body_size, PALETTE.text_muted, wrap=area.width * 3 // 4
+            message, metrics.body_size, self.app.look.palette.text_muted, wrap=area.width * 3 // 4
         )
         surface.blit(text, text.get_rect(center=area.center))
 
     # -- the scene ----------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        self._scroller.update(dt)
+        self._scroller.update(dt, glide=not self.app.look.reduced_motion)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import draw_panel
 
 if TYPE_CHECKING:
@@ -45,10 +44,11 @@ class Notice:
         """Draw the notice (if any) centred near the top; returns where it drew."""
         if self.text is None:
             return None
-        metrics = Metrics(*surface.get_size())
-        text = assets.text(self.text, metrics.body_size, PALETTE.text, bold=True)
+        metrics = assets.look.metrics(surface.get_size())
+        palette = assets.look.palette
+        text = assets.text(self.text, metrics.body_size, palette.text, bold=True)
         panel = text.get_rect().inflate(metrics.px(4), metrics.px(1.6))
         panel.midtop = (surface.get_width() // 2, metrics.px(8))
-        draw_panel(surface, panel, metrics, colour=PALETTE.background)
+        draw_panel(surface, panel, metrics, palette.background, palette.panel_edge)
         surface.blit(text, text.get_rect(center=panel.center))
         return panel

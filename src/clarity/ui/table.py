@@ -16,7 +16,7 @@ import pygame
 
 from clarity.ui.assets import Assets
 from clarity.ui.textfit import wrap_lines
-from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
+from clarity.ui.theme import Metrics
 from clarity.ui.widgets import darken, draw_panel
 
 Align = Literal["left", "right", "center"]
@@ -34,7 +34,7 @@ class Cell:
     text: str
     bold: bool = False
     medal: str | None = None  # a tier name: a coloured dot before the text
-    colour: Colour | None = None  # None: the row's text colour
+    colour: str | None = None  # the palette's colour by name ("right"); None: the row's
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Row:
 def medal_cell(medal: str | None) -> Cell:
     """A medal as a dot in its colour and its name; a dash when there is none."""
     if medal is None:
-        return Cell("–", colour=PALETTE.text_muted)
+        return Cell("–", colour="text_muted")
     return Cell(medal.title(), medal=medal)
 
 
@@ -106,10 +106,9 @@ class Table:
         self, surface: pygame.Surface, y: int, assets: Assets, metrics: Metrics
     ) -> None:
         height = self.header_height(assets, metrics)
+        muted = assets.look.palette.text_muted
         for column, x, width in zip(self.columns, self.x, self.widths, strict=True):
-            text = assets.text(
-                column.title.upper(), metrics.small_size, PALETTE.text_muted, bold=True
-            )
+            text = assets.text(column.title.upper(), metrics.small_size, muted, bold=True)
             self._blit(surface, text, column.align, pygame.Rect(x, y, width, height))
 
     def draw_row(
@@ -123,25 +122,27 @@ class Table:
         shade: bool = False,
     ) -> None:
         """One row in ``rect`` (its panel spans the whole table width)."""
+        look = assets.look
+        palette = look.palette
         if row.highlight:
-            draw_panel(surface, rect, metrics, PALETTE.accent, None)
-            base = PALETTE.text_dark
+            draw_panel(surface, rect, metrics, palette.accent, None)
+            base = palette.text_dark
         else:
-            colour = PALETTE.panel if not shade else darken(PALETTE.panel, 0.18)
+            colour = palette.panel if not shade else palette.panel_deep
             draw_panel(surface, rect, metrics, colour, None)
-            base = PALETTE.text
+            base = palette.text
         for cell, column, x, width in zip(
             row.cells, self.columns, self.x, self.widths, strict=True
         ):
             cell_rect = pygame.Rect(x, rect.y, width, rect.height)
-            colour = base if cell.colour is None or row.highlight else cell.colour
+            colour = base if cell.colour is None or row.highlight else palette.colour(cell.colour)
             dot = 0
             if cell.medal is not None:
                 dot = metrics.px(1.6)
-                tier = TIER_COLOURS.get(cell.medal, PALETTE.accent)
+                tier = look.tier(cell.medal)
                 centre = (x + dot // 2, rect.centery)
                 # on the accent-coloured row a gold dot needs a dark rim to be seen
-                rim = PALETTE.text_dark if row.highlight else darken(tier, 0.3)
+                rim = palette.text_dark if row.highlight else darken(tier, 0.3)
                 pygame.draw.circle(surface, rim, centre, dot // 2)
                 pygame.draw.circle(surface, tier, centre, round(dot * 0.36))
                 dot += metrics.px(0.7)

@@ -12,7 +12,6 @@ from clarity.ui.bindings import Binding
 from clarity.ui.menu_frame import SCROLL_KEYS, MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.table import Column, Row, Table
-from clarity.ui.theme import Metrics
 from clarity.ui.widgets import Button, FocusGroup, focus_keys
 
 if TYPE_CHECKING:
@@ -112,7 +111,7 @@ class TableScreen(MenuScreen):
     # -- the scene ----------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
@@ -176,4 +175,4 @@ class TableScreen(MenuScreen):
             if rect.colliderect(self._body):
                 self.table.draw_row(surface, row, rect, assets, metrics, shade=i % 2 == 1)
         surface.set_clip(previous)
-        self._scroller.draw_bar(surface, metrics)
+        self._scroller.draw_bar(surface, metrics, self.app.look.palette)

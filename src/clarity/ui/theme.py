@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Literal, Protocol
 
 Colour = tuple[int, int, int]
 
@@ -286,6 +286,10 @@ HIGH_CONTRAST_COLOUR_BLIND_ANSWER_STYLES: tuple[AnswerStyle, ...] = (
     AnswerStyle("F", (0x56, 0xB4, 0xE9), "hexagon", _BLACK),
 )
 
+#: The answers' letters and shapes, the same in every set of answer colours.
+ANSWER_LETTERS: tuple[str, ...] = tuple(style.letter for style in ANSWER_STYLES)
+ANSWER_SHAPES: tuple[Shape, ...] = tuple(style.shape for style in ANSWER_STYLES)
+
 THEMES = ("standard", "high-contrast")
 ANSWER_COLOURS = ("standard", "colour-blind-safe")
 TEXT_SIZES = (100, 125, 150, 200)  # per cent
@@ -375,7 +379,7 @@ NON_TEXT_ON: dict[str, tuple[str, ...]] = {
     "wrong": ("track",),
     "tile_edge": ("tile_shade",),  # two neighbouring tiles' shared border
     "tile_mark": ("tile",),  # the "?" that says a tile is still covered
-    "text_muted": ("panel",),  # a scrollbar's thumb on its track
+    "text_muted": ("panel", "track"),  # a scrollbar's thumb, a trophy's progress
 }
 
 #: The surfaces buttons stand on: their edge reaches 3:1 against each.
@@ -445,6 +449,19 @@ class Metrics:
         return max(self.type_size(14), round(self.small_size * 0.8))
 
 
+class DisplayChoices(Protocol):
+    """The display settings as the Settings screen holds them (``DisplaySettings``)."""
+
+    @property
+    def theme(self) -> str: ...
+    @property
+    def answer_colours(self) -> str: ...
+    @property
+    def text_size(self) -> int: ...
+    @property
+    def reduced_motion(self) -> bool: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Look:
     """How the game looks now: ``palette``, ``answers`` (six answer styles),
@@ -488,6 +505,16 @@ class Look:
             answers=ANSWER_SETS[(theme, answer_colours)],
             text_scale=text_size / 100,
             reduced_motion=bool(reduced_motion),
+        )
+
+    @classmethod
+    def from_display(cls, display: DisplayChoices) -> Look:
+        """The look of the display settings (a ``clarity.settings.DisplaySettings``)."""
+        return cls.from_choices(
+            theme=display.theme,
+            answer_colours=display.answer_colours,
+            text_size=display.text_size,
+            reduced_motion=display.reduced_motion,
         )
 
     def metrics(self, size: tuple[int, int]) -> Metrics:
@@ -584,6 +611,10 @@ class Look:
                     text_min,
                 )
             )
+        for ink in ("text", "text_muted", "accent"):  # a raised card's or row's text
+            pairs.append(
+                ColourPair(f"{ink} on a raised panel", palette.colour(ink), self.raised, text_min)
+            )
         pairs.append(  # the ✗ of a wrong guess's toast, on its disc
             ColourPair("text_dark on wrong", palette.text_dark, palette.wrong, text_min)
         )
@@ -592,6 +623,11 @@ class Look:
         )
         pairs.extend(self._button_pairs())
         return tuple(pairs)
+
+    @property
+    def raised(self) -> Colour:
+        """A panel under the mouse or the keyboard's focus (a pack card, a player's row)."""
+        return lighten(self.palette.panel, 0.08)
 
     @property
     def selection(self) -> Colour:

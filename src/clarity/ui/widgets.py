@@ -14,25 +14,18 @@ from clarity.ui.assets import Assets
 from clarity.ui.bindings import Binding, handle_key
 from clarity.ui.text_edit import TextEdit
 from clarity.ui.textfit import size_ladder
-from clarity.ui.theme import PALETTE, Colour, Metrics
-
-
-def lighten(colour: Colour, amount: float) -> Colour:
-    return tuple(round(c + (255 - c) * amount) for c in colour)  # type: ignore[return-value]
-
-
-def darken(colour: Colour, amount: float) -> Colour:
-    return tuple(round(c * (1 - amount)) for c in colour)  # type: ignore[return-value]
+from clarity.ui.theme import Colour, Metrics, darken, lighten  # noqa: F401 - scenes import it here
 
 
 def draw_panel(
     surface: pygame.Surface,
     rect: pygame.Rect,
     metrics: Metrics,
-    colour: Colour = PALETTE.panel,
-    edge: Colour | None = PALETTE.panel_edge,
+    colour: Colour,
+    edge: Colour | None,
 ) -> None:
-    """A rounded panel with a thin edge: the one card style every scene uses."""
+    """A rounded panel of ``colour`` with a thin ``edge`` (None: none): the one card style
+    every scene uses, in the colours of the look (``assets.look.palette``)."""
     pygame.draw.rect(surface, colour, rect, border_radius=metrics.radius)
     if edge is not None:
         pygame.draw.rect(
@@ -40,11 +33,14 @@ def draw_panel(
         )
 
 
-def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics) -> None:
-    """The white ring round whatever the keyboard is on."""
+def draw_focus_ring(
+    surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics, colour: Colour
+) -> None:
+    """The ring round whatever the keyboard is on, in the palette's ``focus`` colour (3:1
+    against every surface: WCAG 2.2 2.4.7 and 1.4.11)."""
     pygame.draw.rect(
         surface,
-        PALETTE.focus,
+        colour,
         rect.inflate(metrics.px(0.8), metrics.px(0.8)),
         width=max(2, metrics.px(0.35)),
         border_radius=metrics.radius + metrics.px(0.4),
@@ -114,13 +110,16 @@ def draw_shape(
 
 @dataclass
 class Button:
-    """A clickable, focusable button with a label and the key that also presses it."""
+    """A clickable, focusable button with a label and the key that also presses it.
+
+    ``tone`` names its colours in the look (:meth:`~clarity.ui.theme.Look.tone`: "plain",
+    "main", "danger", "answer-0"...), so they follow the look at every draw.
+    """
 
     label: str
     action: Callable[[], None]
     key_hint: str = ""
-    colour: Colour = PALETTE.panel
-    text_colour: Colour = PALETTE.text
+    tone: str = "plain"
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     enabled: bool = True
     shape: str | None = None  # an answer shape drawn before the label
@@ -143,39 +142,40 @@ class Button:
         hovered: bool,
         size: int | None = None,
     ) -> None:
-        colour = self.colour if self.enabled else PALETTE.disabled
+        look = assets.look
+        tone = look.tone(self.tone if self.enabled else "disabled")
         if self.state == "dimmed":
-            colour = darken(colour, 0.55)
-        elif self.state == "right":
-            colour = PALETTE.right
-        elif self.state == "wrong":
-            colour = PALETTE.wrong
+            tone = look.dimmed(tone)
+        elif self.state in ("right", "wrong"):
+            tone = look.tone(self.state)
         elif hovered and self.enabled:
-            colour = lighten(colour, 0.12)
+            tone = look.hovered(tone)
         rect = self.rect
         shadow = rect.move(0, metrics.px(0.35))
-        pygame.draw.rect(surface, darken(colour, 0.35), shadow, border_radius=metrics.radius)
-        pygame.draw.rect(surface, colour, rect, border_radius=metrics.radius)
+        pygame.draw.rect(surface, darken(tone.fill, 0.35), shadow, border_radius=metrics.radius)
+        pygame.draw.rect(surface, tone.fill, rect, border_radius=metrics.radius)
+        # the edge tells the button from what it stands on (3:1, WCAG 1.4.11); the mouse
+        # over it thickens it, which shows in every theme
+        edge = max(1, metrics.px(0.15)) * (2 if hovered and self.enabled else 1)
+        pygame.draw.rect(surface, tone.edge, rect, width=edge, border_radius=metrics.radius)
         if focused:
-            draw_focus_ring(surface, rect, metrics)
+            draw_focus_ring(surface, rect, metrics, look.palette.focus)
         text_size = size or metrics.body_size
         pad = metrics.px(1.2)
         x = rect.x + pad
         if self.shape is not None:
             radius = min(rect.height * 0.28, metrics.px(2.0))
-            draw_shape(surface, self.shape, (x + radius, rect.centery), radius, PALETTE.text)
+            draw_shape(surface, self.shape, (x + radius, rect.centery), radius, tone.ink)
             x += round(radius * 2) + pad
         hint_surface = None
         if self.key_hint:
-            hint_surface = assets.text(
-                self.key_hint, metrics.small_size, self.text_colour, bold=True
-            )
+            hint_surface = assets.text(self.key_hint, metrics.small_size, tone.ink, bold=True)
         right_edge = rect.right - pad - (hint_surface.get_width() + pad if hint_surface else 0)
         label = assets.fit_text(
             self.label,
             text_size,
             metrics.small_size,
-            self.text_colour,
+            tone.ink,
             (max(10, right_edge - x), rect.height - metrics.px(0.6)),
             bold=True,
         )
@@ -186,20 +186,18 @@ class Button:
             badge = hint_surface.get_rect()
             badge.inflate_ip(metrics.px(0.8), metrics.px(0.3))
             badge.midright = (rect.right - pad, rect.centery)
-            pygame.draw.rect(surface, darken(colour, 0.3), badge, border_radius=metrics.px(0.4))
+            pygame.draw.rect(surface, look.badge(tone), badge, border_radius=metrics.px(0.4))
             surface.blit(hint_surface, hint_surface.get_rect(center=badge.center))
 
 
 def main_button(label: str, action: Callable[[], None], key_hint: str = "") -> Button:
     """The screen's main action: the one yellow button."""
-    return Button(
-        label, action, key_hint=key_hint, colour=PALETTE.accent, text_colour=PALETTE.text_dark
-    )
+    return Button(label, action, key_hint=key_hint, tone="main")
 
 
 def plain_button(label: str, action: Callable[[], None], key_hint: str = "") -> Button:
-    """Any other action: a button in the tiles' blue."""
-    return Button(label, action, key_hint=key_hint, colour=PALETTE.tile)
+    """Any other action: a button in the plain buttons' blue."""
+    return Button(label, action, key_hint=key_hint, tone="plain")
 
 
 #: The keys of a group of buttons: arrows and Tab move (held, they go on), Enter or Space
@@ -368,6 +366,11 @@ class FocusGroup:
         )
 
 
+#: The caret blinks once a second, shown for 0.55 s of it: one flash a second, under the
+#: three that WCAG 2.2 2.3.1 allows. With reduced motion it stands still.
+CARET_PERIOD = 1.0
+CARET_SHOWN = 0.55
+
 #: The characters a field takes at least: room for a long answer typed in full.
 FIELD_LENGTH = 80
 
@@ -500,14 +503,22 @@ class TextField:
     # -- drawing --------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        self._blink = (self._blink + dt) % 1.0
+        self._blink = (self._blink + dt) % CARET_PERIOD
+
+    @property
+    def caret_shown(self) -> bool:
+        """Whether the blinking caret is in its shown part now (a steady caret always is)."""
+        return self._blink < CARET_SHOWN
 
     def draw(self, surface: pygame.Surface, assets: Assets, metrics: Metrics) -> None:
         rect = self.rect
-        pygame.draw.rect(surface, PALETTE.text, rect, border_radius=metrics.radius)
+        palette = assets.look.palette
+        # with reduced motion the caret stands still
+        caret = assets.look.reduced_motion or self.caret_shown
+        pygame.draw.rect(surface, palette.field, rect, border_radius=metrics.radius)
         pygame.draw.rect(
             surface,
-            PALETTE.accent,
+            palette.accent,
             rect,
             width=max(2, metrics.px(0.3)),
             border_radius=metrics.radius,
@@ -522,12 +533,14 @@ class TextField:
                 for s in size_ladder(size, metrics.small_size)
                 if assets.fitter.width(self.placeholder, s) <= inner
             )
-            shown = assets.text(self.placeholder, next(fits, metrics.small_size), PALETTE.disabled)
+            size = next(fits, metrics.small_size)
+            shown = assets.text(self.placeholder, size, palette.placeholder)
             y = rect.centery - shown.get_height() // 2
             surface.blit(shown, (rect.x + pad, y), pygame.Rect(0, 0, inner, shown.get_height()))
-            self._draw_caret(surface, metrics, rect.x + pad, y, shown.get_height())
+            if caret:
+                self._draw_caret(surface, metrics, palette.text_dark, (rect.x + pad, y), shown)
             return
-        shown = assets.text(text, size, PALETTE.text_dark)
+        shown = assets.text(text, size, palette.text_dark)
         font = assets.font(size)
         caret_x = font.size(text[: self.edit.caret])[0]
         # the caret stays in view: scroll so that it is inside the field
@@ -538,17 +551,22 @@ class TextField:
             left = font.size(text[:start])[0] - scroll
             right = font.size(text[:end])[0] - scroll
             band = pygame.Rect(rect.x + pad + left, y, right - left, shown.get_height())
-            pygame.draw.rect(surface, lighten(PALETTE.accent, 0.45), band.clip(rect))
+            pygame.draw.rect(surface, assets.look.selection, band.clip(rect))
         surface.blit(shown, (rect.x + pad, y), pygame.Rect(scroll, 0, inner, shown.get_height()))
-        self._draw_caret(surface, metrics, rect.x + pad + caret_x - scroll, y, shown.get_height())
+        if caret:
+            where = (rect.x + pad + caret_x - scroll, y)
+            self._draw_caret(surface, metrics, palette.text_dark, where, shown)
 
+    @staticmethod
     def _draw_caret(
-        self, surface: pygame.Surface, metrics: Metrics, x: int, y: int, height: int
+        surface: pygame.Surface,
+        metrics: Metrics,
+        colour: Colour,
+        where: tuple[int, int],
+        text: pygame.Surface,
     ) -> None:
-        if self._blink < 0.55:
-            pygame.draw.line(
-                surface, PALETTE.text_dark, (x, y + 4), (x, y + height - 4), max(2, metrics.px(0.2))
-            )
+        (x, y), height = where, text.get_height()
+        pygame.draw.line(surface, colour, (x, y + 4), (x, y + height - 4), max(2, metrics.px(0.2)))
 
 
 def _clipboard_text() -> str:

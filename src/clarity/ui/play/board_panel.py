@@ -15,8 +15,8 @@ from clarity.ui.assets import Assets
 from clarity.ui.board_view import BoardView
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region
-from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import FocusGroup, darken, draw_panel, main_button
+from clarity.ui.theme import Metrics
+from clarity.ui.widgets import FocusGroup, draw_panel, main_button
 
 
 class BoardPanel:
@@ -35,7 +35,7 @@ class BoardPanel:
         self.view = BoardView(assets, image_path, board.rows, board.cols)
         self.view.sync(board.hidden_tiles())
         self.guess_button = main_button("Guess the image", on_guess, "G")
-        self._metrics = Metrics(1280, 720)
+        self._metrics = assets.look.metrics((1280, 720))  # until laid out
         self._framed = pygame.Rect(0, 0, 0, 0)  # the board with its edge
         self._stakes_box = pygame.Rect(0, 0, 0, 0)
         self._row_region = pygame.Rect(0, 0, 0, 0)
@@ -132,7 +132,7 @@ class BoardPanel:
             f"worth {format_number(worth)} now",
             metrics.body_size,
             metrics.small_size,
-            PALETTE.text_muted,
+            self.assets.look.palette.text_muted,
             box.size,
         )
         surface.blit(
@@ -146,13 +146,14 @@ class BoardPanel:
         metrics = self._metrics
         rect = self.guess_button.rect.union(self._stakes_box)
         guesses = self.round.guesses
-        colour = PALETTE.right if guesses and guesses[-1].right else PALETTE.accent
-        draw_panel(surface, rect, metrics, colour=darken(colour, 0.55), edge=colour)
+        palette = self.assets.look.palette
+        colour = palette.right if guesses and guesses[-1].right else palette.accent
+        draw_panel(surface, rect, metrics, palette.shaded(colour), colour)
         caption = self.assets.fit_text(
             self.round.mystery.answer,
             metrics.heading_size,
             metrics.small_size,
-            PALETTE.text,
+            palette.text,
             (rect.width - metrics.px(2), rect.height),
             bold=True,
         )

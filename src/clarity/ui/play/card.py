@@ -17,8 +17,8 @@ from clarity.ui.play.guess_card import GuessCard
 from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region
-from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import FocusGroup, TextBlock, darken, draw_panel
+from clarity.ui.theme import Metrics
+from clarity.ui.widgets import FocusGroup, TextBlock, draw_panel
 
 _KINDS = {
     ChoiceQuestion: "CHOOSE ONE",
@@ -40,7 +40,7 @@ class Card:
         self.guess = guess
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.region_rect = pygame.Rect(0, 0, 0, 0)
-        self.now = CardLayout(Metrics(1280, 720), pygame.Rect(0, 0, 0, 0), 0)
+        self.now = CardLayout(assets.look.metrics((1280, 720)), pygame.Rect(0, 0, 0, 0), 0)
         self.version = 0  # counts the layouts: the card's region is drawn again after each
         self._button_h = 0
         self._clock = pygame.Rect(0, 0, 0, 0)
@@ -75,7 +75,7 @@ class Card:
         )
         out = CardLayout(metrics, inner, self._timebar.bottom + metrics.gap)
         label = self._header(stage)
-        text = assets.text(label, metrics.small_size, PALETTE.text_muted, bold=True)
+        text = assets.text(label, metrics.small_size, assets.look.palette.text_muted, bold=True)
         out.texts["header"] = TextBlock(text, text.get_rect(midleft=header.midleft), label)
         out.boxes["card_header"] = out.texts["header"].rect.copy()
         timed = stage in (Stage.ASKING, Stage.ANSWERED) and self.round.time_limit is not None
@@ -111,8 +111,9 @@ class Card:
     # -- drawing ------------------------------------------------------------------------
 
     def draw_base(self, base: pygame.Surface) -> None:
-        """The empty panel, which only the window size changes."""
-        draw_panel(base, self.rect, self.now.metrics)
+        """The empty panel, which only the window size and the look change."""
+        palette = self.assets.look.palette
+        draw_panel(base, self.rect, self.now.metrics, palette.panel, palette.panel_edge)
 
     def region(self, layout: int, focus: FocusGroup) -> Region:
         """The card as laid out, with the focus ring and the hover on its buttons."""
@@ -132,7 +133,8 @@ class Card:
             text.draw(surface)
         for picture, rect, edge in now.pictures:
             surface.blit(picture, rect)
-            pygame.draw.rect(surface, PALETTE.panel_edge, rect.inflate(2 * edge, 2 * edge), edge)
+            edge_colour = self.assets.look.palette.panel_edge
+            pygame.draw.rect(surface, edge_colour, rect.inflate(2 * edge, 2 * edge), edge)
         for button, size in now.buttons:
             focus.draw_button(surface, button, self.assets, now.metrics, size)
 
@@ -150,7 +152,7 @@ class Card:
             cover = wipe.copy()
             cover.width = round(wipe.width * (1.0 - ease_out(intro)))
             cover.right = wipe.right
-            drawn.append(pygame.draw.rect(surface, PALETTE.panel, cover))
+            drawn.append(pygame.draw.rect(surface, self.assets.look.palette.panel, cover))
         return drawn
 
     def _draw_clock(self, surface: pygame.Surface, seconds: float) -> list[pygame.Rect]:
@@ -160,10 +162,11 @@ class Card:
             return []
         metrics = self.now.metrics
         share = left / limit
-        colour = PALETTE.right if share > 0.5 else PALETTE.accent if share > 0.25 else PALETTE.wrong
+        palette = self.assets.look.palette
+        colour = palette.right if share > 0.5 else palette.accent if share > 0.25 else palette.wrong
         track = self._timebar
         radius = track.height // 2
-        pygame.draw.rect(surface, darken(PALETTE.panel, 0.4), track, border_radius=radius)
+        pygame.draw.rect(surface, palette.track, track, border_radius=radius)
         fill = track.copy()
         fill.width = round(track.width * share)
         if fill.width > 0:

@@ -16,12 +16,12 @@ from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.keys import Digit, Letter
 from clarity.ui.play.stage import Stage
-from clarity.ui.theme import ANSWER_STYLES
+from clarity.ui.theme import ANSWER_LETTERS
 
 #: Answer button i: its letter and its digit (the hint is made for the first row).
 ANSWER_ROWS: tuple[Binding, ...] = tuple(
-    Binding("answer_choice", (Letter(style.letter), Digit(i + 1)), "answer", args=(i,))
-    for i, style in enumerate(ANSWER_STYLES)
+    Binding("answer_choice", (Letter(letter), Digit(i + 1)), "answer", args=(i,))
+    for i, letter in enumerate(ANSWER_LETTERS)
 )
 #: True or false: T and F, and A/B and 1/2 like the buttons' letters.
 TRUEFALSE_ROWS: tuple[Binding, ...] = (
@@ -96,13 +96,13 @@ def _stage_bindings(stage: Stage, question: Question | None, answers: int) -> tu
     if isinstance(question, TrueFalseQuestion):
         return (*TRUEFALSE_ROWS, *common, *MOVE_ROWS, GO_ON)
     rows = ANSWER_ROWS[: max(1, answers)]
-    last = ANSWER_STYLES[len(rows) - 1].letter
+    last = ANSWER_LETTERS[len(rows) - 1]
     first = replace(rows[0], cap=f"A–{last}  1–{len(rows)}")
     return (first, *rows[1:], *MOVE_ROWS, *common, GO_ON)
 
 
 #: The longest tables, for the height the bottom bar reserves.
 LONGEST_BINDINGS: tuple[tuple[Binding, ...], ...] = (
-    play_bindings(Stage.ASKING, None, len(ANSWER_STYLES), read_aloud=True),
+    play_bindings(Stage.ASKING, None, len(ANSWER_LETTERS), read_aloud=True),
     play_bindings(Stage.GUESSING, None, 0),
 )

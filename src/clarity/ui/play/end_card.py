@@ -8,7 +8,6 @@ from clarity.core.round import Round
 from clarity.ui.assets import Assets
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.textfit import shorten
-from clarity.ui.theme import PALETTE
 from clarity.ui.widgets import TextBlock
 
 
@@ -25,18 +24,19 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
         return out.add_text(name, block).rect.bottom
 
     hint_words = "Enter: see the results"
-    hint = assets.text(hint_words, metrics.body_size, PALETTE.text_muted)
+    palette = assets.look.palette
+    hint = assets.text(hint_words, metrics.body_size, palette.text_muted)
     hint_rect = hint.get_rect(bottomleft=inner.bottomleft)
     out.add_text("end_hint", TextBlock(hint, hint_rect, hint_words))
     top = out.top
     bottom = hint_rect.top - gap
 
     if guess is not None and guess.right:
-        heading, colour = "You guessed it!", PALETTE.right
+        heading, colour = "You guessed it!", palette.right
     elif guess is not None:
-        heading, colour = f"“{shorten(guess.guess, 30)}” was not it. It was…", PALETTE.accent
+        heading, colour = f"“{shorten(guess.guess, 30)}” was not it. It was…", palette.accent
     else:
-        heading, colour = "The mystery image was…", PALETTE.accent
+        heading, colour = "The mystery image was…", palette.accent
     box = pygame.Rect(inner.x, top, inner.width, (bottom - top) // 4)
     surface = assets.fit_text(
         heading, metrics.heading_size, metrics.body_size, colour, box.size, bold=True
@@ -44,12 +44,12 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
     y = place("end_heading", heading, surface, box)
     box = pygame.Rect(inner.x, y + gap, inner.width, (bottom - top) // 3)
     surface = assets.fit_text(
-        mystery.answer, metrics.title_size, metrics.heading_size, PALETTE.text, box.size, bold=True
+        mystery.answer, metrics.title_size, metrics.heading_size, palette.text, box.size, bold=True
     )
     y = place("end_answer", mystery.answer, surface, box)
     if mystery.caption:
         box = pygame.Rect(inner.x, y + gap, inner.width, bottom - y - gap)
         surface = assets.fit_text(
-            mystery.caption, metrics.body_size, metrics.small_size, PALETTE.text, box.size
+            mystery.caption, metrics.body_size, metrics.small_size, palette.text, box.size
         )
         place("end_caption", mystery.caption, surface, box)

@@ -11,7 +11,6 @@ from clarity.core.numbers import format_number
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
 from clarity.ui.play.card_layout import CardLayout
-from clarity.ui.theme import PALETTE
 from clarity.ui.widgets import TextBlock, TextField, field_limit, main_button, plain_button
 
 
@@ -54,7 +53,12 @@ class GuessCard:
             inner.x, out.top, inner.width, max(field_h, (inner.bottom - out.top) // 3)
         )
         surface = assets.fit_text(
-            heading, metrics.heading_size, metrics.body_size, PALETTE.text, box.size, bold=True
+            heading,
+            metrics.heading_size,
+            metrics.body_size,
+            assets.look.palette.text,
+            box.size,
+            bold=True,
         )
         block = out.add_text(
             "guess_heading", TextBlock(surface, surface.get_rect(topleft=box.topleft), heading, box)
@@ -85,7 +89,7 @@ class GuessCard:
             words += f" A wrong guess costs {format_number(lose.penalty)}, and the round goes on."
         box = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
         surface = assets.fit_text(
-            words, metrics.body_size, metrics.small_size, PALETTE.text_muted, box.size
+            words, metrics.body_size, metrics.small_size, assets.look.palette.text_muted, box.size
         )
         out.add_text(
             "guess_info", TextBlock(surface, surface.get_rect(topleft=box.topleft), words, box)

@@ -10,8 +10,7 @@ from clarity.ui.assets import Assets
 from clarity.ui.effects import CountingNumber
 from clarity.ui.regions import Region
 from clarity.ui.textfit import ellipsize
-from clarity.ui.theme import PALETTE, Colour, Metrics
-from clarity.ui.widgets import darken
+from clarity.ui.theme import Colour, Metrics
 
 LABELS = {"score": "SCORE", "streak": "STREAK", "tiles": "TILES LEFT", "question": "QUESTION"}
 
@@ -23,7 +22,7 @@ class HudBar:
         self.assets = assets
         self.round = round_
         self.rect = pygame.Rect(0, 0, 0, 0)
-        self._metrics = Metrics(1280, 720)
+        self._metrics = assets.look.metrics((1280, 720))  # until laid out
         self._items: dict[str, pygame.Rect] = {}  # each value's room, by key
         self._title = ""
         self._title_box = pygame.Rect(0, 0, 0, 0)
@@ -69,11 +68,12 @@ class HudBar:
         return boxes
 
     def draw_base(self, base: pygame.Surface) -> None:
-        """The bar's background and its edge, which only the window size changes."""
-        pygame.draw.rect(base, darken(PALETTE.background, 0.35), self.rect)
+        """The bar's background and its edge, which only the window size and the look change."""
+        palette = self.assets.look.palette
+        pygame.draw.rect(base, palette.bar, self.rect)
         line = max(1, self._metrics.px(0.15))
         pygame.draw.line(
-            base, PALETTE.panel_edge, self.rect.bottomleft, self.rect.bottomright, line
+            base, palette.panel_edge, self.rect.bottomleft, self.rect.bottomright, line
         )
 
     def region(self, layout: int) -> Region:
@@ -84,21 +84,23 @@ class HudBar:
 
     def _draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
+        palette = self.assets.look.palette
         if self._title:
-            title = self.assets.text(self._title, metrics.body_size, PALETTE.text, bold=True)
+            title = self.assets.text(self._title, metrics.body_size, palette.text, bold=True)
             surface.blit(title, title.get_rect(midleft=self._title_box.midleft))
         round_ = self.round
         board = round_.board
-        streak_colour = PALETTE.accent if round_.streak >= 2 else PALETTE.text
+        streak_colour = palette.accent if round_.streak >= 2 else palette.text
         self._draw_item(surface, "streak", str(round_.streak), metrics.body_size, streak_colour)
         tiles = f"{board.hidden_count} / {board.total}"
-        self._draw_item(surface, "tiles", tiles, metrics.body_size, PALETTE.text)
+        self._draw_item(surface, "tiles", tiles, metrics.body_size, palette.text)
         number = str(max(1, round_.question_number))
-        self._draw_item(surface, "question", number, metrics.body_size, PALETTE.text)
+        self._draw_item(surface, "question", number, metrics.body_size, palette.text)
 
     def draw_score(self, surface: pygame.Surface, score: CountingNumber) -> pygame.Rect:
         """The score as it counts, in the accent colour while it does; returns where."""
-        colour = PALETTE.accent if score.counting else PALETTE.text
+        palette = self.assets.look.palette
+        colour = palette.accent if score.counting else palette.text
         value = format_number(score.value)
         return self._draw_item(surface, "score", value, self._metrics.heading_size, colour)
 
@@ -109,7 +111,8 @@ class HudBar:
         if rect is None:
             return pygame.Rect(0, 0, 0, 0)
         metrics = self._metrics
-        label = self.assets.text(LABELS[key], metrics.small_size, PALETTE.text_muted, bold=True)
+        muted = self.assets.look.palette.text_muted
+        label = self.assets.text(LABELS[key], metrics.small_size, muted, bold=True)
         text = self.assets.text(value, size, colour, bold=True)
         # the label sits just before its value, both ending at the item's right edge
         value_rect = surface.blit(text, text.get_rect(midright=rect.midright))

@@ -22,7 +22,7 @@ from clarity.ui.play.card_plan import (
     plan_question,
     tiny_size,
 )
-from clarity.ui.theme import ANSWER_STYLES, PALETTE
+from clarity.ui.theme import ANSWER_LETTERS, ANSWER_SHAPES
 from clarity.ui.widgets import Button, TextBlock, TextField, field_limit, lighten, plain_button
 
 
@@ -67,12 +67,10 @@ class QuestionCard:
         self._plans.clear()
         self.answer_buttons = []
         if isinstance(question, ChoiceQuestion):
-            labels = [
-                (choice, ANSWER_STYLES[i].letter) for i, choice in enumerate(question.choices)
-            ]
+            labels = [(choice, ANSWER_LETTERS[i]) for i, choice in enumerate(question.choices)]
         elif isinstance(question, TrueFalseQuestion):
             labels = [
-                (label, f"{ANSWER_STYLES[i].letter} · {label[0]}")
+                (label, f"{ANSWER_LETTERS[i]} · {label[0]}")
                 for i, label in enumerate(("True", "False"))
             ]
         else:
@@ -81,14 +79,13 @@ class QuestionCard:
                 self.answer_field.max_length = field_limit(question.answer, *question.accept)
             self.answer_field.start()
         for i, (label, keys) in enumerate(labels):
-            style = ANSWER_STYLES[i]
             self.answer_buttons.append(
                 Button(
                     label,
                     self._chooser(i),
                     key_hint=keys,
-                    colour=style.colour,
-                    shape=style.shape,
+                    tone=f"answer-{i}",  # its colour in the look's answer colours
+                    shape=ANSWER_SHAPES[i],
                 )
             )
 
@@ -160,7 +157,7 @@ class QuestionCard:
             question.prompt,
             plan.prompt_size,
             tiny_size(metrics),
-            PALETTE.text,
+            self.assets.look.palette.text,
             prompt_box.size,
             bold=True,
         )
@@ -264,7 +261,7 @@ class QuestionCard:
             bold=True,
         )
         for i, button in enumerate(self.answer_buttons):
-            out.add_button(f"answer_{ANSWER_STYLES[i].letter}", button, size)
+            out.add_button(f"answer_{ANSWER_LETTERS[i]}", button, size)
         if feedback is None:
             out.focus = list(self.answer_buttons)
 
@@ -276,8 +273,9 @@ class QuestionCard:
             line = f"A right answer uncovers a tile and earns up to {best} points: be quick!"
         else:
             line = f"A right answer uncovers a tile and earns {best} points."
+        muted = self.assets.look.palette.text_muted
         surface = self.assets.fit_text(
-            line, metrics.small_size, metrics.small_size, PALETTE.text_muted, zone.size
+            line, metrics.small_size, metrics.small_size, muted, zone.size
         )
         out.add_text("stakes", TextBlock(surface, surface.get_rect(center=zone.center), line, zone))
 
@@ -285,17 +283,18 @@ class QuestionCard:
         self, out: CardLayout, zone: pygame.Rect, plan: CardPlan, result: AnswerResult
     ) -> None:
         metrics = out.metrics
+        palette = self.assets.look.palette
         event = result.event
         small_gap = metrics.px(0.9)
         next_w = max(metrics.px(14), round(zone.width * 0.3))
         self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, plan.row_h)
         out.focus = [self.next_button]
         if event.right:
-            verdict, colour = f"Right!  +{format_number(event.points.total)}", PALETTE.right
+            verdict, colour = f"Right!  +{format_number(event.points.total)}", palette.right
         elif event.timed_out:
-            verdict, colour = "Time's up!", lighten(PALETTE.wrong, 0.25)
+            verdict, colour = "Time's up!", palette.wrong
         else:
-            verdict, colour = "Not quite.", lighten(PALETTE.wrong, 0.25)
+            verdict, colour = "Not quite.", palette.wrong
         box = pygame.Rect(zone.x, zone.y, zone.width - next_w - small_gap, plan.row_h)
         surface = self.assets.fit_text(
             verdict, metrics.heading_size, metrics.small_size, colour, box.size, bold=True
@@ -309,7 +308,7 @@ class QuestionCard:
             top = box.bottom + small_gap
             box = pygame.Rect(zone.x, top, zone.width, zone.bottom - top)
             surface = self.assets.fit_text(
-                words, plan.explain_size, tiny_size(metrics), PALETTE.text, box.size
+                words, plan.explain_size, tiny_size(metrics), palette.text, box.size
             )
             out.add_text(
                 "explain", TextBlock(surface, surface.get_rect(topleft=box.topleft), words, box)
@@ -328,7 +327,8 @@ class QuestionCard:
             field.draw(surface, self.assets, metrics)
             return [field.rect.copy()]
         right = feedback.event.right
-        colour = PALETTE.right if right else PALETTE.wrong
+        palette = self.assets.look.palette
+        colour = palette.right if right else palette.wrong
         pygame.draw.rect(surface, lighten(colour, 0.85), field.rect, border_radius=metrics.radius)
         pygame.draw.rect(
             surface, colour, field.rect, width=max(3, metrics.px(0.4)), border_radius=metrics.radius
@@ -338,7 +338,7 @@ class QuestionCard:
             shown,
             metrics.heading_size,
             metrics.small_size,
-            PALETTE.text_dark,
+            palette.text_dark,
             (field.rect.width - metrics.px(2), field.rect.height),
         )
         surface.blit(

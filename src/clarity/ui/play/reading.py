@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question
-from clarity.ui.theme import ANSWER_STYLES
+from clarity.ui.theme import ANSWER_LETTERS
 
 
 def reading_of(question: Question, *, with_answers: bool) -> str:
@@ -15,7 +15,7 @@ def reading_of(question: Question, *, with_answers: bool) -> str:
     if with_answers:
         if isinstance(question, ChoiceQuestion):
             parts += [
-                f"{ANSWER_STYLES[i].letter}: {choice.strip()}."
+                f"{ANSWER_LETTERS[i]}: {choice.strip()}."
                 for i, choice in enumerate(question.choices)
             ]
         elif isinstance(question, TrueFalseQuestion):

@@ -20,7 +20,7 @@ from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import MenuFrame, short_date
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import wrap_lines
-from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
+from clarity.ui.theme import Colour
 from clarity.ui.widgets import (
     Button,
     FocusGroup,
@@ -28,7 +28,6 @@ from clarity.ui.widgets import (
     draw_focus_ring,
     draw_panel,
     focus_keys,
-    lighten,
 )
 
 if TYPE_CHECKING:
@@ -95,18 +94,12 @@ class CabinetScene(MenuScreen):
         if self.player is not None and store is not None:
             self.entries = cabinet(store, self.player.id, app.services.bundled_pack_ids())
         self.selected = 0  # the tile the detail panel describes
-        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
+        self.back_button = Button("Back", self.back, BACK.hint_cap)
         if self.player is not None:
-            self.other_button = Button(
-                "History", self.history, HISTORY.hint_cap, colour=PALETTE.tile
-            )
+            self.other_button = Button("History", self.history, HISTORY.hint_cap)
         else:
             self.other_button = Button(
-                "Choose a player",
-                self.choose_player,
-                CHOOSE_PLAYER.hint_cap,
-                colour=PALETTE.accent,
-                text_colour=PALETTE.text_dark,
+                "Choose a player", self.choose_player, CHOOSE_PLAYER.hint_cap, tone="main"
             )
         self.focus = FocusGroup([self.back_button, self.other_button], columns=2)
         super().__init__(app, MenuFrame(HEADING, self.focus.buttons, ()))
@@ -188,7 +181,7 @@ class CabinetScene(MenuScreen):
     # -- the scene --------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
@@ -282,7 +275,7 @@ class CabinetScene(MenuScreen):
             if rect.colliderect(self._area):
                 self._draw_tile(surface, entry, rect, selected=i == self.selected)
         surface.set_clip(previous)
-        self._scroller.draw_bar(surface, metrics)
+        self._scroller.draw_bar(surface, metrics, self.app.look.palette)
         self._draw_detail(surface, self.entries[self.selected])
 
     def _draw_tile(
@@ -290,13 +283,14 @@ class CabinetScene(MenuScreen):
     ) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        tier: Colour = TIER_COLOURS.get(entry.trophy.tier.value, PALETTE.accent)
+        palette = self.app.look.palette
+        tier = self.app.look.tier(entry.trophy.tier.value)
         if entry.earned:
-            draw_panel(surface, rect, metrics, PALETTE.panel, tier)
+            draw_panel(surface, rect, metrics, palette.panel, tier)
         else:
-            draw_panel(surface, rect, metrics, darken(PALETTE.panel, 0.3), PALETTE.disabled)
+            draw_panel(surface, rect, metrics, palette.panel_deep, palette.disabled)
         if selected:
-            draw_focus_ring(surface, rect, metrics)
+            draw_focus_ring(surface, rect, metrics, palette.focus)
         pad = self._pad()
         side = rect.height - 2 * pad
         badge = pygame.Rect(rect.x + pad + metrics.px(0.3), rect.y + pad, side, side)
@@ -308,7 +302,7 @@ class CabinetScene(MenuScreen):
         small_font = assets.font(metrics.small_size, True)
         block = name_font.get_linesize() + small_font.get_linesize()
         y = rect.centery - block // 2
-        colour = PALETTE.text if entry.earned else PALETTE.text_muted
+        colour = palette.text if entry.earned else palette.text_muted
         name = wrap_lines(name_font, entry.trophy.name, width, 1)[0]
         surface.blit(assets.text(name, metrics.body_size, colour, bold=True), (x, y))
         y += name_font.get_linesize()
@@ -316,7 +310,7 @@ class CabinetScene(MenuScreen):
         if entry.target and not entry.earned:
             self._draw_progress(surface, entry, line, tier)
             return
-        status_colour = tier if entry.earned else PALETTE.text_muted
+        status_colour = tier if entry.earned else palette.text_muted
         text = wrap_lines(small_font, status_text(entry), width, 1)[0]
         surface.blit(assets.text(text, metrics.small_size, status_colour, bold=True), line)
 
@@ -326,7 +320,8 @@ class CabinetScene(MenuScreen):
         """A bar and "57/100" along ``line``."""
         metrics = self._metrics
         assets = self.app.services.assets
-        count = assets.text(progress_text(entry), metrics.small_size, PALETTE.text, bold=True)
+        palette = self.app.look.palette
+        count = assets.text(progress_text(entry), metrics.small_size, palette.text, bold=True)
         count_rect = count.get_rect(midright=line.midright)
         surface.blit(count, count_rect)
         bar = pygame.Rect(line.x, 0, count_rect.left - metrics.px(0.8) - line.x, metrics.px(1.0))
@@ -334,12 +329,12 @@ class CabinetScene(MenuScreen):
             return
         bar.centery = line.centery
         radius = bar.height // 2
-        pygame.draw.rect(surface, darken(PALETTE.panel_edge, 0.3), bar, border_radius=radius)
+        pygame.draw.rect(surface, palette.track, bar, border_radius=radius)
         share = entry.current / entry.target if entry.target else 0.0
         filled = bar.copy()
         filled.width = round(bar.width * min(1.0, share))
         if filled.width > 0:
-            colour = tier if entry.earned else lighten(PALETTE.tile_mark, 0.2)
+            colour = tier if entry.earned else palette.text_muted
             pygame.draw.rect(surface, colour, filled, border_radius=radius)
 
     def _draw_detail(self, surface: pygame.Surface, entry: CabinetEntry) -> None:
@@ -347,8 +342,9 @@ class CabinetScene(MenuScreen):
         metrics = self._metrics
         assets = self.app.services.assets
         rect = self._detail
-        tier: Colour = TIER_COLOURS.get(entry.trophy.tier.value, PALETTE.accent)
-        draw_panel(surface, rect, metrics, darken(PALETTE.panel, 0.15), PALETTE.panel_edge)
+        palette = self.app.look.palette
+        tier = self.app.look.tier(entry.trophy.tier.value)
+        draw_panel(surface, rect, metrics, palette.panel_deep, palette.panel_edge)
         pad = metrics.px(1.0)
         inner = rect.inflate(-2 * pad, -2 * pad)
         name_font = assets.font(metrics.body_size, True)
@@ -356,18 +352,18 @@ class CabinetScene(MenuScreen):
         if entry.target:
             status = f"{status}  ·  {progress_text(entry)}"
         status_surface = assets.text(
-            status, metrics.body_size, tier if entry.earned else PALETTE.text_muted, bold=True
+            status, metrics.body_size, tier if entry.earned else palette.text_muted, bold=True
         )
         status_rect = status_surface.get_rect(topright=inner.topright)
         surface.blit(status_surface, status_rect)
         tier_name = f"{entry.trophy.name}  ·  {entry.trophy.tier.value.title()}"
         name_w = status_rect.left - metrics.gap - inner.x
         name = wrap_lines(name_font, tier_name, name_w, 1)[0]
-        surface.blit(assets.text(name, metrics.body_size, PALETTE.text, bold=True), inner.topleft)
+        surface.blit(assets.text(name, metrics.body_size, palette.text, bold=True), inner.topleft)
         y = inner.y + name_font.get_linesize()
         body = assets.font(metrics.body_size)
         for line in wrap_lines(body, entry.trophy.description, inner.width, DESCRIPTION_LINES):
-            surface.blit(assets.text(line, metrics.body_size, PALETTE.text_muted), (inner.x, y))
+            surface.blit(assets.text(line, metrics.body_size, palette.text_muted), (inner.x, y))
             y += body.get_linesize()
 
     def _draw_badge(
@@ -380,12 +376,13 @@ class CabinetScene(MenuScreen):
         if earned:
             pygame.draw.circle(surface, darken(tier, 0.35), centre, r)
             pygame.draw.circle(surface, tier, centre, round(r * 0.86))
-            star = assets.text("★", round(box.width * 0.55), darken(tier, 0.45), bold=True)
+            star = assets.decoration("★", round(box.width * 0.55), darken(tier, 0.45), bold=True)
             surface.blit(star, star.get_rect(center=centre))
             return
-        pygame.draw.circle(surface, darken(PALETTE.disabled, 0.35), centre, r)
-        pygame.draw.circle(surface, PALETTE.disabled, centre, r, max(2, r // 8))
-        _draw_padlock(surface, centre, r, PALETTE.text_muted)
+        palette = self.app.look.palette
+        pygame.draw.circle(surface, darken(palette.disabled, 0.35), centre, r)
+        pygame.draw.circle(surface, palette.disabled, centre, r, max(2, r // 8))
+        _draw_padlock(surface, centre, r, palette.text_muted)
 
 
 def _draw_padlock(

@@ -21,8 +21,7 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import button_width
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import wrap_lines
-from clarity.ui.theme import PALETTE, Metrics
-from clarity.ui.widgets import FocusGroup, TextField, draw_panel, focus_keys, lighten
+from clarity.ui.widgets import FocusGroup, TextField, draw_panel, focus_keys
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
@@ -74,7 +73,7 @@ class DialogScene(Scene):
             choice.button.action = self._chooser(choice)
         self.focus = FocusGroup([c.button for c in self.choices], columns=len(self.choices))
         self.focus.index = next((i for i, c in enumerate(self.choices) if c.primary), 0)
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._panel = pygame.Rect(0, 0, 0, 0)
         self._inner_w = self._metrics.px(52)
         self._column = False  # the choices in a column rather than a row
@@ -187,7 +186,7 @@ class DialogScene(Scene):
             self.field.start(self._initial_text or "")
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         gap = metrics.gap
@@ -259,13 +258,14 @@ class DialogScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
+        palette = self.app.look.palette
         if self.app.scenes and self.app.scenes[0] is self:
-            self._backdrop.draw(surface)  # nothing below to shade: the first screen
+            self._backdrop.draw(surface, palette)  # nothing below to shade: the first screen
         if self._shade is None or self._shade.get_size() != surface.get_size():
             self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._shade.fill((*PALETTE.background, SHADE_ALPHA))
+            self._shade.fill((*palette.background, SHADE_ALPHA))
         surface.blit(self._shade, (0, 0))
-        draw_panel(surface, self._panel, metrics)
+        draw_panel(surface, self._panel, metrics, palette.panel, palette.panel_edge)
         y = self._heading_rect.y
         for line in self._heading_lines():
             surface.blit(line, line.get_rect(midtop=(self._heading_rect.centerx, y)))
@@ -282,7 +282,7 @@ class DialogScene(Scene):
                     self.error,
                     metrics.small_size,
                     14,
-                    lighten(PALETTE.wrong, 0.3),
+                    palette.wrong,
                     self._error_rect.size,
                     bold=True,
                 )
@@ -301,11 +301,13 @@ class DialogScene(Scene):
             if not cut or size <= metrics.body_size:
                 break
             size = max(metrics.body_size, size * 9 // 10)
-        return [assets.text(line, size, PALETTE.text, bold=True) for line in lines]
+        colour = self.app.look.palette.text
+        return [assets.text(line, size, colour, bold=True) for line in lines]
 
     def _message_lines(self, width: int) -> list[pygame.Surface]:
         """The message in lines, each to be centred (a wrapped render is left-aligned)."""
         assets = self.app.services.assets
         size = self._metrics.body_size
         lines = wrap_lines(assets.font(size), self.message, width, 4)
-        return [assets.text(line, size, PALETTE.text_muted) for line in lines]
+        colour = self.app.look.palette.text_muted
+        return [assets.text(line, size, colour) for line in lines]

@@ -18,7 +18,6 @@ from clarity.ui.menu_frame import short_date
 from clarity.ui.menu_screen import BACK
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
-from clarity.ui.theme import PALETTE
 from clarity.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ def leader_row(row: LeaderRow, *, mine: bool) -> Row:
     name = f"{row.player_name}  (you)" if mine else row.player_name
     return Row(
         (
-            Cell(str(row.rank), colour=PALETTE.text_muted),
+            Cell(str(row.rank), colour="text_muted"),
             Cell(name, bold=True),
             Cell(format_number(row.score), bold=True),
             medal_cell(row.medal),
@@ -60,10 +59,10 @@ class HighScoresScene(TableScreen):
     name = "highscores"
 
     def __init__(self, app: App, pack_id: str | None = None) -> None:
-        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
+        self.back_button = Button("Back", self.back, BACK.hint_cap)
         super().__init__(app, "High scores", COLUMNS, [self.back_button])
-        self.prev_button = Button("←", lambda: self.turn(-1), colour=PALETTE.tile)
-        self.next_button = Button("→", lambda: self.turn(1), colour=PALETTE.tile)
+        self.prev_button = Button("←", lambda: self.turn(-1))
+        self.next_button = Button("→", lambda: self.turn(1))
         session = app.services.session
         session.open()
         self.store = session.store
@@ -157,11 +156,12 @@ class HighScoresScene(TableScreen):
             return
         title = self.packs[self.index][1]
         count = f"{self.index + 1} of {len(self.packs)}"
-        counter = assets.text(count, metrics.small_size, PALETTE.text_muted, bold=True)
+        palette = self.app.look.palette
+        counter = assets.text(count, metrics.small_size, palette.text_muted, bold=True)
         box = self._title_box
         name_box = (box.width - counter.get_width() - 2 * metrics.gap, box.height)
         name = assets.fit_text(
-            title, metrics.heading_size, metrics.body_size, PALETTE.text, name_box, bold=True
+            title, metrics.heading_size, metrics.body_size, palette.text, name_box, bold=True
         )
         width = name.get_width() + metrics.gap + counter.get_width()
         x = box.centerx - width // 2

@@ -13,7 +13,6 @@ from clarity.ui.menu_frame import short_date
 from clarity.ui.menu_screen import BACK
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
-from clarity.ui.theme import PALETTE
 from clarity.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -46,8 +45,8 @@ def history_row(record: RoundRecord, pack_title: str, today: date) -> Row:
             Cell(pack_title, bold=True),
             Cell(format_number(record.score), bold=True),
             medal_cell(record.medal),
-            Cell(str(record.right), colour=PALETTE.right),
-            Cell(str(record.wrong), colour=PALETTE.text_muted),
+            Cell(str(record.right), colour="right"),
+            Cell(str(record.wrong), colour="text_muted"),
         )
     )
 
@@ -58,10 +57,8 @@ class HistoryScene(TableScreen):
     name = "history"
 
     def __init__(self, app: App) -> None:
-        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
-        self.trophies_button = Button(
-            "Trophies", self.trophies, TROPHIES.hint_cap, colour=PALETTE.tile
-        )
+        self.back_button = Button("Back", self.back, BACK.hint_cap)
+        self.trophies_button = Button("Trophies", self.trophies, TROPHIES.hint_cap)
         super().__init__(app, "History", COLUMNS, [self.back_button, self.trophies_button])
         session = app.services.session
         session.open()

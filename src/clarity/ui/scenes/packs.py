@@ -21,11 +21,9 @@ from clarity.ui.menu_frame import SCROLL_KEYS, Scroller, button_height, heading_
 from clarity.ui.menu_screen import BACK
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import wrap_lines
-from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import (
     Button,
     FocusGroup,
-    darken,
     draw_focus_ring,
     draw_panel,
     focus_keys,
@@ -98,10 +96,10 @@ class PackScene(Scene):
         super().__init__(app)
         self.on_choose = on_choose or self._start_round
         self.cards: list[PackCard] = []
-        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
+        self.back_button = Button("Back", self.back, BACK.hint_cap)
         self.focus = FocusGroup([self.back_button])
         self._scroller = Scroller()
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._backdrop = Backdrop()
         self._heading_pos = (0, 0)
         self._list_area = pygame.Rect(0, 0, 0, 0)
@@ -143,7 +141,7 @@ class PackScene(Scene):
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """The fixed parts of the screen, by name (for the layout tests)."""
         heading = self.app.services.assets.text(
-            HEADING, heading_size(self._metrics), PALETTE.text, bold=True
+            HEADING, heading_size(self._metrics), self.app.look.palette.text, bold=True
         )
         return {
             "heading": heading.get_rect(center=self._heading_pos),
@@ -198,7 +196,7 @@ class PackScene(Scene):
         return lambda: self.choose(loaded)
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -304,7 +302,7 @@ class PackScene(Scene):
         self.focus.handle_event(event)
 
     def update(self, dt: float) -> None:
-        if self._scroller.update(dt):
+        if self._scroller.update(dt, glide=not self.app.look.reduced_motion):
             self._place_buttons()
 
     # -- drawing -----------------------------------------------------------------
@@ -312,8 +310,9 @@ class PackScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        self._backdrop.draw(surface)
-        heading = assets.text(HEADING, heading_size(self._metrics), PALETTE.text, bold=True)
+        palette = self.app.look.palette
+        self._backdrop.draw(surface, palette)
+        heading = assets.text(HEADING, heading_size(self._metrics), palette.text, bold=True)
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
 
         if not self.cards:
@@ -326,7 +325,7 @@ class PackScene(Scene):
                 if rect.colliderect(self._list_area):
                     self._draw_card(surface, card, rect)
             surface.set_clip(previous_clip)
-            self._scroller.draw_bar(surface, metrics)
+            self._scroller.draw_bar(surface, metrics, palette)
 
         focused = self.focus.focused is self.back_button
         hovered = (
@@ -343,14 +342,15 @@ class PackScene(Scene):
         focused = self.focus.index == index
         hovered = self.focus.hover == index
         playable = card.playable
-        colour = PALETTE.panel if playable else darken(PALETTE.disabled, 0.45)
+        look = self.app.look
+        palette = look.palette
+        colour = palette.panel if playable else palette.panel_deep
         if hovered and playable:
-            colour = lighten(colour, 0.08)
-        draw_panel(
-            surface, rect, metrics, colour, PALETTE.panel_edge if playable else PALETTE.disabled
-        )
+            colour = look.raised
+        edge = palette.panel_edge if playable else palette.disabled
+        draw_panel(surface, rect, metrics, colour, edge)
         if focused and playable:
-            draw_focus_ring(surface, rect, metrics)
+            draw_focus_ring(surface, rect, metrics, palette.focus)
 
         pad = metrics.px(1.3)
         icon = pygame.Rect(rect.x + pad + metrics.px(0.4), 0, self._icon_size(), self._icon_size())
@@ -359,7 +359,7 @@ class PackScene(Scene):
 
         x = icon.right + metrics.px(2.0)
         y = rect.y + pad
-        title_colour = PALETTE.text if playable else PALETTE.text_muted
+        title_colour = palette.text if playable else palette.text_muted
         title_font = assets.font(metrics.heading_size, True)
         name = card.loaded.title if playable else card.loaded.path.name
         title = wrap_lines(title_font, name, self._text_width(), 1)
@@ -371,7 +371,7 @@ class PackScene(Scene):
             assert pack is not None
             body_line = assets.font(metrics.body_size).get_linesize()
             for line in self._description_lines(card):
-                surface.blit(assets.text(line, metrics.body_size, PALETTE.text_muted), (x, y))
+                surface.blit(assets.text(line, metrics.body_size, palette.text_muted), (x, y))
                 y += body_line
             y += metrics.px(0.6)
             rounds = len(pack.rounds)
@@ -380,16 +380,14 @@ class PackScene(Scene):
                 f"  ·  {pack.rounds[0].grid} tiles"
             )
             # the counts a teacher chooses by, as large as the description
-            surface.blit(assets.text(meta, metrics.body_size, PALETTE.accent, bold=True), (x, y))
+            surface.blit(assets.text(meta, metrics.body_size, palette.accent, bold=True), (x, y))
         else:
             small_line = assets.font(metrics.small_size).get_linesize()
-            label = assets.text(
-                "Cannot be played", metrics.small_size, lighten(PALETTE.wrong, 0.3), bold=True
-            )
+            label = assets.text("Cannot be played", metrics.small_size, palette.wrong, bold=True)
             surface.blit(label, (x, y))
             y += small_line
             for line in self._error_lines(card):
-                surface.blit(assets.text(line, metrics.small_size, PALETTE.text_muted), (x, y))
+                surface.blit(assets.text(line, metrics.small_size, palette.text_muted), (x, y))
                 y += small_line
 
     def _draw_grid_icon(self, surface: pygame.Surface, card: PackCard, box: pygame.Rect) -> None:
@@ -402,8 +400,10 @@ class PackScene(Scene):
         )
         width, height = cols * cell + (cols - 1) * gap, rows * cell + (rows - 1) * gap
         left, top = box.centerx - width // 2, box.centery - height // 2
-        fill = PALETTE.tile if pack else PALETTE.disabled
-        lit = PALETTE.accent if pack else lighten(PALETTE.disabled, 0.2)
+        palette = self.app.look.palette
+        # the covered cells in the panels' edge colour, which shows on a panel in any theme
+        fill = palette.panel_edge if pack else palette.disabled
+        lit = palette.accent if pack else lighten(palette.disabled, 0.2)
         radius = max(0, cell // 6)
         for r in range(rows):
             for c in range(cols):
@@ -420,7 +420,7 @@ class PackScene(Scene):
         text = assets.text(
             f"No question packs were found.{where}",
             metrics.body_size,
-            PALETTE.text_muted,
+            self.app.look.palette.text_muted,
             wrap=self._list_area.width * 3 // 4,
         )
         surface.blit(text, text.get_rect(center=self._list_area.center))

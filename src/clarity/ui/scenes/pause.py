@@ -12,7 +12,6 @@ from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
 from clarity.ui.scene import Scene
-from clarity.ui.theme import PALETTE, Metrics
 from clarity.ui.widgets import Button, FocusGroup, draw_panel, focus_keys
 
 if TYPE_CHECKING:
@@ -48,26 +47,18 @@ class PauseScene(Scene):
         self.on_restart = on_restart
         self.on_title = on_title
         self.resume_button = Button(
-            "Resume",
-            self.resume_round,
-            key_hint=RESUME.hint_cap,
-            colour=PALETTE.accent,
-            text_colour=PALETTE.text_dark,
+            "Resume", self.resume_round, key_hint=RESUME.hint_cap, tone="main"
         )
-        self.restart_button = Button(
-            "Restart the round", self.restart, key_hint=RESTART.hint_cap, colour=PALETTE.tile
-        )
-        self.title_button = Button(
-            "Back to the title", self.title, key_hint=TITLE.hint_cap, colour=PALETTE.tile
-        )
+        self.restart_button = Button("Restart the round", self.restart, key_hint=RESTART.hint_cap)
+        self.title_button = Button("Back to the title", self.title, key_hint=TITLE.hint_cap)
         # what may change mid-round: the display and the sound (a round's rules are fixed)
         self.settings_button = Button(
-            "Display and sound", self.open_settings, key_hint=SETTINGS.hint_cap, colour=PALETTE.tile
+            "Display and sound", self.open_settings, key_hint=SETTINGS.hint_cap
         )
         self.focus = FocusGroup(
             [self.resume_button, self.restart_button, self.settings_button, self.title_button]
         )
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._panel = pygame.Rect(0, 0, 0, 0)
         self._heading_pos = (0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
@@ -77,7 +68,7 @@ class PauseScene(Scene):
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """The panel and what is in it, by name (for the layout tests)."""
         heading = self.app.services.assets.text(
-            HEADING, self._metrics.title_size, PALETTE.text, bold=True
+            HEADING, self._metrics.title_size, self.app.look.palette.text, bold=True
         )
         return {
             "panel": self._panel.copy(),
@@ -118,7 +109,7 @@ class PauseScene(Scene):
     # -- the scene ---------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         button_height = max(metrics.px(5.0), assets.font(metrics.heading_size, True).get_linesize())
@@ -158,12 +149,13 @@ class PauseScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
+        palette = self.app.look.palette
         if self._shade is None or self._shade.get_size() != surface.get_size():
             self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._shade.fill((*PALETTE.background, SHADE_ALPHA))
+            self._shade.fill((*palette.background, SHADE_ALPHA))
         surface.blit(self._shade, (0, 0))
-        draw_panel(surface, self._panel, metrics)
-        heading = assets.text(HEADING, metrics.title_size, PALETTE.text, bold=True)
+        draw_panel(surface, self._panel, metrics, palette.panel, palette.panel_edge)
+        heading = assets.text(HEADING, metrics.title_size, palette.text, bold=True)
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
         self.focus.draw(surface, assets, metrics, size=metrics.heading_size)
         draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)

@@ -35,7 +35,7 @@ from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import shorten, size_ladder, warm_glyphs
-from clarity.ui.theme import PALETTE, TIER_COLOURS, Metrics
+from clarity.ui.theme import TIERS
 from clarity.ui.widgets import Button, FocusGroup, TextField
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class PlayScene(Scene):
         # (or the student's first key, if sooner)
         self._reading: tuple[int, int] | None = None
 
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._boxes: dict[str, pygame.Rect] = {}  # the top bar's, the board's, the hints'
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._hints_region = pygame.Rect(0, 0, 0, 0)
@@ -356,7 +356,7 @@ class PlayScene(Scene):
         """The top bar, the key hints along the bottom, and between them the board column
         and the card: side by side in a wide window, the card under the board in a tall one."""
         self._layouts += 1
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -401,6 +401,10 @@ class PlayScene(Scene):
         self.card.place(card, card_region, metrics, button_h)
         self._hints_region = pygame.Rect(0, hints_top, width, height - hints_top)
         self.toasts.anchor = (self.board.rect.centerx, hud_h + gap)
+        # what was drawn for the old layout or look: toasts drawn again, points in flight
+        # dropped (they would fly from where things were)
+        self.toasts.render(assets, metrics, self._toast_width())
+        self.flyers.clear()
         self._boxes = boxes
         self.layer.reset()
         self._warm_glyphs()
@@ -502,7 +506,7 @@ class PlayScene(Scene):
         """What only the window size changes: the backdrop, the top bar, the card."""
         base = pygame.Surface(size).convert()
         # a backdrop of its own, let go afterwards: the base keeps the only copy
-        Backdrop().draw(base)
+        Backdrop().draw(base, self.app.look.palette)
         self.hud.draw_base(base)
         self.card.draw_base(base)
         return base
@@ -631,8 +635,8 @@ class PlayScene(Scene):
             metrics,
             f"“{shorten(event.guess, 40)}” is not it",
             f"{format_number(-lost)} points" if lost else "Keep going: more tiles, more clues.",
-            PALETTE.wrong,
-            max_width=max(metrics.px(30), self.board.rect.width),
+            "wrong",
+            max_width=self._toast_width(),
             icon="wrong",
         )
         if lost:
@@ -680,15 +684,19 @@ class PlayScene(Scene):
                 metrics,
                 f"Trophy: {earned.name}",
                 trophy_by_id(earned.trophy_id).description,
-                TIER_COLOURS.get(earned.tier, PALETTE.accent),
-                max_width=max(metrics.px(30), self.board.rect.width),
+                earned.tier if earned.tier in TIERS else "accent",
+                max_width=self._toast_width(),
             )
+
+    def _toast_width(self) -> int:
+        return max(self._metrics.px(30), self.board.rect.width)
 
     def _fly_points(self, points: int, start: tuple[int, int]) -> None:
         if points == 0:
             return
         text = ("+" if points > 0 else "") + format_number(points)
-        colour = PALETTE.accent if points > 0 else PALETTE.wrong
+        palette = self.app.look.palette
+        colour = palette.accent if points > 0 else palette.wrong
         self.flyers.append(
             make_flyer(
                 self.app.services.assets,

@@ -23,15 +23,12 @@ from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import MenuFrame, short_date
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import wrap_lines
-from clarity.ui.theme import ANSWER_STYLES, PALETTE, Metrics
 from clarity.ui.widgets import (
     Button,
     FocusGroup,
-    darken,
     draw_focus_ring,
     draw_panel,
     grid_keys,
-    lighten,
 )
 
 if TYPE_CHECKING:
@@ -90,23 +87,11 @@ class PlayersScene(MenuScreen):
         self.on_chosen = on_chosen or app.pop
         self.session = app.services.session
         self.session.open()
-        self.new_button = Button(
-            "New player",
-            self.new_player,
-            NEW_PLAYER.hint_cap,
-            colour=PALETTE.accent,
-            text_colour=PALETTE.text_dark,
-        )
-        self.guest_button = Button(
-            "Play as a guest", self.play_as_guest, GUEST.hint_cap, colour=PALETTE.tile
-        )
-        self.back_button = Button("Back", self.back, BACK.hint_cap, colour=PALETTE.tile)
-        self.rename_button = Button(
-            "Rename", self.rename_focused, RENAME.hint_cap, colour=PALETTE.tile
-        )
-        self.delete_button = Button(
-            "Delete", self.delete_focused, DELETE.hint_cap, colour=darken(PALETTE.wrong, 0.2)
-        )
+        self.new_button = Button("New player", self.new_player, NEW_PLAYER.hint_cap, tone="main")
+        self.guest_button = Button("Play as a guest", self.play_as_guest, GUEST.hint_cap)
+        self.back_button = Button("Back", self.back, BACK.hint_cap)
+        self.rename_button = Button("Rename", self.rename_focused, RENAME.hint_cap)
+        self.delete_button = Button("Delete", self.delete_focused, DELETE.hint_cap, tone="danger")
         self.rows: list[PlayerRow] = []
         self.focus = FocusGroup()
         self.problem = ""  # the last change that failed, said for the player
@@ -284,7 +269,7 @@ class PlayersScene(MenuScreen):
             self.layout(self.app.size)
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
@@ -406,7 +391,7 @@ class PlayersScene(MenuScreen):
         self._keep_focus_in_view()
 
     def update(self, dt: float) -> None:
-        if self._scroller.update(dt):
+        if self._scroller.update(dt, glide=not self.app.look.reduced_motion):
             self._place_buttons()
 
     # -- drawing ----------------------------------------------------------------------
@@ -438,7 +423,7 @@ class PlayersScene(MenuScreen):
             if rect.colliderect(self._list_area):
                 self._draw_row(surface, row, rect)
         surface.set_clip(previous)
-        self._scroller.draw_bar(surface, metrics)
+        self._scroller.draw_bar(surface, metrics, self.app.look.palette)
 
     def _draw_row(self, surface: pygame.Surface, row: PlayerRow, rect: pygame.Rect) -> None:
         metrics = self._metrics
@@ -447,18 +432,20 @@ class PlayersScene(MenuScreen):
         focused = self.focus.index == index
         hovered = self.focus.hover == index
         current = self.session.player is not None and self.session.player.id == row.player.id
-        colour = lighten(PALETTE.panel, 0.08) if hovered or focused else PALETTE.panel
-        draw_panel(surface, rect, metrics, colour, PALETTE.accent if current else None)
+        look = self.app.look
+        palette = look.palette
+        colour = look.raised if hovered or focused else palette.panel
+        draw_panel(surface, rect, metrics, colour, palette.accent if current else None)
         if focused:
-            draw_focus_ring(surface, rect, metrics)
+            draw_focus_ring(surface, rect, metrics, palette.focus)
 
         pad = metrics.px(0.9)
         diameter = rect.height - 2 * pad
         centre = (rect.x + metrics.px(1.3) + diameter // 2, rect.centery)
-        avatar = ANSWER_STYLES[row.player.id % len(ANSWER_STYLES)].colour
-        pygame.draw.circle(surface, avatar, centre, diameter // 2)
+        avatar = look.tone(f"answer-{row.player.id % len(look.answers)}")
+        pygame.draw.circle(surface, avatar.fill, centre, diameter // 2)
         initial = assets.text(
-            row.player.name[:1].upper(), round(diameter * 0.5), PALETTE.text, bold=True
+            row.player.name[:1].upper(), round(diameter * 0.5), avatar.ink, bold=True
         )
         surface.blit(initial, initial.get_rect(center=centre))
 
@@ -469,12 +456,12 @@ class PlayersScene(MenuScreen):
         width = max(10, right - x)
         name_font = assets.font(metrics.heading_size, True)
         shown = wrap_lines(name_font, row.player.name, width, 1)[0]
-        name = assets.text(shown, metrics.heading_size, PALETTE.text, bold=True)
+        name = assets.text(shown, metrics.heading_size, palette.text, bold=True)
         details_text = row_details(row.overview)
         if current:
             details_text = f"Playing now  ·  {details_text}"
         shown = wrap_lines(assets.font(metrics.small_size), details_text, width, 1)[0]
-        details = assets.text(shown, metrics.small_size, PALETTE.text_muted)
+        details = assets.text(shown, metrics.small_size, palette.text_muted)
         block = name.get_height() + details.get_height()
         top = rect.centery - block // 2
         surface.blit(name, (x, top))
@@ -490,7 +477,7 @@ class PlayersScene(MenuScreen):
         text = self.app.services.assets.text(
             "No players yet. Add your name with New player (N), or play as a guest (G).",
             metrics.body_size,
-            PALETTE.text_muted,
+            self.app.look.palette.text_muted,
             wrap=self._row_width,
         )
         surface.blit(text, text.get_rect(midtop=(self._list_area.centerx, self._list_area.y)))
@@ -503,7 +490,7 @@ class PlayersScene(MenuScreen):
     def _notice_surface(self, text: str) -> pygame.Surface:
         metrics = self._metrics
         return self.app.services.assets.text(
-            text, metrics.small_size, lighten(PALETTE.wrong, 0.35), bold=True, wrap=self._row_width
+            text, metrics.small_size, self.app.look.palette.wrong, bold=True, wrap=self._row_width
         )
 
 

@@ -29,7 +29,7 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import size_ladder
-from clarity.ui.theme import PALETTE, TIER_COLOURS, Colour, Metrics
+from clarity.ui.theme import Colour
 from clarity.ui.widgets import (
     Button,
     FocusGroup,
@@ -163,7 +163,7 @@ class ResultsScene(Scene):
         self._age = 0.0
         self._sounds_played = 0
         self._left = False
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._backdrop = Backdrop()
         self._boxes: dict[str, pygame.Rect] = {}
         self._placed: dict[str, _Placed] = {}
@@ -237,11 +237,12 @@ class ResultsScene(Scene):
         """Whether the round was saved, as the score card says it (None: not known)."""
         if self.saved is None:
             return None
+        palette = self.app.look.palette
         if self.saved.ok:
-            return f"✓ {self.saved.message}", PALETTE.right
+            return f"✓ {self.saved.message}", palette.right
         if self.saved.status == "guest":
-            return self.saved.message, PALETTE.text_muted
-        return self.saved.message, lighten(PALETTE.wrong, 0.3)
+            return self.saved.message, palette.text_muted
+        return self.saved.message, palette.wrong
 
     def finish_presentation(self) -> None:
         """Show everything now: the score counted, the medal and trophies in place."""
@@ -289,19 +290,20 @@ class ResultsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        self._backdrop.draw(surface)
+        palette = self.app.look.palette
+        self._backdrop.draw(surface, palette)
         for panel in self._panels:
-            draw_panel(surface, panel, metrics)
+            draw_panel(surface, panel, metrics, palette.panel, palette.panel_edge)
         if self.loaded.images.get(self.summary_image_key()) is not None and self._image_rect.width:
             surface.blit(self._picture(), self._image_rect)
             edge = max(2, metrics.px(0.25))
             pygame.draw.rect(
-                surface, PALETTE.panel_edge, self._image_rect.inflate(2 * edge, 2 * edge), edge
+                surface, palette.panel_edge, self._image_rect.inflate(2 * edge, 2 * edge), edge
             )
         for placed in self._placed.values():
             self._draw_placed(surface, placed)
         score = assets.text(
-            format_number(self.score.value), self._score_size, PALETTE.accent, bold=True
+            format_number(self.score.value), self._score_size, palette.accent, bold=True
         )
         surface.blit(score, score.get_rect(midright=self._score_rect.midright))
         self.focus.draw(surface, assets, metrics)
@@ -345,7 +347,7 @@ class ResultsScene(Scene):
     # -- layout -------------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -409,6 +411,7 @@ class ResultsScene(Scene):
         """The outcome, then the image as large as the caption below it allows."""
         metrics = self._metrics
         assets = self.app.services.assets
+        palette = self.app.look.palette
         gap = metrics.gap
         edge = max(2, metrics.px(0.25))
 
@@ -418,7 +421,7 @@ class ResultsScene(Scene):
             heading_text,
             max(metrics.heading_size, metrics.px(4.0)),
             metrics.heading_size,
-            PALETTE.right if guessed else PALETTE.accent,
+            palette.right if guessed else palette.accent,
             (column.width, column.height // 5),
             bold=True,
         )
@@ -432,7 +435,7 @@ class ResultsScene(Scene):
             answer,
             metrics.heading_size,
             metrics.body_size,
-            PALETTE.accent,
+            palette.accent,
             (column.width, 2 * assets.font(metrics.heading_size, True).get_linesize()),
             bold=True,
         )
@@ -472,7 +475,7 @@ class ResultsScene(Scene):
         if caption:
             box = pygame.Rect(column.x, y, column.width, column.bottom - y)
             surface = assets.fit_text(
-                caption, metrics.body_size, metrics.small_size, PALETTE.text, box.size
+                caption, metrics.body_size, metrics.small_size, palette.text, box.size
             )
             placed["caption"] = _Placed(
                 surface, surface.get_rect(topleft=box.topleft), caption, box, appear_at=0.2
@@ -555,12 +558,12 @@ class ResultsScene(Scene):
         share = medal_percent(self.summary)  # the share the medal was given by
         if self.medal is not None:
             name = f"{self.medal.value.title()} medal"
-            colour = TIER_COLOURS[self.medal.value]
+            colour = self.app.look.tier(self.medal.value)
             detail = f"{share}% of the best possible"
         else:
             lowest = min(MEDAL_SHARES, key=lambda item: item[1])
             name = "No medal"
-            colour = PALETTE.text
+            colour = self.app.look.palette.text
             detail = f"{share}% · {round(lowest[1] * 100)}% wins {lowest[0].value}"
         name_h = assets.font(heading, True).get_linesize()
         detail_h = assets.font(small).get_linesize()
@@ -605,7 +608,7 @@ class ResultsScene(Scene):
             size=heading,
         )
         wrap = detail_box.width if detail_box.height > detail_h else 0  # a narrow card
-        detail_surface = assets.text(detail, small, PALETTE.text_muted, wrap=wrap)
+        detail_surface = assets.text(detail, small, self.app.look.palette.text_muted, wrap=wrap)
         placed["medal_detail"] = _Placed(
             detail_surface,
             detail_surface.get_rect(topleft=detail_box.topleft),
@@ -622,6 +625,7 @@ class ResultsScene(Scene):
         whether the round was saved. Returns the bottom."""
         metrics = self._metrics
         assets = self.app.services.assets
+        palette = self.app.look.palette
         small = metrics.small_size
         small_gap = metrics.px(0.7)
         values = [_value_text(row.points) for row in self.rows]
@@ -629,11 +633,11 @@ class ResultsScene(Scene):
         label_w = self._label_room(inner.width, size)
         shown = [
             (
-                assets.text(row.label, size, PALETTE.text_muted),
+                assets.text(row.label, size, palette.text_muted),
                 assets.text(
                     value_text,
                     size,
-                    PALETTE.text if row.points >= 0 else lighten(PALETTE.wrong, 0.3),
+                    palette.text if row.points >= 0 else palette.wrong,
                     bold=True,
                 ),
             )
@@ -664,7 +668,7 @@ class ResultsScene(Scene):
             f"best possible {format_number(medal_yardstick(self.summary))}"
         )
         stats_surface = assets.fit_text(
-            stats, small, 14, PALETTE.text_muted, (inner.width, assets.font(small).get_linesize())
+            stats, small, 14, palette.text_muted, (inner.width, assets.font(small).get_linesize())
         )
         last = placed["stats"] = _Placed(
             stats_surface,
@@ -723,7 +727,8 @@ class ResultsScene(Scene):
         small = metrics.small_size
         small_gap = metrics.px(0.7)
         y = inner.y
-        label = assets.text("TROPHIES THIS ROUND", small, PALETTE.text_muted, bold=True)
+        palette = self.app.look.palette
+        label = assets.text("TROPHIES THIS ROUND", small, palette.text_muted, bold=True)
         placed["trophies_label"] = _Placed(
             label, label.get_rect(topleft=(inner.x, y)), appear_at=MEDAL_AT
         )
@@ -731,7 +736,7 @@ class ResultsScene(Scene):
         if not self.trophies:
             words = "None this time: try for a streak!"
             line_box = (inner.width, assets.font(body).get_linesize() * 2)
-            none = assets.fit_text(words, body, 14, PALETTE.text, line_box)
+            none = assets.fit_text(words, body, 14, palette.text, line_box)
             placed["no_trophies"] = _Placed(
                 none, none.get_rect(topleft=(inner.x, y)), words, appear_at=MEDAL_AT
             )
@@ -763,15 +768,16 @@ class ResultsScene(Scene):
         r = diameter // 2
         centre = (r, r)
         if self.medal is None:
-            pygame.draw.circle(surface, PALETTE.disabled, centre, r, max(2, diameter // 14))
+            disabled = self.app.look.palette.disabled
+            pygame.draw.circle(surface, disabled, centre, r, max(2, diameter // 14))
             return surface
-        colour: Colour = TIER_COLOURS[self.medal.value]
+        colour = self.app.look.tier(self.medal.value)
         pygame.draw.circle(surface, darken(colour, 0.35), centre, r)
         pygame.draw.circle(surface, colour, centre, round(r * 0.86))
         pygame.draw.circle(
             surface, lighten(colour, 0.35), centre, round(r * 0.86), max(1, diameter // 30)
         )
-        star = assets.text("★", round(diameter * 0.55), darken(colour, 0.45), bold=True)
+        star = assets.decoration("★", round(diameter * 0.55), darken(colour, 0.45), bold=True)
         surface.blit(star, star.get_rect(center=centre))
         return surface
 
@@ -811,29 +817,30 @@ class ResultsScene(Scene):
         metrics = self._metrics
         assets = self.app.services.assets
         pad = metrics.px(0.8)
-        colour = TIER_COLOURS.get(earned.tier, PALETTE.accent)
+        palette = self.app.look.palette
+        colour = self.app.look.tier(earned.tier)
         # one line each: the name cut at its room, the description at two lines
-        name = assets.text(earned.name, style.name_size, PALETTE.text, bold=True)
+        name = assets.text(earned.name, style.name_size, palette.text, bold=True)
         name = name.subsurface((0, 0, min(name.get_width(), style.text_w), name.get_height()))
         detail = None
         description = _description(earned)
         if style.detail_size and description:
             lines = 2 * assets.font(style.detail_size).get_linesize()
             detail = assets.text(
-                description, style.detail_size, PALETTE.text_muted, wrap=style.text_w
+                description, style.detail_size, palette.text_muted, wrap=style.text_w
             )
             detail = detail.subsurface((0, 0, detail.get_width(), min(lines, detail.get_height())))
         detail_h = detail.get_height() if detail is not None else 0
         chip = pygame.Surface((width, style.height), pygame.SRCALPHA)
         rect = chip.get_rect()
-        pygame.draw.rect(chip, darken(PALETTE.panel, 0.25), rect, border_radius=metrics.radius)
+        pygame.draw.rect(chip, palette.panel_deep, rect, border_radius=metrics.radius)
         pygame.draw.rect(
             chip, colour, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
         )
         icon = style.icon
         centre = (pad + icon // 2, style.height // 2)
         pygame.draw.circle(chip, colour, centre, icon // 2)
-        star = assets.text("★", round(icon * 0.6), darken(colour, 0.45), bold=True)
+        star = assets.decoration("★", round(icon * 0.6), darken(colour, 0.45), bold=True)
         chip.blit(star, star.get_rect(center=centre))
         x = 2 * pad + icon
         y = (style.height - name.get_height() - detail_h) // 2

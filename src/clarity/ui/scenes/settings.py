@@ -31,7 +31,7 @@ from clarity.ui.bindings import Binding
 from clarity.ui.menu_frame import MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import ellipsize
-from clarity.ui.theme import PALETTE, Metrics
+from clarity.ui.theme import Metrics
 from clarity.ui.widgets import Button, FocusGroup, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class SettingsScene(MenuScreen):
 
     def __init__(self, app: App, *, groups: tuple[GroupName, ...] = GROUPS) -> None:
         self.groups = groups
-        self.back_button = Button("Back", self.back, key_hint="Esc", colour=PALETTE.tile)
+        self.back_button = Button("Back", self.back, key_hint="Esc")
         self.focus = FocusGroup([self.back_button], ring=False)
         super().__init__(app, MenuFrame(HEADING, [self.back_button], ()))
         self.rows: list[SettingRow] = []
@@ -198,7 +198,7 @@ class SettingsScene(MenuScreen):
     def layout(self, size: tuple[int, int]) -> None:
         assets = self.app.services.assets
         self._frame.subheading = self.problem
-        self._frame.subheading_colour = PALETTE.wrong
+        self._frame.subheading_colour = "wrong"
         self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         metrics = self._metrics = self._frame.metrics
@@ -262,7 +262,8 @@ class SettingsScene(MenuScreen):
         previous_clip = surface.get_clip()
         surface.set_clip(area)
         for group, y in self._titles:
-            text = assets.text(GROUP_TITLES[group], metrics.body_size, PALETTE.accent, bold=True)
+            accent = self.app.look.palette.accent
+            text = assets.text(GROUP_TITLES[group], metrics.body_size, accent, bold=True)
             surface.blit(text, (area.x, area.y + y - offset))
         # room for the scrollbar beside the rows when the list scrolls
         width = area.width - (metrics.px(1.6) if self._scroller.max_offset > 0 else 0)
@@ -274,7 +275,7 @@ class SettingsScene(MenuScreen):
                 continue
             self._draw_row(surface, row, rect, metrics, selected=i == self.selected)
         surface.set_clip(previous_clip)
-        self._scroller.draw_bar(surface, metrics)
+        self._scroller.draw_bar(surface, metrics, self.app.look.palette)
 
     def _draw_row(
         self,
@@ -286,9 +287,11 @@ class SettingsScene(MenuScreen):
         selected: bool,
     ) -> None:
         assets = self.app.services.assets
-        draw_panel(surface, rect, metrics)
+        palette = self.app.look.palette
+        draw_panel(surface, rect, metrics, palette.panel, palette.panel_edge)
         if selected:
-            draw_focus_ring(surface, rect.inflate(-metrics.px(0.4), -metrics.px(0.4)), metrics)
+            ring = rect.inflate(-metrics.px(0.4), -metrics.px(0.4))
+            draw_focus_ring(surface, ring, metrics, palette.focus)
         pad = metrics.px(1.2)
         value_font = assets.font(metrics.body_size, True)
         value = self.value_of(row)
@@ -298,7 +301,7 @@ class SettingsScene(MenuScreen):
         row.right_arrow = pygame.Rect(right - arrow_w, rect.y, arrow_w, rect.height)
         value_box = pygame.Rect(row.right_arrow.left - value_w, rect.y, value_w, rect.height)
         row.left_arrow = pygame.Rect(value_box.left - arrow_w, rect.y, arrow_w, rect.height)
-        colour = PALETTE.accent if selected else PALETTE.text
+        colour = palette.accent if selected else palette.text
         for arrow, box in (("◀", row.left_arrow), ("▶", row.right_arrow)):
             shown = assets.text(arrow, metrics.body_size, colour, bold=True)
             surface.blit(shown, shown.get_rect(center=box.center))
@@ -310,13 +313,13 @@ class SettingsScene(MenuScreen):
         label = row.setting.label if row.setting is not None else "Preset"
         label_font = assets.font(metrics.body_size, True)
         label_text = assets.text(
-            ellipsize(label_font, label, text_w), metrics.body_size, PALETTE.text, bold=True
+            ellipsize(label_font, label, text_w), metrics.body_size, palette.text, bold=True
         )
         help_font = assets.font(metrics.small_size)
         help_text = assets.text(
             ellipsize(help_font, self.help_of(row), text_w),
             metrics.small_size,
-            PALETTE.text_muted,
+            palette.text_muted,
         )
         y = rect.y + metrics.px(0.8)
         surface.blit(label_text, (rect.x + pad, y))

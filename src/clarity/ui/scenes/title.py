@@ -20,7 +20,7 @@ from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
-from clarity.ui.theme import ANSWER_STYLES, PALETTE, Colour, Metrics
+from clarity.ui.theme import Colour, Look, Metrics
 from clarity.ui.widgets import (
     Button,
     FocusGroup,
@@ -96,11 +96,12 @@ class Mosaic:
             return 0.0
         return max(0.0, min(1.0, (self._clock - index * REVEAL_EVERY) / FLIP_SECONDS))
 
-    def draw(self, surface: pygame.Surface, metrics: Metrics) -> None:
+    def draw(self, surface: pygame.Surface, metrics: Metrics, look: Look) -> None:
         if self.tile <= 0:
             return
+        palette = look.palette
         if self._picture is None:
-            self._picture = _sunset(self.rect.size)
+            self._picture = _sunset(self.rect.size, look)
         radius = max(2, self.tile // 7)
         amounts = {tile: self.open_amount(i) for i, tile in enumerate(self.order)}
         for (row, col), amount in amounts.items():
@@ -116,36 +117,37 @@ class Mosaic:
             if amount < 1:
                 # a covered tile shrinks away as it uncovers, like on the game board
                 cover = cell.inflate(-round(cell.width * amount), -round(cell.height * amount))
-                pygame.draw.rect(surface, PALETTE.tile, cover, border_radius=radius)
+                pygame.draw.rect(surface, palette.tile, cover, border_radius=radius)
                 pygame.draw.rect(
                     surface,
-                    PALETTE.tile_edge,
+                    palette.tile_edge,
                     cover,
                     width=max(1, metrics.px(0.15)),
                     border_radius=radius,
                 )
                 if amount == 0:
-                    style = ANSWER_STYLES[(row * MOSAIC_COLS + col) % len(ANSWER_STYLES)]
-                    _draw_mark(surface, style.shape, cover, PALETTE.tile_mark)
+                    style = look.answers[(row * MOSAIC_COLS + col) % len(look.answers)]
+                    _draw_mark(surface, style.shape, cover, palette.tile_mark)
 
 
 def _draw_mark(surface: pygame.Surface, shape: str, cell: pygame.Rect, colour: Colour) -> None:
     draw_shape(surface, shape, cell.center, cell.width * 0.16, colour)
 
 
-def _sunset(size: tuple[int, int]) -> pygame.Surface:
-    """The mosaic's hidden picture: a sun setting behind hills, in the theme's colours."""
+def _sunset(size: tuple[int, int], look: Look) -> pygame.Surface:
+    """The mosaic's hidden picture: a sun setting behind hills, in the look's colours."""
     width, height = size
     picture = pygame.Surface(size)
-    top, middle, low = PALETTE.gold, ANSWER_STYLES[5].colour, ANSWER_STYLES[0].colour
+    gold, answers = look.palette.gold, look.answers
+    top, middle, low = gold, answers[5].colour, answers[0].colour
     for y in range(height):
         share = y / max(1, height - 1)
         a, b, t = (top, middle, share * 2) if share < 0.5 else (middle, low, share * 2 - 1)
         colour = tuple(round(x + (z - x) * t) for x, z in zip(a, b, strict=True))
         pygame.draw.line(picture, colour, (0, y), (width, y))
     sun = (round(width * 0.62), round(height * 0.62))
-    pygame.draw.circle(picture, lighten(PALETTE.gold, 0.55), sun, round(height * 0.3))
-    hills = darken(ANSWER_STYLES[4].colour, 0.35)
+    pygame.draw.circle(picture, lighten(gold, 0.55), sun, round(height * 0.3))
+    hills = darken(answers[4].colour, 0.35)
     pygame.draw.ellipse(
         picture, hills, pygame.Rect(-width * 0.1, height * 0.7, width * 0.6, height * 0.8)
     )
@@ -162,21 +164,19 @@ class TitleScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.play_button = Button(
-            "Play", self.play, colour=PALETTE.accent, text_colour=PALETTE.text_dark
-        )
-        self.quit_button = Button("Quit", self.quit, colour=PALETTE.tile)
-        self.trophies_button = Button("Trophies", self.trophies, colour=PALETTE.tile)
-        self.scores_button = Button("High scores", self.high_scores, colour=PALETTE.tile)
-        self.player_button = Button("Change player", self.change_player, colour=PALETTE.tile)
-        self.settings_button = Button("Settings", self.open_settings, colour=PALETTE.tile)
+        self.play_button = Button("Play", self.play, tone="main")
+        self.quit_button = Button("Quit", self.quit)
+        self.trophies_button = Button("Trophies", self.trophies)
+        self.scores_button = Button("High scores", self.high_scores)
+        self.player_button = Button("Change player", self.change_player)
+        self.settings_button = Button("Settings", self.open_settings)
         # Saved progress needs a data folder; the store is opened after the first frame.
         self._saving = app.services.data_dir is not None
         self._session_open = False
         self.focus = FocusGroup(self._buttons())
         self.mosaic = Mosaic()
         self._backdrop = Backdrop()
-        self._metrics = Metrics(*app.options.size)
+        self._metrics = app.look.metrics(app.options.size)
         self._name_size = 40
         self._name_pos = (0, 0)
         self._tagline_pos = (0, 0)
@@ -221,8 +221,9 @@ class TitleScene(Scene):
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
         assets = self.app.services.assets
         metrics = self._metrics
-        name = assets.text(GAME_NAME, self._name_size, PALETTE.text, bold=True)
-        tagline = assets.text(TAGLINE, metrics.body_size, PALETTE.text_muted)
+        palette = self.app.look.palette
+        name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
+        tagline = assets.text(TAGLINE, metrics.body_size, palette.text_muted)
         boxes = {
             "name": name.get_rect(center=self._name_pos),
             "tagline": tagline.get_rect(center=self._tagline_pos),
@@ -279,7 +280,7 @@ class TitleScene(Scene):
     # -- the scene ---------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
-        metrics = self._metrics = Metrics(*size)
+        metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -376,14 +377,14 @@ class TitleScene(Scene):
     def _status_rect(self) -> pygame.Rect:
         metrics = self._metrics
         text = self.app.services.assets.text(
-            self.status or " ", metrics.body_size, PALETTE.accent, bold=True
+            self.status or " ", metrics.body_size, self.app.look.palette.accent, bold=True
         )
         return text.get_rect(center=self._status_pos)
 
     def _notice_text(self, width: int) -> pygame.Surface:
         metrics = self._metrics
         return self.app.services.assets.text(
-            self.notice, metrics.small_size, PALETTE.text, bold=True, wrap=width
+            self.notice, metrics.small_size, self.app.look.palette.text, bold=True, wrap=width
         )
 
     def resume(self) -> None:
@@ -417,26 +418,28 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        self._backdrop.draw(surface)
-        self.mosaic.draw(surface, metrics)
+        look = self.app.look
+        palette = look.palette
+        self._backdrop.draw(surface, palette)
+        self.mosaic.draw(surface, metrics, look)
 
-        name = assets.text(GAME_NAME, self._name_size, PALETTE.text, bold=True)
-        shadow = assets.text(GAME_NAME, self._name_size, PALETTE.text_dark, bold=True)
+        name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
+        shadow = assets.decoration(GAME_NAME, self._name_size, palette.text_dark, bold=True)
         rect = name.get_rect(center=self._name_pos)
         offset = max(2, metrics.px(0.35))
         surface.blit(shadow, rect.move(offset, offset))
         surface.blit(name, rect)
-        tagline = assets.text(TAGLINE, metrics.body_size, PALETTE.text_muted)
+        tagline = assets.text(TAGLINE, metrics.body_size, palette.text_muted)
         surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
         if self.notice:
             draw_panel(
-                surface, self._notice_panel, metrics, darken(PALETTE.wrong, 0.55), PALETTE.wrong
+                surface, self._notice_panel, metrics, palette.shaded(palette.wrong), palette.wrong
             )
             pad = metrics.px(1.0)
             text = self._notice_text(self._notice_panel.width - 2 * pad)
             surface.blit(text, text.get_rect(center=self._notice_panel.center))
         if self.status:
-            status = assets.text(self.status, metrics.body_size, PALETTE.accent, bold=True)
+            status = assets.text(self.status, metrics.body_size, palette.accent, bold=True)
             surface.blit(status, status.get_rect(center=self._status_pos))
 
         for i, button in enumerate(self.focus.buttons):
