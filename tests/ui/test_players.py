@@ -1,22 +1,26 @@
-"""Who's playing? Adding, picking, renaming and deleting players through the real App."""
+"""Who's playing? Adding, picking, renaming and deleting players, and giving them extra
+time, through the real App."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
 
-from clarity.store import Player
+from clarity.store import Player, open_store
+from clarity.ui.app import App
 from clarity.ui.scenes.dialog import DialogScene
 from clarity.ui.scenes.packs import PackScene
 from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.title import TitleScene
+from store.filesystems import make_read_only, writable_then_read_only
 
-from .conftest import Pilot
+from .conftest import Pilot, RecordingSound
 from .key_tables import assert_hints_are_the_table, drawn_hints, hold, letter_key
-from .saving import MakeApp, app_factory, at_title
+from .saving import SIZES, MakeApp, app_factory, at_title, start_round
 
 
 @pytest.fixture
@@ -153,7 +157,8 @@ def test_delete_asks_first_and_n_keeps_the_player(saving_app: MakeApp) -> None:
 
 def test_the_mouse_renames_and_deletes_with_the_rows_buttons(saving_app: MakeApp) -> None:
     pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
-    pilot.click(scene.rows[1].button.rect.center)  # hovering shows the row's buttons...
+    name = scene.rows[1].button.rect
+    pilot.click((name.x + name.width // 4, name.centery))  # hovering shows the row's buttons...
     assert isinstance(pilot.top, PackScene)  # ...and a click on the row itself plays
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_RIGHT)  # nothing beside Play: it stays
@@ -242,7 +247,7 @@ def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
     with drawn_hints(monkeypatch) as drawn:
         assert_hints_are_the_table(pilot, drawn, rows, [(scene, rows)])
     labels = [label for _cap, label in drawn[-1]]
-    expected = ["move", "play", "new player", "rename", "delete", "guest", "back"]
+    expected = ["move", "play", "new player", "rename", "extra time", "delete", "guest", "back"]
     assert labels == expected + (["scroll"] if count == 14 else [])
     assert pilot.top is scene
     assert saved_names(pilot) == sorted(names)
@@ -262,3 +267,155 @@ def test_a_held_delete_asks_once(saving_app: MakeApp) -> None:
     pilot.key(letter_key("Y"))
     assert pilot.top is scene
     assert saved_names(pilot) == ["Ben"]
+
+
+# -- extra time -----------------------------------------------------------------------------
+
+
+def drawn_texts(app: App) -> list[str]:
+    """Every text the App draws from now on (each screen draws its words through
+    ``Assets.text``)."""
+    assets = app.services.assets
+    render = assets.text
+    seen: list[str] = []
+
+    def text(words: str, *args: Any, **kwargs: Any) -> pygame.Surface:
+        seen.append(words)
+        return render(words, *args, **kwargs)
+
+    assets.text = text  # type: ignore[method-assign]
+    return seen
+
+
+def saved_extra_time(folder: Path, name: str) -> float | None:
+    """``name``'s extra time as a second opening of the data folder reads it from disk."""
+    opening = open_store(folder)
+    assert opening.store is not None
+    with opening.store as store:
+        player = store.player_by_name(name)
+        assert player is not None
+        return player.extra_time
+
+
+def details_drawn(pilot: Pilot, seen: list[str], name: str) -> str:
+    """The small line drawn under ``name`` in the next frame."""
+    scene = pilot.top
+    assert isinstance(scene, PlayersScene)
+    seen.clear()
+    pilot.step()
+    index = seen.index(name)
+    return seen[index + 1]
+
+
+def test_x_steps_the_extra_time_saves_it_and_the_row_shows_it(
+    saving_app: MakeApp, tmp_path: Path
+) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    seen = drawn_texts(pilot.app)
+    assert details_drawn(pilot, seen, "Ana") == "No rounds yet"
+    steps = [
+        (1.5, "Extra time ×1.5 · No rounds yet"),
+        (2.0, "Extra time ×2 · No rounds yet"),
+        (3.0, "Extra time ×3 · No rounds yet"),
+        (None, "No time limit · No rounds yet"),
+        (1.0, "No rounds yet"),  # round again to the standard time
+    ]
+    for extra_time, details in steps:
+        pilot.key(pygame.K_x)
+        assert pilot.top is scene  # stepped in place: no dialog
+        assert scene.focused_player is not None
+        assert scene.focused_player.name == "Ana"  # the focus stays on the row
+        assert saved_extra_time(tmp_path / "data", "Ana") == extra_time
+        assert details_drawn(pilot, seen, "Ana") == details
+    assert saved_extra_time(tmp_path / "data", "Ben") == 1.0  # only the one in focus
+    assert scene.problem == ""
+
+
+def test_the_russian_layouts_x_key_steps_the_extra_time(
+    saving_app: MakeApp, tmp_path: Path
+) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    pilot.key(pygame.K_DOWN)
+    pilot.key(ord("ч"), layout="ru")  # the key printed X types "ч" there
+    pilot.key(ord("ч"), layout="ru")
+    assert pilot.top is scene
+    assert saved_extra_time(tmp_path / "data", "Ben") == 2.0
+    assert saved_extra_time(tmp_path / "data", "Ana") == 1.0
+
+
+def test_a_click_on_the_rows_time_button_steps_the_extra_time(
+    saving_app: MakeApp, tmp_path: Path
+) -> None:
+    pilot, scene = players_screen(saving_app, ("Ana", "Ben"))
+    seen = drawn_texts(pilot.app)
+    pilot.key(pygame.K_DOWN)
+    button = scene.extra_time_button
+    assert scene.row_rect(scene.rows[1]).contains(button.rect)  # drawn on Ben's row
+    pilot.click(button.rect.center)
+    assert pilot.top is scene  # the click on the button did not play as Ben
+    assert saved_extra_time(tmp_path / "data", "Ben") == 1.5
+    assert details_drawn(pilot, seen, "Ben") == "Extra time ×1.5 · No rounds yet"
+    assert not pilot.app.services.session.chosen
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_rows_three_buttons_fit_beside_the_name(
+    saving_app: MakeApp, size: tuple[int, int]
+) -> None:
+    _, scene = players_screen(saving_app, ("Ana", "Ben"), size=size)
+    row = scene.row_rect(scene.rows[0])
+    rename, time, delete = scene.rename_button, scene.extra_time_button, scene.delete_button
+    assert [b.label for b in (rename, time, delete)] == ["Rename", "Time", "Delete"]
+    for button in (rename, time, delete):
+        assert row.contains(button.rect), button.label
+    assert rename.rect.right < time.rect.left
+    assert time.rect.right < delete.rect.left
+    assert rename.rect.left > row.centerx  # the left half of the row is its name: it plays
+
+
+def test_a_failure_to_save_the_extra_time_is_said_on_the_screen(
+    pack_folder: Path, tmp_path: Path
+) -> None:
+    with writable_then_read_only(tmp_path / "data") as folder:
+        opening = open_store(folder)
+        assert opening.store is not None
+        with opening.store as store:
+            assert isinstance(store.create_player("Ana"), Player)
+        make_read_only(folder)  # a lab's shared folder the game may read, not write
+        opened = app_factory(pack_folder, folder)
+        pilot = at_title(next(opened)(size=(1024, 640)))
+        try:
+            pilot.key(pygame.K_RETURN)  # Play: who's playing?
+            scene = pilot.top
+            assert isinstance(scene, PlayersScene)
+            pilot.key(pygame.K_x)
+            assert pilot.top is scene
+            assert scene.problem == (
+                f"Saving is off: the data folder {folder} is read-only. "
+                "The extra time was not saved."
+            )
+            seen = drawn_texts(pilot.app)
+            pilot.step()
+            assert scene.problem in seen  # the notice above the list
+            assert scene.layout_boxes()["notice"].bottom < scene.new_button.rect.top
+            assert scene.rows[0].player.extra_time == 1.0  # the row shows what is saved
+            assert details_drawn(pilot, seen, "Ana") == "No rounds yet"
+            sound = pilot.app.services.sound
+            assert isinstance(sound, RecordingSound)
+            assert sound.played[-1] == "wrong"
+        finally:
+            next(opened, None)
+
+
+@pytest.mark.parametrize(("presses", "time_limit"), [(0, 20.0), (2, 40.0), (4, None)])
+def test_a_players_extra_time_stretches_the_time_limit_of_their_round(
+    saving_app: MakeApp, presses: int, time_limit: float | None
+) -> None:
+    pilot, _ = players_screen(saving_app, ("Ana",))
+    for _ in range(presses):  # x1.5, x2, x3, no limit
+        pilot.key(pygame.K_x)
+    pilot.key(pygame.K_RETURN)  # play as Ana
+    assert isinstance(pilot.top, PackScene)
+    play = start_round(pilot)
+    assert play.round.rules.time_scale == (None if time_limit is None else time_limit / 20)
+    assert play.round.time_limit == time_limit  # the pack allows 20 s a question

@@ -7,12 +7,13 @@ Players come from the store; every change goes through it and comes back as a va
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
 
 from clarity.core.numbers import format_number
+from clarity.core.scoring import TIME_SCALES
 from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
 from clarity.store.names import MAX_NAME_LENGTH
 from clarity.store.ownership import HeldElsewhere
@@ -38,6 +39,7 @@ HEADING = "Who's playing?"
 NEW_PLAYER = Binding("new_player", (Letter("N"),), "new player")
 RENAME = Binding("rename_focused", (Letter("R"),), "rename")
 DELETE = Binding("delete_focused", (keys.DELETE,), "delete")
+EXTRA_TIME = Binding("step_extra_time", (Letter("X"),), "extra time")
 GUEST = Binding("play_as_guest", (Letter("G"),), "guest")
 #: The arrows move as the screen is drawn (New and Guest side by side, the players
 #: below, Back last); held, they go on down the list. Enter plays as the one in focus.
@@ -45,6 +47,7 @@ PLAYERS_KEYS: tuple[Binding, ...] = (
     *grid_keys("play"),
     NEW_PLAYER,
     RENAME,
+    EXTRA_TIME,
     DELETE,
     GUEST,
     BACK,
@@ -65,13 +68,31 @@ class PlayerRow:
 
 
 def row_details(overview: PlayerOverview) -> str:
-    """The small line under a name: rounds, best score, last game."""
+    """The small line under a name: extra time (first, so that it is never cut off),
+    rounds, best score, last game."""
+    extra = extra_time_text(overview.player.extra_time)
     if not overview.rounds:
-        return "No rounds yet"
+        return "  ·  ".join(part for part in (extra, "No rounds yet") if part)
     rounds = f"{format_number(overview.rounds)} round{'' if overview.rounds == 1 else 's'}"
     best = f"best {format_number(overview.best_score)}" if overview.best_score is not None else ""
     last = f"last played {short_date(overview.last_played)}" if overview.last_played else ""
-    return "  ·  ".join(part for part in (rounds, best, last) if part)
+    return "  ·  ".join(part for part in (extra, rounds, best, last) if part)
+
+
+def extra_time_text(scale: float | None) -> str:
+    """A player's extra time on their row: "Extra time ×1.5", "No time limit"; nothing for
+    the standard time, which most players have."""
+    if scale is None:
+        return "No time limit"
+    return "" if scale == 1 else f"Extra time ×{scale:g}"
+
+
+def next_extra_time(scale: float | None) -> float | None:
+    """The extra time after ``scale`` as X steps it: ×1, ×1.5, ×2, ×3, no limit, then ×1
+    again (:data:`~clarity.core.scoring.TIME_SCALES`). A value saved by other means goes
+    back to ×1."""
+    index = TIME_SCALES.index(scale) if scale in TIME_SCALES else -1
+    return TIME_SCALES[(index + 1) % len(TIME_SCALES)]
 
 
 class PlayersScene(MenuScreen):
@@ -92,6 +113,9 @@ class PlayersScene(MenuScreen):
         self.back_button = Button("Back", self.back, BACK.hint_cap)
         self.rename_button = Button("Rename", self.rename_focused, RENAME.hint_cap)
         self.delete_button = Button("Delete", self.delete_focused, DELETE.hint_cap, tone="danger")
+        # "Time", not "Extra time": a third button of the row leaves the name and its
+        # details (the best score) little room; the hint and the details say "extra time"
+        self.extra_time_button = Button("Time", self.step_extra_time, EXTRA_TIME.hint_cap)
         self.rows: list[PlayerRow] = []
         self.focus = FocusGroup()
         self.problem = ""  # the last change that failed, said for the player
@@ -210,6 +234,24 @@ class PlayersScene(MenuScreen):
             name="delete-player",
         )
 
+    def step_extra_time(self) -> None:
+        """X: the player in focus gets the next extra time (see :func:`next_extra_time`),
+        saved at once for their next round; a failure to save is said on the screen."""
+        row = self._focused_row()
+        if row is None:
+            return
+        shown = self._notice_text()
+        self.problem = ""
+        saved = self.session.set_extra_time(row.player, next_extra_time(row.player.extra_time))
+        if isinstance(saved, SaveFailed):
+            self.problem = saved.message
+            self.app.services.sound.play("wrong")
+        else:
+            row.overview = replace(row.overview, player=saved)
+            self.app.services.sound.play("click")
+        if self._notice_text() != shown:  # the notice came or went: the list moves
+            self.layout(self.app.size)
+
     def _create(self, text: str) -> str | None:
         store = self.session.store
         if store is None:
@@ -314,24 +356,25 @@ class PlayersScene(MenuScreen):
             row.button.rect = self.row_rect(row).clip(self._list_area)
         row = self._focused_row()
         if row is None:
-            self.rename_button.rect = pygame.Rect(0, 0, 0, 0)
-            self.delete_button.rect = pygame.Rect(0, 0, 0, 0)
+            for button in self._row_buttons():
+                button.rect = pygame.Rect(0, 0, 0, 0)
             return
         metrics = self._metrics
         assets = self.app.services.assets
         rect = self.row_rect(row)
         height = min(rect.height - 2 * metrics.px(0.9), metrics.px(4.2))
         font = assets.font(metrics.small_size, True)
-        width = max(font.size(b.label)[0] + font.size("Del")[0] for b in self._row_buttons())
-        width += metrics.px(5.0)
         right = rect.right - metrics.px(1.3)
         for button in reversed(self._row_buttons()):
+            # each as wide as its own words: three buttons of the widest would leave the
+            # name little room on a narrow window
+            width = font.size(button.label)[0] + font.size(button.key_hint)[0] + metrics.px(5.0)
             button.rect = pygame.Rect(0, 0, width, height)
             button.rect.midright = (right, rect.centery)
             right = button.rect.left - metrics.px(0.8)
 
     def _row_buttons(self) -> list[Button]:
-        return [self.rename_button, self.delete_button]
+        return [self.rename_button, self.extra_time_button, self.delete_button]
 
     def _focused_row(self) -> PlayerRow | None:
         focused = self.focus.focused
