@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -195,3 +197,21 @@ def test_several_players_are_saved_in_one_transaction(data: Path) -> None:
             Player(ben.id, "Ben Li", ben.created_at, extra_time=None),
             Player(ana.id, "Ana", ana.created_at, extra_time=1.5),
         ]
+
+
+def test_the_readmes_example_runs_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^\$ (clarity players --extra-time .*)\n((?:[^$`].*\n)+)", readme, re.M)
+    assert block is not None, "the README shows no clarity players --extra-time"
+    command, shown = block.group(1), block.group(2).splitlines()
+    folder = tmp_path / "data"
+    with _opened(folder) as store:
+        for name in ("Ana", "Маша"):
+            assert isinstance(store.create_player(name), Player)
+    argv = shlex.split(command)[1:]
+    status, out, err = _run(capsys, *argv, "--data-dir", str(folder))
+    assert (status, err) == (0, "")
+    assert out.splitlines() == shown
+    assert _listed(capsys, folder) == {"Ana": "no limit", "Маша": "x1.5"}
