@@ -7,7 +7,7 @@ up here as leaving the window or running into a neighbour.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,14 @@ from clarity.core.pack_loader import LoadedPack, load_pack
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
-from clarity.ui.app import App
+from clarity.ui.app import App, minimum_size
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.results import ResultsScene
+from clarity.ui.theme import Look
 
 from .conftest import ASSETS, Pilot, write_picture, write_play_pack
+from .saving import MakeApp, app_factory, boxes_laid_out
+from .tour import every_screen, write_tour_packs
 
 SIZES = [(1024, 640), (1920, 1080), (1024, 768)]
 # Half as long again as the longest texts of the bundled packs (prompt 105, explanation
@@ -165,10 +168,28 @@ def play(pilot: Pilot, loaded: LoadedPack) -> PlayScene:
 
 
 def check(pilot: Pilot, scene: PlayScene, *required: str) -> None:
-    boxes = scene.layout_boxes()
-    missing = [name for name in required if name not in boxes]
+    """Everything laid out, and each of ``required`` on the screen; on a card whose
+    contents scroll (large text, a long question), at one of its scroll positions, paged
+    through from the top with PageDown as a student would."""
+    card = scene.card
+    card.scroll_by(-card.scroll)
+    pilot.step()
+    seen = set()
+    for _ in range(20):
+        boxes = scene.layout_boxes()
+        assert_laid_out(boxes, pilot.app.size)
+        seen |= boxes.keys()
+        if card.scroll >= card.scroll_max:
+            break
+        pilot.key(pygame.K_PAGEDOWN)
+    card.scroll_by(-card.scroll)  # back to the top, where a new question starts
+    pilot.step()
+    if pilot.app.look.text_scale > 1:
+        # with large text the bar leaves out the question's number (the card's header
+        # says it) and then the pack's title, before its type shrinks
+        required = tuple(name for name in required if name not in ("hud_question", "hud_title"))
+    missing = [name for name in required if name not in seen]
     assert not missing, f"not on screen: {missing}"
-    assert_laid_out(boxes, pilot.app.size)
 
 
 HUD = ("hud_title", "hud_question", "hud_tiles", "hud_streak", "hud_score", "hints")
@@ -189,7 +210,7 @@ def test_the_play_screen_in_every_state(sized: Pilot, packs: dict[str, LoadedPac
     pilot.key(pygame.K_g)  # the guess field over the card
     pilot.type("Москва и Минск")
     check(pilot, scene, *HUD, *BOARD, "guess_heading", "guess_field", "guess_submit")
-    assert {"guess_cancel", "guess_info"} <= scene.layout_boxes().keys()
+    check(pilot, scene, "guess_cancel", "guess_info")
 
     scene = play(pilot, packs["wide"])  # four choices of up to 60 characters
     check(pilot, scene, *HUD, *BOARD, "prompt", *answers[:4])
@@ -302,12 +323,20 @@ def check_results(pilot: Pilot, loaded: LoadedPack) -> None:
     pilot.step()
     scene.finish_presentation()
     pilot.step()
-    boxes = scene.layout_boxes()
+    # the score's column, paged through with PageDown when it scrolls (large text)
+    seen: dict[str, pygame.Rect] = {}
+    for _ in range(20):
+        boxes = scene.layout_boxes()
+        assert_laid_out(boxes, pilot.app.size)
+        seen.update(boxes)
+        if scene._column_scroll >= scene._column_max:
+            break
+        pilot.key(pygame.K_PAGEDOWN)
+    boxes = seen
     trophies = [f"trophy_{i}" for i in range(5)]
     required = ["heading", "image", "answer", "caption", "score_value", "medal", "medal_name"]
     required += [*trophies, "button_0", "button_1", "hints"]
     assert not [name for name in required if name not in boxes]
-    assert_laid_out(boxes, pilot.app.size)
 
     sizes = scene.shown_sizes()
     rows = [name for name in sizes if name.startswith("row_")]
@@ -316,3 +345,59 @@ def check_results(pilot: Pilot, loaded: LoadedPack) -> None:
     assert len({sizes[name] for name in trophies}) == 1, "the trophies' names differ in size"
     for name in ("medal_name", "medal_detail"):  # one line each, never wrapped
         assert boxes[name].height < 2 * sizes[name], f"{name} takes two lines"
+
+
+# -- 200 % text on a 1024x768 projector (WCAG 2.2 1.4.4, resize text) ---------------------
+
+LARGE_TEXT = Look.from_choices(text_size=200)
+LARGE_WINDOW = (1024, 768)
+
+
+@pytest.fixture
+def large_text(make_app: Callable[..., App]) -> Pilot:
+    app = make_app(size=LARGE_WINDOW)
+    app.apply_look(LARGE_TEXT)
+    return Pilot(app)
+
+
+def test_at_200_percent_the_play_screen_lays_out_in_every_state(
+    large_text: Pilot, packs: dict[str, LoadedPack]
+) -> None:
+    test_the_play_screen_in_every_state(large_text, packs)
+    test_a_question_picture_beside_or_under_its_prompt(large_text, packs)
+
+
+def test_at_200_percent_the_results_lay_out(
+    large_text: Pilot, packs: dict[str, LoadedPack]
+) -> None:
+    check_results(large_text, packs["quick"])
+
+
+@pytest.fixture
+def tour_app(tmp_path: Path) -> Iterator[MakeApp]:
+    folder = tmp_path / "packs"
+    write_tour_packs(folder)
+    yield from app_factory(folder, tmp_path / "data")
+
+
+@pytest.mark.parametrize("text_size", [200, 150, 125], ids=lambda s: f"{s}%")
+def test_every_screen_lays_out_with_large_text(tour_app: MakeApp, text_size: int) -> None:
+    """The title, the players and their dialogs, the pack choice, the round in every state
+    and its pause menu, the results, the cabinet, the history and the high scores: at 200 %
+    on 1024x768, and at 150 % and 125 % in the smallest window of each."""
+    look = Look.from_choices(text_size=text_size)
+    size = LARGE_WINDOW if text_size == 200 else minimum_size(look.text_scale)
+    app = tour_app(player="Ana", size=size)
+    app.apply_look(look)
+    assert app.size == size
+    pilot = Pilot(app)
+    stops = []
+    for stop in every_screen(pilot):
+        stops.append(stop)
+        top = pilot.top
+        assert top._metrics.text_scale == look.text_scale, stop  # type: ignore[attr-defined]
+        try:
+            boxes_laid_out(top.layout_boxes(), size)  # type: ignore[attr-defined]
+        except AssertionError as problem:
+            raise AssertionError(f"{stop}: {problem}") from None
+    assert len(stops) >= 20

@@ -9,6 +9,7 @@ that SDL queues the same WINDOWSIZECHANGED a real drag does.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pygame
@@ -17,10 +18,11 @@ import pytest
 from clarity.core.pack_loader import LoadedPack
 from clarity.core.packs import ChoiceQuestion
 from clarity.core.round import Phase
-from clarity.ui.app import MIN_SIZE, App, logical_size
+from clarity.ui.app import MIN_SIZE, App, logical_size, minimum_size, smallest_window
 from clarity.ui.scenes.pause import PauseScene
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.title import TitleScene
+from clarity.ui.theme import Look
 
 from . import test_layout as layout
 from .conftest import Pilot
@@ -316,3 +318,57 @@ def test_closing_the_app_closes_its_window(make_app: Callable[..., App]) -> None
     with pytest.raises(RuntimeError, match="not open"):
         _ = app.window
     assert not pygame.display.get_init()
+
+
+# -- the minimum follows the text size ----------------------------------------------------------
+
+LARGER_TEXT = [125, 150, 200]
+
+
+def test_the_minimum_grows_with_the_text_size_and_a_smaller_window_is_shown_scaled(
+    make_app: Callable[..., App],
+) -> None:
+    app = make_app(size=MIN_SIZE)
+    app.push(TitleScene(app))
+    app.step(1 / 60)
+    app.apply_look(Look.from_choices(text_size=200))
+    # SDL grows the window to its new minimum: 1024x768 fits the dummy screen
+    assert app.window.minimum_size == minimum_size(2.0) == (1024, 768)
+    assert app.window.size == app.size == (1024, 768)
+    app.apply_look(Look.from_choices(text_size=100))
+    assert app.window.minimum_size == MIN_SIZE
+    # a window manager keeps a window smaller than the minimum at 200 %: drawn larger,
+    # scaled down, never cut
+    app.apply_look(Look.from_choices(text_size=200))
+    app.window.minimum_size = (1, 1)
+    app.resize((900, 700))
+    assert app.scaled
+    assert app.size[0] >= 1024
+    assert app.size[1] >= 768
+
+
+def test_the_minimum_of_each_text_size_is_no_smaller_than_the_standard_one() -> None:
+    sizes = [minimum_size(scale / 100) for scale in (100, *LARGER_TEXT)]
+    assert sizes[0] == MIN_SIZE
+    assert all(b[0] >= a[0] and b[1] >= a[1] for a, b in itertools.pairwise(sizes))
+    assert minimum_size(1.1) == minimum_size(1.25)  # between two sizes: the larger's
+    assert smallest_window((800, 600), 2.0) == (800, 600)  # never larger than the screen
+
+
+@pytest.mark.parametrize("text_size", LARGER_TEXT, ids=lambda s: f"{s}%")
+def test_every_state_of_the_round_holds_at_the_minimum_of_each_text_size(
+    make_app: Callable[..., App], packs: dict[str, LoadedPack], text_size: int
+) -> None:
+    """The layout tests' checks at the text size's own minimum window."""
+    look = Look.from_choices(text_size=text_size)
+    size = minimum_size(look.text_scale)
+    pilot = Pilot(make_app(size=size))
+    pilot.app.apply_look(look)
+    assert pilot.app.size == size
+    layout.test_the_play_screen_in_every_state(pilot, packs)
+    layout.test_a_question_picture_beside_or_under_its_prompt(pilot, packs)
+    layout.check_results(pilot, packs["quick"])
+    title = TitleScene(pilot.app)
+    pilot.app.reset(title)
+    pilot.step()
+    layout.assert_laid_out(title.layout_boxes(), size)

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 #: layout tests' longest texts: the play screen's card header runs into the clock below
 #: 856 wide, and six long choices into the prompt below 570 high (tests/ui/test_window.py).
 MIN_SIZE = (864, 576)
+#: The same at each text size (1.0 is the standard size, 2.0 is 200 %): larger text needs a
+#: larger window, and at 200 % every screen holds on a 1024x768 projector (WCAG 2.2 1.4.4;
+#: tests/ui/test_window.py lays every screen out at each of these).
+MIN_SIZES: dict[float, tuple[int, int]] = {
+    1.0: MIN_SIZE,
+    1.25: (896, 640),
+    1.5: (960, 704),
+    2.0: (1024, 768),
+}
 FrameHook = Callable[["App", pygame.Surface], None]
 #: Sees every event before the scenes do; returns True to keep it from them.
 EventHook = Callable[[pygame.event.Event], bool]
@@ -77,12 +86,21 @@ def screen_size() -> tuple[int, int] | None:
     return sizes[0]
 
 
-def smallest_window(screen: tuple[int, int] | None) -> tuple[int, int]:
-    """The window's minimum size in pixels on a screen of ``screen``: :data:`MIN_SIZE`, but
-    never larger than the screen (an 800x480 netbook shows the game scaled down instead)."""
+def minimum_size(text_scale: float = 1.0) -> tuple[int, int]:
+    """The smallest size, in pixels, the layouts hold at ``text_scale`` (:data:`MIN_SIZES`;
+    a scale between two of them takes the larger one's)."""
+    fitting = [size for scale, size in sorted(MIN_SIZES.items()) if scale >= text_scale]
+    return fitting[0] if fitting else max(MIN_SIZES.values())
+
+
+def smallest_window(screen: tuple[int, int] | None, text_scale: float = 1.0) -> tuple[int, int]:
+    """The window's minimum size in pixels on a screen of ``screen`` at ``text_scale``:
+    :func:`minimum_size`, but never larger than the screen (an 800x480 netbook shows the
+    game scaled down instead)."""
+    least = minimum_size(text_scale)
     if screen is None:
-        return MIN_SIZE
-    return min(MIN_SIZE[0], screen[0]), min(MIN_SIZE[1], screen[1])
+        return least
+    return min(least[0], screen[0]), min(least[1], screen[1])
 
 
 _POINTER_EVENTS = frozenset({pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP})
@@ -194,8 +212,13 @@ class App:
         in the old one (a play screen's layer, a backdrop, rendered chips).
         """
         self.services.assets.look = look
-        if self._surface is not None:
-            self._relayout()
+        if self._window is None:
+            return
+        # the window's minimum follows the text size (SDL grows a smaller window to it);
+        # a window kept smaller anyway shows the game drawn at the minimum, scaled down
+        self._window.minimum_size = smallest_window(screen_size(), look.text_scale)
+        self._window_size = (0, 0)  # lay out again even if the window keeps its size
+        self._follow_window()
 
     def toggle_fullscreen(self) -> None:
         window = self.window
@@ -258,7 +281,7 @@ class App:
         # A hint: most window managers keep the window at least this large; tiling ones
         # ignore it, and then the game is scaled down into the window (_follow_window).
         # SDL also grows a window asked for smaller (--size is checked before, at launch).
-        window.minimum_size = smallest_window(screen_size())
+        window.minimum_size = smallest_window(screen_size(), self.look.text_scale)
         self._window = window
         self._windowed_size = window.size
         self._fullscreen = False
@@ -280,7 +303,7 @@ class App:
         if size == self._window_size and screen is self._screen and self._surface is not None:
             return False
         self._screen, self._window_size = screen, size
-        logical = logical_size(size)
+        logical = logical_size(size, minimum_size(self.look.text_scale))
         frame = self._surface if self._surface is not screen else None
         if logical == size:
             self._surface = screen

@@ -193,14 +193,24 @@ def _render_toast(assets: Assets, metrics: Metrics, toast: Toast) -> pygame.Surf
     palette = assets.look.palette
     colour = palette.colour(toast.tone)
     pad = metrics.px(1.2)
-    title_s = assets.text(toast.title, metrics.body_size, palette.text, bold=True)
     text_w = max(10, toast.max_width - 3 * pad - metrics.px(4))
+    # each on the lines it needs in the room there is (large text wraps them)
+    fitter = assets.fitter
+    title_h = max(
+        assets.font(metrics.body_size, True).get_linesize(),
+        fitter.measure(toast.title, metrics.small_size, text_w, bold=True)[1],
+    )
+    title_s = assets.fit_text(
+        toast.title,
+        metrics.body_size,
+        metrics.small_size,
+        palette.text,
+        (text_w, title_h),
+        bold=True,
+    )
+    detail_h = fitter.measure(toast.detail, metrics.small_size, text_w)[1]
     detail_s = assets.fit_text(
-        toast.detail,
-        metrics.small_size,
-        metrics.small_size,
-        palette.text_muted,
-        (text_w, metrics.small_size * 3),
+        toast.detail, metrics.small_size, metrics.small_size, palette.text_muted, (text_w, detail_h)
     )
     icon_d = metrics.px(3.6)
     text_w = max(title_s.get_width(), detail_s.get_width())

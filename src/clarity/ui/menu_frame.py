@@ -98,7 +98,8 @@ class MenuFrame:
         hints_w = width - margin - hints_left
         hints_h = key_hints_height(self.hints, assets, metrics, hints_w)
         one_row = key_hints_height(self.hints[:1], assets, metrics, hints_w)
-        if self.buttons and hints_h > 2 * one_row:
+        beside_bottom = bar_top + bar_h // 2 + hints_h - hints_h // 2
+        if self.buttons and (hints_h > 2 * one_row or beside_bottom > height):
             # too many hints beside the buttons: a row of their own under them
             hints_w = width - 2 * margin
             hints_h = key_hints_height(self.hints, assets, metrics, hints_w)

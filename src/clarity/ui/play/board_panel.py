@@ -73,8 +73,13 @@ class BoardPanel:
         if slack > area.height // 10 and centred:
             board = self.view.fit(area.move(0, slack // 2), metrics)
         self._framed = board.inflate(2 * edge, 2 * edge)
-        guess_w = min(board.width, max(metrics.px(24), round(board.width * 0.5)))
         button = self.guess_button
+        # wide enough for its label and its widest badge at body size (large text)
+        fitter = self.assets.fitter
+        label_w = fitter.width(button.label, metrics.body_size, bold=True)
+        badge_w = fitter.width("Ctrl+G", metrics.small_size, bold=True) + metrics.px(2.0)
+        least = label_w + badge_w + 3 * metrics.px(1.2)
+        guess_w = min(board.width + 2 * edge, max(metrics.px(24), round(board.width * 0.5), least))
         button.rect = pygame.Rect(board.x - edge, board.bottom + edge + gap, guess_w, button_h)
         self._stakes_box = pygame.Rect(
             button.rect.right + gap,
@@ -127,11 +132,13 @@ class BoardPanel:
         box = self._stakes_box
         if box.width < metrics.px(8):
             return
-        worth = self.round.guess_stakes()[0].total
+        worth = f"worth {format_number(self.round.guess_stakes()[0].total)} now"
+        if not self.assets.fitter.fits(worth, metrics.tiny_size, box.size):
+            return  # no room beside a wide button (large text): the guess card says it too
         text = self.assets.fit_text(
-            f"worth {format_number(worth)} now",
+            worth,
             metrics.body_size,
-            metrics.small_size,
+            metrics.tiny_size,
             self.assets.look.palette.text_muted,
             box.size,
         )

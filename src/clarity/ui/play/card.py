@@ -3,7 +3,9 @@ whatever the moment shows: the question and its answer, the guess field, or the 
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
 
 import pygame
 
@@ -11,7 +13,7 @@ from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Round
 from clarity.ui.assets import Assets
 from clarity.ui.effects import ease_out
-from clarity.ui.play.card_layout import CardLayout
+from clarity.ui.play.card_layout import FIXED, CardLayout
 from clarity.ui.play.end_card import layout_end
 from clarity.ui.play.guess_card import GuessCard
 from clarity.ui.play.question_card import QuestionCard
@@ -19,6 +21,8 @@ from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region
 from clarity.ui.theme import Metrics
 from clarity.ui.widgets import FocusGroup, TextBlock, draw_panel
+
+PAGE_SHARE = 0.8  # of the card's height a page key scrolls: the last lines stay in sight
 
 _KINDS = {
     ChoiceQuestion: "CHOOSE ONE",
@@ -42,6 +46,11 @@ class Card:
         self.region_rect = pygame.Rect(0, 0, 0, 0)
         self.now = CardLayout(assets.look.metrics((1280, 720)), pygame.Rect(0, 0, 0, 0), 0)
         self.version = 0  # counts the layouts: the card's region is drawn again after each
+        #: where the contents show, under the header and the clock
+        self.view = pygame.Rect(0, 0, 0, 0)
+        self.scroll = 0  # pixels of the contents scrolled up out of view
+        self.scroll_max = 0
+        self._moment: tuple[Stage, int] | None = None
         self._button_h = 0
         self._clock = pygame.Rect(0, 0, 0, 0)
         self._timebar = pygame.Rect(0, 0, 0, 0)
@@ -67,31 +76,106 @@ class Card:
         small_gap = metrics.px(0.9)
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         font = assets.font(metrics.small_size, True)
-        header = pygame.Rect(inner.x, inner.y, inner.width, font.get_linesize())
+        line = font.get_linesize()
         clock_w = font.size("000 s")[0]
-        self._clock = pygame.Rect(header.right - clock_w, header.y, clock_w, header.height)
+        # the header beside the clock; with large text in a narrow card, smaller or on
+        # two lines
+        label = self._header(stage)
+        room = (inner.width - clock_w - small_gap, 2 * line)
+        muted = assets.look.palette.text_muted
+        text = assets.fit_text(label, metrics.small_size, metrics.tiny_size, muted, room, bold=True)
+        header = pygame.Rect(inner.x, inner.y, inner.width, max(line, text.get_height()))
+        self._clock = pygame.Rect(header.right - clock_w, header.y, clock_w, line)
         self._timebar = pygame.Rect(
             inner.x, header.bottom + small_gap, inner.width, metrics.px(0.8)
         )
-        out = CardLayout(metrics, inner, self._timebar.bottom + metrics.gap)
-        label = self._header(stage)
-        text = assets.text(label, metrics.small_size, assets.look.palette.text_muted, bold=True)
-        out.texts["header"] = TextBlock(text, text.get_rect(midleft=header.midleft), label)
-        out.boxes["card_header"] = out.texts["header"].rect.copy()
+        top = self._timebar.bottom + metrics.gap
+        self.view = pygame.Rect(inner.x, top, inner.width, max(0, inner.bottom - top))
+        block = TextBlock(text, text.get_rect(topleft=header.topleft), label)
+        if text.get_height() <= line:
+            block.rect.midleft = (header.x, self._clock.centery)
+
+        out = self._contents(stage, feedback, block, inner)
+        overflow = out.overflow()
+        self.scroll_max = 0
+        # a pixel or two is SDL_ttf's line spacing against the measure, blank space cut
+        if overflow > max(2, metrics.px(0.3)):
+            # more than the card holds (large text, a long question): laid out whole in
+            # a taller card, whose contents scroll under the header
+            taller = inner.copy()
+            taller.height += max(overflow, out.needed - self.view.height)
+            out = self._contents(stage, feedback, block, taller)
+            self.scroll_max = max(0, out.bottom() - self.view.bottom)
+        moment = (stage, self.round.question_number)
+        if moment != self._moment:
+            self.scroll = 0  # a new question (or guess, or the end) starts at the top
+        self._moment = moment
+        self.scroll = min(self.scroll, self.scroll_max)
+        out.shift(-self.scroll)
+        self.now = out
+        self.version += 1
+        return out
+
+    def _contents(
+        self, stage: Stage, feedback: AnswerResult | None, header: TextBlock, inner: pygame.Rect
+    ) -> CardLayout:
+        out = CardLayout(self.now.metrics, inner, self.view.top)
+        out.texts["header"] = header
+        out.boxes["card_header"] = header.rect.copy()
         timed = stage in (Stage.ASKING, Stage.ANSWERED) and self.round.time_limit is not None
         if timed:
             out.boxes["clock"] = self._clock.copy()
             out.boxes["timebar"] = self._timebar.copy()
-
         if stage.guessing:
             self.guess.layout(out, self._button_h, can_cancel=stage is Stage.GUESSING)
         elif stage is Stage.OVER:
-            layout_end(out, assets, self.round)
+            layout_end(out, self.assets, self.round)
         else:
             self.question.layout(out, self._button_h, feedback)
-        self.now = out
-        self.version += 1
         return out
+
+    # -- scrolling ------------------------------------------------------------------------
+
+    @property
+    def scrolls(self) -> bool:
+        """Whether the contents are taller than the card (they scroll under its header)."""
+        return self.scroll_max > 0
+
+    def scroll_by(self, pixels: int) -> bool:
+        """Scroll the contents ``pixels`` down (negative: up); True when they moved."""
+        target = max(0, min(self.scroll_max, self.scroll + pixels))
+        if target == self.scroll:
+            return False
+        self.now.shift(self.scroll - target)
+        self.scroll = target
+        self.version += 1
+        return True
+
+    def page(self, direction: int) -> bool:
+        """A page down (1) or up (-1): most of the card's height."""
+        return self.scroll_by(direction * round(self.view.height * PAGE_SHARE))
+
+    def show(self, rect: pygame.Rect) -> None:
+        """Scroll just enough that ``rect`` (where something on the card is now) is in view."""
+        if rect.top < self.view.top:
+            self.scroll_by(rect.top - self.view.top)
+        elif rect.bottom > self.view.bottom:
+            self.scroll_by(min(rect.bottom - self.view.bottom, rect.top - self.view.top))
+
+    def hides(self, pos: tuple[int, int]) -> bool:
+        """Whether ``pos`` is on a part of the card's contents scrolled out of view (a
+        click there presses nothing)."""
+        if self.view.collidepoint(pos):
+            return False
+        return any(button.rect.collidepoint(pos) for button, _ in self.now.buttons)
+
+    def visible_boxes(self) -> dict[str, pygame.Rect]:
+        """The boxes of what is in view now (a box scrolled partly out of view is not)."""
+        return {
+            name: box.copy()
+            for name, box in self.now.boxes.items()
+            if name in FIXED or not self.scrolls or self.view.contains(box)
+        }
 
     def _header(self, stage: Stage) -> str:
         if stage is Stage.OVER:
@@ -129,14 +213,45 @@ class Card:
 
     def _draw(self, surface: pygame.Surface, focus: FocusGroup) -> None:
         now = self.now
-        for text in now.texts.values():
-            text.draw(surface)
-        for picture, rect, edge in now.pictures:
-            surface.blit(picture, rect)
-            edge_colour = self.assets.look.palette.panel_edge
-            pygame.draw.rect(surface, edge_colour, rect.inflate(2 * edge, 2 * edge), edge)
-        for button, size in now.buttons:
-            focus.draw_button(surface, button, self.assets, now.metrics, size)
+        now.texts["header"].draw(surface)
+        with self._clipped(surface):
+            for name, text in now.texts.items():
+                if name != "header":
+                    text.draw(surface)
+            for picture, rect, edge in now.pictures:
+                surface.blit(picture, rect)
+                edge_colour = self.assets.look.palette.panel_edge
+                pygame.draw.rect(surface, edge_colour, rect.inflate(2 * edge, 2 * edge), edge)
+            for button, size in now.buttons:
+                focus.draw_button(surface, button, self.assets, now.metrics, size)
+        if self.scrolls:
+            self._draw_scrollbar(surface)
+
+    @contextlib.contextmanager
+    def _clipped(self, surface: pygame.Surface) -> Iterator[None]:
+        """Drawing inside: kept to the view when the contents scroll."""
+        previous = surface.get_clip()
+        if not self.scrolls:
+            yield
+            return
+        surface.set_clip(self.view.clip(previous))
+        try:
+            yield
+        finally:
+            surface.set_clip(previous)
+
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        """How far the contents are scrolled, at the card's right edge."""
+        metrics = self.now.metrics
+        palette = self.assets.look.palette
+        track = pygame.Rect(0, self.view.y, max(4, metrics.px(0.5)), self.view.height)
+        track.left = self.view.right + metrics.px(0.4)
+        pygame.draw.rect(surface, palette.track, track, border_radius=track.width // 2)
+        total = self.view.height + self.scroll_max
+        thumb_h = max(track.width * 3, round(track.height * self.view.height / total))
+        thumb_y = track.y + round((track.height - thumb_h) * self.scroll / self.scroll_max)
+        thumb = pygame.Rect(track.x, thumb_y, track.width, thumb_h)
+        pygame.draw.rect(surface, palette.text_muted, thumb, border_radius=track.width // 2)
 
     def draw_moving(
         self, surface: pygame.Surface, seconds: float, intro: float
@@ -144,15 +259,17 @@ class Card:
         """The clock after ``seconds`` on the question, the text field, and the new
         question wiping in (``intro`` from 0 to 1). Returns where it drew."""
         drawn = self._draw_clock(surface, seconds)
-        if self.now.live is not None:
-            drawn += self.now.live(surface)
-        if intro < 1.0 and self.now.wipe is not None:
-            # the new question wipes in from the left over a plain card
-            wipe = self.now.wipe
-            cover = wipe.copy()
-            cover.width = round(wipe.width * (1.0 - ease_out(intro)))
-            cover.right = wipe.right
-            drawn.append(pygame.draw.rect(surface, self.assets.look.palette.panel, cover))
+        with self._clipped(surface):
+            if self.now.live is not None:
+                drawn += [rect.clip(surface.get_clip()) for rect in self.now.live(surface)]
+            if intro < 1.0 and self.now.wipe is not None:
+                # the new question wipes in from the left over a plain card
+                wipe = self.now.wipe
+                cover = wipe.copy()
+                cover.width = round(wipe.width * (1.0 - ease_out(intro)))
+                cover.right = wipe.right
+                palette = self.assets.look.palette
+                drawn.append(pygame.draw.rect(surface, palette.panel, cover))
         return drawn
 
     def _draw_clock(self, surface: pygame.Surface, seconds: float) -> list[pygame.Rect]:

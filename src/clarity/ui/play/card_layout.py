@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 import pygame
 
 from clarity.ui.theme import Metrics
-from clarity.ui.widgets import Button, TextBlock
+from clarity.ui.widgets import Button, TextBlock, TextField
+
+#: What stays where it is when the card's contents scroll: its header and its clock.
+FIXED = frozenset({"header", "card_header", "clock", "timebar"})
 
 
 @dataclass
@@ -17,7 +20,8 @@ class CardLayout:
 
     ``inner`` is the card's inside and ``top`` where the contents start, under the header.
     Texts are rendered here, once per layout; ``boxes`` hold every placed thing by name,
-    for the layout tests.
+    for the layout tests. ``needed`` is the height, in pixels from ``top``, the contents
+    need: more than the card has (large text, a long question) and the card scrolls.
     """
 
     metrics: Metrics
@@ -37,6 +41,50 @@ class CardLayout:
     live: Callable[[pygame.Surface], list[pygame.Rect]] | None = None
     #: what wipes in when a new question comes
     wipe: pygame.Rect | None = None
+    needed: int = 0
+    shortfall: int = 0  # pixels a picture lacks of the least it should have
+    #: the text fields placed on the card, and other places things are drawn at (they
+    #: move with its contents)
+    fields: list[TextField] = field(default_factory=list)
+    anchors: list[pygame.Rect] = field(default_factory=list)
+
+    def overflow(self) -> int:
+        """How many pixels what is placed runs past its room: a text taller than its box,
+        anything above the contents' top or below the card's inside (0: all fits)."""
+        worst = self.shortfall
+        for block in self.texts.values():
+            if block.box is not None:
+                worst = max(worst, block.rect.bottom - block.box.bottom)
+        for name, box in self.boxes.items():
+            if name not in FIXED:
+                worst = max(worst, box.bottom - self.inner.bottom, self.top - box.top)
+        return worst
+
+    def bottom(self) -> int:
+        """The lowest edge of what is placed (the header and the clock aside)."""
+        edges = [box.bottom for name, box in self.boxes.items() if name not in FIXED]
+        return max(edges, default=self.top)
+
+    def shift(self, dy: int) -> None:
+        """Move the contents (all but the header and the clock) ``dy`` pixels down."""
+        for name, block in self.texts.items():
+            if name not in FIXED:
+                block.rect.move_ip(0, dy)
+                if block.box is not None:
+                    block.box.move_ip(0, dy)
+        for name, box in self.boxes.items():
+            if name not in FIXED:
+                box.move_ip(0, dy)
+        for _, rect, _ in self.pictures:
+            rect.move_ip(0, dy)
+        for button, _ in self.buttons:
+            button.rect.move_ip(0, dy)
+        for text_field in self.fields:
+            text_field.rect.move_ip(0, dy)
+        for anchor in self.anchors:
+            anchor.move_ip(0, dy)
+        if self.wipe is not None:
+            self.wipe.move_ip(0, dy)
 
     def add_text(self, name: str, block: TextBlock) -> TextBlock:
         self.texts[name] = block

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -19,7 +19,8 @@ from clarity.core.round import Question, right_answer_text
 from clarity.ui.assets import Assets
 from clarity.ui.theme import Metrics
 
-#: the shortest a question's picture may be, in units, before the card shrinks its type
+#: the shortest a question's picture may be, in units (more with large text, which lets the
+#: card scroll rather than show a thumbnail), before the card shrinks its type
 PICTURE_LEAST = 8.0
 #: beside the prompt, the picture takes at most this share of the card's width
 PICTURE_BESIDE_SHARE = 0.45
@@ -36,6 +37,7 @@ class CardPlan:
     answers_h: int
     row_h: int  # the verdict and its Next button
     feedback_h: int
+    needed: int = 0  # the height the card's contents need at these sizes
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +49,9 @@ class PictureSpot:
 
 
 def tiny_size(metrics: Metrics) -> int:
-    """The smallest type the card falls back to when a long question must fit."""
-    return max(14, round(metrics.small_size * 0.8))
+    """The smallest type the card falls back to when a long question must fit (it
+    follows the text size: a long text scrolls rather than shrink below it)."""
+    return metrics.tiny_size
 
 
 def label_room(
@@ -129,11 +132,15 @@ def plan_question(
     room: int,
     button_h: int,
     picture_aspect: float | None = None,
+    stakes: str = "",
 ) -> CardPlan:
     """Sizes for the card of ``question``: the largest at which it fits ``width`` x ``room``.
 
     ``labels`` are the answer buttons' (label, key hint); ``button_h`` the height of a
-    button at the largest size; ``picture_aspect`` the shape of the question's picture.
+    button at the largest size; ``picture_aspect`` the shape of the question's picture;
+    ``stakes`` the line shown under the answers while the question waits. When nothing
+    fits, the most compact plan, whose ``needed`` says how tall the card's contents are
+    (the card then scrolls).
     """
     fit = assets.fitter
     gap = metrics.gap
@@ -150,7 +157,7 @@ def plan_question(
         key=lambda hint: fit.width(hint, small, bold=True),
         default="",
     )
-    stakes_h = 2 * assets.font(small).get_linesize()
+    stakes_h = max(2 * assets.font(small).get_linesize(), fit.measure(stakes, small, width)[1])
     count = len(labels)
     if isinstance(question, TrueFalseQuestion):
         column_choices: tuple[int, ...] = (2,)
@@ -211,16 +218,16 @@ def plan_question(
         else:
             area = pygame.Rect(0, 0, width, max(0, prompt_room))
             spot = place_picture(
-                area, picture_aspect, prompt_height, gap, metrics.px(PICTURE_LEAST)
+                area, picture_aspect, prompt_height, gap, metrics.text_px(PICTURE_LEAST)
             )
             fits = spot is not None
             # what an unplaceable picture lacks counts against the option
-            needed = prompt_height(width) + gap + metrics.px(PICTURE_LEAST)
-        if fits:
-            return option
+            needed = prompt_height(width) + gap + metrics.text_px(PICTURE_LEAST)
         needed += room - prompt_room
+        if fits:
+            return replace(option, needed=min(needed, room))
         if plan is None or needed < plan_needed:
-            plan, plan_needed = option, needed
+            plan, plan_needed = replace(option, needed=needed), needed
     # nothing fits (a pack with very long texts): the most compact, and the prompt is cut
     # at its box rather than drawn over the answers
     assert plan is not None

@@ -65,16 +65,32 @@ TAB_ROWS: tuple[Binding, ...] = tuple(
     for row in MOVE_ROWS
     if keys.TAB in row.keys or keys.SHIFT_TAB in row.keys
 )
+#: PageDown and PageUp scroll the card while its contents are taller than it (large text,
+#: a long question); held, they go on.
+CARD_SCROLL: tuple[Binding, ...] = (
+    Binding("scroll_card", (keys.PAGE_DOWN,), "scroll", "PgUp PgDn", (1,), repeats=True),
+    Binding("scroll_card", (keys.PAGE_UP,), "scroll", args=(-1,), repeats=True),
+)
 #: What an animation that takes no input lets through: pausing and looking around.
-WHILE_BUSY = frozenset({"pause_game", "move_focus", "cancel_guess", "app.toggle_sound"})
+WHILE_BUSY = frozenset(
+    {"pause_game", "move_focus", "cancel_guess", "app.toggle_sound", "scroll_card"}
+)
 
 
 def play_bindings(
-    stage: Stage, question: Question | None, answers: int, *, read_aloud: bool = False
+    stage: Stage,
+    question: Question | None,
+    answers: int,
+    *,
+    read_aloud: bool = False,
+    scrolls: bool = False,
 ) -> tuple[Binding, ...]:
     """The keys of ``stage`` of ``question``, which has ``answers`` answer buttons, in the
-    order of their hints; ``read_aloud``: the key that reads the question again too."""
+    order of their hints; ``read_aloud``: the key that reads the question again too;
+    ``scrolls``: the card's contents scroll, with PageUp and PageDown."""
     rows = _stage_bindings(stage, question, answers)
+    if scrolls:
+        rows = (*rows, *CARD_SCROLL)
     if not read_aloud or stage is not Stage.ASKING:
         return rows
     again = READ_AGAIN_WHILE_TYPING if isinstance(question, TypedQuestion) else READ_AGAIN
@@ -103,6 +119,6 @@ def _stage_bindings(stage: Stage, question: Question | None, answers: int) -> tu
 
 #: The longest tables, for the height the bottom bar reserves.
 LONGEST_BINDINGS: tuple[tuple[Binding, ...], ...] = (
-    play_bindings(Stage.ASKING, None, len(ANSWER_LETTERS), read_aloud=True),
-    play_bindings(Stage.GUESSING, None, 0),
+    play_bindings(Stage.ASKING, None, len(ANSWER_LETTERS), read_aloud=True, scrolls=True),
+    play_bindings(Stage.GUESSING, None, 0, scrolls=True),
 )

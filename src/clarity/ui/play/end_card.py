@@ -25,11 +25,16 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
 
     hint_words = "Enter: see the results"
     palette = assets.look.palette
-    hint = assets.text(hint_words, metrics.body_size, palette.text_muted)
+    fitter = assets.fitter
+    hint_room = (inner.width, 2 * assets.font(metrics.body_size).get_linesize())
+    hint = assets.fit_text(
+        hint_words, metrics.body_size, metrics.small_size, palette.text_muted, hint_room
+    )
     hint_rect = hint.get_rect(bottomleft=inner.bottomleft)
     out.add_text("end_hint", TextBlock(hint, hint_rect, hint_words))
     top = out.top
     bottom = hint_rect.top - gap
+    room = bottom - top
 
     if guess is not None and guess.right:
         heading, colour = "You guessed it!", palette.right
@@ -37,19 +42,27 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
         heading, colour = f"“{shorten(guess.guess, 30)}” was not it. It was…", palette.accent
     else:
         heading, colour = "The mystery image was…", palette.accent
-    box = pygame.Rect(inner.x, top, inner.width, (bottom - top) // 4)
+    # a share of the card each, or what the text needs at its smallest (large text)
+    least = fitter.measure(heading, metrics.body_size, inner.width, bold=True)[1]
+    box = pygame.Rect(inner.x, top, inner.width, max(room // 4, least))
     surface = assets.fit_text(
         heading, metrics.heading_size, metrics.body_size, colour, box.size, bold=True
     )
     y = place("end_heading", heading, surface, box)
-    box = pygame.Rect(inner.x, y + gap, inner.width, (bottom - top) // 3)
+    least = fitter.measure(mystery.answer, metrics.heading_size, inner.width, bold=True)[1]
+    box = pygame.Rect(inner.x, y + gap, inner.width, max(room // 3, least))
     surface = assets.fit_text(
         mystery.answer, metrics.title_size, metrics.heading_size, palette.text, box.size, bold=True
     )
     y = place("end_answer", mystery.answer, surface, box)
+    needed = y - top
     if mystery.caption:
-        box = pygame.Rect(inner.x, y + gap, inner.width, bottom - y - gap)
+        least = fitter.measure(mystery.caption, metrics.small_size, inner.width)[1]
+        box = pygame.Rect(inner.x, y + gap, inner.width, max(bottom - y - gap, least))
         surface = assets.fit_text(
             mystery.caption, metrics.body_size, metrics.small_size, palette.text, box.size
         )
         place("end_caption", mystery.caption, surface, box)
+        needed = box.bottom - top
+    # the hint stays at the card's bottom, under everything
+    out.needed = needed + gap + hint_rect.height

@@ -49,9 +49,10 @@ class GuessCard:
         else:
             heading = "What is the mystery image?"
         field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
-        box = pygame.Rect(
-            inner.x, out.top, inner.width, max(field_h, (inner.bottom - out.top) // 3)
-        )
+        # a third of the card, or what the heading needs at its smallest (large text)
+        least = assets.fitter.measure(heading, metrics.body_size, inner.width, bold=True)[1]
+        heading_h = max(field_h, (inner.bottom - out.top) // 3, least)
+        box = pygame.Rect(inner.x, out.top, inner.width, heading_h)
         surface = assets.fit_text(
             heading,
             metrics.heading_size,
@@ -67,6 +68,7 @@ class GuessCard:
         field = self.field
         field.rect = pygame.Rect(inner.x, block.rect.bottom + gap, inner.width, field_h)
         out.boxes["guess_field"] = field.rect.copy()
+        out.fields.append(field)
         out.live = lambda surface: self._draw_field(surface, out)
         y = field.rect.bottom + gap
         if can_cancel:
@@ -87,7 +89,9 @@ class GuessCard:
         words = f"A right guess earns {format_number(win.total)} points and ends the round."
         if lose.penalty:
             words += f" A wrong guess costs {format_number(lose.penalty)}, and the round goes on."
-        box = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
+        least = assets.fitter.measure(words, metrics.small_size, inner.width)[1]
+        box = pygame.Rect(inner.x, y, inner.width, max(inner.bottom - y, least))
+        out.needed = box.bottom - out.top
         surface = assets.fit_text(
             words, metrics.body_size, metrics.small_size, assets.look.palette.text_muted, box.size
         )

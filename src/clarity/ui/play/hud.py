@@ -13,6 +13,9 @@ from clarity.ui.textfit import ellipsize
 from clarity.ui.theme import Colour, Metrics
 
 LABELS = {"score": "SCORE", "streak": "STREAK", "tiles": "TILES LEFT", "question": "QUESTION"}
+#: The shares of their sizes the bar's texts take, one after the other, until they fit.
+HUD_SHRINK = (1.0, 0.9, 0.8, 0.7, 0.6)
+TITLE_LEAST = 10.0  # units: the room the pack's title keeps at the least
 
 
 class HudBar:
@@ -26,6 +29,8 @@ class HudBar:
         self._items: dict[str, pygame.Rect] = {}  # each value's room, by key
         self._title = ""
         self._title_box = pygame.Rect(0, 0, 0, 0)
+        self._sizes = (1, 1, 1)  # the labels', the values' and the score's type sizes
+        self._numbered = True  # the question's number is on the bar
 
     @property
     def score_anchor(self) -> tuple[int, int]:
@@ -33,24 +38,44 @@ class HudBar:
         return self._items.get("score", pygame.Rect(0, 0, 0, 0)).center
 
     def layout(self, width: int, metrics: Metrics) -> dict[str, pygame.Rect]:
-        """Place the bar across the top of a window ``width`` wide; returns its boxes."""
+        """Place the bar across the top of a window ``width`` wide; returns its boxes.
+
+        The score at heading size, the values at body size, the labels small; with large
+        text in a narrow window, all of them a step smaller at a time (never below the
+        smallest type) until the items leave the pack's title some room.
+        """
         self._metrics = metrics
+        least = metrics.text_px(TITLE_LEAST)
+        # first the question's number goes (the card's header says it too), then the type
+        # shrinks
+        for share, numbered in ((1.0, True), *((share, False) for share in HUD_SHRINK)):
+            self._numbered = numbered
+            self._sizes = tuple(
+                max(metrics.tiny_size, round(size * share))
+                for size in (metrics.small_size, metrics.body_size, metrics.heading_size)
+            )
+            boxes = self._place(width, metrics)
+            if self._title_box.width >= least:
+                break
+        return boxes
+
+    def _place(self, width: int, metrics: Metrics) -> dict[str, pygame.Rect]:
         assets = self.assets
-        height = assets.font(metrics.heading_size, True).get_linesize() + metrics.px(1.0)
+        label_size, value_size, score_size = self._sizes
+        height = assets.font(score_size, True).get_linesize() + metrics.px(1.0)
         self.rect = pygame.Rect(0, 0, width, height)
         spacing = metrics.px(2.6)
-        label_font = assets.font(metrics.small_size, True)
-        value_font = assets.font(metrics.body_size, True)
-        score_font = assets.font(metrics.heading_size, True)
+        label_font = assets.font(label_size, True)
+        value_font = assets.font(value_size, True)
+        score_font = assets.font(score_size, True)
         board = self.round.board
         # each item as wide as its label and its widest value, from the right edge
         items: list[tuple[str, int]] = [("score", score_font.size("00 000")[0])]
         if self.round.rules.streaks:
             items.append(("streak", value_font.size("00")[0]))
-        items += [
-            ("tiles", value_font.size(f"{board.total} / {board.total}")[0]),
-            ("question", value_font.size(str(len(self.round.pack.questions)))[0]),
-        ]
+        items.append(("tiles", value_font.size(f"{board.total} / {board.total}")[0]))
+        if self._numbered:
+            items.append(("question", value_font.size(str(len(self.round.pack.questions)))[0]))
         boxes: dict[str, pygame.Rect] = {}
         self._items = {}
         right = width - metrics.margin
@@ -83,26 +108,26 @@ class HudBar:
         return Region("hud", self.rect, key, self._draw)
 
     def _draw(self, surface: pygame.Surface) -> None:
-        metrics = self._metrics
         palette = self.assets.look.palette
+        value_size = self._sizes[1]
         if self._title:
-            title = self.assets.text(self._title, metrics.body_size, palette.text, bold=True)
+            title = self.assets.text(self._title, value_size, palette.text, bold=True)
             surface.blit(title, title.get_rect(midleft=self._title_box.midleft))
         round_ = self.round
         board = round_.board
         streak_colour = palette.accent if round_.streak >= 2 else palette.text
-        self._draw_item(surface, "streak", str(round_.streak), metrics.body_size, streak_colour)
+        self._draw_item(surface, "streak", str(round_.streak), value_size, streak_colour)
         tiles = f"{board.hidden_count} / {board.total}"
-        self._draw_item(surface, "tiles", tiles, metrics.body_size, palette.text)
+        self._draw_item(surface, "tiles", tiles, value_size, palette.text)
         number = str(max(1, round_.question_number))
-        self._draw_item(surface, "question", number, metrics.body_size, palette.text)
+        self._draw_item(surface, "question", number, value_size, palette.text)
 
     def draw_score(self, surface: pygame.Surface, score: CountingNumber) -> pygame.Rect:
         """The score as it counts, in the accent colour while it does; returns where."""
         palette = self.assets.look.palette
         colour = palette.accent if score.counting else palette.text
         value = format_number(score.value)
-        return self._draw_item(surface, "score", value, self._metrics.heading_size, colour)
+        return self._draw_item(surface, "score", value, self._sizes[2], colour)
 
     def _draw_item(
         self, surface: pygame.Surface, key: str, value: str, size: int, colour: Colour
@@ -112,7 +137,7 @@ class HudBar:
             return pygame.Rect(0, 0, 0, 0)
         metrics = self._metrics
         muted = self.assets.look.palette.text_muted
-        label = self.assets.text(LABELS[key], metrics.small_size, muted, bold=True)
+        label = self.assets.text(LABELS[key], self._sizes[0], muted, bold=True)
         text = self.assets.text(value, size, colour, bold=True)
         # the label sits just before its value, both ending at the item's right edge
         value_rect = surface.blit(text, text.get_rect(midright=rect.midright))

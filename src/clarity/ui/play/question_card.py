@@ -12,6 +12,7 @@ from clarity.core.numbers import format_number
 from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Question, Round
 from clarity.ui.assets import Assets
+from clarity.ui.menu_frame import button_width
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.play.card_plan import (
     PICTURE_LEAST,
@@ -138,8 +139,10 @@ class QuestionCard:
                 room=room,
                 button_h=button_h,
                 picture_aspect=aspect,
+                stakes=self._stakes_line(),
             )
         out.columns = plan.columns
+        out.needed = plan.needed
 
         zone = pygame.Rect(inner.x, inner.bottom - plan.feedback_h, inner.width, plan.feedback_h)
         answers_bottom = zone.top - gap
@@ -197,9 +200,12 @@ class QuestionCard:
         def prompt_height(wrap: int) -> int:
             return fitter.measure(prompt, prompt_size, wrap, bold=True)[1]
 
-        spot = place_picture(
-            area, aspect, prompt_height, metrics.gap, metrics.px(PICTURE_LEAST)
-        ) or place_picture(area, aspect, prompt_height, metrics.gap, 1)
+        least = metrics.text_px(PICTURE_LEAST)
+        spot = place_picture(area, aspect, prompt_height, metrics.gap, least)
+        if spot is None:
+            # what the picture lacks: the card scrolls to show it whole (else a sliver)
+            out.shortfall = least
+            spot = place_picture(area, aspect, prompt_height, metrics.gap, 1)
         if spot is None:
             return area  # not even a sliver fits beside the prompt: the prompt alone
         # framed like the board, the frame inside the picture's spot
@@ -217,17 +223,20 @@ class QuestionCard:
         metrics = out.metrics
         inner = out.inner
         small_gap = metrics.px(0.9)
-        submit_w = max(metrics.px(16), round(inner.width * 0.3))
+        least = button_width(self.submit_button, self.assets, metrics)  # its label, large text
+        submit_w = max(metrics.px(16), round(inner.width * 0.3), min(least, inner.width // 2))
         field = self.answer_field
         field.rect = pygame.Rect(inner.x, top, inner.width - submit_w - small_gap, height)
         self.submit_button.rect = pygame.Rect(field.rect.right + small_gap, top, submit_w, height)
         out.boxes["answer_field"] = field.rect.copy()
+        out.fields.append(field)
         out.live = lambda surface: self._draw_field(surface, out, feedback)
         if feedback is None:
             out.add_button("submit_button", self.submit_button)
             out.focus = [self.submit_button]
         else:  # the verdict's mark takes the button's place
             out.boxes["submit_button"] = self.submit_button.rect.copy()
+            out.anchors.append(self.submit_button.rect)
 
     def _place_buttons(
         self, out: CardLayout, top: int, plan: CardPlan, feedback: AnswerResult | None
@@ -265,14 +274,16 @@ class QuestionCard:
         if feedback is None:
             out.focus = list(self.answer_buttons)
 
+    def _stakes_line(self) -> str:
+        best = format_number(self.round.answer_worth())
+        if self.round.time_limit is not None:
+            return f"A right answer uncovers a tile and earns up to {best} points: be quick!"
+        return f"A right answer uncovers a tile and earns {best} points."
+
     def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
         """While the question waits: what a right answer is worth, from the round."""
         metrics = out.metrics
-        best = format_number(self.round.answer_worth())
-        if self.round.time_limit is not None:
-            line = f"A right answer uncovers a tile and earns up to {best} points: be quick!"
-        else:
-            line = f"A right answer uncovers a tile and earns {best} points."
+        line = self._stakes_line()
         muted = self.assets.look.palette.text_muted
         surface = self.assets.fit_text(
             line, metrics.small_size, metrics.small_size, muted, zone.size
@@ -286,7 +297,8 @@ class QuestionCard:
         palette = self.assets.look.palette
         event = result.event
         small_gap = metrics.px(0.9)
-        next_w = max(metrics.px(14), round(zone.width * 0.3))
+        least = button_width(self.next_button, self.assets, metrics)  # its label, large text
+        next_w = max(metrics.px(14), round(zone.width * 0.3), min(least, zone.width // 2))
         self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, plan.row_h)
         out.focus = [self.next_button]
         if event.right:

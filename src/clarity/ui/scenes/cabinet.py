@@ -60,7 +60,8 @@ GUEST_MESSAGE = (
     "a guest's rounds are not saved."
 )
 DESCRIPTION_LINES = 2
-MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer columns
+MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer columns (more
+# units with large text)
 MAX_COLUMNS = 4
 
 
@@ -196,7 +197,7 @@ class CabinetScene(MenuScreen):
         self._area = pygame.Rect(
             content.x, content.y, content.width, self._detail.top - gap - content.y
         )
-        fit = (content.width - 2 * ring + gap) // (metrics.px(MIN_TILE_UNITS) + gap)
+        fit = (content.width - 2 * ring + gap) // (metrics.text_px(MIN_TILE_UNITS) + gap)
         columns = self._columns = max(1, min(MAX_COLUMNS, fit))
         tile_w = (content.width - 2 * ring - (columns - 1) * gap) // columns
         tile_h = self._tile_height()

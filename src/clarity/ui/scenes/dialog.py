@@ -281,7 +281,7 @@ class DialogScene(Scene):
                 error = assets.fit_text(
                     self.error,
                     metrics.small_size,
-                    14,
+                    metrics.tiny_size,
                     palette.wrong,
                     self._error_rect.size,
                     bold=True,

@@ -17,7 +17,13 @@ from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
-from clarity.ui.menu_frame import SCROLL_KEYS, Scroller, button_height, heading_size
+from clarity.ui.menu_frame import (
+    SCROLL_KEYS,
+    Scroller,
+    button_height,
+    button_width,
+    heading_size,
+)
 from clarity.ui.menu_screen import BACK
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import wrap_lines
@@ -39,6 +45,7 @@ HEADING = "Choose a pack"
 #: goes back; PageUp and PageDown join them while the list is longer than its view.
 PACK_KEYS: tuple[Binding, ...] = (*focus_keys(press="play"), BACK)
 DESCRIPTION_LINES = 2
+META_LINES = 2
 ERROR_LINES = 2
 
 
@@ -206,19 +213,31 @@ class PackScene(Scene):
 
         bar_height = button_height(assets, metrics)
         bar_top = height - margin // 2 - bar_height
-        self.back_button.rect = pygame.Rect(
-            margin, bar_top, max(metrics.px(15), width // 7), bar_height
+        back_width = max(
+            metrics.px(15), width // 7, button_width(self.back_button, assets, metrics)
         )
+        self.back_button.rect = pygame.Rect(margin, bar_top, back_width, bar_height)
         hints_left = self.back_button.rect.right + metrics.gap
         hints_width = width - margin - hints_left
         hints = self.hints()
         hints_height = key_hints_height(hints, assets, metrics, hints_width)
-        self._hints_area = pygame.Rect(
-            hints_left,
-            self.back_button.rect.centery - hints_height // 2,
-            hints_width,
-            hints_height,
-        )
+        if hints_height > bar_height + metrics.px(1.0):
+            # more rows than the bar holds beside the button (large text): the hints take
+            # a row of their own under it
+            hints_width = width - 2 * margin
+            hints_height = key_hints_height(hints, assets, metrics, hints_width)
+            self._hints_area = pygame.Rect(
+                margin, height - margin // 2 - hints_height, hints_width, hints_height
+            )
+            bar_top = self._hints_area.top - metrics.gap // 2 - bar_height
+            self.back_button.rect.y = bar_top
+        else:
+            self._hints_area = pygame.Rect(
+                hints_left,
+                self.back_button.rect.centery - hints_height // 2,
+                hints_width,
+                hints_height,
+            )
 
         list_top = margin // 2 + heading_height + metrics.gap
         list_bottom = min(bar_top, self._hints_area.top) - metrics.gap
@@ -254,7 +273,8 @@ class PackScene(Scene):
             if card.playable:
                 lines = len(self._description_lines(card))
                 meta_line = assets.font(metrics.body_size, True).get_linesize()
-                text = title_line + lines * body_line + metrics.px(0.6) + meta_line
+                metas = len(self._meta_lines(card))
+                text = title_line + lines * body_line + metrics.px(0.6) + metas * meta_line
             else:
                 lines = len(self._error_lines(card))
                 text = title_line + small_line + lines * small_line
@@ -269,6 +289,17 @@ class PackScene(Scene):
         assert card.loaded.pack is not None
         font = self.app.services.assets.font(self._metrics.body_size)
         return wrap_lines(font, card.loaded.pack.description, self._text_width(), DESCRIPTION_LINES)
+
+    def _meta_lines(self, card: PackCard) -> list[str]:
+        """The counts a teacher chooses by, on two lines when large text needs them."""
+        pack = card.loaded.pack
+        assert pack is not None
+        meta = (
+            f"{_plural(len(pack.rounds), 'round')}  ·  {_plural(len(pack.questions), 'question')}"
+            f"  ·  {pack.rounds[0].grid} tiles"
+        )
+        font = self.app.services.assets.font(self._metrics.body_size, True)
+        return wrap_lines(font, meta, self._text_width(), META_LINES)
 
     def _error_lines(self, card: PackCard) -> list[str]:
         font = self.app.services.assets.font(self._metrics.small_size)
@@ -367,20 +398,17 @@ class PackScene(Scene):
         y += title_font.get_linesize()
 
         if playable:
-            pack = card.loaded.pack
-            assert pack is not None
             body_line = assets.font(metrics.body_size).get_linesize()
             for line in self._description_lines(card):
                 surface.blit(assets.text(line, metrics.body_size, palette.text_muted), (x, y))
                 y += body_line
             y += metrics.px(0.6)
-            rounds = len(pack.rounds)
-            meta = (
-                f"{_plural(rounds, 'round')}  ·  {_plural(len(pack.questions), 'question')}"
-                f"  ·  {pack.rounds[0].grid} tiles"
-            )
             # the counts a teacher chooses by, as large as the description
-            surface.blit(assets.text(meta, metrics.body_size, palette.accent, bold=True), (x, y))
+            meta_line = assets.font(metrics.body_size, True).get_linesize()
+            for line in self._meta_lines(card):
+                shown = assets.text(line, metrics.body_size, palette.accent, bold=True)
+                surface.blit(shown, (x, y))
+                y += meta_line
         else:
             small_line = assets.font(metrics.small_size).get_linesize()
             label = assets.text("Cannot be played", metrics.small_size, palette.wrong, bold=True)

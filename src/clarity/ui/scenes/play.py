@@ -9,6 +9,7 @@ and the key hints. The clock of a question is the sum of the ``dt`` this scene's
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -190,6 +191,7 @@ class PlayScene(Scene):
             self.round.question,
             len(self.answer_buttons),
             read_aloud=self._read_aloud != "off",
+            scrolls=self.card.scrolls,
         )
 
     @property
@@ -230,8 +232,9 @@ class PlayScene(Scene):
         return None
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
-        """Every text block, button and HUD item now on screen, by name (for layout tests)."""
-        boxes = {**self._boxes, **self.card.now.boxes}
+        """Every text block, button and HUD item now on screen, by name (for layout tests);
+        of the card, what is in view (its contents scroll when taller than it)."""
+        boxes = {**self._boxes, **self.card.visible_boxes()}
         return {name: rect.copy() for name, rect in boxes.items()}
 
     def shown_texts(self) -> dict[str, str]:
@@ -298,6 +301,13 @@ class PlayScene(Scene):
         if self.focus.ring:
             getattr(self.focus, direction)()
         self.focus.ring = True
+        focused = self.focus.focused
+        if focused is not None and focused is not self.board.guess_button:
+            self.card.show(focused.rect)  # on a card that scrolls, into view
+
+    def scroll_card(self, direction: int) -> None:
+        """PageDown (1) or PageUp (-1): the card's contents a page further, when they scroll."""
+        self.card.page(direction)
 
     def submit_answer(self) -> None:
         self._submit_typed(self.answer_field.text)
@@ -382,7 +392,8 @@ class PlayScene(Scene):
         middle = pygame.Rect(0, hud_h, width, hints_top - hud_h)
         side_by_side = content.width >= content.height * 1.2
         if side_by_side:
-            board_w = round(content.width * 0.52)
+            # larger text leaves the board less of the width: the card needs it more
+            board_w = round(content.width * 0.52 / math.sqrt(metrics.text_scale))
             column = pygame.Rect(content.x, content.y, board_w, content.height)
             card = pygame.Rect(column.right + gap, content.y, content.width - board_w - gap, 0)
             card.height = content.height
@@ -444,6 +455,12 @@ class PlayScene(Scene):
             if not self.busy:
                 field.handle_event(event)  # letters, Space and the editing keys type
             return
+        if event.type == pygame.MOUSEWHEEL:
+            self.card.scroll_by(-event.y * self._metrics.px(6))
+            return
+        pointed = getattr(event, "pos", None)
+        if pointed is not None and self.card.hides(pointed):
+            return  # a button of the card scrolled out of view
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP) and not self.busy:
             if self.focus.handle_event(event):
                 return
@@ -728,6 +745,8 @@ class PlayScene(Scene):
             return  # not laid out yet: layout() comes before the first draw
         stage = self.stage
         laid_out = self.card.layout(stage, self.feedback)
+        if "verdict" in laid_out.boxes:  # on a card that scrolls, the verdict into view
+            self.card.show(laid_out.boxes["verdict"].union(self.card.question.next_button.rect))
         # focus order: the card's buttons first, then the guess button beside the board
         buttons = list(laid_out.focus)
         if stage in (Stage.ASKING, Stage.ANSWERED):

@@ -6,6 +6,7 @@ trophies the tracker awarded) and only presents it; it computes no score of its 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ from clarity.ui.bindings import Binding, KeyHint, handle_key, is_repeat, key_hin
 from clarity.ui.effects import CountingNumber, ease_out, pop
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
+from clarity.ui.menu_frame import SCROLL_KEYS, Scroller
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import Colour
@@ -74,6 +76,7 @@ RESULTS_KEYS: tuple[Binding, ...] = (
     Binding("choose", (keys.ENTER, keys.SPACE), "choose", "Enter"),
 )
 HINTS: tuple[KeyHint, ...] = key_hints(RESULTS_KEYS)
+PAGE_SHARE = 0.8  # of the column a page key scrolls: its last lines stay in sight
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +174,11 @@ class ResultsScene(Scene):
         self._score_rect = pygame.Rect(0, 0, 0, 0)
         self._score_size = 40
         self._panels: list[pygame.Rect] = []
+        # the score's column, which scrolls when it is taller than the window (large text)
+        self._column = pygame.Rect(0, 0, 0, 0)
+        self._in_column: set[str] = set()
+        self._column_max = 0
+        self._column_scroll = 0
         self._hints_area = pygame.Rect(0, 0, 0, 0)
 
     # -- reading the state ----------------------------------------------------------
@@ -184,8 +192,36 @@ class ResultsScene(Scene):
         return self._age < self.presentation_seconds
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
-        """Every text block, picture and button on screen, by name (for layout tests)."""
-        return {name: rect.copy() for name, rect in self._boxes.items()}
+        """Every text block, picture and button on screen, by name (for layout tests); of
+        the score's column, what is in view (it scrolls when taller than the window)."""
+        return {
+            name: rect.copy()
+            for name, rect in self._boxes.items()
+            if name not in self._in_column or self._column.contains(rect)
+        }
+
+    def bindings(self) -> tuple[Binding, ...]:
+        """The keys, and PageUp/PageDown while the score's column scrolls (large text)."""
+        return (*RESULTS_KEYS, *(SCROLL_KEYS if self._column_max > 0 else ()))
+
+    def scroll_page(self, direction: int) -> None:
+        """The score's column a page down (1) or up (-1), when it scrolls."""
+        self._scroll_column(direction * round(self._column.height * PAGE_SHARE))
+
+    def _scroll_column(self, pixels: int) -> None:
+        target = max(0, min(self._column_max, self._column_scroll + pixels))
+        dy = self._column_scroll - target
+        self._column_scroll = target
+        for name in self._in_column:
+            self._boxes[name].move_ip(0, dy)
+            item = self._placed.get(name)
+            if item is not None:
+                item.rect.move_ip(0, dy)
+                if item.box is not None:
+                    item.box.move_ip(0, dy)
+        for panel in self._panels:
+            panel.move_ip(0, dy)
+        self._score_rect.move_ip(0, dy)
 
     def shown_texts(self) -> dict[str, str]:
         """What the text blocks say, by name (heading, row_0_label, row_0_value...)."""
@@ -269,7 +305,10 @@ class ResultsScene(Scene):
             if event.type != pygame.MOUSEMOTION:
                 return
         if event.type == pygame.KEYDOWN:
-            handle_key(self, RESULTS_KEYS, event)  # keys do only what the table says
+            handle_key(self, self.bindings(), event)  # keys do only what the table says
+            return
+        if event.type == pygame.MOUSEWHEEL:
+            self._scroll_column(-event.y * self._metrics.px(6))
             return
         self.focus.handle_event(event)
 
@@ -292,22 +331,40 @@ class ResultsScene(Scene):
         assets = self.app.services.assets
         palette = self.app.look.palette
         self._backdrop.draw(surface, palette)
-        for panel in self._panels:
-            draw_panel(surface, panel, metrics, palette.panel, palette.panel_edge)
         if self.loaded.images.get(self.summary_image_key()) is not None and self._image_rect.width:
             surface.blit(self._picture(), self._image_rect)
             edge = max(2, metrics.px(0.25))
             pygame.draw.rect(
                 surface, palette.panel_edge, self._image_rect.inflate(2 * edge, 2 * edge), edge
             )
-        for placed in self._placed.values():
-            self._draw_placed(surface, placed)
+        for name, placed in self._placed.items():
+            if name not in self._in_column:
+                self._draw_placed(surface, placed)
+        previous = surface.get_clip()
+        if self._column_max:  # the score's column scrolls: kept to its view
+            surface.set_clip(self._column.clip(previous))
+        for panel in self._panels:
+            draw_panel(surface, panel, metrics, palette.panel, palette.panel_edge)
+        for name in self._in_column:
+            if name in self._placed:
+                self._draw_placed(surface, self._placed[name])
         score = assets.text(
             format_number(self.score.value), self._score_size, palette.accent, bold=True
         )
         surface.blit(score, score.get_rect(midright=self._score_rect.midright))
+        surface.set_clip(previous)
+        if self._column_max:
+            self._draw_column_bar(surface)
         self.focus.draw(surface, assets, metrics)
-        draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)
+        draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
+
+    def _draw_column_bar(self, surface: pygame.Surface) -> None:
+        """How far the score's column is scrolled, at its right edge."""
+        bar = Scroller()
+        bar.set(self._column.inflate(2 * self._metrics.px(0.9), 0), self._column.height)
+        bar.content_height = self._column.height + self._column_max
+        bar.offset = float(self._column_scroll)
+        bar.draw_bar(surface, self._metrics, self.app.look.palette)
 
     def summary_image_key(self) -> str:
         pack = self.loaded.pack
@@ -354,20 +411,24 @@ class ResultsScene(Scene):
         gap = metrics.gap
         boxes: dict[str, pygame.Rect] = {}
         placed: dict[str, _Placed] = {}
+        bindings = self.bindings()
+        hints = key_hints(bindings)
 
         # the bottom bar: the buttons on the left, the key hints beside them
         font = assets.font(metrics.body_size, True)
         button_h = max(metrics.px(4.8), font.get_linesize() + metrics.px(1.0))
         button_w = max(metrics.px(17), font.size("Play again")[0] + metrics.px(7))
+        # three to the width at the least (large text: their labels shrink to fit)
+        button_w = min(button_w, (width - 2 * margin - 2 * gap) // len(self.buttons))
         bar_y = height - margin // 2 - button_h
         x = margin + len(self.buttons) * (button_w + gap)
         hints_w = width - margin - x
-        hints_h = key_hints_height(HINTS, assets, metrics, hints_w)
+        hints_h = key_hints_height(hints, assets, metrics, hints_w)
         if hints_h > button_h + metrics.px(1.0):
             # more rows than the bar holds beside the buttons (a 4:3 projector): the
             # hints get a row of their own under the buttons
             hints_w = width - 2 * margin
-            hints_h = key_hints_height(HINTS, assets, metrics, hints_w)
+            hints_h = key_hints_height(hints, assets, metrics, hints_w)
             self._hints_area = pygame.Rect(margin, height - margin // 2 - hints_h, hints_w, hints_h)
             bar_y = self._hints_area.top - gap // 2 - button_h
         else:
@@ -387,23 +448,34 @@ class ResultsScene(Scene):
         # the picture's column is as wide as the picture can be at the height it gets,
         # between two fifths and a bit over half of the window; the score takes the rest
         left = pygame.Rect(content.x, content.y, round(content.width * 0.56), content.height)
-        # but never so wide that the breakdown rows must shrink (a 4:3 window)
+        # but never so wide that the breakdown rows must shrink (a 4:3 window); with large
+        # text the picture leaves the score more than three fifths
+        least = round(content.width * 0.4 / math.sqrt(metrics.text_scale))
         score_w = self._score_width(metrics.body_size) + gap + metrics.px(1)
-        left.width = max(round(content.width * 0.4), min(left.width, content.width - score_w))
+        left.width = max(least, min(left.width, content.width - score_w))
         self._layout_picture(left, boxes, placed)
-        used = max(round(content.width * 0.4), boxes.get("image", left).width)
+        used = max(least, boxes.get("image", left).width)
         if used < left.width:
             left.width = used
             boxes.pop("image", None)
             self._layout_picture(left, boxes, placed)
         right = pygame.Rect(left.right + gap + metrics.px(1), content.y, 0, content.height)
         right.width = content.right - right.x
-        self._layout_score(right, boxes, placed)
+        before = set(placed)
+        needed = self._layout_score(right, boxes, placed)
 
         for name, item in placed.items():
             boxes.setdefault(name, item.rect.copy())
         self._placed = placed
         self._boxes = boxes
+        # taller than the window (large text): the score's column scrolls
+        self._column = right
+        self._in_column = (set(placed) - before) | {"score_value"}
+        self._column_max = max(0, needed - right.height)
+        scrolled, self._column_scroll = self._column_scroll, 0
+        self._scroll_column(scrolled)
+        if self.bindings() != bindings:
+            self.layout(size)  # the scroll keys came or went: the hints may change
 
     def _layout_picture(
         self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
@@ -417,12 +489,15 @@ class ResultsScene(Scene):
 
         guessed = self.summary.outcome is RoundOutcome.GUESSED
         heading_text = "You guessed it!" if guessed else "Not this time! It was…"
+        # a fifth of the column; with large text in a narrow one, body size on the lines
+        # it needs (a word is never broken)
+        least = assets.fitter.measure(heading_text, metrics.body_size, column.width, bold=True)[1]
         heading = assets.fit_text(
             heading_text,
             max(metrics.heading_size, metrics.px(4.0)),
-            metrics.heading_size,
+            metrics.body_size,
             palette.right if guessed else palette.accent,
-            (column.width, column.height // 5),
+            (column.width, max(column.height // 5, least)),
             bold=True,
         )
         placed["heading"] = _Placed(heading, heading.get_rect(topleft=column.topleft), heading_text)
@@ -444,7 +519,9 @@ class ResultsScene(Scene):
         caption_room = 0
         if caption:
             needed = assets.fitter.measure(caption, metrics.body_size, column.width)[1]
-            caption_room = min(needed, 4 * caption_line, column.height // 5)
+            # with large text, the lines it needs at its smallest (the image gives way)
+            least = assets.fitter.measure(caption, metrics.small_size, column.width)[1]
+            caption_room = max(least, min(needed, 4 * caption_line, column.height // 5))
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
         path = self.loaded.images.get(self.summary_image_key())
         aspect = 4 / 3
@@ -483,9 +560,11 @@ class ResultsScene(Scene):
 
     def _layout_score(
         self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
-    ) -> None:
-        """The score card on top, the trophies below; type shrinks until both fit."""
+    ) -> int:
+        """The score card on top, the trophies below; type shrinks until both fit.
+        Returns the height they take (more than ``column``'s: it scrolls)."""
         tries = [(s, True) for s in (1.0, 0.9, 0.8)] + [(s, False) for s in (1.0, 0.9, 0.8, 0.7)]
+        needed = 0
         for scale, described in tries:
             trial_boxes: dict[str, pygame.Rect] = {}
             trial_placed: dict[str, _Placed] = {}
@@ -493,7 +572,8 @@ class ResultsScene(Scene):
             if needed <= column.height or (scale, described) == tries[-1]:
                 boxes.update(trial_boxes)
                 placed.update(trial_placed)
-                return
+                break
+        return needed
 
     def _place_score_column(
         self,
@@ -621,7 +701,8 @@ class ResultsScene(Scene):
 
     def _place_rows(self, inner: pygame.Rect, y: int, body: int, placed: dict[str, _Placed]) -> int:
         """The score taken apart, every row at one size: the largest from ``body`` down at
-        which each label stands on one line beside the widest value. Then the counts and
+        which each label stands on one line beside the widest value (with large text in a
+        narrow column, a label that still does not goes on two lines). Then the counts and
         whether the round was saved. Returns the bottom."""
         metrics = self._metrics
         assets = self.app.services.assets
@@ -631,9 +712,15 @@ class ResultsScene(Scene):
         values = [_value_text(row.points) for row in self.rows]
         size = self._row_size(inner.width, body)
         label_w = self._label_room(inner.width, size)
+        fitter = assets.fitter
         shown = [
             (
-                assets.text(row.label, size, palette.text_muted),
+                assets.text(
+                    row.label,
+                    size,
+                    palette.text_muted,
+                    wrap=label_w if fitter.width(row.label, size) > label_w else 0,
+                ),
                 assets.text(
                     value_text,
                     size,
@@ -643,33 +730,36 @@ class ResultsScene(Scene):
             )
             for row, value_text in zip(self.rows, values, strict=True)
         ]
-        # one row height for all (brackets reach a pixel beyond the font's own height)
-        line = max(surface.get_height() for pair in shown for surface in pair)
+        # one line's height for all (brackets reach a pixel beyond the font's own height)
+        line = max(value.get_height() for _, value in shown)
+        line = max(
+            line, *(label.get_height() for label, _ in shown if label.get_height() < 2 * line)
+        )
         for i, (row, value_text, (label, value)) in enumerate(
             zip(self.rows, values, shown, strict=True)
         ):
-            box = pygame.Rect(inner.x, y, label_w, line)
+            box = pygame.Rect(inner.x, y, label_w, max(line, label.get_height()))
             appear = ROWS_START + ROW_EVERY * i
             placed[f"row_{i}_label"] = _Placed(
                 label,
-                label.get_rect(midleft=box.midleft),
+                label.get_rect(topleft=box.topleft),
                 row.label,
                 box,
                 appear_at=appear,
                 size=size,
             )
-            value_rect = value.get_rect(midright=(inner.right, box.centery))
+            value_rect = value.get_rect(topright=(inner.right, box.y))
             placed[f"row_{i}_value"] = _Placed(
                 value, value_rect, value_text, appear_at=appear, size=size
             )
-            y += line
+            y = box.bottom
         stats = (
             f"{self.summary.right} right · {self.summary.wrong} wrong · "
             f"best possible {format_number(medal_yardstick(self.summary))}"
         )
-        stats_surface = assets.fit_text(
-            stats, small, 14, palette.text_muted, (inner.width, assets.font(small).get_linesize())
-        )
+        tiny = metrics.tiny_size
+        stats_room = (inner.width, fitter.measure(stats, tiny, inner.width)[1])
+        stats_surface = assets.fit_text(stats, small, tiny, palette.text_muted, stats_room)
         last = placed["stats"] = _Placed(
             stats_surface,
             stats_surface.get_rect(topleft=(inner.x, y + small_gap)),
@@ -680,9 +770,8 @@ class ResultsScene(Scene):
         if saved_line is not None:
             text, colour = saved_line
             small_line = assets.font(small, True).get_linesize()
-            surface = assets.fit_text(
-                text, small, 14, colour, (inner.width, 2 * small_line), bold=True
-            )
+            room = (inner.width, max(2 * small_line, fitter.measure(text, tiny, inner.width)[1]))
+            surface = assets.fit_text(text, small, tiny, colour, room, bold=True)
             last = placed["saved"] = _Placed(
                 surface,
                 surface.get_rect(topleft=(inner.x, last.rect.bottom + small_gap)),
@@ -736,7 +825,7 @@ class ResultsScene(Scene):
         if not self.trophies:
             words = "None this time: try for a streak!"
             line_box = (inner.width, assets.font(body).get_linesize() * 2)
-            none = assets.fit_text(words, body, 14, palette.text, line_box)
+            none = assets.fit_text(words, body, metrics.tiny_size, palette.text, line_box)
             placed["no_trophies"] = _Placed(
                 none, none.get_rect(topleft=(inner.x, y)), words, appear_at=MEDAL_AT
             )

@@ -18,6 +18,7 @@ from clarity.ui.app import GLOBAL_BINDINGS
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.menu_frame import button_width as menu_button_width
 from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
 from clarity.ui.theme import Colour, Look, Metrics
@@ -180,6 +181,7 @@ class TitleScene(Scene):
         self._name_size = 40
         self._name_pos = (0, 0)
         self._tagline_pos = (0, 0)
+        self._tagline_width = app.options.size[0]
         self._status_pos = (0, 0)
         self._notice_panel = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
@@ -220,10 +222,9 @@ class TitleScene(Scene):
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
         assets = self.app.services.assets
-        metrics = self._metrics
         palette = self.app.look.palette
         name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
-        tagline = assets.text(TAGLINE, metrics.body_size, palette.text_muted)
+        tagline = self._tagline()
         boxes = {
             "name": name.get_rect(center=self._name_pos),
             "tagline": tagline.get_rect(center=self._tagline_pos),
@@ -286,15 +287,8 @@ class TitleScene(Scene):
         margin = metrics.margin
         gap = metrics.px(2.2)
 
-        # the name as large as fits nine tenths of the width
-        self._name_size = max(metrics.title_size, metrics.px(8.5))
-        while (
-            assets.font(self._name_size, True).size(GAME_NAME)[0] > width * 0.9
-            and self._name_size > metrics.heading_size
-        ):
-            self._name_size = int(self._name_size * 0.92)
-        name_height = assets.font(self._name_size, True).get_linesize()
-        tagline_height = assets.font(metrics.body_size).get_linesize()
+        self._tagline_width = round(width * 0.9)
+        tagline_height = self._tagline().get_height()
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
@@ -304,6 +298,9 @@ class TitleScene(Scene):
             # Play over a grid of two columns; a line says who plays (room kept for it
             # from the first frame, so nothing moves when the store has opened)
             button_width = max(metrics.px(22), min(width // 4, metrics.px(25)))
+            # as wide as the longest label at large text sizes, two to a row
+            labels = max(menu_button_width(b, assets, metrics) for b in self._buttons())
+            button_width = min(max(button_width, labels), (width - 2 * margin - metrics.gap) // 2)
             button_height = max(
                 metrics.px(4.6), assets.font(metrics.body_size, True).get_linesize()
             )
@@ -325,6 +322,18 @@ class TitleScene(Scene):
                 margin, margin // 2, width - 2 * margin, text.get_height() + 2 * pad
             )
             top_edge = self._notice_panel.bottom + gap
+
+        # the name as large as fits nine tenths of the width and the height the rest
+        # leaves (large text sizes leave it less)
+        name_room = self._hints_area.top - top_edge - gap
+        name_room -= tagline_height + status_height + buttons_height + 3 * gap
+        self._name_size = max(metrics.title_size, metrics.px(8.5))
+        while self._name_size > metrics.heading_size and (
+            assets.font(self._name_size, True).size(GAME_NAME)[0] > width * 0.9
+            or assets.font(self._name_size, True).get_linesize() > name_room
+        ):
+            self._name_size = max(metrics.heading_size, int(self._name_size * 0.92))
+        name_height = assets.font(self._name_size, True).get_linesize()
 
         # the mosaic takes the height the rest leaves, within sensible bounds
         text_block = name_height + tagline_height + status_height + buttons_height + 3 * gap
@@ -373,6 +382,14 @@ class TitleScene(Scene):
             )
             y += button_height + metrics.gap
         self.quit_button.rect = pygame.Rect(left, y, grid, button_height)
+
+    def _tagline(self) -> pygame.Surface:
+        """The tagline, on two lines when large text needs them."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        box = (self._tagline_width, 2 * assets.font(metrics.body_size).get_linesize())
+        muted = self.app.look.palette.text_muted
+        return assets.fit_text(TAGLINE, metrics.body_size, metrics.small_size, muted, box)
 
     def _status_rect(self) -> pygame.Rect:
         metrics = self._metrics
@@ -429,7 +446,7 @@ class TitleScene(Scene):
         offset = max(2, metrics.px(0.35))
         surface.blit(shadow, rect.move(offset, offset))
         surface.blit(name, rect)
-        tagline = assets.text(TAGLINE, metrics.body_size, palette.text_muted)
+        tagline = self._tagline()
         surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
         if self.notice:
             draw_panel(
