@@ -121,17 +121,20 @@ class BoardView:
         self._version += 1
 
     def uncover(self, tile: Tile, delay: float = 0.0) -> None:
-        """Turn ``tile`` away after ``delay`` seconds; the image shows beneath it."""
+        """Turn ``tile`` away after ``delay`` seconds; the image shows beneath it. With
+        reduced motion the tile is gone at once: no turn, no glow."""
         if tile not in self._hidden:
             return
         self._hidden.discard(tile)
         self._version += 1
-        self._flips.append(_Flip(tile, delay))
+        if not self.assets.look.reduced_motion:
+            self._flips.append(_Flip(tile, delay))
         if self._composite is not None:
             self._patch(tile)
 
     def reveal_all(self, seconds: float = 1.0) -> None:
-        """Every hidden tile flips away in a wave from the top left: the final reveal."""
+        """Every hidden tile flips away in a wave from the top left: the final reveal (all
+        at once with reduced motion)."""
         hidden = sorted(self._hidden, key=lambda t: (t.row + t.col, t.row))
         span = max(1, self.rows + self.cols - 2)
         for tile in hidden:

@@ -175,15 +175,16 @@ class Toasts:
         if toast.age >= toast.seconds:
             self._queue.pop(0)
 
-    def draw(self, surface: pygame.Surface) -> pygame.Rect | None:
-        """The toast showing now, where it is in its slide; returns where it drew."""
+    def draw(self, surface: pygame.Surface, *, still: bool = False) -> pygame.Rect | None:
+        """The toast showing now, where it is in its slide (in its place from first to last
+        when ``still``: reduced motion); returns where it drew."""
         toast = self.showing
         if toast is None:
             return None
         h = toast.surface.get_height()
         slide_in = ease_out(toast.age / self.SLIDE)
         slide_out = ease_in((toast.age - (toast.seconds - self.SLIDE)) / self.SLIDE)
-        offset = round((1.0 - slide_in + slide_out) * (h + self.anchor[1]))
+        offset = 0 if still else round((1.0 - slide_in + slide_out) * (h + self.anchor[1]))
         rect = toast.surface.get_rect(midtop=(self.anchor[0], self.anchor[1] - offset))
         surface.blit(toast.surface, rect)
         return rect

@@ -318,9 +318,20 @@ class PlayScene(Scene):
         else:
             self._submit_guess(self.card.guess.field.text)
 
+    @property
+    def _still(self) -> bool:
+        """Reduced motion: nothing flies, flips or wipes; points add at once."""
+        return self.app.look.reduced_motion
+
+    @property
+    def _reveal_seconds(self) -> float:
+        """How long the rest of the picture takes to uncover at the end (at once when
+        still)."""
+        return 0.0 if self._still else REVEAL_SECONDS
+
     def see_results(self) -> None:
         """Once the whole image is in view, Enter goes on to the results."""
-        ready = self._ending is not None and self._ending >= REVEAL_SECONDS
+        ready = self._ending is not None and self._ending >= self._reveal_seconds
         if ready and not self.board.view.flipping:
             self._show_results()
 
@@ -480,7 +491,8 @@ class PlayScene(Scene):
         self.card.guess.field.update(dt)
         if self._ending is not None:
             self._ending += dt
-            if self._ending >= REVEAL_SECONDS + HOLD_SECONDS and not self.board.view.flipping:
+            held = self._ending >= self._reveal_seconds + HOLD_SECONDS
+            if held and not self.board.view.flipping:
                 self._show_results()
             return
         if self._intro < INTRO_SECONDS:
@@ -549,7 +561,7 @@ class PlayScene(Scene):
         below_bar = pygame.Rect(0, self.hud.rect.bottom, *surface.get_size())
         previous_clip = surface.get_clip()
         surface.set_clip(below_bar)
-        toast = self.toasts.draw(surface)
+        toast = self.toasts.draw(surface, still=self._still)
         surface.set_clip(previous_clip)
         if toast is not None:
             drawn.append(toast.clip(below_bar))
@@ -625,7 +637,7 @@ class PlayScene(Scene):
             self._fly_points(event.points.total, self.card.question.anchor(chosen))
         else:
             sound.play("wrong")
-        self.score.set(self.round.score)
+        self.score.set(self.round.score, at_once=self._still)
         self.card.question.mark(chosen)
         self._layout_card()
         self._announce_trophies()
@@ -636,7 +648,7 @@ class PlayScene(Scene):
         event = self.round.guess_image(text.strip(), self._guess_elapsed)
         self._guess_elapsed = 0.0
         self.guessing = False
-        self.score.set(self.round.score)
+        self.score.set(self.round.score, at_once=self._still)
         self._announce_trophies()
         if self.round.phase is Phase.ENDED:
             self.app.services.sound.play("guessed" if event.right else "wrong")
@@ -670,7 +682,7 @@ class PlayScene(Scene):
     def _begin_ending(self) -> None:
         self._ending = 0.0
         self.guessing = False
-        self.board.view.reveal_all(REVEAL_SECONDS)
+        self.board.view.reveal_all(self._reveal_seconds)
         self._layout_card()
 
     def _show_results(self) -> None:
@@ -709,8 +721,8 @@ class PlayScene(Scene):
         return max(self._metrics.px(30), self.board.rect.width)
 
     def _fly_points(self, points: int, start: tuple[int, int]) -> None:
-        if points == 0:
-            return
+        if points == 0 or self._still:
+            return  # with reduced motion the score shows them, at once
         text = ("+" if points > 0 else "") + format_number(points)
         palette = self.app.look.palette
         colour = palette.accent if points > 0 else palette.wrong
@@ -735,7 +747,7 @@ class PlayScene(Scene):
         if self.round.phase is Phase.FINAL_GUESS:
             self._open_guess_field()
         else:
-            self._intro = 0.0
+            self._intro = INTRO_SECONDS if self._still else 0.0  # a wipe, unless still
             self.read_question()
         self._layout_card()
 

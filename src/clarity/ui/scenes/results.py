@@ -290,6 +290,8 @@ class ResultsScene(Scene):
     def enter(self) -> None:
         self.score.set(self.summary.score)
         self.score.update(0.0)
+        if self.app.look.reduced_motion:
+            self.finish_presentation()  # nothing slides, counts or pops: all there at once
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
@@ -325,6 +327,8 @@ class ResultsScene(Scene):
         while self._sounds_played < due:
             self._sounds_played += 1
             self.app.services.sound.play("trophy")
+            if self.app.look.reduced_motion:
+                self._sounds_played = due  # all in place at once: one fanfare for them
 
     def draw(self, surface: pygame.Surface) -> None:
         metrics = self._metrics

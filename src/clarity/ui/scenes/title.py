@@ -415,7 +415,8 @@ class TitleScene(Scene):
         self.focus.handle_event(event)
 
     def update(self, dt: float) -> None:
-        self.mosaic.update(dt)
+        if not self.app.look.reduced_motion:  # with reduced motion the mosaic stands still
+            self.mosaic.update(dt)
         if self._saving and not self._session_open and self.app.frame >= 1:
             self._open_session()
 
