@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from clarity.core.board import Tile
 from clarity.core.pack_loader import LoadedPack
+from clarity.settings import Settings, SettingsStore, settings_path
+from clarity.ui.app import App, WindowOptions
+from clarity.ui.assets import Assets
 from clarity.ui.scenes.pause import SHADE_ALPHA, PauseScene
 from clarity.ui.scenes.play import PlayScene
+from clarity.ui.scenes.settings import SettingsScene
 from clarity.ui.scenes.title import TitleScene
+from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.theme import HIGH_CONTRAST, STANDARD, Colour, Look, lighten
 
-from .conftest import Pilot
+from .conftest import ASSETS, Pilot, RecordingSound
 
 HIGH = Look.from_choices(theme="high-contrast", text_size=150)
 
@@ -92,3 +99,67 @@ def test_the_answer_colours_follow_the_look(pilot: Pilot, loaded: LoadedPack) ->
     pilot.app.apply_look(colour_blind)
     pilot.step()
     assert pixel(pilot, inside) == colour_blind.answers[1].colour == (0x00, 0x72, 0xB2)
+
+
+# -- the display settings, on the Settings screen and when the game starts ------------------
+
+
+def settings_app(pack_folder: Path, config: Path, saved: Settings) -> App:
+    store = SettingsStore(settings_path(config))
+    assert store.save(saved).ok
+    services = Services(
+        assets=Assets(ASSETS),
+        sound=RecordingSound(),
+        packs=PackCatalog([pack_folder], ASSETS),
+        settings=GameSettings(seed=1, saved=store.load().settings, store=store),
+    )
+    app = App(services, WindowOptions(size=(1280, 800)))
+    app.open()
+    return app
+
+
+def test_the_game_starts_in_the_look_of_the_saved_display_settings(
+    pack_folder: Path, tmp_path: Path
+) -> None:
+    saved = Settings().with_values({"theme": "high-contrast", "text-size": 200})
+    app = settings_app(pack_folder, tmp_path / "config", saved)
+    try:
+        assert app.look == Look.from_choices(theme="high-contrast", text_size=200)
+        assert app.window.minimum_size == (1024, 768)
+    finally:
+        app.close()
+
+
+def test_a_display_setting_changed_from_the_pause_menu_restyles_the_round_at_once(
+    pack_folder: Path, tmp_path: Path, loaded: LoadedPack
+) -> None:
+    app = settings_app(pack_folder, tmp_path / "config", Settings())
+    try:
+        pilot = Pilot(app)
+        play = PlayScene(app, loaded, seed=1)
+        app.push(play)
+        pilot.step()
+        pilot.settle()
+        pilot.key(pygame.K_ESCAPE)
+        pilot.key(pygame.K_s)  # the pause menu's Display and sound
+        scene = pilot.top
+        assert isinstance(scene, SettingsScene)
+        for key, expected in (
+            ("theme", lambda look: look.palette is HIGH_CONTRAST),
+            ("text-size", lambda look: look.text_scale == 1.25),
+            ("reduced-motion", lambda look: look.reduced_motion),
+            ("answer-colours", lambda look: look.answers[1].colour != Look().answers[1].colour),
+        ):
+            target = next(i for i, row in enumerate(scene.rows) if row.key == key)
+            while scene.selected != target:
+                pilot.key(pygame.K_DOWN if scene.selected < target else pygame.K_UP)
+            pilot.key(pygame.K_RIGHT)
+            assert expected(app.look), key
+        # the round under the menus was laid out again in the new look
+        assert play._metrics.text_scale == 1.25
+        pilot.key(pygame.K_ESCAPE)
+        pilot.key(pygame.K_ESCAPE)
+        assert pilot.top is play
+        assert pixel(pilot, (2, play.hud.rect.centery)) == HIGH_CONTRAST.bar
+    finally:
+        app.close()

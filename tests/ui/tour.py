@@ -64,6 +64,16 @@ def every_screen(pilot: Pilot) -> Iterator[str]:
     pilot.step(2)
     yield "title"
 
+    app.screens.push("settings")
+    pilot.step(2)
+    yield "settings"
+    for _ in range(4):  # down the list: the display's rows
+        pilot.key(pygame.K_DOWN)
+    pilot.step(30)
+    yield "settings, further down"
+    app.screens.reset("title")
+    pilot.step()
+
     app.screens.push("players")
     pilot.step(2)
     players = pilot.top

@@ -109,6 +109,7 @@ class SettingsScene(MenuScreen):
         super().__init__(app, MenuFrame(HEADING, [self.back_button], ()))
         self.rows: list[SettingRow] = []
         self._titles: list[tuple[GroupName, int]] = []  # group headings and their y
+        self._stacked = False  # each label above its value (large text)
         for group in groups:
             if group == "rules":
                 self.rows.append(SettingRow(None))
@@ -207,6 +208,15 @@ class SettingsScene(MenuScreen):
         body = assets.font(metrics.body_size, True).get_linesize()
         small = assets.font(metrics.small_size).get_linesize()
         title = assets.font(metrics.body_size, True).get_linesize()
+        value_font = assets.font(metrics.body_size, True)
+        widest = max(value_font.size(text)[0] for row in self.rows for text in self.choices_of(row))
+        # the label and its help keep at least a third of the row
+        self._value_w = min(widest + metrics.px(1.0), content.width // 2)
+        # with large text a label that does not fit beside the value goes above it
+        arrows = 2 * (value_font.size("◀")[0] + metrics.px(1.0))
+        label_room = content.width - metrics.px(1.6) - self._value_w - arrows - 3 * metrics.px(1.2)
+        labels = [row.setting.label if row.setting else "Preset" for row in self.rows]
+        self._stacked = max(value_font.size(label)[0] for label in labels) > label_room
         y = 0
         self._titles = []
         group_of = [row.setting.group if row.setting else "rules" for row in self.rows]
@@ -215,15 +225,12 @@ class SettingsScene(MenuScreen):
                 self._titles.append((group_of[i], y))
                 y += title + gap // 2
             row.top = y
-            row.height = body + small + metrics.px(1.6)
+            row.height = body + small + metrics.px(1.6) + (body if self._stacked else 0)
             y += row.height + gap // 2
         self._scroller.set(content, y)
-        value_font = assets.font(metrics.body_size, True)
-        widest = max(value_font.size(text)[0] for row in self.rows for text in self.choices_of(row))
-        # the label and its help keep at least a third of the row
-        self._value_w = min(widest + metrics.px(1.0), content.width // 2)
         self._keep_in_view(immediate=True)
-        self._frame.hints = self.hints()
+        if self.hints() != self._frame.hints:
+            self.layout(size)  # the scroll keys came or went: the hints may change height
 
     def _keep_in_view(self, *, immediate: bool = False) -> None:
         row = self.rows[self.selected]
@@ -298,9 +305,13 @@ class SettingsScene(MenuScreen):
         arrow_w = value_font.size("◀")[0] + metrics.px(1.0)
         value_w = self._value_w
         right = rect.right - pad
-        row.right_arrow = pygame.Rect(right - arrow_w, rect.y, arrow_w, rect.height)
-        value_box = pygame.Rect(row.right_arrow.left - value_w, rect.y, value_w, rect.height)
-        row.left_arrow = pygame.Rect(value_box.left - arrow_w, rect.y, arrow_w, rect.height)
+        band = rect.copy()  # where the value and its arrows are: beside the label, or under it
+        if self._stacked:
+            band.height = value_font.get_linesize() + metrics.px(0.8)
+            band.bottom = rect.bottom
+        row.right_arrow = pygame.Rect(right - arrow_w, band.y, arrow_w, band.height)
+        value_box = pygame.Rect(row.right_arrow.left - value_w, band.y, value_w, band.height)
+        row.left_arrow = pygame.Rect(value_box.left - arrow_w, band.y, arrow_w, band.height)
         colour = palette.accent if selected else palette.text
         for arrow, box in (("◀", row.left_arrow), ("▶", row.right_arrow)):
             shown = assets.text(arrow, metrics.body_size, colour, bold=True)
@@ -310,6 +321,8 @@ class SettingsScene(MenuScreen):
         )
         surface.blit(shown, shown.get_rect(center=value_box.center))
         text_w = max(10, row.left_arrow.left - rect.x - 2 * pad)
+        if self._stacked:
+            text_w = rect.width - 2 * pad
         label = row.setting.label if row.setting is not None else "Preset"
         label_font = assets.font(metrics.body_size, True)
         label_text = assets.text(
