@@ -21,6 +21,7 @@ from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
 from clarity.ui.app import App, minimum_size
 from clarity.ui.scenes.play import PlayScene
+from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.results import ResultsScene
 from clarity.ui.theme import Look
 
@@ -401,3 +402,24 @@ def test_every_screen_lays_out_with_large_text(tour_app: MakeApp, text_size: int
         except AssertionError as problem:
             raise AssertionError(f"{stop}: {problem}") from None
     assert len(stops) >= 20
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_focused_players_name_keeps_its_room_beside_or_above_its_buttons(
+    tour_app: MakeApp, text_size: int
+) -> None:
+    look = Look.from_choices(text_size=text_size)
+    size = minimum_size(look.text_scale)
+    app = tour_app(player="Ana", size=size)
+    app.apply_look(look)
+    pilot = Pilot(app)
+    stops = every_screen(pilot)
+    assert next(stops) == "title"
+    while next(stops) != "players":
+        pass
+    players = pilot.top
+    assert isinstance(players, PlayersScene)
+    boxes = players.focused_row_boxes()
+    row = boxes.pop("row")
+    assert all(row.contains(box) for box in boxes.values()), (row, boxes)
+    assert_laid_out(boxes, size)  # the name overlaps no button

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 HEADING = "Who's playing?"
+NAME_LEAST = 16.0  # units a name keeps beside the focused row's buttons, or they go under it
 NEW_PLAYER = Binding("new_player", (Letter("N"),), "new player")
 RENAME = Binding("rename_focused", (Letter("R"),), "rename")
 DELETE = Binding("delete_focused", (keys.DELETE,), "delete")
@@ -125,6 +126,8 @@ class PlayersScene(MenuScreen):
         self._notice_rect = pygame.Rect(0, 0, 0, 0)
         self._row_width = 0
         self._row_height = 0
+        self._text_height = 0  # the part of a row with the name and its details
+        self._stacked = False  # the focused row's buttons under its name (large text)
         self._load(focus_id=self.session.player.id if self.session.player else None)
 
     # -- reading the state ------------------------------------------------------------
@@ -152,6 +155,21 @@ class PlayersScene(MenuScreen):
         boxes["list"] = self._list_area.copy()
         if self._notice_text():
             boxes["notice"] = self._notice_rect.copy()
+        return boxes
+
+    def focused_row_boxes(self) -> dict[str, pygame.Rect]:
+        """The focused player's row: the row, its name whole (as wide as it is, not as it
+        is cut to its room) and its buttons, by name (for the layout tests)."""
+        row = self._focused_row()
+        if row is None:
+            return {}
+        rect = self.row_rect(row)
+        metrics = self._metrics
+        x = rect.x + metrics.px(1.3) + self._text_height - 2 * metrics.px(0.9) + metrics.px(1.6)
+        font = self.app.services.assets.font(metrics.heading_size, True)
+        width, height = font.size(row.player.name)
+        boxes = {"row": rect, "name": pygame.Rect(x, rect.y, width, height)}
+        boxes |= {f"button_{i}": b.rect.copy() for i, b in enumerate(self._row_buttons())}
         return boxes
 
     # -- actions ----------------------------------------------------------------------
@@ -343,6 +361,15 @@ class PlayersScene(MenuScreen):
         name_line = assets.font(metrics.heading_size, True).get_linesize()
         small_line = assets.font(metrics.small_size).get_linesize()
         self._row_height = max(metrics.px(6.4), name_line + small_line + 2 * metrics.px(0.9))
+        self._text_height = self._row_height
+        # the focused row's buttons beside its name, or (large text, where they would leave
+        # the name no room) on a line of their own under it, in every row's height
+        avatar = self._row_height - 2 * metrics.px(0.9) + metrics.px(1.3) + metrics.px(1.6)
+        buttons = sum(self._row_button_width(b) + metrics.px(0.8) for b in self._row_buttons())
+        room = self._row_width - avatar - buttons - metrics.px(1.0) - metrics.px(1.3)
+        self._stacked = room < metrics.text_px(NAME_LEAST)
+        if self._stacked:
+            self._row_height += self._row_button_height() + metrics.px(0.9)
         ring = metrics.px(0.8)
         y = ring
         for row in self.rows:
@@ -360,18 +387,27 @@ class PlayersScene(MenuScreen):
                 button.rect = pygame.Rect(0, 0, 0, 0)
             return
         metrics = self._metrics
-        assets = self.app.services.assets
         rect = self.row_rect(row)
-        height = min(rect.height - 2 * metrics.px(0.9), metrics.px(4.2))
-        font = assets.font(metrics.small_size, True)
+        height = self._row_button_height()
         right = rect.right - metrics.px(1.3)
         for button in reversed(self._row_buttons()):
-            # each as wide as its own words: three buttons of the widest would leave the
-            # name little room on a narrow window
-            width = font.size(button.label)[0] + font.size(button.key_hint)[0] + metrics.px(5.0)
-            button.rect = pygame.Rect(0, 0, width, height)
-            button.rect.midright = (right, rect.centery)
+            button.rect = pygame.Rect(0, 0, self._row_button_width(button), height)
+            if self._stacked:
+                button.rect.bottomright = (right, rect.bottom - metrics.px(0.9))
+            else:
+                button.rect.midright = (right, rect.centery)
             right = button.rect.left - metrics.px(0.8)
+
+    def _row_button_width(self, button: Button) -> int:
+        # each as wide as its own words: three buttons of the widest would leave the name
+        # little room on a narrow window
+        font = self.app.services.assets.font(self._metrics.small_size, True)
+        return font.size(button.label)[0] + font.size(button.key_hint)[0] + self._metrics.px(5.0)
+
+    def _row_button_height(self) -> int:
+        metrics = self._metrics
+        line = self.app.services.assets.font(metrics.small_size, True).get_linesize()
+        return max(line, min(self._text_height - 2 * metrics.px(0.9), metrics.px(4.2)))
 
     def _row_buttons(self) -> list[Button]:
         return [self.rename_button, self.extra_time_button, self.delete_button]
@@ -483,8 +519,8 @@ class PlayersScene(MenuScreen):
             draw_focus_ring(surface, rect, metrics, palette.focus)
 
         pad = metrics.px(0.9)
-        diameter = rect.height - 2 * pad
-        centre = (rect.x + metrics.px(1.3) + diameter // 2, rect.centery)
+        diameter = self._text_height - 2 * pad
+        centre = (rect.x + metrics.px(1.3) + diameter // 2, rect.y + self._text_height // 2)
         avatar = look.tone(f"answer-{row.player.id % len(look.answers)}")
         pygame.draw.circle(surface, avatar.fill, centre, diameter // 2)
         initial = assets.text(
@@ -494,7 +530,7 @@ class PlayersScene(MenuScreen):
 
         x = centre[0] + diameter // 2 + metrics.px(1.6)
         right = rect.right - metrics.px(1.3)
-        if focused:
+        if focused and not self._stacked:
             right = min(b.rect.left for b in self._row_buttons()) - metrics.px(1.0)
         width = max(10, right - x)
         name_font = assets.font(metrics.heading_size, True)
@@ -506,7 +542,7 @@ class PlayersScene(MenuScreen):
         shown = wrap_lines(assets.font(metrics.small_size), details_text, width, 1)[0]
         details = assets.text(shown, metrics.small_size, palette.text_muted)
         block = name.get_height() + details.get_height()
-        top = rect.centery - block // 2
+        top = centre[1] - block // 2
         surface.blit(name, (x, top))
         surface.blit(details, (x, top + name.get_height()))
         if focused:
