@@ -270,3 +270,26 @@ def test_no_screen_flashes_more_than_three_times_a_second(
     assert len(frames) > 8 * FPS
     assert len(large_changes(frames)) >= 2  # the screens changing are seen: the count works
     assert flashes_per_second(frames) <= 3
+
+
+@pytest.mark.parametrize(("look", "wait"), [(STILL, 0.0), (MOVING, 1.5)], ids=["still", "moving"])
+def test_enter_goes_on_to_the_results_once_the_whole_picture_is_in_view(
+    make_app: Callable[..., App], loaded: object, look: Look, wait: float
+) -> None:
+    """The end card says "Enter: see the results": at once with reduced motion (nothing
+    to wait for), after the reveal without it, and before the results come by themselves."""
+    app = make_app()
+    app.apply_look(look)
+    pilot = Pilot(app)
+    play = PlayScene(app, loaded, seed=1)  # type: ignore[arg-type]
+    app.push(play)
+    pilot.step()
+    pilot.settle()
+    pilot.key(pygame.K_g)
+    pilot.type("Lighthouse")
+    pilot.key(pygame.K_RETURN)
+    assert play.round.phase is Phase.ENDED
+    pilot.step(round(wait * FPS))
+    assert pilot.top is play  # the results do not come by themselves yet
+    pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.top, ResultsScene)

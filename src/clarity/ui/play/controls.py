@@ -71,9 +71,11 @@ CARD_SCROLL: tuple[Binding, ...] = (
     Binding("scroll_card", (keys.PAGE_DOWN,), "scroll", "PgUp PgDn", (1,), repeats=True),
     Binding("scroll_card", (keys.PAGE_UP,), "scroll", args=(-1,), repeats=True),
 )
-#: What an animation that takes no input lets through: pausing and looking around.
+#: What an animation that takes no input lets through: pausing and looking around, and
+#: Enter once the whole picture is in view at the end (the round's end counts as busy
+#: until the results; see_results itself waits for the picture).
 WHILE_BUSY = frozenset(
-    {"pause_game", "move_focus", "cancel_guess", "app.toggle_sound", "scroll_card"}
+    {"pause_game", "move_focus", "cancel_guess", "app.toggle_sound", "scroll_card", "see_results"}
 )
 
 
