@@ -659,10 +659,3 @@ class Look:
 
 #: The look a game starts with when nothing else is chosen.
 DEFAULT_LOOK = Look()
-
-
-#: The standard palette and tier colours under their old names, for code that has not
-#: moved to the look yet. The screens draw with ``assets.look``: a test finds any use of
-#: these in :mod:`clarity.ui`.
-PALETTE = STANDARD
-TIER_COLOURS = DEFAULT_LOOK.tier_colours
