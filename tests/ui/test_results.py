@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 import pytest
 
@@ -266,3 +268,26 @@ def test_a_key_held_from_the_round_does_not_cut_the_presentation_short(
     pilot.key(pygame.K_RETURN)  # a fresh press shows everything at once
     assert not results.busy
     assert pilot.top is results
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_caption_is_shown_whole_at_any_text_size_on_a_small_screen(
+    make_app: Callable[..., App], text_size: int
+) -> None:
+    from clarity.core.pack_loader import load_pack
+    from clarity.resources import bundled_assets_dir, bundled_questions_dir
+    from clarity.settings import Settings
+    from clarity.ui.services import GameSettings
+
+    union_state = load_pack(
+        bundled_questions_dir() / "union_state.yaml", assets_dir=bundled_assets_dir()
+    )
+    assert union_state.pack is not None
+    saved = Settings().with_values({"text-size": text_size})
+    pilot = Pilot(make_app(size=(1024, 768), settings=GameSettings(seed=1, saved=saved)))
+    played = finished_round(union_state, guess=union_state.pack.rounds[0].answer)
+    results = show_results(pilot, union_state, played)
+    caption = results._placed["caption"]
+    assert caption.words == union_state.pack.rounds[0].caption  # a long one: four lines
+    assert caption.box is not None
+    assert caption.box.contains(caption.rect)  # drawn whole, never cut at its box

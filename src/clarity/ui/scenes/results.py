@@ -519,12 +519,21 @@ class ResultsScene(Scene):
             bold=True,
         )
         caption_line = assets.font(metrics.body_size).get_linesize()
+        # a caption too long for the column at large text may shrink to the standard
+        # small size rather than be cut (it is the last thing in the column: no scroll)
+        caption_floor = min(
+            metrics.small_size, max(18, round(metrics.small_size / self.app.look.text_scale))
+        )
         # the caption gets the lines it needs, up to four; the image takes the rest
         caption_room = 0
         if caption:
             needed = assets.fitter.measure(caption, metrics.body_size, column.width)[1]
-            # with large text, the lines it needs at its smallest (the image gives way)
+            # with large text, the lines it needs at the small size (the image gives way);
+            # below that only when even the whole column cannot hold it
+            room = column.bottom - y - answer_surface.get_height() - gap
             least = assets.fitter.measure(caption, metrics.small_size, column.width)[1]
+            if least > room:
+                least = assets.fitter.measure(caption, caption_floor, column.width)[1]
             caption_room = max(least, min(needed, 4 * caption_line, column.height // 5))
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
         path = self.loaded.images.get(self.summary_image_key())
@@ -556,7 +565,7 @@ class ResultsScene(Scene):
         if caption:
             box = pygame.Rect(column.x, y, column.width, column.bottom - y)
             surface = assets.fit_text(
-                caption, metrics.body_size, metrics.small_size, palette.text, box.size
+                caption, metrics.body_size, caption_floor, palette.text, box.size
             )
             placed["caption"] = _Placed(
                 surface, surface.get_rect(topleft=box.topleft), caption, box, appear_at=0.2
