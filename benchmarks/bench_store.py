@@ -76,14 +76,39 @@ def fill(data_dir: Path, rounds: int, players: int, rng: random.Random) -> None:
                 for t in rng.sample(TROPHY_IDS, rng.randint(0, 3))
             )
         conn.execute("BEGIN")
-        conn.executemany(f"INSERT INTO round VALUES ({', '.join('?' * 29)})", round_rows)
-        conn.executemany(f"INSERT INTO answer VALUES ({', '.join('?' * 14)})", answer_rows)
-        conn.executemany(f"INSERT INTO guess VALUES ({', '.join('?' * 13)})", guess_rows)
-        conn.executemany("INSERT INTO round_trophy VALUES (?, ?, ?, ?)", trophy_rows)
+        for table, columns, rows in (
+            ("round", ROUND_COLUMNS, round_rows),
+            ("answer", ANSWER_COLUMNS, answer_rows),
+            ("guess", GUESS_COLUMNS, guess_rows),
+            ("round_trophy", TROPHY_COLUMNS, trophy_rows),
+        ):
+            # rows by name: a column the schema adds later keeps its default here
+            named = ", ".join(columns)
+            marks = ", ".join("?" * len(columns))
+            conn.executemany(f"INSERT INTO {table} ({named}) VALUES ({marks})", rows)
         conn.execute("COMMIT")
     # No ANALYZE: a classroom's file never gets one, so the planner works without stats.
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+
+
+ROUND_COLUMNS = (
+    *("id", "uuid", "player_id", "pack_id", "pack_sha256", "mystery_index", "mystery_image"),
+    *("mystery_answer", "seed", "timer", "streaks", "outcome", "score", "base_points"),
+    *("time_bonus", "streak_bonus", "image_bonus", "penalty", "best_possible", "right_count"),
+    *("wrong_count", "longest_streak", "total_tiles", "hidden_at_guess", "seconds_played"),
+    *("medal", "played_at", "played_ts", "played_day"),
+)
+ANSWER_COLUMNS = (
+    *("round_id", "number", "question_index", "question_id", "response", "is_right"),
+    *("seconds", "base_points", "time_bonus", "streak_bonus", "image_bonus", "penalty"),
+    *("streak", "timed_out"),
+)
+GUESS_COLUMNS = (
+    *("round_id", "number", "guess", "is_right", "hidden_tiles", "total_tiles", "base_points"),
+    *("time_bonus", "streak_bonus", "image_bonus", "penalty", "final", "seconds"),
+)
+TROPHY_COLUMNS = ("round_id", "trophy_id", "player_id", "played_ts")
 
 
 def sample_summary(rng: random.Random) -> RoundSummary:
