@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -43,6 +44,22 @@ def _start(data_dir: Path, player: str, rounds: int) -> subprocess.Popen[str]:
         text=True,
         env=env,
     )
+
+
+def _first_line(stream: IO[str]) -> str:
+    """The first line of ``stream``, read a byte at a time from its pipe.
+
+    ``readline()`` would fill the text stream's buffer with the lines after it too, and
+    ``communicate()`` reads the pipe itself, so those lines (a "saved" or "progress" the
+    game did print) would never be seen and a round would look lost.
+    """
+    line = b""
+    while not line.endswith(b"\n"):
+        byte = os.read(stream.fileno(), 1)
+        if not byte:
+            break
+        line += byte
+    return line.decode("utf-8")
 
 
 def _complete_lines(output: str) -> list[str]:
@@ -102,7 +119,8 @@ def test_a_game_killed_at_any_moment_loses_nothing_it_showed_as_saved(tmp_path: 
             time.sleep(rng.uniform(0.0, 0.3))  # anywhere from start-up on
         else:
             assert game.stdout is not None
-            assert game.stdout.readline() == "ready\n", game.stderr.read() if game.stderr else ""
+            ready = _first_line(game.stdout)
+            assert ready == "ready\n", game.stderr.read() if game.stderr else ""
             time.sleep(rng.uniform(0.0, 0.25))  # in the middle of saving
         game.send_signal(signal.SIGKILL)
         output, errors = game.communicate(timeout=10)
