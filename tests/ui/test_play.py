@@ -546,3 +546,20 @@ def test_a_question_picture_is_drawn_in_its_box(pilot: Pilot, tmp_path: Path) ->
         drawn = tuple(shown.get_at(point))[:3]
         # smoothscale may shade a plain colour by a level or three
         assert all(abs(a - b) <= 4 for a, b in zip(drawn, colour, strict=True)), drawn
+
+
+def test_enter_after_an_answer_chosen_with_tab_goes_on_not_to_the_guess(
+    pilot: Pilot, tmp_path: Path
+) -> None:
+    play = start(pilot, pack_of(tmp_path, [question("choice-four"), question("choice-six")]))
+    asked = play.round.question
+    assert isinstance(asked, ChoiceQuestion)
+    pilot.key(pygame.K_TAB)  # the ring shows, on answer A
+    for _ in range(asked.right_index):
+        pilot.key(pygame.K_TAB)
+    pilot.key(pygame.K_RETURN)  # presses the answer in the ring
+    assert play.round.answers[-1].right
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)  # Next, as the hint says: not the Guess button
+    assert not play.guessing
+    assert play.round.question_number == 2

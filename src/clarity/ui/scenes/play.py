@@ -629,6 +629,9 @@ class PlayScene(Scene):
         event = result.event
         chosen = self._chosen()
         self._verdict_age = 0.0
+        # the answer's button goes away under the ring: Enter means Next now, not
+        # whatever button the ring would fall on (the Guess button)
+        self.focus.ring = False
         if event.right:
             sound.play("right")
             if result.tile is not None:

@@ -211,7 +211,7 @@ class SettingsScene(MenuScreen):
         value_font = assets.font(metrics.body_size, True)
         widest = max(value_font.size(text)[0] for row in self.rows for text in self.choices_of(row))
         # the label and its help keep at least a third of the row
-        self._value_w = min(widest + metrics.px(1.0), content.width // 2)
+        self._value_w = min(widest + metrics.px(1.0), content.width * 3 // 5)
         # with large text a label that does not fit beside the value goes above it
         arrows = 2 * (value_font.size("◀")[0] + metrics.px(1.0))
         label_room = content.width - metrics.px(1.6) - self._value_w - arrows - 3 * metrics.px(1.2)
