@@ -166,3 +166,25 @@ def test_a_held_enter_opens_the_pack_choice_once_and_starts_no_round(app: App) -
     pilot = Pilot(app)
     hold(pilot, pygame.K_RETURN, repeats=5)
     assert [s.name for s in app.scenes] == ["title", "packs"]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080)])
+def test_the_full_title_at_200_percent_text_is_laid_out_in_a_wide_low_window(
+    make_app, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from clarity.settings import Settings
+    from clarity.ui.services import GameSettings
+
+    from .test_layout import assert_laid_out
+
+    saved = Settings().with_values({"text-size": 200})
+    app = make_app(size=size, settings=GameSettings(seed=1, saved=saved))
+    app.services.data_dir = tmp_path / "data"  # the full menu: Play over a grid of five
+    app.screens.push("title")
+    Pilot(app).step(2)
+    title = app.top
+    assert isinstance(title, TitleScene)
+    boxes = title.layout_boxes()
+    assert {"play", "trophies", "scores", "player", "settings", "quit"} <= boxes.keys()
+    boxes.pop("status", None)  # empty until the store has opened
+    assert_laid_out(boxes, app.size)

@@ -185,6 +185,7 @@ class TitleScene(Scene):
         self._status_pos = (0, 0)
         self._notice_panel = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._show_tagline = True  # False when large text leaves it no room
 
     def _buttons(self) -> list[Button]:
         if not self._saving:
@@ -224,12 +225,12 @@ class TitleScene(Scene):
         assets = self.app.services.assets
         palette = self.app.look.palette
         name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
-        tagline = self._tagline()
         boxes = {
             "name": name.get_rect(center=self._name_pos),
-            "tagline": tagline.get_rect(center=self._tagline_pos),
             "hints": self._hints_area.copy(),
         }
+        if self._show_tagline:
+            boxes["tagline"] = self._tagline().get_rect(center=self._tagline_pos)
         names = {
             "play": self.play_button,
             "quit": self.quit_button,
@@ -288,6 +289,7 @@ class TitleScene(Scene):
         gap = metrics.px(2.2)
 
         self._tagline_width = round(width * 0.9)
+        self._show_tagline = True
         tagline_height = self._tagline().get_height()
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
@@ -326,13 +328,31 @@ class TitleScene(Scene):
         # the name as large as fits nine tenths of the width and the height the rest
         # leaves (large text sizes leave it less)
         name_room = self._hints_area.top - top_edge - gap
+        if name_room - (tagline_height + status_height + buttons_height + 3 * gap) < (
+            assets.font(metrics.heading_size, True).get_linesize()
+        ):
+            # large text in a wide but low window: the tagline gives way to the buttons
+            self._show_tagline = False
+            tagline_height = 0
+            gap = metrics.gap  # and the space between the parts tightens
+            name_room = self._hints_area.top - top_edge - gap
+            # and if even that is not enough, the buttons are only as tall as their words
+            least_name = assets.font(metrics.body_size, True).get_linesize()
+            spare = name_room - least_name - status_height - 3 * gap
+            if self._saving and buttons_height > spare:
+                words = assets.font(metrics.body_size, True).get_linesize()
+                button_height = max(words, (spare - 3 * metrics.gap) // 4)
+                buttons_height = 4 * button_height + 3 * metrics.gap
         name_room -= tagline_height + status_height + buttons_height + 3 * gap
         self._name_size = max(metrics.title_size, metrics.px(8.5))
-        while self._name_size > metrics.heading_size and (
+        # the name may go down to the heading size; with large text in a low window, to
+        # the body size (the buttons must stay whole; the window's title names the game)
+        smallest_name = metrics.heading_size if self._show_tagline else metrics.body_size
+        while self._name_size > smallest_name and (
             assets.font(self._name_size, True).size(GAME_NAME)[0] > width * 0.9
             or assets.font(self._name_size, True).get_linesize() > name_room
         ):
-            self._name_size = max(metrics.heading_size, int(self._name_size * 0.92))
+            self._name_size = max(smallest_name, int(self._name_size * 0.92))
         name_height = assets.font(self._name_size, True).get_linesize()
 
         # the mosaic takes the height the rest leaves, within sensible bounds
@@ -447,8 +467,9 @@ class TitleScene(Scene):
         offset = max(2, metrics.px(0.35))
         surface.blit(shadow, rect.move(offset, offset))
         surface.blit(name, rect)
-        tagline = self._tagline()
-        surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
+        if self._show_tagline:
+            tagline = self._tagline()
+            surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
         if self.notice:
             draw_panel(
                 surface, self._notice_panel, metrics, palette.shaded(palette.wrong), palette.wrong
