@@ -175,6 +175,10 @@ def plan_question(
         (small, tiny, 0.75),
         (tiny, tiny, 0.7),
     ]
+    if metrics.text_scale > 1.0:
+        # large text was asked for: the question never shrinks below the body size (it
+        # would end smaller than at the standard size); the card scrolls instead
+        levels = [level for level in levels if level[0] >= body]
     options = [(level, c) for level in levels for c in column_choices]
     if len(column_choices) > 1:
         # one column while everything fits at the largest sizes; then two columns
