@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# the fixture ``seen``: the real game started from the command line, run headless
+pytest_plugins = ("headless_game",)
+
 
 @pytest.fixture(autouse=True)
 def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,33 +17,6 @@ from clarity.ui.demo import DemoOptions
 from clarity.ui.scenes.title import TitleScene
 from ui.pack_files import write_broken_pack
 
-QUIT_AFTER_FRAMES = 5
-
-
-@pytest.fixture
-def seen(monkeypatch: pytest.MonkeyPatch) -> list[App]:
-    """Run the game headless; a few frames after the window opens, post QUIT (as the
-    window's close button would) and remember the App for the test to look at."""
-    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
-    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
-    apps: list[App] = []
-    real_open = App.open
-
-    def open_and_quit_soon(self: App) -> pygame.Surface:
-        surface = real_open(self)
-        apps.append(self)
-        self.add_frame_hook(_quit_later)
-        return surface
-
-    monkeypatch.setattr(App, "open", open_and_quit_soon)
-    return apps
-
-
-def _quit_later(app: App, surface: pygame.Surface) -> None:
-    if app.frame == QUIT_AFTER_FRAMES:
-        app.last_top = app.top  # type: ignore[attr-defined]
-        pygame.event.post(pygame.event.Event(pygame.QUIT))
-
 
 def test_play_starts_a_round_of_the_pack_with_its_seed(
     seen: list[App], tmp_path: Path, capsys: pytest.CaptureFixture[str]

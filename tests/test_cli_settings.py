@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pygame
 import pytest
 
 from clarity import cli
@@ -20,7 +19,6 @@ from clarity.ui.launch import LaunchOptions, build_services, load_settings
 from clarity.ui.services import GameSettings
 
 EVERY_KEY = ", ".join(s.key for s in SETTINGS)
-QUIT_AFTER_FRAMES = 3
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
@@ -292,31 +290,6 @@ def test_every_command_takes_config_dir(tmp_path: Path) -> None:
 
 
 # --- the game: the saved settings, and the command line over them for one run --------------
-
-
-@pytest.fixture
-def seen(monkeypatch: pytest.MonkeyPatch) -> list[App]:
-    """Run the game headless for a few frames, then close it as the window's button would;
-    the Apps are kept, with the scene on top when it closed, for the test to look at."""
-    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
-    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
-    apps: list[App] = []
-    real_open = App.open
-
-    def open_and_quit_soon(self: App) -> pygame.Surface:
-        surface = real_open(self)
-        apps.append(self)
-        self.add_frame_hook(_quit_later)
-        return surface
-
-    monkeypatch.setattr(App, "open", open_and_quit_soon)
-    return apps
-
-
-def _quit_later(app: App, surface: pygame.Surface) -> None:
-    if app.frame == QUIT_AFTER_FRAMES:
-        app.last_top = app.top  # type: ignore[attr-defined]
-        pygame.event.post(pygame.event.Event(pygame.QUIT))
 
 
 def play(tmp_path: Path, config: Path, *options: str) -> list[str]:

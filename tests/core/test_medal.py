@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clarity.core.events import Points, RoundOutcome, RoundSummary
+from clarity.core.events import RoundOutcome, RoundSummary
 from clarity.core.round import Phase, Round
 from clarity.core.scoring import ScoringRules
 from clarity.core.trophies import (
@@ -25,6 +25,7 @@ from clarity.core.trophies import (
 from .factories import MYSTERY_ANSWER, build_pack, right_response, wrong_response
 from .test_round import TIGHT, actions, packs, play, rule_sets, seeds
 from .test_scoring import brute_force_best
+from .test_trophies import summary
 
 TEN = build_pack(questions=10, grid="4x5", time_limit=20)
 
@@ -204,26 +205,8 @@ def test_passing_a_question_over_is_weighed_when_tiles_are_short() -> None:
 
 
 def summary_of(score: int, *, best: int = 20_000, by_end: int | None = 10_000, waived: int = 0):
-    return RoundSummary(
-        pack_id="test-pack",
-        mystery_index=0,
-        mystery_answer="x",
-        seed=0,
-        timer=True,
-        streaks=True,
-        outcome=RoundOutcome.GUESSED,
-        score=score,
-        breakdown=Points(),
-        best_possible=best,
-        right=0,
-        wrong=0,
-        longest_streak=0,
-        total_tiles=20,
-        hidden_at_guess=0,
-        seconds_played=0.0,
-        best_by_end=by_end,
-        penalty_waived=waived,
-    )
+    """test_trophies' round summary, with the medal's measure by the end of the round."""
+    return replace(summary(score, best), best_by_end=by_end, penalty_waived=waived)
 
 
 def test_the_medal_goes_by_the_best_by_the_end_not_the_whole_round() -> None:
