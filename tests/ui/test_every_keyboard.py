@@ -50,6 +50,15 @@ def key_printed_with(layout: str, letter: str) -> str:
     raise KeyError(f"no key types {letter!r} on {layout}")
 
 
+def first_question(pilot: Pilot, loaded: LoadedPack) -> PlayScene:
+    """A round of ``loaded`` pushed on the App, its first question in view."""
+    play = PlayScene(pilot.app, loaded, seed=5)
+    pilot.app.push(play)
+    pilot.step()
+    pilot.settle()
+    return play
+
+
 class Keyboard:
     """One student's keyboard: presses physical keys and posts what the layout sends."""
 
@@ -133,10 +142,7 @@ def test_g_opens_the_guess_without_typing_into_it_even_when_text_input_was_on(
 ) -> None:
     """Some platforms send the text of the key that opened a field: it is dropped."""
     pilot = Pilot(make_app())
-    play = PlayScene(pilot.app, keys_pack, seed=5)
-    pilot.app.push(play)
-    pilot.step()
-    pilot.settle()
+    play = first_question(pilot, keys_pack)
     assert not pilot.app.text_input_on
     # what the keyboard sends when text input was still on at the press (SDL's default)
     pilot.post(press(layout, key_printed_with(layout, "G"), text_input=True))
@@ -149,10 +155,7 @@ def test_esc_pauses_and_resumes_and_digits_answer_on_every_layout(
     layout: str, make_app: Callable[..., App], keys_pack: LoadedPack
 ) -> None:
     pilot = Pilot(make_app())
-    play = PlayScene(pilot.app, keys_pack, seed=5)
-    pilot.app.push(play)
-    pilot.step()
-    pilot.settle()
+    play = first_question(pilot, keys_pack)
     keyboard = Keyboard(pilot, layout)
     keyboard.press("Escape")
     assert pilot.top is not play
@@ -170,10 +173,7 @@ def test_the_recordings_cover_the_layouts_the_issue_names() -> None:
 
 def wrong_answer_typed(pilot: Pilot, loaded: LoadedPack) -> tuple[Pilot, PlayScene]:
     """The round at its typed question, with a wrong answer typed and not yet sent."""
-    play = PlayScene(pilot.app, loaded, seed=5)
-    pilot.app.push(play)
-    pilot.step()
-    pilot.settle()
+    play = first_question(pilot, loaded)
     while not isinstance(play.round.question, TypedQuestion):
         pilot.key(pygame.K_1)
         pilot.settle()
@@ -211,10 +211,7 @@ def test_enter_twice_quickly_keeps_the_verdict_in_view(
 
 
 def open_guess(pilot: Pilot, loaded: LoadedPack, layout: str) -> PlayScene:
-    play = PlayScene(pilot.app, loaded, seed=5)
-    pilot.app.push(play)
-    pilot.step()
-    pilot.settle()
+    play = first_question(pilot, loaded)
     Keyboard(pilot, layout).press_printed("G")
     assert play.guessing
     return play
