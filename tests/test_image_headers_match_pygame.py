@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from clarity.core.images import ImageFormat, read_image_info
+from clarity.core.packs.image_headers import ImageFormat, read_image_info
 from core.image_bytes import gif_bytes, png_bytes, webp_lossless_bytes
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from clarity.core.pack_loader import LoadedPack
-from clarity.core.packs import Pack
+from clarity.core.packs.loader import LoadedPack
+from clarity.core.packs.models import Pack
 from clarity.core.round import Phase, Round
 from clarity.core.scoring import ScoringRules
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker

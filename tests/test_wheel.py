@@ -68,7 +68,7 @@ def test_the_installed_wheel_loads_the_default_pack_from_inside_itself(
     )
     script = (
         "from clarity.resources import bundled_questions_dir, bundled_assets_dir\n"
-        "from clarity.core.pack_loader import load_pack\n"
+        "from clarity.core.packs.loader import load_pack\n"
         "q = bundled_questions_dir()\n"
         "loaded = load_pack(q / 'union_state.yaml', assets_dir=bundled_assets_dir())\n"
         "assert loaded.ok, loaded.first_error\n"

@@ -1,6 +1,6 @@
 """Write schema/pack.schema.json from the pack models (or check it with --check).
 
-python tools/make_schema.py          # regenerate after changing clarity/core/packs.py
+python tools/make_schema.py          # regenerate after changing clarity/core/packs/models.py
 python tools/make_schema.py --check  # exit 1 if the committed file is out of date
 """
 
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from clarity.core.pack_schema import render_pack_schema
+from clarity.core.packs.schema import render_pack_schema
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema" / "pack.schema.json"
 

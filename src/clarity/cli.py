@@ -43,7 +43,7 @@ from clarity.settings import (
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.store import Store
     from clarity.ui.launch import LaunchOptions
     from clarity.ui.services import GameSettings
@@ -69,7 +69,7 @@ class _Lazy:
         return getattr(self._module, attribute)
 
 
-_pack_loader = _Lazy("clarity.core.pack_loader")
+_pack_loader = _Lazy("clarity.core.packs.loader")
 _store = _Lazy("clarity.store")
 _store_db = _Lazy("clarity.store.db")
 reports = _Lazy("clarity.store.reports")

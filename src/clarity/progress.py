@@ -30,7 +30,7 @@ from clarity.core.events import (
     RoundSummary,
     TrophyEarned,
 )
-from clarity.core.pack_loader import LoadedPack
+from clarity.core.packs.loader import LoadedPack
 from clarity.core.round import Phase, Round
 from clarity.core.scoring import ScoringRules, combined_time_scale
 from clarity.core.trophies import (

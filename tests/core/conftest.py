@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from clarity.core.packs import Pack
+from clarity.core.packs.models import Pack
 
 from .factories import build_pack
 

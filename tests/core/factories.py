@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from clarity.core.packs import Pack
+from clarity.core.packs.models import Pack
 
 MYSTERY_ANSWER = "Eiffel Tower"
 MYSTERY_ACCEPT = ("La tour Eiffel",)

@@ -111,7 +111,7 @@ def test_is_hidden_agrees_with_hidden_tiles(seed: int, uncovered: int) -> None:
 def test_a_grid_written_as_a_mapping_still_needs_two_tiles() -> None:
     from pydantic import ValidationError
 
-    from clarity.core.packs import Grid
+    from clarity.core.packs.models import Grid
 
     with pytest.raises(ValidationError, match="fewer than two tiles"):
         Grid(rows=1, cols=1)

@@ -20,7 +20,7 @@ import pygame
 import pytest
 import yaml
 
-from clarity.core.pack_loader import LoadedPack, load_pack
+from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets
 from clarity.ui.scene import Scene

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pygame
 
-from clarity.core.pack_loader import LoadedPack
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.loader import LoadedPack
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.settings import Settings
 from clarity.ui.app import App, WindowOptions

@@ -13,8 +13,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from clarity.core.pack_loader import LoadedPack, load_pack
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.ui.app import App
 from clarity.ui.scenes.play import PlayScene

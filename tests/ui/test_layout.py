@@ -15,8 +15,8 @@ from typing import Any
 import pygame
 import pytest
 
-from clarity.core.pack_loader import LoadedPack, load_pack
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion
+from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
 from clarity.ui.app import App, minimum_size

@@ -7,7 +7,7 @@ from pathlib import Path
 import pygame
 
 from clarity.core.board import Tile
-from clarity.core.pack_loader import LoadedPack
+from clarity.core.packs.loader import LoadedPack
 from clarity.settings import Settings, SettingsStore, settings_path
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets

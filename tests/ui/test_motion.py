@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pygame
 import pytest
 
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.ui.app import App
 from clarity.ui.scenes.play import INTRO_SECONDS, PlayScene

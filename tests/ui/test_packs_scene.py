@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from clarity.core.pack_loader import LoadedPack
+from clarity.core.packs.loader import LoadedPack
 from clarity.ui.app import App
 from clarity.ui.scenes.packs import PackScene, error_text
 from clarity.ui.scenes.title import TitleScene

@@ -11,8 +11,8 @@ import pytest
 
 from clarity.core.events import RoundOutcome
 from clarity.core.numbers import format_number
-from clarity.core.pack_loader import LoadedPack, load_pack
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.ui.app import App
 from clarity.ui.scenes.pause import PauseScene

@@ -10,7 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from clarity.core.pack_loader import LoadedPack
+from clarity.core.packs.loader import LoadedPack
 from clarity.core.round import Phase
 from clarity.settings import Settings
 from clarity.ui.app import App, WindowOptions

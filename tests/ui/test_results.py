@@ -8,8 +8,8 @@ import pygame
 import pytest
 
 from clarity.core.events import RoundOutcome
-from clarity.core.pack_loader import LoadedPack
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.loader import LoadedPack
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
 from clarity.ui.app import App
@@ -274,7 +274,7 @@ def test_a_key_held_from_the_round_does_not_cut_the_presentation_short(
 def test_the_caption_is_shown_whole_at_any_text_size_on_a_small_screen(
     make_app: Callable[..., App], text_size: int
 ) -> None:
-    from clarity.core.pack_loader import load_pack
+    from clarity.core.packs.loader import load_pack
     from clarity.resources import bundled_assets_dir, bundled_questions_dir
     from clarity.settings import Settings
     from clarity.ui.services import GameSettings

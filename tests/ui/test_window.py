@@ -15,8 +15,8 @@ from collections.abc import Callable
 import pygame
 import pytest
 
-from clarity.core.pack_loader import LoadedPack
-from clarity.core.packs import ChoiceQuestion
+from clarity.core.packs.loader import LoadedPack
+from clarity.core.packs.models import ChoiceQuestion
 from clarity.core.round import Phase
 from clarity.ui.app import MIN_SIZE, App, logical_size, minimum_size, smallest_window
 from clarity.ui.scenes.pause import PauseScene

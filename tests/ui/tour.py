@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pygame
 
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.store import Player
 from clarity.ui import journey

@@ -42,7 +42,7 @@ from clarity.core.events import (
     TileUncovered,
 )
 from clarity.core.matching import matches_any
-from clarity.core.packs import (
+from clarity.core.packs.models import (
     ChoiceQuestion,
     Mystery,
     Pack,

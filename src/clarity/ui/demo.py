@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
 from clarity.resources import DEFAULT_PACK_ID
 

@@ -18,7 +18,7 @@ from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import short_date
 
 if TYPE_CHECKING:
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.ui.app import App
     from clarity.ui.scene import Scene
 

@@ -31,7 +31,7 @@ from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Servic
 from clarity.ui.sound import Sound
 
 if TYPE_CHECKING:
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.ui.demo import DemoOptions
     from clarity.ui.scene import Scene
 

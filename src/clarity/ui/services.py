@@ -14,7 +14,7 @@ from clarity.ui.assets import Assets
 from clarity.ui.sound import Sound
 
 if TYPE_CHECKING:
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.core.round import Round
     from clarity.core.scoring import ScoringRules
     from clarity.core.trophies import TrophyTracker
@@ -131,7 +131,7 @@ class PackCatalog:
             if self._packs is None:
                 # The loader (pydantic, YAML) is imported here, not at start-up: the
                 # title's first frame must not wait for it.
-                from clarity.core.pack_loader import discover_packs  # noqa: PLC0415
+                from clarity.core.packs.loader import discover_packs  # noqa: PLC0415
 
                 self._packs = discover_packs(self._folders, assets_dir=self._assets_dir)
             return self._packs

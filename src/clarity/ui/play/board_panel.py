@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from clarity.core.numbers import format_number
-from clarity.core.packs import TypedQuestion
+from clarity.core.packs.models import TypedQuestion
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
 from clarity.ui.board_view import BoardView

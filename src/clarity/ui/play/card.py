@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pygame
 
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Round
 from clarity.ui.assets import Assets
 from clarity.ui.effects import ease_out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from clarity.core.packs import TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question, right_answer_text
 from clarity.ui.assets import Assets
 from clarity.ui.theme import Metrics

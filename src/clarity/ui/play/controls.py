@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from clarity.core.packs import TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question
 from clarity.ui import keys
 from clarity.ui.bindings import Binding

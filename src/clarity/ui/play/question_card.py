@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from clarity.core.numbers import format_number
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Question, Round
 from clarity.ui.assets import Assets
 from clarity.ui.menu_frame import button_width

@@ -3,7 +3,7 @@ letters, as the buttons show them (the same letters the keys answer with)."""
 
 from __future__ import annotations
 
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question
 from clarity.ui.theme import ANSWER_LETTERS
 

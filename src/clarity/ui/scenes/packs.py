@@ -37,7 +37,7 @@ from clarity.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.ui.app import App
 
 HEADING = "Choose a pack"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.core.numbers import format_number
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Phase, Round, right_answer_text
 from clarity.core.trophies import TrophyTracker, trophy_by_id
 from clarity.ui.backdrop import Backdrop
@@ -40,7 +40,7 @@ from clarity.ui.theme import TIERS
 from clarity.ui.widgets import Button, FocusGroup, TextField
 
 if TYPE_CHECKING:
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.ui.app import App
 
 INTRO_SECONDS = 0.3  # a new question wipes in; its clock starts after that

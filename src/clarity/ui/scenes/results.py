@@ -44,7 +44,7 @@ from clarity.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from clarity.core.pack_loader import LoadedPack
+    from clarity.core.packs.loader import LoadedPack
     from clarity.progress import FinishResult
     from clarity.ui.app import App
 

@@ -2,9 +2,9 @@
 
 These pydantic models are the contract a teacher writes against; the JSON Schema in
 ``schema/pack.schema.json`` is generated from them. Loading a file is
-:mod:`clarity.core.pack_loader`; it turns YAML into plain data with positions
-(:mod:`clarity.core.plain_yaml`) and validation errors into ``file:line:col`` messages
-(:mod:`clarity.core.pack_problems`).
+:mod:`clarity.core.packs.loader`; it turns YAML into plain data with positions
+(:mod:`clarity.core.packs.plain_yaml`) and validation errors into ``file:line:col`` messages
+(:mod:`clarity.core.packs.problems`).
 
 Messages are written for teachers. A ``ValueError`` raised by a validator may start with
 a location relative to the model it checks, ``"<field>: "`` or ``"<field>[i]: "`` (for

@@ -1,17 +1,17 @@
 """Load question packs from YAML files and report every problem as a ``file:line:col`` line.
 
 A pack is read in four steps, each of which turns what the teacher got wrong into
-:class:`Problem` values (:mod:`clarity.core.pack_report`) instead of exceptions:
+:class:`Problem` values (:mod:`clarity.core.packs.report`) instead of exceptions:
 
 1. bytes: size cap, UTF-8 (here);
 2. YAML to plain dicts, lists and strings, with the line and column of every key and
-   value (:mod:`clarity.core.plain_yaml`): no tag can build an object, and every scalar
+   value (:mod:`clarity.core.packs.plain_yaml`): no tag can build an object, and every scalar
    stays the text the teacher wrote (``No`` and ``007`` are not ``False`` and ``7``);
-3. the pydantic models in :mod:`clarity.core.packs` (lax mode turns ``"20"`` into 20
+3. the pydantic models in :mod:`clarity.core.packs.models` (lax mode turns ``"20"`` into 20
    where the schema wants a number), with their errors reworded and placed, and the
-   checks across items (:mod:`clarity.core.pack_problems`);
+   checks across items (:mod:`clarity.core.packs.problems`);
 4. the pictures: path rules, exact file-name case, format and size from the header
-   (:mod:`clarity.core.pack_images`).
+   (:mod:`clarity.core.packs.pictures`).
 
 This module ties the steps together; the game, the CLI and the tests use its API.
 """
@@ -29,11 +29,11 @@ from types import MappingProxyType
 from typing import Any
 
 from clarity.core.numbers import format_number
-from clarity.core.pack_images import check_images
-from clarity.core.pack_problems import check_question_ids, validate, warn_about_grids
-from clarity.core.pack_report import START, Problem, Report, Severity
-from clarity.core.packs import FORMAT_VERSION, Pack
-from clarity.core.plain_yaml import compose
+from clarity.core.packs.models import FORMAT_VERSION, Pack
+from clarity.core.packs.pictures import check_images
+from clarity.core.packs.plain_yaml import compose
+from clarity.core.packs.problems import check_question_ids, validate, warn_about_grids
+from clarity.core.packs.report import START, Problem, Report, Severity
 
 __all__ = [
     "PACK_SUFFIXES",

@@ -14,8 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from clarity.core.pack_report import Loc, Report, field_name
-from clarity.core.packs import (
+from clarity.core.packs.models import (
     FORMAT_VERSION,
     MAX_CHOICES,
     MAX_GRID_SIDE,
@@ -34,7 +33,8 @@ from clarity.core.packs import (
     find_duplicate_ids,
     parse_grid,
 )
-from clarity.core.plain_yaml import Positions, lookup, section_items
+from clarity.core.packs.plain_yaml import Positions, lookup, section_items
+from clarity.core.packs.report import Loc, Report, field_name
 
 _QUESTION_MODELS: dict[str, type[BaseModel]] = {
     QuestionType.CHOICE.value: ChoiceQuestion,

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from clarity.core.numbers import format_number
-from clarity.core.pack_loader import (
+from clarity.core.packs.loader import (
     LoadedPack,
     PackLimits,
     Problem,
     discover_packs,
     load_pack,
 )
-from clarity.core.packs import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 
-from .image_bytes import gif_bytes, jpeg_bytes, png_bytes, webp_lossless_bytes
+from ..image_bytes import gif_bytes, jpeg_bytes, png_bytes, webp_lossless_bytes
 
 # Line numbers matter in these tests: the comment at the end of a line is its number.
 VALID = """\

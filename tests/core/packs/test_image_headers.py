@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clarity.core.images import (
+from clarity.core.packs.image_headers import (
     ImageFormat,
     ImageHeaderError,
     read_image_info,
@@ -15,7 +15,7 @@ from clarity.core.images import (
     sniff_format,
 )
 
-from .image_bytes import (
+from ..image_bytes import (
     gif_bytes,
     jpeg_bytes,
     png_bytes,

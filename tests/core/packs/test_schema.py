@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from clarity.core.pack_schema import pack_json_schema, render_pack_schema
+from clarity.core.packs.schema import pack_json_schema, render_pack_schema
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "pack.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "pack.schema.json"
 
 
 def test_committed_schema_equals_what_the_models_generate() -> None:

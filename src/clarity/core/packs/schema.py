@@ -1,4 +1,4 @@
-"""The JSON Schema of a pack file, generated from the models in :mod:`clarity.core.packs`.
+"""The JSON Schema of a pack file, generated from the models in :mod:`clarity.core.packs.models`.
 
 ``tools/make_schema.py`` writes it to ``schema/pack.schema.json`` for editors (the YAML
 language server completes and checks a pack that names it); a test keeps the committed
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from clarity.core.packs import FORMAT_VERSION, Pack
+from clarity.core.packs.models import FORMAT_VERSION, Pack
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -11,9 +11,9 @@ import posixpath
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from clarity.core.images import FORMAT_BY_SUFFIX, ImageHeaderError, read_image_info
-from clarity.core.pack_report import Report, field_name
-from clarity.core.plain_yaml import Positions, section_items
+from clarity.core.packs.image_headers import FORMAT_BY_SUFFIX, ImageHeaderError, read_image_info
+from clarity.core.packs.plain_yaml import Positions, section_items
+from clarity.core.packs.report import Report, field_name
 
 
 def check_images(

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clarity.core.pack_loader import LoadedPack, PackLimits, load_pack
+from clarity.core.packs.loader import LoadedPack, PackLimits, load_pack
 
-from .image_bytes import png_bytes
-from .test_pack_loader import VALID
+from ..image_bytes import png_bytes
+from .test_loader import VALID
 
 FAST = settings(
     max_examples=150,

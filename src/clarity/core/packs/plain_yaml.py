@@ -3,7 +3,7 @@
 libyaml's event stream is turned into plain data here, so no tag can build an object,
 anchors and aliases are refused, duplicate keys are caught, and every scalar stays the
 text the teacher wrote (``No`` and ``007`` are not turned into ``False`` and ``7``).
-What is wrong with the YAML goes to a :class:`~clarity.core.pack_report.Report`.
+What is wrong with the YAML goes to a :class:`~clarity.core.packs.report.Report`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from clarity.core.pack_report import START, Loc, Report, field_name
+from clarity.core.packs.report import START, Loc, Report, field_name
 
 # Plain (unquoted) scalars that mean "nothing here"; everything else stays text.
 _NULL_SCALARS = frozenset({"", "~", "null", "Null", "NULL"})

@@ -1,0 +1,9 @@
+"""The pack format (v1): models, YAML with positions, pictures, problems, report, schema.
+
+- :mod:`.models`: the pydantic models a teacher writes against;
+- :mod:`.loader`: a file to a :class:`~.loader.LoadedPack` with every problem placed;
+- :mod:`.plain_yaml`: YAML to plain data with the line and column of every value;
+- :mod:`.pictures` and :mod:`.image_headers`: the pictures a pack names;
+- :mod:`.problems` and :mod:`.report`: checks across items, and ``file:line:col`` lines;
+- :mod:`.schema`: the JSON Schema generated from the models.
+"""
