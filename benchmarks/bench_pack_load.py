@@ -23,7 +23,7 @@ import tracemalloc
 import zlib
 from pathlib import Path
 
-from clarity.core.pack_loader import LoadedPack, load_pack
+from clarity.core.packs.loader import LoadedPack, load_pack
 
 GOAL_SECONDS = 1.0
 
