@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Any
 
 from clarity.core.numbers import format_number
+from clarity.core.packs.folders import FolderListings
 from clarity.core.packs.models import FORMAT_VERSION, Pack
 from clarity.core.packs.pictures import check_images
 from clarity.core.packs.plain_yaml import compose
@@ -37,14 +38,19 @@ from clarity.core.packs.report import START, Problem, Report, Severity
 
 __all__ = [
     "PACK_SUFFIXES",
+    "FolderListings",
     "LoadedPack",
+    "PackDiscovery",
     "PackLimits",
     "Problem",
     "Severity",
     "discover_packs",
+    "find_pack_files",
+    "iter_packs",
     "load_pack",
     "load_packs",
     "pack_files_in",
+    "title_order",
 ]
 
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -109,13 +115,51 @@ def load_pack(path: Path, *, assets_dir: Path, limits: PackLimits = PackLimits()
 
 
 def load_packs(
-    files: Sequence[Path], *, assets_dir: Path, limits: PackLimits = PackLimits()
+    files: Sequence[Path],
+    *,
+    assets_dir: Path,
+    limits: PackLimits = PackLimits(),
+    listings: FolderListings | None = None,
 ) -> list[LoadedPack]:
-    """Load ``files`` in order; a pack reusing the id of an earlier valid pack gets an error."""
+    """Load ``files`` in order; a pack reusing the id of an earlier valid pack gets an error.
+
+    The folders the packs and their pictures are in are each listed once for all of them
+    (``listings``, or new ones), so N packs load in time linear in N.
+    """
+    return list(iter_packs(files, assets_dir=assets_dir, limits=limits, listings=listings))
+
+
+def iter_packs(
+    files: Iterable[Path],
+    *,
+    assets_dir: Path,
+    limits: PackLimits = PackLimits(),
+    listings: FolderListings | None = None,
+) -> Iterator[LoadedPack]:
+    """:func:`load_packs` one pack at a time, for a screen that shows them as they come."""
+    shared = listings if listings is not None else FolderListings()
     taken_ids: dict[str, Path] = {}
-    return [
-        _load(path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids) for path in files
-    ]
+    for path in files:
+        yield _load(
+            path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids, listings=shared
+        )
+
+
+@dataclass(frozen=True)
+class PackDiscovery:
+    """The pack files found in the packs folders, and the folder listings read to find them
+    (for :func:`iter_packs` to reuse: the pictures are mostly in the same folders)."""
+
+    files: tuple[Path, ...]
+    listings: FolderListings
+
+
+def find_pack_files(folders: Sequence[Path]) -> PackDiscovery:
+    """Every ``*.yaml``/``*.yml`` pack file directly in ``folders``, folder by folder, each
+    folder's by name; missing or unreadable folders are skipped. Each folder is read once."""
+    listings = FolderListings()
+    files = tuple(path for folder in folders for path in pack_files_in(folder, listings))
+    return PackDiscovery(files, listings)
 
 
 def discover_packs(
@@ -125,39 +169,53 @@ def discover_packs(
 
     Missing folders are skipped. An id already taken by a pack from an earlier folder (or
     an earlier file of the same folder) is an error on the later pack; one broken pack
-    never stops the others loading.
+    never stops the others loading. Linear in the number of packs: each folder is listed
+    once, for the pack files and for every pack's pictures.
     """
-    files: list[Path] = []
-    for folder in folders:
-        files.extend(pack_files_in(folder))
-    loaded = load_packs(files, assets_dir=assets_dir, limits=limits)
-    return sorted(loaded, key=lambda p: (p.title.casefold(), p.title, str(p.path)))
+    found = find_pack_files(folders)
+    loaded = load_packs(found.files, assets_dir=assets_dir, limits=limits, listings=found.listings)
+    return sorted(loaded, key=title_order)
 
 
-def pack_files_in(folder: Path) -> list[Path]:
-    """The pack files directly inside ``folder``, by name; none if it is missing or unreadable."""
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
+def title_order(loaded: LoadedPack) -> tuple[str, str, str]:
+    """The sort key of :func:`discover_packs`: by title regardless of case, then its path."""
+    return (loaded.title.casefold(), loaded.title, str(loaded.path))
+
+
+def pack_files_in(folder: Path, listings: FolderListings | None = None) -> list[Path]:
+    """The pack files directly inside ``folder``, by name; none if it is missing or unreadable.
+
+    Only regular files (or links to them) count: a folder, FIFO or device named like a
+    pack is not read. ``listings`` shares the folder's listing with the pack loading.
+    """
+    listing = (listings or FolderListings()).listing(folder)
+    if listing is None:
         return []
-    return sorted(
-        entry
-        for entry in entries
+    return [
+        folder / name
+        for name in listing.names
         # Hidden names are editor backups and lock files (".#pack.yaml"), not packs.
-        if entry.suffix.lower() in PACK_SUFFIXES
-        and not entry.name.startswith(".")
-        and entry.is_file()
-    )
+        if name in listing.files
+        and not name.startswith(".")
+        and os.path.splitext(name)[1].lower() in PACK_SUFFIXES
+    ]
 
 
 # --- the whole load ------------------------------------------------------------------------
 
 
 def _load(
-    path: Path, *, assets_dir: Path, limits: PackLimits, taken_ids: dict[str, Path]
+    path: Path,
+    *,
+    assets_dir: Path,
+    limits: PackLimits,
+    taken_ids: dict[str, Path],
+    listings: FolderListings | None = None,
 ) -> LoadedPack:
     with _collector_paused():
-        return _load_unpaused(path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids)
+        return _load_unpaused(
+            path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids, listings=listings
+        )
 
 
 @contextmanager
@@ -178,7 +236,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _load_unpaused(
-    path: Path, *, assets_dir: Path, limits: PackLimits, taken_ids: dict[str, Path]
+    path: Path,
+    *,
+    assets_dir: Path,
+    limits: PackLimits,
+    taken_ids: dict[str, Path],
+    listings: FolderListings | None = None,
 ) -> LoadedPack:
     report = Report(path)
 
@@ -228,6 +291,7 @@ def _load_unpaused(
         assets_dir=assets_dir,
         max_side=limits.max_image_side,
         report=report,
+        listings=listings,
     )
     warn_about_grids(raw, positions, report)
     if pack is not None and not report.has_errors:

@@ -11,6 +11,7 @@ import posixpath
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
+from clarity.core.packs.folders import FolderListings, Listing
 from clarity.core.packs.image_headers import FORMAT_BY_SUFFIX, ImageHeaderError, read_image_info
 from clarity.core.packs.plain_yaml import Positions, section_items
 from clarity.core.packs.report import Report, field_name
@@ -24,10 +25,15 @@ def check_images(
     assets_dir: Path,
     max_side: int,
     report: Report,
+    listings: FolderListings | None = None,
 ) -> dict[str, Path]:
     """Every picture of the rounds and questions that can be used, by its text in the pack;
-    a problem for each one that cannot."""
-    finder = _ImageFinder(pack_dir, assets_dir, max_side)
+    a problem for each one that cannot.
+
+    ``listings`` are folder listings shared with the other packs of one discovery (so a
+    folder of N packs is read once, not N times); by default this pack reads its own.
+    """
+    finder = _ImageFinder(pack_dir, assets_dir, max_side, listings or FolderListings())
     images: dict[str, Path] = {}
     for section in ("rounds", "questions"):
         for index, item in section_items(raw, section):
@@ -47,10 +53,12 @@ def check_images(
 class _ImageFinder:
     """Resolves and checks image paths for one pack, remembering folder listings."""
 
-    def __init__(self, pack_dir: Path, assets_dir: Path, max_side: int) -> None:
+    def __init__(
+        self, pack_dir: Path, assets_dir: Path, max_side: int, listings: FolderListings
+    ) -> None:
         self._bases = (pack_dir, assets_dir)
         self._max_side = max_side
-        self._listings: dict[Path, tuple[frozenset[str], dict[str, str]] | None] = {}
+        self._listings = listings
         self._results: dict[str, tuple[Path | None, str | None]] = {}
 
     def find(self, text: str) -> tuple[Path | None, str | None]:
@@ -117,17 +125,7 @@ class _ImageFinder:
     def _listing(self, folder: Path) -> tuple[frozenset[str], dict[str, str]] | None:
         """The exact names in ``folder`` and the same by case-folded form (for near misses);
         ``None`` when it is not a readable folder."""
-        if folder not in self._listings:
-            try:
-                names = sorted(entry.name for entry in folder.iterdir())
-            except OSError:
-                self._listings[folder] = None
-            else:
-                self._listings[folder] = (
-                    frozenset(names),
-                    {name.casefold(): name for name in names},
-                )
-        return self._listings[folder]
+        return self._listings.made(folder, _names_by_form)
 
     def _check_file(self, base: Path, found: Path) -> tuple[Path | None, str | None]:
         try:
@@ -160,3 +158,10 @@ class _ImageFinder:
                 f"{side}x{side}, so scale it down"
             )
         return resolved, None
+
+
+def _names_by_form(listing: Listing) -> tuple[frozenset[str], dict[str, str]]:
+    """The exact names, and the same by case-folded form (of two that fold alike, the later
+    by sort order wins, the same on every computer)."""
+    names = listing.names
+    return frozenset(names), {name.casefold(): name for name in names}
