@@ -104,7 +104,10 @@ def next_question(pilot: Pilot) -> None:
 
 
 def start_round(pilot: Pilot) -> PlayScene:
-    """From the pack choice, Enter on the pack in focus; the first question in view."""
+    """From the pack choice, once its packs are in, Enter on the pack in focus; the first
+    question in view."""
+    pilot.app.services.packs.all()  # the packs come in the background
+    pilot.step()
     pilot.key(pygame.K_RETURN)
     play = pilot.top
     assert isinstance(play, PlayScene)

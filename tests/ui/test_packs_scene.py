@@ -37,6 +37,8 @@ def open_packs(monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenPacks]:
         scene = PackScene(app, on_choose=chosen.append)
         app.push(scene)
         step(app)
+        app.services.packs.all()  # the packs load in the background: wait for all of them
+        step(app)
         return app, scene, chosen
 
     yield start

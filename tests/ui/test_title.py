@@ -84,6 +84,8 @@ def test_keys_alone_go_from_the_title_to_a_round_of_the_chosen_pack(app: App) ->
     press(app, pygame.K_RETURN)  # Play
     packs = app.top
     assert isinstance(packs, PackScene)
+    app.services.packs.all()  # the packs come in the background
+    step(app)
     assert packs.focused_pack is not None
     assert packs.focused_pack.id == "alpha"
     press(app, pygame.K_DOWN)

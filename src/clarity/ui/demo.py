@@ -224,6 +224,9 @@ class Autopilot:
         self._then(self._pause() * 0.5, lambda: self._click(target))
 
     def _on_packs(self, scene: Any) -> None:
+        if scene.loading:  # the packs come in the background: look again in a moment
+            self._then(self._pause() * 0.5, lambda: None)
+            return
         self._shot_once("packs", "choose")
         focused = scene.focused_pack
         if focused is not None and focused.id == self.options.pack_id:

@@ -9,7 +9,9 @@ in N.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,13 +23,44 @@ T = TypeVar("T")
 class Listing:
     """The names directly in one folder (sorted, as the file system spells them) and which
     of them are regular files (a link to a regular file counts; FIFOs, devices and
-    folders do not)."""
+    folders do not).
 
-    __slots__ = ("files", "names")
+    ``exact``, ``by_nfc`` and ``by_fold`` are the picture finder's view of the same names
+    (:mod:`clarity.core.packs.pictures`), made the first time it asks, once per folder.
+    """
 
     def __init__(self, names: tuple[str, ...], files: frozenset[str]) -> None:
         self.names = names
         self.files = files
+
+    @cached_property
+    def exact(self) -> frozenset[str]:
+        return frozenset(self.names)
+
+    @cached_property
+    def by_nfc(self) -> dict[str, str]:
+        """NFC form -> the name as held."""
+        return self._forms[0]
+
+    @cached_property
+    def by_fold(self) -> dict[str, str]:
+        """NFC form case-folded -> the name as held (for near misses)."""
+        return self._forms[1]
+
+    @cached_property
+    def _forms(self) -> tuple[dict[str, str], dict[str, str]]:
+        by_nfc: dict[str, str] = {}
+        by_fold: dict[str, str] = {}
+        for name in self.names:
+            composed = unicodedata.normalize("NFC", name)
+            # two names with the same NFC form (one copied from a Mac next to the original)
+            # resolve to the one already in NFC, whatever the order they are listed in
+            if composed not in by_nfc or name == composed:
+                by_nfc[composed] = name
+            folded = composed.casefold()
+            if folded not in by_fold or name == composed:
+                by_fold[folded] = name
+        return by_nfc, by_fold
 
 
 class FolderListings:

@@ -1,11 +1,14 @@
 """The pack choice: every installed pack as a card; broken ones greyed with their first error.
 
-The packs are discovered when this scene is entered (not at start-up), so the title's
-first frame never waits for YAML parsing or image checks.
+The packs load in the background (:mod:`clarity.ui.pack_shelf`): the screen opens at once,
+each pack's card comes in as it is loaded, in its place, with a line saying how many of
+how many are in, and the focus stays on the card the player is on. Each card's texts are
+measured once per layout, never per frame, so a thousand cards scroll as smoothly as ten.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,6 +42,7 @@ from clarity.ui.widgets import (
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
     from clarity.ui.app import App
+    from clarity.ui.pack_shelf import LoadProgress
 
 HEADING = "Choose a pack"
 #: Arrows and Tab move between the packs that play, Enter plays the one in focus, Esc
@@ -47,6 +51,18 @@ PACK_KEYS: tuple[Binding, ...] = (*focus_keys(press="play"), BACK)
 DESCRIPTION_LINES = 2
 META_LINES = 2
 ERROR_LINES = 2
+#: A card shows at most a few lines of any text, and no line holds this many characters
+#: even at the smallest size on the widest window: only this much of a text is measured
+#: (a 7.9 MiB value in an error took 6 s a frame to wrap whole).
+MEASURED_CHARS_PER_LINE = 500
+NO_AREA = pygame.Rect(0, 0, 0, 0)
+
+
+def progress_text(progress: LoadProgress) -> str:
+    """What the pack choice says while packs are loading: "Loading packs: 1,200 of 5,000"."""
+    if progress.found is None:
+        return "Looking for packs…"
+    return f"Loading packs: {format_number(progress.loaded)} of {format_number(progress.found)}"
 
 
 def error_text(loaded: LoadedPack) -> str:
@@ -64,12 +80,13 @@ def choice_order(
 ) -> list[LoadedPack]:
     """The default pack first, then the other packs that play by title, the broken ones last."""
 
-    def place(loaded: LoadedPack) -> tuple[bool, bool, str, str]:
-        playable = loaded.ok and loaded.pack is not None
-        default = playable and loaded.id == default_id
-        return (not playable, not default, loaded.title.casefold(), loaded.title)
+    return sorted(packs, key=lambda loaded: _place(loaded, default_id))
 
-    return sorted(packs, key=place)
+
+def _place(loaded: LoadedPack, default_id: str) -> tuple[bool, bool, str, str, str]:
+    playable = loaded.ok and loaded.pack is not None
+    default = playable and loaded.id == default_id
+    return (not playable, not default, loaded.title.casefold(), loaded.title, str(loaded.path))
 
 
 def _plural(count: int, word: str) -> str:
@@ -82,8 +99,10 @@ class PackCard:
 
     loaded: LoadedPack
     button: Button
+    place: tuple[bool, bool, str, str, str]  # its sort key in choice_order
     top: int = 0  # y inside the list, before scrolling
     height: int = 0
+    measured_for: tuple[int, ...] = ()  # the layout its height was measured for
 
     @property
     def playable(self) -> bool:
@@ -111,8 +130,16 @@ class PackScene(Scene):
         self._heading_pos = (0, 0)
         self._list_area = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._status_area = pygame.Rect(0, 0, 0, 0)
         self._card_width = 0
-        self._loaded = False
+        self._taken = 0  # how many of the catalogue's arrived packs have cards
+        self._progress: LoadProgress | None = None
+        self._laid_out_hints: tuple[KeyHint, ...] = ()
+        self._focus_moved = False  # by the player: from then on arrivals never move it
+        self._wrapped: dict[tuple[str, int, bool, int, int], list[str]] = {}
+        self._wrapped_for: tuple[int, ...] = ()
+        self._tops: list[int] = []  # each card's top, in order, to find the visible ones
+        self._placed = range(0)  # the cards whose buttons have a place on the screen
 
     # -- reading the state (tests, the demo) ----------------------------------------
 
@@ -150,12 +177,27 @@ class PackScene(Scene):
         heading = self.app.services.assets.text(
             HEADING, heading_size(self._metrics), self.app.look.palette.text, bold=True
         )
-        return {
+        boxes = {
             "heading": heading.get_rect(center=self._heading_pos),
             "list": self._list_area.copy(),
             "back": self.back_button.rect.copy(),
             "hints": self._hints_area.copy(),
         }
+        if self.loading:
+            boxes["progress"] = self._status_area.copy()
+        return boxes
+
+    @property
+    def loading(self) -> bool:
+        """Whether packs are still coming in (the progress line is shown meanwhile)."""
+        return self._progress is None or not self._progress.finished
+
+    @property
+    def progress_line(self) -> str | None:
+        """The progress line as shown, or None once every pack is in."""
+        if not self.loading:
+            return None
+        return progress_text(self._progress or self.app.services.packs.progress())
 
     # -- actions -----------------------------------------------------------------
 
@@ -186,24 +228,45 @@ class PackScene(Scene):
     # -- the scene ---------------------------------------------------------------
 
     def enter(self) -> None:
-        self._load()
+        self.app.services.packs.preload()  # if the launcher has not: never wait for it
+        self._take_arrivals()
 
-    def _load(self) -> None:
-        packs = choice_order(self.app.services.packs.all())
-        self.cards = [
-            PackCard(p, Button(p.title, self._chooser(p), enabled=p.ok and p.pack is not None))
-            for p in packs
-        ]
-        self.focus.set([c.button for c in self.cards] + [self.back_button])
-        first = next((i for i, c in enumerate(self.cards) if c.playable), len(self.cards))
-        self.focus.index = first  # the default pack, another that plays, or Back when none does
-        self._loaded = True
+    def _take_arrivals(self) -> bool:
+        """Cards for the packs loaded since the last frame; True when anything changed."""
+        catalogue = self.app.services.packs
+        progress = catalogue.progress()  # before the packs: a finished load has them all
+        arrived = catalogue.arrived(self._taken)
+        changed = bool(arrived) or progress != self._progress
+        self._progress = progress
+        if not arrived:
+            return changed
+        self._taken += len(arrived)
+        focused = self.focus.focused
+        self.cards.extend(
+            PackCard(
+                p,
+                Button(p.title, self._chooser(p), enabled=p.ok and p.pack is not None),
+                _place(p, DEFAULT_PACK_ID),
+            )
+            for p in arrived
+        )
+        self.cards.sort(key=lambda card: card.place)  # the cards in place are one sorted run
+        buttons = [c.button for c in self.cards]
+        self.focus.set([*buttons, self.back_button])
+        if self._focus_moved and focused is not None:
+            self.focus.index = self.focus.buttons.index(focused)
+        else:
+            # the default pack, another that plays, or Back when none does (yet)
+            first = next((i for i, c in enumerate(self.cards) if c.playable), len(self.cards))
+            self.focus.index = first
+        return True
 
     def _chooser(self, loaded: LoadedPack) -> Callable[[], None]:
         return lambda: self.choose(loaded)
 
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
+        self._laid_out_hints = self.hints()
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -241,8 +304,21 @@ class PackScene(Scene):
 
         list_top = margin // 2 + heading_height + metrics.gap
         list_bottom = min(bar_top, self._hints_area.top) - metrics.gap
+        if self.loading:
+            # a line for the progress under the list, until every pack is in
+            status_height = assets.font(metrics.small_size).get_linesize()
+            self._status_area = pygame.Rect(
+                margin, list_bottom - status_height, width - 2 * margin, status_height
+            )
+            list_bottom = self._status_area.top - metrics.gap // 2
+        else:
+            self._status_area = pygame.Rect(0, 0, 0, 0)
         self._list_area = pygame.Rect(margin, list_top, width - 2 * margin, list_bottom - list_top)
         self._card_width = min(self._list_area.width - metrics.px(3), metrics.px(86))
+        measuring = (self._card_width, metrics.body_size, metrics.small_size, metrics.heading_size)
+        if measuring != self._wrapped_for:
+            self._wrapped.clear()  # keyed by width and size: the old entries are never asked for
+            self._wrapped_for = measuring
         self._measure_cards()
         self._scroller.offset = self._scroller.target
         self._keep_focus_in_view(immediate=True)
@@ -262,33 +338,52 @@ class PackScene(Scene):
         return self._metrics.px(7.5)
 
     def _measure_cards(self) -> None:
+        """Each card's height (measured once per layout: a card keeps it while others
+        arrive) and its place in the list."""
         metrics = self._metrics
         assets = self.app.services.assets
         pad = metrics.px(1.3)
         title_line = assets.font(metrics.heading_size, True).get_linesize()
         body_line = assets.font(metrics.body_size).get_linesize()
         small_line = assets.font(metrics.small_size).get_linesize()
+        meta_line = assets.font(metrics.body_size, True).get_linesize()
+        measuring = (*self._wrapped_for, title_line, body_line, small_line, pad, self._ring())
         y = self._ring()  # room above the first card for its focus ring
+        tops = self._tops = []
         for card in self.cards:
-            if card.playable:
-                lines = len(self._description_lines(card))
-                meta_line = assets.font(metrics.body_size, True).get_linesize()
-                metas = len(self._meta_lines(card))
-                text = title_line + lines * body_line + metrics.px(0.6) + metas * meta_line
-            else:
-                lines = len(self._error_lines(card))
-                text = title_line + small_line + lines * small_line
+            if card.measured_for != measuring:
+                if card.playable:
+                    lines = len(self._description_lines(card))
+                    metas = len(self._meta_lines(card))
+                    text = title_line + lines * body_line + metrics.px(0.6) + metas * meta_line
+                else:
+                    lines = len(self._error_lines(card))
+                    text = title_line + small_line + lines * small_line
+                card.height = max(self._icon_size(), text) + 2 * pad
+                card.measured_for = measuring
             card.top = y
-            card.height = max(self._icon_size(), text) + 2 * pad
+            tops.append(y)
             y += card.height + metrics.gap
         last = self.cards[-1] if self.cards else None
         content = last.top + last.height + self._ring() if last is not None else 0
         self._scroller.set(self._list_area, content)
 
+    def _lines(self, text: str, size: int, max_lines: int, *, bold: bool = False) -> list[str]:
+        """``text`` wrapped to the cards' text width in at most ``max_lines`` lines, measured
+        the first time it is asked for at this width and size and remembered."""
+        width = self._text_width()
+        key = (text, size, bold, width, max_lines)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            font = self.app.services.assets.font(size, bold)
+            shown = text[: max_lines * MEASURED_CHARS_PER_LINE + 1]  # the rest is never seen
+            lines = self._wrapped[key] = wrap_lines(font, shown, width, max_lines)
+        return lines
+
     def _description_lines(self, card: PackCard) -> list[str]:
         assert card.loaded.pack is not None
-        font = self.app.services.assets.font(self._metrics.body_size)
-        return wrap_lines(font, card.loaded.pack.description, self._text_width(), DESCRIPTION_LINES)
+        description = card.loaded.pack.description
+        return self._lines(description, self._metrics.body_size, DESCRIPTION_LINES)
 
     def _meta_lines(self, card: PackCard) -> list[str]:
         """The counts a teacher chooses by, on two lines when large text needs them."""
@@ -298,17 +393,32 @@ class PackScene(Scene):
             f"{_plural(len(pack.rounds), 'round')}  ·  {_plural(len(pack.questions), 'question')}"
             f"  ·  {pack.rounds[0].grid} tiles"
         )
-        font = self.app.services.assets.font(self._metrics.body_size, True)
-        return wrap_lines(font, meta, self._text_width(), META_LINES)
+        return self._lines(meta, self._metrics.body_size, META_LINES, bold=True)
 
     def _error_lines(self, card: PackCard) -> list[str]:
-        font = self.app.services.assets.font(self._metrics.small_size)
-        return wrap_lines(font, error_text(card.loaded), self._text_width(), ERROR_LINES)
+        return self._lines(error_text(card.loaded), self._metrics.small_size, ERROR_LINES)
+
+    def _visible(self) -> range:
+        """The indices of the cards that are (partly) in the list's view now."""
+        top = round(self.scroll)
+        bottom = top + self._list_area.height
+        # the last card that starts above the view's top, unless it also ends there
+        first = max(0, bisect_right(self._tops, top) - 1)
+        if first < len(self.cards) and self._tops[first] + self.cards[first].height <= top:
+            first += 1
+        return range(first, bisect_left(self._tops, bottom))
 
     def _place_buttons(self) -> None:
-        """Give each card's button its visible part of the card, for the mouse to hit."""
-        for card in self.cards:
+        """Give each card's button its visible part of the card, for the mouse to hit; the
+        cards out of view get no place (only the ones that had one are touched)."""
+        visible = self._visible()
+        for index in self._placed:
+            if index not in visible and index < len(self.cards):
+                self.cards[index].button.rect = NO_AREA.copy()
+        for index in visible:
+            card = self.cards[index]
             card.button.rect = self.card_rect(card).clip(self._list_area)
+        self._placed = visible
 
     def _keep_focus_in_view(self, immediate: bool = False) -> None:
         card = next((c for c in self.cards if c.button is self.focus.focused), None)
@@ -317,10 +427,11 @@ class PackScene(Scene):
             self._scroller.show(card.top, bottom, self._ring(), immediate=immediate)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        before = self.focus.focused
         if event.type == pygame.KEYDOWN:
-            before = self.focus.focused
             handle_key(self, self.bindings(), event)  # keys do only what the table says
             if self.focus.focused is not before:
+                self._focus_moved = True
                 self._keep_focus_in_view()
             return
         if self._scroller.handle_event(event, self._metrics):
@@ -331,10 +442,34 @@ class PackScene(Scene):
         if wheel_click:
             return  # old-style wheel clicks: MOUSEWHEEL has already scrolled
         self.focus.handle_event(event)
+        if self.focus.focused is not before:
+            self._focus_moved = True
 
     def update(self, dt: float) -> None:
+        was_loading = self.loading
+        if self._take_arrivals():
+            self._arrange(finished=was_loading and not self.loading)
         if self._scroller.update(dt, glide=not self.app.look.reduced_motion):
             self._place_buttons()
+
+    def _arrange(self, *, finished: bool) -> None:
+        """Place the cards again after some arrived, the focused one where it was on the
+        screen (so the list does not move under the player's eyes)."""
+        if finished or not self._list_area.width:
+            self.layout(self.app.size)  # the progress line goes: the list grows
+            return
+        focused = next((c for c in self.cards if c.button is self.focus.focused), None)
+        was_at = focused.top - self.scroll if focused is not None and focused.height else None
+        self._measure_cards()
+        if focused is not None and was_at is not None and self._focus_moved:
+            offset = max(0.0, min(float(self.max_scroll), focused.top - was_at))
+            self._scroller.offset = self._scroller.target = offset
+        else:
+            self._keep_focus_in_view(immediate=True)
+        self._placed = range(len(self.cards))  # cards moved: every old place is wrong now
+        self._place_buttons()
+        if self.hints() != self._laid_out_hints:
+            self.layout(self.app.size)  # the scroll keys came: the hints may change height
 
     # -- drawing -----------------------------------------------------------------
 
@@ -347,16 +482,20 @@ class PackScene(Scene):
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
 
         if not self.cards:
-            self._draw_empty(surface)
+            if not self.loading:
+                self._draw_empty(surface)
         else:
             previous_clip = surface.get_clip()
             surface.set_clip(self._list_area)
-            for card in self.cards:
-                rect = self.card_rect(card)
-                if rect.colliderect(self._list_area):
-                    self._draw_card(surface, card, rect)
+            for index in self._visible():
+                card = self.cards[index]
+                self._draw_card(surface, card, index, self.card_rect(card))
             surface.set_clip(previous_clip)
             self._scroller.draw_bar(surface, metrics, palette)
+        if self.loading:
+            line = self.progress_line or ""
+            shown = assets.text(line, metrics.small_size, palette.text_muted)
+            surface.blit(shown, shown.get_rect(center=self._status_area.center))
 
         focused = self.focus.focused is self.back_button
         hovered = (
@@ -366,10 +505,11 @@ class PackScene(Scene):
         self.back_button.draw(surface, assets, metrics, focused=focused, hovered=hovered)
         draw_key_hints(surface, self.hints(), assets, metrics, self._hints_area)
 
-    def _draw_card(self, surface: pygame.Surface, card: PackCard, rect: pygame.Rect) -> None:
+    def _draw_card(
+        self, surface: pygame.Surface, card: PackCard, index: int, rect: pygame.Rect
+    ) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        index = self.focus.buttons.index(card.button)
         focused = self.focus.index == index
         hovered = self.focus.hover == index
         playable = card.playable
@@ -393,7 +533,7 @@ class PackScene(Scene):
         title_colour = palette.text if playable else palette.text_muted
         title_font = assets.font(metrics.heading_size, True)
         name = card.loaded.title if playable else card.loaded.path.name
-        title = wrap_lines(title_font, name, self._text_width(), 1)
+        title = self._lines(name, metrics.heading_size, 1, bold=True)
         surface.blit(assets.text(title[0], metrics.heading_size, title_colour, bold=True), (x, y))
         y += title_font.get_linesize()
 

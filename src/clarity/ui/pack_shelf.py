@@ -1,0 +1,196 @@
+"""The installed packs, loaded in a background thread so that no frame waits for them.
+
+The pack choice opens at once and shows each pack as it arrives, with how many of how many
+are in; the core's loader stays pure and single-threaded, and only this module knows that
+it runs beside the game loop. Where the packs come from is a :data:`PackProvider` passed in
+(the packs folders by default; tests pass one they release a pack at a time).
+
+Why a thread and not a process: measured with ``benchmarks/bench_pack_load.py`` (1,000
+packs through the pack screen) the screen keeps its frames either way, since the loader
+gives up the interpreter lock between packs; a process would add the start of a second
+interpreter and the copying of every pack back, for an isolation the loader already gives
+(its caps on size, aliases and problems bound what one hostile pack costs).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clarity.core.packs.loader import LoadedPack
+
+
+@dataclass(frozen=True)
+class PackStream:
+    """What a provider gives: how many pack files were found, then the packs, one by one."""
+
+    total: int
+    packs: Iterator[LoadedPack]
+
+
+#: ``provider(folders, assets_dir)``: the packs in ``folders`` (the bundled folder first),
+#: their pictures found there or in ``assets_dir``. Runs on the loading thread.
+PackProvider = Callable[[Sequence[Path], Path], PackStream]
+
+
+def packs_in_folders(folders: Sequence[Path], assets_dir: Path) -> PackStream:
+    """The default provider: the pack files of ``folders``, loaded one at a time, each
+    folder listed once (:func:`clarity.core.packs.loader.find_pack_files`)."""
+    # The loader (pydantic, YAML) is imported here, on the loading thread: the title's
+    # first frame must not wait for it.
+    from clarity.core.packs.loader import find_pack_files, iter_packs  # noqa: PLC0415
+
+    found = find_pack_files(folders)
+    packs = iter_packs(found.files, assets_dir=assets_dir, listings=found.listings)
+    return PackStream(len(found.files), packs)
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far the loading is: ``found`` pack files (None while they are being looked
+    for), ``loaded`` of them in, and whether it is over (``finished``)."""
+
+    found: int | None
+    loaded: int
+    finished: bool
+
+
+class PackCatalog:
+    """The installed packs, loaded once in a background thread and kept.
+
+    :meth:`preload` starts the loading (the launcher calls it once the first frame is on
+    the screen; the pack choice calls it too); :meth:`arrived` and :meth:`progress` say
+    what is in so far without waiting; :meth:`all` waits for the end (the command line's
+    ``--pack``, resuming a round). Thread-safe.
+    """
+
+    def __init__(
+        self,
+        folders: Sequence[Path],
+        assets_dir: Path,
+        provider: PackProvider = packs_in_folders,
+    ) -> None:
+        self._folders = tuple(folders)
+        self._assets_dir = assets_dir
+        self._provider = provider
+        self._changed = threading.Condition()
+        self._generation = 0
+        self._preloading: threading.Thread | None = None
+        self._arrived: list[LoadedPack] = []
+        self._found: int | None = None
+        self._finished = False
+        self._error: BaseException | None = None
+        self._packs: list[LoadedPack] | None = None
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Where packs are looked for, the bundled folder first and the teacher's last."""
+        return self._folders
+
+    @property
+    def loaded(self) -> bool:
+        """Whether every pack is in (and :meth:`all` returns at once)."""
+        with self._changed:
+            return self._finished
+
+    def preload(self) -> None:
+        """Start loading the packs in a background thread, if nobody has yet."""
+        with self._changed:
+            if self._preloading is not None:
+                return
+            self._preloading = threading.Thread(
+                target=self._load,
+                args=(self._generation,),
+                name="pack-discovery",
+                daemon=True,  # a hostile pack must not keep a closed game alive
+            )
+            self._preloading.start()
+
+    def progress(self) -> LoadProgress:
+        with self._changed:
+            return LoadProgress(self._found, len(self._arrived), self._finished)
+
+    def arrived(self, start: int = 0) -> list[LoadedPack]:
+        """The packs loaded so far, in the order they came, from the ``start``-th on."""
+        with self._changed:
+            return self._arrived[start:]
+
+    def wait_for(self, count: int, timeout: float | None = None) -> bool:
+        """Wait until ``count`` packs are in or the loading is over; False on timeout."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: len(self._arrived) >= count or self._finished, timeout
+            )
+
+    def all(self) -> list[LoadedPack]:
+        """Every pack, sorted by title; waits for the loading (and starts it if need be).
+
+        Raises what the loading raised (a bug, never a teacher's mistake: those are
+        problems on the packs), here on the caller's thread where the game reports it.
+        """
+        self.preload()
+        with self._changed:
+            self._changed.wait_for(lambda: self._finished)
+            if self._error is not None:
+                raise self._error
+            assert self._packs is not None
+            return self._packs
+
+    def bundled_ids(self) -> list[str]:
+        """The ids of the playable packs in the first folder, the game's own (for Scholar)."""
+        if not self._folders:
+            return []
+        first = self._folders[0]
+        return [
+            p.pack.id
+            for p in self.all()
+            if p.ok and p.pack is not None and p.path.is_relative_to(first)
+        ]
+
+    def by_id(self, pack_id: str) -> LoadedPack | None:
+        return next((p for p in self.all() if p.ok and p.pack and p.pack.id == pack_id), None)
+
+    def reload(self) -> None:
+        """Forget the packs; the next :meth:`preload` or :meth:`all` loads them again (a
+        loading still running is left to finish unheard)."""
+        with self._changed:
+            self._generation += 1
+            self._preloading = None
+            self._arrived = []
+            self._found = None
+            self._finished = False
+            self._error = None
+            self._packs = None
+            self._changed.notify_all()
+
+    def _load(self, generation: int) -> None:
+        error: BaseException | None = None
+        try:
+            stream = self._provider(self._folders, self._assets_dir)
+            with self._changed:
+                if generation != self._generation:
+                    return
+                self._found = stream.total
+                self._changed.notify_all()
+            for pack in stream.packs:
+                with self._changed:
+                    if generation != self._generation:
+                        return
+                    self._arrived.append(pack)
+                    self._changed.notify_all()
+        except Exception as exc:
+            error = exc
+        with self._changed:
+            if generation != self._generation:
+                return
+            # imported here, not at start-up: see packs_in_folders
+            from clarity.core.packs.loader import title_order  # noqa: PLC0415
+
+            self._packs = sorted(self._arrived, key=title_order)
+            self._error = error
+            self._finished = True
+            self._changed.notify_all()
