@@ -1,14 +1,17 @@
-"""Tiny image files written byte by byte, so the tests need neither Pillow nor pygame.
+"""Tiny image files for the tests.
 
-PNG, GIF and lossless WebP are complete images a decoder can open (a test outside
-tests/core checks that with pygame); the JPEG and lossy WebP are correct headers only,
-which is all the header reader looks at.
+PNG, GIF and lossless WebP are written byte by byte, so a test can say exactly what a
+header claims (a GIF whose logical screen and frame differ, sizes no encoder would
+write); a JPEG needs a real encoder, so Pillow writes it.
 """
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
+
+from PIL import Image
 
 
 def png_bytes(width: int, height: int) -> bytes:
@@ -28,8 +31,9 @@ def png_bytes(width: int, height: int) -> bytes:
     )
 
 
-def gif_bytes(width: int, height: int) -> bytes:
-    """A GIF89a of ``width`` x ``height`` white pixels.
+def gif_bytes(width: int, height: int, *, screen: tuple[int, int] | None = None) -> bytes:
+    """A GIF89a of ``width`` x ``height`` white pixels, on a logical screen of ``screen``
+    (the frame's own size unless given).
 
     The LZW data sends a clear code before every pixel, so codes stay 3 bits wide and no
     string table is needed: long-winded, but valid and easy to write by hand.
@@ -46,7 +50,7 @@ def gif_bytes(width: int, height: int) -> bytes:
     )
     return (
         b"GIF89a"
-        + struct.pack("<HH", width, height)
+        + struct.pack("<HH", *(screen or (width, height)))
         + b"\x80\x00\x00"  # global colour table of two entries
         + b"\xff\xff\xff\x00\x00\x00"
         + b"\x2c"
@@ -58,23 +62,11 @@ def gif_bytes(width: int, height: int) -> bytes:
     )
 
 
-def jpeg_bytes(width: int, height: int, *, padding: int = 0, frame_marker: int = 0xC0) -> bytes:
-    """A JPEG header: SOI, JFIF APP0, an optional APPn of ``padding`` bytes, then the frame.
-
-    ``padding`` imitates a large EXIF block the reader must seek over.
-    """
-
-    def segment(marker: int, data: bytes) -> bytes:
-        return bytes([0xFF, marker]) + struct.pack(">H", len(data) + 2) + data
-
-    out = b"\xff\xd8" + segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
-    remaining = padding
-    while remaining > 0:
-        size = min(remaining, 65533)
-        out += segment(0xE1, b"\x00" * size)
-        remaining -= size
-    frame = struct.pack(">BHHB", 8, height, width, 1) + b"\x01\x11\x00"
-    return out + b"\xff\xff" + segment(frame_marker, frame) + b"\xff\xd9"  # with a fill byte
+def jpeg_bytes(width: int, height: int, colour: tuple[int, int, int] = (90, 140, 200)) -> bytes:
+    """A baseline JPEG of one ``colour``, as Pillow writes it."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(out, "JPEG", quality=95)
+    return out.getvalue()
 
 
 class _Bits:
@@ -117,19 +109,6 @@ def webp_lossless_bytes(width: int, height: int) -> bytes:
     bits.put(0, 1)
     bits.put(0, 1)
     return _riff(b"VP8L", bits.bytes())
-
-
-def webp_lossy_header(width: int, height: int) -> bytes:
-    """A lossy (VP8) WebP header: frame tag, start code and the 14-bit sizes."""
-    data = b"\x10\x02\x00" + b"\x9d\x01\x2a" + struct.pack("<HH", width, height) + b"\x00" * 8
-    return _riff(b"VP8 ", data)
-
-
-def webp_extended_header(width: int, height: int) -> bytes:
-    """An extended (VP8X) WebP header with 24-bit canvas sizes."""
-    data = b"\x00\x00\x00\x00" + (width - 1).to_bytes(3, "little")
-    data += (height - 1).to_bytes(3, "little")
-    return _riff(b"VP8X", data) + b"\x00" * 16
 
 
 def _riff(kind: bytes, data: bytes) -> bytes:

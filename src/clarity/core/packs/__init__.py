@@ -3,7 +3,9 @@
 - :mod:`.models`: the pydantic models a teacher writes against;
 - :mod:`.loader`: a file to a :class:`~.loader.LoadedPack` with every problem placed;
 - :mod:`.plain_yaml`: YAML to plain data with the line and column of every value;
-- :mod:`.pictures` and :mod:`.image_headers`: the pictures a pack names;
+- :mod:`.pictures`: the pictures a pack names, found by name in one Unicode form;
+  :mod:`.picture_decoding`: one way to open a picture, for validate and the game;
+  :mod:`.picture_shape`: whether a mystery picture's tiles can be read;
 - :mod:`.problems` and :mod:`.report`: checks across items, and ``file:line:col`` lines;
 - :mod:`.schema`: the JSON Schema generated from the models.
 """

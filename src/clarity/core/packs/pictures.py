@@ -1,18 +1,32 @@
-"""The pictures a pack names: path rules, exact file-name case, format and size.
+"""The pictures a pack names: path rules, exact file names, and the picture itself.
 
-A picture is looked for next to the pack file first, then in the game's assets; the
-name must match the file's case exactly (a pack made on Windows must work on Linux), and
-the format and size come from the file's header.
+A picture is looked for next to the pack file first, then in the game's assets. Names are
+compared in one Unicode form (NFC), so "café.png" written with é as one character finds
+the file a Mac saved as e plus a combining accent, and the reverse; upper and lower case
+must match exactly (a pack made on Windows must work on Linux). Each picture found is then
+opened the way the game will open it (:mod:`clarity.core.packs.picture_decoding`), and a
+mystery picture whose tiles would be unreadable gets a warning
+(:mod:`clarity.core.packs.picture_shape`).
 """
 
 from __future__ import annotations
 
 import posixpath
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from clarity.core.packs.folders import FolderListings, Listing
-from clarity.core.packs.image_headers import FORMAT_BY_SUFFIX, ImageHeaderError, read_image_info
+from clarity.core.packs.models import Grid, Mystery, parse_grid
+from clarity.core.packs.picture_decoding import (
+    FORMAT_BY_SUFFIX,
+    NotAPicture,
+    PictureError,
+    PictureInfo,
+    check_picture,
+)
+from clarity.core.packs.picture_shape import shape_warning
 from clarity.core.packs.plain_yaml import Positions, section_items
 from clarity.core.packs.report import Report, field_name
 
@@ -26,142 +40,182 @@ def check_images(
     max_side: int,
     report: Report,
     listings: FolderListings | None = None,
+    decode: bool = True,
 ) -> dict[str, Path]:
     """Every picture of the rounds and questions that can be used, by its text in the pack;
-    a problem for each one that cannot.
+    an error for each one that cannot, and a warning for a mystery picture whose tiles
+    would be unreadable.
 
     ``listings`` are folder listings shared with the other packs of one discovery (so a
     folder of N packs is read once, not N times); by default this pack reads its own.
+    ``decode=False`` checks only what the header says (format, size, frames), not that
+    every pixel decodes: for a quick scan, never for ``clarity validate``.
     """
-    finder = _ImageFinder(pack_dir, assets_dir, max_side, listings or FolderListings())
+    finder = _ImageFinder(pack_dir, assets_dir, max_side, listings or FolderListings(), decode)
     images: dict[str, Path] = {}
+    default_grid = Mystery.model_fields["grid"].get_default(call_default_factory=True)
     for section in ("rounds", "questions"):
         for index, item in section_items(raw, section):
             written = item.get("image")
             if not isinstance(written, str) or not written.strip():
                 continue  # missing or empty: the models report it
             text = written.strip()
-            found, problem = finder.find(text)
-            if found is not None:
-                images[text] = found
-            else:
-                loc = (section, index, "image")
-                report.add(positions.value(loc), field_name(loc), problem or "cannot be used")
+            loc = (section, index, "image")
+            found = finder.find(text)
+            if isinstance(found, str):
+                report.add(positions.value(loc), field_name(loc), found)
+                continue
+            path, info = found
+            images[text] = path
+            if section == "rounds":
+                grid = _grid(item.get("grid"), default_grid)
+                warning = grid and shape_warning(info.width, info.height, grid.rows, grid.cols)
+                if warning:
+                    report.add(positions.value(loc), field_name(loc), warning, "warning")
     return images
 
 
+def _grid(written: object, default: Grid) -> Grid | None:
+    if written is None:
+        return default
+    try:
+        return Grid.model_validate(parse_grid(written))
+    except ValueError:  # pydantic's ValidationError too; validation reports it
+        return None
+
+
+def nfc(name: str) -> str:
+    """``name`` in Unicode's composed form (NFC), the one names are compared in."""
+    return unicodedata.normalize("NFC", name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """A folder's names as a picture is looked up in it."""
+
+    exact: frozenset[str]  # the names as the folder holds them
+    by_nfc: dict[str, str]  # NFC form -> the name as held
+    by_fold: dict[str, str]  # NFC form case-folded -> the name as held (for near misses)
+
+
+def _names_by_form(listing: Listing) -> _Names:
+    """Made once per folder of a scan (:meth:`FolderListings.made`); no sorting needed.
+
+    Of two names with the same NFC form (rare: a copy from a Mac beside the original),
+    or the same folded form, the one already in NFC wins, else the later by the
+    listing's order: the same on every computer.
+    """
+    by_nfc: dict[str, str] = {}
+    by_fold: dict[str, str] = {}
+    for name in listing.names:
+        composed = nfc(name)
+        if name == composed or composed not in by_nfc:
+            by_nfc[composed] = name
+        folded = composed.casefold()
+        if name == composed or folded not in by_fold:
+            by_fold[folded] = name
+    return _Names(frozenset(listing.names), by_nfc, by_fold)
+
+
 class _ImageFinder:
-    """Resolves and checks image paths for one pack, remembering folder listings."""
+    """Resolves and checks image paths for one pack."""
 
     def __init__(
-        self, pack_dir: Path, assets_dir: Path, max_side: int, listings: FolderListings
+        self,
+        pack_dir: Path,
+        assets_dir: Path,
+        max_side: int,
+        listings: FolderListings,
+        decode: bool,
     ) -> None:
         self._bases = (pack_dir, assets_dir)
         self._max_side = max_side
         self._listings = listings
-        self._results: dict[str, tuple[Path | None, str | None]] = {}
+        self._decode = decode
+        self._results: dict[str, tuple[Path, PictureInfo] | str] = {}
 
-    def find(self, text: str) -> tuple[Path | None, str | None]:
-        """``(absolute path, None)`` for a usable image, else ``(None, message)``."""
+    def find(self, text: str) -> tuple[Path, PictureInfo] | str:
+        """``(absolute path, what the picture is)`` for a usable picture, else the message."""
         if text not in self._results:
             self._results[text] = self._find(text)
         return self._results[text]
 
-    def _find(self, text: str) -> tuple[Path | None, str | None]:
+    def _find(self, text: str) -> tuple[Path, PictureInfo] | str:
         if "\\" in text:
-            return None, f'use "/" between folder names, not "\\": "{text.replace(chr(92), "/")}"'
+            return f'use "/" between folder names, not "\\": "{text.replace(chr(92), "/")}"'
         if PurePosixPath(text).is_absolute() or PureWindowsPath(text).drive:
-            return None, "should be a path relative to the pack file, not an absolute path"
+            return "should be a path relative to the pack file, not an absolute path"
         suffix = PurePosixPath(text).suffix.lower()
         if suffix not in FORMAT_BY_SUFFIX:
-            return None, (
-                "should be a PNG, JPEG, GIF or WebP picture (.png, .jpg, .jpeg, .gif or .webp)"
-            )
+            return "should be a PNG, JPEG, GIF or WebP picture (.png, .jpg, .jpeg, .gif or .webp)"
         normal = posixpath.normpath(text)
         if normal == ".." or normal.startswith("../"):
-            return None, (
+            return (
                 'goes outside the pack\'s folder (through ".."); '
                 "keep pictures next to the pack or in a folder beside it"
             )
         parts = [part for part in normal.split("/") if part not in ("", ".")]
         for base in self._bases:
-            found, problem = self._walk(base, parts)
-            if problem is not None:
-                return None, problem
+            found = self._walk(base, parts)
+            if isinstance(found, str):
+                return found
             if found is not None:
                 return self._check_file(base, found)
-        return None, (
+        return (
             f'no picture "{text}" next to the pack ({self._bases[0]}) '
             f"or in the game's assets ({self._bases[1]})"
         )
 
-    def _walk(self, base: Path, parts: list[str]) -> tuple[Path | None, str | None]:
-        """Follow ``parts`` from ``base`` by exact name; a case-only mismatch is a problem."""
+    def _walk(self, base: Path, parts: list[str]) -> Path | str | None:
+        """Follow ``parts`` from ``base`` by name (in NFC); ``None`` when there is no such
+        file, a message when only upper and lower case differ."""
         current = base
         spelled: list[str] = []
         mismatch = False
         for part in parts:
-            listing = self._listing(current)
+            listing = self._listings.made(current, _names_by_form)
             if listing is None:
-                return None, None
-            exact, folded = listing
-            if part in exact:
+                return None
+            if part in listing.exact:
                 actual = part
             else:
-                actual = folded.get(part.casefold())
+                composed = nfc(part)
+                actual = listing.by_nfc.get(composed)
                 if actual is None:
-                    return None, None
-                mismatch = True
+                    actual = listing.by_fold.get(composed.casefold())
+                    if actual is None:
+                        return None
+                    mismatch = True
             spelled.append(actual)
             current = current / actual
         if mismatch:
-            right = "/".join(spelled)
-            return None, (
+            right = nfc("/".join(spelled))
+            return (
                 f'the file is spelled "{right}"; upper and lower case must match exactly '
                 "(Linux and macOS tell them apart)"
             )
-        return current, None
+        return current
 
-    def _listing(self, folder: Path) -> tuple[frozenset[str], dict[str, str]] | None:
-        """The exact names in ``folder`` and the same by case-folded form (for near misses);
-        ``None`` when it is not a readable folder."""
-        return self._listings.made(folder, _names_by_form)
-
-    def _check_file(self, base: Path, found: Path) -> tuple[Path | None, str | None]:
+    def _check_file(self, base: Path, found: Path) -> tuple[Path, PictureInfo] | str:
         try:
             resolved = found.resolve(strict=True)
             inside = resolved.is_relative_to(base.resolve(strict=True))
         except (OSError, RuntimeError):  # a dangling or looping symbolic link
-            return None, "is a link to a file that does not exist"
+            return "is a link to a file that does not exist"
         if not inside:
-            return None, (
-                "is a symbolic link to a file outside the pack's folder and the game's assets"
-            )
-        if not resolved.is_file():
-            return None, "is a folder, not a picture"
+            return "is a symbolic link to a file outside the pack's folder and the game's assets"
+        if resolved.is_dir():
+            return "is a folder, not a picture"
         expected = FORMAT_BY_SUFFIX[found.suffix.lower()]
         try:
-            info = read_image_info(resolved)
-        except ImageHeaderError as exc:
-            return None, f"{exc} (the name ends in {found.suffix})"
-        except OSError as exc:
-            return None, f"cannot be read: {exc.strerror or exc}"
+            info = check_picture(resolved, max_side=self._max_side, decode=self._decode)
+        except NotAPicture as exc:
+            return f"{exc} (the name ends in {found.suffix})"
+        except PictureError as exc:
+            return str(exc)
         if info.format is not expected:
-            return None, (
+            return (
                 f"the file is named {found.suffix} but holds a {info.format} image; "
                 f"rename it or save it as {expected}"
             )
-        side = self._max_side
-        if info.width > side or info.height > side:
-            return None, (
-                f"the picture is {info.width}x{info.height} pixels; the largest allowed is "
-                f"{side}x{side}, so scale it down"
-            )
-        return resolved, None
-
-
-def _names_by_form(listing: Listing) -> tuple[frozenset[str], dict[str, str]]:
-    """The exact names, and the same by case-folded form (of two that fold alike, the later
-    by sort order wins, the same on every computer)."""
-    names = listing.names
-    return frozenset(names), {name.casefold(): name for name in names}
+        return resolved, info

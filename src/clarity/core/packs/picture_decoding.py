@@ -1,0 +1,297 @@
+"""One way to read a pack's picture, for ``clarity validate`` and for the game alike.
+
+A picture goes through the same steps wherever it is opened, so what validate accepts is
+what the game shows:
+
+1. the file: a regular file of at most ``max_bytes`` (opened without blocking, so a FIFO
+   named like a picture is refused instead of waiting for ever);
+2. the header (Pillow, limited to PNG, JPEG, GIF and WebP): the format, and the size
+   Pillow will decode to. For a GIF that is the logical screen grown to hold the frame, so
+   a frame larger than its screen, or a screen larger than its frame, counts at the size
+   that would really be allocated. Both sides must be at most ``max_side`` pixels, checked
+   BEFORE any pixel is decoded (a 62-byte GIF can claim 65535x65535);
+3. one picture, not a film: an animated GIF, PNG (APNG) or WebP is refused. A phone's
+   MPO JPEG (the photo plus a depth or preview image) is a photo: its first image is used;
+4. every pixel decoded (``ImageFile.LOAD_TRUNCATED_IMAGES`` stays off), so a file cut
+   short or damaged is found here and not as a grey half in the middle of a lesson;
+5. upright: the EXIF orientation a phone writes is applied (``ImageOps.exif_transpose``),
+   so the width and height are those of the photo as every viewer shows it;
+6. opaque RGB: transparent pixels are drawn over a solid ``background`` colour, and
+   palette, greyscale, 16-bit and CMYK pictures become 8-bit RGB, what a screen shows.
+
+Pillow does the reading: the well-kept library for picture headers, EXIF and decoding,
+with its own guard against decompression bombs. Pure: no pygame here; the game hands
+:class:`DecodedPicture`'s bytes to pygame.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import struct
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+Colour = tuple[int, int, int]
+
+
+class PictureFormat(StrEnum):
+    PNG = "PNG"
+    JPEG = "JPEG"
+    GIF = "GIF"
+    WEBP = "WebP"
+
+
+# The file-name endings a pack may use, and the format each one promises.
+FORMAT_BY_SUFFIX: dict[str, PictureFormat] = {
+    ".png": PictureFormat.PNG,
+    ".jpg": PictureFormat.JPEG,
+    ".jpeg": PictureFormat.JPEG,
+    ".gif": PictureFormat.GIF,
+    ".webp": PictureFormat.WEBP,
+}
+
+MIB = 1024 * 1024
+# A 4096x4096 photo is a few MiB as JPEG and at most about 64 MiB as a noisy PNG; a file
+# far larger is no picture a pack needs, and WebP is read whole into memory to be opened.
+MAX_PICTURE_BYTES = 128 * MIB
+
+# Pillow's names for the formats it may open here ("MPO" is a JPEG with extra images).
+_PILLOW_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+_FORMAT_BY_PILLOW = {
+    "PNG": PictureFormat.PNG,
+    "JPEG": PictureFormat.JPEG,
+    "MPO": PictureFormat.JPEG,
+    "GIF": PictureFormat.GIF,
+    "WEBP": PictureFormat.WEBP,
+}
+# Greyscale with more than 8 bits a sample (a 16-bit PNG): Pillow's own conversion to 8
+# bits clips every value above 255 to white, so these are scaled down first.
+_WIDE_GREY_MODES = frozenset({"I", "I;16", "I;16L", "I;16B", "I;16N"})
+_ALPHA_MODES = frozenset({"RGBA", "LA", "PA", "RGBa", "La"})
+_EXIF_ORIENTATION = 0x0112
+_QUARTER_TURNS = frozenset({5, 6, 7, 8})  # the orientations that swap width and height
+_EXIF_DAMAGE = (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error)
+
+
+class PictureError(ValueError):
+    """The file cannot be shown as a picture; the message is for the teacher.
+
+    It reads after the picture's ``file:line:col``: "the picture is cut short: ...".
+    """
+
+
+class NotAPicture(PictureError):
+    """The file holds no PNG, JPEG, GIF or WebP picture at all (a web page, a PDF...)."""
+
+
+_NOT_A_PICTURE = "the file is not a PNG, JPEG, GIF or WebP image"
+
+
+@dataclass(frozen=True, slots=True)
+class PictureInfo:
+    """What validate learns from a picture: its format and its upright size in pixels."""
+
+    format: PictureFormat
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedPicture:
+    """An upright, opaque picture: ``rgb`` holds ``width * height`` pixels of 3 bytes
+    (red, green, blue), row after row from the top left."""
+
+    format: PictureFormat
+    width: int
+    height: int
+    rgb: bytes
+
+
+def check_picture(
+    path: Path, *, max_side: int, decode: bool = True, max_bytes: int = MAX_PICTURE_BYTES
+) -> PictureInfo:
+    """Open the picture at ``path`` as the game would, and drop the pixels.
+
+    Returns its format and upright size in pixels. Raises :class:`PictureError` when the
+    game could not show it: not a picture (:class:`NotAPicture`), too large, animated,
+    cut short or damaged. With ``decode=False`` only the file and its header are read
+    (format, size, frames, orientation): a quick look that cannot find a file cut short.
+
+    Peak memory while decoding is one picture's: about 12 bytes a pixel at most, some
+    200 MiB at 4096x4096, given back before it returns.
+    """
+    if not decode:
+        with _opened(path, max_side, max_bytes) as (found, image):
+            width, height = _upright_size(image)
+        return PictureInfo(found, width, height)
+    found, image = _upright_rgb(path, max_side, max_bytes, (0, 0, 0))
+    return PictureInfo(found, image.width, image.height)
+
+
+def decode_picture(
+    path: Path,
+    *,
+    max_side: int,
+    background: Colour,
+    max_bytes: int = MAX_PICTURE_BYTES,
+) -> DecodedPicture:
+    """The picture at ``path`` decoded upright, its transparent parts over ``background``.
+
+    ``max_side`` caps both sides in pixels (the pack limit, 4096); ``background`` is an
+    RGB triple of 0-255. Raises :class:`PictureError` exactly when :func:`check_picture`
+    would.
+    """
+    found, image = _upright_rgb(path, max_side, max_bytes, background)
+    width, height = image.size
+    rgb = image.tobytes()
+    del image  # the bytes are the copy that stays: one picture's worth, not two
+    return DecodedPicture(found, width, height, rgb)
+
+
+def _upright_rgb(
+    path: Path, max_side: int, max_bytes: int, background: Colour
+) -> tuple[PictureFormat, Image.Image]:
+    with _opened(path, max_side, max_bytes) as (found, image):
+        image.load()
+    # EXIF too damaged to say which way up: shown as stored, as most viewers do
+    with suppress(*_EXIF_DAMAGE):
+        ImageOps.exif_transpose(image, in_place=True)
+    return found, _opaque_rgb(image, background)
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """The size once the EXIF orientation is applied, from the header alone (Pillow's
+    ``getexif`` would decode a PNG to look for EXIF after the pixels)."""
+    raw = image.info.get("exif")
+    orientation = None
+    if isinstance(raw, bytes):
+        exif = Image.Exif()
+        try:
+            exif.load(raw)
+            orientation = exif.get(_EXIF_ORIENTATION)
+        except _EXIF_DAMAGE:
+            orientation = None
+    if orientation in _QUARTER_TURNS:
+        return image.height, image.width
+    return image.width, image.height
+
+
+@contextmanager
+def _opened(
+    path: Path, max_side: int, max_bytes: int
+) -> Iterator[tuple[PictureFormat, Image.Image]]:
+    """The picture opened, its header read and checked (file, format, size, frames), no
+    pixel decoded yet; what goes wrong in the ``with`` body (decoding) becomes a
+    :class:`PictureError` too."""
+    with _open_regular_file(path, max_bytes) as stream:
+        try:
+            with Image.open(stream, formats=_PILLOW_FORMATS) as image:
+                found = _FORMAT_BY_PILLOW.get(image.format or "")
+                if found is None:  # a format Pillow reads but a pack may not hold
+                    raise NotAPicture(_NOT_A_PICTURE)
+                _check_size(image.width, image.height, max_side)
+                _check_single_frame(image)
+                yield found, image
+        except PictureError:
+            raise
+        except Image.DecompressionBombError as exc:
+            raise PictureError(
+                f"the picture's header claims far more pixels than {max_side}x{max_side}, "
+                "the largest allowed; save it smaller"
+            ) from exc
+        except Image.UnidentifiedImageError as exc:
+            raise NotAPicture(_NOT_A_PICTURE) from exc
+        except (
+            OSError,
+            SyntaxError,
+            ValueError,
+            EOFError,
+            IndexError,
+            struct.error,
+            zlib.error,
+        ) as exc:
+            raise _damaged(exc) from exc
+        except MemoryError as exc:
+            raise PictureError(
+                "the picture needs more memory to decode than this computer has free"
+            ) from exc
+
+
+def _open_regular_file(path: Path, max_bytes: int) -> io.BufferedReader:
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever.
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise PictureError(f"cannot be read: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise PictureError("is not a picture file (a folder, pipe or device)")
+        if info.st_size > max_bytes:
+            raise PictureError(
+                f"the file is {info.st_size / MIB:.0f} MiB; a picture can be at most "
+                f"{max_bytes / MIB:.0f} MiB, so save it smaller (as JPEG for a photo)"
+            )
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _check_size(width: int, height: int, max_side: int) -> None:
+    if width <= 0 or height <= 0:
+        raise PictureError(f"the picture's header says it is {width}x{height} pixels")
+    if width > max_side or height > max_side:
+        raise PictureError(
+            f"the picture is {width}x{height} pixels; the largest allowed is "
+            f"{max_side}x{max_side}, so scale it down"
+        )
+
+
+def _check_single_frame(image: Image.Image) -> None:
+    if image.format == "MPO":  # a photo with a second, hidden image: not a film
+        return
+    frames = getattr(image, "n_frames", 1)
+    if frames > 1:
+        raise PictureError(
+            f"the picture is animated ({frames} frames); the game shows one still picture, "
+            "so save one frame as PNG or JPEG"
+        )
+
+
+def _damaged(exc: BaseException) -> PictureError:
+    reason = str(exc)
+    if "truncated" in reason or isinstance(exc, EOFError):
+        return PictureError(
+            "the picture is cut short: the file ends before its last pixels "
+            "(copy or download it again, or save it again from a picture editor)"
+        )
+    return PictureError(
+        f"the picture cannot be decoded ({reason or type(exc).__name__}); "
+        "open it in a picture editor and save it again as PNG or JPEG"
+    )
+
+
+def _opaque_rgb(image: Image.Image, background: Colour) -> Image.Image:
+    """``image`` as 8-bit RGB, any transparency drawn over ``background``."""
+    if image.mode in _WIDE_GREY_MODES:
+        # 0-65535 to 0-255 (65535 / 257 = 255); a 16-bit grey picture's transparent
+        # value, rare as it is, is not kept
+        image = image.convert("I").point(lambda value: value / 257).convert("L")
+    if image.mode in _ALPHA_MODES or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        del image
+        flat = Image.new("RGB", rgba.size, background)
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    if image.mode == "RGB":
+        return image
+    return image.convert("RGB")

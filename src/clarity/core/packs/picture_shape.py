@@ -1,0 +1,92 @@
+"""Would a mystery picture's tiles be readable on the board? A warning when they would not.
+
+The board takes the picture's shape and is cut into the round's grid, so a panorama on a
+4x5 grid gives strips, and a 40:1 banner gives tiles a few pixels high: the class cannot
+see what a tile hides, nor which one is which. The figures are those of the game's
+smallest window (1024x640), where the board has least room.
+"""
+
+from __future__ import annotations
+
+import math
+
+from clarity.core.packs.models import MAX_GRID_SIDE
+
+# The board's room on the play screen in the smallest window, 1024x640, in pixels (the
+# game gives it about 499x428 there; a UI test checks it is at least this much).
+SMALLEST_BOARD_ROOM = (480, 400)
+SMALLEST_WINDOW = "1024x640"
+# A tile narrower or shorter than this is a speck on a classroom screen (the "?" on a
+# cover needs about 22).
+MIN_TILE_SIDE = 16
+# A tile more than this many times as wide as tall (or tall as wide) is a strip.
+MAX_TILE_ASPECT = 4.0
+
+
+def board_size(width: int, height: int) -> tuple[int, int]:
+    """The board, in pixels, for a ``width`` x ``height`` picture fitted into
+    :data:`SMALLEST_BOARD_ROOM` at its own shape."""
+    room_w, room_h = SMALLEST_BOARD_ROOM
+    scale = min(room_w / width, room_h / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def tile_size(width: int, height: int, rows: int, cols: int) -> tuple[float, float]:
+    """One tile of a ``rows`` x ``cols`` grid over the picture, in pixels, on the board
+    of the smallest window."""
+    board_w, board_h = board_size(width, height)
+    return board_w / cols, board_h / rows
+
+
+def near_square_grid(width: int, height: int, tiles: int) -> tuple[int, int]:
+    """``(rows, cols)`` with about ``tiles`` tiles (at least two) whose tiles come
+    nearest to square on a ``width`` x ``height`` picture."""
+    aspect = width / height
+    best: tuple[float, int, int] | None = None
+    for rows in range(1, MAX_GRID_SIDE + 1):
+        cols = min(MAX_GRID_SIDE, max(1, round(tiles / rows)))
+        if rows * cols < 2:
+            continue
+        # how far from square, then how far from the tile count asked for
+        skew = abs(math.log(aspect * rows / cols))
+        score = skew + 0.25 * abs(math.log(rows * cols / tiles))
+        if best is None or score < best[0]:
+            best = (score, rows, cols)
+    assert best is not None
+    return best[1], best[2]
+
+
+def shape_warning(width: int, height: int, rows: int, cols: int) -> str | None:
+    """What is wrong with a ``width`` x ``height`` picture under a ``rows`` x ``cols``
+    grid, in a teacher's words, or ``None`` when its tiles are readable.
+
+    Tiles must be at least :data:`MIN_TILE_SIDE` pixels each way in the smallest window
+    and at most :data:`MAX_TILE_ASPECT` times as long as they are wide.
+    """
+    tile_w, tile_h = tile_size(width, height, rows, cols)
+    small = min(tile_w, tile_h) < MIN_TILE_SIDE
+    aspect = max(tile_w / tile_h, tile_h / tile_w)
+    if not small and aspect <= MAX_TILE_ASPECT:
+        return None
+    grid = f"{rows}x{cols}"
+    if small:
+        problem = (
+            f"the picture is {width}x{height} pixels, so in the game's smallest window "
+            f"({SMALLEST_WINDOW}) each tile of the {grid} grid is only "
+            f"{_px(tile_w)}x{_px(tile_h)} pixels, too small to see"
+        )
+    else:
+        long_way = "wide as it is tall" if tile_w > tile_h else "tall as it is wide"
+        problem = (
+            f"on the {grid} grid each tile of this {width}x{height} picture is "
+            f"{aspect:.0f} times as {long_way}, a strip the class can hardly tell apart"
+        )
+    better = near_square_grid(width, height, rows * cols)
+    better_w, better_h = tile_size(width, height, *better)
+    if better != (rows, cols) and min(better_w, better_h) >= MIN_TILE_SIDE:
+        return f"{problem}; a {better[0]}x{better[1]} grid keeps the tiles near square"
+    return f"{problem}; crop the picture nearer to square"
+
+
+def _px(value: float) -> str:
+    return str(math.floor(value))
