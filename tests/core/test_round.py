@@ -17,6 +17,7 @@ from clarity.core.events import (
     RoundOutcome,
     TileUncovered,
 )
+from clarity.core.packs.models import Pack
 from clarity.core.round import Phase, Round, RoundError
 from clarity.core.scoring import TIME_SCALES, ScoringRules
 
@@ -599,3 +600,95 @@ def test_restore_refuses_actions_the_round_cannot_replay(pack) -> None:
         Round.restore(pack, {**snapshot, "actions": [["next"]]})
     with pytest.raises(ValueError, match="unknown action"):
         Round.restore(pack, {**snapshot, "actions": [["jump", 3]]})
+
+
+# -- judging in the pack's language, number questions, several right choices ------------
+
+
+def one_question_pack(question: dict[str, Any], language: str = "en", answer: str = "Map") -> Pack:
+    return Pack.model_validate(
+        {
+            "clarity": 1,
+            "id": "one",
+            "title": "One",
+            "description": "One question.",
+            "language": language,
+            "rounds": [{"image": "m.png", "answer": answer, "grid": "1x2"}],
+            "questions": [question],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "response", "right"),
+    [
+        ({"answer": "1000"}, "en", "1 000", True),
+        ({"answer": "1000"}, "en", "1,000", True),
+        ({"answer": "1000"}, "en", "1000.0", True),
+        ({"answer": "1000"}, "en", "1.000", False),  # one point nought in English
+        ({"answer": "1000"}, "de", "1.000", True),
+        ({"answer": "1000"}, "ru", "1,000", False),  # ambiguous where the comma is decimal
+        ({"answer": "3,5"}, "ru", "3.5", True),
+        ({"answer": "3,5"}, "ru", "3,50", True),
+        ({"answer": "-40"}, "en", "40", False),
+        ({"answer": "-40"}, "en", "\u221240", True),
+        ({"answer": "1000", "tolerance": "5"}, "en", "1004", True),
+        ({"answer": "1000", "tolerance": "5"}, "en", "995", True),
+        ({"answer": "1000", "tolerance": "5"}, "en", "1006", False),
+        ({"answer": "15", "min": "10", "max": "20"}, "en", "10", True),
+        ({"answer": "15", "min": "10", "max": "20"}, "en", "20.5", False),
+        ({"answer": "1000", "accept": ["1024"]}, "en", "1024", True),
+        ({"answer": "42"}, "en", "about 42", False),
+        ({"answer": "42"}, "en", "", False),
+    ],
+)
+def test_a_number_question_is_judged_as_a_number_in_the_pack_language(
+    question: dict[str, Any], language: str, response: str, right: bool
+) -> None:
+    pack = one_question_pack({"type": "number", "prompt": "How many?", **question}, language)
+    played = Round(pack, seed=0)
+    assert played.answer(response, seconds=1).event.right is right
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ({"answer": "1 000"}, "1 000"),
+        ({"answer": "1000", "tolerance": "5"}, "1000 \u00b1 5"),
+        ({"answer": "15", "min": "10", "max": "20"}, "15 (from 10 to 20)"),
+    ],
+)
+def test_the_right_answer_of_a_number_question_shows_its_tolerance_or_range(
+    question: dict[str, Any], shown: str
+) -> None:
+    pack = one_question_pack({"type": "number", "prompt": "How many?", **question})
+    played = Round(pack, seed=0)
+    assert played.answer("0", seconds=1).right_answer == shown
+
+
+@pytest.mark.parametrize(
+    ("response", "right"), [("Belarus", True), ("Russia", True), ("Poland", False)]
+)
+def test_any_of_several_right_choices_counts(response: str, right: bool) -> None:
+    pack = one_question_pack(
+        {
+            "type": "choice",
+            "prompt": "Which are in the Union State?",
+            "choices": ["Belarus", "Poland", "Russia"],
+            "answer": ["Belarus", "Russia"],
+        }
+    )
+    played = Round(pack, seed=0)
+    result = played.answer(response, seconds=1)
+    assert result.event.right is right
+    assert result.right_answer == "Belarus or Russia"
+
+
+def test_typed_answers_and_guesses_are_judged_in_the_pack_language() -> None:
+    question = {"type": "typed", "prompt": "Plural of бой?", "answer": "бои"}
+    russian = Round(one_question_pack(question, "ru", answer="Ёлка"), seed=0)
+    assert not russian.answer("бой", seconds=1).event.right  # й is a letter of its own
+    assert russian.guess_image("елка", seconds=2).right  # ё may be typed е in Russian
+    belarusian = Round(one_question_pack(question, "be", answer="Ёлка"), seed=0)
+    assert belarusian.answer("БОИ", seconds=1).event.right
+    assert not belarusian.guess_image("елка", seconds=2).right  # ё is always written in be

@@ -42,9 +42,11 @@ from clarity.core.events import (
     TileUncovered,
 )
 from clarity.core.matching import matches_any
+from clarity.core.number_reading import read_number
 from clarity.core.packs.models import (
     ChoiceQuestion,
     Mystery,
+    NumberQuestion,
     Pack,
     TrueFalseQuestion,
     TypedQuestion,
@@ -57,7 +59,7 @@ from clarity.core.scoring import (
     stretched_limit,
 )
 
-Question = ChoiceQuestion | TrueFalseQuestion | TypedQuestion
+Question = ChoiceQuestion | TrueFalseQuestion | TypedQuestion | NumberQuestion
 Observer = Callable[[RoundEvent], None]
 # 2: the snapshot keeps the seconds spent on the question being asked ("question_seconds").
 # 3: its rules keep the time scale ("time_scale": a number, or null for no limit).
@@ -87,9 +89,19 @@ class AnswerResult:
 
 
 def right_answer_text(question: Question) -> str:
-    """The right answer of ``question`` as text for the screen."""
+    """The right answer of ``question`` as text for the screen: every right choice joined by
+    "or" (any of them counts), a number question's answer with its tolerance or range."""
     if isinstance(question, TrueFalseQuestion):
         return "True" if question.answer else "False"
+    if isinstance(question, ChoiceQuestion):
+        return " or ".join(question.right_answers)
+    if isinstance(question, NumberQuestion):
+        if question.tolerance is not None:
+            return f"{question.answer} \u00b1 {question.tolerance}"
+        if question.min is not None or question.max is not None:
+            low = question.min if question.min is not None else question.answer
+            high = question.max if question.max is not None else question.answer
+            return f"{question.answer} (from {low} to {high})"
     return question.answer
 
 
@@ -104,15 +116,28 @@ def _parse_truefalse(response: str | bool) -> bool | None:
     return None
 
 
-def is_right(question: Question, response: str | bool) -> bool:
-    """Whether ``response`` answers ``question`` rightly (typed answers forgivingly)."""
+def is_right(question: Question, response: str | bool, language: str = "en") -> bool:
+    """Whether ``response`` answers ``question`` rightly in a pack in ``language`` (a BCP 47
+    tag): a typed answer as :mod:`clarity.core.matching` forgives, a number question's as one
+    number read by :mod:`clarity.core.number_reading` within its bounds or accepted, a choice
+    when it is any of the right choices."""
     if isinstance(question, TrueFalseQuestion):
         return _parse_truefalse(response) == question.answer
     if isinstance(response, bool):
         return False
     if isinstance(question, ChoiceQuestion):
-        return response == question.answer
-    return matches_any(response, (question.answer, *question.accept))
+        return response in question.right_answers
+    if isinstance(question, NumberQuestion):
+        return _number_is_right(question, response, language)
+    return matches_any(response, (question.answer, *question.accept), language)
+
+
+def _number_is_right(question: NumberQuestion, response: str, language: str) -> bool:
+    value = read_number(response, language)
+    if value is None:
+        return False
+    low, high = question.bounds(language)
+    return low <= value <= high or value in question.accepted_numbers(language)
 
 
 class Round:
@@ -294,7 +319,11 @@ class Round:
         limit = self._effective_limit(question)
         stretched = self._stretched_limit(question)
         timed_out = response is None or (stretched is not None and seconds > stretched)
-        right = not timed_out and response is not None and is_right(question, response)
+        right = (
+            not timed_out
+            and response is not None
+            and is_right(question, response, self.pack.language)
+        )
         self.streak = self.streak + 1 if right else 0
         self.longest_streak = max(self.longest_streak, self.streak)
         points = answer_points(
@@ -340,7 +369,7 @@ class Round:
         seconds = _to_the_millisecond(seconds)
         final = self.guess_is_final
         mystery = self.mystery
-        right = matches_any(guess, (mystery.answer, *mystery.accept))
+        right = matches_any(guess, (mystery.answer, *mystery.accept), self.pack.language)
         hidden = self.board.hidden_count
         full = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
         points = self._within_score(full)

@@ -25,7 +25,7 @@ def test_schema_describes_the_format_for_editors() -> None:
     assert grid["type"] == "string"  # written as "4x5", not as the Grid object
     assert "$ref" not in grid
     tags = schema["properties"]["questions"]["items"]["discriminator"]["mapping"]
-    assert sorted(tags) == ["choice", "truefalse", "typed"]
+    assert sorted(tags) == ["choice", "number", "truefalse", "typed"]
 
 
 def test_free_text_accepts_numbers_because_the_loader_reads_them_as_text() -> None:

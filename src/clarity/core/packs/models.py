@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -30,6 +31,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from clarity.core.number_reading import read_number
 
 FORMAT_VERSION = 1
 MIN_GRID_SIDE = 1
@@ -53,6 +56,7 @@ class QuestionType(StrEnum):
     CHOICE = "choice"
     TRUEFALSE = "truefalse"
     TYPED = "typed"
+    NUMBER = "number"
 
 
 class Difficulty(StrEnum):
@@ -161,7 +165,12 @@ class _QuestionBase(_Model):
 class ChoiceQuestion(_QuestionBase):
     type: Literal[QuestionType.CHOICE]
     choices: tuple[ShortText, ...] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
-    answer: ShortText = Field(description="The text of the right choice.")
+    answer: ShortText | tuple[ShortText, ...] = Field(
+        description=(
+            "The text of the right choice, or a list of right choices when more than one "
+            "counts (any of them is right)."
+        )
+    )
 
     # Field validators, not one model validator: a field check still runs when another
     # field of the same question is wrong, so a teacher sees every problem at once.
@@ -180,20 +189,52 @@ class ChoiceQuestion(_QuestionBase):
 
     @field_validator("answer")
     @classmethod
-    def _answer_among_choices(cls, answer: str, info: ValidationInfo) -> str:
+    def _answer_among_choices(
+        cls, answer: str | tuple[str, ...], info: ValidationInfo
+    ) -> str | tuple[str, ...]:
+        if isinstance(answer, tuple):
+            if not answer:
+                raise ValueError("answer: the list of right choices is empty; name at least one")
+            if len(answer) == 1:
+                answer = answer[0]
         choices = info.data.get("choices")
         if choices is None:  # the choices themselves failed; that error is reported instead
             return answer
-        if answer not in choices:
-            near = [c for c in choices if c.casefold() == answer.casefold()]
-            near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
-            hint = f'; did you mean "{near[0]}"?' if near else ""
-            raise ValueError(f'answer: "{answer}" is not one of the choices{hint}')
+        if isinstance(answer, str):
+            _check_among_choices("answer", answer, choices)
+            return answer
+        seen: dict[str, int] = {}
+        for index, one in enumerate(answer):
+            _check_among_choices(f"answer[{index}]", one, choices)
+            if one in seen:
+                raise ValueError(
+                    f'answer[{index}]: "{one}" is listed twice (also answer[{seen[one]}])'
+                )
+            seen[one] = index
         return answer
 
     @property
+    def right_answers(self) -> tuple[str, ...]:
+        """Every right choice, in the order the teacher wrote them; any of them counts."""
+        return (self.answer,) if isinstance(self.answer, str) else self.answer
+
+    @property
+    def right_indexes(self) -> tuple[int, ...]:
+        """The positions in :attr:`choices` of every right choice, in the choices' order."""
+        return tuple(i for i, choice in enumerate(self.choices) if choice in self.right_answers)
+
+    @property
     def right_index(self) -> int:
-        return self.choices.index(self.answer)
+        """The position of the first right answer the teacher wrote."""
+        return self.choices.index(self.right_answers[0])
+
+
+def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> None:
+    if answer not in choices:
+        near = [c for c in choices if c.casefold() == answer.casefold()]
+        near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
+        hint = f'; did you mean "{near[0]}"?' if near else ""
+        raise ValueError(f'{where}: "{answer}" is not one of the choices{hint}')
 
 
 class TrueFalseQuestion(_QuestionBase):
@@ -207,9 +248,104 @@ class TypedQuestion(_QuestionBase):
     accept: tuple[ShortText, ...] = Field(default=(), description="Other accepted answers.")
 
 
+def _number_as_text(value: object) -> object:
+    """A number a Python caller passes (``answer=1000``) as the text a pack file holds."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+class NumberQuestion(TypedQuestion):
+    """A typed question whose answer is a number, compared as a number in the pack's language.
+
+    ``answer`` is the number as the teacher writes it and the screen shows it ("1 000",
+    "3,5" in a Russian pack). Right is that number, or within ``tolerance`` of it, or
+    anywhere from ``min`` to ``max``; ``accept`` lists other right numbers. A number
+    question is a typed question (the student types it), so the play screen treats it as
+    one. The numbers are read with the pack's language by :meth:`Pack` validation
+    (:func:`clarity.core.number_reading.read_number`).
+    """
+
+    type: Literal[QuestionType.NUMBER]  # type: ignore[assignment]
+    answer: ShortText = Field(description="The right number, as the screen shows it.")
+    accept: tuple[ShortText, ...] = Field(default=(), description="Other right numbers.")
+    tolerance: ShortText | None = Field(
+        default=None,
+        description="How far from the answer still counts, either way (5 accepts 995 to 1005).",
+    )
+    min: ShortText | None = Field(default=None, description="The smallest number that counts.")
+    max: ShortText | None = Field(default=None, description="The largest number that counts.")
+
+    _numbers_as_text = field_validator("answer", "tolerance", "min", "max", mode="before")(
+        _number_as_text
+    )
+
+    @field_validator("accept", mode="before")
+    @classmethod
+    def _accepted_as_text(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return [_number_as_text(item) for item in value]
+        return _number_as_text(value)
+
+    def number_problems(self, language: str) -> list[str]:
+        """What is wrong with the numbers read in ``language``, each message starting with
+        its field ("tolerance: ..."); empty when every number reads."""
+        problems = [
+            f'{name}: "{text}" is not a number in this pack\'s language ({language}); '
+            f"write digits, for example {example}"
+            for name, text, example in self._written_numbers()
+            if read_number(text, language) is None
+        ]
+        if problems:
+            return problems
+        tolerance = self._read("tolerance", language)
+        if tolerance is not None and tolerance < 0:
+            problems.append("tolerance: should not be below zero")
+        if tolerance is not None and (self.min is not None or self.max is not None):
+            problems.append("tolerance: give a tolerance or min and max, not both")
+        low, high = self.bounds(language)
+        if low > high:
+            problems.append(f"min: {self.min} is more than max {self.max}")
+        elif not low <= self._read("answer", language) <= high:  # type: ignore[operator]
+            problems.append(f"answer: {self.answer} is outside min to max ({low} to {high})")
+        return problems
+
+    def bounds(self, language: str) -> tuple[Decimal, Decimal]:
+        """The smallest and largest right number, read in ``language``.
+
+        Raises ValueError when a number does not read there (validation reports that first).
+        """
+        answer = self._read("answer", language)
+        tolerance = self._read("tolerance", language) or Decimal(0)
+        low, high = self._read("min", language), self._read("max", language)
+        if answer is None:
+            raise ValueError(f'"{self.answer}" is not a number in {language}')
+        return (
+            low if low is not None else answer - abs(tolerance),
+            high if high is not None else answer + abs(tolerance),
+        )
+
+    def accepted_numbers(self, language: str) -> tuple[Decimal, ...]:
+        """The other right numbers (``accept``) read in ``language``; unreadable ones left out."""
+        read = (read_number(text, language) for text in self.accept)
+        return tuple(value for value in read if value is not None)
+
+    def _read(self, name: str, language: str) -> Decimal | None:
+        text = getattr(self, name)
+        return None if text is None else read_number(text, language)
+
+    def _written_numbers(self) -> list[tuple[str, str, str]]:
+        written = [("answer", self.answer, "1000"), ("tolerance", self.tolerance, "0.5")]
+        written += [("min", self.min, "10"), ("max", self.max, "20")]
+        written += [(f"accept[{i}]", text, "1000") for i, text in enumerate(self.accept)]
+        return [(name, text, example) for name, text, example in written if text is not None]
+
+
 Question = Annotated[
-    ChoiceQuestion | TrueFalseQuestion | TypedQuestion, Field(discriminator="type")
+    ChoiceQuestion | TrueFalseQuestion | TypedQuestion | NumberQuestion,
+    Field(discriminator="type"),
 ]
+AnyQuestion = ChoiceQuestion | TrueFalseQuestion | TypedQuestion | NumberQuestion
 
 
 class Pack(_Model):
@@ -239,16 +375,28 @@ class Pack(_Model):
 
     @field_validator("questions")
     @classmethod
-    def _question_ids_unique(
-        cls, questions: tuple[ChoiceQuestion | TrueFalseQuestion | TypedQuestion, ...]
-    ) -> tuple[ChoiceQuestion | TrueFalseQuestion | TypedQuestion, ...]:
+    def _question_ids_unique(cls, questions: tuple[AnyQuestion, ...]) -> tuple[AnyQuestion, ...]:
         repeats = find_duplicate_ids([question.id for question in questions])
         if repeats:
             raise ValueError(duplicate_id_message(*repeats[0]))
         return questions
 
-    def time_limit_for(
-        self, question: ChoiceQuestion | TrueFalseQuestion | TypedQuestion
-    ) -> int | None:
+    @field_validator("questions")
+    @classmethod
+    def _numbers_read_in_the_language(
+        cls, questions: tuple[AnyQuestion, ...], info: ValidationInfo
+    ) -> tuple[AnyQuestion, ...]:
+        # Here, not on the question: only the pack knows the language its numbers are in.
+        language = info.data.get("language")
+        if language is None:  # the language itself is wrong; that error is reported instead
+            return questions
+        for index, question in enumerate(questions):
+            if isinstance(question, NumberQuestion):
+                problems = question.number_problems(language)
+                if problems:
+                    raise ValueError(f"questions[{index}].{problems[0]}")
+        return questions
+
+    def time_limit_for(self, question: AnyQuestion) -> int | None:
         """The seconds allowed for ``question``: its own limit, else the pack's default."""
         return question.time_limit if question.time_limit is not None else self.time_limit
