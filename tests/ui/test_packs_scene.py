@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 from pathlib import Path
+from types import MappingProxyType
 
 import pygame
 import pytest
 
-from clarity.core.packs.loader import LoadedPack
-from clarity.ui.app import App
-from clarity.ui.scenes.packs import PackScene, error_text
+from clarity.core.packs.loader import LoadedPack, Problem, load_pack
+from clarity.resources import bundled_assets_dir
+from clarity.ui.app import App, WindowOptions
+from clarity.ui.assets import Assets
+from clarity.ui.pack_shelf import PackStream
+from clarity.ui.scenes import packs as packs_scene
+from clarity.ui.scenes.packs import (
+    ERROR_LINES,
+    MEASURED_CHARS_PER_LINE,
+    PackScene,
+    error_text,
+)
 from clarity.ui.scenes.title import TitleScene
+from clarity.ui.services import GameSettings, PackCatalog, Services
+from clarity.ui.sound import Sound
 from clarity.ui.textfit import wrap_lines
 
 from .conftest import Pilot
@@ -21,6 +34,7 @@ from .menus import click, headless, inside, open_app, press, step, wheel
 from .pack_files import write_broken_pack, write_pack
 
 OpenPacks = Callable[..., tuple[App, PackScene, list[LoadedPack]]]
+ASSETS = bundled_assets_dir()
 
 
 @pytest.fixture
@@ -267,3 +281,199 @@ def test_a_held_enter_plays_the_pack_once(open_packs: OpenPacks, mixed: Path) ->
     app, _scene, chosen = open_packs(mixed)
     hold(Pilot(app), pygame.K_RETURN, repeats=4)
     assert [p.id for p in chosen] == ["alpha"]
+
+
+# -- packs arriving while the screen is open ------------------------------------------
+
+
+class GatedPacks:
+    """A pack provider that gives its packs only as the test releases them, one by one:
+    a slow packs folder, made deterministic."""
+
+    def __init__(self, packs: list[LoadedPack]) -> None:
+        self.packs = packs
+        self._gate = threading.Semaphore(0)
+
+    def __call__(self, folders: Sequence[Path], assets_dir: Path) -> PackStream:
+        return PackStream(len(self.packs), self._one_by_one())
+
+    def _one_by_one(self) -> Iterator[LoadedPack]:
+        for pack in self.packs:
+            if not self._gate.acquire(timeout=30):
+                return
+            yield pack
+
+    def open_wide(self) -> None:
+        for _ in self.packs:
+            self._gate.release()
+
+    def release(self, app: App, count: int = 1) -> None:
+        """Let ``count`` more packs through, and draw the frame that takes them in."""
+        before = app.services.packs.progress().loaded
+        for _ in range(count):
+            self._gate.release()
+        assert app.services.packs.wait_for(before + count, timeout=30)
+        step(app)
+
+
+Gated = Callable[..., tuple[App, PackScene, "GatedPacks"]]
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Gated]:
+    """The App on the pack choice over packs that come only when released."""
+    headless(monkeypatch)
+    opened: list[tuple[App, GatedPacks]] = []
+
+    def start(
+        names: Sequence[str], size: tuple[int, int] = (1024, 640), more: Sequence[LoadedPack] = ()
+    ) -> tuple[App, PackScene, GatedPacks]:
+        folder = tmp_path / "slow"
+        packs = [
+            load_pack(write_pack(folder, name, title=name.title()), assets_dir=ASSETS)
+            for name in names
+        ]
+        provider = GatedPacks([*packs, *more])
+        services = Services(
+            assets=Assets(ASSETS),
+            sound=Sound(enabled=False),
+            packs=PackCatalog([folder], ASSETS, provider),
+            settings=GameSettings(seed=1),
+        )
+        app = App(services, WindowOptions(size=size))
+        app.open()
+        opened.append((app, provider))
+        app.push(TitleScene(app))
+        step(app)
+        app.screens.push("packs")
+        step(app)
+        scene = app.top
+        assert isinstance(scene, PackScene)
+        return app, scene, provider
+
+    yield start
+    for app, provider in opened:
+        provider.open_wide()  # let the loading thread finish
+        app.close()
+
+
+def test_the_pack_choice_is_drawn_before_any_pack_is_loaded(gated: Gated) -> None:
+    app, scene, _ = gated(["alpha", "beta", "gamma"])
+    frames = app.frame
+    step(app, 3)
+    assert app.frame == frames + 3  # the frames keep coming
+    assert scene.cards == []
+    assert scene.loading
+    assert scene.progress_line == "Loading packs: 0 of 3"
+    assert "progress" in scene.layout_boxes()
+
+
+def test_cards_appear_while_the_loading_goes_on(gated: Gated) -> None:
+    app, scene, provider = gated(["gamma", "alpha", "beta"])
+    provider.release(app)
+    assert [c.loaded.id for c in scene.cards] == ["gamma"]
+    assert scene.progress_line == "Loading packs: 1 of 3"
+    provider.release(app)
+    assert [c.loaded.id for c in scene.cards] == ["alpha", "gamma"]  # each in its place
+    assert scene.progress_line == "Loading packs: 2 of 3"
+    provider.release(app)
+    step(app)
+    assert [c.loaded.id for c in scene.cards] == ["alpha", "beta", "gamma"]
+    assert not scene.loading
+    assert scene.progress_line is None
+    assert "progress" not in scene.layout_boxes()
+
+
+def test_the_first_pack_to_play_takes_the_focus_until_the_player_moves_it(gated: Gated) -> None:
+    app, scene, provider = gated(["delta", "charlie", "bravo", "alpha"])
+    assert scene.focus.focused is scene.back_button  # nothing to play yet
+    provider.release(app)
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "delta"
+    provider.release(app)
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "charlie"
+    press(app, pygame.K_DOWN)  # the player goes to "delta"
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "delta"
+    provider.release(app, 2)  # two packs that sort before it
+    assert [c.loaded.id for c in scene.cards] == ["alpha", "bravo", "charlie", "delta"]
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "delta"
+    press(app, pygame.K_UP)
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "charlie"
+
+
+def test_the_focused_card_stays_where_it_is_on_the_screen_as_cards_arrive_above(
+    gated: Gated,
+) -> None:
+    names = [f"pack-{i:02d}" for i in range(20)]
+    app, scene, provider = gated(names[10:] + names[:10])
+    provider.release(app, 10)  # pack-10 ... pack-19
+    for _ in range(4):
+        press(app, pygame.K_DOWN, frames=1)
+    step(app, 60)
+    card = next(c for c in scene.cards if c.button is scene.focus.focused)
+    assert card.loaded.id == "pack-14"
+    was = scene.card_rect(card)
+    provider.release(app, 10)  # pack-00 ... pack-09 come in above it
+    assert scene.focused_pack is not None
+    assert scene.focused_pack.id == "pack-14"
+    assert scene.card_rect(card) == was
+    assert inside(scene.card_rect(card), scene.list_area)
+
+
+def test_esc_goes_back_while_a_pack_is_still_loading(gated: Gated) -> None:
+    app, _scene, provider = gated(["alpha", "beta"])
+    provider.release(app)
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+    step(app, 3)  # the loading goes on unseen; the title keeps drawing
+    assert app.running
+
+
+def test_a_card_measures_its_texts_once_not_every_frame(
+    gated: Gated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measured: list[str] = []
+
+    def counting_wrap(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
+        measured.append(text)
+        return wrap_lines(font, text, width, max_lines)
+
+    monkeypatch.setattr(packs_scene, "wrap_lines", counting_wrap)
+    app, _scene, provider = gated([f"pack-{i:02d}" for i in range(12)])
+    provider.release(app, 12)
+    step(app, 2)
+    settled = len(measured)
+    assert settled > 0
+    press(app, pygame.K_PAGEDOWN, frames=30)  # scrolling draws other cards: measured already
+    step(app, 30)
+    assert len(measured) == settled
+
+
+def test_a_huge_error_is_measured_only_as_far_as_a_card_shows_it(
+    gated: Gated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measured: list[int] = []
+
+    def counting_wrap(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
+        measured.append(len(text))
+        return wrap_lines(font, text, width, max_lines)
+
+    monkeypatch.setattr(packs_scene, "wrap_lines", counting_wrap)
+    where = Path("huge.yaml")
+    # a 7.9 MiB value quoted whole in an error, as the loader once did
+    problem = Problem(where, 3, 7, "rounds[0].grid", f'"{"x" * 8_000_000}" is not a grid')
+    huge = LoadedPack(where, None, (problem,), "", MappingProxyType({}))
+    app, scene, provider = gated([], more=[huge])
+    provider.release(app)
+    step(app, 3)
+    (card,) = scene.cards
+    assert not card.playable
+    assert max(measured) <= ERROR_LINES * MEASURED_CHARS_PER_LINE + 1
+    assert scene.layout_boxes()  # laid out, and nothing left to measure:
+    measured.clear()
+    step(app, 3)
+    assert measured == []

@@ -352,6 +352,7 @@ class PackScene(Scene):
         tops = self._tops = []
         for card in self.cards:
             if card.measured_for != measuring:
+                self._title_line(card)  # measured now, drawn when scrolled to
                 if card.playable:
                     lines = len(self._description_lines(card))
                     metas = len(self._meta_lines(card))
@@ -379,6 +380,11 @@ class PackScene(Scene):
             shown = text[: max_lines * MEASURED_CHARS_PER_LINE + 1]  # the rest is never seen
             lines = self._wrapped[key] = wrap_lines(font, shown, width, max_lines)
         return lines
+
+    def _title_line(self, card: PackCard) -> str:
+        """The pack's title (a broken pack's file name) on one line."""
+        name = card.loaded.title if card.playable else card.loaded.path.name
+        return self._lines(name, self._metrics.heading_size, 1, bold=True)[0]
 
     def _description_lines(self, card: PackCard) -> list[str]:
         assert card.loaded.pack is not None
@@ -455,12 +461,14 @@ class PackScene(Scene):
     def _arrange(self, *, finished: bool) -> None:
         """Place the cards again after some arrived, the focused one where it was on the
         screen (so the list does not move under the player's eyes)."""
-        if finished or not self._list_area.width:
-            self.layout(self.app.size)  # the progress line goes: the list grows
-            return
         focused = next((c for c in self.cards if c.button is self.focus.focused), None)
         was_at = focused.top - self.scroll if focused is not None and focused.height else None
-        self._measure_cards()
+        if finished or not self._list_area.width:
+            self.layout(self.app.size)  # the progress line goes: the list grows
+        else:
+            self._measure_cards()
+            if self.hints() != self._laid_out_hints:
+                self.layout(self.app.size)  # the scroll keys came: the hints take room
         if focused is not None and was_at is not None and self._focus_moved:
             offset = max(0.0, min(float(self.max_scroll), focused.top - was_at))
             self._scroller.offset = self._scroller.target = offset
@@ -468,8 +476,6 @@ class PackScene(Scene):
             self._keep_focus_in_view(immediate=True)
         self._placed = range(len(self.cards))  # cards moved: every old place is wrong now
         self._place_buttons()
-        if self.hints() != self._laid_out_hints:
-            self.layout(self.app.size)  # the scroll keys came: the hints may change height
 
     # -- drawing -----------------------------------------------------------------
 
@@ -532,9 +538,8 @@ class PackScene(Scene):
         y = rect.y + pad
         title_colour = palette.text if playable else palette.text_muted
         title_font = assets.font(metrics.heading_size, True)
-        name = card.loaded.title if playable else card.loaded.path.name
-        title = self._lines(name, metrics.heading_size, 1, bold=True)
-        surface.blit(assets.text(title[0], metrics.heading_size, title_colour, bold=True), (x, y))
+        title = self._title_line(card)
+        surface.blit(assets.text(title, metrics.heading_size, title_colour, bold=True), (x, y))
         y += title_font.get_linesize()
 
         if playable:
