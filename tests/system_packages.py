@@ -29,3 +29,14 @@ def require_system_package(program: str) -> str:
     if running_in_ci():
         pytest.fail(f"{reason}, and in CI every test must run: .ci/run installs it")
     pytest.skip(reason)
+
+
+def require_system_file(path: str, package: str) -> str:
+    """``path``, a file a Debian ``package`` installs (a font); otherwise the test is
+    skipped, or in CI failed, as :func:`require_system_package` does."""
+    if os.path.isfile(path):
+        return path
+    reason = f"{path} is missing (on Debian or Ubuntu: apt-get install {package})"
+    if running_in_ci():
+        pytest.fail(f"{reason}, and in CI every test must run: .ci/run installs it")
+    pytest.skip(reason)

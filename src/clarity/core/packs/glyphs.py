@@ -1,0 +1,113 @@
+"""Warnings for text the game cannot show: characters no font can draw, a language whose
+letters no font has.
+
+The check is pure: which characters can be drawn comes in as a predicate (the CLI and the
+game pass :meth:`clarity.fonts.FontChain.can_draw`, the fonts of *this* computer), so the
+warnings say that another computer may have other fonts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from clarity.core.packs.plain_yaml import Positions
+from clarity.core.packs.report import Loc, Report, field_name
+
+CanDraw = Callable[[str], bool]
+
+# Fields that are never drawn as text: names of files, ids, codes.
+NOT_SHOWN = frozenset({"clarity", "id", "language", "image", "grid", "type", "difficulty"})
+MAX_NAMED = 8  # characters named in one warning; the rest are counted
+
+# A language's letters as a sample of its script (the commonest letters, from each
+# script's Unicode chart): a language whose sample no font can draw cannot be shown.
+# Languages of Latin, Cyrillic and Greek letters are drawn by the bundled Inter.
+LANGUAGE_SCRIPTS: dict[str, tuple[str, str]] = {
+    "ar": ("Arabic", "ابتثجحخدرسعلمنهوي"),
+    "fa": ("Arabic", "ابپتجچخدرزژسشکگلمنوی"),
+    "ur": ("Arabic", "ابپتٹجچدڈرڑسشکگلمنوہیے"),
+    "he": ("Hebrew", "אבגדהוזחטיכלמנסעפצקרשת"),
+    "yi": ("Hebrew", "אבגדהוזחטיכלמנסעפצקרשת"),
+    "hi": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
+    "mr": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
+    "ne": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
+    "sa": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
+    "th": ("Thai", "กขคงจฉชดตทนบปผพมยรลวสหอ"),
+    "ja": ("Japanese (kana and kanji)", "あいうえおかきくけこアイウエオ日本人"),
+    "zh": ("Chinese (Han characters)", "的一是不了人我在有他这中大来上国"),
+    "ko": ("Korean (Hangul)", "가나다라마바사아자차카타파하한국어"),
+    "bn": ("Bengali", "অআইকখগচজতদনপবমযরলসহ"),
+    "ta": ("Tamil", "அஆஇகஙசஞடணதநபமயரலவழளறன"),
+    "te": ("Telugu", "అఆఇకఖగచజతదనపబమయరలవసహ"),
+    "gu": ("Gujarati", "અઆઇકખગચજતદનપબમયરલવસહ"),
+    "pa": ("Gurmukhi", "ਅਆਇਕਖਗਚਜਤਦਨਪਬਮਯਰਲਵਸਹ"),
+    "kn": ("Kannada", "ಅಆಇಕಖಗಚಜತದನಪಬಮಯರಲವಸಹ"),
+    "ml": ("Malayalam", "അആഇകഖഗചജതദനപബമയരലവസഹ"),
+    "si": ("Sinhala", "අආඉකගචජතදනපබමයරලවසහ"),
+    "km": ("Khmer", "កខគឃងចឆជឈញដឋឌឍណតថទធន"),
+    "lo": ("Lao", "ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮ"),
+    "my": ("Myanmar", "ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓန"),
+    "am": ("Ethiopic", "ሀለሐመሠረሰሸቀበተቸኀነኘአከኸወዐዘዠየደጀገጠጨጰጸፀፈፐ"),
+    "hy": ("Armenian", "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"),
+    "ka": ("Georgian", "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"),
+    "bo": ("Tibetan", "ཀཁགངཅཆཇཉཏཐདནཔཕབམཙཚཛཝཞཟའཡརལཤསཧཨ"),
+}
+
+
+def warn_about_glyphs(
+    raw: dict[Any, Any], positions: Positions, report: Report, can_draw: CanDraw
+) -> None:
+    """Warn, at each text value, about the characters ``can_draw`` says no font draws
+    (named as ``U+XXXX`` and the character), and, at ``language``, about a language whose
+    letters no font draws (:data:`LANGUAGE_SCRIPTS`)."""
+    for loc, text in _shown_texts(raw, ()):
+        missing = missing_characters(text, can_draw)
+        if missing:
+            report.add(
+                positions.value(loc),
+                field_name(loc),
+                f"{_named(missing)} cannot be drawn by any font on this computer and would "
+                "show as empty boxes (another computer may have other fonts; add a font for "
+                "them there or write them another way)",
+                "warning",
+            )
+    language = raw.get("language")
+    if isinstance(language, str):
+        known = LANGUAGE_SCRIPTS.get(language.split("-")[0].lower())
+        if known is not None and missing_characters(known[1], can_draw):
+            script, _ = known
+            report.add(
+                positions.value(("language",)),
+                "language",
+                f'"{language}" is written in {script} letters, which no font on this '
+                "computer can draw: the pack's text would show as empty boxes here "
+                "(another computer may have a font for them)",
+                "warning",
+            )
+
+
+def missing_characters(text: str, can_draw: CanDraw) -> list[str]:
+    """The distinct characters of ``text`` that ``can_draw`` refuses, in order of first
+    appearance."""
+    return list(dict.fromkeys(c for c in text if not can_draw(c)))
+
+
+def _named(missing: list[str]) -> str:
+    shown = ", ".join(f"U+{ord(c):04X} {c}" for c in missing[:MAX_NAMED])
+    more = len(missing) - MAX_NAMED
+    if more > 0:
+        shown += f" and {more} more"
+    return f"the character {shown}" if len(missing) == 1 else f"the characters {shown}"
+
+
+def _shown_texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and key not in NOT_SHOWN:
+                yield from _shown_texts(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _shown_texts(value, (*loc, index))

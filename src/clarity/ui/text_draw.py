@@ -1,0 +1,239 @@
+"""Text measured and rendered with a chain of fonts, one line or a wrapped paragraph.
+
+:class:`ChainFont` stands where a ``pygame.font.Font`` stood (``Assets.font`` hands it
+out): ``size``, ``render``, ``get_linesize`` work as they did, but each run of a line
+(:mod:`clarity.ui.text_runs`) is shaped by SDL_ttf's HarfBuzz in its own face, script and
+direction (``Font.set_script``, ``Font.set_direction``), and the runs are put side by side
+on one baseline in the order of the Unicode Bidirectional Algorithm.
+
+A line is as tall as the first face's line (Inter's), or taller when a run of another
+face reaches above or below it: its ink is measured (a run rendered once) so that no
+mark of Arabic, Thai or Devanagari is cut.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pygame
+
+from clarity.fonts import FontChain, is_invisible, is_space
+from clarity.ui.text_runs import Run, break_paragraph, is_rtl_paragraph, visual_runs
+
+Colour = tuple[int, int, int] | tuple[int, int, int, int]
+LAYOUT_CACHE_SIZE = 4096
+WIDTH_CACHE_SIZE = 40_000
+_WHITE = (255, 255, 255)
+
+
+@dataclass(frozen=True)
+class LineLayout:
+    """One line's runs in visual order with their x offsets in pixels, its width, and how
+    far it reaches above (``ascent``) and below (``descent``) the baseline."""
+
+    runs: tuple[tuple[Run, int], ...]
+    width: int
+    ascent: int
+    descent: int
+
+    @property
+    def height(self) -> int:
+        return self.ascent + self.descent
+
+
+class ChainFont:
+    """The chain of fonts at one size and weight, measuring and rendering single lines.
+
+    Faces are opened when a line first needs them; widths and line layouts are cached.
+    """
+
+    def __init__(self, chain: FontChain, size: int, bold: bool) -> None:
+        self.chain = chain
+        self.point_size = size
+        self.bold = bold
+        self._fonts: dict[int, pygame.font.Font] = {}
+        self._widths: dict[tuple[str, int, bool, str], int] = {}
+        self._ink: dict[tuple[str, int, bool, str], tuple[int, int]] = {}
+        self._layouts: OrderedDict[tuple[str, bool], LineLayout] = OrderedDict()
+        self.primary = self._font(0)
+
+    # --- what a pygame.font.Font answers --------------------------------------------------
+
+    def get_linesize(self) -> int:
+        return self.primary.get_linesize()
+
+    def get_height(self) -> int:
+        return self.primary.get_height()
+
+    def get_ascent(self) -> int:
+        return self.primary.get_ascent()
+
+    def get_descent(self) -> int:
+        return self.primary.get_descent()
+
+    def size(self, text: str) -> tuple[int, int]:
+        """The width and height in pixels of ``text`` drawn as one line."""
+        layout = self.layout(text)
+        return layout.width, layout.height
+
+    def render(
+        self,
+        text: str,
+        antialias: bool = True,
+        colour: Colour = _WHITE,
+        background: Colour | None = None,
+    ) -> pygame.Surface:
+        """``text`` drawn as one line (as ``Font.render``; ``antialias`` is always on)."""
+        del antialias
+        surface = self.render_line(text, colour, is_rtl_paragraph(text))
+        if background is not None:
+            filled = pygame.Surface(surface.get_size())
+            filled.fill(background)
+            filled.blit(surface, (0, 0))
+            return filled
+        return surface
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def layout(self, line: str, rtl: bool | None = None) -> LineLayout:
+        """Where each run of ``line`` goes; ``rtl`` is its paragraph's direction (by default
+        the line's own first strong letter)."""
+        direction = is_rtl_paragraph(line) if rtl is None else rtl
+        key = (line, direction)
+        found = self._layouts.get(key)
+        if found is not None:
+            self._layouts.move_to_end(key)
+            return found
+        ascent = self.primary.get_ascent()
+        descent = self.primary.get_linesize() - ascent
+        placed: list[tuple[Run, int]] = []
+        x = 0
+        for run in visual_runs(_drawable(line, self.chain), direction, self.chain.face_for):
+            placed.append((run, x))
+            x += self._run_width(run)
+            if run.face != 0:
+                top, bottom = self._run_ink(run)
+                ascent, descent = max(ascent, top), max(descent, bottom)
+        layout = LineLayout(tuple(placed), x, ascent, descent)
+        self._layouts[key] = layout
+        if len(self._layouts) > LAYOUT_CACHE_SIZE:
+            self._layouts.popitem(last=False)
+        return layout
+
+    def render_line(self, line: str, colour: Colour, rtl: bool | None = None) -> pygame.Surface:
+        """``line`` rendered antialiased on a transparent surface as tall as its layout."""
+        layout = self.layout(line, rtl)
+        surface = pygame.Surface((max(1, layout.width), layout.height), pygame.SRCALPHA)
+        for run, x in layout.runs:
+            if run.text.isspace():
+                continue
+            image, baseline = self._render_run(run, colour)
+            surface.blit(image, (x, layout.ascent - baseline))
+        return surface
+
+    def lines(self, text: str, width: int) -> list[tuple[str, bool]]:
+        """``text`` broken into lines no wider than ``width`` pixels, each with its
+        paragraph's direction; every ``\\n`` starts a paragraph."""
+        out: list[tuple[str, bool]] = []
+        for paragraph in text.split("\n"):
+            rtl = is_rtl_paragraph(paragraph)
+            out.extend((line, rtl) for line in break_paragraph(paragraph, width, self.width))
+        return out
+
+    def width(self, text: str) -> int:
+        return self.layout(text).width
+
+    def warm(self, characters: str) -> None:
+        """Load the glyphs of ``characters`` in each face that draws them."""
+        by_face: dict[int, str] = {}
+        for character in characters:
+            if not (character.isspace() or is_invisible(character)):
+                face = self.chain.face_for(character)
+                by_face[face] = by_face.get(face, "") + character
+        for face, text in by_face.items():
+            self._font(face).render(text, True, _WHITE)
+
+    # --- runs -----------------------------------------------------------------------------
+
+    def _font(self, face: int) -> pygame.font.Font:
+        font = self._fonts.get(face)
+        if font is None:
+            if not self.chain.faces:
+                font = pygame.font.Font(None, self.point_size)
+            else:
+                chosen = self.chain.faces[face]
+                font = pygame.font.Font(chosen.file(self.bold), self.point_size)
+                if self.bold and chosen.bold_path is None and face != 0:
+                    font.bold = True  # no bold file: SDL_ttf emboldens the regular
+            self._fonts[face] = font
+        return font
+
+    def _shaped(self, run: Run) -> pygame.font.Font:
+        font = self._font(run.face)
+        font.set_direction(pygame.DIRECTION_RTL if run.rtl else pygame.DIRECTION_LTR)
+        font.set_script(run.script)
+        return font
+
+    def _scale(self, run: Run) -> float:
+        """How much a run's rendering is scaled: colour emoji come in one bitmap size
+        (109 px for Noto Color Emoji) and are brought to the text's height."""
+        if not self.chain.faces or not self.chain.faces[run.face].bitmap:
+            return 1.0
+        return min(1.0, self.primary.get_height() / max(1, self._font(run.face).get_height()))
+
+    def _run_width(self, run: Run) -> int:
+        key = (run.text, run.face, run.rtl, run.script)
+        width = self._widths.get(key)
+        if width is None:
+            width = round(self._shaped(run).size(run.text)[0] * self._scale(run))
+            if len(self._widths) > WIDTH_CACHE_SIZE:
+                self._widths.clear()
+            self._widths[key] = width
+        return width
+
+    def _render_run(self, run: Run, colour: Colour) -> tuple[pygame.Surface, int]:
+        """The run's image and its baseline's height in it."""
+        font = self._shaped(run)
+        image = font.render(run.text, True, colour)
+        baseline = font.get_ascent()
+        scale = self._scale(run)
+        if scale < 1.0:
+            size = (
+                max(1, round(image.get_width() * scale)),
+                max(1, round(image.get_height() * scale)),
+            )
+            image = pygame.transform.smoothscale(image, size)
+            baseline = round(baseline * scale)
+        return image, baseline
+
+    def _run_ink(self, run: Run) -> tuple[int, int]:
+        """How far the run's drawn pixels reach above and below the baseline."""
+        key = (run.text, run.face, run.rtl, run.script)
+        ink = self._ink.get(key)
+        if ink is None:
+            if run.text.isspace():
+                ink = (0, 0)
+            else:
+                image, baseline = self._render_run(run, _WHITE)
+                box = image.get_bounding_rect()
+                ink = (baseline - box.top, box.bottom - baseline) if box.height else (0, 0)
+            if len(self._ink) > WIDTH_CACHE_SIZE:
+                self._ink.clear()
+            self._ink[key] = ink
+        return ink
+
+
+def _drawable(line: str, chain: FontChain) -> str:
+    """``line`` with what would draw as a box but means only space made a plain space: a
+    tab, a control character, a space of another width that no face has."""
+    if line.isascii() and line.isprintable():
+        return line
+    return "".join(
+        " "
+        if unicodedata.category(character) == "Cc"
+        or (is_space(character) and not chain.has_glyph(character))
+        else character
+        for character in line
+    )

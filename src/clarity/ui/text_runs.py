@@ -1,0 +1,267 @@
+"""A line of text as the runs it is drawn in, and a paragraph broken into lines: the rules,
+without pygame (:mod:`clarity.ui.text_draw` measures and renders the runs).
+
+- Characters stay with their marks (grapheme clusters, simplified from UAX #29: combining
+  marks, ZWJ sequences, variation selectors, emoji modifiers, flags, a virama and the
+  consonant after it) so a cluster is never split between fonts or lines.
+- A run is drawn in one font, one script and one direction; the direction comes from the
+  Unicode Bidirectional Algorithm (UAX #9, python-bidi's reference implementation), and a
+  line's runs are put in visual order by its rule L2.
+- A line breaks after white space, between Chinese or Japanese characters, and inside a
+  word only when the word alone is wider than the line: after ``/ - . _ ?`` when one of
+  them fits, else between any two clusters (UAX #14 in spirit, much simplified).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bidi import algorithm as uba
+
+from clarity.fonts import is_invisible, script_of
+
+ZWJ = "\u200d"
+VIRAMA_CLASS = 9  # canonical combining class of a virama (Devanagari ्, Thai ฺ ...)
+PREFERRED_BREAKS = frozenset("/-._?&=")
+# A long word is broken at a preferred place only when the head keeps this share of what
+# fits; "http://a/verylongpath" would otherwise leave "http://a/" alone on a line of 40.
+PREFERRED_BREAK_SHARE = 0.4
+_CLOSING = frozenset(
+    "、。，．：；？！）」』】〉》〕］｝〜・ー…‥ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
+_OPENING = frozenset("（「『【〈《〔［｛")
+_RTL_CLASSES = frozenset({"R", "AL"})
+
+
+@dataclass(frozen=True)
+class Run:
+    """Part of a line drawn in one go: its text in logical order, the index of its face in
+    the font chain, its direction and its script (ISO 15924)."""
+
+    text: str
+    face: int
+    rtl: bool
+    script: str
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into the clusters a reader sees as one character ("e" and a combining
+    accent, 👩‍🏫, 🇧🇾, स्त); joined back they are ``text`` again."""
+    out: list[str] = []
+    for character in text:
+        if out and _extends(out[-1], character):
+            out[-1] += character
+        else:
+            out.append(character)
+    return out
+
+
+def _extends(cluster: str, character: str) -> bool:
+    code = ord(character)
+    last = cluster[-1]
+    if character == ZWJ or (is_invisible(character) and unicodedata.category(character) != "Cc"):
+        return character != "\u200b"  # a zero-width space is a place to break, not a mark
+    if unicodedata.category(character) in {"Mn", "Mc", "Me"}:
+        return True
+    if last == ZWJ:
+        return True
+    if 0x1F3FB <= code <= 0x1F3FF:  # skin tone
+        return True
+    if 0x1F1E6 <= code <= 0x1F1FF:  # the second letter of a flag
+        flags = sum(1 for c in cluster if 0x1F1E6 <= ord(c) <= 0x1F1FF)
+        return len(cluster) == flags and flags % 2 == 1
+    return unicodedata.combining(last) == VIRAMA_CLASS and unicodedata.category(
+        character
+    ).startswith("L")
+
+
+def is_rtl_paragraph(paragraph: str) -> bool:
+    """Whether the paragraph's first strong letter is right-to-left (UAX #9 P2, P3)."""
+    for character in paragraph:
+        kind = unicodedata.bidirectional(character)
+        if kind in _RTL_CLASSES:
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def bidi_levels(line: str, rtl: bool) -> list[int]:
+    """The embedding level of each character of ``line`` in a paragraph of direction ``rtl``
+    (odd: right to left), by UAX #9 up to rule I2, then L1 (white space at the end of the
+    line takes the paragraph's level). Characters the algorithm removes (X9: embedding
+    controls, ZWJ) take the level of the character before them."""
+    base = 1 if rtl else 0
+    storage = uba.get_empty_storage()
+    storage["base_level"] = base
+    storage["base_dir"] = "R" if rtl else "L"
+    uba.get_embedding_levels(line, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    uba.explicit_embed_and_overrides(storage, False)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    levels: list[int | None] = [None] * len(line)
+    for char in storage["chars"]:
+        levels[char["index"]] = char["level"]
+    resolved: list[int] = []
+    for level in levels:
+        resolved.append(level if level is not None else (resolved[-1] if resolved else base))
+    for index in range(len(line) - 1, -1, -1):  # L1
+        if not (line[index].isspace() or is_invisible(line[index])):
+            break
+        resolved[index] = base
+    return resolved
+
+
+def visual_runs(line: str, rtl: bool, face_for: Callable[[str, int | None], int]) -> list[Run]:
+    """``line`` (one line of a paragraph of direction ``rtl``) as runs in visual order, left
+    to right. ``face_for(cluster, previous_face)`` chooses each cluster's font
+    (:meth:`clarity.fonts.FontChain.face_for`)."""
+    if not line:
+        return []
+    levels = bidi_levels(line, rtl)
+    pieces: list[tuple[int, Run]] = []  # (level, run) in logical order
+    offset = 0
+    for cluster in clusters(line):
+        level = levels[offset]
+        offset += len(cluster)
+        previous = pieces[-1] if pieces else None
+        same_level = previous is not None and previous[0] == level
+        face = face_for(cluster, previous[1].face if same_level and previous else None)
+        script = script_of(cluster[0])
+        common = script in {"Zyyy", "Zinh", "Zzzz"}
+        if (
+            previous is not None
+            and same_level
+            and previous[1].face == face
+            and (common or previous[1].script in {script, "Zyyy"})
+        ):
+            run = previous[1]
+            script = run.script if common else script
+            pieces[-1] = (level, Run(run.text + cluster, face, run.rtl, script))
+        else:
+            script = "Zyyy" if common else script
+            pieces.append((level, Run(cluster, face, level % 2 == 1, script)))
+    return _reorder(pieces)
+
+
+def _reorder(pieces: list[tuple[int, Run]]) -> list[Run]:
+    """UAX #9 L2: from the highest level down to the lowest odd one, reverse every
+    sequence of runs at that level or higher. Each run's own characters are put right to
+    left by the shaper, which is told its direction."""
+    if not pieces:
+        return []
+    highest = max(level for level, _ in pieces)
+    odd_levels = [level for level, _ in pieces if level % 2]
+    lowest_odd = min(odd_levels) if odd_levels else highest + 1
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(pieces):
+            if pieces[index][0] >= level:
+                end = index
+                while end < len(pieces) and pieces[end][0] >= level:
+                    end += 1
+                pieces[index:end] = pieces[index:end][::-1]
+                index = end
+            else:
+                index += 1
+    return [run for _, run in pieces]
+
+
+# --- line breaking ---------------------------------------------------------------------------
+
+
+def break_pieces(paragraph: str) -> list[str]:
+    """``paragraph`` cut where a line may break; each piece keeps the white space after
+    it. ``"to Łódź 東京"`` gives ``["to ", "Łódź ", "東", "京"]``."""
+    pieces: list[str] = []
+    current = ""
+    for cluster in clusters(paragraph):
+        if current and _break_before(current, cluster):
+            pieces.append(current)
+            current = ""
+        current += cluster
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _break_before(current: str, cluster: str) -> bool:
+    last = current[-1]
+    if cluster.isspace() or cluster[0] == "\u00a0":
+        return False  # white space stays with the word before it
+    if _is_break_space(last):
+        return True
+    if cluster[0] in _CLOSING or last in _OPENING:
+        return False  # 。 never starts a line, 「 never ends one
+    return _is_ideographic(cluster[0]) or _is_ideographic(last)
+
+
+def _is_break_space(character: str) -> bool:
+    return character != "\u00a0" and (character.isspace() or character == "\u200b")
+
+
+def _is_ideographic(character: str) -> bool:
+    return script_of(character) == "Hani" and unicodedata.category(character).startswith("L")
+
+
+def break_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """``paragraph`` (no line breaks in it) as lines no wider than ``width`` pixels by
+    ``measure`` (a string's width in pixels), as many words to a line as fit.
+
+    White space at a break is left out; any other character is kept, in order: joined,
+    the lines are the paragraph less the white space at the breaks. A word wider than the
+    line is broken inside (:func:`split_word`); a line is never empty of visible text
+    unless the paragraph is.
+    """
+    lines: list[str] = []
+    line = ""
+    line_w = 0  # the width of ``line`` with its trailing white space
+    for piece in break_pieces(paragraph):
+        word = piece.rstrip()
+        if not line:
+            line, line_w = _start_line(piece, width, measure, lines)
+            continue
+        estimate = line_w + measure(word)
+        if estimate <= width - 2 or measure(line + word) <= width:
+            line += piece
+            line_w += measure(piece)
+            continue
+        lines.append(line.rstrip())
+        line, line_w = _start_line(piece, width, measure, lines)
+    if line or not lines:
+        lines.append(line.rstrip() if line.strip() else line)
+    return lines
+
+
+def _start_line(
+    piece: str, width: int, measure: Callable[[str], int], lines: list[str]
+) -> tuple[str, int]:
+    while measure(piece.rstrip()) > width and len(clusters(piece.rstrip())) > 1:
+        head, piece = split_word(piece, width, measure)
+        lines.append(head)
+    return piece, measure(piece)
+
+
+def split_word(word: str, width: int, measure: Callable[[str], int]) -> tuple[str, str]:
+    """``word`` cut in two where it stops fitting ``width``: after the last of ``/ - . _ ?
+    & =`` in the part that fits (when that keeps :data:`PREFERRED_BREAK_SHARE` of it), else
+    between the last two clusters that fit; the head always has one cluster at least."""
+    parts = clusters(word)
+    low, high = 1, len(parts)
+    while low < high:  # the most clusters whose width fits
+        middle = (low + high + 1) // 2
+        if measure("".join(parts[:middle])) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    fit = low
+    for cut in range(fit, 0, -1):
+        if parts[cut - 1] in PREFERRED_BREAKS and cut >= fit * PREFERRED_BREAK_SHARE:
+            fit = cut
+            break
+    return "".join(parts[:fit]), "".join(parts[fit:])
