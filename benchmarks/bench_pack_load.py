@@ -7,7 +7,13 @@ whole check). Prints the wall time (best of 3), the peak of Python allocations d
 one load (tracemalloc) and the process's peak resident size (ru_maxrss).
 Goal: well under one second.
 
+Then lists and loads a packs folder of 5,000 small valid packs, each naming a picture next
+to it (``discover_packs``: wall time and peak memory; goal under 3 s), and puts 1,000 packs
+through the pack choice of a headless game while they load in the background and after
+(frames per second).
+
     .venv/bin/python benchmarks/bench_pack_load.py [--questions 10000] [--repeat 3]
+        [--packs 5000] [--screen-packs 1000]
 """
 
 from __future__ import annotations
@@ -23,9 +29,10 @@ import tracemalloc
 import zlib
 from pathlib import Path
 
-from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.packs.loader import LoadedPack, discover_packs, load_pack
 
 GOAL_SECONDS = 1.0
+LISTING_GOAL_SECONDS = 3.0
 
 
 def _png(width: int, height: int) -> bytes:
@@ -109,10 +116,125 @@ def load(path: Path, assets: Path) -> LoadedPack:
     return loaded
 
 
+def write_small_packs(folder: Path, count: int) -> None:
+    """``count`` valid packs of three questions, each with its own picture beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    picture = _png(16, 12)
+    for i in range(count):
+        name = f"pack-{i:05d}"
+        (folder / f"{name}.png").write_bytes(picture)
+        questions = "".join(
+            f"  - type: truefalse\n    prompt: Is {n} even?\n"
+            f"    answer: {('true', 'false')[n % 2]}\n"
+            for n in range(3)
+        )
+        (folder / f"{name}.yaml").write_text(
+            f"clarity: 1\nid: {name}\ntitle: Pack {i:05d}\ndescription: A small pack.\n"
+            f"rounds:\n  - image: {name}.png\n    answer: A picture\n    grid: 3x4\n"
+            f"questions:\n{questions}",
+            encoding="utf-8",
+        )
+
+
+def bench_listing(count: int) -> None:
+    """Time and peak memory of discovering ``count`` packs in one folder."""
+    with tempfile.TemporaryDirectory(prefix="clarity-bench-list-") as tmp:
+        folder, assets = Path(tmp) / "packs", Path(tmp) / "assets"
+        assets.mkdir()
+        write_small_packs(folder, count)
+        gc.collect()
+        start = time.perf_counter()
+        loaded = discover_packs([folder], assets_dir=assets)
+        elapsed = time.perf_counter() - start
+        if not all(p.ok for p in loaded) or len(loaded) != count:
+            raise SystemExit("the listing benchmark's packs should all be valid")
+        del loaded
+        gc.collect()
+        tracemalloc.start()
+        discover_packs([folder], assets_dir=assets)
+        _, traced_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    verdict = "met" if elapsed < LISTING_GOAL_SECONDS else "NOT met"
+    print(f"{count:,} packs listed and loaded (discover_packs): {elapsed:.2f} s")
+    print(f"  peak Python allocations (tracemalloc): {traced_peak / 2**20:.1f} MiB")
+    print(f"  goal: under {LISTING_GOAL_SECONDS:.0f} s: {verdict}")
+
+
+def bench_pack_screen(count: int, seconds_after: float = 2.0) -> None:
+    """Frames per second of the pack choice (headless, 1280x800) while ``count`` packs
+    load in the background, and once they are all in (scrolling down the list)."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from clarity.resources import bundled_assets_dir
+    from clarity.ui.app import App, WindowOptions
+    from clarity.ui.assets import Assets
+    from clarity.ui.scenes.title import TitleScene
+    from clarity.ui.services import GameSettings, PackCatalog, Services
+    from clarity.ui.sound import Sound
+
+    with tempfile.TemporaryDirectory(prefix="clarity-bench-screen-") as tmp:
+        folder = Path(tmp) / "packs"
+        write_small_packs(folder, count)
+        assets_dir = bundled_assets_dir()
+        services = Services(
+            assets=Assets(assets_dir),
+            sound=Sound(enabled=False),
+            packs=PackCatalog([folder], assets_dir),
+            settings=GameSettings(seed=1),
+        )
+        app = App(services, WindowOptions(size=(1280, 800)))
+        app.open()
+        try:
+            app.push(TitleScene(app))
+            app.step(1 / 60)
+            start = time.perf_counter()
+            app.screens.push("packs")
+            frame_times: list[float] = []
+            while not services.packs.loaded or app.top.loading:  # type: ignore[union-attr]
+                before = time.perf_counter()
+                app.step(1 / 60)
+                frame_times.append(time.perf_counter() - before)
+            loading = time.perf_counter() - start
+            after: list[float] = []
+            end = time.perf_counter() + seconds_after
+            while time.perf_counter() < end:
+                pygame.event.post(
+                    pygame.event.Event(
+                        pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, scancode=81, unicode=""
+                    )
+                )
+                pygame.event.post(
+                    pygame.event.Event(
+                        pygame.KEYUP, key=pygame.K_DOWN, mod=0, scancode=81, unicode=""
+                    )
+                )
+                before = time.perf_counter()
+                app.step(1 / 60)
+                after.append(time.perf_counter() - before)
+        finally:
+            app.close()
+    worst = max(frame_times) * 1000
+    print(f"pack choice over {count:,} packs (headless 1280x800):")
+    print(
+        f"  while loading: {len(frame_times)} frames in {loading:.2f} s "
+        f"({len(frame_times) / loading:.0f} frames/s, slowest frame {worst:.0f} ms)"
+    )
+    print(
+        f"  after, moving down the list: {len(after) / seconds_after:.0f} frames/s, "
+        f"slowest frame {max(after) * 1000:.0f} ms"
+    )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--packs", type=int, default=5_000)
+    parser.add_argument("--screen-packs", type=int, default=1_000)
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="clarity-bench-") as tmp:
@@ -151,6 +273,8 @@ def main(argv: list[str]) -> int:
     )
     verdict = "met" if best < GOAL_SECONDS else "NOT met"
     print(f"goal: under {GOAL_SECONDS:.0f} s: {verdict}")
+    bench_listing(args.packs)
+    bench_pack_screen(args.screen_packs)
     return 0
 
 

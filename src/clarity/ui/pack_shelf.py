@@ -5,11 +5,14 @@ are in; the core's loader stays pure and single-threaded, and only this module k
 it runs beside the game loop. Where the packs come from is a :data:`PackProvider` passed in
 (the packs folders by default; tests pass one they release a pack at a time).
 
-Why a thread and not a process: measured with ``benchmarks/bench_pack_load.py`` (1,000
-packs through the pack screen) the screen keeps its frames either way, since the loader
-gives up the interpreter lock between packs; a process would add the start of a second
-interpreter and the copying of every pack back, for an isolation the loader already gives
-(its caps on size, aliases and problems bound what one hostile pack costs).
+Why a thread and not a process (measured; figures from ``benchmarks/bench_pack_load.py``
+on a 2-core machine shared with other work): with the thread, the pack choice over 1,000
+loading packs kept 98 frames a second (slowest frame 95 ms), since the loader gives the
+interpreter lock back between packs and the frame code is short. A process would add a
+second interpreter importing the loader (0.8 s before the first pack) and the copying of
+every pack back (a ``LoadedPack`` does not even pickle as it is: its pictures are a
+read-only mapping), for an isolation the loader's own caps (file size, aliases, problems
+per file) already give against one hostile pack.
 """
 
 from __future__ import annotations
