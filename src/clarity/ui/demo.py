@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import (
+    ChoiceQuestion,
+    NumberQuestion,
+    TrueFalseQuestion,
+    TypedQuestion,
+)
 from clarity.core.round import Phase
 from clarity.resources import DEFAULT_PACK_ID
 
@@ -302,23 +307,30 @@ class Autopilot:
     def _answer(self, played: Any, *, right: bool) -> None:
         question = played.question
         if isinstance(question, ChoiceQuestion):
-            index = question.right_index
+            rights = question.right_indexes
+            # one right answer draws nothing, so a pack's demo plays as it always has
+            index = rights[0] if len(rights) == 1 else self.rng.choice(rights)
             if not right:
                 index = self.rng.choice(
-                    [i for i in range(len(question.choices)) if i != question.right_index]
+                    [i for i in range(len(question.choices)) if i not in question.right_indexes]
                 )
             letter = "abcdef"[index]
             self._then(self._pause(), lambda: self._key(pygame.key.key_code(letter), letter))
         elif isinstance(question, TrueFalseQuestion):
             letter = "t" if question.answer == right else "f"
             self._then(self._pause(), lambda: self._key(pygame.key.key_code(letter), letter))
-        elif isinstance(question, TypedQuestion):
+        elif isinstance(question, TypedQuestion):  # a number question too
             text = question.answer if right else self._wrong_typed(played, question)
             self._type(text, first_pause=self._pause())
             self._then(self._pause() * 0.5, lambda: self._key(pygame.K_RETURN))
 
     def _wrong_typed(self, played: Any, question: TypedQuestion) -> str:
-        """A believable slip: another typed question's answer, else a shrug."""
+        """A believable slip: another typed question's answer (for a number question, a
+        number just outside its bounds), else a shrug."""
+        if isinstance(question, NumberQuestion):
+            language = played.pack.language
+            high = question.bounds(language)[1]
+            return f"{high + 1 + abs(high) // 10}"
         others = [
             q.answer
             for q in played.pack.questions
