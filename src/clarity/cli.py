@@ -39,6 +39,7 @@ from clarity.settings import (
     parse_assignments,
     settings_path,
 )
+from clarity.terminal_text import terminal_safe
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -128,10 +129,10 @@ def main(argv: Sequence[str]) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except Failed as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: {exc}"), file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
@@ -140,7 +141,7 @@ def main(argv: Sequence[str]) -> int:
     except OSError as exc:
         # A full disk, a folder we may not read: one line, not a traceback.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"{PROG}: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: {where}{exc.strerror or exc}"), file=sys.stderr)
         return EXIT_PROBLEMS
 
 
@@ -623,7 +624,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             found = pack_files_in(path)
             if not found:
                 kinds = " or ".join(_pack_loader.PACK_SUFFIXES)
-                print(f"{path}: no pack files ({kinds}) in this folder")
+                print(terminal_safe(f"{path}: no pack files ({kinds}) in this folder"))
             files.extend(found)
         elif path.exists():
             files.append(path)
@@ -632,7 +633,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     loaded = load_packs(files, assets_dir=bundled_assets_dir())
     for pack in loaded:
         for problem in pack.problems:
-            print(problem)
+            # A file's name and its text may hold escape sequences and line breaks.
+            print(terminal_safe(str(problem)))
     bad = sum(1 for pack in loaded if not pack.ok)
     warnings = sum(len(pack.warnings) for pack in loaded)
     print(
@@ -681,12 +683,17 @@ def _print_packs(folders: Sequence[Path]) -> int:
     if not packs:
         print("No question packs found in:")
         for folder in folders:
-            print(f"  {folder}")
+            print(terminal_safe(f"  {folder}"))
         return EXIT_OK
-    id_width = max(len(pack.id) for pack in packs)
-    title_width = max(len(pack.title) for pack in packs)
-    for pack in packs:
-        print(f"{pack.id:<{id_width}}  {pack.title:<{title_width}}  {_pack_summary(pack)}")
+    # Titles, ids made of file names and error lines come from files: shown escaped.
+    rows = [
+        (terminal_safe(pack.id), terminal_safe(pack.title), terminal_safe(_pack_summary(pack)))
+        for pack in packs
+    ]
+    id_width = max(len(row[0]) for row in rows)
+    title_width = max(len(row[1]) for row in rows)
+    for pack_id, title, summary in rows:
+        print(f"{pack_id:<{id_width}}  {title:<{title_width}}  {summary}")
     return EXIT_OK
 
 

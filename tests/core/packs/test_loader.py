@@ -154,11 +154,11 @@ def test_numbers_and_booleans_are_read_where_the_format_wants_them(
     assert pack.title == "1984"
 
 
-def test_quoted_empty_text_is_text_but_plain_tilde_is_nothing(problems: Problems) -> None:
-    text = VALID + "  - type: typed\n    prompt: ''\n    answer: ~\n"
+def test_quoted_empty_text_is_text_but_a_plain_empty_value_is_nothing(problems: Problems) -> None:
+    text = VALID + "  - type: typed\n    prompt: ''\n    answer:\n"
     assert problems(text) == [
         "pack.yaml:25:13: questions[3].prompt: should not be empty",
-        "pack.yaml:26:13: questions[3].answer: is empty; write a value here",
+        "pack.yaml:26:12: questions[3].answer: is empty; write a value here",
     ]
 
 
@@ -174,16 +174,18 @@ def test_str_tag_is_allowed_because_it_changes_nothing(pack_dir: Path, assets: P
 def test_broken_yaml_names_the_place(problems: Problems) -> None:
     text = replace("prompt: Say no.", "prompt: Say: no.")
     assert problems(text) == [
-        'pack.yaml:22:16: the YAML cannot be read: a ":" followed by a space appears inside '
-        "a value; put that text in quotes"
+        'pack.yaml:22:16: the YAML cannot be read: the text holds ": " (a colon and a space), '
+        'which YAML reads as a new field; put the whole text in quotes: prompt: "Say: no."'
     ]
 
 
-def test_unclosed_quote_is_reported_where_the_file_ends(problems: Problems) -> None:
+def test_unclosed_quote_is_reported_where_it_opens(problems: Problems) -> None:
     text = replace("prompt: Say no.", 'prompt: "Say no.')
-    (line,) = problems(text)
-    assert line.startswith("pack.yaml:24:1: the YAML cannot be read: ")
-    assert "(while scanning a quoted scalar that starts on line 22)" in line
+    assert problems(text) == [
+        'pack.yaml:22:13: the YAML cannot be read: the quote " that opens this text is never '
+        'closed; end the text with " (to use " inside the text, put the text in single quotes '
+        "instead)"
+    ]
 
 
 def test_tab_indentation_is_explained(problems: Problems) -> None:
@@ -330,7 +332,7 @@ def test_merge_keys_through_aliases_are_refused(problems: Problems) -> None:
         'pack.yaml:11:5: questions[0]: anchors ("&base") are not allowed in a pack; '
         "write every value out in full",
         "pack.yaml:25:5: questions[3].type: is missing; say which kind of question this is: "
-        "choice, truefalse or typed",
+        "choice, truefalse, typed or number",
         'pack.yaml:25:9: questions[3].<<: aliases ("*base") are not allowed in a pack; '
         "write the value out in full",
     ]
@@ -434,7 +436,7 @@ def test_unknown_question_type_lists_the_known_ones(problems: Problems) -> None:
     text = replace("    type: typed\n", "    type: essay\n")
     assert problems(text) == [
         'pack.yaml:21:11: questions[2].type: "essay" is not a question type; '
-        "use choice, truefalse or typed"
+        "use choice, truefalse, typed or number"
     ]
 
 
@@ -442,7 +444,7 @@ def test_question_without_type(problems: Problems) -> None:
     text = replace("    type: typed\n", "")
     assert problems(text) == [
         "pack.yaml:20:5: questions[2].type: is missing; say which kind of question this is: "
-        "choice, truefalse or typed"
+        "choice, truefalse, typed or number"
     ]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +34,13 @@ from clarity.core.packs.folders import FolderListings
 from clarity.core.packs.models import FORMAT_VERSION, Pack
 from clarity.core.packs.pictures import check_images
 from clarity.core.packs.plain_yaml import compose
-from clarity.core.packs.problems import check_question_ids, validate, warn_about_grids
+from clarity.core.packs.problems import (
+    check_question_ids,
+    keep_written_words,
+    validate,
+    warn_about_comments,
+    warn_about_grids,
+)
 from clarity.core.packs.report import START, Problem, Report, Severity
 
 __all__ = [
@@ -280,7 +287,9 @@ def _load_unpaused(
         )
         return done(None, digest, {})
 
+    keep_written_words(raw, positions)
     pack = validate(raw, positions, report)
+    warn_about_comments(raw, positions, text, report)
     if pack is None and not _version_is_known(raw):
         return done(None, digest, {})  # another version's fields mean nothing to us
     check_question_ids(raw, positions, report)
@@ -304,15 +313,29 @@ def _load_unpaused(
 
 
 def _read_capped(path: Path, max_bytes: int, report: Report) -> bytes | None:
+    """The file's bytes, or None with the problem reported.
+
+    Only a regular file is a pack: a folder, a named pipe (FIFO), a device or a socket is
+    refused before it is opened (reading a FIFO would wait for ever, a device may never
+    end), and the file is opened without waiting and checked again once open, in case it
+    was swapped between the two looks.
+    """
     try:
-        with path.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
+        kind = _not_a_regular_file(os.stat(path).st_mode)
+        if kind is not None:
+            report.add(START, "", f"this is {kind}, not a pack file")
+            return None
+        descriptor = os.open(path, _READ_FLAGS)
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            kind = _not_a_regular_file(status.st_mode)
+            if kind is not None:
+                report.add(START, "", f"this is {kind}, not a pack file")
+                return None
+            size = status.st_size
             # Also read at most one byte past the cap: the size on disk may be wrong or
-            # change (a device, a file being written).
+            # change (a file being written).
             data = stream.read(max_bytes + 1) if size <= max_bytes else b""
-    except IsADirectoryError:
-        report.add(START, "", "this is a folder, not a pack file")
-        return None
     except OSError as exc:
         report.add(START, "", f"cannot read the file: {exc.strerror or exc}")
         return None
@@ -324,6 +347,26 @@ def _read_capped(path: Path, max_bytes: int, report: Report) -> bytes | None:
         report.add(START, "", f"the file is {shown}; a pack file can be at most {cap}")
         return None
     return data
+
+
+# Open without waiting for a writer (a FIFO swapped in after the check) and, on Windows,
+# as bytes.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _not_a_regular_file(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is not a regular file, in a teacher's words."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def _size_text(size: int) -> str:

@@ -4,12 +4,19 @@ pydantic's errors are reworded and placed on the key or value they are about (a 
 message may start with where it applies, ``choices[2]: ...``). Then the checks across
 items: every repeated question id (the models stop at the first), and a warning for a
 grid with more tiles than the pack has questions.
+
+Two rules need to know which fields hold text a player reads (:func:`is_text_field`):
+a plain ``null`` or ``~`` stays the word where a field must hold something
+(:func:`keep_written_words`), and a comment that cut a text short gets a warning
+(:func:`warn_about_comments`).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import types
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -25,6 +32,7 @@ from clarity.core.packs.models import (
     ChoiceQuestion,
     Grid,
     Mystery,
+    NumberQuestion,
     Pack,
     QuestionType,
     TrueFalseQuestion,
@@ -33,15 +41,16 @@ from clarity.core.packs.models import (
     find_duplicate_ids,
     parse_grid,
 )
-from clarity.core.packs.plain_yaml import Positions, lookup, section_items
+from clarity.core.packs.plain_yaml import Positions, comment_cut_message, lookup, section_items
 from clarity.core.packs.report import Loc, Report, field_name
 
 _QUESTION_MODELS: dict[str, type[BaseModel]] = {
     QuestionType.CHOICE.value: ChoiceQuestion,
     QuestionType.TRUEFALSE.value: TrueFalseQuestion,
     QuestionType.TYPED.value: TypedQuestion,
+    QuestionType.NUMBER.value: NumberQuestion,
 }
-_QUESTION_TYPES_TEXT = "choice, truefalse or typed"
+_QUESTION_TYPES_TEXT = "choice, truefalse, typed or number"
 _WHOLE_NUMBER_RANGES = {
     "time_limit": (MIN_TIME_LIMIT, MAX_TIME_LIMIT),
     "rows": (MIN_GRID_SIDE, MAX_GRID_SIDE),
@@ -316,3 +325,113 @@ def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) 
                 "before every tile is uncovered",
                 "warning",
             )
+
+
+# --- what the teacher wrote, where YAML reads something else ---------------------------------
+
+# Text fields whose text is a code, a path or a name, not words for players: a comment
+# after them is the teacher's note, and they are never cut mid-sentence.
+_CODE_FIELDS = frozenset({"id", "image", "language"})
+
+
+def keep_written_words(raw: dict[Any, Any], positions: Positions) -> None:
+    """Put back a plain ``null``, ``Null``, ``NULL`` or ``~`` as the word written, where
+    the field cannot be left out (an answer, a prompt, a title ...).
+
+    YAML reads these words as "nothing". That is what a teacher (or a tool exporting a
+    pack) means by ``explain: null``, a field that may be left out; but an answer cannot
+    be nothing, so ``answer: null`` in a programming quiz is the word. Fields of an
+    unknown question type keep the word only where every question type needs the field.
+    """
+    for mapping, key, word in positions.null_words:
+        if mapping.get(key, word) is not None:
+            continue
+        loc = _loc_of(raw, mapping)
+        if loc is None:
+            continue
+        models = _models_at(raw, loc)
+        if models and all(_required(model, key) for model in models):
+            mapping[key] = word
+
+
+def warn_about_comments(
+    raw: dict[Any, Any], positions: Positions, text: str, report: Report
+) -> None:
+    """Warn where a comment (`` #`` and what follows) cut short a text a player reads.
+
+    A comment after a value that is not such text (``time_limit: 20  # seconds``,
+    ``grid: 4x5 # wide``, ``id: q1 # first``) is the teacher's note and left alone; a
+    comment on a line of its own, or after a quoted text, never cuts anything.
+    """
+    for loc, value, end in positions.comment_cuts:
+        if not is_text_field(raw, loc):
+            continue
+        hash_index = text.index("#", end.index)  # after the blanks that end the value
+        report.add(
+            (end.line, end.column + hash_index - end.index),
+            field_name(loc),
+            comment_cut_message(text, loc, value, end.index),
+            "warning",
+        )
+
+
+def is_text_field(raw: dict[Any, Any], loc: Loc) -> bool:
+    """True when ``loc`` holds words that a player reads: a text field of the models (or
+    an item of a list of texts), other than an id, a picture's path or a language code.
+    For a question of an unknown type, a field that is text in any question type."""
+    steps = loc
+    if steps and isinstance(steps[-1], int):
+        steps = steps[:-1]  # an item: the list's field decides
+    if not steps or not isinstance(steps[-1], str) or steps[-1] in _CODE_FIELDS:
+        return False
+    name = steps[-1]
+    return any(_holds_text(model, name) for model in _models_at(raw, steps[:-1]))
+
+
+def _models_at(raw: dict[Any, Any], loc: Loc) -> list[type[BaseModel]]:
+    """The model (or, for a question of no known type, the models) of the mapping at
+    ``loc``; none where the pack format has no mapping."""
+    if loc == ():
+        return [Pack]
+    if len(loc) == 2 and loc[0] == "rounds" and isinstance(loc[1], int):
+        return [Mystery]
+    if len(loc) == 2 and loc[0] == "questions" and isinstance(loc[1], int):
+        item = lookup(raw, loc)
+        kind = item.get("type") if isinstance(item, dict) else None
+        model = _QUESTION_MODELS.get(kind) if isinstance(kind, str) else None
+        return [model] if model is not None else list(_QUESTION_MODELS.values())
+    return []
+
+
+def _loc_of(raw: dict[Any, Any], mapping: dict[Any, Any]) -> Loc | None:
+    """Where ``mapping`` is in the pack: the top, or an item of a top-level list."""
+    if mapping is raw:
+        return ()
+    for section, items in raw.items():
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if item is mapping:
+                    return (section, index)
+    return None
+
+
+def _required(model: type[BaseModel], name: str) -> bool:
+    field = model.model_fields.get(name)
+    return field is not None and field.is_required()
+
+
+def _holds_text(model: type[BaseModel], name: str) -> bool:
+    field = model.model_fields.get(name)
+    return field is not None and _is_text_type(field.annotation)
+
+
+def _is_text_type(annotation: Any) -> bool:
+    """str, or str under Annotated, Optional or tuple[str, ...]."""
+    if annotation is str:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _is_text_type(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, tuple, list):
+        return any(_is_text_type(arg) for arg in typing.get_args(annotation) if arg is not Ellipsis)
+    return False

@@ -1,16 +1,41 @@
 """What is wrong with a pack file and where: :class:`Problem` values and the report
-that collects them while a file is read."""
+that collects them while a file is read.
+
+A hostile or badly broken file must not bury the teacher (or the terminal) under its
+problems: a report shows the first :data:`MAX_SHOWN_PROBLEMS` in file order and then one
+line counting the rest, and a value quoted in a message is cut to about
+:data:`MAX_QUOTED_CHARS` characters (:func:`shown`).
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from clarity.core.numbers import format_number
 
 Severity = Literal["error", "warning"]
 Loc = tuple[Any, ...]  # a place in the pack: ("questions", 7, "answer")
 
 START = (0, 0)  # the top of the file, 0-based (line, column)
+
+MAX_SHOWN_PROBLEMS = 100  # per file; the rest are counted in one last line
+# Problems kept (for sorting into file order) before the rest are only counted: a file
+# of a million mistakes must not hold a million Problem objects.
+_MAX_KEPT_PROBLEMS = 2_000
+MAX_QUOTED_CHARS = 80  # a value quoted in a message, ellipsis included
+# Our longest messages, with their quoted values and fixes, stay under this; a longer one
+# has quoted something pasted whole, and its longest quoted runs are cut.
+_LONG_MESSAGE_CHARS = 400
+_MAX_MESSAGE_CHARS = 600  # past this even a message of many short quotes is cut
+_MAX_FIELD_CHARS = 160  # a field name built from a pasted key
+ELLIPSIS = "\u2026"
+# A run of text between double quotes in a finished message that is too long to show
+# whole: the net under every message, also those written in other modules.
+_LONG_QUOTE = re.compile(rf'"([^"\n]{{{MAX_QUOTED_CHARS + 1},}})"')
 
 
 @dataclass(frozen=True)
@@ -31,11 +56,18 @@ class Problem:
 
 
 class Report:
-    """Collects the problems of one file, de-duplicated, in file order."""
+    """Collects the problems of one file, de-duplicated, in file order.
+
+    :meth:`problems` gives at most :data:`MAX_SHOWN_PROBLEMS` of them, then one problem
+    that counts the rest (an error if any of the rest is one, so that a pack with hidden
+    errors is never taken for valid).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._problems: dict[tuple[int, int, str, str, str], Problem] = {}
+        self._unkept = 0  # problems past the kept ones: only counted
+        self._unkept_errors = 0
 
     def add(
         self,
@@ -44,18 +76,55 @@ class Report:
         message: str,
         severity: Severity = "error",
     ) -> None:
-        """Record a problem at a 0-based ``(line, column)`` as libyaml counts them."""
+        """Record a problem at a 0-based ``(line, column)`` as libyaml counts them.
+
+        Long quoted values in ``message`` and a long ``field_name`` are cut (:func:`shown`).
+        """
         line, column = position[0] + 1, position[1] + 1
+        message = _clip_message(message)
+        if len(field_name) > _MAX_FIELD_CHARS:
+            field_name = shown(field_name, _MAX_FIELD_CHARS)
         key = (line, column, field_name, message, severity)
-        if key not in self._problems:
-            self._problems[key] = Problem(self.path, line, column, field_name, message, severity)
+        if key in self._problems:
+            return
+        if len(self._problems) >= _MAX_KEPT_PROBLEMS:
+            self._unkept += 1
+            self._unkept_errors += severity == "error"
+            return
+        self._problems[key] = Problem(self.path, line, column, field_name, message, severity)
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity == "error" for p in self._problems.values())
+        return self._unkept_errors > 0 or any(
+            p.severity == "error" for p in self._problems.values()
+        )
+
+    @property
+    def count(self) -> int:
+        """Every distinct problem reported so far (those past the kept ones, counted)."""
+        return len(self._problems) + self._unkept
 
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(sorted(self._problems.values(), key=lambda p: (p.line, p.column)))
+        """The first :data:`MAX_SHOWN_PROBLEMS` problems in file order, then one counting
+        the rest at the place where the rest begin."""
+        ordered = sorted(self._problems.values(), key=lambda p: (p.line, p.column))
+        if len(ordered) <= MAX_SHOWN_PROBLEMS and not self._unkept:
+            return tuple(ordered)
+        first, rest = ordered[:MAX_SHOWN_PROBLEMS], ordered[MAX_SHOWN_PROBLEMS:]
+        more = len(rest) + self._unkept
+        hidden_error = self._unkept_errors > 0 or any(p.severity == "error" for p in rest)
+        where = rest[0] if rest else first[-1]
+        noun = "problem" if more == 1 else "problems"
+        summary = Problem(
+            self.path,
+            where.line,
+            where.column,
+            "",
+            f"... and {format_number(more)} more {noun} in this file; "
+            "fix the ones above and check again",
+            "error" if hidden_error else "warning",
+        )
+        return (*first, summary)
 
 
 def field_name(loc: Loc) -> str:
@@ -67,3 +136,91 @@ def field_name(loc: Loc) -> str:
         elif isinstance(step, str):
             text += f".{step}" if text else step
     return text
+
+
+def shown(text: str, limit: int = MAX_QUOTED_CHARS) -> str:
+    """``text`` as quoted in a message: whole when it has at most ``limit`` characters,
+    else its start and end with "…" between (``limit`` characters in all, give or take a
+    character so as never to split a character from its accents, an emoji sequence or a
+    surrogate pair)."""
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 1, 2)
+    head = _cluster_start(text, keep - keep // 2)
+    tail = _cluster_end(text, len(text) - keep // 2)
+    return text[:head] + ELLIPSIS + text[tail:]
+
+
+def _clip_message(message: str) -> str:
+    """``message`` with its longest quoted runs cut (:func:`shown`) until it is no longer
+    than :data:`_LONG_MESSAGE_CHARS`; a message that long can only have quoted a pasted
+    value whole. Then, as a last resort, the message itself is cut."""
+    if len(message) <= _LONG_MESSAGE_CHARS:
+        return message
+    runs = sorted(_LONG_QUOTE.finditer(message), key=lambda run: run.end() - run.start())
+    cut: list[re.Match[str]] = []
+    length = len(message)
+    while runs and length > _LONG_MESSAGE_CHARS:
+        run = runs.pop()  # the longest left
+        cut.append(run)
+        length -= len(run.group(1)) - MAX_QUOTED_CHARS
+    parts, done = [], 0
+    for run in sorted(cut, key=lambda run: run.start()):
+        parts += [message[done : run.start(1)], shown(run.group(1))]
+        done = run.end(1)
+    message = "".join(parts) + message[done:]
+    if len(message) > _MAX_MESSAGE_CHARS:
+        message = shown(message, _MAX_MESSAGE_CHARS)
+    return message
+
+
+# Characters that belong to the character before them: a cut must not fall before one.
+_JOINER = "\u200d"
+_VIRAMA = 9  # the canonical combining class of the viramas of Indic scripts
+_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
+
+
+def _extends(char: str) -> bool:
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0xE0100 <= code <= 0xE01EF
+        or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+        or 0xE0020 <= code <= 0xE007F  # tag characters (flags of regions)
+        or 0x1160 <= code <= 0x11FF  # Hangul vowels and final consonants
+        or 0xDC00 <= code <= 0xDFFF  # the low half of a surrogate pair
+        or char == _JOINER
+    )
+
+
+def _inside_cluster(text: str, index: int) -> bool:
+    """True when a cut at ``index`` (between ``text[index - 1]`` and ``text[index]``)
+    would split one character as a reader sees it."""
+    if index <= 0 or index >= len(text):
+        return False
+    before, after = text[index - 1], text[index]
+    if _extends(after) or before == _JOINER:
+        return True
+    if unicodedata.combining(before) == _VIRAMA and unicodedata.category(after) == "Lo":
+        return True  # a conjunct: क्ष is one character to a Hindi reader
+    if ord(before) in _REGIONAL_INDICATORS and ord(after) in _REGIONAL_INDICATORS:
+        run = 0  # flags are pairs of regional indicators: cut only between pairs
+        while index - run > 0 and ord(text[index - run - 1]) in _REGIONAL_INDICATORS:
+            run += 1
+        return run % 2 == 1
+    return False
+
+
+def _cluster_start(text: str, index: int) -> int:
+    """``index``, moved back to the start of the character it would split."""
+    while _inside_cluster(text, index):
+        index -= 1
+    return index
+
+
+def _cluster_end(text: str, index: int) -> int:
+    """``index``, moved on past the character it would split."""
+    while _inside_cluster(text, index):
+        index += 1
+    return index

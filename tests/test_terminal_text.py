@@ -1,0 +1,44 @@
+"""Text from files is printed so that it can neither command the terminal nor break a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from clarity.terminal_text import terminal_safe
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("\x1b]0;pwned\x07", "\\x1b]0;pwned\\x07"),  # sets the window title, then BEL
+        ("\x1b[2J\x1b[H", "\\x1b[2J\\x1b[H"),  # clears the screen
+        ("\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"),  # colours
+        ("\x9b31m", "\\x9b31m"),  # C1: a one-character CSI
+        ("\x85", "\\x85"),  # C1: next line
+        ("pack\ngame.yaml", "pack\\ngame.yaml"),
+        ("pack\r.yaml", "pack\\r.yaml"),
+        ("a\tb", "a\\tb"),
+        ("\x00\x7f", "\\x00\\x7f"),
+        ("gpj.\u202eexe", "gpj.\\u202eexe"),  # right-to-left override
+        ("\u2066x\u2069\u200f", "\\u2066x\\u2069\\u200f"),  # isolates and marks
+        ("a\u2028b\u2029", "a\\u2028b\\u2029"),  # line and paragraph separators
+        ("caf\udce9.yaml", "caf\\xe9.yaml"),  # a Latin-1 byte in a file name
+    ],
+)
+def test_controls_are_shown_escaped(text: str, printed: str) -> None:
+    assert terminal_safe(text) == printed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Союзное государство",
+        "日本語のクイズ",
+        "שלום עולם",  # right to left by its letters, no control needed
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467 family",  # the joiner stays
+        "C# and 1\u00a0000",
+        "",
+    ],
+)
+def test_text_of_any_script_is_left_alone(text: str) -> None:
+    assert terminal_safe(text) == text
