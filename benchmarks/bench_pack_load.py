@@ -12,6 +12,11 @@ to it (``discover_packs``: wall time and peak memory; goal under 3 s), and puts 
 through the pack choice of a headless game while they load in the background and after
 (frames per second).
 
+Last, ``clarity validate`` on hostile packs, each in a process of its own: 1.2 million
+aliases in 7 MiB, 4 million one-character values in 8 MiB, and a 7.9 MiB value in
+``grid`` and in a question's ``type``: wall time, the process's peak resident size, and
+the lines and characters printed (goal: seconds, a few hundred MiB, a few short lines).
+
     .venv/bin/python benchmarks/bench_pack_load.py [--questions 10000] [--repeat 3]
         [--packs 5000] [--screen-packs 1000]
 """
@@ -20,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import resource
 import struct
+import subprocess
 import sys
 import tempfile
 import time
@@ -229,6 +236,81 @@ def bench_pack_screen(count: int, seconds_after: float = 2.0) -> None:
     )
 
 
+HOSTILE_GOAL_SECONDS = 5.0
+HOSTILE_GOAL_MIB = 300.0
+# Runs validate in a fresh process and reports its own figures: the peak resident size
+# of this process would hold everything the benchmark did before.
+_VALIDATE_AND_MEASURE = """
+import contextlib, io, json, resource, sys, time
+from clarity import cli
+out = io.StringIO()
+start = time.perf_counter()
+with contextlib.redirect_stdout(out):
+    status = cli.main(["validate", sys.argv[1]])
+elapsed = time.perf_counter() - start
+text = out.getvalue()
+kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+mib = kib / 2**20 if sys.platform == "darwin" else kib / 1024
+longest = max((len(line) for line in text.splitlines()), default=0)
+print(json.dumps([status, elapsed, mib, text.count("\\n"), len(text), longest]))
+"""
+
+
+def write_hostile_packs(folder: Path) -> dict[str, Path]:
+    """An alias bomb (1.2 million ``*anc`` in 7 MiB), 4 million values in 8 MiB, and two
+    packs with a 7.9 MiB value."""
+    (folder / "pic.png").write_bytes(_png(8, 6))
+    head = "clarity: 1\nid: hostile\ntitle: Hostile\ndescription: A test.\nrounds:\n"
+    question = "questions:\n  - type: {type}\n    prompt: Say no.\n    answer: No\n"
+    big = "x" * int(7.9 * 1024 * 1024)
+    packs = {
+        "1.2 million aliases": head
+        + "  - image: pic.png\n    answer: &anc Picture\n    accept: ["
+        + ", ".join(["*anc"] * 1_200_000)
+        + "]\n"
+        + question.format(type="typed"),
+        "4 million values": head
+        + "  - image: pic.png\n    answer: Picture\n    accept: ["
+        + ",".join(["1"] * 4_000_000)
+        + "]\n"
+        + question.format(type="typed"),
+        "7.9 MiB grid": head
+        + f"  - image: pic.png\n    answer: Picture\n    grid: {big}\n"
+        + question.format(type="typed"),
+        "7.9 MiB type": head
+        + "  - image: pic.png\n    answer: Picture\n    grid: 1x2\n"
+        + question.format(type=big),
+    }
+    paths = {}
+    for number, (name, text) in enumerate(packs.items()):
+        path = folder / f"hostile-{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+def bench_hostile_packs() -> None:
+    with tempfile.TemporaryDirectory(prefix="clarity-bench-hostile-") as tmp:
+        for name, path in write_hostile_packs(Path(tmp)).items():
+            size = path.stat().st_size / 2**20
+            done = subprocess.run(
+                [sys.executable, "-c", _VALIDATE_AND_MEASURE, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            status, elapsed, mib, lines, chars, longest = json.loads(done.stdout)
+            verdict = (
+                "met" if elapsed < HOSTILE_GOAL_SECONDS and mib < HOSTILE_GOAL_MIB else "NOT met"
+            )
+            print(
+                f"validate, {name} ({size:.1f} MiB): {elapsed:.2f} s, peak resident "
+                f"{mib:.0f} MiB, {lines} lines, {chars:,} characters printed (longest line "
+                f"{longest}), exit {status}; goal under {HOSTILE_GOAL_SECONDS:.0f} s and "
+                f"{HOSTILE_GOAL_MIB:.0f} MiB: {verdict}"
+            )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=10_000)
@@ -275,6 +357,7 @@ def main(argv: list[str]) -> int:
     print(f"goal: under {GOAL_SECONDS:.0f} s: {verdict}")
     bench_listing(args.packs)
     bench_pack_screen(args.screen_packs)
+    bench_hostile_packs()
     return 0
 
 
