@@ -3,7 +3,7 @@
 A pack is read in four steps, each of which turns what the teacher got wrong into
 :class:`Problem` values (:mod:`clarity.core.packs.report`) instead of exceptions:
 
-1. bytes: size cap, UTF-8 (here);
+1. bytes: regular files only (never a FIFO or a device), size cap, UTF-8 (here);
 2. YAML to plain dicts, lists and strings, with the line and column of every key and
    value (:mod:`clarity.core.packs.plain_yaml`): no tag can build an object, and every scalar
    stays the text the teacher wrote (``No`` and ``007`` are not ``False`` and ``7``);
