@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pygame
 
+from clarity.core.packs.loader import PackLimits
+from clarity.core.packs.picture_decoding import PictureError, decode_picture
 from clarity.ui.textfit import TextFitter, size_ladder
 from clarity.ui.theme import DEFAULT_LOOK, Colour, Look
 
@@ -16,6 +18,16 @@ TEXT_CACHE_SIZE = 768
 # Renderings are also capped by their pixels' bytes: at 4K one wrapped prompt is a few
 # megabytes, and a counting score renders a new number every frame.
 TEXT_CACHE_BYTES = 24 * 1024 * 1024
+# Decoded pictures and their scaled copies share one budget, least recently used out. At
+# 4096x4096 a picture takes 64 MiB in the screen's format: this holds the board's and the
+# question's pictures whole with the scaled copies the screens draw (a new window size
+# scales them again without decoding), not every picture of the round for ever.
+PICTURE_CACHE_BYTES = 192 * 1024 * 1024
+# What a picture's transparent parts are drawn over, on the board, the card and the
+# results: white, like the page or slide such a picture is usually made for, so its dark
+# lines show on every theme and an uncovered tile never shows the cover through it.
+PICTURE_BACKGROUND: Colour = (255, 255, 255)
+PICTURE_MAX_SIDE = PackLimits().max_image_side  # the pack check's limit, in pixels
 
 
 class Assets:
@@ -35,8 +47,14 @@ class Assets:
         self.root = root
         self.look = look
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
-        self._images: dict[Path, pygame.Surface] = {}
-        self._scaled: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface] = OrderedDict()
+        # decoded pictures (size None) and their scaled copies, in one budget
+        self._pictures: OrderedDict[tuple[Path, tuple[int, int] | None], pygame.Surface] = (
+            OrderedDict()
+        )
+        self._picture_bytes = 0
+        self._picture_sizes: dict[Path, tuple[int, int]] = {}
+        #: the pictures' cache budget in bytes (tests may lower it)
+        self.picture_budget = PICTURE_CACHE_BYTES
         self._text: OrderedDict[tuple[str, int, Colour, bool, int], pygame.Surface] = OrderedDict()
         self._text_bytes = 0
         #: measures texts and chooses the size at which they fit a box
@@ -116,24 +134,63 @@ class Assets:
         return surface
 
     def image(self, path: Path) -> pygame.Surface:
-        """The image at ``path``, decoded once and converted for fast drawing."""
-        surface = self._images.get(path)
-        if surface is None:
-            loaded = pygame.image.load(str(path))
-            surface = loaded.convert_alpha() if loaded.get_alpha() is not None else loaded.convert()
-            self._images[path] = surface
-        return surface
+        """The picture at ``path`` as the pack check read it (one decoder,
+        :func:`~clarity.core.packs.picture_decoding.decode_picture`): upright, its
+        transparent parts over :data:`PICTURE_BACKGROUND`, converted for fast drawing.
+
+        Kept in the pictures' cache (:data:`PICTURE_CACHE_BYTES`, least recently used
+        out). Raises ``pygame.error`` when it cannot be shown, as ``pygame.image.load``
+        did, with the teacher's message.
+        """
+        return self._picture(path, None)
+
+    def image_size(self, path: Path) -> tuple[int, int]:
+        """The upright size of the picture at ``path`` in pixels: decoded once, then known
+        even after the cache has let the picture go."""
+        size = self._picture_sizes.get(path)
+        if size is None:
+            size = self.image(path).get_size()
+        return size
 
     def scaled(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
-        """The image at ``path`` smoothly scaled to ``size``, scaled once per size."""
+        """The picture at ``path`` smoothly scaled to ``size``, scaled once per size while
+        the cache keeps it."""
+        return self._picture(path, size)
+
+    def _picture(self, path: Path, size: tuple[int, int] | None) -> pygame.Surface:
         key = (path, size)
-        surface = self._scaled.get(key)
-        if surface is None:
-            surface = pygame.transform.smoothscale(self.image(path), size)
-            self._scaled[key] = surface
-            if len(self._scaled) > 16:
-                self._scaled.popitem(last=False)
+        surface = self._pictures.get(key)
+        if surface is not None:
+            self._pictures.move_to_end(key)
+            return surface
+        if size is None:
+            surface = self._decode(path)
+        else:
+            full = self._picture(path, None)
+            if full.get_size() == size:
+                return full
+            surface = pygame.transform.smoothscale(full, size)
+        self._pictures[key] = surface
+        self._picture_bytes += _bytes(surface)
+        while len(self._pictures) > 1 and self._picture_bytes > self.picture_budget:
+            self._picture_bytes -= _bytes(self._pictures.popitem(last=False)[1])
         return surface
+
+    def _decode(self, path: Path) -> pygame.Surface:
+        try:
+            decoded = decode_picture(path, max_side=PICTURE_MAX_SIDE, background=PICTURE_BACKGROUND)
+        except PictureError as exc:
+            raise pygame.error(f"{path}: {exc}") from exc
+        size = (decoded.width, decoded.height)
+        # frombuffer shares the decoded bytes; convert() makes the one copy that stays
+        surface = pygame.image.frombuffer(decoded.rgb, size, "RGB").convert()
+        self._picture_sizes[path] = size
+        return surface
+
+    @property
+    def picture_cache_bytes(self) -> int:
+        """The bytes of the decoded and scaled pictures kept now."""
+        return self._picture_bytes
 
 
 def _bytes(surface: pygame.Surface) -> int:

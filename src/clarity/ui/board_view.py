@@ -65,11 +65,11 @@ class BoardView:
 
     @property
     def aspect(self) -> float:
-        """Width over height of the mystery image (4:3 when there is no image)."""
-        image = self._source()
-        if image is None:
+        """Width over height of the mystery image, upright (4:3 when there is no image)."""
+        size = self._source_size()
+        if size is None:
             return 4 / 3
-        w, h = image.get_size()
+        w, h = size
         return w / h if h else 4 / 3
 
     def fit(self, area: pygame.Rect, metrics: Metrics) -> pygame.Rect:
@@ -176,20 +176,28 @@ class BoardView:
         return self._version
 
     def picture(self) -> pygame.Surface:
-        """The image scaled to the board, scaled once per size."""
+        """The image scaled to the board, scaled once per size: opaque, its transparent
+        parts already over the assets' picture background, so a tile patched back shows
+        the picture and nothing of the cover that was there."""
         if self._picture is None or self._picture.get_size() != self.rect.size:
             path = self.image_path
-            if path is not None and self._source() is not None:
-                self._picture = self.assets.scaled(path, self.rect.size)
-            else:
-                self._picture = _placeholder(self.rect.size, self._look.palette.background_glow)
+            scaled = None
+            if path is not None and self._source_size() is not None:
+                try:
+                    scaled = self.assets.scaled(path, self.rect.size)
+                except (pygame.error, FileNotFoundError):
+                    scaled = None
+            if scaled is None:
+                scaled = _placeholder(self.rect.size, self._look.palette.background_glow)
+            self._picture = scaled
         return self._picture
 
-    def _source(self) -> pygame.Surface | None:
+    def _source_size(self) -> tuple[int, int] | None:
+        """The mystery picture's upright size, without keeping it decoded for that."""
         if self.image_path is None:
             return None
         try:
-            return self.assets.image(self.image_path)
+            return self.assets.image_size(self.image_path)
         except (pygame.error, FileNotFoundError):
             return None
 

@@ -346,3 +346,10 @@ def test_a_fifo_named_like_a_picture_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "pipe.png"
     os.mkfifo(path)  # opening it for reading the usual way would wait for a writer
     assert refusal(path) == "is not a picture file (a folder, pipe or device)"
+
+
+def test_every_row_is_copied_in_order_however_tall(tmp_path: Path) -> None:
+    # wide enough that the rows are copied out in several bands, the last one short
+    rows = Image.linear_gradient("L").resize((4096, 700)).convert("RGB")
+    picture = decode(saved(tmp_path / "tall.png", rows, "PNG"))
+    assert picture.rgb == rows.tobytes()

@@ -78,6 +78,7 @@ _WIDE_GREY_MODES = frozenset({"I", "I;16", "I;16L", "I;16B", "I;16N"})
 _ALPHA_MODES = frozenset({"RGBA", "LA", "PA", "RGBa", "La"})
 _EXIF_ORIENTATION = 0x0112
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})  # the orientations that swap width and height
+_BAND_BYTES = 4 * MIB  # the rows copied out at a time
 _EXIF_DAMAGE = (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error)
 
 
@@ -107,12 +108,13 @@ class PictureInfo:
 @dataclass(frozen=True, slots=True)
 class DecodedPicture:
     """An upright, opaque picture: ``rgb`` holds ``width * height`` pixels of 3 bytes
-    (red, green, blue), row after row from the top left."""
+    (red, green, blue), row after row from the top left; a ``bytearray``, so a screen can
+    take it as a buffer without another copy."""
 
     format: PictureFormat
     width: int
     height: int
-    rgb: bytes
+    rgb: bytearray
 
 
 def check_picture(
@@ -151,8 +153,13 @@ def decode_picture(
     """
     found, image = _upright_rgb(path, max_side, max_bytes, background)
     width, height = image.size
-    rgb = image.tobytes()
-    del image  # the bytes are the copy that stays: one picture's worth, not two
+    # copied out a band of rows at a time: Image.tobytes() gathers its chunks and joins
+    # them, holding the bytes twice (96 MiB more at 4096x4096, on top of the picture)
+    rgb = bytearray(width * height * 3)
+    band = max(1, _BAND_BYTES // (width * 3))
+    for top in range(0, height, band):
+        rows = image.crop((0, top, width, min(height, top + band))).tobytes()
+        rgb[top * width * 3 : top * width * 3 + len(rows)] = rows
     return DecodedPicture(found, width, height, rgb)
 
 
@@ -164,7 +171,21 @@ def _upright_rgb(
     # EXIF too damaged to say which way up: shown as stored, as most viewers do
     with suppress(*_EXIF_DAMAGE):
         ImageOps.exif_transpose(image, in_place=True)
-    return found, _opaque_rgb(image, background)
+    # to 8-bit RGB; each step rebinds ``image`` so at most two copies live at once
+    # (a 4096x4096 RGBA picture: 64 MiB, and 64 MiB for its flattened copy)
+    if image.mode in _WIDE_GREY_MODES:
+        # 0-65535 to 0-255 (65535 / 257 = 255); a 16-bit grey picture's transparent
+        # value, rare as it is, is not kept
+        image = image.convert("I").point(lambda value: value / 257).convert("L")
+    if image.mode in _ALPHA_MODES or "transparency" in image.info:
+        if image.mode != "RGBA":
+            image = image.convert("RGBA")
+        flat = Image.new("RGB", image.size, background)
+        flat.paste(image, (0, 0), image)  # an RGBA mask: its alpha is the weight
+        image = flat
+    elif image.mode != "RGB":
+        image = image.convert("RGB")
+    return found, image
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:
@@ -278,20 +299,3 @@ def _damaged(exc: BaseException) -> PictureError:
         f"the picture cannot be decoded ({reason or type(exc).__name__}); "
         "open it in a picture editor and save it again as PNG or JPEG"
     )
-
-
-def _opaque_rgb(image: Image.Image, background: Colour) -> Image.Image:
-    """``image`` as 8-bit RGB, any transparency drawn over ``background``."""
-    if image.mode in _WIDE_GREY_MODES:
-        # 0-65535 to 0-255 (65535 / 257 = 255); a 16-bit grey picture's transparent
-        # value, rare as it is, is not kept
-        image = image.convert("I").point(lambda value: value / 257).convert("L")
-    if image.mode in _ALPHA_MODES or "transparency" in image.info:
-        rgba = image.convert("RGBA")
-        del image
-        flat = Image.new("RGB", rgba.size, background)
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        return flat
-    if image.mode == "RGB":
-        return image
-    return image.convert("RGB")
