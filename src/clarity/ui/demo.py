@@ -276,7 +276,11 @@ class Autopilot:
         phase = played.phase
         if phase is Phase.ENDED:
             self._round_shot("play", "revealed", after=1.2)
-            return  # the scene moves on to the results by itself
+            if scene.card.scrolls and "read-the-end" not in self._round_shots:
+                # a long answer or caption: the card waits for Enter once it is read
+                self._round_shots.add("read-the-end")
+                self._then(self._pause() * 2, lambda: self._key(pygame.K_RETURN))
+            return  # else the scene moves on to the results by itself
         if scene.busy:
             return
         if scene.guessing:

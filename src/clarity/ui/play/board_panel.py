@@ -13,10 +13,11 @@ from clarity.core.packs.models import TypedQuestion
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
 from clarity.ui.board_view import BoardView
+from clarity.ui.play.card_plan import text_height
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region
 from clarity.ui.theme import Metrics
-from clarity.ui.widgets import FocusGroup, draw_panel, main_button
+from clarity.ui.widgets import FocusGroup, TextBlock, draw_panel, main_button
 
 
 class BoardPanel:
@@ -39,6 +40,10 @@ class BoardPanel:
         self._framed = pygame.Rect(0, 0, 0, 0)  # the board with its edge
         self._stakes_box = pygame.Rect(0, 0, 0, 0)
         self._row_region = pygame.Rect(0, 0, 0, 0)
+        #: the picture's answer as the banner shows it once the round is over; its box is
+        #: the banner's inside
+        self.banner: TextBlock | None = None
+        self._banner_rect = pygame.Rect(0, 0, 0, 0)
 
     @property
     def rect(self) -> pygame.Rect:
@@ -90,7 +95,34 @@ class BoardPanel:
         # the board covers its own rect whole; the guess row is the rest of the region
         below = self._framed.bottom + 1
         self._row_region = pygame.Rect(region.x, below, region.width, region.bottom - below)
+        self._layout_banner(region)
         return {"board": self._framed.copy(), "guess_button": button.rect.copy()}
+
+    def _layout_banner(self, region: pygame.Rect) -> None:
+        """The answer's banner over the guess row: as tall as the row, or as the answer needs
+        (a long answer, whole, down to the card's smallest type): first into the room under
+        the row, then up over the picture's lower edge."""
+        metrics = self._metrics
+        assets = self.assets
+        answer = self.round.mystery.answer
+        rect = self.guess_button.rect.union(self._stakes_box)
+        pad = metrics.px(1.0)
+        room = (rect.width - 2 * pad, rect.height - metrics.px(0.6))
+        size = assets.fitter.size_for(
+            answer, metrics.heading_size, metrics.tiny_size, room, bold=True
+        )
+        needed = text_height(assets, answer, size, room[0], bold=True) + metrics.px(0.6)
+        if needed > rect.height:
+            rect.height = needed
+            rect.bottom = min(rect.bottom, region.bottom - metrics.px(0.3))
+            rect.top = min(rect.top, self.guess_button.rect.top)
+        palette = assets.look.palette
+        surface = assets.fit_text(
+            answer, size, size, palette.text, (rect.width - 2 * pad, rect.height), bold=True
+        )
+        box = rect.inflate(-2 * pad, 0)
+        self._banner_rect = rect
+        self.banner = TextBlock(surface, surface.get_rect(center=rect.center), answer, box)
 
     def regions(self, layout: int, stage: Stage, focus: FocusGroup) -> list[Region]:
         """The guess row, then the board (drawn last when a frame is busy: its uncovering
@@ -150,18 +182,9 @@ class BoardPanel:
 
     def _draw_banner(self, surface: pygame.Surface) -> None:
         """Over the guess row, once the image is revealed: the answer, right under it."""
-        metrics = self._metrics
-        rect = self.guess_button.rect.union(self._stakes_box)
         guesses = self.round.guesses
         palette = self.assets.look.palette
         colour = palette.right if guesses and guesses[-1].right else palette.accent
-        draw_panel(surface, rect, metrics, palette.shaded(colour), colour)
-        caption = self.assets.fit_text(
-            self.round.mystery.answer,
-            metrics.heading_size,
-            metrics.small_size,
-            palette.text,
-            (rect.width - metrics.px(2), rect.height),
-            bold=True,
-        )
-        surface.blit(caption, caption.get_rect(center=rect.center))
+        draw_panel(surface, self._banner_rect, self._metrics, palette.shaded(colour), colour)
+        if self.banner is not None:
+            self.banner.draw(surface)

@@ -96,14 +96,14 @@ class Card:
             block.rect.midleft = (header.x, self._clock.centery)
 
         out = self._contents(stage, feedback, block, inner)
-        overflow = out.overflow()
+        excess = max(out.overflow(), out.needed - self.view.height)
         self.scroll_max = 0
         # a pixel or two is SDL_ttf's line spacing against the measure, blank space cut
-        if overflow > max(2, metrics.px(0.3)):
+        if excess > max(2, metrics.px(0.3)):
             # more than the card holds (large text, a long question): laid out whole in
             # a taller card, whose contents scroll under the header
             taller = inner.copy()
-            taller.height += max(overflow, out.needed - self.view.height)
+            taller.height += excess
             out = self._contents(stage, feedback, block, taller)
             self.scroll_max = max(0, out.bottom() - self.view.bottom)
         moment = (stage, self.round.question_number)

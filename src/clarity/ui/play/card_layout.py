@@ -43,6 +43,9 @@ class CardLayout:
     wipe: pygame.Rect | None = None
     needed: int = 0
     shortfall: int = 0  # pixels a picture lacks of the least it should have
+    #: pixels a text ran past the room it was given (its room then grows to hold it: a
+    #: text is never cut, and the card lays out again taller and scrolls)
+    spill: int = 0
     #: the text fields placed on the card, and other places things are drawn at (they
     #: move with its contents)
     fields: list[TextField] = field(default_factory=list)
@@ -51,10 +54,7 @@ class CardLayout:
     def overflow(self) -> int:
         """How many pixels what is placed runs past its room: a text taller than its box,
         anything above the contents' top or below the card's inside (0: all fits)."""
-        worst = self.shortfall
-        for block in self.texts.values():
-            if block.box is not None:
-                worst = max(worst, block.rect.bottom - block.box.bottom)
+        worst = max(self.shortfall, self.spill)
         for name, box in self.boxes.items():
             if name not in FIXED:
                 worst = max(worst, box.bottom - self.inner.bottom, self.top - box.top)
@@ -87,6 +87,12 @@ class CardLayout:
             self.wipe.move_ip(0, dy)
 
     def add_text(self, name: str, block: TextBlock) -> TextBlock:
+        """Place ``block``; a text taller or wider than its room gets the room it needs (it
+        is drawn whole) and what it lacked counts in :meth:`overflow`."""
+        box = block.box
+        if box is not None and not box.contains(block.rect):
+            self.spill = max(self.spill, block.rect.bottom - box.bottom)
+            block.box = box.union(block.rect)
         self.texts[name] = block
         self.boxes[name] = block.rect.copy()
         return block

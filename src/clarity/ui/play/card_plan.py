@@ -17,6 +17,7 @@ import pygame
 from clarity.core.packs.models import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question, right_answer_text
 from clarity.ui.assets import Assets
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Metrics
 
 #: the shortest a question's picture may be, in units (more with large text, which lets the
@@ -52,6 +53,22 @@ def tiny_size(metrics: Metrics) -> int:
     """The smallest type the card falls back to when a long question must fit (it
     follows the text size: a long text scrolls rather than shrink below it)."""
     return metrics.tiny_size
+
+
+def text_height(assets: Assets, text: str, size: int, width: int, *, bold: bool = False) -> int:
+    """The height in pixels of ``text`` at ``size`` wrapped at ``width`` pixels, with a word
+    wider than the line (a URL, a long compound) broken between letters as it is drawn.
+
+    The fitter's measure is the quick answer; a word too wide for the line is counted again
+    by :func:`~clarity.ui.textfit.wrap_lines`, which breaks it, so a card never plans fewer
+    lines than it draws.
+    """
+    widest, height = assets.fitter.measure(text, size, width, bold)
+    if widest <= width:
+        return height
+    font = assets.font(size, bold)
+    lines = wrap_lines(font, text, max(1, width), len(text) + 1)
+    return max(height, len(lines) * font.get_linesize())
 
 
 def label_room(
@@ -203,10 +220,13 @@ def plan_question(
             sizes = [fit.measure(label, least, label_w, bold=True) for label, _ in labels]
             if any(w > label_w for w, _ in sizes) and not last:
                 continue  # a word wider than the button
-            answer_h = max(answer_h, max(h for _, h in sizes) + metrics.px(1.0))
+            tallest = max(
+                text_height(assets, label, least, label_w, bold=True) for label, _ in labels
+            )
+            answer_h = max(answer_h, tallest + metrics.px(1.0))
             rows = math.ceil(count / columns)
             answers_h = rows * answer_h + (rows - 1) * small_gap
-        explain_h = fit.measure(explain, explain_size, width)[1] if explain else 0
+        explain_h = text_height(assets, explain, explain_size, width) if explain else 0
         feedback_h = row_h + small_gap + max(explain_h, stakes_h)
         option = CardPlan(
             prompt_size, explain_size, columns, answer_h, answers_h, row_h, feedback_h
@@ -214,7 +234,7 @@ def plan_question(
         prompt_room = room - (gap + answers_h + gap + feedback_h)
 
         def prompt_height(wrap: int, size: int = prompt_size) -> int:
-            return fit.measure(question.prompt, size, wrap, bold=True)[1]
+            return text_height(assets, question.prompt, size, wrap, bold=True)
 
         if picture_aspect is None:
             needed = prompt_height(width)
@@ -232,7 +252,7 @@ def plan_question(
             return replace(option, needed=min(needed, room))
         if plan is None or needed < plan_needed:
             plan, plan_needed = replace(option, needed=needed), needed
-    # nothing fits (a pack with very long texts): the most compact, and the prompt is cut
-    # at its box rather than drawn over the answers
+    # nothing fits (a pack with very long texts): the most compact, whose ``needed`` makes
+    # the card taller than the window; its contents scroll
     assert plan is not None
     return plan

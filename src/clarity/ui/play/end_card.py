@@ -7,6 +7,7 @@ import pygame
 from clarity.core.round import Round
 from clarity.ui.assets import Assets
 from clarity.ui.play.card_layout import CardLayout
+from clarity.ui.play.card_plan import text_height
 from clarity.ui.textfit import shorten
 from clarity.ui.widgets import TextBlock
 
@@ -20,18 +21,18 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
     mystery = round_.mystery
 
     def place(name: str, words: str, surface: pygame.Surface, box: pygame.Rect) -> int:
+        """Place a text; returns the bottom of the text as rendered (which may be taller
+        than planned: what follows then goes under it)."""
         block = TextBlock(surface, surface.get_rect(topleft=box.topleft), words, box)
         return out.add_text(name, block).rect.bottom
 
     hint_words = "Enter: see the results"
     palette = assets.look.palette
-    fitter = assets.fitter
     hint_room = (inner.width, 2 * assets.font(metrics.body_size).get_linesize())
     hint = assets.fit_text(
         hint_words, metrics.body_size, metrics.small_size, palette.text_muted, hint_room
     )
     hint_rect = hint.get_rect(bottomleft=inner.bottomleft)
-    out.add_text("end_hint", TextBlock(hint, hint_rect, hint_words))
     top = out.top
     bottom = hint_rect.top - gap
     room = bottom - top
@@ -42,27 +43,30 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
         heading, colour = f"“{shorten(guess.guess, 30)}” was not it. It was…", palette.accent
     else:
         heading, colour = "The mystery image was…", palette.accent
-    # a share of the card each, or what the text needs at its smallest (large text)
-    least = fitter.measure(heading, metrics.body_size, inner.width, bold=True)[1]
-    box = pygame.Rect(inner.x, top, inner.width, max(room // 4, least))
+    # a share of the card each, never more than the text needs at its largest (a card laid
+    # out taller to scroll gives the extra room to the caption), nor less than at its least
+    least = text_height(assets, heading, metrics.body_size, inner.width, bold=True)
+    most = text_height(assets, heading, metrics.heading_size, inner.width, bold=True)
+    box = pygame.Rect(inner.x, top, inner.width, max(min(room // 4, most), least))
     surface = assets.fit_text(
         heading, metrics.heading_size, metrics.body_size, colour, box.size, bold=True
     )
     y = place("end_heading", heading, surface, box)
-    least = fitter.measure(mystery.answer, metrics.heading_size, inner.width, bold=True)[1]
-    box = pygame.Rect(inner.x, y + gap, inner.width, max(room // 3, least))
+    least = text_height(assets, mystery.answer, metrics.heading_size, inner.width, bold=True)
+    most = text_height(assets, mystery.answer, metrics.title_size, inner.width, bold=True)
+    box = pygame.Rect(inner.x, y + gap, inner.width, max(min(room // 3, most), least))
     surface = assets.fit_text(
         mystery.answer, metrics.title_size, metrics.heading_size, palette.text, box.size, bold=True
     )
     y = place("end_answer", mystery.answer, surface, box)
-    needed = y - top
     if mystery.caption:
-        least = fitter.measure(mystery.caption, metrics.small_size, inner.width)[1]
+        least = text_height(assets, mystery.caption, metrics.small_size, inner.width)
         box = pygame.Rect(inner.x, y + gap, inner.width, max(bottom - y - gap, least))
         surface = assets.fit_text(
             mystery.caption, metrics.body_size, metrics.small_size, palette.text, box.size
         )
-        place("end_caption", mystery.caption, surface, box)
-        needed = box.bottom - top
-    # the hint stays at the card's bottom, under everything
-    out.needed = needed + gap + hint_rect.height
+        y = place("end_caption", mystery.caption, surface, box)
+    # the hint at the card's bottom, under everything (on a card that scrolls, after it)
+    hint_rect.top = max(hint_rect.top, y + gap)
+    out.add_text("end_hint", TextBlock(hint, hint_rect, hint_words))
+    out.needed = hint_rect.bottom - top

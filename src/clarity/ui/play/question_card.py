@@ -21,6 +21,7 @@ from clarity.ui.play.card_plan import (
     label_room,
     place_picture,
     plan_question,
+    text_height,
     tiny_size,
 )
 from clarity.ui.theme import ANSWER_LETTERS, ANSWER_SHAPES
@@ -194,11 +195,10 @@ class QuestionCard:
     ) -> pygame.Rect:
         """Place the picture beside or under the prompt; returns the prompt's box."""
         metrics = out.metrics
-        fitter = self.assets.fitter
         prompt = self.question.prompt
 
         def prompt_height(wrap: int) -> int:
-            return fitter.measure(prompt, prompt_size, wrap, bold=True)[1]
+            return text_height(self.assets, prompt, prompt_size, wrap, bold=True)
 
         least = metrics.text_px(PICTURE_LEAST)
         spot = place_picture(area, aspect, prompt_height, metrics.gap, least)

@@ -492,7 +492,8 @@ class PlayScene(Scene):
         if self._ending is not None:
             self._ending += dt
             held = self._ending >= self._reveal_seconds + HOLD_SECONDS
-            if held and not self.board.view.flipping:
+            # a long answer or caption on a card that scrolls is read first: Enter goes on
+            if held and not self.board.view.flipping and not self.card.scrolls:
                 self._show_results()
             return
         if self._intro < INTRO_SECONDS:
@@ -595,6 +596,8 @@ class PlayScene(Scene):
         # once the whole image is in view, Enter or a click goes on to the results
         if event.type == pygame.KEYDOWN:
             self._handle_key(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.card.scroll_by(-event.y * self._metrics.px(6))
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.see_results()
 

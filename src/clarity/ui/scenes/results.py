@@ -29,6 +29,7 @@ from clarity.ui.effects import CountingNumber, ease_out, pop
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import SCROLL_KEYS, Scroller
+from clarity.ui.play.card_plan import text_height
 from clarity.ui.scene import Scene
 from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import Colour
@@ -510,31 +511,42 @@ class ResultsScene(Scene):
         mystery = self.loaded.pack.rounds[self.summary.mystery_index] if self.loaded.pack else None
         answer = mystery.answer if mystery else self.summary.mystery_answer
         caption = mystery.caption if mystery and mystery.caption else ""
+        # the answer whole: on two lines of the heading size, else on the lines it needs
+        # at the small size (a long answer: the picture gives way)
+        two_lines = 2 * assets.font(metrics.heading_size, True).get_linesize()
+        answer_room = max(
+            two_lines, text_height(assets, answer, metrics.small_size, column.width, bold=True)
+        )
         answer_surface = assets.fit_text(
             answer,
             metrics.heading_size,
-            metrics.body_size,
+            metrics.small_size,
             palette.accent,
-            (column.width, 2 * assets.font(metrics.heading_size, True).get_linesize()),
+            (column.width, answer_room),
             bold=True,
         )
         caption_line = assets.font(metrics.body_size).get_linesize()
-        # a caption too long for the column at large text may shrink to the standard
-        # small size rather than be cut (it is the last thing in the column: no scroll)
+        # a caption too long for the column may shrink to the standard small size, then
+        # to the smallest a long text takes, rather than be cut; the picture gives way
+        room = column.bottom - y - answer_surface.get_height() - gap
         caption_floor = min(
             metrics.small_size, max(18, round(metrics.small_size / self.app.look.text_scale))
         )
-        # the caption gets the lines it needs, up to four; the image takes the rest
         caption_room = 0
         if caption:
-            needed = assets.fitter.measure(caption, metrics.body_size, column.width)[1]
-            # with large text, the lines it needs at the small size (the image gives way);
-            # below that only when even the whole column cannot hold it
-            room = column.bottom - y - answer_surface.get_height() - gap
-            least = assets.fitter.measure(caption, metrics.small_size, column.width)[1]
+            needed = text_height(assets, caption, metrics.body_size, column.width)
+            least = text_height(assets, caption, metrics.small_size, column.width)
             if least > room:
-                least = assets.fitter.measure(caption, caption_floor, column.width)[1]
-            caption_room = max(least, min(needed, 4 * caption_line, column.height // 5))
+                least = text_height(assets, caption, caption_floor, column.width)
+            if least > room:
+                caption_floor = min(caption_floor, metrics.tiny_size)
+                least = text_height(assets, caption, caption_floor, column.width)
+            if least > room:
+                # not even the whole column holds it (a caption of near 2,000 characters
+                # in a small window): the end card showed it whole; never a cut one here
+                caption = ""
+            else:
+                caption_room = max(least, min(needed, 4 * caption_line, column.height // 5))
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
         path = self.loaded.images.get(self.summary_image_key())
         aspect = 4 / 3
@@ -563,7 +575,7 @@ class ResultsScene(Scene):
         )
         y = placed["answer"].rect.bottom + gap // 2
         if caption:
-            box = pygame.Rect(column.x, y, column.width, column.bottom - y)
+            box = pygame.Rect(column.x, y, column.width, max(column.bottom - y, caption_room))
             surface = assets.fit_text(
                 caption, metrics.body_size, caption_floor, palette.text, box.size
             )

@@ -1,0 +1,348 @@
+"""Long texts that the pack format allows are shown whole: on the card, on the reveal and on
+the results, at 1024x640 and 1920x1080 at the standard text size, and at 200 % text, where a
+card taller than the window scrolls by PageDown and the mouse wheel.
+
+The packs in ``long_texts/`` are the teachers' cases: long prompts, long choices, a
+2,000-character prompt, a long mystery answer and a long caption.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.round import Phase
+from clarity.ui.app import App
+from clarity.ui.play.card import Card
+from clarity.ui.scenes.play import REVEAL_SECONDS, PlayScene
+from clarity.ui.scenes.results import ResultsScene
+from clarity.ui.textfit import wrap_lines
+from clarity.ui.theme import Look
+
+from .conftest import ASSETS, FRAME, Pilot, write_picture, write_play_pack
+
+CASES = Path(__file__).parent / "long_texts"
+STANDARD = [(1024, 640), (1920, 1080)]
+LARGE = Look.from_choices(text_size=200)
+#: the card's texts that say what the pack says, word for word
+PACK_TEXTS = ("prompt", "end_answer", "end_caption")
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedPack]:
+    folder = tmp_path_factory.mktemp("long_texts")
+    for path in CASES.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    write_picture(folder / "pic.png")
+    write_longest(folder)
+    loaded = {}
+    for path in sorted(folder.glob("*.yaml")):
+        pack = load_pack(path, assets_dir=ASSETS)
+        assert pack.ok, pack.first_error
+        loaded[path.stem] = pack
+    return loaded
+
+
+def longest_text(length: int, word: str) -> str:
+    """``length`` characters of ``word`` repeated, the last one a full stop."""
+    text = " ".join([word] * (length // (len(word) + 1) + 1))[: length - 1]
+    return text.rstrip() + "."
+
+
+#: every text as long as the format allows (prompt, explanation and caption 2,000
+#: characters, choices and answers 200), in wide letters
+LONGEST: list[dict[str, Any]] = [
+    {
+        "id": "longest-choice",
+        "type": "choice",
+        "prompt": longest_text(2000, "WOMBAT"),
+        "choices": [longest_text(200, f"MW{i}") for i in range(6)],
+        "answer": longest_text(200, "MW0"),
+        "explain": longest_text(2000, "Wombats"),
+    },
+]
+
+
+def write_longest(folder: Path) -> None:
+    path = write_play_pack(folder, questions=LONGEST, pack_id="longest", time_limit=None)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("answer: Lighthouse", f"answer: {longest_text(200, 'WOMBAT')}", 1)
+    text = text.replace(
+        "caption: A lighthouse shows ships the way at night.",
+        f"caption: {longest_text(2000, 'Wombats')}",
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(
+    params=[(size, 100) for size in STANDARD] + [((1024, 768), 200), ((1920, 1080), 200)],
+    ids=lambda p: f"{p[0][0]}x{p[0][1]}-{p[1]}%",
+)
+def pilot(request: pytest.FixtureRequest, make_app: Callable[..., App]) -> Iterator[Pilot]:
+    size, text_size = request.param
+    app = make_app(size=size)
+    if text_size != 100:
+        app.apply_look(Look.from_choices(text_size=text_size))
+    return Pilot(app)
+
+
+def play(pilot: Pilot, loaded: LoadedPack) -> PlayScene:
+    scene = PlayScene(pilot.app, loaded, seed=1)
+    pilot.app.reset(scene)
+    pilot.step()
+    pilot.settle()
+    return scene
+
+
+def letters(text: str) -> str:
+    return "".join(text.split())
+
+
+def assert_card_whole(pilot: Pilot, scene: PlayScene, *names: str) -> None:
+    """Every text of the card drawn whole inside its room and inside the card, no two of its
+    texts or buttons overlapping, and the whole of the card's contents reached from the top
+    by PageDown."""
+    card: Card = scene.card
+    card.scroll_by(-card.scroll)
+    pilot.step()
+    now = card.now
+    for name in names:
+        assert name in now.texts or name in now.boxes, f"{name} is not on the card"
+    for name, block in now.texts.items():
+        assert block.words, name
+        if block.box is not None:
+            assert block.box.contains(block.rect), f"{name} is cut: {block.rect} in {block.box}"
+        # a pixel of a glyph's overhang past the line's width is no cut
+        assert now.inner.left <= block.rect.left, name
+        assert block.rect.right <= now.inner.right + 1, name
+    # the rendered lines hold every letter of the text: no ellipsis, nothing dropped
+    for name in names:
+        if name in now.texts and name in PACK_TEXTS:
+            block = now.texts[name]
+            assert letters(block.words) == letters(_pack_text(scene, name)), name
+    placed = {
+        name: box
+        for name, box in now.boxes.items()
+        if name not in ("header", "card_header", "clock", "timebar")
+    }
+    overlapping = [
+        (a, b) for (a, ra), (b, rb) in combinations(placed.items(), 2) if ra.colliderect(rb)
+    ]
+    assert not overlapping, overlapping
+    for button, _ in now.buttons:
+        assert card.rect.left <= button.rect.left
+        assert button.rect.right <= card.rect.right
+    # the contents' last pixel comes into view, a page at most at a time
+    assert now.bottom() - card.scroll_max <= card.view.bottom + 2
+    pages = 0
+    while card.scroll < card.scroll_max:
+        before = card.scroll
+        pilot.key(pygame.K_PAGEDOWN)
+        assert 0 < card.scroll - before <= card.view.height, "a page skipped lines"
+        pages += 1
+        assert pages < 200
+    assert card.now.bottom() <= card.view.bottom + 2
+    card.scroll_by(-card.scroll)
+    pilot.step()
+
+
+def _pack_text(scene: PlayScene, name: str) -> str:
+    question = scene.round.question
+    if name == "prompt":
+        assert question is not None
+        return question.prompt
+    if name == "end_answer":
+        return scene.round.mystery.answer
+    if name == "end_caption":
+        return scene.round.mystery.caption or ""
+    raise KeyError(name)
+
+
+def assert_buttons_whole(pilot: Pilot, scene: PlayScene) -> None:
+    """Each answer's label, at the size the card draws it, wrapped in the button's room,
+    needs no more lines than the button holds."""
+    assets = pilot.app.services.assets
+    metrics = scene.card.now.metrics
+    from clarity.ui.play.card_plan import label_room
+
+    for button, size in scene.card.now.buttons:
+        if not button.label or button.tone is None or not button.tone.startswith("answer"):
+            continue
+        room_w, room_h = label_room(
+            assets, metrics, button.rect.width, button.rect.height, button.key_hint
+        )
+        font = assets.font(size or metrics.body_size, True)
+        lines = wrap_lines(font, button.label, room_w, 10**6)
+        assert letters("".join(lines)) == letters(button.label), button.label
+        assert len(lines) * font.get_linesize() <= room_h + 2, (button.label, lines)
+
+
+def test_a_long_prompt_and_long_choices_show_whole(
+    pilot: Pilot, cases: dict[str, LoadedPack]
+) -> None:
+    scene = play(pilot, cases["pack"])
+    assert_card_whole(pilot, scene, "prompt", "stakes")
+    assert_buttons_whole(pilot, scene)
+    pilot.key(pygame.K_a)  # right: the long explanation under the verdict
+    pilot.settle()
+    assert_card_whole(pilot, scene, "prompt", "verdict", "explain", "next_button")
+    explain = scene.card.now.texts["explain"].words
+    question = scene.round.question
+    assert question is not None
+    assert letters(explain) == letters(question.explain or "")
+
+    scene = play(pilot, cases["pack-long-choices"])
+    assert_card_whole(pilot, scene, "prompt")
+    assert_buttons_whole(pilot, scene)
+
+
+def test_a_prompt_of_2000_characters_shows_whole(
+    pilot: Pilot, cases: dict[str, LoadedPack]
+) -> None:
+    scene = play(pilot, cases["pack-prompt2000"])
+    question = scene.round.question
+    assert question is not None
+    assert len(question.prompt) > 1900
+    assert_card_whole(pilot, scene, "prompt", "answer_field", "submit_button")
+
+
+def test_long_words_and_a_url_show_whole(pilot: Pilot, cases: dict[str, LoadedPack]) -> None:
+    scene = play(pilot, cases["pack-long-answer"])
+    assert_card_whole(pilot, scene, "prompt")
+    assert_buttons_whole(pilot, scene)
+
+
+def finish(pilot: Pilot, scene: PlayScene) -> None:
+    """Answer the one question, then the last guess, until the whole picture shows."""
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)
+    assert scene.round.phase is Phase.FINAL_GUESS
+    pilot.type("Minsk")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: scene.round.phase is Phase.ENDED)
+    pilot.step(round(REVEAL_SECONDS / FRAME) + 2)  # the whole picture in view
+    assert not scene.board.view.flipping
+    assert pilot.app.top is scene
+
+
+@pytest.mark.parametrize("case", ["pack", "pack-long-answer"])
+def test_the_mystery_answer_and_caption_show_whole_at_the_end(
+    pilot: Pilot, cases: dict[str, LoadedPack], case: str
+) -> None:
+    scene = play(pilot, cases[case])
+    finish(pilot, scene)
+    names = ["end_answer"] + (["end_caption"] if scene.round.mystery.caption else [])
+    assert_card_whole(pilot, scene, *names)
+    banner = scene.board.banner
+    assert banner is not None
+    assert letters(banner.words) == letters(scene.round.mystery.answer)
+    assert banner.box is not None
+    assert banner.box.contains(banner.rect)
+    window = pygame.Rect((0, 0), pilot.app.size)
+    assert window.contains(banner.box)
+    for name, box in scene.layout_boxes().items():
+        if name not in ("guess_button", "board") and not name.startswith("end_"):
+            assert not box.colliderect(banner.box), name
+
+
+def test_every_text_as_long_as_the_format_allows_shows_whole(
+    pilot: Pilot, cases: dict[str, LoadedPack]
+) -> None:
+    scene = play(pilot, cases["longest"])
+    question = scene.round.question
+    assert question is not None
+    assert len(question.prompt) == 2000
+    assert_card_whole(pilot, scene, "prompt", "stakes")
+    assert_buttons_whole(pilot, scene)
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    assert_card_whole(pilot, scene, "prompt", "verdict", "explain")
+    pilot.key(pygame.K_RETURN)  # no questions left: the last guess, then the end
+    pilot.type("Minsk")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: scene.round.phase is Phase.ENDED)
+    pilot.until(lambda: not scene.board.view.flipping)
+    assert len(scene.round.mystery.answer) == 200
+    assert_card_whole(pilot, scene, "end_answer", "end_caption")
+    banner = scene.board.banner
+    assert banner is not None
+    assert banner.box is not None
+    assert banner.box.contains(banner.rect)
+    assert letters(banner.words) == letters(scene.round.mystery.answer)
+
+
+def test_an_end_card_that_scrolls_waits_for_enter_and_scrolls_by_the_wheel(
+    make_app: Callable[..., App], cases: dict[str, LoadedPack]
+) -> None:
+    pilot = Pilot(make_app(size=(1024, 640)))
+    scene = play(pilot, cases["pack"])
+    finish(pilot, scene)
+    assert scene.card.scrolls
+    pilot.step(5 * 60)  # longer than the picture is held in view before the results
+    assert pilot.app.top is scene, "the results came before the card was read"
+    prompt_top = scene.card.now.texts["end_answer"].rect.top
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+    pilot.step()
+    assert scene.card.scroll > 0
+    assert scene.card.now.texts["end_answer"].rect.top < prompt_top
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: pilot.app.top is not scene)
+
+
+def test_the_wheel_scrolls_a_long_question(
+    make_app: Callable[..., App], cases: dict[str, LoadedPack]
+) -> None:
+    pilot = Pilot(make_app(size=(1024, 640)))
+    scene = play(pilot, cases["pack-prompt2000"])
+    card = scene.card
+    assert card.scrolls
+    for _ in range(200):
+        if card.scroll >= card.scroll_max:
+            break
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+        pilot.step()
+    assert card.scroll == card.scroll_max
+    assert card.view.contains(card.now.boxes["answer_field"])
+
+
+@pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("case", ["pack", "pack-long-answer"])
+def test_the_results_show_the_answer_and_caption_whole(
+    make_app: Callable[..., App],
+    cases: dict[str, LoadedPack],
+    case: str,
+    size: tuple[int, int],
+) -> None:
+    pilot = Pilot(make_app(size=size))
+    scene = play(pilot, cases[case])
+    finish(pilot, scene)
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: pilot.top.name == "results")
+    results = pilot.top
+    assert isinstance(results, ResultsScene)
+    results.finish_presentation()
+    pilot.step()
+    mystery = scene.round.mystery
+    shown = results.shown_texts()
+    assert letters(shown["answer"]) == letters(mystery.answer)
+    if mystery.caption:
+        assert letters(shown["caption"]) == letters(mystery.caption)
+    window = pygame.Rect((0, 0), pilot.app.size)
+    for name in ("answer", "caption"):
+        item = results._placed.get(name)
+        if item is None:
+            continue
+        assert window.contains(item.rect), name
+        if item.box is not None:
+            assert item.box.contains(item.rect), f"{name} is cut"
+        for other, box in results.layout_boxes().items():
+            if other not in (name, "image") and other not in results._in_column:
+                assert not item.rect.colliderect(box), (name, other)
