@@ -9,7 +9,12 @@ from collections.abc import Iterator
 
 import pygame
 
-from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import (
+    ChoiceQuestion,
+    NumberQuestion,
+    TrueFalseQuestion,
+    TypedQuestion,
+)
 from clarity.core.round import AnswerResult, Round
 from clarity.ui.assets import Assets
 from clarity.ui.effects import ease_out
@@ -28,6 +33,7 @@ _KINDS = {
     ChoiceQuestion: "CHOOSE ONE",
     TrueFalseQuestion: "TRUE OR FALSE",
     TypedQuestion: "TYPE THE ANSWER",
+    NumberQuestion: "TYPE A NUMBER",
 }
 
 

@@ -95,15 +95,16 @@ class QuestionCard:
         return lambda: self._on_choice(index)
 
     def mark(self, chosen: int | None) -> None:
-        """After the answer: the right button green, the one ``chosen`` red, others dim."""
+        """After the answer: the right buttons green (a choice may have several), the one
+        ``chosen`` red, others dim."""
         question = self.question
-        right: int | None = None
+        right: tuple[int, ...] = ()
         if isinstance(question, ChoiceQuestion):
-            right = question.right_index
+            right = question.right_indexes
         elif isinstance(question, TrueFalseQuestion):
-            right = 0 if question.answer else 1
+            right = (0 if question.answer else 1,)
         for i, button in enumerate(self.answer_buttons):
-            if i == right:
+            if i in right:
                 button.state, button.key_hint = "right", "✓"
             elif i == chosen:
                 button.state, button.key_hint = "wrong", "✗"
