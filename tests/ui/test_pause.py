@@ -31,6 +31,8 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
     headless(monkeypatch)
     app = open_app(first=TitleScene)
     press(app, pygame.K_RETURN)
+    app.services.packs.all()  # the packs come in the background
+    step(app)
     press(app, pygame.K_RETURN)
     step(app, 30)  # the question wipes in
     assert app.top is not None
