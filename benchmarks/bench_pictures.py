@@ -11,9 +11,11 @@ decode), then, each in a fresh process so each peak is its own:
 
 For each: the wall time, the peak of Python's own allocations (tracemalloc; Pillow's and
 SDL's pixel buffers are not among them) and the process's peak resident size
-(ru_maxrss, which counts them). For the round also the slowest frame (a picture decoded
-in it) and the pictures' cache at its fullest against its budget. Goal: a few hundred
-MiB, where the game kept every decoded picture before (1.4 GiB for such a round).
+(ru_maxrss, which counts them). The round is played twice, the second time traced
+(tracemalloc's own bookkeeping would swell the first's resident size). For the round
+also the slowest frame (a picture decoded in it) and the pictures' cache at its fullest
+against its budget. Goal: a few hundred MiB, where the game kept every decoded picture
+before (1.4 GiB for such a round).
 
     .venv/bin/python benchmarks/bench_pictures.py [--pictures 31] [--side 4096] [--png]
 """
@@ -110,7 +112,7 @@ def phase_validate(pack: Path) -> None:
         print("  errors:", *problems[:3], sep="\n  ")
 
 
-def phase_round(pack: Path, budget_mib: int | None) -> None:
+def phase_round(pack: Path, budget_mib: int | None, traced: bool) -> None:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from clarity.core.round import Phase
@@ -135,7 +137,8 @@ def phase_round(pack: Path, budget_mib: int | None) -> None:
         raise SystemExit("the benchmark pack does not load")
     app = App(services, WindowOptions(size=SIZE))
     app.open()
-    tracemalloc.start()
+    if traced:
+        tracemalloc.start()
     scene = PlayScene(app, loaded, seed=1)
     app.push(scene)
     frames: list[float] = []  # after the first, which also finds and warms the fonts
@@ -160,15 +163,17 @@ def phase_round(pack: Path, budget_mib: int | None) -> None:
             first_frame = took
         fullest = max(fullest, assets.picture_cache_bytes)
     seconds = time.perf_counter() - start
-    _, python_peak = tracemalloc.get_traced_memory()
     app.close()
+    if traced:
+        _, python_peak = tracemalloc.get_traced_memory()
+        print(f"round, traced: Python peak {python_peak / MIB:.1f} MiB")
+        return
     print(
         f"round: {answered} questions with pictures and the mystery picture in "
         f"{seconds:.1f} s: first frame {first_frame:.0f} ms, then {len(frames)} frames, "
         f"the slowest {max(frames):.0f} ms (a new picture decoded and scaled); "
         f"pictures' cache at most {fullest / MIB:.0f} MiB of "
-        f"{assets.picture_budget / MIB:.0f} MiB; Python peak {python_peak / MIB:.1f} MiB; "
-        f"process peak {peak_rss_mib():.0f} MiB"
+        f"{assets.picture_budget / MIB:.0f} MiB; process peak {peak_rss_mib():.0f} MiB"
     )
 
 
@@ -178,14 +183,16 @@ def main() -> None:
     parser.add_argument("--side", type=int, default=4096)
     parser.add_argument("--png", action="store_true", help="transparent PNGs, not JPEGs")
     parser.add_argument("--budget-mib", type=int, help="the pictures' cache budget to try")
-    parser.add_argument("--phase", choices=["validate", "round"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--phase", choices=["validate", "round", "round-traced"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--pack", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase == "validate":
         phase_validate(args.pack)
         return
-    if args.phase == "round":
-        phase_round(args.pack, args.budget_mib)
+    if args.phase in ("round", "round-traced"):
+        phase_round(args.pack, args.budget_mib, traced=args.phase == "round-traced")
         return
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -196,7 +203,7 @@ def main() -> None:
             f"{args.pictures} pictures of {args.side}x{args.side} ({kind}, {each:.1f} MiB "
             f"each), written in {time.perf_counter() - start:.1f} s"
         )
-        for phase in ("validate", "round"):
+        for phase in ("validate", "round", "round-traced"):
             budget = [] if args.budget_mib is None else ["--budget-mib", str(args.budget_mib)]
             subprocess.run(
                 [sys.executable, __file__, "--phase", phase, "--pack", str(pack), *budget],
