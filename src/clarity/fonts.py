@@ -171,13 +171,15 @@ class FontChain:
 
         The first face with a glyph for every visible character of the cluster (for its
         first, when none has them all); a space or a lone mark stays in the ``previous``
-        face when that face has it, so a run of Arabic or Japanese words is shaped as one;
+        face when that face has it, so a run of Arabic or Japanese words is shaped as one
+        (a space after an emoji does not: a bitmap font's space is as wide as an emoji);
         an emoji asked for in colour (U+FE0F) goes to a colour face first.
         """
         if (
             previous is not None
             and (cluster.isspace() or _is_mark(cluster[0]))
             and all(self.faces[previous].covers(c) or is_invisible(c) for c in cluster)
+            and not (cluster.isspace() and self.faces[previous].bitmap)
         ):
             return previous
         found = self._cache.get(cluster)

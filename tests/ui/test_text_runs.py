@@ -96,3 +96,8 @@ def test_a_no_break_space_holds_a_number_together() -> None:
         "5\u00a0653",
         "coins",
     ]
+
+
+def test_a_narrow_no_break_space_holds_the_game_s_numbers_together() -> None:
+    # the game writes 4 200 with U+202F between the digit groups
+    assert break_paragraph("best 4\u202f200 points", 8, len) == ["best", "4\u202f200", "points"]

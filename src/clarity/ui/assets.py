@@ -10,10 +10,12 @@ import pygame
 
 from clarity.core.packs.loader import PackLimits
 from clarity.core.packs.picture_decoding import PictureError, decode_picture
-from clarity.ui.textfit import TextFitter, size_ladder
+from clarity.fonts import FontChain, font_chain
+from clarity.ui.text_draw import ChainFont
+from clarity.ui.textfit import TextFitter
 from clarity.ui.theme import DEFAULT_LOOK, Colour, Look
 
-FONT_FILES = {False: "fonts/Inter-Regular.otf", True: "fonts/Inter-Bold.otf"}
+FONTS_DIR = "fonts"
 TEXT_CACHE_SIZE = 768
 # Renderings are also capped by their pixels' bytes: at 4K one wrapped prompt is a few
 # megabytes, and a counting score renders a new number every frame.
@@ -37,16 +39,24 @@ class Assets:
     rendered once per (text, size, colour, weight, wrap width), so a frame that changes
     nothing decodes and renders nothing.
 
+    Text is drawn with a chain of fonts (:mod:`clarity.fonts`: the bundled Inter, then the
+    fonts for the scripts it lacks); ``font`` hands out a :class:`ChainFont`, which measures
+    and renders as a ``pygame.font.Font`` does, script by script and in bidi order. The
+    chain is found on first use, or passed in (``fonts``: tests choose their fonts).
+
     ``look`` is the running game's :class:`~clarity.ui.theme.Look`: every draw function
     is handed these assets, so each reads its colours, text size and motion from here
     when it draws. Only ``App.apply_look`` changes it (the App then lays every screen
     out again); renderings are cached by colour, so a new palette never gets an old one.
     """
 
-    def __init__(self, root: Path, look: Look = DEFAULT_LOOK) -> None:
+    def __init__(
+        self, root: Path, look: Look = DEFAULT_LOOK, fonts: FontChain | None = None
+    ) -> None:
         self.root = root
         self.look = look
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._chain = fonts
+        self._fonts: dict[tuple[int, bool], ChainFont] = {}
         # decoded pictures (size None) and their scaled copies, in one budget
         self._pictures: OrderedDict[tuple[Path, tuple[int, int] | None], pygame.Surface] = (
             OrderedDict()
@@ -60,19 +70,29 @@ class Assets:
         #: measures texts and chooses the size at which they fit a box
         self.fitter = TextFitter(self)
 
-    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+    @property
+    def chain(self) -> FontChain:
+        """The fonts text is drawn with, first choice first."""
+        if self._chain is None:
+            self._chain = font_chain(self.root / FONTS_DIR)
+        return self._chain
+
+    def font(self, size: int, bold: bool = False) -> ChainFont:
+        """The chain of fonts at ``size`` points, measuring and rendering one line."""
         key = (size, bold)
         font = self._fonts.get(key)
         if font is None:
-            path = self.root / FONT_FILES[bold]
-            font = pygame.font.Font(path if path.is_file() else None, size)
+            font = ChainFont(self.chain, size, bold)
             self._fonts[key] = font
         return font
 
     def text(
         self, text: str, size: int, colour: Colour, *, bold: bool = False, wrap: int = 0
     ) -> pygame.Surface:
-        """``text`` rendered antialiased; wrapped at ``wrap`` pixels when it is not 0."""
+        """``text`` rendered antialiased, every ``\n`` starting a new line, and wrapped at
+        ``wrap`` pixels when it is not 0 (long words and addresses break inside,
+        :func:`clarity.ui.text_runs.break_paragraph`). A right-to-left paragraph's lines
+        are aligned right."""
         return self._render(text, size, colour, bold, wrap)
 
     def _render(
@@ -83,12 +103,7 @@ class Assets:
         if surface is not None:
             self._text.move_to_end(key)
             return surface
-        font = self.font(size, bold)
-        surface = (
-            font.render(text, True, colour, wraplength=wrap)
-            if wrap
-            else font.render(text, True, colour)
-        )
+        surface = self.font(size, bold).render_text(text, colour, wrap)
         self._text[key] = surface
         self._text_bytes += _bytes(surface)
         while len(self._text) > 1 and (
@@ -120,18 +135,11 @@ class Assets:
         down to ``min_size`` that fits it (``min_size`` when none does).
 
         The size is measured first (``fitter``, which also answers the questions a layout
-        asks: how wide, how tall, which size), so the text is rendered once.
+        asks: how wide, how tall, which size), so the text is rendered once; the measure
+        and the rendering break lines alike.
         """
         size = self.fitter.size_for(text, max_size, min_size, box, bold=bold)
-        wrap = max(1, box[0])
-        surface = self.text(text, size, colour, bold=bold, wrap=wrap)
-        # the measure is careful, not exact: should SDL_ttf still wrap one more line,
-        # step down until the render fits
-        for smaller in [rung for rung in size_ladder(max_size, min_size) if rung < size]:
-            if surface.get_height() <= box[1]:
-                break
-            surface = self.text(text, smaller, colour, bold=bold, wrap=wrap)
-        return surface
+        return self.text(text, size, colour, bold=bold, wrap=max(1, box[0]))
 
     def image(self, path: Path) -> pygame.Surface:
         """The picture at ``path`` as the pack check read it (one decoder,

@@ -84,15 +84,36 @@ class ChainFont:
         antialias: bool = True,
         colour: Colour = _WHITE,
         background: Colour | None = None,
+        wraplength: int = 0,
     ) -> pygame.Surface:
-        """``text`` drawn as one line (as ``Font.render``; ``antialias`` is always on)."""
-        del antialias
-        surface = self.render_line(text, colour, is_rtl_paragraph(text))
+        """``text`` drawn as ``Font.render`` draws it: one line, or lines broken at
+        ``wraplength`` pixels when it is not 0 (:meth:`render_text`)."""
+        surface = self.render_text(text, colour, wraplength, antialias=antialias)
         if background is not None:
             filled = pygame.Surface(surface.get_size())
             filled.fill(background)
             filled.blit(surface, (0, 0))
             return filled
+        return surface
+
+    def render_text(
+        self, text: str, colour: Colour, wrap: int = 0, *, antialias: bool = True
+    ) -> pygame.Surface:
+        """``text`` on a transparent surface, every ``\n`` starting a new line, wrapped at
+        ``wrap`` pixels when it is not 0; a right-to-left paragraph's lines are aligned
+        right. Its size is what :meth:`lines` and :meth:`layout` measure."""
+        if "\n" not in text and (not wrap or self.width(text) <= wrap):
+            return self.render_line(text, colour, antialias=antialias)
+        lines = self.lines(text, wrap if wrap else 1 << 30)
+        layouts = [self.layout(line, rtl) for line, rtl in lines]
+        width = max(1, *(layout.width for layout in layouts))
+        height = sum(layout.height for layout in layouts)
+        surface = pygame.Surface((width, height), pygame.SRCALPHA)
+        y = 0
+        for (line, rtl), layout in zip(lines, layouts, strict=True):
+            x = width - layout.width if rtl else 0
+            surface.blit(self.render_line(line, colour, rtl, antialias=antialias), (x, y))
+            y += layout.height
         return surface
 
     # --- lines ------------------------------------------------------------------------------
@@ -122,14 +143,16 @@ class ChainFont:
             self._layouts.popitem(last=False)
         return layout
 
-    def render_line(self, line: str, colour: Colour, rtl: bool | None = None) -> pygame.Surface:
-        """``line`` rendered antialiased on a transparent surface as tall as its layout."""
+    def render_line(
+        self, line: str, colour: Colour, rtl: bool | None = None, *, antialias: bool = True
+    ) -> pygame.Surface:
+        """``line`` rendered on a transparent surface as tall as its layout."""
         layout = self.layout(line, rtl)
         surface = pygame.Surface((max(1, layout.width), layout.height), pygame.SRCALPHA)
         for run, x in layout.runs:
             if run.text.isspace():
                 continue
-            image, baseline = self._render_run(run, colour)
+            image, baseline = self._render_run(run, colour, antialias)
             surface.blit(image, (x, layout.ascent - baseline))
         return surface
 
@@ -193,10 +216,12 @@ class ChainFont:
             self._widths[key] = width
         return width
 
-    def _render_run(self, run: Run, colour: Colour) -> tuple[pygame.Surface, int]:
+    def _render_run(
+        self, run: Run, colour: Colour, antialias: bool = True
+    ) -> tuple[pygame.Surface, int]:
         """The run's image and its baseline's height in it."""
         font = self._shaped(run)
-        image = font.render(run.text, True, colour)
+        image = font.render(run.text, antialias, colour)
         baseline = font.get_ascent()
         scale = self._scale(run)
         if scale < 1.0:

@@ -33,6 +33,9 @@ _CLOSING = frozenset(
 )
 _OPENING = frozenset("（「『【〈《〔［｛")
 _RTL_CLASSES = frozenset({"R", "AL"})
+# Spaces that hold their neighbours together: no-break, narrow no-break (the game writes
+# "4 200" with it), figure space, word joiner, zero-width no-break space.
+NO_BREAK = frozenset("\u00a0\u202f\u2007\u2060\ufeff")
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,9 @@ def break_pieces(paragraph: str) -> list[str]:
 
 def _break_before(current: str, cluster: str) -> bool:
     last = current[-1]
-    if cluster.isspace() or cluster[0] == "\u00a0":
+    if cluster[0] in NO_BREAK or last in NO_BREAK:
+        return False
+    if cluster.isspace():
         return False  # white space stays with the word before it
     if _is_break_space(last):
         return True
@@ -202,7 +207,7 @@ def _break_before(current: str, cluster: str) -> bool:
 
 
 def _is_break_space(character: str) -> bool:
-    return character != "\u00a0" and (character.isspace() or character == "\u200b")
+    return character not in NO_BREAK and (character.isspace() or character == "\u200b")
 
 
 def _is_ideographic(character: str) -> bool:

@@ -1,26 +1,35 @@
 """Choosing the type size at which a text fits a box, measured without rendering it.
 
 A wrapped render of a long prompt is the costliest thing a frame can do, so a text is
-not rendered at one size after another until it fits: the wrapped lines are worked out
-from the widths of the words (``Font.size``, which only measures, cached per word), the
-size is found first and the text is rendered once (by ``Assets.fit_text``, through the
-one fitter every scene shares, ``Assets.fitter``).
+not rendered at one size after another until it fits: its lines are worked out from the
+widths of its runs (:class:`clarity.ui.text_draw.ChainFont`, which measures without
+drawing and caches), the size is found first and the text is rendered once (by
+``Assets.fit_text``, through the one fitter every scene shares, ``Assets.fitter``). The
+measure breaks lines exactly as the rendering does (:func:`clarity.ui.text_runs.
+break_paragraph`), so what is measured is what is drawn.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-import pygame
+from clarity.ui.text_runs import break_paragraph, break_pieces, clusters
 
 if TYPE_CHECKING:
     from clarity.ui.assets import Assets
 
+
+class Measures(Protocol):
+    """What line breaking needs of a font: a ``pygame.font.Font`` or a ``ChainFont``."""
+
+    def size(self, text: str, /) -> tuple[int, int]: ...
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 WORD_CACHE_SIZE = 20_000
 LADDER_STEP = 0.92  # each size tried is this much smaller than the one before
-_BREAKS = re.compile(r"[ \t\n\r\f\v]+")  # where wrap_lines may break a line
 
 
 def size_ladder(max_size: int, min_size: int) -> list[int]:
@@ -43,43 +52,49 @@ class TextFitter:
         self._widths: dict[tuple[str, int, bool], int] = {}
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
+        """The width of ``text`` drawn as one line, in pixels."""
         key = (text, size, bold)
         width = self._widths.get(key)
         if width is None:
             if len(self._widths) > WORD_CACHE_SIZE:
                 self._widths.clear()
-            width = self.assets.font(size, bold).size(text)[0]
+            width = self.assets.font(size, bold).width(text)
             self._widths[key] = width
         return width
 
     def measure(self, text: str, size: int, wrap: int, bold: bool = False) -> tuple[int, int]:
-        """The size of ``text`` rendered at ``size`` wrapped at ``wrap`` pixels.
+        """The size of ``text`` rendered at ``size`` wrapped at ``wrap`` pixels, exactly as
+        ``Assets.text`` renders it: lines break at spaces, between Chinese or Japanese
+        characters, and inside a word wider than the line (so the width never passes
+        ``wrap`` unless one character does)."""
+        font = self.assets.font(size, bold)
+        if "\n" not in text and self.width(text, size, bold) <= wrap:
+            layout = font.layout(text)
+            return layout.width, layout.height
+        widest = height = 0
+        for line, rtl in font.lines(text, max(1, wrap)):
+            layout = font.layout(line, rtl)
+            widest, height = max(widest, layout.width), height + layout.height
+        return widest, height
 
-        Lines break at spaces as SDL_ttf breaks them; SDL_ttf counts the space after a
-        word when it decides whether the word fits, so this does too (it then never
-        counts fewer lines than SDL_ttf draws). A word wider than the line counts as too
-        wide (the caller then tries a smaller size) rather than being split.
-        """
-        space = self.width(" ", size, bold)
-        widest = 0
-        lines = 0
-        for paragraph in text.split("\n"):
-            line = 0
-            for word in paragraph.split(" "):
-                word_w = self.width(word, size, bold) if word else 0
-                if line and line + 2 * space + word_w > wrap:
-                    widest = max(widest, line)
-                    lines += 1
-                    line = word_w
-                else:
-                    line = line + space + word_w if line else word_w
-            widest = max(widest, line)
-            lines += 1
-        return widest, lines * self.assets.font(size, bold).get_linesize()
-
-    def fits(self, text: str, size: int, box: tuple[int, int], bold: bool = False) -> bool:
+    def fits(
+        self, text: str, size: int, box: tuple[int, int], bold: bool = False, *, whole: bool = True
+    ) -> bool:
+        """Whether ``text`` fits ``box`` at ``size``; with ``whole``, only when no word has
+        to be broken inside to fit the width."""
+        if whole and not self._words_fit(text, size, box[0], bold):
+            return False
         width, height = self.measure(text, size, box[0], bold)
         return width <= box[0] and height <= box[1]
+
+    def _words_fit(self, text: str, size: int, wrap: int, bold: bool) -> bool:
+        if self.width(text, size, bold) <= wrap:
+            return True
+        return all(
+            self.width(piece.rstrip(), size, bold) <= wrap
+            for paragraph in text.split("\n")
+            for piece in break_pieces(paragraph)
+        )
 
     def size_for(
         self,
@@ -90,83 +105,72 @@ class TextFitter:
         *,
         bold: bool = False,
     ) -> int:
-        """The largest size from ``max_size`` down to ``min_size`` at which every text fits."""
+        """The largest size from ``max_size`` down to ``min_size`` at which every text fits
+        with its words whole; failing that, the largest at which it fits with long words
+        broken (a web address); failing that, ``min_size``."""
         group = [texts] if isinstance(texts, str) else list(texts)
         ladder = size_ladder(max_size, min_size)
-        if all(self.fits(t, ladder[0], box, bold) for t in group):
-            return ladder[0]
-        # the largest rung that fits; the last rung is taken when nothing does
-        low, high = 0, len(ladder) - 1
-        while low < high:
-            middle = (low + high) // 2
-            if all(self.fits(t, ladder[middle], box, bold) for t in group):
-                high = middle
-            else:
-                low = middle + 1
-        return ladder[low]
+        for whole in (True, False):
+            if all(self.fits(t, ladder[0], box, bold, whole=whole) for t in group):
+                return ladder[0]
+            if not all(self.fits(t, ladder[-1], box, bold, whole=whole) for t in group):
+                continue
+            # the largest rung that fits: fitting is monotonic in the size
+            low, high = 0, len(ladder) - 1
+            while low < high:
+                middle = (low + high) // 2
+                if all(self.fits(t, ladder[middle], box, bold, whole=whole) for t in group):
+                    high = middle
+                else:
+                    low = middle + 1
+            return ladder[low]
+        return ladder[-1]
 
 
-def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` pixels in ``font``."""
+def ellipsize(font: Measures, text: str, width: int) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` pixels in ``font`` (never inside a
+    character and its marks)."""
     if width <= 0:
         return ""
     if font.size(text)[0] <= width:
         return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…" if text else ""
+    return _ellipsize(font, text, width)
 
 
-def wrap_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width``; an ellipsis ends a cut text.
+def wrap_lines(font: Measures, text: str, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines no wider than ``width``; an
+    ellipsis ends a cut text.
 
-    Words too long for a line (a file path) are broken between letters.
+    Lines break as ``Assets.text`` breaks them (:func:`clarity.ui.text_runs.
+    break_paragraph`): at spaces (a no-break space holds its neighbours together, "5 653"),
+    between Chinese or Japanese characters, after ``/ - . _ ?`` inside a word too long for
+    a line (a web address, a file path), else between any two letters; ``\n`` starts a
+    new line.
     """
+
+    def measure(piece: str) -> int:
+        return font.size(piece)[0]
+
+    if not text.strip():
+        return []
     lines: list[str] = []
-    current = ""
-    # Only ASCII white space breaks a line: a no-break space (inside a number, "5 653")
-    # holds its neighbours together, as it does in SDL_ttf's own wrapping.
-    words = [word for word in _BREAKS.split(text) if word]
-    index = 0
-    while index < len(words):
-        word = words[index]
-        attempt = f"{current} {word}" if current else word
-        if font.size(attempt)[0] <= width:
-            current = attempt
-            index += 1
-            continue
-        if current:
-            lines.append(current)
-            current = ""
-        else:  # one word wider than the line: break it where it stops fitting
-            cut = max(1, _fitting_prefix(font, word, width))
-            lines.append(word[:cut])
-            words[index] = word[cut:]
-        if len(lines) == max_lines:
-            break
-    if current and len(lines) < max_lines:
-        lines.append(current)
-        index = len(words)
-    if index < len(words) and lines:
-        lines[-1] = _ellipsize(font, lines[-1], width)
-    return lines
+    for paragraph in text.split("\n"):
+        # as before the chain of fonts: a run of ASCII spaces is one space here (the screens'
+        # own "  ·  " separators are drawn with single spaces in a line this tight)
+        lines.extend(break_paragraph(_SPACES.sub(" ", paragraph), width, measure))
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max_lines]
+    if kept:
+        kept[-1] = _ellipsize(font, kept[-1], width)
+    return kept
 
 
-def _fitting_prefix(font: pygame.font.Font, word: str, width: int) -> int:
-    low, high = 0, len(word)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if font.size(word[:middle])[0] <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _ellipsize(font: pygame.font.Font, line: str, width: int) -> str:
-    while line and font.size(line + "…")[0] > width:
-        line = line[:-1]
-    return line.rstrip() + "…"
+def _ellipsize(font: Measures, line: str, width: int) -> str:
+    parts = clusters(line)
+    while parts and font.size("".join(parts) + "…")[0] > width:
+        parts.pop()
+    return "".join(parts).rstrip() + "…"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -175,7 +179,8 @@ def shorten(text: str, limit: int) -> str:
 
 
 def warm_glyphs(assets: Assets, texts: Iterable[str], sizes: Iterable[int]) -> None:
-    """Render every character of ``texts`` once at each of ``sizes``, plain and bold.
+    """Load every character of ``texts`` once at each of ``sizes``, plain and bold, in the
+    font of the chain that draws it.
 
     FreeType loads a glyph the first time a size draws it; a screen that calls this
     with its layout pays for that in a frame that already changes everything, not in
@@ -184,4 +189,4 @@ def warm_glyphs(assets: Assets, texts: Iterable[str], sizes: Iterable[int]) -> N
     characters = "".join(sorted(set("".join(texts)) - {"\n"}))
     for size in set(sizes):
         for bold in (False, True):
-            assets.font(size, bold).render(characters, True, (255, 255, 255))
+            assets.font(size, bold).warm(characters)
