@@ -534,6 +534,7 @@ def _report_yaml_error(exc: yaml.YAMLError, text: str, report: Report) -> None:
 
 
 # libyaml and PyYAML's pure-Python parser word the same slips differently; both are read.
+_TAB = re.compile(r"\btab\b")  # libyaml's words; PyYAML's point at the tab itself
 _COLON_IN_VALUE = re.compile(r"mapping values are not allowed")
 _NO_COLON = re.compile(r"could not find expected ':'")
 _CANNOT_START = re.compile(r"found character .*that cannot start any token")
@@ -556,7 +557,7 @@ def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, 
     here = text[mark.index] if 0 <= mark.index < len(text) else ""
     opened = (start.line, start.column) if start is not None else where
 
-    if here == "\t" or "tab" in problem:
+    if here == "\t" or _TAB.search(problem):
         return where, (
             "a tab is used here; YAML does not allow tabs for indenting, so indent with spaces"
         )
