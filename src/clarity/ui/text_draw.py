@@ -13,19 +13,27 @@ mark of Arabic, Thai or Devanagari is cut.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import pygame
 
-from clarity.fonts import FontChain, is_invisible, is_space
+from clarity.fonts import FontChain, coverage, is_invisible, is_space
 from clarity.ui.text_runs import Run, break_paragraph, is_rtl_paragraph, visual_runs
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 LAYOUT_CACHE_SIZE = 4096
 WIDTH_CACHE_SIZE = 40_000
 _WHITE = (255, 255, 255)
+# Right-to-left letters and digits (Hebrew, Arabic, Syriac, Thaana, NKo..., their
+# presentation forms, and their blocks beyond the BMP) and the explicit bidi controls:
+# a line without any is one left-to-right run.
+_NEEDS_BIDI = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+    "\U0001e800-\U0001efff\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ class ChainFont:
         self._widths: dict[tuple[str, int, bool, str], int] = {}
         self._ink: dict[tuple[str, int, bool, str], tuple[int, int]] = {}
         self._layouts: OrderedDict[tuple[str, bool], LineLayout] = OrderedDict()
+        self._shaping: dict[int, tuple[bool, str]] = {}  # each face's direction and script
+        self._first_face = coverage(chain.faces[0].path) if chain.faces else None
         self.primary = self._font(0)
 
     # --- what a pygame.font.Font answers --------------------------------------------------
@@ -131,7 +141,7 @@ class ChainFont:
         descent = self.primary.get_linesize() - ascent
         placed: list[tuple[Run, int]] = []
         x = 0
-        for run in visual_runs(_drawable(line, self.chain), direction, self.chain.face_for):
+        for run in self._runs(_drawable(line, self.chain), direction):
             placed.append((run, x))
             x += self._run_width(run)
             if run.face != 0:
@@ -143,11 +153,28 @@ class ChainFont:
             self._layouts.popitem(last=False)
         return layout
 
+    def _runs(self, line: str, rtl: bool) -> list[Run]:
+        if self._simple(line, rtl):
+            return [Run(line, 0, False, "Zyyy")]
+        return visual_runs(line, rtl, self.chain.face_for)
+
+    def _simple(self, line: str, rtl: bool) -> bool:
+        """Whether ``line`` is one left-to-right run of the first face, as most lines are
+        (Latin, Cyrillic, Greek): measured and drawn without the bidi algorithm (pure
+        Python), which a counting score's every new number would otherwise pay for."""
+        if rtl or not line or (not line.isascii() and _NEEDS_BIDI.search(line)):
+            return False
+        return self._first_face is None or self._first_face.issuperset(map(ord, line))
+
     def render_line(
         self, line: str, colour: Colour, rtl: bool | None = None, *, antialias: bool = True
     ) -> pygame.Surface:
         """``line`` rendered on a transparent surface as tall as its layout."""
         layout = self.layout(line, rtl)
+        if len(layout.runs) == 1 and layout.runs[0][0].face == 0:
+            image, _ = self._render_run(layout.runs[0][0], colour, antialias)
+            if image.get_size() == (layout.width, layout.height):
+                return image  # the one run is the line: no copy
         surface = pygame.Surface((max(1, layout.width), layout.height), pygame.SRCALPHA)
         for run, x in layout.runs:
             if run.text.isspace():
@@ -166,6 +193,9 @@ class ChainFont:
         return out
 
     def width(self, text: str) -> int:
+        """The width of ``text`` drawn as one line, in pixels."""
+        if self._simple(text, False):
+            return self._run_width(Run(text, 0, False, "Zyyy"))
         return self.layout(text).width
 
     def warm(self, characters: str) -> None:
@@ -195,8 +225,11 @@ class ChainFont:
 
     def _shaped(self, run: Run) -> pygame.font.Font:
         font = self._font(run.face)
-        font.set_direction(pygame.DIRECTION_RTL if run.rtl else pygame.DIRECTION_LTR)
-        font.set_script(run.script)
+        wanted = (run.rtl, run.script)
+        if self._shaping.get(run.face) != wanted:
+            font.set_direction(pygame.DIRECTION_RTL if run.rtl else pygame.DIRECTION_LTR)
+            font.set_script(run.script)
+            self._shaping[run.face] = wanted
         return font
 
     def _scale(self, run: Run) -> float:

@@ -14,9 +14,11 @@ without pygame (:mod:`clarity.ui.text_draw` measures and renders the runs).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bidi import algorithm as uba
 
@@ -33,6 +35,8 @@ _CLOSING = frozenset(
 )
 _OPENING = frozenset("（「『【〈《〔［｛")
 _RTL_CLASSES = frozenset({"R", "AL"})
+# In ASCII text a line breaks only after white space: a word and the spaces after it.
+_ASCII_PIECES = re.compile(r"[^ \t\n\r\f\v]+[ \t\n\r\f\v]*|[ \t\n\r\f\v]+")
 # Spaces that hold their neighbours together: no-break, narrow no-break (the game writes
 # "4 200" with it), figure space, word joiner, zero-width no-break space.
 NO_BREAK = frozenset("\u00a0\u202f\u2007\u2060\ufeff")
@@ -52,6 +56,8 @@ class Run:
 def clusters(text: str) -> list[str]:
     """``text`` cut into the clusters a reader sees as one character ("e" and a combining
     accent, 👩‍🏫, 🇧🇾, स्त); joined back they are ``text`` again."""
+    if text.isascii():
+        return list(text)  # no ASCII character joins another
     out: list[str] = []
     for character in text:
         if out and _extends(out[-1], character):
@@ -181,6 +187,13 @@ def _reorder(pieces: list[tuple[int, Run]]) -> list[Run]:
 def break_pieces(paragraph: str) -> list[str]:
     """``paragraph`` cut where a line may break; each piece keeps the white space after
     it. ``"to Łódź 東京"`` gives ``["to ", "Łódź ", "東", "京"]``."""
+    return list(_pieces(paragraph))
+
+
+@lru_cache(maxsize=4096)  # a text is measured at several sizes while it is fitted
+def _pieces(paragraph: str) -> tuple[str, ...]:
+    if paragraph.isascii():
+        return tuple(_ASCII_PIECES.findall(paragraph))
     pieces: list[str] = []
     current = ""
     for cluster in clusters(paragraph):
@@ -190,7 +203,7 @@ def break_pieces(paragraph: str) -> list[str]:
         current += cluster
     if current:
         pieces.append(current)
-    return pieces
+    return tuple(pieces)
 
 
 def _break_before(current: str, cluster: str) -> bool:
