@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from clarity.core.events import AnswerGiven, QuestionAsked
+from clarity.core.packs.models import Pack
 from clarity.core.round import Phase, Round, right_answer_text
+from clarity.core.scoring import ScoringRules
 
 from .factories import MYSTERY_ANSWER, build_pack, wrong_response
 
@@ -144,3 +146,83 @@ def test_any_other_word_answers_neither_true_nor_false(word: str) -> None:
 def test_a_true_false_pick_is_recorded_as_its_word(answer: bool) -> None:
     played = true_false_question(answer)
     assert played.answer(answer, seconds=1).event.response == ("true" if answer else "false")
+
+
+# -- what each answer and guess carries ------------------------------------------------------
+
+
+@pytest.mark.parametrize("pick", [True, False])
+def test_a_true_false_pick_never_answers_a_typed_or_choice_question(pick: bool) -> None:
+    played = Round(MIXED, seed=3)
+    kinds = set()
+    while played.phase is Phase.ASKING:
+        question = played.question
+        if question.type != "truefalse":
+            assert not played.answer(pick, seconds=1).event.right
+            kinds.add(question.type)
+        else:
+            played.answer(question.answer, seconds=1)
+        played.next_question()
+    assert kinds == {"typed", "choice"}
+
+
+def test_the_explanation_comes_with_the_answer_right_or_wrong() -> None:
+    data = build_pack(questions=2, grid="1x2").model_dump(mode="json")
+    for n, question in enumerate(data["questions"]):
+        question["explain"] = f"Because of reason {n}."
+    played = Round(Pack.model_validate(data), seed=1)
+    first = played.question
+    assert played.answer(first.answer, seconds=1).explain == f"Because of reason {first.id[1:]}."
+    played.next_question()
+    second = played.question
+    assert played.answer("no idea", seconds=1).explain == f"Because of reason {second.id[1:]}."
+
+
+def test_a_guess_is_recorded_as_it_was_typed() -> None:
+    played = Round(MIXED, seed=3)
+    wrong = played.guess_image("  big BEN ", seconds=1)
+    right = played.guess_image("the eiffel tower!", seconds=2)
+    assert (wrong.guess, right.guess) == ("  big BEN ", "the eiffel tower!")
+    assert [g.guess for g in played.summary.guesses] == ["  big BEN ", "the eiffel tower!"]
+
+
+def test_time_is_kept_to_the_millisecond() -> None:
+    played = Round(MIXED, seed=3)
+    assert played.answer(played.question.answer, seconds=1.23456).event.seconds == 1.235
+    assert played.guess_image("Big Ben", seconds=0.0004).seconds == 0.0
+    assert played.guess_image(MYSTERY_ANSWER, seconds=2.0006).seconds == 2.001
+
+
+def test_the_time_played_is_every_answer_and_guess_added_up() -> None:
+    played = Round(MIXED, seed=3)
+    played.answer(played.question.answer, seconds=1.25)
+    played.next_question()
+    played.answer(None, seconds=20.5)
+    played.guess_image("Big Ben", seconds=0.125)
+    played.next_question()
+    played.guess_image(MYSTERY_ANSWER, seconds=3.5)
+    assert played.summary.seconds_played == 1.25 + 20.5 + 0.125 + 3.5 == 25.375
+
+
+def test_a_round_has_its_summary_only_once_it_has_ended() -> None:
+    played = Round(MIXED, seed=42, rules=ScoringRules(timer=False, streaks=False))
+    assert played.summary is None
+    played.answer(played.question.answer, seconds=1)
+    assert played.summary is None
+    played.guess_image(MYSTERY_ANSWER, seconds=1)
+    summary = played.summary
+    assert (summary.pack_id, summary.mystery_index, summary.mystery_answer) == (
+        "test-pack",
+        0,
+        MYSTERY_ANSWER,
+    )
+    assert (summary.seed, summary.timer, summary.streaks) == (42, False, False)
+
+
+def test_an_observer_subscribed_later_hears_what_happens_from_then_on() -> None:
+    played = Round(MIXED, seed=3)
+    heard: list[Any] = []
+    played.subscribe(heard.append)
+    result = played.answer(played.question.answer, seconds=1)
+    assert heard[0] == result.event
+    assert len(heard) == 2  # the answer and the tile it uncovered

@@ -238,6 +238,27 @@ def test_best_possible_is_the_most_any_play_can_earn(
     assert best_possible_score(effective, tiles, rules) == brute_force_best(effective, tiles, rules)
 
 
+@pytest.mark.parametrize(
+    ("streak_step", "streak_cap"), [(0, 500), (1, 500), (1, 3), (7, 20), (100, 500), (600, 500)]
+)
+@pytest.mark.parametrize("tiles", [2, 3, 5])
+def test_best_possible_is_the_most_any_play_can_earn_at_any_streak_step(
+    streak_step: int, streak_cap: int, tiles: int
+) -> None:
+    # Questions of different worth, so the best is weighed play by play, at every step
+    # including none and a step of a single point.
+    rules = ScoringRules(streak_step=streak_step, streak_cap=streak_cap)
+    limits: list[int | None] = [None, 20, 5, None, 60, 20]
+    assert best_possible_score(limits, tiles, rules) == brute_force_best(limits, tiles, rules)
+
+
+@pytest.mark.parametrize("limit", [0.5, 1, 1.5])
+def test_a_limit_of_a_second_or_less_is_still_a_limit(limit: float) -> None:
+    assert stretched_limit(limit, RULES) == limit
+    assert time_bonus(0, limit, RULES) == 500
+    assert right_at(limit * 2, limit) == 0  # late
+
+
 # -- extra time: the time scale ---------------------------------------------------------
 
 

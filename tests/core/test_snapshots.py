@@ -175,3 +175,10 @@ def test_an_old_snapshot_plays_on_to_the_end_as_the_game_of_its_day_would() -> N
     restored.guess_image(MYSTERY_ANSWER, seconds=1)  # 1000 + 200 for the tile still hidden
     assert restored.summary.score == 1100 + 700 + 1000 + 200
     assert restored.summary.longest_streak == 3
+
+
+def test_a_snapshot_with_a_rule_this_game_does_not_know_is_refused_naming_it() -> None:
+    snapshot = Round(OLD_PACK, seed=5).snapshot()
+    snapshot["rules"] = {**snapshot["rules"], "bonus_for_neatness": 50}
+    with pytest.raises(ValueError, match=r"unknown rules: .*bonus_for_neatness"):
+        Round.restore(OLD_PACK, snapshot)

@@ -28,6 +28,8 @@ from clarity.core.trophies import (
     TrophyTracker,
     lasting_progress,
     medal_for,
+    medal_percent,
+    medal_share,
     newly_earned_lasting,
     trophy_by_id,
 )
@@ -134,7 +136,7 @@ def test_the_required_trophies_are_defined() -> None:
 
 
 def test_an_unknown_trophy_id_is_a_key_error() -> None:
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no-such-trophy"):
         trophy_by_id("no-such-trophy")
 
 
@@ -264,6 +266,20 @@ def test_no_medal_when_there_is_no_best_possible_score() -> None:
     assert medal_for(summary(score=100, best=0)) is None
 
 
+def test_a_yardstick_of_a_single_point_still_measures() -> None:
+    # Any best above zero is a measure, however small the rules' figures make it.
+    assert medal_share(summary(score=1, best=1)) == 1.0
+    assert medal_percent(summary(score=1, best=1)) == 100
+    assert medal_for(summary(score=1, best=1)) is Tier.GOLD
+
+
+def test_the_tracker_has_no_medal_until_the_round_ends() -> None:
+    tracker = feed(*answers_in_a_row(6))
+    assert tracker.medal is None
+    tracker.observe(ended(score=10_000))
+    assert tracker.medal is Tier.GOLD
+
+
 def test_the_tracker_ignores_events_that_earn_nothing() -> None:
     assert feed(TileUncovered(0, 0, 19)).earned == []
 
@@ -316,6 +332,20 @@ def test_a_medal_on_every_bundled_pack_earns_scholar() -> None:
     assert progress(every)["scholar"] == (2, 2)
 
 
+def test_with_one_bundled_pack_a_medal_on_it_earns_scholar() -> None:
+    assert progress(PlayerStats(), bundled=("animals",))["scholar"] == (0, 1)
+    medal = PlayerStats(best_medal_by_pack={"animals": "bronze"})
+    assert progress(medal, bundled=("animals",))["scholar"] == (1, 1)
+    assert [t.trophy_id for t in newly_earned_lasting(PlayerStats(), medal, ["animals"])] == [
+        "scholar"
+    ]
+
+
+def test_without_bundled_packs_scholar_cannot_be_earned() -> None:
+    medal = PlayerStats(best_medal_by_pack={"mine": "gold"})
+    assert progress(medal, bundled=())["scholar"] == (0, 1)
+
+
 def test_gold_on_three_packs_earns_collector() -> None:
     two = {"a": "gold", "b": "gold", "c": "silver"}
     assert progress(PlayerStats(best_medal_by_pack=two))["collector"] == (2, 3)
@@ -337,5 +367,5 @@ def test_newly_earned_lasting_lists_only_what_the_last_round_added() -> None:
     before = PlayerStats(right_answers=99, most_rounds_in_a_day=10)
     after = replace(before, right_answers=101, most_rounds_in_a_day=11)
     earned = newly_earned_lasting(before, after, ["animals"])
-    assert [(t.trophy_id, t.tier) for t in earned] == [("century", "silver")]
+    assert [(t.trophy_id, t.name, t.tier) for t in earned] == [("century", "Century", "silver")]
     assert newly_earned_lasting(after, after, ["animals"]) == []
