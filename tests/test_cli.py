@@ -65,6 +65,24 @@ def test_validate_valid_pack_exits_0(
     assert (status, out) == (0, ["1 pack checked: 1 valid, 0 with errors, 0 warnings"])
 
 
+def test_validate_warns_about_characters_no_font_on_this_computer_draws(
+    tmp_path: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # This computer's fonts stand in as "ASCII only", so the test does not depend on them.
+    monkeypatch.setattr(cli, "drawable_by_this_computer", lambda: str.isascii)
+    pack = write_pack(tmp_path, "good.yaml")
+    pack.write_text(pack.read_text(encoding="utf-8").replace("Say no.", "Say 否."), "utf-8")
+
+    status, out, _ = run(capsys, "validate", str(pack), "--data-dir", str(data_dir))
+
+    assert status == 0
+    assert out[0].startswith(f"{pack}:11:13: warning: questions[0].prompt: the character U+5426 否")
+    assert out[1] == "1 pack checked: 1 valid, 0 with errors, 1 warning"
+
+
 def test_validate_folder_reports_every_line_and_a_summary(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -44,6 +44,7 @@ from clarity.terminal_text import terminal_safe
 if TYPE_CHECKING:
     from typing import TypeAlias
 
+    from clarity.core.packs.glyphs import CanDraw
     from clarity.core.packs.loader import LoadedPack
     from clarity.store import Store
     from clarity.ui.launch import LaunchOptions
@@ -79,14 +80,30 @@ reports = _Lazy("clarity.store.reports")
 # The pack loader's functions under their own names, loading it on the first call.
 
 
-def load_packs(files: Sequence[Path], *, assets_dir: Path) -> list[LoadedPack]:
-    loaded: list[LoadedPack] = _pack_loader.load_packs(files, assets_dir=assets_dir)
+def load_packs(
+    files: Sequence[Path], *, assets_dir: Path, can_draw: CanDraw | None = None
+) -> list[LoadedPack]:
+    loaded: list[LoadedPack] = _pack_loader.load_packs(
+        files, assets_dir=assets_dir, can_draw=can_draw
+    )
     return loaded
 
 
-def discover_packs(folders: Sequence[Path], *, assets_dir: Path) -> list[LoadedPack]:
-    found: list[LoadedPack] = _pack_loader.discover_packs(folders, assets_dir=assets_dir)
+def discover_packs(
+    folders: Sequence[Path], *, assets_dir: Path, can_draw: CanDraw | None = None
+) -> list[LoadedPack]:
+    found: list[LoadedPack] = _pack_loader.discover_packs(
+        folders, assets_dir=assets_dir, can_draw=can_draw
+    )
     return found
+
+
+def drawable_by_this_computer() -> CanDraw:
+    """Whether a font the game finds on this computer draws a character (bundled fonts first,
+    then the system's), for validate's warnings about characters no font can show."""
+    from clarity.fonts import font_chain  # noqa: PLC0415 - fontTools only when validating
+
+    return font_chain(bundled_assets_dir() / "fonts").can_draw
 
 
 def pack_files_in(folder: Path) -> list[Path]:
@@ -630,7 +647,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
-    loaded = load_packs(files, assets_dir=bundled_assets_dir())
+    loaded = load_packs(
+        files, assets_dir=bundled_assets_dir(), can_draw=drawable_by_this_computer()
+    )
     for pack in loaded:
         for problem in pack.problems:
             # A file's name and its text may hold escape sequences and line breaks.
@@ -679,7 +698,9 @@ def _installed_pack_folders(args: argparse.Namespace, extra: Sequence[Path]) -> 
 
 
 def _print_packs(folders: Sequence[Path]) -> int:
-    packs = discover_packs(folders, assets_dir=bundled_assets_dir())
+    packs = discover_packs(
+        folders, assets_dir=bundled_assets_dir(), can_draw=drawable_by_this_computer()
+    )
     if not packs:
         print("No question packs found in:")
         for folder in folders:

@@ -838,3 +838,28 @@ def test_broken_pack_never_stops_the_others(tmp_path: Path, assets: Path) -> Non
         ("good.yaml", True),
         ("worse.yaml", False),
     ]
+
+
+# --- characters no font can draw ------------------------------------------------------------
+
+
+def test_loading_with_the_fonts_of_this_computer_warns_about_characters_none_draws(
+    pack_dir: Path, assets: Path
+) -> None:
+    path = pack_dir / "pack.yaml"
+    path.write_text(replace("Which city is the capital?", "Which city is 首都?"), encoding="utf-8")
+
+    loaded = load_pack(path, assets_dir=assets, can_draw=str.isascii)
+
+    assert loaded.ok, "a character no font draws is a warning: the pack still plays"
+    [warning] = [str(p) for p in loaded.warnings]
+    assert warning.startswith(f"{path}:13:13: warning: questions[0].prompt: ")
+    assert "U+9996" in warning
+    assert "U+90FD" in warning
+
+
+def test_loading_without_fonts_to_ask_checks_no_characters(pack_dir: Path, assets: Path) -> None:
+    path = pack_dir / "pack.yaml"
+    path.write_text(replace("Which city is the capital?", "Which city is 首都?"), encoding="utf-8")
+
+    assert load_pack(path, assets_dir=assets).problems == ()

@@ -31,6 +31,7 @@ from typing import Any
 
 from clarity.core.numbers import format_number
 from clarity.core.packs.folders import FolderListings
+from clarity.core.packs.glyphs import CanDraw, warn_about_glyphs
 from clarity.core.packs.models import FORMAT_VERSION, Pack
 from clarity.core.packs.pictures import check_images
 from clarity.core.packs.plain_yaml import compose
@@ -113,12 +114,20 @@ class LoadedPack:
         return self.pack.title if self.pack is not None else self.path.stem
 
 
-def load_pack(path: Path, *, assets_dir: Path, limits: PackLimits = PackLimits()) -> LoadedPack:
+def load_pack(
+    path: Path,
+    *,
+    assets_dir: Path,
+    limits: PackLimits = PackLimits(),
+    can_draw: CanDraw | None = None,
+) -> LoadedPack:
     """Read, parse and check the pack at ``path``. Bad input never raises: see ``problems``.
 
-    Images resolve against the pack file's folder first, then ``assets_dir``.
+    Images resolve against the pack file's folder first, then ``assets_dir``. With
+    ``can_draw`` (whether the fonts on this computer draw a character), every character
+    no font can draw gets a warning (:mod:`clarity.core.packs.glyphs`).
     """
-    return _load(path, assets_dir=assets_dir, limits=limits, taken_ids={})
+    return _load(path, assets_dir=assets_dir, limits=limits, taken_ids={}, can_draw=can_draw)
 
 
 def load_packs(
@@ -127,13 +136,18 @@ def load_packs(
     assets_dir: Path,
     limits: PackLimits = PackLimits(),
     listings: FolderListings | None = None,
+    can_draw: CanDraw | None = None,
 ) -> list[LoadedPack]:
     """Load ``files`` in order; a pack reusing the id of an earlier valid pack gets an error.
 
     The folders the packs and their pictures are in are each listed once for all of them
     (``listings``, or new ones), so N packs load in time linear in N.
     """
-    return list(iter_packs(files, assets_dir=assets_dir, limits=limits, listings=listings))
+    return list(
+        iter_packs(
+            files, assets_dir=assets_dir, limits=limits, listings=listings, can_draw=can_draw
+        )
+    )
 
 
 def iter_packs(
@@ -142,13 +156,19 @@ def iter_packs(
     assets_dir: Path,
     limits: PackLimits = PackLimits(),
     listings: FolderListings | None = None,
+    can_draw: CanDraw | None = None,
 ) -> Iterator[LoadedPack]:
     """:func:`load_packs` one pack at a time, for a screen that shows them as they come."""
     shared = listings if listings is not None else FolderListings()
     taken_ids: dict[str, Path] = {}
     for path in files:
         yield _load(
-            path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids, listings=shared
+            path,
+            assets_dir=assets_dir,
+            limits=limits,
+            taken_ids=taken_ids,
+            listings=shared,
+            can_draw=can_draw,
         )
 
 
@@ -170,7 +190,11 @@ def find_pack_files(folders: Sequence[Path]) -> PackDiscovery:
 
 
 def discover_packs(
-    folders: Sequence[Path], *, assets_dir: Path, limits: PackLimits = PackLimits()
+    folders: Sequence[Path],
+    *,
+    assets_dir: Path,
+    limits: PackLimits = PackLimits(),
+    can_draw: CanDraw | None = None,
 ) -> list[LoadedPack]:
     """Every ``*.yaml``/``*.yml`` pack directly in ``folders``, sorted by title.
 
@@ -180,7 +204,13 @@ def discover_packs(
     once, for the pack files and for every pack's pictures.
     """
     found = find_pack_files(folders)
-    loaded = load_packs(found.files, assets_dir=assets_dir, limits=limits, listings=found.listings)
+    loaded = load_packs(
+        found.files,
+        assets_dir=assets_dir,
+        limits=limits,
+        listings=found.listings,
+        can_draw=can_draw,
+    )
     return sorted(loaded, key=title_order)
 
 
@@ -218,10 +248,16 @@ def _load(
     limits: PackLimits,
     taken_ids: dict[str, Path],
     listings: FolderListings | None = None,
+    can_draw: CanDraw | None = None,
 ) -> LoadedPack:
     with _collector_paused():
         return _load_unpaused(
-            path, assets_dir=assets_dir, limits=limits, taken_ids=taken_ids, listings=listings
+            path,
+            assets_dir=assets_dir,
+            limits=limits,
+            taken_ids=taken_ids,
+            listings=listings,
+            can_draw=can_draw,
         )
 
 
@@ -249,6 +285,7 @@ def _load_unpaused(
     limits: PackLimits,
     taken_ids: dict[str, Path],
     listings: FolderListings | None = None,
+    can_draw: CanDraw | None = None,
 ) -> LoadedPack:
     report = Report(path)
 
@@ -303,6 +340,8 @@ def _load_unpaused(
         listings=listings,
     )
     warn_about_grids(raw, positions, report)
+    if can_draw is not None:
+        warn_about_glyphs(raw, positions, report, can_draw)
     if pack is not None and not report.has_errors:
         other = taken_ids.get(pack.id)
         if other is not None:
