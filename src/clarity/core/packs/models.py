@@ -230,11 +230,31 @@ class ChoiceQuestion(_QuestionBase):
 
 
 def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> None:
-    if answer not in choices:
-        near = [c for c in choices if c.casefold() == answer.casefold()]
-        near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
-        hint = f'; did you mean "{near[0]}"?' if near else ""
-        raise ValueError(f'{where}: "{answer}" is not one of the choices{hint}')
+    if answer in choices:
+        return
+    split = _split_at_commas(answer, choices)
+    if split is not None:
+        # "Washington, D.C." in a [...] list is two choices; the nearest one is no answer.
+        pieces = " and ".join(f'"{piece}"' for piece in split)
+        raise ValueError(
+            f'{where}: "{answer}" is not one of the choices: the choices list split it at its '
+            f'comma into {pieces}; put "{answer}" in quotes in the list'
+        )
+    near = [c for c in choices if c.casefold() == answer.casefold()]
+    near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
+    hint = f'; did you mean "{near[0]}"?' if near else ""
+    raise ValueError(f'{where}: "{answer}" is not one of the choices{hint}')
+
+
+def _split_at_commas(answer: str, choices: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The run of neighbouring choices that ``answer`` is, joined again at commas, if any."""
+    pieces = tuple(piece.strip() for piece in answer.split(","))
+    if len(pieces) < 2:
+        return None
+    for start in range(len(choices) - len(pieces) + 1):
+        if choices[start : start + len(pieces)] == pieces:
+            return pieces
+    return None
 
 
 class TrueFalseQuestion(_QuestionBase):
