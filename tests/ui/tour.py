@@ -91,6 +91,7 @@ def every_screen(pilot: Pilot) -> Iterator[str]:
     pilot.step()
 
     app.screens.push("packs")
+    app.services.packs.all()  # the cards come in the background: look once they are all in
     pilot.step(2)
     yield "packs"
 
