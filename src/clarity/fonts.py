@@ -14,16 +14,20 @@ characters no font on the computer can draw, and the UI opens the same chain in 
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools import unicodedata as font_unicodedata
-from fontTools.ttLib import TTFont, TTLibError
+# fontTools is imported where a font is read, not with this module: the first frame draws
+# with the bundled fonts, whose code points are listed beside them (COVERAGE_FILE).
+
+# Beside the bundled fonts: the code points each has, written by tools/make_font_coverage.py.
+COVERAGE_FILE = "coverage.json"
 
 # Bundled in assets/fonts by tools/copy_fonts.py: (regular, bold), in the chain's order.
 BUNDLED_FONTS: tuple[tuple[str, str], ...] = (
@@ -77,7 +81,22 @@ EMOJI_PRESENTATION = 0xFE0F
 @cache
 def coverage(path: Path) -> frozenset[int]:
     """The code points the font at ``path`` has glyphs for (its best ``cmap``; the first
-    face of a collection); empty when the file cannot be read as a font."""
+    face of a collection); empty when the file cannot be read as a font.
+
+    A bundled font's set comes from :data:`COVERAGE_FILE` beside it when that names the file
+    at its size: reading an OpenType CFF font's ``cmap`` with fontTools means reading its
+    glyph names first (some 60 ms for Inter), which the first frame should not wait for.
+    """
+    listed = _listed(path)
+    if listed is not None:
+        return frozenset(code for first, last in listed.ranges for code in range(first, last + 1))
+    return read_coverage(path)
+
+
+def read_coverage(path: Path) -> frozenset[int]:
+    """:func:`coverage` read from the font file itself with fontTools."""
+    from fontTools.ttLib import TTFont, TTLibError  # noqa: PLC0415
+
     try:
         with TTFont(str(path), lazy=True, fontNumber=0) as font:
             return frozenset(font.getBestCmap() or ())
@@ -85,10 +104,80 @@ def coverage(path: Path) -> frozenset[int]:
         return frozenset()
 
 
+@dataclass(frozen=True)
+class ListedFont:
+    """A font as :data:`COVERAGE_FILE` lists it."""
+
+    bytes: int  # the file's size: a font of another size is read from its file instead
+    ranges: tuple[tuple[int, int], ...]  # code points it draws, first and last included
+    bitmap: bool  # whether it draws with colour bitmaps (see has_bitmap_glyphs)
+
+
+@cache
+def listed_coverage(folder: Path) -> dict[str, ListedFont]:
+    """What :data:`COVERAGE_FILE` in ``folder`` says, by font file name; empty when there is
+    no such file or it cannot be read."""
+    try:
+        listed = json.loads((folder / COVERAGE_FILE).read_text(encoding="utf-8"))
+        return {
+            name: ListedFont(
+                int(entry["bytes"]),
+                tuple((int(a), int(b)) for a, b in entry["ranges"]),
+                bool(entry["bitmap"]),
+            )
+            for name, entry in listed.items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _listed(path: Path) -> ListedFont | None:
+    """The listing of the font at ``path`` when it lists the file at its size."""
+    listed = listed_coverage(path.parent).get(path.name)
+    try:
+        return listed if listed is not None and path.stat().st_size == listed.bytes else None
+    except OSError:
+        return None
+
+
+def coverage_ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
+    """``codes`` as sorted runs ``(first, last)`` of consecutive code points."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+def coverage_listing(fonts_dir: Path, names: Iterable[str]) -> str:
+    """The text of :data:`COVERAGE_FILE` for the fonts ``names`` in ``fonts_dir``, read with
+    fontTools (``tools/make_font_coverage.py`` writes it; a test checks it is up to date)."""
+    listing = {
+        name: {
+            "bytes": (fonts_dir / name).stat().st_size,
+            "ranges": coverage_ranges(read_coverage(fonts_dir / name)),
+            "bitmap": read_bitmap_glyphs(fonts_dir / name),
+        }
+        for name in sorted(names)
+    }
+    return json.dumps(listing, separators=(",", ":"), sort_keys=True) + "\n"
+
+
 @cache
 def has_bitmap_glyphs(path: Path) -> bool:
     """Whether the font draws with fixed-size colour bitmaps (CBDT or sbix, as colour emoji
-    fonts do), which the renderer scales to the text's size itself."""
+    fonts do), which the renderer scales to the text's size itself; from
+    :data:`COVERAGE_FILE` when it lists the font."""
+    listed = _listed(path)
+    return listed.bitmap if listed is not None else read_bitmap_glyphs(path)
+
+
+def read_bitmap_glyphs(path: Path) -> bool:
+    """:func:`has_bitmap_glyphs` read from the font file itself with fontTools."""
+    from fontTools.ttLib import TTFont, TTLibError  # noqa: PLC0415
+
     try:
         with TTFont(str(path), lazy=True, fontNumber=0) as font:
             return "CBDT" in font or "sbix" in font
@@ -117,6 +206,8 @@ def script_of(character: str) -> str:
     ``Latn``...); Han, kana and Hangul are one group (``Hani``); ``Zyyy`` for digits,
     spaces and punctuation common to all scripts, ``Zinh`` for marks that take the script
     of their base (Unicode Scripts.txt, as fontTools ships it)."""
+    from fontTools import unicodedata as font_unicodedata  # noqa: PLC0415
+
     script = font_unicodedata.script(character)
     return _SCRIPT_GROUPS.get(script, script)
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pygame
 
-from clarity.core.packs.loader import PackLimits
-from clarity.core.packs.picture_decoding import PictureError, decode_picture
+from clarity.core.packs.picture_decoding import MAX_PICTURE_SIDE, PictureError, decode_picture
 from clarity.fonts import FontChain, font_chain
 from clarity.ui.text_draw import ChainFont
 from clarity.ui.textfit import TextFitter
@@ -29,7 +28,7 @@ PICTURE_CACHE_BYTES = 192 * 1024 * 1024
 # results: white, like the page or slide such a picture is usually made for, so its dark
 # lines show on every theme and an uncovered tile never shows the cover through it.
 PICTURE_BACKGROUND: Colour = (255, 255, 255)
-PICTURE_MAX_SIDE = PackLimits().max_image_side  # the pack check's limit, in pixels
+PICTURE_MAX_SIDE = MAX_PICTURE_SIDE  # the pack check's limit, in pixels
 
 
 class Assets:

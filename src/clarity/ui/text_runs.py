@@ -219,11 +219,18 @@ def _break_before(current: str, cluster: str) -> bool:
     return _is_ideographic(cluster[0]) or _is_ideographic(last)
 
 
+# Han, kana, bopomofo and Hangul (the scripts script_of calls Hani) all lie at or above
+# U+1100, the first Hangul jamo.
+_FIRST_HANI = 0x1100
+
+
 def _is_break_space(character: str) -> bool:
     return character not in NO_BREAK and (character.isspace() or character == "\u200b")
 
 
 def _is_ideographic(character: str) -> bool:
+    if ord(character) < _FIRST_HANI:
+        return False  # most text: known without asking fontTools for the script
     return script_of(character) == "Hani" and unicodedata.category(character).startswith("L")
 
 

@@ -33,6 +33,7 @@ from clarity.core.numbers import format_number
 from clarity.core.packs.folders import FolderListings
 from clarity.core.packs.glyphs import CanDraw, warn_about_glyphs
 from clarity.core.packs.models import FORMAT_VERSION, Pack
+from clarity.core.packs.picture_decoding import MAX_PICTURE_SIDE
 from clarity.core.packs.pictures import check_images
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.problems import (
@@ -71,7 +72,7 @@ class PackLimits:
 
     max_bytes: int = 8 * MIB
     max_questions: int = 10_000
-    max_image_side: int = 4096
+    max_image_side: int = MAX_PICTURE_SIDE
 
 
 @dataclass(frozen=True)

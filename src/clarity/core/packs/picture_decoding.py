@@ -36,8 +36,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow is imported where a picture is read, not with this module: the game's title screen
+# reads none, and its first frame should not wait some 10 ms for Pillow to load.
 
 Colour = tuple[int, int, int]
 
@@ -62,6 +67,7 @@ MIB = 1024 * 1024
 # A 4096x4096 photo is a few MiB as JPEG and at most about 64 MiB as a noisy PNG; a file
 # far larger is no picture a pack needs, and WebP is read whole into memory to be opened.
 MAX_PICTURE_BYTES = 128 * MIB
+MAX_PICTURE_SIDE = 4096  # pixels a side: what a pack may hold, and what the game decodes
 
 # Pillow's names for the formats it may open here ("MPO" is a JPEG with extra images).
 _PILLOW_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
@@ -166,6 +172,8 @@ def decode_picture(
 def _upright_rgb(
     path: Path, max_side: int, max_bytes: int, background: Colour
 ) -> tuple[PictureFormat, Image.Image]:
+    from PIL import Image, ImageOps  # noqa: PLC0415
+
     with _opened(path, max_side, max_bytes) as (found, image):
         image.load()
     # EXIF too damaged to say which way up: shown as stored, as most viewers do
@@ -191,6 +199,8 @@ def _upright_rgb(
 def _upright_size(image: Image.Image) -> tuple[int, int]:
     """The size once the EXIF orientation is applied, from the header alone (Pillow's
     ``getexif`` would decode a PNG to look for EXIF after the pixels)."""
+    from PIL import Image  # noqa: PLC0415
+
     raw = image.info.get("exif")
     orientation = None
     if isinstance(raw, bytes):
@@ -212,6 +222,8 @@ def _opened(
     """The picture opened, its header read and checked (file, format, size, frames), no
     pixel decoded yet; what goes wrong in the ``with`` body (decoding) becomes a
     :class:`PictureError` too."""
+    from PIL import Image  # noqa: PLC0415
+
     with _open_regular_file(path, max_bytes) as stream:
         try:
             with Image.open(stream, formats=_PILLOW_FORMATS) as image:
