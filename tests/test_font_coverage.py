@@ -44,7 +44,8 @@ def test_a_font_whose_size_differs_from_the_listing_is_read_from_its_file(
     shutil.copyfile(FONTS_DIR / "Inter-Regular.otf", font)
     # A listing that claims only "A" for a file of another size must not be believed.
     (tmp_path / COVERAGE_FILE).write_text(
-        '{"Inter-Regular.otf": {"bytes": 1, "ranges": [[65, 65]], "bitmap": false}}', encoding="utf-8"
+        '{"Inter-Regular.otf": {"bytes": 1, "ranges": [[65, 65]], "bitmap": false}}',
+        encoding="utf-8",
     )
     assert coverage(font) == read_coverage(font)
     assert len(coverage(font)) > 1
@@ -55,7 +56,8 @@ def test_a_listing_names_the_font_at_its_size_and_is_believed(tmp_path: Path) ->
     shutil.copyfile(FONTS_DIR / "Inter-Regular.otf", font)
     size = font.stat().st_size
     (tmp_path / COVERAGE_FILE).write_text(
-        f'{{"Inter-Regular.otf": {{"bytes": {size}, "ranges": [[65, 67]], "bitmap": false}}}}', encoding="utf-8"
+        f'{{"Inter-Regular.otf": {{"bytes": {size}, "ranges": [[65, 67]], "bitmap": false}}}}',
+        encoding="utf-8",
     )
     assert coverage(font) == frozenset({65, 66, 67})
 
