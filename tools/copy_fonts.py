@@ -22,6 +22,7 @@ Usage::
 
     apt-get install fonts-inter fonts-noto-core
     python tools/copy_fonts.py [--out assets/fonts]
+    python tools/make_font_coverage.py   # then list what each font draws, for the first frame
 """
 
 from __future__ import annotations
@@ -37,9 +38,7 @@ from pathlib import Path
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 DOC = Path("/usr/share/doc")
 
-INTER_NOTICE = (
-    "Copyright (c) 2016-2022 The Inter Project Authors (https://github.com/rsms/inter)\n"
-)
+INTER_NOTICE = "Copyright (c) 2016-2022 The Inter Project Authors (https://github.com/rsms/inter)\n"
 NOTO_NOTICE = "Copyright 2010, 2012-2020 Google Inc., 2015-2020 Google LLC (Noto fonts)\n"
 OFL_HEADER = (
     "\n"
