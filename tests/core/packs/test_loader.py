@@ -49,21 +49,6 @@ questions:
 """
 
 
-@pytest.fixture
-def assets(tmp_path: Path) -> Path:
-    folder = tmp_path / "assets"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def pack_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "packs"
-    (folder / "union_state").mkdir(parents=True)
-    (folder / "union_state" / "map.png").write_bytes(png_bytes(8, 6))
-    return folder
-
-
 def load_text(
     pack_dir: Path, assets: Path, text: str | bytes, limits: PackLimits | None = None
 ) -> LoadedPack:
@@ -76,12 +61,6 @@ def load_text(
 
 
 Problems = Callable[[str | bytes], list[str]]
-
-
-@pytest.fixture
-def problems(pack_dir: Path, assets: Path) -> Problems:
-    """The problems of a pack file that holds ``text``, as :func:`lines` prints them."""
-    return lambda text: lines(load_text(pack_dir, assets, text))
 
 
 def lines(loaded: LoadedPack) -> list[str]:

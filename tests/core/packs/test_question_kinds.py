@@ -10,7 +10,7 @@ import pytest
 
 from clarity.core.packs.models import ChoiceQuestion, NumberQuestion, TypedQuestion
 
-from .test_loader import assets, lines, load_text, pack_dir  # noqa: F401 (fixtures)
+from .test_loader import lines, load_text
 
 # Line numbers matter: the comment at the end of a line is its number.
 HEAD = """\
@@ -35,7 +35,7 @@ def pack_text(questions: str, language: str = "en") -> str:
     return HEAD.format(language=language) + questions + FILLER
 
 
-def load(pack_dir: Path, assets: Path, questions: str, language: str = "en"):  # noqa: F811
+def load(pack_dir: Path, assets: Path, questions: str, language: str = "en"):
     return load_text(pack_dir, assets, pack_text(questions, language))
 
 
@@ -52,8 +52,8 @@ def load(pack_dir: Path, assets: Path, questions: str, language: str = "en"):  #
     ],
 )
 def test_number_question_forms_load_with_their_bounds(
-    pack_dir: Path,  # noqa: F811
-    assets: Path,  # noqa: F811
+    pack_dir: Path,
+    assets: Path,
     written: str,
     language: str,
     bounds: tuple[str, str],
@@ -68,8 +68,8 @@ def test_number_question_forms_load_with_their_bounds(
 
 
 def test_a_number_answer_written_as_a_yaml_number_stays_the_text_written(
-    pack_dir: Path,  # noqa: F811
-    assets: Path,  # noqa: F811
+    pack_dir: Path,
+    assets: Path,
 ) -> None:
     loaded = load(pack_dir, assets, "  - type: number\n    prompt: Pi?\n    answer: 3.10\n")
     assert loaded.pack is not None
@@ -120,8 +120,8 @@ def test_a_number_answer_written_as_a_yaml_number_stays_the_text_written(
     ],
 )
 def test_number_question_mistakes_are_placed_on_their_field(
-    pack_dir: Path,  # noqa: F811
-    assets: Path,  # noqa: F811
+    pack_dir: Path,
+    assets: Path,
     written: str,
     language: str,
     problem: str,
@@ -131,8 +131,8 @@ def test_number_question_mistakes_are_placed_on_their_field(
 
 
 def test_a_choice_with_several_right_answers_loads(
-    pack_dir: Path,  # noqa: F811
-    assets: Path,  # noqa: F811
+    pack_dir: Path,
+    assets: Path,
 ) -> None:
     loaded = load(
         pack_dir,
@@ -150,8 +150,8 @@ def test_a_choice_with_several_right_answers_loads(
 
 
 def test_a_one_item_answer_list_is_one_right_answer(
-    pack_dir: Path,  # noqa: F811
-    assets: Path,  # noqa: F811
+    pack_dir: Path,
+    assets: Path,
 ) -> None:
     loaded = load(
         pack_dir, assets, "  - type: choice\n    prompt: P?\n    choices: [a, b]\n    answer: [b]\n"
@@ -180,8 +180,8 @@ def test_a_one_item_answer_list_is_one_right_answer(
     ],
 )
 def test_each_right_choice_must_be_one_of_the_choices(
-    pack_dir: Path,  # noqa: F811
-    assets: Path,  # noqa: F811
+    pack_dir: Path,
+    assets: Path,
     answer: str,
     problem: str,
 ) -> None:

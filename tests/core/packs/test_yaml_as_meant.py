@@ -65,26 +65,6 @@ def split_warning(where: str, field: str, whole: str, parts: str) -> str:
     )
 
 
-@pytest.fixture
-def assets(tmp_path: Path) -> Path:
-    folder = tmp_path / "assets"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def pack_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "packs"
-    (folder / "union_state").mkdir(parents=True)
-    (folder / "union_state" / "map.png").write_bytes(png_bytes(8, 6))
-    return folder
-
-
-@pytest.fixture
-def problems(pack_dir: Path, assets: Path) -> Problems:
-    return lambda text: lines(load_text(pack_dir, assets, text))
-
-
 # --- a comment after a plain text ---------------------------------------------------------
 
 
