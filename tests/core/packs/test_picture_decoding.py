@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from clarity.core.packs.picture_decoding import (
 )
 
 from ..image_bytes import gif_bytes, jpeg_bytes, png_bytes, webp_lossless_bytes
+from . import icc_profiles as icc
 
 CASES = Path(__file__).parent / "pictures"
 SIDE = 4096
@@ -171,6 +174,52 @@ def test_sixteen_bit_grey_is_scaled_to_eight_bits_not_clipped(tmp_path: Path) ->
     assert [pixel(picture, x, 0) for x in range(3)] == [(0, 0, 0), (128,) * 3, (255,) * 3]
 
 
+def test_a_sixteen_bit_grey_pictures_transparent_grey_is_flattened_on_all_16_bits(
+    tmp_path: Path,
+) -> None:
+    # 1000 is the transparent grey; 1001 has the same high byte and stays opaque
+    grey = Image.new("I;16", (3, 1))
+    for x, value in enumerate((1000, 1001, 40000)):
+        grey.putpixel((x, 0), value)
+    picture = decode(saved(tmp_path / "deep.png", grey, "PNG", transparency=1000), TEAL)
+    assert [pixel(picture, x, 0) for x in range(3)] == [TEAL, (4, 4, 4), (156, 156, 156)]
+
+
+def png16_rgb_bytes(rows: list[list[tuple[int, int, int]]], transparent: tuple[int, ...]) -> bytes:
+    """A 16-bit RGB PNG (which Pillow cannot write) with one transparent colour (tRNS);
+    each row filtered by "Sub", so the bytes of a pixel depend on the one before it."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    data = b""
+    for row in rows:
+        plain = b"".join(struct.pack(">3H", *colour) for colour in row)
+        sub = bytes((plain[i] - (plain[i - 6] if i >= 6 else 0)) % 256 for i in range(len(plain)))
+        data += b"\x01" + sub
+    header = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 16, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"tRNS", struct.pack(">3H", *transparent))
+        + chunk(b"IDAT", zlib.compress(data))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_sixteen_bit_colour_pictures_transparent_colour_is_flattened(tmp_path: Path) -> None:
+    clear = (0x1234, 0x5678, 0x9ABC)
+    near_miss = (0x1299, 0x5678, 0x9ABC)  # the same high bytes: the same 8-bit colour
+    rows = [[clear, near_miss, (0xFFFF, 0, 0)], [(0, 0, 0xFFFF), clear, clear]]
+    path = tmp_path / "deep.png"
+    path.write_bytes(png16_rgb_bytes(rows, clear))
+    picture = decode(path, TEAL)
+    assert [pixel(picture, x, 0) for x in range(3)] == [TEAL, (0x12, 0x56, 0x9A), (255, 0, 0)]
+    assert [pixel(picture, x, 1) for x in range(3)] == [(0, 0, 255), TEAL, TEAL]
+    assert check_picture(path, max_side=SIDE).width == 3
+
+
 def test_a_cmyk_jpeg_becomes_the_rgb_a_screen_shows(tmp_path: Path) -> None:
     path = saved(tmp_path / "print.jpg", Image.new("CMYK", (8, 8), (0, 255, 255, 0)), "JPEG")
     picture = decode(path)
@@ -205,6 +254,187 @@ def test_each_format_is_decoded_at_its_size(
     path.write_bytes(data)
     picture = decode(path)
     assert (picture.format, picture.width, picture.height) == (kind, 7, 5)
+    assert check_picture(path, max_side=SIDE) == check_picture(path, max_side=SIDE, decode=False)
+
+
+# -- the colours a screen shows --------------------------------------------------------------
+
+# sRGB colours, a saturated one first, and the values that mean them in Display P3 and
+# Adobe RGB (computed by icc_profiles' own matrix arithmetic, not by littlecms): the
+# stored bytes a viewer without colour management would show, wrongly
+SRGB_COLOURS = [(255, 0, 0), (0, 200, 80), (40, 90, 210), (128, 128, 128)]
+P3_STORED = [icc.convert(c, icc.SRGB_IN, icc.P3_OUT) for c in SRGB_COLOURS]
+ADOBE_STORED = [icc.convert(c, icc.SRGB_IN, icc.ADOBE_OUT) for c in SRGB_COLOURS]
+
+
+def swatches(colours: list[tuple[int, int, int]], mode: str = "RGB") -> Image.Image:
+    """A 16-pixel square of each colour side by side (whole JPEG blocks, so each comes
+    back near its own value)."""
+    image = Image.new(mode, (16 * len(colours), 16))
+    for index, colour in enumerate(colours):
+        image.paste(colour, (16 * index, 0, 16 * index + 16, 16))
+    return image
+
+
+def swatch(picture: DecodedPicture, index: int) -> tuple[int, int, int]:
+    return pixel(picture, 16 * index + 8, 8)
+
+
+LOSSLESS = {"JPEG": {"quality": 100, "subsampling": 0}, "PNG": {}, "WEBP": {"lossless": True}}
+
+
+def test_the_stored_values_differ_from_the_colours_they_mean() -> None:
+    # else the tests below could not tell a converted picture from one shown as stored
+    assert P3_STORED[0] == (234, 51, 35)
+    for stored in (P3_STORED, ADOBE_STORED):
+        assert all(not near(s, c, 12) for s, c in zip(stored[:3], SRGB_COLOURS[:3], strict=True))
+
+
+@pytest.mark.parametrize("kind", sorted(LOSSLESS))
+def test_a_display_p3_photo_shows_the_srgb_colours_it_means(tmp_path: Path, kind: str) -> None:
+    # an iPhone's photo: its colours are Display P3 values, with the profile that says so
+    path = saved(
+        tmp_path / f"phone.{kind.lower()}",
+        swatches(P3_STORED),
+        kind,
+        icc_profile=icc.display_p3(),
+        **LOSSLESS[kind],
+    )
+    picture = decode(path)
+    for index, colour in enumerate(SRGB_COLOURS):
+        assert near(swatch(picture, index), colour, 3), (index, swatch(picture, index))
+
+
+def test_an_adobe_rgb_camera_photo_shows_the_srgb_colours_it_means(tmp_path: Path) -> None:
+    path = saved(
+        tmp_path / "camera.jpg",
+        swatches(ADOBE_STORED),
+        "JPEG",
+        icc_profile=icc.adobe_rgb(),
+        **LOSSLESS["JPEG"],
+    )
+    picture = decode(path)
+    for index, colour in enumerate(SRGB_COLOURS):
+        assert near(swatch(picture, index), colour, 3), (index, swatch(picture, index))
+
+
+def test_a_display_p3_colour_outside_srgb_is_what_littlecms_makes_of_it(tmp_path: Path) -> None:
+    from PIL import ImageCms
+
+    outside = [(255, 0, 0), (0, 255, 0), (20, 40, 250)]  # P3's own primaries, near enough
+    path = saved(tmp_path / "vivid.png", swatches(outside), "PNG", icc_profile=icc.display_p3())
+    expected = ImageCms.profileToProfile(
+        swatches(outside),
+        ImageCms.ImageCmsProfile(io.BytesIO(icc.display_p3())),
+        ImageCms.createProfile("sRGB"),
+    )
+    assert expected is not None
+    picture = decode(path)
+    assert [swatch(picture, i) for i in range(3)] == [
+        expected.getpixel((16 * i + 8, 8)) for i in range(3)
+    ]
+    assert swatch(picture, 2) != outside[2]
+
+
+def test_a_greyscale_scan_with_its_profile_shows_the_grey_it_means(tmp_path: Path) -> None:
+    # a linear scanner's grey: half the light (128) is what sRGB writes as 188
+    path = saved(
+        tmp_path / "scan.png", Image.new("L", (4, 4), 128), "PNG", icc_profile=icc.grey_profile(1)
+    )
+    assert near(pixel(decode(path), 1, 1), (188, 188, 188), 1)
+
+
+def test_a_cmyk_jpeg_is_printed_by_its_own_profile(tmp_path: Path) -> None:
+    inks = {"C": (0, 158, 224), "M": (230, 0, 126), "Y": (255, 237, 0), "K": (35, 31, 32)}
+    page = [(255, 0, 0, 0), (0, 255, 0, 0), (0, 0, 255, 0), (0, 0, 0, 255), (0, 0, 0, 0)]
+    path = saved(
+        tmp_path / "print.jpg",
+        swatches(page, "CMYK"),  # type: ignore[arg-type]
+        "JPEG",
+        icc_profile=icc.cmyk_profile(inks),
+        **LOSSLESS["JPEG"],
+    )
+    picture = decode(path)
+    shown = [swatch(picture, index) for index in range(5)]
+    expected = [inks["C"], inks["M"], inks["Y"], inks["K"], WHITE]
+    for got, colour in zip(shown, expected, strict=True):
+        assert near(got, colour, 4), shown
+    assert not near(shown[0], (0, 255, 255), 40)  # not cyan as Pillow guesses it alone
+
+
+def test_transparent_parts_stay_the_background_when_the_colours_are_converted(
+    tmp_path: Path,
+) -> None:
+    # the profile converts the picture's colours; the background is already the screen's
+    image = Image.new("RGBA", (32, 16), (0, 0, 0, 0))
+    image.paste((*P3_STORED[0], 255), (0, 0, 16, 16))
+    image.paste((*P3_STORED[1], 128), (16, 0, 32, 16))
+    path = saved(tmp_path / "logo.png", image, "PNG", icc_profile=icc.display_p3())
+    on_teal = decode(path, TEAL)
+    assert near(swatch(on_teal, 0), SRGB_COLOURS[0], 3)
+    half = tuple((c + b) / 2 for c, b in zip(SRGB_COLOURS[1], TEAL, strict=True))
+    assert near(swatch(on_teal, 1), half, 3)
+    clear = Image.new("RGBA", (4, 4), (0, 0, 0, 0))
+    path = saved(tmp_path / "clear.png", clear, "PNG", icc_profile=icc.display_p3())
+    assert pixel(decode(path, TEAL), 2, 2) == TEAL
+
+
+def test_a_picture_without_a_profile_keeps_its_colours(tmp_path: Path) -> None:
+    path = saved(tmp_path / "plain.png", swatches(P3_STORED), "PNG")
+    picture = decode(path)
+    assert [swatch(picture, i) for i in range(4)] == P3_STORED
+
+
+def test_an_srgb_profile_leaves_the_colours_as_stored(tmp_path: Path) -> None:
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    path = saved(tmp_path / "web.png", swatches(P3_STORED), "PNG", icc_profile=srgb)
+    picture = decode(path)
+    for index, colour in enumerate(P3_STORED):
+        assert near(swatch(picture, index), colour, 1)
+
+
+def lab_profile() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("mode", "profile"),
+    [
+        ("RGB", b"not a colour profile at all" * 8),  # damaged beyond reading
+        ("RGB", icc.display_p3()[:200]),  # cut short
+        ("RGB", icc.grey_profile(1.0)),  # a greyscale profile on a colour picture
+        ("L", icc.display_p3()),  # and the reverse
+        ("RGB", "lab"),  # an abstract Lab profile: nothing a picture is stored in
+    ],
+)
+def test_a_profile_that_cannot_be_used_is_ignored_and_the_picture_shown_as_stored(
+    tmp_path: Path, mode: str, profile: bytes | str
+) -> None:
+    data = lab_profile() if profile == "lab" else profile
+    colour = P3_STORED[0] if mode == "RGB" else 90
+    path = saved(tmp_path / "odd.png", Image.new(mode, (4, 4), colour), "PNG", icc_profile=data)
+    picture = decode(path)
+    assert pixel(picture, 1, 1) == (P3_STORED[0] if mode == "RGB" else (90, 90, 90))
+    assert check_picture(path, max_side=SIDE).width == 4  # and validate has nothing to say
+
+
+def test_validate_and_the_game_agree_on_a_profiled_photos_size(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored on its side
+    path = saved(
+        tmp_path / "phone.jpg",
+        Image.new("RGB", (30, 20), P3_STORED[0]),
+        "JPEG",
+        icc_profile=icc.display_p3(),
+        exif=exif.tobytes(),
+    )
+    picture = decode(path)
+    assert (picture.width, picture.height) == (20, 30)
+    assert near(pixel(picture, 10, 15), SRGB_COLOURS[0], 4)
     assert check_picture(path, max_side=SIDE) == check_picture(path, max_side=SIDE, decode=False)
 
 

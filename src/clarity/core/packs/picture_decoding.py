@@ -16,8 +16,14 @@ what the game shows:
    short or damaged is found here and not as a grey half in the middle of a lesson;
 5. upright: the EXIF orientation a phone writes is applied (``ImageOps.exif_transpose``),
    so the width and height are those of the photo as every viewer shows it;
-6. opaque RGB: transparent pixels are drawn over a solid ``background`` colour, and
-   palette, greyscale, 16-bit and CMYK pictures become 8-bit RGB, what a screen shows.
+6. 8 bits a sample, every kind of transparency made an alpha channel: a palette's or a
+   colour's transparent entry (tRNS), 16-bit pictures' too, matched on all 16 bits;
+7. the colours a screen shows: a picture with an embedded ICC profile (Display P3 from a
+   phone, Adobe RGB from a camera, a CMYK JPEG's press profile) is converted to sRGB by
+   littlecms (Pillow's ``ImageCms``), as browsers and viewers do; a profile that cannot
+   be read, or is for another kind of picture, is ignored and the colours are shown as
+   stored, as a viewer without colour management would (never an error);
+8. opaque RGB: transparent pixels are drawn over a solid ``background`` colour.
 
 Pillow does the reading: the well-kept library for picture headers, EXIF and decoding,
 with its own guard against decompression bombs. Pure: no pygame here; the game hands
@@ -35,8 +41,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -78,10 +85,12 @@ _FORMAT_BY_PILLOW = {
     "GIF": PictureFormat.GIF,
     "WEBP": PictureFormat.WEBP,
 }
-# Greyscale with more than 8 bits a sample (a 16-bit PNG): Pillow's own conversion to 8
-# bits clips every value above 255 to white, so these are scaled down first.
+# Greyscale with more than 8 bits a sample (a 16-bit PNG).
 _WIDE_GREY_MODES = frozenset({"I", "I;16", "I;16L", "I;16B", "I;16N"})
 _ALPHA_MODES = frozenset({"RGBA", "LA", "PA", "RGBa", "La"})
+# The modes the colour step takes, and the ICC colour space that fits each one.
+_PROFILE_SPACE = {"L": "GRAY", "LA": "GRAY", "RGB": "RGB ", "RGBA": "RGB ", "CMYK": "CMYK"}
+_SCREEN_MODES = frozenset(_PROFILE_SPACE)
 _EXIF_ORIENTATION = 0x0112
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})  # the orientations that swap width and height
 _BAND_BYTES = 4 * MIB  # the rows copied out at a time
@@ -137,7 +146,7 @@ def check_picture(
     200 MiB at 4096x4096, given back before it returns.
     """
     if not decode:
-        with _opened(path, max_side, max_bytes) as (found, image):
+        with _opened(path, max_side, max_bytes) as (found, image, _):
             width, height = _upright_size(image)
         return PictureInfo(found, width, height)
     found, image = _upright_rgb(path, max_side, max_bytes, (0, 0, 0))
@@ -174,26 +183,159 @@ def _upright_rgb(
 ) -> tuple[PictureFormat, Image.Image]:
     from PIL import Image, ImageOps  # noqa: PLC0415
 
-    with _opened(path, max_side, max_bytes) as (found, image):
+    with _opened(path, max_side, max_bytes) as (found, image, stream):
+        wide_key = _wide_colour_key(image)  # read before decoding: the rows' layout
         image.load()
+        if wide_key is not None:
+            _clear_wide_colour_key(image, stream, wide_key)
     # EXIF too damaged to say which way up: shown as stored, as most viewers do
     with suppress(*_EXIF_DAMAGE):
         ImageOps.exif_transpose(image, in_place=True)
-    # to 8-bit RGB; each step rebinds ``image`` so at most two copies live at once
-    # (a 4096x4096 RGBA picture: 64 MiB, and 64 MiB for its flattened copy)
-    if image.mode in _WIDE_GREY_MODES:
-        # 0-65535 to 0-255 (65535 / 257 = 255); a 16-bit grey picture's transparent
-        # value, rare as it is, is not kept
-        image = image.convert("I").point(lambda value: value / 257).convert("L")
-    if image.mode in _ALPHA_MODES or "transparency" in image.info:
-        if image.mode != "RGBA":
-            image = image.convert("RGBA")
+    profile = image.info.get("icc_profile")
+    # each step rebinds ``image`` so at most two copies live at once (a 4096x4096 RGBA
+    # picture: 64 MiB, and 64 MiB for its flattened copy)
+    image = _eight_bit(image)
+    image = _screen_colours(image, profile if isinstance(profile, bytes) else None)
+    if image.mode == "RGBA":
         flat = Image.new("RGB", image.size, background)
         flat.paste(image, (0, 0), image)  # an RGBA mask: its alpha is the weight
         image = flat
-    elif image.mode != "RGB":
-        image = image.convert("RGB")
     return found, image
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """``image`` as L, LA, RGB, RGBA or CMYK, 8 bits a sample, a transparent colour or
+    palette entry (PNG's tRNS, GIF's) turned into an alpha channel."""
+    key = image.info.get("transparency")
+    if image.mode in _WIDE_GREY_MODES:
+        # Pillow's own conversion to 8 bits clips every value above 255 to white: scaled
+        # instead (0-65535 to 0-255), and the transparent grey matched on its 16 bits
+        wide = image if image.mode == "I" else image.convert("I")
+        grey = wide.point(_wide_to_eight(), "L")
+        if isinstance(key, int):
+            grey.putalpha(wide.point(_clear_where(key, 65536), "L"))
+        grey.info.pop("transparency", None)
+        return grey
+    if image.mode == "L" and isinstance(key, int):
+        # kept grey (not RGBA) so that a greyscale ICC profile still applies
+        image.putalpha(image.point(_clear_where(key, 256)))
+        image.info.pop("transparency", None)
+        return image
+    if image.mode in _SCREEN_MODES and (key is None or image.mode != "RGB"):
+        return image
+    # palette, 1-bit, premultiplied: Pillow expands them, a transparent entry to alpha
+    has_alpha = key is not None or image.mode in _ALPHA_MODES or image.mode == "PA"
+    return image.convert("RGBA" if has_alpha else "RGB")
+
+
+def _screen_colours(image: Image.Image, profile: bytes | None) -> Image.Image:
+    """``image`` (from :func:`_eight_bit`) as RGB or RGBA in sRGB: converted from its ICC
+    ``profile`` when it has one that littlecms reads and that fits it, else as stored."""
+    if profile:
+        converted = _through_profile(image, profile)
+        if converted is not None:
+            return converted
+    if image.mode in ("RGB", "RGBA"):
+        return image
+    return image.convert("RGBA" if image.mode == "LA" else "RGB")
+
+
+def _through_profile(image: Image.Image, profile: bytes) -> Image.Image | None:
+    """``image`` converted from ``profile`` to sRGB, or ``None`` when the profile cannot
+    be read or is not for this kind of picture (an RGB profile on a greyscale one, a
+    Lab or device-link profile): such a picture is shown as stored.
+
+    Perceptual intent, littlecms's default and the profile maker's choice for photos
+    (for a matrix profile, such as Display P3 or Adobe RGB, it is relative colorimetric).
+    Alpha is carried over unchanged.
+    """
+    from PIL import ImageCms  # noqa: PLC0415
+
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        if source.profile.xcolor_space != _PROFILE_SPACE[image.mode]:
+            return None
+        # littlecms takes grey with alpha only as grey: the alpha goes round it
+        alpha = image.getchannel("A") if image.mode == "LA" else None
+        colours = image.convert("L") if alpha is not None else image
+        out_mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        transform = ImageCms.buildTransform(
+            source, ImageCms.createProfile("sRGB"), colours.mode, out_mode
+        )
+        if colours.mode == out_mode:  # RGB and RGBA in place: no second copy
+            ImageCms.applyTransform(colours, transform, inPlace=True)
+            converted = colours
+        else:
+            converted = ImageCms.applyTransform(colours, transform)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError, KeyError):
+        return None
+    if converted is None:
+        return None
+    if alpha is not None:
+        converted.putalpha(alpha)
+    return converted
+
+
+def _wide_colour_key(image: Image.Image) -> tuple[int, int, int] | None:
+    """A 16-bit RGB PNG's transparent colour (tRNS), before its pixels are decoded.
+
+    Pillow decodes such a picture to 8 bits a sample, keeping each sample's high byte,
+    and then compares those with the 16-bit colour: no pixel ever matches, so the
+    transparent colour was lost. ``None`` for any other picture.
+    """
+    key = image.info.get("transparency")
+    if (
+        image.format == "PNG"
+        and image.mode == "RGB"
+        and isinstance(key, tuple)
+        and len(image.tile) == 1
+        and image.tile[0][3] == "RGB;16B"
+    ):
+        return key
+    return None
+
+
+def _clear_wide_colour_key(image: Image.Image, stream: BinaryIO, key: tuple[int, int, int]) -> None:
+    """Give ``image`` (a decoded 16-bit RGB PNG) an alpha channel, clear where a pixel is
+    ``key`` in all 16 bits of each sample.
+
+    The decoded picture holds the high bytes; the low bytes come from decoding the file a
+    second time with Pillow's little-endian reading of the same rows, which takes the
+    other byte of each sample (the rows' filters are undone alike, the bytes a pixel
+    being the same). Rare and only for these pictures: one more decoding.
+    """
+    from PIL import Image, ImageChops  # noqa: PLC0415
+
+    stream.seek(0)
+    with Image.open(stream, formats=("PNG",)) as low:
+        low.tile = [(name, extents, offset, "RGB;16L") for name, extents, offset, _ in low.tile]
+        low.load()
+        same = low.point(_matching_bytes([value & 0xFF for value in key]))
+    same = ImageChops.darker(same, image.point(_matching_bytes([value >> 8 for value in key])))
+    red, green, blue = same.split()
+    del same
+    image.putalpha(ImageChops.invert(ImageChops.darker(ImageChops.darker(red, green), blue)))
+    image.info.pop("transparency", None)
+
+
+def _matching_bytes(colour: list[int]) -> list[int]:
+    """A lookup table for an RGB picture: 255 in a band where it holds ``colour``'s byte
+    for that band, else 0."""
+    return [255 if value == byte else 0 for byte in colour for value in range(256)]
+
+
+def _clear_where(key: int, levels: int) -> list[int]:
+    """A lookup table of ``levels`` entries to an alpha: 0 at ``key``, else 255."""
+    table = [255] * levels
+    if 0 <= key < levels:
+        table[key] = 0
+    return table
+
+
+@cache
+def _wide_to_eight() -> list[int]:
+    """A lookup table from 16-bit samples to 8 bits, rounded (65535 / 257 = 255)."""
+    return [(value + 128) // 257 for value in range(65536)]
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:
@@ -218,10 +360,10 @@ def _upright_size(image: Image.Image) -> tuple[int, int]:
 @contextmanager
 def _opened(
     path: Path, max_side: int, max_bytes: int
-) -> Iterator[tuple[PictureFormat, Image.Image]]:
+) -> Iterator[tuple[PictureFormat, Image.Image, BinaryIO]]:
     """The picture opened, its header read and checked (file, format, size, frames), no
-    pixel decoded yet; what goes wrong in the ``with`` body (decoding) becomes a
-    :class:`PictureError` too."""
+    pixel decoded yet, and the file it is read from; what goes wrong in the ``with`` body
+    (decoding) becomes a :class:`PictureError` too."""
     from PIL import Image  # noqa: PLC0415
 
     with _open_regular_file(path, max_bytes) as stream:
@@ -232,7 +374,7 @@ def _opened(
                     raise NotAPicture(_NOT_A_PICTURE)
                 _check_size(image.width, image.height, max_side)
                 _check_single_frame(image)
-                yield found, image
+                yield found, image, stream
         except PictureError:
             raise
         except Image.DecompressionBombError as exc:
