@@ -43,7 +43,29 @@ for _scancode, (_low, _high) in list(_US_ROWS.items()):
         _cyrillic = _RU_LETTERS[_low]
         _RU_ROWS[_scancode] = _cyrillic + _cyrillic.upper()
 
-LAYOUTS = {"us": _US_ROWS, "ru": _RU_ROWS}
+#: Hebrew (xkb "il"): the letter on each US position; Shift types the Latin capital.
+_HE_LETTERS = dict(zip("ertyuiopasdfghjkl;'zxcvbnm,.", "קראטוןםפשדגכעיחלךף,זסבהנמצתץ", strict=True))
+#: Arabic (xkb "ara"): the letter on each US position, and the vowel marks on Shift.
+_AR_LETTERS = dict(
+    zip("qwertyuiop[]asdfghjkl;'zxcvnm,./`", "ضصثقفغعهخحجدشسيبلاتنمكطئءؤرىةوزظذ", strict=True)
+)
+_AR_MARKS = {"q": "\u064e", "e": "\u064f", "a": "\u0650", "x": "\u0652", "`": "\u0651"}
+
+
+def _letters_on(letters: dict[str, str], marks: dict[str, str]) -> dict[int, str]:
+    rows = dict(_US_ROWS)
+    for scancode, (low, high) in _US_ROWS.items():
+        if low in letters:
+            rows[scancode] = letters[low] + marks.get(low, high)
+    return rows
+
+
+LAYOUTS = {
+    "us": _US_ROWS,
+    "ru": _RU_ROWS,
+    "he": _letters_on(_HE_LETTERS, {}),
+    "ar": _letters_on(_AR_LETTERS, _AR_MARKS),
+}
 
 #: Keys that type nothing: their scancodes.
 _NAMED_SCANCODES = {
@@ -114,26 +136,27 @@ def press_events(
 
 
 def typing_events(text: str, *, text_input: bool) -> list[pygame.event.Event]:
-    """The events of typing ``text`` key by key (Latin on the US layout, Cyrillic on ЙЦУКЕН)."""
+    """The events of typing ``text`` key by key (Latin on the US layout, Cyrillic on ЙЦУКЕН,
+    Hebrew and Arabic on theirs)."""
     events: list[pygame.event.Event] = []
     for character in text:
-        for layout in ("us", "ru"):
+        for layout, rows in LAYOUTS.items():
             found = next(
                 (
                     (scancode, pair.index(character))
-                    for scancode, pair in LAYOUTS[layout].items()
+                    for scancode, pair in rows.items()
                     if character in pair
                 ),
                 None,
             )
             if found is not None:
                 scancode, shifted = found
-                key = ord(LAYOUTS[layout][scancode][0])
+                key = ord(rows[scancode][0])
                 mod = pygame.KMOD_LSHIFT if shifted and character != " " else 0
                 events += press_events(
                     key, text_input=text_input, mod=mod, layout=layout, scancode=scancode
                 )
                 break
         else:
-            raise KeyError(f"no key types {character!r} on the US or Russian layout")
+            raise KeyError(f"no key types {character!r} on the layouts of {list(LAYOUTS)}")
     return events

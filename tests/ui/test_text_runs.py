@@ -4,10 +4,12 @@ the rules alone, with made-up fonts and widths (issue 9, part 2)."""
 from __future__ import annotations
 
 from clarity.ui.text_runs import (
+    bidi_levels,
     break_paragraph,
     clusters,
     is_rtl_paragraph,
     split_word,
+    visual_order,
     visual_runs,
 )
 
@@ -45,6 +47,17 @@ def test_an_arabic_word_in_an_english_sentence_stays_in_place_and_reads_right_to
     assert arabic[0].rtl
     assert arabic[0].script == "Arab"
     assert "".join(run.text for run in runs) == line  # nothing left out, nothing moved
+
+
+def test_characters_in_visual_order_are_the_runs_side_by_side_and_runs_know_their_start() -> None:
+    # a text field walks its caret by the characters' order; it must be the runs' order
+    line = "שלום 123 hello עולם"
+    runs = visual_runs(line, True, by_script)
+    order = visual_order(bidi_levels(line, True))
+    assert "".join(line[i] for i in order) == "".join(
+        run.text[::-1] if run.rtl else run.text for run in runs
+    )
+    assert all(line[run.start : run.start + len(run.text)] == run.text for run in runs)
 
 
 def test_runs_change_font_where_the_first_font_with_the_character_changes() -> None:

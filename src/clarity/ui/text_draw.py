@@ -21,12 +21,15 @@ from dataclasses import dataclass
 import pygame
 
 from clarity.fonts import FontChain, coverage, is_invisible, is_space
-from clarity.ui.text_runs import Run, break_paragraph, is_rtl_paragraph, visual_runs
+from clarity.ui.text_runs import Run, break_paragraph, clusters, is_rtl_paragraph, visual_runs
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 LAYOUT_CACHE_SIZE = 4096
 WIDTH_CACHE_SIZE = 40_000
 _WHITE = (255, 255, 255)
+ZWJ = "\u200d"
+# Scripts whose letters take another shape where they join their neighbours (ISO 15924).
+_JOINING_SCRIPTS = frozenset({"Arab", "Syrc", "Nkoo", "Mand", "Adlm", "Rohg", "Mong", "Phag"})
 # Right-to-left letters and digits (Hebrew, Arabic, Syriac, Thaana, NKo..., their
 # presentation forms, and their blocks beyond the BMP) and the explicit bidi controls:
 # a line without any is one left-to-right run.
@@ -197,6 +200,48 @@ class ChainFont:
         if self._simple(text, False):
             return self._run_width(Run(text, 0, False, "Zyyy"))
         return self.layout(text).width
+
+    def cluster_edges(self, line: str, rtl: bool | None = None) -> dict[int, tuple[int, int]]:
+        """Where each cluster (:func:`clarity.ui.text_runs.clusters`) of ``line`` is drawn by
+        :meth:`render_line`: the index of its first code point in ``line`` to its left and
+        right x in pixels; ``rtl`` as for :meth:`layout`. A text field puts its caret and
+        its selection by these.
+
+        Inside a run a cluster's edge is the width of the run's text before it, from the
+        run's right end when the run is right to left. Joining letters (Arabic...) are
+        measured with a zero-width joiner at the cut, so that a letter keeps the shape it
+        has inside the word (a final nun is twice as wide as a medial one): the head with a
+        joiner and the run less its tail with a joiner, halved, since cursive overlaps make
+        those two differ by a pixel or two.
+        """
+        edges: dict[int, tuple[int, int]] = {}
+        for run, x in self.layout(line, rtl).runs:
+            width = self._run_width(run)
+            parts = clusters(run.text)
+            cuts = [0]
+            for part in parts:
+                cuts.append(cuts[-1] + len(part))
+            before = [self._width_before(run, cut, width) for cut in cuts]
+            for index in range(len(parts)):
+                near, far = before[index], before[index + 1]
+                if run.rtl:
+                    edges[run.start + cuts[index]] = (x + width - far, x + width - near)
+                else:
+                    edges[run.start + cuts[index]] = (x + near, x + far)
+        return edges
+
+    def _width_before(self, run: Run, cut: int, width: int) -> int:
+        """How far into ``run`` (drawn ``width`` pixels wide) its text up to ``cut`` reaches."""
+        if cut == 0:
+            return 0
+        if cut >= len(run.text):
+            return width
+        head, tail = run.text[:cut], run.text[cut:]
+        if run.script not in _JOINING_SCRIPTS:
+            return min(width, self._run_width(Run(head, run.face, run.rtl, run.script)))
+        joined_head = self._run_width(Run(head + ZWJ, run.face, run.rtl, run.script))
+        joined_tail = self._run_width(Run(ZWJ + tail, run.face, run.rtl, run.script))
+        return max(0, min(width, round((joined_head + width - joined_tail) / 2)))
 
     def warm(self, characters: str) -> None:
         """Load the glyphs of ``characters`` in each face that draws them."""

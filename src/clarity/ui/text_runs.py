@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bidi import algorithm as uba
@@ -45,12 +45,14 @@ NO_BREAK = frozenset("\u00a0\u202f\u2007\u2060\ufeff")
 @dataclass(frozen=True)
 class Run:
     """Part of a line drawn in one go: its text in logical order, the index of its face in
-    the font chain, its direction and its script (ISO 15924)."""
+    the font chain, its direction, its script (ISO 15924), and where its text starts in the
+    line (a code point index; a text field puts its caret by it)."""
 
     text: str
     face: int
     rtl: bool
     script: str
+    start: int = field(default=0, compare=False)
 
 
 def clusters(text: str) -> list[str]:
@@ -137,6 +139,7 @@ def visual_runs(line: str, rtl: bool, face_for: Callable[[str, int | None], int]
     offset = 0
     for cluster in clusters(line):
         level = levels[offset]
+        start = offset
         offset += len(cluster)
         previous = pieces[-1] if pieces else None
         same_level = previous is not None and previous[0] == level
@@ -151,10 +154,10 @@ def visual_runs(line: str, rtl: bool, face_for: Callable[[str, int | None], int]
         ):
             run = previous[1]
             script = run.script if common else script
-            pieces[-1] = (level, Run(run.text + cluster, face, run.rtl, script))
+            pieces[-1] = (level, Run(run.text + cluster, face, run.rtl, script, run.start))
         else:
             script = "Zyyy" if common else script
-            pieces.append((level, Run(cluster, face, level % 2 == 1, script)))
+            pieces.append((level, Run(cluster, face, level % 2 == 1, script, start)))
     return _reorder(pieces)
 
 
@@ -179,6 +182,30 @@ def _reorder(pieces: list[tuple[int, Run]]) -> list[Run]:
             else:
                 index += 1
     return [run for _, run in pieces]
+
+
+def visual_order(levels: list[int]) -> list[int]:
+    """The indices of ``levels`` (one embedding level per character or cluster, in logical
+    order) in visual order, left to right, by UAX #9 rule L2 as :func:`visual_runs` puts
+    its runs."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    odd_levels = [level for level in levels if level % 2]
+    if not odd_levels:
+        return order
+    for level in range(max(levels), min(odd_levels) - 1, -1):
+        index = 0
+        while index < len(order):
+            if levels[order[index]] >= level:
+                end = index
+                while end < len(order) and levels[order[end]] >= level:
+                    end += 1
+                order[index:end] = order[index:end][::-1]
+                index = end
+            else:
+                index += 1
+    return order
 
 
 # --- line breaking ---------------------------------------------------------------------------

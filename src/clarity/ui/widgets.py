@@ -12,7 +12,7 @@ import pygame
 from clarity.ui import keys
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import Binding, handle_key
-from clarity.ui.text_edit import TextEdit
+from clarity.ui.text_edit import TextEdit, VisualLine
 from clarity.ui.textfit import size_ladder
 from clarity.ui.theme import Colour, Metrics, darken, lighten  # noqa: F401 - scenes import it here
 
@@ -430,6 +430,11 @@ class TextField:
         self.placeholder = placeholder
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._blink = 0.0
+        self._view = 0  # the drawn line's x at the field's left inner edge (scrolling)
+        #: Where the caret stands, in window pixels, as last drawn (shown or blinked off).
+        self.caret_x: int | None = None
+        self._edges_for: tuple[str, int] | None = None
+        self._edges_cache: dict[int, tuple[int, int]] = {}
 
     @property
     def text(self) -> str:
@@ -451,6 +456,7 @@ class TextField:
         """Begin a new entry holding ``text``, the caret at its end."""
         self.edit.set(text)
         self._blink = 0.0
+        self._view = 0
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         """Type, edit or submit; True when the event was the field's."""
@@ -537,25 +543,57 @@ class TextField:
             shown = assets.text(self.placeholder, size, palette.placeholder)
             y = rect.centery - shown.get_height() // 2
             surface.blit(shown, (rect.x + pad, y), pygame.Rect(0, 0, inner, shown.get_height()))
+            self.caret_x = rect.x + pad
             if caret:
-                self._draw_caret(surface, metrics, palette.text_dark, (rect.x + pad, y), shown)
+                self._draw_caret(surface, metrics, palette.text_dark, (self.caret_x, y), shown)
             return
         shown = assets.text(text, size, palette.text_dark)
-        font = assets.font(size)
-        caret_x = font.size(text[: self.edit.caret])[0]
-        # the caret stays in view: scroll so that it is inside the field
-        scroll = max(0, min(shown.get_width() - inner, caret_x - inner + metrics.px(0.5)))
+        edges = self._edges(assets, text, size)
+        visual = self.edit.visual
+        caret_x = _slot_x(self.edit.caret_slot(), visual, edges)
+        view = self._scroll(shown.get_width(), inner, caret_x, visual.rtl_line, metrics.px(0.5))
+        text_x = rect.x + pad - view  # where the line's left end is drawn, maybe out of view
         y = rect.centery - shown.get_height() // 2
+        window = pygame.Rect(rect.x + pad, rect.y, inner, rect.height)
         start, end = self.edit.selection
         if start != end:
-            left = font.size(text[:start])[0] - scroll
-            right = font.size(text[:end])[0] - scroll
-            band = pygame.Rect(rect.x + pad + left, y, right - left, shown.get_height())
-            pygame.draw.rect(surface, assets.look.selection, band.clip(rect))
-        surface.blit(shown, (rect.x + pad, y), pygame.Rect(scroll, 0, inner, shown.get_height()))
+            for first, _ in visual.bounds:  # a selection across directions is in pieces
+                if start <= first < end and first in edges:
+                    left, right = edges[first]
+                    band = pygame.Rect(text_x + left, y, right - left, shown.get_height())
+                    pygame.draw.rect(surface, assets.look.selection, band.clip(window))
+        hidden = max(0, view)
+        surface.blit(
+            shown,
+            (text_x + hidden, y),
+            pygame.Rect(hidden, 0, inner - max(0, -view), shown.get_height()),
+        )
+        self.caret_x = text_x + caret_x
         if caret:
-            where = (rect.x + pad + caret_x - scroll, y)
-            self._draw_caret(surface, metrics, palette.text_dark, where, shown)
+            self._draw_caret(surface, metrics, palette.text_dark, (self.caret_x, y), shown)
+
+    def _edges(self, assets: Assets, text: str, size: int) -> dict[int, tuple[int, int]]:
+        key = (text, size)
+        if self._edges_for != key:
+            self._edges_cache = assets.font(size).cluster_edges(text)
+            self._edges_for = key
+        return self._edges_cache
+
+    def _scroll(self, width: int, inner: int, caret_x: int, rtl: bool, margin: int) -> int:
+        """The x in the drawn line at the field's left inner edge: a line that fits is aligned
+        by its direction (right to left on the right); a longer one scrolls only as far as
+        keeps the caret ``margin`` pixels inside, so the text does not jump as the caret
+        moves within what is shown."""
+        if width <= inner:
+            self._view = width - inner if rtl else 0
+            return self._view
+        view = min(max(self._view, 0), width - inner)
+        if caret_x - view > inner - margin:
+            view = caret_x - inner + margin
+        if caret_x - view < margin:
+            view = caret_x - margin
+        self._view = min(max(view, 0), width - inner)
+        return self._view
 
     @staticmethod
     def _draw_caret(
@@ -567,6 +605,23 @@ class TextField:
     ) -> None:
         (x, y), height = where, text.get_height()
         pygame.draw.line(surface, colour, (x, y + 4), (x, y + height - 4), max(2, metrics.px(0.2)))
+
+
+def _slot_x(slot: int, visual: VisualLine, edges: dict[int, tuple[int, int]]) -> int:
+    """The x in the drawn line of the caret ``slot`` clusters from the left."""
+    if not visual.order:
+        return 0
+    if slot < len(visual.order):
+        return _edge(visual, edges, visual.order[slot])[0]
+    return _edge(visual, edges, visual.order[-1])[1]
+
+
+def _edge(visual: VisualLine, edges: dict[int, tuple[int, int]], cluster: int) -> tuple[int, int]:
+    start, _ = visual.bounds[cluster]
+    found = edges.get(start)
+    if found is None:  # the font cut this cluster with its neighbour: take the one before
+        found = edges[max((key for key in edges if key <= start), default=min(edges))]
+    return found
 
 
 def _clipboard_text() -> str:
