@@ -15,13 +15,13 @@ from PIL import Image
 
 from clarity.core.board import Tile
 from clarity.core.packs.loader import LoadedPack, load_pack
-from clarity.core.packs.picture_shape import SMALLEST_BOARD_ROOM
+from clarity.core.packs.picture_shape import QUESTION_PICTURE_ROOM, SMALLEST_BOARD_ROOM
 from clarity.core.round import Phase
 from clarity.ui.assets import PICTURE_BACKGROUND, Assets
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.results import ResultsScene
 
-from .conftest import ASSETS, Pilot
+from .conftest import ASSETS, QUESTIONS, Pilot, write_play_pack
 
 PICTURES = Path(__file__).resolve().parents[1] / "core" / "packs" / "pictures"
 RED, BLUE, YELLOW = (230, 60, 40), (40, 120, 200), (250, 220, 40)
@@ -154,6 +154,28 @@ def test_the_board_has_at_least_the_room_the_shape_warning_counts_on(
     pilot = Pilot(make_app((1024, 640)))
     play = start(pilot, picture_pack(folder, "shape.png"))
     assert play.board_view.rect.size[room] >= SMALLEST_BOARD_ROOM[room]
+
+
+@pytest.mark.parametrize("kind", ["choice-six", "typed-capital"])
+@pytest.mark.parametrize(("size", "room"), [((400, 4000), 1), ((4000, 100), 0)])
+def test_the_question_card_gives_a_picture_the_room_its_warning_counts_on(
+    make_app: Any, tmp_path: Path, kind: str, size: tuple[int, int], room: int
+) -> None:
+    # picture_shape judges a question's picture in QUESTION_PICTURE_ROOM at 1024x640; six
+    # choices leave the least height beside the prompt
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    Image.new("RGB", size, BLUE).save(folder / "shape.png")
+    asked = {**next(q for q in QUESTIONS if q["id"] == kind), "image": "shape.png"}
+    path = write_play_pack(folder, questions=[asked], pack_id="shape")
+    loaded = load_pack(path, assets_dir=ASSETS)
+    assert loaded.ok, loaded.first_error
+    pilot = Pilot(make_app((1024, 640)))
+    play = start(pilot, loaded)
+    pilot.step(3)
+    edge = max(2, pilot.app.look.metrics(pilot.app.size).px(0.25))
+    shown = play.layout_boxes()["question_picture"].inflate(-2 * edge, -2 * edge)
+    assert shown.size[room] >= QUESTION_PICTURE_ROOM[room]
 
 
 # -- the pictures' cache ------------------------------------------------------------------

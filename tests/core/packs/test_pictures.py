@@ -1,6 +1,6 @@
 """The pictures a pack names, as validate reports them: found in either Unicode form,
 refused with file:line:col and a reason when the game could not show them, and a warning
-when a mystery picture's tiles would be unreadable."""
+when a mystery picture's tiles, or a question's picture on its card, would be unreadable."""
 
 from __future__ import annotations
 
@@ -14,8 +14,12 @@ from PIL import Image
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.packs.picture_shape import (
     MAX_TILE_ASPECT,
+    MIN_PICTURE_SIDE,
     MIN_TILE_SIDE,
+    QUESTION_PICTURE_ROOM,
     near_square_grid,
+    question_picture_size,
+    question_picture_warning,
     shape_warning,
     tile_size,
 )
@@ -273,3 +277,59 @@ def test_the_grid_suggested_has_near_square_tiles_and_about_as_many(
     assert max(tile_w / tile_h, tile_h / tile_w) <= 2.0
     assert tiles / 2 <= rows * cols <= tiles * 2
     assert rows * cols >= 2
+
+
+# -- a question's picture the class can make out -----------------------------------------------
+
+
+def load_question_picture(folder: Path, size: tuple[int, int]) -> LoadedPack:
+    """A pack whose one question has a ``size`` picture (its value at line 14, column 12)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ok.png").write_bytes(png_bytes(4, 3))
+    picture(folder, size, "question.png")
+    text = pack_text("ok.png").replace(
+        "    answer: Blue\n", "    answer: Blue\n    image: question.png\n"
+    )
+    (folder / "pack.yaml").write_text(text, encoding="utf-8")
+    assets = folder.parent / "assets"
+    assets.mkdir(exist_ok=True)
+    return load_pack(folder / "pack.yaml", assets_dir=assets)
+
+
+def test_a_question_picture_too_tall_for_the_card_gets_a_warning(tmp_path: Path) -> None:
+    loaded = load_question_picture(tmp_path / "pack", (400, 4000))
+    assert lines(loaded) == [
+        "pack.yaml:14:12: warning: questions[0].image: the picture is 400x4000 pixels, so in "
+        "the game's smallest window (1024x640) the question card shows it as small as 11x112 "
+        "pixels, too thin to make out; crop it to at most 4 times as tall as it is wide"
+    ]
+    assert loaded.ok
+
+
+def test_a_banner_on_a_question_gets_a_warning(tmp_path: Path) -> None:
+    (warning,) = lines(load_question_picture(tmp_path / "pack", (4000, 100)))
+    assert warning.endswith(
+        "as small as 416x10 pixels, too thin to make out; "
+        "crop it to at most 17 times as wide as it is tall"
+    )
+
+
+@pytest.mark.parametrize("size", [(400, 300), (300, 400), (40, 30), (4000, 400), (1000, 4000)])
+def test_ordinary_question_pictures_get_no_warning(tmp_path: Path, size: tuple[int, int]) -> None:
+    # a small icon too: the card scales it up
+    assert lines(load_question_picture(tmp_path / "pack", size)) == []
+
+
+@pytest.mark.parametrize("width", [1, 50, 100, 400, 1000, 3000, 4096])
+@pytest.mark.parametrize("height", [1, 50, 100, 400, 1000, 3000, 4096])
+def test_a_question_picture_is_warned_about_exactly_when_it_shows_as_a_line(
+    width: int, height: int
+) -> None:
+    shown_w, shown_h = question_picture_size(width, height)
+    room_w, room_h = QUESTION_PICTURE_ROOM
+    assert shown_w <= room_w + 1e-9
+    assert shown_h <= room_h + 1e-9
+    assert shown_w == pytest.approx(room_w) or shown_h == pytest.approx(room_h)  # as large as fits
+    assert shown_w / shown_h == pytest.approx(width / height)
+    line = min(shown_w, shown_h) < MIN_PICTURE_SIDE
+    assert (question_picture_warning(width, height) is not None) == line

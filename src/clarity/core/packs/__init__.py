@@ -5,7 +5,7 @@
 - :mod:`.plain_yaml`: YAML to plain data with the line and column of every value;
 - :mod:`.pictures`: the pictures a pack names, found by name in one Unicode form;
   :mod:`.picture_decoding`: one way to open a picture, for validate and the game;
-  :mod:`.picture_shape`: whether a mystery picture's tiles can be read;
+  :mod:`.picture_shape`: whether a picture can be read where the game shows it;
 - :mod:`.problems` and :mod:`.report`: checks across items, and ``file:line:col`` lines;
 - :mod:`.schema`: the JSON Schema generated from the models.
 """

@@ -1,9 +1,11 @@
-"""Would a mystery picture's tiles be readable on the board? A warning when they would not.
+"""Would a pack's picture be readable where the game shows it? A warning when it would not.
 
-The board takes the picture's shape and is cut into the round's grid, so a panorama on a
-4x5 grid gives strips, and a 40:1 banner gives tiles a few pixels high: the class cannot
-see what a tile hides, nor which one is which. The figures are those of the game's
-smallest window (1024x640), where the board has least room.
+The board takes a mystery picture's shape and is cut into the round's grid, so a panorama
+on a 4x5 grid gives strips, and a 40:1 banner gives tiles a few pixels high: the class
+cannot see what a tile hides, nor which one is which. A question's picture is fitted,
+whole, beside or under its prompt on the question card, so a 1:20 picture there is a
+line a few pixels wide (and a 1:40 one is not shown at all). The figures are those of
+the game's smallest window (1024x640), where the board and the card have least room.
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ SMALLEST_WINDOW = "1024x640"
 MIN_TILE_SIDE = 16
 # A tile more than this many times as wide as tall (or tall as wide) is a strip.
 MAX_TILE_ASPECT = 4.0
+# The least room a question's picture gets on the card in the smallest window, inside its
+# frame, in pixels: the card's width under the prompt, and the height beside the prompt
+# of a question with six choices, the lowest (measured: 417 and 114; a UI test checks the
+# card gives at least this much).
+QUESTION_PICTURE_ROOM = (416, 112)
+# A question's picture shown narrower or lower than this is a line: nothing in it can be
+# made out from a classroom's seats.
+MIN_PICTURE_SIDE = 24
 
 
 def board_size(width: int, height: int) -> tuple[int, int]:
@@ -90,3 +100,36 @@ def shape_warning(width: int, height: int, rows: int, cols: int) -> str | None:
 
 def _px(value: float) -> str:
     return str(math.floor(value))
+
+
+def question_picture_size(width: int, height: int) -> tuple[float, float]:
+    """The least size, in pixels, at which the question card shows a ``width`` x
+    ``height`` picture in the smallest window: fitted whole into
+    :data:`QUESTION_PICTURE_ROOM` at its own shape."""
+    room_w, room_h = QUESTION_PICTURE_ROOM
+    scale = min(room_w / width, room_h / height)
+    return width * scale, height * scale
+
+
+def question_picture_warning(width: int, height: int) -> str | None:
+    """What is wrong with a ``width`` x ``height`` picture on a question, in a teacher's
+    words, or ``None`` when the card shows it at least :data:`MIN_PICTURE_SIDE` pixels
+    each way in the smallest window.
+
+    Only the shape counts: the card scales a small picture up, so a 40x30 icon is as
+    readable there as a 4000x3000 photo.
+    """
+    shown_w, shown_h = question_picture_size(width, height)
+    if min(shown_w, shown_h) >= MIN_PICTURE_SIDE:
+        return None
+    room_w, room_h = QUESTION_PICTURE_ROOM
+    if shown_w < shown_h:
+        limit, long_way = room_h // MIN_PICTURE_SIDE, "tall as it is wide"
+    else:
+        limit, long_way = room_w // MIN_PICTURE_SIDE, "wide as it is tall"
+    return (
+        f"the picture is {width}x{height} pixels, so in the game's smallest window "
+        f"({SMALLEST_WINDOW}) the question card shows it as small as "
+        f"{_px(shown_w)}x{_px(shown_h)} pixels, too thin to make out; crop it to at most "
+        f"{limit} times as {long_way}"
+    )

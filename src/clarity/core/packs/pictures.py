@@ -5,8 +5,8 @@ compared in one Unicode form (NFC), so "café.png" written with é as one charac
 the file a Mac saved as e plus a combining accent, and the reverse; upper and lower case
 must match exactly (a pack made on Windows must work on Linux). Each picture found is then
 opened the way the game will open it (:mod:`clarity.core.packs.picture_decoding`), and a
-mystery picture whose tiles would be unreadable gets a warning
-(:mod:`clarity.core.packs.picture_shape`).
+mystery picture whose tiles would be unreadable, or a question's picture too thin to make
+out on the question card, gets a warning (:mod:`clarity.core.packs.picture_shape`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from clarity.core.packs.picture_decoding import (
     PictureInfo,
     check_picture,
 )
-from clarity.core.packs.picture_shape import shape_warning
+from clarity.core.packs.picture_shape import question_picture_warning, shape_warning
 from clarity.core.packs.plain_yaml import Positions, section_items
 from clarity.core.packs.report import Report, field_name
 
@@ -44,7 +44,7 @@ def check_images(
 ) -> dict[str, Path]:
     """Every picture of the rounds and questions that can be used, by its text in the pack;
     an error for each one that cannot, and a warning for a mystery picture whose tiles
-    would be unreadable.
+    would be unreadable or a question's picture that the card would show as a line.
 
     ``listings`` are folder listings shared with the other packs of one discovery (so a
     folder of N packs is read once, not N times); by default this pack reads its own.
@@ -70,8 +70,10 @@ def check_images(
             if section == "rounds":
                 grid = _grid(item.get("grid"), default_grid)
                 warning = grid and shape_warning(info.width, info.height, grid.rows, grid.cols)
-                if warning:
-                    report.add(positions.value(loc), field_name(loc), warning, "warning")
+            else:
+                warning = question_picture_warning(info.width, info.height)
+            if warning:
+                report.add(positions.value(loc), field_name(loc), warning, "warning")
     return images
 
 
