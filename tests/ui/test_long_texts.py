@@ -1,6 +1,6 @@
 """Long texts that the pack format allows are shown whole: on the card, on the reveal and on
 the results, at 1024x640 and 1920x1080 at the standard text size, and at 200 % text, where a
-card taller than the window scrolls by PageDown and the mouse wheel.
+card or a results column taller than the window scrolls by PageDown and the mouse wheel.
 
 The packs in ``long_texts/`` are the teachers' cases: long prompts, long choices, a
 2,000-character prompt, a long mystery answer and a long caption.
@@ -20,6 +20,7 @@ import pytest
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.round import Phase
 from clarity.ui.app import App
+from clarity.ui.bindings import key_hints
 from clarity.ui.play.card import Card
 from clarity.ui.scenes.play import REVEAL_SECONDS, PlayScene
 from clarity.ui.scenes.results import ResultsScene
@@ -313,36 +314,108 @@ def test_the_wheel_scrolls_a_long_question(
     assert card.view.contains(card.now.boxes["answer_field"])
 
 
-@pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("case", ["pack", "pack-long-answer"])
-def test_the_results_show_the_answer_and_caption_whole(
-    make_app: Callable[..., App],
-    cases: dict[str, LoadedPack],
-    case: str,
-    size: tuple[int, int],
-) -> None:
-    pilot = Pilot(make_app(size=size))
-    scene = play(pilot, cases[case])
-    finish(pilot, scene)
+def results_of(pilot: Pilot, loaded: LoadedPack) -> tuple[ResultsScene, PlayScene]:
+    """The round of ``loaded`` played to its end, then its results, all shown at once."""
+    scene = play(pilot, loaded)
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)  # one question: the last guess, then the end
+    pilot.type("Minsk")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: scene.round.phase is Phase.ENDED)
+    pilot.step(round(REVEAL_SECONDS / FRAME) + 2)
+    pilot.until(lambda: not scene.board.view.flipping)  # the whole picture in view
     pilot.key(pygame.K_RETURN)
     pilot.until(lambda: pilot.top.name == "results")
     results = pilot.top
     assert isinstance(results, ResultsScene)
     results.finish_presentation()
     pilot.step()
+    return results, scene
+
+
+def rows_seen(rect: pygame.Rect, view: pygame.Rect, seen: set[int]) -> None:
+    """The pixel rows of ``rect`` (counted from its top) that ``view`` shows, into ``seen``."""
+    shown = rect.clip(view)
+    seen.update(range(shown.top - rect.top, shown.bottom - rect.top))
+
+
+@pytest.mark.parametrize("case", ["pack", "pack-long-answer", "longest"])
+def test_the_results_show_the_answer_and_caption_whole(
+    pilot: Pilot, cases: dict[str, LoadedPack], case: str
+) -> None:
+    results, scene = results_of(pilot, cases[case])
     mystery = scene.round.mystery
     shown = results.shown_texts()
     assert letters(shown["answer"]) == letters(mystery.answer)
-    if mystery.caption:
-        assert letters(shown["caption"]) == letters(mystery.caption)
+    assert letters(shown.get("caption", "")) == letters(mystery.caption or "")
+    names = ["answer"] + (["caption"] if mystery.caption else [])
+    metrics = pilot.app.look.metrics(pilot.app.size)
+    if mystery.caption and metrics.text_scale > 1.0:  # it scrolls rather than shrink
+        assert results.shown_sizes()["caption"] >= metrics.small_size
+    if case == "longest":  # 2,000 characters and a picture: more than any window holds
+        assert results.scrolls()
     window = pygame.Rect((0, 0), pilot.app.size)
-    for name in ("answer", "caption"):
-        item = results._placed.get(name)
-        if item is None:
-            continue
-        assert window.contains(item.rect), name
-        if item.box is not None:
-            assert item.box.contains(item.rect), f"{name} is cut"
-        for other, box in results.layout_boxes().items():
-            if other not in (name, "image") and other not in results._in_column:
-                assert not item.rect.colliderect(box), (name, other)
+    views = results.column_views()
+    for name in names:
+        item = results._placed[name]
+        view = views[name]
+        assert window.contains(view), name
+        assert view.left <= item.rect.left, name
+        assert item.rect.right <= view.right + 1, name
+        assert item.box is None or item.box.contains(item.rect), f"{name} is cut"
+    # from the top, PageDown pages the column a view at most at a time, until every pixel
+    # row of the answer and the caption has been in sight, and never over another box
+    seen: dict[str, set[int]] = {name: set() for name in names}
+    pages = 0
+    column = results.columns[0]
+    while True:
+        boxes = results.layout_boxes()
+        for name in names:
+            item = results._placed[name]
+            rows_seen(item.rect, views[name], seen[name])
+            shown_part = item.rect.clip(views[name])
+            for other, box in boxes.items():
+                if other != name and shown_part.width and shown_part.colliderect(box):
+                    assert other == "image", (name, other)
+                    assert not item.rect.colliderect(box), (name, other)
+        if column.offset >= column.extent:
+            break
+        before = column.offset
+        pilot.key(pygame.K_PAGEDOWN)
+        assert 0 < column.offset - before <= column.view.height, "a page skipped lines"
+        pages += 1
+        assert pages < 200
+    for name in names:
+        height = results._placed[name].rect.height
+        assert seen[name] == set(range(height)), f"{name} was never wholly in sight"
+    assert pages == 0 or results.scrolls()
+
+
+def wheel(pilot: Pilot, at: tuple[int, int]) -> None:
+    """The mouse moved to ``at``, then its wheel turned a notch towards the player."""
+    motion = pygame.event.Event(pygame.MOUSEMOTION, pos=at, rel=(0, 0), buttons=(0, 0, 0))
+    notch = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)
+    pilot.post([motion, notch])
+
+
+def test_the_wheel_scrolls_the_results_column_under_the_pointer(
+    make_app: Callable[..., App], cases: dict[str, LoadedPack]
+) -> None:
+    app = make_app(size=(1024, 768))
+    app.apply_look(LARGE)
+    pilot = Pilot(app)
+    results, _ = results_of(pilot, cases["pack"])
+    picture, score = results.columns
+    assert picture.extent > 0
+    assert score.extent > 0
+    assert "scroll" in [label for _, label in key_hints(results.bindings())]
+    caption_top = results._placed["caption"].rect.top
+    wheel(pilot, picture.view.center)
+    assert picture.offset > 0
+    assert results._placed["caption"].rect.top == caption_top - picture.offset
+    assert score.offset == 0
+    scrolled = picture.offset
+    wheel(pilot, score.view.center)
+    assert score.offset > 0
+    assert picture.offset == scrolled

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
@@ -78,6 +78,10 @@ RESULTS_KEYS: tuple[Binding, ...] = (
 )
 HINTS: tuple[KeyHint, ...] = key_hints(RESULTS_KEYS)
 PAGE_SHARE = 0.8  # of the column a page key scrolls: its last lines stay in sight
+#: The picture keeps at least this share of its column's height (or its whole height at
+#: the column's width, if less) when the answer and caption need room: below it the
+#: mystery no longer reads, so the column scrolls instead.
+PICTURE_LEAST_SHARE = 1 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,20 @@ def breakdown_rows(summary: RoundSummary) -> list[BreakdownRow]:
         wrong = sum(1 for g in summary.guesses if not g.right and not g.final)
         rows.append(BreakdownRow(f"Wrong guesses ({wrong})", -points.penalty))
     return rows
+
+
+@dataclass
+class _Column:
+    """One of the screen's two columns, which scrolls when its contents are taller than
+    its view (large text, a long caption): all in it moves together and is drawn inside
+    the view."""
+
+    view: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    names: set[str] = field(default_factory=set)  # its placed texts and boxes
+    #: what the scene draws itself and moves with it (the cards, the score, the picture)
+    rects: list[pygame.Rect] = field(default_factory=list)
+    extent: int = 0  # how far it scrolls, in pixels (0: it fits)
+    offset: int = 0  # how far it is scrolled, in pixels
 
 
 @dataclass
@@ -175,11 +193,10 @@ class ResultsScene(Scene):
         self._score_rect = pygame.Rect(0, 0, 0, 0)
         self._score_size = 40
         self._panels: list[pygame.Rect] = []
-        # the score's column, which scrolls when it is taller than the window (large text)
-        self._column = pygame.Rect(0, 0, 0, 0)
-        self._in_column: set[str] = set()
-        self._column_max = 0
-        self._column_scroll = 0
+        # the picture's column (heading, picture, answer, caption) and the score's
+        self._picture_column = _Column()
+        self._score_column = _Column()
+        self._pointer: tuple[int, int] | None = None  # where the mouse was last seen
         self._hints_area = pygame.Rect(0, 0, 0, 0)
 
     # -- reading the state ----------------------------------------------------------
@@ -192,45 +209,87 @@ class ResultsScene(Scene):
     def busy(self) -> bool:
         return self._age < self.presentation_seconds
 
+    @property
+    def columns(self) -> tuple[_Column, _Column]:
+        """The picture's column and the score's."""
+        return self._picture_column, self._score_column
+
+    @property
+    def _column_scroll(self) -> int:
+        """How far the score's column is scrolled, in pixels."""
+        return self._score_column.offset
+
+    @property
+    def _column_max(self) -> int:
+        """How far the score's column scrolls, in pixels (0: it fits)."""
+        return self._score_column.extent
+
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Every text block, picture and button on screen, by name (for layout tests); of
-        the score's column, what is in view (it scrolls when taller than the window)."""
-        return {
-            name: rect.copy()
-            for name, rect in self._boxes.items()
-            if name not in self._in_column or self._column.contains(rect)
-        }
+        a column that scrolls, what is wholly in view."""
+        shown = {}
+        for name, rect in self._boxes.items():
+            column = next((c for c in self.columns if name in c.names), None)
+            if column is None or column.view.contains(rect):
+                shown[name] = rect.copy()
+        return shown
+
+    def column_views(self) -> dict[str, pygame.Rect]:
+        """Where each placed text or picture can be seen, by name: its column's view, or
+        the window for what is in no column (for the tests: what is scrolled out of view
+        is not shown)."""
+        window = pygame.Rect((0, 0), self.app.size)
+        views = {}
+        for name in self._boxes:
+            column = next((c for c in self.columns if name in c.names), None)
+            views[name] = column.view.copy() if column is not None else window
+        return views
+
+    def scrolls(self) -> bool:
+        """True while a column is taller than its view (it then scrolls)."""
+        return any(column.extent > 0 for column in self.columns)
 
     def bindings(self) -> tuple[Binding, ...]:
-        """The keys, and PageUp/PageDown while the score's column scrolls (large text)."""
-        return (*RESULTS_KEYS, *(SCROLL_KEYS if self._column_max > 0 else ()))
+        """The keys, and PageUp/PageDown while a column scrolls (large text)."""
+        return (*RESULTS_KEYS, *(SCROLL_KEYS if self.scrolls() else ()))
 
     def scroll_page(self, direction: int) -> None:
-        """The score's column a page down (1) or up (-1), when it scrolls."""
-        self._scroll_column(direction * round(self._column.height * PAGE_SHARE))
+        """Each column that scrolls a page of its own down (1) or up (-1): the caption
+        and the score are read side by side."""
+        for column in self.columns:
+            self._scroll(column, direction * round(column.view.height * PAGE_SHARE))
 
-    def _scroll_column(self, pixels: int) -> None:
-        target = max(0, min(self._column_max, self._column_scroll + pixels))
-        dy = self._column_scroll - target
-        self._column_scroll = target
-        for name in self._in_column:
+    def _scroll(self, column: _Column, pixels: int) -> None:
+        target = max(0, min(column.extent, column.offset + pixels))
+        dy = column.offset - target
+        column.offset = target
+        for name in column.names:
             self._boxes[name].move_ip(0, dy)
             item = self._placed.get(name)
             if item is not None:
                 item.rect.move_ip(0, dy)
                 if item.box is not None:
                     item.box.move_ip(0, dy)
-        for panel in self._panels:
-            panel.move_ip(0, dy)
-        self._score_rect.move_ip(0, dy)
+        for rect in column.rects:
+            rect.move_ip(0, dy)
+
+    def _wheel(self, event: pygame.event.Event) -> None:
+        """The mouse wheel scrolls the column under the pointer, or both when it is over
+        neither (or has not been seen)."""
+        step = -event.y * self._metrics.px(6)
+        pointer = self._pointer
+        pointed = [c for c in self.columns if pointer and c.view.collidepoint(pointer)]
+        for column in pointed or self.columns:
+            self._scroll(column, step)
 
     def shown_texts(self) -> dict[str, str]:
         """What the text blocks say, by name (heading, row_0_label, row_0_value...)."""
         return {name: item.words for name, item in self._placed.items() if item.words}
 
     def shown_sizes(self) -> dict[str, int]:
-        """The type size of the medal's name and share, each breakdown row and each trophy's
-        name, by the same names (for the tests: one size for each kind of text)."""
+        """The type size of the answer, the caption, the medal's name and share, each
+        breakdown row and each trophy's name, by the same names (for the tests: one size for
+        each kind of text)."""
         return {name: item.size for name, item in self._placed.items() if item.size}
 
     # -- actions ----------------------------------------------------------------------
@@ -297,6 +356,7 @@ class ResultsScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
             self.focus.ring = False
+            self._pointer = event.pos
         # a fresh press (a key held from the round, say Enter, is no press) during the
         # presentation shows everything at once instead of acting
         pressed = (event.type == pygame.KEYDOWN and not is_repeat(event)) or (
@@ -311,7 +371,7 @@ class ResultsScene(Scene):
             handle_key(self, self.bindings(), event)  # keys do only what the table says
             return
         if event.type == pygame.MOUSEWHEEL:
-            self._scroll_column(-event.y * self._metrics.px(6))
+            self._wheel(event)
             return
         self.focus.handle_event(event)
 
@@ -336,6 +396,10 @@ class ResultsScene(Scene):
         assets = self.app.services.assets
         palette = self.app.look.palette
         self._backdrop.draw(surface, palette)
+        previous = surface.get_clip()
+        picture, score_column = self.columns
+        if picture.extent:  # a column that scrolls is kept to its view
+            surface.set_clip(picture.view.clip(previous))
         if self.loaded.images.get(self.summary_image_key()) is not None and self._image_rect.width:
             surface.blit(self._picture(), self._image_rect)
             edge = max(2, metrics.px(0.25))
@@ -343,14 +407,14 @@ class ResultsScene(Scene):
                 surface, palette.panel_edge, self._image_rect.inflate(2 * edge, 2 * edge), edge
             )
         for name, placed in self._placed.items():
-            if name not in self._in_column:
+            if name not in score_column.names:
                 self._draw_placed(surface, placed)
-        previous = surface.get_clip()
-        if self._column_max:  # the score's column scrolls: kept to its view
-            surface.set_clip(self._column.clip(previous))
+        surface.set_clip(previous)
+        if score_column.extent:
+            surface.set_clip(score_column.view.clip(previous))
         for panel in self._panels:
             draw_panel(surface, panel, metrics, palette.panel, palette.panel_edge)
-        for name in self._in_column:
+        for name in score_column.names:
             if name in self._placed:
                 self._draw_placed(surface, self._placed[name])
         score = assets.text(
@@ -358,17 +422,18 @@ class ResultsScene(Scene):
         )
         surface.blit(score, score.get_rect(midright=self._score_rect.midright))
         surface.set_clip(previous)
-        if self._column_max:
-            self._draw_column_bar(surface)
+        for column in self.columns:
+            if column.extent:
+                self._draw_column_bar(surface, column)
         self.focus.draw(surface, assets, metrics)
         draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
 
-    def _draw_column_bar(self, surface: pygame.Surface) -> None:
-        """How far the score's column is scrolled, at its right edge."""
+    def _draw_column_bar(self, surface: pygame.Surface, column: _Column) -> None:
+        """How far a column is scrolled, just right of it."""
         bar = Scroller()
-        bar.set(self._column.inflate(2 * self._metrics.px(0.9), 0), self._column.height)
-        bar.content_height = self._column.height + self._column_max
-        bar.offset = float(self._column_scroll)
+        bar.set(column.view.inflate(2 * self._metrics.px(0.9), 0), column.view.height)
+        bar.content_height = column.view.height + column.extent
+        bar.offset = float(column.offset)
         bar.draw_bar(surface, self._metrics, self.app.look.palette)
 
     def summary_image_key(self) -> str:
@@ -458,12 +523,13 @@ class ResultsScene(Scene):
         least = round(content.width * 0.4 / math.sqrt(metrics.text_scale))
         score_w = self._score_width(metrics.body_size) + gap + metrics.px(1)
         left.width = max(least, min(left.width, content.width - score_w))
-        self._layout_picture(left, boxes, placed)
+        picture_needed = self._layout_picture(left, boxes, placed)
         used = max(least, boxes.get("image", left).width)
         if used < left.width:
             left.width = used
             boxes.pop("image", None)
-            self._layout_picture(left, boxes, placed)
+            picture_needed = self._layout_picture(left, boxes, placed)
+        picture_names = set(placed) | ({"image"} & set(boxes))
         right = pygame.Rect(left.right + gap + metrics.px(1), content.y, 0, content.height)
         right.width = content.right - right.x
         before = set(placed)
@@ -473,19 +539,37 @@ class ResultsScene(Scene):
             boxes.setdefault(name, item.rect.copy())
         self._placed = placed
         self._boxes = boxes
-        # taller than the window (large text): the score's column scrolls
-        self._column = right
-        self._in_column = (set(placed) - before) | {"score_value"}
-        self._column_max = max(0, needed - right.height)
-        scrolled, self._column_scroll = self._column_scroll, 0
-        self._scroll_column(scrolled)
+        # a column taller than its view (large text, a long caption) scrolls; a new
+        # layout keeps how far each was scrolled
+        columns = (
+            (self._picture_column, left, picture_names, [self._image_rect], picture_needed),
+            (
+                self._score_column,
+                right,
+                (set(placed) - before) | {"score_value"},
+                [*self._panels, self._score_rect],
+                needed,
+            ),
+        )
+        for column, view, names, rects, height in columns:
+            scrolled = column.offset
+            column.view, column.names, column.rects = view, names, rects
+            column.extent = max(0, height - view.height)
+            column.offset = 0
+            self._scroll(column, scrolled)
         if self.bindings() != bindings:
             self.layout(size)  # the scroll keys came or went: the hints may change
 
     def _layout_picture(
         self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
-    ) -> None:
-        """The outcome, then the image as large as the caption below it allows."""
+    ) -> int:
+        """The outcome, then the image as large as the answer and caption below it allow.
+
+        The answer and the caption are always whole: they shrink to the small size (at the
+        standard text size, to the smallest a long text takes), the picture gives way down
+        to :data:`PICTURE_LEAST_SHARE` of the column, and beyond that the column scrolls.
+        Returns the height the contents take (more than ``column``'s: it scrolls).
+        """
         metrics = self._metrics
         assets = self.app.services.assets
         palette = self.app.look.palette
@@ -517,52 +601,43 @@ class ResultsScene(Scene):
         answer_room = max(
             two_lines, text_height(assets, answer, metrics.small_size, column.width, bold=True)
         )
-        answer_surface = assets.fit_text(
-            answer,
-            metrics.heading_size,
-            metrics.small_size,
-            palette.accent,
-            (column.width, answer_room),
-            bold=True,
+        answer_size = assets.fitter.size_for(
+            answer, metrics.heading_size, metrics.small_size, (column.width, answer_room), bold=True
         )
+        answer_surface = assets.text(
+            answer, answer_size, palette.accent, bold=True, wrap=column.width
+        )
+        path = self.loaded.images.get(self.summary_image_key())
+        aspect = 4 / 3
+        if path is not None:
+            try:
+                w, h = assets.image_size(path)
+                aspect = w / h
+            except (pygame.error, FileNotFoundError):
+                path = None
+        picture_least = 0  # the least height of the picture, with its frame
+        if path is not None:
+            whole = round((column.width - 2 * edge) / aspect)
+            picture_least = min(whole, round(column.height * PICTURE_LEAST_SHARE)) + 2 * edge
         caption_line = assets.font(metrics.body_size).get_linesize()
-        # a caption too long for the column may shrink to the standard small size, then
-        # to the smallest a long text takes, rather than be cut; the picture gives way
-        room = column.bottom - y - answer_surface.get_height() - gap
-        caption_floor = min(
-            metrics.small_size, max(18, round(metrics.small_size / self.app.look.text_scale))
-        )
+        # large text was asked for: the caption never shrinks below its small size (it
+        # would end smaller than at the standard size); the column scrolls instead
+        caption_floor = metrics.small_size if metrics.text_scale > 1.0 else metrics.tiny_size
+        room = column.bottom - y - answer_surface.get_height() - gap - picture_least - gap // 2
         caption_room = 0
         if caption:
             needed = text_height(assets, caption, metrics.body_size, column.width)
             least = text_height(assets, caption, metrics.small_size, column.width)
             if least > room:
                 least = text_height(assets, caption, caption_floor, column.width)
-            if least > room:
-                caption_floor = min(caption_floor, metrics.tiny_size)
-                least = text_height(assets, caption, caption_floor, column.width)
-            if least > room:
-                # not even the whole column holds it (a caption of near 2,000 characters
-                # in a small window): the end card showed it whole; never a cut one here
-                caption = ""
-            else:
-                caption_room = max(least, min(needed, 4 * caption_line, column.height // 5))
+            # a fifth of the column at most when it fits, else all it needs at the floor
+            caption_room = max(least, min(needed, 4 * caption_line, column.height // 5, room))
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
-        path = self.loaded.images.get(self.summary_image_key())
-        aspect = 4 / 3
         if path is not None:
-            try:
-                w, h = assets.image(path).get_size()
-                aspect = w / h
-            except (pygame.error, FileNotFoundError):
-                path = None
-        area = pygame.Rect(
-            column.x + edge,
-            y + edge,
-            column.width - 2 * edge,
-            column.bottom - y - text_room - gap - 2 * edge,
-        )
-        if path is not None and area.height > 0:
+            area = pygame.Rect(column.x + edge, y + edge, column.width - 2 * edge, 0)
+            area.height = max(
+                column.bottom - y - text_room - gap - 2 * edge, picture_least - 2 * edge
+            )
             img_w = min(area.width, round(area.height * aspect))
             img_h = min(area.height, round(img_w / aspect))
             self._image_rect = pygame.Rect(area.x, area.y, max(1, img_w), max(1, img_h))
@@ -571,17 +646,28 @@ class ResultsScene(Scene):
         else:
             self._image_rect = pygame.Rect(0, 0, 0, 0)
         placed["answer"] = _Placed(
-            answer_surface, answer_surface.get_rect(topleft=(column.x, y)), answer, appear_at=0.1
+            answer_surface,
+            answer_surface.get_rect(topleft=(column.x, y)),
+            answer,
+            appear_at=0.1,
+            size=answer_size,
         )
-        y = placed["answer"].rect.bottom + gap // 2
+        bottom = placed["answer"].rect.bottom
         if caption:
+            y = bottom + gap // 2
             box = pygame.Rect(column.x, y, column.width, max(column.bottom - y, caption_room))
-            surface = assets.fit_text(
-                caption, metrics.body_size, caption_floor, palette.text, box.size
-            )
+            size = assets.fitter.size_for(caption, metrics.body_size, caption_floor, box.size)
+            surface = assets.text(caption, size, palette.text, wrap=column.width)
             placed["caption"] = _Placed(
-                surface, surface.get_rect(topleft=box.topleft), caption, box, appear_at=0.2
+                surface,
+                surface.get_rect(topleft=box.topleft),
+                caption,
+                box,
+                appear_at=0.2,
+                size=size,
             )
+            bottom = box.bottom
+        return bottom - column.y
 
     def _layout_score(
         self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
