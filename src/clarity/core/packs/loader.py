@@ -44,6 +44,7 @@ from clarity.core.packs.problems import (
     warn_about_grids,
 )
 from clarity.core.packs.report import START, Problem, Report, Severity
+from clarity.core.packs.screen_fit import warn_about_screen_fit
 
 __all__ = [
     "PACK_SUFFIXES",
@@ -341,6 +342,7 @@ def _load_unpaused(
         listings=listings,
     )
     warn_about_grids(raw, positions, report)
+    warn_about_screen_fit(raw, positions, report)
     if can_draw is not None:
         warn_about_glyphs(raw, positions, report, can_draw)
     if pack is not None and not report.has_errors:
