@@ -13,6 +13,7 @@ import pytest
 import yaml
 from PIL import Image
 
+import clarity.ui
 from clarity.core.board import Tile
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.packs.picture_shape import QUESTION_PICTURE_ROOM, SMALLEST_BOARD_ROOM
@@ -20,16 +21,21 @@ from clarity.core.round import Phase
 from clarity.ui.assets import PICTURE_BACKGROUND, Assets
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.results import ResultsScene
+from core.packs import icc_profiles as icc
 
 from .conftest import ASSETS, QUESTIONS, Pilot, write_play_pack
 
 PICTURES = Path(__file__).resolve().parents[1] / "core" / "packs" / "pictures"
 RED, BLUE, YELLOW = (230, 60, 40), (40, 120, 200), (250, 220, 40)
+PURE_RED = (255, 0, 0)
 
 
-def picture_pack(folder: Path, image: str, grid: str = "1x2") -> LoadedPack:
+def picture_pack(
+    folder: Path, image: str, grid: str = "1x2", *, image_on_questions: bool = False
+) -> LoadedPack:
     """A round over ``image`` (copied from the test pictures when it is one of them)
-    with two true-or-false questions, whose answers are both "true"."""
+    with two true-or-false questions, whose answers are both "true" (each with ``image``
+    too when ``image_on_questions``)."""
     folder.mkdir(parents=True, exist_ok=True)
     if (PICTURES / image).is_file():
         shutil.copy(PICTURES / image, folder / image)
@@ -44,6 +50,9 @@ def picture_pack(folder: Path, image: str, grid: str = "1x2") -> LoadedPack:
             {"type": "truefalse", "prompt": "Belarus has no coast on any sea.", "answer": True},
         ],
     }
+    if image_on_questions:
+        for asked in data["questions"]:
+            asked["image"] = image
     path = folder / "pictures.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     loaded = load_pack(path, assets_dir=ASSETS)
@@ -141,6 +150,52 @@ def test_the_reveal_and_the_results_show_transparent_parts_over_the_background(
     for at in CLEAR_POINT.values():
         assert near(shown(pilot.app.surface, image, at), PICTURE_BACKGROUND, 3)
     assert near(shown(pilot.app.surface, image, (0.25, 0.25)), RED)
+
+
+def test_a_display_p3_picture_shows_its_srgb_colours_on_the_card_the_board_and_the_results(
+    pilot: Pilot, tmp_path: Path
+) -> None:
+    # one picture, as the mystery and as a question's: stored as the Display P3 values of
+    # sRGB red, shown as sRGB red everywhere (a screen without the profile shows 234,51,35)
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    stored = icc.convert(PURE_RED, icc.SRGB_IN, icc.P3_OUT)
+    assert not near(stored, PURE_RED, 12)
+    Image.new("RGB", (120, 90), stored).save(folder / "p3.png", icc_profile=icc.display_p3())
+    loaded = picture_pack(folder, "p3.png", image_on_questions=True)
+    play = start(pilot, loaded)
+    pilot.step(3)
+    edge = max(2, pilot.app.look.metrics(pilot.app.size).px(0.25))
+    card = play.layout_boxes()["question_picture"].inflate(-2 * edge, -2 * edge)
+    assert near(shown(pilot.app.surface, card, (0.5, 0.5)), PURE_RED, 4)
+    answer_right(pilot, play)
+    answer_right(pilot, play)
+    board = play.board_view.rect
+    assert near(shown(pilot.app.surface, board, (0.3, 0.8)), PURE_RED, 4)
+    pilot.type("picture")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: isinstance(pilot.app.top, ResultsScene))
+    results = pilot.top
+    assert isinstance(results, ResultsScene)
+    pilot.key(pygame.K_RETURN)  # the presentation shown whole at once
+    pilot.step(3)
+    image = results.layout_boxes()["image"].inflate(-2 * edge, -2 * edge)
+    assert near(shown(pilot.app.surface, image, (0.5, 0.5)), PURE_RED, 4)
+
+
+def test_only_the_assets_open_a_packs_picture() -> None:
+    # every screen draws a pack's picture through Assets.image, scaled and image_size,
+    # so orientation, colours and transparency agree on the card, the board and the results
+    ui = Path(clarity.ui.__file__).parent
+    openers = ("pygame.image.load", "Image.open", "decode_picture", "image.frombuffer")
+    found = [
+        f"{path.relative_to(ui)}: {opener}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "assets.py"
+        for opener in openers
+        if opener in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize(("size", "room"), [((400, 400), 1), ((4000, 250), 0)])

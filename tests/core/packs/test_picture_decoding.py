@@ -578,6 +578,19 @@ def test_a_fifo_named_like_a_picture_is_refused_at_once(tmp_path: Path) -> None:
     assert refusal(path) == "is not a picture file (a folder, pipe or device)"
 
 
+def test_running_out_of_memory_after_decoding_is_the_teachers_reason_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = saved(tmp_path / "logo.png", Image.new("RGBA", (4, 4), (0, 0, 0, 0)), "PNG")
+
+    def no_memory(*args: object, **options: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(Image.Image, "paste", no_memory)  # flattening over the background
+    with pytest.raises(PictureError, match=r"^the picture needs more memory to decode than"):
+        decode(path)
+
+
 def test_every_row_is_copied_in_order_however_tall(tmp_path: Path) -> None:
     # wide enough that the rows are copied out in several bands, the last one short
     rows = Image.linear_gradient("L").resize((4096, 700)).convert("RGB")

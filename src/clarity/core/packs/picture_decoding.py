@@ -109,6 +109,7 @@ class NotAPicture(PictureError):
 
 
 _NOT_A_PICTURE = "the file is not a PNG, JPEG, GIF or WebP image"
+_NO_MEMORY = "the picture needs more memory to decode than this computer has free"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,12 +195,15 @@ def _upright_rgb(
     profile = image.info.get("icc_profile")
     # each step rebinds ``image`` so at most two copies live at once (a 4096x4096 RGBA
     # picture: 64 MiB, and 64 MiB for its flattened copy)
-    image = _eight_bit(image)
-    image = _screen_colours(image, profile if isinstance(profile, bytes) else None)
-    if image.mode == "RGBA":
-        flat = Image.new("RGB", image.size, background)
-        flat.paste(image, (0, 0), image)  # an RGBA mask: its alpha is the weight
-        image = flat
+    try:
+        image = _eight_bit(image)
+        image = _screen_colours(image, profile if isinstance(profile, bytes) else None)
+        if image.mode == "RGBA":
+            flat = Image.new("RGB", image.size, background)
+            flat.paste(image, (0, 0), image)  # an RGBA mask: its alpha is the weight
+            image = flat
+    except MemoryError as exc:
+        raise PictureError(_NO_MEMORY) from exc
     return found, image
 
 
@@ -395,9 +399,7 @@ def _opened(
         ) as exc:
             raise _damaged(exc) from exc
         except MemoryError as exc:
-            raise PictureError(
-                "the picture needs more memory to decode than this computer has free"
-            ) from exc
+            raise PictureError(_NO_MEMORY) from exc
 
 
 def _open_regular_file(path: Path, max_bytes: int) -> io.BufferedReader:
