@@ -386,7 +386,7 @@ def test_cards_appear_while_the_loading_goes_on(gated: Gated) -> None:
 
 def test_the_first_pack_to_play_takes_the_focus_until_the_player_moves_it(gated: Gated) -> None:
     app, scene, provider = gated(["delta", "charlie", "bravo", "alpha"])
-    assert scene.focus.focused is scene.back_button  # nothing to play yet
+    assert scene.focused_button is None  # nothing to play yet: not even Back
     provider.release(app)
     assert scene.focused_pack is not None
     assert scene.focused_pack.id == "delta"
@@ -422,6 +422,73 @@ def test_the_focused_card_stays_where_it_is_on_the_screen_as_cards_arrive_above(
     assert scene.focused_pack.id == "pack-14"
     assert scene.card_rect(card) == was
     assert inside(scene.card_rect(card), scene.list_area)
+
+
+def broken_then(folder: Path, *names: str) -> list[LoadedPack]:
+    """A pack that cannot be played, then the packs ``names``, as they would arrive."""
+    broken = load_pack(write_broken_pack(folder, "broken"), assets_dir=ASSETS)
+    assert not broken.ok
+    return [broken, *(load_pack(write_pack(folder, n), assets_dir=ASSETS) for n in names)]
+
+
+def test_enter_before_any_pack_has_come_waits_and_plays_the_first_pack(gated: Gated) -> None:
+    app, scene, provider = gated(["beta", "alpha"])
+    press(app, pygame.K_RETURN)  # a quick player, before the packs are in
+    assert app.top is scene, "Enter went back to the title"
+    assert scene.enter_waiting
+    assert scene.progress_line == "Loading packs: 0 of 2 · starting the first one…"
+    provider.release(app)
+    step(app)
+    assert app.top is not None
+    assert app.top.name == "play"
+    assert app.top.loaded.id == "beta"  # type: ignore[attr-defined]
+
+
+def test_enter_waits_past_a_pack_that_cannot_be_played(gated: Gated, tmp_path: Path) -> None:
+    app, scene, provider = gated([], more=broken_then(tmp_path / "arriving", "alpha"))
+    chosen: list[LoadedPack] = []
+    scene.on_choose = chosen.append
+    press(app, pygame.K_RETURN)
+    provider.release(app)  # the broken pack: still nothing to play
+    assert [c.playable for c in scene.cards] == [False]
+    assert scene.focused_button is None
+    assert app.top is scene
+    assert scene.enter_waiting
+    provider.release(app)
+    assert [p.id for p in chosen] == ["alpha"]
+
+
+def test_an_arrow_before_any_pack_shows_the_focus_on_back_and_forgets_enter(
+    gated: Gated,
+) -> None:
+    app, scene, provider = gated(["alpha"])
+    chosen: list[LoadedPack] = []
+    scene.on_choose = chosen.append
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_DOWN)
+    assert scene.focused_button is scene.back_button
+    assert not scene.enter_waiting
+    provider.release(app)
+    step(app)
+    assert chosen == []
+    assert scene.focused_pack is not None  # the first pack to play takes the focus
+    assert scene.focused_pack.id == "alpha"
+
+
+def test_when_no_pack_plays_a_waiting_enter_is_dropped_and_back_takes_the_focus(
+    gated: Gated, tmp_path: Path
+) -> None:
+    app, scene, provider = gated([], more=broken_then(tmp_path / "arriving"))
+    press(app, pygame.K_RETURN)
+    assert scene.enter_waiting
+    provider.release(app)
+    step(app)
+    assert not scene.loading
+    assert not scene.enter_waiting
+    assert app.top is scene
+    assert scene.focused_button is scene.back_button
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, TitleScene)
 
 
 def test_esc_goes_back_while_a_pack_is_still_loading(gated: Gated) -> None:

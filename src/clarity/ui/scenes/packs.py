@@ -2,15 +2,18 @@
 
 The packs load in the background (:mod:`clarity.ui.pack_shelf`): the screen opens at once,
 each pack's card comes in as it is loaded, in its place, with a line saying how many of
-how many are in, and the focus stays on the card the player is on. Each card's texts are
-measured once per layout, never per frame, so a thousand cards scroll as smoothly as ten.
+how many are in, and the focus stays on the card the player is on. Until a pack that plays
+has come, the focus is on no button: Enter pressed then waits, and plays the first pack to
+come (a quick player's Enter at the title and again here never lands on Back). Each card's
+texts are measured once per layout, never per frame, so a thousand cards scroll as smoothly
+as ten.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -46,8 +49,16 @@ if TYPE_CHECKING:
 
 HEADING = "Choose a pack"
 #: Arrows and Tab move between the packs that play, Enter plays the one in focus, Esc
-#: goes back; PageUp and PageDown join them while the list is longer than its view.
-PACK_KEYS: tuple[Binding, ...] = (*focus_keys(press="play"), BACK)
+#: goes back; PageUp and PageDown join them while the list is longer than its view. The
+#: focus keys go through the screen's ``focus_key`` (see :class:`PackScene`).
+PACK_KEYS: tuple[Binding, ...] = (
+    *(
+        replace(row, action="focus_key", args=(row.action.removeprefix("focus."),))
+        for row in focus_keys(press="play")
+    ),
+    BACK,
+)
+WAITING = "starting the first one…"  # said after the progress while an Enter waits
 DESCRIPTION_LINES = 2
 META_LINES = 2
 ERROR_LINES = 2
@@ -114,6 +125,11 @@ class PackScene(Scene):
 
     ``on_choose`` receives the chosen pack; by default the pack scene gives way to the
     play scene on that pack (so Esc in play and "back to the title" skip this list).
+
+    While no pack that plays has come (they load in the background) the focus is on no
+    button: an Enter pressed then waits and chooses the first pack that plays once it is
+    in; an arrow or Tab shows the focus (on Back) and forgets the waiting Enter. Once every
+    pack is in and none plays, the focus is on Back.
     """
 
     name = "packs"
@@ -136,6 +152,8 @@ class PackScene(Scene):
         self._progress: LoadProgress | None = None
         self._laid_out_hints: tuple[KeyHint, ...] = ()
         self._focus_moved = False  # by the player: from then on arrivals never move it
+        self._focus_shown = False  # False: the focus is on no button (no pack plays yet)
+        self._enter_waiting = False  # Enter pressed before a pack that plays was in
         self._wrapped: dict[tuple[str, int, bool, int, int], list[str]] = {}
         self._wrapped_for: tuple[int, ...] = ()
         self._tops: list[int] = []  # each card's top, in order, to find the visible ones
@@ -144,9 +162,19 @@ class PackScene(Scene):
     # -- reading the state (tests, the demo) ----------------------------------------
 
     @property
+    def focused_button(self) -> Button | None:
+        """The button Enter presses: None while no pack that plays has come (Enter waits)."""
+        return self.focus.focused if self._focus_shown else None
+
+    @property
     def focused_pack(self) -> LoadedPack | None:
-        focused = self.focus.focused
+        focused = self.focused_button
         return next((c.loaded for c in self.cards if c.button is focused), None)
+
+    @property
+    def enter_waiting(self) -> bool:
+        """Whether an Enter waits for the first pack that plays."""
+        return self._enter_waiting
 
     @property
     def scroll(self) -> float:
@@ -197,7 +225,8 @@ class PackScene(Scene):
         """The progress line as shown, or None once every pack is in."""
         if not self.loading:
             return None
-        return progress_text(self._progress or self.app.services.packs.progress())
+        line = progress_text(self._progress or self.app.services.packs.progress())
+        return f"{line} · {WAITING}" if self._enter_waiting else line
 
     # -- actions -----------------------------------------------------------------
 
@@ -212,6 +241,20 @@ class PackScene(Scene):
     def scroll_page(self, direction: int) -> None:
         """The list a page down (1) or up (-1)."""
         self._scroller.page(direction)
+
+    def focus_key(self, action: str) -> None:
+        """A focus key (``action`` names the focus group's method: "down", "next",
+        "press_focused"...). Enter before a pack that plays has come waits for one."""
+        if action == "press_focused":
+            if self._focus_shown:
+                self.focus.press_focused()
+            elif self.loading:
+                self._enter_waiting = True
+            return
+        self._enter_waiting = False  # the player looks around instead
+        if self._focus_shown:
+            getattr(self.focus, action)()
+        self._focus_shown = True
 
     def _start_round(self, loaded: LoadedPack) -> None:
         self.app.screens.replace("play", loaded=loaded, seed=self.app.services.settings.seed)
@@ -238,8 +281,19 @@ class PackScene(Scene):
         arrived = catalogue.arrived(self._taken)
         changed = bool(arrived) or progress != self._progress
         self._progress = progress
-        if not arrived:
-            return changed
+        if arrived:
+            self._take(arrived)
+        if progress.finished:
+            self._focus_shown = True  # on Back when no pack plays: nothing else to do
+            self._enter_waiting = self._enter_waiting and self.focused_pack is not None
+        if self._enter_waiting and self.focused_pack is not None:
+            self._enter_waiting = False
+            self.focus.press_focused()  # the quick player's Enter, now that a pack is in
+        return changed
+
+    def _take(self, arrived: Sequence[LoadedPack]) -> None:
+        """Cards for ``arrived``, in their places; the focus where the player put it, else
+        on the first pack that plays."""
         self._taken += len(arrived)
         focused = self.focus.focused
         self.cards.extend(
@@ -259,7 +313,7 @@ class PackScene(Scene):
             # the default pack, another that plays, or Back when none does (yet)
             first = next((i for i, c in enumerate(self.cards) if c.playable), len(self.cards))
             self.focus.index = first
-        return True
+            self._focus_shown = self._focus_shown or first < len(self.cards)
 
     def _chooser(self, loaded: LoadedPack) -> Callable[[], None]:
         return lambda: self.choose(loaded)
@@ -449,7 +503,7 @@ class PackScene(Scene):
             return  # old-style wheel clicks: MOUSEWHEEL has already scrolled
         self.focus.handle_event(event)
         if self.focus.focused is not before:
-            self._focus_moved = True
+            self._focus_moved = self._focus_shown = True
 
     def update(self, dt: float) -> None:
         was_loading = self.loading
@@ -500,10 +554,13 @@ class PackScene(Scene):
             self._scroller.draw_bar(surface, metrics, palette)
         if self.loading:
             line = self.progress_line or ""
-            shown = assets.text(line, metrics.small_size, palette.text_muted)
-            surface.blit(shown, shown.get_rect(center=self._status_area.center))
+            area = self._status_area
+            shown = assets.fit_text(
+                line, metrics.small_size, metrics.tiny_size, palette.text_muted, area.size
+            )
+            surface.blit(shown, shown.get_rect(center=area.center))
 
-        focused = self.focus.focused is self.back_button
+        focused = self.focused_button is self.back_button
         hovered = (
             self.focus.hover is not None
             and self.focus.buttons[self.focus.hover] is self.back_button
@@ -516,7 +573,7 @@ class PackScene(Scene):
     ) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
-        focused = self.focus.index == index
+        focused = self._focus_shown and self.focus.index == index
         hovered = self.focus.hover == index
         playable = card.playable
         look = self.app.look
