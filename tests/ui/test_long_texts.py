@@ -419,3 +419,17 @@ def test_the_wheel_scrolls_the_results_column_under_the_pointer(
     wheel(pilot, score.view.center)
     assert score.offset > 0
     assert picture.offset == scrolled
+
+
+def test_a_long_caption_at_large_text_takes_half_the_width_to_scroll_less(
+    make_app: Callable[..., App], cases: dict[str, LoadedPack]
+) -> None:
+    app = make_app(size=(1024, 768))
+    app.apply_look(LARGE)
+    pilot = Pilot(app)
+    results, _ = results_of(pilot, cases["pack"])
+    picture, _score = results.columns
+    assert picture.extent > 0
+    content_width = app.size[0] - 2 * app.look.metrics(app.size).margin
+    # at 200 % the score's column would otherwise take three fifths and more
+    assert picture.view.width == content_width // 2

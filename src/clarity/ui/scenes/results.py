@@ -78,10 +78,12 @@ RESULTS_KEYS: tuple[Binding, ...] = (
 )
 HINTS: tuple[KeyHint, ...] = key_hints(RESULTS_KEYS)
 PAGE_SHARE = 0.8  # of the column a page key scrolls: its last lines stay in sight
-#: The picture keeps at least this share of its column's height (or its whole height at
-#: the column's width, if less) when the answer and caption need room: below it the
-#: mystery no longer reads, so the column scrolls instead.
-PICTURE_LEAST_SHARE = 1 / 3
+#: The picture gives way to a long answer and caption down to this share of its column's
+#: height (or its whole height at the column's width, if less) for them to fit; when they
+#: do not fit even then, the column scrolls and the picture keeps PICTURE_SCROLLED_SHARE,
+#: at which the mystery still reads.
+PICTURE_FIT_SHARE = 1 / 5
+PICTURE_SCROLLED_SHARE = 1 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,12 +525,18 @@ class ResultsScene(Scene):
         least = round(content.width * 0.4 / math.sqrt(metrics.text_scale))
         score_w = self._score_width(metrics.body_size) + gap + metrics.px(1)
         left.width = max(least, min(left.width, content.width - score_w))
+        left.width = self._picture_width(content, left.width)
         picture_needed = self._layout_picture(left, boxes, placed)
         used = max(least, boxes.get("image", left).width)
-        if used < left.width:
+        # narrower to the picture's width, unless its texts would then scroll: they read
+        # the more on a line, the less there is to scroll
+        narrower = pygame.Rect(left.topleft, (used, left.height))
+        if used < left.width and self._layout_picture(narrower, {}, {}) <= left.height:
             left.width = used
             boxes.pop("image", None)
             picture_needed = self._layout_picture(left, boxes, placed)
+        else:
+            picture_needed = self._layout_picture(left, boxes, placed)  # its picture again
         picture_names = set(placed) | ({"image"} & set(boxes))
         right = pygame.Rect(left.right + gap + metrics.px(1), content.y, 0, content.height)
         right.width = content.right - right.x
@@ -560,6 +568,29 @@ class ResultsScene(Scene):
         if self.bindings() != bindings:
             self.layout(size)  # the scroll keys came or went: the hints may change
 
+    def _picture_width(self, content: pygame.Rect, width: int) -> int:
+        """The picture's column ``width`` wide, or half of ``content`` when its texts would
+        scroll and the wider column makes the longer of the two columns' scrolls shorter
+        (a long caption at large text: a narrow column made it some twenty pages)."""
+        half = content.width // 2
+        if width >= half:
+            return width
+        right_x = self._metrics.gap + self._metrics.px(1)
+
+        def overflow(left_w: int) -> int:
+            left = pygame.Rect(content.x, content.y, left_w, content.height)
+            picture = self._layout_picture(left, {}, {}) - content.height
+            if picture <= 0:
+                return picture
+            right = pygame.Rect(left.right + right_x, content.y, 0, content.height)
+            right.width = content.right - right.x
+            return max(picture, self._layout_score(right, {}, {}) - content.height)
+
+        narrow = overflow(width)
+        if narrow <= 0 or overflow(half) >= narrow:
+            return width
+        return half
+
     def _layout_picture(
         self, column: pygame.Rect, boxes: dict[str, pygame.Rect], placed: dict[str, _Placed]
     ) -> int:
@@ -567,7 +598,8 @@ class ResultsScene(Scene):
 
         The answer and the caption are always whole: they shrink to the small size (at the
         standard text size, to the smallest a long text takes), the picture gives way down
-        to :data:`PICTURE_LEAST_SHARE` of the column, and beyond that the column scrolls.
+        to :data:`PICTURE_FIT_SHARE` of the column, and beyond that the column scrolls
+        (the picture then keeps :data:`PICTURE_SCROLLED_SHARE`).
         Returns the height the contents take (more than ``column``'s: it scrolls).
         """
         metrics = self._metrics
@@ -615,28 +647,37 @@ class ResultsScene(Scene):
                 aspect = w / h
             except (pygame.error, FileNotFoundError):
                 path = None
-        picture_least = 0  # the least height of the picture, with its frame
-        if path is not None:
+
+        def picture_least(share: float) -> int:
+            """The least height of the picture, with its frame."""
+            if path is None:
+                return 0
             whole = round((column.width - 2 * edge) / aspect)
-            picture_least = min(whole, round(column.height * PICTURE_LEAST_SHARE)) + 2 * edge
+            return min(whole, round(column.height * share)) + 2 * edge
+
         caption_line = assets.font(metrics.body_size).get_linesize()
         # large text was asked for: the caption never shrinks below its small size (it
         # would end smaller than at the standard size); the column scrolls instead
         caption_floor = metrics.small_size if metrics.text_scale > 1.0 else metrics.tiny_size
-        room = column.bottom - y - answer_surface.get_height() - gap - picture_least - gap // 2
+        room = column.bottom - y - answer_surface.get_height() - gap - gap // 2
+        room -= picture_least(PICTURE_FIT_SHARE)
+        scrolls = room < 0
         caption_room = 0
         if caption:
             needed = text_height(assets, caption, metrics.body_size, column.width)
             least = text_height(assets, caption, metrics.small_size, column.width)
             if least > room:
                 least = text_height(assets, caption, caption_floor, column.width)
+            scrolls = least > room
             # a fifth of the column at most when it fits, else all it needs at the floor
             caption_room = max(least, min(needed, 4 * caption_line, column.height // 5, room))
+        least_share = PICTURE_SCROLLED_SHARE if scrolls else PICTURE_FIT_SHARE
         text_room = answer_surface.get_height() + (gap // 2 + caption_room if caption else 0)
         if path is not None:
             area = pygame.Rect(column.x + edge, y + edge, column.width - 2 * edge, 0)
             area.height = max(
-                column.bottom - y - text_room - gap - 2 * edge, picture_least - 2 * edge
+                column.bottom - y - text_room - gap - 2 * edge,
+                picture_least(least_share) - 2 * edge,
             )
             img_w = min(area.width, round(area.height * aspect))
             img_h = min(area.height, round(img_w / aspect))
