@@ -842,3 +842,22 @@ def test_loading_without_fonts_to_ask_checks_no_characters(pack_dir: Path, asset
     path.write_text(replace("Which city is the capital?", "Which city is 首都?"), encoding="utf-8")
 
     assert load_pack(path, assets_dir=assets).problems == ()
+
+
+# --- a field that takes one text or a list of texts -----------------------------------------
+
+
+def test_a_too_long_right_answer_is_one_problem_in_a_teachers_words(problems: Problems) -> None:
+    long = "M" * 201
+    text = replace("choices: [Minsk, Moscow]", f"choices: [{long}, Moscow]")
+    text = replace("    answer: Minsk", f"    answer: {long}", text)
+    assert [p for p in problems(text) if "answer" in p] == [
+        "pack.yaml:15:13: questions[0].answer: is too long (201 characters); at most 200"
+    ]
+
+
+def test_a_list_inside_the_list_of_right_answers_is_placed_on_its_item(
+    problems: Problems,
+) -> None:
+    text = replace("    answer: Minsk", "    answer: [[Minsk], Moscow]")
+    assert problems(text) == ["pack.yaml:15:14: questions[0].answer[0]: should be text, not a list"]

@@ -84,11 +84,42 @@ def validate(raw: dict[Any, Any], positions: Positions, report: Report) -> Pack 
     version_errors = [e for e in errors if e["loc"] == ("clarity",) and e["type"] == "value_error"]
     if version_errors:
         errors = version_errors  # a format we do not know: its other fields mean nothing
-    for error in errors:
+    for error in _one_branch_per_union(errors, raw):
         if positions.refused and positions.is_refused(_clean_loc(error["loc"])[0]):
             continue
         _report_validation_error(error, raw, positions, report)
     return None
+
+
+# The names pydantic gives the members of a union in an error's place ("constrained-str",
+# "tuple[constrained-str, ...]"): a field that takes text or a list of texts (a choice
+# question's answer) fails once per member.
+_UNION_MEMBER = re.compile(r"(?:constrained-)?(?:str|int|float|bool)|(?:tuple|list)\[.*\]")
+
+
+def _one_branch_per_union(errors: list[Any], raw: dict[Any, Any]) -> list[Any]:
+    """The errors with each union's member names left out of their places, and only the
+    errors of the member the teacher wrote (a list, or a single value) kept: the others
+    ("should be a list" for a text that is too long) say nothing to a teacher."""
+    kept: list[Any] = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        member = next(
+            (
+                i
+                for i, part in enumerate(loc)
+                if i and isinstance(part, str) and _UNION_MEMBER.fullmatch(part)
+            ),
+            None,
+        )
+        if member is None:
+            kept.append(error)
+            continue
+        written = lookup(raw, _clean_loc(loc[:member])[0])
+        wants_list = loc[member].startswith(("tuple", "list"))
+        if wants_list == isinstance(written, list):
+            kept.append({**error, "loc": (*loc[:member], *loc[member + 1 :])})
+    return kept
 
 
 def _report_validation_error(
