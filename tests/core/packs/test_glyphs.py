@@ -85,3 +85,21 @@ def test_many_missing_characters_are_counted_past_the_first_eight() -> None:
     text = PACK.replace("서울 · 🌍", "가나다라마바사아자차")
     prompt = next(w for w in warnings(text) if "prompt" in w)
     assert "U+C544 아 and 2 more" in prompt
+
+
+def test_each_distinct_character_is_asked_about_once_per_pack() -> None:
+    asked: list[str] = []
+
+    def counting(character: str) -> bool:
+        asked.append(character)
+        return only_latin_and_kanji(character)
+
+    # a long answer of few distinct characters, and the same characters in other fields
+    text = PACK.replace('answer: "東京 Tokyo"', f'answer: "{"東京" * 50_000} Tokyo"')
+    report = Report(Path("pack.yaml"))
+    tree = compose(text, report)
+    assert tree is not None
+    warn_about_glyphs(*tree, report, counting)
+
+    assert len(asked) == len(set(asked))
+    assert set("東京 Tokyo서울") <= set(asked)

@@ -60,7 +60,13 @@ def warn_about_glyphs(
 ) -> None:
     """Warn, at each text value, about the characters ``can_draw`` says no font draws
     (named as ``U+XXXX`` and the character), and, at ``language``, about a language whose
-    letters no font draws (:data:`LANGUAGE_SCRIPTS`)."""
+    letters no font draws (:data:`LANGUAGE_SCRIPTS`).
+
+    Each distinct character is asked about once per pack, so the cost grows with the
+    pack's size in C (finding each text's distinct characters), not with calls to
+    ``can_draw`` per character (a 7 MB answer is 7 million characters and a few
+    distinct ones)."""
+    can_draw = _asked_once(can_draw)
     for loc, text in _shown_texts(raw, ()):
         missing = missing_characters(text, can_draw)
         if missing:
@@ -90,7 +96,20 @@ def warn_about_glyphs(
 def missing_characters(text: str, can_draw: CanDraw) -> list[str]:
     """The distinct characters of ``text`` that ``can_draw`` refuses, in order of first
     appearance."""
-    return list(dict.fromkeys(c for c in text if not can_draw(c)))
+    return [c for c in dict.fromkeys(text) if not can_draw(c)]
+
+
+def _asked_once(can_draw: CanDraw) -> CanDraw:
+    """``can_draw`` remembering each character's answer."""
+    answers: dict[str, bool] = {}
+
+    def remembered(character: str) -> bool:
+        answer = answers.get(character)
+        if answer is None:
+            answer = answers[character] = can_draw(character)
+        return answer
+
+    return remembered
 
 
 def _named(missing: list[str]) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from clarity.core.numbers import format_number
 from clarity.core.packs.models import (
     FORMAT_VERSION,
     MAX_CHOICES,
@@ -202,7 +203,10 @@ def _plain_words(kind: str, name: str, loc: Loc, ctx: dict[str, Any], value: Any
     if kind == "string_too_short":
         return "should not be empty"
     if kind == "string_too_long":
-        return f"is too long ({_length(value)} characters); at most {ctx.get('max_length')}"
+        return (
+            f"is too long ({format_number(_length(value))} characters); "
+            f"at most {format_number(ctx.get('max_length', 0))}"
+        )
     if kind == "string_pattern_mismatch":
         if name == "id":
             return (
