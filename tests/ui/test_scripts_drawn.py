@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from clarity.fonts import font_chain
 from clarity.ui.app import App
+from clarity.ui.text_draw import ChainFont
 from clarity.ui.text_runs import clusters
 from system_packages import require_system_file
 
@@ -145,3 +149,54 @@ def test_a_space_after_an_emoji_is_as_wide_as_a_space_in_the_text(app: App) -> N
     font = app.services.assets.font(SIZE)
     gap = font.width("🍎 Apple") - font.width("🍎") - font.width("Apple")
     assert gap <= font.width(" ") + 1
+
+
+@pytest.fixture(scope="module")
+def chain_font() -> ChainFont:
+    pygame.font.init()
+    return ChainFont(font_chain(ASSETS / "fonts"), 24, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colours 🩷",  # U+1FA77, Unicode 15: newer than Python 3.11's tables
+        "🫎 moose",  # U+1FACE
+        "Unassigned code point: \U0003fffd end",
+        "private \ue000 and noncharacters \ufdd0\U0010ffff",
+        "NUL \x00 and DEL \x7f",
+        "שלום 🩷 (peace)",
+    ],
+)
+def test_a_character_newer_than_python_s_tables_is_drawn(chain_font: ChainFont, text: str) -> None:
+    # the tester's packs: a title, a prompt or an answer with one of these stopped the game
+    drawn = chain_font.render_text(text, BLACK, 200)
+    assert drawn.get_width() <= 200
+    assert drawn.get_height() >= chain_font.get_linesize()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec=None, categories=None), max_size=40))
+def test_any_text_is_measured_and_drawn(chain_font: ChainFont, text: str) -> None:
+    # st.characters(codec=None, categories=None): every code point, unassigned, private
+    # use, noncharacters and lone surrogates included
+    for wrap in (0, 90):
+        drawn = chain_font.render_text(text, BLACK, wrap)
+        assert drawn.get_width() >= 1
+    chain_font.size(text)
+    chain_font.cluster_edges(text.replace("\n", " "))
+
+
+def test_a_soft_hyphen_is_invisible_inside_a_line_and_a_hyphen_where_it_breaks(
+    chain_font: ChainFont,
+) -> None:
+    assert same_ink(
+        chain_font.render_text("Donau\u00addampf", BLACK),
+        chain_font.render_text("Donaudampf", BLACK),
+    )
+    word = "Donau\u00addampf\u00adschiff\u00adfahrts\u00adgesellschaft"
+    lines = [line for line, _ in chain_font.lines(word, chain_font.width("Donaudampfschiff-"))]
+    assert lines[:2] == ["Donau\u00addampf\u00adschiff-", "fahrts\u00adgesellschaft"]
+    assert same_ink(
+        chain_font.render_line(lines[0], BLACK), chain_font.render_line("Donaudampfschiff-", BLACK)
+    )

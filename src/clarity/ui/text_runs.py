@@ -5,11 +5,15 @@ without pygame (:mod:`clarity.ui.text_draw` measures and renders the runs).
   marks, ZWJ sequences, variation selectors, emoji modifiers, flags, a virama and the
   consonant after it) so a cluster is never split between fonts or lines.
 - A run is drawn in one font, one script and one direction; the direction comes from the
-  Unicode Bidirectional Algorithm (UAX #9, python-bidi's reference implementation), and a
-  line's runs are put in visual order by its rule L2.
+  Unicode Bidirectional Algorithm (UAX #9 with bracket pairs, rule N0: python-bidi's Rust
+  ``unicode-bidi``), and a line's runs are put in visual order by its rule L2.
 - A line breaks after white space, between Chinese or Japanese characters, and inside a
   word only when the word alone is wider than the line: after ``/ - . _ ?`` when one of
-  them fits, else between any two clusters (UAX #14 in spirit, much simplified).
+  them fits, else between any two clusters (UAX #14 in spirit, much simplified). A soft
+  hyphen (U+00AD) is a place to break too, drawn as a hyphen at the end of its line.
+
+Every function here takes any ``str``: unassigned code points, private use, noncharacters
+and lone surrogates included (the game must not stop on a character newer than its tables).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bidi import algorithm as uba
+from bidi import get_base_level, get_display
 
 from clarity.fonts import is_invisible, script_of
 
@@ -35,6 +39,17 @@ _CLOSING = frozenset(
 )
 _OPENING = frozenset("（「『【〈《〔［｛")
 _RTL_CLASSES = frozenset({"R", "AL"})
+# UAX #9 rule L1: these take the paragraph's level at the end of a line and before a tab or
+# a paragraph separator (white space, isolate controls, and what rule X9 removes).
+_L1_CLASSES = frozenset({"WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF"})
+_L1_SEPARATORS = frozenset({"S", "B"})
+# python-bidi returns the levels of the Rust crate unicode-bidi only inside the debug text of
+# its BidiInfo (one level per UTF-8 byte); the text in it is escaped, so these lines are its.
+_LEVELS_SECTION = re.compile(r"\n    levels: \[\n(.*?)\n    \],\n", re.DOTALL)
+_LEVEL = re.compile(r"Level\(\s*(\d+)")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+SOFT_HYPHEN = "\u00ad"
+SHOWN_HYPHEN = "-"  # what a soft hyphen becomes at the end of a line (Inter has U+2010 too)
 # In ASCII text a line breaks only after white space: a word and the spaces after it.
 _ASCII_PIECES = re.compile(r"[^ \t\n\r\f\v]+[ \t\n\r\f\v]*|[ \t\n\r\f\v]+")
 # Spaces that hold their neighbours together: no-break, narrow no-break (the game writes
@@ -89,43 +104,59 @@ def _extends(cluster: str, character: str) -> bool:
 
 
 def is_rtl_paragraph(paragraph: str) -> bool:
-    """Whether the paragraph's first strong letter is right-to-left (UAX #9 P2, P3)."""
-    for character in paragraph:
-        kind = unicodedata.bidirectional(character)
-        if kind in _RTL_CLASSES:
-            return True
-        if kind == "L":
-            return False
-    return False
+    """Whether the paragraph's first strong letter, outside isolates, is right-to-left
+    (UAX #9 rules P2, P3; a paragraph without one is left to right)."""
+    if paragraph.isascii():
+        return False  # no right-to-left letter, no bidi control
+    try:
+        return get_base_level(_encodable(paragraph)) == 1
+    except ValueError:  # python-bidi finds no paragraph in "" or a lone separator
+        return False
 
 
 def bidi_levels(line: str, rtl: bool) -> list[int]:
-    """The embedding level of each character of ``line`` in a paragraph of direction ``rtl``
-    (odd: right to left), by UAX #9 up to rule I2, then L1 (white space at the end of the
-    line takes the paragraph's level). Characters the algorithm removes (X9: embedding
-    controls, ZWJ) take the level of the character before them."""
+    """The embedding level of each code point of ``line`` in a paragraph of direction
+    ``rtl`` (odd: right to left), by UAX #9 up to rule I2 with its bracket pairs (N0), then
+    L1: white space and isolate controls at the end of the line or before a tab take the
+    paragraph's level.
+
+    The levels are the Rust crate ``unicode-bidi``'s (through python-bidi), whose Unicode
+    tables are newer than Python's; a lone surrogate is taken as U+FFFD, which is neutral.
+    """
     base = 1 if rtl else 0
-    storage = uba.get_empty_storage()
-    storage["base_level"] = base
-    storage["base_dir"] = "R" if rtl else "L"
-    uba.get_embedding_levels(line, storage)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index
-    uba.explicit_embed_and_overrides(storage, False)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    levels: list[int | None] = [None] * len(line)
-    for char in storage["chars"]:
-        levels[char["index"]] = char["level"]
-    resolved: list[int] = []
-    for level in levels:
-        resolved.append(level if level is not None else (resolved[-1] if resolved else base))
-    for index in range(len(line) - 1, -1, -1):  # L1
-        if not (line[index].isspace() or is_invisible(line[index])):
-            break
-        resolved[index] = base
-    return resolved
+    if not line:
+        return []
+    levels = _paragraph_levels(_encodable(line), base)
+    end_of_line = True  # L1, walking back from the end
+    for index in range(len(line) - 1, -1, -1):
+        kind = unicodedata.bidirectional(line[index])
+        if kind in _L1_SEPARATORS:
+            levels[index] = base
+            end_of_line = True
+        elif end_of_line and kind in _L1_CLASSES:
+            levels[index] = base
+        else:
+            end_of_line = False
+    return levels
+
+
+def _encodable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: lone surrogates (which YAML cannot hold either) as
+    U+FFFD, one code point for one, so indices stay."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
+def _paragraph_levels(text: str, base: int) -> list[int]:
+    """One level per code point of ``text`` (no lone surrogates) from unicode-bidi, which
+    python-bidi shows only in the debug text of its ``BidiInfo``: one level per UTF-8 byte,
+    of which each code point's first byte is taken."""
+    info = get_display(text, base_dir="R" if base else "L", debug=True)
+    section = _LEVELS_SECTION.search(info)
+    by_byte = [int(level) for level in _LEVEL.findall(section.group(1))] if section else []
+    encoded = text.encode("utf-8")
+    if len(by_byte) != len(encoded):  # another python-bidi's debug text: a test catches it
+        return [base] * len(text)
+    return [by_byte[index] for index, byte in enumerate(encoded) if byte & 0xC0 != 0x80]
 
 
 def visual_runs(line: str, rtl: bool, face_for: Callable[[str, int | None], int]) -> list[Run]:
@@ -241,6 +272,8 @@ def _break_before(current: str, cluster: str) -> bool:
         return False  # white space stays with the word before it
     if _is_break_space(last):
         return True
+    if last == SOFT_HYPHEN and len(current) > 1 and not current[-2].isspace():
+        return True  # the teacher's own place to break a long word
     if cluster[0] in _CLOSING or last in _OPENING:
         return False  # 。 never starts a line, 「 never ends one
     return _is_ideographic(cluster[0]) or _is_ideographic(last)
@@ -266,15 +299,17 @@ def break_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -
     ``measure`` (a string's width in pixels), as many words to a line as fit.
 
     White space at a break is left out; any other character is kept, in order: joined,
-    the lines are the paragraph less the white space at the breaks. A word wider than the
-    line is broken inside (:func:`split_word`); a line is never empty of visible text
-    unless the paragraph is.
+    the lines are the paragraph less the white space at the breaks, and with a soft hyphen
+    (U+00AD) that ends a line shown as :data:`SHOWN_HYPHEN` (measured so). A soft hyphen is
+    a break a line takes before any inside a word. A word wider than the line is broken
+    inside (:func:`split_word`); a line is never empty of visible text unless the
+    paragraph is.
     """
     lines: list[str] = []
     line = ""
     line_w = 0  # the width of ``line`` with its trailing white space
     for piece in break_pieces(paragraph):
-        word = piece.rstrip()
+        word = shown_at_line_end(piece.rstrip())
         if not line:
             line, line_w = _start_line(piece, width, measure, lines)
             continue
@@ -283,7 +318,7 @@ def break_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -
             line += piece
             line_w += measure(piece)
             continue
-        lines.append(line.rstrip())
+        lines.append(shown_at_line_end(line.rstrip()))
         line, line_w = _start_line(piece, width, measure, lines)
     if line or not lines:
         lines.append(line.rstrip() if line.strip() else line)
@@ -293,10 +328,18 @@ def break_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -
 def _start_line(
     piece: str, width: int, measure: Callable[[str], int], lines: list[str]
 ) -> tuple[str, int]:
-    while measure(piece.rstrip()) > width and len(clusters(piece.rstrip())) > 1:
+    while measure(shown_at_line_end(piece.rstrip())) > width and len(clusters(piece.rstrip())) > 1:
         head, piece = split_word(piece, width, measure)
         lines.append(head)
     return piece, measure(piece)
+
+
+def shown_at_line_end(text: str) -> str:
+    """``text`` as drawn at the end of a line: a soft hyphen after a visible character ends
+    it as a hyphen; elsewhere the shaper draws a soft hyphen as nothing."""
+    if len(text) > 1 and text[-1] == SOFT_HYPHEN and not text[-2].isspace():
+        return text[:-1] + SHOWN_HYPHEN
+    return text
 
 
 def split_word(word: str, width: int, measure: Callable[[str], int]) -> tuple[str, str]:
