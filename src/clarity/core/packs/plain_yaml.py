@@ -9,16 +9,10 @@ one, or ``~``, ``null``, ``Null`` or ``NULL`` as the value of a field; as a list
 those words are text, and where a field must hold text
 (:func:`clarity.core.packs.problems.keep_written_words`) they are text too.
 
-Where YAML reads something other than what a teacher most likely meant, a warning says
-so and shows the quoting that fixes it:
-
-- a plain value followed on its line by `` #`` and more: YAML reads the rest as a comment
-  (only text fields are warned about: :func:`clarity.core.packs.problems.warn_about_comments`);
-- an item of a ``[...]`` list that continues the item before it, cut at a comma: a number
-  with digit groups (``1,000``), a decimal comma (``3,5``) or a name with its abbreviation
-  (``Washington, D.C.``).
-
-libyaml's own messages become a teacher's words for the common slips, and a hostile
+Where YAML reads something other than what a teacher most likely meant (a comment
+cutting a text short, a list item cut at a comma), :mod:`.yaml_warnings` says so with the
+quoting that fixes it; libyaml's own messages become a teacher's words in
+:mod:`.yaml_messages`. A hostile
 file costs bounded time and memory: at most :data:`MAX_ALIASES` aliases are reported and
 :data:`MAX_VALUES` values read before reading stops with one problem.
 What is wrong with the YAML goes to a :class:`~clarity.core.packs.report.Report`.
@@ -26,7 +20,6 @@ What is wrong with the YAML goes to a :class:`~clarity.core.packs.report.Report`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +27,12 @@ import yaml
 
 from clarity.core.numbers import format_number
 from clarity.core.packs.report import START, Loc, Report, field_name, shown
+from clarity.core.packs.yaml_messages import report_yaml_error
+from clarity.core.packs.yaml_warnings import (
+    find_comment_starts,
+    may_hold_split_items,
+    warn_about_split_items,
+)
 
 # Plain (unquoted) scalars that mean "nothing here" as a field's value; everything else
 # stays text. As a list item only the empty one does: ``[yes, no, null]`` is three words.
@@ -43,17 +42,6 @@ MAX_ALIASES = 20  # each is refused; past these the file is hostile, not mistake
 # and groups), one with every field and full lists some 450,000; 8 MiB of "[1,1,1,..."
 # holds four million, each costing libyaml's marks and a string.
 MAX_VALUES = 600_000
-# A comma in a [...] list that may have cut an item in two: the cheap first look, before
-# the items on both sides are compared (see _warn_about_split_items).
-_MAY_BE_SPLIT = re.compile(r",(?:\d|[ \t]*(?:0\d\d|[A-Z][a-z]*\.[A-Z]?))", re.ASCII)
-# Abbreviations that end a name, after a comma: "Washington, D.C.", "Vancouver, B.C.",
-# "Martin Luther King, Jr.", "Acme, Inc.". Initials that stand alone ("U.K.", "U.S.")
-# are not here: [France, U.K., Spain] is three countries.
-_NAME_ENDINGS = frozenset(
-    {"D.C.", "B.C.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Ph.D.", "M.D."}
-)
-_SMALL_NUMBER = re.compile(r"[+-]?\d{1,3}", re.ASCII)
-_ZERO_GROUP = re.compile(r"0\d\d", re.ASCII)  # "000" after "1, ": a digit group, not a number
 _STR_TAG = "tag:yaml.org,2002:str"  # "!!str" is harmless: every scalar is text anyway
 _MAX_DEPTH = 64  # a pack nests four levels deep; far deeper is a broken or hostile file
 _EMPTY_FILE = 'the file is empty; a pack starts with the line "clarity: 1"'
@@ -135,7 +123,7 @@ def compose(text: str, report: Report) -> tuple[Any, Positions] | None:
     try:
         return _build(loader, text, report)
     except yaml.YAMLError as exc:
-        _report_yaml_error(exc, text, report)
+        report_yaml_error(exc, text, report)
         return None
     finally:
         loader.dispose()
@@ -161,7 +149,7 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     null_scalars = _NULL_SCALARS
     # Most packs have no comment after a value: then this is empty and costs nothing.
-    comment_starts = _comment_starts(text)
+    comment_starts = find_comment_starts(text)
     values_left, aliases_left = MAX_VALUES + 1, MAX_ALIASES + 1
 
     stack: list[tuple[Any, Any, Any, Loc, bool, Any]] = []
@@ -228,9 +216,9 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                 kind is sequence_end
                 and marks
                 and text.startswith("]", event.start_mark.index)
-                and _MAY_BE_SPLIT.search(text, marks[0].index, event.start_mark.index)
+                and may_hold_split_items(text, marks[0].index, event.start_mark.index)
             ):
-                _warn_about_split_items(container, marks, path, text, report)
+                warn_about_split_items(container, marks, path, text, report)
             container, marks, keys, path, is_map, key = stack.pop()
             if is_map:
                 key = _NO_KEY
@@ -320,23 +308,6 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
             return root, positions
 
 
-def _comment_starts(text: str) -> set[int]:
-    """Where a comment starts right after some text on its line: the index of the blanks
-    before a "#" that follows a non-blank character. A plain value ending at such an
-    index was cut short by the comment. (A "#" inside quotes may be found too; no plain
-    value ends there.)"""
-    starts: set[int] = set()
-    at = text.find("#")
-    while at >= 0:
-        run = at
-        while run > 0 and text[run - 1] in " \t":
-            run -= 1
-        if 0 < run < at and text[run - 1] not in "\r\n":
-            starts.add(run)
-        at = text.find("#", at + 1)
-    return starts
-
-
 def _report_too_many_values(event: Any, report: Report) -> None:
     report.add(
         _where(event.start_mark),
@@ -352,97 +323,6 @@ def _note_comment_cut(event: Any, loc: Loc, positions: Positions) -> None:
     warning (quoted values cannot be cut: their quotes say where they end)."""
     if event.style in (None, "") and event.implicit[0]:
         positions.comment_cuts.append((loc, event.value, event.end_mark))
-
-
-def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str:
-    """What the teacher sees for a value cut by a comment, with the quoting that fixes it.
-
-    ``hash_index`` is where the blanks before the ``#`` begin in ``text``.
-    """
-    line_end = text.find("\n", hash_index)
-    rest = text[hash_index : line_end if line_end >= 0 else len(text)].rstrip("\r")
-    comment = rest.lstrip(" \t")
-    meant = f"{value}{rest}" if value else comment
-    fix = _in_quotes(meant)
-    if loc and isinstance(loc[-1], str):
-        fix = f"{shown(loc[-1])}: {fix}"
-    elif loc:
-        fix = f"- {fix}"
-    read = f'so the game shows only "{shown(value)}"' if value else "so the value is empty"
-    return (
-        f'YAML reads "{shown(comment)}" as a comment (" #" starts one), {read}; '
-        f"if it belongs to the text, put the whole text in quotes: {shown(fix, 120)}"
-    )
-
-
-def _in_quotes(text: str) -> str:
-    """``text`` as a YAML quoted scalar that reads back as ``text``."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    if "'" not in text:
-        return f"'{text}'"
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _warn_about_split_items(
-    items: list[Any], marks: list[Any], path: Loc, text: str, report: Report
-) -> None:
-    """Warn where a comma inside what looks like one item made two items of a [...] list.
-
-    Called when a flow list closes. Only plain items written on one line count (a quoted
-    item says where it ends). Two neighbours are one item cut at a comma when:
-
-    - the comma has digits on both sides and no blank after it, in a list whose other
-      commas have one (``[10, 1,000, 100]``, ``[2, 3,5, 4]``; but ``[1,2,3]`` is written
-      tight throughout and is three items);
-    - the second is a group of three digits starting with 0 after a number of one to
-      three digits (``[1,000]``, ``[1, 000]``: no one lists "000" as a number of its own);
-    - the second is an abbreviation that ends a name (:data:`_NAME_ENDINGS`) and the
-      first has words: ``[Washington, D.C., Paris]``.
-
-    A run of such cuts is one warning, on the first item: ``1,000,000``.
-    """
-    count = len(items)
-    ends: list[int] = []  # where each plain one-line item ends in the text; -1 for others
-    for value, mark in zip(items, marks, strict=True):
-        plain = isinstance(value, str) and value and text.startswith(value, mark.index)
-        ends.append(mark.index + len(value) if plain else -1)
-    separators = [
-        text[ends[index] : marks[index + 1].index] if ends[index] >= 0 else ""
-        for index in range(count - 1)
-    ]
-    spaced = any(separator.startswith((", ", ",\t")) for separator in separators)
-    joined = [False] * count  # joined[i]: items i and i + 1 were one
-    for index, separator in enumerate(separators):
-        if ends[index + 1] < 0 or separator.strip(" \t") != ",":
-            continue
-        first, second = items[index], items[index + 1]
-        joined[index] = bool(
-            (spaced and separator == "," and first[-1].isdecimal() and second[0].isdecimal())
-            or (_SMALL_NUMBER.fullmatch(first) and _ZERO_GROUP.fullmatch(second))
-            or (second in _NAME_ENDINGS and any(c.islower() for c in first))
-        )
-    index = 0
-    while index < count - 1:
-        if not joined[index]:
-            index += 1
-            continue
-        last = index
-        while last < count - 1 and joined[last]:
-            last += 1
-        whole = text[marks[index].index : ends[last]]
-        parts = [f'"{shown(item)}"' for item in items[index : last + 1]]
-        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
-        loc = (*path, index)
-        report.add(
-            _where(marks[index]),
-            field_name(loc),
-            f'the comma splits "{shown(whole)}" into the items {listed}, since commas '
-            f"separate the items of a [...] list; if it is one item, put it in quotes: "
-            f"{_in_quotes(shown(whole))}",
-            "warning",
-        )
-        index = last + 1
 
 
 _PLAIN_KEY = "a field name should be plain text"
@@ -511,159 +391,6 @@ def _refuse_more_documents(get_event: Any, report: Report) -> None:
             "",
             'the file holds a second YAML document (after "---"); a pack is one document',
         )
-
-
-def _report_yaml_error(exc: yaml.YAMLError, text: str, report: Report) -> None:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        position, words = _in_teacher_words(exc, text)
-        report.add(position, "", f"the YAML cannot be read: {words}")
-        return
-    position = getattr(exc, "position", None)  # a ReaderError: a character YAML refuses
-    if isinstance(position, int):
-        line = text.count("\n", 0, position)
-        column = position - (text.rfind("\n", 0, position) + 1)
-        character = getattr(exc, "character", None)
-        code = f"U+{character:04X} " if isinstance(character, int) else ""
-        report.add(
-            (line, column),
-            "",
-            f"the file holds a character YAML does not allow ({code}a control character)",
-        )
-        return
-    report.add(START, "", f"the YAML cannot be read: {shown(str(exc))}")
-
-
-# libyaml and PyYAML's pure-Python parser word the same slips differently; both are read.
-_TAB = re.compile(r"\btab\b")  # libyaml's words; PyYAML's point at the tab itself
-_COLON_IN_VALUE = re.compile(r"mapping values are not allowed")
-_NO_COLON = re.compile(r"could not find expected ':'")
-_CANNOT_START = re.compile(r"found character .*that cannot start any token")
-_END_OF_FILE = re.compile(r"found unexpected end of stream")
-_UNCLOSED_FLOW = re.compile(r"(?:did not find expected|expected) ',' or '([\]}])'")
-_NOT_LINED_UP = re.compile(r"did not find expected key|expected <block end>")
-_NOT_AN_ITEM = re.compile(r"did not find expected '-' indicator")
-_NO_CONTENT = re.compile(r"did not find expected node content|expected the node content")
-_NO_DOCUMENT = re.compile(r"did not find expected <document start>|expected '<document start>'")
-_UNKNOWN_ESCAPE = re.compile(r"found unknown escape character")
-_FIELD_LINE = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):[ \t]+(.+?)[ \t]*$")
-
-
-def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, int], str]:
-    """Where the slip is and what to do about it, for the common ones; libyaml's own
-    words, with where its context began, for the rest."""
-    mark, start = exc.problem_mark, exc.context_mark
-    problem, context = (exc.problem or "").strip(), exc.context or ""
-    where = (mark.line, mark.column)
-    here = text[mark.index] if 0 <= mark.index < len(text) else ""
-    opened = (start.line, start.column) if start is not None else where
-
-    if here == "\t" or _TAB.search(problem):
-        return where, (
-            "a tab is used here; YAML does not allow tabs for indenting, so indent with spaces"
-        )
-    if _COLON_IN_VALUE.search(problem):
-        return where, _colon_in_value(text, mark.line)
-    if _NO_COLON.search(problem):
-        return opened, (
-            'this line should be a "field: value" line but has no ":" after a name; if it '
-            "goes on with the text of the line above, indent it more than that field, or "
-            "put the whole text in quotes on one line"
-        )
-    if _CANNOT_START.search(problem):
-        return where, (
-            f'a value cannot start with "{here}" (YAML keeps it for itself); '
-            "put the whole text in quotes"
-        )
-    if _END_OF_FILE.search(problem) and "quoted scalar" in context and start is not None:
-        quote = text[start.index] if 0 <= start.index < len(text) else '"'
-        inside = (
-            "to use ' inside a text in single quotes, write it twice ('')"
-            if quote == "'"
-            else 'to use " inside the text, put the text in single quotes instead'
-        )
-        return opened, (
-            f"the quote {quote} that opens this text is never closed; end the text with "
-            f"{quote} ({inside})"
-        )
-    if _END_OF_FILE.search(problem):
-        return where, "the file ends too early; a closing quote or bracket is missing"
-    flow = _UNCLOSED_FLOW.search(problem)
-    if flow is not None:
-        closer = flow.group(1)
-        opener = "[" if closer == "]" else "{"
-        if start is not None and start.line != mark.line:
-            return opened, (
-                f'the {"list" if opener == "[" else "group"} that opens with "{opener}" here is '
-                f'never closed with "{closer}" on its line'
-            )
-        return where, (
-            f'an item inside "{opener} ... {closer}" holds ": " or "{{" or "["; put that '
-            "item in quotes"
-        )
-    if _NOT_LINED_UP.search(problem):
-        return where, _not_lined_up(text, mark, here)
-    if _NOT_AN_ITEM.search(problem):
-        return where, _LINED_UP
-    if _NO_CONTENT.search(problem):
-        if here in ("]", "}"):
-            return where, f'this "{here}" closes nothing; remove it or put the text in quotes'
-        return where, "a value is missing here"
-    if _NO_DOCUMENT.search(problem):
-        return where, (
-            'the pack ended on a line "..." above (the end of a YAML document); remove that line'
-        )
-    if _UNKNOWN_ESCAPE.search(problem):
-        return where, ('unknown escape after "\\" inside double quotes; use single quotes instead')
-    if "block scalar" in context:
-        return where, (
-            'after "|" or ">" the text starts on the next line, indented more than its field'
-        )
-    if "anchor" in context or "alias" in context:
-        return where, (
-            'a value cannot start with "&" or "*" (YAML anchors and aliases); '
-            "put the whole text in quotes"
-        )
-    if "maximum nesting depth" in problem:
-        return where, "the lists and fields nest far too deep"
-    said = problem or "the YAML is broken"
-    if context and start is not None:
-        said += f" ({context} that starts on line {start.line + 1})"
-    return where, said
-
-
-_LINED_UP = (
-    "this line does not line up with the lines above it; check the spaces at its start "
-    '(the fields of one group, and the "- " of the items of one list, start in the same '
-    "column)"
-)
-
-
-def _colon_in_value(text: str, line: int) -> str:
-    """The message for ": " inside a plain value, with the line rewritten in quotes."""
-    words = 'the text holds ": " (a colon and a space), which YAML reads as a new field'
-    field = _FIELD_LINE.fullmatch(_line_of(text, line))
-    if field is None:
-        return f"{words}; put the whole text in quotes"
-    fix = f"{field.group(2)}: {_in_quotes(field.group(3))}"
-    return f"{words}; put the whole text in quotes: {shown(fix, 120)}"
-
-
-def _not_lined_up(text: str, mark: Any, here: str) -> str:
-    before = _line_of(text, mark.line)[: mark.column].rstrip()
-    if before.endswith(('"', "'")) and ":" in before:
-        return "text follows the closing quote; put the whole value inside the quotes"
-    if here == "-":
-        return "this list item is not under a field; indent it like the items above it"
-    if here in ("]", "}"):
-        return f'this "{here}" closes nothing; remove it or put the text in quotes'
-    if here in ("&", "*"):
-        return 'a value cannot start with "&" or "*"; put the whole text in quotes'
-    return _LINED_UP
-
-
-def _line_of(text: str, line: int) -> str:
-    lines = text.split("\n", line + 1)
-    return lines[line].rstrip("\r") if line < len(lines) else ""
 
 
 # --- reading the plain data --------------------------------------------------------------

@@ -42,8 +42,9 @@ from clarity.core.packs.models import (
     find_duplicate_ids,
     parse_grid,
 )
-from clarity.core.packs.plain_yaml import Positions, comment_cut_message, lookup, section_items
+from clarity.core.packs.plain_yaml import Positions, lookup, section_items
 from clarity.core.packs.report import Loc, Report, field_name
+from clarity.core.packs.yaml_warnings import comment_cut_message
 
 _QUESTION_MODELS: dict[str, type[BaseModel]] = {
     QuestionType.CHOICE.value: ChoiceQuestion,

@@ -1,0 +1,144 @@
+"""Warnings for plain YAML that reads differently from what a teacher most likely meant.
+
+- a plain value followed on its line by `` #`` and more: YAML reads the rest as a comment
+  (:func:`find_comment_starts` finds where, :func:`comment_cut_message` says it; only text
+  fields are warned about: :func:`clarity.core.packs.problems.warn_about_comments`);
+- an item of a ``[...]`` list that continues the item before it, cut at a comma: a number
+  with digit groups (``1,000``), a decimal comma (``3,5``) or a name with its abbreviation
+  (``Washington, D.C.``) (:func:`warn_about_split_items`).
+
+Each warning shows the quoting that fixes it (:func:`in_quotes`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from clarity.core.packs.report import Loc, Report, field_name, shown
+
+# A comma in a [...] list that may have cut an item in two: the cheap first look, before
+# the items on both sides are compared (see warn_about_split_items).
+_MAY_BE_SPLIT = re.compile(r",(?:\d|[ \t]*(?:0\d\d|[A-Z][a-z]*\.[A-Z]?))", re.ASCII)
+# Abbreviations that end a name, after a comma: "Washington, D.C.", "Vancouver, B.C.",
+# "Martin Luther King, Jr.", "Acme, Inc.". Initials that stand alone ("U.K.", "U.S.")
+# are not here: [France, U.K., Spain] is three countries.
+_NAME_ENDINGS = frozenset(
+    {"D.C.", "B.C.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Ph.D.", "M.D."}
+)
+_SMALL_NUMBER = re.compile(r"[+-]?\d{1,3}", re.ASCII)
+_ZERO_GROUP = re.compile(r"0\d\d", re.ASCII)  # "000" after "1, ": a digit group, not a number
+
+
+def find_comment_starts(text: str) -> set[int]:
+    """Where a comment starts right after some text on its line: the index of the blanks
+    before a "#" that follows a non-blank character. A plain value ending at such an
+    index was cut short by the comment. (A "#" inside quotes may be found too; no plain
+    value ends there.)"""
+    starts: set[int] = set()
+    at = text.find("#")
+    while at >= 0:
+        run = at
+        while run > 0 and text[run - 1] in " \t":
+            run -= 1
+        if 0 < run < at and text[run - 1] not in "\r\n":
+            starts.add(run)
+        at = text.find("#", at + 1)
+    return starts
+
+
+def may_hold_split_items(text: str, start: int, end: int) -> bool:
+    """Whether a [...] list written in ``text[start:end]`` has a comma that may have cut
+    an item in two: the cheap first look before :func:`warn_about_split_items`."""
+    return _MAY_BE_SPLIT.search(text, start, end) is not None
+
+
+def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str:
+    """What the teacher sees for a value cut by a comment, with the quoting that fixes it.
+
+    ``hash_index`` is where the blanks before the ``#`` begin in ``text``.
+    """
+    line_end = text.find("\n", hash_index)
+    rest = text[hash_index : line_end if line_end >= 0 else len(text)].rstrip("\r")
+    comment = rest.lstrip(" \t")
+    meant = f"{value}{rest}" if value else comment
+    fix = in_quotes(meant)
+    if loc and isinstance(loc[-1], str):
+        fix = f"{shown(loc[-1])}: {fix}"
+    elif loc:
+        fix = f"- {fix}"
+    read = f'so the game shows only "{shown(value)}"' if value else "so the value is empty"
+    return (
+        f'YAML reads "{shown(comment)}" as a comment (" #" starts one), {read}; '
+        f"if it belongs to the text, put the whole text in quotes: {shown(fix, 120)}"
+    )
+
+
+def in_quotes(text: str) -> str:
+    """``text`` as a YAML quoted scalar that reads back as ``text``."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def warn_about_split_items(
+    items: list[Any], marks: list[Any], path: Loc, text: str, report: Report
+) -> None:
+    """Warn where a comma inside what looks like one item made two items of a [...] list.
+
+    Called when a flow list closes. Only plain items written on one line count (a quoted
+    item says where it ends). Two neighbours are one item cut at a comma when:
+
+    - the comma has digits on both sides and no blank after it, in a list whose other
+      commas have one (``[10, 1,000, 100]``, ``[2, 3,5, 4]``; but ``[1,2,3]`` is written
+      tight throughout and is three items);
+    - the second is a group of three digits starting with 0 after a number of one to
+      three digits (``[1,000]``, ``[1, 000]``: no one lists "000" as a number of its own);
+    - the second is an abbreviation that ends a name (:data:`_NAME_ENDINGS`) and the
+      first has words: ``[Washington, D.C., Paris]``.
+
+    A run of such cuts is one warning, on the first item: ``1,000,000``.
+    """
+    count = len(items)
+    ends: list[int] = []  # where each plain one-line item ends in the text; -1 for others
+    for value, mark in zip(items, marks, strict=True):
+        plain = isinstance(value, str) and value and text.startswith(value, mark.index)
+        ends.append(mark.index + len(value) if plain else -1)
+    separators = [
+        text[ends[index] : marks[index + 1].index] if ends[index] >= 0 else ""
+        for index in range(count - 1)
+    ]
+    spaced = any(separator.startswith((", ", ",\t")) for separator in separators)
+    joined = [False] * count  # joined[i]: items i and i + 1 were one
+    for index, separator in enumerate(separators):
+        if ends[index + 1] < 0 or separator.strip(" \t") != ",":
+            continue
+        first, second = items[index], items[index + 1]
+        joined[index] = bool(
+            (spaced and separator == "," and first[-1].isdecimal() and second[0].isdecimal())
+            or (_SMALL_NUMBER.fullmatch(first) and _ZERO_GROUP.fullmatch(second))
+            or (second in _NAME_ENDINGS and any(c.islower() for c in first))
+        )
+    index = 0
+    while index < count - 1:
+        if not joined[index]:
+            index += 1
+            continue
+        last = index
+        while last < count - 1 and joined[last]:
+            last += 1
+        whole = text[marks[index].index : ends[last]]
+        parts = [f'"{shown(item)}"' for item in items[index : last + 1]]
+        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+        loc = (*path, index)
+        report.add(
+            (marks[index].line, marks[index].column),
+            field_name(loc),
+            f'the comma splits "{shown(whole)}" into the items {listed}, since commas '
+            f"separate the items of a [...] list; if it is one item, put it in quotes: "
+            f"{in_quotes(shown(whole))}",
+            "warning",
+        )
+        index = last + 1
