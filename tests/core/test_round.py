@@ -638,7 +638,8 @@ def one_question_pack(question: dict[str, Any], language: str = "en", answer: st
         ({"answer": "15", "min": "10", "max": "20"}, "en", "10", True),
         ({"answer": "15", "min": "10", "max": "20"}, "en", "20.5", False),
         ({"answer": "1000", "accept": ["1024"]}, "en", "1024", True),
-        ({"answer": "42"}, "en", "about 42", False),
+        ({"answer": "42"}, "en", "about 42", True),  # words around the number are no number
+        ({"answer": "42"}, "en", "42 or 43", False),
         ({"answer": "42"}, "en", "", False),
     ],
 )

@@ -25,11 +25,19 @@ as written.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
 
-from clarity.core.number_reading import NUMBER_RUN, Reading, conventions_for, read_run
+from clarity.core.number_reading import (
+    NUMBER_RUN,
+    NUMBER_WORDS,
+    Reading,
+    close_spaced_sign,
+    conventions_for,
+    read_run,
+)
 
 LONG_WORD = 5
 
@@ -78,9 +86,13 @@ LETTER_FOLDS: dict[str, str] = {
 #:   2008, which keep ё a letter of the alphabet that is not left out), so it is kept.
 #: * es: ñ is a letter of the Spanish alphabet (RAE, Ortografía 2010), and dropping its
 #:   tilde makes other everyday words (año, ano; caña, cana); every Spanish keyboard has it.
+#: Macedonian ѓ and ќ are letters of the Macedonian alphabet (its 1945 standard, as in
+#: "Правопис на македонскиот литературен јазик"), not г and к with an accent, and no other
+#: language writes them: they are kept everywhere too, as are Tajik ӣ and ӯ (letters of
+#: the Tajik alphabet of 1998).
 #: Other Latin letters with marks fold in every language (ä, ą, č, ğ ...): a school
 #: computer often lacks the language's layout, and the word stays recognisable.
-LETTERS_OF_THEIR_OWN_EVERYWHERE = frozenset("йўї")
+LETTERS_OF_THEIR_OWN_EVERYWHERE = frozenset("йўїѓќӣӯ")
 LETTERS_OF_THEIR_OWN: dict[str, frozenset[str]] = {
     "be": frozenset("ё"),
     "es": frozenset("ñ"),
@@ -89,66 +101,43 @@ LETTERS_OF_THEIR_OWN: dict[str, frozenset[str]] = {
 #: German letters with an umlaut may also be typed with an e after the vowel (DIN 5007-2).
 UMLAUT_SPELLINGS: dict[str, dict[str, str]] = {"de": {"ä": "ae", "ö": "oe", "ü": "ue"}}
 
-# Number words are numbers: "eight" must never pass for "eighty", nor "sixth" for "sixty".
-NUMBER_WORDS = frozenset(
-    (
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "twelfth",
-        "twentieth",
-        "hundredth",
-        "thousandth",
-    )
-)
-
 # Symbols that are part of what is written (C++, C#, F#, A*, AT&T, Na+): mathematical signs
 # and these marks. Other punctuation and symbols (units, currency, quotes) separate words.
 _WORD_MARKS = frozenset("#&*@^+=<>|~")
-# Dashes and minus signs all read as a hyphen: a sign before a number, else a separator.
+# Dashes and minus signs all read as a hyphen: a sign before a number, a minus at the end
+# of a word (A-, Cl-), else a separator.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
+#: Apostrophes that are one: the typewriter one, the right and left quotation marks a word
+#: processor puts for it, the modifier letter apostrophe (U+02BC, the Ukrainian
+#: apostrophe of the official orthography, 2019, and the one Unicode recommends for it) and
+#: the grave accent a keyboard without the others offers. They all read as U+0027.
+APOSTROPHES = frozenset("'\u2019\u02bc\u2018`")
+# A minus that ends a word is part of it, as a plus is (A- is a grade, Cl- an ion): it is
+# kept as this sign, which is a word character, never a separator.
+_WORD_MINUS = "\u2212"
 # Tags before a number's token: control characters, which a word never holds.
-NUMBER_TAG = "\x00"  # then the number's value
+NUMBER_TAG = "\x00"  # then the number's value, with the decimals written
 WRITTEN_TAG = "\x01"  # then the number as written (ambiguous, or with a leading zero)
+
+#: Scripts (the first word of a base letter's Unicode name) whose combining marks are
+#: accents that fold: ``é`` = ``e``, ``ά`` = ``α``, ``ё`` = ``е``. In these alphabets a mark
+#: on a letter is an accent or a diacritic a school keyboard may lack (the letters it makes
+#: that are letters of their own are :data:`LETTERS_OF_THEIR_OWN`).
+ACCENTED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC"})
+#: Marks that fold whatever their letter: Hebrew points and cantillation (U+0591-U+05C7)
+#: and Arabic harakat (U+0610-U+061A, U+064B-U+065F, U+0670, U+06D6-U+06ED): the
+#: optional vowel and reading marks that everyday Hebrew and Arabic text leaves out (The
+#: Unicode Standard 15.0, sections 9.1 "Hebrew" and 9.2 "Arabic"). Every other combining
+#: mark is part of its letter and never dropped: Japanese dakuten and handakuten (ぶ is not
+#: ふ), Thai tone marks and vowels (ข่าว is not ขาว), Devanagari vowel signs and virama
+#: (कुल is not कल).
+OPTIONAL_MARK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0591, 0x05C7),
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06ED),
+)
 
 
 def _primary(language: str) -> str:
@@ -161,31 +150,73 @@ def _own_letters(language: str) -> frozenset[str]:
     )
 
 
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def _mark_folds(mark: str, base: str | None) -> bool:
+    code = ord(mark)
+    if any(low <= code <= high for low, high in OPTIONAL_MARK_RANGES):
+        return True
+    return base is not None and _script(base) in ACCENTED_SCRIPTS
+
+
 def fold_letters(
     text: str, language: str = "en", *, spellings: dict[str, str] | None = None
 ) -> str:
     """``text`` case-folded, with accents, strokes and ligatures folded into plain letters
-    (except the language's letters of their own), every space a plain space and every dash a
-    hyphen. ``spellings`` replaces letters first (German ``ü`` -> ``ue``)."""
+    (except the language's letters of their own, and marks that are part of a letter: see
+    :data:`ACCENTED_SCRIPTS`), every space a plain space, every apostrophe U+0027 and every
+    dash a hyphen. ``spellings`` replaces letters first (German ``ü`` -> ``ue``). The result
+    is in NFC: Hangul stays syllables, a kept mark stays on its letter."""
     own = _own_letters(language)
     composed = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
     out: list[str] = []
-    for char in composed.translate(_DASHES):
+    base: str | None = None
+    for char in composed:
         if char in own:
             out.append(char)
+            base = char
         elif spellings and char in spellings:
             out.append(spellings[char])
+            base = char
         elif char.isspace():
             out.append(" ")
+            base = None
+        elif char in APOSTROPHES:
+            out.append("'")
+            base = None
         else:
             for part in unicodedata.normalize("NFKD", char):
-                if unicodedata.category(part) != "Mn":
-                    out.append(LETTER_FOLDS.get(part, part))
-    return "".join(out)
+                if unicodedata.category(part).startswith("M"):
+                    if not _mark_folds(part, base):
+                        out.append(part)
+                    continue
+                base = part
+                plain = part.translate(_DASHES)
+                out.append(LETTER_FOLDS.get(plain, plain))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in _WORD_MARKS or unicodedata.category(char) == "Sm"
+    return (
+        char.isalnum()
+        or char in _WORD_MARKS
+        or unicodedata.category(char) in ("Sm", "Mn", "Mc", "Me")
+    )
+
+
+def _keep_word_minus(text: str) -> str:
+    """``text`` with a hyphen that ends a word (after a letter, a digit or a sign of the
+    word, before a space, punctuation or the end) made :data:`_WORD_MINUS`."""
+    chars = list(text)
+    for i, char in enumerate(chars):
+        if char != "-" or i == 0 or not _is_word_char(chars[i - 1]):
+            continue
+        following = chars[i + 1] if i + 1 < len(chars) else ""
+        if not following or not (_is_word_char(following) or following in "-_"):
+            chars[i] = _WORD_MINUS
+    return "".join(chars)
 
 
 def _words(text: str) -> list[str]:
@@ -203,9 +234,10 @@ def _words(text: str) -> list[str]:
 
 
 def _number_token(reading: Reading) -> str:
-    if reading.value is None:
+    if reading.value is None or reading.leading_zero:
         return WRITTEN_TAG + reading.as_written
-    return NUMBER_TAG + format(reading.value.normalize(), "f")
+    # The digits after the decimal sign as written: "3.10" is a version, not "3.1".
+    return NUMBER_TAG + format(reading.value, "f")
 
 
 def tokens(
@@ -215,7 +247,7 @@ def tokens(
     numbers as :data:`NUMBER_TAG` and their value (``"\\x00-40"``), forms kept as written
     as :data:`WRITTEN_TAG` and the form (``"\\x011,000"`` in Russian). A leading article
     is dropped."""
-    folded = fold_letters(text, language, spellings=spellings)
+    folded = _keep_word_minus(close_spaced_sign(fold_letters(text, language, spellings=spellings)))
     conventions = conventions_for(language)
     found: list[str] = []
     position = 0
@@ -235,12 +267,36 @@ def normalize(text: str, language: str = "en") -> tuple[str, ...]:
     return tokens(text, language)
 
 
-def _is_number(word: str) -> bool:
-    return word in NUMBER_WORDS or any(ch.isdigit() for ch in word)
+def _is_number_word(word: str) -> bool:
+    return word in NUMBER_WORDS
+
+
+#: Scripts whose characters are each a syllable or a word (the first word of a character's
+#: Unicode name): one of them changed is another word (第一 and 第二, 소박 and 수박), so
+#: words in them never slip. Hangul is compared as syllables, as written.
+SYLLABIC_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI", "IDEOGRAPHIC"})
 
 
 def _is_plain_word(word: str) -> bool:
-    return word.isalpha() and word not in NUMBER_WORDS
+    """A word of letters of an alphabet alone, where one slip may be forgiven."""
+    return (
+        word.isalpha()
+        and word not in NUMBER_WORDS
+        and not any(_script(char) in SYLLABIC_SCRIPTS for char in word)
+    )
+
+
+def _glued(words: tuple[str, ...]) -> str | None:
+    """The words written together ("union state" -> "unionstate", "covid 19" -> "covid19"),
+    or None when that would glue two numbers' digits together ("19 96" is not 1996) or a
+    number word is among them."""
+    written = [word.lstrip(NUMBER_TAG + WRITTEN_TAG) for word in words]
+    if any(map(_is_number_word, written)):
+        return None
+    for before, after in itertools.pairwise(written):
+        if before[-1:].isdigit() and after[:1].isdigit():
+            return None
+    return "".join(written)
 
 
 def _one_slip_apart(a: str, b: str) -> bool:
@@ -266,8 +322,9 @@ def _one_slip_apart(a: str, b: str) -> bool:
 def _words_match(given: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     if given == expected:
         return True
-    if "".join(given) == "".join(expected) and not any(map(_is_number, given + expected)):
-        return True  # "union state" typed as "unionstate"
+    glued = _glued(given)
+    if glued is not None and glued == _glued(expected):
+        return True  # "union state" typed as "unionstate", "covid19" as "COVID-19"
     if len(given) != len(expected):
         return False
     slips = 0

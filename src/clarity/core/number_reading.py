@@ -1,25 +1,35 @@
 """Reading a number as a class writes it, by the conventions of the pack's language.
 
 Writing numbers for the screen is :mod:`clarity.core.numbers`; this module reads what a
-teacher or a student typed: "1 000", "1,000", "1000", "3,5", "-40", "+5".
+teacher or a student typed: "1 000", "1,000", "1000", "3,5", "-40", "+5", ".5".
 
 The rules, in the order they decide:
 
 * Digits may be grouped by threes with a space of any width (U+0020, U+00A0, U+202F,
   U+2009) or an apostrophe, in every language: the international style of the SI Brochure
   (9th edition, 5.4.4) and the Swiss one (``1'000``).
-* A comma or a point followed by a group of exactly three digits is a group sign where the
-  language groups with it (``1,000`` in English, ``1.000`` in German). Where the language
-  uses it as its decimal sign, or does not use it at all, the form is **ambiguous**
-  (``1,000`` in Russian could be one or a thousand) and is kept as written: it counts only
+* A comma or a point followed by exactly three digits, after one to three digits that do
+  not start with 0, could be a group sign. It is one where the language groups with it
+  (``1,000`` in English, ``1.000`` in German are a thousand). Where the language does not
+  group with it, a single one is the decimal sign when it is the language's decimal sign or
+  a point (``2,718`` in Russian, whose group sign is a space, is 2.718; ``0.125`` is an
+  eighth everywhere: a group never follows a lone 0). The form is **ambiguous** only where
+  it could be read by another language's convention and this language gives no answer:
+  several of the sign (``1,000,000`` in Russian, ``1.000.000`` in English) or a comma in a
+  language that uses it for neither. An ambiguous form is kept as written: it counts only
   as itself, never as another number.
 * Otherwise the last comma or point is the decimal sign: the language's own one, or a
   point in any language (keypads and calculators write it; it is never a list separator).
   A comma in a language whose decimal sign is a point separates two numbers (``3,5`` in
-  English is 3 and 5).
+  English is 3 and 5). A number may start with its decimal sign (``.5``, ``,5`` in
+  Russian).
 * A sign (``+``, ``-``, a minus sign or a dash used as one) directly before the digits and
   not after a letter or a digit is part of the number: ``-40`` is not ``40``; ``+5`` is 5.
-* A whole number written with a leading zero (``007``, ``04``) is kept as written.
+  At the start of an answer a space may follow it (``- 40``).
+* A whole number written with a leading zero (``007``, ``04``) has its value (7) and is
+  marked :attr:`Reading.leading_zero`: a typed answer keeps it as written.
+* A reading keeps the digits written after the decimal sign (``3.10`` is ``Decimal("3.10")``):
+  a typed answer compares them as written, a number question by value.
 
 Each language's decimal and group signs are CLDR's (``<symbols numberSystem="latn">``
 ``decimal`` and ``group`` in ``common/main/<language>.xml``; Babel exposes them as
@@ -30,8 +40,9 @@ reads like English.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 # The spaces and apostrophes that join groups of three in every language.
 _SPACES = frozenset(" \u00a0\u202f\u2009\u2007")
@@ -40,11 +51,75 @@ _SIGNS = "+\\-\u2212\u2010\u2011\u2012\u2013\ufe63\uff0b\uff0d"
 _SEPARATORS = ".,'\u2019 \u00a0\u202f\u2009\u2007"
 _NEGATIVE = frozenset("-\u2212\u2010\u2011\u2012\u2013\ufe63\uff0d")
 
-#: A number as it may be written: a sign, digits, single separators between digits. The
-#: lookarounds keep digits inside a word out ("H2O", "4x5", "C3PO" are words).
+#: A number as it may be written: a sign, digits, single separators between digits, or a
+#: leading decimal sign (".5"). The lookarounds keep digits inside a word out ("H2O", "4x5",
+#: "C3PO" are words); an underscore is punctuation there ("x86_64" holds the number 64).
 NUMBER_RUN = re.compile(
-    rf"(?<!\w)([{_SIGNS}]?)(\d+(?:[{_SEPARATORS}]\d+)*)(?!\w)",
+    rf"(?<![^\W_])([{_SIGNS}]?)((?>(?:\d+|[.,](?=\d))\d*(?:[{_SEPARATORS}]\d+)*))(?![^\W_])",
 )
+
+# A sign a space apart from the digits, at the start of an answer ("- 40").
+_SPACED_SIGN = re.compile(rf"^(\s*[{_SIGNS}])\s+(?=[\d.,])")
+
+#: Number words: a number written in words is a number, never a word to forgive.
+NUMBER_WORDS = frozenset(
+    (
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "twelfth",
+        "twentieth",
+        "hundredth",
+        "thousandth",
+    )
+)
+
+#: Words that multiply the number written before them ("67 million" is 67,000,000).
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +168,30 @@ def conventions_for(language: str) -> NumberConventions:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What one written number is: a ``value``, or ``None`` with the form kept ``as_written``
-    (an ambiguous form, or a leading zero)."""
+    """What one written number is: a ``value`` with the digits written after its decimal
+    sign kept (``Decimal("3.10")``), or ``None`` for an ambiguous form; ``as_written`` is the
+    form, and ``leading_zero`` marks a whole number written with one (``007``)."""
 
     value: Decimal | None
     as_written: str = ""
+    leading_zero: bool = False
+
+
+def close_spaced_sign(text: str) -> str:
+    """``text`` with a sign at its start joined to the digits a space apart ("- 40" -> "-40")."""
+    return _SPACED_SIGN.sub(r"\1", text)
 
 
 def read_run(sign: str, body: str, conventions: NumberConventions) -> list[Reading]:
     """The numbers in one :data:`NUMBER_RUN` match: one, or several when the separators do
     not make one number ("19 96" is 19 and 96; "3,5" in English is 3 and 5)."""
+    if not body.strip(_SEPARATORS):
+        return []
     one = _read_one(sign, body, conventions)
     if one is not None:
         return [one]
+    if body[0] in ".,":  # ",5" in English: no decimal sign there, and no number alone
+        return [Reading(None, sign + body)]
     pieces = re.split(f"[{''.join(sorted(_SPACES))}]", body)
     if len(pieces) == 1:
         pieces = re.split(r"[.,'\u2019]", body)
@@ -116,15 +202,35 @@ def read_run(sign: str, body: str, conventions: NumberConventions) -> list[Readi
 
 
 def read_number(text: str, language: str) -> Decimal | None:
-    """The number ``text`` is, read by the conventions of ``language``; ``None`` when the text
-    is not exactly one number or is ambiguous there ("1,000" in Russian)."""
-    match = NUMBER_RUN.fullmatch(text.strip())
-    if match is None:
+    """The one number in ``text``, read by the conventions of ``language``, with what is
+    around it ignored when it is not a number: a unit, a percent or degree sign, a currency
+    ("71 %", "$6", "212 °F", "1000 g" are 71, 6, 212 and 1000). A scale word after the number
+    multiplies it ("67 million"). ``None`` when the text holds no number, more than one
+    ("1/2", "10 to 20", "ten 10"), or a form ambiguous there ("1,000,000" in Russian)."""
+    folded = close_spaced_sign(unicodedata.normalize("NFKC", text).casefold().strip())
+    conventions = conventions_for(language)
+    readings: list[Reading] = []
+    words: list[str] = []
+    position = 0
+    scale = 1
+    for match in NUMBER_RUN.finditer(folded):
+        words += re.findall(r"[^\W\d_]+", folded[position : match.start()])
+        readings += read_run(match[1], match[2], conventions)
+        position = match.end()
+    after = re.findall(r"[^\W\d_]+", folded[position:])
+    if after and after[0] in SCALE_WORDS:
+        scale = SCALE_WORDS[after.pop(0)]
+    words += after
+    if len(readings) != 1 or readings[0].value is None:
         return None
-    readings = read_run(match.group(1), match.group(2), conventions_for(language))
-    if len(readings) != 1:
-        return None
-    return readings[0].value
+    if any(word in NUMBER_WORDS for word in words):
+        return None  # "67 thousand million", "ten 10": more than one number
+    value = readings[0].value
+    if scale == 1:
+        return value
+    with localcontext() as exact:
+        exact.prec = len(value.as_tuple().digits) + 10
+        return value * scale
 
 
 def _read_one(sign: str, body: str, conventions: NumberConventions) -> Reading | None:
@@ -132,17 +238,20 @@ def _read_one(sign: str, body: str, conventions: NumberConventions) -> Reading |
     parts = re.split(f"([{_SEPARATORS}])", body)
     groups, seps = parts[0::2], parts[1::2]
     as_written = Reading(None, sign + body)
-    decimal_last = bool(seps) and seps[-1] in (conventions.decimal, ".")
-    if seps and len(groups[-1]) == 3:
+    decimal_signs = (conventions.decimal, ".")
+    if groups[0] == "":  # ".5": a number that starts with its decimal sign
+        if len(seps) == 1 and seps[0] in decimal_signs:
+            return _value(sign, "0", groups[1], sign + body)
+        return None
+    last = seps[-1] if seps else None
+    if last is not None and len(groups[-1]) == 3:
         whole = _grouped(groups, seps, conventions)
-        if whole is _AMBIGUOUS:
+        if whole is not _AMBIGUOUS and whole is not None:
+            return _value(sign, whole, "", sign + body)
+        if whole is _AMBIGUOUS and not (seps.count(last) == 1 and last in decimal_signs):
             return as_written
-        if whole is not None:
-            return _value(sign, whole, "", as_written)
-        if not decimal_last:
-            return None
     decimals = ""
-    if decimal_last:
+    if last is not None and last in decimal_signs:
         decimals = groups.pop()
         seps.pop()
     elif seps:
@@ -150,7 +259,7 @@ def _read_one(sign: str, body: str, conventions: NumberConventions) -> Reading |
     whole = _grouped(groups, seps, conventions)
     if whole is None or whole is _AMBIGUOUS:
         return None if whole is None else as_written
-    return _value(sign, whole, decimals, as_written)
+    return _value(sign, whole, decimals, sign + body)
 
 
 _AMBIGUOUS = "ambiguous"
@@ -158,11 +267,15 @@ _AMBIGUOUS = "ambiguous"
 
 def _grouped(groups: list[str], seps: list[str], conventions: NumberConventions) -> str | None:
     """The digits of a whole number grouped by threes with one kind of group sign; None when
-    the groups are not threes, :data:`_AMBIGUOUS` when the sign is a comma or a point that the
-    language does not group with."""
+    the groups are not threes after a first group of one to three digits without a leading
+    0, :data:`_AMBIGUOUS` when the sign is a comma or a point that the language does not
+    group with."""
     if not seps:
         return groups[0]
-    if not 1 <= len(groups[0]) <= 3 or not all(len(g) == 3 for g in groups[1:]):
+    first = groups[0]
+    if not 1 <= len(first) <= 3 or first.startswith("0"):
+        return None
+    if not all(len(g) == 3 for g in groups[1:]):
         return None
     kinds = {" " if s in _SPACES else "'" if s in _APOSTROPHES else s for s in seps}
     if len(kinds) > 1:
@@ -173,13 +286,14 @@ def _grouped(groups: list[str], seps: list[str], conventions: NumberConventions)
     return _AMBIGUOUS
 
 
-def _value(sign: str, whole: str, decimals: str, as_written: Reading) -> Reading:
-    if len(whole) > 1 and whole.startswith("0"):
-        return as_written
+def _value(sign: str, whole: str, decimals: str, as_written: str) -> Reading:
     try:
         value = Decimal(f"{whole}.{decimals}" if decimals else whole)
     except InvalidOperation:  # digits Decimal does not read (other number systems)
-        return as_written
+        return Reading(None, as_written)
     if sign in _NEGATIVE:
         value = -value
-    return Reading(value if value != 0 else Decimal(0))
+    if value == 0:
+        value = abs(value)  # -0 is 0; "0.0" keeps its written decimals
+    leading_zero = not decimals and len(whole) > 1 and whole.startswith("0")
+    return Reading(value, as_written, leading_zero)

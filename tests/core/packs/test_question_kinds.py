@@ -82,14 +82,15 @@ def test_a_number_answer_written_as_a_yaml_number_stays_the_text_written(
         (
             "    answer: about ten\n",  # line 13
             "en",
-            'pack.yaml:13:13: questions[0].answer: "about ten" is not a number in this '
-            "pack's language (en); write digits, for example 1000",
+            'pack.yaml:13:13: questions[0].answer: "about ten" is not a number; write it in '
+            "digits, for example 1000",
         ),
         (
-            "    answer: 1,000\n",  # ambiguous in Russian
+            "    answer: 1,000,000\n",  # ambiguous in Russian: only a point or comma group
             "ru",
-            'pack.yaml:13:13: questions[0].answer: "1,000" is not a number in this '
-            "pack's language (ru); write digits, for example 1000",
+            'pack.yaml:13:13: questions[0].answer: "1,000,000" is not one number in this '
+            "pack's language (ru), which writes decimals after a comma and groups of three "
+            "digits apart with a space; write one number, for example 1 000 000 or 3,5",
         ),
         (
             "    answer: 10\n    tolerance: -1\n",

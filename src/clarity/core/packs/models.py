@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -32,7 +32,7 @@ from pydantic import (
     model_validator,
 )
 
-from clarity.core.number_reading import read_number
+from clarity.core.number_reading import conventions_for, read_number
 
 FORMAT_VERSION = 1
 MIN_GRID_SIDE = 1
@@ -267,6 +267,20 @@ class TypedQuestion(_QuestionBase):
     answer: ShortText = Field(description="The canonical answer.")
     accept: tuple[ShortText, ...] = Field(default=(), description="Other accepted answers.")
 
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _one_answer(cls, value: object) -> object:
+        # "answer: [Minsk, Moscow]" is how a choice question lists its right answers; a typed
+        # question has one answer and lists the others it accepts under accept:
+        if isinstance(value, list | tuple) and value:
+            others = ", ".join(str(item) for item in value[1:])
+            fix = f"answer: {value[0]}" + (f" and accept: [{others}]" if others else "")
+            raise ValueError(
+                "answer: a typed question has one answer, and the other right answers go "
+                f"under accept:; write {fix}"
+            )
+        return value
+
 
 def _number_as_text(value: object) -> object:
     """A number a Python caller passes (``answer=1000``) as the text a pack file holds."""
@@ -309,11 +323,11 @@ class NumberQuestion(TypedQuestion):
 
     def number_problems(self, language: str) -> list[str]:
         """What is wrong with the numbers read in ``language``, each message starting with
-        its field ("tolerance: ..."); empty when every number reads."""
+        its field ("tolerance: ..."); empty when every number reads. Numbers are quoted as
+        the teacher wrote them."""
         problems = [
-            f'{name}: "{text}" is not a number in this pack\'s language ({language}); '
-            f"write digits, for example {example}"
-            for name, text, example in self._written_numbers()
+            f"{name}: {not_a_number_message(text, language)}"
+            for name, text in self._written_numbers()
             if read_number(text, language) is None
         ]
         if problems:
@@ -327,11 +341,17 @@ class NumberQuestion(TypedQuestion):
         if low > high:
             problems.append(f"min: {self.min} is more than max {self.max}")
         elif not low <= self._read("answer", language) <= high:  # type: ignore[operator]
-            problems.append(f"answer: {self.answer} is outside min to max ({low} to {high})")
+            shown = (
+                f"{self.min} to {self.max}"
+                if self.min is not None and self.max is not None
+                else f"{_plain(low)} to {_plain(high)}"
+            )
+            problems.append(f"answer: {self.answer} is outside min to max ({shown})")
         return problems
 
     def bounds(self, language: str) -> tuple[Decimal, Decimal]:
-        """The smallest and largest right number, read in ``language``.
+        """The smallest and largest right number, read in ``language``, exact however many
+        digits the numbers have.
 
         Raises ValueError when a number does not read there (validation reports that first).
         """
@@ -340,10 +360,13 @@ class NumberQuestion(TypedQuestion):
         low, high = self._read("min", language), self._read("max", language)
         if answer is None:
             raise ValueError(f'"{self.answer}" is not a number in {language}')
-        return (
-            low if low is not None else answer - abs(tolerance),
-            high if high is not None else answer + abs(tolerance),
-        )
+        with localcontext() as exact:
+            # answer ± tolerance without rounding: 10**59 ± 10**-43 needs 103 digits
+            exact.prec = max(28, _span(answer, tolerance))
+            return (
+                low if low is not None else answer - abs(tolerance),
+                high if high is not None else answer + abs(tolerance),
+            )
 
     def accepted_numbers(self, language: str) -> tuple[Decimal, ...]:
         """The other right numbers (``accept``) read in ``language``; unreadable ones left out."""
@@ -354,11 +377,72 @@ class NumberQuestion(TypedQuestion):
         text = getattr(self, name)
         return None if text is None else read_number(text, language)
 
-    def _written_numbers(self) -> list[tuple[str, str, str]]:
-        written = [("answer", self.answer, "1000"), ("tolerance", self.tolerance, "0.5")]
-        written += [("min", self.min, "10"), ("max", self.max, "20")]
-        written += [(f"accept[{i}]", text, "1000") for i, text in enumerate(self.accept)]
-        return [(name, text, example) for name, text, example in written if text is not None]
+    def _written_numbers(self) -> list[tuple[str, str]]:
+        written = [("answer", self.answer), ("tolerance", self.tolerance)]
+        written += [("min", self.min), ("max", self.max)]
+        written += [(f"accept[{i}]", text) for i, text in enumerate(self.accept)]
+        return [(name, text) for name, text in written if text is not None]
+
+
+def _span(*numbers: Decimal) -> int:
+    """Digits enough to add and subtract ``numbers`` exactly."""
+    highest = max(n.adjusted() for n in numbers if n) if any(numbers) else 0
+    lowest = min(n.as_tuple().exponent for n in numbers)
+    return highest - int(lowest) + 2
+
+
+def _plain(number: Decimal) -> str:
+    """``number`` in plain digits (never 1.000E+59)."""
+    return format(number, "f")
+
+
+_POWER_OF_TEN = re.compile(r"\d[eE][+-]?\d")
+
+
+def _digits_of(text: str) -> str:
+    """ ", here 100000" for "1e5", or nothing when the text is no such number or too long."""
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except ArithmeticError:  # InvalidOperation: not a number Python reads either
+        return ""
+    if not value.is_finite() or not -12 <= value.adjusted() <= 30:
+        return ""
+    return f", here {_plain(value)}"
+
+
+_SIGN_NAMES = {".": "a point", ",": "a comma", "'": "an apostrophe"}
+
+
+def not_a_number_message(text: str, language: str) -> str:
+    """Why ``text`` is not a number in ``language``, for a teacher, with the language's way
+    of writing one (its decimal and group signs, CLDR's)."""
+    if not any(char.isdigit() for char in text):
+        return f'"{text}" is not a number; write it in digits, for example 1000'
+    if _POWER_OF_TEN.search(text):
+        return (
+            f'"{text}" is written with a power of ten, which a student cannot type so; '
+            f"write all its digits{_digits_of(text)}"
+        )
+    conventions = conventions_for(language)
+    decimal = _SIGN_NAMES.get(conventions.decimal, conventions.decimal)
+    group = _SIGN_NAMES.get(conventions.group, "a space")
+    group_sign = conventions.group if conventions.group in _SIGN_NAMES else " "
+    return (
+        f'"{text}" is not one number in this pack\'s language ({language}), which writes '
+        f"decimals after {decimal} and groups of three digits apart with {group}; write one "
+        f"number, for example 1{group_sign}000{group_sign}000 or 3{conventions.decimal}5"
+    )
+
+
+def number_problems(questions: Sequence[object], language: str) -> list[str]:
+    """Every problem of the number questions among ``questions`` read in ``language``, each
+    located from the pack ("questions[3].answer: ...")."""
+    return [
+        f"questions[{index}].{problem}"
+        for index, question in enumerate(questions)
+        if isinstance(question, NumberQuestion)
+        for problem in question.number_problems(language)
+    ]
 
 
 Question = Annotated[
@@ -410,11 +494,11 @@ class Pack(_Model):
         language = info.data.get("language")
         if language is None:  # the language itself is wrong; that error is reported instead
             return questions
-        for index, question in enumerate(questions):
-            if isinstance(question, NumberQuestion):
-                problems = question.number_problems(language)
-                if problems:
-                    raise ValueError(f"questions[{index}].{problems[0]}")
+        problems = number_problems(questions, language)
+        if problems:
+            # pydantic takes one message per field: the loader reports the others
+            # (clarity.core.packs.problems), each at its own field
+            raise ValueError(problems[0])
         return questions
 
     def time_limit_for(self, question: AnyQuestion) -> int | None:
