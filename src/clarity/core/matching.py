@@ -4,23 +4,34 @@ An answer is read as a sequence of words and numbers, in the pack's ``language``
 tag such as "en", "ru" or "pt-BR"). What is forgiven can never change the meaning:
 
 * letter case, extra spaces, punctuation (``Jean-Paul`` = ``Jean Paul``, ``O'Brien`` =
-  ``OBrien``) and a leading article (``the``, ``a``, ``an``; ``le``, ``la``, ``les``;
-  ``el``, ``los``, ``las``; ``der``, ``die``, ``das`` in a pack in that language);
-* accents (``é`` = ``e``, ``ё`` = ``е`` in Russian), letters with strokes and ligatures
-  (:data:`LETTER_FOLDS`: ``ł`` = ``l``, ``æ`` = ``ae``, ``ß`` = ``ss``), and in German
-  ``ä``, ``ö``, ``ü`` typed as ``ae``, ``oe``, ``ue``;
+  ``OBrien``, ``x86_64`` = ``x86-64``), words written together or apart (``newyork``,
+  ``covid19`` = ``COVID-19``) and a leading article (``the``, ``a``, ``an``; ``le``,
+  ``la``, ``les``; ``el``, ``los``, ``las``; ``der``, ``die``, ``das`` in a pack in that
+  language);
+* which apostrophe: ``'``, ``’``, ``ʼ`` (U+02BC, the Ukrainian one), ``‘`` and `````
+  are one (:data:`APOSTROPHES`; ``м'ясо`` = ``мʼясо``);
+* accents on Latin, Greek and Cyrillic letters (``é`` = ``e``, ``ά`` = ``α``, ``ё`` =
+  ``е`` in Russian) and the optional vowel marks of Hebrew and Arabic
+  (:data:`ACCENTED_SCRIPTS`, :data:`OPTIONAL_MARK_RANGES`); letters with strokes and
+  ligatures (:data:`LETTER_FOLDS`: ``ł`` = ``l``, ``æ`` = ``ae``, ``ß`` = ``ss``), and in
+  German ``ä``, ``ö``, ``ü`` typed as ``ae``, ``oe``, ``ue``;
 * numbers written another way that is the same number where that is unambiguous:
   ``1 000`` = ``1,000`` = ``1000`` in English, ``3,5`` = ``3.5`` in Russian (the rules are
-  :mod:`clarity.core.number_reading`'s);
+  :mod:`clarity.core.number_reading`'s). The digits written after the decimal sign count:
+  ``3.1`` is not ``3.10`` (a version, a price); a number question compares values instead;
 * one slip of a letter (one wrong, missing, extra or swapped letter) in a word of at least
-  :data:`LONG_WORD` letters, once in an answer.
+  :data:`LONG_WORD` letters of an alphabet, once in an answer.
 
 Never forgiven: a different number (1996 is not 1999), a sign (``-40`` is not ``40``), a
-form ambiguous in the language (``1,000`` in Russian counts only as itself), a different
-short word (``cat`` is not ``car``), a symbol in a word (``C++``, ``C#`` and ``C`` differ),
-and a letter of its own written as another (:data:`LETTERS_OF_THEIR_OWN`: ``й`` is not
-``и``, ``ў`` is not ``у``). An answer with no letters or digits (``+``, ``!``) is compared
-as written.
+form ambiguous in the language (``1,000,000`` in Russian counts only as itself), a
+different short word (``cat`` is not ``car``), a symbol in a word or at its end (``C++``,
+``C#`` and ``C`` differ; ``A-``, ``A+`` and ``A``; ``Cl-`` and ``Cl``), a mark that is
+part of its letter in other scripts (Japanese dakuten: ``ぶた`` is not ``ふた``; Thai tone
+marks; Devanagari vowel signs and virama), a letter of its own written as another
+(:data:`LETTERS_OF_THEIR_OWN`: ``й`` is not ``и``, ``ў`` is not ``у``, Macedonian ``ѓ``
+is not ``г``) and any change in a word of CJK ideographs, kana or Hangul syllables
+(:data:`SYLLABIC_SCRIPTS`: each character is a syllable or a word, so there is no slip).
+An answer with no letters or digits (``+``, ``!``) is compared as written.
 """
 
 from __future__ import annotations
