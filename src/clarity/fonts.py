@@ -3,8 +3,9 @@
 Text is drawn with a chain of fonts: the bundled Inter first (Latin, Cyrillic, Greek), then
 the bundled Noto Sans fonts for the scripts Inter lacks (Arabic, Hebrew, Devanagari, Thai),
 then fonts of the system: Chinese, Japanese and Korean (4-20 MB and more each, so not
-shipped), colour emoji, and whatever fontconfig offers for those scripts. Each character
-is drawn by the first font of the chain that has a glyph for it.
+shipped), colour emoji, and, for any character none of those has (Bengali, Georgian,
+Cherokee...), the font fontconfig names for it. Each character is drawn by the first font
+of the chain that has a glyph for it.
 
 Which characters a font has is read from its ``cmap`` table with fontTools, once per
 file per process. Nothing here imports pygame: ``clarity validate`` asks this module which
@@ -63,14 +64,23 @@ SYSTEM_FONTS: tuple[tuple[str, str | None], ...] = (
     ("/System/Library/Fonts/Apple Color Emoji.ttc", None),
 )
 
-# What fontconfig is asked for when the well-known places have nothing: a pattern and a
-# character the font it names must have (fc-match always names some font).
+# What fontconfig is asked for first, once, when a character is in none of the chain's
+# fonts: a pattern and a character the font it names must have (fc-match always names
+# some font), so that Chinese, Japanese and Korean text each get a font of their language.
 FONTCONFIG_QUERIES: tuple[tuple[str, str], ...] = (
     (":lang=ja", "あ"),
     (":lang=zh-cn", "中"),
     (":lang=ko", "한"),
     ("emoji:color=true", "😀"),
 )
+# Then fontconfig is asked for a font with the very character (Bengali, Georgian, Cherokee,
+# Phoenician...), a sans-serif one where it has a choice.
+FONTCONFIG_CHARACTER = "sans-serif:charset={code:x}"
+# A question costs a process (some 10 ms): a chain asks about a character once, about at
+# most this many characters of one block of 256 code points, and this many in all, so a
+# hostile text of thousands of unassigned code points costs a second or two, once.
+FONTCONFIG_ASKS_PER_BLOCK = 3
+FONTCONFIG_ASKS = 128
 
 # Scripts whose runs HarfBuzz shapes alike: a Japanese line is one run, not one per kana.
 _SCRIPT_GROUPS = {"Hira": "Hani", "Kana": "Hani", "Bopo": "Hani", "Hang": "Hani"}
@@ -235,26 +245,38 @@ class FontChain:
     """The fonts text is drawn with, first choice first. ``faces[0]`` draws whatever no
     face has (as its "missing glyph" box), which validate warns about beforehand.
 
-    ``more`` finds further faces (fontconfig's answers) the first time a character is
-    in none of ``faces``: asking costs a few processes and reading fonts, which text in the
-    bundled scripts never needs.
+    ``more(character, faces)`` finds further faces (fontconfig's answers) for a character
+    that none of ``faces`` has, the first time it is drawn or checked: asking costs a
+    process, which text in the bundled scripts never needs. A character is asked about
+    once, and at most :data:`FONTCONFIG_ASKS_PER_BLOCK` of a block of 256 code points and
+    :data:`FONTCONFIG_ASKS` in all are.
     """
 
     def __init__(
-        self, faces: Sequence[Face], more: Callable[[Sequence[Face]], Sequence[Face]] | None = None
+        self,
+        faces: Sequence[Face],
+        more: Callable[[str, Sequence[Face]], Sequence[Face]] | None = None,
     ) -> None:
         self.faces: tuple[Face, ...] = tuple(faces)
         self._more = more
         self._cache: dict[str, int] = {}
+        self._asked: set[str] = set()
+        self._asked_by_block: dict[int, int] = {}
 
-    def _extend(self) -> bool:
-        """Add the faces ``more`` finds, once; whether any were added."""
-        if self._more is None:
+    def _extend(self, character: str) -> bool:
+        """Add the faces ``more`` finds for ``character``; whether any were added."""
+        if self._more is None or not _worth_asking(character) or character in self._asked:
             return False
-        more, self._more = self._more, None
-        added = tuple(face for face in more(self.faces) if face not in self.faces)
-        self.faces += added
-        self._cache.clear()
+        block = ord(character) >> 8
+        asked_in_block = self._asked_by_block.get(block, 0)
+        if asked_in_block >= FONTCONFIG_ASKS_PER_BLOCK or len(self._asked) >= FONTCONFIG_ASKS:
+            return False
+        self._asked.add(character)
+        self._asked_by_block[block] = asked_in_block + 1
+        added = tuple(face for face in self._more(character, self.faces) if face not in self.faces)
+        if added:
+            self.faces += added
+            self._cache.clear()
         return bool(added)
 
     def face_for(self, cluster: str, previous: int | None = None) -> int:
@@ -291,13 +313,13 @@ class FontChain:
         for index in order:
             if self.faces[index].covers(visible[0]):
                 return index
-        return self._find(cluster) if self._extend() else 0
+        return self._find(cluster) if self._extend(visible[0]) else 0
 
     def has_glyph(self, character: str) -> bool:
         """Whether some face has a glyph for ``character``."""
         if any(face.covers(character) for face in self.faces):
             return True
-        return self._extend() and self.has_glyph(character)
+        return self._extend(character) and self.has_glyph(character)
 
     def can_draw(self, character: str) -> bool:
         """Whether some face has ``character``, or it needs none (invisible, a space)."""
@@ -317,19 +339,46 @@ def system_fonts(candidates: Sequence[tuple[str, str | None]] = SYSTEM_FONTS) ->
     return faces
 
 
-def fontconfig_fonts(fc_match: str, known: Sequence[Face]) -> list[Face]:
-    """The fonts fontconfig's ``fc_match`` program names for :data:`FONTCONFIG_QUERIES`
-    that ``known`` faces lack, when they have the character asked for."""
-    faces: list[Face] = []
-    paths = {face.path for face in known}
-    for pattern, sample in FONTCONFIG_QUERIES:
-        if any(face.covers(sample) for face in (*known, *faces)):
-            continue
-        path = _fontconfig_file(fc_match, pattern)
-        if path is not None and path not in paths and ord(sample) in coverage(path):
-            faces.append(Face(path))
-            paths.add(path)
-    return faces
+class Fontconfig:
+    """Fonts that fontconfig's ``fc_match`` program names for a character, as
+    :class:`FontChain`'s ``more``: first, once, the fonts of :data:`FONTCONFIG_QUERIES`
+    that the chain lacks, then a font with the character itself
+    (:data:`FONTCONFIG_CHARACTER`) and its bold. Only fonts that have the character asked
+    for are taken."""
+
+    def __init__(self, fc_match: str) -> None:
+        self.fc_match = fc_match
+        self._languages_asked = False
+
+    def __call__(self, character: str, known: Sequence[Face]) -> list[Face]:
+        faces: list[Face] = []
+        paths = {face.path for face in known}
+        if not self._languages_asked:
+            self._languages_asked = True
+            for pattern, sample in FONTCONFIG_QUERIES:
+                if not any(face.covers(sample) for face in (*known, *faces)):
+                    self._take(pattern, sample, paths, faces)
+        if not any(face.covers(character) for face in (*known, *faces)):
+            pattern = FONTCONFIG_CHARACTER.format(code=ord(character))
+            self._take(pattern, character, paths, faces, f"{pattern}:weight=bold")
+        return faces
+
+    def _take(
+        self,
+        pattern: str,
+        sample: str,
+        paths: set[Path],
+        faces: list[Face],
+        bold_pattern: str | None = None,
+    ) -> None:
+        path = _fontconfig_file(self.fc_match, pattern)
+        if path is None or path in paths or ord(sample) not in coverage(path):
+            return
+        bold = _fontconfig_file(self.fc_match, bold_pattern) if bold_pattern else None
+        if bold is not None and (bold == path or ord(sample) not in coverage(bold)):
+            bold = None
+        faces.append(Face(path, bold))
+        paths.add(path)
 
 
 def _fontconfig_file(fc_match: str, pattern: str) -> Path | None:
@@ -341,10 +390,19 @@ def _fontconfig_file(fc_match: str, pattern: str) -> Path | None:
             timeout=5,
             check=False,
         )
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError, ValueError):
         return None
     path = Path(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else None
     return path if path is not None and path.is_file() else None
+
+
+def _worth_asking(character: str) -> bool:
+    """Whether a font could have ``character``: not a surrogate, a noncharacter or what is
+    drawn as nothing (assigned or not by Python's tables: fontconfig's may be newer)."""
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return False
+    return not is_invisible(character)
 
 
 def font_chain(
@@ -353,9 +411,10 @@ def font_chain(
     fc_match: str | None = None,
 ) -> FontChain:
     """The chain of fonts: the bundled ones found in ``fonts_dir`` (``assets/fonts``) in
-    :data:`BUNDLED_FONTS` order, then ``system`` (default: :func:`system_fonts`), then,
-    when a character is in none of them, what fontconfig's ``fc_match`` program names
-    (default: ``fc-match`` when it is installed; "" for none)."""
+    :data:`BUNDLED_FONTS` order, then ``system`` (default: :func:`system_fonts`, the
+    well-known places, which are all there is on Windows and macOS), then, when a
+    character is in none of them, what fontconfig's ``fc_match`` program names for it
+    (:class:`Fontconfig`; default: ``fc-match`` when it is installed; "" for none)."""
     faces = [
         Face(fonts_dir / regular, fonts_dir / bold if (fonts_dir / bold).is_file() else None)
         for regular, bold in BUNDLED_FONTS
@@ -364,8 +423,7 @@ def font_chain(
     if system is None:
         system = system_fonts()
     program = shutil.which("fc-match") if fc_match is None else fc_match
-    more = (lambda known: fontconfig_fonts(program, known)) if program else None
-    return FontChain((*faces, *system), more)
+    return FontChain((*faces, *system), Fontconfig(program) if program else None)
 
 
 def _is_mark(character: str) -> bool:
