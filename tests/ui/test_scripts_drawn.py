@@ -151,10 +151,14 @@ def test_a_space_after_an_emoji_is_as_wide_as_a_space_in_the_text(app: App) -> N
     assert gap <= font.width(" ") + 1
 
 
-@pytest.fixture(scope="module")
-def chain_font() -> ChainFont:
-    pygame.font.init()
+def new_chain_font() -> ChainFont:
+    pygame.font.init()  # an App's test before may have closed it
     return ChainFont(font_chain(ASSETS / "fonts"), 24, False)
+
+
+@pytest.fixture
+def chain_font() -> ChainFont:
+    return new_chain_font()
 
 
 @pytest.mark.parametrize(
@@ -177,9 +181,10 @@ def test_a_character_newer_than_python_s_tables_is_drawn(chain_font: ChainFont, 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(codec=None, categories=None), max_size=40))
-def test_any_text_is_measured_and_drawn(chain_font: ChainFont, text: str) -> None:
+def test_any_text_is_measured_and_drawn(text: str) -> None:
     # st.characters(codec=None, categories=None): every code point, unassigned, private
     # use, noncharacters and lone surrogates included
+    chain_font = new_chain_font()
     for wrap in (0, 90):
         drawn = chain_font.render_text(text, BLACK, wrap)
         assert drawn.get_width() >= 1
@@ -200,3 +205,25 @@ def test_a_soft_hyphen_is_invisible_inside_a_line_and_a_hyphen_where_it_breaks(
     assert same_ink(
         chain_font.render_line(lines[0], BLACK), chain_font.render_line("Donaudampfschiff-", BLACK)
     )
+
+
+def test_a_script_no_known_font_has_is_drawn_in_the_font_fontconfig_names(app: App) -> None:
+    # the tester's Bengali pack drew boxes: fontconfig was asked only about CJK and emoji
+    require_system_file(
+        "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf", "fonts-noto-core"
+    )
+    chain = app.services.assets.chain
+    layout = app.services.assets.font(SIZE).layout("বাংলা ভাষা")
+    assert {chain.faces[run.face].path.name for run, _ in layout.runs} == {
+        "NotoSansBengali-Regular.ttf"
+    }
+
+
+@pytest.mark.parametrize("text", ["\u00ad", "\u200e", "\u200b\u2060", "\ufe0f"])
+def test_a_text_of_only_invisible_characters_is_drawn_blank(
+    chain_font: ChainFont, text: str
+) -> None:
+    # SDL_ttf refuses to render text of no width ("Text has zero width"): a choice of only
+    # a soft hyphen or a mark stopped the game
+    drawn = chain_font.render_text(text, BLACK)
+    assert pygame.mask.from_surface(drawn).count() == 0

@@ -38,6 +38,11 @@ _NEEDS_BIDI = re.compile(
     "\U0001e800-\U0001efff\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
+# Control characters, which draw as boxes, and lone surrogates, which SDL_ttf cannot be
+# given (UTF-8 cannot hold them; YAML neither, but a str can).
+_UNDRAWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
+
 
 @dataclass(frozen=True)
 class LineLayout:
@@ -164,9 +169,12 @@ class ChainFont:
     def _simple(self, line: str, rtl: bool) -> bool:
         """Whether ``line`` is one left-to-right run of the first face, as most lines are
         (Latin, Cyrillic, Greek): measured and drawn without the bidi algorithm (pure
-        Python), which a counting score's every new number would otherwise pay for."""
+        Python once, now Rust), which a counting score's every new number would otherwise
+        pay for."""
         if rtl or not line or (not line.isascii() and _NEEDS_BIDI.search(line)):
             return False
+        if _UNDRAWABLE.search(line):
+            return False  # made drawable first (_drawable)
         return self._first_face is None or self._first_face.issuperset(map(ord, line))
 
     def render_line(
@@ -299,7 +307,13 @@ class ChainFont:
     ) -> tuple[pygame.Surface, int]:
         """The run's image and its baseline's height in it."""
         font = self._shaped(run)
-        image = font.render(run.text, antialias, colour)
+        try:
+            image = font.render(run.text, antialias, colour)
+        except pygame.error:
+            if font.size(run.text)[0]:
+                raise
+            # only what draws as nothing (a soft hyphen, a mark LRM...): SDL_ttf refuses it
+            image = pygame.Surface((1, font.get_height()), pygame.SRCALPHA)
         baseline = font.get_ascent()
         scale = self._scale(run)
         if scale < 1.0:
@@ -330,13 +344,16 @@ class ChainFont:
 
 def _drawable(line: str, chain: FontChain) -> str:
     """``line`` with what would draw as a box but means only space made a plain space: a
-    tab, a control character, a space of another width that no face has."""
+    tab, a control character, a space of another width that no face has; a lone surrogate
+    (no font has one) as U+FFFD, one code point for one."""
     if line.isascii() and line.isprintable():
         return line
     return "".join(
         " "
         if unicodedata.category(character) == "Cc"
         or (is_space(character) and not chain.has_glyph(character))
+        else _REPLACEMENT
+        if "\ud800" <= character <= "\udfff"
         else character
         for character in line
     )
