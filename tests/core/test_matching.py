@@ -560,9 +560,32 @@ def test_every_apostrophe_is_the_same(apostrophe: str) -> None:
     assert answers_match("мясо", f"м{apostrophe}ясо", "uk")
 
 
+@pytest.mark.parametrize(
+    ("given_text", "expected", "language", "right"),
+    [
+        ("1,00,000", "100000", "hi", True),  # a lakh
+        ("10,00,000", "1000000", "en-IN", True),
+        ("10,00,000", "1000000", "en", False),  # not a grouping elsewhere
+        ("1,000,000", "1000000", "hi", True),
+        ("Koebenhavn", "København", "da", True),
+        ("Oedegaard", "Ødegård", "da", True),
+        ("Aalborg", "Ålborg", "da", True),
+        ("Oedegaard", "Ødegård", "nb", True),
+        ("Tromsø", "Tromsoe", "de", False),  # oe is no ø outside Danish and Norwegian
+        ("het Nederland", "Nederland", "nl", True),
+        ("de Nachtwacht", "Nachtwacht", "nl", True),
+        ("Het", "Het", "nl", True),  # a lone article is the answer
+    ],
+)
+def test_indian_digit_groups_danish_spellings_and_dutch_articles(
+    given_text: str, expected: str, language: str, right: bool
+) -> None:
+    assert answers_match(given_text, expected, language) is right
+
+
 # A tester's table of answers from classes, as a teacher means them (the rows not here are
-# left as they were: Indian digit groups, Danish oe and aa, a Dutch "het", Catalan l·l, x^2
-# for x², 3/4 as a fraction).
+# left as they were: Catalan colegi for col·legi, x^2 for x², 3/4 against 3 4; and 0.50,
+# 1000.0 and £3.50 against 0.5, 1000 and 3.5, which a typed answer no longer forgives).
 TESTER_ROWS = [
     ("40", "-40", "en", False),
     ("\u221240", "-40", "en", True),

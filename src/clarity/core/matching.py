@@ -6,15 +6,16 @@ tag such as "en", "ru" or "pt-BR"). What is forgiven can never change the meanin
 * letter case, extra spaces, punctuation (``Jean-Paul`` = ``Jean Paul``, ``O'Brien`` =
   ``OBrien``, ``x86_64`` = ``x86-64``), words written together or apart (``newyork``,
   ``covid19`` = ``COVID-19``) and a leading article (``the``, ``a``, ``an``; ``le``,
-  ``la``, ``les``; ``el``, ``los``, ``las``; ``der``, ``die``, ``das`` in a pack in that
-  language);
+  ``la``, ``les``; ``el``, ``los``, ``las``; ``der``, ``die``, ``das``; ``de``, ``het``,
+  ``een`` in a pack in that language);
 * which apostrophe: ``'``, ``’``, ``ʼ`` (U+02BC, the Ukrainian one), ``‘`` and `````
   are one (:data:`APOSTROPHES`; ``м'ясо`` = ``мʼясо``);
 * accents on Latin, Greek and Cyrillic letters (``é`` = ``e``, ``ά`` = ``α``, ``ё`` =
   ``е`` in Russian) and the optional vowel marks of Hebrew and Arabic
   (:data:`ACCENTED_SCRIPTS`, :data:`OPTIONAL_MARK_RANGES`); letters with strokes and
   ligatures (:data:`LETTER_FOLDS`: ``ł`` = ``l``, ``æ`` = ``ae``, ``ß`` = ``ss``), and in
-  German ``ä``, ``ö``, ``ü`` typed as ``ae``, ``oe``, ``ue``;
+  German ``ä``, ``ö``, ``ü`` typed as ``ae``, ``oe``, ``ue``, in Danish and Norwegian
+  ``ø``, ``å`` as ``oe``, ``aa`` (:data:`UMLAUT_SPELLINGS`);
 * numbers written another way that is the same number where that is unambiguous:
   ``1 000`` = ``1,000`` = ``1000`` in English, ``3,5`` = ``3.5`` in Russian (the rules are
   :mod:`clarity.core.number_reading`'s). The digits written after the decimal sign count:
@@ -59,6 +60,7 @@ ARTICLES: dict[str, frozenset[str]] = {
     "fr": frozenset({"le", "la", "les", "l"}),
     "es": frozenset({"el", "la", "los", "las"}),
     "de": frozenset({"der", "die", "das"}),
+    "nl": frozenset({"de", "het", "een"}),
 }
 
 #: Latin letters that Unicode does not decompose into a letter and an accent (a stroke, a
@@ -109,8 +111,17 @@ LETTERS_OF_THEIR_OWN: dict[str, frozenset[str]] = {
     "es": frozenset("ñ"),
 }
 
-#: German letters with an umlaut may also be typed with an e after the vowel (DIN 5007-2).
-UMLAUT_SPELLINGS: dict[str, dict[str, str]] = {"de": {"ä": "ae", "ö": "oe", "ü": "ue"}}
+#: Letters that may also be typed as two plain ones, by language: German ä, ö, ü as ae, oe,
+#: ue (DIN 5007-2); Danish and Norwegian æ, ø, å as ae, oe, aa (aa is how å was written
+#: before the Danish reform of 1948 and the Norwegian one of 1917, and still is in names
+#: such as Aalborg; oe is the usual spelling of ø without the letter).
+UMLAUT_SPELLINGS: dict[str, dict[str, str]] = {
+    "de": {"ä": "ae", "ö": "oe", "ü": "ue"},
+    "da": {"æ": "ae", "ø": "oe", "å": "aa"},
+    "nb": {"æ": "ae", "ø": "oe", "å": "aa"},
+    "nn": {"æ": "ae", "ø": "oe", "å": "aa"},
+    "no": {"æ": "ae", "ø": "oe", "å": "aa"},
+}
 
 # Symbols that are part of what is written (C++, C#, F#, A*, AT&T, Na+): mathematical signs
 # and these marks. Other punctuation and symbols (units, currency, quotes) separate words.

@@ -7,7 +7,9 @@ The rules, in the order they decide:
 
 * Digits may be grouped by threes with a space of any width (U+0020, U+00A0, U+202F,
   U+2009) or an apostrophe, in every language: the international style of the SI Brochure
-  (9th edition, 5.4.4) and the Swiss one (``1'000``).
+  (9th edition, 5.4.4) and the Swiss one (``1'000``). In ``hi`` and ``en-IN`` the groups
+  before the last three may be twos, as CLDR's pattern ``#,##,##0.###`` writes them there
+  (``1,00,000`` is a hundred thousand, a lakh).
 * A comma or a point followed by exactly three digits, after one to three digits that do
   not start with 0, could be a group sign. It is one where the language groups with it
   (``1,000`` in English, ``1.000`` in German are a thousand). Where the language does not
@@ -128,6 +130,9 @@ class NumberConventions:
 
     decimal: str
     group: str
+    #: Groups of two after the last three, as India writes them: 10,00,000 is a million
+    #: (CLDR's pattern ``#,##,##0.###`` for hi and en-IN).
+    lakh: bool = False
 
 
 #: Decimal and group signs by language (primary subtag), from CLDR (see the module's
@@ -154,16 +159,21 @@ NUMBER_CONVENTIONS: dict[str, NumberConventions] = {
     "ja": NumberConventions(decimal=".", group=","),
     "ko": NumberConventions(decimal=".", group=","),
     "he": NumberConventions(decimal=".", group=","),
-    "hi": NumberConventions(decimal=".", group=","),
+    "hi": NumberConventions(decimal=".", group=",", lakh=True),
+    "en-in": NumberConventions(decimal=".", group=",", lakh=True),
     "th": NumberConventions(decimal=".", group=","),
 }
 
 
 def conventions_for(language: str) -> NumberConventions:
-    """The conventions of ``language`` (a BCP 47 tag such as "ru" or "pt-BR"); English's
-    when the language is not in :data:`NUMBER_CONVENTIONS`."""
-    primary = language.split("-", 1)[0].casefold()
-    return NUMBER_CONVENTIONS.get(primary, NUMBER_CONVENTIONS["en"])
+    """The conventions of ``language`` (a BCP 47 tag such as "ru" or "pt-BR"): its own with
+    its region ("en-IN") when listed, else its language's; English's when the language is
+    not in :data:`NUMBER_CONVENTIONS`."""
+    subtags = language.casefold().split("-")
+    regional = "-".join(subtags[:2])
+    if regional in NUMBER_CONVENTIONS:
+        return NUMBER_CONVENTIONS[regional]
+    return NUMBER_CONVENTIONS.get(subtags[0], NUMBER_CONVENTIONS["en"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,12 +285,15 @@ def _grouped(groups: list[str], seps: list[str], conventions: NumberConventions)
     first = groups[0]
     if not 1 <= len(first) <= 3 or first.startswith("0"):
         return None
-    if not all(len(g) == 3 for g in groups[1:]):
-        return None
     kinds = {" " if s in _SPACES else "'" if s in _APOSTROPHES else s for s in seps}
     if len(kinds) > 1:
         return None
     kind = kinds.pop()
+    lakh = conventions.lakh and kind == conventions.group and len(first) <= 2
+    if lakh and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3:
+        return "".join(groups)  # 1,00,000 in India
+    if not all(len(g) == 3 for g in groups[1:]):
+        return None
     if kind in (" ", "'") or kind == conventions.group:
         return "".join(groups)
     return _AMBIGUOUS
