@@ -45,8 +45,9 @@ _L1_CLASSES = frozenset({"WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "
 _L1_SEPARATORS = frozenset({"S", "B"})
 # python-bidi returns the levels of the Rust crate unicode-bidi only inside the debug text of
 # its BidiInfo (one level per UTF-8 byte); the text in it is escaped, so these lines are its.
-_LEVELS_SECTION = re.compile(r"\n    levels: \[\n(.*?)\n    \],\n", re.DOTALL)
-_LEVEL = re.compile(r"Level\(\s*(\d+)")
+_LEVELS_START = "\n    levels: [\n"
+_LEVELS_END = "\n    ],\n"
+_LEVEL = re.compile(r"Level\(\n +(\d+)")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 SOFT_HYPHEN = "\u00ad"
 SHOWN_HYPHEN = "-"  # what a soft hyphen becomes at the end of a line (Inter has U+2010 too)
@@ -151,8 +152,9 @@ def _paragraph_levels(text: str, base: int) -> list[int]:
     python-bidi shows only in the debug text of its ``BidiInfo``: one level per UTF-8 byte,
     of which each code point's first byte is taken."""
     info = get_display(text, base_dir="R" if base else "L", debug=True)
-    section = _LEVELS_SECTION.search(info)
-    by_byte = [int(level) for level in _LEVEL.findall(section.group(1))] if section else []
+    start = info.find(_LEVELS_START)
+    end = info.find(_LEVELS_END, start)
+    by_byte = [int(level) for level in _LEVEL.findall(info, start, end)] if start >= 0 else []
     encoded = text.encode("utf-8")
     if len(by_byte) != len(encoded):  # another python-bidi's debug text: a test catches it
         return [base] * len(text)
