@@ -130,8 +130,9 @@ def test_every_long_choice_is_named_and_two_choices_have_room_for_the_longest() 
 def test_texts_that_fit_alone_but_not_together_get_one_warning_naming_them() -> None:
     prompt_limit = QUESTION_ROOM["typed"]["prompt"]
     explain_limit = QUESTION_ROOM["typed"]["explain"]
-    half = question("typed", prompt=words(prompt_limit // 2), explain=words(explain_limit // 2 - 1))
-    assert warnings(pack_text(half)) == []
+    # a prompt and its explanation: together up to EXPLAINED_TOGETHER of their limits
+    third = question("typed", prompt=words(prompt_limit // 3), explain=words(explain_limit // 3))
+    assert warnings(pack_text(third)) == []
     more = question(
         "typed", prompt=words(prompt_limit * 6 // 10), explain=words(explain_limit // 2)
     )

@@ -17,7 +17,7 @@ card's layout that moves a limit fails there.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -34,15 +34,15 @@ _SCREEN = f"{SMALLEST_WINDOW[0]}x{SMALLEST_WINDOW[1]}"
 #: short, and one choice with a short prompt (measured by tests/ui/test_screen_fit.py)
 QUESTION_ROOM: Mapping[str, Mapping[str, int]] = MappingProxyType(
     {
-        "typed": {"prompt": 820, "explain": 820},
-        "number": {"prompt": 820, "explain": 820},
-        "truefalse": {"prompt": 870, "explain": 870},
+        "typed": {"prompt": 820, "explain": 740},
+        "number": {"prompt": 820, "explain": 750},
+        "truefalse": {"prompt": 870, "explain": 770},
         # two choices of the format's longest (200 characters) show whole
-        "choice-2": {"prompt": 720, "explain": 720},
-        "choice-3": {"prompt": 720, "explain": 720, "choice": 190},
-        "choice-4": {"prompt": 720, "explain": 720, "choice": 110},
-        "choice-5": {"prompt": 560, "explain": 610, "choice": 80},
-        "choice-6": {"prompt": 560, "explain": 610, "choice": 45},
+        "choice-2": {"prompt": 720, "explain": 610},
+        "choice-3": {"prompt": 720, "explain": 610, "choice": 190},
+        "choice-4": {"prompt": 720, "explain": 610, "choice": 110},
+        "choice-5": {"prompt": 560, "explain": 460, "choice": 80},
+        "choice-6": {"prompt": 560, "explain": 460, "choice": 45},
     }
 )
 #: characters of the mystery's answer and caption that show without scrolling on the card at
@@ -54,6 +54,11 @@ END_ROOM: Mapping[str, int] = MappingProxyType({"answer": 90, "caption": 410})
 MEASURED_BESIDE: Mapping[str, int] = MappingProxyType(
     {"prompt": 40, "explain": 40, "choice": 10, "answer": 10, "caption": 40}
 )
+
+#: the sum of shares at which a prompt and an explanation together make the card scroll: less
+#: than 1, since the explanation never shrinks the question below its body size (it shows
+#: after the answer, under the question as it was asked)
+EXPLAINED_TOGETHER = 0.7
 
 _WHAT = {
     "prompt": "prompt",
@@ -70,7 +75,8 @@ def warn_about_screen_fit(raw: dict[Any, Any], positions: Positions, report: Rep
     it, with its length and the length that fits.
 
     Texts of one card share its room: when none is too long alone but together they are
-    (the sum of each one's share of its limit is over 1, a share counting the characters
+    (the sum of each one's share of its limit is over 1, or over :data:`EXPLAINED_TOGETHER`
+    for a prompt and an explanation, a share counting the characters
     past :data:`MEASURED_BESIDE`; the longest choice counts, since the answer buttons are
     all as tall as the tallest), one warning at the first of them names them all. Values
     that are not text, and question types the format does not know, are left to
@@ -123,7 +129,8 @@ def _check_card(
         field = _field(loc)
         if field not in shares or length > shares[field][1]:
             shares[field] = (loc, length)
-    if sum(_share(n, limit_of(loc), _field(loc)) for loc, n in shares.values()) <= 1:
+    taken = {field: _share(n, limit_of(loc), field) for field, (loc, n) in shares.items()}
+    if sum(taken.values()) <= together_limit(field for field, share in taken.items() if share):
         return
     parts = sorted(shares.values(), key=lambda part: positions.value(part[0]))
     named = [
@@ -139,6 +146,13 @@ def _check_card(
         "shorten one of them",
         "warning",
     )
+
+
+def together_limit(fields: Iterable[str]) -> float:
+    """The sum of shares of their limits over which ``fields`` of one card make it scroll
+    (measured by tests/ui/test_screen_fit.py): 1, or :data:`EXPLAINED_TOGETHER` for a
+    prompt with an explanation."""
+    return EXPLAINED_TOGETHER if {"prompt", "explain"} <= set(fields) else 1.0
 
 
 def _share(length: int, limit: int, field: str) -> float:

@@ -50,6 +50,14 @@ class CardLayout:
     #: move with its contents)
     fields: list[TextField] = field(default_factory=list)
     anchors: list[pygame.Rect] = field(default_factory=list)
+    #: the bottom of the card's view (0: the inside's bottom); a card laid out taller than
+    #: its view, to scroll, plans its sizes for the view
+    view_bottom: int = 0
+
+    @property
+    def room(self) -> int:
+        """The height in pixels the card's view shows under its header."""
+        return (self.view_bottom or self.inner.bottom) - self.top
 
     def overflow(self) -> int:
         """How many pixels what is placed runs past its room: a text taller than its box,

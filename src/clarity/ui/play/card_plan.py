@@ -39,6 +39,7 @@ class CardPlan:
     row_h: int  # the verdict and its Next button
     feedback_h: int
     needed: int = 0  # the height the card's contents need at these sizes
+    share: float = 1.0  # of the largest buttons' height
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,109 +151,207 @@ def plan_question(
     button_h: int,
     picture_aspect: float | None = None,
     stakes: str = "",
+    answered: bool = False,
 ) -> CardPlan:
     """Sizes for the card of ``question``: the largest at which it fits ``width`` x ``room``.
 
     ``labels`` are the answer buttons' (label, key hint); ``button_h`` the height of a
     button at the largest size; ``picture_aspect`` the shape of the question's picture;
-    ``stakes`` the line shown under the answers while the question waits. When nothing
-    fits, the most compact plan, whose ``needed`` says how tall the card's contents are
-    (the card then scrolls).
+    ``stakes`` the line shown under the answers while the question waits; ``answered``:
+    the plan for the verdict rather than for the question asked. When nothing fits, the
+    most compact plan, whose ``needed`` says how tall the card's contents are (the card
+    then scrolls).
+
+    The explanation shows only after the answer, so it never shrinks the question asked.
+    Its room is kept from the start (nothing moves when the verdict shows) when the card
+    holds it with the prompt as large as without it; else, after the answer, the prompt
+    gives it room down to the body size, and when that is not enough either, the card
+    keeps the question as it was asked and grows under it (it scrolls).
     """
-    fit = assets.fitter
-    gap = metrics.gap
-    small_gap = metrics.px(0.9)
-    heading, body, small, tiny = (
-        metrics.heading_size,
-        metrics.body_size,
-        metrics.small_size,
-        tiny_size(metrics),
+    search = _Search(
+        assets=assets,
+        metrics=metrics,
+        question=question,
+        labels=labels,
+        width=width,
+        room=room,
+        button_h=button_h,
+        picture_aspect=picture_aspect,
     )
+    stakes_h = max(
+        2 * assets.font(metrics.small_size).get_linesize(),
+        assets.fitter.measure(stakes, metrics.small_size, width)[1],
+    )
+    asked, _ = search.run("", stakes_h, search.options())
     explain = explanation(question, right_answer_text(question))
-    widest_hint = max(
-        (hint for _, hint in labels),
-        key=lambda hint: fit.width(hint, small, bold=True),
-        default="",
+    if not explain:
+        return asked
+    small, tiny = metrics.small_size, tiny_size(metrics)
+
+    def explained(least_prompt: int) -> list[tuple[tuple[int, int, float], int]]:
+        """The options with a prompt of ``least_prompt`` to its size as asked, each with
+        the explanation as large as it then fits."""
+        return [
+            ((prompt_size, size, share), columns)
+            for (prompt_size, explain_size, share), columns in search.options()
+            if least_prompt <= prompt_size <= asked.prompt_size
+            for size in sorted({explain_size, small, tiny}, reverse=True)
+            if size <= explain_size
+        ]
+
+    # the explanation's room kept from the start: the question as it is asked
+    whole, fits = search.run(explain, stakes_h, explained(asked.prompt_size), every_label=True)
+    if fits:
+        return whole
+    if not answered:
+        return asked
+    # after the answer, the prompt may give the explanation room down to the body size
+    least = min(asked.prompt_size, metrics.body_size)
+    whole, fits = search.run(explain, stakes_h, explained(least), every_label=True)
+    if fits:
+        return whole
+    # a long explanation at a size to read at length, under the question as it was
+    explain_h = text_height(assets, explain, max(tiny, min(small, asked.explain_size)), width)
+    feedback_h = asked.row_h + metrics.px(0.9) + max(explain_h, stakes_h)
+    grown = feedback_h - asked.feedback_h
+    return replace(
+        asked,
+        explain_size=max(tiny, min(small, asked.explain_size)),
+        feedback_h=feedback_h,
+        needed=max(asked.needed, room) + grown,
     )
-    stakes_h = max(2 * assets.font(small).get_linesize(), fit.measure(stakes, small, width)[1])
-    count = len(labels)
-    if isinstance(question, TrueFalseQuestion):
-        column_choices: tuple[int, ...] = (2,)
-    elif count <= 2 or isinstance(question, TypedQuestion):
-        column_choices = (1,)
-    else:
-        column_choices = (1, 2)
-    # from generous to tight: (prompt size, explanation size, button height share)
-    levels = [
-        (heading, body, 1.0),
-        (heading, small, 1.0),
-        (body, small, 1.0),
-        (body, small, 0.85),
-        (small, small, 0.8),
-        (small, tiny, 0.75),
-        (tiny, tiny, 0.7),
-    ]
-    if metrics.text_scale > 1.0:
-        # large text was asked for: the question never shrinks below the body size (it
-        # would end smaller than at the standard size); the card scrolls instead
-        levels = [level for level in levels if level[0] >= body]
-    options = [(level, c) for level in levels for c in column_choices]
-    if len(column_choices) > 1:
+
+
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """The levels of type and button sizes a question card tries, generous first."""
+
+    assets: Assets
+    metrics: Metrics
+    question: Question
+    labels: Sequence[tuple[str, str]]
+    width: int
+    room: int
+    button_h: int
+    picture_aspect: float | None
+
+    def options(self) -> list[tuple[tuple[int, int, float], int]]:
+        """(prompt size, explanation size, button height share) and columns, in order."""
+        metrics = self.metrics
+        heading, body, small, tiny = (
+            metrics.heading_size,
+            metrics.body_size,
+            metrics.small_size,
+            tiny_size(metrics),
+        )
+        count = len(self.labels)
+        if isinstance(self.question, TrueFalseQuestion):
+            column_choices: tuple[int, ...] = (2,)
+        elif count <= 2 or isinstance(self.question, TypedQuestion):
+            column_choices = (1,)
+        else:
+            column_choices = (1, 2)
+        # from generous to tight: (prompt size, explanation size, button height share)
+        levels = [
+            (heading, body, 1.0),
+            (heading, small, 1.0),
+            (body, small, 1.0),
+            (body, small, 0.85),
+            (small, small, 0.8),
+            (small, tiny, 0.75),
+            (tiny, tiny, 0.7),
+        ]
+        if metrics.text_scale > 1.0:
+            # large text was asked for: the question never shrinks below the body size (it
+            # would end smaller than at the standard size); the card scrolls instead
+            levels = [level for level in levels if level[0] >= body]
+        if len(column_choices) == 1:
+            return [(level, column_choices[0]) for level in levels]
         # one column while everything fits at the largest sizes; then two columns
         # rather than smaller type, unless the labels no longer read in a half-width
         options = [(levels[0], 1), (levels[0], 2)]
-        options += [(level, c) for level in levels[1:] for c in (2, 1)]
-    plan: CardPlan | None = None
-    plan_needed = 0
-    for index, ((prompt_size, explain_size, share), columns) in enumerate(options):
-        last = index == len(options) - 1
-        row_h = answer_h = max(metrics.px(3.0), round(button_h * share))
-        if isinstance(question, TypedQuestion):
-            answers_h = assets.font(heading).get_linesize() + metrics.px(1.2)
-            answers_h = round(answers_h * max(share, 0.8))
-        else:
-            # the labels must still read: small type at the generous levels, the card's
-            # smallest at the tight ones; the buttons grow to hold their lines
-            least = small if explain_size >= small else tiny
-            col_w = (width - (columns - 1) * small_gap) // columns
-            # measured as if the button were tall: its shape then takes the most room
-            label_w = label_room(assets, metrics, col_w, 10**6, widest_hint)[0]
-            sizes = [fit.measure(label, least, label_w, bold=True) for label, _ in labels]
-            if any(w > label_w for w, _ in sizes) and not last:
-                continue  # a word wider than the button
-            tallest = max(
-                text_height(assets, label, least, label_w, bold=True) for label, _ in labels
-            )
-            answer_h = max(answer_h, tallest + metrics.px(1.0))
-            rows = math.ceil(count / columns)
-            answers_h = rows * answer_h + (rows - 1) * small_gap
-        explain_h = text_height(assets, explain, explain_size, width) if explain else 0
-        feedback_h = row_h + small_gap + max(explain_h, stakes_h)
-        option = CardPlan(
-            prompt_size, explain_size, columns, answer_h, answers_h, row_h, feedback_h
+        return options + [(level, c) for level in levels[1:] for c in (2, 1)]
+
+    def run(
+        self,
+        explain: str,
+        stakes_h: int,
+        options: Sequence[tuple[tuple[int, int, float], int]],
+        *,
+        every_label: bool = False,
+    ) -> tuple[CardPlan, bool]:
+        """The first of ``options`` (:meth:`options`) that fits with ``explain`` under the
+        verdict, and True; else the most compact one, and False. ``every_label``: an option
+        where a label's word is wider than its button is never taken (not even the last)."""
+        assets, metrics, question, width = self.assets, self.metrics, self.question, self.width
+        fit = assets.fitter
+        gap = metrics.gap
+        small_gap = metrics.px(0.9)
+        small, tiny = metrics.small_size, tiny_size(metrics)
+        room = self.room
+        widest_hint = max(
+            (hint for _, hint in self.labels),
+            key=lambda hint: fit.width(hint, small, bold=True),
+            default="",
         )
-        prompt_room = room - (gap + answers_h + gap + feedback_h)
-
-        def prompt_height(wrap: int, size: int = prompt_size) -> int:
-            return text_height(assets, question.prompt, size, wrap, bold=True)
-
-        if picture_aspect is None:
-            needed = prompt_height(width)
-            fits = needed <= prompt_room
-        else:
-            area = pygame.Rect(0, 0, width, max(0, prompt_room))
-            spot = place_picture(
-                area, picture_aspect, prompt_height, gap, metrics.text_px(PICTURE_LEAST)
+        count = len(self.labels)
+        plan: CardPlan | None = None
+        plan_needed = 0
+        for index, ((prompt_size, explain_size, share), columns) in enumerate(options):
+            last = index == len(options) - 1
+            row_h = answer_h = max(metrics.px(3.0), round(self.button_h * share))
+            if isinstance(question, TypedQuestion):
+                answers_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
+                answers_h = round(answers_h * max(share, 0.8))
+            else:
+                # the labels must still read: small type at the generous levels, the card's
+                # smallest at the tight ones; the buttons grow to hold their lines
+                least = small if explain_size >= small else tiny
+                col_w = (width - (columns - 1) * small_gap) // columns
+                # measured as if the button were tall: its shape then takes the most room
+                label_w = label_room(assets, metrics, col_w, 10**6, widest_hint)[0]
+                sizes = [fit.measure(label, least, label_w, bold=True) for label, _ in self.labels]
+                if any(w > label_w for w, _ in sizes) and (every_label or not last):
+                    continue  # a word wider than the button
+                tallest = max(
+                    text_height(assets, label, least, label_w, bold=True)
+                    for label, _ in self.labels
+                )
+                answer_h = max(answer_h, tallest + metrics.px(1.0))
+                rows = math.ceil(count / columns)
+                answers_h = rows * answer_h + (rows - 1) * small_gap
+            explain_h = text_height(assets, explain, explain_size, width) if explain else 0
+            feedback_h = row_h + small_gap + max(explain_h, stakes_h)
+            option = CardPlan(
+                prompt_size, explain_size, columns, answer_h, answers_h, row_h, feedback_h, 0, share
             )
-            fits = spot is not None
-            # what an unplaceable picture lacks counts against the option
-            needed = prompt_height(width) + gap + metrics.text_px(PICTURE_LEAST)
-        needed += room - prompt_room
-        if fits:
-            return replace(option, needed=min(needed, room))
-        if plan is None or needed < plan_needed:
-            plan, plan_needed = replace(option, needed=needed), needed
-    # nothing fits (a pack with very long texts): the most compact, whose ``needed`` makes
-    # the card taller than the window; its contents scroll
-    assert plan is not None
-    return plan
+            prompt_room = room - (gap + answers_h + gap + feedback_h)
+
+            def prompt_height(wrap: int, size: int = prompt_size) -> int:
+                return text_height(assets, question.prompt, size, wrap, bold=True)
+
+            if self.picture_aspect is None:
+                needed = prompt_height(width)
+                fits = needed <= prompt_room
+            else:
+                area = pygame.Rect(0, 0, width, max(0, prompt_room))
+                spot = place_picture(
+                    area,
+                    self.picture_aspect,
+                    prompt_height,
+                    gap,
+                    metrics.text_px(PICTURE_LEAST),
+                )
+                fits = spot is not None
+                # what an unplaceable picture lacks counts against the option
+                needed = prompt_height(width) + gap + metrics.text_px(PICTURE_LEAST)
+            needed += room - prompt_room
+            if fits:
+                return replace(option, needed=min(needed, room)), True
+            if plan is None or needed < plan_needed:
+                plan, plan_needed = replace(option, needed=needed), needed
+        # nothing fits (a pack with very long texts): the most compact, whose ``needed``
+        # makes the card taller than the window; its contents scroll
+        if plan is None:  # every option's labels break inside a word: the first
+            return self.run(explain, stakes_h, options[:1])
+        return plan, False
