@@ -16,6 +16,7 @@ from typing import Any
 
 import pygame
 import pytest
+import yaml
 
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.round import Phase
@@ -26,6 +27,7 @@ from clarity.ui.scenes.play import REVEAL_SECONDS, PlayScene
 from clarity.ui.scenes.results import ResultsScene
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Look
+from clarity.ui.widgets import TextBlock
 
 from .conftest import ASSETS, FRAME, Pilot, write_picture, write_play_pack
 
@@ -433,3 +435,185 @@ def test_a_long_caption_at_large_text_takes_half_the_width_to_scroll_less(
     content_width = app.size[0] - 2 * app.look.metrics(app.size).margin
     # at 200 % the score's column would otherwise take three fifths and more
     assert picture.view.width == content_width // 2
+
+
+# -- the faults a tester found: the reveal's banner, a short prompt, the verdict in sight --
+
+
+def fill(unit: str, length: int) -> str:
+    """``unit`` repeated to exactly ``length`` characters."""
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+#: the longest mystery answers the format allows (200 characters), in three scripts
+LONGEST_ANSWERS = {
+    "ja": fill("日本国憲法は一九四七年五月三日に施行された日本の最高法規であり、国民主権、", 197)
+    + "おわり",
+    "de": fill("Donaudampfschifffahrtsgesellschaftskapitänsmütze und Verfassungsgericht ", 196)
+    + "ENDE",
+    "ru": fill("Высший Государственный Совет Союзного государства состоит из президентов ", 195)
+    + "КОНЕЦ",
+}
+
+
+def long_pack(
+    folder: Path, questions: list[dict[str, Any]], *, language: str = "en", answer: str = ""
+) -> LoadedPack:
+    """A pack of ``questions`` in ``language`` whose first mystery's answer is ``answer``."""
+    path = write_play_pack(folder, questions=questions, time_limit=None, pack_id="long")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["language"] = language
+    if answer:
+        data["rounds"][0]["answer"] = answer
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    loaded = load_pack(path, assets_dir=ASSETS)
+    assert loaded.ok, loaded.first_error
+    return loaded
+
+
+def assert_every_line_in_sight(window: pygame.Surface, block: TextBlock) -> None:
+    """Every line of ``block`` shows in ``window`` as it was rendered: the solid pixels of
+    its letters have their own colour there, not whatever was drawn over them."""
+    text = block.surface
+    solid = pygame.mask.from_surface(text, 254)
+    width, height = text.get_size()
+    bands: list[list[int]] = []  # runs of pixel rows with letters in them: the lines
+    for y in range(height):
+        if any(solid.get_at((x, y)) for x in range(width)):
+            if bands and bands[-1][-1] == y - 1:
+                bands[-1].append(y)
+            else:
+                bands.append([y])
+    assert bands, "the text has no letters"
+    for rows in bands:
+        shown = total = 0
+        for y in rows:
+            for x in range(width):
+                if solid.get_at((x, y)):
+                    total += 1
+                    at = (block.rect.x + x, block.rect.y + y)
+                    shown += window.get_at(at)[:3] == text.get_at((x, y))[:3]
+        assert shown >= 0.95 * total, f"the line at {rows[0]} px of the text is covered"
+
+
+@pytest.mark.parametrize("language", sorted(LONGEST_ANSWERS))
+@pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_longest_mystery_answer_shows_whole_on_the_reveal_in_any_script(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], language: str
+) -> None:
+    answer = LONGEST_ANSWERS[language]
+    assert len(answer) == 200
+    question = {"id": "q", "type": "truefalse", "prompt": "Yes?", "answer": True}
+    pilot = Pilot(make_app(size=size))
+    scene = play(pilot, long_pack(tmp_path, [question], language=language, answer=answer))
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)  # the last guess, then the end
+    pilot.type("Minsk")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: scene.round.phase is Phase.ENDED)
+    pilot.until(lambda: not scene.board.view.flipping)  # the whole picture in view
+    pilot.step(8)  # the regions the end changed are drawn again, a few in a frame
+    assert pilot.app.top is scene
+    banner = scene.board.banner
+    panel = scene.board.banner_rect()
+    assert banner is not None
+    assert panel is not None
+    assert letters(banner.words) == letters(answer)
+    assert panel.contains(banner.rect), f"the answer is cut: {banner.rect} in {panel}"
+    assert pygame.Rect((0, 0), pilot.app.size).contains(panel)
+    assert_every_line_in_sight(pilot.app.surface, banner)
+
+
+def test_a_short_prompt_keeps_its_size_beside_a_long_explanation(
+    make_app: Callable[..., App], tmp_path: Path
+) -> None:
+    explain = fill("A long explanation that goes on. ", 1990) + " END"
+    question: dict[str, Any] = {"id": "q", "type": "truefalse", "prompt": "Short?", "answer": True}
+    for size in STANDARD:
+        pilot = Pilot(make_app(size=size))
+        alone = play(pilot, long_pack(tmp_path / f"alone-{size[0]}", [question]))
+        as_asked = alone.card.now.texts["prompt"].rect.height
+        scene = play(
+            pilot, long_pack(tmp_path / f"long-{size[0]}", [{**question, "explain": explain}])
+        )
+        metrics = pilot.app.look.metrics(pilot.app.size)
+        body_line = pilot.app.services.assets.font(metrics.body_size, True).get_linesize()
+        # before the answer the explanation is not shown: the card is as without it
+        prompt = scene.card.now.texts["prompt"]
+        assert prompt.rect.height == as_asked >= body_line
+        assert not scene.card.scrolls
+        pilot.key(pygame.K_a)
+        pilot.settle()
+        # after: the prompt as it was asked, the explanation whole, the card scrolls
+        assert scene.card.now.texts["prompt"].rect.height == as_asked
+        assert letters(scene.card.now.texts["explain"].words) == letters(explain)
+        assert scene.card.scrolls
+        assert_card_whole(pilot, scene, "prompt", "verdict", "explain", "next_button")
+
+
+JA_CHOICE = fill("日本国憲法は一九四七年五月三日に施行された日本の最高法規であり、国民主権、", 196)
+JA_CHOICES = [f"{JA_CHOICE}終わり{letter}" for letter in "ABCDEF"]
+
+
+def ja_choices(answer: int) -> dict[str, Any]:
+    """Six choices of the format's longest (200 characters) in Japanese, under a long prompt."""
+    return {
+        "id": "q",
+        "type": "choice",
+        "prompt": fill("次のうち正しいものはどれですか。", 1990) + "終わりEND",
+        "choices": JA_CHOICES,
+        "answer": JA_CHOICES[answer],
+    }
+
+
+@pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_after_an_answer_the_right_choice_and_the_verdict_are_in_sight(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int]
+) -> None:
+    pilot = Pilot(make_app(size=size))
+    # the right answer first: it and the verdict are farther apart than the card is tall,
+    # so the right answer shows, at the top, and the verdict is reached by PageDown
+    scene = play(pilot, long_pack(tmp_path / "a", [ja_choices(0)], language="ja"))
+    assert scene.card.scrolls
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    card = scene.card
+    shown = scene.layout_boxes()
+    assert "answer_A" in shown, "the right answer is out of sight"
+    assert card.now.boxes["answer_A"].top == card.view.top
+    assert shown["answer_A"].union(card.now.boxes["verdict"]).height > card.view.height
+    # every answer keeps its letter, the right one its mark
+    assert [button.key_hint for button in scene.answer_buttons] == ["✓", *"BCDEF"]
+    while "verdict" not in scene.layout_boxes():
+        before = card.scroll
+        pilot.key(pygame.K_PAGEDOWN)
+        assert card.scroll > before, "the verdict cannot be reached"
+
+    # the right answer last, a wrong one pressed: the right answer and the verdict together
+    scene = play(pilot, long_pack(tmp_path / "f", [ja_choices(5)], language="ja"))
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    shown = scene.layout_boxes()
+    assert "answer_F" in shown, "the right answer is out of sight"
+    assert "verdict" in shown
+    assert "next_button" in shown
+    assert [button.key_hint for button in scene.answer_buttons] == ["✗", *"BCDE", "✓"]
+
+
+def test_a_number_question_asks_for_a_number(make_app: Callable[..., App], tmp_path: Path) -> None:
+    questions = [
+        {"id": "n", "type": "number", "prompt": "How many grams in a kilogram?", "answer": "1000"},
+        {"id": "t", "type": "typed", "prompt": "The capital of Belarus?", "answer": "Minsk"},
+    ]
+    pilot = Pilot(make_app(size=(1024, 640)))
+    scene = play(pilot, long_pack(tmp_path, questions))
+    assert scene.answer_field.placeholder == "Type a number…"
+    pilot.type("1000")
+    pilot.key(pygame.K_RETURN)
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)
+    pilot.settle()
+    assert scene.round.question is not None
+    assert scene.round.question.id == "t"
+    assert scene.answer_field.placeholder == "Type the answer…"

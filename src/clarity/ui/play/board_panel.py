@@ -10,7 +10,7 @@ import pygame
 
 from clarity.core.numbers import format_number
 from clarity.core.packs.models import TypedQuestion
-from clarity.core.round import Round
+from clarity.core.round import Phase, Round
 from clarity.ui.assets import Assets
 from clarity.ui.board_view import BoardView
 from clarity.ui.play.card_plan import text_height
@@ -93,7 +93,7 @@ class BoardPanel:
             button_h,
         )
         # the board covers its own rect whole; the guess row is the rest of the region
-        below = self._framed.bottom + 1
+        below = self._framed.bottom
         self._row_region = pygame.Rect(region.x, below, region.width, region.bottom - below)
         self._layout_banner(region)
         return {"board": self._framed.copy(), "guess_button": button.rect.copy()}
@@ -101,7 +101,8 @@ class BoardPanel:
     def _layout_banner(self, region: pygame.Rect) -> None:
         """The answer's banner over the guess row: as tall as the row, or as the answer needs
         (a long answer, whole, down to the card's smallest type): first into the room under
-        the row, then up over the picture's lower edge."""
+        the row, then up over the picture's lower edge, where it is drawn over the picture
+        (:meth:`regions`), never under it."""
         metrics = self._metrics
         assets = self.assets
         answer = self.round.mystery.answer
@@ -116,6 +117,8 @@ class BoardPanel:
             rect.height = needed
             rect.bottom = min(rect.bottom, region.bottom - metrics.px(0.3))
             rect.top = min(rect.top, self.guess_button.rect.top)
+            # a banner taller than the whole column: from the picture's top, still whole
+            rect.top = max(rect.top, self._framed.top)
         palette = assets.look.palette
         surface = assets.fit_text(
             answer, size, size, palette.text, (rect.width - 2 * pad, rect.height), bold=True
@@ -136,16 +139,33 @@ class BoardPanel:
             focus.ringed is button,
             focus.hovered is button,
         )
-        if stage is Stage.OVER:
+        over = stage is Stage.OVER
+        if over:
             row = Region("guess", self._row_region, row_key, self._draw_banner)
         else:
             row = Region(
                 "guess", self._row_region, row_key, lambda s: self._draw_guess_row(s, stage, focus)
             )
-        return [
-            row,
-            Region("board", self._framed, (layout, self.view.version), self.view.draw, opaque=True),
-        ]
+        board_key = (layout, self.view.version, over)
+        return [row, Region("board", self._framed, board_key, self._draw_board(over), opaque=True)]
+
+    def banner_rect(self) -> pygame.Rect | None:
+        """Where the answer's banner is drawn once the round is over (None before)."""
+        if self.round.phase is not Phase.ENDED:
+            return None
+        return self._banner_rect.copy()
+
+    def _draw_board(self, over: bool) -> Callable[[pygame.Surface], None]:
+        """The board; at the end, with the part of a tall answer's banner that lies over the
+        picture drawn on top of it (the guess row's region draws the rest)."""
+        if not over or not self._banner_rect.colliderect(self._framed):
+            return self.view.draw
+
+        def draw(surface: pygame.Surface) -> None:
+            self.view.draw(surface)
+            self._draw_banner(surface)
+
+        return draw
 
     def draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """The tiles turning away now."""

@@ -69,6 +69,7 @@ class Card:
         self.region_rect = region
         self.now = CardLayout(metrics, rect.copy(), 0)
         self._button_h = button_h
+        self._moment = None  # laid out anew: a verdict brings its answer into view again
 
     @property
     def placed(self) -> bool:
@@ -113,19 +114,36 @@ class Card:
             out = self._contents(stage, feedback, block, taller)
             self.scroll_max = max(0, out.bottom() - self.view.bottom)
         moment = (stage, self.round.question_number)
-        if moment != self._moment:
+        new_moment = moment != self._moment
+        if new_moment:
             self.scroll = 0  # a new question (or guess, or the end) starts at the top
         self._moment = moment
         self.scroll = min(self.scroll, self.scroll_max)
         out.shift(-self.scroll)
         self.now = out
         self.version += 1
+        if new_moment and stage is Stage.ANSWERED:
+            self._show_answer()
         return out
+
+    def _show_answer(self) -> None:
+        """After an answer on a card that scrolls: the right answer and the verdict in view
+        when the view holds both; else the right answer at the top, the verdict further
+        down (PageDown, the wheel)."""
+        right, verdict = self.question.answer_boxes(self.now)
+        if right is None:
+            self.show(verdict)
+            return
+        both = right.union(verdict)
+        if both.height <= self.view.height:
+            self.show(both)
+        else:
+            self.scroll_by(right.top - self.view.top)
 
     def _contents(
         self, stage: Stage, feedback: AnswerResult | None, header: TextBlock, inner: pygame.Rect
     ) -> CardLayout:
-        out = CardLayout(self.now.metrics, inner, self.view.top)
+        out = CardLayout(self.now.metrics, inner, self.view.top, view_bottom=self.view.bottom)
         out.texts["header"] = header
         out.boxes["card_header"] = header.rect.copy()
         timed = stage in (Stage.ASKING, Stage.ANSWERED) and self.round.time_limit is not None

@@ -9,7 +9,12 @@ from pathlib import Path
 import pygame
 
 from clarity.core.numbers import format_number
-from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.packs.models import (
+    ChoiceQuestion,
+    NumberQuestion,
+    TrueFalseQuestion,
+    TypedQuestion,
+)
 from clarity.core.round import AnswerResult, Question, Round
 from clarity.ui.assets import Assets
 from clarity.ui.menu_frame import button_width
@@ -26,6 +31,13 @@ from clarity.ui.play.card_plan import (
 )
 from clarity.ui.theme import ANSWER_LETTERS, ANSWER_SHAPES
 from clarity.ui.widgets import Button, TextBlock, TextField, field_limit, lighten, plain_button
+
+
+def placeholder_for(question: Question | None) -> str:
+    """What the empty answer field says: a number question asks for a number."""
+    if isinstance(question, NumberQuestion):
+        return "Type a number…"
+    return "Type the answer…"
 
 
 class QuestionCard:
@@ -55,7 +67,8 @@ class QuestionCard:
         )
         self.next_button = plain_button("Next", on_next, "Enter")
         self.answer_buttons: list[Button] = []
-        self._plans: dict[tuple[int, int], CardPlan] = {}
+        self._plans: dict[tuple[int, int, bool], CardPlan] = {}
+        self._missed = False  # the answer shown was wrong (or came too late)
 
     @property
     def question(self) -> Question:
@@ -79,6 +92,7 @@ class QuestionCard:
             labels = []
             if isinstance(question, TypedQuestion):
                 self.answer_field.max_length = field_limit(question.answer, *question.accept)
+            self.answer_field.placeholder = placeholder_for(question)
             self.answer_field.start()
         for i, (label, keys) in enumerate(labels):
             self.answer_buttons.append(
@@ -109,13 +123,31 @@ class QuestionCard:
             elif i == chosen:
                 button.state, button.key_hint = "wrong", "✗"
             else:
-                button.state, button.key_hint = "dimmed", ""
+                # its letter stays: the explanation and the class may speak of "answer E"
+                button.state = "dimmed"
 
     def anchor(self, chosen: int | None) -> tuple[int, int]:
         """Where the points of an answer fly from: its button, or the typed field."""
         if chosen is not None and chosen < len(self.answer_buttons):
             return self.answer_buttons[chosen].rect.center
         return self.answer_field.rect.center
+
+    def answer_boxes(self, out: CardLayout) -> tuple[pygame.Rect | None, pygame.Rect]:
+        """After the answer, on ``out``: where the right answer is (the first right button;
+        for a typed answer that was missed, the first line of the feedback, which names it;
+        None when the student's own answer was right and typed) and where the verdict is
+        (with its Next button)."""
+        feedback = out.boxes["verdict"].union(out.boxes["next_button"])
+        for i, button in enumerate(self.answer_buttons):
+            if button.state == "right":
+                return out.boxes[f"answer_{ANSWER_LETTERS[i]}"].copy(), feedback
+        explain = out.texts.get("explain")
+        if self._missed and explain is not None:
+            metrics = out.metrics
+            line = self.assets.font(metrics.body_size).get_linesize()
+            first = pygame.Rect(explain.rect.topleft, (explain.rect.width, line))
+            return first.clip(explain.rect), feedback
+        return None, feedback
 
     # -- layout -------------------------------------------------------------------------
 
@@ -126,13 +158,16 @@ class QuestionCard:
         inner = out.inner
         question = self.question
         gap = metrics.gap
+        self._missed = feedback is not None and not feedback.event.right
         picture = self._picture()
         aspect = picture[1] if picture is not None else None
-        room = inner.bottom - out.top
-        plan = self._plans.get((inner.width, room))
+        # planned for the card's view: a card laid out taller to scroll keeps the sizes
+        room = out.room
+        key = (inner.width, room, feedback is not None)
+        plan = self._plans.get(key)
         if plan is None:
             labels = [(b.label, b.key_hint) for b in self.answer_buttons]
-            plan = self._plans[(inner.width, room)] = plan_question(
+            plan = self._plans[key] = plan_question(
                 self.assets,
                 metrics,
                 question,
@@ -142,6 +177,7 @@ class QuestionCard:
                 button_h=button_h,
                 picture_aspect=aspect,
                 stakes=self._stakes_line(),
+                answered=feedback is not None,
             )
         out.columns = plan.columns
         out.needed = plan.needed

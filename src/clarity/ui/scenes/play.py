@@ -762,9 +762,8 @@ class PlayScene(Scene):
         if not self.card.placed:
             return  # not laid out yet: layout() comes before the first draw
         stage = self.stage
+        # on a card that scrolls, the card brings the right answer and the verdict into view
         laid_out = self.card.layout(stage, self.feedback)
-        if "verdict" in laid_out.boxes:  # on a card that scrolls, the verdict into view
-            self.card.show(laid_out.boxes["verdict"].union(self.card.question.next_button.rect))
         # focus order: the card's buttons first, then the guess button beside the board
         buttons = list(laid_out.focus)
         if stage in (Stage.ASKING, Stage.ANSWERED):
