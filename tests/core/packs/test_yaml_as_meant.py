@@ -377,13 +377,13 @@ def test_null_word_where_true_or_false_is_wanted_says_so(problems: Problems) -> 
             "    prompt: Say no.\n",
             "    prompt: @home\n",
             '22:13: a value cannot start with "@" (YAML keeps it for itself); put the whole '
-            "text in quotes",
+            'text in quotes: prompt: "@home"',
         ),
         (
             "    prompt: Say no.\n",
             "    prompt: `ls`\n",
             '22:13: a value cannot start with "`" (YAML keeps it for itself); put the whole '
-            "text in quotes",
+            'text in quotes: prompt: "`ls`"',
         ),
         (
             "    prompt: Say no.\n",
@@ -409,7 +409,8 @@ def test_null_word_where_true_or_false_is_wanted_says_so(problems: Problems) -> 
         (
             "    prompt: Say no.\n",
             '    prompt: "Say" no.\n',
-            "22:19: text follows the closing quote; put the whole value inside the quotes",
+            "22:19: text follows the closing quote; put the whole value inside the quotes: "
+            "prompt: '\"Say\" no.'",
         ),
         (
             "    prompt: Say no.\n",
@@ -431,19 +432,29 @@ def test_null_word_where_true_or_false_is_wanted_says_so(problems: Problems) -> 
         (
             "    prompt: Say no.\n",
             "    prompt: |x\n",
-            '22:14: after "|" or ">" the text starts on the next line, indented more than its '
-            "field",
+            '22:14: a value that starts with "|" is a block of text on the lines below (YAML\'s '
+            '"|" and ">"), so the text after it on this line cannot be read; to show the text '
+            'as written, put it in quotes: prompt: "|x"',
+        ),
+        (
+            "    prompt: Say no.\n",
+            "    prompt: |x\n      no.\n",
+            '22:14: a value that starts with "|" is a block of text on the lines below (YAML\'s '
+            '"|" and ">"), so the text after it on this line cannot be read; to show the text '
+            'as written, put it in quotes: prompt: "|x"',
         ),
         (
             "    prompt: Say no.\n",
             "    prompt: & no\n",
             '22:14: a value cannot start with "&" or "*" (YAML anchors and aliases); put the '
-            "whole text in quotes",
+            'whole text in quotes: prompt: "& no"',
         ),
         (
             "    prompt: Say no.\n",
             '    prompt: "Say \\q"\n',
-            '22:18: unknown escape after "\\" inside double quotes; use single quotes instead',
+            '22:18: "\\" inside double quotes starts an escape ("\\n" is a line break, "\\t" a '
+            'tab) and "\\q" is not one; to write a backslash, put the text in single quotes (or '
+            "write \"/\"): prompt: 'Say \\q'",
         ),
     ],
 )

@@ -3,6 +3,8 @@
 - :mod:`.models`: the pydantic models a teacher writes against;
 - :mod:`.loader`: a file to a :class:`~.loader.LoadedPack` with every problem placed;
 - :mod:`.plain_yaml`: YAML to plain data with the line and column of every value;
+  :mod:`.yaml_warnings`: what plain YAML reads otherwise than meant (a comment, a comma);
+  :mod:`.yaml_messages`: libyaml's errors in a teacher's words;
 - :mod:`.pictures`: the pictures a pack names, found by name in one Unicode form;
   :mod:`.picture_decoding`: one way to open a picture, for validate and the game;
   :mod:`.picture_shape`: whether a picture can be read where the game shows it;

@@ -27,10 +27,16 @@ import yaml
 
 from clarity.core.numbers import format_number
 from clarity.core.packs.report import START, Loc, Report, field_name, shown
-from clarity.core.packs.yaml_messages import report_yaml_error
+from clarity.core.packs.yaml_messages import (
+    is_odd_space,
+    odd_indent_message,
+    report_yaml_error,
+    tag_as_text_message,
+)
 from clarity.core.packs.yaml_warnings import (
     find_comment_starts,
     may_hold_split_items,
+    warn_about_escapes,
     warn_about_split_items,
 )
 
@@ -42,6 +48,10 @@ MAX_ALIASES = 20  # each is refused; past these the file is hostile, not mistake
 # and groups), one with every field and full lists some 450,000; 8 MiB of "[1,1,1,..."
 # holds four million, each costing libyaml's marks and a string.
 MAX_VALUES = 600_000
+# " ", the tab and the spaces of Unicode (U+00A0 and the like) YAML does not indent with.
+_BLANKS = " \t" + "".join(
+    chr(code) for code in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
+)
 _STR_TAG = "tag:yaml.org,2002:str"  # "!!str" is harmless: every scalar is text anyway
 _MAX_DEPTH = 64  # a pack nests four levels deep; far deeper is a broken or hostile file
 _EMPTY_FILE = 'the file is empty; a pack starts with the line "clarity: 1"'
@@ -150,6 +160,9 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
     null_scalars = _NULL_SCALARS
     # Most packs have no comment after a value: then this is empty and costs nothing.
     comment_starts = find_comment_starts(text)
+    # Most have no backslash and no space but " " and the tab: then those checks cost nothing.
+    backslashes = "\\" in text
+    odd_spaces = not text.isascii() and any(space in text for space in _BLANKS[2:])
     values_left, aliases_left = MAX_VALUES + 1, MAX_ALIASES + 1
 
     stack: list[tuple[Any, Any, Any, Loc, bool, Any]] = []
@@ -171,7 +184,9 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                 return None
             refused = False
             if event.tag is not None or event.anchor is not None:
-                refused = _refuse_odd_node(event, _child(path, container, is_map, key), report)
+                refused = _refuse_odd_node(
+                    event, _child(path, container, is_map, key), text, report
+                )
             value = event.value
             if is_map:
                 if key is _NO_KEY:
@@ -180,6 +195,20 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                     if value is None or value in container:
                         _refuse_key(value, event.start_mark, path, keys, report)
                         key = _BAD_KEY
+                    elif odd_spaces and value[:1] > "\x7f" and is_odd_space(value[0]):
+                        # A field indented with non-breaking spaces where YAML still
+                        # reads a field (at the top): its name starts with them. Worded
+                        # as the error libyaml raises for it deeper in, so one line says it.
+                        report.add(
+                            _where(event.start_mark),
+                            "",
+                            f"the YAML cannot be read: {odd_indent_message(value[0])}",
+                        )
+                        # Read on as meant, so that the field is not also "missing".
+                        name = value.lstrip(_BLANKS)
+                        key = name if name and name not in container else _BAD_KEY
+                        if key is name:
+                            keys[name] = event.start_mark
                     else:
                         key = value
                         keys[value] = event.start_mark
@@ -187,6 +216,8 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                 if key is not _BAD_KEY:
                     if comment_starts and event.end_mark.index in comment_starts:
                         _note_comment_cut(event, (*path, key), positions)
+                    if backslashes and event.style == '"':
+                        warn_about_escapes(event, (*path, key), text, report)
                     if value in null_scalars and event.implicit[0]:
                         if value:
                             positions.null_words.append((container, key, value))
@@ -199,6 +230,8 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
             elif container is not None:
                 if comment_starts and event.end_mark.index in comment_starts:
                     _note_comment_cut(event, (*path, len(container)), positions)
+                if backslashes and event.style == '"':
+                    warn_about_escapes(event, (*path, len(container)), text, report)
                 if not value and event.implicit[0]:
                     value = None
                 if refused:
@@ -232,7 +265,7 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
             child = _child(path, container, is_map, key)
             refused = False
             if event.tag is not None or event.anchor is not None:
-                refused = _refuse_odd_node(event, child, report)
+                refused = _refuse_odd_node(event, child, text, report)
             if is_map and (key is _NO_KEY or key is _BAD_KEY):
                 if key is _NO_KEY:
                     report.add(_where(event.start_mark), field_name(path), _PLAIN_KEY)
@@ -338,12 +371,16 @@ def _child(path: Loc, container: Any, is_map: bool, key: Any) -> Loc:
     return (*path, len(container))
 
 
-def _refuse_odd_node(event: Any, loc: Loc, report: Report) -> bool:
+def _refuse_odd_node(event: Any, loc: Loc, text: str, report: Report) -> bool:
     """Report a tag (other than ``!!str``) or an anchor; True if the value is refused."""
     where = _where(event.start_mark)
     refused = False
     tag = event.tag
-    if tag is not None and not (type(event) is yaml.ScalarEvent and tag == _STR_TAG):
+    if type(event) is yaml.ScalarEvent and tag is not None and not tag.startswith("tag:"):
+        # "!important means?": a local tag, so the teacher meant a text starting with "!".
+        report.add(where, field_name(loc), tag_as_text_message(text, event.start_mark, tag))
+        refused = True
+    elif tag is not None and not (type(event) is yaml.ScalarEvent and tag == _STR_TAG):
         shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
         report.add(
             where,

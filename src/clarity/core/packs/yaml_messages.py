@@ -7,6 +7,7 @@ so the teacher sees the same message whichever parser runs.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import yaml
@@ -46,8 +47,20 @@ _NOT_LINED_UP = re.compile(r"did not find expected key|expected <block end>")
 _NOT_AN_ITEM = re.compile(r"did not find expected '-' indicator")
 _NO_CONTENT = re.compile(r"did not find expected node content|expected the node content")
 _NO_DOCUMENT = re.compile(r"did not find expected <document start>|expected '<document start>'")
-_UNKNOWN_ESCAPE = re.compile(r"found unknown escape character")
+_BAD_ESCAPE = re.compile(
+    r"found unknown escape character|hexdecimal number|hexadecimal numbers|escape sequence"
+)
+_ITEM_HERE = re.compile(r"sequence entries are not allowed")  # "- " where a value goes
+_KEY_HERE = re.compile(r"mapping keys are not allowed")  # "? " where a value goes
 _FIELD_LINE = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):[ \t]+(.+?)[ \t]*$")
+# "prompt:Hello": a field name and ":" with no blank after it (YAML reads one plain text).
+_NO_BLANK_AFTER_COLON = re.compile(r"(\s*(?:-\s+)?)([^\W\d][\w-]*):(\S.*?)[ \t]*$")
+# "-type: typed": a dash right before a field name, meant as a list item.
+_DASH_WITHOUT_BLANK = re.compile(r"(\s*)-([^\W\d][\w-]*:(?:[ \t].*)?)$")
+_SPACE_NAMES = {"\u00a0": "non-breaking space", "\u3000": "full-width space"}
+_FULL_WIDTH_COLON = "\uff1a"  # "：", typed by Chinese and Japanese keyboards
+# Characters that YAML reads as an indicator when a plain text starts with them.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
 def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, int], str]:
@@ -59,6 +72,10 @@ def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, 
     here = text[mark.index] if 0 <= mark.index < len(text) else ""
     opened = (start.line, start.column) if start is not None else where
 
+    # A slip on an earlier line that libyaml only notices later.
+    found = _odd_indent(text, mark.line) or _dash_without_blank(text, mark.line)
+    if found is not None:
+        return found
     if here == "\t" or _TAB.search(problem):
         return where, (
             "a tab is used here; YAML does not allow tabs for indenting, so indent with spaces"
@@ -66,15 +83,19 @@ def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, 
     if _COLON_IN_VALUE.search(problem):
         return where, _colon_in_value(text, mark.line)
     if _NO_COLON.search(problem):
-        return opened, (
-            'this line should be a "field: value" line but has no ":" after a name; if it '
-            "goes on with the text of the line above, indent it more than that field, or "
-            "put the whole text in quotes on one line"
-        )
+        return _no_colon(text, opened)
     if _CANNOT_START.search(problem):
-        return where, (
+        return where, _with_fix(
             f'a value cannot start with "{here}" (YAML keeps it for itself); '
-            "put the whole text in quotes"
+            "put the whole text in quotes",
+            _quoted_value(text, mark),
+        )
+    if _ITEM_HERE.search(problem) or _KEY_HERE.search(problem):
+        meaning = "a list item" if here == "-" else "a field name to come"
+        return where, _with_fix(
+            f'a value cannot start with "{here} " (YAML reads it as {meaning}); '
+            "put the whole text in quotes",
+            _quoted_value(text, mark),
         )
     if _END_OF_FILE.search(problem) and "quoted scalar" in context and start is not None:
         quote = text[start.index] if 0 <= start.index < len(text) else '"'
@@ -91,17 +112,7 @@ def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, 
         return where, "the file ends too early; a closing quote or bracket is missing"
     flow = _UNCLOSED_FLOW.search(problem)
     if flow is not None:
-        closer = flow.group(1)
-        opener = "[" if closer == "]" else "{"
-        if start is not None and start.line != mark.line:
-            return opened, (
-                f'the {"list" if opener == "[" else "group"} that opens with "{opener}" here is '
-                f'never closed with "{closer}" on its line'
-            )
-        return where, (
-            f'an item inside "{opener} ... {closer}" holds ": " or "{{" or "["; put that '
-            "item in quotes"
-        )
+        return _unclosed_flow(text, flow.group(1), mark, start)
     if _NOT_LINED_UP.search(problem):
         return where, _not_lined_up(text, mark, here)
     if _NOT_AN_ITEM.search(problem):
@@ -114,16 +125,15 @@ def _in_teacher_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, 
         return where, (
             'the pack ended on a line "..." above (the end of a YAML document); remove that line'
         )
-    if _UNKNOWN_ESCAPE.search(problem):
-        return where, ('unknown escape after "\\" inside double quotes; use single quotes instead')
+    if _BAD_ESCAPE.search(problem):
+        return where, _bad_escape(text, mark, start)
     if "block scalar" in context:
-        return where, (
-            'after "|" or ">" the text starts on the next line, indented more than its field'
-        )
+        return where, _block_scalar(text, start)
     if "anchor" in context or "alias" in context:
-        return where, (
+        return where, _with_fix(
             'a value cannot start with "&" or "*" (YAML anchors and aliases); '
-            "put the whole text in quotes"
+            "put the whole text in quotes",
+            _quoted_value(text, start) if start is not None else None,
         )
     if "maximum nesting depth" in problem:
         return where, "the lists and fields nest far too deep"
@@ -140,6 +150,192 @@ _LINED_UP = (
 )
 
 
+def _with_fix(words: str, fix: str | None) -> str:
+    return f"{words}: {shown(fix, 120)}" if fix else words
+
+
+def _as_value(text: str) -> str:
+    """``text`` as a YAML value: plain where YAML reads it back as written, else quoted."""
+    if not text or text[0] in _INDICATORS or ": " in text or " #" in text or text[-1] == ":":
+        return in_quotes(text)
+    return text
+
+
+def _quoted_value(text: str, mark: Any) -> str | None:
+    """The line of ``mark`` with its value, from ``mark`` to the end of the line, in
+    quotes (``prompt: "? is a question mark"``); None when nothing precedes the value
+    but blanks or ``- ``, that is where the value is not a field's."""
+    line = _line_of(text, mark.line)
+    before, value = line[: mark.column].strip(), line[mark.column :].rstrip()
+    if not value or not before.endswith((":", "-")):
+        return None
+    return f"{before} {in_quotes(value)}"
+
+
+def tag_as_text_message(text: str, mark: Any, tag: str) -> str:
+    """The message for a value starting with "!" (``!important means?``): YAML reads the
+    word as a tag; the teacher meant text."""
+    return _with_fix(
+        f'a value cannot start with "!" (YAML reads "{shown(tag)}" as a tag); '
+        "put the whole text in quotes",
+        _quoted_value(text, mark),
+    )
+
+
+def _odd_indent(text: str, last_line: int) -> tuple[tuple[int, int], str] | None:
+    """The first line up to ``last_line`` indented with a space other than " " (a
+    non-breaking space pasted from a web page or a word processor): YAML reads it as text,
+    so the line's field is not a field and libyaml stumbles a line or more later."""
+    for number, line in enumerate(text.split("\n", last_line + 1)[: last_line + 1]):
+        for column, character in enumerate(line):
+            if character in " \t":
+                continue
+            if is_odd_space(character):
+                return (number, column), odd_indent_message(character)
+            break
+    return None
+
+
+def is_odd_space(character: str) -> bool:
+    """A space YAML does not indent with: U+00A0, U+3000 and the other spaces of Unicode
+    but " " (the byte-order mark U+FEFF is no space)."""
+    return character != " " and unicodedata.category(character) == "Zs"
+
+
+def odd_indent_message(character: str) -> str:
+    """What the teacher sees for a line indented with ``character`` (see :func:`is_odd_space`)."""
+    name = _SPACE_NAMES.get(character) or unicodedata.name(character, "odd space").lower()
+    return (
+        f"this line is indented with {name}s (U+{ord(character):04X}, as pasted from a web "
+        "page or a word processor), which YAML does not read as spaces; indent it with "
+        "ordinary spaces"
+    )
+
+
+def _dash_without_blank(text: str, line: int) -> tuple[tuple[int, int], str] | None:
+    """A line such as "-type: typed" at ``line`` or the nearest non-blank line above it:
+    a list item needs a blank after its dash."""
+    candidates = [line]
+    above = line - 1
+    while above >= 0 and not _line_of(text, above).strip():
+        above -= 1
+    if above >= 0:
+        candidates.insert(0, above)
+    for number in candidates:
+        found = _DASH_WITHOUT_BLANK.fullmatch(_line_of(text, number))
+        if found is not None:
+            return (number, len(found.group(1))), (
+                'a list item starts with "- " (a dash and a space); without the space '
+                f'YAML reads "-{shown(found.group(2).split(":")[0])}" as a field name: '
+                f"{shown(f'- {found.group(2)}', 120)}"
+            )
+    return None
+
+
+def _no_colon(text: str, opened: tuple[int, int]) -> tuple[tuple[int, int], str]:
+    """A line that should be "field: value" and is not: a full-width colon, a colon with
+    no blank after it, or text that goes on from the line above."""
+    line = _line_of(text, opened[0])
+    at = line.find(_FULL_WIDTH_COLON)
+    if at >= 0:
+        name, value = line[:at].strip(), line[at + 1 :].strip()
+        return (opened[0], at), (
+            f'this line uses the full-width colon "{_FULL_WIDTH_COLON}" (U+FF1A); a field '
+            f'needs the ordinary ":" and a space: {shown(f"{name}: {_as_value(value)}", 120)}'
+        )
+    found = _NO_BLANK_AFTER_COLON.fullmatch(line)
+    if found is not None:
+        indent, name, value = found.groups()
+        fixed = f"{indent.strip()} {name}: {_as_value(value)}".strip()
+        return (opened[0], len(indent) + len(name)), (
+            f'this line has ":" right after "{shown(name)}" with no space; a field needs ": " '
+            f"(a colon and a space): {shown(fixed, 120)}"
+        )
+    return opened, (
+        'this line should be a "field: value" line but has no ":" after a name; if it '
+        "goes on with the text of the line above, indent it more than that field, or "
+        "put the whole text in quotes on one line"
+    )
+
+
+def _unclosed_flow(text: str, closer: str, mark: Any, start: Any) -> tuple[tuple[int, int], str]:
+    opener = "[" if closer == "]" else "{"
+    kind = "list" if opener == "[" else "group"
+    if start is None or start.line == mark.line:
+        return (mark.line, mark.column), (
+            f'an item inside "{opener} ... {closer}" holds ": " or "{{" or "["; put that '
+            "item in quotes"
+        )
+    line = _line_of(text, start.line)
+    inside = line[start.column :]
+    comment = re.search(r"[ \t]#", inside)
+    if comment is not None and closer in inside[comment.start() :]:
+        # " #" inside the brackets starts a comment that hides the closing bracket.
+        at = start.column + comment.start() + 1
+        words = (
+            f'YAML reads " #" and the rest of the line as a comment, so the {kind} that '
+            f'opens with "{opener}" is never closed; put the items that hold " #" in quotes'
+        )
+        return (start.line, at), _with_fix(words, _flow_quoted(line, start.column, closer))
+    return (start.line, start.column), (
+        f'the {kind} that opens with "{opener}" here is never closed with "{closer}" on its line'
+    )
+
+
+def _flow_quoted(line: str, column: int, closer: str) -> str | None:
+    """The line with the [...] list at ``column`` rewritten, each item that holds " #"
+    in quotes; None for a {...} group or a list holding quotes or brackets (no simple
+    rewrite)."""
+    end = line.rfind(closer)
+    inside = line[column + 1 : end]
+    if closer != "]" or any(character in inside for character in "[]{}\"'"):
+        return None
+    items = [item.strip() for item in inside.split(",")]
+    quoted = [in_quotes(item) if re.search(r"[ \t]#", item) else item for item in items]
+    return f"{line[:column].strip()} {line[column]}{', '.join(quoted)}{closer}"
+
+
+def _bad_escape(text: str, mark: Any, start: Any) -> str:
+    """A backslash in double quotes that starts no escape YAML knows (``C:\\Users``)."""
+    backslash = text.rfind("\\", 0, mark.index + 1)
+    escape = text[backslash : backslash + 2] if backslash >= 0 else "\\"
+    words = (
+        f'"\\" inside double quotes starts an escape ("\\n" is a line break, "\\t" a tab) and '
+        f'"{shown(escape)}" is not one; to write a backslash, put the text in single quotes '
+        '(or write "/")'
+    )
+    return _with_fix(words, _single_quoted_line(text, start) if start is not None else None)
+
+
+def _single_quoted_line(text: str, opening: Any) -> str | None:
+    """The line whose double-quoted text opens at ``opening`` (a mark), with that text
+    in single quotes as written, backslashes kept; None when the text spans lines."""
+    line = _line_of(text, opening.line)
+    close = line.rfind('"')
+    if close <= opening.column:
+        return None
+    inside = line[opening.column + 1 : close].replace("'", "''")
+    return f"{line[: opening.column].strip()} '{inside}'{line[close + 1 :].rstrip()}".strip()
+
+
+def _block_scalar(text: str, start: Any) -> str:
+    """Text after "|" or ">" on its line: the teacher meant a text starting with it."""
+    fix = None
+    if start is not None:
+        line = _line_of(text, start.line)
+        after = line[start.column + 1 :]
+        if after.strip() and not after.lstrip(" \t+-0123456789").startswith("#"):
+            fix = _quoted_value(text, start)
+    if fix is None:
+        return 'after "|" or ">" the text starts on the next line, indented more than its field'
+    indicator = text[start.index]
+    return (
+        f'a value that starts with "{indicator}" is a block of text on the lines below '
+        '(YAML\'s "|" and ">"), so the text after it on this line cannot be read; to show '
+        f"the text as written, put it in quotes: {shown(fix, 120)}"
+    )
+
+
 def _colon_in_value(text: str, line: int) -> str:
     """The message for ": " inside a plain value, with the line rewritten in quotes."""
     words = 'the text holds ": " (a colon and a space), which YAML reads as a new field'
@@ -151,16 +347,52 @@ def _colon_in_value(text: str, line: int) -> str:
 
 
 def _not_lined_up(text: str, mark: Any, here: str) -> str:
-    before = _line_of(text, mark.line)[: mark.column].rstrip()
-    if before.endswith(('"', "'")) and ":" in before:
-        return "text follows the closing quote; put the whole value inside the quotes"
-    if here == "-":
-        return "this list item is not under a field; indent it like the items above it"
+    line = _line_of(text, mark.line)
+    field = _FIELD_LINE.fullmatch(line)
+    value = field.group(3) if field is not None else ""
+    value_column = field.start(3) if field is not None else -1
     if here in ("]", "}"):
         return f'this "{here}" closes nothing; remove it or put the text in quotes'
+    if value[:1] in ("'", '"') and value_column < mark.column:
+        return _quotes_inside_quotes(field.group(2), value)
+    if value[:1] in ("[", "{") and value_column < mark.column:
+        kind = "a list" if value[0] == "[" else "a group of fields"
+        closer = "]" if value[0] == "[" else "}"
+        return (
+            f'a value that starts with "{value[0]}" is read as {kind}, so the text after its '
+            f'"{closer}" cannot follow; put the whole text in quotes: '
+            f"{shown(f'{field.group(2)}: {in_quotes(value)}', 120)}"
+        )
+    if here == "-":
+        return "this list item is not under a field; indent it like the items above it"
     if here in ("&", "*"):
         return 'a value cannot start with "&" or "*"; put the whole text in quotes'
     return _LINED_UP
+
+
+def _quotes_inside_quotes(name: str, value: str) -> str:
+    """Text after a quoted value's closing quote: a quote inside the text closed it early
+    (``'What's the capital?'``), or the quotes wrapped only the start of the text."""
+    quote, inner = value[0], value[1:-1]
+    if len(value) < 2 or value[-1] != quote:
+        return (
+            "text follows the closing quote; put the whole value inside the quotes: "
+            f"{shown(f'{name}: {in_quotes(value)}', 120)}"
+        )
+    if quote == "'":
+        doubled = "'" + inner.replace("'", "''") + "'"
+        fix = f'"{inner}"' if '"' not in inner and "\\" not in inner else doubled
+        words = (
+            "the ' inside the text ends the text in single quotes early; inside single "
+            "quotes write ' twice (''), or put the text in double quotes"
+        )
+    else:
+        fix = f"'{inner}'" if "'" not in inner else in_quotes(inner)
+        words = (
+            'the " inside the text ends the text in double quotes early; put the text in '
+            "single quotes instead"
+        )
+    return f"{words}: {shown(f'{name}: {fix}', 120)}"
 
 
 def _line_of(text: str, line: int) -> str:

@@ -19,13 +19,13 @@ from clarity.core.packs.report import Loc, Report, field_name, shown
 
 # A comma in a [...] list that may have cut an item in two: the cheap first look, before
 # the items on both sides are compared (see warn_about_split_items).
-_MAY_BE_SPLIT = re.compile(r",(?:\d|[ \t]*(?:0\d\d|[A-Z][a-z]*\.[A-Z]?))", re.ASCII)
-# Abbreviations that end a name, after a comma: "Washington, D.C.", "Vancouver, B.C.",
-# "Martin Luther King, Jr.", "Acme, Inc.". Initials that stand alone ("U.K.", "U.S.")
-# are not here: [France, U.K., Spain] is three countries.
-_NAME_ENDINGS = frozenset(
-    {"D.C.", "B.C.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Ph.D.", "M.D."}
-)
+_MAY_BE_SPLIT = re.compile(r",(?:[0-9]|[ \t]*(?:0[0-9][0-9]|[^\W\d_]{1,4}\.))")
+# An item that is only initials or a dotted abbreviation, in any script: "D.C.", "B.C.",
+# "Jr.", "Inc.", "Ph.D.", "Ont.", "Mass.", "J. W.", "F.", "Л. Н.". After a name it ends
+# that name: [Washington, D.C., Paris], [Goethe, J. W., Schiller, F.].
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.[ \t]?)+")
+# Initials that name something of their own: [France, U.K., Spain] is three countries.
+_STANDALONE_INITIALS = frozenset({"U.K.", "U.S.", "U.S.A.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R."})
 _SMALL_NUMBER = re.compile(r"[+-]?\d{1,3}", re.ASCII)
 _ZERO_GROUP = re.compile(r"0\d\d", re.ASCII)  # "000" after "1, ": a digit group, not a number
 
@@ -51,6 +51,16 @@ def may_hold_split_items(text: str, start: int, end: int) -> bool:
     """Whether a [...] list written in ``text[start:end]`` has a comma that may have cut
     an item in two: the cheap first look before :func:`warn_about_split_items`."""
     return _MAY_BE_SPLIT.search(text, start, end) is not None
+
+
+def _ends_a_name(item: Any) -> bool:
+    """Whether ``item`` is initials or an abbreviation that may end the name before it."""
+    return (
+        isinstance(item, str)
+        and item[:1].isupper()
+        and item not in _STANDALONE_INITIALS
+        and _ABBREVIATION.fullmatch(item) is not None
+    )
 
 
 def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str:
@@ -96,8 +106,13 @@ def warn_about_split_items(
       tight throughout and is three items);
     - the second is a group of three digits starting with 0 after a number of one to
       three digits (``[1,000]``, ``[1, 000]``: no one lists "000" as a number of its own);
-    - the second is an abbreviation that ends a name (:data:`_NAME_ENDINGS`) and the
-      first has words: ``[Washington, D.C., Paris]``.
+    - the second is only initials or a dotted abbreviation starting with a capital
+      (:data:`_ABBREVIATION`) and the first is a name (it has a small letter and is no
+      abbreviation): ``[Washington, D.C., Paris]``, ``[Goethe, J. W., Schiller, F.]``,
+      ``[Толстой, Л. Н., Чехов]``; not where every item is an abbreviation
+      (``[Dr., Mr., Mrs.]``), nor for initials that stand alone (``[France, U.K.]``).
+      ``[Washington, DC, Paris]`` stays silent: "DC" without dots is also how one writes
+      a chemical symbol or a country code (``[Fe, Co, Ni]``, ``[US, DE]``).
 
     A run of such cuts is one warning, on the first item: ``1,000,000``.
     """
@@ -111,6 +126,9 @@ def warn_about_split_items(
         for index in range(count - 1)
     ]
     spaced = any(separator.startswith((", ", ",\t")) for separator in separators)
+    ending = [_ends_a_name(item) for item in items]
+    # A list of titles or abbreviations only ([Dr., Mr., Mrs.]) has no name to end.
+    any_name = not all(ending[index] for index in range(count) if ends[index] >= 0)
     joined = [False] * count  # joined[i]: items i and i + 1 were one
     for index, separator in enumerate(separators):
         if ends[index + 1] < 0 or separator.strip(" \t") != ",":
@@ -119,7 +137,12 @@ def warn_about_split_items(
         joined[index] = bool(
             (spaced and separator == "," and first[-1].isdecimal() and second[0].isdecimal())
             or (_SMALL_NUMBER.fullmatch(first) and _ZERO_GROUP.fullmatch(second))
-            or (second in _NAME_ENDINGS and any(c.islower() for c in first))
+            or (
+                any_name
+                and ending[index + 1]
+                and not ending[index]
+                and any(character.islower() for character in first)
+            )
         )
     index = 0
     while index < count - 1:
@@ -142,3 +165,79 @@ def warn_about_split_items(
             "warning",
         )
         index = last + 1
+
+
+# Escapes in double quotes that turn into a character the teacher cannot see: most often
+# a Windows path ("C:\new\table.txt") meant with its backslashes. "\\", "\"", "\x..",
+# "\u...." are written on purpose and left alone.
+_HIDDEN_ESCAPES = {
+    "n": "a line break",
+    "t": "a tab",
+    "\t": "a tab",
+    "r": "a line break",
+    "b": "a backspace",
+    "a": "a bell",
+    "0": "a null character",
+    "v": "a vertical tab",
+    "f": "a page break",
+    "e": "an escape character",
+    "N": "a line break",
+    "L": "a line break",
+    "P": "a paragraph break",
+    "_": "a non-breaking space",
+}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def warn_about_escapes(event: Any, loc: Loc, text: str, report: Report) -> None:
+    """Warn where a double-quoted value holds an escape such as ``\n`` or ``\t`` as the
+    teacher wrote it: YAML reads it as a line break or a tab (YAML 1.1, section 5.6), so
+    ``"Open C:\new\table.txt"`` shows "Open C:", a new line, "ew", a tab and "able.txt".
+
+    ``event`` is libyaml's scalar event of the value; the warning is placed on the first
+    such escape and shows the value in single quotes, where a backslash is a backslash.
+    """
+    start, end = event.start_mark.index, event.end_mark.index
+    if text.find("\\", start, end) < 0:
+        return
+    found: list[tuple[int, str]] = []
+    for escape in _ESCAPE.finditer(text, start, end):
+        if escape.group(1) in _HIDDEN_ESCAPES:
+            found.append((escape.start(), escape.group(0)))
+    if not found:
+        return
+    first = found[0][0]
+    line = event.start_mark.line + text.count("\n", start, first)
+    column = first - (text.rfind("\n", 0, first) + 1)
+    readings = list(
+        dict.fromkeys(
+            f'"{shown(written)}" as {_HIDDEN_ESCAPES[written[1]]}'
+            if written[1] != "\t"
+            else "a backslash before a tab as a tab"
+            for _, written in found
+        )
+    )
+    said = " and ".join(filter(None, [", ".join(readings[:-1]), readings[-1]]))
+    message = (
+        f"inside double quotes YAML reads {said}, so the game shows "
+        f"{'that' if len(readings) == 1 else 'those'} and no backslash; if you meant the "
+        "backslashes (a Windows path), put the text in single quotes"
+    )
+    fix = _single_quoted(text, event)
+    report.add(
+        (line, column),
+        field_name(loc),
+        f"{message}: {shown(fix, 120)}" if fix else message,
+        "warning",
+    )
+
+
+def _single_quoted(text: str, event: Any) -> str | None:
+    """The double-quoted value written in single quotes, backslashes kept, after its
+    field's name or its "- " when it has one; None when the value spans lines."""
+    start, end = event.start_mark.index, event.end_mark.index
+    if text.find("\n", start, end) >= 0:
+        return None
+    quoted = "'" + text[start + 1 : end - 1].replace("'", "''") + "'"
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return f"{before} {quoted}" if before.endswith((":", "-")) else quoted
