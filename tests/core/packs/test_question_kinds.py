@@ -7,8 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clarity.core.packs.models import ChoiceQuestion, NumberQuestion, TypedQuestion
+from clarity.core.round import is_right
 
 from .test_loader import lines, load_text
 
@@ -193,3 +196,235 @@ def test_each_right_choice_must_be_one_of_the_choices(
         f"    choices: [Belarus, Poland, Russia]\n    answer: {answer}\n",
     )
     assert lines(loaded) == [problem]
+
+
+# --- issue 9, parts 4 and 7: number questions judged as a teacher means them ----------------
+
+
+def number_question(**fields: object) -> NumberQuestion:
+    return NumberQuestion.model_validate({"type": "number", "prompt": "How many?", **fields})
+
+
+# A tester's questions (num-en.yaml, num-ru.yaml) and answers a class typed.
+EN_QUESTIONS = {
+    "kg": {"answer": "1000"},
+    "water": {"answer": "71", "tolerance": "3"},
+    "boil": {"answer": "212", "min": "211", "max": "213"},
+    "cold": {"answer": "-89", "tolerance": "5"},
+    "pi": {"answer": "3.14", "tolerance": "0.01"},
+    "half": {"answer": "0.5"},
+    "price": {"answer": "6.00"},
+    "pop": {"answer": "67", "min": "60", "max": "70", "accept": ["67000000"]},
+}
+RU_QUESTIONS = {
+    "g": {"answer": "9,8", "tolerance": "0,1"},
+    "zero": {"answer": "-273,15"},
+    "big": {"answer": "1 000"},
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "response", "right"),
+    [
+        ("en", "kg", "1000", True),
+        ("en", "kg", "1 000", True),
+        ("en", "kg", "1,000", True),
+        ("en", "kg", "1000 g", True),  # a unit around the number is not a number
+        ("en", "kg", "1.000", False),  # one, in English
+        ("en", "kg", "1000.0", True),  # values: the decimals written do not matter here
+        ("en", "kg", "  1000 ", True),
+        ("en", "water", "71%", True),
+        ("en", "water", "71 %", True),
+        ("en", "water", "75", False),
+        ("en", "boil", "212°", True),
+        ("en", "boil", "212 °F", True),
+        ("en", "boil", "214", False),
+        ("en", "cold", "- 89", True),  # a sign a space apart
+        ("en", "cold", "\u221290", True),
+        ("en", "cold", "89", False),
+        ("en", "pi", "3.142", True),  # three decimals after a point: decimals in English
+        ("en", "pi", "3.16", False),
+        ("en", "pi", "3,14", False),  # a comma is no decimal sign in English
+        ("en", "half", ".5", True),  # a leading decimal sign
+        ("en", "half", "0.500", True),
+        ("en", "half", "1/2", False),  # two numbers
+        ("en", "price", "$6", True),
+        ("en", "price", "6 $", True),
+        ("en", "price", "$6.00", True),
+        ("en", "pop", "67 million", True),  # 67,000,000, which the teacher accepts
+        ("en", "pop", "67,000,000", True),
+        ("en", "pop", "80", False),
+        ("en", "pop", "67 or 68", False),
+        ("ru", "g", "9,807", True),  # three decimals after a comma: decimals in Russian
+        ("ru", "g", "9.8", True),
+        ("ru", "g", ",95", False),
+        ("ru", "g", "10", False),
+        ("ru", "zero", "\u2212273.15", True),
+        ("ru", "zero", "273,15", False),
+        ("ru", "big", "1 000", True),
+        ("ru", "big", "1,000", False),  # one, in Russian
+        ("ru", "big", "1.000", False),
+    ],
+)
+def test_a_number_is_read_with_what_is_around_it_ignored(
+    language: str, question: str, response: str, right: bool
+) -> None:
+    fields = (EN_QUESTIONS if language == "en" else RU_QUESTIONS)[question]
+    assert is_right(number_question(**fields), response, language) is right
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "number"),
+    [
+        ("2,718", "ru", "2.718"),
+        ("0,125", "ru", "0.125"),
+        ("9,807", "ru", "9.807"),
+        ("0.125", "en", "0.125"),
+        ("3.142", "en", "3.142"),
+        ("0.500", "en", "0.5"),
+        ("0.125", "de", "0.125"),  # a group never follows a lone 0
+        ("1.000", "de", "1000"),
+        ("71%", "en", "71"),
+        ("€5", "de", "5"),
+        (".5", "en", "0.5"),
+        (",5", "ru", "0.5"),
+        ("007", "en", "7"),
+    ],
+)
+def test_a_teachers_number_answer_reads_and_its_own_form_is_right(
+    written: str, language: str, number: str
+) -> None:
+    question = number_question(answer=written)
+    assert question.number_problems(language) == []
+    assert question.bounds(language) == (Decimal(number), Decimal(number))
+    assert is_right(question, written, language)
+
+
+def test_every_number_problem_of_a_pack_is_reported(pack_dir: Path, assets: Path) -> None:
+    questions = "".join(
+        f"  - type: number\n    prompt: Q{i}?\n{fields}"
+        for i, fields in enumerate(
+            [
+                "    answer: 50%\n",  # line 13: valid
+                "    answer: 10\n    tolerance: 1\n    min: 5\n",
+                "    answer: 10\n    tolerance: -1\n",
+                "    answer: 10\n    min: 20\n    max: 5\n",
+                "    answer: ten\n",
+                "    answer: 6.02e23\n",
+            ]
+        )
+    )
+    assert lines(load(pack_dir, assets, questions)) == [
+        "pack.yaml:17:16: questions[1].tolerance: give a tolerance or min and max, not both",
+        "pack.yaml:22:16: questions[2].tolerance: should not be below zero",
+        "pack.yaml:26:10: questions[3].min: 20 is more than max 5",
+        'pack.yaml:30:13: questions[4].answer: "ten" is not a number; write it in digits, '
+        "for example 1000",
+        'pack.yaml:33:13: questions[5].answer: "6.02e23" is written with a power of ten, which '
+        "a student cannot type so; write all its digits, here 602000000000000000000000",
+    ]
+
+
+def test_a_long_number_is_quoted_as_written(pack_dir: Path, assets: Path) -> None:
+    digits = "9" * 59
+    loaded = load(
+        pack_dir,
+        assets,
+        f"  - type: number\n    prompt: Huge?\n    answer: {digits}\n    min: 1\n    max: 2\n"
+        f"  - type: number\n    prompt: Huge?\n    answer: {digits}\n"
+        "    tolerance: 0.0000000000000000000000000000000000000000001\n",
+    )
+    assert lines(loaded) == [
+        f"pack.yaml:13:13: questions[0].answer: {digits} is outside min to max (1 to 2)"
+    ]
+    question = number_question(answer=digits, tolerance="0." + "0" * 42 + "1")
+    low, high = question.bounds("en")
+    assert low < Decimal(digits) < high  # exact: not rounded to 1.000E+59
+    assert is_right(question, digits, "en")
+
+
+def test_a_typed_answer_written_as_a_list_gets_the_accept_hint(
+    pack_dir: Path, assets: Path
+) -> None:
+    loaded = load(
+        pack_dir, assets, "  - type: typed\n    prompt: Capital?\n    answer: [Minsk, Moscow]\n"
+    )
+    assert lines(loaded) == [
+        "pack.yaml:13:13: questions[0].answer: a typed question has one answer, and the other "
+        "right answers go under accept:; write answer: Minsk and accept: [Moscow]"
+    ]
+
+
+def test_a_choice_where_every_choice_is_right_gets_a_warning(pack_dir: Path, assets: Path) -> None:
+    loaded = load(
+        pack_dir,
+        assets,
+        "  - type: choice\n    prompt: Which?\n    choices: [a, b]\n    answer: [b, a]\n",
+    )
+    assert loaded.pack is not None
+    assert lines(loaded) == [
+        "pack.yaml:14:13: warning: questions[0].answer: every one of the 2 choices is right, "
+        "so any answer scores; leave out of answer: the choices that are wrong"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "warning"),
+    [
+        (
+            "1,000",
+            "ru",
+            'questions[0].answer: "1,000" reads as 1 in this pack\'s language (ru), where a '
+            "comma before three digits is a decimal sign; if you mean 1000, write 1 000",
+        ),
+        (
+            "1,000",
+            "de",
+            'questions[0].answer: "1,000" reads as 1 in this pack\'s language (de), where a '
+            "comma before three digits is a decimal sign; if you mean 1000, write 1.000",
+        ),
+        (
+            "25.000",
+            "ru",
+            'questions[0].answer: "25.000" reads as 25 in this pack\'s language (ru), where a '
+            "point before three digits is a decimal sign; if you mean 25000, write 25 000",
+        ),
+    ],
+)
+def test_a_number_with_three_zero_decimals_read_as_a_decimal_gets_a_warning(
+    pack_dir: Path, assets: Path, written: str, language: str, warning: str
+) -> None:
+    loaded = load(
+        pack_dir, assets, f"  - type: number\n    prompt: Q?\n    answer: {written}\n", language
+    )
+    assert loaded.pack is not None
+    assert lines(loaded) == [f"pack.yaml:13:13: warning: {warning}"]
+
+
+@pytest.mark.parametrize(
+    ("written", "language"), [("1,000", "en"), ("1.000", "de"), ("2,718", "ru")]
+)
+def test_a_number_that_reads_as_the_language_means_it_gets_no_warning(
+    pack_dir: Path, assets: Path, written: str, language: str
+) -> None:
+    loaded = load(
+        pack_dir, assets, f"  - type: number\n    prompt: Q?\n    answer: {written}\n", language
+    )
+    assert lines(loaded) == []
+
+
+number_texts = st.text(
+    alphabet=st.sampled_from("0123456789 ,.'\u00a0\u202f-+\u2212%$€°g"), min_size=1, max_size=16
+).filter(lambda text: text.strip() != "")
+
+
+@given(
+    written=number_texts,
+    language=st.sampled_from(["en", "ru", "de", "fr", "hi", "en-IN", "de-CH", "xx"]),
+)
+def test_every_number_answer_a_teacher_can_write_can_be_typed(written: str, language: str) -> None:
+    question = number_question(answer=written.strip())
+    if question.number_problems(language):
+        return  # validate refuses it, with the reason
+    assert is_right(question, written, language)
+    assert is_right(question, f"  {written} ", language)

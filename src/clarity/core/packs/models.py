@@ -321,6 +321,27 @@ class NumberQuestion(TypedQuestion):
             return [_number_as_text(item) for item in value]
         return _number_as_text(value)
 
+    def number_warnings(self, language: str) -> list[str]:
+        """Numbers that read in ``language`` as a teacher may not mean, each message starting
+        with its field: ``1,000`` in Russian is one (the comma is the decimal sign there),
+        which a teacher used to English digit groups may have meant as a thousand."""
+        warnings = []
+        for name, text in self._written_numbers():
+            match = _ZERO_DECIMALS.search(text)
+            value = read_number(text, language)
+            if match is None or value is None or value != int(match[1]):
+                continue
+            sign = "a comma" if match[2] == "," else "a point"
+            thousands = int(match[1] + "000")
+            group = conventions_for(language).group
+            grouped = f"{thousands:,}".replace(",", group if group in ",." else " ")
+            warnings.append(
+                f'{name}: "{text}" reads as {match[1]} in this pack\'s language ({language}), '
+                f"where {sign} before three digits is a decimal sign; if you mean {thousands}, "
+                f"write {grouped}"
+            )
+        return warnings
+
     def number_problems(self, language: str) -> list[str]:
         """What is wrong with the numbers read in ``language``, each message starting with
         its field ("tolerance: ..."); empty when every number reads. Numbers are quoted as
@@ -410,6 +431,8 @@ def _digits_of(text: str) -> str:
     return f", here {_plain(value)}"
 
 
+# A whole number, then a comma or a point and three zeros: "1,000", "25.000".
+_ZERO_DECIMALS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})([.,])000(?![\d.,])")
 _SIGN_NAMES = {".": "a point", ",": "a comma", "'": "an apostrophe"}
 
 

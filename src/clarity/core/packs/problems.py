@@ -40,6 +40,7 @@ from clarity.core.packs.models import (
     TypedQuestion,
     duplicate_id_message,
     find_duplicate_ids,
+    number_problems,
     parse_grid,
 )
 from clarity.core.packs.plain_yaml import Positions, lookup, section_items
@@ -78,11 +79,17 @@ _LOC_PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
 
 
 def validate(raw: dict[Any, Any], positions: Positions, report: Report) -> Pack | None:
-    """The pack, or None with every error of the models reported in a teacher's words."""
+    """The pack, or None with every error of the models reported in a teacher's words
+    (every number question's problems, though the model stops at the first); a valid pack
+    gets warnings about right answers a teacher may not mean (every choice right, ``1,000``
+    read as one)."""
     try:
-        return Pack.model_validate(raw)
+        pack = Pack.model_validate(raw)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+    else:
+        _warn_about_right_answers(pack, positions, report)
+        return pack
     version_errors = [e for e in errors if e["loc"] == ("clarity",) and e["type"] == "value_error"]
     if version_errors:
         errors = version_errors  # a format we do not know: its other fields mean nothing
@@ -90,7 +97,47 @@ def validate(raw: dict[Any, Any], positions: Positions, report: Report) -> Pack 
         if positions.refused and positions.is_refused(_clean_loc(error["loc"])[0]):
             continue
         _report_validation_error(error, raw, positions, report)
+    if not version_errors:
+        _report_every_number_problem(raw, positions, report)
     return None
+
+
+def _report_every_number_problem(raw: dict[Any, Any], positions: Positions, report: Report) -> None:
+    """Every number question's problems: the pack's model stops at the first (the report
+    drops the repeat of that one)."""
+    language = raw.get("language", "en")
+    if not isinstance(language, str) or not isinstance(raw.get("questions"), list):
+        return
+    questions: list[object] = []
+    for item in raw["questions"]:
+        try:
+            questions.append(NumberQuestion.model_validate(item))
+        except ValidationError:  # not a number question, or one whose errors are reported
+            questions.append(None)
+    for problem in number_problems(questions, language):
+        loc, message = _located(("questions",), problem)
+        report.add(positions.value(loc), field_name(loc), message)
+
+
+def _warn_about_right_answers(pack: Pack, positions: Positions, report: Report) -> None:
+    """Warnings about right answers a teacher may not mean: every choice right, and a number
+    with three zero decimals (``1,000`` in Russian is one)."""
+    for index, question in enumerate(pack.questions):
+        if isinstance(question, NumberQuestion):
+            for warning in question.number_warnings(pack.language):
+                loc, message = _located(("questions", index), warning)
+                report.add(positions.value(loc), field_name(loc), message, "warning")
+        if isinstance(question, ChoiceQuestion) and set(question.right_answers) >= set(
+            question.choices
+        ):
+            loc = ("questions", index, "answer")
+            report.add(
+                positions.value(loc),
+                field_name(loc),
+                f"every one of the {len(question.choices)} choices is right, so any answer "
+                "scores; leave out of answer: the choices that are wrong",
+                "warning",
+            )
 
 
 # The names pydantic gives the members of a union in an error's place ("constrained-str",
