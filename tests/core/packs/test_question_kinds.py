@@ -428,3 +428,35 @@ def test_every_number_answer_a_teacher_can_write_can_be_typed(written: str, lang
         return  # validate refuses it, with the reason
     assert is_right(question, written, language)
     assert is_right(question, f"  {written} ", language)
+
+
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        (
+            "1,3",  # Kahoot's way: the choices' numbers
+            'pack.yaml:14:13: questions[0].answer: "1,3" is not one of the choices; to make '
+            "several choices right, list their texts: answer: [Belarus, Russia]",
+        ),
+        (
+            "Belarus and Russia",
+            'pack.yaml:14:13: questions[0].answer: "Belarus and Russia" is not one of the '
+            "choices; to make several choices right, list their texts: answer: [Belarus, Russia]",
+        ),
+        (
+            "[1, 3]",
+            'pack.yaml:14:14: questions[0].answer[0]: "1" is not one of the choices; name a '
+            "choice by its text, not its number: Belarus",
+        ),
+    ],
+)
+def test_several_right_choices_written_as_one_text_get_the_list_that_fixes_it(
+    pack_dir: Path, assets: Path, answer: str, problem: str
+) -> None:
+    loaded = load(
+        pack_dir,
+        assets,
+        "  - type: choice\n    prompt: Which?\n"
+        f"    choices: [Belarus, Poland, Russia]\n    answer: {answer}\n",
+    )
+    assert lines(loaded)[0] == problem

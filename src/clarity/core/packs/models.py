@@ -232,6 +232,7 @@ class ChoiceQuestion(_QuestionBase):
 def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> None:
     if answer in choices:
         return
+    several = _several_right(answer, choices)
     split = _split_at_commas(answer, choices)
     if split is not None:
         # "Washington, D.C." in a [...] list is two choices; the nearest one is no answer.
@@ -240,10 +241,35 @@ def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> N
             f'{where}: "{answer}" is not one of the choices: the choices list split it at its '
             f'comma into {pieces}; put "{answer}" in quotes in the list'
         )
+    if several is not None and len(several) == 1:
+        raise ValueError(
+            f'{where}: "{answer}" is not one of the choices; name a choice by its text, not its '
+            f"number: {several[0]}"
+        )
+    if several is not None:
+        # Kahoot's "1,3", or "Belarus and Russia": several right choices written as one text
+        raise ValueError(
+            f'{where}: "{answer}" is not one of the choices; to make several choices right, '
+            f"list their texts: answer: [{', '.join(several)}]"
+        )
     near = [c for c in choices if c.casefold() == answer.casefold()]
     near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
     hint = f'; did you mean "{near[0]}"?' if near else ""
     raise ValueError(f'{where}: "{answer}" is not one of the choices{hint}')
+
+
+_SEVERAL = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*")
+
+
+def _several_right(answer: str, choices: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The choices ``answer`` names as several ("Belarus, Russia", "Belarus and Russia") or
+    by their numbers counted from 1 ("1,3", "2"), or None."""
+    pieces = tuple(piece for piece in _SEVERAL.split(answer.strip()) if piece)
+    if pieces and all(p.isdigit() and 1 <= int(p) <= len(choices) for p in pieces):
+        return tuple(choices[int(p) - 1] for p in pieces)
+    if len(pieces) > 1 and all(p in choices for p in pieces):
+        return pieces
+    return None
 
 
 def _split_at_commas(answer: str, choices: tuple[str, ...]) -> tuple[str, ...] | None:
