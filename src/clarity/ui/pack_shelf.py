@@ -17,6 +17,7 @@ per file) already give against one hostile pack.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
+    from clarity.core.packs.picture_decoding import PictureChecks
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,26 @@ def packs_in_folders(folders: Sequence[Path], assets_dir: Path) -> PackStream:
     folder listed once (:func:`clarity.core.packs.loader.find_pack_files`)."""
     # The loader (pydantic, YAML) is imported here, on the loading thread: the title's
     # first frame must not wait for it.
-    from clarity.core.packs.loader import find_pack_files, iter_packs  # noqa: PLC0415
+    from clarity.core.packs.loader import (  # noqa: PLC0415
+        FolderListings,
+        iter_packs,
+        pack_files_in,
+    )
 
-    found = find_pack_files(folders)
-    packs = iter_packs(found.files, assets_dir=assets_dir, listings=found.listings)
-    return PackStream(len(found.files), packs)
+    listings = FolderListings(pictures=_game_picture_checks())
+    files = [path for folder in folders for path in pack_files_in(folder, listings)]
+    packs = iter_packs(files, assets_dir=assets_dir, listings=listings)
+    return PackStream(len(files), packs)
+
+
+@functools.cache
+def _game_picture_checks() -> PictureChecks:
+    """The pictures the packs name, checked once for the game's process: a reload of the
+    pack list decodes only a picture whose file changed (each is known by its path, size
+    and modification time)."""
+    from clarity.core.packs.picture_decoding import PictureChecks  # noqa: PLC0415
+
+    return PictureChecks()
 
 
 @dataclass(frozen=True)

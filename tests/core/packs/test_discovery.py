@@ -6,17 +6,22 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from clarity.core.packs import folders as folders_module
+from clarity.core.packs import picture_decoding
+from clarity.core.packs.folders import FolderListings
 from clarity.core.packs.loader import (
+    LoadedPack,
     discover_packs,
     find_pack_files,
     iter_packs,
     load_packs,
     pack_files_in,
 )
+from clarity.core.packs.picture_decoding import NotAPicture, PictureChecks, PictureInfo
 
 from ..image_bytes import png_bytes
 
@@ -138,3 +143,134 @@ def test_packs_one_at_a_time_are_the_packs_all_at_once(tmp_path: Path, assets: P
     assert [(p.path, p.problems) for p in one_by_one] == [(p.path, p.problems) for p in all_at_once]
     # the id an earlier pack of the same run took is an error on the later one
     assert [p.ok for p in one_by_one] == [True, True, False]
+
+
+# -- each picture file checked once ---------------------------------------------------------
+
+
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> Counter[Path]:
+    """How many times each picture file is opened and checked, by its resolved path."""
+    counted: Counter[Path] = Counter()
+    check = picture_decoding.check_picture
+
+    def counting_check(path: Path, **options: Any) -> PictureInfo:
+        counted[path.resolve()] += 1
+        return check(path, **options)
+
+    monkeypatch.setattr(picture_decoding, "check_picture", counting_check)
+    return counted
+
+
+def test_many_packs_naming_one_picture_decode_it_once(
+    tmp_path: Path, assets: Path, decodes: Counter[Path]
+) -> None:
+    # a tester's 5,000 packs naming the bundled union_state/belarus.png decoded it 5,000
+    # times (126 s for `clarity packs`)
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "beside.png").write_bytes(png_bytes(8, 6))
+    for i in range(PACKS):
+        write_pack(folder, f"p{i:03d}", ("shared.png", "beside.png")[i % 2])
+    loaded = discover_packs([folder], assets_dir=assets)
+    assert all(p.ok for p in loaded), [p.first_error for p in loaded if not p.ok]
+    assert decodes == {(assets / "shared.png").resolve(): 1, (folder / "beside.png").resolve(): 1}
+
+
+def test_one_picture_written_three_ways_in_a_pack_is_decoded_once(
+    tmp_path: Path, assets: Path, decodes: Counter[Path]
+) -> None:
+    folder = tmp_path / "packs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "bomb.png").write_bytes(png_bytes(8, 6))
+    (folder / "sub" / "link.png").symlink_to(folder / "bomb.png")
+    path = write_pack(folder, "three", "bomb.png")
+    text = path.read_text(encoding="utf-8")
+    rounds = "".join(
+        f"  - image: {image}\n    answer: A lighthouse\n"
+        for image in ("bomb.png", "./bomb.png", ".//bomb.png", "sub/link.png")
+    )
+    path.write_text(
+        text.replace("  - image: bomb.png\n    answer: A lighthouse\n", rounds), encoding="utf-8"
+    )
+    (loaded,) = load_packs([path], assets_dir=assets)
+    assert loaded.ok, loaded.first_error
+    assert set(loaded.images) == {"bomb.png", "./bomb.png", ".//bomb.png", "sub/link.png"}
+    assert decodes == {(folder / "bomb.png").resolve(): 1}
+
+
+def test_a_refused_picture_is_refused_in_every_pack_after_one_decode(
+    tmp_path: Path, assets: Path, decodes: Counter[Path]
+) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "cut.png").write_bytes(png_bytes(64, 48)[:-30])
+    for i in range(PACKS):
+        write_pack(folder, f"p{i:03d}", "cut.png")
+    loaded = discover_packs([folder], assets_dir=assets)
+    messages = {str(p.first_error).split(": ", 2)[2] for p in loaded}
+    assert messages == {
+        "the picture is cut short: the file ends before its last pixels "
+        "(copy or download it again, or save it again from a picture editor)"
+    }
+    assert decodes == {(folder / "cut.png").resolve(): 1}
+
+
+def test_the_games_checks_outlive_a_discovery_until_the_file_changes(
+    tmp_path: Path, assets: Path, decodes: Counter[Path]
+) -> None:
+    folder = tmp_path / "packs"
+    write_pack(folder, "one", "pic.png")
+    picture = folder / "pic.png"
+    picture.write_bytes(png_bytes(8, 6))
+    kept = PictureChecks()  # the game keeps one for its process
+
+    def discover() -> LoadedPack:
+        listings = FolderListings(pictures=kept)
+        files = pack_files_in(folder, listings)
+        (loaded,) = iter_packs(files, assets_dir=assets, listings=listings)
+        return loaded
+
+    assert discover().ok
+    assert discover().ok
+    assert decodes == {picture.resolve(): 1}
+    picture.write_text("<html>not found</html>")  # saved again, from a broken download
+    changed = discover()
+    assert not changed.ok
+    assert "the file is not a PNG, JPEG, GIF or WebP image" in str(changed.first_error)
+    assert decodes == {picture.resolve(): 2}
+
+
+def test_a_full_check_answers_a_header_only_one_but_not_the_reverse(
+    tmp_path: Path, decodes: Counter[Path]
+) -> None:
+    picture = tmp_path / "pic.png"
+    picture.write_bytes(png_bytes(8, 6))
+    checks = PictureChecks()
+    assert checks.check(picture, max_side=4096, decode=False).width == 8
+    assert checks.check(picture, max_side=4096).width == 8  # the pixels not decoded yet
+    assert checks.check(picture, max_side=4096, decode=False).width == 8
+    assert checks.check(picture, max_side=16).width == 8  # another limit, another answer
+    assert decodes == {picture: 3}
+
+
+def test_the_checks_kept_are_bounded_least_recently_asked_out(
+    tmp_path: Path, decodes: Counter[Path]
+) -> None:
+    pictures = [tmp_path / f"p{i}.png" for i in range(3)]
+    for path in pictures:
+        path.write_bytes(png_bytes(4, 3))
+    checks = PictureChecks(max_files=2)
+    for path in (*pictures[:2], pictures[0], pictures[2], pictures[0], pictures[1]):
+        checks.check(path, max_side=4096)
+    assert len(checks) == 2
+    assert decodes == {pictures[0]: 1, pictures[1]: 2, pictures[2]: 1}
+
+
+def test_a_refusal_kept_is_raised_again_as_the_same_kind(tmp_path: Path) -> None:
+    page = tmp_path / "map.png"
+    page.write_text("<html>not found</html>")
+    checks = PictureChecks()
+    for _ in range(2):
+        with pytest.raises(NotAPicture, match=r"^the file is not a PNG, JPEG, GIF or WebP image$"):
+            checks.check(page, max_side=4096)

@@ -607,7 +607,8 @@ def test_question_images_are_checked_too(problems: Problems, pack_dir: Path, ass
 def test_file_name_case_must_match_exactly(problems: Problems) -> None:
     assert problems(with_image("Union_State/Map.PNG")) == [
         'pack.yaml:6:12: rounds[0].image: the file is spelled "union_state/map.png"; '
-        "upper and lower case must match exactly (Linux and macOS tell them apart)"
+        "upper and lower case must match exactly "
+        "(another computer may tell them apart, as Linux does)"
     ]
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import struct
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFile
 
+from clarity.core.packs import picture_decoding
 from clarity.core.packs.picture_decoding import (
     DecodedPicture,
     NotAPicture,
@@ -462,9 +465,119 @@ def test_damaged_pixel_data_is_refused_with_the_reason(tmp_path: Path) -> None:
     data[len(data) // 2] ^= 0xFF
     path = tmp_path / "damaged.png"
     path.write_bytes(bytes(data))
-    message = refusal(path)
-    assert message.startswith("the picture cannot be decoded (")
-    assert message.endswith("open it in a picture editor and save it again as PNG or JPEG")
+    assert refusal(path) == (
+        "the picture is damaged: some of its bytes are wrong (copy or download it again, "
+        "or open it in a picture editor and save it again)"
+    )
+
+
+CUT_SHORT = (
+    "the picture is cut short: the file ends before its last pixels "
+    "(copy or download it again, or save it again from a picture editor)"
+)
+DAMAGED = (
+    "the picture is damaged: some of its bytes are wrong (copy or download it again, "
+    "or open it in a picture editor and save it again)"
+)
+
+
+def test_an_empty_file_is_called_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.png"
+    path.write_bytes(b"")
+    assert refusal(path) == "the file is empty (0 bytes): copy or download the picture again"
+
+
+def test_a_webp_cut_short_is_called_cut_short(tmp_path: Path) -> None:
+    # libwebp says "could not create decoder object" either way; the RIFF length tells
+    whole = io.BytesIO()
+    Image.effect_noise((64, 48), 40).convert("RGB").save(whole, "WEBP", quality=80)
+    path = tmp_path / "cut.webp"
+    path.write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+    assert refusal(path) == CUT_SHORT
+
+
+def test_a_webp_of_the_right_length_with_bytes_changed_is_called_damaged(tmp_path: Path) -> None:
+    whole = io.BytesIO()
+    Image.effect_noise((64, 48), 40).convert("RGB").save(whole, "WEBP", quality=80)
+    data = bytearray(whole.getvalue())
+    start = data.index(b"\x9d\x01\x2a")  # the VP8 frame's start code, the length kept
+    data[start : start + 3] = b"\x00\x00\x00"
+    path = tmp_path / "damaged.webp"
+    path.write_bytes(bytes(data))
+    assert refusal(path) == DAMAGED
+
+
+def test_a_gif_frame_of_no_pixels_is_damaged_in_plain_words(tmp_path: Path) -> None:
+    # Pillow: "tile cannot extend outside image"
+    screen = b"GIF89a" + struct.pack("<HHBBB", 10, 10, 0x80, 0, 0) + b"\0\0\0\xff\xff\xff"
+    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 0, 0, 0) + b"\x02\x02\x44\x01\x00"
+    path = tmp_path / "nothing.gif"
+    path.write_bytes(screen + frame + b"\x3b")
+    assert refusal(path) == (
+        "the picture is damaged: its header and its pixels disagree about its size "
+        "(copy or download it again, or open it in a picture editor and save it again)"
+    )
+
+
+def _every_damage(data: bytes, step: int) -> Iterator[bytes]:
+    """``data`` with one byte changed, and cut short, at every ``step``-th position."""
+    for at in range(0, len(data), step):
+        changed = bytearray(data)
+        changed[at] ^= 0x5A
+        yield bytes(changed)
+        yield data[:at]
+
+
+@pytest.mark.parametrize(
+    ("kind", "options"),
+    [
+        ("PNG", {}),
+        ("JPEG", {}),
+        ("JPEG", {"progressive": True}),
+        ("GIF", {}),
+        ("WEBP", {"lossless": True}),
+        ("WEBP", {"quality": 80}),
+    ],
+)
+def test_every_damage_is_told_in_a_teachers_words(
+    tmp_path: Path, kind: str, options: dict[str, object]
+) -> None:
+    whole = io.BytesIO()
+    Image.effect_noise((12, 8), 40).convert("RGB").save(whole, kind, **options)
+    path = tmp_path / f"picture.{kind.lower()}"
+    told = set()
+    for data in _every_damage(whole.getvalue(), 3):
+        path.write_bytes(data)
+        try:
+            check_picture(path, max_side=SIDE)
+        except PictureError as exc:
+            told.add(re.sub(r"\d+x\d+ pixels", "WxH pixels", str(exc)))
+    teachers_words = {
+        CUT_SHORT,
+        DAMAGED,
+        "the file is empty (0 bytes): copy or download the picture again",
+        "the file is not a PNG, JPEG, GIF or WebP image",
+        "the picture is WxH pixels; the largest allowed is 4096x4096, so scale it down",
+        "the picture is damaged: its header and its pixels disagree about its size "
+        "(copy or download it again, or open it in a picture editor and save it again)",
+    }
+    assert told - teachers_words == set()
+    assert {CUT_SHORT, DAMAGED} <= told
+
+
+def test_what_no_known_case_fits_is_damaged_with_pillows_words_kept_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = saved(tmp_path / "odd.png", Image.new("RGB", (4, 4)), "PNG")
+
+    def odd(self: Image.Image) -> None:
+        raise OSError("a thing never seen before\n" + "x" * 200)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", odd)
+    assert refusal(path) == (
+        f"the picture is damaged and cannot be shown (a thing never seen before {'x' * 54}); "
+        "open it in a picture editor and save it again as PNG or JPEG"
+    )
 
 
 def test_a_web_page_saved_as_png_is_not_a_picture(tmp_path: Path) -> None:
@@ -483,12 +596,14 @@ def test_another_format_pillow_reads_is_not_a_picture_here(tmp_path: Path) -> No
 
 # -- one picture, not a film -----------------------------------------------------------------
 
+ANIMATED = (
+    "the picture is animated (more than one frame); the game shows one still picture, "
+    "so save one frame as PNG or JPEG"
+)
+
 
 def test_the_animated_webp_is_refused() -> None:
-    assert refusal(CASES / "animated.webp") == (
-        "the picture is animated (2 frames); the game shows one still picture, "
-        "so save one frame as PNG or JPEG"
-    )
+    assert refusal(CASES / "animated.webp") == ANIMATED
 
 
 @pytest.mark.parametrize("kind", ["GIF", "PNG", "WEBP"])
@@ -497,7 +612,96 @@ def test_animated_gif_png_and_webp_are_refused(tmp_path: Path, kind: str) -> Non
     path = saved(
         tmp_path / f"film.{kind.lower()}", frames[0], kind, save_all=True, append_images=frames[1:]
     )
-    assert refusal(path).startswith("the picture is animated (3 frames)")
+    assert refusal(path) == ANIMATED
+
+
+def _gif_of_frames(count: int) -> bytes:
+    screen = b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 0) + b"\0\0\0\xff\xff\xff"
+    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x44\x01\x00"
+    return screen + frame * count + b"\x3b"
+
+
+@pytest.mark.usefixtures("small_bound")
+def test_a_gif_of_countless_frames_is_refused_at_its_second(tmp_path: Path) -> None:
+    # counting the frames (a tester's 128 MiB GIF: 8.9 million, 48 s) would read far past
+    # the bound on reads and be refused as a file of too many pieces instead
+    path = tmp_path / "bomb.gif"
+    path.write_bytes(_gif_of_frames(MANY))
+    assert refusal(path) == ANIMATED
+    assert check_picture_header(path) == ANIMATED
+
+
+def check_picture_header(path: Path) -> str:
+    with pytest.raises(PictureError) as refused:
+        check_picture(path, max_side=SIDE, decode=False)
+    return str(refused.value)
+
+
+# -- a file made of millions of empty pieces ---------------------------------------------------
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _png_with(pieces: bytes, *, after_pixels: bool) -> bytes:
+    data = png_bytes(2, 2)
+    at = data.index(b"IEND" if after_pixels else b"IDAT") - 4
+    return data[:at] + pieces + data[at:]
+
+
+def _gif_with(pieces: bytes) -> bytes:
+    one = _gif_of_frames(1)
+    return one[:-1] + pieces + one[-1:]
+
+
+def _jpeg_with(pieces: bytes) -> bytes:
+    data = jpeg_bytes(8, 8)
+    return data[:2] + pieces + data[2:]
+
+
+BOUND = 2_000  # reads of a file, in place of MAX_FILE_READS: the same walks, made small
+MANY = 5 * BOUND
+TOO_MANY = (
+    "the picture is made of far more pieces than a picture needs (chunks, markers or "
+    "blocks: 2,000 or more), so it is damaged or made to slow the game down; open it in "
+    "a picture editor and save it again"
+)
+
+
+@pytest.fixture
+def small_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(picture_decoding, "MAX_FILE_READS", BOUND)
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("png", lambda: _png_with(_chunk(b"zzZz", b"") * MANY, after_pixels=False)),
+        ("png", lambda: _png_with(_chunk(b"tEXt", b"a\0b") * MANY, after_pixels=False)),
+        ("png", lambda: _png_with(_chunk(b"zzZz", b"") * MANY, after_pixels=True)),
+        ("jpg", lambda: _jpeg_with(b"\xff\xfe\x00\x02" * MANY)),  # empty comments
+        ("gif", lambda: _gif_with(b"\x21\xfe\x00" * MANY)),  # empty comment blocks
+        ("gif", lambda: _gif_with(b"\x21\xfe" + b"\x01a" * MANY + b"\x00")),  # 1-byte blocks
+    ],
+)
+@pytest.mark.usefixtures("small_bound")
+def test_a_file_of_countless_empty_pieces_is_refused_after_a_bounded_walk(
+    tmp_path: Path, name: str, make: Callable[[], bytes]
+) -> None:
+    # Pillow walks chunks, markers and blocks one by one in Python: 128 MiB of them took
+    # a minute before the walk was bounded
+    path = tmp_path / f"pieces.{name}"
+    path.write_bytes(make())
+    assert refusal(path) == TOO_MANY
+
+
+def test_a_large_gif_is_walked_whole_within_the_bound(tmp_path: Path) -> None:
+    # looking for a second frame walks the first frame's blocks: 2 reads each 255 bytes
+    noise = Image.effect_noise((1024, 1024), 100).convert("L")
+    path = saved(tmp_path / "noise.gif", noise, "GIF")
+    assert path.stat().st_size > 1_000_000
+    assert check_picture(path, max_side=SIDE).width == 1024
 
 
 def test_a_phone_photo_with_a_second_hidden_image_is_a_photo(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from clarity.core.packs.picture_decoding import PictureChecks
+
 __all__ = ["FolderListings", "Listing"]
 
 T = TypeVar("T")
@@ -64,15 +66,20 @@ class Listing:
 
 
 class FolderListings:
-    """Each folder read at most once; what is made from a listing, made at most once.
+    """Each folder read at most once; what is made from a listing, made at most once; each
+    picture file checked at most once (:attr:`pictures`).
 
     Not thread-safe: one discovery, on one thread, owns one of these. A folder changed on
     disk after it was read is not seen again: make a new one for the next discovery.
+    ``pictures`` may outlive it (the game keeps one for its process: a picture file is
+    checked again only when it changed); by default each discovery has its own.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pictures: PictureChecks | None = None) -> None:
         self._listings: dict[Path, Listing | None] = {}
         self._made: dict[tuple[Path, Callable[..., object]], object] = {}
+        #: the pictures checked so far, by file: 5,000 packs naming one picture decode it once
+        self.pictures = pictures if pictures is not None else PictureChecks()
 
     def listing(self, folder: Path) -> Listing | None:
         """The names in ``folder``; ``None`` when it is missing, not a folder or unreadable."""

@@ -10,7 +10,8 @@ what the game shows:
    a frame larger than its screen, or a screen larger than its frame, counts at the size
    that would really be allocated. Both sides must be at most ``max_side`` pixels, checked
    BEFORE any pixel is decoded (a 62-byte GIF can claim 65535x65535);
-3. one picture, not a film: an animated GIF, PNG (APNG) or WebP is refused. A phone's
+3. one picture, not a film: an animated GIF, PNG (APNG) or WebP is refused as soon as a
+   second frame is seen (never counted: a 128 MiB GIF holds 8.9 million frames). A phone's
    MPO JPEG (the photo plus a depth or preview image) is a photo: its first image is used;
 4. every pixel decoded (``ImageFile.LOAD_TRUNCATED_IMAGES`` stays off), so a file cut
    short or damaged is found here and not as a grey half in the middle of a lesson;
@@ -25,8 +26,23 @@ what the game shows:
    stored, as a viewer without colour management would (never an error);
 8. opaque RGB: transparent pixels are drawn over a solid ``background`` colour.
 
+Every step is bounded by the file, not only by its pixels: Pillow walks a file's chunks
+(PNG), markers (JPEG) and blocks (GIF) one by one in Python, so a file made of millions of
+empty ones would take a minute; at most :data:`MAX_FILE_READS` reads are made of a file
+(a 4096x4096 picture needs a few thousand, a 128 MiB GIF of 255-byte blocks a million), and
+a file that needs more is refused as no picture a program saves.
+
+A reason is in a teacher's words (cut short, damaged, empty, animated, too large); what
+Pillow said is kept in brackets only where no known case fits (:func:`_damaged`).
+
 Pillow does the reading: the well-kept library for picture headers, EXIF and decoding,
-with its own guard against decompression bombs. Pure: no pygame here; the game hands
+with its own guard against decompression bombs.
+
+What it cannot see: a JPEG whose compressed data has bytes changed in the middle decodes
+with libjpeg's "Corrupt JPEG data" warnings, which Pillow's decoder silences
+(``output_message`` is a no-op in its ``JpegDecode.c``; a maintainer confirmed in
+python-pillow/Pillow#9106, 2025, that there is no way to make them errors); such a
+picture passes and shows garbled where the damage is. Pure: no pygame here; the game hands
 :class:`DecodedPicture`'s bytes to pygame.
 """
 
@@ -36,7 +52,9 @@ import io
 import os
 import stat
 import struct
+import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -75,6 +93,12 @@ MIB = 1024 * 1024
 # far larger is no picture a pack needs, and WebP is read whole into memory to be opened.
 MAX_PICTURE_BYTES = 128 * MIB
 MAX_PICTURE_SIDE = 4096  # pixels a side: what a pack may hold, and what the game decodes
+# Reads Pillow may make of one file. A 4096x4096 JPEG takes some 2,000 (64 KiB at a time);
+# a 4096x4096 noisy 16-bit PNG in libpng's 8 KiB chunks about 70,000 (four a chunk); the
+# largest one-frame GIF (4096x4096 noise, 24 MiB of 255-byte blocks, walked in Python to
+# look for a second frame) about 200,000. A file of nothing but empty PNG chunks costs
+# Pillow 2 us a read: the limit keeps any file under about 0.6 s.
+MAX_FILE_READS = 300_000
 
 # Pillow's names for the formats it may open here ("MPO" is a JPEG with extra images).
 _PILLOW_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
@@ -108,8 +132,72 @@ class NotAPicture(PictureError):
     """The file holds no PNG, JPEG, GIF or WebP picture at all (a web page, a PDF...)."""
 
 
+class _TooManyReads(Exception):
+    """Raised from inside Pillow by :class:`_BoundedReads`: not an ``OSError`` or
+    ``EOFError``, which Pillow catches to mean "no more frames" or "cut short"."""
+
+
 _NOT_A_PICTURE = "the file is not a PNG, JPEG, GIF or WebP image"
 _NO_MEMORY = "the picture needs more memory to decode than this computer has free"
+_EMPTY = "the file is empty (0 bytes): copy or download the picture again"
+_ANIMATED = (
+    "the picture is animated (more than one frame); the game shows one still picture, "
+    "so save one frame as PNG or JPEG"
+)
+_SAVE_AGAIN = "copy or download it again, or open it in a picture editor and save it again"
+_CUT_SHORT = (
+    "the picture is cut short: the file ends before its last pixels "
+    "(copy or download it again, or save it again from a picture editor)"
+)
+_DAMAGED = f"the picture is damaged: some of its bytes are wrong ({_SAVE_AGAIN})"
+_MIXED_UP = (
+    f"the picture is damaged: its header and its pixels disagree about its size ({_SAVE_AGAIN})"
+)
+_UNUSUAL_JPEG = (
+    "the picture is a kind of JPEG that viewers rarely read (more than 8 bits a colour, or "
+    "unusual colour layers); open it in a picture editor and save it again as an ordinary JPEG"
+)
+# What Pillow (and zlib, libjpeg, libwebp under it) says, in lower case, and the reason in
+# a teacher's words; the first entry found in the message wins.
+_REASONS: tuple[tuple[str, str], ...] = (
+    ("truncated", _CUT_SHORT),  # "image file is truncated", "Truncated File Read"...
+    ("not enough image data", _CUT_SHORT),
+    ("incomplete checksum", _CUT_SHORT),
+    ("no more images", _CUT_SHORT),  # the file ends before its first frame
+    ("image not found in", _CUT_SHORT),
+    ("unpack requires a buffer", _CUT_SHORT),  # a header field read past the end
+    ("tile cannot extend outside image", _MIXED_UP),  # a GIF frame outside its screen
+    ("size must be positive", _MIXED_UP),
+    ("buffer is not large enough", _MIXED_UP),
+    ("buffer overrun", _MIXED_UP),
+    ("-bit layers", _UNUSUAL_JPEG),
+    ("-layer images", _UNUSUAL_JPEG),
+    ("out of memory", _NO_MEMORY),
+    ("broken data stream", _DAMAGED),  # zlib's or libjpeg's data does not make sense
+    ("unrecognized data stream contents", _DAMAGED),
+    ("decoding error", _DAMAGED),
+    ("broken png file", _DAMAGED),  # a chunk's checksum is wrong
+    ("while decompressing data", _DAMAGED),  # zlib's own words
+    ("unknown filter category", _DAMAGED),
+    ("unknown compression method", _DAMAGED),
+    ("bad quantization table", _DAMAGED),
+    ("no marker found", _DAMAGED),
+    ("malformed mp", _DAMAGED),
+    ("malformed mpo", _DAMAGED),
+    ("cannot load this image", _DAMAGED),  # no pixel data where the header says
+    ("codec configuration error", _DAMAGED),
+    ("apng contains", _DAMAGED),
+    ("apng missing", _DAMAGED),
+    ("tile offset cannot be negative", _DAMAGED),
+    ("too large for pngimageplugin", _DAMAGED),  # a text note larger than Pillow reads
+)
+# libwebp says only these, whether the file is cut short or damaged; the RIFF header's
+# length tells which (:func:`_webp_reason`).
+_WEBP_UNREADABLE = (
+    "could not create decoder object",
+    "failed to read next frame",
+    "failed to decode next frame",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +240,81 @@ def check_picture(
         return PictureInfo(found, width, height)
     found, image = _upright_rgb(path, max_side, max_bytes, (0, 0, 0))
     return PictureInfo(found, image.width, image.height)
+
+
+@dataclass(frozen=True, slots=True)
+class _Refusal:
+    """A :class:`PictureError` as kept by :class:`PictureChecks`: its kind and message."""
+
+    kind: type[PictureError]
+    message: str
+
+
+_FileKey = tuple[str, int, int, int, int, int, int, bool]
+
+
+class PictureChecks:
+    """:func:`check_picture` done once per picture file, however many packs name it and
+    however they spell it (``bomb.gif``, ``./bomb.gif``, a link to it).
+
+    A result is kept by the file itself: its path, device and inode, its size
+    and modification time in nanoseconds, and the limits asked; a file changed on
+    disk is a new key and is checked again, so one of these can live as long as the
+    game's process. Refusals are kept too (a 128 MiB GIF refused once is refused at once
+    after). At most ``max_files`` results are kept, least recently asked out. Safe to
+    share between threads (a reload of the pack list may overlap the previous one).
+    """
+
+    def __init__(self, max_files: int = 20_000) -> None:
+        self._max_files = max_files
+        self._results: OrderedDict[_FileKey, PictureInfo | _Refusal] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def check(
+        self,
+        path: Path,
+        *,
+        max_side: int,
+        decode: bool = True,
+        max_bytes: int = MAX_PICTURE_BYTES,
+    ) -> PictureInfo:
+        """:func:`check_picture` of ``path``, from what is kept when the same file was
+        checked before (a full check also answers a header-only one). ``path`` is taken as
+        resolved (absolute, no links: :meth:`Path.resolve`), as the picture finder has it;
+        two spellings of one file meet in its inode. Raises :class:`PictureError` as
+        :func:`check_picture` does."""
+        try:
+            info = path.stat()
+        except OSError:  # gone: let the check say so
+            return check_picture(path, max_side=max_side, decode=decode, max_bytes=max_bytes)
+        stamp = (str(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        full = (*stamp, max_side, max_bytes, True)
+        keys = (full,) if decode else (full, (*stamp, max_side, max_bytes, False))
+        with self._lock:
+            for key in keys:
+                if key in self._results:
+                    self._results.move_to_end(key)
+                    return _answer(self._results[key])
+        try:
+            result: PictureInfo | _Refusal = check_picture(
+                path, max_side=max_side, decode=decode, max_bytes=max_bytes
+            )
+        except PictureError as exc:
+            result = _Refusal(type(exc), str(exc))
+        with self._lock:
+            self._results[keys[-1]] = result
+            while len(self._results) > self._max_files:
+                self._results.popitem(last=False)
+        return _answer(result)
+
+
+def _answer(result: PictureInfo | _Refusal) -> PictureInfo:
+    if isinstance(result, _Refusal):
+        raise result.kind(result.message)
+    return result
 
 
 def decode_picture(
@@ -366,11 +529,13 @@ def _opened(
     path: Path, max_side: int, max_bytes: int
 ) -> Iterator[tuple[PictureFormat, Image.Image, BinaryIO]]:
     """The picture opened, its header read and checked (file, format, size, frames), no
-    pixel decoded yet, and the file it is read from; what goes wrong in the ``with`` body
-    (decoding) becomes a :class:`PictureError` too."""
+    pixel decoded yet, and the file it is read from (Pillow's reads of it bounded by
+    :data:`MAX_FILE_READS`); what goes wrong in the ``with`` body (decoding) becomes a
+    :class:`PictureError` too."""
     from PIL import Image  # noqa: PLC0415
 
-    with _open_regular_file(path, max_bytes) as stream:
+    with _open_regular_file(path, max_bytes) as file:
+        stream = _BoundedReads(file, MAX_FILE_READS)
         try:
             with Image.open(stream, formats=_PILLOW_FORMATS) as image:
                 found = _FORMAT_BY_PILLOW.get(image.format or "")
@@ -381,6 +546,12 @@ def _opened(
                 yield found, image, stream
         except PictureError:
             raise
+        except _TooManyReads as exc:
+            raise PictureError(
+                "the picture is made of far more pieces than a picture needs (chunks, markers "
+                f"or blocks: {MAX_FILE_READS:,} or more), so it is damaged or made to slow the "
+                "game down; open it in a picture editor and save it again"
+            ) from exc
         except Image.DecompressionBombError as exc:
             raise PictureError(
                 f"the picture's header claims far more pixels than {max_side}x{max_side}, "
@@ -397,9 +568,34 @@ def _opened(
             struct.error,
             zlib.error,
         ) as exc:
-            raise _damaged(exc) from exc
+            raise _damaged(exc, file) from exc
         except MemoryError as exc:
             raise PictureError(_NO_MEMORY) from exc
+
+
+class _BoundedReads:
+    """``stream`` as Pillow reads it, refusing the read after the first ``limit``
+    (:class:`_TooManyReads`): what bounds Pillow's walks over a file's chunks, markers and
+    blocks, one read or more each, whatever a file holds."""
+
+    def __init__(self, stream: BinaryIO, limit: int) -> None:
+        self._stream = stream
+        self._left = limit
+
+    def read(self, size: int = -1) -> bytes:
+        self._left -= 1
+        if self._left < 0:
+            raise _TooManyReads
+        return self._stream.read(size)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return self._stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._stream.tell()
+
+    def __getattr__(self, name: str) -> object:  # fileno, name, closed...: the file's
+        return getattr(self._stream, name)
 
 
 def _open_regular_file(path: Path, max_bytes: int) -> io.BufferedReader:
@@ -412,6 +608,8 @@ def _open_regular_file(path: Path, max_bytes: int) -> io.BufferedReader:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise PictureError("is not a picture file (a folder, pipe or device)")
+        if info.st_size == 0:
+            raise PictureError(_EMPTY)
         if info.st_size > max_bytes:
             raise PictureError(
                 f"the file is {info.st_size / MIB:.0f} MiB; a picture can be at most "
@@ -436,22 +634,39 @@ def _check_size(width: int, height: int, max_side: int) -> None:
 def _check_single_frame(image: Image.Image) -> None:
     if image.format == "MPO":  # a photo with a second, hidden image: not a film
         return
-    frames = getattr(image, "n_frames", 1)
-    if frames > 1:
-        raise PictureError(
-            f"the picture is animated ({frames} frames); the game shows one still picture, "
-            "so save one frame as PNG or JPEG"
-        )
+    # ``is_animated`` stops at the second frame; ``n_frames`` would walk a GIF to its end
+    if getattr(image, "is_animated", False):
+        raise PictureError(_ANIMATED)
 
 
-def _damaged(exc: BaseException) -> PictureError:
-    reason = str(exc)
-    if "truncated" in reason or isinstance(exc, EOFError):
-        return PictureError(
-            "the picture is cut short: the file ends before its last pixels "
-            "(copy or download it again, or save it again from a picture editor)"
-        )
+def _damaged(exc: BaseException, file: BinaryIO) -> PictureError:
+    """The teacher's reason for what Pillow raised while reading ``file``: a known case
+    from :data:`_REASONS`, else "damaged" with Pillow's words in brackets (at most 80
+    characters of them, on one line)."""
+    said = str(exc)
+    lowered = said.lower()
+    if any(words in lowered for words in _WEBP_UNREADABLE):
+        return PictureError(_webp_reason(file))
+    for words, reason in _REASONS:
+        if words in lowered:
+            return PictureError(reason)
+    if isinstance(exc, (EOFError, struct.error, IndexError)):
+        return PictureError(_CUT_SHORT)  # a header field or block read past the end
+    detail = " ".join(said.split())[:80] or type(exc).__name__
     return PictureError(
-        f"the picture cannot be decoded ({reason or type(exc).__name__}); "
+        f"the picture is damaged and cannot be shown ({detail}); "
         "open it in a picture editor and save it again as PNG or JPEG"
     )
+
+
+def _webp_reason(file: BinaryIO) -> str:
+    """Cut short when the file is shorter than its RIFF header says (bytes 4-8, the length
+    after the first 8 bytes: the WebP container's specification), else damaged."""
+    try:
+        file.seek(0)
+        header = file.read(12)
+        declared = struct.unpack("<I", header[4:8])[0] + 8
+        actual = file.seek(0, os.SEEK_END)
+    except (OSError, struct.error):
+        return _DAMAGED
+    return _CUT_SHORT if actual < declared else _DAMAGED

@@ -24,7 +24,6 @@ from clarity.core.packs.picture_decoding import (
     NotAPicture,
     PictureError,
     PictureInfo,
-    check_picture,
 )
 from clarity.core.packs.picture_shape import question_picture_warning, shape_warning
 from clarity.core.packs.plain_yaml import Positions, section_items
@@ -47,7 +46,9 @@ def check_images(
     would be unreadable or a question's picture that the card would show as a line.
 
     ``listings`` are folder listings shared with the other packs of one discovery (so a
-    folder of N packs is read once, not N times); by default this pack reads its own.
+    folder of N packs is read once, not N times), and the pictures it checked (so a
+    picture named by N packs, or twice in one as ``a.png`` and ``./a.png``, is decoded
+    once); by default this pack reads its own.
     ``decode=False`` checks only what the header says (format, size, frames), not that
     every pixel decodes: for a quick scan, never for ``clarity validate``.
     """
@@ -194,7 +195,7 @@ class _ImageFinder:
             right = nfc("/".join(spelled))
             return (
                 f'the file is spelled "{right}"; upper and lower case must match exactly '
-                "(Linux and macOS tell them apart)"
+                "(another computer may tell them apart, as Linux does)"
             )
         return current
 
@@ -210,7 +211,9 @@ class _ImageFinder:
             return "is a folder, not a picture"
         expected = FORMAT_BY_SUFFIX[found.suffix.lower()]
         try:
-            info = check_picture(resolved, max_side=self._max_side, decode=self._decode)
+            info = self._listings.pictures.check(
+                resolved, max_side=self._max_side, decode=self._decode
+            )
         except NotAPicture as exc:
             return f"{exc} (the name ends in {found.suffix})"
         except PictureError as exc:
