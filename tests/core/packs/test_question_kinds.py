@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from clarity.core.packs.models import ChoiceQuestion, NumberQuestion, TypedQuestion
 from clarity.core.round import is_right
 
-from .test_loader import lines, load_text
+from .test_loader import VALID, lines, load_text
 
 # Line numbers matter: the comment at the end of a line is its number.
 HEAD = """\
@@ -460,3 +460,19 @@ def test_several_right_choices_written_as_one_text_get_the_list_that_fixes_it(
         f"    choices: [Belarus, Poland, Russia]\n    answer: {answer}\n",
     )
     assert lines(loaded)[0] == problem
+
+
+def test_two_right_answers_written_as_one_text_are_shown_how_to_list_them(
+    pack_dir: Path, assets: Path
+) -> None:
+    text = VALID.replace(
+        "    choices: [Minsk, Moscow]\n    answer: Minsk",
+        "    choices:\n      - Minsk\n      - Moscow\n    answer: Minsk, Moscow",
+    )
+    [problem] = [p for p in lines(load_text(pack_dir, assets, text)) if "answer" in p]
+    assert problem == (
+        'pack.yaml:17:13: questions[0].answer: "Minsk, Moscow" is not one of the choices, but '
+        'the choices "Minsk" and "Moscow" joined by commas; if it is one choice that a [...] '
+        'list split at its comma, put "Minsk, Moscow" in quotes in the list; if each is a '
+        "right answer, write answer: [Minsk, Moscow]"
+    )

@@ -74,9 +74,10 @@ def test_case_pack_warns_at_each_cut_with_the_quoting_that_fixes_it(problems: Pr
         split_warning(
             "18:15", "questions[1].choices[0]", "Washington, D.C.", '"Washington" and "D.C."'
         ),
-        'pack.yaml:19:13: questions[1].answer: "Washington, D.C." is not one of the choices: '
-        'the choices list split it at its comma into "Washington" and "D.C."; '
-        'put "Washington, D.C." in quotes in the list',
+        'pack.yaml:19:13: questions[1].answer: "Washington, D.C." is not one of the choices, '
+        'but the choices "Washington" and "D.C." joined by commas; if it is one choice that a '
+        '[...] list split at its comma, put "Washington, D.C." in quotes in the list; if each '
+        "is a right answer, write answer: [Washington, D.C.]",
         split_warning("23:19", "questions[2].choices[1]", "1,000", '"1" and "000"'),
     ]
 

@@ -235,11 +235,16 @@ def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> N
     several = _several_right(answer, choices)
     split = _split_at_commas(answer, choices)
     if split is not None:
-        # "Washington, D.C." in a [...] list is two choices; the nearest one is no answer.
+        # Neighbouring choices joined by commas: "Washington, D.C." cut in two by a [...]
+        # list, or two right answers written as one text ("Belarus, Russia"). The model
+        # cannot tell the two apart, so the message offers both fixes; the nearest single
+        # choice ("did you mean Washington?") would send the teacher the wrong way.
         pieces = " and ".join(f'"{piece}"' for piece in split)
         raise ValueError(
-            f'{where}: "{answer}" is not one of the choices: the choices list split it at its '
-            f'comma into {pieces}; put "{answer}" in quotes in the list'
+            f'{where}: "{answer}" is not one of the choices, but the choices {pieces} joined '
+            f"by commas; if it is one choice that a [...] list split at its comma, put "
+            f'"{answer}" in quotes in the list; if each is a right answer, write '
+            f"answer: [{', '.join(split)}]"
         )
     if several is not None and len(several) == 1:
         raise ValueError(
