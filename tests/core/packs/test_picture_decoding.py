@@ -696,6 +696,24 @@ def test_a_file_of_countless_empty_pieces_is_refused_after_a_bounded_walk(
     assert refusal(path) == TOO_MANY
 
 
+def test_a_jpeg_of_countless_scans_is_refused_before_decoding(tmp_path: Path) -> None:
+    # libjpeg goes over the whole picture for every scan, even an empty repeat: 1,000
+    # repeats of a 4096x4096 picture's last scan (130 KB) took 8 s to decode
+    whole = io.BytesIO()
+    Image.new("RGB", (64, 48), BLUE).save(whole, "JPEG", progressive=True)
+    data = whole.getvalue()
+    last_scan = data[data.rindex(b"\xff\xda") : -2]
+    bomb = data[:-2] + last_scan * (picture_decoding.MAX_JPEG_SCANS + 1) + data[-2:]
+    path = tmp_path / "scans.jpg"
+    path.write_bytes(bomb)
+    assert refusal(path) == (
+        "the picture is a JPEG saved in more than 100 passes (a photo has about 10), so it "
+        "would take the game minutes to show; open it in a picture editor and save it again"
+    )
+    path.write_bytes(data[:-2] + last_scan * 40 + data[-2:])  # libjpeg warns, Pillow shows
+    assert check_picture(path, max_side=SIDE).width == 64
+
+
 def test_a_large_gif_is_walked_whole_within_the_bound(tmp_path: Path) -> None:
     # looking for a second frame walks the first frame's blocks: 2 reads each 255 bytes
     noise = Image.effect_noise((1024, 1024), 100).convert("L")

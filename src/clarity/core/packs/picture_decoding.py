@@ -99,6 +99,11 @@ MAX_PICTURE_SIDE = 4096  # pixels a side: what a pack may hold, and what the gam
 # look for a second frame) about 200,000. A file of nothing but empty PNG chunks costs
 # Pillow 2 us a read: the limit keeps any file under about 0.6 s.
 MAX_FILE_READS = 300_000
+# Scans of a progressive JPEG. Encoders write about 10 (libjpeg 10, mozjpeg up to some 20);
+# libjpeg goes over the whole picture for each one, even an empty repeat, and Pillow gives
+# no way to cap them: a 130 KB 4096x4096 JPEG of 1,000 repeated scans took 8 s to decode.
+MAX_JPEG_SCANS = 100
+_START_OF_SCAN = b"\xff\xda"
 
 # Pillow's names for the formats it may open here ("MPO" is a JPEG with extra images).
 _PILLOW_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
@@ -543,6 +548,8 @@ def _opened(
                     raise NotAPicture(_NOT_A_PICTURE)
                 _check_size(image.width, image.height, max_side)
                 _check_single_frame(image)
+                if found is PictureFormat.JPEG and image.info.get("progressive"):
+                    _check_scans(file)
                 yield found, image, stream
         except PictureError:
             raise
@@ -637,6 +644,34 @@ def _check_single_frame(image: Image.Image) -> None:
     # ``is_animated`` stops at the second frame; ``n_frames`` would walk a GIF to its end
     if getattr(image, "is_animated", False):
         raise PictureError(_ANIMATED)
+
+
+def _check_scans(file: BinaryIO) -> None:
+    """Refuse a progressive JPEG of more than :data:`MAX_JPEG_SCANS` scans, counted by
+    their start markers (FF DA) before a pixel is decoded.
+
+    Compressed data never holds that pair (an FF there is always followed by 00 or a
+    restart number: the JPEG standard, ITU T.81 B.1.1.5), so only a scan or a chance pair
+    inside a header's payload (EXIF, a colour profile) counts, and a real photo stays far
+    under. Read 1 MiB at a time, the file's position given back for Pillow.
+    """
+    position = file.tell()
+    file.seek(0)
+    scans, carry = 0, b""
+    try:
+        while scans <= MAX_JPEG_SCANS:
+            block = file.read(MIB)
+            if not block:
+                return
+            scans += (carry + block).count(_START_OF_SCAN)
+            carry = block[-1:]
+        raise PictureError(
+            f"the picture is a JPEG saved in more than {MAX_JPEG_SCANS} passes (a photo has "
+            "about 10), so it would take the game minutes to show; open it in a picture "
+            "editor and save it again"
+        )
+    finally:
+        file.seek(position)
 
 
 def _damaged(exc: BaseException, file: BinaryIO) -> PictureError:
