@@ -11,7 +11,7 @@ import pytest
 
 from clarity.core.packs import picture_decoding
 from clarity.core.packs.picture_decoding import PictureInfo
-from clarity.ui.pack_shelf import packs_in_folders
+from clarity.ui.pack_shelf import FolderPacks
 
 from .pack_files import write_pack, write_png
 
@@ -39,8 +39,10 @@ def test_a_reload_of_the_packs_decodes_only_a_picture_that_changed(
     assets.mkdir()
     pictures = sorted(path.name for path in folder.glob("*.png"))
 
+    provider = FolderPacks()  # as the game's catalog keeps one for its life
+
     def load() -> list[bool]:
-        stream = packs_in_folders([folder], assets)
+        stream = provider([folder], assets)
         return [loaded.ok for loaded in stream.packs]
 
     assert load() == [True, True, True]

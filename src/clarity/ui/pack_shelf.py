@@ -17,7 +17,6 @@ per file) already give against one hostile pack.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -42,31 +41,34 @@ class PackStream:
 PackProvider = Callable[[Sequence[Path], Path], PackStream]
 
 
-def packs_in_folders(folders: Sequence[Path], assets_dir: Path) -> PackStream:
+class FolderPacks:
     """The default provider: the pack files of ``folders``, loaded one at a time, each
-    folder listed once (:func:`clarity.core.packs.loader.find_pack_files`)."""
-    # The loader (pydantic, YAML) is imported here, on the loading thread: the title's
-    # first frame must not wait for it.
-    from clarity.core.packs.loader import (  # noqa: PLC0415
-        FolderListings,
-        iter_packs,
-        pack_files_in,
-    )
+    folder listed once (:func:`clarity.core.packs.loader.find_pack_files`).
 
-    listings = FolderListings(pictures=_game_picture_checks())
-    files = [path for folder in folders for path in pack_files_in(folder, listings)]
-    packs = iter_packs(files, assets_dir=assets_dir, listings=listings)
-    return PackStream(len(files), packs)
+    It keeps the pictures it has checked for as long as it lives (the catalog's life, so
+    the game's): a reload of the pack list decodes only a picture whose file changed (each
+    is known by its path, size and modification time). Called on the loading thread only.
+    """
 
+    def __init__(self) -> None:
+        self._pictures: PictureChecks | None = None
 
-@functools.cache
-def _game_picture_checks() -> PictureChecks:
-    """The pictures the packs name, checked once for the game's process: a reload of the
-    pack list decodes only a picture whose file changed (each is known by its path, size
-    and modification time)."""
-    from clarity.core.packs.picture_decoding import PictureChecks  # noqa: PLC0415
+    def __call__(self, folders: Sequence[Path], assets_dir: Path) -> PackStream:
+        # The loader (pydantic, YAML, Pillow) is imported here, on the loading thread: the
+        # title's first frame must not wait for it.
+        from clarity.core.packs.loader import (  # noqa: PLC0415
+            FolderListings,
+            iter_packs,
+            pack_files_in,
+        )
+        from clarity.core.packs.picture_decoding import PictureChecks  # noqa: PLC0415
 
-    return PictureChecks()
+        if self._pictures is None:
+            self._pictures = PictureChecks()
+        listings = FolderListings(pictures=self._pictures)
+        files = [path for folder in folders for path in pack_files_in(folder, listings)]
+        packs = iter_packs(files, assets_dir=assets_dir, listings=listings)
+        return PackStream(len(files), packs)
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,11 @@ class PackCatalog:
         self,
         folders: Sequence[Path],
         assets_dir: Path,
-        provider: PackProvider = packs_in_folders,
+        provider: PackProvider | None = None,
     ) -> None:
         self._folders = tuple(folders)
         self._assets_dir = assets_dir
-        self._provider = provider
+        self._provider = provider if provider is not None else FolderPacks()
         self._changed = threading.Condition()
         self._generation = 0
         self._preloading: threading.Thread | None = None
