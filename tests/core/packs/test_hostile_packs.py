@@ -51,25 +51,50 @@ def test_problems_are_capped_with_a_count_of_the_rest(pack_dir: Path) -> None:
     )
     assert found[99].startswith("pack.yaml:101:1: extra_99: ")
     assert found[100] == (
-        "pack.yaml:102:1: ... and 50 more problems in this file; fix the ones above and check again"
+        "pack.yaml:102:1: ... and 50 more errors in this file; fix the ones above and check again"
     )
 
 
-def test_hidden_errors_keep_the_pack_broken_and_hidden_warnings_do_not(pack_dir: Path) -> None:
+def test_errors_are_shown_before_warnings_however_many_warnings_come_first(
+    pack_dir: Path,
+) -> None:
     report = Report(Path("p.yaml"))
-    for line in range(MAX_SHOWN_PROBLEMS):
+    for line in range(MAX_SHOWN_PROBLEMS + 50):
         report.add((line, 0), "", "a warning", "warning")
-    report.add((MAX_SHOWN_PROBLEMS, 0), "", "an error")
+    report.add((MAX_SHOWN_PROBLEMS + 50, 0), "", "an error")
     shown_problems = report.problems()
     assert report.has_errors
-    assert [p.severity for p in shown_problems[-2:]] == ["warning", "error"]
-    assert shown_problems[-1].message.startswith("... and 1 more problem in this file")
+    assert len(shown_problems) == MAX_SHOWN_PROBLEMS + 1
+    # the error is among those shown, in its place in the file; the warnings give way
+    assert [str(p) for p in shown_problems if p.severity == "error"] == ["p.yaml:151:1: an error"]
+    assert shown_problems[-1].message.startswith("... and 51 more warnings in this file")
+    assert shown_problems[-1].severity == "warning"
 
     quiet = Report(Path("p.yaml"))
     for line in range(MAX_SHOWN_PROBLEMS + 5):
         quiet.add((line, 0), "", "a warning", "warning")
     assert not quiet.has_errors
     assert quiet.problems()[-1].severity == "warning"
+
+
+def test_a_flood_of_warnings_never_pushes_an_error_out_of_the_kept_problems(
+    pack_dir: Path,
+) -> None:
+    report = Report(Path("p.yaml"))
+    for line in range(50_000):
+        report.add((line, 0), "", "a warning", "warning")
+    report.add((50_000, 0), "", "an error")
+    assert "p.yaml:50001:1: an error" in [str(p) for p in report.problems()]
+
+
+def test_hidden_errors_keep_the_summary_an_error(pack_dir: Path) -> None:
+    report = Report(Path("p.yaml"))
+    for line in range(MAX_SHOWN_PROBLEMS + 3):
+        report.add((line, 0), "", "an error")
+    report.add((MAX_SHOWN_PROBLEMS + 3, 0), "", "a warning", "warning")
+    last = report.problems()[-1]
+    assert last.message.startswith("... and 3 more errors and 1 warning in this file")
+    assert last.severity == "error"
 
 
 def test_a_million_problems_keep_only_a_few_thousand(pack_dir: Path) -> None:
@@ -79,7 +104,7 @@ def test_a_million_problems_keep_only_a_few_thousand(pack_dir: Path) -> None:
     assert report.count == 200_000
     assert len(report._problems) <= 2_000
     last = report.problems()[-1]
-    assert last.message.startswith("... and 199\u00a0900 more problems")
+    assert last.message.startswith("... and 199\u00a0900 more errors")
     assert last.severity == "error"
 
 

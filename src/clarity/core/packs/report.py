@@ -2,9 +2,10 @@
 that collects them while a file is read.
 
 A hostile or badly broken file must not bury the teacher (or the terminal) under its
-problems: a report shows the first :data:`MAX_SHOWN_PROBLEMS` in file order and then one
-line counting the rest, and a value quoted in a message is cut to about
-:data:`MAX_QUOTED_CHARS` characters (:func:`shown`).
+problems: a report shows at most :data:`MAX_SHOWN_PROBLEMS`, errors before warnings (a
+pack that does not play says why, however many warnings come before its first error), in
+file order, and then one line counting the rest; a value quoted in a message is cut to
+about :data:`MAX_QUOTED_CHARS` characters (:func:`shown`).
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class Report:
         self._problems: dict[tuple[int, int, str, str, str], Problem] = {}
         self._unkept = 0  # problems past the kept ones: only counted
         self._unkept_errors = 0
+        # kept apart, so that a flood of warnings never pushes an error out
+        self._kept_errors = 0
+        self._kept_warnings = 0
 
     def add(
         self,
@@ -87,10 +91,15 @@ class Report:
         key = (line, column, field_name, message, severity)
         if key in self._problems:
             return
-        if len(self._problems) >= _MAX_KEPT_PROBLEMS:
+        kept = self._kept_errors if severity == "error" else self._kept_warnings
+        if kept >= _MAX_KEPT_PROBLEMS:
             self._unkept += 1
             self._unkept_errors += severity == "error"
             return
+        if severity == "error":
+            self._kept_errors += 1
+        else:
+            self._kept_warnings += 1
         self._problems[key] = Problem(self.path, line, column, field_name, message, severity)
 
     @property
@@ -105,26 +114,43 @@ class Report:
         return len(self._problems) + self._unkept
 
     def problems(self) -> tuple[Problem, ...]:
-        """The first :data:`MAX_SHOWN_PROBLEMS` problems in file order, then one counting
-        the rest at the place where the rest begin."""
+        """At most :data:`MAX_SHOWN_PROBLEMS` problems, in file order, then one counting the
+        rest (its errors and warnings) at the place where the first of them is. Errors are
+        chosen first: the warnings fill the places the errors leave."""
         ordered = sorted(self._problems.values(), key=lambda p: (p.line, p.column))
         if len(ordered) <= MAX_SHOWN_PROBLEMS and not self._unkept:
             return tuple(ordered)
-        first, rest = ordered[:MAX_SHOWN_PROBLEMS], ordered[MAX_SHOWN_PROBLEMS:]
-        more = len(rest) + self._unkept
-        hidden_error = self._unkept_errors > 0 or any(p.severity == "error" for p in rest)
+        errors = [p for p in ordered if p.severity == "error"]
+        warnings = [p for p in ordered if p.severity != "error"]
+        chosen = errors[:MAX_SHOWN_PROBLEMS]
+        chosen += warnings[: MAX_SHOWN_PROBLEMS - len(chosen)]
+        shown_now = set(map(id, chosen))
+        rest = [p for p in ordered if id(p) not in shown_now]
+        first = sorted(chosen, key=lambda p: (p.line, p.column))
+        hidden_errors = self._unkept_errors + sum(p.severity == "error" for p in rest)
+        hidden_warnings = len(rest) + self._unkept - hidden_errors
         where = rest[0] if rest else first[-1]
-        noun = "problem" if more == 1 else "problems"
         summary = Problem(
             self.path,
             where.line,
             where.column,
             "",
-            f"... and {format_number(more)} more {noun} in this file; "
+            f"... and {_counted(hidden_errors, hidden_warnings)} in this file; "
             "fix the ones above and check again",
-            "error" if hidden_error else "warning",
+            "error" if hidden_errors else "warning",
         )
         return (*first, summary)
+
+
+def _counted(errors: int, warnings: int) -> str:
+    """``3 more errors and 1 warning``, leaving out a kind there is none of."""
+    parts = [
+        f"{format_number(n)} {word if n == 1 else word + 's'}"
+        for n, word in ((errors, "error"), (warnings, "warning"))
+        if n
+    ]
+    count, noun = parts[0].split(" ", 1)
+    return " and ".join([f"{count} more {noun}", *parts[1:]])
 
 
 def field_name(loc: Loc) -> str:
