@@ -23,6 +23,7 @@ from clarity.core.round import Phase
 from clarity.ui.app import App
 from clarity.ui.bindings import key_hints
 from clarity.ui.play.card import Card
+from clarity.ui.play.card_plan import label_room
 from clarity.ui.scenes.play import REVEAL_SECONDS, PlayScene
 from clarity.ui.scenes.results import ResultsScene
 from clarity.ui.textfit import wrap_lines
@@ -108,6 +109,10 @@ def letters(text: str) -> str:
     return "".join(text.split())
 
 
+def unhyphenated(text: str) -> str:
+    return letters(text).replace("\u00ad", "").replace("-", "")
+
+
 def assert_card_whole(pilot: Pilot, scene: PlayScene, *names: str) -> None:
     """Every text of the card drawn whole inside its room and inside the card, no two of its
     texts or buttons overlapping, and the whole of the card's contents reached from the top
@@ -183,7 +188,8 @@ def assert_buttons_whole(pilot: Pilot, scene: PlayScene) -> None:
         )
         font = assets.font(size or metrics.body_size, True)
         lines = wrap_lines(font, button.label, room_w, 10**6)
-        assert letters("".join(lines)) == letters(button.label), button.label
+        # a soft hyphen where a line breaks is drawn as a hyphen
+        assert unhyphenated("".join(lines)) == unhyphenated(button.label), button.label
         assert len(lines) * font.get_linesize() <= room_h + 2, (button.label, lines)
 
 
@@ -617,3 +623,70 @@ def test_a_number_question_asks_for_a_number(make_app: Callable[..., App], tmp_p
     assert scene.round.question is not None
     assert scene.round.question.id == "t"
     assert scene.answer_field.placeholder == "Type the answer…"
+
+
+# -- a piece that ends at a soft hyphen is measured with the hyphen it shows ---------------
+
+SHY = "\u00ad"
+#: a tester's compounds, with the soft hyphens the teacher put in (r-shy.yaml)
+SHY_CHOICES = [
+    SHY.join(["Grund", "stücks", "verkehrs", "genehmigungs", "zuständigkeits", "übertragungs"])
+    + SHY
+    + "verordnung",
+    SHY.join(["Rind", "fleisch", "etikettierungs", "überwachungs", "aufgaben", "übertragungs"])
+    + SHY
+    + "gesetz",
+    f"Kraft{SHY}fahr{SHY}zeug",
+    f"Haft{SHY}pflicht{SHY}versicherung",
+]
+
+
+def broken_without_hyphen(lines: list[str]) -> list[str]:
+    """The lines that end inside a word with no hyphen drawn (every line here but the
+    last ends at one of the word's soft hyphens)."""
+    return [line for line in lines[:-1] if not line.endswith("-")]
+
+
+def test_a_word_that_fits_only_without_its_hyphen_is_not_said_to_fit(
+    make_app: Callable[..., App],
+) -> None:
+    app = make_app(size=(1024, 640))
+    fitter = app.services.assets.fitter
+    word = f"genehmigungs{SHY}"
+    size = 20
+    bare = fitter.width("genehmigungs", size, bold=True)
+    shown = fitter.width("genehmigungs-", size, bold=True)
+    assert bare < shown
+    # a box as wide as the word without the hyphen: as drawn at a line's end, it is wider
+    assert not fitter.fits(word + "zuständigkeits", size, (bare, 10**4), bold=True)
+    assert fitter.fits(word + "zuständigkeits", size, (shown + 200, 10**4), bold=True)
+
+
+@pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_compound_broken_at_its_soft_hyphens_shows_a_hyphen_at_every_break(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int]
+) -> None:
+    question = {
+        "id": "q",
+        "type": "choice",
+        "prompt": f"Welches Wort ist am längsten? {SHY_CHOICES[0]} oder {SHY_CHOICES[1]}?",
+        "choices": SHY_CHOICES,
+        "answer": SHY_CHOICES[2],
+    }
+    pilot = Pilot(make_app(size=size))
+    scene = play(pilot, long_pack(tmp_path, [question], language="de"))
+    assets = pilot.app.services.assets
+    metrics = scene.card.now.metrics
+    broken = 0
+    for button, label_size in scene.card.now.buttons:
+        if button.tone is None or not button.tone.startswith("answer"):
+            continue
+        room_w, _ = label_room(
+            assets, metrics, button.rect.width, button.rect.height, button.key_hint
+        )
+        font = assets.font(label_size or metrics.body_size, True)
+        lines = wrap_lines(font, button.label, room_w, 10**6)
+        assert not broken_without_hyphen(lines), (button.label, lines)
+        broken += len(lines) - 1
+    assert broken >= 2, "the long compounds were expected to break"
+    assert_buttons_whole(pilot, scene)

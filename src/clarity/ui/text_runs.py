@@ -332,7 +332,7 @@ def _start_line(
 ) -> tuple[str, int]:
     while measure(shown_at_line_end(piece.rstrip())) > width and len(clusters(piece.rstrip())) > 1:
         head, piece = split_word(piece, width, measure)
-        lines.append(head)
+        lines.append(shown_at_line_end(head))
     return piece, measure(piece)
 
 
@@ -352,7 +352,8 @@ def split_word(word: str, width: int, measure: Callable[[str], int]) -> tuple[st
     low, high = 1, len(parts)
     while low < high:  # the most clusters whose width fits
         middle = (low + high + 1) // 2
-        if measure("".join(parts[:middle])) <= width:
+        # as drawn: a head that ends at a soft hyphen shows a hyphen
+        if measure(shown_at_line_end("".join(parts[:middle]))) <= width:
             low = middle
         else:
             high = middle - 1

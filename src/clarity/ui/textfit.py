@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from clarity.ui.text_runs import break_paragraph, break_pieces, clusters
+from clarity.ui.text_runs import break_paragraph, break_pieces, clusters, shown_at_line_end
 
 if TYPE_CHECKING:
     from clarity.ui.assets import Assets
@@ -81,7 +81,8 @@ class TextFitter:
         self, text: str, size: int, box: tuple[int, int], bold: bool = False, *, whole: bool = True
     ) -> bool:
         """Whether ``text`` fits ``box`` at ``size``; with ``whole``, only when no word has
-        to be broken inside to fit the width."""
+        to be broken inside to fit the width (a word that ends at a soft hyphen is measured
+        with the hyphen it shows at a line's end)."""
         if whole and not self._words_fit(text, size, box[0], bold):
             return False
         width, height = self.measure(text, size, box[0], bold)
@@ -90,8 +91,10 @@ class TextFitter:
     def _words_fit(self, text: str, size: int, wrap: int, bold: bool) -> bool:
         if self.width(text, size, bold) <= wrap:
             return True
+        # a piece is measured as a line ending in it draws it: a soft hyphen there is a
+        # hyphen, and a word that fits only without it would be broken before it
         return all(
-            self.width(piece.rstrip(), size, bold) <= wrap
+            self.width(shown_at_line_end(piece.rstrip()), size, bold) <= wrap
             for paragraph in text.split("\n")
             for piece in break_pieces(paragraph)
         )
