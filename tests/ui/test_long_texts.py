@@ -22,6 +22,7 @@ from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.round import Phase
 from clarity.ui.app import App
 from clarity.ui.bindings import key_hints
+from clarity.ui.play.board_panel import BANNER_PICTURE_SHARE
 from clarity.ui.play.card import Card
 from clarity.ui.play.card_plan import label_room
 from clarity.ui.scenes.play import REVEAL_SECONDS, PlayScene
@@ -285,7 +286,12 @@ def test_every_text_as_long_as_the_format_allows_shows_whole(
     assert banner is not None
     assert banner.box is not None
     assert banner.box.contains(banner.rect)
-    assert letters(banner.words) == letters(scene.round.mystery.answer)
+    answer = letters(scene.round.mystery.answer)
+    if pilot.app.look.text_scale == 1.0:
+        assert letters(banner.words) == answer
+    else:  # large text: the banner's first lines, the picture kept in sight; the card whole
+        shown = letters(banner.words)
+        assert shown == answer or (shown.endswith("…") and answer.startswith(shown[:-1]))
 
 
 def test_an_end_card_that_scrolls_waits_for_enter_and_scrolls_by_the_wheel(
@@ -690,3 +696,163 @@ def test_a_compound_broken_at_its_soft_hyphens_shows_a_hyphen_at_every_break(
         broken += len(lines) - 1
     assert broken >= 2, "the long compounds were expected to break"
     assert_buttons_whole(pilot, scene)
+
+
+# -- a choice of wide letters: the right answer's label in sight after the verdict ---------
+
+#: a tester's choices (l-wide-answer.yaml): 200 fullwidth letters, kanji, emoji sequences,
+#: and the widest ligature there is, U+FDFD, which needs a hundred lines in a button
+WIDE_CHOICES = [
+    fill("Ｍ", 200),
+    fill("東京特許許可局", 200),
+    fill("🐦\u200d🔥", 200),
+    fill("\ufdfd", 200),
+]
+
+
+def ink_share(window: pygame.Surface, rect: pygame.Rect, ink: tuple[int, int, int]) -> float:
+    """The share of the pixels of ``rect`` in ``window`` that are exactly ``ink``."""
+    columns, rows = range(rect.left, rect.right, 2), range(rect.top, rect.bottom, 2)
+    points = [(x, y) for x in columns for y in rows]
+    inked = sum(window.get_at(point)[:3] == ink for point in points)
+    return inked / max(1, len(points))
+
+
+@pytest.mark.parametrize("key", [pygame.K_a, pygame.K_b], ids=["right", "wrong"])
+@pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_right_choice_of_wide_letters_shows_its_text_after_the_answer(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], key: int
+) -> None:
+    question = {
+        "id": "q",
+        "type": "choice",
+        "prompt": fill("東京特許許可局長今日急遽休暇許可拒否", 2000),
+        "choices": WIDE_CHOICES,
+        "answer": WIDE_CHOICES[0],
+    }
+    pilot = Pilot(make_app(size=size))
+    scene = play(pilot, long_pack(tmp_path, [question], language="ja"))
+    pilot.key(key)
+    pilot.settle()
+    pilot.step(8)
+    card = scene.card
+    right = card.now.boxes["answer_A"]
+    shown = right.clip(card.view)
+    assert shown.height >= min(right.height, card.view.height // 2), "the right answer is hidden"
+    # its letters are drawn where the card shows it, not in the middle of a box taller
+    # than the card (an empty green box)
+    ink = pilot.app.look.tone("right").ink
+    assert ink_share(pilot.app.surface, shown, ink) > 0.03
+    # no answer is taller than its label needs: a short label is never lost in a tall box
+    assets = pilot.app.services.assets
+    metrics = card.now.metrics
+    for button, label_size in card.now.buttons:
+        if button.tone is None or not button.tone.startswith("answer"):
+            continue
+        room_w, _ = label_room(assets, metrics, button.rect.width, 10**6, button.key_hint)
+        label_h = assets.fitter.measure(
+            button.label, label_size or metrics.body_size, room_w, bold=True
+        )[1]
+        assert button.rect.height <= max(label_h + metrics.px(3), card.view.height), button.label
+    # the verdict and Next are reached by PageDown
+    for _ in range(200):
+        if "verdict" in scene.layout_boxes():
+            break
+        pilot.key(pygame.K_PAGEDOWN)
+    assert "verdict" in scene.layout_boxes()
+    assert "next_button" in scene.layout_boxes()
+
+
+# -- at 200 % text: the picture in sight at the end, the field when typing, the guess label --
+
+LARGE_SIZES = [(1024, 640), (1024, 768)]
+
+
+@pytest.mark.parametrize("size", LARGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_at_large_text_the_answer_banner_leaves_most_of_the_picture_in_sight(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int]
+) -> None:
+    answer = LONGEST_ANSWERS["de"]
+    app = make_app(size=size)
+    app.apply_look(LARGE)
+    pilot = Pilot(app)
+    question = {"id": "q", "type": "truefalse", "prompt": "Yes?", "answer": True}
+    scene = play(pilot, long_pack(tmp_path, [question], language="de", answer=answer))
+    pilot.key(pygame.K_a)
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)
+    pilot.type("Minsk")
+    pilot.key(pygame.K_RETURN)
+    pilot.until(lambda: scene.round.phase is Phase.ENDED)
+    pilot.until(lambda: not scene.board.view.flipping)
+    pilot.step(8)
+    board = scene.board
+    panel = board.banner_rect()
+    banner = board.banner
+    assert panel is not None
+    assert banner is not None
+    picture = board.rect
+    covered = panel.clip(picture).height
+    assert covered <= BANNER_PICTURE_SHARE * picture.height + 2, (covered, picture.height)
+    # what the banner shows is drawn whole, in its panel: the answer's first lines, and an
+    # ellipsis where it stops
+    assert panel.contains(banner.rect)
+    assert_every_line_in_sight(pilot.app.surface, banner)
+    shown = letters(banner.words)
+    if shown != letters(answer):
+        assert shown.endswith("…")
+        assert letters(answer).startswith(shown[:-1])
+    # the whole answer is on the end card
+    assert letters(scene.card.now.texts["end_answer"].words) == letters(answer)
+
+
+@pytest.mark.parametrize("size", LARGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_at_large_text_typing_under_a_long_prompt_brings_the_field_into_view(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int]
+) -> None:
+    prompt = fill("Who wrote the Muqaddimah, the book of 1377 about history? ", 1990) + " END?"
+    question = {"id": "q", "type": "typed", "prompt": prompt, "answer": "Ibn Khaldun"}
+    app = make_app(size=size)
+    app.apply_look(LARGE)
+    pilot = Pilot(app)
+    scene = play(pilot, long_pack(tmp_path, [question]))
+    card = scene.card
+    assert card.scrolls
+    assert not card.view.contains(card.now.boxes["answer_field"]), "a prompt this long hides it"
+    pilot.type("I")
+    assert scene.answer_field.text == "I"
+    assert card.view.contains(scene.answer_field.rect), "the field typed in is out of sight"
+    pilot.type("bn Khaldun")
+    pilot.key(pygame.K_RETURN)
+    pilot.settle()
+    assert scene.round.phase is Phase.FEEDBACK
+
+
+@pytest.mark.parametrize("picture", [(400, 300), (200, 400)], ids=["wide", "tall"])
+@pytest.mark.parametrize("size", LARGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_at_large_text_the_guess_label_stays_inside_its_button(
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], picture: tuple[int, int]
+) -> None:
+    question = {"id": "q", "type": "typed", "prompt": "The capital of Belarus?", "answer": "Minsk"}
+    loaded = long_pack(tmp_path, [question])
+    write_picture(tmp_path / "lighthouse.png", picture)
+    loaded = load_pack(loaded.path, assets_dir=ASSETS)
+    app = make_app(size=size)
+    app.apply_look(LARGE)
+    pilot = Pilot(app)
+    scene = play(pilot, loaded)
+    button = scene.board.guess_button
+    assert button.key_hint == "Ctrl+G"  # letters type: the widest badge
+    metrics = scene.card.now.metrics
+    assets = pilot.app.services.assets
+    pad = metrics.px(1.2)
+    badge = assets.fitter.width(button.key_hint, metrics.small_size, bold=True)
+    # the room Button.draw gives the label, at the smallest size it draws it
+    room = (button.rect.width - 3 * pad - badge, button.rect.height - metrics.px(0.6))
+    assert assets.fitter.fits(button.label, metrics.small_size, room, bold=True), (
+        button.rect,
+        room,
+    )
+    window = pygame.Rect((0, 0), pilot.app.size)
+    assert window.contains(button.rect)
+    assert not button.rect.colliderect(scene.board.rect)

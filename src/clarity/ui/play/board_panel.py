@@ -16,8 +16,13 @@ from clarity.ui.board_view import BoardView
 from clarity.ui.play.card_plan import text_height
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region
+from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Metrics
 from clarity.ui.widgets import FocusGroup, TextBlock, draw_panel, main_button
+
+#: of the picture's height, the most that the answer's banner may cover at the end (a long
+#: answer in large text shows fewer lines rather than hide the picture the class looks at)
+BANNER_PICTURE_SHARE = 0.4
 
 
 class BoardPanel:
@@ -65,6 +70,19 @@ class BoardPanel:
         self._metrics = metrics
         gap = metrics.gap
         edge = max(2, metrics.px(0.25))
+        button = self.guess_button
+        # wide enough for its label and its widest badge at body size (large text); in a
+        # column narrower than that, as wide as the column and tall enough for the label's
+        # lines (it never runs out of its button)
+        fitter = self.assets.fitter
+        pad = metrics.px(1.2)
+        badge_w = fitter.width("Ctrl+G", metrics.small_size, bold=True) + metrics.px(2.0)
+        label_w = fitter.width(button.label, metrics.body_size, bold=True)
+        least = label_w + badge_w + 3 * pad
+        if least > column.width:
+            room_w = max(10, column.width - badge_w - 3 * pad)
+            lines_h = text_height(self.assets, button.label, metrics.body_size, room_w, bold=True)
+            button_h = max(button_h, lines_h + metrics.px(1.0))
         area = pygame.Rect(
             column.x + edge,
             column.y + edge,
@@ -78,18 +96,15 @@ class BoardPanel:
         if slack > area.height // 10 and centred:
             board = self.view.fit(area.move(0, slack // 2), metrics)
         self._framed = board.inflate(2 * edge, 2 * edge)
-        button = self.guess_button
-        # wide enough for its label and its widest badge at body size (large text)
-        fitter = self.assets.fitter
-        label_w = fitter.width(button.label, metrics.body_size, bold=True)
-        badge_w = fitter.width("Ctrl+G", metrics.small_size, bold=True) + metrics.px(2.0)
-        least = label_w + badge_w + 3 * metrics.px(1.2)
-        guess_w = min(board.width + 2 * edge, max(metrics.px(24), round(board.width * 0.5), least))
-        button.rect = pygame.Rect(board.x - edge, board.bottom + edge + gap, guess_w, button_h)
+        # under the picture's left edge; past the picture's right edge (a tall picture in
+        # large text) when its label needs it, but inside the column
+        guess_w = min(column.width, max(metrics.px(24), round(board.width * 0.5), least))
+        x = max(column.x, min(board.x - edge, column.right - guess_w))
+        button.rect = pygame.Rect(x, board.bottom + edge + gap, guess_w, button_h)
         self._stakes_box = pygame.Rect(
             button.rect.right + gap,
             button.rect.y,
-            board.right + edge - button.rect.right - gap,
+            max(0, board.right + edge - button.rect.right - gap),
             button_h,
         )
         # the board covers its own rect whole; the guess row is the rest of the region
@@ -109,23 +124,38 @@ class BoardPanel:
         rect = self.guess_button.rect.union(self._stakes_box)
         pad = metrics.px(1.0)
         room = (rect.width - 2 * pad, rect.height - metrics.px(0.6))
+        # the class is looking at the picture: the banner covers at most its lower part
+        highest = self._framed.bottom - round(self._framed.height * BANNER_PICTURE_SHARE)
+        bottom = max(rect.bottom, region.bottom - metrics.px(0.3))
+        most = (room[0], bottom - highest - metrics.px(0.6))
         size = assets.fitter.size_for(
             answer, metrics.heading_size, metrics.tiny_size, room, bold=True
         )
         needed = text_height(assets, answer, size, room[0], bold=True) + metrics.px(0.6)
+        shown = answer
         if needed > rect.height:
+            size = assets.fitter.size_for(
+                answer, metrics.heading_size, metrics.tiny_size, most, bold=True
+            )
+            needed = text_height(assets, answer, size, room[0], bold=True) + metrics.px(0.6)
+            if needed > most[1] + metrics.px(0.6):
+                # more than the room at the smallest type (large text): the lines that fit,
+                # and an ellipsis; the end card beside it shows the answer whole
+                font = assets.font(size, True)
+                lines = wrap_lines(font, answer, room[0], max(1, most[1] // font.get_linesize()))
+                shown = "\n".join(lines)
+                needed = text_height(assets, shown, size, room[0], bold=True) + metrics.px(0.6)
             rect.height = needed
             rect.bottom = min(rect.bottom, region.bottom - metrics.px(0.3))
             rect.top = min(rect.top, self.guess_button.rect.top)
-            # a banner taller than the whole column: from the picture's top, still whole
-            rect.top = max(rect.top, self._framed.top)
+            rect.top = max(rect.top, min(highest, self.guess_button.rect.top))
         palette = assets.look.palette
         surface = assets.fit_text(
-            answer, size, size, palette.text, (rect.width - 2 * pad, rect.height), bold=True
+            shown, size, size, palette.text, (rect.width - 2 * pad, rect.height), bold=True
         )
         box = rect.inflate(-2 * pad, 0)
         self._banner_rect = rect
-        self.banner = TextBlock(surface, surface.get_rect(center=rect.center), answer, box)
+        self.banner = TextBlock(surface, surface.get_rect(center=rect.center), shown, box)
 
     def regions(self, layout: int, stage: Stage, focus: FocusGroup) -> list[Region]:
         """The guess row, then the board (drawn last when a frame is busy: its uncovering

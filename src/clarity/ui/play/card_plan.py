@@ -40,6 +40,16 @@ class CardPlan:
     feedback_h: int
     needed: int = 0  # the height the card's contents need at these sizes
     share: float = 1.0  # of the largest buttons' height
+    #: each answer button's own height: ``button_h`` or more, as its label needs (a row
+    #: of buttons is as tall as its tallest; empty for a typed question)
+    heights: tuple[int, ...] = ()
+
+    def row_heights(self) -> list[int]:
+        """The height of each row of answer buttons, in pixels: its tallest button's."""
+        return [
+            max(self.heights[start : start + self.columns])
+            for start in range(0, len(self.heights), self.columns)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,9 +307,11 @@ class _Search:
         count = len(self.labels)
         plan: CardPlan | None = None
         plan_needed = 0
+        pad = metrics.px(1.0)  # above and below an answer's label
         for index, ((prompt_size, explain_size, share), columns) in enumerate(options):
             last = index == len(options) - 1
             row_h = answer_h = max(metrics.px(3.0), round(self.button_h * share))
+            heights: tuple[int, ...] = ()
             if isinstance(question, TypedQuestion):
                 answers_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
                 answers_h = round(answers_h * max(share, 0.8))
@@ -313,17 +325,33 @@ class _Search:
                 sizes = [fit.measure(label, least, label_w, bold=True) for label, _ in self.labels]
                 if any(w > label_w for w, _ in sizes) and (every_label or not last):
                     continue  # a word wider than the button
-                tallest = max(
-                    text_height(assets, label, least, label_w, bold=True)
+                heights = tuple(
+                    max(answer_h, text_height(assets, label, least, label_w, bold=True) + pad)
                     for label, _ in self.labels
                 )
-                answer_h = max(answer_h, tallest + metrics.px(1.0))
+                if max(heights) <= room:
+                    heights = (max(heights),) * count  # one height for all: a tidy grid
+                # else each row as tall as its own labels: one label of a hundred lines (200
+                # wide ligatures) must not make every button as tall, each with its label in
+                # the middle of a box taller than the card (an empty box in sight)
                 rows = math.ceil(count / columns)
-                answers_h = rows * answer_h + (rows - 1) * small_gap
+                answers_h = (
+                    sum(max(heights[row * columns : (row + 1) * columns]) for row in range(rows))
+                    + (rows - 1) * small_gap
+                )
             explain_h = text_height(assets, explain, explain_size, width) if explain else 0
             feedback_h = row_h + small_gap + max(explain_h, stakes_h)
             option = CardPlan(
-                prompt_size, explain_size, columns, answer_h, answers_h, row_h, feedback_h, 0, share
+                prompt_size,
+                explain_size,
+                columns,
+                answer_h,
+                answers_h,
+                row_h,
+                feedback_h,
+                0,
+                share,
+                heights,
             )
             prompt_room = room - (gap + answers_h + gap + feedback_h)
 

@@ -283,28 +283,31 @@ class QuestionCard:
         small_gap = metrics.px(0.9)
         columns = plan.columns
         col_w = (inner.width - (columns - 1) * small_gap) // columns
-        for i, button in enumerate(self.answer_buttons):
-            row, col = divmod(i, columns)
-            button.rect = pygame.Rect(
-                inner.x + col * (col_w + small_gap),
-                top + row * (plan.button_h + small_gap),
-                col_w,
-                plan.button_h,
+        heights = plan.heights or (plan.button_h,) * len(self.answer_buttons)
+        row_top = top
+        for row, row_h in enumerate(plan.row_heights() or [plan.button_h]):
+            for col in range(columns):
+                i = row * columns + col
+                if i >= len(self.answer_buttons):
+                    break
+                # a row taller than the card's view: each button as tall as its own label
+                # (a label drawn in the middle of a taller box would be out of sight)
+                own = heights[i] if row_h > out.room else row_h
+                self.answer_buttons[i].rect = pygame.Rect(
+                    inner.x + col * (col_w + small_gap), row_top, col_w, own
+                )
+            row_top += row_h + small_gap
+        # one type size for all the answers, the largest at which each label fits its button
+        fitter = self.assets.fitter
+        size = min(
+            fitter.size_for(
+                b.label,
+                metrics.body_size,
+                tiny_size(metrics),
+                label_room(self.assets, metrics, b.rect.width, b.rect.height, b.key_hint),
+                bold=True,
             )
-        # one type size for all the answers, the largest at which each label fits
-        narrowest = min(
-            (
-                label_room(self.assets, metrics, b.rect.width, b.rect.height, b.key_hint)
-                for b in self.answer_buttons
-            ),
-            key=lambda room: room[0],
-        )
-        size = self.assets.fitter.size_for(
-            [b.label for b in self.answer_buttons],
-            metrics.body_size,
-            tiny_size(metrics),
-            narrowest,
-            bold=True,
+            for b in self.answer_buttons
         )
         for i, button in enumerate(self.answer_buttons):
             out.add_button(f"answer_{ANSWER_LETTERS[i]}", button, size)

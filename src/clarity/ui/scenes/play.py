@@ -465,6 +465,8 @@ class PlayScene(Scene):
         if field is not None and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
             if not self.busy:
                 field.handle_event(event)  # letters, Space and the editing keys type
+                # under a long question the field is scrolled out of view: typing shows it
+                self.card.show(field.rect)
             return
         if event.type == pygame.MOUSEWHEEL:
             self.card.scroll_by(-event.y * self._metrics.px(6))
