@@ -15,7 +15,9 @@ and column to that field or item.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, localcontext
 from enum import StrEnum
@@ -33,6 +35,7 @@ from pydantic import (
 )
 
 from clarity.core.number_reading import conventions_for, read_number
+from clarity.core.packs.lookalikes import lookalike_words
 
 FORMAT_VERSION = 1
 MIN_GRID_SIDE = 1
@@ -179,7 +182,7 @@ class ChoiceQuestion(_QuestionBase):
     def _choices_distinct(cls, choices: tuple[str, ...]) -> tuple[str, ...]:
         seen: dict[str, int] = {}
         for index, choice in enumerate(choices):
-            key = choice.casefold()
+            key = _nfc(choice).casefold()
             if key in seen:
                 raise ValueError(
                     f'choices[{index}]: "{choice}" is listed twice (also choices[{seen[key]}])'
@@ -200,18 +203,21 @@ class ChoiceQuestion(_QuestionBase):
         choices = info.data.get("choices")
         if choices is None:  # the choices themselves failed; that error is reported instead
             return answer
+        context = info.context if isinstance(info.context, dict) else {}
+        language = str(context.get("language") or "en")
         if isinstance(answer, str):
-            _check_among_choices("answer", answer, choices)
-            return answer
+            return _among_choices("answer", answer, choices, language)
         seen: dict[str, int] = {}
+        found: list[str] = []
         for index, one in enumerate(answer):
-            _check_among_choices(f"answer[{index}]", one, choices)
-            if one in seen:
+            choice = _among_choices(f"answer[{index}]", one, choices, language)
+            if choice in seen:
                 raise ValueError(
-                    f'answer[{index}]: "{one}" is listed twice (also answer[{seen[one]}])'
+                    f'answer[{index}]: "{one}" is listed twice (also answer[{seen[choice]}])'
                 )
-            seen[one] = index
-        return answer
+            seen[choice] = index
+            found.append(choice)
+        return tuple(found)
 
     @property
     def right_answers(self) -> tuple[str, ...]:
@@ -229,10 +235,24 @@ class ChoiceQuestion(_QuestionBase):
         return self.choices.index(self.right_answers[0])
 
 
-def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> None:
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _among_choices(where: str, answer: str, choices: tuple[str, ...], language: str) -> str:
+    """The choice ``answer`` names, as the choice is written; ValueError with the fix when
+    it names none.
+
+    Answer and choices are compared in one Unicode form (NFC): an answer typed on a Mac
+    (e plus a combining accent) names the choice written with é as one character, and the
+    game then compares the choice with itself.
+    """
     if answer in choices:
-        return
-    several = _several_right(answer, choices)
+        return answer
+    by_nfc = {_nfc(choice): choice for choice in choices}
+    if _nfc(answer) in by_nfc:
+        return by_nfc[_nfc(answer)]
+    several = _several_right(_nfc(answer), choices, language)
     split = _split_at_commas(answer, choices)
     if split is not None:
         # Neighbouring choices joined by commas: "Washington, D.C." cut in two by a [...]
@@ -244,36 +264,107 @@ def _check_among_choices(where: str, answer: str, choices: tuple[str, ...]) -> N
             f'{where}: "{answer}" is not one of the choices, but the choices {pieces} joined '
             f"by commas; if it is one choice that a [...] list split at its comma, put "
             f'"{answer}" in quotes in the list; if each is a right answer, write '
-            f"answer: [{', '.join(split)}]"
+            f"answer: {_yaml_list(split)}"
         )
     if several is not None and len(several) == 1:
+        kind = "letter" if answer.strip().isalpha() else "number"
         raise ValueError(
             f'{where}: "{answer}" is not one of the choices; name a choice by its text, not its '
-            f"number: {several[0]}"
+            f"{kind}: {several[0]}"
         )
     if several is not None:
-        # Kahoot's "1,3", or "Belarus and Russia": several right choices written as one text
+        # Kahoot's "1,3", "A, C", "Belarus and Russia", "Беларусь и Россия": several
+        # right choices written as one text
         raise ValueError(
             f'{where}: "{answer}" is not one of the choices; to make several choices right, '
-            f"list their texts: answer: [{', '.join(several)}]"
+            f"list their texts: answer: {_yaml_list(several)}"
         )
-    near = [c for c in choices if c.casefold() == answer.casefold()]
+    slip = lookalike_words(answer, choices)
+    if slip is not None and slip[0] is not None:
+        raise ValueError(
+            f'{where}: "{answer}" is not one of the choices; it looks like "{slip[0]}", '
+            f"but {slip[1]}"
+        )
+    if slip is not None:
+        raise ValueError(f'{where}: "{answer}" is not one of the choices: {slip[1]}')
+    near = [c for c in choices if _nfc(c).casefold() == _nfc(answer).casefold()]
     near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
     hint = f'; did you mean "{near[0]}"?' if near else ""
     raise ValueError(f'{where}: "{answer}" is not one of the choices{hint}')
 
 
-_SEVERAL = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*")
+def _yaml_list(texts: Sequence[str]) -> str:
+    """``[Belarus, Russia]``: a [...] list that YAML reads back as ``texts``."""
+    return "[" + ", ".join(_as_list_item(text) for text in texts) + "]"
 
 
-def _several_right(answer: str, choices: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The choices ``answer`` names as several ("Belarus, Russia", "Belarus and Russia") or
-    by their numbers counted from 1 ("1,3", "2"), or None."""
-    pieces = tuple(piece for piece in _SEVERAL.split(answer.strip()) if piece)
-    if pieces and all(p.isdigit() and 1 <= int(p) <= len(choices) for p in pieces):
+def _as_list_item(text: str) -> str:
+    if text[:1] in "-?:,[]{}#&*!|>'\"%@` " or any(sign in text for sign in ",[]{}#:"):
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
+# The word for "and" that joins two right answers written as one text, by the pack's
+# language (its first subtag): the word between the last two items of a list in the
+# Unicode CLDR's list patterns (listPatterns, "standard", the "end" pattern), with the
+# other common one where a language has two (Spanish "e" before an i-, Ukrainian "й" and
+# "та"). English is always read: packs in every language are written by people who also
+# write English. Arabic and Hebrew write the word joined to the next one ("مصر وليبيا").
+AND_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("and",),
+    "ru": ("и",),
+    "be": ("і",),
+    "uk": ("і", "й", "та"),
+    "de": ("und",),
+    "fr": ("et",),
+    "es": ("y", "e"),
+    "it": ("e",),
+    "pt": ("e",),
+    "pl": ("i",),
+    "ar": ("و",),
+    "he": ("ו",),
+    "tr": ("ve",),
+    "nl": ("en",),
+    "sv": ("och",),
+    "da": ("og",),
+    "nb": ("og",),
+    "no": ("og",),
+    "fi": ("ja",),
+    "cs": ("a",),
+    "sk": ("a",),
+    "ro": ("și",),
+    "hu": ("és",),
+    "el": ("και",),
+}
+_JOINED_TO_NEXT_WORD = frozenset({"ar", "he"})
+_CHOICE_LETTERS = "ABCDEF"  # Kahoot and paper tests name choices A to F (MAX_CHOICES)
+
+
+@functools.cache
+def _several_pattern(language: str) -> re.Pattern[str]:
+    base = language.split("-", 1)[0].casefold()
+    words = {*AND_WORDS["en"], *AND_WORDS.get(base, ())}
+    joiners = "|".join(rf"(?<!\w){re.escape(word)}(?!\w)" for word in sorted(words))
+    if base in _JOINED_TO_NEXT_WORD:
+        joiners += "|" + "|".join(rf"(?<=\s){re.escape(word)}(?=\w)" for word in AND_WORDS[base])
+    return re.compile(rf"\s*(?:,|;|&|\+|/|{joiners})\s*", re.IGNORECASE)
+
+
+def _several_right(answer: str, choices: tuple[str, ...], language: str) -> tuple[str, ...] | None:
+    """The choices ``answer`` names as several ("Belarus, Russia", "Belarus and Russia",
+    "Беларусь и Россия" in a Russian pack, "Belarus/Russia"), by their numbers counted
+    from 1 ("1,3", "2") or by their letters ("A, C", "b"), or None."""
+    pieces = tuple(piece for piece in _several_pattern(language).split(answer.strip()) if piece)
+    if not pieces:
+        return None
+    if all(p.isdigit() and 1 <= int(p) <= len(choices) for p in pieces):
         return tuple(choices[int(p) - 1] for p in pieces)
-    if len(pieces) > 1 and all(p in choices for p in pieces):
-        return pieces
+    letters = _CHOICE_LETTERS[: len(choices)]
+    if all(len(p) == 1 and p.upper() in letters for p in pieces):
+        return tuple(choices[letters.index(p.upper())] for p in pieces)
+    by_nfc = {_nfc(choice): choice for choice in choices}
+    if len(pieces) > 1 and all(p in by_nfc for p in pieces):
+        return tuple(by_nfc[p] for p in pieces)
     return None
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from clarity.core.numbers import format_number
+from clarity.core.packs.lookalikes import lookalike_words
 from clarity.core.packs.models import (
     FORMAT_VERSION,
     MAX_CHOICES,
@@ -84,7 +85,11 @@ def validate(raw: dict[Any, Any], positions: Positions, report: Report) -> Pack 
     gets warnings about right answers a teacher may not mean (every choice right, ``1,000``
     read as one)."""
     try:
-        pack = Pack.model_validate(raw)
+        # The language decides which word joins several right answers in one text.
+        language = raw.get("language")
+        pack = Pack.model_validate(
+            raw, context={"language": language if isinstance(language, str) else "en"}
+        )
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     else:
@@ -190,10 +195,18 @@ def _report_validation_error(
         return
     if kind == "union_tag_invalid":
         type_loc = (*loc, "type")
+        tag = str(ctx.get("tag"))
+        slip = lookalike_words(tag, _QUESTION_MODELS)
+        if slip is not None and slip[0] is not None:
+            hint = f"it looks like {slip[0]}, but {slip[1]}"
+        elif slip is not None:
+            hint = f"{slip[1]}; use {_QUESTION_TYPES_TEXT}"
+        else:
+            hint = f"use {_QUESTION_TYPES_TEXT}"
         report.add(
             positions.value(type_loc),
             field_name(type_loc),
-            f'"{ctx.get("tag")}" is not a question type; use {_QUESTION_TYPES_TEXT}',
+            f'"{tag}" is not a question type; {hint}',
         )
         return
     if kind == "union_tag_not_found":
@@ -333,6 +346,11 @@ def _unknown_field(loc: Loc, tag: str | None) -> str:
         if owners:
             return f"is not used in a {tag} question, only in {' and '.join(owners)} questions"
     known = list(model.model_fields)
+    slip = lookalike_words(name, known)
+    if slip is not None and slip[0] is not None:
+        return f"is not a known field; it looks like `{slip[0]}`, but {slip[1]}"
+    if slip is not None:
+        return f"is not a known field: {slip[1]}; the fields here are {', '.join(known)}"
     close = difflib.get_close_matches(name.casefold(), known, n=1, cutoff=0.6)
     if close:
         return f"is not a known field; did you mean `{close[0]}`?"
