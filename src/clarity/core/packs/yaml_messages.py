@@ -54,7 +54,7 @@ _ITEM_HERE = re.compile(r"sequence entries are not allowed")  # "- " where a val
 _KEY_HERE = re.compile(r"mapping keys are not allowed")  # "? " where a value goes
 _FIELD_LINE = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):[ \t]+(.+?)[ \t]*$")
 # "prompt:Hello": a field name and ":" with no blank after it (YAML reads one plain text).
-_NO_BLANK_AFTER_COLON = re.compile(r"(\s*(?:-\s+)?)([^\W\d][\w-]*):(\S.*?)[ \t]*$")
+_NO_BLANK_AFTER_COLON = re.compile(r"([ \t]*(?:-[ \t]+)?)([^\W\d][\w-]*):([^ \t].*?)[ \t]*$")
 # "-type: typed": a dash right before a field name, meant as a list item.
 _DASH_WITHOUT_BLANK = re.compile(r"(\s*)-([^\W\d][\w-]*:(?:[ \t].*)?)$")
 _SPACE_NAMES = {"\u00a0": "non-breaking space", "\u3000": "full-width space"}
@@ -192,8 +192,26 @@ def _odd_indent(text: str, last_line: int) -> tuple[tuple[int, int], str] | None
                 continue
             if is_odd_space(character):
                 return (number, column), odd_indent_message(character)
-            break
+            after = line[column + 1 : column + 2]
+            if character == "-" and after and is_odd_space(after):
+                return (number, column + 1), _odd_space_after_dash(line, column + 1)
+            if character != "-" or after not in (" ", "\t"):
+                break  # a "- " goes on to the item's own start ("- - text", "-   text")
     return None
+
+
+def _odd_space_after_dash(line: str, column: int) -> str:
+    """The message for a list item whose dash is followed by an odd space (a Japanese
+    input method's full-width space, a word processor's no-break space): YAML reads the
+    dash and what follows as one text, not as an item."""
+    character = line[column]
+    name = unicodedata.name(character, "odd space")
+    fixed = f"{line[:column].strip()} {line[column:].lstrip(character).lstrip()}"
+    return (
+        f'the space after "-" is a U+{ord(character):04X} {name}, which YAML does not read '
+        'as a space, so this line is not a list item; after the "-" type an ordinary space: '
+        f"{shown(fixed.strip(), 120)}"
+    )
 
 
 def is_odd_space(character: str) -> bool:
@@ -214,7 +232,8 @@ def odd_indent_message(character: str) -> str:
 
 def _dash_without_blank(text: str, line: int) -> tuple[tuple[int, int], str] | None:
     """A line such as "-type: typed" at ``line`` or the nearest non-blank line above it:
-    a list item needs a blank after its dash."""
+    a list item needs a blank after its dash (and a field an ordinary space after its
+    colon, :func:`_odd_space_after_colon`)."""
     candidates = [line]
     above = line - 1
     while above >= 0 and not _line_of(text, above).strip():
@@ -222,6 +241,9 @@ def _dash_without_blank(text: str, line: int) -> tuple[tuple[int, int], str] | N
     if above >= 0:
         candidates.insert(0, above)
     for number in candidates:
+        odd = _odd_space_after_colon(_line_of(text, number), number)
+        if odd is not None:
+            return odd
         found = _DASH_WITHOUT_BLANK.fullmatch(_line_of(text, number))
         if found is not None:
             return (number, len(found.group(1))), (
@@ -230,6 +252,23 @@ def _dash_without_blank(text: str, line: int) -> tuple[tuple[int, int], str] | N
                 f"{shown(f'- {found.group(2)}', 120)}"
             )
     return None
+
+
+def _odd_space_after_colon(line: str, number: int) -> tuple[tuple[int, int], str] | None:
+    """A "field:" at the start of ``line`` followed by an odd space (:func:`is_odd_space`):
+    YAML reads the field's name, the colon and the value as one text."""
+    found = _NO_BLANK_AFTER_COLON.fullmatch(line)
+    if found is None or not is_odd_space(found.group(3)[0]):
+        return None
+    indent, name, value = found.groups()
+    odd = value[0]
+    fixed = f"{indent.strip()} {name}: {_as_value(value.lstrip(odd).strip())}".strip()
+    return (number, len(indent) + len(name) + 1), (
+        f'the space after "{shown(name)}:" is a U+{ord(odd):04X} '
+        f"{unicodedata.name(odd, 'odd space')}, which YAML does not read as a space, so this "
+        'line is not a "field: value" line; after the ":" type an ordinary space: '
+        f"{shown(fixed, 120)}"
+    )
 
 
 def _no_colon(text: str, opened: tuple[int, int]) -> tuple[tuple[int, int], str]:
@@ -243,6 +282,9 @@ def _no_colon(text: str, opened: tuple[int, int]) -> tuple[tuple[int, int], str]
             f'this line uses the full-width colon "{_FULL_WIDTH_COLON}" (U+FF1A); a field '
             f'needs the ordinary ":" and a space: {shown(f"{name}: {_as_value(value)}", 120)}'
         )
+    odd = _odd_space_after_colon(line, opened[0])
+    if odd is not None:
+        return odd
     found = _NO_BLANK_AFTER_COLON.fullmatch(line)
     if found is not None:
         indent, name, value = found.groups()

@@ -71,6 +71,7 @@ def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str
     line_end = text.find("\n", hash_index)
     rest = text[hash_index : line_end if line_end >= 0 else len(text)].rstrip("\r")
     comment = rest.lstrip(" \t")
+    blanks = rest[: len(rest) - len(comment)]
     meant = f"{value}{rest}" if value else comment
     fix = in_quotes(meant)
     if loc and isinstance(loc[-1], str):
@@ -79,9 +80,16 @@ def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str
         fix = f"- {fix}"
     read = f'so the game shows only "{shown(value)}"' if value else "so the value is empty"
     return (
-        f'YAML reads "{shown(comment)}" as a comment (" #" starts one), {read}; '
+        f'YAML reads "{shown(comment)}" as a comment ({_comment_start(blanks)}), {read}; '
         f"if it belongs to the text, put the whole text in quotes: {shown(fix, 120)}"
     )
+
+
+def _comment_start(blanks: str) -> str:
+    """What starts the comment, as written: a blank right before "#", a space or a tab."""
+    if blanks.endswith("\t"):
+        return 'a tab and "#" start one'
+    return '" #" starts one'
 
 
 def in_quotes(text: str) -> str:
