@@ -104,6 +104,22 @@ def test_validate_folder_reports_every_line_and_a_summary(
     ]
 
 
+def test_validate_summary_writes_every_count_in_one_form(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Thousands are grouped as everywhere in the game ("1 001", not "1001" beside "1 001").
+    folder = tmp_path / "packs"
+    first = write_pack(folder, "p0000.yaml", pack_id="p0")
+    text = first.read_text(encoding="utf-8")
+    for number in range(1, 1001):
+        (folder / f"p{number:04}.yaml").write_text(
+            text.replace("id: p0", f"id: p{number}"), encoding="utf-8"
+        )
+    status, out, _ = run(capsys, "validate", str(folder), "--data-dir", str(data_dir))
+    assert status == 0
+    assert out == ["1\u00a0001 packs checked: 1\u00a0001 valid, 0 with errors, 0 warnings"]
+
+
 def test_validate_reports_duplicate_ids_among_the_files(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

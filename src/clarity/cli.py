@@ -657,8 +657,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     bad = sum(1 for pack in loaded if not pack.ok)
     warnings = sum(len(pack.warnings) for pack in loaded)
     print(
-        f"{_count(len(loaded), 'pack')} checked: {len(loaded) - bad} valid, "
-        f"{bad} with errors, {_count(warnings, 'warning')}"
+        f"{_count(len(loaded), 'pack')} checked: {format_number(len(loaded) - bad)} valid, "
+        f"{format_number(bad)} with errors, {_count(warnings, 'warning')}"
     )
     return EXIT_PROBLEMS if bad else EXIT_OK
 

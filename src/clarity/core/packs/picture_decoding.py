@@ -143,6 +143,39 @@ class _TooManyReads(Exception):
 
 
 _NOT_A_PICTURE = "the file is not a PNG, JPEG, GIF or WebP image"
+# ISO base media files (ISO/IEC 14496-12) start with a "ftyp" box naming the file's brand:
+# HEIF (ISO/IEC 23008-12) as iPhones save photos, and AVIF (AV1 Image File Format 1.0).
+_PHOTO_BRANDS = {
+    b"heic": "HEIC",
+    b"heix": "HEIC",
+    b"heim": "HEIC",
+    b"heis": "HEIC",
+    b"hevc": "HEIC",
+    b"hevx": "HEIC",
+    b"mif1": "HEIF",
+    b"msf1": "HEIF",
+    b"avif": "AVIF",
+    b"avis": "AVIF",
+}
+
+
+def _not_a_picture(file: BinaryIO) -> str:
+    """The message for a file Pillow does not recognise: a phone's HEIC or an AVIF photo
+    is named by its first bytes, with what to do about it."""
+    try:
+        file.seek(0)
+        head = file.read(12)
+    except OSError:
+        return _NOT_A_PICTURE
+    found = _PHOTO_BRANDS.get(head[8:12]) if head[4:8] == b"ftyp" else None
+    if found is None:
+        return _NOT_A_PICTURE
+    return (
+        f"the file is a {found} photo (as phones save them), not a PNG, JPEG, GIF or WebP "
+        "image; export it as JPEG"
+    )
+
+
 _NO_MEMORY = "the picture needs more memory to decode than this computer has free"
 _EMPTY = "the file is empty (0 bytes): copy or download the picture again"
 _ANIMATED = (
@@ -565,7 +598,7 @@ def _opened(
                 "the largest allowed; save it smaller"
             ) from exc
         except Image.UnidentifiedImageError as exc:
-            raise NotAPicture(_NOT_A_PICTURE) from exc
+            raise NotAPicture(_not_a_picture(file)) from exc
         except (
             OSError,
             SyntaxError,

@@ -12,6 +12,7 @@ out on the question card, gets a warning (:mod:`clarity.core.packs.picture_shape
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -76,6 +77,13 @@ def check_images(
             if warning:
                 report.add(positions.value(loc), field_name(loc), warning, "warning")
     return images
+
+
+# "https://example.com/cat.png", "www.example.com/cat.png", "file:///C:/cat.png": a picture
+# copied as its address instead of saved.
+_WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
+# Formats phones and cameras save in that the game does not read (Pillow needs a plugin).
+_PHOTO_FORMATS = {".heic": "a HEIC", ".heif": "a HEIF", ".avif": "an AVIF"}
 
 
 def _grid(written: object, default: Grid) -> Grid | None:
@@ -144,11 +152,22 @@ class _ImageFinder:
         return self._results[text]
 
     def _find(self, text: str) -> tuple[Path, PictureInfo] | str:
+        if _WEB_ADDRESS.match(text):
+            return (
+                "a web address cannot be used: the game reads pictures from files, never from "
+                "the internet (a classroom may be offline); save the picture next to the pack "
+                "and write its file name here"
+            )
         if "\\" in text:
             return f'use "/" between folder names, not "\\": "{text.replace(chr(92), "/")}"'
         if PurePosixPath(text).is_absolute() or PureWindowsPath(text).drive:
             return "should be a path relative to the pack file, not an absolute path"
         suffix = PurePosixPath(text).suffix.lower()
+        if suffix in _PHOTO_FORMATS:
+            return (
+                f"is {_PHOTO_FORMATS[suffix]} picture ({suffix}), which the game cannot show; "
+                "export it as JPEG (or PNG) and name that file here"
+            )
         if suffix not in FORMAT_BY_SUFFIX:
             return "should be a PNG, JPEG, GIF or WebP picture (.png, .jpg, .jpeg, .gif or .webp)"
         normal = posixpath.normpath(text)
@@ -215,7 +234,9 @@ class _ImageFinder:
                 resolved, max_side=self._max_side, decode=self._decode
             )
         except NotAPicture as exc:
-            return f"{exc} (the name ends in {found.suffix})"
+            # "the file is a HEIC photo ...; export it as JPEG": the name goes before the fix
+            what, _, fix = str(exc).partition("; ")
+            return f"{what} (the name ends in {found.suffix})" + (f"; {fix}" if fix else "")
         except PictureError as exc:
             return str(exc)
         if info.format is not expected:
