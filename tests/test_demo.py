@@ -198,3 +198,29 @@ def test_a_demo_stuck_on_a_screen_gives_up_with_a_reason(tmp_path: Path) -> None
     app.run(Frozen(app), fixed_dt=pilot.fixed_dt)  # returns: the demo quits the App
     assert pilot.failure == "the demo got stuck on the frozen screen"
     assert [p.name for p in pilot.screenshots] == ["01-frozen-screen.png"]
+
+
+def test_the_watched_demo_waits_on_packs_that_load_slowly_instead_of_starting_again() -> None:
+    # packs that take longer than the demo's "stuck" time to come (a busy classroom
+    # computer): the demo waits on the pack choice, it does not go back to the title
+    from clarity.core.packs.loader import discover_packs
+    from clarity.resources import bundled_assets_dir, bundled_questions_dir
+    from clarity.ui.services import PackCatalog
+    from ui.test_packs_scene import GatedPacks
+
+    bundled = discover_packs([bundled_questions_dir()], assets_dir=bundled_assets_dir())
+    gated = GatedPacks(bundled)
+    app = open_app(size=SIZE)
+    app.services.packs = PackCatalog([bundled_questions_dir()], bundled_assets_dir(), gated)
+    ticks = count()
+    pilot = Autopilot(app, DemoOptions(seed=7, rounds=1), clock=lambda: next(ticks) * 0.1)
+    app.push(TitleScene(app))
+    try:
+        waited = run_until_it_stops(app, most_frames=1_000)  # 100 s of the demo's clock
+        assert waited == ["title", "packs"]
+        gated.open_wide()
+        screens = run_until_it_stops(app, most_frames=6_000)
+        assert not app.running, screens
+        assert pilot.rounds_done == 1
+    finally:
+        app.close()

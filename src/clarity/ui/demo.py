@@ -163,7 +163,10 @@ class Autopilot:
             self._plan.clear()
             self._settle = SETTLE_FRAMES
         progress = _progress(top)
-        if progress != self._progress:
+        if progress != self._progress or getattr(top, "loading", False):
+            # a screen still loading (the packs come in a background thread, slowly on a
+            # busy computer) is waiting, not stuck: starting again from the title would
+            # only bring the demo back to the same wait
             self._progress, self._idle_seconds = progress, 0.0
         else:
             self._idle_seconds += dt
