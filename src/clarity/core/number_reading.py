@@ -33,16 +33,26 @@ The rules, in the order they decide:
 * A reading keeps the digits written after the decimal sign (``3.10`` is ``Decimal("3.10")``):
   a typed answer compares them as written, a number question by value.
 
-Each language's decimal and group signs are CLDR's (``<symbols numberSystem="latn">``
-``decimal`` and ``group`` in ``common/main/<language>.xml``; Babel exposes them as
-``babel.numbers.get_decimal_symbol`` and ``get_group_symbol``). A language not listed
-reads like English.
+* A fraction is its value: ``1/2``, ``½`` (read as ``1/2``), ``1 1/2`` and ``1½`` (a whole
+  number one space before it); ``11/2`` is five and a half. A superscript after a digit is
+  a power, which is not one number (``10³``); Arabic's decimal sign ``٫`` and group sign
+  ``٬`` are read in every language (:func:`spell_numbers`).
+
+Each language's decimal and group signs are CLDR's, version 49 (``<symbols
+numberSystem="latn">`` ``decimal`` and ``group`` in ``common/main/<tag>.xml``, as Babel
+2.19 gives them with ``babel.numbers.get_decimal_symbol`` and ``get_group_symbol``), with a
+region's own where it differs (``de-CH``, ``es-MX``, ``pt-PT``, ``en-ZA``). A language not
+listed reads as CLDR's root locale writes numbers, which is also English's: a decimal point
+and a comma between groups. (The other choice, to keep every comma and point form of an
+unknown language as written, would refuse ``1,000`` and ``3.5`` in the many languages that
+write them so; CLDR lists every language a bundled font writes.)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
@@ -62,6 +72,65 @@ NUMBER_RUN = re.compile(
 
 # A sign a space apart from the digits, at the start of an answer ("- 40").
 _SPACED_SIGN = re.compile(rf"^(\s*[{_SIGNS}])\s+(?=[\d.,])")
+
+# Arabic's own decimal and group signs (U+066B, U+066C): CLDR's for the "arab" and "arabext"
+# digits of ar, fa, ur...; no other use, so they are read in every language.
+_ARABIC_DECIMAL = "\u066b"
+_ARABIC_GROUP = "\u066c"
+
+# Fraction slashes a keyboard cannot type, read as "/".
+_SLASHES = dict.fromkeys(map(ord, "\u2044\u2215"), "/")
+
+#: Vulgar fractions (½ ¼ ¾ ⅓ ... ↉), written by Unicode as one character: the compatibility
+#: form of each is its digits around a fraction slash (U+2044).
+VULGAR_FRACTIONS = frozenset(
+    char
+    for char in map(chr, [*range(0x00BC, 0x00BF), *range(0x2150, 0x2190)])
+    if "\u2044" in unicodedata.normalize("NFKC", char)
+)
+
+_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b"
+_SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPTS}]+")
+
+#: A fraction as typed: digits, a slash and digits ("1/2"), after a whole number and one
+#: space for a mixed number ("1 1/2"); never part of a date or a path ("1/2/2020").
+FRACTION = re.compile(
+    rf"(?<![^\W_])(?<!/)([{_SIGNS}]?)(?:(\d+)[ \u00a0\u202f])?(\d+)/(\d+)(?![^\W_]|/|[.,]\d)"
+)
+
+
+def spell_numbers(text: str, language: str) -> str:
+    """``text`` with numbers written in signs a keyboard lacks spelt in typed ones, before
+    any other folding (which would lose the difference):
+
+    * a vulgar fraction as digits around a slash, a space apart from a whole number before
+      it (``½`` -> ``1/2``, ``1½`` -> ``1 1/2``: never ``11/2``);
+    * superscript digits and signs after a digit or a closing bracket as a power with
+      ``^`` (``10³`` -> ``10^3``, never ``103``); elsewhere they are plain (``x²`` -> ``x2``,
+      ``O²⁻`` -> ``O2-``, as a class types an ion or a square); subscripts are left to
+      the compatibility folding, which makes them plain (``H₂O`` is typed ``H2O``);
+    * Arabic's decimal sign as the language's decimal sign, its group sign as a space
+      (``٣٫٥`` is 3.5, ``١٬٠٠٠`` is 1000 everywhere)."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    for i, char in enumerate(text):
+        if char in VULGAR_FRACTIONS:
+            if i and text[i - 1].isdigit():
+                out.append(" ")
+            out.append(unicodedata.normalize("NFKC", char).translate(_SLASHES))
+        else:
+            out.append(char)
+    spelt = "".join(out).translate(_SLASHES)
+
+    def power(match: re.Match[str]) -> str:
+        plain = unicodedata.normalize("NFKC", match[0])
+        before = spelt[match.start() - 1 : match.start()]
+        return "^" + plain if before and (before.isdigit() or before in ")]") else plain
+
+    spelt = _SUPERSCRIPT_RUN.sub(power, spelt)
+    decimal = conventions_for(language).decimal
+    return spelt.replace(_ARABIC_DECIMAL, decimal).replace(_ARABIC_GROUP, "\u202f")
+
 
 #: Number words: a number written in words is a number, never a word to forgive.
 NUMBER_WORDS = frozenset(
@@ -135,44 +204,70 @@ class NumberConventions:
     lakh: bool = False
 
 
-#: Decimal and group signs by language (primary subtag), from CLDR (see the module's
-#: docstring). Spaces of every width count as the same group sign.
+def _tags(conventions: NumberConventions, tags: str) -> dict[str, NumberConventions]:
+    return dict.fromkeys(tags.split(), conventions)
+
+
+#: Decimal and group signs by language tag, lower case, from CLDR 49 (the ``latn`` symbols of
+#: ``common/main/<tag>.xml`` and its decimal pattern, as Babel 2.19 gives them), for every
+#: CLDR language written in a script of the bundled fonts (Latin, Cyrillic, Greek, Arabic,
+#: Hebrew, Devanagari, Thai) and CJK, and the regions whose own way differs from their
+#: language's (``pt-PT``, ``es-MX``, ``de-CH``, ``en-ZA``...). Languages that write
+#: numbers as CLDR's root does (a decimal point, a comma between groups: Arabic, Hebrew,
+#: Hindi's script neighbours, Thai, Malay, Swahili, Irish...) are not listed but read so,
+#: as English does. Left out are ``bgn`` and ``ks``, whose Latin digits CLDR groups with
+#: the Arabic comma, which no keyboard of theirs puts between digits. Spaces of every
+#: width count as the same group sign, and so do both apostrophes.
 NUMBER_CONVENTIONS: dict[str, NumberConventions] = {
     "en": NumberConventions(decimal=".", group=","),
-    "ru": NumberConventions(decimal=",", group="\u00a0"),
-    "be": NumberConventions(decimal=",", group="\u00a0"),
-    "uk": NumberConventions(decimal=",", group="\u00a0"),
-    "pl": NumberConventions(decimal=",", group="\u00a0"),
-    "de": NumberConventions(decimal=",", group="."),
-    "fr": NumberConventions(decimal=",", group="\u202f"),
-    "es": NumberConventions(decimal=",", group="."),
-    "it": NumberConventions(decimal=",", group="."),
-    "pt": NumberConventions(decimal=",", group="\u00a0"),
-    "nl": NumberConventions(decimal=",", group="."),
-    "sv": NumberConventions(decimal=",", group="\u00a0"),
-    "cs": NumberConventions(decimal=",", group="\u00a0"),
-    "lt": NumberConventions(decimal=",", group="\u00a0"),
-    "lv": NumberConventions(decimal=",", group="\u00a0"),
-    "et": NumberConventions(decimal=",", group="\u00a0"),
-    "tr": NumberConventions(decimal=",", group="."),
     "zh": NumberConventions(decimal=".", group=","),
     "ja": NumberConventions(decimal=".", group=","),
     "ko": NumberConventions(decimal=".", group=","),
     "he": NumberConventions(decimal=".", group=","),
-    "hi": NumberConventions(decimal=".", group=",", lakh=True),
-    "en-in": NumberConventions(decimal=".", group=",", lakh=True),
+    "ar": NumberConventions(decimal=".", group=","),
+    "fa": NumberConventions(decimal=".", group=","),
     "th": NumberConventions(decimal=".", group=","),
+    **_tags(
+        NumberConventions(decimal=",", group="\u00a0"),
+        "ady af agq ba bas be bg br bua cs cv dua dyo et ewo ff fi gl ht hu ie kab kbd kea kk "
+        "ksf ky lt lv nb nmg nn no nr pl ru sah se sk smn sq ss sv tg tk tok ts tt tzm uk uz "
+        "ve yav en-cz en-ee en-fi en-hu en-lt en-lv en-no en-pt en-se en-sk en-ua en-za es-cr "
+        "fr-ca pt-ao pt-ch pt-cv pt-gq pt-gw pt-lu pt-mo pt-mz pt-pt pt-st pt-tl",
+    ),
+    **_tags(
+        NumberConventions(decimal=",", group="."),
+        "ast az bs ca da de dsb el es eu fo fy hr hsb ia id is it jgo jv kgp kkj kl ku lb lij "
+        "lld ln lu mgh mk mua nl nnh pms ps pt rn ro rw sc scn seh sg sl sr su tr vi wo yrl "
+        "ar-dz ar-lb ar-ly ar-ma ar-mr ar-tn en-at en-be en-de en-dk en-es en-id en-it en-nl "
+        "en-pl en-ro en-si fr-lu ms-bn ms-id qu-bo sw-cd",
+    ),
+    **_tags(NumberConventions(decimal=",", group="\u202f"), "blo eo fr rm vec en-fr en-ge"),
+    **_tags(NumberConventions(decimal=",", group="'"), "fr-ch"),
+    **_tags(NumberConventions(decimal=".", group="'"), "gsw de-ch de-li en-ch it-ch"),
+    **_tags(NumberConventions(decimal=".", group="\u00a0"), "dje khq mfe ses to twq tyv xh"),
+    **_tags(
+        NumberConventions(decimal=".", group=","),
+        "es-419 es-br es-bz es-cu es-do es-gt es-hn es-mx es-ni es-pa es-pe es-pr es-sv es-us "
+        "fr-rw",
+    ),
+    **_tags(
+        NumberConventions(decimal=".", group=",", lakh=True), "brx hi kok kxv mr ne sa xnr en-in"
+    ),
 }
+
+# A region subtag: two letters or three digits (BCP 47, section 2.2.4).
+_REGION = re.compile(r"^(?:[a-z]{2}|\d{3})$")
 
 
 def conventions_for(language: str) -> NumberConventions:
-    """The conventions of ``language`` (a BCP 47 tag such as "ru" or "pt-BR"): its own with
-    its region ("en-IN") when listed, else its language's; English's when the language is
-    not in :data:`NUMBER_CONVENTIONS`."""
-    subtags = language.casefold().split("-")
-    regional = "-".join(subtags[:2])
-    if regional in NUMBER_CONVENTIONS:
-        return NUMBER_CONVENTIONS[regional]
+    """The conventions of ``language`` (a BCP 47 tag such as "ru", "pt-BR" or
+    "sr-Latn-RS"): its region's where CLDR gives the region its own ("de-CH" writes
+    1'000.5), else its language's; CLDR root's (English's: a decimal point, a comma between
+    groups) for a language not in :data:`NUMBER_CONVENTIONS`."""
+    subtags = language.casefold().replace("_", "-").split("-")
+    region = next((tag for tag in subtags[1:3] if _REGION.match(tag)), None)
+    if region is not None and f"{subtags[0]}-{region}" in NUMBER_CONVENTIONS:
+        return NUMBER_CONVENTIONS[f"{subtags[0]}-{region}"]
     return NUMBER_CONVENTIONS.get(subtags[0], NUMBER_CONVENTIONS["en"])
 
 
@@ -180,11 +275,13 @@ def conventions_for(language: str) -> NumberConventions:
 class Reading:
     """What one written number is: a ``value`` with the digits written after its decimal
     sign kept (``Decimal("3.10")``), or ``None`` for an ambiguous form; ``as_written`` is the
-    form, and ``leading_zero`` marks a whole number written with one (``007``)."""
+    form, ``leading_zero`` marks a whole number written with one (``007``) and
+    ``fraction`` a fraction (``1 1/2``, its form with plain digits, one space and a slash)."""
 
     value: Decimal | None
     as_written: str = ""
     leading_zero: bool = False
+    fraction: bool = False
 
 
 def close_spaced_sign(text: str) -> str:
@@ -211,22 +308,50 @@ def read_run(sign: str, body: str, conventions: NumberConventions) -> list[Readi
     return readings
 
 
+def number_spans(text: str, language: str) -> Iterator[tuple[int, int, list[Reading]]]:
+    """Where the numbers of ``text`` (already spelt by :func:`spell_numbers`) are, in order:
+    each fraction (:data:`FRACTION`) and each :data:`NUMBER_RUN` match outside them, as its
+    start, its end and what it reads as in ``language``."""
+    conventions = conventions_for(language)
+    position = 0
+    for fraction in [*FRACTION.finditer(text), None]:
+        end = fraction.start() if fraction else len(text)
+        for match in NUMBER_RUN.finditer(text, position, end):
+            yield match.start(), match.end(), read_run(match[1], match[2], conventions)
+        if fraction is None:
+            return
+        yield fraction.start(), fraction.end(), [_read_fraction(*fraction.groups())]
+        position = fraction.end()
+
+
+def _read_fraction(sign: str, whole: str | None, numerator: str, denominator: str) -> Reading:
+    negative = sign in _NEGATIVE
+    written = f"{'-' if negative else ''}{f'{int(whole)} ' if whole else ''}"
+    written += f"{int(numerator)}/{int(denominator)}"
+    if int(denominator) == 0:
+        return Reading(None, written, fraction=True)
+    value = Decimal(int(whole or 0)) + Decimal(int(numerator)) / Decimal(int(denominator))
+    return Reading(-value if negative else value, written, fraction=True)
+
+
 def read_number(text: str, language: str) -> Decimal | None:
     """The one number in ``text``, read by the conventions of ``language``, with what is
     around it ignored when it is not a number: a unit, a percent or degree sign, a currency
     ("71 %", "$6", "212 °F", "1000 g" are 71, 6, 212 and 1000). A scale word after the number
-    multiplies it ("67 million"). ``None`` when the text holds no number, more than one
-    ("1/2", "10 to 20", "ten 10"), or a form ambiguous there ("1,000,000" in Russian)."""
-    folded = close_spaced_sign(unicodedata.normalize("NFKC", text).casefold().strip())
-    conventions = conventions_for(language)
+    multiplies it ("67 million"). A fraction is its value ("1/2", "½" and "0.5" are one
+    half; "1 1/2" and "1½" are 1.5; a third is ``Decimal(1) / 3``, to 28 digits). ``None``
+    when the text holds no number, more than one ("10 to 20", "ten 10", "10³"), or a form
+    ambiguous there ("1,000,000" in Russian)."""
+    spelt = spell_numbers(text, language)
+    folded = close_spaced_sign(unicodedata.normalize("NFKC", spelt).casefold().strip())
     readings: list[Reading] = []
     words: list[str] = []
     position = 0
     scale = 1
-    for match in NUMBER_RUN.finditer(folded):
-        words += re.findall(r"[^\W\d_]+", folded[position : match.start()])
-        readings += read_run(match[1], match[2], conventions)
-        position = match.end()
+    for start, end, read in number_spans(folded, language):
+        words += re.findall(r"[^\W\d_]+", folded[position:start])
+        readings += read
+        position = end
     after = re.findall(r"[^\W\d_]+", folded[position:])
     if after and after[0] in SCALE_WORDS:
         scale = SCALE_WORDS[after.pop(0)]
