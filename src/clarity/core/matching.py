@@ -20,6 +20,15 @@ tag such as "en", "ru" or "pt-BR"). What is forgiven can never change the meanin
   ``1 000`` = ``1,000`` = ``1000`` in English, ``3,5`` = ``3.5`` in Russian (the rules are
   :mod:`clarity.core.number_reading`'s). The digits written after the decimal sign count:
   ``3.1`` is not ``3.10`` (a version, a price); a number question compares values instead;
+* signs a keyboard lacks, typed as a class types them (:data:`SIGN_SPELLINGS`: ``C#`` for
+  ``C♯``, ``Bb`` for ``B♭``, ``+/-`` for ``±``; ``-`` for ``−``), subscripts typed as plain
+  digits (``H2O`` for ``H₂O``), a superscript after a letter typed plain or after ``^``
+  (``x2``, ``x^2`` for ``x²``; ``O2-`` for ``O²⁻``) and vulgar fractions typed with a slash
+  (``1/2`` for ``½``, ``1 1/2`` for ``1½``; fractions compare as written, ``2/4`` is not
+  ``½``): :func:`clarity.core.number_reading.spell_numbers`;
+* invisible format characters (a zero-width space, joiner or non-joiner, a direction mark);
+  the Arabic keyboard's kaf and yeh for the Persian ones in Persian and Urdu
+  (:data:`LETTER_VARIANTS`); the Thai abbreviation mark ``ฯ`` after a word;
 * one slip of a letter (one wrong, missing, extra or swapped letter) in a word of at least
   :data:`LONG_WORD` letters of an alphabet, once in an answer.
 
@@ -30,7 +39,8 @@ different short word (``cat`` is not ``car``), a symbol in a word or at its end 
 part of its letter in other scripts (Japanese dakuten: ``ぶた`` is not ``ふた``; Thai tone
 marks; Devanagari vowel signs and virama), a letter of its own written as another
 (:data:`LETTERS_OF_THEIR_OWN`: ``й`` is not ``и``, ``ў`` is not ``у``, Macedonian ``ѓ``
-is not ``г``) and any change in a word of CJK ideographs, kana or Hangul syllables
+is not ``г``; Swedish ``ö`` is not ``o``), a power (a superscript after a digit: ``10³`` is
+``10^3``, never ``103``) and any change in a word of CJK ideographs, kana or Hangul syllables
 (:data:`SYLLABIC_SCRIPTS`: each character is a syllable or a word, so there is no slip).
 An answer with no letters or digits (``+``, ``!``) is compared as written.
 """
@@ -43,12 +53,11 @@ import unicodedata
 from collections.abc import Iterable
 
 from clarity.core.number_reading import (
-    NUMBER_RUN,
     NUMBER_WORDS,
     Reading,
     close_spaced_sign,
-    conventions_for,
-    read_run,
+    number_spans,
+    spell_numbers,
 )
 
 LONG_WORD = 5
@@ -105,11 +114,49 @@ LETTER_FOLDS: dict[str, str] = {
 #: the Tajik alphabet of 1998).
 #: Other Latin letters with marks fold in every language (ä, ą, č, ğ ...): a school
 #: computer often lacks the language's layout, and the word stays recognisable.
+#: * sv, fi: å, ä, ö are the last letters of the Swedish and Finnish alphabets (för is
+#:   "for", for is "furrow"; sää "weather", saa "gets"); et: ä, ö, õ, ü of the Estonian
+#:   one (tüli "quarrel", tuli "fire"); hu: ö, ü, ő, ű of the Hungarian one (kör
+#:   "circle", kor "age"); tr: ç, ğ, ı, ö, ş, ü of the Turkish one (and ı and i are two
+#:   letters, so I lower-cases to ı and İ to i there). Their schools' keyboards have them.
+#:   German ä, ö, ü are different: German writes them as ae, oe, ue without them, and
+#:   they fold (:data:`UMLAUT_SPELLINGS`).
+#: * uk: ґ is a letter of the Ukrainian alphabet (restored by the orthography of 1990;
+#:   ґава "jackdaw", гава "gaping"); it is listed here though it never folds, so that the
+#:   rule says so.
 LETTERS_OF_THEIR_OWN_EVERYWHERE = frozenset("йўїѓќӣӯ")
 LETTERS_OF_THEIR_OWN: dict[str, frozenset[str]] = {
     "be": frozenset("ё"),
     "es": frozenset("ñ"),
+    "sv": frozenset("åäö"),
+    "fi": frozenset("åäö"),
+    "et": frozenset("äöõü"),
+    "hu": frozenset("öüőű"),
+    "tr": frozenset("çğıöşü"),
+    "uk": frozenset("ґ"),
 }
+
+#: Letters written with two code points by different keyboards, by language: in Persian
+#: and Urdu the Arabic kaf ك (U+0643) is the keheh ک (U+06A9) and the Arabic yeh ي
+#: (U+064A) and alef maksura ى (U+0649) are the Farsi yeh ی (U+06CC): an Arabic keyboard
+#: types the first, a Persian one the second, and the reader sees one letter (Unicode
+#: Standard 15.0, section 9.2, "Arabic": "Persian and Urdu").
+LETTER_VARIANTS: dict[str, dict[str, str]] = {
+    "fa": {"\u0643": "\u06a9", "\u064a": "\u06cc", "\u0649": "\u06cc"},
+    "ur": {"\u0643": "\u06a9", "\u064a": "\u06cc", "\u0649": "\u06cc"},
+}
+
+#: Signs a keyboard lacks, spelt as a class types them: the sharp and the flat of music
+#: (C♯ is typed C#, B♭ Bb) and the plus-minus sign (±5 is typed +/-5).
+SIGN_SPELLINGS: dict[str, str] = {"\u266f": "#", "\u266d": "b", "\u00b1": "+/-"}
+
+# Letter case that differs in Turkish: dotless I and dotted İ are two letters.
+_TURKISH_CASE = {ord("I"): "\u0131", ord("\u0130"): "i"}
+
+# The Thai abbreviation mark ฯ (paiyannoi) after a word: กรุงเทพฯ is the short name that
+# everyone also writes without it (Royal Institute Dictionary: it marks a shortened
+# name, which the short name already is), so it may be left out or typed.
+_THAI_ABBREVIATION = "\u0e2f"
 
 #: Letters that may also be typed as two plain ones, by language: German ä, ö, ü as ae, oe,
 #: ue (DIN 5007-2); Danish and Norwegian æ, ø, å as ae, oe, aa (aa is how å was written
@@ -192,11 +239,21 @@ def fold_letters(
     dash a hyphen. ``spellings`` replaces letters first (German ``ü`` -> ``ue``). The result
     is in NFC: Hangul stays syllables, a kept mark stays on its letter."""
     own = _own_letters(language)
-    composed = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+    variants = LETTER_VARIANTS.get(_primary(language), {})
+    composed = unicodedata.normalize("NFC", text)
+    if _primary(language) == "tr":
+        composed = composed.translate(_TURKISH_CASE)
+    composed = unicodedata.normalize("NFC", composed.casefold())
     out: list[str] = []
     base: str | None = None
-    for char in composed:
-        if char in own:
+    for written in composed:
+        if unicodedata.category(written) == "Cf":
+            continue  # invisible: a zero-width space or joiner, a soft hyphen, a direction mark
+        char = variants.get(written, written)
+        if char in SIGN_SPELLINGS:
+            out.append(SIGN_SPELLINGS[char])
+            base = None
+        elif char in own:
             out.append(char)
             base = char
         elif spellings and char in spellings:
@@ -252,14 +309,24 @@ def _words(text: str) -> list[str]:
             current = []
     if current:
         tokens.append("".join(current))
-    return tokens
+    return [_without_abbreviation_mark(word) for word in tokens]
+
+
+def _without_abbreviation_mark(word: str) -> str:
+    if len(word) > 1 and word.endswith(_THAI_ABBREVIATION):
+        return word[:-1]
+    return word
 
 
 def _number_token(reading: Reading) -> str:
-    if reading.value is None or reading.leading_zero:
+    if reading.value is None or reading.leading_zero or reading.fraction:
         return WRITTEN_TAG + reading.as_written
     # The digits after the decimal sign as written: "3.10" is a version, not "3.1".
     return NUMBER_TAG + format(reading.value, "f")
+
+
+# A power sign between a letter and a digit: x^2 is typed for x², which a class also types x2.
+_POWER_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])\^(?=\d)")
 
 
 def tokens(
@@ -269,14 +336,15 @@ def tokens(
     numbers as :data:`NUMBER_TAG` and their value (``"\\x00-40"``), forms kept as written
     as :data:`WRITTEN_TAG` and the form (``"\\x011,000"`` in Russian). A leading article
     is dropped."""
-    folded = _keep_word_minus(close_spaced_sign(fold_letters(text, language, spellings=spellings)))
-    conventions = conventions_for(language)
+    spelt = spell_numbers(text, language)
+    folded = fold_letters(spelt, language, spellings=spellings)
+    folded = _keep_word_minus(close_spaced_sign(_POWER_AFTER_LETTER.sub("", folded)))
     found: list[str] = []
     position = 0
-    for match in NUMBER_RUN.finditer(folded):
-        found += _words(folded[position : match.start()])
-        found += [_number_token(r) for r in read_run(match[1], match[2], conventions)]
-        position = match.end()
+    for start, end, readings in number_spans(folded, language):
+        found += _words(folded[position:start])
+        found += [_number_token(reading) for reading in readings]
+        position = end
     found += _words(folded[position:])
     articles = ARTICLES["en"] | ARTICLES.get(_primary(language), frozenset())
     if len(found) > 1 and found[0] in articles:
@@ -364,7 +432,14 @@ _SPACE_RUN = re.compile(r"\s+")
 
 
 def _as_written(text: str) -> str:
-    return _SPACE_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """``text`` as a sign alone compares: letter case, spaces and invisible characters
+    aside, every dash a hyphen (``−`` is ``-``), signs spelt (``±`` is ``+/-``)."""
+    plain = "".join(
+        SIGN_SPELLINGS.get(char, char)
+        for char in unicodedata.normalize("NFKC", text).casefold()
+        if unicodedata.category(char) != "Cf"
+    )
+    return _SPACE_RUN.sub("", plain.translate(_DASHES))
 
 
 def answers_match(given: str, expected: str, language: str = "en") -> bool:
