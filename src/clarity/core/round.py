@@ -96,12 +96,7 @@ def right_answer_text(question: Question) -> str:
     if isinstance(question, ChoiceQuestion):
         return " or ".join(question.right_answers)
     if isinstance(question, NumberQuestion):
-        if question.tolerance is not None:
-            return f"{question.answer} \u00b1 {question.tolerance}"
-        if question.min is not None or question.max is not None:
-            low = question.min if question.min is not None else question.answer
-            high = question.max if question.max is not None else question.answer
-            return f"{question.answer} (from {low} to {high})"
+        return question.shown_answer()
     return question.answer
 
 

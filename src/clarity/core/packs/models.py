@@ -415,8 +415,10 @@ class NumberQuestion(TypedQuestion):
     """A typed question whose answer is a number, compared as a number in the pack's language.
 
     ``answer`` is the number as the teacher writes it and the screen shows it ("1 000",
-    "3,5" in a Russian pack). Right is that number, or within ``tolerance`` of it, or
-    anywhere from ``min`` to ``max``; ``accept`` lists other right numbers. A number
+    "3,5" in a Russian pack, "½"). Right is that number, or within ``tolerance`` of it (a
+    number, or a percent of the answer: "5%" around 200 is 190 to 210, shown "200 ± 5 %"),
+    or anywhere from ``min`` to ``max``: ``min`` alone is "at least", ``max`` alone "at
+    most", and the answer must lie in the range; ``accept`` lists other right numbers. A number
     question is a typed question (the student types it), so the play screen treats it as
     one. The numbers are read with the pack's language by :meth:`Pack` validation
     (:func:`clarity.core.number_reading.read_number`).
@@ -427,10 +429,17 @@ class NumberQuestion(TypedQuestion):
     accept: tuple[ShortText, ...] = Field(default=(), description="Other right numbers.")
     tolerance: ShortText | None = Field(
         default=None,
-        description="How far from the answer still counts, either way (5 accepts 995 to 1005).",
+        description=(
+            "How far from the answer still counts, either way (5 accepts 995 to 1005), or a "
+            "percent of the answer (5% accepts 190 to 210 around 200)."
+        ),
     )
-    min: ShortText | None = Field(default=None, description="The smallest number that counts.")
-    max: ShortText | None = Field(default=None, description="The largest number that counts.")
+    min: ShortText | None = Field(
+        default=None, description="The smallest number that counts (alone: at least this)."
+    )
+    max: ShortText | None = Field(
+        default=None, description="The largest number that counts (alone: at most this)."
+    )
 
     _numbers_as_text = field_validator("answer", "tolerance", "min", "max", mode="before")(
         _number_as_text
@@ -476,40 +485,78 @@ class NumberQuestion(TypedQuestion):
         if problems:
             return problems
         tolerance = self._read("tolerance", language)
+        if self._tolerance_percent() is not None:
+            tolerance = read_number(self._tolerance_percent() or "", language)
         if tolerance is not None and tolerance < 0:
             problems.append("tolerance: should not be below zero")
         if tolerance is not None and (self.min is not None or self.max is not None):
             problems.append("tolerance: give a tolerance or min and max, not both")
         low, high = self.bounds(language)
+        answer = self._read("answer", language)
         if low > high:
             problems.append(f"min: {self.min} is more than max {self.max}")
-        elif not low <= self._read("answer", language) <= high:  # type: ignore[operator]
-            shown = (
-                f"{self.min} to {self.max}"
-                if self.min is not None and self.max is not None
-                else f"{_plain(low)} to {_plain(high)}"
-            )
+        elif answer is not None and answer < low and self.max is None:
+            problems.append(f"answer: {self.answer} is less than min {self.min}")
+        elif answer is not None and answer > high and self.min is None:
+            problems.append(f"answer: {self.answer} is more than max {self.max}")
+        elif answer is not None and not low <= answer <= high:
+            shown = f"{self.min} to {self.max}"
             problems.append(f"answer: {self.answer} is outside min to max ({shown})")
         return problems
+
+    def shown_answer(self) -> str:
+        """The right answer as the screen shows it, as written: "1000 ± 5", "200 ± 5 %",
+        "15 (from 10 to 20)", "at least 100", "at most 10", or the answer alone."""
+        percent = self._tolerance_percent()
+        if percent is not None:
+            return f"{self.answer} \u00b1 {percent} %"
+        if self.tolerance is not None:
+            return f"{self.answer} \u00b1 {self.tolerance}"
+        if self.min is not None and self.max is not None:
+            return f"{self.answer} (from {self.min} to {self.max})"
+        if self.min is not None:
+            return f"at least {self.min}"
+        if self.max is not None:
+            return f"at most {self.max}"
+        return self.answer
 
     def bounds(self, language: str) -> tuple[Decimal, Decimal]:
         """The smallest and largest right number, read in ``language``, exact however many
         digits the numbers have.
 
+        ``min`` alone has no largest (``Decimal("Infinity")``), ``max`` alone no smallest
+        (``Decimal("-Infinity")``). A percent tolerance is that part of the answer's size.
+
         Raises ValueError when a number does not read there (validation reports that first).
         """
         answer = self._read("answer", language)
-        tolerance = self._read("tolerance", language) or Decimal(0)
         low, high = self._read("min", language), self._read("max", language)
         if answer is None:
             raise ValueError(f'"{self.answer}" is not a number in {language}')
+        if low is not None or high is not None:
+            return (
+                low if low is not None else Decimal("-Infinity"),
+                high if high is not None else Decimal("Infinity"),
+            )
+        tolerance = self._tolerance(answer, language)
         with localcontext() as exact:
             # answer ± tolerance without rounding: 10**59 ± 10**-43 needs 103 digits
             exact.prec = max(28, _span(answer, tolerance))
-            return (
-                low if low is not None else answer - abs(tolerance),
-                high if high is not None else answer + abs(tolerance),
-            )
+            return answer - abs(tolerance), answer + abs(tolerance)
+
+    def _tolerance_percent(self) -> str | None:
+        """The number before the percent sign of a percent tolerance ("5" of "5%"), or None."""
+        match = None if self.tolerance is None else _PERCENT.match(self.tolerance)
+        return None if match is None else match[1]
+
+    def _tolerance(self, answer: Decimal, language: str) -> Decimal:
+        percent = self._tolerance_percent()
+        if percent is None:
+            return self._read("tolerance", language) or Decimal(0)
+        part = read_number(percent, language) or Decimal(0)
+        with localcontext() as exact:
+            exact.prec = max(28, len(answer.as_tuple().digits) + len(part.as_tuple().digits) + 2)
+            return abs(answer) * part / 100
 
     def accepted_numbers(self, language: str) -> tuple[Decimal, ...]:
         """The other right numbers (``accept``) read in ``language``; unreadable ones left out."""
@@ -525,6 +572,10 @@ class NumberQuestion(TypedQuestion):
         written += [("min", self.min), ("max", self.max)]
         written += [(f"accept[{i}]", text) for i, text in enumerate(self.accept)]
         return [(name, text) for name, text in written if text is not None]
+
+
+# A percent tolerance: a number, then a percent sign (ASCII, full-width or Arabic).
+_PERCENT = re.compile(r"^\s*(.*?\S)\s*[%\uff05\u066a]\s*$")
 
 
 def _span(*numbers: Decimal) -> int:
