@@ -664,3 +664,133 @@ def test_a_testers_answers_from_classes_are_judged_as_a_teacher_means(
     given_text: str, expected: str, language: str, right: bool
 ) -> None:
     assert answers_match(given_text, expected, language) is right
+
+
+# --- issue 9 part 4, found by a tester: signs, powers, fractions and letters of their own ------
+
+BANGKOK = "\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e"  # กรุงเทพ, short for its long name
+
+
+@pytest.mark.parametrize(
+    ("given_text", "expected", "language", "right"),
+    [
+        # A superscript after a digit is a power: 10³ is 10^3, never 103.
+        ("10^3", "10\u00b3", "en", True),
+        ("103", "10\u00b3", "en", False),
+        ("10^-3", "10\u207b\u00b3", "en", True),
+        ("(a+b)^2", "(a+b)\u00b2", "en", True),
+        # After a letter it is typed as a plain digit, or with ^: x² is x2 and x^2.
+        ("x2", "x\u00b2", "en", True),
+        ("x^2", "x\u00b2", "en", True),
+        ("x3", "x\u00b2", "en", False),
+        ("O2-", "O\u00b2\u207b", "en", True),  # the oxide ion
+        ("O2", "O\u00b2\u207b", "en", False),
+        ("e-", "e\u207b", "en", True),
+        ("e+", "e\u207b", "en", False),
+        # Subscripts are typed as plain digits.
+        ("H2O", "H\u2082O", "en", True),
+        ("CO2", "CO\u2082", "en", True),
+        ("CO3", "CO\u2082", "en", False),
+        # Vulgar fractions are typed with a slash, a space apart from the whole number.
+        ("1/2", "\u00bd", "en", True),
+        ("12", "\u00bd", "en", False),
+        ("1 1/2", "1\u00bd", "en", True),
+        ("11/2", "1\u00bd", "en", False),
+        ("3/4 cup", "\u00be cup", "en", True),
+        ("2/4", "\u00bd", "en", False),  # a typed answer compares forms; a number question values
+        # Signs a keyboard lacks.
+        ("C#", "C\u266f", "en", True),
+        ("F#", "F\u266f", "en", True),
+        ("F", "F\u266f", "en", False),
+        ("Bb", "B\u266d", "en", True),
+        ("+/-5", "\u00b15", "en", True),
+        ("5", "\u00b15", "en", False),
+        ("-", "\u2212", "en", True),  # a minus sign alone
+        ("+", "\u2212", "en", False),
+        # Invisible format characters are ignored.
+        ("Zero", "Ze\u200bro", "en", True),
+        ("Ze\u200dro", "Zero", "en", True),
+        ("Paris", "\u200eParis\u200f", "fr", True),
+    ],
+)
+def test_signs_powers_and_fractions_are_typed_as_a_keyboard_types_them(
+    given_text: str, expected: str, language: str, right: bool
+) -> None:
+    assert answers_match(given_text, expected, language) is right
+
+
+@pytest.mark.parametrize(
+    ("given_text", "expected", "language", "right"),
+    [
+        # Numbers read by the pack's language and its region.
+        ("3,5", "3.5", "fi", True),
+        ("3,5", "3.5", "el", True),
+        ("1,5", "1.5", "ro", True),
+        ("1 000", "1000", "nb", True),
+        ("1,000", "1000", "fi", False),  # ambiguous there: kept as written
+        ("1,000", "1000", "es-MX", True),
+        ("3.5", "3,5", "es-ES", True),
+        ("1.000", "1000", "de-CH", False),
+        ("1'000", "1000", "de-CH", True),
+        ("2,5", "2.5", "en-ZA", True),
+        ("1.000,5", "1000,5", "pt-BR", True),
+        ("\u0663\u066b\u0665", "3.5", "ar", True),
+        ("\u0661\u066c\u0660\u0660\u0660", "1000", "ar", True),
+        ("\u06f3\u066b\u06f5", "3.5", "fa", True),
+    ],
+)
+def test_numbers_are_read_by_the_language_and_region_of_the_pack(
+    given_text: str, expected: str, language: str, right: bool
+) -> None:
+    assert answers_match(given_text, expected, language) is right
+
+
+@pytest.mark.parametrize(
+    ("given_text", "expected", "language", "right"),
+    [
+        # Swedish, Finnish, Estonian, Hungarian and Turkish letters of their own.
+        ("for", "f\u00f6r", "sv", False),
+        ("har", "h\u00e5r", "sv", False),
+        ("F\u00d6R", "f\u00f6r", "sv", True),
+        ("saa", "s\u00e4\u00e4", "fi", False),
+        ("tuli", "t\u00fcli", "et", False),
+        ("s\u00f5na", "sona", "et", False),
+        ("kor", "k\u00f6r", "hu", False),
+        ("tuz", "t\u00fcz", "hu", False),
+        ("sut", "s\u00fct", "tr", False),
+        ("kis", "k\u0131\u015f", "tr", False),
+        ("KI\u015e", "k\u0131\u015f", "tr", True),  # I lower-cases to ı in Turkish
+        ("\u0130zmir", "izmir", "tr", True),
+        # German umlauts fold and may be typed as two letters.
+        ("fur", "f\u00fcr", "de", True),
+        ("fuer", "f\u00fcr", "de", True),
+        # The same letters fold in a language where they are accents or foreign.
+        ("for", "f\u00f6r", "en", True),
+        # Ukrainian ґ is never г (in a short word; a long word keeps its one slip).
+        ("\u0433\u0430\u0432\u0430", "\u0491\u0430\u0432\u0430", "uk", False),
+        ("\u0491\u0430\u0432\u0430", "\u0490\u0410\u0412\u0410", "uk", True),
+        # Persian and Urdu: an Arabic keyboard's kaf and yeh are the Persian letters.
+        ("\u0643\u062a\u0627\u0628", "\u06a9\u062a\u0627\u0628", "fa", True),
+        ("\u0627\u064a\u0631\u0627\u0646", "\u0627\u06cc\u0631\u0627\u0646", "fa", True),
+        ("\u0645\u0648\u0633\u0649", "\u0645\u0648\u0633\u06cc", "fa", True),
+        ("\u06a9\u06cc", "\u0643\u064a", "ur", True),
+        ("\u0643\u064a", "\u06a9\u06cc", "ar", False),  # in Arabic itself they differ
+        # Thai: the abbreviation mark after a name may be left out.
+        (
+            "\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e",
+            "\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e\u0e2f",
+            "th",
+            True,
+        ),
+        (
+            "\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e\u0e2f",
+            "\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e",
+            "th",
+            True,
+        ),
+    ],
+)
+def test_letters_of_their_own_and_keyboard_variants_by_language(
+    given_text: str, expected: str, language: str, right: bool
+) -> None:
+    assert answers_match(given_text, expected, language) is right

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clarity.core.number_reading import read_number
 from clarity.core.packs.models import ChoiceQuestion, NumberQuestion, TypedQuestion
-from clarity.core.round import is_right
+from clarity.core.round import is_right, right_answer_text
 
 from .test_loader import VALID, lines, load_text
 
@@ -51,7 +52,11 @@ def load(pack_dir: Path, assets: Path, questions: str, language: str = "en"):
         ("    answer: 3,5\n    tolerance: 0,5\n", "ru", ("3", "4")),
         ("    answer: -40\n", "en", ("-40", "-40")),
         ("    answer: 15\n    min: 10\n    max: 20\n", "en", ("10", "20")),
-        ("    answer: 6650\n    min: 6600\n", "en", ("6600", "6650")),
+        ("    answer: 6650\n    min: 6600\n", "en", ("6600", "Infinity")),  # at least
+        ("    answer: 10\n    max: 12\n", "en", ("-Infinity", "12")),  # at most
+        ("    answer: 200\n    tolerance: 5%\n", "en", ("190", "210")),  # a percent
+        ("    answer: ½\n", "en", ("0.5", "0.5")),
+        ("    answer: 9,81\n    tolerance: 0,1\n", "el", ("9.71", "9.91")),
     ],
 )
 def test_number_question_forms_load_with_their_bounds(
@@ -247,7 +252,8 @@ RU_QUESTIONS = {
         ("en", "pi", "3,14", False),  # a comma is no decimal sign in English
         ("en", "half", ".5", True),  # a leading decimal sign
         ("en", "half", "0.500", True),
-        ("en", "half", "1/2", False),  # two numbers
+        ("en", "half", "1/2", True),  # a fraction is its value
+        ("en", "half", "12", False),
         ("en", "price", "$6", True),
         ("en", "price", "6 $", True),
         ("en", "price", "$6.00", True),
@@ -476,3 +482,175 @@ def test_two_right_answers_written_as_one_text_are_shown_how_to_list_them(
         'list split at its comma, put "Minsk, Moscow" in quotes in the list; if each is a '
         "right answer, write answer: [Minsk, Moscow]"
     )
+
+
+# --- issue 9 part 4, found by a tester: more languages, regions, percent, at least, fractions
+
+# Languages that write a decimal comma (CLDR 49), which read like English before.
+COMMA_DECIMAL_LANGUAGES = [
+    "el",
+    "fi",
+    "da",
+    "nb",
+    "nn",
+    "no",
+    "hu",
+    "ro",
+    "bg",
+    "hr",
+    "sk",
+    "sl",
+    "cs",
+    "id",
+    "vi",
+    "lt",
+    "lv",
+    "et",
+    "tr",
+    "sv",
+    "pt",
+    "it",
+    "nl",
+    "sr",
+    "mk",
+    "kk",
+    "uz",
+    "az",
+    "ca",
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "number"),
+    [
+        *[(tag, "9,81", "9.81") for tag in COMMA_DECIMAL_LANGUAGES],
+        ("el", "1.000", "1000"),  # Greek groups with a point
+        ("fi", "1 000", "1000"),
+        ("hu", "1\u00a0000,5", "1000.5"),
+        # A region's own way overrides its language's where CLDR says so.
+        ("pt-BR", "1.000,5", "1000.5"),
+        ("pt-PT", "1 000,5", "1000.5"),
+        ("es-MX", "1,000.5", "1000.5"),
+        ("es-ES", "1.000,5", "1000.5"),
+        ("de-CH", "1'000.5", "1000.5"),
+        ("de-CH", "1\u2019000.5", "1000.5"),
+        ("de-CH", "1.000", "1.000"),  # a point is the decimal sign in Switzerland
+        ("it-CH", "1'000.5", "1000.5"),
+        ("fr-CH", "1'000,5", "1000.5"),
+        ("en-ZA", "2,5", "2.5"),
+        ("en-ZA", "1 000,5", "1000.5"),
+        ("sr-Latn-RS", "2,5", "2.5"),  # a script subtag before the region
+        # Arabic's own decimal and group signs, with Arabic-Indic and Persian digits.
+        ("ar", "\u0663\u066b\u0665", "3.5"),
+        ("ar", "\u0661\u066c\u0660\u0660\u0660", "1000"),
+        ("fa", "\u06f3\u066b\u06f5", "3.5"),
+        ("ru", "3\u066b5", "3.5"),  # read in every language: it is nothing else
+        # Vulgar fractions and typed fractions are their value.
+        ("en", "\u00bd", "0.5"),
+        ("en", "1\u00bd", "1.5"),
+        ("en", "1 1/2", "1.5"),
+        ("en", "11/2", "5.5"),
+        ("en", "-\u00be", "-0.75"),
+        ("ru", "\u00bc", "0.25"),
+    ],
+)
+def test_a_number_reads_by_its_language_and_region(
+    language: str, written: str, number: str
+) -> None:
+    assert read_number(written, language) == Decimal(number)
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("es-MX", "3,5"),  # a comma between numbers in Mexico, as in English
+        ("de-CH", "3,5"),
+        ("fi", "1,000,000"),  # ambiguous where a comma is the decimal sign
+        ("en", "10\u00b3"),  # a power, not 103
+        ("en", "1/2/2020"),  # a date, not a fraction
+        ("en", "1/0"),
+    ],
+)
+def test_a_form_that_is_no_one_number_there_is_not_read(language: str, written: str) -> None:
+    assert read_number(written, language) is None
+
+
+def test_an_unknown_language_reads_numbers_as_cldr_root_does() -> None:
+    # CLDR's root locale writes a decimal point and groups with a comma, as English does.
+    assert read_number("1,000.5", "xx") == Decimal("1000.5")
+    assert read_number("2,5", "xx") is None
+
+
+def test_a_third_is_the_same_number_however_it_is_written() -> None:
+    third = number_question(answer="\u2153")
+    assert is_right(third, "1/3", "en")
+    assert not is_right(third, "0.33", "en")
+    assert is_right(number_question(answer="\u2153", tolerance="0.01"), "0.33", "en")
+
+
+@pytest.mark.parametrize(
+    ("fields", "response", "right"),
+    [
+        ({"answer": "200", "tolerance": "5%"}, "210", True),
+        ({"answer": "200", "tolerance": "5%"}, "190", True),
+        ({"answer": "200", "tolerance": "5%"}, "211", False),
+        ({"answer": "200", "tolerance": "5 %"}, "189", False),
+        ({"answer": "-40", "tolerance": "10%"}, "-44", True),  # a percent of its size
+        ({"answer": "2,5", "tolerance": "10\u00a0%"}, "2,7", True),
+        ({"answer": "100", "min": "100"}, "5000", True),  # at least
+        ({"answer": "100", "min": "100"}, "99", False),
+        ({"answer": "10", "max": "12"}, "-3", True),  # at most
+        ({"answer": "10", "max": "12"}, "12.5", False),
+        ({"answer": "\u00bd"}, "0.5", True),
+        ({"answer": "\u00bd"}, "1/2", True),
+        ({"answer": "1\u00bd"}, "1 1/2", True),
+        ({"answer": "1\u00bd"}, "1.5", True),
+        ({"answer": "1\u00bd"}, "11/2", False),
+    ],
+)
+def test_percent_tolerance_one_sided_range_and_fractions_are_judged_as_meant(
+    fields: dict[str, str], response: str, right: bool
+) -> None:
+    language = "ru" if "," in fields["answer"] else "en"
+    assert is_right(number_question(**fields), response, language) is right
+
+
+@pytest.mark.parametrize(
+    ("fields", "shown"),
+    [
+        ({"answer": "200", "tolerance": "5%"}, "200 \u00b1 5 %"),
+        ({"answer": "200", "tolerance": "5"}, "200 \u00b1 5"),
+        ({"answer": "100", "min": "100"}, "at least 100"),
+        ({"answer": "10", "max": "12"}, "at most 12"),
+        ({"answer": "15", "min": "10", "max": "20"}, "15 (from 10 to 20)"),
+        ({"answer": "\u00bd"}, "\u00bd"),
+    ],
+)
+def test_the_right_answer_shows_a_percent_and_a_one_sided_range_in_words(
+    fields: dict[str, str], shown: str
+) -> None:
+    assert right_answer_text(number_question(**fields)) == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "    answer: 200\n    tolerance: -5%\n",
+            "pack.yaml:14:16: questions[0].tolerance: should not be below zero",
+        ),
+        (
+            "    answer: 50\n    min: 100\n",
+            "pack.yaml:13:13: questions[0].answer: 50 is less than min 100",
+        ),
+        (
+            "    answer: 50\n    max: 10\n",
+            "pack.yaml:13:13: questions[0].answer: 50 is more than max 10",
+        ),
+    ],
+)
+def test_a_percent_or_one_sided_range_that_cannot_hold_the_answer_is_refused(
+    pack_dir: Path, assets: Path, written: str, message: str
+) -> None:
+    loaded = load(pack_dir, assets, "  - type: number\n    prompt: How many?\n" + written)
+    assert message in lines(loaded)
