@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, TextIO
 import pygame
 
 from clarity.paths import user_packs_dir
+from clarity.picture_cache import picture_cache_file
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.settings import SettingsStore
 from clarity.ui.app import App, WindowOptions, screen_size, smallest_window
 from clarity.ui.assets import Assets
 from clarity.ui.journey import first_round_scene
+from clarity.ui.pack_shelf import FolderPacks
 from clarity.ui.scenes.title import TitleScene
 from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Services
 from clarity.ui.sound import Sound
@@ -169,7 +171,7 @@ def build_services(
     services = Services(
         assets=Assets(assets_dir),
         sound=Sound(enabled=sound),
-        packs=PackCatalog(folders, assets_dir),
+        packs=PackCatalog(folders, assets_dir, FolderPacks(picture_cache_file(options.data_dir))),
         settings=options.settings,
         data_dir=options.data_dir,
         player_options=PlayerOptions(

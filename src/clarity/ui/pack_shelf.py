@@ -47,11 +47,17 @@ class FolderPacks:
 
     It keeps the pictures it has checked for as long as it lives (the catalog's life, so
     the game's): a reload of the pack list decodes only a picture whose file changed (each
-    is known by its path, size and modification time). Called on the loading thread only.
+    is known by its path, size and modification time). With ``cache_file``
+    (:func:`clarity.picture_cache.picture_cache_file`), what it checked outlives the game
+    too: the file is read at the first listing and written after a listing that checked a
+    picture, so the next start decodes only new or changed pictures (160 phone photos took
+    37.6 s at every start before). Called on the loading thread only.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cache_file: Path | None = None) -> None:
+        self._cache_file = cache_file
         self._pictures: PictureChecks | None = None
+        self._saved_checks = 0  # ``checked`` of the pictures when the cache was last written
 
     def __call__(self, folders: Sequence[Path], assets_dir: Path) -> PackStream:
         # The loader (pydantic, YAML, Pillow) is imported here, on the loading thread: the
@@ -61,14 +67,38 @@ class FolderPacks:
             iter_packs,
             pack_files_in,
         )
-        from clarity.core.packs.picture_decoding import PictureChecks  # noqa: PLC0415
 
-        if self._pictures is None:
-            self._pictures = PictureChecks()
-        listings = FolderListings(pictures=self._pictures)
+        pictures = self._known_pictures()
+        listings = FolderListings(pictures=pictures)
         files = [path for folder in folders for path in pack_files_in(folder, listings)]
         packs = iter_packs(files, assets_dir=assets_dir, listings=listings)
-        return PackStream(len(files), packs)
+        return PackStream(len(files), self._saved_after(packs, pictures))
+
+    def _known_pictures(self) -> PictureChecks:
+        if self._pictures is None:
+            if self._cache_file is None:
+                from clarity.core.packs.picture_decoding import PictureChecks  # noqa: PLC0415
+
+                self._pictures = PictureChecks()
+            else:
+                from clarity.picture_cache import load_picture_checks  # noqa: PLC0415
+
+                self._pictures = load_picture_checks(self._cache_file)
+        return self._pictures
+
+    def _saved_after(
+        self, packs: Iterator[LoadedPack], pictures: PictureChecks
+    ) -> Iterator[LoadedPack]:
+        yield from packs
+        # Only after the whole list: a listing given up half way (a reload) is written by
+        # the next one, and a listing that checked nothing new leaves the file alone.
+        checked = pictures.checked
+        if self._cache_file is None or checked == self._saved_checks:
+            return
+        from clarity.picture_cache import save_picture_checks  # noqa: PLC0415
+
+        save_picture_checks(pictures, self._cache_file)
+        self._saved_checks = checked
 
 
 @dataclass(frozen=True)

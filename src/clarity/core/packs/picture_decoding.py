@@ -55,7 +55,7 @@ import struct
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
@@ -288,6 +288,30 @@ class _Refusal:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedPicture:
+    """One verdict of :class:`PictureChecks`, as plain data for keeping between runs.
+
+    The file's identity: ``path`` (resolved), ``device`` and ``inode`` (0 where the system
+    has none), ``size`` in bytes and ``mtime_ns`` (modification time, nanoseconds). The
+    check: ``max_side`` (pixels), ``max_bytes`` and whether every pixel was ``decoded``.
+    The verdict: ``info`` for a picture the game can show, else ``refusal``, the teacher's
+    reason, with ``not_a_picture`` telling a :class:`NotAPicture` from another refusal.
+    """
+
+    path: str
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    max_side: int
+    max_bytes: int
+    decoded: bool
+    info: PictureInfo | None = None
+    refusal: str | None = None
+    not_a_picture: bool = False
+
+
 _FileKey = tuple[str, int, int, int, int, int, int, bool]
 
 
@@ -301,15 +325,36 @@ class PictureChecks:
     game's process. Refusals are kept too (a 128 MiB GIF refused once is refused at once
     after). At most ``max_files`` results are kept, least recently asked out. Safe to
     share between threads (a reload of the pack list may overlap the previous one).
+
+    ``known`` seeds it with verdicts from an earlier run (:meth:`entries` of another one,
+    oldest asked first); they answer only for a file whose identity is still the same.
     """
 
-    def __init__(self, max_files: int = 20_000) -> None:
+    def __init__(self, max_files: int = 20_000, known: Iterable[CheckedPicture] = ()) -> None:
         self._max_files = max_files
         self._results: OrderedDict[_FileKey, PictureInfo | _Refusal] = OrderedDict()
         self._lock = threading.Lock()
+        self._checked = 0
+        for entry in known:
+            self._results[_key_of(entry)] = _verdict_of(entry)
+            self._results.move_to_end(_key_of(entry))
+        while len(self._results) > self._max_files:
+            self._results.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._results)
+
+    @property
+    def checked(self) -> int:
+        """How many files this one has opened to check (not answered from what it kept)."""
+        with self._lock:
+            return self._checked
+
+    def entries(self) -> list[CheckedPicture]:
+        """Every verdict kept, least recently asked first (the order ``known`` takes)."""
+        with self._lock:
+            kept = list(self._results.items())
+        return [_entry_of(key, result) for key, result in kept]
 
     def check(
         self,
@@ -343,10 +388,38 @@ class PictureChecks:
         except PictureError as exc:
             result = _Refusal(type(exc), str(exc))
         with self._lock:
+            self._checked += 1
             self._results[keys[-1]] = result
             while len(self._results) > self._max_files:
                 self._results.popitem(last=False)
         return _answer(result)
+
+
+def _key_of(entry: CheckedPicture) -> _FileKey:
+    return (
+        entry.path,
+        entry.device,
+        entry.inode,
+        entry.size,
+        entry.mtime_ns,
+        entry.max_side,
+        entry.max_bytes,
+        entry.decoded,
+    )
+
+
+def _verdict_of(entry: CheckedPicture) -> PictureInfo | _Refusal:
+    if entry.info is not None:
+        return entry.info
+    kind = NotAPicture if entry.not_a_picture else PictureError
+    return _Refusal(kind, entry.refusal or _DAMAGED)
+
+
+def _entry_of(key: _FileKey, result: PictureInfo | _Refusal) -> CheckedPicture:
+    if isinstance(result, PictureInfo):
+        return CheckedPicture(*key, info=result)
+    not_a_picture = issubclass(result.kind, NotAPicture)
+    return CheckedPicture(*key, refusal=result.message, not_a_picture=not_a_picture)
 
 
 def _answer(result: PictureInfo | _Refusal) -> PictureInfo:

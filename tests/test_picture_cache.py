@@ -1,0 +1,144 @@
+"""The cache file of checked pictures: read back as written, written whole or not at all,
+and never believed when it is not ours."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from clarity import picture_cache
+from clarity.core.packs import picture_decoding
+from clarity.core.packs.picture_decoding import (
+    CheckedPicture,
+    NotAPicture,
+    PictureChecks,
+    PictureFormat,
+    PictureInfo,
+)
+from clarity.picture_cache import load_picture_checks, read_entries, save_picture_checks
+
+PHOTO = CheckedPicture(
+    "/class/photo.jpg", 2049, 1234567, 7_000_000, 1_700_000_000_123_456_789, 4096, 128 << 20, True,
+    info=PictureInfo(PictureFormat.JPEG, 4032, 3024),
+)  # fmt: skip
+PAGE = CheckedPicture(
+    "/class/page.png", 2049, 7654321, 512, 1_700_000_000_000_000_000, 4096, 128 << 20, True,
+    refusal="the file is not a PNG, JPEG, GIF or WebP image", not_a_picture=True,
+)  # fmt: skip
+CUT = CheckedPicture(
+    "/class/cut.png", 2049, 42, 900, 1_700_000_000_000_000_001, 4096, 128 << 20, False,
+    refusal="the picture is cut short: the file ends before its last pixels",
+)  # fmt: skip
+
+
+def _saved(tmp_path: Path, *entries: CheckedPicture) -> Path:
+    file = tmp_path / "cache" / "picture-checks.json"
+    assert save_picture_checks(PictureChecks(known=entries), file)
+    return file
+
+
+def test_every_verdict_reads_back_as_it_was_written(tmp_path: Path) -> None:
+    file = _saved(tmp_path, PHOTO, PAGE, CUT)
+
+    assert read_entries(file) == [PHOTO, PAGE, CUT]
+
+
+def test_a_kept_refusal_is_raised_as_the_same_kind_with_the_same_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.png"
+    page.write_bytes(b"<html>saved from a browser</html>")
+    first = PictureChecks()
+    with pytest.raises(NotAPicture) as refused:
+        first.check(page, max_side=4096)
+    file = tmp_path / "picture-checks.json"
+    assert save_picture_checks(first, file)
+
+    def no_decoding(path: Path, **options: object) -> PictureInfo:
+        raise AssertionError(f"{path} decoded again")
+
+    monkeypatch.setattr(picture_decoding, "check_picture", no_decoding)
+    with pytest.raises(NotAPicture) as again:
+        load_picture_checks(file).check(page, max_side=4096)
+    assert str(again.value) == str(refused.value)
+
+
+def test_only_the_most_recent_verdicts_are_kept(tmp_path: Path) -> None:
+    file = _saved(tmp_path, PHOTO, PAGE, CUT)
+
+    assert load_picture_checks(file, max_entries=2).entries() == [PAGE, CUT]
+
+
+def test_a_cache_made_under_other_picture_rules_is_not_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = _saved(tmp_path, PHOTO)
+    monkeypatch.setattr(picture_cache, "picture_rules", lambda: "Pillow 1.0; rules 0")
+
+    assert read_entries(file) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "{", '{"format": "clarity-picture-checks"', "null", "[1, 2]", '"text"', "1e999"],
+)
+def test_a_file_that_is_not_a_cache_gives_no_verdict_and_no_error(
+    tmp_path: Path, text: str
+) -> None:
+    file = tmp_path / "picture-checks.json"
+    file.write_text(text, encoding="utf-8")
+
+    assert read_entries(file) == []
+
+
+def test_one_foreign_entry_makes_the_whole_file_unbelieved(tmp_path: Path) -> None:
+    file = _saved(tmp_path, PHOTO, PAGE)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    document["pictures"][1]["inode"] = "7654321"
+    file.write_text(json.dumps(document), encoding="utf-8")
+
+    assert read_entries(file) == []
+
+
+def test_a_missing_file_gives_no_verdict(tmp_path: Path) -> None:
+    assert read_entries(tmp_path / "nowhere" / "picture-checks.json") == []
+
+
+def test_a_failed_write_leaves_the_old_file_whole_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = _saved(tmp_path, PHOTO)
+    before = file.read_bytes()
+
+    def failing_replace(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+
+    assert not save_picture_checks(PictureChecks(known=[PHOTO, PAGE]), file)
+    assert file.read_bytes() == before
+    assert sorted(path.name for path in file.parent.iterdir()) == [file.name]
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="a read-only folder")
+def test_a_read_only_folder_leaves_the_old_file_as_it_was(tmp_path: Path) -> None:
+    file = _saved(tmp_path, PHOTO)
+    before = file.read_bytes()
+    file.parent.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        assert not save_picture_checks(PictureChecks(known=[PHOTO, PAGE]), file)
+        assert file.read_bytes() == before
+        assert sorted(path.name for path in file.parent.iterdir()) == [file.name]
+    finally:
+        file.parent.chmod(stat.S_IRWXU)
+
+
+def test_a_data_folder_that_does_not_exist_is_not_made_for_a_cache(tmp_path: Path) -> None:
+    file = picture_cache.picture_cache_file(tmp_path / "mistyped")
+
+    assert not save_picture_checks(PictureChecks(known=[PHOTO]), file)
+    assert not (tmp_path / "mistyped").exists()
