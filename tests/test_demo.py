@@ -224,3 +224,21 @@ def test_the_watched_demo_waits_on_packs_that_load_slowly_instead_of_starting_ag
         assert pilot.rounds_done == 1
     finally:
         app.close()
+
+
+@pytest.mark.parametrize(
+    "bounds", [{"answer": "100", "min": "100"}, {"answer": "100", "max": "100"}, {"answer": "7"}]
+)
+def test_the_demos_wrong_number_is_a_number_just_outside_the_right_ones(
+    bounds: dict[str, str],
+) -> None:
+    from types import SimpleNamespace
+
+    from clarity.core.packs.models import NumberQuestion
+    from clarity.core.round import is_right
+
+    question = NumberQuestion.model_validate({"type": "number", "prompt": "How many?", **bounds})
+    played = SimpleNamespace(pack=SimpleNamespace(language="en"))
+    wrong = Autopilot._wrong_typed(None, played, question)  # type: ignore[arg-type]
+    assert wrong.lstrip("-").isdigit(), wrong  # a number a student could type, never "Infinity"
+    assert not is_right(question, wrong, "en")

@@ -335,9 +335,10 @@ class Autopilot:
         """A believable slip: another typed question's answer (for a number question, a
         number just outside its bounds), else a shrug."""
         if isinstance(question, NumberQuestion):
-            language = played.pack.language
-            high = question.bounds(language)[1]
-            return f"{high + 1 + abs(high) // 10}"
+            low, high = question.bounds(played.pack.language)
+            if high.is_finite():
+                return f"{high + 1 + abs(high) // 10}"
+            return f"{low - 1 - abs(low) // 10}"  # "at least": a number just under it
         others = [
             q.answer
             for q in played.pack.questions
