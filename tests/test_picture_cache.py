@@ -7,10 +7,12 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PIL import Image
 
-from clarity import picture_cache
+from clarity import cli, picture_cache
 from clarity.core.packs import picture_decoding
 from clarity.core.packs.picture_decoding import (
     CheckedPicture,
@@ -142,3 +144,37 @@ def test_a_data_folder_that_does_not_exist_is_not_made_for_a_cache(tmp_path: Pat
 
     assert not save_picture_checks(PictureChecks(known=[PHOTO]), file)
     assert not (tmp_path / "mistyped").exists()
+
+
+def test_clarity_packs_decodes_only_what_it_has_not_checked_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    Image.new("RGB", (40, 30), (200, 120, 40)).save(folder / "photos.png")
+    (folder / "photos.yaml").write_text(
+        "clarity: 1\nid: photos\ntitle: Photos\ndescription: d\nrounds:\n"
+        "  - image: photos.png\n    answer: A photo\n    grid: 3x4\n"
+        "questions:\n  - type: truefalse\n    prompt: Is it?\n    answer: true\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    decoded: list[str] = []
+    check = picture_decoding.check_picture
+
+    def counting_check(path: Path, **options: Any) -> PictureInfo:
+        decoded.append(path.name)
+        return check(path, **options)
+
+    monkeypatch.setattr(picture_decoding, "check_picture", counting_check)
+    command = ["packs", "--packs", str(tmp_path / "class"), "--data-dir", str(tmp_path / "data")]
+
+    assert cli.main(command) == 0
+    first = capsys.readouterr().out
+    first_decoded = list(decoded)  # the bundled packs' pictures too
+    assert "photos.png" in first_decoded
+    assert cli.main(command) == 0
+
+    assert capsys.readouterr().out == first
+    assert decoded == first_decoded  # nothing decoded the second time
+    assert "Photos" in first

@@ -689,7 +689,7 @@ def _cmd_packs(args: argparse.Namespace) -> int:
     for folder in args.packs:
         if not folder.is_dir():
             raise UsageError(f"--packs {folder}: no such folder")
-    return _print_packs(_installed_pack_folders(args, extra=args.packs))
+    return _print_packs(_installed_pack_folders(args, extra=args.packs), _data_dir(args))
 
 
 def _installed_pack_folders(args: argparse.Namespace, extra: Sequence[Path]) -> list[Path]:
@@ -697,10 +697,8 @@ def _installed_pack_folders(args: argparse.Namespace, extra: Sequence[Path]) -> 
     return [bundled_questions_dir(), user_packs_dir(_data_dir(args)), *extra]
 
 
-def _print_packs(folders: Sequence[Path]) -> int:
-    packs = discover_packs(
-        folders, assets_dir=bundled_assets_dir(), can_draw=drawable_by_this_computer()
-    )
+def _print_packs(folders: Sequence[Path], data_folder: Path) -> int:
+    packs = _listed_as_the_game_lists(folders, data_folder)
     if not packs:
         print("No question packs found in:")
         for folder in folders:
@@ -716,6 +714,28 @@ def _print_packs(folders: Sequence[Path]) -> int:
     for pack_id, title, summary in rows:
         print(f"{pack_id:<{id_width}}  {title:<{title_width}}  {summary}")
     return EXIT_OK
+
+
+def _listed_as_the_game_lists(folders: Sequence[Path], data_folder: Path) -> list[LoadedPack]:
+    """The packs of ``folders`` by title, with the game's picture cache (DATA_DIR/cache): the
+    list says what the game's pack choice says, as fast (a class folder of phone photos
+    takes half a minute to decode), and the next start of either is quick. ``validate``
+    decodes every picture instead: it is the teacher's check before a lesson."""
+    from clarity import picture_cache  # noqa: PLC0415 - as the loader: only when listing
+
+    cache_file = picture_cache.picture_cache_file(data_folder)
+    pictures = picture_cache.load_picture_checks(cache_file)
+    listings = _pack_loader.FolderListings(pictures=pictures)
+    files = [path for folder in folders for path in _pack_loader.pack_files_in(folder, listings)]
+    packs: list[LoadedPack] = _pack_loader.load_packs(
+        files,
+        assets_dir=bundled_assets_dir(),
+        listings=listings,
+        can_draw=drawable_by_this_computer(),
+    )
+    if pictures.checked:
+        picture_cache.save_picture_checks(pictures, cache_file)
+    return sorted(packs, key=_pack_loader.title_order)
 
 
 def _pack_summary(pack: LoadedPack) -> str:
