@@ -7,6 +7,7 @@ clicks) with ``pygame.event.post`` and step frames with ``app.step(dt)``.
 from __future__ import annotations
 
 import os
+import time
 
 # SDL reads these when the display starts: no window and no sound device in the tests.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -169,8 +170,11 @@ class Pilot:
         return top
 
     def step(self, frames: int = 1, dt: float = FRAME) -> None:
+        """``frames`` frames, each letting the game's background threads run (see
+        :func:`tests.ui.menus.step`)."""
         for _ in range(frames):
             self.app.step(dt)
+            time.sleep(0)
 
     def key(
         self,

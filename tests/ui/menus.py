@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,8 +53,14 @@ def open_app(
 
 
 def step(app: App, frames: int = 1) -> None:
+    """``frames`` frames of the App, each letting the game's background threads run.
+
+    A real frame loop waits for its clock between frames, and the packs' loading thread
+    runs meanwhile; a loop of bare ``app.step`` calls would hold the interpreter and starve
+    that thread (importing the pack loader alone took thousands of frames)."""
     for _ in range(frames):
         app.step(FRAME)
+        time.sleep(0)  # hand the interpreter to the loading thread, as a frame's wait does
 
 
 def press(app: App, key: int, *, mod: int = 0, frames: int = 2) -> None:
