@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,7 @@ def test_a_folder_that_takes_no_new_file_leaves_the_old_file_as_it_was(
     def refused(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(picture_cache.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
 
     assert not save_picture_checks(PictureChecks(known=[PHOTO, PAGE]), file)
     assert file.read_bytes() == before
