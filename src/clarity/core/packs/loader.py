@@ -243,26 +243,6 @@ def pack_files_in(folder: Path, listings: FolderListings | None = None) -> list[
 # --- the whole load ------------------------------------------------------------------------
 
 
-def _load(
-    path: Path,
-    *,
-    assets_dir: Path,
-    limits: PackLimits,
-    taken_ids: dict[str, Path],
-    listings: FolderListings | None = None,
-    can_draw: CanDraw | None = None,
-) -> LoadedPack:
-    with _collector_paused():
-        return _load_unpaused(
-            path,
-            assets_dir=assets_dir,
-            limits=limits,
-            taken_ids=taken_ids,
-            listings=listings,
-            can_draw=can_draw,
-        )
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a pack is built, then restore it.
@@ -280,7 +260,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_unpaused(
+@_collector_paused()
+def _load(
     path: Path,
     *,
     assets_dir: Path,
