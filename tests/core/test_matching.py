@@ -794,3 +794,10 @@ def test_letters_of_their_own_and_keyboard_variants_by_language(
     given_text: str, expected: str, language: str, right: bool
 ) -> None:
     assert answers_match(given_text, expected, language) is right
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b\u200d", "\u2060"])
+def test_an_answer_of_only_invisible_characters_still_matches_itself(invisible: str) -> None:
+    # found by the property test: invisible characters are dropped only beside visible ones
+    assert answers_match(invisible, invisible, "en")
+    assert not answers_match("a", invisible, "en")

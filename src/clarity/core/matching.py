@@ -433,11 +433,14 @@ _SPACE_RUN = re.compile(r"\s+")
 
 def _as_written(text: str) -> str:
     """``text`` as a sign alone compares: letter case, spaces and invisible characters
-    aside, every dash a hyphen (``−`` is ``-``), signs spelt (``±`` is ``+/-``)."""
+    aside (unless invisible characters are all there is: an answer matches itself), every
+    dash a hyphen (``−`` is ``-``), signs spelt (``±`` is ``+/-``)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    visible = any(unicodedata.category(char) != "Cf" and not char.isspace() for char in folded)
     plain = "".join(
         SIGN_SPELLINGS.get(char, char)
-        for char in unicodedata.normalize("NFKC", text).casefold()
-        if unicodedata.category(char) != "Cf"
+        for char in folded
+        if not visible or unicodedata.category(char) != "Cf"
     )
     return _SPACE_RUN.sub("", plain.translate(_DASHES))
 
