@@ -413,12 +413,32 @@ teacher_answers = st.text(
 ).filter(lambda text: text.strip() != "")
 
 
+def upper(text: str, language: str) -> str:
+    """``text`` in capitals as the language writes them: Turkish i is İ, and I is ı's."""
+    if language.partition("-")[0] == "tr":
+        text = text.replace("i", "\u0130")
+    return text.upper()
+
+
+def lower(text: str, language: str) -> str:
+    if language.partition("-")[0] == "tr":
+        text = text.replace("I", "\u0131").replace("\u0130", "i")
+    return text.lower()
+
+
 @given(answer=teacher_answers, language=LANGUAGES)
 def test_every_answer_a_teacher_can_write_can_be_typed(answer: str, language: str) -> None:
     assert answers_match(answer, answer, language)
-    assert answers_match(answer.upper(), answer, language)
-    assert answers_match(answer.lower(), answer, language)
+    assert answers_match(upper(answer, language), answer, language)
+    assert answers_match(lower(answer, language), answer, language)
     assert answers_match(f"  {answer} ", answer, language)
+
+
+def test_turkish_capitals_are_turkish() -> None:
+    # a Turkish class types İ for i and I for ı: "I" is not "i" there, and not elsewhere either
+    assert answers_match("İSTANBUL", "istanbul", "tr")
+    assert answers_match("ISPARTA", "ısparta", "tr")
+    assert not answers_match("I", "i", "tr")
 
 
 @given(answer=teacher_answers, language=LANGUAGES)
