@@ -96,3 +96,19 @@ def damaged(path: Path) -> str:
         f"Saving is off: the saved data at {path} is damaged. It will be moved aside "
         "and a fresh one started the next time the game starts."
     )
+
+
+class UnreadableRow(Exception):
+    """A row whose values do not mean what the schema says (a date that is not a date, an
+    outcome the game does not know): the file was damaged, or edited by hand.
+
+    The store treats it as damage, like SQLite's own "database disk image is malformed".
+    ``table`` and ``rowid`` say where (``rowid`` None when not known); ``reason`` what.
+    """
+
+    def __init__(self, table: str, rowid: int | None, reason: str) -> None:
+        where = table if rowid is None else f"{table} row {rowid}"
+        super().__init__(f"{where}: {reason}")
+        self.table = table
+        self.rowid = rowid
+        self.reason = reason
