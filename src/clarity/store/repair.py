@@ -1,0 +1,319 @@
+"""Repairing a damaged database: keep a copy of it, carry what can be read into a fresh file.
+
+SQLite reports damage as ``SQLITE_CORRUPT`` ("database disk image is malformed") or
+``SQLITE_NOTADB``; the store also counts a row whose values make no sense
+(:class:`~clarity.store.problems.UnreadableRow`). Whatever shows it, the way out is the
+same, and loses nothing:
+
+1. :func:`copy_aside` copies the file with its ``-wal`` and ``-shm`` to
+   ``clarity.sqlite3.corrupt-YYYYMMDD-HHMMSS`` (and the same with the suffixes), flushed
+   to disk, while the damaged file is still in place. Nothing is ever deleted.
+2. :func:`rebuild` makes a fresh database beside it and carries into it every row that can
+   still be read from a working copy of the copy aside: table by table, and within a
+   table key range by key range, halving a range that SQLite cannot read until what is
+   lost is as small as it can be. Python's ``sqlite3`` has no ``.recover`` (the SQLite
+   shell's command reads pages directly), so a damaged interior page loses the rows under
+   it; a damaged leaf loses only its own rows; a damaged index loses nothing, since rows
+   are read without indexes. Rounds whose player was lost keep a player named for them
+   ("Recovered player 7"); answers, guesses and trophies whose round was lost go.
+3. The fresh file replaces the damaged one (``os.replace``), after its ``-wal`` and
+   ``-shm`` are removed: SQLite would otherwise replay the old log onto the new file.
+   Those two are in the copy aside.
+
+A kill at any moment leaves either the damaged file in place (and the next start
+repairs again) or the fresh one; the copy aside holds everything in both cases.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from clarity.store.db import configure, migrate, open_connection
+
+# Files SQLite keeps next to the database; they belong with it.
+COMPANIONS = ("-wal", "-shm", "-journal")
+# The tables carried over, parents before children, each with the column its rows are
+# ordered by on disk (the rowid, or the first column of a WITHOUT ROWID table's key), so
+# that a range of it is one stretch of the table's b-tree.
+SALVAGED_KEYS = {
+    "player": "id",
+    "round": "id",
+    "answer": "round_id",
+    "guess": "round_id",
+    "round_trophy": "round_id",
+    "in_progress": "player_id",
+}
+_SMALLEST_KEY = -(2**63)
+_LARGEST_KEY = 2**63 - 1
+# Failed reads allowed per table before what is left is given up: a damaged interior
+# page over a wide key range costs about two reads per key under it.
+_FAILED_READS_PER_TABLE = 20_000
+RECOVERED_PLAYER = "Recovered player {id}"
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What a repair did: where the damaged file went, and what the fresh file holds.
+
+    ``rounds_before`` and ``players_before`` are the counts in the damaged file when SQLite
+    could still count them, else None; ``players_renamed`` of the players kept are rounds'
+    players whose own row was lost, now called "Recovered player N".
+    """
+
+    path: Path
+    aside: Path
+    rounds_kept: int = 0
+    players_kept: int = 0
+    players_renamed: int = 0
+    rounds_before: int | None = None
+    players_before: int | None = None
+
+    @property
+    def message(self) -> str:
+        """One line for the player or teacher: what happened and where the copy is."""
+        if self.rounds_before is not None and self.rounds_before > self.rounds_kept:
+            kept = f"{self.rounds_kept:,} of its {self.rounds_before:,} rounds"
+        else:
+            kept = _count(self.rounds_kept, "round")
+        players = _count(self.players_kept, "player")
+        if self.players_renamed:
+            players += (
+                f' ({self.players_renamed:,} renamed "Recovered player": their names were lost)'
+            )
+        return (
+            f"The saved data at {self.path} was damaged: {kept} and {players} were kept "
+            f"in a fresh file, and the damaged file was copied to {self.aside.name} beside it."
+        )
+
+
+class RepairFailed(Exception):
+    """The damaged file could not be copied aside or rebuilt (a full disk, a read-only
+    folder): nothing was changed. ``reason`` says why, for the notice."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def damaged_copy_name(path: Path, moment: datetime) -> Path:
+    """Where :func:`copy_aside` puts the copy: a name no earlier copy has."""
+    stamp = moment.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *COMPANIONS)):
+        n += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return aside
+
+
+def copy_aside(path: Path, moment: datetime) -> Path:
+    """Copy the database and its companions beside it, flushed to disk; return the copy.
+
+    Raises :class:`RepairFailed` (having removed any partial copy) when it cannot be made.
+    """
+    aside = damaged_copy_name(path, moment)
+    made: list[Path] = []
+    try:
+        for suffix in ("", *COMPANIONS):
+            source = Path(f"{path}{suffix}")
+            if not source.exists():
+                continue
+            target = Path(f"{aside}{suffix}")
+            made.append(target)
+            _copy_flushed(source, target)
+        _sync_folder(path.parent)
+    except OSError as error:
+        for target in made:
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise RepairFailed(f"no copy of it could be made ({error.strerror or error})") from error
+    return aside
+
+
+def rebuild(path: Path, aside: Path) -> Repair:
+    """Replace the database at ``path`` by a fresh one holding what ``aside`` still has.
+
+    The caller has closed every connection to ``path`` (Windows cannot replace an open
+    file, and a connection closed later would tidy up the new file's ``-wal``). Raises
+    :class:`RepairFailed` when the fresh file cannot be made; ``path`` is then untouched.
+    """
+    work = path.with_name(f"{path.name}.repair-{os.getpid()}")
+    fresh = path.with_name(f"{path.name}.new-{os.getpid()}")
+    try:
+        _remove_with_companions(work, fresh)
+        for suffix in ("", "-wal"):  # the -shm is rebuilt from the log
+            if Path(f"{aside}{suffix}").exists():
+                shutil.copyfile(f"{aside}{suffix}", f"{work}{suffix}")
+        if not work.exists():
+            work.touch()
+        counts = _build_fresh(fresh, work)
+        for suffix in COMPANIONS:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(fresh, path)
+        _sync_folder(path.parent)
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise RepairFailed(f"no fresh file could be made ({reason or error})") from error
+    finally:
+        _remove_with_companions(work, fresh)
+    return Repair(path, aside, **counts)
+
+
+def _build_fresh(fresh: Path, work: Path) -> dict[str, int | None]:
+    """Make ``fresh`` with today's schema and the rows of ``work`` that can be read."""
+    conn = open_connection(fresh)
+    try:
+        configure(conn)
+        migrate(conn)
+        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are settled below, in SQL
+        conn.execute("PRAGMA cell_size_check = ON")  # see damage in a cell, not just a page
+        # Each range is its own statement, committed at once: SQLite may end a whole
+        # transaction on a read error, and a failed range must not undo the ones before.
+        # The file is flushed once, whole, before it replaces the damaged one.
+        conn.execute("PRAGMA synchronous = OFF")
+        try:
+            conn.execute("ATTACH DATABASE ? AS damaged", (str(work),))
+        except sqlite3.DatabaseError:
+            return {}  # not a database at all: a fresh, empty file
+        counts: dict[str, int | None] = {
+            "rounds_before": _count_rows(conn, "round"),
+            "players_before": _count_rows(conn, "player"),
+        }
+        for table, key in SALVAGED_KEYS.items():
+            copy_readable_rows(conn, table, key)
+        conn.execute("BEGIN IMMEDIATE")
+        counts["players_renamed"] = _settle_orphans(conn)
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE damaged")
+        counts["rounds_kept"], counts["players_kept"] = conn.execute(
+            "SELECT (SELECT count(*) FROM round), (SELECT count(*) FROM player)"
+        ).fetchone()
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:  # a bug in _settle_orphans, not damage: refuse to swap in a bad file
+            raise sqlite3.IntegrityError(f"orphan rows left after the repair: {problems[:3]}")
+    finally:
+        conn.close()  # the last connection: the log is folded into the file
+    with open(fresh, "rb+") as flushed:
+        os.fsync(flushed.fileno())
+    return counts
+
+
+def copy_readable_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    key: str,
+    *,
+    failed_reads: int = _FAILED_READS_PER_TABLE,
+) -> None:
+    """Copy the rows of ``damaged.table`` that SQLite can read into ``main.table``.
+
+    Reads whole key ranges with ``INSERT ... SELECT``; a range that fails (SQLite undoes
+    that one statement) is halved, until single keys, or until ``failed_reads`` failures,
+    after which the ranges still failing are given up. Rows the fresh table refuses (a
+    NULL where the schema forbids one, a broken CHECK) are left out by ``OR IGNORE``.
+    """
+    columns = _shared_columns(conn, table)
+    if not columns:
+        return  # the table itself cannot be found in the damaged file
+    names = ", ".join(columns)
+    statement = (
+        f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names} "
+        f"FROM damaged.{table} NOT INDEXED WHERE {key} BETWEEN ? AND ?"
+    )
+    budget = failed_reads
+    ranges = [(_SMALLEST_KEY, _LARGEST_KEY)]
+    while ranges and budget > 0:
+        low, high = ranges.pop()
+        try:
+            conn.execute(statement, (low, high))
+        except sqlite3.DatabaseError:
+            budget -= 1
+            if low < high:
+                middle = low + (high - low) // 2
+                ranges += [(middle + 1, high), (low, middle)]
+
+
+def _shared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns ``table`` has in both files (an older file may lack later ones)."""
+    try:
+        theirs = {row[1] for row in conn.execute(f"PRAGMA damaged.table_info({table})")}
+    except sqlite3.DatabaseError:
+        return []
+    ours = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
+    return [column for column in ours if column in theirs]
+
+
+def _settle_orphans(conn: sqlite3.Connection) -> int:
+    """Give rounds that lost their player one; drop rows that lost their round or player.
+
+    Returns the number of players made for rounds that had lost theirs.
+    """
+    renamed = conn.execute(
+        """
+        INSERT OR IGNORE INTO player (id, name, name_key, created_at)
+        SELECT r.player_id, replace(?1, '{id}', r.player_id),
+               lower(replace(?1, '{id}', r.player_id)), min(r.played_at)
+        FROM round r WHERE r.player_id NOT IN (SELECT id FROM player)
+        GROUP BY r.player_id
+        """,
+        (RECOVERED_PLAYER,),
+    )
+    statements: Iterable[str] = (
+        "DELETE FROM round WHERE player_id NOT IN (SELECT id FROM player)",
+        "DELETE FROM answer WHERE round_id NOT IN (SELECT id FROM round)",
+        "DELETE FROM guess WHERE round_id NOT IN (SELECT id FROM round)",
+        # a trophy names its round's player again, for the cabinet's index: they must agree
+        """
+        DELETE FROM round_trophy WHERE NOT EXISTS (
+            SELECT 1 FROM round r
+            WHERE r.id = round_trophy.round_id AND r.player_id = round_trophy.player_id)
+        """,
+        "DELETE FROM in_progress WHERE player_id NOT IN (SELECT id FROM player)",
+    )
+    for statement in statements:
+        conn.execute(statement)
+    return renamed.rowcount
+
+
+def _count_rows(conn: sqlite3.Connection, table: str) -> int | None:
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM damaged.{table}").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return None
+
+
+def _copy_flushed(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, open(target, "xb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make renames and new names in ``folder`` durable, where the system allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_with_companions(*paths: Path) -> None:
+    for path in paths:
+        for suffix in ("", *COMPANIONS):
+            with contextlib.suppress(OSError):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
