@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 
 from clarity.core.trophies import PlayerStats, lasting_progress
@@ -57,6 +58,48 @@ def test_leaderboard_row_points_at_its_round(store: Store, ana: Player) -> None:
 
 def test_empty_leaderboard(store: Store, ana: Player) -> None:
     assert store.leaderboard("solar-system") == []
+
+
+def test_player_rank_is_the_players_line_of_the_whole_leaderboard(store: Store) -> None:
+    rng = random.Random(10)
+    players = [add_player(store, f"P{n:02d}") for n in range(14)]
+    for _ in range(70):
+        # few scores and few moments, so that ties of score, and of score and time, abound
+        save(
+            store,
+            rng.choice(players).id,
+            score=rng.choice((100, 200, 300)),
+            pack_id=rng.choice(("solar-system", "union-state")),
+            played_at=MONDAY_9AM + timedelta(minutes=rng.randrange(4)),
+            medal=rng.choice((None, "gold")),
+        )
+    for pack_id in ("solar-system", "union-state"):
+        oracle = {row.player_id: row for row in store.leaderboard(pack_id, limit=len(players))}
+        assert len(oracle) >= 5  # the data exercises the ranking
+        for player in players:
+            assert store.player_rank(pack_id, player.id) == oracle.get(player.id)
+
+
+def test_player_rank_of_a_tie_goes_to_the_earlier_round(store: Store) -> None:
+    ana, bob, cleo = (add_player(store, n) for n in ("Ana", "Bob", "Cleo"))
+    save(store, cleo.id, score=900)
+    save(store, bob.id, score=500, played_at=MONDAY_9AM + timedelta(minutes=5))
+    save(store, ana.id, score=500, played_at=MONDAY_9AM + timedelta(minutes=9))
+    save(store, ana.id, score=500, played_at=MONDAY_9AM + timedelta(minutes=1))
+    ranks = {p.name: store.player_rank("solar-system", p.id) for p in (ana, bob, cleo)}
+    assert {name: row.rank for name, row in ranks.items() if row} == {
+        "Cleo": 1,
+        "Ana": 2,
+        "Bob": 3,
+    }
+    assert ranks["Ana"] is not None
+    assert ranks["Ana"].played_at == MONDAY_9AM + timedelta(minutes=1)
+
+
+def test_player_rank_without_a_round_on_the_pack_is_none(store: Store, ana: Player) -> None:
+    save(store, ana.id, pack_id="union-state")
+    assert store.player_rank("solar-system", ana.id) is None
+    assert store.player_rank("union-state", ana.id + 1) is None  # no such player
 
 
 def test_a_new_player_has_empty_statistics(store: Store, ana: Player) -> None:

@@ -532,7 +532,7 @@ class Store:
             JOIN round r ON r.id = (
                 SELECT id FROM round
                 WHERE pack_id = ?1 AND player_id = p.id
-                ORDER BY score DESC, played_ts ASC
+                ORDER BY score DESC, played_ts ASC, id ASC
                 LIMIT 1)
             ORDER BY r.score DESC, r.played_ts ASC, r.id ASC
             LIMIT ?2
@@ -552,6 +552,50 @@ class Store:
             )
             for rank, row in enumerate(rows, start=1)
         ]
+
+    def player_rank(self, pack_id: str, player_id: int) -> LeaderRow | None:
+        """The player's line of the pack's leaderboard, wherever it is: their best round
+        on the pack and its rank among every player's best (the order and tie rule of
+        :meth:`leaderboard`). None when the player has no round on the pack.
+
+        One query: the player's best is one seek in the (pack, player, score, time)
+        index, and each other player is one more seek there to ask whether any of their
+        rounds comes first, so no other player's rounds are loaded.
+        """
+        row = self._conn.execute(
+            """
+            WITH best AS (
+                SELECT id, uuid, player_id, score, medal, played_at, played_ts
+                FROM round WHERE pack_id = ?1 AND player_id = ?2
+                ORDER BY score DESC, played_ts ASC, id ASC
+                LIMIT 1)
+            SELECT best.uuid, best.player_id, p.name, best.score, best.medal,
+                   best.played_at,
+                   1 + (SELECT count(*) FROM player q
+                        WHERE q.id != best.player_id AND EXISTS (
+                            SELECT 1 FROM round o
+                            WHERE o.pack_id = ?1 AND o.player_id = q.id
+                              AND (o.score > best.score
+                                   OR (o.score = best.score
+                                       AND (o.played_ts < best.played_ts
+                                            OR (o.played_ts = best.played_ts
+                                                AND o.id < best.id))))))
+            FROM best JOIN player p ON p.id = best.player_id
+            """,
+            (pack_id, player_id),
+        ).fetchone()
+        if row is None:
+            return None
+        return LeaderRow(
+            rank=row[6],
+            pack_id=pack_id,
+            player_id=row[1],
+            player_name=row[2],
+            score=row[3],
+            medal=row[4],
+            played_at=datetime.fromisoformat(row[5]),
+            round_id=row[0],
+        )
 
     def player_stats(self, player_id: int) -> PlayerStats:
         """The totals the lasting trophies are measured on.
