@@ -12,9 +12,10 @@ same, and loses nothing:
    still be read from a working copy of the copy aside: table by table, and within a
    table key range by key range, halving a range that SQLite cannot read until what is
    lost is as small as it can be. Python's ``sqlite3`` has no ``.recover`` (the SQLite
-   shell's command reads pages directly), so a damaged interior page loses the rows under
-   it; a damaged leaf loses only its own rows; a damaged index loses nothing, since rows
-   are read without indexes. Rounds whose player was lost keep a player named for them
+   shell's command reads pages directly, but needs the ``sqlite_dbpage`` table that
+   Debian's shell is built without), so a damaged interior page loses the rows under it;
+   a damaged leaf loses only its own rows; a damaged index loses nothing, since rows are
+   read without indexes. Rounds whose player was lost keep a player named for them
    ("Recovered player 7"); answers, guesses and trophies whose round was lost go.
 3. The fresh file replaces the damaged one (``os.replace``), after its ``-wal`` and
    ``-shm`` are removed: SQLite would otherwise replay the old log onto the new file.
@@ -30,7 +31,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -81,8 +82,8 @@ class Repair:
         if self.rounds_before is not None and self.rounds_before > self.rounds_kept:
             kept = f"{self.rounds_kept:,} of its {self.rounds_before:,} rounds"
         else:
-            kept = _count(self.rounds_kept, "round")
-        players = _count(self.players_kept, "player")
+            kept = _counted(self.rounds_kept, "round")
+        players = _counted(self.players_kept, "player")
         if self.players_renamed:
             players += (
                 f' ({self.players_renamed:,} renamed "Recovered player": their names were lost)'
@@ -140,8 +141,8 @@ def copy_aside(path: Path, moment: datetime) -> Path:
 def rebuild(path: Path, aside: Path) -> Repair:
     """Replace the database at ``path`` by a fresh one holding what ``aside`` still has.
 
-    The caller has closed every connection to ``path`` (Windows cannot replace an open
-    file, and a connection closed later would tidy up the new file's ``-wal``). Raises
+    The has closed every connection to ``path`` (Windows cannot replace an open file,
+    and a connection closed later would tidy up the new file's ``-wal``). Raises
     :class:`RepairFailed` when the fresh file cannot be made; ``path`` is then untouched.
     """
     work = path.with_name(f"{path.name}.repair-{os.getpid()}")
@@ -153,7 +154,8 @@ def rebuild(path: Path, aside: Path) -> Repair:
                 shutil.copyfile(f"{aside}{suffix}", f"{work}{suffix}")
         if not work.exists():
             work.touch()
-        counts = _build_fresh(fresh, work)
+        before = _counts_before(work)
+        counts = {**_build_fresh(fresh, work), **before}
         for suffix in COMPANIONS:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(fresh, path)
@@ -164,6 +166,18 @@ def rebuild(path: Path, aside: Path) -> Repair:
     finally:
         _remove_with_companions(work, fresh)
     return Repair(path, aside, **counts)
+
+
+def _counts_before(work: Path) -> dict[str, int | None]:
+    """The rounds and players the damaged file has, when SQLite can still count them."""
+    try:
+        conn = sqlite3.connect(work)
+    except sqlite3.Error:
+        return {"rounds_before": None, "players_before": None}
+    try:
+        return {"rounds_before": _count(conn, "round"), "players_before": _count(conn, "player")}
+    finally:
+        conn.close()
 
 
 def _build_fresh(fresh: Path, work: Path) -> dict[str, int | None]:
@@ -182,10 +196,7 @@ def _build_fresh(fresh: Path, work: Path) -> dict[str, int | None]:
             conn.execute("ATTACH DATABASE ? AS damaged", (str(work),))
         except sqlite3.DatabaseError:
             return {}  # not a database at all: a fresh, empty file
-        counts: dict[str, int | None] = {
-            "rounds_before": _count_rows(conn, "round"),
-            "players_before": _count_rows(conn, "player"),
-        }
+        counts: dict[str, int | None] = {}
         for table, key in SALVAGED_KEYS.items():
             copy_readable_rows(conn, table, key)
         conn.execute("BEGIN IMMEDIATE")
@@ -282,9 +293,9 @@ def _settle_orphans(conn: sqlite3.Connection) -> int:
     return renamed.rowcount
 
 
-def _count_rows(conn: sqlite3.Connection, table: str) -> int | None:
+def _count(conn: sqlite3.Connection, table: str) -> int | None:
     try:
-        return int(conn.execute(f"SELECT count(*) FROM damaged.{table}").fetchone()[0])
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     except sqlite3.DatabaseError:
         return None
 
@@ -315,5 +326,16 @@ def _remove_with_companions(*paths: Path) -> None:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _count(number: int, noun: str) -> str:
+def _counted(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def repair(path: Path, moment: datetime, *, close: Callable[[], None]) -> Repair:
+    """Copy the damaged database at ``path`` aside, call ``close`` (the caller's connection
+    to it), then :func:`rebuild` it. ``moment`` names the copy. Raises
+    :class:`RepairFailed` with nothing changed but the copy, which then is not made."""
+    try:
+        aside = copy_aside(path, moment)
+    finally:
+        close()
+    return rebuild(path, aside)
