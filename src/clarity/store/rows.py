@@ -1,0 +1,214 @@
+"""Stored rows to the store's models: one function per model, every column read by name.
+
+A value that cannot mean what the schema says (a date ``datetime.fromisoformat`` refuses,
+an outcome the game does not know, a NULL or a text where a number is needed) raises
+:class:`clarity.store.problems.UnreadableRow` with the table and rowid, which the store
+handles as damage, instead of a ValueError or a TypeError from deep inside.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome
+from clarity.store.models import (
+    EarnedTrophy,
+    InProgress,
+    LeaderRow,
+    Player,
+    PlayerOverview,
+    RoundRecord,
+)
+from clarity.store.problems import UnreadableRow
+
+_OUTCOMES = {str(outcome): outcome for outcome in RoundOutcome}
+
+
+class Fields:
+    """The values of one stored row, each read as the type the schema promises."""
+
+    __slots__ = ("_row", "_rowid", "_table")
+
+    def __init__(self, table: str, row: sqlite3.Row, rowid: int | None) -> None:
+        self._table = table
+        self._row = row
+        self._rowid = rowid
+
+    def unreadable(self, column: str, wanted: str) -> UnreadableRow:
+        value = self._row[column]
+        return UnreadableRow(self._table, self._rowid, f"{column} is {value!r}, not {wanted}")
+
+    def integer(self, column: str) -> int:
+        value = self._row[column]
+        if type(value) is not int:
+            raise self.unreadable(column, "a whole number")
+        return value
+
+    def optional_integer(self, column: str) -> int | None:
+        return None if self._row[column] is None else self.integer(column)
+
+    def number(self, column: str) -> float:
+        value = self._row[column]
+        if type(value) is not float and type(value) is not int:
+            raise self.unreadable(column, "a number")
+        return value
+
+    def optional_number(self, column: str) -> float | None:
+        return None if self._row[column] is None else self.number(column)
+
+    def flag(self, column: str) -> bool:
+        value = self._row[column]
+        if type(value) is not int or value not in (0, 1):
+            raise self.unreadable(column, "0 or 1")
+        return value == 1
+
+    def text(self, column: str) -> str:
+        value = self._row[column]
+        if type(value) is not str:
+            raise self.unreadable(column, "a text")
+        return value
+
+    def optional_text(self, column: str) -> str | None:
+        return None if self._row[column] is None else self.text(column)
+
+    def moment(self, column: str) -> datetime:
+        value = self._row[column]
+        try:
+            return datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise self.unreadable(column, "a date and time (ISO 8601)") from None
+
+    def optional_moment(self, column: str) -> datetime | None:
+        return None if self._row[column] is None else self.moment(column)
+
+    def points(self) -> Points:
+        """The points columns every scored row has (base_points ... penalty)."""
+        return Points(
+            base=self.integer("base_points"),
+            time_bonus=self.integer("time_bonus"),
+            streak_bonus=self.integer("streak_bonus"),
+            image_bonus=self.integer("image_bonus"),
+            penalty=self.integer("penalty"),
+        )
+
+
+def player(row: sqlite3.Row) -> Player:
+    """A player from a row of ``player`` (id, name, created_at, extra_time)."""
+    fields = Fields("player", row, row["id"])
+    return Player(
+        id=fields.integer("id"),
+        name=fields.text("name"),
+        created_at=fields.moment("created_at"),
+        extra_time=fields.optional_number("extra_time"),
+    )
+
+
+def player_overview(row: sqlite3.Row) -> PlayerOverview:
+    """A player's line of the teacher's list: the player's columns, and ``rounds``,
+    ``right_answers``, ``best_score``, ``last_played`` added up over their rounds."""
+    fields = Fields("player", row, row["id"])
+    return PlayerOverview(
+        player=player(row),
+        rounds=fields.integer("rounds"),
+        right_answers=fields.integer("right_answers"),
+        best_score=fields.optional_integer("best_score"),
+        last_played=fields.optional_moment("last_played"),
+    )
+
+
+def round_record(row: sqlite3.Row) -> RoundRecord:
+    """A finished round from a row of ``round`` with the player's ``name`` and its
+    ``trophies`` (their ids joined with commas, or NULL)."""
+    fields = Fields("round", row, row["id"])
+    outcome = _OUTCOMES.get(row["outcome"])
+    if outcome is None:
+        raise fields.unreadable("outcome", f"one of {', '.join(_OUTCOMES)}")
+    trophies = fields.optional_text("trophies")
+    return RoundRecord(
+        round_id=fields.text("uuid"),
+        player_id=fields.integer("player_id"),
+        player_name=fields.text("name"),
+        pack_id=fields.text("pack_id"),
+        pack_sha256=fields.text("pack_sha256"),
+        mystery_index=fields.integer("mystery_index"),
+        mystery_image=fields.text("mystery_image"),
+        mystery_answer=fields.text("mystery_answer"),
+        outcome=outcome,
+        score=fields.integer("score"),
+        breakdown=fields.points(),
+        best_possible=fields.integer("best_possible"),
+        right=fields.integer("right_count"),
+        wrong=fields.integer("wrong_count"),
+        longest_streak=fields.integer("longest_streak"),
+        seconds_played=fields.number("seconds_played"),
+        timer=fields.flag("timer"),
+        streaks=fields.flag("streaks"),
+        medal=fields.optional_text("medal"),
+        played_at=fields.moment("played_at"),
+        trophies=tuple(sorted(trophies.split(","))) if trophies else (),
+        time_scale=fields.optional_number("time_scale"),
+    )
+
+
+def answer(row: sqlite3.Row) -> AnswerGiven:
+    """An answer from a row of ``answer`` (a table without rowid: the reason names its key)."""
+    fields = Fields("answer", row, None)
+    return AnswerGiven(
+        number=fields.integer("number"),
+        question_index=fields.integer("question_index"),
+        question_id=fields.optional_text("question_id"),
+        response=fields.optional_text("response"),
+        right=fields.flag("is_right"),
+        seconds=fields.number("seconds"),
+        points=fields.points(),
+        streak=fields.integer("streak"),
+        timed_out=fields.flag("timed_out"),
+    )
+
+
+def guess(row: sqlite3.Row) -> ImageGuessed:
+    """A guess at the picture from a row of ``guess`` (a table without rowid)."""
+    fields = Fields("guess", row, None)
+    return ImageGuessed(
+        guess=fields.text("guess"),
+        right=fields.flag("is_right"),
+        hidden_tiles=fields.integer("hidden_tiles"),
+        total_tiles=fields.integer("total_tiles"),
+        points=fields.points(),
+        final=fields.flag("final"),
+        seconds=fields.number("seconds"),
+    )
+
+
+def in_progress(row: sqlite3.Row, snapshot: dict[str, object]) -> InProgress:
+    """The round in progress from a row of ``in_progress`` and its decoded ``snapshot``."""
+    fields = Fields("in_progress", row, row["player_id"])
+    return InProgress(
+        player_id=fields.integer("player_id"),
+        pack_id=fields.text("pack_id"),
+        snapshot=snapshot,
+        updated_at=fields.moment("updated_at"),
+    )
+
+
+def leader_row(row: sqlite3.Row, rank: int) -> LeaderRow:
+    """A leaderboard line from a player's best row of ``round`` (its ``id`` and ``uuid``,
+    ``pack_id``, ``player_id``, ``score``, ``medal``, ``played_at``) and their ``name``."""
+    fields = Fields("round", row, row["id"])
+    return LeaderRow(
+        rank=rank,
+        pack_id=fields.text("pack_id"),
+        player_id=fields.integer("player_id"),
+        player_name=fields.text("name"),
+        score=fields.integer("score"),
+        medal=fields.optional_text("medal"),
+        played_at=fields.moment("played_at"),
+        round_id=fields.text("uuid"),
+    )
+
+
+def earned_trophy(row: sqlite3.Row) -> EarnedTrophy:
+    """A trophy of the cabinet from its first round's ``id`` and ``played_at``, and ``times``."""
+    fields = Fields("round", row, row["id"])
+    return EarnedTrophy(first_earned_at=fields.moment("played_at"), times=fields.integer("times"))

@@ -1,0 +1,74 @@
+"""What the store's parts share: the shapes of the two funnels, rows read by name, and
+INSERT statements built from column names.
+
+The parts never hold the connection: they hand ``work`` (a callable taking the
+``sqlite3.Connection``) to the Store's read or write funnel, the one place that runs it.
+Table and column names here always come from our code, never from a user.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from clarity.store.models import SaveFailed
+
+T = TypeVar("T")
+
+Work = Callable[[sqlite3.Connection], T]
+
+
+class Reads(Protocol):
+    """The Store's read funnel: runs ``work`` on the connection and returns its result."""
+
+    def __call__(self, work: Callable[[sqlite3.Connection], T]) -> T: ...
+
+
+class Writes(Protocol):
+    """The Store's write funnel: runs ``work`` in one write transaction; a folder problem
+    comes back as SaveFailed, whose message ends with ``what``."""
+
+    def __call__(self, work: Callable[[sqlite3.Connection], T], what: str) -> T | SaveFailed: ...
+
+
+def local_aware(moment: datetime) -> datetime:
+    """A datetime with its UTC offset; a naive one is taken as the computer's local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def query(conn: sqlite3.Connection, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+    """Run ``sql`` with its rows as :class:`sqlite3.Row`, read by column name.
+
+    The row factory is set on this cursor only: the connection stays as it was given,
+    so checks that compare plain tuples (``quick_check``) keep working on it.
+    """
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, parameters)
+
+
+def insert_statement(table: str, columns: Iterable[str]) -> str:
+    """``INSERT INTO table (a, b) VALUES (:a, :b)`` for named parameters."""
+    names = tuple(columns)
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) "
+        f"VALUES ({', '.join(f':{name}' for name in names)})"
+    )
+
+
+def insert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> int:
+    """Insert one row given as column: value; return its rowid."""
+    cursor = conn.execute(insert_statement(table, values), values)
+    return int(cursor.lastrowid or 0)
+
+
+def insert_many(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: Iterable[str],
+    rows: Iterable[Mapping[str, object]],
+) -> None:
+    """Insert rows that each give a value for every one of ``columns``."""
+    conn.executemany(insert_statement(table, columns), rows)
