@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from clarity.store import NameRejected, Player, Store, open_store
 
-from .factories import add_player, save
+from .factories import MONDAY_9AM, add_player, make_summary, save
 
 
 def test_new_player_is_listed(store: Store) -> None:
@@ -113,6 +116,37 @@ def test_deleting_a_player_deletes_their_rounds_trophies_and_round_in_progress(
     assert store.in_progress(ana.id) is None
     assert store.round(bob_round.round_id) is not None
     assert set(store.earned_trophies(bob.id)) == {"flawless"}
+
+
+def test_a_deleted_player_leaves_no_trace_in_the_file_nor_its_log(store: Store) -> None:
+    name, typed = "Quetzalina Wibbleford", "Zanzibarical porcupine"
+    forgotten, kept = add_player(store, name), add_player(store, "Bob")
+    summary = make_summary()
+    answers = (dataclasses.replace(summary.answers[0], response=typed), *summary.answers[1:])
+    for _ in range(3):
+        store.save_round(
+            forgotten.id,
+            dataclasses.replace(summary, answers=answers),
+            pack_sha256="0" * 64,
+            mystery_image="saturn.png",
+            medal="gold",
+            trophies=["flawless"],
+            played_at=MONDAY_9AM,
+        )
+        save(store, kept.id)
+    store.save_in_progress(forgotten.id, "solar-system", {"actions": [["answer", typed]]})
+    files = (store.path, Path(f"{store.path}-wal"))
+    traces = [text.encode() for text in (name, name.casefold(), typed)]
+    assert any(trace in path.read_bytes() for path in files for trace in traces)  # it was there
+
+    assert store.delete_player(forgotten.id) is None
+
+    for path in files:
+        if path.exists():  # while the game still runs, as the teacher deleted from its screen
+            content = path.read_bytes()
+            assert not [trace for trace in traces if trace in content], path.name
+    assert [p.name for p in store.players()] == ["Bob"]
+    assert len(store.history(kept.id)) == 3
 
 
 # -- extra time ----------------------------------------------------------------------
