@@ -214,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_leaderboard(subparsers)
     _add_trophies(subparsers)
     _add_results(subparsers)
+    _add_backup(subparsers)
+    _add_restore(subparsers)
     _add_play(subparsers)
     _add_demo(subparsers)
     _add_settings(subparsers)
@@ -784,6 +786,114 @@ def _reads_saved_data(
     return run
 
 
+# --- clarity backup and clarity restore ----------------------------------------------------
+
+
+def _add_backup(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
+        "backup",
+        _cmd_backup,
+        help="save everything (players, rounds, your packs, settings) in one file",
+        description="Write one zip file with everything saved: the players and their rounds "
+        "(a consistent copy, even while a game is saving), your own packs (DATA_DIR/packs) "
+        "with their pictures, and the settings. clarity restore puts it back, here or on "
+        "another computer. FILE may be a folder (a USB stick): the file is then named by "
+        "the date. An existing backup of the same name is replaced only once the new one "
+        "is complete.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the backup file (.zip) to write")
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from datetime import datetime  # noqa: PLC0415
+
+    from clarity.store import backup  # noqa: PLC0415 - as the store: only when needed
+
+    try:
+        written = backup.write_backup(
+            args.file,
+            _data_dir(args),
+            settings_path(_config_dir(args)),
+            now=datetime.now().astimezone(),
+        )
+    except backup.BackupRefused as refused:
+        raise Failed(str(refused)) from refused
+    what = _contents(written.manifest)
+    print(terminal_safe(f"Backed up {what} to {written.path} ({_size(written.size)})"))
+    return EXIT_OK
+
+
+def _add_restore(subparsers: Subparsers) -> None:
+    parser = _add_command(
+        subparsers,
+        "restore",
+        _cmd_restore,
+        help="put a backup made by clarity backup in place (on this or another computer)",
+        description="Put the players, rounds, packs and settings of a backup made by clarity "
+        "backup in the data folder. The backup is checked whole first, and saved data "
+        "already there is never overwritten: without --replace the restore is refused; "
+        "with it, the old data folder (and settings file) is kept aside under a name "
+        "ending .before-restore-DATE, never deleted. Your packs already there are kept "
+        "beside the backup's.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the backup file to restore")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="restore even over saved data: the old data is kept aside, and the command says where",
+    )
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from datetime import datetime  # noqa: PLC0415
+
+    from clarity.store import backup  # noqa: PLC0415 - as the store: only when needed
+
+    try:
+        restored = backup.restore_backup(
+            args.file,
+            _data_dir(args),
+            settings_path(_config_dir(args)),
+            replace=args.replace,
+            now=datetime.now().astimezone(),
+        )
+    except backup.BackupRefused as refused:
+        raise Failed(str(refused)) from refused
+    manifest = restored.manifest
+    made = f"made {manifest.created_at[:16].replace('T', ' ')} by version {manifest.game_version}"
+    lines = [f"Restored {_contents(manifest)} from {args.file} ({made}) into {restored.data_dir}"]
+    if restored.packs_kept:
+        lines.append(f"Kept {_count(restored.packs_kept, 'pack')} that were already there.")
+    if restored.data_aside is not None:
+        lines.append(f"What was in the data folder before is kept in {restored.data_aside}")
+    if restored.settings_aside is not None:
+        lines.append(f"The settings from before are kept in {restored.settings_aside}")
+    for line in lines:
+        print(terminal_safe(line))
+    return EXIT_OK
+
+
+def _contents(manifest: Any) -> str:
+    """What a backup holds, in words: "3 players, 40 rounds, 2 packs and the settings"."""
+    parts = [
+        _count(manifest.players, "player"),
+        _count(manifest.rounds, "round"),
+        _count(manifest.packs, "pack"),
+    ]
+    return ", ".join(parts) + (" and the settings" if manifest.settings else "")
+
+
+def _size(size: int) -> str:
+    """A file's size as a person reads it: 912 bytes, 48 KB, 3.4 MB."""
+    if size < 1000:
+        return _count(size, "byte")
+    units = (("KB", 1e3), ("MB", 1e6), ("GB", 1e9))
+    unit, scale = next(((u, s) for u, s in units if size < s * 1e3), units[-1])
+    shown = size / scale
+    return f"{shown:.1f} {unit}" if shown < 10 else f"{shown:.0f} {unit}"
+
+
 # The time per question of the settings: its values and their spellings ("x2", "2", "none",
 # "no limit") are the extra time's too, since both are the scoring's TIME_SCALES.
 _EXTRA_TIME = next(setting for setting in SETTINGS if setting.key == "time")
@@ -809,9 +919,19 @@ def _add_players(subparsers: Subparsers) -> None:
         help=f"give NAME extra time from their next round: VALUE is one of "
         f'{_EXTRA_TIME.allowed} (e.g. --extra-time Ana=x2 "Ben Li"=none)',
     )
+    parser.add_argument(
+        "--delete",
+        metavar="NAME",
+        help="delete NAME and everything saved about them (rounds, answers, trophies); "
+        "exports and backups made before are yours to delete",
+    )
 
 
 def _cmd_players(args: argparse.Namespace) -> int:
+    if args.delete is not None:
+        if args.extra_time:
+            raise UsageError("give either --delete or --extra-time, not both")
+        return _delete_player(args, args.delete)
     if args.extra_time:
         return _set_extra_time(args, args.extra_time)
     return _list_players(args)
@@ -906,6 +1026,46 @@ def _set_extra_time(args: argparse.Namespace, words: Sequence[str]) -> int:
         raise Failed(saved.message)
     for player in saved:
         print(f"{player.name} now has {_extra_time_said(player.extra_time)}")
+    return EXIT_OK
+
+
+def _delete_player(args: argparse.Namespace, name: str) -> int:
+    """``clarity players --delete NAME``: the player and everything saved about them, through
+    the store (see :meth:`clarity.store.Store.delete_player`), while holding them as the
+    players screen does, so that no game plays as them meanwhile.
+
+    Raises :class:`Failed` for an unknown name (listing the players), a player playing in
+    another window, or data that cannot be written; nothing is deleted then.
+    """
+    from clarity.store.ownership import HeldElsewhere, claim_player  # noqa: PLC0415
+
+    folder = _data_dir(args)
+    if not (folder / _store_db.DB_FILENAME).is_file():
+        raise Failed(f'there is no player called "{name}": no players are saved in {folder}')
+    opening = _store.open_store(folder)
+    if opening.store is None:
+        raise Failed(f"{opening.notice} Nothing was deleted.")
+    with opening.store as store:
+        if not store.saving:
+            raise Failed(f"{store.notice or opening.notice} Nothing was deleted.")
+        if opening.notice is not None:  # e.g. damaged data was repaired first
+            print(terminal_safe(f"{PROG}: {opening.notice}"), file=sys.stderr)
+        player = store.player_by_name(name)
+        if player is None:
+            known = [p.name for p in store.players()]
+            listed = f"the players are: {', '.join(known)}" if known else "there are no players"
+            raise Failed(f'there is no player called "{name}"; {listed}')
+        claim = claim_player(folder, player)
+        if isinstance(claim, HeldElsewhere):
+            raise Failed(f"{claim.message} Nothing was deleted.")
+        with claim:
+            rounds = store.player_stats(player.id).rounds_played
+            trophies = len(store.earned_trophies(player.id))
+            failed = store.delete_player(player.id)
+    if failed is not None:
+        raise Failed(failed.message)
+    won = "1 trophy" if trophies == 1 else f"{format_number(trophies)} trophies"
+    print(terminal_safe(f"Deleted {player.name}: {_count(rounds, 'round')}, {won}."))
     return EXIT_OK
 
 
