@@ -25,6 +25,7 @@ from clarity.store.backup import BackupRefused, restore_backup, write_backup
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION
 
 from .factories import MONDAY_9AM, add_player, save
+from .filesystems import tmpfs
 
 NOW = MONDAY_9AM + timedelta(days=3)
 MANIFEST = "manifest.json"
@@ -204,6 +205,18 @@ def test_backup_leaves_no_page_of_a_deleted_player(tmp_path: Path) -> None:
     written = write_backup(tmp_path / "b.zip", data, tmp_path / "settings.ini", now=NOW)
     with zipfile.ZipFile(written.path) as archive:
         assert b"Zyxwvut" not in archive.read(DB_FILENAME)
+
+
+def test_a_full_disk_leaves_the_previous_backup_whole(tmp_path: Path) -> None:
+    data, settings = tmp_path / "data", tmp_path / "settings.ini"
+    fill(data, settings)
+    with tmpfs(tmp_path / "stick", "200k") as stick:
+        first = write_backup(stick / "b.zip", data, settings, now=NOW).path.read_bytes()
+        (data / "packs" / "birds" / "eagle.png").write_bytes(os.urandom(300_000))
+        with pytest.raises(BackupRefused, match=r"b\.zip: cannot be written .*No space left"):
+            write_backup(stick / "b.zip", data, settings, now=NOW)
+        assert (stick / "b.zip").read_bytes() == first
+        assert [p.name for p in stick.iterdir()] == ["b.zip"]
 
 
 def _start_saving(data_dir: Path, rounds: int) -> subprocess.Popen[str]:

@@ -8,13 +8,13 @@ and packs). Zip, because every teacher's computer opens one without installing a
 each member carries a CRC-32 that reveals damage, and its central directory lists every
 name and size, so an archive is checked before a byte of it is unpacked.
 
-Both directions are all or nothing. :func:`write_backup` writes a temporary file beside
-the target and renames it over the target once it is complete and synced.
-:func:`restore_backup` checks the archive first (ours, whole, not from a newer game,
-no name that leaves the folder, no member that inflates beyond reason), builds the data
-folder in a temporary folder beside it, and then moves the old folder aside (never
-deleted) and the new one in. Every problem is a :class:`BackupRefused` whose message is
-the one line to print.
+Both directions are all or nothing. :func:`write_backup` writes through
+:mod:`clarity.atomic_files`: a temporary file beside the target, renamed over it once it
+is complete and synced. :func:`restore_backup` checks the archive first (ours, whole,
+not from a newer game, no name that leaves the folder, no member that inflates beyond
+reason), builds the data folder in a temporary folder beside it, and then moves the old
+folder aside (never deleted) and the new one in. Every problem is a
+:class:`BackupRefused` whose message is the one line to print.
 
 Left out of a backup: the players' lock files and the picture cache (the game remakes
 them), and copies of damaged data moved aside earlier (they stay where they are).
@@ -23,6 +23,7 @@ them), and copies of damaged data moved aside earlier (they stay where they are)
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -37,7 +38,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from clarity import __version__
+from clarity import __version__, atomic_files
 from clarity.paths import user_packs_dir
 from clarity.settings import MAX_FILE_BYTES, write_atomically
 from clarity.store import problems
@@ -154,24 +155,20 @@ def write_backup(
     if not database.is_file() and not packs and settings is None:
         raise BackupRefused(f"{data_dir}: there is no saved data, pack or settings to back up")
     try:
-        temporary = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed, not closed, when whole
-            "w+b", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
+        with atomic_files.replacing(target, binary=True) as stream:
+            manifest = _write_archive(
+                stream,
+                scratch_folder=target.parent,
+                database=database,
+                packs=packs,
+                settings=settings,
+                now=now,
+            )
+    except atomic_files.FileNotWritten as error:
         raise BackupRefused(f"{target}: cannot be written ({_reason(error)})") from error
-    partial = Path(temporary.name)
-    try:
-        with temporary:
-            manifest = _write_archive(temporary, database, packs, settings, now)
-            temporary.flush()
-            os.fsync(temporary.fileno())
-        os.replace(partial, target)
-    except OSError as error:
-        raise BackupRefused(f"{target}: cannot be written ({_reason(error)})") from error
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-    _sync_folder(target.parent)
+    except OSError as error:  # a pack file or the scratch copy, not the archive
+        where = error.filename or target
+        raise BackupRefused(f"{where}: cannot be backed up ({_reason(error)})") from error
     return BackupWritten(target, manifest, target.stat().st_size)
 
 
@@ -235,13 +232,16 @@ def _read_settings(settings_file: Path) -> bytes | None:
 
 def _write_archive(
     file: IO[bytes],
+    *,
+    scratch_folder: Path,
     database: Path,
     packs: list[tuple[Path, str]],
     settings: bytes | None,
     now: datetime,
 ) -> Manifest:
-    """Write the archive into ``file``; the database's copy is made beside it first."""
-    with tempfile.TemporaryDirectory(dir=Path(file.name).parent) as scratch:
+    """Write the archive into ``file``; the database is copied in ``scratch_folder`` first
+    (beside the archive: the system's temporary folder may be too small)."""
+    with tempfile.TemporaryDirectory(dir=scratch_folder, prefix=".clarity-backup-") as scratch:
         version, players, rounds = 0, 0, 0
         copy = Path(scratch) / DB_FILENAME
         if database.is_file():
@@ -303,6 +303,8 @@ def _snapshot(database: Path, copy: Path) -> tuple[int, int, int]:
         finally:
             target.close()
     except sqlite3.DatabaseError as error:
+        if problems.problem_of(error) is problems.Problem.FULL:  # the copy's folder, not ours
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from error
         raise _unreadable(database, error) from error
     finally:
         source.close()
