@@ -7,6 +7,8 @@ import io
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from clarity.store import Store
 from clarity.store.reports import (
     RESULTS_HEADER,
@@ -15,6 +17,7 @@ from clarity.store.reports import (
     leaderboard_rows,
     players_table,
     results_csv,
+    spreadsheet_text,
     trophy_lines,
     write_results_csv,
 )
@@ -110,7 +113,7 @@ def test_results_file_is_utf8_with_bom_for_excel(store: Store, tmp_path: Path) -
     write_results_csv(store, path)
 
     raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfplayer,pack,date")
+    assert raw.startswith(b'\xef\xbb\xbf"player","pack","date"')
     assert "Маша Иванова".encode() in raw
     with path.open(encoding="utf-8-sig", newline="") as file:
         assert next(csv.DictReader(file))["player"] == "Маша Иванова"
@@ -123,6 +126,84 @@ def test_a_name_that_looks_like_a_formula_stays_text(store: Store) -> None:
     results_csv(store, out)
     (_, row) = list(csv.reader(io.StringIO(out.getvalue())))
     assert row[0] == '\'=HYPERLINK("http://x","click")'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+1+cmd|' /C calc'!A0",
+        "-2-3",
+        "@SUM(A1)",
+        "\t=1+1",
+        "\r=1+1",
+        "  =1+1",  # LibreOffice's import may trim the spaces
+        "\u3000=1+1",  # an ideographic space is a space too
+        "\uff1d1+1",  # a full-width equals sign
+        "-",
+        "+",
+        "-1e5",  # not a plain number: a spreadsheet may read a formula or a date
+    ],
+)
+def test_a_cell_that_could_start_a_formula_gets_an_apostrophe(text: str) -> None:
+    assert spreadsheet_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["-3", "+7", "1.5", "-0", "-.5", "+1.", "Ana", "1-2", "Ана"])
+def test_plain_numbers_and_plain_words_are_left_as_they_are(text: str) -> None:
+    assert spreadsheet_text(text) == text
+
+
+def test_every_text_cell_is_quoted_and_no_number_is(store: Store) -> None:
+    ana = add_player(store, "Ana")
+    save(store, ana.id, score=-40, time_scale=1.5)
+    out = io.StringIO()
+    results_csv(store, out)
+    row = out.getvalue().splitlines()[1]
+    assert row == '"Ana","solar-system","2026-11-23 09:00:00",-40,3,1,"","","on",1.5'
+
+
+@pytest.mark.parametrize("separator", [",", ";", "|"])
+def test_a_formula_after_a_separator_stays_inside_its_cell_whatever_the_separator(
+    store: Store, separator: str
+) -> None:
+    # A German or Russian Excel splits on ";": the whole name must stay one cell.
+    name = f"Ana{separator}=SUM(1+2)"
+    sneaky = add_player(store, name)
+    save(store, sneaky.id)
+    out = io.StringIO()
+    results_csv(store, out)
+    (_, row) = list(csv.reader(io.StringIO(out.getvalue()), delimiter=separator))
+    assert all(not cell.lstrip().startswith(("=", "+", "-", "@")) for cell in row)
+    assert name in row[0]
+
+
+def test_leaderboard_csv_cells_are_protected_too(store: Store) -> None:
+    sneaky = add_player(store, "@SUM(1+1)")
+    save(store, sneaky.id, score=500)
+    out = io.StringIO()
+    leaderboard_csv(leaderboard_rows(store, None), out)
+    assert out.getvalue().splitlines()[1].startswith('"solar-system",1,"\'@SUM(1+1)",500,')
+
+
+def test_an_export_that_fails_half_way_leaves_the_old_file(store: Store, tmp_path: Path) -> None:
+    ana = add_player(store, "Ana")
+    save(store, ana.id)
+    save(store, ana.id, trophies=["flawless"])
+    (tmp_path / "exports").mkdir()
+    path = tmp_path / "exports" / "results.csv"
+    path.write_bytes(b"last week's export")
+    with pytest.raises(KeyError):
+        write_results_csv(store, path, trophy_names=_Broken())
+    assert path.read_bytes() == b"last week's export"
+    assert [p.name for p in path.parent.iterdir()] == ["results.csv"]
+
+
+class _Broken(dict[str, str]):
+    """Trophy names that fail when the first row is written: a bug half-way."""
+
+    def get(self, key: str, default: object = None) -> str:  # type: ignore[override]
+        raise KeyError(key)
 
 
 def test_leaderboard_csv(store: Store) -> None:

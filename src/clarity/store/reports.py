@@ -9,24 +9,47 @@ CSV choices, so that the file opens as it is in Excel and LibreOffice:
   the computer's legacy code page and turns Cyrillic or accented names into mojibake;
   LibreOffice and Python's ``csv`` handle the BOM fine. :func:`write_results_csv` opens
   the file that way; :func:`results_csv` writes to any text stream (no BOM by itself).
-* A header row, commas, ``\\r\\n`` line ends, fields quoted only when needed (the
-  ``csv`` module's spreadsheet dialect).
+* A header row, commas, ``\\r\\n`` line ends.
 * Dates as local ``YYYY-MM-DD HH:MM:SS`` (the wall-clock time the round was played,
   ISO 8601 with a space for the ``T``): both spreadsheets read that as a date and time,
   whereas a ``T`` or a UTC offset makes Excel keep it as text.
-* A text cell that begins with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe,
-  so a player called ``=HYPERLINK(...)`` is shown as text, not run as a formula.
+* The file is replaced whole or not at all (:mod:`clarity.atomic_files`): a kill or a full
+  disk during an export leaves the previous export as it was.
+
+Cells a spreadsheet must show, never run (OWASP, "CSV Injection",
+https://owasp.org/www-community/attacks/CSV_Injection, and ASVS 4.0 requirement 5.3.6 /
+5.0 requirement 1.2.10), so that a player called ``=HYPERLINK(...)`` stays a name:
+
+* **Every text cell is quoted** (``"Ana"``), numbers are not. A spreadsheet set to another
+  list separator (a teacher in Germany or Russia whose Excel splits on ``;``) still keeps a
+  quoted ``;`` inside its cell, so ``Ana;=HYPERLINK(...)`` cannot become a cell of its own
+  that starts with ``=``.
+* A text cell whose first character, **after any leading spaces**, is ``=``, ``+``, ``-``,
+  ``@``, a tab, a carriage return, a line feed or NUL gets a leading apostrophe
+  (``'=HYPERLINK(...)``), which Excel and LibreOffice show as text. The spaces count
+  because LibreOffice's import can trim them ("Trim spaces") and then reads the formula;
+  the full-width ``＝ ＋ － ＠`` are treated the same, since an East Asian spreadsheet may
+  take them for their ASCII twins. The apostrophe shows in the cell: that is the price of
+  a cell that cannot run.
+* A text cell that is a plain number (``-3``, ``+7``, ``1.5``, ``-0``, ``.5``; see
+  :data:`_PLAIN_NUMBER`) is left as it is, so that it stays a number: a spreadsheet reads
+  a number, never a formula, from it.
+
+:func:`spreadsheet_row` applies these rules to every row that :func:`results_csv` and
+:func:`leaderboard_csv` write.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from clarity.atomic_files import replacing
 from clarity.core.numbers import GROUP_SEPARATOR, MINUS, format_number
 from clarity.core.trophies import TROPHIES, Tier, lasting_progress
 from clarity.store.models import LeaderRow, Player, PlayerOverview
@@ -46,7 +69,24 @@ RESULTS_HEADER = (
     "time_scale",
 )
 LEADERBOARD_HEADER = ("pack", "rank", "player", "score", "medal", "date")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may take for the start of a formula (see the module docstring).
+_FORMULA_STARTS = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\0",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+)
+#: A cell that is only a number, which a spreadsheet reads as that number: an optional
+#: sign, digits with an optional decimal point, or a decimal point and digits.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def players_table(store: Store) -> list[PlayerOverview]:
@@ -69,22 +109,24 @@ def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | Non
     number a spreadsheet reads (1, 1.5, 2, 3), or ``none`` for no time limit at all.
     """
     names = _trophy_names() if trophy_names is None else trophy_names
-    writer = csv.writer(out, dialect="excel")
+    writer = spreadsheet_writer(out)
     writer.writerow(RESULTS_HEADER)
     count = 0
     for record in store.all_rounds():
         writer.writerow(
-            (
-                spreadsheet_text(record.player_name),
-                spreadsheet_text(record.pack_id),
-                spreadsheet_date(record.played_at),
-                record.score,
-                record.right,
-                record.wrong,
-                record.medal or "",
-                spreadsheet_text("; ".join(names.get(t, t) for t in record.trophies)),
-                "on" if record.timer else "off",
-                "none" if record.time_scale is None else f"{record.time_scale:g}",
+            spreadsheet_row(
+                (
+                    record.player_name,
+                    record.pack_id,
+                    spreadsheet_date(record.played_at),
+                    record.score,
+                    record.right,
+                    record.wrong,
+                    record.medal,
+                    "; ".join(names.get(t, t) for t in record.trophies),
+                    "on" if record.timer else "off",
+                    "none" if record.time_scale is None else _plain_number(record.time_scale),
+                )
             )
         )
         count += 1
@@ -94,8 +136,13 @@ def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | Non
 def write_results_csv(
     store: Store, path: Path, trophy_names: Mapping[str, str] | None = None
 ) -> int:
-    """Write :func:`results_csv` to a file a spreadsheet opens as it is (UTF-8 with BOM)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    """Write :func:`results_csv` to a file a spreadsheet opens as it is (UTF-8 with BOM).
+
+    The file is replaced whole or not at all (:func:`clarity.atomic_files.replacing`);
+    raises :class:`clarity.atomic_files.FileNotWritten`, naming ``path`` and why, when it
+    cannot be written (the previous file is then as it was).
+    """
+    with replacing(path, encoding="utf-8-sig", newline="") as out:
         return results_csv(store, out, trophy_names)
 
 
@@ -107,17 +154,19 @@ def leaderboard_csv(
     Give ``lineterminator="\n"`` for a stream that translates newlines itself (the
     terminal on Windows), or every row would end in ``\r\r\n``.
     """
-    writer = csv.writer(out, dialect="excel", lineterminator=lineterminator)
+    writer = spreadsheet_writer(out, lineterminator=lineterminator)
     writer.writerow(LEADERBOARD_HEADER)
     for row in rows:
         writer.writerow(
-            (
-                spreadsheet_text(row.pack_id),
-                row.rank,
-                spreadsheet_text(row.player_name),
-                row.score,
-                row.medal or "",
-                spreadsheet_date(row.played_at),
+            spreadsheet_row(
+                (
+                    row.pack_id,
+                    row.rank,
+                    row.player_name,
+                    row.score,
+                    row.medal,
+                    spreadsheet_date(row.played_at),
+                )
             )
         )
 
@@ -205,8 +254,33 @@ def extra_time_text(scale: float | None) -> str:
 
 
 def spreadsheet_text(text: str) -> str:
-    """Text that a spreadsheet will show, never evaluate."""
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    """Text that a spreadsheet will show, never evaluate: ``text`` with a leading
+    apostrophe when it could start a formula and is not a plain number (the rules and
+    their source are in the module docstring)."""
+    could_start_formula = text.startswith(_FORMULA_STARTS) or text.lstrip().startswith(
+        _FORMULA_STARTS
+    )
+    if could_start_formula and _PLAIN_NUMBER.fullmatch(text.strip()) is None:
+        return f"'{text}"
+    return text
+
+
+def spreadsheet_row(values: Iterable[str | int | float | None]) -> list[str | int | float]:
+    """One CSV row's cells as :func:`spreadsheet_writer` must get them: text made safe
+    with :func:`spreadsheet_text` (and quoted by the writer), numbers as they are,
+    ``None`` as an empty cell."""
+    return [
+        "" if value is None else spreadsheet_text(value) if isinstance(value, str) else value
+        for value in values
+    ]
+
+
+def spreadsheet_writer(out: TextIO, *, lineterminator: str = "\r\n") -> Any:
+    """A :func:`csv.writer` that quotes every text cell and no number (``QUOTE_NONNUMERIC``)
+    in the spreadsheet dialect; give it rows made by :func:`spreadsheet_row`."""
+    return csv.writer(
+        out, dialect="excel", quoting=csv.QUOTE_NONNUMERIC, lineterminator=lineterminator
+    )
 
 
 def spreadsheet_date(moment: datetime) -> str:
@@ -216,6 +290,11 @@ def spreadsheet_date(moment: datetime) -> str:
 
 def short_date(moment: datetime | None) -> str:
     return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _plain_number(value: float) -> int | float:
+    """1.0 as 1, which is how a teacher writes it; 1.5 as it is."""
+    return int(value) if value.is_integer() else value
 
 
 def _cell_text(value: object) -> str:
