@@ -157,9 +157,24 @@ def main(argv: Sequence[str]) -> int:
         raise  # not a failure: whoever read the output has all they wanted
     except OSError as exc:
         # A full disk, a folder we may not read: one line, not a traceback.
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(terminal_safe(f"{PROG}: {where}{exc.strerror or exc}"), file=sys.stderr)
+        command = getattr(args, "command_parser", parser).prog
+        print(terminal_safe(f"{PROG}: {_os_error_said(exc, command)}"), file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def _os_error_said(error: OSError, command: str) -> str:
+    """An OSError as one line that names the file (``cannot write results.csv: No space
+    left on device``); the command stands in for a file the system did not name."""
+    from clarity.atomic_files import FileNotWritten  # noqa: PLC0415 - only on a failure
+
+    if isinstance(error, FileNotWritten):
+        return str(error)
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is None:
+        return f"{command}: {reason}"
+    if error.filename2 is not None:
+        return f"{error.filename} -> {error.filename2}: {reason}"
+    return f"{error.filename}: {reason}"
 
 
 def print_anything_to(stream: TextIO | None) -> None:
@@ -1200,7 +1215,8 @@ def _add_results(subparsers: Subparsers) -> None:
         help="export every saved round to a CSV file",
         description="Write one row per saved round (player, pack, date, score, right, "
         "wrong, medal, trophies, timer, time_scale) to a CSV file that opens as it is in "
-        "Excel or LibreOffice (UTF-8 with a byte-order mark, a header row).",
+        "Excel or LibreOffice (UTF-8 with a byte-order mark, a header row). An existing "
+        "file of that name is replaced only once the new one is complete.",
     )
     parser.add_argument(
         "--csv", required=True, type=Path, metavar="FILE", help="the CSV file to write"
@@ -1209,6 +1225,11 @@ def _add_results(subparsers: Subparsers) -> None:
 
 @_reads_saved_data
 def _cmd_results(args: argparse.Namespace, store: Store) -> int:
+    """The export is written whole or not at all (see :mod:`clarity.atomic_files`); a file
+    that cannot be written ends in one line naming it (``main``'s OSError)."""
+    saved = _store_db.DB_FILENAME
+    if args.csv.name.startswith(saved) and args.csv.parent.resolve() == _data_dir(args).resolve():
+        raise Failed(f"{args.csv} is where the game keeps its saved data: choose another file")
     count = reports.write_results_csv(store, args.csv)
     print(f"Wrote {_count(count, 'round')} to {args.csv}")
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from datetime import timedelta
@@ -15,7 +16,7 @@ from clarity.store.db import DB_FILENAME
 from ui.pack_files import write_pack
 
 from .factories import MONDAY_9AM, add_player, save
-from .filesystems import make_read_only, writable_then_read_only
+from .filesystems import make_read_only, tmpfs, writable_then_read_only
 
 
 def _fill(data_dir: Path) -> None:
@@ -226,3 +227,68 @@ def test_a_corrupt_file_is_moved_aside_and_said_so(
     assert out == "No players yet.\n"
     assert err.startswith(f"clarity: The saved data at {data_dir / DB_FILENAME} could not be read")
     assert len(list(data_dir.glob(f"{DB_FILENAME}.corrupt-*"))) == 1
+
+
+def test_results_on_a_full_disk_names_the_file_and_keeps_the_old_export(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    with tmpfs(tmp_path / "usb", "64k") as usb:
+        target = usb / "results.csv"
+        target.write_bytes(b"last week's export")
+        with contextlib.suppress(OSError), (usb / "photos").open("wb", buffering=0) as filler:
+            while True:  # the stick is full
+                filler.write(b"x" * 1024)
+        status, out, err = _run(
+            capsys, "results", "--csv", str(target), "--data-dir", str(data_dir)
+        )
+        assert target.read_bytes() == b"last week's export"
+        assert sorted(p.name for p in usb.iterdir()) == ["photos", "results.csv"]
+    assert (status, out) == (1, "")
+    assert err == f"clarity: cannot write {target}: No space left on device\n"
+
+
+def test_results_into_a_folder_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    status, out, err = _run(capsys, "results", "--csv", str(tmp_path), "--data-dir", str(data_dir))
+    assert (status, out) == (1, "")
+    assert err == f"clarity: cannot write {tmp_path}: is a folder\n"
+
+
+def test_results_into_a_missing_folder_names_the_folder(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    target = tmp_path / "Exports" / "results.csv"
+    status, _, err = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 1
+    assert err == f"clarity: cannot write {target}: the folder {target.parent} does not exist\n"
+
+
+def test_results_never_writes_over_the_saved_data(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    saved = (data_dir / DB_FILENAME).read_bytes()
+    target = data_dir / DB_FILENAME
+    status, _, err = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 1
+    assert err == (
+        f"clarity: {target} is where the game keeps its saved data: choose another file\n"
+    )
+    assert (data_dir / DB_FILENAME).read_bytes() == saved
+
+
+def test_results_replaces_an_old_export_whole(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    target = tmp_path / "results.csv"
+    target.write_bytes(b"x" * 100_000)  # longer than the new export: nothing of it may stay
+    status, _, _ = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 0
+    assert b"x" not in target.read_bytes()
+    assert len(target.read_bytes().splitlines()) == 4
+    assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == ["results.csv"]
