@@ -15,7 +15,11 @@ from clarity.store.models import RoundRecord, SavedRound, SaveFailed
 from clarity.store.sql import Reads, Writes, insert, insert_many, local_aware, query
 
 _RECORD = """
-    SELECT r.*, p.name,
+    SELECT r.id, r.uuid, r.player_id, p.name, r.pack_id, r.pack_sha256, r.mystery_index,
+           r.mystery_image, r.mystery_answer, r.outcome, r.score, r.base_points,
+           r.time_bonus, r.streak_bonus, r.image_bonus, r.penalty, r.best_possible,
+           r.right_count, r.wrong_count, r.longest_streak, r.seconds_played, r.timer,
+           r.streaks, r.medal, r.played_at, r.time_scale,
            (SELECT group_concat(trophy_id, ',') FROM round_trophy WHERE round_id = r.id)
                AS trophies
     FROM round r JOIN player p ON p.id = r.player_id
