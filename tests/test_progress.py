@@ -24,7 +24,7 @@ from clarity.progress import (
     rules_for,
     stats_with_round,
 )
-from clarity.store import Player, SaveFailed, Store, open_store
+from clarity.store import NameRejected, Player, SaveFailed, Store, open_store
 from core.factories import build_pack, right_response, wrong_response
 from store.factories import MONDAY_9AM, add_player, save
 from store.filesystems import make_read_only, writable_then_read_only
@@ -798,3 +798,88 @@ def test_extra_time_cannot_be_saved_in_a_read_only_folder(tmp_path: Path) -> Non
         assert session.player.extra_time == 1.0
         assert session.round_rules(ScoringRules()).time_scale == 1.0
         session.close()
+
+
+# -- what the screens ask the session ------------------------------------------------------
+
+
+def test_the_session_answers_a_screens_questions_for_its_player(
+    tmp_path: Path, clock: Clock
+) -> None:
+    session = PlayerSession(tmp_path / "data", player_name="Ana", now=clock)
+    assert session.has_saved_data  # and the store is open now
+    store = session.store
+    assert store is not None
+    assert session.player is not None
+    ana = session.player
+    ben = add_player(store, "Ben")
+    save(store, ana.id, pack_id="rivers", score=300, played_at=MONDAY_9AM)
+    save(store, ana.id, pack_id="capitals", score=500, played_at=MONDAY_9AM + timedelta(hours=1))
+    save(store, ben.id, pack_id="rivers", score=900, played_at=MONDAY_9AM)
+    assert [r.score for r in session.rounds(10)] == [500, 300]  # newest first
+    assert [r.score for r in session.rounds(1)] == [500]
+    last = session.last_round()
+    assert last is not None
+    assert last.pack_id == "capitals"
+    assert sorted(session.packs_played()) == ["capitals", "rivers"]
+    assert [(r.rank, r.player_name) for r in session.leaderboard("rivers", 10)] == [
+        (1, "Ben"),
+        (2, "Ana"),
+    ]
+    assert [r.player_name for r in session.leaderboard("rivers", 1)] == ["Ben"]
+    mine = session.rank_on("rivers")
+    assert mine is not None
+    assert (mine.rank, mine.player_id, mine.score) == (2, ana.id, 300)
+    assert session.rank_on("no-such-pack") is None
+    overview = {o.player.name: o.rounds for o in session.players_overview()}
+    assert overview == {"Ana": 2, "Ben": 1}
+    cabinet = session.trophy_cabinet(BUNDLED)
+    assert cabinet
+    assert all(not entry.earned for entry in cabinet)
+    session.close()
+
+
+def test_a_guest_has_no_rounds_rank_or_trophies_to_show(tmp_path: Path, clock: Clock) -> None:
+    with open_store(tmp_path / "data", now=clock).store as store:  # type: ignore[union-attr]
+        save(store, add_player(store, "Ana").id, pack_id="rivers")
+    session = PlayerSession(tmp_path / "data", guest=True, now=clock)
+    assert session.rounds(10) == []
+    assert session.last_round() is None
+    assert session.rank_on("rivers") is None
+    assert session.trophy_cabinet(BUNDLED) == []
+    assert [r.player_name for r in session.leaderboard("rivers", 10)] == ["Ana"]  # still shown
+    session.close()
+
+
+def test_adding_and_renaming_players_through_the_session(tmp_path: Path, clock: Clock) -> None:
+    session = PlayerSession(tmp_path / "data", now=clock)
+    ana = session.add_player("  Ana ")
+    assert isinstance(ana, Player)
+    assert ana.name == "Ana"
+    taken = session.add_player("ana")
+    assert isinstance(taken, NameRejected)
+    assert session.choose(ana) is None
+    renamed = session.rename_player(ana, "Anastasia")
+    assert isinstance(renamed, Player)
+    assert renamed.id == ana.id
+    assert session.player is not None
+    assert session.player.name == "Anastasia"
+    assert isinstance(session.rename_player(ana, ""), NameRejected)
+    assert session.player.name == "Anastasia"
+    session.close()
+
+
+def test_without_saved_data_the_session_has_nothing_to_show_and_says_why_it_cannot_add(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    session = PlayerSession(blocker / "data")
+    assert not session.has_saved_data
+    assert session.players_overview() == []
+    assert session.packs_played() == []
+    assert session.leaderboard("rivers", 10) == []
+    failed = session.add_player("Ana")
+    assert isinstance(failed, SaveFailed)
+    assert failed.message.startswith("Saving is off")
+    assert isinstance(session.rename_player(Player(1, "Ana", MONDAY_9AM), "Ben"), SaveFailed)

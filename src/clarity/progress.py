@@ -11,6 +11,11 @@ session claims the player it plays as (:mod:`clarity.store.ownership`), and a se
 asking for the same player is told that the player is playing elsewhere. Nothing here
 raises for a problem the player's computer causes: the store turns those into values
 with a message, and so does this module.
+
+The screens ask a :class:`PlayerSession` for what they show (a player's rounds, their
+rank on a pack, every player with their totals) and for the changes they make (add or
+rename a player); the store's values they show are re-exported here, so that the UI
+reaches them through :mod:`clarity.ui.services` and never imports the store.
 """
 
 from __future__ import annotations
@@ -44,7 +49,19 @@ from clarity.core.trophies import (
     lasting_progress,
     newly_earned_lasting,
 )
-from clarity.store import InProgress, Player, SavedRound, SaveFailed, Store, StoreOpening
+from clarity.store import (
+    InProgress,
+    LeaderRow,
+    NameRejected,
+    Player,
+    PlayerOverview,
+    RoundRecord,
+    SavedRound,
+    SaveFailed,
+    Store,
+    StoreOpening,
+)
+from clarity.store.names import MAX_NAME_LENGTH
 from clarity.store.opening import local_now, open_store
 from clarity.store.ownership import Claim, HeldElsewhere, claim_player
 from clarity.store.store import local_aware
@@ -58,13 +75,20 @@ CHECKPOINT_SECONDS = 5.0
 
 __all__ = [
     "CHECKPOINT_SECONDS",
+    "MAX_NAME_LENGTH",
     "CabinetEntry",
     "Claim",
     "FinishResult",
     "HeldElsewhere",
+    "LeaderRow",
+    "NameRejected",
+    "Player",
+    "PlayerOverview",
     "PlayerSession",
     "Progress",
+    "RoundRecord",
     "RoundWatch",
+    "SaveFailed",
     "SaveStatus",
     "cabinet",
     "rules_for",
@@ -423,10 +447,91 @@ class PlayerSession:
         return self._notice
 
     @property
-    def has_players(self) -> bool:
-        """Whether players can be listed and picked (the store is there, perhaps read-only)."""
+    def has_saved_data(self) -> bool:
+        """Whether there is saved data to show and players to pick: the store opened,
+        perhaps read-only (False without a data folder, or with one that cannot be used).
+        Opens the store if need be."""
         self.open()
         return self._store is not None
+
+    # -- what the screens show ----------------------------------------------------------
+    # Each opens the store if need be and answers "nothing" without saved data or for a
+    # guest, so that a screen asks for what it shows and never holds the store itself.
+
+    def players_overview(self) -> list[PlayerOverview]:
+        """Every player with their totals (rounds, right answers, best score, last game),
+        in the store's order; [] without saved data."""
+        self.open()
+        return self._store.player_overview() if self._store is not None else []
+
+    def add_player(self, name: str) -> Player | NameRejected | SaveFailed:
+        """A new player called ``name`` as typed (the store checks and tidies it).
+
+        Returns the saved player, :class:`NameRejected` with the reason for the screen
+        (empty, too long, taken, characters refused), or :class:`SaveFailed` when it
+        cannot be written, saying why saving is off when it is.
+        """
+        self.open()
+        if self._store is None:
+            return SaveFailed(self.notice or "Saving is off.")
+        return self._store.create_player(name)
+
+    def rename_player(self, player: Player, name: str) -> Player | NameRejected | SaveFailed:
+        """``player`` called ``name`` from now on (checked as :meth:`add_player` checks);
+        the session's player takes the new name when it is them. Returns the player as
+        saved, or the :class:`NameRejected` / :class:`SaveFailed` that says why not."""
+        self.open()
+        if self._store is None:
+            return SaveFailed(self.notice or "Saving is off.")
+        renamed = self._store.rename_player(player.id, name)
+        if isinstance(renamed, Player):
+            self.renamed(renamed)
+        return renamed
+
+    def rounds(self, limit: int) -> list[RoundRecord]:
+        """This session's player's rounds, newest first, at most ``limit`` of them; [] for
+        a guest or without saved data."""
+        self.open()
+        if self._store is None or self._player is None:
+            return []
+        return self._store.history(self._player.id, limit=limit)
+
+    def last_round(self) -> RoundRecord | None:
+        """This session's player's newest round; None for a guest, without saved data or
+        before their first round."""
+        last = self.rounds(1)
+        return last[0] if last else None
+
+    def leaderboard(self, pack_id: str, limit: int) -> list[LeaderRow]:
+        """The first ``limit`` lines of ``pack_id``'s leaderboard (each player's best round,
+        best first: :meth:`clarity.store.Store.leaderboard`); [] without saved data."""
+        self.open()
+        return self._store.leaderboard(pack_id, limit) if self._store is not None else []
+
+    def rank_on(self, pack_id: str) -> LeaderRow | None:
+        """This session's player's line of ``pack_id``'s leaderboard wherever it is: their
+        best round there and its rank among every player's best
+        (:meth:`clarity.store.Store.player_rank`, one query). None for a guest, without
+        saved data, or when they have no round on the pack."""
+        self.open()
+        if self._store is None or self._player is None:
+            return None
+        return self._store.player_rank(pack_id, self._player.id)
+
+    def packs_played(self) -> list[str]:
+        """The ids of the packs with at least one saved round (anybody's), installed or
+        not; [] without saved data."""
+        self.open()
+        return self._store.pack_ids() if self._store is not None else []
+
+    def trophy_cabinet(self, bundled_pack_ids: Collection[str]) -> list[CabinetEntry]:
+        """Every trophy of the game for this session's player (:func:`cabinet`); [] for a
+        guest or without saved data. ``bundled_pack_ids`` are the packs a collection of
+        medals is counted on."""
+        self.open()
+        if self._store is None or self._player is None:
+            return []
+        return cabinet(self._store, self._player.id, bundled_pack_ids)
 
     # -- who is playing ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from clarity.ui.journey import open_cabinet, open_high_scores, open_history
 from clarity.ui.menu_screen import MenuScreen
 from clarity.ui.scenes.cabinet import CabinetScene, progress_text, status_text
 from clarity.ui.scenes.dialog import DialogScene
-from clarity.ui.scenes.highscores import HighScoresScene
+from clarity.ui.scenes.highscores import TOP, HighScoresScene
 from clarity.ui.scenes.history import HistoryScene
 from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.title import TitleScene
@@ -192,12 +192,21 @@ def test_high_scores_rank_players_and_highlight_the_current_one(saving_app: Make
     assert scores.pack_id == PACK
 
 
-def test_a_player_below_the_top_ten_still_sees_their_own_rank(saving_app: MakeApp) -> None:
+def test_a_player_below_the_top_ten_still_sees_their_own_rank(
+    saving_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pilot = filled(saving_app)
     store = pilot.app.services.session.store
     assert store is not None
     for n in range(10):
         save(store, _player(store, f"Star {n}").id, pack_id=PACK, score=2000 + n)
+    asked: list[int] = []  # the lengths of leaderboard asked for
+    board = Store.leaderboard
+    monkeypatch.setattr(
+        Store,
+        "leaderboard",
+        lambda self, pack, limit=10: asked.append(limit) or board(self, pack, limit),
+    )
     open_high_scores(pilot.app, PACK)
     pilot.step()
     scores = pilot.top
@@ -205,6 +214,7 @@ def test_a_player_below_the_top_ten_still_sees_their_own_rank(saving_app: MakeAp
     assert len(scores.leaders) == 11
     assert (scores.leaders[-1].rank, scores.leaders[-1].player_name) == (13, "Ana")
     assert scores.rows[-1].highlight
+    assert asked == [TOP]  # her own line is asked for alone, not found in everyone's
 
 
 def test_the_history_lists_the_players_rounds_newest_first(saving_app: MakeApp) -> None:

@@ -73,8 +73,6 @@ def resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
     ``otherwise`` makes the scene for "Start a new one". A round that no longer fits
     its pack (the pack was edited or removed) is dropped without asking.
     """
-    from clarity.progress import Progress  # noqa: PLC0415 - the store loads after the title
-
     session = app.services.session
     if not session.offer_resume:
         return None
@@ -83,7 +81,7 @@ def resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
     if interrupted is None:
         return None
     loaded = app.services.packs.by_id(interrupted.pack_id)
-    restored = Progress.restore(interrupted, loaded) if loaded is not None else None
+    restored = progress.restore(interrupted, loaded) if loaded is not None else None
     if loaded is None or restored is None:
         progress.drop()
         return None
@@ -129,7 +127,7 @@ def _after_player(app: App, next_scene: Callable[[], Scene | None]) -> None:
     """Ask who plays when nobody was chosen yet, then go on to ``next_scene()``."""
     session = app.services.session
     session.open()
-    if session.has_players and not session.chosen:
+    if session.has_saved_data and not session.chosen:
 
         def chosen() -> None:
             scene = next_scene()

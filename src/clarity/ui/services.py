@@ -1,4 +1,11 @@
-"""What the scenes share: assets, sound, packs, settings, who plays. Passed in, never global."""
+"""What the scenes share: assets, sound, packs, settings, who plays. Passed in, never global.
+
+The screens ask :attr:`Services.session` for the saved data they show and the changes
+they make, and take the values they show from here (``from clarity.ui.services import
+Player``): this is the only module of :mod:`clarity.ui` that may reach the store
+(``tests/ui/test_layering.py`` holds the rest to it). Those values are loaded when first
+asked for, from :mod:`clarity.progress`, since the store loads after the first frame.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +21,56 @@ from clarity.ui.assets import Assets
 from clarity.ui.pack_shelf import PackCatalog
 from clarity.ui.sound import Sound
 
-__all__ = ["GameSettings", "PackCatalog", "PlayerOptions", "Services"]
+#: What the scenes share, and the saved values the screens show: the names not defined
+#: here are taken from :mod:`clarity.progress` when first asked for (see :func:`__getattr__`).
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "CabinetEntry",
+    "FinishResult",
+    "GameSettings",
+    "HeldElsewhere",
+    "LeaderRow",
+    "NameRejected",
+    "PackCatalog",
+    "Player",
+    "PlayerOptions",
+    "PlayerOverview",
+    "RoundRecord",
+    "SaveFailed",
+    "Services",
+]
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
     from clarity.core.round import Round
     from clarity.core.scoring import ScoringRules
     from clarity.core.trophies import TrophyTracker
-    from clarity.progress import PlayerSession, RoundWatch
+    from clarity.progress import (
+        MAX_NAME_LENGTH,
+        CabinetEntry,
+        FinishResult,
+        HeldElsewhere,
+        LeaderRow,
+        NameRejected,
+        Player,
+        PlayerOverview,
+        PlayerSession,
+        RoundRecord,
+        RoundWatch,
+        SaveFailed,
+    )
     from clarity.ui.speech import Speaker
+
+
+def __getattr__(name: str) -> object:
+    """A saved value by name (PEP 562): the store is imported on the first such question,
+    never with this module, which the title's first frame needs."""
+    # only names not defined here reach this function: the saved values of __all__
+    if name in __all__:
+        import clarity.progress  # noqa: PLC0415 - after the first frame (see above)
+
+        return getattr(clarity.progress, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.core.numbers import format_number
-from clarity.progress import CabinetEntry, cabinet
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import MenuFrame, short_date
 from clarity.ui.menu_screen import BACK, MenuScreen
+from clarity.ui.services import CabinetEntry
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Colour
 from clarity.ui.widgets import (
@@ -90,10 +90,9 @@ class CabinetScene(MenuScreen):
         self.session = app.services.session
         self.session.open()
         self.player = self.session.player
-        store = self.session.store
-        self.entries: list[CabinetEntry] = []
-        if self.player is not None and store is not None:
-            self.entries = cabinet(store, self.player.id, app.services.bundled_pack_ids())
+        self.entries: list[CabinetEntry] = self.session.trophy_cabinet(
+            app.services.bundled_pack_ids()
+        )
         self.selected = 0  # the tile the detail panel describes
         self.back_button = Button("Back", self.back, BACK.hint_cap)
         if self.player is not None:

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.core.numbers import format_number
-from clarity.store import LeaderRow
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.menu_frame import short_date
 from clarity.ui.menu_screen import BACK
+from clarity.ui.services import LeaderRow
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
 from clarity.ui.widgets import Button
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 TOP = 10
-EVERYONE = 100_000  # to find the player's own rank below the top ten
 COLUMNS = (
     Column("#", "right"),
     Column("Player", flex=True),
@@ -63,16 +62,16 @@ class HighScoresScene(TableScreen):
         super().__init__(app, "High scores", COLUMNS, [self.back_button])
         self.prev_button = Button("←", lambda: self.turn(-1))
         self.next_button = Button("→", lambda: self.turn(1))
-        session = app.services.session
-        session.open()
-        self.store = session.store
+        self.session = session = app.services.session
+        session.open()  # the --player player is taken as it opens
         self.player = session.player
         titles = app.services.pack_titles()
-        saved = self.store.pack_ids() if self.store is not None else []
+        saved = session.packs_played()
         self.packs: list[tuple[str, str]] = list(titles.items())
         self.packs += [(p, p) for p in sorted(saved) if p not in titles]
         self.index = 0
-        wanted = pack_id or self._last_played()
+        last = session.last_round() if pack_id is None else None
+        wanted = pack_id or (last.pack_id if last is not None else None)
         for i, (pid, _title) in enumerate(self.packs):
             if pid == wanted:
                 self.index = i
@@ -84,12 +83,6 @@ class HighScoresScene(TableScreen):
     @property
     def pack_id(self) -> str | None:
         return self.packs[self.index][0] if self.packs else None
-
-    def _last_played(self) -> str | None:
-        if self.store is None or self.player is None:
-            return None
-        last = self.store.history(self.player.id, limit=1)
-        return last[0].pack_id if last else None
 
     # -- actions ----------------------------------------------------------------------
 
@@ -110,15 +103,16 @@ class HighScoresScene(TableScreen):
         if not self.packs:
             self.empty_message = "No packs yet."
             return
-        if self.store is None:
+        if not self.session.has_saved_data:
             self.empty_message = "Saving is off, so there are no high scores to show."
             return
         pack_id = self.packs[self.index][0]
         me = self.player.id if self.player is not None else None
-        self.leaders = self.store.leaderboard(pack_id, TOP)
+        self.leaders = self.session.leaderboard(pack_id, TOP)
         if me is not None and all(r.player_id != me for r in self.leaders):
-            mine = [r for r in self.store.leaderboard(pack_id, EVERYONE) if r.player_id == me]
-            self.leaders += mine
+            mine = self.session.rank_on(pack_id)  # below the top ten, or no round here
+            if mine is not None:
+                self.leaders.append(mine)
         self.rows = [leader_row(r, mine=r.player_id == me) for r in self.leaders]
         self.mine = next((i for i, r in enumerate(self.leaders) if r.player_id == me), None)
         self.empty_message = "No rounds saved for this pack yet. Be the first!"

@@ -6,11 +6,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from clarity.core.numbers import format_number
-from clarity.store import RoundRecord
 from clarity.ui.bindings import Binding
 from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import short_date
 from clarity.ui.menu_screen import BACK
+from clarity.ui.services import RoundRecord
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
 from clarity.ui.widgets import Button
@@ -63,13 +63,12 @@ class HistoryScene(TableScreen):
         session = app.services.session
         session.open()
         self.player = session.player
-        store = session.store
         self.records: list[RoundRecord] = []
-        if self.player is None or store is None:
+        if self.player is None or not session.has_saved_data:
             self._frame.subheading = "Playing as a guest"
             self.empty_message = "A guest's rounds are not saved. Choose a player to keep them."
             return
-        self.records = store.history(self.player.id, limit=HISTORY_LIMIT)
+        self.records = session.rounds(HISTORY_LIMIT)
         titles = app.services.pack_titles()
         today = datetime.now().date()
         self.rows = [history_row(r, titles.get(r.pack_id, r.pack_id), today) for r in self.records]

@@ -1,7 +1,8 @@
 """Who's playing? Pick your name, add it, rename or delete a player, or play as a guest.
 
-Players come from the store; every change goes through it and comes back as a value
-(a player, or a message for the screen). A guest plays without saving anything.
+Players come from the session (:attr:`Services.session`), which asks the store; every
+change goes through it and comes back as a value (a player, or a message for the
+screen). A guest plays without saving anything.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ import pygame
 
 from clarity.core.numbers import format_number
 from clarity.core.scoring import TIME_SCALES
-from clarity.store import NameRejected, Player, PlayerOverview, SaveFailed
-from clarity.store.names import MAX_NAME_LENGTH
-from clarity.store.ownership import HeldElsewhere
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.choices import Choice
 from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import MenuFrame, short_date
 from clarity.ui.menu_screen import BACK, MenuScreen
+from clarity.ui.services import (
+    MAX_NAME_LENGTH,
+    HeldElsewhere,
+    NameRejected,
+    Player,
+    PlayerOverview,
+    SaveFailed,
+)
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.widgets import (
     Button,
@@ -271,23 +277,16 @@ class PlayersScene(MenuScreen):
             self.layout(self.app.size)
 
     def _create(self, text: str) -> str | None:
-        store = self.session.store
-        if store is None:
-            return self.session.notice or "Saving is off."
-        created = store.create_player(text)
+        created = self.session.add_player(text)
         if isinstance(created, NameRejected | SaveFailed):
             return created.message
         self._load(focus_id=created.id)
         return None
 
     def _rename(self, player: Player, text: str) -> str | None:
-        store = self.session.store
-        if store is None:
-            return self.session.notice or "Saving is off."
-        renamed = store.rename_player(player.id, text)
+        renamed = self.session.rename_player(player, text)
         if isinstance(renamed, NameRejected | SaveFailed):
             return renamed.message
-        self.session.renamed(renamed)
         self._load(focus_id=renamed.id)
         return None
 
@@ -305,8 +304,7 @@ class PlayersScene(MenuScreen):
     # -- the scene --------------------------------------------------------------------
 
     def _load(self, *, focus_id: int | None) -> None:
-        store = self.session.store
-        overview = store.player_overview() if store is not None else []
+        overview = self.session.players_overview()
         self.rows = [PlayerRow(o, Button(o.player.name, self._chooser(o.player))) for o in overview]
         self.focus.set(
             [self.new_button, self.guest_button, *(r.button for r in self.rows), self.back_button]

@@ -445,9 +445,8 @@ class TitleScene(Scene):
         services = self.app.services
         if not services.session_ready():
             return
-        services.session.open()
         self._session_open = True
-        if services.session.store is None:
+        if not services.session.has_saved_data:  # opens the store
             # nothing saved to show: only the entries that work stay
             self._saving = False
             self.focus.set(self._buttons())
