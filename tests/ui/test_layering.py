@@ -8,6 +8,9 @@ names written as strings (``importlib.import_module("clarity.store.db")``, a
 ``"clarity.store.x:Name"`` table entry). The checker is tested on planted sources first,
 so the rule cannot hold by finding nothing.
 
+Nor may a module of the UI take the store from the session (``session.store``) to query
+it itself: it asks the session.
+
 The store also loads after the title's first frame: the modules the title needs are
 imported in a fresh interpreter, and neither the store nor :mod:`clarity.progress` may
 come with them.
@@ -175,6 +178,44 @@ def test_no_ui_module_but_the_services_imports_the_store(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     found = store_imports(source, _module_name(path), is_package=path.name == "__init__.py")
     assert found == [], f"{path.relative_to(SRC)} imports the store: {found}"
+
+
+def sessions_store(source: str) -> list[str]:
+    """Each place ``source`` takes the store from the session (``session.store``,
+    ``app.services.session.store``) to query it itself, as ``"line: what"``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr == "store":
+            owner = node.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if name in ("session", "_session"):
+                found.append((node.lineno, ast.unparse(node)))
+    return [f"{line}: {what}" for line, what in sorted(found)]
+
+
+def test_the_session_store_finder_sees_every_way_to_the_session() -> None:
+    source = (
+        "def f(app, session):\n"
+        "    a = app.services.session.store\n"
+        "    b = session.store.history(1)\n"
+        "    c = self._session.store\n"
+        "    d = app.services.settings.store\n"  # the settings file, not saved progress
+    )
+    assert sessions_store(source) == [
+        "2: app.services.session.store",
+        "3: session.store",
+        "4: self._session.store",
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _ui_modules() if p != GATEWAY],
+    ids=lambda p: str(p.relative_to(UI)),
+)
+def test_no_ui_module_but_the_services_takes_the_store_from_the_session(path: Path) -> None:
+    found = sessions_store(path.read_text(encoding="utf-8"))
+    assert found == [], f"{path.relative_to(SRC)} queries the store itself: {found}"
 
 
 # -- the first frame ------------------------------------------------------------------------
