@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clarity.terminal_text import terminal_safe
+from clarity.terminal_text import display_width, terminal_safe
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,20 @@ def test_controls_are_shown_escaped(text: str, printed: str) -> None:
 )
 def test_text_of_any_script_is_left_alone(text: str) -> None:
     assert terminal_safe(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Ana", 3),
+        ("Маша", 4),
+        ("王小明", 6),  # wide
+        ("Zoe\u0308", 3),  # a combining diaeresis takes no column
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", 2),  # a family: one emoji
+        ("\u2764\ufe0f", 2),  # a heart asked for as an emoji picture
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", 7),  # ZWNJ takes no column
+        ("\\u202e", 6),  # an escape as terminal_safe writes it
+    ],
+)
+def test_display_width_counts_terminal_columns(text: str, columns: int) -> None:
+    assert display_width(text) == columns

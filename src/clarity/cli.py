@@ -1040,7 +1040,7 @@ def _set_extra_time(args: argparse.Namespace, words: Sequence[str]) -> int:
     if isinstance(saved, _store.SaveFailed):
         raise Failed(saved.message)
     for player in saved:
-        print(f"{player.name} now has {_extra_time_said(player.extra_time)}")
+        print(terminal_safe(f"{player.name} now has {_extra_time_said(player.extra_time)}"))
     return EXIT_OK
 
 
@@ -1123,7 +1123,7 @@ def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
     for n, pack_id in enumerate(dict.fromkeys(row.pack_id for row in rows)):
         if n:
             print()
-        print(pack_id)
+        print(terminal_safe(pack_id))
         print(
             reports.format_table(
                 ("Rank", "Player", "Score", "Medal", "Played"),
@@ -1188,7 +1188,7 @@ def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
     for n, player in enumerate(players):
         if n:
             print()
-        print(player.name)
+        print(terminal_safe(player.name))
         print(
             reports.format_table(
                 ("Trophy", "Tier", "Won", "Progress", "First won"),

@@ -14,6 +14,7 @@ Characters a file name could not decode (held as lone surrogates by Python's
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The named escapes read best for the characters people know by them.
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -46,3 +47,32 @@ def _escape(match: re.Match[str]) -> str:
     if code <= 0xFF:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}"
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes, for lining up a table's columns.
+
+    A wide East Asian character or emoji takes 2 (Unicode's East_Asian_Width W or F); a
+    combining mark, a joiner or other format character (ZWJ, ZWNJ, variation selectors,
+    emoji tags) takes none; a character joined to the one before it by a ZWJ takes none
+    (the sequence shows as one emoji); U+FE0F after a narrow character asks for its emoji
+    picture, which takes 2. Everything else takes 1. Terminals differ on emoji sequences:
+    this follows the recent ones, as the ``wcwidth`` library does.
+    """
+    width = 0
+    previous = ""
+    for char in text:
+        if previous == "\u200d" and char > "\u2000":
+            pass  # joined into the emoji before it
+        elif char == "\ufe0f" and previous and _width(previous) == 1:
+            width += 1
+        else:
+            width += _width(char)
+        previous = char
+    return width
+
+
+def _width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

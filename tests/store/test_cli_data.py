@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -292,3 +293,50 @@ def test_results_replaces_an_old_export_whole(
     assert b"x" not in target.read_bytes()
     assert len(target.read_bytes().splitlines()) == 4
     assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == ["results.csv"]
+
+
+def _names_saved_by_hand(data_dir: Path) -> None:
+    """Two players whose names an older version (or a hand with sqlite3) saved unchecked."""
+    opening = open_store(data_dir)
+    assert opening.store is not None
+    with opening.store as store:
+        for name, score in (("Ana", 900), ("Bob", 700)):
+            save(store, add_player(store, name).id, score=score, trophies=["flawless"])
+    with sqlite3.connect(data_dir / DB_FILENAME) as conn:
+        conn.execute("UPDATE player SET name = ? WHERE name = 'Ana'", ("Ana\x1b]0;pwned\x07",))
+        conn.execute("UPDATE player SET name = ? WHERE name = 'Bob'", ("\u202eboB",))
+    conn.close()
+
+
+UNSAFE = ("\x1b", "\x07", "\u202e")
+
+
+def test_players_shows_names_saved_with_controls_escaped_and_lined_up(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _names_saved_by_hand(data_dir)
+    status, out, _ = _run(capsys, "players", "--data-dir", str(data_dir))
+    assert status == 0
+    assert not any(char in out for char in UNSAFE)
+    assert out.splitlines()[:4] == [
+        "Player               Rounds  Right answers  Best score  Last played       Extra time",
+        "-------------------  ------  -------------  ----------  ----------------  ----------",
+        "Ana\\x1b]0;pwned\\x07       1              3         900  2026-11-23 09:00  x1",
+        "\\u202eboB                 1              3         700  2026-11-23 09:00  x1",
+    ]
+
+
+def test_leaderboard_and_trophies_show_names_saved_with_controls_escaped(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _names_saved_by_hand(data_dir)
+    status, out, _ = _run(capsys, "leaderboard", "--data-dir", str(data_dir))
+    assert status == 0
+    assert not any(char in out for char in UNSAFE)
+    assert "  Ana\\x1b]0;pwned\\x07  " in out
+    assert "  \\u202eboB  " in out
+    status, out, _ = _run(capsys, "trophies", "--data-dir", str(data_dir))
+    assert status == 0
+    assert not any(char in out for char in UNSAFE)
+    assert "Ana\\x1b]0;pwned\\x07\n" in out
+    assert "\\u202eboB\n" in out

@@ -238,6 +238,28 @@ def test_trophy_lines_show_lasting_progress_and_round_trophies(store: Store) -> 
     assert [line.lasting for line in trophy_lines(store, ana, [])][:4] == [True] * 4
 
 
+def test_format_table_lines_up_wide_names_and_emoji_by_terminal_columns() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    table = format_table(("Name", "Rounds"), [("王小明", 12), (f"Ana {family}", 3), ("Bo", 1)])
+    assert table.splitlines() == [
+        "Name    Rounds",
+        "------  ------",
+        "王小明      12",
+        f"Ana {family}       3",
+        "Bo           1",
+    ]
+
+
+def test_format_table_escapes_control_characters_and_keeps_columns() -> None:
+    table = format_table(("Name", "Rounds"), [("Ana\x1b[2J", 1), ("\u202eBob", 2)])
+    assert table.splitlines() == [
+        "Name        Rounds",
+        "----------  ------",
+        "Ana\\x1b[2J       1",
+        "\\u202eBob        2",
+    ]
+
+
 def test_format_table_aligns_columns() -> None:
     table = format_table(("Name", "Rounds"), [("Ana", 12), ("Christopher", 3)])
     assert table.splitlines() == [

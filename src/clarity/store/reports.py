@@ -54,6 +54,7 @@ from clarity.core.numbers import GROUP_SEPARATOR, MINUS, format_number
 from clarity.core.trophies import TROPHIES, Tier, lasting_progress
 from clarity.store.models import LeaderRow, Player, PlayerOverview
 from clarity.store.store import Store
+from clarity.terminal_text import display_width, terminal_safe
 
 # timer and time_scale come last, so that a sheet made from an older export keeps its columns.
 RESULTS_HEADER = (
@@ -228,24 +229,30 @@ def trophy_lines(
 
 
 def format_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A plain-text table with aligned columns; numbers are right-aligned, and an int is
-    written as every screen writes it (:func:`clarity.core.numbers.format_number`)."""
-    cells = [list(header)] + [[_cell_text(v) for v in row] for row in rows]
+    """A plain-text table for a terminal, its columns lined up by the columns each cell
+    takes (:func:`clarity.terminal_text.display_width`: a Chinese name or an emoji takes
+    two a character). Numbers are right-aligned, and an int is written as every screen
+    writes it (:func:`clarity.core.numbers.format_number`). Every cell is printed through
+    :func:`clarity.terminal_text.terminal_safe`, so a name saved with a control character
+    shows it escaped instead of running it."""
+    cells = [list(header)] + [[terminal_safe(_cell_text(v)) for v in row] for row in rows]
     numeric = [
         len(cells) > 1 and all(_looks_numeric(row[i]) for row in cells[1:])
         for i in range(len(header))
     ]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
     lines = []
     for n, row in enumerate(cells):
-        parts = [
-            row[i].rjust(widths[i]) if numeric[i] else row[i].ljust(widths[i])
-            for i in range(len(header))
-        ]
+        parts = [_padded(row[i], widths[i], right=numeric[i]) for i in range(len(header))]
         lines.append("  ".join(parts).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def _padded(text: str, width: int, *, right: bool) -> str:
+    padding = " " * (width - display_width(text))
+    return padding + text if right else text + padding
 
 
 def extra_time_text(scale: float | None) -> str:
