@@ -148,7 +148,7 @@ def test_a_runtime_problem_is_one_line_beginning_clarity(
     target = tmp_path / "no-such-folder" / "results.csv"
     status, out, err = run(capsys, "results", "--csv", str(target), "--data-dir", str(tmp_path))
     assert (status, out) == (1, "")
-    assert err == f"clarity: {target}: No such file or directory\n"
+    assert err == f"clarity: cannot write {target}: the folder {target.parent} does not exist\n"
 
 
 # --- leaderboard --pack -------------------------------------------------------------------
