@@ -153,6 +153,15 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # Saved data that reads as damaged is said by the commands themselves; this is the
+        # net under them, for whatever else a file edited by hand can hold. (sqlite3 is
+        # looked up, not imported: it costs the game's first frame 5 ms.)
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is None or not isinstance(exc, sqlite3.Error):
+            raise
+        print(terminal_safe(f"{PROG}: the saved data could not be read ({exc})"), file=sys.stderr)
+        return EXIT_PROBLEMS
     except BrokenPipeError:
         raise  # not a failure: whoever read the output has all they wanted
     except OSError as exc:
@@ -229,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_leaderboard(subparsers)
     _add_trophies(subparsers)
     _add_results(subparsers)
+    _add_repair(subparsers)
     _add_backup(subparsers)
     _add_restore(subparsers)
     _add_play(subparsers)
@@ -774,10 +784,11 @@ def _reads_saved_data(
 ) -> Callable[[argparse.Namespace], int]:
     """Run ``command`` with the store of the data folder, closed after it.
 
-    Nothing is created: these commands only read. A data folder that does not exist (a
+    Nothing in the data folder is created or changed: these commands only read (see
+    :func:`clarity.store.opening.open_for_reading`). A data folder that does not exist (a
     mistyped ``--data-dir``) raises :class:`Failed`; one with no saved data yet is said
-    so, with status 0. Saved data that cannot be opened ends with status 1, after the
-    notice that says why.
+    so, with status 0. Saved data that cannot be read, or is damaged, ends with status 1
+    and the one line that says why and what to do.
     """
 
     @functools.wraps(command)
@@ -790,15 +801,40 @@ def _reads_saved_data(
                 _check_pack_is_known(args, (), args.pack)
             print(f"No saved data yet in {folder}")
             return EXIT_OK
-        opening = _store.open_store(folder)
-        if opening.notice is not None:
-            print(f"clarity: {opening.notice}", file=sys.stderr)
-        if opening.store is None:
-            return EXIT_PROBLEMS
-        with opening.store as store:
-            return command(args, store)
+        try:
+            opening = _store.open_for_reading(folder)
+            if opening.store is None:
+                raise Failed(opening.notice or f"the saved data in {folder} cannot be read")
+            with opening.store as store:
+                return command(args, store)
+        except _store.StoreDamaged as damaged:
+            raise Failed(str(damaged)) from damaged
 
     return run
+
+
+def _add_repair(subparsers: Subparsers) -> None:
+    _add_command(
+        subparsers,
+        "repair",
+        _cmd_repair,
+        help="check the saved data, and repair it if it is damaged",
+        description="Check every page of the saved data. If it is damaged, keep a copy of "
+        "the damaged file beside it (never deleted) and carry every round that can still "
+        "be read into a fresh file, as the game does when it finds damage.",
+    )
+
+
+def _cmd_repair(args: argparse.Namespace) -> int:
+    folder = _data_dir(args)
+    if not (folder / _store_db.DB_FILENAME).is_file():
+        print(f"No saved data yet in {folder}")
+        return EXIT_OK
+    checked = _store.check_and_repair(folder)
+    if checked.store is not None:
+        checked.store.close()
+    print(checked.notice or f"The saved data in {folder} is whole: nothing to repair.")
+    return EXIT_OK if checked.store is not None else EXIT_PROBLEMS
 
 
 # --- clarity backup and clarity restore ----------------------------------------------------

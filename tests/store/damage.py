@@ -15,8 +15,9 @@ import pytest
 
 def pages_of(path: Path, name: str, kind: str | None = None) -> list[int]:
     """The page numbers of table or index ``name``, in b-tree order; ``kind`` picks
-    ``"leaf"`` or ``"internal"`` pages only. The file must be checkpointed (closed)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    ``"leaf"`` or ``"internal"`` pages only. The file must be checkpointed (closed); it
+    is read as immutable, so SQLite makes no -wal or -shm file beside it."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         rows = conn.execute(
             "SELECT pageno, pagetype FROM dbstat WHERE name = ? ORDER BY path", (name,)

@@ -60,7 +60,7 @@ def test_nothing_is_left_behind_but_the_database(data_dir: Path) -> None:
     assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME]
 
 
-def test_a_garbage_file_is_moved_aside_and_a_fresh_store_started(data_dir: Path) -> None:
+def test_a_garbage_file_is_copied_aside_and_a_fresh_store_started(data_dir: Path) -> None:
     path = _write_garbage(data_dir)
     (data_dir / f"{DB_FILENAME}-wal").write_bytes(b"stale wal")
 
@@ -68,11 +68,13 @@ def test_a_garbage_file_is_moved_aside_and_a_fresh_store_started(data_dir: Path)
 
     aside = data_dir / f"{DB_FILENAME}.corrupt-20261127-101500"
     assert opening.notice == (
-        f"The saved data at {path} could not be read; it was moved to {aside} "
-        "and a fresh one was started."
+        f"The saved data at {path} was damaged: 0 rounds and 0 players were kept in a fresh "
+        f"file, and the damaged file was copied to {aside.name} beside it."
     )
     assert aside.read_bytes() == GARBAGE  # never deleted
     assert Path(f"{aside}-wal").read_bytes() == b"stale wal"  # its companion went with it
+    # and the stale log is not left beside the fresh file, where SQLite would replay it
+    assert b"stale wal" not in Path(f"{path}-wal").read_bytes()
     assert opening.store is not None
     assert opening.store.saving
     assert opening.store.players() == []
@@ -130,39 +132,41 @@ def test_a_damaged_player_table_is_found_at_start(data_dir: Path) -> None:
     _damage_table(data_dir / DB_FILENAME, "player")
     opening = open_store(data_dir, now=lambda: MOMENT)
     assert opening.notice is not None
-    assert "moved to" in opening.notice
+    assert "3 rounds and 1 player (1 renamed" in opening.notice
     assert (data_dir / f"{DB_FILENAME}.corrupt-20261127-101500").exists()
     assert opening.store is not None
-    assert opening.store.players() == []
+    # the player's row was on the damaged page; their rounds keep a player named for them
+    assert [p.name for p in opening.store.players()] == ["Recovered player 1"]
+    assert len(opening.store.history(1)) == 3
     opening.store.close()
 
 
-def test_damage_seen_while_playing_makes_the_next_start_check_everything(
+def test_damage_seen_while_playing_is_repaired_there_and_the_round_saved(
     data_dir: Path,
 ) -> None:
-    _fill(data_dir)
+    ids = _fill(data_dir)
     _damage_table(data_dir / DB_FILENAME, "round")
     # The round table is too big to check before the first frame: this start misses it...
-    opening = open_store(data_dir)
+    opening = open_store(data_dir, now=lambda: MOMENT)
     assert opening.notice is None
     assert opening.store is not None
     ana = opening.store.player_by_name("Ana")
     assert ana is not None
-    # ...until SQLite trips over it: saving turns off, and the damage is remembered.
+    # ...until SQLite trips over it: the file is repaired there, and the round saved.
     result = try_save(opening.store, ana.id)
-    assert isinstance(result, SaveFailed)
-    assert "damaged" in result.message
-    assert not opening.store.saving
+    assert not isinstance(result, SaveFailed)
+    assert opening.store.saving
+    assert opening.store.notice is not None
+    assert "damaged" in opening.store.notice
+    assert [r.round_id for r in opening.store.history(ana.id)] == [result.round_id]
     opening.store.close()
+    assert len(ids) == 3  # the three old rounds were on the one damaged page
+    assert (data_dir / f"{DB_FILENAME}.corrupt-20261127-101500").exists()
 
     after = open_store(data_dir, now=lambda: MOMENT)
-
-    assert after.notice is not None
-    assert "moved to" in after.notice
+    assert after.notice is None  # repaired for good
     assert after.store is not None
-    assert after.store.saving
     after.store.close()
-    assert not (data_dir / f"{DB_FILENAME}.damaged").exists()
 
 
 def test_a_file_from_a_newer_version_is_left_untouched(data_dir: Path) -> None:

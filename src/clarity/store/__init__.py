@@ -15,7 +15,8 @@ from clarity.store.models import (
     SavedRound,
     SaveFailed,
 )
-from clarity.store.opening import StoreOpening, open_store
+from clarity.store.opening import StoreOpening, check_and_repair, open_for_reading, open_store
+from clarity.store.problems import StoreDamaged
 from clarity.store.store import Store
 
 __all__ = [
@@ -29,6 +30,9 @@ __all__ = [
     "SaveFailed",
     "SavedRound",
     "Store",
+    "StoreDamaged",
     "StoreOpening",
+    "check_and_repair",
+    "open_for_reading",
     "open_store",
 ]

@@ -14,7 +14,7 @@ from clarity.store import in_progress, players, rows
 from clarity.store.models import RoundRecord, SavedRound, SaveFailed
 from clarity.store.sql import Reads, Writes, insert, insert_many, local_aware, query
 
-_RECORD = """
+RECORD_QUERY = """
     SELECT r.id, r.uuid, r.player_id, p.name, r.pack_id, r.pack_sha256, r.mystery_index,
            r.mystery_image, r.mystery_answer, r.outcome, r.score, r.base_points,
            r.time_bonus, r.streak_bonus, r.image_bonus, r.penalty, r.best_possible,
@@ -91,14 +91,14 @@ class FinishedRounds:
             raise
 
     def history(self, player_id: int, limit: int) -> list[RoundRecord]:
-        sql = f"{_RECORD} WHERE r.player_id = ? ORDER BY r.played_ts DESC, r.id DESC LIMIT ?"
+        sql = f"{RECORD_QUERY} WHERE r.player_id = ? ORDER BY r.played_ts DESC, r.id DESC LIMIT ?"
         return self._read(
             lambda conn: [rows.round_record(row) for row in query(conn, sql, (player_id, limit))]
         )
 
     def find(self, round_id: str) -> RoundRecord | None:
         def work(conn: sqlite3.Connection) -> RoundRecord | None:
-            row = query(conn, f"{_RECORD} WHERE r.uuid = ?", (round_id,)).fetchone()
+            row = query(conn, f"{RECORD_QUERY} WHERE r.uuid = ?", (round_id,)).fetchone()
             return rows.round_record(row) if row else None
 
         return self._read(work)
@@ -117,7 +117,7 @@ class FinishedRounds:
         """Every round, oldest first. The query runs once; each batch of rows is fetched
         and converted through the read funnel, so damage found half-way through the
         export is seen there like any other read's."""
-        cursor = self._read(lambda conn: query(conn, f"{_RECORD} ORDER BY r.played_ts, r.id"))
+        cursor = self._read(lambda conn: query(conn, f"{RECORD_QUERY} ORDER BY r.played_ts, r.id"))
 
         def next_batch(conn: sqlite3.Connection) -> list[RoundRecord]:
             return [rows.round_record(row) for row in cursor.fetchmany(EXPORT_BATCH)]

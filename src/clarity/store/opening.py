@@ -1,9 +1,13 @@
 """Opening the data folder's store, and what to do when it cannot be used as it is.
 
-``open_store`` never raises for a problem the player's computer can cause: a corrupt
-file is moved aside (never deleted) and a fresh one started; a read-only, full or
+``open_store`` never raises for a problem the player's computer can cause: a damaged
+file is copied aside and repaired (see :mod:`clarity.store.repair`), a file that is not
+ours is moved aside (never deleted) and a fresh one started; a read-only, full or
 broken folder turns saving off, with the saved data still readable when possible. The
 result carries a notice for the screen and the command line.
+
+``open_for_reading`` is for the teacher's commands that only read: it changes nothing in
+the data folder, and says that the data is damaged instead of repairing it.
 """
 
 from __future__ import annotations
@@ -29,11 +33,10 @@ from clarity.store.db import (
     quick_check,
     schema_version,
 )
-from clarity.store.problems import Problem
+from clarity.store.problems import Problem, StoreDamaged
+from clarity.store.repair import COMPANIONS, Repair, RepairFailed, repair
 from clarity.store.store import Store
 
-# Files SQLite keeps next to the database; they belong with it when it is moved aside.
-_COMPANIONS = ("-wal", "-shm", "-journal")
 # Small tables checked on every start; the whole file is too big to check before the
 # first frame (see db.quick_check).
 _CHECKED_ON_EVERY_START = ("player", "in_progress")
@@ -51,12 +54,17 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def open_store(data_dir: Path, *, now: Callable[[], datetime] = local_now) -> StoreOpening:
+def open_store(
+    data_dir: Path, *, now: Callable[[], datetime] = local_now, check_everything: bool = False
+) -> StoreOpening:
     """Open (creating if needed) the store in ``data_dir``.
 
     Cheap enough to call before the first frame (about a millisecond): it creates the
     folder, proves it can be written, opens the file, checks the schema version and the
-    small tables; migrations only run when the version is behind.
+    small tables; migrations only run when the version is behind. Damage found now is
+    repaired now (:mod:`clarity.store.repair`); damage found later, by the store.
+    ``check_everything`` checks every page first (``PRAGMA quick_check``: about 0.4 s for
+    100,000 rounds), for ``clarity repair``.
     """
     data_dir = Path(data_dir)
     path = data_dir / DB_FILENAME
@@ -65,12 +73,16 @@ def open_store(data_dir: Path, *, now: Callable[[], datetime] = local_now) -> St
         notice = problems.saving_off(*folder_problem)
         return StoreOpening(_open_read_only(path, now, notice), notice)
     try:
-        return StoreOpening(_open_writable(path, now), None)
+        return StoreOpening(_open_writable(path, now, check_everything=check_everything), None)
     except _Unreadable as unreadable:
         if unreadable.aside is None:
             detail = f"{path.name} cannot be read, nor moved aside: {unreadable.reason}"
             return StoreOpening(None, problems.saving_off(Problem.UNUSABLE, data_dir, detail))
         notice = problems.moved_aside(path, unreadable.aside)
+    except _Repaired as repaired:
+        notice = repaired.repair.message
+    except RepairFailed as failed:
+        return StoreOpening(None, problems.repair_failed(path, failed.reason))
     except NewerSchemaError:
         return StoreOpening(None, problems.newer_version(path))
     except sqlite3.DatabaseError as error:
@@ -79,17 +91,97 @@ def open_store(data_dir: Path, *, now: Callable[[], datetime] = local_now) -> St
             raise
         notice = problems.saving_off(problem, data_dir, str(error))
         return StoreOpening(_open_read_only(path, now, notice), notice)
-    # The unreadable file is out of the way: start a fresh one.
+    # The damaged or foreign file is out of the way: open what took its place, once.
     try:
-        return StoreOpening(_open_writable(path, now), notice)
-    except (_Unreadable, NewerSchemaError, sqlite3.DatabaseError) as error:
-        detail = getattr(error, "reason", str(error))
-        problem = problems.problem_of(error) or Problem.UNUSABLE
+        return StoreOpening(_open_writable(path, now, may_repair=False), notice)
+    except (_Unreadable, _Repaired, RepairFailed, NewerSchemaError, sqlite3.DatabaseError) as e:
+        detail = getattr(e, "reason", str(e))
+        problem = problems.problem_of(e) or Problem.UNUSABLE
         return StoreOpening(None, problems.saving_off(problem, data_dir, detail))
 
 
+def open_for_reading(data_dir: Path, *, now: Callable[[], datetime] = local_now) -> StoreOpening:
+    """The saved data in ``data_dir`` for a command that only reads, changing nothing there.
+
+    Returns the store (which never writes, and raises :class:`StoreDamaged` when a read
+    finds damage) or None with the notice that says why there is none. Raises
+    :class:`StoreDamaged` when the file is damaged already at opening. Without a ``-wal``
+    file the connection is an ordinary one that SQL may not write through (``query_only``):
+    SQLite then removes the ``-wal`` and ``-shm`` it makes for reading when it closes. With
+    one (a game is running, or one was killed) it is opened read-only, which leaves the
+    log exactly as it is for the game to replay.
+    """
+    path = Path(data_dir) / DB_FILENAME
+    if not path.is_file():
+        return StoreOpening(None, None)
+    reason = "it cannot be opened"
+    # A read-only mount lets SQLite make no -shm file: only the immutable form opens there.
+    for how in ("query only", "read-only", "immutable"):
+        if how == "query only" and Path(f"{path}-wal").exists():
+            continue  # closing would fold the log into the file: read it as it is instead
+        try:
+            conn = _connect_for_reading(path, how)
+        except sqlite3.DatabaseError as error:
+            if problems.is_damage(error):
+                raise StoreDamaged(path, str(error)) from error
+            reason = str(error)
+            continue
+        try:
+            return _checked_for_reading(conn, path, now)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            if problems.is_damage(error):
+                raise StoreDamaged(path, str(error)) from error
+            reason = str(error)
+        except BaseException:
+            conn.close()
+            raise
+    return StoreOpening(None, problems.cannot_read(path, reason))
+
+
+def _connect_for_reading(path: Path, how: str) -> sqlite3.Connection:
+    if how != "query only":
+        return connect(path, read_only=True, immutable=how == "immutable")
+    conn = open_connection(path)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        configure(conn, read_only=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the log
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _checked_for_reading(
+    conn: sqlite3.Connection, path: Path, now: Callable[[], datetime]
+) -> StoreOpening:
+    """The opening of a connection for reading, or raise sqlite3 errors (conn open)."""
+    version = schema_version(conn)
+    if version != SCHEMA_VERSION:
+        conn.close()
+        if version > SCHEMA_VERSION:
+            return StoreOpening(None, problems.newer_version(path))
+        return StoreOpening(None, problems.older_version(path))
+    if not quick_check(conn, *_CHECKED_ON_EVERY_START):
+        raise StoreDamaged(path, "PRAGMA quick_check found damage")
+    return StoreOpening(Store(conn, path, now=now, saving=False, may_repair=False), None)
+
+
+def check_and_repair(data_dir: Path, *, now: Callable[[], datetime] = local_now) -> StoreOpening:
+    """Check every page and every row of the saved data in ``data_dir``, and repair it if
+    it is damaged (``clarity repair``). The notice says what was repaired, or why nothing
+    could be; None when all is whole."""
+    opening = open_store(data_dir, now=now, check_everything=True)
+    store = opening.store
+    if store is None or not store.saving:
+        return opening
+    repairs = store.read_every_row()  # a row that makes no sense is damage too
+    return StoreOpening(store, " ".join(filter(None, (opening.notice, *repairs))) or None)
+
+
 class _Unreadable(Exception):
-    """The file is not a usable database of ours; ``aside`` is where it went (or None)."""
+    """The file is not a database of ours; ``aside`` is where it went (or None)."""
 
     def __init__(self, aside: Path | None, reason: str) -> None:
         super().__init__(reason)
@@ -97,30 +189,49 @@ class _Unreadable(Exception):
         self.reason = reason
 
 
-def _open_writable(path: Path, now: Callable[[], datetime]) -> Store:
-    """Open, migrate and check the file; raise _Unreadable once it is moved aside.
+class _Repaired(Exception):
+    """The file was damaged, and is repaired: open it again."""
 
-    Every start checks the small tables; the whole file is checked only when a previous
-    session saw SQLite report damage (it left the marker file).
+    def __init__(self, repair: Repair) -> None:
+        super().__init__(repair.message)
+        self.repair = repair
+
+
+def _open_writable(
+    path: Path,
+    now: Callable[[], datetime],
+    *,
+    may_repair: bool = True,
+    check_everything: bool = False,
+) -> Store:
+    """Open, migrate and check the file.
+
+    Raises _Repaired once damage is repaired, _Unreadable once a file that is not ours is
+    moved aside, RepairFailed when the damage could not be repaired (or is still there
+    after a repair, ``may_repair`` False). Every start checks the small tables; the whole
+    file is checked only when an earlier version saw SQLite report damage (it left the
+    marker file).
     """
     marker = damage_marker(path)
     conn = open_connection(path)
     try:
         configure(conn)
         migrate(conn)
-        suspect = marker.exists()
-        if not quick_check(conn, *(() if suspect else _CHECKED_ON_EVERY_START)):
-            raise _Unreadable(None, "PRAGMA quick_check found damage")
-        if suspect:
-            marker.unlink(missing_ok=True)
-    except (sqlite3.DatabaseError, ForeignDatabaseError, _Unreadable) as error:
-        unreadable = isinstance(error, ForeignDatabaseError | _Unreadable) or (
-            problems.problem_of(error) is Problem.CORRUPT
-        )
-        if not unreadable:
+        everything = check_everything or marker.exists()
+        if not quick_check(conn, *(() if everything else _CHECKED_ON_EVERY_START)):
+            raise sqlite3.DatabaseError("PRAGMA quick_check found damage")
+        marker.unlink(missing_ok=True)
+    except ForeignDatabaseError as error:
+        raise _move_aside_then_close(conn, path, now(), str(error)) from error
+    except sqlite3.DatabaseError as error:
+        damaged = problems.is_damage(error) or "quick_check" in str(error)
+        if not damaged:
             conn.close()
             raise
-        raise _move_aside_then_close(conn, path, now(), str(error)) from error
+        if not may_repair:
+            conn.close()
+            raise RepairFailed(f"it is still damaged after a repair ({error})") from error
+        raise _Repaired(repair(path, now(), close=conn.close)) from error
     except BaseException:
         conn.close()
         raise
@@ -154,12 +265,12 @@ def move_aside(path: Path, moment: datetime) -> Path:
     stamp = moment.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
-    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *_COMPANIONS)):
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *COMPANIONS)):
         n += 1
         aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     # Companions first: a kill between two renames must not leave an old -wal beside a
     # fresh database, where SQLite would try to replay it.
-    for suffix in _COMPANIONS:
+    for suffix in COMPANIONS:
         companion = Path(f"{path}{suffix}")
         if companion.exists():
             os.rename(companion, f"{aside}{suffix}")

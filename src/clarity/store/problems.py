@@ -86,16 +86,20 @@ def newer_version(path: Path) -> str:
     )
 
 
+def older_version(path: Path) -> str:
+    return (
+        f"the saved data at {path} was written by an older version of Clarity Challenge; "
+        "start the game once to bring it up to date, then try again."
+    )
+
+
+def cannot_read(path: Path, reason: str) -> str:
+    return f"the saved data at {path} cannot be read ({reason})."
+
+
 def not_saved(notice: str) -> str:
     """The message for one round (or answer) that could not be saved."""
     return f"{notice} This round was not saved."
-
-
-def damaged(path: Path) -> str:
-    return (
-        f"Saving is off: the saved data at {path} is damaged. It will be moved aside "
-        "and a fresh one started the next time the game starts."
-    )
 
 
 class UnreadableRow(Exception):
@@ -112,3 +116,50 @@ class UnreadableRow(Exception):
         self.table = table
         self.rowid = rowid
         self.reason = reason
+
+
+class StoreDamaged(Exception):
+    """The saved data is damaged, found by something that must not repair it (a teacher's
+    command that only reads). ``path`` is the database file, ``reason`` what SQLite said;
+    ``str()`` is the one line to print."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(damaged_and_left(path, reason))
+        self.path = path
+        self.reason = reason
+
+
+# What SQLite says when the file lacks a table or column our schema has: the schema
+# itself (the first page) was damaged or edited, since our own SQL is tested against it.
+_MISSING_SCHEMA = ("no such table", "no such column")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether ``error`` means the file is damaged: SQLite's SQLITE_CORRUPT or
+    SQLITE_NOTADB (extended codes included), a table or column of our schema missing, or
+    a row whose values make no sense (:class:`UnreadableRow`)."""
+    if isinstance(error, UnreadableRow):
+        return True
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    if problem_of(error) is Problem.CORRUPT:
+        return True
+    text = str(error)
+    return isinstance(error, sqlite3.OperationalError) and text.startswith(_MISSING_SCHEMA)
+
+
+def damaged_and_left(path: Path, reason: str) -> str:
+    """The line a read-only command prints about damaged saved data: what, and the way out."""
+    return (
+        f"the saved data at {path} is damaged ({reason}); nothing was changed. Run "
+        "'clarity repair' (or start the game) to keep a copy of it and carry every round "
+        "that can still be read into a fresh file."
+    )
+
+
+def repair_failed(path: Path, reason: str) -> str:
+    """The notice when damaged saved data could not even be copied aside or rebuilt."""
+    return (
+        f"Saving is off: the saved data at {path} is damaged, and it could not be "
+        f"repaired: {reason}. Nothing was deleted."
+    )

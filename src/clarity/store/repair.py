@@ -36,7 +36,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from clarity.store import rows
 from clarity.store.db import configure, migrate, open_connection
+from clarity.store.finished_rounds import RECORD_QUERY
+from clarity.store.problems import UnreadableRow
+from clarity.store.rows import Row
+from clarity.store.sql import query
 
 # Files SQLite keeps next to the database; they belong with it.
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -138,7 +143,7 @@ def copy_aside(path: Path, moment: datetime) -> Path:
     return aside
 
 
-def rebuild(path: Path, aside: Path) -> Repair:
+def rebuild(path: Path, aside: Path, moment: datetime) -> Repair:
     """Replace the database at ``path`` by a fresh one holding what ``aside`` still has.
 
     The has closed every connection to ``path`` (Windows cannot replace an open file,
@@ -155,7 +160,7 @@ def rebuild(path: Path, aside: Path) -> Repair:
         if not work.exists():
             work.touch()
         before = _counts_before(work)
-        counts = {**_build_fresh(fresh, work), **before}
+        counts = {**_build_fresh(fresh, work, moment), **before}
         for suffix in COMPANIONS:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(fresh, path)
@@ -180,7 +185,7 @@ def _counts_before(work: Path) -> dict[str, int | None]:
         conn.close()
 
 
-def _build_fresh(fresh: Path, work: Path) -> dict[str, int | None]:
+def _build_fresh(fresh: Path, work: Path, moment: datetime) -> dict[str, int | None]:
     """Make ``fresh`` with today's schema and the rows of ``work`` that can be read."""
     conn = open_connection(fresh)
     try:
@@ -200,7 +205,11 @@ def _build_fresh(fresh: Path, work: Path) -> dict[str, int | None]:
         for table, key in SALVAGED_KEYS.items():
             copy_readable_rows(conn, table, key)
         conn.execute("BEGIN IMMEDIATE")
-        counts["players_renamed"] = _settle_orphans(conn)
+        drop_rows_the_game_cannot_read(conn, "player")
+        counts["players_renamed"] = _settle_orphans(conn, moment)
+        for table in ("round", "answer", "guess", "in_progress"):
+            drop_rows_the_game_cannot_read(conn, table)
+        _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE damaged")
         counts["rounds_kept"], counts["players_kept"] = conn.execute(
@@ -234,21 +243,60 @@ def copy_readable_rows(
     if not columns:
         return  # the table itself cannot be found in the damaged file
     names = ", ".join(columns)
-    statement = (
-        f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names} "
-        f"FROM damaged.{table} NOT INDEXED WHERE {key} BETWEEN ? AND ?"
-    )
+    copy = f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names} FROM damaged.{table}"
+    # A range scan reads one row past its end to know it is done, which may be a row of
+    # the damaged page next door: a single key is sought with "=", which reads no further.
+    in_range = f"{copy} NOT INDEXED WHERE {key} BETWEEN ? AND ?"
+    single = f"{copy} NOT INDEXED WHERE {key} = ?"
     budget = failed_reads
     ranges = [(_SMALLEST_KEY, _LARGEST_KEY)]
     while ranges and budget > 0:
         low, high = ranges.pop()
         try:
-            conn.execute(statement, (low, high))
+            if low == high:
+                conn.execute(single, (low,))
+            else:
+                conn.execute(in_range, (low, high))
         except sqlite3.DatabaseError:
             budget -= 1
             if low < high:
                 middle = low + (high - low) // 2
                 ranges += [(middle + 1, high), (low, middle)]
+
+
+# Each table's rows as the store reads them, with the key that deletes one, and the
+# store's own conversion (clarity.store.rows), so that a row kept is a row it can read.
+_READ_AS_THE_STORE_DOES: dict[str, tuple[str, str, Callable[[Row], object]]] = {
+    "player": ("SELECT * FROM player", "id = :id", rows.player),
+    "round": (
+        RECORD_QUERY,
+        "id = :id",
+        rows.round_record,
+    ),
+    "answer": ("SELECT * FROM answer", "round_id = :round_id AND number = :number", rows.answer),
+    "guess": ("SELECT * FROM guess", "round_id = :round_id AND number = :number", rows.guess),
+    "in_progress": (
+        "SELECT * FROM in_progress",
+        "player_id = :player_id",
+        lambda row: rows.in_progress(row, {}),
+    ),
+}
+
+
+def drop_rows_the_game_cannot_read(conn: sqlite3.Connection, table: str) -> int:
+    """Delete the rows of ``main.table`` whose values the store could not turn into the
+    game's values (:class:`~clarity.store.problems.UnreadableRow`: a date that is not a
+    date, an outcome the game does not know): kept, they would be damage found again on
+    the next read. Returns how many went (they stay in the copy aside)."""
+    select, where, convert = _READ_AS_THE_STORE_DOES[table]
+    unreadable = []
+    for row in query(conn, select):
+        try:
+            convert(row)
+        except UnreadableRow:
+            unreadable.append(row)
+    conn.executemany(f"DELETE FROM main.{table} WHERE {where}", unreadable)
+    return len(unreadable)
 
 
 def _shared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -261,7 +309,7 @@ def _shared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [column for column in ours if column in theirs]
 
 
-def _settle_orphans(conn: sqlite3.Connection) -> int:
+def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> int:
     """Give rounds that lost their player one; drop rows that lost their round or player.
 
     Returns the number of players made for rounds that had lost theirs.
@@ -270,11 +318,11 @@ def _settle_orphans(conn: sqlite3.Connection) -> int:
         """
         INSERT OR IGNORE INTO player (id, name, name_key, created_at)
         SELECT r.player_id, replace(?1, '{id}', r.player_id),
-               lower(replace(?1, '{id}', r.player_id)), min(r.played_at)
+               lower(replace(?1, '{id}', r.player_id)), ?2
         FROM round r WHERE r.player_id NOT IN (SELECT id FROM player)
         GROUP BY r.player_id
         """,
-        (RECOVERED_PLAYER,),
+        (RECOVERED_PLAYER, moment.isoformat(timespec="seconds")),
     )
     statements: Iterable[str] = (
         "DELETE FROM round WHERE player_id NOT IN (SELECT id FROM player)",
@@ -338,4 +386,4 @@ def repair(path: Path, moment: datetime, *, close: Callable[[], None]) -> Repair
         aside = copy_aside(path, moment)
     finally:
         close()
-    return rebuild(path, aside)
+    return rebuild(path, aside, moment)

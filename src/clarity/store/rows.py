@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Any
 
 from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome
+from clarity.core.trophies import TIER_RANK
 from clarity.store.models import (
     EarnedTrophy,
     InProgress,
@@ -26,6 +27,7 @@ from clarity.store.problems import UnreadableRow
 
 Row = Mapping[str, Any]  # a stored row, column name: value (see sql.query)
 _OUTCOMES = {str(outcome): outcome for outcome in RoundOutcome}
+_MEDALS = frozenset(tier.value for tier in TIER_RANK)
 
 
 class Fields:
@@ -74,6 +76,13 @@ class Fields:
 
     def optional_text(self, column: str) -> str | None:
         return None if self._row[column] is None else self.text(column)
+
+    def medal(self, column: str = "medal") -> str | None:
+        """A round's medal: one of the trophies' tiers (bronze, silver, gold), or None."""
+        value = self._row[column]
+        if value is not None and value not in _MEDALS:
+            raise self.unreadable(column, f"a medal ({', '.join(sorted(_MEDALS))})")
+        return value
 
     def moment(self, column: str) -> datetime:
         value = self._row[column]
@@ -172,7 +181,7 @@ def round_record(row: Row) -> RoundRecord:
         seconds_played=fields.number("seconds_played"),
         timer=fields.flag("timer"),
         streaks=fields.flag("streaks"),
-        medal=fields.optional_text("medal"),
+        medal=fields.medal(),
         played_at=fields.moment("played_at"),
         trophies=tuple(sorted(trophies.split(","))) if trophies else (),
         time_scale=fields.optional_number("time_scale"),
@@ -230,7 +239,7 @@ def leader_row(row: Row, rank: int) -> LeaderRow:
         player_id=fields.integer("player_id"),
         player_name=fields.text("name"),
         score=fields.integer("score"),
-        medal=fields.optional_text("medal"),
+        medal=fields.medal(),
         played_at=fields.moment("played_at"),
         round_id=fields.text("uuid"),
     )

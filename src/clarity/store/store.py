@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from clarity.core.events import AnswerGiven, ImageGuessed, RoundSummary
 from clarity.core.trophies import PlayerStats
 from clarity.store import problems
-from clarity.store.db import damage_marker
+from clarity.store.db import connect, migrate
 from clarity.store.finished_rounds import FinishedRounds
 from clarity.store.in_progress import RoundsInProgress
 from clarity.store.models import (
@@ -40,7 +40,8 @@ from clarity.store.models import (
     SaveFailed,
 )
 from clarity.store.players import Players
-from clarity.store.problems import Problem
+from clarity.store.problems import Problem, StoreDamaged, UnreadableRow
+from clarity.store.repair import Repair, RepairFailed, repair
 from clarity.store.sql import local_aware
 from clarity.store.standings import Standings
 
@@ -60,16 +61,18 @@ class Store:
         now: Callable[[], datetime],
         notice: str | None = None,
         saving: bool = True,
-        repairs: bool = True,
+        may_repair: bool = True,
     ) -> None:
-        """``repairs``: whether damage found by a read or a write may be repaired (False
-        for the teacher's commands that only read; the funnels use it)."""
+        """``may_repair``: whether damage found by a read or a write is repaired (False
+        for the teacher's commands that only read: they raise StoreDamaged instead)."""
         self._conn = conn
         self._path = path
         self._now = now
         self._notice = notice
         self._saving = saving
-        self._repairs = repairs
+        self._may_repair = may_repair
+        self._repairs: list[Repair] = []
+        self._conn_is_memory = False
         self._players = Players(self._read, self._write, now)
         self._rounds = FinishedRounds(self._read, self._write)
         self._in_progress = RoundsInProgress(self._read, self._write, now)
@@ -88,7 +91,8 @@ class Store:
 
     @property
     def notice(self) -> str | None:
-        """Why saving is off, for the screen and the command line; None while all is well."""
+        """Why saving is off, or what a repair of damaged data did, in one line for the
+        screen and the command line; None while all is well."""
         return self._notice
 
     def close(self) -> None:
@@ -264,12 +268,81 @@ class Store:
         """Each trophy the player has won: when first, and how many times."""
         return self._standings.earned_trophies(player_id)
 
+    # -- checking everything -----------------------------------------------------------
+
+    def read_every_row(self) -> list[str]:
+        """Read every player, round, answer, guess and round in progress through the
+        models, repairing damage found on the way (``clarity repair``); return the lines
+        that say what was repaired (empty when all was whole)."""
+        seen = len(self._repairs)
+        for player in self.players():
+            self.in_progress(player.id)
+            for record in self.history(player.id, limit=-1):
+                self.answers(record.round_id)
+                self.guesses(record.round_id)
+        self.player_overview()
+        return [repair.message for repair in self._repairs[seen:]]
+
     # -- reading ---------------------------------------------------------------------
 
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work`` on the connection and return what it returns: every read of the
-        file goes through here."""
+        file goes through here. Damage it meets is repaired and ``work`` run again on the
+        repaired file (see :meth:`_after_damage`)."""
+        try:
+            return work(self._conn)
+        except (sqlite3.DatabaseError, UnreadableRow) as error:
+            if not problems.is_damage(error):
+                raise
+            self._after_damage(error)
         return work(self._conn)
+
+    # -- damage ----------------------------------------------------------------------
+
+    @property
+    def repairs(self) -> tuple[Repair, ...]:
+        """The repairs made in this session, oldest first (each says what it kept)."""
+        return tuple(self._repairs)
+
+    def _after_damage(self, error: BaseException) -> None:
+        """Repair the file after ``error`` showed damage, so the caller can run its work
+        again (see :mod:`clarity.store.repair`).
+
+        A store that may not repair (a teacher's command that only reads) raises
+        :class:`StoreDamaged`. When the repair fails, or the damage is still there after
+        one, the store carries on over an empty database in memory with saving off, so
+        the game plays on and the notice says why; the file is left as it is.
+        """
+        if not self._may_repair:
+            raise StoreDamaged(self._path, str(error)) from error
+        if self._repairs or self._conn_is_memory:
+            self._carry_on_without_the_file(
+                problems.repair_failed(self._path, f"it is still damaged after a repair ({error})")
+            )
+            return
+        moment = local_aware(self._now())
+        try:
+            repaired = repair(self._path, moment, close=self._conn.close)
+        except RepairFailed as failed:
+            self._carry_on_without_the_file(problems.repair_failed(self._path, failed.reason))
+            return
+        self._repairs.append(repaired)
+        self._notice = repaired.message
+        try:
+            self._conn = connect(self._path)
+        except sqlite3.Error as reopening:
+            self._carry_on_without_the_file(
+                problems.saving_off(Problem.UNUSABLE, self._path.parent, str(reopening))
+            )
+
+    def _carry_on_without_the_file(self, notice: str) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+        self._conn = connect(Path(":memory:"))
+        migrate(self._conn)
+        self._conn_is_memory = True
+        self._saving = False
+        self._notice = notice
 
     # -- writing ---------------------------------------------------------------------
 
@@ -277,7 +350,18 @@ class Store:
         """Run ``work`` in one write transaction; a folder problem becomes a SaveFailed.
 
         ``what`` ends the message for this one failed write ("This round was not saved.").
+        Damage met on the way is repaired (:meth:`_after_damage`) and the write made again
+        on the repaired file, so the round being played is saved.
         """
+        try:
+            return self._write_once(work, what)
+        except (sqlite3.DatabaseError, UnreadableRow) as error:
+            if not problems.is_damage(error):
+                raise
+            self._after_damage(error)
+        return self._write_once(work, what)
+
+    def _write_once(self, work: Callable[[sqlite3.Connection], T], what: str) -> T | SaveFailed:
         if not self._saving:
             return SaveFailed(f"{self._notice} {what}")
         conn = self._conn
@@ -291,27 +375,16 @@ class Store:
                     _rollback(conn)
         except sqlite3.Error as error:
             problem = problems.problem_of(error)
-            if problem is None:
-                raise
+            if problem is None or problems.is_damage(error):
+                raise  # a bug, or damage for _write to repair
             if problem is Problem.BUSY:
                 # Another game kept the file locked past the busy timeout: this write is
                 # lost, but the next one may well succeed, so saving stays on.
                 return SaveFailed(f"The saved data is busy in another window. {what}")
             self._saving = False
-            if problem is Problem.CORRUPT:
-                self._notice = problems.damaged(self._path)
-                _leave_damage_marker(self._path)
-            else:
-                self._notice = problems.saving_off(problem, self._path.parent, str(error))
+            self._notice = problems.saving_off(problem, self._path.parent, str(error))
             return SaveFailed(f"{self._notice} {what}")
         return result
-
-
-def _leave_damage_marker(path: Path) -> None:
-    """Ask the next start to check the whole file (and move it aside if it is damaged)."""
-    # If even that fails, the next start checks only the small tables: nothing more to do.
-    with contextlib.suppress(OSError):
-        damage_marker(path).touch()
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

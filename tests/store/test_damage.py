@@ -1,0 +1,312 @@
+"""Damage done for real to the database file, and what the game and the commands make of it.
+
+Each kind of damage (a page of each table or index overwritten, the first page, the file
+cut short, a garbage file) meets the game's path (open, read, save a round) and every
+teacher's command. The rules, whatever the damage: no traceback, one line, nothing
+deleted, every round that SQLite can still read kept, the round being played saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from clarity import cli
+from clarity.store import Player, SavedRound, Store, check_and_repair, open_store
+from clarity.store.db import DB_FILENAME
+
+from .damage import damage_table, overwrite_page, pages_of
+from .factories import MONDAY_9AM, add_player, save, try_save
+from .filesystems import tmpfs
+
+PLAYERS = 12
+ROUNDS = 480  # enough for several leaf pages in every table
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What was saved before the damage: every round's id with its player and score."""
+
+    rounds: dict[str, tuple[str, int]]
+    player_names: frozenset[str]
+
+
+def _class_data(data_dir: Path) -> Saved:
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    rounds: dict[str, tuple[str, int]] = {}
+    with opening.store as store:
+        players = [add_player(store, f"Pupil {n:02}") for n in range(PLAYERS)]
+        for n in range(ROUNDS):
+            player = players[n % PLAYERS]
+            saved = save(
+                store,
+                player.id,
+                score=n,
+                pack_id=("solar-system", "union-state")[n % 2],
+                played_at=MONDAY_9AM + timedelta(minutes=n),
+                trophies=["flawless"] if n % 3 == 0 else [],
+                medal=("gold", "silver", None)[n % 3],
+            )
+            rounds[saved.round_id] = (player.name, n)
+        store.save_in_progress(players[0].id, "solar-system", {"seed": 1, "actions": []})
+    return Saved(rounds, frozenset(p.name for p in players))
+
+
+def _damage_leaf(name: str, which: int = 1) -> Callable[[Path], int]:
+    """Overwrite a leaf page of table or index ``name``; return how many of its rounds
+    (rows of ``round``) may be lost with it."""
+
+    def damage(path: Path) -> int:
+        leaves = pages_of(path, name, "leaf") or pages_of(path, name)
+        page = leaves[min(which, len(leaves) - 1)]
+        lost = _cells_on(path, page) if name == "round" else 0
+        overwrite_page(path, page)
+        return lost
+
+    return damage
+
+
+def _cells_on(path: Path, page: int) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        return int(conn.execute("SELECT ncell FROM dbstat WHERE pageno = ?", (page,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _damage_schema_page(path: Path) -> int:
+    overwrite_page(path, 1)  # the header and the schema: nothing can be found any more
+    return ROUNDS
+
+
+def _truncate(path: Path) -> int:
+    with open(path, "r+b") as file:
+        file.truncate(path.stat().st_size * 6 // 10)
+    return ROUNDS  # which rounds lived in the lost tail depends on the page order
+
+
+def _garbage(path: Path) -> int:
+    path.write_bytes(b"not a database at all " * 500)
+    return ROUNDS
+
+
+DAMAGE: dict[str, Callable[[Path], int]] = {
+    "round leaf": _damage_leaf("round", 2),
+    "round last leaf": _damage_leaf("round", -1),
+    "answer leaf": _damage_leaf("answer", 3),
+    "guess leaf": _damage_leaf("guess", 1),
+    "round_trophy page": _damage_leaf("round_trophy", 0),
+    "player page": _damage_leaf("player", 0),
+    "in_progress page": _damage_leaf("in_progress", 0),
+    "leaderboard index": _damage_leaf("round_by_pack_player_score", 0),
+    "history index": _damage_leaf("round_by_player_time", 0),
+    "round uuid index": _damage_leaf("sqlite_autoindex_round_1", 0),
+    "first page": _damage_schema_page,
+    "cut short": _truncate,
+    "garbage": _garbage,
+}
+
+
+@pytest.fixture(params=sorted(DAMAGE), ids=sorted(DAMAGE))
+def damaged(request: pytest.FixtureRequest, data_dir: Path) -> tuple[Saved, int, bytes]:
+    """Class data, then one kind of damage: what was saved, how many rounds the damage may
+    take with it, and the damaged file's bytes."""
+    saved = _class_data(data_dir)
+    lost = DAMAGE[request.param](data_dir / DB_FILENAME)
+    return saved, lost, (data_dir / DB_FILENAME).read_bytes()
+
+
+def _play_as_the_game_does(store: Store) -> SavedRound:
+    """The reads of the game's screens, then a finished round saved for a player."""
+    players = store.players()
+    store.player_overview()
+    for player in players:
+        store.history(player.id)
+        store.earned_trophies(player.id)
+        store.player_stats(player.id)
+        store.in_progress(player.id)
+    for pack_id in store.pack_ids():
+        store.leaderboard(pack_id)
+    player = store.get_or_create_player("Pupil 00")
+    assert isinstance(player, Player), player
+    result = try_save(store, player.id, score=12345, played_at=MONDAY_9AM + timedelta(days=3))
+    assert isinstance(result, SavedRound), result
+    return result
+
+
+def test_the_game_repairs_any_damage_keeps_what_was_readable_and_saves_the_round(
+    damaged: tuple[Saved, int, bytes], data_dir: Path
+) -> None:
+    saved, may_lose, damaged_bytes = damaged
+
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    with opening.store as store:
+        new_round = _play_as_the_game_does(store)
+        said = [opening.notice, *(repair.message for repair in store.repairs)]
+        kept = {record.round_id: record for record in store.all_rounds()}
+
+    # the round being played is saved, whatever happened before
+    assert new_round.round_id in kept
+    # every round SQLite could still read is kept, with its own values
+    old = {round_id: record for round_id, record in kept.items() if round_id in saved.rounds}
+    assert len(old) >= len(saved.rounds) - may_lose
+    for round_id, record in old.items():
+        name, score = saved.rounds[round_id]
+        assert record.score == score
+        assert record.player_name in {name, f"Recovered player {record.player_id}"}
+    # a full check finds any damage the game's reads did not meet, and repairs it too
+    checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
+    assert checked.store is not None
+    checked.store.close()
+    said.append(checked.notice)
+    # the damage was said, in one line each
+    lines = [line for line in said if line]
+    assert lines, "the damage went unsaid"
+    assert all("\n" not in line for line in lines)
+    assert all("damaged" in line for line in lines)
+    # nothing deleted: a round that was not kept but whose bytes the damage left is in
+    # the copies aside (they are the damaged file and its log as the repair found them)
+    copies = b"".join(copy.read_bytes() for copy in data_dir.glob(f"{DB_FILENAME}.corrupt-*"))
+    assert copies
+    for round_id in saved.rounds.keys() - kept.keys():
+        if round_id.encode() in damaged_bytes:
+            assert round_id.encode() in copies
+    # and the repaired file is whole: one more full check finds nothing to repair
+    again = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
+    assert again.store is not None
+    again.store.close()
+    assert again.notice is None
+
+
+TEACHERS_COMMANDS = (
+    ("players",),
+    ("leaderboard",),
+    ("leaderboard", "--csv"),
+    ("trophies",),
+    ("trophies", "--player", "Pupil 03"),
+)
+
+
+def _folder_state(folder: Path) -> dict[str, str]:
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    }
+
+
+def test_the_teachers_commands_read_or_explain_and_change_nothing(
+    damaged: tuple[Saved, int, bytes],
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = _folder_state(data_dir)
+    export = tmp_path / "results.csv"
+    commands = [*TEACHERS_COMMANDS, ("results", "--csv", str(export))]
+    for command in commands:
+        status = cli.main([*command, "--data-dir", str(data_dir)])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        if status != 0:
+            assert status == 1, (command, err)
+            assert len(err.strip().splitlines()) == 1, (command, err)
+            assert "damaged" in err, (command, err)
+            assert "clarity repair" in err, (command, err)
+        assert _folder_state(data_dir) == before, command
+    if export.exists():  # written whole, or not at all
+        assert export.read_text(encoding="utf-8-sig").startswith('"player",')
+
+
+def test_clarity_repair_repairs_then_every_command_reads(
+    damaged: tuple[Saved, int, bytes],
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = cli.main(["repair", "--data-dir", str(data_dir)])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    assert "damaged" in out
+    assert len(out.strip().splitlines()) == 1
+    assert list(data_dir.glob(f"{DB_FILENAME}.corrupt-*"))
+
+    export = tmp_path / "results.csv"
+    # (not trophies --player: a player whose name was on the damaged page has a new one)
+    for command in [*TEACHERS_COMMANDS[:-1], ("results", "--csv", str(export))]:
+        status = cli.main([*command, "--data-dir", str(data_dir)])
+        out, err = capsys.readouterr()
+        assert (status, err) == (0, ""), command
+
+    status = cli.main(["repair", "--data-dir", str(data_dir)])
+    out, _ = capsys.readouterr()
+    assert status == 0
+    assert "nothing to repair" in out
+
+
+def test_a_repair_on_a_full_disk_changes_nothing_and_says_why(tmp_path: Path) -> None:
+    """No room for the copy aside: nothing is touched, and saving is off with one line."""
+    with tmpfs(tmp_path / "small", "6m") as folder:
+        data_dir = folder / "data"
+        _class_data(data_dir)
+        path = data_dir / DB_FILENAME
+        damage_table(path, "player", 0)
+        filler = folder / "filler"
+        with open(filler, "wb") as out:  # leave less room than the file needs
+            free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+            out.write(b"\0" * max(0, free - path.stat().st_size // 2))
+        before = _folder_state(data_dir)
+
+        opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+
+        assert opening.store is None
+        assert opening.notice is not None
+        assert "could not be repaired" in opening.notice
+        assert "space" in opening.notice
+        assert "\n" not in opening.notice
+        assert _folder_state(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE round SET played_at = 'last Tuesday' WHERE score = 7",
+        "UPDATE round SET medal = 'platinum' WHERE score = 7",
+        "UPDATE round SET outcome = 'won-ish' WHERE score = 7",
+        "UPDATE answer SET seconds = 'slow' WHERE round_id = (SELECT id FROM round WHERE score = 7)",
+        "UPDATE player SET created_at = 'in spring' WHERE name = 'Pupil 03'",
+    ],
+)
+def test_a_value_that_means_nothing_is_repaired_away_and_the_rest_kept(
+    data_dir: Path, change: str
+) -> None:
+    saved = _class_data(data_dir)
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    with conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute(change)
+    conn.close()
+
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    with opening.store as store:
+        _play_as_the_game_does(store)
+        store.read_every_row()  # what the game's reads did not meet (an old answer)
+        assert store.read_every_row() == []  # one repair left nothing to repair
+        kept = {record.round_id for record in store.all_rounds()}
+        assert store.saving
+        assert store.notice is not None
+        assert "damaged" in store.notice
+
+    lost = saved.rounds.keys() - kept
+    assert len(lost) <= 1  # only the round with the value that means nothing, if any
+    assert all(saved.rounds[round_id][1] == 7 for round_id in lost)
