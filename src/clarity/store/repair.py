@@ -249,7 +249,7 @@ def copy_readable_rows(
     in_range = f"{copy} NOT INDEXED WHERE {key} BETWEEN ? AND ?"
     single = f"{copy} NOT INDEXED WHERE {key} = ?"
     budget = failed_reads
-    ranges = [(_SMALLEST_KEY, _LARGEST_KEY)]
+    ranges = [_key_bounds(conn, table, key)]
     while ranges and budget > 0:
         low, high = ranges.pop()
         try:
@@ -262,6 +262,40 @@ def copy_readable_rows(
             if low < high:
                 middle = low + (high - low) // 2
                 ranges += [(middle + 1, high), (low, middle)]
+
+
+# Where a child table's keys are the ids of rows already carried over: its rows outside
+# them would be dropped anyway.
+_PARENT_KEYS = {"answer": "round", "guess": "round", "round_trophy": "round"}
+
+
+def _key_bounds(conn: sqlite3.Connection, table: str, key: str) -> tuple[int, int]:
+    """The smallest and largest key of ``damaged.table``, as narrow as can be found.
+
+    Without bounds, a damaged last page (where every new row goes) makes every range
+    above the largest key fail too, since SQLite's search ends on that page, and halving
+    the 2**64 keys above it would never end. The b-tree's own ends are tried first, then
+    each index of the table (they hold the key too), then the parent's ids carried over.
+    """
+    tries = [f"SELECT min({key}), max({key}) FROM damaged.{table}"]
+    try:
+        indexes = [row[1] for row in conn.execute(f"PRAGMA damaged.index_list({table})")]
+    except sqlite3.DatabaseError:
+        indexes = []
+    tries += [
+        f"SELECT min({key}), max({key}) FROM damaged.{table} INDEXED BY {index}"
+        for index in indexes
+    ]
+    if table in _PARENT_KEYS:
+        tries.append(f"SELECT min(id), max(id) FROM main.{_PARENT_KEYS[table]}")
+    for sql in tries:
+        try:
+            low, high = conn.execute(sql).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if isinstance(low, int) and isinstance(high, int):
+            return low, high
+    return _SMALLEST_KEY, _LARGEST_KEY
 
 
 # Each table's rows as the store reads them, with the key that deletes one, and the
@@ -281,6 +315,17 @@ _READ_AS_THE_STORE_DOES: dict[str, tuple[str, str, Callable[[Row], object]]] = {
         lambda row: rows.in_progress(row, {}),
     ),
 }
+
+
+SALVAGED_READS = tuple(_READ_AS_THE_STORE_DOES)  # the tables read_every_row checks
+
+
+def check_every_row(conn: sqlite3.Connection, table: str) -> None:
+    """Read every row of ``table`` as the store does; raise the first
+    :class:`~clarity.store.problems.UnreadableRow` (for ``clarity repair``)."""
+    select, _, convert = _READ_AS_THE_STORE_DOES[table]
+    for row in query(conn, select):
+        convert(row)
 
 
 def drop_rows_the_game_cannot_read(conn: sqlite3.Connection, table: str) -> int:

@@ -16,6 +16,7 @@ Use a Store from one thread.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -41,7 +42,13 @@ from clarity.store.models import (
 )
 from clarity.store.players import Players
 from clarity.store.problems import Problem, StoreDamaged, UnreadableRow
-from clarity.store.repair import Repair, RepairFailed, repair
+from clarity.store.repair import (
+    SALVAGED_READS,
+    Repair,
+    RepairFailed,
+    check_every_row,
+    repair,
+)
 from clarity.store.sql import local_aware
 from clarity.store.standings import Standings
 
@@ -271,16 +278,12 @@ class Store:
     # -- checking everything -----------------------------------------------------------
 
     def read_every_row(self) -> list[str]:
-        """Read every player, round, answer, guess and round in progress through the
-        models, repairing damage found on the way (``clarity repair``); return the lines
-        that say what was repaired (empty when all was whole)."""
+        """Read every player, round, answer, guess and round in progress as the store
+        reads them, repairing damage found on the way (``clarity repair``); return the
+        lines that say what was repaired (empty when all was whole)."""
         seen = len(self._repairs)
-        for player in self.players():
-            self.in_progress(player.id)
-            for record in self.history(player.id, limit=-1):
-                self.answers(record.round_id)
-                self.guesses(record.round_id)
-        self.player_overview()
+        for table in SALVAGED_READS:
+            self._read(functools.partial(check_every_row, table=table))
         return [repair.message for repair in self._repairs[seen:]]
 
     # -- reading ---------------------------------------------------------------------
