@@ -153,6 +153,13 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # not a failure: whoever read the output has all they wanted
+    except OSError as exc:
+        # A full disk, a folder we may not read: one line, not a traceback.
+        command = getattr(args, "command_parser", parser).prog
+        print(terminal_safe(f"{PROG}: {_os_error_said(exc, command)}"), file=sys.stderr)
+        return EXIT_PROBLEMS
     except Exception as exc:
         # Saved data that reads as damaged is said by the commands themselves; this is the
         # net under them, for whatever else a file edited by hand can hold. (sqlite3 is
@@ -161,13 +168,6 @@ def main(argv: Sequence[str]) -> int:
         if sqlite3 is None or not isinstance(exc, sqlite3.Error):
             raise
         print(terminal_safe(f"{PROG}: the saved data could not be read ({exc})"), file=sys.stderr)
-        return EXIT_PROBLEMS
-    except BrokenPipeError:
-        raise  # not a failure: whoever read the output has all they wanted
-    except OSError as exc:
-        # A full disk, a folder we may not read: one line, not a traceback.
-        command = getattr(args, "command_parser", parser).prog
-        print(terminal_safe(f"{PROG}: {_os_error_said(exc, command)}"), file=sys.stderr)
         return EXIT_PROBLEMS
 
 
