@@ -138,7 +138,7 @@ def _replacing(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _sync_folder(real.parent)
+    sync_folder(real.parent)
 
 
 def _real_target(path: Path) -> Path:
@@ -221,8 +221,10 @@ def _remove_if_abandoned(leftover: Path) -> None:
         os.close(descriptor)
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder to sync it
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new name in ``folder`` survive a power cut: fsync the folder
+    (POSIX; Windows cannot open a folder to sync it, nor needs to). Never raises."""
+    if os.name != "posix":
         return
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY)

@@ -282,7 +282,8 @@ def test_a_repair_on_a_full_disk_changes_nothing_and_says_why(tmp_path: Path) ->
         "UPDATE round SET played_at = 'last Tuesday' WHERE score = 7",
         "UPDATE round SET medal = 'platinum' WHERE score = 7",
         "UPDATE round SET outcome = 'won-ish' WHERE score = 7",
-        "UPDATE answer SET seconds = 'slow' WHERE round_id = (SELECT id FROM round WHERE score = 7)",
+        "UPDATE answer SET seconds = 'slow' "
+        "WHERE round_id = (SELECT id FROM round WHERE score = 7)",
         "UPDATE player SET created_at = 'in spring' WHERE name = 'Pupil 03'",
     ],
 )

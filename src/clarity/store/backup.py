@@ -40,7 +40,7 @@ from typing import IO
 
 from clarity import __version__, atomic_files
 from clarity.paths import user_packs_dir
-from clarity.settings import MAX_FILE_BYTES, write_atomically
+from clarity.settings import MAX_FILE_BYTES
 from clarity.store import problems
 from clarity.store.db import (
     DB_FILENAME,
@@ -734,7 +734,7 @@ def _move_in(
             settings_aside = _free_name(settings_file.with_name(f"{settings_file.name}.{stamp}"))
             os.rename(settings_file, settings_aside)
         try:
-            write_atomically(settings_file, settings)
+            atomic_files.write_replacing(settings_file, settings)
         except OSError:
             if settings_aside is not None:
                 os.replace(settings_aside, settings_file)
@@ -754,7 +754,7 @@ def _move_in(
         if settings_aside is not None:
             os.replace(settings_aside, settings_file)
         raise
-    _sync_folder(data_dir.parent)
+    atomic_files.sync_folder(data_dir.parent)
     return data_aside, settings_aside
 
 
@@ -775,15 +775,3 @@ def _counted(number: int, noun: str) -> str:
 
 def _reason(error: OSError) -> str:
     return error.strerror or str(error)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` survive a power cut (POSIX; Windows needs nothing)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from clarity.atomic_files import sync_folder
 from clarity.store import rows
 from clarity.store.db import configure, migrate, open_connection
 from clarity.store.finished_rounds import RECORD_QUERY
@@ -134,7 +135,7 @@ def copy_aside(path: Path, moment: datetime) -> Path:
             target = Path(f"{aside}{suffix}")
             made.append(target)
             _copy_flushed(source, target)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except OSError as error:
         for target in made:
             with contextlib.suppress(OSError):
@@ -164,7 +165,7 @@ def rebuild(path: Path, aside: Path, moment: datetime) -> Repair:
         for suffix in COMPANIONS:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(fresh, path)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         raise RepairFailed(f"no fresh file could be made ({reason or error})") from error
@@ -398,18 +399,6 @@ def _copy_flushed(source: Path, target: Path) -> None:
         shutil.copyfileobj(src, dst, 1 << 20)
         dst.flush()
         os.fsync(dst.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make renames and new names in ``folder`` durable, where the system allows it."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _remove_with_companions(*paths: Path) -> None:
