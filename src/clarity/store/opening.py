@@ -34,7 +34,7 @@ from clarity.store.db import (
     schema_version,
 )
 from clarity.store.problems import Problem, StoreDamaged
-from clarity.store.repair import COMPANIONS, Repair, RepairFailed, repair
+from clarity.store.repair import COMPANIONS, Repair, RepairFailed, damaged_copy_name, repair
 from clarity.store.store import Store
 
 # Small tables checked on every start; the whole file is too big to check before the
@@ -261,13 +261,9 @@ def _move_aside_then_close(
 
 
 def move_aside(path: Path, moment: datetime) -> Path:
-    """Rename ``path`` to ``<name>.corrupt-YYYYMMDD-HHMMSS`` beside it; never delete it."""
-    stamp = moment.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *COMPANIONS)):
-        n += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    """Rename ``path`` to ``<name>.corrupt-YYYYMMDD-HHMMSS`` beside it (the name a damaged
+    file's copy gets, :func:`clarity.store.repair.damaged_copy_name`); never delete it."""
+    aside = damaged_copy_name(path, moment)
     # Companions first: a kill between two renames must not leave an old -wal beside a
     # fresh database, where SQLite would try to replay it.
     for suffix in COMPANIONS:
