@@ -323,3 +323,79 @@ def test_a_value_that_means_nothing_is_repaired_away_and_the_rest_kept(
     lost = saved.rounds.keys() - kept
     assert len(lost) <= 1  # only the round with the value that means nothing, if any
     assert all(saved.rounds[round_id][1] == 7 for round_id in lost)
+
+
+def test_text_that_is_not_utf8_reads_with_a_replacement_character(
+    data_dir: Path, class_data_once: tuple[Path, Saved]
+) -> None:
+    """Bytes that are not UTF-8 in a name (a damaged page, a hand edit): every command
+    reads the name with U+FFFD instead of failing on it."""
+    template, _ = class_data_once
+    shutil.copytree(template, data_dir)
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    with conn:
+        conn.execute("UPDATE player SET name = CAST(x'416ea0' AS TEXT) WHERE name = 'Pupil 03'")
+    conn.close()
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    with opening.store as store:
+        names = {player.name for player in store.players()}
+        assert "An\ufffd" in names
+        assert store.read_every_row() == []
+
+
+def test_two_games_on_one_folder_keep_every_round_when_one_repairs(
+    data_dir: Path, class_data_once: tuple[Path, Saved]
+) -> None:
+    """Two games have the folder open; the first to meet the damage repairs it through
+    SQLite, and the other carries on with the repaired file: no round of either is lost."""
+    template, saved = class_data_once
+    shutil.copytree(template, data_dir)
+    path = data_dir / DB_FILENAME
+    overwrite_page(path, pages_of(path, "round", "leaf")[-1])  # where new rounds go
+    first = open_store(data_dir, now=lambda: MONDAY_9AM).store
+    second = open_store(data_dir, now=lambda: MONDAY_9AM).store
+    assert first is not None
+    assert second is not None
+    pupil = first.player_by_name("Pupil 05")
+    assert pupil is not None
+
+    new_rounds = [
+        try_save(store, pupil.id, score=90_000 + n, played_at=MONDAY_9AM + timedelta(days=n))
+        for n, store in enumerate((first, second, first, second))
+    ]
+
+    assert all(isinstance(result, SavedRound) for result in new_rounds), new_rounds
+    assert len(first.repairs) + len(second.repairs) == 1
+    first.close()
+    second.close()
+    reopened = open_store(data_dir, now=lambda: MONDAY_9AM).store
+    assert reopened is not None
+    with reopened:
+        kept = {record.round_id for record in reopened.all_rounds()}
+    assert {result.round_id for result in new_rounds if isinstance(result, SavedRound)} <= kept
+    assert len(kept) >= len(saved.rounds) + 4 - 20  # one leaf of rounds at the most
+
+
+def test_a_lost_schema_version_is_damage_the_rounds_are_kept(
+    data_dir: Path, class_data_once: tuple[Path, Saved], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The header's schema version zeroed (our tables all there): the reading commands say
+    it is damaged, and the repair keeps every round, instead of taking the file for
+    another program's and starting empty."""
+    template, saved = class_data_once
+    shutil.copytree(template, data_dir)
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn.execute("PRAGMA user_version = 0")
+    conn.close()
+
+    assert cli.main(["players", "--data-dir", str(data_dir)]) == 1
+    assert "is damaged" in capsys.readouterr().err
+    assert cli.main(["repair", "--data-dir", str(data_dir)]) == 0
+    capsys.readouterr()
+
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    with opening.store as store:
+        assert opening.notice is None
+        assert {record.round_id for record in store.all_rounds()} == saved.rounds.keys()

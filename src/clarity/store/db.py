@@ -13,11 +13,13 @@ snapshot per answer, one finished round), so the price of an fsync per commit is
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 import time
 from pathlib import Path
 
 DB_FILENAME = "clarity.sqlite3"
+_TEXT_FROM_BYTES = functools.partial(str, encoding="utf-8", errors="replace")
 BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another game process before giving up
 
 # Each migration is a list of SQL statements that takes the schema from version N to N+1
@@ -169,6 +171,17 @@ class ForeignDatabaseError(Exception):
     """The file is an SQLite database, but not one of ours."""
 
 
+class LostSchemaVersion(sqlite3.DatabaseError):
+    """Our tables are there but the schema version in the header is 0: the header was
+    damaged (or edited). It is damage to repair, not another program's file."""
+
+
+def has_our_tables(conn: sqlite3.Connection) -> bool:
+    """Whether the file holds the tables every version of our schema has."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {"player", "round"} <= names
+
+
 def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
     """Open the database file with the pragmas every connection needs (or raise, closed).
 
@@ -199,8 +212,14 @@ def open_connection(
     timeout = BUSY_TIMEOUT_MS / 1000
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
-        return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-    return sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    # Text that is not UTF-8 (a damaged page, a file edited by hand) reads with U+FFFD in
+    # place of the bad bytes, instead of failing every read of its row ("Could not decode
+    # to UTF-8") where no repair can reach it.
+    conn.text_factory = _TEXT_FROM_BYTES
+    return conn
 
 
 def configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
@@ -268,6 +287,8 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
         if start > SCHEMA_VERSION:
             raise NewerSchemaError(start)
         if start == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            if has_our_tables(conn):
+                raise LostSchemaVersion("our tables, but the schema version is lost")
             raise ForeignDatabaseError("an SQLite file with tables, but no schema version")
         version = start
         while version < target:

@@ -28,13 +28,21 @@ from clarity.store.db import (
     configure,
     connect,
     damage_marker,
+    has_our_tables,
     migrate,
     open_connection,
     quick_check,
     schema_version,
 )
 from clarity.store.problems import Problem, StoreDamaged
-from clarity.store.repair import COMPANIONS, Repair, RepairFailed, damaged_copy_name, repair
+from clarity.store.repair import (
+    COMPANIONS,
+    Repair,
+    RepairFailed,
+    damaged_copy_name,
+    repair,
+    repair_lock,
+)
 from clarity.store.store import Store
 
 # Small tables checked on every start; the whole file is too big to check before the
@@ -158,6 +166,8 @@ def _checked_for_reading(
 ) -> StoreOpening:
     """The opening of a connection for reading, or raise sqlite3 errors (conn open)."""
     version = schema_version(conn)
+    if version == 0 and has_our_tables(conn):
+        raise StoreDamaged(path, "our tables are there, but the schema version is lost")
     if version != SCHEMA_VERSION:
         conn.close()
         if version > SCHEMA_VERSION:
@@ -213,29 +223,60 @@ def _open_writable(
     marker file).
     """
     marker = damage_marker(path)
+    everything = check_everything or marker.exists()
+    try:
+        conn = _opened_and_checked(path, now, everything=everything)
+    except _DamageFound as found:
+        # The damaged file's connection stays open until its copy is made: closing it,
+        # SQLite would tidy away a -wal it could not use, which may hold recent rounds.
+        try:
+            if not may_repair:
+                raise RepairFailed(f"it is still damaged after a repair ({found})") from found
+            with repair_lock(path):
+                try:  # another game may have repaired it while this one waited
+                    conn = _opened_and_checked(path, now, everything=everything)
+                except _DamageFound as again:
+                    again.conn.close()
+                    raise _Repaired(repair(path, now(), close=found.conn.close)) from found
+        finally:
+            found.conn.close()
+    marker.unlink(missing_ok=True)
+    return Store(conn, path, now=now)
+
+
+class _DamageFound(Exception):
+    """The file is damaged: what SQLite said, and the connection, still open."""
+
+    def __init__(self, reason: str, conn: sqlite3.Connection) -> None:
+        super().__init__(reason)
+        self.conn = conn
+
+
+def _opened_and_checked(
+    path: Path, now: Callable[[], datetime], *, everything: bool
+) -> sqlite3.Connection:
+    """A connection to the file, migrated and checked (every page, or the small tables).
+
+    Raises _DamageFound for damage (with the connection, open), _Unreadable once a file
+    that is not ours is moved aside; other errors as SQLite raised them, closed.
+    """
     conn = open_connection(path)
     try:
         configure(conn)
         migrate(conn)
-        everything = check_everything or marker.exists()
         if not quick_check(conn, *(() if everything else _CHECKED_ON_EVERY_START)):
             raise sqlite3.DatabaseError("PRAGMA quick_check found damage")
-        marker.unlink(missing_ok=True)
     except ForeignDatabaseError as error:
         raise _move_aside_then_close(conn, path, now(), str(error)) from error
     except sqlite3.DatabaseError as error:
-        damaged = problems.is_damage(error) or "quick_check" in str(error)
-        if not damaged:
-            conn.close()
-            raise
-        if not may_repair:
-            conn.close()
-            raise RepairFailed(f"it is still damaged after a repair ({error})") from error
-        raise _Repaired(repair(path, now(), close=conn.close)) from error
+        if problems.is_damage(error) or "quick_check" in str(error):
+            raise _DamageFound(str(error), conn) from error
+        conn.close()
+        raise
     except BaseException:
         conn.close()
         raise
-    return Store(conn, path, now=now)
+    return conn
 
 
 def _move_aside_then_close(

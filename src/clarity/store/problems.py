@@ -12,6 +12,8 @@ import sqlite3
 from enum import StrEnum
 from pathlib import Path
 
+from clarity.store.db import LostSchemaVersion
+
 
 class Problem(StrEnum):
     READ_ONLY = "read-only"
@@ -139,6 +141,8 @@ def is_damage(error: BaseException) -> bool:
     SQLITE_NOTADB (extended codes included), a table or column of our schema missing, or
     a row whose values make no sense (:class:`UnreadableRow`)."""
     if isinstance(error, UnreadableRow):
+        return True
+    if isinstance(error, LostSchemaVersion):
         return True
     if not isinstance(error, sqlite3.DatabaseError):
         return False

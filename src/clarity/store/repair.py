@@ -31,7 +31,8 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +41,7 @@ from clarity.atomic_files import sync_folder
 from clarity.store import rows
 from clarity.store.db import configure, migrate, open_connection
 from clarity.store.finished_rounds import RECORD_QUERY
-from clarity.store.problems import UnreadableRow
+from clarity.store.problems import Problem, UnreadableRow, problem_of
 from clarity.store.rows import Row
 from clarity.store.sql import query
 
@@ -81,6 +82,7 @@ class Repair:
     players_renamed: int = 0
     rounds_before: int | None = None
     players_before: int | None = None
+    swapped: bool = False  # the live file was replaced, not written through SQLite
 
     @property
     def message(self) -> str:
@@ -144,34 +146,100 @@ def copy_aside(path: Path, moment: datetime) -> Path:
     return aside
 
 
-def rebuild(path: Path, aside: Path, moment: datetime) -> Repair:
-    """Replace the database at ``path`` by a fresh one holding what ``aside`` still has.
+def rebuild(path: Path, aside: Path, moment: datetime, *, close: Callable[[], None]) -> Repair:
+    """Put in place of the database at ``path`` a fresh one holding what ``aside`` has.
 
-    The has closed every connection to ``path`` (Windows cannot replace an open file,
-    and a connection closed later would tidy up the new file's ``-wal``). Raises
-    :class:`RepairFailed` when the fresh file cannot be made; ``path`` is then untouched.
+    The fresh file is built beside it (:func:`build_fresh`), then copied over the live one
+    with SQLite's online backup API, in one transaction of the live file: other games
+    with the file open keep their connections and simply see the repaired data, and a
+    kill half-way leaves the damaged file as it was. Only when SQLite cannot open the live
+    file at all (its first page is gone) is the fresh file renamed over it, after
+    ``close`` (the caller's connection) and with the old ``-wal`` and ``-shm`` removed
+    (they are in the copy aside), since SQLite would replay that log onto the new file.
+    ``moment`` (with its UTC offset) is when a player made for rounds that lost theirs
+    was created. Raises :class:`RepairFailed` when the fresh file cannot be made or put in
+    place; ``path`` is then as it was.
     """
-    work = path.with_name(f"{path.name}.repair-{os.getpid()}")
     fresh = path.with_name(f"{path.name}.new-{os.getpid()}")
     try:
-        _remove_with_companions(work, fresh)
-        for suffix in ("", "-wal"):  # the -shm is rebuilt from the log
-            if Path(f"{aside}{suffix}").exists():
-                shutil.copyfile(f"{aside}{suffix}", f"{work}{suffix}")
-        if not work.exists():
-            work.touch()
-        before = _counts_before(work)
-        counts = {**_build_fresh(fresh, work, moment), **before}
-        for suffix in COMPANIONS:
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.replace(fresh, path)
-        sync_folder(path.parent)
+        counts = build_fresh(fresh, aside, moment)
+        swapped = not _install_by_backup(fresh, path)
+        if swapped:
+            close()
+            for suffix in COMPANIONS:
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            os.replace(fresh, path)
+            sync_folder(path.parent)
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         raise RepairFailed(f"no fresh file could be made ({reason or error})") from error
     finally:
-        _remove_with_companions(work, fresh)
-    return Repair(path, aside, **counts)
+        _remove_with_companions(fresh)
+    return Repair(path, aside, swapped=swapped, **counts)
+
+
+def _install_by_backup(fresh: Path, path: Path) -> bool:
+    """Copy ``fresh`` over the live database through SQLite; False when SQLite cannot
+    write the live file as a database at all (its header is gone)."""
+    source = sqlite3.connect(fresh)
+    try:
+        target = open_connection(path)
+        try:
+            source.backup(target)
+        except sqlite3.DatabaseError as error:
+            if problem_of(error) is not Problem.CORRUPT:
+                raise
+            return False
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return True
+
+
+def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | None]:
+    """Make the file ``fresh`` with today's schema and every row ``aside`` (a damaged
+    database with its companions) can still give; return the counts for :class:`Repair`.
+
+    The rows are read twice when the copy has a ``-wal``: with the log replayed (its rows
+    are the newest), then from the main file alone, for what a stale or damaged log hides
+    (a row found in both is taken from the first). Working copies are made beside it and
+    removed after; the copy aside is only read.
+    """
+    work = fresh.with_name(f"{fresh.name}.work")
+    sources = [("", "-wal")] if Path(f"{aside}-wal").exists() else []
+    sources.append(("",))
+    counts: dict[str, int | None] = {}
+    _remove_with_companions(fresh, work)
+    conn = open_connection(fresh)
+    try:
+        _prepare_fresh(conn)
+        for n, suffixes in enumerate(sources):
+            _remove_with_companions(work)
+            for suffix in suffixes:  # the -shm is rebuilt from the log
+                shutil.copyfile(f"{aside}{suffix}", f"{work}{suffix}")
+            if n == 0:
+                counts.update(_counts_before(work))
+            _salvage(conn, work)
+        conn.execute("BEGIN IMMEDIATE")
+        drop_rows_the_game_cannot_read(conn, "player")
+        counts["players_renamed"] = _settle_orphans(conn, moment)
+        for table in ("round", "answer", "guess", "in_progress"):
+            drop_rows_the_game_cannot_read(conn, table)
+        _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
+        conn.execute("COMMIT")
+        counts["rounds_kept"], counts["players_kept"] = conn.execute(
+            "SELECT (SELECT count(*) FROM round), (SELECT count(*) FROM player)"
+        ).fetchone()
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:  # a bug in _settle_orphans, not damage: refuse to put in a bad file
+            raise sqlite3.IntegrityError(f"orphan rows left after the repair: {problems[:3]}")
+    finally:
+        conn.close()  # the last connection: the log is folded into the file
+        _remove_with_companions(work)
+    with open(fresh, "rb+") as flushed:
+        os.fsync(flushed.fileno())
+    return counts
 
 
 def _counts_before(work: Path) -> dict[str, int | None]:
@@ -186,44 +254,31 @@ def _counts_before(work: Path) -> dict[str, int | None]:
         conn.close()
 
 
-def _build_fresh(fresh: Path, work: Path, moment: datetime) -> dict[str, int | None]:
-    """Make ``fresh`` with today's schema and the rows of ``work`` that can be read."""
-    conn = open_connection(fresh)
+def _prepare_fresh(conn: sqlite3.Connection) -> None:
+    configure(conn)
+    migrate(conn)
+    conn.execute("PRAGMA foreign_keys = OFF")  # orphans are settled after, in SQL
+    conn.execute("PRAGMA cell_size_check = ON")  # see damage in a cell, not just a page
+    # A file cut short is shorter than its header says; with the schema writable SQLite
+    # reads the pages that are there instead of refusing the whole file.
+    conn.execute("PRAGMA writable_schema = ON")
+    # Each range is its own statement, committed at once: SQLite may end a whole
+    # transaction on a read error, and a failed range must not undo the ones before.
+    # The file is flushed once, whole, before it is put in place.
+    conn.execute("PRAGMA synchronous = OFF")
+
+
+def _salvage(conn: sqlite3.Connection, work: Path) -> None:
+    """Carry the readable rows of the damaged file ``work`` into ``conn``'s main file."""
     try:
-        configure(conn)
-        migrate(conn)
-        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are settled below, in SQL
-        conn.execute("PRAGMA cell_size_check = ON")  # see damage in a cell, not just a page
-        # Each range is its own statement, committed at once: SQLite may end a whole
-        # transaction on a read error, and a failed range must not undo the ones before.
-        # The file is flushed once, whole, before it replaces the damaged one.
-        conn.execute("PRAGMA synchronous = OFF")
-        try:
-            conn.execute("ATTACH DATABASE ? AS damaged", (str(work),))
-        except sqlite3.DatabaseError:
-            return {}  # not a database at all: a fresh, empty file
-        counts: dict[str, int | None] = {}
+        conn.execute("ATTACH DATABASE ? AS damaged", (str(work),))
+    except sqlite3.DatabaseError:
+        return  # not a database at all
+    try:
         for table, key in SALVAGED_KEYS.items():
             copy_readable_rows(conn, table, key)
-        conn.execute("BEGIN IMMEDIATE")
-        drop_rows_the_game_cannot_read(conn, "player")
-        counts["players_renamed"] = _settle_orphans(conn, moment)
-        for table in ("round", "answer", "guess", "in_progress"):
-            drop_rows_the_game_cannot_read(conn, table)
-        _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
-        conn.execute("COMMIT")
-        conn.execute("DETACH DATABASE damaged")
-        counts["rounds_kept"], counts["players_kept"] = conn.execute(
-            "SELECT (SELECT count(*) FROM round), (SELECT count(*) FROM player)"
-        ).fetchone()
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:  # a bug in _settle_orphans, not damage: refuse to swap in a bad file
-            raise sqlite3.IntegrityError(f"orphan rows left after the repair: {problems[:3]}")
     finally:
-        conn.close()  # the last connection: the log is folded into the file
-    with open(fresh, "rb+") as flushed:
-        os.fsync(flushed.fileno())
-    return counts
+        conn.execute("DETACH DATABASE damaged")
 
 
 def copy_readable_rows(
@@ -413,11 +468,59 @@ def _counted(number: int, noun: str) -> str:
 
 
 def repair(path: Path, moment: datetime, *, close: Callable[[], None]) -> Repair:
-    """Copy the damaged database at ``path`` aside, call ``close`` (the caller's connection
-    to it), then :func:`rebuild` it. ``moment`` names the copy. Raises
-    :class:`RepairFailed` with nothing changed but the copy, which then is not made."""
+    """Copy the damaged database at ``path`` aside, then :func:`rebuild` it; ``close``
+    closes the caller's connection, called only when the file must be swapped (the
+    caller then opens it again: see :attr:`Repair.swapped`). ``moment`` names the copy.
+    The caller holds :func:`repair_lock`. Raises :class:`RepairFailed` with nothing
+    changed (but the copy, if it was made)."""
+    _remove_leftovers(path)
+    aside = copy_aside(path, moment)
+    return rebuild(path, aside, moment, close=close)
+
+
+@contextlib.contextmanager
+def repair_lock(path: Path) -> Iterator[None]:
+    """Hold the repair of the database at ``path`` for this process: another game that
+    finds the same damage waits, then finds it repaired (an OS lock on
+    ``locks/repair.lock`` beside it, dropped when the process ends however it ends).
+    Where no lock can be had (a read-only folder), the repair goes ahead without it."""
+    lock_file = path.parent / "locks" / "repair.lock"
     try:
-        aside = copy_aside(path, moment)
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            _lock_waiting(descriptor)
+        yield
     finally:
-        close()
-    return rebuild(path, aside, moment)
+        os.close(descriptor)  # closing drops the lock
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock_waiting(descriptor: int) -> None:
+        while True:
+            try:
+                msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)  # tries for 10 s
+                return
+            except OSError:
+                continue
+
+else:
+    import fcntl
+
+    def _lock_waiting(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the working files of repairs that were killed: with the repair lock held,
+    no other repair is running. The copies aside are data, and stay."""
+    for pattern in (f"{path.name}.new-*",):
+        for leftover in path.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()

@@ -48,6 +48,7 @@ from clarity.store.repair import (
     RepairFailed,
     check_every_row,
     repair,
+    repair_lock,
 )
 from clarity.store.sql import local_aware
 from clarity.store.standings import Standings
@@ -291,14 +292,8 @@ class Store:
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work`` on the connection and return what it returns: every read of the
         file goes through here. Damage it meets is repaired and ``work`` run again on the
-        repaired file (see :meth:`_after_damage`)."""
-        try:
-            return work(self._conn)
-        except (sqlite3.DatabaseError, UnreadableRow) as error:
-            if not problems.is_damage(error):
-                raise
-            self._after_damage(error)
-        return work(self._conn)
+        repaired file (see :meth:`_recovering`)."""
+        return self._recovering(lambda: work(self._conn))
 
     # -- damage ----------------------------------------------------------------------
 
@@ -307,21 +302,42 @@ class Store:
         """The repairs made in this session, oldest first (each says what it kept)."""
         return tuple(self._repairs)
 
-    def _after_damage(self, error: BaseException) -> None:
-        """Repair the file after ``error`` showed damage, so the caller can run its work
-        again (see :mod:`clarity.store.repair`).
+    def _recovering(self, attempt: Callable[[], T]) -> T:
+        """``attempt()``; when it meets damage, repaired and tried again.
 
         A store that may not repair (a teacher's command that only reads) raises
-        :class:`StoreDamaged`. When the repair fails, or the damage is still there after
-        one, the store carries on over an empty database in memory with saving off, so
-        the game plays on and the notice says why; the file is left as it is.
+        :class:`StoreDamaged`. Repairs are made one at a time across the games on this
+        data folder (:func:`~clarity.store.repair.repair_lock`); a game that waited tries
+        again first, since the one before may have repaired it already. When the repair
+        fails, or the damage is still there after one, the store carries on over an
+        empty database in memory with saving off, so the game plays on and the notice
+        says why; the file is left as it is.
         """
-        if not self._may_repair:
-            raise StoreDamaged(self._path, str(error)) from error
-        if self._repairs or self._conn_is_memory:
-            self._carry_on_without_the_file(
-                problems.repair_failed(self._path, f"it is still damaged after a repair ({error})")
-            )
+        try:
+            return attempt()
+        except (sqlite3.DatabaseError, UnreadableRow) as error:
+            if not problems.is_damage(error):
+                raise
+            if not self._may_repair:
+                raise StoreDamaged(self._path, str(error)) from error
+        with repair_lock(self._path):
+            try:
+                return attempt()
+            except (sqlite3.DatabaseError, UnreadableRow) as error:
+                if not problems.is_damage(error):
+                    raise
+                self._repair_now()
+            try:
+                return attempt()
+            except (sqlite3.DatabaseError, UnreadableRow) as error:
+                if not problems.is_damage(error):
+                    raise
+                reason = f"it is still damaged after a repair ({error})"
+                self._carry_on_without_the_file(problems.repair_failed(self._path, reason))
+        return attempt()
+
+    def _repair_now(self) -> None:
+        if self._conn_is_memory:
             return
         moment = local_aware(self._now())
         try:
@@ -331,6 +347,8 @@ class Store:
             return
         self._repairs.append(repaired)
         self._notice = repaired.message
+        if not repaired.swapped:
+            return  # written through SQLite: this connection reads the repaired file
         try:
             self._conn = connect(self._path)
         except sqlite3.Error as reopening:
@@ -353,16 +371,10 @@ class Store:
         """Run ``work`` in one write transaction; a folder problem becomes a SaveFailed.
 
         ``what`` ends the message for this one failed write ("This round was not saved.").
-        Damage met on the way is repaired (:meth:`_after_damage`) and the write made again
+        Damage met on the way is repaired (:meth:`_recovering`) and the write made again
         on the repaired file, so the round being played is saved.
         """
-        try:
-            return self._write_once(work, what)
-        except (sqlite3.DatabaseError, UnreadableRow) as error:
-            if not problems.is_damage(error):
-                raise
-            self._after_damage(error)
-        return self._write_once(work, what)
+        return self._recovering(lambda: self._write_once(work, what))
 
     def _write_once(self, work: Callable[[sqlite3.Connection], T], what: str) -> T | SaveFailed:
         if not self._saving:
