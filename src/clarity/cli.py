@@ -796,6 +796,7 @@ def _reads_saved_data(
         folder = _data_dir(args)
         if not folder.is_dir():
             raise Failed(f"there is no saved data in {folder}: the folder does not exist")
+        _check_database_is_a_file(folder)
         if not (folder / _store_db.DB_FILENAME).is_file():
             if getattr(args, "pack", None) is not None:  # a mistyped pack is still one
                 _check_pack_is_known(args, (), args.pack)
@@ -825,8 +826,17 @@ def _add_repair(subparsers: Subparsers) -> None:
     )
 
 
+def _check_database_is_a_file(folder: Path) -> None:
+    """Raise Failed when the saved data's name is taken by a folder or another kind of file."""
+    path = folder / _store_db.DB_FILENAME
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a file"
+        raise Failed(f"{path} is {kind}, not the saved data: move it away and try again")
+
+
 def _cmd_repair(args: argparse.Namespace) -> int:
     folder = _data_dir(args)
+    _check_database_is_a_file(folder)
     if not (folder / _store_db.DB_FILENAME).is_file():
         print(f"No saved data yet in {folder}")
         return EXIT_OK

@@ -173,7 +173,8 @@ def test_the_game_repairs_any_damage_keeps_what_was_readable_and_saves_the_round
     for round_id, record in old.items():
         name, score = saved.rounds[round_id]
         assert record.score == score
-        assert record.player_name in {name, f"Recovered player {record.player_id}"}
+        # a player whose row was lost is named from the index of names (in lower case)
+        assert record.player_name in {name, name.casefold(), f"Recovered player {record.player_id}"}
     # a full check finds any damage the game's reads did not meet, and repairs it too
     checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
     assert checked.store is not None
@@ -399,3 +400,39 @@ def test_a_lost_schema_version_is_damage_the_rounds_are_kept(
     with opening.store as store:
         assert opening.notice is None
         assert {record.round_id for record in store.all_rounds()} == saved.rounds.keys()
+
+
+def test_a_round_whose_player_is_gone_is_found_by_repair_and_kept(
+    data_dir: Path, class_data_once: tuple[Path, Saved]
+) -> None:
+    """A player's row deleted by hand, their rounds left: the lists would leave the rounds
+    out without a word; clarity repair finds them and gives them a player."""
+    template, saved = class_data_once
+    shutil.copytree(template, data_dir)
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    with conn:  # foreign keys are off on a plain connection, as in another program
+        conn.execute("DELETE FROM player WHERE name = 'Pupil 04'")
+    conn.close()
+
+    checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
+
+    assert checked.store is not None
+    with checked.store as store:
+        assert checked.notice is not None
+        assert "damaged" in checked.notice
+        assert {record.round_id for record in store.all_rounds()} == saved.rounds.keys()
+        # the name went with its row (and from the index): the rounds keep a player
+        assert "Recovered player 5" in {player.name for player in store.players()}
+
+
+def test_a_folder_in_the_saved_datas_place_is_said_not_taken_for_no_data(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / DB_FILENAME).mkdir(parents=True)
+    for command in (("players",), ("repair",), ("results", "--csv", str(data_dir / "r.csv"))):
+        assert cli.main([*command, "--data-dir", str(data_dir)]) == 1
+        err = capsys.readouterr().err
+        assert (
+            err == f"clarity: {data_dir / DB_FILENAME} is a folder, not the saved data: "
+            "move it away and try again\n"
+        )

@@ -132,11 +132,11 @@ def test_a_damaged_player_table_is_found_at_start(data_dir: Path) -> None:
     _damage_table(data_dir / DB_FILENAME, "player")
     opening = open_store(data_dir, now=lambda: MOMENT)
     assert opening.notice is not None
-    assert "3 rounds and 1 player (1 renamed" in opening.notice
+    assert "3 rounds and 1 player (1 with their names in lower case)" in opening.notice
     assert (data_dir / f"{DB_FILENAME}.corrupt-20261127-101500").exists()
     assert opening.store is not None
-    # the player's row was on the damaged page; their rounds keep a player named for them
-    assert [p.name for p in opening.store.players()] == ["Recovered player 1"]
+    # the player's row was on the damaged page; the index of names still had "ana"
+    assert [p.name for p in opening.store.players()] == ["ana"]
     assert len(opening.store.history(1)) == 3
     opening.store.close()
 

@@ -80,6 +80,7 @@ class Repair:
     rounds_kept: int = 0
     players_kept: int = 0
     players_renamed: int = 0
+    players_lowered: int = 0  # named again from the index of names, which is in lower case
     rounds_before: int | None = None
     players_before: int | None = None
     swapped: bool = False  # the live file was replaced, not written through SQLite
@@ -96,6 +97,8 @@ class Repair:
             players += (
                 f' ({self.players_renamed:,} renamed "Recovered player": their names were lost)'
             )
+        if self.players_lowered:
+            players += f" ({self.players_lowered:,} with their names in lower case)"
         return (
             f"The saved data at {self.path} was damaged: {kept} and {players} were kept "
             f"in a fresh file, and the damaged file was copied to {self.aside.name} beside it."
@@ -223,7 +226,7 @@ def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | N
             _salvage(conn, work)
         conn.execute("BEGIN IMMEDIATE")
         drop_rows_the_game_cannot_read(conn, "player")
-        counts["players_renamed"] = _settle_orphans(conn, moment)
+        counts["players_renamed"], counts["players_lowered"] = _settle_orphans(conn, moment)
         for table in ("round", "answer", "guess", "in_progress"):
             drop_rows_the_game_cannot_read(conn, table)
         _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
@@ -257,6 +260,7 @@ def _counts_before(work: Path) -> dict[str, int | None]:
 def _prepare_fresh(conn: sqlite3.Connection) -> None:
     configure(conn)
     migrate(conn)
+    conn.execute("CREATE TEMP TABLE indexed_name (id INTEGER PRIMARY KEY, name_key TEXT)")
     conn.execute("PRAGMA foreign_keys = OFF")  # orphans are settled after, in SQL
     conn.execute("PRAGMA cell_size_check = ON")  # see damage in a cell, not just a page
     # A file cut short is shorter than its header says; with the schema writable SQLite
@@ -277,8 +281,20 @@ def _salvage(conn: sqlite3.Connection, work: Path) -> None:
     try:
         for table, key in SALVAGED_KEYS.items():
             copy_readable_rows(conn, table, key)
+        _keep_names_from_the_index(conn)
     finally:
         conn.execute("DETACH DATABASE damaged")
+
+
+def _keep_names_from_the_index(conn: sqlite3.Connection) -> None:
+    """Keep each player's name as the index of names has it (the name in lower case):
+    when the player's own row is lost, their rounds' player gets that name rather than a
+    made-up one. The index may be damaged too; then nothing is kept."""
+    with contextlib.suppress(sqlite3.DatabaseError):
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.indexed_name (id, name_key) SELECT id, name_key "
+            "FROM damaged.player INDEXED BY sqlite_autoindex_player_1"
+        )
 
 
 def copy_readable_rows(
@@ -384,6 +400,16 @@ def check_every_row(conn: sqlite3.Connection, table: str) -> None:
         convert(row)
 
 
+def check_foreign_keys(conn: sqlite3.Connection) -> None:
+    """Raise :class:`~clarity.store.problems.UnreadableRow` for the first row whose player
+    or round is not there (a file edited by hand, or damage SQLite did not see): the
+    store's lists would leave it out without a word. A repair settles it."""
+    orphan = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if orphan is not None:
+        table, rowid, parent = orphan[0], orphan[1], orphan[2]
+        raise UnreadableRow(table, rowid, f"it belongs to a {parent} that is not there")
+
+
 def drop_rows_the_game_cannot_read(conn: sqlite3.Connection, table: str) -> int:
     """Delete the rows of ``main.table`` whose values the store could not turn into the
     game's values (:class:`~clarity.store.problems.UnreadableRow`: a date that is not a
@@ -410,11 +436,23 @@ def _shared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [column for column in ours if column in theirs]
 
 
-def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> int:
+def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> tuple[int, int]:
     """Give rounds that lost their player one; drop rows that lost their round or player.
 
-    Returns the number of players made for rounds that had lost theirs.
+    Such a player is named as the index of names had them (in lower case), or, when
+    that is lost too, "Recovered player N". Returns how many got a made-up name, and how
+    many their name in lower case.
     """
+    created = moment.isoformat(timespec="seconds")
+    lowered = conn.execute(
+        """
+        INSERT OR IGNORE INTO player (id, name, name_key, created_at)
+        SELECT DISTINCT r.player_id, n.name_key, n.name_key, ?1
+        FROM round r JOIN temp.indexed_name n ON n.id = r.player_id
+        WHERE r.player_id NOT IN (SELECT id FROM player)
+        """,
+        (created,),
+    )
     renamed = conn.execute(
         """
         INSERT OR IGNORE INTO player (id, name, name_key, created_at)
@@ -423,7 +461,7 @@ def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> int:
         FROM round r WHERE r.player_id NOT IN (SELECT id FROM player)
         GROUP BY r.player_id
         """,
-        (RECOVERED_PLAYER, moment.isoformat(timespec="seconds")),
+        (RECOVERED_PLAYER, created),
     )
     statements: Iterable[str] = (
         "DELETE FROM round WHERE player_id NOT IN (SELECT id FROM player)",
@@ -439,7 +477,7 @@ def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> int:
     )
     for statement in statements:
         conn.execute(statement)
-    return renamed.rowcount
+    return renamed.rowcount, lowered.rowcount
 
 
 def _count(conn: sqlite3.Connection, table: str) -> int | None:

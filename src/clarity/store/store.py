@@ -47,6 +47,7 @@ from clarity.store.repair import (
     Repair,
     RepairFailed,
     check_every_row,
+    check_foreign_keys,
     repair,
     repair_lock,
 )
@@ -285,6 +286,7 @@ class Store:
         seen = len(self._repairs)
         for table in SALVAGED_READS:
             self._read(functools.partial(check_every_row, table=table))
+        self._read(check_foreign_keys)
         return [repair.message for repair in self._repairs[seen:]]
 
     # -- reading ---------------------------------------------------------------------
