@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -436,3 +441,46 @@ def test_a_folder_in_the_saved_datas_place_is_said_not_taken_for_no_data(
             err == f"clarity: {data_dir / DB_FILENAME} is a folder, not the saved data: "
             "move it away and try again\n"
         )
+
+
+_REPAIR_IN_A_PROCESS = """
+import sys
+from clarity.store import check_and_repair
+checked = check_and_repair(sys.argv[1])
+print(checked.notice, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_repair_killed_at_any_moment_loses_nothing(
+    class_data_once: tuple[Path, Saved], tmp_path: Path
+) -> None:
+    """SIGKILL at seeded random moments of a repair, each on the same damage, then a
+    start: every round the damage left readable is there, and no working file of the
+    killed repair is left."""
+    template, saved = class_data_once
+    rng = random.Random(10)
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-c", "import clarity.store"], check=True)
+    start_up = time.monotonic() - started
+    killed_mid_repair = 0
+    for attempt in range(8):
+        data_dir = tmp_path / f"data-{attempt}"
+        shutil.copytree(template, data_dir)
+        may_lose = _damage_leaf("round", 2)(data_dir / DB_FILENAME)
+        process = subprocess.Popen(
+            [sys.executable, "-c", _REPAIR_IN_A_PROCESS, str(data_dir)],
+            stdout=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(start_up * 0.9, start_up + 0.3))
+        process.kill()
+        if process.wait() == -signal.SIGKILL and list(data_dir.glob("*.corrupt-*")):
+            killed_mid_repair += 1
+
+        checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
+        assert checked.store is not None, checked.notice
+        with checked.store as store:
+            kept = {record.round_id for record in store.all_rounds()}
+        assert len(kept & saved.rounds.keys()) >= len(saved.rounds) - may_lose
+        assert not list(data_dir.glob(f"{DB_FILENAME}.new-*"))
+    assert killed_mid_repair >= 2, "too few kills landed during a repair"
