@@ -8,9 +8,11 @@ Every read of the file goes through :meth:`Store._read` and every write through
 Every write is one ``BEGIN IMMEDIATE`` ... ``COMMIT`` transaction; a method that writes
 returns only after the commit, so what it reports as saved is on disk. Writes that fail
 because the folder went read-only, filled up or broke return a :class:`SaveFailed` and
-switch saving off for the rest of the session instead of raising into the game loop. A
-stored value that makes no sense raises :class:`~clarity.store.problems.UnreadableRow`.
-Use a Store from one thread.
+switch saving off for the rest of the session instead of raising into the game loop.
+Damage either funnel meets (SQLite's "malformed", or a stored value that makes no sense:
+:class:`~clarity.store.problems.UnreadableRow`) is repaired there and the work run again
+(:mod:`clarity.store.repair`); a store that may not repair raises
+:class:`~clarity.store.problems.StoreDamaged`. Use a Store from one thread.
 """
 
 from __future__ import annotations
