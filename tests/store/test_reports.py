@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import shutil
+import sqlite3
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,7 +21,9 @@ from clarity.store.reports import (
     leaderboard_rows,
     players_table,
     results_csv,
+    spreadsheet_row,
     spreadsheet_text,
+    spreadsheet_writer,
     trophy_lines,
     write_results_csv,
 )
@@ -142,16 +148,89 @@ def test_a_name_that_looks_like_a_formula_stays_text(store: Store) -> None:
         "\uff1d1+1",  # a full-width equals sign
         "-",
         "+",
-        "-1e5",  # not a plain number: a spreadsheet may read a formula or a date
+        "-1e5",
     ],
 )
 def test_a_cell_that_could_start_a_formula_gets_an_apostrophe(text: str) -> None:
+    assert spreadsheet_text(text).startswith("'" + text[:1])
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("a;=1+1;b", "a;'=1+1;b"),
+        ("x,=2+3,y", "x,'=2+3,y"),
+        ("a\t=4+4\tb", "a\t'=4+4\tb"),
+        ("k|-2+3", "k|'-2+3"),
+        ("a; =1", "a;' =1"),  # spaces an import may trim
+        ("\r=2+2", "'\r'=2+2"),  # the line break starts a row of its own
+        ("n;@SUM(5;6)", "n;'@SUM(5;6)"),
+    ],
+)
+def test_every_segment_a_list_separator_could_start_is_protected(text: str, written: str) -> None:
+    assert spreadsheet_text(text) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "written"), [("'=1", "''=1"), ("=1", "'=1"), ("a;'=1", "a;''=1"), ("'Ana", "''Ana")]
+)
+def test_a_leading_apostrophe_of_the_text_itself_is_doubled(text: str, written: str) -> None:
+    assert spreadsheet_text(text) == written
+
+
+@pytest.mark.parametrize("text", ["0012", "1e5", "-3", "+7", "1.5", "-0", "-.5", "1,5", "50%"])
+def test_a_name_or_pack_id_a_spreadsheet_would_read_as_a_number_stays_text(text: str) -> None:
     assert spreadsheet_text(text) == "'" + text
 
 
-@pytest.mark.parametrize("text", ["-3", "+7", "1.5", "-0", "-.5", "+1.", "Ana", "1-2", "Ана"])
-def test_plain_numbers_and_plain_words_are_left_as_they_are(text: str) -> None:
+@pytest.mark.parametrize("text", ["Ana", "1-2", "Ана", "Mary-Jane", "A+", "R2-D2", "a;b"])
+def test_plain_words_are_left_as_they_are(text: str) -> None:
     assert spreadsheet_text(text) == text
+
+
+def _undo_protection(cell: str) -> str:
+    """What a reader of the export does to get the text back (see reports' docstring)."""
+    return re.sub(r"(^|(?<=[,;|\t\r\n]))([^\S\t\r\n]*)'", r"\1\2", cell)
+
+
+@pytest.mark.parametrize(
+    "text", ["'=1", "=1", "a;'=1;b", "a;=1;b", "''", "\r=2", "0012", "'0012", "x, 'y", "Ana"]
+)
+def test_the_protection_can_be_undone_without_guessing(text: str) -> None:
+    assert _undo_protection(spreadsheet_text(text)) == text
+
+
+def _cells_a_careless_import_could_make(line: str) -> list[str]:
+    """The worst a spreadsheet can do with one CSV line: ignore the quoting, split at every
+    list separator and line break, and trim spaces and quote marks from each piece."""
+    return [piece.strip().strip('"').strip() for piece in re.split(r"[,;|\t\r\n]", line)]
+
+
+HOSTILE_NAMES = [
+    "a;=1+1;b",
+    "a;=SUM(1;41);b",
+    "a;=cmd|' /C calc'!A0;b",
+    "x,=2+3,y",
+    "n;@SUM(5;6);m",
+    "k;-2+3;k",
+    "\t=1+1",
+    "\r=2+2",
+    " =3+3",
+    "a\t=4+4\tb",
+    "'=5+5\n",
+    "'\u00a0=7+7",
+    "a|=8+8",
+    "\uff1d9+9",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_no_piece_of_a_row_starts_a_formula_however_the_row_is_split(name: str) -> None:
+    out = io.StringIO()
+    writer = spreadsheet_writer(out)
+    writer.writerow(spreadsheet_row([name, "solar-system", 100]))
+    for piece in _cells_a_careless_import_could_make(out.getvalue()):
+        assert not piece.startswith(("=", "+", "-", "@", "\uff1d")), (name, piece)
 
 
 def test_every_text_cell_is_quoted_and_no_number_is(store: Store) -> None:
@@ -175,7 +254,7 @@ def test_a_formula_after_a_separator_stays_inside_its_cell_whatever_the_separato
     results_csv(store, out)
     (_, row) = list(csv.reader(io.StringIO(out.getvalue()), delimiter=separator))
     assert all(not cell.lstrip().startswith(("=", "+", "-", "@")) for cell in row)
-    assert name in row[0]
+    assert name in _undo_protection(row[0])
 
 
 def test_leaderboard_csv_cells_are_protected_too(store: Store) -> None:
@@ -268,3 +347,50 @@ def test_format_table_aligns_columns() -> None:
         "Ana              12",
         "Christopher       3",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("separator", "code"), [(",", 44), (";", 59), ("\t", 9)])
+def test_libreoffice_imports_no_formula_and_keeps_names_text_whatever_its_separator(
+    store: Store, tmp_path: Path, separator: str, code: int
+) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the import is checked by hand")
+    for n, name in enumerate(["Ana", *HOSTILE_NAMES, "0012", "1e5", "'=1"]):
+        player = add_player(store, f"p{n}")  # made clean, then stored as an older version might
+        _rename_behind_the_stores_back(store, player.id, name)
+        save(store, player.id, score=100 + n, played_at=MONDAY_9AM + timedelta(minutes=n))
+    export = tmp_path / "results.csv"
+    write_results_csv(store, export)
+    # Field separator, text delimiter ("), UTF-8 (76), from line 1: what a teacher picks.
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            f"--infilter=CSV:{code},34,76,1",
+            "--convert-to",
+            "fods",
+            "--outdir",
+            str(tmp_path),
+            str(export),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    sheet = (tmp_path / "results.fods").read_text(encoding="utf-8")
+    assert "table:table-cell" in sheet
+    assert "table:formula=" not in sheet
+    if separator == ",":  # the separator we write: whole cells, the names as text
+        for text in ("0012", "1e5"):
+            assert f"<text:p>&apos;{text}</text:p>" in sheet
+            assert f'office:value="{float(text):g}"' not in sheet
+
+
+def _rename_behind_the_stores_back(store: Store, player_id: int, name: str) -> None:
+    conn = sqlite3.connect(store.path)
+    with conn:
+        conn.execute("UPDATE player SET name = ? WHERE id = ?", (name, player_id))
+    conn.close()

@@ -20,20 +20,28 @@ Cells a spreadsheet must show, never run (OWASP, "CSV Injection",
 https://owasp.org/www-community/attacks/CSV_Injection, and ASVS 4.0 requirement 5.3.6 /
 5.0 requirement 1.2.10), so that a player called ``=HYPERLINK(...)`` stays a name:
 
-* **Every text cell is quoted** (``"Ana"``), numbers are not. A spreadsheet set to another
-  list separator (a teacher in Germany or Russia whose Excel splits on ``;``) still keeps a
-  quoted ``;`` inside its cell, so ``Ana;=HYPERLINK(...)`` cannot become a cell of its own
-  that starts with ``=``.
-* A text cell whose first character, **after any leading spaces**, is ``=``, ``+``, ``-``,
-  ``@``, a tab, a carriage return, a line feed or NUL gets a leading apostrophe
-  (``'=HYPERLINK(...)``), which Excel and LibreOffice show as text. The spaces count
-  because LibreOffice's import can trim them ("Trim spaces") and then reads the formula;
-  the full-width ``＝ ＋ － ＠`` are treated the same, since an East Asian spreadsheet may
-  take them for their ASCII twins. The apostrophe shows in the cell: that is the price of
-  a cell that cannot run.
-* A text cell that is a plain number (``-3``, ``+7``, ``1.5``, ``-0``, ``.5``; see
-  :data:`_PLAIN_NUMBER`) is left as it is, so that it stays a number: a spreadsheet reads
-  a number, never a formula, from it.
+* **Every text cell is quoted** (``"Ana"``), numbers are not.
+* Quoting alone does not hold when the spreadsheet splits on another list separator:
+  LibreOffice set to ``;`` or tab drops the quoting of a field that does not end at its
+  own separator, so ``"a;=1+1;b"`` becomes three cells, the middle one a live formula, and a
+  line break inside a quoted cell starts a new row (checked with LibreOffice 7.4). So every
+  **segment** a separator could start is protected, not only the cell's start: the cell's
+  start, and the place after every ``,``, ``;``, tab, ``|``, carriage return and line feed.
+  A segment whose first character, **after any leading spaces**, is ``=``, ``+``, ``-``,
+  ``@`` or NUL gets an apostrophe at its start (``a;'=1+1;b``); at the cell's start a tab,
+  carriage return or line feed counts too. The spaces count because an import can trim
+  them ("Trim spaces") and then reads the formula; the full-width ``＝ ＋ － ＠`` count,
+  since an East Asian spreadsheet may take them for their ASCII twins. The apostrophe shows
+  in the cell: that is the price of a cell that cannot run.
+* A segment that already starts with an apostrophe (after spaces) gets another one, so the
+  protection can be undone without guessing: remove one apostrophe at the start of every
+  segment that has one. ``'=1`` is written ``''=1`` and ``=1`` is written ``'=1``, as a
+  spreadsheet itself takes a typed leading apostrophe for "text follows" and keeps only
+  what comes after it.
+* **A text cell stays text**: a player's name or a pack id that a spreadsheet would read as
+  a number (``0012``, ``1e5``, ``-3``, ``+7``, ``1.5``, ``50%``; see :data:`_NUMBER_LIKE`)
+  gets an apostrophe too, or the spreadsheet would show ``12``, ``100000`` or ``7``: another
+  name. Numbers (a score, a time scale) are written as numbers, unquoted, and stay numbers.
 
 :func:`spreadsheet_row` applies these rules to every row that :func:`results_csv` and
 :func:`leaderboard_csv` write.
@@ -70,24 +78,19 @@ RESULTS_HEADER = (
     "time_scale",
 )
 LEADERBOARD_HEADER = ("pack", "rank", "player", "score", "medal", "date")
-# What a spreadsheet may take for the start of a formula (see the module docstring).
-_FORMULA_STARTS = (
-    "=",
-    "+",
-    "-",
-    "@",
-    "\t",
-    "\r",
-    "\n",
-    "\0",
-    "\uff1d",
-    "\uff0b",
-    "\uff0d",
-    "\uff20",
+# Where a spreadsheet could start a new cell or row when its list separator is not ours.
+_SEGMENT_ENDS = ",;|\t\r\n"
+# Spaces an import may trim before it looks for a formula (not the separators themselves).
+_SPACES = "[^\\S\t\r\n]*"
+_TRIGGERS = "=+\\-@\0\uff1d\uff0b\uff0d\uff20'"
+#: A segment a spreadsheet could read as a formula (or that already starts with an apostrophe,
+#: which is doubled); the cell's own start also counts a tab or line break.
+_UNSAFE_SEGMENT = re.compile(
+    f"(?:(?<=[{_SEGMENT_ENDS}])(?={_SPACES}[{_TRIGGERS}])|^(?={_SPACES}[{_TRIGGERS}\t\r\n]))"
 )
-#: A cell that is only a number, which a spreadsheet reads as that number: an optional
-#: sign, digits with an optional decimal point, or a decimal point and digits.
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: Text a spreadsheet would read as a number: a sign, digits with a decimal point or comma
+#: (a German spreadsheet reads ``1,5``) and group signs, an exponent, a percent sign.
+_NUMBER_LIKE = re.compile(r"\s*[+-]?(?:[0-9][0-9.,]*|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?\s*%?\s*")
 
 
 def players_table(store: Store) -> list[PlayerOverview]:
@@ -261,15 +264,14 @@ def extra_time_text(scale: float | None) -> str:
 
 
 def spreadsheet_text(text: str) -> str:
-    """Text that a spreadsheet will show, never evaluate: ``text`` with a leading
-    apostrophe when it could start a formula and is not a plain number (the rules and
-    their source are in the module docstring)."""
-    could_start_formula = text.startswith(_FORMULA_STARTS) or text.lstrip().startswith(
-        _FORMULA_STARTS
-    )
-    if could_start_formula and _PLAIN_NUMBER.fullmatch(text.strip()) is None:
+    """Text that a spreadsheet will show as text, never evaluate nor read as a number,
+    whatever its list separator: ``text`` with an apostrophe at the start of every segment
+    that could start a formula, and at its start when it could be read as a number (the
+    rules and their source are in the module docstring)."""
+    protected = _UNSAFE_SEGMENT.sub("'", text)
+    if protected[:1] != "'" and _NUMBER_LIKE.fullmatch(text):
         return f"'{text}"
-    return text
+    return protected
 
 
 def spreadsheet_row(values: Iterable[str | int | float | None]) -> list[str | int | float]:
