@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+import socket
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -177,3 +179,76 @@ def test_files_not_named_as_our_temporaries_are_never_removed(tmp_path: Path) ->
         (tmp_path / name).write_bytes(b"the teacher's")
     write_replacing(target, b"new")
     assert _others(tmp_path) == sorted(names)
+
+
+def _read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as reader:  # blocks until the writer opens its end
+            received.append(reader.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader, received
+
+
+def test_a_fifo_is_written_into_and_stays_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "results.csv"
+    os.mkfifo(fifo)
+    reader, received = _read_fifo_in_background(fifo)
+    write_replacing(fifo, b"player,score\r\n")
+    reader.join(timeout=10)
+    assert received == [b"player,score\r\n"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert _others(tmp_path) == []  # no temporary file beside it
+
+
+def test_a_link_to_a_fifo_writes_into_the_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "results.csv"
+    link.symlink_to(fifo)
+    reader, received = _read_fifo_in_background(fifo)
+    with replacing(link, encoding="utf-8-sig", newline="") as stream:
+        stream.write("Маша\r\n")
+    reader.join(timeout=10)
+    assert received == ["\ufeffМаша\r\n".encode()]
+    assert link.is_symlink()
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_character_device_says_no_space_and_is_never_replaced() -> None:
+    full = Path("/dev/full")
+    with pytest.raises(FileNotWritten) as raised:
+        write_replacing(full, b"x" * 100_000)
+    assert str(raised.value) == "cannot write /dev/full: No space left on device"
+    assert stat.S_ISCHR(full.lstat().st_mode)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can make a device node")
+def test_a_character_device_is_written_into_and_stays_a_device(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the numbers of /dev/null
+    write_replacing(null, b"player,score\r\n")
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    assert _others(tmp_path, keep="null") == []
+
+
+def test_a_socket_is_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(path))
+        with pytest.raises(FileNotWritten) as raised:
+            write_replacing(path, b"new")
+        assert str(raised.value).startswith(f"cannot write {path}: ")
+        assert stat.S_ISSOCK(path.lstat().st_mode)
+
+
+def test_a_folder_reached_through_a_link_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "results.csv").symlink_to(tmp_path / "folder")
+    with pytest.raises(FileNotWritten, match="is a folder"):
+        write_replacing(tmp_path / "results.csv", b"new")
+    assert (tmp_path / "results.csv").is_symlink()

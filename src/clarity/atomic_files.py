@@ -22,6 +22,14 @@ Choices, and why:
   replaced and the link stays a link, as editors do (``vim``'s ``backupcopy``, Emacs's
   ``file-precious-flag``). The temporary file then lives beside the link's target, since a
   rename cannot cross file systems.
+* A target that exists and is not a regular file cannot be replaced by a rename, and is not
+  meant to be: a character device (``/dev/null``, ``/dev/full``, a terminal), a FIFO (a
+  named pipe another program reads), ``/dev/stdout`` whatever it is connected to. Such a
+  target is opened and written into directly, as a shell's ``>`` does, and never renamed
+  over (which would leave a regular file where the device node or pipe was); "whole or
+  absent" cannot hold for it, and a failure says so as for any file (``/dev/full``: "No
+  space left on device"). A block device (a disk) is refused: a CSV written over a disk
+  destroys it, and nobody asks for that. A socket cannot be opened and says so.
 * Replacing needs only the folder to be writable, as for any editor that saves by renaming;
   a read-only bit on the old export does not stop it.
 
@@ -106,6 +114,11 @@ def write_replacing(path: Path, data: bytes) -> None:
 def _replacing(
     path: Path, *, binary: bool, encoding: str, newline: str | None
 ) -> Iterator[IO[str] | IO[bytes]]:
+    kind = _kind_of_existing(path)
+    if kind is not None and not stat.S_ISREG(kind):
+        with _writing_into(path, kind, binary=binary, encoding=encoding, newline=newline) as out:
+            yield out
+        return
     real = _real_target(path)
     descriptor, temporary = _create_temporary(path, real)
     stream: IO[str] | IO[bytes] | None = None
@@ -139,6 +152,52 @@ def _replacing(
             os.unlink(temporary)
         raise
     sync_folder(real.parent)
+
+
+def _kind_of_existing(path: Path) -> int | None:
+    """The file type bits of what ``path`` names, through every link (``/dev/stdout`` too),
+    or None when nothing is there yet."""
+    try:
+        return stat.S_IFMT(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def _writing_into(
+    path: Path, kind: int, *, binary: bool, encoding: str, newline: str | None
+) -> Iterator[IO[str] | IO[bytes]]:
+    """A stream straight into a device, FIFO or the like that ``path`` names (see the module
+    docstring); nothing is created, renamed or synced."""
+    if stat.S_ISDIR(kind):
+        raise FileNotWritten(path, "is a folder", errno.EISDIR)
+    if stat.S_ISBLK(kind):
+        raise FileNotWritten(path, "is a disk (a block device), not a file", errno.EPERM)
+    try:
+        # No O_CREAT: if the node went away meanwhile, fail rather than make a regular file.
+        descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise _not_written(path, error) from error
+    mode = "wb" if binary else "w"
+    stream: IO[str] | IO[bytes]
+    if binary:
+        stream = os.fdopen(descriptor, mode)
+    else:
+        stream = os.fdopen(descriptor, mode, encoding=encoding, newline=newline)
+    try:
+        try:
+            yield stream
+        except OSError as error:
+            if error.filename is not None:
+                raise  # another file's failure, not the target's
+            raise _not_written(path, error) from error
+        try:
+            stream.flush()
+        except OSError as error:
+            raise _not_written(path, error) from error
+    finally:
+        with contextlib.suppress(OSError):  # a buffer that cannot be flushed: already said
+            stream.close()
 
 
 def _real_target(path: Path) -> Path:
