@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import functools
 import importlib
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -1273,9 +1275,46 @@ def _add_results(subparsers: Subparsers) -> None:
 def _cmd_results(args: argparse.Namespace, store: Store) -> int:
     """The export is written whole or not at all (see :mod:`clarity.atomic_files`); a file
     that cannot be written ends in one line naming it (``main``'s OSError)."""
-    saved = _store_db.DB_FILENAME
-    if args.csv.name.startswith(saved) and args.csv.parent.resolve() == _data_dir(args).resolve():
-        raise Failed(f"{args.csv} is where the game keeps its saved data: choose another file")
+    if _is_saved_data(args.csv, _data_dir(args)):
+        raise Failed(
+            f"{terminal_safe(str(args.csv))} is where the game keeps its saved data: "
+            "choose another file"
+        )
     count = reports.write_results_csv(store, args.csv)
-    print(f"Wrote {_count(count, 'round')} to {args.csv}")
+    summary = f"Wrote {_count(count, 'round')} to {terminal_safe(str(args.csv))}"
+    # Into /dev/stdout or a pipe the summary would end up inside the CSV.
+    print(summary, file=sys.stdout if _is_regular_file(args.csv) else sys.stderr)
     return EXIT_OK
+
+
+def _is_saved_data(target: Path, data_folder: Path) -> bool:
+    """Whether writing ``target`` would write over the game's own files: the database, its
+    ``-wal``, ``-shm`` and ``-journal``, a damaged copy (``clarity.sqlite3.corrupt-*``), a
+    repair's working file, or anything in its ``locks`` folder, however the path reaches
+    it: through symbolic links and ``..`` (resolved), a hard link, or another spelling on a
+    file system that ignores case (the same file, where it exists)."""
+    saved = _store_db.DB_FILENAME.casefold()
+    folder = Path(os.path.realpath(data_folder))
+    real = Path(os.path.realpath(target))
+    if real.parent == folder and real.name.casefold().startswith(saved):
+        return True
+    if folder / "locks" in real.parents:
+        return True
+    try:
+        own = [
+            entry.path for entry in os.scandir(folder) if entry.name.casefold().startswith(saved)
+        ]
+    except OSError:
+        return False
+    for path in own:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, path):
+                return True
+    return False
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False

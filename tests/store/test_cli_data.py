@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import os
 import sqlite3
+import stat
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -280,6 +283,102 @@ def test_results_never_writes_over_the_saved_data(
         f"clarity: {target} is where the game keeps its saved data: choose another file\n"
     )
     assert (data_dir / DB_FILENAME).read_bytes() == saved
+
+
+def _link_to(saved: Path, tmp_path: Path, how: str) -> Path:
+    """A path to ``saved`` that does not say so: the ways a tester reached the database."""
+    if how == "symbolic link":
+        (tmp_path / "link.csv").symlink_to(saved)
+        return tmp_path / "link.csv"
+    if how == "link to a link":
+        (tmp_path / "first").symlink_to(saved)
+        (tmp_path / "link.csv").symlink_to(tmp_path / "first")
+        return tmp_path / "link.csv"
+    if how == "hard link":
+        os.link(saved, tmp_path / "link.csv")
+        return tmp_path / "link.csv"
+    if how == "dot dot":
+        (tmp_path / "exports").mkdir()
+        return tmp_path / "exports" / ".." / saved.parent.name / saved.name
+    if how == "another case":
+        return saved.with_name(saved.name.upper())
+    assert how == "as it is"
+    return saved
+
+
+_WAYS = ["as it is", "symbolic link", "link to a link", "hard link", "dot dot", "another case"]
+_OWN_FILES = [
+    *[(DB_FILENAME, how) for how in _WAYS],
+    *[(f"{DB_FILENAME}.corrupt-20261123-090000", how) for how in _WAYS],
+    # SQLite makes and removes these itself: a hard link needs one there, so not that way.
+    *[
+        (f"{DB_FILENAME}{tail}", how)
+        for tail in ("-wal", "-shm", "-journal")
+        for how in _WAYS
+        if how != "hard link"
+    ],
+]
+
+
+@pytest.mark.parametrize(("file", "how"), _OWN_FILES)
+def test_results_never_writes_over_the_saved_data_however_it_is_reached(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], file: str, how: str
+) -> None:
+    _fill(data_dir)
+    saved = data_dir / file
+    if file.startswith(f"{DB_FILENAME}.corrupt-"):
+        saved.write_bytes(b"a damaged copy the teacher may need")
+    before = {p.name: p.read_bytes() for p in data_dir.glob(f"{DB_FILENAME}*")}
+    target = _link_to(saved, tmp_path, how)
+    status, out, err = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert (status, out) == (1, "")
+    assert err == (
+        f"clarity: {target} is where the game keeps its saved data: choose another file\n"
+    )
+    assert {p.name: p.read_bytes() for p in data_dir.glob(f"{DB_FILENAME}*")} == before
+
+
+def test_results_never_writes_into_the_games_locks(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    target = data_dir / "locks" / "repair.lock"
+    status, _, err = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 1
+    assert "is where the game keeps its saved data" in err
+    assert not target.exists()
+
+
+def test_results_beside_the_saved_data_under_another_name_is_written(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    target = data_dir / "results.csv"
+    status, _, _ = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 0
+    assert len(target.read_bytes().splitlines()) == 4
+
+
+def test_results_into_a_fifo_writes_the_csv_and_says_so_on_stderr(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    fifo = tmp_path / "results.csv"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as reader:
+            received.append(reader.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    status, out, err = _run(capsys, "results", "--csv", str(fifo), "--data-dir", str(data_dir))
+    reader.join(timeout=10)
+    assert (status, out) == (0, "")
+    assert err == f"Wrote 3 rounds to {fifo}\n"  # not into the CSV a reader of stdout gets
+    assert len(received[0].splitlines()) == 4
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 def test_results_replaces_an_old_export_whole(
