@@ -22,6 +22,9 @@ SCOTLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e00
         "\u0915\u094d\u200d\u0937",  # Devanagari with a ZWJ (half form)
         "Zoë",
         "Маша",
+        "\U0001f3f3\ufe0f\u200d\U0001f308 Lee",  # rainbow flag: selector, then ZWJ
+        "\u1100\u1160",  # a Hangul syllable spelt in jamo, its vowel a filler
+        "\u795e\U000e0100",  # a kanji with an ideographic variation selector
     ],
 )
 def test_names_scripts_and_emoji_need_are_kept_as_typed(name: str) -> None:
@@ -79,3 +82,58 @@ def test_an_emoji_family_and_a_persian_name_are_saved_and_found(store: Store) ->
         assert isinstance(created, Player)
         assert store.player_by_name(name) == created
     assert sorted(p.name for p in store.players()) == sorted([f"Ana {FAMILY}", PERSIAN])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u200d",  # ZWJ
+        "\u200c",  # ZWNJ
+        "\u3164",  # Hangul filler
+        "\u0301",  # a combining acute accent on nothing
+        "\u180e",  # Mongolian vowel separator
+        "\ufe0f",  # variation selector
+        "\U000e0041",  # a lone tag character
+        "\u1160",  # Hangul jungseong filler
+        "\u200b\ufeff\u2060",
+        "\u200d \u0301\ufe0f",
+    ],
+)
+def test_a_name_with_no_visible_character_is_refused(name: str) -> None:
+    assert clean_name(name) == NameRejected("Please type a name.")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ana\u200b",  # zero-width space
+        "\ufeffAna",  # byte-order mark
+        "Ana\u2060",  # word joiner
+        "An\u00ada",  # soft hyphen
+        "A\u180ena",  # Mongolian vowel separator
+        "Ana\u2061",  # an invisible operator (function application)
+        "A\u206ana",  # a deprecated format character
+        "A\u034fna",  # combining grapheme joiner
+        "Ana\u3164",  # Hangul filler
+        "Ana\u200d",  # a ZWJ with nothing after it to join
+        "\u200cAna",  # a ZWNJ with nothing before it
+        "\ufe0fAna",  # a variation selector before anything
+        "Ana\U000e0041",  # a tag after a letter: no flag
+        "Ana\u1160",  # a jamo filler after a Latin letter
+    ],
+)
+def test_invisible_characters_that_carry_nothing_are_dropped(name: str) -> None:
+    assert clean_name(name) == "Ana"
+
+
+def test_look_alike_names_are_one_player(store: Store) -> None:
+    ana = store.create_player("Ana")
+    assert isinstance(ana, Player)
+    for look_alike in ("Ana\u200b", "\ufeffAna", "Ana\u2060", "An\u00ada"):
+        assert not isinstance(store.create_player(look_alike), Player)  # already taken
+        assert store.player_by_name(look_alike) == ana
+    assert [p.name for p in store.players()] == ["Ana"]
+
+
+def test_joiners_between_two_names_are_dropped_at_the_space() -> None:
+    assert clean_name("Ana\u200d Ben\u200c") == "Ana Ben"
