@@ -55,6 +55,15 @@ def test_text_of_any_script_is_left_alone(text: str) -> None:
         ("\u2764\ufe0f", 2),  # a heart asked for as an emoji picture
         ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", 7),  # ZWNJ takes no column
         ("\\u202e", 6),  # an escape as terminal_safe writes it
+        ("\U0001f44d\U0001f3fd", 2),  # thumbs up with a skin tone: one emoji
+        ("\U0001f469\U0001f3fd\u200d\U0001f4bb", 2),  # woman technologist, skin tone
+        ("\U0001f3fd", 2),  # a skin tone alone shows as a swatch
+        ("\u0ba8\u0bcd\u0ba4\u0bbf", 2),  # Tamil: virama (Mn) and vowel sign I (Mc) join
+        ("\u0915\u093f", 1),  # Devanagari ki: the vowel sign is spacing but one cluster
+        ("\u1100\u1161\u11a8", 2),  # Hangul gak spelt in jamo: one wide syllable
+        ("\uac01", 2),  # the same syllable precomposed
+        ("\u3164", 0),  # Hangul filler: shows as nothing
+        ("Ana\uffa0", 3),  # half-width Hangul filler
     ],
 )
 def test_display_width_counts_terminal_columns(text: str, columns: int) -> None:

@@ -52,12 +52,23 @@ def _escape(match: re.Match[str]) -> str:
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes, for lining up a table's columns.
 
-    A wide East Asian character or emoji takes 2 (Unicode's East_Asian_Width W or F); a
-    combining mark, a joiner or other format character (ZWJ, ZWNJ, variation selectors,
-    emoji tags) takes none; a character joined to the one before it by a ZWJ takes none
-    (the sequence shows as one emoji); U+FE0F after a narrow character asks for its emoji
-    picture, which takes 2. Everything else takes 1. Terminals differ on emoji sequences:
-    this follows the recent ones, as the ``wcwidth`` library does.
+    A wide East Asian character or emoji takes 2 (Unicode's East_Asian_Width W or F);
+    everything else takes 1, except what joins the character before it into one shape
+    (a grapheme cluster, Unicode Standard Annex 29), which takes none:
+
+    * combining marks, nonspacing and spacing (Mn, Me, Mc: the Tamil vowel sign in ``தி``
+      and the virama in ``ந்``), and format characters (Cf: ZWJ, ZWNJ, emoji tags);
+    * a character joined to the one before it by a ZWJ (the sequence shows as one emoji);
+    * an emoji skin-tone modifier (U+1F3FB–U+1F3FF) after another character: it colours
+      that emoji (alone it shows as a swatch and takes 2);
+    * the Hangul vowels and final consonants of a syllable spelt in jamo (U+1160–U+11FF,
+      U+D7B0–U+D7FF), which stack under the leading consonant, and the Hangul fillers
+      (U+115F, U+3164, U+FFA0), which Unicode says to show as nothing
+      (Default_Ignorable_Code_Point).
+
+    U+FE0F after a narrow character asks for its emoji picture, which takes 2. Terminals
+    differ on emoji sequences: this follows the recent ones, as the ``wcwidth`` library
+    does.
     """
     width = 0
     previous = ""
@@ -66,13 +77,19 @@ def display_width(text: str) -> int:
             pass  # joined into the emoji before it
         elif char == "\ufe0f" and previous and _width(previous) == 1:
             width += 1
+        elif previous and "\U0001f3fb" <= char <= "\U0001f3ff":
+            pass  # a skin tone of the emoji before it
         else:
             width += _width(char)
         previous = char
     return width
 
 
+# Hangul jamo that join the syllable before them, and the fillers that show as nothing.
+_NO_COLUMN = re.compile("[\u1160-\u11ff\ud7b0-\ud7ff\u115f\u3164\uffa0]")
+
+
 def _width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    if unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf") or _NO_COLUMN.match(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
