@@ -1221,7 +1221,7 @@ def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
     if args.player is not None:
         player = store.player_by_name(args.player)
         if player is None:
-            raise Failed(f"no player called {args.player!r}")
+            raise Failed(f'there is no player called "{args.player}"')
         players = [player]
     else:
         players = store.players()

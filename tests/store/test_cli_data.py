@@ -169,7 +169,17 @@ def test_trophies_of_an_unknown_player(data_dir: Path, capsys: pytest.CaptureFix
     _fill(data_dir)
     status, out, err = _run(capsys, "trophies", "--player", "Zed", "--data-dir", str(data_dir))
     assert (status, out) == (1, "")
-    assert err == "clarity: no player called 'Zed'\n"
+    assert err == 'clarity: there is no player called "Zed"\n'
+
+
+def test_trophies_for_an_undecodable_name_shows_the_bytes_as_every_command_does(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    name = b"Ana\xff\xfe".decode("utf-8", "surrogateescape")  # what a terminal's bytes become
+    status, _, err = _run(capsys, "trophies", "--player", name, "--data-dir", str(data_dir))
+    assert status == 1
+    assert err == 'clarity: there is no player called "Ana\\xff\\xfe"\n'
 
 
 def test_results_csv_file(
