@@ -18,6 +18,7 @@ import clarity
 from clarity import cli
 from clarity.store import open_store
 from clarity.store.db import DB_FILENAME
+from clarity.store.repair import copy_aside
 from store.factories import MONDAY_9AM, add_player, save
 from store.test_ownership import holding, stop
 
@@ -297,3 +298,86 @@ def test_delete_and_extra_time_together_is_a_usage_error(
     )
     assert status == 2
     assert "either --delete or --extra-time" in err
+
+
+def test_deleting_a_player_names_the_copies_of_damaged_data_that_still_hold_them(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = data / DB_FILENAME
+    first = copy_aside(database, MONDAY_9AM)  # as the repair keeps damaged data, twice
+    second = copy_aside(database, MONDAY_9AM + timedelta(days=2))
+    status, out, err = _run(capsys, "players", "--delete", "Ana", "--data-dir", str(data))
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "Deleted Ana: 2 rounds, 2 trophies.",
+        "2 copies of damaged saved data beside it may still hold what was saved before: "
+        f"{first}, {second}; delete them once you no longer need them.",
+    ]
+    assert _rows_of(first, "Ana")["round"] == 2  # what the line warns of
+
+
+def test_deleting_a_player_names_the_data_folder_a_restore_kept_aside(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "b.zip"
+    assert _run(capsys, "backup", str(archive), "--data-dir", str(data))[0] == 0
+    status, out, _ = _run(capsys, "restore", str(archive), "--replace", "--data-dir", str(data))
+    assert status == 0
+    aside = next(tmp_path.glob("data.before-restore-*"))
+    assert str(aside) in out
+    status, out, err = _run(capsys, "players", "--delete", "Bob", "--data-dir", str(data))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        f"1 data folder kept aside by clarity restore may still hold what was saved before: "
+        f"{aside}; delete it once you no longer need it."
+    )
+
+
+def test_backup_names_the_files_in_the_packs_folder_it_leaves_out(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data / "packs" / "old.zip").write_bytes(b"PK an earlier backup")
+    target = tmp_path / "b.zip"
+    status, out, err = _run(capsys, "backup", str(target), "--data-dir", str(data))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "Left out 1 file in the packs folder that is neither a pack nor a picture "
+        f"(such as {data / 'packs' / 'old.zip'}): a backup saved there would carry old "
+        "data along."
+    )
+
+
+def test_backup_into_the_data_folder_is_one_line_and_writes_nothing(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = data / "packs" / "x.zip"
+    status, out, err = _run(capsys, "backup", str(target), "--data-dir", str(data))
+    assert (status, out) == (1, "")
+    assert err.startswith(f"clarity: {target}: is inside the data folder {data}")
+    assert err.count("\n") == 1
+    assert not target.exists()
+
+
+def test_a_restore_of_a_planted_trigger_is_refused_from_the_real_command(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(data / DB_FILENAME, isolation_level=None)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON round BEGIN DELETE FROM player; END")
+    conn.close()
+    archive = tmp_path / "b.zip"
+    status, out, _ = _run(capsys, "backup", str(archive), "--data-dir", str(data))
+    assert status == 0
+    assert out.splitlines()[1] == (
+        'Left out what another program added to the saved data: trigger "wipe"; the backup '
+        "holds only the game's own tables."
+    )
+    new = tmp_path / "new-laptop"
+    status, _, err = _run(capsys, "restore", str(archive), "--data-dir", str(new))
+    assert status == 0, err
+    conn = sqlite3.connect(new / DB_FILENAME)
+    try:
+        assert (
+            conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
+        )
+    finally:
+        conn.close()

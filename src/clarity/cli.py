@@ -883,7 +883,32 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     except backup.BackupRefused as refused:
         raise Failed(str(refused)) from refused
     what = _contents(written.manifest)
-    print(terminal_safe(f"Backed up {what} to {written.path} ({_size(written.size)})"))
+    lines = [f"Backed up {what} to {written.path} ({_size(written.size)})"]
+    if written.skipped:
+        files = _count(len(written.skipped), "file")
+        are = (
+            "is neither a pack nor a picture"
+            if len(written.skipped) == 1
+            else ("are neither packs nor pictures")
+        )
+        lines.append(
+            f"Left out {files} in the packs folder that {are} "
+            f"(such as {written.skipped[0]}): a backup saved there would carry old data along."
+        )
+    if written.left_out:
+        lines.append(
+            "Left out what another program added to the saved data: "
+            f"{', '.join(written.left_out)}; the backup holds only the game's own tables."
+        )
+    if written.log_unread:
+        log = _data_dir(args) / f"{_store_db.DB_FILENAME}-wal"
+        lines.append(
+            f"The rounds in {log} (a game that did not close) cannot be read in a "
+            "read-only folder and are not in the backup; start the game where the folder "
+            "can be written, then back up again."
+        )
+    for line in lines:
+        print(terminal_safe(line))
     return EXIT_OK
 
 
@@ -911,10 +936,10 @@ def _add_restore(subparsers: Subparsers) -> None:
 def _cmd_restore(args: argparse.Namespace) -> int:
     from datetime import datetime  # noqa: PLC0415
 
-    from clarity.store import backup  # noqa: PLC0415 - as the store: only when needed
+    from clarity.store import backup, restore  # noqa: PLC0415 - as the store: only when needed
 
     try:
-        restored = backup.restore_backup(
+        restored = restore.restore_backup(
             args.file,
             _data_dir(args),
             settings_path(_config_dir(args)),
@@ -928,6 +953,16 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     lines = [f"Restored {_contents(manifest)} from {args.file} ({made}) into {restored.data_dir}"]
     if restored.packs_kept:
         lines.append(f"Kept {_count(restored.packs_kept, 'pack')} that were already there.")
+    if restored.skipped:
+        files = _count(len(restored.skipped), "file")
+        are = (
+            "is neither a pack nor a picture"
+            if len(restored.skipped) == 1
+            else ("are neither packs nor pictures")
+        )
+        lines.append(
+            f"Left out {files} in the backup's packs that {are} (such as {restored.skipped[0]})."
+        )
     if restored.data_aside is not None:
         lines.append(f"What was in the data folder before is kept in {restored.data_aside}")
     if restored.settings_aside is not None:
@@ -1129,7 +1164,38 @@ def _delete_player(args: argparse.Namespace, name: str) -> int:
         raise Failed(failed.message)
     won = "1 trophy" if trophies == 1 else f"{format_number(trophies)} trophies"
     print(terminal_safe(f"Deleted {player.name}: {_count(rounds, 'round')}, {won}."))
+    for line in _copies_that_may_hold_them(folder):
+        print(terminal_safe(line))
     return EXIT_OK
+
+
+def _copies_that_may_hold_them(folder: Path) -> list[str]:
+    """What a deleted player may survive in beside the data: copies of damaged data the
+    repair kept (the game never deletes them) and data folders a restore kept aside."""
+    copy_start = f"{_store_db.DB_FILENAME}.corrupt-"
+    copies = sorted(
+        path
+        for path in folder.iterdir()
+        if path.name.startswith(copy_start) and not path.name.endswith(("-wal", "-shm"))
+    )
+    aside_start = f"{folder.name}.before-restore-"
+    asides = sorted(path for path in folder.parent.iterdir() if path.name.startswith(aside_start))
+    lines = []
+    if copies:
+        many = len(copies) > 1
+        lines.append(
+            f"{len(copies)} {'copies' if many else 'copy'} of damaged saved data beside it "
+            f"may still hold what was saved before: {', '.join(map(str, copies))}; delete "
+            f"{'them' if many else 'it'} once you no longer need {'them' if many else 'it'}."
+        )
+    if asides:
+        many = len(asides) > 1
+        lines.append(
+            f"{len(asides)} data folder{'s' if many else ''} kept aside by clarity restore "
+            f"may still hold what was saved before: {', '.join(map(str, asides))}; delete "
+            f"{'them' if many else 'it'} once you no longer need {'them' if many else 'it'}."
+        )
+    return lines
 
 
 def _extra_time_said(scale: float | None) -> str:

@@ -19,13 +19,16 @@ from pathlib import Path
 import pytest
 
 import clarity
+from clarity.core.packs import loader
+from clarity.core.packs.picture_decoding import FORMAT_BY_SUFFIX
 from clarity.settings import Refused, Settings, SettingsStore, parse_assignments
-from clarity.store import backup, open_store
-from clarity.store.backup import BackupRefused, restore_backup, write_backup
-from clarity.store.db import DB_FILENAME, SCHEMA_VERSION
+from clarity.store import backup, open_store, restore
+from clarity.store.backup import BackupRefused, write_backup
+from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, migrate
+from clarity.store.restore import restore_backup
 
 from .factories import MONDAY_9AM, add_player, save
-from .filesystems import tmpfs
+from .filesystems import make_read_only, tmpfs, writable_then_read_only
 
 NOW = MONDAY_9AM + timedelta(days=3)
 MANIFEST = "manifest.json"
@@ -109,7 +112,7 @@ def made(tmp_path: Path, root: Path, settings_file: Path) -> Path:
     return written.path
 
 
-def restore(archive: Path, root: Path, *, replace: bool = False) -> backup.Restored:
+def restore_into(archive: Path, root: Path, *, replace: bool = False) -> restore.Restored:
     return restore_backup(
         archive, root / "data", root / "config" / "settings.ini", replace=replace, now=NOW
     )
@@ -269,7 +272,7 @@ def test_backup_while_a_game_saves_rounds_is_consistent(tmp_path: Path) -> None:
 def test_round_trip_restores_every_row_pack_and_setting(
     tmp_path: Path, root: Path, made: Path
 ) -> None:
-    restored = restore(made, root)
+    restored = restore_into(made, root)
     old = tmp_path / "old-laptop"
     assert every_row(root / "data" / DB_FILENAME) == every_row(old / "data" / DB_FILENAME)
     assert every_file(root / "data" / "packs") == every_file(old / "data" / "packs")
@@ -291,7 +294,7 @@ def test_restore_over_saved_data_is_refused_and_changes_nothing(root: Path, made
     fill(root / "data", root / "config" / "settings.ini")
     before = everything(root)
     with pytest.raises(BackupRefused, match=r"already holds 2 players and 3 rounds.*--replace"):
-        restore(made, root)
+        restore_into(made, root)
     assert everything(root) == before
 
 
@@ -301,7 +304,7 @@ def test_restore_over_other_settings_is_refused_without_replace(
     SettingsStore(settings_file).save(Settings())
     before = everything(root)
     with pytest.raises(BackupRefused, match="other settings than the backup's"):
-        restore(made, root)
+        restore_into(made, root)
     assert everything(root) == before
 
 
@@ -314,7 +317,7 @@ def test_replace_keeps_the_old_data_and_settings_aside(
         add_player(store, "Here Before")
     SettingsStore(settings_file).save(Settings())
     before = everything(root)
-    restored = restore(made, root, replace=True)
+    restored = restore_into(made, root, replace=True)
     assert restored.data_aside == root / "data.before-restore-20261126-090000"
     assert (
         restored.settings_aside == root / "config" / "settings.ini.before-restore-20261126-090000"
@@ -332,7 +335,7 @@ def test_packs_already_there_are_kept_beside_the_backups(root: Path, made: Path)
     mine = root / "data" / "packs" / "rivers.yaml"
     mine.parent.mkdir(parents=True)
     mine.write_text("title: Rivers\n", encoding="utf-8")
-    restored = restore(made, root)
+    restored = restore_into(made, root)
     assert restored.packs_kept == 1
     assert sorted(every_file(root / "data" / "packs")) == [
         "birds/birds.yaml",
@@ -349,7 +352,7 @@ def test_a_pack_of_the_same_name_with_other_contents_is_refused(root: Path, made
     clash.write_text("title: My own birds\n", encoding="utf-8")
     before = everything(root)
     with pytest.raises(BackupRefused, match=r"birds\.yaml: the backup holds another file"):
-        restore(made, root)
+        restore_into(made, root)
     assert everything(root) == before
     assert sorted(p.name for p in root.iterdir()) == ["data"]
 
@@ -429,8 +432,9 @@ BAD_ARCHIVES: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
         "no manifest.json",
     ),
     "newer format": (
-        lambda good, bad: rezip(good, bad, edit=_manifest_with(format_version=2, game_version="9")),
-        r"newer version of Clarity Challenge \(9\)",
+        lambda good, bad: rezip(good, bad, edit=_manifest_with(format_version=99)),
+        rf"newer version of Clarity Challenge \(backup format 99, saved data version "
+        rf"{SCHEMA_VERSION}\); this game \({clarity.__version__}\) reads backup format 1",
     ),
     "counts unlike the manifest": (
         lambda good, bad: rezip(good, bad, edit=_manifest_with(rounds=4)),
@@ -480,7 +484,7 @@ def test_a_bad_archive_is_refused_and_changes_nothing(
     (root / "data").mkdir()
     before = everything(root)
     with pytest.raises(BackupRefused, match=message) as refused:
-        restore(bad, root)
+        restore_into(bad, root)
     assert str(refused.value).startswith(f"{bad}: ")
     assert "\n" not in str(refused.value)
     assert everything(root) == before
@@ -491,7 +495,7 @@ def test_a_bad_archive_is_refused_and_changes_nothing(
 def test_a_database_of_a_newer_schema_is_refused(tmp_path: Path, root: Path, made: Path) -> None:
     bad = rezip(made, tmp_path / "bad.zip", edit=_newer_schema(tmp_path))
     with pytest.raises(BackupRefused, match="saved data was written by a newer version"):
-        restore(bad, root)
+        restore_into(bad, root)
     assert not root.joinpath("data").exists()
     assert sorted(p.name for p in root.iterdir()) == []
 
@@ -499,9 +503,9 @@ def test_a_database_of_a_newer_schema_is_refused(tmp_path: Path, root: Path, mad
 def test_more_than_the_total_limit_is_refused(
     tmp_path: Path, root: Path, made: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backup, "MAX_TOTAL_BYTES", 10_000)
-    with pytest.raises(BackupRefused, match="would unpack to more than"):
-        restore(made, root)
+    monkeypatch.setattr(restore, "MAX_TOTAL_BYTES", 10_000)
+    with pytest.raises(BackupRefused, match=r"would unpack to \d+ KB, more than the 10 KB"):
+        restore_into(made, root)
     assert not root.joinpath("data").exists()
 
 
@@ -522,5 +526,276 @@ def test_a_member_longer_than_it_says_is_refused(tmp_path: Path, root: Path, mad
     bad = tmp_path / "bad.zip"
     bad.write_bytes(_declare_size(made.read_bytes(), "packs/birds/birds.yaml", 3))
     with pytest.raises(BackupRefused, match="damaged"):
-        restore(bad, root)
+        restore_into(bad, root)
     assert not root.joinpath("data").exists()
+
+
+# --- only the game's own schema: planted triggers, views, tables --------------------------
+
+
+def _database_edited(tmp_path: Path, *statements: str) -> Callable[[str, bytes], tuple[str, bytes]]:
+    """An edit for :func:`rezip` that runs ``statements`` on the archive's database."""
+
+    def edit(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != DB_FILENAME:
+            return name, data
+        copy = tmp_path / "edited.sqlite3"
+        copy.write_bytes(data)
+        conn = sqlite3.connect(copy, isolation_level=None)
+        for statement in statements:
+            conn.execute(statement)
+        conn.close()
+        return name, copy.read_bytes()
+
+    return edit
+
+
+WIPE = (
+    "CREATE TRIGGER wipe AFTER INSERT ON round BEGIN DELETE FROM round WHERE id <> new.id; "
+    "DELETE FROM player WHERE id NOT IN (SELECT player_id FROM round); END"
+)
+NOT_OURS = {
+    "a trigger": ((WIPE,), 'trigger "wipe" is not the game\'s own'),
+    "a view": (("CREATE VIEW v AS SELECT * FROM player",), 'view "v" is not the game\'s own'),
+    "an index": (("CREATE INDEX by_seed ON round (seed)",), 'index "by_seed" is not'),
+    "a table": (("CREATE TABLE notes (x)",), 'table "notes" is not the game\'s own'),
+    "one of ours dropped": (("DROP INDEX round_by_player_time",), "is missing"),
+    "one of ours changed": (
+        (
+            "DROP INDEX round_by_player_time",
+            "CREATE INDEX round_by_player_time ON round (player_id)",
+        ),
+        'index "round_by_player_time" is not as the game makes it',
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(NOT_OURS))
+def test_a_backup_whose_saved_data_is_not_the_games_own_schema_is_refused(
+    kind: str, tmp_path: Path, root: Path, made: Path
+) -> None:
+    statements, said = NOT_OURS[kind]
+    bad = rezip(made, tmp_path / "bad.zip", edit=_database_edited(tmp_path, *statements))
+    with pytest.raises(BackupRefused) as refused:
+        restore_into(bad, root)
+    assert str(refused.value).startswith(f"{bad}: its saved data was changed by another program")
+    assert said in str(refused.value)
+    assert str(refused.value).endswith("so it is not restored")
+    assert sorted(p.name for p in root.iterdir()) == []
+
+
+def test_the_same_schema_laid_out_with_other_whitespace_is_the_games_own(
+    tmp_path: Path, root: Path, made: Path
+) -> None:
+    rewritten = rezip(
+        made,
+        tmp_path / "spaced.zip",
+        edit=_database_edited(
+            tmp_path,
+            "DROP INDEX round_by_player_time",
+            "CREATE   INDEX round_by_player_time\n\tON round  (player_id, played_ts,"
+            "  played_day, pack_id,\n medal, right_count, score)",
+        ),
+    )
+    own = [o for o in backup.own_schema(SCHEMA_VERSION) if o.name == "round_by_player_time"]
+    assert own[0].sql == (
+        "CREATE INDEX round_by_player_time ON round "
+        "(player_id, played_ts, played_day, pack_id, medal, right_count, score)"
+    )
+    assert restore_into(rewritten, root).manifest.rounds == 3
+
+
+def test_a_backup_of_an_older_schema_version_is_checked_against_that_version(
+    tmp_path: Path, root: Path
+) -> None:
+    data = tmp_path / "old" / "data"
+    data.mkdir(parents=True)
+    conn = sqlite3.connect(data / DB_FILENAME, isolation_level=None)
+    migrate(conn, target=SCHEMA_VERSION - 1)
+    conn.close()
+    written = write_backup(tmp_path / "old.zip", data, tmp_path / "none.ini", now=NOW)
+    assert written.manifest.schema_version == SCHEMA_VERSION - 1
+    assert restore_into(written.path, root).manifest.schema_version == SCHEMA_VERSION - 1
+
+
+def test_a_trigger_planted_in_the_saved_data_is_left_out_of_the_backup_and_said(
+    tmp_path: Path, root: Path
+) -> None:
+    data = tmp_path / "data"
+    fill(data, tmp_path / "settings.ini")
+    conn = sqlite3.connect(data / DB_FILENAME, isolation_level=None)
+    conn.execute(WIPE)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.close()
+    written = write_backup(tmp_path / "b.zip", data, tmp_path / "settings.ini", now=NOW)
+    assert written.left_out == ('table "notes"', 'trigger "wipe"')
+    with zipfile.ZipFile(written.path) as archive:
+        copy = tmp_path / "copy.sqlite3"
+        copy.write_bytes(archive.read(DB_FILENAME))
+    conn = sqlite3.connect(copy)
+    assert backup.schema_differences(conn, SCHEMA_VERSION) == ([], [])
+    conn.close()
+    assert restore_into(written.path, root).manifest.players == 2
+
+
+def test_saved_data_with_one_of_the_games_own_indexes_dropped_is_not_backed_up(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    fill(data, tmp_path / "settings.ini")
+    conn = sqlite3.connect(data / DB_FILENAME, isolation_level=None)
+    conn.execute("DROP INDEX round_by_player_time")
+    conn.close()
+    with pytest.raises(BackupRefused, match=r'changed by another program \(index "round_by_pl'):
+        write_backup(tmp_path / "b.zip", data, tmp_path / "settings.ini", now=NOW)
+    assert not (tmp_path / "b.zip").exists()
+
+
+# --- bounds on the whole archive ------------------------------------------------------------
+
+
+def test_many_members_each_below_the_member_ratio_but_huge_together_are_refused(
+    tmp_path: Path, root: Path, made: Path
+) -> None:
+    zeros = bytes(restore.MEMBER_RATIO_CHECKED_FROM)  # each exactly at the member threshold
+    pictures = tuple((f"packs/pics/p{n}.png", zeros) for n in range(20))
+    bad = rezip(made, tmp_path / "bomb.zip", extra=pictures)
+    with pytest.raises(
+        BackupRefused, match=r"would unpack to 21 MB from .* KB, \d+ times its size"
+    ):
+        restore_into(bad, root)
+    assert sorted(p.name for p in root.iterdir()) == []
+
+
+def test_a_restore_that_cannot_fit_on_the_disk_is_refused_before_unpacking(
+    tmp_path: Path, made: Path
+) -> None:
+    with tmpfs(tmp_path / "small", "16k") as small:
+        with pytest.raises(BackupRefused, match=r"unpacks to .* but the disk of .* KB free"):
+            restore_backup(made, small / "data", small / "settings.ini", replace=False, now=NOW)
+        assert list(small.iterdir()) == []
+
+
+# --- what a backup carries from the packs folder, and where it may go ----------------------
+
+
+def test_a_backup_carries_only_pack_files_and_pictures_and_names_the_others(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    fill(data, tmp_path / "settings.ini")
+    packs = data / "packs"
+    (packs / "old-backup.zip").write_bytes(b"PK an earlier backup")
+    (packs / "birds" / "notes.txt").write_text("who saw what\n", encoding="utf-8")
+    (packs / "birds" / "owl.JPG").write_bytes(os.urandom(500))
+    written = write_backup(tmp_path / "b.zip", data, tmp_path / "settings.ini", now=NOW)
+    with zipfile.ZipFile(written.path) as archive:
+        assert [n for n in archive.namelist() if n.startswith("packs/")] == [
+            "packs/birds/birds.yaml",
+            "packs/birds/owl.JPG",
+            "packs/birds/robin.png",
+        ]
+    assert written.skipped == (packs / "birds" / "notes.txt", packs / "old-backup.zip")
+
+
+def test_the_files_a_backup_carries_are_the_ones_the_pack_loader_reads() -> None:
+    assert backup.PACK_SUFFIXES == loader.PACK_SUFFIXES
+    assert set(FORMAT_BY_SUFFIX) <= backup.CARRIED_SUFFIXES
+
+
+@pytest.mark.parametrize("inside", ["packs/x.zip", "packs/mine", "", "cache/b.zip"])
+def test_a_backup_inside_the_data_folder_is_refused(inside: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    fill(data, tmp_path / "settings.ini")
+    (data / "packs" / "mine").mkdir()
+    (data / "cache").mkdir(exist_ok=True)
+    before = every_file(data)
+    target = data / inside if inside else data
+    with pytest.raises(BackupRefused, match=r"is inside the data folder .*name a file outside it"):
+        write_backup(target, data, tmp_path / "settings.ini", now=NOW)
+    assert every_file(data) == before
+
+
+def test_an_older_backup_holding_other_files_in_its_packs_restores_without_them(
+    tmp_path: Path, root: Path, made: Path
+) -> None:
+    nested = rezip(made, tmp_path / "nested.zip", extra=(("packs/inside.zip", b"PK old"),))
+    restored = restore_into(nested, root)
+    assert restored.skipped == ("packs/inside.zip",)
+    assert sorted(every_file(root / "data" / "packs")) == ["birds/birds.yaml", "birds/robin.png"]
+
+
+# --- a write-protected data folder -----------------------------------------------------------
+
+
+def test_a_read_only_data_folder_backs_up(tmp_path: Path) -> None:
+    with writable_then_read_only(tmp_path / "stick") as stick:
+        data = stick / "data"
+        fill(data, tmp_path / "settings.ini")
+        before = every_file(stick)
+        make_read_only(stick)
+        written = write_backup(tmp_path / "b.zip", data, tmp_path / "settings.ini", now=NOW)
+        assert (written.manifest.players, written.manifest.rounds) == (2, 3)
+        assert not written.log_unread
+        assert every_file(stick) == before
+
+
+# --- the manifest's messages -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"created_at": 5}, "created_at is 5, not a date and time as text"),
+        ({"players": "16"}, 'players is "16", not a whole number'),
+        ({"players": 1e308}, "players is 1e+308, not a whole number"),
+        ({"rounds": -1}, "rounds is -1, not a number from 0 up"),
+        ({"settings": "yes"}, 'settings is "yes", not true or false'),
+        ({"created_at": "\x1b[2J"}, 'created_at is "\\u001b[2J", not a date and time'),
+    ],
+)
+def test_a_manifest_field_of_the_wrong_kind_is_said_as_such(
+    changes: dict[str, object], said: str, tmp_path: Path, root: Path, made: Path
+) -> None:
+    bad = rezip(made, tmp_path / "bad.zip", edit=_manifest_with(**changes))
+    with pytest.raises(BackupRefused) as refused:
+        restore_into(bad, root)
+    assert str(refused.value) == f"{bad}: its manifest.json is damaged ({said})"
+
+
+def test_a_missing_manifest_field_is_said_missing(tmp_path: Path, root: Path, made: Path) -> None:
+    def without_created_at(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != MANIFEST:
+            return name, data
+        fields = json.loads(data)
+        del fields["created_at"]
+        return name, json.dumps(fields).encode()
+
+    bad = rezip(made, tmp_path / "bad.zip", edit=without_created_at)
+    with pytest.raises(BackupRefused, match=r"damaged \(created_at is missing\)$"):
+        restore_into(bad, root)
+
+
+def test_a_manifest_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, root: Path, made: Path
+) -> None:
+    def with_bom(name: str, data: bytes) -> tuple[str, bytes]:
+        return (name, b"\xef\xbb\xbf" + data) if name == MANIFEST else (name, data)
+
+    marked = rezip(made, tmp_path / "bom.zip", edit=with_bom)
+    assert restore_into(marked, root).manifest.players == 2
+
+
+def test_a_manifest_that_is_not_utf8_is_said_in_words(
+    tmp_path: Path, root: Path, made: Path
+) -> None:
+    def latin(name: str, data: bytes) -> tuple[str, bytes]:
+        return (name, b"\xff\xfe{not json") if name == MANIFEST else (name, data)
+
+    bad = rezip(made, tmp_path / "bad.zip", edit=latin)
+    with pytest.raises(BackupRefused) as refused:
+        restore_into(bad, root)
+    assert (
+        str(refused.value)
+        == f"{bad}: is not a Clarity backup (its manifest.json is not UTF-8 text)"
+    )

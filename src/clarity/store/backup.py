@@ -1,57 +1,49 @@
-"""A backup of everything saved, in one zip archive, and putting it back on any computer.
+"""A backup of everything saved, in one zip archive: what it holds, its manifest, and writing it.
 
 A backup holds the saved data (``clarity.sqlite3``, copied with SQLite's online backup
-API, so it is consistent even while a game is saving), the teacher's own packs
-(``DATA_DIR/packs`` with their pictures) and the settings file, beside a small
+API, so it is consistent even while a game is saving), the teacher's own packs (the pack
+files and pictures in ``DATA_DIR/packs``) and the settings file, beside a small
 ``manifest.json`` (the format's version, the game's, when, and how many players, rounds
 and packs). Zip, because every teacher's computer opens one without installing anything,
 each member carries a CRC-32 that reveals damage, and its central directory lists every
 name and size, so an archive is checked before a byte of it is unpacked.
 
-Both directions are all or nothing. :func:`write_backup` writes through
-:mod:`clarity.atomic_files`: a temporary file beside the target, renamed over it once it
-is complete and synced. :func:`restore_backup` checks the archive first (ours, whole,
-not from a newer game, no name that leaves the folder, no member that inflates beyond
-reason), builds the data folder in a temporary folder beside it, and then moves the old
-folder aside (never deleted) and the new one in. Every problem is a
-:class:`BackupRefused` whose message is the one line to print.
+:func:`write_backup` writes through :mod:`clarity.atomic_files`: a temporary file beside
+the target, renamed over it once it is complete and synced, so the previous backup of that
+name stays whole until then. The saved data is read without changing the data folder (a
+write-protected stick backs up). Only the game's own schema goes into a backup: tables,
+indexes, triggers or views another program added are left out of the copy, and said
+(:func:`schema_differences`; :mod:`clarity.store.restore` refuses a backup that has them).
+Every problem is a :class:`BackupRefused` whose message is the one line to print.
 
 Left out of a backup: the players' lock files and the picture cache (the game remakes
-them), and copies of damaged data moved aside earlier (they stay where they are).
+them), copies of damaged data moved aside earlier (they stay where they are), and any file
+in the packs folder that is neither a pack nor a picture (an earlier backup saved there
+would otherwise carry deleted players forward into every later one).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
+import functools
 import json
 import os
-import shutil
 import sqlite3
-import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from clarity import __version__, atomic_files
+from clarity.core.packs.picture_decoding import FORMAT_BY_SUFFIX
 from clarity.paths import user_packs_dir
 from clarity.settings import MAX_FILE_BYTES
 from clarity.store import problems
-from clarity.store.db import (
-    DB_FILENAME,
-    SCHEMA_VERSION,
-    configure,
-    connect,
-    open_connection,
-    schema_version,
-)
-from clarity.store.models import Player
-from clarity.store.ownership import Claim, HeldElsewhere, claim_player
+from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, migrate, schema_version
+from clarity.store.opening import WAYS_TO_READ, connect_for_reading
 
 FORMAT = "clarity-backup"
 FORMAT_VERSION = 1
@@ -59,19 +51,14 @@ MANIFEST_NAME = "manifest.json"
 DATABASE_NAME = DB_FILENAME
 PACKS_FOLDER = "packs"
 SETTINGS_NAME = "settings/settings.ini"
-# What a restore will unpack, at most. A class's year is tens of megabytes of rounds and
-# a few hundred of pictures; a zip bomb is gigabytes from a few kilobytes.
-MAX_TOTAL_BYTES = 8 * 1024**3
-MAX_MEMBERS = 100_000
 MAX_MANIFEST_BYTES = 64 * 1024
-# Deflate packs a file at most about 1,030 to 1; the game's own files stay far below 100
-# (a vacuumed database, YAML, pictures that are compressed already). Small members are
-# let through whatever their ratio: they cannot fill a disk.
-MAX_RATIO = 100
-RATIO_CHECKED_FROM = 1024 * 1024
+# The pack loader's PACK_SUFFIXES (not imported from it, which would load pydantic; a test
+# keeps the two equal) and the endings a pack's pictures may have.
+PACK_SUFFIXES = (".yaml", ".yml")
+CARRIED_SUFFIXES = frozenset({*PACK_SUFFIXES, *FORMAT_BY_SUFFIX})
 # Pictures are compressed already: deflating them again costs time and saves nothing.
-_STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".zip"})
-_COPY_CHUNK = 1024 * 1024
+_STORED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
+_SCHEMA_KINDS = ("trigger", "view", "index", "table")  # the order they can be dropped in
 
 
 class BackupRefused(Exception):
@@ -102,28 +89,89 @@ class Manifest:
 
 @dataclass(frozen=True)
 class BackupWritten:
-    """A backup that is on disk, whole: where, what it holds, and its size in bytes."""
+    """A backup that is on disk, whole: where, what it holds, and its size in bytes.
+
+    ``left_out`` names what another program added to the saved data (``trigger "wipe"``),
+    which the backup does not carry; ``skipped`` the files in the packs folder that are
+    neither packs nor pictures; ``log_unread`` is True when rounds in a ``-wal`` file could
+    not be read (a read-only folder holding a killed game's log) and are not in it.
+    """
 
     path: Path
     manifest: Manifest
     size: int
+    left_out: tuple[str, ...] = ()
+    skipped: tuple[Path, ...] = ()
+    log_unread: bool = False
 
 
-@dataclass(frozen=True)
-class Restored:
-    """A restore that is done: what came in, and where what was there before went.
+# --- the game's own schema ---------------------------------------------------------------
 
-    ``data_aside`` is the old data folder (None: there was none); ``settings_aside`` the
-    old settings file (None: none was replaced); ``packs_kept`` the packs that were in
-    the data folder already and stay beside the restored ones.
+
+@dataclass(frozen=True, order=True)
+class SchemaObject:
+    """One row of ``sqlite_master``: a table, index, trigger or view, with its SQL (runs of
+    whitespace made one space; empty for the indexes SQLite makes itself)."""
+
+    type: str
+    name: str
+    table: str
+    sql: str
+
+    def __str__(self) -> str:
+        return f'{self.type} "{self.name}"'
+
+
+def schema_objects(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
+    """Every table, index, trigger and view of the database ``conn`` is open on."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return frozenset(
+        SchemaObject(kind, name, table, " ".join((sql or "").split()))
+        for kind, name, table, sql in rows
+    )
+
+
+@functools.cache
+def own_schema(version: int) -> frozenset[SchemaObject]:
+    """The schema objects the game's own migrations make, up to ``version`` (at most
+    :data:`~clarity.store.db.SCHEMA_VERSION`; 0: none), made in memory by
+    :func:`~clarity.store.db.migrate` itself, so it can never drift from the game's."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, target=version)
+        return schema_objects(conn)
+    finally:
+        conn.close()
+
+
+def schema_differences(
+    conn: sqlite3.Connection, version: int
+) -> tuple[list[SchemaObject], list[SchemaObject]]:
+    """What the database on ``conn`` has that the game's schema at ``version`` has not, and
+    what it lacks (an object changed is in both), each sorted. Both empty: the game's own.
+
+    A trigger another program planted runs inside the game's own saves (a tester's deleted
+    every other round and player on the next save), and integrity checks see nothing
+    wrong with it: so a backup carries, and a restore accepts, exactly the game's schema.
     """
+    found, own = schema_objects(conn), own_schema(version)
+    return sorted(found - own), sorted(own - found)
 
-    data_dir: Path
-    manifest: Manifest
-    data_aside: Path | None
-    settings_path: Path | None
-    settings_aside: Path | None
-    packs_kept: int
+
+def said_differences(added: list[SchemaObject], lacking: list[SchemaObject]) -> str:
+    """The first difference in words, and how many more: 'trigger "wipe" is not the game's
+    own, and 1 more difference'."""
+    changed = {(o.type, o.name) for o in lacking} & {(o.type, o.name) for o in added}
+    first = (added or lacking)[0]
+    if (first.type, first.name) in changed:
+        said = f"{first} is not as the game makes it"
+        others = len(added) + len(lacking) - 2
+    else:
+        said = f"{first} is {'not the game' + chr(39) + 's own' if added else 'missing'}"
+        others = len(added) + len(lacking) - 1
+    if others:
+        said += f", and {counted(others, 'more difference')}"
+    return said
 
 
 # --- backup ------------------------------------------------------------------------------
@@ -139,24 +187,26 @@ def write_backup(
 ) -> BackupWritten:
     """Write the backup of ``data_dir`` and ``settings_file`` to ``target``, made at ``now``.
 
-    ``target`` may be a folder: the archive is then :func:`backup_name` inside it. An
-    existing file is replaced only when it is a Clarity backup (a mistyped name must not
-    overwrite a document). Raises :class:`BackupRefused` when there is nothing to back
-    up, the saved data is damaged or from a newer game, or the archive cannot be written;
-    the previous file at ``target`` is then as it was.
+    ``target`` may be a folder: the archive is then :func:`backup_name` inside it. It must
+    be outside ``data_dir``. An existing file is replaced only when it is a Clarity backup
+    (a mistyped name must not overwrite a document). Nothing in ``data_dir`` is changed,
+    so a write-protected data folder backs up. Raises :class:`BackupRefused` when there is
+    nothing to back up, the saved data is damaged, from a newer game or with its own
+    tables changed, or the archive cannot be written; the previous file at ``target`` is
+    then as it was.
     """
-    target = Path(target)
+    target, data_dir = Path(target), Path(data_dir)
     if target.is_dir():
         target = target / backup_name(now)
     _check_target(target, data_dir)
-    database = Path(data_dir) / DB_FILENAME
-    packs = list(_pack_files(user_packs_dir(Path(data_dir)), skip=target))
-    settings = _read_settings(settings_file)
+    database = data_dir / DB_FILENAME
+    packs, skipped = pack_files(user_packs_dir(data_dir))
+    settings = read_settings(settings_file)
     if not database.is_file() and not packs and settings is None:
         raise BackupRefused(f"{data_dir}: there is no saved data, pack or settings to back up")
     try:
         with atomic_files.replacing(target, binary=True) as stream:
-            manifest = _write_archive(
+            manifest, snapshot = _write_archive(
                 stream,
                 scratch_folder=target.parent,
                 database=database,
@@ -165,25 +215,35 @@ def write_backup(
                 now=now,
             )
     except atomic_files.FileNotWritten as error:
-        raise BackupRefused(f"{target}: cannot be written ({_reason(error)})") from error
+        raise BackupRefused(f"{target}: cannot be written ({reason(error)})") from error
     except OSError as error:  # a pack file or the scratch copy, not the archive
         where = error.filename or target
-        raise BackupRefused(f"{where}: cannot be backed up ({_reason(error)})") from error
-    return BackupWritten(target, manifest, target.stat().st_size)
+        raise BackupRefused(f"{where}: cannot be backed up ({reason(error)})") from error
+    return BackupWritten(
+        target,
+        manifest,
+        target.stat().st_size,
+        left_out=snapshot.left_out,
+        skipped=tuple(skipped),
+        log_unread=snapshot.log_unread,
+    )
 
 
 def _check_target(target: Path, data_dir: Path) -> None:
-    """Refuse a target that is the saved data itself or an existing file not ours."""
+    """Refuse a target inside the data folder, or an existing file that is not ours."""
     if not target.parent.is_dir():
         raise BackupRefused(f"{target}: the folder {target.parent} does not exist")
-    database = (Path(data_dir) / DB_FILENAME).resolve()
-    if target.resolve().parent == database.parent and target.name.startswith(DB_FILENAME):
-        raise BackupRefused(f"{target}: that is the saved data itself; name another file")
+    if target.resolve().is_relative_to(data_dir.resolve()):
+        raise BackupRefused(
+            f"{target}: is inside the data folder {data_dir}, where every later backup would "
+            "carry it (and the players deleted since); name a file outside it"
+        )
     if target.exists():
         if not target.is_file():
             raise BackupRefused(f"{target}: is not a file")
         try:
-            _read_manifest_of(target)
+            with open_archive(target) as opened:
+                read_manifest(target, opened)
         except BackupRefused:
             raise BackupRefused(
                 f"{target}: the file exists and is not a Clarity backup, so it is left "
@@ -191,21 +251,26 @@ def _check_target(target: Path, data_dir: Path) -> None:
             ) from None
 
 
-def _pack_files(folder: Path, *, skip: Path) -> Iterator[tuple[Path, str]]:
-    """Every file under the packs ``folder``: (path, its name in the archive), sorted.
+def pack_files(folder: Path) -> tuple[list[tuple[Path, str]], list[Path]]:
+    """The pack files and pictures under the packs ``folder`` (path, its name in the
+    archive), sorted, and the other files there, which a backup does not carry.
 
     Folder links are not followed (a link to a parent would never end); file links are,
-    since a teacher may link a picture kept elsewhere. ``skip`` (the archive itself, when
-    it is written into the packs folder) and temporary files of ours are left out.
+    since a teacher may link a picture kept elsewhere. Raises :class:`BackupRefused` for a
+    carried file whose name is not text (a zip names its members in UTF-8).
     """
+    carried: list[tuple[Path, str]] = []
+    skipped: list[Path] = []
     if not folder.is_dir():
-        return
-    skipped = skip.resolve()
+        return carried, sorted(skipped)
     for root, folders, files in os.walk(folder):
         folders.sort()
         for name in sorted(files):
             path = Path(root, name)
-            if not path.is_file() or path.resolve() == skipped or name.startswith(f".{skip.name}."):
+            if not path.is_file():
+                continue
+            if not is_carried(name):
+                skipped.append(path)
                 continue
             relative = path.relative_to(folder).as_posix()
             try:
@@ -214,20 +279,43 @@ def _pack_files(folder: Path, *, skip: Path) -> Iterator[tuple[Path, str]]:
                 raise BackupRefused(
                     f"{path}: the file's name is not readable text; rename it, then back up"
                 ) from None
-            yield path, f"{PACKS_FOLDER}/{relative}"
+            carried.append((path, f"{PACKS_FOLDER}/{relative}"))
+    return carried, sorted(skipped)
 
 
-def _read_settings(settings_file: Path) -> bytes | None:
+def is_carried(name: str) -> bool:
+    """Whether a file of this name is one a backup carries in its packs: a pack or picture."""
+    return PurePosixPath(name).suffix.lower() in CARRIED_SUFFIXES
+
+
+def is_pack_file(name: str) -> bool:
+    """Whether the archive member ``name`` is a pack (what the manifest counts)."""
+    return name.startswith(f"{PACKS_FOLDER}/") and name.lower().endswith(PACK_SUFFIXES)
+
+
+def read_settings(settings_file: Path) -> bytes | None:
+    """The settings file's bytes (None: there is none), or :class:`BackupRefused`."""
     try:
         with Path(settings_file).open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise BackupRefused(f"{settings_file}: cannot be read ({_reason(error)})") from error
+        raise BackupRefused(f"{settings_file}: cannot be read ({reason(error)})") from error
     if len(data) > MAX_FILE_BYTES:
         raise BackupRefused(f"{settings_file}: is too large to be a settings file")
     return data
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """The copy of the saved data made for a backup: see :func:`_snapshot`."""
+
+    version: int = 0
+    players: int = 0
+    rounds: int = 0
+    left_out: tuple[str, ...] = ()
+    log_unread: bool = False
 
 
 def _write_archive(
@@ -238,49 +326,45 @@ def _write_archive(
     packs: list[tuple[Path, str]],
     settings: bytes | None,
     now: datetime,
-) -> Manifest:
+) -> tuple[Manifest, _Snapshot]:
     """Write the archive into ``file``; the database is copied in ``scratch_folder`` first
     (beside the archive: the system's temporary folder may be too small)."""
     with tempfile.TemporaryDirectory(dir=scratch_folder, prefix=".clarity-backup-") as scratch:
-        version, players, rounds = 0, 0, 0
         copy = Path(scratch) / DB_FILENAME
-        if database.is_file():
-            version, players, rounds = _snapshot(database, copy)
+        snapshot = _snapshot(database, copy) if database.is_file() else _Snapshot()
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             game_version=__version__,
             created_at=now.isoformat(timespec="seconds"),
-            schema_version=version,
-            players=players,
-            rounds=rounds,
-            packs=sum(1 for _, name in packs if _is_pack_file(name)),
+            schema_version=snapshot.version,
+            players=snapshot.players,
+            rounds=snapshot.rounds,
+            packs=sum(1 for _, name in packs if is_pack_file(name)),
             settings=settings is not None,
         )
         with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED, strict_timestamps=False) as archive:
             # first, so that a look inside the archive shows what it is
             archive.writestr(MANIFEST_NAME, manifest.to_json())
-            if version:
+            if snapshot.version:
                 archive.write(copy, DATABASE_NAME)
             for path, name in packs:
                 stored = Path(name).suffix.lower() in _STORED_SUFFIXES
                 archive.write(path, name, zipfile.ZIP_STORED if stored else None)
             if settings is not None:
                 archive.writestr(SETTINGS_NAME, settings)
-    return manifest
+    return manifest, snapshot
 
 
-def _snapshot(database: Path, copy: Path) -> tuple[int, int, int]:
+def _snapshot(database: Path, copy: Path) -> _Snapshot:
     """Copy ``database`` to ``copy`` with SQLite's online backup API: one read
     transaction, so the copy is the data as one commit left it, even while a game saves.
 
-    The copy is checked whole (``PRAGMA integrity_check``) and vacuumed: smaller, and
-    with no page left of a deleted player. Returns (schema version, players, rounds).
-    Raises :class:`BackupRefused` for damaged data, data of a newer game, or none of ours.
+    The copy is checked whole (``PRAGMA integrity_check``), rid of what another program
+    added to the schema, and vacuumed: smaller, and with no page left of a deleted player.
+    Raises :class:`BackupRefused` for damaged data, data of a newer game, none of ours, or
+    ours with the game's own tables, indexes or triggers changed.
     """
-    try:
-        source = _open_without_changing(database)
-    except sqlite3.DatabaseError as error:
-        raise _unreadable(database, error) from error
+    source, how = read_only_connection(database)
     try:
         target = sqlite3.connect(copy, isolation_level=None)
         try:
@@ -294,9 +378,10 @@ def _snapshot(database: Path, copy: Path) -> tuple[int, int, int]:
             if version == 0:
                 if target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                     raise BackupRefused(f"{database}: is not saved data of Clarity Challenge")
-                return 0, 0, 0  # made, never written: nothing saved yet
+                return _Snapshot()  # made, never written: nothing saved yet
             if target.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
                 raise BackupRefused(problems.damaged_and_left(database, "integrity check failed"))
+            left_out = _leave_out_what_is_not_ours(database, target, version)
             target.execute("VACUUM")
             players = target.execute("SELECT count(*) FROM player").fetchone()[0]
             rounds = target.execute("SELECT count(*) FROM round").fetchone()[0]
@@ -308,23 +393,61 @@ def _snapshot(database: Path, copy: Path) -> tuple[int, int, int]:
         raise _unreadable(database, error) from error
     finally:
         source.close()
-    return version, players, rounds
+    log = Path(f"{database}-wal")
+    log_unread = how == "immutable" and log.is_file() and log.stat().st_size > 0
+    return _Snapshot(version, players, rounds, left_out, log_unread)
 
 
-def _open_without_changing(database: Path) -> sqlite3.Connection:
-    """A connection that only reads, as :func:`clarity.store.opening.open_for_reading`
-    makes one: read-only beside a ``-wal`` file (a game is running, or one was killed:
-    its log is left for it), else an ordinary one that SQL may not write through."""
-    if Path(f"{database}-wal").exists():
-        return connect(database, read_only=True)
-    conn = open_connection(database)
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        configure(conn, read_only=True)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+def _leave_out_what_is_not_ours(
+    database: Path, copy: sqlite3.Connection, version: int
+) -> tuple[str, ...]:
+    """Drop from ``copy`` the tables, indexes, triggers and views another program added to
+    the saved data; return them in words. Raises :class:`BackupRefused` when one of the
+    game's own is changed or missing: no copy of that is the game's data as it made it."""
+    added, lacking = schema_differences(copy, version)
+    if lacking:
+        raise BackupRefused(
+            f"{database}: the saved data was changed by another program "
+            f"({said_differences(added, lacking)}), so it is not backed up"
+        )
+    for kind in _SCHEMA_KINDS:
+        for item in added:
+            if item.type == kind and item.sql:  # SQLite's own indexes go with their table
+                quoted = item.name.replace('"', '""')
+                try:
+                    copy.execute(f'DROP {kind.upper()} IF EXISTS "{quoted}"')
+                except sqlite3.OperationalError as error:
+                    raise BackupRefused(
+                        f"{database}: the saved data holds {item}, which another program "
+                        f"added and which cannot be left out ({error}), so it is not backed up"
+                    ) from error
+    return tuple(str(item) for item in added if item.sql)
+
+
+def read_only_connection(database: Path) -> tuple[sqlite3.Connection, str]:
+    """A connection that reads ``database`` without changing its folder, as
+    :func:`clarity.store.opening.open_for_reading` makes one, and which of its
+    :data:`~clarity.store.opening.WAYS_TO_READ` it is: the immutable way is the only one a
+    read-only mount allows, and it does not see a ``-wal`` file's rounds."""
+    failure: sqlite3.DatabaseError | None = None
+    for how in WAYS_TO_READ:
+        if how == "query only" and Path(f"{database}-wal").exists():
+            continue  # closing would fold the log into the file: read it as it is instead
+        try:
+            conn = connect_for_reading(database, how)
+        except sqlite3.DatabaseError as error:
+            failure = error
+        else:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn, how
+            except sqlite3.DatabaseError as error:
+                conn.close()
+                failure = error
+        if problems.is_damage(failure):
+            break
+    assert failure is not None
+    raise _unreadable(database, failure)
 
 
 def _unreadable(database: Path, error: sqlite3.DatabaseError) -> BackupRefused:
@@ -338,13 +461,8 @@ def _unreadable(database: Path, error: sqlite3.DatabaseError) -> BackupRefused:
 # --- reading an archive ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Member:
-    info: zipfile.ZipInfo
-    path: PurePosixPath  # where it goes, relative to the folder it is unpacked into
-
-
-def _open_archive(archive: Path) -> zipfile.ZipFile:
+def open_archive(archive: Path) -> zipfile.ZipFile:
+    """The zip file ``archive``, open (or :class:`BackupRefused`: missing, not a zip)."""
     if not archive.is_file():
         what = "does not exist" if not archive.exists() else "is not a file"
         raise BackupRefused(f"{archive}: {what}")
@@ -355,16 +473,26 @@ def _open_archive(archive: Path) -> zipfile.ZipFile:
             f"{archive}: is not a Clarity backup, or it was cut short ({error})"
         ) from error
     except OSError as error:
-        raise BackupRefused(f"{archive}: cannot be read ({_reason(error)})") from error
+        raise BackupRefused(f"{archive}: cannot be read ({reason(error)})") from error
 
 
-def _read_manifest_of(archive: Path) -> Manifest:
-    with _open_archive(archive) as opened:
-        return _manifest(archive, opened)
+# What each field of the manifest must be, in words for the message that says it is not.
+_FIELD_KINDS: dict[str, tuple[type, str]] = {
+    "format_version": (int, "a whole number"),
+    "game_version": (str, "text"),
+    "created_at": (str, "a date and time as text"),
+    "schema_version": (int, "a whole number"),
+    "players": (int, "a whole number"),
+    "rounds": (int, "a whole number"),
+    "packs": (int, "a whole number"),
+    "settings": (bool, "true or false"),
+}
 
 
-def _manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
-    """The manifest, checked: ours, and of a format this game reads."""
+def read_manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
+    """The manifest of the open ``archive``, checked: ours, each field of its kind, and of
+    a format this game reads. Raises :class:`BackupRefused` saying which field is wrong
+    and how. A UTF-8 byte order mark (a manifest saved by a Windows editor) is accepted."""
     not_ours = f"{archive}: is not a Clarity backup"
     try:
         info = opened.getinfo(MANIFEST_NAME)
@@ -372,406 +500,66 @@ def _manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
         raise BackupRefused(f"{not_ours} (it has no {MANIFEST_NAME})") from None
     if info.file_size > MAX_MANIFEST_BYTES:
         raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is too large)")
+    raw = read_member(archive, opened, info)
     try:
-        data = json.loads(_read_member(archive, opened, info))
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} cannot be read: {error})") from None
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is not UTF-8 text)") from None
+    except ValueError as error:
+        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is not JSON: {error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is another program's)")
-    fields = {name: data.get(name) for name in Manifest.__dataclass_fields__}
-    kinds = {"game_version": str, "created_at": str, "settings": bool}
-    for name, value in fields.items():
-        kind = kinds.get(name, int)
-        if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < 0)):
+    fields = {}
+    for name, (kind, said) in _FIELD_KINDS.items():
+        if name not in data:
             raise BackupRefused(f"{archive}: its {MANIFEST_NAME} is damaged ({name} is missing)")
-    manifest = Manifest(**fields)  # type: ignore[arg-type]
-    if manifest.format_version > FORMAT_VERSION or manifest.schema_version > SCHEMA_VERSION:
+        value = data[name]
+        wrong = not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+        if wrong or (kind is int and value < 0):
+            shown = json.dumps(value, ensure_ascii=True)
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
+            expected = said if wrong else "a number from 0 up"
+            raise BackupRefused(
+                f"{archive}: its {MANIFEST_NAME} is damaged ({name} is {shown}, not {expected})"
+            )
+        fields[name] = value
+    try:
+        datetime.fromisoformat(fields["created_at"])
+    except ValueError:
+        shown = json.dumps(fields["created_at"], ensure_ascii=True)[:40]
         raise BackupRefused(
-            f"{archive}: was made by a newer version of Clarity Challenge "
-            f"({manifest.game_version}); update the game on this computer, then restore it"
+            f"{archive}: its {MANIFEST_NAME} is damaged (created_at is {shown}, not a date "
+            "and time)"
+        ) from None
+    manifest = Manifest(**fields)
+    if manifest.format_version > FORMAT_VERSION or manifest.schema_version > SCHEMA_VERSION:
+        # The manifest's game_version is not named: a forged or edited one says anything.
+        made = f"backup format {manifest.format_version}, saved data version "
+        made += str(manifest.schema_version)
+        ours = f"backup format {FORMAT_VERSION} and saved data up to version {SCHEMA_VERSION}"
+        raise BackupRefused(
+            f"{archive}: was made by a newer version of Clarity Challenge ({made}); this game "
+            f"({__version__}) reads {ours}: update the game on this computer, then restore it"
         )
     return manifest
 
 
-def _read_member(archive: Path, opened: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def read_member(archive: Path, opened: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The bytes of one (small) member, or :class:`BackupRefused` naming the damage."""
     try:
         return opened.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise BackupRefused(f"{archive}: is damaged ({info.filename}: {error})") from error
 
 
-def _members(archive: Path, opened: zipfile.ZipFile) -> list[_Member]:
-    """Every member that is unpacked, each checked for where it goes and what it costs.
-
-    A name must be one of this format's (the database, the settings, files under
-    ``packs/``), relative, without ``..``, a backslash, a drive letter or a colon, and
-    unique however the disk compares case; no member may be a link or encrypted. The
-    sizes are bounded in total (:data:`MAX_TOTAL_BYTES`) and by ratio
-    (:data:`MAX_RATIO`). Raises :class:`BackupRefused` naming the first that is not.
-    """
-    infos = opened.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise BackupRefused(f"{archive}: holds {len(infos)} files, more than a backup can")
-    members, seen, total = [], set(), 0
-    for info in infos:
-        name = info.filename
-        shown = f"{archive}: holds {name!r}"
-        if not _safe_parts(name.removesuffix("/") if info.is_dir() else name):
-            raise BackupRefused(f"{shown}, a name that would leave the folder it is put in")
-        ours = name in (MANIFEST_NAME, DATABASE_NAME, SETTINGS_NAME)
-        if not ours and not name.startswith(f"{PACKS_FOLDER}/"):
-            raise BackupRefused(f"{shown}, which a Clarity backup never holds")
-        if info.is_dir():
-            continue  # folders are made for the files in them
-        if stat.S_ISLNK(info.external_attr >> 16) or info.flag_bits & 0x1:
-            raise BackupRefused(f"{shown}, a link or an encrypted file, which a backup never is")
-        if name.casefold() in seen:
-            raise BackupRefused(f"{shown} twice")
-        seen.add(name.casefold())
-        total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            limit = MAX_TOTAL_BYTES // 1024**3
-            raise BackupRefused(f"{archive}: would unpack to more than {limit} GB")
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_CHECKED_FROM and ratio > MAX_RATIO:
-            raise BackupRefused(
-                f"{shown}, which would grow {ratio:.0f} times when unpacked; "
-                "a backup's files never do"
-            )
-        if name != MANIFEST_NAME:
-            members.append(_Member(info, PurePosixPath(name)))
-    return members
-
-
-def _safe_parts(name: str) -> bool:
-    """Whether a member's name stays inside the folder it is unpacked into, on any system."""
-    if not name or "\\" in name or ":" in name or "\0" in name or name.startswith("/"):
-        return False
-    return all(part not in ("", ".", "..") for part in name.split("/"))
-
-
-def _unpack(archive: Path, opened: zipfile.ZipFile, member: _Member, folder: Path) -> None:
-    """Write ``member`` under ``folder``, never more bytes than it declares."""
-    path = folder.joinpath(*member.path.parts)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    declared = member.info.file_size
-    written = 0
-    try:
-        with opened.open(member.info) as source, path.open("xb") as target:
-            while chunk := source.read(min(_COPY_CHUNK, declared - written + 1)):
-                written += len(chunk)
-                if written > declared:
-                    raise BackupRefused(
-                        f"{archive}: is damaged ({member.info.filename} is longer than it says)"
-                    )
-                target.write(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
-        raise BackupRefused(f"{archive}: is damaged ({member.info.filename}: {error})") from error
-    except NotImplementedError as error:  # a compression this Python cannot read
-        raise BackupRefused(f"{archive}: is not a Clarity backup ({error})") from error
-
-
-def _is_pack_file(name: str) -> bool:
-    # the loader's PACK_SUFFIXES; not imported from it, which would load pydantic
-    return name.startswith(f"{PACKS_FOLDER}/") and name.lower().endswith((".yaml", ".yml"))
-
-
-# --- restore -----------------------------------------------------------------------------
-
-
-def restore_backup(
-    archive: Path, data_dir: Path, settings_file: Path, *, replace: bool, now: datetime
-) -> Restored:
-    """Put the backup ``archive`` in ``data_dir`` (and its settings at ``settings_file``).
-
-    Saved data already there (players or rounds, or a settings file unlike the backup's)
-    is refused unless ``replace``; then the old data folder is renamed
-    ``<name>.before-restore-YYYYMMDD-HHMMSS`` beside it (and the settings file likewise),
-    never deleted. Packs already in the folder are kept beside the backup's, unless
-    ``replace``; a pack file of the same name with other contents is refused (which of
-    the two is the teacher's is theirs to say). A game running on ``data_dir`` is refused.
-    Everything is checked and built in a temporary folder beside ``data_dir`` first; a
-    refusal (:class:`BackupRefused`) leaves everything as it was.
-    """
-    data_dir = Path(data_dir)
-    if data_dir.exists() and not data_dir.is_dir():
-        raise BackupRefused(f"{data_dir}: the data folder is a file, not a folder")
-    with _open_archive(archive) as opened:
-        manifest = _manifest(archive, opened)
-        members = _members(archive, opened)
-        existing = _existing(data_dir)
-        settings = _settings_in(archive, opened, members)
-        if not replace:
-            _refuse_to_overwrite(data_dir, settings_file, existing, settings)
-        with _players_held(data_dir):
-            try:
-                data_dir.parent.mkdir(parents=True, exist_ok=True)
-                building = Path(
-                    tempfile.mkdtemp(dir=data_dir.parent, prefix=f".{data_dir.name}.restoring-")
-                )
-            except OSError as error:
-                raise BackupRefused(f"{data_dir}: cannot be made ({_reason(error)})") from error
-            try:
-                _build(archive, opened, members, manifest, building)
-                kept = 0 if replace else _keep_packs(existing.packs, data_dir, building)
-                data_aside, settings_aside = _move_in(
-                    building, data_dir, settings_file, settings, now=now
-                )
-            except OSError as error:
-                raise BackupRefused(f"{data_dir}: cannot be restored ({_reason(error)})") from error
-            finally:
-                shutil.rmtree(building, ignore_errors=True)  # gone already when moved in
-    return Restored(
-        data_dir=data_dir,
-        manifest=manifest,
-        data_aside=data_aside,
-        settings_path=settings_file if settings is not None else None,
-        settings_aside=settings_aside,
-        packs_kept=kept,
-    )
-
-
-@dataclass(frozen=True)
-class _Existing:
-    players: int
-    rounds: int
-    packs: list[tuple[Path, str]]
-
-
-def _existing(data_dir: Path) -> _Existing:
-    """What is saved in ``data_dir`` now; data that cannot be read counts as data."""
-    database = data_dir / DB_FILENAME
-    players = rounds = 0
-    if database.is_file():
-        try:
-            conn = _open_without_changing(database)
-            try:
-                players = conn.execute("SELECT count(*) FROM player").fetchone()[0]
-                rounds = conn.execute("SELECT count(*) FROM round").fetchone()[0]
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            players = rounds = -1  # unknown: kept like any saved data
-    packs = list(_pack_files(user_packs_dir(data_dir), skip=data_dir / DB_FILENAME))
-    return _Existing(players, rounds, packs)
-
-
-def _settings_in(archive: Path, opened: zipfile.ZipFile, members: list[_Member]) -> bytes | None:
-    for member in members:
-        if member.info.filename == SETTINGS_NAME:
-            if member.info.file_size > MAX_FILE_BYTES:
-                raise BackupRefused(f"{archive}: its settings file is too large")
-            return _read_member(archive, opened, member.info)
-    return None
-
-
-def _refuse_to_overwrite(
-    data_dir: Path, settings_file: Path, existing: _Existing, settings: bytes | None
-) -> None:
-    if existing.players or existing.rounds:
-        what = (
-            "saved data that cannot be read"
-            if existing.players < 0
-            else f"{_counted(existing.players, 'player')} and {_counted(existing.rounds, 'round')}"
-        )
-        raise BackupRefused(
-            f"{data_dir}: already holds {what}; nothing was changed. Add --replace to keep "
-            "them aside and restore the backup"
-        )
-    if settings is not None and _read_settings(settings_file) not in (None, settings):
-        raise BackupRefused(
-            f"{settings_file}: holds other settings than the backup's; nothing was changed. "
-            "Add --replace to keep them aside and restore the backup's"
-        )
-
-
-@contextlib.contextmanager
-def _players_held(data_dir: Path) -> Iterator[None]:
-    """Refuse while a game runs on ``data_dir``, and keep every saved player from being
-    played until the restore is done.
-
-    A game holds its player's lock (:mod:`clarity.store.ownership`); a game still at its
-    title holds none, but has the database open, which SQLite's exclusive locking mode
-    detects: it cannot begin while another connection, of any process, has the file.
-    """
-    database = data_dir / DB_FILENAME
-    claims: list[Claim] = []
-    try:
-        for player in _saved_players(database):
-            claimed = claim_player(data_dir, player)
-            if isinstance(claimed, HeldElsewhere):
-                raise BackupRefused(
-                    f"{data_dir}: {claimed.message} Close the game there first; nothing was changed"
-                )
-            claims.append(claimed)
-        if database.is_file() and _open_elsewhere(database):
-            raise BackupRefused(
-                f"{data_dir}: a game is running on this data folder; close it first; "
-                "nothing was changed"
-            )
-        yield
-    finally:
-        for claim in claims:
-            claim.release()
-
-
-def _saved_players(database: Path) -> list[Player]:
-    if not database.is_file():
-        return []
-    try:
-        conn = _open_without_changing(database)
-        try:
-            rows = conn.execute("SELECT id, name FROM player").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []  # damaged: SQLite's own lock still tells whether a game has it open
-    return [Player(id=row[0], name=row[1], created_at=datetime.min) for row in rows]
-
-
-def _open_elsewhere(database: Path) -> bool:
-    try:
-        conn = sqlite3.connect(database, timeout=0, isolation_level=None)
-    except sqlite3.Error:
-        return False
-    try:
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        return "locked" in str(error) or "busy" in str(error)
-    except sqlite3.DatabaseError:
-        return False  # damaged: nobody can be using it either
-    finally:
-        conn.close()
-    return False
-
-
-def _build(
-    archive: Path,
-    opened: zipfile.ZipFile,
-    members: list[_Member],
-    manifest: Manifest,
-    folder: Path,
-) -> None:
-    """Unpack the data folder's members into ``folder`` and check them against the
-    manifest: the database whole, of our schema, no newer than ours, with its counts."""
-    for member in members:
-        if member.info.filename != SETTINGS_NAME:
-            _unpack(archive, opened, member, folder)
-    database = folder / DB_FILENAME
-    packs = sum(1 for member in members if _is_pack_file(member.info.filename))
-    players = rounds = version = 0
-    if database.is_file():
-        try:
-            # an ordinary connection: closing it tidies away the -wal and -shm it makes
-            conn = sqlite3.connect(database, isolation_level=None)
-            try:
-                version = schema_version(conn)
-                if version > SCHEMA_VERSION:
-                    raise BackupRefused(
-                        f"{archive}: its saved data was written by a newer version of Clarity "
-                        "Challenge; update the game on this computer, then restore it"
-                    )
-                if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-                    raise BackupRefused(f"{archive}: is damaged (its saved data is not whole)")
-                players = conn.execute("SELECT count(*) FROM player").fetchone()[0]
-                rounds = conn.execute("SELECT count(*) FROM round").fetchone()[0]
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as error:
-            raise BackupRefused(f"{archive}: is damaged (its saved data: {error})") from error
-    found = (version, players, rounds, packs)
-    said = (manifest.schema_version, manifest.players, manifest.rounds, manifest.packs)
-    if found != said:
-        raise BackupRefused(f"{archive}: is damaged (it does not hold what its manifest says)")
-
-
-def _keep_packs(packs: list[tuple[Path, str]], data_dir: Path, folder: Path) -> int:
-    """Copy the packs already in ``data_dir`` into ``folder``, beside the backup's; the same
-    file in both is one; the same name with other contents is refused. Returns how many
-    pack files were kept that the backup did not bring."""
-    kept = 0
-    for path, name in packs:
-        built = folder.joinpath(*PurePosixPath(name).parts)
-        if built.exists():
-            if built.is_file() and _same_bytes(built, path):
-                continue
-            raise BackupRefused(
-                f"{path}: the backup holds another file of this name; nothing was changed. "
-                "Rename one of them, or add --replace to keep the packs here aside"
-            )
-        built.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, built)
-        kept += _is_pack_file(name)
-    return kept
-
-
-def _same_bytes(one: Path, other: Path) -> bool:
-    if one.stat().st_size != other.stat().st_size:
-        return False
-    with one.open("rb") as a, other.open("rb") as b:
-        while True:
-            chunk = a.read(_COPY_CHUNK)
-            if chunk != b.read(_COPY_CHUNK):
-                return False
-            if not chunk:
-                return True
-
-
-def _move_in(
-    building: Path, data_dir: Path, settings_file: Path, settings: bytes | None, *, now: datetime
-) -> tuple[Path | None, Path | None]:
-    """The renames that make the restore real, the settings first (put back if the data
-    folder cannot follow). Returns where the old data folder and settings file went (None:
-    there was none). A kill between the two data renames leaves both folders whole under
-    their own names."""
-    stamp = f"before-restore-{now:%Y%m%d-%H%M%S}"
-    settings_aside = None
-    if settings is not None:
-        settings_file.parent.mkdir(parents=True, exist_ok=True)
-        if settings_file.exists() and settings_file.read_bytes() != settings:
-            settings_aside = _free_name(settings_file.with_name(f"{settings_file.name}.{stamp}"))
-            os.rename(settings_file, settings_aside)
-        try:
-            atomic_files.write_replacing(settings_file, settings)
-        except OSError:
-            if settings_aside is not None:
-                os.replace(settings_aside, settings_file)
-            raise
-    data_aside = None
-    try:
-        if data_dir.exists():
-            if any(data_dir.iterdir()):
-                data_aside = _free_name(data_dir.with_name(f"{data_dir.name}.{stamp}"))
-                os.rename(data_dir, data_aside)
-            else:
-                data_dir.rmdir()
-        os.rename(building, data_dir)
-    except OSError:
-        if data_aside is not None and not data_dir.exists():
-            os.rename(data_aside, data_dir)
-        if settings_aside is not None:
-            os.replace(settings_aside, settings_file)
-        raise
-    atomic_files.sync_folder(data_dir.parent)
-    return data_aside, settings_aside
-
-
-def _free_name(path: Path) -> Path:
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.name}-{n}")
-    return candidate
-
-
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _counted(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
+    """``1 player``, ``3 players``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """An OS error's reason without its number: ``No space left on device``."""
     return error.strerror or str(error)

@@ -124,11 +124,11 @@ def open_for_reading(data_dir: Path, *, now: Callable[[], datetime] = local_now)
         return StoreOpening(None, None)
     reason = "it cannot be opened"
     # A read-only mount lets SQLite make no -shm file: only the immutable form opens there.
-    for how in ("query only", "read-only", "immutable"):
+    for how in WAYS_TO_READ:
         if how == "query only" and Path(f"{path}-wal").exists():
             continue  # closing would fold the log into the file: read it as it is instead
         try:
-            conn = _connect_for_reading(path, how)
+            conn = connect_for_reading(path, how)
         except sqlite3.DatabaseError as error:
             if problems.is_damage(error):
                 raise StoreDamaged(path, str(error)) from error
@@ -147,7 +147,12 @@ def open_for_reading(data_dir: Path, *, now: Callable[[], datetime] = local_now)
     return StoreOpening(None, problems.cannot_read(path, reason))
 
 
-def _connect_for_reading(path: Path, how: str) -> sqlite3.Connection:
+# The ways open_for_reading tries, in order: the first that opens and reads is used.
+WAYS_TO_READ = ("query only", "read-only", "immutable")
+
+
+def connect_for_reading(path: Path, how: str) -> sqlite3.Connection:
+    """A connection to ``path`` that only reads, one of :data:`WAYS_TO_READ` (or raise)."""
     if how != "query only":
         return connect(path, read_only=True, immutable=how == "immutable")
     conn = open_connection(path)
