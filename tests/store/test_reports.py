@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import sqlite3
 import subprocess
 from datetime import timedelta
@@ -27,6 +26,7 @@ from clarity.store.reports import (
     trophy_lines,
     write_results_csv,
 )
+from system_packages import require_system_package
 
 from .factories import MONDAY_9AM, add_player, save
 
@@ -354,9 +354,7 @@ def test_format_table_aligns_columns() -> None:
 def test_libreoffice_imports_no_formula_and_keeps_names_text_whatever_its_separator(
     store: Store, tmp_path: Path, separator: str, code: int
 ) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the import is checked by hand")
+    soffice = require_system_package("soffice")  # Debian: libreoffice-calc-nogui
     for n, name in enumerate(["Ana", *HOSTILE_NAMES, "0012", "1e5", "'=1"]):
         player = add_player(store, f"p{n}")  # made clean, then stored as an older version might
         _rename_behind_the_stores_back(store, player.id, name)
