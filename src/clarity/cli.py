@@ -1356,7 +1356,8 @@ def _cmd_results(args: argparse.Namespace, store: Store) -> int:
 def _is_saved_data(target: Path, data_folder: Path) -> bool:
     """Whether writing ``target`` would write over the game's own files: the database, its
     ``-wal``, ``-shm`` and ``-journal``, a damaged copy (``clarity.sqlite3.corrupt-*``), a
-    repair's working file, or anything in its ``locks`` folder, however the path reaches
+    repair's working file, or its ``locks`` or ``cache`` folder or anything in them (even
+    before they exist: a file in their place would stop the game's locks), however the path reaches
     it: through symbolic links and ``..`` (resolved), a hard link, or another spelling on a
     file system that ignores case (the same file, where it exists)."""
     saved = _store_db.DB_FILENAME.casefold()
@@ -1364,8 +1365,9 @@ def _is_saved_data(target: Path, data_folder: Path) -> bool:
     real = Path(os.path.realpath(target))
     if real.parent == folder and real.name.casefold().startswith(saved):
         return True
-    if folder / "locks" in real.parents:
-        return True
+    for kept in (folder / "locks", folder / "cache"):  # the game's own folders
+        if real == kept or kept in real.parents:
+            return True
     try:
         own = [
             entry.path for entry in os.scandir(folder) if entry.name.casefold().startswith(saved)

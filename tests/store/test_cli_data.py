@@ -352,11 +352,12 @@ def test_results_never_writes_into_the_games_locks(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _fill(data_dir)
-    target = data_dir / "locks" / "repair.lock"
-    status, _, err = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
-    assert status == 1
-    assert "is where the game keeps its saved data" in err
-    assert not target.exists()
+    for target in (data_dir / "locks" / "repair.lock", data_dir / "locks", data_dir / "cache"):
+        before = target.read_bytes() if target.is_file() else None
+        status, _, err = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+        assert status == 1
+        assert "is where the game keeps its saved data" in err
+        assert (target.read_bytes() if target.is_file() else None) == before
 
 
 def test_results_beside_the_saved_data_under_another_name_is_written(

@@ -484,3 +484,57 @@ def test_a_repair_killed_at_any_moment_loses_nothing(
         assert len(kept & saved.rounds.keys()) >= len(saved.rounds) - may_lose
         assert not list(data_dir.glob(f"{DB_FILENAME}.new-*"))
     assert killed_mid_repair >= 2, "too few kills landed during a repair"
+
+
+_SAVE_ROUNDS_IN_A_PROCESS = """
+import sys, time
+from datetime import timedelta
+sys.path.insert(0, sys.argv[2])
+from clarity.store import SavedRound, open_store
+from store.factories import MONDAY_9AM, try_save
+store = open_store(sys.argv[1], now=lambda: MONDAY_9AM).store
+pupil = store.player_by_name("Pupil 07")
+for n in range(40):
+    saved = try_save(store, pupil.id, score=70_000 + n, played_at=MONDAY_9AM + timedelta(days=9))
+    if isinstance(saved, SavedRound):
+        print(saved.round_id, flush=True)
+    time.sleep(0.01)
+store.close()
+"""
+
+
+@pytest.mark.slow
+def test_rounds_another_game_saves_during_a_repair_are_kept(
+    data_dir: Path, class_data_once: tuple[Path, Saved]
+) -> None:
+    """A game saving round after round while this one meets damage and repairs: every
+    round the other game was told is saved is in the repaired file (a write waits for the
+    repair; none is committed between the repair's copy and its putting the copy in place)."""
+    template, _ = class_data_once
+    shutil.copytree(template, data_dir)
+    path = data_dir / DB_FILENAME
+    overwrite_page(path, pages_of(path, "round", "leaf")[2])  # old rounds: saving goes on
+    this_game = open_store(data_dir, now=lambda: MONDAY_9AM).store
+    assert this_game is not None
+    tests_folder = Path(__file__).resolve().parents[1]
+    other = subprocess.Popen(
+        [sys.executable, "-c", _SAVE_ROUNDS_IN_A_PROCESS, str(data_dir), str(tests_folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert other.stdout is not None
+    first = other.stdout.readline()  # the other game is saving
+    assert first
+    with this_game:
+        for player in this_game.players():  # the reads meet the damage: a repair
+            this_game.history(player.id)
+        assert len(this_game.repairs) == 1
+    told_saved = {first.strip(), *other.stdout.read().split()}
+    assert other.wait() == 0
+
+    reopened = open_store(data_dir, now=lambda: MONDAY_9AM).store
+    assert reopened is not None
+    with reopened:
+        kept = {record.round_id for record in reopened.all_rounds()}
+    assert len(told_saved) == 40
+    assert told_saved <= kept

@@ -517,11 +517,20 @@ def repair(path: Path, moment: datetime, *, close: Callable[[], None]) -> Repair
 
 
 @contextlib.contextmanager
-def repair_lock(path: Path) -> Iterator[None]:
-    """Hold the repair of the database at ``path`` for this process: another game that
-    finds the same damage waits, then finds it repaired (an OS lock on
+def repair_lock(path: Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold the repair of the database at ``path`` for this process (an OS lock on
     ``locks/repair.lock`` beside it, dropped when the process ends however it ends).
-    Where no lock can be had (a read-only folder), the repair goes ahead without it."""
+
+    A repair holds it alone: another game that finds the same damage waits, then finds it
+    repaired. Every write holds it ``shared``, so that no round is committed between a
+    repair's copy of the file and the repaired file taking its place (it would be written
+    over); a write waits for a repair to end. Windows has no shared lock here: there the
+    writes do not wait. Where no lock can be had (a read-only folder), it goes ahead
+    without.
+    """
+    if shared and sys.platform == "win32":
+        yield
+        return
     lock_file = path.parent / "locks" / "repair.lock"
     try:
         lock_file.parent.mkdir(parents=True, exist_ok=True)
@@ -531,7 +540,7 @@ def repair_lock(path: Path) -> Iterator[None]:
         return
     try:
         with contextlib.suppress(OSError):
-            _lock_waiting(descriptor)
+            _lock_waiting(descriptor, shared=shared)
         yield
     finally:
         os.close(descriptor)  # closing drops the lock
@@ -540,7 +549,7 @@ def repair_lock(path: Path) -> Iterator[None]:
 if sys.platform == "win32":
     import msvcrt
 
-    def _lock_waiting(descriptor: int) -> None:
+    def _lock_waiting(descriptor: int, *, shared: bool) -> None:
         while True:
             try:
                 msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)  # tries for 10 s
@@ -551,8 +560,8 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _lock_waiting(descriptor: int) -> None:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    def _lock_waiting(descriptor: int, *, shared: bool) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
 
 
 def _remove_leftovers(path: Path) -> None:

@@ -84,6 +84,7 @@ class Store:
         self._may_repair = may_repair
         self._repairs: list[Repair] = []
         self._conn_is_memory = False
+        self._repairing = False  # this store holds the repair lock (its writes need not)
         self._players = Players(self._read, self._write, now)
         self._rounds = FinishedRounds(self._read, self._write)
         self._in_progress = RoundsInProgress(self._read, self._write, now)
@@ -325,19 +326,28 @@ class Store:
             if not self._may_repair:
                 raise StoreDamaged(self._path, str(error)) from error
         with repair_lock(self._path):
+            self._repairing = True
             try:
-                return attempt()
-            except (sqlite3.DatabaseError, UnreadableRow) as error:
-                if not problems.is_damage(error):
-                    raise
-                self._repair_now()
-            try:
-                return attempt()
-            except (sqlite3.DatabaseError, UnreadableRow) as error:
-                if not problems.is_damage(error):
-                    raise
-                reason = f"it is still damaged after a repair ({error})"
-                self._carry_on_without_the_file(problems.repair_failed(self._path, reason))
+                return self._attempt_repairing(attempt)
+            finally:
+                self._repairing = False
+
+    def _attempt_repairing(self, attempt: Callable[[], T]) -> T:
+        """``attempt()`` with the repair lock held: again first (another game may have
+        repaired the file meanwhile), then after a repair, then over an empty store."""
+        try:
+            return attempt()
+        except (sqlite3.DatabaseError, UnreadableRow) as error:
+            if not problems.is_damage(error):
+                raise
+            self._repair_now()
+        try:
+            return attempt()
+        except (sqlite3.DatabaseError, UnreadableRow) as error:
+            if not problems.is_damage(error):
+                raise
+            reason = f"it is still damaged after a repair ({error})"
+            self._carry_on_without_the_file(problems.repair_failed(self._path, reason))
         return attempt()
 
     def _repair_now(self) -> None:
@@ -384,14 +394,20 @@ class Store:
         if not self._saving:
             return SaveFailed(f"{self._notice} {what}")
         conn = self._conn
+        # a repair in another game must not copy the file before this commit and put the
+        # repaired copy in place after it (this store's own repair already holds the lock)
+        writing = (
+            contextlib.nullcontext() if self._repairing else repair_lock(self._path, shared=True)
+        )
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                result = work(conn)
-                conn.execute("COMMIT")
-            finally:
-                if conn.in_transaction:
-                    _rollback(conn)
+            with writing:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = work(conn)
+                    conn.execute("COMMIT")
+                finally:
+                    if conn.in_transaction:
+                        _rollback(conn)
         except sqlite3.Error as error:
             problem = problems.problem_of(error)
             if problem is None or problems.is_damage(error):
