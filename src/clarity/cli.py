@@ -843,10 +843,14 @@ def _cmd_repair(args: argparse.Namespace) -> int:
         print(f"No saved data yet in {folder}")
         return EXIT_OK
     checked = _store.check_and_repair(folder)
-    if checked.store is not None:
-        checked.store.close()
+    store = checked.store
+    usable = store is not None and store.saving
+    if store is not None:
+        store.close()
+    if not usable:  # read-only, full, or the repair itself failed: nothing was repaired
+        raise Failed(checked.notice or f"the saved data in {folder} cannot be repaired")
     print(checked.notice or f"The saved data in {folder} is whole: nothing to repair.")
-    return EXIT_OK if checked.store is not None else EXIT_PROBLEMS
+    return EXIT_OK
 
 
 # --- clarity backup and clarity restore ----------------------------------------------------

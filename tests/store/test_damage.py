@@ -30,7 +30,7 @@ from clarity.store.db import DB_FILENAME
 
 from .damage import damage_table, overwrite_page, pages_of
 from .factories import MONDAY_9AM, add_player, save, try_save
-from .filesystems import tmpfs
+from .filesystems import make_read_only, tmpfs, writable_then_read_only
 
 PLAYERS = 12
 ROUNDS = 480  # enough for several leaf pages in every table
@@ -538,3 +538,22 @@ def test_rounds_another_game_saves_during_a_repair_are_kept(
         kept = {record.round_id for record in reopened.all_rounds()}
     assert len(told_saved) == 40
     assert told_saved <= kept
+
+
+def test_clarity_repair_on_a_read_only_folder_says_it_repaired_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with writable_then_read_only(tmp_path / "data") as data_dir:
+        _class_data_small(data_dir)
+        make_read_only(data_dir)
+        status = cli.main(["repair", "--data-dir", str(data_dir)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err == f"clarity: Saving is off: the data folder {data_dir} is read-only.\n"
+
+
+def _class_data_small(data_dir: Path) -> None:
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    with opening.store as store:
+        save(store, add_player(store, "Ana").id)
