@@ -26,14 +26,15 @@ https://owasp.org/www-community/attacks/CSV_Injection, and ASVS 4.0 requirement 
   own separator, so ``"a;=1+1;b"`` becomes three cells, the middle one a live formula, and a
   line break inside a quoted cell starts a new row (checked with LibreOffice 7.4). So every
   **segment** a separator could start is protected, not only the cell's start: the cell's
-  start, and the place after every ``,``, ``;``, tab, ``|``, carriage return and line feed.
-  A segment whose first character, **after any leading spaces**, is ``=``, ``+``, ``-``,
-  ``@`` or NUL gets an apostrophe at its start (``a;'=1+1;b``); at the cell's start a tab,
-  carriage return or line feed counts too. The spaces count because an import can trim
-  them ("Trim spaces") and then reads the formula; the full-width ``＝ ＋ － ＠`` count,
+  start, and the place after every ``,``, ``;``, ``|``, line break and space of any kind
+  (tab, space and the others: LibreOffice's import offers the space as a separator, and
+  its "Trim spaces" would bring a formula after spaces to a cell's start).
+  A segment whose first character is ``=``, ``+``, ``-``, ``@`` or NUL gets an apostrophe
+  at its start (``a;'=1+1;b``, ``a; '=1``); a cell that starts with a tab, carriage return
+  or line feed gets one at its very start too. The full-width ``＝ ＋ － ＠`` count,
   since an East Asian spreadsheet may take them for their ASCII twins. The apostrophe shows
   in the cell: that is the price of a cell that cannot run.
-* A segment that already starts with an apostrophe (after spaces) gets another one, so the
+* A segment that already starts with an apostrophe gets another one, so the
   protection can be undone without guessing: remove one apostrophe at the start of every
   segment that has one. ``'=1`` is written ``''=1`` and ``=1`` is written ``'=1``, as a
   spreadsheet itself takes a typed leading apostrophe for "text follows" and keeps only
@@ -78,16 +79,11 @@ RESULTS_HEADER = (
     "time_scale",
 )
 LEADERBOARD_HEADER = ("pack", "rank", "player", "score", "medal", "date")
-# Where a spreadsheet could start a new cell or row when its list separator is not ours.
-_SEGMENT_ENDS = ",;|\t\r\n"
-# Spaces an import may trim before it looks for a formula (not the separators themselves).
-_SPACES = "[^\\S\t\r\n]*"
-_TRIGGERS = "=+\\-@\0\uff1d\uff0b\uff0d\uff20'"
-#: A segment a spreadsheet could read as a formula (or that already starts with an apostrophe,
-#: which is doubled); the cell's own start also counts a tab or line break.
-_UNSAFE_SEGMENT = re.compile(
-    f"(?:(?<=[{_SEGMENT_ENDS}])(?={_SPACES}[{_TRIGGERS}])|^(?={_SPACES}[{_TRIGGERS}\t\r\n]))"
-)
+# Where a spreadsheet could start a new cell or row when its list separator is not ours:
+# the separators LibreOffice's import offers (comma, semicolon, tab, space), '|', line
+# breaks, and every other space (an import may trim any of them before it reads a cell).
+_SEGMENTS = re.compile(r"([,;|\s])")
+_TRIGGERS = frozenset("=+-@\0\uff1d\uff0b\uff0d\uff20'")
 #: Text a spreadsheet would read as a number: a sign, digits with a decimal point or comma
 #: (a German spreadsheet reads ``1,5``) and group signs, an exponent, a percent sign.
 _NUMBER_LIKE = re.compile(r"\s*[+-]?(?:[0-9][0-9.,]*|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?\s*%?\s*")
@@ -268,8 +264,14 @@ def spreadsheet_text(text: str) -> str:
     whatever its list separator: ``text`` with an apostrophe at the start of every segment
     that could start a formula, and at its start when it could be read as a number (the
     rules and their source are in the module docstring)."""
-    protected = _UNSAFE_SEGMENT.sub("'", text)
-    if protected[:1] != "'" and _NUMBER_LIKE.fullmatch(text):
+    pieces = _SEGMENTS.split(text)  # segments at the even places, separators between
+    protected = "".join(
+        f"'{piece}" if n % 2 == 0 and piece[:1] in _TRIGGERS else piece
+        for n, piece in enumerate(pieces)
+    )
+    if text and text[0] in "\t\r\n":  # a cell's first character: OWASP counts these too
+        protected = f"'{protected}"
+    if not protected.lstrip().startswith("'") and _NUMBER_LIKE.fullmatch(text):
         return f"'{text}"
     return protected
 
