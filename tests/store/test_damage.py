@@ -27,6 +27,7 @@ import pytest
 from clarity import cli
 from clarity.store import Player, SavedRound, Store, check_and_repair, open_store
 from clarity.store.db import DB_FILENAME
+from clarity.store.repair import copy_aside
 
 from .damage import damage_table, overwrite_page, pages_of
 from .factories import MONDAY_9AM, add_player, save, try_save
@@ -557,3 +558,20 @@ def _class_data_small(data_dir: Path) -> None:
     assert opening.store is not None
     with opening.store as store:
         save(store, add_player(store, "Ana").id)
+
+
+def test_the_same_damage_is_copied_aside_once(
+    data_dir: Path, class_data_once: tuple[Path, Saved]
+) -> None:
+    """A repair that fails or is killed, then tried again at every start, keeps one copy
+    of the same damaged bytes, not one more each time; other damage gets its own."""
+    template, _ = class_data_once
+    shutil.copytree(template, data_dir)
+    path = data_dir / DB_FILENAME
+    overwrite_page(path, pages_of(path, "round", "leaf")[1])
+    first = copy_aside(path, MONDAY_9AM)
+    assert copy_aside(path, MONDAY_9AM + timedelta(hours=1)) == first
+    overwrite_page(path, pages_of(template / DB_FILENAME, "round", "leaf")[2])
+    other = copy_aside(path, MONDAY_9AM + timedelta(hours=2))
+    assert other != first
+    assert other.read_bytes() == path.read_bytes()

@@ -28,6 +28,7 @@ repairs again) or the fresh one; the copy aside holds everything in both cases.
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import shutil
 import sqlite3
@@ -130,6 +131,9 @@ def copy_aside(path: Path, moment: datetime) -> Path:
 
     Raises :class:`RepairFailed` (having removed any partial copy) when it cannot be made.
     """
+    earlier = _same_copy_aside(path)
+    if earlier is not None:
+        return earlier  # a repair that failed or was killed already kept these very bytes
     aside = damaged_copy_name(path, moment)
     made: list[Path] = []
     try:
@@ -147,6 +151,22 @@ def copy_aside(path: Path, moment: datetime) -> Path:
                 target.unlink()
         raise RepairFailed(f"no copy of it could be made ({error.strerror or error})") from error
     return aside
+
+
+def _same_copy_aside(path: Path) -> Path | None:
+    """An earlier copy aside of ``path`` whose files are byte for byte those of ``path`` and
+    its companions now, or None. Each failed or killed repair would otherwise add a whole
+    copy of the same damage."""
+    files = [suffix for suffix in ("", *COMPANIONS) if Path(f"{path}{suffix}").is_file()]
+    for copy in sorted(path.parent.glob(f"{path.name}.corrupt-*")):
+        if copy.name.endswith(COMPANIONS):
+            continue
+        theirs = [suffix for suffix in ("", *COMPANIONS) if Path(f"{copy}{suffix}").is_file()]
+        if theirs == files and all(
+            filecmp.cmp(f"{path}{suffix}", f"{copy}{suffix}", shallow=False) for suffix in files
+        ):
+            return copy
+    return None
 
 
 def rebuild(path: Path, aside: Path, moment: datetime, *, close: Callable[[], None]) -> Repair:
@@ -190,7 +210,9 @@ def _install_by_backup(fresh: Path, path: Path) -> bool:
         try:
             source.backup(target)
         except sqlite3.DatabaseError as error:
-            if problem_of(error) is not Problem.CORRUPT:
+            # A header SQLite cannot trust (a page size that is not the file's) makes it
+            # open the file read-only, or refuse it: then the file is replaced instead.
+            if problem_of(error) not in (Problem.CORRUPT, Problem.READ_ONLY):
                 raise
             return False
         finally:
