@@ -137,3 +137,17 @@ def test_look_alike_names_are_one_player(store: Store) -> None:
 
 def test_joiners_between_two_names_are_dropped_at_the_space() -> None:
     assert clean_name("Ana\u200d Ben\u200c") == "Ana Ben"
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u17b4", "\u17b5", "\U0001d173", "\u2065", "\ufff0", "\U000e0001", "\U0001bca0"],
+)
+def test_every_default_ignorable_character_is_dropped_so_ana_stays_ana(invisible: str) -> None:
+    """The rest of Unicode's Default_Ignorable_Code_Point set: 'Ana' with one of them after
+    it would print as Ana and be a second Ana (found by a tester)."""
+    assert clean_name(f"Ana{invisible}") == "Ana"
+
+
+def test_a_name_of_only_the_blank_braille_cell_is_refused() -> None:
+    assert clean_name("\u2800\u2800") == NameRejected("Please type a name.")

@@ -48,8 +48,13 @@ MAX_NAME_LENGTH = 40
 _DIRECTION_CHANGES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# The rest of Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt) that is
+# neither a joiner, a variation selector nor a tag kept in context below: invisible, and
+# never needed to write a name.
 _NOTHING_IN_A_NAME = re.compile(
-    "[\u200b\ufeff\u2060-\u2064\u206a-\u206f\u00ad\u180e\u034f\u3164\uffa0]"
+    "[\u200b\ufeff\u2060-\u2065\u206a-\u206f\u00ad\u180e\u034f\u3164\uffa0"
+    "\u17b4\u17b5\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e001f\U000e0080-\U000e00ff\U000e01f0-\U000e0fff]"
 )
 _JOINERS = "\u200c\u200d"
 _TAGS = range(0xE0020, 0xE0080)
@@ -141,7 +146,7 @@ def _within(code: int, ranges: tuple[range, ...]) -> bool:
 def _is_visible(char: str) -> bool:
     """A character that shows something by itself: not a mark, format character, space,
     control or Hangul filler."""
-    if char == "" or char in "\u115f\u1160\u3164\uffa0":
+    if char == "" or char in "\u115f\u1160\u3164\uffa0\u2800":  # \u2800: braille blank
         return False
     return unicodedata.category(char) not in _INVISIBLE_CATEGORIES
 
