@@ -305,6 +305,9 @@ def test_deleting_a_player_names_the_copies_of_damaged_data_that_still_hold_them
 ) -> None:
     database = data / DB_FILENAME
     first = copy_aside(database, MONDAY_9AM)  # as the repair keeps damaged data, twice
+    with open(database, "r+b") as file:  # other damage, so a second copy is made
+        file.seek(database.stat().st_size - 1)
+        file.write(b"\xa5")
     second = copy_aside(database, MONDAY_9AM + timedelta(days=2))
     status, out, err = _run(capsys, "players", "--delete", "Ana", "--data-dir", str(data))
     assert (status, err) == (0, "")

@@ -87,7 +87,7 @@ def test_moving_aside_twice_in_one_second_keeps_both(data_dir: Path) -> None:
     first = open_store(data_dir, now=lambda: MOMENT)
     assert first.store is not None
     first.store.close()
-    _write_garbage(data_dir)
+    (data_dir / DB_FILENAME).write_bytes(GARBAGE[::-1])  # other garbage: a copy of its own
     second = open_store(data_dir, now=lambda: MOMENT)
     assert second.store is not None
     second.store.close()
