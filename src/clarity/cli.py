@@ -887,7 +887,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     except backup.BackupRefused as refused:
         raise Failed(str(refused)) from refused
     what = _contents(written.manifest)
-    lines = [f"Backed up {what} to {written.path} ({_size(written.size)})"]
+    lines = [f"Backed up {what} to {written.path} ({backup.size_in_words(written.size)})"]
     if written.skipped:
         files = _count(len(written.skipped), "file")
         are = (
@@ -984,16 +984,6 @@ def _contents(manifest: Any) -> str:
         _count(manifest.packs, "pack"),
     ]
     return ", ".join(parts) + (" and the settings" if manifest.settings else "")
-
-
-def _size(size: int) -> str:
-    """A file's size as a person reads it: 912 bytes, 48 KB, 3.4 MB."""
-    if size < 1000:
-        return _count(size, "byte")
-    units = (("KB", 1e3), ("MB", 1e6), ("GB", 1e9))
-    unit, scale = next(((u, s) for u, s in units if size < s * 1e3), units[-1])
-    shown = size / scale
-    return f"{shown:.1f} {unit}" if shown < 10 else f"{shown:.0f} {unit}"
 
 
 # The time per question of the settings: its values and their spellings ("x2", "2", "none",

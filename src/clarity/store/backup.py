@@ -555,6 +555,16 @@ def read_member(archive: Path, opened: zipfile.ZipFile, info: zipfile.ZipInfo) -
 # --- small helpers -----------------------------------------------------------------------
 
 
+def size_in_words(size: int) -> str:
+    """A size as a person reads it: 912 bytes, 48 KB, 3.4 MB, 2.1 GB."""
+    if size < 1000:
+        return counted(size, "byte")
+    units = (("KB", 1e3), ("MB", 1e6), ("GB", 1e9))
+    unit, scale = next(((u, s) for u, s in units if size < s * 1e3), units[-1])
+    shown = size / scale
+    return f"{shown:.1f} {unit}" if shown < 10 else f"{shown:.0f} {unit}"
+
+
 def counted(number: int, noun: str) -> str:
     """``1 player``, ``3 players``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -52,6 +52,7 @@ from clarity.store.backup import (
     reason,
     said_differences,
     schema_differences,
+    size_in_words,
 )
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, schema_version
 from clarity.store.models import Player
@@ -188,16 +189,6 @@ def _check_room(archive: Path, data_dir: Path, total: int) -> None:
             f"{archive}: unpacks to {size_in_words(total)}, but the disk of {data_dir} has "
             f"{size_in_words(free)} free; nothing was changed"
         )
-
-
-def size_in_words(size: int) -> str:
-    """A size as a person reads it: 912 bytes, 48 KB, 3.4 MB, 2.1 GB."""
-    if size < 1000:
-        return counted(size, "byte")
-    units = (("KB", 1e3), ("MB", 1e6), ("GB", 1e9))
-    unit, scale = next(((u, s) for u, s in units if size < s * 1e3), units[-1])
-    shown = size / scale
-    return f"{shown:.1f} {unit}" if shown < 10 else f"{shown:.0f} {unit}"
 
 
 def _safe_parts(name: str) -> bool:
