@@ -254,6 +254,31 @@ def test_the_screens_fit_the_window_without_overlaps(
         pilot.step()
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_scrolled_table_shows_whole_rows_only(saving_app: MakeApp, size: tuple[int, int]) -> None:
+    """Scrolled to the player's own row at the end, and then a row at a time up, no row of
+    the high scores shows half under the header or half off the bottom."""
+    pilot = filled(saving_app, size=size)
+    store = pilot.app.services.session.store
+    assert store is not None
+    for n in range(14):  # Ana comes 15th: below the top ten, and the table scrolls
+        save(store, _player(store, f"Star {n}").id, pack_id=PACK, score=2000 + n)
+    open_high_scores(pilot.app, PACK)
+    pilot.step(3)
+    scores = pilot.top
+    assert isinstance(scores, HighScoresScene)
+    body, pitch = scores._body, scores._row_h + scores._metrics.px(0.5)
+    for _ in range(4):
+        tops = [
+            body.y + n * pitch - round(scores._scroller.offset) for n in range(len(scores.rows))
+        ]
+        shown = [top for top in tops if top + scores._row_h > body.top and top < body.bottom]
+        assert shown, "no row in view"
+        assert all(body.top <= top and top + scores._row_h <= body.bottom for top in shown)
+        scores.scroll_rows(-1)
+        pilot.step(30)
+
+
 def _players(app: App) -> None:
     app.screens.push("players")
 

@@ -135,9 +135,15 @@ class TableScreen(MenuScreen):
             assets=assets,
             metrics=metrics,
         )
-        self._body = pygame.Rect(left, y, width, max(0, content.bottom - y))
         self._row_h = self.table.row_height(assets, metrics)
         gap = metrics.px(0.5)
+        # The view holds whole rows, so that scrolled to any row (the player's own, at the
+        # end) no row shows half under the header.
+        available = max(0, content.bottom - y)
+        whole_rows = max(1, (available + gap) // (self._row_h + gap))
+        self._body = pygame.Rect(
+            left, y, width, min(available, whole_rows * (self._row_h + gap) - gap)
+        )
         count = len(self.rows)
         self._scroller.set(self._body, max(0, count * (self._row_h + gap) - gap))
         row = self.focus_row()
