@@ -43,7 +43,7 @@ from clarity.paths import user_packs_dir
 from clarity.settings import MAX_FILE_BYTES
 from clarity.store import problems
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, migrate, schema_version
-from clarity.store.opening import WAYS_TO_READ, connect_for_reading
+from clarity.store.opening import connect_for_reading, ways_to_read
 
 FORMAT = "clarity-backup"
 FORMAT_VERSION = 1
@@ -430,9 +430,7 @@ def read_only_connection(database: Path) -> tuple[sqlite3.Connection, str]:
     :data:`~clarity.store.opening.WAYS_TO_READ` it is: the immutable way is the only one a
     read-only mount allows, and it does not see a ``-wal`` file's rounds."""
     failure: sqlite3.DatabaseError | None = None
-    for how in WAYS_TO_READ:
-        if how == "query only" and Path(f"{database}-wal").exists():
-            continue  # closing would fold the log into the file: read it as it is instead
+    for how in ways_to_read(database):
         try:
             conn = connect_for_reading(database, how)
         except sqlite3.DatabaseError as error:

@@ -124,9 +124,7 @@ def open_for_reading(data_dir: Path, *, now: Callable[[], datetime] = local_now)
         return StoreOpening(None, None)
     reason = "it cannot be opened"
     # A read-only mount lets SQLite make no -shm file: only the immutable form opens there.
-    for how in WAYS_TO_READ:
-        if how == "query only" and Path(f"{path}-wal").exists():
-            continue  # closing would fold the log into the file: read it as it is instead
+    for how in ways_to_read(path):
         try:
             conn = connect_for_reading(path, how)
         except sqlite3.DatabaseError as error:
@@ -149,6 +147,14 @@ def open_for_reading(data_dir: Path, *, now: Callable[[], datetime] = local_now)
 
 # The ways open_for_reading tries, in order: the first that opens and reads is used.
 WAYS_TO_READ = ("query only", "read-only", "immutable")
+
+
+def ways_to_read(path: Path) -> tuple[str, ...]:
+    """The :data:`WAYS_TO_READ` that may be tried on ``path``, in order: not "query only"
+    when a ``-wal`` is there, since closing that connection would fold the log into the
+    file; the log is read as it is instead."""
+    has_log = Path(f"{path}-wal").exists()
+    return tuple(how for how in WAYS_TO_READ if not (has_log and how == "query only"))
 
 
 def connect_for_reading(path: Path, how: str) -> sqlite3.Connection:
