@@ -54,6 +54,7 @@ def test_the_list_shows_every_setting_its_value_where_it_comes_from_and_what_is_
         "timer": ["on", "default", "on, off"],
         "time": ["x1", "default", "x1, x1.5, x2, x3, none"],
         "streaks": ["on", "default", "on, off"],
+        "language": ["automatic", "default", "automatic, en, ru, be"],
         "text-size": ["100", "default", "100, 125, 150, 200"],
         "theme": ["standard", "default", "standard, high-contrast"],
         "reduced-motion": ["off", "default", "on, off"],

@@ -37,6 +37,7 @@ EVERY_KEY = ", ".join(s.key for s in SETTINGS)
 CHANGED = Settings(
     rules=RulesSettings(timer=False, time_scale=1.5, streaks=False),
     display=DisplaySettings(
+        language="be",
         text_size=200,
         theme="high-contrast",
         reduced_motion=True,
@@ -54,6 +55,7 @@ def test_the_keys_are_the_ones_a_teacher_reads() -> None:
         "timer",
         "time",
         "streaks",
+        "language",
         "text-size",
         "theme",
         "reduced-motion",
@@ -70,6 +72,7 @@ def test_the_defaults_are_the_game_as_it_always_played() -> None:
         "on",
         "x1",
         "on",
+        "automatic",
         "100",
         "standard",
         "off",

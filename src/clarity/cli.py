@@ -21,12 +21,14 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from clarity.core.numbers import format_number
+from clarity.i18n import AUTOMATIC, Translator, choose_language, translator_for
+from clarity.i18n.languages import system_locale
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
@@ -137,9 +139,11 @@ def main(argv: Sequence[str]) -> int:
     """
     for stream in (sys.stdout, sys.stderr):
         print_anything_to(stream)
-    parser = build_parser()
+    translator = command_line_translator(argv, os.environ)
+    parser = build_parser(translator)
     try:
         args, unknown = parser.parse_known_args(list(argv))
+        args.translator = translator
         if unknown:  # said by the command's own parser, so that it names the right --help
             command: argparse.ArgumentParser = getattr(args, "command_parser", parser)
             command.error(f"unrecognized arguments: {' '.join(unknown)}")
@@ -215,7 +219,35 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: error: {message}; see {self.prog} --help\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_line_translator(argv: Sequence[str], environ: Mapping[str, str]) -> Translator:
+    """The words of the command line in the interface language: ``CLARITY_LANG``, else the
+    ``language`` saved in the settings file of ``--config-dir`` (looked for in ``argv``
+    before it is parsed, since the help is written in that language), else the computer's
+    locale. A settings file that cannot be read counts as "automatic" here; the command
+    that reads it says what is wrong with it."""
+    folder = _config_dir_asked(argv)
+    try:
+        saved = SettingsStore(settings_path(config_dir(folder, environ))).load().settings
+        setting = saved.display.language
+    except (OSError, ValueError):
+        setting = AUTOMATIC
+    return translator_for(choose_language(setting, environ, system_locale()).language)
+
+
+def _config_dir_asked(argv: Sequence[str]) -> str | None:
+    """The value of the last ``--config-dir DIR`` or ``--config-dir=DIR`` in ``argv``."""
+    found = None
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--config-dir" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif word.startswith("--config-dir="):
+            found = word.partition("=")[2]
+    return found
+
+
+def build_parser(translator: Translator | None = None) -> argparse.ArgumentParser:
     # the commands' parsers are made by add_subparsers with the top parser's class
     parser = _Parser(
         prog=PROG,
@@ -504,7 +536,14 @@ def _game_settings(args: argparse.Namespace, *, seed: int | None) -> GameSetting
     from clarity.ui.launch import load_settings  # noqa: PLC0415 - after the pygame check
 
     store = SettingsStore(settings_path(_config_dir(args)))
-    return load_settings(store, timer=args.timer, streaks=args.streaks, seed=seed)
+    return load_settings(
+        store,
+        timer=args.timer,
+        streaks=args.streaks,
+        seed=seed,
+        environ=os.environ,
+        system_locale=system_locale(),
+    )
 
 
 def _launch_options(args: argparse.Namespace, settings: GameSettings, **more: Any) -> LaunchOptions:

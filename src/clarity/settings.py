@@ -74,8 +74,10 @@ class RulesSettings:
 
 @dataclass(frozen=True, slots=True)
 class DisplaySettings:
-    """How the screens look.
+    """How the screens look, and the language they speak.
 
+    ``language`` of the screens and messages: "automatic" (the computer's locale) or a tag
+    of ``clarity.i18n.LANGUAGES`` (``CLARITY_LANG`` overrides it for one run);
     ``text_size`` in per cent of the standard size (100, 125, 150 or 200; WCAG 1.4.4);
     ``theme`` "standard" or "high-contrast" (7:1 text, WCAG 1.4.6); ``reduced_motion``:
     nothing flies, flips, shakes or pulses (WCAG 2.3.3); ``answer_colours``
@@ -84,6 +86,7 @@ class DisplaySettings:
     :data:`SETTINGS` does not allow.
     """
 
+    language: str = "automatic"
     text_size: int = 100
     theme: Theme = "standard"
     reduced_motion: bool = False
@@ -262,6 +265,10 @@ def _time_text(scale: float | None) -> str:
     return "none" if scale is None else f"x{scale:g}"
 
 
+# The interface languages, as clarity.i18n.LANGUAGES has them (a test says so), not
+# imported from there: the settings are read before anything else.
+LANGUAGE_TAGS: tuple[str, ...] = ("en", "ru", "be")
+
 SETTINGS: tuple[Setting, ...] = (
     _switch(
         "timer",
@@ -287,6 +294,23 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     _switch(
         "streaks", "rules", "streaks", "Streak bonus", "extra points for right answers in a row"
+    ),
+    Setting(
+        "language",
+        "display",
+        "language",
+        "Language",
+        "the language of the screens and messages (en, ru, be); automatic: the computer's",
+        (("automatic", "automatic"), *((tag, tag) for tag in LANGUAGE_TAGS)),
+        "automatic, " + ", ".join(LANGUAGE_TAGS),
+        aliases={
+            "auto": "automatic",
+            "english": "en",
+            "russian": "ru",
+            "belarusian": "be",
+            "русский": "ru",
+            "беларуская": "be",
+        },
     ),
     Setting(
         "text-size",

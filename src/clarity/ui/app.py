@@ -17,6 +17,7 @@ from clarity.ui.screens import Screens
 from clarity.ui.theme import Look
 
 if TYPE_CHECKING:
+    from clarity.i18n import Translator
     from clarity.ui.services import Services
 
 #: The smallest size, in pixels, at which every screen's layout holds: the window's minimum,
@@ -196,6 +197,12 @@ class App:
         return self._fullscreen
 
     # -- the look ----------------------------------------------------------------
+
+    @property
+    def translator(self) -> Translator:
+        """The interface's words in the player's language: every text a screen shows that
+        is not the pack's or a player's goes through it (``app.translator.gettext(...)``)."""
+        return self.services.translator
 
     @property
     def look(self) -> Look:

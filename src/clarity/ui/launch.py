@@ -132,11 +132,15 @@ def load_settings(
     streaks: bool = True,
     seed: int | None = None,
     out: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+    system_locale: str | None = None,
 ) -> GameSettings:
     """The settings of a game: those saved in ``store`` (the defaults where there are
     none), with ``timer`` or ``streaks`` False (``--no-timer``, ``--no-streaks``) taking
     that rule off for this run only. Never fails: each thing wrong in the file is one
     line on ``out`` (``clarity: FILE:LINE: …``), and that setting keeps its default.
+    ``environ`` and ``system_locale`` choose the language with the setting (None: the
+    setting alone, as in tests).
     """
     loaded = store.load()
     err = out or sys.stderr
@@ -149,6 +153,8 @@ def load_settings(
         seed=seed,
         store=store,
         problems=tuple(str(problem) for problem in loaded.problems),
+        environ=dict(environ or {}),
+        system_locale=system_locale,
     )
 
 

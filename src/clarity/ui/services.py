@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clarity.settings import DisplaySettings, Settings, SettingsStore, SoundSettings
+from clarity.i18n import LANGUAGE_ENV, Translator, choose_language, translator_for
+from clarity.i18n.languages import LanguageChoice
+from clarity.settings import (
+    LANGUAGE_TAGS,
+    DisplaySettings,
+    Settings,
+    SettingsStore,
+    SettingValue,
+    SoundSettings,
+)
 from clarity.ui.assets import Assets
 from clarity.ui.pack_shelf import PackCatalog
 from clarity.ui.sound import Sound
@@ -82,6 +91,9 @@ class GameSettings:
     the rule off for this run whatever is saved, and are never saved. ``store`` is where
     a change is saved (None: kept for this session only, as in tests); ``problems`` are
     the lines that said what was wrong in the settings file, for a screen to show.
+    ``environ`` and ``system_locale`` are what the language is chosen from when the
+    setting is "automatic", and ``CLARITY_LANG`` in ``environ`` overrides the setting
+    (:func:`clarity.i18n.choose_language`; empty in tests: the setting, else English).
     """
 
     saved: Settings = field(default_factory=Settings)
@@ -90,6 +102,12 @@ class GameSettings:
     seed: int | None = None  # None: a new seed every round
     store: SettingsStore | None = None
     problems: tuple[str, ...] = ()
+    environ: Mapping[str, str] = field(default_factory=dict)
+    system_locale: str | None = None
+
+    def language(self) -> LanguageChoice:
+        """The interface language of this run, and what chose it."""
+        return choose_language(self.saved.display.language, self.environ, self.system_locale)
 
     @property
     def display(self) -> DisplaySettings:
@@ -118,11 +136,20 @@ class GameSettings:
         """The settings the command line holds for this run, each with the option that does:
         ``{"timer": "--no-timer"}``; a screen shows them as set by it, not as saved."""
         held = {"timer": (self.timer, "--no-timer"), "streaks": (self.streaks, "--no-streaks")}
-        return {key: option for key, (allowed, option) in held.items() if not allowed}
+        overrides = {key: option for key, (allowed, option) in held.items() if not allowed}
+        if self.language().source == LANGUAGE_ENV:
+            overrides["language"] = LANGUAGE_ENV
+        return overrides
 
     def in_play(self) -> Settings:
         """The settings as this run plays them: the saved ones with the overrides applied."""
-        return self.saved.with_values(dict.fromkeys(self.overrides(), False))
+        values: dict[str, SettingValue] = {
+            key: False for key in self.overrides() if key in ("timer", "streaks")
+        }
+        language = self.language()
+        if language.source == LANGUAGE_ENV and language.language in LANGUAGE_TAGS:
+            values["language"] = language.language  # the test-only pseudo-language is none
+        return self.saved.with_values(values)
 
     def change(self, settings: Settings) -> tuple[GameSettings, str | None]:
         """These settings with ``settings`` saved in their place, written at once.
@@ -160,6 +187,7 @@ class Services:
     #: reads questions aloud (made when first asked for: the engine is looked for then)
     speaker_factory: Callable[[Sound], Speaker] | None = None
     _speaker: Speaker | None = field(default=None, init=False, repr=False)
+    _translator: Translator | None = field(default=None, init=False, repr=False)
     _session: PlayerSession | None = field(default=None, init=False, repr=False)
     _warming: threading.Thread | None = field(default=None, init=False, repr=False)
 
@@ -173,6 +201,15 @@ class Services:
         self.settings, problem = self.settings.change(settings)
         self.apply_sound_settings()
         return problem
+
+    @property
+    def translator(self) -> Translator:
+        """The interface's words in the language of the settings (or ``CLARITY_LANG``);
+        a new one when the language setting changes."""
+        language = self.settings.language().language
+        if self._translator is None or self._translator.language != language:
+            self._translator = translator_for(language)
+        return self._translator
 
     def apply_sound_settings(self) -> None:
         """The saved volume and mute on the sound effects (M toggles the mute in between)."""
