@@ -37,12 +37,13 @@ def app_factory(pack_folder: Path, data_dir: Path) -> Iterator[MakeApp]:
         size: tuple[int, int] = (1280, 800),
         folder: Path | None = None,
         notices: list[str] | None = None,
+        settings: GameSettings | None = None,
     ) -> App:
         services = Services(
             assets=Assets(ASSETS),
             sound=RecordingSound(),
             packs=PackCatalog([pack_folder], ASSETS),
-            settings=GameSettings(seed=1),
+            settings=settings or GameSettings(seed=1),
             data_dir=folder or data_dir,
             player_options=PlayerOptions(
                 name=player, on_notice=notices.append if notices is not None else None
