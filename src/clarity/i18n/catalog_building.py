@@ -100,7 +100,7 @@ def updated_catalog(language: str, template: Catalog, existing: bytes | None) ->
     gone ones dropped, never guessed from a similar message (no fuzzy matching)."""
     if existing is None:
         catalog = _new_catalog(locale=language, domain=DOMAIN)
-        catalog.language_team = LANGUAGES[language]
+        catalog.language_team = LANGUAGES.get(language, language)
     else:
         catalog = read_po(io.BytesIO(existing), locale=language, domain=DOMAIN)
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
