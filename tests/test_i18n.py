@@ -265,5 +265,6 @@ def test_the_pseudo_language_lengthens_accents_and_keeps_placeholders(text: str)
 def test_the_pseudo_language_fills_values_in() -> None:
     translator = Translator(PSEUDO_LANGUAGE)
     said = translator.ngettext("{count} tile left", "{count} tiles left", 3)
-    assert said.startswith("[3 ") and said.endswith("]")
+    assert said.startswith("[3 ")
+    assert said.endswith("]")
     assert is_pseudo_translated(said)
