@@ -47,6 +47,12 @@ def test_the_wheel_holds_the_bundled_packs_assets_and_fonts(wheel: Path) -> None
             )
 
 
+def test_the_wheel_holds_the_compiled_catalog_of_every_language(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for language in ("ru", "be"):
+        assert f"clarity/locale/{language}/LC_MESSAGES/clarity.mo" in names
+
+
 def test_the_installed_wheel_loads_the_default_pack_from_inside_itself(
     wheel: Path, tmp_path: Path
 ) -> None:
@@ -74,6 +80,10 @@ def test_the_installed_wheel_loads_the_default_pack_from_inside_itself(
         "assert loaded.ok, loaded.first_error\n"
         "print(q)\n"
         "print(sorted(str(p) for p in loaded.images.values())[0])\n"
+        "from clarity.i18n import Translator\n"
+        "from clarity.i18n.translator import catalog_path\n"
+        "print(catalog_path('be'))\n"
+        "print(Translator('be').seconds(5))\n"
     )
     # run from an empty folder so nothing of the checkout is importable or found
     env = {**os.environ, "PYTHONPATH": str(target)}
@@ -86,6 +96,8 @@ def test_the_installed_wheel_loads_the_default_pack_from_inside_itself(
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    questions_dir, first_image = done.stdout.splitlines()
+    questions_dir, first_image, catalog, said = done.stdout.splitlines()
     assert Path(questions_dir).is_relative_to(target)
     assert Path(first_image).is_relative_to(target)
+    assert Path(catalog).is_relative_to(target)
+    assert said == "5 секунд"  # read from the wheel's Belarusian catalog
