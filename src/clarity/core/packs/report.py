@@ -6,6 +6,28 @@ problems: a report shows at most :data:`MAX_SHOWN_PROBLEMS`, errors before warni
 pack that does not play says why, however many warnings come before its first error), in
 file order, and then one line counting the rest; a value quoted in a message is cut to
 about :data:`MAX_QUOTED_CHARS` characters (:func:`shown`).
+
+Messages are translatable (issue 11). Whoever finds a problem says it as a core
+:class:`~clarity.core.messages.Message` (``message(...)``/``plural_message(...)`` from
+``clarity.core.messages``, with named values; a value may itself be a Message, such as a
+hint after "; "), never as English glued from pieces::
+
+    report.add(position, field_name(loc), message('"{word}" is not a type', word=shown(tag)))
+
+A plain str is still taken (text not yet converted), and shown as it is in every language.
+The report keeps the Message; the text is made only when it is shown:
+
+- ``problem.render(translator)``: the whole line for a terminal or an editor,
+  ``FILE:LINE:COL: [warning: ]FIELD: MESSAGE`` in the translator's language (what
+  ``clarity validate`` prints). The ``FILE:LINE:COL:`` part and the field name
+  (``choices[2]``) are never translated: editors and the pack's YAML read them.
+- ``problem.text(translator)``: the same without the place, ``[warning: ]FIELD: MESSAGE``
+  (what the Packs screen shows after its own "Line N").
+- ``str(problem)`` is ``problem.render`` in English, as before; ``problem.message`` is the
+  message alone in English (for logs and the tests of the rules); ``problem.said`` is the
+  Message itself.
+
+``translator`` is a ``clarity.i18n.Translator`` (anything with ``render(Message | str)``).
 """
 
 from __future__ import annotations
@@ -16,7 +38,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import (
+    Message,
+    Translates,
+    english_text,
+    message,
+    plural_message,
+)
 
 Severity = Literal["error", "warning"]
 Loc = tuple[Any, ...]  # a place in the pack: ("questions", 7, "answer")
@@ -47,13 +75,43 @@ class Problem:
     line: int
     column: int
     field: str  # "questions[7].answer"; empty for the file as a whole
-    message: str
+    said: Message | str  # the message, translatable until shown
     severity: Severity = "error"
 
+    @property
+    def message(self) -> str:
+        """The message alone, in English."""
+        return english_text(self.said)
+
+    def text(self, translate: Translates) -> str:
+        """``[warning: ]FIELD: MESSAGE`` in ``translate``'s language (a
+        ``clarity.i18n.Translator``); the field name as the pack writes it."""
+        body = translate.render(self.said)
+        if self.field:
+            body = f"{self.field}: {body}"
+        if self.severity == "warning":
+            # Translators: a warning about a pack file, printed after "file:line:col: ";
+            # {problem} is the field's name and what is wrong with it.
+            body = translate.render(message("warning: {problem}", problem=body))
+        return body
+
+    def render(self, translate: Translates) -> str:
+        """``FILE:LINE:COL: [warning: ]FIELD: MESSAGE`` in ``translate``'s language, the
+        place as editors read it (never translated)."""
+        return f"{self.path}:{self.line}:{self.column}: {self.text(translate)}"
+
     def __str__(self) -> str:
-        kind = "warning: " if self.severity == "warning" else ""
-        where = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.column}: {kind}{where}{self.message}"
+        return self.render(ENGLISH)
+
+
+class _English:
+    """Renders a Message in English without a catalog (``str(problem)``)."""
+
+    def render(self, text: Message | str) -> str:
+        return english_text(text)
+
+
+ENGLISH: Translates = _English()
 
 
 class Report:
@@ -66,6 +124,7 @@ class Report:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # keyed by the English text: a Message's values are a dict, not hashable
         self._problems: dict[tuple[int, int, str, str, str], Problem] = {}
         self._unkept = 0  # problems past the kept ones: only counted
         self._unkept_errors = 0
@@ -77,18 +136,20 @@ class Report:
         self,
         position: tuple[int, int],
         field_name: str,
-        message: str,
+        said: Message | str,
         severity: Severity = "error",
     ) -> None:
         """Record a problem at a 0-based ``(line, column)`` as libyaml counts them.
 
-        Long quoted values in ``message`` and a long ``field_name`` are cut (:func:`shown`).
+        ``said`` is a translatable Message (or, until every check is converted, English
+        text). Long quoted values in it (a Message's long str values) and a long
+        ``field_name`` are cut (:func:`shown`).
         """
         line, column = position[0] + 1, position[1] + 1
-        message = _clip_message(message)
+        said = _clip_message(said) if isinstance(said, str) else _clip_values(said)
         if len(field_name) > _MAX_FIELD_CHARS:
             field_name = shown(field_name, _MAX_FIELD_CHARS)
-        key = (line, column, field_name, message, severity)
+        key = (line, column, field_name, english_text(said), severity)
         if key in self._problems:
             return
         kept = self._kept_errors if severity == "error" else self._kept_warnings
@@ -100,7 +161,7 @@ class Report:
             self._kept_errors += 1
         else:
             self._kept_warnings += 1
-        self._problems[key] = Problem(self.path, line, column, field_name, message, severity)
+        self._problems[key] = Problem(self.path, line, column, field_name, said, severity)
 
     @property
     def has_errors(self) -> bool:
@@ -135,22 +196,32 @@ class Report:
             where.line,
             where.column,
             "",
-            f"... and {_counted(hidden_errors, hidden_warnings)} in this file; "
-            "fix the ones above and check again",
+            _rest_counted(hidden_errors, hidden_warnings),
             "error" if hidden_errors else "warning",
         )
         return (*first, summary)
 
 
-def _counted(errors: int, warnings: int) -> str:
-    """``3 more errors and 1 warning``, leaving out a kind there is none of."""
-    parts = [
-        f"{format_number(n)} {word if n == 1 else word + 's'}"
-        for n, word in ((errors, "error"), (warnings, "warning"))
-        if n
-    ]
-    count, noun = parts[0].split(" ", 1)
-    return " and ".join([f"{count} more {noun}", *parts[1:]])
+def _rest_counted(errors: int, warnings: int) -> Message:
+    """``... and 3 more errors and 1 warning in this file; ...``, leaving out a kind there
+    is none of (at least one is counted)."""
+    if errors and warnings:
+        return message(
+            "... and {errors} and {warnings} in this file; fix the ones above and check again",
+            errors=plural_message("{count} more error", "{count} more errors", errors),
+            warnings=plural_message("{count} warning", "{count} warnings", warnings),
+        )
+    if errors:
+        return plural_message(
+            "... and {count} more error in this file; fix the ones above and check again",
+            "... and {count} more errors in this file; fix the ones above and check again",
+            errors,
+        )
+    return plural_message(
+        "... and {count} more warning in this file; fix the ones above and check again",
+        "... and {count} more warnings in this file; fix the ones above and check again",
+        warnings,
+    )
 
 
 def field_name(loc: Loc) -> str:
@@ -198,6 +269,41 @@ def _clip_message(message: str) -> str:
     if len(message) > _MAX_MESSAGE_CHARS:
         message = shown(message, _MAX_MESSAGE_CHARS)
     return message
+
+
+def _clip_values(said: Message) -> Message:
+    """``said`` with its longest text values (in it or in the Messages among its values)
+    cut (:func:`shown`) until its English text is no longer than
+    :data:`_LONG_MESSAGE_CHARS`: as :func:`_clip_message` cuts quoted runs."""
+    if len(english_text(said)) <= _LONG_MESSAGE_CHARS:
+        return said
+    while len(english_text(said)) > _LONG_MESSAGE_CHARS:
+        longest = _longest_value(said)
+        if longest is None or len(longest) <= MAX_QUOTED_CHARS:
+            break
+        said = _with_value_cut(said, longest)
+    return said
+
+
+def _longest_value(said: Message) -> str | None:
+    texts = [
+        _longest_value(value) if isinstance(value, Message) else value
+        for value in said.values.values()
+        if isinstance(value, Message | str)
+    ]
+    return max((text for text in texts if text is not None), key=len, default=None)
+
+
+def _with_value_cut(said: Message, text: str) -> Message:
+    values = {
+        name: _with_value_cut(value, text)
+        if isinstance(value, Message)
+        else shown(value)
+        if value == text
+        else value
+        for name, value in said.values.items()
+    }
+    return Message(said.template, values, said.plural, said.count)
 
 
 # Characters that belong to the character before them: a cut must not fall before one.
