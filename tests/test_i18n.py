@@ -268,3 +268,34 @@ def test_the_pseudo_language_fills_values_in() -> None:
     assert said.startswith("[3 ")
     assert said.endswith("]")
     assert is_pseudo_translated(said)
+
+
+# --- where it sits -------------------------------------------------------------------------------
+
+LAYERS = """
+import importlib, json, pkgutil, sys
+import clarity.core
+def load(package):
+    for found in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(found.name)
+    return sorted(m for m in sys.modules if m.split(".")[0] in ("pygame", "clarity"))
+core = load(clarity.core)
+import clarity.i18n
+print(json.dumps({"core": core, "both": load(clarity.i18n)}))
+"""
+
+
+def test_the_core_loads_no_translator_and_the_translations_no_screen_nor_store() -> None:
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", LAYERS], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [m for m in loaded["core"] if not m.startswith("clarity.core")] == ["clarity"]
+    below = ("pygame", "clarity.ui", "clarity.store", "clarity.cli")
+    assert [m for m in loaded["both"] if m.startswith(below)] == []
+    assert "clarity.i18n.translator" in loaded["both"]
