@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, TypeAlias
 
+from clarity.core.messages import N_, Message, Translates, message
 from clarity.paths import APP_NAME
 
 CONFIG_DIR_ENV = "CLARITY_CONFIG_DIR"
@@ -163,9 +164,11 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Refused:
-    """A value or a command line a person gave that is not allowed; ``message`` says what is."""
+    """A value or a command line a person gave that is not allowed; ``message`` says what is
+    (a :class:`~clarity.core.messages.Message`: ``str()`` is English, a translator renders
+    it in the interface language)."""
 
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +178,11 @@ class Setting:
     ``choices`` are the values allowed, each as written (``"x1.5"``) and as held (1.5), in
     the order a list or the screen shows them; ``aliases`` are other spellings a person
     may write (``"yes"``, ``"150%"``). ``steps`` are the values the screen steps through
-    (every choice, but volume goes by tens). ``allowed`` says the choices in words.
+    (every choice, but volume goes by tens). ``allowed`` says the choices in English, as
+    the file's comments write them; :attr:`allowed_words` says them to a person in any
+    language (the values as written are never translated: a person types them).
+    ``label`` and ``help`` are English message ids, marked with ``N_`` and
+    translated where they are shown.
     """
 
     key: str
@@ -187,6 +194,13 @@ class Setting:
     allowed: str
     aliases: Mapping[str, SettingValue] = field(default_factory=dict)
     screen_steps: tuple[SettingValue, ...] = ()  # when not every choice (volume)
+    allowed_message: Message | None = None  # when ``allowed`` holds words to translate
+
+    @property
+    def allowed_words(self) -> Message | str:
+        """The choices as a person reads them: :attr:`allowed`, or the Message that says it
+        in words (``"0 to 100"``); a translator's ``render`` takes either."""
+        return self.allowed_message if self.allowed_message is not None else self.allowed
 
     @property
     def default(self) -> SettingValue:
@@ -232,8 +246,14 @@ class Setting:
                 return held
         if wanted in self.aliases:
             return self.aliases[wanted]
-        shown = text.strip() or "nothing"
-        return Refused(f"{self.key}={shown} is not allowed; {self.key} may be: {self.allowed}")
+        return Refused(
+            message(
+                "{key}={value} is not allowed; {key} may be: {allowed}",
+                key=self.key,
+                value=text.strip() or message("nothing"),
+                allowed=self.allowed_words,
+            )
+        )
 
 
 def _same(held: SettingValue, value: object) -> bool:
@@ -274,15 +294,15 @@ SETTINGS: tuple[Setting, ...] = (
         "timer",
         "rules",
         "timer",
-        "Timer",
-        "a countdown on every question, and a bonus for answering fast; off: accuracy only",
+        N_("Timer"),
+        N_("a countdown on every question, and a bonus for answering fast; off: accuracy only"),
     ),
     Setting(
         "time",
         "rules",
         "time_scale",
-        "Time per question",
-        "each question's time limit times this; none: no countdown at all",
+        N_("Time per question"),
+        N_("each question's time limit times this; none: no countdown at all"),
         tuple((_time_text(scale), scale) for scale in TIME_SCALES),
         "x1, x1.5, x2, x3, none",
         aliases={
@@ -293,14 +313,18 @@ SETTINGS: tuple[Setting, ...] = (
         },
     ),
     _switch(
-        "streaks", "rules", "streaks", "Streak bonus", "extra points for right answers in a row"
+        "streaks",
+        "rules",
+        "streaks",
+        N_("Streak bonus"),
+        N_("extra points for right answers in a row"),
     ),
     Setting(
         "language",
         "display",
         "language",
-        "Language",
-        "the language of the screens and messages (en, ru, be); automatic: the computer's",
+        N_("Language"),
+        N_("the language of the screens and messages (en, ru, be); automatic: the computer's"),
         (("automatic", "automatic"), *((tag, tag) for tag in LANGUAGE_TAGS)),
         "automatic, " + ", ".join(LANGUAGE_TAGS),
         aliases={
@@ -316,8 +340,8 @@ SETTINGS: tuple[Setting, ...] = (
         "text-size",
         "display",
         "text_size",
-        "Text size",
-        "the size of every text, in per cent of the standard size",
+        N_("Text size"),
+        N_("the size of every text, in per cent of the standard size"),
         tuple((str(size), size) for size in TEXT_SIZES),
         "100, 125, 150, 200",
     ),
@@ -325,8 +349,8 @@ SETTINGS: tuple[Setting, ...] = (
         "theme",
         "display",
         "theme",
-        "Theme",
-        "high-contrast: every text at 7:1 contrast or more, every edge at 3:1",
+        N_("Theme"),
+        N_("high-contrast: every text at 7:1 contrast or more, every edge at 3:1"),
         (("standard", "standard"), ("high-contrast", "high-contrast")),
         "standard, high-contrast",
     ),
@@ -334,16 +358,18 @@ SETTINGS: tuple[Setting, ...] = (
         "reduced-motion",
         "display",
         "reduced_motion",
-        "Reduced motion",
-        "nothing flies, flips, shakes or pulses: tiles, points and trophies appear at once",
+        N_("Reduced motion"),
+        N_("nothing flies, flips, shakes or pulses: tiles, points and trophies appear at once"),
     ),
     Setting(
         "answer-colours",
         "display",
         "answer_colours",
-        "Answer colours",
-        "colour-blind-safe: colours told apart without red and green (shapes and letters "
-        "are always shown too)",
+        N_("Answer colours"),
+        N_(
+            "colour-blind-safe: colours told apart without red and green (shapes and letters "
+            "are always shown too)"
+        ),
         (("standard", "standard"), ("colour-blind-safe", "colour-blind-safe")),
         "standard, colour-blind-safe",
         aliases={"color-blind-safe": "colour-blind-safe"},
@@ -352,19 +378,22 @@ SETTINGS: tuple[Setting, ...] = (
         "volume",
         "sound",
         "volume",
-        "Effects volume",
-        "how loud the sound effects are, in per cent",
+        N_("Effects volume"),
+        N_("how loud the sound effects are, in per cent"),
         tuple((str(level), level) for level in range(101)),
         "0 to 100",
         screen_steps=VOLUME_STEPS,
+        allowed_message=message("{low} to {high}", low=0, high=100),
     ),
-    _switch("mute", "sound", "mute", "Mute", "no sound effects (M switches them during a game)"),
+    _switch(
+        "mute", "sound", "mute", N_("Mute"), N_("no sound effects (M switches them during a game)")
+    ),
     Setting(
         "read-aloud",
         "sound",
         "read_aloud",
-        "Read aloud",
-        "speak each question (and its answers, with their letters) when it appears",
+        N_("Read aloud"),
+        N_("speak each question (and its answers, with their letters) when it appears"),
         (
             ("off", "off"),
             ("question", "question"),
@@ -399,14 +428,20 @@ def find_setting(key: str) -> Setting | None:
     return SETTINGS_BY_KEY.get(KEY_ALIASES.get(wanted, wanted))
 
 
-def unknown_key(key: str) -> str:
+def unknown_key(key: str) -> Message:
     """The words that refuse ``key``: a close key if there is one, and every key."""
     import difflib  # noqa: PLC0415 - only for a mistake
 
-    keys = [s.key for s in SETTINGS]
-    close = difflib.get_close_matches(_normal(key), [*keys, *KEY_ALIASES], n=1)
-    hint = f" (did you mean {KEY_ALIASES.get(close[0], close[0])}?)" if close else ""
-    return f'"{key.strip()}" is not a setting{hint}; the settings are: {", ".join(keys)}'
+    keys = ", ".join(s.key for s in SETTINGS)
+    close = difflib.get_close_matches(_normal(key), [*SETTINGS_BY_KEY, *KEY_ALIASES], n=1)
+    if close:
+        return message(
+            '"{key}" is not a setting (did you mean {close}?); the settings are: {keys}',
+            key=key.strip(),
+            close=KEY_ALIASES.get(close[0], close[0]),
+            keys=keys,
+        )
+    return message('"{key}" is not a setting; the settings are: {keys}', key=key.strip(), keys=keys)
 
 
 # --- presets -------------------------------------------------------------------------------
@@ -414,7 +449,10 @@ def unknown_key(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Preset:
-    """A named set of rules a teacher picks in one go (the display and sound stay)."""
+    """A named set of rules a teacher picks in one go (the display and sound stay).
+
+    ``name`` is as written in a file and on the command line; ``label`` and ``help`` are
+    English message ids (``N_``), translated where they are shown."""
 
     name: str
     label: str
@@ -431,14 +469,14 @@ class Preset:
 PRESETS: tuple[Preset, ...] = (
     Preset(
         "standard",
-        "Standard",
-        "the countdown, its bonus for speed and the streak bonus",
+        N_("Standard"),
+        N_("the countdown, its bonus for speed and the streak bonus"),
         RulesSettings(),
     ),
     Preset(
         "accuracy-only",
-        "Accuracy only",
-        "no countdown and no bonus for speed or for answers in a row: only right answers count",
+        N_("Accuracy only"),
+        N_("no countdown and no bonus for speed or for answers in a row: only right answers count"),
         RulesSettings(timer=False, streaks=False),
     ),
     # For a class where some read slowly or are new to the language: the countdown keeps
@@ -447,8 +485,8 @@ PRESETS: tuple[Preset, ...] = (
     # rather than the run of bonuses it breaks.
     Preset(
         "relaxed",
-        "Relaxed",
-        "twice the time on every question and no streak bonus",
+        N_("Relaxed"),
+        N_("twice the time on every question and no streak bonus"),
         RulesSettings(time_scale=2.0, streaks=False),
     ),
 )
@@ -481,24 +519,34 @@ def parse_assignments(words: Sequence[str]) -> Assignments | Refused:
     for word in words:
         key, equals, text = word.partition("=")
         if _normal(key) == PRESET_KEY:
-            names = ", ".join(PRESETS_BY_NAME)
             if _normal(text) not in PRESETS_BY_NAME:
-                shown = text.strip() or "nothing"
-                return Refused(f"preset={shown} is not a preset; the presets are: {names}")
+                return Refused(
+                    message(
+                        "preset={value} is not a preset; the presets are: {names}",
+                        value=text.strip() or message("nothing"),
+                        names=", ".join(PRESETS_BY_NAME),
+                    )
+                )
             if preset is not None:
-                return Refused("preset is given twice; give one preset")
+                return Refused(message("preset is given twice; give one preset"))
             preset = _normal(text)
             continue
         setting = find_setting(key) if key.strip() else None
         if setting is None:
-            return Refused(unknown_key(key) if key.strip() else f'"{word}" is not KEY=VALUE')
+            if key.strip():
+                return Refused(unknown_key(key))
+            return Refused(message('"{word}" is not KEY=VALUE', word=word))
         if not equals:
             return Refused(
-                f'"{word}" has no value: write {setting.key}=VALUE, '
-                f"where VALUE is one of: {setting.allowed}"
+                message(
+                    '"{word}" has no value: write {key}=VALUE, where VALUE is one of: {allowed}',
+                    word=word,
+                    key=setting.key,
+                    allowed=setting.allowed_words,
+                )
             )
         if setting.key in values:
-            return Refused(f"{setting.key} is given twice; give it once")
+            return Refused(message("{key} is given twice; give it once", key=setting.key))
         value = setting.parse(text)
         if isinstance(value, Refused):
             return value
@@ -533,15 +581,27 @@ def settings_path(folder: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong in the settings file, at ``line`` (1-based; None: the file as a whole)."""
+    """Something wrong in the settings file, at ``line`` (1-based; None: the file as a whole).
+
+    ``message`` says what, as a :class:`~clarity.core.messages.Message`; ``str()`` is the
+    whole line in English, :meth:`text` in a translator's language. The ``FILE:LINE:``
+    start stays as editors and terminals read it, in every language.
+    """
 
     path: Path
     line: int | None
-    message: str
+    message: Message
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+
+    def text(self, translate: Translates) -> str:
+        """``FILE:LINE: what is wrong`` with what is wrong in ``translate``'s language."""
+        return f"{self.where}: {translate.render(self.message)}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,29 +641,41 @@ def read_settings(text: str, path: Path) -> LoadedSettings:
         sign = min((i for i in (line.find("="), line.find(":")) if i >= 0), default=-1)
         if sign <= 0:
             shown = line if len(line) <= 40 else line[:39] + "…"
-            problems.append(Problem(path, number, f'"{shown}" is not KEY = VALUE; ignored'))
+            problems.append(
+                Problem(path, number, message('"{line}" is not KEY = VALUE; ignored', line=shown))
+            )
             continue
         key, value_text = line[:sign].strip(), _without_comment(line[sign + 1 :])
         setting = find_setting(key)
         if setting is None:
-            problems.append(Problem(path, number, f"{unknown_key(key)}; ignored"))
+            refused = unknown_key(key)
+            problems.append(Problem(path, number, message("{refused}; ignored", refused=refused)))
             continue
         if setting.key in seen:
             problems.append(
                 Problem(
                     path,
                     number,
-                    f"{setting.key} is set again (first on line {seen[setting.key]}); "
-                    "this line counts",
+                    message(
+                        "{key} is set again (first on line {line}); this line counts",
+                        key=setting.key,
+                        # a line number as editors write it, never grouped
+                        line=str(seen[setting.key]),
+                    ),
                 )
             )
         seen[setting.key] = number
         value = setting.parse(value_text)
         if isinstance(value, Refused):
-            wrong = f"{setting.key} = {value_text or '(nothing)'} is not allowed"
-            allowed = f"{setting.key} may be: {setting.allowed}"
-            default = f"using the default, {setting.text(setting.default)}"
-            problems.append(Problem(path, number, f"{wrong}; {allowed}; {default}"))
+            refused_value = message(
+                "{key} = {value} is not allowed; {key} may be: {allowed}; "
+                "using the default, {default}",
+                key=setting.key,
+                value=value_text or message("(nothing)"),
+                allowed=setting.allowed_words,
+                default=setting.text(setting.default),
+            )
+            problems.append(Problem(path, number, refused_value))
             values.pop(setting.key, None)
             continue
         values[setting.key] = value
@@ -629,7 +701,7 @@ def _decoded(data: bytes, path: Path) -> tuple[str, Problem | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        problem = Problem(path, line, "is not UTF-8 text; save the file as UTF-8")
+        problem = Problem(path, line, message("is not UTF-8 text; save the file as UTF-8"))
         return data.decode("utf-8-sig", errors="replace"), problem
 
 
@@ -639,9 +711,10 @@ def _decoded(data: bytes, path: Path) -> tuple[str, Problem | None]:
 @dataclass(frozen=True, slots=True)
 class Saved:
     """What came of saving: ``problem`` is None when the file is written, else one line
-    saying why not (the settings still apply for this session)."""
+    saying why not (the settings still apply for this session), as a Message (``str()``
+    is English)."""
 
-    problem: str | None = None
+    problem: Message | None = None
 
     @property
     def ok(self) -> bool:
@@ -667,15 +740,20 @@ class SettingsStore:
             return LoadedSettings(Settings())
         except OSError as error:
             reason = error.strerror or str(error)
-            problem = Problem(self.path, None, f"cannot be read ({reason}); using the defaults")
+            problem = Problem(
+                self.path,
+                None,
+                message("cannot be read ({reason}); using the defaults", reason=reason),
+            )
             # a file above it in the path: no settings file there to keep from harm
             there = not isinstance(error, NotADirectoryError)
             return LoadedSettings(Settings(), problems=(problem,), exists=there, unreadable=there)
         if len(data) > MAX_FILE_BYTES:
-            size = f"larger than {MAX_FILE_BYTES // 1024} KB"
-            problem = Problem(
-                self.path, None, f"is {size}, not a settings file; using the defaults"
+            too_large = message(
+                "is larger than {size} KB, not a settings file; using the defaults",
+                size=MAX_FILE_BYTES // 1024,
             )
+            problem = Problem(self.path, None, too_large)
             return LoadedSettings(Settings(), problems=(problem,), exists=True, unreadable=True)
         text, not_utf8 = _decoded(data, self.path)
         loaded = read_settings(text, self.path)
@@ -699,7 +777,13 @@ class SettingsStore:
         except OSError as error:
             # the reason only: the file named would be the temporary one, or a folder above
             reason = error.strerror or str(error)
-            return Saved(f"the settings could not be saved in {self.path}: {reason}")
+            return Saved(
+                message(
+                    "the settings could not be saved in {path}: {reason}",
+                    path=str(self.path),
+                    reason=reason,
+                )
+            )
         return Saved()
 
 
@@ -721,7 +805,13 @@ COMMENT_WIDTH = 86  # the file's comments fit a narrow editor window
 def settings_text(settings: Settings) -> str:
     """The file for ``settings``: every key under its group's heading, with a comment of
     what it does and allows; a key at its default is commented out (so it follows the
-    default of a later version, and the file says what is set on purpose)."""
+    default of a later version, and the file says what is set on purpose).
+
+    The comments are English whatever the interface language: the file is shared between
+    computers (a lab copies one to every machine) whose languages may differ, and a file
+    that changed its comments with the language of the last computer that saved it would
+    show up as changed in every copy and every diff; its keys and values are English too.
+    """
     lines = [HEADER.rstrip("\n")]
     for group in GROUPS:
         lines += ["", f"[{group}]"]
