@@ -12,6 +12,7 @@ import pygame
 import pytest
 
 from clarity.core.packs.loader import LoadedPack, Problem, load_pack
+from clarity.i18n import Translator
 from clarity.resources import bundled_assets_dir
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets
@@ -110,7 +111,7 @@ def test_the_default_pack_comes_first_with_the_focus_then_titles_then_broken_one
 def test_a_broken_pack_shows_its_first_error(open_packs: OpenPacks, mixed: Path) -> None:
     _, scene, _ = open_packs(mixed)
     broken = next(c for c in scene.cards if c.loaded.id == "broken")
-    message = error_text(broken.loaded)
+    message = error_text(broken.loaded, Translator("en"))
     assert message.startswith("Line 12:")
     assert '"three" is not one of the choices' in message
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from clarity.core.numbers import format_number
 from clarity.core.round import Phase
+from clarity.i18n import Translator
 from clarity.progress import SaveStatus
 from clarity.ui.journey import first_round_scene
 from clarity.ui.launch import LaunchOptions, build_services
@@ -119,7 +119,7 @@ def test_an_interrupted_round_is_offered_and_continues_where_it_stopped(
     assert offer.name == "resume"
     assert offer.heading == "Continue your round of Rivers and Capitals?"
     assert offer.message.startswith(
-        f"Question {question}  ·  {format_number(score)} points  ·  left "
+        f"Question {question}  ·  {Translator('en').number(score)} points  ·  left "
     )
     pilot.key(pygame.K_RETURN)  # Continue
     play = pilot.top

@@ -12,13 +12,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from clarity.core.numbers import format_number
 from clarity.ui.choices import Choice
 from clarity.ui.keys import Letter
-from clarity.ui.menu_frame import short_date
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
+    from clarity.i18n import Translator
     from clarity.ui.app import App
     from clarity.ui.scene import Scene
 
@@ -98,29 +97,40 @@ def resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
         if len(app.scenes) <= 1:
             app.screens.push("title")
 
+    t = app.translator
     if restored.question is None:
-        where = "The final guess is waiting"
+        where = t.gettext("The final guess is waiting")
     else:
-        where = f"Question {restored.question_number}"
+        # Translators: where the interrupted round stopped: "Question 4"
+        where = t.gettext("Question {number}", number=restored.question_number)
+    points = t.ngettext("{count} point", "{count} points", restored.score)
+    # Translators: the interrupted round: "Question 4  ·  120 points  ·  left today at 10:17"
+    summary = t.gettext(
+        "{where}  ·  {points}  ·  {left}",
+        where=where,
+        points=points,
+        left=_saved_when(interrupted.updated_at, t),
+    )
     return app.screens.make(
         "dialog",
-        heading=f"Continue your round of {loaded.title}?",
-        message=f"{where}  ·  {format_number(restored.score)} points  ·  "
-        f"{_saved_when(interrupted.updated_at)}",
+        # Translators: {pack} is the pack's title, as the pack writes it
+        heading=t.gettext("Continue your round of {pack}?", pack=loaded.title),
+        message=summary,
         choices=[
-            Choice("Continue", carry_on, keys=(Letter("C"),), primary=True),
-            Choice("Start a new one", start_new, keys=(Letter("N"),)),
-            Choice("Back", back, key_hint="Esc"),
+            Choice(t.gettext("Continue"), carry_on, keys=(Letter("C"),), primary=True),
+            Choice(t.gettext("Start a new one"), start_new, keys=(Letter("N"),)),
+            Choice(t.gettext("Back"), back, key_hint="Esc"),
         ],
         name="resume",
     )
 
 
-def _saved_when(moment: datetime) -> str:
-    """When a round was left, as a player says it: today at 10:17, or 23 Nov 2026."""
+def _saved_when(moment: datetime, t: Translator) -> str:
+    """When a round was left, as a player says it in ``t``'s language: left today at
+    10:17, or left on Nov 23, 2026."""
     if moment.date() == datetime.now(moment.tzinfo).date():
-        return f"left today at {moment:%H:%M}"
-    return f"left on {short_date(moment)}"
+        return t.gettext("left today at {time}", time=t.time(moment))
+    return t.gettext("left on {date}", date=t.date(moment))
 
 
 def _after_player(app: App, next_scene: Callable[[], Scene | None]) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity.core.messages import Message
 from clarity.i18n import LANGUAGE_ENV, Translator, choose_language, translator_for
 from clarity.i18n.languages import LanguageChoice
 from clarity.settings import (
@@ -47,6 +48,7 @@ __all__ = [
     "RoundRecord",
     "SaveFailed",
     "Services",
+    "said",
 ]
 
 if TYPE_CHECKING:
@@ -282,6 +284,16 @@ class Services:
         self.sound.close()
         if self._session is not None:
             self._session.close()
+
+
+def said(translator: Translator, reason: object) -> str:
+    """What a value from the saved data says (a NameRejected, a SaveFailed, a HeldElsewhere),
+    in the interface language: its ``said`` Message where it carries one, else its
+    ``message`` (a Message, or English text from code not yet translatable)."""
+    text = getattr(reason, "said", None)
+    if text is None:
+        text = getattr(reason, "message", reason)
+    return translator.render(text if isinstance(text, Message | str) else str(text))
 
 
 def _import_progress() -> None:

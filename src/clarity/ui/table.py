@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pygame
 
@@ -19,12 +19,15 @@ from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Metrics
 from clarity.ui.widgets import darken, draw_panel
 
+if TYPE_CHECKING:
+    from clarity.i18n import Translator
+
 Align = Literal["left", "right", "center"]
 
 
 @dataclass(frozen=True)
 class Column:
-    title: str
+    title: str  # the English id (marked with N_ where defined), shown in the language
     align: Align = "left"
     flex: bool = False  # takes the width the other columns leave
 
@@ -43,11 +46,24 @@ class Row:
     highlight: bool = False
 
 
-def medal_cell(medal: str | None) -> Cell:
-    """A medal as a dot in its colour and its name; a dash when there is none."""
+def medal_cell(medal: str | None, t: Translator) -> Cell:
+    """A medal as a dot in its colour and its name in ``t``'s language; a dash when there
+    is none."""
     if medal is None:
         return Cell("–", colour="text_muted")
-    return Cell(medal.title(), medal=medal)
+    return Cell(medal_name(medal, t), medal=medal)
+
+
+def medal_name(medal: str, t: Translator) -> str:
+    """A medal's name (its tier: "gold", "silver", "bronze") in ``t``'s language; a tier
+    the game does not know by name is shown as it is saved."""
+    if medal == "gold":
+        return t.pgettext("medal", "Gold")
+    if medal == "silver":
+        return t.pgettext("medal", "Silver")
+    if medal == "bronze":
+        return t.pgettext("medal", "Bronze")
+    return medal.title()
 
 
 class Table:
@@ -55,6 +71,7 @@ class Table:
 
     def __init__(self, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
+        self.titles = tuple(column.title.upper() for column in self.columns)
         self.x: list[int] = []
         self.widths: list[int] = []
 
@@ -67,11 +84,14 @@ class Table:
         rows: Sequence[Row],
         assets: Assets,
         metrics: Metrics,
+        translator: Translator,
     ) -> None:
-        """Size the columns to ``rows`` within ``width``; ``pad`` is kept free in each cell."""
+        """Size the columns to ``rows`` within ``width``; ``pad`` is kept free in each cell.
+        The headings are put in ``translator``'s language (in capitals) here."""
+        self.titles = tuple(translator.gettext(c.title).upper() for c in self.columns)
         natural = []
-        for i, column in enumerate(self.columns):
-            title = assets.font(metrics.small_size, True).size(column.title.upper())[0]
+        for i, title_text in enumerate(self.titles):
+            title = assets.font(metrics.small_size, True).size(title_text)[0]
             cells = [self._cell_width(row.cells[i], assets, metrics) for row in rows]
             natural.append(max([title, *cells]) + 2 * pad)
         flexible = [i for i, c in enumerate(self.columns) if c.flex] or [0]
@@ -107,8 +127,9 @@ class Table:
     ) -> None:
         height = self.header_height(assets, metrics)
         muted = assets.look.palette.text_muted
-        for column, x, width in zip(self.columns, self.x, self.widths, strict=True):
-            text = assets.text(column.title.upper(), metrics.small_size, muted, bold=True)
+        columns = zip(self.columns, self.titles, self.x, self.widths, strict=True)
+        for column, title, x, width in columns:
+            text = assets.text(title, metrics.small_size, muted, bold=True)
             self._blit(surface, text, column.align, pygame.Rect(x, y, width, height))
 
     def draw_row(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.menu_frame import SCROLL_KEYS, MenuFrame
@@ -22,18 +23,21 @@ MAX_TABLE_UNITS = 86  # as wide as the pack cards: a very wide row is hard to fo
 #: While the table is longer than its view, ↑ and ↓ scroll it a row (PageUp and PageDown
 #: a page, :data:`SCROLL_KEYS`); held, they go on.
 ROW_SCROLL_KEYS: tuple[Binding, ...] = (
-    Binding("scroll_rows", (keys.DOWN,), "scroll", "↑ ↓", (1,), repeats=True),
-    Binding("scroll_rows", (keys.UP,), "scroll", args=(-1,), repeats=True),
+    Binding("scroll_rows", (keys.DOWN,), N_("scroll"), "↑ ↓", (1,), repeats=True),
+    Binding("scroll_rows", (keys.UP,), N_("scroll"), args=(-1,), repeats=True),
 )
 
 
 class TableScreen(MenuScreen):
     """A heading, a table of ``rows`` (refilled by the subclass) and a bar of buttons.
 
-    Subclasses set ``rows`` and ``empty_message``, list their own keys in
-    :meth:`own_keys`, and may reserve ``top_height`` pixels above the table (the high
-    scores' pack selector), placed in ``_top``. Tab (and ← → when there are two
-    buttons) moves along the bar and Enter presses; those rows have no hint.
+    Subclasses set ``rows`` in :meth:`fill` (in the interface language, which may change
+    between two layouts) and ``empty_message`` (an English id marked with ``N_``, shown in
+    the language), list their own keys in :meth:`own_keys`, and may reserve
+    ``top_height`` pixels above the table (the high scores' pack selector), placed in
+    ``_top``. Tab (and ← → when there are two buttons) moves along the bar and Enter
+    presses; those rows have no hint. ``heading`` and the buttons' labels are English ids
+    (marked with ``N_``) too, put in the language at every layout.
     """
 
     def __init__(
@@ -41,6 +45,8 @@ class TableScreen(MenuScreen):
     ) -> None:
         self.focus = FocusGroup(list(buttons), columns=max(1, len(buttons)))
         super().__init__(app, MenuFrame(heading, self.focus.buttons, ()))
+        self._heading = heading
+        self._labels = [(button, button.label) for button in buttons]
         self.table = Table(columns)
         self.rows: list[Row] = []
         self.empty_message = ""
@@ -56,6 +62,10 @@ class TableScreen(MenuScreen):
         self._row_h = 0
 
     # -- for the subclasses --------------------------------------------------------------
+
+    def fill(self) -> None:
+        """Make ``rows`` (and any words above the table) in the interface language: called
+        at every layout, before the table is measured."""
 
     def own_keys(self) -> tuple[Binding, ...]:
         """The subclass's keys, first in the table (T for the trophies, ← → for a pack)."""
@@ -113,6 +123,11 @@ class TableScreen(MenuScreen):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
+        t = self.app.translator
+        self._frame.heading = t.gettext(self._heading)
+        for button, label in self._labels:
+            button.label = t.gettext(label)
+        self.fill()
         hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         width = min(content.width, metrics.px(MAX_TABLE_UNITS))
@@ -134,6 +149,7 @@ class TableScreen(MenuScreen):
             rows=self.rows,
             assets=assets,
             metrics=metrics,
+            translator=t,
         )
         self._row_h = self.table.row_height(assets, metrics)
         gap = metrics.px(0.5)
@@ -171,7 +187,8 @@ class TableScreen(MenuScreen):
         if self.top_height():
             self.draw_top(surface)
         if not self.rows:
-            self.draw_message(surface, self.empty_message, self._body.union(self._header))
+            message = self.app.translator.gettext(self.empty_message) if self.empty_message else ""
+            self.draw_message(surface, message, self._body.union(self._header))
             return
         self.table.draw_header(surface, self._header.y, assets, metrics)
         previous = surface.get_clip()

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
-from clarity.ui.menu_frame import short_date
 from clarity.ui.menu_screen import BACK
 from clarity.ui.services import LeaderRow
 from clarity.ui.table import Cell, Column, Row, medal_cell
@@ -21,32 +20,37 @@ from clarity.ui.table_screen import TableScreen
 from clarity.ui.widgets import Button
 
 if TYPE_CHECKING:
+    from clarity.i18n import Translator
     from clarity.ui.app import App
 
 TOP = 10
 COLUMNS = (
-    Column("#", "right"),
-    Column("Player", flex=True),
-    Column("Score", "right"),
-    Column("Medal"),
-    Column("Date"),
+    # Translators: the heading of the column of places (1, 2, 3...) in the high scores
+    Column(N_("#"), "right"),
+    Column(N_("Player"), flex=True),
+    Column(N_("Score"), "right"),
+    Column(N_("Medal")),
+    Column(N_("Date")),
 )
 #: ← and → go to the previous and the next pack (held, they do it once).
 PACK_KEYS: tuple[Binding, ...] = (
-    Binding("turn", (keys.LEFT,), "pack", "← →", (-1,)),
-    Binding("turn", (keys.RIGHT,), "pack", args=(1,)),
+    Binding("turn", (keys.LEFT,), N_("pack"), "← →", (-1,)),
+    Binding("turn", (keys.RIGHT,), N_("pack"), args=(1,)),
 )
 
 
-def leader_row(row: LeaderRow, *, mine: bool) -> Row:
-    name = f"{row.player_name}  (you)" if mine else row.player_name
+def leader_row(row: LeaderRow, t: Translator, *, mine: bool) -> Row:
+    """One line of the high scores in ``t``'s language: the place, the name (the current
+    player's marked), the score and date as the language writes them."""
+    # Translators: the current player's name on the high scores, marked as theirs
+    name = t.gettext("{name}  (you)", name=row.player_name) if mine else row.player_name
     return Row(
         (
-            Cell(str(row.rank), colour="text_muted"),
+            Cell(t.number(row.rank), colour="text_muted"),
             Cell(name, bold=True),
-            Cell(format_number(row.score), bold=True),
-            medal_cell(row.medal),
-            Cell(short_date(row.played_at)),
+            Cell(t.number(row.score), bold=True),
+            medal_cell(row.medal, t),
+            Cell(t.date(row.played_at)),
         ),
         highlight=mine,
     )
@@ -58,8 +62,8 @@ class HighScoresScene(TableScreen):
     name = "highscores"
 
     def __init__(self, app: App, pack_id: str | None = None) -> None:
-        self.back_button = Button("Back", self.back, BACK.hint_cap)
-        super().__init__(app, "High scores", COLUMNS, [self.back_button])
+        self.back_button = Button(N_("Back"), self.back, BACK.hint_cap)
+        super().__init__(app, N_("High scores"), COLUMNS, [self.back_button])
         self.prev_button = Button("←", lambda: self.turn(-1))
         self.next_button = Button("→", lambda: self.turn(1))
         self.session = session = app.services.session
@@ -101,10 +105,10 @@ class HighScoresScene(TableScreen):
     def _load(self) -> None:
         self.leaders, self.rows, self.mine = [], [], None
         if not self.packs:
-            self.empty_message = "No packs yet."
+            self.empty_message = N_("No packs yet.")
             return
         if not self.session.has_saved_data:
-            self.empty_message = "Saving is off, so there are no high scores to show."
+            self.empty_message = N_("Saving is off, so there are no high scores to show.")
             return
         pack_id = self.packs[self.index][0]
         me = self.player.id if self.player is not None else None
@@ -113,9 +117,14 @@ class HighScoresScene(TableScreen):
             mine = self.session.rank_on(pack_id)  # below the top ten, or no round here
             if mine is not None:
                 self.leaders.append(mine)
-        self.rows = [leader_row(r, mine=r.player_id == me) for r in self.leaders]
         self.mine = next((i for i, r in enumerate(self.leaders) if r.player_id == me), None)
-        self.empty_message = "No rounds saved for this pack yet. Be the first!"
+        self.empty_message = N_("No rounds saved for this pack yet. Be the first!")
+        self.fill()
+
+    def fill(self) -> None:
+        t = self.app.translator
+        me = self.player.id if self.player is not None else None
+        self.rows = [leader_row(r, t, mine=r.player_id == me) for r in self.leaders]
 
     def focus_row(self) -> int | None:
         return self.mine
@@ -149,7 +158,10 @@ class HighScoresScene(TableScreen):
         if not self.packs:
             return
         title = self.packs[self.index][1]
-        count = f"{self.index + 1} of {len(self.packs)}"
+        # Translators: which of the packs is shown: "2 of 5"
+        count = self.app.translator.gettext(
+            "{place} of {count}", place=self.index + 1, count=len(self.packs)
+        )
         palette = self.app.look.palette
         counter = assets.text(count, metrics.small_size, palette.text_muted, bold=True)
         box = self._title_box

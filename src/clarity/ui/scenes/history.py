@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import N_
 from clarity.ui.bindings import Binding
 from clarity.ui.keys import Letter
-from clarity.ui.menu_frame import short_date
 from clarity.ui.menu_screen import BACK
 from clarity.ui.services import RoundRecord
 from clarity.ui.table import Cell, Column, Row, medal_cell
@@ -16,37 +15,48 @@ from clarity.ui.table_screen import TableScreen
 from clarity.ui.widgets import Button
 
 if TYPE_CHECKING:
+    from clarity.i18n import Translator
     from clarity.ui.app import App
 
 HISTORY_LIMIT = 200  # a term of rounds; the teacher's CSV export has them all
 COLUMNS = (
-    Column("Played"),
-    Column("Pack", flex=True),
-    Column("Score", "right"),
-    Column("Medal"),
-    Column("Right", "right"),
-    Column("Wrong", "right"),
+    # Translators: the heading of the column of when each round was played
+    Column(N_("Played")),
+    Column(N_("Pack"), flex=True),
+    Column(N_("Score"), "right"),
+    Column(N_("Medal")),
+    # Translators: the heading of the column of right answers (a count)
+    Column(N_("Right"), "right"),
+    # Translators: the heading of the column of wrong answers (a count)
+    Column(N_("Wrong"), "right"),
 )
 #: T opens the trophy cabinet in the history's place (the cabinet's H comes back).
-TROPHIES = Binding("trophies", (Letter("T"),), "trophies")
+TROPHIES = Binding("trophies", (Letter("T"),), N_("trophies"))
 
 
-def played_when(moment: datetime, today: date) -> str:
-    """23 Nov, 09:00 this year; 23 Nov 2025 before (a class keeps a year's rounds)."""
-    if moment.year == today.year:
-        return f"{moment.day} {moment:%b}, {moment:%H:%M}"
-    return short_date(moment)
+def played_when(moment: datetime, today: date, t: Translator) -> str:
+    """When a round was played, as ``t``'s language writes it: the day and the time this
+    year (Nov 23, 9:00 AM; 23 нояб., 09:00), the date before (Nov 23, 2025), since a class
+    keeps a year's rounds. The day without its year is CLDR's ``MMMd`` skeleton."""
+    if moment.year != today.year:
+        return t.date(moment)
+    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data when first needed
+
+    day = format_skeleton("MMMd", moment, locale=t.locale).replace("\u202f", "\u00a0")
+    # Translators: a day this year and a time of day, in the history: "Nov 23, 9:00 AM"
+    return t.gettext("{day}, {time}", day=day, time=t.time(moment))
 
 
-def history_row(record: RoundRecord, pack_title: str, today: date) -> Row:
+def history_row(record: RoundRecord, pack_title: str, today: date, t: Translator) -> Row:
+    """One round of the history, its numbers and date in ``t``'s language."""
     return Row(
         (
-            Cell(played_when(record.played_at, today)),
+            Cell(played_when(record.played_at, today, t)),
             Cell(pack_title, bold=True),
-            Cell(format_number(record.score), bold=True),
-            medal_cell(record.medal),
-            Cell(str(record.right), colour="right"),
-            Cell(str(record.wrong), colour="text_muted"),
+            Cell(t.number(record.score), bold=True),
+            medal_cell(record.medal, t),
+            Cell(t.number(record.right), colour="right"),
+            Cell(t.number(record.wrong), colour="text_muted"),
         )
     )
 
@@ -57,26 +67,40 @@ class HistoryScene(TableScreen):
     name = "history"
 
     def __init__(self, app: App) -> None:
-        self.back_button = Button("Back", self.back, BACK.hint_cap)
-        self.trophies_button = Button("Trophies", self.trophies, TROPHIES.hint_cap)
-        super().__init__(app, "History", COLUMNS, [self.back_button, self.trophies_button])
+        self.back_button = Button(N_("Back"), self.back, BACK.hint_cap)
+        self.trophies_button = Button(N_("Trophies"), self.trophies, TROPHIES.hint_cap)
+        super().__init__(app, N_("History"), COLUMNS, [self.back_button, self.trophies_button])
         session = app.services.session
         session.open()
         self.player = session.player
         self.records: list[RoundRecord] = []
+        self._titles: dict[str, str] = {}
         if self.player is None or not session.has_saved_data:
-            self._frame.subheading = "Playing as a guest"
-            self.empty_message = "A guest's rounds are not saved. Choose a player to keep them."
+            self.empty_message = N_("A guest's rounds are not saved. Choose a player to keep them.")
+            self.fill()
             return
         self.records = session.rounds(HISTORY_LIMIT)
-        titles = app.services.pack_titles()
+        self._titles = app.services.pack_titles()
+        self.empty_message = N_("No rounds yet: play one and it shows here.")
+        self.fill()
+
+    def fill(self) -> None:
+        t = self.app.translator
+        if self.player is None or not self.app.services.session.has_saved_data:
+            self._frame.subheading = t.gettext("Playing as a guest")
+            return
         today = datetime.now().date()
-        self.rows = [history_row(r, titles.get(r.pack_id, r.pack_id), today) for r in self.records]
-        count = len(self.records)
-        self._frame.subheading = (
-            f"{self.player.name}  ·  {count} round{'' if count == 1 else 's'}, newest first"
+        titles = self._titles
+        self.rows = [
+            history_row(r, titles.get(r.pack_id, r.pack_id), today, t) for r in self.records
+        ]
+        # Translators: under the history's heading: "Ana  ·  12 rounds, newest first"
+        self._frame.subheading = t.ngettext(
+            "{name}  ·  {count} round, newest first",
+            "{name}  ·  {count} rounds, newest first",
+            len(self.records),
+            name=self.player.name,
         )
-        self.empty_message = "No rounds yet: play one and it shows here."
 
     def own_keys(self) -> tuple[Binding, ...]:
         return (TROPHIES,)

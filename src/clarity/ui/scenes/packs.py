@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import N_
 from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
@@ -44,21 +44,21 @@ from clarity.ui.widgets import (
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
+    from clarity.i18n import Translator
     from clarity.ui.app import App
     from clarity.ui.pack_shelf import LoadProgress
 
-HEADING = "Choose a pack"
+HEADING = N_("Choose a pack")
 #: Arrows and Tab move between the packs that play, Enter plays the one in focus, Esc
 #: goes back; PageUp and PageDown join them while the list is longer than its view. The
 #: focus keys go through the screen's ``focus_key`` (see :class:`PackScene`).
 PACK_KEYS: tuple[Binding, ...] = (
     *(
         replace(row, action="focus_key", args=(row.action.removeprefix("focus."),))
-        for row in focus_keys(press="play")
+        for row in focus_keys(press=N_("play"))
     ),
     BACK,
 )
-WAITING = "starting the first one…"  # said after the progress while an Enter waits
 DESCRIPTION_LINES = 2
 META_LINES = 2
 ERROR_LINES = 2
@@ -69,21 +69,27 @@ MEASURED_CHARS_PER_LINE = 500
 NO_AREA = pygame.Rect(0, 0, 0, 0)
 
 
-def progress_text(progress: LoadProgress) -> str:
-    """What the pack choice says while packs are loading: "Loading packs: 1,200 of 5,000"."""
+def progress_text(progress: LoadProgress, t: Translator) -> str:
+    """What the pack choice says while packs are loading, in ``t``'s language: "Loading
+    packs: 1,200 of 5,000"."""
     if progress.found is None:
-        return "Looking for packs…"
-    return f"Loading packs: {format_number(progress.loaded)} of {format_number(progress.found)}"
+        return t.gettext("Looking for packs…")
+    return t.gettext(
+        "Loading packs: {loaded} of {found}", loaded=progress.loaded, found=progress.found
+    )
 
 
-def error_text(loaded: LoadedPack) -> str:
-    """The first error of a broken pack, with the file's name rather than its whole path."""
+def error_text(loaded: LoadedPack, t: Translator) -> str:
+    """The first error of a broken pack in ``t``'s language, with its line rather than the
+    file's whole path (the card's title is the file's name); the field name stays as the
+    pack writes it."""
     errors = loaded.errors
     if not errors:
-        return loaded.first_error or "This pack cannot be played."
+        return t.gettext("This pack cannot be played.")
     problem = errors[0]
-    where = f"{problem.field}: " if problem.field else ""
-    return f"Line {problem.line}: {where}{problem.message}"
+    # Translators: {line} is a line number of the pack file; {problem} says what is wrong
+    # there, after the field's name as the file writes it ("choices[2]: ...")
+    return t.gettext("Line {line}: {problem}", line=str(problem.line), problem=problem.text(t))
 
 
 def choice_order(
@@ -98,10 +104,6 @@ def _place(loaded: LoadedPack, default_id: str) -> tuple[bool, bool, str, str, s
     playable = loaded.ok and loaded.pack is not None
     default = playable and loaded.id == default_id
     return (not playable, not default, loaded.title.casefold(), loaded.title, str(loaded.path))
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{format_number(count)} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass
@@ -138,7 +140,7 @@ class PackScene(Scene):
         super().__init__(app)
         self.on_choose = on_choose or self._start_round
         self.cards: list[PackCard] = []
-        self.back_button = Button("Back", self.back, BACK.hint_cap)
+        self.back_button = Button(N_("Back"), self.back, BACK.hint_cap)
         self.focus = FocusGroup([self.back_button])
         self._scroller = Scroller()
         self._metrics = app.look.metrics(app.options.size)
@@ -203,7 +205,10 @@ class PackScene(Scene):
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """The fixed parts of the screen, by name (for the layout tests)."""
         heading = self.app.services.assets.text(
-            HEADING, heading_size(self._metrics), self.app.look.palette.text, bold=True
+            self.app.translator.gettext(HEADING),
+            heading_size(self._metrics),
+            self.app.look.palette.text,
+            bold=True,
         )
         boxes = {
             "heading": heading.get_rect(center=self._heading_pos),
@@ -225,8 +230,12 @@ class PackScene(Scene):
         """The progress line as shown, or None once every pack is in."""
         if not self.loading:
             return None
-        line = progress_text(self._progress or self.app.services.packs.progress())
-        return f"{line} · {WAITING}" if self._enter_waiting else line
+        t = self.app.translator
+        line = progress_text(self._progress or self.app.services.packs.progress(), t)
+        if self._enter_waiting:
+            # Translators: said after the loading progress while an early Enter waits
+            return t.gettext("{progress} · starting the first one…", progress=line)
+        return line
 
     # -- actions -----------------------------------------------------------------
 
@@ -321,6 +330,7 @@ class PackScene(Scene):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
         self._laid_out_hints = self.hints()
+        self.back_button.label = self.app.translator.gettext(N_("Back"))
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -369,7 +379,14 @@ class PackScene(Scene):
             self._status_area = pygame.Rect(0, 0, 0, 0)
         self._list_area = pygame.Rect(margin, list_top, width - 2 * margin, list_bottom - list_top)
         self._card_width = min(self._list_area.width - metrics.px(3), metrics.px(86))
-        measuring = (self._card_width, metrics.body_size, metrics.small_size, metrics.heading_size)
+        # the language is measured for too: the counts and problems are in its words
+        measuring = (
+            self._card_width,
+            metrics.body_size,
+            metrics.small_size,
+            metrics.heading_size,
+            self.app.translator.language,
+        )
         if measuring != self._wrapped_for:
             self._wrapped.clear()  # keyed by width and size: the old entries are never asked for
             self._wrapped_for = measuring
@@ -449,14 +466,20 @@ class PackScene(Scene):
         """The counts a teacher chooses by, on two lines when large text needs them."""
         pack = card.loaded.pack
         assert pack is not None
-        meta = (
-            f"{_plural(len(pack.rounds), 'round')}  ·  {_plural(len(pack.questions), 'question')}"
-            f"  ·  {pack.rounds[0].grid} tiles"
+        t = self.app.translator
+        rounds = t.ngettext("{count} round", "{count} rounds", len(pack.rounds))
+        questions = t.ngettext("{count} question", "{count} questions", len(pack.questions))
+        # Translators: the board of a pack's first round, {grid} its rows x columns (4x4)
+        grid = t.gettext("{grid} tiles", grid=str(pack.rounds[0].grid))
+        # Translators: the counts on a pack's card: "2 rounds  ·  30 questions  ·  4x4 tiles"
+        meta = t.gettext(
+            "{rounds}  ·  {questions}  ·  {grid}", rounds=rounds, questions=questions, grid=grid
         )
         return self._lines(meta, self._metrics.body_size, META_LINES, bold=True)
 
     def _error_lines(self, card: PackCard) -> list[str]:
-        return self._lines(error_text(card.loaded), self._metrics.small_size, ERROR_LINES)
+        text = error_text(card.loaded, self.app.translator)
+        return self._lines(text, self._metrics.small_size, ERROR_LINES)
 
     def _visible(self) -> range:
         """The indices of the cards that are (partly) in the list's view now."""
@@ -538,7 +561,8 @@ class PackScene(Scene):
         assets = self.app.services.assets
         palette = self.app.look.palette
         self._backdrop.draw(surface, palette)
-        heading = assets.text(HEADING, heading_size(self._metrics), palette.text, bold=True)
+        heading_text = self.app.translator.gettext(HEADING)
+        heading = assets.text(heading_text, heading_size(self._metrics), palette.text, bold=True)
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
 
         if not self.cards:
@@ -613,7 +637,8 @@ class PackScene(Scene):
                 y += meta_line
         else:
             small_line = assets.font(metrics.small_size).get_linesize()
-            label = assets.text("Cannot be played", metrics.small_size, palette.wrong, bold=True)
+            cannot = self.app.translator.gettext("Cannot be played")
+            label = assets.text(cannot, metrics.small_size, palette.wrong, bold=True)
             surface.blit(label, (x, y))
             y += small_line
             for line in self._error_lines(card):
@@ -646,9 +671,16 @@ class PackScene(Scene):
         metrics = self._metrics
         assets = self.app.services.assets
         folders = self.app.services.packs.folders
-        where = f" Put pack files (.yaml) in {folders[-1]}" if folders else ""
+        t = self.app.translator
+        if folders:
+            said = t.gettext(
+                "No question packs were found. Put pack files (.yaml) in {folder}",
+                folder=str(folders[-1]),
+            )
+        else:
+            said = t.gettext("No question packs were found.")
         text = assets.text(
-            f"No question packs were found.{where}",
+            said,
             metrics.body_size,
             self.app.look.palette.text_muted,
             wrap=self._list_area.width * 3 // 4,

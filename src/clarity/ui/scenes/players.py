@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import N_
 from clarity.core.scoring import TIME_SCALES
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.choices import Choice
 from clarity.ui.keys import Letter
-from clarity.ui.menu_frame import MenuFrame, short_date
+from clarity.ui.menu_frame import MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.services import (
     MAX_NAME_LENGTH,
@@ -28,6 +28,7 @@ from clarity.ui.services import (
     Player,
     PlayerOverview,
     SaveFailed,
+    said,
 )
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.widgets import (
@@ -39,19 +40,20 @@ from clarity.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from clarity.i18n import Translator
     from clarity.ui.app import App
 
-HEADING = "Who's playing?"
+HEADING = N_("Who's playing?")
 NAME_LEAST = 16.0  # units a name keeps beside the focused row's buttons, or they go under it
-NEW_PLAYER = Binding("new_player", (Letter("N"),), "new player")
-RENAME = Binding("rename_focused", (Letter("R"),), "rename")
-DELETE = Binding("delete_focused", (keys.DELETE,), "delete")
-EXTRA_TIME = Binding("step_extra_time", (Letter("X"),), "extra time")
-GUEST = Binding("play_as_guest", (Letter("G"),), "guest")
+NEW_PLAYER = Binding("new_player", (Letter("N"),), N_("new player"))
+RENAME = Binding("rename_focused", (Letter("R"),), N_("rename"))
+DELETE = Binding("delete_focused", (keys.DELETE,), N_("delete"))
+EXTRA_TIME = Binding("step_extra_time", (Letter("X"),), N_("extra time"))
+GUEST = Binding("play_as_guest", (Letter("G"),), N_("guest"))
 #: The arrows move as the screen is drawn (New and Guest side by side, the players
 #: below, Back last); held, they go on down the list. Enter plays as the one in focus.
 PLAYERS_KEYS: tuple[Binding, ...] = (
-    *grid_keys("play"),
+    *grid_keys(N_("play")),
     NEW_PLAYER,
     RENAME,
     EXTRA_TIME,
@@ -74,24 +76,37 @@ class PlayerRow:
         return self.overview.player
 
 
-def row_details(overview: PlayerOverview) -> str:
-    """The small line under a name: extra time (first, so that it is never cut off),
-    rounds, best score, last game."""
-    extra = extra_time_text(overview.player.extra_time)
+def row_details(overview: PlayerOverview, t: Translator) -> str:
+    """The small line under a name in ``t``'s language: extra time (first, so that it is
+    never cut off), rounds, best score, last game."""
+    extra = extra_time_text(overview.player.extra_time, t)
     if not overview.rounds:
-        return "  ·  ".join(part for part in (extra, "No rounds yet") if part)
-    rounds = f"{format_number(overview.rounds)} round{'' if overview.rounds == 1 else 's'}"
-    best = f"best {format_number(overview.best_score)}" if overview.best_score is not None else ""
-    last = f"last played {short_date(overview.last_played)}" if overview.last_played else ""
-    return "  ·  ".join(part for part in (extra, rounds, best, last) if part)
+        return details_line((extra, t.gettext("No rounds yet")))
+    rounds = t.ngettext("{count} round", "{count} rounds", overview.rounds)
+    best = ""
+    if overview.best_score is not None:
+        # Translators: a player's best score, on their row on the players screen
+        best = t.gettext("best {score}", score=overview.best_score)
+    last = ""
+    if overview.last_played:
+        # Translators: {date} is the date of the player's last round (23 Nov 2026)
+        last = t.gettext("last played {date}", date=t.date(overview.last_played))
+    return details_line((extra, rounds, best, last))
 
 
-def extra_time_text(scale: float | None) -> str:
+def details_line(parts: tuple[str, ...]) -> str:
+    """The parts of a row's details that say something, in one line (the separator is a
+    mark, the same in every language)."""
+    return "  ·  ".join(part for part in parts if part)
+
+
+def extra_time_text(scale: float | None, t: Translator) -> str:
     """A player's extra time on their row: "Extra time ×1.5", "No time limit"; nothing for
     the standard time, which most players have."""
     if scale is None:
-        return "No time limit"
-    return "" if scale == 1 else f"Extra time ×{scale:g}"
+        return t.gettext("No time limit")
+    # Translators: {scale} is how many times the standard time a player has (1.5)
+    return "" if scale == 1 else t.gettext("Extra time ×{scale}", scale=t.number(scale))
 
 
 def next_extra_time(scale: float | None) -> float | None:
@@ -115,14 +130,30 @@ class PlayersScene(MenuScreen):
         self.on_chosen = on_chosen or app.pop
         self.session = app.services.session
         self.session.open()
-        self.new_button = Button("New player", self.new_player, NEW_PLAYER.hint_cap, tone="main")
-        self.guest_button = Button("Play as a guest", self.play_as_guest, GUEST.hint_cap)
-        self.back_button = Button("Back", self.back, BACK.hint_cap)
-        self.rename_button = Button("Rename", self.rename_focused, RENAME.hint_cap)
-        self.delete_button = Button("Delete", self.delete_focused, DELETE.hint_cap, tone="danger")
+        # the labels are the English ids until laid out in the language (_label_buttons)
+        self.new_button = Button(
+            N_("New player"), self.new_player, NEW_PLAYER.hint_cap, tone="main"
+        )
+        self.guest_button = Button(N_("Play as a guest"), self.play_as_guest, GUEST.hint_cap)
+        self.back_button = Button(N_("Back"), self.back, BACK.hint_cap)
+        self.rename_button = Button(N_("Rename"), self.rename_focused, RENAME.hint_cap)
+        self.delete_button = Button(
+            N_("Delete"), self.delete_focused, DELETE.hint_cap, tone="danger"
+        )
         # "Time", not "Extra time": a third button of the row leaves the name and its
         # details (the best score) little room; the hint and the details say "extra time"
-        self.extra_time_button = Button("Time", self.step_extra_time, EXTRA_TIME.hint_cap)
+        self.extra_time_button = Button(N_("Time"), self.step_extra_time, EXTRA_TIME.hint_cap)
+        self._labels = [
+            (button, button.label)
+            for button in (
+                self.new_button,
+                self.guest_button,
+                self.back_button,
+                self.rename_button,
+                self.delete_button,
+                self.extra_time_button,
+            )
+        ]
         self.rows: list[PlayerRow] = []
         self.focus = FocusGroup()
         self.problem = ""  # the last change that failed, said for the player
@@ -186,7 +217,11 @@ class PlayersScene(MenuScreen):
             return
         held = self.session.choose(player)
         if held is not None:  # another window plays as them: they cannot be in both
-            self.problem = f"{held.message} Choose someone else, or play as a guest."
+            t = self.app.translator
+            # Translators: {reason} is a whole sentence saying where the player plays now
+            self.problem = t.gettext(
+                "{reason} Choose someone else, or play as a guest.", reason=said(t, held)
+            )
             self.app.services.sound.play("wrong")
             self.layout(self.app.size)
             return
@@ -199,17 +234,18 @@ class PlayersScene(MenuScreen):
 
     def new_player(self) -> None:
         self.problem = ""
+        t = self.app.translator
         self.app.screens.push(
             "dialog",
-            heading="New player",
-            message="Type your name. It is shown on the high scores.",
+            heading=t.gettext("New player"),
+            message=t.gettext("Type your name. It is shown on the high scores."),
             choices=[
-                Choice("Add", _nothing, key_hint="Enter", primary=True, submits=True),
-                Choice("Cancel", _nothing, key_hint="Esc"),
+                Choice(t.gettext("Add"), _nothing, key_hint="Enter", primary=True, submits=True),
+                Choice(t.gettext("Cancel"), _nothing, key_hint="Esc"),
             ],
             name="new-player",
             text="",
-            placeholder="Your name",
+            placeholder=t.gettext("Your name"),
             max_length=MAX_NAME_LENGTH + 10,
             on_submit=self._create,
         )
@@ -219,13 +255,14 @@ class PlayersScene(MenuScreen):
         if player is None:
             return
         self.problem = ""
+        t = self.app.translator
         self.app.screens.push(
             "dialog",
-            heading=f"Rename {player.name}",
-            message="Type the new name.",
+            heading=t.gettext("Rename {name}", name=player.name),
+            message=t.gettext("Type the new name."),
             choices=[
-                Choice("Rename", _nothing, key_hint="Enter", primary=True, submits=True),
-                Choice("Cancel", _nothing, key_hint="Esc"),
+                Choice(t.gettext("Rename"), _nothing, key_hint="Enter", primary=True, submits=True),
+                Choice(t.gettext("Cancel"), _nothing, key_hint="Esc"),
             ],
             name="rename-player",
             text=player.name,
@@ -240,20 +277,27 @@ class PlayersScene(MenuScreen):
         self.problem = ""
         player = row.player
         rounds = row.overview.rounds
-        saved = (
-            f"{format_number(rounds)} round{'' if rounds == 1 else 's'} and trophies"
-            if rounds
-            else "trophies"
-        )
+        t = self.app.translator
+        if rounds:
+            warning = t.ngettext(
+                "Their {count} round and trophies are deleted too. Are you sure?",
+                "Their {count} rounds and trophies are deleted too. Are you sure?",
+                rounds,
+            )
+        else:
+            warning = t.gettext("Their trophies are deleted too. Are you sure?")
         self.app.screens.push(
             "dialog",
-            heading=f"Delete {player.name}?",
-            message=f"Their {saved} are deleted too. Are you sure?",
+            heading=t.gettext("Delete {name}?", name=player.name),
+            message=warning,
             choices=[
                 Choice(
-                    "Yes, delete", lambda: self._delete(player), keys=(Letter("Y"),), danger=True
+                    t.gettext("Yes, delete"),
+                    lambda: self._delete(player),
+                    keys=(Letter("Y"),),
+                    danger=True,
                 ),
-                Choice("No, keep", _nothing, keys=(Letter("N"),), primary=True),
+                Choice(t.gettext("No, keep"), _nothing, keys=(Letter("N"),), primary=True),
             ],
             name="delete-player",
         )
@@ -268,7 +312,7 @@ class PlayersScene(MenuScreen):
         self.problem = ""
         saved = self.session.set_extra_time(row.player, next_extra_time(row.player.extra_time))
         if isinstance(saved, SaveFailed):
-            self.problem = saved.message
+            self.problem = said(self.app.translator, saved)
             self.app.services.sound.play("wrong")
         else:
             row.overview = replace(row.overview, player=saved)
@@ -279,25 +323,29 @@ class PlayersScene(MenuScreen):
     def _create(self, text: str) -> str | None:
         created = self.session.add_player(text)
         if isinstance(created, NameRejected | SaveFailed):
-            return created.message
+            return said(self.app.translator, created)
         self._load(focus_id=created.id)
         return None
 
     def _rename(self, player: Player, text: str) -> str | None:
         renamed = self.session.rename_player(player, text)
         if isinstance(renamed, NameRejected | SaveFailed):
-            return renamed.message
+            return said(self.app.translator, renamed)
         self._load(focus_id=renamed.id)
         return None
 
     def _delete(self, player: Player) -> None:
         refused = self.session.delete(player)
+        t = self.app.translator
         if isinstance(refused, HeldElsewhere):
-            self.problem = f"{refused.message} They cannot be deleted while they play."
+            # Translators: {reason} is a whole sentence saying where the player plays now
+            self.problem = t.gettext(
+                "{reason} They cannot be deleted while they play.", reason=said(t, refused)
+            )
             self.layout(self.app.size)
             return
         if refused is not None:
-            self.problem = refused.message
+            self.problem = said(t, refused)
             return
         self._load(focus_id=None)
 
@@ -326,9 +374,18 @@ class PlayersScene(MenuScreen):
         if self._list_area.width:
             self.layout(self.app.size)
 
+    def _label_buttons(self) -> None:
+        """The heading and the buttons' words in the interface language (it may have
+        changed since)."""
+        t = self.app.translator
+        self._frame.heading = t.gettext(HEADING)
+        for button, label in self._labels:
+            button.label = t.gettext(label)
+
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
+        self._label_buttons()
         hints = self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         gap = metrics.gap
@@ -534,9 +591,10 @@ class PlayersScene(MenuScreen):
         name_font = assets.font(metrics.heading_size, True)
         shown = wrap_lines(name_font, row.player.name, width, 1)[0]
         name = assets.text(shown, metrics.heading_size, palette.text, bold=True)
-        details_text = row_details(row.overview)
+        t = self.app.translator
+        details_text = row_details(row.overview, t)
         if current:
-            details_text = f"Playing now  ·  {details_text}"
+            details_text = details_line((t.gettext("Playing now"), details_text))
         shown = wrap_lines(assets.font(metrics.small_size), details_text, width, 1)[0]
         details = assets.text(shown, metrics.small_size, palette.text_muted)
         block = name.get_height() + details.get_height()
@@ -551,8 +609,10 @@ class PlayersScene(MenuScreen):
 
     def _draw_empty(self, surface: pygame.Surface) -> None:
         metrics = self._metrics
+        t = self.app.translator
         text = self.app.services.assets.text(
-            "No players yet. Add your name with New player (N), or play as a guest (G).",
+            # Translators: N and G are the keys of the New player and Guest buttons
+            t.gettext("No players yet. Add your name with New player (N), or play as a guest (G)."),
             metrics.body_size,
             self.app.look.palette.text_muted,
             wrap=self._row_width,
@@ -561,8 +621,13 @@ class PlayersScene(MenuScreen):
 
     def _notice_text(self) -> str:
         held = self.session.held_elsewhere  # --player names someone playing elsewhere
-        asked = f"{held.message} Who is playing here?" if held is not None else ""
-        return self.problem or asked or self.session.notice or ""
+        t = self.app.translator
+        asked = ""
+        if held is not None:
+            # Translators: {reason} is a whole sentence saying where the player plays now
+            asked = t.gettext("{reason} Who is playing here?", reason=said(t, held))
+        notice = self.session.notice
+        return self.problem or asked or (t.render(notice) if notice else "")
 
     def _notice_surface(self, text: str) -> pygame.Surface:
         metrics = self._metrics

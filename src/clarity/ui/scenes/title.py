@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui import journey, keys
 from clarity.ui.app import GLOBAL_BINDINGS
 from clarity.ui.backdrop import Backdrop
@@ -21,6 +22,7 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import button_width as menu_button_width
 from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
+from clarity.ui.services import said
 from clarity.ui.theme import Colour, Look, Metrics
 from clarity.ui.widgets import (
     Button,
@@ -36,13 +38,13 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 GAME_NAME = "Clarity Challenge"
-TAGLINE = "Answer questions, uncover the tiles, guess the hidden picture."
+TAGLINE = N_("Answer questions, uncover the tiles, guess the hidden picture.")
 #: The arrows move as the menu is drawn (Play over two columns when there is saved
 #: progress); Enter chooses; Esc, pressed on the title itself, ends the game (a held Esc
 #: that walked back to the title does not).
 TITLE_KEYS: tuple[Binding, ...] = (
-    *grid_keys("choose"),
-    Binding("quit", (keys.ESCAPE,), "quit"),
+    *grid_keys(N_("choose")),
+    Binding("quit", (keys.ESCAPE,), N_("quit")),
 )
 #: The title's hints: its own keys, then the keys of every screen (the App's F11 and M),
 #: said once here where a class first sees the game.
@@ -165,12 +167,24 @@ class TitleScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.play_button = Button("Play", self.play, tone="main")
-        self.quit_button = Button("Quit", self.quit)
-        self.trophies_button = Button("Trophies", self.trophies)
-        self.scores_button = Button("High scores", self.high_scores)
-        self.player_button = Button("Change player", self.change_player)
-        self.settings_button = Button("Settings", self.open_settings)
+        # the labels are the English ids until laid out (_label_buttons) in the language
+        self.play_button = Button(N_("Play"), self.play, tone="main")
+        self.quit_button = Button(N_("Quit"), self.quit)
+        self.trophies_button = Button(N_("Trophies"), self.trophies)
+        self.scores_button = Button(N_("High scores"), self.high_scores)
+        self.player_button = Button(N_("Change player"), self.change_player)
+        self.settings_button = Button(N_("Settings"), self.open_settings)
+        self._labels = [
+            (button, button.label)
+            for button in (
+                self.play_button,
+                self.quit_button,
+                self.trophies_button,
+                self.scores_button,
+                self.player_button,
+                self.settings_button,
+            )
+        ]
         # Saved progress needs a data folder; the store is opened after the first frame.
         self._saving = app.services.data_dir is not None
         self._session_open = False
@@ -205,9 +219,10 @@ class TitleScene(Scene):
         if not self._session_open:
             return ""
         session = self.app.services.session
+        t = self.app.translator
         if session.player is not None:
-            return f"Playing as {session.player.name}"
-        return "Playing as a guest" if session.chosen else ""
+            return t.gettext("Playing as {name}", name=session.player.name)
+        return t.gettext("Playing as a guest") if session.chosen else ""
 
     @property
     def notice(self) -> str:
@@ -216,9 +231,13 @@ class TitleScene(Scene):
         if not self._session_open:
             return ""
         session = self.app.services.session
+        t = self.app.translator
         if session.held_elsewhere is not None:
-            return f"{session.held_elsewhere.message} Play asks who plays here."
-        return session.notice or ""
+            # Translators: {reason} is a whole sentence saying who plays as this player where
+            return t.gettext(
+                "{reason} Play asks who plays here.", reason=said(t, session.held_elsewhere)
+            )
+        return t.render(session.notice) if session.notice else ""
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
@@ -281,12 +300,19 @@ class TitleScene(Scene):
 
     # -- the scene ---------------------------------------------------------------
 
+    def _label_buttons(self) -> None:
+        """The buttons' words in the interface language (it may have changed since)."""
+        t = self.app.translator
+        for button, label in self._labels:
+            button.label = t.gettext(label)
+
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
         gap = metrics.px(2.2)
+        self._label_buttons()
 
         self._tagline_width = round(width * 0.9)
         self._show_tagline = True
@@ -409,7 +435,8 @@ class TitleScene(Scene):
         assets = self.app.services.assets
         box = (self._tagline_width, 2 * assets.font(metrics.body_size).get_linesize())
         muted = self.app.look.palette.text_muted
-        return assets.fit_text(TAGLINE, metrics.body_size, metrics.small_size, muted, box)
+        tagline = self.app.translator.gettext(TAGLINE)
+        return assets.fit_text(tagline, metrics.body_size, metrics.small_size, muted, box)
 
     def _status_rect(self) -> pygame.Rect:
         metrics = self._metrics
