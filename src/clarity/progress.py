@@ -35,6 +35,7 @@ from clarity.core.events import (
     RoundSummary,
     TrophyEarned,
 )
+from clarity.core.messages import Message, message
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.round import Phase, Round
 from clarity.core.scoring import ScoringRules, combined_time_scale
@@ -64,11 +65,14 @@ from clarity.store import (
 from clarity.store.names import MAX_NAME_LENGTH
 from clarity.store.opening import local_now, open_store
 from clarity.store.ownership import Claim, HeldElsewhere, claim_player
+from clarity.store.problems import then
 from clarity.store.store import local_aware
 
 BundledIds = Callable[[], Collection[str]]
-GUEST_MESSAGE = "Guest round: not saved"
-SAVED_MESSAGE = "Saved"
+GUEST_MESSAGE = message("Guest round: not saved")
+# Translators: the results screen's line once the round is saved
+SAVED_MESSAGE = message("Saved")
+SAVING_OFF = message("Saving is off.")
 # Seconds of play between two checkpoints of the round being played (RoundWatch.tick):
 # what closing the game in any way other than the close button can cost of a question's clock.
 CHECKPOINT_SECONDS = 5.0
@@ -112,7 +116,7 @@ class FinishResult:
     """
 
     status: SaveStatus
-    message: str
+    said: Message  # what became of it, to render in the interface's language
     saved: SavedRound | None = None
     lasting: tuple[TrophyEarned, ...] = ()
     trophies: tuple[str, ...] = ()  # every trophy id saved with the round
@@ -120,6 +124,17 @@ class FinishResult:
     @property
     def ok(self) -> bool:
         return self.status is SaveStatus.SAVED
+
+    @property
+    def message(self) -> str:
+        """:attr:`said` in English."""
+        return str(self.said)
+
+
+def _not_saved(reason: Message | str) -> Message:
+    # Translators: the results screen's line when the round could not be saved; {reason}
+    # is a whole sentence that says why
+    return message("Not saved: {reason}", reason=reason)
 
 
 def stats_with_round(
@@ -165,7 +180,7 @@ class Progress:
         player: Player | None,
         *,
         bundled_pack_ids: BundledIds = tuple,
-        notice: str | None = None,
+        notice: Message | str | None = None,
         now: Callable[[], datetime] = local_now,
     ) -> None:
         self.store = store
@@ -215,8 +230,8 @@ class Progress:
         if summary is None:
             raise ValueError("the round has not ended")
         if self.store is None:
-            notice = self._notice or "Saving is off."
-            return FinishResult(SaveStatus.OFF, f"Not saved: {notice}")
+            notice = self._notice or SAVING_OFF
+            return FinishResult(SaveStatus.OFF, _not_saved(notice))
         if self.player is None:
             return FinishResult(SaveStatus.GUEST, GUEST_MESSAGE)
         player_id = self.player.id
@@ -242,7 +257,7 @@ class Progress:
         )
         if isinstance(result, SaveFailed):
             self.last_failure = result
-            return FinishResult(SaveStatus.NOT_SAVED, f"Not saved: {result.message}")
+            return FinishResult(SaveStatus.NOT_SAVED, _not_saved(result.said))
         return FinishResult(
             SaveStatus.SAVED, SAVED_MESSAGE, result, tuple(lasting), trophies=trophies
         )
@@ -390,7 +405,7 @@ class PlayerSession:
         self._opener = opener or (lambda folder: open_store(folder, now=now))
         self._opened = False
         self._store: Store | None = None
-        self._notice: str | None = None
+        self._notice: Message | None = None
         self._player: Player | None = None
         # A guest from the start (the demo without --player) or once chosen.
         self._chosen = guest
@@ -411,11 +426,11 @@ class PlayerSession:
         if self.data_dir is None:
             return
         opening = self._opener(self.data_dir)
-        self._store, self._notice = opening.store, opening.notice
+        self._store, self._notice = opening.store, opening.notice_said
         if self.player_name is not None:
             self._take_named_player(self.player_name)
         if self._notice is not None and self.on_notice is not None:
-            self.on_notice(self._notice)
+            self.on_notice(str(self._notice))
 
     def _take_named_player(self, name: str) -> None:
         store = self._store
@@ -441,9 +456,16 @@ class PlayerSession:
 
     @property
     def notice(self) -> str | None:
-        """Why saving is off (also when a write failed later on); None while all is well."""
-        if self._store is not None and self._store.notice is not None:
-            return self._store.notice
+        """:attr:`notice_said` in English."""
+        said = self.notice_said
+        return None if said is None else str(said)
+
+    @property
+    def notice_said(self) -> Message | None:
+        """Why saving is off (also when a write failed later on), to render in the
+        interface's language; None while all is well."""
+        if self._store is not None and self._store.notice_said is not None:
+            return self._store.notice_said
         return self._notice
 
     @property
@@ -473,7 +495,7 @@ class PlayerSession:
         """
         self.open()
         if self._store is None:
-            return SaveFailed(self.notice or "Saving is off.")
+            return SaveFailed(self.notice_said or SAVING_OFF)
         return self._store.create_player(name)
 
     def rename_player(self, player: Player, name: str) -> Player | NameRejected | SaveFailed:
@@ -482,7 +504,7 @@ class PlayerSession:
         saved, or the :class:`NameRejected` / :class:`SaveFailed` that says why not."""
         self.open()
         if self._store is None:
-            return SaveFailed(self.notice or "Saving is off.")
+            return SaveFailed(self.notice_said or SAVING_OFF)
         renamed = self._store.rename_player(player.id, name)
         if isinstance(renamed, Player):
             self.renamed(renamed)
@@ -619,7 +641,9 @@ class PlayerSession:
         """
         store = self._store
         if store is None:
-            return SaveFailed(f"{self.notice or 'Saving is off.'} The extra time was not saved.")
+            return SaveFailed(
+                then(self.notice_said or SAVING_OFF, message("The extra time was not saved."))
+            )
         saved = store.set_extra_time(player.id, extra_time)
         if isinstance(saved, Player) and self._player is not None and self._player.id == saved.id:
             self._player = replace(self._player, extra_time=saved.extra_time)
@@ -646,7 +670,7 @@ class PlayerSession:
             self._store,
             self._player,
             bundled_pack_ids=bundled_pack_ids,
-            notice=self.notice,
+            notice=self.notice_said,
             now=self._now,
         )
 

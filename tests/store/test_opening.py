@@ -132,7 +132,7 @@ def test_a_damaged_player_table_is_found_at_start(data_dir: Path) -> None:
     _damage_table(data_dir / DB_FILENAME, "player")
     opening = open_store(data_dir, now=lambda: MOMENT)
     assert opening.notice is not None
-    assert "3 rounds and 1 player (1 with their names in lower case)" in opening.notice
+    assert "3 rounds and 1 player (1 with their name in lower case)" in opening.notice
     assert (data_dir / f"{DB_FILENAME}.corrupt-20261127-101500").exists()
     assert opening.store is not None
     # the player's row was on the damaged page; the index of names still had "ana"
@@ -212,12 +212,13 @@ def test_a_read_only_folder_turns_saving_off_but_keeps_the_data_readable(
         (ana,) = store.players()
         assert [r.round_id for r in store.history(ana.id)] == saved[::-1]
         result = try_save(store, ana.id)
-        assert result == SaveFailed(f"{notice} This round was not saved.")
+        assert isinstance(result, SaveFailed)
+        assert result.message == f"{notice} This round was not saved."
         assert isinstance(store.save_in_progress(ana.id, "solar-system", {}), SaveFailed)
         assert isinstance(store.create_player("Bob"), SaveFailed)
-        assert store.set_extra_time(ana.id, 2.0) == SaveFailed(
-            f"{notice} The extra time was not saved."
-        )
+        failed = store.set_extra_time(ana.id, 2.0)
+        assert isinstance(failed, SaveFailed)
+        assert failed.message == f"{notice} The extra time was not saved."
         assert store.player(ana.id) == ana
         store.close()
 
@@ -246,7 +247,8 @@ def test_a_folder_that_fills_up_during_play_turns_saving_off(tmp_path: Path) -> 
             pytest.fail("256 KiB never filled up")
 
         notice = f"Saving is off: the data folder {data_dir} is full."
-        assert result == SaveFailed(f"{notice} This round was not saved.")
+        assert isinstance(result, SaveFailed)
+        assert result.message == f"{notice} This round was not saved."
         assert (store.saving, store.notice) == (False, notice)
         assert isinstance(store.save_in_progress(ana.id, "solar-system", {}), SaveFailed)
         assert len(store.history(ana.id, limit=5000)) == len(saved)  # reading still works

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundSummary
+from clarity.core.messages import message
 from clarity.core.scoring import check_time_scale
 from clarity.store import in_progress, players, rows
 from clarity.store.models import RoundRecord, SavedRound, SaveFailed
@@ -58,7 +59,7 @@ class FinishedRounds:
         time_scale: float | None,
     ) -> SavedRound | SaveFailed:
         if player_id is None:
-            return SaveFailed("Rounds played as a guest are not saved.")
+            return SaveFailed(message("Rounds played as a guest are not saved."))
         time_scale = check_time_scale(time_scale)  # anything else is a bug in the caller
         played_at = local_aware(played_at)
         saved = SavedRound(str(uuid.uuid4()), played_at)
@@ -83,11 +84,13 @@ class FinishedRounds:
             return saved
 
         try:
-            return self._write(work, "This round was not saved.")
+            return self._write(work, message("This round was not saved."))
         except sqlite3.IntegrityError:
             if self._read(lambda conn: players.find(conn, player_id)) is None:
                 # The teacher deleted this player from another window while they played.
-                return SaveFailed("This player was deleted meanwhile; the round was not saved.")
+                return SaveFailed(
+                    message("This player was deleted meanwhile; the round was not saved.")
+                )
             raise
 
     def history(self, player_id: int, limit: int) -> list[RoundRecord]:

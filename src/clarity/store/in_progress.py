@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from clarity.core.messages import message
 from clarity.store import rows
 from clarity.store.models import InProgress, SaveFailed
 from clarity.store.sql import Reads, Writes, insert_statement, local_aware, query
@@ -43,10 +44,13 @@ class RoundsInProgress:
         }
         try:
             result = self._write(
-                lambda conn: conn.execute(_UPSERT, values), "The round in progress was not saved."
+                lambda conn: conn.execute(_UPSERT, values),
+                message("The round in progress was not saved."),
             )
         except sqlite3.IntegrityError:
-            return SaveFailed("This player was deleted meanwhile; the round was not saved.")
+            return SaveFailed(
+                message("This player was deleted meanwhile; the round was not saved.")
+            )
         return result if isinstance(result, SaveFailed) else None
 
     def find(self, player_id: int) -> InProgress | None:
@@ -68,6 +72,6 @@ class RoundsInProgress:
 
     def drop(self, player_id: int) -> SaveFailed | None:
         result = self._write(
-            lambda conn: drop(conn, player_id), "The round in progress was not dropped."
+            lambda conn: drop(conn, player_id), message("The round in progress was not dropped.")
         )
         return result if isinstance(result, SaveFailed) else None

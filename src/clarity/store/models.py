@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from clarity.core.events import Points, RoundOutcome
+from clarity.core.messages import Message
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,26 @@ class Player:
 
 @dataclass(frozen=True)
 class NameRejected:
-    """A player name the store will not take, with the reason written for the player."""
+    """A player name the store will not take. ``said`` is the reason written for the player,
+    to render in the interface's language; ``message`` is it in English."""
 
-    message: str
+    said: Message
+
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
 
 @dataclass(frozen=True)
 class SaveFailed:
-    """A write that did not happen (read-only or full folder...), said for the player."""
+    """A write that did not happen (read-only or full folder...). ``said`` says so for the
+    player, to render in the interface's language; ``message`` is it in English."""
 
-    message: str
+    said: Message
+
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from clarity.core.messages import message, plural_message
 from clarity.store.models import NameRejected
 
 MAX_NAME_LENGTH = 40
@@ -74,26 +75,43 @@ def clean_name(name: str) -> str | NameRejected:
     """
     if (surrogate := _SURROGATES.search(name)) is not None:
         return NameRejected(
-            f"A name cannot contain {_code(surrogate.group())}: the keyboard or terminal "
-            "sent text that is not Unicode."
+            message(
+                # Translators: {code} is a character's code point, as U+D800
+                "A name cannot contain {code}: the keyboard or terminal "
+                "sent text that is not Unicode.",
+                code=_code(surrogate.group()),
+            )
         )
     without_marks = _NOTHING_IN_A_NAME.sub("", _DIRECTION_MARKS.sub("", name))
     cleaned = _without_idle_joiners(" ".join(unicodedata.normalize("NFC", without_marks).split()))
     if not cleaned:
-        return NameRejected("Please type a name.")
+        return NameRejected(message("Please type a name."))
     if len(cleaned) > MAX_NAME_LENGTH:
-        return NameRejected(f"A name can have at most {MAX_NAME_LENGTH} characters.")
+        return NameRejected(
+            plural_message(
+                "A name can have at most {count} character.",
+                "A name can have at most {count} characters.",
+                MAX_NAME_LENGTH,
+            )
+        )
     for char in cleaned:
         if unicodedata.category(char) == "Cc":
-            return NameRejected(f"A name cannot contain the control character {_code(char)}.")
+            return NameRejected(
+                message("A name cannot contain the control character {code}.", code=_code(char))
+            )
         if _DIRECTION_CHANGES.match(char):
             return NameRejected(
-                f"A name cannot contain {_code(char)}, which changes the direction of the text."
+                message(
+                    "A name cannot contain {code}, which changes the direction of the text.",
+                    code=_code(char),
+                )
             )
         if _is_noncharacter(char):
-            return NameRejected(f"A name cannot contain {_code(char)}, which is not a character.")
+            return NameRejected(
+                message("A name cannot contain {code}, which is not a character.", code=_code(char))
+            )
     if not any(_is_visible(char) for char in cleaned):
-        return NameRejected("Please type a name.")
+        return NameRejected(message("Please type a name."))
     return cleaned
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from clarity.core.messages import Message, message
 from clarity.store import problems
 from clarity.store.db import (
     DB_FILENAME,
@@ -52,10 +53,16 @@ _CHECKED_ON_EVERY_START = ("player", "in_progress")
 
 @dataclass(frozen=True)
 class StoreOpening:
-    """The store (None when there is nothing to read or write) and what to tell the user."""
+    """The store (None when there is nothing to read or write) and what to tell the user:
+    ``notice_said``, to render in the interface's language (None: nothing to tell)."""
 
     store: Store | None
-    notice: str | None
+    notice_said: Message | None
+
+    @property
+    def notice(self) -> str | None:
+        """:attr:`notice_said` in English."""
+        return None if self.notice_said is None else str(self.notice_said)
 
 
 def local_now() -> datetime:
@@ -84,11 +91,16 @@ def open_store(
         return StoreOpening(_open_writable(path, now, check_everything=check_everything), None)
     except _Unreadable as unreadable:
         if unreadable.aside is None:
-            detail = f"{path.name} cannot be read, nor moved aside: {unreadable.reason}"
+            detail = message(
+                # Translators: {reason} is what SQLite and the system said, in English
+                "{file} cannot be read, nor moved aside: {reason}",
+                file=path.name,
+                reason=unreadable.reason,
+            )
             return StoreOpening(None, problems.saving_off(Problem.UNUSABLE, data_dir, detail))
         notice = problems.moved_aside(path, unreadable.aside)
     except _Repaired as repaired:
-        notice = repaired.repair.message
+        notice = repaired.repair.said
     except RepairFailed as failed:
         return StoreOpening(None, problems.repair_failed(path, failed.reason))
     except NewerSchemaError:
@@ -103,7 +115,7 @@ def open_store(
     try:
         return StoreOpening(_open_writable(path, now, may_repair=False), notice)
     except (_Unreadable, _Repaired, RepairFailed, NewerSchemaError, sqlite3.DatabaseError) as e:
-        detail = getattr(e, "reason", str(e))
+        detail: Message | str = getattr(e, "reason", str(e))
         problem = problems.problem_of(e) or Problem.UNUSABLE
         return StoreOpening(None, problems.saving_off(problem, data_dir, detail))
 
@@ -122,7 +134,7 @@ def open_for_reading(data_dir: Path, *, now: Callable[[], datetime] = local_now)
     path = Path(data_dir) / DB_FILENAME
     if not path.is_file():
         return StoreOpening(None, None)
-    reason = "it cannot be opened"
+    reason: Message | str = message("it cannot be opened")
     # A read-only mount lets SQLite make no -shm file: only the immutable form opens there.
     for how in ways_to_read(path):
         try:
@@ -178,14 +190,14 @@ def _checked_for_reading(
     """The opening of a connection for reading, or raise sqlite3 errors (conn open)."""
     version = schema_version(conn)
     if version == 0 and has_our_tables(conn):
-        raise StoreDamaged(path, "our tables are there, but the schema version is lost")
+        raise StoreDamaged(path, message("our tables are there, but the schema version is lost"))
     if version != SCHEMA_VERSION:
         conn.close()
         if version > SCHEMA_VERSION:
             return StoreOpening(None, problems.newer_version(path))
         return StoreOpening(None, problems.older_version(path))
     if not quick_check(conn, *_CHECKED_ON_EVERY_START):
-        raise StoreDamaged(path, "PRAGMA quick_check found damage")
+        raise StoreDamaged(path, message("PRAGMA quick_check found damage"))
     return StoreOpening(Store(conn, path, now=now, saving=False, may_repair=False), None)
 
 
@@ -198,7 +210,7 @@ def check_and_repair(data_dir: Path, *, now: Callable[[], datetime] = local_now)
     if store is None or not store.saving:
         return opening
     repairs = store.read_every_row()  # a row that makes no sense is damage too
-    return StoreOpening(store, " ".join(filter(None, (opening.notice, *repairs))) or None)
+    return StoreOpening(store, problems.one_after_another(opening.notice_said, *repairs))
 
 
 class _Unreadable(Exception):
@@ -214,7 +226,7 @@ class _Repaired(Exception):
     """The file was damaged, and is repaired: open it again."""
 
     def __init__(self, repair: Repair) -> None:
-        super().__init__(repair.message)
+        super().__init__(str(repair.said))
         self.repair = repair
 
 
@@ -242,7 +254,7 @@ def _open_writable(
         # SQLite would tidy away a -wal it could not use, which may hold recent rounds.
         try:
             if not may_repair:
-                raise RepairFailed(f"it is still damaged after a repair ({found})") from found
+                raise RepairFailed(problems.still_damaged(found)) from found
             with repair_lock(path):
                 try:  # another game may have repaired it while this one waited
                     conn = _opened_and_checked(path, now, everything=everything)
@@ -344,7 +356,7 @@ def _folder_problem(data_dir: Path) -> tuple[Problem, Path, str] | None:
     return None
 
 
-def _open_read_only(path: Path, now: Callable[[], datetime], notice: str) -> Store | None:
+def _open_read_only(path: Path, now: Callable[[], datetime], notice: Message) -> Store | None:
     """The saved data, readable but not writable, so the lists and leaderboards still show."""
     if not path.is_file():
         return None

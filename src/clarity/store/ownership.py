@@ -35,6 +35,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from clarity.core.messages import Message, message
 from clarity.store.models import Player
 
 LOCKS_FOLDER = "locks"
@@ -50,7 +51,8 @@ _HELD_ERRNOS = frozenset(
 
 @dataclass(frozen=True)
 class HeldElsewhere:
-    """Another running game holds this player; ``message`` says so for the player.
+    """Another running game holds this player; ``said`` says so for the player, to render
+    in the interface's language (``message`` is it in English).
 
     ``host`` and ``pid`` are what that game wrote in the lock file (None when it had not
     written yet); ``here`` tells whether it runs on this computer.
@@ -65,10 +67,19 @@ class HeldElsewhere:
         return self.host is None or self.host == _this_host()
 
     @property
-    def message(self) -> str:
+    def said(self) -> Message:
         if self.here:
-            return f"{self.player.name} is already playing in another window."
-        return f"{self.player.name} is already playing on another computer ({self.host})."
+            return message("{name} is already playing in another window.", name=self.player.name)
+        return message(
+            # Translators: {host} is the other computer's network name
+            "{name} is already playing on another computer ({host}).",
+            name=self.player.name,
+            host=self.host,
+        )
+
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
 
 class Claim:

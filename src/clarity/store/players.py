@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from clarity.core.messages import message
 from clarity.core.scoring import TIME_SCALES
 from clarity.store import rows
 from clarity.store.models import NameRejected, Player, SaveFailed
@@ -51,7 +52,7 @@ class Players:
             return Player(insert(conn, "player", values), cleaned, created)  # extra time x1
 
         try:
-            return self._write(work, "The player was not added.")
+            return self._write(work, message("The player was not added."))
         except sqlite3.IntegrityError:
             return self._duplicate(cleaned)
 
@@ -100,7 +101,7 @@ class Players:
             return _found(conn, player_id)
 
         try:
-            return self._write(work, "The player was not renamed.")
+            return self._write(work, message("The player was not renamed."))
         except sqlite3.IntegrityError:
             return self._duplicate(cleaned)
 
@@ -117,7 +118,7 @@ class Players:
                 saved.append(_found(conn, player_id))
             return saved
 
-        return self._write(work, "The extra time was not saved.")
+        return self._write(work, message("The extra time was not saved."))
 
     def delete(self, player_id: int) -> SaveFailed | None:
         """Delete the player and, by the schema's cascade, their rounds, answers, guesses,
@@ -134,7 +135,7 @@ class Players:
             finally:
                 conn.execute(f"PRAGMA secure_delete = {int(was)}")
 
-        result = self._write(work, "The player was not deleted.")
+        result = self._write(work, message("The player was not deleted."))
         if isinstance(result, SaveFailed):
             return result
         self._read(_empty_the_log)
@@ -143,7 +144,7 @@ class Players:
     def _duplicate(self, cleaned: str) -> NameRejected:
         existing = self.by_name(cleaned)
         shown = existing.name if existing else cleaned
-        return NameRejected(f"There is already a player called {shown}.")
+        return NameRejected(message("There is already a player called {name}.", name=shown))
 
 
 def _empty_the_log(conn: sqlite3.Connection) -> None:

@@ -12,6 +12,7 @@ import sqlite3
 from enum import StrEnum
 from pathlib import Path
 
+from clarity.core.messages import Message, message
 from clarity.store.db import LostSchemaVersion
 
 
@@ -58,50 +59,92 @@ def problem_of(error: BaseException) -> Problem | None:
     return None
 
 
-def saving_off(problem: Problem, folder: Path, detail: str = "") -> str:
-    """The notice shown while saving is off because of ``problem``."""
+def saving_off(problem: Problem, folder: Path, detail: Message | str = "") -> Message:
+    """The notice shown while saving is off because of ``problem``; ``detail`` is what the
+    system or SQLite said (their words, in English) for a problem of no known kind."""
     match problem:
         case Problem.READ_ONLY:
-            return f"Saving is off: the data folder {folder} is read-only."
+            return message("Saving is off: the data folder {folder} is read-only.", folder=folder)
         case Problem.FULL:
-            return f"Saving is off: the data folder {folder} is full."
+            return message("Saving is off: the data folder {folder} is full.", folder=folder)
         case Problem.DISK_ERROR:
-            return f"Saving is off: the data folder {folder} could not be written (disk error)."
+            return message(
+                "Saving is off: the data folder {folder} could not be written (disk error).",
+                folder=folder,
+            )
         case Problem.BUSY:
-            return f"Saving is off: the saved data in {folder} is kept busy by another program."
+            return message(
+                "Saving is off: the saved data in {folder} is kept busy by another program.",
+                folder=folder,
+            )
+        case _ if detail:
+            return message(
+                # Translators: {detail} is the system's or SQLite's own words, in English
+                "Saving is off: the data folder {folder} cannot be used ({detail}).",
+                folder=folder,
+                detail=detail,
+            )
         case _:
-            reason = f" ({detail})" if detail else ""
-            return f"Saving is off: the data folder {folder} cannot be used{reason}."
+            return message("Saving is off: the data folder {folder} cannot be used.", folder=folder)
 
 
-def moved_aside(path: Path, aside: Path) -> str:
-    return (
-        f"The saved data at {path} could not be read; it was moved to {aside} "
-        "and a fresh one was started."
+def moved_aside(path: Path, aside: Path) -> Message:
+    """The notice when a file that is not saved data of the game was moved aside."""
+    return message(
+        "The saved data at {path} could not be read; it was moved to {aside} "
+        "and a fresh one was started.",
+        path=path,
+        aside=aside,
     )
 
 
-def newer_version(path: Path) -> str:
-    return (
-        f"Saving is off: the saved data at {path} was written by a newer version of "
-        "Clarity Challenge, so this version leaves it untouched."
+def newer_version(path: Path) -> Message:
+    return message(
+        "Saving is off: the saved data at {path} was written by a newer version of "
+        "Clarity Challenge, so this version leaves it untouched.",
+        path=path,
     )
 
 
-def older_version(path: Path) -> str:
-    return (
-        f"the saved data at {path} was written by an older version of Clarity Challenge; "
-        "start the game once to bring it up to date, then try again."
+def older_version(path: Path) -> Message:
+    return message(
+        "the saved data at {path} was written by an older version of Clarity Challenge; "
+        "start the game once to bring it up to date, then try again.",
+        path=path,
     )
 
 
-def cannot_read(path: Path, reason: str) -> str:
-    return f"the saved data at {path} cannot be read ({reason})."
+def cannot_read(path: Path, reason: Message | str) -> Message:
+    return message("the saved data at {path} cannot be read ({reason}).", path=path, reason=reason)
 
 
-def not_saved(notice: str) -> str:
+def still_damaged(error: BaseException) -> Message:
+    """Why a repair did not help: SQLite still finds damage (``error``, its own words)."""
+    return message("it is still damaged after a repair ({error})", error=str(error))
+
+
+def not_saved(notice: Message) -> Message:
     """The message for one round (or answer) that could not be saved."""
-    return f"{notice} This round was not saved."
+    return then(notice, message("This round was not saved."))
+
+
+def then(first: Message, second: Message) -> Message:
+    """Two sentences one after the other (a notice, then what it cost: "Saving is off: ...
+    The player was not added."), each translated whole; never parts of one sentence."""
+    # Translators: two whole sentences one after the other; keep the order unless your
+    # language puts a sentence's consequence first
+    return message("{first} {then}", first=first, then=second)
+
+
+def one_after_another(*sentences: Message | None) -> Message | None:
+    """The given sentences (None skipped) as one text, in order; None when there are none."""
+    said = [sentence for sentence in sentences if sentence is not None]
+    if not said:
+        return None
+    text = said[0]
+    for sentence in said[1:]:
+        text = then(text, sentence)
+    return text
 
 
 class UnreadableRow(Exception):
@@ -122,11 +165,14 @@ class UnreadableRow(Exception):
 
 class StoreDamaged(Exception):
     """The saved data is damaged, found by something that must not repair it (a teacher's
-    command that only reads). ``path`` is the database file, ``reason`` what SQLite said;
-    ``str()`` is the one line to print."""
+    command that only reads). ``path`` is the database file, ``reason`` what SQLite said
+    (its own words, in English) or what the game found; ``said`` is the one line to show,
+    a :class:`~clarity.core.messages.Message` to render in the interface's language;
+    ``str()`` is that line in English."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(damaged_and_left(path, reason))
+    def __init__(self, path: Path, reason: Message | str) -> None:
+        self.said = damaged_and_left(path, reason)
+        super().__init__(str(self.said))
         self.path = path
         self.reason = reason
 
@@ -152,18 +198,23 @@ def is_damage(error: BaseException) -> bool:
     return isinstance(error, sqlite3.OperationalError) and text.startswith(_MISSING_SCHEMA)
 
 
-def damaged_and_left(path: Path, reason: str) -> str:
+def damaged_and_left(path: Path, reason: Message | str) -> Message:
     """The line a read-only command prints about damaged saved data: what, and the way out."""
-    return (
-        f"the saved data at {path} is damaged ({reason}); nothing was changed. Run "
+    return message(
+        # Translators: 'clarity repair' is a command: keep it as it is
+        "the saved data at {path} is damaged ({reason}); nothing was changed. Run "
         "'clarity repair' (or start the game) to keep a copy of it and carry every round "
-        "that can still be read into a fresh file."
+        "that can still be read into a fresh file.",
+        path=path,
+        reason=reason,
     )
 
 
-def repair_failed(path: Path, reason: str) -> str:
+def repair_failed(path: Path, reason: Message | str) -> Message:
     """The notice when damaged saved data could not even be copied aside or rebuilt."""
-    return (
-        f"Saving is off: the saved data at {path} is damaged, and it could not be "
-        f"repaired: {reason}. Nothing was deleted."
+    return message(
+        "Saving is off: the saved data at {path} is damaged, and it could not be "
+        "repaired: {reason}. Nothing was deleted.",
+        path=path,
+        reason=reason,
     )

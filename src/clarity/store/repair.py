@@ -39,6 +39,7 @@ from datetime import datetime
 from pathlib import Path
 
 from clarity.atomic_files import sync_folder
+from clarity.core.messages import Message, message, plural_message
 from clarity.store import rows
 from clarity.store.db import configure, migrate, open_connection
 from clarity.store.finished_rounds import RECORD_QUERY
@@ -64,6 +65,9 @@ _LARGEST_KEY = 2**63 - 1
 # Failed reads allowed per table before what is left is given up: a damaged interior
 # page over a wide key range costs about two reads per key under it.
 _FAILED_READS_PER_TABLE = 20_000
+# Not translated: a name written into the saved data is the player's name from then on,
+# shown as written in every language (as every other name is); the interface's language of
+# the game that happened to repair the file must not decide it. The teacher renames them.
 RECOVERED_PLAYER = "Recovered player {id}"
 
 
@@ -87,31 +91,59 @@ class Repair:
     swapped: bool = False  # the live file was replaced, not written through SQLite
 
     @property
-    def message(self) -> str:
-        """One line for the player or teacher: what happened and where the copy is."""
+    def said(self) -> Message:
+        """One line for the player or teacher: what happened and where the copy is, to
+        render in the interface's language."""
         if self.rounds_before is not None and self.rounds_before > self.rounds_kept:
-            kept = f"{self.rounds_kept:,} of its {self.rounds_before:,} rounds"
+            kept = plural_message(
+                # Translators: {kept} of the {count} rounds the damaged file had
+                "{kept} of its {count} round",
+                "{kept} of its {count} rounds",
+                self.rounds_before,
+                kept=self.rounds_kept,
+            )
         else:
-            kept = _counted(self.rounds_kept, "round")
-        players = _counted(self.players_kept, "player")
+            kept = plural_message("{count} round", "{count} rounds", self.rounds_kept)
+        players = plural_message("{count} player", "{count} players", self.players_kept)
         if self.players_renamed:
-            players += (
-                f' ({self.players_renamed:,} renamed "Recovered player": their names were lost)'
+            players = plural_message(
+                # Translators: "Recovered player" is the name they now have in the saved
+                # data, which stays in English: keep it as it is
+                '{players} ({count} renamed "Recovered player": their name was lost)',
+                '{players} ({count} renamed "Recovered player": their names were lost)',
+                self.players_renamed,
+                players=players,
             )
         if self.players_lowered:
-            players += f" ({self.players_lowered:,} with their names in lower case)"
-        return (
-            f"The saved data at {self.path} was damaged: {kept} and {players} were kept "
-            f"in a fresh file, and the damaged file was copied to {self.aside.name} beside it."
+            players = plural_message(
+                "{players} ({count} with their name in lower case)",
+                "{players} ({count} with their names in lower case)",
+                self.players_lowered,
+                players=players,
+            )
+        return message(
+            # Translators: {kept} is a number of rounds, {players} of players
+            "The saved data at {path} was damaged: {kept} and {players} were kept "
+            "in a fresh file, and the damaged file was copied to {aside} beside it.",
+            path=self.path,
+            kept=kept,
+            players=players,
+            aside=self.aside.name,
         )
+
+    @property
+    def message(self) -> str:
+        """:attr:`said` in English."""
+        return str(self.said)
 
 
 class RepairFailed(Exception):
     """The damaged file could not be copied aside or rebuilt (a full disk, a read-only
-    folder): nothing was changed. ``reason`` says why, for the notice."""
+    folder): nothing was changed. ``reason`` says why, for the notice (a Message to render
+    in the interface's language; ``str()`` is it in English)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
         self.reason = reason
 
 
@@ -149,7 +181,13 @@ def copy_aside(path: Path, moment: datetime) -> Path:
         for target in made:
             with contextlib.suppress(OSError):
                 target.unlink()
-        raise RepairFailed(f"no copy of it could be made ({error.strerror or error})") from error
+        raise RepairFailed(
+            message(
+                # Translators: {reason} is the system's own words, in English
+                "no copy of it could be made ({reason})",
+                reason=error.strerror or str(error),
+            )
+        ) from error
     return aside
 
 
@@ -195,7 +233,9 @@ def rebuild(path: Path, aside: Path, moment: datetime, *, close: Callable[[], No
             sync_folder(path.parent)
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise RepairFailed(f"no fresh file could be made ({reason or error})") from error
+        raise RepairFailed(
+            message("no fresh file could be made ({reason})", reason=reason or str(error))
+        ) from error
     finally:
         _remove_with_companions(fresh)
     return Repair(path, aside, swapped=swapped, **counts)
@@ -521,10 +561,6 @@ def _remove_with_companions(*paths: Path) -> None:
         for suffix in ("", *COMPANIONS):
             with contextlib.suppress(OSError):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
-def _counted(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def repair(path: Path, moment: datetime, *, close: Callable[[], None]) -> Repair:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from clarity.core.messages import Message
 from clarity.store.models import SaveFailed
 
 T = TypeVar("T")
@@ -28,9 +29,12 @@ class Reads(Protocol):
 
 class Writes(Protocol):
     """The Store's write funnel: runs ``work`` in one write transaction; a folder problem
-    comes back as SaveFailed, whose message ends with ``what``."""
+    comes back as SaveFailed, whose message ends with ``what`` (the sentence that says
+    what this write would have kept: "The player was not added.")."""
 
-    def __call__(self, work: Callable[[sqlite3.Connection], T], what: str) -> T | SaveFailed: ...
+    def __call__(
+        self, work: Callable[[sqlite3.Connection], T], what: Message
+    ) -> T | SaveFailed: ...
 
 
 def local_aware(moment: datetime) -> datetime:

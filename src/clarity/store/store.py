@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from clarity.core.events import AnswerGiven, ImageGuessed, RoundSummary
+from clarity.core.messages import Message, message
 from clarity.core.trophies import PlayerStats
 from clarity.store import problems
 from clarity.store.db import connect, migrate
@@ -43,7 +44,7 @@ from clarity.store.models import (
     SaveFailed,
 )
 from clarity.store.players import Players
-from clarity.store.problems import Problem, StoreDamaged, UnreadableRow
+from clarity.store.problems import Problem, StoreDamaged, UnreadableRow, still_damaged
 from clarity.store.repair import (
     SALVAGED_READS,
     Repair,
@@ -70,7 +71,7 @@ class Store:
         path: Path,
         *,
         now: Callable[[], datetime],
-        notice: str | None = None,
+        notice: Message | None = None,
         saving: bool = True,
         may_repair: bool = True,
     ) -> None:
@@ -103,8 +104,14 @@ class Store:
 
     @property
     def notice(self) -> str | None:
+        """:attr:`notice_said` in English; None while all is well."""
+        return None if self._notice is None else str(self._notice)
+
+    @property
+    def notice_said(self) -> Message | None:
         """Why saving is off, or what a repair of damaged data did, in one line for the
-        screen and the command line; None while all is well."""
+        screen and the command line, to render in the interface's language; None while
+        all is well."""
         return self._notice
 
     def close(self) -> None:
@@ -282,7 +289,7 @@ class Store:
 
     # -- checking everything -----------------------------------------------------------
 
-    def read_every_row(self) -> list[str]:
+    def read_every_row(self) -> list[Message]:
         """Read every player, round, answer, guess and round in progress as the store
         reads them, repairing damage found on the way (``clarity repair``); return the
         lines that say what was repaired (empty when all was whole)."""
@@ -290,7 +297,7 @@ class Store:
         for table in SALVAGED_READS:
             self._read(functools.partial(check_every_row, table=table))
         self._read(check_foreign_keys)
-        return [repair.message for repair in self._repairs[seen:]]
+        return [repair.said for repair in self._repairs[seen:]]
 
     # -- reading ---------------------------------------------------------------------
 
@@ -346,8 +353,9 @@ class Store:
         except (sqlite3.DatabaseError, UnreadableRow) as error:
             if not problems.is_damage(error):
                 raise
-            reason = f"it is still damaged after a repair ({error})"
-            self._carry_on_without_the_file(problems.repair_failed(self._path, reason))
+            self._carry_on_without_the_file(
+                problems.repair_failed(self._path, still_damaged(error))
+            )
         return attempt()
 
     def _repair_now(self) -> None:
@@ -360,7 +368,7 @@ class Store:
             self._carry_on_without_the_file(problems.repair_failed(self._path, failed.reason))
             return
         self._repairs.append(repaired)
-        self._notice = repaired.message
+        self._notice = repaired.said
         if not repaired.swapped:
             return  # written through SQLite: this connection reads the repaired file
         try:
@@ -370,7 +378,7 @@ class Store:
                 problems.saving_off(Problem.UNUSABLE, self._path.parent, str(reopening))
             )
 
-    def _carry_on_without_the_file(self, notice: str) -> None:
+    def _carry_on_without_the_file(self, notice: Message) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._conn.close()
         self._conn = connect(Path(":memory:"))
@@ -381,7 +389,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def _write(self, work: Callable[[sqlite3.Connection], T], what: str) -> T | SaveFailed:
+    def _write(self, work: Callable[[sqlite3.Connection], T], what: Message) -> T | SaveFailed:
         """Run ``work`` in one write transaction; a folder problem becomes a SaveFailed.
 
         ``what`` ends the message for this one failed write ("This round was not saved.").
@@ -390,9 +398,9 @@ class Store:
         """
         return self._recovering(lambda: self._write_once(work, what))
 
-    def _write_once(self, work: Callable[[sqlite3.Connection], T], what: str) -> T | SaveFailed:
+    def _write_once(self, work: Callable[[sqlite3.Connection], T], what: Message) -> T | SaveFailed:
         if not self._saving:
-            return SaveFailed(f"{self._notice} {what}")
+            return SaveFailed(problems.then(self._off_notice(), what))
         conn = self._conn
         # a repair in another game must not copy the file before this commit and put the
         # repaired copy in place after it (this store's own repair already holds the lock)
@@ -415,11 +423,15 @@ class Store:
             if problem is Problem.BUSY:
                 # Another game kept the file locked past the busy timeout: this write is
                 # lost, but the next one may well succeed, so saving stays on.
-                return SaveFailed(f"The saved data is busy in another window. {what}")
+                busy = message("The saved data is busy in another window.")
+                return SaveFailed(problems.then(busy, what))
             self._saving = False
             self._notice = problems.saving_off(problem, self._path.parent, str(error))
-            return SaveFailed(f"{self._notice} {what}")
+            return SaveFailed(problems.then(self._notice, what))
         return result
+
+    def _off_notice(self) -> Message:
+        return self._notice if self._notice is not None else message("Saving is off.")
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
