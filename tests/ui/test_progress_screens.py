@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS
 from clarity.store import Player, Store
-from clarity.ui.app import App
+from clarity.ui.app import App, minimum_size
 from clarity.ui.journey import open_cabinet, open_high_scores, open_history
 from clarity.ui.menu_screen import MenuScreen
 from clarity.ui.scenes.cabinet import CabinetScene, progress_text, status_text
@@ -20,9 +21,11 @@ from clarity.ui.scenes.highscores import TOP, HighScoresScene
 from clarity.ui.scenes.history import HistoryScene
 from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.title import TitleScene
+from clarity.ui.theme import Look
 from store.factories import MONDAY_9AM, save
 
 from .conftest import Pilot, write_play_pack
+from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
 from .key_tables import assert_hints_are_the_table, drawn_hints, hold, letter_key
 from .saving import SIZES, MakeApp, app_factory, at_title, boxes_laid_out
 
@@ -98,14 +101,16 @@ def test_the_cabinet_shows_every_trophy_won_or_locked_with_dates_and_progress(
 
     first_light = entries["first-light"]
     assert first_light.earned
-    assert status_text(first_light) == "Won 24 Oct 2026  ×2"  # first won 30 days before
-    assert status_text(entries["silver-medal"]) == "Won 23 Nov 2026"
-    assert status_text(entries["gold-medal"]) == "Locked"
+    t = pilot.app.translator  # English: dates as CLDR writes them there
+    assert status_text(first_light, t) == "Won Oct 24, 2026  ×2"  # first won 30 days before
+    assert status_text(entries["silver-medal"], t) == "Won Nov 23, 2026"
+    assert status_text(entries["gold-medal"], t) == "Locked"
     century = entries["century"]
     assert not century.earned
-    assert progress_text(century) == f"{CENTURY_RIGHT_ANSWERS - 10 + 3}/{CENTURY_RIGHT_ANSWERS}"
-    assert status_text(century) == "Locked"
-    assert progress_text(entries["first-light"]) == ""  # won in a round: no progress
+    progress = f"{CENTURY_RIGHT_ANSWERS - 10 + 3}/{CENTURY_RIGHT_ANSWERS}"
+    assert progress_text(century, t) == progress
+    assert status_text(century, t) == "Locked"
+    assert progress_text(entries["first-light"], t) == ""  # won in a round: no progress
     assert cabinet.earned_count == 3
     assert cabinet._frame.subheading == "Ana  ·  3 of 12 won"
 
@@ -233,26 +238,121 @@ def test_the_history_lists_the_players_rounds_newest_first(saving_app: MakeApp) 
 # -- layout -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+#: Each screen in English at every size, and in the pseudo-language (40 % longer, every
+#: message bracketed) and Russian at the smallest and a large window and at text size 200
+#: in its smallest window.
+FITTING = [
+    *(("en", size, 100) for size in SIZES),
+    ("qps-ploc", (1024, 640), 100),
+    ("qps-ploc", (1920, 1080), 100),
+    ("qps-ploc", minimum_size(2.0), 200),
+    ("ru", (1024, 640), 100),
+    ("ru", minimum_size(2.0), 200),
+]
+#: What the screens show as it is written in every language: the players' names, the
+#: packs' titles (the pack's language) and the key caps printed on the keys.
+NOT_INTERFACE = (
+    "Clarity Challenge",
+    "Ana",
+    "Ben",
+    "Cleo",
+    "Pupil number",
+    "Rivers and Capitals",
+    "Second pack",
+)
+KEY_CAPS = ("Esc", "Enter", "Tab", "Del", "PgUp", "PgDn", "F11")
+#: The pseudo-language writes dates as English does (CLDR's, not the catalog's words).
+DATE_WORDS = ("Oct", "Nov", "AM", "PM")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]{3,}")
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "text_size"),
+    FITTING,
+    ids=[f"{lang}-{w}x{h}-{text}%" for lang, (w, h), text in FITTING],
+)
 def test_the_screens_fit_the_window_without_overlaps(
-    saving_app: MakeApp, size: tuple[int, int]
+    saving_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
 ) -> None:
-    pilot = filled(saving_app, size=size)
-    app = pilot.app
-    store = app.services.session.store
+    seen: dict[str, list[str]] = {}
+    openers = (open_cabinet, open_history, open_high_scores, _players, _delete_dialog)
+    # recorded from the first frame: a text drawn once is kept and not drawn again
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot = filled(saving_app, size=size, settings=game_settings(language))
+        app = pilot.app
+        app.apply_look(Look.from_choices(text_size=text_size))
+        store = app.services.session.store
+        assert store is not None
+        for n in range(14):  # a class: the lists scroll
+            save(store, _player(store, f"Pupil number {n}").id, pack_id=PACK, score=10 * n)
+        pilot.step(2)
+        title = pilot.top
+        assert isinstance(title, TitleScene)
+        boxes_laid_out(title.layout_boxes(), size)
+        seen["title"] = list(drawn)
+        for opener in openers:
+            drawn.clear()
+            opener(app)
+            pilot.step(3)
+            top = pilot.top
+            boxes_laid_out(top.layout_boxes(), size)  # type: ignore[attr-defined]
+            seen[opener.__name__.strip("_")] = list(drawn)
+            app.screens.reset("title")
+            pilot.step()
+    del seen["open_cabinet"]  # the trophy cabinet's words are the play screens' (tested there)
+    if language == "qps-ploc":
+        allowed = (*NOT_INTERFACE, *KEY_CAPS, *DATE_WORDS)
+        untranslated = {
+            screen: sorted(words)
+            for screen, lines in seen.items()
+            if (words := untranslated_words(lines, allowed))
+        }
+        assert untranslated == {}
+        cut = {
+            screen: found for screen, lines in seen.items() if (found := cut_off_messages(lines))
+        }
+        assert cut == {}
+    elif language == "ru":
+        silent = [screen for screen, lines in seen.items() if not any(map(CYRILLIC.search, lines))]
+        assert silent == []
+
+
+def test_in_russian_the_tables_write_numbers_dates_and_medals_as_russian_does(
+    saving_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = filled(saving_app, settings=game_settings("ru"))
+    store = pilot.app.services.session.store
     assert store is not None
-    for n in range(14):  # a class: the lists scroll
-        save(store, _player(store, f"Pupil number {n}").id, pack_id=PACK, score=10 * n)
-    title = pilot.top
-    assert isinstance(title, TitleScene)
-    boxes_laid_out(title.layout_boxes(), size)
-    for opener in (open_cabinet, open_history, open_high_scores, _players, _delete_dialog):
-        opener(app)
-        pilot.step(3)
-        top = pilot.top
-        boxes_laid_out(top.layout_boxes(), size)  # type: ignore[attr-defined]
-        app.screens.reset("title")
-        pilot.step()
+    ana = _player(store, "Ana")
+    save(store, ana.id, pack_id=PACK, score=5653, medal="gold", played_at=MONDAY_9AM)
+    with recording_drawn_text(monkeypatch) as drawn:
+        open_history(pilot.app)
+        pilot.step(2)
+        history = pilot.top
+        assert isinstance(history, HistoryScene)
+        assert history.table.titles == ("КОГДА", "НАБОР", "СЧЁТ", "МЕДАЛЬ", "ВЕРНО", "НЕВЕРНО")
+        assert history._frame.subheading == "Ana  ·  3 раунда, сначала новые"
+        newest = [cell.text for cell in history.rows[0].cells]
+        # 5 653 with a no-break space; 23 November as Russian writes it (this year, the
+        # day and time; another year, the date with its year and "г.")
+        assert newest[2:4] == ["5\u00a0653", "Золото"]
+        assert newest[0] in ("23 нояб., 09:00", "23 нояб. 2026\u00a0г.")
+        assert "5\u00a0653" in drawn
+        assert "Золото" in drawn
+        pilot.key(pygame.K_ESCAPE)
+        drawn.clear()
+        open_high_scores(pilot.app, PACK)
+        pilot.step(2)
+        scores = pilot.top
+        assert isinstance(scores, HighScoresScene)
+        assert scores.table.titles == ("№", "ИГРОК", "СЧЁТ", "МЕДАЛЬ", "ДАТА")
+        first = [cell.text for cell in scores.rows[0].cells]
+        assert first == ["1", "Ana  (вы)", "5\u00a0653", "Золото", "23 нояб. 2026\u00a0г."]
+        assert "Рекорды" in drawn
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -7,7 +7,7 @@ screen). A guest plays without saving anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 HEADING = N_("Who's playing?")
+DETAILS_SEPARATOR = "  ·  "
 NAME_LEAST = 16.0  # units a name keeps beside the focused row's buttons, or they go under it
 NEW_PLAYER = Binding("new_player", (Letter("N"),), N_("new player"))
 RENAME = Binding("rename_focused", (Letter("R"),), N_("rename"))
@@ -76,12 +77,12 @@ class PlayerRow:
         return self.overview.player
 
 
-def row_details(overview: PlayerOverview, t: Translator) -> str:
-    """The small line under a name in ``t``'s language: extra time (first, so that it is
-    never cut off), rounds, best score, last game."""
+def row_details(overview: PlayerOverview, t: Translator) -> tuple[str, ...]:
+    """The parts of the small line under a name in ``t``'s language, the most needed
+    first: extra time, rounds, best score, last game (those that say something)."""
     extra = extra_time_text(overview.player.extra_time, t)
     if not overview.rounds:
-        return details_line((extra, t.gettext("No rounds yet")))
+        return tuple(part for part in (extra, t.gettext("No rounds yet")) if part)
     rounds = t.ngettext("{count} round", "{count} rounds", overview.rounds)
     best = ""
     if overview.best_score is not None:
@@ -91,13 +92,20 @@ def row_details(overview: PlayerOverview, t: Translator) -> str:
     if overview.last_played:
         # Translators: {date} is the date of the player's last round (23 Nov 2026)
         last = t.gettext("last played {date}", date=t.date(overview.last_played))
-    return details_line((extra, rounds, best, last))
+    return tuple(part for part in (extra, rounds, best, last) if part)
 
 
-def details_line(parts: tuple[str, ...]) -> str:
-    """The parts of a row's details that say something, in one line (the separator is a
-    mark, the same in every language)."""
-    return "  ·  ".join(part for part in parts if part)
+def details_line(parts: Sequence[str], fits: Callable[[str], bool] = lambda _: True) -> str:
+    """As many of a row's detail ``parts`` as ``fits`` one line, whole and in their order
+    (a longer language leaves the last ones out rather than cut one in the middle); the
+    first is always there, cut if even it is too long. The separator is a mark, the same
+    in every language."""
+    shown = parts[:1]
+    for count in range(2, len(parts) + 1):
+        if not fits(DETAILS_SEPARATOR.join(parts[:count])):
+            break
+        shown = parts[:count]
+    return DETAILS_SEPARATOR.join(shown)
 
 
 def extra_time_text(scale: float | None, t: Translator) -> str:
@@ -592,10 +600,12 @@ class PlayersScene(MenuScreen):
         shown = wrap_lines(name_font, row.player.name, width, 1)[0]
         name = assets.text(shown, metrics.heading_size, palette.text, bold=True)
         t = self.app.translator
-        details_text = row_details(row.overview, t)
+        parts = row_details(row.overview, t)
         if current:
-            details_text = details_line((t.gettext("Playing now"), details_text))
-        shown = wrap_lines(assets.font(metrics.small_size), details_text, width, 1)[0]
+            parts = (t.gettext("Playing now"), *parts)
+        small = assets.font(metrics.small_size)
+        details_text = details_line(parts, lambda line: small.size(line)[0] <= width)
+        shown = wrap_lines(small, details_text, width, 1)[0]
         details = assets.text(shown, metrics.small_size, palette.text_muted)
         block = name.get_height() + details.get_height()
         top = centre[1] - block // 2
