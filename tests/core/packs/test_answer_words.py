@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from clarity.core.messages import Message
 from clarity.core.packs.lookalikes import lookalike_words
 from clarity.core.packs.models import ChoiceQuestion
 from clarity.core.round import is_right
@@ -175,8 +176,13 @@ def test_words_that_mix_scripts_as_writing_does_are_left_alone(written: str) -> 
     assert lookalike_words(written, ["Kyiv", "Oslo"]) is None
 
 
+def said(found: tuple[str | None, Message] | None) -> tuple[str | None, str] | None:
+    """``lookalike_words``'s answer with its words in English."""
+    return None if found is None else (found[0], str(found[1]))
+
+
 def test_a_word_written_wholly_in_look_alike_letters_says_so() -> None:
-    assert lookalike_words("\u0421\u043e\u0441", ["Coc"]) == (
+    assert said(lookalike_words("\u0421\u043e\u0441", ["Coc"])) == (
         "Coc",
         "it is written in Cyrillic letters that look like Latin ones; type it again with the "
         "Latin keyboard layout",
@@ -184,7 +190,7 @@ def test_a_word_written_wholly_in_look_alike_letters_says_so() -> None:
 
 
 def test_letters_in_a_longer_text_are_named_with_their_word() -> None:
-    assert lookalike_words("Capital \u041eslo", ["Capital Oslo"]) == (
+    assert said(lookalike_words("Capital \u041eslo", ["Capital Oslo"])) == (
         "Capital Oslo",
         'the 1st letter of "Оslo" is the Cyrillic О (U+041E), not the Latin O; type it again '
         "with the Latin keyboard layout",

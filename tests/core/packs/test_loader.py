@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from clarity.core.numbers import format_number
 from clarity.core.packs.loader import (
     LoadedPack,
     PackLimits,
@@ -258,8 +257,8 @@ def test_default_size_cap_is_8_mib(problems: Problems) -> None:
     big = VALID + "# " + "x" * (8 * 1024 * 1024) + "\n"
     size = len(big.encode())
     assert problems(big) == [
-        f"pack.yaml:1:1: the file is {format_number(size)} bytes; a pack file can be at most "
-        "8 MiB (8\u00a0388\u00a0608 bytes)"
+        f"pack.yaml:1:1: the file is {size:,} bytes; a pack file can be at most "
+        "8 MiB (8,388,608 bytes)"
     ]
 
 

@@ -629,7 +629,7 @@ def test_percent_tolerance_one_sided_range_and_fractions_are_judged_as_meant(
 def test_the_right_answer_shows_a_percent_and_a_one_sided_range_in_words(
     fields: dict[str, str], shown: str
 ) -> None:
-    assert right_answer_text(number_question(**fields)) == shown
+    assert str(right_answer_text(number_question(**fields))) == shown
 
 
 @pytest.mark.parametrize(

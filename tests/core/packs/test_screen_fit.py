@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 import yaml
 
-from clarity.core.numbers import format_number
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.report import Report
 from clarity.core.packs.screen_fit import END_ROOM, QUESTION_ROOM, warn_about_screen_fit
@@ -78,8 +77,8 @@ def test_a_question_text_is_warned_about_one_character_past_its_limit(
     (warning,) = warnings(pack_text(question(room, **{field: words(limit + 1)})))
     where = "questions[0].choices[0]" if field == "choice" else f"questions[0].{field}"
     assert f": warning: {where}: " in warning
-    assert f"has {format_number(limit + 1)} characters" in warning
-    assert f"shorten it to about {format_number(limit)} characters" in warning
+    assert f"has {limit + 1:,} characters" in warning
+    assert f"shorten it to about {limit:,} characters" in warning
 
 
 @pytest.mark.parametrize(("field", "limit"), END_ROOM.items())
@@ -90,7 +89,7 @@ def test_the_mystery_answer_and_caption_are_warned_about_past_their_limits(
     assert warnings(pack_text(short, **{field: words(limit)})) == []
     (warning,) = warnings(pack_text(short, **{field: words(limit + 1)}))
     assert f": warning: rounds[0].{field}: " in warning
-    assert f"about {format_number(limit)} show without scrolling" in warning
+    assert f"about {limit:,} characters show without scrolling" in warning
 
 
 def test_the_warning_says_where_the_value_is_and_what_to_do() -> None:
@@ -103,9 +102,9 @@ def test_the_warning_says_where_the_value_is_and_what_to_do() -> None:
     )
     assert warning == (
         f"pack.yaml:{line}:{column}: warning: questions[0].prompt: this prompt has "
-        f"{format_number(2000)} characters; on a 1024x640 screen about "
-        f"{QUESTION_ROOM['typed']['prompt']} show without scrolling, so students will have "
-        f"to scroll to read it; shorten it to about {QUESTION_ROOM['typed']['prompt']} "
+        "2,000 characters; on a 1024x640 screen about "
+        f"{QUESTION_ROOM['typed']['prompt']} characters show without scrolling, so students "
+        f"will have to scroll to read it; shorten it to about {QUESTION_ROOM['typed']['prompt']} "
         "characters"
     )
 

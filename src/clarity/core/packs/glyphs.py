@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from clarity.core.messages import N_, Message, message, plural_message
 from clarity.core.packs.plain_yaml import Positions
 from clarity.core.packs.report import Loc, Report, field_name
 
@@ -20,38 +21,39 @@ CanDraw = Callable[[str], bool]
 NOT_SHOWN = frozenset({"clarity", "id", "language", "image", "grid", "type", "difficulty"})
 MAX_NAMED = 8  # characters named in one warning; the rest are counted
 
-# A language's letters as a sample of its script (the commonest letters, from each
+# A language's letters as a sample of its script (the script's name is translated where
+# a warning names it) (the commonest letters, from each
 # script's Unicode chart): a language whose sample no font can draw cannot be shown.
 # Languages of Latin, Cyrillic and Greek letters are drawn by the bundled Inter.
 LANGUAGE_SCRIPTS: dict[str, tuple[str, str]] = {
-    "ar": ("Arabic", "ابتثجحخدرسعلمنهوي"),
-    "fa": ("Arabic", "ابپتجچخدرزژسشکگلمنوی"),
-    "ur": ("Arabic", "ابپتٹجچدڈرڑسشکگلمنوہیے"),
-    "he": ("Hebrew", "אבגדהוזחטיכלמנסעפצקרשת"),
-    "yi": ("Hebrew", "אבגדהוזחטיכלמנסעפצקרשת"),
-    "hi": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
-    "mr": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
-    "ne": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
-    "sa": ("Devanagari", "अआइकखगचजतदनपबमयरलवसह"),
-    "th": ("Thai", "กขคงจฉชดตทนบปผพมยรลวสหอ"),
-    "ja": ("Japanese (kana and kanji)", "あいうえおかきくけこアイウエオ日本人"),
-    "zh": ("Chinese (Han characters)", "的一是不了人我在有他这中大来上国"),
-    "ko": ("Korean (Hangul)", "가나다라마바사아자차카타파하한국어"),
-    "bn": ("Bengali", "অআইকখগচজতদনপবমযরলসহ"),
-    "ta": ("Tamil", "அஆஇகஙசஞடணதநபமயரலவழளறன"),
-    "te": ("Telugu", "అఆఇకఖగచజతదనపబమయరలవసహ"),
-    "gu": ("Gujarati", "અઆઇકખગચજતદનપબમયરલવસહ"),
-    "pa": ("Gurmukhi", "ਅਆਇਕਖਗਚਜਤਦਨਪਬਮਯਰਲਵਸਹ"),
-    "kn": ("Kannada", "ಅಆಇಕಖಗಚಜತದನಪಬಮಯರಲವಸಹ"),
-    "ml": ("Malayalam", "അആഇകഖഗചജതദനപബമയരലവസഹ"),
-    "si": ("Sinhala", "අආඉකගචජතදනපබමයරලවසහ"),
-    "km": ("Khmer", "កខគឃងចឆជឈញដឋឌឍណតថទធន"),
-    "lo": ("Lao", "ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮ"),
-    "my": ("Myanmar", "ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓန"),
-    "am": ("Ethiopic", "ሀለሐመሠረሰሸቀበተቸኀነኘአከኸወዐዘዠየደጀገጠጨጰጸፀፈፐ"),
-    "hy": ("Armenian", "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"),
-    "ka": ("Georgian", "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"),
-    "bo": ("Tibetan", "ཀཁགངཅཆཇཉཏཐདནཔཕབམཙཚཛཝཞཟའཡརལཤསཧཨ"),
+    "ar": (N_("Arabic"), "ابتثجحخدرسعلمنهوي"),
+    "fa": (N_("Arabic"), "ابپتجچخدرزژسشکگلمنوی"),
+    "ur": (N_("Arabic"), "ابپتٹجچدڈرڑسشکگلمنوہیے"),
+    "he": (N_("Hebrew"), "אבגדהוזחטיכלמנסעפצקרשת"),
+    "yi": (N_("Hebrew"), "אבגדהוזחטיכלמנסעפצקרשת"),
+    "hi": (N_("Devanagari"), "अआइकखगचजतदनपबमयरलवसह"),
+    "mr": (N_("Devanagari"), "अआइकखगचजतदनपबमयरलवसह"),
+    "ne": (N_("Devanagari"), "अआइकखगचजतदनपबमयरलवसह"),
+    "sa": (N_("Devanagari"), "अआइकखगचजतदनपबमयरलवसह"),
+    "th": (N_("Thai"), "กขคงจฉชดตทนบปผพมยรลวสหอ"),
+    "ja": (N_("Japanese (kana and kanji)"), "あいうえおかきくけこアイウエオ日本人"),
+    "zh": (N_("Chinese (Han characters)"), "的一是不了人我在有他这中大来上国"),
+    "ko": (N_("Korean (Hangul)"), "가나다라마바사아자차카타파하한국어"),
+    "bn": (N_("Bengali"), "অআইকখগচজতদনপবমযরলসহ"),
+    "ta": (N_("Tamil"), "அஆஇகஙசஞடணதநபமயரலவழளறன"),
+    "te": (N_("Telugu"), "అఆఇకఖగచజతదనపబమయరలవసహ"),
+    "gu": (N_("Gujarati"), "અઆઇકખગચજતદનપબમયરલવસહ"),
+    "pa": (N_("Gurmukhi"), "ਅਆਇਕਖਗਚਜਤਦਨਪਬਮਯਰਲਵਸਹ"),
+    "kn": (N_("Kannada"), "ಅಆಇಕಖಗಚಜತದನಪಬಮಯರಲವಸಹ"),
+    "ml": (N_("Malayalam"), "അആഇകഖഗചജതദനപബമയരലവസഹ"),
+    "si": (N_("Sinhala"), "අආඉකගචජතදනපබමයරලවසහ"),
+    "km": (N_("Khmer"), "កខគឃងចឆជឈញដឋឌឍណតថទធន"),
+    "lo": (N_("Lao"), "ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮ"),
+    "my": (N_("Myanmar"), "ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓန"),
+    "am": (N_("Ethiopic"), "ሀለሐመሠረሰሸቀበተቸኀነኘአከኸወዐዘዠየደጀገጠጨጰጸፀፈፐ"),
+    "hy": (N_("Armenian"), "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"),
+    "ka": (N_("Georgian"), "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"),
+    "bo": (N_("Tibetan"), "ཀཁགངཅཆཇཉཏཐདནཔཕབམཙཚཛཝཞཟའཡརལཤསཧཨ"),
 }
 
 
@@ -73,9 +75,17 @@ def warn_about_glyphs(
             report.add(
                 positions.value(loc),
                 field_name(loc),
-                f"{_named(missing)} cannot be drawn by any font on this computer and would "
-                "show as empty boxes (another computer may have other fonts; add a font for "
-                "them there or write them another way)",
+                plural_message(
+                    # Translators: {characters} are the characters as "U+0F00 ༀ", listed.
+                    "the character {characters} cannot be drawn by any font on this computer "
+                    "and would show as an empty box (another computer may have other fonts; add "
+                    "a font for it there or write it another way)",
+                    "the characters {characters} cannot be drawn by any font on this computer "
+                    "and would show as empty boxes (another computer may have other fonts; add "
+                    "a font for them there or write them another way)",
+                    len(missing),
+                    characters=_named(missing),
+                ),
                 "warning",
             )
     language = raw.get("language")
@@ -86,9 +96,15 @@ def warn_about_glyphs(
             report.add(
                 positions.value(("language",)),
                 "language",
-                f'"{language}" is written in {script} letters, which no font on this '
-                "computer can draw: the pack's text would show as empty boxes here "
-                "(another computer may have a font for them)",
+                message(
+                    # Translators: {language} is a language code (th); {script} names its
+                    # alphabet (Thai, Korean (Hangul)).
+                    '"{language}" is written in {script} letters, which no font on this '
+                    "computer can draw: the pack's text would show as empty boxes here "
+                    "(another computer may have a font for them)",
+                    language=language,
+                    script=Message(script),
+                ),
                 "warning",
             )
 
@@ -112,12 +128,15 @@ def _asked_once(can_draw: CanDraw) -> CanDraw:
     return remembered
 
 
-def _named(missing: list[str]) -> str:
+def _named(missing: list[str]) -> Message | str:
+    """The first :data:`MAX_NAMED` characters as ``U+0F00 ༀ``, then how many more."""
     shown = ", ".join(f"U+{ord(c):04X} {c}" for c in missing[:MAX_NAMED])
     more = len(missing) - MAX_NAMED
     if more > 0:
-        shown += f" and {more} more"
-    return f"the character {shown}" if len(missing) == 1 else f"the characters {shown}"
+        return plural_message(
+            "{listed} and {count} more", "{listed} and {count} more", more, listed=shown
+        )
+    return shown
 
 
 def _shown_texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.packs.folders import FolderListings
 from clarity.core.packs.glyphs import CanDraw, warn_about_glyphs
 from clarity.core.packs.models import FORMAT_VERSION, Pack
@@ -288,12 +288,16 @@ def _load(
         return done(None, digest, {})
     raw, positions = tree
     if not isinstance(raw, dict):
-        kind = "a list" if isinstance(raw, list) else "a single value"
+        kind = message("a list") if isinstance(raw, list) else message("a single value")
         report.add(
             positions.value(()),
             "",
-            f'the file should hold "field: value" lines (clarity:, id:, title: ...), '
-            f"but it holds {kind}",
+            message(
+                # Translators: {kind} is what the file holds instead: a list, a single value.
+                'the file should hold "field: value" lines (clarity:, id:, title: ...), '
+                "but it holds {kind}",
+                kind=kind,
+            ),
         )
         return done(None, digest, {})
 
@@ -302,8 +306,12 @@ def _load(
         report.add(
             positions.key(("questions",)),
             "questions",
-            f"the pack has {format_number(len(questions))} questions; "
-            f"a pack can hold at most {format_number(limits.max_questions)}",
+            plural_message(
+                "the pack has {count} question; a pack can hold at most {limit}",
+                "the pack has {count} questions; a pack can hold at most {limit}",
+                len(questions),
+                limit=limits.max_questions,
+            ),
         )
         return done(None, digest, {})
 
@@ -329,7 +337,9 @@ def _load(
     if pack is not None and not report.has_errors:
         other = taken_ids.get(pack.id)
         if other is not None:
-            report.add(positions.value(("id",)), "id", f'"{pack.id}" is already used by {other}')
+            # Translators: {other} is the path of the other pack file.
+            said = message('"{id}" is already used by {other}', id=pack.id, other=str(other))
+            report.add(positions.value(("id",)), "id", said)
         else:
             taken_ids[pack.id] = path
     return done(pack, digest, images)
@@ -346,28 +356,36 @@ def _read_capped(path: Path, max_bytes: int, report: Report) -> bytes | None:
     try:
         kind = _not_a_regular_file(os.stat(path).st_mode)
         if kind is not None:
-            report.add(START, "", f"this is {kind}, not a pack file")
+            report.add(START, "", _not_a_pack_file(kind))
             return None
         descriptor = os.open(path, _READ_FLAGS)
         with os.fdopen(descriptor, "rb") as stream:
             status = os.fstat(stream.fileno())
             kind = _not_a_regular_file(status.st_mode)
             if kind is not None:
-                report.add(START, "", f"this is {kind}, not a pack file")
+                report.add(START, "", _not_a_pack_file(kind))
                 return None
             size = status.st_size
             # Also read at most one byte past the cap: the size on disk may be wrong or
             # change (a file being written).
             data = stream.read(max_bytes + 1) if size <= max_bytes else b""
     except OSError as exc:
-        report.add(START, "", f"cannot read the file: {exc.strerror or exc}")
+        # Translators: {reason} is the system's own words (No such file or directory).
+        said = message("cannot read the file: {reason}", reason=str(exc.strerror or exc))
+        report.add(START, "", said)
         return None
     if size > max_bytes or len(data) > max_bytes:
         size = max(size, len(data))
         shown, cap = _size_text(size), _size_text(max_bytes)
-        if shown == cap:  # just over the cap: "8 MiB; at most 8 MiB" would puzzle anyone
-            shown, cap = f"{format_number(size)} bytes", f"{cap} ({format_number(max_bytes)} bytes)"
-        report.add(START, "", f"the file is {shown}; a pack file can be at most {cap}")
+        if str(shown) == str(cap):  # just over the cap: "8 MiB; at most 8 MiB" would puzzle
+            shown, cap = (
+                _bytes(size),
+                message("{size} ({bytes})", size=cap, bytes=_bytes(max_bytes)),
+            )
+        said = message(
+            "the file is {size}; a pack file can be at most {limit}", size=shown, limit=cap
+        )
+        report.add(START, "", said)
         return None
     return data
 
@@ -377,34 +395,45 @@ def _read_capped(path: Path, max_bytes: int, report: Report) -> bytes | None:
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _not_a_regular_file(mode: int) -> str | None:
+def _not_a_regular_file(mode: int) -> Message | None:
     """What a file of ``mode`` is when it is not a regular file, in a teacher's words."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return message("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return message("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return message("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return message("a socket")
+    return message("not a regular file")
 
 
-def _size_text(size: int) -> str:
+def _not_a_pack_file(kind: Message) -> Message:
+    # Translators: {kind} is a folder, a named pipe (FIFO), a device ...
+    return message("this is {kind}, not a pack file", kind=kind)
+
+
+def _bytes(size: int) -> Message:
+    return plural_message("{count} byte", "{count} bytes", size)
+
+
+def _size_text(size: int) -> Message:
+    """``size`` bytes in binary units, three significant digits (the number as Python
+    writes it: a size in MiB has one decimal point in every language here)."""
     if size >= 1024 * MIB:
-        return f"{size / (1024 * MIB):.3g} GiB"
+        return message("{size} GiB", size=f"{size / (1024 * MIB):.3g}")
     if size >= MIB:
-        return f"{size / MIB:.3g} MiB"
+        return message("{size} MiB", size=f"{size / MIB:.3g}")
     if size >= 1024:
-        return f"{size / 1024:.3g} KiB"
-    return f"{size} bytes"
+        return message("{size} KiB", size=f"{size / 1024:.3g}")
+    return _bytes(size)
 
 
 def _decode(data: bytes, report: Report) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        report.add(START, "", "the file is saved as UTF-16; save it as UTF-8 instead")
+        report.add(START, "", message("the file is saved as UTF-16; save it as UTF-8 instead"))
         return None
     try:
         text = data.decode("utf-8")
@@ -414,8 +443,14 @@ def _decode(data: bytes, report: Report) -> str | None:
         report.add(
             (line, column),
             "",
-            f"the file is not UTF-8 text: line {line + 1}, byte {column + 1} "
-            f"(0x{data[exc.start]:02X}) cannot be read; save the file as UTF-8",
+            message(
+                # Translators: {line} and {byte} count from 1; {code} is the byte (0xFF).
+                "the file is not UTF-8 text: line {line}, byte {byte} ({code}) cannot be read; "
+                "save the file as UTF-8",
+                line=str(line + 1),
+                byte=str(column + 1),
+                code=f"0x{data[exc.start]:02X}",
+            ),
         )
         return None
     return text.removeprefix("\ufeff")  # a byte-order mark some Windows editors add

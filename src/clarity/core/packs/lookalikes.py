@@ -4,7 +4,8 @@ A teacher who switches keyboard layouts mid-word (a Russian layout's "с" for th
 "c"), or pastes a word from a page that did, writes a word that looks right and is not:
 ``type: сhoice``, ``answer: Оslo``. A message that quotes it ("сhoice" is not a question
 type; use choice, ...) then looks like nonsense. :func:`lookalike_words` says which letter
-is the stranger: "its 1st letter is the Cyrillic с (U+0441), not the Latin c".
+is the stranger: "its 1st letter is the Cyrillic с (U+0441), not the Latin c" (a
+translatable Message; the alphabets' names are translated too).
 
 The look-alike letters are the Cyrillic, Greek and Armenian letters that Unicode's
 confusables list (Unicode Technical Standard #39, ``confusables.txt``) maps to a single
@@ -18,6 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+
+from clarity.core.messages import N_, Message, message, plural_message
+from clarity.core.packs.report import and_list
 
 # A look-alike letter -> the basic Latin letter it is drawn as (UTS #39 confusables).
 _AS_LATIN: dict[str, str] = {
@@ -58,50 +62,130 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DRAWN_AS = frozenset(_AS_LATIN.values())
 
 
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+# The scripts whose letters are look-alikes, named in messages as the letters' alphabet.
+# Another script (a word of kanji with a Latin "o") keeps its Unicode name, untranslated.
+_SCRIPT_NAMES = {
+    "Latin": N_("Latin"),
+    "Cyrillic": N_("Cyrillic"),
+    "Greek": N_("Greek"),
+    "Armenian": N_("Armenian"),
+}
 
 
-def _which_letter(text: str, index: int) -> str:
-    """``its 1st letter`` for a one-word text, ``the 1st letter of "Оslo"`` in a longer one."""
+def _script_name(script: str | None) -> Message | str:
+    name = _SCRIPT_NAMES.get(script or "")
+    return Message(name) if name is not None else str(script)
+
+
+def _scripts(scripts: set[str]) -> Message | str:
+    return and_list([_script_name(script) for script in sorted(scripts)])
+
+
+def _which_letter(text: str, index: int) -> Message:
+    """``its 1st letter`` for a one-word text, ``the 1st letter of "Оslo"`` in a longer one.
+
+    One message per English ordinal ending (1st, 2nd, 3rd, 4th), so that English keeps its
+    ordinals and every other language writes its own ("1-я буква")."""
     for word in _WORD.finditer(text):
         if word.start() <= index < word.end():
-            place = _ordinal(index - word.start() + 1)
+            place = index - word.start() + 1
             if word.group() == text:
-                return f"its {place} letter"
-            return f'the {place} letter of "{word.group()}"'
-    return f"its {_ordinal(index + 1)} character"
+                return _its_letter(place)
+            return _letter_of(place, word.group())
+    return _its_character(index + 1)
 
 
-def _strangers(text: str, pairs: list[tuple[int, str, str | None]]) -> str:
+def _ending(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def _its_letter(number: int) -> Message:
+    ending = _ending(number)
+    if ending == "st":
+        return message("its {number}st letter", number=number)
+    if ending == "nd":
+        return message("its {number}nd letter", number=number)
+    if ending == "rd":
+        return message("its {number}rd letter", number=number)
+    return message("its {number}th letter", number=number)
+
+
+def _letter_of(number: int, word: str) -> Message:
+    ending = _ending(number)
+    if ending == "st":
+        return message('the {number}st letter of "{word}"', number=number, word=word)
+    if ending == "nd":
+        return message('the {number}nd letter of "{word}"', number=number, word=word)
+    if ending == "rd":
+        return message('the {number}rd letter of "{word}"', number=number, word=word)
+    return message('the {number}th letter of "{word}"', number=number, word=word)
+
+
+def _its_character(number: int) -> Message:
+    ending = _ending(number)
+    if ending == "st":
+        return message("its {number}st character", number=number)
+    if ending == "nd":
+        return message("its {number}nd character", number=number)
+    if ending == "rd":
+        return message("its {number}rd character", number=number)
+    return message("its {number}th character", number=number)
+
+
+def _strangers(text: str, pairs: list[tuple[int, str, str | None]]) -> Message | str:
     """``its 1st letter is the Cyrillic с (U+0441), not the Latin c`` for each
     ``(index in text, letter written, letter meant or None)``; at most three are named."""
-    said = []
+    said: list[Message | str] = []
     for index, written, meant in pairs[:3]:
-        instead = f", not the {script_of(meant)} {meant}" if meant else ""
-        said.append(
-            f"{_which_letter(text, index)} is the {script_of(written)} {written} "
-            f"(U+{ord(written):04X}){instead}"
-        )
+        code = f"U+{ord(written):04X}"
+        if meant:
+            said.append(
+                # Translators: {script} and {meant_script} name alphabets (Cyrillic, Latin);
+                # {letter} and {meant} are single letters; {place} says which letter it is.
+                message(
+                    "{place} is the {script} {letter} ({code}), not the {meant_script} {meant}",
+                    place=_which_letter(text, index),
+                    script=_script_name(script_of(written)),
+                    letter=written,
+                    code=code,
+                    meant_script=_script_name(script_of(meant)),
+                    meant=meant,
+                )
+            )
+        else:
+            said.append(
+                # Translators: {script} names an alphabet (Cyrillic, Latin); {letter} is one letter.
+                message(
+                    "{place} is the {script} {letter} ({code})",
+                    place=_which_letter(text, index),
+                    script=_script_name(script_of(written)),
+                    letter=written,
+                    code=code,
+                )
+            )
     if len(pairs) > 3:
-        said.append(f"{len(pairs) - 3} more letters are like these")
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+        said.append(
+            plural_message(
+                "{count} more letter is like these",
+                "{count} more letters are like these",
+                len(pairs) - 3,
+            )
+        )
+    return and_list(said)
 
 
-def lookalike_words(written: str, meant: Iterable[str]) -> tuple[str | None, str] | None:
+def lookalike_words(written: str, meant: Iterable[str]) -> tuple[str | None, Message] | None:
     """Which letters of ``written`` are another script's look-alikes, or None.
 
     Returns ``(the one of meant it looks like, words)`` when ``written`` differs from one
     of ``meant`` only by letters of other scripts drawn alike ("Оslo" with a Cyrillic О,
     against "Oslo"); else ``(None, words)`` when a word of ``written`` is mostly of one
-    script and holds look-alike letters of another ("Оsloo"); else None. ``words`` reads
-    after a message's first clause: "its 1st letter is the Cyrillic О (U+041E), not the
-    Latin O; type it again with the Latin keyboard layout". Words that mix scripts as
-    writing does (Japanese kana and kanji, "Windows и Linux") are left alone.
+    script and holds look-alike letters of another ("Оsloo"); else None. ``words`` is a
+    Message that reads after a message's first clause: "its 1st letter is the Cyrillic О
+    (U+041E), not the Latin O; type it again with the Latin keyboard layout". Words that
+    mix scripts as writing does (Japanese kana and kanji, "Windows и Linux") are left alone.
     """
     shape = _skeleton(written)
     for candidate in meant:
@@ -113,12 +197,22 @@ def lookalike_words(written: str, meant: Iterable[str]) -> tuple[str | None, str
             if mine != theirs
         ]
         if all(script_of(mine) != script_of(theirs) for _, mine, theirs in pairs):
-            meant_scripts = " and ".join(sorted({str(script_of(theirs)) for *_, theirs in pairs}))
-            said = _strangers(written, pairs)
+            meant_scripts = _scripts({str(script_of(theirs)) for *_, theirs in pairs})
+            said: Message | str = _strangers(written, pairs)
             if len(pairs) == sum(1 for character in written if script_of(character)):
-                scripts = " and ".join(sorted({str(script_of(mine)) for _, mine, _ in pairs}))
-                said = f"it is written in {scripts} letters that look like {meant_scripts} ones"
-            return candidate, f"{said}; type it again with the {meant_scripts} keyboard layout"
+                said = message(
+                    # Translators: {scripts} and {meant} name alphabets: Cyrillic, Latin.
+                    "it is written in {scripts} letters that look like {meant} ones",
+                    scripts=_scripts({str(script_of(mine)) for _, mine, _ in pairs}),
+                    meant=meant_scripts,
+                )
+            return candidate, message(
+                # Translators: {said} says which letters are wrong; {scripts} names an
+                # alphabet (Latin) or two.
+                "{said}; type it again with the {scripts} keyboard layout",
+                said=said,
+                scripts=meant_scripts,
+            )
     pairs_in_words: list[tuple[int, str, str | None]] = []
     mains: set[str] = set()
     for word in _WORD.finditer(written):
@@ -140,8 +234,10 @@ def lookalike_words(written: str, meant: Iterable[str]) -> tuple[str | None, str
             mains.add(main)
     if not pairs_in_words:
         return None
-    among = " and ".join(sorted(mains))
-    return None, (
-        f"{_strangers(written, pairs_in_words)}, among {among} letters; type it again with "
-        f"the {among} keyboard layout"
+    return None, message(
+        # Translators: {said} says which letters are odd; {scripts} names an alphabet
+        # (Cyrillic) or two.
+        "{said}, among {scripts} letters; type it again with the {scripts} keyboard layout",
+        said=_strangers(written, pairs_in_words),
+        scripts=_scripts(mains),
     )

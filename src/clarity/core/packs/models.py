@@ -6,10 +6,11 @@ These pydantic models are the contract a teacher writes against; the JSON Schema
 (:mod:`clarity.core.packs.plain_yaml`) and validation errors into ``file:line:col`` messages
 (:mod:`clarity.core.packs.problems`).
 
-Messages are written for teachers. A ``ValueError`` raised by a validator may start with
-a location relative to the model it checks, ``"<field>: "`` or ``"<field>[i]: "`` (for
-example ``answer: "c" is not one of the choices``); the loader moves the reported line
-and column to that field or item.
+Messages are written for teachers, as translatable core Messages
+(:mod:`clarity.core.messages`). A ``ValueError`` raised by a validator holds a Message,
+or a :class:`~clarity.core.packs.report.Located` Message that says where in the model it
+applies (``answer``, ``choices[2]``: for example ``answer: "c" is not one of the
+choices``); the loader moves the reported line and column to that field or item.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ from pydantic import (
     model_validator,
 )
 
+from clarity.core.messages import N_, Message, message
 from clarity.core.number_reading import conventions_for, read_number
 from clarity.core.packs.lookalikes import lookalike_words
+from clarity.core.packs.report import Located, and_list
 
 FORMAT_VERSION = 1
 MIN_GRID_SIDE = 1
@@ -82,7 +85,9 @@ class Grid(_Model):
     def _at_least_two_tiles(self) -> Grid:
         # a round needs one tile to uncover and one to keep hidden, however the grid is written
         if self.tiles < 2:
-            raise ValueError(f"{self} has fewer than two tiles; the smallest grid is 1x2")
+            raise ValueError(
+                message("{grid} has fewer than two tiles; the smallest grid is 1x2", grid=str(self))
+            )
         return self
 
     @property
@@ -98,15 +103,24 @@ def parse_grid(value: object) -> object:
     if isinstance(value, str):
         match = _GRID_RE.match(value)
         if not match:
-            raise ValueError(f'"{value}" is not a grid; write rows x columns, for example 4x5')
+            raise ValueError(
+                message('"{grid}" is not a grid; write rows x columns, for example 4x5', grid=value)
+            )
         rows, cols = int(match.group(1)), int(match.group(2))
         if not (MIN_GRID_SIDE <= rows <= MAX_GRID_SIDE and MIN_GRID_SIDE <= cols <= MAX_GRID_SIDE):
             raise ValueError(
-                f'"{value}" is out of range; rows and columns go from {MIN_GRID_SIDE}'
-                f" to {MAX_GRID_SIDE} (1x2 up to 20x20)"
+                message(
+                    '"{grid}" is out of range; rows and columns go from {low} to {high} '
+                    "(1x2 up to 20x20)",
+                    grid=value,
+                    low=MIN_GRID_SIDE,
+                    high=MAX_GRID_SIDE,
+                )
             )
         if rows * cols < 2:
-            raise ValueError(f'"{value}" has fewer than two tiles; the smallest grid is 1x2')
+            raise ValueError(
+                message('"{grid}" has fewer than two tiles; the smallest grid is 1x2', grid=value)
+            )
         return {"rows": rows, "cols": cols}
     return value
 
@@ -125,9 +139,15 @@ def find_duplicate_ids(ids: Sequence[str | None]) -> list[tuple[int, str, int]]:
     return repeats
 
 
-def duplicate_id_message(index: int, value: str, first_index: int) -> str:
+def duplicate_id_message(index: int, value: str, first_index: int) -> Located:
     """The message for a question id used twice, located at ``questions[index].id``."""
-    return f'questions[{index}].id: the id "{value}" is already used by questions[{first_index}]'
+    return Located(
+        f"questions[{index}].id",
+        # Translators: {other} is where the id is first used, a field name: questions[3].
+        message(
+            'the id "{id}" is already used by {other}', id=value, other=f"questions[{first_index}]"
+        ),
+    )
 
 
 class Mystery(_Model):
@@ -185,7 +205,7 @@ class ChoiceQuestion(_QuestionBase):
             key = _nfc(choice).casefold()
             if key in seen:
                 raise ValueError(
-                    f'choices[{index}]: "{choice}" is listed twice (also choices[{seen[key]}])'
+                    _listed_twice(f"choices[{index}]", choice, f"choices[{seen[key]}]")
                 )
             seen[key] = index
         return choices
@@ -197,7 +217,11 @@ class ChoiceQuestion(_QuestionBase):
     ) -> str | tuple[str, ...]:
         if isinstance(answer, tuple):
             if not answer:
-                raise ValueError("answer: the list of right choices is empty; name at least one")
+                raise ValueError(
+                    Located(
+                        "answer", message("the list of right choices is empty; name at least one")
+                    )
+                )
             if len(answer) == 1:
                 answer = answer[0]
         choices = info.data.get("choices")
@@ -212,9 +236,7 @@ class ChoiceQuestion(_QuestionBase):
         for index, one in enumerate(answer):
             choice = _among_choices(f"answer[{index}]", one, choices, language)
             if choice in seen:
-                raise ValueError(
-                    f'answer[{index}]: "{one}" is listed twice (also answer[{seen[choice]}])'
-                )
+                raise ValueError(_listed_twice(f"answer[{index}]", one, f"answer[{seen[choice]}]"))
             seen[choice] = index
             found.append(choice)
         return tuple(found)
@@ -233,6 +255,13 @@ class ChoiceQuestion(_QuestionBase):
     def right_index(self) -> int:
         """The position of the first right answer the teacher wrote."""
         return self.choices.index(self.right_answers[0])
+
+
+def _listed_twice(where: str, text: str, other: str) -> Located:
+    # Translators: {other} is where the same text is listed first, a field name: choices[1].
+    return Located(
+        where, message('"{text}" is listed twice (also {other})', text=text, other=other)
+    )
 
 
 def _nfc(text: str) -> str:
@@ -259,38 +288,64 @@ def _among_choices(where: str, answer: str, choices: tuple[str, ...], language: 
         # list, or two right answers written as one text ("Belarus, Russia"). The model
         # cannot tell the two apart, so the message offers both fixes; the nearest single
         # choice ("did you mean Washington?") would send the teacher the wrong way.
-        pieces = " and ".join(f'"{piece}"' for piece in split)
-        raise ValueError(
-            f'{where}: "{answer}" is not one of the choices, but the choices {pieces} joined '
-            f"by commas; if it is one choice that a [...] list split at its comma, put "
-            f'"{answer}" in quotes in the list; if each is a right answer, write '
-            f"answer: {_yaml_list(split)}"
+        said = message(
+            # Translators: {pieces} are choices, quoted; {fix} is YAML: [Belarus, Russia].
+            '"{answer}" is not one of the choices, but the choices {pieces} joined by commas; '
+            'if it is one choice that a [...] list split at its comma, put "{answer}" in '
+            "quotes in the list; if each is a right answer, write answer: {fix}",
+            answer=answer,
+            pieces=and_list([f'"{piece}"' for piece in split]),
+            fix=_yaml_list(split),
         )
-    if several is not None and len(several) == 1:
-        kind = "letter" if answer.strip().isalpha() else "number"
-        raise ValueError(
-            f'{where}: "{answer}" is not one of the choices; name a choice by its text, not its '
-            f"{kind}: {several[0]}"
-        )
-    if several is not None:
+    elif several is not None and len(several) == 1:
+        if answer.strip().isalpha():
+            said = message(
+                '"{answer}" is not one of the choices; name a choice by its text, not its '
+                "letter: {choice}",
+                answer=answer,
+                choice=several[0],
+            )
+        else:
+            said = message(
+                '"{answer}" is not one of the choices; name a choice by its text, not its '
+                "number: {choice}",
+                answer=answer,
+                choice=several[0],
+            )
+    elif several is not None:
         # Kahoot's "1,3", "A, C", "Belarus and Russia", "Беларусь и Россия": several
         # right choices written as one text
-        raise ValueError(
-            f'{where}: "{answer}" is not one of the choices; to make several choices right, '
-            f"list their texts: answer: {_yaml_list(several)}"
+        said = message(
+            '"{answer}" is not one of the choices; to make several choices right, list their '
+            "texts: answer: {fix}",
+            answer=answer,
+            fix=_yaml_list(several),
         )
+    else:
+        said = _no_such_choice(answer, choices)
+    raise ValueError(Located(where, said))
+
+
+def _no_such_choice(answer: str, choices: tuple[str, ...]) -> Message:
     slip = lookalike_words(answer, choices)
     if slip is not None and slip[0] is not None:
-        raise ValueError(
-            f'{where}: "{answer}" is not one of the choices; it looks like "{slip[0]}", '
-            f"but {slip[1]}"
+        return message(
+            '"{answer}" is not one of the choices; it looks like "{choice}", but {why}',
+            answer=answer,
+            choice=slip[0],
+            why=slip[1],
         )
     if slip is not None:
-        raise ValueError(f'{where}: "{answer}" is not one of the choices: {slip[1]}')
+        return message('"{answer}" is not one of the choices: {why}', answer=answer, why=slip[1])
     near = [c for c in choices if _nfc(c).casefold() == _nfc(answer).casefold()]
     near = near or difflib.get_close_matches(answer, choices, n=1, cutoff=0.75)
-    hint = f'; did you mean "{near[0]}"?' if near else ""
-    raise ValueError(f'{where}: "{answer}" is not one of the choices{hint}')
+    if near:
+        return message(
+            '"{answer}" is not one of the choices; did you mean "{choice}"?',
+            answer=answer,
+            choice=near[0],
+        )
+    return message('"{answer}" is not one of the choices', answer=answer)
 
 
 def _yaml_list(texts: Sequence[str]) -> str:
@@ -396,11 +451,20 @@ class TypedQuestion(_QuestionBase):
         # question has one answer and lists the others it accepts under accept:
         if isinstance(value, list | tuple) and value:
             others = ", ".join(str(item) for item in value[1:])
-            fix = f"answer: {value[0]}" + (f" and accept: [{others}]" if others else "")
-            raise ValueError(
-                "answer: a typed question has one answer, and the other right answers go "
-                f"under accept:; write {fix}"
-            )
+            if others:
+                said = message(
+                    "a typed question has one answer, and the other right answers go under "
+                    "accept:; write answer: {answer} and accept: [{others}]",
+                    answer=str(value[0]),
+                    others=others,
+                )
+            else:
+                said = message(
+                    "a typed question has one answer, and the other right answers go under "
+                    "accept:; write answer: {answer}",
+                    answer=str(value[0]),
+                )
+            raise ValueError(Located("answer", said))
         return value
 
 
@@ -452,7 +516,7 @@ class NumberQuestion(TypedQuestion):
             return [_number_as_text(item) for item in value]
         return _number_as_text(value)
 
-    def number_warnings(self, language: str) -> list[str]:
+    def number_warnings(self, language: str) -> list[Located]:
         """Numbers that read in ``language`` as a teacher may not mean, each message starting
         with its field: ``1,000`` in Russian is one (the comma is the decimal sign there),
         which a teacher used to English digit groups may have meant as a thousand."""
@@ -462,23 +526,30 @@ class NumberQuestion(TypedQuestion):
             value = read_number(text, language)
             if match is None or value is None or value != int(match[1]):
                 continue
-            sign = "a comma" if match[2] == "," else "a point"
             thousands = int(match[1] + "000")
             group = conventions_for(language).group
             grouped = f"{thousands:,}".replace(",", group if group in ",." else " ")
-            warnings.append(
-                f'{name}: "{text}" reads as {match[1]} in this pack\'s language ({language}), '
-                f"where {sign} before three digits is a decimal sign; if you mean {thousands}, "
-                f"write {grouped}"
+            said = message(
+                # Translators: {sign} is "a comma" or "a point"; the numbers are written as
+                # the pack writes them.
+                '"{text}" reads as {value} in this pack\'s language ({language}), where {sign} '
+                "before three digits is a decimal sign; if you mean {thousands}, write {grouped}",
+                text=text,
+                value=match[1],
+                language=language,
+                sign=Message(_SIGN_NAMES[match[2]]),
+                thousands=str(thousands),
+                grouped=grouped,
             )
+            warnings.append(Located(name, said))
         return warnings
 
-    def number_problems(self, language: str) -> list[str]:
+    def number_problems(self, language: str) -> list[Located]:
         """What is wrong with the numbers read in ``language``, each message starting with
         its field ("tolerance: ..."); empty when every number reads. Numbers are quoted as
         the teacher wrote them."""
         problems = [
-            f"{name}: {not_a_number_message(text, language)}"
+            Located(name, not_a_number_message(text, language))
             for name, text in self._written_numbers()
             if read_number(text, language) is None
         ]
@@ -488,20 +559,32 @@ class NumberQuestion(TypedQuestion):
         if self._tolerance_percent() is not None:
             tolerance = read_number(self._tolerance_percent() or "", language)
         if tolerance is not None and tolerance < 0:
-            problems.append("tolerance: should not be below zero")
+            problems.append(Located("tolerance", message("should not be below zero")))
         if tolerance is not None and (self.min is not None or self.max is not None):
-            problems.append("tolerance: give a tolerance or min and max, not both")
+            # Translators: tolerance, min and max are field names of the pack: keep them.
+            said = message("give a tolerance or min and max, not both")
+            problems.append(Located("tolerance", said))
         low, high = self.bounds(language)
         answer = self._read("answer", language)
+        # Translators (the four below): min and max are field names of the pack, kept as
+        # they are; the numbers are written as the pack writes them.
         if low > high:
-            problems.append(f"min: {self.min} is more than max {self.max}")
+            said = message("{min} is more than max {max}", min=self.min, max=self.max)
+            problems.append(Located("min", said))
         elif answer is not None and answer < low and self.max is None:
-            problems.append(f"answer: {self.answer} is less than min {self.min}")
+            said = message("{answer} is less than min {min}", answer=self.answer, min=self.min)
+            problems.append(Located("answer", said))
         elif answer is not None and answer > high and self.min is None:
-            problems.append(f"answer: {self.answer} is more than max {self.max}")
+            said = message("{answer} is more than max {max}", answer=self.answer, max=self.max)
+            problems.append(Located("answer", said))
         elif answer is not None and not low <= answer <= high:
-            shown = f"{self.min} to {self.max}"
-            problems.append(f"answer: {self.answer} is outside min to max ({shown})")
+            said = message(
+                "{answer} is outside min to max ({min} to {max})",
+                answer=self.answer,
+                min=self.min,
+                max=self.max,
+            )
+            problems.append(Located("answer", said))
         return problems
 
     def shown_answer(self) -> str:
@@ -593,48 +676,66 @@ def _plain(number: Decimal) -> str:
 _POWER_OF_TEN = re.compile(r"\d[eE][+-]?\d")
 
 
-def _digits_of(text: str) -> str:
-    """ ", here 100000" for "1e5", or nothing when the text is no such number or too long."""
+def _digits_of(text: str) -> str | None:
+    """ "100000" for "1e5", or None when the text is no such number or too long."""
     try:
         value = Decimal(text.strip().replace(",", "."))
     except ArithmeticError:  # InvalidOperation: not a number Python reads either
-        return ""
+        return None
     if not value.is_finite() or not -12 <= value.adjusted() <= 30:
-        return ""
-    return f", here {_plain(value)}"
+        return None
+    return _plain(value)
 
 
 # A whole number, then a comma or a point and three zeros: "1,000", "25.000".
 _ZERO_DECIMALS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})([.,])000(?![\d.,])")
-_SIGN_NAMES = {".": "a point", ",": "a comma", "'": "an apostrophe"}
+# The signs that write a number, named in messages (their names are translated).
+_SIGN_NAMES = {".": N_("a point"), ",": N_("a comma"), "'": N_("an apostrophe")}
+_SPACE_NAME = N_("a space")
 
 
-def not_a_number_message(text: str, language: str) -> str:
+def not_a_number_message(text: str, language: str) -> Message:
     """Why ``text`` is not a number in ``language``, for a teacher, with the language's way
     of writing one (its decimal and group signs, CLDR's)."""
     if not any(char.isdigit() for char in text):
-        return f'"{text}" is not a number; write it in digits, for example 1000'
+        return message('"{text}" is not a number; write it in digits, for example 1000', text=text)
     if _POWER_OF_TEN.search(text):
-        return (
-            f'"{text}" is written with a power of ten, which a student cannot type so; '
-            f"write all its digits{_digits_of(text)}"
+        digits = _digits_of(text)
+        if digits is None:
+            return message(
+                '"{text}" is written with a power of ten, which a student cannot type so; '
+                "write all its digits",
+                text=text,
+            )
+        return message(
+            '"{text}" is written with a power of ten, which a student cannot type so; '
+            "write all its digits, here {digits}",
+            text=text,
+            digits=digits,
         )
     conventions = conventions_for(language)
-    decimal = _SIGN_NAMES.get(conventions.decimal, conventions.decimal)
-    group = _SIGN_NAMES.get(conventions.group, "a space")
+    decimal = _SIGN_NAMES.get(conventions.decimal)
+    group = _SIGN_NAMES.get(conventions.group, _SPACE_NAME)
     group_sign = conventions.group if conventions.group in _SIGN_NAMES else " "
-    return (
-        f'"{text}" is not one number in this pack\'s language ({language}), which writes '
-        f"decimals after {decimal} and groups of three digits apart with {group}; write one "
-        f"number, for example 1{group_sign}000{group_sign}000 or 3{conventions.decimal}5"
+    return message(
+        # Translators: {decimal} and {group} name signs: "a comma", "a point", "a space".
+        '"{text}" is not one number in this pack\'s language ({language}), which writes '
+        "decimals after {decimal} and groups of three digits apart with {group}; write one "
+        "number, for example {large} or {small}",
+        text=text,
+        language=language,
+        decimal=Message(decimal) if decimal is not None else conventions.decimal,
+        group=Message(group),
+        large=f"1{group_sign}000{group_sign}000",
+        small=f"3{conventions.decimal}5",
     )
 
 
-def number_problems(questions: Sequence[object], language: str) -> list[str]:
+def number_problems(questions: Sequence[object], language: str) -> list[Located]:
     """Every problem of the number questions among ``questions`` read in ``language``, each
     located from the pack ("questions[3].answer: ...")."""
     return [
-        f"questions[{index}].{problem}"
+        Located(f"questions[{index}].{problem.where}", problem.said)
         for index, question in enumerate(questions)
         if isinstance(question, NumberQuestion)
         for problem in question.number_problems(language)
@@ -669,7 +770,11 @@ class Pack(_Model):
     def _known_version(cls, version: int) -> int:
         if version != FORMAT_VERSION:
             raise ValueError(
-                f"format version {version} is not known; this game reads version {FORMAT_VERSION}"
+                message(
+                    "format version {version} is not known; this game reads version {known}",
+                    version=str(version),
+                    known=str(FORMAT_VERSION),
+                )
             )
         return version
 

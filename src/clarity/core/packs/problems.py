@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.packs.lookalikes import lookalike_words
 from clarity.core.packs.models import (
     FORMAT_VERSION,
@@ -45,7 +45,7 @@ from clarity.core.packs.models import (
     parse_grid,
 )
 from clarity.core.packs.plain_yaml import Positions, lookup, section_items
-from clarity.core.packs.report import Loc, Report, field_name
+from clarity.core.packs.report import Loc, Located, Report, and_list, field_name, or_list
 from clarity.core.packs.yaml_warnings import comment_cut_message
 
 _QUESTION_MODELS: dict[str, type[BaseModel]] = {
@@ -54,7 +54,8 @@ _QUESTION_MODELS: dict[str, type[BaseModel]] = {
     QuestionType.TYPED.value: TypedQuestion,
     QuestionType.NUMBER.value: NumberQuestion,
 }
-_QUESTION_TYPES_TEXT = "choice, truefalse, typed or number"
+# The words a teacher writes after type:, kept as they are in every language.
+_QUESTION_TYPES = or_list(list(_QUESTION_MODELS))
 _WHOLE_NUMBER_RANGES = {
     "time_limit": (MIN_TIME_LIMIT, MAX_TIME_LIMIT),
     "rows": (MIN_GRID_SIDE, MAX_GRID_SIDE),
@@ -120,8 +121,8 @@ def _report_every_number_problem(raw: dict[Any, Any], positions: Positions, repo
         except ValidationError:  # not a number question, or one whose errors are reported
             questions.append(None)
     for problem in number_problems(questions, language):
-        loc, message = _located(("questions",), problem)
-        report.add(positions.value(loc), field_name(loc), message)
+        loc, said = _located(("questions",), problem)
+        report.add(positions.value(loc), field_name(loc), said)
 
 
 def _warn_about_right_answers(pack: Pack, positions: Positions, report: Report) -> None:
@@ -130,8 +131,8 @@ def _warn_about_right_answers(pack: Pack, positions: Positions, report: Report) 
     for index, question in enumerate(pack.questions):
         if isinstance(question, NumberQuestion):
             for warning in question.number_warnings(pack.language):
-                loc, message = _located(("questions", index), warning)
-                report.add(positions.value(loc), field_name(loc), message, "warning")
+                loc, said = _located(("questions", index), warning)
+                report.add(positions.value(loc), field_name(loc), said, "warning")
         if isinstance(question, ChoiceQuestion) and set(question.right_answers) >= set(
             question.choices
         ):
@@ -139,8 +140,13 @@ def _warn_about_right_answers(pack: Pack, positions: Positions, report: Report) 
             report.add(
                 positions.value(loc),
                 field_name(loc),
-                f"every one of the {len(question.choices)} choices is right, so any answer "
-                "scores; leave out of answer: the choices that are wrong",
+                plural_message(
+                    "every one of the {count} choice is right, so any answer scores; leave out "
+                    "of answer: the choices that are wrong",
+                    "every one of the {count} choices is right, so any answer scores; leave out "
+                    "of answer: the choices that are wrong",
+                    len(question.choices),
+                ),
                 "warning",
             )
 
@@ -197,17 +203,27 @@ def _report_validation_error(
         type_loc = (*loc, "type")
         tag = str(ctx.get("tag"))
         slip = lookalike_words(tag, _QUESTION_MODELS)
+        # Translators (the three below): {types} are the words written after type: in a
+        # pack (choice, truefalse, typed, number), kept in English.
         if slip is not None and slip[0] is not None:
-            hint = f"it looks like {slip[0]}, but {slip[1]}"
+            said = message(
+                '"{tag}" is not a question type; it looks like {type}, but {why}',
+                tag=tag,
+                type=slip[0],
+                why=slip[1],
+            )
         elif slip is not None:
-            hint = f"{slip[1]}; use {_QUESTION_TYPES_TEXT}"
+            said = message(
+                '"{tag}" is not a question type; {why}; use {types}',
+                tag=tag,
+                why=slip[1],
+                types=_QUESTION_TYPES,
+            )
         else:
-            hint = f"use {_QUESTION_TYPES_TEXT}"
-        report.add(
-            positions.value(type_loc),
-            field_name(type_loc),
-            f'"{tag}" is not a question type; {hint}',
-        )
+            said = message(
+                '"{tag}" is not a question type; use {types}', tag=tag, types=_QUESTION_TYPES
+            )
+        report.add(positions.value(type_loc), field_name(type_loc), said)
         return
     if kind == "union_tag_not_found":
         type_loc = (*loc, "type")
@@ -216,13 +232,22 @@ def _report_validation_error(
         report.add(
             positions.value(type_loc if has_type else loc),
             field_name(type_loc),
-            f"{'is empty' if has_type else 'is missing'}; "
-            f"say which kind of question this is: {_QUESTION_TYPES_TEXT}",
+            message("is empty; say which kind of question this is: {types}", types=_QUESTION_TYPES)
+            if has_type
+            else message(
+                "is missing; say which kind of question this is: {types}", types=_QUESTION_TYPES
+            ),
         )
         return
     if kind == "value_error":
-        loc, message = _located(loc, str(ctx.get("error", error["msg"])))
-        report.add(positions.value(loc), field_name(loc), message)
+        raised = ctx.get("error")
+        said: Message | Located | str = str(raised if raised is not None else error["msg"])
+        if isinstance(raised, Exception) and isinstance(
+            (raised.args or (None,))[0], Message | Located
+        ):
+            said = raised.args[0]
+        loc, placed = _located(loc, said)
+        report.add(positions.value(loc), field_name(loc), placed)
         return
     report.add(positions.value(loc), field_name(loc), _plain_words(kind, name, loc, ctx, value))
 
@@ -234,127 +259,172 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Loc, str | None]:
     return tuple(loc), None
 
 
-def _located(loc: Loc, message: str) -> tuple[Loc, str]:
-    """Move ``loc`` to the place a model message names at its start (``choices[2]: ...``)."""
-    match = _LOCATED_MESSAGE.fullmatch(message)
-    if match is None:
-        return loc, message
+def _located(loc: Loc, said: Located | Message | str) -> tuple[Loc, Message | str]:
+    """Move ``loc`` to the place a model message names (``Located("choices[2]", ...)``, or
+    English text that starts ``choices[2]: ...``)."""
+    if isinstance(said, Message):
+        return loc, said
+    if isinstance(said, Located):
+        where, rest = said.where, said.said
+    else:
+        match = _LOCATED_MESSAGE.fullmatch(said)
+        if match is None:
+            return loc, said
+        where, rest = match.group(1), match.group(2)
     steps: list[str | int] = [
-        name if name else int(index) for name, index in _LOC_PART.findall(match.group(1))
+        name if name else int(index) for name, index in _LOC_PART.findall(where)
     ]
     if loc and steps and loc[-1] == steps[0]:  # a field validator: loc already names the field
         steps = steps[1:]
-    return (*loc, *steps), match.group(2)
+    return (*loc, *steps), rest
 
 
-def _plain_words(kind: str, name: str, loc: Loc, ctx: dict[str, Any], value: Any) -> str:
+def _plain_words(kind: str, name: str, loc: Loc, ctx: dict[str, Any], value: Any) -> Message | str:
     if value is None and kind != "missing":
-        return "is empty; write a value here"
+        return message("is empty; write a value here")
     if kind in _INT_ERRORS:
         if name == "clarity":
-            return f'should be the format version, a number: write "clarity: {FORMAT_VERSION}"'
+            return message(
+                'should be the format version, a number: write "clarity: {version}"',
+                version=str(FORMAT_VERSION),
+            )
         low, high = _WHOLE_NUMBER_RANGES.get(name, (None, None))
         if low is not None:
-            return f"should be a whole number from {low} to {high}"
-        return "should be a whole number"
+            return message("should be a whole number from {low} to {high}", low=low, high=high)
+        return message("should be a whole number")
     if kind in ("bool_type", "bool_parsing"):
-        return "should be true or false"
+        # Translators: true and false are written so in the pack: keep them in English.
+        return message("should be true or false")
     if kind == "string_type":
-        return f"should be text, not {_kind_of(value)}"
+        # Translators: {kind} is what was written instead: a list, a group of fields ...
+        return message("should be text, not {kind}", kind=_kind_of(value))
     if kind == "string_too_short":
-        return "should not be empty"
+        return message("should not be empty")
     if kind == "string_too_long":
-        return (
-            f"is too long ({format_number(_length(value))} characters); "
-            f"at most {format_number(ctx.get('max_length', 0))}"
+        return plural_message(
+            "is too long ({count} character); at most {limit}",
+            "is too long ({count} characters); at most {limit}",
+            _length(value),
+            limit=int(ctx.get("max_length", 0)),
         )
     if kind == "string_pattern_mismatch":
         if name == "id":
-            return (
+            return message(
                 'should be a lowercase slug like "union-state": '
                 "letters a-z, digits and single hyphens"
             )
         if name == "language":
-            return 'should be a language code like "en" or "pt-BR"'
-        return f"does not have the right form ({ctx.get('pattern')})"
+            return message('should be a language code like "en" or "pt-BR"')
+        return message("does not have the right form ({pattern})", pattern=str(ctx.get("pattern")))
     if kind in ("enum", "literal_error"):
-        return f"should be {str(ctx.get('expected', '')).replace(chr(39), '')}"
+        expected = str(ctx.get("expected", "")).replace(chr(39), "")
+        # Translators: {values} are the words the pack may have here (easy, medium or hard).
+        return message("should be {values}", values=or_list(re.split(r", | or ", expected)))
     if kind in _LIST_ERRORS:
         if isinstance(value, str):
-            return f"should be a list, for example [{value}]"
-        return "should be a list, for example [first, second]"
+            return message("should be a list, for example [{value}]", value=value)
+        return message("should be a list, for example [first, second]")
     if kind in _MAPPING_ERRORS:
         return _not_a_mapping(loc, value)
     if kind == "too_short":
         return _too_short(name, ctx)
     if kind == "too_long":
         if name == "choices":
-            return (
-                f"a choice question has at most {MAX_CHOICES} choices; "
-                f"this one has {ctx.get('actual_length')}"
+            return message(
+                "a choice question has at most {limit} choices; this one has {count}",
+                limit=MAX_CHOICES,
+                count=int(ctx.get("actual_length", 0)),
             )
-        return f"has too many items; at most {ctx.get('max_length')}"
-    return str(ctx.get("error", "")) or "is not valid here"
+        return message("has too many items; at most {limit}", limit=int(ctx.get("max_length", 0)))
+    return str(ctx.get("error", "")) or message("is not valid here")
 
 
-def _missing(name: str) -> str:
-    hints = {
-        "clarity": f'is missing; the file should start with "clarity: {FORMAT_VERSION}"',
-        "rounds": "is missing; a pack needs at least one mystery image under rounds:",
-        "questions": "is missing; a pack needs at least one question under questions:",
-        "answer": "is missing; every question and round needs its right answer",
-        "choices": (f"is missing; a choice question lists {MIN_CHOICES} to {MAX_CHOICES} choices"),
-    }
-    return hints.get(name, "is missing")
-
-
-def _too_short(name: str, ctx: dict[str, Any]) -> str:
-    if name == "questions":
-        return "the pack has no questions; add at least one"
-    if name == "rounds":
-        return "the pack has no rounds; add at least one mystery image"
-    if name == "choices":
-        return (
-            f"a choice question needs at least {MIN_CHOICES} choices; "
-            f"this one has {ctx.get('actual_length')}"
+def _missing(name: str) -> Message:
+    if name == "clarity":
+        return message(
+            'is missing; the file should start with "clarity: {version}"',
+            version=str(FORMAT_VERSION),
         )
-    return f"needs at least {ctx.get('min_length')} items"
+    if name == "rounds":
+        return message("is missing; a pack needs at least one mystery image under rounds:")
+    if name == "questions":
+        return message("is missing; a pack needs at least one question under questions:")
+    if name == "answer":
+        return message("is missing; every question and round needs its right answer")
+    if name == "choices":
+        return message(
+            "is missing; a choice question lists {low} to {high} choices",
+            low=MIN_CHOICES,
+            high=MAX_CHOICES,
+        )
+    return message("is missing")
 
 
-def _not_a_mapping(loc: Loc, value: Any) -> str:
+def _too_short(name: str, ctx: dict[str, Any]) -> Message:
+    if name == "questions":
+        return message("the pack has no questions; add at least one")
+    if name == "rounds":
+        return message("the pack has no rounds; add at least one mystery image")
+    if name == "choices":
+        return message(
+            "a choice question needs at least {least} choices; this one has {count}",
+            least=MIN_CHOICES,
+            count=int(ctx.get("actual_length", 0)),
+        )
+    return plural_message(
+        "needs at least {count} item", "needs at least {count} items", int(ctx.get("min_length", 0))
+    )
+
+
+def _not_a_mapping(loc: Loc, value: Any) -> Message:
     if loc and loc[-1] == "grid":
-        return "should be rows x columns, like 4x5"
+        return message("should be rows x columns, like 4x5")
+    # Translators (the three below): {kind} is what was written instead: a list, a
+    # single value ...; the words before ":" are field names, kept as they are.
     if len(loc) == 2 and loc[0] == "questions":
-        return (
-            "each question should be a group of field lines "
-            "(type:, prompt:, answer: ...), not " + _kind_of(value)
+        return message(
+            "each question should be a group of field lines (type:, prompt:, answer: ...), "
+            "not {kind}",
+            kind=_kind_of(value),
         )
     if len(loc) == 2 and loc[0] == "rounds":
-        return "each round should be a group of field lines (image:, answer: ...), not " + _kind_of(
-            value
+        return message(
+            "each round should be a group of field lines (image:, answer: ...), not {kind}",
+            kind=_kind_of(value),
         )
-    return 'should be a group of "field: value" lines, not ' + _kind_of(value)
+    return message('should be a group of "field: value" lines, not {kind}', kind=_kind_of(value))
 
 
-def _unknown_field(loc: Loc, tag: str | None) -> str:
+def _unknown_field(loc: Loc, tag: str | None) -> Message:
     name = str(loc[-1])
     model = _model_at(loc[:-1], tag)
     if model is None:
-        return "is not a known field"
+        return message("is not a known field")
     if tag is not None and name not in model.model_fields:
         owners = [t for t, m in _QUESTION_MODELS.items() if name in m.model_fields]
         if owners:
-            return f"is not used in a {tag} question, only in {' and '.join(owners)} questions"
+            # Translators: {type} and {types} are question types as the pack writes them
+            # (choice, typed ...), kept in English.
+            return message(
+                "is not used in a {type} question, only in {types} questions",
+                type=tag,
+                types=and_list(owners),
+            )
     known = list(model.model_fields)
+    fields = ", ".join(known)  # field names, kept as the pack writes them
     slip = lookalike_words(name, known)
     if slip is not None and slip[0] is not None:
-        return f"is not a known field; it looks like `{slip[0]}`, but {slip[1]}"
+        return message(
+            "is not a known field; it looks like `{field}`, but {why}", field=slip[0], why=slip[1]
+        )
     if slip is not None:
-        return f"is not a known field: {slip[1]}; the fields here are {', '.join(known)}"
+        return message(
+            "is not a known field: {why}; the fields here are {fields}", why=slip[1], fields=fields
+        )
     close = difflib.get_close_matches(name.casefold(), known, n=1, cutoff=0.6)
     if close:
-        return f"is not a known field; did you mean `{close[0]}`?"
-    return f"is not a known field; the fields here are {', '.join(known)}"
+        return message("is not a known field; did you mean `{field}`?", field=close[0])
+    return message("is not a known field; the fields here are {fields}", fields=fields)
 
 
 def _model_at(loc: Loc, tag: str | None) -> type[BaseModel] | None:
@@ -369,14 +439,15 @@ def _model_at(loc: Loc, tag: str | None) -> type[BaseModel] | None:
     return None
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> Message:
+    """What a value is, in words that follow "not" (and "it holds")."""
     if isinstance(value, dict):
-        return "a group of fields"
+        return message("a group of fields")
     if isinstance(value, list | tuple):
-        return "a list"
+        return message("a list")
     if value is None:
-        return "empty"
-    return "a single value"
+        return message("empty")
+    return message("a single value")
 
 
 def _length(value: Any) -> int:
@@ -399,8 +470,8 @@ def check_question_ids(raw: dict[Any, Any], positions: Positions, report: Report
         for item in items
     ]
     for index, value, first in find_duplicate_ids(ids):
-        loc, message = _located(("questions",), duplicate_id_message(index, value, first))
-        report.add(positions.value(loc), field_name(loc), message)
+        loc, said = _located(("questions",), duplicate_id_message(index, value, first))
+        report.add(positions.value(loc), field_name(loc), said)
 
 
 def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) -> None:
@@ -421,9 +492,17 @@ def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) 
             report.add(
                 positions.value(loc),
                 field_name(loc),
-                f"the {rows}x{cols} grid has {rows * cols} tiles but the pack has only "
-                f"{count} question{'s' if count != 1 else ''}, so the questions run out "
-                "before every tile is uncovered",
+                plural_message(
+                    # Translators: {grid} is written as in the pack (4x5); {tiles} is
+                    # "20 tiles".
+                    "the {grid} grid has {tiles} but the pack has only {count} question, so "
+                    "the questions run out before every tile is uncovered",
+                    "the {grid} grid has {tiles} but the pack has only {count} questions, so "
+                    "the questions run out before every tile is uncovered",
+                    count,
+                    grid=f"{rows}x{cols}",
+                    tiles=plural_message("{count} tile", "{count} tiles", rows * cols),
+                ),
                 "warning",
             )
 

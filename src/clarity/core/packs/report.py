@@ -28,12 +28,18 @@ The report keeps the Message; the text is made only when it is shown:
   Message itself.
 
 ``translator`` is a ``clarity.i18n.Translator`` (anything with ``render(Message | str)``).
+
+A pydantic validator that knows where in its model a problem is raises
+``ValueError(Located("choices[2]", message(...)))``; the report's field becomes that
+place (:mod:`clarity.core.packs.problems`). :func:`and_list` and :func:`or_list` join
+values (quoted texts, field names, Messages) into one Message: "a, b and c".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -65,6 +71,40 @@ ELLIPSIS = "\u2026"
 # A run of text between double quotes in a finished message that is too long to show
 # whole: the net under every message, also those written in other modules.
 _LONG_QUOTE = re.compile(rf'"([^"\n]{{{MAX_QUOTED_CHARS + 1},}})"')
+
+
+@dataclass(frozen=True)
+class Located:
+    """A message and where it applies, relative to what was checked: ``where`` is a field
+    name as the pack writes it ("answer", "choices[2]", "questions[3].id"), never
+    translated. ``str()`` is ``where: message`` in English."""
+
+    where: str
+    said: Message
+
+    def __str__(self) -> str:
+        return f"{self.where}: {english_text(self.said)}"
+
+
+def and_list(items: Sequence[Message | str]) -> Message | str:
+    """``items`` (at least one) as one list: "a", "a and b", "a, b and c"."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        # Translators: the last two items of a list ("Latin and Greek", "min and max").
+        return message("{first} and {second}", first=items[0], second=items[1])
+    # Translators: an item of a list, then the rest of the list.
+    return message("{first}, {rest}", first=items[0], rest=and_list(items[1:]))
+
+
+def or_list(items: Sequence[Message | str]) -> Message | str:
+    """``items`` (at least one) as one choice: "a", "a or b", "a, b or c"."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        # Translators: the last two of several things to choose from ("easy, medium or hard").
+        return message("{first} or {second}", first=items[0], second=items[1])
+    return message("{first}, {rest}", first=items[0], rest=or_list(items[1:]))
 
 
 @dataclass(frozen=True)

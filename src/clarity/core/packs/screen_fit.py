@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.packs.plain_yaml import Positions, section_items
-from clarity.core.packs.report import Loc, Report, field_name
+from clarity.core.packs.report import Loc, Report, and_list, field_name
 
 #: the smallest window the game supports, in pixels: the limits are measured there
 SMALLEST_WINDOW = (1024, 640)
@@ -59,14 +59,6 @@ MEASURED_BESIDE: Mapping[str, int] = MappingProxyType(
 #: than 1, since the explanation never shrinks the question below its body size (it shows
 #: after the answer, under the question as it was asked)
 EXPLAINED_TOGETHER = 0.7
-
-_WHAT = {
-    "prompt": "prompt",
-    "explain": "explanation",
-    "choice": "choice",
-    "answer": "answer",
-    "caption": "caption",
-}
 
 
 def warn_about_screen_fit(raw: dict[Any, Any], positions: Positions, report: Report) -> None:
@@ -112,15 +104,7 @@ def _check_card(
     too_long = [(loc, n) for loc, n in lengths if n > limit_of(loc)]
     for loc, length in too_long:
         limit = limit_of(loc)
-        report.add(
-            positions.value(loc),
-            field_name(loc),
-            f"this {_WHAT[_field(loc)]} has {format_number(length)} characters; on a "
-            f"{_SCREEN} screen about {format_number(limit)} show without scrolling, so "
-            f"students will have to scroll to read it; shorten it to about "
-            f"{format_number(limit)} characters",
-            "warning",
-        )
+        report.add(positions.value(loc), field_name(loc), _too_long(loc, length, limit), "warning")
     if too_long:
         return
     # the longest choice alone: every button is as tall as the tallest
@@ -134,16 +118,27 @@ def _check_card(
         return
     parts = sorted(shares.values(), key=lambda part: positions.value(part[0]))
     named = [
-        f"{field_name(loc)} ({format_number(n)} of about {format_number(limit_of(loc))})"
+        # Translators: {field} is a field name (questions[0].prompt); the numbers count
+        # characters: how many it has of about how many fit.
+        message(
+            "{field} ({count} of about {limit})",
+            field=field_name(loc),
+            count=n,
+            limit=limit_of(loc),
+        )
         for loc, n in parts
     ]
     first = parts[0][0]
     report.add(
         positions.value(first),
         field_name(first),
-        f"together, {_listed(named)} are more characters than a {_SCREEN} screen shows "
-        "on one card without scrolling, so students will have to scroll to read them; "
-        "shorten one of them",
+        message(
+            # Translators: {texts} lists fields with their lengths; {screen} is 1024x640.
+            "together, {texts} are more characters than a {screen} screen shows on one card "
+            "without scrolling, so students will have to scroll to read them; shorten one of them",
+            texts=and_list(named),
+            screen=_SCREEN,
+        ),
         "warning",
     )
 
@@ -167,8 +162,46 @@ def _field(loc: Loc) -> str:
     return "choice" if isinstance(loc[-1], int) else str(loc[-1])
 
 
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _characters(count: int) -> Message:
+    return plural_message("{count} character", "{count} characters", count)
+
+
+def _too_long(loc: Loc, length: int, limit: int) -> Message:
+    """The warning for one text of ``length`` characters where about ``limit`` fit, said of
+    the kind of text it is (languages name each with its own gender)."""
+    values = {"length": _characters(length), "fits": _characters(limit), "screen": _SCREEN}
+    field = _field(loc)
+    # Translators (the five below): {length} and {fits} are "2,000 characters"; {screen}
+    # is 1024x640.
+    if field == "prompt":
+        return message(
+            "this prompt has {length}; on a {screen} screen about {fits} show without "
+            "scrolling, so students will have to scroll to read it; shorten it to about {fits}",
+            **values,
+        )
+    if field == "explain":
+        return message(
+            "this explanation has {length}; on a {screen} screen about {fits} show without "
+            "scrolling, so students will have to scroll to read it; shorten it to about {fits}",
+            **values,
+        )
+    if field == "choice":
+        return message(
+            "this choice has {length}; on a {screen} screen about {fits} show without "
+            "scrolling, so students will have to scroll to read it; shorten it to about {fits}",
+            **values,
+        )
+    if field == "answer":
+        return message(
+            "this answer has {length}; on a {screen} screen about {fits} show without "
+            "scrolling, so students will have to scroll to read it; shorten it to about {fits}",
+            **values,
+        )
+    return message(
+        "this caption has {length}; on a {screen} screen about {fits} show without "
+        "scrolling, so students will have to scroll to read it; shorten it to about {fits}",
+        **values,
+    )
 
 
 def _question_room(item: dict[Any, Any]) -> str | None:
