@@ -107,7 +107,7 @@ def test_validate_folder_reports_every_line_and_a_summary(
 def test_validate_summary_writes_every_count_in_one_form(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Thousands are grouped as everywhere in the game ("1 001", not "1001" beside "1 001").
+    # Thousands are grouped as everywhere in the game ("1,001" in English, not "1001").
     folder = tmp_path / "packs"
     first = write_pack(folder, "p0000.yaml", pack_id="p0")
     text = first.read_text(encoding="utf-8")
@@ -117,7 +117,7 @@ def test_validate_summary_writes_every_count_in_one_form(
         )
     status, out, _ = run(capsys, "validate", str(folder), "--data-dir", str(data_dir))
     assert status == 0
-    assert out == ["1\u00a0001 packs checked: 1\u00a0001 valid, 0 with errors, 0 warnings"]
+    assert out == ["1,001 packs checked: 1,001 valid, 0 with errors, 0 warnings"]
 
 
 def test_validate_reports_duplicate_ids_among_the_files(

@@ -19,14 +19,15 @@ import functools
 import importlib
 import io
 import os
+import re
 import stat
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import Message
 from clarity.i18n import AUTOMATIC, Translator, choose_language, translator_for
 from clarity.i18n.languages import system_locale
 from clarity.paths import data_dir, user_packs_dir
@@ -43,9 +44,10 @@ from clarity.settings import (
     parse_assignments,
     settings_path,
 )
-from clarity.terminal_text import terminal_safe
+from clarity.terminal_text import display_width, message_of, problem_line, terminal_safe
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import TypeAlias
 
     from clarity.core.packs.glyphs import CanDraw
@@ -122,11 +124,13 @@ PROG = "clarity"  # every message begins with it, whichever command printed it
 
 
 class UsageError(Exception):
-    """A command line that cannot be carried out as written (exit status 2)."""
+    """A command line that cannot be carried out as written (exit status 2); raised with
+    text in the interface language or a core :class:`Message` from below."""
 
 
 class Failed(Exception):
-    """A command that cannot be done as things stand (exit status 1); the message says why."""
+    """A command that cannot be done as things stand (exit status 1); the message says why,
+    in the interface language or as a core :class:`Message` from below."""
 
 
 def main(argv: Sequence[str]) -> int:
@@ -152,10 +156,13 @@ def main(argv: Sequence[str]) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(terminal_safe(f"{PROG}: error: {exc}"), file=sys.stderr)
+        line = translator.gettext(
+            "{program}: error: {problem}", program=PROG, problem=_said_by(exc, translator)
+        )
+        print(terminal_safe(line), file=sys.stderr)
         return EXIT_USAGE
     except Failed as exc:
-        print(terminal_safe(f"{PROG}: {exc}"), file=sys.stderr)
+        print(terminal_safe(f"{PROG}: {_said_by(exc, translator)}"), file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
@@ -164,7 +171,8 @@ def main(argv: Sequence[str]) -> int:
     except OSError as exc:
         # A full disk, a folder we may not read: one line, not a traceback.
         command = getattr(args, "command_parser", parser).prog
-        print(terminal_safe(f"{PROG}: {_os_error_said(exc, command)}"), file=sys.stderr)
+        said = _os_error_said(exc, command, translator)
+        print(terminal_safe(f"{PROG}: {said}"), file=sys.stderr)
         return EXIT_PROBLEMS
     except Exception as exc:
         # Saved data that reads as damaged is said by the commands themselves; this is the
@@ -173,17 +181,29 @@ def main(argv: Sequence[str]) -> int:
         sqlite3 = sys.modules.get("sqlite3")
         if sqlite3 is None or not isinstance(exc, sqlite3.Error):
             raise
-        print(terminal_safe(f"{PROG}: the saved data could not be read ({exc})"), file=sys.stderr)
+        line = translator.gettext(
+            # Translators: {reason} is SQLite's own words, in English
+            "the saved data could not be read ({reason})",
+            reason=str(exc),
+        )
+        print(terminal_safe(f"{PROG}: {line}"), file=sys.stderr)
         return EXIT_PROBLEMS
 
 
-def _os_error_said(error: OSError, command: str) -> str:
+def _said_by(error: Exception, t: Translator) -> str:
+    """What a :class:`UsageError` or :class:`Failed` says, in ``t``'s language: raised with
+    a core :class:`Message` (from below the command line) or text already translated."""
+    return t.render(message_of(error.args[0])) if error.args else ""
+
+
+def _os_error_said(error: OSError, command: str, t: Translator) -> str:
     """An OSError as one line that names the file (``cannot write results.csv: No space
-    left on device``); the command stands in for a file the system did not name."""
+    left on device``); the command stands in for a file the system did not name. The
+    system's reason stays in its own words."""
     from clarity.atomic_files import FileNotWritten  # noqa: PLC0415 - only on a failure
 
     if isinstance(error, FileNotWritten):
-        return str(error)
+        return t.render(message_of(error))
     reason = error.strerror or str(error) or type(error).__name__
     if error.filename is None:
         return f"{command}: {reason}"
@@ -207,16 +227,194 @@ def print_anything_to(stream: TextIO | None) -> None:
     stream.reconfigure(errors="replace")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help in the interface language: argparse's own "usage: " said through the game's
+    catalog (argparse asks the stdlib gettext's global domain, which the game leaves alone).
+
+    Help texts are shown as written: argparse's ``%(default)s`` expansion is not used, so
+    a translation may hold a per cent sign.
+    """
+
+    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **how: Any) -> None:
+        super().__init__(prog, **how)
+        self._usage_prefix = usage_prefix
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, self._usage_prefix if prefix is None else prefix)
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        return self._get_help_string(action) or ""
+
+
+class _RawDescriptionFormatter(_Formatter):
+    """:class:`_Formatter` that keeps the lines of a description and an epilog as written
+    (a table of settings), as argparse's RawDescriptionHelpFormatter does."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in text.splitlines(keepends=True))
+
+
 class _Parser(argparse.ArgumentParser):
-    """A parser whose usage errors are one line that begins ``clarity: error:``.
+    """A parser that speaks the interface language, whose usage errors are one line that
+    begins ``clarity: error:``.
 
     argparse prints the whole usage first, and names a command's errors after the
     command (``clarity play: error: …``); the usage is one ``--help`` away, and the
     error line names it.
+
+    argparse writes its own words with the stdlib gettext module's global domain; rather
+    than install a translation there for the whole process, this parser says them through
+    ``translator``: the ``usage:`` prefix (:class:`_Formatter`), the ``positional
+    arguments`` and ``options`` headings, the ``-h`` help, and the errors argparse raises
+    (:func:`argparse_error_said` lists the ones covered).
     """
 
+    def __init__(
+        self,
+        *args: Any,
+        translator: Translator | None = None,
+        parents: Sequence[argparse.ArgumentParser] = (),
+        **kwargs: Any,
+    ) -> None:
+        self.translator = translator if translator is not None else Translator()
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        t = self.translator
+        self._positionals.title = t.gettext("positional arguments")
+        self._optionals.title = t.gettext("options")
+        help_action = self._option_string_actions.get("-h")
+        if help_action is not None:
+            help_action.help = t.gettext("show this help message and exit")
+        # The parents' options join after the headings are translated: argparse files a
+        # parent's options under the heading of the same title, and the parents' headings
+        # are translated too (they are _Parsers of the same translator).
+        for parent in parents:
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter_class = self.formatter_class
+        if not (isinstance(formatter_class, type) and issubclass(formatter_class, _Formatter)):
+            formatter_class = _Formatter
+        return formatter_class(prog=self.prog, usage_prefix=self.translator.gettext("usage: "))
+
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{PROG}: error: {message}; see {self.prog} --help\n")
+        t = self.translator
+        line = t.gettext(
+            # Translators: a wrong command line; {command} is e.g. "clarity play", {help} --help
+            "{program}: error: {problem}; see {command} {help}",
+            program=PROG,
+            problem=argparse_error_said(message, t),
+            command=self.prog,
+            help="--help",
+        )
+        self.exit(EXIT_USAGE, terminal_safe(line) + "\n")
+
+
+def argparse_error_said(message: str, t: Translator) -> str:
+    """argparse's English error ``message`` in ``t``'s language.
+
+    Covered (Python 3.11's argparse, matched by their English patterns): ``argument X:
+    …``, ``the following arguments are required: …``, ``unrecognized arguments: …``,
+    ``invalid choice: … (choose from …)``, ``invalid TYPE value: …``, ``expected one
+    argument``, ``expected at most one argument``, ``expected at least one argument``,
+    ``expected N argument(s)``, ``not allowed with argument …``, ``one of the arguments … is
+    required``, ``ignored explicit argument …`` and ``ambiguous option: … could match …``.
+    The argument names, values and choices in them stay as typed. Anything else (a message
+    already in the language, from the game's own checks of a value) is returned as it is.
+    """
+    for pattern, say in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return say(t, found)
+    return message
+
+
+def _said_argument(t: Translator, found: re.Match[str]) -> str:
+    return t.gettext(
+        # Translators: {argument} is an option or argument name, e.g. --size
+        "argument {argument}: {problem}",
+        argument=found["argument"],
+        problem=argparse_error_said(found["problem"], t),
+    )
+
+
+def _said_expected(t: Translator, found: re.Match[str]) -> str:
+    count = int(found["count"])
+    return t.ngettext("expected {count} argument", "expected {count} arguments", count)
+
+
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], Callable[[Translator, re.Match[str]], str]], ...] = (
+    (re.compile(r"argument (?P<argument>[^:]+?): (?P<problem>.*)", re.DOTALL), _said_argument),
+    (
+        re.compile(r"the following arguments are required: (?P<arguments>.*)", re.DOTALL),
+        lambda t, found: t.gettext(
+            "the following arguments are required: {arguments}", arguments=found["arguments"]
+        ),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<arguments>.*)", re.DOTALL),
+        lambda t, found: t.gettext(
+            "unrecognized arguments: {arguments}", arguments=found["arguments"]
+        ),
+    ),
+    (
+        re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.DOTALL),
+        lambda t, found: t.gettext(
+            "invalid choice: {value} (choose from {choices})",
+            value=found["value"],
+            choices=found["choices"],
+        ),
+    ),
+    (
+        re.compile(r"invalid (?P<type>\w+) value: (?P<value>.*)", re.DOTALL),
+        lambda t, found: (
+            t.gettext("not a whole number: {value}", value=found["value"])
+            if found["type"] == "int"
+            else t.gettext("invalid value: {value}", value=found["value"])
+        ),
+    ),
+    (re.compile("expected one argument"), lambda t, _: t.gettext("expected one argument")),
+    (
+        re.compile("expected at most one argument"),
+        lambda t, _: t.gettext("expected at most one argument"),
+    ),
+    (
+        re.compile("expected at least one argument"),
+        lambda t, _: t.gettext("expected at least one argument"),
+    ),
+    (re.compile(r"expected (?P<count>\d+) arguments?"), _said_expected),
+    (
+        re.compile(r"not allowed with argument (?P<argument>.*)", re.DOTALL),
+        lambda t, found: t.gettext(
+            "not allowed with argument {argument}", argument=found["argument"]
+        ),
+    ),
+    (
+        re.compile(r"one of the arguments (?P<arguments>.*) is required", re.DOTALL),
+        lambda t, found: t.gettext(
+            "one of the arguments {arguments} is required", arguments=found["arguments"]
+        ),
+    ),
+    (
+        re.compile(r"ignored explicit argument (?P<value>.*)", re.DOTALL),
+        lambda t, found: t.gettext("ignored explicit argument {value}", value=found["value"]),
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<option>.*) could match (?P<matches>.*)", re.DOTALL),
+        lambda t, found: t.gettext(
+            "ambiguous option: {option} could match {matches}",
+            option=found["option"],
+            matches=found["matches"],
+        ),
+    ),
+)
 
 
 def command_line_translator(argv: Sequence[str], environ: Mapping[str, str]) -> Translator:
@@ -248,11 +446,15 @@ def _config_dir_asked(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(translator: Translator | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, its help and errors in ``translator``'s language
+    (English without one)."""
+    t = translator if translator is not None else Translator()
     # the commands' parsers are made by add_subparsers with the top parser's class
     parser = _Parser(
         prog=PROG,
-        description="Clarity Challenge: an image-reveal quiz game for classrooms.",
-        parents=[_common_options(), *_game_options()],
+        description=t.gettext("Clarity Challenge: an image-reveal quiz game for classrooms."),
+        parents=[_common_options(t), *_game_options(t)],
+        translator=t,
     )
     parser.set_defaults(
         func=_run_default,
@@ -265,24 +467,28 @@ def build_parser(translator: Translator | None = None) -> argparse.ArgumentParse
         exit_after_first_frame=False,
         player=None,
     )
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    _add_validate(subparsers)
-    _add_packs(subparsers)
-    _add_players(subparsers)
-    _add_leaderboard(subparsers)
-    _add_trophies(subparsers)
-    _add_results(subparsers)
-    _add_repair(subparsers)
-    _add_backup(subparsers)
-    _add_restore(subparsers)
-    _add_play(subparsers)
-    _add_demo(subparsers)
-    _add_settings(subparsers)
+    subparsers = parser.add_subparsers(title=t.gettext("commands"), metavar="COMMAND")
+    for add in (
+        _add_validate,
+        _add_packs,
+        _add_players,
+        _add_leaderboard,
+        _add_trophies,
+        _add_results,
+        _add_repair,
+        _add_backup,
+        _add_restore,
+        _add_play,
+        _add_demo,
+        _add_settings,
+    ):
+        add(subparsers, t)
     return parser
 
 
 def _add_command(
     subparsers: Subparsers,
+    t: Translator,
     name: str,
     func: Callable[[argparse.Namespace], int],
     *,
@@ -291,13 +497,15 @@ def _add_command(
     plays: bool = False,
 ) -> argparse.ArgumentParser:
     """The parser of the command ``name``, run by ``func``, with ``--data-dir`` and
-    ``--config-dir``.
+    ``--config-dir``; ``help`` and ``description`` are already in ``t``'s language.
 
     A command that ``plays`` opens the game window and takes the window options,
     ``--player``, ``--no-timer`` and ``--no-streaks`` too, as plain ``clarity`` does.
     """
-    parents = [_common_options(), *(_game_options() if plays else [])]
-    parser = subparsers.add_parser(name, parents=parents, help=help, description=description)
+    parents = [_common_options(t), *(_game_options(t) if plays else [])]
+    parser = subparsers.add_parser(
+        name, parents=parents, help=help, description=description, translator=t
+    )
     parser.set_defaults(func=func, command_parser=parser)
     return parser
 
@@ -307,61 +515,74 @@ def _add_command(
 # its name. Their defaults are set once, on the top parser (see build_parser).
 
 
-def _shared_option(*flags: str, **how: Any) -> argparse.ArgumentParser:
+def _parent(t: Translator) -> argparse.ArgumentParser:
+    """A parser whose options other parsers take (``parents=``), its headings in ``t``'s
+    language so that they match the taker's."""
+    return _Parser(add_help=False, translator=t)
+
+
+def _shared_option(t: Translator, *flags: str, **how: Any) -> argparse.ArgumentParser:
     """A parent parser with one option that may come before or after the command's name."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _parent(t)
     parent.add_argument(*flags, default=argparse.SUPPRESS, **how)
     return parent
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options(t: Translator) -> argparse.ArgumentParser:
     """``--data-dir`` and ``--config-dir``, which every command takes."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _parent(t)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="where your packs, players and results are kept "
-        "(default: $CLARITY_DATA_DIR, else your user data folder)",
+        help=t.gettext(
+            "where your packs, players and results are kept "
+            "(default: $CLARITY_DATA_DIR, else your user data folder)"
+        ),
     )
     common.add_argument(
         "--config-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="where the settings file is kept "
-        "(default: $CLARITY_CONFIG_DIR, else your user config folder)",
+        help=t.gettext(
+            "where the settings file is kept "
+            "(default: $CLARITY_CONFIG_DIR, else your user config folder)"
+        ),
     )
     return common
 
 
-def _game_options() -> list[argparse.ArgumentParser]:
+def _game_options(t: Translator) -> list[argparse.ArgumentParser]:
     """The options of plain ``clarity`` and of the commands that open the game window."""
     player = _shared_option(
+        t,
         "--player",
         metavar="NAME",
-        help="play as NAME (created if new) without the Who's playing? screen; "
-        "rounds are saved for NAME",
+        help=t.gettext(
+            "play as NAME (created if new) without the Who's playing? screen; "
+            "rounds are saved for NAME"
+        ),
     )
-    return [_window_options(), player, _rule_overrides()]
+    return [_window_options(t), player, _rule_overrides(t)]
 
 
-def _rule_overrides() -> argparse.ArgumentParser:
+def _rule_overrides(t: Translator) -> argparse.ArgumentParser:
     """``--no-timer`` and ``--no-streaks``: a rule off for this run, whatever is saved."""
-    overrides = argparse.ArgumentParser(add_help=False)
-    group = overrides.add_argument_group("rules for this run (the saved settings stay)")
+    overrides = _parent(t)
+    group = overrides.add_argument_group(t.gettext("rules for this run (the saved settings stay)"))
     group.add_argument(
         "--no-timer",
         dest="timer",
         action="store_false",
         default=argparse.SUPPRESS,
-        help="no time limit, no time bonus",
+        help=t.gettext("no time limit, no time bonus"),
     )
     group.add_argument(
         "--no-streaks",
         dest="streaks",
         action="store_false",
         default=argparse.SUPPRESS,
-        help="no bonus for answers in a row",
+        help=t.gettext("no bonus for answers in a row"),
     )
     return overrides
 
@@ -376,35 +597,43 @@ def _player_name(args: argparse.Namespace) -> str | None:
 
     cleaned = clean_name(args.player)
     if isinstance(cleaned, NameRejected):
-        raise UsageError(f"--player {args.player!r}: {cleaned.message}")
+        t: Translator = args.translator
+        raise UsageError(
+            t.gettext(
+                "{option} {name}: {problem}",
+                option="--player",
+                name=repr(args.player),
+                problem=message_of(cleaned),
+            )
+        )
     return cleaned
 
 
-def _window_options() -> argparse.ArgumentParser:
+def _window_options(t: Translator) -> argparse.ArgumentParser:
     """The window options of the commands that open one."""
-    window = argparse.ArgumentParser(add_help=False)
-    group = window.add_argument_group("window")
+    window = _parent(t)
+    group = window.add_argument_group(t.gettext("window"))
     mode = group.add_mutually_exclusive_group()
     mode.add_argument(
         "--windowed",
         dest="fullscreen",
         action="store_false",
         default=argparse.SUPPRESS,
-        help="play in a window you can resize (the default)",
+        help=t.gettext("play in a window you can resize (the default)"),
     )
     mode.add_argument(
         "--fullscreen",
         dest="fullscreen",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="fill the screen (F11 switches while playing)",
+        help=t.gettext("fill the screen (F11 switches while playing)"),
     )
     group.add_argument(
         "--size",
-        type=window_size,
+        type=functools.partial(window_size, translator=t),
         metavar="WxH",
         default=argparse.SUPPRESS,
-        help="window size in pixels, for example 1280x800",
+        help=t.gettext("window size in pixels, for example 1280x800"),
     )
     # For the start-up benchmark: print when the first frame is shown, then stop.
     group.add_argument(
@@ -416,17 +645,24 @@ def _window_options() -> argparse.ArgumentParser:
     return window
 
 
-def window_size(text: str) -> tuple[int, int]:
-    """``"1280x800"`` as (1280, 800); argparse shows the message of a bad value."""
+def window_size(text: str, translator: Translator | None = None) -> tuple[int, int]:
+    """``"1280x800"`` as (1280, 800); argparse shows the message of a bad value, in
+    ``translator``'s language (English without one)."""
+    t = translator if translator is not None else Translator()
     parts = text.lower().replace("×", "x").split("x")
     try:
         width, height = (int(part) for part in parts)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a size; write WIDTHxHEIGHT, for example 1280x800"
+            t.gettext(
+                "{value} is not a size; write WIDTHxHEIGHT, for example 1280x800",
+                value=repr(text),
+            )
         ) from None
     if width < 1 or height < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: the width and height must be positive")
+        raise argparse.ArgumentTypeError(
+            t.gettext("{value}: the width and height must be positive", value=repr(text))
+        )
     return width, height
 
 
@@ -438,14 +674,25 @@ def _add_seed_option(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--seed", type=int, metavar="N", help=help)
 
 
-def _positive_int(text: str) -> int:
+def _positive_int(text: str, translator: Translator | None = None) -> int:
+    t = translator if translator is not None else Translator()
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            t.gettext("{value} is not a whole number", value=repr(text))
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: it must be 1 or more")
+        raise argparse.ArgumentTypeError(
+            t.gettext("{value}: it must be 1 or more", value=repr(text))
+        )
     return value
+
+
+def _translator(args: argparse.Namespace) -> Translator:
+    """The command line's translator (:func:`main` sets it; English for a parse in a test)."""
+    found = getattr(args, "translator", None)
+    return found if isinstance(found, Translator) else Translator()
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -453,10 +700,16 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
     Raises :class:`Failed` when it is a file: nothing can be kept or found in it.
     """
+    t = _translator(args)
     folder = data_dir(args.data_dir, os.environ)
     if folder.exists() and not folder.is_dir():
-        kind = "a file" if folder.is_file() else "something else"
-        raise Failed(f"the data folder {folder} is {kind}, not a folder")
+        if folder.is_file():
+            raise Failed(
+                t.gettext("the data folder {folder} is a file, not a folder", folder=folder)
+            )
+        raise Failed(
+            t.gettext("the data folder {folder} is something else, not a folder", folder=folder)
+        )
     return folder
 
 
@@ -472,13 +725,28 @@ def _game_data_dir(args: argparse.Namespace) -> Path:
     game that could never save should not start as if it would. (A folder that exists
     but is read-only or full is another matter: the game plays on and says saving is off.)
     """
+    t = _translator(args)
     folder = _data_dir(args)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         blocker = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
-        reason = f"{blocker} is a file" if blocker is not None else error.strerror or error
-        raise Failed(f"the data folder {folder} cannot be made: {reason}") from None
+        if blocker is not None:
+            raise Failed(
+                t.gettext(
+                    "the data folder {folder} cannot be made: {blocker} is a file",
+                    folder=folder,
+                    blocker=blocker,
+                )
+            ) from None
+        raise Failed(
+            t.gettext(
+                # Translators: {reason} is the system's own words
+                "the data folder {folder} cannot be made: {reason}",
+                folder=folder,
+                reason=error.strerror or str(error),
+            )
+        ) from None
     return folder
 
 
@@ -490,35 +758,38 @@ def _run_default(args: argparse.Namespace) -> int:
     return _start_game(args, pack_id=None, seed=None)
 
 
-def _add_play(subparsers: Subparsers) -> None:
+def _add_play(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "play",
         _cmd_play,
         plays=True,
-        help="start a round of a pack straight away",
-        description="Skip the title and the pack choice: start a round of the pack ID "
-        "(see clarity packs for the ids).",
+        help=t.gettext("start a round of a pack straight away"),
+        description=t.gettext(
+            "Skip the title and the pack choice: start a round of the pack ID "
+            "(see clarity packs for the ids)."
+        ),
     )
-    _add_pack_option(parser, "the pack to play", required=True)
-    _add_seed_option(parser, "the same seed asks the same questions in order")
+    _add_pack_option(parser, t.gettext("the pack to play"), required=True)
+    _add_seed_option(parser, t.gettext("the same seed asks the same questions in order"))
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
     return _start_game(args, pack_id=args.pack, seed=args.seed)
 
 
-def _pygame_problem() -> str | None:
+def _pygame_problem(t: Translator) -> Message | str | None:
     """Check for pygame-ce before a window opens (and keep its banner off the terminal)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     problem = ensure_pygame_ce()
     if problem is not None:
-        print(f"clarity: {problem}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: {t.render(problem)}"), file=sys.stderr)
     return problem
 
 
 def _start_game(args: argparse.Namespace, *, pack_id: str | None, seed: int | None) -> int:
-    if _pygame_problem() is not None:
+    if _pygame_problem(_translator(args)) is not None:
         return EXIT_PROBLEMS
     # pygame is imported from here on only: clarity validate and clarity packs never load it
     from clarity.ui.launch import start_game  # noqa: PLC0415
@@ -563,33 +834,43 @@ def _launch_options(args: argparse.Namespace, settings: GameSettings, **more: An
 # --- clarity demo --------------------------------------------------------------------------
 
 
-def _add_demo(subparsers: Subparsers) -> None:
+def _add_demo(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "demo",
         _cmd_demo,
         plays=True,
-        help="let the game play itself (attract mode for an idle projector)",
-        description="The game plays itself: it picks a pack, answers (mostly right) and "
-        "guesses the picture once half of it shows. It plays until a key is pressed, or "
-        "until --rounds rounds are played; with --screenshot-dir it saves a picture of "
-        "every screen it passes through and stops after --rounds rounds (1).",
+        help=t.gettext("let the game play itself (attract mode for an idle projector)"),
+        description=t.gettext(
+            "The game plays itself: it picks a pack, answers (mostly right) and "
+            "guesses the picture once half of it shows. It plays until a key is pressed, or "
+            "until --rounds rounds are played; with --screenshot-dir it saves a picture of "
+            "every screen it passes through and stops after --rounds rounds (1)."
+        ),
     )
-    _add_pack_option(parser, f"the pack to play ({DEFAULT_PACK_ID})", default=DEFAULT_PACK_ID)
-    _add_seed_option(parser, "the same seed plays the same demo")
+    _add_pack_option(
+        parser,
+        t.gettext("the pack to play ({pack})", pack=DEFAULT_PACK_ID),
+        default=DEFAULT_PACK_ID,
+    )
+    _add_seed_option(parser, t.gettext("the same seed plays the same demo"))
     parser.add_argument(
         "--rounds",
-        type=_positive_int,
+        type=functools.partial(_positive_int, translator=t),
         metavar="N",
-        help="stop after N rounds (default: 1 with --screenshot-dir, else until a key)",
+        help=t.gettext("stop after N rounds (default: 1 with --screenshot-dir, else until a key)"),
     )
     parser.add_argument(
-        "--screenshot-dir", type=Path, metavar="DIR", help="save PNG screenshots in DIR"
+        "--screenshot-dir",
+        type=Path,
+        metavar="DIR",
+        help=t.gettext("save PNG screenshots in DIR"),
     )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    if _pygame_problem() is not None:
+    if _pygame_problem(_translator(args)) is not None:
         return EXIT_PROBLEMS
     from clarity.ui.demo import DemoOptions  # noqa: PLC0415 - pygame: see _start_game
     from clarity.ui.launch import start_demo  # noqa: PLC0415
@@ -604,129 +885,211 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 # --- clarity settings ----------------------------------------------------------------------
 
 
-def _add_settings(subparsers: Subparsers) -> None:
+def _add_settings(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "settings",
         _cmd_settings,
-        help="list or change the saved settings (rules, display, sound)",
-        description="Without KEY=VALUE: list every setting with its value, where the value "
-        "comes from (default or file) and the values allowed. With KEY=VALUE ...: set "
-        "them and save them (all or none: a wrong key or value changes nothing). "
-        "preset=NAME sets the rules of a preset; reset (or --reset) puts every setting "
-        "back to its default before the others are set.",
+        help=t.gettext("list or change the saved settings (rules, display, sound)"),
+        description=t.gettext(
+            "Without KEY=VALUE: list every setting with its value, where the value "
+            "comes from (default or file) and the values allowed. With KEY=VALUE ...: set "
+            "them and save them (all or none: a wrong key or value changes nothing). "
+            "preset=NAME sets the rules of a preset; reset (or --reset) puts every setting "
+            "back to its default before the others are set."
+        ),
     )
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.formatter_class = _RawDescriptionFormatter
     width = max(len(s.key) for s in SETTINGS)
-    lines = [f"  {s.key:<{width}}  {s.allowed}" for s in SETTINGS]
-    presets = [f"  {p.name:<{width}}  {p.help}" for p in PRESETS]
-    parser.epilog = "\n".join(["settings and their values:", *lines, "presets:", *presets])
+    lines = []
+    for s in SETTINGS:
+        lines.append(f"  {s.key:<{width}}  {s.allowed}")
+        lines.append(
+            f"  {'':<{width}}  "
+            + t.gettext(
+                # Translators: a setting's name and what it does, e.g. "Timer: a countdown ..."
+                "{label}: {help}",
+                label=t.gettext(s.label),
+                help=t.gettext(s.help),
+            )
+        )
+    presets = [f"  {p.name:<{width}}  {t.gettext(p.help)}" for p in PRESETS]
+    parser.epilog = "\n".join(
+        [t.gettext("settings and their values:"), *lines, t.gettext("presets:"), *presets]
+    )
     parser.add_argument(
         "assignments",
         nargs="*",
         metavar="KEY=VALUE",
-        help="a setting and its new value, e.g. timer=off text-size=150; or preset=NAME",
+        help=t.gettext("a setting and its new value, e.g. timer=off text-size=150; or preset=NAME"),
     )
     parser.add_argument(
-        "--reset", action="store_true", help="every setting back to its default (also: reset)"
+        "--reset",
+        action="store_true",
+        help=t.gettext("every setting back to its default (also: reset)"),
     )
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
+    t = _translator(args)
     words = [word for word in args.assignments if word.strip().lower() != "reset"]
     reset = args.reset or len(words) < len(args.assignments)
     # the command line is checked first: a wrong one is refused before the file is read
     asked = parse_assignments(words)
     if isinstance(asked, Refused):
-        raise UsageError(asked.message)
+        raise UsageError(message_of(asked))
     folder = _config_dir(args)
     blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
     if blocker == folder:
-        raise Failed(f"the config folder {folder} is a file, not a folder")
+        raise Failed(t.gettext("the config folder {folder} is a file, not a folder", folder=folder))
     if blocker is not None:
-        raise Failed(f"the config folder {folder} cannot be made: {blocker} is a file")
+        raise Failed(
+            t.gettext(
+                "the config folder {folder} cannot be made: {blocker} is a file",
+                folder=folder,
+                blocker=blocker,
+            )
+        )
     store = SettingsStore(settings_path(folder))
     loaded = store.load()
     for problem in loaded.problems:
-        print(f"{PROG}: {problem}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: {problem_line(problem, t)}"), file=sys.stderr)
     if not words and not reset:
-        _print_settings(loaded, store.path)
+        _print_settings(loaded, store.path, t)
         return EXIT_OK
     if loaded.unreadable and not reset:
         raise Failed(
-            f"the settings in {store.path} cannot be read, so they are not changed; "
-            "clarity settings --reset writes a new file"
+            t.gettext(
+                "the settings in {path} cannot be read, so they are not changed; "
+                "clarity settings --reset writes a new file",
+                path=store.path,
+            )
         )
     after = asked.apply(Settings() if reset else loaded.settings)
     saved = store.save(after)
     if saved.problem is not None:
-        raise Failed(saved.problem)
+        raise Failed(message_of(saved.problem))
     changed = loaded.settings.changed_keys(after)
     for key in changed:
-        print(f"{key} = {after.text(key)} (was {loaded.settings.text(key)})")
-    print(f"{'Saved in' if changed else 'No setting changed; saved in'} {store.path}")
+        print(
+            t.gettext(
+                # Translators: a setting changed, e.g. "timer = off (was on)"
+                "{key} = {value} (was {before})",
+                key=key,
+                value=after.text(key),
+                before=loaded.settings.text(key),
+            )
+        )
+    if changed:
+        print(t.gettext("Saved in {path}", path=store.path))
+    else:
+        print(t.gettext("No setting changed; saved in {path}", path=store.path))
     return EXIT_OK
 
 
-def _print_settings(loaded: LoadedSettings, path: Path) -> None:
+def _print_settings(loaded: LoadedSettings, path: Path, t: Translator) -> None:
     """The settings as a table (key, value, from, allowed), then the preset and the file."""
     settings = loaded.settings
-    rows = [("Setting", "Value", "From", "Allowed")]
+    from_file = t.gettext("file")
+    # Translators: a setting at its default value (in the column "From", beside "file")
+    default = t.gettext("default")
+    rows = [(t.gettext("Setting"), t.gettext("Value"), t.gettext("From"), t.gettext("Allowed"))]
     rows += [
-        (s.key, settings.text(s.key), "file" if s.key in loaded.from_file else "default", s.allowed)
+        (
+            s.key,
+            settings.text(s.key),
+            from_file if s.key in loaded.from_file else default,
+            s.allowed,
+        )
         for s in SETTINGS
     ]
-    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    widths = [max(display_width(row[column]) for row in rows) for column in range(4)]
     rows.insert(1, tuple("-" * width for width in widths))
-    for key, value, source, allowed in rows:
-        print(f"{key:<{widths[0]}}  {value:<{widths[1]}}  {source:<{widths[2]}}  {allowed}")
-    preset = settings.preset() or "none (the rules are not a preset's)"
+    for row in rows:
+        cells = [
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=True)
+        ]
+        print("  ".join(cells[:3]) + "  " + row[3])
+    names = ", ".join(p.name for p in PRESETS)
+    preset = settings.preset()
     print()
-    print(f"Preset: {preset}; the presets are: {', '.join(p.name for p in PRESETS)}")
-    print(f"File: {path}" + ("" if loaded.exists else " (not written yet: all are defaults)"))
+    if preset is None:
+        print(
+            t.gettext(
+                "Preset: none (the rules are not a preset's); the presets are: {presets}",
+                presets=names,
+            )
+        )
+    else:
+        print(
+            t.gettext("Preset: {preset}; the presets are: {presets}", preset=preset, presets=names)
+        )
+    if loaded.exists:
+        print(t.gettext("File: {path}", path=path))
+    else:
+        print(t.gettext("File: {path} (not written yet: all are defaults)", path=path))
 
 
 # --- clarity validate ----------------------------------------------------------------------
 
 
-def _add_validate(subparsers: Subparsers) -> None:
+def _add_validate(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "validate",
         _cmd_validate,
-        help="check question packs and report every problem",
-        description="Check question pack files (or every pack in a folder). Prints one "
-        "line per problem as FILE:LINE:COLUMN: FIELD: MESSAGE, then a summary. Exit "
-        "status: 0 all valid, 1 some pack has errors, 2 bad command line.",
+        help=t.gettext("check question packs and report every problem"),
+        description=t.gettext(
+            "Check question pack files (or every pack in a folder). Prints one "
+            "line per problem as FILE:LINE:COLUMN: FIELD: MESSAGE, then a summary. Exit "
+            "status: 0 all valid, 1 some pack has errors, 2 bad command line."
+        ),
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack file or folder")
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help=t.gettext("pack file or folder")
+    )
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    t = _translator(args)
     files: list[Path] = []
     for path in args.paths:
         if path.is_dir():
             found = pack_files_in(path)
             if not found:
-                kinds = " or ".join(_pack_loader.PACK_SUFFIXES)
-                print(terminal_safe(f"{path}: no pack files ({kinds}) in this folder"))
+                kinds = t.join(_pack_loader.PACK_SUFFIXES, "or")
+                line = t.gettext(
+                    "{path}: no pack files ({kinds}) in this folder", path=path, kinds=kinds
+                )
+                print(terminal_safe(line))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(t.gettext("{path}: no such file or folder", path=path))
     loaded = load_packs(
         files, assets_dir=bundled_assets_dir(), can_draw=drawable_by_this_computer()
     )
     for pack in loaded:
         for problem in pack.problems:
             # A file's name and its text may hold escape sequences and line breaks.
-            print(terminal_safe(str(problem)))
+            print(terminal_safe(problem_line(problem, t)))
     bad = sum(1 for pack in loaded if not pack.ok)
     warnings = sum(len(pack.warnings) for pack in loaded)
     print(
-        f"{_count(len(loaded), 'pack')} checked: {format_number(len(loaded) - bad)} valid, "
-        f"{format_number(bad)} with errors, {_count(warnings, 'warning')}"
+        t.ngettext(
+            # Translators: {valid} and {invalid} are numbers of packs; {warnings} is
+            # "{count} warning(s)"
+            "{count} pack checked: {valid} valid, {invalid} with errors, {warnings}",
+            "{count} packs checked: {valid} valid, {invalid} with errors, {warnings}",
+            len(loaded),
+            valid=len(loaded) - bad,
+            invalid=bad,
+            warnings=t.ngettext("{count} warning", "{count} warnings", warnings),
+        )
     )
     return EXIT_PROBLEMS if bad else EXIT_OK
 
@@ -734,14 +1097,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 # --- clarity packs -------------------------------------------------------------------------
 
 
-def _add_packs(subparsers: Subparsers) -> None:
+def _add_packs(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "packs",
         _cmd_packs,
-        help="list the installed question packs",
-        description="List the packs from the game's own folder, your packs folder "
-        "(DATA_DIR/packs) and any --packs folders.",
+        help=t.gettext("list the installed question packs"),
+        description=t.gettext(
+            "List the packs from the game's own folder, your packs folder "
+            "(DATA_DIR/packs) and any --packs folders."
+        ),
     )
     parser.add_argument(
         "--packs",
@@ -749,15 +1115,18 @@ def _add_packs(subparsers: Subparsers) -> None:
         type=Path,
         default=[],
         metavar="DIR",
-        help="also list the packs in DIR (may be given more than once)",
+        help=t.gettext("also list the packs in DIR (may be given more than once)"),
     )
 
 
 def _cmd_packs(args: argparse.Namespace) -> int:
+    t = _translator(args)
     for folder in args.packs:
         if not folder.is_dir():
-            raise UsageError(f"--packs {folder}: no such folder")
-    return _print_packs(_installed_pack_folders(args, extra=args.packs), _data_dir(args))
+            raise UsageError(
+                t.gettext("{option} {folder}: no such folder", option="--packs", folder=folder)
+            )
+    return _print_packs(_installed_pack_folders(args, extra=args.packs), _data_dir(args), t)
 
 
 def _installed_pack_folders(args: argparse.Namespace, extra: Sequence[Path]) -> list[Path]:
@@ -765,22 +1134,24 @@ def _installed_pack_folders(args: argparse.Namespace, extra: Sequence[Path]) -> 
     return [bundled_questions_dir(), user_packs_dir(_data_dir(args)), *extra]
 
 
-def _print_packs(folders: Sequence[Path], data_folder: Path) -> int:
+def _print_packs(folders: Sequence[Path], data_folder: Path, t: Translator) -> int:
     packs = _listed_as_the_game_lists(folders, data_folder)
     if not packs:
-        print("No question packs found in:")
+        print(t.gettext("No question packs found in:"))
         for folder in folders:
             print(terminal_safe(f"  {folder}"))
         return EXIT_OK
     # Titles, ids made of file names and error lines come from files: shown escaped.
     rows = [
-        (terminal_safe(pack.id), terminal_safe(pack.title), terminal_safe(_pack_summary(pack)))
+        (terminal_safe(pack.id), terminal_safe(pack.title), terminal_safe(_pack_summary(pack, t)))
         for pack in packs
     ]
-    id_width = max(len(row[0]) for row in rows)
-    title_width = max(len(row[1]) for row in rows)
+    id_width = max(display_width(row[0]) for row in rows)
+    title_width = max(display_width(row[1]) for row in rows)
     for pack_id, title, summary in rows:
-        print(f"{pack_id:<{id_width}}  {title:<{title_width}}  {summary}")
+        id_padding = " " * (id_width - display_width(pack_id))
+        title_padding = " " * (title_width - display_width(title))
+        print(f"{pack_id}{id_padding}  {title}{title_padding}  {summary}")
     return EXIT_OK
 
 
@@ -806,15 +1177,25 @@ def _listed_as_the_game_lists(folders: Sequence[Path], data_folder: Path) -> lis
     return sorted(packs, key=_pack_loader.title_order)
 
 
-def _pack_summary(pack: LoadedPack) -> str:
+def _pack_summary(pack: LoadedPack, t: Translator) -> str:
     if pack.pack is None:
-        return f"broken: {pack.first_error}"
-    rounds, questions = len(pack.pack.rounds), len(pack.pack.questions)
-    return f"{_count(rounds, 'round')}, {_count(questions, 'question')}"
+        errors = pack.errors
+        first: object = errors[0] if errors else pack.first_error
+        return t.gettext("broken: {problem}", problem=problem_line(first, t))
+    return t.gettext(
+        # Translators: a pack's size, e.g. "1 round, 3 questions"
+        "{rounds}, {questions}",
+        rounds=_rounds(t, len(pack.pack.rounds)),
+        questions=t.ngettext("{count} question", "{count} questions", len(pack.pack.questions)),
+    )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{format_number(number)} {noun}{'' if number == 1 else 's'}"
+def _rounds(t: Translator, count: int) -> str:
+    return t.ngettext("{count} round", "{count} rounds", count)
+
+
+def _packs(t: Translator, count: int) -> str:
+    return t.ngettext("{count} pack", "{count} packs", count)
 
 
 # --- the teacher's commands: players, leaderboard, trophies, results ----------------------
@@ -834,52 +1215,74 @@ def _reads_saved_data(
 
     @functools.wraps(command)
     def run(args: argparse.Namespace) -> int:
+        t = _translator(args)
         folder = _data_dir(args)
         if not folder.is_dir():
-            raise Failed(f"there is no saved data in {folder}: the folder does not exist")
-        _check_database_is_a_file(folder)
+            raise Failed(
+                t.gettext(
+                    "there is no saved data in {folder}: the folder does not exist", folder=folder
+                )
+            )
+        _check_database_is_a_file(folder, t)
         if not (folder / _store_db.DB_FILENAME).is_file():
             if getattr(args, "pack", None) is not None:  # a mistyped pack is still one
                 _check_pack_is_known(args, (), args.pack)
-            print(f"No saved data yet in {folder}")
+            print(terminal_safe(t.gettext("No saved data yet in {folder}", folder=folder)))
             return EXIT_OK
         try:
             opening = _store.open_for_reading(folder)
             if opening.store is None:
-                raise Failed(opening.notice or f"the saved data in {folder} cannot be read")
+                raise Failed(
+                    opening.notice
+                    or t.gettext("the saved data in {folder} cannot be read", folder=folder)
+                )
             with opening.store as store:
                 return command(args, store)
         except _store.StoreDamaged as damaged:
-            raise Failed(str(damaged)) from damaged
+            raise Failed(message_of(damaged)) from damaged
 
     return run
 
 
-def _add_repair(subparsers: Subparsers) -> None:
+def _add_repair(subparsers: Subparsers, t: Translator) -> None:
     _add_command(
         subparsers,
+        t,
         "repair",
         _cmd_repair,
-        help="check the saved data, and repair it if it is damaged",
-        description="Check every page of the saved data. If it is damaged, keep a copy of "
-        "the damaged file beside it (never deleted) and carry every round that can still "
-        "be read into a fresh file, as the game does when it finds damage.",
+        help=t.gettext("check the saved data, and repair it if it is damaged"),
+        description=t.gettext(
+            "Check every page of the saved data. If it is damaged, keep a copy of "
+            "the damaged file beside it (never deleted) and carry every round that can still "
+            "be read into a fresh file, as the game does when it finds damage."
+        ),
     )
 
 
-def _check_database_is_a_file(folder: Path) -> None:
+def _check_database_is_a_file(folder: Path, t: Translator) -> None:
     """Raise Failed when the saved data's name is taken by a folder or another kind of file."""
     path = folder / _store_db.DB_FILENAME
     if path.exists() and not path.is_file():
-        kind = "a folder" if path.is_dir() else "not a file"
-        raise Failed(f"{path} is {kind}, not the saved data: move it away and try again")
+        if path.is_dir():
+            raise Failed(
+                t.gettext(
+                    "{path} is a folder, not the saved data: move it away and try again",
+                    path=path,
+                )
+            )
+        raise Failed(
+            t.gettext(
+                "{path} is not a file, not the saved data: move it away and try again", path=path
+            )
+        )
 
 
 def _cmd_repair(args: argparse.Namespace) -> int:
+    t = _translator(args)
     folder = _data_dir(args)
-    _check_database_is_a_file(folder)
+    _check_database_is_a_file(folder, t)
     if not (folder / _store_db.DB_FILENAME).is_file():
-        print(f"No saved data yet in {folder}")
+        print(terminal_safe(t.gettext("No saved data yet in {folder}", folder=folder)))
         return EXIT_OK
     checked = _store.check_and_repair(folder)
     store = checked.store
@@ -887,28 +1290,40 @@ def _cmd_repair(args: argparse.Namespace) -> int:
     if store is not None:
         store.close()
     if not usable:  # read-only, full, or the repair itself failed: nothing was repaired
-        raise Failed(checked.notice or f"the saved data in {folder} cannot be repaired")
-    print(checked.notice or f"The saved data in {folder} is whole: nothing to repair.")
+        raise Failed(
+            checked.notice
+            or t.gettext("the saved data in {folder} cannot be repaired", folder=folder)
+        )
+    if checked.notice:
+        print(terminal_safe(t.render(checked.notice)))
+    else:
+        line = t.gettext("The saved data in {folder} is whole: nothing to repair.", folder=folder)
+        print(terminal_safe(line))
     return EXIT_OK
 
 
 # --- clarity backup and clarity restore ----------------------------------------------------
 
 
-def _add_backup(subparsers: Subparsers) -> None:
+def _add_backup(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "backup",
         _cmd_backup,
-        help="save everything (players, rounds, your packs, settings) in one file",
-        description="Write one zip file with everything saved: the players and their rounds "
-        "(a consistent copy, even while a game is saving), your own packs (DATA_DIR/packs) "
-        "with their pictures, and the settings. clarity restore puts it back, here or on "
-        "another computer. FILE may be a folder (a USB stick): the file is then named by "
-        "the date. An existing backup of the same name is replaced only once the new one "
-        "is complete.",
+        help=t.gettext("save everything (players, rounds, your packs, settings) in one file"),
+        description=t.gettext(
+            "Write one zip file with everything saved: the players and their rounds "
+            "(a consistent copy, even while a game is saving), your own packs (DATA_DIR/packs) "
+            "with their pictures, and the settings. clarity restore puts it back, here or on "
+            "another computer. FILE may be a folder (a USB stick): the file is then named by "
+            "the date. An existing backup of the same name is replaced only once the new one "
+            "is complete."
+        ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the backup file (.zip) to write")
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help=t.gettext("the backup file (.zip) to write")
+    )
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -916,6 +1331,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
     from clarity.store import backup  # noqa: PLC0415 - as the store: only when needed
 
+    t = _translator(args)
     try:
         written = backup.write_backup(
             args.file,
@@ -924,55 +1340,77 @@ def _cmd_backup(args: argparse.Namespace) -> int:
             now=datetime.now().astimezone(),
         )
     except backup.BackupRefused as refused:
-        raise Failed(str(refused)) from refused
-    what = _contents(written.manifest)
-    lines = [f"Backed up {what} to {written.path} ({backup.size_in_words(written.size)})"]
-    if written.skipped:
-        files = _count(len(written.skipped), "file")
-        are = (
-            "is neither a pack nor a picture"
-            if len(written.skipped) == 1
-            else ("are neither packs nor pictures")
+        raise Failed(message_of(refused)) from refused
+    lines = [
+        t.gettext(
+            # Translators: {contents} is e.g. "3 players, 40 rounds, 2 packs and the settings"
+            "Backed up {contents} to {path} ({size})",
+            contents=_contents(written.manifest, t),
+            path=written.path,
+            size=backup.size_in_words(written.size),
         )
+    ]
+    if written.skipped:
         lines.append(
-            f"Left out {files} in the packs folder that {are} "
-            f"(such as {written.skipped[0]}): a backup saved there would carry old data along."
+            t.ngettext(
+                "Left out {count} file in the packs folder that is neither a pack nor a picture "
+                "(such as {example}): a backup saved there would carry old data along.",
+                "Left out {count} files in the packs folder that are neither packs nor pictures "
+                "(such as {example}): a backup saved there would carry old data along.",
+                len(written.skipped),
+                example=written.skipped[0],
+            )
         )
     if written.left_out:
         lines.append(
-            "Left out what another program added to the saved data: "
-            f"{', '.join(written.left_out)}; the backup holds only the game's own tables."
+            t.gettext(
+                "Left out what another program added to the saved data: {objects}; "
+                "the backup holds only the game's own tables.",
+                objects=", ".join(written.left_out),
+            )
         )
     if written.log_unread:
         log = _data_dir(args) / f"{_store_db.DB_FILENAME}-wal"
         lines.append(
-            f"The rounds in {log} (a game that did not close) cannot be read in a "
-            "read-only folder and are not in the backup; start the game where the folder "
-            "can be written, then back up again."
+            t.gettext(
+                "The rounds in {log} (a game that did not close) cannot be read in a "
+                "read-only folder and are not in the backup; start the game where the folder "
+                "can be written, then back up again.",
+                log=log,
+            )
         )
     for line in lines:
         print(terminal_safe(line))
     return EXIT_OK
 
 
-def _add_restore(subparsers: Subparsers) -> None:
+def _add_restore(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "restore",
         _cmd_restore,
-        help="put a backup made by clarity backup in place (on this or another computer)",
-        description="Put the players, rounds, packs and settings of a backup made by clarity "
-        "backup in the data folder. The backup is checked whole first, and saved data "
-        "already there is never overwritten: without --replace the restore is refused; "
-        "with it, the old data folder (and settings file) is kept aside under a name "
-        "ending .before-restore-DATE, never deleted. Your packs already there are kept "
-        "beside the backup's.",
+        help=t.gettext(
+            "put a backup made by clarity backup in place (on this or another computer)"
+        ),
+        description=t.gettext(
+            "Put the players, rounds, packs and settings of a backup made by clarity "
+            "backup in the data folder. The backup is checked whole first, and saved data "
+            "already there is never overwritten: without --replace the restore is refused; "
+            "with it, the old data folder (and settings file) is kept aside under a name "
+            "ending .before-restore-DATE, never deleted. Your packs already there are kept "
+            "beside the backup's."
+        ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the backup file to restore")
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help=t.gettext("the backup file to restore")
+    )
     parser.add_argument(
         "--replace",
         action="store_true",
-        help="restore even over saved data: the old data is kept aside, and the command says where",
+        help=t.gettext(
+            "restore even over saved data: the old data is kept aside, and the command says where"
+        ),
     )
 
 
@@ -981,6 +1419,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     from clarity.store import backup, restore  # noqa: PLC0415 - as the store: only when needed
 
+    t = _translator(args)
     try:
         restored = restore.restore_backup(
             args.file,
@@ -990,39 +1429,79 @@ def _cmd_restore(args: argparse.Namespace) -> int:
             now=datetime.now().astimezone(),
         )
     except backup.BackupRefused as refused:
-        raise Failed(str(refused)) from refused
+        raise Failed(message_of(refused)) from refused
     manifest = restored.manifest
-    made = f"made {manifest.created_at[:16].replace('T', ' ')} by version {manifest.game_version}"
-    lines = [f"Restored {_contents(manifest)} from {args.file} ({made}) into {restored.data_dir}"]
-    if restored.packs_kept:
-        lines.append(f"Kept {_count(restored.packs_kept, 'pack')} that were already there.")
-    if restored.skipped:
-        files = _count(len(restored.skipped), "file")
-        are = (
-            "is neither a pack nor a picture"
-            if len(restored.skipped) == 1
-            else ("are neither packs nor pictures")
+    lines = [
+        t.gettext(
+            # Translators: {made} is when the backup was made, {version} the game's version
+            "Restored {contents} from {file} (made {made} by version {version}) into {folder}",
+            contents=_contents(manifest, t),
+            file=args.file,
+            made=_moment_said(manifest.created_at, t),
+            version=manifest.game_version,
+            folder=restored.data_dir,
         )
+    ]
+    if restored.packs_kept:
         lines.append(
-            f"Left out {files} in the backup's packs that {are} (such as {restored.skipped[0]})."
+            t.ngettext(
+                "Kept {count} pack that was already there.",
+                "Kept {count} packs that were already there.",
+                restored.packs_kept,
+            )
+        )
+    if restored.skipped:
+        lines.append(
+            t.ngettext(
+                "Left out {count} file in the backup's packs that is neither a pack nor a "
+                "picture (such as {example}).",
+                "Left out {count} files in the backup's packs that are neither packs nor "
+                "pictures (such as {example}).",
+                len(restored.skipped),
+                example=restored.skipped[0],
+            )
         )
     if restored.data_aside is not None:
-        lines.append(f"What was in the data folder before is kept in {restored.data_aside}")
+        lines.append(
+            t.gettext(
+                "What was in the data folder before is kept in {folder}",
+                folder=restored.data_aside,
+            )
+        )
     if restored.settings_aside is not None:
-        lines.append(f"The settings from before are kept in {restored.settings_aside}")
+        lines.append(
+            t.gettext("The settings from before are kept in {path}", path=restored.settings_aside)
+        )
     for line in lines:
         print(terminal_safe(line))
     return EXIT_OK
 
 
-def _contents(manifest: Any) -> str:
+def _moment_said(iso_text: str, t: Translator) -> str:
+    """An ISO 8601 date and time from a file (a backup's manifest) as ``t``'s language writes
+    it, to the minute; text that is not one is shown as it is."""
+    from datetime import datetime  # noqa: PLC0415
+
+    try:
+        moment = datetime.fromisoformat(iso_text)
+    except ValueError:
+        return iso_text
+    return t.date_time(moment)
+
+
+def _contents(manifest: Any, t: Translator) -> str:
     """What a backup holds, in words: "3 players, 40 rounds, 2 packs and the settings"."""
-    parts = [
-        _count(manifest.players, "player"),
-        _count(manifest.rounds, "round"),
-        _count(manifest.packs, "pack"),
-    ]
-    return ", ".join(parts) + (" and the settings" if manifest.settings else "")
+    players = t.ngettext("{count} player", "{count} players", manifest.players)
+    rounds = _rounds(t, manifest.rounds)
+    packs = _packs(t, manifest.packs)
+    if manifest.settings:
+        return t.gettext(
+            "{players}, {rounds}, {packs} and the settings",
+            players=players,
+            rounds=rounds,
+            packs=packs,
+        )
+    return t.gettext("{players}, {rounds}, {packs}", players=players, rounds=rounds, packs=packs)
 
 
 # The time per question of the settings: its values and their spellings ("x2", "2", "none",
@@ -1030,38 +1509,54 @@ def _contents(manifest: Any) -> str:
 _EXTRA_TIME = next(setting for setting in SETTINGS if setting.key == "time")
 
 
-def _add_players(subparsers: Subparsers) -> None:
+def _add_players(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "players",
         _cmd_players,
-        help="list the players with their rounds, best score and extra time; "
-        "give a player extra time",
-        description="List every player saved in the data folder, with the number of rounds "
-        "played, right answers, best score, when they last played, and their extra time "
-        "(x1, x1.5, x2, x3 the time per question, or no limit). With --extra-time, set "
-        "players' extra time instead (all or none: a wrong name or value changes nothing).",
+        help=t.gettext(
+            "list the players with their rounds, best score and extra time; "
+            "give a player extra time"
+        ),
+        description=t.gettext(
+            "List every player saved in the data folder, with the number of rounds "
+            "played, right answers, best score, when they last played, and their extra time "
+            "(x1, x1.5, x2, x3 the time per question, or no limit). With --extra-time, set "
+            "players' extra time instead (all or none: a wrong name or value changes nothing)."
+        ),
     )
     parser.add_argument(
         "--extra-time",
         nargs="+",
         action="extend",
         metavar="NAME=VALUE",
-        help=f"give NAME extra time from their next round: VALUE is one of "
-        f'{_EXTRA_TIME.allowed} (e.g. --extra-time Ana=x2 "Ben Li"=none)',
+        help=t.gettext(
+            "give NAME extra time from their next round: VALUE is one of "
+            '{values} (e.g. --extra-time Ana=x2 "Ben Li"=none)',
+            values=_EXTRA_TIME.allowed,
+        ),
     )
     parser.add_argument(
         "--delete",
         metavar="NAME",
-        help="delete NAME and everything saved about them (rounds, answers, trophies); "
-        "exports and backups made before are yours to delete",
+        help=t.gettext(
+            "delete NAME and everything saved about them (rounds, answers, trophies); "
+            "exports and backups made before are yours to delete"
+        ),
     )
 
 
 def _cmd_players(args: argparse.Namespace) -> int:
     if args.delete is not None:
         if args.extra_time:
-            raise UsageError("give either --delete or --extra-time, not both")
+            raise UsageError(
+                _translator(args).gettext(
+                    "give either {delete} or {extra_time}, not both",
+                    delete="--delete",
+                    extra_time="--extra-time",
+                )
+            )
         return _delete_player(args, args.delete)
     if args.extra_time:
         return _set_extra_time(args, args.extra_time)
@@ -1070,21 +1565,30 @@ def _cmd_players(args: argparse.Namespace) -> int:
 
 @_reads_saved_data
 def _list_players(args: argparse.Namespace, store: Store) -> int:
+    t = _translator(args)
     rows = reports.players_table(store)
     if not rows:
-        print("No players yet.")
+        print(t.gettext("No players yet."))
         return EXIT_OK
     print(
-        reports.format_table(
-            ("Player", "Rounds", "Right answers", "Best score", "Last played", "Extra time"),
+        _table(
+            t,
+            (
+                t.gettext("Player"),
+                t.gettext("Rounds"),
+                t.gettext("Right answers"),
+                t.gettext("Best score"),
+                t.gettext("Last played"),
+                t.gettext("Extra time"),
+            ),
             [
                 (
                     r.player.name,
                     r.rounds,
                     r.right_answers,
                     r.best_score,
-                    reports.short_date(r.last_played),
-                    reports.extra_time_text(r.player.extra_time),
+                    _when(r.last_played, t),
+                    _extra_time_text(r.player.extra_time, t),
                 )
                 for r in rows
             ],
@@ -1093,34 +1597,103 @@ def _list_players(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
-def _parse_extra_times(words: Sequence[str]) -> dict[str, float | None]:
+def _table(t: Translator, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """:func:`clarity.store.reports.format_table` with its numbers written by ``t``."""
+    return str(reports.format_table(header, rows, number=t.number))
+
+
+def _when(moment: datetime | None, t: Translator) -> str:
+    """A moment in a table, as ``t``'s language writes a date and a time; empty for none."""
+    return "" if moment is None else t.date_time(moment)
+
+
+def _extra_time_text(scale: float | None, t: Translator) -> str:
+    """A player's extra time in a table: "x1.5" as the settings write it, or "no limit"."""
+    return t.gettext("no limit") if scale is None else reports.extra_time_text(scale)
+
+
+def _parse_extra_times(words: Sequence[str], t: Translator) -> dict[str, float | None]:
     """``["Ana=x2", "Ben Li=none"]`` as {name: time scale}, names as they will be looked
     up; raises :class:`UsageError` for a word that is not NAME=VALUE, a value not
     allowed, or a name given twice (nothing is set then)."""
     from clarity.store import NameRejected  # noqa: PLC0415 - only when setting
     from clarity.store.names import clean_name, name_key  # noqa: PLC0415
 
-    allowed = f"the extra time may be: {_EXTRA_TIME.allowed}"
+    allowed = _EXTRA_TIME.allowed
     asked: dict[str, float | None] = {}
     keys: dict[str, str] = {}
     for word in words:
         # a name may hold "=" ("A=B"); a value never does
         name, equals, text = word.rpartition("=")
         if not equals or not name.strip():
-            raise UsageError(f'--extra-time "{word}" is not NAME=VALUE; {allowed}')
+            raise UsageError(
+                t.gettext(
+                    '{option} "{word}" is not NAME=VALUE; the extra time may be: {allowed}',
+                    option="--extra-time",
+                    word=word,
+                    allowed=allowed,
+                )
+            )
         value = _EXTRA_TIME.parse(text)
         if isinstance(value, Refused) or not (value is None or isinstance(value, float)):
-            shown = text.strip() or "nothing"
-            raise UsageError(f'--extra-time "{word}": {shown} is not allowed; {allowed}')
+            if text.strip():
+                raise UsageError(
+                    t.gettext(
+                        '{option} "{word}": {value} is not allowed; the extra time may be: '
+                        "{allowed}",
+                        option="--extra-time",
+                        word=word,
+                        value=text.strip(),
+                        allowed=allowed,
+                    )
+                )
+            raise UsageError(
+                t.gettext(
+                    '{option} "{word}": nothing is not allowed; the extra time may be: {allowed}',
+                    option="--extra-time",
+                    word=word,
+                    allowed=allowed,
+                )
+            )
         cleaned = clean_name(name)
         if isinstance(cleaned, NameRejected):
-            raise UsageError(f'--extra-time "{word}": {cleaned.message}')
+            raise UsageError(
+                t.gettext(
+                    '{option} "{word}": {problem}',
+                    option="--extra-time",
+                    word=word,
+                    problem=message_of(cleaned),
+                )
+            )
         key = name_key(cleaned)
         if key in keys:
-            raise UsageError(f'--extra-time: "{keys[key]}" is given twice; give each player once')
+            raise UsageError(
+                t.gettext(
+                    '{option}: "{name}" is given twice; give each player once',
+                    option="--extra-time",
+                    name=keys[key],
+                )
+            )
         keys[key] = cleaned
         asked[cleaned] = value
     return asked
+
+
+def _no_such_player(t: Translator, name: str, known: Sequence[str], *, yet: bool) -> Failed:
+    """The failure for a name no player has, listing the players there are."""
+    if known:
+        return Failed(
+            t.gettext(
+                'there is no player called "{name}"; the players are: {players}',
+                name=name,
+                players=", ".join(known),
+            )
+        )
+    if yet:
+        return Failed(
+            t.gettext('there is no player called "{name}"; there are no players yet', name=name)
+        )
+    return Failed(t.gettext('there is no player called "{name}"; there are no players', name=name))
 
 
 def _set_extra_time(args: argparse.Namespace, words: Sequence[str]) -> int:
@@ -1131,33 +1704,45 @@ def _set_extra_time(args: argparse.Namespace, words: Sequence[str]) -> int:
     :class:`Failed` for a player that does not exist or data that cannot be written.
     Nothing is created: a player must have been added before they get extra time.
     """
-    asked = _parse_extra_times(words)
+    t = _translator(args)
+    asked = _parse_extra_times(words, t)
     folder = _data_dir(args)
     if not (folder / _store_db.DB_FILENAME).is_file():
         first = next(iter(asked))
-        raise Failed(f'there is no player called "{first}": no players are saved in {folder}')
+        raise Failed(
+            t.gettext(
+                'there is no player called "{name}": no players are saved in {folder}',
+                name=first,
+                folder=folder,
+            )
+        )
     opening = _store.open_store(folder)
     if opening.store is None:
-        raise Failed(f"{opening.notice} Nothing was changed.")
+        raise Failed(nothing_changed(t, opening.notice))
     with opening.store as store:
         if not store.saving:  # read-only or full: said once, with what it means here
-            raise Failed(f"{store.notice or opening.notice} Nothing was changed.")
+            raise Failed(nothing_changed(t, store.notice or opening.notice))
         if opening.notice is not None:  # e.g. an unreadable file was moved aside
-            print(f"{PROG}: {opening.notice}", file=sys.stderr)
+            print(terminal_safe(f"{PROG}: {t.render(opening.notice)}"), file=sys.stderr)
         players = {name: store.player_by_name(name) for name in asked}
         missing = [name for name, player in players.items() if player is None]
         if missing:
-            known = [p.name for p in store.players()]
-            listed = f"the players are: {', '.join(known)}" if known else "there are no players yet"
-            raise Failed(f'there is no player called "{missing[0]}"; {listed}')
+            raise _no_such_player(t, missing[0], [p.name for p in store.players()], yet=True)
         saved = store.set_extra_times(
             {player.id: asked[name] for name, player in players.items() if player is not None}
         )
     if isinstance(saved, _store.SaveFailed):
-        raise Failed(saved.message)
+        raise Failed(message_of(saved))
     for player in saved:
-        print(terminal_safe(f"{player.name} now has {_extra_time_said(player.extra_time)}"))
+        line = _extra_time_said(player.name, player.extra_time, t)
+        print(terminal_safe(line))
     return EXIT_OK
+
+
+def nothing_changed(t: Translator, notice: Message | str | None) -> str:
+    """Why saved data cannot be changed, then that nothing was."""
+    # Translators: {notice} is a whole sentence saying why the saved data cannot be written
+    return t.gettext("{notice} Nothing was changed.", notice=notice or "")
 
 
 def _delete_player(args: argparse.Namespace, name: str) -> int:
@@ -1170,39 +1755,52 @@ def _delete_player(args: argparse.Namespace, name: str) -> int:
     """
     from clarity.store.ownership import HeldElsewhere, claim_player  # noqa: PLC0415
 
+    t = _translator(args)
     folder = _data_dir(args)
     if not (folder / _store_db.DB_FILENAME).is_file():
-        raise Failed(f'there is no player called "{name}": no players are saved in {folder}')
+        raise Failed(
+            t.gettext(
+                'there is no player called "{name}": no players are saved in {folder}',
+                name=name,
+                folder=folder,
+            )
+        )
     opening = _store.open_store(folder)
+    # Translators: {notice} is a whole sentence saying why the saved data cannot be written
     if opening.store is None:
-        raise Failed(f"{opening.notice} Nothing was deleted.")
+        raise Failed(t.gettext("{notice} Nothing was deleted.", notice=opening.notice or ""))
     with opening.store as store:
         if not store.saving:
-            raise Failed(f"{store.notice or opening.notice} Nothing was deleted.")
+            notice = store.notice or opening.notice or ""
+            raise Failed(t.gettext("{notice} Nothing was deleted.", notice=notice))
         if opening.notice is not None:  # e.g. damaged data was repaired first
-            print(terminal_safe(f"{PROG}: {opening.notice}"), file=sys.stderr)
+            print(terminal_safe(f"{PROG}: {t.render(opening.notice)}"), file=sys.stderr)
         player = store.player_by_name(name)
         if player is None:
-            known = [p.name for p in store.players()]
-            listed = f"the players are: {', '.join(known)}" if known else "there are no players"
-            raise Failed(f'there is no player called "{name}"; {listed}')
+            raise _no_such_player(t, name, [p.name for p in store.players()], yet=False)
         claim = claim_player(folder, player)
         if isinstance(claim, HeldElsewhere):
-            raise Failed(f"{claim.message} Nothing was deleted.")
+            raise Failed(t.gettext("{notice} Nothing was deleted.", notice=message_of(claim)))
         with claim:
             rounds = store.player_stats(player.id).rounds_played
             trophies = len(store.earned_trophies(player.id))
             failed = store.delete_player(player.id)
     if failed is not None:
-        raise Failed(failed.message)
-    won = "1 trophy" if trophies == 1 else f"{format_number(trophies)} trophies"
-    print(terminal_safe(f"Deleted {player.name}: {_count(rounds, 'round')}, {won}."))
-    for line in _copies_that_may_hold_them(folder):
+        raise Failed(message_of(failed))
+    line = t.gettext(
+        # Translators: e.g. "Deleted Ana: 2 rounds, 1 trophy."
+        "Deleted {name}: {rounds}, {trophies}.",
+        name=player.name,
+        rounds=_rounds(t, rounds),
+        trophies=t.ngettext("{count} trophy", "{count} trophies", trophies),
+    )
+    print(terminal_safe(line))
+    for line in _copies_that_may_hold_them(folder, t):
         print(terminal_safe(line))
     return EXIT_OK
 
 
-def _copies_that_may_hold_them(folder: Path) -> list[str]:
+def _copies_that_may_hold_them(folder: Path, t: Translator) -> list[str]:
     """What a deleted player may survive in beside the data: copies of damaged data the
     repair kept (the game never deletes them) and data folders a restore kept aside."""
     copy_start = f"{_store_db.DB_FILENAME}.corrupt-"
@@ -1215,48 +1813,77 @@ def _copies_that_may_hold_them(folder: Path) -> list[str]:
     asides = sorted(path for path in folder.parent.iterdir() if path.name.startswith(aside_start))
     lines = []
     if copies:
-        many = len(copies) > 1
         lines.append(
-            f"{len(copies)} {'copies' if many else 'copy'} of damaged saved data beside it "
-            f"may still hold what was saved before: {', '.join(map(str, copies))}; delete "
-            f"{'them' if many else 'it'} once you no longer need {'them' if many else 'it'}."
+            t.ngettext(
+                "{count} copy of damaged saved data beside it may still hold what was saved "
+                "before: {paths}; delete it once you no longer need it.",
+                "{count} copies of damaged saved data beside it may still hold what was saved "
+                "before: {paths}; delete them once you no longer need them.",
+                len(copies),
+                paths=", ".join(map(str, copies)),
+            )
         )
     if asides:
-        many = len(asides) > 1
         lines.append(
-            f"{len(asides)} data folder{'s' if many else ''} kept aside by clarity restore "
-            f"may still hold what was saved before: {', '.join(map(str, asides))}; delete "
-            f"{'them' if many else 'it'} once you no longer need {'them' if many else 'it'}."
+            t.ngettext(
+                "{count} data folder kept aside by clarity restore may still hold what was "
+                "saved before: {paths}; delete it once you no longer need it.",
+                "{count} data folders kept aside by clarity restore may still hold what was "
+                "saved before: {paths}; delete them once you no longer need them.",
+                len(asides),
+                paths=", ".join(map(str, asides)),
+            )
         )
     return lines
 
 
-def _extra_time_said(scale: float | None) -> str:
-    """What a player's extra time means, in words: "x2 the time per question"."""
+def _extra_time_said(name: str, scale: float | None, t: Translator) -> str:
+    """What a player's extra time now is, in words: "Ana now has x2 the time per question"."""
     if scale is None:
-        return "no time limit"
+        return t.gettext("{name} now has no time limit", name=name)
     if scale == 1:
-        return "the standard time (x1)"
-    return f"{reports.extra_time_text(scale)} the time per question"
+        return t.gettext("{name} now has the standard time (x1)", name=name)
+    return t.gettext(
+        # Translators: {scale} is x1.5, x2 or x3 (as written in commands: not translated)
+        "{name} now has {scale} the time per question",
+        name=name,
+        scale=reports.extra_time_text(scale),
+    )
 
 
-def _add_leaderboard(subparsers: Subparsers) -> None:
+def _add_leaderboard(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "leaderboard",
         _cmd_leaderboard,
-        help="show the best players of each pack",
-        description="Show each pack's ten best players (one line per player: their best "
-        "round; a tie goes to whoever scored it first).",
+        help=t.gettext("show the best players of each pack"),
+        description=t.gettext(
+            "Show each pack's ten best players (one line per player: their best "
+            "round; a tie goes to whoever scored it first)."
+        ),
     )
-    _add_pack_option(parser, "only this pack (default: every pack)")
+    _add_pack_option(parser, t.gettext("only this pack (default: every pack)"))
     parser.add_argument(
-        "--csv", action="store_true", help="print CSV (for a file: > leaderboard.csv)"
+        "--csv",
+        action="store_true",
+        help=t.gettext("print CSV (for a file: > leaderboard.csv)"),
     )
+
+
+def _medal_said(medal: str | None, t: Translator) -> str:
+    """A medal or a trophy's tier as a word of ``t``'s language (lower case, in a table)."""
+    names = {
+        "gold": t.pgettext("medal", "gold"),
+        "silver": t.pgettext("medal", "silver"),
+        "bronze": t.pgettext("medal", "bronze"),
+    }
+    return "" if medal is None else names.get(str(medal), str(medal))
 
 
 @_reads_saved_data
 def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
+    t = _translator(args)
     if args.pack is not None:
         _check_pack_is_known(args, store.pack_ids(), args.pack)
     rows = reports.leaderboard_rows(store, args.pack)
@@ -1265,17 +1892,34 @@ def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
         reports.leaderboard_csv(rows, sys.stdout, lineterminator="\n")
         return EXIT_OK
     if not rows:
-        print(f"No rounds saved for the pack {args.pack}." if args.pack else "No rounds yet.")
+        if args.pack:
+            line = t.gettext("No rounds saved for the pack {pack}.", pack=args.pack)
+            print(terminal_safe(line))
+        else:
+            print(t.gettext("No rounds yet."))
         return EXIT_OK
     for n, pack_id in enumerate(dict.fromkeys(row.pack_id for row in rows)):
         if n:
             print()
         print(terminal_safe(pack_id))
         print(
-            reports.format_table(
-                ("Rank", "Player", "Score", "Medal", "Played"),
+            _table(
+                t,
+                (
+                    t.gettext("Rank"),
+                    t.gettext("Player"),
+                    t.gettext("Score"),
+                    t.gettext("Medal"),
+                    t.gettext("Played"),
+                ),
                 [
-                    (r.rank, r.player_name, r.score, r.medal, reports.short_date(r.played_at))
+                    (
+                        r.rank,
+                        r.player_name,
+                        r.score,
+                        _medal_said(r.medal, t),
+                        _when(r.played_at, t),
+                    )
                     for r in rows
                     if r.pack_id == pack_id
                 ],
@@ -1298,34 +1942,46 @@ def _check_pack_is_known(args: argparse.Namespace, saved: Sequence[str], pack_id
     )
     if any(pack.id == pack_id for pack in installed):
         return
+    t = _translator(args)
     known = sorted({*saved, *(pack.id for pack in installed if pack.id)})
-    listed = f"the packs are: {', '.join(known)}" if known else "no pack is installed"
-    raise Failed(f'there is no pack "{pack_id}"; {listed}')
+    if known:
+        raise Failed(
+            t.gettext(
+                'there is no pack "{pack}"; the packs are: {packs}',
+                pack=pack_id,
+                packs=", ".join(known),
+            )
+        )
+    raise Failed(t.gettext('there is no pack "{pack}"; no pack is installed', pack=pack_id))
 
 
-def _add_trophies(subparsers: Subparsers) -> None:
+def _add_trophies(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "trophies",
         _cmd_trophies,
-        help="show each player's trophies and progress",
-        description="Show the trophies of every player (or one): the lasting ones with "
-        "how far the player has come, then the ones won in a round, with how many times.",
+        help=t.gettext("show each player's trophies and progress"),
+        description=t.gettext(
+            "Show the trophies of every player (or one): the lasting ones with "
+            "how far the player has come, then the ones won in a round, with how many times."
+        ),
     )
-    parser.add_argument("--player", metavar="NAME", help="only this player")
+    parser.add_argument("--player", metavar="NAME", help=t.gettext("only this player"))
 
 
 @_reads_saved_data
 def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
+    t = _translator(args)
     if args.player is not None:
         player = store.player_by_name(args.player)
         if player is None:
-            raise Failed(f'there is no player called "{args.player}"')
+            raise Failed(t.gettext('there is no player called "{name}"', name=args.player))
         players = [player]
     else:
         players = store.players()
     if not players:
-        print("No players yet.")
+        print(t.gettext("No players yet."))
         return EXIT_OK
     bundled = [
         pack.id
@@ -1337,15 +1993,23 @@ def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
             print()
         print(terminal_safe(player.name))
         print(
-            reports.format_table(
-                ("Trophy", "Tier", "Won", "Progress", "First won"),
+            _table(
+                t,
+                (
+                    t.gettext("Trophy"),
+                    t.gettext("Tier"),
+                    t.gettext("Won"),
+                    t.gettext("Progress"),
+                    t.gettext("First won"),
+                ),
                 [
                     (
-                        line.name,
-                        line.tier.value,
-                        "yes" if line.earned else "",
-                        line.progress,
-                        reports.short_date(line.first_earned_at),
+                        t.gettext(line.name),
+                        _medal_said(line.tier.value, t),
+                        # Translators: in the column "Won" of a trophy table
+                        t.gettext("yes") if line.earned else "",
+                        _progress_said(line, t),
+                        _when(line.first_earned_at, t),
                     )
                     for line in reports.trophy_lines(store, player, bundled)
                 ],
@@ -1354,19 +2018,35 @@ def _cmd_trophies(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
-def _add_results(subparsers: Subparsers) -> None:
+def _progress_said(line: Any, t: Translator) -> str:
+    """How far a player has come towards a lasting trophy ("30/100"), or how many times
+    they won one of a round ("3 times"), numbers as ``t``'s language writes them."""
+    if line.lasting:
+        return t.gettext(
+            # Translators: progress towards a trophy, e.g. "30/100"
+            "{current}/{target}",
+            current=line.current,
+            target=line.target,
+        )
+    return t.ngettext("{count} time", "{count} times", line.current)
+
+
+def _add_results(subparsers: Subparsers, t: Translator) -> None:
     parser = _add_command(
         subparsers,
+        t,
         "results",
         _cmd_results,
-        help="export every saved round to a CSV file",
-        description="Write one row per saved round (player, pack, date, score, right, "
-        "wrong, medal, trophies, timer, time_scale) to a CSV file that opens as it is in "
-        "Excel or LibreOffice (UTF-8 with a byte-order mark, a header row). An existing "
-        "file of that name is replaced only once the new one is complete.",
+        help=t.gettext("export every saved round to a CSV file"),
+        description=t.gettext(
+            "Write one row per saved round (player, pack, date, score, right, "
+            "wrong, medal, trophies, timer, time_scale) to a CSV file that opens as it is in "
+            "Excel or LibreOffice (UTF-8 with a byte-order mark, a header row). An existing "
+            "file of that name is replaced only once the new one is complete."
+        ),
     )
     parser.add_argument(
-        "--csv", required=True, type=Path, metavar="FILE", help="the CSV file to write"
+        "--csv", required=True, type=Path, metavar="FILE", help=t.gettext("the CSV file to write")
     )
 
 
@@ -1374,13 +2054,21 @@ def _add_results(subparsers: Subparsers) -> None:
 def _cmd_results(args: argparse.Namespace, store: Store) -> int:
     """The export is written whole or not at all (see :mod:`clarity.atomic_files`); a file
     that cannot be written ends in one line naming it (``main``'s OSError)."""
+    t = _translator(args)
     if _is_saved_data(args.csv, _data_dir(args)):
         raise Failed(
-            f"{terminal_safe(str(args.csv))} is where the game keeps its saved data: "
-            "choose another file"
+            t.gettext(
+                "{path} is where the game keeps its saved data: choose another file",
+                path=terminal_safe(str(args.csv)),
+            )
         )
     count = reports.write_results_csv(store, args.csv)
-    summary = f"Wrote {_count(count, 'round')} to {terminal_safe(str(args.csv))}"
+    summary = t.ngettext(
+        "Wrote {count} round to {path}",
+        "Wrote {count} rounds to {path}",
+        count,
+        path=terminal_safe(str(args.csv)),
+    )
     # Into /dev/stdout or a pipe the summary would end up inside the CSV.
     print(summary, file=sys.stdout if _is_regular_file(args.csv) else sys.stderr)
     return EXIT_OK

@@ -9,12 +9,21 @@ line in two. :func:`terminal_safe` shows each of them as a Python-style escape i
 (``\\x1b``, ``\\n``, ``\\u202e``), and leaves every other character, of any script, alone.
 Characters a file name could not decode (held as lone surrogates by Python's
 ``surrogateescape``) are shown as the bytes they were (``\\xff``).
+
+:func:`problem_line` and :func:`message_of` say, in the interface language, what the
+modules below the command line and the launch report (a file's problems, a refusal).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+from clarity.core.messages import Message
+
+if TYPE_CHECKING:
+    from clarity.i18n import Translator
 
 # The named escapes read best for the characters people know by them.
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -93,3 +102,41 @@ def _width(char: str) -> int:
     if unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf") or _NO_COLUMN.match(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def message_of(thing: object) -> Message | str:
+    """What a value or exception from below the command line says, to be rendered in the
+    interface language: its :class:`Message` (``said``, or ``message`` when that is one),
+    else its English text (a module not converted yet, or text that is not the interface's)."""
+    if isinstance(thing, (Message, str)):
+        return thing
+    said = getattr(thing, "said", None)
+    if isinstance(said, Message):
+        return said
+    message = getattr(thing, "message", None)
+    if isinstance(message, (Message, str)):
+        return message
+    return str(thing)
+
+
+def problem_line(problem: object, t: Translator) -> str:
+    """A problem of a file (a pack's, the settings file's) as one line in ``t``'s language:
+    ``FILE:LINE[:COL]: …``, the place as it is (editors read it), the words translated.
+
+    Takes whatever the module below gives: a problem that renders itself
+    (``problem.render(translator)``), one whose message is a core :class:`Message`, or
+    one with English text only (``str(problem)``).
+    """
+    render = getattr(problem, "render", None)
+    if callable(render):
+        return str(render(t))
+    said = message_of(problem)
+    path = getattr(problem, "path", None)
+    if not isinstance(said, Message) or path is None:
+        return str(problem)
+    place = [str(path)] + [
+        str(value)
+        for value in (getattr(problem, "line", None), getattr(problem, "column", None))
+        if isinstance(value, int) and not isinstance(value, bool)
+    ]
+    return f"{':'.join(place)}: {t.render(said)}"

@@ -51,10 +51,10 @@ def test_players(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(capsys, "players", "--data-dir", str(data_dir))
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        "Player  Rounds  Right answers  Best score  Last played       Extra time",
-        "------  ------  -------------  ----------  ----------------  ----------",
-        "Ana          2              8         900  2026-11-24 09:00  x1",
-        "Боб          1              4         700  2026-11-23 09:00  x1",
+        "Player  Rounds  Right answers  Best score  Last played        Extra time",
+        "------  ------  -------------  ----------  -----------------  ----------",
+        "Ana          2              8         900  11/24/26, 9:00\u00a0AM  x1",
+        "Боб          1              4         700  11/23/26, 9:00\u00a0AM  x1",
     ]
 
 
@@ -110,14 +110,14 @@ def test_leaderboard_of_every_pack(data_dir: Path, capsys: pytest.CaptureFixture
     assert out.splitlines() == [
         "solar-system",
         "Rank  Player  Score  Medal   Played",
-        "----  ------  -----  ------  ----------------",
-        "   1  Ana       900  gold    2026-11-23 09:00",
-        "   2  Боб       700  silver  2026-11-23 09:00",
+        "----  ------  -----  ------  -----------------",
+        "   1  Ana       900  gold    11/23/26, 9:00\u00a0AM",
+        "   2  Боб       700  silver  11/23/26, 9:00\u00a0AM",
         "",
         "union-state",
         "Rank  Player  Score  Medal  Played",
-        "----  ------  -----  -----  ----------------",
-        "   1  Ana       300         2026-11-24 09:00",
+        "----  ------  -----  -----  -----------------",
+        "   1  Ana       300         11/24/26, 9:00\u00a0AM",
     ]
 
 
@@ -154,7 +154,7 @@ def test_trophies_of_one_player(data_dir: Path, capsys: pytest.CaptureFixture[st
     century = next(line for line in lines if line.startswith("Century"))
     assert century.split() == ["Century", "silver", "8/100"]
     flawless = next(line for line in lines if line.startswith("Flawless"))
-    assert flawless.split() == ["Flawless", "gold", "yes", "1", "time", "2026-11-23", "09:00"]
+    assert flawless.split() == ["Flawless", "gold", "yes", "1", "time", "11/23/26,", "9:00", "AM"]
     assert "Боб" not in out
 
 
@@ -429,10 +429,10 @@ def test_players_shows_names_saved_with_controls_escaped_and_lined_up(
     assert status == 0
     assert not any(char in out for char in UNSAFE)
     assert out.splitlines()[:4] == [
-        "Player               Rounds  Right answers  Best score  Last played       Extra time",
-        "-------------------  ------  -------------  ----------  ----------------  ----------",
-        "Ana\\x1b]0;pwned\\x07       1              3         900  2026-11-23 09:00  x1",
-        "\\u202eboB                 1              3         700  2026-11-23 09:00  x1",
+        "Player               Rounds  Right answers  Best score  Last played        Extra time",
+        "-------------------  ------  -------------  ----------  -----------------  ----------",
+        "Ana\\x1b]0;pwned\\x07       1              3         900  11/23/26, 9:00\u00a0AM  x1",
+        "\\u202eboB                 1              3         700  11/23/26, 9:00\u00a0AM  x1",
     ]
 
 

@@ -1,5 +1,5 @@
-"""The teacher's commands write numbers as the screens do (12 345, a no-break space), and
-keep the medal each round was saved with; their CSV keeps plain digits for spreadsheets."""
+"""The teacher's commands write numbers as the screens do (12,345 in English), and keep the
+medal each round was saved with; their CSV keeps plain digits for spreadsheets."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from clarity import cli
-from clarity.core.numbers import format_number
 from clarity.core.trophies import medal_for
 from clarity.store import open_store
 from number_writing import misprinted_numbers
@@ -55,13 +54,13 @@ def test_players_and_leaderboard_write_numbers_as_the_screens_do(
     for out in (players, leaderboard, trophies):
         assert misprinted_numbers(out) == [], out
     ana = next(line for line in players.splitlines() if line.startswith("Ana"))
-    assert cells(ana)[:4] == ["Ana", "1", f"1{NBSP}234", f"12{NBSP}345"]
+    assert cells(ana)[:4] == ["Ana", "1", "1,234", "12,345"]
     lines = leaderboard.splitlines()
     assert cells(lines[1]) == ["Rank", "Player", "Score", "Medal", "Played"]
-    assert cells(lines[3])[:4] == ["1", "Ana", format_number(12_345), "2026-11-23 09:00"]
-    assert cells(lines[4])[:4] == ["2", "Bob", format_number(1_180), "bronze"]
+    assert cells(lines[3])[:4] == ["1", "Ana", "12,345", f"11/23/26, 9:00{NBSP}AM"]
+    assert cells(lines[4])[:4] == ["2", "Bob", "1,180", "bronze"]
     # numbers stand right-aligned in their column, separator and all
-    assert lines[3].index(format_number(12_345)) + 6 == lines[4].index(format_number(1_180)) + 5
+    assert lines[3].index("12,345") + 6 == lines[4].index("1,180") + 5
 
 
 def test_csv_keeps_plain_digits_and_the_saved_medals(

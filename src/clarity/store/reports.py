@@ -52,14 +52,14 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from clarity.atomic_files import replacing
-from clarity.core.numbers import GROUP_SEPARATOR, MINUS, format_number
+from clarity.core.numbers import format_number
 from clarity.core.trophies import TROPHIES, Tier, lasting_progress
 from clarity.store.models import LeaderRow, Player, PlayerOverview
 from clarity.store.store import Store
@@ -188,6 +188,11 @@ class TrophyLine:
     earned: bool
     progress: str  # "57/100" for a lasting trophy, "3 times" for a per-round one
     first_earned_at: datetime | None
+    #: The numbers ``progress`` says in English, for a caller that writes them in another
+    #: language: how far the player has come (or how many times a per-round trophy was
+    #: won) and, for a lasting trophy, the target.
+    current: int = 0
+    target: int | None = None
 
 
 def trophy_lines(
@@ -212,6 +217,8 @@ def trophy_lines(
                 earned=progress.earned,
                 progress=f"{format_number(progress.current)}/{format_number(progress.target)}",
                 first_earned_at=first.first_earned_at if first else None,
+                current=progress.current,
+                target=progress.target,
             )
         )
     for trophy in TROPHIES:
@@ -228,22 +235,29 @@ def trophy_lines(
                 earned=won is not None,
                 progress=f"{format_number(times)} time{'' if times == 1 else 's'}",
                 first_earned_at=won.first_earned_at if won else None,
+                current=times,
             )
         )
     return lines
 
 
-def format_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def format_table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    number: Callable[[int], str] = format_number,
+) -> str:
     """A plain-text table for a terminal, its columns lined up by the columns each cell
     takes (:func:`clarity.terminal_text.display_width`: a Chinese name or an emoji takes
-    two a character). Numbers are right-aligned, and an int is written as every screen
-    writes it (:func:`clarity.core.numbers.format_number`). Every cell is printed through
+    two a character). A column of ints (or empty cells) is right-aligned, and an int is
+    written by ``number`` (the interface language's writing of numbers: the command line
+    gives ``Translator.number``). Every cell is printed through
     :func:`clarity.terminal_text.terminal_safe`, so a name saved with a control character
     shows it escaped instead of running it."""
-    cells = [list(header)] + [[terminal_safe(_cell_text(v)) for v in row] for row in rows]
+    values = [list(row) for row in rows]
+    cells = [list(header)] + [[terminal_safe(_cell_text(v, number)) for v in row] for row in values]
     numeric = [
-        len(cells) > 1 and all(_looks_numeric(row[i]) for row in cells[1:])
-        for i in range(len(header))
+        bool(values) and all(_is_count(row[i]) for row in values) for i in range(len(header))
     ]
     widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
     lines = []
@@ -321,17 +335,17 @@ def _plain_number(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: object, number: Callable[[int], str] = format_number) -> str:
     if value is None:
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
-        return format_number(value)
+        return number(value)
     return str(value)
 
 
-def _looks_numeric(text: str) -> bool:
-    digits = text.replace(GROUP_SEPARATOR, "").removeprefix(MINUS).removeprefix("-")
-    return text == "" or digits.isdigit()
+def _is_count(value: object) -> bool:
+    """Whether a cell holds a number (an int) or nothing, as a right-aligned column's do."""
+    return value is None or value == "" or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def _trophy_names() -> dict[str, str]:

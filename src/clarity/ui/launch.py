@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, TextIO
 
 import pygame
 
+from clarity.core.messages import Message
+from clarity.i18n import Translator, choose_language, translator_for
 from clarity.paths import user_packs_dir
 from clarity.picture_cache import picture_cache_file
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
@@ -59,7 +61,8 @@ class LaunchOptions:
 
 
 class PackNotPlayable(Exception):
-    """The pack asked for on the command line is missing or broken; the message says which."""
+    """The pack asked for on the command line is missing or broken; the message (in the
+    language of the Translator given to :func:`find_pack`) says which."""
 
 
 class NoWindow(Exception):
@@ -90,24 +93,41 @@ def _fell_back_off_screen(environ: Mapping[str, str]) -> bool:
     return pygame.display.get_driver() == "offscreen" and asked != "offscreen"
 
 
-def refuse_size(size: tuple[int, int], screen: tuple[int, int] | None) -> str | None:
+def refuse_size(
+    size: tuple[int, int],
+    screen: tuple[int, int] | None,
+    translator: Translator | None = None,
+) -> str | None:
     """Why a window of ``size`` pixels cannot open on a screen of ``screen`` pixels, or None.
 
     The window may be from the game's minimum (the screen, on a screen smaller than that)
     up to the whole screen: a larger one opens partly or wholly out of sight, and a
     smaller one is grown by SDL anyway. With ``screen`` None (SDL cannot tell) only the
-    minimum is checked. The message is one line that names the range.
+    minimum is checked. The message is one line that names the range, in ``translator``'s
+    language (English without one); sizes keep their plain digits (1024x640).
     """
+    t = translator if translator is not None else Translator()
     least = smallest_window(screen)
     asked = f"--size {size[0]}x{size[1]}"
+    smallest = f"{least[0]}x{least[1]}"
     if screen is None:
-        sizes = f"at least {least[0]}x{least[1]}"
+        # Translators: {size} is a window size in pixels, e.g. 800x500
+        sizes = t.gettext("at least {size}", size=smallest)
     else:
-        sizes = f"from {least[0]}x{least[1]} to {screen[0]}x{screen[1]}"
+        # Translators: {smallest} and {largest} are window sizes in pixels, e.g. 800x500
+        sizes = t.gettext(
+            "from {smallest} to {largest}", smallest=smallest, largest=f"{screen[0]}x{screen[1]}"
+        )
     if screen is not None and (size[0] > screen[0] or size[1] > screen[1]):
-        return f"{asked} is larger than the screen; the window can be {sizes}"
+        return t.gettext(
+            "{asked} is larger than the screen; the window can be {sizes}", asked=asked, sizes=sizes
+        )
     if size[0] < least[0] or size[1] < least[1]:
-        return f"{asked} is smaller than the game's minimum; the window can be {sizes}"
+        return t.gettext(
+            "{asked} is smaller than the game's minimum; the window can be {sizes}",
+            asked=asked,
+            sizes=sizes,
+        )
     return None
 
 
@@ -122,7 +142,20 @@ def size_problem(options: LaunchOptions, environ: Mapping[str, str] = os.environ
         return None
     if _fell_back_off_screen(environ):
         return None
-    return refuse_size(options.size, screen_size())
+    return refuse_size(options.size, screen_size(), launch_translator(options))
+
+
+def launch_translator(options: LaunchOptions) -> Translator:
+    """The words of what a launch prints, in the language the game will speak (the
+    settings' language, or ``CLARITY_LANG``)."""
+    return translator_for(options.settings.language().language)
+
+
+def _printed(t: Translator, problem: Message | str | object) -> str:
+    """A line the launch prints, ``clarity: …``, with a message from below in ``t``'s
+    language (a Message is rendered; anything else is shown as its text)."""
+    said = problem if isinstance(problem, (Message, str)) else str(problem)
+    return f"clarity: {t.render(said)}"
 
 
 def load_settings(
@@ -144,8 +177,13 @@ def load_settings(
     """
     loaded = store.load()
     err = out or sys.stderr
-    for problem in loaded.problems:
-        print(f"clarity: {problem}", file=err)
+    if loaded.problems:
+        from clarity.terminal_text import problem_line  # noqa: PLC0415 - only for a broken file
+
+        language = choose_language(loaded.settings.display.language, environ or {}, system_locale)
+        t = translator_for(language.language)
+        for problem in loaded.problems:
+            print(f"clarity: {problem_line(problem, t)}", file=err)
     return GameSettings(
         saved=loaded.settings,
         timer=timer,
@@ -184,29 +222,48 @@ def build_services(
             name=options.player,
             guest=demo and options.player is None,
             offer_resume=not demo,
-            on_notice=lambda notice: print(f"clarity: {notice}", file=err),
+            on_notice=lambda notice: print(_printed(launch_translator(options), notice), file=err),
         ),
     )
     services.apply_sound_settings()  # the saved volume and mute; M switches it meanwhile
     return services
 
 
-def find_pack(services: Services, pack_id: str) -> LoadedPack:
-    """The playable pack ``pack_id``, or :class:`PackNotPlayable` saying what is wrong."""
+def find_pack(services: Services, pack_id: str, translator: Translator | None = None) -> LoadedPack:
+    """The playable pack ``pack_id``, or :class:`PackNotPlayable` saying what is wrong in
+    ``translator``'s language (English without one)."""
+    from clarity.terminal_text import problem_line  # noqa: PLC0415
+
+    t = translator if translator is not None else Translator()
     loaded = services.packs.by_id(pack_id)
     if loaded is not None:
         return loaded
     packs = services.packs.all()
     broken = next((p for p in packs if p.id == pack_id), None)
     if broken is not None:
-        raise PackNotPlayable(f'the pack "{pack_id}" cannot be played: {broken.first_error}')
-    ids = ", ".join(sorted(p.id for p in packs if p.ok)) or "none"
-    raise PackNotPlayable(f'there is no pack "{pack_id}"; the packs that play are: {ids}')
+        errors = broken.errors
+        problem = problem_line(errors[0], t) if errors else str(broken.first_error)
+        raise PackNotPlayable(
+            t.gettext(
+                'the pack "{pack}" cannot be played: {problem}', pack=pack_id, problem=problem
+            )
+        )
+    ids = sorted(p.id for p in packs if p.ok)
+    if not ids:
+        raise PackNotPlayable(t.gettext('there is no pack "{pack}"; no pack plays', pack=pack_id))
+    raise PackNotPlayable(
+        t.gettext(
+            'there is no pack "{pack}"; the packs that play are: {packs}',
+            pack=pack_id,
+            packs=", ".join(ids),
+        )
+    )
 
 
 def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
     """``clarity`` and ``clarity play``: the title screen, or straight into a round."""
     err = out or sys.stderr
+    t = launch_translator(options)
     problem = size_problem(options)
     if problem is not None:
         print(f"clarity: {problem}", file=err)
@@ -215,7 +272,7 @@ def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
     loaded = None
     if options.pack_id is not None:
         try:
-            loaded = find_pack(services, options.pack_id)
+            loaded = find_pack(services, options.pack_id, t)
         except PackNotPlayable as problem:
             print(f"clarity: {problem}", file=err)
             return EXIT_FAILED
@@ -240,7 +297,7 @@ def start_game(options: LaunchOptions, *, out: TextIO | None = None) -> int:
         app.add_frame_hook(_report_first_frame, after_flip=True)
     else:
         app.add_frame_hook(_warm_up, after_flip=True)
-    return guarded(run, options.data_dir, out=err)
+    return guarded(run, options.data_dir, out=err, translator=t)
 
 
 def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None = None) -> int:
@@ -248,6 +305,7 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
     from clarity.ui.demo import Autopilot  # noqa: PLC0415 - it needs the rules: not at start-up
 
     err = out or sys.stderr
+    t = launch_translator(options)
     refused = size_problem(options)
     if refused is not None:
         print(f"clarity: {refused}", file=err)
@@ -255,7 +313,7 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
     # the demo makes no sound when it only takes pictures; a projector demo plays along
     services = build_services(options, sound=demo.screenshot_dir is None, demo=True, out=err)
     try:
-        find_pack(services, demo.pack_id)
+        find_pack(services, demo.pack_id, t)
     except PackNotPlayable as problem:
         print(f"clarity: {problem}", file=err)
         return EXIT_FAILED
@@ -269,9 +327,15 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
         if pilot.failure is not None:
             raise RuntimeError(pilot.failure)
 
-    status = guarded(run, options.data_dir, out=err)
+    status = guarded(run, options.data_dir, out=err, translator=t)
     if status == EXIT_OK and demo.screenshot_dir is not None:
-        print(f"clarity demo: {len(pilot.screenshots)} screenshots in {demo.screenshot_dir}")
+        shots = t.ngettext(
+            "{count} screenshot in {folder}",
+            "{count} screenshots in {folder}",
+            len(pilot.screenshots),
+            folder=demo.screenshot_dir,
+        )
+        print(f"clarity demo: {shots}")
     return status
 
 
@@ -296,20 +360,38 @@ def suggested_size() -> tuple[int, int]:
     return round(width * scale), round(height * scale)
 
 
-def guarded(run: Callable[[], None], data_dir: Path, *, out: TextIO) -> int:
-    """Run the game; an unexpected error becomes a log entry and one line for the user."""
+def guarded(
+    run: Callable[[], None],
+    data_dir: Path,
+    *,
+    out: TextIO,
+    translator: Translator | None = None,
+) -> int:
+    """Run the game; an unexpected error becomes a log entry and one line for the user, in
+    ``translator``'s language (the error's own words stay as Python or SDL wrote them)."""
+    t = translator if translator is not None else Translator()
     try:
         run()
     except NoWindow as error:
-        print(f"clarity: cannot open the game window ({error})", file=out)
+        # Translators: {reason} is SDL's own words, in English
+        line = t.gettext("cannot open the game window ({reason})", reason=str(error))
+        print(f"clarity: {line}", file=out)
         return EXIT_FAILED
     except Exception as error:  # the last line of defence, by design
         log = write_error_log(data_dir, error)
-        where = f"; the details are in {log}" if log else ""
         summary = f"{type(error).__name__}: {error}".splitlines()[0]
-        print(
-            f"clarity: the game stopped because of an unexpected error ({summary}){where}", file=out
-        )
+        if log is None:
+            line = t.gettext(
+                "the game stopped because of an unexpected error ({error})", error=summary
+            )
+        else:
+            line = t.gettext(
+                "the game stopped because of an unexpected error ({error}); "
+                "the details are in {log}",
+                error=summary,
+                log=log,
+            )
+        print(f"clarity: {line}", file=out)
         return EXIT_FAILED
     return EXIT_OK
 
