@@ -141,9 +141,11 @@ def test_an_unknown_trophy_id_is_a_key_error() -> None:
 
 
 def test_descriptions_state_the_thresholds() -> None:
-    assert str(HOT_STREAK) in trophy_by_id("hot-streak").description
-    assert f"{QUICK_THINKER_SECONDS:g}" in trophy_by_id("quick-thinker").description
-    assert "half" in trophy_by_id("sharp-eye").description
+    # str() of a description is its English text
+    assert str(HOT_STREAK) in str(trophy_by_id("hot-streak").description)
+    assert f"{QUICK_THINKER_SECONDS:g}" in str(trophy_by_id("quick-thinker").description)
+    assert "half" in str(trophy_by_id("sharp-eye").description)
+    assert "75%" in str(trophy_by_id("gold-medal").description)
 
 
 # -- per-round trophies --------------------------------------------------------------

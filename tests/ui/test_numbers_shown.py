@@ -11,9 +11,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from clarity.core.numbers import format_number
 from clarity.core.round import Phase
 from clarity.core.trophies import medal_for, medal_percent, medal_yardstick
+from clarity.i18n import translator_for
 from clarity.store import Player
 from clarity.ui.app import App
 from clarity.ui.journey import open_high_scores, open_history
@@ -26,6 +26,8 @@ from store.factories import make_summary
 from .saving import MakeApp, answer_right, app_factory, at_title, next_question, start_round
 
 PACK = "play-test"
+#: numbers as the English interface writes them (5,653): these Apps have no language set
+format_number = translator_for("en").number
 
 
 @pytest.fixture

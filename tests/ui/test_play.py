@@ -10,10 +10,10 @@ import pygame
 import pytest
 
 from clarity.core.events import RoundOutcome
-from clarity.core.numbers import format_number
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase
+from clarity.i18n import translator_for
 from clarity.ui.app import App
 from clarity.ui.scenes.pause import PauseScene
 from clarity.ui.scenes.play import PlayScene
@@ -139,7 +139,8 @@ def test_a_whole_round_played_with_keys_ends_on_results_with_the_core_figures(
 
 
 def _points(value: int) -> str:
-    return format_number(value)
+    """``value`` as the English interface writes it (5,653)."""
+    return translator_for("en").number(value)
 
 
 # -- answering --------------------------------------------------------------------------------

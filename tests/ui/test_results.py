@@ -12,6 +12,7 @@ from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
+from clarity.i18n import translator_for
 from clarity.ui.app import App
 from clarity.ui.scene import Scene
 from clarity.ui.scenes.cabinet import CabinetScene
@@ -181,7 +182,7 @@ def test_breakdown_rows_leave_out_what_the_round_did_not_use(loaded: LoadedPack)
     played = Round(loaded.pack, seed=2, rules=ScoringRules(timer=False, streaks=False))
     played.guess_image("Lighthouse", 1.0)
     assert played.summary is not None
-    labels = [row.label for row in breakdown_rows(played.summary)]
+    labels = [row.label for row in breakdown_rows(played.summary, translator_for("en"))]
     assert labels == ["Answers (0 right)", "Image bonus (6 tiles hidden)"]
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import pygame
 import pytest
 
+from clarity.core.messages import Message
 from clarity.ui.sound import Sound
 from clarity.ui.speech import SPEECH_CHANNEL, Finished, Speaker
 from clarity.ui.speech_engine import (
@@ -275,8 +276,8 @@ def test_without_espeak_there_is_one_notice_and_the_readings_are_over_at_once(
     try:
         assert not speaker.available
         assert speaker.notice == ENGINE_MISSING
-        assert "espeak-ng" in ENGINE_MISSING
-        assert "\n" not in ENGINE_MISSING
+        assert "espeak-ng" in str(ENGINE_MISSING)
+        assert "\n" not in str(ENGINE_MISSING)
         speaker.say(ENGLISH_QUESTION, "en", key="q1")
         assert speaker.update() == [Finished("q1", "silent")]
         assert speaker.take_notices() == [ENGINE_MISSING]
@@ -455,12 +456,14 @@ def test_a_language_without_a_voice_is_read_in_english_with_one_notice(
 ) -> None:
     fake.release()
     speaker = make_speaker(fake.engine)
-    notices: list[str] = []
+    notices: list[Message] = []
     for key, text in (("q1", "Kysymys?"), ("q2", "Toinen kysymys?")):
         speaker.say(text, "fi", key=key)
         run_until(speaker, lambda: speaker.speaking is None and speaker.waiting is None)
         notices += speaker.take_notices()
-    assert notices == ['No voice for the language "fi": reading aloud in English.']
+    assert [str(n) for n in notices] == [
+        'No voice for the language "fi": reading aloud in English.'
+    ]
     assert [voice for voice, _ in fake.readings] == ["en", "en"]
 
 
@@ -495,7 +498,8 @@ def test_an_engine_that_fails_gives_one_notice_with_its_reason(
         speaker.say("The question.", "en", key=key)
         finished += run_until(speaker, lambda: speaker.waiting is None)
     assert finished == [Finished("q1", "failed"), Finished("q2", "failed")]
-    assert speaker.take_notices() == ["Read-aloud failed: cannot open the phoneme data"]
+    notices = [str(n) for n in speaker.take_notices()]
+    assert notices == ["Read-aloud failed: cannot open the phoneme data"]
 
 
 def test_an_empty_text_is_over_at_once_without_the_engine(

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -42,6 +42,7 @@ from clarity.core.events import (
     TileUncovered,
 )
 from clarity.core.matching import matches_any
+from clarity.core.messages import Message, message
 from clarity.core.number_reading import read_number
 from clarity.core.packs.models import (
     ChoiceQuestion,
@@ -84,20 +85,47 @@ class RoundError(Exception):
 class AnswerResult:
     event: AnswerGiven
     tile: Tile | None  # the tile this answer uncovered, if it was right
-    right_answer: str  # the right answer as the player should see it
+    #: the right answer as the player should see it: the pack's words, with the
+    #: interface's around them ("or", "at least") as a Message to render in its language
+    right_answer: Message | str
     explain: str | None
 
 
-def right_answer_text(question: Question) -> str:
-    """The right answer of ``question`` as text for the screen: every right choice joined by
-    "or" (any of them counts), a number question's answer with its tolerance or range."""
+def right_answer_text(question: Question) -> Message | str:
+    """The right answer of ``question`` for the screen: every right choice joined by "or"
+    (any of them counts), a number question's answer with its tolerance or range. The
+    pack's own words stay as written (they are in the pack's language); the words around
+    them are a :class:`Message` for the interface's language (``str()`` is the English)."""
     if isinstance(question, TrueFalseQuestion):
-        return "True" if question.answer else "False"
+        return message("True") if question.answer else message("False")
     if isinstance(question, ChoiceQuestion):
-        return " or ".join(question.right_answers)
+        return _any_of(question.right_answers)
     if isinstance(question, NumberQuestion):
-        return question.shown_answer()
+        return _shown_number(question)
     return question.answer
+
+
+def _any_of(answers: Sequence[str]) -> Message | str:
+    """``answers`` joined by "or", the pack's words as written."""
+    if len(answers) == 1:
+        return answers[0]
+    return message("{answer} or {other}", answer=answers[0], other=_any_of(answers[1:]))
+
+
+def _shown_number(question: NumberQuestion) -> Message | str:
+    """A number question's right answer, its numbers as the pack writes them: "1000 ± 5",
+    "15 (from 10 to 20)", "at least 100", "at most 10" (the rule is the pack model's
+    ``shown_answer``; only the words here are the interface's)."""
+    low, high = question.min, question.max
+    if question.tolerance is not None or (low is None and high is None):
+        return question.shown_answer()  # signs and numbers only
+    if low is not None and high is not None:
+        return message(
+            "{answer} (from {low} to {high})", answer=question.answer, low=str(low), high=str(high)
+        )
+    if low is not None:
+        return message("at least {low}", low=str(low))
+    return message("at most {high}", high=str(high))
 
 
 def _parse_truefalse(response: str | bool) -> bool | None:

@@ -20,6 +20,7 @@ from clarity.core.events import (
     RoundSummary,
     TrophyEarned,
 )
+from clarity.core.messages import N_, Message, message, plural_message
 
 
 class Tier(StrEnum):
@@ -33,9 +34,14 @@ TIER_RANK = {Tier.BRONZE: 1, Tier.SILVER: 2, Tier.GOLD: 3}
 
 @dataclass(frozen=True, slots=True)
 class TrophyDef:
+    """One trophy. ``name`` is the English message id (marked with ``N_``: a screen shows
+    ``translator.gettext(name)``, and the store keeps it as it is); ``description`` says
+    what earns it, a :class:`~clarity.core.messages.Message` rendered in the player's
+    language (``str()`` is the English)."""
+
     id: str
     name: str
-    description: str
+    description: Message
     tier: Tier
     lasting: bool = False  # earned across rounds, with progress, rather than in one round
 
@@ -55,68 +61,125 @@ CENTURY_RIGHT_ANSWERS = 100
 MARATHON_ROUNDS_IN_A_DAY = 10
 COLLECTOR_GOLD_PACKS = 3
 
+#: Each medal's share of the best possible score, in per cent, as its description says it.
+_MEDAL_PERCENT = {tier: round(share * 100) for tier, share in MEDAL_SHARES}
+
 TROPHIES: tuple[TrophyDef, ...] = (
     TrophyDef(
-        "gold-medal", "Gold medal", "Score 75% of the best possible score in a round.", Tier.GOLD
+        "gold-medal",
+        N_("Gold medal"),
+        message(
+            "Score {percent}% of the best possible score in a round.",
+            percent=_MEDAL_PERCENT[Tier.GOLD],
+        ),
+        Tier.GOLD,
     ),
     TrophyDef(
         "silver-medal",
-        "Silver medal",
-        "Score 55% of the best possible score in a round.",
+        N_("Silver medal"),
+        message(
+            "Score {percent}% of the best possible score in a round.",
+            percent=_MEDAL_PERCENT[Tier.SILVER],
+        ),
         Tier.SILVER,
     ),
     TrophyDef(
         "bronze-medal",
-        "Bronze medal",
-        "Score 35% of the best possible score in a round.",
+        N_("Bronze medal"),
+        message(
+            "Score {percent}% of the best possible score in a round.",
+            percent=_MEDAL_PERCENT[Tier.BRONZE],
+        ),
         Tier.BRONZE,
     ),
-    TrophyDef("first-light", "First light", "Give a right answer.", Tier.BRONZE),
+    TrophyDef("first-light", N_("First light"), message("Give a right answer."), Tier.BRONZE),
     TrophyDef(
-        "hot-streak", "Hot streak", f"Give {HOT_STREAK} right answers in a row.", Tier.SILVER
+        "hot-streak",
+        N_("Hot streak"),
+        plural_message(
+            "Give {count} right answer in a row.",
+            "Give {count} right answers in a row.",
+            HOT_STREAK,
+        ),
+        Tier.SILVER,
     ),
     TrophyDef(
         "flawless",
-        "Flawless",
-        f"Finish a round of {FLAWLESS_MIN_ANSWERS}+ answers without a wrong answer or guess.",
+        N_("Flawless"),
+        plural_message(
+            "Finish a round of {count}+ answer without a wrong answer or guess.",
+            "Finish a round of {count}+ answers without a wrong answer or guess.",
+            FLAWLESS_MIN_ANSWERS,
+        ),
         Tier.GOLD,
     ),
     TrophyDef(
         "sharp-eye",
-        "Sharp eye",
-        "Guess the image while at least half the tiles are hidden.",
+        N_("Sharp eye"),
+        message("Guess the image while at least half the tiles are hidden."),
         Tier.GOLD,
     ),
     TrophyDef(
         "quick-thinker",
-        "Quick thinker",
-        f"Answer in under {QUICK_THINKER_SECONDS:g} seconds on average "
-        f"(at least {QUICK_THINKER_MIN_ANSWERS} answers in a round).",
+        N_("Quick thinker"),
+        plural_message(
+            "Answer in under {count} second on average ({least} in a round).",
+            "Answer in under {count} seconds on average ({least} in a round).",
+            round(QUICK_THINKER_SECONDS),
+            # the genitive the sentence needs in Russian and Belarusian ("не меньше 5 ответов")
+            least=plural_message(
+                "at least {count} answer", "at least {count} answers", QUICK_THINKER_MIN_ANSWERS
+            ),
+        ),
         Tier.SILVER,
     ),
-    TrophyDef("scholar", "Scholar", "Win a medal on every bundled pack.", Tier.GOLD, lasting=True),
+    TrophyDef(
+        "scholar",
+        N_("Scholar"),
+        message("Win a medal on every bundled pack."),
+        Tier.GOLD,
+        lasting=True,
+    ),
     TrophyDef(
         "collector",
-        "Collector",
-        f"Win gold on {COLLECTOR_GOLD_PACKS} different packs.",
+        N_("Collector"),
+        plural_message(
+            "Win gold on {count} different pack.",
+            "Win gold on {count} different packs.",
+            COLLECTOR_GOLD_PACKS,
+        ),
         Tier.GOLD,
         lasting=True,
     ),
     TrophyDef(
         "century",
-        "Century",
-        f"Give {CENTURY_RIGHT_ANSWERS} right answers in all.",
+        N_("Century"),
+        plural_message(
+            "Give {count} right answer in all.",
+            "Give {count} right answers in all.",
+            CENTURY_RIGHT_ANSWERS,
+        ),
         Tier.SILVER,
         lasting=True,
     ),
     TrophyDef(
         "marathon",
-        "Marathon",
-        f"Play {MARATHON_ROUNDS_IN_A_DAY} rounds in one day.",
+        N_("Marathon"),
+        plural_message(
+            "Play {count} round in one day.",
+            "Play {count} rounds in one day.",
+            MARATHON_ROUNDS_IN_A_DAY,
+        ),
         Tier.BRONZE,
         lasting=True,
     ),
 )
+#: Each tier's name as a trophy's card says it ("Gold"), translated where it is drawn.
+TIER_NAMES: Mapping[Tier, str] = {
+    Tier.GOLD: N_("Gold"),
+    Tier.SILVER: N_("Silver"),
+    Tier.BRONZE: N_("Bronze"),
+}
 
 
 def trophy_by_id(trophy_id: str) -> TrophyDef:

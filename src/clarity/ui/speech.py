@@ -22,6 +22,7 @@ from typing import Literal
 
 import pygame
 
+from clarity.core.messages import Message
 from clarity.ui.sound import Sound
 from clarity.ui.speech_engine import (
     CACHE_BYTES,
@@ -84,7 +85,7 @@ class Speaker:
         self._next: _Reading | None = None  # rendering, or rendered and waiting its turn
         self._done: list[Finished] = []
         self._paused = False
-        self._notices: list[str] = [] if engine else [ENGINE_MISSING]
+        self._notices: list[Message] = [] if engine else [ENGINE_MISSING]
 
     @classmethod
     def for_system(cls, sound: Sound, *, search_path: str | None = None) -> Speaker:
@@ -98,8 +99,9 @@ class Speaker:
         return self._renderer is not None
 
     @property
-    def notice(self) -> str | None:
-        """One line for the player when there is no engine, else None."""
+    def notice(self) -> Message | None:
+        """One line for the player when there is no engine (to render in the interface's
+        language), else None."""
         return None if self.available else ENGINE_MISSING
 
     @property
@@ -194,9 +196,10 @@ class Speaker:
         done, self._done = self._done, []
         return done
 
-    def take_notices(self) -> list[str]:
+    def take_notices(self) -> list[Message]:
         """One-line notices for the player (no engine; a pack language without a voice;
-        an engine that fails), each given once; show them with the App's notice."""
+        an engine that fails), each given once; show them with the App's notice, rendered
+        by the interface's translator."""
         notices, self._notices = self._notices, []
         if self._renderer is not None:
             notices.extend(self._renderer.take_notices())

@@ -27,6 +27,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clarity.core.messages import Message, message
+
 #: The voice read when a pack's language has none, and the language it is named by.
 DEFAULT_VOICE = "en"
 DEFAULT_VOICE_NAME = "English"
@@ -41,7 +43,10 @@ CACHE_BYTES = 8_000_000
 #: A reading that takes longer than this (seconds) is given up, with a notice.
 RENDER_TIMEOUT = 20.0
 
-ENGINE_MISSING = "Read-aloud needs espeak-ng, which is not installed: the game plays on silently."
+#: The notices are Messages: the screen shows them in the interface's language.
+ENGINE_MISSING = message(
+    "Read-aloud needs espeak-ng, which is not installed: the game plays on silently."
+)
 
 # A windowed game on Windows must not flash a console window for every reading.
 _NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
@@ -275,7 +280,7 @@ class Renderer:
         self._lock = threading.Condition()
         self._wanted: _Request | None = None  # the latest request, until its result is in
         self._results: dict[int, Rendering] = {}
-        self._notices: list[str] = []
+        self._notices: list[Message] = []
         self._told: set[str] = set()  # languages and failures already given a notice
         self._voices: frozenset[str] | None = None
         self._tickets = 0
@@ -306,9 +311,9 @@ class Renderer:
         with self._lock:
             return self._results.pop(ticket, None)
 
-    def take_notices(self) -> list[str]:
+    def take_notices(self) -> list[Message]:
         """One-line notices for the player (an unknown language, a failing engine), each
-        given once."""
+        given once, to render in the interface's language."""
         with self._lock:
             notices, self._notices = self._notices, []
             return notices
@@ -359,7 +364,9 @@ class Renderer:
         try:
             process = self.engine.start(voice)
         except OSError as error:
-            self._tell("engine", f"Read-aloud failed: {error.strerror or error}.")
+            self._tell(
+                "engine", message("Read-aloud failed: {error}", error=str(error.strerror or error))
+            )
             return Rendering(request.ticket, voice, None)
         with self._lock:
             if self._wanted is not request:  # replaced while the process started
@@ -371,7 +378,9 @@ class Renderer:
         except subprocess.TimeoutExpired:
             _kill(process)
             process.communicate()  # reap it
-            self._tell("timeout", "Read-aloud gave up on a text that took too long to read.")
+            self._tell(
+                "timeout", message("Read-aloud gave up on a text that took too long to read.")
+            )
             return Rendering(request.ticket, voice, None)
         with self._lock:
             if self._wanted is not request:
@@ -381,7 +390,7 @@ class Renderer:
                 raise ValueError(_first_line(err) or f"espeak-ng exit status {process.returncode}")
             wav = parse_wav(out)
         except ValueError as error:
-            self._tell("engine", f"Read-aloud failed: {error}")
+            self._tell("engine", message("Read-aloud failed: {error}", error=str(error)))
             return Rendering(request.ticket, voice, None)
         data = wav.to_bytes()
         self.cache.put(text, voice, data)
@@ -398,12 +407,16 @@ class Renderer:
         if voice is None:
             self._tell(
                 f"language:{language}",
-                f'No voice for the language "{language}": reading aloud in {DEFAULT_VOICE_NAME}.',
+                # the default voice is DEFAULT_VOICE_NAME's: the message names it in words
+                message(
+                    'No voice for the language "{language}": reading aloud in English.',
+                    language=language,
+                ),
             )
             return self.default_voice
         return voice
 
-    def _tell(self, topic: str, notice: str) -> None:
+    def _tell(self, topic: str, notice: Message) -> None:
         with self._lock:
             if topic not in self._told:
                 self._told.add(topic)

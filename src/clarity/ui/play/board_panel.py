@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pygame
 
-from clarity.core.numbers import format_number
 from clarity.core.packs.models import TypedQuestion
 from clarity.core.round import Phase, Round
+from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.board_view import BoardView
 from clarity.ui.play.card_plan import text_height
@@ -34,13 +34,15 @@ class BoardPanel:
         round_: Round,
         image_path: Path | None,
         on_guess: Callable[[], None],
+        translator: Callable[[], Translator],
     ) -> None:
         self.assets = assets
         self.round = round_
+        self._translator = translator  # the interface's words now (the language may change)
         board = round_.board
         self.view = BoardView(assets, image_path, board.rows, board.cols)
         self.view.sync(board.hidden_tiles())
-        self.guess_button = main_button("Guess the image", on_guess, "G")
+        self.guess_button = main_button(translator().gettext("Guess the image"), on_guess, "G")
         self._metrics = assets.look.metrics((1280, 720))  # until laid out
         self._framed = pygame.Rect(0, 0, 0, 0)  # the board with its edge
         self._stakes_box = pygame.Rect(0, 0, 0, 0)
@@ -71,6 +73,7 @@ class BoardPanel:
         gap = metrics.gap
         edge = max(2, metrics.px(0.25))
         button = self.guess_button
+        button.label = self._translator().gettext("Guess the image")
         # wide enough for its label and its widest badge at body size (large text); in a
         # column narrower than that, as wide as the column and tall enough for the label's
         # lines (it never runs out of its button)
@@ -214,7 +217,10 @@ class BoardPanel:
         box = self._stakes_box
         if box.width < metrics.px(8):
             return
-        worth = f"worth {format_number(self.round.guess_stakes()[0].total)} now"
+        # Translators: beside the Guess button: what a right guess earns now, in points
+        worth = self._translator().gettext(
+            "worth {points} now", points=self.round.guess_stakes()[0].total
+        )
         if not self.assets.fitter.fits(worth, metrics.tiny_size, box.size):
             return  # no room beside a wide button (large text): the guess card says it too
         text = self.assets.fit_text(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.core.packs.models import (
     ChoiceQuestion,
     NumberQuestion,
@@ -16,6 +17,7 @@ from clarity.core.packs.models import (
     TypedQuestion,
 )
 from clarity.core.round import AnswerResult, Round
+from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.effects import ease_out
 from clarity.ui.play.card_layout import FIXED, CardLayout
@@ -29,11 +31,12 @@ from clarity.ui.widgets import FocusGroup, TextBlock, draw_panel
 
 PAGE_SHARE = 0.8  # of the card's height a page key scrolls: the last lines stay in sight
 
+#: What kind of question is asked, as the card's header says it (in capitals).
 _KINDS = {
-    ChoiceQuestion: "CHOOSE ONE",
-    TrueFalseQuestion: "TRUE OR FALSE",
-    TypedQuestion: "TYPE THE ANSWER",
-    NumberQuestion: "TYPE A NUMBER",
+    ChoiceQuestion: N_("Choose one"),
+    TrueFalseQuestion: N_("True or false"),
+    TypedQuestion: N_("Type the answer"),
+    NumberQuestion: N_("Type a number"),
 }
 
 
@@ -42,10 +45,16 @@ class Card:
     from that layout; its clock, text field and wipe are drawn every frame."""
 
     def __init__(
-        self, assets: Assets, round_: Round, question: QuestionCard, guess: GuessCard
+        self,
+        assets: Assets,
+        round_: Round,
+        question: QuestionCard,
+        guess: GuessCard,
+        translator: Callable[[], Translator],
     ) -> None:
         self.assets = assets
         self.round = round_
+        self._translator = translator  # the interface's words now (the language may change)
         self.question = question
         self.guess = guess
         self.rect = pygame.Rect(0, 0, 0, 0)
@@ -84,7 +93,7 @@ class Card:
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         font = assets.font(metrics.small_size, True)
         line = font.get_linesize()
-        clock_w = font.size("000 s")[0]
+        clock_w = font.size(self._clock_text(888))[0]
         # the header beside the clock; with large text in a narrow card, smaller or on
         # two lines
         label = self._header(stage)
@@ -153,7 +162,7 @@ class Card:
         if stage.guessing:
             self.guess.layout(out, self._button_h, can_cancel=stage is Stage.GUESSING)
         elif stage is Stage.OVER:
-            layout_end(out, self.assets, self.round)
+            layout_end(out, self.assets, self.round, self._translator())
         else:
             self.question.layout(out, self._button_h, feedback)
         return out
@@ -202,12 +211,20 @@ class Card:
         }
 
     def _header(self, stage: Stage) -> str:
+        """What the card's header says, in capitals (as the language writes them)."""
+        t = self._translator()
         if stage is Stage.OVER:
-            return "ROUND OVER"
+            return t.gettext("Round over").upper()
         if stage.guessing:
-            return "GUESS THE IMAGE"
-        kind = _KINDS[type(self.round.question)]
-        return f"QUESTION {self.round.question_number}  ·  {kind}"
+            return t.gettext("Guess the image").upper()
+        kind = t.gettext(_KINDS[type(self.round.question)])
+        # Translators: the card's header, before the kind of question ("Choose one")
+        number = t.gettext("Question {number}", number=self.round.question_number)
+        return f"{number}  ·  {kind}".upper()
+
+    def _clock_text(self, seconds: int) -> str:
+        # Translators: the seconds left on the question's clock, short: "12 s"
+        return self._translator().gettext("{seconds} s", seconds=seconds)
 
     def handle_click(self, pos: tuple[int, int], stage: Stage) -> bool:
         """A click anywhere on the card goes on from a verdict; True when it did."""
@@ -312,5 +329,6 @@ class Card:
         fill.width = round(track.width * share)
         if fill.width > 0:
             pygame.draw.rect(surface, colour, fill, border_radius=radius)
-        text = self.assets.text(f"{math.ceil(left)} s", metrics.small_size, colour, bold=True)
+        clock = self._clock_text(math.ceil(left))
+        text = self.assets.text(clock, metrics.small_size, colour, bold=True)
         return [track.copy(), surface.blit(text, text.get_rect(midright=self._clock.midright))]

@@ -16,6 +16,7 @@ import pygame
 
 from clarity.core.packs.models import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question, right_answer_text
+from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Metrics
@@ -98,12 +99,14 @@ def label_room(
     return max(10, width - left - right), height - metrics.px(0.6)
 
 
-def explanation(question: Question, right_answer: str, *, right: bool = False) -> str:
+def explanation(
+    question: Question, right_answer: str, t: Translator, *, right: bool = False
+) -> str:
     """What the feedback zone says under the verdict: the answer to a typed question that
-    was missed (a choice shows it on its green button), then the why."""
-    parts = (
-        [] if right or not isinstance(question, TypedQuestion) else [f"The answer: {right_answer}."]
-    )
+    was missed (a choice shows it on its green button), then the why (the pack's words)."""
+    parts = []
+    if not right and isinstance(question, TypedQuestion):
+        parts.append(t.gettext("The answer: {answer}.", answer=right_answer))
     if question.explain:
         parts.append(question.explain)
     return " ".join(parts)
@@ -162,15 +165,17 @@ def plan_question(
     picture_aspect: float | None = None,
     stakes: str = "",
     answered: bool = False,
+    translator: Translator,
 ) -> CardPlan:
     """Sizes for the card of ``question``: the largest at which it fits ``width`` x ``room``.
 
     ``labels`` are the answer buttons' (label, key hint); ``button_h`` the height of a
     button at the largest size; ``picture_aspect`` the shape of the question's picture;
     ``stakes`` the line shown under the answers while the question waits; ``answered``:
-    the plan for the verdict rather than for the question asked. When nothing fits, the
-    most compact plan, whose ``needed`` says how tall the card's contents are (the card
-    then scrolls).
+    the plan for the verdict rather than for the question asked; ``translator`` writes the
+    interface's words of the explanation (the right answer of a typed question). When
+    nothing fits, the most compact plan, whose ``needed`` says how tall the card's contents
+    are (the card then scrolls).
 
     The explanation shows only after the answer, so it never shrinks the question asked.
     Its room is kept from the start (nothing moves when the verdict shows) when the card
@@ -193,7 +198,8 @@ def plan_question(
         assets.fitter.measure(stakes, metrics.small_size, width)[1],
     )
     asked, _ = search.run("", stakes_h, search.options())
-    explain = explanation(question, right_answer_text(question))
+    t = translator
+    explain = explanation(question, t.render(right_answer_text(question)), t)
     if not explain:
         return asked
     small, tiny = metrics.small_size, tiny_size(metrics)

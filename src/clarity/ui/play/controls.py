@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from clarity.core.messages import N_
 from clarity.core.packs.models import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question
 from clarity.ui import keys
@@ -20,7 +21,7 @@ from clarity.ui.theme import ANSWER_LETTERS
 
 #: Answer button i: its letter and its digit (the hint is made for the first row).
 ANSWER_ROWS: tuple[Binding, ...] = tuple(
-    Binding("answer_choice", (Letter(letter), Digit(i + 1)), "answer", args=(i,))
+    Binding("answer_choice", (Letter(letter), Digit(i + 1)), N_("answer"), args=(i,))
     for i, letter in enumerate(ANSWER_LETTERS)
 )
 #: True or false: T and F, and A/B and 1/2 like the buttons' letters.
@@ -28,36 +29,36 @@ TRUEFALSE_ROWS: tuple[Binding, ...] = (
     Binding(
         "answer_choice",
         (Letter("T"), Letter("A"), Digit(1)),
-        "true or false",
+        N_("true or false"),
         cap="T / F",
         args=(0,),
     ),
-    Binding("answer_choice", (Letter("F"), Letter("B"), Digit(2)), "true or false", args=(1,)),
+    Binding("answer_choice", (Letter("F"), Letter("B"), Digit(2)), N_("true or false"), args=(1,)),
 )
-GUESS = Binding("open_guess", (Letter("G"), Letter("G", ctrl=True)), "guess the image", cap="G")
+GUESS = Binding("open_guess", (Letter("G"), Letter("G", ctrl=True)), N_("guess the image"), cap="G")
 #: While an answer is typed, G types: only Ctrl+G opens the guess.
-GUESS_WHILE_TYPING = Binding("open_guess", (Letter("G", ctrl=True),), "guess the image")
-PAUSE = Binding("pause_game", (keys.ESCAPE,), "pause")
-CANCEL_GUESS = Binding("cancel_guess", (keys.ESCAPE,), "cancel")
-SOUND = Binding("app.toggle_sound", (Letter("M"),), "sound")  # the App takes M first
-FULL_SCREEN = Binding("app.toggle_fullscreen", (keys.F11,), "full screen")
+GUESS_WHILE_TYPING = Binding("open_guess", (Letter("G", ctrl=True),), N_("guess the image"))
+PAUSE = Binding("pause_game", (keys.ESCAPE,), N_("pause"))
+CANCEL_GUESS = Binding("cancel_guess", (keys.ESCAPE,), N_("cancel"))
+SOUND = Binding("app.toggle_sound", (Letter("M"),), N_("sound"))  # the App takes M first
+FULL_SCREEN = Binding("app.toggle_fullscreen", (keys.F11,), N_("full screen"))
 #: Enter (or Space) presses the button in focus, or goes on from an answer.
 GO_ON = Binding("go_on", (keys.ENTER, keys.SPACE), "")
-NEXT = Binding("go_on", (keys.ENTER, keys.SPACE), "next", cap="Enter")
-SUBMIT_ANSWER = Binding("submit_answer", (keys.ENTER,), "answer")
-SUBMIT_GUESS = Binding("submit_guess", (keys.ENTER,), "guess")
-SEE_RESULTS = Binding("see_results", (keys.ENTER, keys.SPACE), "see the results", cap="Enter")
+NEXT = Binding("go_on", (keys.ENTER, keys.SPACE), N_("next"), cap="Enter")
+SUBMIT_ANSWER = Binding("submit_answer", (keys.ENTER,), N_("answer"))
+SUBMIT_GUESS = Binding("submit_guess", (keys.ENTER,), N_("guess"))
+SEE_RESULTS = Binding("see_results", (keys.ENTER, keys.SPACE), N_("see the results"), cap="Enter")
 #: With read-aloud on: the question again (Ctrl+R while an answer is typed: R types).
-READ_AGAIN = Binding("read_question", (Letter("R"),), "read again")
-READ_AGAIN_WHILE_TYPING = Binding("read_question", (Letter("R", ctrl=True),), "read again")
+READ_AGAIN = Binding("read_question", (Letter("R"),), N_("read again"))
+READ_AGAIN_WHILE_TYPING = Binding("read_question", (Letter("R", ctrl=True),), N_("read again"))
 #: The focus ring: Tab and the arrows (the first press only shows the ring).
 MOVE_ROWS: tuple[Binding, ...] = (
-    Binding("move_focus", (keys.TAB,), "move", cap="Tab ↑↓", args=("next",), repeats=True),
-    Binding("move_focus", (keys.SHIFT_TAB,), "move", args=("previous",), repeats=True),
-    Binding("move_focus", (keys.UP,), "move", args=("up",), repeats=True),
-    Binding("move_focus", (keys.DOWN,), "move", args=("down",), repeats=True),
-    Binding("move_focus", (keys.LEFT,), "move", args=("left",), repeats=True),
-    Binding("move_focus", (keys.RIGHT,), "move", args=("right",), repeats=True),
+    Binding("move_focus", (keys.TAB,), N_("move"), cap="Tab ↑↓", args=("next",), repeats=True),
+    Binding("move_focus", (keys.SHIFT_TAB,), N_("move"), args=("previous",), repeats=True),
+    Binding("move_focus", (keys.UP,), N_("move"), args=("up",), repeats=True),
+    Binding("move_focus", (keys.DOWN,), N_("move"), args=("down",), repeats=True),
+    Binding("move_focus", (keys.LEFT,), N_("move"), args=("left",), repeats=True),
+    Binding("move_focus", (keys.RIGHT,), N_("move"), args=("right",), repeats=True),
 )
 #: In a text field the arrows move the caret: only Tab moves between the buttons.
 TAB_ROWS: tuple[Binding, ...] = tuple(
@@ -68,8 +69,8 @@ TAB_ROWS: tuple[Binding, ...] = tuple(
 #: PageDown and PageUp scroll the card while its contents are taller than it (large text,
 #: a long question); held, they go on.
 CARD_SCROLL: tuple[Binding, ...] = (
-    Binding("scroll_card", (keys.PAGE_DOWN,), "scroll", "PgUp PgDn", (1,), repeats=True),
-    Binding("scroll_card", (keys.PAGE_UP,), "scroll", args=(-1,), repeats=True),
+    Binding("scroll_card", (keys.PAGE_DOWN,), N_("scroll"), "PgUp PgDn", (1,), repeats=True),
+    Binding("scroll_card", (keys.PAGE_UP,), N_("scroll"), args=(-1,), repeats=True),
 )
 #: What an animation that takes no input lets through: pausing and looking around, and
 #: Enter once the whole picture is in view at the end (the round's end counts as busy

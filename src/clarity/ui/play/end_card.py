@@ -5,15 +5,17 @@ from __future__ import annotations
 import pygame
 
 from clarity.core.round import Round
+from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.play.card_plan import text_height
-from clarity.ui.textfit import shorten
+from clarity.ui.play.guess_card import quoted
 from clarity.ui.widgets import TextBlock
 
 
-def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
-    """The verdict on the last guess, the answer large, the caption, and how to go on."""
+def layout_end(out: CardLayout, assets: Assets, round_: Round, t: Translator) -> None:
+    """The verdict on the last guess, the answer large, the caption, and how to go on
+    (the interface's words in ``t``'s language; the answer and caption are the pack's)."""
     metrics = out.metrics
     inner = out.inner
     gap = metrics.gap
@@ -26,7 +28,7 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
         block = TextBlock(surface, surface.get_rect(topleft=box.topleft), words, box)
         return out.add_text(name, block).rect.bottom
 
-    hint_words = "Enter: see the results"
+    hint_words = t.gettext("Enter: see the results")
     palette = assets.look.palette
     hint_room = (inner.width, 2 * assets.font(metrics.body_size).get_linesize())
     hint = assets.fit_text(
@@ -38,11 +40,13 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round) -> None:
     room = bottom - top
 
     if guess is not None and guess.right:
-        heading, colour = "You guessed it!", palette.right
+        heading, colour = t.gettext("You guessed it!"), palette.right
     elif guess is not None:
-        heading, colour = f"“{shorten(guess.guess, 30)}” was not it. It was…", palette.accent
+        # Translators: {guess} is the player's last guess, already in quotation marks
+        heading = t.gettext("{guess} was not it. It was…", guess=quoted(t, guess.guess))
+        colour = palette.accent
     else:
-        heading, colour = "The mystery image was…", palette.accent
+        heading, colour = t.gettext("The mystery image was…"), palette.accent
     # a share of the card each, never more than the text needs at its largest (a card laid
     # out taller to scroll gives the extra room to the caption), nor less than at its least
     least = text_height(assets, heading, metrics.body_size, inner.width, bold=True)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pygame
 
-from clarity.core.numbers import format_number
 from clarity.core.round import Round
+from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.play.card_layout import CardLayout
+from clarity.ui.textfit import shorten
 from clarity.ui.widgets import TextBlock, TextField, field_limit, main_button, plain_button
 
 
@@ -24,30 +25,42 @@ class GuessCard:
         *,
         on_guess: Callable[[str], None],
         on_cancel: Callable[[], None],
+        translator: Callable[[], Translator],
     ) -> None:
         self.assets = assets
         self.round = round_
+        self._translator = translator  # the interface's words now (the language may change)
         mystery = round_.mystery
         self.field = TextField(
             on_guess,
             max_length=field_limit(mystery.answer, *mystery.accept),
-            placeholder="Type your guess…",
         )
-        self.submit_button = main_button("Guess", lambda: on_guess(self.field.text), "Enter")
-        self.cancel_button = plain_button("Cancel", on_cancel, "Esc")
+        self.submit_button = main_button("", lambda: on_guess(self.field.text), "Enter")
+        self.cancel_button = plain_button("", on_cancel, "Esc")
+        self.translate()
+
+    def translate(self) -> None:
+        """The field's and the buttons' words in the interface's language now."""
+        t = self._translator()
+        self.field.placeholder = t.gettext("Type your guess…")
+        self.submit_button.label = t.gettext("Guess")
+        self.cancel_button.label = t.gettext("Cancel")
 
     def layout(self, out: CardLayout, button_h: int, *, can_cancel: bool) -> None:
         """The question on top, the field, the buttons, then the stakes."""
+        self.translate()
+        t = self._translator()
         metrics = out.metrics
         inner = out.inner
         assets = self.assets
         gap = metrics.gap
         round_ = self.round
-        if round_.guess_is_final:
-            why = "Every tile is uncovered." if round_.board.all_uncovered else "No questions left."
-            heading = f"{why} Last chance: what is the mystery image?"
+        if round_.guess_is_final and round_.board.all_uncovered:
+            heading = t.gettext("Every tile is uncovered. Last chance: what is the mystery image?")
+        elif round_.guess_is_final:
+            heading = t.gettext("No questions left. Last chance: what is the mystery image?")
         else:
-            heading = "What is the mystery image?"
+            heading = t.gettext("What is the mystery image?")
         field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
         # a third of the card, or what the heading needs at its smallest (large text)
         least = assets.fitter.measure(heading, metrics.body_size, inner.width, bold=True)[1]
@@ -86,9 +99,21 @@ class GuessCard:
         y = self.submit_button.rect.bottom + gap
 
         win, lose = round_.guess_stakes()
-        words = f"A right guess earns {format_number(win.total)} points and ends the round."
         if lose.penalty:
-            words += f" A wrong guess costs {format_number(lose.penalty)}, and the round goes on."
+            words = t.ngettext(
+                "A right guess earns {count} point and ends the round. A wrong guess costs "
+                "{penalty}, and the round goes on.",
+                "A right guess earns {count} points and ends the round. A wrong guess costs "
+                "{penalty}, and the round goes on.",
+                win.total,
+                penalty=lose.penalty,
+            )
+        else:
+            words = t.ngettext(
+                "A right guess earns {count} point and ends the round.",
+                "A right guess earns {count} points and ends the round.",
+                win.total,
+            )
         least = assets.fitter.measure(words, metrics.small_size, inner.width)[1]
         box = pygame.Rect(inner.x, y, inner.width, max(inner.bottom - y, least))
         out.needed = box.bottom - out.top
@@ -103,3 +128,10 @@ class GuessCard:
         """The field with its caret, every frame; returns where it drew."""
         self.field.draw(surface, self.assets, out.metrics)
         return [self.field.rect.copy()]
+
+
+def quoted(t: Translator, words: str) -> str:
+    """A player's ``words`` (shortened to 30 characters) in the quotation marks of ``t``'s
+    language: “…” in English, «…» in Russian and Belarusian."""
+    # Translators: quotation marks around a player's words; «{words}» in Russian
+    return t.gettext("“{words}”", words=shorten(words, 30))

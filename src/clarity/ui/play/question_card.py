@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pygame
 
-from clarity.core.numbers import format_number
 from clarity.core.packs.models import (
     ChoiceQuestion,
     NumberQuestion,
@@ -16,6 +15,7 @@ from clarity.core.packs.models import (
     TypedQuestion,
 )
 from clarity.core.round import AnswerResult, Question, Round
+from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.menu_frame import button_width
 from clarity.ui.play.card_layout import CardLayout
@@ -33,11 +33,12 @@ from clarity.ui.theme import ANSWER_LETTERS, ANSWER_SHAPES
 from clarity.ui.widgets import Button, TextBlock, TextField, field_limit, lighten, plain_button
 
 
-def placeholder_for(question: Question | None) -> str:
-    """What the empty answer field says: a number question asks for a number."""
+def placeholder_for(question: Question | None, t: Translator) -> str:
+    """What the empty answer field says in ``t``'s language: a number question asks for a
+    number."""
     if isinstance(question, NumberQuestion):
-        return "Type a number…"
-    return "Type the answer…"
+        return t.gettext("Type a number…")
+    return t.gettext("Type the answer…")
 
 
 class QuestionCard:
@@ -56,16 +57,16 @@ class QuestionCard:
         on_choice: Callable[[int], None],
         on_typed: Callable[[str], None],
         on_next: Callable[[], None],
+        translator: Callable[[], Translator],
     ) -> None:
         self.assets = assets
         self.round = round_
         self.images = images
         self._on_choice = on_choice
-        self.answer_field = TextField(on_typed, placeholder="Type the answer…")
-        self.submit_button = plain_button(
-            "Answer", lambda: on_typed(self.answer_field.text), "Enter"
-        )
-        self.next_button = plain_button("Next", on_next, "Enter")
+        self._translator = translator  # the interface's words now (the language may change)
+        self.answer_field = TextField(on_typed)
+        self.submit_button = plain_button("", lambda: on_typed(self.answer_field.text), "Enter")
+        self.next_button = plain_button("", on_next, "Enter")
         self.answer_buttons: list[Button] = []
         self._plans: dict[tuple[int, int, bool], CardPlan] = {}
         self._missed = False  # the answer shown was wrong (or came too late)
@@ -84,15 +85,12 @@ class QuestionCard:
         if isinstance(question, ChoiceQuestion):
             labels = [(choice, ANSWER_LETTERS[i]) for i, choice in enumerate(question.choices)]
         elif isinstance(question, TrueFalseQuestion):
-            labels = [
-                (label, f"{ANSWER_LETTERS[i]} · {label[0]}")
-                for i, label in enumerate(("True", "False"))
-            ]
+            # the keys' letters as printed on the keyboard (T, F), whatever the language
+            labels = [("", f"{ANSWER_LETTERS[i]} · {key}") for i, key in enumerate("TF")]
         else:
             labels = []
             if isinstance(question, TypedQuestion):
                 self.answer_field.max_length = field_limit(question.answer, *question.accept)
-            self.answer_field.placeholder = placeholder_for(question)
             self.answer_field.start()
         for i, (label, keys) in enumerate(labels):
             self.answer_buttons.append(
@@ -104,6 +102,19 @@ class QuestionCard:
                     shape=ANSWER_SHAPES[i],
                 )
             )
+        self.translate()
+
+    def translate(self) -> None:
+        """The interface's words on the card in its language now: the buttons, the field's
+        placeholder, the true/false answers (a choice's answers are the pack's)."""
+        t = self._translator()
+        self.submit_button.label = t.gettext("Answer")
+        self.next_button.label = t.gettext("Next")
+        question = self.round.question
+        self.answer_field.placeholder = placeholder_for(question, t)
+        if isinstance(question, TrueFalseQuestion) and len(self.answer_buttons) == 2:
+            true, false = self.answer_buttons
+            true.label, false.label = t.gettext("True"), t.gettext("False")
 
     def _chooser(self, index: int) -> Callable[[], None]:
         return lambda: self._on_choice(index)
@@ -154,6 +165,10 @@ class QuestionCard:
     def layout(self, out: CardLayout, button_h: int, feedback: AnswerResult | None) -> None:
         """The prompt (and picture) on top, the answers under it, the feedback zone at the
         bottom: the stakes while the question waits, the verdict once it is answered."""
+        labels_before = [b.label for b in self.answer_buttons]
+        self.translate()
+        if [b.label for b in self.answer_buttons] != labels_before:
+            self._plans.clear()  # the language changed: its words take other room
         metrics = out.metrics
         inner = out.inner
         question = self.question
@@ -163,7 +178,7 @@ class QuestionCard:
         aspect = picture[1] if picture is not None else None
         # planned for the card's view: a card laid out taller to scroll keeps the sizes
         room = out.room
-        key = (inner.width, room, feedback is not None)
+        key = (inner.width, room, feedback is not None, self._translator().language)
         plan = self._plans.get(key)
         if plan is None:
             labels = [(b.label, b.key_hint) for b in self.answer_buttons]
@@ -178,6 +193,7 @@ class QuestionCard:
                 picture_aspect=aspect,
                 stakes=self._stakes_line(),
                 answered=feedback is not None,
+                translator=self._translator(),
             )
         out.columns = plan.columns
         out.needed = plan.needed
@@ -315,10 +331,19 @@ class QuestionCard:
             out.focus = list(self.answer_buttons)
 
     def _stakes_line(self) -> str:
-        best = format_number(self.round.answer_worth())
+        t = self._translator()
+        best = self.round.answer_worth()
         if self.round.time_limit is not None:
-            return f"A right answer uncovers a tile and earns up to {best} points: be quick!"
-        return f"A right answer uncovers a tile and earns {best} points."
+            return t.ngettext(
+                "A right answer uncovers a tile and earns up to {count} point: be quick!",
+                "A right answer uncovers a tile and earns up to {count} points: be quick!",
+                best,
+            )
+        return t.ngettext(
+            "A right answer uncovers a tile and earns {count} point.",
+            "A right answer uncovers a tile and earns {count} points.",
+            best,
+        )
 
     def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
         """While the question waits: what a right answer is worth, from the round."""
@@ -341,12 +366,15 @@ class QuestionCard:
         next_w = max(metrics.px(14), round(zone.width * 0.3), min(least, zone.width // 2))
         self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, plan.row_h)
         out.focus = [self.next_button]
+        t = self._translator()
         if event.right:
-            verdict, colour = f"Right!  +{format_number(event.points.total)}", palette.right
+            # Translators: the verdict on a right answer, with the points it earned: "+1,200"
+            verdict = t.gettext("Right!  +{points}", points=event.points.total)
+            colour = palette.right
         elif event.timed_out:
-            verdict, colour = "Time's up!", palette.wrong
+            verdict, colour = t.gettext("Time's up!"), palette.wrong
         else:
-            verdict, colour = "Not quite.", palette.wrong
+            verdict, colour = t.gettext("Not quite."), palette.wrong
         box = pygame.Rect(zone.x, zone.y, zone.width - next_w - small_gap, plan.row_h)
         surface = self.assets.fit_text(
             verdict, metrics.heading_size, metrics.small_size, colour, box.size, bold=True
@@ -355,7 +383,7 @@ class QuestionCard:
             "verdict", TextBlock(surface, surface.get_rect(midleft=box.midleft), verdict, box)
         )
 
-        words = explanation(self.question, result.right_answer, right=event.right)
+        words = explanation(self.question, t.render(result.right_answer), t, right=event.right)
         if words:
             top = box.bottom + small_gap
             box = pygame.Rect(zone.x, top, zone.width, zone.bottom - top)

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import N_
+from clarity.core.trophies import TIER_NAMES
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.keys import Letter
-from clarity.ui.menu_frame import MenuFrame, short_date
+from clarity.ui.menu_frame import MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.services import CabinetEntry
 from clarity.ui.textfit import wrap_lines
@@ -31,18 +32,19 @@ from clarity.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from clarity.i18n import Translator
     from clarity.ui.app import App
 
-HEADING = "Trophy cabinet"
-HISTORY = Binding("history", (Letter("H"),), "history")
-CHOOSE_PLAYER = Binding("choose_player", (Letter("P"),), "choose a player")
+HEADING = N_("Trophy cabinet")
+HISTORY = Binding("history", (Letter("H"),), N_("history"))
+CHOOSE_PLAYER = Binding("choose_player", (Letter("P"),), N_("choose a player"))
 #: A player's cabinet: the arrows choose the trophy the panel describes (held, they go
 #: on, as in a list); Tab moves to the buttons, and only there does Enter press one.
 PLAYER_KEYS: tuple[Binding, ...] = (
-    Binding("look", (keys.LEFT,), "look", "← ↑ ↓ →", (-1, 0), repeats=True),
-    Binding("look", (keys.RIGHT,), "look", args=(1, 0), repeats=True),
-    Binding("look", (keys.UP,), "look", args=(0, -1), repeats=True),
-    Binding("look", (keys.DOWN,), "look", args=(0, 1), repeats=True),
+    Binding("look", (keys.LEFT,), N_("look"), "← ↑ ↓ →", (-1, 0), repeats=True),
+    Binding("look", (keys.RIGHT,), N_("look"), args=(1, 0), repeats=True),
+    Binding("look", (keys.UP,), N_("look"), args=(0, -1), repeats=True),
+    Binding("look", (keys.DOWN,), N_("look"), args=(0, 1), repeats=True),
     HISTORY,
     BACK,
     Binding("to_bar", (keys.TAB,), args=(1,), repeats=True),
@@ -55,7 +57,7 @@ GUEST_KEYS: tuple[Binding, ...] = (
     BACK,
     *focus_keys(move="", press=""),
 )
-GUEST_MESSAGE = (
+GUEST_MESSAGE = N_(
     "Trophies are kept for players. Choose your name (or add it) to start your collection; "
     "a guest's rounds are not saved."
 )
@@ -65,20 +67,23 @@ MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer co
 MAX_COLUMNS = 4
 
 
-def status_text(entry: CabinetEntry) -> str:
-    """The card's last line: when it was won, or that it is locked."""
-    if entry.earned:
-        when = short_date(entry.first_earned_at)
-        won = f"Won {when}" if when else "Won"
-        if entry.times > 1:
-            won += f"  ×{format_number(entry.times)}"
-        return won
-    return "Locked"
+def status_text(entry: CabinetEntry, t: Translator) -> str:
+    """The card's last line in ``t``'s language: when it was won (the date as the language
+    writes it), or that it is locked."""
+    if not entry.earned:
+        return t.gettext("Locked")
+    when = entry.first_earned_at
+    # Translators: a trophy's card: won on this date ("Won Nov 23, 2026")
+    won = t.gettext("Won {date}", date=t.date(when)) if when is not None else t.gettext("Won")
+    if entry.times > 1:
+        won += f"  ×{t.number(entry.times)}"  # "×3": how many times; a sign, not words
+    return won
 
 
-def progress_text(entry: CabinetEntry) -> str:
-    """A lasting trophy's progress as "2/3"; empty for the others."""
-    return f"{format_number(entry.current)}/{format_number(entry.target)}" if entry.target else ""
+def progress_text(entry: CabinetEntry, t: Translator) -> str:
+    """A lasting trophy's progress as "2/3" (numbers as ``t``'s language writes them);
+    empty for the others."""
+    return f"{t.number(entry.current)}/{t.number(entry.target)}" if entry.target else ""
 
 
 class CabinetScene(MenuScreen):
@@ -94,16 +99,15 @@ class CabinetScene(MenuScreen):
             app.services.bundled_pack_ids()
         )
         self.selected = 0  # the tile the detail panel describes
-        self.back_button = Button("Back", self.back, BACK.hint_cap)
+        # the buttons' labels are the interface's words, given at every layout
+        self.back_button = Button("", self.back, BACK.hint_cap)
         if self.player is not None:
-            self.other_button = Button("History", self.history, HISTORY.hint_cap)
+            self.other_button = Button("", self.history, HISTORY.hint_cap)
         else:
-            self.other_button = Button(
-                "Choose a player", self.choose_player, CHOOSE_PLAYER.hint_cap, tone="main"
-            )
+            self.other_button = Button("", self.choose_player, CHOOSE_PLAYER.hint_cap, tone="main")
         self.focus = FocusGroup([self.back_button, self.other_button], columns=2)
         super().__init__(app, MenuFrame(HEADING, self.focus.buttons, ()))
-        self._frame.subheading = self._subheading()
+        self._translate()
         self._area = pygame.Rect(0, 0, 0, 0)  # where the tiles scroll
         self._detail = pygame.Rect(0, 0, 0, 0)
         self._tiles: list[pygame.Rect] = []  # in the grid, before scrolling
@@ -119,10 +123,27 @@ class CabinetScene(MenuScreen):
         own = PLAYER_KEYS if self.player is not None else GUEST_KEYS
         return (*own, *self.scroll_keys())
 
-    def _subheading(self) -> str:
+    def _translate(self) -> None:
+        """The heading, the line under it and the buttons in the interface's language now."""
+        t = self.app.translator
+        self._frame.heading = t.gettext(HEADING)
+        self._frame.subheading = self._subheading(t)
+        self.back_button.label = t.gettext("Back")
+        if self.player is not None:
+            self.other_button.label = t.gettext("History")
+        else:
+            self.other_button.label = t.gettext("Choose a player")
+
+    def _subheading(self, t: Translator) -> str:
         if self.player is None:
-            return "Playing as a guest"
-        return f"{self.player.name}  ·  {self.earned_count} of {len(self.entries)} won"
+            return t.gettext("Playing as a guest")
+        # Translators: under the heading: the player's name, then how many trophies of all
+        return t.gettext(
+            "{player}  ·  {earned} of {total} won",
+            player=self.player.name,
+            earned=self.earned_count,
+            total=len(self.entries),
+        )
 
     def tile_rect(self, index: int) -> pygame.Rect:
         """Where tile ``index`` is on the screen now."""
@@ -181,6 +202,7 @@ class CabinetScene(MenuScreen):
     # -- the scene --------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
+        self._translate()
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         hints = self._frame.hints = self.hints()
@@ -236,8 +258,10 @@ class CabinetScene(MenuScreen):
         pad = metrics.px(1.0)
         name = assets.font(metrics.body_size, True).get_linesize()
         body = assets.font(metrics.body_size)
+        t = self.app.translator
+        room = width - 2 * pad
         lines = max(
-            len(wrap_lines(body, e.trophy.description, width - 2 * pad, DESCRIPTION_LINES))
+            len(wrap_lines(body, t.render(e.trophy.description), room, DESCRIPTION_LINES))
             for e in self.entries
         )
         return name + lines * body.get_linesize() + 2 * pad
@@ -266,7 +290,7 @@ class CabinetScene(MenuScreen):
             focused = (self._bar_focus or not self.entries) and i == self.focus.index
             button.draw(surface, assets, metrics, focused=focused, hovered=i == self.focus.hover)
         if not self.entries:
-            self.draw_message(surface, GUEST_MESSAGE, self._area)
+            self.draw_message(surface, self.app.translator.gettext(GUEST_MESSAGE), self._area)
             return
         previous = surface.get_clip()
         surface.set_clip(self._area)
@@ -303,7 +327,8 @@ class CabinetScene(MenuScreen):
         block = name_font.get_linesize() + small_font.get_linesize()
         y = rect.centery - block // 2
         colour = palette.text if entry.earned else palette.text_muted
-        name = wrap_lines(name_font, entry.trophy.name, width, 1)[0]
+        t = self.app.translator
+        name = wrap_lines(name_font, t.gettext(entry.trophy.name), width, 1)[0]
         surface.blit(assets.text(name, metrics.body_size, colour, bold=True), (x, y))
         y += name_font.get_linesize()
         line = pygame.Rect(x, y, width, small_font.get_linesize())
@@ -311,7 +336,7 @@ class CabinetScene(MenuScreen):
             self._draw_progress(surface, entry, line, tier)
             return
         status_colour = tier if entry.earned else palette.text_muted
-        text = wrap_lines(small_font, status_text(entry), width, 1)[0]
+        text = wrap_lines(small_font, status_text(entry, t), width, 1)[0]
         surface.blit(assets.text(text, metrics.small_size, status_colour, bold=True), line)
 
     def _draw_progress(
@@ -321,7 +346,8 @@ class CabinetScene(MenuScreen):
         metrics = self._metrics
         assets = self.app.services.assets
         palette = self.app.look.palette
-        count = assets.text(progress_text(entry), metrics.small_size, palette.text, bold=True)
+        progress = progress_text(entry, self.app.translator)
+        count = assets.text(progress, metrics.small_size, palette.text, bold=True)
         count_rect = count.get_rect(midright=line.midright)
         surface.blit(count, count_rect)
         bar = pygame.Rect(line.x, 0, count_rect.left - metrics.px(0.8) - line.x, metrics.px(1.0))
@@ -348,21 +374,24 @@ class CabinetScene(MenuScreen):
         pad = metrics.px(1.0)
         inner = rect.inflate(-2 * pad, -2 * pad)
         name_font = assets.font(metrics.body_size, True)
-        status = status_text(entry)
+        t = self.app.translator
+        status = status_text(entry, t)
         if entry.target:
-            status = f"{status}  ·  {progress_text(entry)}"
+            status = f"{status}  ·  {progress_text(entry, t)}"
         status_surface = assets.text(
             status, metrics.body_size, tier if entry.earned else palette.text_muted, bold=True
         )
         status_rect = status_surface.get_rect(topright=inner.topright)
         surface.blit(status_surface, status_rect)
-        tier_name = f"{entry.trophy.name}  ·  {entry.trophy.tier.value.title()}"
+        tier_word = t.gettext(TIER_NAMES[entry.trophy.tier])
+        tier_name = f"{t.gettext(entry.trophy.name)}  ·  {tier_word}"
         name_w = status_rect.left - metrics.gap - inner.x
         name = wrap_lines(name_font, tier_name, name_w, 1)[0]
         surface.blit(assets.text(name, metrics.body_size, palette.text, bold=True), inner.topleft)
         y = inner.y + name_font.get_linesize()
         body = assets.font(metrics.body_size)
-        for line in wrap_lines(body, entry.trophy.description, inner.width, DESCRIPTION_LINES):
+        description = t.render(entry.trophy.description)
+        for line in wrap_lines(body, description, inner.width, DESCRIPTION_LINES):
             surface.blit(assets.text(line, metrics.body_size, palette.text_muted), (inner.x, y))
             y += body.get_linesize()
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.numbers import format_number
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.round import AnswerResult, Phase, Round, right_answer_text
 from clarity.core.trophies import TrophyTracker, trophy_by_id
@@ -28,19 +27,20 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.play.board_panel import BoardPanel
 from clarity.ui.play.card import Card
 from clarity.ui.play.controls import LONGEST_BINDINGS, WHILE_BUSY, play_bindings
-from clarity.ui.play.guess_card import GuessCard
+from clarity.ui.play.guess_card import GuessCard, quoted
 from clarity.ui.play.hud import HudBar
 from clarity.ui.play.question_card import QuestionCard
-from clarity.ui.play.reading import reading_of
+from clarity.ui.play.reading import reading_of, spoken_words_for
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
-from clarity.ui.textfit import shorten, size_ladder, warm_glyphs
+from clarity.ui.textfit import size_ladder, warm_glyphs
 from clarity.ui.theme import TIERS
 from clarity.ui.widgets import Button, FocusGroup, TextField
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
+    from clarity.i18n import Translator
     from clarity.ui.app import App
 
 INTRO_SECONDS = 0.3  # a new question wipes in; its clock starts after that
@@ -99,9 +99,13 @@ class PlayScene(Scene):
         self.guessing = False
 
         assets = app.services.assets
-        self.hud = HudBar(assets, self.round)
+
+        def translator() -> Translator:
+            return app.translator  # a new one when the language changes
+
+        self.hud = HudBar(assets, self.round, translator)
         image = loaded.images.get(self.round.mystery.image)
-        self.board = BoardPanel(assets, self.round, image, self.open_guess)
+        self.board = BoardPanel(assets, self.round, image, self.open_guess, translator)
         question = QuestionCard(
             assets,
             self.round,
@@ -109,11 +113,16 @@ class PlayScene(Scene):
             on_choice=self.answer_choice,
             on_typed=self._submit_typed,
             on_next=self.next_question,
+            translator=translator,
         )
         guess = GuessCard(
-            assets, self.round, on_guess=self._submit_guess, on_cancel=self.cancel_guess
+            assets,
+            self.round,
+            on_guess=self._submit_guess,
+            on_cancel=self.cancel_guess,
+            translator=translator,
         )
-        self.card = Card(assets, self.round, question, guess)
+        self.card = Card(assets, self.round, question, guess, translator)
         self.focus = FocusGroup(ring=False)  # the ring shows once arrows or Tab are used
         self.layer = RegionLayer(self._render_base)
 
@@ -361,7 +370,11 @@ class PlayScene(Scene):
         question = self.round.question
         if self._read_aloud == "off" or question is None or self.stage is not Stage.ASKING:
             return
-        text = reading_of(question, with_answers=self._read_aloud == "question-and-answers")
+        text = reading_of(
+            question,
+            with_answers=self._read_aloud == "question-and-answers",
+            words=spoken_words_for(self.round.pack.language),
+        )
         key = (self.round.mystery_index, self.round.question_number)
         self.app.services.speaker.say(text, self.round.pack.language, key=key, interrupt=True)
         if self.round.question_seconds == 0.0:
@@ -578,7 +591,7 @@ class PlayScene(Scene):
             if done.key == self._reading:
                 self._reading = None  # read to its end (or it could not be): the clock runs
         for notice in speaker.take_notices():
-            self.app.notice.show(notice)
+            self.app.notice.show(self.app.translator.render(notice))
 
     def _handle_key(self, event: pygame.event.Event) -> bool:
         """A key of :meth:`bindings`; True when it was one (then it is used up, also while an
@@ -667,11 +680,18 @@ class PlayScene(Scene):
         self.app.services.sound.play("wrong")
         metrics = self._metrics
         lost = event.points.penalty
+        t = self.app.translator
+        if lost:
+            # Translators: the points a wrong guess cost, with a minus sign: "−200 points"
+            cost = t.ngettext("−{count} point", "−{count} points", lost)
+        else:
+            cost = t.gettext("Keep going: more tiles, more clues.")
         self.toasts.add(
             self.app.services.assets,
             metrics,
-            f"“{shorten(event.guess, 40)}” is not it",
-            f"{format_number(-lost)} points" if lost else "Keep going: more tiles, more clues.",
+            # Translators: {guess} is the player's guess, already in quotation marks
+            t.gettext("{guess} is not it", guess=quoted(t, event.guess)),
+            cost,
             "wrong",
             max_width=self._toast_width(),
             icon="wrong",
@@ -714,13 +734,14 @@ class PlayScene(Scene):
         if self.stage is Stage.OVER:
             return  # the results screen presents these
         metrics = self._metrics
+        t = self.app.translator
         for earned in new:
             self.app.services.sound.play("trophy")
             self.toasts.add(
                 self.app.services.assets,
                 metrics,
-                f"Trophy: {earned.name}",
-                trophy_by_id(earned.trophy_id).description,
+                t.gettext("Trophy: {trophy}", trophy=t.gettext(earned.name)),
+                t.render(trophy_by_id(earned.trophy_id).description),
                 earned.tier if earned.tier in TIERS else "accent",
                 max_width=self._toast_width(),
             )
@@ -731,7 +752,7 @@ class PlayScene(Scene):
     def _fly_points(self, points: int, start: tuple[int, int]) -> None:
         if points == 0 or self._still:
             return  # with reduced motion the score shows them, at once
-        text = ("+" if points > 0 else "") + format_number(points)
+        text = ("+" if points > 0 else "") + self.app.translator.number(points)
         palette = self.app.look.palette
         colour = palette.accent if points > 0 else palette.wrong
         self.flyers.append(

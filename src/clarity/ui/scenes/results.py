@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from clarity.core.events import RoundOutcome, RoundSummary, TrophyEarned
-from clarity.core.numbers import format_number
+from clarity.core.messages import N_
 from clarity.core.trophies import (
     MEDAL_SHARES,
+    TIER_NAMES,
     Tier,
     medal_percent,
     medal_yardstick,
@@ -46,6 +47,7 @@ from clarity.ui.widgets import (
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
+    from clarity.i18n import Translator
     from clarity.progress import FinishResult
     from clarity.ui.app import App
 
@@ -59,22 +61,22 @@ POP_SECONDS = 0.35
 
 ROW_GAP = 2.0  # units between a breakdown label and its value, at the least
 
-PLAY_AGAIN = Binding("play_again", (Letter("P"),), "play again")
-TROPHIES = Binding("open_cabinet", (Letter("C"),), "trophies")
-TITLE = Binding("to_title", (Letter("T"), keys.ESCAPE), "title", "T / Esc")
+PLAY_AGAIN = Binding("play_again", (Letter("P"),), N_("play again"))
+TROPHIES = Binding("open_cabinet", (Letter("C"),), N_("trophies"))
+TITLE = Binding("to_title", (Letter("T"), keys.ESCAPE), N_("title"), "T / Esc")
 #: The results' keys. The first press of an arrow or Tab only shows where the focus is
 #: (on Play again); Enter plays again unless the focus was moved on purpose.
 RESULTS_KEYS: tuple[Binding, ...] = (
     PLAY_AGAIN,
     TROPHIES,
     TITLE,
-    Binding("move", (keys.TAB,), "move", "Tab ←→", ("next",), repeats=True),
-    Binding("move", (keys.SHIFT_TAB,), "move", args=("previous",), repeats=True),
-    Binding("move", (keys.RIGHT,), "move", args=("right",), repeats=True),
-    Binding("move", (keys.LEFT,), "move", args=("left",), repeats=True),
-    Binding("move", (keys.DOWN,), "move", args=("down",), repeats=True),
-    Binding("move", (keys.UP,), "move", args=("up",), repeats=True),
-    Binding("choose", (keys.ENTER, keys.SPACE), "choose", "Enter"),
+    Binding("move", (keys.TAB,), N_("move"), "Tab ←→", ("next",), repeats=True),
+    Binding("move", (keys.SHIFT_TAB,), N_("move"), args=("previous",), repeats=True),
+    Binding("move", (keys.RIGHT,), N_("move"), args=("right",), repeats=True),
+    Binding("move", (keys.LEFT,), N_("move"), args=("left",), repeats=True),
+    Binding("move", (keys.DOWN,), N_("move"), args=("down",), repeats=True),
+    Binding("move", (keys.UP,), N_("move"), args=("up",), repeats=True),
+    Binding("choose", (keys.ENTER, keys.SPACE), N_("choose"), "Enter"),
 )
 HINTS: tuple[KeyHint, ...] = key_hints(RESULTS_KEYS)
 PAGE_SHARE = 0.8  # of the column a page key scrolls: its last lines stay in sight
@@ -92,24 +94,30 @@ class BreakdownRow:
     points: int
 
 
-def breakdown_rows(summary: RoundSummary) -> list[BreakdownRow]:
-    """The score taken apart as the screen lists it; the rows add up to the score."""
+def breakdown_rows(summary: RoundSummary, t: Translator) -> list[BreakdownRow]:
+    """The score taken apart as the screen lists it, labelled in ``t``'s language; the
+    rows add up to the score."""
     points = summary.breakdown
-    rows = [BreakdownRow(f"Answers ({summary.right} right)", points.base)]
+    answers = t.ngettext("Answers ({count} right)", "Answers ({count} right)", summary.right)
+    rows = [BreakdownRow(answers, points.base)]
     if summary.timer:
-        rows.append(BreakdownRow("Time bonus", points.time_bonus))
+        rows.append(BreakdownRow(t.gettext("Time bonus"), points.time_bonus))
     if summary.streaks:
-        rows.append(
-            BreakdownRow(f"Streak bonus (best {summary.longest_streak})", points.streak_bonus)
-        )
+        streak = t.gettext("Streak bonus (best {streak})", streak=summary.longest_streak)
+        rows.append(BreakdownRow(streak, points.streak_bonus))
     if summary.outcome is RoundOutcome.GUESSED:
-        image_label = f"Image bonus ({summary.hidden_at_guess} tiles hidden)"
+        image_label = t.ngettext(
+            "Image bonus ({count} tile hidden)",
+            "Image bonus ({count} tiles hidden)",
+            summary.hidden_at_guess,
+        )
     else:
-        image_label = "Image bonus"
+        image_label = t.gettext("Image bonus")
     rows.append(BreakdownRow(image_label, points.image_bonus))
     if points.penalty:
         wrong = sum(1 for g in summary.guesses if not g.right and not g.final)
-        rows.append(BreakdownRow(f"Wrong guesses ({wrong})", -points.penalty))
+        label = t.gettext("Wrong guesses ({count})", count=wrong)
+        rows.append(BreakdownRow(label, -points.penalty))
     return rows
 
 
@@ -165,16 +173,17 @@ class ResultsScene(Scene):
         self.earned = tuple(earned)
         self.medal = medal
         self.mystery_index = mystery_index
-        self.rows = breakdown_rows(summary)
+        self.rows = breakdown_rows(summary, app.translator)  # again at every layout
         # the medal has its own place; the list shows the other trophies
         medal_id = f"{medal.value}-medal" if medal is not None else None
         self.trophies = tuple(t for t in self.earned if t.trophy_id != medal_id)
         if saved is not None:  # the lasting trophies this round completed
             self.trophies += saved.lasting
 
-        self.play_again_button = main_button("Play again", self.play_again, PLAY_AGAIN.hint_cap)
-        self.title_button = plain_button("Title", self.to_title, TITLE.keys[0].cap)
-        self.cabinet_button = plain_button("Trophies", self.open_cabinet, TROPHIES.hint_cap)
+        # their labels are the interface's words, given at every layout
+        self.play_again_button = main_button("", self.play_again, PLAY_AGAIN.hint_cap)
+        self.title_button = plain_button("", self.to_title, TITLE.keys[0].cap)
+        self.cabinet_button = plain_button("", self.open_cabinet, TROPHIES.hint_cap)
         self.buttons: list[Button] = [
             self.play_again_button,
             self.cabinet_button,
@@ -336,11 +345,12 @@ class ResultsScene(Scene):
         if self.saved is None:
             return None
         palette = self.app.look.palette
+        words = self.app.translator.render(self.saved.message)
         if self.saved.ok:
-            return f"✓ {self.saved.message}", palette.right
+            return f"✓ {words}", palette.right
         if self.saved.status == "guest":
-            return self.saved.message, palette.text_muted
-        return self.saved.message, palette.wrong
+            return words, palette.text_muted
+        return words, palette.wrong
 
     def finish_presentation(self) -> None:
         """Show everything now: the score counted, the medal and trophies in place."""
@@ -420,7 +430,10 @@ class ResultsScene(Scene):
             if name in self._placed:
                 self._draw_placed(surface, self._placed[name])
         score = assets.text(
-            format_number(self.score.value), self._score_size, palette.accent, bold=True
+            self.app.translator.number(self.score.value),
+            self._score_size,
+            palette.accent,
+            bold=True,
         )
         surface.blit(score, score.get_rect(midright=self._score_rect.midright))
         surface.set_clip(previous)
@@ -476,6 +489,11 @@ class ResultsScene(Scene):
     # -- layout -------------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
+        t = self.app.translator
+        self.rows = breakdown_rows(self.summary, t)
+        self.play_again_button.label = t.gettext("Play again")
+        self.title_button.label = t.gettext("Title")
+        self.cabinet_button.label = t.gettext("Trophies")
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
@@ -489,7 +507,8 @@ class ResultsScene(Scene):
         # the bottom bar: the buttons on the left, the key hints beside them
         font = assets.font(metrics.body_size, True)
         button_h = max(metrics.px(4.8), font.get_linesize() + metrics.px(1.0))
-        button_w = max(metrics.px(17), font.size("Play again")[0] + metrics.px(7))
+        widest = max(font.size(button.label)[0] for button in self.buttons)
+        button_w = max(metrics.px(17), widest + metrics.px(7))
         # three to the width at the least (large text: their labels shrink to fit)
         button_w = min(button_w, (width - 2 * margin - 2 * gap) // len(self.buttons))
         bar_y = height - margin // 2 - button_h
@@ -609,7 +628,10 @@ class ResultsScene(Scene):
         edge = max(2, metrics.px(0.25))
 
         guessed = self.summary.outcome is RoundOutcome.GUESSED
-        heading_text = "You guessed it!" if guessed else "Not this time! It was…"
+        t = self.app.translator
+        heading_text = (
+            t.gettext("You guessed it!") if guessed else t.gettext("Not this time! It was…")
+        )
         # a fifth of the column; with large text in a narrow one, body size on the lines
         # it needs (a word is never broken)
         least = assets.fitter.measure(heading_text, metrics.body_size, column.width, bold=True)[1]
@@ -779,7 +801,8 @@ class ResultsScene(Scene):
         small_gap = metrics.px(0.7)
         gap = metrics.gap
         big_h = assets.font(big, True).get_linesize()
-        score_w = fitter.width(format_number(max(self.summary.score, 0)), big, bold=True)
+        t = self.app.translator
+        score_w = fitter.width(t.number(max(self.summary.score, 0)), big, bold=True)
         self._score_size = big
         self._score_rect = pygame.Rect(inner.right - score_w, inner.y, score_w, big_h)
         boxes["score_value"] = self._score_rect.copy()
@@ -789,14 +812,21 @@ class ResultsScene(Scene):
 
         share = medal_percent(self.summary)  # the share the medal was given by
         if self.medal is not None:
-            name = f"{self.medal.value.title()} medal"
+            name = t.gettext(trophy_by_id(f"{self.medal.value}-medal").name)
             colour = self.app.look.tier(self.medal.value)
-            detail = f"{share}% of the best possible"
+            detail = t.gettext("{percent}% of the best possible", percent=share)
         else:
-            lowest = min(MEDAL_SHARES, key=lambda item: item[1])
-            name = "No medal"
+            lowest, least = min(MEDAL_SHARES, key=lambda item: item[1])
+            name = t.gettext("No medal")
             colour = self.app.look.palette.text
-            detail = f"{share}% · {round(lowest[1] * 100)}% wins {lowest[0].value}"
+            # Translators: the share scored, then the share a medal takes; {medal} is the
+            # tier's name in small letters ("bronze")
+            detail = t.gettext(
+                "{percent}% · {least}% wins {medal}",
+                percent=share,
+                least=round(least * 100),
+                medal=t.gettext(TIER_NAMES[lowest]).lower(),
+            )
         name_h = assets.font(heading, True).get_linesize()
         detail_h = assets.font(small).get_linesize()
         name_w = fitter.width(name, heading, bold=True)
@@ -861,7 +891,8 @@ class ResultsScene(Scene):
         palette = self.app.look.palette
         small = metrics.small_size
         small_gap = metrics.px(0.7)
-        values = [_value_text(row.points) for row in self.rows]
+        t = self.app.translator
+        values = [_value_text(row.points, t) for row in self.rows]
         size = self._row_size(inner.width, body)
         label_w = self._label_room(inner.width, size)
         fitter = assets.fitter
@@ -905,9 +936,11 @@ class ResultsScene(Scene):
                 value, value_rect, value_text, appear_at=appear, size=size
             )
             y = box.bottom
-        stats = (
-            f"{self.summary.right} right · {self.summary.wrong} wrong · "
-            f"best possible {format_number(medal_yardstick(self.summary))}"
+        stats = t.gettext(
+            "{right} right · {wrong} wrong · best possible {best}",
+            right=self.summary.right,
+            wrong=self.summary.wrong,
+            best=medal_yardstick(self.summary),
         )
         tiny = metrics.tiny_size
         stats_room = (inner.width, fitter.measure(stats, tiny, inner.width)[1])
@@ -934,7 +967,8 @@ class ResultsScene(Scene):
     def _value_width(self, size: int) -> int:
         """The widest breakdown value at ``size``."""
         fitter = self.app.services.assets.fitter
-        return max(fitter.width(_value_text(row.points), size, True) for row in self.rows)
+        t = self.app.translator
+        return max(fitter.width(_value_text(row.points, t), size, True) for row in self.rows)
 
     def _label_room(self, width: int, size: int) -> int:
         """How wide a breakdown label may be in a card ``width`` wide inside its padding:
@@ -969,13 +1003,15 @@ class ResultsScene(Scene):
         small_gap = metrics.px(0.7)
         y = inner.y
         palette = self.app.look.palette
-        label = assets.text("TROPHIES THIS ROUND", small, palette.text_muted, bold=True)
+        t = self.app.translator
+        heading = t.gettext("Trophies this round").upper()
+        label = assets.text(heading, small, palette.text_muted, bold=True)
         placed["trophies_label"] = _Placed(
             label, label.get_rect(topleft=(inner.x, y)), appear_at=MEDAL_AT
         )
         y = placed["trophies_label"].rect.bottom + small_gap
         if not self.trophies:
-            words = "None this time: try for a streak!"
+            words = t.gettext("None this time: try for a streak!")
             line_box = (inner.width, assets.font(body).get_linesize() * 2)
             none = assets.fit_text(words, body, metrics.tiny_size, palette.text, line_box)
             placed["no_trophies"] = _Placed(
@@ -995,7 +1031,7 @@ class ResultsScene(Scene):
             placed[f"trophy_{i}"] = _Placed(
                 chip,
                 rect,
-                earned.name,
+                t.gettext(earned.name),
                 appear_at=self._trophy_time(i),
                 popping=True,
                 size=style.name_size,
@@ -1033,7 +1069,8 @@ class ResultsScene(Scene):
         pad = metrics.px(0.8)
         icon = assets.font(body, True).get_linesize()
         text_w = max(10, width - icon - 3 * pad)
-        names = [t.name for t in self.trophies]
+        t = self.app.translator
+        names = [t.gettext(earned.name) for earned in self.trophies]
         name_size = next(
             (
                 s
@@ -1044,7 +1081,7 @@ class ResultsScene(Scene):
         )
         # the descriptions at the small size, on two lines at most, or none at all: smaller
         # type does not read from the back of the room
-        descriptions = [_description(t) for t in self.trophies] if described else []
+        descriptions = [_description(e, t) for e in self.trophies] if described else []
         lines = 2 * assets.font(small).get_linesize()
         heights = [fitter.measure(d, small, text_w)[1] for d in descriptions if d]
         detail_size = small if heights and max(heights) <= lines else 0
@@ -1061,10 +1098,11 @@ class ResultsScene(Scene):
         palette = self.app.look.palette
         colour = self.app.look.tier(earned.tier)
         # one line each: the name cut at its room, the description at two lines
-        name = assets.text(earned.name, style.name_size, palette.text, bold=True)
+        t = self.app.translator
+        name = assets.text(t.gettext(earned.name), style.name_size, palette.text, bold=True)
         name = name.subsurface((0, 0, min(name.get_width(), style.text_w), name.get_height()))
         detail = None
-        description = _description(earned)
+        description = _description(earned, t)
         if style.detail_size and description:
             lines = 2 * assets.font(style.detail_size).get_linesize()
             detail = assets.text(
@@ -1102,12 +1140,12 @@ class _ChipStyle:
     height: int
 
 
-def _value_text(points: int) -> str:
-    return ("+" if points > 0 else "") + format_number(points)
+def _value_text(points: int, t: Translator) -> str:
+    return ("+" if points > 0 else "") + t.number(points)
 
 
-def _description(earned: TrophyEarned) -> str:
+def _description(earned: TrophyEarned, t: Translator) -> str:
     try:
-        return trophy_by_id(earned.trophy_id).description
+        return t.render(trophy_by_id(earned.trophy_id).description)
     except KeyError:  # a trophy this version does not know (from a newer store)
         return ""
