@@ -34,7 +34,9 @@ Choices, and why:
   a read-only bit on the old export does not stop it.
 
 Every failure is a :class:`FileNotWritten` naming the target as the user gave it and the
-reason in words ("No space left on device", "Permission denied", "is a folder").
+reason in words ("No space left on device", "Permission denied", "is a folder"): the
+system's own reasons stay in its words (the C library's, in English), the game's own are
+translatable.
 """
 
 from __future__ import annotations
@@ -49,11 +51,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Literal, overload
 
+from clarity.core.messages import Message, message
+
 try:
     import fcntl
 except ImportError:  # Windows: no flock, so leftovers are never cleaned (see the docstring)
     fcntl = None  # type: ignore[assignment]
 
+# Translators: why a file could not be written: the name given is a folder's
+_IS_A_FOLDER = message("is a folder")
 _TEMPORARY = ".{name}.tmp-"
 _TEMPORARY_TAIL = re.compile(r"[0-9a-f]{8}")
 
@@ -61,15 +67,24 @@ _TEMPORARY_TAIL = re.compile(r"[0-9a-f]{8}")
 class FileNotWritten(OSError):
     """A file for the user that could not be written; the previous file is untouched.
 
-    ``filename`` is the target as given; ``strerror`` the reason in words. ``str()`` is the
-    one line to show: ``cannot write results.csv: No space left on device``.
+    ``filename`` is the target as given; ``strerror`` the reason in words (English).
+    ``said`` is the one line to show, a :class:`~clarity.core.messages.Message` to render
+    in the interface's language; ``str()`` is it in English: ``cannot write results.csv: No
+    space left on device``.
     """
 
-    def __init__(self, target: Path, reason: str, error_number: int = 0) -> None:
-        super().__init__(error_number, reason, str(target))
+    def __init__(self, target: Path, reason: Message | str, error_number: int = 0) -> None:
+        super().__init__(error_number, str(reason), str(target))
+        self.reason = reason
+        self.said = message(
+            # Translators: {reason} is the game's words or the system's own (in English)
+            "cannot write {file}: {reason}",
+            file=str(target),
+            reason=reason,
+        )
 
     def __str__(self) -> str:
-        return f"cannot write {self.filename}: {self.strerror}"
+        return str(self.said)
 
 
 @overload
@@ -170,9 +185,9 @@ def _writing_into(
     """A stream straight into a device, FIFO or the like that ``path`` names (see the module
     docstring); nothing is created, renamed or synced."""
     if stat.S_ISDIR(kind):
-        raise FileNotWritten(path, "is a folder", errno.EISDIR)
+        raise FileNotWritten(path, _IS_A_FOLDER, errno.EISDIR)
     if stat.S_ISBLK(kind):
-        raise FileNotWritten(path, "is a disk (a block device), not a file", errno.EPERM)
+        raise FileNotWritten(path, message("is a disk (a block device), not a file"), errno.EPERM)
     try:
         # No O_CREAT: if the node went away meanwhile, fail rather than make a regular file.
         descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
@@ -204,7 +219,7 @@ def _real_target(path: Path) -> Path:
     """The file to replace: ``path``, or what it links to; refuses a folder."""
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     if real.is_dir():
-        raise FileNotWritten(path, "is a folder", errno.EISDIR)
+        raise FileNotWritten(path, _IS_A_FOLDER, errno.EISDIR)
     return real
 
 
@@ -214,8 +229,10 @@ def _create_temporary(path: Path, real: Path) -> tuple[int, Path]:
     folder = real.parent
     if not folder.is_dir():
         if folder.exists():
-            raise FileNotWritten(path, f"{folder} is not a folder", errno.ENOTDIR)
-        raise FileNotWritten(path, f"the folder {folder} does not exist", errno.ENOENT)
+            raise FileNotWritten(
+                path, message("{folder} is not a folder", folder=folder), errno.ENOTDIR
+            )
+        raise FileNotWritten(path, _no_folder(folder), errno.ENOENT)
     try:
         old_mode = stat.S_IMODE(real.stat().st_mode)
     except OSError:
@@ -293,11 +310,16 @@ def sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+def _no_folder(folder: Path) -> Message:
+    return message("the folder {folder} does not exist", folder=folder)
+
+
 def _not_written(path: Path, error: OSError) -> FileNotWritten:
+    reason: Message | str
     if isinstance(error, IsADirectoryError):
-        reason = "is a folder"
+        reason = _IS_A_FOLDER
     elif isinstance(error, FileNotFoundError):
-        reason = f"the folder {path.parent} does not exist"
+        reason = _no_folder(path.parent)
     else:
         reason = error.strerror or str(error) or type(error).__name__
     return FileNotWritten(path, reason, error.errno or 0)

@@ -14,7 +14,8 @@ name stays whole until then. The saved data is read without changing the data fo
 write-protected stick backs up). Only the game's own schema goes into a backup: tables,
 indexes, triggers or views another program added are left out of the copy, and said
 (:func:`schema_differences`; :mod:`clarity.store.restore` refuses a backup that has them).
-Every problem is a :class:`BackupRefused` whose message is the one line to print.
+Every problem is a :class:`BackupRefused` whose ``said`` is the one line to print, in the
+interface's language (the system's and SQLite's own reasons inside it stay in their words).
 
 Left out of a backup: the players' lock files and the picture cache (the game remakes
 them), copies of damaged data moved aside earlier (they stay where they are), and any file
@@ -38,6 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from clarity import __version__, atomic_files
+from clarity.core.messages import N_, Message, message, plural_message
 from clarity.core.packs.picture_decoding import FORMAT_BY_SUFFIX
 from clarity.paths import user_packs_dir
 from clarity.settings import MAX_FILE_BYTES
@@ -62,8 +64,13 @@ _SCHEMA_KINDS = ("trigger", "view", "index", "table")  # the order they can be d
 
 
 class BackupRefused(Exception):
-    """A backup or a restore that cannot be done; ``str()`` is the one line to print
-    (``FILE: what is wrong``). Nothing was changed when it is raised."""
+    """A backup or a restore that cannot be done; ``said`` is the one line to print
+    (``FILE: what is wrong``), a :class:`~clarity.core.messages.Message` to render in the
+    interface's language; ``str()`` is it in English. Nothing was changed when it is raised."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 @dataclass(frozen=True)
@@ -158,19 +165,28 @@ def schema_differences(
     return sorted(found - own), sorted(own - found)
 
 
-def said_differences(added: list[SchemaObject], lacking: list[SchemaObject]) -> str:
+def said_differences(added: list[SchemaObject], lacking: list[SchemaObject]) -> Message:
     """The first difference in words, and how many more: 'trigger "wipe" is not the game's
-    own, and 1 more difference'."""
+    own, and 1 more difference' (the object named as SQL names it: ``trigger "wipe"``)."""
     changed = {(o.type, o.name) for o in lacking} & {(o.type, o.name) for o in added}
     first = (added or lacking)[0]
     if (first.type, first.name) in changed:
-        said = f"{first} is not as the game makes it"
+        # Translators: {item} is a part of the database as SQL names it: trigger "wipe"
+        said = message("{item} is not as the game makes it", item=str(first))
         others = len(added) + len(lacking) - 2
+    elif added:
+        said = message("{item} is not the game's own", item=str(first))
+        others = len(added) + len(lacking) - 1
     else:
-        said = f"{first} is {'not the game' + chr(39) + 's own' if added else 'missing'}"
+        said = message("{item} is missing", item=str(first))
         others = len(added) + len(lacking) - 1
     if others:
-        said += f", and {counted(others, 'more difference')}"
+        said = plural_message(
+            "{difference}, and {count} more difference",
+            "{difference}, and {count} more differences",
+            others,
+            difference=said,
+        )
     return said
 
 
@@ -203,7 +219,9 @@ def write_backup(
     packs, skipped = pack_files(user_packs_dir(data_dir))
     settings = read_settings(settings_file)
     if not database.is_file() and not packs and settings is None:
-        raise BackupRefused(f"{data_dir}: there is no saved data, pack or settings to back up")
+        raise BackupRefused(
+            message("{file}: there is no saved data, pack or settings to back up", file=data_dir)
+        )
     try:
         with atomic_files.replacing(target, binary=True) as stream:
             manifest, snapshot = _write_archive(
@@ -215,10 +233,19 @@ def write_backup(
                 now=now,
             )
     except atomic_files.FileNotWritten as error:
-        raise BackupRefused(f"{target}: cannot be written ({reason(error)})") from error
+        raise BackupRefused(
+            message(
+                # Translators: {reason} is the game's words or the system's own (in English)
+                "{file}: cannot be written ({reason})",
+                file=target,
+                reason=error.reason,
+            )
+        ) from error
     except OSError as error:  # a pack file or the scratch copy, not the archive
         where = error.filename or target
-        raise BackupRefused(f"{where}: cannot be backed up ({reason(error)})") from error
+        raise BackupRefused(
+            message("{file}: cannot be backed up ({reason})", file=where, reason=reason(error))
+        ) from error
     return BackupWritten(
         target,
         manifest,
@@ -232,22 +259,31 @@ def write_backup(
 def _check_target(target: Path, data_dir: Path) -> None:
     """Refuse a target inside the data folder, or an existing file that is not ours."""
     if not target.parent.is_dir():
-        raise BackupRefused(f"{target}: the folder {target.parent} does not exist")
+        raise BackupRefused(
+            message("{file}: the folder {folder} does not exist", file=target, folder=target.parent)
+        )
     if target.resolve().is_relative_to(data_dir.resolve()):
         raise BackupRefused(
-            f"{target}: is inside the data folder {data_dir}, where every later backup would "
-            "carry it (and the players deleted since); name a file outside it"
+            message(
+                "{file}: is inside the data folder {folder}, where every later backup would "
+                "carry it (and the players deleted since); name a file outside it",
+                file=target,
+                folder=data_dir,
+            )
         )
     if target.exists():
         if not target.is_file():
-            raise BackupRefused(f"{target}: is not a file")
+            raise BackupRefused(_not_a_file(target))
         try:
             with open_archive(target) as opened:
                 read_manifest(target, opened)
         except BackupRefused:
             raise BackupRefused(
-                f"{target}: the file exists and is not a Clarity backup, so it is left "
-                "alone; name another file"
+                message(
+                    "{file}: the file exists and is not a Clarity backup, so it is left "
+                    "alone; name another file",
+                    file=target,
+                )
             ) from None
 
 
@@ -277,7 +313,10 @@ def pack_files(folder: Path) -> tuple[list[tuple[Path, str]], list[Path]]:
                 relative.encode("utf-8")
             except UnicodeEncodeError:
                 raise BackupRefused(
-                    f"{path}: the file's name is not readable text; rename it, then back up"
+                    message(
+                        "{file}: the file's name is not readable text; rename it, then back up",
+                        file=path,
+                    )
                 ) from None
             carried.append((path, f"{PACKS_FOLDER}/{relative}"))
     return carried, sorted(skipped)
@@ -301,9 +340,11 @@ def read_settings(settings_file: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise BackupRefused(f"{settings_file}: cannot be read ({reason(error)})") from error
+        raise BackupRefused(_cannot_read(settings_file, reason(error))) from error
     if len(data) > MAX_FILE_BYTES:
-        raise BackupRefused(f"{settings_file}: is too large to be a settings file")
+        raise BackupRefused(
+            message("{file}: is too large to be a settings file", file=settings_file)
+        )
     return data
 
 
@@ -372,15 +413,22 @@ def _snapshot(database: Path, copy: Path) -> _Snapshot:
             version = schema_version(target)
             if version > SCHEMA_VERSION:
                 raise BackupRefused(
-                    f"{database}: was written by a newer version of Clarity Challenge; "
-                    "back it up with that version"
+                    message(
+                        "{file}: was written by a newer version of Clarity Challenge; "
+                        "back it up with that version",
+                        file=database,
+                    )
                 )
             if version == 0:
                 if target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    raise BackupRefused(f"{database}: is not saved data of Clarity Challenge")
+                    raise BackupRefused(
+                        message("{file}: is not saved data of Clarity Challenge", file=database)
+                    )
                 return _Snapshot()  # made, never written: nothing saved yet
             if target.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-                raise BackupRefused(problems.damaged_and_left(database, "integrity check failed"))
+                raise BackupRefused(
+                    problems.damaged_and_left(database, message("integrity check failed"))
+                )
             left_out = _leave_out_what_is_not_ours(database, target, version)
             target.execute("VACUUM")
             players = target.execute("SELECT count(*) FROM player").fetchone()[0]
@@ -407,8 +455,13 @@ def _leave_out_what_is_not_ours(
     added, lacking = schema_differences(copy, version)
     if lacking:
         raise BackupRefused(
-            f"{database}: the saved data was changed by another program "
-            f"({said_differences(added, lacking)}), so it is not backed up"
+            message(
+                # Translators: {differences} says what was changed: trigger "wipe" is missing
+                "{file}: the saved data was changed by another program "
+                "({differences}), so it is not backed up",
+                file=database,
+                differences=said_differences(added, lacking),
+            )
         )
     for kind in _SCHEMA_KINDS:
         for item in added:
@@ -418,8 +471,16 @@ def _leave_out_what_is_not_ours(
                     copy.execute(f'DROP {kind.upper()} IF EXISTS "{quoted}"')
                 except sqlite3.OperationalError as error:
                     raise BackupRefused(
-                        f"{database}: the saved data holds {item}, which another program "
-                        f"added and which cannot be left out ({error}), so it is not backed up"
+                        message(
+                            # Translators: {item} is a part of the database as SQL names it
+                            # (trigger "wipe"); {error} is SQLite's own words, in English
+                            "{file}: the saved data holds {item}, which another program "
+                            "added and which cannot be left out ({error}), so it is not "
+                            "backed up",
+                            file=database,
+                            item=str(item),
+                            error=str(error),
+                        )
                     ) from error
     return tuple(str(item) for item in added if item.sql)
 
@@ -452,8 +513,10 @@ def _unreadable(database: Path, error: sqlite3.DatabaseError) -> BackupRefused:
     if problems.is_damage(error):
         return BackupRefused(problems.damaged_and_left(database, str(error)))
     if "locked" in str(error) or "busy" in str(error):
-        return BackupRefused(f"{database}: is kept busy by another program; try again")
-    return BackupRefused(f"{database}: cannot be read ({error})")
+        return BackupRefused(
+            message("{file}: is kept busy by another program; try again", file=database)
+        )
+    return BackupRefused(_cannot_read(database, str(error)))
 
 
 # --- reading an archive ------------------------------------------------------------------
@@ -462,28 +525,34 @@ def _unreadable(database: Path, error: sqlite3.DatabaseError) -> BackupRefused:
 def open_archive(archive: Path) -> zipfile.ZipFile:
     """The zip file ``archive``, open (or :class:`BackupRefused`: missing, not a zip)."""
     if not archive.is_file():
-        what = "does not exist" if not archive.exists() else "is not a file"
-        raise BackupRefused(f"{archive}: {what}")
+        if archive.exists():
+            raise BackupRefused(_not_a_file(archive))
+        raise BackupRefused(message("{file}: does not exist", file=archive))
     try:
         return zipfile.ZipFile(archive)
     except zipfile.BadZipFile as error:
         raise BackupRefused(
-            f"{archive}: is not a Clarity backup, or it was cut short ({error})"
+            message(
+                # Translators: {error} is the zip reader's own words, in English
+                "{file}: is not a Clarity backup, or it was cut short ({error})",
+                file=archive,
+                error=str(error),
+            )
         ) from error
     except OSError as error:
-        raise BackupRefused(f"{archive}: cannot be read ({reason(error)})") from error
+        raise BackupRefused(_cannot_read(archive, reason(error))) from error
 
 
 # What each field of the manifest must be, in words for the message that says it is not.
 _FIELD_KINDS: dict[str, tuple[type, str]] = {
-    "format_version": (int, "a whole number"),
-    "game_version": (str, "text"),
-    "created_at": (str, "a date and time as text"),
-    "schema_version": (int, "a whole number"),
-    "players": (int, "a whole number"),
-    "rounds": (int, "a whole number"),
-    "packs": (int, "a whole number"),
-    "settings": (bool, "true or false"),
+    "format_version": (int, N_("a whole number")),
+    "game_version": (str, N_("text")),
+    "created_at": (str, N_("a date and time as text")),
+    "schema_version": (int, N_("a whole number")),
+    "players": (int, N_("a whole number")),
+    "rounds": (int, N_("a whole number")),
+    "packs": (int, N_("a whole number")),
+    "settings": (bool, N_("true or false")),
 }
 
 
@@ -491,53 +560,92 @@ def read_manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
     """The manifest of the open ``archive``, checked: ours, each field of its kind, and of
     a format this game reads. Raises :class:`BackupRefused` saying which field is wrong
     and how. A UTF-8 byte order mark (a manifest saved by a Windows editor) is accepted."""
-    not_ours = f"{archive}: is not a Clarity backup"
+
+    def not_ours(why: Message) -> BackupRefused:
+        # Translators: {why} says how the file shows it, as "its manifest.json is too large"
+        said = message("{file}: is not a Clarity backup ({why})", file=archive, why=why)
+        return BackupRefused(said)
+
+    def damaged(why: Message) -> BackupRefused:
+        return BackupRefused(
+            message(
+                # Translators: {manifest} is the file name manifest.json; {why} names a field
+                "{file}: its {manifest} is damaged ({why})",
+                file=archive,
+                manifest=MANIFEST_NAME,
+                why=why,
+            )
+        )
+
+    manifest_name = {"manifest": MANIFEST_NAME}
     try:
         info = opened.getinfo(MANIFEST_NAME)
     except KeyError:
-        raise BackupRefused(f"{not_ours} (it has no {MANIFEST_NAME})") from None
+        raise not_ours(message("it has no {manifest}", **manifest_name)) from None
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is too large)")
+        raise not_ours(message("its {manifest} is too large", **manifest_name))
     raw = read_member(archive, opened, info)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is not UTF-8 text)") from None
+        raise not_ours(message("its {manifest} is not UTF-8 text", **manifest_name)) from None
     except ValueError as error:
-        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is not JSON: {error})") from None
+        raise not_ours(
+            message(
+                # Translators: {error} is the JSON reader's own words, in English
+                "its {manifest} is not JSON: {error}",
+                error=str(error),
+                **manifest_name,
+            )
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BackupRefused(f"{not_ours} (its {MANIFEST_NAME} is another program's)")
+        raise not_ours(message("its {manifest} is another program's", **manifest_name))
     fields = {}
     for name, (kind, said) in _FIELD_KINDS.items():
         if name not in data:
-            raise BackupRefused(f"{archive}: its {MANIFEST_NAME} is damaged ({name} is missing)")
+            # Translators: {field} is a field of the manifest, as it is written: created_at
+            raise damaged(message("{field} is missing", field=name))
         value = data[name]
         wrong = not isinstance(value, kind) or (kind is int and isinstance(value, bool))
         if wrong or (kind is int and value < 0):
             shown = json.dumps(value, ensure_ascii=True)
             shown = shown if len(shown) <= 40 else shown[:37] + "..."
-            expected = said if wrong else "a number from 0 up"
-            raise BackupRefused(
-                f"{archive}: its {MANIFEST_NAME} is damaged ({name} is {shown}, not {expected})"
+            expected = Message(said) if wrong else message("a number from 0 up")
+            raise damaged(
+                # Translators: {field} is a field's name as written (players), {value} what
+                # it holds, {expected} what it should be: a whole number
+                message(
+                    "{field} is {value}, not {expected}",
+                    field=name,
+                    value=shown,
+                    expected=expected,
+                )
             )
         fields[name] = value
     try:
         datetime.fromisoformat(fields["created_at"])
     except ValueError:
         shown = json.dumps(fields["created_at"], ensure_ascii=True)[:40]
-        raise BackupRefused(
-            f"{archive}: its {MANIFEST_NAME} is damaged (created_at is {shown}, not a date "
-            "and time)"
+        raise damaged(
+            message("{field} is {value}, not a date and time", field="created_at", value=shown)
         ) from None
     manifest = Manifest(**fields)
     if manifest.format_version > FORMAT_VERSION or manifest.schema_version > SCHEMA_VERSION:
         # The manifest's game_version is not named: a forged or edited one says anything.
-        made = f"backup format {manifest.format_version}, saved data version "
-        made += str(manifest.schema_version)
-        ours = f"backup format {FORMAT_VERSION} and saved data up to version {SCHEMA_VERSION}"
         raise BackupRefused(
-            f"{archive}: was made by a newer version of Clarity Challenge ({made}); this game "
-            f"({__version__}) reads {ours}: update the game on this computer, then restore it"
+            message(
+                # Translators: the versions are numbers as the game counts them
+                "{file}: was made by a newer version of Clarity Challenge (backup format "
+                "{format}, saved data version {schema}); this game ({version}) reads backup "
+                "format {our_format} and saved data up to version {our_schema}: update the "
+                "game on this computer, then restore it",
+                file=archive,
+                format=str(manifest.format_version),
+                schema=str(manifest.schema_version),
+                version=__version__,
+                our_format=str(FORMAT_VERSION),
+                our_schema=str(SCHEMA_VERSION),
+            )
         )
     return manifest
 
@@ -547,25 +655,56 @@ def read_member(archive: Path, opened: zipfile.ZipFile, info: zipfile.ZipInfo) -
     try:
         return opened.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
-        raise BackupRefused(f"{archive}: is damaged ({info.filename}: {error})") from error
+        raise BackupRefused(damaged_member(archive, info.filename, error)) from error
 
 
 # --- small helpers -----------------------------------------------------------------------
 
 
-def size_in_words(size: int) -> str:
-    """A size as a person reads it: 912 bytes, 48 KB, 3.4 MB, 2.1 GB."""
+# A size's units (SI: 1 KB is 1,000 bytes, as file managers on Windows 10+, macOS and GNOME
+# count them), each with its message for a whole number and for one with a tenth.
+_SIZE_UNITS = (
+    (1e3, N_("{count} KB"), N_("{whole}.{tenth} KB")),
+    (1e6, N_("{count} MB"), N_("{whole}.{tenth} MB")),
+    (1e9, N_("{count} GB"), N_("{whole}.{tenth} GB")),
+)
+
+
+def size_in_words(size: int) -> Message:
+    """A size of ``size`` bytes as a person reads it: 912 bytes, 48 KB, 3.4 MB, 2.1 GB
+    (a tenth shown below 10 of a unit); units of 1,000 (SI)."""
     if size < 1000:
-        return counted(size, "byte")
-    units = (("KB", 1e3), ("MB", 1e6), ("GB", 1e9))
-    unit, scale = next(((u, s) for u, s in units if size < s * 1e3), units[-1])
+        return plural_message("{count} byte", "{count} bytes", size)
+    scale, whole_unit, tenths_unit = next(
+        (unit for unit in _SIZE_UNITS if size < unit[0] * 1e3), _SIZE_UNITS[-1]
+    )
     shown = size / scale
-    return f"{shown:.1f} {unit}" if shown < 10 else f"{shown:.0f} {unit}"
+    if shown >= 10:
+        return Message(whole_unit, {"count": round(shown)})
+    # Translators' note for the "{whole}.{tenth}" units: write your language's decimal mark
+    # between them (3,4 МБ); the digits come in as numbers.
+    whole, tenth = divmod(round(shown * 10), 10)
+    return Message(tenths_unit, {"whole": whole, "tenth": tenth})
 
 
-def counted(number: int, noun: str) -> str:
-    """``1 player``, ``3 players``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def damaged_member(archive: Path, member: str, error: BaseException) -> Message:
+    """The line for a member of ``archive`` that cannot be read whole."""
+    return message(
+        # Translators: {member} is a file in the backup; {error} the zip reader's own words
+        "{file}: is damaged ({member}: {error})",
+        file=archive,
+        member=member,
+        error=str(error),
+    )
+
+
+def _not_a_file(path: Path) -> Message:
+    return message("{file}: is not a file", file=path)
+
+
+def _cannot_read(path: Path, why: str) -> Message:
+    # Translators: {reason} is the system's or SQLite's own words, in English
+    return message("{file}: cannot be read ({reason})", file=path, reason=why)
 
 
 def reason(error: OSError) -> str:

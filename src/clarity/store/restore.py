@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from clarity import atomic_files
+from clarity.core.messages import message, plural_message
 from clarity.paths import user_packs_dir
 from clarity.settings import MAX_FILE_BYTES
 from clarity.store import problems
@@ -40,7 +41,7 @@ from clarity.store.backup import (
     SETTINGS_NAME,
     BackupRefused,
     Manifest,
-    counted,
+    damaged_member,
     is_carried,
     is_pack_file,
     open_archive,
@@ -126,22 +127,42 @@ def _members(archive: Path, opened: zipfile.ZipFile) -> _Contents:
     """
     infos = opened.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise BackupRefused(f"{archive}: holds {len(infos)} files, more than a backup can")
+        raise BackupRefused(
+            plural_message(
+                "{file}: holds {count} file, more than a backup can",
+                "{file}: holds {count} files, more than a backup can",
+                len(infos),
+                file=archive,
+            )
+        )
     members, skipped, seen, total = [], [], set(), 0
     for info in infos:
         name = info.filename
-        shown = f"{archive}: holds {name!r}"
+        # {member} in these messages: the name of a file inside the backup, quoted
+        shown = {"file": archive, "member": repr(name)}
         if not _safe_parts(name.removesuffix("/") if info.is_dir() else name):
-            raise BackupRefused(f"{shown}, a name that would leave the folder it is put in")
+            raise BackupRefused(
+                message(
+                    "{file}: holds {member}, a name that would leave the folder it is put in",
+                    **shown,
+                )
+            )
         ours = name in (MANIFEST_NAME, DATABASE_NAME, SETTINGS_NAME)
         if not ours and not name.startswith(f"{PACKS_FOLDER}/"):
-            raise BackupRefused(f"{shown}, which a Clarity backup never holds")
+            raise BackupRefused(
+                message("{file}: holds {member}, which a Clarity backup never holds", **shown)
+            )
         if info.is_dir():
             continue  # folders are made for the files in them
         if stat.S_ISLNK(info.external_attr >> 16) or info.flag_bits & 0x1:
-            raise BackupRefused(f"{shown}, a link or an encrypted file, which a backup never is")
+            raise BackupRefused(
+                message(
+                    "{file}: holds {member}, a link or an encrypted file, which a backup never is",
+                    **shown,
+                )
+            )
         if name.casefold() in seen:
-            raise BackupRefused(f"{shown} twice")
+            raise BackupRefused(message("{file}: holds {member} twice", **shown))
         seen.add(name.casefold())
         if not ours and not is_carried(name):
             skipped.append(name)  # e.g. an earlier backup saved in the packs folder
@@ -149,8 +170,14 @@ def _members(archive: Path, opened: zipfile.ZipFile) -> _Contents:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MEMBER_RATIO_CHECKED_FROM and ratio > MAX_RATIO:
             raise BackupRefused(
-                f"{shown}, which would grow {ratio:.0f} times when unpacked; "
-                "a backup's files never do"
+                plural_message(
+                    "{file}: holds {member}, which would grow {count} time when unpacked; "
+                    "a backup's files never do",
+                    "{file}: holds {member}, which would grow {count} times when unpacked; "
+                    "a backup's files never do",
+                    round(ratio),
+                    **shown,
+                )
             )
         total += info.file_size
         if name != MANIFEST_NAME:
@@ -163,14 +190,30 @@ def _check_total(archive: Path, total: int) -> None:
     """Refuse an archive whose members would unpack to more than a backup ever holds."""
     if total > MAX_TOTAL_BYTES:
         raise BackupRefused(
-            f"{archive}: would unpack to {size_in_words(total)}, more than the "
-            f"{size_in_words(MAX_TOTAL_BYTES)} a backup of ten school years needs"
+            message(
+                # Translators: {size} and {most} are sizes: 2.1 GB
+                "{file}: would unpack to {size}, more than the {most} a backup of ten school "
+                "years needs",
+                file=archive,
+                size=size_in_words(total),
+                most=size_in_words(MAX_TOTAL_BYTES),
+            )
         )
     size = archive.stat().st_size
     if total > RATIO_CHECKED_FROM and total > MAX_ARCHIVE_RATIO * size:
         raise BackupRefused(
-            f"{archive}: would unpack to {size_in_words(total)} from {size_in_words(size)}, "
-            f"{total / max(size, 1):.0f} times its size; a real backup grows about 5 times"
+            plural_message(
+                # Translators: {size} and {packed} are sizes: 2.1 GB; {real} is 5
+                "{file}: would unpack to {size} from {packed}, {count} time its size; a real "
+                "backup grows about {real} times",
+                "{file}: would unpack to {size} from {packed}, {count} times its size; a real "
+                "backup grows about {real} times",
+                round(total / max(size, 1)),
+                file=archive,
+                size=size_in_words(total),
+                packed=size_in_words(size),
+                real=5,
+            )
         )
 
 
@@ -186,8 +229,15 @@ def _check_room(archive: Path, data_dir: Path, total: int) -> None:
         return  # the build itself will say what is wrong
     if total > free:
         raise BackupRefused(
-            f"{archive}: unpacks to {size_in_words(total)}, but the disk of {data_dir} has "
-            f"{size_in_words(free)} free; nothing was changed"
+            message(
+                # Translators: {size} and {free} are sizes: 2.1 GB
+                "{file}: unpacks to {size}, but the disk of {folder} has {free} free; nothing "
+                "was changed",
+                file=archive,
+                size=size_in_words(total),
+                folder=data_dir,
+                free=size_in_words(free),
+            )
         )
 
 
@@ -210,13 +260,24 @@ def _unpack(archive: Path, opened: zipfile.ZipFile, member: _Member, folder: Pat
                 written += len(chunk)
                 if written > declared:
                     raise BackupRefused(
-                        f"{archive}: is damaged ({member.info.filename} is longer than it says)"
+                        message(
+                            "{file}: is damaged ({member} is longer than it says)",
+                            file=archive,
+                            member=member.info.filename,
+                        )
                     )
                 target.write(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
-        raise BackupRefused(f"{archive}: is damaged ({member.info.filename}: {error})") from error
+        raise BackupRefused(damaged_member(archive, member.info.filename, error)) from error
     except NotImplementedError as error:  # a compression this Python cannot read
-        raise BackupRefused(f"{archive}: is not a Clarity backup ({error})") from error
+        raise BackupRefused(
+            message(
+                # Translators: {error} is the zip reader's own words, in English
+                "{file}: is not a Clarity backup ({error})",
+                file=archive,
+                error=str(error),
+            )
+        ) from error
 
 
 # --- restore -----------------------------------------------------------------------------
@@ -238,7 +299,9 @@ def restore_backup(
     """
     data_dir = Path(data_dir)
     if data_dir.exists() and not data_dir.is_dir():
-        raise BackupRefused(f"{data_dir}: the data folder is a file, not a folder")
+        raise BackupRefused(
+            message("{file}: the data folder is a file, not a folder", file=data_dir)
+        )
     with open_archive(archive) as opened:
         manifest = read_manifest(archive, opened)
         contents = _members(archive, opened)
@@ -255,7 +318,14 @@ def restore_backup(
                     tempfile.mkdtemp(dir=data_dir.parent, prefix=f".{data_dir.name}.restoring-")
                 )
             except OSError as error:
-                raise BackupRefused(f"{data_dir}: cannot be made ({reason(error)})") from error
+                raise BackupRefused(
+                    message(
+                        # Translators: {reason} is the system's own words, in English
+                        "{file}: cannot be made ({reason})",
+                        file=data_dir,
+                        reason=reason(error),
+                    )
+                ) from error
             try:
                 _build(archive, opened, members, manifest, building)
                 kept = 0 if replace else _keep_packs(existing.packs, data_dir, building)
@@ -263,7 +333,14 @@ def restore_backup(
                     building, data_dir, settings_file, settings, now=now
                 )
             except OSError as error:
-                raise BackupRefused(f"{data_dir}: cannot be restored ({reason(error)})") from error
+                raise BackupRefused(
+                    message(
+                        # Translators: {reason} is the system's own words, in English
+                        "{file}: cannot be restored ({reason})",
+                        file=data_dir,
+                        reason=reason(error),
+                    )
+                ) from error
             finally:
                 shutil.rmtree(building, ignore_errors=True)  # gone already when moved in
     return Restored(
@@ -306,7 +383,7 @@ def _settings_in(archive: Path, opened: zipfile.ZipFile, members: list[_Member])
     for member in members:
         if member.info.filename == SETTINGS_NAME:
             if member.info.file_size > MAX_FILE_BYTES:
-                raise BackupRefused(f"{archive}: its settings file is too large")
+                raise BackupRefused(message("{file}: its settings file is too large", file=archive))
             return read_member(archive, opened, member.info)
     return None
 
@@ -316,18 +393,31 @@ def _refuse_to_overwrite(
 ) -> None:
     if existing.players or existing.rounds:
         what = (
-            "saved data that cannot be read"
+            message("saved data that cannot be read")
             if existing.players < 0
-            else f"{counted(existing.players, 'player')} and {counted(existing.rounds, 'round')}"
+            else message(
+                # Translators: {players} is a number of players, {rounds} of rounds
+                "{players} and {rounds}",
+                players=plural_message("{count} player", "{count} players", existing.players),
+                rounds=plural_message("{count} round", "{count} rounds", existing.rounds),
+            )
         )
         raise BackupRefused(
-            f"{data_dir}: already holds {what}; nothing was changed. Add --replace to keep "
-            "them aside and restore the backup"
+            message(
+                # Translators: --replace is an option of the command: keep it as it is
+                "{file}: already holds {what}; nothing was changed. Add --replace to keep "
+                "them aside and restore the backup",
+                file=data_dir,
+                what=what,
+            )
         )
     if settings is not None and read_settings(settings_file) not in (None, settings):
         raise BackupRefused(
-            f"{settings_file}: holds other settings than the backup's; nothing was changed. "
-            "Add --replace to keep them aside and restore the backup's"
+            message(
+                "{file}: holds other settings than the backup's; nothing was changed. "
+                "Add --replace to keep them aside and restore the backup's",
+                file=settings_file,
+            )
         )
 
 
@@ -347,13 +437,22 @@ def _players_held(data_dir: Path) -> Iterator[None]:
             claimed = claim_player(data_dir, player)
             if isinstance(claimed, HeldElsewhere):
                 raise BackupRefused(
-                    f"{data_dir}: {claimed.message} Close the game there first; nothing was changed"
+                    message(
+                        # Translators: {held} is a sentence: Ana is already playing in
+                        # another window.
+                        "{file}: {held} Close the game there first; nothing was changed",
+                        file=data_dir,
+                        held=claimed.said,
+                    )
                 )
             claims.append(claimed)
         if database.is_file() and _open_elsewhere(database):
             raise BackupRefused(
-                f"{data_dir}: a game is running on this data folder; close it first; "
-                "nothing was changed"
+                message(
+                    "{file}: a game is running on this data folder; close it first; "
+                    "nothing was changed",
+                    file=data_dir,
+                )
             )
         yield
     finally:
@@ -417,16 +516,27 @@ def _build(
                 version = schema_version(conn)
                 if version > SCHEMA_VERSION:
                     raise BackupRefused(
-                        f"{archive}: its saved data was written by a newer version of Clarity "
-                        "Challenge; update the game on this computer, then restore it"
+                        message(
+                            "{file}: its saved data was written by a newer version of Clarity "
+                            "Challenge; update the game on this computer, then restore it",
+                            file=archive,
+                        )
                     )
                 if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-                    raise BackupRefused(f"{archive}: is damaged (its saved data is not whole)")
+                    raise BackupRefused(
+                        message("{file}: is damaged (its saved data is not whole)", file=archive)
+                    )
                 added, lacking = schema_differences(conn, version)
                 if added or lacking:
                     raise BackupRefused(
-                        f"{archive}: its saved data was changed by another program "
-                        f"({said_differences(added, lacking)}), so it is not restored"
+                        message(
+                            # Translators: {differences} says what was changed: trigger
+                            # "wipe" is missing
+                            "{file}: its saved data was changed by another program "
+                            "({differences}), so it is not restored",
+                            file=archive,
+                            differences=said_differences(added, lacking),
+                        )
                     )
                 players = conn.execute("SELECT count(*) FROM player").fetchone()[0]
                 rounds = conn.execute("SELECT count(*) FROM round").fetchone()[0]
@@ -435,11 +545,20 @@ def _build(
         except sqlite3.DatabaseError as error:
             if problems.problem_of(error) is problems.Problem.FULL:  # the disk, not the backup
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from error
-            raise BackupRefused(f"{archive}: is damaged (its saved data: {error})") from error
+            raise BackupRefused(
+                message(
+                    # Translators: {error} is SQLite's own words, in English
+                    "{file}: is damaged (its saved data: {error})",
+                    file=archive,
+                    error=str(error),
+                )
+            ) from error
     found = (version, players, rounds, packs)
     said = (manifest.schema_version, manifest.players, manifest.rounds, manifest.packs)
     if found != said:
-        raise BackupRefused(f"{archive}: is damaged (it does not hold what its manifest says)")
+        raise BackupRefused(
+            message("{file}: is damaged (it does not hold what its manifest says)", file=archive)
+        )
 
 
 def _keep_packs(packs: list[tuple[Path, str]], data_dir: Path, folder: Path) -> int:
@@ -453,8 +572,11 @@ def _keep_packs(packs: list[tuple[Path, str]], data_dir: Path, folder: Path) -> 
             if built.is_file() and _same_bytes(built, path):
                 continue
             raise BackupRefused(
-                f"{path}: the backup holds another file of this name; nothing was changed. "
-                "Rename one of them, or add --replace to keep the packs here aside"
+                message(
+                    "{file}: the backup holds another file of this name; nothing was changed. "
+                    "Rename one of them, or add --replace to keep the packs here aside",
+                    file=path,
+                )
             )
         built.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, built)
