@@ -345,7 +345,7 @@ class ResultsScene(Scene):
         if self.saved is None:
             return None
         palette = self.app.look.palette
-        words = self.app.translator.render(self.saved.message)
+        words = self.app.translator.render(self.saved.said)
         if self.saved.ok:
             return f"✓ {words}", palette.right
         if self.saved.status == "guest":
