@@ -8,8 +8,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from clarity.i18n.pseudo import pseudo_translated
 from clarity.settings import SETTINGS, SettingsStore, settings_path
-from clarity.ui.app import App, WindowOptions
+from clarity.ui.app import App, WindowOptions, minimum_size
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import key_hints
 from clarity.ui.scenes.pause import PauseScene
@@ -17,24 +18,31 @@ from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.settings import SettingsScene
 from clarity.ui.scenes.title import TitleScene
 from clarity.ui.services import GameSettings, PackCatalog, Services
+from clarity.ui.theme import Look
 
 from .conftest import ASSETS, Pilot, RecordingSound
+from .drawn_text import cut_off_messages, recording_drawn_text, untranslated_words
 from .test_layout import assert_laid_out
 
 OpenApp = Callable[..., App]
+# Written as they are in every language: key names, the pseudo-language's tag, the variable
+NOT_INTERFACE = ("Esc", "Enter", "Tab", "PgUp", "PgDn", "qps-ploc", "CLARITY LANG")
 
 
 @pytest.fixture
 def open_app(pack_folder: Path, tmp_path: Path) -> OpenApp:
     opened: list[App] = []
 
-    def make(size: tuple[int, int] = (1280, 800), config: Path | None = None) -> App:
+    def make(
+        size: tuple[int, int] = (1280, 800), config: Path | None = None, environ: dict | None = None
+    ) -> App:
         store = SettingsStore(settings_path(config or tmp_path / "config"))
+        saved = store.load().settings
         services = Services(
             assets=Assets(ASSETS),
             sound=RecordingSound(),
             packs=PackCatalog([pack_folder], ASSETS),
-            settings=GameSettings(seed=1, saved=store.load().settings, store=store),
+            settings=GameSettings(seed=1, saved=saved, store=store, environ=environ or {}),
         )
         app = App(services, WindowOptions(size=size))
         app.open()
@@ -130,7 +138,7 @@ def test_the_volume_goes_by_tens_stops_at_its_ends_and_reaches_the_sound(
     pilot.key(pygame.K_LEFT)
     assert app.services.settings.saved.sound.volume == 80
     assert app.services.sound.volume == pytest.approx(0.8)
-    assert scene.value_of(scene.rows[scene.selected]) == "80 %"
+    assert scene.value_of(scene.rows[scene.selected]) == "80%"  # as English writes a per cent
 
 
 def test_mute_from_the_screen_silences_the_effects(open_app: OpenApp) -> None:
@@ -187,18 +195,42 @@ def test_a_change_that_cannot_be_saved_says_so_in_one_line_and_holds_for_the_ses
     assert "subheading" in scene.layout_boxes()  # the line under the heading says it
 
 
-@pytest.mark.parametrize("size", [(864, 576), (1024, 768), (1920, 1080)])
-def test_the_screen_is_laid_out_at_every_size(open_app: OpenApp, size: tuple[int, int]) -> None:
-    app = open_app(size=size)
-    pilot, scene = settings_from_title(app)
-    for _ in range(len(scene.rows)):  # down the whole list: each row scrolls into view
-        pilot.key(pygame.K_DOWN)
-        pilot.step(30)
-        boxes = scene.layout_boxes()
-        selected = scene.rows[scene.selected]
-        assert selected.rect is not None
-        assert boxes[f"row_{selected.key}"] == selected.rect  # wholly in view
-        rows = {name: box for name, box in boxes.items() if name.startswith("row_")}
-        others = {name: box for name, box in boxes.items() if not name.startswith("row_")}
-        assert_laid_out(others, app.size)
-        assert_laid_out(rows, app.size)
+# the pseudo-language (every message 40 % longer) finds what is not translated or cut off
+@pytest.mark.parametrize("language", ["en", "qps-ploc"])
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [
+        ((864, 576), 100),
+        ((1024, 640), 100),
+        ((1024, 768), 100),
+        ((1920, 1080), 100),
+        (minimum_size(2.0), 200),
+    ],
+    ids=["864x576", "1024x640", "1024x768", "1920x1080", "200%"],
+)
+def test_the_screen_is_laid_out_at_every_size(
+    open_app: OpenApp,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    text_size: int,
+    language: str,
+) -> None:
+    app = open_app(size=size, environ={"CLARITY_LANG": language})
+    app.apply_look(Look.from_choices(text_size=text_size))
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot, scene = settings_from_title(app)
+        for _ in range(len(scene.rows)):  # down the whole list: each row scrolls into view
+            pilot.key(pygame.K_DOWN)
+            pilot.step(30)
+            boxes = scene.layout_boxes()
+            selected = scene.rows[scene.selected]
+            assert selected.rect is not None
+            assert boxes[f"row_{selected.key}"] == selected.rect  # wholly in view
+            rows = {name: box for name, box in boxes.items() if name.startswith("row_")}
+            others = {name: box for name, box in boxes.items() if not name.startswith("row_")}
+            assert_laid_out(others, app.size)
+            assert_laid_out(rows, app.size)
+    if language == "qps-ploc":
+        drawn = drawn[drawn.index(pseudo_translated("Settings")) :]  # not the title's
+        assert untranslated_words(drawn, NOT_INTERFACE) == set()
+        assert cut_off_messages(drawn) == []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui.bindings import Binding, handle_key
 from clarity.ui.keys import F11, Letter
 from clarity.ui.notice import Notice
@@ -41,8 +42,9 @@ EventHook = Callable[[pygame.event.Event], bool]
 
 #: Keys that work on every screen. M is no shortcut while a text field takes letters.
 GLOBAL_BINDINGS: tuple[Binding, ...] = (
-    Binding("toggle_fullscreen", (F11,), "full screen"),
-    Binding("toggle_sound", (Letter("M"),), "sound"),
+    Binding("toggle_fullscreen", (F11,), N_("full screen")),
+    # Translators: the key hint of M, which turns the sound off and on
+    Binding("toggle_sound", (Letter("M"),), N_("sound")),
 )
 
 
@@ -119,6 +121,7 @@ class App:
         self.services = services
         # the screens start in the look of the saved display settings
         services.assets.look = Look.from_display(services.settings.display)
+        services.assets.translator = services.translator
         #: opens the other screens by name (no scene imports another)
         self.screens = Screens(self)
         self.options = options or WindowOptions()
@@ -219,6 +222,8 @@ class App:
         in the old one (a play screen's layer, a backdrop, rendered chips).
         """
         self.services.assets.look = look
+        # the language is a display setting: it changes with the look
+        self.services.assets.translator = self.services.translator
         if self._window is None:
             return
         # the window's minimum follows the text size (SDL grows a smaller window to it);
@@ -352,7 +357,8 @@ class App:
     def toggle_sound(self) -> None:
         """M on any screen: sound off or on, with a notice that says which."""
         muted = self.services.sound.toggle_mute()
-        self.notice.show("Sound off" if muted else "Sound on")
+        t = self.translator
+        self.notice.show(t.gettext("Sound off") if muted else t.gettext("Sound on"))
 
     def _sync_text_input(self) -> None:
         """Text input on exactly while the top scene has a text field, and where it is."""

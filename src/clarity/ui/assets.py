@@ -10,6 +10,7 @@ import pygame
 
 from clarity.core.packs.picture_decoding import MAX_PICTURE_SIDE, PictureError, decode_picture
 from clarity.fonts import FontChain, font_chain
+from clarity.i18n.translator import Translator
 from clarity.ui.text_draw import ChainFont
 from clarity.ui.textfit import TextFitter
 from clarity.ui.theme import DEFAULT_LOOK, Colour, Look
@@ -47,6 +48,10 @@ class Assets:
     is handed these assets, so each reads its colours, text size and motion from here
     when it draws. Only ``App.apply_look`` changes it (the App then lays every screen
     out again); renderings are cached by colour, so a new palette never gets an old one.
+
+    ``translator`` speaks the interface language for what every screen draws alike (the
+    key hints, the key names on button badges); ``App.apply_look`` sets it with the look,
+    so a language chosen on the Settings screen reaches every screen laid out again.
     """
 
     def __init__(
@@ -54,6 +59,7 @@ class Assets:
     ) -> None:
         self.root = root
         self.look = look
+        self.translator = Translator()
         self._chain = fonts
         self._fonts: dict[tuple[int, bool], ChainFont] = {}
         # decoded pictures (size None) and their scaled copies, in one budget

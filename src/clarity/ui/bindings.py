@@ -7,6 +7,12 @@ screen from the same rows, so the two can never disagree (Textual's ``BINDINGS``
 the same way). A screen whose keys change with its state (the play screen) builds its
 table from its state each time, from rows declared once.
 
+A hint's label is an English message id, marked with ``N_`` where the row is declared
+(``Binding("back", (keys.ESCAPE,), N_("back"))``), and translated as the hints are drawn
+(:mod:`clarity.ui.hints`), so a table made once at import speaks whatever language the
+screens speak now; a label made at run time from words already in the language (a
+dialog's choice) is a :class:`Said`, drawn as it is.
+
 A held key does its action once: SDL and pygame send repeated KEYDOWNs while a key is
 held, and the App marks those with ``event.repeat``; only rows with ``repeats`` (moving
 in a list, scrolling) act on them.
@@ -16,14 +22,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from clarity.ui.keys import KeySpec
+from clarity.ui.keys import KeySpec, shown_cap
 
-#: One hint: the key cap text ("Enter", "↑ ↓") and what it does ("choose").
+if TYPE_CHECKING:
+    from clarity.i18n import Translator
+
+#: One hint: the key cap text ("Enter", "↑ ↓") and what it does ("choose"), as declared:
+#: the label an English message id, or a :class:`Said`.
 KeyHint = tuple[str, str]
+
+
+class Said(str):
+    """A hint label already in the interface language (made from a translated text, such
+    as a dialog's choice); the hints draw it as it is instead of translating it."""
+
+    __slots__ = ()
+
+
+def hint_in(hint: KeyHint, translator: Translator) -> KeyHint:
+    """``hint`` as drawn in ``translator``'s language: its label translated (unless it is
+    :class:`Said`), its cap's key names too (:func:`clarity.ui.keys.shown_cap`)."""
+    cap, label = hint
+    shown = label if isinstance(label, Said) or not label else translator.gettext(label)
+    return shown_cap(cap, translator), shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,9 @@
-"""The key hints drawn along the bottom of a menu screen, so the keyboard is never a guess."""
+"""The key hints drawn along the bottom of a menu screen, so the keyboard is never a guess.
+
+Hints come as declared (:data:`~clarity.ui.bindings.KeyHint`: English labels) and are
+measured and drawn in the language of ``assets.translator``, so every screen's hints
+follow the language as it changes, whoever made them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Sequence
 import pygame
 
 from clarity.ui.assets import Assets
-from clarity.ui.bindings import KeyHint
+from clarity.ui.bindings import KeyHint, hint_in
 from clarity.ui.theme import Metrics
 
 
@@ -15,7 +20,7 @@ def _hint_pieces(
     hint: KeyHint, assets: Assets, metrics: Metrics
 ) -> tuple[pygame.Surface, pygame.Surface, int]:
     """The key's text, the label's text and the width of the whole hint."""
-    key, label = hint
+    key, label = hint_in(hint, assets.translator)
     palette = assets.look.palette
     key_text = assets.text(key, metrics.small_size, palette.text, bold=True)
     label_text = assets.text(label, metrics.small_size, palette.text_muted)

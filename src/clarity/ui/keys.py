@@ -15,15 +15,24 @@ so a press is read this way:
   since AZERTY types "&é"(" there without Shift and still prints 1 2 3 on those keys.
 
 A :class:`KeySpec` matches a press; its ``cap`` is the text shown on the key hints.
+Caps are the names printed on the keys (Enter, Esc, Tab, F11, Ctrl), which keyboards sold
+in Russia and Belarus print in Latin letters too; only a key whose name is a word
+(Space: «Пробел») is said in the interface language, by :func:`shown_cap` as it is drawn.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
+
+from clarity.core.messages import N_
+
+if TYPE_CHECKING:
+    from clarity.i18n import Translator
 
 #: SDL's scancodes for A–Z run in alphabetical order (USB HID usages 0x04–0x1D).
 _LETTER_BY_SCANCODE: dict[int, str] = {pygame.KSCAN_A + i: chr(ord("A") + i) for i in range(26)}
@@ -152,7 +161,8 @@ def _with_modifiers(name: str, ctrl: bool, shift: bool | None) -> str:
 
 ENTER = Key((pygame.K_RETURN, pygame.K_KP_ENTER), "Enter")
 ESCAPE = Key((pygame.K_ESCAPE,), "Esc")
-SPACE = Key((pygame.K_SPACE,), "Space")
+# Translators: the space bar's name on a key hint (keep it short)
+SPACE = Key((pygame.K_SPACE,), N_("Space"))
 TAB = Key((pygame.K_TAB,), "Tab", shift=False)
 SHIFT_TAB = Key((pygame.K_TAB,), "Tab", shift=True)
 UP = Key((pygame.K_UP,), "↑")
@@ -166,3 +176,20 @@ END = Key((pygame.K_END,), "End")
 DELETE = Key((pygame.K_DELETE,), "Del")
 BACKSPACE = Key((pygame.K_BACKSPACE,), "Backspace")
 F11 = Key((pygame.K_F11,), "F11")
+
+#: Key names said in the interface language (each marked with N_ where its key is made);
+#: every other cap is printed on the key as the hints show it.
+SAID_KEY_NAMES: frozenset[str] = frozenset({SPACE.name})
+_NAME = re.compile(r"[A-Za-z]+")
+
+
+def shown_cap(cap: str, translator: Translator) -> str:
+    """``cap`` (a hint's or a badge's: "Space", "Enter Space", "Ctrl+V") as drawn in
+    ``translator``'s language: the names of :data:`SAID_KEY_NAMES` translated, the rest as
+    printed on the keys."""
+
+    def said(name: re.Match[str]) -> str:
+        word = name.group()
+        return translator.gettext(word) if word in SAID_KEY_NAMES else word
+
+    return _NAME.sub(said, cap)

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import Binding, KeyHint
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.theme import Metrics, Palette
 from clarity.ui.widgets import Button, FocusGroup
+
+if TYPE_CHECKING:
+    from clarity.i18n import Translator
 
 SCROLL_EASE = 14.0  # as the pack list: how quickly a list glides to where it should be
 PAGE_SHARE = 0.8  # of the view a page key scrolls: the last lines stay in sight
@@ -27,7 +32,7 @@ PAGE_SHARE = 0.8  # of the view a page key scrolls: the last lines stay in sight
 #: ``scroll_page(direction)``. A screen puts these rows in its table while its list is
 #: longer than its view, so the hint shows only when there is something to scroll.
 SCROLL_KEYS: tuple[Binding, ...] = (
-    Binding("scroll_page", (keys.PAGE_DOWN,), "scroll", "PgUp PgDn", (1,), repeats=True),
+    Binding("scroll_page", (keys.PAGE_DOWN,), N_("scroll"), "PgUp PgDn", (1,), repeats=True),
     Binding("scroll_page", (keys.PAGE_UP,), "scroll", args=(-1,), repeats=True),
 )
 
@@ -46,7 +51,8 @@ def button_width(button: Button, assets: Assets, metrics: Metrics) -> int:
     label = assets.font(metrics.body_size, True).size(button.label)[0]
     badge = 0
     if button.key_hint:
-        badge = assets.font(metrics.small_size, True).size(button.key_hint)[0] + metrics.px(2.0)
+        cap = keys.shown_cap(button.key_hint, assets.translator)  # as Button.draw shows it
+        badge = assets.font(metrics.small_size, True).size(cap)[0] + metrics.px(2.0)
     return max(metrics.px(15), label + badge + 3 * metrics.px(1.2))
 
 
@@ -54,7 +60,10 @@ class MenuFrame:
     """Lays out and draws a menu screen's heading, bottom bar and key hints.
 
     ``layout`` returns the content area; the scene draws its buttons itself (they
-    belong to its focus group) and the frame draws the rest.
+    belong to its focus group) and the frame draws the rest. The ``heading`` and
+    ``subheading`` are drawn as they are: the scene puts them in the interface language
+    as it lays out (they may hold a player's name); the hints are declared ones, which the
+    drawing translates (:mod:`clarity.ui.hints`).
     """
 
     def __init__(self, heading: str, buttons: Sequence[Button], hints: Sequence[KeyHint]) -> None:
@@ -223,10 +232,14 @@ class Scroller:
         pygame.draw.rect(surface, palette.text_muted, thumb, border_radius=track.width // 2)
 
 
-def short_date(moment: datetime | None) -> str:
-    """A date as a class reads it on a projector: 23 Nov 2026 (no leading zero)."""
+def short_date(moment: datetime | None, translator: Translator | None = None) -> str:
+    """A date as a class reads it on a projector: 23 Nov 2026 (no leading zero); with a
+    ``translator``, as its language writes a date (CLDR's medium width: ``23 нояб. 2026
+    г.``, and ``Nov 23, 2026`` in English)."""
     if moment is None:
         return ""
+    if translator is not None:
+        return translator.date(moment)
     return f"{moment.day} {moment.strftime('%b %Y')}"
 
 

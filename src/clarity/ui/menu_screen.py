@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 #: Esc on every menu screen: back to the screen below, once per press.
-BACK = Binding("back", (keys.ESCAPE,), "back")
+BACK = Binding("back", (keys.ESCAPE,), N_("back"))
 
 
 class MenuScreen(Scene):
@@ -96,7 +97,8 @@ class MenuScreen(Scene):
         self._frame.draw(surface, self.app.services.assets)
 
     def draw_message(self, surface: pygame.Surface, message: str, area: pygame.Rect) -> None:
-        """What shows instead of an empty list: muted, centred in ``area``."""
+        """What shows instead of an empty list: muted, centred in ``area`` (``message`` in
+        the interface language already: the screen translates it)."""
         metrics = self._metrics
         text = self.app.services.assets.text(
             message, metrics.body_size, self.app.look.palette.text_muted, wrap=area.width * 3 // 4

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import Binding, handle_key
@@ -112,6 +113,10 @@ def draw_shape(
 class Button:
     """A clickable, focusable button with a label and the key that also presses it.
 
+    ``label`` is drawn as it is (a screen puts its words in the interface language there
+    as it lays out; an answer's text is the pack's); ``key_hint``, the key's cap, is drawn
+    with its key names in the interface language ("Space").
+
     ``tone`` names its colours in the look (:meth:`~clarity.ui.theme.Look.tone`: "plain",
     "main", "danger", "answer-0"...), so they follow the look at every draw.
     """
@@ -169,7 +174,8 @@ class Button:
             x += round(radius * 2) + pad
         hint_surface = None
         if self.key_hint:
-            hint_surface = assets.text(self.key_hint, metrics.small_size, tone.ink, bold=True)
+            cap = keys.shown_cap(self.key_hint, assets.translator)
+            hint_surface = assets.text(cap, metrics.small_size, tone.ink, bold=True)
         right_edge = rect.right - pad - (hint_surface.get_width() + pad if hint_surface else 0)
         label = assets.fit_text(
             self.label,
@@ -216,11 +222,16 @@ _COLUMN_FOCUS_KEYS = tuple(row for row in FOCUS_KEYS if row.action not in ("left
 
 
 def focus_keys(
-    move: str = "move", press: str = "choose", *, columns: bool = False, owner: str = "focus"
+    move: str = N_("move"),
+    press: str = N_("choose"),
+    *,
+    columns: bool = False,
+    owner: str = "focus",
 ) -> tuple[Binding, ...]:
     """:data:`FOCUS_KEYS` for a screen's table, acting on its ``owner`` attribute (a
     :class:`FocusGroup`), with the hints ``↑ ↓ move`` (``← →`` when ``columns``) and
-    ``Enter choose``; an empty label leaves a hint out."""
+    ``Enter choose``; an empty label leaves a hint out. Labels are English message ids
+    (mark a screen's own with ``N_``): the hints translate them as they are drawn."""
     cap = "← →" if columns else "↑ ↓"
     rows = []
     for row in FOCUS_KEYS:
@@ -237,7 +248,7 @@ def grid_keys(press: str) -> tuple[Binding, ...]:
     ``move(dx, dy)`` (held, they go on), Tab moves its focus group, Enter or Space presses
     (the hint ``Enter <press>``)."""
     return (
-        Binding("move", (keys.UP,), "move", "↑ ↓", (0, -1), repeats=True),
+        Binding("move", (keys.UP,), N_("move"), "↑ ↓", (0, -1), repeats=True),
         Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
         Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
         Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),

@@ -4,6 +4,11 @@ Used for a new player's name, a rename, "Are you sure?" before a delete, and the
 to continue an interrupted round. It looks like the pause menu (a shaded screen, one
 panel) and, like it, leaves the stack before it calls what was chosen, so the callback
 can change the stack as it needs.
+
+Its texts (the heading, the message, the choices' labels, the placeholder) come in the
+interface language from whoever opens it: a dialog lives for one question, during which
+the language cannot change (the Settings screen is never opened over one). The hints say
+each choice by its label, so they are drawn as they are (:class:`~clarity.ui.bindings.Said`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import pygame
 
 from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
-from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
+from clarity.ui.bindings import Binding, KeyHint, Said, handle_key, key_hints
 from clarity.ui.choices import Choice
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.menu_frame import button_width
@@ -114,9 +119,9 @@ class DialogScene(Scene):
     def bindings(self) -> tuple[Binding, ...]:
         """The dialog's keys: with a text field Enter and Esc (letters type); else the
         arrows, each choice's own keys, and Esc for the cancel choice."""
-        cancel = Binding("cancel", (keys.ESCAPE,), self.choices[self.cancel_index].label.lower())
+        cancel = Binding("cancel", (keys.ESCAPE,), self._said(self.cancel_index))
         if self.field is not None:
-            primary = self.choices[self._primary_index()].label.lower()
+            primary = self._said(self._primary_index())
             return (
                 Binding("choose_primary", (keys.ENTER,), primary),
                 cancel,
@@ -125,7 +130,7 @@ class DialogScene(Scene):
             )
         rows = [*focus_keys(press="", columns=not self._column)]
         rows += [
-            Binding("choose", choice.keys, choice.label.lower(), args=(i,))
+            Binding("choose", choice.keys, self._said(i), args=(i,))
             for i, choice in enumerate(self.choices)
             if choice.keys
         ]
@@ -133,6 +138,10 @@ class DialogScene(Scene):
 
     def hints(self) -> tuple[KeyHint, ...]:
         return key_hints(self.bindings())
+
+    def _said(self, index: int) -> Said:
+        """The hint of choice ``index``: its label (in the language already), as a hint."""
+        return Said(self.choices[index].label.lower())
 
     # -- actions ------------------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""The pause menu: a translucent card over the round, to resume, restart or leave it."""
+"""The pause menu: a translucent card over the round, to resume, restart or leave it.
+
+Its words are put in the interface language as it is laid out, so a language changed on
+the Settings screen opened from here shows on the menu as soon as that screen closes.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
@@ -17,8 +22,9 @@ from clarity.ui.widgets import Button, FocusGroup, draw_panel, focus_keys
 if TYPE_CHECKING:
     from clarity.ui.app import App
 
-HEADING = "Paused"
-RESUME = Binding("resume_round", (keys.ESCAPE,), "resume")
+HEADING = N_("Paused")
+# Translators: the key hint of Esc on the pause menu, back to the round
+RESUME = Binding("resume_round", (keys.ESCAPE,), N_("resume"))
 RESTART = Binding("restart", (Letter("R"),))  # the button's badge says it
 TITLE = Binding("title", (Letter("T"),))
 SETTINGS = Binding("open_settings", (Letter("S"),))
@@ -47,17 +53,20 @@ class PauseScene(Scene):
         self.on_restart = on_restart
         self.on_title = on_title
         self.resume_button = Button(
-            "Resume", self.resume_round, key_hint=RESUME.hint_cap, tone="main"
+            N_("Resume"), self.resume_round, key_hint=RESUME.hint_cap, tone="main"
         )
-        self.restart_button = Button("Restart the round", self.restart, key_hint=RESTART.hint_cap)
-        self.title_button = Button("Back to the title", self.title, key_hint=TITLE.hint_cap)
+        self.restart_button = Button(
+            N_("Restart the round"), self.restart, key_hint=RESTART.hint_cap
+        )
+        # Translators: leaves the round for the title screen (the first screen of the game)
+        self.title_button = Button(N_("Back to the title"), self.title, key_hint=TITLE.hint_cap)
         # what may change mid-round: the display and the sound (a round's rules are fixed)
         self.settings_button = Button(
-            "Display and sound", self.open_settings, key_hint=SETTINGS.hint_cap
+            N_("Display and sound"), self.open_settings, key_hint=SETTINGS.hint_cap
         )
-        self.focus = FocusGroup(
-            [self.resume_button, self.restart_button, self.settings_button, self.title_button]
-        )
+        #: each button's English id, put in the language as the menu is laid out
+        self._labels = [(button, button.label) for button in self._buttons()]
+        self.focus = FocusGroup(self._buttons())
         self._metrics = app.look.metrics(app.options.size)
         self._panel = pygame.Rect(0, 0, 0, 0)
         self._heading_pos = (0, 0)
@@ -65,11 +74,30 @@ class PauseScene(Scene):
         self._shade: pygame.Surface | None = None
         self._closing = False
 
+    def _buttons(self) -> list[Button]:
+        return [self.resume_button, self.restart_button, self.settings_button, self.title_button]
+
+    @property
+    def heading(self) -> str:
+        return self.app.translator.gettext(HEADING)
+
+    def _heading_text(self) -> pygame.Surface:
+        """The heading, smaller if even the widest panel cannot hold it at title size."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        colour = self.app.look.palette.text
+        room = self._panel.width - 2 * metrics.px(2.4)
+        heading = assets.text(self.heading, metrics.title_size, colour, bold=True)
+        if heading.get_width() <= room:
+            return heading
+        box = (room, heading.get_height())
+        return assets.fit_text(
+            self.heading, metrics.title_size, metrics.body_size, colour, box, bold=True
+        )
+
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """The panel and what is in it, by name (for the layout tests)."""
-        heading = self.app.services.assets.text(
-            HEADING, self._metrics.title_size, self.app.look.palette.text, bold=True
-        )
+        heading = self._heading_text()
         return {
             "panel": self._panel.copy(),
             "heading": heading.get_rect(center=self._heading_pos),
@@ -111,9 +139,14 @@ class PauseScene(Scene):
     def layout(self, size: tuple[int, int]) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
+        for button, label in self._labels:
+            button.label = self.app.translator.gettext(label)
         width, height = size
         button_height = max(metrics.px(5.0), assets.font(metrics.heading_size, True).get_linesize())
-        button_width = min(width - 4 * metrics.margin, max(metrics.px(42), round(width * 0.36)))
+        room = width - 4 * metrics.margin
+        # as wide as the heading needs (a longer language's), within the window
+        heading_w = assets.font(metrics.title_size, True).size(self.heading)[0]
+        button_width = min(room, max(metrics.px(42), round(width * 0.36), heading_w))
         pad = metrics.px(2.4)
         heading_height = assets.font(metrics.title_size, True).get_linesize()
         hints_height = key_hints_height(HINTS, assets, metrics, button_width)
@@ -155,7 +188,7 @@ class PauseScene(Scene):
             self._shade.fill((*palette.background, SHADE_ALPHA))
         surface.blit(self._shade, (0, 0))
         draw_panel(surface, self._panel, metrics, palette.panel, palette.panel_edge)
-        heading = assets.text(HEADING, metrics.title_size, palette.text, bold=True)
+        heading = self._heading_text()
         surface.blit(heading, heading.get_rect(center=self._heading_pos))
         self.focus.draw(surface, assets, metrics, size=metrics.heading_size)
         draw_key_hints(surface, HINTS, assets, metrics, self._hints_area)

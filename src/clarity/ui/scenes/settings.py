@@ -7,6 +7,11 @@ Enter steps it on. Every change is saved at once and takes effect at once: the s
 the display as the screens are laid out again, the rules from the next round. From the
 pause menu the screen shows only what may change in the middle of a round (the display
 and the sound): the rules of a round are fixed when it starts.
+
+Every word is translated as the screen is laid out and drawn, so a language chosen here
+shows at once, on this screen and every one below it (``App.restyle`` lays them all out
+again). The values a file holds (``x1.5``, ``on``) are said in words of the language; each
+language is named in itself (English, Русский, Беларуская), so a player finds their own.
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from clarity.core.messages import N_, Message
+from clarity.i18n import AUTOMATIC, LANGUAGES, Translator
 from clarity.settings import (
     GROUPS,
     PRESETS,
     PRESETS_BY_NAME,
     GroupName,
+    Problem,
     Setting,
     Settings,
     SettingValue,
@@ -30,52 +38,79 @@ from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.menu_frame import MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
-from clarity.ui.textfit import ellipsize
+from clarity.ui.textfit import ellipsize, wrap_lines
 from clarity.ui.theme import Metrics
 from clarity.ui.widgets import Button, FocusGroup, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
     from clarity.ui.app import App
 
-HEADING = "Settings"
-GROUP_TITLES: dict[GroupName, str] = {"rules": "Rules", "display": "Display", "sound": "Sound"}
+HEADING = N_("Settings")
+GROUP_TITLES: dict[GroupName, str] = {
+    "rules": N_("Rules"),
+    "display": N_("Display"),
+    "sound": N_("Sound"),
+}
 #: The rows' keys: held arrows go on (down the list, up the volume).
 SETTINGS_KEYS: tuple[Binding, ...] = (
-    Binding("select", (keys.UP,), "choose", "↑ ↓", (-1,), repeats=True),
-    Binding("select", (keys.DOWN,), "choose", args=(1,), repeats=True),
+    # Translators: the key hint of the arrows that choose a row (a setting) on the screen
+    Binding("select", (keys.UP,), N_("choose"), "↑ ↓", (-1,), repeats=True),
+    Binding("select", (keys.DOWN,), N_("choose"), args=(1,), repeats=True),
     Binding("select", (keys.SHIFT_TAB,), args=(-1,), repeats=True),
     Binding("select", (keys.TAB,), args=(1,), repeats=True),
-    Binding("step", (keys.LEFT,), "change", "← →", (-1,), repeats=True),
-    Binding("step", (keys.RIGHT,), "change", args=(1,), repeats=True),
+    # Translators: the key hint of the arrows that change the chosen setting's value
+    Binding("step", (keys.LEFT,), N_("change"), "← →", (-1,), repeats=True),
+    Binding("step", (keys.RIGHT,), N_("change"), args=(1,), repeats=True),
     Binding("step", (keys.ENTER, keys.SPACE), args=(1,)),
     BACK,
 )
 PRESET_ROW = "preset"
+PRESET_LABEL = N_("Preset")
 CUSTOM = "custom"
+#: The presets' row when the rules are none of the presets'.
+CUSTOM_HELP = N_("the rules below are chosen one by one")
 
-#: How a value reads on the screen (the file and the command line write "x1.5", "on").
+#: How a value reads on the screen, as English message ids (the file and the command line
+#: write "x1.5", "on", which are never translated).
 _SHOWN: dict[str, str] = {
-    "on": "On",
-    "off": "Off",
-    "none": "No limit",
-    "standard": "Standard",
-    "high-contrast": "High contrast",
-    "colour-blind-safe": "Colour-blind safe",
-    "question": "The question",
-    "question-and-answers": "Question and answers",
-    CUSTOM: "Your own",
+    # Translators: a setting's value on the Settings screen (a switch that is on)
+    "on": N_("On"),
+    # Translators: a setting's value on the Settings screen (a switch that is off)
+    "off": N_("Off"),
+    # Translators: the time per question with no countdown at all
+    "none": N_("No limit"),
+    # Translators: the standard theme or answer colours (not high contrast)
+    "standard": N_("Standard"),
+    "high-contrast": N_("High contrast"),
+    "colour-blind-safe": N_("Colour-blind safe"),
+    # Translators: read aloud: the question only
+    "question": N_("The question"),
+    "question-and-answers": N_("Question and answers"),
+    # Translators: the presets' row when the rules were chosen one by one
+    CUSTOM: N_("Your own"),
 }
 
 
-def shown_value(setting: Setting, value: SettingValue) -> str:
-    """``value`` of ``setting`` as the screen writes it: "×1.5", "150 %", "No limit"."""
+def language_name(tag: str) -> str:
+    """The language of ``tag`` named in itself ("Русский"); the test-only pseudo-language
+    by its tag."""
+    return LANGUAGES.get(tag, tag)
+
+
+def shown_value(setting: Setting, value: SettingValue, t: Translator) -> str:
+    """``value`` of ``setting`` as the screen writes it in ``t``'s language: "×1.5" ("×1,5"
+    in Russian), "150%" ("150 %"), "No limit", a language in its own name."""
+    if setting.key == "language":  # a tag, or the test-only pseudo-language's
+        if value == AUTOMATIC:
+            return t.gettext("Automatic")
+        return language_name(str(value))
     written = setting.text(value)
     if written in _SHOWN:
-        return _SHOWN[written]
-    if written.startswith("x"):
-        return "×" + written[1:]
-    if setting.key in ("text-size", "volume"):
-        return f"{written} %"
+        return t.gettext(_SHOWN[written])
+    if isinstance(value, float):  # the time per question, times the pack's limit
+        return "×" + t.number(value)
+    if setting.key in ("text-size", "volume") and isinstance(value, int):
+        return t.percent(value / 100)
     return written
 
 
@@ -104,7 +139,7 @@ class SettingsScene(MenuScreen):
 
     def __init__(self, app: App, *, groups: tuple[GroupName, ...] = GROUPS) -> None:
         self.groups = groups
-        self.back_button = Button("Back", self.back, key_hint="Esc")
+        self.back_button = Button(N_("Back"), self.back, key_hint="Esc")
         self.focus = FocusGroup([self.back_button], ring=False)
         super().__init__(app, MenuFrame(HEADING, [self.back_button], ()))
         self.rows: list[SettingRow] = []
@@ -115,7 +150,10 @@ class SettingsScene(MenuScreen):
                 self.rows.append(SettingRow(None))
             self.rows += [SettingRow(setting) for setting in settings_in(group)]
         self.selected = 0
-        self.problem = "  ".join(app.services.settings.problems)
+        # what was wrong in the settings file, or why a change could not be saved: kept as
+        # said (Problems, Messages) and put in the language as the screen is laid out
+        self._problems: tuple[Problem | Message | str, ...] = tuple(app.services.settings.problems)
+        self._helps: dict[int, list[str]] = {}  # each row's help, in lines (by row index)
         self._list = pygame.Rect(0, 0, 0, 0)
         self._value_w = 0  # every row's value in a box this wide, so the arrows line up
         self._frame.hints = self.hints()
@@ -127,31 +165,74 @@ class SettingsScene(MenuScreen):
 
     # -- reading ------------------------------------------------------------------------
 
+    @property
+    def problem(self) -> str:
+        """What the line under the heading says, in the interface language ("" when all is
+        well): what was wrong in the settings file, or why the last change was not saved."""
+        t = self.app.translator
+        said = (p.text(t) if isinstance(p, Problem) else t.render(p) for p in self._problems)
+        return "  ".join(said)
+
     def value_of(self, row: SettingRow) -> str:
-        """What ``row`` shows as its value now (the command line's override says so)."""
+        """What ``row`` shows as its value now, in the interface language: the value this
+        run plays by, which the command line (``--no-timer``) or ``CLARITY_LANG`` may hold
+        whatever is saved (the row's help then says so)."""
         chosen = self.app.services.settings
+        t = self.app.translator
         if row.setting is None:
             preset = chosen.saved.preset()
-            return PRESETS_BY_NAME[preset].label if preset is not None else _SHOWN[CUSTOM]
-        shown = shown_value(row.setting, chosen.saved.get(row.setting.key))
-        override = chosen.overrides().get(row.setting.key)
-        return f"Off for this run ({override})" if override else shown
+            if preset is None:
+                return t.gettext(_SHOWN[CUSTOM])
+            return t.gettext(PRESETS_BY_NAME[preset].label)
+        key = row.setting.key
+        value = chosen.saved.get(key)
+        override = chosen.overrides().get(key)
+        if key == "language":
+            language = chosen.language()
+            if override:  # CLARITY_LANG: the language it chose
+                value = language.language
+            elif value == AUTOMATIC:  # with the language the computer's locale gives
+                return t.gettext(
+                    # Translators: the language setting "automatic", with the language the
+                    # computer's settings give, named in itself: "Automatic — Русский"
+                    "Automatic — {language}",
+                    language=language_name(language.language),
+                )
+        if override and key != "language":
+            value = False  # --no-timer, --no-streaks
+        return shown_value(row.setting, value, t)
 
     def choices_of(self, row: SettingRow) -> list[str]:
         """Every value ``row`` can show, as shown (to size the value's box)."""
+        t = self.app.translator
         if row.setting is None:
-            return [preset.label for preset in PRESETS] + [_SHOWN[CUSTOM]]
-        return [shown_value(row.setting, value) for value in row.setting.steps] + [
+            return [t.gettext(preset.label) for preset in PRESETS] + [t.gettext(_SHOWN[CUSTOM])]
+        return [shown_value(row.setting, value, t) for value in row.setting.steps] + [
             self.value_of(row)
         ]
 
+    def label_of(self, row: SettingRow) -> str:
+        """The row's name, in the interface language."""
+        label = row.setting.label if row.setting is not None else PRESET_LABEL
+        return self.app.translator.gettext(label)
+
     def help_of(self, row: SettingRow) -> str:
+        """The row's line of help, in the interface language."""
+        t = self.app.translator
+        chosen = self.app.services.settings
         if row.setting is None:
-            preset = self.app.services.settings.saved.preset()
+            preset = chosen.saved.preset()
             if preset is None:
-                return "the rules below are chosen one by one"
-            return PRESETS_BY_NAME[preset].help
-        return row.setting.help
+                return t.gettext(CUSTOM_HELP)
+            return t.gettext(PRESETS_BY_NAME[preset].help)
+        override = chosen.overrides().get(row.setting.key)
+        if override:
+            return t.gettext(
+                # Translators: {option} is --no-timer, --no-streaks or CLARITY_LANG, as typed
+                "set by {option} for this run; a change here is saved for the next runs",
+                option=override,
+            )
+        return t.gettext(row.setting.help)
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """The rows in view and the frame's parts, by name (for the layout tests)."""
@@ -187,7 +268,7 @@ class SettingsScene(MenuScreen):
         if settings == before:
             return
         problem = services.change_settings(settings)
-        self.problem = problem or ""
+        self._problems = (problem,) if problem else ()
         if before.display != services.settings.saved.display:
             self.app.restyle()  # every screen on the stack, this one too
         else:
@@ -198,6 +279,9 @@ class SettingsScene(MenuScreen):
 
     def layout(self, size: tuple[int, int]) -> None:
         assets = self.app.services.assets
+        t = self.app.translator
+        self._frame.heading = t.gettext(HEADING)
+        self.back_button.label = t.gettext("Back")
         self._frame.subheading = self.problem
         self._frame.subheading_colour = "wrong"
         self._frame.hints = self.hints()
@@ -214,18 +298,30 @@ class SettingsScene(MenuScreen):
         self._value_w = min(widest + metrics.px(1.0), content.width * 3 // 5)
         # with large text a label that does not fit beside the value goes above it
         arrows = 2 * (value_font.size("◀")[0] + metrics.px(1.0))
-        label_room = content.width - metrics.px(1.6) - self._value_w - arrows - 3 * metrics.px(1.2)
-        labels = [row.setting.label if row.setting else "Preset" for row in self.rows]
+        pad = metrics.px(1.2)
+        label_room = content.width - metrics.px(1.6) - self._value_w - arrows - 3 * pad
+        labels = [self.label_of(row) for row in self.rows]
         self._stacked = max(value_font.size(label)[0] for label in labels) > label_room
+        # the help beside the value, or across the row when stacked; room for the
+        # scrollbar either way, so the lines hold whether the list scrolls or not
+        help_w = max(10, content.width - metrics.px(1.6) - 2 * pad)
+        if not self._stacked:
+            help_w = max(10, label_room)
+        help_font = assets.font(metrics.small_size)
         y = 0
         self._titles = []
+        self._helps = {}
         group_of = [row.setting.group if row.setting else "rules" for row in self.rows]
         for i, row in enumerate(self.rows):
             if i == 0 or group_of[i] != group_of[i - 1]:
                 self._titles.append((group_of[i], y))
                 y += title + gap // 2
+            # a longer language's help takes more lines rather than being cut short
+            lines = self._helps[i] = wrap_lines(help_font, self.help_of(row), help_w, 6)
             row.top = y
-            row.height = body + small + metrics.px(1.6) + (body if self._stacked else 0)
+            row.height = (
+                body + small * max(1, len(lines)) + metrics.px(1.6) + (body if self._stacked else 0)
+            )
             y += row.height + gap // 2
         self._scroller.set(content, y)
         self._keep_in_view(immediate=True)
@@ -270,7 +366,8 @@ class SettingsScene(MenuScreen):
         surface.set_clip(area)
         for group, y in self._titles:
             accent = self.app.look.palette.accent
-            text = assets.text(GROUP_TITLES[group], metrics.body_size, accent, bold=True)
+            title = self.app.translator.gettext(GROUP_TITLES[group])
+            text = assets.text(title, metrics.body_size, accent, bold=True)
             surface.blit(text, (area.x, area.y + y - offset))
         # room for the scrollbar beside the rows when the list scrolls
         width = area.width - (metrics.px(1.6) if self._scroller.max_offset > 0 else 0)
@@ -280,19 +377,20 @@ class SettingsScene(MenuScreen):
             if rect.bottom < area.top or rect.top > area.bottom:
                 row.left_arrow = row.right_arrow = None
                 continue
-            self._draw_row(surface, row, rect, metrics, selected=i == self.selected)
+            self._draw_row(surface, i, rect, metrics, selected=i == self.selected)
         surface.set_clip(previous_clip)
         self._scroller.draw_bar(surface, metrics, self.app.look.palette)
 
     def _draw_row(
         self,
         surface: pygame.Surface,
-        row: SettingRow,
+        index: int,
         rect: pygame.Rect,
         metrics: Metrics,
         *,
         selected: bool,
     ) -> None:
+        row = self.rows[index]
         assets = self.app.services.assets
         palette = self.app.look.palette
         draw_panel(surface, rect, metrics, palette.panel, palette.panel_edge)
@@ -323,20 +421,23 @@ class SettingsScene(MenuScreen):
         text_w = max(10, row.left_arrow.left - rect.x - 2 * pad)
         if self._stacked:
             text_w = rect.width - 2 * pad
-        label = row.setting.label if row.setting is not None else "Preset"
         label_font = assets.font(metrics.body_size, True)
         label_text = assets.text(
-            ellipsize(label_font, label, text_w), metrics.body_size, palette.text, bold=True
+            ellipsize(label_font, self.label_of(row), text_w),
+            metrics.body_size,
+            palette.text,
+            bold=True,
         )
         help_font = assets.font(metrics.small_size)
-        help_text = assets.text(
-            ellipsize(help_font, self.help_of(row), text_w),
-            metrics.small_size,
-            palette.text_muted,
-        )
         y = rect.y + metrics.px(0.8)
         surface.blit(label_text, (rect.x + pad, y))
-        surface.blit(help_text, (rect.x + pad, y + label_font.get_linesize()))
+        y += label_font.get_linesize()
+        for line in self._helps.get(index, []):
+            shown = assets.text(
+                ellipsize(help_font, line, text_w), metrics.small_size, palette.text_muted
+            )
+            surface.blit(shown, (rect.x + pad, y))
+            y += help_font.get_linesize()
 
 
 def _group(row: SettingRow) -> GroupName:
