@@ -19,6 +19,7 @@ from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
+from clarity.i18n import PSEUDO_LANGUAGE
 from clarity.ui.app import App, minimum_size
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.players import PlayersScene
@@ -26,6 +27,7 @@ from clarity.ui.scenes.results import ResultsScene
 from clarity.ui.theme import Look
 
 from .conftest import ASSETS, Pilot, write_picture, write_play_pack
+from .drawn_text import game_settings
 from .saving import MakeApp, app_factory, boxes_laid_out
 from .tour import every_screen, write_tour_packs
 
@@ -372,6 +374,29 @@ def test_at_200_percent_the_results_lay_out(
     large_text: Pilot, packs: dict[str, LoadedPack]
 ) -> None:
     check_results(large_text, packs["quick"])
+
+
+# -- the pseudo-language: every text 40 % longer, as Russian and Belarusian may be (issue 11)
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)], ids=["1024x640", "1920x1080"])
+def test_the_play_and_results_screens_hold_a_longer_language(
+    size: tuple[int, int], make_app: Callable[..., App], packs: dict[str, LoadedPack]
+) -> None:
+    pilot = Pilot(make_app(size=size, settings=game_settings(PSEUDO_LANGUAGE)))
+    assert pilot.app.translator.language == PSEUDO_LANGUAGE
+    test_the_play_screen_in_every_state(pilot, packs)
+    check_results(pilot, packs["quick"])
+
+
+def test_at_200_percent_the_play_and_results_screens_hold_a_longer_language(
+    make_app: Callable[..., App], packs: dict[str, LoadedPack]
+) -> None:
+    app = make_app(size=LARGE_WINDOW, settings=game_settings(PSEUDO_LANGUAGE))
+    app.apply_look(LARGE_TEXT)
+    pilot = Pilot(app)
+    test_the_play_screen_in_every_state(pilot, packs)
+    check_results(pilot, packs["quick"])
 
 
 @pytest.fixture
