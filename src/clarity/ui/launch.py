@@ -114,10 +114,9 @@ def refuse_size(
         # Translators: {size} is a window size in pixels, e.g. 800x500
         sizes = t.gettext("at least {size}", size=smallest)
     else:
+        largest = f"{screen[0]}x{screen[1]}"
         # Translators: {smallest} and {largest} are window sizes in pixels, e.g. 800x500
-        sizes = t.gettext(
-            "from {smallest} to {largest}", smallest=smallest, largest=f"{screen[0]}x{screen[1]}"
-        )
+        sizes = t.gettext("from {smallest} to {largest}", smallest=smallest, largest=largest)
     if screen is not None and (size[0] > screen[0] or size[1] > screen[1]):
         return t.gettext(
             "{asked} is larger than the screen; the window can be {sizes}", asked=asked, sizes=sizes
