@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from clarity import cli, picture_cache
+from clarity.core.messages import message, plural_message
 from clarity.core.packs import picture_decoding
 from clarity.core.packs.picture_decoding import (
     CheckedPicture,
@@ -29,11 +30,19 @@ PHOTO = CheckedPicture(
 )  # fmt: skip
 PAGE = CheckedPicture(
     "/class/page.png", 2049, 7654321, 512, 1_700_000_000_000_000_000, 4096, 128 << 20, True,
-    refusal="the file is not a PNG, JPEG, GIF or WebP image", not_a_picture=True,
+    refusal=message("the file is not a PNG, JPEG, GIF or WebP image"), not_a_picture=True,
 )  # fmt: skip
 CUT = CheckedPicture(
     "/class/cut.png", 2049, 42, 900, 1_700_000_000_000_000_001, 4096, 128 << 20, False,
-    refusal="the picture is cut short: the file ends before its last pixels",
+    refusal=message("the picture is cut short: the file ends before its last pixels"),
+)  # fmt: skip
+# A refusal with every kind of value a message holds: text, a number, a plural, a message.
+SLOW = CheckedPicture(
+    "/class/slow.jpg", 2049, 43, 900, 1_700_000_000_000_000_002, 4096, 128 << 20, True,
+    refusal=plural_message(
+        "saved in more than {count} pass ({why})", "saved in more than {count} passes ({why})",
+        100, why=message("{size} pixels", size="4096x4096"),
+    ),
 )  # fmt: skip
 
 
@@ -44,9 +53,46 @@ def _saved(tmp_path: Path, *entries: CheckedPicture) -> Path:
 
 
 def test_every_verdict_reads_back_as_it_was_written(tmp_path: Path) -> None:
-    file = _saved(tmp_path, PHOTO, PAGE, CUT)
+    file = _saved(tmp_path, PHOTO, PAGE, CUT, SLOW)
 
-    assert read_entries(file) == [PHOTO, PAGE, CUT]
+    assert read_entries(file) == [PHOTO, PAGE, CUT, SLOW]
+
+
+def test_a_kept_refusal_is_said_in_the_language_the_game_speaks_when_it_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clarity.i18n import Translator
+
+    page = tmp_path / "page.png"
+    page.write_bytes(b"<html>saved from a browser</html>")
+    first = PictureChecks()
+    with pytest.raises(NotAPicture):
+        first.check(page, max_side=4096)
+    file = tmp_path / "picture-checks.json"
+    assert save_picture_checks(first, file)
+    monkeypatch.setattr(picture_decoding, "check_picture", None)  # kept: never checked again
+
+    with pytest.raises(NotAPicture) as again:
+        load_picture_checks(file).check(page, max_side=4096)
+    said = Translator("ru").render(again.value.message)
+    assert "PNG, JPEG, GIF" in said
+    assert "файл" in said.casefold()
+    assert not set(said.split()) & {"the", "file", "is", "not", "image"}
+
+
+def test_a_cache_of_the_first_version_with_english_refusals_is_not_believed(
+    tmp_path: Path,
+) -> None:
+    file = _saved(tmp_path, PHOTO, PAGE)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    document["version"] = 1
+    document["pictures"][1]["refusal"] = "the file is not a PNG, JPEG, GIF or WebP image"
+    file.write_text(json.dumps(document), encoding="utf-8")
+
+    assert read_entries(file) == []
+    document["version"] = picture_cache.FORMAT_VERSION
+    file.write_text(json.dumps(document), encoding="utf-8")
+    assert read_entries(file) == []  # a refusal as text is not ours either
 
 
 def test_a_kept_refusal_is_raised_as_the_same_kind_with_the_same_words(

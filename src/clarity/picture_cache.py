@@ -6,8 +6,10 @@ is found at its last pixels), and it is slow: 160 phone photos of 4032x3024 took
 at every start, before this file. The file holds, for each picture checked, its identity
 (resolved path, device and inode, size, modification time in nanoseconds), the limits it
 was checked against and the verdict (format and size, or the teacher's reason it is
-refused): :class:`clarity.core.packs.picture_decoding.CheckedPicture` as JSON. A picture
-whose identity changed is checked again.
+refused, as its message's English template and values, so that it is shown again in
+whatever language the game then speaks):
+:class:`clarity.core.packs.picture_decoding.CheckedPicture` as JSON. A picture whose
+identity changed is checked again.
 
 The file is a cache, never a source of truth: one that is missing, damaged, cut short, too
 large, of another format version or made under other picture rules (another Pillow, or
@@ -29,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from clarity.core.messages import Message
 from clarity.core.packs import picture_decoding
 from clarity.core.packs.picture_decoding import (
     CheckedPicture,
@@ -38,7 +41,8 @@ from clarity.core.packs.picture_decoding import (
 )
 
 FORMAT_NAME = "clarity-picture-checks"
-FORMAT_VERSION = 1
+# 2: a refusal is a message (template and values), no longer English text
+FORMAT_VERSION = 2
 CACHE_FOLDER = "cache"
 CACHE_FILE = "picture-checks.json"
 #: Verdicts kept; least recently asked out. 20,000 pictures is some 5 MiB of file.
@@ -149,7 +153,7 @@ def _plain(entry: CheckedPicture) -> dict[str, Any]:
         plain["width"] = entry.info.width
         plain["height"] = entry.info.height
     else:
-        plain["refusal"] = entry.refusal
+        plain["refusal"] = _plain_message(entry.refusal) if entry.refusal is not None else None
         plain["not_a_picture"] = entry.not_a_picture
     return plain
 
@@ -165,12 +169,51 @@ def _entry(item: Any) -> CheckedPicture:
     if any(type(number) is not int for number in numbers):
         raise TypeError("the identity's numbers are whole numbers")
     if "refusal" in item:
-        refusal, not_a_picture = item["refusal"], item["not_a_picture"]
-        if not isinstance(refusal, str) or not isinstance(not_a_picture, bool):
-            raise TypeError("a refusal is text")
+        refusal, not_a_picture = _message(item["refusal"]), item["not_a_picture"]
+        if not isinstance(not_a_picture, bool):
+            raise TypeError("not_a_picture is true or false")
         return CheckedPicture(*identity, refusal=refusal, not_a_picture=not_a_picture)
     width, height = item["width"], item["height"]
     if type(width) is not int or type(height) is not int or width <= 0 or height <= 0:
         raise ValueError("a picture's size is whole pixels")
     info = PictureInfo(PictureFormat(item["format"]), width, height)
     return CheckedPicture(*identity, info=info)
+
+
+def _plain_message(message: Message) -> dict[str, Any]:
+    """``message`` as JSON: its template, values (text, whole numbers or messages) and,
+    for a plural one, its English plural and count."""
+    plain: dict[str, Any] = {
+        "template": message.template,
+        "values": {
+            name: _plain_message(value) if isinstance(value, Message) else value
+            for name, value in message.values.items()
+        },
+    }
+    if message.plural is not None:
+        plain["plural"], plain["count"] = message.plural, message.count
+    return plain
+
+
+def _message(item: Any) -> Message:
+    """A message read back from :func:`_plain_message`'s JSON; raises TypeError when it is
+    not one."""
+    if not isinstance(item, dict) or not isinstance(item.get("template"), str):
+        raise TypeError("a refusal is a message with its template")
+    values = item.get("values")
+    if not isinstance(values, dict):
+        raise TypeError("a message's values are an object")
+    read: dict[str, object] = {}
+    for name, value in values.items():
+        if isinstance(value, dict):
+            read[name] = _message(value)
+        elif isinstance(value, str) or type(value) is int:
+            read[name] = value
+        else:
+            raise TypeError("a message's value is text, a whole number or a message")
+    plural, count = item.get("plural"), item.get("count")
+    if plural is None and count is None:
+        return Message(item["template"], read)
+    if not isinstance(plural, str) or type(count) is not int:
+        raise TypeError("a plural message has its plural text and its count")
+    return Message(item["template"], read, plural, count)

@@ -12,7 +12,7 @@ import pytest
 
 from clarity.core.packs import picture_decoding
 from clarity.core.packs.picture_decoding import PictureInfo
-from clarity.picture_cache import picture_cache_file
+from clarity.picture_cache import FORMAT_VERSION, picture_cache_file
 from clarity.ui.pack_shelf import FolderPacks, PackCatalog
 
 from .pack_files import write_pack, write_png
@@ -121,7 +121,10 @@ def test_a_picture_changed_between_starts_is_decoded_again(
     [
         pytest.param(lambda text: "\x00\xff garbage \x89PNG", id="garbage"),
         pytest.param(lambda text: text[: len(text) // 2], id="cut-short"),
-        pytest.param(lambda text: text.replace('"version":1', '"version":99'), id="other-version"),
+        pytest.param(
+            lambda text: text.replace(f'"version":{FORMAT_VERSION}', '"version":99'),
+            id="other-version",
+        ),
         pytest.param(lambda text: text.replace('"width":', '"width":-'), id="wrong-entry"),
         pytest.param(lambda text: "[]", id="not-an-object"),
     ],

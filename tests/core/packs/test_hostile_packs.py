@@ -214,8 +214,8 @@ def test_values_are_counted_and_reading_stops_past_the_cap(
     (line,) = load(pack_dir, text)
     assert line.startswith("pack.yaml:8:")
     assert line.endswith(
-        ": the file holds more than 1\u00a0000 values (fields, list items and texts); reading "
-        "stopped here. A pack of 10\u00a0000 questions holds far fewer"
+        ": the file holds more than 1,000 values (fields, list items and texts); reading "
+        "stopped here. A pack of 10,000 questions holds far fewer"
     )
 
 

@@ -30,9 +30,9 @@ def test_a_web_address_is_said_to_be_one(tmp_path: Path, address: str) -> None:
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        ("photo.heic", "a HEIC picture (.heic)"),
-        ("photo.HEIF", "a HEIF picture (.heif)"),
-        ("photo.avif", "an AVIF picture (.avif)"),
+        ("photo.heic", "a picture in HEIC format (.heic)"),
+        ("photo.HEIF", "a picture in HEIF format (.heif)"),
+        ("photo.avif", "a picture in AVIF format (.avif)"),
     ],
 )
 def test_a_phone_format_name_is_told_to_export_as_jpeg(
@@ -60,8 +60,8 @@ def test_a_phone_photo_under_a_jpeg_name_is_named_by_its_first_bytes(
     (folder / name).write_bytes(iso_media_head(brand))
     suffix = Path(name).suffix
     assert lines(load(folder, name)) == [
-        f"pack.yaml:6:12: rounds[0].image: the file is a {kind} photo (as phones save them), not "
-        f"a PNG, JPEG, GIF or WebP image (the name ends in {suffix}); export it as JPEG"
+        f"pack.yaml:6:12: rounds[0].image: the file is a photo in {kind} format (as phones save "
+        f"them), not a PNG, JPEG, GIF or WebP image (the name ends in {suffix}); export it as JPEG"
     ]
 
 

@@ -48,6 +48,7 @@ picture passes and shows garbled where the damage is. Pure: no pygame here; the 
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -62,6 +63,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+
+from clarity.core.messages import N_, Message, message, plural_message
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -103,6 +106,7 @@ MAX_FILE_READS = 300_000
 # libjpeg goes over the whole picture for each one, even an empty repeat, and Pillow gives
 # no way to cap them: a 130 KB 4096x4096 JPEG of 1,000 repeated scans took 8 s to decode.
 MAX_JPEG_SCANS = 100
+_USUAL_JPEG_SCANS = 10
 _START_OF_SCAN = b"\xff\xda"
 
 # Pillow's names for the formats it may open here ("MPO" is a JPEG with extra images).
@@ -127,10 +131,19 @@ _EXIF_DAMAGE = (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.er
 
 
 class PictureError(ValueError):
-    """The file cannot be shown as a picture; the message is for the teacher.
+    """The file cannot be shown as a picture; :attr:`message` says why, for the teacher.
 
-    It reads after the picture's ``file:line:col``: "the picture is cut short: ...".
+    ``message`` is a core :class:`~clarity.core.messages.Message`, rendered in the
+    interface's language by whoever shows it; ``str()`` is its English. It reads after the
+    picture's ``file:line:col``: "the picture is cut short: ...".
     """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class NotAPicture(PictureError):
@@ -142,7 +155,12 @@ class _TooManyReads(Exception):
     ``EOFError``, which Pillow catches to mean "no more frames" or "cut short"."""
 
 
-_NOT_A_PICTURE = "the file is not a PNG, JPEG, GIF or WebP image"
+_NOT_A_PICTURE = message("the file is not a PNG, JPEG, GIF or WebP image")
+# Translators: {format} is HEIC, HEIF or AVIF, the kind of photo file a phone saves.
+_PHOTO_NOT_READ = N_(
+    "the file is a photo in {format} format (as phones save them), not a PNG, JPEG, GIF or WebP "
+    "image; export it as JPEG"
+)
 # ISO base media files (ISO/IEC 14496-12) start with a "ftyp" box naming the file's brand:
 # HEIF (ISO/IEC 23008-12) as iPhones save photos, and AVIF (AV1 Image File Format 1.0).
 _PHOTO_BRANDS = {
@@ -159,7 +177,7 @@ _PHOTO_BRANDS = {
 }
 
 
-def _not_a_picture(file: BinaryIO) -> str:
+def _not_a_picture(file: BinaryIO) -> Message:
     """The message for a file Pillow does not recognise: a phone's HEIC or an AVIF photo
     is named by its first bytes, with what to do about it."""
     try:
@@ -170,34 +188,52 @@ def _not_a_picture(file: BinaryIO) -> str:
     found = _PHOTO_BRANDS.get(head[8:12]) if head[4:8] == b"ftyp" else None
     if found is None:
         return _NOT_A_PICTURE
-    return (
-        f"the file is a {found} photo (as phones save them), not a PNG, JPEG, GIF or WebP "
-        "image; export it as JPEG"
+    return message(_PHOTO_NOT_READ, format=found)
+
+
+def named_not_a_picture(refusal: Message, suffix: str) -> Message:
+    """``refusal`` (a :class:`NotAPicture`'s message) saying what the file's name promised:
+    ``suffix`` is its ending as written (``.png``), put before the fix."""
+    if refusal.template == _PHOTO_NOT_READ:
+        return message(
+            # Translators: {format} is HEIC, HEIF or AVIF; {suffix} the file name's ending (.png).
+            "the file is a photo in {format} format (as phones save them), not a PNG, JPEG, "
+            "GIF or WebP image (the name ends in {suffix}); export it as JPEG",
+            format=refusal.values["format"],
+            suffix=suffix,
+        )
+    # Translators: {suffix} is the file name's ending as written (.png, .jpg).
+    return message(
+        "the file is not a PNG, JPEG, GIF or WebP image (the name ends in {suffix})",
+        suffix=suffix,
     )
 
 
-_NO_MEMORY = "the picture needs more memory to decode than this computer has free"
-_EMPTY = "the file is empty (0 bytes): copy or download the picture again"
-_ANIMATED = (
+_NO_MEMORY = message("the picture needs more memory to decode than this computer has free")
+_EMPTY = message("the file is empty (0 bytes): copy or download the picture again")
+_ANIMATED = message(
     "the picture is animated (more than one frame); the game shows one still picture, "
     "so save one frame as PNG or JPEG"
 )
-_SAVE_AGAIN = "copy or download it again, or open it in a picture editor and save it again"
-_CUT_SHORT = (
+_CUT_SHORT = message(
     "the picture is cut short: the file ends before its last pixels "
     "(copy or download it again, or save it again from a picture editor)"
 )
-_DAMAGED = f"the picture is damaged: some of its bytes are wrong ({_SAVE_AGAIN})"
-_MIXED_UP = (
-    f"the picture is damaged: its header and its pixels disagree about its size ({_SAVE_AGAIN})"
+_DAMAGED = message(
+    "the picture is damaged: some of its bytes are wrong (copy or download it again, or open "
+    "it in a picture editor and save it again)"
 )
-_UNUSUAL_JPEG = (
+_MIXED_UP = message(
+    "the picture is damaged: its header and its pixels disagree about its size (copy or "
+    "download it again, or open it in a picture editor and save it again)"
+)
+_UNUSUAL_JPEG = message(
     "the picture is a kind of JPEG that viewers rarely read (more than 8 bits a colour, or "
     "unusual colour layers); open it in a picture editor and save it again as an ordinary JPEG"
 )
 # What Pillow (and zlib, libjpeg, libwebp under it) says, in lower case, and the reason in
 # a teacher's words; the first entry found in the message wins.
-_REASONS: tuple[tuple[str, str], ...] = (
+_REASONS: tuple[tuple[str, Message], ...] = (
     ("truncated", _CUT_SHORT),  # "image file is truncated", "Truncated File Read"...
     ("not enough image data", _CUT_SHORT),
     ("incomplete checksum", _CUT_SHORT),
@@ -285,7 +321,7 @@ class _Refusal:
     """A :class:`PictureError` as kept by :class:`PictureChecks`: its kind and message."""
 
     kind: type[PictureError]
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +332,8 @@ class CheckedPicture:
     has none), ``size`` in bytes and ``mtime_ns`` (modification time, nanoseconds). The
     check: ``max_side`` (pixels), ``max_bytes`` and whether every pixel was ``decoded``.
     The verdict: ``info`` for a picture the game can show, else ``refusal``, the teacher's
-    reason, with ``not_a_picture`` telling a :class:`NotAPicture` from another refusal.
+    reason (a translatable Message), with ``not_a_picture`` telling a :class:`NotAPicture`
+    from another refusal.
     """
 
     path: str
@@ -308,7 +345,7 @@ class CheckedPicture:
     max_bytes: int
     decoded: bool
     info: PictureInfo | None = None
-    refusal: str | None = None
+    refusal: Message | None = None
     not_a_picture: bool = False
 
 
@@ -386,7 +423,7 @@ class PictureChecks:
                 path, max_side=max_side, decode=decode, max_bytes=max_bytes
             )
         except PictureError as exc:
-            result = _Refusal(type(exc), str(exc))
+            result = _Refusal(type(exc), exc.message)
         with self._lock:
             self._checked += 1
             self._results[keys[-1]] = result
@@ -661,14 +698,21 @@ def _opened(
             raise
         except _TooManyReads as exc:
             raise PictureError(
-                "the picture is made of far more pieces than a picture needs (chunks, markers "
-                f"or blocks: {MAX_FILE_READS:,} or more), so it is damaged or made to slow the "
-                "game down; open it in a picture editor and save it again"
+                message(
+                    "the picture is made of far more pieces than a picture needs (chunks, "
+                    "markers or blocks: {limit} or more), so it is damaged or made to slow the "
+                    "game down; open it in a picture editor and save it again",
+                    limit=MAX_FILE_READS,
+                )
             ) from exc
         except Image.DecompressionBombError as exc:
             raise PictureError(
-                f"the picture's header claims far more pixels than {max_side}x{max_side}, "
-                "the largest allowed; save it smaller"
+                message(
+                    # Translators: {largest} is a size in pixels, width x height: 4096x4096.
+                    "the picture's header claims far more pixels than {largest}, the largest "
+                    "allowed; save it smaller",
+                    largest=pixel_size(max_side, max_side),
+                )
             ) from exc
         except Image.UnidentifiedImageError as exc:
             raise NotAPicture(_not_a_picture(file)) from exc
@@ -716,17 +760,27 @@ def _open_regular_file(path: Path, max_bytes: int) -> io.BufferedReader:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise PictureError(f"cannot be read: {exc.strerror or exc}") from exc
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise PictureError(
+                message("cannot be read: this computer's user may not open the file")
+            ) from exc
+        # Translators: {reason} is the system's own words, in English (No such device...).
+        reason = exc.strerror or str(exc)
+        raise PictureError(message("cannot be read: {reason}", reason=reason)) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise PictureError("is not a picture file (a folder, pipe or device)")
+            raise PictureError(message("is not a picture file (a folder, pipe or device)"))
         if info.st_size == 0:
             raise PictureError(_EMPTY)
         if info.st_size > max_bytes:
             raise PictureError(
-                f"the file is {info.st_size / MIB:.0f} MiB; a picture can be at most "
-                f"{max_bytes / MIB:.0f} MiB, so save it smaller (as JPEG for a photo)"
+                message(
+                    "the file is {size} MiB; a picture can be at most {limit} MiB, so save it "
+                    "smaller (as JPEG for a photo)",
+                    size=round(info.st_size / MIB),
+                    limit=round(max_bytes / MIB),
+                )
             )
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -736,12 +790,25 @@ def _open_regular_file(path: Path, max_bytes: int) -> io.BufferedReader:
 
 def _check_size(width: int, height: int, max_side: int) -> None:
     if width <= 0 or height <= 0:
-        raise PictureError(f"the picture's header says it is {width}x{height} pixels")
+        raise PictureError(
+            # Translators: {size} is width x height in pixels, as a program writes it: 0x480.
+            message("the picture's header says it is {size} pixels", size=pixel_size(width, height))
+        )
     if width > max_side or height > max_side:
         raise PictureError(
-            f"the picture is {width}x{height} pixels; the largest allowed is "
-            f"{max_side}x{max_side}, so scale it down"
+            message(
+                # Translators: {size} and {largest} are width x height in pixels: 5000x3000.
+                "the picture is {size} pixels; the largest allowed is {largest}, so scale it down",
+                size=pixel_size(width, height),
+                largest=pixel_size(max_side, max_side),
+            )
         )
+
+
+def pixel_size(width: int, height: int) -> str:
+    """A picture's size as programs and screens write it, ``4096x4096``: plain digits in
+    every language (a size, like a screen's 1920x1080, is not a quantity to group)."""
+    return f"{width}x{height}"
 
 
 def _check_single_frame(image: Image.Image) -> None:
@@ -772,9 +839,16 @@ def _check_scans(file: BinaryIO) -> None:
             scans += (carry + block).count(_START_OF_SCAN)
             carry = block[-1:]
         raise PictureError(
-            f"the picture is a JPEG saved in more than {MAX_JPEG_SCANS} passes (a photo has "
-            "about 10), so it would take the game minutes to show; open it in a picture "
-            "editor and save it again"
+            plural_message(
+                "the picture is a JPEG saved in more than {count} pass (a photo has about "
+                "{usual}), so it would take the game minutes to show; open it in a picture "
+                "editor and save it again",
+                "the picture is a JPEG saved in more than {count} passes (a photo has about "
+                "{usual}), so it would take the game minutes to show; open it in a picture "
+                "editor and save it again",
+                MAX_JPEG_SCANS,
+                usual=_USUAL_JPEG_SCANS,
+            )
         )
     finally:
         file.seek(position)
@@ -795,12 +869,16 @@ def _damaged(exc: BaseException, file: BinaryIO) -> PictureError:
         return PictureError(_CUT_SHORT)  # a header field or block read past the end
     detail = " ".join(said.split())[:80] or type(exc).__name__
     return PictureError(
-        f"the picture is damaged and cannot be shown ({detail}); "
-        "open it in a picture editor and save it again as PNG or JPEG"
+        message(
+            # Translators: {detail} is what the picture library said, in English.
+            "the picture is damaged and cannot be shown ({detail}); open it in a picture "
+            "editor and save it again as PNG or JPEG",
+            detail=detail,
+        )
     )
 
 
-def _webp_reason(file: BinaryIO) -> str:
+def _webp_reason(file: BinaryIO) -> Message:
     """Cut short when the file is shorter than its RIFF header says (bytes 4-8, the length
     after the first 8 bytes: the WebP container's specification), else damaged."""
     try:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.packs.models import MAX_GRID_SIDE
+from clarity.core.packs.picture_decoding import pixel_size
 
 # The board's room on the play screen in the smallest window, 1024x640, in pixels (the
 # game gives it about 499x428 there; a UI test checks it is at least this much).
@@ -66,7 +68,7 @@ def near_square_grid(width: int, height: int, tiles: int) -> tuple[int, int]:
     return best[1], best[2]
 
 
-def shape_warning(width: int, height: int, rows: int, cols: int) -> str | None:
+def shape_warning(width: int, height: int, rows: int, cols: int) -> Message | None:
     """What is wrong with a ``width`` x ``height`` picture under a ``rows`` x ``cols``
     grid, in a teacher's words, or ``None`` when its tiles are readable.
 
@@ -78,28 +80,78 @@ def shape_warning(width: int, height: int, rows: int, cols: int) -> str | None:
     aspect = max(tile_w / tile_h, tile_h / tile_w)
     if not small and aspect <= MAX_TILE_ASPECT:
         return None
-    grid = f"{rows}x{cols}"
-    if small:
-        problem = (
-            f"the picture is {width}x{height} pixels, so in the game's smallest window "
-            f"({SMALLEST_WINDOW}) each tile of the {grid} grid is only "
-            f"{_px(tile_w)}x{_px(tile_h)} pixels, too small to see"
-        )
-    else:
-        long_way = "wide as it is tall" if tile_w > tile_h else "tall as it is wide"
-        problem = (
-            f"on the {grid} grid each tile of this {width}x{height} picture is "
-            f"{aspect:.0f} times as {long_way}, a strip the class can hardly tell apart"
-        )
+    grid = pixel_size(rows, cols)  # a grid is written as rows x columns, plain digits too
+    picture = pixel_size(width, height)
     better = near_square_grid(width, height, rows * cols)
     better_w, better_h = tile_size(width, height, *better)
-    if better != (rows, cols) and min(better_w, better_h) >= MIN_TILE_SIDE:
-        return f"{problem}; a {better[0]}x{better[1]} grid keeps the tiles near square"
-    return f"{problem}; crop the picture nearer to square"
+    regrid = better != (rows, cols) and min(better_w, better_h) >= MIN_TILE_SIDE
+    values = {"size": picture, "grid": grid, "window": SMALLEST_WINDOW}
+    if small:
+        values["tile"] = pixel_size(_px(tile_w), _px(tile_h))
+        if regrid:
+            return message(
+                # Translators: {size}, {window} and {tile} are width x height in pixels
+                # (1024x640); {grid} and {better} are grids, rows x columns (4x5).
+                "the picture is {size} pixels, so in the game's smallest window ({window}) "
+                "each tile of the {grid} grid is only {tile} pixels, too small to see; a "
+                "{better} grid keeps the tiles near square",
+                better=pixel_size(*better),
+                **values,
+            )
+        return message(
+            "the picture is {size} pixels, so in the game's smallest window ({window}) each "
+            "tile of the {grid} grid is only {tile} pixels, too small to see; crop the picture "
+            "nearer to square",
+            **values,
+        )
+    times = round(aspect)
+    if tile_w > tile_h:
+        if regrid:
+            return plural_message(
+                # Translators: {size} is the picture's width x height in pixels; {grid} and
+                # {better} are grids, rows x columns (4x5).
+                "on the {grid} grid each tile of this {size} picture is {count} time as wide "
+                "as it is tall, a strip the class can hardly tell apart; a {better} grid keeps "
+                "the tiles near square",
+                "on the {grid} grid each tile of this {size} picture is {count} times as wide "
+                "as it is tall, a strip the class can hardly tell apart; a {better} grid keeps "
+                "the tiles near square",
+                times,
+                better=pixel_size(*better),
+                **values,
+            )
+        return plural_message(
+            "on the {grid} grid each tile of this {size} picture is {count} time as wide as it "
+            "is tall, a strip the class can hardly tell apart; crop the picture nearer to square",
+            "on the {grid} grid each tile of this {size} picture is {count} times as wide as it "
+            "is tall, a strip the class can hardly tell apart; crop the picture nearer to square",
+            times,
+            **values,
+        )
+    if regrid:
+        return plural_message(
+            "on the {grid} grid each tile of this {size} picture is {count} time as tall as it "
+            "is wide, a strip the class can hardly tell apart; a {better} grid keeps the tiles "
+            "near square",
+            "on the {grid} grid each tile of this {size} picture is {count} times as tall as it "
+            "is wide, a strip the class can hardly tell apart; a {better} grid keeps the tiles "
+            "near square",
+            times,
+            better=pixel_size(*better),
+            **values,
+        )
+    return plural_message(
+        "on the {grid} grid each tile of this {size} picture is {count} time as tall as it is "
+        "wide, a strip the class can hardly tell apart; crop the picture nearer to square",
+        "on the {grid} grid each tile of this {size} picture is {count} times as tall as it is "
+        "wide, a strip the class can hardly tell apart; crop the picture nearer to square",
+        times,
+        **values,
+    )
 
 
-def _px(value: float) -> str:
-    return str(math.floor(value))
+def _px(value: float) -> int:
+    return math.floor(value)
 
 
 def question_picture_size(width: int, height: int) -> tuple[float, float]:
@@ -111,7 +163,7 @@ def question_picture_size(width: int, height: int) -> tuple[float, float]:
     return width * scale, height * scale
 
 
-def question_picture_warning(width: int, height: int) -> str | None:
+def question_picture_warning(width: int, height: int) -> Message | None:
     """What is wrong with a ``width`` x ``height`` picture on a question, in a teacher's
     words, or ``None`` when the card shows it at least :data:`MIN_PICTURE_SIDE` pixels
     each way in the smallest window.
@@ -123,13 +175,30 @@ def question_picture_warning(width: int, height: int) -> str | None:
     if min(shown_w, shown_h) >= MIN_PICTURE_SIDE:
         return None
     room_w, room_h = QUESTION_PICTURE_ROOM
+    values = {
+        "size": pixel_size(width, height),
+        "window": SMALLEST_WINDOW,
+        "shown": pixel_size(_px(shown_w), _px(shown_h)),
+    }
     if shown_w < shown_h:
-        limit, long_way = room_h // MIN_PICTURE_SIDE, "tall as it is wide"
-    else:
-        limit, long_way = room_w // MIN_PICTURE_SIDE, "wide as it is tall"
-    return (
-        f"the picture is {width}x{height} pixels, so in the game's smallest window "
-        f"({SMALLEST_WINDOW}) the question card shows it as small as "
-        f"{_px(shown_w)}x{_px(shown_h)} pixels, too thin to make out; crop it to at most "
-        f"{limit} times as {long_way}"
+        return plural_message(
+            # Translators: {size}, {window} and {shown} are width x height in pixels (1024x640).
+            "the picture is {size} pixels, so in the game's smallest window ({window}) the "
+            "question card shows it as small as {shown} pixels, too thin to make out; crop it "
+            "to at most {count} time as tall as it is wide",
+            "the picture is {size} pixels, so in the game's smallest window ({window}) the "
+            "question card shows it as small as {shown} pixels, too thin to make out; crop it "
+            "to at most {count} times as tall as it is wide",
+            room_h // MIN_PICTURE_SIDE,
+            **values,
+        )
+    return plural_message(
+        "the picture is {size} pixels, so in the game's smallest window ({window}) the "
+        "question card shows it as small as {shown} pixels, too thin to make out; crop it to "
+        "at most {count} time as wide as it is tall",
+        "the picture is {size} pixels, so in the game's smallest window ({window}) the "
+        "question card shows it as small as {shown} pixels, too thin to make out; crop it to "
+        "at most {count} times as wide as it is tall",
+        room_w // MIN_PICTURE_SIDE,
+        **values,
     )

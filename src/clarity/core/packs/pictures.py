@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
+from clarity.core.messages import Message, message
 from clarity.core.packs.folders import FolderListings, Listing
 from clarity.core.packs.models import Grid, Mystery, parse_grid
 from clarity.core.packs.picture_decoding import (
@@ -25,6 +26,7 @@ from clarity.core.packs.picture_decoding import (
     NotAPicture,
     PictureError,
     PictureInfo,
+    named_not_a_picture,
 )
 from clarity.core.packs.picture_shape import question_picture_warning, shape_warning
 from clarity.core.packs.plain_yaml import Positions, section_items
@@ -64,7 +66,7 @@ def check_images(
             text = written.strip()
             loc = (section, index, "image")
             found = finder.find(text)
-            if isinstance(found, str):
+            if isinstance(found, Message):
                 report.add(positions.value(loc), field_name(loc), found)
                 continue
             path, info = found
@@ -83,7 +85,7 @@ def check_images(
 # copied as its address instead of saved.
 _WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
 # Formats phones and cameras save in that the game does not read (Pillow needs a plugin).
-_PHOTO_FORMATS = {".heic": "a HEIC", ".heif": "a HEIF", ".avif": "an AVIF"}
+_PHOTO_FORMATS = {".heic": "HEIC", ".heif": "HEIF", ".avif": "AVIF"}
 
 
 def _grid(written: object, default: Grid) -> Grid | None:
@@ -143,52 +145,66 @@ class _ImageFinder:
         self._max_side = max_side
         self._listings = listings
         self._decode = decode
-        self._results: dict[str, tuple[Path, PictureInfo] | str] = {}
+        self._results: dict[str, tuple[Path, PictureInfo] | Message] = {}
 
-    def find(self, text: str) -> tuple[Path, PictureInfo] | str:
+    def find(self, text: str) -> tuple[Path, PictureInfo] | Message:
         """``(absolute path, what the picture is)`` for a usable picture, else the message."""
         if text not in self._results:
             self._results[text] = self._find(text)
         return self._results[text]
 
-    def _find(self, text: str) -> tuple[Path, PictureInfo] | str:
+    def _find(self, text: str) -> tuple[Path, PictureInfo] | Message:
         if _WEB_ADDRESS.match(text):
-            return (
+            return message(
                 "a web address cannot be used: the game reads pictures from files, never from "
                 "the internet (a classroom may be offline); save the picture next to the pack "
                 "and write its file name here"
             )
         if "\\" in text:
-            return f'use "/" between folder names, not "\\": "{text.replace(chr(92), "/")}"'
+            return message(
+                # Translators: {path} is the picture's path as it should be written.
+                'use "/" between folder names, not "\\": "{path}"',
+                path=text.replace("\\", "/"),
+            )
         if PurePosixPath(text).is_absolute() or PureWindowsPath(text).drive:
-            return "should be a path relative to the pack file, not an absolute path"
+            return message("should be a path relative to the pack file, not an absolute path")
         suffix = PurePosixPath(text).suffix.lower()
         if suffix in _PHOTO_FORMATS:
-            return (
-                f"is {_PHOTO_FORMATS[suffix]} picture ({suffix}), which the game cannot show; "
-                "export it as JPEG (or PNG) and name that file here"
+            return message(
+                # Translators: {format} is HEIC, HEIF or AVIF; {suffix} the name's ending (.heic).
+                "is a picture in {format} format ({suffix}), which the game cannot show; export "
+                "it as JPEG (or PNG) and name that file here",
+                format=_PHOTO_FORMATS[suffix],
+                suffix=suffix,
             )
         if suffix not in FORMAT_BY_SUFFIX:
-            return "should be a PNG, JPEG, GIF or WebP picture (.png, .jpg, .jpeg, .gif or .webp)"
+            return message(
+                "should be a PNG, JPEG, GIF or WebP picture (.png, .jpg, .jpeg, .gif or .webp)"
+            )
         normal = posixpath.normpath(text)
         if normal == ".." or normal.startswith("../"):
-            return (
+            return message(
                 'goes outside the pack\'s folder (through ".."); '
                 "keep pictures next to the pack or in a folder beside it"
             )
         parts = [part for part in normal.split("/") if part not in ("", ".")]
         for base in self._bases:
             found = self._walk(base, parts)
-            if isinstance(found, str):
+            if isinstance(found, Message):
                 return found
             if found is not None:
                 return self._check_file(base, found)
-        return (
-            f'no picture "{text}" next to the pack ({self._bases[0]}) '
-            f"or in the game's assets ({self._bases[1]})"
+        return message(
+            # Translators: {name} is the picture as the pack names it; {pack_folder} and
+            # {assets_folder} are folders.
+            'no picture "{name}" next to the pack ({pack_folder}) or in the game\'s assets '
+            "({assets_folder})",
+            name=text,
+            pack_folder=str(self._bases[0]),
+            assets_folder=str(self._bases[1]),
         )
 
-    def _walk(self, base: Path, parts: list[str]) -> Path | str | None:
+    def _walk(self, base: Path, parts: list[str]) -> Path | Message | None:
         """Follow ``parts`` from ``base`` by name (in NFC); ``None`` when there is no such
         file, a message when only upper and lower case differ."""
         current = base
@@ -211,37 +227,42 @@ class _ImageFinder:
             spelled.append(actual)
             current = current / actual
         if mismatch:
-            right = nfc("/".join(spelled))
-            return (
-                f'the file is spelled "{right}"; upper and lower case must match exactly '
-                "(another computer may tell them apart, as Linux does)"
+            return message(
+                'the file is spelled "{name}"; upper and lower case must match exactly '
+                "(another computer may tell them apart, as Linux does)",
+                name=nfc("/".join(spelled)),
             )
         return current
 
-    def _check_file(self, base: Path, found: Path) -> tuple[Path, PictureInfo] | str:
+    def _check_file(self, base: Path, found: Path) -> tuple[Path, PictureInfo] | Message:
         try:
             resolved = found.resolve(strict=True)
             inside = resolved.is_relative_to(base.resolve(strict=True))
         except (OSError, RuntimeError):  # a dangling or looping symbolic link
-            return "is a link to a file that does not exist"
+            return message("is a link to a file that does not exist")
         if not inside:
-            return "is a symbolic link to a file outside the pack's folder and the game's assets"
+            return message(
+                "is a symbolic link to a file outside the pack's folder and the game's assets"
+            )
         if resolved.is_dir():
-            return "is a folder, not a picture"
+            return message("is a folder, not a picture")
         expected = FORMAT_BY_SUFFIX[found.suffix.lower()]
         try:
             info = self._listings.pictures.check(
                 resolved, max_side=self._max_side, decode=self._decode
             )
         except NotAPicture as exc:
-            # "the file is a HEIC photo ...; export it as JPEG": the name goes before the fix
-            what, _, fix = str(exc).partition("; ")
-            return f"{what} (the name ends in {found.suffix})" + (f"; {fix}" if fix else "")
+            return named_not_a_picture(exc.message, found.suffix)
         except PictureError as exc:
-            return str(exc)
+            return exc.message
         if info.format is not expected:
-            return (
-                f"the file is named {found.suffix} but holds a {info.format} image; "
-                f"rename it or save it as {expected}"
+            return message(
+                # Translators: {suffix} is the name's ending (.png); {found} and {expected}
+                # are formats: PNG, JPEG, GIF, WebP.
+                "the file is named {suffix} but holds a {found} image; rename it or save it "
+                "as {expected}",
+                suffix=found.suffix,
+                found=str(info.format),
+                expected=str(expected),
             )
         return resolved, info

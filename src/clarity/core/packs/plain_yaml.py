@@ -25,9 +25,11 @@ from typing import Any
 
 import yaml
 
-from clarity.core.numbers import format_number
+from clarity.core.messages import message, plural_message
 from clarity.core.packs.report import START, Loc, Report, field_name, shown
 from clarity.core.packs.yaml_messages import (
+    TOO_DEEP,
+    cannot_be_read,
     is_odd_space,
     odd_indent_message,
     report_yaml_error,
@@ -54,7 +56,11 @@ _BLANKS = " \t" + "".join(
 )
 _STR_TAG = "tag:yaml.org,2002:str"  # "!!str" is harmless: every scalar is text anyway
 _MAX_DEPTH = 64  # a pack nests four levels deep; far deeper is a broken or hostile file
-_EMPTY_FILE = 'the file is empty; a pack starts with the line "clarity: 1"'
+_EMPTY_FILE = message(
+    # Translators: {first_line} is the line a pack starts with, as written in YAML.
+    'the file is empty; a pack starts with the line "{first_line}"',
+    first_line="clarity: 1",
+)
 
 
 class Positions:
@@ -202,7 +208,7 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                         report.add(
                             _where(event.start_mark),
                             "",
-                            f"the YAML cannot be read: {odd_indent_message(value[0])}",
+                            cannot_be_read(odd_indent_message(value[0])),
                         )
                         # Read on as meant, so that the field is not also "missing".
                         name = value.lstrip(_BLANKS)
@@ -306,16 +312,24 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                 report.add(
                     _where(event.start_mark),
                     "",
-                    f"the file holds more than {MAX_ALIASES} aliases (*name); "
-                    "reading stopped here. Write every value out in full",
+                    plural_message(
+                        "the file holds more than {count} alias (*name); reading stopped here. "
+                        "Write every value out in full",
+                        "the file holds more than {count} aliases (*name); reading stopped here. "
+                        "Write every value out in full",
+                        MAX_ALIASES,
+                    ),
                 )
                 return None
             child = _child(path, container, is_map, key)
             report.add(
                 _where(event.start_mark),
                 field_name(child),
-                f'aliases ("*{shown(event.anchor)}") are not allowed in a pack; '
-                "write the value out in full",
+                message(
+                    # Translators: {alias} is the alias as written: *name.
+                    'aliases ("{alias}") are not allowed in a pack; write the value out in full',
+                    alias="*" + shown(event.anchor),
+                ),
             )
             if is_map:
                 if key is _NO_KEY:
@@ -345,9 +359,15 @@ def _report_too_many_values(event: Any, report: Report) -> None:
     report.add(
         _where(event.start_mark),
         "",
-        f"the file holds more than {format_number(MAX_VALUES)} values (fields, list items "
-        f"and texts); reading stopped here. A pack of {format_number(10_000)} questions "
-        "holds far fewer",
+        plural_message(
+            # Translators: {questions} is a number of questions (10,000).
+            "the file holds more than {count} value (fields, list items and texts); reading "
+            "stopped here. A pack of {questions} questions holds far fewer",
+            "the file holds more than {count} values (fields, list items and texts); reading "
+            "stopped here. A pack of {questions} questions holds far fewer",
+            MAX_VALUES,
+            questions=_MOST_QUESTIONS,
+        ),
     )
 
 
@@ -358,8 +378,9 @@ def _note_comment_cut(event: Any, loc: Loc, positions: Positions) -> None:
         positions.comment_cuts.append((loc, event.value, event.end_mark))
 
 
-_PLAIN_KEY = "a field name should be plain text"
-_TOO_DEEP = "the lists and fields nest far too deep"
+_MOST_QUESTIONS = 10_000  # the largest pack the loader takes (its max_questions)
+_PLAIN_KEY = message("a field name should be plain text")
+_TOO_DEEP = TOO_DEEP
 
 
 def _child(path: Loc, container: Any, is_map: bool, key: Any) -> Loc:
@@ -385,27 +406,39 @@ def _refuse_odd_node(event: Any, loc: Loc, text: str, report: Report) -> bool:
         report.add(
             where,
             field_name(loc),
-            f'tags such as "{shown}" are not allowed in a pack; write a plain value',
+            message(
+                # Translators: {tag} is the tag as written: !!int.
+                'tags such as "{tag}" are not allowed in a pack; write a plain value',
+                tag=shown,
+            ),
         )
         refused = True
     if event.anchor is not None:
         report.add(
             where,
             field_name(loc),
-            f'anchors ("&{event.anchor}") are not allowed in a pack; write every value out in full',
+            message(
+                # Translators: {anchor} is the anchor as written: &name.
+                'anchors ("{anchor}") are not allowed in a pack; write every value out in full',
+                anchor="&" + event.anchor,
+            ),
         )
     return refused
 
 
 def _refuse_key(value: Any, mark: Any, path: Loc, keys: dict[Any, Any], report: Report) -> None:
     if value is None:
-        report.add(_where(mark), field_name(path), 'a field name is missing before ":"')
+        report.add(_where(mark), field_name(path), message('a field name is missing before ":"'))
         return
     first = keys[value]
     report.add(
         _where(mark),
         field_name((*path, value)),
-        f"is given twice in the same place (first on line {first.line + 1}); keep one",
+        message(
+            # Translators: said of a field; {line} is a line number of the pack file.
+            "is given twice in the same place (first on line {line}); keep one",
+            line=str(first.line + 1),
+        ),
     )
 
 
@@ -426,7 +459,7 @@ def _refuse_more_documents(get_event: Any, report: Report) -> None:
         report.add(
             (event.start_mark.line, event.start_mark.column),
             "",
-            'the file holds a second YAML document (after "---"); a pack is one document',
+            message('the file holds a second YAML document (after "---"); a pack is one document'),
         )
 
 

@@ -7,7 +7,9 @@
   with digit groups (``1,000``), a decimal comma (``3,5``) or a name with its abbreviation
   (``Washington, D.C.``) (:func:`warn_about_split_items`).
 
-Each warning shows the quoting that fixes it (:func:`in_quotes`).
+Each warning shows the quoting that fixes it (:func:`in_quotes`). Warnings are core
+:class:`~clarity.core.messages.Message` values, translated where they are shown; the YAML
+they quote is a value, never translated.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from clarity.core.messages import N_, Message, message, plural_message
 from clarity.core.packs.report import Loc, Report, field_name, shown
 
 # A comma in a [...] list that may have cut an item in two: the cheap first look, before
@@ -63,7 +66,7 @@ def _ends_a_name(item: Any) -> bool:
     )
 
 
-def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str:
+def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> Message:
     """What the teacher sees for a value cut by a comment, with the quoting that fixes it.
 
     ``hash_index`` is where the blanks before the ``#`` begin in ``text``.
@@ -78,18 +81,59 @@ def comment_cut_message(text: str, loc: Loc, value: str, hash_index: int) -> str
         fix = f"{shown(loc[-1])}: {fix}"
     elif loc:
         fix = f"- {fix}"
-    read = f'so the game shows only "{shown(value)}"' if value else "so the value is empty"
-    return (
-        f'YAML reads "{shown(comment)}" as a comment ({_comment_start(blanks)}), {read}; '
-        f"if it belongs to the text, put the whole text in quotes: {shown(fix, 120)}"
+    if value:
+        return message(
+            # Translators: {comment} and {value} are the pack's own text; {start} says what
+            # starts a comment ('" #" starts one'); {fix} is the line of YAML as it should be.
+            'YAML reads "{comment}" as a comment ({start}), so the game shows only "{value}"; '
+            "if it belongs to the text, put the whole text in quotes: {fix}",
+            comment=shown(comment),
+            start=_comment_start(blanks),
+            value=shown(value),
+            fix=shown(fix, 120),
+        )
+    return message(
+        # Translators: {comment} is the pack's own text; {start} says what starts a comment
+        # ('" #" starts one'); {fix} is the line of YAML as it should be.
+        'YAML reads "{comment}" as a comment ({start}), so the value is empty; '
+        "if it belongs to the text, put the whole text in quotes: {fix}",
+        comment=shown(comment),
+        start=_comment_start(blanks),
+        fix=shown(fix, 120),
     )
 
 
-def _comment_start(blanks: str) -> str:
+def _comment_start(blanks: str) -> Message:
     """What starts the comment, as written: a blank right before "#", a space or a tab."""
     if blanks.endswith("\t"):
-        return 'a tab and "#" start one'
-    return '" #" starts one'
+        # Translators: in brackets after "YAML reads ... as a comment": what starts it.
+        return message('a tab and "#" start one')
+    # Translators: in brackets after "YAML reads ... as a comment": what starts it.
+    return message('" #" starts one')
+
+
+def with_fix(words: Message, fix: str | None) -> Message:
+    """``words``, then the YAML that fixes the slip (cut to 120 characters), when there is
+    one to show."""
+    if not fix:
+        return words
+    # Translators: {problem} says what is wrong; {fix} is the line of YAML rewritten as it
+    # should be (never translated). Keep the colon before it.
+    return message("{problem}: {fix}", problem=words, fix=shown(fix, 120))
+
+
+def listed(items: list[Message | str]) -> Message | str:
+    """``items`` as one list in words, ``a, b and c``: a fold of two messages, so that
+    each language says its own "and" (CLDR's list patterns are "{0}, {1}" and "{0} and
+    {1}" for English, Russian and Belarusian alike)."""
+    if len(items) == 1:
+        return items[0]
+    # Translators: the last two items of a list: "1" and "000".
+    joined: Message | str = message("{first} and {last}", first=items[-2], last=items[-1])
+    for item in reversed(items[:-2]):
+        # Translators: an item of a list before the rest of it: "1", "000" and "000".
+        joined = message("{first}, {rest}", first=item, rest=joined)
+    return joined
 
 
 def in_quotes(text: str) -> str:
@@ -161,15 +205,24 @@ def warn_about_split_items(
         while last < count - 1 and joined[last]:
             last += 1
         whole = text[marks[index].index : ends[last]]
-        parts = [f'"{shown(item)}"' for item in items[index : last + 1]]
-        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+        parts: list[Message | str] = [
+            # Translators: one of the items of the pack's list, in quotes.
+            message('"{item}"', item=shown(item))
+            for item in items[index : last + 1]
+        ]
         loc = (*path, index)
         report.add(
             (marks[index].line, marks[index].column),
             field_name(loc),
-            f'the comma splits "{shown(whole)}" into the items {listed}, since commas '
-            f"separate the items of a [...] list; if it is one item, put it in quotes: "
-            f"{in_quotes(shown(whole))}",
+            message(
+                # Translators: {whole} is the pack's text; {items} lists its parts in quotes
+                # ("1" and "000"); {fix} is the text in quotes as YAML should have it.
+                'the comma splits "{whole}" into the items {items}, since commas separate the '
+                "items of a [...] list; if it is one item, put it in quotes: {fix}",
+                whole=shown(whole),
+                items=listed(parts),
+                fix=in_quotes(shown(whole)),
+            ),
             "warning",
         )
         index = last + 1
@@ -178,21 +231,24 @@ def warn_about_split_items(
 # Escapes in double quotes that turn into a character the teacher cannot see: most often
 # a Windows path ("C:\new\table.txt") meant with its backslashes. "\\", "\"", "\x..",
 # "\u...." are written on purpose and left alone.
+# Each is how YAML reads the escape, {escape} being the escape as written ("\n").
+_LINE_BREAK = N_('"{escape}" as a line break')
+_TAB_READ = N_('"{escape}" as a tab')
 _HIDDEN_ESCAPES = {
-    "n": "a line break",
-    "t": "a tab",
-    "\t": "a tab",
-    "r": "a line break",
-    "b": "a backspace",
-    "a": "a bell",
-    "0": "a null character",
-    "v": "a vertical tab",
-    "f": "a page break",
-    "e": "an escape character",
-    "N": "a line break",
-    "L": "a line break",
-    "P": "a paragraph break",
-    "_": "a non-breaking space",
+    "n": _LINE_BREAK,
+    "t": _TAB_READ,
+    "\t": _TAB_READ,
+    "r": _LINE_BREAK,
+    "b": N_('"{escape}" as a backspace'),
+    "a": N_('"{escape}" as a bell'),
+    "0": N_('"{escape}" as a null character'),
+    "v": N_('"{escape}" as a vertical tab'),
+    "f": N_('"{escape}" as a page break'),
+    "e": N_('"{escape}" as an escape character'),
+    "N": _LINE_BREAK,
+    "L": _LINE_BREAK,
+    "P": N_('"{escape}" as a paragraph break'),
+    "_": N_('"{escape}" as a non-breaking space'),
 }
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
@@ -217,26 +273,26 @@ def warn_about_escapes(event: Any, loc: Loc, text: str, report: Report) -> None:
     first = found[0][0]
     line = event.start_mark.line + text.count("\n", start, first)
     column = first - (text.rfind("\n", 0, first) + 1)
-    readings = list(
-        dict.fromkeys(
-            f'"{shown(written)}" as {_HIDDEN_ESCAPES[written[1]]}'
-            if written[1] != "\t"
-            else "a backslash before a tab as a tab"
-            for _, written in found
-        )
+    readings: list[Message | str] = [
+        message(_HIDDEN_ESCAPES[written[1]], escape=shown(written))
+        if written[1] != "\t"
+        else message("a backslash before a tab as a tab")
+        for written in dict.fromkeys(written for _, written in found)  # each once, in order
+    ]
+    said = plural_message(
+        # Translators: {readings} lists how YAML reads each escape ("\n" as a line break);
+        # the count is how many kinds it lists: "that" for one, "those" for more.
+        "inside double quotes YAML reads {readings}, so the game shows that and no "
+        "backslash; if you meant the backslashes (a Windows path), put the text in single "
+        "quotes",
+        "inside double quotes YAML reads {readings}, so the game shows those and no "
+        "backslash; if you meant the backslashes (a Windows path), put the text in single "
+        "quotes",
+        len(readings),
+        readings=listed(readings),
     )
-    said = " and ".join(filter(None, [", ".join(readings[:-1]), readings[-1]]))
-    message = (
-        f"inside double quotes YAML reads {said}, so the game shows "
-        f"{'that' if len(readings) == 1 else 'those'} and no backslash; if you meant the "
-        "backslashes (a Windows path), put the text in single quotes"
-    )
-    fix = _single_quoted(text, event)
     report.add(
-        (line, column),
-        field_name(loc),
-        f"{message}: {shown(fix, 120)}" if fix else message,
-        "warning",
+        (line, column), field_name(loc), with_fix(said, _single_quoted(text, event)), "warning"
     )
 
 
