@@ -199,6 +199,8 @@ def _report_validation_error(
     if kind == "missing":
         report.add(positions.value(loc[:-1]), field_name(loc), _missing(name))
         return
+    if kind == "union_tag_invalid" and _written_type(raw, loc) is None:
+        kind = "union_tag_not_found"  # "type:" with nothing after it: no type at all
     if kind == "union_tag_invalid":
         type_loc = (*loc, "type")
         tag = str(ctx.get("tag"))
@@ -250,6 +252,11 @@ def _report_validation_error(
         report.add(positions.value(loc), field_name(loc), placed)
         return
     report.add(positions.value(loc), field_name(loc), _plain_words(kind, name, loc, ctx, value))
+
+
+def _written_type(raw: dict[Any, Any], loc: Loc) -> object:
+    item = lookup(raw, loc)
+    return item.get("type") if isinstance(item, dict) else None
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Loc, str | None]:
@@ -487,6 +494,7 @@ def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) 
         except ValueError:  # pydantic's ValidationError too; validation reports it
             continue
         rows, cols = grid.rows, grid.cols
+        written_grid = f"{rows}x{cols}"
         if rows * cols > count:
             loc = ("rounds", index, "grid")
             report.add(
@@ -500,7 +508,7 @@ def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) 
                     "the {grid} grid has {tiles} but the pack has only {count} questions, so "
                     "the questions run out before every tile is uncovered",
                     count,
-                    grid=f"{rows}x{cols}",
+                    grid=written_grid,
                     tiles=plural_message("{count} tile", "{count} tiles", rows * cols),
                 ),
                 "warning",
