@@ -14,6 +14,7 @@ from clarity.core.packs.models import Pack
 from clarity.core.round import Phase, Round
 from clarity.core.scoring import ScoringRules
 from clarity.core.trophies import CENTURY_RIGHT_ANSWERS, MARATHON_ROUNDS_IN_A_DAY, TrophyTracker
+from clarity.i18n.translator import Translator
 from clarity.progress import (
     CHECKPOINT_SECONDS,
     HeldElsewhere,
@@ -24,7 +25,8 @@ from clarity.progress import (
     rules_for,
     stats_with_round,
 )
-from clarity.store import NameRejected, Player, SaveFailed, Store, open_store
+from clarity.store import NameRejected, Player, SaveFailed, Store, open_store, problems
+from clarity.store.problems import Problem
 from core.factories import build_pack, right_response, wrong_response
 from store.factories import MONDAY_9AM, add_player, save
 from store.filesystems import make_read_only, writable_then_read_only
@@ -228,6 +230,30 @@ def test_without_a_store_the_round_says_why_it_was_not_saved(
     assert watch.result is not None
     assert watch.result.status is SaveStatus.OFF
     assert watch.result.message == "Not saved: Saving is off: the data folder x is read-only."
+
+
+def test_the_results_line_says_why_a_round_was_not_saved_in_the_interface_language(
+    store: Store, pack: Pack, loaded: LoadedPack, clock: Clock
+) -> None:
+    off = Progress(None, None, notice=problems.saving_off(Problem.READ_ONLY, Path("/media/usb")))
+    played, watch = watched(off, pack, loaded)
+    play_to_the_end(played)
+    assert watch.result is not None
+    said = watch.result.said
+    assert Translator("ru").render(said) == (
+        "Не сохранено: Сохранение выключено: папка данных /media/usb доступна только для чтения."
+    )
+    assert Translator("be").render(said) == (
+        "Не захавана: Захаванне выключана: папка даных /media/usb даступная толькі для чытання."
+    )
+    assert watch.result.message == (
+        "Not saved: Saving is off: the data folder /media/usb is read-only."
+    )
+    guest = progress_for(store, None, clock)
+    played, watch = watched(guest, pack, loaded)
+    play_to_the_end(played)
+    assert watch.result is not None
+    assert Translator("ru").render(watch.result.said) == "Раунд гостя: не сохранён"
 
 
 def test_a_store_that_cannot_write_reports_not_saved_with_its_message(

@@ -76,8 +76,8 @@ class FileNotWritten(OSError):
     def __init__(self, target: Path, reason: Message | str, error_number: int = 0) -> None:
         super().__init__(error_number, str(reason), str(target))
         self.reason = reason
+        # Translators: {reason} is the game's words or the system's own (in English)
         self.said = message(
-            # Translators: {reason} is the game's words or the system's own (in English)
             "cannot write {file}: {reason}",
             file=str(target),
             reason=reason,

@@ -29,6 +29,7 @@ from clarity.store.restore import restore_backup
 
 from .factories import MONDAY_9AM, add_player, save
 from .filesystems import make_read_only, tmpfs, writable_then_read_only
+from .languages import assert_in_russian, assert_pseudo_translated
 
 NOW = MONDAY_9AM + timedelta(days=3)
 MANIFEST = "manifest.json"
@@ -160,8 +161,10 @@ def test_backup_into_a_folder_is_named_by_the_date(tmp_path: Path) -> None:
 
 def test_backup_of_nothing_saved_is_refused(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
-    with pytest.raises(BackupRefused, match="there is no saved data, pack or settings"):
+    with pytest.raises(BackupRefused, match="there is no saved data, pack or settings") as refused:
         write_backup(tmp_path / "b.zip", tmp_path / "data", tmp_path / "settings.ini", now=NOW)
+    assert_in_russian(refused.value.said)
+    assert_pseudo_translated(refused.value.said)
     assert not (tmp_path / "b.zip").exists()
 
 
@@ -293,8 +296,12 @@ def test_round_trip_restores_every_row_pack_and_setting(
 def test_restore_over_saved_data_is_refused_and_changes_nothing(root: Path, made: Path) -> None:
     fill(root / "data", root / "config" / "settings.ini")
     before = everything(root)
-    with pytest.raises(BackupRefused, match=r"already holds 2 players and 3 rounds.*--replace"):
+    with pytest.raises(
+        BackupRefused, match=r"already holds 2 players and 3 rounds.*--replace"
+    ) as refused:
         restore_into(made, root)
+    assert "уже есть 2 игрока и 3 раунда" in assert_in_russian(refused.value.said)
+    assert "--replace" in assert_pseudo_translated(refused.value.said)
     assert everything(root) == before
 
 
@@ -487,6 +494,8 @@ def test_a_bad_archive_is_refused_and_changes_nothing(
         restore_into(bad, root)
     assert str(refused.value).startswith(f"{bad}: ")
     assert "\n" not in str(refused.value)
+    assert assert_in_russian(refused.value.said).startswith(f"{bad}: ")
+    assert_pseudo_translated(refused.value.said)
     assert everything(root) == before
     assert sorted(p.name for p in root.iterdir()) == ["data"]
     assert not (tmp_path / "evil.yaml").exists()
@@ -646,8 +655,12 @@ def test_saved_data_with_one_of_the_games_own_indexes_dropped_is_not_backed_up(
     conn = sqlite3.connect(data / DB_FILENAME, isolation_level=None)
     conn.execute("DROP INDEX round_by_player_time")
     conn.close()
-    with pytest.raises(BackupRefused, match=r'changed by another program \(index "round_by_pl'):
+    with pytest.raises(
+        BackupRefused, match=r'changed by another program \(index "round_by_pl'
+    ) as refused:
         write_backup(tmp_path / "b.zip", data, tmp_path / "settings.ini", now=NOW)
+    assert 'index "round_by_player_time" отсутствует' in assert_in_russian(refused.value.said)
+    assert_pseudo_translated(refused.value.said)
     assert not (tmp_path / "b.zip").exists()
 
 
@@ -662,8 +675,10 @@ def test_many_members_each_below_the_member_ratio_but_huge_together_are_refused(
     bad = rezip(made, tmp_path / "bomb.zip", extra=pictures)
     with pytest.raises(
         BackupRefused, match=r"would unpack to 21 MB from .* KB, \d+ times its size"
-    ):
+    ) as refused:
         restore_into(bad, root)
+    assert "после распаковки занял бы 21 МБ вместо" in assert_in_russian(refused.value.said)
+    assert_pseudo_translated(refused.value.said)
     assert sorted(p.name for p in root.iterdir()) == []
 
 
@@ -761,6 +776,8 @@ def test_a_manifest_field_of_the_wrong_kind_is_said_as_such(
     with pytest.raises(BackupRefused) as refused:
         restore_into(bad, root)
     assert str(refused.value) == f"{bad}: its manifest.json is damaged ({said})"
+    assert_in_russian(refused.value.said)
+    assert_pseudo_translated(refused.value.said)
 
 
 def test_a_missing_manifest_field_is_said_missing(tmp_path: Path, root: Path, made: Path) -> None:

@@ -234,8 +234,8 @@ def write_backup(
             )
     except atomic_files.FileNotWritten as error:
         raise BackupRefused(
+            # Translators: {reason} is the game's words or the system's own (in English)
             message(
-                # Translators: {reason} is the game's words or the system's own (in English)
                 "{file}: cannot be written ({reason})",
                 file=target,
                 reason=error.reason,
@@ -455,8 +455,8 @@ def _leave_out_what_is_not_ours(
     added, lacking = schema_differences(copy, version)
     if lacking:
         raise BackupRefused(
+            # Translators: {differences} says what was changed: trigger "wipe" is missing
             message(
-                # Translators: {differences} says what was changed: trigger "wipe" is missing
                 "{file}: the saved data was changed by another program "
                 "({differences}), so it is not backed up",
                 file=database,
@@ -471,9 +471,9 @@ def _leave_out_what_is_not_ours(
                     copy.execute(f'DROP {kind.upper()} IF EXISTS "{quoted}"')
                 except sqlite3.OperationalError as error:
                     raise BackupRefused(
+                        # Translators: {item} is a part of the database as SQL names it
+                        # (trigger "wipe"); {error} is SQLite's own words, in English
                         message(
-                            # Translators: {item} is a part of the database as SQL names it
-                            # (trigger "wipe"); {error} is SQLite's own words, in English
                             "{file}: the saved data holds {item}, which another program "
                             "added and which cannot be left out ({error}), so it is not "
                             "backed up",
@@ -532,8 +532,8 @@ def open_archive(archive: Path) -> zipfile.ZipFile:
         return zipfile.ZipFile(archive)
     except zipfile.BadZipFile as error:
         raise BackupRefused(
+            # Translators: {error} is the zip reader's own words, in English
             message(
-                # Translators: {error} is the zip reader's own words, in English
                 "{file}: is not a Clarity backup, or it was cut short ({error})",
                 file=archive,
                 error=str(error),
@@ -568,8 +568,8 @@ def read_manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
 
     def damaged(why: Message) -> BackupRefused:
         return BackupRefused(
+            # Translators: {manifest} is the file name manifest.json; {why} names a field
             message(
-                # Translators: {manifest} is the file name manifest.json; {why} names a field
                 "{file}: its {manifest} is damaged ({why})",
                 file=archive,
                 manifest=MANIFEST_NAME,
@@ -591,8 +591,8 @@ def read_manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
         raise not_ours(message("its {manifest} is not UTF-8 text", **manifest_name)) from None
     except ValueError as error:
         raise not_ours(
+            # Translators: {error} is the JSON reader's own words, in English
             message(
-                # Translators: {error} is the JSON reader's own words, in English
                 "its {manifest} is not JSON: {error}",
                 error=str(error),
                 **manifest_name,
@@ -633,8 +633,8 @@ def read_manifest(archive: Path, opened: zipfile.ZipFile) -> Manifest:
     if manifest.format_version > FORMAT_VERSION or manifest.schema_version > SCHEMA_VERSION:
         # The manifest's game_version is not named: a forged or edited one says anything.
         raise BackupRefused(
+            # Translators: the versions are numbers as the game counts them
             message(
-                # Translators: the versions are numbers as the game counts them
                 "{file}: was made by a newer version of Clarity Challenge (backup format "
                 "{format}, saved data version {schema}); this game ({version}) reads backup "
                 "format {our_format} and saved data up to version {our_schema}: update the "
@@ -664,8 +664,14 @@ def read_member(archive: Path, opened: zipfile.ZipFile, info: zipfile.ZipInfo) -
 # A size's units (SI: 1 KB is 1,000 bytes, as file managers on Windows 10+, macOS and GNOME
 # count them), each with its message for a whole number and for one with a tenth.
 _SIZE_UNITS = (
+    # Translators: {whole}.{tenth}: the digits before and after the decimal mark; write
+    # your language's mark between them (3,4 МБ)
     (1e3, N_("{count} KB"), N_("{whole}.{tenth} KB")),
+    # Translators: {whole}.{tenth}: the digits before and after the decimal mark; write
+    # your language's mark between them (3,4 МБ)
     (1e6, N_("{count} MB"), N_("{whole}.{tenth} MB")),
+    # Translators: {whole}.{tenth}: the digits before and after the decimal mark; write
+    # your language's mark between them (3,4 МБ)
     (1e9, N_("{count} GB"), N_("{whole}.{tenth} GB")),
 )
 
@@ -681,16 +687,16 @@ def size_in_words(size: int) -> Message:
     shown = size / scale
     if shown >= 10:
         return Message(whole_unit, {"count": round(shown)})
-    # Translators' note for the "{whole}.{tenth}" units: write your language's decimal mark
-    # between them (3,4 МБ); the digits come in as numbers.
+    # The tenth goes in as its own digit, so that the translation puts the language's
+    # decimal mark before it (3.4 MB, 3,4 МБ).
     whole, tenth = divmod(round(shown * 10), 10)
     return Message(tenths_unit, {"whole": whole, "tenth": tenth})
 
 
 def damaged_member(archive: Path, member: str, error: BaseException) -> Message:
     """The line for a member of ``archive`` that cannot be read whole."""
+    # Translators: {member} is a file in the backup; {error} the zip reader's own words
     return message(
-        # Translators: {member} is a file in the backup; {error} the zip reader's own words
         "{file}: is damaged ({member}: {error})",
         file=archive,
         member=member,

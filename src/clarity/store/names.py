@@ -75,8 +75,8 @@ def clean_name(name: str) -> str | NameRejected:
     """
     if (surrogate := _SURROGATES.search(name)) is not None:
         return NameRejected(
+            # Translators: {code} is a character's code point, as U+D800
             message(
-                # Translators: {code} is a character's code point, as U+D800
                 "A name cannot contain {code}: the keyboard or terminal "
                 "sent text that is not Unicode.",
                 code=_code(surrogate.group()),

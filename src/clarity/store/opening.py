@@ -91,8 +91,8 @@ def open_store(
         return StoreOpening(_open_writable(path, now, check_everything=check_everything), None)
     except _Unreadable as unreadable:
         if unreadable.aside is None:
+            # Translators: {reason} is what SQLite and the system said, in English
             detail = message(
-                # Translators: {reason} is what SQLite and the system said, in English
                 "{file} cannot be read, nor moved aside: {reason}",
                 file=path.name,
                 reason=unreadable.reason,

@@ -70,8 +70,8 @@ class HeldElsewhere:
     def said(self) -> Message:
         if self.here:
             return message("{name} is already playing in another window.", name=self.player.name)
+        # Translators: {host} is the other computer's network name
         return message(
-            # Translators: {host} is the other computer's network name
             "{name} is already playing on another computer ({host}).",
             name=self.player.name,
             host=self.host,

@@ -78,8 +78,8 @@ def saving_off(problem: Problem, folder: Path, detail: Message | str = "") -> Me
                 folder=folder,
             )
         case _ if detail:
+            # Translators: {detail} is the system's or SQLite's own words, in English
             return message(
-                # Translators: {detail} is the system's or SQLite's own words, in English
                 "Saving is off: the data folder {folder} cannot be used ({detail}).",
                 folder=folder,
                 detail=detail,
@@ -200,13 +200,14 @@ def is_damage(error: BaseException) -> bool:
 
 def damaged_and_left(path: Path, reason: Message | str) -> Message:
     """The line a read-only command prints about damaged saved data: what, and the way out."""
+    # Translators: {command} is the command clarity repair, as it is typed
     return message(
-        # Translators: 'clarity repair' is a command: keep it as it is
         "the saved data at {path} is damaged ({reason}); nothing was changed. Run "
-        "'clarity repair' (or start the game) to keep a copy of it and carry every round "
+        "'{command}' (or start the game) to keep a copy of it and carry every round "
         "that can still be read into a fresh file.",
         path=path,
         reason=reason,
+        command="clarity repair",
     )
 
 

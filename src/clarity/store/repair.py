@@ -95,8 +95,8 @@ class Repair:
         """One line for the player or teacher: what happened and where the copy is, to
         render in the interface's language."""
         if self.rounds_before is not None and self.rounds_before > self.rounds_kept:
+            # Translators: {kept} of the {count} rounds the damaged file had
             kept = plural_message(
-                # Translators: {kept} of the {count} rounds the damaged file had
                 "{kept} of its {count} round",
                 "{kept} of its {count} rounds",
                 self.rounds_before,
@@ -106,9 +106,9 @@ class Repair:
             kept = plural_message("{count} round", "{count} rounds", self.rounds_kept)
         players = plural_message("{count} player", "{count} players", self.players_kept)
         if self.players_renamed:
+            # Translators: "Recovered player" is the name they now have in the saved
+            # data, which stays in English: keep it as it is
             players = plural_message(
-                # Translators: "Recovered player" is the name they now have in the saved
-                # data, which stays in English: keep it as it is
                 '{players} ({count} renamed "Recovered player": their name was lost)',
                 '{players} ({count} renamed "Recovered player": their names were lost)',
                 self.players_renamed,
@@ -121,8 +121,8 @@ class Repair:
                 self.players_lowered,
                 players=players,
             )
+        # Translators: {kept} is a number of rounds, {players} of players
         return message(
-            # Translators: {kept} is a number of rounds, {players} of players
             "The saved data at {path} was damaged: {kept} and {players} were kept "
             "in a fresh file, and the damaged file was copied to {aside} beside it.",
             path=self.path,
@@ -182,8 +182,8 @@ def copy_aside(path: Path, moment: datetime) -> Path:
             with contextlib.suppress(OSError):
                 target.unlink()
         raise RepairFailed(
+            # Translators: {reason} is the system's own words, in English
             message(
-                # Translators: {reason} is the system's own words, in English
                 "no copy of it could be made ({reason})",
                 reason=error.strerror or str(error),
             )

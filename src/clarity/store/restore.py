@@ -77,6 +77,9 @@ RATIO_CHECKED_FROM = 16 * 1024 * 1024
 MEMBER_RATIO_CHECKED_FROM = 1024 * 1024
 _COPY_CHUNK = 1024 * 1024
 
+# The command line's option that lets a restore keep what is there aside (never translated).
+REPLACE_OPTION = "--replace"
+
 
 @dataclass(frozen=True)
 class Restored:
@@ -190,8 +193,8 @@ def _check_total(archive: Path, total: int) -> None:
     """Refuse an archive whose members would unpack to more than a backup ever holds."""
     if total > MAX_TOTAL_BYTES:
         raise BackupRefused(
+            # Translators: {size} and {most} are sizes: 2.1 GB
             message(
-                # Translators: {size} and {most} are sizes: 2.1 GB
                 "{file}: would unpack to {size}, more than the {most} a backup of ten school "
                 "years needs",
                 file=archive,
@@ -202,8 +205,8 @@ def _check_total(archive: Path, total: int) -> None:
     size = archive.stat().st_size
     if total > RATIO_CHECKED_FROM and total > MAX_ARCHIVE_RATIO * size:
         raise BackupRefused(
+            # Translators: {size} and {packed} are sizes: 2.1 GB; {real} is 5
             plural_message(
-                # Translators: {size} and {packed} are sizes: 2.1 GB; {real} is 5
                 "{file}: would unpack to {size} from {packed}, {count} time its size; a real "
                 "backup grows about {real} times",
                 "{file}: would unpack to {size} from {packed}, {count} times its size; a real "
@@ -229,8 +232,8 @@ def _check_room(archive: Path, data_dir: Path, total: int) -> None:
         return  # the build itself will say what is wrong
     if total > free:
         raise BackupRefused(
+            # Translators: {size} and {free} are sizes: 2.1 GB
             message(
-                # Translators: {size} and {free} are sizes: 2.1 GB
                 "{file}: unpacks to {size}, but the disk of {folder} has {free} free; nothing "
                 "was changed",
                 file=archive,
@@ -271,8 +274,8 @@ def _unpack(archive: Path, opened: zipfile.ZipFile, member: _Member, folder: Pat
         raise BackupRefused(damaged_member(archive, member.info.filename, error)) from error
     except NotImplementedError as error:  # a compression this Python cannot read
         raise BackupRefused(
+            # Translators: {error} is the zip reader's own words, in English
             message(
-                # Translators: {error} is the zip reader's own words, in English
                 "{file}: is not a Clarity backup ({error})",
                 file=archive,
                 error=str(error),
@@ -319,8 +322,8 @@ def restore_backup(
                 )
             except OSError as error:
                 raise BackupRefused(
+                    # Translators: {reason} is the system's own words, in English
                     message(
-                        # Translators: {reason} is the system's own words, in English
                         "{file}: cannot be made ({reason})",
                         file=data_dir,
                         reason=reason(error),
@@ -334,8 +337,8 @@ def restore_backup(
                 )
             except OSError as error:
                 raise BackupRefused(
+                    # Translators: {reason} is the system's own words, in English
                     message(
-                        # Translators: {reason} is the system's own words, in English
                         "{file}: cannot be restored ({reason})",
                         file=data_dir,
                         reason=reason(error),
@@ -395,28 +398,30 @@ def _refuse_to_overwrite(
         what = (
             message("saved data that cannot be read")
             if existing.players < 0
+            # Translators: {players} is a number of players, {rounds} of rounds
             else message(
-                # Translators: {players} is a number of players, {rounds} of rounds
                 "{players} and {rounds}",
                 players=plural_message("{count} player", "{count} players", existing.players),
                 rounds=plural_message("{count} round", "{count} rounds", existing.rounds),
             )
         )
         raise BackupRefused(
+            # Translators: {option} is the command's option --replace, as it is typed
             message(
-                # Translators: --replace is an option of the command: keep it as it is
-                "{file}: already holds {what}; nothing was changed. Add --replace to keep "
+                "{file}: already holds {what}; nothing was changed. Add {option} to keep "
                 "them aside and restore the backup",
                 file=data_dir,
                 what=what,
+                option=REPLACE_OPTION,
             )
         )
     if settings is not None and read_settings(settings_file) not in (None, settings):
         raise BackupRefused(
             message(
                 "{file}: holds other settings than the backup's; nothing was changed. "
-                "Add --replace to keep them aside and restore the backup's",
+                "Add {option} to keep them aside and restore the backup's",
                 file=settings_file,
+                option=REPLACE_OPTION,
             )
         )
 
@@ -437,9 +442,9 @@ def _players_held(data_dir: Path) -> Iterator[None]:
             claimed = claim_player(data_dir, player)
             if isinstance(claimed, HeldElsewhere):
                 raise BackupRefused(
+                    # Translators: {held} is a sentence: Ana is already playing in
+                    # another window.
                     message(
-                        # Translators: {held} is a sentence: Ana is already playing in
-                        # another window.
                         "{file}: {held} Close the game there first; nothing was changed",
                         file=data_dir,
                         held=claimed.said,
@@ -529,9 +534,9 @@ def _build(
                 added, lacking = schema_differences(conn, version)
                 if added or lacking:
                     raise BackupRefused(
+                        # Translators: {differences} says what was changed: trigger
+                        # "wipe" is missing
                         message(
-                            # Translators: {differences} says what was changed: trigger
-                            # "wipe" is missing
                             "{file}: its saved data was changed by another program "
                             "({differences}), so it is not restored",
                             file=archive,
@@ -546,8 +551,8 @@ def _build(
             if problems.problem_of(error) is problems.Problem.FULL:  # the disk, not the backup
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from error
             raise BackupRefused(
+                # Translators: {error} is SQLite's own words, in English
                 message(
-                    # Translators: {error} is SQLite's own words, in English
                     "{file}: is damaged (its saved data: {error})",
                     file=archive,
                     error=str(error),
@@ -574,8 +579,9 @@ def _keep_packs(packs: list[tuple[Path, str]], data_dir: Path, folder: Path) -> 
             raise BackupRefused(
                 message(
                     "{file}: the backup holds another file of this name; nothing was changed. "
-                    "Rename one of them, or add --replace to keep the packs here aside",
+                    "Rename one of them, or add {option} to keep the packs here aside",
                     file=path,
+                    option=REPLACE_OPTION,
                 )
             )
         built.parent.mkdir(parents=True, exist_ok=True)
