@@ -281,6 +281,20 @@ def test_the_computers_locale_speaks_when_the_setting_is_automatic(
     )
 
 
+def test_a_clarity_lang_the_game_does_not_speak_is_said_once_and_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "be_BY.UTF-8")
+    speaking(monkeypatch, "klingon")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    status, out, err = run(capsys, "players", "--data-dir", str(folder))
+    assert (status, out) == (0, f"У {folder} пакуль няма захаваных даных\n")
+    assert err.count("\n") == 1
+    assert err.startswith("clarity: CLARITY_LANG=klingon ")
+    assert CYRILLIC.search(err)
+
+
 def test_without_any_language_the_commands_speak_english(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from clarity.core.messages import Message
 from clarity.i18n import AUTOMATIC, Translator, choose_language, translator_for
-from clarity.i18n.languages import system_locale
+from clarity.i18n.languages import LanguageChoice, system_locale
 from clarity.paths import data_dir, user_packs_dir
 from clarity.pygame_check import ensure_pygame_ce
 from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
@@ -143,7 +143,10 @@ def main(argv: Sequence[str]) -> int:
     """
     for stream in (sys.stdout, sys.stderr):
         print_anything_to(stream)
-    translator = command_line_translator(argv, os.environ)
+    language = command_line_language(argv, os.environ)
+    translator = translator_for(language.language)
+    if language.problem is not None:  # CLARITY_LANG names no language of the game: said once
+        print(terminal_safe(f"{PROG}: {translator.render(language.problem)}"), file=sys.stderr)
     parser = build_parser(translator)
     try:
         args, unknown = parser.parse_known_args(list(argv))
@@ -418,18 +421,25 @@ _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], Callable[[Translator, re.Match[st
 
 
 def command_line_translator(argv: Sequence[str], environ: Mapping[str, str]) -> Translator:
-    """The words of the command line in the interface language: ``CLARITY_LANG``, else the
-    ``language`` saved in the settings file of ``--config-dir`` (looked for in ``argv``
-    before it is parsed, since the help is written in that language), else the computer's
-    locale. A settings file that cannot be read counts as "automatic" here; the command
-    that reads it says what is wrong with it."""
+    """The words of the command line in the interface language (see
+    :func:`command_line_language`)."""
+    return translator_for(command_line_language(argv, environ).language)
+
+
+def command_line_language(argv: Sequence[str], environ: Mapping[str, str]) -> LanguageChoice:
+    """The interface language of a command line: ``CLARITY_LANG``, else the ``language``
+    saved in the settings file of ``--config-dir`` (looked for in ``argv`` before it is
+    parsed, since the help is written in that language), else the computer's locale. A
+    settings file that cannot be read counts as "automatic" here; the command that reads it
+    says what is wrong with it. The choice carries the problem of a ``CLARITY_LANG`` that
+    names no language of the game."""
     folder = _config_dir_asked(argv)
     try:
         saved = SettingsStore(settings_path(config_dir(folder, environ))).load().settings
         setting = saved.display.language
     except (OSError, ValueError):
         setting = AUTOMATIC
-    return translator_for(choose_language(setting, environ, system_locale()).language)
+    return choose_language(setting, environ, system_locale())
 
 
 def _config_dir_asked(argv: Sequence[str]) -> str | None:
