@@ -9,7 +9,11 @@ CSV choices, so that the file opens as it is in Excel and LibreOffice:
   the computer's legacy code page and turns Cyrillic or accented names into mojibake;
   LibreOffice and Python's ``csv`` handle the BOM fine. :func:`write_results_csv` opens
   the file that way; :func:`results_csv` writes to any text stream (no BOM by itself).
-* A header row, commas, ``\\r\\n`` line ends.
+* A header row, commas, ``\\r\\n`` line ends. The header's column names and the values a
+  formula or a script tests (``on``/``off``, ``none``, the medal ids) are English in every
+  interface language: spreadsheets' formulas, scripts and next year's import read them by
+  name, and one file must mean the same on every computer of a lab whatever its language.
+  The trophies' names are the caller's to give (``trophy_names``), in the teacher's language.
 * Dates as local ``YYYY-MM-DD HH:MM:SS`` (the wall-clock time the round was played,
   ISO 8601 with a space for the ``T``): both spreadsheets read that as a date and time,
   whereas a ``T`` or a UTC offset makes Excel keep it as text.
