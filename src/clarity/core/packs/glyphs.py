@@ -75,8 +75,8 @@ def warn_about_glyphs(
             report.add(
                 positions.value(loc),
                 field_name(loc),
+                # Translators: {characters} are the characters as "U+0F00 ༀ", listed.
                 plural_message(
-                    # Translators: {characters} are the characters as "U+0F00 ༀ", listed.
                     "the character {characters} cannot be drawn by any font on this computer "
                     "and would show as an empty box (another computer may have other fonts; add "
                     "a font for it there or write it another way)",
@@ -96,9 +96,9 @@ def warn_about_glyphs(
             report.add(
                 positions.value(("language",)),
                 "language",
+                # Translators: {language} is a language code (th); {script} names its
+                # alphabet (Thai, Korean (Hangul)).
                 message(
-                    # Translators: {language} is a language code (th); {script} names its
-                    # alphabet (Thai, Korean (Hangul)).
                     '"{language}" is written in {script} letters, which no font on this '
                     "computer can draw: the pack's text would show as empty boxes here "
                     "(another computer may have a font for them)",

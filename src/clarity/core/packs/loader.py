@@ -292,8 +292,8 @@ def _load(
         report.add(
             positions.value(()),
             "",
+            # Translators: {kind} is what the file holds instead: a list, a single value.
             message(
-                # Translators: {kind} is what the file holds instead: a list, a single value.
                 'the file should hold "field: value" lines (clarity:, id:, title: ...), '
                 "but it holds {kind}",
                 kind=kind,
@@ -423,11 +423,11 @@ def _size_text(size: int) -> Message:
     """``size`` bytes in binary units, three significant digits (the number as Python
     writes it: a size in MiB has one decimal point in every language here)."""
     if size >= 1024 * MIB:
-        return message("{size} GiB", size=f"{size / (1024 * MIB):.3g}")
+        return message("{size} GiB", size=format(size / (1024 * MIB), ".3g"))
     if size >= MIB:
-        return message("{size} MiB", size=f"{size / MIB:.3g}")
+        return message("{size} MiB", size=format(size / MIB, ".3g"))
     if size >= 1024:
-        return message("{size} KiB", size=f"{size / 1024:.3g}")
+        return message("{size} KiB", size=format(size / 1024, ".3g"))
     return _bytes(size)
 
 
@@ -443,13 +443,13 @@ def _decode(data: bytes, report: Report) -> str | None:
         report.add(
             (line, column),
             "",
+            # Translators: {line} and {byte} count from 1; {code} is the byte (0xFF).
             message(
-                # Translators: {line} and {byte} count from 1; {code} is the byte (0xFF).
                 "the file is not UTF-8 text: line {line}, byte {byte} ({code}) cannot be read; "
                 "save the file as UTF-8",
                 line=str(line + 1),
                 byte=str(column + 1),
-                code=f"0x{data[exc.start]:02X}",
+                code="0x" + format(data[exc.start], "02X"),
             ),
         )
         return None

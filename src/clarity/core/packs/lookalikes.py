@@ -200,15 +200,15 @@ def lookalike_words(written: str, meant: Iterable[str]) -> tuple[str | None, Mes
             meant_scripts = _scripts({str(script_of(theirs)) for *_, theirs in pairs})
             said: Message | str = _strangers(written, pairs)
             if len(pairs) == sum(1 for character in written if script_of(character)):
+                # Translators: {scripts} and {meant} name alphabets: Cyrillic, Latin.
                 said = message(
-                    # Translators: {scripts} and {meant} name alphabets: Cyrillic, Latin.
                     "it is written in {scripts} letters that look like {meant} ones",
                     scripts=_scripts({str(script_of(mine)) for _, mine, _ in pairs}),
                     meant=meant_scripts,
                 )
+            # Translators: {said} says which letters are wrong; {scripts} names an
+            # alphabet (Latin) or two.
             return candidate, message(
-                # Translators: {said} says which letters are wrong; {scripts} names an
-                # alphabet (Latin) or two.
                 "{said}; type it again with the {scripts} keyboard layout",
                 said=said,
                 scripts=meant_scripts,
@@ -234,9 +234,9 @@ def lookalike_words(written: str, meant: Iterable[str]) -> tuple[str | None, Mes
             mains.add(main)
     if not pairs_in_words:
         return None
+    # Translators: {said} says which letters are odd; {scripts} names an alphabet
+    # (Cyrillic) or two.
     return None, message(
-        # Translators: {said} says which letters are odd; {scripts} names an alphabet
-        # (Cyrillic) or two.
         "{said}, among {scripts} letters; type it again with the {scripts} keyboard layout",
         said=_strangers(written, pairs_in_words),
         scripts=_scripts(mains),

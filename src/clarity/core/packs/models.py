@@ -141,13 +141,10 @@ def find_duplicate_ids(ids: Sequence[str | None]) -> list[tuple[int, str, int]]:
 
 def duplicate_id_message(index: int, value: str, first_index: int) -> Located:
     """The message for a question id used twice, located at ``questions[index].id``."""
-    return Located(
-        f"questions[{index}].id",
-        # Translators: {other} is where the id is first used, a field name: questions[3].
-        message(
-            'the id "{id}" is already used by {other}', id=value, other=f"questions[{first_index}]"
-        ),
-    )
+    first = f"questions[{first_index}]"
+    # Translators: {other} is where the id is first used, a field name: questions[3].
+    said = message('the id "{id}" is already used by {other}', id=value, other=first)
+    return Located(f"questions[{index}].id", said)
 
 
 class Mystery(_Model):
@@ -288,8 +285,8 @@ def _among_choices(where: str, answer: str, choices: tuple[str, ...], language: 
         # list, or two right answers written as one text ("Belarus, Russia"). The model
         # cannot tell the two apart, so the message offers both fixes; the nearest single
         # choice ("did you mean Washington?") would send the teacher the wrong way.
+        # Translators: {pieces} are choices, quoted; {fix} is YAML: [Belarus, Russia].
         said = message(
-            # Translators: {pieces} are choices, quoted; {fix} is YAML: [Belarus, Russia].
             '"{answer}" is not one of the choices, but the choices {pieces} joined by commas; '
             'if it is one choice that a [...] list split at its comma, put "{answer}" in '
             "quotes in the list; if each is a right answer, write answer: {fix}",
@@ -529,9 +526,9 @@ class NumberQuestion(TypedQuestion):
             thousands = int(match[1] + "000")
             group = conventions_for(language).group
             grouped = f"{thousands:,}".replace(",", group if group in ",." else " ")
+            # Translators: {sign} is "a comma" or "a point"; the numbers are written as
+            # the pack writes them.
             said = message(
-                # Translators: {sign} is "a comma" or "a point"; the numbers are written as
-                # the pack writes them.
                 '"{text}" reads as {value} in this pack\'s language ({language}), where {sign} '
                 "before three digits is a decimal sign; if you mean {thousands}, write {grouped}",
                 text=text,
@@ -717,8 +714,9 @@ def not_a_number_message(text: str, language: str) -> Message:
     decimal = _SIGN_NAMES.get(conventions.decimal)
     group = _SIGN_NAMES.get(conventions.group, _SPACE_NAME)
     group_sign = conventions.group if conventions.group in _SIGN_NAMES else " "
+    large, small = f"1{group_sign}000{group_sign}000", f"3{conventions.decimal}5"
+    # Translators: {decimal} and {group} name signs: "a comma", "a point", "a space".
     return message(
-        # Translators: {decimal} and {group} name signs: "a comma", "a point", "a space".
         '"{text}" is not one number in this pack\'s language ({language}), which writes '
         "decimals after {decimal} and groups of three digits apart with {group}; write one "
         "number, for example {large} or {small}",
@@ -726,8 +724,8 @@ def not_a_number_message(text: str, language: str) -> Message:
         language=language,
         decimal=Message(decimal) if decimal is not None else conventions.decimal,
         group=Message(group),
-        large=f"1{group_sign}000{group_sign}000",
-        small=f"3{conventions.decimal}5",
+        large=large,
+        small=small,
     )
 
 

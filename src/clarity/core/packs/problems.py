@@ -500,9 +500,9 @@ def warn_about_grids(raw: dict[Any, Any], positions: Positions, report: Report) 
             report.add(
                 positions.value(loc),
                 field_name(loc),
+                # Translators: {grid} is written as in the pack (4x5); {tiles} is
+                # "20 tiles".
                 plural_message(
-                    # Translators: {grid} is written as in the pack (4x5); {tiles} is
-                    # "20 tiles".
                     "the {grid} grid has {tiles} but the pack has only {count} question, so "
                     "the questions run out before every tile is uncovered",
                     "the {grid} grid has {tiles} but the pack has only {count} questions, so "

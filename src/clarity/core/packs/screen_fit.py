@@ -132,8 +132,8 @@ def _check_card(
     report.add(
         positions.value(first),
         field_name(first),
+        # Translators: {texts} lists fields with their lengths; {screen} is 1024x640.
         message(
-            # Translators: {texts} lists fields with their lengths; {screen} is 1024x640.
             "together, {texts} are more characters than a {screen} screen shows on one card "
             "without scrolling, so students will have to scroll to read them; shorten one of them",
             texts=and_list(named),
