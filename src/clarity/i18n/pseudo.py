@@ -41,6 +41,13 @@ def pseudo_translated(text: str) -> str:
     return f"{OPENING}{accented}{padding}{CLOSING}"
 
 
+def accented(text: str) -> str:
+    """``text`` with its letters accented and nothing added: a date or a list the
+    pseudo-language writes by English's rules (``Nov 30`` -> ``Ñöv 30``), so that it reads
+    as written by the language and not as text left untranslated."""
+    return text.translate(_ACCENTED)
+
+
 def is_pseudo_translated(text: str) -> bool:
     """Whether ``text`` holds a pseudo-translated message (its brackets and padding)."""
     return OPENING in text and _PADDING in text and CLOSING in text

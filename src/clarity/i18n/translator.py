@@ -149,20 +149,36 @@ class Translator:
         2026 г.`` (ru); ``width`` is CLDR's ``short``, ``medium``, ``long`` or ``full``."""
         from babel.dates import format_date  # noqa: PLC0415
 
-        return _plain_spaces(format_date(when, width, locale=self.locale))
+        return self._written_out(_plain_spaces(format_date(when, width, locale=self.locale)))
 
     def time(self, when: dt.time | dt.datetime, width: str = "short") -> str:
         """``when``'s time of day as this language writes it: ``9:05 AM`` (en), ``09:05``
         (ru, be)."""
         from babel.dates import format_time  # noqa: PLC0415
 
-        return _plain_spaces(format_time(when, width, locale=self.locale))
+        return self._written_out(_plain_spaces(format_time(when, width, locale=self.locale)))
 
     def date_time(self, when: dt.datetime, width: str = "short") -> str:
         """``when`` (date and time) as this language writes them together."""
         from babel.dates import format_datetime  # noqa: PLC0415
 
-        return _plain_spaces(format_datetime(when, width, locale=self.locale))
+        return self._written_out(_plain_spaces(format_datetime(when, width, locale=self.locale)))
+
+    def date_by_skeleton(self, when: dt.date | dt.datetime, skeleton: str) -> str:
+        """``when`` with the fields of a CLDR ``skeleton`` in this language's order and words:
+        ``"MMMd"`` gives ``Nov 23`` (en) and ``23 нояб.`` (ru) (UTS #35, availableFormats)."""
+        from babel.dates import format_skeleton  # noqa: PLC0415
+
+        return self._written_out(_plain_spaces(format_skeleton(skeleton, when, locale=self.locale)))
+
+    def _written_out(self, text: str) -> str:
+        """CLDR's words (month names, "and") as the language shows them: the test-only
+        pseudo-language accents them, as it does its messages."""
+        if self.language != PSEUDO_LANGUAGE:
+            return text
+        from clarity.i18n.pseudo import accented  # noqa: PLC0415 - tests only
+
+        return accented(text)
 
     def seconds(self, seconds: float) -> str:
         """A duration of ``seconds`` in words: ``1 minute 5 seconds`` or ``12 seconds``
@@ -187,7 +203,7 @@ class Translator:
         items = list(items)
         if not items:
             return ""
-        return format_list(items, style=style, locale=self.locale)
+        return self._written_out(format_list(items, style=style, locale=self.locale))
 
 
 def _plain_spaces(text: str) -> str:

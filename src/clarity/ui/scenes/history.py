@@ -40,9 +40,7 @@ def played_when(moment: datetime, today: date, t: Translator) -> str:
     keeps a year's rounds. The day without its year is CLDR's ``MMMd`` skeleton."""
     if moment.year != today.year:
         return t.date(moment)
-    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data when first needed
-
-    day = format_skeleton("MMMd", moment, locale=t.locale).replace("\u202f", "\u00a0")
+    day = t.date_by_skeleton(moment, "MMMd")
     # Translators: a day this year and a time of day, in the history: "Nov 23, 9:00 AM"
     return t.gettext("{day}, {time}", day=day, time=t.time(moment))
 
