@@ -1,6 +1,6 @@
 """The ``clarity`` command line: one small function per subcommand.
 
-To add a command, write ``_add_<name>(subparsers)`` that creates its parser with
+To add a command, write ``_add_<name>(subparsers, t)`` that creates its parser with
 :func:`_add_command` (which gives it ``--data-dir`` and ``--config-dir``, and the game's
 options to a command that opens the window) and its own options, and call it from
 :func:`build_parser`. A command function takes the parsed arguments and returns the
@@ -8,6 +8,14 @@ exit status; it prints what the user should see. A problem the user can fix is r
 as :class:`UsageError` (the command line is wrong: ``clarity: error: …``, status 2) or
 :class:`Failed` (it cannot be done: ``clarity: …``, status 1); :func:`main` prints
 either as one line.
+
+Every word printed is in the interface language (:func:`command_line_language`): help
+and messages through ``t`` (``args.translator`` in a command: ``t.gettext``, ``t.ngettext``
+for a count, ints passed as values so the language writes them), a core ``Message`` from
+below rendered where it is printed (:func:`clarity.terminal_text.message_of`). Not
+translated: command and option names, metavariables, setting keys and values, paths,
+player names and a pack's own texts, the ``FILE:LINE:COL:`` of a problem, the system's
+and SQLite's own reasons, and the CSV (machines read it).
 """
 
 from __future__ import annotations
