@@ -14,7 +14,7 @@ import pytest
 from clarity.core.packs.loader import LoadedPack, Problem, load_pack
 from clarity.i18n import Translator
 from clarity.resources import bundled_assets_dir
-from clarity.ui.app import App, WindowOptions
+from clarity.ui.app import App, WindowOptions, minimum_size
 from clarity.ui.assets import Assets
 from clarity.ui.pack_shelf import PackStream
 from clarity.ui.scenes import packs as packs_scene
@@ -28,8 +28,10 @@ from clarity.ui.scenes.title import TitleScene
 from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.sound import Sound
 from clarity.ui.textfit import wrap_lines
+from clarity.ui.theme import Look
 
 from .conftest import Pilot
+from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
 from .key_tables import assert_hints_are_the_table, drawn_hints, hold
 from .menus import click, headless, inside, open_app, press, step, wheel
 from .pack_files import write_broken_pack, write_pack
@@ -45,9 +47,20 @@ def open_packs(monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenPacks]:
     headless(monkeypatch)
     opened: list[App] = []
 
-    def start(folder: Path, size: tuple[int, int] = (1280, 800)) -> tuple[App, PackScene, list]:
-        app = open_app([folder], size, first=TitleScene)
+    def start(
+        folder: Path,
+        size: tuple[int, int] = (1280, 800),
+        *,
+        language: str = "en",
+        text_size: int = 100,
+    ) -> tuple[App, PackScene, list]:
+        app = open_app([folder], size)
         opened.append(app)
+        if language != "en" or text_size != 100:
+            app.services.settings = game_settings(language)
+            app.apply_look(Look.from_choices(text_size=text_size))  # and the language
+        app.push(TitleScene(app))
+        step(app)
         chosen: list[LoadedPack] = []
         scene = PackScene(app, on_choose=chosen.append)
         app.push(scene)
@@ -199,17 +212,59 @@ def test_a_card_scrolled_out_of_view_takes_no_clicks(open_packs: OpenPacks, many
     assert chosen == []
 
 
-@pytest.mark.parametrize("size", [(1024, 640), (1024, 768), (1920, 1080), (3840, 2160)])
-def test_the_pack_choice_fits_the_window(
-    open_packs: OpenPacks, mixed: Path, size: tuple[int, int]
+#: English at every size; the pseudo-language (40 % longer, every message bracketed) and
+#: Russian at the smallest and a large window and at text size 200 in its smallest window.
+FITTING = [
+    *(("en", size, 100) for size in [(1024, 640), (1024, 768), (1920, 1080), (3840, 2160)]),
+    ("qps-ploc", (1024, 640), 100),
+    ("qps-ploc", (1920, 1080), 100),
+    ("qps-ploc", minimum_size(2.0), 200),
+    ("ru", (1024, 640), 100),
+]
+#: The mixed packs' own words (the pack's language), and the broken pack's file name.
+PACK_WORDS = (
+    "Clarity Challenge",
+    "Alpha",
+    "Gamma",
+    "Stars and planets.",
+    "A pack written by the tests.",
+    "broken.yaml",
+)
+#: The broken pack's error quotes its field and value as the file writes them.
+ERROR_WORDS = ("questions", "answer", "three")
+KEY_CAPS = ("Esc", "Enter", "PgUp", "PgDn", "F11")
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "text_size"),
+    FITTING,
+    ids=[f"{lang}-{w}x{h}-{text}%" for lang, (w, h), text in FITTING],
+)
+def test_the_pack_choice_fits_the_window(  # noqa: PLR0917 - the fixtures and the case
+    open_packs: OpenPacks,
+    mixed: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
 ) -> None:
-    app, scene, _ = open_packs(mixed, size)
+    with recording_drawn_text(monkeypatch) as drawn:
+        app, scene, _ = open_packs(mixed, size, language=language, text_size=text_size)
+        step(app)
     window = pygame.Rect((0, 0), app.size)
     boxes = scene.layout_boxes()
     for name, box in boxes.items():
         assert inside(box, window), f"{name} {box} is cut off in {size}"
     for (a, box_a), (b, box_b) in combinations(boxes.items(), 2):
         assert not box_a.colliderect(box_b), f"{a} overlaps {b} at {size}"
+    if language == "qps-ploc":
+        assert untranslated_words(drawn, [*PACK_WORDS, *ERROR_WORDS, *KEY_CAPS]) == set()
+        assert cut_off_messages(drawn) == []
+    if language == "ru":
+        assert "Выберите набор" in drawn
+        # the counts of the pack with 2 rounds, 7 questions and a 4x5 board
+        assert "2 раунда · 7 вопросов · поле 4x5" in drawn  # wrapping folds the spaces
+        assert any(line.startswith("Строка 12: ") for line in drawn)
 
 
 def test_no_packs_leaves_only_the_way_back(open_packs: OpenPacks, tmp_path: Path) -> None:
