@@ -419,7 +419,8 @@ def test_a_change_that_cannot_be_saved_still_applies_and_says_why(tmp_path: Path
     changed, problem = GameSettings(store=store).change(Settings().with_values({"text-size": 200}))
     assert changed.display.text_size == 200
     assert problem is not None
-    assert problem.startswith(f"the settings could not be saved in {blocker / 'settings.ini'}: ")
+    said = str(problem)  # a Message: English as str(), the screen renders it in the language
+    assert said.startswith(f"the settings could not be saved in {blocker / 'settings.ini'}: ")
 
 
 def test_mute_is_on_from_the_start_when_saved(tmp_path: Path) -> None:
