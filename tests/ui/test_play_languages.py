@@ -16,8 +16,8 @@ import yaml
 from babel.dates import get_month_names
 
 from clarity.core.packs.loader import LoadedPack, load_pack
-from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
-from clarity.core.round import Phase
+from clarity.core.packs.models import ChoiceQuestion, NumberQuestion, TrueFalseQuestion
+from clarity.core.round import Phase, right_answer_text
 from clarity.i18n import translator_for
 from clarity.i18n.pseudo import pseudo_translated
 from clarity.settings import Settings
@@ -358,3 +358,31 @@ def test_a_russian_pack_is_read_aloud_in_russian_under_an_english_interface(
         assert "Type" not in text
     finally:
         app.close()
+
+
+def test_the_right_answers_words_are_the_interfaces_and_its_texts_the_packs() -> None:
+    """'or' and 'from … to' are the interface's words; the choices and numbers stay as the
+    pack wrote them."""
+    several = ChoiceQuestion.model_validate(
+        {
+            "id": "union",
+            "type": "choice",
+            "prompt": "Which are in the Union State?",
+            "choices": ["Belarus", "Poland", "Russia"],
+            "answer": ["Belarus", "Russia"],
+        }
+    )
+    ranged = NumberQuestion.model_validate(
+        {
+            "id": "n",
+            "type": "number",
+            "prompt": "How many?",
+            "answer": "15",
+            "min": "10",
+            "max": "20",
+        }
+    )
+    russian = translator_for("ru")
+    assert russian.render(right_answer_text(several)) == "Belarus или Russia"
+    assert russian.render(right_answer_text(ranged)) == "15 (от 10 до 20)"
+    assert translator_for("be").render(right_answer_text(several)) == "Belarus або Russia"

@@ -29,11 +29,11 @@ TRUEFALSE_ROWS: tuple[Binding, ...] = (
     Binding(
         "answer_choice",
         (Letter("T"), Letter("A"), Digit(1)),
-        N_("true or false"),
+        N_("answer"),
         cap="T / F",
         args=(0,),
     ),
-    Binding("answer_choice", (Letter("F"), Letter("B"), Digit(2)), N_("true or false"), args=(1,)),
+    Binding("answer_choice", (Letter("F"), Letter("B"), Digit(2)), N_("answer"), args=(1,)),
 )
 GUESS = Binding("open_guess", (Letter("G"), Letter("G", ctrl=True)), N_("guess the image"), cap="G")
 #: While an answer is typed, G types: only Ctrl+G opens the guess.
