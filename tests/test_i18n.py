@@ -299,3 +299,12 @@ def test_the_core_loads_no_translator_and_the_translations_no_screen_nor_store()
     below = ("pygame", "clarity.ui", "clarity.store", "clarity.cli")
     assert [m for m in loaded["both"] if m.startswith(below)] == []
     assert "clarity.i18n.translator" in loaded["both"]
+
+
+def test_doubled_braces_are_one_brace_in_every_language_and_stay_text_in_the_pseudo() -> None:
+    template = "Write {{ and }} around {what}"
+    assert english_text(message(template, what="x")) == "Write { and } around x"
+    assert Translator("ru").gettext(template, what="x") == "Write { and } around x"
+    assert Translator("ru").gettext("Braces: {{}}") == "Braces: {}"  # without values too
+    pseudo = Translator(PSEUDO_LANGUAGE).gettext(template, what="x")
+    assert pseudo.startswith("[Wŕïté { åñď } åŕöüñď x")

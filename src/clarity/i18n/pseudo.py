@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gettext
 import math
-import re
+import string
 
 #: Each ASCII letter as an accented letter of Latin-1 or Latin Extended-A, which the
 #: bundled fonts draw; letters without one keep their own shape.
@@ -21,7 +21,6 @@ _ACCENTED = str.maketrans(
     "AaCcEeIiNnOoUuYyDdGgLlRrSsZz",
     "ÅåÇçÉéÏïÑñÖöÜüÝýĎďĞğĹĺŔŕŠšŽž",
 )
-_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 #: How much longer a pseudo-translated message is than its English id.
 LENGTHENING = 0.4
 OPENING, CLOSING = "[", "]"
@@ -33,10 +32,16 @@ def pseudo_translated(text: str) -> str:
     (padding before the closing bracket), and bracketed: ``"Play"`` -> ``"[Plåý··]"``."""
     if not text:
         return text
-    parts = _PLACEHOLDER.split(text)
-    accented = "".join(
-        part if _PLACEHOLDER.fullmatch(part) else part.translate(_ACCENTED) for part in parts
-    )
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:  # not a format string (a lone brace): every character is text
+        fields = [(text, None, None, None)]
+    accented = ""
+    for literal, name, spec, conversion in fields:
+        accented += literal.translate(_ACCENTED).replace("{", "{{").replace("}", "}}")
+        if name is not None:
+            accented += "{" + name + (f"!{conversion}" if conversion else "")
+            accented += (f":{spec}" if spec else "") + "}"
     padding = _PADDING * max(1, math.ceil(len(text) * LENGTHENING) - 2)
     return f"{OPENING}{accented}{padding}{CLOSING}"
 

@@ -105,15 +105,17 @@ class Translator:
         return self.gettext(text.template, **text.values)
 
     def _filled(self, translated: str, english: str, values: Mapping[str, object]) -> str:
-        if not values:
-            return translated
+        # Formatted even without values, as english_text does: "{{" is a brace either way.
         written = {name: self._written(value) for name, value in values.items()}
-        try:
-            return translated.format_map(written)
-        except (KeyError, IndexError, ValueError):
-            # a translation with a placeholder misspelt: the English words, never a crash
-            # (tests/test_translations.py holds every catalog's placeholders to the ids')
-            return english.format_map(written)
+        for text in (translated, english):
+            try:
+                return text.format_map(written)
+            except (KeyError, IndexError, ValueError, AttributeError):
+                # a translation with a placeholder misspelt: the English words, never a
+                # crash (tests/test_translations.py holds the catalogs' placeholders to
+                # the ids'); a text with a lone brace is shown as it is
+                continue
+        return translated
 
     def _written(self, value: object) -> object:
         if isinstance(value, Message):
