@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from clarity.i18n.pseudo import CLOSING, OPENING
 from clarity.settings import Settings
 from clarity.ui.services import GameSettings
 from clarity.ui.text_draw import ChainFont
@@ -60,3 +61,32 @@ def untranslated_words(drawn: Iterable[str], allowed: Iterable[str] = ()) -> set
             if len(word) >= 2 and word.casefold() not in known:
                 found.add(word)
     return found
+
+
+# A pseudo-translated message opens with "[" before its first character ("[Plåý·]");
+# "choices[2]" (a field name) does not count.
+_OPENED = re.compile(re.escape(OPENING) + r"(?=[^\d" + re.escape(CLOSING) + r"])")
+
+
+def cut_off_messages(drawn: Iterable[str]) -> list[str]:
+    """The pseudo-translated messages in ``drawn`` whose end was never drawn: cut short
+    (an ellipsis in place of the rest) or clipped to fewer lines. A wrapped message's lines
+    are drawn one after another, so its closing bracket comes before the next message
+    opens."""
+    cut = []
+    open_text: str | None = None
+    for line in drawn:
+        for piece in _OPENED.split(line)[1:] if _OPENED.search(line) else [None]:
+            if piece is None:  # a line inside a wrapped message, or no message at all
+                if open_text is not None:
+                    if CLOSING in line:
+                        open_text = None
+                    else:
+                        open_text += " " + line
+                continue
+            if open_text is not None:
+                cut.append(open_text)
+            open_text = None if CLOSING in piece else OPENING + piece
+    if open_text is not None:
+        cut.append(open_text)
+    return cut

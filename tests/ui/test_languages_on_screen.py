@@ -1,0 +1,115 @@
+"""Every screen of the game in each interface language: the whole tour (tests/ui/tour.py)
+played with real keys in the pseudo-language, Russian and Belarusian.
+
+The pseudo-language (every message 40 % longer, accented and bracketed) shows a text that
+does not go through gettext (plain English left on the screen) and a box too small for a
+longer language (a message whose closing bracket never gets drawn, or boxes that overlap or
+leave the window). Russian and Belarusian must lay out the same, with their own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clarity.ui.app import minimum_size
+from clarity.ui.theme import Look
+
+from .conftest import Pilot
+from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
+from .saving import MakeApp, app_factory, boxes_laid_out
+from .tour import every_screen, write_tour_packs
+
+# What a screen shows as it is written, in no interface language: the players' names, the
+# words the tour types, the game's name, a file's name, and the names printed on keys.
+NOT_INTERFACE = (
+    *("Ana", "Ben", "Cleo", "Minsk", "Lighthouse"),
+    "Clarity Challenge",  # the game's name
+    "broken.yaml",  # a pack's file name on the packs screen
+    *("Esc", "Enter", "Tab", "Ctrl", "Shift", "Del", "F11", "Backspace", "Home", "End"),
+)
+CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]{3,}")
+
+
+@pytest.fixture
+def tour(tmp_path: Path) -> Iterator[tuple[MakeApp, list[str]]]:
+    folder = tmp_path / "packs"
+    write_tour_packs(folder)
+    pack_texts = [path.read_text(encoding="utf-8") for path in folder.glob("*.yaml")]
+    yield from ((make, pack_texts) for make in app_factory(folder, tmp_path / "data"))
+
+
+def _tour(
+    make: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    size: tuple[int, int],
+    text_size: int = 100,
+) -> dict[str, list[str]]:
+    """Every stop of the tour laid out in ``size`` (asserted), with the lines drawn there."""
+    app = make(player="Ana", size=size, settings=game_settings(language))
+    app.apply_look(Look.from_choices(text_size=text_size))
+    pilot = Pilot(app)
+    seen: dict[str, list[str]] = {}
+    with recording_drawn_text(monkeypatch) as drawn:
+        for stop in every_screen(pilot):
+            try:
+                boxes_laid_out(pilot.top.layout_boxes(), size)  # type: ignore[attr-defined]
+            except AssertionError as problem:
+                raise AssertionError(f"{language} {size} {text_size}%, {stop}: {problem}") from None
+            seen[stop] = list(drawn)
+            drawn.clear()
+    assert len(seen) >= 20
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((1024, 640), 100), ((1920, 1080), 100), (minimum_size(2.0), 200)],
+    ids=["1024x640", "1920x1080", "200%"],
+)
+def test_in_the_pseudo_language_every_word_is_translated_and_nothing_is_cut_off(
+    tour: tuple[MakeApp, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    make, pack_texts = tour
+    seen = _tour(make, monkeypatch, "qps-ploc", size, text_size)
+    allowed = [*pack_texts, *NOT_INTERFACE]
+    untranslated = {
+        stop: sorted(words)
+        for stop, lines in seen.items()
+        if (words := untranslated_words(lines, allowed))
+    }
+    assert untranslated == {}
+    cut = {stop: found for stop, lines in seen.items() if (found := cut_off_messages(lines))}
+    assert cut == {}
+
+
+@pytest.mark.parametrize("language", ["ru", "be"])
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((1024, 640), 100), (minimum_size(2.0), 200)],
+    ids=["1024x640", "200%"],
+)
+def test_in_russian_and_belarusian_every_screen_speaks_the_language_and_lays_out(
+    tour: tuple[MakeApp, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    make, pack_texts = tour
+    seen = _tour(make, monkeypatch, language, size, text_size)
+    english = {
+        stop: sorted(words)
+        for stop, lines in seen.items()
+        if (words := untranslated_words(lines, [*pack_texts, *NOT_INTERFACE]))
+    }
+    assert english == {}
+    speaking = [stop for stop, lines in seen.items() if any(map(CYRILLIC.search, lines))]
+    assert len(speaking) >= len(seen) - 4  # a stop that redraws only a pack's words is silent
