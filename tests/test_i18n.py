@@ -76,6 +76,7 @@ def test_the_setting_wins_over_the_locale() -> None:
         ({"LANG": "de_DE.UTF-8", "LANGUAGE": "uk:be:ru"}, "be"),
         # ... but gettext ignores it under the C locale
         ({"LANG": "C", "LANGUAGE": "ru"}, "en"),
+        ({"LC_ALL": "C.UTF-8", "LANGUAGE": "be"}, "en"),
         ({"LANG": "de_DE.UTF-8"}, "en"),
         ({}, "en"),
     ],
@@ -135,9 +136,9 @@ def test_a_share_is_written_as_a_per_cent_of_the_language() -> None:
 
 def test_dates_and_times_are_written_as_the_language_writes_them() -> None:
     when = dt.datetime(2026, 11, 30, 9, 5)
-    assert Translator("en").date(when.date()) == "Nov 30, 2026"
+    assert Translator("en").date(when.date()) == "30 Nov 2026"  # British, as the game's English
     assert Translator("ru").date(when.date()) == "30 нояб. 2026\u00a0г."
-    assert Translator("en").time(when) == "9:05\u00a0AM"
+    assert Translator("en").time(when) == "09:05"
     assert Translator("ru").time(when) == "09:05"
     assert Translator("be").date_time(when) == "30.11.26, 09:05"
     # no narrow no-break space: legacy console code pages cannot print it
@@ -146,7 +147,8 @@ def test_dates_and_times_are_written_as_the_language_writes_them() -> None:
 
 
 def test_lists_are_joined_with_the_languages_and() -> None:
-    assert Translator("en").join(["Ana", "Ben", "Cleo"]) == "Ana, Ben, and Cleo"
+    assert Translator("en").join(["Ana", "Ben", "Cleo"]) == "Ana, Ben and Cleo"
+    assert Translator(PSEUDO_LANGUAGE).join(["Ana", "Ben", "Cleo"]) == "Ana, Ben åñď Cleo"
     assert Translator("ru").join(["Аня", "Борис", "Вера"]) == "Аня, Борис и Вера"
     assert Translator("be").join(["Ана", "Бэн"]) == "Ана і Бэн"
     assert Translator("en").join([]) == ""

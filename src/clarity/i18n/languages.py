@@ -26,6 +26,9 @@ from clarity.core.messages import Message, message
 #: The interface languages, each by its tag, with its name as its speakers write it (a
 #: language list shows each language in itself, so a player can find their own).
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский", "be": "Беларуская"}
+#: The CLDR locale whose conventions write each language's numbers, dates and times: the
+#: game's English is British (colour, licence), so it writes 23 Nov 2026 and 09:00.
+CLDR_LOCALES: dict[str, str] = {"en": "en_GB", "ru": "ru_RU", "be": "be_BY"}
 #: The setting's value that follows the computer's locale.
 AUTOMATIC = "automatic"
 #: Overrides the setting for one run.
@@ -68,13 +71,18 @@ def language_from_locale(name: str | None) -> str | None:
     return _WINDOWS_NAMES.get(language)
 
 
+def _locale_base(name: str) -> str:
+    """``"C.UTF-8"`` -> ``"c"``: the locale's name without its encoding and modifier."""
+    return name.strip().split(".")[0].split("@")[0].lower()
+
+
 def locale_language(environ: Mapping[str, str], system_locale: str | None = None) -> str | None:
     """The language of the computer's locale (step 3 of the module's order), or None
     when it names none the game speaks."""
     effective = next(
         (environ[key] for key in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(key)), None
     )
-    if effective is None or effective.strip().lower() not in _POSIX_LOCALES:
+    if effective is None or _locale_base(effective) not in _POSIX_LOCALES:
         # gettext reads the LANGUAGE list only when a locale other than C is in force
         for item in environ.get("LANGUAGE", "").split(":"):
             language = language_from_locale(item)

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from clarity.core.messages import Message
-from clarity.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, PSEUDO_LANGUAGE
+from clarity.i18n.languages import CLDR_LOCALES, DEFAULT_LANGUAGE, PSEUDO_LANGUAGE
 
 DOMAIN = "clarity"
 #: Before a negative number: the minus sign, as wide as a plus (CLDR's en and ru use the
@@ -57,8 +57,9 @@ class Translator:
 
     @property
     def locale(self) -> str:
-        """The CLDR locale that writes numbers and dates (``en``, ``ru``, ``be``)."""
-        return self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE
+        """The CLDR locale that writes numbers and dates (``en_GB``, ``ru_RU``, ``be_BY``;
+        the pseudo-language and a language without one write as English does)."""
+        return CLDR_LOCALES.get(self.language, CLDR_LOCALES[DEFAULT_LANGUAGE])
 
     def __repr__(self) -> str:
         return f"Translator({self.language!r})"
@@ -205,7 +206,14 @@ class Translator:
         items = list(items)
         if not items:
             return ""
-        return self._written_out(format_list(items, style=style, locale=self.locale))
+        if self.language != PSEUDO_LANGUAGE:
+            return format_list(items, style=style, locale=self.locale)
+        # the pseudo-language accents CLDR's words around the items, never the items
+        stand_ins = [f"\x00{index}\x00" for index in range(len(items))]
+        joined = self._written_out(format_list(stand_ins, style=style, locale=self.locale))
+        for stand_in, item in zip(stand_ins, items, strict=True):
+            joined = joined.replace(stand_in, item)
+        return joined
 
 
 def _plain_spaces(text: str) -> str:
