@@ -295,14 +295,17 @@ SETTINGS: tuple[Setting, ...] = (
         "rules",
         "timer",
         N_("Timer"),
-        N_("a countdown on every question, and a bonus for answering fast; off: accuracy only"),
+        N_(
+            "a countdown on every question, and a bonus for answering fast; without it, "
+            "only right answers count"
+        ),
     ),
     Setting(
         "time",
         "rules",
         "time_scale",
         N_("Time per question"),
-        N_("each question's time limit times this; none: no countdown at all"),
+        N_("each question's time limit times this, or no countdown at all"),
         tuple((_time_text(scale), scale) for scale in TIME_SCALES),
         "x1, x1.5, x2, x3, none",
         aliases={
@@ -324,7 +327,7 @@ SETTINGS: tuple[Setting, ...] = (
         "display",
         "language",
         N_("Language"),
-        N_("the language of the screens and messages (en, ru, be); automatic: the computer's"),
+        N_("the language of the screens and messages; automatic follows the computer's"),
         (("automatic", "automatic"), *((tag, tag) for tag in LANGUAGE_TAGS)),
         "automatic, " + ", ".join(LANGUAGE_TAGS),
         aliases={
@@ -350,7 +353,7 @@ SETTINGS: tuple[Setting, ...] = (
         "display",
         "theme",
         N_("Theme"),
-        N_("high-contrast: every text at 7:1 contrast or more, every edge at 3:1"),
+        N_("high contrast: every text at 7:1 contrast or more, every edge at 3:1"),
         (("standard", "standard"), ("high-contrast", "high-contrast")),
         "standard, high-contrast",
     ),
@@ -367,7 +370,7 @@ SETTINGS: tuple[Setting, ...] = (
         "answer_colours",
         N_("Answer colours"),
         N_(
-            "colour-blind-safe: colours told apart without red and green (shapes and letters "
+            "colour-blind safe: colours told apart without red and green (shapes and letters "
             "are always shown too)"
         ),
         (("standard", "standard"), ("colour-blind-safe", "colour-blind-safe")),
