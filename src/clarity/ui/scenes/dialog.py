@@ -200,27 +200,29 @@ class DialogScene(Scene):
         width, height = size
         gap = metrics.gap
         pad = metrics.px(2.4)
-        inner_w = self._inner_w = min(
-            width - 4 * metrics.margin, max(metrics.px(52), round(width * 0.46))
-        )
-        heading_h = sum(line.get_height() for line in self._heading_lines())
-        message_h = sum(line.get_height() for line in self._message_lines(inner_w))
-        field_h = error_h = 0
-        if self.field is not None:
-            field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
-            error_h = 2 * assets.font(metrics.small_size, True).get_linesize()
-        button_h = max(metrics.px(5.0), assets.font(metrics.body_size, True).get_linesize())
-        count = len(self.choices)
-        # side by side while every label fits at body size; else a column (as the pause menu)
-        self._column = count > 1 and any(
-            button_width(c.button, assets, metrics) > (inner_w - (count - 1) * gap) // count
-            for c in self.choices
-        )
-        buttons_h = count * button_h + (count - 1) * gap if self._column else button_h
-        hints_h = key_hints_height(self.hints(), assets, metrics, inner_w)
-
-        parts = [heading_h, message_h, field_h, error_h, buttons_h, hints_h]
-        panel_h = 2 * pad + sum(parts) + gap * (sum(1 for p in parts if p) - 1)
+        widest = width - 4 * metrics.margin
+        # a longer language's words may need the panel wider than usual to stay on the screen
+        for inner_w in (min(widest, max(metrics.px(52), round(width * 0.46))), widest):
+            self._inner_w = inner_w
+            heading_h = sum(line.get_height() for line in self._heading_lines())
+            message_h = sum(line.get_height() for line in self._message_lines(inner_w))
+            field_h = error_h = 0
+            if self.field is not None:
+                field_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
+                error_h = 2 * assets.font(metrics.small_size, True).get_linesize()
+            button_h = max(metrics.px(5.0), assets.font(metrics.body_size, True).get_linesize())
+            count = len(self.choices)
+            # side by side while every label fits at body size; else a column (as the pause menu)
+            self._column = count > 1 and any(
+                button_width(c.button, assets, metrics) > (inner_w - (count - 1) * gap) // count
+                for c in self.choices
+            )
+            buttons_h = count * button_h + (count - 1) * gap if self._column else button_h
+            hints_h = key_hints_height(self.hints(), assets, metrics, inner_w)
+            parts = [heading_h, message_h, field_h, error_h, buttons_h, hints_h]
+            panel_h = 2 * pad + sum(parts) + gap * (sum(1 for p in parts if p) - 1)
+            if panel_h <= height - 2 * metrics.margin:
+                break
         self._panel = pygame.Rect(0, 0, inner_w + 2 * pad, panel_h)
         self._panel.center = (width // 2, height // 2)
         x = self._panel.x + pad
