@@ -15,6 +15,7 @@ _DATES = re.compile(
     r"|\b\d{1,2} [A-Z][a-z]{2},? \d{4}\b"
     r"|\b[A-Z][a-z]{2} \d{1,2}, \d{4}\b"
     r"|\b\d{1,2}\.\d{2}\.\d{2,4}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b\d{1,2}:\d{2}\b"
 )
 # Four digits or more in a row: a number of 1000 or more left ungrouped.

@@ -53,8 +53,8 @@ def test_players(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines() == [
         "Player  Rounds  Right answers  Best score  Last played        Extra time",
         "------  ------  -------------  ----------  -----------------  ----------",
-        "Ana          2              8         900  11/24/26, 9:00\u00a0AM  x1",
-        "Боб          1              4         700  11/23/26, 9:00\u00a0AM  x1",
+        "Ana          2              8         900  24/11/2026, 09:00  x1",
+        "Боб          1              4         700  23/11/2026, 09:00  x1",
     ]
 
 
@@ -111,13 +111,13 @@ def test_leaderboard_of_every_pack(data_dir: Path, capsys: pytest.CaptureFixture
         "solar-system",
         "Rank  Player  Score  Medal   Played",
         "----  ------  -----  ------  -----------------",
-        "   1  Ana       900  gold    11/23/26, 9:00\u00a0AM",
-        "   2  Боб       700  silver  11/23/26, 9:00\u00a0AM",
+        "   1  Ana       900  gold    23/11/2026, 09:00",
+        "   2  Боб       700  silver  23/11/2026, 09:00",
         "",
         "union-state",
         "Rank  Player  Score  Medal  Played",
         "----  ------  -----  -----  -----------------",
-        "   1  Ana       300         11/24/26, 9:00\u00a0AM",
+        "   1  Ana       300         24/11/2026, 09:00",
     ]
 
 
@@ -154,7 +154,7 @@ def test_trophies_of_one_player(data_dir: Path, capsys: pytest.CaptureFixture[st
     century = next(line for line in lines if line.startswith("Century"))
     assert century.split() == ["Century", "silver", "8/100"]
     flawless = next(line for line in lines if line.startswith("Flawless"))
-    assert flawless.split() == ["Flawless", "gold", "yes", "1", "time", "11/23/26,", "9:00", "AM"]
+    assert flawless.split() == ["Flawless", "gold", "yes", "1", "time", "23/11/2026,", "09:00"]
     assert "Боб" not in out
 
 
@@ -431,8 +431,8 @@ def test_players_shows_names_saved_with_controls_escaped_and_lined_up(
     assert out.splitlines()[:4] == [
         "Player               Rounds  Right answers  Best score  Last played        Extra time",
         "-------------------  ------  -------------  ----------  -----------------  ----------",
-        "Ana\\x1b]0;pwned\\x07       1              3         900  11/23/26, 9:00\u00a0AM  x1",
-        "\\u202eboB                 1              3         700  11/23/26, 9:00\u00a0AM  x1",
+        "Ana\\x1b]0;pwned\\x07       1              3         900  23/11/2026, 09:00  x1",
+        "\\u202eboB                 1              3         700  23/11/2026, 09:00  x1",
     ]
 
 

@@ -22,7 +22,7 @@ from clarity.ui.text_draw import ChainFont
 # A pseudo-translated word has every one of these letters accented (clarity.i18n.pseudo):
 # an English word keeps at least one of them plain.
 _PLAIN_WORD = re.compile(r"[A-Za-z]*[AaCcEeIiNnOoUuYyDdGgLlRrSsZz][A-Za-z]*")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W\d_]+")  # letters only: CLARITY_LANG is two words
 
 
 def game_settings(language: str, **display: object) -> GameSettings:
@@ -63,30 +63,17 @@ def untranslated_words(drawn: Iterable[str], allowed: Iterable[str] = ()) -> set
     return found
 
 
-# A pseudo-translated message opens with "[" before its first character ("[Plåý·]");
-# "choices[2]" (a field name) does not count.
-_OPENED = re.compile(re.escape(OPENING) + r"(?=[^\d" + re.escape(CLOSING) + r"])")
+_ACCENTED_LETTERS = frozenset("ÅåÇçÉéÏïÑñÖöÜüÝýĎďĞğĹĺŔŕŠšŽž·")
 
 
 def cut_off_messages(drawn: Iterable[str]) -> list[str]:
-    """The pseudo-translated messages in ``drawn`` whose end was never drawn: cut short
-    (an ellipsis in place of the rest) or clipped to fewer lines. A wrapped message's lines
-    are drawn one after another, so its closing bracket comes before the next message
-    opens."""
-    cut = []
-    open_text: str | None = None
-    for line in drawn:
-        for piece in _OPENED.split(line)[1:] if _OPENED.search(line) else [None]:
-            if piece is None:  # a line inside a wrapped message, or no message at all
-                if open_text is not None:
-                    if CLOSING in line:
-                        open_text = None
-                    else:
-                        open_text += " " + line
-                continue
-            if open_text is not None:
-                cut.append(open_text)
-            open_text = None if CLOSING in piece else OPENING + piece
-    if open_text is not None:
-        cut.append(open_text)
-    return cut
+    """The lines of pseudo-translated messages in ``drawn`` that were cut short: the game
+    ends a text that does not fit its box, or the last line a box has room for, with an
+    ellipsis (``clarity.ui.textfit``), and a message of the interface must always fit.
+    (A pack's own long text may be shortened; it has no accented letters here.)"""
+    return [
+        line
+        for line in drawn
+        if line.rstrip().endswith("…")
+        and (OPENING in line or CLOSING in line or _ACCENTED_LETTERS.intersection(line))
+    ]

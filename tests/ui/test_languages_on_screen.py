@@ -30,6 +30,8 @@ NOT_INTERFACE = (
     "Clarity Challenge",  # the game's name
     "broken.yaml",  # a pack's file name on the packs screen
     *("Esc", "Enter", "Tab", "Ctrl", "Shift", "Del", "F11", "Backspace", "Home", "End"),
+    *("PgUp", "PgDn"),
+    "CLARITY_LANG=qps-ploc",  # the Settings screen says what set the language for this run
 )
 CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]{3,}")
 
