@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from clarity.core.messages import Message
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import Pack
 from clarity.core.round import Phase, Round
@@ -360,13 +361,14 @@ def test_an_unusable_data_folder_is_told_once_and_the_game_plays_as_a_guest(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    heard: list[str] = []
+    heard: list[Message] = []
     session = PlayerSession(blocker / "data", player_name="Ana", on_notice=heard.append)
     session.open()
     session.open()
     assert len(heard) == 1
-    assert heard[0].startswith("Saving is off")
-    assert session.notice == heard[0]
+    assert str(heard[0]).startswith("Saving is off")
+    assert session.notice == str(heard[0])
+    assert Translator("ru").render(heard[0]).startswith("Сохранение выключено")
     assert session.store is None
     assert session.chosen
     assert session.player is None

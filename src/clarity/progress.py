@@ -392,7 +392,7 @@ class PlayerSession:
         player_name: str | None = None,
         guest: bool = False,
         offer_resume: bool = True,
-        on_notice: Callable[[str], None] | None = None,
+        on_notice: Callable[[Message], None] | None = None,
         now: Callable[[], datetime] = local_now,
         opener: Callable[[Path], StoreOpening] | None = None,
     ) -> None:
@@ -430,7 +430,7 @@ class PlayerSession:
         if self.player_name is not None:
             self._take_named_player(self.player_name)
         if self._notice is not None and self.on_notice is not None:
-            self.on_notice(str(self._notice))
+            self.on_notice(self._notice)  # rendered in the language by whoever prints it
 
     def _take_named_player(self, name: str) -> None:
         store = self._store

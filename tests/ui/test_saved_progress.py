@@ -163,7 +163,7 @@ def test_an_unusable_data_folder_is_said_on_the_title_and_the_game_plays(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder's parent should be", encoding="utf-8")
-    notices: list[str] = []
+    notices: list[object] = []
     app = saving_app(folder=blocker / "data", notices=notices)
     pilot = at_title(app)
     title = pilot.top
@@ -171,7 +171,8 @@ def test_an_unusable_data_folder_is_said_on_the_title_and_the_game_plays(
     assert title.notice.startswith("Saving is off: the data folder")
     assert str(blocker / "data") in title.notice
     assert "notice" in title.layout_boxes()
-    assert notices == [title.notice]  # told once (the launcher prints it on stderr)
+    # told once, to be printed in the language (the launcher prints it on stderr)
+    assert [str(notice) for notice in notices] == [title.notice]
     # only the entries that work: nothing saved to show
     assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Quit"]
     results = play_to_the_results(pilot)

@@ -174,7 +174,7 @@ class PlayerOptions:
     name: str | None = None  # --player: pick or create this player, never ask
     guest: bool = False  # a guest from the start (the demo without --player)
     offer_resume: bool = True  # offer an interrupted round back (the demo does not)
-    on_notice: Callable[[str], None] | None = None  # hears once why saving is off
+    on_notice: Callable[[Message], None] | None = None  # hears once why saving is off
 
 
 @dataclass
