@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from clarity import cli
+from clarity.i18n import Translator
 from clarity.settings import SETTINGS, Settings, SettingsStore
 from clarity.ui.app import App
 from clarity.ui.launch import LaunchOptions, build_services, load_settings
@@ -354,10 +355,13 @@ def test_a_game_with_a_broken_settings_file_plays_and_says_each_problem_once(
     app = seen[0]
     rules = app.last_top.round.rules  # type: ignore[attr-defined]
     assert (rules.streaks, rules.time_scale) == (False, 1.0)
-    assert app.services.settings.problems == (
+    assert tuple(map(str, app.services.settings.problems)) == (
         f"{path}:2: time = forever is not allowed; time may be: x1, x1.5, x2, x3, none; "
         "using the default, x1",
     )
+    # kept as the problem, not its English text: the Settings screen says it in its language
+    (problem,) = app.services.settings.problems
+    assert "time = forever — недопустимое значение" in problem.text(Translator("ru"))
 
 
 def test_plain_clarity_and_the_demo_take_the_overrides_too() -> None:

@@ -189,7 +189,7 @@ def load_settings(
         streaks=streaks,
         seed=seed,
         store=store,
-        problems=tuple(str(problem) for problem in loaded.problems),
+        problems=tuple(loaded.problems),  # shown in the language of the screen that shows them
         environ=dict(environ or {}),
         system_locale=system_locale,
     )

@@ -27,6 +27,7 @@ from clarity.settings import (
     SettingValue,
     SoundSettings,
 )
+from clarity.settings import Problem as SettingsProblem
 from clarity.ui.assets import Assets
 from clarity.ui.pack_shelf import PackCatalog
 from clarity.ui.sound import Sound
@@ -103,7 +104,7 @@ class GameSettings:
     streaks: bool = True
     seed: int | None = None  # None: a new seed every round
     store: SettingsStore | None = None
-    problems: tuple[str, ...] = ()
+    problems: tuple[SettingsProblem | Message | str, ...] = ()
     environ: Mapping[str, str] = field(default_factory=dict)
     system_locale: str | None = None
 
