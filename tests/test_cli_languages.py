@@ -375,3 +375,12 @@ def test_the_pseudo_language_leaves_no_english_in_what_the_commands_print(
     allowed = words_of_the_data(tmp_path, "Ana Bob Zoe", "good Test", "settings.ini")
     assert untranslated_words(printed, allowed) == set()
     assert any(line.startswith("[") for line in printed)
+
+
+def test_the_settings_list_says_the_volumes_range_in_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CLARITY_LANG", "ru")
+    assert cli.main(["settings", "--config-dir", str(tmp_path)]) == 0
+    (volume,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("volume")]
+    assert volume.endswith("от 0 до 100")

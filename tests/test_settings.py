@@ -110,6 +110,8 @@ def test_the_times_per_question_are_the_cores() -> None:
     [
         ("text-size", "150%", 150),
         ("text-size", " 125 ", 125),
+        ("time", "×1,5", 1.5),  # as the Russian screen writes it, with the decimal comma
+        ("time", "x1,5", 1.5),
         ("theme", "High Contrast", "high-contrast"),
         ("theme", '"high-contrast"', "high-contrast"),
         ("timer", "Yes", True),

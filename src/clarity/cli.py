@@ -922,7 +922,7 @@ def _add_settings(subparsers: Subparsers, t: Translator) -> None:
     width = max(len(s.key) for s in SETTINGS)
     lines = []
     for s in SETTINGS:
-        lines.append(f"  {s.key:<{width}}  {s.allowed}")
+        lines.append(f"  {s.key:<{width}}  {t.render(s.allowed_words)}")
         lines.append(
             f"  {'':<{width}}  "
             + t.gettext(
@@ -1018,7 +1018,7 @@ def _print_settings(loaded: LoadedSettings, path: Path, t: Translator) -> None:
             s.key,
             settings.text(s.key),
             from_file if s.key in loaded.from_file else default,
-            s.allowed,
+            t.render(s.allowed_words),
         )
         for s in SETTINGS
     ]

@@ -265,9 +265,12 @@ def _same(held: SettingValue, value: object) -> bool:
 
 def _normal(text: str) -> str:
     """A value or key as compared: lower case, hyphens for spaces and underscores, no quotes,
-    no ``%`` (``"High Contrast"`` is ``high-contrast``, ``150%`` is ``150``, ``×2`` is ``x2``)."""
+    no ``%`` (``"High Contrast"`` is ``high-contrast``, ``150%`` is ``150``, ``×2`` is ``x2``,
+    ``x1,5`` is ``x1.5``)."""
     plain = text.strip().strip("\"'").strip().lower().removesuffix("%").strip()
-    return "-".join(plain.replace("_", " ").replace("×", "x").split())
+    # a decimal comma as Russian and Belarusian write it: x1,5 is x1.5 (no value has a comma)
+    plain = plain.replace("×", "x").replace(",", ".")
+    return "-".join(plain.replace("_", " ").split())
 
 
 _ON_OFF = (("on", True), ("off", False))
