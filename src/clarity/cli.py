@@ -2080,7 +2080,12 @@ def _cmd_results(args: argparse.Namespace, store: Store) -> int:
                 path=terminal_safe(str(args.csv)),
             )
         )
-    count = reports.write_results_csv(store, args.csv)
+    # the trophies' names are for the teacher who reads the file, so in their language; the
+    # header and the values scripts test (medal, on/off) stay as they are in every language
+    from clarity.core.trophies import TROPHIES  # noqa: PLC0415 - only when exporting
+
+    names = {trophy.id: t.gettext(trophy.name) for trophy in TROPHIES}
+    count = reports.write_results_csv(store, args.csv, names)
     summary = t.ngettext(
         "Wrote {count} round to {path}",
         "Wrote {count} rounds to {path}",

@@ -450,3 +450,26 @@ def test_leaderboard_and_trophies_show_names_saved_with_controls_escaped(
     assert not any(char in out for char in UNSAFE)
     assert "Ana\\x1b]0;pwned\\x07\n" in out
     assert "\\u202eboB\n" in out
+
+
+def test_results_csv_names_the_trophies_in_the_language_and_keeps_the_rest_as_it_is(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The teacher reads the trophies' names; scripts read the header, the medal and on/off."""
+    _fill(data_dir)
+    monkeypatch.setenv("CLARITY_LANG", "ru")
+    target = tmp_path / "results.csv"
+    status, out, _ = _run(capsys, "results", "--csv", str(target), "--data-dir", str(data_dir))
+    assert status == 0
+    assert out == f"Записано 3 раунда в {target}\n"
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0][:3] == ["player", "pack", "date"]
+    assert [row[6:9] for row in rows[1:]] == [
+        ["gold", "Без ошибок", "on"],
+        ["silver", "", "on"],
+        ["", "", "on"],
+    ]
