@@ -208,3 +208,17 @@ def test_the_pause_menu_in_the_pseudo_language_is_all_translated_and_whole(
     assert_laid_out(boxes, size)
     assert untranslated_words(drawn, NOT_INTERFACE) == set()
     assert cut_off_messages(drawn) == []
+
+
+def test_a_notice_showing_when_the_language_changes_is_said_in_the_new_one(
+    open_settings: Callable[..., tuple[Pilot, SettingsScene]],
+) -> None:
+    """M's notice, then the language chosen with the arrows while it still shows: the
+    notice says it in the language chosen, in the frame of the key press."""
+    pilot, scene = open_settings(game_settings("en"))
+    pilot.key(pygame.K_m)
+    assert pilot.app.notice.text == "Sound off"
+    _select(pilot, scene, "language")
+    pilot.key(pygame.K_RIGHT)  # English -> Русский
+    assert pilot.app.translator.language == "ru"
+    assert pilot.app.notice.text == "Звук выключен"

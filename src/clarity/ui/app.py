@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.messages import N_
+from clarity.core.messages import N_, message
 from clarity.ui.bindings import Binding, handle_key
 from clarity.ui.keys import F11, Letter
 from clarity.ui.notice import Notice
@@ -147,7 +147,7 @@ class App:
         # is dropped (G opening the guess must not type "g"); text in a later frame (an
         # input method's or an on-screen keyboard's, which come without a key) is typed
         self._untyped_press_frame: int | None = None
-        self.notice = Notice()
+        self.notice = Notice(lambda: self.translator)
         #: something (a notice) was drawn over the scenes in the last frame: a scene that
         #: redraws only what changed must draw this frame whole
         self.covered_last_frame = False
@@ -357,8 +357,7 @@ class App:
     def toggle_sound(self) -> None:
         """M on any screen: sound off or on, with a notice that says which."""
         muted = self.services.sound.toggle_mute()
-        t = self.translator
-        self.notice.show(t.gettext("Sound off") if muted else t.gettext("Sound on"))
+        self.notice.show(message("Sound off") if muted else message("Sound on"))
 
     def _sync_text_input(self) -> None:
         """Text input on exactly while the top scene has a text field, and where it is."""
