@@ -141,6 +141,10 @@ def test_dates_and_times_are_written_as_the_language_writes_them() -> None:
     assert Translator("en").time(when) == "09:05"
     assert Translator("ru").time(when) == "09:05"
     assert Translator("be").date_time(when) == "30.11.26, 09:05"
+    # Belarusian's CLDR abbreviations ("30 ліс") read as words: the month in full
+    assert Translator("be").date(when.date()) == "30 лістапада 2026\u00a0г."
+    assert Translator("be").date_by_skeleton(when, "MMMd") == "30 лістапада"
+    assert Translator("ru").date_by_skeleton(when, "MMMd") == "30 нояб."
     # no narrow no-break space: legacy console code pages cannot print it
     for language in LANGUAGES:
         assert "\u202f" not in Translator(language).date_time(when, "medium")

@@ -33,6 +33,10 @@ MINUS = "\u2212"
 #: game writes the plain no-break space, which every console code page can print.
 _NARROW_NO_BREAK_SPACE = "\u202f"
 _NO_BREAK_SPACE = "\u00a0"
+#: Languages whose month is written in full where CLDR abbreviates it: Belarusian's
+#: abbreviations are the first three letters with no stop ("1 сне", "23 ліс"), which read
+#: as words, not as months, so the game writes "1 снежня", as a teacher in Minsk would.
+_MONTHS_IN_FULL = frozenset({"be"})
 
 
 def catalog_path(language: str) -> Any:
@@ -152,6 +156,8 @@ class Translator:
         2026 г.`` (ru); ``width`` is CLDR's ``short``, ``medium``, ``long`` or ``full``."""
         from babel.dates import format_date  # noqa: PLC0415
 
+        if width == "medium" and self.language in _MONTHS_IN_FULL:
+            width = "long"
         return self._written_out(_plain_spaces(format_date(when, width, locale=self.locale)))
 
     def time(self, when: dt.time | dt.datetime, width: str = "short") -> str:
@@ -172,6 +178,8 @@ class Translator:
         ``"MMMd"`` gives ``Nov 23`` (en) and ``23 нояб.`` (ru) (UTS #35, availableFormats)."""
         from babel.dates import format_skeleton  # noqa: PLC0415
 
+        if self.language in _MONTHS_IN_FULL and "MMM" in skeleton and "MMMM" not in skeleton:
+            skeleton = skeleton.replace("MMM", "MMMM")
         return self._written_out(_plain_spaces(format_skeleton(skeleton, when, locale=self.locale)))
 
     def _written_out(self, text: str) -> str:
