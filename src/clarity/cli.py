@@ -1251,7 +1251,7 @@ def _reads_saved_data(
             opening = _store.open_for_reading(folder)
             if opening.store is None:
                 raise Failed(
-                    opening.notice
+                    opening.notice_said
                     or t.gettext("the saved data in {folder} cannot be read", folder=folder)
                 )
             with opening.store as store:
@@ -1309,11 +1309,11 @@ def _cmd_repair(args: argparse.Namespace) -> int:
         store.close()
     if not usable:  # read-only, full, or the repair itself failed: nothing was repaired
         raise Failed(
-            checked.notice
+            checked.notice_said
             or t.gettext("the saved data in {folder} cannot be repaired", folder=folder)
         )
-    if checked.notice:
-        print(terminal_safe(t.render(checked.notice)))
+    if checked.notice_said:
+        print(terminal_safe(t.render(checked.notice_said)))
     else:
         line = t.gettext("The saved data in {folder} is whole: nothing to repair.", folder=folder)
         print(terminal_safe(line))
@@ -1736,12 +1736,12 @@ def _set_extra_time(args: argparse.Namespace, words: Sequence[str]) -> int:
         )
     opening = _store.open_store(folder)
     if opening.store is None:
-        raise Failed(nothing_changed(t, opening.notice))
+        raise Failed(nothing_changed(t, opening.notice_said))
     with opening.store as store:
         if not store.saving:  # read-only or full: said once, with what it means here
-            raise Failed(nothing_changed(t, store.notice or opening.notice))
-        if opening.notice is not None:  # e.g. an unreadable file was moved aside
-            print(terminal_safe(f"{PROG}: {t.render(opening.notice)}"), file=sys.stderr)
+            raise Failed(nothing_changed(t, store.notice_said or opening.notice_said))
+        if opening.notice_said is not None:  # e.g. an unreadable file was moved aside
+            print(terminal_safe(f"{PROG}: {t.render(opening.notice_said)}"), file=sys.stderr)
         players = {name: store.player_by_name(name) for name in asked}
         missing = [name for name, player in players.items() if player is None]
         if missing:
@@ -1786,13 +1786,13 @@ def _delete_player(args: argparse.Namespace, name: str) -> int:
     opening = _store.open_store(folder)
     # Translators: {notice} is a whole sentence saying why the saved data cannot be written
     if opening.store is None:
-        raise Failed(t.gettext("{notice} Nothing was deleted.", notice=opening.notice or ""))
+        raise Failed(t.gettext("{notice} Nothing was deleted.", notice=opening.notice_said or ""))
     with opening.store as store:
         if not store.saving:
-            notice = store.notice or opening.notice or ""
+            notice = store.notice_said or opening.notice_said or ""
             raise Failed(t.gettext("{notice} Nothing was deleted.", notice=notice))
-        if opening.notice is not None:  # e.g. damaged data was repaired first
-            print(terminal_safe(f"{PROG}: {t.render(opening.notice)}"), file=sys.stderr)
+        if opening.notice_said is not None:  # e.g. damaged data was repaired first
+            print(terminal_safe(f"{PROG}: {t.render(opening.notice_said)}"), file=sys.stderr)
         player = store.player_by_name(name)
         if player is None:
             raise _no_such_player(t, name, [p.name for p in store.players()], yet=False)

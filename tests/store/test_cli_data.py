@@ -473,3 +473,21 @@ def test_results_csv_names_the_trophies_in_the_language_and_keeps_the_rest_as_it
         ["silver", "", "on"],
         ["", "", "on"],
     ]
+
+
+def test_a_repair_and_the_notice_of_a_repair_are_said_in_the_language(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's notices reach the commands as Messages: repair's own line, and the line
+    another command prints when it found the data damaged and repaired it first."""
+    _fill(data_dir)
+    database = data_dir / "clarity.sqlite3"
+    monkeypatch.setenv("CLARITY_LANG", "ru")
+    database.write_bytes(b"not a database at all " * 100)
+    status, out, _ = _run(capsys, "repair", "--data-dir", str(data_dir))
+    assert status == 0
+    assert out.startswith(f"Сохранённые данные {database} были повреждены")
+    database.write_bytes(b"not a database at all " * 100)
+    status, _, err = _run(capsys, "players", "--extra-time", "Ana=x2", "--data-dir", str(data_dir))
+    assert "Сохранённые данные" in err
+    assert "saved data" not in err

@@ -636,7 +636,7 @@ class PlayersScene(MenuScreen):
         if held is not None:
             # Translators: {reason} is a whole sentence saying where the player plays now
             asked = t.gettext("{reason} Who is playing here?", reason=said(t, held))
-        notice = self.session.notice
+        notice = self.session.notice_said
         return self.problem or asked or (t.render(notice) if notice else "")
 
     def _notice_surface(self, text: str) -> pygame.Surface:

@@ -237,7 +237,7 @@ class TitleScene(Scene):
             return t.gettext(
                 "{reason} Play asks who plays here.", reason=said(t, session.held_elsewhere)
             )
-        return t.render(session.notice) if session.notice else ""
+        return t.render(session.notice_said) if session.notice_said else ""
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name, where it is drawn (for the layout tests)."""
