@@ -62,6 +62,12 @@ def test_a_clarity_lang_the_game_does_not_speak_is_said_and_passed_over() -> Non
     assert "en, ru, be" in str(choice.problem)
 
 
+def test_clarity_lang_automatic_follows_the_locale_whatever_is_saved() -> None:
+    choice = choose_language("be", {"CLARITY_LANG": "Automatic", "LANG": "ru_RU.UTF-8"})
+    assert (choice.language, choice.source) == ("ru", "CLARITY_LANG")
+    assert choose_language("be", {"CLARITY_LANG": "automatic"}).language == "en"
+
+
 def test_the_setting_wins_over_the_locale() -> None:
     assert choose_language("be", {"LANG": "ru_RU.UTF-8"}).language == "be"
 

@@ -451,15 +451,20 @@ def command_line_language(argv: Sequence[str], environ: Mapping[str, str]) -> La
 
 
 def _config_dir_asked(argv: Sequence[str]) -> str | None:
-    """The value of the last ``--config-dir DIR`` or ``--config-dir=DIR`` in ``argv``."""
+    """The value of the last ``--config-dir DIR`` or ``--config-dir=DIR`` in ``argv``, its
+    name shortened as argparse allows (``--config DIR``)."""
     found = None
     for index, word in enumerate(argv):
         if word == "--":
             break
-        if word == "--config-dir" and index + 1 < len(argv):
+        # argparse takes any unambiguous start of an option's name: --config, --conf=DIR
+        name, equals, value = word.partition("=")
+        if len(name) < len("--co") or not "--config-dir".startswith(name):
+            continue
+        if equals:
+            found = value
+        elif index + 1 < len(argv):
             found = argv[index + 1]
-        elif word.startswith("--config-dir="):
-            found = word.partition("=")[2]
     return found
 
 

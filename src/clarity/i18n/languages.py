@@ -2,8 +2,9 @@
 
 The order, first that says one wins:
 
-1. ``CLARITY_LANG`` (one run: ``CLARITY_LANG=be clarity``); a value the game does not
-   speak is reported and passed over;
+1. ``CLARITY_LANG`` (one run: ``CLARITY_LANG=be clarity``, or ``automatic`` for the
+   computer's language whatever is saved); a value the game does not speak is reported
+   and passed over;
 2. the ``language`` setting, unless it is ``automatic``;
 3. the computer's locale, read as GNU gettext reads it: the ``LANGUAGE`` priority list
    (``be:ru:en``) unless the locale is ``C``, then the first of ``LC_ALL``,
@@ -114,6 +115,9 @@ def choose_language(
     """
     problem = None
     asked = environ.get(LANGUAGE_ENV, "").strip()
+    if asked.lower() == AUTOMATIC:  # the computer's language for this run, whatever is saved
+        found = locale_language(environ, system_locale)
+        return LanguageChoice(found or DEFAULT_LANGUAGE, LANGUAGE_ENV)
     if asked:
         language = language_from_locale(asked)
         if language is not None:
@@ -123,7 +127,7 @@ def choose_language(
             "it may be: {languages}",
             variable=LANGUAGE_ENV,
             value=asked,
-            languages=", ".join(LANGUAGES),
+            languages=", ".join([*LANGUAGES, AUTOMATIC]),
         )
     if setting != AUTOMATIC and setting in LANGUAGES:
         return LanguageChoice(setting, "setting", problem)
