@@ -384,3 +384,21 @@ def test_the_settings_list_says_the_volumes_range_in_the_language(
     assert cli.main(["settings", "--config-dir", str(tmp_path)]) == 0
     (volume,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("volume")]
     assert volume.endswith("от 0 до 100")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--config-dir", "{dir}", "packs"],
+        ["--config", "{dir}", "packs"],
+        ["--conf={dir}", "packs"],
+        ["packs", "--config-dir={dir}"],
+    ],
+)
+def test_the_saved_language_is_read_from_the_config_folder_however_it_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """argparse takes a shortened option name; so does the look for the saved language."""
+    SettingsStore(settings_path(tmp_path)).save(Settings().with_values({"language": "be"}))
+    assert cli.main([word.replace("{dir}", str(tmp_path)) for word in argv]) == 0
+    assert "3 раўнды, 47 пытанняў" in capsys.readouterr().out
