@@ -146,7 +146,8 @@ def test_dates_and_times_are_written_as_the_language_writes_them() -> None:
     assert Translator("ru").date(when.date()) == "30 нояб. 2026\u00a0г."
     assert Translator("en").time(when) == "09:05"
     assert Translator("ru").time(when) == "09:05"
-    assert Translator("be").date_time(when) == "30.11.26, 09:05"
+    assert Translator("be").date_time(when) == "30.11.2026, 09:05"  # four digits, as ru
+    assert Translator("be").date(when.date(), "short") == "30.11.2026"
     # Belarusian's CLDR abbreviations ("30 ліс") read as words: the month in full
     assert Translator("be").date(when.date()) == "30 лістапада 2026\u00a0г."
     assert Translator("be").date_by_skeleton(when, "MMMd") == "30 лістапада"

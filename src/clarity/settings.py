@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Literal, TypeAlias
 
 from clarity.core.messages import N_, Message, Translates, message
+from clarity.i18n.languages import LANGUAGES
 from clarity.paths import APP_NAME
 
 CONFIG_DIR_ENV = "CLARITY_CONFIG_DIR"
@@ -288,9 +289,8 @@ def _time_text(scale: float | None) -> str:
     return "none" if scale is None else f"x{scale:g}"
 
 
-# The interface languages, as clarity.i18n.LANGUAGES has them (a test says so), not
-# imported from there: the settings are read before anything else.
-LANGUAGE_TAGS: tuple[str, ...] = ("en", "ru", "be")
+# The interface languages: a new one is its catalog and its line in LANGUAGES.
+LANGUAGE_TAGS: tuple[str, ...] = tuple(LANGUAGES)
 
 SETTINGS: tuple[Setting, ...] = (
     _switch(

@@ -27,8 +27,9 @@ from clarity.core.messages import Message, message
 #: The interface languages, each by its tag, with its name as its speakers write it (a
 #: language list shows each language in itself, so a player can find their own).
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский", "be": "Беларуская"}
-#: The CLDR locale whose conventions write each language's numbers, dates and times: the
-#: game's English is British (colour, licence), so it writes 23 Nov 2026 and 09:00.
+#: The CLDR locale whose conventions write a language's numbers, dates and times, where it
+#: is not the language's own tag: the game's English is British (colour, licence), so it
+#: writes 23 Nov 2026 and 09:00.
 CLDR_LOCALES: dict[str, str] = {"en": "en_GB", "ru": "ru_RU", "be": "be_BY"}
 #: The setting's value that follows the computer's locale.
 AUTOMATIC = "automatic"

@@ -19,11 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
 from clarity.core.messages import Message
-from clarity.i18n.languages import CLDR_LOCALES, DEFAULT_LANGUAGE, PSEUDO_LANGUAGE
+from clarity.i18n.languages import CLDR_LOCALES, DEFAULT_LANGUAGE, LANGUAGES, PSEUDO_LANGUAGE
 
 DOMAIN = "clarity"
 #: Before a negative number: the minus sign, as wide as a plus (CLDR's en and ru use the
@@ -37,11 +36,16 @@ _NO_BREAK_SPACE = "\u00a0"
 #: abbreviations are the first three letters with no stop ("1 сне", "23 ліс"), which read
 #: as words, not as months, so the game writes "1 снежня", as a teacher in Minsk would.
 _MONTHS_IN_FULL = frozenset({"be"})
+#: Short dates with the year in four digits where CLDR gives two (Belarusian's d.MM.yy):
+#: a class's saved rounds span years, and schools write 01.12.2026, as Russian's CLDR does.
+_SHORT_DATES = {"be": "dd.MM.y"}
 
 
 def catalog_path(language: str) -> Any:
     """Where the compiled catalog of ``language`` is (an importlib.resources Traversable:
     a file in a wheel, an editable install or a checkout alike)."""
+    from importlib import resources  # noqa: PLC0415 - 5 ms of the first frame otherwise
+
     return resources.files("clarity") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
@@ -63,7 +67,9 @@ class Translator:
     def locale(self) -> str:
         """The CLDR locale that writes numbers and dates (``en_GB``, ``ru_RU``, ``be_BY``;
         the pseudo-language and a language without one write as English does)."""
-        return CLDR_LOCALES.get(self.language, CLDR_LOCALES[DEFAULT_LANGUAGE])
+        if self.language in LANGUAGES:
+            return CLDR_LOCALES.get(self.language, self.language)
+        return CLDR_LOCALES[DEFAULT_LANGUAGE]
 
     def __repr__(self) -> str:
         return f"Translator({self.language!r})"
@@ -158,6 +164,8 @@ class Translator:
 
         if width == "medium" and self.language in _MONTHS_IN_FULL:
             width = "long"
+        if width == "short" and self.language in _SHORT_DATES:
+            width = _SHORT_DATES[self.language]
         return self._written_out(_plain_spaces(format_date(when, width, locale=self.locale)))
 
     def time(self, when: dt.time | dt.datetime, width: str = "short") -> str:
@@ -171,6 +179,13 @@ class Translator:
         """``when`` (date and time) as this language writes them together."""
         from babel.dates import format_datetime  # noqa: PLC0415
 
+        if width == "short" and self.language in _SHORT_DATES:
+            return self.gettext(
+                # Translators: a date and a time of day together, as the language joins them
+                "{date}, {time}",
+                date=self.date(when, "short"),
+                time=self.time(when, "short"),
+            )
         return self._written_out(_plain_spaces(format_datetime(when, width, locale=self.locale)))
 
     def date_by_skeleton(self, when: dt.date | dt.datetime, skeleton: str) -> str:
