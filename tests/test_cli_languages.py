@@ -17,13 +17,12 @@ from clarity.i18n import LANGUAGE_ENV
 from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
 from clarity.settings import PRESETS, SETTINGS, Settings, SettingsStore, settings_path
 from clarity.store import open_store
+from language_checks import CYRILLIC, untranslated_words
 from number_writing import misprinted_numbers
 from store.factories import add_player, save
 from test_cli import GOOD, write_pack
-from ui.drawn_text import untranslated_words
 
 NBSP = "\u00a0"
-CYRILLIC = re.compile("[\u0400-\u04ff]")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", LANGUAGE_ENV)
 
 

@@ -13,6 +13,7 @@ import re
 from clarity.core.messages import Message
 from clarity.i18n.pseudo import is_pseudo_translated
 from clarity.i18n.translator import Translator
+from language_checks import CYRILLIC, message_values, plain_words
 
 # Latin words a Russian or Belarusian message may keep: the game's name, technical names,
 # JSON's true and false, and the name a repair gives (commands and options come in as values).
@@ -30,20 +31,14 @@ KEPT_LATIN = frozenset(
         "false",
     }
 )
-_LATIN_WORD = re.compile(r"[A-Za-z_]{2,}")
-# A pseudo-translated word has every one of these letters accented (clarity.i18n.pseudo).
-_PLAIN_WORD = re.compile(r"[A-Za-z]*[AaCcEeIiNnOoUuYyDdGgLlRrSsZz][A-Za-z]*")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Latin words with the underscore: a name such as quick_check is kept whole, not as two words.
+_LATIN_NAME = re.compile(r"[A-Za-z_]{2,}")
 
 
 def values_of(said: Message) -> list[str]:
-    """The values a message (and the messages inside it) shows as they are, longest first."""
-    found: list[str] = []
-    for value in said.values.values():
-        if isinstance(value, Message):
-            found += values_of(value)
-        elif not isinstance(value, int):
-            found.append(str(value))
+    """The values a message (and the messages inside it) shows as they are, longest first;
+    numbers aside, since the language writes them its own way."""
+    found = [str(value) for value in message_values(said) if not isinstance(value, int)]
     return sorted(found, key=len, reverse=True)
 
 
@@ -57,8 +52,9 @@ def assert_in_russian(said: Message) -> str:
     """``said`` rendered in Russian: Russian words, its values as they are, no English."""
     text = Translator("ru").render(said)
     rest = without_values(text, said)
-    assert _CYRILLIC.search(rest), text
-    english = set(_LATIN_WORD.findall(rest)) - KEPT_LATIN
+    assert CYRILLIC.search(rest), text
+    # compared as written: KEPT_LATIN's words are kept in their own case only
+    english = set(_LATIN_NAME.findall(rest)) - KEPT_LATIN
     assert not english, (english, text)
     for value in values_of(said):
         assert value in text, (value, text)
@@ -70,6 +66,6 @@ def assert_pseudo_translated(said: Message) -> str:
     English left outside its values."""
     text = Translator("qps-ploc").render(said)
     assert is_pseudo_translated(text), text
-    plain = [w for w in _PLAIN_WORD.findall(without_values(text, said)) if len(w) >= 2]
+    plain = plain_words(without_values(text, said))
     assert not plain, (plain, text)
     return text

@@ -3,12 +3,11 @@
 Every line of text the game draws goes through ``ChainFont.render_line``
 (``clarity.ui.text_draw``); :func:`recording_drawn_text` records each line drawn while it
 is in force, so a test can play a screen in the pseudo-language and find the words that
-did not go through gettext: :func:`untranslated_words`.
+did not go through gettext: :func:`untranslated_words` (from ``language_checks``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -18,11 +17,10 @@ from clarity.i18n.pseudo import CLOSING, OPENING
 from clarity.settings import Settings
 from clarity.ui.services import GameSettings
 from clarity.ui.text_draw import ChainFont
+from language_checks import untranslated_words
 
-# A pseudo-translated word has every one of these letters accented (clarity.i18n.pseudo):
-# an English word keeps at least one of them plain.
-_PLAIN_WORD = re.compile(r"[A-Za-z]*[AaCcEeIiNnOoUuYyDdGgLlRrSsZz][A-Za-z]*")
-_WORD = re.compile(r"[^\W\d_]+")  # letters only: CLARITY_LANG is two words
+# untranslated_words is language_checks': the screens' tests take it from here with the rest
+__all__ = ["cut_off_messages", "game_settings", "recording_drawn_text", "untranslated_words"]
 
 
 def game_settings(language: str, **display: object) -> GameSettings:
@@ -47,20 +45,6 @@ def recording_drawn_text(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]
 
     monkeypatch.setattr(ChainFont, "render_line", recorded)
     yield drawn
-
-
-def untranslated_words(drawn: Iterable[str], allowed: Iterable[str] = ()) -> set[str]:
-    """The English words in ``drawn`` (pseudo-language lines) that are not pseudo-translated:
-    words of two letters or more with a plain letter the pseudo-language accents. Words of
-    ``allowed`` (the pack's texts, player names, file names shown as they are) are not
-    counted."""
-    known = {word.casefold() for text in allowed for word in _WORD.findall(text)}
-    found = set()
-    for line in drawn:
-        for word in _PLAIN_WORD.findall(line):
-            if len(word) >= 2 and word.casefold() not in known:
-                found.add(word)
-    return found
 
 
 _ACCENTED_LETTERS = frozenset("ÅåÇçÉéÏïÑñÖöÜüÝýĎďĞğĹĺŔŕŠšŽž·")

@@ -6,17 +6,23 @@ keeps its ``file:line:col:`` place and its field name as the pack writes them.""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from clarity.core.messages import Message
 from clarity.core.packs.loader import LoadedPack, PackLimits, load_pack, load_packs
 from clarity.core.packs.models import ChoiceQuestion, Mystery, NumberQuestion, Pack
 from clarity.core.packs.report import Problem, Report
 from clarity.i18n import Translator
 from clarity.i18n.pseudo import is_pseudo_translated
+from language_checks import (
+    LATIN_WORD,
+    PLAIN_WORD,
+    SMALL_CYRILLIC,
+    english_words,
+    message_values,
+)
 
 from ..image_bytes import png_bytes
 from .test_loader import VALID, replace
@@ -188,36 +194,19 @@ _KEPT = {
     *("union", "state", "en", "pt", "BR", "UTF", "FIFO", "YAML", "JPEG", "PNG"),
 }
 _CODE = re.compile(r"U\+[0-9A-F]{4,6}|0x[0-9A-F]{2}|\d+x\d+")
-_WORD = re.compile(r"[A-Za-z]{2,}")
-# A word the pseudo-language did not touch: it keeps a letter that it accents.
-_PLAIN_WORD = re.compile(r"[A-Za-z]*[AaCcEeIiNnOoUuYyDdGgLlRrSsZz][A-Za-z]*")
 
 
-def _english_words(said: str, pack_text: str, pattern: re.Pattern[str] = _WORD) -> set[str]:
-    """The English words of ``said`` that are neither the pack's own nor kept (:data:`_KEPT`)."""
-    allowed = {word.casefold() for word in (*_WORD.findall(pack_text), *_KEPT)}
-    return {
-        word
-        for word in pattern.findall(_CODE.sub(" ", said))
-        if len(word) >= 2 and word.casefold() not in allowed
-    }
+def _english_words(said: str, pack_text: str, pattern: re.Pattern[str] = LATIN_WORD) -> set[str]:
+    """The English words of ``said`` (``pattern``'s: :data:`~language_checks.PLAIN_WORD` for
+    the pseudo-language) that are neither the pack's own nor kept (:data:`_KEPT`); codes such
+    as U+0430 and 4x5 are not words."""
+    allowed = [*LATIN_WORD.findall(pack_text), *_KEPT]
+    return english_words(_CODE.sub(" ", said), allowed, pattern)
 
 
 def _said(problem: Problem, translator: Translator) -> str:
     """The problem's message in ``translator``'s language, without its place and field."""
     return problem.text(translator).replace(f"{problem.field}: ", "", 1)
-
-
-def _values(said: Message | str) -> Iterator[object]:
-    """Every value of a Message, those of the Messages among them too."""
-    if isinstance(said, Message):
-        if said.count is not None:
-            yield said.count
-        for value in said.values.values():
-            if isinstance(value, Message):
-                yield from _values(value)
-            else:
-                yield value
 
 
 def _a_case_each() -> list[object]:
@@ -239,8 +228,8 @@ def test_every_problem_reads_in_russian_and_belarusian_with_its_values(
     for problem in _problems_of(pack_dir, text):
         said = _said(problem, translator)
         assert _english_words(said, text) == set(), said
-        assert re.search("[а-яіў]", said), said
-        for value in _values(problem.said):
+        assert SMALL_CYRILLIC.search(said), said
+        for value in message_values(problem.said):
             if isinstance(value, int):
                 assert translator.number(value) in said, (value, said)
             elif isinstance(value, str) and value:
@@ -253,7 +242,7 @@ def test_every_problem_is_wholly_pseudo_translated(pack_dir: Path, text: str, en
     for problem in _problems_of(pack_dir, text):
         said = _said(problem, translator)
         assert is_pseudo_translated(said), said
-        assert _english_words(said, text, _PLAIN_WORD) == set(), said
+        assert _english_words(said, text, PLAIN_WORD) == set(), said
 
 
 @pytest.mark.parametrize(("text", "english"), _a_case_each())
@@ -341,7 +330,7 @@ def test_problems_of_the_file_itself_are_translated_too(
     loaded = _OTHER_FILES[case](pack_dir)
     assert loaded.problems, case
     translator = Translator(language)
-    pattern = _PLAIN_WORD if language == "qps-ploc" else _WORD
+    pattern = PLAIN_WORD if language == "qps-ploc" else LATIN_WORD
     for problem in loaded.problems:
         said = _said(problem, translator)
         # the thai sample and the characters are the pack's; the path is the file's own

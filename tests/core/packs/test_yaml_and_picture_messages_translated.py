@@ -21,6 +21,7 @@ from clarity.core.packs.report import Problem, Report
 from clarity.i18n import Translator
 from clarity.i18n.catalog_building import COMMENT_TAGS, KEYWORDS
 from clarity.i18n.pseudo import is_pseudo_translated
+from language_checks import CYRILLIC, LATIN_WORD, english_words, message_values, plain_words
 
 from ..image_bytes import png_bytes
 from .test_loader import VALID, load_text, replace
@@ -52,10 +53,6 @@ KEPT = frozenset(
         "ff",
     ]
 )
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-# A pseudo-translated word has every one of these letters accented (clarity.i18n.pseudo).
-_PLAIN_WORD = re.compile(r"[A-Za-z]*[AaCcEeIiNnOoUuYyDdGgLlRrSsZz][A-Za-z]*")
-_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]")
 
 
 def _messages() -> Iterator[tuple[str, str | None]]:
@@ -83,32 +80,26 @@ def _values(template: str) -> dict[str, object]:
 def _has_words(template: str) -> bool:
     """Whether ``template`` says something besides its placeholders ("{first}, {rest}" does
     not: it only puts values in order)."""
-    return bool(_LATIN_WORD.search(re.sub(r"\{[a-z_]+\}", "", template)))
+    return bool(LATIN_WORD.search(re.sub(r"\{[a-z_]+\}", "", template)))
 
 
-def _value_words(said: Message | str) -> set[str]:
-    """The words of the values in ``said``, at any depth: the pack's text, never translated."""
-    if isinstance(said, str):
-        return {word.casefold() for word in _LATIN_WORD.findall(said)}
-    words: set[str] = set()
-    for value in said.values.values():
-        if isinstance(value, Message | str):
-            words |= _value_words(value)
-    return words
+def _allowed(said: Message | str) -> set[str]:
+    """The words ``said``'s text may keep in every language: :data:`KEPT`, and the words of
+    its texts shown as they are, at any depth (the pack's, never translated; a plain str is
+    all such text). Numbers and paths among the values add none."""
+    texts = [said] if isinstance(said, str) else message_values(said)
+    words = {word for text in texts if isinstance(text, str) for word in LATIN_WORD.findall(text)}
+    return KEPT | words
 
 
 def english_left(text: str, said: Message | str) -> set[str]:
     """Latin words in ``text`` that are neither a value of ``said`` nor kept in every language."""
-    allowed = KEPT | _value_words(said)
-    return {word for word in _LATIN_WORD.findall(text) if word.casefold() not in allowed}
+    return english_words(text, _allowed(said))
 
 
 def untranslated(text: str, said: Message | str) -> set[str]:
     """Words of a pseudo-language text that kept a plain letter the pseudo-language accents."""
-    allowed = KEPT | _value_words(said)
-    return {word for word in _PLAIN_WORD.findall(text) if len(word) > 1} - {
-        word for word in _PLAIN_WORD.findall(text) if word.casefold() in allowed
-    }
+    return plain_words(text, _allowed(said))
 
 
 def test_the_modules_mark_their_messages() -> None:
@@ -128,7 +119,7 @@ def test_every_message_reads_in_the_language_with_its_values(
         said = Message(template, values, plural, count)
         text = Translator(language).render(said)
         if _has_words(template):
-            assert _CYRILLIC.search(text), text
+            assert CYRILLIC.search(text), text
         assert not english_left(text, said), text
         for value in values.values():
             assert str(value) in text  # every value put in, none lost by the translation
@@ -179,7 +170,7 @@ def test_a_yaml_slip_reads_in_russian_with_its_fix_as_written(slip: str) -> None
 
     assert russian.split(": ")[0] == english.split(": ", maxsplit=1)[0]  # the place, for editors
     said = problem.text(Translator("ru")).replace(problem.field, "")  # the pack's own name
-    assert _CYRILLIC.search(said)
+    assert CYRILLIC.search(said)
     assert not english_left(said, problem.said), said
     # what to type (the line rewritten, the name, the number) is the same in both
     for fix in re.findall(r': ([\w-]+: ["\'].*)$', english):
