@@ -283,7 +283,7 @@ def test_counts_take_the_languages_plural_forms(pack_dir: Path) -> None:
     assert said(1, "ru").startswith("... и ещё 1 ошибка в этом файле")
     assert said(3, "ru").startswith("... и ещё 3 ошибки в этом файле")
     assert said(5, "ru").startswith("... и ещё 5 ошибок в этом файле")
-    assert said(21, "be").startswith("... і яшчэ 21 памылка у гэтым файле")
+    assert said(21, "be").startswith("... і яшчэ 21 памылка ў гэтым файле")
     assert said(11, "be").startswith("... і яшчэ 11 памылак у гэтым файле")
     assert said(5_653, "ru").startswith("... и ещё 5\u00a0653 ошибки")
 
