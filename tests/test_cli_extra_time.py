@@ -215,3 +215,14 @@ def test_the_readmes_example_runs_as_written(
     assert (status, err) == (0, "")
     assert out.splitlines() == shown
     assert _listed(capsys, folder) == {"Ana": "no limit", "Маша": "x1.5"}
+
+
+def test_what_the_russian_table_shows_is_taken_back(
+    capsys: pytest.CaptureFixture[str], data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The players table in Russian says «без ограничения» and ×1,5: typed back, they set
+    what they say."""
+    monkeypatch.setenv("CLARITY_LANG", "ru")
+    argv = ["players", "--data-dir", str(data), "--extra-time"]
+    assert _run(capsys, *argv, "Ana=без ограничения", "Ben Li=×1,5")[0] == 0
+    assert _saved(data) == {"Ana": None, "Ben Li": 1.5, "Зоя": 1.0}

@@ -264,10 +264,13 @@ class _Formatter(argparse.HelpFormatter):
 
 
 class _RawDescriptionFormatter(_Formatter):
-    """:class:`_Formatter` that keeps the lines of a description and an epilog as written
-    (a table of settings), as argparse's RawDescriptionHelpFormatter does."""
+    """:class:`_Formatter` that keeps the lines of a text of several lines as written (a
+    table of settings), as argparse's RawDescriptionHelpFormatter does, and fills a text of
+    one line (a description) to the terminal's width as usual."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" not in text.strip():
+            return super()._fill_text(text, width, indent)
         return "".join(indent + line for line in text.splitlines(keepends=True))
 
 
@@ -1657,7 +1660,9 @@ def _parse_extra_times(words: Sequence[str], t: Translator) -> dict[str, float |
                     allowed=allowed,
                 )
             )
-        value = _EXTRA_TIME.parse(text)
+        # what the players table shows, in the language, is read back as what it means
+        said_none = text.strip().casefold() == t.gettext("no limit").casefold()
+        value = None if said_none else _EXTRA_TIME.parse(text)
         if isinstance(value, Refused) or not (value is None or isinstance(value, float)):
             if text.strip():
                 raise UsageError(
