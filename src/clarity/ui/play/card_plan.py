@@ -17,9 +17,12 @@ import pygame
 from clarity.core.packs.models import TrueFalseQuestion, TypedQuestion
 from clarity.core.round import Question, right_answer_text
 from clarity.i18n import Translator
+from clarity.ui import keys
 from clarity.ui.assets import Assets
+from clarity.ui.menu_frame import button_width
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Metrics
+from clarity.ui.widgets import Button
 
 #: the shortest a question's picture may be, in units (more with large text, which lets the
 #: card scroll rather than show a thumbnail), before the card shrinks its type
@@ -99,6 +102,62 @@ def label_room(
     return max(10, width - left - right), height - metrics.px(0.6)
 
 
+def feedback_widths(
+    assets: Assets, metrics: Metrics, width: int, next_button: Button
+) -> tuple[int, int]:
+    """The widths in pixels of the Next button and of the verdict beside it in a feedback
+    row ``width`` wide: Next as wide as its label at body size (:func:`button_width`), but
+    never less than a third of the row nor more than half."""
+    least = button_width(next_button, assets, metrics)
+    next_w = max(metrics.px(14), round(width * 0.3), min(least, width // 2))
+    return next_w, width - next_w - metrics.px(0.9)
+
+
+def submit_place(
+    assets: Assets, metrics: Metrics, width: int, submit_button: Button
+) -> tuple[int, bool]:
+    """The width in pixels of a typed answer's Answer button in a card ``width`` wide, and
+    whether it goes under the field rather than beside it: beside it, it takes a third of
+    the row, or as much as its label needs up to half; a label that needs more than half (a
+    longer language at large text) puts it under the field, where the field keeps the
+    whole width to type in."""
+    least = button_width(submit_button, assets, metrics)  # its label at body size
+    if least > width // 2:
+        return max(round(width * 0.3), min(least, width)), True
+    return max(metrics.px(16), round(width * 0.3), least), False
+
+
+def feedback_row_least(
+    assets: Assets,
+    metrics: Metrics,
+    width: int,
+    verdicts: Sequence[str],
+    next_button: Button | None,
+) -> int:
+    """The least height in pixels of the feedback row (the verdict and Next) ``width``
+    wide: each of ``verdicts`` (what the verdict may say) wrapped at the small size beside
+    Next, and Next's label at the small size in its button (a longer language or large text
+    wraps them; the row grows rather than let them spill over the answers or out of the
+    button). 0 without ``next_button``."""
+    if next_button is None:
+        return 0
+    next_w, verdict_w = feedback_widths(assets, metrics, width, next_button)
+    small = metrics.small_size
+    verdict_h = max(
+        (text_height(assets, verdict, small, max(1, verdict_w), bold=True) for verdict in verdicts),
+        default=0,
+    )
+    # the label's room as Button.draw leaves it: a pad each side and the key's badge
+    pad = metrics.px(1.2)
+    badge = 0
+    if next_button.key_hint:
+        cap = keys.shown_cap(next_button.key_hint, assets.translator)
+        badge = assets.fitter.width(cap, small, bold=True) + pad
+    label_w = max(10, next_w - 2 * pad - badge)
+    label_h = text_height(assets, next_button.label, small, label_w, bold=True)
+    return max(verdict_h, label_h + metrics.px(0.6))
+
+
 def explanation(
     question: Question, right_answer: str, t: Translator, *, right: bool = False
 ) -> str:
@@ -166,6 +225,9 @@ def plan_question(
     stakes: str = "",
     answered: bool = False,
     translator: Translator,
+    verdicts: Sequence[str] = (),
+    next_button: Button | None = None,
+    submit_button: Button | None = None,
 ) -> CardPlan:
     """Sizes for the card of ``question``: the largest at which it fits ``width`` x ``room``.
 
@@ -173,7 +235,11 @@ def plan_question(
     button at the largest size; ``picture_aspect`` the shape of the question's picture;
     ``stakes`` the line shown under the answers while the question waits; ``answered``:
     the plan for the verdict rather than for the question asked; ``translator`` writes the
-    interface's words of the explanation (the right answer of a typed question). When
+    interface's words of the explanation (the right answer of a typed question);
+    ``verdicts`` what the verdict may say and ``next_button`` the button beside it: the
+    verdict's row is as tall as they need (:func:`feedback_row_least`), planned before the
+    answer so that nothing moves when it comes; ``submit_button`` a typed answer's Answer
+    button, under the field when its label needs it (:func:`submit_place`). When
     nothing fits, the most compact plan, whose ``needed`` says how tall the card's contents
     are (the card then scrolls).
 
@@ -192,6 +258,9 @@ def plan_question(
         room=room,
         button_h=button_h,
         picture_aspect=picture_aspect,
+        row_least=feedback_row_least(assets, metrics, width, verdicts, next_button),
+        submit_under=submit_button is not None
+        and submit_place(assets, metrics, width, submit_button)[1],
     )
     stakes_h = max(
         2 * assets.font(metrics.small_size).get_linesize(),
@@ -250,6 +319,8 @@ class _Search:
     room: int
     button_h: int
     picture_aspect: float | None
+    row_least: int = 0  # the least height of the verdict's row, in pixels
+    submit_under: bool = False  # a typed answer's button under its field
 
     def options(self) -> list[tuple[tuple[int, int, float], int]]:
         """(prompt size, explanation size, button height share) and columns, in order."""
@@ -316,11 +387,14 @@ class _Search:
         pad = metrics.px(1.0)  # above and below an answer's label
         for index, ((prompt_size, explain_size, share), columns) in enumerate(options):
             last = index == len(options) - 1
-            row_h = answer_h = max(metrics.px(3.0), round(self.button_h * share))
+            answer_h = max(metrics.px(3.0), round(self.button_h * share))
+            row_h = max(answer_h, self.row_least)
             heights: tuple[int, ...] = ()
             if isinstance(question, TypedQuestion):
                 answers_h = assets.font(metrics.heading_size).get_linesize() + metrics.px(1.2)
                 answers_h = round(answers_h * max(share, 0.8))
+                if self.submit_under:
+                    answers_h = 2 * answers_h + small_gap
             else:
                 # the labels must still read: small type at the generous levels, the card's
                 # smallest at the tight ones; the buttons grow to hold their lines

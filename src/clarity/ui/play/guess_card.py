@@ -10,6 +10,7 @@ import pygame
 from clarity.core.round import Round
 from clarity.i18n import Translator
 from clarity.ui.assets import Assets
+from clarity.ui.menu_frame import button_width
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.textfit import shorten
 from clarity.ui.widgets import TextBlock, TextField, field_limit, main_button, plain_button
@@ -84,19 +85,26 @@ class GuessCard:
         out.fields.append(field)
         out.live = lambda surface: self._draw_field(surface, out)
         y = field.rect.bottom + gap
-        if can_cancel:
-            half = (inner.width - metrics.px(0.9)) // 2
+        small_gap = metrics.px(0.9)
+        half = (inner.width - small_gap) // 2
+        buttons = [self.submit_button, self.cancel_button] if can_cancel else []
+        if buttons and all(button_width(b, assets, metrics) <= half for b in buttons):
             self.submit_button.rect = pygame.Rect(inner.x, y, half, button_h)
             self.cancel_button.rect = pygame.Rect(inner.right - half, y, half, button_h)
-            out.add_button("guess_submit", self.submit_button)
-            out.add_button("guess_cancel", self.cancel_button)
-            out.focus = [self.submit_button, self.cancel_button]
+            out.columns = 2
         else:
-            self.submit_button.rect = pygame.Rect(inner.x, y, inner.width, button_h)
-            out.add_button("guess_submit", self.submit_button)
-            out.focus = [self.submit_button]
-        out.columns = 2
-        y = self.submit_button.rect.bottom + gap
+            # one under the other, across the card: alone, or when a label needs more than
+            # half the card (a longer language at large text)
+            for button in buttons or [self.submit_button]:
+                button.rect = pygame.Rect(inner.x, y, inner.width, button_h)
+                y = button.rect.bottom + small_gap
+            out.columns = 1
+        out.add_button("guess_submit", self.submit_button)
+        out.focus = [self.submit_button]
+        if can_cancel:
+            out.add_button("guess_cancel", self.cancel_button)
+            out.focus.append(self.cancel_button)
+        y = max(b.rect.bottom for b in out.focus) + gap
 
         win, lose = round_.guess_stakes()
         if lose.penalty:

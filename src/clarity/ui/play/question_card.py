@@ -17,15 +17,16 @@ from clarity.core.packs.models import (
 from clarity.core.round import AnswerResult, Question, Round
 from clarity.i18n import Translator
 from clarity.ui.assets import Assets
-from clarity.ui.menu_frame import button_width
 from clarity.ui.play.card_layout import CardLayout
 from clarity.ui.play.card_plan import (
     PICTURE_LEAST,
     CardPlan,
     explanation,
+    feedback_widths,
     label_room,
     place_picture,
     plan_question,
+    submit_place,
     text_height,
     tiny_size,
 )
@@ -39,6 +40,17 @@ def placeholder_for(question: Question | None, t: Translator) -> str:
     if isinstance(question, NumberQuestion):
         return t.gettext("Type a number…")
     return t.gettext("Type the answer…")
+
+
+def verdict_text(t: Translator, *, right: bool, timed_out: bool, points: int) -> str:
+    """The verdict on an answer in ``t``'s language: right with the ``points`` it earned,
+    too late, or wrong."""
+    if right:
+        # Translators: the verdict on a right answer, with the points it earned: "+1,200"
+        return t.gettext("Right!  +{points}", points=points)
+    if timed_out:
+        return t.gettext("Time's up!")
+    return t.gettext("Not quite.")
 
 
 class QuestionCard:
@@ -70,6 +82,7 @@ class QuestionCard:
         self.answer_buttons: list[Button] = []
         self._plans: dict[tuple[int, int, bool], CardPlan] = {}
         self._missed = False  # the answer shown was wrong (or came too late)
+        self._best = 0  # the most a right answer earns, as the question was asked
 
     @property
     def question(self) -> Question:
@@ -81,6 +94,7 @@ class QuestionCard:
         """The widgets for the question the round asks now."""
         question = self.round.question
         self._plans.clear()
+        self._best = self.round.answer_worth()
         self.answer_buttons = []
         if isinstance(question, ChoiceQuestion):
             labels = [(choice, ANSWER_LETTERS[i]) for i, choice in enumerate(question.choices)]
@@ -194,6 +208,9 @@ class QuestionCard:
                 stakes=self._stakes_line(),
                 answered=feedback is not None,
                 translator=self._translator(),
+                verdicts=self._verdicts(),
+                next_button=self.next_button,
+                submit_button=self.submit_button,
             )
         out.columns = plan.columns
         out.needed = plan.needed
@@ -276,11 +293,19 @@ class QuestionCard:
         metrics = out.metrics
         inner = out.inner
         small_gap = metrics.px(0.9)
-        least = button_width(self.submit_button, self.assets, metrics)  # its label, large text
-        submit_w = max(metrics.px(16), round(inner.width * 0.3), min(least, inner.width // 2))
+        submit_w, under = submit_place(self.assets, metrics, inner.width, self.submit_button)
         field = self.answer_field
-        field.rect = pygame.Rect(inner.x, top, inner.width - submit_w - small_gap, height)
-        self.submit_button.rect = pygame.Rect(field.rect.right + small_gap, top, submit_w, height)
+        if under:  # the plan gave the answers two rows: the field, then the button
+            row_h = (height - small_gap) // 2
+            field.rect = pygame.Rect(inner.x, top, inner.width, row_h)
+            self.submit_button.rect = pygame.Rect(
+                inner.right - submit_w, field.rect.bottom + small_gap, submit_w, row_h
+            )
+        else:
+            field.rect = pygame.Rect(inner.x, top, inner.width - submit_w - small_gap, height)
+            self.submit_button.rect = pygame.Rect(
+                field.rect.right + small_gap, top, submit_w, height
+            )
         out.boxes["answer_field"] = field.rect.copy()
         out.fields.append(field)
         out.live = lambda surface: self._draw_field(surface, out, feedback)
@@ -331,8 +356,10 @@ class QuestionCard:
             out.focus = list(self.answer_buttons)
 
     def _stakes_line(self) -> str:
+        """What a right answer earns, as the question was asked (after the answer too, so
+        that the card planned with it keeps its zones where they were)."""
         t = self._translator()
-        best = self.round.answer_worth()
+        best = self._best
         if self.round.time_limit is not None:
             return t.ngettext(
                 "A right answer uncovers a tile and earns up to {count} point: be quick!",
@@ -344,6 +371,15 @@ class QuestionCard:
             "A right answer uncovers a tile and earns {count} points.",
             best,
         )
+
+    def _verdicts(self) -> list[str]:
+        """What the verdict may say on this question: right with the most it earns, too
+        late, wrong (the card keeps room for the longest before the answer)."""
+        t = self._translator()
+        return [verdict_text(t, right=True, timed_out=False, points=self._best)] + [
+            verdict_text(t, right=False, timed_out=timed_out, points=0)
+            for timed_out in (True, False)
+        ]
 
     def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
         """While the question waits: what a right answer is worth, from the round."""
@@ -362,20 +398,15 @@ class QuestionCard:
         palette = self.assets.look.palette
         event = result.event
         small_gap = metrics.px(0.9)
-        least = button_width(self.next_button, self.assets, metrics)  # its label, large text
-        next_w = max(metrics.px(14), round(zone.width * 0.3), min(least, zone.width // 2))
+        next_w, verdict_w = feedback_widths(self.assets, metrics, zone.width, self.next_button)
         self.next_button.rect = pygame.Rect(zone.right - next_w, zone.y, next_w, plan.row_h)
         out.focus = [self.next_button]
         t = self._translator()
-        if event.right:
-            # Translators: the verdict on a right answer, with the points it earned: "+1,200"
-            verdict = t.gettext("Right!  +{points}", points=event.points.total)
-            colour = palette.right
-        elif event.timed_out:
-            verdict, colour = t.gettext("Time's up!"), palette.wrong
-        else:
-            verdict, colour = t.gettext("Not quite."), palette.wrong
-        box = pygame.Rect(zone.x, zone.y, zone.width - next_w - small_gap, plan.row_h)
+        verdict = verdict_text(
+            t, right=event.right, timed_out=event.timed_out, points=event.points.total
+        )
+        colour = palette.right if event.right else palette.wrong
+        box = pygame.Rect(zone.x, zone.y, verdict_w, plan.row_h)
         surface = self.assets.fit_text(
             verdict, metrics.heading_size, metrics.small_size, colour, box.size, bold=True
         )
