@@ -309,7 +309,7 @@ def break_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -
     """
     lines: list[str] = []
     line = ""
-    line_w = 0  # the width of ``line`` with its trailing white space
+    line_w = 0  # the width of ``line`` with its trailing white space, measured whole
     for piece in break_pieces(paragraph):
         word = shown_at_line_end(piece.rstrip())
         if not line:
@@ -318,7 +318,9 @@ def break_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -
         estimate = line_w + measure(word)
         if estimate <= width - 2 or measure(line + word) <= width:
             line += piece
-            line_w += measure(piece)
+            # measured whole: the pieces' widths, each rounded, add up to a line some
+            # pixels narrower than drawn once a line holds a score of words
+            line_w = measure(line)
             continue
         lines.append(shown_at_line_end(line.rstrip()))
         line, line_w = _start_line(piece, width, measure, lines)
