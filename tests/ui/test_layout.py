@@ -20,11 +20,13 @@ from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
 from clarity.core.round import Phase, Round
 from clarity.core.trophies import TrophyTracker
 from clarity.i18n import PSEUDO_LANGUAGE
+from clarity.ui import keys
 from clarity.ui.app import App, minimum_size
 from clarity.ui.scenes.play import PlayScene
 from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.results import ResultsScene
 from clarity.ui.theme import Look
+from clarity.ui.widgets import Button
 
 from .conftest import ASSETS, Pilot, write_picture, write_play_pack
 from .drawn_text import game_settings
@@ -135,6 +137,29 @@ def assert_laid_out(boxes: dict[str, pygame.Rect], size: tuple[int, int]) -> Non
     assert not overlapping, f"overlapping at {size}: {overlapping}"
 
 
+def assert_interface_labels_whole(pilot: Pilot, buttons: list[Button]) -> None:
+    """Each button with the interface's words (Next, Answer, Guess, Cancel: not a pack's
+    answer) holds its label at the smallest size it draws it, in the room
+    :meth:`Button.draw` leaves beside the key's badge: a longer language never spills out
+    of a button."""
+    assets = pilot.app.services.assets
+    metrics = pilot.app.look.metrics(pilot.app.size)
+    pad = metrics.px(1.2)
+    for button in buttons:
+        if not button.label or button.shape is not None:
+            continue  # an answer (its shape marks it) is the pack's: test_long_texts checks it
+        badge = 0
+        if button.key_hint:
+            cap = keys.shown_cap(button.key_hint, pilot.app.translator)
+            badge = assets.fitter.width(cap, metrics.small_size, bold=True) + pad
+        room = (button.rect.width - 2 * pad - badge, button.rect.height - metrics.px(0.6))
+        assert assets.fitter.fits(button.label, metrics.small_size, room, bold=True), (
+            button.label,
+            button.rect,
+            room,
+        )
+
+
 def pack(folder: Path, questions: list[dict[str, Any]], name: str, **options: Any) -> LoadedPack:
     path = write_play_pack(folder / name, questions=questions, pack_id=name, **options)
     for picture, size in PICTURES.items():  # what the questions' pictures show
@@ -181,6 +206,8 @@ def check(pilot: Pilot, scene: PlayScene, *required: str) -> None:
     for _ in range(20):
         boxes = scene.layout_boxes()
         assert_laid_out(boxes, pilot.app.size)
+        card_buttons = [button for button, _ in card.now.buttons]
+        assert_interface_labels_whole(pilot, [*card_buttons, scene.board.guess_button])
         seen |= boxes.keys()
         if card.scroll >= card.scroll_max:
             break

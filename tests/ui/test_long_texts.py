@@ -20,6 +20,8 @@ import yaml
 
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.round import Phase
+from clarity.i18n import PSEUDO_LANGUAGE
+from clarity.ui import keys
 from clarity.ui.app import App
 from clarity.ui.bindings import key_hints
 from clarity.ui.play.board_panel import BANNER_PICTURE_SHARE
@@ -32,10 +34,16 @@ from clarity.ui.theme import Look
 from clarity.ui.widgets import TextBlock
 
 from .conftest import ASSETS, FRAME, Pilot, write_picture, write_play_pack
+from .drawn_text import game_settings
+from .test_layout import assert_interface_labels_whole
 
 CASES = Path(__file__).parent / "long_texts"
 STANDARD = [(1024, 640), (1920, 1080)]
 LARGE = Look.from_choices(text_size=200)
+#: the interface languages: English, and the pseudo-language, whose every message is 40 %
+#: longer (as Russian and Belarusian may be): the interface's words beside the pack's long
+#: texts must fit as well
+INTERFACES = ["en", PSEUDO_LANGUAGE]
 #: the card's texts that say what the pack says, word for word
 PACK_TEXTS = ("prompt", "end_answer", "end_caption")
 
@@ -87,12 +95,21 @@ def write_longest(folder: Path) -> None:
 
 
 @pytest.fixture(
-    params=[(size, 100) for size in STANDARD] + [((1024, 768), 200), ((1920, 1080), 200)],
-    ids=lambda p: f"{p[0][0]}x{p[0][1]}-{p[1]}%",
+    params=[
+        (size, text_size, interface)
+        for size, text_size in [
+            *((size, 100) for size in STANDARD),
+            ((1024, 768), 200),
+            ((1920, 1080), 200),
+        ]
+        for interface in INTERFACES
+    ],
+    ids=lambda p: f"{p[0][0]}x{p[0][1]}-{p[1]}%-{p[2]}",
 )
 def pilot(request: pytest.FixtureRequest, make_app: Callable[..., App]) -> Iterator[Pilot]:
-    size, text_size = request.param
-    app = make_app(size=size)
+    size, text_size, interface = request.param
+    app = make_app(size=size, settings=game_settings(interface))
+    assert app.translator.language == interface
     if text_size != 100:
         app.apply_look(Look.from_choices(text_size=text_size))
     return Pilot(app)
@@ -148,6 +165,7 @@ def assert_card_whole(pilot: Pilot, scene: PlayScene, *names: str) -> None:
     for button, _ in now.buttons:
         assert card.rect.left <= button.rect.left
         assert button.rect.right <= card.rect.right
+    assert_interface_labels_whole(pilot, [button for button, _ in now.buttons])
     # the contents' last pixel comes into view, a page at most at a time
     assert now.bottom() - card.scroll_max <= card.view.bottom + 2
     pages = 0
@@ -537,13 +555,14 @@ def test_the_longest_mystery_answer_shows_whole_on_the_reveal_in_any_script(
     assert_every_line_in_sight(pilot.app.surface, banner)
 
 
+@pytest.mark.parametrize("interface", INTERFACES)
 def test_a_short_prompt_keeps_its_size_beside_a_long_explanation(
-    make_app: Callable[..., App], tmp_path: Path
+    make_app: Callable[..., App], tmp_path: Path, interface: str
 ) -> None:
     explain = fill("A long explanation that goes on. ", 1990) + " END"
     question: dict[str, Any] = {"id": "q", "type": "truefalse", "prompt": "Short?", "answer": True}
     for size in STANDARD:
-        pilot = Pilot(make_app(size=size))
+        pilot = Pilot(make_app(size=size, settings=game_settings(interface)))
         alone = play(pilot, long_pack(tmp_path / f"alone-{size[0]}", [question]))
         as_asked = alone.card.now.texts["prompt"].rect.height
         scene = play(
@@ -579,11 +598,12 @@ def ja_choices(answer: int) -> dict[str, Any]:
     }
 
 
+@pytest.mark.parametrize("interface", INTERFACES)
 @pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_after_an_answer_the_right_choice_and_the_verdict_are_in_sight(
-    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int]
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], interface: str
 ) -> None:
-    pilot = Pilot(make_app(size=size))
+    pilot = Pilot(make_app(size=size, settings=game_settings(interface)))
     # the right answer first: it and the verdict are farther apart than the card is tall,
     # so the right answer shows, at the top, and the verdict is reached by PageDown
     scene = play(pilot, long_pack(tmp_path / "a", [ja_choices(0)], language="ja"))
@@ -718,10 +738,11 @@ def ink_share(window: pygame.Surface, rect: pygame.Rect, ink: tuple[int, int, in
     return inked / max(1, len(points))
 
 
+@pytest.mark.parametrize("interface", INTERFACES)
 @pytest.mark.parametrize("key", [pygame.K_a, pygame.K_b], ids=["right", "wrong"])
 @pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_right_choice_of_wide_letters_shows_its_text_after_the_answer(
-    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], key: int
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], key: int, interface: str
 ) -> None:
     question = {
         "id": "q",
@@ -730,7 +751,7 @@ def test_a_right_choice_of_wide_letters_shows_its_text_after_the_answer(
         "choices": WIDE_CHOICES,
         "answer": WIDE_CHOICES[0],
     }
-    pilot = Pilot(make_app(size=size))
+    pilot = Pilot(make_app(size=size, settings=game_settings(interface)))
     scene = play(pilot, long_pack(tmp_path, [question], language="ja"))
     pilot.key(key)
     pilot.settle()
@@ -806,13 +827,14 @@ def test_at_large_text_the_answer_banner_leaves_most_of_the_picture_in_sight(
     assert letters(scene.card.now.texts["end_answer"].words) == letters(answer)
 
 
+@pytest.mark.parametrize("interface", INTERFACES)
 @pytest.mark.parametrize("size", LARGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_at_large_text_typing_under_a_long_prompt_brings_the_field_into_view(
-    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int]
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], interface: str
 ) -> None:
     prompt = fill("Who wrote the Muqaddimah, the book of 1377 about history? ", 1990) + " END?"
     question = {"id": "q", "type": "typed", "prompt": prompt, "answer": "Ibn Khaldun"}
-    app = make_app(size=size)
+    app = make_app(size=size, settings=game_settings(interface))
     app.apply_look(LARGE)
     pilot = Pilot(app)
     scene = play(pilot, long_pack(tmp_path, [question]))
@@ -829,15 +851,20 @@ def test_at_large_text_typing_under_a_long_prompt_brings_the_field_into_view(
 
 
 @pytest.mark.parametrize("picture", [(400, 300), (200, 400)], ids=["wide", "tall"])
+@pytest.mark.parametrize("interface", INTERFACES)
 @pytest.mark.parametrize("size", LARGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_at_large_text_the_guess_label_stays_inside_its_button(
-    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], picture: tuple[int, int]
+    make_app: Callable[..., App],
+    tmp_path: Path,
+    size: tuple[int, int],
+    picture: tuple[int, int],
+    interface: str,
 ) -> None:
     question = {"id": "q", "type": "typed", "prompt": "The capital of Belarus?", "answer": "Minsk"}
     loaded = long_pack(tmp_path, [question])
     write_picture(tmp_path / "lighthouse.png", picture)
     loaded = load_pack(loaded.path, assets_dir=ASSETS)
-    app = make_app(size=size)
+    app = make_app(size=size, settings=game_settings(interface))
     app.apply_look(LARGE)
     pilot = Pilot(app)
     scene = play(pilot, loaded)
@@ -846,7 +873,8 @@ def test_at_large_text_the_guess_label_stays_inside_its_button(
     metrics = scene.card.now.metrics
     assets = pilot.app.services.assets
     pad = metrics.px(1.2)
-    badge = assets.fitter.width(button.key_hint, metrics.small_size, bold=True)
+    cap = keys.shown_cap(button.key_hint, pilot.app.translator)  # as Button.draw shows it
+    badge = assets.fitter.width(cap, metrics.small_size, bold=True)
     # the room Button.draw gives the label, at the smallest size it draws it
     room = (button.rect.width - 3 * pad - badge, button.rect.height - metrics.px(0.6))
     assert assets.fitter.fits(button.label, metrics.small_size, room, bold=True), (

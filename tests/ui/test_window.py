@@ -18,6 +18,7 @@ import pytest
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import ChoiceQuestion
 from clarity.core.round import Phase
+from clarity.i18n import PSEUDO_LANGUAGE
 from clarity.ui.app import MIN_SIZE, App, logical_size, minimum_size, smallest_window
 from clarity.ui.scenes.pause import PauseScene
 from clarity.ui.scenes.play import PlayScene
@@ -26,11 +27,15 @@ from clarity.ui.theme import Look
 
 from . import test_layout as layout
 from .conftest import Pilot
+from .drawn_text import game_settings
 from .menus import inside
 
 #: Windows a user made by dragging an edge: small, tall and narrow, wide and flat.
 SMALL_WINDOWS = [(320, 240), (420, 1000), (1900, 300)]
 DUMMY_SCREEN = (1024, 768)  # what SDL's dummy driver reports as the desktop
+#: English, and the pseudo-language, whose every message is 40 % longer (as Russian and
+#: Belarusian may be) and bracketed: a box too small for a longer language shows there
+LANGUAGES = ["en", PSEUDO_LANGUAGE]
 
 
 def ids(size: tuple[int, int]) -> str:
@@ -114,11 +119,15 @@ def test_a_window_asked_for_smaller_than_the_minimum_opens_at_the_minimum(
     assert not app.scaled
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", SMALL_WINDOWS, ids=ids)
 def test_resizing_below_the_minimum_keeps_the_window_at_least_the_minimum(
-    make_app: Callable[..., App], packs: dict[str, LoadedPack], size: tuple[int, int]
+    make_app: Callable[..., App],
+    packs: dict[str, LoadedPack],
+    size: tuple[int, int],
+    language: str,
 ) -> None:
-    pilot = Pilot(make_app())
+    pilot = Pilot(make_app(settings=game_settings(language)))
     scene = start_play(pilot, packs["choice"])
     pilot.app.resize(size)
     pilot.step()
@@ -156,13 +165,19 @@ def test_the_sizes_drawn_in_small_windows_are_the_minimum_at_the_windows_shape()
     assert logical_size((1280, 800)) == (1280, 800)  # a window large enough: itself
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", HELD_SIZES, ids=ids)
 def test_the_play_and_results_screens_hold_at_the_minimum(
-    make_app: Callable[..., App], packs: dict[str, LoadedPack], size: tuple[int, int]
+    make_app: Callable[..., App],
+    packs: dict[str, LoadedPack],
+    size: tuple[int, int],
+    language: str,
 ) -> None:
-    """The layout tests' checks (nothing outside, nothing overlapping) in every state."""
-    pilot = Pilot(make_app(size=size))
+    """The layout tests' checks (nothing outside, nothing overlapping) in every state, in
+    English and in a longer language."""
+    pilot = Pilot(make_app(size=size, settings=game_settings(language)))
     assert pilot.app.size == size
+    assert pilot.app.translator.language == language
     layout.test_the_play_screen_in_every_state(pilot, packs)
     layout.test_a_question_picture_beside_or_under_its_prompt(pilot, packs)
     layout.check_results(pilot, packs["quick"])
@@ -192,11 +207,15 @@ def test_the_title_and_the_pause_menu_hold_at_the_minimum(
 # -- a window smaller than the minimum ------------------------------------------------------
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", SMALL_WINDOWS, ids=ids)
 def test_a_small_window_shows_the_whole_question_scaled_down(
-    make_app: Callable[..., App], packs: dict[str, LoadedPack], size: tuple[int, int]
+    make_app: Callable[..., App],
+    packs: dict[str, LoadedPack],
+    size: tuple[int, int],
+    language: str,
 ) -> None:
-    pilot = Pilot(make_app())
+    pilot = Pilot(make_app(settings=game_settings(language)))
     scene = start_play(pilot, packs["choice"])  # a long prompt over six long choices
     drag_to(pilot.app, size)
     pilot.step()
@@ -355,16 +374,19 @@ def test_the_minimum_of_each_text_size_is_no_smaller_than_the_standard_one() -> 
     assert smallest_window((800, 600), 2.0) == (800, 600)  # never larger than the screen
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("text_size", LARGER_TEXT, ids=lambda s: f"{s}%")
 def test_every_state_of_the_round_holds_at_the_minimum_of_each_text_size(
-    make_app: Callable[..., App], packs: dict[str, LoadedPack], text_size: int
+    make_app: Callable[..., App], packs: dict[str, LoadedPack], text_size: int, language: str
 ) -> None:
-    """The layout tests' checks at the text size's own minimum window."""
+    """The layout tests' checks at the text size's own minimum window, in English and in a
+    longer language."""
     look = Look.from_choices(text_size=text_size)
     size = minimum_size(look.text_scale)
-    pilot = Pilot(make_app(size=size))
+    pilot = Pilot(make_app(size=size, settings=game_settings(language)))
     pilot.app.apply_look(look)
     assert pilot.app.size == size
+    assert pilot.app.translator.language == language
     layout.test_the_play_screen_in_every_state(pilot, packs)
     layout.test_a_question_picture_beside_or_under_its_prompt(pilot, packs)
     layout.check_results(pilot, packs["quick"])
