@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -351,6 +352,69 @@ def test_in_russian_the_tables_write_numbers_dates_and_medals_as_russian_does(
         first = [cell.text for cell in scores.rows[0].cells]
         assert first == ["1", "Ana  (вы)", "5\u00a0653", "Золото", "23 нояб. 2026\u00a0г."]
         assert "Рекорды" in drawn
+
+
+#: The tables in every language, at large text on the smallest window it has and at the
+#: standard size on the smallest window.
+TABLE_FITTING = [
+    (language, size, text_size)
+    for language in ("en", "ru", "be", "qps-ploc")
+    for size, text_size in ((minimum_size(2.0), 200), ((1024, 640), 100))
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "text_size"),
+    TABLE_FITTING,
+    ids=[f"{lang}-{w}x{h}-{text}%" for lang, (w, h), text in TABLE_FITTING],
+)
+def test_a_table_too_wide_gives_way_without_overlapping_headings_or_losing_names(
+    saving_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    """The history and the high scores: every heading within its own column (two never run
+    into each other), the score always shown and inside the window, every player's name
+    whole, and each column left out named under the table."""
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot = filled(saving_app, size=size, settings=game_settings(language))
+        pilot.app.apply_look(Look.from_choices(text_size=text_size))
+        for opener in (open_history, open_high_scores):
+            drawn.clear()
+            opener(pilot.app)
+            pilot.step(2)
+            scene = pilot.top
+            assert isinstance(scene, HistoryScene | HighScoresScene)
+            table = scene.table
+            metrics, assets = scene._metrics, pilot.app.services.assets
+            head = assets.font(metrics.small_size, True)
+            edges = list(zip(table.x, table.widths, strict=True))
+            for (x, width), (next_x, _) in itertools.pairwise(edges):
+                assert x + width <= next_x  # the columns side by side, none over the next
+            for i, x, width in zip(table.shown, table.x, table.widths, strict=True):
+                lines = table.heading_lines[i]
+                assert 1 <= len(lines) <= 2
+                assert " ".join(lines) == table.titles[i]
+                for line in lines:
+                    assert head.size(line)[0] <= width, (line, width)
+                assert x >= 0
+                assert x + width <= size[0]
+            score = table.titles.index(pilot.app.translator.gettext("Score").upper())
+            assert score in table.shown
+            header = scene.layout_boxes()["header"]
+            assert header.height >= table.header_height(assets, metrics)
+            if table.hidden_titles:  # said under the table (the note may wrap)
+                said = " ".join(drawn)
+                assert all(title in said for title in table.hidden_titles), drawn
+            if isinstance(scene, HighScoresScene):
+                # drawn whole (a run of spaces is drawn as one), never cut with "…"
+                names = [" ".join(row.cells[1].text.split()) for row in scene.rows]
+                assert names
+                assert all(name in drawn for name in names), (names, drawn)
+            pilot.key(pygame.K_ESCAPE)
+            pilot.step()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

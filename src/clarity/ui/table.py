@@ -4,6 +4,13 @@ Each column is as wide as its widest text; the flexible one (a name) takes what 
 and a text too wide for it ends in an ellipsis rather than running into the next cell.
 A highlighted row (the current player) is drawn in the accent colour, so it stands out
 from the back of a classroom.
+
+When the columns do not fit (a longer language, large text, a narrow window) the table
+gives way in steps, the first that fits winning (:meth:`Table.layout`): the headings wrap
+onto two lines, then cells with a shorter form (a date as 01.12.2026) take it, then the
+columns a teacher needs least are left out, one at a time, and named under the table. The
+flexible column keeps :data:`FLEX_LEAST_UNITS` of room through every step (a name keeps
+priority over a date), and headings never run into each other.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 import pygame
 
 from clarity.ui.assets import Assets
-from clarity.ui.textfit import wrap_lines
+from clarity.ui.textfit import Measures, wrap_lines
 from clarity.ui.theme import Metrics
 from clarity.ui.widgets import darken, draw_panel
 
@@ -24,12 +31,17 @@ if TYPE_CHECKING:
 
 Align = Literal["left", "right", "center"]
 
+FLEX_LEAST_UNITS = 14.0  # text units the flexible column (a name) keeps before others give way
+HEADING_LINES = 2  # a heading wider than its column's cells wraps onto this many lines
+
 
 @dataclass(frozen=True)
 class Column:
     title: str  # the English id (marked with N_ where defined), shown in the language
     align: Align = "left"
     flex: bool = False  # takes the width the other columns leave
+    # 0: always shown; else left out when the table does not fit, 1 first, then 2...
+    drop: int = 0
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,10 @@ class Cell:
     bold: bool = False
     medal: str | None = None  # a tier name: a coloured dot before the text
     colour: str | None = None  # the palette's colour by name ("right"); None: the row's
+    short: str | None = None  # a shorter form (01.12.2026), shown when the table is tight
+
+    def shown(self, short: bool) -> str:
+        return self.short if short and self.short is not None else self.text
 
 
 @dataclass(frozen=True)
@@ -66,14 +82,32 @@ def medal_name(medal: str, t: Translator) -> str:
     return medal.title()
 
 
+@dataclass(frozen=True)
+class Fit:
+    """How a table gives way to fit its width: headings on two lines, the cells' short
+    forms, and the columns left out (their indices)."""
+
+    wrap_headings: bool = False
+    short_cells: bool = False
+    hidden: frozenset[int] = frozenset()
+
+
 class Table:
     """Lays out columns over a width and draws the header and the rows."""
 
     def __init__(self, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
         self.titles = tuple(column.title.upper() for column in self.columns)
-        self.x: list[int] = []
+        self.fit = Fit()
+        self.shown: tuple[int, ...] = tuple(range(len(self.columns)))  # columns drawn
+        self.heading_lines: tuple[tuple[str, ...], ...] = tuple((t,) for t in self.titles)
+        self.x: list[int] = []  # by shown column
         self.widths: list[int] = []
+
+    @property
+    def hidden_titles(self) -> tuple[str, ...]:
+        """The headings of the columns left out to fit, in the language (in capitals)."""
+        return tuple(self.titles[i] for i in sorted(self.fit.hidden))
 
     def layout(
         self,
@@ -86,32 +120,70 @@ class Table:
         metrics: Metrics,
         translator: Translator,
     ) -> None:
-        """Size the columns to ``rows`` within ``width``; ``pad`` is kept free in each cell.
-        The headings are put in ``translator``'s language (in capitals) here."""
+        """Size the columns to ``rows`` within ``width`` pixels; ``pad`` is kept free in each
+        cell. The headings are put in ``translator``'s language (in capitals) here.
+
+        The first of these that fits is taken: everything as it is; the headings wrapped
+        onto two lines; then also the cells' short forms; then, with each column of
+        ``drop`` 1, 2... left out in turn, the same again. The flexible column counts with
+        :data:`FLEX_LEAST_UNITS` of room (or less, if its texts need less) and takes
+        what is left; if nothing fits, it gives up its room, so the numbers stay inside.
+        """
         self.titles = tuple(translator.gettext(c.title).upper() for c in self.columns)
-        natural = []
-        for i, title_text in enumerate(self.titles):
-            title = assets.font(metrics.small_size, True).size(title_text)[0]
-            cells = [self._cell_width(row.cells[i], assets, metrics) for row in rows]
-            natural.append(max([title, *cells]) + 2 * pad)
-        flexible = [i for i, c in enumerate(self.columns) if c.flex] or [0]
-        fixed = sum(w for i, w in enumerate(natural) if i not in flexible)
-        spare = max(0, width - fixed)
-        widths = list(natural)
-        for i in flexible:
-            widths[i] = max(spare // len(flexible), metrics.px(6))
-        if sum(widths) < width:  # room left over: the flexible column stays as wide, the
-            widths[flexible[0]] += width - sum(widths)  # numbers keep to the right edge
+        head = assets.font(metrics.small_size, True)
+        flexible = next((i for i, c in enumerate(self.columns) if c.flex), 0)
+        # the least room a heading needs on one line and on two (split at a space)
+        one_line = [head.size(title)[0] for title in self.titles]
+        two_lines = [_narrowest_split(head, title)[1] for title in self.titles]
+        full = [
+            max((self._cell_width(r.cells[i], False, assets, metrics) for r in rows), default=0)
+            for i in range(len(self.columns))
+        ]
+        short = [
+            max((self._cell_width(r.cells[i], True, assets, metrics) for r in rows), default=0)
+            for i in range(len(self.columns))
+        ]
+        least = metrics.text_px(FLEX_LEAST_UNITS)
+
+        def needs(fit: Fit) -> list[int]:
+            heading = two_lines if fit.wrap_headings else one_line
+            cells = short if fit.short_cells else full
+            return [max(heading[i], cells[i]) + 2 * pad for i in range(len(self.columns))]
+
+        droppable = sorted((c.drop, i) for i, c in enumerate(self.columns) if c.drop)
+        tries = []
+        for dropped in range(len(droppable) + 1):
+            hidden = frozenset(i for _, i in droppable[:dropped])
+            for wrap, cut in ((False, False), (True, False), (True, True)):
+                tries.append(Fit(wrap, cut, hidden))
+        chosen = tries[-1]
+        for fit in tries:
+            natural = needs(fit)
+            natural[flexible] = min(natural[flexible], least + 2 * pad)
+            if sum(w for i, w in enumerate(natural) if i not in fit.hidden) <= width:
+                chosen = fit
+                break
+        self.fit = chosen
+        self.shown = tuple(i for i in range(len(self.columns)) if i not in chosen.hidden)
+        widths = needs(chosen)
+        fixed = sum(widths[i] for i in self.shown if i != flexible)
+        # the flexible column takes what the others leave (all of it, so the numbers keep
+        # to the right edge), even if that cuts its texts short
+        widths[flexible] = max(2 * pad + 1, width - fixed)
+        self.heading_lines = tuple(
+            _heading_lines(head, title, widths[i] - 2 * pad, chosen.wrap_headings)
+            for i, title in enumerate(self.titles)
+        )
         self.x, self.widths = [], []
         x = left
-        for w in widths:
+        for i in self.shown:
             self.x.append(x + pad)
-            self.widths.append(max(1, w - 2 * pad))
-            x += w
+            self.widths.append(max(1, widths[i] - 2 * pad))
+            x += widths[i]
 
     @staticmethod
-    def _cell_width(cell: Cell, assets: Assets, metrics: Metrics) -> int:
-        width = assets.font(metrics.body_size, cell.bold).size(cell.text)[0]
+    def _cell_width(cell: Cell, short: bool, assets: Assets, metrics: Metrics) -> int:
+        width = assets.font(metrics.body_size, cell.bold).size(cell.shown(short))[0]
         if cell.medal is not None:
             width += metrics.px(1.6) + metrics.px(0.7)
         return width
@@ -120,17 +192,25 @@ class Table:
         return assets.font(metrics.body_size, True).get_linesize() + metrics.px(1.0)
 
     def header_height(self, assets: Assets, metrics: Metrics) -> int:
-        return assets.font(metrics.small_size, True).get_linesize() + metrics.px(0.6)
+        """The header's height in pixels as laid out: one line of headings, or two."""
+        lines = max((len(self.heading_lines[i]) for i in self.shown), default=1)
+        return lines * assets.font(metrics.small_size, True).get_linesize() + metrics.px(0.6)
 
     def draw_header(
         self, surface: pygame.Surface, y: int, assets: Assets, metrics: Metrics
     ) -> None:
+        """The headings of the shown columns from ``y`` down, each on its lines, the last
+        line of each on the header's bottom line (over its column's cells)."""
         height = self.header_height(assets, metrics)
+        line = assets.font(metrics.small_size, True).get_linesize()
         muted = assets.look.palette.text_muted
-        columns = zip(self.columns, self.titles, self.x, self.widths, strict=True)
-        for column, title, x, width in columns:
-            text = assets.text(title, metrics.small_size, muted, bold=True)
-            self._blit(surface, text, column.align, pygame.Rect(x, y, width, height))
+        for i, x, width in zip(self.shown, self.x, self.widths, strict=True):
+            lines = self.heading_lines[i]
+            top = y + height - metrics.px(0.6) - len(lines) * line
+            for n, words in enumerate(lines):
+                text = assets.text(words, metrics.small_size, muted, bold=True)
+                box = pygame.Rect(x, top + n * line, width, line + metrics.px(0.6))
+                self._blit(surface, text, self.columns[i].align, box)
 
     def draw_row(
         self,
@@ -152,9 +232,8 @@ class Table:
             colour = palette.panel if not shade else palette.panel_deep
             draw_panel(surface, rect, metrics, colour, None)
             base = palette.text
-        for cell, column, x, width in zip(
-            row.cells, self.columns, self.x, self.widths, strict=True
-        ):
+        for i, x, width in zip(self.shown, self.x, self.widths, strict=True):
+            cell, column = row.cells[i], self.columns[i]
             cell_rect = pygame.Rect(x, rect.y, width, rect.height)
             colour = base if cell.colour is None or row.highlight else palette.colour(cell.colour)
             dot = 0
@@ -169,7 +248,8 @@ class Table:
                 dot += metrics.px(0.7)
                 cell_rect = pygame.Rect(x + dot, rect.y, width - dot, rect.height)
             font = assets.font(metrics.body_size, cell.bold)
-            shown = wrap_lines(font, cell.text, max(1, cell_rect.width), 1)
+            words = cell.shown(self.fit.short_cells)
+            shown = wrap_lines(font, words, max(1, cell_rect.width), 1)
             text = assets.text(shown[0] if shown else "", metrics.body_size, colour, bold=cell.bold)
             self._blit(surface, text, column.align, cell_rect)
 
@@ -184,3 +264,24 @@ class Table:
         else:
             rect = text.get_rect(midleft=box.midleft)
         surface.blit(text, rect)
+
+
+def _narrowest_split(font: Measures, title: str) -> tuple[tuple[str, ...], int]:
+    """``title`` on at most two lines, split at the space that leaves the wider line
+    narrowest, and that line's width in pixels (a title of one word stays whole)."""
+    words = title.split(" ")
+    best: tuple[tuple[str, ...], int] = ((title,), font.size(title)[0])
+    for cut in range(1, len(words)):
+        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+        width = max(font.size(line)[0] for line in lines)
+        if width < best[1]:
+            best = (lines, width)
+    return best
+
+
+def _heading_lines(font: Measures, title: str, width: int, wrap: bool) -> tuple[str, ...]:
+    """A heading as drawn in a column ``width`` pixels wide: one line while it fits (or
+    while headings may not wrap), else split onto two."""
+    if not wrap or font.size(title)[0] <= width:
+        return (title,)
+    return _narrowest_split(font, title)[0]

@@ -60,6 +60,7 @@ class TableScreen(MenuScreen):
         self._header = pygame.Rect(0, 0, 0, 0)
         self._body = pygame.Rect(0, 0, 0, 0)
         self._row_h = 0
+        self._note = pygame.Rect(0, 0, 0, 0)  # under the table: the columns left out
 
     # -- for the subclasses --------------------------------------------------------------
 
@@ -112,11 +113,35 @@ class TableScreen(MenuScreen):
             boxes["top"] = self._top.copy()
         if self.rows:
             boxes["header"] = self._header.copy()
+            if self.table.hidden_titles:
+                boxes["left_out"] = self._note.copy()
             for i in range(len(self.rows)):
                 rect = self.row_rect(i)
                 if self._body.contains(rect):
                     boxes[f"row_{i}"] = rect
         return boxes
+
+    def _left_out_note(self) -> pygame.Surface | None:
+        """The line under the table naming the columns left out to fit (None: all shown)."""
+        hidden = self.table.hidden_titles
+        if not hidden or not self.rows:
+            return None
+        t = self.app.translator
+        metrics = self._metrics
+        # Translators: under a table too wide for the window; {columns} are the headings
+        # of the columns not shown ("RIGHT and WRONG")
+        text = t.ngettext(
+            "{count} column left out for lack of room: {columns}",
+            "{count} columns left out for lack of room: {columns}",
+            len(hidden),
+            columns=t.join(hidden),
+        )
+        return self.app.services.assets.text(
+            text,
+            metrics.small_size,
+            self.app.look.palette.text_muted,
+            wrap=self._header.width,
+        )
 
     # -- the scene ----------------------------------------------------------------------
 
@@ -138,9 +163,6 @@ class TableScreen(MenuScreen):
         if top:
             self.layout_top(self._top)
             y += top + metrics.gap
-        header_h = self.table.header_height(assets, metrics)
-        self._header = pygame.Rect(left, y, width, header_h)
-        y += header_h
         # the scrollbar runs at the right edge: keep the cells clear of it
         self.table.layout(
             left,
@@ -151,17 +173,30 @@ class TableScreen(MenuScreen):
             metrics=metrics,
             translator=t,
         )
+        header_h = self.table.header_height(assets, metrics)
+        self._header = pygame.Rect(left, y, width, header_h)
+        y += header_h
+        bottom = content.bottom
+        note = self._left_out_note()
+        self._note = pygame.Rect(left, bottom, width, 0)
+        if note is not None:
+            self._note.height = note.get_height()
+            self._note.bottom = bottom
+            bottom = self._note.y - metrics.px(0.5)
         self._row_h = self.table.row_height(assets, metrics)
         gap = metrics.px(0.5)
         # The view holds whole rows, so that scrolled to any row (the player's own, at the
         # end) no row shows half under the header.
-        available = max(0, content.bottom - y)
+        available = max(0, bottom - y)
         whole_rows = max(1, (available + gap) // (self._row_h + gap))
         self._body = pygame.Rect(
             left, y, width, min(available, whole_rows * (self._row_h + gap) - gap)
         )
         count = len(self.rows)
-        self._scroller.set(self._body, max(0, count * (self._row_h + gap) - gap))
+        rows_height = max(0, count * (self._row_h + gap) - gap)
+        self._scroller.set(self._body, rows_height)
+        # the note right under the last row, or under the view when the rows scroll
+        self._note.y = self._body.y + min(self._body.height, rows_height) + gap
         row = self.focus_row()
         if row is not None:
             top_y = row * (self._row_h + gap)
@@ -199,3 +234,6 @@ class TableScreen(MenuScreen):
                 self.table.draw_row(surface, row, rect, assets, metrics, shade=i % 2 == 1)
         surface.set_clip(previous)
         self._scroller.draw_bar(surface, metrics, self.app.look.palette)
+        note = self._left_out_note()
+        if note is not None:
+            surface.blit(note, note.get_rect(midtop=self._note.midtop))

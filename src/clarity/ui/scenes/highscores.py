@@ -29,8 +29,10 @@ COLUMNS = (
     Column(N_("#"), "right"),
     Column(N_("Player"), flex=True),
     Column(N_("Score"), "right"),
-    Column(N_("Medal")),
-    Column(N_("Date")),
+    # a name keeps priority over the date: when the table is too wide the date is written
+    # short (01.12.2026), then left out, then the medal
+    Column(N_("Medal"), drop=2),
+    Column(N_("Date"), drop=1),
 )
 #: ← and → go to the previous and the next pack (held, they do it once).
 PACK_KEYS: tuple[Binding, ...] = (
@@ -50,7 +52,7 @@ def leader_row(row: LeaderRow, t: Translator, *, mine: bool) -> Row:
             Cell(name, bold=True),
             Cell(t.number(row.score), bold=True),
             medal_cell(row.medal, t),
-            Cell(t.date(row.played_at)),
+            Cell(t.date(row.played_at), short=t.date(row.played_at, "short")),
         ),
         highlight=mine,
     )

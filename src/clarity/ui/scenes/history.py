@@ -24,23 +24,26 @@ COLUMNS = (
     Column(N_("Played")),
     Column(N_("Pack"), flex=True),
     Column(N_("Score"), "right"),
-    Column(N_("Medal")),
+    # the counts of answers give way first when the table is too wide, then the medal
+    Column(N_("Medal"), drop=3),
     # Translators: the heading of the column of right answers (a count)
-    Column(N_("Right"), "right"),
+    Column(N_("Right"), "right", drop=2),
     # Translators: the heading of the column of wrong answers (a count)
-    Column(N_("Wrong"), "right"),
+    Column(N_("Wrong"), "right", drop=1),
 )
 #: T opens the trophy cabinet in the history's place (the cabinet's H comes back).
 TROPHIES = Binding("trophies", (Letter("T"),), N_("trophies"))
 
 
-def played_when(moment: datetime, today: date, t: Translator) -> str:
+def played_when(moment: datetime, today: date, t: Translator, *, short: bool = False) -> str:
     """When a round was played, as ``t``'s language writes it: the day and the time this
-    year (Nov 23, 9:00 AM; 23 нояб., 09:00), the date before (Nov 23, 2025), since a class
-    keeps a year's rounds. The day without its year is CLDR's ``MMMd`` skeleton."""
+    year (23 Nov, 09:00; 23 нояб., 09:00), the date before (23 Nov 2025), since a class
+    keeps a year's rounds. The day without its year is CLDR's ``MMMd`` skeleton; ``short``
+    writes the month as a number (23/11, 09:00; 23.11, 09:00; 23.11.2025: CLDR's ``Md``
+    skeleton and short date), for a table too narrow for the month's name."""
     if moment.year != today.year:
-        return t.date(moment)
-    day = t.date_by_skeleton(moment, "MMMd")
+        return t.date(moment, "short" if short else "medium")
+    day = t.date_by_skeleton(moment, "Md" if short else "MMMd")
     # Translators: a day this year and a time of day, in the history: "Nov 23, 9:00 AM"
     return t.gettext("{day}, {time}", day=day, time=t.time(moment))
 
@@ -49,7 +52,10 @@ def history_row(record: RoundRecord, pack_title: str, today: date, t: Translator
     """One round of the history, its numbers and date in ``t``'s language."""
     return Row(
         (
-            Cell(played_when(record.played_at, today, t)),
+            Cell(
+                played_when(record.played_at, today, t),
+                short=played_when(record.played_at, today, t, short=True),
+            ),
             Cell(pack_title, bold=True),
             Cell(t.number(record.score), bold=True),
             medal_cell(record.medal, t),
