@@ -3,8 +3,9 @@ played with real keys in the pseudo-language, Russian and Belarusian.
 
 The pseudo-language (every message 40 % longer, accented and bracketed) shows a text that
 does not go through gettext (plain English left on the screen) and a box too small for a
-longer language (a message whose closing bracket never gets drawn, or boxes that overlap or
-leave the window). Russian and Belarusian must lay out the same, with their own words.
+longer language (a message whose closing bracket never gets drawn, a word of the interface
+broken in two, or boxes that overlap or leave the window). Russian and Belarusian must lay
+out the same, with their own words.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from clarity.ui.app import minimum_size
 from clarity.ui.theme import Look
 
 from .conftest import Pilot
-from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
+from .drawn_text import (
+    Wrapped,
+    cut_off_messages,
+    game_settings,
+    recording_drawn_text,
+    recording_wrapped_lines,
+    untranslated_words,
+    words_broken_inside,
+)
 from .saving import MakeApp, app_factory, boxes_laid_out
 from .tour import every_screen, write_tour_packs
 
@@ -50,13 +59,17 @@ def _tour(
     language: str,
     size: tuple[int, int],
     text_size: int = 100,
-) -> dict[str, list[str]]:
-    """Every stop of the tour laid out in ``size`` (asserted), with the lines drawn there."""
+) -> tuple[dict[str, list[str]], set[Wrapped]]:
+    """Every stop of the tour laid out in ``size`` (asserted), with the lines drawn there,
+    and every text broken into lines on the way."""
     app = make(player="Ana", size=size, settings=game_settings(language))
     app.apply_look(Look.from_choices(text_size=text_size))
     pilot = Pilot(app)
     seen: dict[str, list[str]] = {}
-    with recording_drawn_text(monkeypatch) as drawn:
+    with (
+        recording_drawn_text(monkeypatch) as drawn,
+        recording_wrapped_lines(monkeypatch) as wrapped,
+    ):
         for stop in every_screen(pilot):
             try:
                 boxes_laid_out(pilot.top.layout_boxes(), size)  # type: ignore[attr-defined]
@@ -65,7 +78,19 @@ def _tour(
             seen[stop] = list(drawn)
             drawn.clear()
     assert len(seen) >= 20
-    return seen
+    return seen, wrapped
+
+
+def _broken_words(
+    seen: dict[str, list[str]], wrapped: set[Wrapped], allowed: list[str]
+) -> dict[str, list[str]]:
+    """The interface's words drawn broken in two at each stop: a label or message too wide
+    for its box must take a smaller size or a wider box (a pack's own long word may break)."""
+    return {
+        stop: sorted(found)
+        for stop, lines in seen.items()
+        if (found := words_broken_inside(wrapped, lines, allowed))
+    }
 
 
 @pytest.mark.parametrize(
@@ -80,8 +105,9 @@ def test_in_the_pseudo_language_every_word_is_translated_and_nothing_is_cut_off(
     text_size: int,
 ) -> None:
     make, pack_texts = tour
-    seen = _tour(make, monkeypatch, "qps-ploc", size, text_size)
+    seen, wrapped = _tour(make, monkeypatch, "qps-ploc", size, text_size)
     allowed = [*pack_texts, *NOT_INTERFACE]
+    assert _broken_words(seen, wrapped, allowed) == {}
     untranslated = {
         stop: sorted(words)
         for stop, lines in seen.items()
@@ -106,7 +132,8 @@ def test_in_russian_and_belarusian_every_screen_speaks_the_language_and_lays_out
     text_size: int,
 ) -> None:
     make, pack_texts = tour
-    seen = _tour(make, monkeypatch, language, size, text_size)
+    seen, wrapped = _tour(make, monkeypatch, language, size, text_size)
+    assert _broken_words(seen, wrapped, [*pack_texts, *NOT_INTERFACE]) == {}
     english = {
         stop: sorted(words)
         for stop, lines in seen.items()

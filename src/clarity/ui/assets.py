@@ -137,7 +137,9 @@ class Assets:
         bold: bool = False,
     ) -> pygame.Surface:
         """``text`` wrapped to the width of ``box`` at the largest size from ``max_size``
-        down to ``min_size`` that fits it (``min_size`` when none does).
+        down to ``min_size`` that fits it with its words whole; rather than break a word in
+        two, a little under ``min_size`` (:meth:`TextFitter.size_for`: only a word too wide
+        at every size, a web address, breaks; ``min_size`` when nothing fits).
 
         The size is measured first (``fitter``, which also answers the questions a layout
         asks: how wide, how tall, which size), so the text is rendered once; the measure

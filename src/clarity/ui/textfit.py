@@ -30,6 +30,11 @@ class Measures(Protocol):
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 WORD_CACHE_SIZE = 20_000
 LADDER_STEP = 0.92  # each size tried is this much smaller than the one before
+# A word broken inside reads as two words ("Адгада / ць"): rather than break one, a text
+# may go this far below the smallest size its box asks for, as the theme's tiny type is
+# below its small type (Metrics.tiny_size), but never under LEAST_SIZE pixels.
+WHOLE_WORD_SHARE = 0.8
+LEAST_SIZE = 12
 
 
 def size_ladder(max_size: int, min_size: int) -> list[int]:
@@ -78,26 +83,39 @@ class TextFitter:
         return widest, height
 
     def fits(
-        self, text: str, size: int, box: tuple[int, int], bold: bool = False, *, whole: bool = True
+        self,
+        text: str,
+        size: int,
+        box: tuple[int, int],
+        bold: bool = False,
+        *,
+        whole: bool = True,
+        breakable_at: int | None = None,
     ) -> bool:
         """Whether ``text`` fits ``box`` at ``size``; with ``whole``, only when no word has
         to be broken inside to fit the width (a word that ends at a soft hyphen is measured
-        with the hyphen it shows at a line's end)."""
-        if whole and not self._words_fit(text, size, box[0], bold):
+        with the hyphen it shows at a line's end). ``breakable_at`` (a size) excuses the
+        words too wide for the box even at that size (a web address): they may break."""
+        if whole and not self._words_fit(text, size, box[0], bold, breakable_at):
             return False
         width, height = self.measure(text, size, box[0], bold)
         return width <= box[0] and height <= box[1]
 
-    def _words_fit(self, text: str, size: int, wrap: int, bold: bool) -> bool:
+    def _words_fit(
+        self, text: str, size: int, wrap: int, bold: bool, breakable_at: int | None = None
+    ) -> bool:
         if self.width(text, size, bold) <= wrap:
             return True
         # a piece is measured as a line ending in it draws it: a soft hyphen there is a
         # hyphen, and a word that fits only without it would be broken before it
-        return all(
-            self.width(shown_at_line_end(piece.rstrip()), size, bold) <= wrap
-            for paragraph in text.split("\n")
-            for piece in break_pieces(paragraph)
-        )
+        for paragraph in text.split("\n"):
+            for piece in break_pieces(paragraph):
+                word = shown_at_line_end(piece.rstrip())
+                if self.width(word, size, bold) <= wrap:
+                    continue
+                if breakable_at is None or self.width(word, breakable_at, bold) <= wrap:
+                    return False
+        return True
 
     def size_for(
         self,
@@ -108,26 +126,52 @@ class TextFitter:
         *,
         bold: bool = False,
     ) -> int:
-        """The largest size from ``max_size`` down to ``min_size`` at which every text fits
-        with its words whole; failing that, the largest at which it fits with long words
-        broken (a web address); failing that, ``min_size``."""
+        """The size in pixels from ``max_size`` down to :func:`smallest_size` of ``min_size``
+        at which every text fits ``box`` (width, height in pixels) with no word broken
+        inside: the largest such size from ``max_size`` to ``min_size``; failing that, the
+        largest below ``min_size`` (a word is read whole at a slightly smaller size, where
+        "Адгада / ць" is read as two); failing that, the largest at which it fits with only
+        the words too wide even at the smallest size broken (a web address); failing that,
+        ``min_size``.
+
+        Raises nothing; a text that fits at no size is the caller's to cut at its box.
+        """
         group = [texts] if isinstance(texts, str) else list(texts)
+        min_size = min(min_size, max_size)
         ladder = size_ladder(max_size, min_size)
-        for whole in (True, False):
-            if all(self.fits(t, ladder[0], box, bold, whole=whole) for t in group):
+        ladder += size_ladder(min_size, smallest_size(min_size))[1:]
+        for breakable_at in (None, ladder[-1]):
+            if self._all_fit(group, ladder[0], box, bold, breakable_at):
                 return ladder[0]
-            if not all(self.fits(t, ladder[-1], box, bold, whole=whole) for t in group):
+            if not self._all_fit(group, ladder[-1], box, bold, breakable_at):
                 continue
             # the largest rung that fits: fitting is monotonic in the size
             low, high = 0, len(ladder) - 1
             while low < high:
                 middle = (low + high) // 2
-                if all(self.fits(t, ladder[middle], box, bold, whole=whole) for t in group):
+                if self._all_fit(group, ladder[middle], box, bold, breakable_at):
                     high = middle
                 else:
                     low = middle + 1
             return ladder[low]
-        return ladder[-1]
+        return min_size
+
+    def _all_fit(
+        self,
+        group: list[str],
+        size: int,
+        box: tuple[int, int],
+        bold: bool,
+        breakable_at: int | None,
+    ) -> bool:
+        return all(self.fits(t, size, box, bold, breakable_at=breakable_at) for t in group)
+
+
+def smallest_size(min_size: int) -> int:
+    """The smallest size in pixels a text fitted down to ``min_size`` may take to keep its
+    words whole: :data:`WHOLE_WORD_SHARE` of it, as the theme's tiny type is of its small
+    type (``Metrics.tiny_size``), never under :data:`LEAST_SIZE`."""
+    return min(min_size, max(LEAST_SIZE, round(min_size * WHOLE_WORD_SHARE)))
 
 
 def ellipsize(font: Measures, text: str, width: int) -> str:
