@@ -14,7 +14,7 @@ from clarity.ui import keys
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import Binding, handle_key
 from clarity.ui.text_edit import TextEdit, VisualLine
-from clarity.ui.textfit import size_ladder
+from clarity.ui.textfit import size_ladder, smallest_size
 from clarity.ui.theme import Colour, Metrics, darken, lighten  # noqa: F401 - scenes import it here
 
 
@@ -109,6 +109,17 @@ def draw_shape(
         pygame.draw.polygon(surface, colour, shape_points(shape, center, radius))
 
 
+#: A button's room in units (``Metrics.px``): its pad inside each edge; the gap between its
+#: label and its key's badge (the badge never touches the label's last letter); how much
+#: the badge is wider and taller than its cap's text; the least room between the badge and
+#: the button's top and bottom edges; and the label's height less than the button's.
+BUTTON_PAD = 1.2
+BADGE_GAP = 0.9
+BADGE_GROWTH = (0.8, 0.3)
+BADGE_INSET = 0.4
+LABEL_INSET = 0.6
+
+
 @dataclass
 class Button:
     """A clickable, focusable button with a label and the key that also presses it.
@@ -116,6 +127,10 @@ class Button:
     ``label`` is drawn as it is (a screen puts its words in the interface language there
     as it lays out; an answer's text is the pack's); ``key_hint``, the key's cap, is drawn
     with its key names in the interface language ("Space").
+
+    The label is fitted to :meth:`label_room` with its words whole (smaller type before a
+    word breaks in two); the key's badge keeps its distance from the label and the edges
+    (a smaller cap in a low button).
 
     ``tone`` names its colours in the look (:meth:`~clarity.ui.theme.Look.tone`: "plain",
     "main", "danger", "answer-0"...), so they follow the look at every draw.
@@ -165,35 +180,74 @@ class Button:
         pygame.draw.rect(surface, tone.edge, rect, width=edge, border_radius=metrics.radius)
         if focused:
             draw_focus_ring(surface, rect, metrics, look.palette.focus)
+        pad = metrics.px(BUTTON_PAD)
         text_size = size or metrics.body_size
-        pad = metrics.px(1.2)
-        x = rect.x + pad
-        if self.shape is not None:
-            radius = min(rect.height * 0.28, metrics.px(2.0))
-            draw_shape(surface, self.shape, (x + radius, rect.centery), radius, tone.ink)
-            x += round(radius * 2) + pad
-        hint_surface = None
-        if self.key_hint:
-            cap = keys.shown_cap(self.key_hint, assets.translator)
-            hint_surface = assets.text(cap, metrics.small_size, tone.ink, bold=True)
-        right_edge = rect.right - pad - (hint_surface.get_width() + pad if hint_surface else 0)
+        room = self.label_room(assets, metrics)
         label = assets.fit_text(
             self.label,
             text_size,
-            metrics.small_size,
+            min(text_size, metrics.small_size),
             tone.ink,
-            (max(10, right_edge - x), rect.height - metrics.px(0.6)),
+            room.size,
             bold=True,
         )
-        if self.shape is None and hint_surface is None:
+        x = room.x
+        if self.shape is not None:
+            radius = shape_radius(rect, metrics)
+            draw_shape(surface, self.shape, (rect.x + pad + radius, rect.centery), radius, tone.ink)
+        elif not self.key_hint:
             x = rect.centerx - label.get_width() // 2
         surface.blit(label, (x, rect.centery - label.get_height() // 2))
-        if hint_surface is not None:
-            badge = hint_surface.get_rect()
-            badge.inflate_ip(metrics.px(0.8), metrics.px(0.3))
-            badge.midright = (rect.right - pad, rect.centery)
+        if self.key_hint:
+            cap_size, badge = self._badge(assets, metrics)
+            cap = keys.shown_cap(self.key_hint, assets.translator)
+            hint_surface = assets.text(cap, cap_size, tone.ink, bold=True)
             pygame.draw.rect(surface, look.badge(tone), badge, border_radius=metrics.px(0.4))
             surface.blit(hint_surface, hint_surface.get_rect(center=badge.center))
+
+    def label_room(
+        self, assets: Assets, metrics: Metrics, rect: pygame.Rect | None = None
+    ) -> pygame.Rect:
+        """Where the label is fitted and drawn, in window pixels: inside the button's pad,
+        after its answer shape and :data:`BADGE_GAP` before its key badge (the label is
+        fitted to it with its words whole, ``Assets.fit_text``). A layout that weighs a
+        size for the button passes it as ``rect`` (by default, the button's own)."""
+        rect = self.rect if rect is None else rect
+        pad = metrics.px(BUTTON_PAD)
+        left = rect.x + pad
+        if self.shape is not None:
+            left += round(2 * shape_radius(rect, metrics)) + pad
+        right = rect.right - pad
+        if self.key_hint:
+            right = self._badge(assets, metrics, rect)[1].left - metrics.px(BADGE_GAP)
+        height = rect.height - metrics.px(LABEL_INSET)
+        return pygame.Rect(left, rect.centery - height // 2, max(10, right - left), height)
+
+    def _badge(
+        self, assets: Assets, metrics: Metrics, rect: pygame.Rect | None = None
+    ) -> tuple[int, pygame.Rect]:
+        """The size in pixels the key's cap is drawn at and its badge's rectangle: the cap
+        at the small size, or smaller in a button too low for it, so that the badge keeps
+        :data:`BADGE_INSET` from the button's top and bottom edges."""
+        rect = self.rect if rect is None else rect
+        cap = keys.shown_cap(self.key_hint, assets.translator)
+        grow_w, grow_h = metrics.px(BADGE_GROWTH[0]), metrics.px(BADGE_GROWTH[1])
+        room = rect.height - 2 * metrics.px(BADGE_INSET) - grow_h
+        ladder = size_ladder(metrics.small_size, smallest_size(metrics.tiny_size))
+        size = next((s for s in ladder if assets.font(s, True).get_linesize() <= room), ladder[-1])
+        badge = pygame.Rect(
+            0,
+            0,
+            assets.fitter.width(cap, size, bold=True) + grow_w,
+            assets.font(size, True).get_linesize() + grow_h,
+        )
+        badge.midright = (rect.right - metrics.px(BUTTON_PAD), rect.centery)
+        return size, badge
+
+
+def shape_radius(rect: pygame.Rect, metrics: Metrics) -> float:
+    """The radius in pixels of the answer shape a button of ``rect`` draws before its label."""
+    return min(rect.height * 0.28, metrics.px(2.0))
 
 
 def main_button(label: str, action: Callable[[], None], key_hint: str = "") -> Button:
@@ -273,6 +327,7 @@ class FocusGroup:
         self.index = 0
         self.hover: int | None = None
         self.ring = ring
+        self._label_size: tuple[object, int] | None = None  # what it was worked out for, and it
 
     @property
     def focused(self) -> Button | None:
@@ -355,8 +410,33 @@ class FocusGroup:
     def draw(
         self, surface: pygame.Surface, assets: Assets, metrics: Metrics, size: int | None = None
     ) -> None:
+        """Every button, their labels at one size (:meth:`label_size`)."""
+        shared = self.label_size(assets, metrics, size or metrics.body_size)
         for button in self.buttons:
-            self.draw_button(surface, button, assets, metrics, size)
+            self.draw_button(surface, button, assets, metrics, shared)
+
+    def label_size(self, assets: Assets, metrics: Metrics, size: int) -> int:
+        """The one size in pixels the buttons' labels are drawn at: the largest from
+        ``size`` down at which each fits its button with its words whole
+        (``TextFitter.size_for``). A menu reads as one, rather than one long label alone
+        in smaller type on two lines."""
+        key = (
+            size,
+            metrics,
+            id(assets),
+            assets.translator.language,  # the keys' names on the badges
+            tuple((b.label, b.key_hint, b.shape, tuple(b.rect)) for b in self.buttons),
+        )
+        if self._label_size is None or self._label_size[0] != key:
+            least = min(size, metrics.small_size)
+            fitted = (
+                assets.fitter.size_for(
+                    button.label, size, least, button.label_room(assets, metrics).size, bold=True
+                )
+                for button in self.buttons
+            )
+            self._label_size = (key, min(fitted, default=size))
+        return self._label_size[1]
 
     def draw_button(
         self,
