@@ -116,6 +116,47 @@ def test_the_cabinet_shows_every_trophy_won_or_locked_with_dates_and_progress(
     assert cabinet._frame.subheading == "Ana  ·  3 of 12 won"
 
 
+CABINET_SIZES = [((1024, 640), 100), ((1920, 1080), 100), (minimum_size(2.0), 200)]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "be", "qps-ploc"])
+@pytest.mark.parametrize(
+    ("size", "text_size"), CABINET_SIZES, ids=["1024x640", "1920x1080", "200%"]
+)
+def test_every_trophys_name_and_the_day_it_was_won_are_shown_whole(
+    saving_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    """Looked at one by one (the tiles scroll into view), no tile's name or status and no
+    line of the panel is cut with "…", in any language: the tiles take fewer columns,
+    a short date or a second line instead."""
+    pilot = filled(saving_app, size=size, settings=game_settings(language))
+    pilot.app.apply_look(Look.from_choices(text_size=text_size))
+    store = pilot.app.services.session.store
+    assert store is not None
+    # a trophy won three times, first on a day with a long month (24 October)
+    save(store, _player(store, "Ana").id, pack_id=PACK, score=10, trophies=["first-light"])
+    with recording_drawn_text(monkeypatch) as drawn:
+        open_cabinet(pilot.app)
+        pilot.step(2)
+        cabinet = pilot.top
+        assert isinstance(cabinet, CabinetScene)
+        boxes_laid_out(cabinet.layout_boxes(), size)
+        for _ in cabinet.entries:
+            pilot.key(pygame.K_RIGHT)
+            pilot.step(30)  # scrolled to the tile
+    t = pilot.app.translator
+    said = " ".join(drawn)
+    assert [line for line in drawn if line.rstrip().endswith("…")] == []
+    for entry in cabinet.entries:
+        assert t.gettext(entry.trophy.name) in said
+    first_light = next(e for e in cabinet.entries if e.trophy.id == "first-light")
+    assert status_text(first_light, t) in said  # the date in full, in the panel
+
+
 def test_arrows_choose_the_trophy_the_panel_describes(saving_app: MakeApp) -> None:
     pilot = filled(saving_app)
     pilot.key(pygame.K_DOWN)

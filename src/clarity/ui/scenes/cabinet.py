@@ -61,20 +61,26 @@ GUEST_MESSAGE = N_(
     "Trophies are kept for players. Choose your name (or add it) to start your collection; "
     "a guest's rounds are not saved."
 )
-DESCRIPTION_LINES = 2
+DESCRIPTION_LINES = 2  # the panel's room for what a trophy is for, more if one needs it
 MIN_TILE_UNITS = 28  # a tile narrower than this many units cuts names: fewer columns (more
 # units with large text)
 MAX_COLUMNS = 4
+LEAST_COLUMNS = 2  # before fewer: a name wraps onto a second line (twelve tiles in one
+# column would scroll a long way)
+TILE_TEXT_LINES = 2  # a name, or the day it was won, wraps onto at most this many lines
+ALL_LINES = 99  # as many lines as a text takes (to count them)
 
 
-def status_text(entry: CabinetEntry, t: Translator) -> str:
+def status_text(entry: CabinetEntry, t: Translator, *, short: bool = False) -> str:
     """The card's last line in ``t``'s language: when it was won (the date as the language
-    writes it), or that it is locked."""
+    writes it; ``short``: with the month as a number, 24.10.2026, for a narrow tile), or
+    that it is locked."""
     if not entry.earned:
         return t.gettext("Locked")
     when = entry.first_earned_at
+    day = t.date(when, "short" if short else "medium") if when is not None else ""
     # Translators: a trophy's card: won on this date ("Won Nov 23, 2026")
-    won = t.gettext("Won {date}", date=t.date(when)) if when is not None else t.gettext("Won")
+    won = t.gettext("Won {date}", date=day) if when is not None else t.gettext("Won")
     if entry.times > 1:
         won += f"  ×{t.number(entry.times)}"  # "×3": how many times; a sign, not words
     return won
@@ -112,6 +118,12 @@ class CabinetScene(MenuScreen):
         self._detail = pygame.Rect(0, 0, 0, 0)
         self._tiles: list[pygame.Rect] = []  # in the grid, before scrolling
         self._columns = 1
+        self._short_dates = False  # the tiles write the day a trophy was won short
+        self._name_lines = 1  # lines a tile keeps for a trophy's name, and for its status
+        self._status_lines = 1
+        self._status_below = False  # the panel's status under the name, not beside it
+        self._detail_name_lines = 1
+        self._description_lines = DESCRIPTION_LINES
         self._bar_focus = False  # Tab moved the focus to the buttons (arrows choose tiles)
 
     @property
@@ -219,7 +231,8 @@ class CabinetScene(MenuScreen):
             content.x, content.y, content.width, self._detail.top - gap - content.y
         )
         fit = (content.width - 2 * ring + gap) // (metrics.text_px(MIN_TILE_UNITS) + gap)
-        columns = self._columns = max(1, min(MAX_COLUMNS, fit))
+        columns = self._plan_tiles(content.width - 2 * ring, max(1, min(MAX_COLUMNS, fit)))
+        self._columns = columns
         tile_w = (content.width - 2 * ring - (columns - 1) * gap) // columns
         tile_h = self._tile_height()
         row_gap = metrics.px(0.8)
@@ -246,25 +259,109 @@ class CabinetScene(MenuScreen):
         return self._metrics.px(0.55)
 
     def _tile_height(self) -> int:
+        assets = self.app.services.assets
+        metrics = self._metrics
+        name = assets.font(metrics.body_size, True).get_linesize()
+        small = assets.font(metrics.small_size, True).get_linesize()
+        return self._name_lines * name + self._status_lines * small + 2 * self._pad()
+
+    def _badge_side(self) -> int:
+        """The badge's diameter: as tall as a tile of one-line texts."""
         metrics = self._metrics
         assets = self.app.services.assets
         name = assets.font(metrics.body_size, True).get_linesize()
-        small = assets.font(metrics.small_size, True).get_linesize()
-        return name + small + 2 * self._pad()
+        return name + assets.font(metrics.small_size, True).get_linesize()
+
+    def _text_room(self, tile_width: int) -> int:
+        """The width in pixels a tile ``tile_width`` wide leaves its name and status."""
+        metrics = self._metrics
+        pad = self._pad()
+        return tile_width - 2 * pad - metrics.px(0.3) - self._badge_side() - metrics.px(1.4)
+
+    def _plan_tiles(self, width: int, most: int) -> int:
+        """How many columns of tiles ``width`` pixels hold, at most ``most``, so that every
+        trophy's name and status is whole: the most columns where each fits on one line
+        (the won day written short, 24.10.2026, before a column is given up); below
+        :data:`LEAST_COLUMNS`, the texts wrap onto two lines instead. Sets the lines and
+        the date's form the tiles are drawn with."""
+        assets = self.app.services.assets
+        metrics = self._metrics
+        gap = metrics.gap
+        name_font = assets.font(metrics.body_size, True)
+        small_font = assets.font(metrics.small_size, True)
+        t = self.app.translator
+        names = [t.gettext(e.trophy.name) for e in self.entries]
+
+        def lines(room: int, short: bool) -> tuple[int, int]:
+            name = max(len(wrap_lines(name_font, n, room, ALL_LINES)) for n in names)
+            status = max(
+                (
+                    len(wrap_lines(small_font, status_text(e, t, short=short), room, ALL_LINES))
+                    for e in self.entries
+                    if not (e.target and not e.earned)  # those show a bar and 57/100
+                ),
+                default=1,
+            )
+            return name, status
+
+        least = min(most, LEAST_COLUMNS)
+        for columns in range(most, least - 1, -1):
+            room = self._text_room((width - (columns - 1) * gap) // columns)
+            for short in (False, True):
+                if lines(room, short) == (1, 1):
+                    self._short_dates, self._name_lines, self._status_lines = short, 1, 1
+                    return columns
+        room = self._text_room((width - (least - 1) * gap) // least)
+        name_lines, status_lines = lines(room, True)
+        self._short_dates = True
+        self._name_lines = min(TILE_TEXT_LINES, name_lines)
+        self._status_lines = min(TILE_TEXT_LINES, status_lines)
+        return least
 
     def _detail_height(self, width: int) -> int:
+        """The panel's height for a content ``width`` pixels wide: the heading (the status
+        beside the name, or under it when one trophy's do not fit side by side) and the
+        longest description whole, in at least :data:`DESCRIPTION_LINES` lines."""
         metrics = self._metrics
         assets = self.app.services.assets
         pad = metrics.px(1.0)
-        name = assets.font(metrics.body_size, True).get_linesize()
+        name = assets.font(metrics.body_size, True)
         body = assets.font(metrics.body_size)
         t = self.app.translator
         room = width - 2 * pad
-        lines = max(
-            len(wrap_lines(body, t.render(e.trophy.description), room, DESCRIPTION_LINES))
+        self._status_below = any(
+            name.size(self._detail_name(e))[0] + metrics.gap + name.size(self._detail_status(e))[0]
+            > room
             for e in self.entries
         )
-        return name + lines * body.get_linesize() + 2 * pad
+        self._detail_name_lines = max(
+            len(wrap_lines(name, self._detail_name(e), room, ALL_LINES)) for e in self.entries
+        )
+        heading = self._detail_name_lines + (1 if self._status_below else 0)
+        self._description_lines = max(
+            DESCRIPTION_LINES,
+            *(
+                len(wrap_lines(body, t.render(e.trophy.description), room, ALL_LINES))
+                for e in self.entries
+            ),
+        )
+        lines = heading * name.get_linesize() + self._description_lines * body.get_linesize()
+        return lines + 2 * pad
+
+    def _detail_name(self, entry: CabinetEntry) -> str:
+        """The panel's heading: the trophy's name and its tier ("Gold medal  ·  Gold")."""
+        t = self.app.translator
+        tier_word = t.gettext(TIER_NAMES[entry.trophy.tier])
+        return f"{t.gettext(entry.trophy.name)}  ·  {tier_word}"
+
+    def _detail_status(self, entry: CabinetEntry) -> str:
+        """Where the player stands, in the panel: won when (the date in full), or locked,
+        and how far along ("Locked  ·  44/100")."""
+        t = self.app.translator
+        status = status_text(entry, t)
+        if entry.target:
+            status = f"{status}  ·  {progress_text(entry, t)}"
+        return status
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self._leaving:
@@ -316,28 +413,35 @@ class CabinetScene(MenuScreen):
         if selected:
             draw_focus_ring(surface, rect, metrics, palette.focus)
         pad = self._pad()
-        side = rect.height - 2 * pad
-        badge = pygame.Rect(rect.x + pad + metrics.px(0.3), rect.y + pad, side, side)
+        side = self._badge_side()
+        badge = pygame.Rect(0, 0, side, side)
+        badge.midleft = (rect.x + pad + metrics.px(0.3), rect.centery)
         self._draw_badge(surface, badge, tier, entry.earned)
 
         x = badge.right + metrics.px(1.0)
-        width = rect.right - pad - metrics.px(0.4) - x
+        width = self._text_room(rect.width)
         name_font = assets.font(metrics.body_size, True)
         small_font = assets.font(metrics.small_size, True)
-        block = name_font.get_linesize() + small_font.get_linesize()
-        y = rect.centery - block // 2
         colour = palette.text if entry.earned else palette.text_muted
         t = self.app.translator
-        name = wrap_lines(name_font, t.gettext(entry.trophy.name), width, 1)[0]
-        surface.blit(assets.text(name, metrics.body_size, colour, bold=True), (x, y))
-        y += name_font.get_linesize()
-        line = pygame.Rect(x, y, width, small_font.get_linesize())
-        if entry.target and not entry.earned:
+        names = wrap_lines(name_font, t.gettext(entry.trophy.name), width, self._name_lines)
+        progress = bool(entry.target and not entry.earned)
+        status_colour = tier if entry.earned else palette.text_muted
+        status = "" if progress else status_text(entry, t, short=self._short_dates)
+        statuses = wrap_lines(small_font, status, width, self._status_lines) if status else []
+        small_lines = 1 if progress else len(statuses)
+        block = len(names) * name_font.get_linesize() + small_lines * small_font.get_linesize()
+        y = rect.centery - block // 2
+        for name in names:
+            surface.blit(assets.text(name, metrics.body_size, colour, bold=True), (x, y))
+            y += name_font.get_linesize()
+        if progress:
+            line = pygame.Rect(x, y, width, small_font.get_linesize())
             self._draw_progress(surface, entry, line, tier)
             return
-        status_colour = tier if entry.earned else palette.text_muted
-        text = wrap_lines(small_font, status_text(entry, t), width, 1)[0]
-        surface.blit(assets.text(text, metrics.small_size, status_colour, bold=True), line)
+        for text in statuses:
+            surface.blit(assets.text(text, metrics.small_size, status_colour, bold=True), (x, y))
+            y += small_font.get_linesize()
 
     def _draw_progress(
         self, surface: pygame.Surface, entry: CabinetEntry, line: pygame.Rect, tier: Colour
@@ -375,24 +479,33 @@ class CabinetScene(MenuScreen):
         inner = rect.inflate(-2 * pad, -2 * pad)
         name_font = assets.font(metrics.body_size, True)
         t = self.app.translator
-        status = status_text(entry, t)
-        if entry.target:
-            status = f"{status}  ·  {progress_text(entry, t)}"
         status_surface = assets.text(
-            status, metrics.body_size, tier if entry.earned else palette.text_muted, bold=True
+            self._detail_status(entry),
+            metrics.body_size,
+            tier if entry.earned else palette.text_muted,
+            bold=True,
         )
-        status_rect = status_surface.get_rect(topright=inner.topright)
+        line = name_font.get_linesize()
+        names_w = inner.width
+        if self._status_below:
+            status_rect = status_surface.get_rect(
+                topleft=(inner.x, inner.y + self._detail_name_lines * line)
+            )
+        else:
+            status_rect = status_surface.get_rect(topright=inner.topright)
+            names_w = status_rect.left - metrics.gap - inner.x
         surface.blit(status_surface, status_rect)
-        tier_word = t.gettext(TIER_NAMES[entry.trophy.tier])
-        tier_name = f"{t.gettext(entry.trophy.name)}  ·  {tier_word}"
-        name_w = status_rect.left - metrics.gap - inner.x
-        name = wrap_lines(name_font, tier_name, name_w, 1)[0]
-        surface.blit(assets.text(name, metrics.body_size, palette.text, bold=True), inner.topleft)
-        y = inner.y + name_font.get_linesize()
+        y = inner.y
+        names = wrap_lines(name_font, self._detail_name(entry), names_w, self._detail_name_lines)
+        for name in names:
+            text = assets.text(name, metrics.body_size, palette.text, bold=True)
+            surface.blit(text, (inner.x, y))
+            y += line
+        y = inner.y + (self._detail_name_lines + (1 if self._status_below else 0)) * line
         body = assets.font(metrics.body_size)
         description = t.render(entry.trophy.description)
-        for line in wrap_lines(body, description, inner.width, DESCRIPTION_LINES):
-            surface.blit(assets.text(line, metrics.body_size, palette.text_muted), (inner.x, y))
+        for text in wrap_lines(body, description, inner.width, self._description_lines):
+            surface.blit(assets.text(text, metrics.body_size, palette.text_muted), (inner.x, y))
             y += body.get_linesize()
 
     def _draw_badge(
