@@ -11,16 +11,19 @@ import pygame
 import pytest
 
 from clarity.store import Player, open_store
-from clarity.ui.app import App
+from clarity.ui.app import App, minimum_size
 from clarity.ui.scenes.dialog import DialogScene
 from clarity.ui.scenes.packs import PackScene
 from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.title import TitleScene
+from clarity.ui.theme import Look
+from store.factories import MONDAY_9AM, save
 from store.filesystems import make_read_only, writable_then_read_only
 
 from .conftest import Pilot, RecordingSound
+from .drawn_text import game_settings
 from .key_tables import assert_hints_are_the_table, drawn_hints, hold, letter_key
-from .saving import SIZES, MakeApp, app_factory, at_title, start_round
+from .saving import SIZES, MakeApp, app_factory, at_title, boxes_laid_out, start_round
 
 
 @pytest.fixture
@@ -419,3 +422,115 @@ def test_a_players_extra_time_stretches_the_time_limit_of_their_round(
     play = start_round(pilot)
     assert play.round.rules.time_scale == (None if time_limit is None else time_limit / 20)
     assert play.round.time_limit == time_limit  # the pack allows 20 s a question
+
+
+# -- every language, every size -------------------------------------------------------------
+
+#: The players screen in each language at the standard text size on the smallest and a
+#: large window, and at 200 % on the smallest window it has (1024x768).
+ROW_FITTING = [
+    (language, size, text_size)
+    for language in ("en", "ru", "be", "qps-ploc")
+    for size, text_size in (
+        ((1024, 640), 100),
+        ((1920, 1080), 100),
+        (minimum_size(2.0), 200),
+    )
+]
+
+
+def class_on_the_players_screen(
+    make: MakeApp, language: str, size: tuple[int, int], text: int
+) -> tuple[Pilot, PlayersScene, dict[str, list[str]]]:
+    """Ana (playing now: 2 rounds, best 640), Ben (1 round, best 900, extra time ×1.5) and
+    Cleo (no rounds) on the players screen in ``language``, and the lines drawn while each
+    was in focus in turn (their row at its tightest, beside its buttons); Ana in focus
+    again."""
+    app = make(player="Ana", size=size, settings=game_settings(language))
+    app.apply_look(Look.from_choices(text_size=text))
+    pilot = at_title(app)
+    store = app.services.session.store
+    assert store is not None
+    ana, ben, cleo = (store.get_or_create_player(name) for name in ("Ana", "Ben", "Cleo"))
+    assert isinstance(ana, Player)
+    assert isinstance(ben, Player)
+    assert isinstance(cleo, Player)
+    save(store, ana.id, pack_id="play-test", score=300, played_at=MONDAY_9AM)
+    save(store, ana.id, pack_id="play-test", score=640, played_at=MONDAY_9AM)
+    save(store, ben.id, pack_id="play-test", score=900, played_at=MONDAY_9AM)
+    store.set_extra_time(ben.id, 1.5)
+    seen: dict[str, list[str]] = {}
+    drawn = drawn_texts(app)  # every frame's texts, however cached
+    app.screens.push("players")
+    pilot.step(2)
+    scene = pilot.top
+    assert isinstance(scene, PlayersScene)
+    for n, row in enumerate(scene.rows):
+        if n:
+            pilot.key(pygame.K_DOWN)
+        assert scene.focused_player == row.player
+        pilot.step(30)  # scrolled into view
+        drawn.clear()
+        pilot.step()
+        seen[row.player.name] = list(drawn)
+    while scene.focused_player is not None and scene.focused_player.name != "Ana":
+        pilot.key(pygame.K_UP)
+    pilot.step(30)
+    return pilot, scene, seen
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "text_size"),
+    ROW_FITTING,
+    ids=[f"{lang}-{w}x{h}-{text}%" for lang, (w, h), text in ROW_FITTING],
+)
+def test_the_focused_rows_buttons_stay_inside_it_in_every_language(
+    saving_app: MakeApp,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    """Beside the name or under it, on as many lines as they take: the Rename, Time and
+    Delete buttons inside their row and over neither the name nor each other."""
+    _, scene, _ = class_on_the_players_screen(saving_app, language, size, text_size)
+    boxes = scene.focused_row_boxes()
+    row = boxes.pop("row")
+    shadow = scene._metrics.px(0.35)  # drawn under a button
+    for name, box in boxes.items():
+        drawn = box.union(box.move(0, shadow)) if name.startswith("button") else box
+        assert row.contains(drawn), (name, box, row)
+    boxes_laid_out(boxes, size)
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "text_size"),
+    ROW_FITTING,
+    ids=[f"{lang}-{w}x{h}-{text}%" for lang, (w, h), text in ROW_FITTING],
+)
+def test_every_row_keeps_the_rounds_and_the_best_score_in_every_language(
+    saving_app: MakeApp,
+    language: str,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    """What a teacher needs of each player (that they play now, their extra time, their
+    rounds and their best score) is drawn whole on their row, on a second line if need be;
+    only the day of the last round may give way."""
+    pilot, _, seen = class_on_the_players_screen(saving_app, language, size, text_size)
+    t = pilot.app.translator
+    assert list(seen) == ["Ana", "Ben", "Cleo"]
+    needed = {
+        "Ana": [t.gettext("Playing now"), t.ngettext("{count} round", "{count} rounds", 2)],
+        "Ben": [t.gettext("Extra time ×{scale}", scale=t.number(1.5))],
+        "Cleo": [t.gettext("No rounds yet")],
+    }
+    needed["Ana"].append(t.gettext("best {score}", score=640))
+    needed["Ben"] += [
+        t.ngettext("{count} round", "{count} rounds", 1),
+        t.gettext("best {score}", score=900),
+    ]
+    for name, lines in seen.items():
+        said = " · ".join(" ".join(line.split()) for line in lines)
+        for part in needed[name]:
+            assert " ".join(part.split()) in said, (name, part, lines)
+        assert [line for line in lines if line.rstrip().endswith("…")] == []

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 HEADING = N_("Who's playing?")
 DETAILS_SEPARATOR = "  ·  "
 NAME_LEAST = 16.0  # units a name keeps beside the focused row's buttons, or they go under it
+MAX_DETAIL_LINES = 3  # lines a row gives its details (the rounds and the best score) at most
 NEW_PLAYER = Binding("new_player", (Letter("N"),), N_("new player"))
 RENAME = Binding("rename_focused", (Letter("R"),), N_("rename"))
 DELETE = Binding("delete_focused", (keys.DELETE,), N_("delete"))
@@ -77,12 +78,13 @@ class PlayerRow:
         return self.overview.player
 
 
-def row_details(overview: PlayerOverview, t: Translator) -> tuple[str, ...]:
-    """The parts of the small line under a name in ``t``'s language, the most needed
-    first: extra time, rounds, best score, last game (those that say something)."""
+def row_details(overview: PlayerOverview, t: Translator) -> tuple[tuple[str, ...], str]:
+    """The small line under a name in ``t``'s language, as the parts a teacher needs (extra
+    time, rounds, best score: those that say something), and the one that may be left
+    out for room (the last game: the history says it too), or ""."""
     extra = extra_time_text(overview.player.extra_time, t)
     if not overview.rounds:
-        return tuple(part for part in (extra, t.gettext("No rounds yet")) if part)
+        return tuple(part for part in (extra, t.gettext("No rounds yet")) if part), ""
     rounds = t.ngettext("{count} round", "{count} rounds", overview.rounds)
     best = ""
     if overview.best_score is not None:
@@ -92,20 +94,28 @@ def row_details(overview: PlayerOverview, t: Translator) -> tuple[str, ...]:
     if overview.last_played:
         # Translators: {date} is the date of the player's last round (23 Nov 2026)
         last = t.gettext("last played {date}", date=t.date(overview.last_played))
-    return tuple(part for part in (extra, rounds, best, last) if part)
+    return tuple(part for part in (extra, rounds, best) if part), last
 
 
-def details_line(parts: Sequence[str], fits: Callable[[str], bool] = lambda _: True) -> str:
-    """As many of a row's detail ``parts`` as ``fits`` one line, whole and in their order
-    (a longer language leaves the last ones out rather than cut one in the middle); the
-    first is always there, cut if even it is too long. The separator is a mark, the same
-    in every language."""
-    shown = parts[:1]
-    for count in range(2, len(parts) + 1):
-        if not fits(DETAILS_SEPARATOR.join(parts[:count])):
-            break
-        shown = parts[:count]
-    return DETAILS_SEPARATOR.join(shown)
+def details_lines(
+    needed: Sequence[str], optional: str = "", fits: Callable[[str], bool] = lambda _: True
+) -> list[str]:
+    """A row's detail parts on as few lines as ``fits``: every ``needed`` part whole and in
+    its order, a line broken only between parts; ``optional`` ends the last line if it
+    fits there, else is left out. The separator is a mark, the same in every language."""
+    lines: list[str] = []
+    for part in needed:
+        joined = DETAILS_SEPARATOR.join((lines[-1], part)) if lines else part
+        if lines and fits(joined):
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    if optional:
+        if not lines:
+            lines.append(optional)
+        elif fits(joined := DETAILS_SEPARATOR.join((lines[-1], optional))):
+            lines[-1] = joined
+    return lines
 
 
 def extra_time_text(scale: float | None, t: Translator) -> str:
@@ -173,6 +183,10 @@ class PlayersScene(MenuScreen):
         self._row_height = 0
         self._text_height = 0  # the part of a row with the name and its details
         self._stacked = False  # the focused row's buttons under its name (large text)
+        self._diameter = 0  # the avatar's
+        self._text_left = 0  # from a row's left edge to its name
+        self._detail_lines = 1  # lines every row keeps for its details
+        self._button_rows: list[list[Button]] = []  # the stacked buttons, line by line
         self._load(focus_id=self.session.player.id if self.session.player else None)
 
     # -- reading the state ------------------------------------------------------------
@@ -210,7 +224,7 @@ class PlayersScene(MenuScreen):
             return {}
         rect = self.row_rect(row)
         metrics = self._metrics
-        x = rect.x + metrics.px(1.3) + self._text_height - 2 * metrics.px(0.9) + metrics.px(1.6)
+        x = rect.x + self._text_left
         font = self.app.services.assets.font(metrics.heading_size, True)
         width, height = font.size(row.player.name)
         boxes = {"row": rect, "name": pygame.Rect(x, rect.y, width, height)}
@@ -419,20 +433,43 @@ class PlayersScene(MenuScreen):
             self.layout(size)  # the scroll keys came or went: the bar may change height
 
     def _measure(self) -> None:
+        """Size the rows: the avatar and the name, the details on as many lines as the
+        longest row's need (a longer language), and the focused row's buttons beside the
+        name, or under it (on as many lines as they take) when beside them the name would
+        have too little room or the details so many lines that the row is taller."""
         metrics = self._metrics
         assets = self.app.services.assets
+        pad = metrics.px(0.9)
         name_line = assets.font(metrics.heading_size, True).get_linesize()
-        small_line = assets.font(metrics.small_size).get_linesize()
-        self._row_height = max(metrics.px(6.4), name_line + small_line + 2 * metrics.px(0.9))
-        self._text_height = self._row_height
-        # the focused row's buttons beside its name, or (large text, where they would leave
-        # the name no room) on a line of their own under it, in every row's height
-        avatar = self._row_height - 2 * metrics.px(0.9) + metrics.px(1.3) + metrics.px(1.6)
-        buttons = sum(self._row_button_width(b) + metrics.px(0.8) for b in self._row_buttons())
-        room = self._row_width - avatar - buttons - metrics.px(1.0) - metrics.px(1.3)
-        self._stacked = room < metrics.text_px(NAME_LEAST)
-        if self._stacked:
-            self._row_height += self._row_button_height() + metrics.px(0.9)
+        small = assets.font(metrics.small_size)
+        small_line = small.get_linesize()
+        base = max(metrics.px(6.4), name_line + small_line + 2 * pad)
+        self._diameter = base - 2 * pad
+        self._text_left = metrics.px(1.3) + self._diameter + metrics.px(1.6)
+        full = self._row_width - self._text_left - metrics.px(1.3)
+        gap = metrics.px(0.8)
+        buttons = sum(self._row_button_width(b) + gap for b in self._row_buttons())
+        beside = full - buttons + gap - metrics.px(1.0)
+
+        def lines_at(width: int) -> int:
+            fits = self._fits(small, width)
+            counts = [len(details_lines(*self._details(row), fits)) for row in self.rows]
+            return min(MAX_DETAIL_LINES, max([1, *counts]))
+
+        def text_height(lines: int) -> int:
+            return max(base, name_line + lines * small_line + 2 * pad)
+
+        lines_full = lines_at(full)
+        lines_beside = lines_at(beside) if beside > 0 else MAX_DETAIL_LINES
+        self._button_rows = self._flow_buttons(self._row_width - 2 * metrics.px(1.3))
+        under = len(self._button_rows) * (self._row_button_height() + pad)
+        # the lower row of the two, the buttons beside the name only if it keeps its room
+        self._stacked = beside < metrics.text_px(NAME_LEAST) or (
+            text_height(lines_full) + under < text_height(lines_beside)
+        )
+        self._detail_lines = lines_full if self._stacked else lines_beside
+        self._text_height = text_height(self._detail_lines)
+        self._row_height = self._text_height + (under if self._stacked else 0)
         ring = metrics.px(0.8)
         y = ring
         for row in self.rows:
@@ -440,6 +477,35 @@ class PlayersScene(MenuScreen):
             y += self._row_height + metrics.px(0.9)
         self._scroller.set(self._list_area, y + ring)
         self._place_buttons()
+
+    def _details(self, row: PlayerRow) -> tuple[tuple[str, ...], str]:
+        """``row``'s detail parts in the language: the needed ones (the current player's
+        row says so first) and the one that may be left out."""
+        t = self.app.translator
+        needed, optional = row_details(row.overview, t)
+        current = self.session.player is not None and self.session.player.id == row.player.id
+        if current:
+            needed = (t.gettext("Playing now"), *needed)
+        return needed, optional
+
+    @staticmethod
+    def _fits(font: pygame.font.Font, width: int) -> Callable[[str], bool]:
+        return lambda line: font.size(line)[0] <= width
+
+    def _flow_buttons(self, width: int) -> list[list[Button]]:
+        """The focused row's buttons in lines ``width`` pixels wide, in their order (one
+        line unless a longer language makes them wider than the row)."""
+        gap = self._metrics.px(0.8)
+        lines: list[list[Button]] = [[]]
+        used = 0
+        for button in self._row_buttons():
+            button_w = self._row_button_width(button)
+            if lines[-1] and used + gap + button_w > width:
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] else 0) + button_w
+            lines[-1].append(button)
+        return lines
 
     def _place_buttons(self) -> None:
         for row in self.rows:
@@ -452,25 +518,40 @@ class PlayersScene(MenuScreen):
         metrics = self._metrics
         rect = self.row_rect(row)
         height = self._row_button_height()
-        right = rect.right - metrics.px(1.3)
-        for button in reversed(self._row_buttons()):
-            button.rect = pygame.Rect(0, 0, self._row_button_width(button), height)
-            if self._stacked:
-                button.rect.bottomright = (right, rect.bottom - metrics.px(0.9))
-            else:
-                button.rect.midright = (right, rect.centery)
-            right = button.rect.left - metrics.px(0.8)
+        pad = metrics.px(0.9)
+        lines = self._button_rows if self._stacked else [self._row_buttons()]
+        # stacked: the lines under the text, the last one on the row's bottom edge
+        bottom = rect.bottom - pad - (len(lines) - 1) * (height + pad)
+        for line in lines:
+            right = rect.right - metrics.px(1.3)
+            for button in reversed(line):
+                button.rect = pygame.Rect(0, 0, self._row_button_width(button), height)
+                if self._stacked:
+                    button.rect.bottomright = (right, bottom)
+                else:
+                    button.rect.midright = (right, rect.y + self._text_height // 2)
+                right = button.rect.left - metrics.px(0.8)
+            bottom += height + pad
 
     def _row_button_width(self, button: Button) -> int:
         # each as wide as its own words: three buttons of the widest would leave the name
-        # little room on a narrow window
-        font = self.app.services.assets.font(self._metrics.small_size, True)
-        return font.size(button.label)[0] + font.size(button.key_hint)[0] + self._metrics.px(5.0)
+        # little room on a narrow window. The button's pad, badge and the gap before it are
+        # what it keeps beside its label (Button.label_room), however wide it is.
+        metrics = self._metrics
+        assets = self.app.services.assets
+        trial = pygame.Rect(0, 0, metrics.px(100), self._row_button_height())
+        room = button.label_room(assets, metrics, trial)
+        beside = trial.width - room.width
+        # the label at the size the button fits it to (its height may take it below small)
+        size = assets.fitter.size_for(
+            button.label, metrics.small_size, metrics.small_size, room.size, bold=True
+        )
+        return assets.fitter.width(button.label, size, bold=True) + beside + metrics.px(0.6)
 
     def _row_button_height(self) -> int:
         metrics = self._metrics
         line = self.app.services.assets.font(metrics.small_size, True).get_linesize()
-        return max(line, min(self._text_height - 2 * metrics.px(0.9), metrics.px(4.2)))
+        return max(line, min(self._diameter, metrics.px(4.2)))
 
     def _row_buttons(self) -> list[Button]:
         return [self.rename_button, self.extra_time_button, self.delete_button]
@@ -581,8 +662,7 @@ class PlayersScene(MenuScreen):
         if focused:
             draw_focus_ring(surface, rect, metrics, palette.focus)
 
-        pad = metrics.px(0.9)
-        diameter = self._text_height - 2 * pad
+        diameter = self._diameter
         centre = (rect.x + metrics.px(1.3) + diameter // 2, rect.y + self._text_height // 2)
         avatar = look.tone(f"answer-{row.player.id % len(look.answers)}")
         pygame.draw.circle(surface, avatar.fill, centre, diameter // 2)
@@ -591,7 +671,7 @@ class PlayersScene(MenuScreen):
         )
         surface.blit(initial, initial.get_rect(center=centre))
 
-        x = centre[0] + diameter // 2 + metrics.px(1.6)
+        x = rect.x + self._text_left
         right = rect.right - metrics.px(1.3)
         if focused and not self._stacked:
             right = min(b.rect.left for b in self._row_buttons()) - metrics.px(1.0)
@@ -599,18 +679,21 @@ class PlayersScene(MenuScreen):
         name_font = assets.font(metrics.heading_size, True)
         shown = wrap_lines(name_font, row.player.name, width, 1)[0]
         name = assets.text(shown, metrics.heading_size, palette.text, bold=True)
-        t = self.app.translator
-        parts = row_details(row.overview, t)
-        if current:
-            parts = (t.gettext("Playing now"), *parts)
         small = assets.font(metrics.small_size)
-        details_text = details_line(parts, lambda line: small.size(line)[0] <= width)
-        shown = wrap_lines(small, details_text, width, 1)[0]
-        details = assets.text(shown, metrics.small_size, palette.text_muted)
-        block = name.get_height() + details.get_height()
+        lines = details_lines(*self._details(row), self._fits(small, width))
+        # a part wider than the whole row alone (never in the shipped languages) is cut
+        muted = palette.text_muted
+        details = [
+            assets.text(wrap_lines(small, line, width, 1)[0], metrics.small_size, muted)
+            for line in lines[: self._detail_lines]
+        ]
+        block = name.get_height() + len(details) * small.get_linesize()
         top = centre[1] - block // 2
         surface.blit(name, (x, top))
-        surface.blit(details, (x, top + name.get_height()))
+        top += name.get_height()
+        for line in details:
+            surface.blit(line, (x, top))
+            top += small.get_linesize()
         if focused:
             for button in self._row_buttons():
                 button.draw(
