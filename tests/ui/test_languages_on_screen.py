@@ -10,12 +10,14 @@ out the same, with their own words.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from clarity.i18n.translator import catalog_path
 from clarity.ui.app import minimum_size
 from clarity.ui.theme import Look
 
@@ -121,8 +123,8 @@ def test_in_the_pseudo_language_every_word_is_translated_and_nothing_is_cut_off(
 @pytest.mark.parametrize("language", ["ru", "be"])
 @pytest.mark.parametrize(
     ("size", "text_size"),
-    [((1024, 640), 100), (minimum_size(2.0), 200)],
-    ids=["1024x640", "200%"],
+    [((1024, 640), 100), ((1920, 1080), 100), (minimum_size(2.0), 200)],
+    ids=["1024x640", "1920x1080", "200%"],
 )
 def test_in_russian_and_belarusian_every_screen_speaks_the_language_and_lays_out(
     tour: tuple[MakeApp, list[str]],
@@ -142,3 +144,26 @@ def test_in_russian_and_belarusian_every_screen_speaks_the_language_and_lays_out
     assert english == {}
     speaking = [stop for stop, lines in seen.items() if any(map(CYRILLIC.search, lines))]
     assert len(speaking) >= len(seen) - 4  # a stop that redraws only a pack's words is silent
+    # the tour's packs are English: a line with Cyrillic cut with "…" is the interface's
+    whole = _messages_ending_in_ellipsis(language)  # "Введите ответ…" is a whole message
+    cut = {
+        stop: found
+        for stop, lines in seen.items()
+        if (
+            found := [
+                line
+                for line in lines
+                if CYRILLIC.search(line) and line.rstrip().endswith("…") and line not in whole
+            ]
+        )
+    }
+    assert cut == {}
+
+
+def _messages_ending_in_ellipsis(language: str) -> set[str]:
+    """The messages whose translation in ``language`` itself ends in "…" (a field's
+    placeholder), as the shipped catalog has them."""
+    with catalog_path(language).open("rb") as file:
+        catalog = gettext.GNUTranslations(file)
+    texts = catalog._catalog.values()  # type: ignore[attr-defined]
+    return {text for text in texts if isinstance(text, str) and text.endswith("…")}
