@@ -122,6 +122,7 @@ class CabinetScene(MenuScreen):
         self._name_lines = 1  # lines a tile keeps for a trophy's name, and for its status
         self._status_lines = 1
         self._status_below = False  # the panel's status under the name, not beside it
+        self._panel_status = True  # the panel says the status (else only the tile does)
         self._detail_name_lines = 1
         self._description_lines = DESCRIPTION_LINES
         self._bar_focus = False  # Tab moved the focus to the buttons (arrows choose tiles)
@@ -224,17 +225,21 @@ class CabinetScene(MenuScreen):
             self._scroller.set(content, 0)
             return
         gap = metrics.gap
-        detail_h = self._detail_height(content.width)
-        self._detail = pygame.Rect(content.x, content.bottom - detail_h, content.width, detail_h)
         ring = metrics.px(0.8)  # room for the selected tile's ring
-        self._area = pygame.Rect(
-            content.x, content.y, content.width, self._detail.top - gap - content.y
-        )
         fit = (content.width - 2 * ring + gap) // (metrics.text_px(MIN_TILE_UNITS) + gap)
         columns = self._plan_tiles(content.width - 2 * ring, max(1, min(MAX_COLUMNS, fit)))
         self._columns = columns
         tile_w = (content.width - 2 * ring - (columns - 1) * gap) // columns
         tile_h = self._tile_height()
+        detail_h = self._detail_height(content.width)
+        if self._status_below and content.height - detail_h - gap < tile_h + 2 * ring:
+            # a line of its own for the status would leave no whole row of tiles (large
+            # text): the selected tile, just above, says it (its day written short)
+            detail_h = self._detail_height(content.width, status_line=False)
+        self._detail = pygame.Rect(content.x, content.bottom - detail_h, content.width, detail_h)
+        self._area = pygame.Rect(
+            content.x, content.y, content.width, self._detail.top - gap - content.y
+        )
         row_gap = metrics.px(0.8)
         self._tiles = [
             pygame.Rect(
@@ -318,10 +323,11 @@ class CabinetScene(MenuScreen):
         self._status_lines = min(TILE_TEXT_LINES, status_lines)
         return least
 
-    def _detail_height(self, width: int) -> int:
+    def _detail_height(self, width: int, *, status_line: bool = True) -> int:
         """The panel's height for a content ``width`` pixels wide: the heading (the status
-        beside the name, or under it when one trophy's do not fit side by side) and the
-        longest description whole, in at least :data:`DESCRIPTION_LINES` lines."""
+        beside the name, or under it when one trophy's do not fit side by side; not at all
+        when that line is not to be had, ``status_line`` False) and the longest
+        description whole, in at least :data:`DESCRIPTION_LINES` lines."""
         metrics = self._metrics
         assets = self.app.services.assets
         pad = metrics.px(1.0)
@@ -334,10 +340,11 @@ class CabinetScene(MenuScreen):
             > room
             for e in self.entries
         )
+        self._panel_status = status_line or not self._status_below
         self._detail_name_lines = max(
             len(wrap_lines(name, self._detail_name(e), room, ALL_LINES)) for e in self.entries
         )
-        heading = self._detail_name_lines + (1 if self._status_below else 0)
+        heading = self._detail_name_lines + self._status_line_count()
         self._description_lines = max(
             DESCRIPTION_LINES,
             *(
@@ -347,6 +354,10 @@ class CabinetScene(MenuScreen):
         )
         lines = heading * name.get_linesize() + self._description_lines * body.get_linesize()
         return lines + 2 * pad
+
+    def _status_line_count(self) -> int:
+        """1 when the panel's status has a line of its own under the name, else 0."""
+        return 1 if self._status_below and self._panel_status else 0
 
     def _detail_name(self, entry: CabinetEntry) -> str:
         """The panel's heading: the trophy's name and its tier ("Gold medal  ·  Gold")."""
@@ -487,21 +498,22 @@ class CabinetScene(MenuScreen):
         )
         line = name_font.get_linesize()
         names_w = inner.width
-        if self._status_below:
+        if self._panel_status and self._status_below:
             status_rect = status_surface.get_rect(
                 topleft=(inner.x, inner.y + self._detail_name_lines * line)
             )
-        else:
+            surface.blit(status_surface, status_rect)
+        elif self._panel_status:
             status_rect = status_surface.get_rect(topright=inner.topright)
             names_w = status_rect.left - metrics.gap - inner.x
-        surface.blit(status_surface, status_rect)
+            surface.blit(status_surface, status_rect)
         y = inner.y
         names = wrap_lines(name_font, self._detail_name(entry), names_w, self._detail_name_lines)
         for name in names:
             text = assets.text(name, metrics.body_size, palette.text, bold=True)
             surface.blit(text, (inner.x, y))
             y += line
-        y = inner.y + (self._detail_name_lines + (1 if self._status_below else 0)) * line
+        y = inner.y + (self._detail_name_lines + self._status_line_count()) * line
         body = assets.font(metrics.body_size)
         description = t.render(entry.trophy.description)
         for text in wrap_lines(body, description, inner.width, self._description_lines):
