@@ -9,8 +9,9 @@ When the columns do not fit (a longer language, large text, a narrow window) the
 gives way in steps, the first that fits winning (:meth:`Table.layout`): the headings wrap
 onto two lines, then cells with a shorter form (a date as 01.12.2026) take it, then the
 columns a teacher needs least are left out, one at a time, and named under the table. The
-flexible column keeps :data:`FLEX_LEAST_UNITS` of room through every step (a name keeps
-priority over a date), and headings never run into each other.
+flexible column keeps its texts whole through every step while it can, and
+:data:`FLEX_LEAST_UNITS` of room at least (a name keeps priority over a date), and
+headings never run into each other.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 Align = Literal["left", "right", "center"]
 
 FLEX_LEAST_UNITS = 14.0  # text units the flexible column (a name) keeps before others give way
+FLEX_WHOLE_UNITS = 28.0  # a name up to this wide is kept whole while other columns can give way
 HEADING_LINES = 2  # a heading wider than its column's cells wraps onto this many lines
 
 
@@ -126,8 +128,9 @@ class Table:
         The first of these that fits is taken: everything as it is; the headings wrapped
         onto two lines; then also the cells' short forms; then, with each column of
         ``drop`` 1, 2... left out in turn, the same again. The flexible column counts with
-        :data:`FLEX_LEAST_UNITS` of room (or less, if its texts need less) and takes
-        what is left; if nothing fits, it gives up its room, so the numbers stay inside.
+        its texts whole (up to :data:`FLEX_WHOLE_UNITS`) in a first round of these, with
+        :data:`FLEX_LEAST_UNITS` in a second, and takes what is left; if nothing fits, it
+        gives up its room, so the numbers stay inside.
         """
         self.titles = tuple(translator.gettext(c.title).upper() for c in self.columns)
         head = assets.font(metrics.small_size, True)
@@ -157,11 +160,18 @@ class Table:
             for wrap, cut in ((False, False), (True, False), (True, True)):
                 tries.append(Fit(wrap, cut, hidden))
         chosen = tries[-1]
-        for fit in tries:
-            natural = needs(fit)
-            natural[flexible] = min(natural[flexible], least + 2 * pad)
-            if sum(w for i, w in enumerate(natural) if i not in fit.hidden) <= width:
-                chosen = fit
+
+        def fits(fit: Fit, room: int) -> bool:
+            widths = needs(fit)
+            widths[flexible] = min(widths[flexible], room + 2 * pad)
+            return sum(w for i, w in enumerate(widths) if i not in fit.hidden) <= width
+
+        # first with the flexible column's texts whole (up to FLEX_WHOLE_UNITS: a name the
+        # other columns give way for), then with its least room
+        for room in (metrics.text_px(FLEX_WHOLE_UNITS), least):
+            found = next((fit for fit in tries if fits(fit, room)), None)
+            if found is not None:
+                chosen = found
                 break
         self.fit = chosen
         self.shown = tuple(i for i in range(len(self.columns)) if i not in chosen.hidden)
