@@ -318,7 +318,7 @@ def test_read_aloud_says_the_games_words_in_the_packs_language_or_not_at_all(
         "Волга впадает в Каспийское море. Верно или неверно?"
     )
     assert reading_of(number, with_answers=True, words=spoken_words_for("be-BY")).endswith(
-        "Увядзіце лік."
+        "Увядзіце адказ лічбамі."
     )
     # a French pack: the voice is French, and the game has no French words to add
     assert spoken_words_for("fr") is None

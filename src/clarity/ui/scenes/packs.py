@@ -60,7 +60,7 @@ PACK_KEYS: tuple[Binding, ...] = (
     BACK,
 )
 DESCRIPTION_LINES = 2
-META_LINES = 2
+META_LINES = 3  # a longer language at 200 % needs a third line for the counts
 ERROR_LINES = 2
 #: A card shows at most a few lines of any text, and no line holds this many characters
 #: even at the smallest size on the widest window: only this much of a text is measured
