@@ -738,12 +738,14 @@ def ink_share(window: pygame.Surface, rect: pygame.Rect, ink: tuple[int, int, in
     return inked / max(1, len(points))
 
 
-@pytest.mark.parametrize("interface", INTERFACES)
+# In English only: the texts that are long here are the pack's (its prompt takes 7 s a
+# run to lay out), and the interface's words in a longer language are the other tests'.
 @pytest.mark.parametrize("key", [pygame.K_a, pygame.K_b], ids=["right", "wrong"])
 @pytest.mark.parametrize("size", STANDARD, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_right_choice_of_wide_letters_shows_its_text_after_the_answer(
-    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], key: int, interface: str
+    make_app: Callable[..., App], tmp_path: Path, size: tuple[int, int], key: int
 ) -> None:
+    interface = "en"
     question = {
         "id": "q",
         "type": "choice",
