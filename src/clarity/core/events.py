@@ -40,6 +40,8 @@ class QuestionAsked:
     question_index: int  # index into the pack's questions
     question_id: str | None
     time_limit: float | None  # seconds the player has (stretched by the time scale)
+    #: the contestant who has the first chance at it; None when it is open to all (buzz in)
+    first_chance: int | None = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class AnswerGiven:
     points: Points
     streak: int  # consecutive right answers including this one; 0 after a wrong one
     timed_out: bool = False
+    contestant: int = 0  # who answered: an index into the round's contestants (0 when solo)
+    steal: bool = False  # a steal of a question another team missed, for a share of the points
+    judged: bool = False  # the teacher judged a spoken answer right or wrong (no response)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,7 @@ class ImageGuessed:
     points: Points
     final: bool  # the last guess of the round, after the tiles or the questions ran out
     seconds: float
+    contestant: int = 0  # who guessed: an index into the round's contestants (0 when solo)
 
 
 class RoundOutcome(StrEnum):
@@ -124,10 +130,92 @@ class RoundEnded:
 
 
 @dataclass(frozen=True, slots=True)
+class BuzzedIn:
+    """A contestant buzzed in first and now answers the open question."""
+
+    contestant: int
+    seconds: float  # on the question's clock
+
+
+@dataclass(frozen=True, slots=True)
+class StealOffered:
+    """A missed question passes once to ``contestant``, who may steal it."""
+
+    contestant: int
+    missed_by: int
+
+
+@dataclass(frozen=True, slots=True)
+class StealPassed:
+    """``contestant`` let the offered steal go (or its time ran out): nothing is lost."""
+
+    contestant: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionClosed:
+    """The question is over without a right answer: nobody buzzed in time, or every
+    contestant who buzzed was wrong. The screen shows the right answer."""
+
+    number: int
+    timed_out: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClassSummary:
+    """A finished class round: every contestant's own summary, in the order they were
+    given to the round, with the share of the round that was theirs.
+
+    ``guessed_by`` is the index of the contestant whose right guess ended the round (None
+    when the picture was not guessed). ``contestants[i]`` is a :class:`RoundSummary` of
+    contestant ``i`` alone: their score, breakdown, answers, guesses and medal yardstick.
+    """
+
+    pack_id: str
+    mystery_index: int
+    mystery_answer: str
+    seed: int
+    mode: str
+    outcome: RoundOutcome
+    guessed_by: int | None
+    total_tiles: int
+    hidden_at_end: int
+    questions_asked: int
+    contestants: tuple[RoundSummary, ...]
+
+    def places(self) -> tuple[int, ...]:
+        """Each contestant's place by score, 1 for the highest; equal scores share a place
+        and the next place is skipped ("1224", standard competition ranking)."""
+        scores = [c.score for c in self.contestants]
+        return tuple(1 + sum(1 for other in scores if other > score) for score in scores)
+
+    def ranking(self) -> tuple[int, ...]:
+        """Contestant indexes from the first place down; equal places keep their order."""
+        places = self.places()
+        return tuple(sorted(range(len(places)), key=lambda i: (places[i], i)))
+
+
+@dataclass(frozen=True, slots=True)
+class ClassRoundEnded:
+    summary: ClassSummary
+
+
+@dataclass(frozen=True, slots=True)
 class TrophyEarned:
     trophy_id: str
     name: str
     tier: str
 
 
-RoundEvent = QuestionAsked | AnswerGiven | TileUncovered | ImageGuessed | RoundEnded
+RoundEvent = (
+    QuestionAsked
+    | AnswerGiven
+    | TileUncovered
+    | ImageGuessed
+    | RoundEnded
+    | BuzzedIn
+    | StealOffered
+    | StealPassed
+    | QuestionClosed
+    | ClassRoundEnded
+)

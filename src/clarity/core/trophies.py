@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from clarity.core.events import (
     AnswerGiven,
+    ClassRoundEnded,
     ImageGuessed,
     RoundEnded,
     RoundEvent,
@@ -301,6 +302,44 @@ class TrophyTracker:
             return
         trophy = trophy_by_id(trophy_id)
         self.earned.append(TrophyEarned(trophy.id, trophy.name, trophy.tier.value))
+
+
+class ClassTrophyTracker:
+    """Awards per-round trophies to each contestant of a class round, by observing it.
+
+    One :class:`TrophyTracker` per contestant hears that contestant's answers and guesses
+    (events carry their ``contestant``) and, at the end, their own summary: a team earns
+    a trophy by the same rule a player alone does. ``earned[i]`` lists contestant ``i``'s
+    trophies in the order they were won.
+    """
+
+    def __init__(self, contestants: int) -> None:
+        self.trackers = tuple(TrophyTracker() for _ in range(contestants))
+
+    @property
+    def earned(self) -> tuple[list[TrophyEarned], ...]:
+        return tuple(tracker.earned for tracker in self.trackers)
+
+    @property
+    def medals(self) -> tuple[Tier | None, ...]:
+        return tuple(tracker.medal for tracker in self.trackers)
+
+    def __call__(self, event: RoundEvent) -> None:
+        self.observe(event)
+
+    def observe(self, event: RoundEvent) -> list[tuple[int, TrophyEarned]]:
+        """Take one event; return the trophies it earned, each with its contestant."""
+        if isinstance(event, AnswerGiven | ImageGuessed):
+            return [(event.contestant, t) for t in self.trackers[event.contestant].observe(event)]
+        if isinstance(event, ClassRoundEnded):
+            return [
+                (index, trophy)
+                for index, (tracker, summary) in enumerate(
+                    zip(self.trackers, event.summary.contestants, strict=True)
+                )
+                for trophy in tracker.observe(RoundEnded(summary))
+            ]
+        return []
 
 
 @dataclass(frozen=True, slots=True)
