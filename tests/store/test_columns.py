@@ -18,7 +18,10 @@ from clarity.store.problems import StoreDamaged, UnreadableRow
 
 from .factories import MONDAY_9AM, add_player, make_summary, save
 
-TABLES = ("player", "round", "answer", "guess", "round_trophy", "in_progress")
+TABLES = (
+    *("player", "round", "answer", "guess", "round_trophy", "in_progress"),
+    *("school_class", "class_member"),
+)
 
 
 def shuffled_schema(path: Path, *, not_null: bool = True) -> None:

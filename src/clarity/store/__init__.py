@@ -6,6 +6,7 @@ here imports pygame. Open it with :func:`open_store`.
 
 from clarity.store.models import (
     EarnedTrophy,
+    Enrolment,
     InProgress,
     LeaderRow,
     NameRejected,
@@ -14,6 +15,7 @@ from clarity.store.models import (
     RoundRecord,
     SavedRound,
     SaveFailed,
+    SchoolClass,
 )
 from clarity.store.opening import StoreOpening, check_and_repair, open_for_reading, open_store
 from clarity.store.problems import StoreDamaged
@@ -21,6 +23,7 @@ from clarity.store.store import Store
 
 __all__ = [
     "EarnedTrophy",
+    "Enrolment",
     "InProgress",
     "LeaderRow",
     "NameRejected",
@@ -29,6 +32,7 @@ __all__ = [
     "RoundRecord",
     "SaveFailed",
     "SavedRound",
+    "SchoolClass",
     "Store",
     "StoreDamaged",
     "StoreOpening",

@@ -155,6 +155,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             time_scale REAL DEFAULT 1.0 CHECK (time_scale IS NULL OR time_scale > 0)
         """,
     ),
+    # 4: a teacher's classes: named lists of players; a player may be in several. Deleting
+    # a player or a class deletes the memberships with it (the schema cascades).
+    (
+        """
+        CREATE TABLE school_class (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,  -- casefolded name: unique whatever the case
+            created_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE class_member (
+            class_id INTEGER NOT NULL REFERENCES school_class(id) ON DELETE CASCADE,
+            player_id INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+            PRIMARY KEY (class_id, player_id)
+        ) WITHOUT ROWID
+        """,
+        # A player's classes, and the cascade from a deleted player, are one index range.
+        "CREATE INDEX class_member_by_player ON class_member (player_id, class_id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -121,3 +121,24 @@ class PlayerOverview:
     right_answers: int
     best_score: int | None
     last_played: datetime | None
+
+
+@dataclass(frozen=True)
+class SchoolClass:
+    """A teacher's class: a named list of players (a player may be in several classes).
+    ``members`` are ordered by name, as the players' list is."""
+
+    id: int
+    name: str
+    created_at: datetime
+    members: tuple[Player, ...] = ()
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """What :meth:`clarity.store.Store.enrol` did: the class as saved, whether it was made
+    now, and the players made now because no player had their name (in the order given)."""
+
+    school_class: SchoolClass
+    class_created: bool
+    players_created: tuple[Player, ...]

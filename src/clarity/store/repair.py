@@ -41,6 +41,7 @@ from pathlib import Path
 from clarity.atomic_files import sync_folder
 from clarity.core.messages import Message, message, plural_message
 from clarity.store import rows
+from clarity.store.classes import school_class
 from clarity.store.db import configure, migrate, open_connection
 from clarity.store.finished_rounds import RECORD_QUERY
 from clarity.store.problems import Problem, UnreadableRow, problem_of
@@ -59,6 +60,8 @@ SALVAGED_KEYS = {
     "guess": "round_id",
     "round_trophy": "round_id",
     "in_progress": "player_id",
+    "school_class": "id",
+    "class_member": "class_id",
 }
 _SMALLEST_KEY = -(2**63)
 _LARGEST_KEY = 2**63 - 1
@@ -289,7 +292,7 @@ def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | N
         conn.execute("BEGIN IMMEDIATE")
         drop_rows_the_game_cannot_read(conn, "player")
         counts["players_renamed"], counts["players_lowered"] = _settle_orphans(conn, moment)
-        for table in ("round", "answer", "guess", "in_progress"):
+        for table in ("round", "answer", "guess", "in_progress", "school_class"):
             drop_rows_the_game_cannot_read(conn, table)
         _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
         conn.execute("COMMIT")
@@ -448,6 +451,7 @@ _READ_AS_THE_STORE_DOES: dict[str, tuple[str, str, Callable[[Row], object]]] = {
         "player_id = :player_id",
         lambda row: rows.in_progress(row, {}),
     ),
+    "school_class": ("SELECT * FROM school_class", "id = :id", school_class),
 }
 
 
@@ -536,6 +540,9 @@ def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> tuple[int, in
             WHERE r.id = round_trophy.round_id AND r.player_id = round_trophy.player_id)
         """,
         "DELETE FROM in_progress WHERE player_id NOT IN (SELECT id FROM player)",
+        # a class keeps the members still there; a member of a class lost goes
+        "DELETE FROM class_member WHERE player_id NOT IN (SELECT id FROM player)",
+        "DELETE FROM class_member WHERE class_id NOT IN (SELECT id FROM school_class)",
     )
     for statement in statements:
         conn.execute(statement)

@@ -29,11 +29,13 @@ from clarity.core.events import AnswerGiven, ImageGuessed, RoundSummary
 from clarity.core.messages import Message, message
 from clarity.core.trophies import PlayerStats
 from clarity.store import problems
+from clarity.store.classes import Classes
 from clarity.store.db import connect, migrate
 from clarity.store.finished_rounds import FinishedRounds
 from clarity.store.in_progress import RoundsInProgress
 from clarity.store.models import (
     EarnedTrophy,
+    Enrolment,
     InProgress,
     LeaderRow,
     NameRejected,
@@ -42,6 +44,7 @@ from clarity.store.models import (
     RoundRecord,
     SavedRound,
     SaveFailed,
+    SchoolClass,
 )
 from clarity.store.players import Players
 from clarity.store.problems import Problem, StoreDamaged, UnreadableRow, still_damaged
@@ -87,6 +90,7 @@ class Store:
         self._conn_is_memory = False
         self._repairing = False  # this store holds the repair lock (its writes need not)
         self._players = Players(self._read, self._write, now)
+        self._classes = Classes(self._read, self._write, now)
         self._rounds = FinishedRounds(self._read, self._write)
         self._in_progress = RoundsInProgress(self._read, self._write, now)
         self._standings = Standings(self._read)
@@ -173,15 +177,66 @@ class Store:
 
     def delete_player(self, player_id: int) -> SaveFailed | None:
         """Delete a player with everything saved about them: rounds, answers, guesses,
-        trophies and round in progress (the schema cascades). The deleted rows are zeroed
-        (``PRAGMA secure_delete``) and the log is emptied into the file afterwards, so the
-        name and the typed answers are in neither the file nor its ``-wal`` (the student's
-        right to be forgotten; exports made before are the teacher's to delete)."""
+        trophies, round in progress and places in classes (the schema cascades). The
+        deleted rows are zeroed (``PRAGMA secure_delete``) and the log is emptied into the
+        file afterwards, so the name and the typed answers are in neither the file nor its
+        ``-wal`` (the student's right to be forgotten; exports made before are the
+        teacher's to delete)."""
         return self._players.delete(player_id)
 
     def player_overview(self) -> list[PlayerOverview]:
         """Every player with their number of rounds, right answers, best score, last game."""
         return self._standings.player_overview()
+
+    # -- classes ---------------------------------------------------------------------
+
+    def classes(self) -> list[SchoolClass]:
+        """Every class, by name, each with its members by name."""
+        return self._classes.all()
+
+    def class_by_name(self, name: str) -> SchoolClass | None:
+        """The class with this name, whatever its case and spacing; None if none."""
+        return self._classes.by_name(name)
+
+    def classes_of(self, player_id: int) -> list[SchoolClass]:
+        """The classes the player is in, by name (each with all its members)."""
+        return self._classes.of_player(player_id)
+
+    def create_class(self, name: str) -> SchoolClass | NameRejected | SaveFailed:
+        """A new, empty class. Its name follows the rules of a player's name
+        (:func:`clarity.store.names.clean_name`); a bad or taken one (whatever its case)
+        comes back as NameRejected, for the teacher."""
+        return self._classes.create(name)
+
+    def rename_class(self, class_id: int, new_name: str) -> SchoolClass | NameRejected | SaveFailed:
+        """Rename a class (KeyError for an unknown id: a bug in the caller)."""
+        return self._classes.rename(class_id, new_name)
+
+    def delete_class(self, class_id: int) -> SaveFailed | None:
+        """Delete a class; its players stay, with everything saved about them."""
+        return self._classes.delete(class_id)
+
+    def add_to_class(self, class_id: int, player_ids: Sequence[int]) -> SchoolClass | SaveFailed:
+        """Put players in a class, in one transaction; one already in it stays in it once.
+        Returns the class as saved. Raises KeyError for an unknown class and
+        sqlite3.IntegrityError for an unknown player (bugs in the caller; nothing is saved)."""
+        return self._classes.add(class_id, player_ids)
+
+    def remove_from_class(
+        self, class_id: int, player_ids: Sequence[int]
+    ) -> SchoolClass | SaveFailed:
+        """Take players out of a class (they stay players); returns the class as saved.
+        Raises KeyError for an unknown class."""
+        return self._classes.remove(class_id, player_ids)
+
+    def enrol(
+        self, class_name: str, player_names: Sequence[str]
+    ) -> Enrolment | NameRejected | SaveFailed:
+        """Put the players named in the class named, as a teacher types a class list
+        (``clarity players --class 5B --add Ana Ben``): the class, and every player no one
+        has the name of, are made too, all in one transaction. A name the rules refuse
+        comes back as NameRejected before anything is written."""
+        return self._classes.enrol(class_name, player_names)
 
     # -- rounds ----------------------------------------------------------------------
 
