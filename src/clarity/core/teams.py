@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from clarity.core.class_round import ClassRound, ClassRules, Observer
@@ -47,8 +47,8 @@ class ClassGameSetup:
     mystery_index: int
     seed: int
     teams: tuple[Team, ...]
-    class_rules: ClassRules = ClassRules()
-    rules: ScoringRules = ScoringRules()
+    class_rules: ClassRules = field(default_factory=ClassRules)
+    rules: ScoringRules = field(default_factory=ScoringRules)
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
