@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
     from clarity.core.packs.glyphs import CanDraw
     from clarity.core.packs.loader import LoadedPack
-    from clarity.store import Store
+    from clarity.store import PlayerOverview, SchoolClass, Store
     from clarity.ui.launch import LaunchOptions
     from clarity.ui.services import GameSettings
 
@@ -88,6 +88,7 @@ class _Lazy:
 _pack_loader = _Lazy("clarity.core.packs.loader")
 _store = _Lazy("clarity.store")
 _store_db = _Lazy("clarity.store.db")
+_store_names = _Lazy("clarity.store.names")
 reports = _Lazy("clarity.store.reports")
 
 
@@ -1571,9 +1572,49 @@ def _add_players(subparsers: Subparsers, t: Translator) -> None:
             "exports and backups made before are yours to delete"
         ),
     )
+    classes = parser.add_argument_group(
+        t.gettext("classes"),
+        t.gettext(
+            "A class is a named list of players, to pick teams from; a player may be in "
+            "several classes."
+        ),
+    )
+    classes.add_argument(
+        "--classes", action="store_true", help=t.gettext("list the classes with their players")
+    )
+    classes.add_argument(
+        "--class",
+        dest="school_class",
+        metavar="CLASS",
+        help=t.gettext("list the players of CLASS, or change it with the options below"),
+    )
+    classes.add_argument(
+        "--add",
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help=t.gettext(
+            "put the players named in the class, making the class and any player "
+            'not saved yet (e.g. --class 5B --add Ana "Ben Li")'
+        ),
+    )
+    classes.add_argument(
+        "--remove",
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help=t.gettext("take the players named out of the class (they stay players)"),
+    )
+    classes.add_argument(
+        "--delete-class",
+        action="store_true",
+        help=t.gettext("delete the class (its players stay, with everything saved about them)"),
+    )
 
 
 def _cmd_players(args: argparse.Namespace) -> int:
+    if _asks_about_classes(args):
+        return _cmd_classes(args)
     if args.delete is not None:
         if args.extra_time:
             raise UsageError(
@@ -1596,31 +1637,34 @@ def _list_players(args: argparse.Namespace, store: Store) -> int:
     if not rows:
         print(t.gettext("No players yet."))
         return EXIT_OK
-    print(
-        _table(
-            t,
-            (
-                t.gettext("Player"),
-                t.gettext("Rounds"),
-                t.gettext("Right answers"),
-                t.gettext("Best score"),
-                t.gettext("Last played"),
-                t.gettext("Extra time"),
-            ),
-            [
-                (
-                    r.player.name,
-                    r.rounds,
-                    r.right_answers,
-                    r.best_score,
-                    _when(r.last_played, t),
-                    _extra_time_text(r.player.extra_time, t),
-                )
-                for r in rows
-            ],
-        )
-    )
+    print(_players_table(t, rows))
     return EXIT_OK
+
+
+def _players_table(t: Translator, rows: Sequence[PlayerOverview]) -> str:
+    """The players' table of ``clarity players``, in ``t``'s language."""
+    return _table(
+        t,
+        (
+            t.gettext("Player"),
+            t.gettext("Rounds"),
+            t.gettext("Right answers"),
+            t.gettext("Best score"),
+            t.gettext("Last played"),
+            t.gettext("Extra time"),
+        ),
+        [
+            (
+                r.player.name,
+                r.rounds,
+                r.right_answers,
+                r.best_score,
+                _when(r.last_played, t),
+                _extra_time_text(r.player.extra_time, t),
+            )
+            for r in rows
+        ],
+    )
 
 
 def _table(t: Translator, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -1863,6 +1907,234 @@ def _copies_that_may_hold_them(folder: Path, t: Translator) -> list[str]:
             )
         )
     return lines
+
+
+# --- clarity players --classes, --class CLASS [--add | --remove | --delete-class] --------
+
+
+def _asks_about_classes(args: argparse.Namespace) -> bool:
+    return bool(args.classes or args.school_class is not None or args.add or args.remove) or bool(
+        args.delete_class
+    )
+
+
+def _cmd_classes(args: argparse.Namespace) -> int:
+    """The class options of ``clarity players``: which one is asked, checked before the
+    data is opened (:class:`UsageError` for a combination that means nothing)."""
+    t = _translator(args)
+    given = [
+        option
+        for option, value in (
+            ("--delete", args.delete is not None),
+            ("--extra-time", bool(args.extra_time)),
+            ("--classes", args.classes),
+            ("--add", bool(args.add)),
+            ("--remove", bool(args.remove)),
+            ("--delete-class", args.delete_class),
+        )
+        if value
+    ]
+    if len(given) > 1:
+        raise UsageError(
+            t.gettext("give either {one} or {other}, not both", one=given[0], other=given[1])
+        )
+    if args.classes:
+        if args.school_class is not None:
+            raise UsageError(
+                t.gettext(
+                    "give either {one} or {other}, not both", one="--classes", other="--class"
+                )
+            )
+        return _list_classes(args)
+    if args.school_class is None:
+        raise UsageError(
+            # Translators: {option} is --add, --remove or --delete-class; {needed} is --class
+            t.gettext(
+                "{option} needs {needed}: the class to change", option=given[0], needed="--class"
+            )
+        )
+    if given and given[0] in ("--delete", "--extra-time"):
+        raise UsageError(
+            t.gettext("give either {one} or {other}, not both", one=given[0], other="--class")
+        )
+    class_name = _checked_name(t, "--class", args.school_class)
+    if args.add:
+        return _enrol(args, class_name, [_checked_name(t, "--add", n) for n in args.add])
+    if args.remove:
+        return _change_class(
+            args, class_name, [_checked_name(t, "--remove", n) for n in args.remove]
+        )
+    if args.delete_class:
+        return _change_class(args, class_name, None)
+    return _list_class(args)
+
+
+def _checked_name(t: Translator, option: str, name: str) -> str:
+    """``name`` as it will be looked up, or :class:`UsageError` saying why no class or
+    player can have it (the rules of :func:`clarity.store.names.clean_name`)."""
+    from clarity.store import NameRejected  # noqa: PLC0415 - only when changing classes
+    from clarity.store.names import clean_name  # noqa: PLC0415
+
+    cleaned = clean_name(name)
+    if isinstance(cleaned, NameRejected):
+        raise UsageError(
+            t.gettext(
+                '{option} "{word}": {problem}',
+                option=option,
+                word=name,
+                problem=message_of(cleaned),
+            )
+        )
+    return cleaned
+
+
+def _class_line(t: Translator, school_class: SchoolClass) -> str:
+    """A class in one line: "5B: 3 players: Ana, Ben Li, Zoe"."""
+    members = school_class.members
+    if not members:
+        return t.gettext("{name}: no players yet", name=school_class.name)
+    return t.ngettext(
+        # Translators: {name} is the class's name; {players} the players' names, joined
+        "{name}: {count} player: {players}",
+        "{name}: {count} players: {players}",
+        len(members),
+        name=school_class.name,
+        players=", ".join(member.name for member in members),
+    )
+
+
+def _no_such_class(t: Translator, name: str, known: Sequence[str]) -> Failed:
+    """The failure for a name no class has, listing the classes there are."""
+    if known:
+        return Failed(
+            t.gettext(
+                'there is no class called "{name}"; the classes are: {classes}',
+                name=name,
+                classes=", ".join(known),
+            )
+        )
+    return Failed(
+        t.gettext('there is no class called "{name}"; there are no classes yet', name=name)
+    )
+
+
+@_reads_saved_data
+def _list_classes(args: argparse.Namespace, store: Store) -> int:
+    t = _translator(args)
+    classes = store.classes()
+    if not classes:
+        print(t.gettext("No classes yet."))
+    for school_class in classes:
+        print(terminal_safe(_class_line(t, school_class)))
+    return EXIT_OK
+
+
+@_reads_saved_data
+def _list_class(args: argparse.Namespace, store: Store) -> int:
+    """The class's line, then its players as ``clarity players`` lists them."""
+    t = _translator(args)
+    found = store.class_by_name(args.school_class)
+    if found is None:
+        raise _no_such_class(t, args.school_class, [c.name for c in store.classes()])
+    print(terminal_safe(_class_line(t, found)))
+    if found.members:
+        ids = {member.id for member in found.members}
+        rows = [r for r in reports.players_table(store) if r.player.id in ids]
+        print(_players_table(t, rows))
+    return EXIT_OK
+
+
+def _opened_for_changing(args: argparse.Namespace, t: Translator) -> Store:
+    """The store of the data folder, for a change (made if there is none yet); raises
+    :class:`Failed` when nothing can be saved there."""
+    opening = _store.open_store(_data_dir(args))
+    if opening.store is None:
+        raise Failed(nothing_changed(t, opening.notice_said))
+    if not opening.store.saving:  # read-only or full: said once, with what it means here
+        notice = opening.store.notice_said or opening.notice_said
+        opening.store.close()
+        raise Failed(nothing_changed(t, notice))
+    if opening.notice_said is not None:  # e.g. an unreadable file was moved aside
+        print(terminal_safe(f"{PROG}: {t.render(opening.notice_said)}"), file=sys.stderr)
+    return opening.store
+
+
+def _enrol(args: argparse.Namespace, class_name: str, names: Sequence[str]) -> int:
+    """``clarity players --class CLASS --add NAME ...``: the players in the class, the
+    class and players not saved yet made too, all at once (:meth:`Store.enrol`)."""
+    t = _translator(args)
+    with _opened_for_changing(args, t) as store:
+        enrolled = store.enrol(class_name, names)
+    if isinstance(enrolled, _store.SaveFailed | _store.NameRejected):
+        raise Failed(message_of(enrolled))
+    if enrolled.class_created:
+        print(terminal_safe(t.gettext("Made the class {name}.", name=enrolled.school_class.name)))
+    made = enrolled.players_created
+    if made:
+        line = t.ngettext(
+            # Translators: {players} are the names of the players made now, joined
+            "{count} new player saved: {players}",
+            "{count} new players saved: {players}",
+            len(made),
+            players=", ".join(player.name for player in made),
+        )
+        print(terminal_safe(line))
+    print(terminal_safe(_class_line(t, enrolled.school_class)))
+    return EXIT_OK
+
+
+def _change_class(args: argparse.Namespace, class_name: str, names: Sequence[str] | None) -> int:
+    """``--class CLASS --remove NAME ...`` (``names``), or ``--delete-class`` (None).
+
+    Raises :class:`Failed` for a class or a player that is not there (listing those there
+    are) or a player not in the class; nothing is changed then.
+    """
+    t = _translator(args)
+    if not (_data_dir(args) / _store_db.DB_FILENAME).is_file():
+        raise _no_such_class(t, class_name, [])
+    with _opened_for_changing(args, t) as store:
+        found = store.class_by_name(class_name)
+        if found is None:
+            raise _no_such_class(t, class_name, [c.name for c in store.classes()])
+        if names is None:
+            failed = store.delete_class(found.id)
+            if failed is not None:
+                raise Failed(message_of(failed))
+            line = t.ngettext(
+                "Deleted the class {name}; its {count} player is kept.",
+                "Deleted the class {name}; its {count} players are kept.",
+                len(found.members),
+                name=found.name,
+            )
+            print(terminal_safe(line))
+            return EXIT_OK
+        members = {_store_names.name_key(member.name): member for member in found.members}
+        leaving = []
+        for name in names:
+            member = members.get(_store_names.name_key(name))
+            if member is None:
+                raise Failed(_not_in_class(t, name, found))
+            leaving.append(member.id)
+        changed = store.remove_from_class(found.id, leaving)
+    if isinstance(changed, _store.SaveFailed):
+        raise Failed(message_of(changed))
+    print(terminal_safe(_class_line(t, changed)))
+    return EXIT_OK
+
+
+def _not_in_class(t: Translator, name: str, found: SchoolClass) -> str:
+    if not found.members:
+        return t.gettext(
+            '"{name}" is not in {school_class}: it has no players yet',
+            name=name,
+            school_class=found.name,
+        )
+    return t.gettext(
+        '"{name}" is not in {school_class}; its players are: {players}',
+        name=name,
+        school_class=found.name,
+        players=", ".join(member.name for member in found.members),
+    )
 
 
 def _extra_time_said(name: str, scale: float | None, t: Translator) -> str:
