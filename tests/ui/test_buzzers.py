@@ -14,6 +14,7 @@ import pytest
 
 from clarity.i18n import translator_for
 from clarity.i18n.pseudo import OPENING
+from clarity.ui.app import App
 from clarity.ui.bindings import binding_for
 from clarity.ui.buzzers import (
     SUGGESTED_KEYS,
@@ -34,7 +35,9 @@ from clarity.ui.buzzers import (
 )
 from clarity.ui.play.controls import TRUEFALSE_ROWS, play_bindings
 from clarity.ui.play.stage import Stage
+from clarity.ui.scene import Scene
 
+from .conftest import Pilot
 from .drawn_text import untranslated_words
 from .keyboard import LAYOUTS, press_events
 
@@ -76,7 +79,8 @@ def event_queue() -> Iterator[None]:
     pygame.display.init()
     pygame.event.clear()
     yield
-    pygame.event.clear()
+    if pygame.display.get_init():  # an App's close quits pygame
+        pygame.event.clear()
 
 
 def through_queue(buzzers: BuzzerInput, events: Sequence[pygame.event.Event]) -> list[object]:
@@ -173,6 +177,32 @@ def test_suggested_keys_are_distinct_and_no_key_of_the_play_screen(teams: int, l
         assert all(binding_for(table, press) is None for table in tables), (layout, scancode)
 
 
+#: Where French AZERTY and German QWERTZ put other letters than US on the letter keys.
+MOVED_LETTERS = {
+    "fr": {pygame.KSCAN_Q: "a", pygame.KSCAN_A: "q", pygame.KSCAN_W: "z", pygame.KSCAN_Z: "w"},
+    "de": {pygame.KSCAN_Y: "z", pygame.KSCAN_Z: "y"},
+}
+
+
+@pytest.mark.parametrize("layout", sorted(MOVED_LETTERS))
+def test_suggested_letter_keys_type_no_answer_letter_on_french_and_german_layouts(
+    layout: str,
+) -> None:
+    buzzers = BuzzerInput(BuzzerMap(2), FakePadPort())
+    letter_keys = {code for codes in SUGGESTED_KEYS.values() for code in codes} - {
+        pygame.KSCAN_LSHIFT,
+        pygame.KSCAN_RSHIFT,
+    }
+    presses = []
+    for scancode in sorted(letter_keys):
+        key = ord(MOVED_LETTERS[layout].get(scancode) or LAYOUTS["us"][scancode][0])
+        presses += [key_down(scancode, key), key_up(scancode, key)]
+    readings = through_queue(buzzers, presses)
+    assert [reading.buzzer for reading in readings] == [
+        KeyBuzzer(scancode) for scancode in sorted(letter_keys)
+    ]
+
+
 def test_suggested_keys_go_from_the_left_to_the_right_of_the_keyboard() -> None:
     assert BuzzerMap.suggested(2).buzzer_of(0) == KeyBuzzer(pygame.KSCAN_LSHIFT)
     assert BuzzerMap.suggested(6).buzzer_of(5) == KeyBuzzer(pygame.KSCAN_RSHIFT)
@@ -241,6 +271,8 @@ def test_party_buzzers_on_one_device_buzz_each_for_the_team_that_claimed_the_but
         Buzz(0, PadBuzzer(2, 0)),
         Buzz(None, PadBuzzer(2, 10)),  # a handset no team took
     ]
+    buzzers.expect_answer(0, slots=4)  # its handset buzzes still: it answers on the keyboard
+    assert through_queue(buzzers, [button(2, 0)]) == [Buzz(0, PadBuzzer(2, 0))]
 
 
 def test_a_button_of_a_pad_never_announced_is_ignored() -> None:
@@ -259,6 +291,20 @@ def test_the_answering_team_s_pad_answers_with_its_face_buttons_and_its_d_pad() 
     assert face == [PadAnswer(0, 0), PadAnswer(0, 1), PadAnswer(0, 2), PadAnswer(0, 3)]
     assert d_pad == [PadAnswer(0, 0), PadAnswer(0, 1), PadAnswer(0, 2), PadAnswer(0, 3)]
     assert other == [Buzz(1, PadBuzzer(5, 1))]  # the others still buzz (the picture)
+
+
+def test_a_team_with_its_own_pad_is_shown_its_buttons_by_the_answers() -> None:
+    buzz_set = PadInfo(2, BUZZ_SET, "Buzz", 20)
+    buzzers = BuzzerInput(BuzzerMap(4), FakePadPort(xbox(4), buzz_set))
+    buzzers.map.claim(0, PadBuzzer(4, 7))
+    buzzers.map.claim(1, PadBuzzer(2, 0))
+    buzzers.map.claim(2, PadBuzzer(2, 5))
+    buzzers.map.claim(3, KeyBuzzer(pygame.KSCAN_P))
+    assert buzzers.answer_caps(0) == ("A", "B", "X", "Y", "LB", "RB")
+    assert buzzers.answer_caps(1) is None  # a shared set of buzzers: on the keyboard
+    assert buzzers.answer_caps(3) is None
+    buzzers.map.release(2)
+    assert buzzers.answer_caps(1) == ("1", "2", "3", "4", "5", "6")
 
 
 def test_a_true_false_answer_takes_two_buttons_and_pads_buzz_again_after_it() -> None:
@@ -282,10 +328,10 @@ def test_game_controller_buttons_buzz_and_answer_like_joystick_buttons() -> None
         Buzz(1, PadBuzzer(4, pygame.CONTROLLER_BUTTON_START))
     ]
     buzzers.expect_answer(1, slots=4)
-    assert through_queue(buzzers, [pressed("Y"), pressed("DPAD_RIGHT")]) == [
-        PadAnswer(1, 3),
-        PadAnswer(1, 1),
-    ]
+    answers = [pressed(name) for name in ("Y", "DPAD_RIGHT", "RIGHTSHOULDER", "BACK")]
+    assert through_queue(buzzers, answers) == [PadAnswer(1, 3), PadAnswer(1, 1)]
+    buzzers.expect_answer(1, slots=6)
+    assert through_queue(buzzers, answers) == [PadAnswer(1, 3), PadAnswer(1, 1), PadAnswer(1, 5)]
 
 
 # -- hot-plug ------------------------------------------------------------------------------
@@ -337,11 +383,13 @@ def test_identical_pads_plugged_back_go_to_the_teams_in_the_order_they_were_lost
 
 
 def test_an_unclaimed_pad_pulled_out_is_forgotten_and_its_number_used_again() -> None:
-    port = FakePadPort(xbox(4))
+    port = FakePadPort(xbox(4), xbox(5))
     buzzers = BuzzerInput(BuzzerMap(2), port)
     assert through_queue(buzzers, [removed(4)]) == [PadLost((), Pad(xbox(4), 1, connected=False))]
-    port.plug(0, xbox(6))
-    assert through_queue(buzzers, [added(0)]) == [PadAdded((), Pad(xbox(6), 1))]
+    assert buzzers.pads == (Pad(xbox(5), 2),)
+    buzz_set = PadInfo(6, BUZZ_SET, "Buzz", 20)
+    port.plug(0, buzz_set)
+    assert through_queue(buzzers, [added(0)]) == [PadAdded((), Pad(buzz_set, 1))]
 
 
 # -- words ---------------------------------------------------------------------------------
@@ -406,3 +454,36 @@ def test_the_real_pad_port_starts_the_joystick_module_only_when_used() -> None:
     port.connected()
     assert pygame.joystick.get_init()
     pygame.joystick.quit()
+
+
+class BuzzerScene(Scene):
+    """A screen that only reads buzzers, as the class game's screens will."""
+
+    def __init__(self, app: App, buzzers: BuzzerInput) -> None:
+        super().__init__(app)
+        self.buzzers = buzzers
+        self.readings: list[object] = []
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        reading = self.buzzers.read(event)
+        if reading is not None:
+            self.readings.append(reading)
+
+
+def test_the_app_hands_a_screen_key_and_pad_buzzes_in_the_order_they_came(app: App) -> None:
+    port = FakePadPort()
+    scene = BuzzerScene(app, BuzzerInput(BuzzerMap.suggested(2), port))
+    app.push(scene)
+    pilot = Pilot(app)
+    pilot.step()
+    port.plug(0, xbox(3))
+    pilot.post([added(0)])
+    assert scene.buzzers.map.claim(0, PadBuzzer(3, 0)) is None  # Left Shift is free now
+    held_shift = key_down(pygame.KSCAN_RSHIFT, pygame.K_RSHIFT)
+    pilot.post([button(3, 1), held_shift, held_shift, removed(3)])
+    assert scene.readings == [
+        PadAdded((), Pad(xbox(3), 1)),
+        Buzz(0, PadBuzzer(3, 1)),
+        Buzz(1, KeyBuzzer(pygame.KSCAN_RSHIFT)),
+        PadLost((0,), Pad(xbox(3), 1, connected=False)),
+    ]

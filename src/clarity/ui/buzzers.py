@@ -50,7 +50,16 @@ and 5 for six answers; a true/false question has 2 slots. A pad pulled out is
 :class:`PadLost`; plugged in again (the same GUID: SDL gives it a new instance id) it goes
 back to the team that had it. Pads come from a :class:`GamepadPort`: the real one opens
 them with ``pygame.joystick``, which starts only when the first :class:`BuzzerInput` is
-made; tests fill a fake one, since posted JOY* events make no device.
+made; tests fill a fake one, since posted JOY* events make no device. The real port opens
+pads as joysticks, so SDL sends JOY* events; CONTROLLERBUTTONDOWN is read too (SDL's
+A, B, X, Y are 0–3 there as well) for a screen that opens game controllers itself, which
+should then not also open them as joysticks, or each press counts twice.
+
+**Lifetime.** Make one :class:`BuzzerInput` for a class game and hand it from the setup
+screen to the play screen: it numbers the pads ("Gamepad 2") and remembers the pads that
+teams lost; SDL announces the pads plugged in already only once, when the joystick module
+starts. A screen with keys of its own keeps them from the buzzers with
+``BuzzerInput(..., screen_keys=SCREEN_KEYS + ScreenKeys.of(MY_BINDINGS))``.
 """
 
 from __future__ import annotations
@@ -60,6 +69,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import pygame
+from pygame._sdl2 import controller
 
 from clarity.core.messages import N_
 from clarity.ui import keys
@@ -304,9 +314,11 @@ class PygamePadPort:
         except pygame.error:
             return None
         self._open[joystick.get_instance_id()] = joystick
-        from pygame._sdl2 import controller  # noqa: PLC0415 - only once a pad is plugged
-
         try:
+            # SDL's controller mappings know which buttons are A, B, X and Y; the pad is
+            # still read as a joystick, so its events are JOY* ones
+            if not controller.get_init():
+                controller.init()
             face_letters = controller.is_controller(device_index)
         except pygame.error:
             face_letters = False
@@ -380,12 +392,21 @@ SCREEN_KEYS: ScreenKeys = ScreenKeys.of(_screen_bindings())
 
 # -- reading events ---------------------------------------------------------------------
 
-#: Answer slots of pad buttons 0–5, and the d-pad's directions for slots 0–3 in the
-#: face buttons' diamond (A down, B right, X left, Y up).
-PAD_FACE_LETTERS = ("A", "B", "X", "Y")
+#: What is printed on a game controller's buttons 0–5 (SDL's order: A, B, X, Y, then the
+#: shoulder buttons on a joystick): answer slots 0–5 as the screen shows them next to the
+#: answers; a pad SDL knows no mapping for is shown by its button numbers, 1–6.
+PAD_ANSWER_CAPS = ("A", "B", "X", "Y", "LB", "RB")
+#: The d-pad as slots 0–3, in the face buttons' diamond (A down, B right, X left, Y up);
+#: pygame's hat y is 1 up.
 _HAT_SLOTS: dict[tuple[int, int], int] = {(0, -1): 0, (1, 0): 1, (-1, 0): 2, (0, 1): 3}
-#: The d-pad of a game controller (SDL_GameControllerButton) as the same slots.
-_CONTROLLER_DPAD_SLOTS: dict[int, int] = {
+#: A game controller's buttons (SDL_GameControllerButton) as answer slots.
+_CONTROLLER_SLOTS: dict[int, int] = {
+    pygame.CONTROLLER_BUTTON_A: 0,
+    pygame.CONTROLLER_BUTTON_B: 1,
+    pygame.CONTROLLER_BUTTON_X: 2,
+    pygame.CONTROLLER_BUTTON_Y: 3,
+    pygame.CONTROLLER_BUTTON_LEFTSHOULDER: 4,
+    pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: 5,
     pygame.CONTROLLER_BUTTON_DPAD_DOWN: 0,
     pygame.CONTROLLER_BUTTON_DPAD_RIGHT: 1,
     pygame.CONTROLLER_BUTTON_DPAD_LEFT: 2,
@@ -446,6 +467,18 @@ class BuzzerInput:
         """Pads buzz again (the answer is in, or the time ran out)."""
         self._answering = None
 
+    def answer_caps(self, team: int) -> tuple[str, ...] | None:
+        """What to print by answer slots 0–5 for ``team``'s pad ("A", "B", ... on a game
+        controller, "1", "2", ... on another pad), or None: the team has no pad of its own
+        (a key, or a button of a shared pad) and answers on the keyboard."""
+        buzzer = self.map.buzzer_of(team)
+        if not isinstance(buzzer, PadBuzzer) or self.map.pad_teams(buzzer.pad_id) != (team,):
+            return None
+        pad = self._pads.get(buzzer.pad_id)
+        if pad is not None and pad.info.face_letters:
+            return PAD_ANSWER_CAPS
+        return tuple(str(n) for n in range(1, MAX_PAD_SLOTS + 1))
+
     @property
     def pads(self) -> tuple[Pad, ...]:
         """The pads known, plugged in or lost while a team had them, by number."""
@@ -475,7 +508,7 @@ class BuzzerInput:
         elif kind == pygame.JOYBUTTONDOWN:
             return self._button(event.instance_id, event.button, event.button)
         elif kind == pygame.CONTROLLERBUTTONDOWN:
-            slot = _CONTROLLER_DPAD_SLOTS.get(event.button, event.button)
+            slot = _CONTROLLER_SLOTS.get(event.button, -1)
             return self._button(event.instance_id, event.button, slot)
         elif kind == pygame.JOYHATMOTION:
             return self._hat(event.instance_id, tuple(event.value))
@@ -570,7 +603,7 @@ class BuzzerInput:
             # Translators: a team's buzzer, a whole gamepad; {number} counts the pads
             return translator.gettext("Gamepad {number}", number=number)
         face = pad is not None and pad.info.face_letters and buzzer.button < 4
-        button = PAD_FACE_LETTERS[buzzer.button] if face else str(buzzer.button + 1)
+        button = PAD_ANSWER_CAPS[buzzer.button] if face else str(buzzer.button + 1)
         # Translators: a team's buzzer, one button of a gamepad or of a set of party buzzers
         return translator.gettext("Gamepad {number}, button {button}", number=number, button=button)
 
