@@ -250,7 +250,8 @@ def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
     with drawn_hints(monkeypatch) as drawn:
         assert_hints_are_the_table(pilot, drawn, rows, [(scene, rows)])
     labels = [label for _cap, label in drawn[-1]]
-    expected = ["move", "play", "new player", "rename", "extra time", "delete", "guest", "back"]
+    expected = ["move", "play", "new player", "rename", "classes", "extra time", "delete"]
+    expected += ["guest", "back"]
     assert labels == expected + (["scroll"] if count == 14 else [])
     assert pilot.top is scene
     assert saved_names(pilot) == sorted(names)
@@ -442,10 +443,10 @@ ROW_FITTING = [
 def class_on_the_players_screen(
     make: MakeApp, language: str, size: tuple[int, int], text: int
 ) -> tuple[Pilot, PlayersScene, dict[str, list[str]]]:
-    """Ana (playing now: 2 rounds, best 640), Ben (1 round, best 900, extra time ×1.5) and
-    Cleo (no rounds) on the players screen in ``language``, and the lines drawn while each
-    was in focus in turn (their row at its tightest, beside its buttons); Ana in focus
-    again."""
+    """Ana (playing now: 2 rounds, best 640), Ben (1 round, best 900, extra time ×1.5), both
+    in the class 5B, and Cleo (no rounds) on the players screen in ``language``, and the
+    lines drawn while each was in focus in turn (their row at its tightest, beside its
+    buttons); Ana in focus again."""
     app = make(player="Ana", size=size, settings=game_settings(language))
     app.apply_look(Look.from_choices(text_size=text))
     pilot = at_title(app)
@@ -459,6 +460,7 @@ def class_on_the_players_screen(
     save(store, ana.id, pack_id="play-test", score=640, played_at=MONDAY_9AM)
     save(store, ben.id, pack_id="play-test", score=900, played_at=MONDAY_9AM)
     store.set_extra_time(ben.id, 1.5)
+    store.enrol("5B", ["Ana", "Ben"])
     seen: dict[str, list[str]] = {}
     drawn = drawn_texts(app)  # every frame's texts, however cached
     app.screens.push("players")
@@ -514,8 +516,8 @@ def test_every_row_keeps_the_rounds_and_the_best_score_in_every_language(
     text_size: int,
 ) -> None:
     """What a teacher needs of each player (that they play now, their extra time, their
-    rounds and their best score) is drawn whole on their row, on a second line if need be;
-    only the day of the last round may give way."""
+    rounds, their best score and their classes) is drawn whole on their row, on a second
+    line if need be; only the day of the last round may give way."""
     pilot, _, seen = class_on_the_players_screen(saving_app, language, size, text_size)
     t = pilot.app.translator
     assert list(seen) == ["Ana", "Ben", "Cleo"]
@@ -529,6 +531,8 @@ def test_every_row_keeps_the_rounds_and_the_best_score_in_every_language(
         t.ngettext("{count} round", "{count} rounds", 1),
         t.gettext("best {score}", score=900),
     ]
+    for name in ("Ana", "Ben"):
+        needed[name].append(t.ngettext("class {classes}", "classes {classes}", 1, classes="5B"))
     for name, lines in seen.items():
         said = " · ".join(" ".join(line.split()) for line in lines)
         for part in needed[name]:

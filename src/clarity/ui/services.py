@@ -37,6 +37,7 @@ from clarity.ui.sound import Sound
 __all__ = [
     "MAX_NAME_LENGTH",
     "CabinetEntry",
+    "ClassBook",
     "FinishResult",
     "GameSettings",
     "HeldElsewhere",
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
         RoundWatch,
         SaveFailed,
     )
+    from clarity.store import SchoolClass, Store
     from clarity.ui.speech import Speaker
 
 
@@ -267,6 +269,11 @@ class Services:
         return self.session.progress(self.bundled_pack_ids).watch(played, tracker, loaded)
 
     @property
+    def classes(self) -> ClassBook:
+        """The teacher's classes in the saved data, for the players screen."""
+        return ClassBook(self.session)
+
+    @property
     def speaker(self) -> Speaker:
         """The read-aloud of this game, at the speech volume of the settings."""
         if self._speaker is None:
@@ -285,6 +292,58 @@ class Services:
         self.sound.close()
         if self._session is not None:
             self._session.close()
+
+
+class ClassBook:
+    """The teacher's classes, as the players screen shows and changes them.
+
+    Each method opens the saved data if need be; without saved data there are no classes,
+    and a change comes back as SaveFailed saying why saving is off (as the session's
+    changes to players do).
+    """
+
+    def __init__(self, session: PlayerSession) -> None:
+        self._session = session
+
+    def all(self) -> list[SchoolClass]:
+        """Every class by name, each with its members by name; [] without saved data."""
+        store = self._store()
+        return store.classes() if store is not None else []
+
+    def named(self, name: str) -> SchoolClass | NameRejected | SaveFailed:
+        """The class called ``name`` as typed (whatever its case), made now when there is
+        none; a name no class may have comes back as NameRejected (the rules of a
+        player's name), a failure to save as SaveFailed."""
+        store = self._store()
+        if store is None:
+            return self._saving_off()
+        from clarity.store import Enrolment  # noqa: PLC0415 - loaded with the session
+
+        enrolled = store.enrol(name, [])
+        return enrolled.school_class if isinstance(enrolled, Enrolment) else enrolled
+
+    def put_in(self, school_class: SchoolClass, player: Player) -> SchoolClass | SaveFailed:
+        """``player`` in ``school_class`` (once, however often asked); the class as saved."""
+        store = self._store()
+        if store is None:
+            return self._saving_off()
+        return store.add_to_class(school_class.id, [player.id])
+
+    def take_out(self, school_class: SchoolClass, player: Player) -> SchoolClass | SaveFailed:
+        """``player`` out of ``school_class`` (they stay a player); the class as saved."""
+        store = self._store()
+        if store is None:
+            return self._saving_off()
+        return store.remove_from_class(school_class.id, [player.id])
+
+    def _store(self) -> Store | None:
+        self._session.open()
+        return self._session.store
+
+    def _saving_off(self) -> SaveFailed:
+        from clarity.progress import SAVING_OFF, SaveFailed  # noqa: PLC0415 - see __getattr__
+
+        return SaveFailed(self._session.notice_said or SAVING_OFF)
 
 
 def said(translator: Translator, reason: object) -> str:

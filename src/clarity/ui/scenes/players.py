@@ -1,4 +1,5 @@
-"""Who's playing? Pick your name, add it, rename or delete a player, or play as a guest.
+"""Who's playing? Pick your name, add it, rename or delete a player, put them in a teacher's
+classes (and take them out), or play as a guest.
 
 Players come from the session (:attr:`Services.session`), which asks the store; every
 change goes through it and comes back as a value (a player, or a message for the
@@ -18,7 +19,7 @@ from clarity.core.scoring import TIME_SCALES
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.choices import Choice
-from clarity.ui.keys import Letter
+from clarity.ui.keys import Digit, Letter
 from clarity.ui.menu_frame import MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.services import (
@@ -42,6 +43,7 @@ from clarity.ui.widgets import (
 if TYPE_CHECKING:
     from clarity.i18n import Translator
     from clarity.ui.app import App
+    from clarity.ui.services import SchoolClass
 
 HEADING = N_("Who's playing?")
 DETAILS_SEPARATOR = "  ·  "
@@ -52,16 +54,29 @@ RENAME = Binding("rename_focused", (Letter("R"),), N_("rename"))
 DELETE = Binding("delete_focused", (keys.DELETE,), N_("delete"))
 EXTRA_TIME = Binding("step_extra_time", (Letter("X"),), N_("extra time"))
 GUEST = Binding("play_as_guest", (Letter("G"),), N_("guest"))
+CLASSES = Binding("choose_class", (Letter("C"),), N_("classes"))
+#: The classes offered by a digit in the classes' dialog; any other is typed by its name.
+MAX_CLASSES_SHOWN = 6
 #: The arrows move as the screen is drawn (New and Guest side by side, the players
-#: below, Back last); held, they go on down the list. Enter plays as the one in focus.
+#: below, Classes and Back last); held, they go on down the list. Enter plays as the one
+#: in focus.
 PLAYERS_KEYS: tuple[Binding, ...] = (
     *grid_keys(N_("play")),
     NEW_PLAYER,
     RENAME,
+    CLASSES,
     EXTRA_TIME,
     DELETE,
     GUEST,
     BACK,
+)
+#: While a class is being filled: Enter (or a click) puts the player in focus in it, or
+#: takes them out; a new player joins it; Esc is done with the class and stays here.
+CLASS_KEYS: tuple[Binding, ...] = (
+    *grid_keys(N_("put in or take out")),
+    NEW_PLAYER,
+    CLASSES,
+    Binding("done_with_class", (keys.ESCAPE,), N_("done")),
 )
 
 
@@ -118,6 +133,18 @@ def details_lines(
     return lines
 
 
+def class_list_text(classes: Sequence[SchoolClass], t: Translator) -> str:
+    """The classes a player is in, on their row and in their classes' dialog: "class 5B",
+    "classes 5B, Choir"."""
+    return t.ngettext(
+        # Translators: {classes} are the names of the classes a player is in (5B, Choir)
+        "class {classes}",
+        "classes {classes}",
+        len(classes),
+        classes=", ".join(c.name for c in classes),
+    )
+
+
 def extra_time_text(scale: float | None, t: Translator) -> str:
     """A player's extra time on their row: "Extra time ×1.5", "No time limit"; nothing for
     the standard time, which most players have."""
@@ -161,6 +188,7 @@ class PlayersScene(MenuScreen):
         # "Time", not "Extra time": a third button of the row leaves the name and its
         # details (the best score) little room; the hint and the details say "extra time"
         self.extra_time_button = Button(N_("Time"), self.step_extra_time, EXTRA_TIME.hint_cap)
+        self.classes_button = Button(N_("Classes"), self.choose_class, CLASSES.hint_cap)
         self._labels = [
             (button, button.label)
             for button in (
@@ -170,12 +198,15 @@ class PlayersScene(MenuScreen):
                 self.rename_button,
                 self.delete_button,
                 self.extra_time_button,
+                self.classes_button,
             )
         ]
         self.rows: list[PlayerRow] = []
+        self.classes: list[SchoolClass] = []  # every class, each with its members
+        self.filling: SchoolClass | None = None  # the class a click puts players in
         self.focus = FocusGroup()
         self.problem = ""  # the last change that failed, said for the player
-        super().__init__(app, MenuFrame(HEADING, [self.back_button], ()))
+        super().__init__(app, MenuFrame(HEADING, [self.classes_button, self.back_button], ()))
         self._list_area = pygame.Rect(0, 0, 0, 0)
         self._top_row = pygame.Rect(0, 0, 0, 0)
         self._notice_rect = pygame.Rect(0, 0, 0, 0)
@@ -342,10 +373,112 @@ class PlayersScene(MenuScreen):
         if self._notice_text() != shown:  # the notice came or went: the list moves
             self.layout(self.app.size)
 
+    def classes_of(self, player: Player) -> list[SchoolClass]:
+        """The classes ``player`` is in, by name."""
+        return [c for c in self.classes if any(m.id == player.id for m in c.members)]
+
+    def choose_class(self) -> None:
+        """C: which class to fill. The classes there are, each by a digit, or one typed by
+        its name (a new name makes it); straight to typing when there are none yet."""
+        if self.filling is not None:
+            self.done_with_class()
+        self.problem = ""
+        if not self.classes:
+            self.name_class()
+            return
+        t = self.app.translator
+        choices = [
+            Choice(school_class.name, self._filler(school_class), keys=(Digit(number),))
+            for number, school_class in enumerate(self.classes[:MAX_CLASSES_SHOWN], start=1)
+        ]
+        choices += [
+            Choice(t.gettext("New class"), self.name_class, keys=(Letter("N"),), primary=True),
+            Choice(t.gettext("Cancel"), _nothing, key_hint="Esc"),
+        ]
+        if len(self.classes) > MAX_CLASSES_SHOWN:
+            message = t.gettext(
+                "Choose the class to put players in or take them out of. For another class, "
+                "type its name under New class."
+            )
+        else:
+            message = t.gettext("Choose the class to put players in or take them out of.")
+        self.app.screens.push(
+            "dialog",
+            heading=t.gettext("Classes"),
+            message=message,
+            choices=choices,
+            name="choose-class",
+        )
+
+    def name_class(self) -> None:
+        """A dialog to type a class's name: a new name makes the class; then it is filled."""
+        t = self.app.translator
+        self.app.screens.push(
+            "dialog",
+            heading=t.gettext("New class"),
+            message=t.gettext("Type the class's name. A class that is there already opens."),
+            choices=[
+                Choice(t.gettext("Make"), _nothing, key_hint="Enter", primary=True, submits=True),
+                Choice(t.gettext("Cancel"), _nothing, key_hint="Esc"),
+            ],
+            name="class-name",
+            text="",
+            placeholder=t.gettext("Class name"),
+            max_length=MAX_NAME_LENGTH + 10,
+            on_submit=self._named,
+        )
+
+    def fill(self, school_class: SchoolClass) -> None:
+        """Put players in ``school_class`` or take them out: Enter or a click on a player."""
+        self.filling = school_class
+        self.problem = ""
+        if self.rows and self._focused_row() is None:
+            self.focus.index = 2  # the first player: the arrows go on down the list
+        self.layout(self.app.size)
+
+    def done_with_class(self) -> None:
+        """Esc while filling a class: done with it, still on this screen."""
+        self.filling = None
+        self.layout(self.app.size)
+
+    def toggle_member(self, player: Player) -> None:
+        """``player`` in the class being filled, or out of it when they are in it; a
+        failure to save is said on the screen."""
+        filling = self.filling
+        if filling is None:
+            return
+        book = self.app.services.classes
+        inside = any(member.id == player.id for member in filling.members)
+        changed = book.take_out(filling, player) if inside else book.put_in(filling, player)
+        if isinstance(changed, SaveFailed):
+            self.problem = said(self.app.translator, changed)
+            self.app.services.sound.play("wrong")
+        else:
+            self.problem = ""
+            self.app.services.sound.play("click")
+        self._load(focus_id=player.id)
+        self.filling = next((c for c in self.classes if c.id == filling.id), filling)
+        self.layout(self.app.size)
+
+    def _named(self, text: str) -> str | None:
+        named = self.app.services.classes.named(text)
+        if isinstance(named, NameRejected | SaveFailed):
+            return said(self.app.translator, named)
+        focused = self.focused_player
+        self._load(focus_id=focused.id if focused is not None else None)
+        self.fill(named)
+        return None
+
+    def _filler(self, school_class: SchoolClass) -> Callable[[], None]:
+        return lambda: self.fill(school_class)
+
     def _create(self, text: str) -> str | None:
         created = self.session.add_player(text)
         if isinstance(created, NameRejected | SaveFailed):
             return said(self.app.translator, created)
+        if self.filling is not None:  # a class list typed name by name: they join it
+            self.toggle_member(created)
+            return None
         self._load(focus_id=created.id)
         return None
 
@@ -375,9 +508,14 @@ class PlayersScene(MenuScreen):
 
     def _load(self, *, focus_id: int | None) -> None:
         overview = self.session.players_overview()
+        self.classes = self.app.services.classes.all()
         self.rows = [PlayerRow(o, Button(o.player.name, self._chooser(o.player))) for o in overview]
         self.focus.set(
-            [self.new_button, self.guest_button, *(r.button for r in self.rows), self.back_button]
+            [
+                *(self.new_button, self.guest_button),
+                *(r.button for r in self.rows),
+                *(self.classes_button, self.back_button),
+            ]
         )
         index = next((i for i, r in enumerate(self.rows) if r.player.id == focus_id), None)
         if index is None:
@@ -389,7 +527,9 @@ class PlayersScene(MenuScreen):
             self._keep_focus_in_view(immediate=True)
 
     def _chooser(self, player: Player) -> Callable[[], None]:
-        return lambda: self.choose(player)
+        """A row's action: play as the player, or, while a class is filled, put them in it
+        or take them out."""
+        return lambda: self.choose(player) if self.filling is None else self.toggle_member(player)
 
     def resume(self) -> None:
         self._leaving = False
@@ -486,6 +626,9 @@ class PlayersScene(MenuScreen):
         current = self.session.player is not None and self.session.player.id == row.player.id
         if current:
             needed = (t.gettext("Playing now"), *needed)
+        theirs = self.classes_of(row.player)
+        if theirs:
+            needed = (*needed, class_list_text(theirs, t))
         return needed, optional
 
     @staticmethod
@@ -554,7 +697,13 @@ class PlayersScene(MenuScreen):
         return max(line, min(self._diameter, metrics.px(4.2)))
 
     def _row_buttons(self) -> list[Button]:
+        if self.filling is not None:
+            return []  # a click on a row puts the player in the class or takes them out
         return [self.rename_button, self.extra_time_button, self.delete_button]
+
+    def _in_filling(self, player: Player) -> bool:
+        filling = self.filling
+        return filling is not None and any(member.id == player.id for member in filling.members)
 
     def _focused_row(self) -> PlayerRow | None:
         focused = self.focus.focused
@@ -568,8 +717,16 @@ class PlayersScene(MenuScreen):
         self._place_buttons()
 
     def bindings(self) -> tuple[Binding, ...]:
-        """The screen's keys, and PageUp/PageDown while the list scrolls."""
-        return (*PLAYERS_KEYS, *self.scroll_keys())
+        """The screen's keys (while a class is filled, its own), and PageUp/PageDown while
+        the list scrolls."""
+        return (*(PLAYERS_KEYS if self.filling is None else CLASS_KEYS), *self.scroll_keys())
+
+    def back(self) -> None:
+        """Back to the screen below; while a class is filled, done with it first."""
+        if self.filling is not None:
+            self.done_with_class()
+            return
+        super().back()
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self._leaving:
@@ -595,18 +752,27 @@ class PlayersScene(MenuScreen):
             self._place_buttons()
 
     def move(self, dx: int, dy: int) -> None:
-        """Arrows: New and Guest side by side on top, the players below, Back last."""
+        """Arrows: New and Guest side by side on top, the players below, Classes and Back
+        side by side last."""
         count = len(self.rows)
         index = self.focus.index
-        back = 2 + count
+        classes = 2 + count
+        bottom = (classes, classes + 1)
         if dx:
             if index in (0, 1):
                 index = 1 - index
+            elif index in bottom:
+                index = sum(bottom) - index
         elif dy > 0:
-            index = 2 if index in (0, 1) and count else min(back, max(index + 1, 2))
+            if index in (0, 1):
+                index = 2 if count else classes
+            elif index < classes:
+                index += 1
         elif index in (0, 1):
             pass
-        elif index == 2 or (index == back and not count):
+        elif index in bottom:
+            index = classes - 1 if count else 0
+        elif index == 2:
             index = 0
         else:
             index -= 1
@@ -627,7 +793,7 @@ class PlayersScene(MenuScreen):
         if notice:
             text = self._notice_surface(notice)
             surface.blit(text, text.get_rect(midtop=self._notice_rect.midtop))
-        for button in (self.new_button, self.guest_button, self.back_button):
+        for button in (self.new_button, self.guest_button, self.classes_button, self.back_button):
             index = self.focus.buttons.index(button)
             button.draw(
                 surface,
@@ -658,7 +824,9 @@ class PlayersScene(MenuScreen):
         look = self.app.look
         palette = look.palette
         colour = look.raised if hovered or focused else palette.panel
-        draw_panel(surface, rect, metrics, colour, palette.accent if current else None)
+        # the edge marks who plays now, or, while a class is filled, who is in it
+        marked = current if self.filling is None else self._in_filling(row.player)
+        draw_panel(surface, rect, metrics, colour, palette.accent if marked else None)
         if focused:
             draw_focus_ring(surface, rect, metrics, palette.focus)
 
@@ -673,7 +841,7 @@ class PlayersScene(MenuScreen):
 
         x = rect.x + self._text_left
         right = rect.right - metrics.px(1.3)
-        if focused and not self._stacked:
+        if focused and not self._stacked and self._row_buttons():
             right = min(b.rect.left for b in self._row_buttons()) - metrics.px(1.0)
         width = max(10, right - x)
         name_font = assets.font(metrics.heading_size, True)
@@ -720,12 +888,28 @@ class PlayersScene(MenuScreen):
             # Translators: {reason} is a whole sentence saying where the player plays now
             asked = t.gettext("{reason} Who is playing here?", reason=said(t, held))
         notice = self.session.notice_said
-        return self.problem or asked or (t.render(notice) if notice else "")
+        return self.problem or asked or (t.render(notice) if notice else "") or self._filling_text()
+
+    def _filling_text(self) -> str:
+        """What the screen is for while a class is filled: said above the list."""
+        if self.filling is None:
+            return ""
+        t = self.app.translator
+        return t.ngettext(
+            # Translators: {school_class} is a class's name (5B)
+            "{school_class} ({count} player): choose players to put them in it or take them out.",
+            "{school_class} ({count} players): choose players to put them in it or take them out.",
+            len(self.filling.members),
+            school_class=self.filling.name,
+        )
 
     def _notice_surface(self, text: str) -> pygame.Surface:
         metrics = self._metrics
+        palette = self.app.look.palette
+        # the class being filled is what the screen is doing, not a problem
+        colour = palette.text if text == self._filling_text() else palette.wrong
         return self.app.services.assets.text(
-            text, metrics.small_size, self.app.look.palette.wrong, bold=True, wrap=self._row_width
+            text, metrics.small_size, colour, bold=True, wrap=self._row_width
         )
 
 
