@@ -21,6 +21,7 @@ from .factories import MONDAY_9AM, add_player, make_summary, save
 TABLES = (
     *("player", "round", "answer", "guess", "round_trophy", "in_progress"),
     *("school_class", "class_member"),
+    *("class_game", "class_team", "class_answer", "class_guess", "class_in_progress"),
 )
 
 

@@ -5,6 +5,7 @@ here imports pygame. Open it with :func:`open_store`.
 """
 
 from clarity.store.models import (
+    ClassInProgress,
     EarnedTrophy,
     Enrolment,
     InProgress,
@@ -13,15 +14,20 @@ from clarity.store.models import (
     Player,
     PlayerOverview,
     RoundRecord,
+    SavedClassGame,
     SavedRound,
     SaveFailed,
     SchoolClass,
+    TeamLeaderRow,
+    TeamRecord,
+    TeamResult,
 )
 from clarity.store.opening import StoreOpening, check_and_repair, open_for_reading, open_store
 from clarity.store.problems import StoreDamaged
 from clarity.store.store import Store
 
 __all__ = [
+    "ClassInProgress",
     "EarnedTrophy",
     "Enrolment",
     "InProgress",
@@ -31,11 +37,15 @@ __all__ = [
     "PlayerOverview",
     "RoundRecord",
     "SaveFailed",
+    "SavedClassGame",
     "SavedRound",
     "SchoolClass",
     "Store",
     "StoreDamaged",
     "StoreOpening",
+    "TeamLeaderRow",
+    "TeamRecord",
+    "TeamResult",
     "check_and_repair",
     "open_for_reading",
     "open_store",

@@ -176,6 +176,123 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # A player's classes, and the cascade from a deleted player, are one index range.
         "CREATE INDEX class_member_by_player ON class_member (player_id, class_id)",
     ),
+    # 5: class games on one screen. A finished game is a class_game row (its setup as
+    # JSON), a class_team row per team with the team's score and trophies, and the team's
+    # answers and guesses; each member who is a player gets a round row of their own
+    # (round.class_team_id names the team), so the game is in their history, statistics
+    # and trophy cabinet, and deleting the player deletes it. The game being played is
+    # the one class_in_progress row (one projector per data folder).
+    (
+        """
+        CREATE TABLE class_game (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            pack_id TEXT NOT NULL,
+            pack_sha256 TEXT NOT NULL,
+            mystery_index INTEGER NOT NULL,
+            mystery_image TEXT NOT NULL,
+            mystery_answer TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            mode TEXT NOT NULL,  -- 'turns' or 'buzz'
+            outcome TEXT NOT NULL,
+            guessed_by INTEGER,  -- the number of the team whose guess ended it; NULL: none
+            total_tiles INTEGER NOT NULL,
+            hidden_at_end INTEGER NOT NULL,
+            questions_asked INTEGER NOT NULL,
+            timer INTEGER NOT NULL,
+            streaks INTEGER NOT NULL,
+            time_scale REAL CHECK (time_scale IS NULL OR time_scale > 0),
+            setup TEXT NOT NULL,  -- JSON from the core's ClassGameSetup.to_json()
+            played_at TEXT NOT NULL,
+            played_ts REAL NOT NULL,
+            played_day TEXT NOT NULL
+        )
+        """,
+        # a pack's class games, for the teams' high scores
+        "CREATE INDEX class_game_by_pack ON class_game (pack_id, played_ts)",
+        """
+        CREATE TABLE class_team (
+            id INTEGER PRIMARY KEY,
+            game_id INTEGER NOT NULL REFERENCES class_game(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,  -- the team's place in the setup, from 0
+            name TEXT NOT NULL,
+            emblem INTEGER NOT NULL,
+            place INTEGER NOT NULL,  -- 1 for the highest score; equal scores share a place
+            score INTEGER NOT NULL,
+            base_points INTEGER NOT NULL,
+            time_bonus INTEGER NOT NULL,
+            streak_bonus INTEGER NOT NULL,
+            image_bonus INTEGER NOT NULL,
+            penalty INTEGER NOT NULL,
+            best_possible INTEGER NOT NULL,
+            right_count INTEGER NOT NULL,
+            wrong_count INTEGER NOT NULL,
+            longest_streak INTEGER NOT NULL,
+            hidden_at_guess INTEGER NOT NULL,
+            seconds_played REAL NOT NULL,
+            medal TEXT CHECK (medal IN ('bronze', 'silver', 'gold')),
+            trophies TEXT NOT NULL,  -- the per-round trophy ids the team earned, comma-separated
+            UNIQUE (game_id, number)
+        )
+        """,
+        """
+        CREATE TABLE class_answer (
+            team_id INTEGER NOT NULL REFERENCES class_team(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            question_index INTEGER NOT NULL,
+            question_id TEXT,
+            response TEXT,
+            is_right INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            base_points INTEGER NOT NULL,
+            time_bonus INTEGER NOT NULL,
+            streak_bonus INTEGER NOT NULL,
+            image_bonus INTEGER NOT NULL,
+            penalty INTEGER NOT NULL,
+            streak INTEGER NOT NULL,
+            timed_out INTEGER NOT NULL,
+            steal INTEGER NOT NULL,
+            judged INTEGER NOT NULL,
+            PRIMARY KEY (team_id, number)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE class_guess (
+            team_id INTEGER NOT NULL REFERENCES class_team(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            guess TEXT NOT NULL,
+            is_right INTEGER NOT NULL,
+            hidden_tiles INTEGER NOT NULL,
+            total_tiles INTEGER NOT NULL,
+            base_points INTEGER NOT NULL,
+            time_bonus INTEGER NOT NULL,
+            streak_bonus INTEGER NOT NULL,
+            image_bonus INTEGER NOT NULL,
+            penalty INTEGER NOT NULL,
+            final INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            PRIMARY KEY (team_id, number)
+        ) WITHOUT ROWID
+        """,
+        """
+        ALTER TABLE round ADD COLUMN
+            class_team_id INTEGER REFERENCES class_team(id) ON DELETE CASCADE
+        """,
+        # a team's members, and the cascade from a deleted team, are one index range
+        """
+        CREATE INDEX round_by_class_team ON round (class_team_id)
+            WHERE class_team_id IS NOT NULL
+        """,
+        """
+        CREATE TABLE class_in_progress (
+            id INTEGER PRIMARY KEY CHECK (id = 1),  -- one class game at a time
+            pack_id TEXT NOT NULL,
+            setup TEXT NOT NULL,  -- JSON from ClassGameSetup.to_json()
+            snapshot TEXT NOT NULL,  -- JSON from the core class round's snapshot()
+            updated_at TEXT NOT NULL
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

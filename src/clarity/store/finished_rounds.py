@@ -22,8 +22,11 @@ RECORD_QUERY = """
            r.right_count, r.wrong_count, r.longest_streak, r.seconds_played, r.timer,
            r.streaks, r.medal, r.played_at, r.time_scale,
            (SELECT group_concat(trophy_id, ',') FROM round_trophy WHERE round_id = r.id)
-               AS trophies
+               AS trophies,
+           ct.name AS team_name, cg.mode AS class_mode, cg.uuid AS class_game_id
     FROM round r JOIN player p ON p.id = r.player_id
+    LEFT JOIN class_team ct ON ct.id = r.class_team_id
+    LEFT JOIN class_game cg ON cg.id = ct.game_id
 """
 _ANSWER_COLUMNS = (
     *("round_id", "number", "question_index", "question_id", "response", "is_right"),
@@ -63,7 +66,7 @@ class FinishedRounds:
         time_scale = check_time_scale(time_scale)  # anything else is a bug in the caller
         played_at = local_aware(played_at)
         saved = SavedRound(str(uuid.uuid4()), played_at)
-        values = _round_values(
+        values = round_values(
             saved,
             player_id,
             summary,
@@ -77,7 +80,7 @@ class FinishedRounds:
             round_id = insert(conn, "round", values)
             _insert_answers(conn, round_id, summary.answers)
             _insert_guesses(conn, round_id, summary.guesses)
-            _insert_trophies(conn, round_id, player_id, values["played_ts"], trophies)
+            insert_trophies(conn, round_id, player_id, values["played_ts"], trophies)
             # In the same transaction, so that a crash can never leave both the finished
             # round and an offer to resume it.
             in_progress.drop(conn, player_id)
@@ -144,7 +147,7 @@ def _of_round(conn: sqlite3.Connection, table: str, round_id: str) -> sqlite3.Cu
     )
 
 
-def _round_values(
+def round_values(
     saved: SavedRound,
     player_id: int,
     summary: RoundSummary,
@@ -233,7 +236,7 @@ def _insert_guesses(
     )
 
 
-def _insert_trophies(
+def insert_trophies(
     conn: sqlite3.Connection,
     round_id: int,
     player_id: int,

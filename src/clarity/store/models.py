@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from clarity.core.events import Points, RoundOutcome
+from clarity.core.events import Points, RoundOutcome, RoundSummary
 from clarity.core.messages import Message
 
 
@@ -110,6 +110,16 @@ class RoundRecord:
     played_at: datetime
     trophies: tuple[str, ...] = field(default=())
     time_scale: float | None = 1.0  # the limits' stretch it was played with; None: no limit
+    #: for a member's round of a class game: their team's name, the game's mode ('turns' or
+    #: 'buzz') and the game's UUID; None for a round played alone
+    team_name: str | None = None
+    class_mode: str | None = None
+    class_game_id: str | None = None
+
+    @property
+    def in_class_game(self) -> bool:
+        """Whether this is a member's round of a class game (its score is the team's)."""
+        return self.class_game_id is not None
 
 
 @dataclass(frozen=True)
@@ -142,3 +152,78 @@ class Enrolment:
     school_class: SchoolClass
     class_created: bool
     players_created: tuple[Player, ...]
+
+
+@dataclass(frozen=True)
+class ClassInProgress:
+    """The class game being played, as it was last saved: its setup
+    (:meth:`clarity.core.teams.ClassGameSetup.to_json`) and the class round's snapshot."""
+
+    pack_id: str
+    setup: dict[str, Any]
+    snapshot: dict[str, Any]
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """One team of a finished class game, as the store is given it: ``number`` is its place
+    in the setup (contestant ``number`` of the round), ``members`` the player ids of the
+    team (profiles; empty for a team of guests), ``summary`` the team's own summary,
+    ``place`` its place by score (1: first), ``medal`` its medal id (bronze, silver, gold or
+    None) and ``trophies`` the ids of the per-round trophies it earned, which every member
+    gets too."""
+
+    number: int
+    name: str
+    emblem: int
+    members: tuple[int, ...]
+    summary: RoundSummary
+    place: int
+    medal: str | None
+    trophies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SavedClassGame:
+    """A class game committed to disk. ``members`` are the members saved with it, player id:
+    name (a member deleted while the game was played is left out)."""
+
+    game_id: str  # UUID
+    played_at: datetime
+    members: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TeamRecord:
+    """A saved team of a class game, as the results export and the teams' high scores show
+    it: the team's own score and breakdown, right and wrong answers, medal and per-round
+    trophies, and its members' names as they are now (a deleted player is gone from it)."""
+
+    game_id: str  # the class game's UUID
+    pack_id: str
+    mode: str  # 'turns' or 'buzz'
+    played_at: datetime
+    number: int
+    name: str
+    emblem: int
+    place: int
+    teams: int  # how many teams played the game
+    score: int
+    breakdown: Points
+    right: int
+    wrong: int
+    medal: str | None
+    trophies: tuple[str, ...]
+    members: tuple[str, ...]
+    timer: bool
+    time_scale: float | None
+
+
+@dataclass(frozen=True)
+class TeamLeaderRow:
+    """One line of a pack's teams list on the high scores: a team's result in a class game
+    (each game's teams are lines of their own; teams are not people, so no best-per-team)."""
+
+    rank: int
+    team: TeamRecord

@@ -62,6 +62,11 @@ SALVAGED_KEYS = {
     "in_progress": "player_id",
     "school_class": "id",
     "class_member": "class_id",
+    "class_game": "id",
+    "class_team": "id",
+    "class_answer": "team_id",
+    "class_guess": "team_id",
+    "class_in_progress": "id",
 }
 _SMALLEST_KEY = -(2**63)
 _LARGEST_KEY = 2**63 - 1
@@ -543,6 +548,15 @@ def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> tuple[int, in
         # a class keeps the members still there; a member of a class lost goes
         "DELETE FROM class_member WHERE player_id NOT IN (SELECT id FROM player)",
         "DELETE FROM class_member WHERE class_id NOT IN (SELECT id FROM school_class)",
+        # a class game's teams go with their game; a member's round of a team lost goes
+        # too (kept, it would be a team's score posing as a round played alone)
+        "DELETE FROM class_team WHERE game_id NOT IN (SELECT id FROM class_game)",
+        "DELETE FROM class_answer WHERE team_id NOT IN (SELECT id FROM class_team)",
+        "DELETE FROM class_guess WHERE team_id NOT IN (SELECT id FROM class_team)",
+        """
+        DELETE FROM round WHERE class_team_id IS NOT NULL
+            AND class_team_id NOT IN (SELECT id FROM class_team)
+        """,
     )
     for statement in statements:
         conn.execute(statement)

@@ -16,12 +16,14 @@ from typing import Any
 from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome
 from clarity.core.trophies import TIER_RANK
 from clarity.store.models import (
+    ClassInProgress,
     EarnedTrophy,
     InProgress,
     LeaderRow,
     Player,
     PlayerOverview,
     RoundRecord,
+    TeamRecord,
 )
 from clarity.store.problems import UnreadableRow
 
@@ -185,6 +187,10 @@ def round_record(row: Row) -> RoundRecord:
         played_at=fields.moment("played_at"),
         trophies=tuple(sorted(trophies.split(","))) if trophies else (),
         time_scale=fields.optional_number("time_scale"),
+        # a query without the class game's columns reads a round played alone
+        team_name=fields.optional_text("team_name") if "team_name" in row else None,
+        class_mode=fields.optional_text("class_mode") if "class_mode" in row else None,
+        class_game_id=fields.optional_text("class_game_id") if "class_game_id" in row else None,
     )
 
 
@@ -249,3 +255,87 @@ def earned_trophy(row: Row) -> EarnedTrophy:
     """A trophy of the cabinet from its first round's ``id`` and ``played_at``, and ``times``."""
     fields = Fields("round", row, row["id"])
     return EarnedTrophy(first_earned_at=fields.moment("played_at"), times=fields.integer("times"))
+
+
+_CLASS_MODES = frozenset(("turns", "buzz"))
+
+
+def class_in_progress(
+    row: Row, setup: dict[str, object], snapshot: dict[str, object]
+) -> ClassInProgress:
+    """The class game in progress from the row of ``class_in_progress`` and its decoded
+    ``setup`` and ``snapshot``."""
+    fields = Fields("class_in_progress", row, row["id"])
+    return ClassInProgress(
+        pack_id=fields.text("pack_id"),
+        setup=setup,
+        snapshot=snapshot,
+        updated_at=fields.moment("updated_at"),
+    )
+
+
+def team_record(row: Row) -> TeamRecord:
+    """A saved team from a row of ``class_team`` joined with its game's ``uuid``,
+    ``pack_id``, ``mode``, ``played_at``, ``timer`` and ``time_scale``, the game's number of
+    ``teams``, and ``members`` (the members' names joined with a newline, or NULL)."""
+    fields = Fields("class_team", row, row["id"])
+    mode = fields.text("mode")
+    if mode not in _CLASS_MODES:
+        raise fields.unreadable("mode", "turns or buzz")
+    trophies = fields.text("trophies")
+    members = fields.optional_text("members")
+    return TeamRecord(
+        game_id=fields.text("uuid"),
+        pack_id=fields.text("pack_id"),
+        mode=mode,
+        played_at=fields.moment("played_at"),
+        number=fields.integer("number"),
+        name=fields.text("name"),
+        emblem=fields.integer("emblem"),
+        place=fields.integer("place"),
+        teams=fields.integer("teams"),
+        score=fields.integer("score"),
+        breakdown=fields.points(),
+        right=fields.integer("right_count"),
+        wrong=fields.integer("wrong_count"),
+        medal=fields.medal(),
+        trophies=tuple(trophies.split(",")) if trophies else (),
+        members=tuple(sorted(members.split("\n"), key=str.casefold)) if members else (),
+        timer=fields.flag("timer"),
+        time_scale=fields.optional_number("time_scale"),
+    )
+
+
+def class_answer(row: Row) -> AnswerGiven:
+    """A team's answer from a row of ``class_answer`` (``contestant`` is its ``number``,
+    the team's place in the setup, when the row is joined with it; else 0)."""
+    fields = Fields("class_answer", row, None)
+    return AnswerGiven(
+        number=fields.integer("number"),
+        question_index=fields.integer("question_index"),
+        question_id=fields.optional_text("question_id"),
+        response=fields.optional_text("response"),
+        right=fields.flag("is_right"),
+        seconds=fields.number("seconds"),
+        points=fields.points(),
+        streak=fields.integer("streak"),
+        timed_out=fields.flag("timed_out"),
+        contestant=fields.integer("team_number") if "team_number" in row else 0,
+        steal=fields.flag("steal"),
+        judged=fields.flag("judged"),
+    )
+
+
+def class_guess(row: Row) -> ImageGuessed:
+    """A team's guess at the picture from a row of ``class_guess``."""
+    fields = Fields("class_guess", row, None)
+    return ImageGuessed(
+        guess=fields.text("guess"),
+        right=fields.flag("is_right"),
+        hidden_tiles=fields.integer("hidden_tiles"),
+        total_tiles=fields.integer("total_tiles"),
+        points=fields.points(),
+        final=fields.flag("final"),
+        seconds=fields.number("seconds"),
+        contestant=fields.integer("team_number") if "team_number" in row else 0,
+    )

@@ -19,6 +19,8 @@ _MEDAL_RANK_SQL = (
     + " END"
 )
 # A player's best round on pack ?1: the leaderboard's order, which is also its tie rule.
+# Only rounds played alone count: a class game's member rows carry their team's score
+# (clarity.store.class_games), which has a list of its own.
 _BEST_FIRST = "score DESC, played_ts ASC, id ASC"
 _LEADER_COLUMNS = "r.id, r.uuid, r.pack_id, r.player_id, p.name, r.score, r.medal, r.played_at"
 
@@ -38,7 +40,8 @@ class Standings:
                 SELECT {_LEADER_COLUMNS}
                 FROM player p
                 JOIN round r ON r.id = (
-                    SELECT id FROM round WHERE pack_id = ?1 AND player_id = p.id
+                    SELECT id FROM round
+                    WHERE pack_id = ?1 AND player_id = p.id AND class_team_id IS NULL
                     ORDER BY {_BEST_FIRST} LIMIT 1)
                 ORDER BY r.score DESC, r.played_ts ASC, r.id ASC
                 LIMIT ?2
@@ -55,13 +58,15 @@ class Standings:
                 conn,
                 f"""
                 WITH r AS (
-                    SELECT * FROM round WHERE pack_id = ?1 AND player_id = ?2
+                    SELECT * FROM round
+                    WHERE pack_id = ?1 AND player_id = ?2 AND class_team_id IS NULL
                     ORDER BY {_BEST_FIRST} LIMIT 1)
                 SELECT {_LEADER_COLUMNS},
                        1 + (SELECT count(*) FROM player q
                             WHERE q.id != r.player_id AND EXISTS (
                                 SELECT 1 FROM round o
                                 WHERE o.pack_id = ?1 AND o.player_id = q.id
+                                  AND o.class_team_id IS NULL
                                   AND (o.score > r.score
                                        OR (o.score = r.score
                                            AND (o.played_ts < r.played_ts

@@ -25,15 +25,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from clarity.core.events import AnswerGiven, ImageGuessed, RoundSummary
+from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed, RoundSummary
 from clarity.core.messages import Message, message
 from clarity.core.trophies import PlayerStats
 from clarity.store import problems
+from clarity.store.class_games import ClassGames
 from clarity.store.classes import Classes
 from clarity.store.db import connect, migrate
 from clarity.store.finished_rounds import FinishedRounds
 from clarity.store.in_progress import RoundsInProgress
 from clarity.store.models import (
+    ClassInProgress,
     EarnedTrophy,
     Enrolment,
     InProgress,
@@ -42,9 +44,13 @@ from clarity.store.models import (
     Player,
     PlayerOverview,
     RoundRecord,
+    SavedClassGame,
     SavedRound,
     SaveFailed,
     SchoolClass,
+    TeamLeaderRow,
+    TeamRecord,
+    TeamResult,
 )
 from clarity.store.players import Players
 from clarity.store.problems import Problem, StoreDamaged, UnreadableRow, still_damaged
@@ -94,6 +100,7 @@ class Store:
         self._rounds = FinishedRounds(self._read, self._write)
         self._in_progress = RoundsInProgress(self._read, self._write, now)
         self._standings = Standings(self._read)
+        self._class_games = ClassGames(self._read, self._write, now)
 
     # -- the store itself ------------------------------------------------------------
 
@@ -310,6 +317,75 @@ class Store:
 
     def drop_in_progress(self, player_id: int) -> SaveFailed | None:
         return self._in_progress.drop(player_id)
+
+    # -- class games on one screen (see clarity.store.class_games) ---------------------
+
+    def save_class_in_progress(
+        self, pack_id: str, setup: Mapping[str, Any], snapshot: Mapping[str, Any]
+    ) -> SaveFailed | None:
+        """Keep the class game being played: its setup (``ClassGameSetup.to_json()``) and
+        the class round's snapshot, in one transaction (one class game at a time per data
+        folder: the newest replaces it). Raises TypeError/ValueError for values that are not
+        plain JSON (a bug in the caller)."""
+        return self._class_games.save_in_progress(pack_id, setup, snapshot)
+
+    def class_in_progress(self) -> ClassInProgress | None:
+        """The class game that was interrupted; None if there is none, or its setup or
+        snapshot is not readable JSON."""
+        return self._class_games.in_progress()
+
+    def drop_class_in_progress(self) -> SaveFailed | None:
+        return self._class_games.drop_in_progress()
+
+    def save_class_game(
+        self,
+        summary: ClassSummary,
+        teams: Sequence[TeamResult],
+        *,
+        setup: Mapping[str, Any],
+        pack_sha256: str,
+        mystery_image: str,
+        played_at: datetime,
+        time_scale: float | None = 1.0,
+        lasting: Mapping[int, Sequence[str]] | None = None,
+    ) -> SavedClassGame | SaveFailed:
+        """Save a finished class game in one transaction: the game, its teams with their
+        answers, guesses and trophies, and a round row for each member who is a player
+        (the team's score; their own share of its right answers, see
+        :mod:`clarity.store.class_games`) with the team's trophies and the lasting ones
+        ``lasting`` gives for that member (player id: trophy ids). Clears the class game in
+        progress in the same transaction. A member deleted meanwhile is left out.
+
+        Raises ValueError when ``teams`` are not every team of ``summary`` (numbers 0 to
+        n-1) or for a ``time_scale`` that is not None or above 0 (bugs in the caller).
+        """
+        return self._class_games.save(
+            summary,
+            teams,
+            setup=setup,
+            pack_sha256=pack_sha256,
+            mystery_image=mystery_image,
+            played_at=played_at,
+            time_scale=time_scale,
+            lasting=lasting or {},
+        )
+
+    def class_teams(self) -> Iterator[TeamRecord]:
+        """Every team of every saved class game, oldest game first (for the export)."""
+        return self._class_games.teams()
+
+    def team_leaderboard(self, pack_id: str, limit: int = 10) -> list[TeamLeaderRow]:
+        """A pack's best team results in class games, best first (the high scores' teams
+        list; team results never enter :meth:`leaderboard`)."""
+        return self._class_games.team_leaderboard(pack_id, limit)
+
+    def class_answers(self, game_id: str) -> tuple[AnswerGiven, ...]:
+        """Every team's answers of a saved class game (``contestant``: the team's number)."""
+        return self._class_games.answers(game_id)
+
+    def class_guesses(self, game_id: str) -> tuple[ImageGuessed, ...]:
+        """Every team's guesses at the picture of a saved class game."""
+        return self._class_games.guesses(game_id)
 
     # -- standings -------------------------------------------------------------------
 

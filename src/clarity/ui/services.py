@@ -38,6 +38,7 @@ __all__ = [
     "MAX_NAME_LENGTH",
     "CabinetEntry",
     "ClassBook",
+    "ClassGameSaved",
     "FinishResult",
     "GameSettings",
     "HeldElsewhere",
@@ -50,13 +51,18 @@ __all__ = [
     "RoundRecord",
     "SaveFailed",
     "Services",
+    "TeamLeaderRow",
     "said",
 ]
 
 if TYPE_CHECKING:
+    from clarity.class_progress import ClassGameSaved, ClassProgress
+    from clarity.core.class_round import ClassRound
+    from clarity.core.events import ClassSummary, TrophyEarned
     from clarity.core.packs.loader import LoadedPack
     from clarity.core.round import Round
     from clarity.core.scoring import ScoringRules
+    from clarity.core.teams import ClassGameSetup
     from clarity.core.trophies import TrophyTracker
     from clarity.progress import (
         MAX_NAME_LENGTH,
@@ -72,14 +78,26 @@ if TYPE_CHECKING:
         RoundWatch,
         SaveFailed,
     )
-    from clarity.store import SchoolClass, Store
+    from clarity.store import SchoolClass, Store, TeamLeaderRow
     from clarity.ui.speech import Speaker
+
+
+#: the class game's saved values, from :mod:`clarity.class_progress`
+_CLASS_GAME_NAMES = frozenset({"ClassGameSaved"})
 
 
 def __getattr__(name: str) -> object:
     """A saved value by name (PEP 562): the store is imported on the first such question,
     never with this module, which the title's first frame needs."""
     # only names not defined here reach this function: the saved values of __all__
+    if name in _CLASS_GAME_NAMES:
+        import clarity.class_progress  # noqa: PLC0415 - after the first frame (see above)
+
+        return getattr(clarity.class_progress, name)
+    if name == "TeamLeaderRow":
+        import clarity.store  # noqa: PLC0415 - after the first frame (see above)
+
+        return clarity.store.TeamLeaderRow
     if name in __all__:
         import clarity.progress  # noqa: PLC0415 - after the first frame (see above)
 
@@ -195,6 +213,7 @@ class Services:
     _translator: Translator | None = field(default=None, init=False, repr=False)
     _session: PlayerSession | None = field(default=None, init=False, repr=False)
     _warming: threading.Thread | None = field(default=None, init=False, repr=False)
+    _class_progress: ClassProgress | None = field(default=None, init=False, repr=False)
 
     def change_settings(self, settings: Settings) -> str | None:
         """Apply ``settings`` at once and save them: the sound's volume and mute now, the
@@ -272,6 +291,76 @@ class Services:
     def classes(self) -> ClassBook:
         """The teacher's classes in the saved data, for the players screen."""
         return ClassBook(self.session)
+
+    # -- the class game on one screen (its saving: clarity.class_progress) --------------
+
+    def save_class_progress(self, setup: ClassGameSetup, played: ClassRound) -> Message | None:
+        """Keep the class game as it stands, in one transaction: call after every action
+        (answer, buzz, steal let go, guess, next question), as the solo play screen saves.
+
+        Returns None when it is saved (or there is no saved data to keep it in: the title
+        said so), else the notice to show (read-only or full folder). Writing the same
+        state twice writes nothing the second time.
+        """
+        return self._class_saving().keep(setup, played)
+
+    def class_game_in_progress(self) -> tuple[ClassGameSetup, dict[str, object]] | None:
+        """The interrupted class game: its setup and the round's snapshot (for
+        ``ClassRound.restore(pack, snapshot)``, which raises ValueError when the pack has
+        changed); None when there is none. The title offers to resume it."""
+        return self._class_saving().resumable()
+
+    def drop_class_progress(self) -> Message | None:
+        """Forget the interrupted class game; None, or the notice when that failed."""
+        return self._class_saving().drop()
+
+    def finish_class_game(
+        self,
+        setup: ClassGameSetup,
+        summary: ClassSummary,
+        trophies: tuple[list[TrophyEarned], ...],
+    ) -> ClassGameSaved:
+        """Save the finished class game (one transaction): the game, its teams with their
+        medals and ``trophies`` (``ClassTrophyTracker.earned``), and for each member who is
+        a player the game in their history with the team's trophies and the lasting ones
+        they newly earned (their own share of the team's right answers counts: the team's
+        split equally among its members, rounded down). Clears the game in progress.
+
+        Returns a :class:`ClassGameSaved`: ``.notice`` None when saved, else the line to
+        show; ``.lasting`` player id -> lasting trophies newly earned; ``.members`` player
+        id -> name. Raises ValueError when ``summary`` or ``trophies`` do not have one
+        entry per team (a bug in the caller).
+        """
+        loaded = self.packs.by_id(setup.pack_id)
+        pack = None if loaded is None else loaded.pack
+        in_pack = pack is not None and 0 <= setup.mystery_index < len(pack.rounds)
+        return self._class_saving().finish(
+            setup,
+            summary,
+            trophies,
+            pack_sha256="" if loaded is None else loaded.sha256,
+            mystery_image=pack.rounds[setup.mystery_index].image if in_pack else "",
+        )
+
+    def team_leaderboard(self, pack_id: str, limit: int = 10) -> list[TeamLeaderRow]:
+        """A pack's best team results in class games, best first (the high scores' teams
+        list; team results never enter the players' leaderboard); [] without saved data."""
+        self.session.open()
+        store = self.session.store
+        return [] if store is None else store.team_leaderboard(pack_id, limit)
+
+    def _class_saving(self) -> ClassProgress:
+        if self._class_progress is None:
+            from clarity.class_progress import ClassProgress  # noqa: PLC0415 - see session
+
+            session = self.session
+            session.open()
+            self._class_progress = ClassProgress(
+                session.store,
+                bundled_pack_ids=self.bundled_pack_ids,
+                notice=session.notice_said,
+            )
+        return self._class_progress
 
     @property
     def speaker(self) -> Speaker:

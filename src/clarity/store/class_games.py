@@ -1,0 +1,394 @@
+"""Class games on one screen: the game being played (saved after every action), and the
+finished games with their teams, members, answers and guesses.
+
+How a finished class game is kept (schema version 5, :mod:`clarity.store.db`):
+
+* one ``class_game`` row: the pack, the mode, when, the outcome, which team guessed the
+  picture, and the whole setup as JSON (the setup's member ids are a record of the day;
+  who is a member now is the ``round`` rows below);
+* one ``class_team`` row per team: its name, emblem, place, score and breakdown, right and
+  wrong answers, medal and per-round trophies; its answers and guesses in
+  ``class_answer`` and ``class_guess`` (the solo tables' columns, keyed by the team, since
+  a team is not a player's round; an answer also says whether it was a steal or judged);
+* one ``round`` row per member who is a player profile, naming the team
+  (``round.class_team_id``): the game is in the member's history with the team's score,
+  breakdown and medal, their trophy cabinet holds the team's per-round trophies, and the
+  game counts as a round played (the Marathon) and its medal as the member's medal on the
+  pack (Collector, Scholar). Deleting the player deletes these rows (the schema cascades);
+  the team's rows hold no player's name.
+
+**A member's own share of the right answers.** The lasting trophies that count right
+answers (Century) count each member's own share of the team's: the team's right answers
+split equally among its members who are player profiles, rounded down (7 right answers in
+a team of 3 count 2 for each member). The member's round row keeps that share as its
+right answers (and the team's wrong answers split the same way), so the players' list and
+the trophies add up what each member did, not the team's total three times over.
+
+Team results do not enter the pack's leaderboard of players (a strong team would lift
+every member above those who played alone): :meth:`ClassGames.team_leaderboard` is a list
+of its own, the high scores' teams.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed, Points
+from clarity.core.messages import message
+from clarity.core.scoring import check_time_scale
+from clarity.store import finished_rounds, rows
+from clarity.store.models import (
+    ClassInProgress,
+    SavedClassGame,
+    SavedRound,
+    SaveFailed,
+    TeamLeaderRow,
+    TeamRecord,
+    TeamResult,
+)
+from clarity.store.sql import Reads, Writes, insert, insert_many, local_aware, query
+
+_IN_PROGRESS_COLUMNS = ("id", "pack_id", "setup", "snapshot", "updated_at")
+_IN_PROGRESS_UPSERT = (
+    "INSERT INTO class_in_progress (id, pack_id, setup, snapshot, updated_at) "
+    "VALUES (1, :pack_id, :setup, :snapshot, :updated_at) "
+    "ON CONFLICT (id) DO UPDATE SET pack_id = excluded.pack_id, setup = excluded.setup, "
+    "snapshot = excluded.snapshot, updated_at = excluded.updated_at"
+)
+_ANSWER_COLUMNS = (
+    *("team_id", "number", "question_index", "question_id", "response", "is_right"),
+    *("seconds", "base_points", "time_bonus", "streak_bonus", "image_bonus", "penalty"),
+    *("streak", "timed_out", "steal", "judged"),
+)
+_GUESS_COLUMNS = (
+    *("team_id", "number", "guess", "is_right", "hidden_tiles", "total_tiles", "base_points"),
+    *("time_bonus", "streak_bonus", "image_bonus", "penalty", "final", "seconds"),
+)
+TEAM_QUERY = """
+    SELECT ct.*, cg.uuid, cg.pack_id, cg.mode, cg.played_at, cg.timer, cg.time_scale,
+           (SELECT count(*) FROM class_team o WHERE o.game_id = ct.game_id) AS teams,
+           (SELECT group_concat(p.name, char(10)) FROM round r JOIN player p ON p.id = r.player_id
+            WHERE r.class_team_id = ct.id) AS members
+    FROM class_team ct JOIN class_game cg ON cg.id = ct.game_id
+"""
+
+
+def _json(value: Mapping[str, Any]) -> str:
+    # A value that is not plain JSON is a bug in the caller: let json raise.
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def member_share(count: int, members: int) -> int:
+    """A member's own share of a team's ``count`` (right or wrong answers): split equally
+    among the ``members`` (player profiles), rounded down; the whole count when there is no
+    member to split it with. Raises ValueError for a negative number of members."""
+    if members < 0:
+        raise ValueError("a team has no fewer than 0 members")
+    return count // members if members else count
+
+
+class ClassGames:
+    """Class games: the one in progress (save, read, drop) and the finished ones (save,
+    every team for the export, a pack's teams list, a team's answers and guesses)."""
+
+    def __init__(self, read: Reads, write: Writes, now: Callable[[], datetime]) -> None:
+        self._read = read
+        self._write = write
+        self._now = now
+
+    # -- the game being played ------------------------------------------------------
+
+    def save_in_progress(
+        self, pack_id: str, setup: Mapping[str, Any], snapshot: Mapping[str, Any]
+    ) -> SaveFailed | None:
+        values = {
+            "pack_id": pack_id,
+            "setup": _json(setup),
+            "snapshot": _json(snapshot),
+            "updated_at": local_aware(self._now()).isoformat(timespec="seconds"),
+        }
+        result = self._write(
+            lambda conn: conn.execute(_IN_PROGRESS_UPSERT, values),
+            message("The class game in progress was not saved."),
+        )
+        return result if isinstance(result, SaveFailed) else None
+
+    def in_progress(self) -> ClassInProgress | None:
+        def work(conn: sqlite3.Connection) -> ClassInProgress | None:
+            row = query(
+                conn,
+                f"SELECT {', '.join(_IN_PROGRESS_COLUMNS)} FROM class_in_progress WHERE id = 1",
+            ).fetchone()
+            if row is None:
+                return None
+            try:
+                setup, snapshot = json.loads(row["setup"]), json.loads(row["snapshot"])
+            except (json.JSONDecodeError, TypeError):
+                return None  # unreadable: offering to resume it would only fail later
+            if not isinstance(setup, dict) or not isinstance(snapshot, dict):
+                return None
+            return rows.class_in_progress(row, setup, snapshot)
+
+        return self._read(work)
+
+    def drop_in_progress(self) -> SaveFailed | None:
+        result = self._write(
+            _drop_in_progress, message("The class game in progress was not dropped.")
+        )
+        return result if isinstance(result, SaveFailed) else None
+
+    # -- the finished games ---------------------------------------------------------
+
+    def save(
+        self,
+        summary: ClassSummary,
+        teams: Sequence[TeamResult],
+        *,
+        setup: Mapping[str, Any],
+        pack_sha256: str,
+        mystery_image: str,
+        played_at: datetime,
+        time_scale: float | None,
+        lasting: Mapping[int, Sequence[str]],
+    ) -> SavedClassGame | SaveFailed:
+        time_scale = check_time_scale(time_scale)  # anything else is a bug in the caller
+        if sorted(team.number for team in teams) != list(range(len(summary.contestants))):
+            raise ValueError("a class game is saved with every one of its teams")
+        played_at = local_aware(played_at)
+        saved = SavedClassGame(str(uuid.uuid4()), played_at)
+        first = summary.contestants[0]
+        game = {
+            "uuid": saved.game_id,
+            "pack_id": summary.pack_id,
+            "pack_sha256": pack_sha256,
+            "mystery_index": summary.mystery_index,
+            "mystery_image": mystery_image,
+            "mystery_answer": summary.mystery_answer,
+            "seed": summary.seed,
+            "mode": str(summary.mode),
+            "outcome": str(summary.outcome),
+            "guessed_by": summary.guessed_by,
+            "total_tiles": summary.total_tiles,
+            "hidden_at_end": summary.hidden_at_end,
+            "questions_asked": summary.questions_asked,
+            "timer": first.timer,
+            "streaks": first.streaks,
+            "time_scale": time_scale,
+            "setup": _json(setup),
+            "played_at": played_at.isoformat(timespec="seconds"),
+            "played_ts": played_at.timestamp(),
+            "played_day": played_at.date().isoformat(),
+        }
+
+        def work(conn: sqlite3.Connection) -> SavedClassGame:
+            game_id = insert(conn, "class_game", game)
+            wanted = [m for team in teams for m in team.members]
+            # a member the teacher deleted from another window while the class played is
+            # left out, not the whole game
+            names = _names_of(conn, wanted)
+            for team in teams:
+                team_id = insert(conn, "class_team", _team_values(game_id, team))
+                _insert_answers(conn, team_id, team.summary.answers)
+                _insert_guesses(conn, team_id, team.summary.guesses)
+                members = [m for m in team.members if m in names]
+                for member in members:
+                    _insert_member_round(
+                        conn,
+                        team_id,
+                        team,
+                        member,
+                        members=len(members),
+                        game=game,
+                        lasting=lasting.get(member, ()),
+                    )
+            _drop_in_progress(conn)  # in the same transaction: never both a game and its offer
+            return SavedClassGame(saved.game_id, played_at, names)
+
+        return self._write(work, message("This class game was not saved."))
+
+    def teams(self) -> Iterator[TeamRecord]:
+        """Every team of every class game, oldest game first, each game's teams in the
+        order of its setup."""
+        return iter(
+            self._read(
+                lambda conn: [
+                    rows.team_record(row)
+                    for row in query(conn, f"{TEAM_QUERY} ORDER BY cg.played_ts, cg.id, ct.number")
+                ]
+            )
+        )
+
+    def team_leaderboard(self, pack_id: str, limit: int) -> list[TeamLeaderRow]:
+        """The best team results on a pack, best first; a tie of score goes to the earlier
+        game (then to the team first in its setup)."""
+
+        def work(conn: sqlite3.Connection) -> list[TeamLeaderRow]:
+            found = query(
+                conn,
+                f"{TEAM_QUERY} WHERE cg.pack_id = ? "
+                "ORDER BY ct.score DESC, cg.played_ts, cg.id, ct.number LIMIT ?",
+                (pack_id, limit),
+            )
+            return [TeamLeaderRow(rank, rows.team_record(row)) for rank, row in enumerate(found, 1)]
+
+        return self._read(work)
+
+    def answers(self, game_id: str) -> tuple[AnswerGiven, ...]:
+        """Every team's answers of a saved class game, team by team, each in order
+        (``contestant``: the team's number)."""
+        return self._read(
+            lambda conn: tuple(
+                rows.class_answer(row) for row in _of_game(conn, "class_answer", game_id)
+            )
+        )
+
+    def guesses(self, game_id: str) -> tuple[ImageGuessed, ...]:
+        """Every team's guesses at the picture of a saved class game, team by team."""
+        return self._read(
+            lambda conn: tuple(
+                rows.class_guess(row) for row in _of_game(conn, "class_guess", game_id)
+            )
+        )
+
+
+def _drop_in_progress(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM class_in_progress")
+
+
+def _names_of(conn: sqlite3.Connection, player_ids: Sequence[int]) -> dict[int, str]:
+    """The players among ``player_ids`` that are still there, id: name."""
+    if not player_ids:
+        return {}
+    marks = ", ".join("?" for _ in player_ids)
+    found = conn.execute(f"SELECT id, name FROM player WHERE id IN ({marks})", tuple(player_ids))
+    return dict(found)
+
+
+def _of_game(conn: sqlite3.Connection, table: str, game_id: str) -> sqlite3.Cursor:
+    return query(
+        conn,
+        f"SELECT x.*, ct.number AS team_number FROM {table} x "
+        "JOIN class_team ct ON ct.id = x.team_id "
+        "WHERE ct.game_id = (SELECT id FROM class_game WHERE uuid = ?) "
+        "ORDER BY ct.number, x.number",
+        (game_id,),
+    )
+
+
+def _team_values(game_id: int, team: TeamResult) -> dict[str, Any]:
+    summary = team.summary
+    return {
+        "game_id": game_id,
+        "number": team.number,
+        "name": team.name,
+        "emblem": team.emblem,
+        "place": team.place,
+        "score": summary.score,
+        **_points(summary.breakdown),
+        "best_possible": summary.best_possible,
+        "right_count": summary.right,
+        "wrong_count": summary.wrong,
+        "longest_streak": summary.longest_streak,
+        "hidden_at_guess": summary.hidden_at_guess,
+        "seconds_played": summary.seconds_played,
+        "medal": team.medal,
+        "trophies": ",".join(dict.fromkeys(team.trophies)),
+    }
+
+
+def _insert_member_round(
+    conn: sqlite3.Connection,
+    team_id: int,
+    team: TeamResult,
+    player_id: int,
+    *,
+    members: int,
+    game: Mapping[str, Any],
+    lasting: Sequence[str],
+) -> None:
+    """The member's own round row of the game: the team's score, breakdown and medal, the
+    member's share of its right and wrong answers, and the team's trophies with the
+    lasting ones this member earned."""
+    played_at = datetime.fromisoformat(game["played_at"])
+    values = finished_rounds.round_values(
+        SavedRound(str(uuid.uuid4()), played_at),
+        player_id,
+        team.summary,
+        pack_sha256=game["pack_sha256"],
+        mystery_image=game["mystery_image"],
+        medal=team.medal,
+        time_scale=game["time_scale"],
+    )
+    values["played_ts"] = game["played_ts"]  # the same instant as the game, to the bit
+    values["right_count"] = member_share(team.summary.right, members)
+    values["wrong_count"] = member_share(team.summary.wrong, members)
+    values["class_team_id"] = team_id
+    round_id = insert(conn, "round", values)
+    finished_rounds.insert_trophies(
+        conn, round_id, player_id, values["played_ts"], [*team.trophies, *lasting]
+    )
+
+
+def _insert_answers(conn: sqlite3.Connection, team_id: int, answers: Sequence[AnswerGiven]) -> None:
+    insert_many(
+        conn,
+        "class_answer",
+        _ANSWER_COLUMNS,
+        (
+            {
+                "team_id": team_id,
+                "number": number,
+                "question_index": a.question_index,
+                "question_id": a.question_id,
+                "response": a.response,
+                "is_right": a.right,
+                "seconds": a.seconds,
+                **_points(a.points),
+                "streak": a.streak,
+                "timed_out": a.timed_out,
+                "steal": a.steal,
+                "judged": a.judged,
+            }
+            # numbered by the team's own order: a class round numbers answers across teams
+            for number, a in enumerate(answers, start=1)
+        ),
+    )
+
+
+def _insert_guesses(
+    conn: sqlite3.Connection, team_id: int, guesses: Sequence[ImageGuessed]
+) -> None:
+    insert_many(
+        conn,
+        "class_guess",
+        _GUESS_COLUMNS,
+        (
+            {
+                "team_id": team_id,
+                "number": number,
+                "guess": g.guess,
+                "is_right": g.right,
+                "hidden_tiles": g.hidden_tiles,
+                "total_tiles": g.total_tiles,
+                **_points(g.points),
+                "final": g.final,
+                "seconds": g.seconds,
+            }
+            for number, g in enumerate(guesses, start=1)
+        ),
+    )
+
+
+def _points(points: Points) -> dict[str, int]:
+    return {
+        "base_points": points.base,
+        "time_bonus": points.time_bonus,
+        "streak_bonus": points.streak_bonus,
+        "image_bonus": points.image_bonus,
+        "penalty": points.penalty,
+    }
