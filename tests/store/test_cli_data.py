@@ -204,13 +204,19 @@ def test_results_csv_file(
         "trophies",
         "timer",
         "time_scale",
+        "team",
+        "mode",
     ]
     assert [row[:8] for row in rows[1:]] == [
         ["Ana", "solar-system", "2026-11-23 09:00:00", "900", "5", "0", "gold", "Flawless"],
         ["Боб", "solar-system", "2026-11-23 09:00:00", "700", "4", "1", "silver", ""],
         ["Ana", "union-state", "2026-11-24 09:00:00", "300", "3", "1", "", ""],
     ]
-    assert [row[8:] for row in rows[1:]] == [["on", "1"], ["on", "2"], ["on", "1"]]
+    assert [row[8:] for row in rows[1:]] == [
+        ["on", "1", "", "solo"],
+        ["on", "2", "", "solo"],
+        ["on", "1", "", "solo"],
+    ]
 
 
 def test_results_needs_a_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -78,8 +78,13 @@ def test_results_csv_has_a_header_and_one_row_per_round(store: Store) -> None:
             "Flawless",
             "on",
             "1",
+            "",
+            "solo",
         ],
-        ["Ana", "solar-system", "2026-11-23 10:00:00", "10", "0", "3", "", "", "on", "1"],
+        [
+            *("Ana", "solar-system", "2026-11-23 10:00:00", "10", "0", "3", "", "", "on", "1"),
+            *("", "solo"),
+        ],
     ]
     assert out.getvalue().endswith("\r\n")  # the spreadsheet dialect
 
@@ -246,7 +251,7 @@ def test_every_text_cell_is_quoted_and_no_number_is(store: Store) -> None:
     out = io.StringIO()
     results_csv(store, out)
     row = out.getvalue().splitlines()[1]
-    assert row == '"Ana","solar-system","2026-11-23 09:00:00",-40,3,1,"","","on",1.5'
+    assert row == '"Ana","solar-system","2026-11-23 09:00:00",-40,3,1,"","","on",1.5,"","solo"'
 
 
 @pytest.mark.parametrize("separator", [",", ";", "|"])

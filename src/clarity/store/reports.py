@@ -55,8 +55,9 @@ https://owasp.org/www-community/attacks/CSV_Injection, and ASVS 4.0 requirement 
 from __future__ import annotations
 
 import csv
+import heapq
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -65,11 +66,12 @@ from typing import Any, TextIO
 from clarity.atomic_files import replacing
 from clarity.core.numbers import format_number
 from clarity.core.trophies import TROPHIES, Tier, lasting_progress
-from clarity.store.models import LeaderRow, Player, PlayerOverview
+from clarity.store.models import LeaderRow, Player, PlayerOverview, RoundRecord, TeamRecord
 from clarity.store.store import Store
 from clarity.terminal_text import display_width, terminal_safe
 
-# timer and time_scale come last, so that a sheet made from an older export keeps its columns.
+# Later columns come last, so that a sheet made from an older export keeps its columns:
+# timer and time_scale, then team and mode (class games).
 RESULTS_HEADER = (
     "player",
     "pack",
@@ -81,7 +83,11 @@ RESULTS_HEADER = (
     "trophies",
     "timer",
     "time_scale",
+    "team",
+    "mode",
 )
+#: the ``mode`` of a round played alone; a class game's is its own: ``turns`` or ``buzz``
+SOLO_MODE = "solo"
 LEADERBOARD_HEADER = ("pack", "rank", "player", "score", "medal", "date")
 # Where a spreadsheet could start a new cell or row when its list separator is not ours:
 # the separators LibreOffice's import offers (comma, semicolon, tab, space), '|', line
@@ -111,36 +117,75 @@ def leaderboard_rows(store: Store, pack_id: str | None, limit: int = 10) -> list
 
 
 def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | None = None) -> int:
-    """Write one CSV row per saved round, oldest first; return the number of rounds.
+    """Write one CSV row per saved round played alone and per team member of a class game,
+    oldest first; return the number of rows.
 
     ``trophy_names`` maps trophy ids to the names to show (defaults to the game's own
     trophies); an id it does not know is written as it is. ``timer`` is ``on`` or
     ``off``; ``time_scale`` is what each question's time limit was multiplied by, as a
     number a spreadsheet reads (1, 1.5, 2, 3), or ``none`` for no time limit at all.
+
+    A class game gives one row per team and member: a row for each member who is a player
+    (named in ``player``), or one row with ``player`` empty for a team with none; every row
+    of a team has the team's name in ``team``, its score, right and wrong answers, medal
+    and per-round trophies, and the game's ``mode`` (``turns`` or ``buzz``). A round played
+    alone has ``team`` empty and ``mode`` ``solo``.
     """
     names = _trophy_names() if trophy_names is None else trophy_names
     writer = spreadsheet_writer(out)
     writer.writerow(RESULTS_HEADER)
     count = 0
-    for record in store.all_rounds():
-        writer.writerow(
-            spreadsheet_row(
-                (
-                    record.player_name,
-                    record.pack_id,
-                    spreadsheet_date(record.played_at),
-                    record.score,
-                    record.right,
-                    record.wrong,
-                    record.medal,
-                    "; ".join(names.get(t, t) for t in record.trophies),
-                    "on" if record.timer else "off",
-                    "none" if record.time_scale is None else _plain_number(record.time_scale),
-                )
-            )
-        )
+    solo = (
+        (record.played_at, 0, _solo_row(record, names))
+        for record in store.all_rounds()
+        if not record.in_class_game  # a member's round is written with their team below
+    )
+    teams = (
+        (team.played_at, 1, row) for team in store.class_teams() for row in _team_rows(team, names)
+    )
+    for _, _, row in heapq.merge(solo, teams, key=lambda item: (item[0], item[1])):
+        writer.writerow(spreadsheet_row(row))
         count += 1
     return count
+
+
+def _solo_row(
+    record: RoundRecord, names: Mapping[str, str]
+) -> tuple[str | int | float | None, ...]:
+    return (
+        record.player_name,
+        record.pack_id,
+        spreadsheet_date(record.played_at),
+        record.score,
+        record.right,
+        record.wrong,
+        record.medal,
+        "; ".join(names.get(t, t) for t in record.trophies),
+        "on" if record.timer else "off",
+        "none" if record.time_scale is None else _plain_number(record.time_scale),
+        "",
+        SOLO_MODE,
+    )
+
+
+def _team_rows(
+    team: TeamRecord, names: Mapping[str, str]
+) -> Iterator[tuple[str | int | float | None, ...]]:
+    for member in team.members or ("",):
+        yield (
+            member,
+            team.pack_id,
+            spreadsheet_date(team.played_at),
+            team.score,
+            team.right,
+            team.wrong,
+            team.medal,
+            "; ".join(names.get(t, t) for t in team.trophies),
+            "on" if team.timer else "off",
+            "none" if team.time_scale is None else _plain_number(team.time_scale),
+            team.name,
+            team.mode,
+        )
 
 
 def write_results_csv(
