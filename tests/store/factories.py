@@ -8,8 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 
-from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundOutcome, RoundSummary
-from clarity.store import Player, SavedRound, SaveFailed, Store
+from clarity.core.events import (
+    AnswerGiven,
+    ClassSummary,
+    ImageGuessed,
+    Points,
+    RoundOutcome,
+    RoundSummary,
+)
+from clarity.store import Player, SavedClassGame, SavedRound, SaveFailed, Store, TeamResult
 
 # A fixed zone a little east of UTC, so that local dates and UTC dates differ near midnight.
 ZONE = timezone(timedelta(hours=3))
@@ -102,3 +109,44 @@ def add_player(store: Store, name: str) -> Player:
     player = store.create_player(name)
     assert isinstance(player, Player)
     return player
+
+
+def save_class_game(
+    store: Store,
+    teams: Sequence[tuple[str, Sequence[int], int]],
+    *,
+    pack_id: str = "solar-system",
+    played_at: datetime = MONDAY_9AM,
+    mode: str = "turns",
+    medal: str | None = None,
+) -> SavedClassGame:
+    """Save a made-up class game of ``teams`` (name, member ids, score), the first team's
+    guess ending it, and insist that it was saved."""
+    summaries = tuple(make_summary(pack_id=pack_id, score=score) for _, _, score in teams)
+    summary = ClassSummary(
+        pack_id=pack_id,
+        mystery_index=0,
+        mystery_answer="Saturn",
+        seed=7,
+        mode=mode,
+        outcome=RoundOutcome.GUESSED,
+        guessed_by=0,
+        total_tiles=12,
+        hidden_at_end=7,
+        questions_asked=4,
+        contestants=summaries,
+    )
+    places = summary.places()
+    saved = store.save_class_game(
+        summary,
+        [
+            TeamResult(n, name, n, tuple(members), summaries[n], places[n], medal, ("first-light",))
+            for n, (name, members, _) in enumerate(teams)
+        ],
+        setup={"made": "by the tests"},
+        pack_sha256="0" * 64,
+        mystery_image="saturn.png",
+        played_at=played_at,
+    )
+    assert not isinstance(saved, SaveFailed), saved.message
+    return saved

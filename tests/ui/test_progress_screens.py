@@ -23,7 +23,7 @@ from clarity.ui.scenes.history import HistoryScene
 from clarity.ui.scenes.players import PlayersScene
 from clarity.ui.scenes.title import TitleScene
 from clarity.ui.theme import Look
-from store.factories import MONDAY_9AM, save
+from store.factories import MONDAY_9AM, save, save_class_game
 
 from .conftest import Pilot, write_play_pack
 from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
@@ -39,8 +39,12 @@ def saving_app(pack_folder: Path, tmp_path: Path) -> Iterator[MakeApp]:
     yield from app_factory(pack_folder, tmp_path / "data")
 
 
-def filled(make: MakeApp, *, player: str | None = "Ana", **options: object) -> Pilot:
-    """An App at its title whose store holds Ana's, Ben's and Cleo's rounds."""
+def filled(
+    make: MakeApp, *, player: str | None = "Ana", class_game: bool = False, **options: object
+) -> Pilot:
+    """An App at its title whose store holds Ana's, Ben's and Cleo's rounds; with
+    ``class_game``, also a class game after them: Ana and Ben's team Owls (1,200) against a
+    team of guests, Foxes (800)."""
     app = make(player=player, **options)
     pilot = at_title(app)
     store = app.services.session.store
@@ -77,6 +81,14 @@ def filled(make: MakeApp, *, player: str | None = "Ana", **options: object) -> P
     )
     save(store, cleo.id, pack_id=PACK, score=720, medal="silver", played_at=MONDAY_9AM)
     save(store, cleo.id, pack_id="second", score=100, played_at=MONDAY_9AM)
+    if class_game:
+        save_class_game(
+            store,
+            [("Owls", (ana.id, ben.id), 1200), ("Foxes", (), 800)],
+            pack_id=PACK,
+            played_at=MONDAY_9AM + timedelta(hours=1),
+            medal="gold",
+        )
     return pilot
 
 
@@ -279,6 +291,62 @@ def test_the_history_lists_the_players_rounds_newest_first(saving_app: MakeApp) 
     assert first[0].text in ("23 Nov, 09:00", "23 Nov 2026")
 
 
+def test_the_history_shows_a_class_game_with_the_teams_name_beside_its_score(
+    saving_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot = filled(saving_app, class_game=True)
+        open_history(pilot.app)
+        pilot.step(2)
+        history = pilot.top
+        assert isinstance(history, HistoryScene)
+        assert [r.score for r in history.records] == [1200, 640, 300]
+        assert history.table.titles[1:4] == ("PACK", "TEAM", "SCORE")
+        game, alone = ([c.text for c in row.cells[1:5]] for row in history.rows[:2])
+        # the team's score beside the team's name; right and wrong are Ana's share
+        assert game == ["Rivers and Capitals", "Owls", "1,200", "Gold"]
+        assert alone == ["Rivers and Capitals", "", "640", "Silver"]
+        assert "Owls" in drawn
+        assert history._frame.subheading == "Ana  ·  3 rounds, newest first"
+
+
+def test_a_history_without_a_class_game_has_no_team_column(saving_app: MakeApp) -> None:
+    pilot = filled(saving_app)
+    open_history(pilot.app)
+    pilot.step(2)
+    history = pilot.top
+    assert isinstance(history, HistoryScene)
+    assert "TEAM" not in history.table.titles
+
+
+def test_high_scores_list_the_teams_under_the_players_each_marked_as_a_teams(
+    saving_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot = filled(saving_app, class_game=True)
+        open_high_scores(pilot.app, PACK)
+        pilot.step(2)
+        scores = pilot.top
+        assert isinstance(scores, HighScoresScene)
+        # the team's 1,200 lifts neither Ana nor Ben in the players' list
+        assert [(r.player_name, r.score) for r in scores.leaders] == [
+            ("Ben", 900),
+            ("Cleo", 720),
+            ("Ana", 640),
+        ]
+        below = [[c.text for c in row.cells[:3]] for row in scores.rows[3:]]
+        assert below == [
+            ["", "Teams", ""],
+            ["1", "Team Owls", "1,200"],
+            ["2", "Team Foxes", "800"],
+        ]
+        assert [row.highlight for row in scores.rows] == [False, False, True, False, False, False]
+        assert "Team Owls" in drawn
+        pilot.key(pygame.K_RIGHT)  # a pack with no class game: no teams' line
+        assert scores.pack_id == "second"
+        assert [c.text for c in scores.rows[-1].cells[1:2]] == ["Cleo"]
+
+
 # -- layout -------------------------------------------------------------------------------
 
 
@@ -303,6 +371,8 @@ NOT_INTERFACE = (
     "Pupil number",
     "Rivers and Capitals",
     "Second pack",
+    "Owls",  # the class game's teams: names the class typed
+    "Foxes",
 )
 KEY_CAPS = ("Esc", "Enter", "Tab", "Del", "PgUp", "PgDn", "F11")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]{3,}")
@@ -324,7 +394,7 @@ def test_the_screens_fit_the_window_without_overlaps(
     openers = (open_cabinet, open_history, open_high_scores, _players, _delete_dialog)
     # recorded from the first frame: a text drawn once is kept and not drawn again
     with recording_drawn_text(monkeypatch) as drawn:
-        pilot = filled(saving_app, size=size, settings=game_settings(language))
+        pilot = filled(saving_app, size=size, settings=game_settings(language), class_game=True)
         app = pilot.app
         app.apply_look(Look.from_choices(text_size=text_size))
         store = app.services.session.store
@@ -422,7 +492,7 @@ def test_a_table_too_wide_gives_way_without_overlapping_headings_or_losing_names
     into each other), the score always shown and inside the window, every player's name
     whole, and each column left out named under the table."""
     with recording_drawn_text(monkeypatch) as drawn:
-        pilot = filled(saving_app, size=size, settings=game_settings(language))
+        pilot = filled(saving_app, size=size, settings=game_settings(language), class_game=True)
         pilot.app.apply_look(Look.from_choices(text_size=text_size))
         for opener in (open_history, open_high_scores):
             drawn.clear()
@@ -452,10 +522,21 @@ def test_a_table_too_wide_gives_way_without_overlapping_headings_or_losing_names
                 said = " ".join(drawn)
                 assert all(title in said for title in table.hidden_titles), drawn
             if isinstance(scene, HighScoresScene):
-                # drawn whole (a run of spaces is drawn as one), never cut with "…"
-                names = [" ".join(row.cells[1].text.split()) for row in scene.rows]
-                assert names
-                assert all(name in drawn for name in names), (names, drawn)
+                # drawn whole (a run of spaces is drawn as one), never cut with "…": the
+                # rows in view, then those at the end (the teams', scrolled to)
+                for _ in range(2):
+                    boxes = scene.layout_boxes()
+                    names = [
+                        " ".join(row.cells[1].text.split())
+                        for i, row in enumerate(scene.rows)
+                        if f"row_{i}" in boxes
+                    ]
+                    assert names
+                    assert all(name in drawn for name in names), (names, drawn)
+                    for _ in scene.rows:
+                        scene.scroll_rows(1)
+                    pilot.step(30)
+                assert "row_5" in scene.layout_boxes()  # the last team's row was seen
             pilot.key(pygame.K_ESCAPE)
             pilot.step()
 

@@ -1,4 +1,10 @@
-"""High scores: a pack's top ten players, the current player's best highlighted.
+"""High scores: a pack's top ten players, the current player's best highlighted, and
+under them the pack's best teams of class games.
+
+Team results are a list of their own, under its own line, and each of its rows is marked
+as a team's ("Team Owls"): a team's score is the whole team's, so it never
+enters the players' ranking (where it would lift every member above those who played
+alone; :mod:`clarity.store.class_games`).
 
 Left and right (or the arrows beside the pack's name) go from pack to pack: the
 installed packs first, then any pack that has saved rounds but is no longer installed.
@@ -14,7 +20,7 @@ from clarity.core.messages import N_
 from clarity.ui import keys
 from clarity.ui.bindings import Binding
 from clarity.ui.menu_screen import BACK
-from clarity.ui.services import LeaderRow
+from clarity.ui.services import LeaderRow, TeamLeaderRow
 from clarity.ui.table import Cell, Column, Row, medal_cell
 from clarity.ui.table_screen import TableScreen
 from clarity.ui.widgets import Button
@@ -24,6 +30,7 @@ if TYPE_CHECKING:
     from clarity.ui.app import App
 
 TOP = 10
+TOP_TEAMS = 5  # under the players: a class's best few games on the pack
 COLUMNS = (
     # Translators: the heading of the column of places (1, 2, 3...) in the high scores
     Column(N_("#"), "right"),
@@ -58,6 +65,33 @@ def leader_row(row: LeaderRow, t: Translator, *, mine: bool) -> Row:
     )
 
 
+def team_row(row: TeamLeaderRow, t: Translator) -> Row:
+    """One team's line under the players' high scores, marked as a team's: its place among
+    the teams, its name, its score, medal and the day of the game. (A name is kept whole
+    on the table; a list of members would not be, so they are left to their histories.)"""
+    team = row.team
+    # Translators: a team's line on the high scores (a class game): the team's name, as the
+    # class typed it ("Team Owls"); its members see the game in their own history
+    name = t.gettext("Team {team}", team=team.name)
+    return Row(
+        (
+            Cell(t.number(row.rank), colour="text_muted"),
+            Cell(name, bold=True),
+            Cell(t.number(team.score), bold=True),
+            medal_cell(team.medal, t),
+            Cell(t.date(team.played_at), short=t.date(team.played_at, "short")),
+        )
+    )
+
+
+def teams_heading(t: Translator) -> Row:
+    """The line between the players' high scores and the teams'."""
+    # Translators: on the high scores, the heading of the list of teams (of class games),
+    # drawn in the column of the players' names: keep it short
+    heading = t.gettext("Teams")
+    return Row((Cell(""), Cell(heading, colour="text_muted"), Cell(""), Cell(""), Cell("")))
+
+
 class HighScoresScene(TableScreen):
     """One pack's leaderboard at a time; ``pack_id`` chooses the first one shown."""
 
@@ -82,6 +116,7 @@ class HighScoresScene(TableScreen):
             if pid == wanted:
                 self.index = i
         self.leaders: list[LeaderRow] = []
+        self.teams: list[TeamLeaderRow] = []
         self.mine: int | None = None  # the index of the player's row, if they have one
         self._title_box = pygame.Rect(0, 0, 0, 0)
         self._load()
@@ -105,7 +140,7 @@ class HighScoresScene(TableScreen):
         self.layout(self.app.size)
 
     def _load(self) -> None:
-        self.leaders, self.rows, self.mine = [], [], None
+        self.leaders, self.teams, self.rows, self.mine = [], [], [], None
         if not self.packs:
             self.empty_message = N_("No packs yet.")
             return
@@ -120,6 +155,7 @@ class HighScoresScene(TableScreen):
             if mine is not None:
                 self.leaders.append(mine)
         self.mine = next((i for i, r in enumerate(self.leaders) if r.player_id == me), None)
+        self.teams = self.app.services.team_leaderboard(pack_id, TOP_TEAMS)
         self.empty_message = N_("No rounds saved for this pack yet. Be the first!")
         self.fill()
 
@@ -127,6 +163,8 @@ class HighScoresScene(TableScreen):
         t = self.app.translator
         me = self.player.id if self.player is not None else None
         self.rows = [leader_row(r, t, mine=r.player_id == me) for r in self.leaders]
+        if self.teams:
+            self.rows += [teams_heading(t), *(team_row(r, t) for r in self.teams)]
 
     def focus_row(self) -> int | None:
         return self.mine

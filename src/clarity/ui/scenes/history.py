@@ -1,4 +1,9 @@
-"""A player's history: their saved rounds, newest first."""
+"""A player's history: their saved rounds, newest first.
+
+A class game the player played in as a member of a team is one of them: a history with
+one has a Team column beside the score (the team's score; the right and wrong answers
+are the player's own share of the team's, see :mod:`clarity.store.class_games`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from clarity.ui.bindings import Binding
 from clarity.ui.keys import Letter
 from clarity.ui.menu_screen import BACK
 from clarity.ui.services import RoundRecord
-from clarity.ui.table import Cell, Column, Row, medal_cell
+from clarity.ui.table import Cell, Column, Row, Table, medal_cell
 from clarity.ui.table_screen import TableScreen
 from clarity.ui.widgets import Button
 
@@ -31,6 +36,14 @@ COLUMNS = (
     # Translators: the heading of the column of wrong answers (a count)
     Column(N_("Wrong"), "right", drop=1),
 )
+#: The columns of a history with a class game in it: the team the player played in, beside
+#: the score (the team's). It gives way after the medal when the table is too wide.
+CLASS_COLUMNS = (
+    *COLUMNS[:2],
+    # Translators: the heading of the column of the team a player played in (a class game)
+    Column(N_("Team"), drop=4),
+    *COLUMNS[2:],
+)
 #: T opens the trophy cabinet in the history's place (the cabinet's H comes back).
 TROPHIES = Binding("trophies", (Letter("T"),), N_("trophies"))
 
@@ -48,8 +61,13 @@ def played_when(moment: datetime, today: date, t: Translator, *, short: bool = F
     return t.gettext("{day}, {time}", day=day, time=t.time(moment))
 
 
-def history_row(record: RoundRecord, pack_title: str, today: date, t: Translator) -> Row:
-    """One round of the history, its numbers and date in ``t``'s language."""
+def history_row(
+    record: RoundRecord, pack_title: str, today: date, t: Translator, *, teams: bool = False
+) -> Row:
+    """One round of the history, its numbers and date in ``t``'s language; with ``teams``
+    (the columns of :data:`CLASS_COLUMNS`), the team a class game was played in, empty for
+    a round played alone."""
+    team = () if not teams else (Cell(record.team_name or "", bold=True),)
     return Row(
         (
             Cell(
@@ -57,6 +75,7 @@ def history_row(record: RoundRecord, pack_title: str, today: date, t: Translator
                 short=played_when(record.played_at, today, t, short=True),
             ),
             Cell(pack_title, bold=True),
+            *team,
             Cell(t.number(record.score), bold=True),
             medal_cell(record.medal, t),
             Cell(t.number(record.right), colour="right"),
@@ -78,12 +97,16 @@ class HistoryScene(TableScreen):
         session.open()
         self.player = session.player
         self.records: list[RoundRecord] = []
+        self.has_class_games = False  # then the team column is shown
         self._titles: dict[str, str] = {}
         if self.player is None or not session.has_saved_data:
             self.empty_message = N_("A guest's rounds are not saved. Choose a player to keep them.")
             self.fill()
             return
         self.records = session.rounds(HISTORY_LIMIT)
+        self.has_class_games = any(r.in_class_game for r in self.records)
+        if self.has_class_games:
+            self.table = Table(CLASS_COLUMNS)
         self._titles = app.services.pack_titles()
         self.empty_message = N_("No rounds yet: play one and it shows here.")
         self.fill()
@@ -95,8 +118,10 @@ class HistoryScene(TableScreen):
             return
         today = datetime.now().date()
         titles = self._titles
+        teams = self.has_class_games
         self.rows = [
-            history_row(r, titles.get(r.pack_id, r.pack_id), today, t) for r in self.records
+            history_row(r, titles.get(r.pack_id, r.pack_id), today, t, teams=teams)
+            for r in self.records
         ]
         # Translators: under the history's heading: "Ana  ·  12 rounds, newest first"
         self._frame.subheading = t.ngettext(
