@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Literal, Protocol
 
+from clarity.core.messages import N_
+
 Colour = tuple[int, int, int]
 
 #: WCAG 2.2 success criterion 1.4.3 (contrast, minimum): text against its background.
@@ -303,6 +305,74 @@ ANSWER_SETS: dict[tuple[str, str], tuple[AnswerStyle, ...]] = {
 
 TIERS = ("bronze", "silver", "gold")
 
+#: The surfaces a team's emblem and its name in the team's colour are drawn on (the
+#: scoreboard's rows, the setup screen's cards, the backdrop, the top bar).
+TEAM_GROUNDS = ("background", "background_glow", "bar", "panel", "panel_deep")
+
+
+@dataclass(frozen=True, slots=True)
+class TeamStyle:
+    """One team's emblem in the class game: its ``colour`` and its ``shape``, the
+    ``ink`` drawn on a fill of its colour, and its ``name`` (marked for translation,
+    translated where shown: "Red circle").
+
+    The shapes tell the teams apart without colour (WCAG 2.2 1.4.1); each colour is
+    light enough to be a text's colour on every surface of :data:`TEAM_GROUNDS` at the
+    theme's text contrast, so a name in its team's colour reads from the back of the room.
+    """
+
+    colour: Colour
+    shape: Shape
+    ink: Colour
+    name: str
+
+
+def _team_styles(colours: tuple[Colour, ...], ink: Colour) -> tuple[TeamStyle, ...]:
+    return tuple(
+        TeamStyle(colour, shape, ink, name)
+        for colour, (shape, name) in zip(colours, _EMBLEMS, strict=True)
+    )
+
+
+#: Each emblem's shape and its name, in team order. The order differs from the answers'
+#: (A triangle, B diamond...) so that team 1 is not read as "answer A".
+_EMBLEMS: tuple[tuple[Shape, str], ...] = (
+    ("circle", N_("Red circle")),
+    ("square", N_("Blue square")),
+    ("triangle", N_("Yellow triangle")),
+    ("star", N_("Green star")),
+    ("hexagon", N_("Purple hexagon")),
+    ("diamond", N_("Orange diamond")),
+)
+
+#: The teams' emblems of each theme (a palette's name), emblem 0 to 5. Standard: clear
+#: hues light enough for 4.5:1 on the night blue; high contrast: the same hues lighter,
+#: 7:1 on black. Both take the theme's dark ink on their fill.
+TEAM_STYLES: dict[str, tuple[TeamStyle, ...]] = {
+    "standard": _team_styles(
+        (
+            (255, 135, 135),
+            (110, 180, 255),
+            (255, 214, 51),
+            (90, 214, 120),
+            (205, 150, 255),
+            (255, 160, 70),
+        ),
+        STANDARD.text_dark,
+    ),
+    "high-contrast": _team_styles(
+        (
+            (255, 150, 150),
+            (140, 195, 255),
+            (255, 230, 0),
+            (120, 240, 140),
+            (215, 175, 255),
+            (255, 180, 90),
+        ),
+        HIGH_CONTRAST.text_dark,
+    ),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Tone:
@@ -530,6 +600,14 @@ class Look:
         """The colour of the tier ``name``; the accent for anything else."""
         return self.tier_colours.get(name or "", self.palette.accent)
 
+    def team(self, emblem: int) -> TeamStyle:
+        """The class game's team emblem ``emblem`` (0 to 5, ``clarity.core.teams.Team.emblem``)
+        in this look's theme; IndexError for another number."""
+        styles = TEAM_STYLES[self.palette.name]
+        if not 0 <= emblem < len(styles):
+            raise IndexError(f"no team emblem {emblem}: there are {len(styles)}")
+        return styles[emblem]
+
     # -- buttons ----------------------------------------------------------------------
 
     def tone(self, name: str) -> Tone:
@@ -621,6 +699,7 @@ class Look:
         pairs.append(  # a selection in a text field
             ColourPair("text_dark on a selection", palette.text_dark, self.selection, text_min)
         )
+        pairs.extend(self._team_pairs())
         pairs.extend(self._button_pairs())
         return tuple(pairs)
 
@@ -633,6 +712,21 @@ class Look:
     def selection(self) -> Colour:
         """The band behind selected text in a field."""
         return lighten(self.palette.accent, 0.45)
+
+    def _team_pairs(self) -> Iterable[ColourPair]:
+        """Each team's colour as text and as an emblem on what it stands on, and the ink
+        drawn on a fill of its colour (a team's chip, the one whose turn it is)."""
+        palette = self.palette
+        grounds = [(name, palette.colour(name)) for name in TEAM_GROUNDS]
+        grounds.append(("a raised panel", self.raised))
+        for emblem, style in enumerate(TEAM_STYLES[palette.name]):
+            for ground, colour in grounds:
+                yield ColourPair(
+                    f"team {emblem} on {ground}", style.colour, colour, palette.text_contrast
+                )
+            yield ColourPair(
+                f"team {emblem} ink on its fill", style.ink, style.colour, palette.text_contrast
+            )
 
     def _button_pairs(self) -> Iterable[ColourPair]:
         palette = self.palette
