@@ -25,9 +25,12 @@ from clarity.core.events import ClassSummary, RoundOutcome
 from clarity.core.teams import ClassGameSetup, Team
 from clarity.core.trophies import ClassTrophyTracker
 from clarity.store import Player, SaveFailed, Store, open_store
+from clarity.store.backup import write_backup
 from clarity.store.class_games import member_share
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, migrate
+from clarity.store.repair import repair
 from clarity.store.reports import RESULTS_HEADER, results_csv
+from clarity.store.restore import restore_backup
 from core.factories import MYSTERY_ANSWER, build_pack, right_response, wrong_response
 
 from .factories import MONDAY_9AM, add_player, save
@@ -514,3 +517,78 @@ def test_save_failed_is_the_stores_value_for_a_refused_write(store: Store) -> No
     assert isinstance(
         store.save_class_in_progress(PACK.id, setup.to_json(), played.snapshot()), SaveFailed
     )
+
+
+def _kept(store: Store, member: Player) -> tuple[object, ...]:
+    """What a class game left in the store: its teams, the member's history and trophies,
+    every team's answers, and the game in progress."""
+    teams = list(store.class_teams())
+    return (
+        teams,
+        store.history(member.id),
+        store.earned_trophies(member.id),
+        store.class_answers(teams[0].game_id),
+        store.class_in_progress(),
+    )
+
+
+def _with_a_game_and_one_in_progress(store: Store, ana: Player) -> None:
+    finish(store, setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1)))
+    setup = setup_for(Team("Hawks", 0, (ana.id,)), Team("Foxes", 1))
+    played = setup.new_round(PACK)
+    play(played, 3)
+    assert saving(store).keep(setup, played) is None
+
+
+def test_a_backup_restored_elsewhere_keeps_the_class_games(tmp_path: Path) -> None:
+    old = tmp_path / "old-laptop"
+    store = reopened(old / "data")
+    ana = add_player(store, "Ana")
+    _with_a_game_and_one_in_progress(store, ana)
+    before = _kept(store, ana)
+    store.close()
+    archive = write_backup(
+        tmp_path / "backup.zip", old / "data", old / "settings.ini", now=MONDAY_9AM
+    ).path
+
+    new = tmp_path / "new-laptop"
+    restore_backup(archive, new / "data", new / "settings.ini", replace=False, now=MONDAY_9AM)
+
+    store = reopened(new / "data")
+    assert _kept(store, ana) == before
+    store.close()
+
+
+def test_a_repair_keeps_the_class_games(data_dir: Path, store: Store, ana: Player) -> None:
+    _with_a_game_and_one_in_progress(store, ana)
+    before = _kept(store, ana)
+    store.close()
+
+    repair(data_dir / DB_FILENAME, MONDAY_9AM, close=lambda: None)
+
+    repaired = reopened(data_dir)
+    assert _kept(repaired, ana) == before
+    assert repaired.read_every_row() == []
+    repaired.close()
+
+
+def test_a_team_row_that_makes_no_sense_is_repaired_away_with_its_answers(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    finish(store, setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1)))
+    store.close()
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn.execute("UPDATE class_team SET score = 'lots' WHERE name = 'Foxes'")
+    conn.commit()
+    conn.close()
+    store = reopened(data_dir)
+
+    said = store.read_every_row()  # clarity repair
+
+    assert said, "the damage was not found"
+    (owls,) = store.class_teams()
+    assert owls.name == "Owls"
+    assert {a.contestant for a in store.class_answers(owls.game_id)} == {0}
+    assert len(store.history(ana.id)) == 1
+    assert store.read_every_row() == []
+    store.close()

@@ -41,6 +41,7 @@ from pathlib import Path
 from clarity.atomic_files import sync_folder
 from clarity.core.messages import Message, message, plural_message
 from clarity.store import rows
+from clarity.store.class_games import TEAM_QUERY
 from clarity.store.classes import school_class
 from clarity.store.db import configure, migrate, open_connection
 from clarity.store.finished_rounds import RECORD_QUERY
@@ -297,7 +298,8 @@ def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | N
         conn.execute("BEGIN IMMEDIATE")
         drop_rows_the_game_cannot_read(conn, "player")
         counts["players_renamed"], counts["players_lowered"] = _settle_orphans(conn, moment)
-        for table in ("round", "answer", "guess", "in_progress", "school_class"):
+        readable = ("round", "answer", "guess", "in_progress", "school_class")
+        for table in (*readable, "class_team", "class_in_progress"):
             drop_rows_the_game_cannot_read(conn, table)
         _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
         conn.execute("COMMIT")
@@ -457,6 +459,12 @@ _READ_AS_THE_STORE_DOES: dict[str, tuple[str, str, Callable[[Row], object]]] = {
         lambda row: rows.in_progress(row, {}),
     ),
     "school_class": ("SELECT * FROM school_class", "id = :id", school_class),
+    "class_team": (TEAM_QUERY, "id = :id", rows.team_record),
+    "class_in_progress": (
+        "SELECT * FROM class_in_progress",
+        "id = :id",
+        lambda row: rows.class_in_progress(row, {}, {}),
+    ),
 }
 
 
