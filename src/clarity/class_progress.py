@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from clarity.core.class_round import ClassRound
+from clarity.core.class_round import ClassRound, Phase
 from clarity.core.events import ClassSummary, TrophyEarned
 from clarity.core.messages import Message, message
 from clarity.core.teams import ClassGameSetup
@@ -81,9 +81,11 @@ class ClassProgress:
 
     def keep(self, setup: ClassGameSetup, played: ClassRound) -> Message | None:
         """Save the game as it stands (its setup and the round's snapshot, one transaction),
-        unless this same state was the last one written. Returns None (saved, or nothing to
-        save into: no data folder) or the notice to show when it could not be written."""
-        if self.store is None:
+        unless this same state was the last one written. A game that has ended is not
+        written (its finish saves it, and clears the one in progress). Returns None (saved,
+        or nothing to save into: no data folder) or the notice to show when it could not be
+        written."""
+        if self.store is None or played.phase is Phase.ENDED:
             return None
         state = (setup.to_json(), played.snapshot())
         if state == self._kept:

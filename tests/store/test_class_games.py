@@ -158,6 +158,23 @@ def test_saving_the_same_state_twice_writes_once(store: Store, ana: Player) -> N
     assert store._conn.total_changes == first
 
 
+def test_a_game_that_has_ended_is_not_kept_as_in_progress(store: Store) -> None:
+    setup = setup_for(Team("Owls", 0), Team("Foxes", 1))
+    played = setup.new_round(PACK)
+    keeping = saving(store)
+    play(played, 2)
+    assert keeping.keep(setup, played) is None
+    kept = store.class_in_progress()
+    if played.phase is Phase.FEEDBACK:
+        played.next_question()
+    played.guess_image(MYSTERY_ANSWER, 10.0, contestant=0)
+    assert played.phase is Phase.ENDED
+
+    assert keeping.keep(setup, played) is None
+
+    assert store.class_in_progress() == kept  # the last state before the end, not the end
+
+
 def test_dropping_the_class_game_in_progress(store: Store) -> None:
     setup = setup_for(Team("Owls", 0), Team("Foxes", 1))
     played = setup.new_round(PACK)
