@@ -1,4 +1,5 @@
-"""The title screen: Play and Quit only, keyboard and mouse, fast, and laid out cleanly."""
+"""The title screen: Play, the class game and Quit, keyboard and mouse, fast, and laid out
+cleanly."""
 
 from __future__ import annotations
 
@@ -37,10 +38,10 @@ def app(monkeypatch: pytest.MonkeyPatch, packs_dir: Path) -> Iterator[App]:
     app.close()
 
 
-def test_title_offers_play_and_quit_and_nothing_else(app: App) -> None:
+def test_title_offers_play_the_class_game_and_quit_and_nothing_else(app: App) -> None:
     title = app.top
     assert isinstance(title, TitleScene)
-    assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Quit"]
+    assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Class game", "Quit"]
     assert all(b.enabled for b in title.focus.buttons)
     assert title.focus.focused is title.play_button
 
@@ -69,6 +70,8 @@ def test_arrows_reach_quit_and_enter_ends_the_game(app: App) -> None:
     title = app.top
     assert isinstance(title, TitleScene)
     assert title.focus.focused is title.settings_button
+    press(app, pygame.K_DOWN)
+    assert title.focus.focused is title.class_button
     press(app, pygame.K_DOWN)
     assert title.focus.focused is title.quit_button
     press(app, pygame.K_RETURN)
@@ -181,12 +184,12 @@ def test_the_full_title_at_200_percent_text_is_laid_out_in_a_wide_low_window(
 
     saved = Settings().with_values({"text-size": 200})
     app = make_app(size=size, settings=GameSettings(seed=1, saved=saved))
-    app.services.data_dir = tmp_path / "data"  # the full menu: Play over a grid of five
+    app.services.data_dir = tmp_path / "data"  # the full menu: Play over a grid of six
     app.screens.push("title")
     Pilot(app).step(2)
     title = app.top
     assert isinstance(title, TitleScene)
     boxes = title.layout_boxes()
-    assert {"play", "trophies", "scores", "player", "settings", "quit"} <= boxes.keys()
+    assert {"play", "trophies", "scores", "player", "settings", "class", "quit"} <= boxes.keys()
     boxes.pop("status", None)  # empty until the store has opened
     assert_laid_out(boxes, app.size)

@@ -31,6 +31,76 @@ def start_playing(app: App) -> None:
     _after_player(app, lambda: resume_offer(app, pack_choice) or pack_choice())
 
 
+def start_class_game(app: App) -> None:
+    """The title's Class game: the interrupted class game on offer, else the pack choice,
+    then the class game's setup on the chosen pack (teams, rules, buzzers)."""
+
+    def pack_choice() -> Scene:
+        return app.screens.make("packs", on_choose=set_up)
+
+    def set_up(loaded: LoadedPack) -> None:
+        # in the pack choice's place: Esc on the setup goes back to the title
+        app.screens.replace("class-setup", loaded=loaded)
+
+    app.push(class_resume_offer(app, pack_choice) or pack_choice())
+
+
+def class_resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:
+    """The offer to continue the interrupted class game; None when there is none (or no
+    saved data to keep one in). A game whose pack is gone or changed is dropped without
+    asking. Continuing goes through the setup's buzzers (they are not saved: the pads may
+    be others now)."""
+    if app.services.data_dir is None:
+        return None
+    interrupted = app.services.class_game_in_progress()
+    if interrupted is None:
+        return None
+    setup, snapshot = interrupted
+    loaded = app.services.packs.by_id(setup.pack_id)
+    if loaded is None or loaded.pack is None or not _restorable(loaded, snapshot):
+        app.services.drop_class_progress()
+        return None
+
+    def carry_on() -> None:
+        app.screens.push("class-setup", loaded=loaded, resume=(setup, snapshot))
+
+    def start_new() -> None:
+        app.services.drop_class_progress()
+        app.push(otherwise())
+
+    t = app.translator
+    teams = t.join([team.name for team in setup.teams])
+    return app.screens.make(
+        "dialog",
+        # Translators: {pack} is the pack's title, as the pack writes it
+        heading=t.gettext("Continue the class game of {pack}?", pack=loaded.title),
+        # Translators: {teams} lists the teams' names: "Owls, Foxes and Team 3"
+        message=t.gettext("Teams: {teams}", teams=teams),
+        choices=[
+            Choice(t.gettext("Continue"), carry_on, keys=(Letter("C"),), primary=True),
+            # Translators: a new class game (the word for "game" may need its own form)
+            Choice(t.pgettext("class game", "Start a new one"), start_new, keys=(Letter("N"),)),
+            Choice(t.gettext("Back"), _stay, key_hint="Esc"),
+        ],
+        name="class-resume",
+    )
+
+
+def _restorable(loaded: LoadedPack, snapshot: dict[str, object]) -> bool:
+    from clarity.core.class_round import ClassRound  # noqa: PLC0415 - only with a saved game
+
+    assert loaded.pack is not None
+    try:
+        ClassRound.restore(loaded.pack, snapshot)
+    except ValueError:
+        return False
+    return True
+
+
+def _stay() -> None:
+    """Back from an offer: the dialog has left; the title is under it."""
+
+
 def open_cabinet(app: App) -> None:
     _after_player(app, lambda: app.screens.make("cabinet"))
 

@@ -31,6 +31,9 @@ SCREENS: Mapping[str, str] = {
     "high-scores": "clarity.ui.scenes.highscores:HighScoresScene",
     "dialog": "clarity.ui.scenes.dialog:DialogScene",
     "settings": "clarity.ui.scenes.settings:SettingsScene",
+    "class-setup": "clarity.ui.scenes.class_setup:ClassSetupScene",
+    "class-play": "clarity.ui.scenes.class_play:ClassPlayScene",
+    "class-results": "clarity.ui.scenes.class_results:ClassResultsScene",
 }
 
 

@@ -1,4 +1,5 @@
-"""The title screen: the game's name, a tile mosaic that uncovers itself, Play and Quit.
+"""The title screen: the game's name, a tile mosaic that uncovers itself, Play, the class
+game and Quit.
 
 It is the first frame the game shows, so it touches nothing slow: no packs, no sound, no
 image files, no saved data; only the two fonts it draws with. With a data folder it also
@@ -174,6 +175,8 @@ class TitleScene(Scene):
         self.scores_button = Button(N_("High scores"), self.high_scores)
         self.player_button = Button(N_("Change player"), self.change_player)
         self.settings_button = Button(N_("Settings"), self.open_settings)
+        # Translators: the title's entry for the game a whole class plays in teams
+        self.class_button = Button(N_("Class game"), self.class_game)
         self._labels = [
             (button, button.label)
             for button in (
@@ -183,6 +186,7 @@ class TitleScene(Scene):
                 self.scores_button,
                 self.player_button,
                 self.settings_button,
+                self.class_button,
             )
         ]
         # Saved progress needs a data folder; the store is opened after the first frame.
@@ -202,14 +206,16 @@ class TitleScene(Scene):
         self._show_tagline = True  # False when large text leaves it no room
 
     def _buttons(self) -> list[Button]:
+        # in the order drawn, read line by line: the class game beside (or above) Quit
         if not self._saving:
-            return [self.play_button, self.settings_button, self.quit_button]
+            return [self.play_button, self.settings_button, self.class_button, self.quit_button]
         return [
             self.play_button,
             self.trophies_button,
             self.scores_button,
             self.player_button,
             self.settings_button,
+            self.class_button,
             self.quit_button,
         ]
 
@@ -257,6 +263,7 @@ class TitleScene(Scene):
             "scores": self.scores_button,
             "player": self.player_button,
             "settings": self.settings_button,
+            "class": self.class_button,
         }
         boxes.update({n: b.rect.copy() for n, b in names.items() if b in self.focus.buttons})
         if self._saving:
@@ -277,6 +284,9 @@ class TitleScene(Scene):
 
     def quit(self) -> None:
         self.app.quit()
+
+    def class_game(self) -> None:
+        journey.start_class_game(self.app)
 
     def move(self, dx: int, dy: int) -> None:
         """An arrow: to the button beside or below as drawn, in the grid of the full
@@ -320,7 +330,7 @@ class TitleScene(Scene):
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
-        buttons_height = 3 * button_height + 2 * metrics.gap
+        buttons_height = 4 * button_height + 3 * metrics.gap
         status_height = 0
         if self._saving:
             # Play over a grid of two columns; a line says who plays (room kept for it
@@ -406,7 +416,7 @@ class TitleScene(Scene):
         self._tagline_pos = (width // 2, y + tagline_height // 2)
         y += tagline_height + 2 * gap
         if not self._saving:
-            for button in (self.play_button, self.settings_button, self.quit_button):
+            for button in self._buttons():
                 button.rect = pygame.Rect(0, 0, button_width, button_height)
                 button.rect.midtop = (width // 2, y)
                 y += button_height + metrics.gap
@@ -427,7 +437,10 @@ class TitleScene(Scene):
                 left + button_width + metrics.gap, y, button_width, button_height
             )
             y += button_height + metrics.gap
-        self.quit_button.rect = pygame.Rect(left, y, grid, button_height)
+        self.class_button.rect = pygame.Rect(left, y, button_width, button_height)
+        self.quit_button.rect = pygame.Rect(
+            left + button_width + metrics.gap, y, button_width, button_height
+        )
 
     def _tagline(self) -> pygame.Surface:
         """The tagline, on two lines when large text needs them."""
