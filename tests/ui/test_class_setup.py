@@ -15,9 +15,9 @@ from typing import Any
 import pygame
 import pytest
 
-from clarity.core.class_round import Mode
+from clarity.core.class_round import ClassRound, ClassRules, Mode
 from clarity.core.packs.loader import LoadedPack
-from clarity.core.teams import ClassGameSetup
+from clarity.core.teams import ClassGameSetup, Team
 from clarity.ui.app import App
 from clarity.ui.buzzers import BuzzerInput, KeyBuzzer, PadBuzzer
 from clarity.ui.scene import Scene
@@ -274,3 +274,67 @@ def test_six_teams_fit_and_every_word_is_translated(
         assert untranslated_words(drawn, shown_as_they_are) == set()
     if language == "ru":
         assert "Команда 1" in drawn
+
+
+def test_an_interrupted_class_game_is_offered_back_and_goes_on_after_the_buzzers(
+    saved_app: MakeApp, port: FakePadPort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = saved_app()
+    at_title(first)
+    loaded = first.services.packs.by_id("play-test")
+    assert loaded is not None
+    assert loaded.pack is not None
+    setup = ClassGameSetup(
+        pack_id="play-test",
+        mystery_index=0,
+        seed=4,
+        teams=(Team("Owls", 0), Team("Foxes", 1)),
+        class_rules=ClassRules(mode=Mode.BUZZ, steal=False),
+    )
+    played = setup.new_round(loaded.pack)
+    played.close_question()  # an action to replay: nobody buzzed
+    assert first.services.save_class_progress(setup, played) is None
+    first.close()
+
+    app = saved_app()  # the game starts again
+    record_play(app, monkeypatch)
+    pilot = at_title(app)
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    pilot.click(title.class_button.rect.center)
+    assert pilot.top.name == "class-resume"
+    pilot.key(pygame.K_c)  # Continue
+    scene = setup_scene(pilot)
+    assert scene.step is Step.BUZZERS  # the pads may be others than last time
+    assert [row.label for row in scene.rows] == [["Owls"], ["Foxes"]]
+    pilot.key(pygame.K_ESCAPE)  # back leaves, the game stays saved
+    assert pilot.top is title
+    pilot.click(title.class_button.rect.center)
+    pilot.key(pygame.K_c)
+    scene = setup_scene(pilot)
+    pilot.key(pygame.K_RETURN)
+    pilot.key(pygame.K_RETURN)  # both keep their suggested keys
+    pilot.key(pygame.K_RETURN)  # start
+    play = pilot.top
+    assert isinstance(play, RecordedPlay)
+    assert play.handed["setup"] == setup
+    snapshot = play.handed["snapshot"]
+    assert ClassRound.restore(loaded.pack, snapshot).snapshot() == played.snapshot()
+
+
+def test_a_new_class_game_instead_forgets_the_interrupted_one(
+    saved_app: MakeApp, port: FakePadPort
+) -> None:
+    app = saved_app()
+    pilot = at_title(app)
+    loaded = app.services.packs.by_id("play-test")
+    assert loaded is not None
+    assert loaded.pack is not None
+    setup = ClassGameSetup("play-test", 0, 4, (Team("Owls", 0), Team("Foxes", 1)))
+    app.services.save_class_progress(setup, setup.new_round(loaded.pack))
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    pilot.click(title.class_button.rect.center)
+    pilot.key(pygame.K_n)  # Start a new one
+    assert pilot.top.name == "packs"
+    assert app.services.class_game_in_progress() is None
