@@ -179,7 +179,7 @@ def test_a_click_on_a_team_asks_its_buzzer_again(app: App, port: FakePadPort) ->
     assert first is not None
     pilot.click(first.center)
     assert scene.asking == 0
-    assert scene.start_button.label == "Suggested key"
+    assert scene.start_button.label == "Skip"
     pilot.key(pygame.K_q)
     assert scene.buzzers.map.buzzer_of(0) == KeyBuzzer(pygame.KSCAN_Q)
     assert scene.asking is None
@@ -239,6 +239,7 @@ def test_teams_are_shared_out_from_a_class_and_changed_by_hand(
         ((1024, 768), 200, "qps-ploc"),
         ((1920, 1080), 200, "en"),
         ((1024, 640), 100, "ru"),
+        ((1024, 768), 200, "be"),
     ],
 )
 def test_six_teams_fit_and_every_word_is_translated(

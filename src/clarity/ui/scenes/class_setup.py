@@ -509,8 +509,9 @@ class ClassSetupScene(MenuScreen):
     def _update_buttons(self) -> None:
         ready = self.asking is None and not self.buzzers.missing()
         t = self.app.translator
-        # Translators: a button: the team asked keeps the keyboard key suggested for it
-        skip = t.gettext("Suggested key")
+        # Translators: a button: the team asked presses no buzzer and gets the keyboard
+        # key suggested for it (short: it stands beside Back on a 4:3 projector)
+        skip = t.gettext("Skip")
         self.start_button.label = skip if self.asking is not None else t.gettext("Start")
         self.start_button.tone = "plain" if self.asking is not None else "main"
         self.start_button.enabled = ready or self.asking is not None
@@ -556,7 +557,8 @@ class ClassSetupScene(MenuScreen):
                 )
             for team in range(self.count):
                 rows.append(Row(f"team-{team}", team=team, label=[self.team_name(team)]))
-                rows[-1].detail = [self._members_line(team)]
+                if self._has_players():  # guests' teams stay one line: six fit in view
+                    rows[-1].detail = [self._members_line(team)]
             modes = (t.gettext("Turns"), t.gettext("Buzz in"))
             mode = modes[0] if self.mode is Mode.TURNS else modes[1]
             rows.append(Row("mode", label=[t.gettext("Mode")], value=mode, values=modes))
@@ -635,9 +637,7 @@ class ClassSetupScene(MenuScreen):
         members = self.members[team]
         if members:
             return t.join([p.name for p in members])
-        if self._has_players():
-            return t.gettext("No players yet: P picks them")
-        return t.gettext("Enter renames the team")
+        return t.gettext("No players yet: P picks them")
 
     def _share_name(self, share: float | None) -> str:
         t = self.app.translator
@@ -673,6 +673,7 @@ class ClassSetupScene(MenuScreen):
             button.label = t.gettext(label)
         self._frame.heading = self._heading()
         self._build_rows()
+        self._update_buttons()  # the start button's label, before the bar is laid out
         self._frame.hints = self.hints()
         content = self._frame.layout(size, assets)
         metrics = self._metrics = self._frame.metrics
@@ -692,7 +693,6 @@ class ClassSetupScene(MenuScreen):
             self._message_rect = pygame.Rect(0, 0, 0, 0)
         self._list = content
         self._place_rows(content, metrics)
-        self._update_buttons()
         if self.hints() != self._frame.hints:
             self.layout(size)  # the scroll keys came or went
 
