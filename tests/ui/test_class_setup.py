@@ -339,3 +339,37 @@ def test_a_new_class_game_instead_forgets_the_interrupted_one(
     pilot.key(pygame.K_n)  # Start a new one
     assert pilot.top.name == "packs"
     assert app.services.class_game_in_progress() is None
+
+
+def test_the_mouse_alone_picks_a_team_s_players_and_names_it(
+    saved_app: MakeApp, port: FakePadPort
+) -> None:
+    app = saved_app()
+    pilot = at_title(app)
+    ana = app.services.session.add_player("Ana")
+    loaded = app.services.packs.by_id("play-test")
+    app.screens.push("class-setup", loaded=loaded)
+    pilot.step()
+    scene = setup_scene(pilot)
+
+    def row(key: str) -> Any:
+        found = next(r for r in scene.rows if r.key == key)
+        assert found.rect is not None
+        return found
+
+    choose = row("list")
+    assert choose.right_arrow is not None
+    pilot.click(choose.right_arrow.center)  # all players
+    assert scene.lists[scene.list_index].kind == "all"
+    team = row("team-1")
+    assert team.value == "0 players"
+    pilot.click(team.value_rect.center)
+    assert scene.step is Step.PLAYERS
+    assert scene.picking == 1
+    pilot.click(row(f"player-{ana.id}").rect.center)  # type: ignore[union-attr]
+    assert [p.name for p in scene.members[1]] == ["Ana"]
+    pilot.click(scene.back_button.rect.center)
+    assert scene.step is Step.TEAMS
+    assert row("team-1").value == "1 player"
+    pilot.click(row("team-1").rect.topleft)  # the name: type a new one
+    assert pilot.top.name == "team-name"

@@ -142,6 +142,7 @@ class Row:
     rect: pygame.Rect | None = None
     left_arrow: pygame.Rect | None = None
     right_arrow: pygame.Rect | None = None
+    value_rect: pygame.Rect | None = None  # where its value is drawn (a click there)
 
 
 @dataclass(frozen=True)
@@ -559,6 +560,10 @@ class ClassSetupScene(MenuScreen):
                 rows.append(Row(f"team-{team}", team=team, label=[self.team_name(team)]))
                 if self._has_players():  # guests' teams stay one line: six fit in view
                     rows[-1].detail = [self._members_line(team)]
+                    # a click on it picks the team's players
+                    count = len(self.members[team])
+                    rows[-1].value = t.ngettext("{count} player", "{count} players", count)
+                    rows[-1].values = (rows[-1].value,)
             modes = (t.gettext("Turns"), t.gettext("Buzz in"))
             mode = modes[0] if self.mode is Mode.TURNS else modes[1]
             rows.append(Row("mode", label=[t.gettext("Mode")], value=mode, values=modes))
@@ -815,6 +820,11 @@ class ClassSetupScene(MenuScreen):
             elif row.arrows:
                 left = row.left_arrow is not None and row.left_arrow.collidepoint(pos)
                 self.change(-1 if left else 1)
+            elif row.team is not None and row.value_rect is not None:
+                if row.value_rect.collidepoint(pos):
+                    self.pick_players()
+                else:
+                    self.rename(row.team)
             else:
                 self.activate()
             return True
@@ -902,7 +912,7 @@ class ClassSetupScene(MenuScreen):
             text = assets.text(line, metrics.small_size, palette.text_muted)
             surface.blit(text, (left, y))
             y += small.get_linesize()
-        row.left_arrow = row.right_arrow = None
+        row.left_arrow = row.right_arrow = row.value_rect = None
         if not (row.value or row.arrows):
             return
         colour = palette.accent if selected or asked else palette.text
@@ -923,6 +933,7 @@ class ClassSetupScene(MenuScreen):
                 shown = assets.text(mark, metrics.body_size, colour, bold=True)
                 surface.blit(shown, shown.get_rect(center=box.center))
             band = band.inflate(-2 * arrow_w, 0)
+        row.value_rect = band.copy()
         ty = band.centery - len(lines) * bold.get_linesize() // 2
         for line in lines:
             shown = assets.text(line, metrics.body_size, colour, bold=True)
