@@ -189,6 +189,8 @@ def test_the_screens_keys_are_no_buzzers_and_letters_are(app: App, port: FakePad
     pilot, scene = buzzers_of(app, port)
     pilot.key(pygame.K_DOWN)  # moves the question to team 2, it is not a buzzer
     assert scene.asking == 1
+    assert scene.prompt == "Team 2: press your buzzer, a key or a gamepad button."
+    assert scene.rows[1].value == "Press your buzzer now"
     assert scene.buzzers.map.buzzer_of(0) is None
     pilot.key(pygame.K_n)  # N went on to here; here it is a buzzer
     assert scene.buzzers.map.buzzer_of(1) == KeyBuzzer(pygame.KSCAN_N)

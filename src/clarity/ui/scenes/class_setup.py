@@ -236,6 +236,9 @@ class ClassSetupScene(MenuScreen):
             rows = [b if b.action != "activate" else _relabel(b, label) for b in BUZZERS_KEYS]
             return (*rows, *self.scroll_keys())
         rows = list(TEAMS_KEYS)
+        on_team = bool(self.rows) and self.rows[self.selected].team is not None
+        if not on_team:  # Enter steps a value there, as ← → say already
+            rows = [b if b.action != "activate" else _relabel(b, "") for b in rows]
         if self._has_players():
             rows.insert(-2, PLAYERS_KEY)
         return (*rows, *self.scroll_keys())
@@ -287,7 +290,10 @@ class ClassSetupScene(MenuScreen):
             return
         self.selected = max(0, min(len(self.rows) - 1, self.selected + step))
         if self.step is Step.BUZZERS:
-            self._ask(self.rows[self.selected].team)
+            self._ask(self.rows[self.selected].team)  # this team presses its buzzer (again)
+            self._rebuild()
+        elif self.hints() != self._frame.hints:  # Enter renames on a team's row only
+            self.layout(self.app.size)
         self._keep_in_view()
 
     def back(self) -> None:
