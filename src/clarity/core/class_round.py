@@ -295,6 +295,11 @@ class ClassRound:
             self.phase is Phase.FEEDBACK and self._nothing_left_to_ask()
         )
 
+    @property
+    def actions_taken(self) -> int:
+        """How many actions the round has kept: it grows with every move of the game."""
+        return len(self._actions)
+
     def can_guess(self, contestant: int) -> bool:
         """Whether ``contestant`` may guess the picture now: not after the end, not twice
         at the final guess, and not while a wrong guess locks them out."""
