@@ -26,6 +26,8 @@ EFFECTS: dict[str, Sequence[tuple[float, float]]] = {
     "trophy": ((523.3, 0.1), (659.3, 0.1), (784.0, 0.1), (1046.5, 0.3)),
     "guessed": ((392.0, 0.09), (523.3, 0.09), (659.3, 0.09), (784.0, 0.09), (1046.5, 0.35)),
     "click": ((900.0, 0.025),),
+    # a class game's buzz taken: short and bright, heard over a noisy room at once
+    "buzz": ((1318.5, 0.05), (1760.0, 0.09)),
 }
 
 

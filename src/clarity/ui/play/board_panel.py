@@ -238,9 +238,9 @@ class BoardPanel:
 
     def _draw_banner(self, surface: pygame.Surface) -> None:
         """Over the guess row, once the image is revealed: the answer, right under it."""
-        guesses = self.round.guesses
         palette = self.assets.look.palette
-        colour = palette.right if guesses and guesses[-1].right else palette.accent
+        # whoever guessed it (the one player, or a team of a class game)
+        colour = palette.right if self.round.guessed_by is not None else palette.accent
         draw_panel(surface, self._banner_rect, self._metrics, palette.shaded(colour), colour)
         if self.banner is not None:
             self.banner.draw(surface)

@@ -42,7 +42,8 @@ _KINDS = {
 
 class Card:
     """The card section: laid out again whenever the moment changes (``layout``), drawn
-    from that layout; its clock, text field and wipe are drawn every frame."""
+    from that layout; its clock, text field and wipe are drawn every frame. ``team_name``
+    names a class game's contestants (its end card says which team guessed)."""
 
     def __init__(
         self,
@@ -51,10 +52,13 @@ class Card:
         question: QuestionCard,
         guess: GuessCard,
         translator: Callable[[], Translator],
+        *,
+        team_name: Callable[[int], str] | None = None,
     ) -> None:
         self.assets = assets
         self.round = round_
         self._translator = translator  # the interface's words now (the language may change)
+        self._team_name = team_name  # a class game's teams by contestant (end card)
         self.question = question
         self.guess = guess
         self.rect = pygame.Rect(0, 0, 0, 0)
@@ -162,7 +166,7 @@ class Card:
         if stage.guessing:
             self.guess.layout(out, self._button_h, can_cancel=stage is Stage.GUESSING)
         elif stage is Stage.OVER:
-            layout_end(out, self.assets, self.round, self._translator())
+            layout_end(out, self.assets, self.round, self._translator(), self._team_name)
         else:
             self.question.layout(out, self._button_h, feedback)
         return out

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
-from clarity.core.round import Round
+from clarity.core.class_round import ClassRound
 from clarity.i18n import Translator
 from clarity.ui.assets import Assets
 from clarity.ui.play.card_layout import CardLayout
@@ -13,13 +15,28 @@ from clarity.ui.play.guess_card import quoted
 from clarity.ui.widgets import TextBlock
 
 
-def layout_end(out: CardLayout, assets: Assets, round_: Round, t: Translator) -> None:
+def layout_end(
+    out: CardLayout,
+    assets: Assets,
+    round_: ClassRound,
+    t: Translator,
+    team_name: Callable[[int], str] | None = None,
+) -> None:
     """The verdict on the last guess, the answer large, the caption, and how to go on
-    (the interface's words in ``t``'s language; the answer and caption are the pack's)."""
+    (the interface's words in ``t``'s language; the answer and caption are the pack's).
+
+    ``team_name(i)`` names contestant ``i`` in a class game: the heading says which team
+    guessed it (a class game's wrong guesses were other teams', so they go unsaid)."""
     metrics = out.metrics
     inner = out.inner
     gap = metrics.gap
-    guess = round_.guesses[-1] if round_.guesses else None
+    if team_name is None:
+        guesses = round_.contestants[0].guesses
+        guess = guesses[-1] if guesses else None
+    elif round_.guessed_by is not None:
+        guess = round_.contestants[round_.guessed_by].guesses[-1]
+    else:
+        guess = None
     mystery = round_.mystery
 
     def place(name: str, words: str, surface: pygame.Surface, box: pygame.Rect) -> int:
@@ -39,7 +56,11 @@ def layout_end(out: CardLayout, assets: Assets, round_: Round, t: Translator) ->
     bottom = hint_rect.top - gap
     room = bottom - top
 
-    if guess is not None and guess.right:
+    if guess is not None and guess.right and team_name is not None:
+        # Translators: the end of a class game: {team} is the name of the team that guessed
+        heading = t.gettext("{team} guessed it!", team=team_name(guess.contestant))
+        colour = palette.right
+    elif guess is not None and guess.right:
         heading, colour = t.gettext("You guessed it!"), palette.right
     elif guess is not None:
         # Translators: {guess} is the player's last guess, already in quotation marks

@@ -17,7 +17,8 @@ from clarity.ui.widgets import TextBlock, TextField, field_limit, main_button, p
 
 
 class GuessCard:
-    """The guess field and its buttons; ``on_guess(text)`` sends the guess."""
+    """The guess field and its buttons; ``on_guess(text)`` sends the guess; ``guesser()``
+    is the contestant who guesses (a class game's team; None: the one player)."""
 
     def __init__(
         self,
@@ -27,9 +28,13 @@ class GuessCard:
         on_guess: Callable[[str], None],
         on_cancel: Callable[[], None],
         translator: Callable[[], Translator],
+        guesser: Callable[[], int] | None = None,
     ) -> None:
         self.assets = assets
         self.round = round_
+        #: who guesses now (a class game's team; the one player when None): what a wrong
+        #: guess costs depends on their score
+        self._guesser = guesser
         self._translator = translator  # the interface's words now (the language may change)
         mystery = round_.mystery
         self.field = TextField(
@@ -106,7 +111,7 @@ class GuessCard:
             out.focus.append(self.cancel_button)
         y = max(b.rect.bottom for b in out.focus) + gap
 
-        win, lose = round_.guess_stakes()
+        win, lose = round_.guess_stakes(self._guesser() if self._guesser is not None else 0)
         if lose.penalty:
             words = t.ngettext(
                 "A right guess earns {count} point and ends the round. A wrong guess costs "

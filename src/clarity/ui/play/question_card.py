@@ -70,10 +70,14 @@ class QuestionCard:
         on_typed: Callable[[str], None],
         on_next: Callable[[], None],
         translator: Callable[[], Translator],
+        worth: Callable[[], int] | None = None,
     ) -> None:
         self.assets = assets
         self.round = round_
         self.images = images
+        #: the most a right answer earns as the question is asked (default: the round's
+        #: answer_worth(); a class game's open question says the most any team may earn)
+        self._worth = worth if worth is not None else round_.answer_worth
         self._on_choice = on_choice
         self._translator = translator  # the interface's words now (the language may change)
         self.answer_field = TextField(on_typed)
@@ -94,7 +98,7 @@ class QuestionCard:
         """The widgets for the question the round asks now."""
         question = self.round.question
         self._plans.clear()
-        self._best = self.round.answer_worth()
+        self._best = self._worth()
         self.answer_buttons = []
         if isinstance(question, ChoiceQuestion):
             labels = [(choice, ANSWER_LETTERS[i]) for i, choice in enumerate(question.choices)]

@@ -1,0 +1,954 @@
+"""The class game on the projector: the board large, the question, the teams' scoreboard.
+
+Every rule is a call on the core :class:`~clarity.core.class_round.ClassRound`; this scene
+turns buzzers, keys, pad buttons and clicks into those calls, keeps the question's clock
+(the ``dt`` its ``update`` receives, so it stops while a pause menu covers the scene or a
+pad is missing) and saves the game after every action
+(``services.save_class_progress``). It is wired from the solo screen's sections
+(:mod:`clarity.ui.play`: the board column, the question card, the guess card) and the
+class game's own (:mod:`clarity.ui.class_play`: the scoreboard, the status line, the
+teacher's keys).
+
+Buzzers come through the setup screen's :class:`~clarity.ui.buzzers.BuzzerInput`, read
+one event at a time in the order of SDL's queue, so of two buzzes in one frame the first
+in the queue wins. A buzz is taken when the question is open (buzz in) or when "Guess the
+picture" (G, or the button under the board) waits for the team that guesses; the team
+that answers answers with the keyboard and mouse (as the solo screen does) or with its own
+pad's buttons. The teacher judges a spoken answer (F2 right, F3 wrong), lets a steal go
+for a team (0 or F4) and shows the picture at the last guesses (F5).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.core.answers import AnswerResult, right_answer_text
+from clarity.core.class_round import ClassRound, Phase
+from clarity.core.events import AnswerGiven, Points
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.trophies import ClassTrophyTracker, trophy_by_id
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.bindings import Binding, binding_for, handle_key, is_repeat, key_hints
+from clarity.ui.buzzers import Buzz, BuzzerInput, PadAdded, PadAnswer, PadLost, ScreenKeys
+from clarity.ui.class_play.controls import CLASS_LONGEST, TEACHER_KEYS, class_bindings
+from clarity.ui.class_play.scoreboard import Scoreboard
+from clarity.ui.class_play.status import status_line, team_chips
+from clarity.ui.effects import Toasts
+from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.play.board_panel import BoardPanel
+from clarity.ui.play.card import Card
+from clarity.ui.play.controls import LONGEST_BINDINGS, WHILE_BUSY
+from clarity.ui.play.guess_card import GuessCard, quoted
+from clarity.ui.play.question_card import QuestionCard
+from clarity.ui.play.stage import Stage
+from clarity.ui.regions import Region, RegionLayer
+from clarity.ui.scene import Scene
+from clarity.ui.theme import ANSWER_LETTERS, TIERS
+from clarity.ui.widgets import FocusGroup, TextField
+
+if TYPE_CHECKING:
+    from clarity.core.packs.loader import LoadedPack
+    from clarity.core.teams import ClassGameSetup
+    from clarity.i18n import Translator
+    from clarity.ui.app import App
+
+INTRO_SECONDS = 0.3  # a new question wipes in; its clock starts after that
+REVEAL_SECONDS = 1.0  # the wave that uncovers the rest of the picture at the end
+HOLD_SECONDS = 2.5  # the whole picture stays in view this long before the results
+#: An answer's verdict stays at least this long: a second press meant for the answer does
+#: not skip it.
+VERDICT_SECONDS = 0.6
+#: A refused buzz's reason stays this long on the status line.
+REFUSAL_SECONDS = 3.0
+
+
+class ClassPlayScene(Scene):
+    """One class game of ``setup``'s teams on ``loaded``'s picture ``setup.mystery_index``;
+    ``snapshot`` (a saved :meth:`ClassRound.snapshot`) resumes one.
+
+    Public for the demo, the benchmark and the tests: ``round``, ``trophies`` (the
+    :class:`ClassTrophyTracker`), ``guesser`` (the team whose guess field is open),
+    ``waiting_for_guesser``, ``buzzed`` (who buzzed in on this question), ``unplugged``
+    (the teams whose pad is pulled out), ``busy``, ``status`` (the status line now).
+    """
+
+    name = "class-play"
+
+    def __init__(
+        self,
+        app: App,
+        loaded: LoadedPack,
+        setup: ClassGameSetup,
+        buzzers: BuzzerInput,
+        snapshot: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(app)
+        if loaded.pack is None:
+            raise ValueError(f"the pack {loaded.path} has errors and cannot be played")
+        self.loaded = loaded
+        self.setup = setup
+        self.buzzers = buzzers
+        # the teacher's keys are never a buzz (they are not letters: no team could have
+        # chosen them, but a pad's port may report them)
+        buzzers.screen_keys = buzzers.screen_keys + ScreenKeys.of(TEACHER_KEYS)
+        teams = len(setup.teams)
+        self.trophies = ClassTrophyTracker(teams)
+        observers = [self.trophies]
+        if snapshot is None:
+            self.round: ClassRound = setup.new_round(loaded.pack, observers)
+        else:
+            self.round = ClassRound.restore(loaded.pack, snapshot, observers)
+        self.guesser: int | None = None
+        self.waiting_for_guesser = False
+        self.buzzed: int | None = None
+        self.unplugged: tuple[int, ...] = ()
+        self._refused = ""
+        self._refused_age = 0.0
+        self._last: AnswerResult | None = None
+        self._trophies_seen = [len(earned) for earned in self.trophies.earned]
+        self._guess_elapsed = 0.0
+        self._intro = INTRO_SECONDS
+        self._verdict_age = VERDICT_SECONDS
+        self._ending: float | None = None
+        self._left = False
+        self._notice_said: object = None
+
+        assets = app.services.assets
+
+        def translator() -> Translator:
+            return app.translator  # a new one when the language changes
+
+        image = loaded.images.get(self.round.mystery.image)
+        self.board = BoardPanel(assets, self.round, image, self.open_guess, translator)
+        question = QuestionCard(
+            assets,
+            self.round,
+            loaded.images,
+            on_choice=self.answer_choice,
+            on_typed=self._submit_typed,
+            on_next=self.next_question,
+            translator=translator,
+            worth=self._answer_worth,
+        )
+        guess = GuessCard(
+            assets,
+            self.round,
+            on_guess=self._submit_guess,
+            on_cancel=self.cancel_guess,
+            translator=translator,
+            guesser=lambda: self.guesser if self.guesser is not None else 0,
+        )
+        self.card = Card(assets, self.round, question, guess, translator, team_name=self.team_name)
+        self.scoreboard = Scoreboard(assets, [c.score for c in self.round.contestants])
+        self.focus = FocusGroup(ring=False)
+        self.layer = RegionLayer(self._render_base)
+        self.toasts = Toasts()
+
+        self._metrics = app.look.metrics(app.options.size)
+        self._boxes: dict[str, pygame.Rect] = {}
+        self._status_rect = pygame.Rect(0, 0, 0, 0)
+        self._status_region = pygame.Rect(0, 0, 0, 0)
+        self._board_region = pygame.Rect(0, 0, 0, 0)
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._hints_region = pygame.Rect(0, 0, 0, 0)
+        self._layouts = 0
+        self._laid_out_frame = -1
+
+        self._start_question()
+        if self.round.phase is Phase.FEEDBACK:
+            self._intro = INTRO_SECONDS
+            self.card.question.mark(self._chosen())
+
+    # -- reading the state ----------------------------------------------------------
+
+    def team_name(self, team: int) -> str:
+        return self.setup.teams[team].name
+
+    @property
+    def stage(self) -> Stage:
+        return Stage.of(self.round.phase, guessing=self.guesser is not None)
+
+    @property
+    def feedback(self) -> AnswerResult | None:
+        """What the card shows once a question is over: the answer that decided it (the
+        right one, else the last one given), or a timeout when nobody answered."""
+        question = self.round.question
+        if self.round.phase is not Phase.FEEDBACK or question is None:
+            return None
+        number = self.round.question_number
+        if self._last is not None and self._last.event.number == number:
+            last = self._last
+            if last.event.right or not self._right_answer(number):
+                return last
+        given = [a for c in self.round.contestants for a in c.answers if a.number == number]
+        given.sort(key=lambda a: a.right)
+        if given:
+            event = given[-1]
+        else:
+            event = AnswerGiven(
+                number=number,
+                question_index=0,
+                question_id=question.id,
+                response=None,
+                right=False,
+                seconds=self.round.question_seconds,
+                points=Points(),
+                streak=0,
+                timed_out=True,
+            )
+        return AnswerResult(event, None, right_answer_text(question), question.explain)
+
+    def _right_answer(self, number: int) -> bool:
+        return any(
+            a.number == number and a.right for c in self.round.contestants for a in c.answers
+        )
+
+    @property
+    def busy(self) -> bool:
+        """An animation that takes no answer runs, or a verdict has just come."""
+        return (
+            self._ending is not None
+            or self.board.view.flipping
+            or self._intro < INTRO_SECONDS
+            or (self.round.phase is Phase.FEEDBACK and self._verdict_age < VERDICT_SECONDS)
+        )
+
+    @property
+    def _answering(self) -> bool:
+        """A team answers the question now (its turn, its buzz, a steal)."""
+        return self.round.phase is Phase.ASKING and self.round.answering is not None
+
+    @property
+    def _typing_answer(self) -> bool:
+        return (
+            self.stage is Stage.ASKING
+            and self._answering
+            and not self.waiting_for_guesser
+            and isinstance(self.round.question, TypedQuestion)
+        )
+
+    @property
+    def _clock_runs(self) -> bool:
+        return (
+            self.round.phase in (Phase.ASKING, Phase.OPEN)
+            and self.guesser is None
+            and not self.waiting_for_guesser
+            and not self.unplugged
+        )
+
+    @property
+    def status(self) -> str:
+        t = self.app.translator
+        names = [team.name for team in self.setup.teams]
+        return status_line(
+            t,
+            self.round,
+            names,
+            buzzed=self.buzzed,
+            guesser=self.guesser,
+            waiting_for_guesser=self.waiting_for_guesser,
+            unplugged=self._unplugged_text(t),
+            refused=self._refused,
+        )
+
+    def text_field_rect(self) -> pygame.Rect | None:
+        field = self._open_field()
+        return None if field is None or self._ending is not None else field.rect
+
+    def bindings(self) -> tuple[Binding, ...]:
+        question = self.round.question
+        return class_bindings(
+            self.stage,
+            question,
+            len(self.card.question.answer_buttons),
+            answering=self._answering,
+            stealing=self.round.stealing,
+            waiting_for_guesser=self.waiting_for_guesser,
+            scrolls=self.card.scrolls,
+        )
+
+    def bindings_hints(self) -> tuple[tuple[str, str], ...]:
+        return key_hints(self.bindings())
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """Every text block, button, chip and bar on screen now, by name (layout tests)."""
+        boxes = {**self._boxes, **self.card.visible_boxes()}
+        return {name: rect.copy() for name, rect in boxes.items()}
+
+    def shown_texts(self) -> dict[str, str]:
+        texts = {name: text.words for name, text in self.card.now.texts.items()}
+        texts["status"] = self.status
+        return texts
+
+    # -- actions: keys, clicks, buzzers ---------------------------------------------------
+
+    def answer_choice(self, index: int) -> None:
+        """The answering team answers with the ``index``-th answer (button, key or pad)."""
+        question = self.round.question
+        if not self._answering or self.busy or self.waiting_for_guesser or self.guesser is not None:
+            return
+        if isinstance(question, ChoiceQuestion) and 0 <= index < len(question.choices):
+            self._answered(self.round.answer(question.choices[index]))
+        elif isinstance(question, TrueFalseQuestion) and index in (0, 1):
+            self._answered(self.round.answer(index == 0))
+
+    def submit_answer(self) -> None:
+        self._submit_typed(self.card.question.answer_field.text)
+
+    def judge(self, right: bool) -> None:
+        """The teacher judges the answering team's spoken answer."""
+        if not self._answering or self.busy or self.guesser is not None:
+            return
+        self._answered(self.round.judge(right))
+
+    def pass_steal(self) -> None:
+        """The team offered a steal lets it go: the answer is shown."""
+        if not self._answering or not self.round.stealing or self.busy:
+            return
+        self.round.pass_steal()
+        self._after_question_change()
+
+    def next_question(self) -> None:
+        if self.stage is not Stage.ANSWERED or self.busy:
+            return
+        self.app.services.sound.play("click")
+        self.round.next_question()
+        self._save()
+        self._start_question()
+
+    def open_guess(self) -> None:
+        """ "Guess the picture": the next buzz says which team guesses."""
+        if self.stage not in (Stage.ASKING, Stage.ANSWERED) or self.busy:
+            return
+        if self.waiting_for_guesser:
+            return
+        self.app.services.sound.play("click")
+        self.waiting_for_guesser = True
+        self.buzzers.stop_answer()
+        self._refuse("")
+        self._layout_card()
+
+    def cancel_guess(self) -> None:
+        """Esc: no guess after all (not at the last guesses, where F5 ends them)."""
+        if self.round.phase is Phase.FINAL_GUESS:
+            if self.guesser is not None:
+                self.guesser = None
+                self._layout_card()
+            return
+        if self.guesser is None and not self.waiting_for_guesser:
+            return
+        self.guesser = None
+        self.waiting_for_guesser = False
+        self._guess_elapsed = 0.0
+        self._expect_answer()
+        self._layout_card()
+
+    def submit_guess(self) -> None:
+        if self.focus.ringed is self.card.guess.cancel_button:
+            self.cancel_guess()
+        else:
+            self._submit_guess(self.card.guess.field.text)
+
+    def reveal(self) -> None:
+        """F5 at the last guesses: nobody else guesses; the picture is shown."""
+        if self.round.phase is not Phase.FINAL_GUESS or self.guesser is not None:
+            return
+        self.round.reveal()
+        self._save()
+        self._begin_ending()
+
+    def go_on(self) -> None:
+        if self.focus.ringed is not None:
+            self.focus.ringed.press()
+        elif self.stage is Stage.ANSWERED:
+            self.next_question()
+
+    def move_focus(self, direction: str) -> None:
+        if self.focus.ring:
+            getattr(self.focus, direction)()
+        self.focus.ring = True
+        focused = self.focus.focused
+        if focused is not None and focused is not self.board.guess_button:
+            self.card.show(focused.rect)
+
+    def scroll_card(self, direction: int) -> None:
+        self.card.page(direction)
+
+    def see_results(self) -> None:
+        ready = self._ending is not None and self._ending >= self._reveal_seconds
+        if ready and not self.board.view.flipping:
+            self._show_results()
+
+    def pause_game(self) -> None:
+        self._save()
+        self.app.screens.push("pause", on_restart=self.restart, on_title=self.to_title)
+
+    def restart(self) -> None:
+        """The same teams on the same picture from its first question (the pause menu)."""
+        self.app.screens.replace(
+            "class-play", loaded=self.loaded, setup=self.setup, buzzers=self.buzzers, snapshot=None
+        )
+
+    def to_title(self) -> None:
+        # the game stays saved: the title offers to go on with it
+        self.app.screens.reset("title")
+
+    # -- the scene lifecycle --------------------------------------------------------------
+
+    def enter(self) -> None:
+        self._pads_changed()
+        if self.round.phase is Phase.ENDED:
+            self._ending = REVEAL_SECONDS + HOLD_SECONDS
+
+    def exit(self) -> None:
+        self._save()  # closing the game keeps the time left on the question
+
+    def pause(self) -> None:
+        self._save()
+
+    def layout(self, size: tuple[int, int]) -> None:
+        """The scoreboard across the top, the status line under it, the board and the card
+        side by side (the card under the board in a tall window), the key hints at the
+        bottom."""
+        self._layouts += 1
+        metrics = self._metrics = self.app.look.metrics(size)
+        assets = self.app.services.assets
+        width, height = size
+        margin = metrics.margin
+        gap = metrics.gap
+        boxes: dict[str, pygame.Rect] = {}
+        inner_w = width - 2 * margin
+        board_h = self.scoreboard.height_for(inner_w, metrics)
+        chips = pygame.Rect(margin, metrics.px(1.0), inner_w, board_h)
+        boxes |= self.scoreboard.layout(chips, metrics)
+        status_h = 2 * assets.font(metrics.body_size, True).get_linesize()
+        self._status_rect = pygame.Rect(margin, chips.bottom + gap // 2, inner_w, status_h)
+        boxes["status"] = self._status_rect.copy()
+        self._status_region = pygame.Rect(0, chips.bottom, width, self._status_rect.height + gap)
+
+        hints_w = width - 2 * margin
+        longest = [*LONGEST_BINDINGS, CLASS_LONGEST]
+        hints_h = max(
+            key_hints_height(key_hints(rows), assets, metrics, hints_w) for rows in longest
+        )
+        self._hints_area = pygame.Rect(margin, height - hints_h - metrics.px(0.6), hints_w, hints_h)
+        boxes["hints"] = self._hints_area.copy()
+
+        top = self._status_rect.bottom + gap
+        content = pygame.Rect(margin, top, inner_w, self._hints_area.top - gap - top)
+        button_h = max(
+            metrics.px(4.8), assets.font(metrics.body_size, True).get_linesize() + metrics.px(1.0)
+        )
+        hints_top = self._hints_area.top - gap // 2
+        middle = pygame.Rect(
+            0, self._status_region.bottom, width, hints_top - self._status_region.bottom
+        )
+        side_by_side = content.width >= content.height * 1.2
+        if side_by_side:
+            # the picture is what the class looks at: it has the larger share
+            board_w = round(content.width * 0.56 / math.sqrt(metrics.text_scale))
+            column = pygame.Rect(content.x, content.y, board_w, content.height)
+            card = pygame.Rect(column.right + gap, content.y, content.width - board_w - gap, 0)
+            card.height = content.height
+            split = card.left - gap // 2
+            board_region = pygame.Rect(0, middle.y, split, middle.height)
+            card_region = pygame.Rect(split, middle.y, width - split, middle.height)
+        else:
+            board_h = round(content.height * 0.45)
+            column = pygame.Rect(content.x, content.y, content.width, board_h)
+            card = pygame.Rect(content.x, column.bottom + gap, content.width, 0)
+            card.height = content.bottom - card.y
+            split = card.top - gap // 2
+            board_region = pygame.Rect(0, middle.y, width, split - middle.y)
+            card_region = pygame.Rect(0, split, width, middle.bottom - split)
+        boxes |= self.board.layout(column, board_region, metrics, button_h, centred=side_by_side)
+        self.card.place(card, card_region, metrics, button_h)
+        self._board_region = board_region
+        self._hints_region = pygame.Rect(0, hints_top, width, height - hints_top)
+        self.toasts.anchor = (self.board.rect.centerx, self._status_region.bottom + gap)
+        self.toasts.render(assets, metrics, self._toast_width())
+        self._boxes = boxes
+        self.layer.reset()
+        self._layout_card()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        reading = self.buzzers.read(event)
+        if isinstance(reading, PadLost | PadAdded):
+            self._pads_changed()
+            return
+        if self.unplugged:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.pause_game()
+            return
+        if isinstance(reading, PadAnswer):
+            if reading.team == self.round.answering:
+                self.answer_choice(reading.slot)
+            return
+        if isinstance(reading, Buzz) and reading.team is not None and self._takes_buzz():
+            self._buzz(reading.team)
+            return
+        if self._ending is not None:
+            self._handle_ending_event(event)
+            return
+        if event.type == pygame.KEYDOWN and self._handle_key(event):
+            return
+        field = self._open_field()
+        if field is not None and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
+            if not self.busy:
+                field.handle_event(event)
+                self.card.show(field.rect)
+            return
+        if event.type == pygame.MOUSEWHEEL:
+            self.card.scroll_by(-event.y * self._metrics.px(6))
+            return
+        pointed = getattr(event, "pos", None)
+        if pointed is not None and self.card.hides(pointed):
+            return
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP) and not self.busy:
+            if self.focus.handle_event(event):
+                return
+            if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+                self.card.handle_click(event.pos, self.stage)
+
+    def update(self, dt: float) -> None:
+        if self.round.phase is Phase.FEEDBACK:
+            self._verdict_age += dt
+        if self._refused:
+            self._refused_age += dt
+            if self._refused_age >= REFUSAL_SECONDS:
+                self._refuse("")
+        self.board.view.update(dt)
+        self.scoreboard.update(dt)
+        self.toasts.update(dt)
+        self.card.question.answer_field.update(dt)
+        self.card.guess.field.update(dt)
+        if self._ending is not None:
+            self._ending += dt
+            held = self._ending >= self._reveal_seconds + HOLD_SECONDS
+            if held and not self.board.view.flipping and not self.card.scrolls:
+                self._show_results()
+            return
+        if self._intro < INTRO_SECONDS:
+            self._intro = min(INTRO_SECONDS, self._intro + dt)
+            return
+        if self.guesser is not None:
+            self._guess_elapsed += dt
+        elif self._clock_runs:
+            self.round.spend_time(dt)
+            if self.round.time_is_up:
+                self._time_out()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        stage = self.stage
+        layout = self._layouts
+        t = self.app.translator
+        names = [team.name for team in self.setup.teams]
+        chips = team_chips(
+            t,
+            self.round,
+            names,
+            [team.emblem for team in self.setup.teams],
+            buzzed=self.buzzed,
+            guesser=self.guesser,
+        )
+        status = self.status
+        guess_row, board = self.board.regions(layout, stage, self.focus)
+        hints = self.bindings_hints()
+        number = t.number
+        regions = [  # the scoreboard and the status first: a buzz shows in its own frame
+            Region(
+                "scoreboard",
+                self.scoreboard.rect,
+                (layout, t.language, *self.scoreboard.key(chips)),
+                lambda s: self.scoreboard.draw(s, chips, number),
+            ),
+            Region("status", self._status_region, (layout, status), self._draw_status(status)),
+            self.card.region(layout, self.focus),
+            Region("hints", self._hints_region, (layout, hints), self._draw_hints(hints)),
+            guess_row,
+            board,
+        ]
+        self.layer.draw(
+            surface,
+            regions,
+            self._draw_moving,
+            frame=self.app.frame,
+            on_top=self.app.top is self and not self.app.covered_last_frame,
+            busy=self._laid_out_frame == self.app.frame,
+        )
+
+    def _render_base(self, size: tuple[int, int]) -> pygame.Surface:
+        base = pygame.Surface(size).convert()
+        Backdrop().draw(base, self.app.look.palette)
+        self.card.draw_base(base)
+        return base
+
+    def _draw_status(self, status: str) -> Callable[[pygame.Surface], None]:
+        assets = self.app.services.assets
+        metrics = self._metrics
+        box = self._status_rect
+        palette = self.app.look.palette
+        colour = palette.wrong if self.unplugged else palette.text
+
+        def draw(surface: pygame.Surface) -> None:
+            if not status:
+                return
+            text = assets.fit_text(
+                status, metrics.heading_size, metrics.small_size, colour, box.size, bold=True
+            )
+            surface.blit(text, text.get_rect(center=box.center))
+
+        return draw
+
+    def _draw_hints(self, hints: tuple[tuple[str, str], ...]) -> Callable[[pygame.Surface], None]:
+        assets = self.app.services.assets
+        return lambda surface: draw_key_hints(
+            surface, hints, assets, self._metrics, self._hints_area
+        )
+
+    def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        drawn = list(self.board.draw_moving(surface))
+        feedback = self.feedback
+        seconds = feedback.event.seconds if feedback is not None else self.round.question_seconds
+        drawn += self.card.draw_moving(surface, seconds, self._intro / INTRO_SECONDS)
+        toast = self.toasts.draw(surface, still=self._still)
+        if toast is not None:
+            drawn.append(toast)
+        return drawn
+
+    # -- keys and buzzers -----------------------------------------------------------------
+
+    def _handle_key(self, event: pygame.event.Event) -> bool:
+        binding = binding_for(self.bindings(), event)
+        if binding is None:
+            return is_repeat(event) and self._open_field() is None
+        if self.busy and binding.action not in WHILE_BUSY:
+            return True
+        handle_key(self, (binding,), event)
+        return True
+
+    def _handle_ending_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self._handle_key(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.card.scroll_by(-event.y * self._metrics.px(6))
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.see_results()
+
+    def _open_field(self) -> TextField | None:
+        if self.guesser is not None:
+            return self.card.guess.field
+        if self._typing_answer:
+            return self.card.question.answer_field
+        return None
+
+    def _takes_buzz(self) -> bool:
+        """Whether a buzz means something now: a question open to all, or a team wanted
+        for a guess at the picture."""
+        if self._ending is not None or self.guesser is not None or self.busy:
+            return False
+        if self.waiting_for_guesser or self.round.phase is Phase.FINAL_GUESS:
+            return True
+        return self.round.phase is Phase.OPEN
+
+    def _buzz(self, team: int) -> None:
+        t = self.app.translator
+        name = self.team_name(team)
+        if self.waiting_for_guesser or self.round.phase is Phase.FINAL_GUESS:
+            if not self.round.can_guess(team):
+                self._refuse_guess(team)
+                return
+            self.app.services.sound.play("buzz")
+            self.guesser = team
+            self.waiting_for_guesser = False
+            self._guess_elapsed = 0.0
+            self._refuse("")
+            self.focus.ring = False
+            self._layout_card()
+            self.card.guess.field.start()
+            return
+        taken = self.round.buzz(team)
+        if taken is None:
+            if team in self.round.locked_out:
+                # Translators: a buzz refused: the team answered this question wrong
+                self._refuse(t.gettext("{team} is locked out of this question", team=name))
+            else:
+                # Translators: a buzz refused: the teams in last place have a head start
+                self._refuse(t.gettext("{team} must wait: the last place goes first", team=name))
+            return
+        self.app.services.sound.play("buzz")
+        self.buzzed = team
+        self._refuse("")
+        self._save()
+        self._refresh_question()
+
+    def _refuse_guess(self, team: int) -> None:
+        t = self.app.translator
+        name = self.team_name(team)
+        locked = self.round.guess_locked_for(team)
+        self.app.services.sound.play("wrong")
+        if locked:
+            self._refuse(
+                t.ngettext(
+                    "{team} may not guess for {count} more question",
+                    "{team} may not guess for {count} more questions",
+                    locked,
+                    team=name,
+                )
+            )
+        else:
+            # Translators: at the last guesses each team has one: {team} has had its own
+            self._refuse(t.gettext("{team} has made its last guess", team=name))
+
+    def _refuse(self, words: str) -> None:
+        self._refused = words
+        self._refused_age = 0.0
+
+    def _pads_changed(self) -> None:
+        """A pad was pulled out or plugged back in: the game waits while a team's is out."""
+        missing = self.buzzers.missing()
+        if missing == self.unplugged:
+            return
+        if missing and not self.unplugged:
+            self.app.services.sound.play("wrong")
+            self._save()
+        self.unplugged = missing
+
+    def _unplugged_text(self, t: Translator) -> str:
+        if not self.unplugged:
+            return ""
+        names = t.join([self.team_name(team) for team in self.unplugged])
+        return t.ngettext(
+            "{teams} lost its buzzer: plug the gamepad back in to go on",
+            "{teams} lost their buzzers: plug the gamepads back in to go on",
+            len(self.unplugged),
+            teams=names,
+        )
+
+    # -- playing --------------------------------------------------------------------------
+
+    def _submit_typed(self, text: str) -> None:
+        if not self._typing_answer or not text.strip() or self.busy:
+            return
+        self._answered(self.round.answer(text))
+
+    def _time_out(self) -> None:
+        if self.round.phase is Phase.OPEN:
+            self.round.close_question()
+            self._after_question_change()
+        elif self.round.stealing:
+            self.round.pass_steal()
+            self._after_question_change()
+        else:
+            self._answered(self.round.answer(None))
+
+    def _answered(self, result: AnswerResult) -> None:
+        self._last = result
+        sound = self.app.services.sound
+        if result.event.right:
+            sound.play("right")
+            if result.tile is not None:
+                self.board.view.uncover(result.tile)
+                sound.play("uncover")
+        else:
+            sound.play("wrong")
+        self._after_question_change()
+
+    def _after_question_change(self) -> None:
+        """After an answer, a steal let go or a question closed: save, then show what the
+        round says now (the verdict, a steal offered, the question open again)."""
+        self._save()
+        self._scores()
+        self._announce_trophies()
+        if self.round.phase is Phase.FEEDBACK:
+            self._verdict_age = 0.0
+            self.buzzers.stop_answer()
+            self.focus.ring = False
+            self.card.question.mark(self._chosen())
+            self._layout_card()
+        else:
+            if self.round.phase is Phase.OPEN:
+                self.buzzed = None
+            self._refresh_question()
+
+    def _submit_guess(self, text: str) -> None:
+        team = self.guesser
+        if team is None or not text.strip() or self.busy:
+            return
+        event = self.round.guess_image(text.strip(), self._guess_elapsed, team)
+        self._guess_elapsed = 0.0
+        self.guesser = None
+        self._save()
+        self._scores()
+        self._announce_trophies()
+        if self.round.phase is Phase.ENDED:
+            self.app.services.sound.play("guessed" if event.right else "wrong")
+            self._begin_ending()
+            return
+        self.app.services.sound.play("wrong")
+        t = self.app.translator
+        lost = event.points.penalty
+        if lost:
+            cost = t.ngettext("−{count} point", "−{count} points", lost)
+        else:
+            cost = t.gettext("Keep going: more tiles, more clues.")
+        self.toasts.add(
+            self.app.services.assets,
+            self._metrics,
+            # Translators: {team} guessed {guess} (already in quotation marks) and was wrong
+            t.gettext(
+                "{team}: {guess} is not it", team=self.team_name(team), guess=quoted(t, event.guess)
+            ),
+            cost,
+            "wrong",
+            max_width=self._toast_width(),
+            icon="wrong",
+        )
+        self._expect_answer()
+        self._layout_card()
+
+    def _begin_ending(self) -> None:
+        self._ending = 0.0
+        self.guesser = None
+        self.waiting_for_guesser = False
+        self.buzzers.stop_answer()
+        self.board.view.reveal_all(self._reveal_seconds)
+        self._layout_card()
+
+    def _show_results(self) -> None:
+        summary = self.round.class_summary
+        if self._left or summary is None:
+            return
+        self._left = True
+        earned = self.trophies.earned
+        saved = self.app.services.finish_class_game(self.setup, summary, earned)
+        self.app.screens.replace(
+            "class-results",
+            loaded=self.loaded,
+            setup=self.setup,
+            summary=summary,
+            trophies=tuple(list(e) for e in earned),
+            medals=self.trophies.medals,
+            saved=saved,
+            buzzers=self.buzzers,
+        )
+
+    def _save(self) -> None:
+        """Keep the game as it stands (after every action); a problem is said once."""
+        notice = self.app.services.save_class_progress(self.setup, self.round)
+        if notice is not None and notice != self._notice_said:
+            self.app.notice.show(self.app.translator.render(notice))
+        self._notice_said = notice
+
+    def _scores(self) -> None:
+        for score, contestant in zip(self.scoreboard.scores, self.round.contestants, strict=True):
+            score.set(contestant.score, at_once=self._still)
+
+    def _announce_trophies(self) -> None:
+        """A toast for each trophy a team won since the last look (the results list them)."""
+        if self.round.phase is Phase.ENDED:
+            return
+        t = self.app.translator
+        for team, earned in enumerate(self.trophies.earned):
+            new = earned[self._trophies_seen[team] :]
+            self._trophies_seen[team] = len(earned)
+            for trophy in new:
+                self.app.services.sound.play("trophy")
+                self.toasts.add(
+                    self.app.services.assets,
+                    self._metrics,
+                    # Translators: a team won a trophy during a class game
+                    t.gettext(
+                        "{team}: {trophy}", team=self.team_name(team), trophy=t.gettext(trophy.name)
+                    ),
+                    t.render(trophy_by_id(trophy.trophy_id).description),
+                    trophy.tier if trophy.tier in TIERS else "accent",
+                    max_width=self._toast_width(),
+                )
+
+    def _toast_width(self) -> int:
+        return max(self._metrics.px(30), self.board.rect.width)
+
+    @property
+    def _still(self) -> bool:
+        return self.app.look.reduced_motion
+
+    @property
+    def _reveal_seconds(self) -> float:
+        return 0.0 if self._still else REVEAL_SECONDS
+
+    def _answer_worth(self) -> int:
+        """The most a right answer earns now: the answering team's, or (open to all) the
+        most any team could earn."""
+        played = self.round
+        if played.answering is not None:
+            return played.answer_worth()
+        return max(played.answer_worth(team) for team in range(len(played.contestants)))
+
+    def _chosen(self) -> int | None:
+        question = self.round.question
+        feedback = self.feedback
+        response = feedback.event.response if feedback is not None else None
+        if isinstance(question, ChoiceQuestion) and response in question.choices:
+            return question.choices.index(response)
+        if isinstance(question, TrueFalseQuestion) and response in ("true", "false"):
+            return 0 if response == "true" else 1
+        return None
+
+    # -- the card -------------------------------------------------------------------------
+
+    def _start_question(self) -> None:
+        self.buzzed = None
+        self.guesser = None
+        self.waiting_for_guesser = self.round.phase is Phase.FINAL_GUESS
+        self._refresh_question()
+        if self.round.phase is not Phase.FINAL_GUESS:
+            self._intro = INTRO_SECONDS if self._still else 0.0
+
+    def _refresh_question(self) -> None:
+        """The card's question for whoever answers now (what it earns, the pad's caps)."""
+        if self.round.question is not None:
+            self.card.question.new_question()
+            self._expect_answer()
+            caps = self._pad_caps()
+            if caps is not None and isinstance(self.round.question, ChoiceQuestion):
+                for i, button in enumerate(self.card.question.answer_buttons):
+                    letter = ANSWER_LETTERS[i]
+                    if i < len(caps) and caps[i] != letter:
+                        button.key_hint = f"{letter} · {caps[i]}"
+        self.focus.ring = False
+        self.focus.index = 0
+        self._layout_card()
+
+    def _pad_caps(self) -> tuple[str, ...] | None:
+        if not self._answering:
+            return None
+        assert self.round.answering is not None
+        return self.buzzers.answer_caps(self.round.answering)
+
+    def _expect_answer(self) -> None:
+        """The answering team's own pad answers a choice or true/false question."""
+        question = self.round.question
+        if self._answering and isinstance(question, ChoiceQuestion | TrueFalseQuestion):
+            assert self.round.answering is not None
+            slots = len(question.choices) if isinstance(question, ChoiceQuestion) else 2
+            self.buzzers.expect_answer(self.round.answering, slots)
+        else:
+            self.buzzers.stop_answer()
+
+    def _layout_card(self) -> None:
+        if not self.card.placed:
+            return
+        stage = self.stage
+        laid_out = self.card.layout(stage, self.feedback)
+        buttons = list(laid_out.focus)
+        if stage in (Stage.ASKING, Stage.ANSWERED):
+            buttons.append(self.board.guess_button)
+        self.focus.set(buttons, columns=laid_out.columns)
+        self._laid_out_frame = self.app.frame
