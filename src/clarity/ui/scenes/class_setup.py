@@ -62,8 +62,8 @@ from clarity.ui.widgets import Button, FocusGroup, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
-    from clarity.store.models import Player
     from clarity.ui.app import App
+    from clarity.ui.services import Player
 
 HEADING = N_("Class game")
 
