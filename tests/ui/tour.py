@@ -116,6 +116,19 @@ def every_screen(pilot: Pilot) -> Iterator[str]:
     pilot.step(2)
     yield "high scores"
 
+    app.screens.reset("title")
+    pilot.step()
+    app.screens.push("class-setup", loaded=loaded)
+    pilot.step(2)
+    pilot.key(pygame.K_DOWN)  # the list of players
+    pilot.key(pygame.K_RIGHT)  # every player: each team's row says how many it has
+    pilot.step(30)
+    yield "class setup: the teams"
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_q)
+    pilot.key(pygame.K_q)  # the first team's buzzer: refused, with a line that says why
+    yield "class setup: the buzzers"
+
 
 def _play_round(pilot: Pilot, play: PlayScene) -> Iterator[str]:
     """The first answer right (a trophy's toast), the others wrong; a wrong guess on the
