@@ -132,7 +132,11 @@ def test_keys_and_a_pad_go_from_the_title_to_a_class_game_of_three_teams(
     assert setup.class_rules.mode is Mode.BUZZ
     assert setup.pack_id == "play-test"
     assert play.handed["snapshot"] is None
-    assert isinstance(play.handed["loaded"], LoadedPack)
+    loaded = play.handed["loaded"]
+    assert isinstance(loaded, LoadedPack)
+    assert loaded.pack is not None
+    assert setup.rules == app.services.settings.rules()  # the rules the settings give
+    assert setup.new_round(loaded.pack).mode is Mode.BUZZ  # a game that plays
     buzzers = play.handed["buzzers"]
     assert isinstance(buzzers, BuzzerInput)
     assert buzzers.map.buzzer_of(1) == PadBuzzer(7, 2)

@@ -268,7 +268,7 @@ class ClassSetupScene(MenuScreen):
             seed=seed,
             teams=teams,
             class_rules=rules,
-            rules=self.app.services.settings.rules,
+            rules=self.app.services.settings.rules(),
         )
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
