@@ -27,6 +27,7 @@ from clarity.ui.scenes.title import TitleScene
 
 from .conftest import Pilot
 from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
+from .key_tables import assert_hints_are_the_table, drawn_hints
 from .saving import MakeApp, app_factory, at_title
 from .test_buzzers import FakePadPort, added, button, xbox
 from .test_layout import assert_laid_out
@@ -379,3 +380,31 @@ def test_the_mouse_alone_picks_a_team_s_players_and_names_it(
     assert row("team-1").value == "1 player"
     pilot.click(row("team-1").rect.topleft)  # the name: type a new one
     assert pilot.top.name == "team-name"
+
+
+def test_the_hints_drawn_are_each_step_s_table_and_its_keys_do_what_they_say(
+    saved_app: MakeApp, port: FakePadPort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = saved_app()
+    pilot = at_title(app)
+    app.services.session.add_player("Ana")
+    app.screens.push("class-setup", loaded=app.services.packs.by_id("play-test"))
+    pilot.step()
+    scene = setup_scene(pilot)
+    pilot.key(pygame.K_DOWN)
+    pilot.key(pygame.K_RIGHT)  # every player: P picks a team's players
+    pilot.key(pygame.K_DOWN)  # the first team: Enter renames it
+    with drawn_hints(monkeypatch) as drawn:
+        assert_hints_are_the_table(pilot, drawn, scene.bindings(), [(scene, scene.bindings())])
+        # then "scroll", while the list is longer than its view
+        shown = [label for _, label in drawn[-1]][:6]
+        assert shown == ["choose", "change", "rename", "players", "buzzers", "back"]
+        pilot.key(pygame.K_p)
+        assert scene.step is Step.PLAYERS
+        assert_hints_are_the_table(pilot, drawn, scene.bindings(), [(scene, scene.bindings())])
+        pilot.key(pygame.K_ESCAPE)
+        pilot.key(pygame.K_n)
+        assert scene.step is Step.BUZZERS
+        assert_hints_are_the_table(pilot, drawn, scene.bindings(), [(scene, scene.bindings())])
+        shown = [label for _, label in drawn[-1]][:3]
+        assert shown == ["choose a team", "keep the suggested key", "back"]
