@@ -29,7 +29,7 @@ from .conftest import Pilot
 from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
 from .key_tables import assert_hints_are_the_table, drawn_hints
 from .saving import MakeApp, app_factory, at_title
-from .test_buzzers import FakePadPort, added, button, xbox
+from .test_buzzers import FakePadPort, added, button, removed, xbox
 from .test_layout import assert_laid_out
 
 
@@ -408,3 +408,27 @@ def test_the_hints_drawn_are_each_step_s_table_and_its_keys_do_what_they_say(
         assert_hints_are_the_table(pilot, drawn, scene.bindings(), [(scene, scene.bindings())])
         shown = [label for _, label in drawn[-1]][:3]
         assert shown == ["choose a team", "keep the suggested key", "back"]
+
+
+def test_a_pad_pulled_out_before_the_start_says_whose_it_was_and_holds_the_start(
+    app: App, port: FakePadPort
+) -> None:
+    pilot, scene = buzzers_of(app, port, teams=2)
+    port.plug(0, xbox(4))
+    pilot.post([added(0), button(4, 0)])  # team 1 has the pad
+    pilot.key(pygame.K_RETURN)  # team 2 keeps its key
+    assert scene.asking is None
+    port.unplug(4)
+    pilot.post([removed(4)])
+    assert scene.prompt == (
+        "The gamepad of Team 1 is unplugged: plug it back in, or choose the team and "
+        "press another buzzer."
+    )
+    assert scene.rows[0].value == "Gamepad 1: unplugged"
+    assert not scene.start_button.enabled
+    pilot.key(pygame.K_RETURN)
+    assert pilot.top is scene  # no start without it
+    port.plug(0, xbox(9))  # plugged back: SDL gives it a new instance id
+    pilot.post([added(0)])
+    assert scene.rows[0].value == "Gamepad 1"
+    assert scene.start_button.enabled

@@ -731,6 +731,14 @@ class ClassSetupScene(MenuScreen):
                     "{team}: press your buzzer, a key or a gamepad button.",
                     team=self.team_name(self.asking),
                 )
+            missing = self.buzzers.missing()
+            if missing:
+                return t.gettext(
+                    # Translators: {teams} lists the teams whose gamepad was pulled out
+                    "The gamepad of {teams} is unplugged: plug it back in, or choose the "
+                    "team and press another buzzer.",
+                    teams=t.join([self.team_name(team) for team in missing]),
+                )
             return t.gettext("Every team has its buzzer. Press one to see whose it is.")
         if self.step is Step.PLAYERS:
             return t.gettext("Enter puts a player in this team or takes them out.")
