@@ -29,10 +29,18 @@ from clarity.ui.play.controls import (
 )
 from clarity.ui.play.stage import Stage
 
-# Translators: a key hint: the teacher heard a spoken answer and judges it right
-JUDGE_RIGHT = Binding("judge", (Key((pygame.K_F2,), "F2"),), N_("judged right"), args=(True,))
-# Translators: a key hint: the teacher heard a spoken answer and judges it wrong
-JUDGE_WRONG = Binding("judge", (Key((pygame.K_F3,), "F3"),), N_("judged wrong"), args=(False,))
+#: F2 and F3 share one hint ("F2 / F3  right / wrong").
+JUDGE_RIGHT = Binding(
+    "judge",
+    (Key((pygame.K_F2,), "F2"),),
+    # Translators: a key hint: the teacher heard a spoken answer and judges it right or wrong
+    N_("judge: right / wrong"),
+    cap="F2 / F3",
+    args=(True,),
+)
+JUDGE_WRONG = Binding(
+    "judge", (Key((pygame.K_F3,), "F3"),), N_("judge: right / wrong"), args=(False,)
+)
 # Translators: a key hint: the team offered a steal lets it go
 PASS = Binding("pass_steal", (Digit(0), Key((pygame.K_F4,), "F4")), N_("pass"), cap="0 / F4")
 PASS_WHILE_TYPING = Binding("pass_steal", (Key((pygame.K_F4,), "F4"),), N_("pass"))
@@ -75,7 +83,8 @@ def class_bindings(
     if stage is not Stage.ASKING:
         return rows
     typed = isinstance(question, TypedQuestion)
-    extra: tuple[Binding, ...] = (JUDGE_RIGHT, JUDGE_WRONG) if typed else ()
+    # a spoken answer ("B!", or a typed question's answer said aloud) the teacher judges
+    extra: tuple[Binding, ...] = (JUDGE_RIGHT, JUDGE_WRONG)
     if stealing:
         extra = (*extra, PASS_WHILE_TYPING if typed else PASS)
     return (*rows[:1], *extra, *rows[1:])

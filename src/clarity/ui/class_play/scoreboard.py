@@ -24,6 +24,11 @@ from clarity.ui.widgets import draw_panel
 
 #: Units: the least width of a chip in one row (a name and a 5-digit score at body size).
 CHIP_LEAST = 24.0
+#: Units: the same for a compact chip (the name and the score on one line, the name
+#: shrinking first).
+COMPACT_CHIP_LEAST = 13.0
+#: Units: a chip of the emblem and the score alone.
+EMBLEM_CHIP_LEAST = 7.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,8 @@ class Scoreboard:
         self._rows = 1
         self._name_h = 0
         self._note_h = 0
+        self._compact = 0
+        self._score_size = self._metrics.heading_size
 
     @property
     def counting(self) -> bool:
@@ -62,24 +69,34 @@ class Scoreboard:
         for score in self.scores:
             score.update(dt)
 
-    def height_for(self, width: int, metrics: Metrics) -> int:
-        """The height the chips take across ``width`` pixels (one or two rows)."""
+    def height_for(self, width: int, metrics: Metrics, *, compact: int = 0) -> int:
+        """The height the chips take across ``width`` pixels (one or two rows). ``compact``
+        (large text in a small window) 1: each chip one line, its score at the name's size,
+        without its note; 2: the emblem and the score alone (the status line names the team
+        that answers, and its chip is filled)."""
+        self._compact = compact
         self._metrics = metrics
+        self._score_size = metrics.body_size if compact else metrics.heading_size
         teams = len(self.scores)
         gap = metrics.px(0.8)
-        self._rows = 1 if (width - (teams - 1) * gap) / teams >= metrics.text_px(CHIP_LEAST) else 2
+        least = metrics.text_px((CHIP_LEAST, COMPACT_CHIP_LEAST, EMBLEM_CHIP_LEAST)[compact])
+        self._rows = 1 if (width - (teams - 1) * gap) / teams >= least else 2
         assets = self.assets
         # the name beside the score on the first line, what concerns the team on the next
-        self._name_h = assets.font(metrics.heading_size, True).get_linesize()
-        self._note_h = assets.font(metrics.small_size, True).get_linesize()
+        self._name_h = assets.font(self._score_size, True).get_linesize()
+        # compact: one line, the chip's fill and dimming say what the notes said (the status
+        # line says the rest)
+        self._note_h = 0 if compact else assets.font(metrics.small_size, True).get_linesize()
         pad = metrics.px(0.6)
         chip_h = self._name_h + self._note_h + 2 * pad
         return self._rows * chip_h + (self._rows - 1) * gap
 
-    def layout(self, rect: pygame.Rect, metrics: Metrics) -> dict[str, pygame.Rect]:
+    def layout(
+        self, rect: pygame.Rect, metrics: Metrics, *, compact: int = 0
+    ) -> dict[str, pygame.Rect]:
         """Place the chips in ``rect`` (as tall as :meth:`height_for` said); their boxes by
         name ("team_1"...)."""
-        self.height_for(rect.width, metrics)
+        self.height_for(rect.width, metrics, compact=compact)
         self.rect = rect
         teams = len(self.scores)
         gap = metrics.px(0.8)
@@ -130,7 +147,7 @@ class Scoreboard:
         shown = number(self.scores[team].value)
         score_room = (max(1, inner.width // 2), self._name_h)
         score = assets.fit_text(
-            shown, metrics.heading_size, metrics.small_size, muted, score_room, bold=True
+            shown, self._score_size, metrics.small_size, muted, score_room, bold=True
         )
         score_rect = score.get_rect(topright=inner.topright)
         surface.blit(score, score_rect)
@@ -138,15 +155,18 @@ class Scoreboard:
         radius = name_h * 0.4
         centre = (inner.x + radius, inner.y + self._name_h / 2)
         draw_emblem(surface, look, chip.emblem, centre, radius, on_fill=chip.active)
+        if self._compact == 2:
+            return
         name_x = round(inner.x + 2 * radius + metrics.px(0.6))
         room = (max(1, score_rect.left - metrics.px(0.6) - name_x), self._name_h)
         name = assets.fit_text(
             chip.name, metrics.body_size, metrics.tiny_size, ink, room, bold=True
         )
         surface.blit(name, name.get_rect(midleft=(name_x, round(centre[1]))))
-        if chip.note:
+        if chip.note and self._note_h:
             note_box = pygame.Rect(inner.x, inner.y + self._name_h, inner.width, self._note_h)
             note = assets.fit_text(
                 chip.note, metrics.small_size, metrics.tiny_size, muted, note_box.size, bold=True
             )
-            surface.blit(note, note.get_rect(topleft=note_box.topleft))
+            # a long note in a narrow chip at large text: what does not fit stays in the chip
+            surface.blit(note, note_box, pygame.Rect(0, 0, *note_box.size))

@@ -64,6 +64,17 @@ HOLD_SECONDS = 2.5  # the whole picture stays in view this long before the resul
 VERDICT_SECONDS = 0.6
 #: A refused buzz's reason stays this long on the status line.
 REFUSAL_SECONDS = 3.0
+#: Of the window's height, the least the board and the card keep before the scoreboard
+#: and the status line are made compact.
+CONTENT_LEAST = 0.45
+#: Keys that work without a hint on the projector (the room goes to the board): the focus
+#: ring's arrows and Tab, the sound, reading aloud again.
+UNHINTED = frozenset({"move_focus", "app.toggle_sound", "read_question"})
+
+
+def hinted(rows: tuple[Binding, ...]) -> tuple[Binding, ...]:
+    """The rows whose hints the projector shows (see :data:`UNHINTED`)."""
+    return tuple(row for row in rows if row.action not in UNHINTED)
 
 
 class ClassPlayScene(Scene):
@@ -157,6 +168,7 @@ class ClassPlayScene(Scene):
         self._hints_region = pygame.Rect(0, 0, 0, 0)
         self._layouts = 0
         self._laid_out_frame = -1
+        self._status_least = self._metrics.small_size
 
         self._start_question()
         if self.round.phase is Phase.FEEDBACK:
@@ -272,7 +284,7 @@ class ClassPlayScene(Scene):
         )
 
     def bindings_hints(self) -> tuple[tuple[str, str], ...]:
-        return key_hints(self.bindings())
+        return key_hints(hinted(self.bindings()))
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Every text block, button, chip and bar on screen now, by name (layout tests)."""
@@ -422,21 +434,25 @@ class ClassPlayScene(Scene):
         gap = metrics.gap
         boxes: dict[str, pygame.Rect] = {}
         inner_w = width - 2 * margin
-        board_h = self.scoreboard.height_for(inner_w, metrics)
+        hints = [key_hints(hinted(rows)) for rows in (*LONGEST_BINDINGS, CLASS_LONGEST)]
+        hints_h = max(key_hints_height(rows, assets, metrics, inner_w) for rows in hints)
+        self._hints_area = pygame.Rect(margin, height - hints_h - metrics.px(0.6), inner_w, hints_h)
+        boxes["hints"] = self._hints_area.copy()
+        # with large text in a small window the scores and the status line take less room,
+        # so that the board and the card keep a good share of the height
+        for compact in (0, 1, 2):
+            board_h = self.scoreboard.height_for(inner_w, metrics, compact=compact)
+            status_size = metrics.tiny_size if compact else metrics.body_size
+            status_h = 2 * assets.font(status_size, True).get_linesize()
+            left = self._hints_area.top - board_h - status_h - metrics.px(1.0) - 2 * gap
+            if left >= height * CONTENT_LEAST:
+                break
+        self._status_least = status_size
         chips = pygame.Rect(margin, metrics.px(1.0), inner_w, board_h)
-        boxes |= self.scoreboard.layout(chips, metrics)
-        status_h = 2 * assets.font(metrics.body_size, True).get_linesize()
+        boxes |= self.scoreboard.layout(chips, metrics, compact=compact)
         self._status_rect = pygame.Rect(margin, chips.bottom + gap // 2, inner_w, status_h)
         boxes["status"] = self._status_rect.copy()
         self._status_region = pygame.Rect(0, chips.bottom, width, self._status_rect.height + gap)
-
-        hints_w = width - 2 * margin
-        longest = [*LONGEST_BINDINGS, CLASS_LONGEST]
-        hints_h = max(
-            key_hints_height(key_hints(rows), assets, metrics, hints_w) for rows in longest
-        )
-        self._hints_area = pygame.Rect(margin, height - hints_h - metrics.px(0.6), hints_w, hints_h)
-        boxes["hints"] = self._hints_area.copy()
 
         top = self._status_rect.bottom + gap
         content = pygame.Rect(margin, top, inner_w, self._hints_area.top - gap - top)
@@ -449,8 +465,10 @@ class ClassPlayScene(Scene):
         )
         side_by_side = content.width >= content.height * 1.2
         if side_by_side:
-            # the picture is what the class looks at: it has the larger share
-            board_w = round(content.width * 0.56 / math.sqrt(metrics.text_scale))
+            # the picture is what the class looks at: it has the larger share (large text
+            # takes some for the card, but no less than half: the Guess button's label
+            # keeps one line)
+            board_w = round(content.width * max(0.5, 0.56 / math.sqrt(metrics.text_scale)))
             column = pygame.Rect(content.x, content.y, board_w, content.height)
             card = pygame.Rect(column.right + gap, content.y, content.width - board_w - gap, 0)
             card.height = content.height
@@ -595,14 +613,14 @@ class ClassPlayScene(Scene):
         box = self._status_rect
         palette = self.app.look.palette
         colour = palette.wrong if self.unplugged else palette.text
+        least = self._status_least
 
         def draw(surface: pygame.Surface) -> None:
             if not status:
                 return
-            text = assets.fit_text(
-                status, metrics.heading_size, metrics.small_size, colour, box.size, bold=True
-            )
-            surface.blit(text, text.get_rect(center=box.center))
+            text = assets.fit_text(status, metrics.heading_size, least, colour, box.size, bold=True)
+            rect = text.get_rect(center=box.center)
+            surface.blit(text, rect.clip(box), rect.clip(box).move(-rect.x, -rect.y))
 
         return draw
 

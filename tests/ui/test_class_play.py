@@ -1,0 +1,264 @@
+"""The class game on the projector, played through the real App by the events the devices
+send: key buzzers (KEYDOWN with their scancodes), a pad's buttons (JOYBUTTONDOWN through
+the buzzers' fake port), the main keyboard, and a pad pulled out (JOYDEVICEREMOVED)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+import pytest
+
+from clarity.core.class_round import Mode, Phase
+from clarity.core.packs.loader import LoadedPack
+from clarity.core.packs.models import TypedQuestion
+from clarity.ui.app import App
+from clarity.ui.scenes.class_play import ClassPlayScene
+from clarity.ui.scenes.class_results import ClassResultsScene
+
+from .class_game import (
+    NAMES,
+    PAD_ID,
+    answer,
+    answer_keys,
+    key_buzz,
+    pad_button,
+    right_slot,
+    start_class_game,
+)
+from .conftest import Pilot
+from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
+from .test_buzzers import xbox
+from .test_layout import assert_laid_out
+from .test_play_languages import KEY_NAMES, pack_words
+
+
+def guess(pilot: Pilot, play: ClassPlayScene, team: int, words: str) -> None:
+    """G, then ``team``'s key buzzer, then its guess typed and Enter."""
+    pilot.key(pygame.K_g)
+    assert play.waiting_for_guesser
+    pilot.post(key_buzz(play.buzzers, team))
+    assert play.guesser == team
+    pilot.type(words)
+    pilot.key(pygame.K_RETURN)
+
+
+def until_choice_for(pilot: Pilot, play: ClassPlayScene, team: int) -> None:
+    """Answer rightly with the keyboard until ``team`` has a choice or true/false question."""
+    for _ in range(len(play.round.pack.questions)):
+        if play.round.answering == team and not isinstance(play.round.question, TypedQuestion):
+            return
+        answer(pilot, play, right=True)
+        pilot.settle()
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    raise AssertionError(f"no choice question came to team {team}")
+
+
+def to_results(pilot: Pilot) -> ClassResultsScene:
+    """The picture uncovers, stays a moment, then the results (Enter, when the end card
+    scrolls: it is read first)."""
+    pilot.step(240)
+    if not isinstance(pilot.top, ClassResultsScene):
+        pilot.key(pygame.K_RETURN)
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    return results
+
+
+def test_three_teams_take_turns_steal_and_guess_the_picture_to_the_results(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3)
+    played = play.round
+    assert played.answering == 0
+    assert "Owls" in play.status
+
+    answer(pilot, play, right=False)  # Owls miss: the Foxes may steal for half the points
+    assert played.stealing
+    assert played.answering == 1
+    assert "Foxes" in play.status
+    worth = played.answer_worth()
+    answer(pilot, play, right=True)
+    pilot.settle()
+    assert played.phase is Phase.FEEDBACK
+    assert played.contestants[1].score > 0
+    assert played.contestants[1].answers[-1].steal
+    assert played.contestants[1].score <= worth
+    assert played.board.hidden_count == played.board.total - 1  # a steal uncovers a tile too
+    pilot.key(pygame.K_RETURN)
+    pilot.settle()
+    assert played.answering == 1  # the next question goes to the next team in turn
+
+    # the Bears answer on their pad's button
+    until_choice_for(pilot, play, 2)
+    before = played.contestants[2].score
+    pilot.post([pad_button(right_slot(play))])
+    assert played.phase is Phase.FEEDBACK
+    assert played.contestants[2].score > before
+    pilot.settle()
+
+    guess(pilot, play, 0, "Windmill")  # wrong: the Owls are locked out of guessing
+    assert played.phase is not Phase.ENDED
+    assert played.guess_locked_for(0) > 0
+    pilot.key(pygame.K_g)
+    pilot.post(key_buzz(play.buzzers, 0))
+    assert play.guesser is None
+    assert "Owls" in play.status
+    pilot.key(pygame.K_ESCAPE)
+    assert not play.waiting_for_guesser
+
+    guess(pilot, play, 1, "Lighthouse")  # right: the round ends for every team
+    assert played.phase is Phase.ENDED
+    assert played.guessed_by == 1
+    results = to_results(pilot)
+    assert results.ranking[0] == 1  # the Foxes: the steal and the picture
+    assert results.summary.guessed_by == 1
+    assert "Foxes" in results.shown_texts()["heading"]
+
+
+def test_two_buzzes_in_one_frame_go_to_the_first_in_the_queue_and_a_wrong_one_locks_out(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ)
+    played = play.round
+    sound = app.services.sound
+    assert played.phase is Phase.OPEN
+    # the Foxes' key and the Owls' key in one frame: the Foxes' came first
+    pilot.post([*key_buzz(play.buzzers, 1), *key_buzz(play.buzzers, 0)])
+    assert played.answering == 1
+    assert play.buzzed == 1
+    assert "Foxes" in play.status
+    assert sound.played[-1] == "buzz"  # type: ignore[attr-defined]
+
+    answer(pilot, play, right=False)  # locked out of this question; it is open again
+    assert played.phase is Phase.OPEN
+    assert 1 in played.locked_out
+    pilot.post(key_buzz(play.buzzers, 1))
+    assert played.phase is Phase.OPEN  # refused
+    assert "Foxes" in play.status
+    pilot.post([pad_button(3)])  # the Bears' pad: any button buzzes
+    assert played.answering == 2
+    if isinstance(played.question, TypedQuestion):
+        answer(pilot, play, right=True)
+    else:
+        pilot.post([pad_button(right_slot(play))])  # now its buttons answer
+    assert played.phase is Phase.FEEDBACK
+    assert played.contestants[2].right_count == 1
+    pilot.settle()
+
+    guess(pilot, play, 0, "Lighthouse")
+    results = to_results(pilot)
+    assert results.ranking[0] == 0
+
+
+def test_the_question_s_time_running_out_offers_the_steal_then_shows_the_answer(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, pad_team=None)
+    played = play.round
+    limit = played.time_limit
+    assert limit is not None
+    pilot.step(int(limit) + 2, dt=1.0)
+    assert played.stealing
+    assert played.answering == 1
+    pilot.step(int(limit) + 2, dt=1.0)  # the steal's own clock runs out: let go
+    assert played.phase is Phase.FEEDBACK
+    assert all(c.score == 0 for c in played.contestants)
+
+
+def test_the_teacher_judges_a_spoken_answer_and_lets_a_steal_go(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, pad_team=None)
+    played = play.round
+    pilot.key(pygame.K_F3, scancode=pygame.KSCAN_F3)  # judged wrong: the other team may steal
+    assert played.stealing
+    assert played.contestants[0].answers[-1].judged
+    pilot.key(pygame.K_F4, scancode=pygame.KSCAN_F4)  # the steal let go
+    assert played.phase is Phase.FEEDBACK
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)
+    pilot.settle()
+    pilot.key(pygame.K_F2, scancode=pygame.KSCAN_F2)  # judged right
+    assert played.contestants[1].answers[-1].right
+    assert played.contestants[1].score > 0
+
+
+def test_a_pad_pulled_out_stops_the_game_names_its_team_and_its_return_goes_on(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, port = start_class_game(app, loaded, teams=3)
+    played = play.round
+    port.unplug(PAD_ID)
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+    assert play.unplugged == (2,)
+    assert "Bears" in play.status
+    clock = played.question_seconds
+    pilot.step(30)
+    assert played.question_seconds == clock  # nobody answers meanwhile
+    keys = answer_keys(play, right=True)
+    if not isinstance(keys, str):
+        pilot.key(keys)
+        assert played.phase is Phase.ASKING  # answers wait too
+
+    port.plug(0, xbox(PAD_ID + 1))  # the same pad, plugged back: a new instance id
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEADDED, device_index=0)])
+    assert play.unplugged == ()
+    assert "Bears" not in play.status
+    pilot.step(30)
+    assert played.question_seconds > clock
+
+
+def test_the_answering_team_s_pad_caps_are_printed_by_the_answers(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3)
+    until_choice_for(pilot, play, 2)
+    hints = [button.key_hint for button in play.card.question.answer_buttons]
+    if len(hints) > 2:  # a choice: the pad's X and Y stand by C and D
+        assert "C · X" in hints
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ((1920, 1080), 100, "qps-ploc", "standard"),
+        ((1024, 768), 200, "qps-ploc", "high-contrast"),
+        ((1920, 1080), 200, "ru", "high-contrast"),
+    ],
+)
+def test_six_teams_fit_on_the_projector_and_every_word_is_translated(
+    make_app: Callable[..., App],
+    loaded: LoadedPack,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[tuple[int, int], int, str, str],
+) -> None:
+    size, text_size, language, theme = case
+    settings = game_settings(language, **{"text-size": text_size, "theme": theme})
+    app = make_app(size=size, settings=settings)
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot, play, _ = start_class_game(app, loaded, teams=6, mode=Mode.BUZZ, pad_team=None)
+        assert_laid_out(play.layout_boxes(), app.size)
+        pilot.post(key_buzz(play.buzzers, 5))  # a buzz, an answer, the feedback
+        assert_laid_out(play.layout_boxes(), app.size)
+        answer(pilot, play, right=False)
+        pilot.post(key_buzz(play.buzzers, 5))  # refused: the reason is said
+        pilot.step(3)
+        assert_laid_out(play.layout_boxes(), app.size)
+        guess(pilot, play, 0, "Windmill")
+        pilot.step(3)
+        assert_laid_out(play.layout_boxes(), app.size)
+        guess(pilot, play, 1, "Lighthouse")
+        results = to_results(pilot)
+        pilot.step(2)
+        assert_laid_out(results.layout_boxes(), app.size)
+        chips = [name for name in play.layout_boxes() if name.startswith("team_")]
+        assert len(chips) == 6
+    assert cut_off_messages(drawn) == []
+    if language == "qps-ploc":
+        shown_as_they_are = [*pack_words(loaded), *NAMES, "Windmill", *KEY_NAMES]
+        assert untranslated_words(drawn, shown_as_they_are) == set()
+    if language == "ru":
+        assert any("Жмите кнопки" in line for line in drawn)  # the open question's status
+        assert any("Foxes: угадали!" in line for line in drawn)  # the end, and the results
