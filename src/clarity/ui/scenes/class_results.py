@@ -10,6 +10,7 @@ picture of the pack with the same teams and buzzers; T or Esc goes back to the t
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from clarity.ui.bindings import Binding, handle_key, key_hints
 from clarity.ui.emblems import draw_emblem
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
+from clarity.ui.menu_frame import Scroller
 from clarity.ui.scene import Scene
 from clarity.ui.scenes.results import breakdown_rows
 from clarity.ui.table import medal_name
@@ -43,7 +45,11 @@ PLAY_AGAIN = Binding(
     "play_again", (keys.ENTER, Letter("P")), N_("play the next picture"), "Enter / P"
 )
 TITLE = Binding("to_title", (Letter("T"), keys.ESCAPE), N_("title"), "T / Esc")
-BINDINGS: tuple[Binding, ...] = (PLAY_AGAIN, TITLE)
+SCROLL_ROWS: tuple[Binding, ...] = (
+    Binding("scroll", (keys.PAGE_DOWN, keys.DOWN), N_("scroll"), "PgUp PgDn", (1,), repeats=True),
+    Binding("scroll", (keys.PAGE_UP, keys.UP), N_("scroll"), args=(-1,), repeats=True),
+)
+BINDINGS: tuple[Binding, ...] = (PLAY_AGAIN, TITLE, *SCROLL_ROWS)
 
 
 class ClassResultsScene(Scene):
@@ -79,8 +85,12 @@ class ClassResultsScene(Scene):
         self._metrics = app.look.metrics(app.options.size)
         self._boxes: dict[str, pygame.Rect] = {}
         self._texts: list[tuple[pygame.Surface, pygame.Rect]] = []
-        self._rows: list[pygame.Rect] = []
-        self._emblems: list[tuple[int, tuple[int, int], float]] = []
+        self.scroller = Scroller()
+        self._list_view = pygame.Rect(0, 0, 0, 0)
+        #: the teams' texts: name, words, rendered, where (in the list not scrolled)
+        self._items: list[tuple[str, str, pygame.Surface, pygame.Rect]] = []
+        #: each team's row: its panel, emblem, the emblem's radius, the head's line height
+        self._team_rows: list[tuple[pygame.Rect, int, float, int]] = []
         self._picture: tuple[pygame.Surface, pygame.Rect] | None = None
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._words: dict[str, str] = {}
@@ -88,11 +98,13 @@ class ClassResultsScene(Scene):
     # -- reading --------------------------------------------------------------------------
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
-        return {name: rect.copy() for name, rect in self._boxes.items()}
+        """What is on screen by name (the teams' texts in view), for the layout tests."""
+        boxes = {name: rect.copy() for name, rect in self._boxes.items()}
+        return boxes | self.list_boxes()
 
     def shown_texts(self) -> dict[str, str]:
         """What the screen says, by name (heading, team_1..., the notice)."""
-        return dict(self._words)
+        return self._words | {name: words for name, words, _s, _r in self._items}
 
     def team_lines(self, team: int, t: Translator) -> tuple[str, str, str]:
         """Team ``team``'s row: its place and name with score and medal, its points taken
@@ -161,9 +173,15 @@ class ClassResultsScene(Scene):
 
     # -- the scene ------------------------------------------------------------------------
 
+    def bindings(self) -> tuple[Binding, ...]:
+        """The keys now: scrolling only while the teams' list is taller than its view."""
+        return BINDINGS if self.scroller.max_offset > 0 else (PLAY_AGAIN, TITLE)
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
-            handle_key(self, BINDINGS, event)
+            handle_key(self, self.bindings(), event)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroller.handle_event(event, self._metrics)
         elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP):
             self.focus.handle_event(event)
 
@@ -176,8 +194,6 @@ class ClassResultsScene(Scene):
         margin = metrics.margin
         gap = metrics.gap
         self._texts = []
-        self._rows = []
-        self._emblems = []
         boxes: dict[str, pygame.Rect] = {}
         words: dict[str, str] = {}
 
@@ -256,7 +272,8 @@ class ClassResultsScene(Scene):
         content = pygame.Rect(margin, y, width - 2 * margin, max(1, bottom - y))
 
         # the picture on the left, its answer under it; the teams on the right
-        picture_w = round(content.width * 0.36)
+        # larger text leaves the picture less of the width: the teams' lines need it
+        picture_w = round(content.width * 0.36 / math.sqrt(metrics.text_scale))
         answer_h = 2 * assets.font(metrics.body_size, True).get_linesize()
         picture_box = pygame.Rect(
             content.x, content.y, picture_w, max(1, content.height - answer_h - gap)
@@ -295,66 +312,101 @@ class ClassResultsScene(Scene):
             bold=True,
         )
 
-        teams_area = pygame.Rect(
+        self._list_view = pygame.Rect(
             content.x + picture_w + gap, content.y, content.width - picture_w - gap, content.height
         )
-        count = len(self.ranking)
-        row_gap = metrics.px(0.6)
-        row_h = (teams_area.height - (count - 1) * row_gap) // count
-        pad = metrics.px(0.6)
-        for rank, team in enumerate(self.ranking):
-            row = pygame.Rect(
-                teams_area.x, teams_area.y + rank * (row_h + row_gap), teams_area.width, row_h
-            )
-            self._rows.append(row)
-            inner = row.inflate(-2 * pad, -2 * pad)
-            head, breakdown, trophies = self.team_lines(team, t)
-            line = assets.font(metrics.body_size, True).get_linesize()
-            radius = line * 0.4
-            self._emblems.append(
-                (
-                    self.setup.teams[team].emblem,
-                    (round(inner.x + radius), inner.y + line // 2),
-                    radius,
-                )
-            )
-            head_x = round(inner.x + 2 * radius + metrics.px(0.6))
-            share = max(1, inner.height // 3)
-            emblem_colour = self.app.look.team(self.setup.teams[team].emblem).colour
-            place(
-                f"team_{team + 1}",
-                head,
-                (metrics.body_size, metrics.tiny_size),
-                emblem_colour,
-                pygame.Rect(head_x, inner.y, inner.right - head_x, share),
-                bold=True,
-            )
-            place(
-                f"team_{team + 1}_points",
-                breakdown,
-                (metrics.small_size, metrics.tiny_size),
-                palette.text,
-                pygame.Rect(inner.x, inner.y + share, inner.width, share),
-            )
-            place(
-                f"team_{team + 1}_trophies",
-                trophies,
-                (metrics.small_size, metrics.tiny_size),
-                palette.text_muted,
-                pygame.Rect(inner.x, inner.y + 2 * share, inner.width, inner.height - 2 * share),
-            )
+        self._layout_teams(t)
         self._boxes = boxes
         self._words = words
+
+    def _layout_teams(self, t: Translator) -> None:
+        """The teams' rows, each as tall as its texts need at their sizes; taller together
+        than the view, the list scrolls (↑ ↓, PageUp, PageDown, the wheel)."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        palette = self.app.look.palette
+        view = self._list_view
+        row_gap = metrics.px(0.6)
+        pad = metrics.px(0.6)
+        line = assets.font(metrics.body_size, True).get_linesize()
+        radius = line * 0.4
+        width = view.width - 2 * pad - metrics.px(1.0)  # room for the scrollbar
+        y = 0
+        self._items = []
+        self._team_rows = []
+        for team in self.ranking:
+            head, breakdown, trophies = self.team_lines(team, t)
+            emblem = self.setup.teams[team].emblem
+            head_x = round(2 * radius + metrics.px(0.6))
+            texts = (
+                (
+                    f"team_{team + 1}",
+                    head,
+                    metrics.body_size,
+                    self.app.look.team(emblem).colour,
+                    True,
+                    head_x,
+                ),
+                (f"team_{team + 1}_points", breakdown, metrics.small_size, palette.text, False, 0),
+                (
+                    f"team_{team + 1}_trophies",
+                    trophies,
+                    metrics.small_size,
+                    palette.text_muted,
+                    False,
+                    0,
+                ),
+            )
+            top = y
+            y += pad
+            for name, words, size, colour, bold, indent in texts:
+                surface = assets.text(words, size, colour, bold=bold, wrap=max(1, width - indent))
+                rect = surface.get_rect(topleft=(view.x + pad + indent, view.y + y))
+                self._items.append((name, words, surface, rect))
+                y = rect.bottom - view.y + metrics.px(0.3)
+            y += pad
+            row = pygame.Rect(view.x, view.y + top, view.width - metrics.px(1.0), y - top)
+            self._team_rows.append((row, emblem, radius, line))
+            y += row_gap
+        self.scroller.set(view, max(0, y - row_gap))
+
+    def _shift(self) -> int:
+        return -round(self.scroller.offset)
+
+    def list_boxes(self) -> dict[str, pygame.Rect]:
+        """The texts of the teams' list wholly in view now, where they are drawn."""
+        shift = self._shift()
+        boxes = {}
+        for name, _words, _surface, rect in self._items:
+            moved = rect.move(0, shift)
+            if self._list_view.contains(moved):
+                boxes[name] = moved
+        return boxes
+
+    def scroll(self, direction: int) -> None:
+        self.scroller.page(direction)
+
+    def update(self, dt: float) -> None:
+        self.scroller.update(dt, glide=not self.app.look.reduced_motion)
 
     def draw(self, surface: pygame.Surface) -> None:
         palette = self.app.look.palette
         assets = self.app.services.assets
         metrics = self._metrics
         Backdrop().draw(surface, palette)
-        for row in self._rows:
-            draw_panel(surface, row, metrics, palette.panel, palette.panel_edge)
-        for emblem, centre, radius in self._emblems:
+        shift = self._shift()
+        previous = surface.get_clip()
+        surface.set_clip(self._list_view.clip(previous))
+        for row, emblem, radius, line in self._team_rows:
+            moved = row.move(0, shift)
+            draw_panel(surface, moved, metrics, palette.panel, palette.panel_edge)
+            pad = metrics.px(0.6)
+            centre = (moved.x + pad + radius, moved.y + pad + line / 2)
             draw_emblem(surface, self.app.look, emblem, centre, radius)
+        for _name, _words, text, rect in self._items:
+            surface.blit(text, rect.move(0, shift))
+        surface.set_clip(previous)
+        self.scroller.draw_bar(surface, metrics, palette)
         if self._picture is not None:
             picture, rect = self._picture
             surface.blit(picture, rect)
@@ -362,4 +414,4 @@ class ClassResultsScene(Scene):
             surface.blit(text, rect, pygame.Rect(0, 0, *rect.size))
         for button in (self.play_button, self.title_button):
             self.focus.draw_button(surface, button, assets, metrics)
-        draw_key_hints(surface, key_hints(BINDINGS), assets, metrics, self._hints_area)
+        draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)

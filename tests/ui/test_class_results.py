@@ -1,0 +1,168 @@
+"""The class game's results: the teams ranked (equal scores share a place), their points
+and trophies, each member's new lasting trophies; the next picture, or the title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+import pytest
+
+from clarity.class_progress import ClassGameSaved
+from clarity.core.class_round import ClassRound
+from clarity.core.events import TrophyEarned
+from clarity.core.messages import message
+from clarity.core.packs.loader import LoadedPack
+from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.teams import ClassGameSetup, Team
+from clarity.core.trophies import ClassTrophyTracker
+from clarity.ui.app import App
+from clarity.ui.scenes.class_play import ClassPlayScene
+from clarity.ui.scenes.class_results import ClassResultsScene
+
+from .class_game import NAMES, buzzers_for
+from .conftest import Pilot
+from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
+from .test_buzzers import FakePadPort, xbox
+from .test_layout import assert_laid_out
+from .test_play_languages import KEY_NAMES, pack_words
+
+ANA = 5  # a member who is a player profile
+
+
+def right_response(played: ClassRound) -> str | bool:
+    question = played.question
+    if isinstance(question, ChoiceQuestion):
+        return question.choices[question.right_index]
+    if isinstance(question, TrueFalseQuestion):
+        return question.answer
+    assert isinstance(question, TypedQuestion)
+    return question.answer
+
+
+def finished_game(loaded: LoadedPack) -> tuple[ClassGameSetup, ClassRound, ClassTrophyTracker]:
+    """Owls and Foxes each answer one question right at once (equal scores); the Bears
+    miss theirs and then guess the picture: they come first, the others share second."""
+    assert loaded.pack is not None
+    setup = ClassGameSetup(
+        pack_id=loaded.pack.id,
+        mystery_index=0,
+        seed=3,
+        teams=(Team("Owls", 0, (ANA,)), Team("Foxes", 1), Team("Bears", 2)),
+    )
+    trophies = ClassTrophyTracker(3)
+    played = setup.new_round(loaded.pack, [trophies])
+    for _ in range(2):
+        played.answer(right_response(played), 0.0)
+        played.next_question()
+    played.answer(None, 0.0)  # the Bears' time runs out; the Owls let the steal go
+    played.pass_steal(0.0)
+    played.guess_image("Lighthouse", 1.0, 2)
+    return setup, played, trophies
+
+
+def show_results(app: App, loaded: LoadedPack, *, saved: ClassGameSaved | None = None) -> Pilot:
+    setup, played, trophies = finished_game(loaded)
+    summary = played.class_summary
+    assert summary is not None
+    lasting = {ANA: [TrophyEarned("sharp-eye", "Sharp eye", "silver")]}
+    app.push(
+        ClassResultsScene(
+            app,
+            loaded,
+            setup=setup,
+            summary=summary,
+            trophies=trophies.earned,
+            medals=trophies.medals,
+            saved=saved or ClassGameSaved(lasting=lasting, members={ANA: "Ana"}),
+            buzzers=buzzers_for(3, FakePadPort(xbox(7))),
+        )
+    )
+    pilot = Pilot(app)
+    pilot.step(2)
+    return pilot
+
+
+def test_teams_are_ranked_and_equal_scores_share_their_place(app: App, loaded: LoadedPack) -> None:
+    pilot = show_results(app, loaded)
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    texts = results.shown_texts()
+    assert texts["team_3"].startswith("1. Bears")
+    assert texts["team_1"].startswith("2. Owls")
+    assert texts["team_2"].startswith("2. Foxes")  # the same score: the same place
+    assert results.layout_boxes()["team_3"].y < results.layout_boxes()["team_1"].y
+    assert "Bears" in texts["heading"]  # who guessed it
+    assert texts["answer"] == "Lighthouse"
+    assert "Image bonus" in texts["team_3_points"]
+
+
+def test_each_team_s_trophies_and_each_member_s_new_lasting_trophies_are_shown(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = show_results(app, loaded)
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    texts = results.shown_texts()
+    assert "Trophies:" in texts["team_1"] or "Trophies:" in texts["team_1_trophies"]
+    assert "Ana: Sharp eye" in texts["team_1_trophies"]  # the Owls' member
+    assert "Ana" not in texts["team_2_trophies"]
+
+
+def test_a_game_not_saved_says_why(app: App, loaded: LoadedPack) -> None:
+    notice = message("Not saved: {reason}", reason="the disk is full")
+    pilot = show_results(app, loaded, saved=ClassGameSaved(notice=notice))
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    assert results.shown_texts()["notice"] == "Not saved: the disk is full"
+
+
+def test_enter_plays_the_next_picture_with_the_same_teams_and_esc_goes_to_the_title(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = show_results(app, loaded)
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    pilot.key(pygame.K_RETURN)
+    play = pilot.top
+    assert isinstance(play, ClassPlayScene)
+    assert play.round.mystery_index == 1
+    assert [team.name for team in play.setup.teams] == ["Owls", "Foxes", "Bears"]
+    assert play.buzzers is results.buzzers
+
+    again = show_results(app, loaded)
+    again.key(pygame.K_ESCAPE)
+    assert again.top.name == "title"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [((1024, 768), 200, "qps-ploc"), ((1920, 1080), 100, "qps-ploc"), ((1024, 768), 150, "ru")],
+)
+def test_the_results_fit_and_every_word_is_translated(
+    make_app: Callable[..., App],
+    loaded: LoadedPack,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[tuple[int, int], int, str],
+) -> None:
+    size, text_size, language = case
+    app = make_app(size=size, settings=game_settings(language, **{"text-size": text_size}))
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot = show_results(app, loaded)
+        results = pilot.top
+        assert isinstance(results, ClassResultsScene)
+        assert_laid_out(results.layout_boxes(), app.size)
+        if text_size == 200:  # the list scrolls to its last team
+            assert results.scroller.max_offset > 0
+            assert "team_2_trophies" not in results.layout_boxes()
+            for _ in range(4):
+                pilot.key(pygame.K_PAGEDOWN, frames=40)
+            assert "team_2_trophies" in results.layout_boxes()
+            assert_laid_out(results.layout_boxes(), app.size)
+    assert cut_off_messages(drawn) == []
+    if language == "qps-ploc":
+        allowed = [*pack_words(loaded), *NAMES, "Ana", *KEY_NAMES]
+        assert untranslated_words(drawn, allowed) == set()
+    if language == "ru":
+        assert any("Bears: угадали!" in line for line in drawn)
+        assert any("Следующая картинка" in line for line in drawn)
