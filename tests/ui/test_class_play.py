@@ -4,7 +4,8 @@ the buzzers' fake port), the main keyboard, and a pad pulled out (JOYDEVICEREMOV
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pygame
 import pytest
@@ -21,6 +22,7 @@ from .class_game import (
     PAD_ID,
     answer,
     answer_keys,
+    buzzers_for,
     key_buzz,
     pad_button,
     right_slot,
@@ -28,7 +30,8 @@ from .class_game import (
 )
 from .conftest import Pilot
 from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
-from .test_buzzers import xbox
+from .saving import MakeApp, app_factory
+from .test_buzzers import FakePadPort, xbox
 from .test_layout import assert_laid_out
 from .test_play_languages import KEY_NAMES, pack_words
 
@@ -262,3 +265,91 @@ def test_six_teams_fit_on_the_projector_and_every_word_is_translated(
     if language == "ru":
         assert any("Жмите кнопки" in line for line in drawn)  # the open question's status
         assert any("Foxes: угадали!" in line for line in drawn)  # the end, and the results
+
+
+def test_the_last_guesses_take_one_buzz_per_team_and_f5_shows_the_picture(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, pad_team=None)
+    played = play.round
+    while played.phase is not Phase.FINAL_GUESS:
+        answer(pilot, play, right=True)
+        pilot.settle()
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    assert play.waiting_for_guesser
+    pilot.post(key_buzz(play.buzzers, 0))
+    pilot.type("Windmill")
+    pilot.key(pygame.K_RETURN)  # a wrong last guess costs nothing
+    assert played.phase is Phase.FINAL_GUESS
+    pilot.post(key_buzz(play.buzzers, 0))  # the Owls have had theirs
+    assert play.guesser is None
+    assert "Owls" in play.status
+    pilot.key(pygame.K_F5, scancode=pygame.KSCAN_F5)  # nobody else: the picture is shown
+    assert played.phase is Phase.ENDED
+    assert played.guessed_by is None
+    results = to_results(pilot)
+    assert "Lighthouse" in results.shown_texts()["answer"]
+
+
+def test_esc_pauses_the_game_and_its_clock(app: App, loaded: LoadedPack) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, pad_team=None)
+    pilot.step(10)
+    clock = play.round.question_seconds
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top.name == "pause"
+    pilot.step(30)
+    assert play.round.question_seconds == clock
+    pilot.key(pygame.K_ESCAPE)  # back to the game
+    assert pilot.top is play
+    pilot.step(10)
+    assert play.round.question_seconds > clock
+
+
+@pytest.mark.parametrize("still", [False, True])
+def test_the_scoreboard_counts_points_up_unless_motion_is_reduced(
+    make_app: Callable[..., App], loaded: LoadedPack, still: bool
+) -> None:
+    settings = game_settings("en", **{"reduced-motion": still})
+    pilot, play, _ = start_class_game(make_app(settings=settings), loaded, pad_team=None)
+    answer(pilot, play, right=True)
+    score = play.round.contestants[0].score
+    shown = play.scoreboard.scores[0].value
+    assert score > 0
+    assert (shown == score) is still
+    pilot.step(60)
+    assert play.scoreboard.scores[0].value == score
+
+
+@pytest.fixture
+def saved_app(pack_folder: Path, tmp_path: Path) -> Iterator[MakeApp]:
+    yield from app_factory(pack_folder, tmp_path / "data")
+
+
+def test_every_action_is_saved_and_the_game_resumes_from_its_snapshot(
+    saved_app: MakeApp, loaded: LoadedPack
+) -> None:
+    first = saved_app()
+    pilot, play, _ = start_class_game(first, loaded, teams=3)
+    answer(pilot, play, right=False)  # the steal offered is saved too
+    kept = first.services.class_game_in_progress()
+    assert kept is not None
+    assert kept[1]["actions"] == play.round.snapshot()["actions"]
+    answer(pilot, play, right=True)
+    pilot.settle()
+    scores = [c.score for c in play.round.contestants]
+    kept = first.services.class_game_in_progress()
+    assert kept is not None
+    setup, snapshot = kept
+    assert [team.name for team in setup.teams] == list(NAMES[:3])
+    first.close()
+
+    second = saved_app()
+    port = FakePadPort(xbox(PAD_ID))
+    second.push(ClassPlayScene(second, loaded, setup, buzzers_for(3, port), snapshot=snapshot))
+    Pilot(second).step()
+    resumed = second.top
+    assert isinstance(resumed, ClassPlayScene)
+    assert [c.score for c in resumed.round.contestants] == scores
+    assert resumed.round.phase is Phase.FEEDBACK
+    assert "Foxes" in resumed.status  # the steal that was made

@@ -62,14 +62,16 @@ def class_bindings(
     stealing: bool,
     waiting_for_guesser: bool,
     scrolls: bool,
+    guessing: bool = False,
 ) -> tuple[Binding, ...]:
     """The keys now: ``answering`` a team answers the question (its turn, its buzz or a
     steal: ``stealing``); ``waiting_for_guesser``: "Guess the picture" was pressed and the
-    screen waits for a buzzer; ``scrolls``: the card's contents scroll."""
+    screen waits for a buzzer; ``guessing``: a team types its guess at the last guesses;
+    ``scrolls``: the card's contents scroll."""
     if stage is Stage.OVER:
         return (SEE_RESULTS, FULL_SCREEN)
-    if stage is Stage.FINAL_GUESS and not waiting_for_guesser:
-        return (SUBMIT_GUESS, PAUSE, *TAB_ROWS)
+    if stage is Stage.FINAL_GUESS and guessing:
+        return (SUBMIT_GUESS, CANCEL_GUESS, *TAB_ROWS)
     if stage is Stage.FINAL_GUESS:
         return (REVEAL, PAUSE, SOUND)
     if waiting_for_guesser:

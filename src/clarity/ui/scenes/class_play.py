@@ -281,6 +281,7 @@ class ClassPlayScene(Scene):
             stealing=self.round.stealing,
             waiting_for_guesser=self.waiting_for_guesser,
             scrolls=self.card.scrolls,
+            guessing=self.guesser is not None,
         )
 
     def bindings_hints(self) -> tuple[tuple[str, str], ...]:
