@@ -309,7 +309,8 @@ def test_without_any_language_the_commands_speak_english(
 
 def words_of_the_data(*more: object) -> list[str]:
     """What the commands print as it is, in any language: command, option and setting names,
-    setting values, metavariables, and the data's own words (paths, names, titles)."""
+    an option's values typed as they are (``--class turns``), setting values, metavariables,
+    and the data's own words (paths, names, titles)."""
     parser = cli.build_parser()
     words = [PROG_AND_VARIABLES]
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
@@ -317,6 +318,7 @@ def words_of_the_data(*more: object) -> list[str]:
         words.append(name)
         for action in command._actions:
             words += [*action.option_strings, str(action.metavar or ""), str(action.dest)]
+            words += [str(choice) for choice in action.choices or ()]
     for setting in SETTINGS:
         words += [setting.key, setting.allowed, *(written for written, _ in setting.choices)]
     words += [preset.name for preset in PRESETS]

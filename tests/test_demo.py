@@ -11,7 +11,15 @@ import pygame
 import pytest
 
 from clarity import cli
-from clarity.core.events import RoundOutcome, RoundSummary
+from clarity.core.events import (
+    BuzzedIn,
+    ClassRoundEnded,
+    ImageGuessed,
+    RoundOutcome,
+    RoundSummary,
+    StealOffered,
+)
+from clarity.store import open_store
 from clarity.ui.app import App
 from clarity.ui.demo import Autopilot, DemoOptions
 from clarity.ui.scene import Scene
@@ -242,3 +250,61 @@ def test_the_demos_wrong_number_is_a_number_just_outside_the_right_ones(
     wrong = Autopilot._wrong_typed(None, played, question)  # type: ignore[arg-type]
     assert wrong.lstrip("-").isdigit(), wrong  # a number a student could type, never "Infinity"
     assert not is_right(question, wrong, "en")
+
+
+@pytest.mark.parametrize(("mode", "teams", "seed"), [("turns", 3, 3), ("buzz", 5, 4)])
+def test_the_class_demo_plays_a_class_game_from_the_title_to_the_results(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    mode: str,
+    teams: int,
+    seed: int,
+) -> None:
+    events: list[object] = []
+    setups: list[object] = []
+    real_open = App.open
+
+    def open_and_watch(self: App) -> pygame.Surface:
+        surface = real_open(self)
+
+        def watch(app: App, _: pygame.Surface) -> None:
+            top = app.top
+            if top is not None and top.name == "class-play" and not setups:
+                setups.append(top.setup)  # type: ignore[attr-defined]
+                top.round.subscribe(events.append)  # type: ignore[attr-defined]
+
+        self.add_frame_hook(watch)
+        return surface
+
+    monkeypatch.setattr(App, "open", open_and_watch)
+    shots = tmp_path / "shots"
+    data = tmp_path / "data"
+    argv = ["demo", "--class", mode, "--teams", str(teams), "--screenshot-dir", str(shots)]
+    status = cli.main([*argv, "--seed", str(seed), "--size", "1024x768", "--data-dir", str(data)])
+    out = capsys.readouterr()
+    assert status == 0, out.err
+    names = {p.name[3:] for p in shots.iterdir()}
+    for expected in ("class-setup-teams", "class-setup-buzzers", "class-play-guess"):
+        assert f"{expected}.png" in names, names
+    assert "class-results-summary.png" in names
+    # the teams and the mode asked for, each team's buzzer pressed on the setup
+    (setup,) = setups
+    assert len(setup.teams) == teams  # type: ignore[attr-defined]
+    assert setup.class_rules.mode.value == mode  # type: ignore[attr-defined]
+    guesses = [e for e in events if isinstance(e, ImageGuessed)]
+    assert any(not g.right for g in guesses), "a wrong guess at the picture"
+    assert guesses[-1].right, "the picture guessed right at the end"
+    if mode == "turns":
+        assert any(isinstance(e, StealOffered) for e in events)
+    else:
+        assert any(isinstance(e, BuzzedIn) for e in events)
+    (ended,) = [e for e in events if isinstance(e, ClassRoundEnded)]
+    assert ended.summary.guessed_by == guesses[-1].contestant
+    # the game is saved: its teams are on the pack's list of teams
+    store = open_store(data).store
+    assert store is not None
+    with store:
+        rows = store.team_leaderboard("union-state")
+    assert len(rows) == teams

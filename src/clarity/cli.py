@@ -36,6 +36,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from clarity.core.messages import Message
+from clarity.core.teams import MAX_TEAMS, MIN_TEAMS
 from clarity.i18n import AUTOMATIC, Translator, choose_language, translator_for
 from clarity.i18n.languages import LanguageChoice, system_locale
 from clarity.paths import data_dir, user_packs_dir
@@ -130,6 +131,7 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 PROG = "clarity"  # every message begins with it, whichever command printed it
+DEMO_TEAMS = 4  # a class demo's teams unless told: the scoreboard full but not crowded
 
 
 class UsageError(Exception):
@@ -894,6 +896,45 @@ def _add_demo(subparsers: Subparsers, t: Translator) -> None:
         metavar="DIR",
         help=t.gettext("save PNG screenshots in DIR"),
     )
+    parser.add_argument(
+        "--class",
+        dest="class_mode",
+        choices=("turns", "buzz"),
+        help=t.gettext(
+            "play a class game of teams on one screen: taking turns (with steals) or "
+            "buzzing in"
+        ),
+    )
+    parser.add_argument(
+        "--teams",
+        type=functools.partial(_team_count, translator=t),
+        default=DEMO_TEAMS,
+        metavar="N",
+        help=t.gettext(
+            "the number of teams in a class game, {low} to {high} (default {teams})",
+            low=MIN_TEAMS,
+            high=MAX_TEAMS,
+            teams=DEMO_TEAMS,
+        ),
+    )
+
+
+def _team_count(text: str, *, translator: Translator) -> int:
+    """``--teams``: a whole number from MIN_TEAMS to MAX_TEAMS."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if not MIN_TEAMS <= count <= MAX_TEAMS:
+        raise argparse.ArgumentTypeError(
+            translator.gettext(
+                "{value} is not a number of teams from {low} to {high}",
+                value=text,
+                low=MIN_TEAMS,
+                high=MAX_TEAMS,
+            )
+        )
+    return count
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -904,7 +945,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     options = _launch_options(args, _game_settings(args, seed=args.seed))
     demo = DemoOptions(
-        pack_id=args.pack, seed=args.seed, rounds=args.rounds, screenshot_dir=args.screenshot_dir
+        pack_id=args.pack,
+        seed=args.seed,
+        rounds=args.rounds,
+        screenshot_dir=args.screenshot_dir,
+        class_mode=args.class_mode,
+        teams=args.teams,
     )
     return start_demo(options, demo)
 

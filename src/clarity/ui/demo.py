@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 SHOT_DT = 1 / 60  # the fixed frame time of a screenshot run
 RIGHT_SHARE = 0.8  # how often the autopilot answers right
+CLASS_RIGHT_SHARE = 0.6  # a team answers right less often: steals and lockouts happen
 GUESS_SHARE = 0.5  # it guesses the image once this much of it shows
 # (shortest, longest) seconds between two actions: slow enough for a class to follow on a
 # projector; brisk when only screenshots are wanted.
@@ -67,6 +68,12 @@ _REAL_INPUT = frozenset(
     }
 )
 _STOP_INPUT = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN})
+#: the keys of a US layout at the positions a class demo's buzzers use
+_US_KEYS = {
+    pygame.KSCAN_LSHIFT: pygame.K_LSHIFT,
+    pygame.KSCAN_RSHIFT: pygame.K_RSHIFT,
+    **{getattr(pygame, f"KSCAN_{c}"): getattr(pygame, f"K_{c.lower()}") for c in "WYVUP"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +84,9 @@ class DemoOptions:
     #: idle projector's attract mode, until a real key or click)
     rounds: int | None = None
     screenshot_dir: Path | None = None
+    #: a class game of teams on one screen ("turns" or "buzz"); None: one player's rounds
+    class_mode: str | None = None
+    teams: int = 4
 
     @property
     def last_round(self) -> int | None:
@@ -98,7 +108,9 @@ def _progress(scene: Scene | None) -> tuple[object, ...]:
         getattr(getattr(scene, "focus", None), "index", None),
         getattr(scene, "busy", None),
         getattr(scene, "guessing", None),
-        None if played is None else (played.phase, len(played.answers), len(played.guesses)),
+        None if played is None else (played.phase, played.actions_taken),
+        # the class game's setup: its step, row, teams and the team asked for a buzzer
+        *(getattr(scene, name, None) for name in ("step", "selected", "count", "asking")),
     )
 
 
@@ -134,6 +146,7 @@ class Autopilot:
         self._round_id: int | None = None  # id() of the round being played
         self._round_shots: set[str] = set()
         self._guessed = False
+        self._wrong_guessed = False  # a class demo's wrong guess at the picture is made
         self._paused_once = False
         if options.screenshot_dir is not None:
             options.screenshot_dir.mkdir(parents=True, exist_ok=True)
@@ -216,6 +229,9 @@ class Autopilot:
             "play": self._on_play,
             "results": self._on_results,
             "pause": self._on_pause,
+            "class-setup": self._on_class_setup,
+            "class-play": self._on_class_play,
+            "class-results": self._on_results,
         }
         decider = deciders.get(top.name)
         if decider is None:  # a screen the demo does not know: leave it like a player would
@@ -226,8 +242,9 @@ class Autopilot:
 
     def _on_title(self, scene: Any) -> None:
         self._shot_once("title", "start", after=self._pause() + 0.5)
-        # the mouse this time: point at Play, then click it
-        target = scene.play_button.rect.center
+        # the mouse this time: point at Play (or Class game), then click it
+        button = scene.play_button if self.options.class_mode is None else scene.class_button
+        target = button.rect.center
         self._then(self._pause(), lambda: self._mouse_move(target))
         self._then(self._pause() * 0.5, lambda: self._click(target))
 
@@ -247,6 +264,129 @@ class Autopilot:
             return
         self._then(self._pause() * 0.5, lambda: self._key(pygame.K_DOWN))
 
+    def _on_class_setup(self, scene: Any) -> None:
+        """The teams as asked for (``--teams``), the mode (``--class``), then each team
+        presses its buzzer: the keyboard's suggested key, by its position."""
+        from clarity.ui.buzzers import SUGGESTED_KEYS  # noqa: PLC0415 - class demo only
+
+        if scene.step == "teams":
+            self._shot_once("class-setup", "teams", after=self._pause())
+            keys_now = [row.key for row in scene.rows]
+            wanted_mode = self.options.class_mode
+            if scene.count != self.options.teams:
+                self._to_row(scene, keys_now.index("teams"))
+                step = pygame.K_RIGHT if scene.count < self.options.teams else pygame.K_LEFT
+                self._then(self._pause() * 0.5, lambda: self._key(step))
+            elif scene.mode.value != wanted_mode:
+                self._to_row(scene, keys_now.index("mode"))
+                self._then(self._pause() * 0.5, lambda: self._key(pygame.K_RIGHT))
+            else:
+                self._then(self._pause(), lambda: self._key(pygame.K_n, "n"))
+            return
+        if scene.step == "buzzers":
+            team = scene.asking
+            if team is None:
+                self._shot_once("class-setup", "buzzers", after=self._pause())
+                self._then(self._pause(), lambda: self._key(pygame.K_RETURN))
+                return
+            scancode = SUGGESTED_KEYS[scene.count][team]
+            self._then(self._pause(), lambda: self._buzzer_key(scancode))
+            return
+        self._then(self._pause(), lambda: self._key(pygame.K_ESCAPE))
+
+    def _on_class_play(self, scene: Any) -> None:
+        """A class game as a class plays it: answers on the turns, steals taken or let go,
+        buzzes (now and then two in the same frame), a wrong guess at the picture early
+        and a right one once half of it shows."""
+        played = scene.round
+        if id(played) != self._round_id:
+            self._round_id = id(played)
+            self._round_shots = set()
+            self._guessed = False
+            self._wrong_guessed = False
+        phase = played.phase
+        if phase is Phase.ENDED:
+            self._round_shot("class-play", "revealed", after=1.2)
+            self._then(self._pause() * 2, lambda: self._key(pygame.K_RETURN))
+            return
+        if scene.busy:
+            return
+        if scene.guesser is not None:  # the guessing team says it; the teacher types it
+            right = self._wrong_guessed or played.guess_is_final
+            text = played.mystery.answer if right else self._wrong_picture(played)
+            self._wrong_guessed = True
+            self._guessed = right
+            self._type(text, first_pause=self._pause())
+            self._round_shot_step("class-play", "guess")
+            self._then(self._pause(), lambda: self._key(pygame.K_RETURN))
+            return
+        teams = range(len(played.contestants))
+        if scene.waiting_for_guesser or phase is Phase.FINAL_GUESS:
+            guessers = [team for team in teams if played.can_guess(team)]
+            if not guessers:
+                self._then(self._pause(), lambda: self._key(pygame.K_F5))
+                return
+            self._round_shot("class-play", "who-guesses")
+            team = self.rng.choice(guessers)
+            self._then(self._pause(), lambda: self._buzz(scene, team))
+            return
+        shown = played.board.revealed_share
+        wants_guess = (not self._wrong_guessed and played.question_number >= 3) or (
+            not self._guessed and shown >= GUESS_SHARE
+        )
+        if (
+            phase in (Phase.ASKING, Phase.OPEN)
+            and wants_guess
+            and any(played.can_guess(team) for team in teams)
+        ):
+            ctrl = isinstance(played.question, TypedQuestion) and played.answering is not None
+            self._then(self._pause(), lambda: self._key(pygame.K_g, "g", ctrl=ctrl))
+            return
+        if phase is Phase.FEEDBACK:
+            self._round_shot("class-play", "answered", after=0.4)
+            self._then(self._pause() * 1.5, lambda: self._key(pygame.K_RETURN))
+            return
+        if phase is Phase.OPEN:
+            self._round_shot("class-play", "open")
+            ready = [team for team in teams if played.can_buzz(team, played.question_seconds)]
+            if not ready:  # a catch-up head start, or all locked out: wait
+                self._then(self._pause(), lambda: None)
+                return
+            first, second = self.rng.sample(teams, 2)
+            if self.rng.random() < 0.3:  # two teams in the same frame: the first one wins
+                self._then(self._pause(), lambda: self._buzz(scene, first, second))
+            else:
+                self._then(self._pause(), lambda: self._buzz(scene, self.rng.choice(ready)))
+            return
+        if phase is Phase.ASKING:
+            if played.stealing:
+                self._round_shot("class-play", "steal")
+                if self.rng.random() < 0.3:
+                    self._then(self._pause(), lambda: self._key(pygame.K_F4))
+                    return
+            else:
+                self._round_shot("class-play", "question")
+            self._answer(played, right=self.rng.random() < CLASS_RIGHT_SHARE)
+
+    def _wrong_picture(self, played: Any) -> str:
+        """A believable wrong guess: another picture's answer in the pack, else a shrug."""
+        others = [m.answer for m in played.pack.rounds if m.answer != played.mystery.answer]
+        return self.rng.choice(others) if others else "I am not sure"
+
+    def _buzz(self, scene: Any, *teams: int) -> None:
+        """The buzzers of ``teams``, pressed in this order within one frame."""
+        from clarity.ui.buzzers import KeyBuzzer  # noqa: PLC0415 - class demo only
+
+        for team in teams:
+            buzzer = scene.buzzers.map.buzzer_of(team)
+            if isinstance(buzzer, KeyBuzzer):
+                self._buzzer_key(buzzer.scancode)
+
+    def _to_row(self, scene: Any, index: int) -> None:
+        if scene.selected != index:
+            key = pygame.K_DOWN if scene.selected < index else pygame.K_UP
+            self._then(self._pause() * 0.3, lambda: self._key(key))
+
     def _on_pause(self, scene: Any) -> None:
         self._shot_once("pause", "menu")
         self._then(self._pause(), lambda: self._key(pygame.K_ESCAPE))
@@ -257,7 +397,7 @@ class Autopilot:
         if "counted" not in self._shots_here:
             self._shots_here.add("counted")
             self.rounds_done += 1
-        self._shot_once("results", "summary", after=self._pause())
+        self._shot_once(scene.name, "summary", after=self._pause())
         last = self.options.last_round
         if last is not None and self.rounds_done >= last:
             # a watching class sees the last score before the demo ends
@@ -408,6 +548,13 @@ class Autopilot:
         mod = pygame.KMOD_LCTRL if ctrl else pygame.KMOD_NONE
         self._post(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0)
         self._post(pygame.KEYUP, key=key, mod=mod, unicode=text, scancode=0)
+
+    def _buzzer_key(self, scancode: int) -> None:
+        """A team's buzzer key, pressed and let go: its position (scancode) and the key a
+        US layout gives it."""
+        key = _US_KEYS.get(scancode, 0)
+        self._post(pygame.KEYDOWN, key=key, mod=pygame.KMOD_NONE, unicode="", scancode=scancode)
+        self._post(pygame.KEYUP, key=key, mod=pygame.KMOD_NONE, unicode="", scancode=scancode)
 
     def _char(self, char: str) -> None:
         """One typed character, as a keyboard and its text input deliver it."""
