@@ -353,3 +353,33 @@ def test_every_action_is_saved_and_the_game_resumes_from_its_snapshot(
     assert [c.score for c in resumed.round.contestants] == scores
     assert resumed.round.phase is Phase.FEEDBACK
     assert "Foxes" in resumed.status  # the steal that was made
+
+
+def test_a_pad_plugged_back_while_the_pause_menu_is_open_is_found_on_return(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, port = start_class_game(app, loaded, teams=3)
+    port.unplug(PAD_ID)
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+    assert play.unplugged == (2,)
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top.name == "pause"
+    port.plug(0, xbox(PAD_ID + 1))
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEADDED, device_index=0)])  # to the menu
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top is play
+    assert play.unplugged == ()
+
+
+def test_a_buzz_is_on_the_scoreboard_in_the_frame_that_took_it(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ)
+    pilot.step(5)
+    chip = play.layout_boxes()["team_2"]
+    before = app.surface.subsurface(chip).copy()
+    pilot.post(key_buzz(play.buzzers, 1), frames=1)
+    assert play.round.answering == 1
+    after = app.surface.subsurface(chip)
+    # the Foxes' chip is filled with their colour at once
+    assert pygame.transform.average_color(after) != pygame.transform.average_color(before)

@@ -169,6 +169,7 @@ class ClassPlayScene(Scene):
         self._layouts = 0
         self._laid_out_frame = -1
         self._status_least = self._metrics.small_size
+        self._buzz_frame = -1  # the frame a buzz was taken in
 
         self._start_question()
         if self.round.phase is Phase.FEEDBACK:
@@ -423,6 +424,14 @@ class ClassPlayScene(Scene):
     def pause(self) -> None:
         self._save()
 
+    def resume(self) -> None:
+        # a pad plugged back in while the pause menu was on top: its event went to the menu
+        if self.unplugged:
+            port = self.buzzers.port
+            for index in range(len(port.connected())):
+                self.buzzers.read(pygame.event.Event(pygame.JOYDEVICEADDED, device_index=index))
+            self._pads_changed()
+
     def layout(self, size: tuple[int, int]) -> None:
         """The scoreboard across the top, the status line under it, the board and the card
         side by side (the card under the board in a tall window), the key hints at the
@@ -599,7 +608,8 @@ class ClassPlayScene(Scene):
             self._draw_moving,
             frame=self.app.frame,
             on_top=self.app.top is self and not self.app.covered_last_frame,
-            busy=self._laid_out_frame == self.app.frame,
+            # a buzz is shown in its own frame, though the card was laid out for it
+            busy=self._laid_out_frame == self.app.frame and self._buzz_frame != self.app.frame,
         )
 
     def _render_base(self, size: tuple[int, int]) -> pygame.Surface:
@@ -702,6 +712,7 @@ class ClassPlayScene(Scene):
                 self._refuse(t.gettext("{team} must wait: the last place goes first", team=name))
             return
         self.app.services.sound.play("buzz")
+        self._buzz_frame = self.app.frame
         self.buzzed = team
         self._refuse("")
         self._save()
