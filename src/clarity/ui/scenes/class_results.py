@@ -23,12 +23,12 @@ from clarity.core.trophies import Tier
 from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
+from clarity.ui.breakdown import breakdown_rows
 from clarity.ui.emblems import draw_emblem
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import Scroller
 from clarity.ui.scene import Scene
-from clarity.ui.scenes.results import breakdown_rows
 from clarity.ui.table import medal_name
 from clarity.ui.theme import Colour
 from clarity.ui.widgets import FocusGroup, draw_panel, main_button, plain_button

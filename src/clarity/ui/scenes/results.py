@@ -26,6 +26,7 @@ from clarity.core.trophies import (
 from clarity.ui import journey, keys
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, is_repeat, key_hints
+from clarity.ui.breakdown import breakdown_rows
 from clarity.ui.effects import CountingNumber, ease_out, pop
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import Letter
@@ -86,39 +87,6 @@ PAGE_SHARE = 0.8  # of the column a page key scrolls: its last lines stay in sig
 #: at which the mystery still reads.
 PICTURE_FIT_SHARE = 1 / 5
 PICTURE_SCROLLED_SHARE = 1 / 3
-
-
-@dataclass(frozen=True, slots=True)
-class BreakdownRow:
-    label: str
-    points: int
-
-
-def breakdown_rows(summary: RoundSummary, t: Translator) -> list[BreakdownRow]:
-    """The score taken apart as the screen lists it, labelled in ``t``'s language; the
-    rows add up to the score."""
-    points = summary.breakdown
-    answers = t.ngettext("Answers ({count} right)", "Answers ({count} right)", summary.right)
-    rows = [BreakdownRow(answers, points.base)]
-    if summary.timer:
-        rows.append(BreakdownRow(t.gettext("Time bonus"), points.time_bonus))
-    if summary.streaks:
-        streak = t.gettext("Streak bonus (best {streak})", streak=summary.longest_streak)
-        rows.append(BreakdownRow(streak, points.streak_bonus))
-    if summary.outcome is RoundOutcome.GUESSED:
-        image_label = t.ngettext(
-            "Image bonus ({count} tile hidden)",
-            "Image bonus ({count} tiles hidden)",
-            summary.hidden_at_guess,
-        )
-    else:
-        image_label = t.gettext("Image bonus")
-    rows.append(BreakdownRow(image_label, points.image_bonus))
-    if points.penalty:
-        wrong = sum(1 for g in summary.guesses if not g.right and not g.final)
-        label = t.gettext("Wrong guesses ({count})", count=wrong)
-        rows.append(BreakdownRow(label, -points.penalty))
-    return rows
 
 
 @dataclass
