@@ -383,3 +383,34 @@ def test_a_buzz_is_on_the_scoreboard_in_the_frame_that_took_it(
     after = app.surface.subsurface(chip)
     # the Foxes' chip is filled with their colour at once
     assert pygame.transform.average_color(after) != pygame.transform.average_color(before)
+
+
+def test_a_steal_a_guess_refused_and_a_lost_pad_are_said_in_the_language(
+    make_app: Callable[..., App], loaded: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(settings=game_settings("qps-ploc"))
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot, play, port = start_class_game(app, loaded, teams=3)
+        answer(pilot, play, right=False)  # the steal offered
+        pilot.step(3)
+        pilot.key(pygame.K_F4, scancode=pygame.KSCAN_F4)  # and let go
+        pilot.settle()
+        pilot.step(3)
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+        guess(pilot, play, 0, "Windmill")
+        pilot.step(3)
+        pilot.key(pygame.K_g)
+        pilot.post(key_buzz(play.buzzers, 0))  # the Owls may not guess again yet: said why
+        pilot.step(3)
+        port.unplug(PAD_ID)
+        pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+        pilot.step(3)
+        assert play.unplugged == (2,)
+    said = [line for line in drawn if "[" in line]  # the interface's words, pseudo-translated
+    assert any("Foxes" in line for line in said)  # the steal offered
+    assert any("Owls" in line for line in said)  # the guess refused
+    assert any("Bears" in line for line in said)  # the lost buzzer
+    assert cut_off_messages(drawn) == []
+    allowed = [*pack_words(loaded), *NAMES, "Windmill", *KEY_NAMES]
+    assert untranslated_words(drawn, allowed) == set()
