@@ -4,6 +4,7 @@ the catch-up rule, the end, each team's score, and replaying a game from its act
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import pytest
@@ -17,7 +18,6 @@ from clarity.core.class_round import (
     Mode,
     Phase,
     RoundError,
-    scaled_points,
 )
 from clarity.core.events import (
     AnswerGiven,
@@ -38,7 +38,10 @@ from clarity.core.trophies import ClassTrophyTracker, TrophyTracker
 
 from .factories import MYSTERY_ANSWER, build_pack, right_response, wrong_response
 
-PACK = build_pack(questions=10, grid="2x3", time_limit=20, kinds=("typed", "choice", "truefalse"))
+PACK_QUESTIONS = 10
+PACK = build_pack(
+    questions=PACK_QUESTIONS, grid="4x5", time_limit=20, kinds=("typed", "choice", "truefalse")
+)
 RULES = ScoringRules()
 TURNS = ClassRules(mode=Mode.TURNS)
 BUZZ = ClassRules(mode=Mode.BUZZ)
@@ -102,23 +105,28 @@ def test_a_wrong_answer_passes_the_question_once_to_the_next_team_to_steal() -> 
     assert game.contestants[0].streak == 0
 
 
-def test_a_steal_earns_half_the_points_of_the_same_answer() -> None:
+def test_a_steal_earns_half_the_base_points_and_no_time_bonus() -> None:
     game = class_round(3)
-    game.answer(wrong(game), 2.0)
+    game.answer(wrong(game), 19.9)
     worth = game.answer_worth()
-    result = game.answer(right(game), 4.0)
-    full = answer_points(right=True, seconds=4.0, time_limit=20, streak=1, rules=RULES)
+    result = game.answer(right(game), 0.1)  # at once: the stealers saw the question all along
     assert result.event.steal
-    assert result.event.points == scaled_points(full, 0.5)
-    assert result.event.points.total == pytest.approx(full.total / 2, abs=2)
-    assert game.contestants[1].score == result.event.points.total
-    assert (
-        worth
-        == scaled_points(
-            answer_points(right=True, seconds=0.0, time_limit=20, streak=1, rules=RULES), 0.5
-        ).total
-    )
+    assert result.event.points == Points(base=RULES.base // 2)
+    assert game.contestants[1].score == result.event.points.total == worth
     assert result.tile is not None  # whoever gives the right answer uncovers a tile
+
+
+def test_a_steal_earns_its_share_of_the_stealers_streak_bonus() -> None:
+    game = class_round(2, ClassRules(steal_share=1.0))
+    game.answer(wrong(game), 1.0)  # team 0 misses; team 1 steals: streak 1
+    game.answer(right(game), 1.0)
+    game.next_question()
+    game.answer(right(game), 1.0)  # team 1's own turn: streak 2
+    game.next_question()
+    game.answer(wrong(game), 1.0)  # team 0 misses; team 1 steals again: streak 3
+    event = game.answer(right(game), 1.0).event
+    assert event.streak == 3
+    assert event.points == Points(base=RULES.base, streak_bonus=2 * RULES.streak_step)
 
 
 def test_the_steal_share_is_a_rule_the_teacher_can_change() -> None:
@@ -187,8 +195,40 @@ def test_catch_up_gives_the_team_in_last_place_the_first_chance() -> None:
     game.answer(right(game), 30.0)  # late: no points, team 2 still last
     game.pass_steal()
     game.next_question()
-    assert game.answering == 2
-    assert game.first_chance == 2
+    assert game.answering == 0  # never twice running: the others keep their turns
+    assert game.first_chance == 0
+
+
+def test_catch_up_helps_the_last_team_without_freezing_out_the_others() -> None:
+    game = class_round(3, ClassRules(catch_up=True))
+    firsts: list[int] = []
+    steals: list[int] = []
+    for _ in range(PACK_QUESTIONS):
+        if game.phase is not Phase.ASKING:
+            break
+        firsts.append(game.answering or 0)
+        if game.answering == 2:  # the weak team misses every question
+            game.answer(wrong(game), 1.0)
+            steals.append(game.answering or 0)
+            game.pass_steal()
+        else:
+            game.answer(right(game), 1.0)
+        game.next_question()
+    assert firsts.count(2) >= len(firsts) // 2 - 1  # the last team gets a question in two
+    assert firsts.count(0) >= 2
+    assert firsts.count(1) >= 2  # nobody is frozen out
+    # a steal goes to the lower of the others, never by rule to the leader
+    scores = [c.score for c in game.contestants]
+    assert scores[2] == 0
+    assert all(team in (0, 1) for team in steals)
+
+
+def test_with_catch_up_the_steal_goes_to_the_lowest_other_team() -> None:
+    game = class_round(3, ClassRules(catch_up=True))
+    game.answer(right(game), 1.0)  # team 0 leads
+    game.next_question()  # team 1 (last, with team 2)
+    game.answer(wrong(game), 1.0)
+    assert game.answering == 2  # team 2 (0 points) before the leader, team 0
 
 
 def test_without_catch_up_the_turn_ignores_the_scores() -> None:
@@ -267,19 +307,19 @@ def test_an_open_question_nobody_buzzes_closes_when_its_time_is_up() -> None:
 
 
 def test_a_team_that_does_not_buzz_keeps_its_streak() -> None:
-    game = class_round(2, BUZZ)
-    game.buzz(0)
-    game.answer(right(game), 1.0)
+    game = class_round(3, BUZZ)
+    game.buzz(2)
+    game.answer(right(game), 1.0)  # team 2: streak 1
     game.next_question()
     game.buzz(1)
     game.answer(wrong(game), 1.0)
     game.buzz(0)
-    game.answer(wrong(game), 1.0)
-    assert game.contestants[0].streak == 0  # buzzed and missed
-    game.next_question()
-    game.buzz(1)
     game.answer(right(game), 1.0)
-    assert game.contestants[1].streak == 1
+    assert game.contestants[1].streak == 0  # buzzed and missed
+    assert game.contestants[2].streak == 1  # did not buzz: kept
+    game.next_question()
+    game.buzz(2)
+    assert game.answer(right(game), 1.0).event.streak == 2
 
 
 def test_catch_up_in_buzz_mode_gives_the_last_team_a_head_start() -> None:
@@ -292,6 +332,90 @@ def test_catch_up_in_buzz_mode_gives_the_last_team_a_head_start() -> None:
     assert game.buzz(0, 2.9) is None
     assert game.can_buzz(1, 2.9)
     assert game.can_buzz(0, 3.0)
+
+
+def test_a_team_that_buzzes_and_says_nothing_loses_the_question_to_the_others() -> None:
+    game = class_round(3, BUZZ)
+    game.buzz(0, 0.5)
+    assert game.time_left() == BUZZ.buzz_answer_seconds  # its own time to answer
+    game.spend_time(BUZZ.buzz_answer_seconds)
+    assert game.time_is_up
+    game.time_up()
+    assert game.phase is Phase.OPEN  # the question's own time is not up
+    assert game.locked_out == {0}
+    assert game.buzz(1) is not None
+
+
+def test_a_buzz_when_the_questions_time_is_up_is_not_taken() -> None:
+    game = class_round(2, BUZZ)
+    game.spend_time(20.0)
+    assert not game.can_buzz(0)
+    assert game.buzz(0) is None
+
+
+def test_without_a_time_limit_the_teacher_closes_an_open_question() -> None:
+    heard: list[Any] = []
+    game = class_round(2, BUZZ, heard=heard, rules=ScoringRules(timer=False))
+    game.spend_time(300.0)
+    assert not game.time_is_up
+    game.close_question(by_teacher=True)
+    assert game.phase is Phase.FEEDBACK
+    assert heard[-1] == QuestionClosed(1, timed_out=False)
+    assert ClassRound.restore(PACK, game.snapshot()).phase is Phase.FEEDBACK
+
+
+def test_time_up_is_the_one_move_when_the_time_runs_out() -> None:
+    open_question = class_round(2, BUZZ)
+    open_question.time_up(20.0)
+    assert open_question.phase is Phase.FEEDBACK
+    turn = class_round(2)
+    turn.time_up(21.0)
+    assert turn.stealing  # a timeout on a turn passes the question on
+    assert turn.contestants[0].answers[-1].timed_out
+    turn.time_up(21.0)
+    assert turn.phase is Phase.FEEDBACK  # the steal let go
+    assert len(turn.contestants[1].answers) == 0
+
+
+def test_nobody_answers_once_the_question_is_over() -> None:
+    game = class_round(2)
+    game.answer(wrong(game), 1.0)
+    assert (game.answering, game.stealing) == (1, True)
+    game.pass_steal()
+    assert (game.answering, game.stealing) == (None, False)
+    buzz = class_round(2, BUZZ)
+    buzz.buzz(1)
+    assert buzz.buzzed == 1
+    buzz.answer(right(buzz), 1.0)
+    assert (buzz.answering, buzz.buzzed) == (None, None)
+
+
+@pytest.mark.parametrize("seconds", [math.nan, math.inf, -1.0])
+def test_times_that_are_not_a_clocks_are_refused(seconds: float) -> None:
+    game = class_round(2, BUZZ)
+    with pytest.raises(ValueError, match="seconds"):
+        game.buzz(0, seconds)
+    game.buzz(0, 1.0)
+    with pytest.raises(ValueError, match="seconds"):
+        game.answer(right(game), seconds)
+    with pytest.raises(ValueError, match="seconds"):
+        game.guess_image(MYSTERY_ANSWER, seconds, contestant=1)
+    assert game.phase is Phase.ASKING  # nothing was taken
+
+
+def test_a_teams_medal_counts_only_the_tiles_that_were_its_to_keep() -> None:
+    game = class_round(3, ClassRules(steal=False))
+    for _ in range(2):  # teams 0 and 1 uncover two tiles
+        game.answer(right(game), 0.0)
+        game.next_question()
+    game.guess_image(MYSTERY_ANSWER, 1.0, contestant=2)  # team 2 guessed with 4 hidden
+    summary = game.class_summary
+    assert summary is not None
+    guesser = summary.contestants[2]
+    assert guesser.best_by_end == guesser.score  # the best it could do, it did
+    # team 0 answered at once and had no guess to make: its best by the end is its answer
+    first = summary.contestants[0]
+    assert first.best_by_end == first.score
 
 
 def test_a_buzz_needs_an_open_question() -> None:
@@ -385,7 +509,11 @@ def test_at_the_final_guess_each_team_guesses_once_and_a_wrong_one_costs_nothing
 
 
 def test_a_team_locked_out_of_guessing_still_has_its_final_guess() -> None:
-    game = class_round(2)
+    game = class_round(2, ClassRules(guess_lockout=50))
+    game.guess_image(WRONG_GUESS, 1.0, contestant=1)
+    game.answer(right(game), 1.0)
+    game.next_question()
+    assert not game.can_guess(1)
     play_to_the_final_guess(game)
     assert all(game.can_guess(team) for team in (0, 1))
 
@@ -492,7 +620,10 @@ def test_a_solo_round_is_a_class_round_of_one_with_the_solo_rules() -> None:
 moves = st.lists(
     st.tuples(
         st.sampled_from(
-            ["right", "wrong", "timeout", "buzz", "pass", "close", "guess", "guess-wrong", "wait"]
+            [
+                *("right", "wrong", "timeout", "buzz", "pass", "close", "guess", "guess-wrong"),
+                *("wait", "judge-right", "judge-wrong", "time-up", "reveal", "teacher-close"),
+            ]
         ),
         st.integers(min_value=0, max_value=3),
         st.floats(min_value=0, max_value=25),
@@ -512,6 +643,14 @@ def play_moves(game: ClassRound, plays: list[tuple[str, int, float]]) -> None:
             game.spend_time(seconds / 10)
         elif move in ("right", "wrong") and phase is Phase.ASKING:
             game.answer(right(game) if move == "right" else wrong(game), seconds)
+        elif move.startswith("judge") and phase is Phase.ASKING:
+            game.judge(move == "judge-right", seconds)
+        elif move == "time-up" and phase in (Phase.ASKING, Phase.OPEN):
+            game.time_up(seconds)
+        elif move == "reveal" and game.guess_is_final:
+            game.reveal()
+        elif move == "teacher-close" and phase is Phase.OPEN:
+            game.close_question(seconds, by_teacher=True)
         elif move == "timeout" and phase is Phase.ASKING and not game.stealing:
             game.answer(None, seconds)
         elif move == "pass" and phase is Phase.ASKING and game.stealing:
@@ -531,17 +670,37 @@ def play_moves(game: ClassRound, plays: list[tuple[str, int, float]]) -> None:
 @given(
     seed=st.integers(min_value=0, max_value=2**16),
     teams=st.integers(min_value=2, max_value=4),
-    mode=st.sampled_from(list(Mode)),
-    catch_up=st.booleans(),
+    class_rules=st.builds(
+        ClassRules,
+        mode=st.sampled_from(list(Mode)),
+        steal=st.booleans(),
+        steal_share=st.sampled_from([0.0, 0.25, 0.5, 1.0]),
+        catch_up=st.booleans(),
+        catch_up_head_start=st.sampled_from([0.0, 3.0]),
+        guess_lockout=st.integers(min_value=0, max_value=3),
+        buzz_answer_seconds=st.sampled_from([2.0, 10.0]),
+    ),
+    rules=st.builds(
+        ScoringRules, timer=st.booleans(), time_scale=st.sampled_from([1.0, 1.5, None])
+    ),
     plays=moves,
 )
 def test_a_class_round_replays_from_its_snapshot_at_every_moment(
-    seed: int, teams: int, mode: Mode, catch_up: bool, plays: list[tuple[str, int, float]]
+    seed: int,
+    teams: int,
+    class_rules: ClassRules,
+    rules: ScoringRules,
+    plays: list[tuple[str, int, float]],
 ) -> None:
     heard: list[Any] = []
-    rules = ClassRules(mode=mode, catch_up=catch_up)
+    mode = class_rules.mode
     game = ClassRound(
-        PACK, contestants=teams, seed=seed, class_rules=rules, observers=[heard.append]
+        PACK,
+        contestants=teams,
+        seed=seed,
+        rules=rules,
+        class_rules=class_rules,
+        observers=[heard.append],
     )
     play_moves(game, plays)
     snapshot = json.loads(json.dumps(game.snapshot()))
@@ -565,6 +724,8 @@ def test_a_class_round_replays_from_its_snapshot_at_every_moment(
         assert contestant.score == earned >= 0
     asked = [e for e in heard if isinstance(e, QuestionAsked)]
     assert all(e.first_chance is None for e in asked) == (mode is Mode.BUZZ)
+    if game.phase not in (Phase.ASKING, Phase.OPEN):
+        assert game.answering is None
 
 
 def test_a_class_snapshot_from_another_pack_or_damaged_is_refused() -> None:

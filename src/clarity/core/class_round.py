@@ -11,15 +11,25 @@ How a question is given out is the :class:`ClassRules` ``mode``:
 - **Turns** (:attr:`Mode.TURNS`): each question goes to the next contestant in turn (the
   first question to contestant 0). A wrong answer or a timeout passes it once to the
   next contestant, who may steal it for ``steal_share`` of the points (a steal can be
-  off). A wrong steal breaks the stealer's streak; a steal let go (or timed out) costs
-  nothing. With the catch-up rule on, the contestant in last place gets the first chance
-  (of several in last place, the first at or after the one whose turn it would be).
+  off). A steal has a clock of its own for answering but earns no time bonus: the
+  stealers saw the question all along, so speed is not theirs to claim; it earns the
+  share of the base points and of its streak bonus. A wrong steal breaks the stealer's
+  streak; a steal let go (or timed out) costs nothing.
+- **Catch-up in turns**: the first chance at a question goes to a contestant in last place
+  (of several, the first at or after the one whose turn it would be), but never to the
+  same contestant twice running, so that the others keep their turns; a turn given this
+  way is that contestant's regular turn when it was theirs anyway. The steal goes to the
+  contestant lowest in score among the others (of several, the first after the one who
+  missed), so the rule helps the weak, never the leader.
 - **Buzz in** (:attr:`Mode.BUZZ`): every question is open to all (:attr:`Phase.OPEN`);
   the first to buzz answers it on the question's running clock (a later buzz earns a
-  smaller time bonus). A wrong answer locks that contestant out of this question and
-  the question is open again; when all are locked out or the time runs out, the
-  question closes and the answer is shown. With the catch-up rule on, the contestants in
-  last place have the first ``catch_up_head_start`` seconds to themselves.
+  smaller time bonus), within ``buzz_answer_seconds`` of its buzz (or what is left of
+  the question's time, if less). A wrong answer, or none in that time, locks that
+  contestant out of this question and the question is open again; when all are locked
+  out or the question's time runs out, the question closes and the answer is shown (the
+  teacher can close it at any moment: :meth:`ClassRound.close_question`). With the
+  catch-up rule on, the contestants in last place have the first
+  ``catch_up_head_start`` seconds to themselves.
 
 The picture: any contestant may guess it at any moment. A wrong guess costs the stated
 penalty (never below a score of zero) and keeps that contestant from guessing for the
@@ -105,9 +115,10 @@ class ClassRules:
     """How a round gives out its questions to its contestants (see the module's rules).
 
     ``steal_share`` is the share (0-1) of an answer's points a steal earns, each part of
-    the points rounded; ``catch_up_head_start`` is in seconds; ``guess_lockout`` counts
-    questions after the one a wrong guess was made in. Raises ValueError for a share
-    outside 0-1, a negative or infinite head start, or a negative lockout.
+    the points rounded; ``catch_up_head_start`` and ``buzz_answer_seconds`` are in
+    seconds; ``guess_lockout`` counts questions after the one a wrong guess was made in.
+    Raises ValueError for a share outside 0-1, a negative or infinite head start, an
+    answer time that is not above 0 and finite, or a negative lockout.
     """
 
     mode: Mode = Mode.TURNS
@@ -116,6 +127,7 @@ class ClassRules:
     catch_up: bool = False
     catch_up_head_start: float = 3.0
     guess_lockout: int = 2
+    buzz_answer_seconds: float = 10.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mode", Mode(self.mode))
@@ -125,6 +137,13 @@ class ClassRules:
         head = self.catch_up_head_start
         if isinstance(head, bool) or not isinstance(head, int | float) or not 0 <= head < math.inf:
             raise ValueError(f"the catch-up head start is seconds >= 0, not {head!r}")
+        window = self.buzz_answer_seconds
+        if (
+            isinstance(window, bool)
+            or not isinstance(window, int | float)
+            or not 0 < window < math.inf
+        ):
+            raise ValueError(f"a buzzer's time to answer is seconds above 0, not {window!r}")
         lockout = self.guess_lockout
         if isinstance(lockout, bool) or not isinstance(lockout, int) or lockout < 0:
             raise ValueError(f"the guess lockout is a whole number of questions, not {lockout!r}")
@@ -223,6 +242,8 @@ class ClassRound:
         self.first_chance: int | None = None  # who had the question first (turns)
         self.stealing = False  # the answer awaited is a steal
         self.locked_out: set[int] = set()  # buzz in: who answered this question wrong
+        self._next_turn = 0  # whose regular turn the next question is (turns)
+        self._buzzed_at: float | None = None  # the clock's seconds at the buzz answering now
         self.guessed_by: int | None = None
         self.class_summary: ClassSummary | None = None
         self._actions: list[list[Any]] = []
@@ -274,18 +295,27 @@ class ClassRound:
         return self._question_seconds
 
     def time_left(self, seconds: float | None = None) -> float | None:
-        """Seconds left on the current clock after ``seconds`` on it (never below 0);
-        ``seconds`` None: after :attr:`question_seconds`. None without a limit."""
-        limit = self.time_limit
-        if limit is None:
+        """Seconds left to answer (or buzz) after ``seconds`` on the clock (never below 0);
+        ``seconds`` None: after :attr:`question_seconds`. After a buzz, the buzzer's own
+        time to answer counts when it ends first. None without a limit."""
+        deadline = self._deadline()
+        if deadline is None:
             return None
         spent = self._question_seconds if seconds is None else seconds
-        return max(0.0, limit - spent)
+        return max(0.0, deadline - spent)
 
     @property
     def time_is_up(self) -> bool:
-        """The question waiting for an answer or a buzz has used all of its time."""
+        """The question waiting for an answer or a buzz has used all of its time (or the
+        buzzer answering it all of theirs): :meth:`time_up` is the move to make."""
         return self.phase in (Phase.ASKING, Phase.OPEN) and self.time_left() == 0.0
+
+    @property
+    def buzzed(self) -> int | None:
+        """The contestant who buzzed in and answers now; None when nobody does."""
+        if self.mode is Mode.BUZZ and self.phase is Phase.ASKING:
+            return self.answering
+        return None
 
     @property
     def guess_is_final(self) -> bool:
@@ -334,6 +364,9 @@ class ClassRound:
         if contestant in self.locked_out:
             return False
         spent = self._question_seconds if seconds is None else max(seconds, self._question_seconds)
+        limit = self.time_limit
+        if limit is not None and spent >= limit:
+            return False
         if self.class_rules.catch_up and spent < self.class_rules.catch_up_head_start:
             trailing = self.trailing()
             return not trailing or contestant in trailing
@@ -355,6 +388,18 @@ class ClassRound:
             rules=self.rules,
         )
         return self._as_stolen(points).total if self.stealing else points.total
+
+    def time_up(self, seconds: float | None = None) -> None:
+        """The time of the question (or of the answer awaited) ran out, after ``seconds``
+        on the clock (None: the clock): an open question closes, a steal is let go, and an
+        answer awaited counts as a timeout. Raises RoundError unless the question waits for
+        an answer or a buzz."""
+        if self.phase is Phase.OPEN:
+            self.close_question(seconds)
+        elif self.phase is Phase.ASKING and self.stealing:
+            self.pass_steal(seconds)
+        else:
+            self.answer(None, seconds)
 
     def guess_stakes(self, contestant: int = 0) -> tuple[Points, Points]:
         """What a guess at the picture by ``contestant`` earns now if it is right, and
@@ -386,16 +431,16 @@ class ClassRound:
 
         Returns the buzz when it is taken (the contestant now answers), None when it is
         not (see :meth:`can_buzz`: a second buzz of the same moment, a locked-out team).
-        Raises IndexError for a contestant the round does not have.
+        Raises IndexError for a contestant the round does not have, ValueError for a
+        negative, infinite or NaN ``seconds``.
         """
-        self.contestants[contestant]
-        if not self.can_buzz(contestant, seconds):
+        self.contestants[contestant]  # an unknown contestant is the caller's bug
+        spent = self._clock_at(seconds)
+        if not self.can_buzz(contestant, spent):
             return None
-        spent = to_the_millisecond(
-            self._question_seconds if seconds is None else max(seconds, self._question_seconds)
-        )
         self._actions.append(["buzz", contestant, spent])
         self._question_seconds = spent
+        self._buzzed_at = spent
         self.phase = Phase.ASKING
         self.answering = contestant
         event = BuzzedIn(contestant, spent)
@@ -417,8 +462,8 @@ class ClassRound:
         seconds = self._clock_at(seconds)
         question = self.question
         assert question is not None
-        stretched = self._stretched_limit(question)
-        timed_out = response is None or (stretched is not None and seconds > stretched)
+        deadline = self._deadline()
+        timed_out = response is None or (deadline is not None and seconds > deadline)
         right = (
             not timed_out
             and response is not None
@@ -443,8 +488,8 @@ class ClassRound:
         seconds = self._clock_at(seconds)
         question = self.question
         assert question is not None
-        stretched = self._stretched_limit(question)
-        late = stretched is not None and seconds > stretched
+        deadline = self._deadline()
+        late = deadline is not None and seconds > deadline
         self._actions.append(["judge", bool(right), seconds])
         return self._take_answer(
             question, response=None, right=bool(right) and not late, seconds=seconds, judged=True
@@ -465,15 +510,18 @@ class ClassRound:
         self._emit(event)
         return event
 
-    def close_question(self, seconds: float | None = None) -> QuestionClosed:
-        """The open question's time ran out with nobody buzzing: the answer is shown.
-        Raises RoundError unless the question is open (buzz in)."""
+    def close_question(
+        self, seconds: float | None = None, *, by_teacher: bool = False
+    ) -> QuestionClosed:
+        """The open question closes and its answer is shown: its time ran out with nobody
+        buzzing, or (``by_teacher``) the teacher closed it, as with no time limit nothing
+        else would. Raises RoundError unless the question is open (buzz in)."""
         self._require(Phase.OPEN)
         seconds = self._clock_at(seconds)
-        self._actions.append(["close", seconds])
+        self._actions.append(["close", seconds, "teacher"] if by_teacher else ["close", seconds])
         self._question_seconds = seconds
         self._show_answer()
-        event = QuestionClosed(self._asked, timed_out=True)
+        event = QuestionClosed(self._asked, timed_out=not by_teacher)
         self._emit(event)
         return event
 
@@ -500,7 +548,7 @@ class ClassRound:
             contestant = 0
         if not self.can_guess(contestant):
             raise RoundError(f"contestant {contestant} may not guess now")
-        seconds = to_the_millisecond(seconds)
+        seconds = to_the_millisecond(checked_seconds(seconds))
         taker = self.contestants[contestant]
         final = self.guess_is_final
         mystery = self.mystery
@@ -611,6 +659,8 @@ class ClassRound:
                         self.pass_steal(float(seconds))
                     case ["close", seconds]:
                         self.close_question(float(seconds))
+                    case ["close", seconds, "teacher"]:
+                        self.close_question(float(seconds), by_teacher=True)
                     case ["next"]:
                         self.next_question()
                     case ["guess", guess, seconds]:
@@ -672,7 +722,7 @@ class ClassRound:
         self._question_seconds = seconds  # the clock stops at the answer
         # The state moves on before anyone hears of the answer, so an observer reads the
         # round as it now is; what follows a wrong answer is announced after it.
-        follow_up = self._after_wrong(who.index, timed_out) if not right else None
+        follow_up = self._after_wrong(who.index, seconds) if not right else None
         if right:
             self._show_answer()
         self._emit(event)
@@ -684,15 +734,18 @@ class ClassRound:
             self._emit(follow_up)
         return AnswerResult(event, tile, right_answer_text(question), question.explain)
 
-    def _after_wrong(self, contestant: int, timed_out: bool) -> RoundEvent | None:
-        """Send the question on after a wrong answer (or a timeout); return the event that
-        says where it went, if any."""
+    def _after_wrong(self, contestant: int, seconds: float) -> RoundEvent | None:
+        """Send the question on after a wrong answer (or a timeout) at ``seconds`` on the
+        clock; return the event that says where it went, if any."""
         count = len(self.contestants)
         if self.mode is Mode.BUZZ:
             self.locked_out.add(contestant)
-            if timed_out or len(self.locked_out) >= count:
+            self._buzzed_at = None
+            limit = self.time_limit
+            question_over = limit is not None and seconds >= limit
+            if question_over or len(self.locked_out) >= count:
                 self._show_answer()
-                return QuestionClosed(self._asked, timed_out=timed_out)
+                return QuestionClosed(self._asked, timed_out=question_over)
             self.phase = Phase.OPEN
             self.answering = None
             return None
@@ -700,33 +753,64 @@ class ClassRound:
             self._show_answer()
             return None
         self.stealing = True
-        self.answering = (contestant + 1) % count
+        self.answering = self._stealer(contestant)
         self._question_seconds = 0.0  # a steal has a clock of its own
         return StealOffered(self.answering, missed_by=contestant)
 
+    def _stealer(self, missed_by: int) -> int:
+        """Who is offered the steal: the next contestant; with the catch-up rule, the one
+        lowest in score among the others (of several, the first after ``missed_by``)."""
+        count = len(self.contestants)
+        after = [(missed_by + step) % count for step in range(1, count)]
+        if not self.class_rules.catch_up:
+            return after[0]
+        return min(after, key=lambda i: self.contestants[i].score)
+
     def _as_stolen(self, points: Points) -> Points:
-        return scaled_points(points, self.class_rules.steal_share)
+        """A steal's points: its share of the base and the streak bonus, no time bonus."""
+        return scaled_points(
+            dataclasses.replace(points, time_bonus=0), self.class_rules.steal_share
+        )
 
     def _show_answer(self) -> None:
         self.phase = Phase.FEEDBACK
+        self.answering = None
+        self.stealing = False
+        self._buzzed_at = None
+
+    def _deadline(self) -> float | None:
+        """The clock's seconds by which the answer (or the buzz) awaited is due: the
+        question's limit, or the buzzer's own time to answer when it ends first."""
+        limit = self.time_limit
+        if limit is None or self._buzzed_at is None or self.phase is not Phase.ASKING:
+            return limit
+        return min(limit, self._buzzed_at + self.class_rules.buzz_answer_seconds)
 
     def _clock_at(self, seconds: float | None) -> float:
-        """The moment an action is taken at: ``seconds``, never before the clock."""
+        """The moment an action is taken at: ``seconds``, never before the clock.
+        Raises ValueError for a negative, infinite or NaN ``seconds``."""
         spent = self._question_seconds
-        return to_the_millisecond(spent if seconds is None else max(float(seconds), spent))
+        if seconds is None:
+            return to_the_millisecond(spent)
+        return to_the_millisecond(max(checked_seconds(seconds), spent))
 
     def _clock_runs(self) -> bool:
         return self.phase in (Phase.ASKING, Phase.OPEN)
 
     def _first_chance(self) -> int:
-        """Whose turn the next question is: the rotation, or with the catch-up rule the
-        contestant in last place nearest after it."""
+        """Who has the first chance at the next question: the one whose regular turn it
+        is; with the catch-up rule a contestant in last place (the first at or after the
+        regular turn), unless it had the previous question's first chance too."""
         count = len(self.contestants)
-        turn = (self._asked - 1) % count
-        trailing = self.trailing() if self.class_rules.catch_up else frozenset()
-        if not trailing:
-            return turn
-        return next(i % count for i in range(turn, turn + count) if i % count in trailing)
+        turn = self._next_turn
+        previous = self.first_chance
+        trailing = self.trailing() - {previous} if self.class_rules.catch_up else frozenset()
+        chosen = turn
+        if trailing:
+            chosen = next(i % count for i in range(turn, turn + count) if i % count in trailing)
+        if chosen == turn:  # its regular turn: the rotation moves on
+            self._next_turn = (turn + 1) % count
+        return chosen
 
     def _effective_limit(self, question: Question) -> int | None:
         """The question's own limit in seconds while the timer is on (not stretched: the
@@ -744,8 +828,9 @@ class ClassRound:
     def _ask_next(self) -> None:
         self._question_seconds = 0.0
         self.answering = None
-        self.first_chance = None
+        previous, self.first_chance = self.first_chance, None
         self.stealing = False
+        self._buzzed_at = None
         self.locked_out = set()
         if self._nothing_left_to_ask():
             self.phase = Phase.FINAL_GUESS
@@ -756,6 +841,7 @@ class ClassRound:
             self.phase = Phase.OPEN
         else:
             self.phase = Phase.ASKING
+            self.first_chance = previous  # whose it was, for the catch-up rule
             self.first_chance = self.answering = self._first_chance()
         self._emit(
             QuestionAsked(
@@ -771,13 +857,17 @@ class ClassRound:
         """The most ``contestant`` could have earned by now: the best play of the questions
         they answered, in their order, then the picture guessed right with the tiles that
         play leaves hidden (:func:`best_possible_score`; the yardstick of their medal)."""
+        # the tiles others uncovered were never this contestant's to keep hidden, and a
+        # round another ended with its right guess left them no guess to make
+        others_right = sum(c.right_count for c in self.contestants if c is not contestant)
+        rules = self.rules
+        if self.guessed_by is not None and self.guessed_by != contestant.index:
+            rules = dataclasses.replace(rules, image_base=0, image_per_hidden_tile=0)
+        questions = self.pack.questions
         return best_possible_score(
-            [
-                self._effective_limit(self.pack.questions[a.question_index])
-                for a in contestant.answers
-            ],
-            self.board.total,
-            self.rules,
+            [self._effective_limit(questions[a.question_index]) for a in contestant.answers],
+            self.board.total - others_right,
+            rules,
         )
 
     def _summary_of(self, contestant: Contestant, hidden_at_guess: int) -> RoundSummary:
@@ -839,6 +929,18 @@ class ClassRound:
     def _emit(self, event: RoundEvent) -> None:
         for observer in self._observers:
             observer(event)
+
+
+def checked_seconds(seconds: float) -> float:
+    """``seconds`` as a float: a finite number of seconds >= 0. Raises ValueError for a
+    negative, infinite or NaN time (a clock never runs backwards), or one that is not a
+    number."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise ValueError(f"a time is a number of seconds, not {seconds!r}")
+    value = float(seconds)
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"a time is a finite number of seconds >= 0, not {seconds!r}")
+    return value
 
 
 def saved_clock(value: object) -> float:
