@@ -40,19 +40,22 @@ from clarity.store.store import local_aware
 class ClassGameSaved:
     """What became of a finished class game, for the results screen.
 
-    ``notice`` is None when the game was saved, else the line to show (why it was not);
-    ``lasting`` maps a member's player id to the lasting trophies that member newly earned
-    (only when the game was saved: a trophy the store does not hold would vanish next
-    time); ``members`` maps each member saved with the game to their name.
+    ``notice`` is the line to show, None when there is nothing to say: why the game was
+    not saved, or (``repaired`` True) what a repair of damaged data did before the game
+    was saved after all; ``lasting`` maps a member's player id to the lasting trophies
+    that member newly earned (only when the game was saved: a trophy the store does not
+    hold would vanish next time); ``members`` maps each member saved with the game to
+    their name.
     """
 
     notice: Message | None = None
     lasting: dict[int, list[TrophyEarned]] = field(default_factory=dict)
     members: dict[int, str] = field(default_factory=dict)
+    repaired: bool = False
 
     @property
     def saved(self) -> bool:
-        return self.notice is None
+        return self.notice is None or self.repaired
 
 
 def not_saved(reason: Message | str) -> Message:
@@ -78,21 +81,31 @@ class ClassProgress:
         self._notice = notice
         self._now = now
         self._kept: tuple[dict[str, Any], dict[str, Any]] | None = None
+        # the store's notice already said (the one it opened with was said by the title)
+        self._said = None if store is None else store.notice_said
+        # each member id as this session first met it: when that player was made (None:
+        # not a player then), so that a new player given a deleted member's id never
+        # becomes a member of the game (ids are given again: see forget_member)
+        self._met: dict[int, datetime | None] = {}
 
     def keep(self, setup: ClassGameSetup, played: ClassRound) -> Message | None:
         """Save the game as it stands (its setup and the round's snapshot, one transaction),
         unless this same state was the last one written. A game that has ended is not
-        written (its finish saves it, and clears the one in progress). Returns None (saved,
-        or nothing to save into: no data folder) or the notice to show when it could not be
-        written."""
+        written (its finish saves it, and clears the one in progress). Members deleted
+        meanwhile are left out of the setup written. Returns None (saved, or nothing to
+        save into: no data folder), the notice to show when it could not be written, or
+        the line that says what a repair of damaged data did on the way (the game saved)."""
         if self.store is None or played.phase is Phase.ENDED:
             return None
-        state = (setup.to_json(), played.snapshot())
+        state = (self._still_members(setup).to_json(), played.snapshot())
         if state == self._kept:
-            return None
+            return self._repair_said()
         failed = self.store.save_class_in_progress(setup.pack_id, *state)
         self._kept = None if failed is not None else state
-        return None if failed is None else failed.said
+        if failed is not None:
+            self._said = self.store.notice_said
+            return failed.said
+        return self._repair_said()
 
     def resumable(self) -> tuple[ClassGameSetup, dict[str, Any]] | None:
         """The interrupted class game's setup and round snapshot; None when there is none or
@@ -109,7 +122,7 @@ class ClassProgress:
             return None
         if setup.pack_id != found.pack_id or len(setup.teams) != found.snapshot.get("contestants"):
             return None
-        return setup, found.snapshot
+        return self._still_members(setup), found.snapshot
 
     def drop(self) -> Message | None:
         """Forget the interrupted class game; the notice when that could not be written."""
@@ -142,10 +155,8 @@ class ClassProgress:
             return ClassGameSaved(not_saved(self._notice or SAVING_OFF))
         played_at = self._now()
         places = summary.places()
-        members = {
-            team.name: [m for m in team.members if self.store.player(m) is not None]
-            for team in setup.teams
-        }
+        setup = self._still_members(setup)
+        members = {team.name: list(team.members) for team in setup.teams}
         teams = []
         lasting: dict[int, list[TrophyEarned]] = {}
         for number, (team, own, earned) in enumerate(
@@ -183,8 +194,37 @@ class ClassProgress:
             lasting=_ids(lasting),
         )
         if isinstance(saved, SaveFailed):
+            self._said = self.store.notice_said
             return ClassGameSaved(not_saved(saved.said))
-        return _saved(saved, lasting)
+        return _saved(saved, lasting, self._repair_said())
+
+    def _repair_said(self) -> Message | None:
+        """What a repair made since the last look did (the store's notice, when it is new),
+        once; None when there was none."""
+        assert self.store is not None
+        now = self.store.notice_said
+        if now is None or now is self._said:
+            return None
+        self._said = now
+        return now
+
+    def _still_members(self, setup: ClassGameSetup) -> ClassGameSetup:
+        """``setup`` with only the members who are still the players they were when this
+        session first met them: a member deleted since, or whose id a new player was given,
+        is left out (the game goes on without them)."""
+        assert self.store is not None
+        teams = tuple(
+            replace(team, members=tuple(m for m in team.members if self._still_there(m)))
+            for team in setup.teams
+        )
+        return setup if teams == setup.teams else replace(setup, teams=teams)
+
+    def _still_there(self, member: int) -> bool:
+        assert self.store is not None
+        player = self.store.player(member)
+        made = None if player is None else player.created_at
+        first = self._met.setdefault(member, made)
+        return first is not None and made == first
 
     def _rounds_on(self, player_id: int, moment: datetime) -> int:
         """Rounds the player saved on ``moment``'s day, counted up to the Marathon target."""
@@ -198,10 +238,15 @@ def _ids(lasting: Mapping[int, Sequence[TrophyEarned]]) -> dict[int, list[str]]:
     return {member: [t.trophy_id for t in earned] for member, earned in lasting.items()}
 
 
-def _saved(saved: SavedClassGame, lasting: Mapping[int, list[TrophyEarned]]) -> ClassGameSaved:
+def _saved(
+    saved: SavedClassGame,
+    lasting: Mapping[int, list[TrophyEarned]],
+    repaired: Message | None,
+) -> ClassGameSaved:
     # a member deleted while the class played was not saved: neither are their trophies
     return ClassGameSaved(
-        None,
+        repaired,
         {member: earned for member, earned in lasting.items() if member in saved.members},
         dict(saved.members),
+        repaired=repaired is not None,
     )

@@ -609,3 +609,157 @@ def test_a_team_row_that_makes_no_sense_is_repaired_away_with_its_answers(
     assert len(store.history(ana.id)) == 1
     assert store.read_every_row() == []
     store.close()
+
+
+# -- a deleted member's id is given again: never to a member of their games ----------------------
+
+
+def _setups_in_the_file(path: Path) -> list[list[list[int]]]:
+    """The members of every team of every class game's setup, as the file holds them: the
+    one in progress first, then the finished ones."""
+    conn = sqlite3.connect(path)
+    try:
+        found = conn.execute(
+            "SELECT setup FROM class_in_progress UNION ALL SELECT setup FROM class_game"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [[team["members"] for team in json.loads(text)["teams"]] for (text,) in found]
+
+
+def test_deleting_a_player_takes_their_id_out_of_every_class_games_teams(
+    store: Store, ana: Player, bob: Player
+) -> None:
+    fedor = add_player(store, "Fedor")
+    finish(store, setup_for(Team("Owls", 0, (ana.id, fedor.id)), Team("Foxes", 1, (bob.id,))))
+    setup = setup_for(Team("Owls", 0, (fedor.id,)), Team("Foxes", 1, (ana.id, bob.id)))
+    played = setup.new_round(PACK)
+    play(played, 3)
+    assert saving(store).keep(setup, played) is None
+
+    assert store.delete_player(fedor.id) is None
+
+    assert _setups_in_the_file(store.path) == [
+        [[], [ana.id, bob.id]],  # the game in progress
+        [[ana.id], [bob.id]],  # the finished one
+    ]
+
+
+def test_a_new_player_given_a_deleted_members_id_gets_nothing_of_the_interrupted_game(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    fedor = add_player(store, "Fedor")
+    setup = setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1, (fedor.id,)))
+    played = setup.new_round(PACK)
+    play(played, 5, all_right=True)
+    assert saving(store).keep(setup, played) is None
+    assert store.delete_player(fedor.id) is None
+    zoe = add_player(store, "Zoe")
+    assert zoe.id == fedor.id  # SQLite gives the highest id again: the case at stake
+    store.close()
+
+    again = reopened(data_dir)  # the game is resumed and finished in a new session
+    keeping = saving(again)
+    found = keeping.resumable()
+    assert found is not None
+    resumed, snapshot = found
+    assert resumed.teams[1].members == ()
+    tracker = ClassTrophyTracker(2)
+    resumed_round = ClassRound.restore(PACK, snapshot, [tracker])
+    resumed_round.guess_image(MYSTERY_ANSWER, 30.0, contestant=1)
+    assert resumed_round.class_summary is not None
+    saved = keeping.finish(
+        resumed, resumed_round.class_summary, tracker.earned, pack_sha256="", mystery_image=""
+    )
+
+    assert saved.notice is None
+    assert saved.members == {ana.id: "Ana"}
+    assert again.history(zoe.id) == []
+    assert again.earned_trophies(zoe.id) == {}
+    assert [t.members for t in again.class_teams()] == [("Ana",), ()]
+    again.close()
+
+
+def test_a_game_on_screen_never_binds_a_deleted_members_id_to_a_new_player(
+    data_dir: Path,
+) -> None:
+    clock = iter(MONDAY_9AM + timedelta(minutes=n) for n in range(1000))
+    opening = open_store(data_dir, now=lambda: next(clock))
+    assert opening.store is not None
+    with opening.store as store:
+        ana, fedor = add_player(store, "Ana"), add_player(store, "Fedor")
+        setup = setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1, (fedor.id,)))
+        played = setup.new_round(PACK)
+        keeping = saving(store)
+        play(played, 2, lambda: keeping.keep(setup, played))
+        # another window deletes Fedor and makes Zoe, who is given Fedor's id
+        assert store.delete_player(fedor.id) is None
+        zoe = add_player(store, "Zoe")
+        assert zoe.id == fedor.id
+
+        play(played, 2, lambda: keeping.keep(setup, played))  # the screen still holds the id
+        kept = store.class_in_progress()
+        assert kept is not None
+        assert [team["members"] for team in kept.setup["teams"]] == [[ana.id], []]
+        if played.phase is Phase.FEEDBACK:
+            played.next_question()
+        tracker = ClassTrophyTracker(2)
+        played.guess_image(MYSTERY_ANSWER, 30.0, contestant=1)
+        assert played.class_summary is not None
+        saved = keeping.finish(
+            setup, played.class_summary, tracker.earned, pack_sha256="", mystery_image=""
+        )
+
+        assert saved.members == {ana.id: "Ana"}
+        assert store.history(zoe.id) == []
+        assert [t.members for t in store.class_teams()] == [("Ana",), ()]
+
+
+# -- damage repaired while a class plays is said ---------------------------------------------------
+
+
+def _make_nonsense(path: Path, change: str) -> None:
+    """Another program writes a value the store cannot read (as a damaged file would hold)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(change)
+    conn.close()
+
+
+def test_damage_repaired_while_the_game_is_kept_is_said_once(
+    store: Store, ana: Player, bob: Player
+) -> None:
+    setup = setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1, (bob.id,)))
+    played = setup.new_round(PACK)
+    keeping = saving(store)
+    play(played, 1)
+    assert keeping.keep(setup, played) is None
+    _make_nonsense(store.path, "UPDATE player SET created_at = 'in spring' WHERE name = 'Bob'")
+
+    play(played, 1)
+    said = keeping.keep(setup, played)
+
+    assert said is not None, "the repair was not said"
+    assert "damaged" in str(said)
+    assert said is store.notice_said
+    play(played, 1)
+    assert keeping.keep(setup, played) is None  # said once
+    assert store.class_in_progress() is not None  # and the game was kept
+
+
+def test_damage_repaired_as_the_game_is_finished_is_said_and_the_game_is_saved(
+    store: Store, ana: Player, bob: Player
+) -> None:
+    setup = setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1, (bob.id,)))
+    save(store, ana.id, score=7)
+    save(store, ana.id, score=8)
+    _make_nonsense(store.path, "UPDATE round SET played_at = 'last Tuesday' WHERE score = 7")
+
+    saved, _, _ = finish(store, setup)
+
+    assert saved.saved
+    assert saved.repaired
+    assert saved.notice is not None
+    assert "damaged" in str(saved.notice)
+    assert saved.members == {ana.id: "Ana", bob.id: "Bob"}
+    assert len(store.history(ana.id)) == 2  # the class game, and the round that was whole

@@ -260,6 +260,47 @@ def _drop_in_progress(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM class_in_progress")
 
 
+def forget_member(conn: sqlite3.Connection, player_id: int) -> int:
+    """Take ``player_id`` out of every team of every class game's setup, the one in
+    progress and the finished ones, in the caller's transaction (a deleted player's).
+
+    A setup names its members by player id in JSON, out of reach of the schema's cascade;
+    ids of deleted players are given again to new players (``player.id`` has no
+    AUTOINCREMENT), so an id left there would make a new player a member of a game they
+    never played, and give them its results and trophies when an interrupted game is
+    finished. Returns the number of setups changed; a setup that is not readable JSON is
+    left as it is (nothing can read members out of it either).
+    """
+    changed = 0
+    for table in ("class_in_progress", "class_game"):
+        found = conn.execute(f"SELECT id, setup FROM {table}").fetchall()
+        for row_id, text in found:
+            setup = _without_member(text, player_id)
+            if setup is not None:
+                conn.execute(f"UPDATE {table} SET setup = ? WHERE id = ?", (_json(setup), row_id))
+                changed += 1
+    return changed
+
+
+def _without_member(text: object, player_id: int) -> dict[str, Any] | None:
+    """The setup ``text`` without ``player_id`` in its teams; None when it does not name
+    them (or cannot be read)."""
+    try:
+        setup = json.loads(text) if isinstance(text, str) else None
+    except json.JSONDecodeError:
+        return None
+    teams = setup.get("teams") if isinstance(setup, dict) else None
+    if not isinstance(teams, list):
+        return None
+    found = False
+    for team in teams:
+        members = team.get("members") if isinstance(team, dict) else None
+        if isinstance(members, list) and player_id in members:
+            team["members"] = [m for m in members if m != player_id]
+            found = True
+    return setup if found else None
+
+
 def _names_of(conn: sqlite3.Connection, player_ids: Sequence[int]) -> dict[int, str]:
     """The players among ``player_ids`` that are still there, id: name."""
     if not player_ids:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from clarity.core.messages import message
 from clarity.core.scoring import TIME_SCALES
-from clarity.store import rows
+from clarity.store import class_games, rows
 from clarity.store.models import NameRejected, Player, SaveFailed
 from clarity.store.names import clean_name, name_key
 from clarity.store.sql import Reads, Writes, insert, local_aware, query
@@ -122,7 +122,9 @@ class Players:
 
     def delete(self, player_id: int) -> SaveFailed | None:
         """Delete the player and, by the schema's cascade, their rounds, answers, guesses,
-        trophies and round in progress, leaving no readable trace in the file or its log."""
+        trophies, round in progress and places in classes, and their id from every class
+        game's teams (:func:`~clarity.store.class_games.forget_member`), in one transaction,
+        leaving no readable trace in the file or its log."""
 
         def work(conn: sqlite3.Connection) -> None:
             # Zeroes the deleted rows and freed pages as this transaction writes them, so
@@ -132,6 +134,7 @@ class Players:
             conn.execute("PRAGMA secure_delete = ON")
             try:
                 conn.execute("DELETE FROM player WHERE id = ?", (player_id,))
+                class_games.forget_member(conn, player_id)
             finally:
                 conn.execute(f"PRAGMA secure_delete = {int(was)}")
 
