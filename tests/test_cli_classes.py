@@ -250,3 +250,29 @@ def test_the_pseudo_language_leaves_no_english_in_what_the_class_options_print(
     allowed = words_of_the_data(data, "Ana Bob Zoe 5B 6A Choir Chess")
     assert untranslated_words(printed, allowed) == set()
     assert not CYRILLIC.search("".join(printed))
+
+
+@pytest.mark.parametrize(
+    ("argv", "members"),
+    [
+        (("--class", "5B", "--add", "Zoe"), ["Ana", "Zoe"]),
+        (("--class", "5B", "--remove", "Ana"), []),
+    ],
+)
+def test_damage_a_class_command_repairs_on_the_way_is_said(
+    data: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], members: list[str]
+) -> None:
+    assert _run(capsys, data, "--class", "5B", "--add", "Ana")[0] == 0
+    assert _run(capsys, data, "--class", "5C", "--add", "Bob")[0] == 0
+    conn = sqlite3.connect(data / DB_FILENAME)
+    with conn:  # a value no game writes, as a damaged page holds: the opening does not read it
+        conn.execute("UPDATE player SET created_at = 'in spring' WHERE name = 'Bob'")
+    conn.close()
+
+    status, _out, err = _run(capsys, data, *argv)
+
+    assert status == 0
+    assert err.startswith("clarity: The saved data at ")
+    assert "was damaged" in err
+    assert len(err.splitlines()) == 1
+    assert _classes(data)["5B"] == members  # the change was made, on the repaired file

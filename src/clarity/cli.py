@@ -2105,12 +2105,22 @@ def _opened_for_changing(args: argparse.Namespace, t: Translator) -> Store:
     return opening.store
 
 
+def _say_repairs_made(store: Store, before: Message | None, t: Translator) -> None:
+    """Say on stderr what a repair the command's own reads and writes made did (damage the
+    opening did not meet: it checks only the small tables), as the opening's is said."""
+    said = store.notice_said
+    if said is not None and said is not before:
+        print(terminal_safe(f"{PROG}: {t.render(said)}"), file=sys.stderr)
+
+
 def _enrol(args: argparse.Namespace, class_name: str, names: Sequence[str]) -> int:
     """``clarity players --class CLASS --add NAME ...``: the players in the class, the
     class and players not saved yet made too, all at once (:meth:`Store.enrol`)."""
     t = _translator(args)
     with _opened_for_changing(args, t) as store:
+        before = store.notice_said
         enrolled = store.enrol(class_name, names)
+        _say_repairs_made(store, before, t)
     if isinstance(enrolled, _store.SaveFailed | _store.NameRejected):
         raise Failed(message_of(enrolled))
     if enrolled.class_created:
@@ -2139,29 +2149,39 @@ def _change_class(args: argparse.Namespace, class_name: str, names: Sequence[str
     if not (_data_dir(args) / _store_db.DB_FILENAME).is_file():
         raise _no_such_class(t, class_name, [])
     with _opened_for_changing(args, t) as store:
-        found = store.class_by_name(class_name)
-        if found is None:
-            raise _no_such_class(t, class_name, [c.name for c in store.classes()])
-        if names is None:
-            failed = store.delete_class(found.id)
-            if failed is not None:
-                raise Failed(message_of(failed))
-            line = t.ngettext(
-                "Deleted the class {name}; its {count} player is kept.",
-                "Deleted the class {name}; its {count} players are kept.",
-                len(found.members),
-                name=found.name,
-            )
-            print(terminal_safe(line))
-            return EXIT_OK
-        members = {_store_names.name_key(member.name): member for member in found.members}
-        leaving = []
-        for name in names:
-            member = members.get(_store_names.name_key(name))
-            if member is None:
-                raise Failed(_not_in_class(t, name, found))
-            leaving.append(member.id)
-        changed = store.remove_from_class(found.id, leaving)
+        before = store.notice_said
+        try:
+            return _change_found_class(store, t, class_name, names)
+        finally:
+            _say_repairs_made(store, before, t)
+
+
+def _change_found_class(
+    store: Store, t: Translator, class_name: str, names: Sequence[str] | None
+) -> int:
+    found = store.class_by_name(class_name)
+    if found is None:
+        raise _no_such_class(t, class_name, [c.name for c in store.classes()])
+    if names is None:
+        failed = store.delete_class(found.id)
+        if failed is not None:
+            raise Failed(message_of(failed))
+        line = t.ngettext(
+            "Deleted the class {name}; its {count} player is kept.",
+            "Deleted the class {name}; its {count} players are kept.",
+            len(found.members),
+            name=found.name,
+        )
+        print(terminal_safe(line))
+        return EXIT_OK
+    members = {_store_names.name_key(member.name): member for member in found.members}
+    leaving = []
+    for name in names:
+        member = members.get(_store_names.name_key(name))
+        if member is None:
+            raise Failed(_not_in_class(t, name, found))
+        leaving.append(member.id)
+    changed = store.remove_from_class(found.id, leaving)
     if isinstance(changed, _store.SaveFailed):
         raise Failed(message_of(changed))
     print(terminal_safe(_class_line(t, changed)))
