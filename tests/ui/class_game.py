@@ -8,6 +8,7 @@ import pygame
 from clarity.core.class_round import ClassRules, Mode
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
+from clarity.core.scoring import ScoringRules
 from clarity.core.teams import ClassGameSetup, Team
 from clarity.ui.app import App
 from clarity.ui.buzzers import BuzzerInput, BuzzerMap, KeyBuzzer, PadBuzzer
@@ -29,7 +30,11 @@ _US_KEYS = {
 
 
 def class_setup(
-    loaded: LoadedPack, teams: int = 3, mode: Mode = Mode.TURNS, **rules: object
+    loaded: LoadedPack,
+    teams: int = 3,
+    mode: Mode = Mode.TURNS,
+    scoring: ScoringRules | None = None,
+    **rules: object,
 ) -> ClassGameSetup:
     assert loaded.pack is not None
     return ClassGameSetup(
@@ -38,6 +43,7 @@ def class_setup(
         seed=3,
         teams=tuple(Team(NAMES[i], i) for i in range(teams)),
         class_rules=ClassRules(mode=mode, **rules),  # type: ignore[arg-type]
+        rules=scoring if scoring is not None else ScoringRules(),
     )
 
 
@@ -58,13 +64,14 @@ def start_class_game(
     teams: int = 3,
     mode: Mode = Mode.TURNS,
     pad_team: int | None = 2,
+    scoring: ScoringRules | None = None,
     **rules: object,
 ) -> tuple[Pilot, ClassPlayScene, FakePadPort]:
     """The class game's screen on ``app`` as the setup screen hands it over, the first
-    question in view."""
+    question in view; ``scoring`` the scoring rules (the default ones for None)."""
     port = FakePadPort(xbox(PAD_ID))
     buzzers = buzzers_for(teams, port, pad_team=pad_team)
-    setup = class_setup(loaded, teams, mode, **rules)
+    setup = class_setup(loaded, teams, mode, scoring, **rules)
     app.push(ClassPlayScene(app, loaded, setup, buzzers))
     pilot = Pilot(app)
     pilot.step()

@@ -13,6 +13,7 @@ import pytest
 from clarity.core.class_round import Mode, Phase
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import TypedQuestion
+from clarity.core.scoring import ScoringRules
 from clarity.ui.app import App
 from clarity.ui.scenes.class_play import ClassPlayScene
 from clarity.ui.scenes.class_results import ClassResultsScene
@@ -211,6 +212,162 @@ def test_a_pad_pulled_out_stops_the_game_names_its_team_and_its_return_goes_on(
     assert "Bears" not in play.status
     pilot.step(30)
     assert played.question_seconds > clock
+
+
+def test_g_keeps_the_clock_running_until_a_team_types_its_guess_over_the_question(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, pad_team=None)
+    played = play.round
+    prompt = play.shown_texts()["prompt"]
+    pilot.step(60)
+    pilot.key(pygame.K_g)  # who guesses? the question stays in view meanwhile
+    assert play.waiting_for_guesser
+    assert play.shown_texts()["prompt"] == prompt
+    clock = played.question_seconds
+    pilot.step(120)
+    assert played.question_seconds == pytest.approx(clock + 2.0)
+
+    pilot.post(key_buzz(play.buzzers, 1))  # the Foxes type their guess: the card covers it
+    assert play.guesser == 1
+    assert prompt not in play.shown_texts().values()
+    clock = played.question_seconds
+    pilot.step(120)
+    assert played.question_seconds == clock
+    pilot.key(pygame.K_ESCAPE)  # no guess after all: the question and its clock again
+    assert play.shown_texts()["prompt"] == prompt
+    pilot.step(60)
+    assert played.question_seconds > clock
+
+
+def test_the_question_s_time_runs_out_while_the_screen_waits_for_a_guesser(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3)
+    played = play.round
+    limit = played.time_limit
+    assert limit is not None
+    pilot.key(pygame.K_g)
+    pilot.step(int(limit) + 1, dt=1.0)  # the class thinks about the question meanwhile
+    assert played.stealing  # the Owls' time is up: the Foxes may steal
+    assert played.contestants[0].answers[-1].timed_out
+    assert play.waiting_for_guesser
+    pilot.post([pad_button(0)])  # the Bears' pad buzzes for the guess, it answers nothing
+    assert play.guesser == 2
+    assert played.stealing
+
+
+def test_a_pulled_out_pad_covers_the_question_and_leaves_only_the_pause_key(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, port = start_class_game(app, loaded, teams=3)
+    played = play.round
+    prompt = play.shown_texts()["prompt"]
+    pilot.step(3)
+    boxes = play.layout_boxes()
+    asked = {name: app.surface.subsurface(boxes[name]).copy() for name in ("prompt", "answer_A")}
+
+    port.unplug(PAD_ID)
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+    pilot.step(3)
+    assert prompt not in play.shown_texts().values()
+    for name, seen in asked.items():  # the question and its answers are covered
+        now = app.surface.subsurface(boxes[name])
+        assert pygame.transform.average_color(now) != pygame.transform.average_color(seen)
+    assert "prompt" not in play.layout_boxes()
+    # the hints name only what works: Esc, the pause menu
+    assert [label for _, label in play.bindings_hints()] == ["pause"]
+    keys = answer_keys(play, right=True)
+    if not isinstance(keys, str):
+        pilot.key(keys)
+    pilot.key(pygame.K_g)
+    pilot.key(pygame.K_F3, scancode=pygame.KSCAN_F3)
+    assert played.phase is Phase.ASKING
+    assert not played.contestants[0].answers
+    assert not play.waiting_for_guesser
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top.name == "pause"
+    pilot.key(pygame.K_ESCAPE)
+
+    port.plug(0, xbox(PAD_ID + 1))
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEADDED, device_index=0)])
+    pilot.step(3)
+    assert play.shown_texts()["prompt"] == prompt
+    assert "pause" in [label for _, label in play.bindings_hints()]
+    assert len(play.bindings_hints()) > 1
+    shown = app.surface.subsurface(play.layout_boxes()["answer_A"])
+    assert pygame.transform.average_color(shown) == pygame.transform.average_color(
+        asked["answer_A"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("scoring", "key"),
+    [
+        (ScoringRules(timer=False), (pygame.K_0, pygame.KSCAN_0)),
+        (ScoringRules(), (pygame.K_F4, pygame.KSCAN_F4)),
+    ],
+)
+def test_the_teacher_closes_a_question_nobody_buzzes_in_on_and_shows_the_answer(
+    app: App, loaded: LoadedPack, scoring: ScoringRules, key: tuple[int, int]
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ, scoring=scoring)
+    played = play.round
+    pilot.step(120, dt=1.0 if played.time_limit is None else 1.0 / 60)
+    assert played.phase is Phase.OPEN  # nobody buzzed; with no limit it would stay open
+    assert ("0 / F4", "show the answer") in play.bindings_hints()
+    pilot.key(key[0], scancode=key[1])
+    assert played.phase is Phase.FEEDBACK
+    assert played.snapshot()["actions"][-1][-1] == "teacher"
+    assert all(not c.answers for c in played.contestants)  # nobody is marked as missing it
+    assert "Nobody" in play.status
+    pilot.settle()
+    pilot.key(pygame.K_RETURN)  # and on to the next question
+    pilot.settle()
+    assert played.question_number == 2
+    assert played.phase is Phase.OPEN
+
+
+def test_a_buzzer_s_own_time_to_answer_is_on_the_clock_then_the_others_may_buzz(
+    app: App, loaded: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ, pad_team=None)
+    played = play.round
+    window = played.class_rules.buzz_answer_seconds
+    assert played.time_limit is not None
+    assert played.time_limit > window + 2
+    with recording_drawn_text(monkeypatch) as drawn:
+        pilot.post(key_buzz(play.buzzers, 0))
+        pilot.step(3)
+    assert f"{window:.0f} s" in drawn  # the Owls' own seconds, not the question's
+    pilot.step(int(window) + 1, dt=1.0)  # the Owls say nothing
+    assert played.phase is Phase.OPEN
+    assert 0 in played.locked_out
+    assert "Buzz in" in play.status
+    pilot.post(key_buzz(play.buzzers, 1))
+    assert played.answering == 1
+    assert "Foxes buzzed first" in play.status
+
+
+def test_a_game_resumed_mid_buzz_says_who_buzzed_first(
+    make_app: Callable[..., App], loaded: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot, play, _ = start_class_game(make_app(), loaded, teams=3, mode=Mode.BUZZ, pad_team=None)
+    pilot.post(key_buzz(play.buzzers, 1))
+    snapshot = play.round.snapshot()
+
+    second = make_app()  # the game opened again (its own texts, none drawn yet)
+    buzzers = buzzers_for(3, FakePadPort(xbox(PAD_ID)), pad_team=None)
+    with recording_drawn_text(monkeypatch) as drawn:
+        second.push(ClassPlayScene(second, loaded, play.setup, buzzers, snapshot=snapshot))
+        Pilot(second).step(3)
+    resumed = second.top
+    assert isinstance(resumed, ClassPlayScene)
+    assert resumed.round.answering == 1
+    assert resumed.buzzed == 1
+    assert "Foxes buzzed first" in resumed.status
+    assert "Buzzed first" in drawn  # the Foxes' chip
+    assert "Its turn" not in drawn
 
 
 def test_the_answering_team_s_pad_caps_are_printed_by_the_answers(

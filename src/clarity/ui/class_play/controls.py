@@ -4,7 +4,8 @@ The answering team's keys are the solo play screen's (:mod:`clarity.ui.play.cont
 or 1–6, T/F, Enter, G for the picture, Esc); the teacher's keys are added here. They are
 function keys and the digit 0, which no team can have as its buzzer (a letter could be
 one), and which type nothing in an answer field: F2 and F3 judge a spoken answer, 0 or F4
-lets a steal go, F5 shows the picture once the last guesses are made.
+lets a steal go or closes a question open to all (the answer is shown: with no time
+limit nothing else would), F5 shows the picture once the last guesses are made.
 """
 
 from __future__ import annotations
@@ -44,13 +45,19 @@ JUDGE_WRONG = Binding(
 # Translators: a key hint: the team offered a steal lets it go
 PASS = Binding("pass_steal", (Digit(0), Key((pygame.K_F4,), "F4")), N_("pass"), cap="0 / F4")
 PASS_WHILE_TYPING = Binding("pass_steal", (Key((pygame.K_F4,), "F4"),), N_("pass"))
+# Translators: a key hint: the teacher closes a question nobody buzzed in on and shows its answer
+CLOSE = Binding(
+    "close_question", (Digit(0), Key((pygame.K_F4,), "F4")), N_("show the answer"), cap="0 / F4"
+)
 # Translators: a key hint at the last guesses: end them and show the picture to everyone
 REVEAL = Binding("reveal", (Key((pygame.K_F5,), "F5"),), N_("show the picture"))
 #: Esc while the screen waits for the buzzer of the team that wants to guess.
 CANCEL_WAIT = Binding("cancel_guess", CANCEL_GUESS.keys, N_("cancel"))
 
 #: Every row the screen may have beyond the solo screen's: kept from the buzzers.
-TEACHER_KEYS: tuple[Binding, ...] = (JUDGE_RIGHT, JUDGE_WRONG, PASS, REVEAL)
+TEACHER_KEYS: tuple[Binding, ...] = (JUDGE_RIGHT, JUDGE_WRONG, PASS, CLOSE, REVEAL)
+#: While a team's pad is pulled out the game waits: only the pause menu opens.
+WAITING_FOR_PAD: tuple[Binding, ...] = (PAUSE, SOUND)
 
 
 def class_bindings(
@@ -63,11 +70,15 @@ def class_bindings(
     waiting_for_guesser: bool,
     scrolls: bool,
     guessing: bool = False,
+    pad_missing: bool = False,
 ) -> tuple[Binding, ...]:
     """The keys now: ``answering`` a team answers the question (its turn, its buzz or a
     steal: ``stealing``); ``waiting_for_guesser``: "Guess the picture" was pressed and the
     screen waits for a buzzer; ``guessing``: a team types its guess at the last guesses;
-    ``scrolls``: the card's contents scroll."""
+    ``scrolls``: the card's contents scroll; ``pad_missing``: a team's pad is pulled out
+    and the game waits for it."""
+    if pad_missing:
+        return WAITING_FOR_PAD
     if stage is Stage.OVER:
         return (SEE_RESULTS, FULL_SCREEN)
     if stage is Stage.FINAL_GUESS and guessing:
@@ -79,8 +90,9 @@ def class_bindings(
     if stage is Stage.GUESSING:
         return play_bindings(stage, question, answers, scrolls=scrolls)
     if stage is Stage.ASKING and not answering:
-        # nobody answers yet (buzz in): the buzzers have the floor
-        return (GUESS, PAUSE, SOUND)
+        # nobody answers yet (buzz in): the buzzers have the floor, and the teacher may
+        # close the question (with no time limit, nothing else would)
+        return (GUESS, CLOSE, PAUSE, SOUND)
     rows = play_bindings(stage, question, answers, scrolls=scrolls)
     if stage is not Stage.ASKING:
         return rows

@@ -14,15 +14,16 @@ from clarity.i18n import Translator
 from clarity.ui.class_play.scoreboard import TeamChip
 
 
-def team_note(t: Translator, played: ClassRound, team: int, *, buzzed: int | None) -> str:
+def team_note(t: Translator, played: ClassRound, team: int) -> str:
     """What concerns ``team`` now, short (its chip's last line): answering, a steal, a
-    lockout, its streak; "" for nothing."""
+    lockout, its streak; "" for nothing. Who buzzed is the round's
+    (:attr:`ClassRound.buzzed`), so a game resumed mid-buzz says it too."""
     notes: list[str] = []
     answering = played.answering == team and played.phase is Phase.ASKING
     if answering and played.stealing:
         # Translators: a team's chip: it may answer the question another team missed
         notes.append(t.gettext("May steal"))
-    elif answering and buzzed == team:
+    elif answering and played.buzzed == team:
         # Translators: a team's chip: its buzz came first, it answers now
         notes.append(t.gettext("Buzzed first"))
     elif answering:
@@ -50,7 +51,6 @@ def team_chips(
     names: Sequence[str],
     emblems: Sequence[int],
     *,
-    buzzed: int | None,
     guesser: int | None,
 ) -> tuple[TeamChip, ...]:
     """Every team's chip as it is now."""
@@ -62,7 +62,7 @@ def team_chips(
             TeamChip(
                 name,
                 emblem,
-                team_note(t, played, team, buzzed=buzzed),
+                team_note(t, played, team),
                 active=guesser == team if guesser is not None else answering,
                 muted=locked and played.phase is Phase.OPEN,
             )
@@ -75,7 +75,6 @@ def status_line(
     played: ClassRound,
     names: Sequence[str],
     *,
-    buzzed: int | None,
     guesser: int | None,
     waiting_for_guesser: bool,
     unplugged: str,
@@ -108,7 +107,7 @@ def status_line(
         # Translators: the class game's status line: the next team may answer the
         # question another team missed (steal it) or let it go (pass)
         line = t.gettext("{team} may steal: answer or pass", team=names[played.answering])
-    elif played.answering is not None and buzzed == played.answering:
+    elif played.answering is not None and played.buzzed == played.answering:
         line = t.gettext("{team} buzzed first: answer!", team=names[played.answering])
     elif played.answering is not None:
         line = t.gettext("Your turn, {team}: answer!", team=names[played.answering])

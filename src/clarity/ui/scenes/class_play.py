@@ -2,8 +2,7 @@
 
 Every rule is a call on the core :class:`~clarity.core.class_round.ClassRound`; this scene
 turns buzzers, keys, pad buttons and clicks into those calls, keeps the question's clock
-(the ``dt`` its ``update`` receives, so it stops while a pause menu covers the scene or a
-pad is missing) and saves the game after every action
+(the ``dt`` its ``update`` receives) and saves the game after every action
 (``services.save_class_progress``). It is wired from the solo screen's sections
 (:mod:`clarity.ui.play`: the board column, the question card, the guess card) and the
 class game's own (:mod:`clarity.ui.class_play`: the scoreboard, the status line, the
@@ -15,7 +14,13 @@ in the queue wins. A buzz is taken when the question is open (buzz in) or when "
 picture" (G, or the button under the board) waits for the team that guesses; the team
 that answers answers with the keyboard and mouse (as the solo screen does) or with its own
 pad's buttons. The teacher judges a spoken answer (F2 right, F3 wrong), lets a steal go
-for a team (0 or F4) and shows the picture at the last guesses (F5).
+for a team or closes a question open to all (0 or F4) and shows the picture at the last
+guesses (F5).
+
+The clock runs whenever the question can be read: while the screen waits for the team
+that guesses the picture too (a buzz is a few seconds); it stops while a team types its
+guess (the guess card covers the question) and while a team's pad is pulled out (the
+game waits, the card covered as the pause menu covers it), and under the pause menu.
 """
 
 from __future__ import annotations
@@ -83,7 +88,7 @@ class ClassPlayScene(Scene):
 
     Public for the demo, the benchmark and the tests: ``round``, ``trophies`` (the
     :class:`ClassTrophyTracker`), ``guesser`` (the team whose guess field is open),
-    ``waiting_for_guesser``, ``buzzed`` (who buzzed in on this question), ``unplugged``
+    ``waiting_for_guesser``, ``buzzed`` (who buzzed in and answers now), ``unplugged``
     (the teams whose pad is pulled out), ``busy``, ``status`` (the status line now).
     """
 
@@ -108,18 +113,17 @@ class ClassPlayScene(Scene):
         buzzers.screen_keys = buzzers.screen_keys + ScreenKeys.of(TEACHER_KEYS)
         teams = len(setup.teams)
         self.trophies = ClassTrophyTracker(teams)
-        observers = [self.trophies]
+        self._given: AnswerGiven | None = None  # the last answer given (a timeout too)
+        observers = [self.trophies, self._heard]
         if snapshot is None:
             self.round: ClassRound = setup.new_round(loaded.pack, observers)
         else:
             self.round = ClassRound.restore(loaded.pack, snapshot, observers)
         self.guesser: int | None = None
         self.waiting_for_guesser = False
-        self.buzzed: int | None = None
         self.unplugged: tuple[int, ...] = ()
         self._refused = ""
         self._refused_age = 0.0
-        self._last: AnswerResult | None = None
         self._trophies_seen = [len(earned) for earned in self.trophies.earned]
         self._guess_elapsed = 0.0
         self._intro = INTRO_SECONDS
@@ -182,6 +186,15 @@ class ClassPlayScene(Scene):
         return self.setup.teams[team].name
 
     @property
+    def buzzed(self) -> int | None:
+        """The team that buzzed in and answers now (the round's: a resumed game knows it)."""
+        return self.round.buzzed
+
+    def _heard(self, event: object) -> None:
+        if isinstance(event, AnswerGiven):
+            self._given = event
+
+    @property
     def stage(self) -> Stage:
         return Stage.of(self.round.phase, guessing=self.guesser is not None)
 
@@ -193,11 +206,10 @@ class ClassPlayScene(Scene):
         if self.round.phase is not Phase.FEEDBACK or question is None:
             return None
         number = self.round.question_number
-        if self._last is not None and self._last.event.number == number:
-            last = self._last
-            if last.event.right or not self._right_answer(number):
-                return last
         given = [a for c in self.round.contestants for a in c.answers if a.number == number]
+        last = self._given
+        if last is not None and last.number == number:
+            given.append(last)  # the latest answer wins unless a right one came before it
         given.sort(key=lambda a: a.right)
         if given:
             event = given[-1]
@@ -214,11 +226,6 @@ class ClassPlayScene(Scene):
                 timed_out=True,
             )
         return AnswerResult(event, None, right_answer_text(question), question.explain)
-
-    def _right_answer(self, number: int) -> bool:
-        return any(
-            a.number == number and a.right for c in self.round.contestants for a in c.answers
-        )
 
     @property
     def busy(self) -> bool:
@@ -246,10 +253,11 @@ class ClassPlayScene(Scene):
 
     @property
     def _clock_runs(self) -> bool:
+        """The question can be read (not covered by a guess being typed, nor by the wait
+        for a pad), so its clock runs."""
         return (
             self.round.phase in (Phase.ASKING, Phase.OPEN)
             and self.guesser is None
-            and not self.waiting_for_guesser
             and not self.unplugged
         )
 
@@ -261,7 +269,6 @@ class ClassPlayScene(Scene):
             t,
             self.round,
             names,
-            buzzed=self.buzzed,
             guesser=self.guesser,
             waiting_for_guesser=self.waiting_for_guesser,
             unplugged=self._unplugged_text(t),
@@ -283,6 +290,7 @@ class ClassPlayScene(Scene):
             waiting_for_guesser=self.waiting_for_guesser,
             scrolls=self.card.scrolls,
             guessing=self.guesser is not None,
+            pad_missing=bool(self.unplugged),
         )
 
     def bindings_hints(self) -> tuple[tuple[str, str], ...]:
@@ -290,11 +298,15 @@ class ClassPlayScene(Scene):
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Every text block, button, chip and bar on screen now, by name (layout tests)."""
-        boxes = {**self._boxes, **self.card.visible_boxes()}
+        card = self.card.visible_boxes() if not self.unplugged else {"cover": self._cover_box()}
+        boxes = {**self._boxes, **card}
         return {name: rect.copy() for name, rect in boxes.items()}
 
     def shown_texts(self) -> dict[str, str]:
-        texts = {name: text.words for name, text in self.card.now.texts.items()}
+        if self.unplugged:
+            texts = {"cover": self._cover_words()}
+        else:
+            texts = {name: text.words for name, text in self.card.now.texts.items()}
         texts["status"] = self.status
         return texts
 
@@ -324,6 +336,15 @@ class ClassPlayScene(Scene):
         if not self._answering or not self.round.stealing or self.busy:
             return
         self.round.pass_steal()
+        self._after_question_change()
+
+    def close_question(self) -> None:
+        """The teacher closes the question open to all and shows its answer (with no time
+        limit nobody else can)."""
+        if self.round.phase is not Phase.OPEN or self.busy:
+            return
+        self.app.services.sound.play("click")
+        self.round.close_question(by_teacher=True)
         self._after_question_change()
 
     def next_question(self) -> None:
@@ -508,9 +529,9 @@ class ClassPlayScene(Scene):
         if isinstance(reading, PadLost | PadAdded):
             self._pads_changed()
             return
-        if self.unplugged:
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-                self.pause_game()
+        if self.unplugged:  # the game waits for the pad: only its table's keys work
+            if event.type == pygame.KEYDOWN:
+                self._handle_key(event)
             return
         if isinstance(reading, PadAnswer):
             if reading.team == self.round.answering:
@@ -568,7 +589,7 @@ class ClassPlayScene(Scene):
         elif self._clock_runs:
             self.round.spend_time(dt)
             if self.round.time_is_up:
-                self._time_out()
+                self._time_up()
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -582,7 +603,6 @@ class ClassPlayScene(Scene):
             self.round,
             names,
             [team.emblem for team in self.setup.teams],
-            buzzed=self.buzzed,
             guesser=self.guesser,
         )
         status = self.status
@@ -597,7 +617,7 @@ class ClassPlayScene(Scene):
                 lambda s: self.scoreboard.draw(s, chips, number),
             ),
             Region("status", self._status_region, (layout, status), self._draw_status(status)),
-            self.card.region(layout, self.focus),
+            self._cover_region(layout) if self.unplugged else self.card.region(layout, self.focus),
             Region("hints", self._hints_region, (layout, hints), self._draw_hints(hints)),
             guess_row,
             board,
@@ -641,8 +661,39 @@ class ClassPlayScene(Scene):
             surface, hints, assets, self._metrics, self._hints_area
         )
 
+    def _cover_words(self) -> str:
+        return self.app.translator.gettext("Paused")
+
+    def _cover_box(self) -> pygame.Rect:
+        assets = self.app.services.assets
+        size = assets.font(self._metrics.heading_size, True).size(self._cover_words())
+        box = pygame.Rect((0, 0), size)
+        box.center = self.card.rect.center
+        return box.clip(self.card.rect.inflate(-self._metrics.gap, -self._metrics.gap))
+
+    def _cover_region(self, layout: int) -> Region:
+        """The card covered while the game waits for a pad: the question is not read
+        while its clock stands still (as under the pause menu)."""
+        assets = self.app.services.assets
+        metrics = self._metrics
+        words = self._cover_words()
+        palette = self.app.look.palette
+        card = self.card.rect
+
+        def draw(surface: pygame.Surface) -> None:
+            room = card.inflate(-2 * metrics.gap, -2 * metrics.gap).size
+            text = assets.fit_text(
+                words, metrics.heading_size, metrics.small_size, palette.text_muted, room, bold=True
+            )
+            surface.blit(text, text.get_rect(center=card.center))
+
+        return Region("card", self.card.region_rect, (layout, "covered", words), draw)
+
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
         drawn = list(self.board.draw_moving(surface))
+        if self.unplugged:  # the card is covered: no clock, no field, no wipe
+            toast = self.toasts.draw(surface, still=self._still)
+            return drawn + ([toast] if toast is not None else [])
         feedback = self.feedback
         seconds = feedback.event.seconds if feedback is not None else self.round.question_seconds
         drawn += self.card.draw_moving(surface, seconds, self._intro / INTRO_SECONDS)
@@ -713,7 +764,6 @@ class ClassPlayScene(Scene):
             return
         self.app.services.sound.play("buzz")
         self._buzz_frame = self.app.frame
-        self.buzzed = team
         self._refuse("")
         self._save()
         self._refresh_question()
@@ -768,18 +818,14 @@ class ClassPlayScene(Scene):
             return
         self._answered(self.round.answer(text))
 
-    def _time_out(self) -> None:
-        if self.round.phase is Phase.OPEN:
-            self.round.close_question()
-            self._after_question_change()
-        elif self.round.stealing:
-            self.round.pass_steal()
-            self._after_question_change()
-        else:
-            self._answered(self.round.answer(None))
+    def _time_up(self) -> None:
+        given = self._given
+        self.round.time_up()
+        if self._given is not given:  # an answer awaited timed out (not a steal let go)
+            self.app.services.sound.play("wrong")
+        self._after_question_change()
 
     def _answered(self, result: AnswerResult) -> None:
-        self._last = result
         sound = self.app.services.sound
         if result.event.right:
             sound.play("right")
@@ -803,8 +849,6 @@ class ClassPlayScene(Scene):
             self.card.question.mark(self._chosen())
             self._layout_card()
         else:
-            if self.round.phase is Phase.OPEN:
-                self.buzzed = None
             self._refresh_question()
 
     def _submit_guess(self, text: str) -> None:
@@ -934,7 +978,6 @@ class ClassPlayScene(Scene):
     # -- the card -------------------------------------------------------------------------
 
     def _start_question(self) -> None:
-        self.buzzed = None
         self.guesser = None
         self.waiting_for_guesser = self.round.phase is Phase.FINAL_GUESS
         self._refresh_question()
@@ -965,7 +1008,10 @@ class ClassPlayScene(Scene):
     def _expect_answer(self) -> None:
         """The answering team's own pad answers a choice or true/false question."""
         question = self.round.question
-        if self._answering and isinstance(question, ChoiceQuestion | TrueFalseQuestion):
+        picking_guesser = self.waiting_for_guesser or self.guesser is not None
+        if picking_guesser:  # the pads buzz for the guess, they do not answer
+            self.buzzers.stop_answer()
+        elif self._answering and isinstance(question, ChoiceQuestion | TrueFalseQuestion):
             assert self.round.answering is not None
             slots = len(question.choices) if isinstance(question, ChoiceQuestion) else 2
             self.buzzers.expect_answer(self.round.answering, slots)
