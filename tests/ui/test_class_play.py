@@ -301,6 +301,20 @@ def test_a_pulled_out_pad_covers_the_question_and_leaves_only_the_pause_key(
     )
 
 
+def test_a_pad_pulled_out_once_the_picture_is_guessed_does_not_hold_the_end(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, port = start_class_game(app, loaded, teams=3)
+    guess(pilot, play, 0, "Lighthouse")
+    port.unplug(PAD_ID)
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+    assert play.unplugged == (2,)
+    assert "cover" not in play.shown_texts()  # the end card stays in view
+    assert "Bears" not in play.status
+    results = to_results(pilot)
+    assert results.summary.guessed_by == 0
+
+
 @pytest.mark.parametrize(
     ("scoring", "key"),
     [

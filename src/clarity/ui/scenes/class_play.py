@@ -252,13 +252,19 @@ class ClassPlayScene(Scene):
         )
 
     @property
+    def _waiting_for_pad(self) -> bool:
+        """A team's pad is pulled out while the game needs the buzzers: it waits, the card
+        covered (once the picture is shown, the game goes on to the results)."""
+        return bool(self.unplugged) and self._ending is None
+
+    @property
     def _clock_runs(self) -> bool:
         """The question can be read (not covered by a guess being typed, nor by the wait
         for a pad), so its clock runs."""
         return (
             self.round.phase in (Phase.ASKING, Phase.OPEN)
             and self.guesser is None
-            and not self.unplugged
+            and not self._waiting_for_pad
         )
 
     @property
@@ -290,7 +296,7 @@ class ClassPlayScene(Scene):
             waiting_for_guesser=self.waiting_for_guesser,
             scrolls=self.card.scrolls,
             guessing=self.guesser is not None,
-            pad_missing=bool(self.unplugged),
+            pad_missing=self._waiting_for_pad,
         )
 
     def bindings_hints(self) -> tuple[tuple[str, str], ...]:
@@ -298,12 +304,13 @@ class ClassPlayScene(Scene):
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Every text block, button, chip and bar on screen now, by name (layout tests)."""
-        card = self.card.visible_boxes() if not self.unplugged else {"cover": self._cover_box()}
+        covered = self._waiting_for_pad
+        card = {"cover": self._cover_box()} if covered else self.card.visible_boxes()
         boxes = {**self._boxes, **card}
         return {name: rect.copy() for name, rect in boxes.items()}
 
     def shown_texts(self) -> dict[str, str]:
-        if self.unplugged:
+        if self._waiting_for_pad:
             texts = {"cover": self._cover_words()}
         else:
             texts = {name: text.words for name, text in self.card.now.texts.items()}
@@ -529,7 +536,7 @@ class ClassPlayScene(Scene):
         if isinstance(reading, PadLost | PadAdded):
             self._pads_changed()
             return
-        if self.unplugged:  # the game waits for the pad: only its table's keys work
+        if self._waiting_for_pad:  # the game waits for the pad: only its table's keys work
             if event.type == pygame.KEYDOWN:
                 self._handle_key(event)
             return
@@ -606,6 +613,10 @@ class ClassPlayScene(Scene):
             guesser=self.guesser,
         )
         status = self.status
+        if self._waiting_for_pad:
+            card = self._cover_region(layout)
+        else:
+            card = self.card.region(layout, self.focus)
         guess_row, board = self.board.regions(layout, stage, self.focus)
         hints = self.bindings_hints()
         number = t.number
@@ -617,7 +628,7 @@ class ClassPlayScene(Scene):
                 lambda s: self.scoreboard.draw(s, chips, number),
             ),
             Region("status", self._status_region, (layout, status), self._draw_status(status)),
-            self._cover_region(layout) if self.unplugged else self.card.region(layout, self.focus),
+            card,
             Region("hints", self._hints_region, (layout, hints), self._draw_hints(hints)),
             guess_row,
             board,
@@ -643,7 +654,7 @@ class ClassPlayScene(Scene):
         metrics = self._metrics
         box = self._status_rect
         palette = self.app.look.palette
-        colour = palette.wrong if self.unplugged else palette.text
+        colour = palette.wrong if self._waiting_for_pad else palette.text
         least = self._status_least
 
         def draw(surface: pygame.Surface) -> None:
@@ -691,7 +702,7 @@ class ClassPlayScene(Scene):
 
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
         drawn = list(self.board.draw_moving(surface))
-        if self.unplugged:  # the card is covered: no clock, no field, no wipe
+        if self._waiting_for_pad:  # the card is covered: no clock, no field, no wipe
             toast = self.toasts.draw(surface, still=self._still)
             return drawn + ([toast] if toast is not None else [])
         feedback = self.feedback
@@ -801,7 +812,7 @@ class ClassPlayScene(Scene):
         self.unplugged = missing
 
     def _unplugged_text(self, t: Translator) -> str:
-        if not self.unplugged:
+        if not self._waiting_for_pad:
             return ""
         names = t.join([self.team_name(team) for team in self.unplugged])
         return t.ngettext(
