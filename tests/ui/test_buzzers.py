@@ -370,16 +370,44 @@ def test_a_pulled_pad_names_its_team_and_plugged_back_it_is_that_team_s_again() 
     assert through_queue(buzzers, [button(8, 4)]) == [Buzz(2, PadBuzzer(8, 4))]
 
 
-def test_identical_pads_plugged_back_go_to_the_teams_in_the_order_they_were_lost() -> None:
+def test_identical_pads_plugged_back_are_new_pads_that_the_missing_teams_claim() -> None:
     port = FakePadPort(xbox(4), xbox(5))
-    buzzers = BuzzerInput(BuzzerMap(2), port)
+    buzzers = BuzzerInput(BuzzerMap(2), port)  # team 0 the Bears, team 1 the Foxes
     buzzers.map.claim(0, PadBuzzer(4, 0))
     buzzers.map.claim(1, PadBuzzer(5, 0))
-    through_queue(buzzers, [removed(5), removed(4)])
+    port.unplug(4)
+    port.unplug(5)
+    through_queue(buzzers, [removed(4), removed(5)])
+    # the Bears' pad comes back first: nothing tells it from the Foxes' one
     port.plug(0, xbox(20))
+    assert through_queue(buzzers, [added(0)]) == [PadAdded((), Pad(xbox(20), 3))]
+    assert buzzers.missing() == (0, 1)
+    [press] = through_queue(buzzers, [button(20, 2)])
+    assert press == Buzz(None, PadBuzzer(20, 2))  # nobody's: it buzzes for no team
+    assert buzzers.map.claim(0, press.buzzer) is None  # the Bears claim it
+    assert through_queue(buzzers, [button(20, 0)]) == [Buzz(0, PadBuzzer(20, 0))]
+    # one lost pad of that model is left: the next one plugged in is the Foxes' at once
     port.plug(1, xbox(21))
-    readings = through_queue(buzzers, [added(0), added(1)])
-    assert readings == [PadAdded((1,), Pad(xbox(20), 2)), PadAdded((0,), Pad(xbox(21), 1))]
+    assert through_queue(buzzers, [added(1)]) == [PadAdded((1,), Pad(xbox(21), 2))]
+    assert buzzers.missing() == ()
+    assert through_queue(buzzers, [button(21, 0)]) == [Buzz(1, PadBuzzer(21, 0))]
+    assert [pad.info.instance_id for pad in buzzers.pads] == [21, 20]
+
+
+def test_a_pad_of_another_model_is_given_back_though_identical_pads_are_lost() -> None:
+    buzz_set = PadInfo(6, BUZZ_SET, "Buzz", 20)
+    port = FakePadPort(xbox(4), xbox(5), buzz_set)
+    buzzers = BuzzerInput(BuzzerMap(3), port)
+    buzzers.map.claim(0, PadBuzzer(4, 0))
+    buzzers.map.claim(1, PadBuzzer(5, 0))
+    buzzers.map.claim(2, PadBuzzer(6, 7))
+    for pad in (4, 5, 6):
+        port.unplug(pad)
+    through_queue(buzzers, [removed(4), removed(5), removed(6)])
+    back = PadInfo(30, BUZZ_SET, "Buzz", 20)
+    port.plug(0, back)
+    assert through_queue(buzzers, [added(0)]) == [PadAdded((2,), Pad(back, 3))]
+    assert buzzers.missing() == (0, 1)
 
 
 def test_an_unclaimed_pad_pulled_out_is_forgotten_and_its_number_used_again() -> None:

@@ -25,6 +25,8 @@ How a screen uses it::
             ...  # pause; say that teams' buzzer (buzzers.pad_label(pad, t)) is unplugged
         case PadAdded(teams=teams):
             ...  # the pad is back with those teams: go on once none is missing
+        case Buzz(team=None, buzzer=buzzer) if buzzers.missing():
+            ...  # a pad that came back unrecognised (see Hot-plug): a missing team claims it
     buzzers.stop_answer()  # when the answer is given or the time is up
     rows = buzzers.describe(translator)  # the setup screen's table, at layout time
 
@@ -46,14 +48,26 @@ several teams (a USB set of party buzzers is one joystick with a button per hand
 buzzes only with the button each team claimed. After a buzz, the answering team's own pad
 answers: buttons 0–3 (A, B, X, Y on an Xbox-style pad, SDL's order) and the d-pad (in the
 same diamond: down, right, left, up) are the answer slots 0–3, buttons 4 and 5 slots 4
-and 5 for six answers; a true/false question has 2 slots. A pad pulled out is
-:class:`PadLost`; plugged in again (the same GUID: SDL gives it a new instance id) it goes
-back to the team that had it. Pads come from a :class:`GamepadPort`: the real one opens
-them with ``pygame.joystick``, which starts only when the first :class:`BuzzerInput` is
-made; tests fill a fake one, since posted JOY* events make no device. The real port opens
-pads as joysticks, so SDL sends JOY* events; CONTROLLERBUTTONDOWN is read too (SDL's
-A, B, X, Y are 0–3 there as well) for a screen that opens game controllers itself, which
-should then not also open them as joysticks, or each press counts twice.
+and 5 for six answers; a true/false question has 2 slots. Pads come from a
+:class:`GamepadPort`: the real one opens them with ``pygame.joystick``, which starts only
+when the first :class:`BuzzerInput` is made; tests fill a fake one, since posted JOY*
+events make no device. The real port opens pads as joysticks, so SDL sends JOY* events;
+CONTROLLERBUTTONDOWN is read too (SDL's A, B, X, Y are 0–3 there as well) for a screen
+that opens game controllers itself, which should then not also open them as joysticks, or
+each press counts twice.
+
+**Hot-plug.** A pad pulled out is :class:`PadLost`. SDL gives a pad plugged in again a new
+instance id, and the GUID it reports is its model's (bus, vendor, product, version), not
+its own: two pads of one model cannot be told apart. So a pad plugged in goes back at once
+to the teams that lost a pad of its GUID only when just one lost pad has that GUID
+(:class:`PadAdded` with those teams). When several lost pads share it, giving it to one
+of them is a guess that swaps teams silently when the pads come back in another order
+(the Bears' pad buzzing for the Foxes). Such a pad arrives as a new one
+(:class:`PadAdded` with no teams) and its first press is a :class:`Buzz` of nobody's
+buzzer, which the screen lets a team whose buzzer is missing claim
+(:meth:`BuzzerMap.claim`). A lost pad whose teams have all taken other buzzers since is
+forgotten, so once all but one of the teams have claimed pads, the last lost pad of that
+GUID is again given back at once.
 
 **Lifetime.** Make one :class:`BuzzerInput` for a class game and hand it from the setup
 screen to the play screen: it numbers the pads ("Gamepad 2") and remembers the pads that
@@ -254,7 +268,9 @@ class PadLost:
 
 @dataclass(frozen=True, slots=True)
 class PadAdded:
-    """``pad`` was plugged in; ``teams`` had it before it was pulled and have it back."""
+    """``pad`` was plugged in; ``teams`` had it before it was pulled and have it back
+    (empty: a new pad, or one of several lost pads of one model, which cannot be told apart:
+    see the module's Hot-plug)."""
 
     teams: tuple[int, ...]
     pad: Pad
@@ -481,7 +497,9 @@ class BuzzerInput:
 
     @property
     def pads(self) -> tuple[Pad, ...]:
-        """The pads known, plugged in or lost while a team had them, by number."""
+        """The pads known, plugged in or lost while a team had them (and has none other
+        since), by number."""
+        self._forget_unheld()
         return tuple(sorted(self._pads.values(), key=lambda pad: pad.number))
 
     def missing(self) -> tuple[int, ...]:
@@ -563,7 +581,10 @@ class BuzzerInput:
         return pad is not None and pad.connected
 
     def _add(self, info: PadInfo) -> PadAdded:
-        back = next((old for old in self._lost if self._pads[old].info.guid == info.guid), None)
+        self._forget_unheld()
+        alike = [old for old in self._lost if self._pads[old].info.guid == info.guid]
+        # several lost pads of one model: nothing tells which came back (see the module)
+        back = alike[0] if len(alike) == 1 else None
         if back is not None:
             self._lost.remove(back)
             number = self._pads.pop(back).number
@@ -575,6 +596,12 @@ class BuzzerInput:
         pad = Pad(info, number)
         self._pads[info.instance_id] = pad
         return PadAdded(teams, pad)
+
+    def _forget_unheld(self) -> None:
+        """Forget the lost pads whose teams all took other buzzers since."""
+        for pad_id in [p for p in self._lost if not self.map.pad_teams(p)]:
+            self._lost.remove(pad_id)
+            del self._pads[pad_id]
 
     def _remove(self, pad_id: int) -> PadLost | None:
         pad = self._pads.get(pad_id)
