@@ -13,9 +13,11 @@ from clarity.i18n import LANGUAGE_ENV
 from clarity.store import Store, open_store
 from clarity.store.db import DB_FILENAME
 from language_checks import CYRILLIC, untranslated_words
-from store.factories import add_player, save
+from store.factories import add_player, save, save_class_game
 from store.filesystems import make_read_only, writable_then_read_only
 from test_cli_languages import words_of_the_data
+
+ANA_SOLO_SCORE = 1_250
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +32,7 @@ def data(tmp_path: Path) -> Path:
     """Ana (with a round) and Bob saved; no class yet."""
     folder = tmp_path / "data"
     with _opened(folder) as store:
-        save(store, add_player(store, "Ana").id)
+        save(store, add_player(store, "Ana").id, score=ANA_SOLO_SCORE)
         add_player(store, "Bob")
     return folder
 
@@ -276,3 +278,66 @@ def test_damage_a_class_command_repairs_on_the_way_is_said(
     assert "was damaged" in err
     assert len(err.splitlines()) == 1
     assert _classes(data)["5B"] == members  # the change was made, on the repaired file
+
+
+# -- class games in the players' list and the leaderboard ---------------------------------------
+
+
+@pytest.fixture
+def class_game(data: Path) -> Path:
+    """Ana's and Bob's team "Team 1" scored 5,536 on the pack rivers, played only by classes."""
+    with _opened(data) as store:
+        ana, bob = store.player_by_name("Ana"), store.player_by_name("Bob")
+        assert ana is not None
+        assert bob is not None
+        save_class_game(
+            store, [("Team 1", [ana.id, bob.id], 5536), ("Team 2", [], 800)], pack_id="rivers"
+        )
+    return data
+
+
+def _leaderboard(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, str, str]:
+    status = cli.main(["leaderboard", "--pack", "rivers", "--data-dir", str(folder)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_a_members_best_score_is_their_own_not_their_teams(
+    class_game: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main(["players", "--data-dir", str(class_game)])
+    out, _ = capsys.readouterr()
+    assert status == 0
+    best = {line.split()[0]: line.split()[1:4] for line in out.splitlines()[2:]}
+    # the class game is a round each played; the team's 5,536 is neither's own best
+    assert best["Ana"][0] == "2"
+    assert best["Ana"][2] == f"{ANA_SOLO_SCORE:,}"
+    assert best["Bob"][0] == "1"
+    assert "5,536" not in out
+
+
+def test_a_pack_with_only_team_results_says_so_and_where_to_see_them(
+    class_game: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _leaderboard(capsys, class_game)
+    assert (status, err) == (0, "")
+    assert out == (
+        "The pack rivers has only team results of class games: see them on the game's "
+        "High scores screen, or in clarity results --csv.\n"
+    )
+
+
+@pytest.mark.parametrize("language", ["ru", "qps-ploc"])
+def test_a_pack_with_only_team_results_is_said_in_the_language(
+    class_game: Path,
+    language: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(LANGUAGE_ENV, language)
+    status, out, _ = _leaderboard(capsys, class_game)
+    assert status == 0
+    assert len(out.splitlines()) == 1
+    assert untranslated_words(out.splitlines(), words_of_the_data(class_game, "rivers")) == set()
+    if language == "ru":
+        assert CYRILLIC.search(out)

@@ -2258,7 +2258,17 @@ def _cmd_leaderboard(args: argparse.Namespace, store: Store) -> int:
         reports.leaderboard_csv(rows, sys.stdout, lineterminator="\n")
         return EXIT_OK
     if not rows:
-        if args.pack:
+        if args.pack and store.team_leaderboard(args.pack, 1):
+            line = t.gettext(
+                # Translators: {pack} is a pack's id; "High scores" is the game's screen of
+                # that name (as translated there); {command} is a command, not translated
+                "The pack {pack} has only team results of class games: see them on the "
+                "game's High scores screen, or in {command}.",
+                pack=args.pack,
+                command="clarity results --csv",
+            )
+            print(terminal_safe(line))
+        elif args.pack:
             line = t.gettext("No rounds saved for the pack {pack}.", pack=args.pack)
             print(terminal_safe(line))
         else:

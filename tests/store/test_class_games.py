@@ -33,7 +33,7 @@ from clarity.store.reports import RESULTS_HEADER, results_csv
 from clarity.store.restore import restore_backup
 from core.factories import MYSTERY_ANSWER, build_pack, right_response, wrong_response
 
-from .factories import MONDAY_9AM, add_player, save
+from .factories import MONDAY_9AM, add_player, save, save_class_game
 
 PACK = build_pack(questions=10, grid="2x3", time_limit=20, kinds=("typed", "choice", "truefalse"))
 SCRIPT = Path(__file__).with_name("play_class_and_save.py")
@@ -300,6 +300,22 @@ def test_a_team_result_stays_out_of_the_players_leaderboard_and_has_a_list_of_it
         (c.score for c in summary.contestants), reverse=True
     )
     assert teams[1].team.members == ("Ana",)
+
+
+def test_a_players_best_score_in_the_players_list_is_of_a_round_played_alone(
+    store: Store, ana: Player, bob: Player, cy: Player
+) -> None:
+    save(store, ana.id, score=300)
+    save(store, ana.id, score=250)
+    save(store, bob.id, score=900)
+    save_class_game(store, [("Owls", [ana.id, cy.id], 5536), ("Foxes", [bob.id], 200)])
+
+    overview = {line.player.name: line for line in store.player_overview()}
+
+    # the team's 5,536 is no member's own best; the game still counts as a round played
+    assert (overview["Ana"].best_score, overview["Ana"].rounds) == (300, 3)
+    assert (overview["Bob"].best_score, overview["Bob"].rounds) == (900, 2)
+    assert (overview["Cy"].best_score, overview["Cy"].rounds) == (None, 1)
 
 
 def test_a_member_deleted_while_the_class_played_is_left_out(

@@ -1,10 +1,11 @@
 """High scores: a pack's top ten players, the current player's best highlighted, and
 under them the pack's best teams of class games.
 
-Team results are a list of their own, under its own line, and each of its rows is marked
-as a team's ("Team Owls"): a team's score is the whole team's, so it never
-enters the players' ranking (where it would lift every member above those who played
-alone; :mod:`clarity.store.class_games`).
+Team results are a list of their own, under its own heading line ("Teams"), each team by
+its name as the class typed it (a default name is already "Team 1": a word put before it
+would say it twice): a team's score is the whole team's, so it never enters the players'
+ranking (where it would lift every member above those who played alone;
+:mod:`clarity.store.class_games`).
 
 Left and right (or the arrows beside the pack's name) go from pack to pack: the
 installed packs first, then any pack that has saved rounds but is no longer installed.
@@ -66,17 +67,15 @@ def leader_row(row: LeaderRow, t: Translator, *, mine: bool) -> Row:
 
 
 def team_row(row: TeamLeaderRow, t: Translator) -> Row:
-    """One team's line under the players' high scores, marked as a team's: its place among
-    the teams, its name, its score, medal and the day of the game. (A name is kept whole
-    on the table; a list of members would not be, so they are left to their histories.)"""
+    """One team's line under the players' high scores (under :func:`teams_heading`, which
+    marks them as teams): its place among the teams, its name as the class typed it, its
+    score, medal and the day of the game. (A name is kept whole on the table; a list of
+    members would not be, so they are left to their histories.)"""
     team = row.team
-    # Translators: a team's line on the high scores (a class game): the team's name, as the
-    # class typed it ("Team Owls"); its members see the game in their own history
-    name = t.gettext("Team {team}", team=team.name)
     return Row(
         (
             Cell(t.number(row.rank), colour="text_muted"),
-            Cell(name, bold=True),
+            Cell(team.name, bold=True),
             Cell(t.number(team.score), bold=True),
             medal_cell(team.medal, t),
             Cell(t.date(team.played_at), short=t.date(team.played_at, "short")),
