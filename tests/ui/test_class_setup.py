@@ -201,6 +201,58 @@ def test_the_screens_keys_are_no_buzzers_and_letters_are(app: App, port: FakePad
     assert scene.buzzers.map.buzzer_of(1) == KeyBuzzer(pygame.KSCAN_N)
 
 
+def test_a_key_of_the_game_pressed_for_a_buzzer_is_refused_and_does_nothing_else(
+    app: App, port: FakePadPort
+) -> None:
+    pilot, scene = buzzers_of(app, port, teams=2)
+    pilot.key(pygame.K_m)  # the sound key
+    assert scene.buzzers.map.buzzer_of(0) is None
+    assert scene.asking == 0
+    assert scene.message == "M is a key of the game; press another one."
+    assert app.services.sound.played[-1] == "wrong"  # type: ignore[attr-defined]
+    assert not app.services.sound.muted  # the sound stays on
+    assert app.notice.text is None
+    pilot.key(pygame.K_F11)
+    assert scene.message == "F11 is a key of the game; press another one."
+    assert not app.fullscreen
+    pilot.key(pygame.K_a)  # an answer key of the play screen
+    assert scene.message == "A is a key of the game; press another one."
+    pilot.key(ord("ь"), layout="ru")  # the M key of a Russian keyboard
+    assert scene.message == "M is a key of the game; press another one."
+    assert scene.asking == 0
+    pilot.key(pygame.K_q)  # another key is taken, and the refusal goes
+    assert scene.buzzers.map.buzzer_of(0) == KeyBuzzer(pygame.KSCAN_Q)
+    assert scene.message == ""
+    assert scene.asking == 1
+
+
+def test_the_setup_s_own_keys_still_move_about_while_a_buzzer_is_asked(
+    app: App, port: FakePadPort
+) -> None:
+    pilot, scene = buzzers_of(app, port)
+    pilot.key(pygame.K_TAB)
+    assert scene.asking == 1
+    pilot.key(pygame.K_TAB, mod=pygame.KMOD_LSHIFT)
+    assert scene.asking == 0
+    pilot.key(pygame.K_UP)
+    assert scene.asking == 0
+    assert scene.message == ""
+    pilot.key(pygame.K_ESCAPE)
+    assert scene.step is Step.TEAMS
+
+
+def test_the_sound_key_works_again_once_every_team_has_its_buzzer(
+    app: App, port: FakePadPort
+) -> None:
+    pilot, scene = buzzers_of(app, port, teams=2)
+    pilot.key(pygame.K_RETURN)
+    pilot.key(pygame.K_RETURN)  # both teams keep the suggested keys
+    assert scene.asking is None
+    pilot.key(pygame.K_m)
+    assert app.services.sound.muted
+    assert scene.message == ""
+
+
 def test_teams_are_shared_out_from_a_class_and_changed_by_hand(
     saved_app: MakeApp, port: FakePadPort
 ) -> None:
@@ -269,6 +321,11 @@ def test_six_teams_fit_and_every_word_is_translated(
                 pilot.key(pygame.K_q)  # a buzzer taken
                 pilot.key(pygame.K_q)  # and refused: the message is laid out too
                 assert scene.message
+                assert_laid_out(scene.layout_boxes(), app.size)
+                pilot.key(pygame.K_m)  # a key of the game, refused with its name
+                assert "M" in scene.message
+                if language == "ru":
+                    assert scene.message == "Клавишу M использует игра — нажмите другую."
             for _ in range(len(scene.rows)):  # every row in view once, scrolled to
                 boxes = scene.layout_boxes()
                 assert_laid_out(boxes, app.size)
@@ -278,7 +335,7 @@ def test_six_teams_fit_and_every_word_is_translated(
     assert len([k for k in steps[Step.BUZZERS] if k.startswith("row_buzzer")]) == 6
     assert cut_off_messages(drawn) == []
     if language == "qps-ploc":
-        shown_as_they_are = ["Rivers and Capitals", "Esc Enter Q", "PgUp PgDn"]
+        shown_as_they_are = ["Rivers and Capitals", "Esc Enter Q M", "PgUp PgDn"]
         assert untranslated_words(drawn, shown_as_they_are) == set()
     if language == "ru":
         assert "Команда 1" in drawn

@@ -551,8 +551,10 @@ class App:
             self._follow_window()
             return
         top = self.top
-        if event.type == pygame.KEYDOWN and self._handle_global_key(event):
-            return
+        if event.type == pygame.KEYDOWN:
+            kept = top is not None and top.keeps_key(event)
+            if not kept and self._handle_global_key(event):
+                return
         if top is not None:
             top.handle_event(event)
 

@@ -58,6 +58,11 @@ class Scene:
         """Whether keys type into a field now (so letters are no shortcuts)."""
         return self.text_field_rect() is not None
 
+    def keeps_key(self, event: pygame.event.Event) -> bool:
+        """Whether the scene takes the KEYDOWN ``event`` itself now, before the keys of
+        every screen (F11, M) act on it; it still gets it in :meth:`handle_event`."""
+        return False
+
     def handle_event(self, event: pygame.event.Event) -> None:
         """React to one input event."""
 

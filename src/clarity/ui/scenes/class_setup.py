@@ -51,10 +51,11 @@ from clarity.ui.buzzers import (
     PadLost,
     PygamePadPort,
     ScreenKeys,
+    key_label,
 )
 from clarity.ui.choices import Choice
 from clarity.ui.emblems import draw_emblem
-from clarity.ui.menu_frame import MenuFrame
+from clarity.ui.menu_frame import SCROLL_KEYS, MenuFrame
 from clarity.ui.menu_screen import BACK, MenuScreen
 from clarity.ui.textfit import wrap_lines
 from clarity.ui.theme import Metrics
@@ -111,9 +112,16 @@ BUZZERS_KEYS: tuple[Binding, ...] = (
     # Translators: the key hint of the arrows that choose the team whose buzzer is asked
     Binding("select", (keys.UP,), N_("choose a team"), "↑ ↓", (-1,), repeats=True),
     Binding("select", (keys.DOWN,), N_("choose a team"), args=(1,), repeats=True),
+    Binding("select", (keys.SHIFT_TAB,), args=(-1,), repeats=True),
+    Binding("select", (keys.TAB,), args=(1,), repeats=True),
     Binding("activate", (keys.ENTER,), "", "Enter"),
     Binding("back", (keys.ESCAPE,), N_("back")),
 )
+#: The keys that move about the buzzers' step. Every other key the screens keep
+#: (:data:`~clarity.ui.buzzers.SCREEN_KEYS`: the answers, F11, M...) is refused with a word
+#: while a team is asked, and does nothing else then: a team that pressed M for its buzzer
+#: would turn the sound off and still wait, silently.
+NAVIGATION_KEYS = ScreenKeys.of((*BUZZERS_KEYS, *SCROLL_KEYS))
 #: Enter on the buzzers, as its hint says it: while a team is asked, and once all have one.
 SKIP_HINT = N_("keep the suggested key")
 START_HINT = N_("start")
@@ -490,6 +498,19 @@ class ClassSetupScene(MenuScreen):
             return
         self._claimed(team)
 
+    def _refuse_key(self, event: pygame.event.Event) -> None:
+        t = self.app.translator
+        key = key_label(KeyBuzzer(getattr(event, "scancode", 0), event.key), t)
+        self.message = t.gettext(
+            # Translators: {key} is a key of the keyboard ("M", "F11") a team pressed as
+            # its buzzer on the class game's setup, which the game's screens use
+            "{key} is a key of the game; press another one.",
+            key=key,
+        )
+        self.message_is_problem = True
+        self.app.services.sound.play("wrong")
+        self.layout(self.app.size)
+
     def _claimed(self, team: int) -> None:
         self._flash[team] = FLASH_SECONDS
         self.app.services.sound.play("click")
@@ -802,6 +823,21 @@ class ClassSetupScene(MenuScreen):
         row = self.rows[self.selected]
         self._scroller.show(row.top, row.top + row.height, immediate=immediate)
 
+    def keeps_key(self, event: pygame.event.Event) -> bool:
+        """A key of the game pressed for a buzzer is refused, not the sound turned off."""
+        return self._refuses(event)
+
+    def _refuses(self, event: pygame.event.Event) -> bool:
+        """Whether the KEYDOWN ``event`` is a key of the game's screens pressed while a
+        team is asked for its buzzer (not one that moves about this step)."""
+        return (
+            self.step is Step.BUZZERS
+            and self.asking is not None
+            and not self._leaving
+            and self.buzzers.screen_keys.has(event)
+            and not NAVIGATION_KEYS.has(event)
+        )
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if self._leaving:
             return
@@ -810,6 +846,10 @@ class ClassSetupScene(MenuScreen):
             self._rebuild()
         elif isinstance(reading, Buzz) and self.step is Step.BUZZERS:
             self._buzzed(reading)
+            return
+        if event.type == pygame.KEYDOWN and self._refuses(event):
+            if not getattr(event, "repeat", False):
+                self._refuse_key(event)
             return
         if event.type == pygame.KEYDOWN:
             self.handle_key(event)
