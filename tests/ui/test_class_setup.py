@@ -489,3 +489,32 @@ def test_a_pad_pulled_out_before_the_start_says_whose_it_was_and_holds_the_start
     pilot.post([added(0)])
     assert scene.rows[0].value == "Gamepad 1"
     assert scene.start_button.enabled
+
+
+def test_identical_pads_plugged_back_are_claimed_by_a_press_not_guessed(
+    app: App, port: FakePadPort
+) -> None:
+    pilot, scene = buzzers_of(app, port, teams=2)
+    port.plug(0, xbox(4))
+    port.plug(1, xbox(5))
+    pilot.post([added(0), added(1)])
+    pilot.post([button(4, 0)])  # team 1's pad
+    pilot.post([button(5, 0)])  # team 2's, the same model
+    assert scene.asking is None
+    port.unplug(4)
+    port.unplug(5)
+    pilot.post([removed(4), removed(5)])
+    port.plug(0, xbox(20))  # one of them back: nothing tells whose
+    pilot.post([added(0)])
+    assert scene.buzzers.missing() == (0, 1)
+    assert scene.asking == 0
+    assert scene.prompt == "Team 1: press your buzzer, a key or a gamepad button."
+    pilot.post([button(20, 1)])  # team 1 presses it
+    assert scene.buzzers.map.buzzer_of(0) == PadBuzzer(20, 1)
+    assert scene.asking is None
+    assert not scene.start_button.enabled  # team 2's pad is still out
+    port.plug(1, xbox(21))  # the last pad of that model is team 2's at once
+    pilot.post([added(1)])
+    assert scene.buzzers.map.buzzer_of(1) == PadBuzzer(21, 0)
+    assert scene.asking is None
+    assert scene.start_button.enabled

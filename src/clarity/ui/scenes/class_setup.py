@@ -11,12 +11,17 @@ Three steps on one screen, each a list of rows like the Settings screen's:
   click puts one in this team (taking them out of another) or out of it.
 - **Buzzers**: for each team in turn, "press your buzzer": any key the screens do not use
   or any gamepad button (:mod:`clarity.ui.buzzers`) becomes that team's; one another team
-  holds is refused with a message; Enter keeps the keyboard's suggested key instead. Once
+  holds is refused with a message, and so is a key the screens use (M, F11, the answer
+  keys: they do nothing else then); Enter keeps the keyboard's suggested key instead. Once
   every team has one, a press shows whose buzzer it is, and Enter starts the game:
   ``app.screens.replace("class-play", loaded=..., setup=ClassGameSetup, buzzers=BuzzerInput,
   snapshot=None)``. The one :class:`~clarity.ui.buzzers.BuzzerInput` goes on to the play
   screen (its ``map`` is the teams' :class:`~clarity.ui.buzzers.BuzzerMap`): it knows the
   pads plugged in and numbers them as this screen showed them.
+
+A pad pulled out here goes back to its team when plugged in again, unless several
+identical pads were pulled out (:mod:`clarity.ui.buzzers`, Hot-plug): then the first team
+whose pad is missing is asked to press its buzzer, and its press claims the pad.
 
 Continuing an interrupted class game (``resume=(setup, snapshot)``, from the title's
 offer) opens straight on the buzzers, since the pads may not be the ones of last time.
@@ -461,6 +466,15 @@ class ClassSetupScene(MenuScreen):
         self.message_is_problem = False
         self._update_buttons()
 
+    def _ask_missing(self) -> None:
+        """A pad came in that no team gets back (new, or one of several identical pads that
+        were pulled out): the first team whose pad is missing is asked to press its buzzer,
+        so that the pad is claimed by a press rather than guessed."""
+        missing = self.buzzers.missing()
+        if self.step is Step.BUZZERS and self.asking is None and missing:
+            self._ask(missing[0])
+            self.selected = missing[0]
+
     def skip(self) -> None:
         """The team asked gets the keyboard's suggested key for it (or the first suggested
         key no team holds); a team that has a buzzer and was asked again keeps it."""
@@ -843,6 +857,8 @@ class ClassSetupScene(MenuScreen):
             return
         reading = self.buzzers.read(event)  # every step: the pads plugged in and out
         if isinstance(reading, PadAdded | PadLost):
+            if isinstance(reading, PadAdded) and not reading.teams:
+                self._ask_missing()
             self._rebuild()
         elif isinstance(reading, Buzz) and self.step is Step.BUZZERS:
             self._buzzed(reading)
