@@ -438,6 +438,63 @@ def test_six_teams_fit_on_the_projector_and_every_word_is_translated(
         assert any("Foxes: угадали!" in line for line in drawn)  # the end, and the results
 
 
+def assert_chips_whole(app: App, play: ClassPlayScene) -> None:
+    """Every team's chip holds its name and its score whole, each on one line, side by
+    side, at sizes no smaller than the screen's least (a score is never wrapped or cut, a
+    name never left out)."""
+    assets = app.services.assets
+    metrics = app.look.metrics(app.size)
+    boxes = play.layout_boxes()
+    for team, named in enumerate(play.setup.teams):
+        chip = boxes[f"team_{team + 1}"]
+        shown = play.scoreboard.shown[team]
+        assert shown.name == named.name
+        assert shown.score == app.translator.number(play.round.contestants[team].score)
+        assert chip.contains(shown.name_box), (named.name, chip, shown.name_box)
+        assert chip.contains(shown.score_box), (shown.score, chip, shown.score_box)
+        assert shown.name_box.right <= shown.score_box.left, shown
+        one_line = assets.font(shown.score_size, True).get_linesize()
+        assert shown.score_box.height < 1.5 * one_line, shown
+        assert min(shown.name_size, shown.score_size) >= metrics.tiny_size, shown
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ((1024, 768), 200, "en", Mode.BUZZ),
+        ((1920, 1080), 200, "en", Mode.TURNS),
+        ((1920, 1080), 100, "qps-ploc", Mode.BUZZ),
+        ((1024, 768), 200, "ru", Mode.TURNS),
+    ],
+)
+def test_large_text_keeps_every_name_and_score_whole_and_the_board_its_share(
+    make_app: Callable[..., App],
+    loaded: LoadedPack,
+    case: tuple[tuple[int, int], int, str, Mode],
+) -> None:
+    size, text_size, language, mode = case
+    app = make_app(size=size, settings=game_settings(language, **{"text-size": text_size}))
+    pilot, play, _ = start_class_game(app, loaded, teams=6, mode=mode, pad_team=None)
+    width, height = app.size
+    for _ in range(3):  # four-digit scores, counted up
+        if mode is Mode.BUZZ:
+            pilot.post(key_buzz(play.buzzers, 1))
+        answer(pilot, play, right=True)
+        pilot.step(90)
+        assert_chips_whole(app, play)
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    assert play.round.contestants[1 if mode is Mode.BUZZ else 0].score >= 1000
+    boxes = play.layout_boxes()
+    assert_laid_out(boxes, app.size)
+    assert_chips_whole(app, play)
+    # the picture keeps a share of the screen: never a sliver under a large Guess button
+    assert boxes["board"].height >= height // 5, boxes["board"]
+    assert boxes["board"].width >= width // 5, boxes["board"]
+    assert boxes["guess_button"].height < boxes["board"].height
+    assert "prompt" in boxes  # the question is in view, not scrolled away
+
+
 def test_the_last_guesses_take_one_buzz_per_team_and_f5_shows_the_picture(
     app: App, loaded: LoadedPack
 ) -> None:
@@ -585,3 +642,163 @@ def test_a_steal_a_guess_refused_and_a_lost_pad_are_said_in_the_language(
     assert cut_off_messages(drawn) == []
     allowed = [*pack_words(loaded), *NAMES, "Windmill", *KEY_NAMES]
     assert untranslated_words(drawn, allowed) == set()
+
+
+def test_minimising_the_window_pauses_the_game_and_its_clock(app: App, loaded: LoadedPack) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, pad_team=None)
+    pilot.step(10)
+    pilot.post([pygame.event.Event(pygame.WINDOWMINIMIZED, window=None)])
+    assert pilot.top.name == "pause"
+    clock = play.round.question_seconds
+    pilot.step(420)  # seven seconds away
+    assert play.round.question_seconds == clock
+    pilot.key(pygame.K_ESCAPE)
+    pilot.step(10)
+    assert play.round.question_seconds > clock
+
+
+def verdict(play: ClassPlayScene) -> str:
+    return play.shown_texts()["verdict"]
+
+
+def clock_left(play: ClassPlayScene) -> float | None:
+    """The seconds the card's clock shows, from the moment the question's card is at."""
+    feedback = play.feedback
+    assert feedback is not None
+    return play.round.time_left(feedback.event.seconds)
+
+
+def test_the_card_says_the_question_s_time_ran_out_after_a_wrong_buzz(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ, pad_team=None)
+    played = play.round
+    limit = played.time_limit
+    assert limit is not None
+    pilot.post(key_buzz(play.buzzers, 0))
+    answer(pilot, play, right=False)  # open again; nobody else buzzes
+    pilot.step(int(limit) + 1, dt=1.0)
+    assert played.phase is Phase.FEEDBACK
+    assert verdict(play) == "Time's up!"  # not the Owls' "Not quite."
+    assert clock_left(play) == 0.0
+
+
+def test_the_card_says_time_s_up_when_a_buzzer_s_own_time_ran_out_then_the_question_s(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ, pad_team=None)
+    played = play.round
+    limit = played.time_limit
+    assert limit is not None
+    pilot.post(key_buzz(play.buzzers, 0))
+    pilot.step(int(limit) + 1, dt=1.0)
+    assert played.phase is Phase.FEEDBACK
+    assert verdict(play) == "Time's up!"
+    assert clock_left(play) == 0.0
+
+
+def test_the_card_says_nobody_got_it_when_the_teacher_closes_the_question(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ, pad_team=None)
+    pilot.post(key_buzz(play.buzzers, 1))
+    answer(pilot, play, right=False)
+    pilot.step(60)
+    pilot.key(pygame.K_F4, scancode=pygame.KSCAN_F4)
+    assert play.round.phase is Phase.FEEDBACK
+    assert verdict(play) == "Nobody got it."
+    left = clock_left(play)
+    assert left is not None
+    assert left > 0  # the clock stopped where the teacher closed it
+
+
+def test_the_card_shows_the_last_wrong_answer_when_every_team_is_locked_out(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, mode=Mode.BUZZ, pad_team=None)
+    for team in (0, 1):
+        pilot.post(key_buzz(play.buzzers, team))
+        answer(pilot, play, right=False)
+    assert play.round.phase is Phase.FEEDBACK
+    assert verdict(play) == "Not quite."
+
+
+@pytest.mark.parametrize("let_go", ["key", "time"])
+def test_the_card_says_how_a_steal_ended_not_the_first_team_s_miss(
+    app: App, loaded: LoadedPack, let_go: str
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=2, pad_team=None)
+    played = play.round
+    answer(pilot, play, right=False)
+    assert played.stealing
+    if let_go == "key":
+        pilot.key(pygame.K_F4, scancode=pygame.KSCAN_F4)
+        expected = "Nobody got it."
+    else:
+        limit = played.time_limit
+        assert limit is not None
+        pilot.step(int(limit) + 1, dt=1.0)
+        expected = "Time's up!"
+    assert played.phase is Phase.FEEDBACK
+    assert verdict(play) == expected
+
+
+def test_a_guess_s_clock_stands_still_while_a_pad_is_out(app: App, loaded: LoadedPack) -> None:
+    pilot, play, port = start_class_game(app, loaded, teams=3)
+    pilot.key(pygame.K_g)
+    pilot.post(key_buzz(play.buzzers, 0))
+    assert play.guesser == 0
+    port.unplug(PAD_ID)
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+    pilot.step(20, dt=1.0)  # twenty seconds with the game stopped
+    port.plug(0, xbox(PAD_ID + 1))
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEADDED, device_index=0)])
+    pilot.type("Windmill")
+    pilot.key(pygame.K_RETURN)
+    guessed = play.round.snapshot()["actions"][-1]
+    assert guessed[0] == "guess"
+    assert guessed[-1] < 5
+
+
+def test_a_team_whose_pad_is_out_takes_the_next_key_no_team_holds(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, port = start_class_game(app, loaded, teams=3)
+    port.unplug(PAD_ID)
+    pilot.post([pygame.event.Event(pygame.JOYDEVICEREMOVED, instance_id=PAD_ID)])
+    assert "press a new buzzer for Bears" in play.status
+    pilot.post(key_buzz(play.buzzers, 0))  # the Owls' key is theirs: nothing changes
+    assert play.unplugged == (2,)
+    press = {"key": pygame.K_u, "scancode": pygame.KSCAN_U, "mod": 0, "unicode": "u"}
+    pilot.post([pygame.event.Event(pygame.KEYDOWN, press), pygame.event.Event(pygame.KEYUP, press)])
+    assert play.unplugged == ()  # the game goes on, U is the Bears' buzzer
+    assert "Bears's buzzer: U" in play.status
+    pilot.key(pygame.K_g)
+    pilot.post([pygame.event.Event(pygame.KEYDOWN, press), pygame.event.Event(pygame.KEYUP, press)])
+    assert play.guesser == 2
+
+
+def test_a_typed_question_open_to_buzzes_shows_g_and_no_caret_until_a_team_buzzes(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot, play, _ = start_class_game(app, loaded, teams=3, mode=Mode.BUZZ, pad_team=None)
+    played = play.round
+    for _ in range(len(played.pack.questions)):
+        if isinstance(played.question, TypedQuestion):
+            break
+        pilot.key(pygame.K_F4, scancode=pygame.KSCAN_F4)  # the teacher moves on
+        pilot.settle()
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    assert isinstance(played.question, TypedQuestion)
+    assert played.phase is Phase.OPEN
+    pilot.step(3)
+    field = play.card.question.answer_field
+    assert play.board.guess_button.key_hint == "G"
+    assert ("G", "guess the image") in play.bindings_hints()
+    assert not field.active  # nobody types: no caret
+    pilot.post(key_buzz(play.buzzers, 1))
+    pilot.step(3)
+    assert field.active
+    assert play.board.guess_button.key_hint == "Ctrl+G"  # G types in the answer now
+    assert ("Ctrl+G", "guess the image") in play.bindings_hints()

@@ -522,6 +522,8 @@ class TextField:
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._blink = 0.0
         self._view = 0  # the drawn line's x at the field's left inner edge (scrolling)
+        #: Whether the field takes typing now; an inactive one draws no caret.
+        self.active = True
         #: Where the caret stands, in window pixels, as last drawn (shown or blinked off).
         self.caret_x: int | None = None
         self._edges_for: tuple[str, int] | None = None
@@ -611,7 +613,7 @@ class TextField:
         rect = self.rect
         palette = assets.look.palette
         # with reduced motion the caret stands still
-        caret = assets.look.reduced_motion or self.caret_shown
+        caret = self.active and (assets.look.reduced_motion or self.caret_shown)
         pygame.draw.rect(surface, palette.field, rect, border_radius=metrics.radius)
         pygame.draw.rect(
             surface,

@@ -35,9 +35,13 @@ class BoardPanel:
         image_path: Path | None,
         on_guess: Callable[[], None],
         translator: Callable[[], Translator],
+        *,
+        guess_cap: Callable[[Stage], str] | None = None,
     ) -> None:
         self.assets = assets
         self.round = round_
+        #: the key the guess button shows at ``stage`` (a class game's: from its keys table)
+        self._guess_cap = guess_cap if guess_cap is not None else self._solo_guess_cap
         self._translator = translator  # the interface's words now (the language may change)
         board = round_.board
         self.view = BoardView(assets, image_path, board.rows, board.cols)
@@ -168,7 +172,7 @@ class BoardPanel:
             layout,
             self.round.board.hidden_count,
             stage,
-            self._typing(stage),
+            self._guess_cap(stage),
             focus.ringed is button,
             focus.hovered is button,
         )
@@ -204,13 +208,14 @@ class BoardPanel:
         """The tiles turning away now."""
         return self.view.draw_flips(surface)
 
-    def _typing(self, stage: Stage) -> bool:
+    def _solo_guess_cap(self, stage: Stage) -> str:
         """While a typed answer is asked, letters type: the guess key is Ctrl+G."""
-        return stage is Stage.ASKING and isinstance(self.round.question, TypedQuestion)
+        typing = stage is Stage.ASKING and isinstance(self.round.question, TypedQuestion)
+        return "Ctrl+G" if typing else "G"
 
     def _draw_guess_row(self, surface: pygame.Surface, stage: Stage, focus: FocusGroup) -> None:
         metrics = self._metrics
-        self.guess_button.key_hint = "Ctrl+G" if self._typing(stage) else "G"
+        self.guess_button.key_hint = self._guess_cap(stage)
         self.guess_button.enabled = stage in (Stage.ASKING, Stage.ANSWERED)
         focus.draw_button(surface, self.guess_button, self.assets, metrics)
         # what a right guess is worth now: it shrinks as tiles uncover, which is the game

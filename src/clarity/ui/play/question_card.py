@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 
+from clarity.core.events import AnswerGiven
 from clarity.core.packs.models import (
     ChoiceQuestion,
     NumberQuestion,
@@ -42,15 +43,28 @@ def placeholder_for(question: Question | None, t: Translator) -> str:
     return t.gettext("Type the answer…")
 
 
-def verdict_text(t: Translator, *, right: bool, timed_out: bool, points: int) -> str:
+def verdict_text(
+    t: Translator, *, right: bool, timed_out: bool, points: int, answered: bool = True
+) -> str:
     """The verdict on an answer in ``t``'s language: right with the ``points`` it earned,
-    too late, or wrong."""
+    too late, or wrong; not ``answered``: the question ended with no answer given (a
+    class game's: a steal let go, the teacher closed it)."""
     if right:
         # Translators: the verdict on a right answer, with the points it earned: "+1,200"
         return t.gettext("Right!  +{points}", points=points)
     if timed_out:
         return t.gettext("Time's up!")
+    if not answered:
+        # Translators: the verdict when a class game's question ends with no answer given
+        # (the steal was let go, or the teacher closed it); short, beside a button
+        return t.gettext("Nobody got it.")
     return t.gettext("Not quite.")
+
+
+def was_answered(event: AnswerGiven) -> bool:
+    """Whether ``event`` is an answer given (chosen, typed, judged or too late), not the
+    end of a question nobody answered (a class game's closed question or steal let go)."""
+    return event.response is not None or event.timed_out or event.judged or event.right
 
 
 class QuestionCard:
@@ -71,8 +85,11 @@ class QuestionCard:
         on_next: Callable[[], None],
         translator: Callable[[], Translator],
         worth: Callable[[], int] | None = None,
+        unanswered: bool = False,
     ) -> None:
         self.assets = assets
+        #: the question may end with no answer given (a class game): its verdict has room
+        self._unanswered = unanswered
         self.round = round_
         self.images = images
         #: the most a right answer earns as the question is asked (default: the round's
@@ -380,10 +397,13 @@ class QuestionCard:
         """What the verdict may say on this question: right with the most it earns, too
         late, wrong (the card keeps room for the longest before the answer)."""
         t = self._translator()
-        return [verdict_text(t, right=True, timed_out=False, points=self._best)] + [
+        verdicts = [verdict_text(t, right=True, timed_out=False, points=self._best)] + [
             verdict_text(t, right=False, timed_out=timed_out, points=0)
             for timed_out in (True, False)
         ]
+        if self._unanswered:
+            verdicts.append(verdict_text(t, right=False, timed_out=False, points=0, answered=False))
+        return verdicts
 
     def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
         """While the question waits: what a right answer is worth, from the round."""
@@ -407,7 +427,11 @@ class QuestionCard:
         out.focus = [self.next_button]
         t = self._translator()
         verdict = verdict_text(
-            t, right=event.right, timed_out=event.timed_out, points=event.points.total
+            t,
+            right=event.right,
+            timed_out=event.timed_out,
+            points=event.points.total,
+            answered=was_answered(event),
         )
         colour = palette.right if event.right else palette.wrong
         box = pygame.Rect(zone.x, zone.y, verdict_w, plan.row_h)

@@ -33,12 +33,20 @@ import pygame
 
 from clarity.core.answers import AnswerResult, right_answer_text
 from clarity.core.class_round import ClassRound, Phase
-from clarity.core.events import AnswerGiven, Points
+from clarity.core.events import AnswerGiven, Points, QuestionClosed, StealPassed
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
 from clarity.core.trophies import ClassTrophyTracker, trophy_by_id
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, binding_for, handle_key, is_repeat, key_hints
-from clarity.ui.buzzers import Buzz, BuzzerInput, PadAdded, PadAnswer, PadLost, ScreenKeys
+from clarity.ui.buzzers import (
+    Buzz,
+    Buzzer,
+    BuzzerInput,
+    PadAdded,
+    PadAnswer,
+    PadLost,
+    ScreenKeys,
+)
 from clarity.ui.class_play.controls import CLASS_LONGEST, TEACHER_KEYS, class_bindings
 from clarity.ui.class_play.scoreboard import Scoreboard
 from clarity.ui.class_play.status import status_line, team_chips
@@ -46,7 +54,7 @@ from clarity.ui.effects import Toasts
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.play.board_panel import BoardPanel
 from clarity.ui.play.card import Card
-from clarity.ui.play.controls import LONGEST_BINDINGS, WHILE_BUSY
+from clarity.ui.play.controls import GUESS, LONGEST_BINDINGS, WHILE_BUSY
 from clarity.ui.play.guess_card import GuessCard, quoted
 from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.stage import Stage
@@ -114,6 +122,8 @@ class ClassPlayScene(Scene):
         teams = len(setup.teams)
         self.trophies = ClassTrophyTracker(teams)
         self._given: AnswerGiven | None = None  # the last answer given (a timeout too)
+        #: what last ended a question or sent it on: an answer, a close, a steal let go
+        self._closing: AnswerGiven | QuestionClosed | StealPassed | None = None
         observers = [self.trophies, self._heard]
         if snapshot is None:
             self.round: ClassRound = setup.new_round(loaded.pack, observers)
@@ -138,7 +148,9 @@ class ClassPlayScene(Scene):
             return app.translator  # a new one when the language changes
 
         image = loaded.images.get(self.round.mystery.image)
-        self.board = BoardPanel(assets, self.round, image, self.open_guess, translator)
+        self.board = BoardPanel(
+            assets, self.round, image, self.open_guess, translator, guess_cap=self._guess_cap
+        )
         question = QuestionCard(
             assets,
             self.round,
@@ -148,6 +160,7 @@ class ClassPlayScene(Scene):
             on_next=self.next_question,
             translator=translator,
             worth=self._answer_worth,
+            unanswered=True,
         )
         guess = GuessCard(
             assets,
@@ -191,8 +204,11 @@ class ClassPlayScene(Scene):
         return self.round.buzzed
 
     def _heard(self, event: object) -> None:
+        """The round's events (replayed too, on resuming): how the question ended."""
         if isinstance(event, AnswerGiven):
             self._given = event
+        if isinstance(event, AnswerGiven | QuestionClosed | StealPassed):
+            self._closing = event
 
     @property
     def stage(self) -> Stage:
@@ -200,30 +216,43 @@ class ClassPlayScene(Scene):
 
     @property
     def feedback(self) -> AnswerResult | None:
-        """What the card shows once a question is over: the answer that decided it (the
-        right one, else the last one given), or a timeout when nobody answered."""
-        question = self.round.question
-        if self.round.phase is not Phase.FEEDBACK or question is None:
+        """What the card shows once a question is over: how it ended, with the clock where
+        it stopped. A right answer; a wrong (or late) answer that ended it (turns, a steal,
+        the last team locked out); else the question's end with no answer: its time up
+        (a close, a steal timed out), or nobody's (the teacher closed it, a steal let go)."""
+        played = self.round
+        question = played.question
+        if played.phase is not Phase.FEEDBACK or question is None:
             return None
-        number = self.round.question_number
-        given = [a for c in self.round.contestants for a in c.answers if a.number == number]
-        last = self._given
-        if last is not None and last.number == number:
-            given.append(last)  # the latest answer wins unless a right one came before it
-        given.sort(key=lambda a: a.right)
-        if given:
-            event = given[-1]
-        else:
+        number = played.question_number
+        given = [a for c in played.contestants for a in c.answers if a.number == number]
+        right = [a for a in given if a.right]
+        closing = self._closing
+        last = self._given if self._given is not None and self._given.number == number else None
+        all_locked_out = len(played.locked_out) >= len(played.contestants)
+        event: AnswerGiven | None = None
+        if right:
+            event = right[-1]
+        elif isinstance(closing, AnswerGiven) and closing.number == number:
+            event = closing
+        elif isinstance(closing, QuestionClosed) and not closing.timed_out and all_locked_out:
+            event = last
+        if event is None:
+            limit = played.time_limit
+            if isinstance(closing, QuestionClosed):
+                time_up = closing.timed_out
+            else:
+                time_up = limit is not None and played.question_seconds >= limit
             event = AnswerGiven(
                 number=number,
                 question_index=0,
                 question_id=question.id,
                 response=None,
                 right=False,
-                seconds=self.round.question_seconds,
+                seconds=played.question_seconds,
                 points=Points(),
                 streak=0,
-                timed_out=True,
+                timed_out=time_up,
             )
         return AnswerResult(event, None, right_answer_text(question), question.explain)
 
@@ -258,14 +287,11 @@ class ClassPlayScene(Scene):
         return bool(self.unplugged) and self._ending is None
 
     @property
-    def _clock_runs(self) -> bool:
-        """The question can be read (not covered by a guess being typed, nor by the wait
-        for a pad), so its clock runs."""
-        return (
-            self.round.phase in (Phase.ASKING, Phase.OPEN)
-            and self.guesser is None
-            and not self._waiting_for_pad
-        )
+    def _stopped(self) -> bool:
+        """The game is stopped: every clock of it stands still (the question's, a guess's).
+        A pad pulled out stops it here; the pause menu (Esc, the window minimised or left)
+        stops it by covering the scene, which is then not updated."""
+        return self._waiting_for_pad
 
     @property
     def status(self) -> str:
@@ -298,6 +324,12 @@ class ClassPlayScene(Scene):
             guessing=self.guesser is not None,
             pad_missing=self._waiting_for_pad,
         )
+
+    def _guess_cap(self, stage: Stage) -> str:
+        """The key the Guess button shows: the one the keys table takes now (Ctrl+G only
+        while a team types its answer; G while a question waits for a buzz)."""
+        row = next((b for b in self.bindings() if b.action == "open_guess"), GUESS)
+        return row.hint_cap
 
     def bindings_hints(self) -> tuple[tuple[str, str], ...]:
         return key_hints(hinted(self.bindings()))
@@ -425,6 +457,25 @@ class ClassPlayScene(Scene):
         if ready and not self.board.view.flipping:
             self._show_results()
 
+    def _leave_for_a_while(self) -> None:
+        """The window lost the focus or was minimised: no clock may run unseen, so the game
+        pauses (the pause menu is there when the teacher comes back)."""
+        if self.app.top is self and self._ending is None:
+            self.pause_game()
+
+    def _new_buzzer(self, buzzer: Buzzer) -> None:
+        """A key or button no team holds, pressed while a team's pad is out: that team's
+        buzzer from now on (a pad that cannot come back, or came back unrecognised)."""
+        team = self.unplugged[0]
+        if self.buzzers.map.claim(team, buzzer) is not None:
+            return  # another team's (not sent as nobody's, but a claim is the map's word)
+        self.app.services.sound.play("buzz")
+        t = self.app.translator
+        label = self.buzzers.label(buzzer, t)
+        self._pads_changed()
+        # Translators: a team lost its gamepad and pressed another key or button instead
+        self._refuse(t.gettext("{team}'s buzzer: {label}", team=self.team_name(team), label=label))
+
     def pause_game(self) -> None:
         self._save()
         self.app.screens.push("pause", on_restart=self.restart, on_title=self.to_title)
@@ -536,8 +587,16 @@ class ClassPlayScene(Scene):
         if isinstance(reading, PadLost | PadAdded):
             self._pads_changed()
             return
+        # SDL also reports focus moving between windows of this process (a test's second
+        # App); a real loss leaves the keyboard with no focus
+        focus_gone = event.type == pygame.WINDOWFOCUSLOST and not pygame.key.get_focused()
+        if event.type == pygame.WINDOWMINIMIZED or focus_gone:
+            self._leave_for_a_while()
+            return
         if self._waiting_for_pad:  # the game waits for the pad: only its table's keys work
-            if event.type == pygame.KEYDOWN:
+            if isinstance(reading, Buzz) and reading.team is None:
+                self._new_buzzer(reading.buzzer)
+            elif event.type == pygame.KEYDOWN:
                 self._handle_key(event)
             return
         if isinstance(reading, PadAnswer):
@@ -582,18 +641,23 @@ class ClassPlayScene(Scene):
         self.toasts.update(dt)
         self.card.question.answer_field.update(dt)
         self.card.guess.field.update(dt)
+        # nobody types while a question waits for a buzz: no caret blinks in its field
+        self.card.question.answer_field.active = self._typing_answer
         if self._ending is not None:
             self._ending += dt
             held = self._ending >= self._reveal_seconds + HOLD_SECONDS
             if held and not self.board.view.flipping and not self.card.scrolls:
                 self._show_results()
             return
+        if self._stopped:  # every clock of the game stands still (the pause menu's too)
+            return
         if self._intro < INTRO_SECONDS:
             self._intro = min(INTRO_SECONDS, self._intro + dt)
             return
         if self.guesser is not None:
             self._guess_elapsed += dt
-        elif self._clock_runs:
+        elif self.round.phase in (Phase.ASKING, Phase.OPEN):
+            # the question can be read (a guess typed would cover it), so its clock runs
             self.round.spend_time(dt)
             if self.round.time_is_up:
                 self._time_up()
@@ -815,11 +879,14 @@ class ClassPlayScene(Scene):
         if not self._waiting_for_pad:
             return ""
         names = t.join([self.team_name(team) for team in self.unplugged])
+        # Translators: {teams} lost their gamepads; the next key or button pressed that no
+        # team holds becomes the buzzer of {team} (the first of them)
         return t.ngettext(
-            "{teams} lost its buzzer: plug the gamepad back in to go on",
-            "{teams} lost their buzzers: plug the gamepads back in to go on",
+            "{teams} lost its buzzer: plug it back in, or press a new buzzer for {team}",
+            "{teams} lost their buzzers: plug them back in, or press a new buzzer for {team}",
             len(self.unplugged),
             teams=names,
+            team=self.team_name(self.unplugged[0]),
         )
 
     # -- playing --------------------------------------------------------------------------
