@@ -438,63 +438,6 @@ def test_six_teams_fit_on_the_projector_and_every_word_is_translated(
         assert any("Foxes: угадали!" in line for line in drawn)  # the end, and the results
 
 
-def assert_chips_whole(app: App, play: ClassPlayScene) -> None:
-    """Every team's chip holds its name and its score whole, each on one line, side by
-    side, at sizes no smaller than the screen's least (a score is never wrapped or cut, a
-    name never left out)."""
-    assets = app.services.assets
-    metrics = app.look.metrics(app.size)
-    boxes = play.layout_boxes()
-    for team, named in enumerate(play.setup.teams):
-        chip = boxes[f"team_{team + 1}"]
-        shown = play.scoreboard.shown[team]
-        assert shown.name == named.name
-        assert shown.score == app.translator.number(play.round.contestants[team].score)
-        assert chip.contains(shown.name_box), (named.name, chip, shown.name_box)
-        assert chip.contains(shown.score_box), (shown.score, chip, shown.score_box)
-        assert shown.name_box.right <= shown.score_box.left, shown
-        one_line = assets.font(shown.score_size, True).get_linesize()
-        assert shown.score_box.height < 1.5 * one_line, shown
-        assert min(shown.name_size, shown.score_size) >= metrics.tiny_size, shown
-
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        ((1024, 768), 200, "en", Mode.BUZZ),
-        ((1920, 1080), 200, "en", Mode.TURNS),
-        ((1920, 1080), 100, "qps-ploc", Mode.BUZZ),
-        ((1024, 768), 200, "ru", Mode.TURNS),
-    ],
-)
-def test_large_text_keeps_every_name_and_score_whole_and_the_board_its_share(
-    make_app: Callable[..., App],
-    loaded: LoadedPack,
-    case: tuple[tuple[int, int], int, str, Mode],
-) -> None:
-    size, text_size, language, mode = case
-    app = make_app(size=size, settings=game_settings(language, **{"text-size": text_size}))
-    pilot, play, _ = start_class_game(app, loaded, teams=6, mode=mode, pad_team=None)
-    width, height = app.size
-    for _ in range(3):  # four-digit scores, counted up
-        if mode is Mode.BUZZ:
-            pilot.post(key_buzz(play.buzzers, 1))
-        answer(pilot, play, right=True)
-        pilot.step(90)
-        assert_chips_whole(app, play)
-        pilot.key(pygame.K_RETURN)
-        pilot.settle()
-    assert play.round.contestants[1 if mode is Mode.BUZZ else 0].score >= 1000
-    boxes = play.layout_boxes()
-    assert_laid_out(boxes, app.size)
-    assert_chips_whole(app, play)
-    # the picture keeps a share of the screen: never a sliver under a large Guess button
-    assert boxes["board"].height >= height // 5, boxes["board"]
-    assert boxes["board"].width >= width // 5, boxes["board"]
-    assert boxes["guess_button"].height < boxes["board"].height
-    assert "prompt" in boxes  # the question is in view, not scrolled away
-
-
 def test_the_last_guesses_take_one_buzz_per_team_and_f5_shows_the_picture(
     app: App, loaded: LoadedPack
 ) -> None:
