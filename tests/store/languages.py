@@ -27,6 +27,7 @@ KEPT_LATIN = frozenset(
         "quick_check",
         "Recovered",
         "player",
+        "team",  # "Recovered team": a name written into the saved data
         "true",
         "false",
     }

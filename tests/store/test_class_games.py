@@ -24,7 +24,7 @@ from clarity.core.class_round import ClassRound, ClassRules, Mode, Phase
 from clarity.core.events import ClassSummary, RoundOutcome
 from clarity.core.teams import ClassGameSetup, Team
 from clarity.core.trophies import ClassTrophyTracker
-from clarity.store import Player, SaveFailed, Store, open_store
+from clarity.store import Player, SaveFailed, SchoolClass, Store, check_and_repair, open_store
 from clarity.store.backup import write_backup
 from clarity.store.class_games import member_share
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, migrate
@@ -33,6 +33,7 @@ from clarity.store.reports import RESULTS_HEADER, results_csv
 from clarity.store.restore import restore_backup
 from core.factories import MYSTERY_ANSWER, build_pack, right_response, wrong_response
 
+from .damage import damage_table
 from .factories import MONDAY_9AM, add_player, save, save_class_game
 
 PACK = build_pack(questions=10, grid="2x3", time_limit=20, kinds=("typed", "choice", "truefalse"))
@@ -779,3 +780,127 @@ def test_damage_repaired_as_the_game_is_finished_is_said_and_the_game_is_saved(
     assert "damaged" in str(saved.notice)
     assert saved.members == {ana.id: "Ana", bob.id: "Bob"}
     assert len(store.history(ana.id)) == 2  # the class game, and the round that was whole
+
+
+# -- a repair keeps what it can of the class games, and says what it lost ------------------------
+
+
+def _repaired_after(data_dir: Path, store: Store, table: str) -> tuple[Store, str]:
+    """Close ``store``, overwrite a page of ``table`` (all of it, in a file this small),
+    and repair as ``clarity repair`` does; the store of the repaired file, and what the
+    repair said."""
+    store.close()
+    damage_table(data_dir / DB_FILENAME, table)
+    checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
+    assert checked.store is not None
+    assert checked.notice is not None
+    assert "damaged" in checked.notice
+    return checked.store, checked.notice
+
+
+def _three_teams(store: Store, ana: Player, bob: Player, cy: Player) -> tuple[int, int, int]:
+    """A finished game of Ana and Bob's Owls, Cy's Foxes and a team of guests; the scores."""
+    setup = setup_for(
+        Team("Owls", 0, (ana.id, bob.id)), Team("Foxes", 3, (cy.id,)), Team("Guests", 5)
+    )
+    _, summary, _ = finish(store, setup)
+    owls, foxes, guests = (c.score for c in summary.contestants)
+    return owls, foxes, guests
+
+
+def test_a_lost_page_of_teams_keeps_each_members_game_under_a_recovered_team(
+    data_dir: Path, store: Store, ana: Player, bob: Player, cy: Player
+) -> None:
+    owls, foxes, _ = _three_teams(store, ana, bob, cy)
+
+    repaired, said = _repaired_after(data_dir, store, "class_team")
+
+    with repaired:
+        assert '3 members\' class games were kept under teams named "Recovered team"' in said
+        for member in (ana, bob, cy):
+            (game,) = repaired.history(member.id)
+            assert game.team_name is not None
+            assert game.team_name.startswith("Recovered team ")
+        teams = {t.members: t for t in repaired.class_teams()}
+        assert set(teams) == {("Ana", "Bob"), ("Cy",)}  # the guests' team had no round left
+        assert (teams["Ana", "Bob"].score, teams["Cy",].score) == (owls, foxes)
+        assert teams["Ana", "Bob"].game_id == teams["Cy",].game_id  # one game, as played
+        assert teams["Ana", "Bob"].pack_id == PACK.id
+        assert repaired.read_every_row() == []  # what was made reads as the store reads
+
+
+def test_a_lost_page_of_games_keeps_the_games_with_their_teams(
+    data_dir: Path, store: Store, ana: Player, bob: Player, cy: Player
+) -> None:
+    scores = _three_teams(store, ana, bob, cy)
+
+    repaired, said = _repaired_after(data_dir, store, "class_game")
+
+    with repaired:
+        assert "Some of the classes and class games could not be read: 1 class game" in said
+        teams = list(repaired.class_teams())
+        assert [(t.name, t.members, t.score) for t in teams] == [
+            ("Owls", ("Ana", "Bob"), scores[0]),
+            ("Foxes", ("Cy",), scores[1]),
+            ("Guests", (), scores[2]),  # its game was made again from the others' rounds
+        ]
+        assert {t.game_id for t in teams} == {teams[0].game_id}
+        for member in (ana, bob, cy):
+            (game,) = repaired.history(member.id)
+            assert game.team_name in {"Owls", "Foxes"}
+        assert repaired.read_every_row() == []
+
+
+def test_a_repair_says_what_it_lost_of_the_team_answers_and_keeps_the_rest(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    finish(store, setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1)))
+    answers = len(store.class_answers(next(store.class_teams()).game_id))
+    guesses = len(store.class_guesses(next(store.class_teams()).game_id))
+    made = store.create_class("5B")
+    assert isinstance(made, SchoolClass)
+    store.add_to_class(made.id, [ana.id])
+
+    repaired, said = _repaired_after(data_dir, store, "class_answer")
+
+    with repaired:
+        # the answers' page went (so they cannot be counted); the game, its guesses and
+        # the class are kept
+        assert answers > 0
+        assert (
+            "Some of the classes and class games could not be read: 1 class game, 1 class, "
+            f"1 place in a class and {guesses} team answer{'s' * (guesses != 1)} were kept."
+        ) in said
+        assert [t.name for t in repaired.class_teams()] == ["Owls", "Foxes"]
+        assert len(repaired.history(ana.id)) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "table"),
+    [
+        ("UPDATE class_answer SET seconds = 'slow' WHERE number = 1", "class_answer"),
+        ("UPDATE class_guess SET seconds = 'slow' WHERE number = 1", "class_guess"),
+        ("UPDATE class_member SET class_id = 'first'", "class_member"),
+    ],
+)
+def test_a_class_row_that_makes_no_sense_is_found_by_clarity_repair_and_counted(
+    data_dir: Path, store: Store, ana: Player, change: str, table: str
+) -> None:
+    finish(store, setup_for(Team("Owls", 0, (ana.id,)), Team("Foxes", 1)))
+    made = store.create_class("5B")
+    assert isinstance(made, SchoolClass)
+    store.add_to_class(made.id, [ana.id])
+    store.close()
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    with conn:
+        conn.execute(change)
+    conn.close()
+
+    checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)
+
+    assert checked.store is not None
+    with checked.store as repaired:
+        assert checked.notice is not None, f"the {table} row was not found"
+        assert "Of the classes and class games" in checked.notice
+        assert repaired.read_every_row() == []
+        assert len(repaired.history(ana.id)) == 1

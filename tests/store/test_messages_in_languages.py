@@ -104,6 +104,37 @@ MESSAGES = {
         ).said
     ),
     "a simple repair": lambda: Repair(DATABASE, FOLDER / "x.corrupt", 1, 1).said,
+    "a repair that lost class data": lambda: (
+        Repair(
+            DATABASE,
+            FOLDER / "x.corrupt",
+            rounds_kept=40,
+            players_kept=21,
+            class_games_kept=3,
+            class_games_before=4,
+            classes_kept=2,
+            classes_before=2,
+            memberships_kept=50,
+            memberships_before=52,
+            team_answers_kept=301,
+            team_answers_before=320,
+            member_rounds_regrouped=3,
+        ).said
+    ),
+    "a repair that could not count the class data lost": lambda: (
+        Repair(
+            DATABASE,
+            FOLDER / "x.corrupt",
+            rounds_kept=1,
+            players_kept=1,
+            class_games_kept=1,
+            classes_kept=1,
+            memberships_kept=1,
+            team_answers_kept=21,
+            member_rounds_regrouped=1,
+            class_rows_unread=True,
+        ).said
+    ),
     "a size in bytes": lambda: size_in_words(912),
     "a size with a tenth": lambda: size_in_words(3_400_000),
     "a size in gigabytes": lambda: size_in_words(2_000_000_000),

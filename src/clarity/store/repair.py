@@ -33,7 +33,8 @@ import os
 import shutil
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -69,6 +70,10 @@ SALVAGED_KEYS = {
     "class_guess": "team_id",
     "class_in_progress": "id",
 }
+# The tables of classes and class games, for what the repair says it lost of them.
+_CLASS_TABLES = frozenset(
+    ("school_class", "class_member", "class_game", "class_team", "class_answer", "class_guess")
+)
 _SMALLEST_KEY = -(2**63)
 _LARGEST_KEY = 2**63 - 1
 # Failed reads allowed per table before what is left is given up: a damaged interior
@@ -78,6 +83,8 @@ _FAILED_READS_PER_TABLE = 20_000
 # shown as written in every language (as every other name is); the interface's language of
 # the game that happened to repair the file must not decide it. The teacher renames them.
 RECOVERED_PLAYER = "Recovered player {id}"
+# The same for a class game's team whose row was lost while its members' rounds were not.
+RECOVERED_TEAM = "Recovered team {id}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,21 @@ class Repair:
     rounds_before: int | None = None
     players_before: int | None = None
     swapped: bool = False  # the live file was replaced, not written through SQLite
+    # the class data: what the fresh file keeps, and what the damaged one had (None: it
+    # could not be counted); team answers are a team's answers and guesses together
+    class_games_kept: int = 0
+    class_games_before: int | None = None
+    classes_kept: int = 0
+    classes_before: int | None = None
+    memberships_kept: int = 0
+    memberships_before: int | None = None
+    team_answers_kept: int = 0
+    team_answers_before: int | None = None
+    # members' rounds whose team row was lost, kept under a team made for them
+    # ("Recovered team N", RECOVERED_TEAM) in their game, or in one made for it
+    member_rounds_regrouped: int = 0
+    # rows of the class tables SQLite could not read, whether or not they could be counted
+    class_rows_unread: bool = False
 
     @property
     def said(self) -> Message:
@@ -131,7 +153,7 @@ class Repair:
                 players=players,
             )
         # Translators: {kept} is a number of rounds, {players} of players
-        return message(
+        said = message(
             "The saved data at {path} was damaged: {kept} and {players} were kept "
             "in a fresh file, and the damaged file was copied to {aside} beside it.",
             path=self.path,
@@ -139,11 +161,103 @@ class Repair:
             players=players,
             aside=self.aside.name,
         )
+        if self.class_data_lost:
+            games, games_before = self.class_games_kept, self.class_games_before
+            classes, classes_before = self.classes_kept, self.classes_before
+            places, places_before = self.memberships_kept, self.memberships_before
+            answers, answers_before = self.team_answers_kept, self.team_answers_before
+            kept = {
+                "games": plural_message(
+                    "{kept} of {count} class game",
+                    "{kept} of {count} class games",
+                    games_before,
+                    kept=games,
+                )
+                if _lost(games, games_before)
+                else plural_message("{count} class game", "{count} class games", games),
+                "classes": plural_message(
+                    "{kept} of {count} class",
+                    "{kept} of {count} classes",
+                    classes_before,
+                    kept=classes,
+                )
+                if _lost(classes, classes_before)
+                else plural_message("{count} class", "{count} classes", classes),
+                "memberships": plural_message(
+                    "{kept} of {count} place in a class",
+                    "{kept} of {count} places in classes",
+                    places_before,
+                    kept=places,
+                )
+                if _lost(places, places_before)
+                else plural_message(
+                    "{count} place in a class", "{count} places in classes", places
+                ),
+                "answers": plural_message(
+                    "{kept} of {count} team answer",
+                    "{kept} of {count} team answers",
+                    answers_before,
+                    kept=answers,
+                )
+                if _lost(answers, answers_before)
+                else plural_message("{count} team answer", "{count} team answers", answers),
+            }
+            if self._class_loss_counted:
+                said = message(
+                    # Translators: {repair} is the sentence above (what the repair kept of
+                    # the rounds and players); each of the others is "3 of 4 class games"
+                    # or "4 class games", and so on
+                    "{repair} Of the classes and class games, {games}, {classes}, "
+                    "{memberships} and {answers} were kept.",
+                    repair=said,
+                    **kept,
+                )
+            else:
+                said = message(
+                    # Translators: as "{repair} Of the classes and class games, ...", when
+                    # what was lost could not be counted: {games} is "4 class games"...
+                    "{repair} Some of the classes and class games could not be read: "
+                    "{games}, {classes}, {memberships} and {answers} were kept.",
+                    repair=said,
+                    **kept,
+                )
+        if self.member_rounds_regrouped:
+            said = plural_message(
+                # Translators: {repair} is the sentence(s) above; "Recovered team" is the
+                # name they now have in the saved data, which stays in English: keep it
+                "{repair} {count} member's class game was kept under a team named \"Recovered "
+                'team": its team was lost.',
+                "{repair} {count} members' class games were kept under teams named \"Recovered "
+                'team": their teams were lost.',
+                self.member_rounds_regrouped,
+                repair=said,
+            )
+        return said
+
+    @property
+    def class_data_lost(self) -> bool:
+        """Whether the damaged file had class games, classes, places in classes or team
+        answers the fresh file does not: counted, or rows SQLite could not read."""
+        return self.class_rows_unread or self._class_loss_counted
+
+    @property
+    def _class_loss_counted(self) -> bool:
+        return (
+            _lost(self.class_games_kept, self.class_games_before)
+            or _lost(self.classes_kept, self.classes_before)
+            or _lost(self.memberships_kept, self.memberships_before)
+            or _lost(self.team_answers_kept, self.team_answers_before)
+        )
 
     @property
     def message(self) -> str:
         """:attr:`said` in English."""
         return str(self.said)
+
+
+def _lost(kept: int, before: int | None) -> bool:
+    """Whether the damaged file had more than the fresh one kept (None: not counted)."""
+    return before is not None and before > kept
 
 
 class RepairFailed(Exception):
@@ -284,6 +398,7 @@ def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | N
     sources = [("", "-wal")] if Path(f"{aside}-wal").exists() else []
     sources.append(("",))
     counts: dict[str, int | None] = {}
+    unread: set[str] = set()  # the tables with rows SQLite could not read
     _remove_with_companions(fresh, work)
     conn = open_connection(fresh)
     try:
@@ -294,18 +409,24 @@ def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | N
                 shutil.copyfile(f"{aside}{suffix}", f"{work}{suffix}")
             if n == 0:
                 counts.update(_counts_before(work))
-            _salvage(conn, work)
+            unread |= _salvage(conn, work)
         conn.execute("BEGIN IMMEDIATE")
         drop_rows_the_game_cannot_read(conn, "player")
-        counts["players_renamed"], counts["players_lowered"] = _settle_orphans(conn, moment)
-        readable = ("round", "answer", "guess", "in_progress", "school_class")
-        for table in (*readable, "class_team", "class_in_progress"):
+        # the class games' rows are settled once the members' rounds are known readable:
+        # a round whose team was lost is kept under a team made for it
+        counts["players_renamed"], counts["players_lowered"] = _settle_orphans(
+            conn, moment, class_games=False
+        )
+        readable = ("round", "answer", "guess", "in_progress", "school_class", "class_member")
+        for table in readable:
+            drop_rows_the_game_cannot_read(conn, table)
+        counts["member_rounds_regrouped"] = _regroup_members_of_lost_teams(conn)
+        for table in ("class_team", "class_answer", "class_guess", "class_in_progress"):
             drop_rows_the_game_cannot_read(conn, table)
         _settle_orphans(conn, moment)  # the answers and trophies of rounds just dropped
         conn.execute("COMMIT")
-        counts["rounds_kept"], counts["players_kept"] = conn.execute(
-            "SELECT (SELECT count(*) FROM round), (SELECT count(*) FROM player)"
-        ).fetchone()
+        counts.update(_counts(conn, "kept"))
+        counts["class_rows_unread"] = bool(unread & _CLASS_TABLES)
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # a bug in _settle_orphans, not damage: refuse to put in a bad file
             raise sqlite3.IntegrityError(f"orphan rows left after the repair: {problems[:3]}")
@@ -317,14 +438,39 @@ def build_fresh(fresh: Path, aside: Path, moment: datetime) -> dict[str, int | N
     return counts
 
 
+# What a repair counts, before and after (Repair's fields: name_before, name_kept).
+_COUNTED = {
+    "rounds": "SELECT count(*) FROM round",
+    "players": "SELECT count(*) FROM player",
+    "class_games": "SELECT count(*) FROM class_game",
+    "classes": "SELECT count(*) FROM school_class",
+    "memberships": "SELECT count(*) FROM class_member",
+    "team_answers": (
+        "SELECT (SELECT count(*) FROM class_answer) + (SELECT count(*) FROM class_guess)"
+    ),
+}
+
+
+def _counts(conn: sqlite3.Connection, when: str) -> dict[str, int | None]:
+    """:data:`_COUNTED` in ``conn``'s main file, as ``<name>_<when>``; None for a count
+    SQLite cannot make (a damaged page, or a table an older file does not have)."""
+    found: dict[str, int | None] = {}
+    for name, sql in _COUNTED.items():
+        try:
+            found[f"{name}_{when}"] = int(conn.execute(sql).fetchone()[0])
+        except sqlite3.DatabaseError:
+            found[f"{name}_{when}"] = None
+    return found
+
+
 def _counts_before(work: Path) -> dict[str, int | None]:
-    """The rounds and players the damaged file has, when SQLite can still count them."""
+    """What the damaged file has, when SQLite can still count it."""
     try:
         conn = sqlite3.connect(work)
     except sqlite3.Error:
-        return {"rounds_before": None, "players_before": None}
+        return {f"{name}_before": None for name in _COUNTED}
     try:
-        return {"rounds_before": _count(conn, "round"), "players_before": _count(conn, "player")}
+        return _counts(conn, "before")
     finally:
         conn.close()
 
@@ -344,18 +490,21 @@ def _prepare_fresh(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = OFF")
 
 
-def _salvage(conn: sqlite3.Connection, work: Path) -> None:
-    """Carry the readable rows of the damaged file ``work`` into ``conn``'s main file."""
+def _salvage(conn: sqlite3.Connection, work: Path) -> set[str]:
+    """Carry the readable rows of the damaged file ``work`` into ``conn``'s main file;
+    return the tables some rows of which SQLite could not read."""
     try:
         conn.execute("ATTACH DATABASE ? AS damaged", (str(work),))
     except sqlite3.DatabaseError:
-        return  # not a database at all
+        return set()  # not a database at all (the counts say what was lost)
     try:
-        for table, key in SALVAGED_KEYS.items():
-            copy_readable_rows(conn, table, key)
+        unread = {
+            table for table, key in SALVAGED_KEYS.items() if copy_readable_rows(conn, table, key)
+        }
         _keep_names_from_the_index(conn)
     finally:
         conn.execute("DETACH DATABASE damaged")
+    return unread
 
 
 def _keep_names_from_the_index(conn: sqlite3.Connection) -> None:
@@ -375,17 +524,18 @@ def copy_readable_rows(
     key: str,
     *,
     failed_reads: int = _FAILED_READS_PER_TABLE,
-) -> None:
+) -> int:
     """Copy the rows of ``damaged.table`` that SQLite can read into ``main.table``.
 
     Reads whole key ranges with ``INSERT ... SELECT``; a range that fails (SQLite undoes
     that one statement) is halved, until single keys, or until ``failed_reads`` failures,
     after which the ranges still failing are given up. Rows the fresh table refuses (a
     NULL where the schema forbids one, a broken CHECK) are left out by ``OR IGNORE``.
+    Returns the number of reads that failed (0: every row was read).
     """
     columns = _shared_columns(conn, table)
     if not columns:
-        return  # the table itself cannot be found in the damaged file
+        return 0  # the table itself cannot be found in the damaged file
     names = ", ".join(columns)
     copy = f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names} FROM damaged.{table}"
     # A range scan reads one row past its end to know it is done, which may be a row of
@@ -406,6 +556,7 @@ def copy_readable_rows(
             if low < high:
                 middle = low + (high - low) // 2
                 ranges += [(middle + 1, high), (low, middle)]
+    return failed_reads - budget
 
 
 # Where a child table's keys are the ids of rows already carried over: its rows outside
@@ -459,7 +610,22 @@ _READ_AS_THE_STORE_DOES: dict[str, tuple[str, str, Callable[[Row], object]]] = {
         lambda row: rows.in_progress(row, {}),
     ),
     "school_class": ("SELECT * FROM school_class", "id = :id", school_class),
+    "class_member": (
+        "SELECT * FROM class_member",
+        "class_id = :class_id AND player_id = :player_id",
+        rows.class_member,
+    ),
     "class_team": (TEAM_QUERY, "id = :id", rows.team_record),
+    "class_answer": (
+        "SELECT * FROM class_answer",
+        "team_id = :team_id AND number = :number",
+        rows.class_answer,
+    ),
+    "class_guess": (
+        "SELECT * FROM class_guess",
+        "team_id = :team_id AND number = :number",
+        rows.class_guess,
+    ),
     "class_in_progress": (
         "SELECT * FROM class_in_progress",
         "id = :id",
@@ -515,8 +681,11 @@ def _shared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [column for column in ours if column in theirs]
 
 
-def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> tuple[int, int]:
-    """Give rounds that lost their player one; drop rows that lost their round or player.
+def _settle_orphans(
+    conn: sqlite3.Connection, moment: datetime, *, class_games: bool = True
+) -> tuple[int, int]:
+    """Give rounds that lost their player one; drop rows that lost their round or player
+    (and, with ``class_games``, the class games' rows that lost their game or team).
 
     Such a player is named as the index of names had them (in lower case), or, when
     that is lost too, "Recovered player N". Returns how many got a made-up name, and how
@@ -542,7 +711,7 @@ def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> tuple[int, in
         """,
         (RECOVERED_PLAYER, created),
     )
-    statements: Iterable[str] = (
+    statements: tuple[str, ...] = (
         "DELETE FROM round WHERE player_id NOT IN (SELECT id FROM player)",
         "DELETE FROM answer WHERE round_id NOT IN (SELECT id FROM round)",
         "DELETE FROM guess WHERE round_id NOT IN (SELECT id FROM round)",
@@ -556,26 +725,134 @@ def _settle_orphans(conn: sqlite3.Connection, moment: datetime) -> tuple[int, in
         # a class keeps the members still there; a member of a class lost goes
         "DELETE FROM class_member WHERE player_id NOT IN (SELECT id FROM player)",
         "DELETE FROM class_member WHERE class_id NOT IN (SELECT id FROM school_class)",
-        # a class game's teams go with their game; a member's round of a team lost goes
-        # too (kept, it would be a team's score posing as a round played alone)
-        "DELETE FROM class_team WHERE game_id NOT IN (SELECT id FROM class_game)",
-        "DELETE FROM class_answer WHERE team_id NOT IN (SELECT id FROM class_team)",
-        "DELETE FROM class_guess WHERE team_id NOT IN (SELECT id FROM class_team)",
-        """
-        DELETE FROM round WHERE class_team_id IS NOT NULL
-            AND class_team_id NOT IN (SELECT id FROM class_team)
-        """,
     )
+    if class_games:
+        statements = (*statements, *_CLASS_GAME_ORPHANS)
     for statement in statements:
         conn.execute(statement)
     return renamed.rowcount, lowered.rowcount
 
 
-def _count(conn: sqlite3.Connection, table: str) -> int | None:
-    try:
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    except sqlite3.DatabaseError:
-        return None
+def _regroup_members_of_lost_teams(conn: sqlite3.Connection) -> int:
+    """Keep the members' rounds of class games whose team (or game) row was lost: each
+    such team is made again from its members' rounds, under its own id (its readable
+    answers and guesses find it again), named "Recovered team N", in its game, or in a game
+    made again from the rounds when that was lost too. Returns how many members' rounds
+    were kept so. Run on readable rounds, before the orphans are settled.
+
+    A round holds its team's score, breakdown and medal; the team's right and wrong
+    answers are made of the members' shares (a little fewer when they did not split
+    evenly); what no round holds is not made up: the mode is taken as turns, no team
+    guessed, and the team's per-round trophies are left out (each member keeps theirs).
+    """
+    lost_games = [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT game_id FROM class_team "
+            "WHERE game_id NOT IN (SELECT id FROM class_game)"
+        )
+    ]
+    for game_id in lost_games:
+        first = query(
+            conn,
+            "SELECT r.* FROM round r JOIN class_team ct ON ct.id = r.class_team_id "
+            "WHERE ct.game_id = ? ORDER BY r.id LIMIT 1",
+            (game_id,),
+        ).fetchone()
+        if first is not None:  # else a game of guests only: nothing tells what it was
+            _insert_game_like(conn, first, game_id)
+    regrouped = 0
+    lost_teams = query(
+        conn,
+        "SELECT class_team_id AS team_id, count(*) AS members, sum(right_count) AS right_count,"
+        " sum(wrong_count) AS wrong_count, min(id) AS first_round FROM round "
+        "WHERE class_team_id IS NOT NULL AND class_team_id NOT IN (SELECT id FROM class_team) "
+        "GROUP BY class_team_id",
+    ).fetchall()
+    for team in lost_teams:
+        first = query(conn, "SELECT * FROM round WHERE id = ?", (team["first_round"],)).fetchone()
+        game = conn.execute(
+            "SELECT id FROM class_game WHERE pack_id = ? AND played_ts = ? ORDER BY id LIMIT 1",
+            (first["pack_id"], first["played_ts"]),
+        ).fetchone()
+        game_id = game[0] if game is not None else _insert_game_like(conn, first, None)
+        _insert_team_like(conn, first, team, game_id)
+        regrouped += team["members"]
+    return regrouped
+
+
+def _insert_game_like(conn: sqlite3.Connection, member_round: Row, game_id: int | None) -> int:
+    """A class game row made from one of its members' rounds (``game_id`` None: a new id)."""
+    values = {
+        "uuid": str(uuid.uuid4()),
+        **{
+            column: member_round[column]
+            for column in (
+                *("pack_id", "pack_sha256", "mystery_index", "mystery_image", "mystery_answer"),
+                *("seed", "outcome", "total_tiles", "timer", "streaks", "time_scale"),
+                *("played_at", "played_ts", "played_day"),
+            )
+        },
+        "mode": "turns",
+        "guessed_by": None,
+        "hidden_at_end": member_round["hidden_at_guess"],
+        "questions_asked": 0,
+        "setup": '{"recovered":true}',
+    }
+    if game_id is not None:
+        values["id"] = game_id
+    columns = ", ".join(values)
+    marks = ", ".join(f":{column}" for column in values)
+    return conn.execute(f"INSERT INTO class_game ({columns}) VALUES ({marks})", values).lastrowid
+
+
+def _insert_team_like(conn: sqlite3.Connection, member_round: Row, team: Row, game_id: int) -> None:
+    """The team row ``team["team_id"]`` made from one of its members' rounds."""
+    taken = conn.execute(
+        "SELECT coalesce(max(number), -1), group_concat(emblem) FROM class_team WHERE game_id = ?",
+        (game_id,),
+    ).fetchone()
+    emblems = {int(e) for e in (taken[1] or "").split(",") if e.isdigit()}
+    values = {
+        "id": team["team_id"],
+        "game_id": game_id,
+        "number": taken[0] + 1,
+        "name": RECOVERED_TEAM.replace("{id}", str(team["team_id"])),
+        "emblem": next((e for e in range(6) if e not in emblems), 0),
+        "place": 1
+        + conn.execute(
+            "SELECT count(*) FROM class_team WHERE game_id = ? AND score > ?",
+            (game_id, member_round["score"]),
+        ).fetchone()[0],
+        **{
+            column: member_round[column]
+            for column in (
+                *("score", "base_points", "time_bonus", "streak_bonus", "image_bonus"),
+                *("penalty", "best_possible", "longest_streak", "hidden_at_guess"),
+                *("seconds_played", "medal"),
+            )
+        },
+        "right_count": team["right_count"],
+        "wrong_count": team["wrong_count"],
+        "trophies": "",
+    }
+    columns = ", ".join(values)
+    marks = ", ".join(f":{column}" for column in values)
+    conn.execute(f"INSERT INTO class_team ({columns}) VALUES ({marks})", values)
+
+
+_CLASS_GAME_ORPHANS = (
+    # a class game's teams go with their game; a member's round of a team lost goes
+    # too (kept, it would be a team's score posing as a round played alone); both only
+    # once _regroup_members_of_lost_teams has made the teams and games it could
+    "DELETE FROM class_team WHERE game_id NOT IN (SELECT id FROM class_game)",
+    "DELETE FROM class_answer WHERE team_id NOT IN (SELECT id FROM class_team)",
+    "DELETE FROM class_guess WHERE team_id NOT IN (SELECT id FROM class_team)",
+    """
+        DELETE FROM round WHERE class_team_id IS NOT NULL
+            AND class_team_id NOT IN (SELECT id FROM class_team)
+        """,
+)
 
 
 def _copy_flushed(source: Path, target: Path) -> None:

@@ -306,6 +306,12 @@ def team_record(row: Row) -> TeamRecord:
     )
 
 
+def class_member(row: Row) -> tuple[int, int]:
+    """A place in a class from a row of ``class_member``: (class id, player id)."""
+    fields = Fields("class_member", row, None)
+    return fields.integer("class_id"), fields.integer("player_id")
+
+
 def class_answer(row: Row) -> AnswerGiven:
     """A team's answer from a row of ``class_answer`` (``contestant`` is its ``number``,
     the team's place in the setup, when the row is joined with it; else 0)."""
