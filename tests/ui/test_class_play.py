@@ -12,11 +12,12 @@ import pytest
 
 from clarity.core.class_round import Mode, Phase
 from clarity.core.packs.loader import LoadedPack
-from clarity.core.packs.models import TypedQuestion
+from clarity.core.packs.models import ChoiceQuestion, TypedQuestion
 from clarity.core.scoring import ScoringRules
 from clarity.ui.app import App
 from clarity.ui.scenes.class_play import ClassPlayScene
 from clarity.ui.scenes.class_results import ClassResultsScene
+from clarity.ui.text_draw import ChainFont
 
 from .class_game import (
     NAMES,
@@ -33,7 +34,7 @@ from .conftest import Pilot
 from .drawn_text import cut_off_messages, game_settings, recording_drawn_text, untranslated_words
 from .saving import MakeApp, app_factory
 from .test_buzzers import FakePadPort, xbox
-from .test_layout import assert_laid_out
+from .test_layout import assert_laid_out, pack
 from .test_play_languages import KEY_NAMES, pack_words
 
 
@@ -436,6 +437,115 @@ def test_six_teams_fit_on_the_projector_and_every_word_is_translated(
     if language == "ru":
         assert any("Жмите кнопки" in line for line in drawn)  # the open question's status
         assert any("Foxes: угадали!" in line for line in drawn)  # the end, and the results
+
+
+def assert_chips_whole(app: App, play: ClassPlayScene) -> None:
+    """Every team's chip holds its name and its score whole, each on one line, side by
+    side, at sizes no smaller than the screen's least (a score is never wrapped or cut, a
+    name never left out)."""
+    assets = app.services.assets
+    metrics = app.look.metrics(app.size)
+    boxes = play.layout_boxes()
+    for team, named in enumerate(play.setup.teams):
+        chip = boxes[f"team_{team + 1}"]
+        shown = play.scoreboard.shown[team]
+        assert shown.name == named.name
+        assert shown.score == app.translator.number(play.round.contestants[team].score)
+        assert chip.contains(shown.name_box), (named.name, chip, shown.name_box)
+        assert chip.contains(shown.score_box), (shown.score, chip, shown.score_box)
+        assert shown.name_box.right <= shown.score_box.left, shown
+        one_line = assets.font(shown.score_size, True).get_linesize()
+        assert shown.score_box.height < 1.5 * one_line, shown
+        assert min(shown.name_size, shown.score_size) >= metrics.tiny_size, shown
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ((1024, 768), 200, "en", Mode.BUZZ),
+        ((1920, 1080), 200, "en", Mode.TURNS),
+        ((1920, 1080), 100, "qps-ploc", Mode.BUZZ),
+        ((1024, 768), 200, "ru", Mode.TURNS),
+    ],
+)
+def test_large_text_keeps_every_name_and_score_whole_and_the_board_its_share(
+    make_app: Callable[..., App],
+    loaded: LoadedPack,
+    case: tuple[tuple[int, int], int, str, Mode],
+) -> None:
+    size, text_size, language, mode = case
+    app = make_app(size=size, settings=game_settings(language, **{"text-size": text_size}))
+    pilot, play, _ = start_class_game(app, loaded, teams=6, mode=mode, pad_team=None)
+    width, height = app.size
+    for _ in range(3):  # four-digit scores, counted up
+        if mode is Mode.BUZZ:
+            pilot.post(key_buzz(play.buzzers, 1))
+        answer(pilot, play, right=True)
+        pilot.step(90)
+        assert_chips_whole(app, play)
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()
+    assert play.round.contestants[1 if mode is Mode.BUZZ else 0].score >= 1000
+    boxes = play.layout_boxes()
+    assert_laid_out(boxes, app.size)
+    assert_chips_whole(app, play)
+    # the picture keeps a share of the screen: never a sliver under a large Guess button
+    assert boxes["board"].height >= height // 5, boxes["board"]
+    assert boxes["board"].width >= width // 5, boxes["board"]
+    assert boxes["guess_button"].height < boxes["board"].height
+    assert "prompt" in boxes  # the question is in view, not scrolled away
+
+
+LONG_ANSWERS = [
+    {
+        "id": "treaty",
+        "type": "choice",
+        "prompt": "Which agreement, signed in 1997, formalized the community of the two countries?",
+        "choices": [
+            "Treaty on the Union between Belarus and Russia",
+            "Treaty on the Creation of a Union State",
+            "Treaty on a Common Currency",
+            "Representatives of Mutual Security Guarantees",
+        ],
+        "answer": "Treaty on the Union between Belarus and Russia",
+    }
+]
+
+
+@pytest.mark.parametrize(
+    "case", [((1024, 768), 100, "en"), ((1920, 1080), 100, "en"), ((1024, 768), 150, "ru")]
+)
+def test_the_question_and_its_answers_are_never_smaller_than_the_help_texts(
+    make_app: Callable[..., App],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[tuple[int, int], int, str],
+) -> None:
+    size, text_size, language = case
+    long = pack(tmp_path, LONG_ANSWERS, "long-answers")
+    app = make_app(size=size, settings=game_settings(language, **{"text-size": text_size}))
+    drawn: list[tuple[str, int]] = []
+    render_line = ChainFont.render_line
+
+    def recorded(font: ChainFont, line: str, *args: object, **kwargs: object) -> object:
+        drawn.append((line, font.point_size))
+        return render_line(font, line, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ChainFont, "render_line", recorded)
+    pilot, play, _ = start_class_game(app, long, teams=4, pad_team=None)
+    pilot.step(5)
+    question = play.round.question
+    assert isinstance(question, ChoiceQuestion)
+    pack_words = {*question.prompt.split(), *(w for c in question.choices for w in c.split())}
+    questions = [size for line, size in drawn if set(line.split()) <= pack_words and line.strip()]
+    # the stakes line, unless it gave way to the question; the key hints' labels
+    stakes = play.shown_texts().get("stakes", "")
+    helps = [size for line, size in drawn if len(line.strip()) > 8 and line.strip() in stakes]
+    labels = {app.translator.gettext(label) for _, label in play.bindings_hints()}
+    hints = [size for line, size in drawn if line in labels]
+    assert questions
+    assert hints
+    assert min(questions) >= max(helps + hints), (min(questions), helps, hints)
 
 
 def test_the_last_guesses_take_one_buzz_per_team_and_f5_shows_the_picture(

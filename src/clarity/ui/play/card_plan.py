@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import pygame
 
@@ -47,6 +48,9 @@ class CardPlan:
     #: each answer button's own height: ``button_h`` or more, as its label needs (a row
     #: of buttons is as tall as its tallest; empty for a typed question)
     heights: tuple[int, ...] = ()
+    #: the stakes line is shown under the answers (it gave way to them: see ``help_gives_way``
+    #: of :func:`plan_question`)
+    stakes_shown: bool = True
 
     def row_heights(self) -> list[int]:
         """The height of each row of answer buttons, in pixels: its tallest button's."""
@@ -228,6 +232,8 @@ def plan_question(
     verdicts: Sequence[str] = (),
     next_button: Button | None = None,
     submit_button: Button | None = None,
+    help_gives_way: bool = False,
+    stakes_size: int = 0,
 ) -> CardPlan:
     """Sizes for the card of ``question``: the largest at which it fits ``width`` x ``room``.
 
@@ -248,7 +254,35 @@ def plan_question(
     holds it with the prompt as large as without it; else, after the answer, the prompt
     gives it room down to the body size, and when that is not enough either, the card
     keeps the question as it was asked and grows under it (it scrolls).
+
+    ``stakes_size``: the stakes line's type size (0: the small size). ``help_gives_way``:
+    the stakes line is at the tiny size, and left out when, with it, the question or its
+    answers would be smaller than the small size or the card would scroll (a class game's
+    card, shorter under the scoreboard: the question and its answers come first).
     """
+    if help_gives_way and stakes:
+        plan = partial(
+            plan_question,
+            assets,
+            metrics,
+            question,
+            labels,
+            width=width,
+            room=room,
+            button_h=button_h,
+            picture_aspect=picture_aspect,
+            answered=answered,
+            translator=translator,
+            verdicts=verdicts,
+            next_button=next_button,
+            submit_button=submit_button,
+        )
+        with_help = plan(stakes=stakes, stakes_size=tiny_size(metrics))
+        small = metrics.small_size
+        if min(with_help.prompt_size, with_help.explain_size) >= small and with_help.needed <= room:
+            return with_help
+        alone = plan()
+        return replace(alone, stakes_shown=False)
     search = _Search(
         assets=assets,
         metrics=metrics,
@@ -262,10 +296,13 @@ def plan_question(
         submit_under=submit_button is not None
         and submit_place(assets, metrics, width, submit_button)[1],
     )
-    stakes_h = max(
-        2 * assets.font(metrics.small_size).get_linesize(),
-        assets.fitter.measure(stakes, metrics.small_size, width)[1],
-    )
+    stakes_h = 0
+    if stakes:
+        stakes_size = stakes_size or metrics.small_size
+        stakes_h = max(
+            2 * assets.font(stakes_size).get_linesize(),
+            assets.fitter.measure(stakes, stakes_size, width)[1],
+        )
     asked, _ = search.run("", stakes_h, search.options())
     t = translator
     explain = explanation(question, t.render(right_answer_text(question)), t)

@@ -86,10 +86,15 @@ class QuestionCard:
         translator: Callable[[], Translator],
         worth: Callable[[], int] | None = None,
         unanswered: bool = False,
+        help_gives_way: bool = False,
     ) -> None:
         self.assets = assets
         #: the question may end with no answer given (a class game): its verdict has room
         self._unanswered = unanswered
+        #: the stakes line at the tiny size, and left out rather than shrink the question
+        #: and its answers under it (a class game's card, shorter under the scoreboard)
+        self._help_gives_way = help_gives_way
+        self._stakes_shown = True
         self.round = round_
         self.images = images
         #: the most a right answer earns as the question is asked (default: the round's
@@ -232,7 +237,9 @@ class QuestionCard:
                 verdicts=self._verdicts(),
                 next_button=self.next_button,
                 submit_button=self.submit_button,
+                help_gives_way=self._help_gives_way,
             )
+        self._stakes_shown = plan.stakes_shown
         out.columns = plan.columns
         out.needed = plan.needed
 
@@ -406,13 +413,16 @@ class QuestionCard:
         return verdicts
 
     def _place_stakes(self, out: CardLayout, zone: pygame.Rect) -> None:
-        """While the question waits: what a right answer is worth, from the round."""
+        """While the question waits: what a right answer is worth, from the round (unless
+        it gave way to the question and its answers)."""
+        if not self._stakes_shown:
+            return
         metrics = out.metrics
         line = self._stakes_line()
         muted = self.assets.look.palette.text_muted
-        surface = self.assets.fit_text(
-            line, metrics.small_size, metrics.small_size, muted, zone.size
-        )
+        # as the plan measured it: a class card's at the tiny size, under its answers
+        size = tiny_size(metrics) if self._help_gives_way else metrics.small_size
+        surface = self.assets.fit_text(line, size, size, muted, zone.size)
         out.add_text("stakes", TextBlock(surface, surface.get_rect(center=zone.center), line, zone))
 
     def _place_feedback(

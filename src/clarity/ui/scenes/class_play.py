@@ -25,6 +25,7 @@ game waits, the card covered as the pause menu covers it), and under the pause m
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -60,7 +61,7 @@ from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
-from clarity.ui.theme import ANSWER_LETTERS, TIERS
+from clarity.ui.theme import ANSWER_LETTERS, TIERS, Metrics
 from clarity.ui.widgets import FocusGroup, TextField
 
 if TYPE_CHECKING:
@@ -79,10 +80,40 @@ VERDICT_SECONDS = 0.6
 REFUSAL_SECONDS = 3.0
 #: Of the window's height, the least the board and the card keep before the scoreboard
 #: and the status line are made compact.
-CONTENT_LEAST = 0.45
+CONTENT_LEAST = 0.5
+#: The secondary texts (the key hints, the Guess button's label) at this share of the text
+#: size when the window is too small for everything at the chosen size (never under 100 %).
+SECONDARY_SHRINK = 0.75
+#: The same, as the last thing to give way (the standard text size).
+SECONDARY_LEAST = 0.5
+#: What gives way, in order, when the board and the card would have less than
+#: ``CONTENT_LEAST``: (how compact the scoreboard and status line are, the secondary
+#: texts' share of the text size).
+COMPACT_STEPS = (
+    (0, 1.0),
+    (0, SECONDARY_SHRINK),
+    *((compact, SECONDARY_SHRINK) for compact in (1, 2, 3)),
+    (3, SECONDARY_LEAST),
+)
+#: The key hints' text size, of the secondary texts': the tiny size (they are the
+#: teacher's, read at the computer; the question and its answers are never smaller).
+HINTS_SHARE = 0.8
+#: Of the content's width beside the card, the board's column at the standard text size
+#: (less with large text) and the least it keeps. Less than on the solo screen: the
+#: scoreboard takes height from the card, which then needs the width for its answers to
+#: read at least as large as its help line.
+BOARD_SHARE = 0.46
+BOARD_LEAST_SHARE = 0.4
 #: Keys that work without a hint on the projector (the room goes to the board): the focus
 #: ring's arrows and Tab, the sound, reading aloud again.
 UNHINTED = frozenset({"move_focus", "app.toggle_sound", "read_question"})
+
+
+def secondary_metrics(metrics: Metrics, share: float) -> Metrics:
+    """``metrics`` with its text size times ``share``, never under the standard size."""
+    if share >= 1.0 or metrics.text_scale <= 1.0:
+        return metrics
+    return dataclasses.replace(metrics, text_scale=max(1.0, metrics.text_scale * share))
 
 
 def hinted(rows: tuple[Binding, ...]) -> tuple[Binding, ...]:
@@ -161,6 +192,7 @@ class ClassPlayScene(Scene):
             translator=translator,
             worth=self._answer_worth,
             unanswered=True,
+            help_gives_way=True,
         )
         guess = GuessCard(
             assets,
@@ -186,6 +218,7 @@ class ClassPlayScene(Scene):
         self._layouts = 0
         self._laid_out_frame = -1
         self._status_least = self._metrics.small_size
+        self._secondary = self._hints_metrics = self._metrics
         self._buzz_frame = -1  # the frame a buzz was taken in
 
         self._start_question()
@@ -523,22 +556,30 @@ class ClassPlayScene(Scene):
         gap = metrics.gap
         boxes: dict[str, pygame.Rect] = {}
         inner_w = width - 2 * margin
-        hints = [key_hints(hinted(rows)) for rows in (*LONGEST_BINDINGS, CLASS_LONGEST)]
-        hints_h = max(key_hints_height(rows, assets, metrics, inner_w) for rows in hints)
-        self._hints_area = pygame.Rect(margin, height - hints_h - metrics.px(0.6), inner_w, hints_h)
-        boxes["hints"] = self._hints_area.copy()
-        # with large text in a small window the scores and the status line take less room,
-        # so that the board and the card keep a good share of the height
-        for compact in (0, 1, 2):
-            board_h = self.scoreboard.height_for(inner_w, metrics, compact=compact)
+        names = [team.name for team in self.setup.teams]
+        number = self.app.translator.number
+        # with large text in a small window, the secondary texts give way first (the key
+        # hints and the Guess button's label a size smaller), then the scores' chips and
+        # the status line, so that the board and the card keep their share of the height;
+        # a team's name and score are never given up
+        for compact, secondary in COMPACT_STEPS:
+            self._secondary = secondary_metrics(metrics, secondary)
+            self._hints_metrics = dataclasses.replace(
+                self._secondary, text_scale=self._secondary.text_scale * HINTS_SHARE
+            )
+            hints_h = self._hints_height(inner_w)
+            board_h = self.scoreboard.height_for(inner_w, metrics, names, number, compact=compact)
             status_size = metrics.tiny_size if compact else metrics.body_size
-            status_h = 2 * assets.font(status_size, True).get_linesize()
-            left = self._hints_area.top - board_h - status_h - metrics.px(1.0) - 2 * gap
+            # the status line on two lines while there is room, else on one
+            status_h = (2 if compact < 2 else 1) * assets.font(status_size, True).get_linesize()
+            left = height - hints_h - board_h - status_h - 2 * metrics.px(1.0) - 2 * gap
             if left >= height * CONTENT_LEAST:
                 break
+        self._hints_area = pygame.Rect(margin, height - hints_h - metrics.px(0.6), inner_w, hints_h)
+        boxes["hints"] = self._hints_area.copy()
         self._status_least = status_size
         chips = pygame.Rect(margin, metrics.px(1.0), inner_w, board_h)
-        boxes |= self.scoreboard.layout(chips, metrics, compact=compact)
+        boxes |= self.scoreboard.layout(chips, metrics, names, number, compact=compact)
         self._status_rect = pygame.Rect(margin, chips.bottom + gap // 2, inner_w, status_h)
         boxes["status"] = self._status_rect.copy()
         self._status_region = pygame.Rect(0, chips.bottom, width, self._status_rect.height + gap)
@@ -548,17 +589,27 @@ class ClassPlayScene(Scene):
         button_h = max(
             metrics.px(4.8), assets.font(metrics.body_size, True).get_linesize() + metrics.px(1.0)
         )
+        secondary = self._secondary
+        guess_h = max(
+            metrics.px(4.8),
+            assets.font(secondary.body_size, True).get_linesize() + metrics.px(1.0),
+        )
         hints_top = self._hints_area.top - gap // 2
         middle = pygame.Rect(
             0, self._status_region.bottom, width, hints_top - self._status_region.bottom
         )
         side_by_side = content.width >= content.height * 1.2
         if side_by_side:
-            # the picture is what the class looks at: it has the larger share (large text
-            # takes some for the card, but no less than half: the Guess button's label
-            # keeps one line)
-            board_w = round(content.width * max(0.5, 0.56 / math.sqrt(metrics.text_scale)))
+            # the picture is what the class looks at: it has the larger share, as on the
+            # solo screen (large text takes some for the card); a board that its height
+            # keeps narrower than its column gives the rest to the card
+            share = max(BOARD_LEAST_SHARE, BOARD_SHARE / math.sqrt(metrics.text_scale))
+            board_w = round(content.width * share)
             column = pygame.Rect(content.x, content.y, board_w, content.height)
+            self.board.layout(column, column, secondary, guess_h, centred=True)
+            used = max(self.board.rect.width, self.board.guess_button.rect.width)
+            board_w = min(board_w, max(round(content.width * BOARD_LEAST_SHARE), used))
+            column.width = board_w
             card = pygame.Rect(column.right + gap, content.y, content.width - board_w - gap, 0)
             card.height = content.height
             split = card.left - gap // 2
@@ -572,7 +623,7 @@ class ClassPlayScene(Scene):
             split = card.top - gap // 2
             board_region = pygame.Rect(0, middle.y, width, split - middle.y)
             card_region = pygame.Rect(0, split, width, middle.bottom - split)
-        boxes |= self.board.layout(column, board_region, metrics, button_h, centred=side_by_side)
+        boxes |= self.board.layout(column, board_region, secondary, guess_h, centred=side_by_side)
         self.card.place(card, card_region, metrics, button_h)
         self._board_region = board_region
         self._hints_region = pygame.Rect(0, hints_top, width, height - hints_top)
@@ -581,6 +632,13 @@ class ClassPlayScene(Scene):
         self._boxes = boxes
         self.layer.reset()
         self._layout_card()
+
+    def _hints_height(self, width: int) -> int:
+        """The key hints' height across ``width`` pixels at their size: the tallest of
+        every table the screen shows, so that the layout holds for each."""
+        assets = self.app.services.assets
+        hints = [key_hints(hinted(rows)) for rows in (*LONGEST_BINDINGS, CLASS_LONGEST)]
+        return max(key_hints_height(rows, assets, self._hints_metrics, width) for rows in hints)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         reading = self.buzzers.read(event)
@@ -733,7 +791,7 @@ class ClassPlayScene(Scene):
     def _draw_hints(self, hints: tuple[tuple[str, str], ...]) -> Callable[[pygame.Surface], None]:
         assets = self.app.services.assets
         return lambda surface: draw_key_hints(
-            surface, hints, assets, self._metrics, self._hints_area
+            surface, hints, assets, self._hints_metrics, self._hints_area
         )
 
     def _cover_words(self) -> str:
