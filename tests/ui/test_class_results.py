@@ -19,6 +19,7 @@ from clarity.core.trophies import ClassTrophyTracker
 from clarity.ui.app import App
 from clarity.ui.scenes.class_play import ClassPlayScene
 from clarity.ui.scenes.class_results import ClassResultsScene
+from clarity.ui.text_draw import ChainFont
 
 from .class_game import NAMES, buzzers_for
 from .conftest import Pilot
@@ -166,3 +167,57 @@ def test_the_results_fit_and_every_word_is_translated(
     if language == "ru":
         assert any("Bears: угадали!" in line for line in drawn)
         assert any("Следующая картинка" in line for line in drawn)
+
+
+def recording_sizes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Every line drawn from now on, with its type size."""
+    drawn: list[tuple[str, int]] = []
+    render_line = ChainFont.render_line
+
+    def recorded(font: ChainFont, line: str, *args: object, **kwargs: object) -> object:
+        drawn.append((line, font.point_size))
+        return render_line(font, line, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ChainFont, "render_line", recorded)
+    return drawn
+
+
+def test_three_teams_on_a_projector_have_their_rows_in_large_text(
+    make_app: Callable[..., App], loaded: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(size=(1024, 768))
+    drawn = recording_sizes(monkeypatch)
+    results = show_results(app, loaded).top
+    assert isinstance(results, ClassResultsScene)
+    metrics = app.look.metrics(app.size)
+    breakdown = results.shown_texts()["team_3_points"]
+    # its lines as wrapped (longer than a hint's word that a breakdown also has)
+    sizes = {size for line, size in drawn if len(line.strip()) > 12 and line.strip() in breakdown}
+    assert sizes == {metrics.body_size}  # not the small size of a crowded list
+    heads = {size for line, size in drawn if line.startswith("1. Bears")}
+    assert heads == {metrics.heading_size}
+    assert results.scroller.max_offset == 0
+    assert_laid_out(results.layout_boxes(), app.size)
+
+
+def test_the_first_place_has_the_cup_and_a_line_says_what_the_medals_are_for(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = show_results(app, loaded)
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    assert results.crowned == (2,)  # the Bears, first; not the Owls with a medal
+    assert any(medal is not None for medal in results.medals)
+    assert results.shown_texts()["medals"] == "Medals: how well each team played its questions"
+
+
+def test_the_buttons_of_a_row_have_their_labels_at_one_size(
+    make_app: Callable[..., App], loaded: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(size=(1024, 768), settings=game_settings("ru", **{"text-size": 150}))
+    drawn = recording_sizes(monkeypatch)
+    show_results(app, loaded)
+    labels = {size for line, size in drawn if line in ("Следующая картинка", "В начало")}
+    words = {line for line, _ in drawn if line in ("Следующая картинка", "В начало")}
+    assert words == {"Следующая картинка", "В начало"}
+    assert len(labels) == 1, [(line, size) for line, size in drawn if size in labels]

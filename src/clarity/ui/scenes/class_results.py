@@ -5,6 +5,11 @@ each team's per-round trophies, ``medals``, ``saved``: what the store made of it
 the lasting trophies each member newly earned). Places follow
 :meth:`ClassSummary.places` (equal scores share a place). Enter (or P) plays the next
 picture of the pack with the same teams and buzzers; T or Esc goes back to the title.
+
+The first place has a cup beside its emblem. A medal is not a place: it says how well
+the team played its own questions (as a solo round's medal does), so a line under the
+list says so when any team has one. The rows' text is as large as the room allows: two
+or three teams on a projector read from the back of the room.
 """
 
 from __future__ import annotations
@@ -89,8 +94,9 @@ class ClassResultsScene(Scene):
         self._list_view = pygame.Rect(0, 0, 0, 0)
         #: the teams' texts: name, words, rendered, where (in the list not scrolled)
         self._items: list[tuple[str, str, pygame.Surface, pygame.Rect]] = []
-        #: each team's row: its panel, emblem, the emblem's radius, the head's line height
-        self._team_rows: list[tuple[pygame.Rect, int, float, int]] = []
+        #: each team's row: its panel, emblem, the emblem's radius, the head's line height,
+        #: and whether it has the first place's cup
+        self._team_rows: list[tuple[pygame.Rect, int, float, int, bool]] = []
         self._picture: tuple[pygame.Surface, pygame.Rect] | None = None
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._words: dict[str, str] = {}
@@ -275,8 +281,11 @@ class ClassResultsScene(Scene):
         # larger text leaves the picture less of the width: the teams' lines need it
         picture_w = round(content.width * 0.36 / math.sqrt(metrics.text_scale))
         answer_h = 2 * assets.font(metrics.body_size, True).get_linesize()
+        medals_h = 0
+        if any(medal is not None for medal in self.medals):
+            medals_h = 3 * assets.font(metrics.small_size).get_linesize() + gap
         picture_box = pygame.Rect(
-            content.x, content.y, picture_w, max(1, content.height - answer_h - gap)
+            content.x, content.y, picture_w, max(1, content.height - answer_h - gap - medals_h)
         )
         self._picture = None
         path = (
@@ -311,6 +320,23 @@ class ClassResultsScene(Scene):
             answer_box,
             bold=True,
         )
+        if any(medal is not None for medal in self.medals):
+            # a medal beside a place reads as the place's: say what it is for, under the
+            # picture's answer (the teams keep the list's whole height)
+            medals_box = pygame.Rect(
+                content.x,
+                answer_box.bottom + gap,
+                picture_w,
+                content.bottom - answer_box.bottom - gap,
+            )
+            place(
+                "medals",
+                # Translators: under the class results: a team's medal is not its place
+                t.gettext("Medals: how well each team played its questions"),
+                (metrics.small_size, metrics.tiny_size),
+                palette.text_muted,
+                medals_box,
+            )
 
         self._list_view = pygame.Rect(
             content.x + picture_w + gap, content.y, content.width - picture_w - gap, content.height
@@ -320,15 +346,30 @@ class ClassResultsScene(Scene):
         self._words = words
 
     def _layout_teams(self, t: Translator) -> None:
-        """The teams' rows, each as tall as its texts need at their sizes; taller together
-        than the view, the list scrolls (↑ ↓, PageUp, PageDown, the wheel)."""
+        """The teams' rows, each as tall as its texts need at their sizes: the largest
+        sizes at which every row is in view (a few teams on a projector), else the body
+        and small sizes, and then, taller together than the view, the list scrolls (↑ ↓,
+        PageUp, PageDown, the wheel)."""
+        metrics = self._metrics
+        sizes = (
+            (metrics.heading_size, metrics.body_size),
+            (metrics.body_size, metrics.body_size),
+            (metrics.body_size, metrics.small_size),
+        )
+        for head_size, text_size in sizes:
+            if self._lay_rows(t, head_size, text_size) <= self._list_view.height:
+                return
+
+    def _lay_rows(self, t: Translator, head_size: int, text_size: int) -> int:
+        """The teams' rows with their head at ``head_size`` and the rest at ``text_size``;
+        returns their height together, in pixels."""
         metrics = self._metrics
         assets = self.app.services.assets
         palette = self.app.look.palette
         view = self._list_view
         row_gap = metrics.px(0.6)
         pad = metrics.px(0.6)
-        line = assets.font(metrics.body_size, True).get_linesize()
+        line = assets.font(head_size, True).get_linesize()
         radius = line * 0.4
         width = view.width - 2 * pad - metrics.px(1.0)  # room for the scrollbar
         y = 0
@@ -337,25 +378,20 @@ class ClassResultsScene(Scene):
         for team in self.ranking:
             head, breakdown, trophies = self.team_lines(team, t)
             emblem = self.setup.teams[team].emblem
-            head_x = round(2 * radius + metrics.px(0.6))
+            # the emblem, then the first place's cup (its room kept on every row: the
+            # names line up)
+            head_x = round(4.6 * radius + 2 * metrics.px(0.6))
             texts = (
                 (
                     f"team_{team + 1}",
                     head,
-                    metrics.body_size,
+                    head_size,
                     self.app.look.team(emblem).colour,
                     True,
                     head_x,
                 ),
-                (f"team_{team + 1}_points", breakdown, metrics.small_size, palette.text, False, 0),
-                (
-                    f"team_{team + 1}_trophies",
-                    trophies,
-                    metrics.small_size,
-                    palette.text_muted,
-                    False,
-                    0,
-                ),
+                (f"team_{team + 1}_points", breakdown, text_size, palette.text, False, 0),
+                (f"team_{team + 1}_trophies", trophies, text_size, palette.text_muted, False, 0),
             )
             top = y
             y += pad
@@ -366,9 +402,17 @@ class ClassResultsScene(Scene):
                 y = rect.bottom - view.y + metrics.px(0.3)
             y += pad
             row = pygame.Rect(view.x, view.y + top, view.width - metrics.px(1.0), y - top)
-            self._team_rows.append((row, emblem, radius, line))
+            first = self.places[team] == 1
+            self._team_rows.append((row, emblem, radius, line, first))
             y += row_gap
-        self.scroller.set(view, max(0, y - row_gap))
+        height = max(0, y - row_gap)
+        self.scroller.set(view, height)
+        return height
+
+    @property
+    def crowned(self) -> tuple[int, ...]:
+        """The teams (0-based) whose rows have the first place's cup."""
+        return tuple(team for team in self.ranking if self.places[team] == 1)
 
     def _shift(self) -> int:
         return -round(self.scroller.offset)
@@ -397,12 +441,15 @@ class ClassResultsScene(Scene):
         shift = self._shift()
         previous = surface.get_clip()
         surface.set_clip(self._list_view.clip(previous))
-        for row, emblem, radius, line in self._team_rows:
+        for row, emblem, radius, line, first in self._team_rows:
             moved = row.move(0, shift)
             draw_panel(surface, moved, metrics, palette.panel, palette.panel_edge)
             pad = metrics.px(0.6)
             centre = (moved.x + pad + radius, moved.y + pad + line / 2)
             draw_emblem(surface, self.app.look, emblem, centre, radius)
+            if first:
+                cup = (centre[0] + 2 * radius + metrics.px(0.6), centre[1])
+                draw_cup(surface, self.app.look.tier("gold"), cup, radius)
         for _name, _words, text, rect in self._items:
             surface.blit(text, rect.move(0, shift))
         surface.set_clip(previous)
@@ -412,6 +459,31 @@ class ClassResultsScene(Scene):
             surface.blit(picture, rect)
         for text, rect in self._texts:
             surface.blit(text, rect, pygame.Rect(0, 0, *rect.size))
+        # the buttons of a row read as one: their labels at one size
+        shared = self.focus.label_size(assets, metrics, metrics.body_size)
         for button in (self.play_button, self.title_button):
-            self.focus.draw_button(surface, button, assets, metrics)
+            self.focus.draw_button(surface, button, assets, metrics, shared)
         draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
+
+
+def draw_cup(
+    surface: pygame.Surface, colour: Colour, centre: tuple[float, float], radius: float
+) -> None:
+    """The first place's cup, ``radius`` pixels from ``centre`` to its rim's ends: a bowl
+    with its handles on a stem and a foot."""
+    x, y = centre
+    r = radius
+    bowl = [(x - r, y - r), (x + r, y - r), (x + 0.55 * r, y + 0.2 * r)]
+    bowl.append((x - 0.55 * r, y + 0.2 * r))
+    pygame.draw.polygon(surface, colour, [(round(a), round(b)) for a, b in bowl])
+    width = max(2, round(r * 0.18))
+    for side in (-1, 1):
+        handle = pygame.Rect(0, 0, round(r * 0.7), round(r * 0.8))
+        handle.center = (round(x + side * r * 0.95), round(y - r * 0.5))
+        pygame.draw.ellipse(surface, colour, handle, width)
+    stem = pygame.Rect(0, 0, max(2, round(r * 0.3)), round(r * 0.5))
+    stem.midtop = (round(x), round(y + 0.2 * r))
+    pygame.draw.rect(surface, colour, stem)
+    foot = pygame.Rect(0, 0, round(r * 1.2), max(2, round(r * 0.3)))
+    foot.midtop = stem.midbottom
+    pygame.draw.rect(surface, colour, foot)
