@@ -901,8 +901,7 @@ def _add_demo(subparsers: Subparsers, t: Translator) -> None:
         dest="class_mode",
         choices=("turns", "buzz"),
         help=t.gettext(
-            "play a class game of teams on one screen: taking turns (with steals) or "
-            "buzzing in"
+            "play a class game of teams on one screen: taking turns (with steals) or buzzing in"
         ),
     )
     parser.add_argument(
