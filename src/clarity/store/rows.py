@@ -194,9 +194,13 @@ def round_record(row: Row) -> RoundRecord:
     )
 
 
-def answer(row: Row) -> AnswerGiven:
-    """An answer from a row of ``answer`` (a table without rowid: the reason names its key)."""
-    fields = Fields("answer", row, None)
+def answer(row: Row, table: str = "answer") -> AnswerGiven:
+    """An answer from a row of ``answer`` (a table without rowid: the reason names its key)
+    or, with ``table`` "class_answer", a team's: its ``steal`` and ``judged`` flags, and
+    its ``contestant`` (the team's place in the setup, ``team_number``) when the row is
+    joined with it, else 0."""
+    fields = Fields(table, row, None)
+    team = table == "class_answer"
     return AnswerGiven(
         number=fields.integer("number"),
         question_index=fields.integer("question_index"),
@@ -207,12 +211,16 @@ def answer(row: Row) -> AnswerGiven:
         points=fields.points(),
         streak=fields.integer("streak"),
         timed_out=fields.flag("timed_out"),
+        contestant=fields.integer("team_number") if "team_number" in row else 0,
+        steal=fields.flag("steal") if team else False,
+        judged=fields.flag("judged") if team else False,
     )
 
 
-def guess(row: Row) -> ImageGuessed:
-    """A guess at the picture from a row of ``guess`` (a table without rowid)."""
-    fields = Fields("guess", row, None)
+def guess(row: Row, table: str = "guess") -> ImageGuessed:
+    """A guess at the picture from a row of ``guess`` (a table without rowid) or, with
+    ``table`` "class_guess", a team's (its ``contestant`` as :func:`answer` reads it)."""
+    fields = Fields(table, row, None)
     return ImageGuessed(
         guess=fields.text("guess"),
         right=fields.flag("is_right"),
@@ -221,6 +229,7 @@ def guess(row: Row) -> ImageGuessed:
         points=fields.points(),
         final=fields.flag("final"),
         seconds=fields.number("seconds"),
+        contestant=fields.integer("team_number") if "team_number" in row else 0,
     )
 
 
@@ -313,35 +322,10 @@ def class_member(row: Row) -> tuple[int, int]:
 
 
 def class_answer(row: Row) -> AnswerGiven:
-    """A team's answer from a row of ``class_answer`` (``contestant`` is its ``number``,
-    the team's place in the setup, when the row is joined with it; else 0)."""
-    fields = Fields("class_answer", row, None)
-    return AnswerGiven(
-        number=fields.integer("number"),
-        question_index=fields.integer("question_index"),
-        question_id=fields.optional_text("question_id"),
-        response=fields.optional_text("response"),
-        right=fields.flag("is_right"),
-        seconds=fields.number("seconds"),
-        points=fields.points(),
-        streak=fields.integer("streak"),
-        timed_out=fields.flag("timed_out"),
-        contestant=fields.integer("team_number") if "team_number" in row else 0,
-        steal=fields.flag("steal"),
-        judged=fields.flag("judged"),
-    )
+    """A team's answer from a row of ``class_answer`` (see :func:`answer`)."""
+    return answer(row, "class_answer")
 
 
 def class_guess(row: Row) -> ImageGuessed:
-    """A team's guess at the picture from a row of ``class_guess``."""
-    fields = Fields("class_guess", row, None)
-    return ImageGuessed(
-        guess=fields.text("guess"),
-        right=fields.flag("is_right"),
-        hidden_tiles=fields.integer("hidden_tiles"),
-        total_tiles=fields.integer("total_tiles"),
-        points=fields.points(),
-        final=fields.flag("final"),
-        seconds=fields.number("seconds"),
-        contestant=fields.integer("team_number") if "team_number" in row else 0,
-    )
+    """A team's guess at the picture from a row of ``class_guess`` (see :func:`guess`)."""
+    return guess(row, "class_guess")
