@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed, Points
+from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed
 from clarity.core.messages import message
 from clarity.core.scoring import check_time_scale
 from clarity.store import finished_rounds, rows
@@ -330,7 +330,7 @@ def _team_values(game_id: int, team: TeamResult) -> dict[str, Any]:
         "emblem": team.emblem,
         "place": team.place,
         "score": summary.score,
-        **_points(summary.breakdown),
+        **rows.points_values(summary.breakdown),
         "best_possible": summary.best_possible,
         "right_count": summary.right,
         "wrong_count": summary.wrong,
@@ -383,15 +383,7 @@ def _insert_answers(conn: sqlite3.Connection, team_id: int, answers: Sequence[An
         (
             {
                 "team_id": team_id,
-                "number": number,
-                "question_index": a.question_index,
-                "question_id": a.question_id,
-                "response": a.response,
-                "is_right": a.right,
-                "seconds": a.seconds,
-                **_points(a.points),
-                "streak": a.streak,
-                "timed_out": a.timed_out,
+                **rows.answer_values(a, number),
                 "steal": a.steal,
                 "judged": a.judged,
             }
@@ -409,27 +401,7 @@ def _insert_guesses(
         "class_guess",
         _GUESS_COLUMNS,
         (
-            {
-                "team_id": team_id,
-                "number": number,
-                "guess": g.guess,
-                "is_right": g.right,
-                "hidden_tiles": g.hidden_tiles,
-                "total_tiles": g.total_tiles,
-                **_points(g.points),
-                "final": g.final,
-                "seconds": g.seconds,
-            }
+            {"team_id": team_id, **rows.guess_values(g, number)}
             for number, g in enumerate(guesses, start=1)
         ),
     )
-
-
-def _points(points: Points) -> dict[str, int]:
-    return {
-        "base_points": points.base,
-        "time_bonus": points.time_bonus,
-        "streak_bonus": points.streak_bonus,
-        "image_bonus": points.image_bonus,
-        "penalty": points.penalty,
-    }

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from clarity.core.events import AnswerGiven, ImageGuessed, Points, RoundSummary
+from clarity.core.events import AnswerGiven, ImageGuessed, RoundSummary
 from clarity.core.messages import message
 from clarity.core.scoring import check_time_scale
 from clarity.store import in_progress, players, rows
@@ -171,7 +171,7 @@ def round_values(
         "streaks": summary.streaks,
         "outcome": str(summary.outcome),
         "score": summary.score,
-        **_points(summary.breakdown),
+        **rows.points_values(summary.breakdown),
         "best_possible": summary.best_possible,
         "right_count": summary.right,
         "wrong_count": summary.wrong,
@@ -194,21 +194,7 @@ def _insert_answers(
         conn,
         "answer",
         _ANSWER_COLUMNS,
-        (
-            {
-                "round_id": round_id,
-                "number": a.number,
-                "question_index": a.question_index,
-                "question_id": a.question_id,
-                "response": a.response,
-                "is_right": a.right,
-                "seconds": a.seconds,
-                **_points(a.points),
-                "streak": a.streak,
-                "timed_out": a.timed_out,
-            }
-            for a in answers
-        ),
+        ({"round_id": round_id, **rows.answer_values(a, a.number)} for a in answers),
     )
 
 
@@ -220,17 +206,7 @@ def _insert_guesses(
         "guess",
         _GUESS_COLUMNS,
         (
-            {
-                "round_id": round_id,
-                "number": number,
-                "guess": g.guess,
-                "is_right": g.right,
-                "hidden_tiles": g.hidden_tiles,
-                "total_tiles": g.total_tiles,
-                **_points(g.points),
-                "final": g.final,
-                "seconds": g.seconds,
-            }
+            {"round_id": round_id, **rows.guess_values(g, number)}
             for number, g in enumerate(guesses, start=1)
         ),
     )
@@ -257,13 +233,3 @@ def insert_trophies(
             for t in dict.fromkeys(trophies)  # each trophy once per round
         ),
     )
-
-
-def _points(points: Points) -> dict[str, int]:
-    return {
-        "base_points": points.base,
-        "time_bonus": points.time_bonus,
-        "streak_bonus": points.streak_bonus,
-        "image_bonus": points.image_bonus,
-        "penalty": points.penalty,
-    }

@@ -329,3 +329,47 @@ def class_answer(row: Row) -> AnswerGiven:
 def class_guess(row: Row) -> ImageGuessed:
     """A team's guess at the picture from a row of ``class_guess`` (see :func:`guess`)."""
     return guess(row, "class_guess")
+
+
+# -- the other way: a model's values by column, for an INSERT --------------------------------
+
+
+def points_values(points: Points) -> dict[str, int]:
+    """``points`` by the columns every table of points has."""
+    return {
+        "base_points": points.base,
+        "time_bonus": points.time_bonus,
+        "streak_bonus": points.streak_bonus,
+        "image_bonus": points.image_bonus,
+        "penalty": points.penalty,
+    }
+
+
+def answer_values(a: AnswerGiven, number: int) -> dict[str, object]:
+    """An answer by the columns ``answer`` and ``class_answer`` share, as answer ``number``
+    of its round or team (the key's column is the caller's)."""
+    return {
+        "number": number,
+        "question_index": a.question_index,
+        "question_id": a.question_id,
+        "response": a.response,
+        "is_right": a.right,
+        "seconds": a.seconds,
+        **points_values(a.points),
+        "streak": a.streak,
+        "timed_out": a.timed_out,
+    }
+
+
+def guess_values(g: ImageGuessed, number: int) -> dict[str, object]:
+    """A guess by the columns ``guess`` and ``class_guess`` share, as guess ``number``."""
+    return {
+        "number": number,
+        "guess": g.guess,
+        "is_right": g.right,
+        "hidden_tiles": g.hidden_tiles,
+        "total_tiles": g.total_tiles,
+        **points_values(g.points),
+        "final": g.final,
+        "seconds": g.seconds,
+    }
