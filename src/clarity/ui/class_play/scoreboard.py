@@ -5,7 +5,7 @@ Each chip is the team's emblem, its name and its score on one line (the score la
 counting up as points come in), then one line of what concerns the team now: its turn,
 its buzz, a steal offered, a lockout, its streak. The team that answers now has its chip
 filled with its colour. The chips sit in as few rows as hold every team's name and a
-five-digit score side by side on one line (six teams at large text in a 4:3 window take
+four-digit score side by side on one line (six teams at large text in a 4:3 window take
 two or three rows): a score is never wrapped nor cut, a name is never dropped.
 """
 
@@ -79,6 +79,7 @@ class Scoreboard:
         self.shown: dict[int, ChipText] = {}
         self._metrics = assets.look.metrics((1280, 720))
         self._rows = 1
+        self._per_row = 1
         self._name_h = 0
         self._note_h = 0
         self._compact = 0
@@ -87,11 +88,6 @@ class Scoreboard:
     @property
     def counting(self) -> bool:
         return any(score.counting for score in self.scores)
-
-    @property
-    def rows(self) -> int:
-        """The rows of chips the last layout chose."""
-        return self._rows
 
     def update(self, dt: float) -> None:
         for score in self.scores:
@@ -110,8 +106,9 @@ class Scoreboard:
         of ``names`` (at the least name size) beside a four-digit score written by
         ``number``, on one line. ``compact`` (large text in a small window) 1: the score at
         the name's size and the note smaller; 2: the score smaller still if that saves a
-        row; 3: no note line either (the chip's fill and dimming say whose turn it is and
-        who is locked out, the status line the rest)."""
+        row; 3: no note line either (the chip's fill says who answers and its dimming who
+        is locked out; the status line says whose move it is, and why a buzz or a guess
+        is refused when it is)."""
         self._compact = compact
         self._metrics = metrics
         sizes = {
