@@ -58,6 +58,7 @@ from clarity.ui.play.card import Card
 from clarity.ui.play.controls import GUESS, LONGEST_BINDINGS, WHILE_BUSY
 from clarity.ui.play.guess_card import GuessCard, quoted
 from clarity.ui.play.question_card import QuestionCard
+from clarity.ui.play.sections import side_by_side, split_sections
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
@@ -598,8 +599,8 @@ class ClassPlayScene(Scene):
         middle = pygame.Rect(
             0, self._status_region.bottom, width, hints_top - self._status_region.bottom
         )
-        side_by_side = content.width >= content.height * 1.2
-        if side_by_side:
+        board_w = 0
+        if side_by_side(content):
             # the picture is what the class looks at: it has the larger share, as on the
             # solo screen (large text takes some for the card); a board that its height
             # keeps narrower than its column gives the rest to the card
@@ -609,23 +610,12 @@ class ClassPlayScene(Scene):
             self.board.layout(column, column, secondary, guess_h, centred=True)
             used = max(self.board.rect.width, self.board.guess_button.rect.width)
             board_w = min(board_w, max(round(content.width * BOARD_LEAST_SHARE), used))
-            column.width = board_w
-            card = pygame.Rect(column.right + gap, content.y, content.width - board_w - gap, 0)
-            card.height = content.height
-            split = card.left - gap // 2
-            board_region = pygame.Rect(0, middle.y, split, middle.height)
-            card_region = pygame.Rect(split, middle.y, width - split, middle.height)
-        else:
-            board_h = round(content.height * 0.45)
-            column = pygame.Rect(content.x, content.y, content.width, board_h)
-            card = pygame.Rect(content.x, column.bottom + gap, content.width, 0)
-            card.height = content.bottom - card.y
-            split = card.top - gap // 2
-            board_region = pygame.Rect(0, middle.y, width, split - middle.y)
-            card_region = pygame.Rect(0, split, width, middle.bottom - split)
-        boxes |= self.board.layout(column, board_region, secondary, guess_h, centred=side_by_side)
-        self.card.place(card, card_region, metrics, button_h)
-        self._board_region = board_region
+        parts = split_sections(content, middle, gap, board_width=board_w, stacked_board_share=0.45)
+        boxes |= self.board.layout(
+            parts.column, parts.board_region, secondary, guess_h, centred=parts.side_by_side
+        )
+        self.card.place(parts.card, parts.card_region, metrics, button_h)
+        self._board_region = parts.board_region
         self._hints_region = pygame.Rect(0, hints_top, width, height - hints_top)
         self.toasts.anchor = (self.board.rect.centerx, self._status_region.bottom + gap)
         self.toasts.render(assets, metrics, self._toast_width())

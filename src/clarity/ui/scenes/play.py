@@ -31,6 +31,7 @@ from clarity.ui.play.guess_card import GuessCard, quoted
 from clarity.ui.play.hud import HudBar
 from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.reading import reading_of, spoken_words_for
+from clarity.ui.play.sections import split_sections
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
 from clarity.ui.scene import Scene
@@ -414,26 +415,18 @@ class PlayScene(Scene):
         # the sections' regions tile the window; the gaps between them are split
         hints_top = self._hints_area.top - gap // 2
         middle = pygame.Rect(0, hud_h, width, hints_top - hud_h)
-        side_by_side = content.width >= content.height * 1.2
-        if side_by_side:
-            # larger text leaves the board less of the width: the card needs it more
-            board_w = round(content.width * 0.52 / math.sqrt(metrics.text_scale))
-            column = pygame.Rect(content.x, content.y, board_w, content.height)
-            card = pygame.Rect(column.right + gap, content.y, content.width - board_w - gap, 0)
-            card.height = content.height
-            split = card.left - gap // 2
-            board_region = pygame.Rect(0, middle.y, split, middle.height)
-            card_region = pygame.Rect(split, middle.y, width - split, middle.height)
-        else:
-            board_h = round(content.height * 0.42)
-            column = pygame.Rect(content.x, content.y, content.width, board_h)
-            card = pygame.Rect(content.x, column.bottom + gap, content.width, 0)
-            card.height = content.bottom - card.y
-            split = card.top - gap // 2
-            board_region = pygame.Rect(0, middle.y, width, split - middle.y)
-            card_region = pygame.Rect(0, split, width, middle.bottom - split)
-        boxes |= self.board.layout(column, board_region, metrics, button_h, centred=side_by_side)
-        self.card.place(card, card_region, metrics, button_h)
+        # larger text leaves the board less of the width: the card needs it more
+        parts = split_sections(
+            content,
+            middle,
+            gap,
+            board_width=round(content.width * 0.52 / math.sqrt(metrics.text_scale)),
+            stacked_board_share=0.42,
+        )
+        boxes |= self.board.layout(
+            parts.column, parts.board_region, metrics, button_h, centred=parts.side_by_side
+        )
+        self.card.place(parts.card, parts.card_region, metrics, button_h)
         self._hints_region = pygame.Rect(0, hints_top, width, height - hints_top)
         self.toasts.anchor = (self.board.rect.centerx, hud_h + gap)
         # what was drawn for the old layout or look: toasts drawn again, points in flight
