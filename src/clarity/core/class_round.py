@@ -24,12 +24,14 @@ How a question is given out is the :class:`ClassRules` ``mode``:
 - **Buzz in** (:attr:`Mode.BUZZ`): every question is open to all (:attr:`Phase.OPEN`);
   the first to buzz answers it on the question's running clock (a later buzz earns a
   smaller time bonus), within ``buzz_answer_seconds`` of its buzz (or what is left of
-  the question's time, if less). A wrong answer, or none in that time, locks that
-  contestant out of this question and the question is open again; when all are locked
-  out or the question's time runs out, the question closes and the answer is shown (the
-  teacher can close it at any moment: :meth:`ClassRound.close_question`). With the
-  catch-up rule on, the contestants in last place have the first
-  ``catch_up_head_start`` seconds to themselves.
+  the question's time, if less; without a time limit there is no such clock either, as
+  WCAG 2.2's 2.2.1 "turn off" asks, and the teacher judges a silent team). A wrong
+  answer, or none in that time, locks that contestant out of this question and the
+  question is open again; when all are locked out or the question's time runs out, the
+  question closes and the answer is shown (the teacher can close an open question at
+  any moment: :meth:`ClassRound.close_question`). With the catch-up rule on, the
+  contestants in last place have the first ``catch_up_head_start`` seconds to
+  themselves.
 
 The picture: any contestant may guess it at any moment. A wrong guess costs the stated
 penalty (never below a score of zero) and keeps that contestant from guessing for the

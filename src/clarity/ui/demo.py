@@ -306,6 +306,8 @@ class Autopilot:
             self._wrong_guessed = False
         phase = played.phase
         if phase is Phase.ENDED:
+            if scene.board.view.flipping:
+                return  # the last tiles still turn: the picture is shown once they have
             self._round_shot("class-play", "revealed", after=1.2)
             self._then(self._pause() * 2, lambda: self._key(pygame.K_RETURN))
             return
