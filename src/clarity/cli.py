@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from clarity.core.messages import Message
-from clarity.core.teams import MAX_TEAMS, MIN_TEAMS
+from clarity.core.team_limits import MAX_TEAMS, MIN_TEAMS
 from clarity.i18n import AUTOMATIC, Translator, choose_language, translator_for
 from clarity.i18n.languages import LanguageChoice, system_locale
 from clarity.paths import data_dir, user_packs_dir

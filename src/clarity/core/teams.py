@@ -13,16 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+__all__ = ["MAX_TEAMS", "MIN_TEAMS", "TEAM_NAME_LIMIT", "ClassGameSetup", "Team"]
+
 from clarity.core.class_round import ClassRound, ClassRules, Observer
 from clarity.core.packs.models import Pack
 from clarity.core.scoring import ScoringRules
-
-#: The one-screen class game's teams: at least two, and as many as fit on the scoreboard
-#: and have an emblem (a colour and a shape) and a buzzer of their own.
-MIN_TEAMS = 2
-MAX_TEAMS = 6
-#: The longest team name, in characters: a name is shown whole on the scoreboard.
-TEAM_NAME_LIMIT = 24
+from clarity.core.team_limits import MAX_TEAMS, MIN_TEAMS, TEAM_NAME_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
