@@ -62,8 +62,37 @@ def finished_game(loaded: LoadedPack) -> tuple[ClassGameSetup, ClassRound, Class
     return setup, played, trophies
 
 
-def show_results(app: App, loaded: LoadedPack, *, saved: ClassGameSaved | None = None) -> Pilot:
-    setup, played, trophies = finished_game(loaded)
+def six_teams_game(
+    loaded: LoadedPack,
+) -> tuple[ClassGameSetup, ClassRound, ClassTrophyTracker]:
+    """Six teams take turns: the Foxes and the Bears guess the picture wrong, the first five
+    answer right (the Owls with a member), then the Lynxes guess the picture: every row
+    has a long breakdown, as a real game's have."""
+    assert loaded.pack is not None
+    teams = tuple(Team(name, i, (ANA,) if i == 0 else ()) for i, name in enumerate(NAMES))
+    setup = ClassGameSetup(pack_id=loaded.pack.id, mystery_index=0, seed=3, teams=teams)
+    trophies = ClassTrophyTracker(len(teams))
+    played = setup.new_round(loaded.pack, [trophies])
+    for turn in range(5):
+        played.answer(right_response(played), 0.0)
+        played.next_question()
+        if turn == 1:  # tiles are open: a wrong guess costs its penalty
+            played.guess_image("Windmill", 1.0, 1)
+            played.guess_image("Windmill", 1.0, 2)
+    played.guess_image("Lighthouse", 1.0, 5)
+    return setup, played, trophies
+
+
+def show_results(
+    app: App,
+    loaded: LoadedPack,
+    *,
+    saved: ClassGameSaved | None = None,
+    game: Callable[
+        [LoadedPack], tuple[ClassGameSetup, ClassRound, ClassTrophyTracker]
+    ] = finished_game,
+) -> Pilot:
+    setup, played, trophies = game(loaded)
     summary = played.class_summary
     assert summary is not None
     lasting = {ANA: [TrophyEarned("sharp-eye", "Sharp eye", "silver")]}
@@ -76,7 +105,7 @@ def show_results(app: App, loaded: LoadedPack, *, saved: ClassGameSaved | None =
             trophies=trophies.earned,
             medals=trophies.medals,
             saved=saved or ClassGameSaved(lasting=lasting, members={ANA: "Ana"}),
-            buzzers=buzzers_for(3, FakePadPort(xbox(7))),
+            buzzers=buzzers_for(len(setup.teams), FakePadPort(xbox(7))),
         )
     )
     pilot = Pilot(app)
@@ -208,7 +237,9 @@ def test_the_first_place_has_the_cup_and_a_line_says_what_the_medals_are_for(
     assert isinstance(results, ClassResultsScene)
     assert results.crowned == (2,)  # the Bears, first; not the Owls with a medal
     assert any(medal is not None for medal in results.medals)
-    assert results.shown_texts()["medals"] == "Medals: how well each team played its questions"
+    assert results.shown_texts()["medals"] == (
+        "Medals: each team's points against the most it could have scored"
+    )
 
 
 def test_the_buttons_of_a_row_have_their_labels_at_one_size(
@@ -221,3 +252,41 @@ def test_the_buttons_of_a_row_have_their_labels_at_one_size(
     words = {line for line, _ in drawn if line in ("Следующая картинка", "В начало")}
     assert words == {"Следующая картинка", "В начало"}
     assert len(labels) == 1, [(line, size) for line, size in drawn if size in labels]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_six_teams_on_a_projector_are_all_in_view_without_scrolling(
+    make_app: Callable[..., App], loaded: LoadedPack, size: tuple[int, int], language: str
+) -> None:
+    app = make_app(size=size, settings=game_settings(language))
+    results = show_results(app, loaded, game=six_teams_game).top
+    assert isinstance(results, ClassResultsScene)
+    assert results.scroller.max_offset == 0
+    assert "scroll" not in [binding.action for binding in results.bindings()]
+    boxes = results.layout_boxes()
+    assert "Wrong guesses" in results.shown_texts()["team_2_points"] or language != "en"
+    for team in range(1, 7):
+        for part in ("", "_points", "_trophies"):
+            assert f"team_{team}{part}" in boxes, (f"team_{team}{part}", size)
+    assert_laid_out(boxes, app.size)
+    rows = results.row_boxes()
+    assert len(rows) == 6
+    assert_laid_out(rows, app.size)
+    for row in rows.values():
+        assert results.list_view.contains(row)
+
+
+def test_six_teams_at_the_largest_text_size_may_scroll_to_the_last(
+    make_app: Callable[..., App], loaded: LoadedPack
+) -> None:
+    app = make_app(size=(1024, 768), settings=game_settings("en", **{"text-size": 200}))
+    pilot = show_results(app, loaded, game=six_teams_game)
+    results = pilot.top
+    assert isinstance(results, ClassResultsScene)
+    assert results.scroller.max_offset > 0
+    for _ in range(12):
+        pilot.key(pygame.K_PAGEDOWN, frames=40)
+    last = f"team_{results.ranking[-1] + 1}_trophies"
+    assert last in results.layout_boxes()
+    assert_laid_out(results.layout_boxes(), app.size)

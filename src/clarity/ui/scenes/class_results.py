@@ -6,10 +6,12 @@ the lasting trophies each member newly earned). Places follow
 :meth:`ClassSummary.places` (equal scores share a place). Enter (or P) plays the next
 picture of the pack with the same teams and buzzers; T or Esc goes back to the title.
 
-The first place has a cup beside its emblem. A medal is not a place: it says how well
-the team played its own questions (as a solo round's medal does), so a line under the
-list says so when any team has one. The rows' text is as large as the room allows: two
-or three teams on a projector read from the back of the room.
+The first place has a cup beside its emblem. A medal is not a place: it is the team's
+points against the most it could have scored by the end with its own questions and its
+picture guess (the solo round's rule, :mod:`clarity.core.trophies`), so a line under the
+picture says so when any team has one. The rows' text is as large as the room allows: two
+or three teams on a projector read from the back of the room, and six are all in view
+(in two columns) at the default text size.
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ SCROLL_ROWS: tuple[Binding, ...] = (
     Binding("scroll", (keys.PAGE_UP, keys.UP), N_("scroll"), args=(-1,), repeats=True),
 )
 BINDINGS: tuple[Binding, ...] = (PLAY_AGAIN, TITLE, *SCROLL_ROWS)
+#: More teams than this take two columns when one would not hold them all in view.
+TEAMS_IN_ONE_COLUMN = 3
+#: The picture's share of the width (at the standard text size), and the smaller shares
+#: it gives way to while more teams than one column holds are not all in view.
+PICTURE_SHARE = 0.36
+MANY_TEAMS_PICTURE_SHARES = (0.28, 0.2)
 
 
 class ClassResultsScene(Scene):
@@ -277,9 +285,20 @@ class ClassResultsScene(Scene):
         bottom = buttons_top - gap - notice_h
         content = pygame.Rect(margin, y, width - 2 * margin, max(1, bottom - y))
 
-        # the picture on the left, its answer under it; the teams on the right
-        # larger text leaves the picture less of the width: the teams' lines need it
-        picture_w = round(content.width * 0.36 / math.sqrt(metrics.text_scale))
+        # the picture on the left, its answer under it; the teams on the right, laid out
+        # first: larger text leaves the picture less of the width (the teams' lines need
+        # it), and so do more teams than one column holds
+        plans = self._plans()
+        for number, (share, tries) in enumerate(plans):
+            picture_w = round(content.width * share / math.sqrt(metrics.text_scale))
+            self._list_view = pygame.Rect(
+                content.x + picture_w + gap,
+                content.y,
+                content.width - picture_w - gap,
+                content.height,
+            )
+            if self._layout_teams(t, tries, last=number == len(plans) - 1):
+                break
         answer_h = 2 * assets.font(metrics.body_size, True).get_linesize()
         medals_h = 0
         if any(medal is not None for medal in self.medals):
@@ -300,7 +319,8 @@ class ClassResultsScene(Scene):
                 image = None
             if image is not None and image.get_height() and picture_box.height > 0:
                 scale = min(
-                    picture_box.width / image.get_width(), picture_box.height / image.get_height()
+                    picture_box.width / image.get_width(),
+                    picture_box.height / image.get_height(),
                 )
                 shown = (
                     max(1, round(image.get_width() * scale)),
@@ -332,37 +352,62 @@ class ClassResultsScene(Scene):
             place(
                 "medals",
                 # Translators: under the class results: a team's medal is not its place
-                t.gettext("Medals: how well each team played its questions"),
+                t.gettext("Medals: each team's points against the most it could have scored"),
                 (metrics.small_size, metrics.tiny_size),
                 palette.text_muted,
                 medals_box,
             )
-
-        self._list_view = pygame.Rect(
-            content.x + picture_w + gap, content.y, content.width - picture_w - gap, content.height
-        )
-        self._layout_teams(t)
         self._boxes = boxes
         self._words = words
 
-    def _layout_teams(self, t: Translator) -> None:
-        """The teams' rows, each as tall as its texts need at their sizes: the largest
-        sizes at which every row is in view (a few teams on a projector), else the body
-        and small sizes, and then, taller together than the view, the list scrolls (↑ ↓,
-        PageUp, PageDown, the wheel)."""
+    def _plans(self) -> list[tuple[float, list[tuple[int, int, int]]]]:
+        """The picture's share of the width and the teams' rows to try with it, in order:
+        each row's ``(columns, head size, text size)``. The largest sizes at which every
+        row is in view come first (a few teams on a projector); more than three teams take
+        two columns, then a narrower picture, before their texts get smaller, at last a
+        compact row (the head at the small size, the rest at the tiny one) in two columns,
+        then (five or six teams) in three; else, taller together than the view (large
+        text), one column at the body and small sizes scrolls (↑ ↓, PageUp, PageDown, the
+        wheel)."""
         metrics = self._metrics
-        sizes = (
-            (metrics.heading_size, metrics.body_size),
-            (metrics.body_size, metrics.body_size),
-            (metrics.body_size, metrics.small_size),
-        )
-        for head_size, text_size in sizes:
-            if self._lay_rows(t, head_size, text_size) <= self._list_view.height:
-                return
+        heading, body, small = metrics.heading_size, metrics.body_size, metrics.small_size
+        one = [(1, heading, body), (1, body, body)]
+        scrolling = [(1, body, small)]
+        if len(self.ranking) <= TEAMS_IN_ONE_COLUMN:
+            return [(PICTURE_SHARE, one + scrolling)]
+        two = [(2, heading, body), (2, body, body), (2, body, small)]
+        tiny = metrics.tiny_size
+        # three columns only where each holds two teams (five or six)
+        three_columns = len(self.ranking) > 2 * 2
+        narrower = MANY_TEAMS_PICTURE_SHARES
+        return [
+            (PICTURE_SHARE, one + two),
+            *((share, two) for share in narrower),
+            (narrower[-1], [(2, small, tiny)]),
+            *([(narrower[-1], [(3, body, small), (3, small, tiny)])] if three_columns else []),
+            (PICTURE_SHARE, scrolling),
+        ]
 
-    def _lay_rows(self, t: Translator, head_size: int, text_size: int) -> int:
-        """The teams' rows with their head at ``head_size`` and the rest at ``text_size``;
-        returns their height together, in pixels."""
+    def _layout_teams(self, t: Translator, tries: list[tuple[int, int, int]], last: bool) -> bool:
+        """The teams' rows at the first of ``tries`` that has them all in view (measured
+        before they are drawn); the ``last`` plan lays its last try even if it does not
+        (the list scrolls). Whether they are all in view."""
+        room = self._list_view.height
+        for columns, head_size, text_size in tries:
+            if self._lay_rows(t, head_size, text_size, columns, draw=False) <= room:
+                self._lay_rows(t, head_size, text_size, columns)
+                return True
+        if last:
+            columns, head_size, text_size = tries[-1]
+            self._lay_rows(t, head_size, text_size, columns)
+        return False
+
+    def _lay_rows(
+        self, t: Translator, head_size: int, text_size: int, columns: int, *, draw: bool = True
+    ) -> int:
+        """The teams' rows with their head at ``head_size`` and the rest at ``text_size``,
+        in ``columns`` columns (the first ones fuller); returns the tallest column's
+        height, in pixels. Not ``draw``: only measured (nothing rendered or kept)."""
         metrics = self._metrics
         assets = self.app.services.assets
         palette = self.app.look.palette
@@ -371,11 +416,18 @@ class ClassResultsScene(Scene):
         pad = metrics.px(0.6)
         line = assets.font(head_size, True).get_linesize()
         radius = line * 0.4
-        width = view.width - 2 * pad - metrics.px(1.0)  # room for the scrollbar
-        y = 0
-        self._items = []
-        self._team_rows = []
-        for team in self.ranking:
+        bar = metrics.px(1.0)  # room for the scrollbar
+        column_w = (view.width - bar - (columns - 1) * row_gap) // columns
+        width = column_w - 2 * pad
+        per_column = math.ceil(len(self.ranking) / columns)
+        items: list[tuple[str, str, pygame.Surface, pygame.Rect]] = []
+        team_rows: list[tuple[pygame.Rect, int, float, int, bool]] = []
+        height = 0
+        for index, team in enumerate(self.ranking):
+            column, slot = divmod(index, per_column)
+            if slot == 0:
+                y = 0
+            left = view.x + column * (column_w + row_gap)
             head, breakdown, trophies = self.team_lines(team, t)
             emblem = self.setup.teams[team].emblem
             # the emblem, then the first place's cup (its room kept on every row: the
@@ -396,18 +448,41 @@ class ClassResultsScene(Scene):
             top = y
             y += pad
             for name, words, size, colour, bold, indent in texts:
-                surface = assets.text(words, size, colour, bold=bold, wrap=max(1, width - indent))
-                rect = surface.get_rect(topleft=(view.x + pad + indent, view.y + y))
-                self._items.append((name, words, surface, rect))
+                wrap = max(1, width - indent)
+                if draw:
+                    surface = assets.text(words, size, colour, bold=bold, wrap=wrap)
+                    rect = surface.get_rect(topleft=(left + pad + indent, view.y + y))
+                    items.append((name, words, surface, rect))
+                else:
+                    measured = assets.fitter.measure(words, size, wrap, bold=bold)
+                    rect = pygame.Rect((left + pad + indent, view.y + y), measured)
                 y = rect.bottom - view.y + metrics.px(0.3)
             y += pad
-            row = pygame.Rect(view.x, view.y + top, view.width - metrics.px(1.0), y - top)
+            row = pygame.Rect(left, view.y + top, column_w, y - top)
             first = self.places[team] == 1
-            self._team_rows.append((row, emblem, radius, line, first))
+            team_rows.append((row, emblem, radius, line, first))
+            height = max(height, y)
             y += row_gap
-        height = max(0, y - row_gap)
-        self.scroller.set(view, height)
+        if draw:
+            self._items, self._team_rows = items, team_rows
+            self.scroller.set(view, height)
         return height
+
+    @property
+    def list_view(self) -> pygame.Rect:
+        """Where the teams' list is drawn (it scrolls inside it)."""
+        return self._list_view.copy()
+
+    def row_boxes(self) -> dict[str, pygame.Rect]:
+        """Each team's row (``row_1`` for the first team of the setup) wholly in view now,
+        where it is drawn."""
+        shift = self._shift()
+        boxes = {}
+        for team, (row, *_rest) in zip(self.ranking, self._team_rows, strict=True):
+            moved = row.move(0, shift)
+            if self._list_view.contains(moved):
+                boxes[f"row_{team + 1}"] = moved
+        return boxes
 
     @property
     def crowned(self) -> tuple[int, ...]:
