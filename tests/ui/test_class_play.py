@@ -15,6 +15,7 @@ from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import ChoiceQuestion, TypedQuestion
 from clarity.core.scoring import ScoringRules
 from clarity.ui.app import App
+from clarity.ui.effects import Toasts
 from clarity.ui.scenes.class_play import ClassPlayScene
 from clarity.ui.scenes.class_results import ClassResultsScene
 from clarity.ui.text_draw import ChainFont
@@ -855,3 +856,40 @@ def test_a_typed_question_open_to_buzzes_shows_g_and_no_caret_until_a_team_buzze
     assert field.active
     assert play.board.guess_button.key_hint == "Ctrl+G"  # G types in the answer now
     assert ("Ctrl+G", "guess the image") in play.bindings_hints()
+
+
+@pytest.mark.parametrize("case", [((1024, 768), 2), ((1024, 768), 6), ((1920, 1080), 6)])
+def test_a_toast_hides_neither_the_scoreboard_nor_the_status_line(
+    make_app: Callable[..., App],
+    loaded: LoadedPack,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[tuple[int, int], int],
+) -> None:
+    size, teams = case
+    app = make_app(size=size)
+    pilot, play, _ = start_class_game(app, loaded, teams=teams, pad_team=None)
+    toasts: list[pygame.Rect] = []
+    draw = Toasts.draw
+
+    def recorded(self: Toasts, surface: pygame.Surface, *, still: bool = False) -> object:
+        drawn = draw(self, surface, still=still)
+        if drawn is not None:  # what the toast covered on screen, sliding in too
+            toasts.append(drawn.clip(surface.get_clip()))
+        return drawn
+
+    monkeypatch.setattr(Toasts, "draw", recorded)
+    guess(pilot, play, 0, "Windmill")  # wrong: a toast says what it cost
+    pilot.step(120)
+    boxes = play.layout_boxes()
+    kept = {name: box for name, box in boxes.items() if name == "status" or name in chips(teams)}
+    assert len(kept) == teams + 1
+    shown = [toast for toast in toasts if toast.width and toast.height]
+    assert shown, "no toast was drawn"
+    for toast in shown:
+        covered = [name for name, box in kept.items() if box.colliderect(toast)]
+        assert covered == [], (toast, covered)
+    assert pygame.Rect((0, 0), size).contains(shown[-1])
+
+
+def chips(teams: int) -> set[str]:
+    return {f"team_{team + 1}" for team in range(teams)}

@@ -216,6 +216,8 @@ class ClassPlayScene(Scene):
         self._board_region = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._hints_region = pygame.Rect(0, 0, 0, 0)
+        #: where a toast may be drawn: between the status line and the key hints
+        self._toast_region = pygame.Rect(0, 0, 0, 0)
         self._layouts = 0
         self._laid_out_frame = -1
         self._status_least = self._metrics.small_size
@@ -617,7 +619,7 @@ class ClassPlayScene(Scene):
         self.card.place(parts.card, parts.card_region, metrics, button_h)
         self._board_region = parts.board_region
         self._hints_region = pygame.Rect(0, hints_top, width, height - hints_top)
-        self.toasts.anchor = (self.board.rect.centerx, self._status_region.bottom + gap)
+        self._toast_region = middle
         self.toasts.render(assets, metrics, self._toast_width())
         self._boxes = boxes
         self.layer.reset()
@@ -814,16 +816,37 @@ class ClassPlayScene(Scene):
 
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
         drawn = list(self.board.draw_moving(surface))
-        if self._waiting_for_pad:  # the card is covered: no clock, no field, no wipe
-            toast = self.toasts.draw(surface, still=self._still)
-            return drawn + ([toast] if toast is not None else [])
-        feedback = self.feedback
-        seconds = feedback.event.seconds if feedback is not None else self.round.question_seconds
-        drawn += self.card.draw_moving(surface, seconds, self._intro / INTRO_SECONDS)
+        if not self._waiting_for_pad:  # covered, the card has no clock, no field, no wipe
+            feedback = self.feedback
+            seconds = (
+                feedback.event.seconds if feedback is not None else self.round.question_seconds
+            )
+            drawn += self.card.draw_moving(surface, seconds, self._intro / INTRO_SECONDS)
+        toast = self._draw_toast(surface)
+        return drawn + ([toast] if toast is not None else [])
+
+    def _draw_toast(self, surface: pygame.Surface) -> pygame.Rect | None:
+        """The toast showing now, resting on the board's bottom edge and sliding in under
+        the status line: the scoreboard and the status line say whose turn it is and who
+        buzzed, which a toast must never hide (the solo screen's place, under its top bar,
+        is where the class screen's chips and status are)."""
+        showing = self.toasts.showing
+        if showing is None:
+            return None
+        region = self._toast_region
+        w, h = showing.surface.get_size()
+        half = w // 2
+        x = min(max(self.board.rect.centerx, region.left + half), region.right - w + half)
+        y = max(region.top, self.board.rect.bottom - self._metrics.gap - h)
+        self.toasts.anchor = (x, y)
+        previous = surface.get_clip()
+        surface.set_clip(region.clip(previous))
         toast = self.toasts.draw(surface, still=self._still)
-        if toast is not None:
-            drawn.append(toast)
-        return drawn
+        surface.set_clip(previous)
+        if toast is None:
+            return None
+        shown = toast.clip(region)
+        return shown if shown.width and shown.height else None
 
     # -- keys and buzzers -----------------------------------------------------------------
 
