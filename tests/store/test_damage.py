@@ -575,3 +575,43 @@ def test_the_same_damage_is_copied_aside_once(
     other = copy_aside(path, MONDAY_9AM + timedelta(hours=2))
     assert other != first
     assert other.read_bytes() == path.read_bytes()
+
+
+def test_a_killed_repairs_working_files_are_removed_at_the_next_opening(
+    data_dir: Path,
+) -> None:
+    """A repair killed after its file took the old one's place leaves nothing to repair,
+    so the opening (not only the next repair) removes its working files."""
+    first = open_store(data_dir, now=lambda: MONDAY_9AM).store
+    assert first is not None
+    first.close()
+    leftovers = [data_dir / f"{DB_FILENAME}.new-4242", data_dir / f"{DB_FILENAME}.new-4242-wal"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"working file of a killed repair")
+    (data_dir / "locks").mkdir(exist_ok=True)
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None, opening.notice
+    opening.store.close()
+    assert not [p for p in leftovers if p.exists()]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock: the repair lock of POSIX")
+def test_a_repair_running_elsewhere_keeps_its_working_files(data_dir: Path) -> None:
+    import fcntl
+
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None
+    opening.store.close()
+    working = data_dir / f"{DB_FILENAME}.new-4343"
+    working.write_bytes(b"a repair in another process is building this")
+    lock_file = data_dir / "locks" / "repair.lock"
+    lock_file.parent.mkdir(exist_ok=True)
+    holder = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # as a repair holds it
+        reopened = open_store(data_dir, now=lambda: MONDAY_9AM)
+        assert reopened.store is not None
+        reopened.store.close()
+        assert working.exists()
+    finally:
+        os.close(holder)

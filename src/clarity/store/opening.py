@@ -41,6 +41,7 @@ from clarity.store.repair import (
     Repair,
     RepairFailed,
     damaged_copy_name,
+    remove_leftovers_of_killed_repairs,
     repair,
     repair_lock,
 )
@@ -245,6 +246,7 @@ def _open_writable(
     file is checked only when an earlier version saw SQLite report damage (it left the
     marker file).
     """
+    remove_leftovers_of_killed_repairs(path)
     marker = damage_marker(path)
     everything = check_everything or marker.exists()
     try:

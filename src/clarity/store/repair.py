@@ -921,11 +921,46 @@ if sys.platform == "win32":
             except OSError:
                 continue
 
+    def _lock_at_once(descriptor: int) -> bool:
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
 else:
     import fcntl
 
     def _lock_waiting(descriptor: int, *, shared: bool) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+
+    def _lock_at_once(descriptor: int) -> bool:
+        """The repair lock alone, if nobody holds it now (never waits)."""
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+
+def remove_leftovers_of_killed_repairs(path: Path) -> None:
+    """Remove the working files of repairs of ``path`` that were killed, when no repair
+    runs now: at every opening, since a repair killed after its file took the old one's
+    place leaves its ``.new-*`` working files behind and nothing to repair (so the next
+    repair, which also removes them, may never come). Cheap when there are none (one
+    listing of the folder); skipped, not waited for, while another process repairs."""
+    if not any(path.parent.glob(f"{path.name}.new-*")):
+        return
+    lock_file = path.parent / "locks" / "repair.lock"
+    try:
+        descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return
+    try:
+        if _lock_at_once(descriptor):
+            _remove_leftovers(path)
+    finally:
+        os.close(descriptor)  # closing drops the lock
 
 
 def _remove_leftovers(path: Path) -> None:
