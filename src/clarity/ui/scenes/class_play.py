@@ -58,10 +58,15 @@ from clarity.ui.play.card import Card
 from clarity.ui.play.controls import GUESS, LONGEST_BINDINGS, WHILE_BUSY
 from clarity.ui.play.guess_card import GuessCard, quoted
 from clarity.ui.play.question_card import QuestionCard
+from clarity.ui.play.screen import (
+    INTRO_SECONDS,
+    REVEAL_SECONDS,
+    VERDICT_SECONDS,
+    PlayingScreen,
+)
 from clarity.ui.play.sections import side_by_side, split_sections
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
-from clarity.ui.scene import Scene
 from clarity.ui.theme import ANSWER_LETTERS, TIERS, Metrics
 from clarity.ui.widgets import FocusGroup, TextField
 
@@ -71,12 +76,7 @@ if TYPE_CHECKING:
     from clarity.i18n import Translator
     from clarity.ui.app import App
 
-INTRO_SECONDS = 0.3  # a new question wipes in; its clock starts after that
-REVEAL_SECONDS = 1.0  # the wave that uncovers the rest of the picture at the end
 HOLD_SECONDS = 2.5  # the whole picture stays in view this long before the results
-#: An answer's verdict stays at least this long: a second press meant for the answer does
-#: not skip it.
-VERDICT_SECONDS = 0.6
 #: A refused buzz's reason stays this long on the status line.
 REFUSAL_SECONDS = 3.0
 #: Of the window's height, the least the board and the card keep before the scoreboard
@@ -122,7 +122,7 @@ def hinted(rows: tuple[Binding, ...]) -> tuple[Binding, ...]:
     return tuple(row for row in rows if row.action not in UNHINTED)
 
 
-class ClassPlayScene(Scene):
+class ClassPlayScene(PlayingScreen):
     """One class game of ``setup``'s teams on ``loaded``'s picture ``setup.mystery_index``;
     ``snapshot`` (a saved :meth:`ClassRound.snapshot`) resumes one.
 
@@ -293,16 +293,6 @@ class ClassPlayScene(Scene):
         return AnswerResult(event, None, right_answer_text(question), question.explain)
 
     @property
-    def busy(self) -> bool:
-        """An animation that takes no answer runs, or a verdict has just come."""
-        return (
-            self._ending is not None
-            or self.board.view.flipping
-            or self._intro < INTRO_SECONDS
-            or (self.round.phase is Phase.FEEDBACK and self._verdict_age < VERDICT_SECONDS)
-        )
-
-    @property
     def _answering(self) -> bool:
         """A team answers the question now (its turn, its buzz, a steal)."""
         return self.round.phase is Phase.ASKING and self.round.answering is not None
@@ -457,12 +447,6 @@ class ClassPlayScene(Scene):
         self._expect_answer()
         self._layout_card()
 
-    def submit_guess(self) -> None:
-        if self.focus.ringed is self.card.guess.cancel_button:
-            self.cancel_guess()
-        else:
-            self._submit_guess(self.card.guess.field.text)
-
     def reveal(self) -> None:
         """F5 at the last guesses: nobody else guesses; the picture is shown."""
         if self.round.phase is not Phase.FINAL_GUESS or self.guesser is not None:
@@ -470,34 +454,6 @@ class ClassPlayScene(Scene):
         self.round.reveal()
         self._save()
         self._begin_ending()
-
-    def go_on(self) -> None:
-        if self.focus.ringed is not None:
-            self.focus.ringed.press()
-        elif self.stage is Stage.ANSWERED:
-            self.next_question()
-
-    def move_focus(self, direction: str) -> None:
-        if self.focus.ring:
-            getattr(self.focus, direction)()
-        self.focus.ring = True
-        focused = self.focus.focused
-        if focused is not None and focused is not self.board.guess_button:
-            self.card.show(focused.rect)
-
-    def scroll_card(self, direction: int) -> None:
-        self.card.page(direction)
-
-    def see_results(self) -> None:
-        ready = self._ending is not None and self._ending >= self._reveal_seconds
-        if ready and not self.board.view.flipping:
-            self._show_results()
-
-    def _leave_for_a_while(self) -> None:
-        """The window lost the focus or was minimised: no clock may run unseen, so the game
-        pauses (the pause menu is there when the teacher comes back)."""
-        if self.app.top is self and self._ending is None:
-            self.pause_game()
 
     def _new_buzzer(self, buzzer: Buzzer) -> None:
         """A key or button no team holds, pressed while a team's pad is out: that team's
@@ -521,10 +477,6 @@ class ClassPlayScene(Scene):
         self.app.screens.replace(
             "class-play", loaded=self.loaded, setup=self.setup, buzzers=self.buzzers, snapshot=None
         )
-
-    def to_title(self) -> None:
-        # the game stays saved: the title offers to go on with it
-        self.app.screens.reset("title")
 
     # -- the scene lifecycle --------------------------------------------------------------
 
@@ -859,14 +811,6 @@ class ClassPlayScene(Scene):
         handle_key(self, (binding,), event)
         return True
 
-    def _handle_ending_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            self._handle_key(event)
-        elif event.type == pygame.MOUSEWHEEL:
-            self.card.scroll_by(-event.y * self._metrics.px(6))
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.see_results()
-
     def _open_field(self) -> TextField | None:
         if self.guesser is not None:
             return self.card.guess.field
@@ -1095,17 +1039,6 @@ class ClassPlayScene(Scene):
                     max_width=self._toast_width(),
                 )
 
-    def _toast_width(self) -> int:
-        return max(self._metrics.px(30), self.board.rect.width)
-
-    @property
-    def _still(self) -> bool:
-        return self.app.look.reduced_motion
-
-    @property
-    def _reveal_seconds(self) -> float:
-        return 0.0 if self._still else REVEAL_SECONDS
-
     def _answer_worth(self) -> int:
         """The most a right answer earns now: the answering team's, or (open to all) the
         most any team could earn."""
@@ -1166,14 +1099,3 @@ class ClassPlayScene(Scene):
             self.buzzers.expect_answer(self.round.answering, slots)
         else:
             self.buzzers.stop_answer()
-
-    def _layout_card(self) -> None:
-        if not self.card.placed:
-            return
-        stage = self.stage
-        laid_out = self.card.layout(stage, self.feedback)
-        buttons = list(laid_out.focus)
-        if stage in (Stage.ASKING, Stage.ANSWERED):
-            buttons.append(self.board.guess_button)
-        self.focus.set(buttons, columns=laid_out.columns)
-        self._laid_out_frame = self.app.frame

@@ -31,10 +31,14 @@ from clarity.ui.play.guess_card import GuessCard, quoted
 from clarity.ui.play.hud import HudBar
 from clarity.ui.play.question_card import QuestionCard
 from clarity.ui.play.reading import reading_of, spoken_words_for
+from clarity.ui.play.screen import (
+    INTRO_SECONDS,
+    REVEAL_SECONDS,
+    PlayingScreen,
+)
 from clarity.ui.play.sections import split_sections
 from clarity.ui.play.stage import Stage
 from clarity.ui.regions import Region, RegionLayer
-from clarity.ui.scene import Scene
 from clarity.ui.textfit import size_ladder, warm_glyphs
 from clarity.ui.theme import TIERS
 from clarity.ui.widgets import Button, FocusGroup, TextField
@@ -44,15 +48,10 @@ if TYPE_CHECKING:
     from clarity.i18n import Translator
     from clarity.ui.app import App
 
-INTRO_SECONDS = 0.3  # a new question wipes in; its clock starts after that
-REVEAL_SECONDS = 1.0  # the wave that uncovers the rest of the image at the end
 HOLD_SECONDS = 1.4  # the whole image stays in view this long before the results
-#: An answer's verdict stays at least this long: a second press of Enter that was meant
-#: for the answer (or a bounce of the key) does not skip "Not quite" and the explanation.
-VERDICT_SECONDS = 0.6
 
 
-class PlayScene(Scene):
+class PlayScene(PlayingScreen):
     """One round of a pack: questions uncover tiles, a guess at the image ends it.
 
     Public for the demo autopilot and the tests: ``round`` (the core round), ``tracker``
@@ -169,17 +168,6 @@ class PlayScene(Scene):
         event = self.round.answers[-1]
         return AnswerResult(event, None, right_answer_text(question), question.explain)
 
-    @property
-    def busy(self) -> bool:
-        """An animation runs, or a verdict has just come, that takes no answer, Enter or
-        guess (Esc still pauses)."""
-        return (
-            self._ending is not None
-            or self.board.view.flipping
-            or self._intro < INTRO_SECONDS
-            or (self.round.phase is Phase.FEEDBACK and self._verdict_age < VERDICT_SECONDS)
-        )
-
     def text_field_rect(self) -> pygame.Rect | None:
         """The guess field or the typed answer's field while it is open (letters type)."""
         if self._ending is not None:
@@ -294,56 +282,10 @@ class PlayScene(Scene):
         # the pause menu pops itself before calling this, so the top is this scene again
         self.app.screens.replace("play", loaded=self.loaded, mystery_index=self.round.mystery_index)
 
-    def to_title(self) -> None:
-        self.app.screens.reset("title")
-
     # -- actions of the keys (controls.play_bindings) -----------------------------------
-
-    def go_on(self) -> None:
-        """Enter: press the button the focus ring is on, else go on from the verdict."""
-        if self.focus.ringed is not None:
-            self.focus.ringed.press()
-        elif self.stage is Stage.ANSWERED:
-            self.next_question()
-
-    def move_focus(self, direction: str) -> None:
-        """Tab or an arrow: the first press shows the focus ring, the next ones move it."""
-        if self.focus.ring:
-            getattr(self.focus, direction)()
-        self.focus.ring = True
-        focused = self.focus.focused
-        if focused is not None and focused is not self.board.guess_button:
-            self.card.show(focused.rect)  # on a card that scrolls, into view
-
-    def scroll_card(self, direction: int) -> None:
-        """PageDown (1) or PageUp (-1): the card's contents a page further, when they scroll."""
-        self.card.page(direction)
 
     def submit_answer(self) -> None:
         self._submit_typed(self.answer_field.text)
-
-    def submit_guess(self) -> None:
-        if self.focus.ringed is self.card.guess.cancel_button:
-            self.cancel_guess()
-        else:
-            self._submit_guess(self.card.guess.field.text)
-
-    @property
-    def _still(self) -> bool:
-        """Reduced motion: nothing flies, flips or wipes; points add at once."""
-        return self.app.look.reduced_motion
-
-    @property
-    def _reveal_seconds(self) -> float:
-        """How long the rest of the picture takes to uncover at the end (at once when
-        still)."""
-        return 0.0 if self._still else REVEAL_SECONDS
-
-    def see_results(self) -> None:
-        """Once the whole image is in view, Enter goes on to the results."""
-        ready = self._ending is not None and self._ending >= self._reveal_seconds
-        if ready and not self.board.view.flipping:
-            self._show_results()
 
     # -- the scene lifecycle ------------------------------------------------------------
 
@@ -600,27 +542,12 @@ class PlayScene(Scene):
         handle_key(self, (binding,), event)
         return True
 
-    def _handle_ending_event(self, event: pygame.event.Event) -> None:
-        # once the whole image is in view, Enter or a click goes on to the results
-        if event.type == pygame.KEYDOWN:
-            self._handle_key(event)
-        elif event.type == pygame.MOUSEWHEEL:
-            self.card.scroll_by(-event.y * self._metrics.px(6))
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.see_results()
-
     def _open_field(self) -> TextField | None:
         if self.guessing:
             return self.card.guess.field
         if self._typing_answer:
             return self.answer_field
         return None
-
-    def _leave_for_a_while(self) -> None:
-        """The window lost the focus or was minimised: the clock must not run unseen, so
-        the round pauses (the pause menu is there when the student comes back)."""
-        if self.app.top is self and self._ending is None:
-            self.pause_game()
 
     # -- playing --------------------------------------------------------------------------
 
@@ -739,9 +666,6 @@ class PlayScene(Scene):
                 max_width=self._toast_width(),
             )
 
-    def _toast_width(self) -> int:
-        return max(self._metrics.px(30), self.board.rect.width)
-
     def _fly_points(self, points: int, start: tuple[int, int]) -> None:
         if points == 0 or self._still:
             return  # with reduced motion the score shows them, at once
@@ -772,17 +696,3 @@ class PlayScene(Scene):
             self._intro = INTRO_SECONDS if self._still else 0.0  # a wipe, unless still
             self.read_question()
         self._layout_card()
-
-    def _layout_card(self) -> None:
-        """Lay the card out for what the round and the screen show now."""
-        if not self.card.placed:
-            return  # not laid out yet: layout() comes before the first draw
-        stage = self.stage
-        # on a card that scrolls, the card brings the right answer and the verdict into view
-        laid_out = self.card.layout(stage, self.feedback)
-        # focus order: the card's buttons first, then the guess button beside the board
-        buttons = list(laid_out.focus)
-        if stage in (Stage.ASKING, Stage.ANSWERED):
-            buttons.append(self.board.guess_button)
-        self.focus.set(buttons, columns=laid_out.columns)
-        self._laid_out_frame = self.app.frame
