@@ -1,0 +1,464 @@
+"""The class game's web server: the pages, the WebSocket ``/ws``, the clock's tick.
+
+An aiohttp :class:`web.Application` around one sans-IO :class:`~clarity.classroom.host.GameHost`:
+every frame a device sends is capped, rate-limited and parsed here, then handed to the host
+with the server's time; what the host answers (``Outgoing``: a connection, or all students,
+all teachers, everybody) is written to the sockets here. The host decides everything; this
+module only moves bytes and keeps one device from hurting the others:
+
+- a frame over :attr:`ServerLimits.max_message_bytes` (4 KiB) gets the ``too_big`` error and
+  the close code 1009 (RFC 6455 section 7.4.1, "message too big");
+- more than ``rate`` messages a second (a token bucket of ``burst``) gets ``rate_limited``
+  and the message is dropped;
+- each connection has its own outbox and writer task, and a send that takes longer than
+  ``send_timeout`` or an outbox that overflows drops that connection only: one phone on a
+  bad Wi-Fi never holds back the class.
+
+Pages (``/`` for the students, ``/teacher``) are rendered by
+:mod:`clarity.classroom.page_text` in the game's language; ``/static/`` serves the files of
+``clarity/classroom/web/`` (no symbolic links followed, so nothing outside that folder).
+Every response says not to sniff types (``X-Content-Type-Options: nosniff``) and carries a
+Content Security Policy allowing this server only (no script, style or picture from
+anywhere else, no framing); the pages are not cached.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import WSCloseCode, WSMsgType, web
+
+from clarity.classroom.protocol import (
+    ErrorCode,
+    ProtocolError,
+    closes_connection,
+    parse_client_message,
+)
+from clarity.core.messages import Message, message
+
+if TYPE_CHECKING:
+    from clarity.classroom.commands import TeacherCommand
+    from clarity.classroom.host import GameHost, Outgoing
+    from clarity.i18n import Translator
+
+log = logging.getLogger(__name__)
+
+WEB_DIR = Path(__file__).resolve().parent / "web"
+PAGES = {"/": "student", "/teacher": "teacher"}
+
+
+@dataclass(frozen=True, slots=True)
+class ServerLimits:
+    """What one connection may do. ``max_message_bytes``: the largest frame taken (bytes of
+    its UTF-8 text); ``rate`` messages a second on average with bursts of ``burst``;
+    ``send_timeout`` seconds for one frame to leave before the device counts as gone;
+    ``outbox`` frames waiting for one device before it does; ``heartbeat`` seconds
+    between pings (a phone that went to sleep is noticed within two of them);
+    ``tick`` seconds between the host's clock ticks (time up closes a question)."""
+
+    max_message_bytes: int = 4096
+    rate: float = 10.0
+    burst: int = 20
+    send_timeout: float = 5.0
+    outbox: int = 256
+    heartbeat: float = 15.0
+    tick: float = 0.1
+
+
+class TokenBucket:
+    """``rate`` tokens a second up to ``burst``; :meth:`take` spends one if there is one.
+    Times in seconds from the server's monotonic clock."""
+
+    __slots__ = ("_last", "_tokens", "burst", "rate")
+
+    def __init__(self, rate: float, burst: int, now: float) -> None:
+        self.rate = rate
+        self.burst = burst
+        self._tokens = float(burst)
+        self._last = now
+
+    def take(self, now: float) -> bool:
+        """True, and one token spent, when the message may go on; False when it is over the rate."""
+        elapsed = max(0.0, now - self._last)
+        self._last = now
+        self._tokens = min(float(self.burst), self._tokens + elapsed * self.rate)
+        if self._tokens < 1.0:
+            return False
+        self._tokens -= 1.0
+        return True
+
+
+class _CappedWebSocket(web.WebSocketResponse):
+    """A WebSocket that tells the device why before it closes for a frame too big.
+
+    aiohttp refuses an oversized frame as soon as its header announces the length (nothing
+    of it is buffered) and closes with 1009 at once, from inside ``receive()``; the error
+    message the protocol promises has to go out just before that close frame, here.
+    """
+
+    too_big_notice: Callable[[], Iterable[str]] | None = None
+
+    async def close(
+        self, *, code: int = WSCloseCode.OK, message: bytes = b"", drain: bool = True
+    ) -> bool:
+        notice, self.too_big_notice = self.too_big_notice, None
+        if code == WSCloseCode.MESSAGE_TOO_BIG and notice is not None and not self.closed:
+            with contextlib.suppress(Exception):  # the device may be gone already
+                for text in notice():
+                    await self.send_str(text)
+        return await super().close(code=code, message=message, drain=drain)
+
+
+#: Put in an outbox: close the connection once everything before it is sent.
+_CLOSE = object()
+
+
+class _Connection:
+    """One WebSocket: its id for the host, its outbox and writer, its rate limit."""
+
+    __slots__ = ("bucket", "id", "kind", "limited_at", "outbox", "socket", "writer")
+
+    def __init__(self, conn_id: int, socket: _CappedWebSocket, limits: ServerLimits, now: float):
+        self.id = conn_id
+        self.socket = socket
+        self.outbox: asyncio.Queue[object] = asyncio.Queue(maxsize=limits.outbox)
+        self.bucket = TokenBucket(limits.rate, limits.burst, now)
+        self.limited_at: float | None = None  # when ``rate_limited`` was last said
+        self.kind: str | None = None  # "student" or "teacher" once the host says so
+        self.writer: asyncio.Task[None] | None = None
+
+
+# Which messages make a connection a student's or a teacher's (the host sends them to one
+# connection after a join or a proven token).
+_KIND_BY_MESSAGE = {"welcome": "student", "teacher_state": "teacher"}
+
+
+def _refusal(code: ErrorCode) -> ProtocolError:
+    """The server's own refusals: a frame too big, too many frames a second."""
+    if code == ErrorCode.TOO_BIG:
+        reason: Message = message("The message is too long.")
+    else:
+        reason = message("Too many messages at once: this one was not taken. Wait a moment.")
+    return ProtocolError(code, reason)
+
+
+def encode(message: dict[str, Any]) -> str:
+    """A server message as the JSON text sent (UTF-8 as it is, no spaces)."""
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+PageRenderer = Callable[[str], str]
+
+
+def default_pages(translator: Translator) -> PageRenderer:
+    """The pages of :mod:`clarity.classroom.page_text` in ``translator``'s language
+    (``render(page, translator) -> HTML``, ``page`` "student" or "teacher"); a plain page
+    that says so while that module is missing."""
+    try:
+        from clarity.classroom import page_text  # noqa: PLC0415 - written beside this one
+    except ImportError:
+        return _placeholder_page
+
+    def render(page: str) -> str:
+        return str(page_text.render(page, translator))
+
+    return render
+
+
+def _placeholder_page(page: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Clarity Challenge</title></head><body><h1>Clarity Challenge</h1>"
+        f"<p>{html.escape(page)}</p></body></html>"
+    )
+
+
+_HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-\[\]:]{1,255}$")
+
+
+def security_headers(request: web.BaseRequest, response: web.StreamResponse) -> None:
+    """The headers every response carries (see the module's docstring).
+
+    ``connect-src`` names the page's own ``ws://`` origin as well as ``'self'``: CSP Level 3
+    lets ``'self'`` match it, but browsers of a few years ago do not, and a student's old
+    phone must still connect.
+    """
+    headers = response.headers
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["X-Frame-Options"] = "DENY"
+    connect = "'self'"
+    if _HOST_HEADER.match(request.host or ""):
+        connect += f" ws://{request.host}"
+    headers["Content-Security-Policy"] = (
+        "default-src 'self'; "
+        f"connect-src {connect}; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+    )
+    if request.path in PAGES:
+        headers["Cache-Control"] = "no-store"
+    else:
+        headers["Cache-Control"] = "no-cache"  # revalidate: a new game version's scripts
+
+
+class ClassServer:
+    """The web server of one class game, in the event loop that calls :meth:`start`.
+
+    ``host``: the game (only this server's loop touches it). ``clock``: monotonic seconds
+    (the host's ``now``). ``on_change``: called (in the loop) after anything that may have
+    changed the host's ``version``, so the link can push the projector's view.
+    ``pages``: ``pages(name) -> HTML`` for "student" and "teacher".
+    """
+
+    def __init__(
+        self,
+        host: GameHost,
+        *,
+        pages: PageRenderer,
+        clock: Callable[[], float] = time.monotonic,
+        limits: ServerLimits = ServerLimits(),
+        on_change: Callable[[], None] | None = None,
+        web_dir: Path = WEB_DIR,
+    ) -> None:
+        self.host = host
+        self.limits = limits
+        self._pages = pages
+        self._clock = clock
+        self._on_change = on_change or (lambda: None)
+        self._web_dir = web_dir
+        self._connections: dict[int, _Connection] = {}
+        self._next_id = 1
+        self._runner: web.AppRunner | None = None
+        self._ticker: asyncio.Task[None] | None = None
+        self.port: int | None = None
+
+    # --- the application ------------------------------------------------------------------
+
+    def application(self) -> web.Application:
+        """The aiohttp application: ``/``, ``/teacher``, ``/static/...``, ``/ws``."""
+        app = web.Application(client_max_size=64 * 1024)  # nothing is uploaded
+        for path in PAGES:
+            app.router.add_get(path, self._page)
+        app.router.add_get("/ws", self._websocket)
+        if self._web_dir.is_dir():
+            app.router.add_static(
+                "/static/", self._web_dir, follow_symlinks=False, show_index=False
+            )
+        app.on_response_prepare.append(self._headers)
+        return app
+
+    async def start(self, bind: str, port: int) -> int:
+        """Listen on ``bind``:``port`` (0: any free port) and start the clock's tick; returns
+        the port. Raises OSError when the address cannot be taken (the caller says why)."""
+        runner = web.AppRunner(self.application(), access_log=None, handle_signals=False)
+        await runner.setup()
+        site = web.TCPSite(runner, bind or None, port, reuse_address=False)
+        try:
+            await site.start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        self.port = _bound_port(runner, port)
+        self._ticker = asyncio.create_task(self._ticking(), name="class-game-tick")
+        return self.port
+
+    async def close(self) -> None:
+        """Stop listening and close every connection (going away, 1001). The game itself is
+        left as it is: the host's journal has saved it."""
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
+            self._ticker = None
+        # all at once: each close waits up to a second for the device's reply
+        await asyncio.gather(
+            *(self._abort(c, WSCloseCode.GOING_AWAY) for c in list(self._connections.values()))
+        )
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    @property
+    def connections(self) -> int:
+        """How many WebSockets are open."""
+        return len(self._connections)
+
+    # --- the projector's commands ---------------------------------------------------------
+
+    def command(self, command: TeacherCommand) -> None:
+        """A command from the projector's keyboard (no token needed: it is the host's own)."""
+        self._run_host(lambda now: self.host.command(command, now))
+
+    def tick(self) -> None:
+        """Let the host's clock run: a question whose time is up closes."""
+        self._run_host(self.host.tick)
+
+    # --- pages ----------------------------------------------------------------------------
+
+    async def _page(self, request: web.Request) -> web.Response:
+        page = PAGES[request.path]
+        return web.Response(text=self._pages(page), content_type="text/html", charset="utf-8")
+
+    async def _headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        security_headers(request, response)
+
+    # --- WebSockets -----------------------------------------------------------------------
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        limits = self.limits
+        socket = _CappedWebSocket(
+            heartbeat=limits.heartbeat,
+            # aiohttp refuses a frame of max_msg_size bytes or more; one of exactly the cap
+            # is allowed by the protocol
+            max_msg_size=limits.max_message_bytes + 1,
+            # every message is a few hundred bytes; a deflate context per phone would cost
+            # more memory than the messages it saves
+            compress=False,
+            timeout=1.0,  # the wait for a device's answer to our close frame
+        )
+        await socket.prepare(request)
+        connection = _Connection(self._next_id, socket, limits, self._clock())
+        self._next_id += 1
+        self._connections[connection.id] = connection
+        socket.too_big_notice = lambda: self._refusal_texts(connection, ErrorCode.TOO_BIG)
+        connection.writer = asyncio.create_task(self._writing(connection))
+        self._run_host(lambda now: self.host.connect(connection.id, now))
+        try:
+            async for frame in socket:
+                if frame.type in (WSMsgType.TEXT, WSMsgType.BINARY):
+                    self._received(connection, frame.data)
+                elif frame.type == WSMsgType.ERROR:
+                    break
+        finally:
+            await self._forget(connection)
+        return socket
+
+    def _received(self, connection: _Connection, data: str | bytes) -> None:
+        if connection.id not in self._connections:
+            return  # dropped while its frames were still being read
+        now = self._clock()
+        if not connection.bucket.take(now):
+            # said at most once a second: a flood must not become a flood of answers
+            if connection.limited_at is None or now - connection.limited_at >= 1.0:
+                connection.limited_at = now
+                self._refuse(connection, ErrorCode.RATE_LIMITED)
+            return
+        size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+        if size > self.limits.max_message_bytes:  # a compressed frame that grew: not taken
+            self._refuse(connection, ErrorCode.TOO_BIG)
+            return
+        try:
+            message = parse_client_message(data)
+        except ProtocolError as error:
+            refused = error
+            self._run_host(lambda _now: self.host.refuse(connection.id, refused))
+            return
+        self._run_host(lambda now: self.host.receive(connection.id, message, now))
+
+    def _refuse(self, connection: _Connection, code: ErrorCode) -> None:
+        error = _refusal(code)
+        self._run_host(lambda _now: self.host.refuse(connection.id, error))
+
+    def _refusal_texts(self, connection: _Connection, code: ErrorCode) -> list[str]:
+        error = _refusal(code)
+        outgoing = self._call_host(lambda _now: self.host.refuse(connection.id, error))
+        return [encode(message) for target, message in outgoing if target == connection.id]
+
+    async def _forget(self, connection: _Connection) -> None:
+        if self._connections.pop(connection.id, None) is None:
+            return
+        if connection.writer is not None:
+            connection.writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await connection.writer
+        self._run_host(lambda now: self.host.disconnect(connection.id, now))
+
+    async def _abort(self, connection: _Connection, code: int) -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(connection.socket.close(code=code), 1.0)
+        await self._forget(connection)
+
+    async def _writing(self, connection: _Connection) -> None:
+        socket = connection.socket
+        timeout = self.limits.send_timeout
+        try:
+            while True:
+                item = await connection.outbox.get()
+                if item is _CLOSE:
+                    await asyncio.wait_for(socket.close(code=WSCloseCode.OK), timeout)
+                    return
+                assert isinstance(item, str)
+                await asyncio.wait_for(socket.send_str(item), timeout)
+        except Exception:
+            # a dead or stuck device: drop it; the reading side then ends the connection
+            asyncio.get_running_loop().create_task(self._abort(connection, WSCloseCode.GOING_AWAY))
+
+    # --- the host -------------------------------------------------------------------------
+
+    def _call_host(self, call: Callable[[float], list[Outgoing]]) -> list[Outgoing]:
+        try:
+            return call(self._clock())
+        except Exception:
+            # A bug in the host must not take the class's server down with it.
+            log.exception("the game host failed")
+            return []
+
+    def _run_host(self, call: Callable[[float], list[Outgoing]]) -> None:
+        self.deliver(self._call_host(call))
+        self._on_change()
+
+    def deliver(self, outgoing: Iterable[Outgoing]) -> None:
+        """Put each message in the outboxes of its target: a connection id, "students",
+        "teachers" or "all". A message is encoded once however many get it."""
+        for target, sent in outgoing:
+            text = encode(sent)
+            kind = sent.get("type")
+            if isinstance(target, int):
+                connection = self._connections.get(target)
+                if connection is None:
+                    continue
+                if kind in _KIND_BY_MESSAGE:
+                    connection.kind = _KIND_BY_MESSAGE[kind]
+                self._post(connection, text)
+                if closes_connection(sent):
+                    connection.kind = None
+                    self._post(connection, _CLOSE)
+                continue
+            for connection in list(self._connections.values()):
+                if target == "all" or (
+                    connection.kind is not None and target == f"{connection.kind}s"
+                ):
+                    self._post(connection, text)
+
+    def _post(self, connection: _Connection, item: object) -> None:
+        try:
+            connection.outbox.put_nowait(item)
+        except asyncio.QueueFull:
+            # it has not read hundreds of messages: gone, or too slow to play
+            asyncio.get_running_loop().create_task(
+                self._abort(connection, WSCloseCode.TRY_AGAIN_LATER)
+            )
+
+    async def _ticking(self) -> None:
+        while True:
+            await asyncio.sleep(self.limits.tick)
+            self.tick()
+
+
+def _bound_port(runner: web.AppRunner, asked: int) -> int:
+    for address in runner.addresses:
+        if isinstance(address, tuple) and len(address) >= 2:
+            return int(address[1])
+    return asked
