@@ -231,12 +231,7 @@ class ClassRound:
         self.class_rules = class_rules or ClassRules()
         self.contestants: tuple[Contestant, ...] = tuple(Contestant(i) for i in range(contestants))
         self._observers: list[Observer] = list(observers)
-        rng = random.Random(seed)
-        grid = self.mystery.grid
-        self.board = Board(grid.rows, grid.cols, rng)
-        order = list(range(len(pack.questions)))
-        rng.shuffle(order)
-        self._order: tuple[int, ...] = tuple(order)
+        self.board, self._order = deal(pack, mystery_index, seed)
         self._asked = 0  # how many of the order have been asked, the current one included
         self._question_seconds = 0.0  # the clock of the current question or steal
         self.phase = Phase.ASKING
@@ -931,6 +926,19 @@ class ClassRound:
     def _emit(self, event: RoundEvent) -> None:
         for observer in self._observers:
             observer(event)
+
+
+def deal(pack: Pack, mystery_index: int, seed: int) -> tuple[Board, tuple[int, ...]]:
+    """The board of round ``mystery_index`` with its tiles' order, and the order the pack's
+    questions are asked in (indexes into ``pack.questions``), both drawn from
+    ``random.Random(seed)``, tiles first: every way to play a round deals them alike, so a
+    seed gives the same game whichever way it is played."""
+    rng = random.Random(seed)
+    grid = pack.rounds[mystery_index].grid
+    board = Board(grid.rows, grid.cols, rng)
+    order = list(range(len(pack.questions)))
+    rng.shuffle(order)
+    return board, tuple(order)
 
 
 def checked_seconds(seconds: float) -> float:

@@ -201,6 +201,25 @@ class ClassRoundEnded:
 
 
 @dataclass(frozen=True, slots=True)
+class StudentJoined:
+    """A student joined a class game played on every device (before or during it):
+    ``contestant`` is their index in the round, given in the order they joined."""
+
+    contestant: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerAccepted:
+    """The teacher accepted, after the reveal, a typed answer the matcher had refused:
+    ``answer`` replaces the contestant's wrong answer of the same question number (now
+    right, with the points it earns); observers that counted the wrong one count this
+    instead."""
+
+    answer: AnswerGiven
+
+
+@dataclass(frozen=True, slots=True)
 class TrophyEarned:
     trophy_id: str
     name: str
@@ -218,4 +237,6 @@ RoundEvent = (
     | StealPassed
     | QuestionClosed
     | ClassRoundEnded
+    | StudentJoined
+    | AnswerAccepted
 )

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from clarity.core.events import (
+    AnswerAccepted,
     AnswerGiven,
     ClassRoundEnded,
     ImageGuessed,
     RoundEnded,
     RoundEvent,
     RoundSummary,
+    StudentJoined,
     TrophyEarned,
 )
 from clarity.core.messages import N_, Message, message, plural_message
@@ -259,7 +261,7 @@ class TrophyTracker:
         self.earned: list[TrophyEarned] = []
         self.medal: Tier | None = None
         self._answer_seconds: list[float] = []
-        self._any_wrong = False
+        self._wrong_moves = 0  # wrong answers and guesses: an accepted answer is one fewer
 
     def __call__(self, event: RoundEvent) -> None:
         self.observe(event)
@@ -270,23 +272,30 @@ class TrophyTracker:
         if isinstance(event, AnswerGiven):
             self._answer_seconds.append(event.seconds)
             if event.right:
-                self._award("first-light")
-                if event.streak >= HOT_STREAK:
-                    self._award("hot-streak")
+                self._on_right_answer(event)
             else:
-                self._any_wrong = True
+                self._wrong_moves += 1
+        elif isinstance(event, AnswerAccepted):
+            # the wrong answer it replaces was heard already, its time counted
+            self._wrong_moves -= 1
+            self._on_right_answer(event.answer)
         elif isinstance(event, ImageGuessed):
             if not event.right:
-                self._any_wrong = True
+                self._wrong_moves += 1
             elif event.hidden_tiles >= event.total_tiles * SHARP_EYE_HIDDEN_SHARE:
                 self._award("sharp-eye")
         elif isinstance(event, RoundEnded):
             self._on_round_ended(event.summary)
         return self.earned[before:]
 
+    def _on_right_answer(self, event: AnswerGiven) -> None:
+        self._award("first-light")
+        if event.streak >= HOT_STREAK:
+            self._award("hot-streak")
+
     def _on_round_ended(self, summary: RoundSummary) -> None:
         answers = len(self._answer_seconds)
-        if answers >= FLAWLESS_MIN_ANSWERS and not self._any_wrong:
+        if answers >= FLAWLESS_MIN_ANSWERS and not self._wrong_moves:
             self._award("flawless")
         if (
             answers >= QUICK_THINKER_MIN_ANSWERS
@@ -311,10 +320,14 @@ class ClassTrophyTracker:
     (events carry their ``contestant``) and, at the end, their own summary: a team earns
     a trophy by the same rule a player alone does. ``earned[i]`` lists contestant ``i``'s
     trophies in the order they were won.
+
+    Contestants may join during the round (students on their own devices): a
+    :class:`StudentJoined` event, or any event of a contestant beyond those counted so
+    far, adds a tracker for them, so ``contestants`` may be 0 at the start.
     """
 
     def __init__(self, contestants: int) -> None:
-        self.trackers = tuple(TrophyTracker() for _ in range(contestants))
+        self.trackers: list[TrophyTracker] = [TrophyTracker() for _ in range(contestants)]
 
     @property
     def earned(self) -> tuple[list[TrophyEarned], ...]:
@@ -329,9 +342,18 @@ class ClassTrophyTracker:
 
     def observe(self, event: RoundEvent) -> list[tuple[int, TrophyEarned]]:
         """Take one event; return the trophies it earned, each with its contestant."""
+        if isinstance(event, StudentJoined):
+            self._tracker(event.contestant)
+            return []
         if isinstance(event, AnswerGiven | ImageGuessed):
-            return [(event.contestant, t) for t in self.trackers[event.contestant].observe(event)]
+            tracker = self._tracker(event.contestant)
+            return [(event.contestant, t) for t in tracker.observe(event)]
+        if isinstance(event, AnswerAccepted):
+            tracker = self._tracker(event.answer.contestant)
+            return [(event.answer.contestant, t) for t in tracker.observe(event)]
         if isinstance(event, ClassRoundEnded):
+            if event.summary.contestants:
+                self._tracker(len(event.summary.contestants) - 1)
             return [
                 (index, trophy)
                 for index, (tracker, summary) in enumerate(
@@ -340,6 +362,12 @@ class ClassTrophyTracker:
                 for trophy in tracker.observe(RoundEnded(summary))
             ]
         return []
+
+    def _tracker(self, contestant: int) -> TrophyTracker:
+        """Contestant ``contestant``'s tracker, made (with any before it) if they are new."""
+        while len(self.trackers) <= contestant:
+            self.trackers.append(TrophyTracker())
+        return self.trackers[contestant]
 
 
 @dataclass(frozen=True, slots=True)
