@@ -1,0 +1,214 @@
+"""The words of the student and the teacher pages, in the game's language.
+
+The pages (``classroom/web/student.html`` and ``teacher.html``) are plain HTML with
+``{{name}}`` slots; :func:`render` fills them for one language: ``{{lang}}`` with the
+language's tag, ``{{text:KEY}}`` with the translated text of :data:`TEXTS` (escaped for
+HTML), and ``{{texts}}`` with every text the page's script writes later (a JSON object:
+``lang``, ``locale``, ``texts`` and ``plurals``). A plural text is sent as its forms by
+CLDR plural category (``one``, ``few``, ``many``, ``other``), each form taken from the
+language's catalog for a number of that category, so the browser picks the form with
+``Intl.PluralRules`` as the catalog's ``Plural-Forms`` would (Russian and Belarusian:
+1 очко, 2 очка, 5 очков).
+
+The texts are marked with ``N_`` and ``plural_message`` where they are defined, so Babel
+extracts them into the catalog like every other message of the game; the pages never hold
+English of their own. Texts the server sends ready-made (an error's one line, the right
+answer) are rendered by the host, not here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+
+from clarity.core.messages import N_, Message, plural_message
+from clarity.i18n import Translator
+
+#: The pages :func:`render` knows, each an HTML file of ``web/``.
+PAGES = ("student", "teacher")
+WEB_DIR = Path(__file__).with_name("web")
+
+#: Every text of the pages by the key the HTML and the scripts use.
+TEXTS: dict[str, str] = {
+    # both pages
+    "connecting": N_("Connecting…"),
+    "reconnecting": N_("Connection lost. Reconnecting…"),
+    "paused": N_("The game is paused."),
+    "game_over": N_("The game is over."),
+    "podium": N_("Podium"),
+    "leaderboard": N_("Leaderboard"),
+    "question_of": N_("Question {number} of {total}"),
+    # Translators: a ranking's line: the place, the name and the score, e.g. "2. Anna — 1,200"
+    "standing": N_("{place}. {name} — {score}"),
+    # the student's page: the lobby
+    "join_heading": N_("Join the game"),
+    "pin_label": N_("Game PIN"),
+    "name_label": N_("Nickname"),
+    "class_list_label": N_("Or pick your name from the class list"),
+    "class_list_none": N_("(type a nickname instead)"),
+    # Translators: the button that joins the game (short)
+    "join": N_("Join"),
+    "joined": N_("You are in, {name}! Wait for the teacher to start the game."),
+    "removed": N_("The teacher has removed you from the game."),
+    # the question
+    "true": N_("True"),
+    "false": N_("False"),
+    "answer_label": N_("Your answer"),
+    # Translators: the button that sends a typed answer (short)
+    "send_answer": N_("Send"),
+    "answer_sent": N_("Answer sent. Wait for the others."),
+    "answers_heading": N_("Answers"),
+    "wait_next": N_("Wait for the next question."),
+    # the picture
+    "guess_heading": N_("Guess the mystery picture"),
+    "guess_label": N_("What is in the picture?"),
+    # Translators: the button that sends a guess of the mystery picture (short)
+    "guess": N_("Guess"),
+    "guess_used": N_("You have guessed in this question: guess again in the next one."),
+    "guessed_right": N_("You have guessed the picture! Keep answering the questions."),
+    "guess_wrong": N_("Wrong guess."),
+    "final_guess": N_("The questions are over: one last guess each, a wrong one costs nothing."),
+    # the reveal
+    "right": N_("Right!"),
+    "wrong": N_("Wrong."),
+    "no_answer": N_("No answer in time."),
+    "right_answer": N_("The right answer: {answer}"),
+    "score": N_("Score: {score}"),
+    "place": N_("Place: {place}"),
+    "your_result": N_("Your score: {score}, place {place}"),
+    # the teacher's page
+    "teacher_heading": N_("Teacher page"),
+    "students_heading": N_("Students"),
+    "no_students": N_("No student has joined yet."),
+    "offline": N_("not connected"),
+    # Translators: the button beside a student's name that removes them from the game
+    "remove": N_("Remove"),
+    "remove_name": N_("Remove {name}"),
+    "start": N_("Start"),
+    "next": N_("Next"),
+    "pause": N_("Pause"),
+    "resume": N_("Resume"),
+    "show_leaderboard": N_("Show the leaderboard"),
+    "hide_leaderboard": N_("Hide the leaderboard"),
+    "end_game": N_("End the game"),
+    "end_confirm": N_("End the game for everyone?"),
+    # Translators: confirms ending the game (short)
+    "end_yes": N_("Yes, end it"),
+    "cancel": N_("Cancel"),
+    "refused_heading": N_("Answers the pack refused"),
+    # Translators: the button that counts a refused typed answer as right (short)
+    "accept": N_("Accept"),
+    "accept_text": N_("Accept “{text}”"),
+    "phase_lobby": N_("Waiting room"),
+    "phase_question": N_("Question open"),
+    "phase_reveal": N_("Answers shown"),
+    "phase_leaderboard": N_("Leaderboard"),
+    "phase_final_guess": N_("Last guesses"),
+    "phase_ended": N_("The game is over."),
+    "no_token": N_("This link has no teacher's token: open the teacher's link the game printed."),
+}
+
+#: Texts whose form follows a number (``{count}``), by key.
+PLURALS: dict[str, Message] = {
+    "points": plural_message("+{count} point", "+{count} points", 0),
+    "penalty": plural_message("−{count} point", "−{count} points", 0),
+    "guess_right": plural_message(
+        "Right! The picture is yours: +{count} point",
+        "Right! The picture is yours: +{count} points",
+        0,
+    ),
+    "seconds_left": plural_message("{count} second left", "{count} seconds left", 0),
+    "answered": plural_message("{count} of {total} answered", "{count} of {total} answered", 0),
+    "guessers": plural_message(
+        "{count} has guessed the picture", "{count} have guessed the picture", 0
+    ),
+    # Translators: how many students gave a refused answer, beside it on the teacher's page
+    "given_by": plural_message("given by {count} student", "given by {count} students", 0),
+}
+
+_SLOT = re.compile(r"\{\{(text:)?([a-z_]+)\}\}")
+#: Sample numbers looked through for one of each plural category of a language.
+_SAMPLES = range(0, 200)
+
+
+def render(page: str, translator: Translator) -> str:
+    """The HTML of ``page`` (one of :data:`PAGES`) in ``translator``'s language.
+
+    Raises KeyError for a page or a ``{{text:KEY}}`` slot that does not exist (a bug of the
+    page, found by the tests), and OSError when the page's file cannot be read.
+    """
+    if page not in PAGES:
+        raise KeyError(page)
+    template = _template(page)
+    texts = {key: translator.gettext(text) for key, text in TEXTS.items()}
+
+    def filled(match: re.Match[str]) -> str:
+        if match.group(1):
+            return html.escape(texts[match.group(2)])
+        name = match.group(2)
+        if name == "lang":
+            return html.escape(translator.language)
+        if name == "texts":
+            return _script_json(page_data(translator))
+        raise KeyError(name)
+
+    return _SLOT.sub(filled, template)
+
+
+def page_data(translator: Translator) -> dict[str, object]:
+    """What the pages' scripts read: ``lang`` (the language's tag), ``locale`` (a BCP 47
+    tag for ``Intl``), ``texts`` (key -> text with ``{name}`` slots) and ``plurals`` (key ->
+    CLDR category -> text with ``{count}``)."""
+    return {
+        "lang": translator.language,
+        "locale": translator.locale.replace("_", "-"),
+        "texts": {key: translator.gettext(text) for key, text in TEXTS.items()},
+        "plurals": {key: plural_forms(text, translator) for key, text in PLURALS.items()},
+    }
+
+
+def plural_forms(text: Message, translator: Translator) -> dict[str, str]:
+    """The forms of a plural ``text`` by CLDR category, ``{count}`` and the other slots left
+    to fill. ``other`` is always given (the form of the last category met when the
+    language has no whole number in it: Russian's ``other`` is for fractions)."""
+    assert text.plural is not None
+    forms: dict[str, str] = {}
+    for category, sample in _category_samples(translator.locale).items():
+        forms[category] = _unfilled(translator, text, sample)
+    if "other" not in forms:
+        forms["other"] = forms[next(reversed(forms))]
+    return forms
+
+
+def _unfilled(translator: Translator, text: Message, sample: int) -> str:
+    # The catalog's form for `sample`, read with the slots kept as they are.
+    slots = {name: "{" + name + "}" for name in re.findall(r"\{(\w+)\}", text.template)}
+    slots.update({name: "{" + name + "}" for name in re.findall(r"\{(\w+)\}", text.plural or "")})
+    slots["count"] = "{count}"
+    return translator.ngettext(text.template, text.plural or text.template, sample, **slots)
+
+
+@cache
+def _category_samples(locale: str) -> dict[str, int]:
+    rule = Locale.parse(locale).plural_form
+    samples: dict[str, int] = {}
+    for number in _SAMPLES:
+        samples.setdefault(rule(number), number)
+    return samples
+
+
+@cache
+def _template(page: str) -> str:
+    return (WEB_DIR / f"{page}.html").read_text(encoding="utf-8")
+
+
+def _script_json(data: object) -> str:
+    # Inside <script type="application/json">: no "</script>" or "<!--" may appear, so
+    # every <, > and & is written as a JSON escape.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

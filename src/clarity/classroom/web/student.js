@@ -1,0 +1,484 @@
+// The student's page: join, answer, guess the picture, see the result. The server decides
+// everything (the clock, right or wrong, the score); this page shows its state messages and
+// sends what the student does (docs/class-protocol.md). No framework, nothing from the
+// internet: the browser's own WebSocket to the game that served the page.
+"use strict";
+
+(function () {
+  const data = JSON.parse(document.getElementById("page-data").textContent);
+  const numbers = new Intl.NumberFormat(data.locale);
+  const plurals = new Intl.PluralRules(data.locale);
+  const TOKEN_KEY = "clarity.student.token";
+  // Looks of the answers, the same as the projector's (classroom/views.py CHOICE_LOOKS).
+  const LOOKS = [
+    ["red", "triangle"], ["blue", "diamond"], ["yellow", "circle"],
+    ["green", "square"], ["purple", "star"], ["teal", "hexagon"],
+  ];
+  const SHAPES = {
+    triangle: '<polygon points="12,2 23,21 1,21"/>',
+    diamond: '<polygon points="12,1 23,12 12,23 1,12"/>',
+    circle: '<circle cx="12" cy="12" r="11"/>',
+    square: '<rect x="2" y="2" width="20" height="20" rx="1"/>',
+    star: '<polygon points="12,1 15,9 23,9 17,14 19,22 12,17 5,22 7,14 1,9 9,9"/>',
+    hexagon: '<polygon points="6,2 18,2 23,12 18,22 6,22 1,12"/>',
+  };
+  const MEDALS = ["#d4a017", "#a7a7ad", "#b06a2b"];
+
+  const $ = (id) => document.getElementById(id);
+  const views = ["lobby", "waiting", "question", "reveal", "leaderboard", "final", "ended", "gone"];
+
+  // -- words ---------------------------------------------------------------------------
+  function number(n) {
+    // as clarity.i18n.Translator.number writes them: no-break spaces, a real minus sign
+    return numbers.format(n).replace(/\u202f/g, "\u00a0").replace("-", "\u2212");
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, (slot, name) => {
+      if (!(name in values)) return slot;
+      const value = values[name];
+      return typeof value === "number" ? number(value) : String(value);
+    });
+  }
+  function t(key, values) { return fill(data.texts[key], values || {}); }
+  function tn(key, count, values) {
+    const forms = data.plurals[key];
+    const form = forms[plurals.select(count)] || forms.other;
+    return fill(form, Object.assign({}, values || {}, { count: count }));
+  }
+
+  // -- the page's state ----------------------------------------------------------------
+  let socket = null;
+  let attempts = 0;
+  let stopped = false;      // removed, or the game over: no reconnecting
+  let welcomed = false;
+  let pendingJoin = null;   // a join typed before the connection opened
+  let state = null;
+  let shownQuestion = null; // "number/kind" of the question whose buttons are built
+  let chosen = null;        // {question, index} the student picked, until the server says
+  let deadline = null;      // performance.now() ms when this student's time runs out
+  let lastStatus = "";
+
+  function setStatus(text) {
+    // the live region announces a change only; the same words again are not news
+    if (text === lastStatus) return;
+    lastStatus = text;
+    $("status").textContent = text;
+  }
+  function setConnection(text) {
+    // shown while there is no connection, and said once
+    $("connection").textContent = text;
+    $("connection").hidden = !text;
+    if (text) setStatus(text);
+  }
+  function showError(text) {
+    $("error").textContent = text;
+    $("error").hidden = !text;
+  }
+  function show(view) {
+    for (const name of views) $(name).hidden = name !== view;
+  }
+
+  // -- the connection ------------------------------------------------------------------
+  function socketUrl() {
+    return (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws";
+  }
+  function send(message) {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(Object.assign({ v: 1 }, message)));
+    return true;
+  }
+  function connect() {
+    socket = new WebSocket(socketUrl());
+    socket.addEventListener("open", () => {
+      attempts = 0;
+      setConnection("");
+      const token = sessionStorage.getItem(TOKEN_KEY);
+      if (token) {
+        send({ type: "join", token: token });
+      } else if (pendingJoin) {
+        send(pendingJoin);
+      }
+    });
+    socket.addEventListener("message", (event) => {
+      let message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message && typeof message === "object") receive(message);
+    });
+    socket.addEventListener("close", () => {
+      socket = null;
+      if (stopped) return;
+      setConnection(t("reconnecting"));
+      // backoff with jitter, so a class whose Wi-Fi came back does not knock all at once
+      const delay = Math.min(8000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
+      attempts = Math.min(attempts + 1, 5);
+      setTimeout(connect, delay);
+    });
+  }
+
+  function receive(message) {
+    if (Array.isArray(message.class_list)) showClassList(message.class_list);
+    switch (message.type) {
+      case "welcome": return welcome(message);
+      case "state": return showState(message);
+      case "guess_result": return guessResult(message);
+      case "error": return serverError(message);
+      case "removed": return removedFromGame(message);
+      case "replaced": return replacedElsewhere(message);
+      default: return undefined;
+    }
+  }
+
+  function welcome(message) {
+    welcomed = true;
+    pendingJoin = null;
+    sessionStorage.setItem(TOKEN_KEY, message.token);
+    $("me").textContent = message.name || "";
+    showError("");
+    if (!state) {
+      show("waiting");
+      $("waiting-text").textContent = t("joined", { name: message.name || "" });
+      setStatus(t("joined", { name: message.name || "" }));
+    }
+  }
+
+  function serverError(message) {
+    showError(message.message || message.code || "");
+    switch (message.code) {
+      case "unknown_token":
+      case "removed":
+        sessionStorage.removeItem(TOKEN_KEY);
+        welcomed = false;
+        state = null;
+        showLobby();
+        break;
+      case "bad_pin":
+      case "name_taken":
+      case "name_invalid":
+      case "unknown_player":
+        if (!welcomed) showLobby();
+        break;
+      case "game_over":
+        if (!welcomed) { stopped = true; showLobby(); $("join").disabled = true; }
+        break;
+      default:
+        // a move refused (too late, twice): show the state as the server last told it
+        chosen = null;
+        if (state) showState(state);
+    }
+  }
+
+  function removedFromGame(message) {
+    stopped = true;
+    sessionStorage.removeItem(TOKEN_KEY);
+    show("gone");
+    $("guess-box").hidden = true;
+    $("gone-text").textContent = message.message || t("removed");
+    setStatus(message.message || t("removed"));
+  }
+
+  function replacedElsewhere(message) {
+    // the same student opened the game in another tab or device: this one steps aside
+    // and does not reconnect (the two would take the place from each other in turns)
+    stopped = true;
+    show("gone");
+    $("guess-box").hidden = true;
+    $("gone-text").textContent = message.message || "";
+    setStatus(message.message || "");
+  }
+
+  // -- the lobby -----------------------------------------------------------------------
+  function showLobby() {
+    show("lobby");
+    $("guess-box").hidden = true;
+    $("score-chip").hidden = true;
+    $("paused").hidden = true;
+  }
+  function showClassList(entries) {
+    const select = $("class-list");
+    while (select.options.length > 1) select.remove(1);
+    for (const entry of entries) {
+      const option = document.createElement("option");
+      option.value = String(entry.player);
+      option.textContent = entry.name;
+      select.append(option);
+    }
+    $("class-list-box").hidden = entries.length === 0;
+  }
+  function joinSubmitted(event) {
+    event.preventDefault();
+    const pin = $("pin").value.replace(/\D/g, "");
+    const picked = $("class-list").value;
+    const join = { type: "join", pin: pin };
+    if (picked) join.player = Number(picked);
+    else join.name = $("nickname").value.trim();
+    showError("");
+    pendingJoin = Object.assign({ v: 1 }, join);
+    if (!send(join)) setConnection(t("connecting"));
+  }
+
+  // -- the game ------------------------------------------------------------------------
+  function showState(message) {
+    state = message;
+    const you = message.you || {};
+    const phase = message.phase;
+    $("paused").hidden = !message.paused;
+    if (welcomed && typeof you.score === "number") {
+      $("score-chip").hidden = false;
+      $("score-chip").textContent = t("score", { score: you.score });
+    }
+    if (!welcomed) return;
+    if (phase === "lobby") {
+      show("waiting");
+      $("waiting-text").textContent = t("joined", { name: $("me").textContent });
+      setStatus(message.paused ? t("paused") : t("joined", { name: $("me").textContent }));
+    } else if (phase === "question" && message.question) {
+      showQuestion(message.question, you, message.paused);
+    } else if (phase === "reveal") {
+      showReveal(message.result || {}, you);
+    } else if (phase === "leaderboard") {
+      showLeaderboard(message.leaderboard || [], you);
+    } else if (phase === "final_guess") {
+      show("final");
+      deadline = null;
+      setStatus(t("final_guess"));
+    } else if (phase === "ended") {
+      showEnded(message.podium || [], you);
+    }
+    showGuessBox(phase, you);
+  }
+
+  function showQuestion(question, you, paused) {
+    show("question");
+    const key = question.number + "/" + question.kind;
+    if (key !== shownQuestion) {
+      shownQuestion = key;
+      chosen = null;
+      buildQuestion(question);
+      setStatus(t("question_of", { number: question.number, total: question.total }));
+    }
+    const answered = Boolean(you.answered);
+    const waiting = answered || chosen !== null || paused;
+    for (const button of $("choices").querySelectorAll("button")) {
+      button.disabled = waiting;
+      const picked = chosen !== null && chosen.index === Number(button.dataset.index);
+      button.setAttribute("aria-pressed", picked ? "true" : "false");
+    }
+    $("typed").disabled = waiting;
+    $("typed-send").disabled = waiting;
+    $("answer-note").textContent = answered ? t("answer_sent") : "";
+    if (answered) setStatus(t("answer_sent"));
+    else if (paused) setStatus(t("paused"));
+    if (typeof question.seconds_left === "number" && !answered) {
+      deadline = performance.now() + question.seconds_left * 1000;
+    } else {
+      deadline = null;
+    }
+    tick();
+  }
+
+  function buildQuestion(question) {
+    $("q-number").textContent = t("question_of", { number: question.number, total: question.total });
+    $("q-prompt").textContent = question.prompt || "";
+    const box = $("choices");
+    box.replaceChildren();
+    const typed = question.kind === "typed" || question.kind === "number";
+    $("typed-form").hidden = !typed;
+    box.hidden = typed;
+    if (typed) {
+      $("typed").value = "";
+      $("typed").setAttribute("inputmode", question.kind === "number" ? "decimal" : "text");
+      return;
+    }
+    let choices = question.choices || [];
+    if (question.kind === "truefalse") {
+      choices = [
+        { text: t("true"), colour: "blue", shape: "diamond", truth: true },
+        { text: t("false"), colour: "red", shape: "triangle", truth: false },
+      ];
+    }
+    choices.forEach((choice, index) => {
+      const look = LOOKS[index % LOOKS.length];
+      const colour = choice.colour || look[0];
+      const shape = SHAPES[choice.shape] ? choice.shape : look[1];
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "choice look-" + colour;
+      button.dataset.index = String(index);
+      // the letter and the shape are for the eye: the button's name is the answer's text
+      const shapeBox = document.createElement("span");
+      shapeBox.className = "choice-shape";
+      shapeBox.setAttribute("aria-hidden", "true");
+      shapeBox.innerHTML = '<svg viewBox="0 0 24 24" focusable="false">' + SHAPES[shape] + "</svg>";
+      button.append(shapeBox);
+      if (choice.letter) {
+        const letter = document.createElement("span");
+        letter.className = "choice-letter";
+        letter.setAttribute("aria-hidden", "true");
+        letter.textContent = choice.letter;
+        button.append(letter);
+      }
+      const text = document.createElement("span");
+      text.className = "choice-text";
+      text.textContent = choice.text;
+      button.append(text);
+      button.addEventListener("click", () => {
+        chosen = { question: question.number, index: index };
+        const answer = { type: "answer", question: question.number };
+        if (question.kind === "truefalse") answer.truth = choice.truth;
+        else answer.choice = index;
+        send(answer);
+        if (state) showState(state);
+      });
+      box.append(button);
+    });
+  }
+
+  function typedSubmitted(event) {
+    event.preventDefault();
+    if (!state || !state.question) return;
+    const text = $("typed").value.trim();
+    if (!text) return;
+    chosen = { question: state.question.number, index: -1 };
+    send({ type: "answer", question: state.question.number, text: text });
+    showState(state);
+  }
+
+  function tick() {
+    if (deadline === null || $("question").hidden) {
+      $("q-time").textContent = "";
+      return;
+    }
+    const left = Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
+    $("q-time").textContent = tn("seconds_left", left);
+  }
+
+  function showReveal(result, you) {
+    show("reveal");
+    deadline = null;
+    const verdict = $("verdict");
+    let words;
+    if (result.answered === false || result.right === null || result.right === undefined) {
+      words = t("no_answer");
+      verdict.className = "verdict wrong";
+    } else if (result.right) {
+      words = t("right");
+      verdict.className = "verdict right";
+    } else {
+      words = t("wrong");
+      verdict.className = "verdict wrong";
+    }
+    verdict.textContent = words;
+    const points = typeof result.points === "number" ? result.points : 0;
+    $("points").textContent = result.right || points ? tn("points", points) : "";
+    $("right-answer").textContent = result.right_answer ? t("right_answer", { answer: result.right_answer }) : "";
+    $("explain").textContent = result.explain || "";
+    const score = typeof result.score === "number" ? result.score : you.score;
+    const place = typeof result.place === "number" ? result.place : you.place;
+    $("reveal-score").textContent = typeof score === "number" ? t("score", { score: score }) : "";
+    $("reveal-place").textContent = typeof place === "number" ? t("place", { place: place }) : "";
+    setStatus([words, $("points").textContent, $("reveal-score").textContent, $("reveal-place").textContent]
+      .filter(Boolean).join(" "));
+  }
+
+  function rankingItems(list, lines) {
+    list.replaceChildren();
+    const me = $("me").textContent;
+    lines.forEach((line, index) => {
+      const item = document.createElement("li");
+      if (line.name === me) item.classList.add("mine");
+      if (list.id === "podium" && index < MEDALS.length) {
+        const medal = document.createElement("span");
+        medal.className = "medal";
+        medal.setAttribute("aria-hidden", "true");
+        medal.innerHTML = '<svg viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="' +
+          MEDALS[index] + '"/></svg>';
+        item.append(medal);
+      }
+      item.append(document.createTextNode(t("standing", {
+        place: line.place !== undefined ? line.place : index + 1,
+        name: line.name,
+        score: line.score,
+      })));
+      list.append(item);
+    });
+  }
+
+  function showLeaderboard(lines, you) {
+    show("leaderboard");
+    deadline = null;
+    rankingItems($("leaderboard-list"), lines);
+    setStatus(t("leaderboard"));
+  }
+
+  function showEnded(podium, you) {
+    show("ended");
+    deadline = null;
+    stopped = true;
+    rankingItems($("podium"), podium);
+    const text = typeof you.score === "number" && typeof you.place === "number"
+      ? t("your_result", { score: you.score, place: you.place }) : "";
+    $("ended-result").textContent = text;
+    setStatus([t("game_over"), text].filter(Boolean).join(" "));
+  }
+
+  // -- the mystery picture -------------------------------------------------------------
+  function showGuessBox(phase, you) {
+    const open = ["question", "reveal", "leaderboard", "final_guess"].includes(phase);
+    const box = $("guess-box");
+    box.hidden = !open;
+    if (!open) return;
+    const used = Boolean(you.guessed_this_question);
+    const done = Boolean(you.guessed_right);
+    $("guess-form").hidden = done;
+    $("guess").disabled = used || done;
+    $("guess-send").disabled = used || done;
+    const note = $("guess-note");
+    // the verdict of this question's guess stays until the next question
+    if (note.dataset.question === String(currentNumber()) && note.textContent) return;
+    delete note.dataset.question;
+    if (done) note.textContent = t("guessed_right");
+    else if (used) note.textContent = t("guess_used");
+    else note.textContent = "";
+  }
+  function currentNumber() {
+    return state && state.question ? state.question.number : "";
+  }
+  function guessSubmitted(event) {
+    event.preventDefault();
+    const text = $("guess").value.trim();
+    if (!text) return;
+    if (send({ type: "guess", text: text })) {
+      $("guess").disabled = true;
+      $("guess-send").disabled = true;
+    }
+  }
+  function guessResult(message) {
+    const points = Math.abs(typeof message.points === "number" ? message.points : 0);
+    const words = message.right
+      ? tn("guess_right", points)
+      : (points ? t("guess_wrong") + " " + tn("penalty", points) : t("guess_wrong"));
+    $("guess-note").textContent = words;
+    $("guess-note").dataset.question = String(currentNumber());
+    $("guess").value = "";
+    setStatus(words);
+  }
+
+  // -- start ---------------------------------------------------------------------------
+  const pinFromLink = new URLSearchParams(location.search).get("pin");
+  if (pinFromLink) $("pin").value = pinFromLink.replace(/\D/g, "").slice(0, 6);
+  $("join-form").addEventListener("submit", joinSubmitted);
+  $("typed-form").addEventListener("submit", typedSubmitted);
+  $("guess-form").addEventListener("submit", guessSubmitted);
+  $("class-list").addEventListener("change", () => {
+    $("nickname").disabled = Boolean($("class-list").value);
+  });
+  setInterval(tick, 250);
+  if (sessionStorage.getItem(TOKEN_KEY)) {
+    show("waiting");
+    setConnection(t("connecting"));
+  } else {
+    showLobby();
+    (pinFromLink ? $("nickname") : $("pin")).focus();
+  }
+  connect();
+})();
