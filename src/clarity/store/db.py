@@ -293,6 +293,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 6: class games on every device (clarity.store.live_games). A finished one is kept in
+    # the class game tables with mode 'devices': each student is a team of at most one
+    # member (the player profile they picked from the class list), and a student the
+    # teacher removed keeps their rows, flagged. The game being played is one
+    # live_in_progress row (the host's state with its lists emptied) and its lists' items,
+    # one live_item row each, so that saving after an answer appends one row instead of
+    # writing the whole game again.
+    (
+        """
+        ALTER TABLE class_team ADD COLUMN
+            removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1))
+        """,
+        """
+        CREATE TABLE live_in_progress (
+            id INTEGER PRIMARY KEY CHECK (id = 1),  -- one device game at a time
+            pack_id TEXT NOT NULL,
+            state TEXT NOT NULL,  -- JSON: the host's state, each of its lists emptied
+            lengths TEXT NOT NULL,  -- JSON: each list's path (a JSON Pointer): its length
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE live_item (
+            seq INTEGER PRIMARY KEY,  -- the order written
+            game INTEGER NOT NULL DEFAULT 1
+                REFERENCES live_in_progress(id) ON DELETE CASCADE,
+            list TEXT NOT NULL,  -- the list's path in the state (a JSON Pointer)
+            position INTEGER NOT NULL CHECK (position >= 0),  -- its place in the list
+            item TEXT NOT NULL  -- JSON
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -202,7 +202,7 @@ class TeamRecord:
 
     game_id: str  # the class game's UUID
     pack_id: str
-    mode: str  # 'turns' or 'buzz'
+    mode: str  # 'turns' or 'buzz'; 'devices' (each student a team of at most one member)
     played_at: datetime
     number: int
     name: str
@@ -218,6 +218,7 @@ class TeamRecord:
     members: tuple[str, ...]
     timer: bool
     time_scale: float | None
+    removed: bool = False  # a student the teacher removed from a device game
 
 
 @dataclass(frozen=True)

@@ -266,7 +266,7 @@ def earned_trophy(row: Row) -> EarnedTrophy:
     return EarnedTrophy(first_earned_at=fields.moment("played_at"), times=fields.integer("times"))
 
 
-_CLASS_MODES = frozenset(("turns", "buzz"))
+_CLASS_MODES = frozenset(("turns", "buzz", "devices"))
 
 
 def class_in_progress(
@@ -290,7 +290,7 @@ def team_record(row: Row) -> TeamRecord:
     fields = Fields("class_team", row, row["id"])
     mode = fields.text("mode")
     if mode not in _CLASS_MODES:
-        raise fields.unreadable("mode", "turns or buzz")
+        raise fields.unreadable("mode", "turns, buzz or devices")
     trophies = fields.text("trophies")
     members = fields.optional_text("members")
     return TeamRecord(
@@ -312,6 +312,8 @@ def team_record(row: Row) -> TeamRecord:
         members=tuple(sorted(members.split("\n"), key=str.casefold)) if members else (),
         timer=fields.flag("timer"),
         time_scale=fields.optional_number("time_scale"),
+        # a file of schema 5 (read before its migration) has no removed students
+        removed=fields.flag("removed") if "removed" in row else False,
     )
 
 

@@ -34,6 +34,7 @@ from clarity.store.classes import Classes
 from clarity.store.db import connect, migrate
 from clarity.store.finished_rounds import FinishedRounds
 from clarity.store.in_progress import RoundsInProgress
+from clarity.store.live_games import LiveGames, LiveInProgress, LiveSave, StudentResult
 from clarity.store.models import (
     ClassInProgress,
     EarnedTrophy,
@@ -101,6 +102,7 @@ class Store:
         self._in_progress = RoundsInProgress(self._read, self._write, now)
         self._standings = Standings(self._read)
         self._class_games = ClassGames(self._read, self._write, now)
+        self._live_games = LiveGames(self._read, self._write, now)
 
     # -- the store itself ------------------------------------------------------------
 
@@ -386,6 +388,54 @@ class Store:
     def class_guesses(self, game_id: str) -> tuple[ImageGuessed, ...]:
         """Every team's guesses at the picture of a saved class game."""
         return self._class_games.guesses(game_id)
+
+    # -- class games on every device (see clarity.store.live_games) -------------------
+
+    def save_live_in_progress(self, save: LiveSave) -> SaveFailed | None:
+        """Keep the device game being played, in one transaction: the host's state row and
+        the list items ``save`` adds (worked out by a :class:`~clarity.store.live_games.
+        ListLog`; one device game at a time per data folder: a new one replaces it)."""
+        return self._live_games.save_in_progress(save)
+
+    def live_in_progress(self) -> LiveInProgress | None:
+        """The device game that was interrupted; None if there is none, or it cannot be put
+        together again (unreadable JSON, a list item lost to damage)."""
+        return self._live_games.in_progress()
+
+    def drop_live_in_progress(self) -> SaveFailed | None:
+        return self._live_games.drop_in_progress()
+
+    def save_live_game(
+        self,
+        summary: ClassSummary,
+        students: Sequence[StudentResult],
+        *,
+        setup: Mapping[str, Any],
+        pack_sha256: str,
+        mystery_image: str,
+        played_at: datetime,
+        time_scale: float | None = 1.0,
+        lasting: Mapping[int, Sequence[str]] | None = None,
+    ) -> SavedClassGame | SaveFailed:
+        """Save a finished device game in one transaction (mode ``devices``: each student a
+        team of at most one member, see :mod:`clarity.store.live_games`), with a round row
+        for each student who is a player and was not removed, their per-round trophies and
+        the lasting ones ``lasting`` gives (player id: trophy ids). Drops the device game in
+        progress in the same transaction. A player deleted meanwhile is left out.
+
+        Raises ValueError when ``students`` are not every contestant of ``summary`` or for a
+        bad ``time_scale`` (bugs in the caller).
+        """
+        return self._live_games.save(
+            summary,
+            students,
+            setup=setup,
+            pack_sha256=pack_sha256,
+            mystery_image=mystery_image,
+            played_at=played_at,
+            time_scale=time_scale,
+            lasting=lasting or {},
+        )
 
     # -- standings -------------------------------------------------------------------
 
