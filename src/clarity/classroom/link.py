@@ -1,0 +1,537 @@
+"""The projector's link to the class game's server, which runs beside the frame loop.
+
+The server (:mod:`clarity.classroom.server`, aiohttp with its own event loop) runs in a
+daemon thread (:func:`start_host_thread`) or in a process of its own
+(:func:`start_host_process`, ``multiprocessing`` with the spawn method). Either way the
+projector and the server share nothing but three queues (issue 13, "the pygame loop and the
+server talk through queues, never by sharing state"):
+
+- views out: a :class:`~clarity.classroom.views.ProjectorView` each time the game's
+  ``version`` changes, at most one per :data:`VIEW_INTERVAL` (a burst of 200 answers is
+  a few views, not 200), and one every :data:`VIEW_REFRESH` at least so the clock on the
+  screen moves; :meth:`HostLink.latest_view` takes the newest and drops the older ones;
+- commands in: the teacher's keys as :mod:`~clarity.classroom.commands` values;
+- the start: the addresses and PIN, or the one line that says why the server could not
+  start (the port in use, an address not of this computer, a pack that does not play).
+
+What the game is built from: the pack ``pack_id`` (bundled, or in ``DATA_DIR/packs``), the
+rules of the settings file in ``config_dir`` (the timer, streaks and the class's time scale,
+as the solo game reads them), the translator of ``language`` (the errors and notices the
+devices get), and the journal of ``data_dir`` (``StoreJournal``): a saved, unfinished game
+of the same pack resumes with its PIN and tokens, so the students' pages rejoin by
+themselves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import logging
+import multiprocessing
+import queue
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from clarity.classroom.commands import TeacherCommand
+    from clarity.classroom.host import GameHost
+    from clarity.classroom.server import ClassServer
+    from clarity.classroom.views import ProjectorView
+    from clarity.core.packs.models import Pack
+    from clarity.core.scoring import ScoringRules
+    from clarity.i18n import Translator
+
+log = logging.getLogger(__name__)
+
+#: ``clarity host`` without ``--port`` listens here, or on any free port when it is taken.
+DEFAULT_PORT = 8765
+#: The least time between two views sent (seconds): a 60 fps projector sees every change
+#: within a frame, and a burst of answers costs a few views.
+VIEW_INTERVAL = 0.015
+#: A view at least this often (seconds) even when nothing changed: the time left moves.
+VIEW_REFRESH = 0.25
+#: How long the launchers wait for the server to listen (seconds): a spawned process
+#: imports pydantic, aiohttp and the pack loader first.
+START_TIMEOUT = 60.0
+#: How long :meth:`HostLink.close` waits for the server to stop before giving up on it.
+STOP_TIMEOUT = 10.0
+#: The views the queue keeps for a projector that does not read them (older ones go).
+VIEWS_KEPT = 8
+
+_STOP = "stop"  # on the commands queue: the server closes
+
+
+@dataclass(frozen=True, kw_only=True)
+class HostConfig:
+    """What a class game is hosted with.
+
+    ``pack_id``: the pack played. ``data_dir``: the player data folder (its ``packs`` and the
+    journal; None: the bundled packs only and nothing saved). ``config_dir``: the folder of
+    the settings file (None: the default rules). ``language``: a language tag of
+    :mod:`clarity.i18n` for the devices' errors and notices. ``bind``: the address to
+    listen on (``0.0.0.0``: every interface). ``port``: the TCP port; 0 any free one;
+    None :data:`DEFAULT_PORT`, or any free one when that is taken. ``seed``: the order of
+    the questions and tiles (None: a new one). ``resume``: take up a saved, unfinished game
+    of the same pack. ``class_name``: the class whose players make the class list (None:
+    every player).
+    """
+
+    pack_id: str
+    data_dir: Path | None
+    config_dir: Path | None
+    language: str
+    bind: str = "0.0.0.0"
+    port: int | None = 0
+    seed: int | None = None
+    resume: bool = True
+    class_name: str | None = None
+
+
+@dataclass(frozen=True)
+class _Started:
+    """The server's first word on the status queue: the addresses, or why it did not start."""
+
+    students_url: str = ""
+    teacher_url: str = ""
+    pin: str = ""
+    error: str | None = None
+
+
+class _Queue(Protocol):
+    def put(self, item: Any, block: bool = ..., timeout: float | None = ...) -> None: ...
+    def put_nowait(self, item: Any) -> None: ...
+    def get(self, block: bool = ..., timeout: float | None = ...) -> Any: ...
+    def get_nowait(self) -> Any: ...
+
+
+class HostLink:
+    """What the projector holds: the addresses to show, the newest view, a way to command.
+
+    ``students_url``, ``teacher_url`` and ``pin`` are "" when the server could not start;
+    then ``error`` is the one line that says why (in the game's language).
+    Every method returns at once; none raises once the link is made.
+    """
+
+    def __init__(
+        self,
+        started: _Started,
+        *,
+        views: _Queue,
+        commands: _Queue,
+        stop: Callable[[], None],
+    ) -> None:
+        self.students_url = started.students_url
+        self.teacher_url = started.teacher_url
+        self.pin = started.pin
+        self.error = started.error
+        self._views = views
+        self._commands = commands
+        self._stop = stop
+        self._closed = started.error is not None
+
+    def latest_view(self) -> ProjectorView | None:
+        """The newest view since the last call, or None when none came; never blocks."""
+        latest = None
+        while True:
+            try:
+                latest = self._views.get_nowait()
+            except (queue.Empty, OSError, ValueError):
+                return latest
+
+    def send(self, command: TeacherCommand) -> None:
+        """Hand ``command`` to the game (as the teacher page would, without a token)."""
+        if self._closed:
+            return
+        with contextlib.suppress(queue.Full, OSError, ValueError):
+            self._commands.put_nowait(command)
+
+    def close(self) -> None:
+        """Stop the server and wait for it (up to :data:`STOP_TIMEOUT`). The game stays
+        saved as it was: a new link on the same data folder resumes it. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(queue.Full, OSError, ValueError):
+            self._commands.put_nowait(_STOP)
+        self._stop()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+
+# --- the launchers -----------------------------------------------------------------------
+
+
+def start_host_thread(config: HostConfig) -> HostLink:
+    """Serve the game from a daemon thread with its own event loop; returns once the server
+    listens (or could not). ``queue.Queue`` carries the views and commands."""
+    views: queue.Queue[Any] = queue.Queue(maxsize=VIEWS_KEPT)
+    commands: queue.Queue[Any] = queue.Queue()
+    status: queue.Queue[Any] = queue.Queue()
+    thread = threading.Thread(
+        target=serve_until_stopped,
+        args=(config, views, commands, status),
+        name="class-game-server",
+        daemon=True,
+    )
+    thread.start()
+    started = _wait_for_start(status, thread.is_alive)
+
+    def stop() -> None:
+        thread.join(STOP_TIMEOUT)
+
+    if started.error is not None:
+        thread.join(STOP_TIMEOUT)
+    return HostLink(started, views=views, commands=commands, stop=stop)
+
+
+def start_host_process(config: HostConfig) -> HostLink:
+    """Serve the game from a process of its own (spawned: nothing of the game's window is
+    inherited); returns once the server listens (or could not). ``multiprocessing.Queue``
+    carries the views and commands (pickled)."""
+    context = multiprocessing.get_context("spawn")
+    views = context.Queue(maxsize=VIEWS_KEPT)
+    commands = context.Queue()
+    status = context.Queue()
+    process = context.Process(
+        target=serve_until_stopped,
+        args=(config, views, commands, status),
+        name="class-game-server",
+        daemon=True,
+    )
+    process.start()
+    started = _wait_for_start(status, process.is_alive)
+
+    def stop() -> None:
+        process.join(STOP_TIMEOUT)
+        if process.is_alive():
+            process.terminate()
+            process.join(STOP_TIMEOUT)
+        for each in (views, commands, status):
+            each.close()
+            each.cancel_join_thread()  # a view nobody read never holds the game's exit
+
+    if started.error is not None:
+        stop()
+    return HostLink(started, views=views, commands=commands, stop=stop)
+
+
+def _wait_for_start(status: _Queue, alive: Callable[[], bool]) -> _Started:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            started: _Started = status.get(timeout=0.1)
+        except queue.Empty:
+            if not alive():
+                break
+            continue
+        return started
+    return _Started(error=_server_failed())
+
+
+def _server_failed() -> str:
+    from clarity.i18n import Translator  # noqa: PLC0415
+
+    # the thread or process died before it could say why: its log has the traceback
+    return Translator().gettext("the class game's server did not start")
+
+
+# --- the server's side: in the thread or the process -------------------------------------
+
+
+def serve_until_stopped(
+    config: HostConfig, views: _Queue, commands: _Queue, status: _Queue
+) -> None:
+    """Run the game's server until ``_STOP`` comes on ``commands``: put a :class:`_Started`
+    on ``status`` first (the addresses, or the error line), then views on ``views``.
+    The target of both launchers (module level, so that spawn can import it)."""
+    try:
+        asyncio.run(_serve(config, views, commands, status))
+    except Exception:
+        log.exception("the class game's server failed")
+        with contextlib.suppress(Exception):
+            status.put_nowait(_Started(error=_server_failed()))
+
+
+class _CannotHost(Exception):
+    """The one line that says why the game cannot be hosted (already translated)."""
+
+
+async def _serve(config: HostConfig, views: _Queue, commands: _Queue, status: _Queue) -> None:
+    from clarity.classroom.addresses import shown_host, students_url, teacher_url  # noqa: PLC0415
+    from clarity.classroom.server import ClassServer, default_pages  # noqa: PLC0415
+    from clarity.i18n import translator_for  # noqa: PLC0415
+
+    translator = translator_for(config.language)
+    publisher = _ViewPublisher(views)
+    journal = _journal(config)
+    try:
+        host = _game_host(config, translator, journal)
+        server = ClassServer(host, pages=default_pages(translator), on_change=publisher.changed)
+        port = await _listen(server, config, translator)
+    except _CannotHost as cannot:
+        _close_journal(journal)
+        status.put(_Started(error=str(cannot)))
+        return
+    shown = shown_host(config.bind)
+    started = _Started(
+        students_url=students_url(shown, port, host.pin),
+        teacher_url=teacher_url(shown, port, host.teacher_token),
+        pin=host.pin,
+    )
+    # the projector's view carries the students' address (its QR code): known only now
+    host.set_students_url(started.students_url)
+    publisher.attach(host)
+    status.put(started)
+    publishing = asyncio.create_task(publisher.run(), name="class-game-views")
+    try:
+        await _take_commands(server, commands)
+    finally:
+        publishing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await publishing
+        await server.close()
+        publisher.publish()  # the last word: the projector sees the game as it was left
+        _close_journal(journal)
+
+
+def _close_journal(journal: Any) -> None:
+    closing = getattr(journal, "close", None)
+    if callable(closing):
+        closing()
+
+
+async def _take_commands(server: ClassServer, commands: _Queue) -> None:
+    loop = asyncio.get_running_loop()
+    while True:
+        command = await loop.run_in_executor(None, _next_command, commands)
+        if command is None:
+            continue
+        if command == _STOP:
+            return
+        server.command(command)
+
+
+def _next_command(commands: _Queue) -> object:
+    try:
+        return commands.get(timeout=0.25)
+    except queue.Empty:
+        return None
+    except (EOFError, OSError):
+        return _STOP  # the projector's side is gone
+
+
+class _ViewPublisher:
+    """Puts the host's view on the views queue when its version changed, at most once per
+    :data:`VIEW_INTERVAL`, and every :data:`VIEW_REFRESH` at least."""
+
+    def __init__(self, views: _Queue) -> None:
+        self._views = views
+        self._host: GameHost | None = None
+        self._sent_version: int | None = None
+        self._wake = asyncio.Event()
+
+    def attach(self, host: GameHost) -> None:
+        self._host = host
+
+    def changed(self) -> None:
+        host = self._host
+        if host is not None and host.version != self._sent_version:
+            self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            self.publish()
+            await asyncio.sleep(VIEW_INTERVAL)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), VIEW_REFRESH - VIEW_INTERVAL)
+            self._wake.clear()
+
+    def publish(self) -> None:
+        host = self._host
+        if host is None:
+            return
+        try:
+            view = host.view(time.monotonic())
+        except Exception:
+            log.exception("the game host's view failed")
+            return
+        self._sent_version = host.version
+        _put_newest(self._views, view)
+
+
+def _put_newest(views: _Queue, item: object) -> None:
+    """Put ``item``; when the queue is full (nobody reads it), drop the oldest first."""
+    for _ in range(VIEWS_KEPT + 1):
+        try:
+            views.put_nowait(item)
+            return
+        except queue.Full:
+            with contextlib.suppress(queue.Empty):
+                views.get_nowait()
+
+
+# --- the game: pack, rules, journal, host ---------------------------------------------------
+
+
+def _game_host(config: HostConfig, translator: Translator, journal: Any) -> GameHost:
+    from clarity.classroom.host import GameHost  # noqa: PLC0415
+    from clarity.core.live_round import LiveRules  # noqa: PLC0415
+
+    pack = _find_pack(config, translator)
+    rules = _scoring_rules(config.config_dir)
+    class_list = journal.class_list() if journal is not None else ()
+    saved = journal.load(config.pack_id) if journal is not None and config.resume else None
+    if saved is not None:
+        try:
+            return GameHost.resumed(
+                pack, saved, translator=translator, journal=journal, class_list=class_list
+            )
+        except ValueError:
+            # made by another version of the pack: a new game takes its place
+            log.warning("the saved class game of %s does not resume", config.pack_id)
+    seed = config.seed if config.seed is not None else secrets.randbelow(2**31)
+    return GameHost(
+        pack,
+        pin=new_pin(),
+        teacher_token=secrets.token_urlsafe(24),
+        seed=seed,
+        rules=rules,
+        live_rules=LiveRules(),
+        translator=translator,
+        journal=journal,
+        class_list=class_list,
+    )
+
+
+def new_pin() -> str:
+    """Six digits from the system's secure random source, never starting with 0 (a PIN
+    read out as a number keeps its six digits)."""
+    return str(100_000 + secrets.randbelow(900_000))
+
+
+def _scoring_rules(config_dir: Path | None) -> ScoringRules:
+    """The rules of the settings file in ``config_dir``, as the solo game plays them
+    (``GameSettings.rules``): the timer, streaks and the class's time scale."""
+    from clarity.core.scoring import ScoringRules  # noqa: PLC0415
+    from clarity.settings import Settings, SettingsStore, settings_path  # noqa: PLC0415
+
+    saved = (
+        Settings()
+        if config_dir is None
+        else SettingsStore(settings_path(config_dir)).load().settings
+    )
+    rules = saved.rules
+    return ScoringRules(timer=rules.timer, streaks=rules.streaks, time_scale=rules.time_scale)
+
+
+def _journal(config: HostConfig) -> Any:
+    if config.data_dir is None:
+        return None
+    try:
+        from clarity.classroom.journal import StoreJournal  # noqa: PLC0415
+    except ImportError:  # the journal is built beside this module; until then nothing is saved
+        return None
+    return StoreJournal(config.data_dir, class_name=config.class_name)
+
+
+def _find_pack(config: HostConfig, translator: Translator) -> Pack:
+    """The pack ``config.pack_id`` from the bundled packs and ``DATA_DIR/packs`` (the same
+    folders, in the same order, as the pack choice). Raises :class:`_CannotHost`."""
+    from clarity.core.packs.loader import find_pack_files, iter_packs  # noqa: PLC0415
+    from clarity.paths import user_packs_dir  # noqa: PLC0415
+    from clarity.resources import bundled_assets_dir, bundled_questions_dir  # noqa: PLC0415
+    from clarity.terminal_text import problem_line  # noqa: PLC0415
+
+    t = translator
+    folders = [bundled_questions_dir()]
+    if config.data_dir is not None:
+        folders.append(user_packs_dir(config.data_dir))
+    found = find_pack_files(folders)
+    playable: list[str] = []
+    broken = None
+    for loaded in iter_packs(found.files, assets_dir=bundled_assets_dir(), listings=found.listings):
+        if loaded.id == config.pack_id:
+            if loaded.ok and loaded.pack is not None:
+                return loaded.pack
+            broken = broken or loaded
+        elif loaded.ok:
+            playable.append(loaded.id)
+    if broken is not None:
+        errors = broken.errors
+        problem = problem_line(errors[0], t) if errors else str(broken.first_error)
+        raise _CannotHost(
+            t.gettext(
+                'the pack "{pack}" cannot be played: {problem}',
+                pack=config.pack_id,
+                problem=problem,
+            )
+        )
+    if not playable:
+        raise _CannotHost(
+            t.gettext('there is no pack "{pack}"; no pack plays', pack=config.pack_id)
+        )
+    raise _CannotHost(
+        t.gettext(
+            'there is no pack "{pack}"; the packs that play are: {packs}',
+            pack=config.pack_id,
+            packs=", ".join(sorted(playable)),
+        )
+    )
+
+
+# --- listening ------------------------------------------------------------------------------
+
+
+async def _listen(server: ClassServer, config: HostConfig, translator: Translator) -> int:
+    """Start ``server`` on ``config.bind`` and the port asked; returns the port. Raises
+    :class:`_CannotHost` with the reason in one line."""
+    port = DEFAULT_PORT if config.port is None else config.port
+    try:
+        return await server.start(config.bind, port)
+    except OSError as error:
+        if config.port is None and error.errno == errno.EADDRINUSE:
+            try:
+                return await server.start(config.bind, 0)
+            except OSError as again:
+                error = again
+        raise _CannotHost(_bind_error(error, config.bind, port, translator)) from None
+
+
+def _bind_error(error: OSError, bind: str, port: int, t: Translator) -> str:
+    address = bind or "0.0.0.0"
+    if error.errno == errno.EADDRINUSE:
+        return t.gettext(
+            "cannot open the class game on {address} port {port}: another program uses the"
+            " port (choose another with --port)",
+            address=address,
+            port=str(port),
+        )
+    if error.errno == errno.EADDRNOTAVAIL:
+        return t.gettext(
+            "cannot open the class game on {address}: it is not an address of this computer",
+            address=address,
+        )
+    if error.errno == errno.EACCES:
+        return t.gettext(
+            "cannot open the class game on {address} port {port}: this user may not use"
+            " that port (choose one above 1023 with --port)",
+            address=address,
+            port=str(port),
+        )
+    reason = (
+        (error.strerror or str(error)).splitlines()[0] if (error.strerror or str(error)) else ""
+    )
+    return t.gettext(
+        "cannot open the class game on {address} port {port}: {reason}",
+        address=address,
+        port=str(port),
+        reason=reason,
+    )

@@ -1,0 +1,217 @@
+"""The projector's link: both launchers start and serve, the views and commands go through
+the queues, the start's errors are one line, and a game closed mid-way resumes."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from clarity.classroom import commands
+from clarity.classroom.link import (
+    HostConfig,
+    HostLink,
+    start_host_process,
+    start_host_thread,
+)
+from .server_devices import (
+    PACK_ID,
+    Classroom,
+    host_config,
+    hosted,
+    run,
+    wait_for_view,
+)
+
+LAUNCHERS = {"thread": start_host_thread, "process": start_host_process}
+
+
+@pytest.mark.parametrize("launcher", LAUNCHERS.values(), ids=LAUNCHERS.keys())
+def test_each_launcher_serves_the_page_the_game_and_the_projectors_view(
+    tmp_path: Path, launcher: Any
+) -> None:
+    with hosted(host_config(tmp_path), launcher) as link:
+        assert link.students_url.startswith("http://127.0.0.1:")
+        assert link.students_url.endswith(f"/?pin={link.pin}")
+        assert "/teacher?token=" in link.teacher_url
+
+        async def scenario() -> None:
+            async with Classroom(link) as room:
+                assert room.session is not None
+                async with room.session.get(link.students_url) as page:
+                    assert page.status == 200
+                    assert "<html" in (await page.text()).lower()
+                anna = await room.student("Anna")
+                link.send(commands.Start())  # the projector's key, through the queue
+                question = await anna.question(1)
+                await anna.answer_right(question)
+                await anna.reveal()
+
+        run(scenario())
+        view = wait_for_view(link, lambda v: v.phase == "reveal")
+        assert [line.name for line in view.roster] == ["Anna"]
+        assert view.result is not None
+        assert view.result.answered == 1
+        assert view.pin == link.pin
+        assert view.students_url == link.students_url
+
+
+def test_latest_view_gives_the_newest_and_then_nothing(tmp_path: Path) -> None:
+    with hosted(host_config(tmp_path)) as link:
+        link.send(commands.ShowLeaderboard(False))
+        view = wait_for_view(link, lambda v: not v.leaderboard_on)
+        newest = view
+        for _ in range(3):  # whatever else was queued is older
+            later = link.latest_view()
+            if later is not None:
+                newest = later
+        assert newest.version >= view.version
+
+
+def _taken_port() -> socket.socket:
+    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    return holder
+
+
+def test_a_port_in_use_is_one_line_of_error(tmp_path: Path) -> None:
+    with _taken_port() as holder:
+        port = holder.getsockname()[1]
+        link = start_host_thread(host_config(tmp_path, port=port))
+        try:
+            assert link.error is not None
+            assert "\n" not in link.error
+            assert str(port) in link.error
+            assert "another program uses the port" in link.error
+            assert link.students_url == ""
+            link.send(commands.Start())  # a link that did not start takes commands quietly
+            assert link.latest_view() is None
+        finally:
+            link.close()
+
+
+def test_without_a_port_asked_a_taken_default_falls_back_to_any_free_port(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clarity.classroom import link as link_module
+
+    with _taken_port() as holder:
+        taken = holder.getsockname()[1]
+        monkeypatch.setattr(link_module, "DEFAULT_PORT", taken)
+        with hosted(host_config(tmp_path, port=None)) as link:
+            port = int(link.students_url.split(":")[2].split("/")[0])
+            assert port not in (taken, 0)
+
+
+def test_an_address_not_of_this_computer_is_one_line_of_error(tmp_path: Path) -> None:
+    # TEST-NET-3 (RFC 5737): no interface has it, so bind() fails here; nothing is sent
+    link = start_host_thread(host_config(tmp_path, bind="203.0.113.7"))
+    try:
+        assert link.error is not None
+        assert "\n" not in link.error
+        assert "203.0.113.7" in link.error
+        assert "not an address of this computer" in link.error
+    finally:
+        link.close()
+
+
+def test_an_unknown_pack_is_one_line_naming_the_packs_that_play(tmp_path: Path) -> None:
+    link = start_host_thread(host_config(tmp_path, pack_id="no-such-pack"))
+    try:
+        assert link.error is not None
+        assert "\n" not in link.error
+        assert '"no-such-pack"' in link.error
+        assert PACK_ID in link.error
+    finally:
+        link.close()
+
+
+def test_the_error_is_in_the_games_language(tmp_path: Path) -> None:
+    link = start_host_thread(host_config(tmp_path, pack_id="no-such-pack", language="ru"))
+    try:
+        assert link.error is not None
+        assert "набора «no-such-pack» нет" in link.error
+    finally:
+        link.close()
+
+
+def test_close_stops_the_server(tmp_path: Path) -> None:
+    link = start_host_thread(host_config(tmp_path))
+    url = link.students_url
+    link.close()
+    link.close()  # twice is harmless
+
+    async def fetch() -> None:
+        async with aiohttp.ClientSession() as session:
+            with pytest.raises(aiohttp.ClientConnectionError):
+                await session.get(url)
+
+    run(fetch())
+
+
+def _pin_and_score(link: HostLink) -> tuple[str, int]:
+    view = wait_for_view(link, lambda v: v.phase == "reveal")
+    return view.pin, view.roster[0].score
+
+
+def test_a_game_closed_mid_way_resumes_with_its_pin_tokens_and_scores(tmp_path: Path) -> None:
+    pytest.importorskip("clarity.classroom.journal")
+    config = host_config(tmp_path)
+    with hosted(config) as first:
+
+        async def play_one_question() -> str:
+            async with Classroom(first) as room:
+                anna = await room.student("Anna")
+                first.send(commands.Start())
+                await anna.answer_right(await anna.question(1))
+                result = (await anna.reveal())["result"]
+                assert result["right"] is True
+                assert anna.token is not None
+                return anna.token
+
+        token = run(play_one_question())
+        pin, score = _pin_and_score(first)
+        assert score > 0
+    # the server is gone (a teacher's laptop restarted); a new one on the same data folder
+    with hosted(config) as second:
+        assert second.pin == pin
+        view = wait_for_view(second, lambda v: v.phase == "reveal")
+        assert [(line.name, line.score) for line in view.roster] == [("Anna", score)]
+
+        async def rejoin() -> dict[str, Any]:
+            async with Classroom(second) as room:
+                anna = await room.device()
+                await anna.send(type="join", token=token)
+                welcome = await anna.next("welcome")
+                state = await anna.next("state")
+                return {"welcome": welcome, "state": state}
+
+        seen = run(rejoin())
+        assert seen["welcome"]["name"] == "Anna"
+        assert seen["state"]["you"]["score"] == score
+
+
+def test_a_new_game_is_asked_for_with_resume_off(tmp_path: Path) -> None:
+    pytest.importorskip("clarity.classroom.journal")
+    config = host_config(tmp_path)
+    with hosted(config) as first:
+        run(_join_and_start(first))
+        wait_for_view(first, lambda v: v.phase == "question")
+        pin = first.pin
+    fresh: HostConfig = host_config(tmp_path, resume=False)
+    with hosted(fresh) as second:
+        view = wait_for_view(second, lambda v: True)
+        assert view.phase == "lobby"
+        assert view.roster == ()
+        assert second.pin != pin or view.roster == ()
+
+
+async def _join_and_start(link: HostLink) -> None:
+    async with Classroom(link) as room:
+        anna = await room.student("Anna")
+        link.send(commands.Start())
+        await anna.question(1)
