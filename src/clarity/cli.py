@@ -508,6 +508,7 @@ def build_parser(translator: Translator | None = None) -> argparse.ArgumentParse
         _add_backup,
         _add_restore,
         _add_play,
+        _add_host,
         _add_demo,
         _add_settings,
     ):
@@ -858,6 +859,61 @@ def _launch_options(args: argparse.Namespace, settings: GameSettings, **more: An
         player=_player_name(args),
         **more,
     )
+
+
+# --- clarity host --------------------------------------------------------------------------
+
+
+def _add_host(subparsers: Subparsers, t: Translator) -> None:
+    parser = subparsers.add_parser(
+        "host",
+        parents=[_common_options(t), _window_options(t)],
+        help=t.gettext("a class game on the students' phones and laptops"),
+        description=t.gettext(
+            "Host a class game of the pack ID on the classroom network: the students join "
+            "from their phones and laptops at the address the projector shows, and the "
+            "teacher drives the game from the keyboard or from the teacher's address."
+        ),
+        translator=t,
+    )
+    parser.set_defaults(func=_cmd_host, command_parser=parser)
+    _add_pack_option(parser, t.gettext("the pack to play"), required=True)
+    parser.add_argument(
+        "--bind",
+        metavar="ADDR",
+        default="0.0.0.0",
+        help=t.gettext("the address to listen on (default: every address of this computer)"),
+    )
+    parser.add_argument(
+        "--port",
+        type=functools.partial(_port_number, translator=t),
+        metavar="N",
+        help=t.gettext("the port to listen on (default: 8765, or any free one when it is taken)"),
+    )
+
+
+def _port_number(text: str, translator: Translator | None = None) -> int:
+    t = translator if translator is not None else Translator()
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(
+            t.gettext("{value} is not a port number from 0 to 65535", value=repr(text))
+        )
+    return value
+
+
+def _cmd_host(args: argparse.Namespace) -> int:
+    """``clarity host``: the server, its two addresses on stdout, then the lobby's window."""
+    if _pygame_problem(_translator(args)) is not None:
+        return EXIT_PROBLEMS
+    from clarity.ui.launch import HostOptions, start_hosting  # noqa: PLC0415 - see _start_game
+
+    options = _launch_options(args, _game_settings(args, seed=None), pack_id=args.pack)
+    host = HostOptions(bind=args.bind, port=args.port, config_dir=_config_dir(args))
+    return start_hosting(options, host)
 
 
 # --- clarity demo --------------------------------------------------------------------------

@@ -78,6 +78,8 @@ def test_keys_and_a_pad_go_from_the_title_to_a_class_game_of_three_teams(
         pilot.key(pygame.K_DOWN)
     assert title.focus.focused is title.class_button
     pilot.key(pygame.K_RETURN)
+    assert pilot.top.name == "class-kind"
+    pilot.key(pygame.K_1)  # on one screen
     assert pilot.top.name == "packs"
     app.services.packs.all()  # the packs come in the background
     pilot.step()
@@ -367,6 +369,7 @@ def test_an_interrupted_class_game_is_offered_back_and_goes_on_after_the_buzzers
     title = pilot.top
     assert isinstance(title, TitleScene)
     pilot.click(title.class_button.rect.center)
+    pilot.key(pygame.K_1)  # on one screen
     assert pilot.top.name == "class-resume"
     pilot.key(pygame.K_c)  # Continue
     scene = setup_scene(pilot)
@@ -375,6 +378,7 @@ def test_an_interrupted_class_game_is_offered_back_and_goes_on_after_the_buzzers
     pilot.key(pygame.K_ESCAPE)  # back leaves, the game stays saved
     assert pilot.top is title
     pilot.click(title.class_button.rect.center)
+    pilot.key(pygame.K_1)
     pilot.key(pygame.K_c)
     scene = setup_scene(pilot)
     pilot.key(pygame.K_RETURN)
@@ -400,6 +404,7 @@ def test_a_new_class_game_instead_forgets_the_interrupted_one(
     title = pilot.top
     assert isinstance(title, TitleScene)
     pilot.click(title.class_button.rect.center)
+    pilot.key(pygame.K_1)  # on one screen
     pilot.key(pygame.K_n)  # Start a new one
     assert pilot.top.name == "packs"
     assert app.services.class_game_in_progress() is None

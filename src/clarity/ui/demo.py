@@ -229,6 +229,7 @@ class Autopilot:
             "play": self._on_play,
             "results": self._on_results,
             "pause": self._on_pause,
+            "class-kind": self._on_class_kind,
             "class-setup": self._on_class_setup,
             "class-play": self._on_class_play,
             "class-results": self._on_results,
@@ -247,6 +248,10 @@ class Autopilot:
         target = button.rect.center
         self._then(self._pause(), lambda: self._mouse_move(target))
         self._then(self._pause() * 0.5, lambda: self._click(target))
+
+    def _on_class_kind(self, scene: Any) -> None:
+        """Class game: on one screen (1), the game of teams the demo plays."""
+        self._then(self._pause(), lambda: self._key(pygame.K_1, "1"))
 
     def _on_packs(self, scene: Any) -> None:
         if scene.loading:  # the packs come in the background: look again in a moment

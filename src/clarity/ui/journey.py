@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from clarity.ui.choices import Choice
-from clarity.ui.keys import Letter
+from clarity.ui.host_view.hosting import Hosting
+from clarity.ui.keys import Digit, Letter
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
@@ -43,6 +44,58 @@ def start_class_game(app: App) -> None:
         app.screens.replace("class-setup", loaded=loaded)
 
     app.push(class_resume_offer(app, pack_choice) or pack_choice())
+
+
+def choose_class_game(app: App) -> None:
+    """The title's Class game: on one screen (teams at the projector, buzzers) or on the
+    students' devices (each answers on a phone or laptop)."""
+    t = app.translator
+    app.screens.push(
+        "dialog",
+        heading=t.gettext("Class game"),
+        message=t.gettext("Where do the students answer?"),
+        choices=[
+            # Translators: the class game in teams at one screen, with buzzers
+            Choice(t.gettext("On one screen"), lambda: start_class_game(app), keys=(Digit(1),)),
+            # Translators: the class game where every student answers on a phone or laptop
+            Choice(t.gettext("On students' devices"), lambda: start_hosting(app), keys=(Digit(2),)),
+            Choice(t.gettext("Back"), _stay, key_hint="Esc"),
+        ],
+        name="class-kind",
+    )
+
+
+def start_hosting(app: App) -> None:
+    """Class game on students' devices: the pack choice, then the game's server starts on
+    the classroom network and the lobby shows how to join (or, when it cannot start, a
+    dialog says why: the port in use...)."""
+
+    def host(loaded: LoadedPack) -> None:
+        from clarity.classroom.link import HostConfig, start_host_thread  # noqa: PLC0415 - aiohttp
+
+        settings = app.services.settings
+        store = settings.store
+        config = HostConfig(
+            pack_id=loaded.id,
+            data_dir=app.services.data_dir,
+            config_dir=store.path.parent if store is not None else None,
+            language=settings.language().language,
+            port=None,
+        )
+        link = start_host_thread(config)
+        if link.error is not None:
+            t = app.translator
+            app.screens.replace(
+                "dialog",
+                heading=t.gettext("The class game cannot start"),
+                message=link.error,
+                choices=[Choice(t.gettext("Back"), _stay, key_hint="Esc")],
+                name="host-failed",
+            )
+            return
+        app.screens.replace("host-lobby", hosting=Hosting(link, loaded))
+
+    app.screens.push("packs", on_choose=host)
 
 
 def class_resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:

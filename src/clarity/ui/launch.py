@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_REFUSED = 2  # clarity host: the pack or the port asked for cannot be had
 ERROR_LOG_NAME = "clarity-errors.log"
 DEFAULT_SIZE = WindowOptions().size
 DESKTOP_SHARE = 0.9  # a default window leaves room for the taskbar and the title bar
@@ -336,6 +337,73 @@ def start_demo(options: LaunchOptions, demo: DemoOptions, *, out: TextIO | None 
         )
         print(f"clarity demo: {shots}")
     return status
+
+
+@dataclass(frozen=True, slots=True)
+class HostOptions:
+    """``clarity host``'s own options: where the server listens (``port`` None: 8765, or
+    any free port when it is taken) and the settings' folder (the game's rules)."""
+
+    bind: str = "0.0.0.0"
+    port: int | None = None
+    config_dir: Path | None = None
+
+
+def start_hosting(
+    options: LaunchOptions,
+    host: HostOptions,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """``clarity host``: the class game's server on the classroom network, its two lines
+    (``students: URL`` and ``teacher: URL``) on ``out`` before the window opens, then the
+    lobby on the projector. A pack that does not play or a port that cannot be had is one
+    line on ``err`` and :data:`EXIT_REFUSED`; the server stops with the window."""
+    from clarity.classroom.link import HostConfig, start_host_thread  # noqa: PLC0415 - aiohttp
+    from clarity.ui.host_view.hosting import Hosting  # noqa: PLC0415
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    t = launch_translator(options)
+    problem = size_problem(options)
+    if problem is not None:
+        print(f"clarity: {problem}", file=err)
+        return EXIT_FAILED
+    assert options.pack_id is not None
+    services = build_services(options, out=err)
+    try:
+        loaded = find_pack(services, options.pack_id, t)
+    except PackNotPlayable as refused:
+        print(f"clarity: {refused}", file=err)
+        return EXIT_REFUSED
+    config = HostConfig(
+        pack_id=options.pack_id,
+        data_dir=options.data_dir,
+        config_dir=host.config_dir,
+        language=options.settings.language().language,
+        bind=host.bind,
+        port=host.port,
+    )
+    link = start_host_thread(config)
+    if link.error is not None:
+        print(f"clarity: {link.error}", file=err)
+        return EXIT_REFUSED
+    # machines read these two lines (a script that opens the teacher's page): not translated
+    print(f"students: {link.students_url}", file=out, flush=True)
+    print(f"teacher: {link.teacher_url}", file=out, flush=True)
+    hosting = Hosting(link, loaded)
+    app = App(services, window_options(options))
+    app.add_frame_hook(_warm_up, after_flip=True)
+
+    def run() -> None:
+        open_window(app)
+        app.run(app.screens.make("host-lobby", hosting=hosting))
+
+    try:
+        return guarded(run, options.data_dir, out=err, translator=t)
+    finally:
+        hosting.close()
 
 
 def window_options(options: LaunchOptions) -> WindowOptions:

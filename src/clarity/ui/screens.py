@@ -34,6 +34,9 @@ SCREENS: Mapping[str, str] = {
     "class-setup": "clarity.ui.scenes.class_setup:ClassSetupScene",
     "class-play": "clarity.ui.scenes.class_play:ClassPlayScene",
     "class-results": "clarity.ui.scenes.class_results:ClassResultsScene",
+    "host-lobby": "clarity.ui.scenes.host_lobby:HostLobbyScene",
+    "host-play": "clarity.ui.scenes.host_play:HostPlayScene",
+    "host-results": "clarity.ui.scenes.host_results:HostResultsScene",
 }
 
 

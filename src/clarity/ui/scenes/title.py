@@ -286,7 +286,7 @@ class TitleScene(Scene):
         self.app.quit()
 
     def class_game(self) -> None:
-        journey.start_class_game(self.app)
+        journey.choose_class_game(self.app)
 
     def move(self, dx: int, dy: int) -> None:
         """An arrow: to the button beside or below as drawn, in the grid of the full

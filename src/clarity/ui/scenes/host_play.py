@@ -1,0 +1,688 @@
+"""The class game on students' devices, on the projector, while the questions go round.
+
+The board with the tiles uncovered so far on the left; on the right the question and its
+answers (colour, shape and letter, as on the devices), then at the reveal how the class
+answered (a bar per answer), the right answer with its explanation and whether the class
+uncovered a tile; between questions the leaderboard, when the teacher shows it. Along the
+top the question's number and the time left on the class's clock; along the bottom how
+many have answered and how many have guessed the picture (never what).
+
+Every key is a teacher's command sent to the server (``Hosting.send``): the server decides
+and the next view shows what came of it. This screen holds no rule of the game.
+Enter or N goes on, P pauses, L shows or hides the leaderboard, A accepts an answer the
+matcher refused (at the reveal of a typed question), E ends the game (asked first), Esc
+pauses with a menu.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.classroom.commands import (
+    AcceptAnswer,
+    EndGame,
+    Next,
+    Pause,
+    Resume,
+    ShowLeaderboard,
+)
+from clarity.core.board import Tile
+from clarity.core.messages import N_
+from clarity.ui import keys
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.bindings import Binding, handle_key, key_hints
+from clarity.ui.board_view import BoardView
+from clarity.ui.choices import Choice
+from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.host_view.answer_tiles import AnswerTiles, style_of, truth_style
+from clarity.ui.host_view.chart import AnswersChart, Bar
+from clarity.ui.host_view.hosting import HostedScene, Hosting
+from clarity.ui.host_view.texts import Texts
+from clarity.ui.keys import Digit, Letter
+
+if TYPE_CHECKING:
+    from clarity.classroom.views import ProjectorView
+    from clarity.ui.app import App
+
+#: Of the width, the board's column.
+BOARD_SHARE = 0.42
+#: The leaderboard shows this many; the rest are counted.
+LEADERBOARD_TOP = 5
+#: The refused answers the teacher may choose from (keys 1 to 6).
+MOST_REFUSED = 6
+SHADE_ALPHA = 190
+
+NEXT = Binding("next", (keys.ENTER, Letter("N")), N_("next"), "Enter / N")
+PAUSE = Binding("pause", (Letter("P"),), N_("pause"))
+LEADERBOARD = Binding("leaderboard", (Letter("L"),), N_("leaderboard on/off"))
+ACCEPT = Binding("accept", (Letter("A"),), N_("accept an answer"))
+END = Binding("end", (Letter("E"),), N_("end the game"))
+MENU = Binding("menu", (keys.ESCAPE,), N_("menu"))
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds left as a clock shows them: 0:09, 1:30 (rounded up: 0:00 is time up)."""
+    whole = max(0, math.ceil(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _still(view: ProjectorView) -> ProjectorView:
+    """``view`` without what changes as students answer and the clock runs (drawn each
+    frame): two views alike here lay out alike."""
+    question = view.question
+    if question is not None:
+        question = dataclasses.replace(question, seconds_left=None, closes_in=None)
+    return dataclasses.replace(
+        view, answered=0, guessed_right=0, roster=(), question=question, notice=None, version=0
+    )
+
+
+class HostPlayScene(HostedScene):
+    """The play screen of a hosted game (see the module)."""
+
+    name = "host-play"
+
+    def __init__(self, app: App, hosting: Hosting) -> None:
+        super().__init__(app, hosting)
+        loaded = hosting.loaded
+        view = self.view
+        mystery = view.mystery_index if view is not None else 0
+        rows, cols = (view.rows, view.cols) if view is not None else (1, 1)
+        path = None
+        if loaded.pack is not None and mystery < len(loaded.pack.rounds):
+            path = loaded.images.get(loaded.pack.rounds[mystery].image)
+        self.board = BoardView(app.services.assets, path, rows, cols)
+        if view is not None:
+            shown = set(view.uncovered)
+            self.board.sync(
+                Tile(r, c) for r in range(rows) for c in range(cols) if (r, c) not in shown
+            )
+        self.tiles = AnswerTiles()
+        self.chart = AnswersChart()
+        self._texts = Texts(app.services.assets)
+        self._metrics = app.look.metrics(app.options.size)
+        self._size = app.options.size
+        self._laid: ProjectorView | None = None  # the still view laid out
+        self._since = 0.0  # seconds since the view's clock was read
+        self._boxes: dict[str, pygame.Rect] = {}
+        self._lines: dict[str, tuple[pygame.Rect, int, bool]] = {}  # live lines: box, size, bold
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._backdrop = Backdrop()
+        self._shade: pygame.Surface | None = None
+
+    # -- reading ------------------------------------------------------------------------
+
+    def seconds_left(self) -> float | None:
+        """The class's clock now: the view's, less the time since it came (not while paused)."""
+        view = self.view
+        if view is None or view.question is None or view.question.seconds_left is None:
+            return None
+        return max(0.0, view.question.seconds_left - self._since)
+
+    def live_lines(self) -> dict[str, str]:
+        """The lines that change as students answer and time runs, by name."""
+        view = self.view
+        t = self.app.translator
+        if view is None:
+            return {}
+        lines: dict[str, str] = {}
+        if view.phase == "question":
+            lines["answered"] = t.ngettext(
+                "{count} of {total} answered",
+                "{count} of {total} answered",
+                view.answered,
+                total=view.active,
+            )
+            left = self.seconds_left()
+            if left is not None:
+                waiting = left <= 0 and (view.question.closes_in or 0) > self._since
+                lines["clock"] = (
+                    t.gettext("Waiting for extra time") if waiting else clock_text(left)
+                )
+        if view.phase in ("question", "reveal", "leaderboard", "final_guess"):
+            if view.guessed_right:
+                lines["guessed"] = t.ngettext(
+                    "{count} has guessed the picture",
+                    "{count} have guessed the picture",
+                    view.guessed_right,
+                )
+            else:
+                lines["guessed"] = t.gettext("Nobody has guessed the picture yet")
+        return lines
+
+    def layout_boxes(self) -> dict[str, pygame.Rect]:
+        """Everything drawn, by name (for the layout tests)."""
+        boxes = dict(self._texts.boxes) | {k: v.copy() for k, v in self._boxes.items()}
+        for name, (box, _size, _bold) in self._lines.items():
+            boxes[name] = box.copy()
+        return boxes
+
+    def shown_texts(self) -> dict[str, str]:
+        return dict(self._texts.words) | self.live_lines()
+
+    def bindings(self) -> tuple[Binding, ...]:
+        """The keys now: A only at the reveal of a question with refused answers."""
+        view = self.view
+        refused = view is not None and view.result is not None and view.result.refused
+        accept = (ACCEPT,) if refused and view.phase == "reveal" else ()
+        return (NEXT, PAUSE, LEADERBOARD, *accept, END, MENU)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def next(self) -> None:
+        self.send(Next())
+
+    def pause(self) -> None:
+        view = self.view
+        self.send(Resume() if view is not None and view.paused else Pause())
+
+    def leaderboard(self) -> None:
+        view = self.view
+        self.send(ShowLeaderboard(not (view is not None and view.leaderboard_on)))
+
+    def accept(self) -> None:
+        view = self.view
+        if view is None or view.result is None or not view.result.refused:
+            return
+        t = self.app.translator
+        refused = view.result.refused[:MOST_REFUSED]
+
+        def accepting(text: str):
+            return lambda: self.send(AcceptAnswer(text))
+
+        choices = [
+            Choice(text, accepting(text), keys=(Digit(number),))
+            for number, text in enumerate(refused, start=1)
+        ]
+        choices.append(Choice(t.gettext("Cancel"), _stay, key_hint="Esc"))
+        self.app.screens.push(
+            "dialog",
+            heading=t.gettext("Accept which answer?"),
+            message=t.gettext(
+                "Everybody who gave it scores it as right, and the pack accepts it from now on."
+            ),
+            choices=choices,
+            name="host-accept",
+        )
+
+    def end(self) -> None:
+        t = self.app.translator
+        self.app.screens.push(
+            "dialog",
+            heading=t.gettext("End the game now?"),
+            message=t.gettext("The picture is shown whole, with the podium."),
+            choices=[
+                Choice(
+                    t.gettext("End the game"),
+                    lambda: self.send(EndGame()),
+                    keys=(Letter("E"),),
+                    danger=True,
+                ),
+                Choice(t.gettext("Back"), _stay, key_hint="Esc"),
+            ],
+            name="host-end",
+        )
+
+    def menu(self) -> None:
+        """Esc: the game pauses under a menu (Continue, End the game)."""
+        view = self.view
+        paused_here = view is not None and not view.paused
+        if paused_here:
+            self.send(Pause())
+        t = self.app.translator
+
+        def carry_on() -> None:
+            if paused_here:
+                self.send(Resume())
+
+        def end() -> None:
+            self.send(EndGame())
+
+        self.app.screens.push(
+            "dialog",
+            heading=t.gettext("Paused"),
+            message="",
+            choices=[
+                Choice(t.gettext("Continue"), carry_on, keys=(Letter("C"),), primary=True),
+                Choice(t.gettext("End the game"), end, keys=(Letter("E"),), danger=True),
+                Choice(t.gettext("Back"), carry_on, key_hint="Esc"),
+            ],
+            name="host-menu",
+        )
+
+    # -- the scene ----------------------------------------------------------------------
+
+    def view_changed(self) -> None:
+        self._since = 0.0
+        view = self.view
+        assert view is not None
+        hidden = self.board.hidden
+        for row, col in view.uncovered:
+            tile = Tile(row, col)
+            if tile in hidden:
+                self.board.uncover(tile)
+        if _still(view) != self._laid:
+            self.layout(self._size)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            handle_key(self, self.bindings(), event)
+
+    def update(self, dt: float) -> None:
+        view = self.view
+        if view is not None and not view.paused:
+            self._since += dt
+        self.board.update(dt)
+        super().update(dt)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self._size = size
+        metrics = self._metrics = self.app.look.metrics(size)
+        assets = self.app.services.assets
+        palette = self.app.look.palette
+        t = self.app.translator
+        texts = self._texts = Texts(assets)
+        self._boxes = {}
+        self._lines = {}
+        self.tiles = AnswerTiles()
+        self.chart = AnswersChart()
+        view = self.view
+        self._laid = _still(view) if view is not None else None
+        width, height = size
+        margin, gap = metrics.margin, metrics.gap
+        hints = key_hints(self.bindings())
+        hints_h = key_hints_height(hints, assets, metrics, width - 2 * margin)
+        self._hints_area = pygame.Rect(
+            margin, height - hints_h - metrics.px(0.6), width - 2 * margin, hints_h
+        )
+        top = metrics.px(1.0)
+        bar_size = metrics.heading_size
+        bar_h = assets.font(bar_size, True).get_linesize()
+        status_size = metrics.heading_size
+        status_h = assets.font(status_size, True).get_linesize()
+        status = pygame.Rect(
+            margin, self._hints_area.top - gap - status_h, width - 2 * margin, status_h
+        )
+        content = pygame.Rect(
+            margin, top + bar_h + gap, width - 2 * margin, status.top - gap - top - bar_h - gap
+        )
+        board_w = round(content.width * BOARD_SHARE)
+        board_area = pygame.Rect(content.x, content.y, board_w, content.height)
+        self._boxes["board"] = self.board.fit(board_area, metrics)
+        right = pygame.Rect(
+            board_area.right + 2 * gap,
+            content.y,
+            content.right - board_area.right - 2 * gap,
+            content.height,
+        )
+        if view is None:
+            texts.place(
+                "waiting",
+                t.gettext("Connecting to the game…"),
+                (metrics.heading_size, metrics.body_size),
+                palette.text_muted,
+                right,
+            )
+            return
+        question = view.question
+        # along the top: which question; the clock on the right (drawn live)
+        clock_w = max(
+            assets.fitter.width(t.gettext("Waiting for extra time"), metrics.body_size, True),
+            assets.fitter.width("00:00", bar_size, True),
+        )
+        clock_w = min(clock_w, content.width // 2)
+        if question is not None:
+            texts.place(
+                "number",
+                t.gettext(
+                    "Question {number} of {total}", number=question.number, total=question.total
+                ),
+                (bar_size, metrics.small_size),
+                palette.accent,
+                pygame.Rect(margin, top, content.width - clock_w - gap, bar_h),
+                bold=True,
+                middle=True,
+            )
+        if view.phase == "question" and question is not None and question.time_limit is not None:
+            clock = pygame.Rect(width - margin - clock_w, top, clock_w, bar_h)
+            self._lines["clock"] = (clock, bar_size, True)
+        # along the bottom: how many answered (left) and guessed the picture (right)
+        half = (status.width - gap) // 2
+        if view.phase == "question":
+            self._lines["answered"] = (
+                pygame.Rect(status.x, status.y, half, status.height),
+                status_size,
+                True,
+            )
+        self._lines["guessed"] = (
+            pygame.Rect(status.right - half, status.y, half, status.height),
+            metrics.body_size,
+            False,
+        )
+        if view.phase == "question" and question is not None:
+            self._layout_question(texts, right)
+        elif view.phase == "reveal" and question is not None and view.result is not None:
+            self._layout_reveal(texts, right)
+        elif view.phase == "leaderboard":
+            self._layout_leaderboard(texts, right)
+        elif view.phase == "final_guess":
+            self._layout_final_guess(texts, right)
+        if view.paused:
+            texts.place(
+                "paused",
+                t.gettext("Paused"),
+                (metrics.title_size, metrics.heading_size),
+                palette.accent,
+                pygame.Rect(0, 0, width, height).inflate(-2 * margin, -2 * margin),
+                bold=True,
+                align="centre",
+                middle=True,
+            )
+            del texts.boxes["paused"]  # over the rest on purpose: not a box of the layout
+        self._shade = None
+
+    def _prompt(self, texts: Texts, area: pygame.Rect, share: float, least: int) -> pygame.Rect:
+        metrics = self._metrics
+        question = self.view.question  # type: ignore[union-attr]
+        box = pygame.Rect(area.x, area.y, area.width, round(area.height * share))
+        size = max(metrics.heading_size, metrics.px(3.8))
+        return texts.place(
+            "prompt", question.prompt, (size, least), self.app.look.palette.text, box, bold=True
+        )
+
+    def _layout_question(self, texts: Texts, area: pygame.Rect) -> None:
+        metrics = self._metrics
+        t = self.app.translator
+        look = self.app.look
+        question = self.view.question  # type: ignore[union-attr]
+        prompt = self._prompt(texts, area, 0.4, metrics.body_size)
+        rest = pygame.Rect(
+            area.x,
+            prompt.bottom + 2 * metrics.gap,
+            area.width,
+            area.bottom - prompt.bottom - 2 * metrics.gap,
+        )
+        if question.kind == "choice":
+            answers = [(style_of(look, c.letter), c.text) for c in question.choices]
+        elif question.kind == "truefalse":
+            answers = [
+                (truth_style(look, True), t.gettext("True")),
+                (truth_style(look, False), t.gettext("False")),
+            ]
+        else:
+            texts.place(
+                "type_it",
+                t.gettext("Type your answer on your device"),
+                (metrics.heading_size, metrics.body_size),
+                look.palette.text_muted,
+                rest,
+                align="centre",
+            )
+            return
+        sizes = (max(metrics.heading_size, metrics.px(3.4)), metrics.small_size)
+        self.tiles.layout(texts, metrics, rest, answers, sizes)
+        for number, (_style, rect) in enumerate(self.tiles.tiles, start=1):
+            self._boxes[f"tile_{number}"] = rect.copy()
+
+    def _bars(self) -> list[Bar]:
+        view = self.view
+        assert view is not None
+        assert view.question is not None
+        assert view.result is not None
+        t = self.app.translator
+        look = self.app.look
+        result, question = view.result, view.question
+        if question.kind == "choice":
+            return [
+                Bar(
+                    choice.text, count, index in result.right_choices, style_of(look, choice.letter)
+                )
+                for index, (choice, count) in enumerate(
+                    zip(question.choices, result.choice_counts, strict=False)
+                )
+            ]
+        if question.kind == "truefalse":
+            false, true = result.truth_counts
+            said_true = t.gettext("True")
+            right_true = result.right_answer == said_true or 1 in result.right_choices
+            return [
+                Bar(said_true, true, right_true, truth_style(look, True)),
+                Bar(t.gettext("False"), false, not right_true, truth_style(look, False)),
+            ]
+        return [Bar(line.text, line.count, line.right) for line in result.responses[:6]]
+
+    def _layout_reveal(self, texts: Texts, area: pygame.Rect) -> None:
+        metrics = self._metrics
+        t = self.app.translator
+        palette = self.app.look.palette
+        view = self.view
+        assert view is not None
+        assert view.result is not None
+        result = view.result
+        gap = metrics.gap
+        prompt = self._prompt(texts, area, 0.2, metrics.small_size)
+        # under the chart: the right answer, its explanation, the tile
+        answer_h = 2 * texts.assets.font(metrics.heading_size, True).get_linesize()
+        explain_h = 3 * texts.assets.font(metrics.body_size).get_linesize() if result.explain else 0
+        tile_h = texts.assets.font(metrics.body_size, True).get_linesize()
+        below = answer_h + gap + (explain_h + gap if explain_h else 0) + tile_h
+        chart_area = pygame.Rect(
+            area.x,
+            prompt.bottom + gap,
+            area.width,
+            max(1, area.bottom - below - gap - prompt.bottom - gap),
+        )
+        bars = self._bars()
+        self.chart.layout(
+            texts,
+            metrics,
+            chart_area,
+            bars,
+            sizes=(metrics.heading_size, metrics.small_size),
+            count_text=t.number,
+        )
+        for number, (_bar, row, _room) in enumerate(self.chart.rows, start=1):
+            self._boxes[f"bar_{number}_row"] = row.copy()
+        chart_bottom = max((row.bottom for _b, row, _r in self.chart.rows), default=prompt.bottom)
+        y = chart_bottom + gap
+        answer = texts.place(
+            "right_answer",
+            t.gettext("Right answer: {answer}", answer=result.right_answer),
+            (metrics.heading_size, metrics.body_size),
+            palette.right,
+            pygame.Rect(area.x, y, area.width, answer_h),
+            bold=True,
+        )
+        y = answer.bottom + gap
+        if result.explain:
+            explained = texts.place(
+                "explain",
+                result.explain,
+                (metrics.body_size, metrics.small_size),
+                palette.text_muted,
+                pygame.Rect(area.x, y, area.width, explain_h),
+            )
+            y = explained.bottom + gap
+        if result.tile_uncovered:
+            line = t.ngettext(
+                "{count} of {answered} right: a tile is uncovered",
+                "{count} of {answered} right: a tile is uncovered",
+                result.right,
+                answered=result.answered,
+            )
+        else:
+            line = t.ngettext(
+                "{count} of {answered} right: not enough for a tile",
+                "{count} of {answered} right: not enough for a tile",
+                result.right,
+                answered=result.answered,
+            )
+        texts.place(
+            "tile",
+            line,
+            (metrics.body_size, metrics.small_size),
+            palette.accent if result.tile_uncovered else palette.text_muted,
+            pygame.Rect(area.x, y, area.width, max(1, area.bottom - y)),
+            bold=True,
+        )
+
+    def _layout_leaderboard(self, texts: Texts, area: pygame.Rect) -> None:
+        metrics = self._metrics
+        t = self.app.translator
+        palette = self.app.look.palette
+        view = self.view
+        assert view is not None
+        assets = texts.assets
+        heading_h = assets.font(metrics.heading_size, True).get_linesize()
+        heading = texts.place(
+            "heading",
+            t.gettext("Leaderboard"),
+            (max(metrics.heading_size, metrics.px(4.2)), metrics.body_size),
+            palette.accent,
+            pygame.Rect(area.x, area.y, area.width, 2 * heading_h),
+            bold=True,
+        )
+        top = view.standings[:LEADERBOARD_TOP]
+        more = len(view.standings) - len(top)
+        lines = len(top) + (1 if more else 0)
+        y = heading.bottom + metrics.gap
+        row_h = min(metrics.px(7.5), (area.bottom - y) // max(1, lines))
+        size = assets.fitter.size_for(
+            [line.name for line in top] or [""],
+            max(metrics.heading_size, metrics.px(3.6)),
+            metrics.small_size,
+            (area.width * 2 // 3, row_h),
+            bold=True,
+        )
+        for number, line in enumerate(top, start=1):
+            row = pygame.Rect(area.x, y, area.width, row_h)
+            place_w = assets.fitter.width("00.", size, True) + metrics.gap
+            texts.place(
+                f"standing_{number}_place",
+                t.gettext("{place}.", place=line.place),
+                (size, size),
+                palette.accent,
+                pygame.Rect(row.x + metrics.gap, row.y, place_w, row_h),
+                bold=True,
+                middle=True,
+            )
+            score = t.number(line.score)
+            score_w = assets.fitter.width(score, size, True)
+            texts.place(
+                f"standing_{number}",
+                line.name,
+                (size, size),
+                palette.text,
+                pygame.Rect(
+                    row.x + 2 * metrics.gap + place_w,
+                    row.y,
+                    row.width - 4 * metrics.gap - place_w - score_w,
+                    row_h,
+                ),
+                bold=True,
+                middle=True,
+            )
+            texts.place(
+                f"standing_{number}_score",
+                score,
+                (size, size),
+                palette.text,
+                pygame.Rect(row.right - metrics.gap - score_w, row.y, score_w, row_h),
+                bold=True,
+                middle=True,
+                align="right",
+            )
+            y += row_h
+        if more:
+            texts.place(
+                "more",
+                t.ngettext("and {count} more", "and {count} more", more),
+                (metrics.body_size, metrics.small_size),
+                palette.text_muted,
+                pygame.Rect(area.x, y, area.width, max(1, area.bottom - y)),
+            )
+
+    def _layout_final_guess(self, texts: Texts, area: pygame.Rect) -> None:
+        metrics = self._metrics
+        t = self.app.translator
+        palette = self.app.look.palette
+        heading_h = 3 * texts.assets.font(metrics.heading_size, True).get_linesize()
+        heading = texts.place(
+            "heading",
+            t.gettext("Last chance: guess the picture!"),
+            (max(metrics.heading_size, metrics.px(4.6)), metrics.body_size),
+            palette.accent,
+            pygame.Rect(area.x, area.y, area.width, heading_h),
+            bold=True,
+        )
+        texts.place(
+            "final_help",
+            t.gettext(
+                "The questions are over. Everybody may guess once more, on their device; "
+                "a wrong guess costs nothing now."
+            ),
+            (metrics.body_size, metrics.small_size),
+            palette.text,
+            pygame.Rect(
+                area.x,
+                heading.bottom + metrics.gap,
+                area.width,
+                max(1, area.bottom - heading.bottom - metrics.gap),
+            ),
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        assets = self.app.services.assets
+        metrics = self._metrics
+        palette = self.app.look.palette
+        self._backdrop.draw(surface, palette)
+        self.board.draw(surface)
+        self.board.draw_flips(surface)
+        self.tiles.draw(surface, assets, metrics)
+        self.chart.draw(surface, assets, metrics)
+        view = self.view
+        paused = view is not None and view.paused
+        if not paused:
+            self._texts.draw(surface)
+        self._draw_live(surface)
+        draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
+        if paused:
+            if self._shade is None or self._shade.get_size() != surface.get_size():
+                self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                self._shade.fill((*palette.background, SHADE_ALPHA))
+            surface.blit(self._shade, (0, 0))
+            self._texts.draw(surface)
+
+    def _draw_live(self, surface: pygame.Surface) -> None:
+        assets = self.app.services.assets
+        palette = self.app.look.palette
+        lines = self.live_lines()
+        for name, (box, size, bold) in self._lines.items():
+            text = lines.get(name)
+            if not text:
+                continue
+            colour = palette.text
+            if name == "clock":
+                left = self.seconds_left()
+                colour = palette.wrong if left is not None and left <= 5 else palette.accent
+            elif name == "guessed":
+                colour = palette.text_muted
+            rendered = assets.fit_text(
+                text, size, self._metrics.small_size, colour, box.size, bold=bold
+            )
+            shown = rendered.get_rect()
+            shown.width, shown.height = min(shown.width, box.width), min(shown.height, box.height)
+            shown.centery = box.centery
+            if name in ("clock", "guessed"):
+                shown.right = box.right
+            else:
+                shown.left = box.left
+            surface.blit(rendered, shown, pygame.Rect(0, 0, *shown.size))
+
+
+def _stay() -> None:
+    """Back from a dialog: the game goes on as it was."""
