@@ -290,6 +290,17 @@ def test_a_student_who_did_not_answer_times_out_and_loses_the_streak() -> None:
     assert [e.contestant for e in given] == [0, 1]  # every active student, in index order
 
 
+def test_an_answer_at_the_limit_itself_is_in_time() -> None:
+    round_ = live((1.0, 2.0))
+    at_limit = round_.answer(0, 1, right(round_), 20.0)
+    assert isinstance(at_limit, LiveAnswer)
+    assert at_limit.right
+    assert at_limit.points == Points(base=500)
+    at_own_limit = round_.answer(1, 1, right(round_), 40.0)
+    assert isinstance(at_own_limit, LiveAnswer)
+    assert at_own_limit.right
+
+
 def test_a_timeout_is_taken_at_the_students_own_limit_when_it_came_first() -> None:
     round_ = live((1.0, 2.0))
     round_.close_question(30.0)
@@ -433,6 +444,15 @@ def test_everyone_answered_is_false_with_nobody_active() -> None:
     assert round_.closes_at == 20.0
 
 
+def test_removing_twice_is_one_move() -> None:
+    round_ = live(2)
+    round_.remove(1)
+    taken = round_.actions_taken
+    round_.remove(1)
+    assert round_.actions_taken == taken
+    assert round_.active_students == (0,)
+
+
 def test_removing_an_unknown_student_is_a_bug_of_the_caller() -> None:
     round_ = live(1)
     with pytest.raises(IndexError):
@@ -544,6 +564,14 @@ def test_questions_running_out_with_tiles_hidden_lead_to_the_final_guess() -> No
     assert round_.everyone_guessed
     assert round_.phase is LivePhase.FINAL_GUESS
     assert round_.end().guessed_by == 1
+
+
+def test_everyone_guessed_speaks_of_the_final_guess_alone() -> None:
+    round_ = live(1, pack=SMALL)
+    round_.guess(0, MYSTERY_ANSWER, 1.0)
+    assert not round_.everyone_guessed  # a question is open: the round goes on
+    round_.close_question(20.0)
+    assert not round_.everyone_guessed
 
 
 def test_a_student_who_guessed_before_the_final_guess_need_not_guess_again() -> None:
@@ -663,7 +691,7 @@ def test_the_reveal_counts_each_choice_and_truth() -> None:
 def test_the_reveal_counts_typed_responses_most_given_first() -> None:
     round_ = live(5, pack=TYPED)
     answer = typed_answer(round_.question_index or 0)
-    for student, text in enumerate(["Paris", answer, " paris", "PARIS ", answer]):
+    for student, text in enumerate([answer, "Paris", " paris", "PARIS ", answer]):
         round_.answer(student, 1, text, 2.0)
     result = round_.close_question(2.0)
     assert result.responses == (
@@ -715,12 +743,14 @@ def test_the_end_sums_up_every_student_removed_ones_included() -> None:
     play_question(round_, [True, False, True])
     round_.remove(1)
     round_.next_question()
+    round_.answer(0, 2, right(round_), 1.0)
     summary = round_.end()
     assert round_.phase is LivePhase.ENDED
     assert round_.summary is summary
     assert summary.mode == "devices"
     assert summary.outcome is RoundOutcome.MISSED
     assert summary.questions_asked == 1  # the open question is dropped
+    assert round_.answered_count == 0
     assert [c.score for c in summary.contestants] == [s.score for s in round_.students]
     assert len(summary.contestants) == 3
     assert heard[-1] == ClassRoundEnded(summary)
