@@ -225,12 +225,13 @@ class ClassGames:
 
     def team_leaderboard(self, pack_id: str, limit: int) -> list[TeamLeaderRow]:
         """The best team results on a pack, best first; a tie of score goes to the earlier
-        game (then to the team first in its setup)."""
+        game (then to the team first in its setup). A game on the students' devices has no
+        teams (its students are kept as teams of one: see clarity.store.live_games)."""
 
         def work(conn: sqlite3.Connection) -> list[TeamLeaderRow]:
             found = query(
                 conn,
-                f"{TEAM_QUERY} WHERE cg.pack_id = ? "
+                f"{TEAM_QUERY} WHERE cg.pack_id = ? AND cg.mode != 'devices' "
                 "ORDER BY ct.score DESC, cg.played_ts, cg.id, ct.number LIMIT ?",
                 (pack_id, limit),
             )

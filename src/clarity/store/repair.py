@@ -69,6 +69,8 @@ SALVAGED_KEYS = {
     "class_answer": "team_id",
     "class_guess": "team_id",
     "class_in_progress": "id",
+    "live_in_progress": "id",
+    "live_item": "seq",
 }
 # The tables of classes and class games, for what the repair says it lost of them.
 _CLASS_TABLES = frozenset(
@@ -725,6 +727,8 @@ def _settle_orphans(
         # a class keeps the members still there; a member of a class lost goes
         "DELETE FROM class_member WHERE player_id NOT IN (SELECT id FROM player)",
         "DELETE FROM class_member WHERE class_id NOT IN (SELECT id FROM school_class)",
+        # the device game in progress: an item without its game row is no game to resume
+        "DELETE FROM live_item WHERE game NOT IN (SELECT id FROM live_in_progress)",
     )
     if class_games:
         statements = (*statements, *_CLASS_GAME_ORPHANS)

@@ -66,6 +66,7 @@ from typing import Any, TextIO
 from clarity.atomic_files import replacing
 from clarity.core.numbers import format_number
 from clarity.core.trophies import TROPHIES, Tier, lasting_progress
+from clarity.store.live_games import DEVICES_MODE
 from clarity.store.models import LeaderRow, Player, PlayerOverview, RoundRecord, TeamRecord
 from clarity.store.store import Store
 from clarity.terminal_text import display_width, terminal_safe
@@ -86,7 +87,8 @@ RESULTS_HEADER = (
     "team",
     "mode",
 )
-#: the ``mode`` of a round played alone; a class game's is its own: ``turns`` or ``buzz``
+#: the ``mode`` of a round played alone; a class game's is its own: ``turns``, ``buzz`` or
+#: ``devices``
 SOLO_MODE = "solo"
 LEADERBOARD_HEADER = ("pack", "rank", "player", "score", "medal", "date")
 # Where a spreadsheet could start a new cell or row when its list separator is not ours:
@@ -128,7 +130,10 @@ def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | Non
     A class game gives one row per team and member: a row for each member who is a player
     (named in ``player``), or one row with ``player`` empty for a team with none; every row
     of a team has the team's name in ``team``, its score, right and wrong answers, medal
-    and per-round trophies, and the game's ``mode`` (``turns`` or ``buzz``). A round played
+    and per-round trophies, and the game's ``mode`` (``turns`` or ``buzz``). A game on the
+    students' devices gives one row per student (``mode`` ``devices``, ``team`` empty), named
+    in ``player`` as the player they picked from the class list is now called, or by the
+    nickname they played under; a student the teacher removed is left out. A round played
     alone has ``team`` empty and ``mode`` ``solo``.
     """
     names = _trophy_names() if trophy_names is None else trophy_names
@@ -171,6 +176,10 @@ def _solo_row(
 def _team_rows(
     team: TeamRecord, names: Mapping[str, str]
 ) -> Iterator[tuple[str | int | float | None, ...]]:
+    if team.mode == DEVICES_MODE:
+        if not team.removed:  # a name the teacher removed from the game is not a result
+            yield _student_row(team, names)
+        return
     for member in team.members or ("",):
         yield (
             member,
@@ -186,6 +195,26 @@ def _team_rows(
             team.name,
             team.mode,
         )
+
+
+def _student_row(
+    team: TeamRecord, names: Mapping[str, str]
+) -> tuple[str | int | float | None, ...]:
+    """A student of a game on the devices: a team of at most one member, by their name."""
+    return (
+        team.members[0] if team.members else team.name,
+        team.pack_id,
+        spreadsheet_date(team.played_at),
+        team.score,
+        team.right,
+        team.wrong,
+        team.medal,
+        "; ".join(names.get(t, t) for t in team.trophies),
+        "on" if team.timer else "off",
+        "none" if team.time_scale is None else _plain_number(team.time_scale),
+        "",
+        team.mode,
+    )
 
 
 def write_results_csv(

@@ -1,0 +1,406 @@
+"""Class games on every device in the store: the game in progress saved move by move and
+resumed as it was, the finished game kept per student, repaired with the rest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clarity.classroom.journal import ClassListEntry, RosterEntry, StoreJournal
+from clarity.core.live_round import LiveRound
+from clarity.store import Player, Store, open_store
+from clarity.store.db import DB_FILENAME, migrate
+from clarity.store.live_games import ListLog
+from clarity.store.repair import repair
+from clarity.store.reports import results_csv
+
+from .factories import MONDAY_9AM, add_player
+from .live_play import NAMES, PACK, host_state, new_game, play
+
+
+def journal(data_dir: Path, **how: Any) -> StoreJournal:
+    return StoreJournal(data_dir, now=lambda: MONDAY_9AM, bundled_pack_ids=list, **how)
+
+
+def reopened(data_dir: Path) -> Store:
+    opening = open_store(data_dir, now=lambda: MONDAY_9AM)
+    assert opening.store is not None, opening.notice
+    return opening.store
+
+
+def played_to_the_end(
+    data_dir: Path, players: dict[str, int] | None = None
+) -> tuple[StoreJournal, LiveRound, list[dict[str, Any]], Any]:
+    saving = journal(data_dir)
+    played, trophies = new_game()
+    seats: list[dict[str, Any]] = []
+    for clock in play(played, seats, players):
+        assert saving.save(host_state(played, seats, clock)) is None
+    return saving, played, seats, trophies
+
+
+def roster_of(played: LiveRound, seats: list[dict[str, Any]]) -> list[RosterEntry]:
+    return [
+        RosterEntry(s.index, s.name, seats[s.index]["player"], s.removed) for s in played.students
+    ]
+
+
+# -- the game in progress ------------------------------------------------------------------
+
+
+def test_every_save_is_loaded_back_as_it_was_given(data_dir: Path) -> None:
+    saving = journal(data_dir)
+    played, _ = new_game()
+    seats: list[dict[str, Any]] = []
+    for step, clock in enumerate(play(played, seats)):
+        state = host_state(played, seats, clock)
+        assert saving.save(state) is None
+        if step % 9 == 0:
+            assert journal(data_dir).load(PACK.id) == state
+
+
+def test_a_resumed_round_is_the_round_that_was_saved(data_dir: Path) -> None:
+    saving = journal(data_dir)
+    played, _ = new_game()
+    seats: list[dict[str, Any]] = []
+    moves = play(played, seats)
+    for _ in range(30):
+        clock = next(moves)
+        saving.save(host_state(played, seats, clock))
+
+    loaded = journal(data_dir).load(PACK.id)
+
+    assert loaded is not None
+    resumed = LiveRound.restore(PACK, loaded["round"])
+    assert [s.score for s in resumed.students] == [s.score for s in played.students]
+    assert resumed.question_number == played.question_number
+    assert loaded["seats"] == seats
+    assert loaded["pin"] == "204816"
+
+
+def test_a_save_after_an_answer_appends_the_answer_and_writes_nothing_else_again() -> None:
+    log = ListLog()
+    played, _ = new_game()
+    seats: list[dict[str, Any]] = []
+    moves = play(played, seats, students=5)
+    for _ in range(8):
+        clock = next(moves)
+        first = log.changes(PACK.id, host_state(played, seats, clock))
+        assert first is not None
+        log.written_ok()
+    next(moves)  # one more answer
+
+    change = log.changes(PACK.id, host_state(played, seats, 8.0))
+
+    assert change is not None
+    assert not change.everything
+    assert change.rewrite == ()
+    assert [(path, position) for path, position, _ in change.items] == [
+        ("/round/actions", len(played.snapshot()["actions"]) - 1)
+    ]
+
+
+def test_a_list_changed_before_its_end_is_written_again_whole(data_dir: Path) -> None:
+    saving = journal(data_dir)
+    played, _ = new_game()
+    seats: list[dict[str, Any]] = []
+    moves = play(played, seats)
+    for _ in range(6):
+        saving.save(host_state(played, seats, next(moves)))
+    state = host_state(played, seats, 1.0)
+    state["seats"][1]["player"] = 42  # not at the end: the seats are written again
+
+    assert saving.save(state) is None
+
+    assert journal(data_dir).load(PACK.id) == state
+
+
+def test_an_item_a_caller_changes_after_saving_it_is_saved_again(data_dir: Path) -> None:
+    saving = journal(data_dir)
+    state: dict[str, Any] = {"pack_id": "p", "seats": [{"token": "a", "player": None}]}
+    saving.save(state)
+    state["seats"][0]["player"] = 7  # the same dict, changed in place
+
+    saving.save(state)
+
+    assert journal(data_dir).load("p") == {"pack_id": "p", "seats": [{"token": "a", "player": 7}]}
+
+
+def test_a_new_game_replaces_the_one_in_progress_and_its_lists(data_dir: Path) -> None:
+    journal(data_dir).save({"pack_id": "old", "round": {"actions": [[1], [2], [3]]}, "x": [1]})
+    new = {"pack_id": "new", "round": {"actions": [["join", "Аня", 1.0]]}}
+
+    journal(data_dir).save(new)
+
+    assert journal(data_dir).load("old") is None
+    assert journal(data_dir).load("new") == new
+    store = reopened(data_dir)
+    assert store.read_every_row() == []  # no item of the old game is left
+    count = store._read(lambda conn: conn.execute("SELECT count(*) FROM live_item").fetchone())
+    assert count == (1,)
+    store.close()
+
+
+def test_a_game_of_another_pack_is_not_offered(data_dir: Path) -> None:
+    journal(data_dir).save({"pack_id": "other-pack", "seats": []})
+    assert journal(data_dir).load(PACK.id) is None
+
+
+def test_a_dropped_game_is_not_offered_again(data_dir: Path) -> None:
+    saving = journal(data_dir)
+    saving.save({"pack_id": PACK.id, "round": {"actions": [["next"]]}})
+
+    saving.drop()
+
+    assert journal(data_dir).load(PACK.id) is None
+
+
+def test_a_game_missing_a_list_item_is_not_offered(data_dir: Path) -> None:
+    journal(data_dir).save({"pack_id": PACK.id, "round": {"actions": [["a"], ["b"], ["c"]]}})
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn.execute("DELETE FROM live_item WHERE position = 1")
+    conn.commit()
+    conn.close()
+
+    assert journal(data_dir).load(PACK.id) is None
+
+
+def test_a_state_that_is_not_plain_json_is_a_bug_of_the_caller(data_dir: Path) -> None:
+    with pytest.raises(ValueError, match="JSON"):
+        journal(data_dir).save({"pack_id": "p", "clock": float("nan")})
+    with pytest.raises(TypeError, match="JSON"):
+        journal(data_dir).save({"pack_id": "p", "when": object()})
+
+
+def test_without_a_data_folder_nothing_is_saved_or_offered() -> None:
+    saving = StoreJournal(None)
+    assert saving.save({"pack_id": "p"}) is None
+    assert saving.load("p") is None
+    assert saving.class_list() == []
+
+
+# -- the finished game --------------------------------------------------------------------
+
+
+def test_a_finished_game_keeps_every_student_with_their_answers_and_guesses(
+    data_dir: Path,
+) -> None:
+    saving, played, seats, trophies = played_to_the_end(data_dir)
+    summary = played.summary
+    assert summary is not None
+
+    said = saving.finish(summary, roster_of(played, seats), trophies.earned)
+
+    assert "Saved" in str(said)
+    store = reopened(data_dir)
+    students = list(store.class_teams())
+    assert [s.name for s in students] == list(NAMES[:5])
+    assert {s.mode for s in students} == {"devices"}
+    assert [s.removed for s in students] == [False, True, False, False, False]
+    assert [s.score for s in students] == [c.score for c in summary.contestants]
+    game_id = students[0].game_id
+    answers = store.class_answers(game_id)
+    assert len(answers) == sum(len(c.answers) for c in summary.contestants)
+    assert [a.seconds for a in answers if a.contestant == 2] == [
+        a.seconds for a in summary.contestants[2].answers
+    ]
+    guesses = store.class_guesses(game_id)
+    assert [(g.guess, g.right, g.contestant) for g in guesses] == [
+        ("Big Ben", False, 0),
+        ("Eiffel Tower", True, 0),
+    ]
+    assert journal(data_dir).load(PACK.id) is None  # finished: no longer offered
+    store.close()
+
+
+def test_places_count_the_students_who_stayed(data_dir: Path) -> None:
+    saving, played, seats, trophies = played_to_the_end(data_dir)
+    summary = played.summary
+    assert summary is not None
+    saving.finish(summary, roster_of(played, seats), trophies.earned)
+
+    store = reopened(data_dir)
+    students = list(store.class_teams())
+    stayed = sorted((s for s in students if not s.removed), key=lambda s: -s.score)
+    assert [s.place for s in stayed] == [1, 2, 3, 4]
+    assert next(s for s in students if s.removed).place == 5
+    assert store.team_leaderboard(PACK.id) == []  # students are not teams
+    store.close()
+
+
+def test_a_student_who_picked_their_name_gets_the_game_in_their_history_with_trophies(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    dima = add_player(store, "Dima")
+    store.close()
+    saving, played, seats, trophies = played_to_the_end(
+        data_dir, {NAMES[0]: ana.id, NAMES[3]: dima.id}
+    )
+    summary = played.summary
+    assert summary is not None
+
+    said = saving.finish(summary, roster_of(played, seats), trophies.earned)
+
+    assert "2 of them" in str(said)
+    store = reopened(data_dir)
+    (round_,) = store.history(ana.id)
+    assert round_.score == summary.contestants[0].score
+    assert round_.right == summary.contestants[0].right
+    assert round_.class_mode == "devices"
+    earned = {t.trophy_id for t in trophies.earned[0]}
+    assert earned
+    assert earned <= set(round_.trophies)
+    assert set(store.earned_trophies(ana.id)) >= earned
+    assert len(store.history(dima.id)) == 1
+    students = list(store.class_teams())
+    assert students[0].members == ("Ana",)
+    assert students[2].members == ()
+    store.close()
+
+
+def test_a_removed_student_who_picked_their_name_gets_nothing_in_their_history(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    store.close()
+    saving, played, seats, trophies = played_to_the_end(data_dir, {NAMES[1]: ana.id})
+    assert played.students[1].removed
+    assert played.summary is not None
+
+    saving.finish(played.summary, roster_of(played, seats), trophies.earned)
+
+    store = reopened(data_dir)
+    assert store.history(ana.id) == []
+    store.close()
+
+
+def test_results_csv_has_one_row_per_student_who_stayed_with_mode_devices(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    store.close()
+    saving, played, seats, trophies = played_to_the_end(data_dir, {NAMES[0]: ana.id})
+    assert played.summary is not None
+    saving.finish(played.summary, roster_of(played, seats), trophies.earned)
+    store = reopened(data_dir)
+    out = io.StringIO()
+
+    count = results_csv(store, out)
+
+    header, *rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert count == 4
+    assert len(rows) == 4
+    assert header[-1] == "mode"
+    assert [row[0] for row in rows] == ["Ana", "Chloé", "Dima", "Eve"]
+    assert {row[-1] for row in rows} == {"devices"}
+    assert {row[-2] for row in rows} == {""}
+    assert [int(row[3]) for row in rows] == [
+        played.summary.contestants[i].score for i in (0, 2, 3, 4)
+    ]
+    store.close()
+
+
+def test_deleting_a_player_takes_them_out_of_the_saved_device_game(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    store.close()
+    saving, played, seats, trophies = played_to_the_end(data_dir, {NAMES[0]: ana.id})
+    assert played.summary is not None
+    saving.finish(played.summary, roster_of(played, seats), trophies.earned)
+    store = reopened(data_dir)
+
+    store.delete_player(ana.id)
+
+    (student, *_) = store.class_teams()
+    assert student.name == NAMES[0]
+    assert student.members == ()
+    setup = store._read(lambda conn: conn.execute("SELECT setup FROM class_game").fetchone()[0])
+    assert f"[{ana.id}]" not in setup
+    store.close()
+
+
+# -- the class list -----------------------------------------------------------------------
+
+
+def test_the_class_list_is_the_chosen_class_with_extra_time(store: Store, data_dir: Path) -> None:
+    store.enrol("5B", ["Ana", "Ben"])
+    store.enrol("6A", ["Cleo"])
+    ben = store.player_by_name("Ben")
+    assert ben is not None
+    store.set_extra_time(ben.id, 2.0)
+
+    five_b = journal(data_dir, class_name="5b").class_list()
+    everyone = journal(data_dir).class_list()
+
+    assert [(e.name, e.time_scale) for e in five_b] == [("Ana", 1.0), ("Ben", 2.0)]
+    assert five_b[1] == ClassListEntry(ben.id, "Ben", 2.0)
+    assert [e.name for e in everyone] == ["Ana", "Ben", "Cleo"]
+    assert journal(data_dir, class_name="7C").class_list() == []
+
+
+# -- damage and schema --------------------------------------------------------------------
+
+
+def test_a_repair_keeps_the_device_games(data_dir: Path, store: Store, ana: Player) -> None:
+    store.close()
+    saving, played, seats, trophies = played_to_the_end(data_dir, {NAMES[0]: ana.id})
+    assert played.summary is not None
+    saving.finish(played.summary, roster_of(played, seats), trophies.earned)
+    second, moves_seats = new_game(seed=9)[0], []
+    moves = play(second, moves_seats)
+    for _ in range(20):
+        clock = next(moves)
+        saving.save(host_state(second, moves_seats, clock))
+    in_progress = host_state(second, moves_seats, clock)
+    saving.close()
+
+    repair(data_dir / DB_FILENAME, MONDAY_9AM, close=lambda: None)
+
+    repaired = reopened(data_dir)
+    students = list(repaired.class_teams())
+    assert [s.removed for s in students] == [False, True, False, False, False]
+    assert len(repaired.history(ana.id)) == 1
+    assert repaired.read_every_row() == []
+    repaired.close()
+    assert journal(data_dir).load(PACK.id) == in_progress
+
+
+def test_clarity_repair_finds_a_list_item_without_its_game(data_dir: Path) -> None:
+    journal(data_dir).save({"pack_id": "p", "actions": [1, 2]})
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn.execute("DELETE FROM live_in_progress")  # foreign keys are off in this connection
+    conn.commit()
+    conn.close()
+    store = reopened(data_dir)
+
+    said = store.read_every_row()
+
+    assert said, "the orphan items were not found"
+    assert store.read_every_row() == []
+    store.close()
+
+
+def test_a_class_game_saved_before_version_6_reads_as_no_student_removed(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    conn = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
+    migrate(conn, target=5)
+    conn.execute(
+        "INSERT INTO class_game VALUES (1, 'g-1', 'p', 'ab', 0, 'x.png', 'X', 1, 'buzz',"
+        " 'missed', NULL, 12, 3, 4, 1, 1, 1.0, '{}', '2026-10-01T09:00:00+03:00',"
+        " 1790748000.0, '2026-10-01')"
+    )
+    conn.execute(
+        "INSERT INTO class_team VALUES (1, 1, 0, 'Owls', 2, 1, 300, 300, 0, 0, 0, 0, 900,"
+        " 3, 1, 2, 0, 40.0, 'silver', 'quick-thinker')"
+    )
+    conn.close()
+
+    store = reopened(data_dir)
+
+    (team,) = store.class_teams()
+    assert (team.name, team.mode, team.removed) == ("Owls", "buzz", False)
+    store.close()
