@@ -81,6 +81,9 @@ TEXTS: dict[str, str] = {
     "score": N_("Score: {score}"),
     "place": N_("Place: {place}"),
     "your_result": N_("Your score: {score}, place {place}"),
+    # Translators: at the end: the mystery picture's answer
+    "mystery_answer": N_("The picture: {answer}"),
+    "first_guesser": N_("First to guess it: {name}"),
     # the teacher's page
     "teacher_heading": N_("Teacher page"),
     "students_heading": N_("Students"),

@@ -233,16 +233,17 @@
       setStatus(message.paused ? t("paused") : t("joined", { name: $("me").textContent }));
     } else if (phase === "question" && message.question) {
       showQuestion(message.question, you, message.paused);
+    } else if (Array.isArray(message.leaderboard)) {
+      // between questions, when the teacher shows it (the host's phase "leaderboard")
+      showLeaderboard(message.leaderboard, you);
     } else if (phase === "reveal") {
       showReveal(message.result || {}, you);
-    } else if (phase === "leaderboard") {
-      showLeaderboard(message.leaderboard || [], you);
     } else if (phase === "final_guess") {
       show("final");
       deadline = null;
       setStatus(t("final_guess"));
     } else if (phase === "ended") {
-      showEnded(message.podium || [], you);
+      showEnded(message.podium || [], message.mystery || {}, you);
     }
     showGuessBox(phase, you);
   }
@@ -386,16 +387,18 @@
     lines.forEach((line, index) => {
       const item = document.createElement("li");
       if (line.name === me) item.classList.add("mine");
-      if (list.id === "podium" && index < MEDALS.length) {
+      const place = typeof line.place === "number" ? line.place : index + 1;
+      if (list.id === "podium" && place <= MEDALS.length) {
+        // ties share a place, and its medal
         const medal = document.createElement("span");
         medal.className = "medal";
         medal.setAttribute("aria-hidden", "true");
         medal.innerHTML = '<svg viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="' +
-          MEDALS[index] + '"/></svg>';
+          MEDALS[place - 1] + '"/></svg>';
         item.append(medal);
       }
       item.append(document.createTextNode(t("standing", {
-        place: line.place !== undefined ? line.place : index + 1,
+        place: place,
         name: line.name,
         score: line.score,
       })));
@@ -410,11 +413,14 @@
     setStatus(t("leaderboard"));
   }
 
-  function showEnded(podium, you) {
+  function showEnded(podium, mystery, you) {
     show("ended");
     deadline = null;
     stopped = true;
     rankingItems($("podium"), podium);
+    $("mystery-answer").textContent = mystery.answer ? t("mystery_answer", { answer: mystery.answer }) : "";
+    $("first-guesser").textContent = mystery.first_guesser
+      ? t("first_guesser", { name: mystery.first_guesser }) : "";
     const text = typeof you.score === "number" && typeof you.place === "number"
       ? t("your_result", { score: you.score, place: you.place }) : "";
     $("ended-result").textContent = text;
@@ -429,9 +435,11 @@
     if (!open) return;
     const used = Boolean(you.guessed_this_question);
     const done = Boolean(you.guessed_right);
+    // can_guess is the server's word (paused, removed, ...); without it, what the page knows
+    const blocked = you.can_guess === false || used || done;
     $("guess-form").hidden = done;
-    $("guess").disabled = used || done;
-    $("guess-send").disabled = used || done;
+    $("guess").disabled = blocked;
+    $("guess-send").disabled = blocked;
     const note = $("guess-note");
     // the verdict of this question's guess stays until the next question
     if (note.dataset.question === String(currentNumber()) && note.textContent) return;

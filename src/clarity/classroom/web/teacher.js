@@ -107,6 +107,7 @@
       counts.push(tn("guessers", message.guessed_right || 0));
     }
     $("counts").textContent = counts.join(" · ");
+    $("notice").textContent = message.notice || "";
 
     const over = phase === "ended";
     $("start").hidden = phase !== "lobby";

@@ -1,0 +1,158 @@
+"""Two students and the teacher play a whole class game in real Chromium windows.
+
+Anna plays on a phone-sized window and joins through the address with the PIN in it (as
+the projector's QR code gives it); Boris, on a laptop, types the PIN. They answer by
+pressing the buttons a screen reader names (the answer's text), type an answer, guess the
+picture; Anna reloads her page and keeps her score; the teacher starts, goes on, accepts
+a refused spelling and ends the game from the teacher's page; both see the podium.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import LAPTOP, MYSTERY, PHONE, QUESTIONS, Browser, loopback
+
+pytestmark = pytest.mark.slow
+
+#: What Boris answers (always wrong; the typed one a spelling the teacher then accepts).
+WRONG = {"choice": "Venus", "truefalse": "True", "typed": "Юпитер"}
+
+
+@pytest.fixture(scope="module")
+def devices(chromium: Callable[[tuple[int, int]], Browser]) -> SimpleNamespace:
+    return SimpleNamespace(anna=chromium(PHONE), boris=chromium(LAPTOP), teacher=chromium(LAPTOP))
+
+
+def the_prompt(student: Browser) -> str:
+    """The open question's prompt, once the student's page shows one of the pack's."""
+    return str(
+        student.wait_for(
+            lambda: next((n for n in student.names("heading") if n in QUESTIONS), None),
+            "a question of the pack",
+        )
+    )
+
+
+def answer(student: Browser, kind: str, response: str) -> None:
+    if kind == "typed":
+        student.type_into("Your answer", response)
+        student.press("Send")
+    else:
+        student.press(response)
+
+
+def score_shown(student: Browser) -> str:
+    found = re.search(r"Score: ([\d,]+)", student.text())
+    assert found, student.text()
+    return found.group(1)
+
+
+def guess_field_enabled(student: Browser) -> bool:
+    fields = [e for n, e in student.controls("textbox") if n == "What is in the picture?"]
+    return bool(fields) and all(e.is_enabled() for e in fields)
+
+
+def test_two_students_and_the_teacher_play_a_whole_game(
+    hosted: Callable[..., Any], devices: SimpleNamespace
+) -> None:
+    anna, boris, teacher = devices.anna, devices.boris, devices.teacher
+    link = hosted()
+    with_pin = loopback(link.students_url)
+    assert urlsplit(with_pin).query == f"pin={link.pin}"
+    teacher.open(loopback(link.teacher_url))
+
+    anna.open(with_pin)
+    assert anna.field("Game PIN").get_attribute("value") == link.pin
+    anna.type_into("Nickname", "Anna")
+    anna.press("Join")
+    boris.open(with_pin.split("?")[0])
+    assert boris.field("Game PIN").get_attribute("value") == ""
+    boris.type_into("Game PIN", link.pin)
+    boris.type_into("Nickname", "Boris")
+    boris.press("Join")
+    anna.wait_for(lambda: "You are in, Anna!" in anna.said(), "Anna's welcome announced")
+    boris.wait_for_text("You are in, Boris!")
+
+    teacher.button("Remove Anna")
+    teacher.button("Remove Boris")
+    teacher.press("Start")
+
+    for number in (1, 2, 3):
+        prompt = the_prompt(anna)
+        assert the_prompt(boris) == prompt
+        kind, right = QUESTIONS[prompt]
+        anna.wait_for_text(f"Question {number} of 3")
+        if number == 1:
+            # the picture, guessed from the phone while the question is open
+            anna.type_into("What is in the picture?", MYSTERY)
+            anna.press("Guess")
+            anna.wait_for(lambda: "Right! The picture is yours" in anna.said(), "the verdict")
+            boris.type_into("What is in the picture?", "Windmill")
+            boris.press("Guess")
+            boris.wait_for(lambda: "Wrong guess." in boris.said(), "the wrong guess's verdict")
+            # once per question
+            boris.wait_for(lambda: not guess_field_enabled(boris), "the guess field disabled")
+        answer(anna, kind, right)
+        anna.wait_for_text("Answer sent.")
+        answer(boris, kind, WRONG[kind])
+        # everyone answered: the question closes by itself
+        anna.wait_for(lambda: anna.said().startswith("Right!"), "Anna's verdict")
+        boris.wait_for(lambda: boris.said().startswith("Wrong."), "Boris's verdict")
+        assert re.search(r"\+[\d,]+ points", anna.text())
+
+        if number == 1:
+            score = score_shown(anna)
+            assert score != "0"
+            anna.reload()
+            anna.wait_for_text(f"Score: {score}")
+            anna.wait_for_text("Right!")  # the same question's result, as before the reload
+            assert "Anna" in anna.text()
+        if kind == "typed":
+            teacher.press(f"Accept “{WRONG['typed']}”")
+            boris.wait_for(lambda: boris.said().startswith("Right!"), "Boris's answer accepted")
+        if number < 3:
+            teacher.press("Next")  # the leaderboard, shown between questions
+            anna.wait_for(lambda: "Leaderboard" in anna.names("heading"), "the leaderboard")
+            assert re.search(r"1\. Anna — [\d,]+", anna.text())
+            teacher.press("Next")
+            anna.wait_for_text(f"Question {number + 1} of 3")
+
+    teacher.press("End the game")
+    teacher.press("Yes, end it")
+    for student in (anna, boris):
+        student.wait_for(lambda s=student: "Podium" in s.names("heading"), "the podium")
+    assert re.search(r"1\. Anna — [\d,]+", anna.text())
+    assert re.search(r"2\. Boris — [\d,]+", boris.text())
+    assert "Your score: " in anna.text()
+    assert ", place 1" in anna.text()
+    assert f"The picture: {MYSTERY}" in anna.text()
+    assert "First to guess it: Anna" in boris.text()
+
+    for device in (anna, boris, teacher):
+        asked = device.addresses_asked()
+        assert any(url.startswith("ws://127.0.0.1:") for url in asked), asked
+        # chrome:// and data: pages are the browser's own, never on the network
+        network = [url for url in asked if re.match(r"(https?|wss?)://", url)]
+        assert [url for url in network if not re.match(r"\w+://127\.0\.0\.1:\d+/", url)] == []
+
+
+def test_the_student_page_speaks_the_games_language(
+    hosted: Callable[..., Any], devices: SimpleNamespace
+) -> None:
+    anna = devices.anna
+    link = hosted("ru")
+    anna.open(loopback(link.students_url))
+    assert anna.driver.find_element("css selector", "html").get_attribute("lang") == "ru"
+    assert anna.field("PIN-код игры").get_attribute("value") == link.pin
+    anna.type_into("Имя в игре", "Аня")
+    anna.press("Войти")
+    anna.wait_for(lambda: "Вы в игре, Аня!" in anna.said(), "the welcome in Russian")
+    assert "Угадайте" not in anna.text()  # no guessing before the game starts
+    assert not re.search(r"[A-Za-z]{3,}", anna.text().replace("Clarity Challenge", ""))
