@@ -14,7 +14,8 @@ Where the list goes:
 * ``accept: [a, b]`` (flow): ``, "text"`` after the last item (or inside ``[]``);
 * ``accept:`` then ``- a`` lines (block): a new ``- "text"`` line under the last one, at
   its indentation;
-* ``accept: a`` or an empty ``accept:``: made a flow list holding the old item and the new;
+* ``accept: a``: made a flow list holding the old item and the new; an empty ``accept:``
+  (or ``~``, ``null``): a flow list of the new one;
 * no ``accept:``: an ``accept: ["text"]`` line after the question's last field, at the
   indentation of its fields (or ``, accept: ["text"]`` in a ``{...}`` question).
 """
@@ -41,7 +42,9 @@ def with_accepted(source: str, question_index: int, text: str) -> str | Message:
     the ``accept:`` list of ``questions[question_index]``; a one-line reason (a Message)
     when the file has no such question or it is not a typed or number question."""
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        # libyaml's parser, as the pack loader reads it (the pure-Python one refuses some
+        # plain texts in a {...} that libyaml reads: "spider?, answer")
+        root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return message("the pack file cannot be read as YAML")
     questions = _value(root, "questions")
@@ -74,8 +77,9 @@ def with_accepted(source: str, question_index: int, text: str) -> str | Message:
         return f"{source[:at]}{newline}{' ' * indent}- {item}{source[at:]}"
     if isinstance(accept, yaml.ScalarNode):
         start, end = accept.start_mark.index, accept.end_mark.index
-        if accept.value == "" and accept.style is None:
-            return f"{source[:start]} [{item}]{source[end:]}"
+        if accept.tag == "tag:yaml.org,2002:null":  # empty, ~ or null: no answer yet
+            gap = "" if source[start - 1 : start].isspace() else " "
+            return f"{source[:start]}{gap}[{item}]{source[end:]}"
         return f"{source[:start]}[{source[start:end]}, {item}]{source[end:]}"
     return message("the question's accept: is not a list")
 
