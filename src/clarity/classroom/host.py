@@ -422,8 +422,7 @@ class GameHost:
                         conn,
                         ErrorCode.NAME_TAKEN,
                         self._t.gettext(
-                            "{name} has joined from another device; to play here, reload "
-                            "the page there and leave, or ask the teacher.",
+                            "{name} is playing on another device already; ask the teacher.",
                             name=entry.name,
                         ),
                     )
@@ -1013,8 +1012,10 @@ class GameHost:
             case ErrorCode.NAME_TAKEN:
                 return t.gettext("Somebody in this game has this name already; choose another.")
             case ErrorCode.NAME_INVALID:
-                return t.gettext(
-                    "Choose a name of 1 to {limit} letters.", limit=protocol.MAX_NAME_CHARS
+                return t.ngettext(
+                    "Choose a name of 1 to {count} letter.",
+                    "Choose a name of 1 to {count} letters.",
+                    protocol.MAX_NAME_CHARS,
                 )
             case ErrorCode.UNKNOWN_PLAYER:
                 return t.gettext("This name is not on the class list.")
@@ -1023,7 +1024,9 @@ class GameHost:
             case ErrorCode.TOO_BIG:
                 return t.gettext("The message is too long.")
             case ErrorCode.RATE_LIMITED:
-                return t.gettext("Too many messages at once; wait a moment.")
+                return t.gettext(
+                    "Too many messages at once: this one was not taken. Wait a moment."
+                )
             case ErrorCode.NOT_JOINED:
                 return t.gettext("Join the game first.")
             case ErrorCode.NOT_OPEN:

@@ -43,7 +43,7 @@ from pydantic import (
 )
 
 from clarity.classroom import commands
-from clarity.core.messages import Message, message
+from clarity.core.messages import Message, message, plural_message
 
 VERSION = 1
 MAX_FRAME_BYTES = 4096
@@ -311,9 +311,10 @@ def _refusal(error: ValidationError) -> ProtocolError:
     if "name" in fields:
         return ProtocolError(
             ErrorCode.NAME_INVALID,
-            message(
-                "A name is 1 to {limit} letters, without line breaks or control characters.",
-                limit=MAX_NAME_CHARS,
+            plural_message(
+                "A name is 1 to {count} letter, without line breaks or control characters.",
+                "A name is 1 to {count} letters, without line breaks or control characters.",
+                MAX_NAME_CHARS,
             ),
         )
     if "pin" in fields:
@@ -321,9 +322,10 @@ def _refusal(error: ValidationError) -> ProtocolError:
     if "text" in fields:
         return ProtocolError(
             ErrorCode.BAD_MESSAGE,
-            message(
-                "An answer is 1 to {limit} characters, without line breaks or control characters.",
-                limit=MAX_TEXT_CHARS,
+            plural_message(
+                "An answer is 1 to {count} character, without line breaks or control characters.",
+                "An answer is 1 to {count} characters, without line breaks or control characters.",
+                MAX_TEXT_CHARS,
             ),
         )
     return ProtocolError(ErrorCode.BAD_MESSAGE, message("The game cannot read this message."))
