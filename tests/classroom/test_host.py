@@ -86,6 +86,20 @@ def test_a_player_from_the_class_list_joins_with_their_name_and_extra_time() -> 
     assert game.state(conn)["question"]["seconds_left"] == 40.0
 
 
+def test_a_new_connection_is_offered_the_class_list_names_not_taken() -> None:
+    game = Game(class_list=CLASS)
+    first = game.connect()
+    hello = game.last(first, "hello")
+    assert hello["phase"] == "lobby"
+    assert hello["class_list"] == [
+        {"player": 17, "name": "Аня Петрова"},
+        {"player": 18, "name": "Boris"},
+    ]
+    game.send(first, type="join", pin=PIN, player=17)
+    assert game.last(game.connect(), "hello")["class_list"] == [{"player": 18, "name": "Boris"}]
+    assert "time_scale" not in json.dumps(hello)
+
+
 def test_one_device_per_class_list_player() -> None:
     game = Game(class_list=CLASS)
     first = game.connect()

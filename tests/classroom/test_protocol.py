@@ -228,6 +228,7 @@ def test_commands_pickle_and_compare_by_value() -> None:
 
 def test_every_server_message_is_versioned_json() -> None:
     built = [
+        protocol.hello("lobby", [{"player": 17, "name": "Аня"}]),
         protocol.welcome("tok", 4, "Аня"),
         protocol.error(ErrorCode.NAME_TAKEN, "taken"),
         protocol.removed("bye"),

@@ -329,10 +329,17 @@ class GameHost:
     # -- the server's calls -------------------------------------------------------------
 
     def connect(self, conn: int, now: float) -> list[Outgoing]:
-        """A new connection ``conn``: nothing is sent until it joins (or proves it is the
-        teacher's)."""
+        """A new connection ``conn``: a ``hello`` with the game's phase and the names of
+        the class list not yet taken (the page offers them to pick from); nothing else
+        until it joins (or proves it is the teacher's)."""
         self._connections.add(conn)
-        return []
+        taken = {seat.player for seat in self._seats}
+        free = [
+            {"player": entry.player, "name": entry.name}
+            for entry in self._class_list.values()
+            if entry.player not in taken
+        ]
+        return [(conn, protocol.hello(self.phase, free))]
 
     def disconnect(self, conn: int, now: float) -> list[Outgoing]:
         """Connection ``conn`` closed: its student stays in the game (they may rejoin)."""

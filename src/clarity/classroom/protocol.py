@@ -342,6 +342,13 @@ def closes_connection(outgoing: dict[str, Any]) -> bool:
     return outgoing.get("type") in CLOSING_TYPES
 
 
+def hello(phase: str, class_list: list[dict[str, Any]]) -> dict[str, Any]:
+    """To every new connection: the game's ``phase`` and the names of the class list a
+    student may pick ([{"player": 17, "name": "Аня"}], those not taken yet; [] without a
+    class list). Nothing secret: whoever opens the address could join anyway."""
+    return {"v": VERSION, "type": "hello", "phase": phase, "class_list": class_list}
+
+
 def welcome(token: str, student: int, name: str) -> dict[str, Any]:
     """After a join or a rejoin: the student's rejoin ``token`` (the page keeps it in its
     session storage), their id and name."""
