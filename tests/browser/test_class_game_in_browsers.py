@@ -4,7 +4,8 @@ Anna plays on a phone-sized window and joins through the address with the PIN in
 the projector's QR code gives it); Boris, on a laptop, types the PIN. They answer by
 pressing the buttons a screen reader names (the answer's text), type an answer, guess the
 picture; Anna reloads her page and keeps her score; the teacher starts, goes on, accepts
-a refused spelling and ends the game from the teacher's page; both see the podium.
+a refused spelling, switches the leaderboard off and ends the game from the teacher's
+page; both see the podium.
 """
 
 from __future__ import annotations
@@ -117,11 +118,22 @@ def test_two_students_and_the_teacher_play_a_whole_game(
         if kind == "typed":
             teacher.press(f"Accept “{WRONG['typed']}”")
             boris.wait_for(lambda: boris.said().startswith("Right!"), "Boris's answer accepted")
-        if number < 3:
+        if number == 1:
             teacher.press("Next")  # the leaderboard, shown between questions
             anna.wait_for(lambda: "Leaderboard" in anna.names("heading"), "the leaderboard")
             assert re.search(r"1\. Anna — [\d,]+", anna.text())
             teacher.press("Next")
+        elif number == 2:
+            switch = teacher.button("Leaderboard between questions")
+            assert switch.get_attribute("aria-pressed") == "true"
+            switch.click()
+            teacher.wait_for(
+                lambda s=switch: s.get_attribute("aria-pressed") == "false", "the leaderboard off"
+            )
+            teacher.press("Next")  # straight on to the next question
+            anna.wait_for_text("Question 3 of 3")
+            assert "Leaderboard" not in anna.names("heading")
+        if number < 3:
             anna.wait_for_text(f"Question {number + 1} of 3")
 
     teacher.press("End the game")

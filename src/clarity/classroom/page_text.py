@@ -96,8 +96,10 @@ TEXTS: dict[str, str] = {
     "next": N_("Next"),
     "pause": N_("Pause"),
     "resume": N_("Resume"),
-    "show_leaderboard": N_("Show the leaderboard"),
-    "hide_leaderboard": N_("Hide the leaderboard"),
+    # Translators: a switch (pressed or not) on the teacher's page
+    "leaderboard_switch": N_("Leaderboard between questions"),
+    # Translators: the game's PIN on the teacher's page, e.g. "Game PIN: 482913"
+    "pin_line": N_("Game PIN: {pin}"),
     "end_game": N_("End the game"),
     "end_confirm": N_("End the game for everyone?"),
     # Translators: confirms ending the game (short)

@@ -100,10 +100,13 @@
     }
     $("paused").hidden = !message.paused;
 
+    $("pin").textContent = message.pin && phase !== "ended" ? t("pin_line", { pin: String(message.pin) }) : "";
     const counts = [];
-    if (["question", "reveal", "leaderboard", "final_guess"].includes(phase)) {
+    if (phase === "question") {
       const active = typeof message.active === "number" ? message.active : players.length;
       counts.push(tn("answered", message.answered || 0, { total: active }));
+    }
+    if (["question", "reveal", "leaderboard", "final_guess"].includes(phase)) {
       counts.push(tn("guessers", message.guessed_right || 0));
     }
     $("counts").textContent = counts.join(" · ");
@@ -118,7 +121,6 @@
     const shown = message.leaderboard !== false;
     $("leaderboard").hidden = over;
     $("leaderboard").setAttribute("aria-pressed", shown ? "true" : "false");
-    $("leaderboard").textContent = shown ? t("hide_leaderboard") : t("show_leaderboard");
     $("end").hidden = over;
     if (over) $("end-confirm").hidden = true;
 
