@@ -48,23 +48,22 @@ class Podium:
         assets = texts.assets
         gap = metrics.gap
         step_w = (area.width - 2 * gap) // 3
-        name_h = 2 * assets.font(sizes[0], True).get_linesize()
+        name_h = min(2 * assets.font(sizes[0], True).get_linesize(), round(area.height * 0.3))
         medal_r = min(step_w * 0.18, area.height * 0.09)
-        tallest = max(1, area.height - name_h - round(2 * medal_r) - 2 * gap)
+        least = assets.font(sizes[1], True).get_linesize()
+        tallest = max(least, area.height - name_h - round(2 * medal_r) - 2 * gap)
         palette = assets.look.palette
         for slot, rank in enumerate(STEP_ORDER):
             if rank >= len(top):
                 continue
             name, score, place = top[rank]
-            height = max(
-                assets.font(sizes[1], True).get_linesize(),
-                round(tallest * STEP_HEIGHTS[min(place, 3) - 1]),
-            )
+            height = max(least, round(tallest * STEP_HEIGHTS[min(place, 3) - 1]))
             step = pygame.Rect(area.x + slot * (step_w + gap), area.bottom - height, step_w, height)
             centre = (step.centerx, step.top - gap // 2 - medal_r)
             self.steps.append((place, step, centre, medal_r))
+            name_top = max(area.top, round(centre[1] - medal_r) - gap // 2 - name_h)
             name_box = pygame.Rect(
-                step.x, round(centre[1] - medal_r) - gap // 2 - name_h, step_w, name_h
+                step.x, name_top, step_w, max(1, round(centre[1] - medal_r) - gap // 2 - name_top)
             )
             texts.place(
                 f"podium_{rank + 1}",

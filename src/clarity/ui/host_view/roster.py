@@ -65,8 +65,14 @@ class RosterGrid:
                 break
         shown = len(names)
         if plan is None:
+            # at the last size, in as many columns as still hold the widest name whole;
+            # as many names as fit, the last chip counting the others
             size = sizes[-1]
-            columns = MOST_COLUMNS
+            widest = max(assets.fitter.width(name, size, True) for name, _c in names)
+            columns = 1
+            for more in range(2, MOST_COLUMNS + 1):
+                if widest + 2 * pad <= (area.width - (more - 1) * gap) // more:
+                    columns = more
             chip_h = assets.font(size, True).get_linesize() + 2 * pad
             chip_w = (area.width - (columns - 1) * gap) // columns
             rows = max(1, (area.height + gap) // (chip_h + gap))

@@ -113,6 +113,7 @@ class HostPlayScene(HostedScene):
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._backdrop = Backdrop()
         self._shade: pygame.Surface | None = None
+        self._chrome = self._metrics  # the top and bottom lines' sizes
 
     # -- reading ------------------------------------------------------------------------
 
@@ -300,17 +301,22 @@ class HostPlayScene(HostedScene):
             margin, height - hints_h - metrics.px(0.6), width - 2 * margin, hints_h
         )
         top = metrics.px(1.0)
-        bar_size = metrics.heading_size
+        # the top and bottom lines grow less with the text size than the question does:
+        # at 200 % the question and its answers need the height
+        chrome = dataclasses.replace(metrics, text_scale=math.sqrt(metrics.text_scale))
+        bar_size = chrome.heading_size
         bar_h = assets.font(bar_size, True).get_linesize()
-        status_size = metrics.heading_size
+        status_size = chrome.heading_size
         status_h = assets.font(status_size, True).get_linesize()
+        self._chrome = chrome
         status = pygame.Rect(
             margin, self._hints_area.top - gap - status_h, width - 2 * margin, status_h
         )
         content = pygame.Rect(
             margin, top + bar_h + gap, width - 2 * margin, status.top - gap - top - bar_h - gap
         )
-        board_w = round(content.width * BOARD_SHARE)
+        # larger text needs the width: the board gives it (as the class results' picture)
+        board_w = round(content.width * BOARD_SHARE / math.sqrt(metrics.text_scale))
         board_area = pygame.Rect(content.x, content.y, board_w, content.height)
         self._boxes["board"] = self.board.fit(board_area, metrics)
         right = pygame.Rect(
@@ -360,7 +366,7 @@ class HostPlayScene(HostedScene):
             )
         self._lines["guessed"] = (
             pygame.Rect(status.right - half, status.y, half, status.height),
-            metrics.body_size,
+            chrome.body_size,
             False,
         )
         if view.phase == "question" and question is not None:
@@ -425,8 +431,6 @@ class HostPlayScene(HostedScene):
             return
         sizes = (max(metrics.heading_size, metrics.px(3.4)), metrics.small_size)
         self.tiles.layout(texts, metrics, rest, answers, sizes)
-        for number, (_style, rect) in enumerate(self.tiles.tiles, start=1):
-            self._boxes[f"tile_{number}"] = rect.copy()
 
     def _bars(self) -> list[Bar]:
         view = self.view
@@ -456,57 +460,22 @@ class HostPlayScene(HostedScene):
         return [Bar(line.text, line.count, line.right) for line in result.responses[:6]]
 
     def _layout_reveal(self, texts: Texts, area: pygame.Rect) -> None:
+        """The prompt, the class's answers as bars, the right answer, its explanation and
+        the tile's line, each measured first: when they do not all fit at their sizes, the
+        explanation gives way first, then the prompt and the answer get smaller, and the
+        bars take what is left (at least a line each)."""
         metrics = self._metrics
         t = self.app.translator
         palette = self.app.look.palette
         view = self.view
         assert view is not None
         assert view.result is not None
+        assert view.question is not None
         result = view.result
+        fitter = texts.assets.fitter
         gap = metrics.gap
-        prompt = self._prompt(texts, area, 0.2, metrics.small_size)
-        # under the chart: the right answer, its explanation, the tile
-        answer_h = 2 * texts.assets.font(metrics.heading_size, True).get_linesize()
-        explain_h = 3 * texts.assets.font(metrics.body_size).get_linesize() if result.explain else 0
-        tile_h = texts.assets.font(metrics.body_size, True).get_linesize()
-        below = answer_h + gap + (explain_h + gap if explain_h else 0) + tile_h
-        chart_area = pygame.Rect(
-            area.x,
-            prompt.bottom + gap,
-            area.width,
-            max(1, area.bottom - below - gap - prompt.bottom - gap),
-        )
-        bars = self._bars()
-        self.chart.layout(
-            texts,
-            metrics,
-            chart_area,
-            bars,
-            sizes=(metrics.heading_size, metrics.small_size),
-            count_text=t.number,
-        )
-        for number, (_bar, row, _room) in enumerate(self.chart.rows, start=1):
-            self._boxes[f"bar_{number}_row"] = row.copy()
-        chart_bottom = max((row.bottom for _b, row, _r in self.chart.rows), default=prompt.bottom)
-        y = chart_bottom + gap
-        answer = texts.place(
-            "right_answer",
-            t.gettext("Right answer: {answer}", answer=result.right_answer),
-            (metrics.heading_size, metrics.body_size),
-            palette.right,
-            pygame.Rect(area.x, y, area.width, answer_h),
-            bold=True,
-        )
-        y = answer.bottom + gap
-        if result.explain:
-            explained = texts.place(
-                "explain",
-                result.explain,
-                (metrics.body_size, metrics.small_size),
-                palette.text_muted,
-                pygame.Rect(area.x, y, area.width, explain_h),
-            )
-            y = explained.bottom + gap
+        width = area.width
+        answer = t.gettext("Right answer: {answer}", answer=result.right_answer)
         if result.tile_uncovered:
             line = t.ngettext(
                 "{count} of {answered} right: a tile is uncovered",
@@ -521,14 +490,71 @@ class HostPlayScene(HostedScene):
                 result.right,
                 answered=result.answered,
             )
-        texts.place(
-            "tile",
-            line,
-            (metrics.body_size, metrics.small_size),
-            palette.accent if result.tile_uncovered else palette.text_muted,
-            pygame.Rect(area.x, y, area.width, max(1, area.bottom - y)),
-            bold=True,
+        bars = self._bars()
+        bar_least = texts.assets.font(metrics.small_size).get_linesize() + 2 * metrics.px(0.8)
+        chart_least = len(bars) * bar_least + (len(bars) - 1) * metrics.px(0.8)
+        prompt = view.question.prompt
+        explain = result.explain or ""
+
+        def height(text: str, size: int, *, bold: bool = False) -> int:
+            return fitter.measure(text, size, width, bold=bold)[1] if text else 0
+
+        plans = (
+            (metrics.heading_size, metrics.heading_size, metrics.body_size, True),
+            (metrics.body_size, metrics.heading_size, metrics.body_size, False),
+            (metrics.small_size, metrics.body_size, metrics.small_size, False),
+            (metrics.tiny_size, metrics.small_size, metrics.tiny_size, False),
+            (0, metrics.small_size, metrics.tiny_size, False),  # the prompt gives way last
         )
+        for prompt_size, answer_size, line_size, with_explain in plans:
+            heights = [
+                height(prompt, prompt_size, bold=True) if prompt_size else 0,
+                height(answer, answer_size, bold=True),
+                height(explain, metrics.small_size) if with_explain else 0,
+                height(line, line_size, bold=True),
+            ]
+            used = sum(heights) + gap * (1 + sum(1 for h in heights if h))
+            if used + chart_least <= area.height:
+                break
+        prompt_h, answer_h, explain_h, line_h = heights
+        placed = pygame.Rect(area.x, area.y - gap, width, 0)
+        if prompt_h:
+            placed = texts.place(
+                "prompt",
+                prompt,
+                (prompt_size, prompt_size),
+                palette.text,
+                pygame.Rect(area.x, area.y, width, prompt_h),
+                bold=True,
+            )
+        chart_h = max(1, area.bottom - placed.bottom - used + prompt_h)
+        self.chart.layout(
+            texts,
+            metrics,
+            pygame.Rect(area.x, placed.bottom + gap, width, chart_h),
+            bars,
+            sizes=(metrics.heading_size, metrics.small_size),
+            count_text=t.number,
+        )
+        y = max((row.bottom for _b, row, _r in self.chart.rows), default=placed.bottom) + gap
+        for name, text, size, colour, h, bold in (
+            ("right_answer", answer, answer_size, palette.right, answer_h, True),
+            ("explain", explain, metrics.small_size, palette.text_muted, explain_h, False),
+            (
+                "tile",
+                line,
+                line_size,
+                palette.accent if result.tile_uncovered else palette.text_muted,
+                line_h,
+                True,
+            ),
+        ):
+            if not h:
+                continue
+            texts.place(
+                name, text, (size, size), colour, pygame.Rect(area.x, y, width, h), bold=bold
+            )
+            y += h + gap
 
     def _layout_leaderboard(self, texts: Texts, area: pygame.Rect) -> None:
         metrics = self._metrics
@@ -672,7 +698,7 @@ class HostPlayScene(HostedScene):
             elif name == "guessed":
                 colour = palette.text_muted
             rendered = assets.fit_text(
-                text, size, self._metrics.small_size, colour, box.size, bold=bold
+                text, size, self._chrome.small_size, colour, box.size, bold=bold
             )
             shown = rendered.get_rect()
             shown.width, shown.height = min(shown.width, box.width), min(shown.height, box.height)
