@@ -193,6 +193,11 @@ class Device:
     async def answer_right(self, question: dict[str, Any]) -> None:
         await self.send(type="answer", question=question["number"], **right_answer(question))
 
+    async def answered(self) -> dict[str, Any]:
+        """The state that shows this student's answer taken (before the teacher's Next, which
+        comes by another way and could overtake the answer)."""
+        return await self.next("state", lambda m: bool(m["you"] and m["you"]["answered"]))
+
     async def reveal(self) -> dict[str, Any]:
         """The state at the reveal, with this student's result."""
         return await self.next("state", lambda m: m.get("result") is not None)

@@ -17,6 +17,7 @@ from clarity.classroom.link import (
     start_host_process,
     start_host_thread,
 )
+
 from .server_devices import (
     PACK_ID,
     Classroom,
