@@ -798,6 +798,51 @@ def test_a_resumed_host_continues_identically() -> None:
         assert game.state(one) == resumed.state(other)
 
 
+def test_a_game_resumed_during_a_question_waits_paused_for_the_class() -> None:
+    journal = FakeJournal()
+    game = Game(journal=journal)
+    anna, _boris = game.join("Anna"), game.join("Boris")
+    game.command(cmd.Start())
+    game.wait(4)
+    game.answer(anna)
+    resumed = Game(game.pack)
+    resumed.now = game.now + 30  # the time the teacher took to start the game again
+    resumed.host = GameHost.resumed(
+        game.pack, journal.load(game.pack.id), translator=game.translator, journal=None
+    )
+    assert resumed.phase == "question"
+    view = resumed.view()
+    assert view.paused
+    assert view.notice.startswith("The game is back where it stopped")
+    resumed.wait(60)
+    assert resumed.phase == "question"
+    assert resumed.view().question.seconds_left == 16.0
+    resumed.command(cmd.Resume())
+    resumed.wait(15.9)
+    assert resumed.phase == "question"
+    resumed.wait(0.3)
+    assert resumed.phase == "reveal"
+
+
+def test_a_game_resumed_at_the_final_guess_runs_its_clock_from_the_first_tick() -> None:
+    journal = FakeJournal()
+    game = Game(build_pack(questions=1, grid="2x2"), journal=journal)
+    anna, boris = game.join("Anna"), game.join("Boris")
+    game.command(cmd.ShowLeaderboard(False))
+    game.command(cmd.Start())
+    game.answer(anna)
+    game.answer(boris)
+    game.command(cmd.Next())
+    assert game.phase == "final_guess"
+    resumed = Game(game.pack)
+    resumed.host = GameHost.resumed(
+        game.pack, journal.load(game.pack.id), translator=game.translator, journal=None
+    )
+    assert not resumed.view().paused
+    resumed.wait(2)
+    assert resumed.host.question_seconds(resumed.now) == pytest.approx(1.9)
+
+
 def test_resuming_a_state_of_another_kind_is_refused() -> None:
     pack = build_pack()
     with pytest.raises(ValueError, match="saved class game"):

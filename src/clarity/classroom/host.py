@@ -245,6 +245,12 @@ class GameHost:
             host._clock_base = float(saved["clock"])
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"the saved class game is damaged: {error!r}") from error
+        if host.started and host._round.phase is LivePhase.QUESTION and not host.paused:
+            # the students need a moment to come back: the teacher resumes when they have
+            host.paused = True
+            host._notice = translator.gettext(
+                "The game is back where it stopped, paused: resume it when the class is back."
+            )
         return host
 
     def saved_state(self, now: float) -> dict[str, Any]:
@@ -391,6 +397,8 @@ class GameHost:
         closes. The version also bumps when the class clock's whole second changes, so the
         projector's countdown is sent on (without saving anything)."""
         if not self._clock_runs():
+            if self._should_run():  # a resumed game, at its first tick: its clock goes on
+                self._clock_from = now
             return []
         round_ = self._round
         if round_.phase is LivePhase.QUESTION:
