@@ -9,6 +9,7 @@ The App is driven with real key events; each wait pumps frames until the conditi
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from clarity.classroom import link as link_module
 from clarity.classroom.link import HostConfig, HostLink, start_host_thread
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.settings import settings_path
@@ -24,6 +26,7 @@ from clarity.ui.host_view.hosting import Hosting
 from clarity.ui.scenes.host_lobby import HostLobbyScene
 from clarity.ui.scenes.host_play import HostPlayScene
 from clarity.ui.scenes.host_results import HostResultsScene
+from clarity.ui.scenes.title import TitleScene
 
 from .conftest import ASSETS, Pilot, write_play_pack
 from .host_students import Device, Students, students_of
@@ -278,3 +281,69 @@ def test_a_accepts_a_typed_answer_the_matcher_refused(
     pilot.key(pygame.K_1)
     until(pilot, lambda: play.view.result.right == 1, "the answer accepted")  # type: ignore[union-attr]
     assert "accept" not in [b.action for b in play.bindings()]
+
+
+def test_the_title_s_class_game_on_students_devices_opens_the_lobby_of_the_chosen_pack(
+    make_app: Callable[..., App], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "server"
+    write_play_pack(data / "packs")
+    started: list[HostLink] = []
+    real_start = link_module.start_host_thread
+
+    def on_loopback(config: HostConfig) -> HostLink:
+        # the game's own choice is every address on port 8765: a test keeps to loopback
+        started.append(
+            real_start(dataclasses.replace(config, bind="127.0.0.1", port=0, data_dir=data))
+        )
+        return started[-1]
+
+    monkeypatch.setattr(link_module, "start_host_thread", on_loopback)
+    app = make_app(size=(1024, 768))
+    app.push(TitleScene(app))
+    pilot = Pilot(app)
+    pilot.step()
+    title = pilot.top
+    assert isinstance(title, TitleScene)
+    pilot.click(title.class_button.rect.center)
+    assert pilot.top.name == "class-kind"
+    pilot.key(pygame.K_2)  # on students' devices
+    assert pilot.top.name == "packs"
+    app.services.packs.all()
+    pilot.step()
+    pilot.key(pygame.K_RETURN)
+    lobby = pilot.top
+    assert isinstance(lobby, HostLobbyScene)
+    assert [scene.name for scene in app.scenes] == ["title", "host-lobby"]
+    (link,) = started
+    assert lobby.hosting.link is link
+    assert lobby.shown_texts()["pin"].replace(" ", "") == link.pin
+    pilot.key(pygame.K_ESCAPE)  # nobody joined: hosting ends at once
+    assert [scene.name for scene in app.scenes] == ["title"]
+    assert link.closed
+
+
+def test_a_server_that_cannot_start_is_a_dialog_saying_why(
+    make_app: Callable[..., App], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_start = link_module.start_host_thread
+
+    def without_the_pack(config: HostConfig) -> HostLink:
+        empty = tmp_path / "empty"
+        return real_start(dataclasses.replace(config, bind="127.0.0.1", port=0, data_dir=empty))
+
+    monkeypatch.setattr(link_module, "start_host_thread", without_the_pack)
+    app = make_app(size=(1024, 768))
+    app.push(TitleScene(app))
+    pilot = Pilot(app)
+    pilot.step()
+    pilot.click(pilot.top.class_button.rect.center)  # type: ignore[attr-defined]
+    pilot.key(pygame.K_2)
+    app.services.packs.all()
+    pilot.step()
+    pilot.key(pygame.K_RETURN)
+    dialog = pilot.top
+    assert dialog.name == "host-failed"
+    assert "play-test" in dialog.message  # type: ignore[attr-defined]
+    pilot.key(pygame.K_ESCAPE)
+    assert [scene.name for scene in app.scenes] == ["title"]

@@ -394,7 +394,10 @@ def start_hosting(
     print(f"teacher: {link.teacher_url}", file=out, flush=True)
     hosting = Hosting(link, loaded)
     app = App(services, window_options(options))
-    app.add_frame_hook(_warm_up, after_flip=True)
+    if options.exit_after_first_frame:
+        app.add_frame_hook(_report_first_frame, after_flip=True)
+    else:
+        app.add_frame_hook(_warm_up, after_flip=True)
 
     def run() -> None:
         open_window(app)
