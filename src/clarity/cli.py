@@ -2470,11 +2470,11 @@ def _add_results(subparsers: Subparsers, t: Translator) -> None:
         _cmd_results,
         help=t.gettext("export every saved round to a CSV file"),
         description=t.gettext(
-            "Write one row per saved round, and per team and member of a class game "
-            "(player, pack, date, score, right, wrong, medal, trophies, timer, time_scale, "
-            "team, mode) to a CSV file that opens as it is in Excel or LibreOffice (UTF-8 "
-            "with a byte-order mark, a header row). An existing file of that name is replaced "
-            "only once the new one is complete."
+            "Write one row per saved round, per team and member of a class game, and per "
+            "student of a game on students' devices (player, pack, date, score, right, wrong, "
+            "medal, trophies, timer, time_scale, team, mode) to a CSV file that opens as it "
+            "is in Excel or LibreOffice (UTF-8 with a byte-order mark, a header row). An "
+            "existing file of that name is replaced only once the new one is complete."
         ),
     )
     parser.add_argument(

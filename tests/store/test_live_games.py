@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from clarity import cli
 from clarity.classroom.journal import ClassListEntry, RosterEntry, StoreJournal
 from clarity.core.live_round import LiveRound
 from clarity.store import Player, Store, open_store
@@ -404,3 +405,21 @@ def test_a_class_game_saved_before_version_6_reads_as_no_student_removed(tmp_pat
     (team,) = store.class_teams()
     assert (team.name, team.mode, team.removed) == ("Owls", "buzz", False)
     store.close()
+
+
+def test_clarity_results_csv_writes_the_students_of_a_device_game(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saving, played, seats, trophies = played_to_the_end(data_dir)
+    assert played.summary is not None
+    saving.finish(played.summary, roster_of(played, seats), trophies.earned)
+    saving.close()
+    target = data_dir.parent / "results.csv"
+
+    status = cli.main(["results", "--csv", str(target), "--data-dir", str(data_dir)])
+
+    assert status == 0, capsys.readouterr().err
+    _, *rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert [(row[0], row[-1]) for row in rows] == [
+        (name, "devices") for name in ("Аня", "Chloé", "Dima", "Eve")
+    ]
