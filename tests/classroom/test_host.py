@@ -523,6 +523,10 @@ def test_end_shows_the_podium_and_the_picture_and_finishes_the_journal() -> None
     assert [(r.name, r.removed) for r in roster] == [("Anna", False), ("Boris", False)]
     assert len(trophies) == 2
     assert view.notice == "Saved the results of 2 students."
+    game.close(anna.conn)  # a reload after the end: the podium again
+    anna = dataclasses.replace(anna, conn=game.connect())
+    game.send(anna.conn, type="join", token=anna.token)
+    assert game.state(anna)["podium"][0]["name"] == "Boris"
     game.send(anna.conn, type="guess", text=MYSTERY)
     late = game.connect()
     game.send(late, type="join", pin=PIN, name="Late")

@@ -368,7 +368,11 @@ class GameHost:
     def receive(self, conn: int, message: Any, now: float) -> list[Outgoing]:
         """A parsed message (:func:`clarity.classroom.protocol.parse_client_message`) from
         connection ``conn`` at ``now``: what to send, to whom."""
-        if self.finished and not isinstance(message, protocol.Teacher | protocol.Command):
+        rejoin = isinstance(message, protocol.Join) and message.token is not None
+        if self.finished and not (
+            rejoin or isinstance(message, protocol.Teacher | protocol.Command)
+        ):
+            # a page reloaded after the end still rejoins, to show the podium
             return [self._error(conn, ErrorCode.GAME_OVER)]
         match message:
             case protocol.Join():
