@@ -20,6 +20,7 @@ from clarity.store.live_games import ListLog
 from clarity.store.repair import repair
 from clarity.store.reports import results_csv
 
+from .damage import damage_table, pages_of
 from .factories import MONDAY_9AM, add_player
 from .live_play import NAMES, PACK, host_state, new_game, play
 
@@ -423,3 +424,28 @@ def test_clarity_results_csv_writes_the_students_of_a_device_game(
     assert [(row[0], row[-1]) for row in rows] == [
         (name, "devices") for name in ("Аня", "Chloé", "Dima", "Eve")
     ]
+
+
+def test_a_damaged_page_of_the_game_in_progress_is_repaired_and_the_finished_games_kept(
+    data_dir: Path,
+) -> None:
+    saving, played, seats, trophies = played_to_the_end(data_dir)
+    assert played.summary is not None
+    saving.finish(played.summary, roster_of(played, seats), trophies.earned)
+    second, second_seats = new_game(seed=5)[0], []
+    for clock in play(second, second_seats, students=6, late=0):  # pages of moves
+        saving.save(host_state(second, second_seats, clock))
+    saving.close()
+    path = data_dir / DB_FILENAME
+    assert len(pages_of(path, "live_item", "leaf")) >= 2
+    damage_table(path, "live_item", which=0)
+    after = journal(data_dir)
+
+    loaded = after.load(PACK.id)
+
+    assert loaded is None  # a game missing moves is not the game that was played
+    assert "was damaged" in str(after.notice)
+    store = reopened(data_dir)
+    assert len(list(store.class_teams())) == 5
+    assert store.read_every_row() == []
+    store.close()

@@ -123,6 +123,7 @@ class StoreJournal:
         if store is None:
             return None
         found = store.live_in_progress()
+        self._heard(store)
         if found is None or found.pack_id != pack_id:
             return None
         with self._lock:
@@ -149,6 +150,7 @@ class StoreJournal:
             if change is None:
                 return None
             failed = store.save_live_in_progress(change)
+            self._heard(store)
             if failed is None:
                 self._log.written_ok()
                 return None
@@ -334,9 +336,14 @@ class StoreJournal:
             store = self._local.store = opening.store
             if opening.notice_said is not None:
                 self.notice = opening.notice_said
-        if store is not None and store.notice_said is not None:
-            self.notice = store.notice_said
+        if store is not None:
+            self._heard(store)
         return store
+
+    def _heard(self, store: Store) -> None:
+        """Keep the store's notice (saving off, what a repair did) when it has one."""
+        if store.notice_said is not None:
+            self.notice = store.notice_said
 
     def _own_pack(self, pack_id: str) -> LoadedPack | None:
         """The teacher's valid pack ``pack_id`` in DATA_DIR/packs; None when it is not there
