@@ -14,6 +14,7 @@ import pytest
 from clarity import cli
 from clarity.classroom.journal import ClassListEntry, RosterEntry, StoreJournal
 from clarity.core.live_round import LiveRound
+from clarity.i18n.translator import Translator
 from clarity.store import Player, Store, open_store
 from clarity.store.db import DB_FILENAME, migrate
 from clarity.store.live_games import ListLog
@@ -198,7 +199,8 @@ def test_a_finished_game_keeps_every_student_with_their_answers_and_guesses(
 
     said = saving.finish(summary, roster_of(played, seats), trophies.earned)
 
-    assert "Saved" in str(said)
+    assert str(said) == "Saved: the results of 4 students."  # the removed one is not a result
+    assert Translator("ru").render(said) == "Сохранено: итоги 4 учеников."
     store = reopened(data_dir)
     students = list(store.class_teams())
     assert [s.name for s in students] == list(NAMES[:5])
@@ -248,7 +250,7 @@ def test_a_student_who_picked_their_name_gets_the_game_in_their_history_with_tro
 
     said = saving.finish(summary, roster_of(played, seats), trophies.earned)
 
-    assert "2 of them" in str(said)
+    assert str(said) == "Saved: the results of 4 students, 2 of them in players' histories."
     store = reopened(data_dir)
     (round_,) = store.history(ana.id)
     assert round_.score == summary.contestants[0].score

@@ -263,7 +263,15 @@ class StoreJournal:
             return not_saved(saved.said)
         kept = sum(1 for s in students if not s.removed)
         players = len(saved.members)
-        # Translators: the projector's line once a game on the students' devices is saved
+        if not players:
+            # Translators: the projector's line once a game on the students' devices is saved
+            return plural_message(
+                "Saved: the results of {count} student.",
+                "Saved: the results of {count} students.",
+                kept,
+            )
+        # Translators: the projector's line once a game on the students' devices is saved;
+        # {players}: how many of them picked their name from the class list
         return plural_message(
             "Saved: the results of {count} student, {players} of them in players' histories.",
             "Saved: the results of {count} students, {players} of them in players' histories.",
