@@ -155,7 +155,7 @@ class Game:
         self.pack = pack or build_pack()
         self.journal = journal
         self.translator = Translator(language)
-        tokens = (f"student-token-{n}" for n in itertools.count())
+        tokens = (f"student-token-{n}-of-the-test" for n in itertools.count())
         self.host = GameHost(
             self.pack,
             pin=PIN,

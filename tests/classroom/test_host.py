@@ -150,6 +150,21 @@ def test_removed_student_is_told_their_device_closed_and_their_token_dead() -> N
     assert game.phase == "reveal"  # everyone still in the game has answered
 
 
+def test_a_student_who_leaves_is_out_of_the_game_and_their_token_dies() -> None:
+    game = Game()
+    anna, boris = game.join("Anna"), game.join("Boris")
+    game.command(cmd.Start())
+    game.send(anna.conn, type="leave")
+    assert game.inbox[anna.conn][-1]["type"] == "removed"
+    assert anna.conn not in game.open
+    assert game.view().notice == "Anna left the game"
+    again = game.connect()
+    game.send(again, type="join", token=anna.token)
+    assert game.errors(again) == ["removed"]
+    game.answer(boris)
+    assert game.phase == "reveal"
+
+
 def test_teacher_removes_from_the_teacher_page() -> None:
     game = Game()
     anna = game.join("Anna")
@@ -916,6 +931,14 @@ def test_thirty_students_play_a_whole_game_with_a_late_joiner_a_kick_and_a_reloa
             assert state["phase"] == "ended"
             assert state["podium"]
     assert game.errors(teacher) == []
+    # nobody's token reaches anybody else, and the teacher's reaches no student
+    for device in [*devices, late]:
+        if device is None:
+            continue
+        told = json.dumps(game.inbox[device.conn])
+        assert TEACHER_TOKEN not in told
+        others = [d.token for d in [*devices, late] if d is not None and d.token != device.token]
+        assert not [token for token in others if token in told]
 
 
 # -- translations -----------------------------------------------------------------------------
