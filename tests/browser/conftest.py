@@ -54,12 +54,13 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "Which planet is closest to the Sun?": ("choice", "Mercury"),
     "The Moon is a planet.": ("truefalse", "False"),
     "Which planet has the Great Red Spot?": ("typed", "Jupiter"),
+    "How many planets go round the Sun?": ("number", "8"),
 }
 
 
 def write_pack(data_dir: Path) -> None:
-    """The test pack in ``data_dir``'s packs: a choice, a true/false and a typed question
-    over a 2x2 picture of a lighthouse."""
+    """The test pack in ``data_dir``'s packs: a choice, a true/false, a typed and a number
+    question over a 2x2 picture of a lighthouse."""
     folder = data_dir / "packs"
     folder.mkdir(parents=True, exist_ok=True)
     write_png(folder / "lighthouse.png")
@@ -67,7 +68,7 @@ def write_pack(data_dir: Path) -> None:
         "clarity": 1,
         "id": PACK_ID,
         "title": "Browser game",
-        "description": "Three questions for the browser tests.",
+        "description": "Four questions for the browser tests.",
         "time_limit": 120,
         "rounds": [{"image": "lighthouse.png", "answer": MYSTERY, "grid": "2x2"}],
         "questions": [
@@ -84,6 +85,12 @@ def write_pack(data_dir: Path) -> None:
                 "type": "typed",
                 "prompt": "Which planet has the Great Red Spot?",
                 "answer": "Jupiter",
+            },
+            {
+                "id": "planets",
+                "type": "number",
+                "prompt": "How many planets go round the Sun?",
+                "answer": 8,
             },
         ],
     }

@@ -23,7 +23,7 @@ from .conftest import LAPTOP, MYSTERY, PHONE, QUESTIONS, Browser, loopback
 pytestmark = pytest.mark.slow
 
 #: What Boris answers (always wrong; the typed one a spelling the teacher then accepts).
-WRONG = {"choice": "Venus", "truefalse": "True", "typed": "Юпитер"}
+WRONG = {"choice": "Venus", "truefalse": "True", "typed": "Юпитер", "number": "9"}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,10 @@ def the_prompt(student: Browser) -> str:
 
 
 def answer(student: Browser, kind: str, response: str) -> None:
-    if kind == "typed":
+    if kind in ("typed", "number"):
+        # a phone shows the keyboard of digits and a decimal mark for a number
+        wanted = "decimal" if kind == "number" else "text"
+        assert student.field("Your answer").get_attribute("inputmode") == wanted
         student.type_into("Your answer", response)
         student.press("Send")
     else:
@@ -53,6 +56,20 @@ def score_shown(student: Browser) -> str:
     found = re.search(r"Score: ([\d,]+)", student.text())
     assert found, student.text()
     return found.group(1)
+
+
+def fits_at_double_text_size(student: Browser) -> bool:
+    """Whether the page, with the browser's text size doubled (a phone's largest text
+    setting scales the root font as this does), is no wider than the window."""
+    return bool(
+        student.driver.execute_script(
+            "const root = document.documentElement;"
+            "root.style.fontSize = '200%';"
+            "const fits = root.scrollWidth <= root.clientWidth;"
+            "root.style.fontSize = '';"
+            "return fits;"
+        )
+    )
 
 
 def guess_field_enabled(student: Browser) -> bool:
@@ -76,8 +93,15 @@ def test_two_students_and_the_teacher_play_a_whole_game(
     boris.open(with_pin.split("?")[0])
     assert boris.field("Game PIN").get_attribute("value") == ""
     boris.type_into("Game PIN", link.pin)
+    boris.type_into("Nickname", "ANNA")
+    boris.press("Join")
+    refusal = boris.wait_for(
+        lambda: next((e for n, e in boris.controls("alert") if e.text), None), "the refusal"
+    )
+    assert "\n" not in refusal.text  # one line
     boris.type_into("Nickname", "Boris")
     boris.press("Join")
+    boris.wait_for(lambda: not boris.controls("alert"), "the refusal gone")
     anna.wait_for(lambda: "You are in, Anna!" in anna.said(), "Anna's welcome announced")
     boris.wait_for_text("You are in, Boris!")
 
@@ -85,11 +109,12 @@ def test_two_students_and_the_teacher_play_a_whole_game(
     teacher.button("Remove Boris")
     teacher.press("Start")
 
-    for number in (1, 2, 3):
+    for number in (1, 2, 3, 4):
         prompt = the_prompt(anna)
         assert the_prompt(boris) == prompt
         kind, right = QUESTIONS[prompt]
-        anna.wait_for_text(f"Question {number} of 3")
+        anna.wait_for_text(f"Question {number} of 4")
+        assert fits_at_double_text_size(anna)
         if number == 1:
             # the picture, guessed from the phone while the question is open
             anna.type_into("What is in the picture?", MYSTERY)
@@ -131,10 +156,12 @@ def test_two_students_and_the_teacher_play_a_whole_game(
                 lambda s=switch: s.get_attribute("aria-pressed") == "false", "the leaderboard off"
             )
             teacher.press("Next")  # straight on to the next question
-            anna.wait_for_text("Question 3 of 3")
+            anna.wait_for_text("Question 3 of 4")
             assert "Leaderboard" not in anna.names("heading")
-        if number < 3:
-            anna.wait_for_text(f"Question {number + 1} of 3")
+        if number == 3:
+            teacher.press("Next")
+        if number < 4:
+            anna.wait_for_text(f"Question {number + 1} of 4")
 
     teacher.press("End the game")
     teacher.press("Yes, end it")

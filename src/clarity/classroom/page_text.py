@@ -62,7 +62,6 @@ TEXTS: dict[str, str] = {
     # Translators: the button that sends a typed answer (short)
     "send_answer": N_("Send"),
     "answer_sent": N_("Answer sent. Wait for the others."),
-    "answers_heading": N_("Answers"),
     "wait_next": N_("Wait for the next question."),
     # the picture
     "guess_heading": N_("Guess the mystery picture"),
