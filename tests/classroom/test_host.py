@@ -265,6 +265,17 @@ def test_time_up_closes_the_question_and_the_silent_get_a_timeout() -> None:
     assert game.state(anna)["result"]["right"] is True
 
 
+def test_a_question_closed_by_a_late_tick_closes_at_its_time() -> None:
+    journal = FakeJournal()
+    game = Game(journal=journal)
+    game.join("Anna")
+    game.command(cmd.Start())
+    game.tick(19.95)
+    game.tick(0.3)  # the tick task ran late
+    assert game.phase == "reveal"
+    assert journal.saves[-1]["round"]["actions"][-1] == ["close", 20.0]
+
+
 def test_a_student_with_extra_time_keeps_the_question_open() -> None:
     game = Game(class_list=(ClassListPlayer(1, "Slow", 2.0),))
     fast = game.join("Fast")
