@@ -289,6 +289,8 @@ class GameHost:
     @property
     def phase(self) -> str:
         """One of :data:`clarity.classroom.views.PHASES`."""
+        if self.finished:
+            return "ended"  # also a game ended in its lobby
         if not self.started:
             return "lobby"
         phase = self._round.phase
