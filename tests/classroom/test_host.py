@@ -579,9 +579,11 @@ def test_final_guess_ends_when_everyone_has_guessed() -> None:
 def test_ending_in_the_lobby_saves_nothing() -> None:
     journal = FakeJournal()
     game = Game(journal=journal)
-    game.join("Anna")
+    anna = game.join("Anna")
     game.command(cmd.EndGame())
     assert game.host.finished
+    assert game.view().phase == "ended"
+    assert game.state(anna)["phase"] == "ended"
     assert journal.finished == []
     assert journal.dropped == 1
 
