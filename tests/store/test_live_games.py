@@ -149,6 +149,18 @@ def test_a_new_game_replaces_the_one_in_progress_and_its_lists(data_dir: Path) -
     store.close()
 
 
+def test_two_hosts_on_one_data_folder_never_mix_their_games(data_dir: Path) -> None:
+    first, second = journal(data_dir), journal(data_dir)
+    ours: dict[str, Any] = {"pack_id": PACK.id, "round": {"actions": [["a"], ["b"], ["c"]]}}
+    first.save(ours)
+    second.save({"pack_id": PACK.id, "round": {"actions": [["x"]]}, "seats": [{"t": 1}]})
+    ours["round"]["actions"].append(["d"])  # the first host goes on as if alone
+
+    assert first.save(ours) is None
+
+    assert journal(data_dir).load(PACK.id) == ours
+
+
 def test_a_game_of_another_pack_is_not_offered(data_dir: Path) -> None:
     journal(data_dir).save({"pack_id": "other-pack", "seats": []})
     assert journal(data_dir).load(PACK.id) is None

@@ -127,7 +127,9 @@ class StoreJournal:
         if found is None or found.pack_id != pack_id:
             return None
         with self._lock:
-            self._log.know(found.state)
+            # the first save after this writes the whole state once, under this journal's
+            # own name: a second host resuming the same game must not add to our rows
+            self._log.forget()
         return found.state
 
     def save(self, state: dict[str, Any]) -> Message | None:
@@ -141,22 +143,28 @@ class StoreJournal:
         store = self._store()
         if store is None:
             return None
+        found = _first_value(state, "pack_id")
+        pack_id = found if isinstance(found, str) else ""
         with self._lock:
-            pack_id = _first_value(state, "pack_id")
-            change = self._log.changes(pack_id if isinstance(pack_id, str) else "", state)
+            change = self._log.changes(pack_id, state)
             scale = _first_value(state, "time_scale", 1.0)
             if scale is None or (isinstance(scale, int | float) and scale > 0):
                 self._time_scale = float(scale) if scale is not None else None
             if change is None:
                 return None
-            failed = store.save_live_in_progress(change)
+            written = store.save_live_in_progress(change)
+            if written is False:  # another host's game replaced ours: write ours whole
+                self._log.forget()
+                change = self._log.changes(pack_id, state)
+                assert change is not None  # a log that knows nothing writes everything
+                written = store.save_live_in_progress(change)
             self._heard(store)
-            if failed is None:
+            if not isinstance(written, SaveFailed):
                 self._log.written_ok()
                 return None
             self._log.forget()
-        self.notice = failed.said
-        return failed.said
+        self.notice = written.said
+        return written.said
 
     def drop(self) -> None:
         """Forget the unfinished device game (the teacher chose a new one)."""

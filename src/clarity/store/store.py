@@ -391,10 +391,13 @@ class Store:
 
     # -- class games on every device (see clarity.store.live_games) -------------------
 
-    def save_live_in_progress(self, save: LiveSave) -> SaveFailed | None:
+    def save_live_in_progress(self, save: LiveSave) -> SaveFailed | bool:
         """Keep the device game being played, in one transaction: the host's state row and
         the list items ``save`` adds (worked out by a :class:`~clarity.store.live_games.
-        ListLog`; one device game at a time per data folder: a new one replaces it)."""
+        ListLog`; one device game at a time per data folder: a new one replaces it).
+        True when written; False when ``save`` only adds to rows another writer has since
+        replaced (another host on this data folder): nothing is written, and the caller
+        writes its whole state."""
         return self._live_games.save_in_progress(save)
 
     def live_in_progress(self) -> LiveInProgress | None:
