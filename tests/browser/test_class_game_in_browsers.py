@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
@@ -70,6 +71,13 @@ def fits_at_double_text_size(student: Browser) -> bool:
             "return fits;"
         )
     )
+
+
+def latin_words(device: Browser) -> list[str]:
+    """Words in Latin letters on a page in Russian, but the game's name and "PIN" (which
+    Russian writes so: "PIN-код")."""
+    text = device.text().replace("Clarity Challenge", "").replace("PIN", "")
+    return re.findall(r"[A-Za-z]{2,}", text)
 
 
 def guess_field_enabled(student: Browser) -> bool:
@@ -182,16 +190,42 @@ def test_two_students_and_the_teacher_play_a_whole_game(
         assert [url for url in network if not re.match(r"\w+://127\.0\.0\.1:\d+/", url)] == []
 
 
-def test_the_student_page_speaks_the_games_language(
+def test_a_student_picks_their_name_from_the_class_list(
+    hosted: Callable[..., Any], devices: SimpleNamespace, tmp_path: Path
+) -> None:
+    from selenium.webdriver.support.select import Select
+
+    from clarity.store.opening import open_store
+
+    store = open_store(tmp_path / "data").store
+    store.create_player("Vera")
+    store.close()
+    anna = devices.anna
+    link = hosted()
+    anna.open(loopback(link.students_url))
+    class_list = Select(anna.control("combobox", "Or pick your name from the class list"))
+    assert [option.text for option in class_list.options][1:] == ["Vera"]
+    class_list.select_by_visible_text("Vera")
+    anna.press("Join")
+    anna.wait_for(lambda: "You are in, Vera!" in anna.said(), "Vera's welcome")
+
+
+def test_the_pages_speak_the_games_language_and_the_teacher_removes_a_student(
     hosted: Callable[..., Any], devices: SimpleNamespace
 ) -> None:
-    anna = devices.anna
+    anna, teacher = devices.anna, devices.teacher
     link = hosted("ru")
+    teacher.open(loopback(link.teacher_url))
     anna.open(loopback(link.students_url))
     assert anna.driver.find_element("css selector", "html").get_attribute("lang") == "ru"
     assert anna.field("PIN-код игры").get_attribute("value") == link.pin
     anna.type_into("Имя в игре", "Аня")
     anna.press("Войти")
     anna.wait_for(lambda: "Вы в игре, Аня!" in anna.said(), "the welcome in Russian")
-    assert "Угадайте" not in anna.text()  # no guessing before the game starts
-    assert not re.search(r"[A-Za-z]{3,}", anna.text().replace("Clarity Challenge", ""))
+    assert latin_words(anna) == []
+
+    teacher.press("Удалить из игры: Аня")
+    anna.wait_for_text("Учитель удалил вас из игры.")
+    assert anna.names("textbox") == []  # nothing left to answer or guess with
+    teacher.wait_for_text("Пока никто не вошёл.")
+    assert latin_words(teacher) == []

@@ -118,6 +118,7 @@
   function receive(message) {
     if (Array.isArray(message.class_list)) showClassList(message.class_list);
     switch (message.type) {
+      case "hello": return hello(message);
       case "welcome": return welcome(message);
       case "state": return showState(message);
       case "guess_result": return guessResult(message);
@@ -125,6 +126,15 @@
       case "removed": return removedFromGame(message);
       case "replaced": return replacedElsewhere(message);
       default: return undefined;
+    }
+  }
+
+  function hello(message) {
+    // a game already over takes nobody new: say so before the student types anything
+    if (message.phase === "ended" && !welcomed && !sessionStorage.getItem(TOKEN_KEY)) {
+      stopped = true;
+      showError(t("game_over"));
+      $("join").disabled = true;
     }
   }
 
