@@ -69,7 +69,9 @@ def test_every_host_screen_lays_out(
             raise AssertionError(f"{name}: {problem}") from None
         assert cut_off_messages(drawn) == [], (name, cut_off_messages(drawn))
         if language == "qps-ploc":
-            assert untranslated_words(drawn, THEIRS) == set(), name
+            # a pack's answer or a name cut short where it has no room is still theirs
+            whole = [line for line in drawn if not _cut_from(line, THEIRS)]
+            assert untranslated_words(whole, THEIRS) == set(), name
         app.close()
 
 
@@ -86,6 +88,10 @@ def test_the_qr_code_reads_from_the_back_of_the_room(make_app: Callable[..., App
         light = {app.surface.get_at(point)[:3] for point in _points(corner)}
         assert light == {(255, 255, 255)}, "the quiet zone is white"
         app.close()
+
+
+def _cut_from(line: str, texts: tuple[str, ...]) -> bool:
+    return line.endswith("…") and any(text.startswith(line[:-1]) for text in texts)
 
 
 def _points(rect: pygame.Rect) -> list[tuple[int, int]]:

@@ -104,7 +104,9 @@ class AnswerTiles:
             )
             self.tiles.append((style, rect))
             box = pygame.Rect(rect.x + pad + round(2 * mark) + pad, rect.y + pad, *room)
-            texts.place(f"answer_{index + 1}", text, (size, size), style.ink, box, middle=True)
+            texts.place(
+                f"answer_{index + 1}", text, (size, size), style.ink, box, middle=True, or_line=True
+            )
 
     @property
     def height(self) -> int:

@@ -19,6 +19,9 @@ from clarity.ui.host_view.answer_tiles import draw_mark
 from clarity.ui.host_view.texts import Texts
 from clarity.ui.theme import AnswerStyle, Metrics
 
+#: Of the chart's width, the answers' labels (with their marks); the bars take the rest.
+LABEL_SHARE = 0.5
+
 
 @dataclass(frozen=True, slots=True)
 class Bar:
@@ -58,7 +61,7 @@ class AnswersChart:
         row_h = min((area.height - (len(bars) - 1) * gap) // len(bars), metrics.px(9))
         pad = metrics.px(0.8)
         mark = min(row_h * 0.3, metrics.px(2.6))
-        label_w = round(area.width * 0.42)
+        label_w = round(area.width * LABEL_SHARE)
         marked = any(bar.style is not None for bar in bars)
         label_x = area.x + pad + (round(2 * mark) + pad if marked else 0)
         label_room = (max(1, area.x + label_w - label_x), max(1, row_h - 2 * pad))
@@ -67,6 +70,7 @@ class AnswersChart:
         tick = row_h // 2
         for number, bar in enumerate(bars, start=1):
             row = pygame.Rect(area.x, area.y + (number - 1) * (row_h + gap), area.width, row_h)
+            # the pack's long answer on one line when it has no room: the tiles showed it
             texts.place(
                 f"bar_{number}",
                 bar.label,
@@ -75,6 +79,7 @@ class AnswersChart:
                 pygame.Rect(label_x, row.y + pad, *label_room),
                 middle=True,
                 bold=bar.right,
+                or_line=True,
             )
             room = pygame.Rect(
                 area.x + label_w + pad,

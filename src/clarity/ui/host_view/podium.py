@@ -25,7 +25,8 @@ def tier_of(place: int) -> str:
 
 
 class Podium:
-    """Up to three ``(name, score text, place)`` on their steps in a rectangle."""
+    """Up to three ``(name, score, place)`` on their steps in a rectangle (the score as
+    the language writes numbers: the points are what the steps are about)."""
 
     def __init__(self) -> None:
         self.steps: list[tuple[int, pygame.Rect, tuple[float, float], float]] = []
@@ -53,6 +54,10 @@ class Podium:
         least = assets.font(sizes[1], True).get_linesize()
         tallest = max(least, area.height - name_h - round(2 * medal_r) - 2 * gap)
         palette = assets.look.palette
+        # the names at one size: the first is not read as bigger for a shorter name
+        name_size = assets.fitter.size_for(
+            [name for name, _s, _p in top], *sizes, (step_w, name_h), bold=True
+        )
         for slot, rank in enumerate(STEP_ORDER):
             if rank >= len(top):
                 continue
@@ -68,12 +73,13 @@ class Podium:
             texts.place(
                 f"podium_{rank + 1}",
                 name,
-                sizes,
+                (name_size, sizes[1]),
                 palette.text,
                 name_box,
                 bold=True,
                 align="centre",
                 middle=True,
+                or_line=True,
             )
             score_box = step.inflate(-metrics.px(1.0), -metrics.px(1.0))
             texts.place(
@@ -84,6 +90,7 @@ class Podium:
                 score_box,
                 bold=True,
                 align="centre",
+                or_line=True,
             )
             label = place_text(place)
             size = max(10, round(medal_r * 1.1))

@@ -8,6 +8,7 @@ from typing import Literal
 import pygame
 
 from clarity.ui.assets import Assets
+from clarity.ui.textfit import ellipsize
 from clarity.ui.theme import Colour
 
 Align = Literal["left", "centre", "right"]
@@ -34,14 +35,48 @@ class Texts:
         bold: bool = False,
         align: Align = "left",
         middle: bool = False,
+        or_line: bool = False,
     ) -> pygame.Rect:
         """``text`` in ``box`` from ``sizes[0]`` down to ``sizes[1]`` pixels (wrapped,
         words whole), aligned in the box's width (and its height with ``middle``); returns
-        where it is drawn, never larger than ``box``."""
+        where it is drawn. A text that does not fit even at ``sizes[1]`` is cut at its box
+        when drawn, but ``boxes`` keeps its whole size, so the layout tests see it spill;
+        with ``or_line`` (a pack's or a student's text, not the interface's) it is drawn on
+        one line at ``sizes[1]``, cut with an ellipsis (:meth:`place_line`) instead."""
+        if or_line and not self.assets.fitter.fits(text, sizes[1], box.size, bold=bold):
+            return self.place_line(name, text, sizes[1], colour, box, bold=bold, align=align)
         surface = self.assets.fit_text(text, *sizes, colour, box.size, bold=bold)
-        rect = surface.get_rect()
+        whole = surface.get_rect()
+        rect = whole.copy()
         rect.width, rect.height = min(rect.width, box.width), min(rect.height, box.height)
         rect.top = box.centery - rect.height // 2 if middle else box.top
+        if align == "centre":
+            rect.centerx = box.centerx
+        elif align == "right":
+            rect.right = box.right
+        else:
+            rect.left = box.left
+        self._drawn.append((surface, rect))
+        self.boxes[name] = pygame.Rect(rect.topleft, (max(rect.width, whole.width), whole.height))
+        self.words[name] = text
+        return rect
+
+    def place_line(
+        self,
+        name: str,
+        text: str,
+        size: int,
+        colour: Colour,
+        box: pygame.Rect,
+        *,
+        bold: bool = False,
+        align: Align = "left",
+    ) -> pygame.Rect:
+        """``text`` on one line at ``size``, cut with an ellipsis at the box's width (a
+        pack's or a student's text where a whole one has no room), centred in its height."""
+        line = ellipsize(self.assets.font(size, bold), text, box.width)
+        surface = self.assets.text(line, size, colour, bold=bold)
+        rect = surface.get_rect(centery=box.centery)
         if align == "centre":
             rect.centerx = box.centerx
         elif align == "right":

@@ -206,7 +206,7 @@ class HostLobbyScene(HostedScene):
         address_rect = texts.place(
             "address",
             address,
-            (max(metrics.heading_size, metrics.px(4.2)), metrics.body_size),
+            (max(metrics.heading_size, metrics.px(4.2)), metrics.small_size),
             palette.accent,
             pygame.Rect(left.x, label.bottom + gap // 2, left.width, address_h),
             bold=True,
@@ -247,11 +247,15 @@ class HostLobbyScene(HostedScene):
             joined = t.ngettext("{count} student has joined", "{count} students have joined", count)
         else:
             joined = t.gettext("Waiting for students to join…")
-        count_h = assets.font(metrics.heading_size, True).get_linesize()
+        count_h = 2 * assets.font(metrics.body_size, True).get_linesize()
+        count_size = assets.fitter.size_for(
+            joined, metrics.heading_size, metrics.small_size, (right.width, count_h), bold=True
+        )
+        count_h = assets.fitter.measure(joined, count_size, right.width, bold=True)[1]
         counted = texts.place(
             "count",
             joined,
-            (metrics.heading_size, metrics.body_size),
+            (count_size, count_size),
             palette.accent if count else palette.text_muted,
             pygame.Rect(right.x, pin.bottom + gap, right.width, count_h),
             bold=True,

@@ -112,7 +112,10 @@ class HostPlayScene(HostedScene):
         self._lines: dict[str, tuple[pygame.Rect, int, bool]] = {}  # live lines: box, size, bold
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._backdrop = Backdrop()
-        self._shade: pygame.Surface | None = None
+        self._paused = Texts(app.services.assets)  # "Paused", over the shaded screen
+        self._layer: pygame.Surface | None = None
+        self._layer_key: tuple[object, ...] = ()
+        self._laid_out = 0  # layouts made: the layer is drawn again after each
         self._chrome = self._metrics  # the top and bottom lines' sizes
 
     # -- reading ------------------------------------------------------------------------
@@ -160,10 +163,11 @@ class HostPlayScene(HostedScene):
         boxes = dict(self._texts.boxes) | {k: v.copy() for k, v in self._boxes.items()}
         for name, (box, _size, _bold) in self._lines.items():
             boxes[name] = box.copy()
+        boxes["hints"] = self._hints_area.copy()
         return boxes
 
     def shown_texts(self) -> dict[str, str]:
-        return dict(self._texts.words) | self.live_lines()
+        return dict(self._texts.words) | self._paused.words | self.live_lines()
 
     def bindings(self) -> tuple[Binding, ...]:
         """The keys now: A only at the reveal of a question with refused answers."""
@@ -287,6 +291,8 @@ class HostPlayScene(HostedScene):
         palette = self.app.look.palette
         t = self.app.translator
         texts = self._texts = Texts(assets)
+        self._paused = Texts(assets)
+        self._laid_out += 1  # the layer is drawn again
         self._boxes = {}
         self._lines = {}
         self.tiles = AnswerTiles()
@@ -295,15 +301,15 @@ class HostPlayScene(HostedScene):
         self._laid = _still(view) if view is not None else None
         width, height = size
         margin, gap = metrics.margin, metrics.gap
+        # the top and bottom lines and the key hints (the teacher's, read at the computer)
+        # grow less with the text size than the question: at 200 % it needs the height
+        chrome = dataclasses.replace(metrics, text_scale=math.sqrt(metrics.text_scale))
         hints = key_hints(self.bindings())
-        hints_h = key_hints_height(hints, assets, metrics, width - 2 * margin)
+        hints_h = key_hints_height(hints, assets, chrome, width - 2 * margin)
         self._hints_area = pygame.Rect(
             margin, height - hints_h - metrics.px(0.6), width - 2 * margin, hints_h
         )
         top = metrics.px(1.0)
-        # the top and bottom lines grow less with the text size than the question does:
-        # at 200 % the question and its answers need the height
-        chrome = dataclasses.replace(metrics, text_scale=math.sqrt(metrics.text_scale))
         bar_size = chrome.heading_size
         bar_h = assets.font(bar_size, True).get_linesize()
         status_size = chrome.heading_size
@@ -378,7 +384,7 @@ class HostPlayScene(HostedScene):
         elif view.phase == "final_guess":
             self._layout_final_guess(texts, right)
         if view.paused:
-            texts.place(
+            self._paused.place(
                 "paused",
                 t.gettext("Paused"),
                 (metrics.title_size, metrics.heading_size),
@@ -388,16 +394,22 @@ class HostPlayScene(HostedScene):
                 align="centre",
                 middle=True,
             )
-            del texts.boxes["paused"]  # over the rest on purpose: not a box of the layout
-        self._shade = None
 
     def _prompt(self, texts: Texts, area: pygame.Rect, share: float, least: int) -> pygame.Rect:
+        """The prompt at the top of ``area``, as large as fits ``share`` of its height
+        (down to ``least``); a prompt too long for that takes what it needs, up to the
+        height less ``share``'s rest for what follows."""
         metrics = self._metrics
         question = self.view.question  # type: ignore[union-attr]
-        box = pygame.Rect(area.x, area.y, area.width, round(area.height * share))
-        size = max(metrics.heading_size, metrics.px(3.8))
+        fitter = texts.assets.fitter
+        largest = max(metrics.heading_size, metrics.px(3.8))
+        room = (area.width, round(area.height * share))
+        size = fitter.size_for(question.prompt, largest, least, room, bold=True)
+        needed = fitter.measure(question.prompt, size, area.width, bold=True)[1]
+        height = min(max(room[1], needed), round(area.height * (1 - share / 2)))
+        box = pygame.Rect(area.x, area.y, area.width, height)
         return texts.place(
-            "prompt", question.prompt, (size, least), self.app.look.palette.text, box, bold=True
+            "prompt", question.prompt, (size, size), self.app.look.palette.text, box, bold=True
         )
 
     def _layout_question(self, texts: Texts, area: pygame.Rect) -> None:
@@ -405,7 +417,7 @@ class HostPlayScene(HostedScene):
         t = self.app.translator
         look = self.app.look
         question = self.view.question  # type: ignore[union-attr]
-        prompt = self._prompt(texts, area, 0.4, metrics.body_size)
+        prompt = self._prompt(texts, area, 0.4, metrics.small_size)
         rest = pygame.Rect(
             area.x,
             prompt.bottom + 2 * metrics.gap,
@@ -429,7 +441,7 @@ class HostPlayScene(HostedScene):
                 align="centre",
             )
             return
-        sizes = (max(metrics.heading_size, metrics.px(3.4)), metrics.small_size)
+        sizes = (max(metrics.heading_size, metrics.px(3.4)), metrics.tiny_size)
         self.tiles.layout(texts, metrics, rest, answers, sizes)
 
     def _bars(self) -> list[Bar]:
@@ -533,7 +545,7 @@ class HostPlayScene(HostedScene):
             metrics,
             pygame.Rect(area.x, placed.bottom + gap, width, chart_h),
             bars,
-            sizes=(metrics.heading_size, metrics.small_size),
+            sizes=(metrics.heading_size, metrics.tiny_size),
             count_text=t.number,
         )
         y = max((row.bottom for _b, row, _r in self.chart.rows), default=placed.bottom) + gap
@@ -584,12 +596,14 @@ class HostPlayScene(HostedScene):
             (area.width * 2 // 3, row_h),
             bold=True,
         )
-        for number, line in enumerate(top, start=1):
+        places = [t.gettext("{place}.", place=line.place) for line in top]
+        place_w = max((assets.fitter.width(p, size, True) for p in places), default=0)
+        place_w += metrics.gap
+        for number, (line, place) in enumerate(zip(top, places, strict=True), start=1):
             row = pygame.Rect(area.x, y, area.width, row_h)
-            place_w = assets.fitter.width("00.", size, True) + metrics.gap
             texts.place(
                 f"standing_{number}_place",
-                t.gettext("{place}.", place=line.place),
+                place,
                 (size, size),
                 palette.accent,
                 pygame.Rect(row.x + metrics.gap, row.y, place_w, row_h),
@@ -636,11 +650,11 @@ class HostPlayScene(HostedScene):
         metrics = self._metrics
         t = self.app.translator
         palette = self.app.look.palette
-        heading_h = 3 * texts.assets.font(metrics.heading_size, True).get_linesize()
+        heading_h = round(area.height * 0.45)
         heading = texts.place(
             "heading",
             t.gettext("Last chance: guess the picture!"),
-            (max(metrics.heading_size, metrics.px(4.6)), metrics.body_size),
+            (max(metrics.heading_size, metrics.px(4.6)), metrics.small_size),
             palette.accent,
             pygame.Rect(area.x, area.y, area.width, heading_h),
             bold=True,
@@ -651,7 +665,7 @@ class HostPlayScene(HostedScene):
                 "The questions are over. Everybody may guess once more, on their device; "
                 "a wrong guess costs nothing now."
             ),
-            (metrics.body_size, metrics.small_size),
+            (metrics.body_size, metrics.tiny_size),
             palette.text,
             pygame.Rect(
                 area.x,
@@ -662,26 +676,45 @@ class HostPlayScene(HostedScene):
         )
 
     def draw(self, surface: pygame.Surface) -> None:
+        """What changes only with the layout is drawn once into a layer (the backdrop,
+        the answers, the texts, the hints), so a frame is that layer, the board and the
+        lines that move (the clock, the counts); paused, the whole frame stands still."""
+        view = self.view
+        paused = view is not None and view.paused
+        key: tuple[object, ...] = (self._laid_out, paused)
+        if paused:
+            key += (self.board.version, tuple(self.live_lines().items()))
+        if (
+            self._layer is None
+            or self._layer_key != key
+            or (self._layer.get_size() != surface.get_size())
+        ):
+            self._layer = self._compose(surface.get_size(), paused)
+            self._layer_key = key
+        surface.blit(self._layer, (0, 0))
+        if not paused:
+            self.board.draw(surface)
+            self.board.draw_flips(surface)
+            self._draw_live(surface)
+
+    def _compose(self, size: tuple[int, int], paused: bool) -> pygame.Surface:
         assets = self.app.services.assets
         metrics = self._metrics
         palette = self.app.look.palette
-        self._backdrop.draw(surface, palette)
-        self.board.draw(surface)
-        self.board.draw_flips(surface)
-        self.tiles.draw(surface, assets, metrics)
-        self.chart.draw(surface, assets, metrics)
-        view = self.view
-        paused = view is not None and view.paused
-        if not paused:
-            self._texts.draw(surface)
-        self._draw_live(surface)
-        draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
+        layer = pygame.Surface(size).convert()
+        self._backdrop.draw(layer, palette)
+        self.tiles.draw(layer, assets, metrics)
+        self.chart.draw(layer, assets, metrics)
+        self._texts.draw(layer)
+        draw_key_hints(layer, key_hints(self.bindings()), assets, self._chrome, self._hints_area)
         if paused:
-            if self._shade is None or self._shade.get_size() != surface.get_size():
-                self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-                self._shade.fill((*palette.background, SHADE_ALPHA))
-            surface.blit(self._shade, (0, 0))
-            self._texts.draw(surface)
+            self.board.draw(layer)
+            self._draw_live(layer)
+            shade = pygame.Surface(size, pygame.SRCALPHA)
+            shade.fill((*palette.background, SHADE_ALPHA))
+            layer.blit(shade, (0, 0))
+            self._paused.draw(layer)
+        return layer
 
     def _draw_live(self, surface: pygame.Surface) -> None:
         assets = self.app.services.assets

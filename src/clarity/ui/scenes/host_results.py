@@ -193,10 +193,7 @@ class HostResultsScene(HostedScene):
             texts,
             metrics,
             pygame.Rect(right.x, right.y, right.width, podium_h),
-            [
-                (line.name, t.ngettext("{count} point", "{count} points", line.score), line.place)
-                for line in top3
-            ],
+            [(line.name, t.number(line.score), line.place) for line in top3],
             sizes=(metrics.heading_size, metrics.small_size),
             place_text=t.number,
         )
