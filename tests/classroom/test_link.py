@@ -3,6 +3,9 @@ the queues, the start's errors are one line, and a game closed mid-way resumes."
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import socket
 from pathlib import Path
 from typing import Any
@@ -216,3 +219,36 @@ async def _join_and_start(link: HostLink) -> None:
         anna = await room.student("Anna")
         link.send(commands.Start())
         await anna.question(1)
+
+
+def test_an_acknowledged_answer_survives_the_server_killed(tmp_path: Path) -> None:
+    """The server saves once for the answers that came together (a group commit) but never
+    tells a device its answer is taken before it is saved: killed right after, the game
+    resumes with it."""
+    pytest.importorskip("clarity.classroom.journal")
+    config = host_config(tmp_path)
+    link = start_host_process(config)
+    try:
+        assert link.error is None, link.error
+
+        async def answer() -> None:
+            async with Classroom(link) as room:
+                students = [await room.student(name) for name in ("Anna", "Boris", "Vera")]
+                link.send(commands.Start())
+                questions = [await device.question(1) for device in students]
+                for device, question in zip(students[:2], questions, strict=False):
+                    await device.answer_right(question)
+                for device in students[:2]:
+                    await device.answered()  # acknowledged
+
+        run(answer())
+        (server,) = [p for p in multiprocessing.active_children() if p.name == "class-game-server"]
+        assert server.pid is not None
+        os.kill(server.pid, signal.SIGKILL)
+        server.join(10)
+    finally:
+        link.close()
+    with hosted(config) as resumed:
+        view = wait_for_view(resumed, lambda v: v.phase == "question")
+        answered = {line.name: line.answered for line in view.roster}
+        assert answered == {"Anna": True, "Boris": True, "Vera": False}
