@@ -5,46 +5,56 @@ The rules (issue 13, "Class game on every device"), with their units and sources
 
 - **Students** join at any moment before the end, the first as student 0, then 1, 2 ...
   in the order they joined; an index is never reused. A student who joins while a
-  question is open may answer it. The teacher may remove a student: they make no more
-  moves, and are left out of "everyone answered", of the tile rule and of the standings;
-  their record stays (the summary keeps them, for the store to flag).
+  question is open may answer it, and has a timeout if they do not. The teacher may
+  remove a student: they make no more moves, and are left out of "everyone answered", of
+  the tile rule and of the standings; their record stays (the summary keeps them, for
+  the store to flag).
 - **Questions** are asked in an order drawn from the seed, as every round deals them
   (:func:`clarity.core.class_round.deal`), one at a time, to everyone at once, Kahoot's
   model. Each active student answers an open question once, on the question's clock in
   seconds (the server's, measured from the moment it was asked).
 - **Time**: the class's limit for a question is its own limit (the question's, else the
   pack's) times the rules' ``time_scale`` (:attr:`LiveRound.time_limit`); a student's is
-  that times their own extra time (:func:`clarity.core.scoring.combined_time_scale`: x2 in
-  a class at x1.5 is x3; no limit on either side is none, WCAG 2.2 success criterion
-  2.2.1 Timing Adjustable). An answer after the student's own limit is late: it counts as
-  a timeout. The question stays open until every active student has answered or the last
-  of them still to answer has run out of time (:attr:`LiveRound.closes_at`); the teacher
-  may close it earlier.
+  that times their own extra time (:func:`clarity.core.scoring.combined_time_scale`: x2
+  in a class at x1.5 is x3; no limit on either side is none, WCAG 2.2 success criterion
+  2.2.1 Timing Adjustable). An answer at the limit itself is in time (as scoring.py has
+  it); one after the student's own limit is late: taken (it was their one answer) but
+  scored as a timeout, and left out of the tile rule. The question stays open until
+  every active student has answered or the last of them still to answer has run out of
+  time (:attr:`LiveRound.closes_at`); the teacher may close it earlier.
 - **Points** follow :mod:`clarity.core.scoring`, the game's rule for a player alone: a
-  right answer earns ``base`` plus a time bonus falling linearly from ``base`` at 0 s to 0
-  at the student's own limit (Kahoot's published rule, 1000 x (1 - (t/T)/2)), so extra
-  time costs no points, plus the streak bonus (each switchable in
-  :class:`~clarity.core.scoring.ScoringRules`). Points are computed when the answer comes
-  but count, and are told, only when the question closes; a student who gave no answer
-  by then has a timeout (no points, their streak broken).
+  right answer earns ``base`` plus a time bonus falling linearly from ``base`` at 0 s to
+  0 at the student's own limit (Kahoot's published rule, 1000 x (1 - (t/T)/2)), so extra
+  time costs no points (a student without a limit earns half the bonus whatever the
+  time), plus the streak bonus (each switchable in
+  :class:`~clarity.core.scoring.ScoringRules`). Points are computed when the answer
+  comes but count, and are told, only when the question closes; a student who gave no
+  answer by then has a timeout (no points, their streak broken).
 - **Tiles**: when a question closes, one tile of the picture is uncovered when at least
-  ``tile_share`` (0-1; half by default, the teacher may change it: :class:`LiveRules`) of
-  the active students who answered in time were right; with no answer in time, no tile.
-  The teacher accepting a refused spelling after the reveal (:meth:`LiveRound.accept_answer`)
-  scores those answers as right, at their own time and streak, and applies the rule again.
+  ``tile_share`` (0-1; half by default, the teacher may change it: :class:`LiveRules`)
+  of the active students who answered in time were right; with no answer in time, no
+  tile. The teacher accepting a refused spelling after the reveal
+  (:meth:`LiveRound.accept_answer`) scores those answers as right, at their own time and
+  streak, and applies the rule again.
 - **The picture**: a student may guess it at any moment of the round (an open question,
   a reveal, the final guess), once per question (a guess in a reveal counts against the
-  question just revealed). A right guess earns ``image_base`` plus ``image_per_hidden_tile``
-  for each tile hidden at that moment, and the round goes on (that student guesses no
-  more); a wrong one costs ``wrong_guess_penalty``, the score never going below 0.
-- **The end**: after a reveal, the next question; when every tile is uncovered, the round
-  ends; when the questions have run out with tiles still hidden, each student has one
-  last guess (:attr:`LivePhase.FINAL_GUESS`; a wrong one costs nothing) until the
-  teacher ends the round (:meth:`LiveRound.end`), which they may do at any moment. The
-  summary's outcome is "guessed" when somebody guessed the picture, and ``guessed_by``
-  the first of them.
+  question just revealed). A right guess earns ``image_base`` plus
+  ``image_per_hidden_tile`` for each tile hidden at that moment, and the round goes on
+  (that student guesses no more); a wrong one costs ``wrong_guess_penalty``, the score
+  never going below 0.
+- **The end**: after a reveal, the next question; when every tile is uncovered, the
+  round ends (nothing is left to guess); when the questions have run out with tiles
+  still hidden, each student has one last guess (:attr:`LivePhase.FINAL_GUESS`; a wrong
+  one costs nothing) until the teacher ends the round (:meth:`LiveRound.end`), which
+  they may do at any moment. The summary's outcome is "guessed" when somebody guessed
+  the picture, and ``guessed_by`` the first of them.
 - **Standings** rank the active students by score; equal scores share a place and the
   next place is skipped ("1224", standard competition ranking).
+- **Medals** (:func:`clarity.core.trophies.medal_for`) measure a student against the
+  most they could have earned from the moment they joined: each question they were
+  asked answered right at once, in one streak, and the picture guessed right at once
+  (with the tiles hidden when they joined: a right guess ends nothing here, so sooner is
+  always better). ``best_possible`` is the same over every question of the round.
 
 A student's move that the rules do not take (a second answer, an answer to another
 question, a guess twice in a question ...) is refused with a :class:`Refusal`, a value,
@@ -327,6 +337,9 @@ class LiveRound:
         self._right_guessers: list[int] = []
         self._actions: list[list[Any]] = []
         self._places: dict[int, int] | None = None
+        # a class types the same few texts: each is judged once per question (matching is
+        # the dearest part of an answer, and of replaying a game of 200 students)
+        self._judged: dict[str | bool, bool] = {}
         self._ask_next()
 
     # -- reading the state ---------------------------------------------------------
@@ -526,7 +539,7 @@ class LiveRound:
         seconds = to_the_millisecond(checked_seconds(seconds))
         limit = self.time_limit_for(student)
         late = limit is not None and seconds > limit
-        right = not late and is_right(question, response, self.pack.language)
+        right = not late and self._is_right(question, response)
         self._actions.append(["answer", student, number, response, seconds])
         self._given[student] = _Given(response, seconds, right, late)
         self._changed()
@@ -807,6 +820,12 @@ class LiveRound:
         """The question number a guess now counts against (the final guess: one more)."""
         return self._asked + 1 if self.phase is LivePhase.FINAL_GUESS else self._asked
 
+    def _is_right(self, question: Question, response: str | bool) -> bool:
+        known = self._judged.get(response)
+        if known is None:
+            known = self._judged[response] = is_right(question, response, self.pack.language)
+        return known
+
     def _points_for(self, student: int, question: Question, right: bool, seconds: float) -> Points:
         """What an answer by ``student`` earns, with the streak it makes."""
         who = self._students[student]
@@ -906,6 +925,7 @@ class LiveRound:
 
     def _ask_next(self) -> None:
         self._given = {}
+        self._judged = {}
         self._asked += 1
         self.phase = LivePhase.QUESTION
         question = self.pack.questions[self._order[self._asked - 1]]
