@@ -57,7 +57,7 @@ MOST_REFUSED = 6
 SHADE_ALPHA = 190
 
 NEXT = Binding("next", (keys.ENTER, Letter("N")), N_("next"), "Enter / N")
-PAUSE = Binding("pause", (Letter("P"),), N_("pause"))
+PAUSE = Binding("toggle_pause", (Letter("P"),), N_("pause"))
 LEADERBOARD = Binding("leaderboard", (Letter("L"),), N_("leaderboard on/off"))
 ACCEPT = Binding("accept", (Letter("A"),), N_("accept an answer"))
 END = Binding("end", (Letter("E"),), N_("end the game"))
@@ -181,7 +181,8 @@ class HostPlayScene(HostedScene):
     def next(self) -> None:
         self.send(Next())
 
-    def pause(self) -> None:
+    def toggle_pause(self) -> None:
+        """P: pause, or go on when paused (the scene's own ``pause`` is the stack's)."""
         view = self.view
         self.send(Resume() if view is not None and view.paused else Pause())
 
