@@ -19,13 +19,15 @@ def running_in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 
 
-def require_system_package(program: str) -> str:
+def require_system_package(program: str, package: str | None = None) -> str:
     """The path of ``program`` on the ``PATH``; otherwise the test is skipped, or in CI
-    failed (raises pytest's skip or fail outcome)."""
+    failed (raises pytest's skip or fail outcome). ``package`` is the Debian package that
+    installs it, when its name is not the program's (chromedriver: chromium-driver)."""
     found = shutil.which(program)
     if found:
         return found
-    reason = f"{program} is not installed (on Debian or Ubuntu: apt-get install {program})"
+    package = package or program
+    reason = f"{program} is not installed (on Debian or Ubuntu: apt-get install {package})"
     if running_in_ci():
         pytest.fail(f"{reason}, and in CI every test must run: .ci/run installs it")
     pytest.skip(reason)

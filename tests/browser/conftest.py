@@ -25,6 +25,7 @@ import yaml
 from system_packages import require_system_package
 from ui.pack_files import write_png
 
+#: Debian's places (chromium and chromium-driver); the tests take the ones on the PATH.
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 #: Nothing of Chromium's own talks to the internet (updates, sync, QUIC probes), and a
@@ -209,19 +210,26 @@ class Browser:
         return urls
 
 
-def start_chromium(width: int, height: int, profile: Path) -> Any:
-    """A headless Chromium of ``width`` x ``height`` CSS pixels with its own new profile."""
+def start_chromium(
+    width: int,
+    height: int,
+    profile: Path,
+    chromium: str = CHROMIUM,
+    chromedriver: str = CHROMEDRIVER,
+) -> Any:
+    """A headless Chromium of ``width`` x ``height`` CSS pixels with its own new profile,
+    driven by ``chromedriver`` (given by path: Selenium Manager has nothing to find)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = chromium
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument(f"--window-size={width},{height}")
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
     driver.set_window_size(width, height)
     return driver
 
@@ -230,13 +238,14 @@ def start_chromium(width: int, height: int, profile: Path) -> Any:
 def chromium() -> Iterator[Callable[[tuple[int, int]], Browser]]:
     """Start a browser of a window size: ``chromium(PHONE)``; every one is closed after
     the module's tests."""
-    for program in ("chromium", "chromedriver"):
-        require_system_package(program)
+    chromium_path = require_system_package("chromium")
+    chromedriver_path = require_system_package("chromedriver", "chromium-driver")
     started: list[Any] = []
     with tempfile.TemporaryDirectory(prefix="clarity-chromium-") as profiles:
 
         def start(size: tuple[int, int]) -> Browser:
-            driver = start_chromium(*size, Path(profiles) / str(len(started)))
+            profile = Path(profiles) / str(len(started))
+            driver = start_chromium(*size, profile, chromium_path, chromedriver_path)
             started.append(driver)
             return Browser(driver)
 
