@@ -988,3 +988,25 @@ def _first_tile(pack: Pack) -> tuple[int, int]:
     board, _ = deal(pack, 0, 5)
     tile = board.uncover_next()
     return tile.row, tile.col
+
+
+def test_a_number_answer_can_be_accepted_too() -> None:
+    pack = Pack.model_validate(
+        {
+            "clarity": 1,
+            "id": "numbers",
+            "title": "Numbers",
+            "description": "One number question.",
+            "time_limit": 20,
+            "rounds": [{"image": "m.png", "answer": MYSTERY_ANSWER, "grid": "2x2"}],
+            "questions": [{"type": "number", "prompt": "How many?", "answer": "42"}],
+        }
+    )
+    round_ = live(2, pack=pack)
+    round_.answer(0, 1, "41", 2.0)
+    round_.answer(1, 1, "42", 2.0)
+    result = round_.close_question(2.0)
+    assert result.responses == (ResponseCount("41", 1, False), ResponseCount("42", 1, True))
+    assert round_.accept_answer("41") == 1
+    assert round_.students[0].answers[-1].right
+    assert round_.accepted == {0: ("41",)}
