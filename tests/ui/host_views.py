@@ -120,6 +120,8 @@ def every_phase() -> dict[str, ProjectorView]:
         asked = dataclasses.replace(base, phase="question", question=question(kind))
         views[f"question-{kind}"] = asked
         views[f"reveal-{kind}"] = dataclasses.replace(asked, phase="reveal", result=result(kind))
+    with_picture = dataclasses.replace(question(), image="windmill.png")
+    views["question-picture"] = dataclasses.replace(base, phase="question", question=with_picture)
     views["leaderboard"] = dataclasses.replace(views["reveal-choice"], phase="leaderboard")
     views["final_guess"] = dataclasses.replace(base, phase="final_guess")
     views["paused"] = dataclasses.replace(views["question-choice"], paused=True)

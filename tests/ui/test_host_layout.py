@@ -68,6 +68,8 @@ def test_every_host_screen_lays_out(
         except AssertionError as problem:
             raise AssertionError(f"{name}: {problem}") from None
         assert cut_off_messages(drawn) == [], (name, cut_off_messages(drawn))
+        if name == "question-picture":
+            assert "question_picture" in top.layout_boxes()  # type: ignore[attr-defined]
         if language == "qps-ploc":
             # a pack's answer or a name cut short where it has no room is still theirs
             whole = [line for line in drawn if not _cut_from(line, THEIRS)]

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 #: Of the width, the board's column.
 BOARD_SHARE = 0.42
+#: Of the room under the prompt, the most a question's own picture takes.
+PICTURE_SHARE = 0.45
 #: The leaderboard shows this many; the rest are counted.
 LEADERBOARD_TOP = 5
 #: The refused answers the teacher may choose from (keys 1 to 6).
@@ -114,6 +116,7 @@ class HostPlayScene(HostedScene):
         self._backdrop = Backdrop()
         self._paused = Texts(app.services.assets)  # "Paused", over the shaded screen
         self._layer: pygame.Surface | None = None
+        self._picture: tuple[pygame.Surface, pygame.Rect] | None = None  # the question's
         self._layer_key: tuple[object, ...] = ()
         self._laid_out = 0  # layouts made: the layer is drawn again after each
         self._chrome = self._metrics  # the top and bottom lines' sizes
@@ -293,6 +296,7 @@ class HostPlayScene(HostedScene):
         t = self.app.translator
         texts = self._texts = Texts(assets)
         self._paused = Texts(assets)
+        self._picture = None
         self._laid_out += 1  # the layer is drawn again
         self._boxes = {}
         self._lines = {}
@@ -425,6 +429,7 @@ class HostPlayScene(HostedScene):
             area.width,
             area.bottom - prompt.bottom - 2 * metrics.gap,
         )
+        rest = self._question_picture(question.image, rest)
         if question.kind == "choice":
             answers = [(style_of(look, c.letter), c.text) for c in question.choices]
         elif question.kind == "truefalse":
@@ -444,6 +449,30 @@ class HostPlayScene(HostedScene):
             return
         sizes = (max(metrics.heading_size, metrics.px(3.4)), metrics.tiny_size)
         self.tiles.layout(texts, metrics, rest, answers, sizes)
+
+    def _question_picture(self, image: str | None, area: pygame.Rect) -> pygame.Rect:
+        """The question's own picture at the top of ``area`` (at most :data:`PICTURE_SHARE`
+        of its height, its shape kept); returns the room left under it."""
+        path = self.hosting.loaded.images.get(image) if image else None
+        if path is None:
+            return area
+        assets = self.app.services.assets
+        try:
+            width, height = assets.image_size(path)
+        except (pygame.error, FileNotFoundError):
+            return area
+        room_h = round(area.height * PICTURE_SHARE)
+        scale = min(area.width / max(1, width), room_h / max(1, height))
+        shown = (max(1, round(width * scale)), max(1, round(height * scale)))
+        rect = pygame.Rect((0, 0), shown)
+        rect.midtop = area.midtop
+        try:
+            self._picture = (assets.scaled(path, shown), rect)
+        except (pygame.error, FileNotFoundError):
+            return area
+        self._boxes["question_picture"] = rect.copy()
+        gap = self._metrics.gap
+        return pygame.Rect(area.x, rect.bottom + gap, area.width, area.bottom - rect.bottom - gap)
 
     def _bars(self) -> list[Bar]:
         view = self.view
@@ -704,6 +733,8 @@ class HostPlayScene(HostedScene):
         palette = self.app.look.palette
         layer = pygame.Surface(size).convert()
         self._backdrop.draw(layer, palette)
+        if self._picture is not None:
+            layer.blit(*self._picture)
         self.tiles.draw(layer, assets, metrics)
         self.chart.draw(layer, assets, metrics)
         self._texts.draw(layer)
