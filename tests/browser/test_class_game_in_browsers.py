@@ -3,7 +3,7 @@
 Anna plays on a phone-sized window and joins through the address with the PIN in it (as
 the projector's QR code gives it); Boris, on a laptop, types the PIN. They answer by
 pressing the buttons a screen reader names (the answer's text), type an answer, guess the
-picture; Anna reloads her page and keeps her score; the teacher starts, goes on, accepts
+picture; Anna reloads her page and keeps her score; the teacher starts, pauses, goes on, accepts
 a refused spelling, switches the leaderboard off and ends the game from the teacher's
 page; both see the podium.
 """
@@ -133,6 +133,14 @@ def test_two_students_and_the_teacher_play_a_whole_game(
             boris.wait_for(lambda: "Wrong guess." in boris.said(), "the wrong guess's verdict")
             # once per question
             boris.wait_for(lambda: not guess_field_enabled(boris), "the guess field disabled")
+        if number == 2:
+            teacher.press("Pause")
+            anna.wait_for(lambda: anna.said() == "The game is paused.", "the pause announced")
+            assert [e.is_enabled() for _, e in anna.controls("button")] == [False] * len(
+                anna.controls("button")
+            )
+            teacher.press("Resume")
+            anna.wait_for(lambda: anna.said() != "The game is paused.", "the game resumed")
         answer(anna, kind, right)
         anna.wait_for_text("Answer sent.")
         answer(boris, kind, WRONG[kind])

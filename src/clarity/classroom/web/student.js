@@ -56,6 +56,8 @@
   let shownQuestion = null; // "number/kind" of the question whose buttons are built
   let chosen = null;        // {question, index} the student picked, until the server says
   let deadline = null;      // performance.now() ms when this student's time runs out
+  let frozenLeft = null;    // seconds left while the game is paused
+  let wasPaused = false;
   let lastStatus = "";
 
   function setStatus(text) {
@@ -196,6 +198,15 @@
     setStatus(message.message || "");
   }
 
+  function focusIfLost(element) {
+    // the pressed button went away with the last view: the keyboard goes on from the new
+    // one; a student typing a guess keeps their place
+    const active = document.activeElement;
+    if (!active || active === document.body || active.offsetParent === null) {
+      element.focus({ preventScroll: false });
+    }
+  }
+
   // -- the lobby -----------------------------------------------------------------------
   function showLobby() {
     show("lobby");
@@ -266,6 +277,7 @@
       chosen = null;
       buildQuestion(question);
       setStatus(t("question_of", { number: question.number, total: question.total }));
+      focusIfLost($("q-prompt"));
     }
     const answered = Boolean(you.answered);
     const waiting = answered || chosen !== null || paused;
@@ -279,10 +291,14 @@
     $("answer-note").textContent = answered ? t("answer_sent") : "";
     if (answered) setStatus(t("answer_sent"));
     else if (paused) setStatus(t("paused"));
+    else if (wasPaused) setStatus(t("question_of", { number: question.number, total: question.total }));
+    wasPaused = Boolean(paused);
+    deadline = null;
+    frozenLeft = null;
     if (typeof question.seconds_left === "number" && !answered) {
-      deadline = performance.now() + question.seconds_left * 1000;
-    } else {
-      deadline = null;
+      // paused, the server's clock stands still, and so does the page's
+      if (paused) frozenLeft = Math.ceil(question.seconds_left);
+      else deadline = performance.now() + question.seconds_left * 1000;
     }
     tick();
   }
@@ -355,6 +371,10 @@
   }
 
   function tick() {
+    if (frozenLeft !== null && !$("question").hidden) {
+      $("q-time").textContent = tn("seconds_left", frozenLeft);
+      return;
+    }
     if (deadline === null || $("question").hidden) {
       $("q-time").textContent = "";
       return;
@@ -365,6 +385,7 @@
 
   function showReveal(result, you) {
     show("reveal");
+    focusIfLost($("verdict"));
     deadline = null;
     const verdict = $("verdict");
     let words;
@@ -418,6 +439,7 @@
 
   function showLeaderboard(lines, you) {
     show("leaderboard");
+    focusIfLost($("leaderboard-heading"));
     deadline = null;
     rankingItems($("leaderboard-list"), lines);
     setStatus(t("leaderboard"));
@@ -425,6 +447,7 @@
 
   function showEnded(podium, mystery, you) {
     show("ended");
+    focusIfLost($("podium-heading"));
     deadline = null;
     stopped = true;
     rankingItems($("podium"), podium);
