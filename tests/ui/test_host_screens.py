@@ -134,6 +134,24 @@ def test_a_student_who_joins_is_named_in_the_lobby_and_delete_removes_them(
     assert not anna.of_type("removed")
 
 
+def test_esc_with_students_in_asks_before_hosting_ends(
+    make_app: Callable[..., App], hosted: tuple[HostLink, LoadedPack], students: Students
+) -> None:
+    app = make_app(size=(1024, 768))
+    pilot = at_lobby(app, hosted)
+    students.join("Аня")
+    until(pilot, lambda: "Аня" in texts_of(pilot), "Аня in the lobby")
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top.name == "host-end"
+    pilot.key(pygame.K_ESCAPE)  # Back: hosting goes on
+    assert isinstance(pilot.top, HostLobbyScene)
+    assert not hosted[0].closed
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_e)  # End hosting
+    assert [scene.name for scene in app.scenes] == ["title"]
+    assert hosted[0].closed
+
+
 def test_enter_without_a_student_starts_nothing(
     make_app: Callable[..., App], hosted: tuple[HostLink, LoadedPack]
 ) -> None:
@@ -281,6 +299,9 @@ def test_a_accepts_a_typed_answer_the_matcher_refused(
     pilot.key(pygame.K_1)
     until(pilot, lambda: play.view.result.right == 1, "the answer accepted")  # type: ignore[union-attr]
     assert "accept" not in [b.action for b in play.bindings()]
+    until(pilot, lambda: "accept_notice" in play.shown_texts(), "the server's word on it")
+    assert play.shown_texts()["accept_notice"] == play.view.notice  # type: ignore[union-attr]
+    assert "Mosko" in play.shown_texts()["accept_notice"]
 
 
 def test_the_title_s_class_game_on_students_devices_opens_the_lobby_of_the_chosen_pack(

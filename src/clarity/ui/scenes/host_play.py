@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -119,6 +120,9 @@ class HostPlayScene(HostedScene):
         self._picture: tuple[pygame.Surface, pygame.Rect] | None = None  # the question's
         self._layer_key: tuple[object, ...] = ()
         self._laid_out = 0  # layouts made: the layer is drawn again after each
+        #: after A: the notice before it, until the server's notice about it comes
+        self._awaiting_notice: str | bool | None = False
+        self._accept_notice: str | None = None  # the server's word on it, under the reveal
         self._chrome = self._metrics  # the top and bottom lines' sizes
 
     # -- reading ------------------------------------------------------------------------
@@ -200,8 +204,13 @@ class HostPlayScene(HostedScene):
         t = self.app.translator
         refused = view.result.refused[:MOST_REFUSED]
 
-        def accepting(text: str):
-            return lambda: self.send(AcceptAnswer(text))
+        def accepting(text: str) -> Callable[[], None]:
+            def accept() -> None:
+                self.send(AcceptAnswer(text))
+                # the server's word on it (saved in the pack, or for this game only)
+                self._awaiting_notice = view.notice
+
+            return accept
 
         choices = [
             Choice(text, accepting(text), keys=(Digit(number),))
@@ -269,6 +278,15 @@ class HostPlayScene(HostedScene):
         self._since = 0.0
         view = self.view
         assert view is not None
+        if view.phase != "reveal":
+            self._accept_notice = None
+        elif self._awaiting_notice is not False and view.notice not in (
+            None,
+            self._awaiting_notice,
+        ):
+            self._accept_notice = view.notice
+            self._awaiting_notice = False
+            self._laid = None  # laid out again with it
         hidden = self.board.hidden
         for row, col in view.uncovered:
             tile = Tile(row, col)
@@ -537,6 +555,7 @@ class HostPlayScene(HostedScene):
         chart_least = len(bars) * bar_least + (len(bars) - 1) * metrics.px(0.8)
         prompt = view.question.prompt
         explain = result.explain or ""
+        told = self._accept_notice or ""  # what came of the teacher's A
 
         def height(text: str, size: int, *, bold: bool = False) -> int:
             return fitter.measure(text, size, width, bold=bold)[1] if text else 0
@@ -554,11 +573,12 @@ class HostPlayScene(HostedScene):
                 height(answer, answer_size, bold=True),
                 height(explain, metrics.small_size) if with_explain else 0,
                 height(line, line_size, bold=True),
+                height(told, line_size),
             ]
             used = sum(heights) + gap * (1 + sum(1 for h in heights if h))
             if used + chart_least <= area.height:
                 break
-        prompt_h, answer_h, explain_h, line_h = heights
+        prompt_h, answer_h, explain_h, line_h, told_h = heights
         placed = pygame.Rect(area.x, area.y - gap, width, 0)
         if prompt_h:
             placed = texts.place(
@@ -590,6 +610,7 @@ class HostPlayScene(HostedScene):
                 line_h,
                 True,
             ),
+            ("accept_notice", told, line_size, palette.text_muted, told_h, False),
         ):
             if not h:
                 continue
