@@ -127,6 +127,7 @@ def test_a_student_who_joins_is_named_in_the_lobby_and_delete_removes_them(
     pilot.key(pygame.K_RIGHT)  # the arrows land on the first name, then move on
     pilot.key(pygame.K_RIGHT)
     assert lobby.selected == boris.number
+    assert "Chosen: Boris" in texts_of(pilot)  # whole, whatever its chip holds
     pilot.key(pygame.K_DELETE)
     boris.wait_for("removed")
     until(pilot, lambda: "Boris" not in texts_of(pilot), "Boris gone from the lobby")

@@ -17,6 +17,16 @@ from clarity.ui.widgets import draw_focus_ring, draw_panel
 
 #: The most columns the names take.
 MOST_COLUMNS = 6
+#: Of the names, the share that stays whole when not all can (a long one is cut).
+WHOLE_SHARE = 0.85
+
+
+def _width_of_most(
+    assets: Assets, names: Sequence[tuple[str, bool]], size: int, share: float
+) -> int:
+    """The width, in pixels, that ``share`` of ``names`` fit in at ``size`` (bold)."""
+    widths = sorted(assets.fitter.width(name, size, True) for name, _c in names)
+    return widths[min(len(widths) - 1, math.ceil(share * len(widths)) - 1)]
 
 
 class RosterGrid:
@@ -39,39 +49,42 @@ class RosterGrid:
         more_text: Callable[[int], str],
     ) -> None:
         """Chips for ``names`` at the largest of ``sizes`` (largest first) and the fewest
-        columns at which every name is whole and every chip in ``area``; else at the last
-        size in :data:`MOST_COLUMNS` columns, as many as fit, the last chip saying how many
-        more (``more_text(count)``). Names go into ``texts`` as ``name_1``..."""
+        columns at which every chip is in ``area``: first with every name whole; then with
+        most names whole (:data:`WHOLE_SHARE`; a longer one is cut with an ellipsis);
+        else at the last size in as many columns as most names hold, as many chips as
+        fit, the last one saying how many more (``more_text(count)``). Names go into
+        ``texts`` as ``name_1``..."""
         self.chips = []
         self.shown = 0
         if not names or area.width <= 0 or area.height <= 0:
             return
         assets = texts.assets
         gap = metrics.gap
-        pad = metrics.px(0.8)
+        pad = metrics.px(0.6)
         plan = None
-        for size in sizes:
-            chip_h = assets.font(size, True).get_linesize() + 2 * pad
-            widest = max(assets.fitter.width(name, size, True) for name, _c in names)
-            for columns in range(1, MOST_COLUMNS + 1):
-                chip_w = (area.width - (columns - 1) * gap) // columns
-                rows = math.ceil(len(names) / columns)
-                if widest + 2 * pad > chip_w:
-                    continue
-                if rows * chip_h + (rows - 1) * gap <= area.height:
-                    plan = (size, columns, chip_w, chip_h)
+        for whole in (1.0, WHOLE_SHARE):
+            for size in sizes:
+                chip_h = assets.font(size, True).get_linesize() + 2 * pad
+                needed = _width_of_most(assets, names, size, whole) + 2 * pad
+                for columns in range(1, MOST_COLUMNS + 1):
+                    chip_w = (area.width - (columns - 1) * gap) // columns
+                    rows = math.ceil(len(names) / columns)
+                    if needed > chip_w:
+                        break
+                    if rows * chip_h + (rows - 1) * gap <= area.height:
+                        plan = (size, columns, chip_w, chip_h)
+                        break
+                if plan is not None:
                     break
             if plan is not None:
                 break
         shown = len(names)
         if plan is None:
-            # at the last size, in as many columns as still hold the widest name whole;
-            # as many names as fit, the last chip counting the others
             size = sizes[-1]
-            widest = max(assets.fitter.width(name, size, True) for name, _c in names)
+            needed = _width_of_most(assets, names, size, WHOLE_SHARE) + 2 * pad
             columns = 1
             for more in range(2, MOST_COLUMNS + 1):
-                if widest + 2 * pad <= (area.width - (more - 1) * gap) // more:
+                if needed <= (area.width - (more - 1) * gap) // more:
                     columns = more
             chip_h = assets.font(size, True).get_linesize() + 2 * pad
             chip_w = (area.width - (columns - 1) * gap) // columns
@@ -87,22 +100,27 @@ class RosterGrid:
             chip = pygame.Rect(
                 area.x + column * (chip_w + gap), area.y + row * (chip_h + gap), chip_w, chip_h
             )
-            if hidden and index == shown - 1:
-                text, colour = more_text(hidden + 1), palette.text_muted
-            else:
-                name, connected = names[index]
-                text, colour = name, palette.text if connected else palette.text_muted
             self.chips.append(chip)
             box = chip.inflate(-2 * pad, -2 * pad)
-            texts.place(
-                f"name_{index + 1}",
-                text,
-                (size, size),
-                colour,
-                box,
-                bold=True,
-                align="centre",
-                middle=True,
+            if hidden and index == shown - 1:
+                more = more_text(hidden + 1)
+                small = min(size, metrics.tiny_size)
+                texts.place(
+                    f"name_{index + 1}",
+                    more,
+                    (size, small),
+                    palette.text_muted,
+                    box,
+                    bold=True,
+                    align="centre",
+                    middle=True,
+                )
+                continue
+            name, connected = names[index]
+            colour = palette.text if connected else palette.text_muted
+            # a name longer than its chip is cut: the others keep their size and columns
+            texts.place_line(
+                f"name_{index + 1}", name, size, colour, box, bold=True, align="centre"
             )
         self.shown = shown if not hidden else shown - 1
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 #: it from a few metres).
 LEAST_MODULE_PX = 6
 #: Of the width, the column of the address and the QR code.
-JOIN_SHARE = 0.46
+JOIN_SHARE = 0.4
 
 BINDINGS: tuple[Binding, ...] = (
     Binding("start", (keys.ENTER, keys.SPACE), N_("start the game"), "Enter"),
@@ -115,7 +115,7 @@ class HostLobbyScene(HostedScene):
             step = dx + dy * max(1, self.roster.columns)
             index = max(0, min(len(ids) - 1, ids.index(self.selected) + step))
             self.selected = ids[index]
-        self._mark_selected()
+        self.layout(self._size)  # the line under the names says the chosen one whole
 
     def remove(self) -> None:
         students = self.students
@@ -176,6 +176,10 @@ class HostLobbyScene(HostedScene):
         )
         bottom = self._hints_area.top - gap
         notice = self.view.notice if self.view is not None else None
+        chosen = next((line for line in self.students if line.student == self.selected), None)
+        if chosen is not None:
+            # a long name may be cut on its chip: the one Delete would remove, in full
+            notice = t.gettext("Chosen: {name}", name=chosen.name)
         if notice:
             notice_h = assets.font(metrics.small_size).get_linesize()
             texts.place(
@@ -271,7 +275,8 @@ class HostLobbyScene(HostedScene):
             names_area,
             [(line.name, line.connected) for line in self.students],
             sizes=sizes,
-            more_text=lambda more: t.ngettext("and {count} more", "and {count} more", more),
+            # the chip of the names not shown: "+27", as short as a name's chip needs
+            more_text=lambda more: f"+{t.number(more)}",
         )
         self._mark_selected()
 
