@@ -383,3 +383,22 @@ def test_no_path_leaves_the_web_folder(link: HostLink) -> None:
         status = answer.split(b"\r\n", 1)[0]
         assert b" 200 " not in status, (path, status)
         assert b"ClassServer" not in answer
+
+
+def test_a_websocket_from_another_sites_page_is_refused(link: HostLink) -> None:
+    base = link.students_url.split("/?", 1)[0]
+
+    async def scenario() -> tuple[int, str]:
+        async with aiohttp.ClientSession() as session:
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(
+                    f"{base}/ws", headers={"Origin": "http://quiz.example.com"}
+                )
+            own = await session.ws_connect(f"{base}/ws", headers={"Origin": base})
+            hello = await own.receive_json(timeout=10)
+            await own.close()
+            return refused.value.status, hello["type"]
+
+    status, first = run(scenario())
+    assert status == 403
+    assert first == "hello"  # the game's own page is let in

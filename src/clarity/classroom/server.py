@@ -10,6 +10,8 @@ module only moves bytes and keeps one device from hurting the others:
   the close code 1009 (RFC 6455 section 7.4.1, "message too big");
 - more than ``rate`` messages a second (a token bucket of ``burst``) gets ``rate_limited``
   and the message is dropped;
+- a WebSocket opened by a page of another site (its ``Origin`` is not this server) is
+  refused: a page elsewhere on a student's phone cannot play in their name;
 - each connection has its own outbox and writer task, and a send that takes longer than
   ``send_timeout`` or an outbox that overflows drops that connection only: one phone on a
   bad Wi-Fi never holds back the class.
@@ -31,10 +33,11 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
@@ -187,6 +190,16 @@ def _placeholder_page(page: str) -> str:
 _HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-\[\]:]{1,255}$")
 
 
+def same_origin(request: web.BaseRequest) -> bool:
+    """Whether the request's ``Origin`` (sent by every browser with a WebSocket handshake)
+    names this server as the browser reached it (the ``Host``); True without an Origin."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.host.lower()
+
+
 def security_headers(request: web.BaseRequest, response: web.StreamResponse) -> None:
     """The headers every response carries (see the module's docstring).
 
@@ -247,6 +260,7 @@ class ClassServer:
         self._next_id = 1
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[None]] = set()  # held, or the loop may lose them
         self.port: int | None = None
 
     # --- the application ------------------------------------------------------------------
@@ -323,6 +337,10 @@ class ClassServer:
     # --- WebSockets -----------------------------------------------------------------------
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        if not same_origin(request):
+            # a page of another site open on a student's phone must not play in their name
+            # (RFC 6455 section 10.2); programs that send no Origin are let in
+            raise web.HTTPForbidden(text="cross-origin WebSocket refused")
         limits = self.limits
         socket = _CappedWebSocket(
             heartbeat=limits.heartbeat,
@@ -409,7 +427,7 @@ class ClassServer:
                 await asyncio.wait_for(socket.send_str(item), timeout)
         except Exception:
             # a dead or stuck device: drop it; the reading side then ends the connection
-            asyncio.get_running_loop().create_task(self._abort(connection, WSCloseCode.GOING_AWAY))
+            self._in_background(self._abort(connection, WSCloseCode.GOING_AWAY))
 
     # --- the host -------------------------------------------------------------------------
 
@@ -474,9 +492,12 @@ class ClassServer:
             connection.outbox.put_nowait(item)
         except asyncio.QueueFull:
             # it has not read hundreds of messages: gone, or too slow to play
-            asyncio.get_running_loop().create_task(
-                self._abort(connection, WSCloseCode.TRY_AGAIN_LATER)
-            )
+            self._in_background(self._abort(connection, WSCloseCode.TRY_AGAIN_LATER))
+
+    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def _ticking(self) -> None:
         while True:
