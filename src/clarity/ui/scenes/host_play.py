@@ -522,8 +522,8 @@ class HostPlayScene(HostedScene):
     def _layout_reveal(self, texts: Texts, area: pygame.Rect) -> None:
         """The prompt, the class's answers as bars, the right answer, its explanation and
         the tile's line, each measured first: when they do not all fit at their sizes, the
-        explanation gives way first, then the prompt and the answer get smaller, and the
-        bars take what is left (at least a line each)."""
+        prompt and the answer get smaller, then the prompt goes, then the explanation, and
+        the bars take what is left (at least a line each)."""
         metrics = self._metrics
         t = self.app.translator
         palette = self.app.look.palette
@@ -560,12 +560,14 @@ class HostPlayScene(HostedScene):
         def height(text: str, size: int, *, bold: bool = False) -> int:
             return fitter.measure(text, size, width, bold=bold)[1] if text else 0
 
+        # the class has read the prompt: it gets smaller, then goes, before the
+        # explanation, which is what the reveal is for
         plans = (
-            (metrics.heading_size, metrics.heading_size, metrics.body_size, True),
-            (metrics.body_size, metrics.heading_size, metrics.body_size, False),
-            (metrics.small_size, metrics.body_size, metrics.small_size, False),
-            (metrics.tiny_size, metrics.small_size, metrics.tiny_size, False),
-            (0, metrics.small_size, metrics.tiny_size, False),  # the prompt gives way last
+            (metrics.body_size, metrics.heading_size, metrics.body_size, True),
+            (metrics.small_size, metrics.body_size, metrics.small_size, True),
+            (metrics.tiny_size, metrics.small_size, metrics.tiny_size, True),
+            (0, metrics.small_size, metrics.tiny_size, True),
+            (0, metrics.small_size, metrics.tiny_size, False),
         )
         for prompt_size, answer_size, line_size, with_explain in plans:
             heights = [
@@ -595,7 +597,12 @@ class HostPlayScene(HostedScene):
             metrics,
             pygame.Rect(area.x, placed.bottom + gap, width, chart_h),
             bars,
-            sizes=(metrics.heading_size, metrics.tiny_size),
+            # the pack's answers stay readable (a long one is cut: the tiles showed it
+            # whole); True and False are the interface's, whole at any size
+            sizes=(
+                metrics.heading_size,
+                metrics.tiny_size if view.question.kind == "truefalse" else metrics.small_size,
+            ),
             count_text=t.number,
         )
         y = max((row.bottom for _b, row, _r in self.chart.rows), default=placed.bottom) + gap
