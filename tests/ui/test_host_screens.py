@@ -369,3 +369,22 @@ def test_a_server_that_cannot_start_is_a_dialog_saying_why(
     assert "play-test" in dialog.message  # type: ignore[attr-defined]
     pilot.key(pygame.K_ESCAPE)
     assert [scene.name for scene in app.scenes] == ["title"]
+
+
+def test_a_late_joiner_is_counted_in_the_open_question(
+    make_app: Callable[..., App], hosted: tuple[HostLink, LoadedPack], students: Students
+) -> None:
+    pilot = at_lobby(make_app(size=(1024, 768)), hosted)
+    (anna,) = start_with(pilot, students, "Аня")
+    play = pilot.top
+    assert isinstance(play, HostPlayScene)
+    answer_the_question(pilot, anna)
+    until(pilot, lambda: play.view.phase == "reveal", "the reveal")
+    pilot.key(pygame.K_l)  # no leaderboard: straight to the next question
+    until(pilot, lambda: not play.view.leaderboard_on, "the leaderboard off")
+    pilot.key(pygame.K_RETURN)
+    until(pilot, lambda: play.view.phase == "question", "the second question")
+    late = students.join("Zoe")
+    until(pilot, lambda: play.live_lines()["answered"] == "0 of 2 answered", "Zoe counted")
+    answer_the_question(pilot, late)
+    until(pilot, lambda: play.live_lines().get("answered") == "1 of 2 answered", "her answer")
