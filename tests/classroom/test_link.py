@@ -8,6 +8,7 @@ import os
 import pickle
 import signal
 import socket
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +281,20 @@ def test_a_view_sent_by_the_process_launcher_arrives_whole(tmp_path: Path) -> No
     assert again == view
     assert type(again.result) is type(view.result)
     assert type(again.roster[0]) is type(view.roster[0])
+
+
+def test_the_pack_file_given_is_the_one_read(tmp_path: Path) -> None:
+    config = host_config(tmp_path)
+    assert config.data_dir is not None
+    moved = tmp_path / "mine.yaml"
+    (config.data_dir / "packs" / "class-test.yaml").rename(moved)
+    # in no packs folder: found only because the projector names its file
+    with hosted(replace(config, pack_file=moved)) as link:
+        view = wait_for_view(link, lambda v: True)
+        assert view.pack_id == PACK_ID
+    link = start_host_thread(replace(config, pack_id="union-state", pack_file=moved))
+    try:
+        assert link.error is not None
+        assert '"union-state"' in link.error
+    finally:
+        link.close()

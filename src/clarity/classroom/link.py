@@ -38,7 +38,7 @@ import queue
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -85,7 +85,9 @@ class HostConfig:
     None :data:`DEFAULT_PORT`, or any free one when that is taken. ``seed``: the order of
     the questions and tiles (None: a new one). ``resume``: take up a saved, unfinished game
     of the same pack. ``class_name``: the class whose players make the class list (None:
-    every player).
+    every player). ``pack_file``: the file of the pack, when the caller has found it already
+    (the projector has loaded it): only that file is read, instead of every pack until the
+    one of ``pack_id`` (each pack's pictures are checked as it loads).
     """
 
     pack_id: str
@@ -97,6 +99,7 @@ class HostConfig:
     seed: int | None = None
     resume: bool = True
     class_name: str | None = None
+    pack_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -551,13 +554,18 @@ def _find_pack(config: HostConfig, translator: Translator) -> Pack:
     from clarity.terminal_text import problem_line  # noqa: PLC0415
 
     t = translator
-    folders = [bundled_questions_dir()]
-    if config.data_dir is not None:
-        folders.append(user_packs_dir(config.data_dir))
-    found = find_pack_files(folders)
+    if config.pack_file is not None:
+        files: Sequence[Path] = (config.pack_file,)
+        listings = None
+    else:
+        folders = [bundled_questions_dir()]
+        if config.data_dir is not None:
+            folders.append(user_packs_dir(config.data_dir))
+        found = find_pack_files(folders)
+        files, listings = found.files, found.listings
     playable: list[str] = []
     broken = None
-    for loaded in iter_packs(found.files, assets_dir=bundled_assets_dir(), listings=found.listings):
+    for loaded in iter_packs(files, assets_dir=bundled_assets_dir(), listings=listings):
         if loaded.id == config.pack_id:
             if loaded.ok and loaded.pack is not None:
                 return loaded.pack
