@@ -8,8 +8,10 @@ server talk through queues, never by sharing state"):
 
 - views out: a :class:`~clarity.classroom.views.ProjectorView` each time the game's
   ``version`` changes, at most one per :data:`VIEW_INTERVAL` (a burst of 200 answers is
-  a few views, not 200), and one every :data:`VIEW_REFRESH` at least so the clock on the
-  screen moves; :meth:`HostLink.latest_view` takes the newest and drops the older ones;
+  a few views, not 200), and one every :data:`VIEW_REFRESH` at least (the projector counts
+  the time left down between views); :meth:`HostLink.latest_view` takes the newest and
+  drops the older ones (the process launcher's cross pickled, and only the newest is
+  unpickled);
 - commands in: the teacher's keys as :mod:`~clarity.classroom.commands` values;
 - the start: the addresses and PIN, or the one line that says why the server could not
   start (the port in use, an address not of this computer, a pack that does not play).
@@ -19,7 +21,12 @@ rules of the settings file in ``config_dir`` (the timer, streaks and the class's
 as the solo game reads them), the translator of ``language`` (the errors and notices the
 devices get), and the journal of ``data_dir`` (``StoreJournal``): a saved, unfinished game
 of the same pack resumes with its PIN and tokens, so the students' pages rejoin by
-themselves.
+themselves. The journal saves once for the answers that came together (:class:`GroupCommit`).
+
+Which launcher (``benchmarks/bench_host.py``, 200 students answering within a second on a
+busy 2-core machine): the process kept answers to the projector's screen within 66-110 ms
+at p99 against 89-222 ms for the thread, whose server holds the interpreter lock for the
+game's work while the frame loop waits for it (frame p99 16 ms against 11-13).
 """
 
 from __future__ import annotations

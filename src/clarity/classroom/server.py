@@ -379,10 +379,6 @@ class ClassServer:
                 connection.limited_at = now
                 self._refuse(connection, ErrorCode.RATE_LIMITED)
             return
-        size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
-        if size > self.limits.max_message_bytes:  # a compressed frame that grew: not taken
-            self._refuse(connection, ErrorCode.TOO_BIG)
-            return
         try:
             message = parse_client_message(data)
         except ProtocolError as error:
