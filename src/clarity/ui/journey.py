@@ -81,6 +81,7 @@ def start_hosting(app: App) -> None:
             config_dir=store.path.parent if store is not None else None,
             language=settings.language().language,
             port=None,
+            pack_file=loaded.path,  # found already: the server reads no other pack
         )
         link = start_host_thread(config)
         if link.error is not None:

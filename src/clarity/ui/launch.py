@@ -384,6 +384,7 @@ def start_hosting(
         language=options.settings.language().language,
         bind=host.bind,
         port=host.port,
+        pack_file=loaded.path,  # found already: the server reads no other pack
     )
     link = start_host_thread(config)
     if link.error is not None:
