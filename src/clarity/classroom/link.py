@@ -23,10 +23,11 @@ devices get), and the journal of ``data_dir`` (``StoreJournal``): a saved, unfin
 of the same pack resumes with its PIN and tokens, so the students' pages rejoin by
 themselves. The journal saves once for the answers that came together (:class:`GroupCommit`).
 
-Which launcher (``benchmarks/bench_host.py``, 200 students answering within a second on a
-busy 2-core machine): the process kept answers to the projector's screen within 66-110 ms
-at p99 against 89-222 ms for the thread, whose server holds the interpreter lock for the
-game's work while the frame loop waits for it (frame p99 16 ms against 11-13).
+Which launcher (``benchmarks/bench_host.py``, 200 students answering within a second, on
+a 2-core machine shared with other work): with the machine at load 2 both kept answers to
+the projector's screen within 60-81 ms at p99 (frame p99 12-14 ms, of which the screens'
+own drawing 9-12); at load 4 the process held 66-110 ms against 89-222 ms for the thread,
+whose server holds the interpreter lock for the game's work while the frame loop waits.
 """
 
 from __future__ import annotations
