@@ -402,3 +402,22 @@ def test_a_websocket_from_another_sites_page_is_refused(link: HostLink) -> None:
     status, first = run(scenario())
     assert status == 403
     assert first == "hello"  # the game's own page is let in
+
+
+def test_the_servers_own_refusals_speak_the_games_language(tmp_path: Path) -> None:
+    with hosted(host_config(tmp_path, language="ru")) as russian:
+
+        async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+            async with Classroom(russian) as room:
+                flooder = await room.student("Поток")
+                flood = json.dumps({"v": 1, "type": "leave", "extra": 1})
+                await asyncio.gather(*(flooder.send_raw(flood) for _ in range(40)))
+                limited = await flooder.error("rate_limited")
+                big = await room.device()
+                await big.send_raw(json.dumps({"v": 1, "type": "guess", "text": "я" * 5000}))
+                return limited, await big.error("too_big")
+
+        limited, too_big = run(scenario())
+    assert limited["message"].startswith("Слишком много сообщений")
+    assert too_big["message"] != "The message is too long."
+    assert any("а" <= letter <= "я" for letter in too_big["message"].lower())
