@@ -3,11 +3,15 @@ the queues, the start's errors are one line, and a game closed mid-way resumes."
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import signal
 import socket
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -298,3 +302,55 @@ def test_the_pack_file_given_is_the_one_read(tmp_path: Path) -> None:
         assert '"union-state"' in link.error
     finally:
         link.close()
+
+
+PROJECTOR = """
+import multiprocessing, sys, time
+from pathlib import Path
+from clarity.classroom.link import HostConfig, start_host_process
+if __name__ == "__main__":
+    link = start_host_process(HostConfig(
+        pack_id="class-test", data_dir=Path(sys.argv[1]), config_dir=None, language="en",
+        bind="127.0.0.1", port=0, seed=1))
+    (server,) = multiprocessing.active_children()
+    print(link.students_url, server.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_server_process_ends_when_its_projector_is_killed(tmp_path: Path) -> None:
+    config = host_config(tmp_path)
+    script = tmp_path / "projector.py"
+    script.write_text(PROJECTOR, encoding="utf-8")
+    # its stderr to a file: once it is killed, its resource tracker says (rightly) that it
+    # cleaned up the queues' semaphores
+    log = (tmp_path / "projector.log").open("w")
+    projector = subprocess.Popen(
+        [sys.executable, str(script), str(config.data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+    )
+    try:
+        assert projector.stdout is not None
+        url, pid = projector.stdout.readline().split()
+        port = int(url.split(":")[2].split("/")[0])
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # served
+        projector.send_signal(signal.SIGKILL)  # no close(), no stop on the queue
+        projector.wait(10)
+        for _ in range(200):  # bounded: 20 s
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    pass
+            except OSError:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the server outlived its projector")
+    finally:
+        projector.kill()
+        projector.wait(10)
+        log.close()
+        with contextlib.suppress(ProcessLookupError, UnboundLocalError):
+            os.kill(int(pid), signal.SIGKILL)  # left behind only when the test failed

@@ -356,7 +356,10 @@ def _next_command(commands: _Queue) -> object:
     try:
         return commands.get(timeout=0.25)
     except queue.Empty:
-        return None
+        # A projector killed outright (a crash, the task manager) never says stop: a server
+        # process left behind would keep the port and the class in a game nobody sees.
+        parent = multiprocessing.parent_process()
+        return _STOP if parent is not None and not parent.is_alive() else None
     except (EOFError, OSError):
         return _STOP  # the projector's side is gone
 
