@@ -78,6 +78,13 @@ def write_pack(folder: Path, questions: int) -> Path:
     return path
 
 
+def _stage(view: Any) -> tuple[str, int] | None:
+    """The phase and question a view shows (a new one is laid out again)."""
+    if view is None:
+        return None
+    return view.phase, view.question.number if view.question is not None else 0
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -218,6 +225,7 @@ def run_one(launcher_name: str, students: int, questions: int) -> dict[str, Any]
         frame_ms: list[float] = []
         frame_cpu_ms: list[float] = []  # the frame's own work (no wait for the GIL or a core)
         view_frame_ms: list[float] = []  # the frames that took a new view
+        steady_ms: list[float] = []  # the frames that showed no new phase or question
         shown: dict[str, float] = {}  # "question/name" -> the end of the frame showing it
         asked_at: dict[int, float] = {}  # question number -> when the teacher's key went
 
@@ -232,6 +240,8 @@ def run_one(launcher_name: str, students: int, questions: int) -> dict[str, Any]
                 frame_cpu_ms.append((cpu_end - cpu_start) * 1000)
                 if view is not before:
                     view_frame_ms.append((end - start) * 1000)
+                if _stage(view) == _stage(before):
+                    steady_ms.append((end - start) * 1000)
             if view is not None and view.question is not None:
                 number = view.question.number
                 closed = view.phase != "question"
@@ -318,6 +328,8 @@ def run_one(launcher_name: str, students: int, questions: int) -> dict[str, Any]
         "frame_p99": percentile(frame_ms, 0.99),
         "frame_worst": max(frame_ms),
         "frame_cpu_p99": percentile(frame_cpu_ms, 0.99),
+        "steady_p99": percentile(steady_ms, 0.99),
+        "stage_frames": len(frame_ms) - len(steady_ms),
         "view_frames": len(view_frame_ms),
         "view_frame_p99": percentile(view_frame_ms, 0.99) if view_frame_ms else 0.0,
         "broadcast_p50": statistics.median(broadcast),
@@ -378,6 +390,8 @@ def main() -> None:
             f"{r['launcher']}: {r['answers']} answers, {r['frames']} frames, of which"
             f" {r['view_frames']} took a new view (their p99 {r['view_frame_p99']:.2f} ms);"
             f" the frames' own CPU time p99 {r['frame_cpu_p99']:.2f} ms;"
+            f" without the {r['stage_frames']} that laid out a new phase or question, p99"
+            f" {r['steady_p99']:.2f} ms;"
             f" the slowest question reached the last device in {r['broadcast_last_worst']:.0f} ms"
         )
 
