@@ -24,10 +24,11 @@ of the same pack resumes with its PIN and tokens, so the students' pages rejoin 
 themselves. The journal saves once for the answers that came together (:class:`GroupCommit`).
 
 Which launcher (``benchmarks/bench_host.py``, 200 students answering within a second, on
-a 2-core machine shared with other work): with the machine at load 2 both kept answers to
-the projector's screen within 60-81 ms at p99 (frame p99 12-14 ms, of which the screens'
-own drawing 9-12); at load 4 the process held 66-110 ms against 89-222 ms for the thread,
-whose server holds the interpreter lock for the game's work while the frame loop waits.
+a 2-core machine shared with other work): on the quiet machine both kept answers to the
+projector's screen within 53-81 ms at p99, and the frames that lay out nothing new within
+4.2 ms at p99 (the layouts of a new question or reveal take 9-12); at load 4 the process
+held 66-110 ms against 89-222 ms for the thread, whose server holds the interpreter lock
+for the game's work while the frame loop waits for it.
 """
 
 from __future__ import annotations
