@@ -354,3 +354,20 @@ def test_a_server_process_ends_when_its_projector_is_killed(tmp_path: Path) -> N
         log.close()
         with contextlib.suppress(ProcessLookupError, UnboundLocalError):
             os.kill(int(pid), signal.SIGKILL)  # left behind only when the test failed
+
+
+def test_a_start_that_fails_leaves_the_saved_game_to_resume(tmp_path: Path) -> None:
+    pytest.importorskip("clarity.classroom.journal")
+    config = host_config(tmp_path)
+    with hosted(config) as first:
+        run(_join_and_start(first))
+        wait_for_view(first, lambda v: v.phase == "question")
+        pin = first.pin
+    with _taken_port() as holder:
+        failed = start_host_thread(replace(config, port=holder.getsockname()[1]))
+        failed.close()
+        assert failed.error is not None
+    with hosted(config) as resumed:
+        assert resumed.pin == pin
+        view = wait_for_view(resumed, lambda v: bool(v.roster))
+        assert [line.name for line in view.roster] == ["Anna"]

@@ -311,7 +311,10 @@ async def _serve(
         )
         port = await _listen(server, config, translator)
     except _CannotHost as cannot:
-        _close_journal(journal)
+        # a game that never opened saves nothing: an unfinished game of another pack in
+        # this data folder stays the one to resume
+        if journal is not None:
+            journal.close(save=False)
         status.put(_Started(error=str(cannot)))
         return
     shown = shown_host(config.bind)
@@ -333,13 +336,8 @@ async def _serve(
             await publishing
         await server.close()
         publisher.publish()  # the last word: the projector sees the game as it was left
-        _close_journal(journal)
-
-
-def _close_journal(journal: Any) -> None:
-    closing = getattr(journal, "close", None)
-    if callable(closing):
-        closing()
+        if journal is not None:
+            journal.close()
 
 
 async def _take_commands(server: ClassServer, commands: _Queue) -> None:
@@ -502,7 +500,7 @@ def _scoring_rules(config_dir: Path | None) -> ScoringRules:
     return ScoringRules(timer=rules.timer, streaks=rules.streaks, time_scale=rules.time_scale)
 
 
-def _journal(config: HostConfig) -> Any:
+def _journal(config: HostConfig) -> GroupCommit | None:
     if config.data_dir is None:
         return None
     try:
@@ -547,8 +545,11 @@ class GroupCommit:
         self._pending = None
         self._journal.drop()
 
-    def close(self) -> None:
-        self.commit()
+    def close(self, *, save: bool = True) -> None:
+        """Write what is pending (unless ``save`` is False) and close the journal."""
+        if save:
+            self.commit()
+        self._pending = None
         closing = getattr(self._journal, "close", None)
         if callable(closing):
             closing()
