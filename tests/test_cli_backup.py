@@ -10,6 +10,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from datetime import timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,9 @@ def test_backup_says_what_it_wrote(
     status, out, err = _run(capsys, "backup", str(target), "--data-dir", str(data))
     assert (status, err) == (0, "")
     size = target.stat().st_size
-    shown = f"{size / 1000:.1f} KB" if size < 10_000 else f"{size / 1000:.0f} KB"
+    # Babel rounds the decimal written (5.55 -> 5.6), not the binary float (5.5499...).
+    step = Decimal("0.1") if size < 10_000 else Decimal("1")
+    shown = f"{Decimal(str(size / 1000)).quantize(step, ROUND_HALF_EVEN)} KB"
     assert out == (
         f"Backed up 2 players, 3 rounds, 1 pack and the settings to {target} ({shown})\n"
     )
@@ -305,10 +308,15 @@ def test_deleting_a_player_names_the_copies_of_damaged_data_that_still_hold_them
 ) -> None:
     database = data / DB_FILENAME
     first = copy_aside(database, MONDAY_9AM)  # as the repair keeps damaged data, twice
+    last = database.stat().st_size - 1
+    kept = database.read_bytes()[last:]
     with open(database, "r+b") as file:  # other damage, so a second copy is made
-        file.seek(database.stat().st_size - 1)
+        file.seek(last)
         file.write(b"\xa5")
     second = copy_aside(database, MONDAY_9AM + timedelta(days=2))
+    with open(database, "r+b") as file:  # the live file itself is sound again
+        file.seek(last)
+        file.write(kept)
     status, out, err = _run(capsys, "players", "--delete", "Ana", "--data-dir", str(data))
     assert (status, err) == (0, "")
     assert out.splitlines() == [

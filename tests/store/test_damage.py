@@ -94,6 +94,17 @@ def _damage_schema_page(path: Path) -> int:
     return ROUNDS
 
 
+def _schema_text_not_utf8(path: Path) -> int:
+    """A byte of a table's CREATE statement that is not UTF-8: SQLite's message about the
+    malformed schema then quotes it, and Python cannot decode the message."""
+    data = path.read_bytes()
+    at = data.index(b"CREATE TABLE round (") + len(b"CREATE TABLE round ")
+    with open(path, "r+b") as file:
+        file.seek(at)
+        file.write(b"\xa5")
+    return ROUNDS
+
+
 def _truncate(path: Path) -> int:
     with open(path, "r+b") as file:
         file.truncate(path.stat().st_size * 6 // 10)
@@ -117,6 +128,7 @@ DAMAGE: dict[str, Callable[[Path], int]] = {
     "history index": _damage_leaf("round_by_player_time", 0),
     "round uuid index": _damage_leaf("sqlite_autoindex_round_1", 0),
     "first page": _damage_schema_page,
+    "schema text not UTF-8": _schema_text_not_utf8,
     "cut short": _truncate,
     "garbage": _garbage,
 }

@@ -17,6 +17,7 @@ import functools
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 DB_FILENAME = "clarity.sqlite3"
 _TEXT_FROM_BYTES = functools.partial(str, encoding="utf-8", errors="replace")
@@ -369,6 +370,48 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> 
     return conn
 
 
+SQLITE_CORRUPT = 11  # https://www.sqlite.org/rescode.html#corrupt
+
+
+class DamageAwareConnection(sqlite3.Connection):
+    """A connection whose statements report a damaged schema as SQLITE_CORRUPT.
+
+    SQLite's message for a damaged schema ("malformed database schema (...)") quotes the
+    damaged bytes; Python's sqlite3 decodes every message as strict UTF-8, so the damage
+    surfaces as a UnicodeDecodeError that no ``except sqlite3.DatabaseError`` sees, and a
+    damaged file would end the game with a traceback instead of being repaired.
+    """
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().execute(*args, **kwargs)
+        except UnicodeDecodeError as error:
+            raise _corrupt(error) from error
+
+    def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executemany(*args, **kwargs)
+        except UnicodeDecodeError as error:
+            raise _corrupt(error) from error
+
+    def executescript(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executescript(*args, **kwargs)
+        except UnicodeDecodeError as error:
+            raise _corrupt(error) from error
+
+
+def _corrupt(error: UnicodeDecodeError) -> sqlite3.DatabaseError:
+    """The DatabaseError SQLite meant: damage (SQLITE_CORRUPT), its message undecodable."""
+    corrupt = sqlite3.DatabaseError(
+        "malformed database schema (SQLite's message has bytes that are not UTF-8: "
+        f"{error.object[error.start : error.end]!r})"
+    )
+    corrupt.sqlite_errorcode = SQLITE_CORRUPT  # type: ignore[attr-defined]
+    corrupt.sqlite_errorname = "SQLITE_CORRUPT"  # type: ignore[attr-defined]
+    return corrupt
+
+
 def open_connection(
     path: Path, *, read_only: bool = False, immutable: bool = False
 ) -> sqlite3.Connection:
@@ -382,9 +425,13 @@ def open_connection(
     timeout = BUSY_TIMEOUT_MS / 1000
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=timeout, isolation_level=None, factory=DamageAwareConnection
+        )
     else:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn = sqlite3.connect(
+            path, timeout=timeout, isolation_level=None, factory=DamageAwareConnection
+        )
     # Text that is not UTF-8 (a damaged page, a file edited by hand) reads with U+FFFD in
     # place of the bad bytes, instead of failing every read of its row ("Could not decode
     # to UTF-8") where no repair can reach it.

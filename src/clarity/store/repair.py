@@ -44,7 +44,7 @@ from clarity.core.messages import Message, message, plural_message
 from clarity.store import rows
 from clarity.store.class_games import TEAM_QUERY
 from clarity.store.classes import school_class
-from clarity.store.db import configure, migrate, open_connection
+from clarity.store.db import DamageAwareConnection, configure, migrate, open_connection
 from clarity.store.finished_rounds import RECORD_QUERY
 from clarity.store.problems import Problem, UnreadableRow, problem_of
 from clarity.store.rows import Row
@@ -468,7 +468,7 @@ def _counts(conn: sqlite3.Connection, when: str) -> dict[str, int | None]:
 def _counts_before(work: Path) -> dict[str, int | None]:
     """What the damaged file has, when SQLite can still count it."""
     try:
-        conn = sqlite3.connect(work)
+        conn = sqlite3.connect(work, factory=DamageAwareConnection)
     except sqlite3.Error:
         return {f"{name}_before": None for name in _COUNTED}
     try:

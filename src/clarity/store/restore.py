@@ -55,7 +55,7 @@ from clarity.store.backup import (
     schema_differences,
     size_in_words,
 )
-from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, schema_version
+from clarity.store.db import DB_FILENAME, SCHEMA_VERSION, DamageAwareConnection, schema_version
 from clarity.store.models import Player
 from clarity.store.ownership import Claim, HeldElsewhere, claim_player
 
@@ -481,7 +481,9 @@ def _saved_players(database: Path) -> list[Player]:
 
 def _open_elsewhere(database: Path) -> bool:
     try:
-        conn = sqlite3.connect(database, timeout=0, isolation_level=None)
+        conn = sqlite3.connect(
+            database, timeout=0, isolation_level=None, factory=DamageAwareConnection
+        )
     except sqlite3.Error:
         return False
     try:
@@ -516,7 +518,7 @@ def _build(
     if database.is_file():
         try:
             # an ordinary connection: closing it tidies away the -wal and -shm it makes
-            conn = sqlite3.connect(database, isolation_level=None)
+            conn = sqlite3.connect(database, isolation_level=None, factory=DamageAwareConnection)
             try:
                 version = schema_version(conn)
                 if version > SCHEMA_VERSION:
