@@ -30,6 +30,7 @@ from clarity.classroom.link import (
 
 from .server_devices import (
     PACK_ID,
+    WAIT,
     Classroom,
     host_config,
     hosted,
@@ -371,3 +372,68 @@ def test_a_start_that_fails_leaves_the_saved_game_to_resume(tmp_path: Path) -> N
         assert resumed.pin == pin
         view = wait_for_view(resumed, lambda v: bool(v.roster))
         assert [line.name for line in view.roster] == ["Anna"]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _page_kept_open(port: int) -> socket.socket:
+    """A browser's connection: the students' page fetched, the connection kept alive."""
+    browser = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+    browser.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    assert browser.recv(64).startswith(b"HTTP/1.1 200")
+    return browser
+
+
+def _closed_by_the_server(browser: socket.socket) -> None:
+    """Read to the end, as a browser does, then close (a close without a reset: the
+    server's side of the connection waits in TIME_WAIT on the server's port)."""
+    with browser:
+        while browser.recv(65536):
+            pass
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SO_REUSEADDR stays off on Windows")
+def test_a_host_restarted_at_once_gets_its_port_back_and_the_student_rejoins(
+    tmp_path: Path,
+) -> None:
+    """The server closes the devices' connections itself when it stops, so they wait in
+    TIME_WAIT on its port for a minute: a host restarted at once must still listen there,
+    or the pages open on the students' phones could not reconnect."""
+    pytest.importorskip("clarity.classroom.journal")
+    config = host_config(tmp_path, port=_free_port())
+    first = start_host_thread(config)
+    try:
+        assert first.error is None, first.error
+        assert config.port is not None
+        browser = _page_kept_open(config.port)
+
+        async def play_one_question() -> tuple[str | None, int]:
+            async with Classroom(first) as room:
+                anna = await room.student("Anna")
+                first.send(commands.Start())
+                await anna.answer_right(await anna.question(1))
+                score = (await anna.reveal())["result"]["score"]
+                return anna.token, score
+
+        token, score = run(play_one_question())
+    finally:
+        first.close()
+    _closed_by_the_server(browser)
+    with hosted(config) as second:  # the same port, at once
+        assert second.error is None
+        assert second.students_url == first.students_url
+
+        async def rejoin() -> dict[str, Any]:
+            async with Classroom(second) as room:
+                anna = await room.device()
+                await anna.send(type="join", token=token)
+                await anna.next("welcome")
+                return await anna.next("state")
+
+        state = run(rejoin())
+        assert score > 0
+        assert state["you"]["score"] == score

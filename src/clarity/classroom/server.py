@@ -32,6 +32,7 @@ import html
 import json
 import logging
 import re
+import sys
 import time
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
@@ -57,6 +58,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
+
+#: SO_REUSEADDR on the listening socket. When the server stops it closes the devices'
+#: connections itself, so they wait in TIME_WAIT on its port for a minute (RFC 793's 2 MSL);
+#: without this a host restarted at once could not listen on the port the students' pages
+#: reconnect to. On POSIX it lets a socket bind past TIME_WAIT only, never beside another
+#: listener (that is SO_REUSEPORT, which stays off: two hosts must never share a port). On
+#: Windows SO_REUSEADDR lets a second program take a port in use, so it stays off there.
+REUSE_ADDRESS = sys.platform != "win32"
 PAGES = {"/": "student", "/teacher": "teacher"}
 
 
@@ -283,7 +292,7 @@ class ClassServer:
         the port. Raises OSError when the address cannot be taken (the caller says why)."""
         runner = web.AppRunner(self.application(), access_log=None, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, bind or None, port, reuse_address=False)
+        site = web.TCPSite(runner, bind or None, port, reuse_address=REUSE_ADDRESS)
         try:
             await site.start()
         except BaseException:
