@@ -108,6 +108,7 @@ def result(kind: str = "choice") -> QuestionResultView:
         explain=EXPLAIN,
         tile_uncovered=kind != "typed",
         refused=("Mosko", "St Petersburg") if kind == "typed" else (),
+        right_truth=True if kind == "truefalse" else None,
     )
 
 

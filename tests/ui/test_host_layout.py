@@ -5,6 +5,7 @@ and the QR code readable from the back of a classroom."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pygame
@@ -116,3 +117,21 @@ def test_in_russian_the_lobby_and_the_reveal_speak_russian(
     words = pilot.top.shown_texts()  # type: ignore[attr-defined]
     assert "Right answer" not in words["right_answer"]
     assert words["right_answer"].endswith(CHOICES[0])
+
+
+@pytest.mark.parametrize("truth", [True, False])
+def test_the_reveal_of_true_or_false_marks_the_answer_the_view_says_is_right(
+    make_app: Callable[..., App], truth: bool
+) -> None:
+    """Whatever words the right answer is written in (the host's language, a pack's)."""
+    app = make_app(size=(1920, 1080))
+    view = every_phase()["reveal-truefalse"]
+    said = "Верно" if truth else "Неверно"
+    result = dataclasses.replace(view.result, right_answer=said, right_truth=truth)
+    hosting = Hosting(HandingLink(dataclasses.replace(view, result=result)), _loaded(app))
+    hosting.poll()
+    app.push(app.screens.make("host-play", hosting=hosting))
+    pilot = Pilot(app)
+    pilot.step(3)
+    marked = {bar.label: bar.right for bar, _row, _room in pilot.top.chart.rows}  # type: ignore[attr-defined]
+    assert marked == {"True": truth, "False": not truth}

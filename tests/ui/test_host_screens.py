@@ -374,3 +374,24 @@ def test_a_server_that_cannot_start_is_a_dialog_saying_why(
     assert str(port) in dialog.message  # type: ignore[attr-defined]
     pilot.key(pygame.K_ESCAPE)
     assert [scene.name for scene in app.scenes] == ["title"]
+
+
+def test_a_server_that_stops_mid_game_is_told_in_one_line_and_esc_goes_to_the_title(
+    make_app: Callable[..., App],
+    hosted: tuple[HostLink, LoadedPack],
+    students: Students,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app(size=(1024, 768))
+    pilot = at_lobby(app, hosted)
+    start_with(pilot, students, "Аня")
+    monkeypatch.setattr(HostLink, "failure", property(lambda link: "its thread ended"))
+    pilot.step(2)
+    assert pilot.top.name == "host-failed"
+    texts = texts_of(pilot)
+    assert texts == ["The class server stopped: its thread ended"]
+    hints = pilot.top.layout_boxes()["hints"]  # type: ignore[attr-defined]
+    assert hints.height > 0
+    pilot.key(pygame.K_ESCAPE)
+    assert [scene.name for scene in app.scenes] == ["title"]
+    assert hosted[0].closed

@@ -879,6 +879,7 @@ class GameHost:
             explain=result.explain,
             tile_uncovered=result.tile is not None,
             refused=tuple(r.text for r in result.responses if not r.right),
+            right_truth=question.answer if isinstance(question, TrueFalseQuestion) else None,
         )
 
     def _question_message(self, seat: _Seat, now: float) -> dict[str, Any] | None:

@@ -93,7 +93,10 @@ class QuestionResultView:
     ``truth_counts``: (false, true) for true/false (else (0, 0)); ``responses``: typed or
     number answers, most given first; ``right_choices``: the indexes of the right choices;
     ``right_answer``: the right answer as shown (rendered in the game's language);
-    ``refused``: typed answers judged wrong that the teacher may accept, most given first.
+    ``refused``: typed answers judged wrong that the teacher may accept, most given first;
+    ``right_truth``: the right answer of a true/false question (None for other kinds), so
+    the projector marks the right bar without reading ``right_answer``'s words (in the
+    language the host rendered them in, or the pack's).
     """
 
     answered: int
@@ -106,6 +109,7 @@ class QuestionResultView:
     explain: str | None
     tile_uncovered: bool
     refused: tuple[str, ...]
+    right_truth: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

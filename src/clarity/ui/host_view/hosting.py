@@ -63,6 +63,15 @@ class Hosting:
         self.view = view
         return True
 
+    @property
+    def failure(self) -> str | None:
+        """The link's one line when its server stopped during the game (None while it
+        runs, and once hosting is closed: the projector stopped it)."""
+        if self.closed:
+            return None
+        # a link of before ``failure`` (or a made-up one) has none: it never fails
+        return getattr(self.link, "failure", None)
+
     def send(self, command: TeacherCommand) -> None:
         """Give the server ``command`` (never blocks; nothing once closed)."""
         if not self.closed:
@@ -92,8 +101,16 @@ class HostedScene(Scene):
         self.hosting.send(command)
 
     def follow(self) -> None:
-        """Take the newest view; go to the phase's screen when it is another."""
-        if self._handed_over or not self.hosting.poll():
+        """Take the newest view; go to the phase's screen when it is another, or to the
+        screen that says the server stopped when the link tells it failed."""
+        if self._handed_over:
+            return
+        failure = self.hosting.failure
+        if failure is not None:
+            self._handed_over = True
+            self.app.screens.replace("host-failed", hosting=self.hosting, failure=failure)
+            return
+        if not self.hosting.poll():
             return
         view = self.hosting.view
         assert view is not None

@@ -511,11 +511,11 @@ class HostPlayScene(HostedScene):
             ]
         if question.kind == "truefalse":
             false, true = result.truth_counts
-            said_true = t.gettext("True")
-            right_true = result.right_answer == said_true or 1 in result.right_choices
             return [
-                Bar(said_true, true, right_true, truth_style(look, True)),
-                Bar(t.gettext("False"), false, not right_true, truth_style(look, False)),
+                Bar(t.gettext("True"), true, result.right_truth is True, truth_style(look, True)),
+                Bar(
+                    t.gettext("False"), false, result.right_truth is False, truth_style(look, False)
+                ),
             ]
         return [Bar(line.text, line.count, line.right) for line in result.responses[:6]]
 
