@@ -63,6 +63,8 @@ def test_the_list_shows_every_setting_its_value_where_it_comes_from_and_what_is_
         "volume": ["100", "default", "0 to 100"],
         "mute": ["off", "default", "on, off"],
         "read-aloud": ["off", "default", "off, question, question-and-answers"],
+        "tile-share": ["50", "default", "25, 50, 75, 100"],
+        "leaderboard": ["on", "default", "on, off"],
     }
     assert out[-2] == "Preset: standard; the presets are: standard, accuracy-only, relaxed"
     assert out[-1] == f"File: {config / 'settings.ini'} (not written yet: all are defaults)"

@@ -15,6 +15,7 @@ from clarity.settings import (
     PRESETS,
     SETTINGS,
     Assignments,
+    ClassroomSettings,
     DisplaySettings,
     Refused,
     RulesSettings,
@@ -44,6 +45,7 @@ CHANGED = Settings(
         answer_colours="colour-blind-safe",
     ),
     sound=SoundSettings(volume=35, mute=True, read_aloud="question-and-answers"),
+    classroom=ClassroomSettings(tile_share=75, leaderboard=False),
 )
 
 
@@ -63,6 +65,8 @@ def test_the_keys_are_the_ones_a_teacher_reads() -> None:
         "volume",
         "mute",
         "read-aloud",
+        "tile-share",
+        "leaderboard",
     ]
 
 
@@ -80,6 +84,8 @@ def test_the_defaults_are_the_game_as_it_always_played() -> None:
         "100",
         "off",
         "off",
+        "50",
+        "on",
     ]
 
 
@@ -284,7 +290,7 @@ def test_the_file_is_an_ini_file_that_configparser_reads_alike(tmp_path: Path) -
     text = settings_text(CHANGED)
     parser = configparser.ConfigParser(interpolation=None)
     parser.read_string(text)
-    assert parser.sections() == ["rules", "display", "sound"]
+    assert parser.sections() == ["rules", "display", "sound", "classroom"]
     assert {
         key: value for section in parser.sections() for key, value in parser[section].items()
     } == {s.key: CHANGED.text(s.key) for s in SETTINGS}

@@ -890,6 +890,34 @@ def _add_host(subparsers: Subparsers, t: Translator) -> None:
         metavar="N",
         help=t.gettext("the port to listen on (default: 8765, or any free one when it is taken)"),
     )
+    parser.add_argument(
+        "--tile-share",
+        type=functools.partial(_tile_share, translator=t),
+        metavar="PERCENT",
+        help=t.gettext(
+            "a tile is uncovered when at least this share of the students who answered were"
+            " right: 25, 50, 75 or 100 (default: the tile-share setting, 50)"
+        ),
+    )
+    parser.add_argument(
+        "--no-leaderboard",
+        dest="leaderboard",
+        action="store_false",
+        default=None,
+        help=t.gettext("no leaderboard between questions in this game (the teacher can show it)"),
+    )
+
+
+def _tile_share(text: str, translator: Translator | None = None) -> int:
+    from clarity.settings import SETTINGS_BY_KEY, Refused  # noqa: PLC0415
+
+    t = translator if translator is not None else Translator()
+    value = SETTINGS_BY_KEY["tile-share"].parse(text)
+    if isinstance(value, Refused) or not isinstance(value, int):
+        raise argparse.ArgumentTypeError(
+            t.gettext("{value} is not a tile share: 25, 50, 75 or 100 (per cent)", value=repr(text))
+        )
+    return value
 
 
 def _port_number(text: str, translator: Translator | None = None) -> int:
@@ -912,7 +940,13 @@ def _cmd_host(args: argparse.Namespace) -> int:
     from clarity.ui.launch import HostOptions, start_hosting  # noqa: PLC0415 - see _start_game
 
     options = _launch_options(args, _game_settings(args, seed=None), pack_id=args.pack)
-    host = HostOptions(bind=args.bind, port=args.port, config_dir=_config_dir(args))
+    host = HostOptions(
+        bind=args.bind,
+        port=args.port,
+        config_dir=_config_dir(args),
+        tile_share=args.tile_share,
+        leaderboard=args.leaderboard,
+    )
     return start_hosting(options, host)
 
 

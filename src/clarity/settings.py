@@ -1,10 +1,11 @@
 """The settings a teacher chooses once, and the file they are kept in.
 
-Three groups, each a frozen dataclass: the rules (timer, time per question, streak bonus),
-the display (text size, theme, reduced motion, answer colours) and the sound (volume, mute,
-read-aloud). :data:`SETTINGS` describes every setting as data (its key as a teacher writes
-it, ``text-size``; the values allowed, as written and as held; a label and a line of help),
-and that one table drives the file, ``clarity settings`` and the Settings screen.
+Four groups, each a frozen dataclass: the rules (timer, time per question, streak bonus),
+the display (text size, theme, reduced motion, answer colours), the sound (volume, mute,
+read-aloud) and the class game on students' devices (the tile rule, the leaderboard).
+:data:`SETTINGS` describes every setting as data (its key as a teacher writes it,
+``text-size``; the values allowed, as written and as held; a label and a line of help), and
+that one table drives the file, ``clarity settings`` and the Settings screen.
 
 The file is ``settings.ini`` in the config folder (``--config-dir``, else
 ``$CLARITY_CONFIG_DIR``, else the platform's user config folder): an INI file of
@@ -41,8 +42,8 @@ SETTINGS_FILE_NAME = "settings.ini"
 # Far more than the file ever needs (it is about 2 KB); a larger file is not a settings file.
 MAX_FILE_BYTES = 64 * 1024
 
-GroupName: TypeAlias = Literal["rules", "display", "sound"]
-GROUPS: tuple[GroupName, ...] = ("rules", "display", "sound")
+GroupName: TypeAlias = Literal["rules", "display", "sound", "classroom"]
+GROUPS: tuple[GroupName, ...] = ("rules", "display", "sound", "classroom")
 Theme: TypeAlias = Literal["standard", "high-contrast"]
 AnswerColours: TypeAlias = Literal["standard", "colour-blind-safe"]
 ReadAloud: TypeAlias = Literal["off", "question", "question-and-answers"]
@@ -54,6 +55,10 @@ SettingValue: TypeAlias = bool | int | float | str | None
 TIME_SCALES: tuple[float | None, ...] = (1.0, 1.5, 2.0, 3.0, None)
 TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 200)  # per cent of the standard size
 VOLUME_STEPS: tuple[int, ...] = tuple(range(0, 101, 10))  # the screen's steps; any 0-100 is fine
+# The share of the students who answered that must be right for a tile to be uncovered in
+# the class game on students' devices, in per cent (issue 13: "at least half", a rule the
+# teacher can change).
+TILE_SHARES: tuple[int, ...] = (25, 50, 75, 100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +121,27 @@ class SoundSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ClassroomSettings:
+    """The class game on students' devices (``clarity host``; issue 13).
+
+    ``tile_share``: a tile is uncovered when at least this many per cent of the students
+    who answered a question were right (25, 50, 75 or 100). ``leaderboard``: the
+    leaderboard is shown between questions (the teacher can still switch it during the
+    game; off spares the slowest students a public ranking). Raises ValueError for a
+    value :data:`SETTINGS` does not allow.
+    """
+
+    tile_share: int = 50
+    leaderboard: bool = True
+
+    def __post_init__(self) -> None:
+        _check_group(self, "classroom")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
-    """Every setting: ``rules``, ``display`` and ``sound``; frozen, so a change is a new value.
+    """Every setting: ``rules``, ``display``, ``sound`` and ``classroom``; frozen, so a change
+    is a new value.
 
     Read and change them by key (``settings.get("text-size")``,
     ``settings.with_values({"text-size": 150})``) or by attribute
@@ -127,6 +151,7 @@ class Settings:
     rules: RulesSettings = field(default_factory=RulesSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     sound: SoundSettings = field(default_factory=SoundSettings)
+    classroom: ClassroomSettings = field(default_factory=ClassroomSettings)
 
     def get(self, key: str) -> SettingValue:
         """The value of the setting ``key`` (KeyError for a key not in :data:`SETTINGS`)."""
@@ -406,6 +431,28 @@ SETTINGS: tuple[Setting, ...] = (
             ("question-and-answers", "question-and-answers"),
         ),
         "off, question, question-and-answers",
+    ),
+    Setting(
+        "tile-share",
+        "classroom",
+        "tile_share",
+        N_("Tile rule"),
+        N_(
+            "in the class game on students' devices, a tile is uncovered when at least this "
+            "share of the students who answered were right, in per cent"
+        ),
+        tuple((str(share), share) for share in TILE_SHARES),
+        "25, 50, 75, 100",
+    ),
+    _switch(
+        "leaderboard",
+        "classroom",
+        "leaderboard",
+        N_("Leaderboard"),
+        N_(
+            "in the class game on students' devices, the leaderboard between questions (the "
+            "teacher can still switch it during the game)"
+        ),
     ),
 )
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

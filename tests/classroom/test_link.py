@@ -437,3 +437,60 @@ def test_a_host_restarted_at_once_gets_its_port_back_and_the_student_rejoins(
         state = run(rejoin())
         assert score > 0
         assert state["you"]["score"] == score
+
+
+def _failure_within(link: HostLink, timeout: float = WAIT) -> str:
+    """The link's failure once it tells one (the projector reads it every frame)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        failure = link.failure
+        if failure is not None:
+            return failure
+        time.sleep(0.01)
+    raise AssertionError(f"no failure told within {timeout} s")
+
+
+def test_a_host_failing_in_its_clock_is_told_by_the_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clarity.classroom.host import GameHost
+
+    with hosted(host_config(tmp_path)) as link:
+        wait_for_view(link, lambda v: v.phase == "lobby")
+        assert link.alive
+        assert link.failure is None
+
+        def broken_tick(self: GameHost, now: float) -> list[Any]:
+            raise RuntimeError("the clock broke")
+
+        monkeypatch.setattr(GameHost, "tick", broken_tick)
+        failure = _failure_within(link)
+        assert "RuntimeError: the clock broke" in failure
+        assert "\n" not in failure
+        assert link.error == failure
+        assert not link.alive
+        link.send(commands.Start())  # a link whose server stopped takes commands harmlessly
+
+
+def test_a_server_process_killed_mid_game_is_told_by_the_link_in_the_games_language(
+    tmp_path: Path,
+) -> None:
+    with hosted(host_config(tmp_path, language="ru"), start_host_process) as link:
+        wait_for_view(link, lambda v: v.phase == "lobby")
+        assert link.alive
+        (server,) = [p for p in multiprocessing.active_children() if p.name == "class-game-server"]
+        assert server.pid is not None
+        os.kill(server.pid, signal.SIGKILL)
+        failure = _failure_within(link)
+        assert not link.alive
+        assert "\n" not in failure
+        assert any("а" <= letter <= "я" for letter in failure.lower()), failure
+
+
+def test_a_link_closed_by_the_projector_tells_no_failure(tmp_path: Path) -> None:
+    link = start_host_thread(host_config(tmp_path))
+    assert link.alive
+    link.close()
+    assert link.failure is None
+    assert link.error is None
+    assert not link.alive

@@ -148,6 +148,7 @@ class GameHost:
         secrets: Callable[[], str] = secrets_module.token_urlsafe,
         mystery_index: int = 0,
         students_url: str = "",
+        leaderboard: bool = True,
     ) -> None:
         self.pack = pack
         self.pin = pin
@@ -180,7 +181,7 @@ class GameHost:
         self._connections: set[int] = set()
         self.started = False
         self.paused = False
-        self.leaderboard_on = True
+        self.leaderboard_on = leaderboard
         self._leaderboard_showing = False
         self._clock_base = 0.0  # the question's clock when it last started or stopped
         self._clock_from: float | None = None  # ``now`` when it last started; None: stopped

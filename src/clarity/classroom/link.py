@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from clarity.core.packs.models import Pack
     from clarity.core.scoring import ScoringRules
     from clarity.i18n import Translator
+    from clarity.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,10 @@ class HostConfig:
     of the same pack. ``class_name``: the class whose players make the class list (None:
     every player). ``pack_file``: the file of the pack, when the caller has found it already
     (the projector has loaded it): only that file is read, instead of every pack until the
-    one of ``pack_id`` (each pack's pictures are checked as it loads).
+    one of ``pack_id`` (each pack's pictures are checked as it loads). ``tile_share``
+    (per cent of those who answered who must be right for a tile: 25, 50, 75 or 100) and
+    ``leaderboard`` (shown between questions) for this game; None: the settings file's
+    ``tile-share`` and ``leaderboard``. A resumed game keeps the rules it was started with.
     """
 
     pack_id: str
@@ -109,6 +113,8 @@ class HostConfig:
     resume: bool = True
     class_name: str | None = None
     pack_file: Path | None = None
+    tile_share: int | None = None
+    leaderboard: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,14 @@ class _Started:
     teacher_url: str = ""
     pin: str = ""
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class _Stopped:
+    """The server's last word on the status queue when it stops by itself: why (one line in
+    the game's language)."""
+
+    reason: str
 
 
 class _Queue(Protocol):
@@ -132,8 +146,10 @@ class HostLink:
     """What the projector holds: the addresses to show, the newest view, a way to command.
 
     ``students_url``, ``teacher_url`` and ``pin`` are "" when the server could not start;
-    then ``error`` is the one line that says why (in the game's language).
-    Every method returns at once; none raises once the link is made.
+    then ``error`` is the one line that says why (in the game's language). A server that
+    stops by itself in the game (its thread or process died, the game's clock failed) is
+    told by :attr:`failure` (and ``error``), and :attr:`alive` turns False: the projector
+    reads them each frame. Every method returns at once; none raises once the link is made.
     """
 
     def __init__(
@@ -144,16 +160,68 @@ class HostLink:
         commands: _Queue,
         stop: Callable[[], None],
         pickled: bool = False,
+        status: _Queue | None = None,
+        running: Callable[[], bool] = lambda: True,
+        language: str = "en",
     ) -> None:
         self.students_url = started.students_url
         self.teacher_url = started.teacher_url
         self.pin = started.pin
-        self.error = started.error
+        self._start_error = started.error
+        self._failure: str | None = None
         self._views = views
         self._commands = commands
         self._stop = stop
         self._pickled = pickled
+        self._status = status
+        self._running = running
+        self._language = language
         self._closed = started.error is not None
+
+    @property
+    def error(self) -> str | None:
+        """Why the server could not start, or why it stopped by itself in the game
+        (:attr:`failure`); None while it serves. One line in the game's language."""
+        return self._start_error or self.failure
+
+    @property
+    def failure(self) -> str | None:
+        """Why the server stopped by itself once the game was open (one line in the game's
+        language: its thread or process ended, or the game's clock failed), else None.
+        None too after :meth:`close` (the projector stopped it) and when it never started
+        (see ``error``). Cheap enough to read every frame."""
+        if self._failure is None and not self._closed:
+            self._failure = self._stopped_by_itself()
+        return self._failure
+
+    @property
+    def alive(self) -> bool:
+        """Whether the server still serves the game (False after a failure, a failed start
+        or :meth:`close`)."""
+        return not self._closed and self.failure is None
+
+    def _stopped_by_itself(self) -> str | None:
+        word = self._status_word()
+        if word is not None:
+            return word
+        if self._running():
+            return None
+        # died without a word (killed, or a crash under Python): a word put just before
+        # the end may still be on its way
+        return self._status_word() or _server_failed(self._language, started=True)
+
+    def _status_word(self) -> str | None:
+        if self._status is None:
+            return None
+        try:
+            word = self._status.get_nowait()
+        except (queue.Empty, OSError, ValueError, EOFError):
+            return None
+        if isinstance(word, _Stopped):
+            return word.reason
+        if isinstance(word, _Started) and word.error is not None:
+            return word.error
+        return None
 
     def latest_view(self) -> ProjectorView | None:
         """The newest view since the last call, or None when none came; never blocks."""
@@ -207,14 +275,22 @@ def start_host_thread(config: HostConfig) -> HostLink:
         daemon=True,
     )
     thread.start()
-    started = _wait_for_start(status, thread.is_alive)
+    started = _wait_for_start(status, thread.is_alive, config.language)
 
     def stop() -> None:
         thread.join(STOP_TIMEOUT)
 
     if started.error is not None:
         thread.join(STOP_TIMEOUT)
-    return HostLink(started, views=views, commands=commands, stop=stop)
+    return HostLink(
+        started,
+        views=views,
+        commands=commands,
+        stop=stop,
+        status=status,
+        running=thread.is_alive,
+        language=config.language,
+    )
 
 
 def start_host_process(config: HostConfig) -> HostLink:
@@ -233,7 +309,7 @@ def start_host_process(config: HostConfig) -> HostLink:
         daemon=True,
     )
     process.start()
-    started = _wait_for_start(status, process.is_alive)
+    started = _wait_for_start(status, process.is_alive, config.language)
 
     def stop() -> None:
         process.join(STOP_TIMEOUT)
@@ -246,27 +322,46 @@ def start_host_process(config: HostConfig) -> HostLink:
 
     if started.error is not None:
         stop()
-    return HostLink(started, views=views, commands=commands, stop=stop, pickled=True)
+    return HostLink(
+        started,
+        views=views,
+        commands=commands,
+        stop=stop,
+        pickled=True,
+        status=status,
+        running=process.is_alive,
+        language=config.language,
+    )
 
 
-def _wait_for_start(status: _Queue, alive: Callable[[], bool]) -> _Started:
+def _wait_for_start(status: _Queue, alive: Callable[[], bool], language: str) -> _Started:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         try:
-            started: _Started = status.get(timeout=0.1)
+            word = status.get(timeout=0.1)
         except queue.Empty:
             if not alive():
                 break
             continue
+        if isinstance(word, _Stopped):
+            return _Started(error=word.reason)
+        started: _Started = word
         return started
-    return _Started(error=_server_failed())
+    return _Started(error=_server_failed(language))
 
 
-def _server_failed() -> str:
-    from clarity.i18n import Translator  # noqa: PLC0415
+def _server_failed(language: str, *, started: bool = False) -> str:
+    from clarity.i18n import translator_for  # noqa: PLC0415
 
     # the thread or process died before it could say why: its log has the traceback
-    return Translator().gettext("the class game's server did not start")
+    t = translator_for(language)
+    if started:
+        # Translators: why the class game's server stopped (after "The class server
+        # stopped: "): its thread or process was ended by something else.
+        return t.gettext(
+            "it ended unexpectedly; what was answered is saved: host the game again to resume it"
+        )
+    return t.gettext("the class game's server did not start")
 
 
 # --- the server's side: in the thread or the process -------------------------------------
@@ -281,10 +376,24 @@ def serve_until_stopped(
     The target of both launchers (module level, so that spawn can import it)."""
     try:
         asyncio.run(_serve(config, views, commands, status, pickled=pickled))
-    except Exception:
+    except Exception as error:
         log.exception("the class game's server failed")
         with contextlib.suppress(Exception):
-            status.put_nowait(_Started(error=_server_failed()))
+            status.put_nowait(_Stopped(_failed_on(error, config.language)))
+
+
+def _failed_on(error: Exception, language: str) -> str:
+    """The one line for a server stopped by ``error`` (the log has its traceback)."""
+    from clarity.i18n import translator_for  # noqa: PLC0415
+
+    reason = f"{type(error).__name__}: {error}".splitlines()[0]
+    return translator_for(language).gettext(
+        # Translators: why the class game's server stopped (after "The class server
+        # stopped: "); {error} is the program's error, in English.
+        "an error in the game ({error}); what was answered is saved: host the game again"
+        " to resume it",
+        error=reason,
+    )
 
 
 class _CannotHost(Exception):
@@ -325,19 +434,27 @@ async def _serve(
     )
     # the projector's view carries the students' address (its QR code): known only now
     host.set_students_url(started.students_url)
-    publisher.attach(host)
+    publisher.attach(host, on_failure=server.fail)
     status.put(started)
     publishing = asyncio.create_task(publisher.run(), name="class-game-views")
+    taking = asyncio.create_task(_take_commands(server, commands), name="class-game-commands")
+    failing = asyncio.create_task(server.failed(), name="class-game-failure")
     try:
-        await _take_commands(server, commands)
+        await asyncio.wait((taking, failing), return_when=asyncio.FIRST_COMPLETED)
     finally:
-        publishing.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await publishing
+        for task in (publishing, taking, failing):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await server.close()
-        publisher.publish()  # the last word: the projector sees the game as it was left
+        if server.failure is None:
+            publisher.publish()  # the last word: the projector sees the game as it was left
         if journal is not None:
-            journal.close()
+            # after a failure the host may be half way through a change: what was
+            # acknowledged is saved already (no answer goes out before its commit)
+            journal.close(save=server.failure is None)
+    if server.failure is not None:
+        status.put(_Stopped(_failed_on(server.failure, config.language)))
 
 
 async def _take_commands(server: ClassServer, commands: _Queue) -> None:
@@ -373,9 +490,15 @@ class _ViewPublisher:
         self._host: GameHost | None = None
         self._sent_version: int | None = None
         self._wake = asyncio.Event()
+        self._on_failure: Callable[[Exception], None] | None = None
 
-    def attach(self, host: GameHost) -> None:
+    def attach(
+        self, host: GameHost, *, on_failure: Callable[[Exception], None] | None = None
+    ) -> None:
+        """Publish ``host``'s views; a view that fails calls ``on_failure`` (the projector
+        would show a game frozen where it failed)."""
         self._host = host
+        self._on_failure = on_failure
 
     def changed(self) -> None:
         host = self._host
@@ -396,8 +519,10 @@ class _ViewPublisher:
             return
         try:
             view = host.view(time.monotonic())
-        except Exception:
+        except Exception as error:
             log.exception("the game host's view failed")
+            if self._on_failure is not None:
+                self._on_failure(error)
             return
         self._sent_version = host.version
         _put_newest(self._views, pickled_view(view) if self._pickled else view)
@@ -454,7 +579,11 @@ def _game_host(config: HostConfig, translator: Translator, journal: Any) -> Game
     from clarity.core.live_round import LiveRules  # noqa: PLC0415
 
     pack = _find_pack(config, translator)
-    rules = _scoring_rules(config.config_dir)
+    saved_settings = _settings(config.config_dir)
+    rules = _scoring_rules(saved_settings)
+    classroom = saved_settings.classroom
+    tile_share = classroom.tile_share if config.tile_share is None else config.tile_share
+    leaderboard = classroom.leaderboard if config.leaderboard is None else config.leaderboard
     class_list = journal.class_list() if journal is not None else ()
     saved = journal.load(config.pack_id) if journal is not None and config.resume else None
     if saved is not None:
@@ -472,10 +601,11 @@ def _game_host(config: HostConfig, translator: Translator, journal: Any) -> Game
         teacher_token=secrets.token_urlsafe(24),
         seed=seed,
         rules=rules,
-        live_rules=LiveRules(),
+        live_rules=LiveRules(tile_share=tile_share / 100),
         translator=translator,
         journal=journal,
         class_list=class_list,
+        leaderboard=leaderboard,
     )
 
 
@@ -485,17 +615,20 @@ def new_pin() -> str:
     return str(100_000 + secrets.randbelow(900_000))
 
 
-def _scoring_rules(config_dir: Path | None) -> ScoringRules:
-    """The rules of the settings file in ``config_dir``, as the solo game plays them
-    (``GameSettings.rules``): the timer, streaks and the class's time scale."""
-    from clarity.core.scoring import ScoringRules  # noqa: PLC0415
+def _settings(config_dir: Path | None) -> Settings:
+    """The settings file in ``config_dir`` (None: the defaults)."""
     from clarity.settings import Settings, SettingsStore, settings_path  # noqa: PLC0415
 
-    saved = (
-        Settings()
-        if config_dir is None
-        else SettingsStore(settings_path(config_dir)).load().settings
-    )
+    if config_dir is None:
+        return Settings()
+    return SettingsStore(settings_path(config_dir)).load().settings
+
+
+def _scoring_rules(saved: Settings) -> ScoringRules:
+    """The rules of the settings, as the solo game plays them (``GameSettings.rules``):
+    the timer, streaks and the class's time scale."""
+    from clarity.core.scoring import ScoringRules  # noqa: PLC0415
+
     rules = saved.rules
     return ScoringRules(timer=rules.timer, streaks=rules.streaks, time_scale=rules.time_scale)
 

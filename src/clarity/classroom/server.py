@@ -271,6 +271,9 @@ class ClassServer:
         self._ticker: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()  # held, or the loop may lose them
         self.port: int | None = None
+        #: what stopped the game (the host failed where the game cannot go on without it)
+        self.failure: Exception | None = None
+        self._failed: asyncio.Event | None = None
 
     # --- the application ------------------------------------------------------------------
 
@@ -300,6 +303,9 @@ class ClassServer:
             raise
         self._runner = runner
         self.port = _bound_port(runner, port)
+        self._failed = asyncio.Event()
+        if self.failure is not None:
+            self._failed.set()
         self._ticker = asyncio.create_task(self._ticking(), name="class-game-tick")
         return self.port
 
@@ -331,8 +337,26 @@ class ClassServer:
         self._run_host(lambda now: self.host.command(command, now))
 
     def tick(self) -> None:
-        """Let the host's clock run: a question whose time is up closes."""
-        self._run_host(self.host.tick)
+        """Let the host's clock run: a question whose time is up closes. A host that fails
+        here stops the game (:meth:`failed`): its clock would fail again every tick, and
+        no question would ever close."""
+        self._run_host(self.host.tick, fatal=True)
+
+    def fail(self, error: Exception) -> None:
+        """The game cannot go on (``error``, the first one is kept): :meth:`failed`
+        returns."""
+        if self.failure is None:
+            self.failure = error
+        if self._failed is not None:
+            self._failed.set()
+
+    async def failed(self) -> Exception:
+        """Wait until the game cannot go on (:meth:`fail`); the error that stopped it.
+        Only after :meth:`start`."""
+        assert self._failed is not None, "the server has not started"
+        await self._failed.wait()
+        assert self.failure is not None
+        return self.failure
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -436,16 +460,21 @@ class ClassServer:
 
     # --- the host -------------------------------------------------------------------------
 
-    def _call_host(self, call: Callable[[float], list[Outgoing]]) -> list[Outgoing]:
+    def _call_host(
+        self, call: Callable[[float], list[Outgoing]], *, fatal: bool = False
+    ) -> list[Outgoing]:
         try:
             return call(self._clock())
-        except Exception:
-            # A bug in the host must not take the class's server down with it.
+        except Exception as error:
+            # A bug met by one device's frame must not take the class's server down with
+            # it; one in the game's clock (``fatal``) stops the game, and the projector says so.
             log.exception("the game host failed")
+            if fatal:
+                self.fail(error)
             return []
 
-    def _run_host(self, call: Callable[[float], list[Outgoing]]) -> None:
-        outgoing = self._call_host(call)
+    def _run_host(self, call: Callable[[float], list[Outgoing]], *, fatal: bool = False) -> None:
+        outgoing = self._call_host(call, fatal=fatal)
         if self._commit is None:
             self.deliver(outgoing)
         else:

@@ -347,6 +347,8 @@ class HostOptions:
     bind: str = "0.0.0.0"
     port: int | None = None
     config_dir: Path | None = None
+    tile_share: int | None = None  # None: the settings file's (the link reads it)
+    leaderboard: bool | None = None
 
 
 def start_hosting(
@@ -385,6 +387,8 @@ def start_hosting(
         bind=host.bind,
         port=host.port,
         pack_file=loaded.path,  # found already: the server reads no other pack
+        tile_share=host.tile_share,
+        leaderboard=host.leaderboard,
     )
     link = start_host_thread(config)
     if link.error is not None:

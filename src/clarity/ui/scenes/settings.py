@@ -50,6 +50,8 @@ GROUP_TITLES: dict[GroupName, str] = {
     "rules": N_("Rules"),
     "display": N_("Display"),
     "sound": N_("Sound"),
+    # Translators: the heading of the settings of the class game on students' devices
+    "classroom": N_("Class game"),
 }
 #: The rows' keys: held arrows go on (down the list, up the volume).
 SETTINGS_KEYS: tuple[Binding, ...] = (
