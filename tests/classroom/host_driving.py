@@ -178,6 +178,8 @@ class Game:
     # -- the server's side --------------------------------------------------------------
 
     def deliver(self, outgoing: list[Outgoing]) -> list[Outgoing]:
+        # what the host held back goes out after the frame, as the server's flush sends it
+        outgoing = outgoing + self.host.pending(self.now)
         self.sent.extend(outgoing)
         for target, msg in outgoing:
             if target == "teachers":

@@ -657,18 +657,25 @@ class GroupCommit:
 
     def __init__(self, journal: Any) -> None:
         self._journal = journal
-        self._pending: dict[str, Any] | None = None
+        self._pending: Callable[[], dict[str, Any]] | None = None
         self._problem: Any = None
 
     def save(self, state: dict[str, Any]) -> Any:
-        self._pending = state
+        self._pending = lambda: state
+        return self._problem
+
+    def save_later(self, build: Callable[[], dict[str, Any]]) -> Any:
+        """Keep ``build`` (it returns the state) instead of the state: the commit builds the
+        newest one only. With 200 answers in a second the host's whole state (the round's
+        every move copied) was built for each answer and thrown away for most of them."""
+        self._pending = build
         return self._problem
 
     def commit(self) -> None:
         """Write the newest state saved since the last commit, if any."""
-        state, self._pending = self._pending, None
-        if state is not None:
-            self._problem = self._journal.save(state)
+        build, self._pending = self._pending, None
+        if build is not None:
+            self._problem = self._journal.save(build())
 
     def finish(self, *args: Any, **kwargs: Any) -> Any:
         self.commit()

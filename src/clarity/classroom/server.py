@@ -476,7 +476,7 @@ class ClassServer:
     def _run_host(self, call: Callable[[float], list[Outgoing]], *, fatal: bool = False) -> None:
         outgoing = self._call_host(call, fatal=fatal)
         if self._commit is None:
-            self.deliver(outgoing)
+            self.deliver(outgoing + self._call_host(self.host.pending))
         else:
             # Group commit: the frames already read in this turn of the loop are handled
             # first, then one save covers them all, and only then are they answered (an
@@ -495,6 +495,8 @@ class ClassServer:
                 self._commit()
             except Exception:
                 log.exception("saving the class game failed")
+        # what the host held back to go once for these frames (the teacher's state)
+        self._held.extend(self._call_host(self.host.pending))
         held, self._held = self._held, []
         self.deliver(held)
 
