@@ -9,6 +9,7 @@ import dataclasses
 from collections.abc import Callable
 
 import pygame
+import pytest
 
 from clarity.classroom.commands import EndGame, Pause, Resume
 from clarity.classroom.views import ProjectorView
@@ -82,3 +83,55 @@ def test_esc_pauses_under_a_menu_and_continue_resumes(make_app: Callable[..., Ap
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_e)  # End the game, from the menu
     assert link.sent[-1] == EndGame()
+
+
+def test_frames_whose_counts_do_not_change_format_no_number(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The language's number formatting (Babel) is slow for a frame: the counts are
+    written again only when they change, not as the clock runs."""
+    app = make_app(size=(1920, 1080))
+    pilot, play, link = playing(app, asked(14.2, 14.2))
+    pilot.step(2)
+    translator = app.translator
+    written: list[float] = []
+    number = translator.number
+    monkeypatch.setattr(
+        translator, "number", lambda value, *a: written.append(value) or number(value, *a)
+    )
+    pilot.step(90)  # a second and a half: the clock's second changes
+    assert written == []
+    assert play.live_lines()["clock"] == clock_text(14.2 - 92 / 60)
+    link.views.append(dataclasses.replace(asked(12.0, 12.0), answered=13, version=9))
+    pilot.step()
+    assert play.live_lines()["answered"] == "13 of 30 answered"
+    assert 13 in written
+
+
+def test_no_frame_both_lays_out_a_new_question_and_draws_its_layer(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slowest frames of the projector were those that laid out a new question or
+    reveal and drew it in the same frame: the drawing waits for the next frame."""
+    app = make_app(size=(1920, 1080))
+    pilot, play, link = playing(app, asked(14.2, 14.2))
+    pilot.step(2)
+    frame = [0]
+    done: list[tuple[str, int]] = []
+    for name in ("layout", "_compose_into"):
+        original = getattr(play, name)
+
+        def recorded(*args: object, _name: str = name, _original=original) -> None:  # type: ignore[no-untyped-def]
+            done.append((_name, frame[0]))
+            _original(*args)
+
+        monkeypatch.setattr(play, name, recorded)
+    revealed = every_phase()["reveal-choice"]
+    link.views.append(dataclasses.replace(revealed, version=10))
+    for number in range(1, 4):
+        frame[0] = number
+        pilot.step()
+    assert [name for name, _frame in done] == ["layout", "_compose_into"]
+    (_, laid), (_, drawn) = done
+    assert drawn == laid + 1
+    assert play.shown_texts()["right_answer"].startswith("Right answer: ")

@@ -135,3 +135,27 @@ def test_the_reveal_of_true_or_false_marks_the_answer_the_view_says_is_right(
     pilot.step(3)
     marked = {bar.label: bar.right for bar, _row, _room in pilot.top.chart.rows}  # type: ignore[attr-defined]
     assert marked == {"True": truth, "False": not truth}
+
+
+def test_on_a_4_3_projector_the_board_takes_half_the_width_and_the_counts_sit_under_it(
+    make_app: Callable[..., App],
+) -> None:
+    """A landscape picture at 1024x768 left a small board with empty room under it."""
+    app = make_app(size=(1024, 768))
+    boxes = shown(app, "question-choice").top.layout_boxes()  # type: ignore[attr-defined]
+    board = boxes["board"]
+    assert board.width >= 0.47 * 1024
+    assert boxes["answered"].top > board.bottom
+    assert boxes["guessed"].top > boxes["answered"].bottom
+    assert boxes["answered"].left == boxes["guessed"].left == board.left
+    # the question's side has the bottom line's height too
+    assert max(boxes[f"answer_{n}"].bottom for n in range(1, 5)) > boxes["answered"].bottom
+
+
+def test_on_a_16_9_projector_the_board_keeps_the_height_and_the_counts_the_bottom_line(
+    make_app: Callable[..., App],
+) -> None:
+    app = make_app(size=(1920, 1080))
+    boxes = shown(app, "question-choice").top.layout_boxes()  # type: ignore[attr-defined]
+    assert boxes["answered"].top > boxes["board"].bottom
+    assert boxes["guessed"].right > 1920 * 0.8  # along the bottom, on the right

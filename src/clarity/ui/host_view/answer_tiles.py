@@ -22,6 +22,9 @@ from clarity.ui.theme import AnswerStyle, Colour, Look, Metrics, contrast_ratio
 from clarity.ui.widgets import draw_shape
 
 WHITE: Colour = (255, 255, 255)
+#: A tile's most height, in the theme's units (``Metrics.px``): room for a long answer
+#: on two or three lines at a size read from the back of the room.
+TILE_MOST_H = 18
 
 
 def style_of(look: Look, letter: str) -> AnswerStyle:
@@ -92,7 +95,7 @@ class AnswerTiles:
         gap = metrics.gap
         columns, rows = grid_of(len(answers))
         tile_w = (area.width - (columns - 1) * gap) // columns
-        tile_h = min((area.height - (rows - 1) * gap) // rows, metrics.px(14))
+        tile_h = min((area.height - (rows - 1) * gap) // rows, metrics.px(TILE_MOST_H))
         mark = min(tile_h * 0.32, metrics.px(3.2))
         pad = metrics.px(1.0)
         room = (max(1, tile_w - 2 * pad - round(2 * mark) - pad), max(1, tile_h - 2 * pad))

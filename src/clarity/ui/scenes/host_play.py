@@ -49,8 +49,10 @@ if TYPE_CHECKING:
     from clarity.classroom.views import ProjectorView
     from clarity.ui.app import App
 
-#: Of the width, the board's column.
+#: Of the width, the board's column: at least this, and up to BOARD_MOST_SHARE when the
+#: window's height gives the picture the room (a 4:3 projector's landscape picture).
 BOARD_SHARE = 0.42
+BOARD_MOST_SHARE = 0.5
 #: Of the room under the prompt, the most a question's own picture takes.
 PICTURE_SHARE = 0.45
 #: The leaderboard shows this many; the rest are counted.
@@ -124,6 +126,12 @@ class HostPlayScene(HostedScene):
         self._awaiting_notice: str | bool | None = False
         self._accept_notice: str | None = None  # the server's word on it, under the reveal
         self._chrome = self._metrics  # the top and bottom lines' sizes
+        self._counts_under_board = False  # the counts under the board, not along the bottom
+        #: each live line as last written: what it was written for, and the text
+        self._live: dict[str, tuple[tuple[object, ...], str]] = {}
+        #: each live line drawn: what it was drawn for (text, colour, box) and the drawing
+        self._live_drawn: dict[str, tuple[tuple[object, ...], pygame.Surface]] = {}
+        self._waited = False  # the last frame showed the layer of the layout before
 
     # -- reading ------------------------------------------------------------------------
 
@@ -135,35 +143,59 @@ class HostPlayScene(HostedScene):
         return max(0.0, view.question.seconds_left - self._since)
 
     def live_lines(self) -> dict[str, str]:
-        """The lines that change as students answer and time runs, by name."""
+        """The lines that change as students answer and time runs, by name.
+
+        Each is written again only when what it says changed (a count, the clock's
+        second): the language's number formatting is too slow for every frame."""
         view = self.view
-        t = self.app.translator
         if view is None:
             return {}
+        t = self.app.translator
         lines: dict[str, str] = {}
         if view.phase == "question":
-            lines["answered"] = t.ngettext(
-                "{count} of {total} answered",
-                "{count} of {total} answered",
-                view.answered,
-                total=view.active,
+            lines["answered"] = self._written(
+                "answered",
+                (view.answered, view.active),
+                lambda: t.ngettext(
+                    "{count} of {total} answered",
+                    "{count} of {total} answered",
+                    view.answered,
+                    total=view.active,
+                ),
             )
             left = self.seconds_left()
             if left is not None:
                 waiting = left <= 0 and (view.question.closes_in or 0) > self._since
                 lines["clock"] = (
-                    t.gettext("Waiting for extra time") if waiting else clock_text(left)
+                    self._written("waiting", (), lambda: t.gettext("Waiting for extra time"))
+                    if waiting
+                    else clock_text(left)
                 )
         if view.phase in ("question", "reveal", "leaderboard", "final_guess"):
-            if view.guessed_right:
-                lines["guessed"] = t.ngettext(
-                    "{count} has guessed the picture",
-                    "{count} have guessed the picture",
-                    view.guessed_right,
-                )
-            else:
-                lines["guessed"] = t.gettext("Nobody has guessed the picture yet")
+            lines["guessed"] = self._written(
+                "guessed",
+                (view.guessed_right,),
+                lambda: (
+                    t.ngettext(
+                        "{count} has guessed the picture",
+                        "{count} have guessed the picture",
+                        view.guessed_right,
+                    )
+                    if view.guessed_right
+                    else t.gettext("Nobody has guessed the picture yet")
+                ),
+            )
         return lines
+
+    def _written(self, name: str, values: tuple[object, ...], write: Callable[[], str]) -> str:
+        """The live line ``name`` as ``write`` wrote it for ``values`` (kept until they
+        change, or the language does: :meth:`layout` forgets them)."""
+        kept = self._live.get(name)
+        if kept is not None and kept[0] == values:
+            return kept[1]
+        text = write()
+        self._live[name] = (values, text)
+        return text
 
     def layout_boxes(self) -> dict[str, pygame.Rect]:
         """Everything drawn, by name (for the layout tests)."""
@@ -316,6 +348,8 @@ class HostPlayScene(HostedScene):
         self._paused = Texts(assets)
         self._picture = None
         self._laid_out += 1  # the layer is drawn again
+        self._live = {}  # the language may have changed
+        self._live_drawn = {}
         self._boxes = {}
         self._lines = {}
         self.tiles = AnswerTiles()
@@ -344,10 +378,24 @@ class HostPlayScene(HostedScene):
         content = pygame.Rect(
             margin, top + bar_h + gap, width - 2 * margin, status.top - gap - top - bar_h - gap
         )
-        # larger text needs the width: the board gives it (as the class results' picture)
-        board_w = round(content.width * BOARD_SHARE / math.sqrt(metrics.text_scale))
+        # larger text needs the width: the board gives it (as the class results' picture);
+        # the picture is what the class looks at from the back: as wide as its height
+        # allows, up to half the width (the question keeps the other half; larger text
+        # keeps more of it)
+        least = round(content.width * BOARD_SHARE / math.sqrt(metrics.text_scale))
+        most = max(least, round(content.width * BOARD_MOST_SHARE / metrics.text_scale))
+        board_w = max(least, min(most, round(content.height * self.board.aspect)))
         board_area = pygame.Rect(content.x, content.y, board_w, content.height)
         self._boxes["board"] = self.board.fit(board_area, metrics)
+        # a picture wider than its room is tall leaves room under it: the counts go there,
+        # and the question's side takes the bottom line's height too
+        guessed_h = assets.font(chrome.body_size).get_linesize()
+        under_board = (
+            content.bottom - self._boxes["board"].bottom - gap >= status_h + gap + guessed_h
+        )
+        self._counts_under_board = under_board
+        if under_board:
+            content.height = status.bottom - content.y
         right = pygame.Rect(
             board_area.right + 2 * gap,
             content.y,
@@ -387,17 +435,17 @@ class HostPlayScene(HostedScene):
             self._lines["clock"] = (clock, bar_size, True)
         # along the bottom: how many answered (left) and guessed the picture (right)
         half = (status.width - gap) // 2
+        answered = pygame.Rect(status.x, status.y, half, status.height)
+        guessed = pygame.Rect(status.right - half, status.y, half, status.height)
+        if under_board:
+            board = self._boxes["board"]
+            answered = pygame.Rect(board_area.x, board.bottom + gap, board_area.width, status_h)
+            # without a question open, no count of answers: the guesses' line goes first
+            below = answered.bottom + gap if view.phase == "question" else answered.top
+            guessed = pygame.Rect(board_area.x, below, board_area.width, guessed_h)
         if view.phase == "question":
-            self._lines["answered"] = (
-                pygame.Rect(status.x, status.y, half, status.height),
-                status_size,
-                True,
-            )
-        self._lines["guessed"] = (
-            pygame.Rect(status.right - half, status.y, half, status.height),
-            chrome.body_size,
-            False,
-        )
+            self._lines["answered"] = (answered, status_size, True)
+        self._lines["guessed"] = (guessed, chrome.body_size, False)
         if view.phase == "question" and question is not None:
             self._layout_question(texts, right)
         elif view.phase == "reveal" and question is not None and view.result is not None:
@@ -557,8 +605,15 @@ class HostPlayScene(HostedScene):
         explain = result.explain or ""
         told = self._accept_notice or ""  # what came of the teacher's A
 
+        measured: dict[tuple[str, int, bool], int] = {}  # the plans share many
+
         def height(text: str, size: int, *, bold: bool = False) -> int:
-            return fitter.measure(text, size, width, bold=bold)[1] if text else 0
+            if not text:
+                return 0
+            key = (text, size, bold)
+            if key not in measured:
+                measured[key] = fitter.measure(text, size, width, bold=bold)[1]
+            return measured[key]
 
         # the class has read the prompt: it gets smaller, then goes, before the
         # explanation, which is what the reveal is for
@@ -670,10 +725,11 @@ class HostPlayScene(HostedScene):
             )
             score = t.number(line.score)
             score_w = assets.fitter.width(score, size, True)
+            # a student's name: smaller where the score leaves it too little room, else cut
             texts.place(
                 f"standing_{number}",
                 line.name,
-                (size, size),
+                (size, min(size, metrics.small_size)),
                 palette.text,
                 pygame.Rect(
                     row.x + 2 * metrics.gap + place_w,
@@ -683,6 +739,7 @@ class HostPlayScene(HostedScene):
                 ),
                 bold=True,
                 middle=True,
+                or_line=True,
             )
             texts.place(
                 f"standing_{number}_score",
@@ -736,30 +793,39 @@ class HostPlayScene(HostedScene):
     def draw(self, surface: pygame.Surface) -> None:
         """What changes only with the layout is drawn once into a layer (the backdrop,
         the answers, the texts, the hints), so a frame is that layer, the board and the
-        lines that move (the clock, the counts); paused, the whole frame stands still."""
+        lines that move (the clock, the counts); paused, the whole frame stands still.
+
+        The frame that laid out a new question or reveal has done much already: it shows
+        the layer as it was (one frame, a sixtieth of a second, of the last screen) and the
+        next frame draws the layer again, so that no frame does both."""
         view = self.view
         paused = view is not None and view.paused
         key: tuple[object, ...] = (self._laid_out, paused)
         if paused:
             key += (self.board.version, tuple(self.live_lines().items()))
-        if (
-            self._layer is None
-            or self._layer_key != key
-            or (self._layer.get_size() != surface.get_size())
-        ):
-            self._layer = self._compose(surface.get_size(), paused)
+        size = surface.get_size()
+        stale = self._layer is None or self._layer_key != key or self._layer.get_size() != size
+        if stale and not self._waited and self._layer is not None and not paused:
+            self._waited = True  # drawn again next frame
+        elif stale:
+            self._waited = False
+            if self._layer is None or self._layer.get_size() != size:
+                self._layer = pygame.Surface(size).convert()
+            self._compose_into(self._layer, paused)
             self._layer_key = key
+        assert self._layer is not None
         surface.blit(self._layer, (0, 0))
         if not paused:
             self.board.draw(surface)
             self.board.draw_flips(surface)
             self._draw_live(surface)
 
-    def _compose(self, size: tuple[int, int], paused: bool) -> pygame.Surface:
+    def _compose_into(self, layer: pygame.Surface, paused: bool) -> None:
+        """The parts that change only with the layout, drawn over all of ``layer``."""
         assets = self.app.services.assets
         metrics = self._metrics
         palette = self.app.look.palette
-        layer = pygame.Surface(size).convert()
+        size = layer.get_size()
         self._backdrop.draw(layer, palette)
         if self._picture is not None:
             layer.blit(*self._picture)
@@ -774,7 +840,6 @@ class HostPlayScene(HostedScene):
             shade.fill((*palette.background, SHADE_ALPHA))
             layer.blit(shade, (0, 0))
             self._paused.draw(layer)
-        return layer
 
     def _draw_live(self, surface: pygame.Surface) -> None:
         assets = self.app.services.assets
@@ -790,13 +855,19 @@ class HostPlayScene(HostedScene):
                 colour = palette.wrong if left is not None and left <= 5 else palette.accent
             elif name == "guessed":
                 colour = palette.text_muted
-            rendered = assets.fit_text(
-                text, size, self._chrome.small_size, colour, box.size, bold=bold
-            )
+            drawn_for = (text, colour, size, box.size, bold)
+            cached = self._live_drawn.get(name)
+            if cached is not None and cached[0] == drawn_for:
+                rendered = cached[1]
+            else:
+                rendered = assets.fit_text(
+                    text, size, self._chrome.small_size, colour, box.size, bold=bold
+                )
+                self._live_drawn[name] = (drawn_for, rendered)
             shown = rendered.get_rect()
             shown.width, shown.height = min(shown.width, box.width), min(shown.height, box.height)
             shown.centery = box.centery
-            if name in ("clock", "guessed"):
+            if name == "clock" or (name == "guessed" and not self._counts_under_board):
                 shown.right = box.right
             else:
                 shown.left = box.left
