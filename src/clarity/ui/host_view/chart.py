@@ -20,7 +20,7 @@ from clarity.ui.host_view.texts import Texts
 from clarity.ui.theme import AnswerStyle, Metrics
 
 #: Of the chart's width, the answers' labels (with their marks); the bars take the rest.
-LABEL_SHARE = 0.5
+LABEL_SHARE = 0.62
 
 
 @dataclass(frozen=True, slots=True)
