@@ -159,3 +159,34 @@ def test_on_a_16_9_projector_the_board_keeps_the_height_and_the_counts_the_botto
     boxes = shown(app, "question-choice").top.layout_boxes()  # type: ignore[attr-defined]
     assert boxes["answered"].top > boxes["board"].bottom
     assert boxes["guessed"].right > 1920 * 0.8  # along the bottom, on the right
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("language", "text_size"), [("ru", 100), ("qps-ploc", 200)])
+def test_the_line_of_a_server_that_stopped_lays_out_in_the_language(
+    make_app: Callable[..., App],
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    language: str,
+    text_size: int,
+) -> None:
+    app = make_app(size=size, settings=game_settings(language, **{"text-size": text_size}))
+    view = every_phase()["question-choice"]
+    link = HandingLink(view)
+    reason = "сервер остановлен"  # the link's own line, in the game's language
+    link.failure = reason  # type: ignore[attr-defined]
+    hosting = Hosting(link, _loaded(app))
+    with recording_drawn_text(monkeypatch) as drawn:
+        app.push(app.screens.make("host-play", hosting=hosting))
+        pilot = Pilot(app)
+        pilot.step(3)
+    top = pilot.top
+    assert top.name == "host-failed"
+    boxes_laid_out(top.layout_boxes(), app.size)  # type: ignore[attr-defined]
+    assert cut_off_messages(drawn) == []
+    (line,) = top.shown_texts().values()  # type: ignore[attr-defined]
+    assert reason in line
+    if language == "ru":
+        assert line.startswith("Сервер")
+    else:
+        assert untranslated_words(drawn, (*THEIRS, reason)) == set()
