@@ -181,7 +181,7 @@ def test_the_line_of_a_server_that_stopped_lays_out_in_the_language(
         pilot = Pilot(app)
         pilot.step(3)
     top = pilot.top
-    assert top.name == "host-failed"
+    assert top.name == "host-stopped"
     boxes_laid_out(top.layout_boxes(), app.size)  # type: ignore[attr-defined]
     assert cut_off_messages(drawn) == []
     (line,) = top.shown_texts().values()  # type: ignore[attr-defined]

@@ -387,7 +387,7 @@ def test_a_server_that_stops_mid_game_is_told_in_one_line_and_esc_goes_to_the_ti
     start_with(pilot, students, "Аня")
     monkeypatch.setattr(HostLink, "failure", property(lambda link: "its thread ended"))
     pilot.step(2)
-    assert pilot.top.name == "host-failed"
+    assert pilot.top.name == "host-stopped"
     texts = texts_of(pilot)
     assert texts == ["The class server stopped: its thread ended"]
     hints = pilot.top.layout_boxes()["hints"]  # type: ignore[attr-defined]

@@ -37,7 +37,7 @@ SCREENS: Mapping[str, str] = {
     "host-lobby": "clarity.ui.scenes.host_lobby:HostLobbyScene",
     "host-play": "clarity.ui.scenes.host_play:HostPlayScene",
     "host-results": "clarity.ui.scenes.host_results:HostResultsScene",
-    "host-failed": "clarity.ui.scenes.host_failed:HostFailedScene",
+    "host-stopped": "clarity.ui.scenes.host_stopped:HostStoppedScene",
 }
 
 

@@ -108,7 +108,7 @@ class HostedScene(Scene):
         failure = self.hosting.failure
         if failure is not None:
             self._handed_over = True
-            self.app.screens.replace("host-failed", hosting=self.hosting, failure=failure)
+            self.app.screens.replace("host-stopped", hosting=self.hosting, failure=failure)
             return
         if not self.hosting.poll():
             return

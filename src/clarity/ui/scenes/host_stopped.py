@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 TITLE = Binding("to_title", (keys.ESCAPE, keys.ENTER), N_("title"), "Esc")
 
 
-class HostFailedScene(HostedScene):
+class HostStoppedScene(HostedScene):
     """The server of a hosted game stopped (see the module); ``failure`` is its line."""
 
-    name = "host-failed"
+    name = "host-stopped"
 
     def __init__(self, app: App, hosting: Hosting, failure: str) -> None:
         super().__init__(app, hosting)
