@@ -7,6 +7,7 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import random
 import signal
 import socket
 import subprocess
@@ -375,9 +376,19 @@ def test_a_start_that_fails_leaves_the_saved_game_to_resume(tmp_path: Path) -> N
 
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A free port below the ephemeral range (Linux's starts at 32768): a port the system
+    hands out itself could be given to another test's server or client between this
+    test's two hosts, and then the second could not have it whatever the server does."""
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(20_000, 32_000)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError("no free port from 20000 to 32000")
 
 
 def _page_kept_open(port: int) -> socket.socket:
