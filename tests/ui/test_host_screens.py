@@ -23,6 +23,7 @@ from clarity.classroom.link import HostConfig, HostLink, start_host_thread
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.settings import settings_path
 from clarity.ui.app import App
+from clarity.ui.bindings import key_hints
 from clarity.ui.host_view.hosting import Hosting
 from clarity.ui.scenes.host_lobby import HostLobbyScene
 from clarity.ui.scenes.host_play import HostPlayScene
@@ -297,8 +298,21 @@ def test_a_accepts_a_typed_answer_the_matcher_refused(
     assert play.view.result.refused == ("Mosko",)  # type: ignore[union-attr]
     assert play.view.result.right == 0  # type: ignore[union-attr]
     pilot.key(pygame.K_a)
-    assert pilot.top.name == "host-accept"
+    shown = play.shown_texts()
+    # each refused text as given, with how many gave it; the keys 1-6 said once
+    assert shown["refused_1"] == "Mosko"
+    assert shown["refused_1_count"] == "1 student"
+    assert ("1–6", "choose an answer") in key_hints(play.bindings())
+    assert [label for _cap, label in key_hints(play.bindings())].count("choose an answer") == 1
+    pilot.key(pygame.K_RETURN)  # a habitual Enter: nothing is chosen, nothing accepted
+    assert "accept_confirm" in play.shown_texts()
+    assert "refused_1" in play.shown_texts()  # still choosing
+    assert "Mosko" not in play.shown_texts()["accept_confirm"]
     pilot.key(pygame.K_1)
+    confirm = play.shown_texts()["accept_confirm"]
+    assert "Mosko" in confirm and "pack" in confirm
+    assert play.view.result.right == 0  # type: ignore[union-attr]
+    pilot.key(pygame.K_RETURN)
     until(pilot, lambda: play.view.result.right == 1, "the answer accepted")  # type: ignore[union-attr]
     assert "accept" not in [b.action for b in play.bindings()]
     until(pilot, lambda: "accept_notice" in play.shown_texts(), "the server's word on it")

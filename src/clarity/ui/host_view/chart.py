@@ -23,6 +23,12 @@ from clarity.ui.theme import AnswerStyle, Metrics
 LABEL_SHARE = 0.62
 
 
+def mark_radius(row_h: int, metrics: Metrics) -> float:
+    """The radius of an answer's shape in a row ``row_h`` pixels tall: most of the row
+    (with six answers the rows are low, and a shape of a third of one was a dot)."""
+    return min(row_h * 0.42, metrics.px(2.6))
+
+
 @dataclass(frozen=True, slots=True)
 class Bar:
     """One answer of the chart: what it says, how many gave it, whether it is right, and
@@ -60,7 +66,7 @@ class AnswersChart:
         gap = metrics.px(0.8)
         row_h = min((area.height - (len(bars) - 1) * gap) // len(bars), metrics.px(9))
         pad = metrics.px(0.8)
-        mark = min(row_h * 0.3, metrics.px(2.6))
+        mark = mark_radius(row_h, metrics)
         label_w = round(area.width * LABEL_SHARE)
         marked = any(bar.style is not None for bar in bars)
         label_x = area.x + pad + (round(2 * mark) + pad if marked else 0)
@@ -114,7 +120,7 @@ class AnswersChart:
                 )
             pad = metrics.px(0.8)
             if bar.style is not None:
-                mark = min(row.height * 0.3, metrics.px(2.6))
+                mark = mark_radius(row.height, metrics)
                 draw_mark(
                     surface,
                     assets,

@@ -46,6 +46,8 @@ class Texts:
         if or_line and not self.assets.fitter.fits(text, sizes[1], box.size, bold=bold):
             return self.place_line(name, text, sizes[1], colour, box, bold=bold, align=align)
         surface = self.assets.fit_text(text, *sizes, colour, box.size, bold=bold)
+        if align == "centre":
+            surface = self._centred_lines(surface, text, sizes, colour, box, bold=bold)
         whole = surface.get_rect()
         rect = whole.copy()
         rect.width, rect.height = min(rect.width, box.width), min(rect.height, box.height)
@@ -87,6 +89,31 @@ class Texts:
         self.boxes[name] = rect.copy()
         self.words[name] = text
         return rect
+
+    def _centred_lines(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        sizes: tuple[int, int],
+        colour: Colour,
+        box: pygame.Rect,
+        *,
+        bold: bool,
+    ) -> pygame.Surface:
+        """``surface`` (``text`` wrapped, its lines flush left) with each line centred:
+        a centred name on two lines is read as one block, not as a ragged left edge."""
+        size = self.assets.fitter.size_for(text, *sizes, box.size, bold=bold)
+        font = self.assets.font(size, bold)
+        if surface.get_height() <= font.get_linesize():
+            return surface
+        lines = [line for line, _rtl in font.lines(text, max(1, box.width))]
+        drawn = [self.assets.text(line, size, colour, bold=bold) for line in lines]
+        centred = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        y = 0
+        for line in drawn:
+            centred.blit(line, ((centred.get_width() - line.get_width()) // 2, y))
+            y += line.get_height()
+        return centred
 
     def height(self, text: str, size: int, width: int, *, bold: bool = False) -> int:
         """How tall ``text`` is at ``size`` wrapped at ``width`` pixels."""

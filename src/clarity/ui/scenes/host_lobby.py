@@ -4,7 +4,9 @@ three digits, and the names of those who joined, in a grid that grows.
 
 The teacher starts the game (Enter or Space, once somebody has joined), removes a name
 (the arrows to it, then Delete: the device is told and let go) or ends hosting (Esc; asked
-first when students are in). Read from the back of a classroom: the QR code's modules are
+first when students are in); T shows the teacher's own address and its code, for their
+phone, until T again or for half a minute (it drives the game: never shown unasked).
+Read from the back of a classroom: the QR code's modules are
 at least :data:`LEAST_MODULE_PX` pixels on a 1024x768 projector, the address and the PIN
 at the largest sizes their room allows.
 """
@@ -26,6 +28,7 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.host_view.hosting import HostedScene, Hosting
 from clarity.ui.host_view.qr import QrCode
 from clarity.ui.host_view.roster import RosterGrid
+from clarity.ui.host_view.teacher_card import TeacherCard
 from clarity.ui.host_view.texts import Texts
 from clarity.ui.keys import Letter
 
@@ -46,6 +49,8 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("move", (keys.UP,), N_("choose a name"), args=(0, -1), repeats=True),
     Binding("move", (keys.DOWN,), N_("choose a name"), args=(0, 1), repeats=True),
     Binding("remove", (keys.DELETE,), N_("remove the name")),
+    # Translators: a key hint: T shows the teacher's own page's code (it drives the game)
+    Binding("teacher", (Letter("T"),), N_("teacher's phone")),
     Binding("end", (keys.ESCAPE,), N_("end hosting")),
 )
 
@@ -71,6 +76,7 @@ class HostLobbyScene(HostedScene):
         super().__init__(app, hosting)
         self.qr = QrCode(hosting.link.students_url)
         self.roster = RosterGrid()
+        self.teacher_card = TeacherCard(hosting.link.teacher_url)
         self.selected: int | None = None  # the student the arrows are on (their id)
         self._texts = Texts(app.services.assets)
         self._metrics = app.look.metrics(app.options.size)
@@ -91,10 +97,11 @@ class HostLobbyScene(HostedScene):
         boxes = dict(self._texts.boxes)
         boxes["qr"] = self.qr.rect.copy()
         boxes["hints"] = self._hints_area.copy()
-        return boxes
+        # the card covers the screen: what it draws is what is seen
+        return self.teacher_card.boxes() or boxes
 
     def shown_texts(self) -> dict[str, str]:
-        return dict(self._texts.words)
+        return dict(self._texts.words) | self.teacher_card.words()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -128,6 +135,13 @@ class HostLobbyScene(HostedScene):
         rest = ids[:index] + ids[index + 1 :]
         self.selected = rest[min(index, len(rest) - 1)] if rest else None
 
+    def teacher(self) -> None:
+        self.teacher_card.toggle()
+        if self.teacher_card.shown:
+            self.teacher_card.layout(
+                self.app.services.assets, self._metrics, self._size, self.app.translator
+            )
+
     def end(self) -> None:
         if not self.students:
             self.end_hosting()
@@ -160,6 +174,10 @@ class HostLobbyScene(HostedScene):
         if event.type == pygame.KEYDOWN:
             handle_key(self, BINDINGS, event)
 
+    def update(self, dt: float) -> None:
+        self.teacher_card.update(dt)
+        super().update(dt)
+
     def layout(self, size: tuple[int, int]) -> None:
         self._size = size
         metrics = self._metrics = self.app.look.metrics(size)
@@ -174,23 +192,28 @@ class HostLobbyScene(HostedScene):
         self._hints_area = pygame.Rect(
             margin, height - hints_h - metrics.px(0.6), width - 2 * margin, hints_h
         )
+        if self.teacher_card.shown:
+            self.teacher_card.layout(assets, metrics, size, t)
         bottom = self._hints_area.top - gap
-        notice = self.view.notice if self.view is not None else None
         chosen = next((line for line in self.students if line.student == self.selected), None)
+        # the server's last word ("Tom was removed") stays when a name is chosen: both lines
+        lines = [("notice", self.view.notice if self.view is not None else None)]
         if chosen is not None:
             # a long name may be cut on its chip: the one Delete would remove, in full
-            notice = t.gettext("Chosen: {name}", name=chosen.name)
-        if notice:
-            notice_h = assets.font(metrics.small_size).get_linesize()
+            lines.append(("chosen", t.gettext("Chosen: {name}", name=chosen.name)))
+        notice_h = assets.font(metrics.small_size).get_linesize()
+        for name, line in reversed(lines):
+            if not line:
+                continue
             texts.place(
-                "notice",
-                notice,
+                name,
+                line,
                 (metrics.small_size, metrics.tiny_size),
-                palette.text_muted,
+                palette.text_muted if name == "notice" else palette.text,
                 pygame.Rect(margin, bottom - notice_h, width - 2 * margin, notice_h),
                 align="centre",
             )
-            bottom -= notice_h + gap
+            bottom -= notice_h + gap // 2
         top = metrics.px(1.2)
 
         # the left column: how to join, then the QR code as large as the rest allows
@@ -295,6 +318,7 @@ class HostLobbyScene(HostedScene):
         self.roster.draw(surface, assets, metrics)
         self._texts.draw(surface)
         draw_key_hints(surface, key_hints(BINDINGS), assets, metrics, self._hints_area)
+        self.teacher_card.draw(surface, assets, metrics)
 
 
 def _stay() -> None:

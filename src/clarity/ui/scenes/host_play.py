@@ -9,9 +9,12 @@ many have answered and how many have guessed the picture (never what).
 
 Every key is a teacher's command sent to the server (``Hosting.send``): the server decides
 and the next view shows what came of it. This screen holds no rule of the game.
-Enter or N goes on, P pauses, L shows or hides the leaderboard, A accepts an answer the
-matcher refused (at the reveal of a typed question), E ends the game (asked first), Esc
-pauses with a menu.
+Enter or N goes on, P pauses (and resumes), L shows or hides the leaderboard (the
+projector says which, whoever switched it), A accepts an answer the matcher refused (at
+the reveal of a typed question: chosen with 1-6, then confirmed with Enter), T shows the
+teacher's own address for their phone (never unasked: it drives the game), E ends the
+game (asked first), Esc pauses with a menu. Along the top, how to join (late joiners
+are let in).
 """
 
 from __future__ import annotations
@@ -42,8 +45,10 @@ from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.host_view.answer_tiles import AnswerTiles, style_of, truth_style
 from clarity.ui.host_view.chart import AnswersChart, Bar
 from clarity.ui.host_view.hosting import HostedScene, Hosting
+from clarity.ui.host_view.teacher_card import TeacherCard
 from clarity.ui.host_view.texts import Texts
 from clarity.ui.keys import Digit, Letter
+from clarity.ui.scenes.host_lobby import address_of, spaced_pin
 
 if TYPE_CHECKING:
     from clarity.classroom.views import ProjectorView
@@ -63,6 +68,24 @@ SHADE_ALPHA = 190
 
 NEXT = Binding("next", (keys.ENTER, Letter("N")), N_("next"), "Enter / N")
 PAUSE = Binding("toggle_pause", (Letter("P"),), N_("pause"))
+RESUME = Binding("toggle_pause", (Letter("P"),), N_("resume"))
+# Translators: a key hint: T shows the teacher's own page's code (it drives the game)
+TEACHER = Binding("teacher", (Letter("T"),), N_("teacher's phone"))
+#: While the teacher chooses an answer to accept (A): 1-6 choose, Enter accepts the one
+#: chosen (never one Enter did not see chosen), Esc leaves it.
+ACCEPTING: tuple[Binding, ...] = (
+    Binding("pick_refused", (Digit(1),), N_("choose an answer"), "1–6", (0,)),
+    *(
+        Binding("pick_refused", (Digit(n),), N_("choose an answer"), args=(n - 1,))
+        for n in range(2, MOST_REFUSED + 1)
+    ),
+    Binding("pick_refused_step", (keys.DOWN,), args=(1,), repeats=True),
+    Binding("pick_refused_step", (keys.UP,), args=(-1,), repeats=True),
+    Binding("confirm_accept", (keys.ENTER,), N_("accept it")),
+    Binding("cancel_accept", (keys.ESCAPE,), N_("cancel")),
+)
+#: Seconds the line about the leaderboard switched stays up.
+SWITCHED_FOR = 5.0
 LEADERBOARD = Binding("leaderboard", (Letter("L"),), N_("leaderboard on/off"))
 ACCEPT = Binding("accept", (Letter("A"),), N_("accept an answer"))
 END = Binding("end", (Letter("E"),), N_("end the game"))
@@ -132,6 +155,14 @@ class HostPlayScene(HostedScene):
         #: each live line drawn: what it was drawn for (text, colour, box) and the drawing
         self._live_drawn: dict[str, tuple[tuple[object, ...], pygame.Surface]] = {}
         self._waited = False  # the last frame showed the layer of the layout before
+        self.teacher_card = TeacherCard(hosting.link.teacher_url)
+        #: the game came paused (a host restarted): the pause line says why
+        self._found_paused = view is not None and view.paused
+        self._leaderboard_was = view.leaderboard_on if view is not None else None
+        #: after A: the refused answers offered (text, count or None), and the one chosen
+        self._refused: list[tuple[str, int | None]] | None = None
+        self._picked: int | None = None
+        self._switched: tuple[str, float] | None = None  # the leaderboard's line, seconds left
 
     # -- reading ------------------------------------------------------------------------
 
@@ -171,6 +202,18 @@ class HostPlayScene(HostedScene):
                     if waiting
                     else clock_text(left)
                 )
+        final_guessed = getattr(view, "final_guessed", None)
+        if view.phase == "final_guess" and final_guessed is not None:
+            lines["answered"] = self._written(
+                "final_guessed",
+                (final_guessed, view.active),
+                lambda: t.ngettext(
+                    "{count} of {total} has made the last guess",
+                    "{count} of {total} have made the last guess",
+                    final_guessed,
+                    total=view.active,
+                ),
+            )
         if view.phase in ("question", "reveal", "leaderboard", "final_guess"):
             lines["guessed"] = self._written(
                 "guessed",
@@ -203,17 +246,27 @@ class HostPlayScene(HostedScene):
         for name, (box, _size, _bold) in self._lines.items():
             boxes[name] = box.copy()
         boxes["hints"] = self._hints_area.copy()
-        return boxes
+        # the card covers the screen: what it draws is what is seen
+        return self.teacher_card.boxes() or boxes
 
     def shown_texts(self) -> dict[str, str]:
-        return dict(self._texts.words) | self._paused.words | self.live_lines()
+        return (
+            dict(self._texts.words)
+            | self._paused.words
+            | self.live_lines()
+            | self.teacher_card.words()
+        )
 
     def bindings(self) -> tuple[Binding, ...]:
-        """The keys now: A only at the reveal of a question with refused answers."""
+        """The keys now: A only at the reveal of a question with refused answers; while
+        one is chosen to accept, the chooser's own."""
         view = self.view
+        if self._refused is not None:
+            return ACCEPTING
         refused = view is not None and view.result is not None and view.result.refused
         accept = (ACCEPT,) if refused and view.phase == "reveal" else ()
-        return (NEXT, PAUSE, LEADERBOARD, *accept, END, MENU)
+        pause = RESUME if view is not None and view.paused else PAUSE
+        return (NEXT, pause, LEADERBOARD, *accept, TEACHER, END, MENU)
 
     # -- actions ------------------------------------------------------------------------
 
@@ -223,41 +276,57 @@ class HostPlayScene(HostedScene):
     def toggle_pause(self) -> None:
         """P: pause, or go on when paused (the scene's own ``pause`` is the stack's)."""
         view = self.view
+        if view is not None and view.paused:
+            self._found_paused = False
         self.send(Resume() if view is not None and view.paused else Pause())
+
+    def teacher(self) -> None:
+        self.teacher_card.toggle()
+        if self.teacher_card.shown:
+            self.teacher_card.layout(
+                self.app.services.assets, self._metrics, self._size, self.app.translator
+            )
 
     def leaderboard(self) -> None:
         view = self.view
         self.send(ShowLeaderboard(not (view is not None and view.leaderboard_on)))
 
     def accept(self) -> None:
+        """A: the refused answers, each as given with how many gave it, to choose from;
+        nothing is chosen until the teacher picks one (a habitual Enter accepts nothing)."""
         view = self.view
         if view is None or view.result is None or not view.result.refused:
             return
-        t = self.app.translator
-        refused = view.result.refused[:MOST_REFUSED]
+        counts = {line.text: line.count for line in view.result.responses}
+        self._refused = [(text, counts.get(text)) for text in view.result.refused[:MOST_REFUSED]]
+        self._picked = None
+        self.layout(self._size)
 
-        def accepting(text: str) -> Callable[[], None]:
-            def accept() -> None:
-                self.send(AcceptAnswer(text))
-                # the server's word on it (saved in the pack, or for this game only)
-                self._awaiting_notice = view.notice
+    def pick_refused(self, index: int) -> None:
+        if self._refused is not None and index < len(self._refused):
+            self._picked = index
+            self.layout(self._size)
 
-            return accept
+    def pick_refused_step(self, step: int) -> None:
+        if not self._refused:
+            return
+        at = -1 if self._picked is None and step > 0 else self._picked or 0
+        self.pick_refused(max(0, min(len(self._refused) - 1, at + step)))
 
-        choices = [
-            Choice(text, accepting(text), keys=(Digit(number),))
-            for number, text in enumerate(refused, start=1)
-        ]
-        choices.append(Choice(t.gettext("Cancel"), _stay, key_hint="Esc"))
-        self.app.screens.push(
-            "dialog",
-            heading=t.gettext("Accept which answer?"),
-            message=t.gettext(
-                "Everybody who gave it scores it as right, and the pack accepts it from now on."
-            ),
-            choices=choices,
-            name="host-accept",
-        )
+    def confirm_accept(self) -> None:
+        """Enter: the answer chosen is accepted (none chosen: nothing)."""
+        if self._refused is None or self._picked is None:
+            return
+        text = self._refused[self._picked][0]
+        self.send(AcceptAnswer(text))
+        # the server's word on it (saved in the pack, or for this game only)
+        self._awaiting_notice = self.view.notice if self.view is not None else None
+        self.cancel_accept()
+
+    def cancel_accept(self) -> None:
+        self._refused, self._picked = None, None
+        self._laid = None
+        self.layout(self._size)
 
     def end(self) -> None:
         t = self.app.translator
@@ -310,6 +379,13 @@ class HostPlayScene(HostedScene):
         self._since = 0.0
         view = self.view
         assert view is not None
+        if not view.paused:
+            self._found_paused = False
+        if self._refused is not None and (view.phase != "reveal" or view.result is None):
+            self._refused, self._picked = None, None  # the reveal went on (the teacher page)
+        if self._leaderboard_was is not None and view.leaderboard_on != self._leaderboard_was:
+            self._switched_line(view.leaderboard_on)
+        self._leaderboard_was = view.leaderboard_on
         if view.phase != "reveal":
             self._accept_notice = None
         elif self._awaiting_notice is not False and view.notice not in (
@@ -327,6 +403,16 @@ class HostPlayScene(HostedScene):
         if _still(view) != self._laid:
             self.layout(self._size)
 
+    def _switched_line(self, on: bool) -> None:
+        """The leaderboard was switched (here, or on the teacher's page): say so."""
+        t = self.app.translator
+        if on:
+            line = t.gettext("Leaderboard on: it follows each answer")
+        else:
+            line = t.gettext("Leaderboard off: the next question follows the answer")
+        self._switched = (line, SWITCHED_FOR)
+        self._laid = None  # laid out again with it
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
             handle_key(self, self.bindings(), event)
@@ -335,6 +421,12 @@ class HostPlayScene(HostedScene):
         view = self.view
         if view is not None and not view.paused:
             self._since += dt
+        self.teacher_card.update(dt)
+        if self._switched is not None:
+            line, left = self._switched
+            self._switched = (line, left - dt) if left > dt else None
+            if self._switched is None:
+                self.layout(self._size)
         self.board.update(dt)
         super().update(dt)
 
@@ -358,6 +450,8 @@ class HostPlayScene(HostedScene):
         self._laid = _still(view) if view is not None else None
         width, height = size
         margin, gap = metrics.margin, metrics.gap
+        if self.teacher_card.shown:
+            self.teacher_card.layout(assets, metrics, size, t)
         # the top and bottom lines and the key hints (the teacher's, read at the computer)
         # grow less with the text size than the question: at 200 % it needs the height
         chrome = dataclasses.replace(metrics, text_scale=math.sqrt(metrics.text_scale))
@@ -375,8 +469,45 @@ class HostPlayScene(HostedScene):
         status = pygame.Rect(
             margin, self._hints_area.top - gap - status_h, width - 2 * margin, status_h
         )
+        # along the top: which question, the clock on the right (drawn live), and between
+        # them how to join (or that the leaderboard was switched); a line too long for
+        # the room between them goes where the count of answers is when no question is
+        # open, else gets a row of its own under them
+        question = view.question if view is not None else None
+        clock_w = max(
+            assets.fitter.width(t.gettext("Waiting for extra time"), metrics.body_size, True),
+            assets.fitter.width("00:00", bar_size, True),
+        )
+        clock_w = min(clock_w, (width - 2 * margin) // 2)
+        clocked = view is not None and view.phase == "question" and question is not None
+        clocked = clocked and question.time_limit is not None  # type: ignore[union-attr]
+        number_text = (
+            t.gettext("Question {number} of {total}", number=question.number, total=question.total)
+            if question is not None
+            else ""
+        )
+        number_w = min(
+            assets.fitter.width(number_text, bar_size, True) if number_text else 0,
+            width - 2 * margin - clock_w - gap,
+        )
+        bar_right = width - margin - (clock_w + gap if clocked else 0)
+        middle = pygame.Rect(
+            margin + number_w + 2 * gap, top, bar_right - margin - number_w - 3 * gap, bar_h
+        )
+        bar_line = self._bar_line()
+        row_h = 0
+        crowded = bar_line is not None and (
+            assets.fitter.width(bar_line[1], chrome.small_size, bar_line[3]) > middle.width
+        )
+        if crowded and view is not None and view.phase == "question":
+            row_h = assets.font(chrome.small_size, bar_line[3]).get_linesize()  # type: ignore[index]
+            middle = pygame.Rect(margin, top + bar_h, width - 2 * margin, row_h)
+            crowded = False
         content = pygame.Rect(
-            margin, top + bar_h + gap, width - 2 * margin, status.top - gap - top - bar_h - gap
+            margin,
+            top + bar_h + row_h + gap,
+            width - 2 * margin,
+            status.top - gap - top - bar_h - row_h - gap,
         )
         # larger text needs the width: the board gives it (as the class results' picture);
         # the picture is what the class looks at from the back: as wide as its height
@@ -411,26 +542,17 @@ class HostPlayScene(HostedScene):
                 right,
             )
             return
-        question = view.question
-        # along the top: which question; the clock on the right (drawn live)
-        clock_w = max(
-            assets.fitter.width(t.gettext("Waiting for extra time"), metrics.body_size, True),
-            assets.fitter.width("00:00", bar_size, True),
-        )
-        clock_w = min(clock_w, content.width // 2)
         if question is not None:
             texts.place(
                 "number",
-                t.gettext(
-                    "Question {number} of {total}", number=question.number, total=question.total
-                ),
+                number_text,
                 (bar_size, metrics.small_size),
                 palette.accent,
                 pygame.Rect(margin, top, content.width - clock_w - gap, bar_h),
                 bold=True,
                 middle=True,
             )
-        if view.phase == "question" and question is not None and question.time_limit is not None:
+        if clocked:
             clock = pygame.Rect(width - margin - clock_w, top, clock_w, bar_h)
             self._lines["clock"] = (clock, bar_size, True)
         # along the bottom: how many answered (left) and guessed the picture (right)
@@ -446,7 +568,28 @@ class HostPlayScene(HostedScene):
         if view.phase == "question":
             self._lines["answered"] = (answered, status_size, True)
         self._lines["guessed"] = (guessed, chrome.body_size, False)
-        if view.phase == "question" and question is not None:
+        if crowded:
+            # no count of answers now: its place (under the guesses' line, under the board)
+            middle = (
+                pygame.Rect(board_area.x, guessed.bottom + gap, board_area.width, status_h)
+                if under_board
+                else answered
+            )
+        if bar_line is not None:
+            name, line, colour, bold = bar_line
+            texts.place(
+                name,
+                line,
+                (chrome.body_size, chrome.tiny_size),
+                colour,
+                middle,
+                bold=bold,
+                align="left" if crowded else "right",
+                middle=True,
+            )
+        if self._refused is not None:
+            self._layout_accepting(texts, right)
+        elif view.phase == "question" and question is not None:
             self._layout_question(texts, right)
         elif view.phase == "reveal" and question is not None and view.result is not None:
             self._layout_reveal(texts, right)
@@ -455,16 +598,134 @@ class HostPlayScene(HostedScene):
         elif view.phase == "final_guess":
             self._layout_final_guess(texts, right)
         if view.paused:
-            self._paused.place(
+            whole = pygame.Rect(0, 0, width, height).inflate(-2 * margin, -2 * margin)
+            whole.height = self._hints_area.top - gap - whole.top
+            paused_h = assets.font(metrics.title_size, True).get_linesize()
+            why_h = 2 * assets.font(metrics.heading_size).get_linesize()
+            said = self._paused.place(
                 "paused",
                 t.gettext("Paused"),
                 (metrics.title_size, metrics.heading_size),
                 palette.accent,
-                pygame.Rect(0, 0, width, height).inflate(-2 * margin, -2 * margin),
+                pygame.Rect(whole.x, whole.centery - paused_h, whole.width, paused_h),
                 bold=True,
                 align="centre",
                 middle=True,
             )
+            if self._found_paused:
+                why = t.gettext("The game is back where it stopped: P to go on")
+            else:
+                why = t.gettext("P to go on")
+            self._paused.place(
+                "paused_why",
+                why,
+                (metrics.heading_size, metrics.body_size),
+                palette.text,
+                pygame.Rect(whole.x, said.bottom + gap, whole.width, why_h),
+                align="centre",
+            )
+
+    def _bar_line(self) -> tuple[str, str, tuple[int, int, int], bool] | None:
+        """The line along the top (its name, text, colour and boldness): for a few seconds
+        that the leaderboard was switched, else how to join (late joiners are let in)."""
+        view = self.view
+        if view is None:
+            return None
+        t = self.app.translator
+        palette = self.app.look.palette
+        if self._switched is not None:
+            return ("switched", self._switched[0], palette.accent, True)
+        if view.phase not in ("question", "reveal", "leaderboard", "final_guess"):
+            return None
+        line = t.gettext(
+            # Translators: along the top of the projector during the game, for late joiners
+            "Join at {address}  PIN {pin}",
+            address=address_of(self.hosting.link.students_url),
+            pin=spaced_pin(self.hosting.link.pin),
+        )
+        return ("join", line, palette.text_muted, False)
+
+    def _layout_accepting(self, texts: Texts, area: pygame.Rect) -> None:
+        """The refused answers as given, each with its key (1-6) and how many gave it;
+        the one chosen marked, with the line that says what Enter will do."""
+        metrics = self._metrics
+        t = self.app.translator
+        palette = self.app.look.palette
+        assets = texts.assets
+        refused = self._refused or []
+        heading_h = 2 * assets.font(metrics.heading_size, True).get_linesize()
+        heading = texts.place(
+            "accept_heading",
+            t.gettext("Accept which answer?"),
+            (metrics.heading_size, metrics.body_size),
+            palette.accent,
+            pygame.Rect(area.x, area.y, area.width, heading_h),
+            bold=True,
+        )
+        row_h = assets.font(metrics.heading_size, True).get_linesize() + metrics.px(1.0)
+        y = heading.bottom + metrics.gap
+        key_w = assets.fitter.width("6", metrics.heading_size, True) + 2 * metrics.gap
+        for number, (text, count) in enumerate(refused, start=1):
+            row = pygame.Rect(area.x, y, area.width, row_h)
+            if number - 1 == self._picked:
+                self._boxes["picked"] = row.copy()
+            texts.place(
+                f"refused_{number}_key",
+                t.number(number),
+                (metrics.heading_size, metrics.heading_size),
+                palette.accent,
+                pygame.Rect(row.x + metrics.gap, row.y, key_w, row_h),
+                bold=True,
+                middle=True,
+            )
+            given = (
+                t.ngettext("{count} student", "{count} students", count)
+                if count is not None
+                else ""
+            )
+            given_w = assets.fitter.width(given, metrics.body_size) if given else 0
+            # the student's text as they typed it: its case is what the pack will accept
+            texts.place(
+                f"refused_{number}",
+                text,
+                (metrics.heading_size, metrics.small_size),
+                palette.text,
+                pygame.Rect(
+                    row.x + metrics.gap + key_w,
+                    row.y,
+                    row.width - 3 * metrics.gap - key_w - given_w,
+                    row_h,
+                ),
+                bold=True,
+                middle=True,
+                or_line=True,
+            )
+            if given:
+                texts.place(
+                    f"refused_{number}_count",
+                    given,
+                    (metrics.body_size, metrics.body_size),
+                    palette.text_muted,
+                    pygame.Rect(row.right - metrics.gap - given_w, row.y, given_w, row_h),
+                    middle=True,
+                    align="right",
+                )
+            y += row_h + metrics.px(0.5)
+        if self._picked is None:
+            line = t.gettext("Choose the answer with its number (1–6); Esc leaves it.")
+        else:
+            line = t.gettext(
+                "Enter: everybody who gave “{answer}” scores it as right, and it is added "
+                "to the accepted answers in the pack's file.",
+                answer=refused[self._picked][0],
+            )
+        texts.place(
+            "accept_confirm",
+            line,
+            (metrics.body_size, metrics.small_size),
+            palette.text if self._picked is not None else palette.text_muted,
+            pygame.Rect(area.x, y + metrics.gap, area.width, max(1, area.bottom - y - metrics.gap)),
+        )
 
     def _prompt(self, texts: Texts, area: pygame.Rect, share: float, least: int) -> pygame.Rect:
         """The prompt at the top of ``area``, as large as fits ``share`` of its height
@@ -599,7 +860,10 @@ class HostPlayScene(HostedScene):
                 answered=result.answered,
             )
         bars = self._bars()
-        bar_least = texts.assets.font(metrics.small_size).get_linesize() + 2 * metrics.px(0.8)
+        # the right answer's label is bold, and a bold line may be the taller
+        bar_least = texts.assets.font(metrics.small_size, True).get_linesize()
+        bar_least = max(bar_least, texts.assets.font(metrics.small_size).get_linesize())
+        bar_least += 2 * metrics.px(0.8)
         chart_least = len(bars) * bar_least + (len(bars) - 1) * metrics.px(0.8)
         prompt = view.question.prompt
         explain = result.explain or ""
@@ -616,23 +880,28 @@ class HostPlayScene(HostedScene):
             return measured[key]
 
         # the class has read the prompt: it gets smaller, then goes, before the
-        # explanation, which is what the reveal is for
-        plans = (
-            (metrics.body_size, metrics.heading_size, metrics.body_size, True),
-            (metrics.small_size, metrics.body_size, metrics.small_size, True),
-            (metrics.tiny_size, metrics.small_size, metrics.tiny_size, True),
-            (0, metrics.small_size, metrics.tiny_size, True),
-            (0, metrics.small_size, metrics.tiny_size, False),
+        # explanation, which is what the reveal is for: it stays at the body's size (read
+        # from the back of the room) until the prompt has gone
+        body, small, tiny = metrics.body_size, metrics.small_size, metrics.tiny_size
+        plans = (  # prompt, right answer, explanation, the tile's line
+            (max(body, metrics.heading_size), metrics.heading_size, body, body),
+            (body, metrics.heading_size, body, body),
+            (small, body, body, small),
+            (0, body, body, small),
+            (0, small, small, small),
+            (0, small, tiny, tiny),
+            (0, small, 0, tiny),
         )
-        for prompt_size, answer_size, line_size, with_explain in plans:
+        for prompt_size, answer_size, explain_size, line_size in plans:
             heights = [
                 height(prompt, prompt_size, bold=True) if prompt_size else 0,
                 height(answer, answer_size, bold=True),
-                height(explain, metrics.small_size) if with_explain else 0,
+                height(explain, explain_size) if explain_size else 0,
                 height(line, line_size, bold=True),
                 height(told, line_size),
             ]
-            used = sum(heights) + gap * (1 + sum(1 for h in heights if h))
+            # a gap under the prompt, under the chart and between the lines under it
+            used = sum(heights) + gap * sum(1 for h in heights if h)
             if used + chart_least <= area.height:
                 break
         prompt_h, answer_h, explain_h, line_h, told_h = heights
@@ -646,7 +915,8 @@ class HostPlayScene(HostedScene):
                 pygame.Rect(area.x, area.y, width, prompt_h),
                 bold=True,
             )
-        chart_h = max(1, area.bottom - placed.bottom - used + prompt_h)
+        below = used - prompt_h - (gap if prompt_h else 0)  # the lines under the chart
+        chart_h = max(1, area.bottom - (placed.bottom + gap) - below)
         self.chart.layout(
             texts,
             metrics,
@@ -663,7 +933,7 @@ class HostPlayScene(HostedScene):
         y = max((row.bottom for _b, row, _r in self.chart.rows), default=placed.bottom) + gap
         for name, text, size, colour, h, bold in (
             ("right_answer", answer, answer_size, palette.right, answer_h, True),
-            ("explain", explain, metrics.small_size, palette.text_muted, explain_h, False),
+            ("explain", explain, explain_size, palette.text, explain_h, False),
             (
                 "tile",
                 line,
@@ -819,6 +1089,7 @@ class HostPlayScene(HostedScene):
             self.board.draw(surface)
             self.board.draw_flips(surface)
             self._draw_live(surface)
+        self.teacher_card.draw(surface, self.app.services.assets, self._metrics)
 
     def _compose_into(self, layer: pygame.Surface, paused: bool) -> None:
         """The parts that change only with the layout, drawn over all of ``layer``."""
@@ -831,8 +1102,18 @@ class HostPlayScene(HostedScene):
             layer.blit(*self._picture)
         self.tiles.draw(layer, assets, metrics)
         self.chart.draw(layer, assets, metrics)
+        picked = self._boxes.get("picked")
+        if picked is not None:
+            pygame.draw.rect(layer, palette.panel, picked, border_radius=metrics.radius)
+            pygame.draw.rect(
+                layer,
+                palette.accent,
+                picked,
+                width=max(2, metrics.px(0.35)),
+                border_radius=metrics.radius,
+            )
         self._texts.draw(layer)
-        draw_key_hints(layer, key_hints(self.bindings()), assets, self._chrome, self._hints_area)
+        hints = key_hints(self.bindings())
         if paused:
             self.board.draw(layer)
             self._draw_live(layer)
@@ -840,6 +1121,8 @@ class HostPlayScene(HostedScene):
             shade.fill((*palette.background, SHADE_ALPHA))
             layer.blit(shade, (0, 0))
             self._paused.draw(layer)
+        # over the shade when paused: P resumes, and the hint says so
+        draw_key_hints(layer, hints, assets, self._chrome, self._hints_area)
 
     def _draw_live(self, surface: pygame.Surface) -> None:
         assets = self.app.services.assets

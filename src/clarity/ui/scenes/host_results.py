@@ -1,6 +1,7 @@
-"""The end of a class game on students' devices, on the projector: the picture whole and
-its answer, who guessed it first, the podium (the first three, with medals), everybody
-else in a list that scrolls, and the line that says where the game was saved.
+"""The end of a class game on students' devices, on the projector: the picture whole, its
+answer and the pack's caption for it (the fact the round was leading to), who guessed it
+first, the podium (the first three, with medals), everybody else in a list that scrolls,
+and the line that says where the game was saved.
 
 Enter (or Esc) goes back to the title; the server stops then (the devices have their own
 podium already).
@@ -146,16 +147,29 @@ class HostResultsScene(HostedScene):
             margin, head.bottom + gap, width - 2 * margin, max(1, bottom - head.bottom - gap)
         )
 
-        # the picture and its answer on the left
+        # the picture, its answer and its caption on the left
         picture_w = round(content.width * PICTURE_SHARE)
         answer_h = 2 * assets.font(metrics.heading_size, True).get_linesize()
-        picture_box = pygame.Rect(
-            content.x, content.y, picture_w, max(1, content.height - answer_h - gap)
-        )
         loaded = self.hosting.loaded
         path = None
+        caption = ""
         if loaded.pack is not None and view.mystery_index < len(loaded.pack.rounds):
-            path = loaded.images.get(loaded.pack.rounds[view.mystery_index].image)
+            mystery = loaded.pack.rounds[view.mystery_index]
+            path = loaded.images.get(mystery.image)
+            caption = mystery.caption or ""
+        # the caption as long as it needs at the body's size, up to a third of the column
+        caption_h = 0
+        if caption and view.mystery_answer:
+            caption_h = min(
+                texts.height(caption, metrics.body_size, picture_w),
+                max(assets.font(metrics.small_size).get_linesize(), content.height // 3),
+            )
+        picture_box = pygame.Rect(
+            content.x,
+            content.y,
+            picture_w,
+            max(1, content.height - answer_h - gap - (caption_h + gap if caption_h else 0)),
+        )
         if path is not None:
             try:
                 image_w, image_h = assets.image_size(path)
@@ -168,7 +182,7 @@ class HostResultsScene(HostedScene):
             except (pygame.error, FileNotFoundError, ZeroDivisionError):
                 self._picture = None
         if view.mystery_answer:
-            texts.place(
+            answer = texts.place(
                 "answer",
                 view.mystery_answer,
                 (metrics.heading_size, metrics.body_size),
@@ -177,6 +191,15 @@ class HostResultsScene(HostedScene):
                 bold=True,
                 align="centre",
             )
+            if caption_h:
+                texts.place(
+                    "caption",
+                    caption,
+                    (metrics.body_size, metrics.tiny_size),
+                    palette.text_muted,
+                    pygame.Rect(content.x, answer.bottom + gap, picture_w, caption_h),
+                    align="centre",
+                )
 
         # the podium and the others on the right
         right = pygame.Rect(
