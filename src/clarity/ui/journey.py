@@ -8,6 +8,7 @@ by name (``app.screens``), so this module imports none of them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -66,11 +67,12 @@ def choose_class_game(app: App) -> None:
 
 
 def start_hosting(app: App) -> None:
-    """Class game on students' devices: the pack choice, then the game's server starts on
-    the classroom network and the lobby shows how to join (or, when it cannot start, a
-    dialog says why: the port in use...)."""
+    """Class game on students' devices: the pack choice, then (when the teacher has
+    classes) which class plays, then the game's server starts on the classroom network and
+    the lobby shows how to join (or, when it cannot start, a dialog says why: the port in
+    use...)."""
 
-    def host(loaded: LoadedPack) -> None:
+    def host(loaded: LoadedPack, class_name: str | None) -> None:
         from clarity.classroom.link import HostConfig, start_host_thread  # noqa: PLC0415 - aiohttp
 
         settings = app.services.settings
@@ -82,6 +84,7 @@ def start_hosting(app: App) -> None:
             language=settings.language().language,
             port=None,
             pack_file=loaded.path,  # found already: the server reads no other pack
+            class_name=class_name,
         )
         link = start_host_thread(config)
         if link.error is not None:
@@ -96,7 +99,58 @@ def start_hosting(app: App) -> None:
             return
         app.screens.replace("host-lobby", hosting=Hosting(link, loaded))
 
-    app.screens.push("packs", on_choose=host)
+    def chosen(loaded: LoadedPack) -> None:
+        classes = app.services.classes.all()
+        if not classes:
+            host(loaded, None)
+            return
+        app.screens.push("dialog", **class_choice(app, [c.name for c in classes], loaded, host))
+
+    app.screens.push("packs", on_choose=chosen)
+
+
+#: The class list of a game without one: students join with nicknames only. No class can
+#: be called "" (a player's name rules), and the class list of a class not found is empty.
+NICKNAMES_ONLY = ""
+#: Classes offered with a number key (the rest by the arrows).
+NUMBERED_CLASSES = 7
+
+
+def class_choice(
+    app: App,
+    names: list[str],
+    loaded: LoadedPack,
+    host: Callable[[LoadedPack, str | None], None],
+) -> dict[str, object]:
+    """The dialog's arguments for choosing who plays: a class (its players make the list
+    students pick their name from), everybody, or nicknames only; Esc back to the packs."""
+    t = app.translator
+    choices = [
+        Choice(name, functools.partial(host, loaded, name), keys=(Digit(number),))
+        if number <= NUMBERED_CLASSES
+        else Choice(name, functools.partial(host, loaded, name))
+        for number, name in enumerate(names, start=1)
+    ]
+    choices += [
+        # Translators: the class list of a class game on devices: every player
+        Choice(t.gettext("Everybody"), lambda: host(loaded, None), keys=(Letter("V"),)),
+        # Translators: no class list: students type a nickname to join
+        Choice(
+            t.gettext("Nicknames only"),
+            lambda: host(loaded, NICKNAMES_ONLY),
+            keys=(Letter("N"),),
+        ),
+        Choice(t.gettext("Back"), _stay, key_hint="Esc"),
+    ]
+    return {
+        "heading": t.gettext("Which class is playing?"),
+        "message": t.gettext(
+            "The students of the class pick their name from its list when they join; "
+            "anybody else joins with a nickname."
+        ),
+        "choices": choices,
+        "name": "host-class",
+    }
 
 
 def class_resume_offer(app: App, otherwise: Callable[[], Scene]) -> Scene | None:

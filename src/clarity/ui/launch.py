@@ -349,6 +349,7 @@ class HostOptions:
     config_dir: Path | None = None
     tile_share: int | None = None  # None: the settings file's (the link reads it)
     leaderboard: bool | None = None
+    class_name: str | None = None  # the class whose players students pick (None: all)
 
 
 def start_hosting(
@@ -379,6 +380,13 @@ def start_hosting(
     except PackNotPlayable as refused:
         print(f"clarity: {refused}", file=err)
         return EXIT_REFUSED
+    class_name = host.class_name
+    if class_name is not None:
+        found = services.classes.find(class_name)
+        if found is None:
+            print(f"clarity: {_no_such_class(t, class_name, services)}", file=err)
+            return EXIT_REFUSED
+        class_name = found.name
     config = HostConfig(
         pack_id=options.pack_id,
         data_dir=options.data_dir,
@@ -389,6 +397,7 @@ def start_hosting(
         pack_file=loaded.path,  # found already: the server reads no other pack
         tile_share=host.tile_share,
         leaderboard=host.leaderboard,
+        class_name=class_name,
     )
     link = start_host_thread(config)
     if link.error is not None:
@@ -412,6 +421,19 @@ def start_hosting(
         return guarded(run, options.data_dir, out=err, translator=t)
     finally:
         hosting.close()
+
+
+def _no_such_class(t: Translator, name: str, services: Services) -> str:
+    """The one line for ``clarity host --class`` of a class there is not, with the
+    classes there are."""
+    known = [school_class.name for school_class in services.classes.all()]
+    if known:
+        return t.gettext(
+            'there is no class called "{name}"; the classes are: {classes}',
+            name=name,
+            classes=", ".join(known),
+        )
+    return t.gettext('there is no class called "{name}"; there are no classes yet', name=name)
 
 
 def window_options(options: LaunchOptions) -> WindowOptions:

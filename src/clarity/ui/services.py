@@ -399,6 +399,12 @@ class ClassBook:
         store = self._store()
         return store.classes() if store is not None else []
 
+    def find(self, name: str) -> SchoolClass | None:
+        """The class called ``name`` (whatever its case and spacing); None when there is
+        none or no saved data. Nothing is made."""
+        store = self._store()
+        return store.class_by_name(name) if store is not None else None
+
     def named(self, name: str) -> SchoolClass | NameRejected | SaveFailed:
         """The class called ``name`` as typed (whatever its case), made now when there is
         none; a name no class may have comes back as NameRejected (the rules of a
