@@ -316,6 +316,35 @@ def test_a_members_best_score_is_their_own_not_their_teams(
     assert "5,536" not in out
 
 
+def test_a_player_who_only_played_class_games_is_not_shown_as_never_having_played(
+    class_game: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main(["players", "--data-dir", str(class_game)])
+    out, _ = capsys.readouterr()
+    assert status == 0
+    (bob,) = [line for line in out.splitlines() if line.startswith("Bob ")]
+    # a class game's score is not a best score of his own: the column says why it has none
+    assert "class games only" in bob
+    (ana,) = [line for line in out.splitlines() if line.startswith("Ana ")]
+    assert "class games only" not in ana
+
+
+@pytest.mark.parametrize("language", ["ru", "qps-ploc"])
+def test_only_class_games_is_said_in_the_language(
+    class_game: Path,
+    language: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(LANGUAGE_ENV, language)
+    status = cli.main(["players", "--data-dir", str(class_game)])
+    out, _ = capsys.readouterr()
+    assert status == 0
+    assert "class games only" not in out
+    names = ("Ana", "Bob", "Cy")
+    assert untranslated_words(out.splitlines(), words_of_the_data(*names)) == set()
+
+
 def test_a_pack_with_only_team_results_says_so_and_where_to_see_them(
     class_game: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

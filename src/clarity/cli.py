@@ -1683,7 +1683,9 @@ def _add_players(subparsers: Subparsers, t: Translator) -> None:
         ),
         description=t.gettext(
             "List every player saved in the data folder, with the number of rounds "
-            "played, right answers, best score, when they last played, and their extra time "
+            "played (class games too), right answers, best score of a round played alone (a "
+            "class game's score is not counted: a player who has only played in class games "
+            "shows 'class games only'), when they last played, and their extra time "
             "(x1, x1.5, x2, x3 the time per question, or no limit). With --extra-time, set "
             "players' extra time instead (all or none: a wrong name or value changes nothing)."
         ),
@@ -1793,13 +1795,24 @@ def _players_table(t: Translator, rows: Sequence[PlayerOverview]) -> str:
                 r.player.name,
                 r.rounds,
                 r.right_answers,
-                r.best_score,
+                _best_score(r, t),
                 _when(r.last_played, t),
                 _extra_time_text(r.player.extra_time, t),
             )
             for r in rows
         ],
     )
+
+
+def _best_score(row: PlayerOverview, t: Translator) -> int | str | None:
+    """A player's best score of a round played alone; for a player who has played only in
+    class games (whose scores are not a player's own best: README, "Class games are in it
+    too"), the words that say so, so the column does not read as if they never played."""
+    if row.best_score is None and row.rounds:
+        # Translators: in the "Best score" column of clarity players, for a player whose
+        # rounds were all class games (their scores do not count for a best score)
+        return t.gettext("class games only")
+    return row.best_score
 
 
 def _table(t: Translator, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -2502,17 +2515,28 @@ def _add_results(subparsers: Subparsers, t: Translator) -> None:
         t,
         "results",
         _cmd_results,
-        help=t.gettext("export every saved round to a CSV file"),
+        help=t.gettext("export every saved round, or every answer, to a CSV file"),
         description=t.gettext(
             "Write one row per saved round, per team and member of a class game, and per "
             "student of a game on students' devices (player, pack, date, score, right, wrong, "
-            "medal, trophies, timer, time_scale, team, mode) to a CSV file that opens as it "
-            "is in Excel or LibreOffice (UTF-8 with a byte-order mark, a header row). An "
-            "existing file of that name is replaced only once the new one is complete."
+            "medal, trophies, timer, time_scale, team, mode, removed) to a CSV file that opens "
+            "as it is in Excel or LibreOffice (UTF-8 with a byte-order mark, a header row). "
+            "Every student who took part in a game on the devices is there: one the teacher "
+            "removed, or who left, after answering or guessing at least once has removed=yes; "
+            "a name removed before that (as in the lobby) is left out. With --answers, write "
+            "one row per answer instead (date, game, mode, pack, player, team, question, "
+            "question_id, response, right, seconds, points, timed_out, removed) of rounds "
+            "played alone, class teams and students on their devices. An existing file of "
+            "that name is replaced only once the new one is complete."
         ),
     )
     parser.add_argument(
         "--csv", required=True, type=Path, metavar="FILE", help=t.gettext("the CSV file to write")
+    )
+    parser.add_argument(
+        "--answers",
+        action="store_true",
+        help=t.gettext("write every answer with its time, one row each, instead of the rounds"),
     )
 
 
@@ -2532,14 +2556,23 @@ def _cmd_results(args: argparse.Namespace, store: Store) -> int:
     # header and the values scripts test (medal, on/off) stay as they are in every language
     from clarity.core.trophies import TROPHIES  # noqa: PLC0415 - only when exporting
 
-    names = {trophy.id: t.gettext(trophy.name) for trophy in TROPHIES}
-    count = reports.write_results_csv(store, args.csv, names)
-    summary = t.ngettext(
-        "Wrote {count} round to {path}",
-        "Wrote {count} rounds to {path}",
-        count,
-        path=terminal_safe(str(args.csv)),
-    )
+    if args.answers:
+        count = reports.write_answers_csv(store, args.csv)
+        summary = t.ngettext(
+            "Wrote {count} answer to {path}",
+            "Wrote {count} answers to {path}",
+            count,
+            path=terminal_safe(str(args.csv)),
+        )
+    else:
+        names = {trophy.id: t.gettext(trophy.name) for trophy in TROPHIES}
+        count = reports.write_results_csv(store, args.csv, names)
+        summary = t.ngettext(
+            "Wrote {count} round to {path}",
+            "Wrote {count} rounds to {path}",
+            count,
+            path=terminal_safe(str(args.csv)),
+        )
     # Into /dev/stdout or a pipe the summary would end up inside the CSV.
     print(summary, file=sys.stdout if _is_regular_file(args.csv) else sys.stderr)
     return EXIT_OK

@@ -384,11 +384,12 @@ def test_results_csv_has_one_row_per_team_and_member_after_the_solo_rounds_colum
 
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(rows[0]) == RESULTS_HEADER
-    assert RESULTS_HEADER[: len(RESULTS_HEADER) - 2] == (
+    assert RESULTS_HEADER[: len(RESULTS_HEADER) - 3] == (
         *("player", "pack", "date", "score", "right", "wrong", "medal", "trophies"),
         *("timer", "time_scale"),
     )
-    assert RESULTS_HEADER[-2:] == ("team", "mode")
+    assert RESULTS_HEADER[-3:] == ("team", "mode", "removed")
+    assert {r["removed"] for r in rows} == {"no"}
     assert count == len(rows) == 4  # Bob alone; Ana and Bob of '=Owls'; the guests' team
     assert (rows[0]["player"], rows[0]["team"], rows[0]["mode"]) == ("Bob", "", "solo")
     owls, guests = summary.contestants

@@ -206,6 +206,7 @@ def test_results_csv_file(
         "time_scale",
         "team",
         "mode",
+        "removed",
     ]
     assert [row[:8] for row in rows[1:]] == [
         ["Ana", "solar-system", "2026-11-23 09:00:00", "900", "5", "0", "gold", "Flawless"],
@@ -213,9 +214,9 @@ def test_results_csv_file(
         ["Ana", "union-state", "2026-11-24 09:00:00", "300", "3", "1", "", ""],
     ]
     assert [row[8:] for row in rows[1:]] == [
-        ["on", "1", "", "solo"],
-        ["on", "2", "", "solo"],
-        ["on", "1", "", "solo"],
+        ["on", "1", "", "solo", "no"],
+        ["on", "2", "", "solo", "no"],
+        ["on", "1", "", "solo", "no"],
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,11 @@ from clarity.store import Player, Store, open_store
 from clarity.store.db import DB_FILENAME, migrate
 from clarity.store.live_games import ListLog
 from clarity.store.repair import repair
-from clarity.store.reports import results_csv
+from clarity.store.reports import answers_csv, results_csv
 
 from .damage import damage_table, pages_of
 from .factories import MONDAY_9AM, add_player
-from .live_play import NAMES, PACK, host_state, new_game, play
+from .live_play import NAMES, PACK, host_state, new_game, play, right_response, wrong_response
 
 
 def journal(data_dir: Path, **how: Any) -> StoreJournal:
@@ -211,8 +212,9 @@ def test_a_finished_game_keeps_every_student_with_their_answers_and_guesses(
 
     said = saving.finish(summary, roster_of(played, seats), trophies.earned)
 
-    assert str(said) == "Saved: the results of 4 students."  # the removed one is not a result
-    assert Translator("ru").render(said) == "Сохранено: итоги 4 учеников."
+    # the one removed at question 3 had answered twice: they took part
+    assert str(said) == "Saved: the results of 5 students."
+    assert Translator("ru").render(said) == "Сохранено: итоги 5 учеников."
     store = reopened(data_dir)
     students = list(store.class_teams())
     assert [s.name for s in students] == list(NAMES[:5])
@@ -262,7 +264,7 @@ def test_a_student_who_picked_their_name_gets_the_game_in_their_history_with_tro
 
     said = saving.finish(summary, roster_of(played, seats), trophies.earned)
 
-    assert str(said) == "Saved: the results of 4 students, 2 of them in players' histories."
+    assert str(said) == "Saved: the results of 5 students, 2 of them in players' histories."
     store = reopened(data_dir)
     (round_,) = store.history(ana.id)
     assert round_.score == summary.contestants[0].score
@@ -279,7 +281,7 @@ def test_a_student_who_picked_their_name_gets_the_game_in_their_history_with_tro
     store.close()
 
 
-def test_a_removed_student_who_picked_their_name_gets_nothing_in_their_history(
+def test_a_student_removed_after_answering_keeps_the_game_in_their_history(
     data_dir: Path, store: Store, ana: Player
 ) -> None:
     store.close()
@@ -290,11 +292,112 @@ def test_a_removed_student_who_picked_their_name_gets_nothing_in_their_history(
     saving.finish(played.summary, roster_of(played, seats), trophies.earned)
 
     store = reopened(data_dir)
+    (round_,) = store.history(ana.id)
+    assert round_.score == played.summary.contestants[1].score
+    store.close()
+
+
+def lobby_game(data_dir: Path, players: dict[str, int] | None = None) -> tuple[StoreJournal, Any]:
+    """Three students join; Chloé is removed before anyone answers; Аня and Ben answer
+    question 1, Аня right; Ben is removed at the reveal; the game ends. Saved move by move
+    (the host's roster entries have no time scale: the journal reads the joins')."""
+    players = players or {}
+    saving = journal(data_dir)
+    played, trophies = new_game()
+    seats: list[dict[str, Any]] = []
+    for name, scale in (("Аня", 2.0), ("Ben", 1.0), ("Chloé", None)):
+        played.join(name, scale)
+        seats.append({"token": f"t-{name}", "player": players.get(name)})
+        saving.save(host_state(played, seats, 0.0))
+    played.remove(2)
+    saving.save(host_state(played, seats, 0.0))
+    question = played.question
+    played.answer(0, 1, right_response(question), 2.5)
+    played.answer(1, 1, wrong_response(question), 4.0)
+    played.close_question(5.0)
+    played.remove(1)
+    saving.save(host_state(played, seats, 5.0))
+    summary = played.end()
+    roster = [
+        HostRosterEntry(s.index, s.name, seats[s.index]["player"], s.removed)
+        for s in played.students
+    ]
+    return saving, (summary, roster, trophies.earned)
+
+
+@dataclass(frozen=True)
+class HostRosterEntry:
+    """A roster entry as the host hands it: no time scale."""
+
+    student: int
+    name: str
+    player: int | None
+    removed: bool
+
+
+def test_a_name_removed_before_it_answered_is_not_a_result_nor_counted(data_dir: Path) -> None:
+    saving, (summary, roster, earned) = lobby_game(data_dir)
+
+    said = saving.finish(summary, roster, earned)
+
+    assert str(said) == "Saved: the results of 2 students."
+    store = reopened(data_dir)
+    assert [(s.name, s.removed) for s in store.class_teams()] == [("Аня", False), ("Ben", True)]
+    out = io.StringIO()
+    assert results_csv(store, out) == 2
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["player"], r["removed"]) for r in rows] == [("Аня", "no"), ("Ben", "yes")]
+    store.close()
+
+
+def test_a_name_removed_before_it_answered_gets_nothing_in_the_players_history(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    store.close()
+    saving, (summary, roster, earned) = lobby_game(data_dir, {"Chloé": ana.id})
+
+    said = saving.finish(summary, roster, earned)
+
+    assert str(said) == "Saved: the results of 2 students."
+    store = reopened(data_dir)
     assert store.history(ana.id) == []
     store.close()
 
 
-def test_results_csv_has_one_row_per_student_who_stayed_with_mode_devices(
+def test_each_student_is_exported_with_their_own_time_scale(
+    data_dir: Path, store: Store, ana: Player
+) -> None:
+    store.close()
+    saving, (summary, roster, earned) = lobby_game(data_dir, {"Аня": ana.id})
+
+    saving.finish(summary, roster, earned, time_scale=1.5)
+
+    store = reopened(data_dir)
+    out = io.StringIO()
+    results_csv(store, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    # x2 in a class at x1.5 is x3; x1 is the class's 1.5
+    assert [(r["player"], r["time_scale"]) for r in rows] == [("Ana", "3"), ("Ben", "1.5")]
+    (round_,) = store.history(ana.id)
+    assert round_.time_scale == 3.0
+    store.close()
+
+
+def test_a_roster_entry_with_its_own_time_scale_is_taken_over_the_joins(data_dir: Path) -> None:
+    saving, (summary, roster, earned) = lobby_game(data_dir)
+    given = [RosterEntry(e.student, e.name, e.player, e.removed, None) for e in roster]
+
+    saving.finish(summary, given, earned)
+
+    store = reopened(data_dir)
+    assert {s.time_scale for s in store.class_teams()} == {None}  # no limit for everyone
+    out = io.StringIO()
+    results_csv(store, out)
+    assert {r["time_scale"] for r in csv.DictReader(io.StringIO(out.getvalue()))} == {"none"}
+    store.close()
+
+
+def test_results_csv_has_one_row_per_student_who_took_part_with_mode_devices(
     data_dir: Path, store: Store, ana: Player
 ) -> None:
     store.close()
@@ -307,15 +410,14 @@ def test_results_csv_has_one_row_per_student_who_stayed_with_mode_devices(
     count = results_csv(store, out)
 
     header, *rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert count == 4
-    assert len(rows) == 4
-    assert header[-1] == "mode"
-    assert [row[0] for row in rows] == ["Ana", "Chloé", "Dima", "Eve"]
-    assert {row[-1] for row in rows} == {"devices"}
-    assert {row[-2] for row in rows} == {""}
-    assert [int(row[3]) for row in rows] == [
-        played.summary.contestants[i].score for i in (0, 2, 3, 4)
-    ]
+    assert count == 5
+    assert len(rows) == 5
+    assert header[-2:] == ["mode", "removed"]
+    assert [row[0] for row in rows] == ["Ana", "Ben", "Chloé", "Dima", "Eve"]
+    assert {row[-2] for row in rows} == {"devices"}
+    assert {row[-3] for row in rows} == {""}
+    assert [row[-1] for row in rows] == ["no", "yes", "no", "no", "no"]
+    assert [int(row[3]) for row in rows] == [c.score for c in played.summary.contestants]
     store.close()
 
 
@@ -435,8 +537,10 @@ def test_clarity_results_csv_writes_the_students_of_a_device_game(
 
     assert status == 0, capsys.readouterr().err
     _, *rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
-    assert [(row[0], row[-1]) for row in rows] == [
-        (name, "devices") for name in ("Аня", "Chloé", "Dima", "Eve")
+    assert [(row[0], row[-2], row[-1]) for row in rows] == [
+        ("Аня", "devices", "no"),
+        ("Ben", "devices", "yes"),
+        *((name, "devices", "no") for name in ("Chloé", "Dima", "Eve")),
     ]
 
 
@@ -463,3 +567,67 @@ def test_a_damaged_page_of_the_game_in_progress_is_repaired_and_the_finished_gam
     assert len(list(store.class_teams())) == 5
     assert store.read_every_row() == []
     store.close()
+
+
+def test_answers_csv_has_every_answer_of_each_student_who_took_part_by_question(
+    data_dir: Path,
+) -> None:
+    saving, played, seats, trophies = played_to_the_end(data_dir)
+    summary = played.summary
+    assert summary is not None
+    saving.finish(summary, roster_of(played, seats), trophies.earned)
+    store = reopened(data_dir)
+    out = io.StringIO()
+
+    count = answers_csv(store, out)
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert count == len(rows) == sum(len(c.answers) for c in summary.contestants)
+    assert {r["mode"] for r in rows} == {"devices"}
+    by_student = {
+        name: [r for r in rows if r["player"] == name] for name in (s.name for s in played.students)
+    }
+    for student, own in zip(played.students, summary.contestants, strict=True):
+        lines = by_student[student.name]
+        assert [int(r["question"]) for r in lines] == [a.number for a in own.answers]
+        assert [float(r["seconds"]) for r in lines] == [a.seconds for a in own.answers]
+        assert [int(r["points"]) for r in lines] == [a.points.total for a in own.answers]
+        assert [r["right"] == "yes" for r in lines] == [a.right for a in own.answers]
+        assert {r["removed"] for r in lines} == {"yes" if student.removed else "no"}
+    # Eve joined at question 2: her first answer is question 2's
+    assert by_student["Eve"][0]["question"] == "2"
+    store.close()
+
+
+def test_answers_csv_leaves_out_a_name_removed_before_it_answered(data_dir: Path) -> None:
+    saving, (summary, roster, earned) = lobby_game(data_dir)
+    saving.finish(summary, roster, earned)
+    store = reopened(data_dir)
+    out = io.StringIO()
+
+    answers_csv(store, out)
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["player"], r["right"], r["seconds"], r["removed"]) for r in rows] == [
+        ("Аня", "yes", "2.5", "no"),
+        ("Ben", "no", "4", "yes"),
+    ]
+    store.close()
+
+
+def test_clarity_results_answers_writes_every_answer_to_a_csv_file(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saving, (summary, roster, earned) = lobby_game(data_dir)
+    saving.finish(summary, roster, earned)
+    saving.close()
+    target = data_dir.parent / "answers.csv"
+
+    status = cli.main(["results", "--answers", "--csv", str(target), "--data-dir", str(data_dir)])
+
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert out == f"Wrote 2 answers to {target}\n"
+    header, *rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert header[:6] == ["date", "game", "mode", "pack", "player", "team"]
+    assert [row[4] for row in rows] == ["Аня", "Ben"]

@@ -15,7 +15,9 @@ import pytest
 
 from clarity.store import Store, reports
 from clarity.store.reports import (
+    ANSWERS_HEADER,
     RESULTS_HEADER,
+    answers_csv,
     format_table,
     leaderboard_csv,
     leaderboard_rows,
@@ -29,7 +31,43 @@ from clarity.store.reports import (
 )
 from system_packages import require_system_package
 
-from .factories import MONDAY_9AM, add_player, save
+from .factories import MONDAY_9AM, add_player, save, save_class_game
+
+
+def test_answers_csv_has_every_answer_of_rounds_and_class_teams_with_its_time(
+    store: Store,
+) -> None:
+    ana, bob = add_player(store, "Ana"), add_player(store, "=Bob")
+    save(store, ana.id, right=2, wrong=1)
+    save_class_game(
+        store,
+        [("Owls", [ana.id, bob.id], 900), ("Guests", [], 300)],
+        played_at=MONDAY_9AM + timedelta(hours=1),
+    )
+    out = io.StringIO()
+
+    count = answers_csv(store, out)
+
+    header, *rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert tuple(header) == ANSWERS_HEADER
+    assert count == len(rows) == 3 + 4 + 4  # the round's 3, each team's 4
+    solo = rows[:3]
+    assert [r[:6] for r in solo] == [
+        ["2026-11-23 09:00:00", solo[0][1], "solo", "solar-system", "Ana", ""]
+    ] * 3
+    assert [r[6:] for r in solo] == [
+        ["1", "q1", "answer 1", "yes", "3.5", "110", "no", "no"],
+        ["2", "q2", "answer 2", "yes", "4.5", "110", "no", "no"],
+        ["3", "q3", "", "no", "5.5", "0", "yes", "no"],
+    ]
+    owls, guests = rows[3:7], rows[7:]
+    assert {(r[2], r[4], r[5]) for r in owls} == {
+        ("turns", "'=Bob; Ana", "Owls")
+    }  # by name, formula-safe
+    assert {(r[2], r[4], r[5]) for r in guests} == {("turns", "", "Guests")}
+    assert len({r[1] for r in owls + guests}) == 1  # one class game
+    assert [r[6] for r in owls] == ["1", "2", "3", "4"]
+    assert out.getvalue().splitlines()[1].endswith(',1,"q1","answer 1","yes",3.5,110,"no","no"')
 
 
 def test_players_table_lists_everyone_with_totals(store: Store) -> None:
@@ -80,10 +118,11 @@ def test_results_csv_has_a_header_and_one_row_per_round(store: Store) -> None:
             "1",
             "",
             "solo",
+            "no",
         ],
         [
             *("Ana", "solar-system", "2026-11-23 10:00:00", "10", "0", "3", "", "", "on", "1"),
-            *("", "solo"),
+            *("", "solo", "no"),
         ],
     ]
     assert out.getvalue().endswith("\r\n")  # the spreadsheet dialect
@@ -251,7 +290,7 @@ def test_every_text_cell_is_quoted_and_no_number_is(store: Store) -> None:
     out = io.StringIO()
     results_csv(store, out)
     row = out.getvalue().splitlines()[1]
-    assert row == '"Ana","solar-system","2026-11-23 09:00:00",-40,3,1,"","","on",1.5,"","solo"'
+    assert row == '"Ana","solar-system","2026-11-23 09:00:00",-40,3,1,"","","on",1.5,"","solo","no"'
 
 
 @pytest.mark.parametrize("separator", [",", ";", "|"])

@@ -30,7 +30,7 @@ from clarity.paths import user_packs_dir
 from clarity.progress import SAVING_OFF, stats_with_round
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.store import SaveFailed, Store, open_store
-from clarity.store.live_games import ListLog, StudentResult
+from clarity.store.live_games import ListLog, StudentResult, took_part
 from clarity.store.opening import local_now
 from clarity.store.sql import local_aware
 
@@ -65,6 +65,10 @@ class RosterEntry:
     name: str
     player: int | None = None
     removed: bool = False
+    #: the student's own extra time as they joined (None: no limit); not given (and the
+    #: host's entries, which have no such field), it is read from the round's joins in
+    #: the saved state
+    time_scale: float | _Unset | None = _UNSET
 
 
 class Journal(Protocol):
@@ -112,6 +116,7 @@ class StoreJournal:
         #: the last problem met (saving off, a repair), None while all is well
         self.notice: Message | None = None
         self._time_scale: float | None = 1.0  # the class's, as the last state saved had it
+        self._state: dict[str, Any] | None = None  # the last state saved or loaded
 
     # -- the game being played --------------------------------------------------------
 
@@ -130,6 +135,7 @@ class StoreJournal:
             # the first save after this writes the whole state once, under this journal's
             # own name: a second host resuming the same game must not add to our rows
             self._log.forget()
+            self._state = found.state
         return found.state
 
     def save(self, state: dict[str, Any]) -> Message | None:
@@ -146,6 +152,7 @@ class StoreJournal:
         found = _first_value(state, "pack_id")
         pack_id = found if isinstance(found, str) else ""
         with self._lock:
+            self._state = state  # kept, not copied: read once, at the finish
             change = self._log.changes(pack_id, state)
             scale = _first_value(state, "time_scale", 1.0)
             if scale is None or (isinstance(scale, int | float) and scale > 0):
@@ -189,14 +196,18 @@ class StoreJournal:
         time_scale: float | _Unset | None = _UNSET,
     ) -> Message:
         """Save the finished game per student and drop the one in progress, in one write:
-        every student's answers (with their seconds), guesses, score, medal and per-round
-        ``trophies`` (``trophies[i]``: student i's, from the ClassTrophyTracker); a student
-        who picked their name from the class list gets the game in their history with the
-        lasting trophies it completes. ``pack_sha256`` and ``mystery_image`` default to the
-        pack file's (found by its id); ``time_scale`` is the class's (the rules' time scale,
-        None: no time limit; each student's own extra time is in their answers' limits),
-        by default the ``time_scale`` the last saved state holds (1.0 when none).
-        Returns the one line to show: saved, or why not.
+        every student's answers (with their seconds), guesses, score, medal, own time scale
+        and per-round ``trophies`` (``trophies[i]``: student i's, from the
+        ClassTrophyTracker); a student who picked their name from the class list and took
+        part (:func:`clarity.store.live_games.took_part`: removed ones too, once they
+        answered or guessed) gets the game in their history with the lasting trophies it
+        completes. ``pack_sha256`` and ``mystery_image`` default to the pack file's (found
+        by its id); ``time_scale`` is the class's (the rules' time scale, None: no time
+        limit), by default the ``time_scale`` the last saved state holds (1.0 when none).
+        Each student's own extra time is their roster entry's ``time_scale`` when it has
+        one, else what they joined with in the saved round's moves (1.0 when not found).
+        Returns the one line to show: saved, or why not, counting the students who took
+        part.
 
         Raises ValueError when ``roster`` or ``trophies`` do not have one entry per student
         of ``summary`` (a bug in the caller)."""
@@ -218,9 +229,14 @@ class StoreJournal:
         students: list[StudentResult] = []
         lasting: dict[int, list[str]] = {}
         by_student = {entry.student: entry for entry in roster}
+        with self._lock:
+            joined = _joined_time_scales(self._state)
         for index, own in enumerate(summary.contestants):
             entry = by_student[index]
             medal = medal_for(own)
+            own_scale = getattr(entry, "time_scale", _UNSET)
+            if isinstance(own_scale, _Unset):
+                own_scale = joined[index] if index < len(joined) else 1.0
             students.append(
                 StudentResult(
                     student=index,
@@ -229,9 +245,10 @@ class StoreJournal:
                     removed=entry.removed,
                     medal=None if medal is None else medal.value,
                     trophies=tuple(dict.fromkeys(t.trophy_id for t in trophies[index])),
+                    time_scale=own_scale,
                 )
             )
-            if entry.player is not None and not entry.removed and store.saving:
+            if entry.player is not None and took_part(own, entry.removed) and store.saving:
                 if store.player(entry.player) is None:
                     continue
                 before = store.player_stats(entry.player)
@@ -240,20 +257,8 @@ class StoreJournal:
                 )
                 earned = newly_earned_lasting(before, after, self._bundled_pack_ids())
                 lasting[entry.player] = [t.trophy_id for t in earned]
-        setup = {
-            "mode": "devices",
-            "pack_id": summary.pack_id,
-            # the shape of a class game's setup, so that deleting a player takes them out
-            # of it too (clarity.store.class_games.forget_member)
-            "teams": [
-                {
-                    "name": s.name,
-                    "members": [] if s.player is None else [s.player],
-                    "removed": s.removed,
-                }
-                for s in students
-            ],
-        }
+        # its teams, one per student, are the store's to write (clarity.store.live_games)
+        setup = {"mode": "devices", "pack_id": summary.pack_id}
         saved = store.save_live_game(
             summary,
             students,
@@ -269,7 +274,11 @@ class StoreJournal:
         if isinstance(saved, SaveFailed):
             self.notice = saved.said
             return not_saved(saved.said)
-        kept = sum(1 for s in students if not s.removed)
+        kept = sum(
+            1
+            for s, own in zip(students, summary.contestants, strict=True)
+            if took_part(own, s.removed)
+        )
         players = len(saved.members)
         if not players:
             # Translators: the projector's line once a game on the students' devices is saved
@@ -445,6 +454,28 @@ def _first_value(state: dict[str, Any], key: str, default: object = None) -> obj
                 return value[key]
         level = [v for value in level for v in value.values() if isinstance(v, dict)]
     return default
+
+
+def _joined_time_scales(state: dict[str, Any] | None) -> list[float | None]:
+    """Each student's own extra time, in the order they joined, from the moves of the
+    round in ``state`` (a LiveRound snapshot's ``["join", name, time_scale]``); empty
+    when there is none."""
+    moves = None if state is None else _first_value(state, "actions")
+    if not isinstance(moves, list):
+        return []
+    return [
+        _time_scale_or_x1(move[2])
+        for move in moves
+        if isinstance(move, list) and len(move) == 3 and move[0] == "join"
+    ]
+
+
+def _time_scale_or_x1(value: object) -> float | None:
+    """``value`` when it is a time scale (None, or a number above 0), else 1.0."""
+    if value is None:
+        return None
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(value) if number and 0 < value < float("inf") else 1.0  # type: ignore[operator]
 
 
 def _rounds_on(store: Store, player_id: int, moment: datetime) -> int:

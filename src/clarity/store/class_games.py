@@ -31,6 +31,7 @@ of its own, the high scores' teams.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import uuid
@@ -69,12 +70,30 @@ _GUESS_COLUMNS = (
     *("team_id", "number", "guess", "is_right", "hidden_tiles", "total_tiles", "base_points"),
     *("time_bonus", "streak_bonus", "image_bonus", "penalty", "final", "seconds"),
 )
-TEAM_QUERY = """
-    SELECT ct.*, cg.uuid, cg.pack_id, cg.mode, cg.played_at, cg.timer, cg.time_scale,
+#: A team's time scale is its game's, but a student of a game on the devices has their own
+#: in the game's setup (``teams[number].time_scale``: the class's times their extra time;
+#: see clarity.store.live_games), read when it is there and a number or null (no limit).
+_OWN_TIME_SCALE = "json_type(cg.setup, '$.teams[' || ct.number || '].time_scale')"
+TEAM_QUERY = f"""
+    SELECT ct.*, cg.uuid, cg.pack_id, cg.mode, cg.played_at, cg.timer,
+           CASE WHEN cg.mode != 'devices' OR NOT json_valid(cg.setup) THEN cg.time_scale
+                WHEN {_OWN_TIME_SCALE} IN ('real', 'integer', 'null')
+                THEN json_extract(cg.setup, '$.teams[' || ct.number || '].time_scale')
+                ELSE cg.time_scale END AS time_scale,
            (SELECT count(*) FROM class_team o WHERE o.game_id = ct.game_id) AS teams,
            (SELECT group_concat(p.name, char(10)) FROM round r JOIN player p ON p.id = r.player_id
             WHERE r.class_team_id = ct.id) AS members
     FROM class_team ct JOIN class_game cg ON cg.id = ct.game_id
+"""
+
+
+#: The teams that are results: every team of a game on one screen, and every student of a
+#: game on the devices who stayed or, removed, had answered or guessed at least once
+#: (clarity.store.live_games.took_part, for the rows as saved).
+TOOK_PART = """
+    (ct.removed = 0
+     OR EXISTS (SELECT 1 FROM class_answer a WHERE a.team_id = ct.id AND a.response IS NOT NULL)
+     OR EXISTS (SELECT 1 FROM class_guess g WHERE g.team_id = ct.id))
 """
 
 
@@ -212,13 +231,18 @@ class ClassGames:
         return self._write(work, message("This class game was not saved."))
 
     def teams(self) -> Iterator[TeamRecord]:
-        """Every team of every class game, oldest game first, each game's teams in the
-        order of its setup."""
+        """Every team of every class game that took part (:data:`TOOK_PART`: a student of a
+        game on the devices removed before they answered or guessed is not one), oldest
+        game first, each game's teams in the order of its setup; a student's
+        ``time_scale`` is their own."""
         return iter(
             self._read(
                 lambda conn: [
                     rows.team_record(row)
-                    for row in query(conn, f"{TEAM_QUERY} ORDER BY cg.played_ts, cg.id, ct.number")
+                    for row in query(
+                        conn,
+                        f"{TEAM_QUERY} WHERE {TOOK_PART} ORDER BY cg.played_ts, cg.id, ct.number",
+                    )
                 ]
             )
         )
@@ -376,7 +400,19 @@ def _insert_member_round(
     )
 
 
-def _insert_answers(conn: sqlite3.Connection, team_id: int, answers: Sequence[AnswerGiven]) -> None:
+def _insert_answers(
+    conn: sqlite3.Connection,
+    team_id: int,
+    answers: Sequence[AnswerGiven],
+    *,
+    by_question: bool = False,
+) -> None:
+    """The team's answers, numbered by the team's own order (a class round numbers answers
+    across teams), or with ``by_question`` by each answer's own number (a device game's:
+    the question it answered) when those numbers rise, as the key needs."""
+    numbers = [a.number for a in answers]
+    if not by_question or any(b <= a for a, b in itertools.pairwise(numbers)):
+        numbers = list(range(1, len(answers) + 1))
     insert_many(
         conn,
         "class_answer",
@@ -388,8 +424,7 @@ def _insert_answers(conn: sqlite3.Connection, team_id: int, answers: Sequence[An
                 "steal": a.steal,
                 "judged": a.judged,
             }
-            # numbered by the team's own order: a class round numbers answers across teams
-            for number, a in enumerate(answers, start=1)
+            for number, a in zip(numbers, answers, strict=True)
         ),
     )
 

@@ -18,13 +18,22 @@ top are split; a list inside a list item is part of that item.
 **A finished game** goes into the class game tables (:mod:`clarity.store.class_games`)
 with ``mode`` ``devices``: one ``class_game`` row, one ``class_team`` row per student (a
 team of at most one member: the player profile the student picked from the class list),
-with the student's answers, each with its seconds, and guesses in ``class_answer`` and
-``class_guess``, and for a student who is a player, a ``round`` row naming that team (in
-their history, statistics and trophy cabinet, as a team member's is). A nickname is kept
-in the team row only. A student the teacher removed keeps their rows with
-``class_team.removed`` set, but gets no round row in a player's history (a name removed
-from the lobby is most often not that player) and no place: places count the students
-who stayed (removed ones are placed after them all).
+with the student's answers and guesses in ``class_answer`` and ``class_guess`` (each
+answer numbered by the question it answered, with its seconds), and for a student who is a
+player, a ``round`` row naming that team (in their history, statistics and trophy cabinet,
+as a team member's is). A nickname is kept in the team row only. Each student's own time
+scale (the class's times their extra time: x2 in a class at x1 is 2) is kept in the game's
+setup, ``teams[student]["time_scale"]``, which the export reads
+(:data:`clarity.store.class_games.TEAM_QUERY`), and in their round row.
+
+**Who took part** (:func:`took_part`): every student who stayed to the end, and every
+student the teacher removed (or who left) after answering or guessing at least once. A
+student removed keeps their rows with ``class_team.removed`` set and no place (places count
+the students who stayed; removed ones are placed after them all); one who took part is in
+the results, the counts and, when they picked their name, that player's history, as the
+protocol keeps their record. A name removed before it answered or guessed anything (most
+often from the lobby: a wrong name, a name picked twice) took no part: its rows stay, but
+no export, count or history shows it.
 """
 
 from __future__ import annotations
@@ -39,9 +48,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from clarity.core.events import ClassSummary
+from clarity.core.events import ClassSummary, RoundSummary
 from clarity.core.messages import message
-from clarity.core.scoring import check_time_scale
+from clarity.core.scoring import check_time_scale, combined_time_scale
 from clarity.store import class_games
 from clarity.store.models import SavedClassGame, SaveFailed, TeamResult
 from clarity.store.sql import Reads, Writes, insert, local_aware, query
@@ -232,6 +241,21 @@ class StudentResult:
     removed: bool
     medal: str | None
     trophies: tuple[str, ...] = ()
+    #: the student's own extra time (1.0, 1.5, 2.0, 3.0; None: no limit), which
+    #: :meth:`LiveGames.save` combines with the class's
+    time_scale: float | None = 1.0
+
+
+def took_part(own: RoundSummary, removed: bool) -> bool:
+    """Whether a student of a finished device game is one of its results: they stayed to
+    the end, or, removed (or gone) before it, they had answered (a response given, even a
+    late one) or guessed the picture at least once. A name removed before that, as in the
+    lobby, took no part (the rule of :mod:`clarity.store.live_games`)."""
+    return (
+        not removed
+        or any(answer.response is not None for answer in own.answers)
+        or bool(own.guesses)
+    )
 
 
 def places_of_students(summary: ClassSummary, removed: Sequence[bool]) -> tuple[int, ...]:
@@ -336,8 +360,11 @@ class LiveGames:
         lasting: Mapping[int, Sequence[str]],
     ) -> SavedClassGame | SaveFailed:
         """Save a finished device game and drop the one in progress, in one transaction.
-        Raises ValueError when ``students`` are not every contestant of ``summary`` (numbers
-        0 to n-1), or for a bad ``time_scale`` (bugs in the caller)."""
+        ``time_scale`` is the class's (the rules' time per question; None: no limit); each
+        student's own, ``time_scale`` x their extra time, goes into ``setup`` (its
+        ``teams``, one per student, made here) and their round row. Raises ValueError when
+        ``students`` are not every contestant of ``summary`` (numbers 0 to n-1), or for a
+        bad time scale (bugs in the caller)."""
         time_scale = check_time_scale(time_scale)
         ordered = sorted(students, key=lambda s: s.student)
         if [s.student for s in ordered] != list(range(len(summary.contestants))):
@@ -345,6 +372,24 @@ class LiveGames:
         if not ordered:
             raise ValueError("a device game is saved with at least one student")
         places = places_of_students(summary, [s.removed for s in ordered])
+        scales = [combined_time_scale(time_scale, s.time_scale) for s in ordered]
+        taking_part = [
+            took_part(own, s.removed) for s, own in zip(ordered, summary.contestants, strict=True)
+        ]
+        setup = {
+            **setup,
+            # the shape of a class game's setup, so that deleting a player takes them out
+            # of it too (clarity.store.class_games.forget_member)
+            "teams": [
+                {
+                    "name": s.name,
+                    "members": [] if s.player is None else [s.player],
+                    "removed": s.removed,
+                    "time_scale": scale,
+                }
+                for s, scale in zip(ordered, scales, strict=True)
+            ],
+        }
         played_at = local_aware(played_at)
         saved = SavedClassGame(str(uuid.uuid4()), played_at)
         first = summary.contestants[0]
@@ -374,9 +419,15 @@ class LiveGames:
         def work(conn: sqlite3.Connection) -> SavedClassGame:
             game_id = insert(conn, "class_game", game)
             # a player the teacher deleted from another window meanwhile is left out
-            wanted = [s.player for s in ordered if s.player is not None and not s.removed]
+            wanted = [
+                s.player
+                for s, took in zip(ordered, taking_part, strict=True)
+                if s.player is not None and took
+            ]
             names = class_games._names_of(conn, wanted)
-            for student, own, place in zip(ordered, summary.contestants, places, strict=True):
+            for student, own, place, scale in zip(
+                ordered, summary.contestants, places, scales, strict=True
+            ):
                 member = student.player if student.player in names else None
                 team = TeamResult(
                     number=student.student,
@@ -391,7 +442,8 @@ class LiveGames:
                 values = class_games._team_values(game_id, team)
                 values["removed"] = int(student.removed)
                 team_id = insert(conn, "class_team", values)
-                class_games._insert_answers(conn, team_id, own.answers)
+                # numbered by the question answered: one answer per question per student
+                class_games._insert_answers(conn, team_id, own.answers, by_question=True)
                 class_games._insert_guesses(conn, team_id, own.guesses)
                 if member is not None:
                     class_games._insert_member_round(
@@ -400,7 +452,7 @@ class LiveGames:
                         team,
                         member,
                         members=1,
-                        game=game,
+                        game={**game, "time_scale": scale},
                         lasting=lasting.get(member, ()),
                     )
             drop_in_progress(conn)  # in the same transaction: never both a game and its offer

@@ -72,7 +72,7 @@ from clarity.store.store import Store
 from clarity.terminal_text import display_width, terminal_safe
 
 # Later columns come last, so that a sheet made from an older export keeps its columns:
-# timer and time_scale, then team and mode (class games).
+# timer and time_scale, then team and mode (class games), then removed (device games).
 RESULTS_HEADER = (
     "player",
     "pack",
@@ -86,6 +86,24 @@ RESULTS_HEADER = (
     "time_scale",
     "team",
     "mode",
+    "removed",
+)
+#: One row per answer (``clarity results --answers``); see :func:`answers_csv`.
+ANSWERS_HEADER = (
+    "date",
+    "game",
+    "mode",
+    "pack",
+    "player",
+    "team",
+    "question",
+    "question_id",
+    "response",
+    "right",
+    "seconds",
+    "points",
+    "timed_out",
+    "removed",
 )
 #: the ``mode`` of a round played alone; a class game's is its own: ``turns``, ``buzz`` or
 #: ``devices``
@@ -133,8 +151,13 @@ def results_csv(store: Store, out: TextIO, trophy_names: Mapping[str, str] | Non
     and per-round trophies, and the game's ``mode`` (``turns`` or ``buzz``). A game on the
     students' devices gives one row per student (``mode`` ``devices``, ``team`` empty), named
     in ``player`` as the player they picked from the class list is now called, or by the
-    nickname they played under; a student the teacher removed is left out. A round played
-    alone has ``team`` empty and ``mode`` ``solo``.
+    nickname they played under, each with their own ``time_scale`` (the class's times
+    their extra time). Every student who took part is there
+    (:func:`clarity.store.live_games.took_part`): a student the teacher removed, or who
+    left, after answering or guessing at least once has ``removed`` ``yes``; a name removed
+    before it answered or guessed anything (as in the lobby) is left out. ``removed`` is
+    ``no`` on every other row. A round played alone has ``team`` empty and ``mode``
+    ``solo``.
     """
     names = _trophy_names() if trophy_names is None else trophy_names
     writer = spreadsheet_writer(out)
@@ -170,6 +193,7 @@ def _solo_row(
         "none" if record.time_scale is None else _plain_number(record.time_scale),
         "",
         SOLO_MODE,
+        "no",
     )
 
 
@@ -177,8 +201,7 @@ def _team_rows(
     team: TeamRecord, names: Mapping[str, str]
 ) -> Iterator[tuple[str | int | float | None, ...]]:
     if team.mode == DEVICES_MODE:
-        if not team.removed:  # a name the teacher removed from the game is not a result
-            yield _student_row(team, names)
+        yield _student_row(team, names)  # every one who took part (Store.class_teams)
         return
     for member in team.members or ("",):
         yield (
@@ -194,6 +217,7 @@ def _team_rows(
             "none" if team.time_scale is None else _plain_number(team.time_scale),
             team.name,
             team.mode,
+            "no",
         )
 
 
@@ -214,6 +238,7 @@ def _student_row(
         "none" if team.time_scale is None else _plain_number(team.time_scale),
         "",
         team.mode,
+        _yes_no(team.removed),
     )
 
 
@@ -228,6 +253,63 @@ def write_results_csv(
     """
     with replacing(path, encoding="utf-8-sig", newline="") as out:
         return results_csv(store, out, trophy_names)
+
+
+def answers_csv(store: Store, out: TextIO) -> int:
+    """Write one CSV row per saved answer of every kind of game that keeps answers (rounds
+    played alone, teams of class games, students of games on the devices who took part),
+    oldest game first, each game's teams or students in order and their answers in order;
+    return the number of rows. The cells follow the same rules as :func:`results_csv`.
+
+    Columns (:data:`ANSWERS_HEADER`): ``date`` the game's; ``game`` its id (the round's, or
+    the class game's: a class's answers share it); ``mode`` ``solo``, ``turns``, ``buzz``
+    or ``devices``; ``pack``; ``player`` and ``team`` as :func:`results_csv` names them
+    (a team's members who are players joined by ``; ``); ``question`` the question's
+    number as asked (a team's own count of its answers in a game on one screen);
+    ``question_id`` the pack's id of the question (empty when it has none); ``response``
+    what was chosen or typed (empty when the time ran out); ``right`` ``yes`` or ``no``;
+    ``seconds`` on the question's clock; ``points`` the answer's total; ``timed_out``
+    ``yes`` or ``no``; ``removed`` ``yes`` for a student removed (or gone) after they
+    took part.
+    """
+    writer = spreadsheet_writer(out)
+    writer.writerow(ANSWERS_HEADER)
+    count = 0
+    for line in store.every_answer():
+        devices = line.mode == DEVICES_MODE
+        if devices:  # as the results name a student: the player picked, else the nickname
+            player, team = (line.players[0] if line.players else line.team or ""), ""
+        else:
+            player, team = "; ".join(line.players), line.team or ""
+        writer.writerow(
+            spreadsheet_row(
+                (
+                    spreadsheet_date(line.played_at),
+                    line.game,
+                    line.mode,
+                    line.pack_id,
+                    player,
+                    team,
+                    line.question,
+                    line.question_id,
+                    line.response,
+                    _yes_no(line.right),
+                    _plain_number(float(line.seconds)),
+                    line.points,
+                    _yes_no(line.timed_out),
+                    _yes_no(line.removed),
+                )
+            )
+        )
+        count += 1
+    return count
+
+
+def write_answers_csv(store: Store, path: Path) -> int:
+    """Write :func:`answers_csv` to a file as :func:`write_results_csv` writes its own
+    (UTF-8 with BOM, replaced whole or not at all; raises the same)."""
+    with replacing(path, encoding="utf-8-sig", newline="") as out:
+        return answers_csv(store, out)
 
 
 def leaderboard_csv(
@@ -406,6 +488,10 @@ def spreadsheet_date(moment: datetime) -> str:
 
 def short_date(moment: datetime | None) -> str:
     return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _plain_number(value: float) -> int | float:

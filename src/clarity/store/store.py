@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed, RoundSummary
 from clarity.core.messages import Message, message
 from clarity.core.trophies import PlayerStats
-from clarity.store import problems
+from clarity.store import answer_lines, problems
+from clarity.store.answer_lines import AnswerLine
 from clarity.store.class_games import ClassGames
 from clarity.store.classes import Classes
 from clarity.store.db import connect, migrate
@@ -384,6 +385,12 @@ class Store:
     def class_answers(self, game_id: str) -> tuple[AnswerGiven, ...]:
         """Every team's answers of a saved class game (``contestant``: the team's number)."""
         return self._class_games.answers(game_id)
+
+    def every_answer(self) -> Iterator[AnswerLine]:
+        """Every saved answer with its time (rounds played alone, class teams, students of
+        games on the devices who took part), oldest game first, fetched in batches (for
+        the answers' export; see :mod:`clarity.store.answer_lines`)."""
+        return answer_lines.every_answer(self._read)
 
     def class_guesses(self, game_id: str) -> tuple[ImageGuessed, ...]:
         """Every team's guesses at the picture of a saved class game."""
