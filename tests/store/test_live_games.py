@@ -383,6 +383,19 @@ def test_each_student_is_exported_with_their_own_time_scale(
     store.close()
 
 
+def test_a_resumed_game_keeps_each_students_own_time_scale(data_dir: Path) -> None:
+    saving, (summary, roster, earned) = lobby_game(data_dir)
+    saving.close()
+    resumed = journal(data_dir)  # a host killed and started again
+    assert resumed.load(PACK.id) is not None
+
+    resumed.finish(summary, roster, earned, time_scale=1.0)
+
+    store = reopened(data_dir)
+    assert [(s.name, s.time_scale) for s in store.class_teams()] == [("Аня", 2.0), ("Ben", 1.0)]
+    store.close()
+
+
 def test_a_roster_entry_with_its_own_time_scale_is_taken_over_the_joins(data_dir: Path) -> None:
     saving, (summary, roster, earned) = lobby_game(data_dir)
     given = [RosterEntry(e.student, e.name, e.player, e.removed, None) for e in roster]

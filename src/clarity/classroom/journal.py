@@ -11,6 +11,7 @@ only used from the thread that opened it (a call from another thread opens its o
 from __future__ import annotations
 
 import contextlib
+import math
 import secrets
 import threading
 from collections.abc import Callable, Collection, Sequence
@@ -474,8 +475,9 @@ def _time_scale_or_x1(value: object) -> float | None:
     """``value`` when it is a time scale (None, or a number above 0), else 1.0."""
     if value is None:
         return None
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if number and 0 < value < float("inf") else 1.0  # type: ignore[operator]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 1.0
+    return float(value) if 0 < value < math.inf else 1.0
 
 
 def _rounds_on(store: Store, player_id: int, moment: datetime) -> int:
