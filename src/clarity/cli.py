@@ -906,6 +906,15 @@ def _add_host(subparsers: Subparsers, t: Translator) -> None:
         default=None,
         help=t.gettext("no leaderboard between questions in this game (the teacher can show it)"),
     )
+    parser.add_argument(
+        "--class",
+        dest="school_class",
+        metavar="NAME",
+        help=t.gettext(
+            "the class playing: students pick their name from its players (default: every"
+            " player)"
+        ),
+    )
 
 
 def _tile_share(text: str, translator: Translator | None = None) -> int:
@@ -946,6 +955,7 @@ def _cmd_host(args: argparse.Namespace) -> int:
         config_dir=_config_dir(args),
         tile_share=args.tile_share,
         leaderboard=args.leaderboard,
+        class_name=args.school_class,
     )
     return start_hosting(options, host)
 

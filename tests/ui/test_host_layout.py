@@ -26,6 +26,7 @@ SIZES = [(1024, 768), (1920, 1080), (864, 576), (1024, 640)]
 #: The words drawn as they are: the pack's, the students' names, the address.
 THEIRS = (*NAMES, *CHOICES, PROMPT, EXPLAIN, "Lighthouse", "Moscow", "Москва", "Mosko")
 THEIRS += ("St Petersburg", "http", "True", "Esc", "Enter", "Del", "PgUp", "PgDn")
+THEIRS += ("A lighthouse shows ships the way at night.",)  # the picture's caption
 #: The server's notices come in the game's language; these are made up in English.
 THEIRS += tuple(view.notice for view in every_phase().values() if view.notice)
 
