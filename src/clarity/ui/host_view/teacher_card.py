@@ -20,8 +20,9 @@ from clarity.ui.widgets import draw_panel
 
 #: Seconds the card stays up unless T hides it first.
 SHOWN_FOR = 30.0
-#: Of the window, the card's most width and height.
-CARD_SHARE = (0.7, 0.86)
+#: Of the window, the card's width and height (it leaves the key hints along the bottom
+#: in sight: T hides it).
+CARD_SHARE = (0.7, 0.8)
 
 
 class TeacherCard:
@@ -56,7 +57,7 @@ class TeacherCard:
         texts = self._texts = Texts(assets)
         gap, pad = metrics.gap, metrics.px(1.6)
         panel = pygame.Rect(0, 0, round(width * CARD_SHARE[0]), round(height * CARD_SHARE[1]))
-        panel.center = (width // 2, height // 2)
+        panel.midtop = (width // 2, round(height * 0.04))
         self.panel = panel
         inner = panel.inflate(-2 * pad, -2 * pad)
         heading_h = 2 * assets.font(metrics.heading_size, True).get_linesize()
