@@ -443,14 +443,23 @@ def test_deleting_a_player_takes_them_out_of_the_saved_device_game(
     saving.finish(played.summary, roster_of(played, seats), trophies.earned)
     store = reopened(data_dir)
 
+    before = [team.name for team in store.class_teams()]
     store.delete_player(ana.id)
 
-    (student, *_) = store.class_teams()
-    assert student.name == NAMES[0]
-    assert student.members == ()
+    # the student was the player: their row, answers and guesses go, the others stay
+    assert [team.name for team in store.class_teams()] == before[1:]
     setup = store._read(lambda conn: conn.execute("SELECT setup FROM class_game").fetchone()[0])
     assert f"[{ana.id}]" not in setup
+    assert NAMES[0] not in setup
+    numbers = store._read(
+        lambda conn: conn.execute(
+            "SELECT count(*) FROM class_answer JOIN class_team ON class_team.id = team_id"
+            " WHERE class_team.number = 0"
+        ).fetchone()[0]
+    )
+    assert numbers == 0
     store.close()
+    assert NAMES[0].encode() not in (data_dir / DB_FILENAME).read_bytes()
 
 
 # -- the class list -----------------------------------------------------------------------

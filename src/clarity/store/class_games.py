@@ -296,6 +296,7 @@ def forget_member(conn: sqlite3.Connection, player_id: int) -> int:
     finished. Returns the number of setups changed; a setup that is not readable JSON is
     left as it is (nothing can read members out of it either).
     """
+    _forget_device_students(conn, player_id)
     changed = 0
     for table in ("class_in_progress", "class_game"):
         found = conn.execute(f"SELECT id, setup FROM {table}").fetchall()
@@ -305,6 +306,36 @@ def forget_member(conn: sqlite3.Connection, player_id: int) -> int:
                 conn.execute(f"UPDATE {table} SET setup = ? WHERE id = ?", (_json(setup), row_id))
                 changed += 1
     return changed
+
+
+def _forget_device_students(conn: sqlite3.Connection, player_id: int) -> int:
+    """Delete, from every finished game on students' devices, the student who played as
+    ``player_id``: their row, with its name, answers and guesses (the schema cascades), and
+    their name in the game's setup. A team of a class game on one screen has a name of the
+    class's choosing and keeps it; a student on a device is the player, so their row is
+    part of "everything saved about them". Returns the number of students deleted.
+    """
+    deleted = 0
+    games = conn.execute("SELECT id, setup FROM class_game WHERE mode = 'devices'").fetchall()
+    for game_id, text in games:
+        try:
+            setup = json.loads(text) if isinstance(text, str) else None
+        except json.JSONDecodeError:
+            continue
+        teams = setup.get("teams") if isinstance(setup, dict) else None
+        if not isinstance(teams, list):
+            continue
+        for number, team in enumerate(teams):
+            members = team.get("members") if isinstance(team, dict) else None
+            if isinstance(members, list) and player_id in members:
+                conn.execute(
+                    "DELETE FROM class_team WHERE game_id = ? AND number = ?", (game_id, number)
+                )
+                team["name"] = ""
+                deleted += 1
+        if deleted:
+            conn.execute("UPDATE class_game SET setup = ? WHERE id = ?", (_json(setup), game_id))
+    return deleted
 
 
 def _without_member(text: object, player_id: int) -> dict[str, Any] | None:
