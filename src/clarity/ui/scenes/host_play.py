@@ -162,6 +162,7 @@ class HostPlayScene(HostedScene):
         #: after A: the refused answers offered (text, count or None), and the one chosen
         self._refused: list[tuple[str, int | None]] | None = None
         self._picked: int | None = None
+        self._picked_row: pygame.Rect | None = None
         self._switched: tuple[str, float] | None = None  # the leaderboard's line, seconds left
 
     # -- reading ------------------------------------------------------------------------
@@ -443,6 +444,7 @@ class HostPlayScene(HostedScene):
         self._live = {}  # the language may have changed
         self._live_drawn = {}
         self._boxes = {}
+        self._picked_row = None
         self._lines = {}
         self.tiles = AnswerTiles()
         self.chart = AnswersChart()
@@ -662,17 +664,34 @@ class HostPlayScene(HostedScene):
             pygame.Rect(area.x, area.y, area.width, heading_h),
             bold=True,
         )
-        row_h = assets.font(metrics.heading_size, True).get_linesize() + metrics.px(1.0)
+        if self._picked is None:
+            line = t.gettext("Choose the answer with its number (1–6); Esc leaves it.")
+        else:
+            line = t.gettext(
+                "Enter: everybody who gave “{answer}” scores it as right, and it is added "
+                "to the accepted answers in the pack's file.",
+                answer=refused[self._picked][0],
+            )
+        # the line under the answers at the body's size when the rows leave it the room
         y = heading.bottom + metrics.gap
+        for line_size in (metrics.body_size, metrics.small_size, metrics.tiny_size):
+            line_h = texts.height(line, line_size, area.width)
+            least = len(refused) * (assets.font(metrics.small_size, True).get_linesize())
+            if y + least + 2 * metrics.gap + line_h <= area.bottom:
+                break
+        room = area.bottom - y - 2 * metrics.gap - line_h
+        row_gap = metrics.px(0.5)
+        row_h = assets.font(metrics.heading_size, True).get_linesize() + metrics.px(1.0)
+        row_h = max(1, min(row_h, room // max(1, len(refused)) - row_gap))
         key_w = assets.fitter.width("6", metrics.heading_size, True) + 2 * metrics.gap
         for number, (text, count) in enumerate(refused, start=1):
             row = pygame.Rect(area.x, y, area.width, row_h)
             if number - 1 == self._picked:
-                self._boxes["picked"] = row.copy()
+                self._picked_row = row.copy()
             texts.place(
                 f"refused_{number}_key",
                 t.number(number),
-                (metrics.heading_size, metrics.heading_size),
+                (metrics.heading_size, metrics.tiny_size),
                 palette.accent,
                 pygame.Rect(row.x + metrics.gap, row.y, key_w, row_h),
                 bold=True,
@@ -704,25 +723,17 @@ class HostPlayScene(HostedScene):
                 texts.place(
                     f"refused_{number}_count",
                     given,
-                    (metrics.body_size, metrics.body_size),
+                    (metrics.body_size, metrics.tiny_size),
                     palette.text_muted,
                     pygame.Rect(row.right - metrics.gap - given_w, row.y, given_w, row_h),
                     middle=True,
                     align="right",
                 )
-            y += row_h + metrics.px(0.5)
-        if self._picked is None:
-            line = t.gettext("Choose the answer with its number (1–6); Esc leaves it.")
-        else:
-            line = t.gettext(
-                "Enter: everybody who gave “{answer}” scores it as right, and it is added "
-                "to the accepted answers in the pack's file.",
-                answer=refused[self._picked][0],
-            )
+            y += row_h + row_gap
         texts.place(
             "accept_confirm",
             line,
-            (metrics.body_size, metrics.small_size),
+            (line_size, line_size),
             palette.text if self._picked is not None else palette.text_muted,
             pygame.Rect(area.x, y + metrics.gap, area.width, max(1, area.bottom - y - metrics.gap)),
         )
@@ -1102,7 +1113,7 @@ class HostPlayScene(HostedScene):
             layer.blit(*self._picture)
         self.tiles.draw(layer, assets, metrics)
         self.chart.draw(layer, assets, metrics)
-        picked = self._boxes.get("picked")
+        picked = self._picked_row
         if picked is not None:
             pygame.draw.rect(layer, palette.panel, picked, border_radius=metrics.radius)
             pygame.draw.rect(
