@@ -35,7 +35,7 @@ def playing(app: App, view: ProjectorView) -> tuple[Pilot, HostPlayScene, Handin
     return pilot, play, link
 
 
-def asked(seconds_left: float, closes_in: float, *, paused: bool = False) -> ProjectorView:
+def asked(seconds_left: float, closes_in: float | None, *, paused: bool = False) -> ProjectorView:
     view = every_phase()["question-choice"]
     assert view.question is not None
     question = dataclasses.replace(view.question, seconds_left=seconds_left, closes_in=closes_in)
@@ -70,6 +70,13 @@ def test_with_only_extra_time_left_the_clock_says_it_waits(
     make_app: Callable[..., App],
 ) -> None:
     _pilot, play, _link = playing(make_app(), asked(0.0, 12.0))
+    assert play.live_lines()["clock"] == "Waiting for extra time"
+
+
+def test_a_student_without_time_limit_left_is_waited_for_not_shown_as_0_00(
+    make_app: Callable[..., App],
+) -> None:
+    _pilot, play, _link = playing(make_app(), asked(0.0, None))
     assert play.live_lines()["clock"] == "Waiting for extra time"
 
 

@@ -197,7 +197,10 @@ class HostPlayScene(HostedScene):
             )
             left = self.seconds_left()
             if left is not None:
-                waiting = left <= 0 and (view.question.closes_in or 0) > self._since
+                # closes_in None: a student still to answer has no time limit at all, so
+                # only their answer (or the teacher's Enter) closes the question
+                closes_in = view.question.closes_in
+                waiting = left <= 0 and (closes_in is None or closes_in > self._since)
                 lines["clock"] = (
                     self._written("waiting", (), lambda: t.gettext("Waiting for extra time"))
                     if waiting
