@@ -22,6 +22,8 @@ from clarity.core.events import (
     TileUncovered,
 )
 from clarity.core.live_round import (
+    PODIUM_CAP,
+    Acceptance,
     LiveAnswer,
     LiveGuess,
     LivePhase,
@@ -33,7 +35,7 @@ from clarity.core.live_round import (
 )
 from clarity.core.packs.models import Pack
 from clarity.core.scoring import ScoringRules, answer_points
-from clarity.core.trophies import ClassTrophyTracker
+from clarity.core.trophies import ClassTrophyTracker, medal_for
 
 from .factories import MYSTERY_ANSWER, build_pack, right_response, typed_answer, wrong_response
 
@@ -679,7 +681,9 @@ def test_the_reveal_counts_each_choice_and_truth() -> None:
     for student, choice in enumerate(["right", "wrong one", "right", "wrong two"]):
         round_.answer(student, 1, choice, 2.0)
     result = round_.close_question(2.0)
-    assert result.choice_counts == (1, 2, 1)
+    given = {"right": 2, "wrong one": 1, "wrong two": 1}
+    # counted in the order the choices are shown, as the projector draws them
+    assert result.choice_counts == tuple(given[c] for c in round_.choices_shown)
     assert result.responses == ()
     assert result.right_answer == "right"
     truths = live(3, pack=build_pack(questions=2, kinds=("truefalse",)))
@@ -758,7 +762,7 @@ def test_the_end_sums_up_every_student_removed_ones_included() -> None:
     assert sum(isinstance(e, ClassRoundEnded) for e in heard) == 1
 
 
-def test_a_students_medal_is_measured_from_when_they_joined() -> None:
+def test_a_late_students_medal_is_measured_against_the_whole_game() -> None:
     round_ = live(1)
     play_question(round_, [True], seconds=0.0)
     round_.next_question()
@@ -767,9 +771,10 @@ def test_a_students_medal_is_measured_from_when_they_joined() -> None:
     round_.answer(late, 2, right(round_), 0.0)
     round_.answer(0, 2, right(round_), 0.0)
     round_.close_question(0.0)
-    summary = round_.end().contestants[late]
-    assert summary.best_by_end == summary.score  # everything they could, from their start
-    assert summary.best_by_end < summary.best_possible
+    summaries = round_.end().contestants
+    # one yardstick for the class: the whole game's from its start, whoever joined when
+    assert summaries[late].best_by_end == summaries[0].best_by_end
+    assert summaries[late].best_by_end > summaries[late].score
 
 
 def test_nothing_moves_a_round_that_has_ended() -> None:
@@ -1010,3 +1015,181 @@ def test_a_number_answer_can_be_accepted_too() -> None:
     assert round_.accept_answer("41") == 1
     assert round_.students[0].answers[-1].right
     assert round_.accepted == {0: ("41",)}
+
+
+# -- the rules testers found wanting (issue 13, third round) --------------------------------
+
+NUMBERS = Pack.model_validate(
+    {
+        "clarity": 1,
+        "id": "numbers",
+        "title": "Numbers",
+        "description": "Number questions.",
+        "time_limit": 20,
+        "rounds": [{"image": "m.png", "answer": MYSTERY_ANSWER, "grid": "2x2"}],
+        "questions": [
+            {"type": "number", "prompt": f"When ({i})?", "answer": "1067"} for i in range(3)
+        ],
+    }
+)
+
+
+def test_a_removed_student_is_not_the_first_to_guess_nor_counted_among_the_guessers() -> None:
+    round_ = live(3)
+    round_.guess(0, MYSTERY_ANSWER, 1.0)
+    round_.remove(0)
+    round_.guess(1, MYSTERY_ANSWER, 2.0)
+    assert round_.right_guessers == (1,)
+    summary = round_.end()
+    assert summary.guessed_by == 1
+    assert summary.outcome is RoundOutcome.GUESSED
+    # their own record keeps the guess
+    assert summary.contestants[0].outcome is RoundOutcome.GUESSED
+    assert round_.students[0].guessed_right
+
+
+def test_the_picture_guessed_only_by_a_removed_student_is_missed_by_the_class() -> None:
+    round_ = live(2)
+    round_.guess(0, MYSTERY_ANSWER, 1.0)
+    round_.remove(0)
+    assert round_.right_guessers == ()
+    summary = round_.end()
+    assert (summary.guessed_by, summary.outcome) == (None, RoundOutcome.MISSED)
+
+
+def test_a_student_who_joins_for_the_final_guess_earns_no_medal_for_guessing_it() -> None:
+    pack = build_pack(questions=4, grid="3x3", kinds=("typed",))
+    round_ = live(3, pack=pack)
+    while round_.phase is not LivePhase.FINAL_GUESS:
+        play_question(round_, [True, True, True], seconds=5.0)
+        round_.next_question()
+    late = round_.join("Latecomer")
+    assert isinstance(round_.guess(late, MYSTERY_ANSWER, 1.0), LiveGuess)
+    summary = round_.end()
+    assert medal_for(summary.contestants[late]) is None
+    assert medal_for(summary.contestants[0]) is not None  # who played every question
+
+
+def test_accepting_a_number_judges_every_response_as_a_number() -> None:
+    round_ = live(5, pack=NUMBERS)
+    for student, given in enumerate(["1066", "1 066", "1,066", "1O66", "1065"]):
+        round_.answer(student, 1, given, 2.0)
+    round_.close_question(2.0)
+    assert round_.accept_answer("1066", 1) == 3
+    rights = [s.answers[-1].right for s in round_.students]
+    assert rights == [True, True, True, False, False]
+    result = round_.question_result
+    assert result is not None
+    assert [(r.text, r.right) for r in result.responses][:3] == [
+        ("1066", True),
+        ("1 066", True),
+        ("1,066", True),
+    ]
+
+
+def test_a_text_that_reads_as_no_number_is_not_accepted_for_a_number_question() -> None:
+    round_ = live(1, pack=NUMBERS)
+    round_.answer(0, 1, "a thousand and sixty-six", 2.0)
+    round_.close_question(2.0)
+    assert round_.acceptance("a thousand and sixty-six") is Acceptance.UNREADABLE
+    assert round_.accept_answer("a thousand and sixty-six", 1) == 0
+    assert round_.accepted == {}
+
+
+def test_students_removed_after_the_reveal_still_count_in_its_tile_rule() -> None:
+    round_ = live(4, pack=TYPED)
+    round_.answer(0, 1, right(round_), 1.0)
+    for student in (1, 2, 3):
+        round_.answer(student, 1, "quite wrong", 1.0)
+    result = round_.close_question(2.0)
+    assert (result.answered, result.right, result.tile) == (4, 1, None)
+    round_.remove(1)
+    round_.remove(2)
+    round_.accept_answer("zzz", 1)
+    result = round_.question_result
+    assert result is not None
+    assert (result.answered, result.right, result.tile) == (4, 1, None)
+    assert round_.board.hidden_count == round_.board.total
+
+
+def test_an_accepted_answer_of_a_student_removed_after_the_close_counts_in_its_question() -> None:
+    round_ = live(2, pack=TYPED)
+    round_.answer(0, 1, "spelt otherwise", 1.0)
+    round_.answer(1, 1, "quite wrong", 1.0)
+    round_.close_question(2.0)
+    round_.remove(1)
+    assert round_.accept_answer("spelt otherwise", 1) == 1
+    result = round_.question_result
+    assert result is not None
+    assert (result.answered, result.right) == (2, 1)
+    assert result.tile is not None  # 1 of the 2 who answered: half
+
+
+def test_an_answer_is_accepted_only_for_the_question_revealed() -> None:
+    round_ = live(1, pack=TYPED)
+    round_.answer(0, 1, "spelt otherwise", 1.0)
+    round_.close_question(2.0)
+    for number in (0, 2, True):
+        with pytest.raises(RoundError, match="not the one revealed"):
+            round_.accept_answer("spelt otherwise", number)
+    assert round_.accepted == {}
+    assert round_.accept_answer("spelt otherwise", 1) == 1
+
+
+def test_accepting_a_text_already_right_or_accepted_changes_nothing_and_says_so() -> None:
+    round_ = live(2, pack=TYPED)
+    round_.answer(0, 1, "spelt otherwise", 1.0)
+    round_.answer(1, 1, right(round_), 1.0)
+    round_.close_question(2.0)
+    moves = round_.actions_taken
+    assert round_.acceptance(right(round_)) is Acceptance.ALREADY_RIGHT
+    assert round_.accept_answer(right(round_).upper(), 1) == 0
+    assert round_.accepted == {}
+    assert round_.actions_taken == moves  # nothing kept: the pack file is left alone
+    assert round_.acceptance("Spelt Otherwise") is Acceptance.NEW
+    assert round_.accept_answer("Spelt Otherwise", 1) == 1
+    assert round_.acceptance("spelt otherwise!") is Acceptance.ALREADY_RIGHT
+    assert round_.accept_answer("spelt otherwise!", 1) == 0
+    assert round_.accepted == {round_.question_index: ("Spelt Otherwise",)}
+    assert round_.acceptance("  ") is Acceptance.UNREADABLE
+
+
+def test_accepted_answers_replay_from_the_snapshot_tied_to_their_question() -> None:
+    round_ = live(3, pack=NUMBERS)
+    round_.answer(0, 1, "1066", 1.0)
+    round_.answer(1, 1, "1 066", 1.0)
+    round_.close_question(2.0)
+    round_.remove(1)
+    round_.accept_answer("1066", 1)
+    snapshot = json.loads(json.dumps(round_.snapshot()))
+    assert ["accept", "1066", 1] in snapshot["actions"]
+    restored = LiveRound.restore(NUMBERS, snapshot)
+    assert [s.score for s in restored.students] == [s.score for s in round_.students]
+    assert restored.question_result == round_.question_result
+    assert restored.accepted == round_.accepted
+
+
+def test_a_podium_holds_every_student_tied_in_its_places() -> None:
+    round_ = live(8, pack=TYPED)
+    play_question(round_, [True] * 8, seconds=2.0)
+    podium = round_.podium()
+    assert [line.place for line in podium.lines] == [1] * 8
+    assert podium.left_off == 0
+
+
+def test_a_podium_is_capped_and_says_how_many_it_left_off() -> None:
+    round_ = live(14, pack=TYPED)
+    play_question(round_, [True] * 12 + [False] * 2, seconds=2.0)
+    podium = round_.podium()
+    assert len(podium.lines) == PODIUM_CAP == 10
+    assert podium.left_off == 2
+    assert round_.podium(cap=3).left_off == 9
+
+
+def test_a_podium_shows_places_two_and_three_after_a_tie_for_first() -> None:
+    round_ = live(5, pack=TYPED)
+    for student, seconds in enumerate([1.0, 1.0, 5.0, 9.0, 12.0]):
+        round_.answer(student, 1, right(round_), seconds)
+    round_.close_question(12.0)
+    round_.remove(4)
+    assert [line.place for line in round_.podium().lines] == [1, 1, 3]

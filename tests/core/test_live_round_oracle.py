@@ -55,7 +55,13 @@ class Oracle:
     asked: int = 1
     tile_now: bool = False
     pupils: list[Pupil] = field(default_factory=list)
-    right_guessers: list[int] = field(default_factory=list)
+    guessed_right_in_order: list[int] = field(default_factory=list)
+    closed_with: list[int] = field(default_factory=list)  # active when the question closed
+
+    @property
+    def right_guessers(self) -> list[int]:
+        """Who guessed the picture as the class is told it: removed students left out."""
+        return [i for i in self.guessed_right_in_order if not self.pupils[i].removed]
 
     def limit(self, pupil: Pupil) -> float | None:
         if not self.rules.timer or self.rules.time_scale is None or pupil.scale is None:
@@ -108,6 +114,7 @@ class Oracle:
         return None
 
     def close(self) -> None:
+        self.closed_with = self.active()
         for i in self.active():
             pupil = self.pupils[i]
             pupil.streak_before = pupil.streak
@@ -120,7 +127,8 @@ class Oracle:
         self.tile_rule()
 
     def tile_rule(self) -> None:
-        in_time = [p.answer for i, p in enumerate(self.pupils) if i in self.active() and p.answer]
+        counted = self.closed_with  # the question's students, whoever was removed since
+        in_time = [p.answer for i, p in enumerate(self.pupils) if i in counted and p.answer]
         in_time = [a for a in in_time if not a[3]]
         right = sum(1 for a in in_time if a[2])
         if self.tile_now or not self.hidden or not in_time:
@@ -131,7 +139,7 @@ class Oracle:
 
     def accept(self) -> int:
         changed = 0
-        for i in self.active():
+        for i in self.closed_with:
             pupil = self.pupils[i]
             kind, seconds, right, late = pupil.answer or ("none", 0.0, False, False)
             if kind != "misspelt" or right or late:
@@ -170,7 +178,7 @@ class Oracle:
         if right:
             gained = self.rules.image_base + self.rules.image_per_hidden_tile * self.hidden
             pupil.guessed_right = True
-            self.right_guessers.append(student)
+            self.guessed_right_in_order.append(student)
         elif self.phase == "final":
             gained = 0
         else:

@@ -82,7 +82,7 @@ from clarity.core.events import (
     TileUncovered,
 )
 from clarity.core.matching import matches_any
-from clarity.core.packs.models import Mystery, Pack
+from clarity.core.packs.models import ChoiceQuestion, Mystery, Pack
 from clarity.core.scoring import (
     ScoringRules,
     answer_points,
@@ -231,7 +231,7 @@ class ClassRound:
         self.class_rules = class_rules or ClassRules()
         self.contestants: tuple[Contestant, ...] = tuple(Contestant(i) for i in range(contestants))
         self._observers: list[Observer] = list(observers)
-        self.board, self._order = deal(pack, mystery_index, seed)
+        self.board, self._order, self._shown = deal_shown(pack, mystery_index, seed)
         self._asked = 0  # how many of the order have been asked, the current one included
         self._question_seconds = 0.0  # the clock of the current question or steal
         self.phase = Phase.ASKING
@@ -263,10 +263,20 @@ class ClassRound:
 
     @property
     def question(self) -> Question | None:
-        """The question being asked or just answered; None in the final guess and after."""
+        """The question being asked or just answered, as it is shown: a choice question's
+        choices in the order dealt (:func:`deal_shown`), so that its ``choices[i]`` is the
+        ``i``-th shown (key A, 1, a pad's first button); None in the final guess and
+        after."""
         if self.phase in (Phase.ASKING, Phase.OPEN, Phase.FEEDBACK):
-            return self.pack.questions[self._order[self._asked - 1]]
+            return self._shown[self._order[self._asked - 1]]
         return None
+
+    @property
+    def choices_shown(self) -> tuple[str, ...]:
+        """The current choice question's choices in the order shown; () for any other
+        question, and in the final guess and after."""
+        question = self.question
+        return tuple(question.choices) if isinstance(question, ChoiceQuestion) else ()
 
     @property
     def question_number(self) -> int:
@@ -933,12 +943,39 @@ def deal(pack: Pack, mystery_index: int, seed: int) -> tuple[Board, tuple[int, .
     questions are asked in (indexes into ``pack.questions``), both drawn from
     ``random.Random(seed)``, tiles first: every way to play a round deals them alike, so a
     seed gives the same game whichever way it is played."""
+    board, order, _ = deal_shown(pack, mystery_index, seed)
+    return board, order
+
+
+def deal_shown(
+    pack: Pack, mystery_index: int, seed: int
+) -> tuple[Board, tuple[int, ...], tuple[Question, ...]]:
+    """:func:`deal`, and each of the pack's questions as it is shown (by its index in
+    ``pack.questions``): a choice question with its choices in an order drawn from the
+    same ``random.Random(seed)`` after the tiles and the questions' order (so a seed deals
+    the tiles and questions it always dealt), each choice question in the pack's order;
+    one marked ``shuffle: false`` keeps the order its author wrote ("All of the above"
+    last), and any other question is the pack's own.
+
+    Packs list the right choice first far more often than not, so the author's order
+    would give the answer away to a player who noticed. Answers are kept as the chosen
+    choice's text, never its position, so a round saved before the choices were dealt
+    replays the same."""
     rng = random.Random(seed)
     grid = pack.rounds[mystery_index].grid
     board = Board(grid.rows, grid.cols, rng)
     order = list(range(len(pack.questions)))
     rng.shuffle(order)
-    return board, tuple(order)
+    shown: list[Question] = []
+    for written in pack.questions:
+        if isinstance(written, ChoiceQuestion) and written.shuffle:
+            choices = list(written.choices)
+            rng.shuffle(choices)
+            # a copy, not validated again: the same choices, only their order differs
+            shown.append(written.model_copy(update={"choices": tuple(choices)}))
+        else:
+            shown.append(written)
+    return board, tuple(order), tuple(shown)
 
 
 def checked_seconds(seconds: float) -> float:

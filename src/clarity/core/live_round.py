@@ -50,11 +50,23 @@ The rules (issue 13, "Class game on every device"), with their units and sources
   the picture, and ``guessed_by`` the first of them.
 - **Standings** rank the active students by score; equal scores share a place and the
   next place is skipped ("1224", standard competition ranking).
-- **Medals** (:func:`clarity.core.trophies.medal_for`) measure a student against the
-  most they could have earned from the moment they joined: each question they were
-  asked answered right at once, in one streak, and the picture guessed right at once
-  (with the tiles hidden when they joined: a right guess ends nothing here, so sooner is
-  always better). ``best_possible`` is the same over every question of the round.
+- **Medals** (:func:`clarity.core.trophies.medal_for`) measure every student against
+  one yardstick, the whole game's from its start, whenever they joined: each question
+  the round asked and closed answered right at once, in one streak, and the picture
+  guessed right at once with every tile hidden (a right guess ends nothing here, so
+  sooner is always better). A student who joins late earns a medal only for play that
+  stands beside the class's: one who came in for the final guess and guessed the picture
+  does not take gold from the students who played every question, while one who missed
+  the first of ten questions loses a tenth of the yardstick at most (a teacher's sense
+  of fair: a medal says how well the game went, not how well the last minute went).
+  ``best_possible`` is the same over every question of the round, asked or not.
+- **Public facts leave removed students out**: the standings, the podium, who guessed
+  the picture (:attr:`LiveRound.right_guessers`, so the first guesser and the count) and
+  the summary's ``guessed_by``; the removed student's own record keeps their answers and
+  guesses.
+- **The podium** (:meth:`LiveRound.podium`) holds every active student in places 1 to 3,
+  ties sharing a place (eight students tied first are eight on the podium), at most
+  :data:`PODIUM_CAP` of them, with the number left off.
 
 A student's move that the rules do not take (a second answer, an answer to another
 question, a guess twice in a question ...) is refused with a :class:`Refusal`, a value,
@@ -89,7 +101,7 @@ from clarity.core.class_round import (
     Observer,
     RoundError,
     checked_seconds,
-    deal,
+    deal_shown,
 )
 from clarity.core.events import (
     AnswerAccepted,
@@ -126,12 +138,15 @@ from clarity.core.scoring import (
 
 __all__ = [
     "LIVE_SNAPSHOT_VERSION",
+    "PODIUM_CAP",
+    "Acceptance",
     "LiveAnswer",
     "LiveGuess",
     "LivePhase",
     "LiveRound",
     "LiveRules",
     "LiveStudent",
+    "Podium",
     "QuestionResult",
     "Refusal",
     "ResponseCount",
@@ -144,6 +159,10 @@ LIVE_SNAPSHOT_VERSION = 1
 SNAPSHOT_KIND = "live"
 #: The summary's ``mode`` for a class game played on every device.
 DEVICES_MODE = "devices"
+#: The places a podium holds, and the most students it holds (what a projector can show
+#: in one screen); ties share a place, so more than three may stand on it.
+PODIUM_PLACES = 3
+PODIUM_CAP = 10
 
 
 class LivePhase(StrEnum):
@@ -165,6 +184,14 @@ class Refusal(StrEnum):
     GUESSED_RIGHT = "guessed_right"  # has the picture already
     BAD_CHOICE = "bad_choice"  # not one of the choices, not true/false, or empty text
     ROUND_ENDED = "round_ended"
+
+
+class Acceptance(StrEnum):
+    """What accepting a text for the revealed typed (or number) question would do."""
+
+    NEW = "new"  # it is judged wrong now and would be right from now on
+    ALREADY_RIGHT = "already_right"  # the question's judge takes it already (or it was accepted)
+    UNREADABLE = "unreadable"  # empty, or a number question's text that reads as no number
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +314,16 @@ class Standing:
     place: int
 
 
+@dataclass(frozen=True, slots=True)
+class Podium:
+    """The podium at the end: ``lines`` every active student in places 1 to 3 (ties share
+    a place), best first, at most :data:`PODIUM_CAP`; ``left_off`` how many of those
+    places' students the cap left out."""
+
+    lines: tuple[Standing, ...]
+    left_off: int
+
+
 @dataclass(slots=True)
 class _Given:
     """An answer of the open question, kept until it closes."""
@@ -323,12 +360,15 @@ class LiveRound:
         self.rules = rules or ScoringRules()
         self.live_rules = live_rules or LiveRules()
         self._observers: list[Observer] = list(observers)
-        self.board, self._order = deal(pack, mystery_index, seed)
+        self.board, self._order, self._shown = deal_shown(pack, mystery_index, seed)
         self._students: list[LiveStudent] = []
         self._student_rules: list[ScoringRules] = []
         self._asked = 0  # questions asked so far, the open or revealed one included
         self._closed = 0  # questions closed so far
         self._given: dict[int, _Given] = {}  # the current question's answers by student
+        # the students active when the revealed question closed: its tile rule and its
+        # counts stay theirs whoever is removed after
+        self._closed_with: tuple[int, ...] = ()
         self._tiles: dict[int, Tile] = {}  # question number -> the tile it uncovered
         self.phase = LivePhase.QUESTION
         self.question_result: QuestionResult | None = None
@@ -358,10 +398,29 @@ class LiveRound:
 
     @property
     def question(self) -> Question | None:
-        """The question open or just revealed; None in the final guess and after."""
+        """The question open or just revealed, as it is shown: a choice question's choices
+        in the order dealt from the seed (:func:`clarity.core.class_round.deal_shown`), so
+        ``choices[i]`` is the ``i``-th shown on the projector and every device; None in the
+        final guess and after."""
         if self.phase in (LivePhase.QUESTION, LivePhase.REVEAL):
-            return self.pack.questions[self._order[self._asked - 1]]
+            return self._shown[self._order[self._asked - 1]]
         return None
+
+    @property
+    def choices_shown(self) -> tuple[str, ...]:
+        """The open or revealed choice question's choices in the order shown; () for any
+        other question, and in the final guess and after."""
+        question = self.question
+        return tuple(question.choices) if isinstance(question, ChoiceQuestion) else ()
+
+    def choice_text(self, shown_index: int) -> str | None:
+        """The text of the ``shown_index``-th choice as shown (0-based: A is 0), the
+        response :meth:`answer` takes; None when the question has no such choice (a value
+        from a device, never trusted) or is not a choice question."""
+        shown = self.choices_shown
+        if isinstance(shown_index, bool) or not isinstance(shown_index, int):
+            return None
+        return shown[shown_index] if 0 <= shown_index < len(shown) else None
 
     @property
     def question_index(self) -> int | None:
@@ -429,8 +488,10 @@ class LiveRound:
 
     @property
     def right_guessers(self) -> tuple[int, ...]:
-        """The students who guessed the picture, first first."""
-        return tuple(self._right_guessers)
+        """The active students who guessed the picture, first first. A removed student
+        leaves it (the class is not told a removed name, nor counts it), though their own
+        record keeps their guess."""
+        return tuple(i for i in self._right_guessers if not self._students[i].removed)
 
     @property
     def everyone_guessed(self) -> bool:
@@ -474,6 +535,15 @@ class LiveRound:
         return tuple(
             Standing(i, self._students[i].name, self._students[i].score, places[i]) for i in ranked
         )
+
+    def podium(self, cap: int = PODIUM_CAP) -> Podium:
+        """Every active student whose place is 1, 2 or 3 (ties share a place, so eight
+        students tied first all stand on it), best first, at most ``cap`` of them, and how
+        many the cap left off. Raises ValueError for a cap below 1."""
+        if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
+            raise ValueError(f"a podium holds at least one student, not {cap!r}")
+        placed = [s for s in self.standings() if s.place <= PODIUM_PLACES]
+        return Podium(tuple(placed[:cap]), max(0, len(placed) - cap))
 
     def subscribe(self, observer: Observer) -> None:
         self._observers.append(observer)
@@ -558,6 +628,7 @@ class LiveRound:
         assert question is not None
         self._actions.append(["close", seconds])
         self._closed = self._asked
+        self._closed_with = self.active_students
         self.phase = LivePhase.REVEAL
         for index in self.active_students:
             given = self._given.get(index)
@@ -573,30 +644,65 @@ class LiveRound:
         self.question_result = self._result(question)
         return self.question_result
 
-    def accept_answer(self, text: str) -> int:
-        """At the reveal of a typed (or number) question, the teacher accepts ``text``:
-        every active student's answer in time that matches it
-        (:func:`clarity.core.matching.matches_any`) and was judged wrong is right now,
-        scored at its own time and streak; the tile rule is applied again. The text is
-        kept in :attr:`accepted` for the pack. Returns how many answers changed. Emits
-        :class:`AnswerAccepted` for each, then :class:`TileUncovered` if a tile now is.
-        Raises RoundError in another phase or for another kind of question."""
-        self._require(LivePhase.REVEAL)
-        question = self.question
-        if not isinstance(question, TypedQuestion):
-            raise RoundError("only a typed answer can be accepted")
+    def acceptance(self, text: str) -> Acceptance:
+        """What accepting ``text`` for the revealed typed (or number) question would do,
+        judged by the question's own rule (:func:`clarity.core.answers.is_right`) with the
+        texts accepted so far added to its answers: :attr:`Acceptance.NEW` when it would
+        become right, ``ALREADY_RIGHT`` when it is right already (the pack needs nothing),
+        ``UNREADABLE`` for an empty text, or one a number question reads as no number.
+        Raises RoundError unless a typed or number question is revealed."""
+        question = self._revealed_typed()
+        if not isinstance(text, str) or not text.strip():
+            return Acceptance.UNREADABLE
+        judge = self._judge_of(question)
+        if is_right(judge, text, self.pack.language):
+            return Acceptance.ALREADY_RIGHT
+        widened = judge.model_copy(update={"accept": (*judge.accept, text)})
+        if not is_right(widened, text, self.pack.language):
+            return Acceptance.UNREADABLE
+        return Acceptance.NEW
+
+    def accept_answer(self, text: str, question_number: int | None = None) -> int:
+        """At the reveal of typed (or number) question ``question_number``, the teacher
+        accepts ``text``: it is added to the question's answers (:attr:`accepted`, for the
+        pack file), and each answer given in time by the students counted at the close
+        is judged again by the question's own rule with it
+        (:func:`clarity.core.answers.is_right`: a number question compares numbers, so
+        accepting "1066" takes "1 066" and "1,066" too), as the next game will judge it.
+        Those now right are scored at their own time and streak; the tile rule is applied
+        again over the students counted at the close (a student removed since still
+        counts: the rule is the question's, not the class's as it is now).
+
+        Accepting a text that :meth:`acceptance` does not find ``NEW`` (already right or
+        accepted, or unreadable) changes nothing, keeps nothing and returns 0: the caller
+        asks :meth:`acceptance` to tell the teacher why and to leave the pack as it is.
+        Returns how many answers changed. Emits :class:`AnswerAccepted` for each, then
+        :class:`TileUncovered` if a tile now is. ``question_number`` None is the revealed
+        question (moves saved before it was kept). Raises RoundError in another phase,
+        for another kind of question, or for a number that is not the revealed one's
+        (the host checks first: a teacher's page may be a question behind)."""
+        question = self._revealed_typed()
+        if question_number is not None and (
+            isinstance(question_number, bool) or question_number != self._asked
+        ):
+            raise RoundError(
+                f"question {question_number!r} is not the one revealed ({self._asked})"
+            )
+        if self.acceptance(text) is not Acceptance.NEW:
+            return 0
         index = self._order[self._asked - 1]
-        self._actions.append(["accept", text])
-        if text not in self.accepted.get(index, ()):
-            self.accepted[index] = (*self.accepted.get(index, ()), text)
+        self._actions.append(["accept", text, self._asked])
+        self.accepted[index] = (*self.accepted.get(index, ()), text)
+        self._judged = {}
+        judge = self._judge_of(question)
         changed: list[AnswerGiven] = []
-        for student in self.active_students:
+        for student in self._closed_with:
             given = self._given.get(student)
             if given is None or given.right or given.timed_out:
                 continue
             if not isinstance(given.response, str):
                 continue
-            if not matches_any(given.response, (text,), self.pack.language):
+            if not is_right(judge, given.response, self.pack.language):
                 continue
             given.right = True
             changed.append(self._rescore(student, question, given))
@@ -756,8 +862,10 @@ class LiveRound:
                     raise ValueError(f"a saved answer is refused: {taken.value}")
             case ["close", seconds]:
                 self.close_question(_saved_seconds(seconds))
-            case ["accept", str(text)]:
+            case ["accept", str(text)]:  # saved before a move named its question
                 self.accept_answer(text)
+            case ["accept", str(text), int(number)]:
+                self.accept_answer(text, number)
             case ["next"]:
                 self.next_question()
             case ["guess", int(student), str(text), seconds]:
@@ -820,6 +928,23 @@ class LiveRound:
         """The question number a guess now counts against (the final guess: one more)."""
         return self._asked + 1 if self.phase is LivePhase.FINAL_GUESS else self._asked
 
+    def _revealed_typed(self) -> TypedQuestion:
+        """The revealed typed (or number) question. Raises RoundError for another phase
+        or kind of question."""
+        self._require(LivePhase.REVEAL)
+        question = self.question
+        if not isinstance(question, TypedQuestion):
+            raise RoundError("only a typed answer can be accepted")
+        return question
+
+    def _judge_of(self, question: TypedQuestion) -> TypedQuestion:
+        """``question`` as it judges now: with the texts the teacher accepted in this round
+        added to its ``accept`` (as the pack file will have them in the next game)."""
+        accepted = self.accepted.get(self._order[self._asked - 1], ())
+        if not accepted:
+            return question
+        return question.model_copy(update={"accept": (*question.accept, *accepted)})
+
     def _is_right(self, question: Question, response: str | bool) -> bool:
         known = self._judged.get(response)
         if known is None:
@@ -876,7 +1001,11 @@ class LiveRound:
         )
 
     def _in_time(self) -> list[tuple[int, _Given]]:
-        """The active students' answers given in time to the current question."""
+        """The answers given in time to the current question: an open one's by the active
+        students, a revealed one's by the students active when it closed."""
+        if self.phase is LivePhase.REVEAL:
+            counted = set(self._closed_with)
+            return [(i, g) for i, g in self._given.items() if not g.timed_out and i in counted]
         return [
             (i, g)
             for i, g in self._given.items()
@@ -943,7 +1072,8 @@ class LiveRound:
         self.phase = LivePhase.ENDED
         self._given = {}
         self._changed()
-        guessed_by = self._right_guessers[0] if self._right_guessers else None
+        guessers = self.right_guessers
+        guessed_by = guessers[0] if guessers else None
         self.summary = ClassSummary(
             pack_id=self.pack.id,
             mystery_index=self.mystery_index,
@@ -964,7 +1094,7 @@ class LiveRound:
         rules = self._student_rules[student.index]
         right_guess = next((g for g in student.guesses if g.right), None)
         asked = [self.pack.questions[i] for i in self._order]
-        theirs = [self.pack.questions[a.question_index] for a in student.answers]
+        closed = asked[: self._closed]
         return RoundSummary(
             pack_id=self.pack.id,
             mystery_index=self.mystery_index,
@@ -976,7 +1106,8 @@ class LiveRound:
             score=student.score,
             breakdown=student.breakdown,
             best_possible=self._best_of(asked, self.board.total, rules),
-            best_by_end=self._best_of(theirs, student.hidden_at_join, rules),
+            # the whole game's yardstick, whenever they joined (the module's Medals rule)
+            best_by_end=self._best_of(closed, self.board.total, rules),
             penalty_waived=student.penalty_waived,
             right=student.right_count,
             wrong=student.wrong_count,

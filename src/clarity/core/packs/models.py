@@ -191,6 +191,14 @@ class ChoiceQuestion(_QuestionBase):
             "counts (any of them is right)."
         )
     )
+    shuffle: bool = Field(
+        default=True,
+        description=(
+            "Whether the game deals the choices in an order of its own each round (true, "
+            "the default), or shows them as written (false: for an order that matters, "
+            "such as \"All of the above\" last)."
+        ),
+    )
 
     # Field validators, not one model validator: a field check still runs when another
     # field of the same question is wrong, so a teacher sees every problem at once.
