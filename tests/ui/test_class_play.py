@@ -4,13 +4,14 @@ the buzzers' fake port), the main keyboard, and a pad pulled out (JOYDEVICEREMOV
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
-from clarity.core.class_round import Mode, Phase
+from clarity.core.class_round import ClassRound, Mode, Phase
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.packs.models import ChoiceQuestion, TypedQuestion
 from clarity.core.scoring import ScoringRules
@@ -26,6 +27,7 @@ from .class_game import (
     answer,
     answer_keys,
     buzzers_for,
+    class_setup,
     key_buzz,
     pad_button,
     right_slot,
@@ -893,3 +895,64 @@ def test_a_toast_hides_neither_the_scoreboard_nor_the_status_line(
 
 def chips(teams: int) -> set[str]:
     return {f"team_{team + 1}" for team in range(teams)}
+
+
+def moved_choices(loaded: LoadedPack, seed: int) -> list[bool]:
+    """For each question the seed asks, in turn: a choice question whose right choice is
+    shown elsewhere than where the pack writes it."""
+    played = ClassRound(loaded.pack, contestants=3, seed=seed)
+    moved = []
+    while played.question is not None:
+        asked = played.question
+        written = next(q for q in loaded.pack.questions if q.id == asked.id)
+        moved.append(isinstance(asked, ChoiceQuestion) and asked.right_index != written.right_index)
+        played.answer(
+            asked.answer
+            if not isinstance(asked, ChoiceQuestion)
+            else asked.choices[asked.right_index]
+        )
+        if played.phase is not Phase.FEEDBACK:
+            break
+        played.next_question()
+    return moved
+
+
+def keys_and_pad_get_moved_choices(moved: list[bool]) -> bool:
+    return len(moved) >= 3 and moved[0] and moved[2]
+
+
+def test_a_key_and_a_pad_pick_the_choice_as_shown_on_the_projector(
+    app: App, loaded: LoadedPack
+) -> None:
+    # the Owls (keys) answer question 1 and the Bears (a pad) question 3, each a choice
+    # question dealt with its right choice moved from where the pack writes it
+    seed = next(s for s in range(200) if keys_and_pad_get_moved_choices(moved_choices(loaded, s)))
+    port = FakePadPort(xbox(PAD_ID))
+    setup = dataclasses.replace(class_setup(loaded, 3), seed=seed)
+    app.push(ClassPlayScene(app, loaded, setup, buzzers_for(3, port, pad_team=2)))
+    pilot = Pilot(app)
+    pilot.step()
+    pilot.settle()
+    play = pilot.top
+    assert isinstance(play, ClassPlayScene)
+    for number in (1, 2, 3):
+        asked = play.round.question
+        if number == 2:
+            answer(pilot, play, right=True)
+        else:
+            assert isinstance(asked, ChoiceQuestion)
+            labels = [b.label for b in play.card.question.answer_buttons]
+            assert labels == list(play.round.choices_shown)
+            shown_at = labels.index(asked.right_answers[0])
+            written = next(q for q in loaded.pack.questions if q.id == asked.id)
+            assert shown_at != written.right_index  # not where the pack writes it
+            if number == 3:
+                assert play.round.answering == 2
+                pilot.post([pad_button(shown_at)])  # the Bears' pad: its buttons answer
+            else:
+                pilot.key((pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)[shown_at])
+            assert play.feedback is not None
+            assert play.feedback.event.right
+        pilot.settle()
+        pilot.key(pygame.K_RETURN)
+        pilot.settle()

@@ -12,7 +12,7 @@ import pytest
 from clarity.core.events import RoundOutcome
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion, TypedQuestion
-from clarity.core.round import Phase
+from clarity.core.round import Phase, Round
 from clarity.i18n import translator_for
 from clarity.ui.app import App
 from clarity.ui.scenes.pause import PauseScene
@@ -172,10 +172,42 @@ def test_f_picks_the_sixth_choice_on_a_choice_question(pilot: Pilot, tmp_path: P
     assert {b.shape for b in play.answer_buttons} == {
         "triangle", "diamond", "circle", "square", "star", "hexagon",
     }  # fmt: skip
+    sixth = play.round.choices_shown[5]  # the sixth as dealt, not as the pack writes them
     pilot.key(pygame.K_f)
     assert play.feedback is not None
+    assert play.feedback.event.response == sixth
+    assert play.feedback.event.right is (sixth == "Ob")
+    assert play.answer_buttons[5].state == ("right" if sixth == "Ob" else "wrong")
+
+
+def first_seed_hiding_the_answer(loaded: LoadedPack, right: str) -> int:
+    """The first seed whose round shows ``right`` elsewhere than first (as written)."""
+    return next(
+        seed for seed in range(50) if Round(loaded.pack, seed=seed).choices_shown[0] != right
+    )
+
+
+@pytest.mark.parametrize("keys", [LETTERS, DIGITS])
+def test_the_key_of_the_right_choice_as_shown_scores_right(
+    pilot: Pilot, tmp_path: Path, keys: tuple[int, ...]
+) -> None:
+    written = {
+        "id": "capital",
+        "type": "choice",
+        "prompt": "What is the capital of Belarus?",
+        "choices": ["Minsk", "Vilnius", "Riga", "Kyiv"],
+        "answer": "Minsk",  # first as written, as packs mostly have it
+    }
+    loaded = pack_of(tmp_path, [written])
+    play = start(pilot, loaded, seed=first_seed_hiding_the_answer(loaded, "Minsk"))
+    labels = [b.label for b in play.answer_buttons]
+    assert sorted(labels) == sorted(written["choices"])
+    assert labels != written["choices"]  # dealt, not as written
+    shown_at = labels.index("Minsk")
+    pilot.key(keys[shown_at])
+    assert play.feedback is not None
     assert play.feedback.event.right
-    assert play.answer_buttons[5].state == "right"
+    assert [b.state for b in play.answer_buttons][shown_at] == "right"
 
 
 def test_a_key_beyond_the_choices_does_nothing(pilot: Pilot, tmp_path: Path) -> None:
