@@ -86,18 +86,130 @@ def test_a_player_from_the_class_list_joins_with_their_name_and_extra_time() -> 
     assert game.state(conn)["question"]["seconds_left"] == 40.0
 
 
-def test_a_new_connection_is_offered_the_class_list_names_not_taken() -> None:
+def test_the_class_list_goes_only_to_a_page_that_gave_the_right_pin() -> None:
     game = Game(class_list=CLASS)
     first = game.connect()
     hello = game.last(first, "hello")
-    assert hello["phase"] == "lobby"
-    assert hello["class_list"] == [
+    assert hello == {"v": 1, "type": "hello", "phase": "lobby"}
+    game.send(first, type="check_pin", pin="111111")
+    assert game.errors(first) == ["bad_pin"]
+    assert "Аня" not in json.dumps(game.inbox[first], ensure_ascii=False)
+    game.send(first, type="check_pin", pin=PIN)
+    pin_ok = game.last(first, "pin_ok")
+    assert pin_ok is not None
+    assert pin_ok["class_list"] == [
         {"player": 17, "name": "Аня Петрова"},
         {"player": 18, "name": "Boris"},
     ]
+    assert "time_scale" not in json.dumps(pin_ok)
     game.send(first, type="join", pin=PIN, player=17)
-    assert game.last(game.connect(), "hello")["class_list"] == [{"player": 18, "name": "Boris"}]
-    assert "time_scale" not in json.dumps(hello)
+    second = game.connect()
+    game.send(second, type="check_pin", pin=PIN)
+    assert game.last(second, "pin_ok")["class_list"] == [{"player": 18, "name": "Boris"}]
+
+
+def test_a_removed_class_list_player_frees_their_name_and_their_old_token_stays_dead() -> None:
+    game = Game(class_list=CLASS)
+    impostor = game.connect()
+    game.send(impostor, type="join", pin=PIN, player=18)
+    token = game.last(impostor, "welcome")["token"]
+    game.command(cmd.RemoveStudent(0))
+    looking = game.connect()
+    game.send(looking, type="check_pin", pin=PIN)
+    assert {"player": 18, "name": "Boris"} in game.last(looking, "pin_ok")["class_list"]
+    boris = game.connect()
+    game.send(boris, type="join", pin=PIN, player=18)
+    assert game.errors(boris) == []
+    assert game.last(boris, "welcome")["student"] == 1
+    again = game.connect()
+    game.send(again, type="join", token=token)
+    assert game.errors(again) == ["removed"]
+
+
+def test_a_class_list_player_whose_tab_closed_picks_their_name_again_as_the_same_student() -> None:
+    game = Game(class_list=CLASS)
+    first = game.connect()
+    game.send(first, type="join", pin=PIN, player=18)
+    old_token = game.last(first, "welcome")["token"]
+    game.close(first)
+    second = game.connect()
+    game.send(second, type="join", pin=PIN, player=18)
+    welcome = game.last(second, "welcome")
+    assert welcome["student"] == 0
+    assert welcome["token"] != old_token
+    assert len(game.view().roster) == 1
+    stale = game.connect()
+    game.send(stale, type="join", token=old_token)
+    assert game.errors(stale) == ["unknown_token"]
+
+
+def test_a_removed_nickname_is_free_again() -> None:
+    game = Game()
+    game.join("Anna")
+    game.command(cmd.RemoveStudent(0))
+    conn = game.connect()
+    game.send(conn, type="join", pin=PIN, name="anna")
+    assert game.errors(conn) == []
+
+
+def test_a_nickname_of_the_class_list_is_told_to_pick_it_from_the_list() -> None:
+    game = Game(class_list=CLASS)
+    conn = game.connect()
+    game.send(conn, type="join", pin=PIN, name="BORIS")
+    refusal = game.last(conn, "error")
+    assert refusal["code"] == "name_taken"
+    assert refusal["message"] == "Boris is on the class list: pick your name from the list."
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "An\u200bna",  # zero-width space
+        "Anna\u200d",  # zero-width joiner
+        "An\ufeffna",  # byte-order mark
+        "An\u00adna",  # soft hyphen
+        "\u200fAnna",  # right-to-left mark
+        "Anna\ufe0f",  # variation selector
+        "Anna\U000e0041",  # tag character
+        "Ａｎｎａ",  # fullwidth
+        "𝐀𝐧𝐧𝐚",  # mathematical bold
+    ],
+)
+def test_a_name_that_looks_the_same_is_the_same_name(look_alike: str) -> None:
+    game = Game()
+    game.join("Anna")
+    conn = game.connect()
+    game.send(conn, type="join", pin=PIN, name=look_alike)
+    assert game.errors(conn) == ["name_taken"]
+
+
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        "\u200b",
+        "\u3164",  # Hangul filler
+        "\u2800",  # blank Braille pattern
+        "\u00a0\u00a0",
+        "\u3000",
+        "\ue000",  # private use
+        "a\ufff9b",  # interlinear annotation
+        "Z" + "\u0336" * 12,  # a letter under a heap of marks
+        "﷽" * 24,  # one character that writes a whole phrase
+        "界" * 13,  # 26 columns of wide letters
+    ],
+)
+def test_a_name_nobody_can_see_or_too_wide_for_a_line_is_refused(unseen: str) -> None:
+    game = Game()
+    conn = game.connect()
+    game.send(conn, type="join", pin=PIN, name=unseen)
+    assert game.errors(conn) == ["name_invalid"]
+    assert game.view().roster == ()
+
+
+def test_a_name_keeps_its_letters_without_the_unseen_characters() -> None:
+    game = Game()
+    assert game.join("An\u200bna\u00ad").name == "Anna"
+    assert game.join("界" * 12).name == "界" * 12
 
 
 def test_one_device_per_class_list_player() -> None:
@@ -692,11 +804,15 @@ def test_the_reveal_shows_how_the_class_answered() -> None:
     game.command(cmd.Start())
     question = game.host.live_round.question
     assert question.type == "choice"
-    for device, choice in zip(devices, (1, 1, 0, 3), strict=True):
+    right = question.right_indexes[0]
+    wrong = [i for i in range(4) if i != right]
+    for device, choice in zip(devices, (right, right, wrong[0], wrong[2]), strict=True):
         game.send(device.conn, type="answer", question=1, choice=choice)
     result = game.view().result
-    assert result.choice_counts == (1, 2, 0, 1)
-    assert result.right_choices == (1,)
+    counts = [0, 0, 0, 0]
+    counts[right], counts[wrong[0]], counts[wrong[2]] = 2, 1, 1
+    assert result.choice_counts == tuple(counts)
+    assert result.right_choices == (right,)
     assert result.right_answer == "right"
     assert (result.answered, result.right, result.tile_uncovered) == (4, 2, True)
     assert game.view().uncovered != ()
@@ -930,12 +1046,13 @@ def test_thirty_students_play_a_whole_game_with_a_late_joiner_a_kick_and_a_reloa
     assert view.first_guesser == "Student 0"
     assert len(view.roster) == 31
     assert sum(line.removed for line in view.roster) == 1
-    assert len(view.podium) == 30
+    assert len(view.standings) == 30
+    assert view.podium == tuple(line for line in view.standings if line.place <= 3)[:10]
     summary, roster, trophies = journal.finished[0]
     assert len(summary.contestants) == 31
     assert len(roster) == 31
     assert len(trophies) == 31
-    places = [line.place for line in view.podium]
+    places = [line.place for line in view.standings]
     assert places == sorted(places)
     assert places[0] == 1
     for device in devices:
@@ -983,3 +1100,147 @@ def test_every_error_and_notice_is_in_the_games_language() -> None:
     for text in [*messages, game.view().notice]:
         assert text.startswith("["), text
         assert text.endswith("]"), text
+
+
+def test_a_device_sees_the_choices_as_dealt_and_its_index_is_the_dealt_one() -> None:
+    game = Game()
+    anna, boris = game.join_many(2)
+    game.command(cmd.Start())
+    round_ = game.host.live_round
+    shown = [c["text"] for c in game.state(anna)["question"]["choices"]]
+    assert shown == list(round_.choices_shown)
+    assert [c.text for c in game.view().question.choices] == shown
+    right = round_.question.right_indexes[0]
+    assert shown[right] in game.pack.questions[0].choices  # the dealt text, not the pack's place
+    game.send(anna.conn, type="answer", question=1, choice=right)
+    game.send(boris.conn, type="answer", question=1, choice=(right + 1) % 4)
+    assert game.state(anna)["result"]["right"] is True
+    assert game.state(boris)["result"]["right"] is False
+    assert game.state(anna)["result"]["right_choices"] == [right]
+
+
+def test_every_student_tied_for_a_place_on_the_podium_is_in_the_view_and_on_the_devices() -> None:
+    game = Game(build_pack(questions=1, grid="2x2"))
+    devices = game.join_many(9)
+    game.command(cmd.Start())
+    for device in devices[:8]:
+        game.answer(device)  # at the same second: eight tie for first
+    game.answer(devices[8], right=False)
+    game.command(cmd.EndGame())
+    view = game.view()
+    assert view.phase == "ended"
+    assert [line.place for line in view.podium] == [1] * 8
+    assert {line.student for line in view.podium} == set(range(8))
+    assert [line.place for line in view.standings] == [1] * 8 + [9]
+    assert [s["student"] for s in game.state(devices[8])["podium"]] == [
+        line.student for line in view.podium
+    ]
+
+
+def test_a_refusal_notice_goes_when_the_game_moves_on() -> None:
+    game = Game()
+    game.join("Anna")
+    game.command(cmd.Start())
+    game.command(cmd.Resume())
+    assert game.view().notice == "The game is not paused."
+    game.command(cmd.Next())  # the question closes: the game moved on
+    assert game.view().notice is None
+
+
+def test_a_notice_goes_after_some_seconds_on_the_projector_and_the_teachers_page() -> None:
+    game = Game()
+    teacher = game.teacher()
+    game.join("Anna")
+    assert game.last(teacher, "teacher_state")["notice"] == "Anna joined"
+    game.wait(9)
+    assert game.view().notice is None
+    assert game.last(teacher, "teacher_state")["notice"] is None
+
+
+def test_the_resumed_games_notice_stays_while_paused_and_goes_once_resumed() -> None:
+    journal = FakeJournal()
+    game = Game(journal=journal)
+    game.join("Anna")
+    game.command(cmd.Start())
+    resumed = GameHost.resumed(
+        game.pack, journal.saves[-1], translator=game.translator, journal=None
+    )
+    assert resumed.view(500.0).notice.startswith("The game is back where it stopped")
+    resumed.command(cmd.Resume(), 501.0)
+    assert resumed.view(501.0).notice is None
+
+
+def test_the_leaderboard_switched_from_either_side_is_said_on_both() -> None:
+    game = Game()
+    teacher = game.teacher()
+    game.join("Anna")
+    game.teach(teacher, "leaderboard", show=False)
+    assert game.view().notice == "The leaderboard is hidden."
+    assert game.last(teacher, "teacher_state")["notice"] == "The leaderboard is hidden."
+    game.command(cmd.ShowLeaderboard(True))
+    assert game.view().notice == "The leaderboard is shown between questions."
+    assert game.last(teacher, "teacher_state")["notice"] == game.view().notice
+
+
+def test_next_while_paused_moves_on_and_the_next_question_opens_running() -> None:
+    game = Game()
+    anna = game.join("Anna")
+    game.command(cmd.ShowLeaderboard(False))
+    game.command(cmd.Start())
+    game.command(cmd.Pause())
+    game.command(cmd.Next())  # closes the question
+    game.command(cmd.Next())  # question 2
+    assert game.phase == "question"
+    assert game.view().paused is False
+    assert game.state(anna)["paused"] is False
+    game.wait(2)
+    assert game.view().question.seconds_left == 18.0
+
+
+def test_an_answer_after_the_students_time_is_told_too_late() -> None:
+    game = Game(class_list=CLASS)
+    anna = game.join("Anna")
+    slow = game.connect()
+    game.send(slow, type="join", pin=PIN, player=17)  # twice the time: the question stays open
+    game.command(cmd.Start())
+    game.wait(21)
+    assert game.phase == "question"
+    game.answer(anna)
+    assert game.errors(anna) == ["too_late"]
+    assert game.last(anna.conn, "error")["message"] == (
+        "Too late: your time for this question was up."
+    )
+
+
+def test_the_game_ends_by_itself_when_everybody_has_the_picture_at_the_final_guess() -> None:
+    game = Game(build_pack(questions=2, grid="3x3"))
+    anna, boris = game.join_many(2)
+    game.command(cmd.ShowLeaderboard(False))
+    game.command(cmd.Start())
+    game.guess(anna)
+    game.guess(boris)
+    while game.phase not in ("final_guess", "ended"):
+        if game.phase == "question":
+            game.answer(anna, right=False)
+            game.answer(boris, right=False)
+        else:
+            game.command(cmd.Next())
+    assert game.phase == "ended"
+
+
+def test_the_projector_is_told_how_many_made_their_last_guess() -> None:
+    game = Game(build_pack(questions=1, grid="3x3"))
+    anna, boris, vera = game.join_many(3)
+    game.command(cmd.ShowLeaderboard(False))
+    game.command(cmd.Start())
+    for device in (anna, boris, vera):
+        game.answer(device, right=False)
+    game.command(cmd.Next())
+    assert game.phase == "final_guess"
+    assert game.view().final_guessed == 0
+    game.guess(anna, "a wrong guess")
+    assert game.view().final_guessed == 1
+    game.guess(boris)
+    assert game.view().final_guessed == 2
+    game.guess(vera, "wrong again")
+    assert game.phase == "ended"

@@ -228,7 +228,8 @@ def test_commands_pickle_and_compare_by_value() -> None:
 
 def test_every_server_message_is_versioned_json() -> None:
     built = [
-        protocol.hello("lobby", [{"player": 17, "name": "Аня"}]),
+        protocol.hello("lobby"),
+        protocol.pin_ok("lobby", [{"player": 17, "name": "Аня"}]),
         protocol.welcome("tok", 4, "Аня"),
         protocol.error(ErrorCode.NAME_TAKEN, "taken"),
         protocol.removed("bye"),
@@ -248,3 +249,21 @@ def test_removed_and_replaced_close_the_connection_and_nothing_else_does() -> No
     assert protocol.closes_connection(protocol.replaced("elsewhere"))
     assert not protocol.closes_connection(protocol.error(ErrorCode.GAME_OVER, "over"))
     assert not protocol.closes_connection(protocol.state(phase="ended"))
+
+
+def test_a_page_checks_the_pin_before_it_asks_for_a_name() -> None:
+    assert parsed(type="check_pin", pin="123456").pin == "123456"
+    assert refusal({"v": 1, "type": "check_pin", "pin": "12345"}) == "bad_pin"
+
+
+def test_joiners_stay_only_between_two_visible_characters() -> None:
+    assert parsed(type="join", pin="123456", name="\u200dAnna\u200c").name == "Anna"
+    assert protocol.name_key("An\u200cna") == protocol.name_key("Anna")
+
+
+def test_a_name_is_measured_in_columns() -> None:
+    assert protocol.name_width("Anna") == 4
+    assert protocol.name_width("界") == 2
+    assert protocol.name_width("e\u0301") == 1
+    assert protocol.name_width("\ufdfa") >= 18  # a ligature of a whole phrase
+    assert protocol.name_width("a" + "﷽" * 2) > protocol.MAX_NAME_CHARS

@@ -76,7 +76,8 @@ Outgoing = tuple[Target, dict[str, Any]]
 STATE_KIND = "device_game"
 STATE_VERSION = 1
 LEADERBOARD_SIZE = 5  # lines on the devices' leaderboard (the projector shows its own)
-PODIUM_SIZE = 3
+#: Seconds a notice stays (one that tells a lasting state stays until the game moves on).
+NOTICE_SECONDS = 8.0
 
 
 class ClassListEntry(Protocol):
@@ -168,7 +169,7 @@ class GameHost:
         self._t = translator
         self._journal = journal
         self._class_list = {entry.player: entry for entry in class_list}
-        self._class_names = {name_key(entry.name) for entry in class_list}
+        self._class_names = {name_key(entry.name): entry.name for entry in class_list}
         self._new_token = secrets
         self._trophies = ClassTrophyTracker(0)
         self._round = LiveRound(
@@ -202,7 +203,13 @@ class GameHost:
         self._clock_from: float | None = None  # ``now`` when it last started; None: stopped
         self._shown_second: int | None = None
         self._notice: Message | str | None = None
-        self._finish_notice: str | None = None
+        self._notice_at = 0.0  # ``now`` when it was said
+        self._notice_lasts = False  # it tells a state: it stays while the state does
+        # where the game stood when the notice was said; None: not yet stamped (it is at
+        # the end of the call that said it, so a removal that closes the question keeps
+        # its notice)
+        self._notice_stage: tuple[Any, ...] | None = None
+        self._notice_shown = False  # whether the last teacher state or view carried one
 
     # -- resuming -----------------------------------------------------------------------
 
@@ -267,9 +274,14 @@ class GameHost:
         if host.started and host._round.phase is LivePhase.QUESTION and not host.paused:
             # the students need a moment to come back: the teacher resumes when they have
             host.paused = True
-            host._notice = translator.gettext(
-                "The game is back where it stopped, paused: resume it when the class is back."
+            host._tell(
+                translator.gettext(
+                    "The game is back where it stopped, paused: resume it when the class is back."
+                ),
+                0.0,
+                lasts=True,
             )
+            host._stamp_notice()
         return host
 
     def saved_state(self, now: float) -> dict[str, Any]:
@@ -346,27 +358,22 @@ class GameHost:
             result=self._result_view(),
             leaderboard_on=self.leaderboard_on,
             standings=standings,
-            podium=standings if ended else (),
+            podium=self._podium() if ended else (),
             first_guesser=(round_.students[guessers[0]].name if ended and guessers else None),
             mystery_answer=round_.mystery.answer if ended else None,
-            notice=self._notice_text(),
+            notice=self._notice_text(now),
             version=self.version,
+            final_guessed=self._final_guessed(),
         )
 
     # -- the server's calls -------------------------------------------------------------
 
     def connect(self, conn: int, now: float) -> list[Outgoing]:
-        """A new connection ``conn``: a ``hello`` with the game's phase and the names of
-        the class list not yet taken (the page offers them to pick from); nothing else
-        until it joins (or proves it is the teacher's)."""
+        """A new connection ``conn``: a ``hello`` with the game's phase; nothing else until
+        it gives the PIN (``check_pin``: the class list), joins, or proves it is the
+        teacher's."""
         self._connections.add(conn)
-        taken = {seat.player for seat in self._seats}
-        free = [
-            {"player": entry.player, "name": entry.name}
-            for entry in self._class_list.values()
-            if entry.player not in taken
-        ]
-        return [(conn, protocol.hello(self.phase, free))]
+        return [(conn, protocol.hello(self.phase))]
 
     def disconnect(self, conn: int, now: float) -> list[Outgoing]:
         """Connection ``conn`` closed: its student stays in the game (they may rejoin)."""
@@ -395,7 +402,14 @@ class GameHost:
         ):
             # a page reloaded after the end still rejoins, to show the podium
             return [self._error(conn, ErrorCode.GAME_OVER)]
+        sent = self._receive(conn, message, now)
+        self._stamp_notice()
+        return sent
+
+    def _receive(self, conn: int, message: Any, now: float) -> list[Outgoing]:
         match message:
+            case protocol.CheckPin():
+                return self._check_pin(conn, message)
             case protocol.Join():
                 return self._join(conn, message, now)
             case protocol.Answer():
@@ -415,12 +429,23 @@ class GameHost:
     def command(self, command: cmd.TeacherCommand, now: float) -> list[Outgoing]:
         """A command from the projector's keyboard (no token: it is the teacher's machine).
         A command the game cannot take now only sets the notice."""
-        return self._command(command, now, None)
+        sent = self._command(command, now, None)
+        self._stamp_notice()
+        return sent
 
     def tick(self, now: float) -> list[Outgoing]:
         """Called about ten times a second: a question whose time is up for everybody
         closes. The version also bumps when the class clock's whole second changes, so the
         projector's countdown is sent on (without saving anything)."""
+        sent = self._tick(now)
+        self._stamp_notice()
+        if self._notice_shown and self._notice_text(now) is None:
+            # the notice's time is over: the projector and the teacher's page drop it
+            self.version += 1
+            sent += self._teacher_states(now)
+        return sent
+
+    def _tick(self, now: float) -> list[Outgoing]:
         if not self._clock_runs():
             if self._should_run():  # a resumed game, at its first tick: its clock goes on
                 self._clock_from = now
@@ -437,6 +462,31 @@ class GameHost:
         return []
 
     # -- students -----------------------------------------------------------------------
+
+    def _check_pin(self, conn: int, message: protocol.CheckPin) -> list[Outgoing]:
+        if not secrets_module.compare_digest(message.pin, self.pin):
+            return [self._error(conn, ErrorCode.BAD_PIN)]
+        if self.finished:
+            return [self._error(conn, ErrorCode.GAME_OVER)]
+        free = [
+            {"player": entry.player, "name": entry.name}
+            for entry in self._class_list.values()
+            if not self._playing(entry.player)
+        ]
+        return [(conn, protocol.pin_ok(self.phase, free))]
+
+    def _seat_of_player(self, player: int) -> _Seat | None:
+        """The seat of class-list ``player`` still in the game (a removed one is not:
+        removing frees the name)."""
+        for seat in self._seats:
+            if seat.player == player and not self._round.students[seat.student].removed:
+                return seat
+        return None
+
+    def _playing(self, player: int) -> bool:
+        """Whether class-list ``player`` is in the game on a device now."""
+        seat = self._seat_of_player(player)
+        return seat is not None and seat.conn is not None
 
     def _join(self, conn: int, message: protocol.Join, now: float) -> list[Outgoing]:
         if conn in self._by_conn or conn in self._teachers:
@@ -455,7 +505,9 @@ class GameHost:
             entry = self._class_list.get(message.player)
             if entry is None:
                 return [self._error(conn, ErrorCode.UNKNOWN_PLAYER)]
-            taken = next((s for s in self._seats if s.player == entry.player), None)
+            taken = self._seat_of_player(entry.player)
+            if taken is not None and taken.conn is None:
+                return self._take_back(conn, taken, now)
             if taken is not None:
                 return [
                     self._error(
@@ -467,12 +519,45 @@ class GameHost:
                         ),
                     )
                 ]
+            for seat in self._seats:  # a removed seat's record no longer speaks for them
+                if seat.player == entry.player:
+                    seat.player = None
             return self._seat(conn, entry.name, entry.time_scale, entry.player, now)
         assert message.name is not None
         key = name_key(message.name)
-        if key in self._class_names or any(name_key(s.name) == key for s in self._round.students):
+        listed = self._class_names.get(key)
+        if listed is not None:
+            return [
+                self._error(
+                    conn,
+                    ErrorCode.NAME_TAKEN,
+                    self._t.gettext(
+                        "{name} is on the class list: pick your name from the list.",
+                        name=listed,
+                    ),
+                )
+            ]
+        if any(name_key(s.name) == key and not s.removed for s in self._round.students):
             return [self._error(conn, ErrorCode.NAME_TAKEN)]
         return self._seat(conn, message.name, 1.0, None, now)
+
+    def _take_back(self, conn: int, seat: _Seat, now: float) -> list[Outgoing]:
+        """A class-list player whose device went away (a closed tab keeps no token) picks
+        their name again: the same student, score and extra time, with a new token (the
+        old one is dead: one device per player)."""
+        del self._by_token[seat.token]
+        token = self._new_token()
+        while token in self._by_token:
+            token = f"{token}-{seat.student}"
+        seat.token = token
+        self._by_token[token] = seat
+        seat.conn = conn
+        self._by_conn[conn] = seat
+        name = self._round.students[seat.student].name
+        # Translators: shown to the teacher when a student comes back to the game.
+        self._tell(self._t.gettext("{name} is back", name=name), now)
+        sent: list[Outgoing] = [(conn, protocol.welcome(token, seat.student, name))]
+        return sent + self._changed(now, students=[seat])
 
     def _seat(
         self, conn: int, name: str, time_scale: float | None, player: int | None, now: float
@@ -486,7 +571,7 @@ class GameHost:
         self._by_token[token] = seat
         self._by_conn[conn] = seat
         # Translators: shown to the teacher on the projector when a student joins.
-        self._notice = self._t.gettext("{name} joined", name=name)
+        self._tell(self._t.gettext("{name} joined", name=name), now)
         sent: list[Outgoing] = [(conn, protocol.welcome(token, index, name))]
         return sent + self._changed(now, students=[seat])
 
@@ -523,7 +608,7 @@ class GameHost:
             return [self._error(conn, ErrorCode.NOT_JOINED)]
         name = self._round.students[seat.student].name
         # Translators: shown to the teacher when a student leaves the game for good.
-        self._notice = self._t.gettext("{name} left the game", name=name)
+        self._tell(self._t.gettext("{name} left the game", name=name), now)
         return self._remove_seat(seat, self._t.gettext("You have left the game."), now)
 
     def _answer(self, conn: int, message: protocol.Answer, now: float) -> list[Outgoing]:
@@ -539,7 +624,7 @@ class GameHost:
             return [self._error(conn, ErrorCode.WRONG_QUESTION)]
         question = round_.question
         assert question is not None
-        response = _response(question, message)
+        response = _response(round_, question, message)
         if response is None:
             return [self._error(conn, ErrorCode.BAD_ANSWER)]
         taken = round_.answer(seat.student, message.question, response, self._clock(now))
@@ -547,9 +632,12 @@ class GameHost:
             return [self._error(conn, _REFUSAL_CODES[taken])]
         self._answered_now[seat.student] = taken.number
         self._answered_log.append([seat.student, taken.number])
+        # past the student's own time: taken (no second try), but said as too late, never
+        # as answered
+        told = [self._error(conn, ErrorCode.TOO_LATE)] if taken.timed_out else []
         if round_.everyone_answered:
-            return self._close_question(now)
-        return self._changed(now, students=[seat])
+            return told + self._close_question(now)
+        return told + self._changed(now, students=[seat])
 
     def _guess(self, conn: int, message: protocol.Guess, now: float) -> list[Outgoing]:
         seat = self._by_conn.get(conn)
@@ -585,13 +673,16 @@ class GameHost:
         refusal = self._command_refusal(command)
         if refusal is not None:
             code, text = refusal
-            self._notice = text
+            self._tell(text, now)
             self.version += 1
             return [] if conn is None else [(conn, protocol.error(code, text))]
         match command:
             case cmd.Start():
                 return self._start(now)
             case cmd.Next():
+                if self.paused:  # moving on is going on: the next question never opens paused
+                    self.paused = False
+                    self._sync_clock(now)
                 return self._next(now)
             case cmd.Pause():
                 self._stop_clock(now)
@@ -605,6 +696,10 @@ class GameHost:
                 self.leaderboard_on = show
                 if not show:
                     self._leaderboard_showing = False
+                if show:
+                    self._tell(self._t.gettext("The leaderboard is shown between questions."), now)
+                else:
+                    self._tell(self._t.gettext("The leaderboard is hidden."), now)
                 return self._changed(now, everyone=True)
             case cmd.RemoveStudent(student=student):
                 return self._remove(student, now)
@@ -654,7 +749,6 @@ class GameHost:
 
     def _start(self, now: float) -> list[Outgoing]:
         self.started = True
-        self._notice = None
         self._restart_clock(now)
         return self._changed(now, everyone=True)
 
@@ -672,6 +766,9 @@ class GameHost:
             round_.next_question()
             if round_.phase is LivePhase.ENDED:
                 return self._finish(now)
+            if round_.phase is LivePhase.FINAL_GUESS and round_.everyone_guessed:
+                # everybody has the picture already: no last guess to wait for
+                return self._end(now)
             self._restart_clock(now)
             return self._changed(now, everyone=True)
         return self._end(now)
@@ -691,7 +788,7 @@ class GameHost:
         seat = self._seats[student]
         name = self._round.students[student].name
         # Translators: shown to the teacher when they removed a student from the game.
-        self._notice = self._t.gettext("{name} was removed from the game", name=name)
+        self._tell(self._t.gettext("{name} was removed from the game", name=name), now)
         return self._remove_seat(seat, self._error_text(ErrorCode.REMOVED), now)
 
     def _remove_seat(self, seat: _Seat, told: str, now: float) -> list[Outgoing]:
@@ -713,7 +810,7 @@ class GameHost:
         round_ = self._round
         index = round_.question_index
         assert index is not None
-        changed = round_.accept_answer(text)
+        changed = round_.accept_answer(text, round_.question_number)
         accepted = self._t.ngettext(
             "“{answer}” now counts as right: {count} answer changed.",
             "“{answer}” now counts as right: {count} answers changed.",
@@ -725,13 +822,13 @@ class GameHost:
             # Translators: {accepted} and {stored} are two sentences said one after the
             # other: what changed in this game, then what happened to the pack's file.
             accepted = self._t.gettext("{accepted} {stored}", accepted=accepted, stored=stored)
-        self._notice = accepted
+        self._tell(accepted, now)
         return self._changed(now, everyone=True)
 
     def _end(self, now: float) -> list[Outgoing]:
         if not self.started:
             self.finished = True
-            self._notice = self._t.gettext("The game ended before it started.")
+            self._tell(self._t.gettext("The game ended before it started."), now, lasts=True)
             if self._journal is not None:
                 self._journal.drop()
             self.version += 1
@@ -756,8 +853,10 @@ class GameHost:
                 )
                 for s in self._seats
             ]
-            self._notice = self._t.render(
-                self._journal.finish(summary, roster, self._trophies.earned)
+            self._tell(
+                self._t.render(self._journal.finish(summary, roster, self._trophies.earned)),
+                now,
+                lasts=True,
             )
         self.version += 1
         return self._everyone_states(now) + self._teacher_states(now)
@@ -778,7 +877,7 @@ class GameHost:
             else:
                 failed = self._journal.save(self.saved_state(now))
             if failed is not None:  # the one line that says why the game is not saved
-                self._notice = failed
+                self._tell(failed, now, lasts=True)
         if everyone:
             return self._everyone_states(now) + self._teacher_states(now)
         places = self._places()
@@ -864,6 +963,25 @@ class GameHost:
     def _standings(self) -> tuple[StandingLine, ...]:
         return tuple(
             StandingLine(s.index, s.name, s.score, s.place) for s in self._current_standings()
+        )
+
+    def _podium(self) -> tuple[StandingLine, ...]:
+        """Every active student in places 1 to 3 (ties share a place, so all who tied
+        stand on the podium; at most the round's cap)."""
+        return tuple(
+            StandingLine(s.index, s.name, s.score, s.place) for s in self._round.podium().lines
+        )
+
+    def _final_guessed(self) -> int:
+        """In the final guess: the active students who have made their last guess or have
+        the picture already; 0 in another phase."""
+        round_ = self._round
+        if round_.phase is not LivePhase.FINAL_GUESS:
+            return 0
+        return sum(
+            1
+            for index in round_.active_students
+            if round_.students[index].guessed_right or self._guessed_this_question(index)
         )
 
     def _roster_line(self, seat: _Seat) -> RosterLine:
@@ -978,7 +1096,12 @@ class GameHost:
             },
             "result": self._student_result(seat) if revealed else None,
             "leaderboard": self._top(LEADERBOARD_SIZE) if phase == "leaderboard" else None,
-            "podium": self._top(PODIUM_SIZE) if ended else None,
+            "podium": [
+                {"student": s.student, "name": s.name, "score": s.score, "place": s.place}
+                for s in self._podium()
+            ]
+            if ended
+            else None,
             "mystery": self._mystery_message() if ended else None,
             "tiles": {
                 "hidden": round_.board.hidden_count,
@@ -1060,11 +1183,35 @@ class GameHost:
             active=len(round_.active_students),
             guessed_right=len(round_.right_guessers),
             refused=refused,
-            notice=self._notice_text(),
+            notice=self._notice_text(now),
         )
 
-    def _notice_text(self) -> str | None:
+    def _tell(self, notice: Message | str, now: float, *, lasts: bool = False) -> None:
+        """Say ``notice`` to the teacher (the projector's line and the teacher's page
+        alike): it goes when the game moves on (a question asked or closed, a pause or a
+        resume, the end) or, unless it ``lasts`` (it tells a state: the game found paused,
+        not saved, saved at its end), after :data:`NOTICE_SECONDS`."""
+        self._notice = notice
+        self._notice_at = now
+        self._notice_lasts = lasts
+        self._notice_stage = None
+
+    def _stage(self) -> tuple[Any, ...]:
+        round_ = self._round
+        return (self.started, self.finished, round_.phase, round_.question_number, self.paused)
+
+    def _stamp_notice(self) -> None:
+        if self._notice is not None and self._notice_stage is None:
+            self._notice_stage = self._stage()
+
+    def _notice_text(self, now: float) -> str | None:
         notice = self._notice
+        if notice is not None and (
+            (self._notice_stage is not None and self._notice_stage != self._stage())
+            or (not self._notice_lasts and now - self._notice_at > NOTICE_SECONDS)
+        ):
+            self._notice = notice = None
+        self._notice_shown = notice is not None
         return None if notice is None else self._t.render(notice)
 
     # -- errors ---------------------------------------------------------------------------
@@ -1106,6 +1253,8 @@ class GameHost:
                 return t.gettext("That answer was for another question.")
             case ErrorCode.ALREADY_ANSWERED:
                 return t.gettext("You have answered this question already.")
+            case ErrorCode.TOO_LATE:
+                return t.gettext("Too late: your time for this question was up.")
             case ErrorCode.ALREADY_GUESSED:
                 return t.gettext(
                     "You have guessed the picture in this question; guess again in the next one."
@@ -1165,13 +1314,14 @@ def _right_choices(question: Question) -> tuple[int, ...]:
     return ()
 
 
-def _response(question: Question, message: protocol.Answer) -> str | bool | None:
+def _response(round_: LiveRound, question: Question, message: protocol.Answer) -> str | bool | None:
     """The answer as the round takes it (a choice's text, a bool, the typed text), or None
-    when it does not fit the question's kind."""
+    when it does not fit the question's kind. A choice's index is its place as dealt on
+    the screens (A is 0: :meth:`LiveRound.choice_text`), never the pack's order."""
     if isinstance(question, ChoiceQuestion):
-        if message.choice is None or message.choice >= len(question.choices):
+        if message.choice is None:
             return None
-        return question.choices[message.choice]
+        return round_.choice_text(message.choice)
     if isinstance(question, TrueFalseQuestion):
         return message.truth
     return message.text

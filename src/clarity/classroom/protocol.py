@@ -12,10 +12,19 @@ The limits (and why):
 
 - a frame is at most :data:`MAX_FRAME_BYTES` (4 KiB: the longest legal message is about
   1 KiB; the server refuses a longer one before it is read);
-- a nickname is 1 to :data:`MAX_NAME_CHARS` characters once its ends are trimmed and it is
-  in Unicode's NFC form (so "é" typed on a Mac and on Windows is one name), with no
-  control, line-breaking or bidirectional-override characters (a name is shown on the
-  projector: a right-to-left override would turn the names after it around);
+- a nickname (:func:`clean_name`) is in Unicode's NFC form (so "é" typed on a Mac and on
+  Windows is one name), without the characters nobody sees (Unicode's
+  Default_Ignorable_Code_Point: zero-width spaces and joiners, the byte-order mark, the
+  soft hyphen, LRM/RLM/ALM, variation selectors, tag characters, the Hangul fillers, and
+  the blank Braille pattern U+2800), with runs of spaces as one space and its ends
+  trimmed; it has at least one letter or digit, no control, line-breaking,
+  bidirectional-override, private-use or unassigned characters, at most
+  :data:`MAX_MARKS` combining marks on a letter, and it is at most :data:`MAX_NAME_CHARS`
+  columns wide (:func:`name_width`: a wide East Asian character or an emoji is two, a
+  compatibility character as wide as what it stands for, and "﷽", one character that
+  writes a phrase, twelve): a name fits a line of the projector's roster;
+- two nicknames are the same name (:func:`name_key`) when they are equal in Unicode's
+  NFKC form with letter case folded: "Anna", "ANNA", "Ａｎｎａ" and "𝐀𝐧𝐧𝐚" are one name;
 - a typed answer or a guess is 1 to :data:`MAX_TEXT_CHARS` characters (the longest answer
   a pack may have is far shorter), trimmed, with no control characters;
 - a game PIN is exactly six ASCII digits (:data:`PIN_PATTERN`);
@@ -27,6 +36,7 @@ What the server sends is built by the functions at the end (plain dicts, ready f
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -58,7 +68,8 @@ class ErrorCode(StrEnum):
     """What went wrong, for the page to act on (the message says it to the student)."""
 
     BAD_PIN = "bad_pin"  # no game with this PIN here, or not six digits
-    NAME_TAKEN = "name_taken"  # another student has this name (letter case aside)
+    NAME_TAKEN = "name_taken"  # another student has this name (look-alikes too), or the
+    # class list has it (the message says to pick it from the list)
     NAME_INVALID = "name_invalid"  # empty, too long, or with control characters
     UNKNOWN_PLAYER = "unknown_player"  # not on the class list
     UNKNOWN_TOKEN = "unknown_token"  # a rejoin token this game never gave
@@ -70,6 +81,7 @@ class ErrorCode(StrEnum):
     PAUSED = "paused"  # the teacher paused the game
     WRONG_QUESTION = "wrong_question"  # an answer to another question than the open one
     ALREADY_ANSWERED = "already_answered"
+    TOO_LATE = "too_late"  # an answer after the student's time: taken, counted as no answer
     ALREADY_GUESSED = "already_guessed"  # once per question
     GUESSED_RIGHT = "guessed_right"  # has the picture already
     BAD_ANSWER = "bad_answer"  # an answer that does not fit the question (a choice it lacks)
@@ -109,16 +121,97 @@ def clean_text(text: str) -> str:
     return cleaned
 
 
+#: The most combining marks one letter may carry in a name (Vietnamese needs two).
+MAX_MARKS = 3
+
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), less the bidirectional
+# controls refused above, plus the blank Braille pattern: characters that show as nothing,
+# so "An" + U+200B + "na" would pass for another student than "Anna".
+_UNSEEN = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+# The zero-width joiner and non-joiner: they make one emoji of several (a family) or join
+# letters (Persian, Indic scripts) between two visible characters; anywhere else they only
+# hide (see :func:`_without_idle_joiners`), and two names never differ by them alone.
+_JOINERS = re.compile("[\u200c\u200d]")
+# What may not stand in a name once the unseen are gone: format characters (the
+# interlinear annotation marks), private-use and unassigned code points (noncharacters
+# among them): nobody can tell what they show as.
+_NOT_IN_A_NAME = frozenset(("Cf", "Co", "Cn"))
+
+
+def clean_name(name: str) -> str:
+    """``name`` as the game keeps it (the rule in the module's docstring); raises
+    ValueError when it breaks the rule."""
+    if any(_is_control(char) for char in name):
+        raise ValueError("a control character")
+    cleaned = _without_idle_joiners(
+        " ".join(_UNSEEN.sub("", unicodedata.normalize("NFC", name)).split())
+    )
+    marks = 0
+    for char in cleaned:
+        category = unicodedata.category(char)
+        if category in _NOT_IN_A_NAME and _JOINERS.match(char) is None:
+            raise ValueError("a character nobody can see")
+        marks = marks + 1 if category in ("Mn", "Me") else 0
+        if marks > MAX_MARKS:
+            raise ValueError("too many marks on one letter")
+    if not any(unicodedata.category(char)[0] in "LN" for char in cleaned):
+        raise ValueError("no letter or digit")
+    if name_width(cleaned) > MAX_NAME_CHARS:
+        raise ValueError("too wide")
+    return cleaned
+
+
+def _without_idle_joiners(text: str) -> str:
+    def idle(at: int) -> bool:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        return before.isspace() or after.isspace() or _JOINERS.match(after) is not None
+
+    return "".join(
+        char for at, char in enumerate(text) if not (_JOINERS.match(char) and idle(at))
+    ).strip()
+
+
+def name_width(name: str) -> int:
+    """Columns ``name`` takes on a line: 2 for a wide or fullwidth East Asian character or
+    an emoji (East_Asian_Width W or F), 0 for a combining mark, and a compatibility
+    character as wide as its NFKC form (the ligature "﷽" writes a whole phrase); 1 else."""
+    return sum(_char_width(char) for char in name)
+
+
+# Characters that write a whole phrase in one, without a compatibility form to measure:
+# U+FDFD, the basmala, is drawn about as wide as twelve letters.
+_PHRASES = {"\ufdfd": 12}
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.category(char) in ("Mn", "Me"):
+        return 0
+    if char in _PHRASES:
+        return _PHRASES[char]
+    own = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    compatible = unicodedata.normalize("NFKC", char)
+    if compatible == char:
+        return own
+    return max(own, sum(_char_width(c) for c in compatible if c != char))
+
+
 def name_key(name: str) -> str:
-    """The form two names are compared in: "Аня" and "аня " are the same student."""
-    return unicodedata.normalize("NFC", name).strip().casefold()
+    """The form two names are compared in: "Аня" and "аня " are the same student, and so
+    are look-alikes Unicode folds together ("Ａｎｎａ", "𝐀𝐧𝐧𝐚", "ﬁona" and "Anna", "fiona"):
+    NFKC with letter case folded, the unseen characters dropped."""
+    folded = unicodedata.normalize("NFKC", _JOINERS.sub("", _UNSEEN.sub("", name))).casefold()
+    return " ".join(unicodedata.normalize("NFKC", folded).split())
 
 
 Name = Annotated[
     str,
     StringConstraints(max_length=4 * MAX_NAME_CHARS),
-    AfterValidator(clean_text),
-    StringConstraints(min_length=1, max_length=MAX_NAME_CHARS),
+    AfterValidator(clean_name),
 ]
 Text = Annotated[
     str,
@@ -140,6 +233,15 @@ class _Message(BaseModel):
 
 
 # -- student -> server ------------------------------------------------------------
+
+
+class CheckPin(_Message):
+    """A student's page asks whether ``pin`` is this game's, before it asks for a name:
+    the answer to the right PIN (``pin_ok``) carries the class list to pick a name from,
+    which nobody without the PIN sees (the names of a class are the school's to keep)."""
+
+    type: Literal["check_pin"]
+    pin: Pin
 
 
 class Join(_Message):
@@ -260,15 +362,15 @@ class Command(_Message):
 
 
 ClientMessage = Annotated[
-    Join | Answer | Guess | Leave | Teacher | Command, Field(discriminator="type")
+    CheckPin | Join | Answer | Guess | Leave | Teacher | Command, Field(discriminator="type")
 ]
 _CLIENT_MESSAGE: TypeAdapter[Any] = TypeAdapter(ClientMessage)
-MESSAGE_TYPES = frozenset(("join", "answer", "guess", "leave", "teacher", "command"))
+MESSAGE_TYPES = frozenset(("check_pin", "join", "answer", "guess", "leave", "teacher", "command"))
 
 
 def parse_client_message(
     frame: str | bytes,
-) -> Join | Answer | Guess | Leave | Teacher | Command:
+) -> CheckPin | Join | Answer | Guess | Leave | Teacher | Command:
     """One frame from a page as a message. Raises :class:`ProtocolError`: ``too_big`` over
     :data:`MAX_FRAME_BYTES`; ``bad_message`` for a frame that is not UTF-8 JSON, not an
     object, of another version or type, or not of this protocol's shape; ``bad_pin`` for
@@ -312,8 +414,10 @@ def _refusal(error: ValidationError) -> ProtocolError:
         return ProtocolError(
             ErrorCode.NAME_INVALID,
             plural_message(
-                "A name is 1 to {count} letter, without line breaks or control characters.",
-                "A name is 1 to {count} letters, without line breaks or control characters.",
+                "A name has a letter or a digit and at most {count} letter (an emoji or "
+                "a wide letter counts as two), without invisible or control characters.",
+                "A name has a letter or a digit and at most {count} letters (an emoji or "
+                "a wide letter counts as two), without invisible or control characters.",
                 MAX_NAME_CHARS,
             ),
         )
@@ -342,11 +446,17 @@ def closes_connection(outgoing: dict[str, Any]) -> bool:
     return outgoing.get("type") in CLOSING_TYPES
 
 
-def hello(phase: str, class_list: list[dict[str, Any]]) -> dict[str, Any]:
-    """To every new connection: the game's ``phase`` and the names of the class list a
-    student may pick ([{"player": 17, "name": "Аня"}], those not taken yet; [] without a
-    class list). Nothing secret: whoever opens the address could join anyway."""
-    return {"v": VERSION, "type": "hello", "phase": phase, "class_list": class_list}
+def hello(phase: str) -> dict[str, Any]:
+    """To every new connection: the game's ``phase``. Nothing else: the class list goes
+    only to a page that gave the game's PIN (:func:`pin_ok`)."""
+    return {"v": VERSION, "type": "hello", "phase": phase}
+
+
+def pin_ok(phase: str, class_list: list[dict[str, Any]]) -> dict[str, Any]:
+    """The answer to a ``check_pin`` with the game's PIN: the game's ``phase`` and the
+    names of the class list a student may pick ([{"player": 17, "name": "Аня"}], those not
+    playing now; [] without a class list)."""
+    return {"v": VERSION, "type": "pin_ok", "phase": phase, "class_list": class_list}
 
 
 def welcome(token: str, student: int, name: str) -> dict[str, Any]:

@@ -144,10 +144,14 @@ class ProjectorView:
     of a ``rows`` x ``cols`` board; ``roster`` every student who joined (the removed
     flagged); ``answered``/``active`` count the open question's answers among the students
     still in the game; ``guessed_right`` how many have guessed the picture (never what);
-    ``standings`` every active student by score; ``podium`` the same at the end (the first
-    three on the podium); ``first_guesser`` and ``mystery_answer`` only once ended;
-    ``notice`` the last one-line event for the teacher ("Anna joined"), in the game's
-    language; ``version`` the host's version this view was made at.
+    ``standings`` every active student by score; ``podium`` at the end every active
+    student in places 1 to 3 (ties share a place, so all who tied are on it; at most 10),
+    best first (the others are in ``standings``); ``first_guesser`` and
+    ``mystery_answer`` only once ended; ``notice`` the last one-line event for the
+    teacher ("Anna joined"), in the game's language, None once the game moved on or after
+    a few seconds; ``version`` the host's version this view was made at;
+    ``final_guessed`` in the final guess how many of the ``active`` students have made
+    their last guess or have the picture already (0 in other phases).
     """
 
     phase: str
@@ -172,3 +176,4 @@ class ProjectorView:
     mystery_answer: str | None
     notice: str | None
     version: int
+    final_guessed: int = 0
