@@ -196,7 +196,7 @@ class ChoiceQuestion(_QuestionBase):
         description=(
             "Whether the game deals the choices in an order of its own each round (true, "
             "the default), or shows them as written (false: for an order that matters, "
-            "such as \"All of the above\" last)."
+            'such as "All of the above" last).'
         ),
     )
 
