@@ -175,6 +175,7 @@ def run_one(launcher_name: str, students: int, questions: int) -> dict[str, Any]
 
     from clarity.classroom import commands
     from clarity.classroom.link import HostConfig, start_host_process, start_host_thread
+    from clarity.classroom.server import ServerLimits
     from clarity.core.packs.loader import load_pack
     from clarity.resources import bundled_assets_dir
     from clarity.settings import Settings, settings_path
@@ -199,6 +200,12 @@ def run_one(launcher_name: str, students: int, questions: int) -> dict[str, Any]
             bind="127.0.0.1",
             port=0,
             seed=1,
+            # every simulated student is on 127.0.0.1, one computer to the server's limits
+            limits=ServerLimits(
+                joins_per_minute=60_000.0,
+                join_burst=students + 10,
+                connections_per_address=students + 10,
+            ),
         )
         pygame.display.init()
         pygame.display.set_mode((16, 16))

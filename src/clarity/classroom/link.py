@@ -40,11 +40,13 @@ import dataclasses
 import errno
 import functools
 import io
+import json
 import logging
 import multiprocessing
 import pickle
 import queue
 import secrets
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -55,7 +57,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from clarity.classroom.commands import TeacherCommand
     from clarity.classroom.host import GameHost
-    from clarity.classroom.server import ClassServer
+    from clarity.classroom.server import ClassServer, ServerLimits
     from clarity.classroom.views import ProjectorView
     from clarity.core.packs.models import Pack
     from clarity.core.scoring import ScoringRules
@@ -101,6 +103,10 @@ class HostConfig:
     (per cent of those who answered who must be right for a tile: 25, 50, 75 or 100) and
     ``leaderboard`` (shown between questions) for this game; None: the settings file's
     ``tile-share`` and ``leaderboard``. A resumed game keeps the rules it was started with.
+    ``limits``: what one device and one address may do
+    (:class:`~clarity.classroom.server.ServerLimits`; None: its defaults, among them 3 new
+    students a minute from one address, bursts of 5); the connections are capped below the
+    open files this process may have either way.
     """
 
     pack_id: str
@@ -115,6 +121,7 @@ class HostConfig:
     pack_file: Path | None = None
     tile_share: int | None = None
     leaderboard: bool | None = None
+    limits: ServerLimits | None = None
 
 
 @dataclass(frozen=True)
@@ -404,19 +411,37 @@ async def _serve(
     config: HostConfig, views: _Queue, commands: _Queue, status: _Queue, *, pickled: bool
 ) -> None:
     from clarity.classroom.addresses import shown_host, students_url, teacher_url  # noqa: PLC0415
-    from clarity.classroom.server import ClassServer, default_pages  # noqa: PLC0415
+    from clarity.classroom.server import (  # noqa: PLC0415
+        BUSY,
+        ClassServer,
+        ServerLimits,
+        connection_budget,
+        default_pages,
+        open_files,
+        raise_open_files_limit,
+    )
     from clarity.i18n import translator_for  # noqa: PLC0415
 
     translator = translator_for(config.language)
+    # each student's connection is an open file: with the system's default limit (1,024 on
+    # Linux, 256 on macOS) a crowd took the last one and the projector could not open a scene
+    limits = connection_budget(
+        config.limits or ServerLimits(), raise_open_files_limit(), open_files()
+    )
     publisher = _ViewPublisher(views, pickled=pickled)
-    journal = _journal(config)
+    journal: GroupCommit | None = None
+    lock: DataFolderLock | None = None
     try:
+        lock = _hold_data_folder(config, translator)
+        journal = _journal(config)
         host = _game_host(config, translator, journal)
         server = ClassServer(
             host,
             pages=default_pages(translator),
             on_change=publisher.changed,
             commit=journal.commit if journal is not None else None,
+            limits=limits,
+            busy_text=translator.render(BUSY),
         )
         port = await _listen(server, config, translator)
     except _CannotHost as cannot:
@@ -424,8 +449,14 @@ async def _serve(
         # this data folder stays the one to resume
         if journal is not None:
             journal.close(save=False)
+        if lock is not None:
+            lock.release()
         status.put(_Started(error=str(cannot)))
         return
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     shown = shown_host(config.bind)
     started = _Started(
         students_url=students_url(shown, port, host.pin),
@@ -453,6 +484,8 @@ async def _serve(
             # after a failure the host may be half way through a change: what was
             # acknowledged is saved already (no answer goes out before its commit)
             journal.close(save=server.failure is None)
+        if lock is not None:
+            lock.release()
     if server.failure is not None:
         status.put(_Stopped(_failed_on(server.failure, config.language)))
 
@@ -575,8 +608,9 @@ def _put_newest(views: _Queue, item: object) -> None:
 
 
 def _game_host(config: HostConfig, translator: Translator, journal: Any) -> GameHost:
+    """The game to host: the saved, unfinished game of the pack resumed (as far as it
+    replays), else a new one. Raises :class:`_CannotHost`."""
     from clarity.classroom.host import GameHost  # noqa: PLC0415
-    from clarity.core.live_round import LiveRules  # noqa: PLC0415
 
     pack = _find_pack(config, translator)
     saved_settings = _settings(config.config_dir)
@@ -591,9 +625,81 @@ def _game_host(config: HostConfig, translator: Translator, journal: Any) -> Game
             return GameHost.resumed(
                 pack, saved, translator=translator, journal=journal, class_list=class_list
             )
-        except ValueError:
-            # made by another version of the pack: a new game takes its place
-            log.warning("the saved class game of %s does not resume", config.pack_id)
+        except ValueError as error:
+            log.warning("the saved class game of %s does not resume: %s", config.pack_id, error)
+        # Nothing a class played is thrown away unseen: the save as it was goes beside the
+        # data folder's database first, then the game goes on from its last good move, or
+        # (the pack changed shape) a new one starts; the teacher is told either way.
+        kept = _set_aside(config, saved, translator)
+        partial = _replayed_in_part(pack, saved)
+        if partial is not None:
+            state, question, moves, total = partial
+            try:
+                host = GameHost.resumed(
+                    pack, state, translator=translator, journal=journal, class_list=class_list
+                )
+            except ValueError as error:
+                log.warning("the saved class game of %s does not resume: %s", config.pack_id, error)
+            else:
+                _tell_teacher(
+                    host,
+                    translator.gettext(
+                        "The saved game was damaged: it goes on from question {number}, as far as"
+                        " it could be replayed ({moves} of {total} moves); the save as it was is"
+                        " kept in {file}",
+                        number=str(question),
+                        moves=str(moves),
+                        total=str(total),
+                        file=str(kept),
+                    ),
+                )
+                return host
+        fresh = _new_game_host(
+            config,
+            pack,
+            rules=rules,
+            tile_share=tile_share,
+            leaderboard=leaderboard,
+            translator=translator,
+            journal=journal,
+            class_list=class_list,
+        )
+        _tell_teacher(
+            fresh,
+            translator.gettext(
+                'The saved game of "{pack}" cannot go on with the pack as it is now: a new game'
+                " starts, and the saved one is kept in {file}",
+                pack=config.pack_id,
+                file=str(kept),
+            ),
+        )
+        return fresh
+    return _new_game_host(
+        config,
+        pack,
+        rules=rules,
+        tile_share=tile_share,
+        leaderboard=leaderboard,
+        translator=translator,
+        journal=journal,
+        class_list=class_list,
+    )
+
+
+def _new_game_host(
+    config: HostConfig,
+    pack: Pack,
+    *,
+    rules: ScoringRules,
+    tile_share: int,
+    leaderboard: bool,
+    translator: Translator,
+    journal: Any,
+    class_list: Sequence[Any],
+) -> GameHost:
+    from clarity.classroom.host import GameHost  # noqa: PLC0415
+    from clarity.core.live_round import LiveRules  # noqa: PLC0415
+
     seed = config.seed if config.seed is not None else secrets.randbelow(2**31)
     return GameHost(
         pack,
@@ -607,6 +713,101 @@ def _game_host(config: HostConfig, translator: Translator, journal: Any) -> Game
         class_list=class_list,
         leaderboard=leaderboard,
     )
+
+
+#: The folder of the data folder where saved class games that could not go on are kept.
+SET_ASIDE_DIR = "class-games-kept"
+
+
+def _set_aside(config: HostConfig, saved: dict[str, Any], t: Translator) -> Path:
+    """Write ``saved`` (a saved game that does not resume whole) to a file of its own in
+    :data:`SET_ASIDE_DIR`; its path. Raises :class:`_CannotHost` when it cannot be written:
+    then the game is not hosted, so that the save stays as it was."""
+    if config.data_dir is None:  # a journal of no folder saves nothing: never here
+        raise _CannotHost(t.gettext('the saved game of "{pack}" cannot go on', pack=config.pack_id))
+    folder = config.data_dir / SET_ASIDE_DIR
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"{config.pack_id}-{stamp}.json"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for number in range(2, 1000):  # two hosts started in the same second
+            if not path.exists():
+                break
+            path = folder / f"{config.pack_id}-{stamp}-{number}.json"
+        path.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+    except (OSError, TypeError, ValueError) as error:
+        raise _CannotHost(
+            t.gettext(
+                'the saved game of "{pack}" cannot go on, and it could not be kept aside'
+                " ({reason}): nothing was changed",
+                pack=config.pack_id,
+                reason=str(error).splitlines()[0] if str(error) else type(error).__name__,
+            )
+        ) from None
+    return path
+
+
+def _replayed_in_part(
+    pack: Pack, saved: dict[str, Any]
+) -> tuple[dict[str, Any], int, int, int] | None:
+    """``saved`` cut back to the longest run of its round's first moves that replays (one
+    move damaged, the moves after it lost): the state, the question it ends in, the moves
+    kept and all of them. None when no move replays, or the round itself does not fit the
+    pack (another shape, another picture). A move that cannot be replayed makes every
+    longer run fail too, so the run is found by halving (a few replays, not one a move)."""
+    from clarity.core.live_round import LiveRound  # noqa: PLC0415
+
+    snapshot = saved.get("round")
+    actions = snapshot.get("actions") if isinstance(snapshot, dict) else None
+    if not isinstance(snapshot, dict) or not isinstance(actions, list) or not actions:
+        return None
+
+    def replayed(count: int) -> LiveRound | None:
+        try:
+            return LiveRound.restore(pack, {**snapshot, "actions": actions[:count]})
+        except ValueError:
+            return None
+
+    if replayed(0) is None:
+        return None
+    good, bad = 0, len(actions) + 1  # replayed(good) works; replayed(bad) fails or is past
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if replayed(middle) is not None:
+            good = middle
+        else:
+            bad = middle
+    played = replayed(good)
+    if good == 0 or played is None:
+        return None
+    kept = actions[:good]
+    answers = {
+        (move[1], move[2]) for move in kept if isinstance(move, list) and move[:1] == ["answer"]
+    }
+    state = dict(saved)
+    state["round"] = {**snapshot, "actions": kept}
+    seats = saved.get("seats")
+    state["seats"] = seats[: len(played.students)] if isinstance(seats, list) else seats
+    answered = saved.get("answered")
+    if isinstance(answered, list):
+        state["answered"] = [
+            entry
+            for entry in answered
+            if isinstance(entry, list) and len(entry) == 2 and tuple(entry) in answers
+        ]
+    return state, played.question_number, good, len(actions)
+
+
+def _tell_teacher(host: GameHost, line: str) -> None:
+    """``line`` on the projector (the host's notice) and on standard error."""
+    print(f"clarity: {line}", file=sys.stderr, flush=True)
+    # GameHost has no public notice setter yet (asked of its owner in live_api.md)
+    tell = getattr(host, "tell", None)
+    if callable(tell):
+        tell(line)
+    else:
+        host._notice = line
+        host.version += 1
 
 
 def new_pin() -> str:
@@ -631,6 +832,85 @@ def _scoring_rules(saved: Settings) -> ScoringRules:
 
     rules = saved.rules
     return ScoringRules(timer=rules.timer, streaks=rules.streaks, time_scale=rules.time_scale)
+
+
+#: The file in the data folder whose lock says a host is serving the folder's class game.
+LOCK_FILE = "class-game.lock"
+
+
+class DataFolderLock:
+    """An exclusive lock on ``LOCK_FILE`` in a data folder, held while a host serves its
+    class game: two hosts on one folder would play the same saved game and overwrite each
+    other's saves. The system drops the lock when the process ends, however it ends (a
+    killed host leaves no stale lock). ``fcntl.flock`` on POSIX (locks per open file, so a
+    second host in the same process is refused too), ``msvcrt.locking`` on Windows."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: Any = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another host holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+b")  # noqa: SIM115 - held open while the lock is held
+        try:
+            if _lock_file(handle):
+                self._file = handle
+                return True
+        except BaseException:
+            handle.close()
+            raise
+        handle.close()
+        return False
+
+    def release(self) -> None:
+        handle, self._file = self._file, None
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                _unlock_file(handle)
+            handle.close()
+
+
+def _lock_file(handle: Any) -> bool:
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX
+    except ImportError:
+        import msvcrt  # noqa: PLC0415 - Windows
+
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock_file(handle: Any) -> None:
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX
+    except ImportError:
+        import msvcrt  # noqa: PLC0415 - Windows
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _hold_data_folder(config: HostConfig, t: Translator) -> DataFolderLock | None:
+    """The lock of ``config.data_dir`` (None without a data folder: nothing is saved).
+    Raises :class:`_CannotHost` when another host holds it."""
+    if config.data_dir is None:
+        return None
+    lock = DataFolderLock(config.data_dir / LOCK_FILE)
+    if not lock.acquire():
+        raise _CannotHost(t.gettext("This class game is being hosted already on this computer"))
+    return lock
 
 
 def _journal(config: HostConfig) -> GroupCommit | None:

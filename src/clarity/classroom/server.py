@@ -14,7 +14,20 @@ module only moves bytes and keeps one device from hurting the others:
   refused: a page elsewhere on a student's phone cannot play in their name;
 - each connection has its own outbox and writer task, and a send that takes longer than
   ``send_timeout`` or an outbox that overflows drops that connection only: one phone on a
-  bad Wi-Fi never holds back the class.
+  bad Wi-Fi never holds back the class;
+- binary frames are refused (``bad_message``): the protocol is text frames of JSON;
+- a computer may hold :attr:`ServerLimits.connections_per_address` connections, and all
+  together :attr:`ServerLimits.max_connections` (below the open files the process may
+  have, so that a crowd never leaves the projector without a file to open): one more is
+  answered ``503 Service Unavailable`` and closed at once; a connection that has not sent
+  a whole request (or its WebSocket handshake) within ``request_timeout`` is closed;
+- wrong PINs are counted per address across its connections (``pin_failures`` a minute,
+  then every join from there is ``rate_limited`` for ``pin_lockout`` seconds: a six-digit
+  PIN cannot be guessed by opening new connections), and so are the new students an
+  address brings in (``joins_per_minute``, bursts of ``join_burst``: throw-away names
+  would make "one guess of the picture per question" free);
+- the event loop's error log says each kind of error once a minute in one line (a crowd
+  refused by the system would write a traceback for every connection).
 
 Pages (``/`` for the students, ``/teacher``) are rendered by
 :mod:`clarity.classroom.page_text` in the game's language; ``/static/`` serves the files of
@@ -28,9 +41,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import html
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -44,6 +59,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from clarity.classroom.protocol import (
     ErrorCode,
+    Join,
     ProtocolError,
     closes_connection,
     parse_client_message,
@@ -85,6 +101,19 @@ class ServerLimits:
     outbox: int = 256
     heartbeat: float = 15.0
     tick: float = 0.1
+    #: connections open at once (the launcher lowers it to the open files the process may
+    #: have, :func:`connection_budget`), and from one address
+    max_connections: int = 1000
+    connections_per_address: int = 32
+    #: seconds for a connection to send a whole request (or its WebSocket handshake); also
+    #: how long a page's kept-alive connection may idle
+    request_timeout: float = 10.0
+    #: wrong PINs an address may send in a minute, then its joins are refused this long
+    pin_failures: int = 10
+    pin_lockout: float = 60.0
+    #: new students an address may bring in: this many a minute, in bursts of ``join_burst``
+    joins_per_minute: float = 3.0
+    join_burst: int = 5
 
 
 class TokenBucket:
@@ -108,6 +137,97 @@ class TokenBucket:
             return False
         self._tokens -= 1.0
         return True
+
+    def full(self, now: float) -> bool:
+        """Whether the bucket has earned back its whole burst (nothing to remember)."""
+        return self._tokens + max(0.0, now - self._last) * self.rate >= self.burst
+
+    def has(self, now: float) -> bool:
+        """Whether :meth:`take` would pass now, without spending."""
+        return self._tokens + max(0.0, now - self._last) * self.rate >= 1.0
+
+
+class _Address:
+    """What one address (a device, or the computers behind one router) did lately: its
+    open connections, its wrong PINs, the new students it brought in."""
+
+    __slots__ = ("connections", "joins", "locked_until", "pins")
+
+    def __init__(self, limits: ServerLimits, now: float) -> None:
+        self.connections = 0
+        self.pins = TokenBucket(limits.pin_failures / 60.0, limits.pin_failures, now)
+        self.joins = TokenBucket(limits.joins_per_minute / 60.0, limits.join_burst, now)
+        self.locked_until = 0.0
+
+    def idle(self, now: float) -> bool:
+        return (
+            self.connections == 0
+            and now >= self.locked_until
+            and self.pins.full(now)
+            and self.joins.full(now)
+        )
+
+
+class AddressBook:
+    """The addresses the server is dealing with (:class:`_Address`), forgotten once they
+    have nothing left to remember. Times in seconds from the server's clock."""
+
+    def __init__(self, limits: ServerLimits) -> None:
+        self.limits = limits
+        self._addresses: dict[str, _Address] = {}
+        self.connections = 0
+
+    def __len__(self) -> int:
+        return len(self._addresses)
+
+    def _entry(self, address: str, now: float) -> _Address:
+        entry = self._addresses.get(address)
+        if entry is None:
+            entry = self._addresses[address] = _Address(self.limits, now)
+        return entry
+
+    def admit(self, address: str, now: float) -> bool:
+        """One more connection from ``address``, if the caps allow it (then :meth:`release`
+        it when it ends)."""
+        limits = self.limits
+        if self.connections >= limits.max_connections:
+            return False
+        entry = self._entry(address, now)
+        if entry.connections >= limits.connections_per_address:
+            return False
+        entry.connections += 1
+        self.connections += 1
+        return True
+
+    def release(self, address: str, now: float) -> None:
+        entry = self._addresses.get(address)
+        if entry is not None and entry.connections > 0:
+            entry.connections -= 1
+            self.connections -= 1
+            if entry.idle(now):
+                del self._addresses[address]
+
+    def locked(self, address: str, now: float) -> bool:
+        """Whether joins from ``address`` are refused for its wrong PINs."""
+        entry = self._addresses.get(address)
+        return entry is not None and now < entry.locked_until
+
+    def wrong_pin(self, address: str, now: float) -> None:
+        entry = self._entry(address, now)
+        if not entry.pins.take(now):
+            entry.locked_until = now + self.limits.pin_lockout
+
+    def may_join(self, address: str, now: float) -> bool:
+        """Whether ``address`` may bring in one more new student now (without spending)."""
+        entry = self._addresses.get(address)
+        return entry is None or entry.joins.has(now)
+
+    def joined(self, address: str, now: float) -> None:
+        self._entry(address, now).joins.take(now)
+
+    def forget_idle(self, now: float) -> None:
+        for address in [a for a, entry in self._addresses.items() if entry.idle(now)]:
+            del self._addresses[address]
 
 
 class _CappedWebSocket(web.WebSocketResponse):
@@ -134,14 +254,233 @@ class _CappedWebSocket(web.WebSocketResponse):
 #: Put in an outbox: close the connection once everything before it is sent.
 _CLOSE = object()
 
+#: The body of the answer to a connection over the caps (the launcher translates it).
+BUSY = message("The class game has all the connections it can take: try again in a moment.")
+
+
+def busy_response(text: str) -> bytes:
+    """The whole HTTP response to a connection over the caps: 503 (RFC 9110 section 15.6.4),
+    a moment to wait, and the connection closed."""
+    body = text.encode("utf-8")
+    head = (
+        "HTTP/1.1 503 Service Unavailable\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        "Retry-After: 5\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + body
+
+
+class _GuardedConnection(asyncio.Protocol):
+    """A TCP connection counted against the caps before aiohttp sees it: over them it gets
+    :func:`busy_response` and is closed; within them it is aiohttp's (every call passed on)."""
+
+    __slots__ = ("_address", "_book", "_busy", "_clock", "_inner", "_make")
+
+    def __init__(
+        self,
+        make: Callable[[], asyncio.Protocol],
+        book: AddressBook,
+        busy: bytes,
+        clock: Callable[[], float],
+    ) -> None:
+        self._make = make
+        self._book = book
+        self._busy = busy
+        self._clock = clock
+        self._inner: asyncio.Protocol | None = None
+        self._address: str | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        peer = transport.get_extra_info("peername")
+        address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
+        if not self._book.admit(address, self._clock()):
+            assert isinstance(transport, asyncio.Transport)
+            with contextlib.suppress(Exception):  # the device may be gone already
+                transport.write(self._busy)
+            transport.close()
+            return
+        self._address = address
+        self._inner = self._make()
+        self._inner.connection_made(transport)
+
+    def data_received(self, data: bytes) -> None:
+        if self._inner is not None:
+            self._inner.data_received(data)
+
+    def eof_received(self) -> bool | None:
+        return self._inner.eof_received() if self._inner is not None else None
+
+    def pause_writing(self) -> None:
+        if self._inner is not None:
+            self._inner.pause_writing()
+
+    def resume_writing(self) -> None:
+        if self._inner is not None:
+            self._inner.resume_writing()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._address is not None:
+            self._book.release(self._address, self._clock())
+            self._address = None
+        if self._inner is not None:
+            self._inner.connection_lost(exc)
+
+
+class _GuardedSite(web.TCPSite):
+    """A :class:`web.TCPSite` whose connections pass :class:`_GuardedConnection` first."""
+
+    __slots__ = ("_guard",)
+
+    def __init__(
+        self,
+        runner: web.AppRunner,
+        host: str | None,
+        port: int,
+        *,
+        guard: Callable[[Callable[[], asyncio.Protocol]], asyncio.Protocol],
+        reuse_address: bool,
+    ) -> None:
+        super().__init__(runner, host, port, reuse_address=reuse_address)
+        self._guard = guard
+
+    async def start(self) -> None:
+        await web.BaseSite.start(self)  # registers the site with its runner
+        server = self._runner.server
+        assert server is not None
+        self._server = await asyncio.get_running_loop().create_server(
+            lambda: self._guard(server),
+            self._host,
+            self._port,
+            backlog=self._backlog,
+            reuse_address=self._reuse_address,
+        )
+
+
+class ErrorThrottle:
+    """Says each kind of error once per ``interval`` seconds: :meth:`allow` gives how many
+    of that kind were held back since it was last said, or None to hold this one back."""
+
+    KINDS_KEPT = 256
+
+    def __init__(self, interval: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self.interval = interval
+        self._clock = clock
+        self._said: dict[tuple[str, ...], float] = {}
+        self._held: dict[tuple[str, ...], int] = {}
+
+    def allow(self, kind: tuple[str, ...]) -> int | None:
+        now = self._clock()
+        last = self._said.get(kind)
+        if last is not None and now - last < self.interval:
+            self._held[kind] = self._held.get(kind, 0) + 1
+            return None
+        if len(self._said) >= self.KINDS_KEPT:
+            for old in [k for k, t in self._said.items() if now - t >= self.interval]:
+                del self._said[old]
+                self._held.pop(old, None)
+        self._said[kind] = now
+        return self._held.pop(kind, 0)
+
+
+def _one_line(text: str, error: BaseException | None, held: int) -> str:
+    if error is not None:
+        said = str(error).splitlines()[0] if str(error) else ""
+        name = type(error).__name__
+        text = f"{text} ({name}: {said})" if said else f"{text} ({name})"
+    if held:
+        text += f" [{held} more like it in the last minute not logged]"
+    return text
+
+
+class _ThrottledLog(logging.Filter):
+    """On aiohttp's loggers while a server runs: each kind of record once a minute, in one
+    line (a traceback for each of a crowd's connections buried the log and the disk)."""
+
+    def __init__(self, throttle: ErrorThrottle) -> None:
+        super().__init__()
+        self._throttle = throttle
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        kind = (record.name, str(record.msg), type(error).__name__ if error else "")
+        held = self._throttle.allow(kind)
+        if held is None:
+            return False
+        record.msg = _one_line(record.getMessage(), error, held)
+        record.args = None
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
+#: aiohttp's loggers that write a record per connection or request gone wrong
+AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.websocket", "aiohttp.internal")
+
+
+def raise_open_files_limit() -> int | None:
+    """Raise this process's soft limit of open files to its hard limit (POSIX; a teacher's
+    laptop starts programs with 1,024 on Linux and 256 on macOS, while the hard limit is far
+    higher); the soft limit now, or None where there is no such limit (Windows)."""
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+    except ImportError:
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard
+    if hard == resource.RLIM_INFINITY or hard < 0:
+        # macOS refuses more than OPEN_MAX (10,240) for a process, whatever the hard limit
+        wanted = max(soft, 10_240) if soft != resource.RLIM_INFINITY else soft
+    if soft == resource.RLIM_INFINITY or (wanted != resource.RLIM_INFINITY and soft >= wanted):
+        return None if soft == resource.RLIM_INFINITY else soft
+    for candidate in (wanted, 10_240):
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (candidate, hard))
+        except (ValueError, OSError):
+            continue
+        return candidate
+    return soft
+
+
+#: Open files kept for the rest of the program (the projector's scenes, fonts and pictures,
+#: the journal's database) whatever the crowd at the door.
+FILES_KEPT = 96
+
+
+def open_files() -> int | None:
+    """How many files this process has open, where the system tells (Linux, macOS)."""
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        with contextlib.suppress(OSError):
+            return len(os.listdir(folder))
+    return None
+
+
+def connection_budget(limits: ServerLimits, limit: int | None, in_use: int | None) -> ServerLimits:
+    """``limits`` with ``max_connections`` lowered to what the process's open files allow:
+    ``limit`` (the soft limit; None: no limit) less those ``in_use`` and :data:`FILES_KEPT`
+    (each connection is one open file)."""
+    if limit is None:
+        return limits
+    free = limit - (in_use or 0) - FILES_KEPT
+    return dataclasses.replace(limits, max_connections=max(0, min(limits.max_connections, free)))
+
 
 class _Connection:
     """One WebSocket: its id for the host, its outbox and writer, its rate limit."""
 
-    __slots__ = ("bucket", "id", "kind", "limited_at", "outbox", "socket", "writer")
+    __slots__ = ("address", "bucket", "id", "kind", "limited_at", "outbox", "socket", "writer")
 
-    def __init__(self, conn_id: int, socket: _CappedWebSocket, limits: ServerLimits, now: float):
+    def __init__(
+        self,
+        conn_id: int,
+        socket: _CappedWebSocket,
+        limits: ServerLimits,
+        now: float,
+        address: str = "",
+    ):
         self.id = conn_id
+        self.address = address
         self.socket = socket
         self.outbox: asyncio.Queue[object] = asyncio.Queue(maxsize=limits.outbox)
         self.bucket = TokenBucket(limits.rate, limits.burst, now)
@@ -155,13 +494,23 @@ class _Connection:
 _KIND_BY_MESSAGE = {"welcome": "student", "teacher_state": "teacher"}
 
 
-def _refusal(code: ErrorCode) -> ProtocolError:
-    """The server's own refusals: a frame too big, too many frames a second."""
+def _refusal(code: ErrorCode, reason: Message | None = None) -> ProtocolError:
+    """The server's own refusals: a frame too big, too many frames a second (or ``reason``)."""
+    if reason is not None:
+        return ProtocolError(code, reason)
     if code == ErrorCode.TOO_BIG:
-        reason: Message = message("The message is too long.")
+        reason = message("The message is too long.")
+    elif code == ErrorCode.BAD_MESSAGE:
+        reason = message("The message was not text: the game reads text messages only.")
     else:
         reason = message("Too many messages at once: this one was not taken. Wait a moment.")
     return ProtocolError(code, reason)
+
+
+#: A join refused for the wrong PINs its address sent lately.
+PIN_LOCKED = message("Too many wrong PINs from this device: wait a minute, then try again.")
+#: A join refused for the new students its address brought in lately.
+JOINS_LIMITED = message("Too many new players from this device: wait a minute, then try again.")
 
 
 def encode(message: dict[str, Any]) -> str:
@@ -255,9 +604,15 @@ class ClassServer:
         on_change: Callable[[], None] | None = None,
         commit: Callable[[], None] | None = None,
         web_dir: Path = WEB_DIR,
+        busy_text: str = str(BUSY),
     ) -> None:
         self.host = host
         self.limits = limits
+        self.addresses = AddressBook(limits)
+        self._busy = busy_response(busy_text)
+        self._throttle = ErrorThrottle(clock=clock)
+        self._log_filter = _ThrottledLog(self._throttle)
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._pages = pages
         self._clock = clock
         self._on_change = on_change or (lambda: None)
@@ -293,14 +648,29 @@ class ClassServer:
     async def start(self, bind: str, port: int) -> int:
         """Listen on ``bind``:``port`` (0: any free port) and start the clock's tick; returns
         the port. Raises OSError when the address cannot be taken (the caller says why)."""
-        runner = web.AppRunner(self.application(), access_log=None, handle_signals=False)
+        runner = web.AppRunner(
+            self.application(),
+            access_log=None,
+            handle_signals=False,
+            # aiohttp closes a connection idle this long, from its start too: one that
+            # has not sent a whole request (a half header, nothing at all) holds an open
+            # file each, and a few hundred of them locked the class out
+            keepalive_timeout=self.limits.request_timeout,
+        )
         await runner.setup()
-        site = web.TCPSite(runner, bind or None, port, reuse_address=REUSE_ADDRESS)
+        site = _GuardedSite(
+            runner,
+            bind or None,
+            port,
+            guard=lambda make: _GuardedConnection(make, self.addresses, self._busy, self._clock),
+            reuse_address=REUSE_ADDRESS,
+        )
         try:
             await site.start()
         except BaseException:
             await runner.cleanup()
             raise
+        self._quiet_logs()
         self._runner = runner
         self.port = _bound_port(runner, port)
         self._failed = asyncio.Event()
@@ -324,6 +694,29 @@ class ClassServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        self._loud_logs()
+
+    def _quiet_logs(self) -> None:
+        for name in AIOHTTP_LOGGERS:
+            logging.getLogger(name).addFilter(self._log_filter)
+        self._loop = asyncio.get_running_loop()
+        self._loop.set_exception_handler(self._loop_error)
+
+    def _loud_logs(self) -> None:
+        for name in AIOHTTP_LOGGERS:
+            logging.getLogger(name).removeFilter(self._log_filter)
+        if self._loop is not None and self._loop.get_exception_handler() == self._loop_error:
+            self._loop.set_exception_handler(None)
+        self._loop = None
+
+    def _loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """The event loop's errors (an ``accept()`` refused by the system, a callback that
+        failed) once a minute for each kind, in one line."""
+        error = context.get("exception")
+        text = str(context.get("message") or "event loop error")
+        held = self._throttle.allow(("asyncio", text, type(error).__name__ if error else ""))
+        if held is not None:
+            log.error("%s", _one_line(text, error, held))
 
     @property
     def connections(self) -> int:
@@ -386,7 +779,9 @@ class ClassServer:
             timeout=1.0,  # the wait for a device's answer to our close frame
         )
         await socket.prepare(request)
-        connection = _Connection(self._next_id, socket, limits, self._clock())
+        connection = _Connection(
+            self._next_id, socket, limits, self._clock(), address=request.remote or ""
+        )
         self._next_id += 1
         self._connections[connection.id] = connection
         socket.too_big_notice = lambda: self._refusal_texts(connection, ErrorCode.TOO_BIG)
@@ -394,15 +789,20 @@ class ClassServer:
         self._run_host(lambda now: self.host.connect(connection.id, now))
         try:
             async for frame in socket:
-                if frame.type in (WSMsgType.TEXT, WSMsgType.BINARY):
+                if frame.type == WSMsgType.TEXT:
                     self._received(connection, frame.data)
+                elif frame.type == WSMsgType.BINARY:
+                    # the protocol is JSON text (docs/class-protocol.md): a binary frame
+                    # read as UTF-8 would be a second way in that nothing else speaks
+                    self._received(connection, None)
                 elif frame.type == WSMsgType.ERROR:
                     break
         finally:
             await self._forget(connection)
         return socket
 
-    def _received(self, connection: _Connection, data: str | bytes) -> None:
+    def _received(self, connection: _Connection, data: str | None) -> None:
+        """A frame of ``connection`` (None: a binary one)."""
         if connection.id not in self._connections:
             return  # dropped while its frames were still being read
         now = self._clock()
@@ -412,16 +812,50 @@ class ClassServer:
                 connection.limited_at = now
                 self._refuse(connection, ErrorCode.RATE_LIMITED)
             return
+        if data is None:
+            self._refuse(connection, ErrorCode.BAD_MESSAGE)
+            return
         try:
             message = parse_client_message(data)
         except ProtocolError as error:
             refused = error
             self._run_host(lambda _now: self.host.refuse(connection.id, refused))
             return
+        if isinstance(message, Join):
+            self._join(connection, message, now)
+            return
         self._run_host(lambda now: self.host.receive(connection.id, message, now))
 
-    def _refuse(self, connection: _Connection, code: ErrorCode) -> None:
-        error = _refusal(code)
+    def _join(self, connection: _Connection, join: Join, now: float) -> None:
+        """A join, within its address's limits: wrong PINs, and new students a minute. A
+        rejoin with a token is always taken (a student behind a prankster's router)."""
+        addresses = self.addresses
+        address = connection.address
+        new_student = join.token is None
+        if new_student and addresses.locked(address, now):
+            self._refuse(connection, ErrorCode.RATE_LIMITED, PIN_LOCKED)
+            return
+        if new_student and not addresses.may_join(address, now):
+            self._refuse(connection, ErrorCode.RATE_LIMITED, JOINS_LIMITED)
+            return
+
+        def join_and_count(now: float) -> list[Outgoing]:
+            outgoing = self.host.receive(connection.id, join, now)
+            for target, sent in outgoing:
+                if target != connection.id:
+                    continue
+                if sent.get("type") == "error" and sent.get("code") == ErrorCode.BAD_PIN:
+                    addresses.wrong_pin(address, now)
+                elif sent.get("type") == "welcome" and new_student:
+                    addresses.joined(address, now)
+            return outgoing
+
+        self._run_host(join_and_count)
+
+    def _refuse(
+        self, connection: _Connection, code: ErrorCode, reason: Message | None = None
+    ) -> None:
+        error = _refusal(code, reason)
         self._run_host(lambda _now: self.host.refuse(connection.id, error))
 
     def _refusal_texts(self, connection: _Connection, code: ErrorCode) -> list[str]:
@@ -434,13 +868,15 @@ class ClassServer:
             return
         if connection.writer is not None:
             connection.writer.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await connection.writer
+            # bounded: a writer that missed its cancellation must not keep the device in
+            # the class (the host's disconnect below) nor the server from closing
+            await asyncio.wait({connection.writer}, timeout=self.limits.send_timeout)
         self._run_host(lambda now: self.host.disconnect(connection.id, now))
 
     async def _abort(self, connection: _Connection, code: int) -> None:
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(connection.socket.close(code=code), 1.0)
+            async with asyncio.timeout(1.0):
+                await connection.socket.close(code=code)
         await self._forget(connection)
 
     async def _writing(self, connection: _Connection) -> None:
@@ -449,11 +885,16 @@ class ClassServer:
         try:
             while True:
                 item = await connection.outbox.get()
-                if item is _CLOSE:
-                    await asyncio.wait_for(socket.close(code=WSCloseCode.OK), timeout)
-                    return
-                assert isinstance(item, str)
-                await asyncio.wait_for(socket.send_str(item), timeout)
+                # asyncio.timeout, not wait_for: Python 3.11's wait_for loses a
+                # cancellation that comes as the send ends, and the writer then waited for
+                # ever for its next message: the device was never let go of, and the
+                # server's close waited a minute for it
+                async with asyncio.timeout(timeout):
+                    if item is _CLOSE:
+                        await socket.close(code=WSCloseCode.OK)
+                        return
+                    assert isinstance(item, str)
+                    await socket.send_str(item)
         except Exception:
             # a dead or stuck device: drop it; the reading side then ends the connection
             self._in_background(self._abort(connection, WSCloseCode.GOING_AWAY))
@@ -536,9 +977,13 @@ class ClassServer:
         task.add_done_callback(self._background.discard)
 
     async def _ticking(self) -> None:
+        ticks = 0
         while True:
             await asyncio.sleep(self.limits.tick)
             self.tick()
+            ticks += 1
+            if ticks % 600 == 0:  # about once a minute: addresses with nothing to remember
+                self.addresses.forget_idle(self._clock())
 
 
 def _bound_port(runner: web.AppRunner, asked: int) -> int:
