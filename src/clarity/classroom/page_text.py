@@ -53,6 +53,13 @@ TEXTS: dict[str, str] = {
     "class_list_none": N_("(type a nickname instead)"),
     # Translators: the button that joins the game (short)
     "join": N_("Join"),
+    # Translators: goes back from the name to the PIN (short)
+    "pin_change": N_("Another PIN"),
+    # Translators: an answer or a guess tapped while the connection is down: nothing went
+    # out, and the student may tap again
+    "not_sent": N_("Not sent: reconnecting…"),
+    # Translators: under the leaderboard's first five, the student's own place and score
+    "own_place": N_("You: place {place}, {score}"),
     "joined": N_("You are in, {name}! Wait for the teacher to start the game."),
     "removed": N_("The teacher has removed you from the game."),
     # the question
@@ -91,6 +98,13 @@ TEXTS: dict[str, str] = {
     # Translators: the button beside a student's name that removes them from the game
     "remove": N_("Remove"),
     "remove_name": N_("Remove {name}"),
+    "remove_confirm": N_("Remove {name} from the game? The name can join again."),
+    # Translators: confirms removing a student (short)
+    "remove_yes": N_("Yes, remove"),
+    # Translators: the address the students open, e.g. "Students join at: http://192.168.1.5:8765"
+    "students_at": N_("Students join at: {address}"),
+    # Translators: at a reveal on the teacher's page, e.g. "Question 3: Capital of Peru?"
+    "reveal_question": N_("Question {number}: {prompt}"),
     "start": N_("Start"),
     "next": N_("Next"),
     "pause": N_("Pause"),
@@ -108,6 +122,10 @@ TEXTS: dict[str, str] = {
     # Translators: the button that counts a refused typed answer as right (short)
     "accept": N_("Accept"),
     "accept_text": N_("Accept “{text}”"),
+    "accept_confirm": N_("Count “{text}” as right for everybody who gave it?"),
+    "accept_pack_note": N_("It is also written into the pack file, for the next games."),
+    # Translators: confirms accepting a refused answer (short)
+    "accept_yes": N_("Yes, accept"),
     "phase_lobby": N_("Waiting room"),
     "phase_question": N_("Question open"),
     "phase_reveal": N_("Answers shown"),

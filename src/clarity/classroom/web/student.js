@@ -49,12 +49,22 @@
   // -- the page's state ----------------------------------------------------------------
   let socket = null;
   let attempts = 0;
+  let retry = null;         // the timer of the next reconnection
   let stopped = false;      // removed, or the game over: no reconnecting
   let welcomed = false;
   let pendingJoin = null;   // a join typed before the connection opened
+  let pendingPin = null;    // a PIN typed before the host said hello
+  let helloSeen = false;
+  // An older host sends the class list in its hello, to anybody; a newer one only in
+  // pin_ok, the reply to a right PIN. Either way the page shows it after the PIN.
+  let helloClassList = null;
+  let pinChecked = "";      // the PIN the host said is right (or, with an older host, typed)
   let state = null;
   let shownQuestion = null; // "number/kind" of the question whose buttons are built
-  let chosen = null;        // {question, index} the student picked, until the server says
+  // The answer that really went out on the socket, until the server's state says it was
+  // taken (you.answered) or refused; a lost connection forgets it (the rejoin's state says).
+  let chosen = null;        // {question, index}
+  let guessSent = false;    // a guess on its way, until guess_result, an error or a lost link
   let deadline = null;      // performance.now() ms when this student's time runs out
   let frozenLeft = null;    // seconds left while the game is paused
   let wasPaused = false;
@@ -100,6 +110,11 @@
       } else if (pendingJoin) {
         send(pendingJoin);
       }
+      // "Not sent" was about the lost connection: it is back
+      for (const id of ["answer-note", "guess-note"]) {
+        if ($(id).dataset.unsent) { delete $(id).dataset.unsent; $(id).textContent = ""; }
+      }
+      if (lastStatus === t("not_sent") || lastStatus === t("reconnecting")) setStatus("");
     });
     socket.addEventListener("message", (event) => {
       let message;
@@ -108,19 +123,33 @@
     });
     socket.addEventListener("close", () => {
       socket = null;
+      if (retry !== null) clearTimeout(retry);
+      // whatever was on its way may never have arrived: the state after the rejoin says
+      // whether it was taken, and until then the controls stay usable
+      chosen = null;
+      guessSent = false;
+      if (!stopped && state && welcomed) render();
       if (stopped) return;
       setConnection(t("reconnecting"));
       // backoff with jitter, so a class whose Wi-Fi came back does not knock all at once
       const delay = Math.min(8000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
       attempts = Math.min(attempts + 1, 5);
-      setTimeout(connect, delay);
+      retry = setTimeout(() => { retry = null; connect(); }, delay);
     });
+  }
+  function reconnectNow() {
+    // the device's network is back: no need to sit out the rest of the backoff
+    if (retry === null || stopped) return;
+    clearTimeout(retry);
+    retry = null;
+    attempts = 0;
+    connect();
   }
 
   function receive(message) {
-    if (Array.isArray(message.class_list)) showClassList(message.class_list);
     switch (message.type) {
       case "hello": return hello(message);
+      case "pin_ok": return pinOk(message);
       case "welcome": return welcome(message);
       case "state": return showState(message);
       case "guess_result": return guessResult(message);
@@ -132,12 +161,57 @@
   }
 
   function hello(message) {
+    helloSeen = true;
+    helloClassList = Array.isArray(message.class_list) ? message.class_list : null;
     // a game already over takes nobody new: say so before the student types anything
     if (message.phase === "ended" && !welcomed && !sessionStorage.getItem(TOKEN_KEY)) {
       stopped = true;
       showError(t("game_over"));
       $("join").disabled = true;
+      $("pin-next").disabled = true;
+      return;
     }
+    if (pendingPin !== null && !welcomed) checkPin(pendingPin);
+  }
+
+  function checkPin(pin) {
+    pendingPin = pin;
+    if (!helloSeen) { setConnection(t("connecting")); return; }
+    if (helloClassList !== null) {
+      // an older host: the PIN is checked with the join
+      pinOk({ class_list: helloClassList, pin: pin });
+      return;
+    }
+    if (!send({ type: "check_pin", pin: pin })) setConnection(t("connecting"));
+  }
+
+  function pinOk(message) {
+    if (welcomed || pendingPin === null) return;
+    pinChecked = pendingPin;
+    pendingPin = null;
+    showError("");
+    showClassList(Array.isArray(message.class_list) ? message.class_list : []);
+    showNameStep();
+  }
+
+  function showPinStep() {
+    pinChecked = "";
+    $("pin-form").hidden = false;
+    $("join-form").hidden = true;
+    $("pin").focus();
+  }
+  function showNameStep() {
+    $("pin-form").hidden = true;
+    $("join-form").hidden = false;
+    $("pin-shown").textContent = t("pin_line", { pin: spacedPin(pinChecked) });
+    focusIfLost($("nickname"));
+    if (document.activeElement === $("pin") || document.activeElement === $("pin-next")) {
+      $("nickname").focus();
+    }
+  }
+  function spacedPin(pin) {
+    // as the projector writes it: "341 287"
+    return pin.length === 6 ? pin.slice(0, 3) + "\u00a0" + pin.slice(3) : pin;
   }
 
   function welcome(message) {
@@ -162,20 +236,30 @@
         welcomed = false;
         state = null;
         showLobby();
+        showPinStep();
         break;
       case "bad_pin":
+        pendingPin = null;
+        if (!welcomed) { showLobby(); showPinStep(); }
+        break;
       case "name_taken":
       case "name_invalid":
       case "unknown_player":
         if (!welcomed) showLobby();
         break;
       case "game_over":
-        if (!welcomed) { stopped = true; showLobby(); $("join").disabled = true; }
+        if (!welcomed) {
+          stopped = true;
+          showLobby();
+          $("join").disabled = true;
+          $("pin-next").disabled = true;
+        }
         break;
       default:
         // a move refused (too late, twice): show the state as the server last told it
         chosen = null;
-        if (state) showState(state);
+        guessSent = false;
+        if (state) render();
     }
   }
 
@@ -225,9 +309,15 @@
     }
     $("class-list-box").hidden = entries.length === 0;
   }
-  function joinSubmitted(event) {
+  function pinSubmitted(event) {
     event.preventDefault();
     const pin = $("pin").value.replace(/\D/g, "");
+    showError("");
+    checkPin(pin);
+  }
+  function joinSubmitted(event) {
+    event.preventDefault();
+    const pin = pinChecked;
     const picked = $("class-list").value;
     const join = { type: "join", pin: pin };
     if (picked) join.player = Number(picked);
@@ -240,6 +330,22 @@
   // -- the game ------------------------------------------------------------------------
   function showState(message) {
     state = message;
+    // the clock runs from the moment this state arrived, and only a new state sets it again:
+    // a redraw of the page (a tap, a lost connection) never restarts it
+    deadline = null;
+    frozenLeft = null;
+    const question = message.question;
+    if (message.phase === "question" && question && typeof question.seconds_left === "number") {
+      if (message.paused) frozenLeft = Math.ceil(question.seconds_left);
+      else deadline = performance.now() + question.seconds_left * 1000;
+    }
+    const you = message.you || {};
+    if (you.answered) chosen = null;  // taken: the server's word replaces the page's
+    render();
+  }
+
+  function render() {
+    const message = state;
     const you = message.you || {};
     const phase = message.phase;
     $("paused").hidden = !message.paused;
@@ -261,7 +367,6 @@
       showReveal(message.result || {}, you);
     } else if (phase === "final_guess") {
       show("final");
-      deadline = null;
       setStatus(t("final_guess"));
     } else if (phase === "ended") {
       showEnded(message.podium || [], message.mystery || {}, you);
@@ -280,26 +385,22 @@
       focusIfLost($("q-prompt"));
     }
     const answered = Boolean(you.answered);
-    const waiting = answered || chosen !== null || paused;
+    const sentForThis = chosen !== null && chosen.question === question.number;
+    const waiting = answered || sentForThis || paused;
     for (const button of $("choices").querySelectorAll("button")) {
       button.disabled = waiting;
-      const picked = chosen !== null && chosen.index === Number(button.dataset.index);
+      const picked = sentForThis && chosen.index === Number(button.dataset.index);
       button.setAttribute("aria-pressed", picked ? "true" : "false");
     }
     $("typed").disabled = waiting;
     $("typed-send").disabled = waiting;
-    $("answer-note").textContent = answered ? t("answer_sent") : "";
+    const note = $("answer-note");
+    if (answered) note.textContent = t("answer_sent");
+    else if (note.dataset.unsent !== String(question.number)) note.textContent = "";
     if (answered) setStatus(t("answer_sent"));
     else if (paused) setStatus(t("paused"));
     else if (wasPaused) setStatus(t("question_of", { number: question.number, total: question.total }));
     wasPaused = Boolean(paused);
-    deadline = null;
-    frozenLeft = null;
-    if (typeof question.seconds_left === "number" && !answered) {
-      // paused, the server's clock stands still, and so does the page's
-      if (paused) frozenLeft = Math.ceil(question.seconds_left);
-      else deadline = performance.now() + question.seconds_left * 1000;
-    }
     tick();
   }
 
@@ -349,12 +450,10 @@
       text.textContent = choice.text;
       button.append(text);
       button.addEventListener("click", () => {
-        chosen = { question: question.number, index: index };
         const answer = { type: "answer", question: question.number };
         if (question.kind === "truefalse") answer.truth = choice.truth;
         else answer.choice = index;
-        send(answer);
-        if (state) showState(state);
+        sendAnswer(answer, index);
       });
       box.append(button);
     });
@@ -365,12 +464,27 @@
     if (!state || !state.question) return;
     const text = $("typed").value.trim();
     if (!text) return;
-    chosen = { question: state.question.number, index: -1 };
-    send({ type: "answer", question: state.question.number, text: text });
-    showState(state);
+    sendAnswer({ type: "answer", question: state.question.number, text: text }, -1);
+  }
+
+  function sendAnswer(answer, index) {
+    // sent only when it really went out; taken only when the server's state says so
+    const note = $("answer-note");
+    if (send(answer)) {
+      chosen = { question: answer.question, index: index };
+      delete note.dataset.unsent;
+      note.textContent = "";
+    } else {
+      note.textContent = t("not_sent");
+      note.dataset.unsent = String(answer.question);
+      setStatus(t("not_sent"));
+    }
+    if (state) render();
   }
 
   function tick() {
+    const answered = Boolean(state && state.you && state.you.answered);
+    if (answered) { $("q-time").textContent = ""; return; }
     if (frozenLeft !== null && !$("question").hidden) {
       $("q-time").textContent = tn("seconds_left", frozenLeft);
       return;
@@ -386,7 +500,6 @@
   function showReveal(result, you) {
     show("reveal");
     focusIfLost($("verdict"));
-    deadline = null;
     const verdict = $("verdict");
     let words;
     if (result.answered === false || result.right === null || result.right === undefined) {
@@ -440,20 +553,27 @@
   function showLeaderboard(lines, you) {
     show("leaderboard");
     focusIfLost($("leaderboard-heading"));
-    deadline = null;
     rankingItems($("leaderboard-list"), lines);
-    setStatus(t("leaderboard"));
+    // a student below the first five still sees where they are
+    const listed = lines.some((line) => line.student === you.student && you.student !== undefined);
+    const own = $("own-place");
+    const words = !listed && typeof you.place === "number" && typeof you.score === "number"
+      ? t("own_place", { place: you.place, score: you.score }) : "";
+    own.textContent = words;
+    own.hidden = !words;
+    setStatus([t("leaderboard"), words].filter(Boolean).join(" "));
   }
 
   function showEnded(podium, mystery, you) {
     show("ended");
     focusIfLost($("podium-heading"));
-    deadline = null;
     stopped = true;
     rankingItems($("podium"), podium);
     $("mystery-answer").textContent = mystery.answer ? t("mystery_answer", { answer: mystery.answer }) : "";
     $("first-guesser").textContent = mystery.first_guesser
       ? t("first_guesser", { name: mystery.first_guesser }) : "";
+    $("mystery-caption").textContent = mystery.caption || "";
+    $("mystery-caption").hidden = !mystery.caption;
     const text = typeof you.score === "number" && typeof you.place === "number"
       ? t("your_result", { score: you.score, place: you.place }) : "";
     $("ended-result").textContent = text;
@@ -469,11 +589,12 @@
     const used = Boolean(you.guessed_this_question);
     const done = Boolean(you.guessed_right);
     // can_guess is the server's word (paused, removed, ...); without it, what the page knows
-    const blocked = you.can_guess === false || used || done;
+    const blocked = you.can_guess === false || used || done || guessSent;
     $("guess-form").hidden = done;
     $("guess").disabled = blocked;
     $("guess-send").disabled = blocked;
     const note = $("guess-note");
+    if (note.dataset.unsent) return;
     // the verdict of this question's guess stays until the next question
     if (note.dataset.question === String(currentNumber()) && note.textContent) return;
     delete note.dataset.question;
@@ -488,12 +609,22 @@
     event.preventDefault();
     const text = $("guess").value.trim();
     if (!text) return;
+    const note = $("guess-note");
     if (send({ type: "guess", text: text })) {
+      guessSent = true;
+      delete note.dataset.unsent;
       $("guess").disabled = true;
       $("guess-send").disabled = true;
+    } else {
+      // nothing went out: the guess stays typed, to send again once the page is back
+      note.textContent = t("not_sent");
+      note.dataset.unsent = "1";
+      setStatus(t("not_sent"));
     }
   }
   function guessResult(message) {
+    guessSent = false;
+    delete $("guess-note").dataset.unsent;
     const points = Math.abs(typeof message.points === "number" ? message.points : 0);
     const words = message.right
       ? tn("guess_right", points)
@@ -507,19 +638,24 @@
   // -- start ---------------------------------------------------------------------------
   const pinFromLink = new URLSearchParams(location.search).get("pin");
   if (pinFromLink) $("pin").value = pinFromLink.replace(/\D/g, "").slice(0, 6);
+  $("pin-form").addEventListener("submit", pinSubmitted);
   $("join-form").addEventListener("submit", joinSubmitted);
+  $("pin-change").addEventListener("click", () => { showError(""); showPinStep(); });
   $("typed-form").addEventListener("submit", typedSubmitted);
   $("guess-form").addEventListener("submit", guessSubmitted);
   $("class-list").addEventListener("change", () => {
     $("nickname").disabled = Boolean($("class-list").value);
   });
   setInterval(tick, 250);
+  window.addEventListener("online", reconnectNow);
   if (sessionStorage.getItem(TOKEN_KEY)) {
     show("waiting");
     setConnection(t("connecting"));
   } else {
     showLobby();
-    (pinFromLink ? $("nickname") : $("pin")).focus();
+    $("pin").focus();
+    // the projector's QR code carries the PIN: it is checked as soon as the host says hello
+    if (pinFromLink) pendingPin = $("pin").value;
   }
   connect();
 })();

@@ -33,6 +33,12 @@
   let stopped = false;
   let state = null;
   let lastStatus = "";
+  // the student whose Remove, or the refused text whose Accept, waits for "Yes"
+  let removing = null;
+  let accepting = null;
+  // a notice is news of one moment: it goes when the game moves on, or after a while
+  const NOTICE_SECONDS = 8;
+  let notice = { text: "", moment: "", since: 0 };
 
   function setStatus(text) {
     if (text === lastStatus) return;
@@ -100,7 +106,12 @@
     }
     $("paused").hidden = !message.paused;
 
-    $("pin").textContent = message.pin && phase !== "ended" ? t("pin_line", { pin: String(message.pin) }) : "";
+    $("pin").textContent = message.pin && phase !== "ended"
+      ? t("pin_line", { pin: spacedPin(String(message.pin)) }) : "";
+    // the teacher opened this page at the address the students use, the path aside
+    $("address").textContent = phase !== "ended"
+      ? t("students_at", { address: message.students_url || location.origin }) : "";
+    showReveal(message);
     const counts = [];
     if (phase === "question") {
       const active = typeof message.active === "number" ? message.active : players.length;
@@ -110,7 +121,7 @@
       counts.push(tn("guessers", message.guessed_right || 0));
     }
     $("counts").textContent = counts.join(" · ");
-    $("notice").textContent = message.notice || "";
+    showNotice(message);
 
     const over = phase === "ended";
     $("start").hidden = phase !== "lobby";
@@ -126,11 +137,74 @@
 
     showPlayers(players, phase);
     showRefused(message.refused || [], phase);
+    // a rebuilt list took the focused Cancel with it: the new one takes the focus
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) focusConfirm();
+    pendingFocus = null;
     setStatus(message.paused ? t("paused") : $("phase").textContent);
+  }
+
+  function spacedPin(pin) {
+    // as the projector writes it: "341 287"
+    return pin.length === 6 ? pin.slice(0, 3) + "\u00a0" + pin.slice(3) : pin;
+  }
+
+  function moment(message) {
+    const question = message.question ? message.question.number : "";
+    return [message.phase, question, Boolean(message.paused)].join("/");
+  }
+  function showNotice(message) {
+    const text = message.notice || "";
+    const now = moment(message);
+    if (text !== notice.text) notice = { text: text, moment: now, since: performance.now() };
+    const over = now !== notice.moment || performance.now() - notice.since > NOTICE_SECONDS * 1000;
+    $("notice").textContent = over ? "" : text;
+  }
+
+  function showReveal(message) {
+    const question = message.question;
+    const shown = message.phase === "reveal" && question;
+    $("reveal-box").hidden = !shown;
+    if (!shown) return;
+    $("reveal-question").textContent = t("reveal_question", {
+      number: question.number, prompt: question.prompt || "",
+    });
+    const answer = message.right_answer || question.right_answer || "";
+    $("reveal-answer").textContent = answer ? t("right_answer", { answer: answer }) : "";
+    $("reveal-answer").hidden = !answer;
+  }
+
+  function confirmBox(question, yes, onYes, onNo) {
+    // one more tap, in the page (no browser dialog: it would stop the page's socket reads)
+    const box = document.createElement("div");
+    box.className = "confirm";
+    box.setAttribute("role", "group");
+    const words = document.createElement("p");
+    words.textContent = question;
+    const yesButton = document.createElement("button");
+    yesButton.type = "button";
+    yesButton.className = "action danger";
+    yesButton.textContent = yes;
+    yesButton.addEventListener("click", onYes);
+    const noButton = document.createElement("button");
+    noButton.type = "button";
+    noButton.className = "action secondary";
+    noButton.textContent = t("cancel");
+    noButton.addEventListener("click", onNo);
+    box.setAttribute("aria-label", question);
+    box.append(words, yesButton, noButton);
+    return { box: box, focus: () => noButton.focus() };
+  }
+
+  let pendingFocus = null;
+  function focusConfirm() {
+    if (pendingFocus) pendingFocus();
+    pendingFocus = null;
   }
 
   function showPlayers(players, phase) {
     const list = $("players");
+    if (!players.some((player) => player.student === removing)) removing = null;
     list.replaceChildren();
     $("no-students").hidden = players.length > 0;
     for (const player of players) {
@@ -155,8 +229,23 @@
         remove.className = "action secondary";
         remove.textContent = t("remove");
         remove.setAttribute("aria-label", t("remove_name", { name: player.name }));
-        remove.addEventListener("click", () => command("remove", { student: player.student }));
+        remove.addEventListener("click", () => {
+          removing = player.student;
+          showPlayers(players, phase);
+          focusConfirm();
+        });
         item.append(remove);
+        if (removing === player.student) {
+          const asked = confirmBox(t("remove_confirm", { name: player.name }), t("remove_yes"), () => {
+            removing = null;
+            command("remove", { student: player.student });
+          }, () => {
+            removing = null;
+            showPlayers(players, phase);
+          });
+          item.append(asked.box);
+          pendingFocus = asked.focus;
+        }
       }
       list.append(item);
     }
@@ -164,6 +253,7 @@
 
   function showRefused(refused, phase) {
     const list = $("refused");
+    if (!refused.some((entry) => entry.text === accepting)) accepting = null;
     list.replaceChildren();
     $("refused-box").hidden = refused.length === 0 || phase !== "reveal";
     for (const entry of refused) {
@@ -180,10 +270,25 @@
       accept.textContent = t("accept");
       accept.setAttribute("aria-label", t("accept_text", { text: entry.text }));
       accept.addEventListener("click", () => {
-        accept.disabled = true;
-        command("accept", { text: entry.text });
+        accepting = entry.text;
+        showRefused(refused, phase);
+        focusConfirm();
       });
       item.append(text, count, accept);
+      if (accepting === entry.text) {
+        let question = t("accept_confirm", { text: entry.text });
+        if (state && state.own_pack) question += " " + t("accept_pack_note");
+        const asked = confirmBox(question, t("accept_yes"), () => {
+          accepting = null;
+          command("accept", { text: entry.text });
+          showRefused([], phase);
+        }, () => {
+          accepting = null;
+          showRefused(refused, phase);
+        });
+        item.append(asked.box);
+        pendingFocus = asked.focus;
+      }
       list.append(item);
     }
   }
@@ -207,6 +312,9 @@
     $("end-confirm").hidden = true;
     command("end");
   });
+
+  // the notice's time runs out without a new state
+  setInterval(() => { if (state) showNotice(state); }, 1000);
 
   if (!token) {
     showError(t("no_token"));
