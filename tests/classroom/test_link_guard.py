@@ -92,13 +92,13 @@ def test_the_soft_limit_of_open_files_is_raised_to_the_hard_one() -> None:
     assert said == soft
 
 
-# A projector's process under `ulimit -n 160` (soft and hard: nothing to raise): the server
-# starts in its thread, says its addresses, and at "check" opens files as the projector
-# opens a scene, its fonts and pictures while the crowd holds its connections.
+# A projector's process under `ulimit -n 256` (macOS's default; soft and hard: nothing to
+# raise): the server starts in its thread, says its addresses, and at "check" opens files as
+# the projector opens a scene, its fonts and pictures while the crowd holds its connections.
 _CROWDED_HOST = """
 import json, resource, sys
 from pathlib import Path
-resource.setrlimit(resource.RLIMIT_NOFILE, (160, 160))
+resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
 from clarity.classroom.link import HostConfig, start_host_thread
 fields = json.loads(sys.argv[1])
 config = HostConfig(**{k: Path(v) if k.endswith("_dir") else v for k, v in fields.items()})

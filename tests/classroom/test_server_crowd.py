@@ -18,6 +18,7 @@ import pytest
 
 from clarity.classroom.link import _game_host
 from clarity.classroom.server import (
+    ACCEPT_BURST,
     FILES_KEPT,
     ClassServer,
     ErrorThrottle,
@@ -119,7 +120,9 @@ def test_the_connections_all_together_are_capped(tmp_path: Path) -> None:
 
 def test_the_caps_stay_below_the_open_files_the_process_may_have() -> None:
     limits = ServerLimits(max_connections=1000)
-    assert connection_budget(limits, 256, 40).max_connections == 256 - 40 - FILES_KEPT
+    assert connection_budget(limits, 256, 40).max_connections == (
+        256 - 40 - FILES_KEPT - ACCEPT_BURST
+    )
     assert connection_budget(limits, 1_048_576, 40).max_connections == 1000
     assert connection_budget(limits, 100, 40).max_connections == 0
     assert connection_budget(limits, None, 40) == limits

@@ -799,15 +799,16 @@ def _replayed_in_part(
 
 
 def _tell_teacher(host: GameHost, line: str) -> None:
-    """``line`` on the projector (the host's notice) and on standard error."""
+    """``line`` on the projector (the host's notice, kept while the game stays where it
+    resumed) and on standard error."""
     print(f"clarity: {line}", file=sys.stderr, flush=True)
-    # GameHost has no public notice setter yet (asked of its owner in live_api.md)
-    tell = getattr(host, "tell", None)
+    # GameHost has no public way to say a notice yet (asked of its owner in live_api.md)
+    tell = getattr(host, "tell", None) or getattr(host, "_tell", None)
     if callable(tell):
-        tell(line)
+        tell(line, time.monotonic(), lasts=True)  # the server's clock is time.monotonic
     else:
         host._notice = line
-        host.version += 1
+    host.version += 1
 
 
 def new_pin() -> str:

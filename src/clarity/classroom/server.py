@@ -342,7 +342,7 @@ class _GuardedSite(web.TCPSite):
         guard: Callable[[Callable[[], asyncio.Protocol]], asyncio.Protocol],
         reuse_address: bool,
     ) -> None:
-        super().__init__(runner, host, port, reuse_address=reuse_address)
+        super().__init__(runner, host, port, reuse_address=reuse_address, backlog=ACCEPT_BURST)
         self._guard = guard
 
     async def start(self) -> None:
@@ -446,6 +446,9 @@ def raise_open_files_limit() -> int | None:
 #: Open files kept for the rest of the program (the projector's scenes, fonts and pictures,
 #: the journal's database) whatever the crowd at the door.
 FILES_KEPT = 96
+#: The listening socket's backlog, which is also how many connections asyncio accepts in
+#: one go before any of them reaches the caps (each an open file until it is refused).
+ACCEPT_BURST = 64
 
 
 def open_files() -> int | None:
@@ -458,11 +461,12 @@ def open_files() -> int | None:
 
 def connection_budget(limits: ServerLimits, limit: int | None, in_use: int | None) -> ServerLimits:
     """``limits`` with ``max_connections`` lowered to what the process's open files allow:
-    ``limit`` (the soft limit; None: no limit) less those ``in_use`` and :data:`FILES_KEPT`
+    ``limit`` (the soft limit; None: no limit) less those ``in_use``, :data:`FILES_KEPT`
+    and :data:`ACCEPT_BURST` (a crowd at the door holds that many for a moment)
     (each connection is one open file)."""
     if limit is None:
         return limits
-    free = limit - (in_use or 0) - FILES_KEPT
+    free = limit - (in_use or 0) - FILES_KEPT - ACCEPT_BURST
     return dataclasses.replace(limits, max_connections=max(0, min(limits.max_connections, free)))
 
 
