@@ -643,13 +643,18 @@ def _game_host(config: HostConfig, translator: Translator, journal: Any) -> Game
             else:
                 _tell_teacher(
                     host,
-                    translator.gettext(
-                        "The saved game was damaged: it goes on from question {number}, as far as"
-                        " it could be replayed ({moves} of {total} moves); the save as it was is"
-                        " kept in {file}",
-                        number=str(question),
-                        moves=str(moves),
-                        total=str(total),
+                    # Translators: {number} is the question the resumed game is at;
+                    # {moves} of {count}: the moves replayed of all the saved ones
+                    translator.ngettext(
+                        "The saved game was damaged: it goes on from question {number}, as far"
+                        " as it could be replayed ({moves} of {count} move); the save as it was"
+                        " is kept in {file}",
+                        "The saved game was damaged: it goes on from question {number}, as far"
+                        " as it could be replayed ({moves} of {count} moves); the save as it"
+                        " was is kept in {file}",
+                        total,
+                        number=question,
+                        moves=moves,
                         file=str(kept),
                     ),
                 )
