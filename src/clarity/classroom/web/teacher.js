@@ -174,7 +174,7 @@
     $("reveal-answer").hidden = !answer;
   }
 
-  function confirmBox(question, yes, onYes, onNo) {
+  function confirmBox(question, yes, style, onYes, onNo) {
     // one more tap, in the page (no browser dialog: it would stop the page's socket reads)
     const box = document.createElement("div");
     box.className = "confirm";
@@ -183,7 +183,7 @@
     words.textContent = question;
     const yesButton = document.createElement("button");
     yesButton.type = "button";
-    yesButton.className = "action danger";
+    yesButton.className = style;
     yesButton.textContent = yes;
     yesButton.addEventListener("click", onYes);
     const noButton = document.createElement("button");
@@ -236,7 +236,7 @@
         });
         item.append(remove);
         if (removing === player.student) {
-          const asked = confirmBox(t("remove_confirm", { name: player.name }), t("remove_yes"), () => {
+          const asked = confirmBox(t("remove_confirm", { name: player.name }), t("remove_yes"), "action danger", () => {
             removing = null;
             command("remove", { student: player.student });
           }, () => {
@@ -278,7 +278,7 @@
       if (accepting === entry.text) {
         let question = t("accept_confirm", { text: entry.text });
         if (state && state.own_pack) question += " " + t("accept_pack_note");
-        const asked = confirmBox(question, t("accept_yes"), () => {
+        const asked = confirmBox(question, t("accept_yes"), "action", () => {
           accepting = null;
           command("accept", { text: entry.text });
           showRefused([], phase);
