@@ -279,3 +279,27 @@ def test_a_student_whose_device_goes_is_let_go_at_once(tmp_path: Path) -> None:
         return let_go()
 
     assert _serving(server, scenario)
+
+
+def test_wrong_pins_checked_before_a_join_count_too(tmp_path: Path) -> None:
+    server = _server(tmp_path, pin_failures=2, pin_lockout=60.0)
+    pin = server.host.pin
+    wrong = "999999" if pin != "999999" else "888888"
+
+    async def scenario(port: int) -> list[dict[str, Any]]:
+        answers = []
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{port}/ws"
+            for guess in (wrong, wrong, wrong, pin):
+                socket = await session.ws_connect(url)
+                await socket.send_str(json.dumps({"v": 1, "type": "check_pin", "pin": guess}))
+                while (answer := await socket.receive_json(timeout=WAIT))["type"] == "hello":
+                    pass
+                answers.append(answer)
+                await socket.close()
+        return answers
+
+    *guesses, right = _serving(server, scenario)
+    assert [answer.get("code") for answer in guesses] == ["bad_pin"] * 3
+    assert right["type"] == "error"
+    assert right["code"] == "rate_limited"

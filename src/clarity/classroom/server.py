@@ -58,6 +58,7 @@ from urllib.parse import urlsplit
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from clarity.classroom.protocol import (
+    CheckPin,
     ErrorCode,
     Join,
     ProtocolError,
@@ -825,18 +826,19 @@ class ClassServer:
             refused = error
             self._run_host(lambda _now: self.host.refuse(connection.id, refused))
             return
-        if isinstance(message, Join):
+        if isinstance(message, Join | CheckPin):
             self._join(connection, message, now)
             return
         self._run_host(lambda now: self.host.receive(connection.id, message, now))
 
-    def _join(self, connection: _Connection, join: Join, now: float) -> None:
-        """A join, within its address's limits: wrong PINs, and new students a minute. A
-        rejoin with a token is always taken (a student behind a prankster's router)."""
+    def _join(self, connection: _Connection, join: Join | CheckPin, now: float) -> None:
+        """A join or a PIN's check, within its address's limits: wrong PINs, and new
+        students a minute. A rejoin with a token is always taken (a student behind a
+        prankster's router)."""
         addresses = self.addresses
         address = connection.address
-        new_student = join.token is None
-        if new_student and addresses.locked(address, now):
+        new_student = isinstance(join, Join) and join.token is None
+        if (new_student or isinstance(join, CheckPin)) and addresses.locked(address, now):
             self._refuse(connection, ErrorCode.RATE_LIMITED, PIN_LOCKED)
             return
         if new_student and not addresses.may_join(address, now):
