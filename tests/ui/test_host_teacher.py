@@ -34,13 +34,6 @@ from .test_host_layout import THEIRS, _cut_from
 TEACHER_URL = "http://192.168.100.200:8765/teacher?token=secret"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class LastGuessesView(ProjectorView):
-    """A view that tells how many made their last guess (the host's field to come)."""
-
-    final_guessed: int = 0
-
-
 def hosted_at(app: App, view: ProjectorView) -> tuple[Pilot, HandingLink]:
     link = HandingLink(view)
     loaded = app.services.packs.by_id("play-test")
@@ -145,10 +138,7 @@ def test_the_last_guesses_are_counted_when_the_view_tells_them(
     make_app: Callable[..., App],
 ) -> None:
     final = every_phase()["final_guess"]
-    view = LastGuessesView(
-        **{f.name: getattr(final, f.name) for f in dataclasses.fields(ProjectorView)},
-        final_guessed=12,
-    )
+    view = dataclasses.replace(final, final_guessed=12)
     pilot, _link = hosted_at(make_app(size=(1280, 800)), view)
     assert pilot.top.live_lines()["answered"] == "12 of 30 have made the last guess"  # type: ignore[attr-defined]
 
@@ -343,3 +333,14 @@ def test_clarity_host_hands_the_server_the_class_as_it_is_saved(
 
 def _must_not_start(config: HostConfig) -> None:
     raise AssertionError("no server for a class there is not")
+
+
+def test_the_results_list_everyone_below_a_podium_of_places_one_to_three(
+    make_app: Callable[..., App],
+) -> None:
+    ended = every_phase()["podium"]
+    view = dataclasses.replace(ended, podium=ended.standings[:3])  # as the host sends it
+    pilot, _link = hosted_at(make_app(size=(1920, 1080)), view)
+    shown = pilot.top.shown_texts()  # type: ignore[attr-defined]
+    listed = [key for key in shown if key.startswith("rest_")]
+    assert len(listed) == len(ended.standings) - 3

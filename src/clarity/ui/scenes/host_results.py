@@ -208,9 +208,11 @@ class HostResultsScene(HostedScene):
             content.width - picture_w - 2 * gap,
             content.height,
         )
-        lines = view.podium or view.standings
-        top3 = lines[:PODIUM_PLACES]
-        rest = lines[PODIUM_PLACES:]
+        # the podium holds places 1-3 (ties share them, so it may hold more than three);
+        # everyone else comes from the standings, which hold the whole class
+        top3 = (view.podium or view.standings)[:PODIUM_PLACES]
+        on_podium = {line.student for line in top3}
+        rest = [line for line in view.standings if line.student not in on_podium]
         podium_h = round(right.height * (0.62 if rest else 1.0))
         self.podium.layout(
             texts,
