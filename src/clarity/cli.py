@@ -911,8 +911,7 @@ def _add_host(subparsers: Subparsers, t: Translator) -> None:
         dest="school_class",
         metavar="NAME",
         help=t.gettext(
-            "the class playing: students pick their name from its players (default: every"
-            " player)"
+            "the class playing: students pick their name from its players (default: every player)"
         ),
     )
 
