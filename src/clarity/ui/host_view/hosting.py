@@ -12,6 +12,7 @@ stack (the window closed).
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 from clarity.ui.scene import Scene
 
@@ -20,6 +21,18 @@ if TYPE_CHECKING:
     from clarity.classroom.views import ProjectorView
     from clarity.core.packs.loader import LoadedPack
     from clarity.ui.app import App
+
+
+def spaced_pin(pin: str) -> str:
+    """A six-digit PIN as it is read out: two groups of three ("482 913")."""
+    return f"{pin[:3]} {pin[3:]}" if len(pin) == 6 else pin
+
+
+def address_of(url: str) -> str:
+    """The students' address without its query (the PIN is typed; the QR code carries it)."""
+    parts = urlsplit(url)
+    path = "" if parts.path in ("", "/") else parts.path
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 class Link(Protocol):

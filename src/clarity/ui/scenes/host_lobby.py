@@ -14,7 +14,6 @@ at the largest sizes their room allows.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
 
 import pygame
 
@@ -25,7 +24,7 @@ from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
 from clarity.ui.choices import Choice
 from clarity.ui.hints import draw_key_hints, key_hints_height
-from clarity.ui.host_view.hosting import HostedScene, Hosting
+from clarity.ui.host_view.hosting import HostedScene, Hosting, address_of, spaced_pin
 from clarity.ui.host_view.qr import QrCode
 from clarity.ui.host_view.roster import RosterGrid
 from clarity.ui.host_view.teacher_card import TeacherCard
@@ -53,18 +52,6 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("teacher", (Letter("T"),), N_("teacher's phone")),
     Binding("end", (keys.ESCAPE,), N_("end hosting")),
 )
-
-
-def spaced_pin(pin: str) -> str:
-    """A six-digit PIN as it is read out: two groups of three ("482 913")."""
-    return f"{pin[:3]} {pin[3:]}" if len(pin) == 6 else pin
-
-
-def address_of(url: str) -> str:
-    """The students' address without its query (the PIN is typed; the QR code carries it)."""
-    parts = urlsplit(url)
-    path = "" if parts.path in ("", "/") else parts.path
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 class HostLobbyScene(HostedScene):

@@ -44,11 +44,10 @@ from clarity.ui.choices import Choice
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.host_view.answer_tiles import AnswerTiles, style_of, truth_style
 from clarity.ui.host_view.chart import AnswersChart, Bar
-from clarity.ui.host_view.hosting import HostedScene, Hosting
+from clarity.ui.host_view.hosting import HostedScene, Hosting, address_of, spaced_pin
 from clarity.ui.host_view.teacher_card import TeacherCard
 from clarity.ui.host_view.texts import Texts
 from clarity.ui.keys import Digit, Letter
-from clarity.ui.scenes.host_lobby import address_of, spaced_pin
 
 if TYPE_CHECKING:
     from clarity.classroom.views import ProjectorView
