@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.packs.models import ChoiceQuestion
 from clarity.core.round import Phase
 from clarity.i18n import PSEUDO_LANGUAGE
 from clarity.ui import keys
@@ -248,8 +249,11 @@ def test_long_words_and_a_url_show_whole(pilot: Pilot, cases: dict[str, LoadedPa
 
 
 def finish(pilot: Pilot, scene: PlayScene) -> None:
-    """Answer the one question, then the last guess, until the whole picture shows."""
-    pilot.key(pygame.K_a)
+    """Answer the one question right, then the last guess, until the whole picture shows."""
+    question = scene.round.question  # with its choices in the order the round dealt them
+    assert isinstance(question, ChoiceQuestion)
+    right = question.answer if isinstance(question.answer, str) else question.answer[0]
+    pilot.key(pygame.K_a + question.choices.index(right))
     pilot.settle()
     pilot.key(pygame.K_RETURN)
     assert scene.round.phase is Phase.FINAL_GUESS
@@ -595,6 +599,7 @@ def ja_choices(answer: int) -> dict[str, Any]:
         "prompt": fill("次のうち正しいものはどれですか。", 1990) + "終わりEND",
         "choices": JA_CHOICES,
         "answer": JA_CHOICES[answer],
+        "shuffle": False,  # the right answer stands where the test puts it: first or last
     }
 
 

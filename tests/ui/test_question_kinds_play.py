@@ -25,6 +25,7 @@ SEVERAL = {
     "prompt": "Which countries make up the Union State?",
     "choices": ["Belarus", "Poland", "Russia", "Latvia"],
     "answer": ["Belarus", "Russia"],
+    "shuffle": False,  # the keys below name the choices in the order written
 }
 
 
