@@ -549,6 +549,20 @@ def test_the_teacher_starts_and_sees_who_answered() -> None:
     assert [p["answered"] for p in state["players"]] == [True, False]
 
 
+def test_the_teachers_page_gets_the_right_answer_at_the_reveal_and_not_before() -> None:
+    game = Game()
+    anna, _boris = game.join("Anna"), game.join("Boris")
+    teacher = game.teacher()
+    game.teach(teacher, "start")
+    assert "right_answer" not in game.last(teacher, "teacher_state")
+    game.command(cmd.Next())  # closes the open question: its answer is shown
+    state = game.last(teacher, "teacher_state")
+    assert state["phase"] == "reveal"
+    assert state["right_answer"] == game.view().result.right_answer  # type: ignore[union-attr]
+    assert state["right_answer"]
+    del anna
+
+
 def test_start_with_nobody_joined_is_refused() -> None:
     game = Game()
     teacher = game.teacher()

@@ -1183,6 +1183,9 @@ class GameHost:
             active=len(round_.active_students),
             guessed_right=len(round_.right_guessers),
             refused=refused,
+            # the teacher's page shows the right answer at the reveal; before it the key is
+            # not even sent, so that no message of an open question holds an answer field
+            **({} if result is None else {"right_answer": result.right_answer}),
             notice=self._notice_text(now),
         )
 
