@@ -558,23 +558,17 @@ class ClassRound:
         seconds = to_the_millisecond(checked_seconds(seconds))
         taker = self.contestants[contestant]
         final = self.guess_is_final
-        mystery = self.mystery
-        right = matches_any(guess, (mystery.answer, *mystery.accept), self.pack.language)
-        hidden = self.board.hidden_count
-        full = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
-        points = taker.within_score(full)
-        taker.penalty_waived += full.penalty - points.penalty
-        taker.add(points)
-        event = ImageGuessed(
-            guess=guess,
-            right=right,
-            hidden_tiles=hidden,
-            total_tiles=self.board.total,
-            points=points,
+        event = scored_guess(
+            taker,
+            guess,
+            pack=self.pack,
+            mystery=self.mystery,
+            board=self.board,
+            rules=self.rules,
             final=final,
             seconds=seconds,
-            contestant=contestant,
         )
+        right, hidden = event.right, event.hidden_tiles
         self._actions.append(
             ["guess", guess, seconds] if contestant == 0 else ["guess", guess, seconds, contestant]
         )
@@ -976,6 +970,40 @@ def deal_shown(
         else:
             shown.append(written)
     return board, tuple(order), tuple(shown)
+
+
+def scored_guess(
+    taker: Contestant,
+    guess: str,
+    *,
+    pack: Pack,
+    mystery: Mystery,
+    board: Board,
+    rules: ScoringRules,
+    final: bool,
+    seconds: float,
+) -> ImageGuessed:
+    """``guess`` at ``mystery`` judged (its answer or an accepted guess, in the pack's
+    language) and scored for ``taker``: the picture bonus for the tiles hidden now, or the
+    penalty cut to the score (nothing in a ``final`` guess); ``taker``'s score and waived
+    penalty are updated. Returns the event, which the caller keeps and emits. Every way to
+    play a round scores a guess by this one rule."""
+    right = matches_any(guess, (mystery.answer, *mystery.accept), pack.language)
+    hidden = board.hidden_count
+    full = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=rules)
+    points = taker.within_score(full)
+    taker.penalty_waived += full.penalty - points.penalty
+    taker.add(points)
+    return ImageGuessed(
+        guess=guess,
+        right=right,
+        hidden_tiles=hidden,
+        total_tiles=board.total,
+        points=points,
+        final=final,
+        seconds=seconds,
+        contestant=taker.index,
+    )
 
 
 def checked_seconds(seconds: float) -> float:

@@ -102,13 +102,13 @@ from clarity.core.class_round import (
     RoundError,
     checked_seconds,
     deal_shown,
+    scored_guess,
 )
 from clarity.core.events import (
     AnswerAccepted,
     AnswerGiven,
     ClassRoundEnded,
     ClassSummary,
-    ImageGuessed,
     Points,
     QuestionAsked,
     RoundEvent,
@@ -117,7 +117,6 @@ from clarity.core.events import (
     StudentJoined,
     TileUncovered,
 )
-from clarity.core.matching import matches_any
 from clarity.core.messages import Message
 from clarity.core.packs.models import (
     ChoiceQuestion,
@@ -740,31 +739,24 @@ class LiveRound:
         seconds = to_the_millisecond(checked_seconds(seconds))
         who = self._students[student]
         final = self.phase is LivePhase.FINAL_GUESS
-        mystery = self.mystery
-        right = matches_any(text, (mystery.answer, *mystery.accept), self.pack.language)
-        hidden = self.board.hidden_count
-        full = image_guess_points(right=right, hidden_tiles=hidden, final=final, rules=self.rules)
-        points = who.within_score(full)
-        self._actions.append(["guess", student, text, seconds])
-        who.penalty_waived += full.penalty - points.penalty
-        who.add(points)
-        who.guessed_in.add(self._guess_turn())
-        event = ImageGuessed(
-            guess=text,
-            right=right,
-            hidden_tiles=hidden,
-            total_tiles=self.board.total,
-            points=points,
+        event = scored_guess(
+            who,
+            text,
+            pack=self.pack,
+            mystery=self.mystery,
+            board=self.board,
+            rules=self.rules,
             final=final,
             seconds=seconds,
-            contestant=student,
         )
+        self._actions.append(["guess", student, text, seconds])
+        who.guessed_in.add(self._guess_turn())
         who.guesses.append(event)
-        if right:
+        if event.right:
             self._right_guessers.append(student)
         self._changed()
         self._emit(event)
-        return LiveGuess(student, right, points, hidden, final)
+        return LiveGuess(student, event.right, event.points, event.hidden_tiles, final)
 
     def end(self) -> ClassSummary:
         """End the round (any phase; an open question is dropped unscored) and return
