@@ -60,6 +60,9 @@ stored under its number. We zip it ourselves rather than call genanki's
 the system's temporary folder): the database is built in memory and the zip is written
 through :func:`clarity.atomic_files.replacing`, whole or not at all.
 
+The deck is named by the pack's title as written: a title with ``::`` makes Anki put the
+deck inside a parent deck, which is Anki's own way of grouping decks.
+
 The note type's field names (``Prompt``, ``Picture``, ``Choices``, ``Answer``,
 ``Explanation``) are fixed English names, not translated: Anki compares a re-imported note
 type by its fields, and renamed fields would make the student's Anki ask to replace it.
@@ -302,21 +305,17 @@ class _Media:
         path = self.images.get(image)
         if path is None:
             # Translators: {picture} is a picture's path as the pack writes it
-            raise FileNotWritten(
-                self.target, message("the picture {picture} was not found", picture=image)
-            )
+            missing = message("the picture {picture} was not found", picture=image)
+            raise FileNotWritten(self.target, missing)
         try:
             data = path.read_bytes()
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            raise FileNotWritten(
-                self.target,
-                # Translators: {reason} is the system's reason, in English
-                message(
-                    "cannot read the picture {picture}: {reason}", picture=str(path), reason=reason
-                ),
-                error.errno or 0,
-            ) from error
+            # Translators: {picture} is a file's path; {reason} is the system's, in English
+            unread = message(
+                "cannot read the picture {picture}: {reason}", picture=str(path), reason=reason
+            )
+            raise FileNotWritten(self.target, unread, error.errno or 0) from error
         name = media_name(path, data)
         if name not in self.names:
             self.names.append(name)
