@@ -1,0 +1,781 @@
+"""Moodle's GIFT format, read and written as Moodle reads it.
+
+The rules come from Moodle's GIFT documentation (docs.moodle.org, "GIFT format") and from
+what Moodle's own importer (``question/format/gift/format.php``) does where the
+documentation is silent; no GIFT library is used (the ones on PyPI leave escapes in the
+text, lose categories and fail on negative numbers).
+
+Reading (:func:`read_gift`):
+
+* Questions are separated by blank lines; a line whose first non-space characters are
+  ``//`` is a comment, wherever it is. ``$CATEGORY: path`` applies to every question after
+  it: the question gets the last part of the path as its one tag (``$course$/top/Algebra/
+  Fractions`` tags ``Fractions``), the name a teacher gave the category the question sits
+  in. Moodle's own parts (``$course$``, ``top``, ``Default for ...``) are never tags, and
+  ``//`` in a path is a slash inside a category name, as Moodle writes it.
+* ``::title::`` becomes ``title_hint`` (the import turns it into the question's id).
+* ``[html]`` text is turned into plain text (``<br>`` and paragraph ends are line breaks,
+  entities decoded, tags dropped; a note says so); ``[moodle]`` text (and text without a
+  format) is too when it holds HTML tags, because Moodle shows it as HTML. ``[plain]`` and
+  ``[markdown]`` text is kept as written.
+* The escapes ``\\~ \\= \\# \\{ \\} \\: \\\\`` give the character; ``\\n`` a line break.
+  Runs of other white space (line ends in the file included) become one space.
+* Multiple choice: ``=right ~wrong``, weights ``~%50%``. Only a 100 % answer is right; when
+  no answer is 100 % but the positive weights add up to 100 % (Moodle's "multiple answers"
+  question, ``~%50%a ~%50%b ~%-100%c``), each answer with a positive weight is right (the
+  game counts any of them) and a note names the weights. Other partial credit is noted
+  and read as wrong. 2 to 6 choices; a question without a right answer is skipped.
+* True/false ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}``; short answer ``{=a =b}`` (the first
+  100 % answer is the answer, the other 100 % ones are accepted); numerical ``{#1999}``,
+  ``{#1822:5}`` (a tolerance), ``{#1..5}`` (min, max and the midpoint as the answer),
+  ``{#=1822:0 =%50%1821:0}`` (the 100 % answers; partial ones are noted and left out).
+  Numbers are written back as Python's ``str`` writes them, with a decimal point.
+* Feedback: ``####`` general feedback is the explanation; without it, the right answer's
+  own ``#`` feedback is (a note says that the other answers' feedback was left out).
+* Matching, essay, description and "missing word" questions (text after the answer
+  block) are skipped with the reason, as is a malformed question (an answer block that is
+  not closed, a number that is not one), at its line and column.
+
+Writing (:func:`write_gift`) is the reverse, for Moodle's "Import questions" page with
+"Get category from file" ticked: every special character escaped, every text marked
+``[plain]`` (Moodle then shows ``<`` as written), questions grouped by their first tag,
+each group after a ``$CATEGORY:`` line naming that tag (questions without a tag come first,
+into the category chosen on the import page), the question id as ``::title::``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from html.parser import HTMLParser
+
+from clarity.core.messages import Message, message
+from clarity.core.number_reading import read_number
+from clarity.core.packs.models import (
+    MAX_CHOICES,
+    MIN_CHOICES,
+    ChoiceQuestion,
+    NumberQuestion,
+    Pack,
+    TrueFalseQuestion,
+    TypedQuestion,
+)
+from clarity.formats.source import Skipped, SourceQuestion, SourceRead
+
+__all__ = ["read_gift", "write_gift"]
+
+# Escaped characters are moved into Unicode's private use area while the structure is
+# read, so that "\{" is never an answer block; each escape keeps its two characters (a
+# filler and the character's stand-in) so that places in the text stay where they are.
+_FILLER = "\ue000"
+_LINE_BREAK = "\ue00a"
+_ESCAPABLE = "~=#{}:\\"
+_STAND_IN = {char: chr(0xE000 + ord(char)) for char in _ESCAPABLE}
+_RESTORE = str.maketrans({**{v: k for k, v in _STAND_IN.items()}, _FILLER: None})
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"[^\S\n]*\n[^\S\n]*|\s+")
+_FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")
+_WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+# HTML that Moodle's "moodle auto-format" shows as HTML: text holding one of these tags is
+# turned into plain text like [html] text.
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|b|i|u|em|strong|span|div|sub|sup|ul|ol|li|a|img|h[1-6]|table|tr|td|th|font|"
+    r"code|pre|blockquote)\b[^<>]*>",
+    re.IGNORECASE,
+)
+# Moodle's own parts of a category path: the context, "top", and the course's default
+# category (its name in English, Russian and Belarusian Moodle: the string "defaultfor")
+_MOODLE_CATEGORY_PARTS = re.compile(
+    r"\$[a-z]+\$|top|(?:Default for|По умолчанию для|Па змаўчанні для) .*", re.IGNORECASE
+)
+_FULL = Decimal(100)
+# Moodle's grade list (question_bank::fraction_options_full): the weight of each of n right
+# answers of a multiple-answer question, n = 1 to 6.
+_SHARE_WEIGHTS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667"}
+_WRONG_WEIGHT = "-100"
+_MAX_SHORT = 200  # ShortText in the pack models: choices, answers
+_MAX_TEXT = 2000  # Text: prompts and explanations
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    """One question's lines: ``text`` is its lines joined by "\\n" (comment lines empty)."""
+
+    text: str
+    first_line: int  # 1-based line number of text's first line
+    starts: list[int]  # offset in text where each line starts
+    tags: tuple[str, ...]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of ``offset`` in the file."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.first_line + index, offset - self.starts[index] + 1
+
+
+def read_gift(text: str) -> SourceRead:
+    """Every question of a GIFT file's ``text`` (already decoded; any line ending).
+
+    Returns the questions in the pack's shape (see the module docstring for each rule),
+    with what was skipped and what was changed, each at its 1-based line and column. Never
+    raises for a question; GIFT has no whole-file error.
+    """
+    questions: list[SourceQuestion] = []
+    skipped: list[Skipped] = []
+    notes: list[Skipped] = []
+    for block in _blocks(text):
+        reader = _QuestionReader(block)
+        outcome = reader.read()
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+        elif outcome is not None:
+            questions.append(outcome)
+            notes.extend(reader.notes.values())
+    return SourceRead(tuple(questions), tuple(skipped), None, tuple(notes))
+
+
+def _blocks(text: str) -> Iterator[_Block]:
+    """The questions' blocks of lines, with the category in force for each."""
+    tags: tuple[str, ...] = ()
+    lines: list[str] = []
+    first = 0
+    for number, line in enumerate(_LINE_END.split(text), start=1):
+        stripped = line.strip()
+        if not stripped:
+            if lines:
+                yield _block(lines, first, tags)
+                lines = []
+            continue
+        if stripped.startswith("//"):
+            if lines:
+                lines.append("")
+            continue
+        if not lines and stripped.startswith("$CATEGORY:"):
+            tags = _category_tags(stripped[len("$CATEGORY:") :])
+            continue
+        if not lines:
+            first = number
+        lines.append(line)
+    if lines:
+        yield _block(lines, first, tags)
+
+
+def _block(lines: list[str], first: int, tags: tuple[str, ...]) -> _Block:
+    starts = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return _Block("\n".join(lines), first, starts, tags)
+
+
+def _category_tags(path: str) -> tuple[str, ...]:
+    """The tag of a ``$CATEGORY:`` path: its last part that a teacher named."""
+    parts = [part.replace("\0", "/").strip() for part in path.replace("//", "\0").split("/")]
+    named = [part for part in parts if part and not _MOODLE_CATEGORY_PARTS.fullmatch(part)]
+    return (named[-1][:_MAX_SHORT].strip(),) if named else ()
+
+
+def _hide_escapes(text: str) -> str:
+    def hidden(match: re.Match[str]) -> str:
+        char = match[1]
+        if char == "n":
+            return _FILLER + _LINE_BREAK
+        if char in _STAND_IN:
+            return _FILLER + _STAND_IN[char]
+        return match[0]
+
+    return _ESCAPE.sub(hidden, text)
+
+
+class _Html(HTMLParser):
+    """HTML to plain text: line breaks for <br> and block ends, pictures counted."""
+
+    _BREAKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.pictures = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.pieces.append(_LINE_BREAK)
+        elif tag == "img":
+            self.pictures += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BREAKS:
+            self.pieces.append(_LINE_BREAK)
+
+    def handle_data(self, data: str) -> None:
+        self.pieces.append(data)
+
+
+def _tidy(text: str) -> str:
+    """Runs of white space to one space, line breaks (``\\n``, <br>) kept, ends trimmed."""
+    text = text.replace("\n", " ")
+    text = _SPACES.sub(lambda m: "\n" if "\n" in m[0] else " ", text.replace(_LINE_BREAK, "\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def _number_text(value: Decimal) -> str:
+    """``value`` as Python's str writes a number: "1822", "-40", "3.5"."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+@dataclass
+class _Answer:
+    text: str  # hidden escapes; format prefix still on
+    offset: int  # in the block
+    weight: Decimal
+    feedback: str = ""
+
+
+@dataclass
+class _QuestionReader:
+    block: _Block
+    notes: dict[str, Skipped] = field(default_factory=dict)
+    text_format: str = "moodle"
+
+    def read(self) -> SourceQuestion | Skipped | None:
+        raw = _hide_escapes(self.block.text)
+        start = len(raw) - len(raw.lstrip())
+        if start == len(raw):
+            return None
+        line, column = self.block.place(start)
+        self.line, self.column = line, column
+        fields: dict[str, object] = {}
+        body_start = start
+        if raw.startswith("::", start):
+            end = raw.find("::", start + 2)
+            if end >= 0:
+                title = _tidy(raw[start + 2 : end].translate(_RESTORE))
+                if title:
+                    fields["title_hint"] = title
+                body_start = end + 2
+            else:
+                body_start = start + 2
+        opening = raw.find("{", body_start)
+        closing = raw.find("}", body_start)
+        if opening < 0 and closing < 0:
+            return self._skip(
+                start, message("a description (text without an answer block) is not a question")
+            )
+        if opening >= 0 and closing < 0:
+            return self._skip(
+                opening,
+                message('the answer block opened here is not closed with "{sign}"', sign="}"),
+            )
+        if opening < 0 or closing < opening:
+            return self._skip(
+                closing, message('"{sign}" closes an answer block that was never opened', sign="}")
+            )
+        if raw[closing + 1 :].strip():
+            after = closing + 1 + len(raw[closing + 1 :]) - len(raw[closing + 1 :].lstrip())
+            return self._skip(
+                after,
+                message(
+                    'a "missing word" question (text after the answer block); the game asks '
+                    "whole questions"
+                ),
+            )
+        prompt_text = raw[body_start:opening]
+        format_match = _FORMAT.match(prompt_text)
+        if format_match:
+            self.text_format = format_match[1]
+            prompt_text = prompt_text[format_match.end() :]
+        prompt = self._plain(prompt_text, self.text_format)
+        if not prompt:
+            return self._skip(start, message("the question has no text"))
+        fields = {"prompt": prompt, **fields}
+        answers = raw[opening + 1 : closing]
+        general = answers.rfind("####")
+        explain = ""
+        if general >= 0:
+            explain = self._plain(answers[general + 4 :], self.text_format)
+            answers = answers[:general]
+        stripped = answers.strip()
+        where = opening + 1 + len(answers) - len(answers.lstrip())
+        if not stripped:
+            return self._skip(start, message("an essay question; the game has no essay questions"))
+        if stripped.startswith("#"):
+            result = self._number(stripped[1:], where + 1, fields)
+        elif "~" in stripped:
+            result = self._choice(stripped, where, fields)
+        elif "=" in stripped and "->" in stripped:
+            return self._skip(
+                start, message("a matching question; the game has no matching questions")
+            )
+        elif stripped.split("#", 1)[0].strip() in _TRUE_FALSE:
+            result = self._true_false(stripped, fields)
+        else:
+            result = self._typed(stripped, where, fields)
+        if isinstance(result, Skipped):
+            return result
+        if explain:
+            result["explain"] = explain
+        explained = result.get("explain")
+        if isinstance(explained, str) and len(explained) > _MAX_TEXT:
+            return self._skip(start, _too_long(_MAX_TEXT))
+        if len(prompt) > _MAX_TEXT:
+            return self._skip(start, _too_long(_MAX_TEXT))
+        if self.block.tags:
+            result["tags"] = list(self.block.tags)
+        return SourceQuestion(result, line, column)
+
+    # --- the parts ---
+
+    def _skip(self, offset: int, reason: Message) -> Skipped:
+        line, column = self.block.place(max(offset, 0))
+        return Skipped(line, column, reason)
+
+    def _note(self, kind: str, reason: Message) -> None:
+        self.notes.setdefault(kind, Skipped(self.line, self.column, reason))
+
+    def _plain(self, text: str, text_format: str) -> str:
+        """Hidden-escape text as the plain text the game shows."""
+        own = _FORMAT.match(text)
+        if own:
+            text_format = own[1]
+            text = text[own.end() :]
+        text = text.translate(_RESTORE)
+        if text_format == "html" or (text_format == "moodle" and _HTML_TAG.search(text)):
+            parser = _Html()
+            parser.feed(text)
+            parser.close()
+            text = "".join(parser.pieces)
+            self._note("html", message("HTML was turned into plain text"))
+            if parser.pictures:
+                self._note("picture", message("a picture in the text was left out"))
+        return _tidy(text)
+
+    def _split(self, answers: str, offset: int, marks: str) -> list[tuple[str, str, int]]:
+        """``answers`` cut before each of ``marks``: (mark, text after it, offset of it)."""
+        pieces: list[tuple[str, str, int]] = []
+        cuts = [i for i, char in enumerate(answers) if char in marks]
+        head = answers[: cuts[0]] if cuts else answers
+        if head.strip():
+            pieces.append(("", head, offset))
+        for n, cut in enumerate(cuts):
+            end = cuts[n + 1] if n + 1 < len(cuts) else len(answers)
+            pieces.append((answers[cut], answers[cut + 1 : end], offset + cut))
+        return pieces
+
+    def _weighted(self, text: str) -> tuple[Decimal | None, str]:
+        stripped = text.lstrip()
+        match = _WEIGHT.match(stripped)
+        if match is None:
+            return None, text
+        return Decimal(match[1]), stripped[match.end() :]
+
+    def _with_feedback(self, text: str) -> tuple[str, str]:
+        answer, _, feedback = text.partition("#")
+        return answer, feedback
+
+    def _choice(
+        self, answers: str, offset: int, fields: dict[str, object]
+    ) -> dict[str, object] | Skipped:
+        read: list[_Answer] = []
+        for mark, piece, where in self._split(answers, offset, "~="):
+            text = piece
+            if mark == "=":
+                weight: Decimal | None = _FULL
+            else:
+                weight, text = self._weighted(text)
+                if weight is None:
+                    weight = Decimal(0)
+            answer, feedback = self._with_feedback(text)
+            read.append(_Answer(answer, where, weight, feedback))
+        choices = [self._plain(answer.text, self.text_format) for answer in read]
+        for answer, choice in zip(read, choices, strict=True):
+            if not choice:
+                return self._skip(answer.offset, message("this choice has no text"))
+            if len(choice) > _MAX_SHORT:
+                return self._skip(answer.offset, _too_long(_MAX_SHORT))
+        if len(read) > MAX_CHOICES:
+            return self._skip(
+                read[MAX_CHOICES].offset,
+                message(
+                    "a choice question with {count} choices; the game shows at most {most}",
+                    count=len(read),
+                    most=MAX_CHOICES,
+                ),
+            )
+        if len(read) < MIN_CHOICES:
+            return self._skip(offset, message("a choice question needs at least two choices"))
+        seen: dict[str, int] = {}
+        for answer, choice in zip(read, choices, strict=True):
+            key = choice.casefold()
+            if key in seen:
+                return self._skip(
+                    answer.offset,
+                    message('the choice "{choice}" is listed twice', choice=choice),
+                )
+            seen[key] = answer.offset
+        full = [i for i, answer in enumerate(read) if answer.weight == _FULL]
+        positive = [i for i, answer in enumerate(read) if answer.weight > 0]
+        if full:
+            right = full
+            partial = [read[i].weight for i in positive if i not in full]
+            if partial:
+                self._note(
+                    "weights",
+                    message(
+                        "partial credit ({weights}) left out: only a 100% answer is right",
+                        weights=_weights(partial),
+                    ),
+                )
+        elif positive and abs(sum(read[i].weight for i in positive) - _FULL) < Decimal("0.01"):
+            right = positive
+            self._note(
+                "weights",
+                message(
+                    "the weights {weights} add up to 100%: each of those answers is right",
+                    weights=_weights(read[i].weight for i in positive),
+                ),
+            )
+        else:
+            return self._skip(
+                offset,
+                message(
+                    'a choice question without a right answer: mark it with "=" or a weight of 100%'
+                ),
+            )
+        result: dict[str, object] = {"type": "choice", **fields, "choices": choices}
+        rights = [choices[i] for i in right]
+        result["answer"] = rights[0] if len(rights) == 1 else rights
+        self._feedback(result, [read[i].feedback for i in right], [a.feedback for a in read])
+        return result
+
+    def _feedback(self, result: dict[str, object], right: list[str], every: list[str]) -> None:
+        """The first right answer's feedback as the explanation; a note when any other
+        answer's feedback is left out."""
+        kept = ""
+        for text in right:
+            kept = self._plain(text, self.text_format)
+            if kept:
+                break
+        if kept:
+            result["explain"] = kept
+        given = sum(1 for text in every if self._plain(text, self.text_format))
+        if given > (1 if kept else 0):
+            self._note(
+                "feedback",
+                message(
+                    "the feedback of single answers was left out: the game shows one explanation"
+                ),
+            )
+
+    def _true_false(self, answers: str, fields: dict[str, object]) -> dict[str, object]:
+        parts = answers.split("#", 2)
+        value = _TRUE_FALSE[parts[0].strip()]
+        wrong = parts[1] if len(parts) > 1 else ""
+        right = parts[2] if len(parts) > 2 else ""
+        result: dict[str, object] = {"type": "truefalse", **fields, "answer": value}
+        self._feedback(result, [right], [right, wrong])
+        return result
+
+    def _typed(
+        self, answers: str, offset: int, fields: dict[str, object]
+    ) -> dict[str, object] | Skipped:
+        right: list[str] = []
+        feedback: list[str] = []
+        every: list[str] = []
+        partial: list[Decimal] = []
+        for _mark, piece, where in self._split(answers, offset, "="):
+            weight, text = self._weighted(piece)
+            answer, said = self._with_feedback(text)
+            every.append(said)
+            answer_text = self._plain(answer, self.text_format)
+            if not answer_text:
+                continue
+            if len(answer_text) > _MAX_SHORT:
+                return self._skip(where, _too_long(_MAX_SHORT))
+            if weight is None or weight == _FULL:
+                if answer_text not in right:
+                    right.append(answer_text)
+                    feedback.append(said)
+            elif weight > 0:
+                partial.append(weight)
+        if not right:
+            return self._skip(offset, message("a short-answer question without a right answer"))
+        if partial:
+            self._note(
+                "weights",
+                message(
+                    "partial credit ({weights}) left out: only a 100% answer is right",
+                    weights=_weights(partial),
+                ),
+            )
+        result: dict[str, object] = {"type": "typed", **fields, "answer": right[0]}
+        if len(right) > 1:
+            result["accept"] = right[1:]
+        self._feedback(result, feedback[:1], every)
+        return result
+
+    def _number(
+        self, answers: str, offset: int, fields: dict[str, object]
+    ) -> dict[str, object] | Skipped:
+        wrong = answers.find("~")
+        if wrong >= 0:  # Moodle's feedback for any other number: "~#feedback"
+            answers = answers[:wrong]
+        found: list[tuple[dict[str, str], str]] = []
+        partial: list[Decimal] = []
+        for _mark, piece, where in self._split(answers, offset, "="):
+            weight, text = self._weighted(piece)
+            answer, said = self._with_feedback(text)
+            answer = answer.translate(_RESTORE).strip()
+            if not answer:
+                continue
+            numbers = self._numbers(answer)
+            if isinstance(numbers, Message):
+                return self._skip(where, numbers)
+            if weight is not None and weight != _FULL:
+                if weight > 0:
+                    partial.append(weight)
+                continue
+            found.append((numbers, said))
+        if not found:
+            return self._skip(offset, message("a numerical question without a right answer"))
+        first, said = found[0]
+        result: dict[str, object] = {"type": "number", **fields, **first}
+        accept = [numbers["answer"] for numbers, _ in found[1:] if len(numbers) == 1]
+        if accept:
+            result["accept"] = accept
+        left = [numbers["answer"] for numbers, _ in found[1:] if len(numbers) > 1]
+        if left:
+            self._note(
+                "numbers",
+                message(
+                    "other right numbers with their own tolerance or range left out: {numbers}",
+                    numbers=", ".join(left),
+                ),
+            )
+        if partial:
+            self._note(
+                "weights",
+                message(
+                    "partial credit ({weights}) left out: only a 100% answer is right",
+                    weights=_weights(partial),
+                ),
+            )
+        self._feedback(result, [said], [said for _, said in found])
+        return result
+
+    def _numbers(self, answer: str) -> dict[str, str] | Message:
+        """The number fields of one numerical answer: 1822, 1822:5 or 1..5."""
+        low, dots, high = answer.partition("..")
+        if dots and low.strip():
+            low_value, high_value = _decimal(low), _decimal(high)
+            if low_value is None or high_value is None:
+                return _not_numbers(answer)
+            if low_value > high_value:
+                return message(
+                    "the range {range} starts above its end", range=answer.replace(" ", "")
+                )
+            middle = (low_value + high_value) / 2
+            return {
+                "answer": _number_text(middle),
+                "min": _number_text(low_value),
+                "max": _number_text(high_value),
+            }
+        value_text, colon, tolerance_text = answer.partition(":")
+        value = _decimal(value_text)
+        if value is None:
+            return _not_numbers(answer)
+        if not colon:
+            return {"answer": _number_text(value)}
+        tolerance = _decimal(tolerance_text)
+        if tolerance is None:
+            return _not_numbers(answer)
+        if tolerance == 0:
+            return {"answer": _number_text(value)}
+        return {"answer": _number_text(value), "tolerance": _number_text(abs(tolerance))}
+
+
+def _decimal(text: str) -> Decimal | None:
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
+        return None
+
+
+def _not_numbers(answer: str) -> Message:
+    return message(
+        '"{answer}" is not a number as GIFT writes one (digits, a decimal point, "1822:5" '
+        'or "1..5")',
+        answer=answer,
+    )
+
+
+def _too_long(most: int) -> Message:
+    return message("the text is longer than {most} characters", most=most)
+
+
+def _weights(weights: Iterable[Decimal]) -> str:
+    return ", ".join(f"{_number_text(weight)}%" for weight in weights)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _escaped(text: str) -> str:
+    """``text`` with GIFT's special characters escaped and line breaks as ``\\n``."""
+    text = text.replace("\\", "\\\\")
+    for char in "~=#{}:":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _answer_text(text: str) -> str:
+    """An answer's text as written after its mark: ``[plain]`` first when the text itself
+    starts like a weight or a format, which Moodle would otherwise take as one."""
+    escaped = _escaped(text)
+    if escaped.lstrip().startswith(("%", "[")):
+        return "[plain]" + escaped
+    return escaped
+
+
+def _comment(text: str) -> str:
+    return "// " + " ".join(text.split())
+
+
+def _gift_number(text: str, language: str) -> str:
+    """A pack number (written in the pack's language) as GIFT writes it: "3.5"."""
+    value = read_number(text, language)
+    if value is None:  # the pack validator refuses such a pack; keep the text
+        return _escaped(text)
+    return _number_text(value)
+
+
+def write_gift(pack: Pack) -> str:
+    """The questions of ``pack`` as a GIFT file that Moodle imports.
+
+    The file starts with ``//`` comments naming the pack and saying that its mystery
+    pictures (its rounds) are not exported: Moodle has no mystery-picture rounds. Then
+    the questions without tags, then the others grouped by their first tag, each group
+    after ``$CATEGORY: <tag>`` (a category of that name under the one chosen on Moodle's
+    import page; later tags are not written: GIFT has no tags). Each question is
+    ``::id::[plain]prompt{...}`` with the explanation as ``####`` general feedback:
+
+    * choice: ``=right ~wrong``; several right answers are a Moodle "multiple answers"
+      question: each right one weighted 100 % divided among them (50, 33.33333, 25, ... as
+      Moodle's grade list has them), each wrong one -100 %;
+    * truefalse: ``{TRUE}`` or ``{FALSE}``; typed: ``{=answer =accepted ...}``;
+    * number: ``{#answer}``, ``{#answer:tolerance}``, ``{#min..max}`` and ``=other`` for
+      each accepted number, numbers with a decimal point. A percent tolerance becomes the
+      absolute one it is around the answer; a range open at one end (only min or max)
+      cannot be written and the answer alone is; a comment says so above the question.
+    """
+    out: list[str] = [
+        _comment(f"{pack.title} ({pack.id}): questions exported from Clarity Challenge."),
+        _comment(
+            f"The mystery pictures of its {len(pack.rounds)} round(s) are not exported: "
+            "Moodle has no mystery-picture rounds."
+        ),
+        "",
+    ]
+    groups: dict[str, list[str]] = {}
+    for question in pack.questions:
+        tag = question.tags[0] if question.tags else ""
+        groups.setdefault(tag, []).append(_question(question, pack.language))
+    if "" in groups:
+        out.extend(groups.pop(""))
+    for tag, written in groups.items():
+        out.append("$CATEGORY: " + tag.replace("/", "//"))
+        out.append("")
+        out.extend(written)
+    return "\n".join(out)
+
+
+def _question(question: object, language: str) -> str:
+    lines: list[str] = []
+    head = ""
+    if getattr(question, "id", None):
+        head = f"::{_escaped(question.id)}::"  # type: ignore[attr-defined]
+    head += "[plain]" + _escaped(question.prompt)  # type: ignore[attr-defined]
+    explain = question.explain  # type: ignore[attr-defined]
+    general = f"\t####{_escaped(explain)}\n" if explain else ""
+    if isinstance(question, ChoiceQuestion):
+        right = question.right_answers
+        body = ""
+        for choice in question.choices:
+            if len(right) == 1:
+                mark = "=" if choice in right else "~"
+            else:
+                weight = _SHARE_WEIGHTS[len(right)] if choice in right else _WRONG_WEIGHT
+                mark = f"~%{weight}%"
+            body += f"\t{mark}{_answer_text(choice)}\n"
+        lines.append(f"{head}{{\n{body}{general}}}")
+    elif isinstance(question, TrueFalseQuestion):
+        value = "TRUE" if question.answer else "FALSE"
+        feedback = f"####{_escaped(explain)}" if explain else ""
+        lines.append(f"{head}{{{value}{feedback}}}")
+    elif isinstance(question, NumberQuestion):
+        lines.extend(_number_comments(question, language))
+        lines.append(f"{head}{{#\n{_number_answers(question, language)}{general}}}")
+    elif isinstance(question, TypedQuestion):
+        body = "".join(f"\t={_answer_text(text)}\n" for text in (question.answer, *question.accept))
+        lines.append(f"{head}{{\n{body}{general}}}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _number_answers(question: NumberQuestion, language: str) -> str:
+    first: str
+    if question.min is not None and question.max is not None:
+        first = f"{_gift_number(question.min, language)}..{_gift_number(question.max, language)}"
+    else:
+        first = _gift_number(question.answer, language)
+        tolerance = _absolute_tolerance(question, language)
+        if tolerance is not None and question.min is None and question.max is None:
+            first += f":{tolerance}"
+    body = f"\t={first}\n"
+    body += "".join(f"\t={_gift_number(text, language)}\n" for text in question.accept)
+    return body
+
+
+def _absolute_tolerance(question: NumberQuestion, language: str) -> str | None:
+    if question.tolerance is None:
+        return None
+    _low, high = question.bounds(language)
+    answer = read_number(question.answer, language)
+    if answer is None:
+        return None
+    return _number_text(high - answer)
+
+
+def _number_comments(question: NumberQuestion, language: str) -> list[str]:
+    if question.tolerance is not None and question.tolerance.strip().endswith(("%", "％", "٪")):
+        return [
+            _comment(
+                f"The tolerance {question.tolerance} is written as "
+                f"±{_absolute_tolerance(question, language)}: GIFT has no percent tolerance."
+            )
+        ]
+    if (question.min is None) != (question.max is None):
+        bound = (
+            f"at least {question.min}" if question.min is not None else f"at most {question.max}"
+        )
+        return [
+            _comment(
+                f"In the game any number {bound} counts; GIFT has no open range, so only "
+                f"the answer {question.answer} is written."
+            )
+        ]
+    return []
