@@ -1,0 +1,133 @@
+"""Turning the bytes of a teacher's file into text, or saying exactly where they cannot be.
+
+Every text format the Teacher Studio reads (GIFT, Aiken, Quizlet, Open Trivia DB) is read
+with :func:`decode_text`: UTF-8 with or without the byte order mark Windows' Notepad and
+Excel put first, and UTF-16 with its byte order mark (what Windows calls "Unicode" text).
+Anything else is refused at the line and column of the first byte that is not UTF-8, with
+how to save the file as UTF-8: guessing a code page for a GIFT file would put wrong letters
+into a question without a word.
+
+Spreadsheets are another matter: Excel's plain "CSV (Comma delimited)" is still written in
+the Windows code page of the computer's language, so :func:`decode_table_text` falls back to
+it: Windows-1251 for Cyrillic (Russian, Belarusian, Ukrainian, ...), Windows-1252 for the
+Western European languages. Which one is decided by :func:`looks_cyrillic` (its docstring
+gives the rule).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from functools import cache
+
+from clarity.core.messages import message
+from clarity.formats.source import SourceUnreadable
+
+# The byte order marks of UTF-16 (a UTF-32 little-endian mark starts with the UTF-16 one).
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+@cache
+def _cp1251_letters() -> frozenset[int]:
+    """The bytes that are Cyrillic letters in Windows-1251: 0xC0-0xFF (А..я) and the letters
+    of the languages beyond Russian in 0x80-0xBF (Ё ё, Ў ў, І і, Ї ї, Є є, Ґ ґ, Ђ Љ Њ ...)."""
+    letters = []
+    for byte in range(0x80, 0x100):
+        char = bytes([byte]).decode("cp1251", errors="ignore")
+        if char.isalpha() and unicodedata.name(char, "").startswith("CYRILLIC"):
+            letters.append(byte)
+    return frozenset(letters)
+
+
+# How much of a file decides its code page: a few pages of questions are plenty.
+SAMPLE_BYTES = 65536
+
+
+def decode_text(data: bytes) -> str:
+    """``data`` as text: UTF-8 (a leading byte order mark removed) or UTF-16 with its mark.
+
+    Line ends are left as they are. Raises :class:`SourceUnreadable` at the 1-based line
+    and column of the first byte that cannot be read, saying the file is not UTF-8 and how
+    to save it so.
+    """
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            return _decode_or_refuse(data[len(bom) :], encoding)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return _decode_or_refuse(data, "utf-8")
+
+
+def decode_table_text(data: bytes) -> str:
+    """``data`` as text, read like :func:`decode_text`, else in the Windows code page Excel
+    writes a "CSV (Comma delimited)" file in: Windows-1251 when :func:`looks_cyrillic`,
+    else Windows-1252.
+
+    Raises :class:`SourceUnreadable` only when neither code page reads the bytes (a byte
+    that both leave undefined), at the first byte that is not UTF-8.
+    """
+    try:
+        return decode_text(data)
+    except SourceUnreadable as not_utf8:
+        first, second = ("cp1251", "cp1252") if looks_cyrillic(data) else ("cp1252", "cp1251")
+        for encoding in (first, second):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        raise not_utf8 from None
+
+
+def looks_cyrillic(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as Cyrillic in Windows-1251 rather than as
+    Western European text in Windows-1252.
+
+    The rule, by words (runs of ASCII letters and of the bytes that are Cyrillic letters in
+    Windows-1251): every Cyrillic letter is a byte above 0x7F, so a Cyrillic word is all such
+    bytes; a Western European word keeps most of its letters in ASCII and has an accented
+    one here and there ("café", "größte", "Österreichs"), which is a word that mixes the two.
+    The bytes read as Cyrillic when words of two or more letters that are all above 0x7F are
+    at least as many as the words that mix. (Words of one letter do not count: French "à"
+    is one.) Only the first :data:`SAMPLE_BYTES` are looked at.
+    """
+    whole = 0
+    mixed = 0
+    for match in _word_pattern().finditer(data[:SAMPLE_BYTES]):
+        word = match[0]
+        high = sum(1 for byte in word if byte >= 0x80)
+        if high == 0:
+            continue
+        if high == len(word):
+            whole += len(word) >= 2
+        else:
+            mixed += 1
+    return whole > 0 and whole >= mixed
+
+
+@cache
+def _word_pattern() -> re.Pattern[bytes]:
+    """A run of ASCII letters and bytes that are Cyrillic letters in Windows-1251."""
+    letters = b"".join(re.escape(bytes([byte])) for byte in sorted(_cp1251_letters()))
+    return re.compile(b"[A-Za-z" + letters + b"]+")
+
+
+def _decode_or_refuse(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode(encoding, errors="replace")
+        line, column = _place(before)
+        # Translators: UTF-8 is the name of a text encoding: keep it.
+        said = message(
+            "the file is not UTF-8 text (the byte here cannot be read); open it in a text "
+            'editor and save it again choosing the encoding "UTF-8"'
+        )
+        raise SourceUnreadable(line, column, said) from None
+
+
+def _place(before: str) -> tuple[int, int]:
+    """The 1-based line and column just after ``before``; "\\r\\n", "\\r" and "\\n" each
+    end one line."""
+    lines = before.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return len(lines), len(lines[-1]) + 1

@@ -1,0 +1,87 @@
+"""Reading a teacher's file as text: UTF-8, UTF-16, and the code pages Excel writes."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from clarity.formats.source import SourceUnreadable
+from clarity.formats.text_decoding import decode_table_text, decode_text, looks_cyrillic
+
+RUSSIAN = "Вопрос;Ответ\r\nСтолица России?;Москва\r\n"
+BELARUSIAN = "Пытанне;Адказ\r\nЯк па-беларуску «ёжик»?;вожык\r\nДзе ўсходзіць сонца?;на ўсходзе і ўсё\r\n"
+FRENCH = "Question;Réponse\r\nQuelle est la capitale de la France ?;Paris, évidemment\r\n"
+GERMAN = "Frage;Antwort\r\nWie heißt die größte Stadt Österreichs?;Wien\r\n"
+
+
+def test_utf8_with_and_without_bom_reads_the_same() -> None:
+    text = "Вопрос\n¿Qué?\n"
+    assert decode_text(text.encode("utf-8")) == text
+    assert decode_text(codecs.BOM_UTF8 + text.encode("utf-8")) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark(encoding: str) -> None:
+    text = "question\tanswer\r\nСтолица?\tМинск\r\n"
+    bom = codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE
+    assert decode_text(bom + text.encode(encoding)) == text
+
+
+def test_line_ends_are_kept_as_written() -> None:
+    assert decode_text(b"a\r\nb\rc\n") == "a\r\nb\rc\n"
+
+
+def test_not_utf8_is_refused_at_the_first_bad_byte() -> None:
+    data = "first line\r\nsecond\rthird: ".encode() + "Москва".encode("cp1251")
+    with pytest.raises(SourceUnreadable) as raised:
+        decode_text(data)
+    # "\r\n" and "\r" each end one line: the bad byte is on line 3, after "third: "
+    assert (raised.value.line, raised.value.column) == (3, 8)
+    said = str(raised.value.reason)
+    assert "not UTF-8" in said
+    assert "UTF-8" in said.split(";")[1]
+
+
+def test_bad_byte_column_counts_characters_not_bytes() -> None:
+    data = "ёж ".encode() + b"\xff"
+    with pytest.raises(SourceUnreadable) as raised:
+        decode_text(data)
+    assert (raised.value.line, raised.value.column) == (1, 4)
+
+
+def test_text_decoding_never_guesses_a_code_page() -> None:
+    with pytest.raises(SourceUnreadable):
+        decode_text(RUSSIAN.encode("cp1251"))
+
+
+@pytest.mark.parametrize("text", [RUSSIAN, BELARUSIAN])
+def test_table_text_in_cp1251_reads_as_cyrillic(text: str) -> None:
+    data = text.encode("cp1251")
+    assert looks_cyrillic(data)
+    assert decode_table_text(data) == text
+
+
+def test_belarusian_letters_survive_cp1251() -> None:
+    decoded = decode_table_text(BELARUSIAN.encode("cp1251"))
+    assert "ўсходзе" in decoded
+    assert " і " in decoded
+
+
+@pytest.mark.parametrize("text", [FRENCH, GERMAN])
+def test_table_text_in_cp1252_reads_as_western(text: str) -> None:
+    data = text.encode("cp1252")
+    assert not looks_cyrillic(data)
+    assert decode_table_text(data) == text
+
+
+def test_table_text_prefers_utf8_when_it_reads() -> None:
+    assert decode_table_text(FRENCH.encode("utf-8")) == FRENCH
+    assert decode_table_text(codecs.BOM_UTF8 + RUSSIAN.encode("utf-8")) == RUSSIAN
+
+
+def test_table_text_falls_back_when_the_first_code_page_cannot_read() -> None:
+    # 0x98 is undefined in Windows-1251, but 0x81 undefined in Windows-1252: a Cyrillic-looking
+    # file with 0x98 is read as Windows-1252 rather than refused.
+    data = "Москва".encode("cp1251") + b"\x98"
+    assert decode_table_text(data) == data.decode("cp1252")
