@@ -1,0 +1,669 @@
+/* Answer matching of the web game: a port of clarity.core.matching, clarity.core.number_reading
+ * and clarity.core.answers.is_right, so that the page judges an answer as the desktop game does.
+ *
+ * Every table (letter folds, letters of their own, articles, number conventions, signs...)
+ * comes from the Python modules at build time (clarity.formats.web.matching_tables), passed in
+ * as `tables`; the rules here follow the Python functions one by one, named alike. The shared
+ * case tables in tests/shared_cases/ run against both. Numbers are exact decimals held as
+ * BigInt digits and a scale, as Python's Decimal holds them. Plain script, no modules, ES2020.
+ */
+(function () {
+  "use strict";
+
+  // ---- Unicode helpers (what Python's str methods and unicodedata give) --------------------
+
+  function prepared(tables) {
+    if (tables.__prepared) return tables.__prepared;
+    const esc = (chars) => Array.from(chars, (c) => "\\u{" + c.codePointAt(0).toString(16) + "}").join("");
+    const spaces = esc(tables.python_spaces);
+    const signs = esc(tables.signs);
+    const separators = esc(tables.separators);
+    const alnum = "\\p{L}\\p{N}";
+    const p = {
+      spaceClass: spaces,
+      spaceSet: new Set(Array.from(tables.python_spaces)),
+      digitExtra: new Set(Array.from(tables.digit_not_decimal)),
+      zeros: tables.decimal_zeros.slice().sort((a, b) => a - b),
+      accented: tables.accented_script_ranges,
+      syllabic: tables.syllabic_script_ranges,
+      wordMarks: new Set(Array.from(tables.word_marks)),
+      dashes: new Set(Array.from(tables.dashes)),
+      apostrophes: new Set(Array.from(tables.apostrophes)),
+      negative: new Set(Array.from(tables.negative)),
+      numberSpaces: new Set(Array.from(tables.number_spaces)),
+      numberApostrophes: new Set(Array.from(tables.number_apostrophes)),
+      separators: new Set(Array.from(tables.separators)),
+      slashes: new Set(Array.from(tables.slashes)),
+      vulgar: new Set(Array.from(tables.vulgar_fractions)),
+      numberWords: new Set(tables.number_words),
+      // NUMBER_RUN, with Python's atomic group written as a lookahead and a back-reference.
+      numberRun: new RegExp(
+        `(?<![${alnum}])([${signs}]?)(?=((?:\\p{Nd}+|[.,](?=\\p{Nd}))\\p{Nd}*(?:[${separators}]\\p{Nd}+)*))\\2(?![${alnum}])`,
+        "gu"
+      ),
+      fraction: new RegExp(
+        `(?<![${alnum}])(?<!/)([${signs}]?)(?:(\\p{Nd}+)[ \\u00a0\\u202f])?(\\p{Nd}+)/(\\p{Nd}+)(?![${alnum}]|/|[.,]\\p{Nd})`,
+        "gu"
+      ),
+      spacedSign: new RegExp(`^([${spaces}]*[${signs}])[${spaces}]+(?=[\\p{Nd}.,])`, "u"),
+      superscriptRun: new RegExp(`[${esc(tables.superscripts)}]+`, "gu"),
+      powerAfterLetter: new RegExp(`(?<=[\\p{L}\\p{Nl}\\p{No}])\\^(?=\\p{Nd})`, "gu"),
+      letterRun: /[\p{L}\p{Nl}\p{No}]+/gu,
+      spaceRun: new RegExp(`[${spaces}]+`, "gu"),
+      splitSeparators: new RegExp(`([${separators}])`, "u"),
+      splitSpaces: new RegExp(`[${esc(tables.number_spaces)}]`, "u"),
+      splitMarks: /[.,'\u2019]/u,
+      percent: new RegExp(
+        tables.percent_pattern
+          .replace(/\\S/g, `[^${spaces}]`)
+          .replace(/\\s/g, `[${spaces}]`).replace(/\\u([0-9a-fA-F]{4})/g, "\\u{$1}"),
+        "u"
+      ),
+    };
+    Object.defineProperty(tables, "__prepared", { value: p, enumerable: false });
+    return p;
+  }
+
+  const isAlpha = (c) => /^\p{L}$/u.test(c);
+  const isAlnum = (c) => /^[\p{L}\p{N}]$/u.test(c);
+  const isDecimal = (c) => /^\p{Nd}$/u.test(c);
+  const isDigit = (c, p) => isDecimal(c) || p.digitExtra.has(c);
+  const isFormat = (c) => /^\p{Cf}$/u.test(c);
+  const isMark = (c) => /^\p{M}$/u.test(c);
+  const inRanges = (code, ranges) => {
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (code < ranges[mid][0]) high = mid - 1;
+      else if (code > ranges[mid][1]) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const chars = (text) => Array.from(text);
+  const primary = (language) => language.split("-", 1)[0].toLowerCase();
+
+  function casefold(text, tables) {
+    let out = "";
+    for (const c of text) out += tables.casefold[c] !== undefined ? tables.casefold[c] : c.toLowerCase();
+    return out;
+  }
+
+  function isSpace(c, p) {
+    return p.spaceSet.has(c);
+  }
+
+  function strip(text, p, set) {
+    const list = chars(text);
+    const keep = set ? (c) => set.has(c) : (c) => isSpace(c, p);
+    let start = 0;
+    let end = list.length;
+    while (start < end && keep(list[start])) start++;
+    while (end > start && keep(list[end - 1])) end--;
+    return list.slice(start, end).join("");
+  }
+
+  function digitValue(c, p) {
+    const code = c.codePointAt(0);
+    let found = -1;
+    for (const zero of p.zeros) {
+      if (zero <= code && code < zero + 10) found = code - zero;
+    }
+    return found;
+  }
+
+  function asciiDigits(text, p) {
+    return chars(text)
+      .map((c) => String(digitValue(c, p)))
+      .join("");
+  }
+
+  // ---- Exact decimals: {sign: 1|-1, digits: BigInt >= 0, exp: int} is sign*digits*10**exp --
+
+  const TEN = BigInt(10);
+  const ZERO = BigInt(0);
+  const PRECISION = 28; // Python's decimal context
+
+  function decimalOf(whole, decimals) {
+    const digits = BigInt((whole + decimals).replace(/^0+(?=.)/, "") || "0");
+    return { sign: 1, digits, exp: -decimals.length };
+  }
+
+  function roundHalfEven(d, precision) {
+    const text = d.digits.toString();
+    if (d.digits === ZERO || text.length <= precision) return d;
+    const drop = text.length - precision;
+    const unit = TEN ** BigInt(drop);
+    let kept = d.digits / unit;
+    const rest = d.digits % unit;
+    const half = unit / BigInt(2);
+    if (rest > half || (rest === half && kept % BigInt(2) === BigInt(1))) kept += BigInt(1);
+    return roundHalfEven({ sign: d.sign, digits: kept, exp: d.exp + drop }, precision);
+  }
+
+  function negated(d) {
+    // Python's -Decimal rounds to the context's 28 digits.
+    const r = roundHalfEven(d, PRECISION);
+    return { sign: -r.sign, digits: r.digits, exp: r.exp };
+  }
+
+  function plainText(d) {
+    // format(value, "f"): the digits as held, a point before the last -exp of them.
+    let text = d.digits.toString();
+    if (d.exp > 0) text += "0".repeat(d.exp);
+    else if (d.exp < 0) {
+      const places = -d.exp;
+      text = text.padStart(places + 1, "0");
+      text = text.slice(0, text.length - places) + "." + text.slice(text.length - places);
+    }
+    return (d.sign < 0 ? "-" : "") + text;
+  }
+
+  function scaledTo(d, exp) {
+    return BigInt(d.sign) * d.digits * TEN ** BigInt(d.exp - exp);
+  }
+
+  function compare(a, b) {
+    if (a === Infinity || b === -Infinity) return a === b ? 0 : 1;
+    if (a === -Infinity || b === Infinity) return a === b ? 0 : -1;
+    const exp = Math.min(a.exp, b.exp);
+    const x = scaledTo(a, exp);
+    const y = scaledTo(b, exp);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  function add(a, b) {
+    const exp = Math.min(a.exp, b.exp);
+    const total = scaledTo(a, exp) + scaledTo(b, exp);
+    return { sign: total < ZERO ? -1 : 1, digits: total < ZERO ? -total : total, exp };
+  }
+
+  function absolute(d) {
+    return { sign: 1, digits: d.digits, exp: d.exp };
+  }
+
+  function multiply(a, b) {
+    return { sign: a.sign * b.sign, digits: a.digits * b.digits, exp: a.exp + b.exp };
+  }
+
+  function quotient(numerator, denominator) {
+    // Decimal(n) / Decimal(d) at 28 digits, half to even (n >= 0, d > 0).
+    if (numerator === ZERO) return { sign: 1, digits: ZERO, exp: 0 };
+    let exp = 0;
+    let scaled = numerator;
+    while ((scaled / denominator).toString().length < PRECISION + 2) {
+      scaled *= TEN;
+      exp -= 1;
+    }
+    let digits = scaled / denominator;
+    const exact = digits * denominator === scaled;
+    let result = { sign: 1, digits, exp };
+    if (!exact) {
+      // A remainder below the kept digits: nudge the last digit so that a tie is not one.
+      result = { sign: 1, digits: digits * TEN + BigInt(1), exp: exp - 1 };
+    }
+    result = roundHalfEven(result, PRECISION);
+    // Python gives an exact quotient its ideal exponent: trailing zeros dropped to it.
+    if (exact) {
+      const ideal = 0;
+      while (result.exp < ideal && result.digits % TEN === ZERO && result.digits !== ZERO) {
+        result = { sign: 1, digits: result.digits / TEN, exp: result.exp + 1 };
+      }
+    }
+    return result;
+  }
+
+  // ---- number_reading -----------------------------------------------------------------
+
+  function conventionsFor(language, tables) {
+    const subtags = language.toLowerCase().replace(/_/g, "-").split("-");
+    const region = subtags.slice(1, 3).find((tag) => /^(?:[a-z]{2}|\d{3})$/.test(tag));
+    const all = tables.number_conventions;
+    if (region !== undefined && all[`${subtags[0]}-${region}`]) return all[`${subtags[0]}-${region}`];
+    return all[subtags[0]] || all.en;
+  }
+
+  function spellNumbers(text, language, tables) {
+    const p = prepared(tables);
+    text = text.normalize("NFC");
+    const list = chars(text);
+    const slash = (s) => chars(s).map((c) => (p.slashes.has(c) ? "/" : c)).join("");
+    let out = "";
+    list.forEach((c, i) => {
+      if (p.vulgar.has(c)) {
+        if (i && isDigit(list[i - 1], p)) out += " ";
+        out += slash(c.normalize("NFKC"));
+      } else out += c;
+    });
+    const spelt = slash(out);
+    const units = spelt; // indexes below are UTF-16 ones, as the regexp gives them
+    const powered = units.replace(p.superscriptRun, (match, offset) => {
+      const plain = match.normalize("NFKC");
+      const before = offset > 0 ? chars(units.slice(0, offset)).pop() : "";
+      return before && (isDigit(before, p) || ")]".includes(before)) ? "^" + plain : plain;
+    });
+    const decimal = conventionsFor(language, tables).decimal;
+    return powered.split(tables.arabic_decimal).join(decimal).split(tables.arabic_group).join("\u202f");
+  }
+
+  function closeSpacedSign(text, p) {
+    return text.replace(p.spacedSign, "$1");
+  }
+
+  function reading(value, asWritten, leadingZero, fraction) {
+    return { value, asWritten: asWritten || "", leadingZero: !!leadingZero, fraction: !!fraction };
+  }
+
+  const AMBIGUOUS = "ambiguous";
+
+  function grouped(groups, seps, conventions, p) {
+    if (!seps.length) return groups[0];
+    const first = groups[0];
+    const firstLength = chars(first).length;
+    if (firstLength < 1 || firstLength > 3 || first.startsWith("0")) return null;
+    const kinds = new Set(seps.map((s) => (p.numberSpaces.has(s) ? " " : p.numberApostrophes.has(s) ? "'" : s)));
+    if (kinds.size > 1) return null;
+    const kind = [...kinds][0];
+    const len = (g) => chars(g).length;
+    const lakh = conventions.lakh && kind === conventions.group && firstLength <= 2;
+    if (lakh && groups.slice(1, -1).every((g) => len(g) === 2) && len(groups[groups.length - 1]) === 3) {
+      return groups.join("");
+    }
+    if (!groups.slice(1).every((g) => len(g) === 3)) return null;
+    if (kind === " " || kind === "'" || kind === conventions.group) return groups.join("");
+    return AMBIGUOUS;
+  }
+
+  function valueOf(sign, whole, decimals, asWritten, p) {
+    let value = decimalOf(asciiDigits(whole, p), asciiDigits(decimals, p));
+    if (p.negative.has(sign)) value = negated(value);
+    if (value.digits === ZERO) value = absolute(value);
+    const leadingZero = !decimals && chars(whole).length > 1 && whole.startsWith("0");
+    return reading(value, asWritten, leadingZero);
+  }
+
+  function readOne(sign, body, conventions, p) {
+    const parts = body.split(p.splitSeparators);
+    const groups = parts.filter((_, i) => i % 2 === 0);
+    const seps = parts.filter((_, i) => i % 2 === 1);
+    const asWritten = reading(null, sign + body);
+    const decimalSigns = [conventions.decimal, "."];
+    if (groups[0] === "") {
+      if (seps.length === 1 && decimalSigns.includes(seps[0])) return valueOf(sign, "0", groups[1], sign + body, p);
+      return null;
+    }
+    const last = seps.length ? seps[seps.length - 1] : null;
+    if (last !== null && chars(groups[groups.length - 1]).length === 3) {
+      const whole = grouped(groups, seps, conventions, p);
+      if (whole !== AMBIGUOUS && whole !== null) return valueOf(sign, whole, "", sign + body, p);
+      if (whole === AMBIGUOUS && !(seps.filter((s) => s === last).length === 1 && decimalSigns.includes(last))) {
+        return asWritten;
+      }
+    }
+    let decimals = "";
+    if (last !== null && decimalSigns.includes(last)) {
+      decimals = groups.pop();
+      seps.pop();
+    } else if (seps.length) return null;
+    const whole = grouped(groups, seps, conventions, p);
+    if (whole === null || whole === AMBIGUOUS) return whole === null ? null : asWritten;
+    return valueOf(sign, whole, decimals, sign + body, p);
+  }
+
+  function readRun(sign, body, conventions, p) {
+    if (!strip(body, p, p.separators)) return [];
+    const one = readOne(sign, body, conventions, p);
+    if (one !== null) return [one];
+    if (".,".includes(body[0])) return [reading(null, sign + body)];
+    let pieces = body.split(p.splitSpaces);
+    if (pieces.length === 1) pieces = body.split(p.splitMarks);
+    let readings = [];
+    pieces.forEach((piece, i) => {
+      readings = readings.concat(readRun(i === 0 ? sign : "", piece, conventions, p));
+    });
+    return readings;
+  }
+
+  function readFraction(sign, whole, numerator, denominator, p) {
+    const negative = p.negative.has(sign);
+    const big = (digits) => BigInt(asciiDigits(digits, p));
+    let written = negative ? "-" : "";
+    if (whole) written += `${big(whole)} `;
+    written += `${big(numerator)}/${big(denominator)}`;
+    if (big(denominator) === ZERO) return reading(null, written, false, true);
+    const wholeValue = { sign: 1, digits: whole ? big(whole) : ZERO, exp: 0 };
+    let value = roundHalfEven(add(wholeValue, quotient(big(numerator), big(denominator))), PRECISION);
+    if (negative) value = negated(value);
+    return reading(value, written, false, true);
+  }
+
+  // [start, end, readings] of each number in `text` (UTF-16 offsets), in order.
+  function numberSpans(text, language, tables) {
+    const p = prepared(tables);
+    const conventions = conventionsFor(language, tables);
+    const spans = [];
+    let position = 0;
+    const fractions = [...text.matchAll(p.fraction)];
+    fractions.push(null);
+    for (const fraction of fractions) {
+      const end = fraction ? fraction.index : text.length;
+      const slice = text.slice(0, end);
+      p.numberRun.lastIndex = position;
+      let match;
+      while ((match = p.numberRun.exec(slice)) !== null) {
+        spans.push([match.index, match.index + match[0].length, readRun(match[1], match[2], conventions, p)]);
+      }
+      if (!fraction) break;
+      spans.push([fraction.index, fraction.index + fraction[0].length, [readFraction(fraction[1], fraction[2], fraction[3], fraction[4], p)]]);
+      position = fraction.index + fraction[0].length;
+    }
+    return spans;
+  }
+
+  function readNumber(text, language, tables) {
+    const p = prepared(tables);
+    const spelt = spellNumbers(text, language, tables);
+    const folded = closeSpacedSign(strip(casefold(spelt.normalize("NFKC"), tables), p), p);
+    let readings = [];
+    let words = [];
+    let position = 0;
+    for (const [start, end, read] of numberSpans(folded, language, tables)) {
+      words = words.concat(folded.slice(position, start).match(p.letterRun) || []);
+      readings = readings.concat(read);
+      position = end;
+    }
+    const after = folded.slice(position).match(p.letterRun) || [];
+    let scale = 1;
+    if (after.length && Object.prototype.hasOwnProperty.call(tables.scale_words, after[0])) {
+      scale = tables.scale_words[after.shift()];
+    }
+    words = words.concat(after);
+    if (readings.length !== 1 || readings[0].value === null) return null;
+    if (words.some((word) => p.numberWords.has(word))) return null;
+    const value = readings[0].value;
+    if (scale === 1) return value;
+    return multiply(value, { sign: 1, digits: BigInt(scale), exp: 0 });
+  }
+
+  // ---- matching -----------------------------------------------------------------------
+
+  function ownLetters(language, tables) {
+    return new Set(Array.from(tables.own_letters_everywhere + (tables.own_letters[primary(language)] || "")));
+  }
+
+  function markFolds(mark, base, tables) {
+    const code = mark.codePointAt(0);
+    if (tables.optional_mark_ranges.some(([low, high]) => low <= code && code <= high)) return true;
+    return base !== null && inRanges(base.codePointAt(0), tables.accented_script_ranges);
+  }
+
+  function foldLetters(text, language, tables, spellings) {
+    const p = prepared(tables);
+    const own = ownLetters(language, tables);
+    const variants = tables.letter_variants[primary(language)] || {};
+    let composed = text.normalize("NFC");
+    if (primary(language) === "tr") {
+      composed = chars(composed).map((c) => (tables.turkish_case[c] !== undefined ? tables.turkish_case[c] : c)).join("");
+    }
+    composed = casefold(composed, tables).normalize("NFC");
+    let out = "";
+    let base = null;
+    for (const written of composed) {
+      if (isFormat(written)) continue;
+      const c = variants[written] !== undefined ? variants[written] : written;
+      if (tables.sign_spellings[c] !== undefined) {
+        out += tables.sign_spellings[c];
+        base = null;
+      } else if (own.has(c)) {
+        out += c;
+        base = c;
+      } else if (spellings && spellings[c] !== undefined) {
+        out += spellings[c];
+        base = c;
+      } else if (isSpace(c, p)) {
+        out += " ";
+        base = null;
+      } else if (p.apostrophes.has(c)) {
+        out += "'";
+        base = null;
+      } else {
+        for (const part of c.normalize("NFKD")) {
+          if (isMark(part)) {
+            if (!markFolds(part, base, tables)) out += part;
+            continue;
+          }
+          base = part;
+          const plain = p.dashes.has(part) ? "-" : part;
+          out += tables.letter_folds[plain] !== undefined ? tables.letter_folds[plain] : plain;
+        }
+      }
+    }
+    return out.normalize("NFC");
+  }
+
+  function isWordChar(c, p) {
+    return isAlnum(c) || p.wordMarks.has(c) || /^[\p{Sm}\p{Mn}\p{Mc}\p{Me}]$/u.test(c);
+  }
+
+  function keepWordMinus(text, tables) {
+    const p = prepared(tables);
+    const list = chars(text);
+    for (let i = 0; i < list.length; i++) {
+      if (list[i] !== "-" || i === 0 || !isWordChar(list[i - 1], p)) continue;
+      const following = i + 1 < list.length ? list[i + 1] : "";
+      if (!following || !(isWordChar(following, p) || "-_".includes(following))) list[i] = tables.word_minus;
+    }
+    return list.join("");
+  }
+
+  function words(text, tables) {
+    const p = prepared(tables);
+    const found = [];
+    let current = "";
+    for (const c of text) {
+      if (isWordChar(c, p)) current += c;
+      else if (current) {
+        found.push(current);
+        current = "";
+      }
+    }
+    if (current) found.push(current);
+    return found.map((word) =>
+      chars(word).length > 1 && word.endsWith(tables.thai_abbreviation) ? chars(word).slice(0, -1).join("") : word
+    );
+  }
+
+  function numberToken(r, tables) {
+    if (r.value === null || r.leadingZero || r.fraction) return tables.written_tag + r.asWritten;
+    return tables.number_tag + plainText(r.value);
+  }
+
+  function tokens(text, language, tables, spellings) {
+    const p = prepared(tables);
+    const spelt = spellNumbers(text, language, tables);
+    let folded = foldLetters(spelt, language, tables, spellings);
+    folded = keepWordMinus(closeSpacedSign(folded.replace(p.powerAfterLetter, ""), p), tables);
+    let found = [];
+    let position = 0;
+    for (const [start, end, readings] of numberSpans(folded, language, tables)) {
+      found = found.concat(words(folded.slice(position, start), tables));
+      found = found.concat(readings.map((r) => numberToken(r, tables)));
+      position = end;
+    }
+    found = found.concat(words(folded.slice(position), tables));
+    const articles = new Set([...(tables.articles.en || []), ...(tables.articles[primary(language)] || [])]);
+    if (found.length > 1 && articles.has(found[0])) found = found.slice(1);
+    return found;
+  }
+
+  function isPlainWord(word, tables) {
+    const p = prepared(tables);
+    const list = chars(word);
+    return (
+      list.length > 0 &&
+      list.every(isAlpha) &&
+      !p.numberWords.has(word) &&
+      !list.some((c) => inRanges(c.codePointAt(0), tables.syllabic_script_ranges))
+    );
+  }
+
+  function glued(found, tables) {
+    const p = prepared(tables);
+    const tags = new Set([tables.number_tag, tables.written_tag]);
+    const written = found.map((word) => {
+      const list = chars(word);
+      let i = 0;
+      while (i < list.length && tags.has(list[i])) i++;
+      return list.slice(i).join("");
+    });
+    if (written.some((word) => p.numberWords.has(word))) return null;
+    for (let i = 0; i + 1 < written.length; i++) {
+      const before = chars(written[i]).pop();
+      const after = chars(written[i + 1])[0];
+      if (before !== undefined && after !== undefined && isDigit(before, p) && isDigit(after, p)) return null;
+    }
+    return written.join("");
+  }
+
+  function oneSlipApart(a, b) {
+    if (a === b) return true;
+    const x = chars(a);
+    const y = chars(b);
+    if (Math.abs(x.length - y.length) > 1) return false;
+    if (x.length === y.length) {
+      const diffs = [];
+      x.forEach((c, i) => {
+        if (c !== y[i]) diffs.push(i);
+      });
+      if (diffs.length === 1) return true;
+      return diffs.length === 2 && diffs[1] === diffs[0] + 1 && x[diffs[0]] === y[diffs[1]] && x[diffs[1]] === y[diffs[0]];
+    }
+    const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
+    const target = shorter.join("");
+    return longer.some((_, i) => longer.slice(0, i).concat(longer.slice(i + 1)).join("") === target);
+  }
+
+  const sameWords = (a, b) => a.length === b.length && a.every((word, i) => word === b[i]);
+
+  function wordsMatch(given, expected, tables) {
+    if (sameWords(given, expected)) return true;
+    const g = glued(given, tables);
+    if (g !== null && g === glued(expected, tables)) return true;
+    if (given.length !== expected.length) return false;
+    let slips = 0;
+    for (let i = 0; i < given.length; i++) {
+      const a = given[i];
+      const e = expected[i];
+      if (a === e) continue;
+      const allowed = isPlainWord(a, tables) && isPlainWord(e, tables) && chars(e).length >= tables.long_word;
+      if (!allowed || !oneSlipApart(a, e)) return false;
+      slips += 1;
+    }
+    return slips <= 1;
+  }
+
+  function asWritten(text, tables) {
+    const p = prepared(tables);
+    const folded = casefold(text.normalize("NFKC"), tables);
+    const list = chars(folded);
+    const visible = list.some((c) => !isFormat(c) && !isSpace(c, p));
+    const plain = list
+      .filter((c) => !visible || !isFormat(c))
+      .map((c) => (tables.sign_spellings[c] !== undefined ? tables.sign_spellings[c] : c))
+      .join("");
+    const dashed = chars(plain)
+      .map((c) => (p.dashes.has(c) ? "-" : c))
+      .join("");
+    return dashed.replace(p.spaceRun, "");
+  }
+
+  function answersMatch(given, expected, language, tables) {
+    const givenWords = tokens(given, language, tables);
+    const expectedWords = tokens(expected, language, tables);
+    if (!expectedWords.length) {
+      const written = asWritten(given, tables);
+      return !!written && written === asWritten(expected, tables);
+    }
+    if (!givenWords.length) return false;
+    if (wordsMatch(givenWords, expectedWords, tables)) return true;
+    const spellings = tables.umlaut_spellings[primary(language)];
+    return spellings !== undefined && wordsMatch(givenWords, tokens(expected, language, tables, spellings), tables);
+  }
+
+  function matchesAny(given, accepted, language, tables) {
+    return accepted.some((answer) => answersMatch(given, answer, language, tables));
+  }
+
+  // ---- answers.is_right ---------------------------------------------------------------
+
+  function parseTrueFalse(response, tables) {
+    if (typeof response === "boolean") return response;
+    const word = casefold(strip(response, prepared(tables)), tables);
+    if (tables.truefalse_words.true.includes(word)) return true;
+    if (tables.truefalse_words.false.includes(word)) return false;
+    return null;
+  }
+
+  function read(text, language, tables) {
+    return text === null || text === undefined ? null : readNumber(text, language, tables);
+  }
+
+  function bounds(question, language, tables) {
+    const answer = read(question.answer, language, tables);
+    const low = read(question.min, language, tables);
+    const high = read(question.max, language, tables);
+    if (answer === null) return null;
+    if (low !== null || high !== null) return [low !== null ? low : -Infinity, high !== null ? high : Infinity];
+    let tolerance;
+    const percent = question.tolerance == null ? null : question.tolerance.match(prepared(tables).percent);
+    if (percent) {
+      const part = readNumber(percent[1], language, tables) || { sign: 1, digits: ZERO, exp: 0 };
+      const product = multiply(absolute(answer), part);
+      tolerance = { sign: product.sign, digits: product.digits, exp: product.exp - 2 };
+    } else {
+      tolerance = read(question.tolerance, language, tables) || { sign: 1, digits: ZERO, exp: 0 };
+    }
+    const width = absolute(tolerance);
+    return [add(answer, { sign: -1, digits: width.digits, exp: width.exp }), add(answer, width)];
+  }
+
+  function numberIsRight(question, response, language, tables) {
+    const value = readNumber(response, language, tables);
+    if (value === null) return false;
+    const range = bounds(question, language, tables);
+    if (range === null) return false;
+    if (compare(range[0], value) <= 0 && compare(value, range[1]) <= 0) return true;
+    return (question.accept || []).some((text) => {
+      const other = readNumber(text, language, tables);
+      return other !== null && compare(other, value) === 0;
+    });
+  }
+
+  function isRight(question, response, language, tables) {
+    if (question.type === "truefalse") return parseTrueFalse(response, tables) === question.answer;
+    if (typeof response === "boolean") return false;
+    if (question.type === "choice") {
+      const right = typeof question.answer === "string" ? [question.answer] : question.answer;
+      return right.includes(response);
+    }
+    if (question.type === "number") return numberIsRight(question, response, language, tables);
+    return matchesAny(response, [question.answer, ...(question.accept || [])], language, tables);
+  }
+
+  function guessIsRight(guess, mystery, language, tables) {
+    return matchesAny(guess, [mystery.answer, ...(mystery.accept || [])], language, tables);
+  }
+
+  globalThis.ClarityMatching = {
+    answersMatch,
+    isRight,
+    guessIsRight,
+    // For the tests' comparisons with Python: the words as compared, a number as read.
+    tokens: (text, language, tables) => tokens(text, language, tables),
+    readNumber: (text, language, tables) => {
+      const value = readNumber(text, language, tables);
+      return value === null ? null : plainText(value);
+    },
+  };
+})();
