@@ -77,7 +77,8 @@ _STAND_IN = {char: chr(0xE000 + ord(char)) for char in _ESCAPABLE}
 _RESTORE = str.maketrans({**{v: k for k, v in _STAND_IN.items()}, _FILLER: None})
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"[^\S\n]*\n[^\S\n]*|\s+")
+_MARKS = {marks: re.compile(f"[{marks}]") for marks in ("~=", "=")}
+_BLANK_LINES = re.compile(r"\n{3,}")
 _FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -221,11 +222,12 @@ class _Html(HTMLParser):
 
 
 def _tidy(text: str) -> str:
-    """Runs of white space to one space, line breaks (``\\n``, <br>) kept, ends trimmed."""
-    text = text.replace("\n", " ")
-    text = _SPACES.sub(lambda m: "\n" if "\n" in m[0] else " ", text.replace(_LINE_BREAK, "\n"))
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    """Runs of white space to one space, line breaks (``\\n``, <br>) kept (at most one
+    empty line in a row), ends trimmed."""
+    if _LINE_BREAK not in text:
+        return " ".join(text.split())
+    lines = "\n".join(" ".join(part.split()) for part in text.split(_LINE_BREAK))
+    return _BLANK_LINES.sub("\n\n", lines.strip())
 
 
 def _number_text(value: Decimal) -> str:
@@ -351,7 +353,9 @@ class _QuestionReader:
             text_format = own[1]
             text = text[own.end() :]
         text = text.translate(_RESTORE)
-        if text_format == "html" or (text_format == "moodle" and _HTML_TAG.search(text)):
+        if ("<" in text or "&" in text) and (
+            text_format == "html" or (text_format == "moodle" and _HTML_TAG.search(text))
+        ):
             parser = _Html()
             parser.feed(text)
             parser.close()
@@ -364,7 +368,7 @@ class _QuestionReader:
     def _split(self, answers: str, offset: int, marks: str) -> list[tuple[str, str, int]]:
         """``answers`` cut before each of ``marks``: (mark, text after it, offset of it)."""
         pieces: list[tuple[str, str, int]] = []
-        cuts = [i for i, char in enumerate(answers) if char in marks]
+        cuts = [match.start() for match in _MARKS[marks].finditer(answers)]
         head = answers[: cuts[0]] if cuts else answers
         if head.strip():
             pieces.append(("", head, offset))
@@ -464,12 +468,12 @@ class _QuestionReader:
         answer's feedback is left out."""
         kept = ""
         for text in right:
-            kept = self._plain(text, self.text_format)
+            kept = self._plain(text, self.text_format) if text.strip() else ""
             if kept:
                 break
         if kept:
             result["explain"] = kept
-        given = sum(1 for text in every if self._plain(text, self.text_format))
+        given = sum(1 for text in every if text.strip() and self._plain(text, self.text_format))
         if given > (1 if kept else 0):
             self._note(
                 "feedback",

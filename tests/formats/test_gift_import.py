@@ -1,0 +1,412 @@
+"""Reading GIFT as Moodle reads it: Moodle's own exports (English and Russian), a teacher's
+hand-written file, and broken questions skipped at their line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clarity.core.packs.models import Pack
+from clarity.formats.gift import read_gift
+from clarity.formats.source import SourceRead
+
+FILES = Path(__file__).parent / "gift_files"
+
+
+def _read(name: str) -> SourceRead:
+    return read_gift((FILES / name).read_text(encoding="utf-8"))
+
+
+def _fields(read: SourceRead) -> list[dict[str, object]]:
+    return [dict(question.fields) for question in read.questions]
+
+
+def _places(items: tuple) -> list[tuple[int, int, str]]:
+    return [(item.line, item.column, str(item.reason)) for item in items]
+
+
+def _one(text: str) -> dict[str, object]:
+    read = read_gift(text)
+    assert not read.skipped, _places(read.skipped)
+    assert len(read.questions) == 1
+    return dict(read.questions[0].fields)
+
+
+def _skipped(text: str) -> tuple[int, int, str]:
+    read = read_gift(text)
+    assert not read.questions
+    assert len(read.skipped) == 1
+    return _places(read.skipped)[0]
+
+
+def test_moodle_english_export_becomes_questions_with_their_categories() -> None:
+    read = _read("moodle_export_en.txt")
+    assert [(q.line, q.column) for q in read.questions] == [
+        (10, 1),
+        (20, 1),
+        (24, 1),
+        (36, 1),
+        (43, 1),
+        (50, 1),
+        (60, 1),
+    ]
+    assert _fields(read) == [
+        {
+            "type": "choice",
+            "prompt": "What is the capital of France?",
+            "title_hint": "Capital of France",
+            "choices": ["Paris", "Lyon", "Marseille", "Nice"],
+            "answer": "Paris",
+            "explain": "Paris lies on the Seine.",
+            "tags": ["Capitals"],
+        },
+        {
+            "type": "truefalse",
+            "prompt": "Sydney is the capital of Australia.",
+            "title_hint": "Canberra",
+            "answer": False,
+            "explain": "Canberra was built as the capital in 1913.",
+            "tags": ["Capitals"],
+        },
+        {
+            "type": "typed",
+            "prompt": "Type the capital of Japan.",
+            "title_hint": "Capital of Japan",
+            "answer": "Tokyo",
+            "accept": ["Tōkyō"],
+            "tags": ["Capitals"],
+        },
+        {
+            "type": "number",
+            "prompt": "How high is Mount Everest, in metres?",
+            "title_hint": "Everest",
+            "answer": "8849",
+            "tolerance": "10",
+            "tags": ["Numbers"],
+        },
+        {
+            "type": "number",
+            "prompt": "The lowest temperature measured on Earth, in °C (to the nearest ten)?",
+            "title_hint": "Coldest",
+            "answer": "-89.2",
+            "tolerance": "5",
+            "tags": ["Numbers"],
+        },
+        {
+            "type": "number",
+            "prompt": "How many countries does the Danube flow through?",
+            "title_hint": "Rivers",
+            "answer": "10",
+            "min": "9",
+            "max": "11",
+            "tags": ["Numbers"],
+        },
+        {
+            "type": "choice",
+            "prompt": "Which of these cities are capitals?",
+            "title_hint": "Two capitals",
+            "choices": ["Minsk", "Vilnius", "Brest", "Kaunas"],
+            "answer": ["Minsk", "Vilnius"],
+            "tags": ["Mixed"],
+        },
+    ]
+    assert _places(read.skipped) == [
+        (69, 1, "a matching question; the game has no matching questions"),
+        (77, 1, "an essay question; the game has no essay questions"),
+        (81, 1, "a description (text without an answer block) is not a question"),
+        (
+            89,
+            3,
+            'a "missing word" question (text after the answer block); the game asks whole '
+            "questions",
+        ),
+    ]
+    notes = _places(read.notes)
+    assert (10, 1, "HTML was turned into plain text") in notes
+    assert (24, 1, "partial credit (50%) left out: only a 100% answer is right") in notes
+    assert (43, 1, "partial credit (50%) left out: only a 100% answer is right") in notes
+    assert (
+        60,
+        1,
+        "the weights 50%, 50% add up to 100%: each of those answers is right",
+    ) in notes
+    assert (
+        10,
+        1,
+        "the feedback of single answers was left out: the game shows one explanation",
+    ) in notes
+    # one note of a kind per question
+    assert len(notes) == len(set(notes))
+
+
+def test_moodle_russian_export_keeps_cyrillic_escapes_and_the_category() -> None:
+    read = _read("moodle_export_ru.txt")
+    assert not read.skipped
+    fields = _fields(read)
+    assert {tuple(f["tags"]) for f in fields} == {("Отечественная война 1812 года",)}  # type: ignore[arg-type]
+    assert fields[0]["choices"] == ["Бородино", "Аустерлиц", "Лейпциг", "Ватерлоо"]
+    assert fields[0]["explain"] == "Бородинское сражение — крупнейшее сражение войны."
+    assert fields[1] == {
+        "type": "number",
+        "prompt": "В каком году Наполеон вошёл в Москву?",
+        "title_hint": "Год",
+        "answer": "1812",
+        "tags": ["Отечественная война 1812 года"],
+    }
+    assert fields[2]["answer"] == "Кутузов"
+    assert fields[2]["accept"] == ["М. И. Кутузов", "Михаил Кутузов"]
+    assert fields[3]["answer"] is True
+    assert fields[4]["prompt"] == "Какие знаки GIFT нужно экранировать: ~ = # { } : и \\?"
+    assert fields[4]["choices"] == ["все семь", "только ~ и ="]
+
+
+def test_handwritten_file_with_spaced_feedback_and_line_breaks() -> None:
+    read = _read("handwritten.gift")
+    fields = _fields(read)
+    assert [q.line for q in read.questions] == [4, 6, 13, 16, 18]
+    assert fields[0]["answer"] == "299792"
+    assert fields[0]["tolerance"] == "100"
+    assert fields[1]["choices"] == ["yellow", "red", "blue"]
+    assert fields[1]["explain"] == "right; good!"
+    assert fields[2]["prompt"] == "A prism splits white light into colours."
+    assert fields[3] == {
+        "type": "number",
+        "prompt": "What is a number from 1 to 5?",
+        "answer": "3",
+        "tolerance": "2",
+        "tags": ["Light"],
+    }
+    assert fields[4]["prompt"] == "Line one\nline two"
+    assert fields[4]["answer"] == "two"
+    assert fields[4]["accept"] == ["2"]
+
+
+@pytest.mark.parametrize(
+    "name", ["moodle_export_en.txt", "moodle_export_ru.txt", "handwritten.gift"]
+)
+def test_every_question_read_validates_as_a_pack_question(name: str) -> None:
+    questions = []
+    for question in _read(name).questions:
+        fields = dict(question.fields)
+        fields.pop("title_hint", None)
+        questions.append(fields)
+    Pack.model_validate(
+        {
+            "clarity": 1,
+            "id": "imported",
+            "title": "Imported",
+            "description": "From GIFT.",
+            "rounds": [{"image": "x.png", "answer": "x"}],
+            "questions": questions,
+        }
+    )
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_any_line_ending_gives_the_same_questions_at_the_same_lines(ending: str) -> None:
+    text = (FILES / "moodle_export_en.txt").read_text(encoding="utf-8")
+    unix = read_gift(text)
+    other = read_gift(text.replace("\n", ending))
+    assert other == unix
+
+
+def test_escapes_give_their_characters_and_backslash_n_a_line_break() -> None:
+    fields = _one(r"A \~ \= \# \{ \} \: \\ and\nnext   line{=x\=y ~a\~b}")
+    assert fields["prompt"] == "A ~ = # { } : \\ and\nnext line"
+    assert fields["choices"] == ["x=y", "a~b"]
+
+
+def test_an_unknown_escape_keeps_its_backslash_as_moodle_does() -> None:
+    assert _one(r"Path C:\temp? {=yes ~no}")["prompt"] == r"Path C:\temp?"
+
+
+def test_html_turned_into_text_with_line_breaks_entities_and_a_note() -> None:
+    read = read_gift(
+        '::H::[html]<p dir="ltr">Fish &amp; chips<br>cost &lt;5&gt;&nbsp;€</p>'
+        '<p>Second <img src="@@PLUGINFILE@@/a.png" alt="a"> para</p>{T}'
+    )
+    assert (
+        read.questions[0].fields["prompt"] == "Fish & chips\ncost <5> €\nSecond para"
+    )  # no-break space: a space
+    assert _places(read.notes) == [
+        (1, 1, "HTML was turned into plain text"),
+        (1, 1, "a picture in the text was left out"),
+    ]
+
+
+def test_plain_and_markdown_text_keep_what_looks_like_html() -> None:
+    assert _one("[plain]Is <b> a tag?{T}")["prompt"] == "Is <b> a tag?"
+    assert _one("[markdown]**Bold** <p>{T}")["prompt"] == "**Bold** <p>"
+    # moodle auto-format shows tags as HTML, but a lone "<" is text
+    assert _one("[moodle]Is 3 < 5 and 6 > 2?{T}")["prompt"] == "Is 3 < 5 and 6 > 2?"
+    assert _one("Is <b>this</b> bold?{T}")["prompt"] == "Is this bold?"
+
+
+@pytest.mark.parametrize(
+    ("block", "answer"),
+    [("{T}", True), ("{TRUE}", True), ("{F}", False), ("{FALSE}", False)],
+)
+def test_true_false_in_each_spelling(block: str, answer: bool) -> None:
+    assert _one("The sky is blue." + block)["answer"] is answer
+
+
+def test_true_false_feedback_right_one_explains_the_others_are_noted() -> None:
+    read = read_gift("Grant is buried here.{TRUE#Wrong, he is.#Yes, he is.}")
+    assert read.questions[0].fields["explain"] == "Yes, he is."
+    assert [str(note.reason) for note in read.notes] == [
+        "the feedback of single answers was left out: the game shows one explanation"
+    ]
+
+
+def test_general_feedback_is_the_explanation_before_any_answer_feedback() -> None:
+    fields = _one("Q? {=a#right one ~b#wrong one ####Because.}")
+    assert fields["explain"] == "Because."
+
+
+def test_only_a_hundred_percent_answer_is_right() -> None:
+    read = read_gift("Q? {~%100%a ~%50%b ~%-50%c}")
+    assert read.questions[0].fields["answer"] == "a"
+    assert [str(n.reason) for n in read.notes] == [
+        "partial credit (50%) left out: only a 100% answer is right"
+    ]
+
+
+def test_positive_weights_summing_to_a_hundred_are_several_right_answers() -> None:
+    fields = _one("Q? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}")
+    assert fields["answer"] == ["a", "b", "c"]
+
+
+def test_two_equals_answers_are_both_right() -> None:
+    assert _one("Q? {=a =b ~c}")["answer"] == ["a", "b"]
+
+
+def test_short_answer_with_weights_and_empty_feedback_as_moodle_writes_it() -> None:
+    fields = _one("Q? {\n\t=%100%Paris#\n\t=%100%Париж#\n}")
+    assert fields == {"type": "typed", "prompt": "Q?", "answer": "Paris", "accept": ["Париж"]}
+
+
+@pytest.mark.parametrize(
+    ("block", "numbers"),
+    [
+        ("{#1999}", {"answer": "1999"}),
+        ("{#1822:5}", {"answer": "1822", "tolerance": "5"}),
+        ("{#1..5}", {"answer": "3", "min": "1", "max": "5"}),
+        ("{#-5..-2}", {"answer": "-3.5", "min": "-5", "max": "-2"}),
+        ("{#-40}", {"answer": "-40"}),
+        ("{#3.14:0.005}", {"answer": "3.14", "tolerance": "0.005"}),
+        ("{#1e3}", {"answer": "1000"}),
+        ("{#=1822:0 =%50%1821:0}", {"answer": "1822"}),
+        ("{#=1822:0 =1823:0}", {"answer": "1822", "accept": ["1823"]}),
+        ("{#\n\t=%100%8849:10#\n\t~#Look it up.\n}", {"answer": "8849", "tolerance": "10"}),
+    ],
+)
+def test_numerical_answers(block: str, numbers: dict[str, object]) -> None:
+    fields = _one("How many? " + block)
+    assert {k: v for k, v in fields.items() if k not in ("type", "prompt")} == numbers
+    assert fields["type"] == "number"
+
+
+def test_other_numbers_with_their_own_tolerance_are_noted() -> None:
+    read = read_gift("Q? {#=10:1 =20:2}")
+    assert read.questions[0].fields["answer"] == "10"
+    assert "accept" not in read.questions[0].fields
+    assert [str(n.reason) for n in read.notes] == [
+        "other right numbers with their own tolerance or range left out: 20"
+    ]
+
+
+def test_categories_become_the_last_part_of_their_path() -> None:
+    text = (
+        "$CATEGORY: $course$/top/Default for Algebra 7/Fractions//Decimals\n\nA?{T}\n\n"
+        "$CATEGORY: $system$/top\n\nB?{T}\n\n"
+        "// question: 0  name: Switch category to Geometry\n$CATEGORY: Geometry\n\nC?{T}\n"
+    )
+    read = read_gift(text)
+    assert [q.fields.get("tags") for q in read.questions] == [
+        ["Fractions/Decimals"],
+        None,
+        ["Geometry"],
+    ]
+
+
+def test_comments_inside_a_question_keep_the_line_numbers() -> None:
+    text = "// first\n\nQ? {\n// a comment among the answers\n=a\n~b\n~\n}"
+    assert _skipped(text) == (7, 1, "this choice has no text")
+
+
+def test_missing_word_question_skipped_at_the_text_after_the_block() -> None:
+    assert _skipped("\n\nGrant is {~buried =entombed ~living} in Grant's tomb.") == (
+        3,
+        38,
+        'a "missing word" question (text after the answer block); the game asks whole questions',
+    )
+
+
+def test_an_unclosed_answer_block_is_skipped_at_its_brace() -> None:
+    read = read_gift("Good? {T}\n\n::Bad:: Who? {\n=a\n~b\n\nNext? {F}")
+    assert [q.fields["prompt"] for q in read.questions] == ["Good?", "Next?"]
+    assert _places(read.skipped) == [(3, 14, 'the answer block opened here is not closed with "}"')]
+
+
+def test_a_closing_brace_without_an_opening_one() -> None:
+    assert _skipped("  Who? =a ~b}") == (1, 13, '"}" closes an answer block that was never opened')
+
+
+def test_a_choice_question_without_a_right_answer() -> None:
+    assert _skipped("Q?\n{~a ~b}") == (
+        2,
+        2,
+        'a choice question without a right answer: mark it with "=" or a weight of 100%',
+    )
+
+
+def test_seven_choices_skipped_at_the_seventh() -> None:
+    assert _skipped("Q? {=1 ~2 ~3 ~4 ~5 ~6\n ~7}") == (
+        2,
+        2,
+        "a choice question with 7 choices; the game shows at most 6",
+    )
+
+
+def test_one_choice_and_a_repeated_choice_are_skipped() -> None:
+    assert _skipped("Q? {~%100%only}") == (1, 5, "a choice question needs at least two choices")
+    assert _skipped("Q? {=Minsk ~minsk}") == (1, 12, 'the choice "minsk" is listed twice')
+
+
+def test_a_number_that_is_not_one_is_skipped_at_its_answer() -> None:
+    assert _skipped("Year?\n{#\n=18x12:1\n}") == (
+        3,
+        1,
+        '"18x12:1" is not a number as GIFT writes one (digits, a decimal point, "1822:5" '
+        'or "1..5")',
+    )
+    assert _skipped("Range? {#5..1}") == (1, 10, "the range 5..1 starts above its end")
+
+
+def test_a_short_answer_with_only_partial_credit_has_no_right_answer() -> None:
+    assert _skipped("Q? {=%50%half}") == (
+        1,
+        5,
+        "a short-answer question without a right answer",
+    )
+
+
+def test_an_empty_file_and_comments_only_give_nothing() -> None:
+    assert read_gift("") == SourceRead(())
+    assert read_gift("// only\n// comments\n\n\n") == SourceRead(())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n{}~=#%:\\.-1T/[]>$")), max_size=80))
+def test_no_input_makes_the_reader_raise(text: str) -> None:
+    read = read_gift(text)
+    for question in read.questions:
+        assert question.line >= 1
+        assert question.column >= 1
+    for item in read.skipped + read.notes:
+        assert item.line >= 1
+        assert item.column >= 1
+        str(item.reason)
