@@ -1,0 +1,761 @@
+"""Questions from a spreadsheet in the game's documented layout: CSV or Excel's xlsx.
+
+The layout (docs/csv-layout.md tells it to teachers, :data:`TABLE_COLUMNS` holds it): the
+first row that is not empty names the columns, in any order, in English, Russian or
+Belarusian, in any case and with any spaces ("Time limit (sec)" is the time limit column:
+a remark in brackets is not part of the name). Each row below is one question:
+
+=============  ============================================================================
+question       the question's text (required)
+type           choice, truefalse, typed or number; empty: found from the row (choices given:
+               choice; an answer true or false: truefalse; a number: number; else typed)
+answer         choice: the right choice's text, its letter (A-F) or its number (1-6), several
+               separated by "|"; truefalse: true or false (yes/no, верно/неверно, так/не, ...);
+               typed: the answer; number: the number (a comma or a point before decimals)
+choices        the choices separated by "|"; or the columns "choice 1" ... "choice 6"
+accept         other accepted answers, separated by "|"
+explanation    shown after the answer
+time limit     seconds, 5 to 300
+difficulty     easy, medium or hard
+tags           separated by "|" or ","
+tolerance      number questions: how far off still counts ("0.5", or "5%")
+min, max       number questions: the right range
+id             the question's id (letters, digits and hyphens); anything else is made one
+image          a picture file for the question, beside the pack
+=============  ============================================================================
+
+A row that cannot be a question (no question text, an unknown type, a choice answer that
+names no choice) is skipped with the reason at its line and the column of the cell that is
+wrong; a fully empty row is passed over. Line numbers are the file's lines (a CSV row whose
+quoted cell holds line breaks starts on one line and ends on a later one; the next row's
+line is counted right) and the sheet's row numbers for xlsx; columns are the cell's column
+number (A is 1).
+
+CSV: the delimiter is the one the header row uses most of comma, semicolon (Excel in
+languages that write a decimal comma) and tab (Excel's "Unicode text", Google Sheets' TSV);
+Excel's ``sep=;`` first line is honoured. The bytes are UTF-8, UTF-16 or the Windows code
+page Excel writes (:func:`clarity.formats.text_decoding.decode_table_text`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import openpyxl
+
+from clarity.core.messages import N_, Message, message
+from clarity.core.packs.models import MAX_CHOICES, MAX_TIME_LIMIT, MIN_CHOICES, MIN_TIME_LIMIT
+from clarity.formats.source import Skipped, SourceQuestion, SourceRead, SourceUnreadable
+from clarity.formats.text_decoding import decode_table_text
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """One column of the documented layout.
+
+    ``key`` is how the reader names it (``question``, ``choice 1``, ...); ``names`` are the
+    header texts it is known by, in English, Russian and Belarusian, compared without case,
+    spaces, punctuation and a remark in brackets; ``meaning`` says what the column holds
+    (English, marked for translation).
+    """
+
+    key: str
+    names: tuple[str, ...]
+    meaning: str
+
+
+def _choice_columns() -> tuple[TableColumn, ...]:
+    return tuple(
+        TableColumn(
+            f"choice {number}",
+            (
+                f"choice {number}",
+                f"option {number}",
+                f"answer {number}",
+                f"вариант {number}",
+                f"варыянт {number}",
+            ),
+            N_("one choice; an alternative to the choices column"),
+        )
+        for number in range(1, MAX_CHOICES + 1)
+    )
+
+
+#: The documented layout, in the order the template writes it.
+TABLE_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn(
+        "question",
+        ("question", "prompt", "вопрос", "текст вопроса", "пытанне", "тэкст пытання"),
+        N_("the question's text (required)"),
+    ),
+    TableColumn(
+        "type",
+        ("type", "question type", "тип", "тип вопроса", "тып", "тып пытання"),
+        N_("choice, truefalse, typed or number; empty: found from the row"),
+    ),
+    TableColumn(
+        "answer",
+        (
+            "answer",
+            "correct answer",
+            "right answer",
+            "ответ",
+            "правильный ответ",
+            "верный ответ",
+            "адказ",
+            "правільны адказ",
+        ),
+        N_(
+            "the right answer: for a choice question its text, letter or number, "
+            'several separated by "|"'
+        ),
+    ),
+    TableColumn(
+        "choices",
+        ("choices", "options", "варианты", "варианты ответа", "варыянты", "варыянты адказу"),
+        N_('the choices, separated by "|"'),
+    ),
+    TableColumn(
+        "accept",
+        (
+            "accept",
+            "also accept",
+            "accepted answers",
+            "other answers",
+            "принимать",
+            "другие ответы",
+            "тоже верно",
+            "іншыя адказы",
+            "таксама правільна",
+        ),
+        N_('other accepted answers, separated by "|"'),
+    ),
+    TableColumn(
+        "explanation",
+        (
+            "explanation",
+            "explain",
+            "feedback",
+            "пояснение",
+            "объяснение",
+            "тлумачэнне",
+            "растлумачэнне",
+        ),
+        N_("shown after the answer"),
+    ),
+    TableColumn(
+        "time limit",
+        ("time limit", "time", "seconds", "время", "лимит времени", "секунды", "час", "секунды"),
+        N_("seconds to answer, 5 to 300"),
+    ),
+    TableColumn(
+        "difficulty",
+        ("difficulty", "level", "сложность", "уровень", "складанасць", "узровень"),
+        N_("easy, medium or hard"),
+    ),
+    TableColumn(
+        "tags",
+        ("tags", "tag", "category", "categories", "теги", "категория", "тэгі", "катэгорыя"),
+        N_('tags, separated by "|" or ","'),
+    ),
+    TableColumn(
+        "tolerance",
+        ("tolerance", "погрешность", "допуск", "хібнасць", "дапуск"),
+        N_("number questions: how far off still counts"),
+    ),
+    TableColumn(
+        "min", ("min", "minimum", "от", "минимум", "ад", "мінімум"), N_("number questions: least")
+    ),
+    TableColumn(
+        "max", ("max", "maximum", "до", "максимум", "да", "максімум"), N_("number questions: most")
+    ),
+    TableColumn("id", ("id", "идентификатор", "ідэнтыфікатар"), N_("the question's id")),
+    TableColumn(
+        "image",
+        ("image", "picture", "картинка", "изображение", "рисунок", "малюнак", "выява"),
+        N_("a picture file for the question, beside the pack"),
+    ),
+    *_choice_columns(),
+)
+
+_TYPES = {
+    "choice": (
+        "choice",
+        "multiple choice",
+        "multiplechoice",
+        "mc",
+        "mcq",
+        "выбор",
+        "с выбором",
+        "выбар",
+    ),
+    "truefalse": (
+        "truefalse",
+        "true/false",
+        "true false",
+        "tf",
+        "yes/no",
+        "верно/неверно",
+        "да/нет",
+        "правда/ложь",
+        "так/не",
+        "праўда/няпраўда",
+    ),
+    "typed": ("typed", "text", "short answer", "ввод", "текст", "тэкст", "увод"),
+    "number": ("number", "numeric", "numerical", "число", "числовой", "лік", "лічба"),
+}
+
+# Answers that are true or false, as teachers and spreadsheets write them (Excel's TRUE
+# and FALSE in English, ИСТИНА and ЛОЖЬ in Russian).
+_TRUE_WORDS = ("true", "t", "yes", "y", "верно", "правда", "истина", "да", "так", "праўда")
+_FALSE_WORDS = ("false", "f", "no", "n", "неверно", "ложь", "нет", "не", "няпраўда", "хлусня")
+
+_DIFFICULTIES = {
+    "easy": ("easy", "лёгкий", "легкий", "простой", "лёгкі", "лёгка", "просты"),
+    "medium": ("medium", "средний", "сярэдні", "normal", "обычный"),
+    "hard": ("hard", "difficult", "сложный", "трудный", "складаны", "цяжкі"),
+}
+
+_LATIN_LETTERS = "abcdef"
+_CYRILLIC_LETTERS = "абвгде"
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NUMBER = re.compile(r"^[+\-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
+_SECONDS = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[^\d\s]*$")
+_NUMBER_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007'")
+
+
+def read_csv(data: bytes) -> SourceRead:
+    """The questions of a CSV file in the documented layout.
+
+    ``data`` is the file's bytes: UTF-8 (with or without a byte order mark), UTF-16 with
+    one, or Windows-1251/1252 as Excel writes them. Raises :class:`SourceUnreadable` when
+    the bytes read in none of these, when a line cannot be read as CSV, or when the header
+    row has no question column.
+    """
+    text = decode_table_text(data)
+    return _read_rows(_csv_rows(text))
+
+
+def read_xlsx(data: bytes) -> SourceRead:
+    """The questions of the first sheet of an Excel workbook (.xlsx) in the documented layout.
+
+    A formula cell gives the value Excel last computed (saved in the file); a whole number
+    stored as a float is written without ".0" (1999, not 1999.0), a date as 2024-05-01.
+    Raises :class:`SourceUnreadable` when ``data`` is not an xlsx workbook (an old .xls
+    one is named as such) or the header row has no question column.
+    """
+    return _read_rows(xlsx_rows(data))
+
+
+def csv_template() -> str:
+    """A CSV file with the header row and one example row per question type.
+
+    The text starts with a UTF-8 byte order mark (U+FEFF): write it as UTF-8 as it is.
+    Excel reads a CSV without the mark in the computer's Windows code page, which turns
+    Cyrillic into nonsense as soon as a teacher types it; with the mark Excel, LibreOffice
+    and Google Sheets all read UTF-8. Comma-separated, each cell quoted where needed
+    (:mod:`csv`), lines ended by CR LF as RFC 4180 and Excel write them.
+    """
+    header = [
+        "question",
+        "type",
+        "answer",
+        "choices",
+        "accept",
+        "explanation",
+        "time limit",
+        "difficulty",
+        "tags",
+        "tolerance",
+        "min",
+        "max",
+    ]
+    examples = [
+        {
+            "question": "Which planet is the largest?",
+            "type": "choice",
+            "answer": "Jupiter",
+            "choices": "Mars|Jupiter|Venus|Saturn",
+            "explanation": "Jupiter is more than twice as heavy as all the other planets together.",
+            "time limit": "20",
+            "difficulty": "easy",
+            "tags": "space|planets",
+        },
+        {
+            "question": "Which of these are prime numbers?",
+            "type": "choice",
+            "answer": "A|C",
+            "choices": "2|4|7|9",
+            "tags": "maths",
+        },
+        {
+            "question": "The Sun is a star.",
+            "type": "truefalse",
+            "answer": "true",
+            "explanation": "It is the star nearest to the Earth.",
+        },
+        {
+            "question": "What is the capital of Belarus?",
+            "type": "typed",
+            "answer": "Minsk",
+            "accept": "Mensk",
+            "difficulty": "medium",
+        },
+        {
+            "question": "In which year did the first person fly into space?",
+            "type": "number",
+            "answer": "1961",
+            "tolerance": "0",
+            "explanation": "Yuri Gagarin flew on 12 April 1961.",
+        },
+        {
+            "question": "Name a number between 10 and 20.",
+            "type": "number",
+            "answer": "15",
+            "min": "10",
+            "max": "20",
+        },
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for example in examples:
+        writer.writerow([example.get(name, "") for name in header])
+    return "\ufeff" + out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------
+# Reading rows out of the file
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each CSV record with the 1-based line it starts on."""
+    first_line = 1
+    sep = re.match(r"sep=(.)(\r\n|\r|\n|$)", text)
+    if sep is not None:  # Excel's hint line, "sep=;"
+        delimiter = sep[1]
+        text = text[sep.end() :]
+        first_line = 2
+    else:
+        delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = first_line
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            said = message("this line cannot be read as CSV: a cell is too long or not closed")
+            raise SourceUnreadable(start, 1, said) from None
+        yield start, cells
+        start = first_line + reader.line_num
+
+
+def _delimiter(text: str) -> str:
+    """The one of comma, semicolon and tab that the first record uses most (a comma when
+    none): counted outside quotes, up to the first line end outside quotes."""
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in "\r\n":
+            break
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return max(counts, key=lambda sign: counts[sign]) if any(counts.values()) else ","
+
+
+def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """Each row of the first sheet of the workbook ``data`` with its 1-based row number,
+    the cells as text (:func:`cell_text`), column A first.
+
+    Raises :class:`SourceUnreadable` when ``data`` is not an xlsx workbook.
+    """
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of Excel 97-2003's .xls
+        said = message(
+            'an old Excel workbook (.xls); open it in Excel or LibreOffice and save it as "Excel '
+            'Workbook (.xlsx)" or as CSV'
+        )
+        raise SourceUnreadable(1, 1, said)
+    unreadable = message("the file is not an Excel workbook (.xlsx) that can be read")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:
+        # openpyxl lets through whatever its zip and XML readers raise on a damaged or
+        # foreign file (BadZipFile, KeyError, ParseError, ValueError, ...): all mean the same.
+        raise SourceUnreadable(1, 1, unreadable) from error
+    try:
+        if not workbook.worksheets:
+            return []
+        sheet = workbook.worksheets[0]
+        # Other tools write a wrong sheet size; reading without it reads every cell.
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(min_row=1, values_only=True)
+        return [
+            (number, [cell_text(value) for value in values])
+            for number, values in enumerate(rows, 1)
+        ]
+    except Exception as error:  # the sheet's XML is read here, row by row: same as above
+        raise SourceUnreadable(1, 1, unreadable) from error
+    finally:
+        workbook.close()
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell's value as the teacher sees it: text as it is, a whole number
+    without ".0" (1999.0 is "1999"), other numbers as Python writes them shortest (3.5), a
+    date as ISO 8601 (2024-05-01, with the time when it has one), TRUE/FALSE as Excel
+    shows them, an empty cell as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------
+# Rows to questions
+
+
+def header_key(text: str) -> str:
+    """A header (or a word of the layout: a type, true, easy) as compared: no case, no
+    remark in brackets, only letters and digits, ё as е ("Time limit (sec)" is
+    "timelimit")."""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", unicodedata.normalize("NFC", text))
+    text = text.casefold().replace("ё", "е")
+    return "".join(char for char in text if char.isalnum())
+
+
+@cache
+def _columns_by_name() -> dict[str, str]:
+    return {header_key(name): column.key for column in TABLE_COLUMNS for name in column.names}
+
+
+@cache
+def _lookup(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    return {header_key(word): key for key, words in table for word in words}
+
+
+def _word_key(
+    text: str, table: dict[str, tuple[str, ...]] | Sequence[tuple[str, tuple[str, ...]]]
+) -> str | None:
+    pairs = tuple(table.items()) if isinstance(table, dict) else tuple(table)
+    return _lookup(pairs).get(header_key(text))
+
+
+def truth_of(text: str) -> bool | None:
+    """True or False for an answer that says so (true/false, yes/no, верно/неверно, да/нет,
+    так/не, праўда/няпраўда, Excel's TRUE/FALSE and ИСТИНА/ЛОЖЬ), else None."""
+    key = _word_key(text, (("t", _TRUE_WORDS), ("f", _FALSE_WORDS)))
+    return None if key is None else key == "t"
+
+
+def number_text(text: str) -> str | None:
+    """A number as the pack holds it ("1999", "-40", "3.5"), or None when ``text`` is not
+    one number. A comma or a point is the decimal sign (European Excel writes "3,5");
+    spaces and apostrophes between digits group them (``1 000``); there is no thousands
+    comma."""
+    compact = text.strip().translate(_NUMBER_SPACES).replace("\u2212", "-")
+    if not _NUMBER.match(compact):
+        return None
+    try:
+        value = Decimal(compact.replace(",", "."))
+    except InvalidOperation:
+        return None
+    written = str(value)
+    return "0" if written in ("-0", "0") else written
+
+
+def clamped_time_limit(text: str, line: int, column: int) -> tuple[int | None, Skipped | None]:
+    """A time limit cell as whole seconds within the game's 5 to 300, and a note when the
+    cell was changed (clamped) or left out (not a number)."""
+    match = _SECONDS.match(text.strip())
+    if match is None:
+        said = message(
+            'time limit "{value}" is not a number of seconds; the game\'s own time is used',
+            value=text,
+        )
+        return None, Skipped(line, column, said)
+    seconds = round(float(match[1].replace(",", ".")))
+    clamped = min(max(seconds, MIN_TIME_LIMIT), MAX_TIME_LIMIT)
+    if clamped != seconds:
+        said = message(
+            "time limit {seconds} s is outside {least} to {most} seconds; {used} s is used",
+            seconds=str(seconds),
+            least=str(MIN_TIME_LIMIT),
+            most=str(MAX_TIME_LIMIT),
+            used=str(clamped),
+        )
+        return clamped, Skipped(line, column, said)
+    return clamped, None
+
+
+def split_list(text: str, separators: str = "|") -> list[str]:
+    """``text`` cut at the first of ``separators`` it holds, the parts stripped, empty ones
+    left out."""
+    for separator in separators:
+        if separator in text:
+            return [part.strip() for part in text.split(separator) if part.strip()]
+    return [text.strip()] if text.strip() else []
+
+
+@dataclass
+class _Header:
+    names: dict[str, int]  # column key -> 0-based index
+    titles: list[str]  # the header texts as written, by index
+
+
+def _read_header(line: int, cells: list[str], notes: list[Skipped]) -> _Header:
+    by_name = _columns_by_name()
+    names: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        title = cell.strip().lstrip("\ufeff").strip()
+        if not title:
+            continue
+        key = by_name.get(header_key(title))
+        if key is None:
+            said = message('column "{name}" is not one the game reads; it is left out', name=title)
+            notes.append(Skipped(line, index + 1, said))
+        elif key in names:
+            said = message('column "{name}" is there twice; the first one is read', name=title)
+            notes.append(Skipped(line, index + 1, said))
+        else:
+            names[key] = index
+    if "question" not in names:
+        said = message(
+            'the first row names no "question" column; it should name the columns, such as: '
+            "question, type, answer, choices, explanation"
+        )
+        raise SourceUnreadable(line, 1, said)
+    return _Header(names, [cell.strip().lstrip("\ufeff").strip() for cell in cells])
+
+
+def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
+    questions: list[SourceQuestion] = []
+    skipped: list[Skipped] = []
+    notes: list[Skipped] = []
+    header: _Header | None = None
+    for line, raw in rows:
+        cells = [cell.replace("\r\n", "\n").replace("\r", "\n").strip() for cell in raw]
+        if not any(cells):
+            continue
+        if header is None:
+            header = _read_header(line, cells, notes)
+            continue
+        outcome = _RowReader(line, cells, header, notes).question()
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+        else:
+            questions.append(outcome)
+    if header is None:
+        said = message(
+            "the table is empty: it needs a first row naming the columns (question, type, "
+            "answer, ...) and a row for each question"
+        )
+        raise SourceUnreadable(1, 1, said)
+    return SourceRead(tuple(questions), tuple(skipped), None, tuple(notes))
+
+
+class _RowReader:
+    """One row turned into a question (or the reason it cannot be one)."""
+
+    def __init__(self, line: int, cells: list[str], header: _Header, notes: list[Skipped]):
+        self.line = line
+        self.cells = cells
+        self.header = header
+        self.notes = notes
+
+    def cell(self, key: str) -> str:
+        index = self.header.names.get(key)
+        return self.cells[index] if index is not None and index < len(self.cells) else ""
+
+    def column(self, key: str) -> int:
+        index = self.header.names.get(key)
+        return 1 if index is None else index + 1
+
+    def skip(self, key: str, reason: Message) -> Skipped:
+        return Skipped(self.line, self.column(key), reason)
+
+    def question(self) -> SourceQuestion | Skipped:
+        prompt = self.cell("question")
+        if not prompt:
+            return self.skip("question", message("no question text in this row"))
+        choices = split_list(self.cell("choices"))
+        choices += [
+            self.cell(f"choice {n}") for n in range(1, MAX_CHOICES + 1) if self.cell(f"choice {n}")
+        ]
+        answer = self.cell("answer")
+        kind = self._kind(choices, answer)
+        if isinstance(kind, Skipped):
+            return kind
+        if not answer:
+            return self.skip("answer", message("no answer in this row"))
+        fields: dict[str, object] = {"type": kind, "prompt": prompt}
+        made = {
+            "choice": self._choice,
+            "truefalse": self._truefalse,
+            "typed": self._typed,
+            "number": self._number,
+        }[kind](fields, answer, choices)
+        if made is not None:
+            return made
+        self._common(fields)
+        return SourceQuestion(fields, self.line, self.column("question"))
+
+    def _kind(self, choices: list[str], answer: str) -> str | Skipped:
+        written = self.cell("type")
+        if written:
+            kind = _word_key(written, _TYPES)
+            if kind is None:
+                said = message(
+                    'unknown question type "{type}": write choice, truefalse, typed or number',
+                    type=written,
+                )
+                return self.skip("type", said)
+            return kind
+        if choices:
+            return "choice"
+        if answer and truth_of(answer) is not None:
+            return "truefalse"
+        if answer and number_text(answer) is not None:
+            return "number"
+        return "typed"
+
+    def _choice(self, fields: dict[str, object], answer: str, choices: list[str]) -> Skipped | None:
+        where = "choices" if "choices" in self.header.names else "choice 1"
+        if len(choices) < MIN_CHOICES:
+            said = message("a choice question needs at least two choices")
+            return self.skip(where, said)
+        if len(choices) > MAX_CHOICES:
+            said = message(
+                "{count} choices; the game shows at most {most}",
+                count=len(choices),
+                most=MAX_CHOICES,
+            )
+            return self.skip(where, said)
+        right: list[str] = []
+        for part in split_list(answer):
+            found = _named_choice(part, choices)
+            if found is None:
+                said = message(
+                    'the answer "{answer}" is none of the choices; write the right choice\'s '
+                    "text, its letter (A, B, ...) or its number (1, 2, ...)",
+                    answer=part,
+                )
+                return self.skip("answer", said)
+            if found not in right:
+                right.append(found)
+        fields["choices"] = choices
+        fields["answer"] = right[0] if len(right) == 1 else right
+        return None
+
+    def _truefalse(
+        self, fields: dict[str, object], answer: str, choices: list[str]
+    ) -> Skipped | None:
+        truth = truth_of(answer)
+        if truth is None and answer.strip() in ("1", "0"):
+            truth = answer.strip() == "1"
+        if truth is None:
+            said = message(
+                'the answer of a true/false question should be true or false, not "{answer}"',
+                answer=answer,
+            )
+            return self.skip("answer", said)
+        fields["answer"] = truth
+        return None
+
+    def _typed(self, fields: dict[str, object], answer: str, choices: list[str]) -> Skipped | None:
+        fields["answer"] = answer
+        accept = split_list(self.cell("accept"))
+        if accept:
+            fields["accept"] = accept
+        return None
+
+    def _number(self, fields: dict[str, object], answer: str, choices: list[str]) -> Skipped | None:
+        for key in ("answer", "tolerance", "min", "max"):
+            written = answer if key == "answer" else self.cell(key)
+            if not written:
+                continue
+            percent = key == "tolerance" and written.rstrip().endswith("%")
+            number = number_text(written.rstrip().rstrip("%") if percent else written)
+            if number is None:
+                title = self.header.titles[self.header.names[key]]
+                said = message(
+                    'the "{column}" cell "{value}" is not a number', column=title, value=written
+                )
+                return self.skip(key, said)
+            fields[key] = number + "%" if percent else number
+        accept = [number_text(part) or part for part in split_list(self.cell("accept"))]
+        if accept:
+            fields["accept"] = accept
+        return None
+
+    def _common(self, fields: dict[str, object]) -> None:
+        explain = self.cell("explanation")
+        if explain:
+            fields["explain"] = explain
+        seconds = self.cell("time limit")
+        if seconds:
+            limit, note = clamped_time_limit(seconds, self.line, self.column("time limit"))
+            if limit is not None:
+                fields["time_limit"] = limit
+            if note is not None:
+                self.notes.append(note)
+        difficulty = self.cell("difficulty")
+        if difficulty:
+            level = _word_key(difficulty, _DIFFICULTIES)
+            if level is None:
+                said = message(
+                    'difficulty "{value}" is not easy, medium or hard; medium is used',
+                    value=difficulty,
+                )
+                self.notes.append(self.skip("difficulty", said))
+            else:
+                fields["difficulty"] = level
+        tags = split_list(self.cell("tags"), "|,")
+        if tags:
+            fields["tags"] = list(dict.fromkeys(tags))
+        given_id = self.cell("id")
+        if given_id:
+            fields["id" if _SLUG.match(given_id) else "title_hint"] = given_id
+        image = self.cell("image")
+        if image:
+            fields["image"] = image
+
+
+def _named_choice(part: str, choices: list[str]) -> str | None:
+    """The choice ``part`` names: its text (without case), else its letter (A-F, or
+    Cyrillic А-Е), else its number (1-6)."""
+    folded = part.casefold()
+    for choice in choices:
+        if choice.casefold() == folded:
+            return choice
+    letter = folded.rstrip(").")
+    if len(letter) == 1:
+        for letters in (_LATIN_LETTERS, _CYRILLIC_LETTERS):
+            index = letters.find(letter)
+            if 0 <= index < len(choices):
+                return choices[index]
+    if letter.isdigit() and 1 <= int(letter) <= len(choices):
+        return choices[int(letter) - 1]
+    return None
