@@ -513,6 +513,9 @@ def build_parser(translator: Translator | None = None) -> argparse.ArgumentParse
         _add_settings,
     ):
         add(subparsers, t)
+    from clarity import cli_studio  # noqa: PLC0415 - it imports this module
+
+    cli_studio.add_commands(subparsers, t)  # import, export, new, schema
     return parser
 
 

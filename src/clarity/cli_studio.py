@@ -1,0 +1,417 @@
+"""The Teacher Studio's commands: ``clarity import``, ``export``, ``new`` and ``schema``.
+
+They follow :mod:`clarity.cli`'s rules (see its docstring): one small function per
+command, registered from :func:`clarity.cli.build_parser`; a problem the teacher can fix is
+raised as :class:`~clarity.cli.UsageError` or :class:`~clarity.cli.Failed` and printed as
+one line; every word through the command line's translator. The work itself is in
+:mod:`clarity.formats` (imported when a command runs: plain ``clarity`` must not wait for
+it). Not translated: file names, format names (GIFT, CSV), the ``FILE:LINE:COL:`` of a
+problem and a pack's own texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clarity import cli
+from clarity.i18n import Translator
+from clarity.paths import user_packs_dir
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.terminal_text import problem_line, terminal_safe
+
+if TYPE_CHECKING:
+    from clarity.core.packs.loader import LoadedPack
+    from clarity.formats.importing import ImportOutcome, SkippedLine
+
+IMPORT_FORMATS = ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
+EXPORT_FORMATS = ("gift", "anki", "html")
+TEMPLATES = ("csv",)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Separators a shell makes hard to type, by name.
+_NAMED_SEPARATORS = {"tab": "\t", "\\t": "\t", "newline": "\n", "\\n": "\n", "semicolon": ";"}
+
+
+def add_commands(subparsers: cli.Subparsers, t: Translator) -> None:
+    """Register the Studio's commands on ``subparsers`` (called by ``build_parser``)."""
+    for add in (_add_import, _add_export, _add_new, _add_schema):
+        add(subparsers, t)
+
+
+def _say(line: str) -> None:
+    print(terminal_safe(line))
+
+
+# --- clarity import ------------------------------------------------------------------------
+
+
+def _add_import(subparsers: cli.Subparsers, t: Translator) -> None:
+    parser = cli._add_command(
+        subparsers,
+        t,
+        "import",
+        _cmd_import,
+        help=t.gettext("make a pack from a Moodle, Kahoot, Quizlet, CSV or Open Trivia DB file"),
+        description=t.gettext(
+            "Make a question pack from other tools' files and put it in your packs folder "
+            "(DATA_DIR/packs). Prints the questions imported and every question skipped as "
+            "FILE:LINE:COL: skipped: WHY. Exit status: 0 a pack was written, 1 none could "
+            "be, 2 bad command line."
+        ),
+    )
+    parser.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help=t.gettext("a file to import")
+    )
+    parser.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        help=t.gettext("the files' format (default: found from each file's content)"),
+    )
+    parser.add_argument(
+        "--image",
+        action="extend",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="PICTURE",
+        help=t.gettext(
+            "a mystery picture, one round each (default: the game's own default pictures)"
+        ),
+    )
+    parser.add_argument("--id", dest="pack_id", metavar="ID", help=t.gettext("the pack's id"))
+    parser.add_argument("--title", metavar="TITLE", help=t.gettext("the pack's title"))
+    parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help=t.gettext("the language of the questions, e.g. en, ru, be (default: found)"),
+    )
+    parser.add_argument(
+        "--separator",
+        metavar="S",
+        help=t.gettext("Quizlet: what separates a term from its definition (tab, comma, ...)"),
+    )
+    parser.add_argument(
+        "--card-separator",
+        metavar="S",
+        help=t.gettext("Quizlet: what separates the cards (newline, semicolon, ...)"),
+    )
+    parser.add_argument(
+        "--as",
+        dest="as_kind",
+        choices=("choice", "typed"),
+        default="typed",
+        help=t.gettext("Quizlet: typed questions, or choices with other cards' answers"),
+    )
+    parser.add_argument(
+        "--force", action="store_true", help=t.gettext("replace a pack file that exists")
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=t.gettext("the file to write")
+    )
+    parser.add_argument(
+        "--template",
+        choices=TEMPLATES,
+        help=t.gettext("write an empty CSV template with an example row per question type"),
+    )
+
+
+def _separator(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _NAMED_SEPARATORS.get(text.lower(), text)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    t = cli._translator(args)
+    if args.template is not None:
+        return _write_template(args, t)
+    if not args.files:
+        raise cli.UsageError(
+            t.gettext("the following arguments are required: {arguments}", arguments="FILE")
+        )
+    from clarity.formats.importing import (  # noqa: PLC0415 - only when importing
+        FORMAT_NAMES,
+        ImportRefused,
+        ImportRequest,
+        import_files,
+    )
+
+    for separator in (args.separator, args.card_separator):
+        if separator is not None and not _separator(separator):
+            raise cli.UsageError(t.gettext("a separator cannot be empty"))
+    request = ImportRequest(
+        files=tuple(args.files),
+        packs_dir=user_packs_dir(cli._data_dir(args)),
+        assets_dir=bundled_assets_dir(),
+        format=args.format,
+        images=tuple(args.image),
+        pack_id=args.pack_id,
+        title=args.title,
+        language=args.language,
+        output=args.output,
+        term_separator=_separator(args.separator),
+        card_separator=_separator(args.card_separator),
+        as_choice=args.as_kind == "choice",
+        replace=args.force,
+        comment=_comment(args.files),
+    )
+    try:
+        outcome = import_files(request)
+    except ImportRefused as refused:
+        _print_skipped(refused.skipped, t)
+        raise cli.Failed(refused.said) from None
+    _print_outcome(outcome, t, FORMAT_NAMES)
+    return cli.EXIT_OK
+
+
+def _comment(files: list[Path]) -> str:
+    names = ", ".join(path.name for path in files)
+    return f"Imported with clarity import from {names}"
+
+
+def _print_outcome(outcome: ImportOutcome, t: Translator, names: dict[str, str]) -> None:
+    _say(
+        t.ngettext(
+            # Translators: {file} is the pack file's path, {title} its title
+            'wrote {file}: "{title}", {count} question',
+            'wrote {file}: "{title}", {count} questions',
+            outcome.imported,
+            file=str(outcome.pack_path),
+            title=outcome.title,
+        )
+    )
+    for path, fmt, count in outcome.per_file:
+        _say(
+            t.ngettext(
+                # Translators: {format} is a format's name: GIFT, Aiken, CSV ...
+                "  {file} ({format}): {count} question imported",
+                "  {file} ({format}): {count} questions imported",
+                count,
+                file=str(path),
+                format=names.get(fmt, fmt),
+            )
+        )
+    _print_skipped(outcome.skipped, t)
+    for said in outcome.said:
+        _say(t.render(said))
+    for problem in outcome.loaded.warnings:
+        _say(problem_line(problem, t))
+    skipped = sum(1 for line in outcome.skipped if line.kind == "skipped")
+    if skipped:
+        _say(t.ngettext("{count} question skipped", "{count} questions skipped", skipped))
+
+
+def _print_skipped(lines: tuple[SkippedLine, ...], t: Translator) -> None:
+    for line in lines:
+        place = f"{line.path}:{line.line}:{line.column}"
+        if line.kind == "skipped":
+            # Translators: {place} is FILE:LINE:COL, kept as it is
+            text = t.gettext("{place}: skipped: {reason}", place=place, reason=line.reason)
+        else:
+            text = t.gettext("{place}: note: {reason}", place=place, reason=line.reason)
+        _say(text)
+
+
+def _write_template(args: argparse.Namespace, t: Translator) -> int:
+    from clarity.atomic_files import write_replacing  # noqa: PLC0415
+    from clarity.formats.table import csv_template  # noqa: PLC0415
+
+    target: Path = args.output or Path("questions-template.csv")
+    _refuse_existing(target, args.force, t)
+    # With a byte-order mark: Excel then opens the Cyrillic of a teacher's rows as UTF-8.
+    write_replacing(target, csv_template().encode("utf-8-sig"))
+    _say(t.gettext("wrote {file}", file=str(target)))
+    return cli.EXIT_OK
+
+
+def _refuse_existing(target: Path, force: bool, t: Translator) -> None:
+    if target.is_dir():
+        raise cli.Failed(t.gettext("{file} is a folder, not a file", file=str(target)))
+    if target.exists() and not force:
+        raise cli.Failed(
+            t.gettext("{file} already exists; give --force to replace it", file=str(target))
+        )
+
+
+# --- clarity export ------------------------------------------------------------------------
+
+
+def _add_export(subparsers: cli.Subparsers, t: Translator) -> None:
+    parser = cli._add_command(
+        subparsers,
+        t,
+        "export",
+        _cmd_export,
+        help=t.gettext("write a pack for Moodle (GIFT), Anki or as a web page that plays it"),
+        description=t.gettext(
+            "Write a pack as GIFT (Moodle's question bank), an Anki deck (.apkg) or one "
+            "HTML file that plays the game in a browser, offline. PACK is a pack file or "
+            "the id of an installed pack."
+        ),
+    )
+    parser.add_argument("pack", metavar="PACK", help=t.gettext("a pack file or an installed id"))
+    parser.add_argument(
+        "--format", required=True, choices=EXPORT_FORMATS, help=t.gettext("what to write")
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=t.gettext("the file to write (default: ID.gift, ID.apkg or ID.html here)"),
+    )
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    t = cli._translator(args)
+    from clarity.formats.exporting import (  # noqa: PLC0415 - only when exporting
+        ExportRefused,
+        default_export_name,
+        export_pack,
+    )
+
+    loaded = _pack_named(args, t)
+    target: Path = args.output or Path(default_export_name(loaded.id, args.format))
+    try:
+        export_pack(loaded, args.format, target)
+    except ExportRefused as refused:
+        raise cli.Failed(refused.said) from None
+    pack = loaded.pack
+    count = len(pack.questions) if pack is not None else 0
+    _say(
+        t.ngettext(
+            "wrote {file}: {count} question",
+            "wrote {file}: {count} questions",
+            count,
+            file=str(target),
+        )
+    )
+    return cli.EXIT_OK
+
+
+def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
+    """The pack ``args.pack`` names: a file, else an installed pack's id; one with errors
+    is refused with its first problem."""
+    written = Path(args.pack)
+    if written.is_dir():
+        raise cli.UsageError(t.gettext("{path} is a folder, not a pack file", path=written))
+    if written.exists():
+        loaded = cli.load_packs([written], assets_dir=bundled_assets_dir())[0]
+    else:
+        folders = [bundled_questions_dir(), user_packs_dir(cli._data_dir(args))]
+        found = [
+            pack
+            for pack in cli.discover_packs(folders, assets_dir=bundled_assets_dir())
+            if pack.id == args.pack
+        ]
+        if not found:
+            raise cli.Failed(
+                t.gettext(
+                    "{pack}: no such pack file, and no installed pack has this id; "
+                    "see clarity packs",
+                    pack=args.pack,
+                )
+            )
+        loaded = next((pack for pack in found if pack.ok), found[0])
+    if not loaded.ok:
+        for problem in loaded.errors:
+            _say(problem_line(problem, t))
+        raise cli.Failed(
+            t.gettext("{file} has errors; fix them and export again", file=str(loaded.path))
+        )
+    return loaded
+
+
+# --- clarity new and clarity schema --------------------------------------------------------
+
+
+def _add_new(subparsers: cli.Subparsers, t: Translator) -> None:
+    parser = cli._add_command(
+        subparsers,
+        t,
+        "new",
+        _cmd_new,
+        help=t.gettext("start a pack: a file with an example of each question type"),
+        description=t.gettext(
+            "Write a new pack file (default: DATA_DIR/packs/ID.yaml) with one example of each "
+            "question type and a round, explained in comments, that plays as it is; and the "
+            "schema beside it, for editors."
+        ),
+    )
+    parser.add_argument("pack_id", metavar="ID", help=t.gettext("the new pack's id"))
+    parser.add_argument("--title", metavar="TITLE", help=t.gettext("the pack's title"))
+    parser.add_argument(
+        "--language", default="en", metavar="TAG", help=t.gettext("the questions' language")
+    )
+    parser.add_argument(
+        "--force", action="store_true", help=t.gettext("replace a pack file that exists")
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=t.gettext("the file to write")
+    )
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    t = cli._translator(args)
+    from clarity.atomic_files import write_replacing  # noqa: PLC0415
+    from clarity.formats.pack_files import new_pack_text, write_schema_if_missing  # noqa: PLC0415
+    from clarity.formats.pack_yaml import SCHEMA_FILE_NAME  # noqa: PLC0415
+    from clarity.formats.slugs import readable_name, slug  # noqa: PLC0415
+
+    if not _SLUG.match(args.pack_id) or len(args.pack_id) > 64:
+        raise cli.UsageError(
+            t.gettext(
+                '"{id}" cannot be a pack id: write lowercase Latin letters, digits and '
+                "hyphens, for example {example}",
+                id=args.pack_id,
+                example=slug(args.pack_id) or "my-pack",
+            )
+        )
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
+        raise cli.UsageError(
+            t.gettext(
+                "{value} is not a language tag; write one such as en, ru or be",
+                value=args.language,
+            )
+        )
+    target: Path = args.output or user_packs_dir(cli._data_dir(args)) / f"{args.pack_id}.yaml"
+    _refuse_existing(target, args.force, t)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    title = args.title or readable_name(args.pack_id)
+    write_replacing(target, new_pack_text(args.pack_id, title, args.language).encode("utf-8"))
+    write_schema_if_missing(target.parent / SCHEMA_FILE_NAME)
+    _say(t.gettext("wrote {file}; check it with: clarity validate {file}", file=str(target)))
+    return cli.EXIT_OK
+
+
+def _add_schema(subparsers: cli.Subparsers, t: Translator) -> None:
+    parser = cli._add_command(
+        subparsers,
+        t,
+        "schema",
+        _cmd_schema,
+        help=t.gettext("write the JSON Schema of pack files, for editors"),
+        description=t.gettext(
+            "Write the JSON Schema of pack files (default: DATA_DIR/packs/pack.schema.json), "
+            "which editors with the YAML language server use to complete and check a pack "
+            "whose first line names it."
+        ),
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=t.gettext("the file to write")
+    )
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    t = cli._translator(args)
+    from clarity.formats.pack_files import write_schema  # noqa: PLC0415
+    from clarity.formats.pack_yaml import SCHEMA_FILE_NAME  # noqa: PLC0415
+
+    target: Path = args.output or user_packs_dir(cli._data_dir(args)) / SCHEMA_FILE_NAME
+    if args.output is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    write_schema(target)
+    _say(t.gettext("wrote {file}", file=str(target)))
+    return cli.EXIT_OK

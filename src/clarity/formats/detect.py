@@ -1,0 +1,158 @@
+"""Which format a file is in, found from what it holds; its name only breaks a tie.
+
+Teachers rename files, and Moodle, Quizlet and Excel all save ``.txt``: the content
+decides. In order:
+
+1. a zip with ``xl/`` inside is a spreadsheet: Kahoot's template when a cell of its first
+   rows reads "Question - max 120 characters" (the template's header; Kahoot's own
+   words), else ``xlsx`` in our layout;
+2. JSON holding ``response_code`` and ``results`` is an Open Trivia DB download;
+3. a header row that names our columns (``question`` and ``answer`` or ``type``) is ``csv``;
+4. ``ANSWER: X`` lines after lettered options is Aiken (Moodle's Aiken format page);
+5. GIFT answer blocks ``{...}`` after a question, or ``::title::``: GIFT (Moodle's GIFT
+   format page);
+6. lines with a term and its definition apart (a tab, else a comma) are a Quizlet export.
+
+When the content fits two (a Quizlet line may look like a CSV row), the file's extension
+picks; nothing fits: None, and the caller asks for ``--format``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+FORMATS = ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
+_SUFFIXES = {
+    ".gift": "gift",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".json": "opentdb",
+}
+_KAHOOT_HEADER = "question - max"  # "Question - max 120 characters" in every template
+_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*:[ \t]*[A-Za-z][ \t]*$", re.MULTILINE)
+_AIKEN_OPTION = re.compile(r"^[ \t]*[A-Za-z][.)][ \t]+\S", re.MULTILINE)
+_GIFT_BLOCK = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}", re.DOTALL)
+_GIFT_ANSWER = re.compile(r"(?<!\\)\{\s*(?:[=~#]|T\b|F\b|TRUE\b|FALSE\b|\})", re.IGNORECASE)
+_GIFT_TITLE = re.compile(r"^[ \t]*::[^:\n]*::", re.MULTILINE)
+_HEADER_WORDS = re.compile(r"[^\w]+")
+_SAMPLE = 64 * 1024  # what the text checks look at: a file's start tells its format
+
+
+def detect_format(name: str, data: bytes) -> str | None:
+    """The format of the file ``name`` holding ``data``: one of :data:`FORMATS`, or None
+    when the content fits none of them. Never raises."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    if data.startswith(b"PK"):
+        return _spreadsheet(data)
+    text = _text(data[:_SAMPLE])
+    if text is None:
+        return None
+    found = _by_text(text)
+    if len(found) > 1 and _SUFFIXES.get(suffix) in found:
+        return _SUFFIXES[suffix]
+    return found[0] if found else None
+
+
+def _spreadsheet(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if not any(entry.startswith("xl/") for entry in archive.namelist()):
+                return None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    return "kahoot" if _is_kahoot(data) else "xlsx"
+
+
+def _is_kahoot(data: bytes) -> bool:
+    """A cell of the first sheet's first 20 rows holds Kahoot's header text."""
+    try:
+        from openpyxl import load_workbook  # noqa: PLC0415 - only for a spreadsheet
+
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # any damage: not Kahoot's template; the reader says why
+        return False
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            return False
+        for row in sheet.iter_rows(max_row=20, max_col=12, values_only=True):
+            for cell in row:
+                if isinstance(cell, str) and _KAHOOT_HEADER in cell.casefold():
+                    return True
+        return False
+    finally:
+        book.close()
+
+
+def _text(data: bytes) -> str | None:
+    """The start of the file as text: UTF-8 (a character cut at the sample's end is
+    dropped), UTF-16 with its mark, else the Windows code page a CSV may be in."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="ignore")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:
+            return data[: error.start].decode("utf-8-sig")
+    return data.decode("cp1252", errors="replace")
+
+
+def _by_text(text: str) -> list[str]:
+    """Every text format ``text`` fits, the likeliest first."""
+    found: list[str] = []
+    stripped = text.lstrip()
+    if stripped.startswith("{") and _is_opentdb(stripped):
+        found.append("opentdb")
+    if _has_table_header(text):
+        found.append("csv")
+    if _AIKEN_ANSWER.search(text) and _AIKEN_OPTION.search(text):
+        found.append("aiken")
+    if _is_gift(text):
+        found.append("gift")
+    if (not found or found == ["csv"]) and _is_quizlet(text):
+        found.append("quizlet")
+    return found
+
+
+def _is_opentdb(text: str) -> bool:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return '"response_code"' in text and '"results"' in text  # a sample cut short
+    return isinstance(data, dict) and "results" in data and "response_code" in data
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
+def _has_table_header(text: str) -> bool:
+    """The first line names our columns: question (or prompt) and answer or type."""
+    words = {word for word in _HEADER_WORDS.split(_first_line(text).casefold()) if word}
+    return bool(words & {"question", "prompt"}) and bool(words & {"answer", "type"})
+
+
+def _is_gift(text: str) -> bool:
+    if _GIFT_TITLE.search(text):
+        return True
+    return any(_GIFT_ANSWER.match(block.group(0)) for block in _GIFT_BLOCK.finditer(text))
+
+
+def _is_quizlet(text: str) -> bool:
+    """Most non-empty lines hold a term and a definition apart: a tab, else a comma (or
+    one line of cards apart by semicolons)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return False
+    for separator in ("\t", ","):
+        with_it = sum(1 for line in lines if separator in line.strip())
+        if with_it * 2 > len(lines):
+            return True
+    return len(lines) == 1 and ";" in lines[0] and ("," in lines[0] or "\t" in lines[0])

@@ -1,0 +1,914 @@
+"""The import: other tools' files in, one valid pack out, every skipped question explained.
+
+:func:`import_files` reads each file with its format's reader (the format found from the
+content by :func:`clarity.formats.detect.detect_format` unless given), gathers the
+questions of all of them, gives each an id, picks the pack's id, title and language, adds
+the rounds (one per picture given, else the game's default mystery pictures), writes the
+pack with :func:`clarity.formats.pack_yaml.pack_yaml` and loads it back with the game's own
+loader. A question the pack validator refuses is left out and told at its line in the
+teacher's file, so the pack written is always one that plays; when no question at all can
+be taken, nothing is written (:class:`ImportRefused`).
+
+The rules, in the order they apply:
+
+- **ids**: a question's id is the first words of the title its source gives it (GIFT's
+  ``::title::``), else of its prompt, transliterated to Latin (:mod:`.slugs`) and made
+  unique (``-2``, ``-3``). The pack's id is ``--id``, else its title's slug, else the
+  first file's name's.
+- **title**: ``--title``, else the one the source names (Kahoot's quiz title), else the
+  first file's name made readable (``world_capitals`` -> "World capitals").
+- **language**: ``--language``, else read from the questions' letters: mostly Cyrillic is
+  Ukrainian with ``ї є ґ``, Belarusian with ``і`` or ``ў`` and none of Russian's ``и щ ъ``,
+  else Russian; otherwise English. The outcome says which was found.
+- **rounds**: each ``--image`` is a round, its answer the file's name made readable (the
+  outcome says so: a teacher checks it), the picture copied beside the pack into a folder
+  named as the pack; without pictures, the default mysteries
+  (:func:`clarity.formats.default_mysteries.default_rounds`).
+- **where**: ``-o``, else ``PACKS_DIR/<id>.yaml``. An existing file is replaced only when
+  asked (``replace``), an id of a pack that comes with the game never, and neither an id
+  another pack in the packs folder already has. ``pack.schema.json`` is written beside the
+  pack when missing, for the schema line at its top.
+
+Nothing here reads the clock or prints: the caller gives the comment for the pack's head
+and shows the outcome.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from clarity.atomic_files import FileNotWritten, write_replacing
+from clarity.core.messages import Message, message
+from clarity.core.packs.loader import PACK_SUFFIXES, LoadedPack, PackLimits, load_pack
+from clarity.core.packs.models import FORMAT_VERSION
+from clarity.core.packs.report import Problem
+from clarity.formats.detect import FORMATS, detect_format
+from clarity.formats.pack_files import write_schema_if_missing
+from clarity.formats.pack_yaml import SCHEMA_FILE_NAME, pack_yaml
+from clarity.formats.slugs import MAX_SLUG, question_ids, readable_name, slug
+from clarity.formats.source import Skipped, SourceRead, SourceUnreadable
+
+__all__ = [
+    "ImportOutcome",
+    "ImportRefused",
+    "ImportRequest",
+    "SkippedLine",
+    "import_dropped",
+    "import_files",
+]
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a question bank of 10,000 questions is a few MiB
+_TITLE_LIMIT = 200  # the pack's ShortText
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_QUESTION_PLACE = re.compile(r"^questions\[(\d+)\](?:\.(.*))?$")
+_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+_BELARUSIAN = frozenset("іўІЎ")
+_RUSSIAN_ONLY = frozenset("ищъИЩЪ")
+_UKRAINIAN = frozenset("їєґЇЄҐ")
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+FORMAT_NAMES = {
+    "gift": "GIFT",
+    "aiken": "Aiken",
+    "csv": "CSV",
+    "xlsx": "xlsx",
+    "quizlet": "Quizlet",
+    "opentdb": "Open Trivia DB",
+    "kahoot": "Kahoot",
+}
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import and where to, as ``clarity import`` is given it.
+
+    ``files``: the teacher's files, in order; ``packs_dir``: DATA_DIR/packs, the default
+    place of the pack; ``assets_dir``: the game's bundled assets (the default mystery
+    pictures); ``format``: one of :data:`FORMATS` for every file, None to find each one's;
+    ``images``: pictures, one round each; ``pack_id``, ``title``, ``language``: the pack's,
+    None to find them; ``output``: the pack file to write, None for ``packs_dir/<id>.yaml``;
+    ``term_separator``, ``card_separator``, ``as_choice``: Quizlet's; ``replace``: replace
+    an existing pack file; ``seed``: the randomness of the readers (Quizlet's distractors);
+    ``comment``: lines for the head of the pack file (say, when it was imported).
+    """
+
+    files: tuple[Path, ...]
+    packs_dir: Path
+    assets_dir: Path
+    format: str | None = None
+    images: tuple[Path, ...] = ()
+    pack_id: str | None = None
+    title: str | None = None
+    language: str | None = None
+    output: Path | None = None
+    term_separator: str | None = None
+    card_separator: str | None = None
+    as_choice: bool = False
+    replace: bool = False
+    seed: int = 0
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A question left out (``kind`` "skipped") or taken but changed ("note"), placed in
+    its file: printed ``FILE:LINE:COL: skipped: why``. Line and column are 1-based."""
+
+    path: Path
+    line: int
+    column: int
+    reason: Message
+    kind: Literal["skipped", "note"]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """A pack written and loaded back.
+
+    ``imported``: the questions in it; ``per_file``: (file, format, questions taken from
+    it) in the order given; ``skipped``: every question left out and every note, file by
+    file in line order; ``said``: what the import decided for the teacher to check (the
+    language it found, the answers it gave the pictures, the default pictures);
+    ``loaded``: the pack as the game loads it (its warnings in ``loaded.warnings``).
+    """
+
+    pack_path: Path
+    pack_id: str
+    title: str
+    imported: int
+    per_file: tuple[tuple[Path, str, int], ...]
+    skipped: tuple[SkippedLine, ...]
+    loaded: LoadedPack
+    said: tuple[Message, ...] = ()
+
+
+class ImportRefused(Exception):
+    """Nothing was written; ``said`` is why, one line for the teacher. ``skipped`` holds
+    what was left out on the way (every question of a file that had none the game can
+    hold, each with its reason), for the caller to show before the refusal."""
+
+    def __init__(self, said: Message, skipped: Sequence[SkippedLine] = ()) -> None:
+        super().__init__(str(said))
+        self.said = said
+        self.skipped = tuple(skipped)
+
+
+@dataclass
+class _Taken:
+    """One question on its way into the pack, and where it came from."""
+
+    fields: dict[str, Any]
+    path: Path
+    line: int
+    column: int
+    hint: str
+
+
+@dataclass
+class _Gathered:
+    questions: list[_Taken] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+    formats: list[tuple[Path, str]] = field(default_factory=list)
+    title: str | None = None
+
+
+# --- the import ----------------------------------------------------------------------------
+
+
+def import_files(request: ImportRequest) -> ImportOutcome:
+    """Import ``request.files`` into one pack (see the module docstring for every rule).
+
+    Raises :class:`ImportRefused` (nothing written) for a file that cannot be read, whose
+    format is not found, a picture that is no picture, an id or file that is taken, no
+    question at all to take, or a pack file that cannot be written.
+    """
+    if not request.files:
+        raise ImportRefused(message("no file to import"))
+    gathered = _gather(request)
+    if not gathered.questions:
+        raise ImportRefused(
+            message("no question could be imported, so no pack was written"),
+            _in_file_order(gathered.skipped, request.files),
+        )
+    said: list[Message] = []
+    language = request.language or _language_of(gathered.questions, said)
+    title = _title(request, gathered)
+    pack_id = _pack_id(request, title)
+    target = request.output or request.packs_dir / f"{pack_id}.yaml"
+    _check_target(target, pack_id, request)
+    _keep_at_most(gathered, PackLimits().max_questions)
+    _give_ids(gathered.questions)
+    kept = _screened(gathered, language)
+    if not kept:
+        raise ImportRefused(
+            message("no question could be imported, so no pack was written"),
+            _in_file_order(gathered.skipped, request.files),
+        )
+    rounds = _rounds(request, pack_id, target.parent, language, said)
+    _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
+    data = {
+        "clarity": FORMAT_VERSION,
+        "id": pack_id,
+        "title": title,
+        "description": _description(gathered.formats),
+        "language": language,
+        "rounds": rounds,
+    }
+    try:
+        loaded, kept = _write_valid(target, data, kept, gathered, request)
+        write_schema_if_missing(target.parent / SCHEMA_FILE_NAME)
+    except FileNotWritten as error:
+        raise ImportRefused(error.said) from error
+    taken_from = {taken.path: 0 for taken in kept}
+    for taken in kept:
+        taken_from[taken.path] += 1
+    return ImportOutcome(
+        pack_path=target,
+        pack_id=pack_id,
+        title=title,
+        imported=len(kept),
+        per_file=tuple((path, fmt, taken_from.get(path, 0)) for path, fmt in gathered.formats),
+        skipped=_in_file_order(gathered.skipped, request.files),
+        loaded=loaded,
+        said=tuple(said),
+    )
+
+
+def import_dropped(path: Path, *, packs_dir: Path, assets_dir: Path) -> ImportOutcome:
+    """A file dropped on the game window, into the packs folder.
+
+    A pack (``.yaml``/``.yml``) is checked with the game's loader and copied as it is, with
+    the pictures it names next to it (only those; the game's own pictures stay where they
+    are); a pack that does not load, whose id a pack already has, or whose file or pictures
+    would replace files in the packs folder is refused. Any other file is imported with the
+    defaults (:func:`import_files`). Raises :class:`ImportRefused` with the reason.
+    """
+    if path.suffix.lower() not in PACK_SUFFIXES:
+        return import_files(
+            ImportRequest(files=(path,), packs_dir=packs_dir, assets_dir=assets_dir)
+        )
+    loaded = load_pack(path, assets_dir=assets_dir)
+    if loaded.pack is None:
+        first = loaded.errors[0] if loaded.errors else None
+        if first is None:
+            raise ImportRefused(message("{file}: the pack cannot be read", file=str(path)))
+        raise ImportRefused(_problem_said(first))
+    target = packs_dir / path.name
+    if _same_file(path, target):
+        raise ImportRefused(message("{file} is already in your packs folder", file=str(path)))
+    request = ImportRequest(files=(path,), packs_dir=packs_dir, assets_dir=assets_dir)
+    _check_target(target, loaded.pack.id, request)
+    copies = _pictures_beside(loaded, path.parent, packs_dir)
+    try:
+        packs_dir.mkdir(parents=True, exist_ok=True)
+        for source, copy in copies:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if not copy.exists():
+                write_replacing(copy, source.read_bytes())
+        write_replacing(target, path.read_bytes())
+    except FileNotWritten as error:
+        raise ImportRefused(error.said) from error
+    except OSError as error:
+        raise ImportRefused(_os_said(error, path)) from error
+    copied = load_pack(target, assets_dir=assets_dir)
+    pack = copied.pack
+    count = len(pack.questions) if pack is not None else 0
+    return ImportOutcome(
+        pack_path=target,
+        pack_id=copied.id,
+        title=copied.title,
+        imported=count,
+        per_file=((path, "pack", count),),
+        skipped=(),
+        loaded=copied,
+    )
+
+
+# --- reading the files ---------------------------------------------------------------------
+
+
+def _gather(request: ImportRequest) -> _Gathered:
+    gathered = _Gathered()
+    rng = random.Random(request.seed)
+    for path in request.files:
+        data = _read_bytes(path)
+        fmt = request.format or detect_format(path.name, data)
+        if fmt is None:
+            raise ImportRefused(
+                message(
+                    "{file}: the format is not recognised; the formats the game reads are "
+                    "{formats}: name one with --format",
+                    file=str(path),
+                    formats=", ".join(FORMATS),
+                )
+            )
+        if fmt not in FORMATS:
+            raise ImportRefused(
+                message(
+                    "{format} is not a format the game reads; it reads {formats}",
+                    format=fmt,
+                    formats=", ".join(FORMATS),
+                )
+            )
+        try:
+            read = _read(fmt, data, request, rng)
+        except SourceUnreadable as error:
+            raise ImportRefused(
+                message(
+                    "{place}: this file cannot be read as {format}: {reason}",
+                    place=f"{path}:{error.line}:{error.column}",
+                    format=FORMAT_NAMES[fmt],
+                    reason=error.reason,
+                ),
+                _in_file_order(gathered.skipped, request.files),
+            ) from error
+        gathered.formats.append((path, fmt))
+        if gathered.title is None and read.title and read.title.strip():
+            gathered.title = read.title.strip()
+        _take(read, path, gathered)
+    return gathered
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise ImportRefused(message("{file} is a folder, not a file", file=str(path)))
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise ImportRefused(
+                message(
+                    "{file} is {size} MiB; a file to import can be at most {limit} MiB",
+                    file=str(path),
+                    size=str(size // (1024 * 1024)),
+                    limit=str(MAX_SOURCE_BYTES // (1024 * 1024)),
+                )
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(_os_said(error, path)) from error
+
+
+def _os_said(error: OSError, path: Path) -> Message:
+    # Translators: {reason} is the system's own words (No such file or directory)
+    return message(
+        "{file}: {reason}", file=str(path), reason=error.strerror or type(error).__name__
+    )
+
+
+def _read(fmt: str, data: bytes, request: ImportRequest, rng: random.Random) -> SourceRead:
+    """``data`` read by the reader of ``fmt`` (imported here: each is its own module)."""
+    # each reader imported only when its format is asked for
+    if fmt in ("csv", "xlsx"):
+        from clarity.formats import table  # noqa: PLC0415
+
+        return table.read_csv(data) if fmt == "csv" else table.read_xlsx(data)
+    if fmt == "kahoot":
+        from clarity.formats.kahoot import read_kahoot  # noqa: PLC0415
+
+        return read_kahoot(data)
+    from clarity.formats.text_decoding import decode_table_text, decode_text  # noqa: PLC0415
+
+    if fmt == "quizlet":
+        from clarity.formats.quizlet import read_quizlet  # noqa: PLC0415
+
+        return read_quizlet(
+            decode_table_text(data),
+            term_separator=request.term_separator,
+            card_separator=request.card_separator,
+            as_choice=request.as_choice,
+            rng=rng,
+        )
+    text = decode_text(data)
+    if fmt == "gift":
+        from clarity.formats.gift import read_gift  # noqa: PLC0415
+
+        return read_gift(text)
+    if fmt == "aiken":
+        from clarity.formats.aiken import read_aiken  # noqa: PLC0415
+
+        return read_aiken(text)
+    from clarity.formats.opentdb import read_opentdb  # noqa: PLC0415
+
+    return read_opentdb(text)
+
+
+def _take(read: SourceRead, path: Path, gathered: _Gathered) -> None:
+    for one in read.skipped:
+        gathered.skipped.append(_placed(path, one, "skipped"))
+    for one in read.notes:
+        gathered.skipped.append(_placed(path, one, "note"))
+    for question in read.questions:
+        fields = dict(question.fields)
+        hint = fields.pop("title_hint", None)
+        proposed = fields.pop("id", None)
+        text = next(
+            (str(h) for h in (hint, proposed, fields.get("prompt")) if isinstance(h, str) and h),
+            "",
+        )
+        gathered.questions.append(_Taken(fields, path, question.line, question.column, text))
+
+
+def _placed(path: Path, one: Skipped, kind: Literal["skipped", "note"]) -> SkippedLine:
+    return SkippedLine(path, one.line, one.column, one.reason, kind)
+
+
+def _in_file_order(lines: Iterable[SkippedLine], files: Sequence[Path]) -> tuple[SkippedLine, ...]:
+    order = {path: index for index, path in reversed(list(enumerate(files)))}
+    return tuple(sorted(lines, key=lambda s: (order.get(s.path, len(order)), s.line, s.column)))
+
+
+# --- the pack's id, title and language -----------------------------------------------------
+
+
+def _title(request: ImportRequest, gathered: _Gathered) -> str:
+    title = request.title or gathered.title or readable_name(request.files[0].stem)
+    title = " ".join(title.split()) or request.files[0].name
+    return title[:_TITLE_LIMIT].strip()
+
+
+def _pack_id(request: ImportRequest, title: str) -> str:
+    if request.pack_id is not None:
+        if not _SLUG.match(request.pack_id) or len(request.pack_id) > MAX_SLUG:
+            raise ImportRefused(
+                message(
+                    '"{id}" cannot be a pack id: write lowercase Latin letters, digits and '
+                    "hyphens, for example {example}",
+                    id=request.pack_id,
+                    example=slug(request.pack_id) or "my-pack",
+                )
+            )
+        return request.pack_id
+    return slug(title) or slug(request.files[0].stem) or "imported-pack"
+
+
+def _language_of(questions: Sequence[_Taken], said: list[Message]) -> str:
+    letters = cyrillic = 0
+    seen: set[str] = set()
+    for taken in questions:
+        for value in taken.fields.values():
+            for text in value if isinstance(value, list | tuple) else (value,):
+                if not isinstance(text, str):
+                    continue
+                for char in text:
+                    if char.isalpha():
+                        letters += 1
+                        if "\u0400" <= char <= "\u04ff":
+                            cyrillic += 1
+                            seen.add(char)
+    if cyrillic == 0 or cyrillic * 3 < letters:
+        return "en"
+    if seen & _UKRAINIAN:
+        language = "uk"
+    elif seen & _BELARUSIAN and not seen & _RUSSIAN_ONLY:
+        language = "be"
+    else:
+        language = "ru"
+    said.append(
+        message(
+            "the pack's language was found from its text: {language}; give --language to "
+            "choose another",
+            language=language,
+        )
+    )
+    return language
+
+
+def _description(formats: Sequence[tuple[Path, str]]) -> str:
+    """Where the questions came from, in no language: ``GIFT: bank.gift; CSV: extra.csv``."""
+    text = "; ".join(f"{FORMAT_NAMES.get(fmt, fmt)}: {path.name}" for path, fmt in formats)
+    return text[:2000]
+
+
+def bundled_pack_ids(questions_dir: Path) -> dict[str, Path]:
+    """The ids of the packs in ``questions_dir`` (the game's own), read from their
+    ``id:`` lines without loading them."""
+    return _ids_in(questions_dir)
+
+
+def _ids_in(folder: Path) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in PACK_SUFFIXES)
+    except OSError:
+        return found
+    for file in files:
+        if file.name.startswith("."):
+            continue
+        try:
+            head = file.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError:
+            continue
+        match = _ID_LINE.search(head)
+        if match:
+            found.setdefault(match.group(1), file)
+    return found
+
+
+def _check_target(target: Path, pack_id: str, request: ImportRequest) -> None:
+    from clarity.resources import bundled_questions_dir  # noqa: PLC0415 - a path only
+
+    bundled = _ids_in(bundled_questions_dir())
+    if pack_id in bundled:
+        raise ImportRefused(
+            message(
+                'the id "{id}" is a pack that comes with the game; give another with --id',
+                id=pack_id,
+            )
+        )
+    if target.is_dir():
+        raise ImportRefused(message("{file} is a folder, not a file", file=str(target)))
+    if target.exists() and not request.replace:
+        raise ImportRefused(
+            message(
+                "{file} already exists; give --force to replace it, or another --id",
+                file=str(target),
+            )
+        )
+    if _same_folder(target.parent, request.packs_dir):
+        other = _ids_in(request.packs_dir).get(pack_id)
+        if other is not None and not _same_file(other, target):
+            raise ImportRefused(
+                message(
+                    'the id "{id}" is already used by {file}; give another with --id',
+                    id=pack_id,
+                    file=str(other),
+                )
+            )
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and other.exists() and one.samefile(other)
+    except OSError:
+        return False
+
+
+# --- the questions -------------------------------------------------------------------------
+
+
+def _keep_at_most(gathered: _Gathered, limit: int) -> None:
+    for extra in gathered.questions[limit:]:
+        gathered.skipped.append(
+            SkippedLine(
+                extra.path,
+                extra.line,
+                extra.column,
+                message(
+                    "the pack already holds {limit} questions, the most a pack can hold; "
+                    "import the rest into another pack",
+                    limit=limit,
+                ),
+                "skipped",
+            )
+        )
+    del gathered.questions[limit:]
+
+
+def _give_ids(questions: Sequence[_Taken]) -> None:
+    for taken, new_id in zip(questions, question_ids(t.hint for t in questions), strict=True):
+        taken.fields = {"id": new_id, **taken.fields}
+
+
+def _screened(gathered: _Gathered, language: str) -> list[_Taken]:
+    """The questions the pack's models take; the others skipped, each with the validator's
+    own words at its line in the teacher's file.
+
+    Every question is checked alone first (fast: pydantic on one question); only the
+    refused ones are put through the loader's checks, a few at a time, for the words.
+    """
+    from pydantic import TypeAdapter, ValidationError  # noqa: PLC0415
+
+    from clarity.core.packs.models import NumberQuestion, Question  # noqa: PLC0415
+
+    adapter: TypeAdapter[Any] = TypeAdapter(Question)
+    context = {"language": language}
+    kept: list[_Taken] = []
+    refused: list[_Taken] = []
+    for taken in gathered.questions:
+        try:
+            model = adapter.validate_python(taken.fields, context=context)
+        except ValidationError:
+            refused.append(taken)
+            continue
+        if isinstance(model, NumberQuestion) and model.number_problems(language):
+            refused.append(taken)
+            continue
+        kept.append(taken)
+    for start in range(0, len(refused), _WORDED_AT_ONCE):
+        chunk = refused[start : start + _WORDED_AT_ONCE]
+        for taken, reasons in zip(chunk, _validator_words(chunk, language), strict=True):
+            for reason in reasons or [message("the game cannot hold this question")]:
+                gathered.skipped.append(
+                    SkippedLine(taken.path, taken.line, taken.column, reason, "skipped")
+                )
+    return kept
+
+
+_WORDED_AT_ONCE = 10  # questions put through the loader's checks together: far under the
+# 100 problems a report shows
+
+
+def _validator_words(chunk: Sequence[_Taken], language: str) -> list[list[Message]]:
+    """For each question of ``chunk``, the pack loader's errors about it, as the loader
+    words them (``answer: "c" is not one of the choices``)."""
+    from clarity.core.packs.plain_yaml import compose  # noqa: PLC0415
+    from clarity.core.packs.problems import keep_written_words, validate  # noqa: PLC0415
+    from clarity.core.packs.report import Report  # noqa: PLC0415
+
+    data = {
+        "clarity": FORMAT_VERSION,
+        "id": "check",
+        "title": "check",
+        "description": "check",
+        "language": language,
+        "rounds": [{"image": "check.png", "answer": "check"}],
+        "questions": [taken.fields for taken in chunk],
+    }
+    report = Report(Path("check.yaml"))
+    tree = compose(pack_yaml(data), report)
+    words: list[list[Message]] = [[] for _ in chunk]
+    if tree is None:
+        return words
+    raw, positions = tree
+    keep_written_words(raw, positions)
+    validate(raw, positions, report)
+    for problem in report.problems():
+        place = _question_of(problem)
+        if place is not None and place[0] < len(words) and problem.severity == "error":
+            words[place[0]].append(_worded(problem, place[1]))
+    return words
+
+
+def _question_of(problem: Problem) -> tuple[int, str] | None:
+    found = _QUESTION_PLACE.match(problem.field)
+    if found is None:
+        return None
+    return int(found.group(1)), found.group(2) or ""
+
+
+def _worded(problem: Problem, where: str) -> Message:
+    said = problem.said if isinstance(problem.said, Message) else message(str(problem.said))
+    if not where:
+        return said
+    # Translators: {field} is a pack field's name (answer, choices[2]), kept as it is
+    return message("{field}: {problem}", field=where, problem=said)
+
+
+def _problem_said(problem: Problem) -> Message:
+    said = problem.said if isinstance(problem.said, Message) else message(str(problem.said))
+    place = f"{problem.path}:{problem.line}:{problem.column}"
+    if problem.field:
+        return message(
+            "{place}: {field}: {problem}", place=place, field=problem.field, problem=said
+        )
+    return message("{place}: {problem}", place=place, problem=said)
+
+
+# --- the rounds ----------------------------------------------------------------------------
+
+
+def _rounds(
+    request: ImportRequest, pack_id: str, folder: Path, language: str, said: list[Message]
+) -> list[dict[str, Any]]:
+    if not request.images:
+        from clarity.formats.default_mysteries import default_rounds  # noqa: PLC0415
+
+        said.append(
+            message(
+                "the rounds are the game's default mystery pictures; give --image to use your own"
+            )
+        )
+        return [dict(one) for one in default_rounds(language, request.assets_dir)]
+    rounds = []
+    taken: set[str] = set()
+    for picture in request.images:
+        name = _checked_picture(picture)
+        stored = _copy_picture(picture, folder / pack_id, name, taken)
+        answer = readable_name(picture.stem)[:_TITLE_LIMIT] or picture.name
+        said.append(
+            message(
+                'the answer to {file} is "{answer}", from its file name; change it in the '
+                "pack if it should be another",
+                file=picture.name,
+                answer=answer,
+            )
+        )
+        rounds.append({"image": f"{pack_id}/{stored}", "answer": answer, "grid": "4x5"})
+    return rounds
+
+
+def _fit_grids(rounds: list[dict[str, Any]], questions: int, assets: Path, folder: Path) -> None:
+    """Give a round a smaller grid when the pack has fewer questions than its tiles (else
+    the questions run out before the picture is uncovered): about as many tiles as
+    questions, as near square as the picture allows."""
+    from clarity.core.packs.models import Grid, parse_grid  # noqa: PLC0415
+    from clarity.core.packs.picture_decoding import (  # noqa: PLC0415
+        MAX_PICTURE_SIDE,
+        PictureError,
+        check_picture,
+    )
+    from clarity.core.packs.picture_shape import near_square_grid  # noqa: PLC0415
+
+    for one in rounds:
+        try:
+            grid = Grid.model_validate(parse_grid(one.get("grid", "4x5")))
+        except ValueError:
+            continue
+        if grid.tiles <= questions or questions < 2:
+            continue
+        image = str(one.get("image", ""))
+        found = folder / image if (folder / image).is_file() else assets / image
+        try:
+            info = check_picture(found, max_side=MAX_PICTURE_SIDE, decode=False)
+        except (PictureError, OSError):
+            continue
+        tiles = questions
+        rows, cols = near_square_grid(info.width, info.height, tiles)
+        while rows * cols > questions and tiles > 2:
+            tiles -= 1
+            rows, cols = near_square_grid(info.width, info.height, tiles)
+        if rows * cols <= questions:
+            one["grid"] = f"{rows}x{cols}"
+
+
+def _checked_picture(picture: Path) -> str:
+    """The picture's safe file name, once it is checked to be a picture the game shows."""
+    from clarity.core.packs.picture_decoding import (  # noqa: PLC0415
+        FORMAT_BY_SUFFIX,
+        MAX_PICTURE_SIDE,
+        PictureError,
+        check_picture,
+    )
+
+    if picture.is_dir():
+        raise ImportRefused(message("{file} is a folder, not a picture", file=str(picture)))
+    if not picture.exists():
+        raise ImportRefused(message("{file}: no such picture", file=str(picture)))
+    suffix = picture.suffix.lower()
+    if suffix not in FORMAT_BY_SUFFIX:
+        raise ImportRefused(
+            message(
+                "{file}: the game shows PNG, JPEG, GIF and WebP pictures ({suffixes})",
+                file=str(picture),
+                suffixes=", ".join(FORMAT_BY_SUFFIX),
+            )
+        )
+    try:
+        check_picture(picture, max_side=MAX_PICTURE_SIDE)
+    except PictureError as error:
+        raise ImportRefused(
+            message("{file}: {problem}", file=str(picture), problem=error.message)
+        ) from error
+    except OSError as error:
+        raise ImportRefused(_os_said(error, picture)) from error
+    return safe_file_name(picture.name)
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` as a picture's name in a pack: NFC (the form names are compared in), every
+    run of characters other than letters, digits, ``.``, ``-`` and ``_`` one hyphen, the
+    suffix in small letters; ``picture`` when nothing is left of the stem."""
+    name = unicodedata.normalize("NFC", name)
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    stem = _UNSAFE_NAME.sub("-", stem).strip(".-") or "picture"
+    return f"{stem[:100]}.{suffix.lower()}" if suffix else stem[:100]
+
+
+def _copy_picture(picture: Path, folder: Path, name: str, taken: set[str]) -> str:
+    """Copy ``picture`` into ``folder`` as ``name`` (another name when a different picture
+    has it there); the name it has there."""
+    data = _read_bytes(picture)
+    stem, _, suffix = name.rpartition(".")
+    number = 1
+    while True:
+        candidate = name if number == 1 else f"{stem}-{number}.{suffix}"
+        target = folder / candidate
+        if candidate not in taken:
+            try:
+                if not target.exists():
+                    break
+                if hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(data).digest():
+                    taken.add(candidate)
+                    return candidate
+            except OSError as error:
+                raise ImportRefused(_os_said(error, target)) from error
+        number += 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_replacing(target, data)
+    except FileNotWritten as error:
+        raise ImportRefused(error.said) from error
+    except OSError as error:
+        raise ImportRefused(_os_said(error, folder)) from error
+    taken.add(candidate)
+    return candidate
+
+
+def _pictures_beside(loaded: LoadedPack, folder: Path, packs_dir: Path) -> list[tuple[Path, Path]]:
+    """(picture, where its copy goes) for each picture the pack names that is beside it
+    (not one of the game's own); refused when a different file is already there."""
+    copies = []
+    base = folder.resolve()
+    for text, found in loaded.images.items():
+        try:
+            relative = found.resolve().relative_to(base)
+        except ValueError:
+            continue  # one of the game's own pictures
+        copy = packs_dir / relative
+        if copy.exists() and not _same_bytes(copy, found):
+            raise ImportRefused(
+                message(
+                    "{file} is already in your packs folder and is another picture; the pack "
+                    "names {picture}",
+                    file=str(copy),
+                    picture=text,
+                )
+            )
+        copies.append((found, copy))
+    return copies
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    try:
+        return one.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
+
+
+# --- writing and loading back --------------------------------------------------------------
+
+
+def _write_valid(
+    target: Path,
+    data: Mapping[str, Any],
+    kept: list[_Taken],
+    gathered: _Gathered,
+    request: ImportRequest,
+) -> tuple[LoadedPack, list[_Taken]]:
+    """Write the pack and load it back; a question the loader still refuses is left out
+    (and told) and the pack written again, so that what stays on disk loads. Raises
+    :class:`ImportRefused` (the file as it was before) when the pack fails for a reason
+    that is no question's."""
+    before = target.read_bytes() if target.exists() else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    comment = request.comment
+    for _ in range(_MAX_WRITES):
+        text = pack_yaml({**data, "questions": [taken.fields for taken in kept]}, comment=comment)
+        write_replacing(target, text.encode("utf-8"))
+        loaded = load_pack(target, assets_dir=request.assets_dir)
+        if loaded.ok:
+            return loaded, kept
+        refused: dict[int, list[Message]] = {}
+        other: Problem | None = None
+        for problem in loaded.errors:
+            place = _question_of(problem)
+            if place is None or place[0] >= len(kept):
+                other = other or problem
+                continue
+            refused.setdefault(place[0], []).append(_worded(problem, place[1]))
+        if other is not None or not refused or len(refused) == len(kept):
+            _put_back(target, before)
+            first = other or loaded.errors[0]
+            raise ImportRefused(
+                message(
+                    "the pack could not be written valid: {problem}", problem=_problem_said(first)
+                ),
+                _in_file_order(gathered.skipped, request.files),
+            )
+        for index, reasons in refused.items():
+            taken = kept[index]
+            for reason in reasons:
+                gathered.skipped.append(
+                    SkippedLine(taken.path, taken.line, taken.column, reason, "skipped")
+                )
+        kept = [taken for index, taken in enumerate(kept) if index not in refused]
+    _put_back(target, before)
+    raise ImportRefused(message("the pack could not be written valid"))
+
+
+_MAX_WRITES = 4
+
+
+def _put_back(target: Path, before: bytes | None) -> None:
+    try:
+        if before is None:
+            target.unlink(missing_ok=True)
+        else:
+            write_replacing(target, before)
+    except OSError:
+        pass
