@@ -205,7 +205,7 @@ def _finish(
     if not value:
         return Skipped(
             line,
-            column,
+            value_column,
             message(
                 '"ANSWER:" names no letter; write the right option\'s letter after it, '
                 'such as "ANSWER: B"'

@@ -66,16 +66,17 @@ def read_quizlet(
     cards: list[tuple[int, int, str, str]] = []  # line, column, term, definition
     skipped: list[Skipped] = []
     for offset, piece in _pieces(text, card_sep):
-        content = piece.strip()
-        if not content:
+        if not piece.strip():
             continue
-        line, column = positions.at(offset + len(piece) - len(piece.lstrip()))
-        cut = content.find(term_sep)
+        # the card starts at its first character, or at its separator when it has no term
+        cut = piece.find(term_sep)
+        start = len(piece) - len(piece.lstrip())
+        line, column = positions.at(offset + (min(start, cut) if cut >= 0 else start))
         if cut < 0:
             skipped.append(Skipped(line, column, _no_separator(term_sep, term_separator)))
             continue
-        term = " ".join(content[:cut].split())
-        definition = LINE_BREAK.sub("\n", content[cut + len(term_sep) :].strip())
+        term = " ".join(piece[:cut].split())
+        definition = LINE_BREAK.sub("\n", piece[cut + len(term_sep) :].strip())
         problem = _card_problem(term, definition)
         if problem is not None:
             skipped.append(Skipped(line, column, problem))
