@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 
-from clarity.core.messages import Message, message
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.number_reading import read_number
 from clarity.core.packs.models import (
     MAX_CHOICES,
@@ -411,9 +411,10 @@ class _QuestionReader:
         if len(read) > MAX_CHOICES:
             return self._skip(
                 read[MAX_CHOICES].offset,
-                message(
+                plural_message(
+                    "a choice question with {count} choice; the game shows at most {most}",
                     "a choice question with {count} choices; the game shows at most {most}",
-                    count=len(read),
+                    len(read),
                     most=MAX_CHOICES,
                 ),
             )
