@@ -315,7 +315,9 @@ def test_rows_that_cannot_be_questions_are_skipped_at_their_cell() -> None:
 
 def test_too_many_choices_is_skipped() -> None:
     text = "question,answer,choices\nMany?,a,a|b|c|d|e|f|g\n"
-    assert skipped_at(read_csv(text.encode())) == [(2, 3, "7 choices; the game shows at most 6")]
+    assert skipped_at(read_csv(text.encode())) == [
+        (2, 3, "too many choices (7); the game shows at most 6")
+    ]
 
 
 def test_unknown_and_repeated_columns_are_notes_on_the_header() -> None:
@@ -324,6 +326,13 @@ def test_unknown_and_repeated_columns_are_notes_on_the_header() -> None:
     assert fields(read) == [{"type": "typed", "prompt": "Sky?", "answer": "blue"}]
     assert [(note.line, note.column) for note in read.notes] == [(1, 3), (1, 4)]
     assert '"colour"' in str(read.notes[0].reason)
+
+
+def test_rows_with_text_only_in_unread_columns_are_passed_over() -> None:
+    text = "#,question,answer\n1,Sky?,blue\n2,,\n3,,\n"
+    read = read_csv(text.encode())
+    assert len(read.questions) == 1
+    assert read.skipped == ()
 
 
 def test_time_limit_outside_the_games_range_is_clamped_with_a_note() -> None:

@@ -26,7 +26,8 @@ image          a picture file for the question, beside the pack
 
 A row that cannot be a question (no question text, an unknown type, a choice answer that
 names no choice) is skipped with the reason at its line and the column of the cell that is
-wrong; a fully empty row is passed over. Line numbers are the file's lines (a CSV row whose
+wrong; an empty row (or one with text only in columns the game does not read, such as
+row numbers) is passed over. Line numbers are the file's lines (a CSV row whose
 quoted cell holds line breaks starts on one line and ends on a later one; the next row's
 line is counted right) and the sheet's row numbers for xlsx; columns are the cell's column
 number (A is 1).
@@ -542,6 +543,8 @@ def _read_header(line: int, cells: list[str], notes: list[Skipped]) -> _Header:
         else:
             names[key] = index
     if "question" not in names:
+        # Translators: question, type, answer, choices, explanation are column names a
+        # teacher writes in the table's first row: keep them in English.
         said = message(
             'the first row names no "question" column; it should name the columns, such as: '
             "question, type, answer, choices, explanation"
@@ -562,6 +565,8 @@ def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
         if header is None:
             header = _read_header(line, cells, notes)
             continue
+        if not any(cells[index] for index in header.names.values() if index < len(cells)):
+            continue  # only columns the game does not read (a row number, a remark)
         outcome = _RowReader(line, cells, header, notes).question()
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
@@ -627,6 +632,8 @@ class _RowReader:
         if written:
             kind = _word_key(written, _TYPES)
             if kind is None:
+                # Translators: choice, truefalse, typed, number are the types as written in
+                # the table: keep them in English.
                 said = message(
                     'unknown question type "{type}": write choice, truefalse, typed or number',
                     type=written,
@@ -648,7 +655,7 @@ class _RowReader:
             return self.skip(where, said)
         if len(choices) > MAX_CHOICES:
             said = message(
-                "{count} choices; the game shows at most {most}",
+                "too many choices ({count}); the game shows at most {most}",
                 count=len(choices),
                 most=MAX_CHOICES,
             )
