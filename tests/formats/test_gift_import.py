@@ -262,8 +262,11 @@ def test_true_false_feedback_right_one_explains_the_others_are_noted() -> None:
 
 
 def test_general_feedback_is_the_explanation_before_any_answer_feedback() -> None:
-    fields = _one("Q? {=a#right one ~b#wrong one ####Because.}")
-    assert fields["explain"] == "Because."
+    read = read_gift("Q? {=a#right one ~b ####Because.}")
+    assert read.questions[0].fields["explain"] == "Because."
+    assert [str(note.reason) for note in read.notes] == [
+        "the feedback of single answers was left out: the game shows one explanation"
+    ]
 
 
 def test_only_a_hundred_percent_answer_is_right() -> None:

@@ -249,7 +249,10 @@ class _Answer:
 class _QuestionReader:
     block: _Block
     notes: dict[str, Skipped] = field(default_factory=dict)
-    text_format: str = "moodle"
+    text_format: str = "moodle"  # the question text's: the default of its answers' texts
+    explain: str = ""  # the general feedback (####), which comes before any answer's
+    line: int = 1  # where the question starts
+    column: int = 1
 
     def read(self) -> SourceQuestion | Skipped | None:
         raw = _hide_escapes(self.block.text)
@@ -304,9 +307,8 @@ class _QuestionReader:
         fields = {"prompt": prompt, **fields}
         answers = raw[opening + 1 : closing]
         general = answers.rfind("####")
-        explain = ""
         if general >= 0:
-            explain = self._plain(answers[general + 4 :], self.text_format)
+            self.explain = self._plain(answers[general + 4 :], self.text_format)
             answers = answers[:general]
         stripped = answers.strip()
         where = opening + 1 + len(answers) - len(answers.lstrip())
@@ -326,8 +328,8 @@ class _QuestionReader:
             result = self._typed(stripped, where, fields)
         if isinstance(result, Skipped):
             return result
-        if explain:
-            result["explain"] = explain
+        if self.explain:
+            result["explain"] = self.explain
         explained = result.get("explain")
         if isinstance(explained, str) and len(explained) > _MAX_TEXT:
             return self._skip(start, _too_long(_MAX_TEXT))
@@ -465,10 +467,10 @@ class _QuestionReader:
         return result
 
     def _feedback(self, result: dict[str, object], right: list[str], every: list[str]) -> None:
-        """The first right answer's feedback as the explanation; a note when any other
-        answer's feedback is left out."""
+        """The first right answer's feedback as the explanation when there is no general
+        feedback; a note when any answer's feedback is left out."""
         kept = ""
-        for text in right:
+        for text in right if not self.explain else ():
             kept = self._plain(text, self.text_format) if text.strip() else ""
             if kept:
                 break
