@@ -82,11 +82,14 @@
     return false;
   };
   const chars = (text) => Array.from(text);
+  // A table's own entry for `key`, else `fallback` (never Object.prototype's "constructor"...).
+  const entry = (table, key, fallback) =>
+    Object.prototype.hasOwnProperty.call(table, key) ? table[key] : fallback;
   const primary = (language) => language.split("-", 1)[0].toLowerCase();
 
   function casefold(text, tables) {
     let out = "";
-    for (const c of text) out += tables.casefold[c] !== undefined ? tables.casefold[c] : c.toLowerCase();
+    for (const c of text) out += entry(tables.casefold, c, c.toLowerCase());
     return out;
   }
 
@@ -143,9 +146,9 @@
   }
 
   function negated(d) {
-    // Python's -Decimal rounds to the context's 28 digits.
+    // Python's -Decimal rounds to the context's 28 digits, and -0 is 0 (the minus operation).
     const r = roundHalfEven(d, PRECISION);
-    return { sign: -r.sign, digits: r.digits, exp: r.exp };
+    return { sign: r.digits === ZERO ? 1 : -r.sign, digits: r.digits, exp: r.exp };
   }
 
   function plainText(d) {
@@ -220,8 +223,8 @@
     const subtags = language.toLowerCase().replace(/_/g, "-").split("-");
     const region = subtags.slice(1, 3).find((tag) => /^(?:[a-z]{2}|\d{3})$/.test(tag));
     const all = tables.number_conventions;
-    if (region !== undefined && all[`${subtags[0]}-${region}`]) return all[`${subtags[0]}-${region}`];
-    return all[subtags[0]] || all.en;
+    const regional = region === undefined ? undefined : entry(all, `${subtags[0]}-${region}`, undefined);
+    return regional !== undefined ? regional : entry(all, subtags[0], all.en);
   }
 
   function spellNumbers(text, language, tables) {
@@ -375,7 +378,7 @@
     }
     const after = folded.slice(position).match(p.letterRun) || [];
     let scale = 1;
-    if (after.length && Object.prototype.hasOwnProperty.call(tables.scale_words, after[0])) {
+    if (after.length && entry(tables.scale_words, after[0], undefined) !== undefined) {
       scale = tables.scale_words[after.shift()];
     }
     words = words.concat(after);
@@ -389,7 +392,7 @@
   // ---- matching -----------------------------------------------------------------------
 
   function ownLetters(language, tables) {
-    return new Set(Array.from(tables.own_letters_everywhere + (tables.own_letters[primary(language)] || "")));
+    return new Set(Array.from(tables.own_letters_everywhere + entry(tables.own_letters, primary(language), "")));
   }
 
   function markFolds(mark, base, tables) {
@@ -401,24 +404,24 @@
   function foldLetters(text, language, tables, spellings) {
     const p = prepared(tables);
     const own = ownLetters(language, tables);
-    const variants = tables.letter_variants[primary(language)] || {};
+    const variants = entry(tables.letter_variants, primary(language), {});
     let composed = text.normalize("NFC");
     if (primary(language) === "tr") {
-      composed = chars(composed).map((c) => (tables.turkish_case[c] !== undefined ? tables.turkish_case[c] : c)).join("");
+      composed = chars(composed).map((c) => entry(tables.turkish_case, c, c)).join("");
     }
     composed = casefold(composed, tables).normalize("NFC");
     let out = "";
     let base = null;
     for (const written of composed) {
       if (isFormat(written)) continue;
-      const c = variants[written] !== undefined ? variants[written] : written;
-      if (tables.sign_spellings[c] !== undefined) {
+      const c = entry(variants, written, written);
+      if (entry(tables.sign_spellings, c, undefined) !== undefined) {
         out += tables.sign_spellings[c];
         base = null;
       } else if (own.has(c)) {
         out += c;
         base = c;
-      } else if (spellings && spellings[c] !== undefined) {
+      } else if (spellings && entry(spellings, c, undefined) !== undefined) {
         out += spellings[c];
         base = c;
       } else if (isSpace(c, p)) {
@@ -435,7 +438,7 @@
           }
           base = part;
           const plain = p.dashes.has(part) ? "-" : part;
-          out += tables.letter_folds[plain] !== undefined ? tables.letter_folds[plain] : plain;
+          out += entry(tables.letter_folds, plain, plain);
         }
       }
     }
@@ -492,7 +495,7 @@
       position = end;
     }
     found = found.concat(words(folded.slice(position), tables));
-    const articles = new Set([...(tables.articles.en || []), ...(tables.articles[primary(language)] || [])]);
+    const articles = new Set([...(tables.articles.en || []), ...entry(tables.articles, primary(language), [])]);
     if (found.length > 1 && articles.has(found[0])) found = found.slice(1);
     return found;
   }
@@ -570,7 +573,7 @@
     const visible = list.some((c) => !isFormat(c) && !isSpace(c, p));
     const plain = list
       .filter((c) => !visible || !isFormat(c))
-      .map((c) => (tables.sign_spellings[c] !== undefined ? tables.sign_spellings[c] : c))
+      .map((c) => entry(tables.sign_spellings, c, c))
       .join("");
     const dashed = chars(plain)
       .map((c) => (p.dashes.has(c) ? "-" : c))
@@ -587,7 +590,7 @@
     }
     if (!givenWords.length) return false;
     if (wordsMatch(givenWords, expectedWords, tables)) return true;
-    const spellings = tables.umlaut_spellings[primary(language)];
+    const spellings = entry(tables.umlaut_spellings, primary(language), undefined);
     return spellings !== undefined && wordsMatch(givenWords, tokens(expected, language, tables, spellings), tables);
   }
 
