@@ -238,3 +238,14 @@ def test_a_typed_answer_that_reads_as_true_stays_a_short_answer(tmp_path: Path) 
         "title_hint": "letter",
         "answer": "T",
     }
+
+
+def test_a_question_picture_is_named_in_a_comment(tmp_path: Path) -> None:
+    text = (
+        "clarity: 1\nid: pic\ntitle: P\ndescription: D\n"
+        "rounds: [{image: map.png, answer: x}]\nquestions:\n"
+        "  - {id: shown, type: truefalse, prompt: Is this a map?, image: map.png, answer: true}\n"
+    )
+    lines = write_gift(_load(tmp_path, text)).splitlines()
+    comment = lines.index("// The picture map.png of this question is not exported.")
+    assert lines[comment + 1] == "::shown::[plain]Is this a map?{TRUE}"

@@ -57,6 +57,7 @@ from clarity.core.number_reading import read_number
 from clarity.core.packs.models import (
     MAX_CHOICES,
     MIN_CHOICES,
+    AnyQuestion,
     ChoiceQuestion,
     NumberQuestion,
     Pack,
@@ -674,7 +675,8 @@ def write_gift(pack: Pack) -> str:
     """The questions of ``pack`` as a GIFT file that Moodle imports.
 
     The file starts with ``//`` comments naming the pack and saying that its mystery
-    pictures (its rounds) are not exported: Moodle has no mystery-picture rounds. Then
+    pictures (its rounds) are not exported: Moodle has no mystery-picture rounds (a
+    question's own picture is named in a comment above it, not exported either). Then
     the questions without tags, then the others grouped by their first tag, each group
     after ``$CATEGORY: <tag>`` (a category of that name under the one chosen on Moodle's
     import page; later tags are not written: GIFT has no tags). Each question is
@@ -710,13 +712,14 @@ def write_gift(pack: Pack) -> str:
     return "\n".join(out)
 
 
-def _question(question: object, language: str) -> str:
+def _question(question: AnyQuestion, language: str) -> str:
+    """One question as GIFT, with the comments it needs before it, and a blank line after."""
     lines: list[str] = []
-    head = ""
-    if getattr(question, "id", None):
-        head = f"::{_escaped(question.id)}::"  # type: ignore[attr-defined]
-    head += "[plain]" + _escaped(question.prompt)  # type: ignore[attr-defined]
-    explain = question.explain  # type: ignore[attr-defined]
+    if question.image is not None:
+        lines.append(_comment(f"The picture {question.image} of this question is not exported."))
+    head = f"::{_escaped(question.id)}::" if question.id else ""
+    head += "[plain]" + _escaped(question.prompt)
+    explain = question.explain
     general = f"\t####{_escaped(explain)}\n" if explain else ""
     if isinstance(question, ChoiceQuestion):
         right = question.right_answers
