@@ -418,14 +418,28 @@ def test_xlsx_formula_gives_the_value_excel_saved() -> None:
     ]
 
 
-def test_xlsx_skipped_rows_name_the_row_and_the_cells_column() -> None:
+def test_a_title_row_above_the_header_is_the_title() -> None:
     data = xlsx_bytes(
         [
-            ["Instructions are not allowed above: this is the header row?"],
+            [None, "Geography, 7th form"],
+            [],
+            [None, "question", "answer"],
+            [None, "Longest river of Belarus?", "Dnieper"],
         ]
     )
-    with pytest.raises(SourceUnreadable):
-        read_xlsx(data)
+    read = read_xlsx(data)
+    assert read.title == "Geography, 7th form"
+    assert [(question.line, question.column) for question in read.questions] == [(4, 2)]
+
+
+def test_a_table_without_a_header_in_its_first_rows_is_refused_at_the_first_row() -> None:
+    rows = [["no header here", "x"]] * 7 + [["question", "answer"]]
+    with pytest.raises(SourceUnreadable) as raised:
+        read_xlsx(xlsx_bytes([[], *rows]))
+    assert (raised.value.line, raised.value.column) == (2, 1)
+
+
+def test_xlsx_skipped_rows_name_the_row_and_the_cells_column() -> None:
     data = xlsx_bytes(
         [
             [None, "question", "type", "answer", "choices"],

@@ -3,7 +3,8 @@
 The layout (docs/csv-layout.md tells it to teachers, :data:`TABLE_COLUMNS` holds it): the
 first row that is not empty names the columns, in any order, in English, Russian or
 Belarusian, in any case and with any spaces ("Time limit (sec)" is the time limit column:
-a remark in brackets is not part of the name). Each row below is one question:
+a remark in brackets is not part of the name). A few rows may stand above it (the first
+text there is the sheet's title). Each row below is one question:
 
 =============  ============================================================================
 question       the question's text (required)
@@ -225,6 +226,10 @@ _DIFFICULTIES = {
     "hard": ("hard", "difficult", "сложный", "трудный", "складаны", "цяжкі"),
 }
 
+# Rows that may stand above the header row (a title, a remark) before a table is refused.
+ROWS_ABOVE_HEADER = 5
+# A text above the header longer than this is a remark, not the sheet's title.
+LONGEST_TITLE = 120
 _LATIN_LETTERS = "abcdef"
 _CYRILLIC_LETTERS = "абвгде"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -526,9 +531,12 @@ class _Header:
     titles: list[str]  # the header texts as written, by index
 
 
-def _read_header(line: int, cells: list[str], notes: list[Skipped]) -> _Header:
+def _read_header(line: int, cells: list[str]) -> tuple[_Header | None, list[Skipped]]:
+    """The row's columns when it names a question column (and notes on the columns the game
+    does not read), else None."""
     by_name = _columns_by_name()
     names: dict[str, int] = {}
+    notes: list[Skipped] = []
     for index, cell in enumerate(cells):
         title = cell.strip().lstrip("\ufeff").strip()
         if not title:
@@ -543,14 +551,18 @@ def _read_header(line: int, cells: list[str], notes: list[Skipped]) -> _Header:
         else:
             names[key] = index
     if "question" not in names:
-        # Translators: question, type, answer, choices, explanation are column names a
-        # teacher writes in the table's first row: keep them in English.
-        said = message(
-            'the first row names no "question" column; it should name the columns, such as: '
-            "question, type, answer, choices, explanation"
-        )
-        raise SourceUnreadable(line, 1, said)
-    return _Header(names, [cell.strip().lstrip("\ufeff").strip() for cell in cells])
+        return None, []
+    return _Header(names, [cell.strip().lstrip("\ufeff").strip() for cell in cells]), notes
+
+
+def _no_question_column(line: int) -> SourceUnreadable:
+    # Translators: question, type, answer, choices, explanation are column names a
+    # teacher writes in the table's first row: keep them in English.
+    said = message(
+        'the first row names no "question" column; it should name the columns, such as: '
+        "question, type, answer, choices, explanation"
+    )
+    return SourceUnreadable(line, 1, said)
 
 
 def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
@@ -558,12 +570,18 @@ def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
     header: _Header | None = None
+    above: list[tuple[int, list[str]]] = []  # rows before the header: a title, a remark
     for line, raw in rows:
         cells = [cell.replace("\r\n", "\n").replace("\r", "\n").strip() for cell in raw]
         if not any(cells):
             continue
         if header is None:
-            header = _read_header(line, cells, notes)
+            header, header_notes = _read_header(line, cells)
+            if header is None:
+                above.append((line, cells))
+                if len(above) > ROWS_ABOVE_HEADER:
+                    raise _no_question_column(above[0][0])
+            notes.extend(header_notes)
             continue
         if not any(cells[index] for index in header.names.values() if index < len(cells)):
             continue  # only columns the game does not read (a row number, a remark)
@@ -573,12 +591,22 @@ def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
         else:
             questions.append(outcome)
     if header is None:
+        if above:
+            raise _no_question_column(above[0][0])
         said = message(
             "the table is empty: it needs a first row naming the columns (question, type, "
             "answer, ...) and a row for each question"
         )
         raise SourceUnreadable(1, 1, said)
-    return SourceRead(tuple(questions), tuple(skipped), None, tuple(notes))
+    return SourceRead(tuple(questions), tuple(skipped), _title(above), tuple(notes))
+
+
+def _title(above: list[tuple[int, list[str]]]) -> str | None:
+    """The first text above the header row (a sheet's title), unless it is long (a remark)."""
+    if not above:
+        return None
+    first = next(cell for cell in above[0][1] if cell)
+    return first if len(first) <= LONGEST_TITLE else None
 
 
 class _RowReader:
