@@ -397,6 +397,11 @@ def test_a_short_answer_with_only_partial_credit_has_no_right_answer() -> None:
     )
 
 
+def test_a_byte_order_mark_left_in_the_text_is_no_text() -> None:
+    read = read_gift("\ufeff// Moodle export\nQ?{T}")
+    assert [(q.line, q.column, q.fields["prompt"]) for q in read.questions] == [(2, 1, "Q?")]
+
+
 def test_an_empty_file_and_comments_only_give_nothing() -> None:
     assert read_gift("") == SourceRead(())
     assert read_gift("// only\n// comments\n\n\n") == SourceRead(())

@@ -149,7 +149,8 @@ def _blocks(text: str) -> Iterator[_Block]:
     tags: tuple[str, ...] = ()
     lines: list[str] = []
     first = 0
-    for number, line in enumerate(_LINE_END.split(text), start=1):
+    # a byte-order mark left by a caller that decoded without removing it is no text
+    for number, line in enumerate(_LINE_END.split(text.removeprefix("\ufeff")), start=1):
         stripped = line.strip()
         if not stripped:
             if lines:
