@@ -593,7 +593,13 @@
     if (event.ctrlKey || event.metaKey || event.altKey || !round) return;
     const target = event.target;
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
-      if (event.key === "Escape") $("prompt").focus();
+      // Esc: from the guess back to the question; from the answer field to the question's
+      // text, where the letter keys (G) work again
+      if (event.key === "Escape") {
+        const typed = !$("typed-form").hidden && !$("question-panel").hidden;
+        if (target.id === "guess-text" && typed) $("typed-answer").focus();
+        else $("prompt").focus();
+      }
       return;
     }
     const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
