@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from clarity.core.packs.models import Question
-from clarity.formats.quizlet import read_quizlet
+from clarity.formats.quizlet import read_quizlet, separator_named
 from clarity.formats.source import SourceRead
 from clarity.formats.text_decoding import decode_text
 
@@ -206,3 +206,23 @@ def test_any_text_reads_without_raising_and_gives_valid_questions(
         assert 1 <= question.line <= lines
     for one in read.skipped:
         assert 1 <= one.line <= lines
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("tab", "\t"), (" Tab ", "\t"), ("\\t", "\t"), ("comma", ","), ("Semicolon", ";"),
+     ("new line", "\n"), ("\\n", "\n"), (" - ", " - "), ("\t", "\t"), ("", "")],
+)  # fmt: skip
+def test_separators_named_as_quizlet_names_them_or_typed_as_escapes(
+    written: str, meant: str
+) -> None:
+    assert separator_named(written) == meant
+
+
+def test_a_named_separator_reads_like_the_character() -> None:
+    text = text_of("quizlet_comma_semicolon.txt")
+    by_name = read_quizlet(
+        text, term_separator="comma", card_separator="semicolon", rng=random.Random(1)
+    )
+    assert by_name == read_quizlet(text, rng=random.Random(1))
+    assert len(by_name.questions) == 4

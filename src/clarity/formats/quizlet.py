@@ -15,9 +15,13 @@ three other cards are the wrong choices instead, for a class that should not typ
 When a separator is not given it is found from the text: between term and definition a
 tab when the text holds one, else a comma; between cards a new line, or a semicolon when
 the whole export is one line whose every semicolon-separated piece holds the term
-separator. A custom separator is taken literally ("\\n", "\\r\\n" or "\\r" given as the
-card separator means any line break). Positions are the card's first character, so cards
-that share one line (semicolon between rows) are told apart by their column.
+separator. A separator given is taken as it is written, except: a line break given as the
+card separator means any line break; Quizlet's own names of its choices ("tab", "comma",
+"semicolon", "new line") and the escapes a teacher types where a tab cannot be typed (a
+backslash then t, a backslash then n) stand for their characters.
+
+Positions are the card's first character, so cards that share one line (semicolon between
+rows) are told apart by their column.
 """
 
 from __future__ import annotations
@@ -38,6 +42,16 @@ _ANSWER_LIMIT: int = get_args(ShortText)[1].max_length
 _PROMPT_LIMIT: int = get_args(Text)[1].max_length
 _WRONG_CHOICES = 3  # with the right one, the four choices of a usual quiz
 _LINE_BREAKS = ("\n", "\r\n", "\r")
+_SEPARATOR_NAMES = {
+    "tab": "\t",
+    "\\t": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "new line": "\n",
+    "newline": "\n",
+    "\\n": "\n",
+    "\\r\\n": "\n",
+}
 
 
 def read_quizlet(
@@ -60,8 +74,8 @@ def read_quizlet(
     ``as_choice``, a card with no other term to offer as a wrong choice, are skipped with
     the reason. Blank cards are passed over. Never raises for a card.
     """
-    term_sep = term_separator or ("\t" if "\t" in text else ",")
-    card_sep = card_separator or _find_card_separator(text, term_sep)
+    term_sep = separator_named(term_separator or "") or ("\t" if "\t" in text else ",")
+    card_sep = separator_named(card_separator or "") or _find_card_separator(text, term_sep)
     positions = TextPositions(text)
     cards: list[tuple[int, int, str, str]] = []  # line, column, term, definition
     skipped: list[Skipped] = []
@@ -101,6 +115,13 @@ def read_quizlet(
         questions.append(SourceQuestion(fields=fields, line=line, column=column))
     skipped.sort(key=lambda one: (one.line, one.column))
     return SourceRead(questions=tuple(questions), skipped=tuple(skipped))
+
+
+def separator_named(written: str) -> str:
+    """The separator a teacher wrote: Quizlet's names of its choices and the escapes
+    ``\\t`` and ``\\n`` as their characters (any case, spaces around them ignored), any
+    other text as it is; "" stays "" (not given)."""
+    return _SEPARATOR_NAMES.get(" ".join(written.split()).casefold(), written)
 
 
 def _find_card_separator(text: str, term_sep: str) -> str:
