@@ -272,6 +272,15 @@ def test_number_question_with_range_percent_tolerance_and_accepted_numbers() -> 
     assert_valid_questions(read)
 
 
+def test_a_lone_letter_answer_is_typed_unless_the_type_says_truefalse() -> None:
+    text = "question,type,answer\nSymbol of yttrium?,,Y\nIs it?,truefalse,Y\nFish fly?,,no\n"
+    assert [question["type"] for question in fields(read_csv(text.encode()))] == [
+        "typed",
+        "truefalse",
+        "truefalse",
+    ]
+
+
 def test_id_column_gives_an_id_or_a_title_to_make_one_from() -> None:
     text = "id,question,answer\nsun-star,Is the Sun a star?,yes\nMoon Facts,What orbits us?,Moon\n"
     first, second = fields(read_csv(text.encode()))

@@ -10,7 +10,9 @@ from clarity.formats.source import SourceUnreadable
 from clarity.formats.text_decoding import decode_table_text, decode_text, looks_cyrillic
 
 RUSSIAN = "Вопрос;Ответ\r\nСтолица России?;Москва\r\n"
-BELARUSIAN = "Пытанне;Адказ\r\nЯк па-беларуску «ёжик»?;вожык\r\nДзе ўсходзіць сонца?;на ўсходзе і ўсё\r\n"
+BELARUSIAN = (
+    "Пытанне;Адказ\r\nЯк па-беларуску «ёжик»?;вожык\r\nДзе ўсходзіць сонца?;на ўсходзе і ўсё\r\n"
+)
 FRENCH = "Question;Réponse\r\nQuelle est la capitale de la France ?;Paris, évidemment\r\n"
 GERMAN = "Frage;Antwort\r\nWie heißt die größte Stadt Österreichs?;Wien\r\n"
 
@@ -33,7 +35,7 @@ def test_line_ends_are_kept_as_written() -> None:
 
 
 def test_not_utf8_is_refused_at_the_first_bad_byte() -> None:
-    data = "first line\r\nsecond\rthird: ".encode() + "Москва".encode("cp1251")
+    data = b"first line\r\nsecond\rthird: " + "Москва".encode("cp1251")
     with pytest.raises(SourceUnreadable) as raised:
         decode_text(data)
     # "\r\n" and "\r" each end one line: the bad byte is on line 3, after "third: "

@@ -670,8 +670,8 @@ class _RowReader:
             return kind
         if choices:
             return "choice"
-        if answer and truth_of(answer) is not None:
-            return "truefalse"
+        if len(answer) > 1 and truth_of(answer) is not None:
+            return "truefalse"  # not a lone T, F, Y or N: that may be a chemical symbol
         if answer and number_text(answer) is not None:
             return "number"
         return "typed"
