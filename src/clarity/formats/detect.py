@@ -3,11 +3,14 @@
 Teachers rename files, and Moodle, Quizlet and Excel all save ``.txt``: the content
 decides. In order:
 
-1. a zip with ``xl/`` inside is a spreadsheet: Kahoot's template when a cell of its first
-   rows reads "Question - max 120 characters" (the template's header; Kahoot's own
-   words), else ``xlsx`` in our layout;
+1. a zip with ``xl/`` inside is a spreadsheet: Kahoot's template when its first sheet
+   has the template's header row ("Question - max 120 characters", "Answer 1 - max 75
+   characters", ...: :func:`clarity.formats.kahoot.looks_like_kahoot`), else ``xlsx`` in
+   our layout;
 2. JSON holding ``response_code`` and ``results`` is an Open Trivia DB download;
-3. a header row that names our columns (``question`` and ``answer`` or ``type``) is ``csv``;
+3. a first row that names our layout's columns (the question, and the answer or the
+   type; in English, Russian or Belarusian: :data:`clarity.formats.table.TABLE_COLUMNS`)
+   is ``csv``;
 4. ``ANSWER: X`` lines after lettered options is Aiken (Moodle's Aiken format page);
 5. GIFT answer blocks ``{...}`` after a question, or ``::title::``: GIFT (Moodle's GIFT
    format page);
@@ -32,13 +35,11 @@ _SUFFIXES = {
     ".xlsx": "xlsx",
     ".json": "opentdb",
 }
-_KAHOOT_HEADER = "question - max"  # "Question - max 120 characters" in every template
 _AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*:[ \t]*[A-Za-z][ \t]*$", re.MULTILINE)
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Za-z][.)][ \t]+\S", re.MULTILINE)
 _GIFT_BLOCK = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}", re.DOTALL)
 _GIFT_ANSWER = re.compile(r"(?<!\\)\{\s*(?:[=~#]|T\b|F\b|TRUE\b|FALSE\b|\})", re.IGNORECASE)
 _GIFT_TITLE = re.compile(r"^[ \t]*::[^:\n]*::", re.MULTILINE)
-_HEADER_WORDS = re.compile(r"[^\w]+")
 _SAMPLE = 64 * 1024  # what the text checks look at: a file's start tells its format
 
 
@@ -68,24 +69,10 @@ def _spreadsheet(data: bytes) -> str | None:
 
 
 def _is_kahoot(data: bytes) -> bool:
-    """A cell of the first sheet's first 20 rows holds Kahoot's header text."""
-    try:
-        from openpyxl import load_workbook  # noqa: PLC0415 - only for a spreadsheet
+    """The first sheet has Kahoot's header row, as the Kahoot reader finds it."""
+    from clarity.formats.kahoot import looks_like_kahoot  # noqa: PLC0415 - openpyxl
 
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # any damage: not Kahoot's template; the reader says why
-        return False
-    try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
-            return False
-        for row in sheet.iter_rows(max_row=20, max_col=12, values_only=True):
-            for cell in row:
-                if isinstance(cell, str) and _KAHOOT_HEADER in cell.casefold():
-                    return True
-        return False
-    finally:
-        book.close()
+    return looks_like_kahoot(data)
 
 
 def _text(data: bytes) -> str | None:
@@ -98,15 +85,28 @@ def _text(data: bytes) -> str | None:
     except UnicodeDecodeError as error:
         if error.start >= len(data) - 3:
             return data[: error.start].decode("utf-8-sig")
-    return data.decode("cp1252", errors="replace")
+    from clarity.formats.source import SourceUnreadable  # noqa: PLC0415
+    from clarity.formats.text_decoding import decode_table_text  # noqa: PLC0415
+
+    try:
+        return decode_table_text(data)  # cp1251 or cp1252, as Excel writes a CSV
+    except SourceUnreadable:
+        return data.decode("cp1252", errors="replace")
 
 
 def _by_text(text: str) -> list[str]:
     """Every text format ``text`` fits, the likeliest first."""
     found: list[str] = []
     stripped = text.lstrip()
-    if stripped.startswith("{") and _is_opentdb(stripped):
-        found.append("opentdb")
+    if stripped.startswith(("{", "[")):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        if data is not None:  # JSON: Open Trivia DB's, or none we read
+            return ["opentdb"] if _is_opentdb(data) else []
+        if '"response_code"' in stripped and '"results"' in stripped:
+            return ["opentdb"]  # cut short by the sample, or broken: its reader says where
     if _has_table_header(text):
         found.append("csv")
     if _AIKEN_ANSWER.search(text) and _AIKEN_OPTION.search(text):
@@ -118,25 +118,24 @@ def _by_text(text: str) -> list[str]:
     return found
 
 
-def _is_opentdb(text: str) -> bool:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return '"response_code"' in text and '"results"' in text  # a sample cut short
+def _is_opentdb(data: object) -> bool:
     return isinstance(data, dict) and "results" in data and "response_code" in data
 
 
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
-
-
 def _has_table_header(text: str) -> bool:
-    """The first line names our columns: question (or prompt) and answer or type."""
-    words = {word for word in _HEADER_WORDS.split(_first_line(text).casefold()) if word}
-    return bool(words & {"question", "prompt"}) and bool(words & {"answer", "type"})
+    """The first row names our layout's columns (in English, Russian or Belarusian, as the
+    table reader compares headers): the question, and the answer or the type."""
+    from clarity.formats.table import TABLE_COLUMNS, header_key  # noqa: PLC0415
+
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and lines[0].strip().lower().startswith("sep="):  # Excel's separator line
+        lines = lines[1:]
+    if not lines:
+        return False
+    by_name = {header_key(name): column.key for column in TABLE_COLUMNS for name in column.names}
+    cells = re.split(r"[,;\t]", lines[0])
+    keys = {by_name.get(header_key(cell.strip().strip('"'))) for cell in cells}
+    return "question" in keys and bool(keys & {"answer", "type"})
 
 
 def _is_gift(text: str) -> bool:

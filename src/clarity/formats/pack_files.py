@@ -26,23 +26,27 @@ _NEW_PACK = """\
 # Lines starting with # are comments. Put a text in 'single quotes' when it holds ": "
 # or " #", or starts with - [ {{ ' " or another sign.
 clarity: 1
-id: {pack_id}            # lowercase Latin letters, digits and hyphens; unique
+id: {pack_id}  # lowercase Latin letters, digits and hyphens; unique
 title: {title}
 description: What this pack is about, in a sentence or two.
-language: {language}         # the language of the questions (en, ru, be ...)
-time_limit: 30          # seconds per question, 5 to 300 (a question may set its own)
+language: {language}  # the language of the questions: en, ru, be ...
+# Seconds for each question, 5 to 300 (a question may set its own time_limit).
+time_limit: 30
 
 # Each round is a mystery picture under tiles; every right answer uncovers a tile.
 rounds:
-  - image: {picture}   # next to this file, or one of the game's own pictures
-    answer: Belarus      # what the picture shows: the class guesses it
-    accept:              # other guesses that count
+  - image: {picture}  # next to this file, or one of the game's own pictures
+    # What the picture shows: the class guesses it. accept: other guesses that count.
+    answer: Belarus
+    accept:
       - Republic of Belarus
     caption: Belarus borders Russia, Ukraine, Poland, Lithuania and Latvia.
-    grid: 2x3            # rows x columns of tiles
+    # Rows x columns of tiles: no more tiles than there are questions.
+    grid: 2x2
 
 questions:
-  # A choice question: 2 to 6 choices, the answer is the right choice's text.
+  # A choice question: 2 to 6 choices; the answer is the right choice's text.
+  # explain: is shown after the answer.
   - id: capital
     type: choice
     prompt: What is the capital of Belarus?
@@ -52,7 +56,7 @@ questions:
       - Riga
       - Warsaw
     answer: Minsk
-    explain: Minsk has been the capital since 1919.   # shown after the answer
+    explain: Minsk has been the capital since 1919.
 
   # Several right choices: list them; any of them counts.
   - id: neighbours
@@ -73,7 +77,7 @@ questions:
     prompt: Belarus has no coast.
     answer: true
 
-  # A typed question: the student types the answer; accept lists other right spellings.
+  # A typed question: the student types the answer; accept: other right spellings.
   - id: river
     type: typed
     prompt: Which river flows through Minsk?
@@ -81,8 +85,8 @@ questions:
     accept:
       - Svisloch
 
-  # A number question: right within the tolerance (or give min: and max:).
-  - id: founded
+  # A number question: right within the tolerance (or give min: and max: instead).
+  - id: treaty
     type: number
     prompt: In which year was the Union State treaty signed?
     answer: 1999

@@ -1,0 +1,112 @@
+"""Finding a file's format from what it holds, as the readers' own test files are written."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from clarity.formats.detect import FORMATS, detect_format
+from formats.test_kahoot import kahoot_template
+
+HERE = Path(__file__).parent
+TEXT = HERE / "text_files"
+GIFT = HERE / "gift_files"
+TABLE = HERE / "table_files"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (GIFT / "handwritten.gift", "gift"),
+        (GIFT / "moodle_export_en.txt", "gift"),
+        (GIFT / "moodle_export_ru.txt", "gift"),
+        (TEXT / "aiken_moodle.txt", "aiken"),
+        (TEXT / "aiken_cyrillic.txt", "aiken"),
+        (TEXT / "aiken_errors.txt", "aiken"),
+        (TEXT / "opentdb_default.json", "opentdb"),
+        (TEXT / "opentdb_default_pretty.json", "opentdb"),
+        (TEXT / "opentdb_base64.json", "opentdb"),
+        (TEXT / "opentdb_url3986.json", "opentdb"),
+        (TEXT / "quizlet_tab_newline.txt", "quizlet"),
+        (TEXT / "quizlet_comma_semicolon.txt", "quizlet"),
+        (TABLE / "excel_utf8_comma.csv", "csv"),
+        (TABLE / "excel_cp1251_semicolon.csv", "csv"),
+        (TABLE / "excel_cp1252_semicolon.csv", "csv"),
+        (TABLE / "google_sheets.tsv", "csv"),
+        (TABLE / "libreoffice_comma.csv", "csv"),
+    ],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+)
+def test_each_readers_files_are_found_by_their_content(path: Path, expected: str) -> None:
+    assert detect_format(path.name, path.read_bytes()) == expected
+
+
+def test_the_name_does_not_decide_when_the_content_is_plain() -> None:
+    gift = (GIFT / "handwritten.gift").read_bytes()
+    aiken = (TEXT / "aiken_moodle.txt").read_bytes()
+    assert detect_format("questions.txt", gift) == "gift"
+    assert detect_format("questions.csv", aiken) == "aiken"
+    assert detect_format("no-extension", gift) == "gift"
+
+
+def test_a_gift_file_is_found_by_its_answer_blocks_or_titles() -> None:
+    assert detect_format("a.txt", b"Minsk is the capital of Belarus {T}\n") == "gift"
+    assert detect_format("a.txt", b"2 + 2 = {#4}\n") == "gift"
+    assert detect_format("a.txt", b"::Q1:: Who? {=me ~you}\n") == "gift"
+    # braces that are no answer block, escaped braces: not GIFT
+    assert detect_format("a.txt", b"set notation {a, b}\nx\n") is None
+    assert detect_format("a.txt", b"escaped \\{=x\\}\n") is None
+
+
+def test_a_table_header_in_russian_or_belarusian_is_ours() -> None:
+    assert detect_format("a.csv", "Вопрос;Ответ;Варианты\nСтолица?;Минск;\n".encode()) == "csv"
+    assert detect_format("a.csv", "Пытанне,Тып,Адказ\nЦі?,truefalse,так\n".encode()) == "csv"
+    assert detect_format("a.csv", b"sep=;\nQuestion;Answer\nWhy?;Because\n") == "csv"
+
+
+def test_a_table_without_our_header_is_a_quizlet_set_when_lines_hold_a_separator() -> None:
+    data = "dog,собака\ncat,кошка\nmilk,молоко\n".encode()
+    assert detect_format("words.csv", data) == "quizlet"
+
+
+def test_a_csv_header_that_also_reads_as_quizlet_is_csv_by_the_name_or_first() -> None:
+    data = b"question,answer\n2+2,4\n3+3,6\n"
+    assert detect_format("a.csv", data) == "csv"
+    assert detect_format("a.txt", data) == "csv"
+
+
+def test_json_that_is_not_opentdb_is_unknown() -> None:
+    assert detect_format("a.json", json.dumps({"questions": []}).encode()) is None
+    assert detect_format("a.json", b"[1, 2, 3]") is None
+
+
+def test_kahoots_template_and_our_xlsx_layout_are_told_apart() -> None:
+    kahoot = kahoot_template([["2+2?", "3", "4", "", "", 20, "2"]])
+    assert detect_format("quiz.xlsx", kahoot) == "kahoot"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Question", "Type", "Answer", "Choices"])
+    sheet.append(["Capital of Belarus?", "choice", "Minsk", "Minsk|Riga"])
+    out = io.BytesIO()
+    book.save(out)
+    assert detect_format("table.xlsx", out.getvalue()) == "xlsx"
+
+
+def test_a_zip_that_is_no_spreadsheet_and_broken_bytes_are_unknown() -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    assert detect_format("letter.docx", out.getvalue()) is None
+    assert detect_format("x.xlsx", b"PK\x03\x04 cut short") is None
+    assert detect_format("empty.txt", b"") is None
+    assert detect_format("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") is None
+
+
+def test_the_formats_are_the_contracts() -> None:
+    assert FORMATS == ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
