@@ -225,7 +225,7 @@ def test_an_unknown_escape_keeps_its_backslash_as_moodle_does() -> None:
 
 def test_html_turned_into_text_with_line_breaks_entities_and_a_note() -> None:
     read = read_gift(
-        '::H::[html]<p dir="ltr">Fish &amp; chips<br>cost &lt;5&gt;&nbsp;€</p>'
+        '::H::[html]<p dir="ltr">Fish &amp; <b>chips</b><br>cost &lt;5&gt;&nbsp;€</p>'
         '<p>Second <img src="@@PLUGINFILE@@/a.png" alt="a"> para</p>{T}'
     )
     assert (
@@ -235,6 +235,12 @@ def test_html_turned_into_text_with_line_breaks_entities_and_a_note() -> None:
         (1, 1, "HTML was turned into plain text"),
         (1, 1, "a picture in the text was left out"),
     ]
+
+
+def test_the_paragraph_moodles_editor_wraps_every_text_in_needs_no_note() -> None:
+    read = read_gift('[html]<p dir\\="ltr" style\\="text-align\\: left;">Plain words<br></p>{T}')
+    assert read.questions[0].fields["prompt"] == "Plain words"
+    assert read.notes == ()
 
 
 def test_plain_and_markdown_text_keep_what_looks_like_html() -> None:

@@ -15,9 +15,10 @@ Reading (:func:`read_gift`):
   ``//`` in a path is a slash inside a category name, as Moodle writes it.
 * ``::title::`` becomes ``title_hint`` (the import turns it into the question's id).
 * ``[html]`` text is turned into plain text (``<br>`` and paragraph ends are line breaks,
-  entities decoded, tags dropped; a note says so); ``[moodle]`` text (and text without a
-  format) is too when it holds HTML tags, because Moodle shows it as HTML. ``[plain]`` and
-  ``[markdown]`` text is kept as written.
+  entities decoded, tags dropped; a note says so when formatting such as bold or a list
+  was lost, not for the paragraph Moodle's editor wraps every text in); ``[moodle]`` text
+  (and text without a format) is too when it holds HTML tags, because Moodle shows it as
+  HTML. ``[plain]`` and ``[markdown]`` text is kept as written.
 * The escapes ``\\~ \\= \\# \\{ \\} \\: \\\\`` give the character; ``\\n`` a line break.
   Runs of other white space (line ends in the file included) become one space.
 * Multiple choice: ``=right ~wrong``, weights ``~%50%``. Only a 100 % answer is right; when
@@ -203,13 +204,18 @@ class _Html(HTMLParser):
     """HTML to plain text: line breaks for <br> and block ends, pictures counted."""
 
     _BREAKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+    # what Moodle's editor wraps every text in: dropping it loses nothing worth a note
+    _LAYOUT = frozenset({"p", "br", "div", "span", "img"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
         self.pictures = 0
+        self.formatting = False  # a tag that did more than wrap the text (bold, a list)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._LAYOUT:
+            self.formatting = True
         if tag == "br":
             self.pieces.append(_LINE_BREAK)
         elif tag == "img":
@@ -364,7 +370,8 @@ class _QuestionReader:
             parser.feed(text)
             parser.close()
             text = "".join(parser.pieces)
-            self._note("html", message("HTML was turned into plain text"))
+            if parser.formatting:
+                self._note("html", message("HTML was turned into plain text"))
             if parser.pictures:
                 self._note("picture", message("a picture in the text was left out"))
         return _tidy(text)
