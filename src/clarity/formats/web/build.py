@@ -78,7 +78,10 @@ TEXTS: dict[str, str] = {
     "guess_label": N_("What is in the picture?"),
     # Translators: the button that sends a guess of the mystery picture (short)
     "guess": N_("Guess"),
+    # Translators: what a guess at the picture earns now, and costs when it is wrong
     "guess_stakes": N_("Right now: +{right}; a wrong guess: −{wrong}"),
+    # Translators: what a guess at the picture earns now (a wrong one costs nothing yet)
+    "guess_worth": N_("Right now: +{right}"),
     "final_guess": N_("The questions are over: one last guess, a wrong one costs nothing."),
     # Translators: gives up the final guess and shows the picture (short)
     "show_picture": N_("Show the picture"),

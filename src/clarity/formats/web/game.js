@@ -350,9 +350,9 @@
       Scoring.imageGuessPoints({ right: false, hiddenTiles: hidden, final }, rules).penalty,
       round.score,
     );
-    $("guess-note").textContent = final
-      ? say("final_guess")
-      : say("guess_stakes", { right: win, wrong: lose });
+    let note = say("final_guess");
+    if (!final) note = lose ? say("guess_stakes", { right: win, wrong: lose }) : say("guess_worth", { right: win });
+    $("guess-note").textContent = note;
     $("show-picture").hidden = !final;
   }
 
