@@ -243,6 +243,11 @@ def test_the_paragraph_moodles_editor_wraps_every_text_in_needs_no_note() -> Non
     assert read.notes == ()
 
 
+def test_the_text_of_a_style_or_script_element_is_not_shown() -> None:
+    prompt = _one("[html]<style>p \\{ color\\: red \\}</style><p>Shown</p><script>x()</script>{T}")
+    assert prompt["prompt"] == "Shown"
+
+
 def test_plain_and_markdown_text_keep_what_looks_like_html() -> None:
     assert _one("[plain]Is <b> a tag?{T}")["prompt"] == "Is <b> a tag?"
     assert _one("[markdown]**Bold** <p>{T}")["prompt"] == "**Bold** <p>"

@@ -206,14 +206,18 @@ class _Html(HTMLParser):
     _BREAKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
     # what Moodle's editor wraps every text in: dropping it loses nothing worth a note
     _LAYOUT = frozenset({"p", "br", "div", "span", "img"})
+    _HIDDEN = frozenset({"script", "style"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
         self.pictures = 0
         self.formatting = False  # a tag that did more than wrap the text (bold, a list)
+        self.hidden = 0  # inside <script> or <style>, whose text is never shown
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
         if tag not in self._LAYOUT:
             self.formatting = True
         if tag == "br":
@@ -222,11 +226,14 @@ class _Html(HTMLParser):
             self.pictures += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
         if tag in self._BREAKS:
             self.pieces.append(_LINE_BREAK)
 
     def handle_data(self, data: str) -> None:
-        self.pieces.append(data)
+        if not self.hidden:
+            self.pieces.append(data)
 
 
 def _tidy(text: str) -> str:
