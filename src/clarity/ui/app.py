@@ -11,6 +11,7 @@ import pygame
 
 from clarity.core.messages import N_, message
 from clarity.ui.bindings import Binding, handle_key
+from clarity.ui.drops import FileDrops
 from clarity.ui.keys import F11, Letter
 from clarity.ui.notice import Notice
 from clarity.ui.scene import Scene
@@ -148,6 +149,8 @@ class App:
         # input method's or an on-screen keyboard's, which come without a key) is typed
         self._untyped_press_frame: int | None = None
         self.notice = Notice(lambda: self.translator)
+        #: files dropped on the window, imported and reported between frames
+        self.drops = FileDrops()
         #: something (a notice) was drawn over the scenes in the last frame: a scene that
         #: redraws only what changed must draw this frame whole
         self.covered_last_frame = False
@@ -528,6 +531,8 @@ class App:
             self._dispatch(event)
             self._apply_pending()
             self._sync_text_input()
+        self.drops.deliver(self)
+        self._apply_pending()
         top = self.top
         if top is None or not self.running:
             self.running = False  # closed: no more time passes in the game
@@ -549,6 +554,8 @@ class App:
             return
         if event.type == pygame.WINDOWSIZECHANGED:
             self._follow_window()
+            return
+        if self.drops.take(event):
             return
         top = self.top
         if event.type == pygame.KEYDOWN:

@@ -144,6 +144,13 @@ class PackCatalog:
         return self._folders
 
     @property
+    def generation(self) -> int:
+        """How many times the packs were forgotten (:meth:`reload`): a list of cards made
+        from an older generation is out of date (a pack was imported since)."""
+        with self._changed:
+            return self._generation
+
+    @property
     def loaded(self) -> bool:
         """Whether every pack is in (and :meth:`all` returns at once)."""
         with self._changed:

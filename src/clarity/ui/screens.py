@@ -38,6 +38,7 @@ SCREENS: Mapping[str, str] = {
     "host-play": "clarity.ui.scenes.host_play:HostPlayScene",
     "host-results": "clarity.ui.scenes.host_results:HostResultsScene",
     "host-stopped": "clarity.ui.scenes.host_stopped:HostStoppedScene",
+    "import-report": "clarity.ui.scenes.import_report:ImportReportScene",
 }
 
 

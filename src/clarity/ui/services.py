@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clarity.core.messages import Message
+from clarity.core.messages import N_, Message
 from clarity.i18n import LANGUAGE_ENV, Translator, choose_language, translator_for
 from clarity.i18n.languages import LanguageChoice
 from clarity.settings import (
@@ -39,6 +39,7 @@ __all__ = [
     "CabinetEntry",
     "ClassBook",
     "ClassGameSaved",
+    "DroppedFile",
     "FinishResult",
     "GameSettings",
     "HeldElsewhere",
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from clarity.core.scoring import ScoringRules
     from clarity.core.teams import ClassGameSetup
     from clarity.core.trophies import TrophyTracker
+    from clarity.formats.importing import ImportOutcome, SkippedLine
     from clarity.progress import (
         MAX_NAME_LENGTH,
         CabinetEntry,
@@ -198,6 +200,28 @@ class PlayerOptions:
     on_notice: Callable[[Message], None] | None = None  # hears once why saving is off
 
 
+@dataclass(frozen=True, slots=True)
+class DroppedFile:
+    """A file dropped on the window and what became of it (:meth:`Services.import_dropped`).
+
+    ``outcome`` is the import (the pack written, the questions per file, every line
+    skipped) when a pack was written; else ``refused`` is the one line that says why
+    nothing was (a picture, a file in no format the game reads, a pack that does not load)
+    and ``skipped`` what was left out on the way (each question of a file that had none
+    the game can hold, with its reason).
+    """
+
+    path: Path
+    outcome: ImportOutcome | None = None
+    refused: Message | None = None
+    skipped: tuple[SkippedLine, ...] = ()
+
+
+#: Said when the game has no packs folder of its own to import into (a test's or a
+#: demo's App with the bundled packs only).
+NO_PACKS_FOLDER = N_("The game has no packs folder to import into.")
+
+
 @dataclass
 class Services:
     assets: Assets
@@ -275,6 +299,39 @@ class Services:
                 on_notice=options.on_notice,
             )
         return self._session
+
+    @property
+    def packs_dir(self) -> Path | None:
+        """The teacher's packs folder, where an import writes: ``DATA_DIR/packs``; without a
+        data folder, the catalogue's last folder when it has one besides the bundled packs;
+        else None."""
+        if self.data_dir is not None:
+            from clarity.paths import user_packs_dir  # noqa: PLC0415 - small, but only here
+
+            return user_packs_dir(self.data_dir)
+        folders = self.packs.folders
+        return folders[-1] if len(folders) > 1 else None
+
+    def import_dropped(self, path: Path) -> DroppedFile:
+        """Import the file ``path`` dropped on the window into :attr:`packs_dir`: a pack is
+        checked and copied, any other format the game reads becomes a pack
+        (:func:`clarity.formats.importing.import_dropped`). When a pack was written the
+        pack list is loaded again, so it shows the new pack at once. A refusal (the file's
+        fault) comes back in ``refused``; a bug in the import is raised.
+        """
+        packs_dir = self.packs_dir
+        if packs_dir is None:
+            return DroppedFile(path, refused=Message(NO_PACKS_FOLDER))
+        # imported on the first drop: the readers (openpyxl, ...) never cost the first frame
+        from clarity.formats.importing import ImportRefused, import_dropped  # noqa: PLC0415
+
+        try:
+            outcome = import_dropped(path, packs_dir=packs_dir, assets_dir=self.assets.root)
+        except ImportRefused as refused:
+            return DroppedFile(path, refused=refused.said, skipped=refused.skipped)
+        self.packs.reload()
+        self.packs.preload()
+        return DroppedFile(path, outcome=outcome)
 
     def bundled_pack_ids(self) -> list[str]:
         return self.packs.bundled_ids()

@@ -151,6 +151,7 @@ class PackScene(Scene):
         self._status_area = pygame.Rect(0, 0, 0, 0)
         self._card_width = 0
         self._taken = 0  # how many of the catalogue's arrived packs have cards
+        self._generation = app.services.packs.generation  # of the catalogue the cards show
         self._progress: LoadProgress | None = None
         self._laid_out_hints: tuple[KeyHint, ...] = ()
         self._focus_moved = False  # by the player: from then on arrivals never move it
@@ -284,8 +285,15 @@ class PackScene(Scene):
         self._take_arrivals()
 
     def _take_arrivals(self) -> bool:
-        """Cards for the packs loaded since the last frame; True when anything changed."""
+        """Cards for the packs loaded since the last frame; True when anything changed.
+
+        When the catalogue was loaded again (a pack dropped on the window was imported,
+        perhaps while this list lay under the import's report), the cards start over from
+        the new loading (the focus back on the default pack, as when the list opened).
+        """
         catalogue = self.app.services.packs
+        if catalogue.generation != self._generation:
+            self._start_over(catalogue.generation)
         progress = catalogue.progress()  # before the packs: a finished load has them all
         arrived = catalogue.arrived(self._taken)
         changed = bool(arrived) or progress != self._progress
@@ -299,6 +307,17 @@ class PackScene(Scene):
             self._enter_waiting = False
             self.focus.press_focused()  # the quick player's Enter, now that a pack is in
         return changed
+
+    def _start_over(self, generation: int) -> None:
+        """Forget the cards of an older loading of the catalogue (see _take_arrivals)."""
+        self._generation = generation
+        self._taken = 0
+        self._progress = None
+        self.cards = []
+        self.focus.set([self.back_button])
+        self._placed = range(0)
+        self._tops = []
+        self._focus_moved = False
 
     def _take(self, arrived: Sequence[LoadedPack]) -> None:
         """Cards for ``arrived``, in their places; the focus where the player put it, else

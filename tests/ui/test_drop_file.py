@@ -1,0 +1,273 @@
+"""Files dropped on the window: imported into the packs folder, reported, listed and played.
+
+The real App runs headless and gets the events SDL sends for a drop (DROPBEGIN, a
+DROPFILE per file, DROPCOMPLETE) through pygame's own queue; the files are written the
+way their tools write them (a Moodle GIFT export, a pack, a picture).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.ui.app import App, WindowOptions
+from clarity.ui.assets import Assets
+from clarity.ui.scenes.import_report import ImportReportScene
+from clarity.ui.scenes.packs import PackScene
+from clarity.ui.services import GameSettings, PackCatalog, Services
+from clarity.ui.sound import Sound
+
+from .conftest import write_picture
+from .drawn_text import recording_drawn_text
+from .menus import headless, press, step
+from .pack_files import write_pack
+
+#: A Moodle question bank as Moodle exports it to GIFT: a category, comments, titles, and a
+#: matching question the game cannot hold (line 9).
+MOODLE_GIFT = """\
+// question: 0  name: Switch category to $course$/top/Geography
+$CATEGORY: $course$/top/Geography
+
+
+// question: 101  name: Capital of France
+::Capital of France::What is the capital of France?{=Paris ~London ~Berlin}
+
+// question: 102  name: Capitals
+::Capitals::Match the countries and their capitals. {
+\t=France -> Paris
+\t=Spain -> Madrid
+\t=Italy -> Rome
+}
+
+// question: 103  name: Volga
+::Volga::The Volga flows into the Caspian Sea.{TRUE}
+
+// question: 104  name: Gagarin
+::Gagarin::In which year did Gagarin fly to space?{#1961}
+"""
+MATCHING_LINE = 9
+
+OpenApp = Callable[..., App]
+
+
+@pytest.fixture
+def open_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[OpenApp]:
+    """An App over the bundled packs and a data folder in ``tmp_path``, showing the pack
+    list (the screen a teacher drops a file on)."""
+    headless(monkeypatch)
+    opened: list[App] = []
+
+    def make(size: tuple[int, int] = (1280, 800)) -> App:
+        data_dir = tmp_path / "data"
+        assets_dir = bundled_assets_dir()
+        services = Services(
+            assets=Assets(assets_dir),
+            sound=Sound(enabled=False),
+            packs=PackCatalog([bundled_questions_dir(), data_dir / "packs"], assets_dir),
+            settings=GameSettings(seed=1),
+            data_dir=data_dir,
+        )
+        app = App(services, WindowOptions(size=size))
+        app.open()
+        opened.append(app)
+        app.screens.push("packs")
+        step(app)
+        _until(app, lambda: isinstance(app.top, PackScene) and not app.top.loading)
+        return app
+
+    yield make
+    for app in opened:
+        app.close()
+
+
+def _until(app: App, condition: Callable[[], bool], limit: int = 2000) -> None:
+    for _ in range(limit):
+        if condition():
+            return
+        step(app)
+    raise AssertionError("the game never got there")
+
+
+def drop(app: App, paths: Sequence[Path]) -> None:
+    """Drop ``paths`` on the window as SDL tells it, then let a frame pass."""
+    window = pygame.display.get_window_id() if hasattr(pygame.display, "get_window_id") else 0
+    pygame.event.post(pygame.event.Event(pygame.DROPBEGIN, window_id=window))
+    for path in paths:
+        pygame.event.post(pygame.event.Event(pygame.DROPFILE, file=str(path), window_id=window))
+    pygame.event.post(pygame.event.Event(pygame.DROPCOMPLETE, window_id=window))
+    step(app)
+
+
+def report_of(app: App) -> ImportReportScene:
+    top = app.top
+    assert isinstance(top, ImportReportScene), top
+    return top
+
+
+def cells(report: ImportReportScene) -> list[tuple[str, ...]]:
+    return [tuple(cell.text for cell in row.cells) for row in report.rows]
+
+
+def pack_titles(app: App) -> list[str]:
+    top = app.top
+    assert isinstance(top, PackScene)
+    return [card.loaded.title for card in top.cards]
+
+
+def gift_file(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "geography.gift"
+    path.write_bytes(MOODLE_GIFT.replace("\n", "\r\n").encode("utf-8-sig"))  # as Windows saves
+    return path
+
+
+def test_a_moodle_export_dropped_becomes_a_pack_reported_listed_and_played(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app()
+    assert "Geography" not in pack_titles(app)
+    source = gift_file(tmp_path / "downloads")
+
+    with recording_drawn_text(monkeypatch) as drawn:
+        drop(app, [source])
+        step(app)
+
+    report = report_of(app)
+    shown = " ".join(drawn)  # wrapped lines are drawn one by one
+    assert "GIFT: 3 questions imported" in shown
+    assert f"geography.gift:{MATCHING_LINE}:1" in shown
+    assert "skipped: a matching question; the game has no matching questions" in shown
+    written = tmp_path / "data" / "packs" / "geography.yaml"
+    assert written.is_file()
+    assert f"Imported into your packs folder: {written}" in shown
+    assert report.written[0].loaded.ok
+    assert "play it now" in shown
+
+    press(app, pygame.K_ESCAPE)  # back to the pack list, which shows the new pack at once
+    _until(app, lambda: isinstance(app.top, PackScene) and "Geography" in pack_titles(app))
+    packs = app.top
+    assert isinstance(packs, PackScene)
+    card = next(c for c in packs.cards if c.loaded.title == "Geography")
+    assert card.playable
+    card.button.action()  # the teacher clicks its card: the round starts on it
+    step(app, 2)
+    assert app.top is not None
+    assert app.top.name == "play"
+    assert app.top.loaded.pack.id == "geography"  # type: ignore[attr-defined]
+
+
+def test_play_it_now_starts_the_imported_pack(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    drop(app, [gift_file(tmp_path / "downloads")])
+    report = report_of(app)
+    assert [b.label for b in report.focus.buttons] == ["Back", "Play it now"]
+
+    press(app, pygame.K_p)
+    step(app, 2)
+
+    assert app.top is not None
+    assert app.top.name == "play"
+    loaded = app.top.loaded  # type: ignore[attr-defined]
+    assert loaded.pack.id == "geography"
+    assert len(loaded.pack.questions) == 3
+    assert loaded.pack.rounds[0].image == "mysteries/lighthouse.png"
+
+
+def test_a_pack_file_dropped_is_copied_with_its_picture(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app()
+    source = write_pack(tmp_path / "usb", "rivers", title="Rivers of Europe", questions=12)
+
+    with recording_drawn_text(monkeypatch) as drawn:
+        drop(app, [source])
+        step(app)
+
+    report = report_of(app)
+    assert cells(report)[0] == ("rivers.yaml", "A pack with 12 questions")
+    assert "Rivers of Europe" in drawn  # the heading: the pack's title
+    packs_dir = tmp_path / "data" / "packs"
+    assert (packs_dir / "rivers.yaml").read_bytes() == source.read_bytes()
+    assert (packs_dir / "rivers.png").is_file()
+    press(app, pygame.K_RETURN)  # Enter is on Back
+    _until(app, lambda: isinstance(app.top, PackScene) and "Rivers of Europe" in pack_titles(app))
+
+
+def test_a_file_in_no_known_format_is_refused_with_the_reason(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app()
+    broken = tmp_path / "notes.txt"
+    broken.write_text("Buy milk.\nCall the school at five.\n", "utf-8")
+    before = pack_titles(app)
+
+    with recording_drawn_text(monkeypatch) as drawn:
+        drop(app, [broken])
+        step(app)
+
+    report = report_of(app)
+    first = cells(report)[0]
+    assert first[0] == "notes.txt"
+    assert first[1].startswith("Not imported: ")
+    assert len(first[1]) > len("Not imported: ") + 5
+    assert "Not imported" in drawn  # the heading
+    assert [b.label for b in report.focus.buttons] == ["Back"]  # nothing to play
+    assert not (tmp_path / "data" / "packs").exists() or not any(
+        (tmp_path / "data" / "packs").glob("*.yaml")
+    )
+    press(app, pygame.K_ESCAPE)
+    step(app, 3)
+    assert pack_titles(app) == before
+
+
+def test_a_picture_dropped_is_refused_and_several_files_are_one_report(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app()
+    picture = write_picture(tmp_path / "holiday.png")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("clarity: 1\nid: broken\ntitle: [unclosed\n", "utf-8")
+    gift = gift_file(tmp_path / "downloads")
+
+    with recording_drawn_text(monkeypatch) as drawn:
+        drop(app, [picture, gift, broken])
+        step(app)
+
+    report = report_of(app)
+    rows = cells(report)
+    names = [row[0] for row in rows]
+    assert names.index("holiday.png") < names.index("geography.gift") < names.index("broken.yaml")
+    refused = {row[0]: row[1] for row in rows if row[1].startswith("Not imported: ")}
+    assert set(refused) == {"holiday.png", "broken.yaml"}
+    shown = " ".join(drawn)
+    assert "1 of 3 files imported" in shown
+    assert "GIFT: 3 questions imported" in shown
+
+
+def test_a_drop_during_a_round_waits_for_its_end(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    packs = app.top
+    assert isinstance(packs, PackScene)
+    playable = next(c for c in packs.cards if c.playable)
+    playable.button.action()
+    step(app, 2)
+    assert app.top is not None
+    assert app.top.name == "play"
+
+    drop(app, [gift_file(tmp_path / "downloads")])
+    step(app, 3)
+
+    assert app.top.name == "play"  # the round goes on
+    assert app.notice.text == "1 dropped file is imported when this game is over"
+    assert not (tmp_path / "data" / "packs" / "geography.yaml").exists()
+
+    app.screens.reset("packs")  # the round is over (the teacher went back to the packs)
+    step(app, 2)
+
+    report = report_of(app)
+    assert cells(report)[0] == ("geography.gift", "GIFT: 3 questions imported")
+    assert (tmp_path / "data" / "packs" / "geography.yaml").is_file()
