@@ -352,3 +352,35 @@ def test_the_page_follows_the_tables_it_is_given(rules_page: Any) -> None:
     )
     assert got == [True, False, True, False]
     assert matches_any("Lodz", ["Łódź"], "pl")
+
+
+def test_any_code_point_is_read_as_python_reads_it(rules_page: Any) -> None:
+    """Every plane, code points Python's Unicode does not know included (the browser's
+    newer Unicode may call them letters, or decompose them): the page does as Python does."""
+    rng = random.Random(0x10FFFF)
+    planes = ((0x20, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x1FFFF), (0x20000, 0x3FFFF))
+    texts = []
+    for _ in range(1500):
+        low, high = rng.choice(planes)
+        texts.append("".join(chr(rng.randint(low, high)) for _ in range(rng.randint(1, 6))))
+    items = [
+        {"text": text, "upper": text.upper(), "language": rng.choice(LANGUAGES)} for text in texts
+    ]
+    got = run(
+        rules_page,
+        """return [
+            ClarityMatching.tokens(item.text, item.language, tables),
+            ClarityMatching.tokens("1" + item.text + "2", item.language, tables),
+            ClarityMatching.answersMatch(item.upper, item.text, item.language, tables),
+        ];""",
+        items,
+    )
+    want = [
+        [
+            list(tokens(item["text"], item["language"])),
+            list(tokens(f"1{item['text']}2", item["language"])),
+            answers_match(item["upper"], item["text"], item["language"]),
+        ]
+        for item in items
+    ]
+    assert not differences(items, got, want)

@@ -18,7 +18,12 @@
     const spaces = esc(tables.python_spaces);
     const signs = esc(tables.signs);
     const separators = esc(tables.separators);
-    const alnum = "\\p{L}\\p{N}";
+    const hex = (code) => "\\u{" + code.toString(16) + "}";
+    // Code points Python's Unicode does not know: never a letter, digit or mark here either.
+    const unknown = tables.unassigned_ranges.map(([a, b]) => (a === b ? hex(a) : hex(a) + "-" + hex(b))).join("");
+    const known = (cls) => `(?:(?![${unknown}])[${cls}])`;
+    const alnum = known("\\p{L}\\p{N}");
+    const nd = known("\\p{Nd}");
     const p = {
       spaceClass: spaces,
       spaceSet: new Set(Array.from(tables.python_spaces)),
@@ -38,21 +43,22 @@
       numberWords: new Set(tables.number_words),
       // NUMBER_RUN, with Python's atomic group written as a lookahead and a back-reference.
       numberRun: new RegExp(
-        `(?<![${alnum}])([${signs}]?)(?=((?:\\p{Nd}+|[.,](?=\\p{Nd}))\\p{Nd}*(?:[${separators}]\\p{Nd}+)*))\\2(?![${alnum}])`,
+        `(?<!${alnum})([${signs}]?)(?=((?:${nd}+|[.,](?=${nd}))${nd}*(?:[${separators}]${nd}+)*))\\2(?!${alnum})`,
         "gu"
       ),
       fraction: new RegExp(
-        `(?<![${alnum}])(?<!/)([${signs}]?)(?:(\\p{Nd}+)[ \\u00a0\\u202f])?(\\p{Nd}+)/(\\p{Nd}+)(?![${alnum}]|/|[.,]\\p{Nd})`,
+        `(?<!${alnum})(?<!/)([${signs}]?)(?:(${nd}+)[ \\u00a0\\u202f])?(${nd}+)/(${nd}+)(?!${alnum}|/|[.,]${nd})`,
         "gu"
       ),
-      spacedSign: new RegExp(`^([${spaces}]*[${signs}])[${spaces}]+(?=[\\p{Nd}.,])`, "u"),
+      spacedSign: new RegExp(`^([${spaces}]*[${signs}])[${spaces}]+(?=${nd}|[.,])`, "u"),
       superscriptRun: new RegExp(`[${esc(tables.superscripts)}]+`, "gu"),
-      powerAfterLetter: new RegExp(`(?<=[\\p{L}\\p{Nl}\\p{No}])\\^(?=\\p{Nd})`, "gu"),
-      letterRun: /[\p{L}\p{Nl}\p{No}]+/gu,
+      powerAfterLetter: new RegExp(`(?<=${known("\\p{L}\\p{Nl}\\p{No}")})\\^(?=${nd})`, "gu"),
+      letterRun: new RegExp(`${known("\\p{L}\\p{Nl}\\p{No}")}+`, "gu"),
       spaceRun: new RegExp(`[${spaces}]+`, "gu"),
       splitSeparators: new RegExp(`([${separators}])`, "u"),
       splitSpaces: new RegExp(`[${esc(tables.number_spaces)}]`, "u"),
       splitMarks: /[.,'\u2019]/u,
+      known: (c) => !inRanges(c.codePointAt(0), tables.unassigned_ranges),
       percent: new RegExp(
         tables.percent_pattern
           .replace(/\\S/g, `[^${spaces}]`)
@@ -64,12 +70,14 @@
     return p;
   }
 
-  const isAlpha = (c) => /^\p{L}$/u.test(c);
-  const isAlnum = (c) => /^[\p{L}\p{N}]$/u.test(c);
-  const isDecimal = (c) => /^\p{Nd}$/u.test(c);
-  const isDigit = (c, p) => isDecimal(c) || p.digitExtra.has(c);
-  const isFormat = (c) => /^\p{Cf}$/u.test(c);
-  const isMark = (c) => /^\p{M}$/u.test(c);
+  // What Python's str methods and unicodedata.category say of one character; a code point
+  // Python's Unicode does not know (p.known false) is none of them, whatever the browser says.
+  const isAlpha = (c, p) => /^\p{L}$/u.test(c) && p.known(c);
+  const isAlnum = (c, p) => /^[\p{L}\p{N}]$/u.test(c) && p.known(c);
+  const isDecimal = (c, p) => /^\p{Nd}$/u.test(c) && p.known(c);
+  const isDigit = (c, p) => isDecimal(c, p) || p.digitExtra.has(c);
+  const isFormat = (c, p) => /^\p{Cf}$/u.test(c) && p.known(c);
+  const isMark = (c, p) => /^\p{M}$/u.test(c) && p.known(c);
   const inRanges = (code, ranges) => {
     let low = 0;
     let high = ranges.length - 1;
@@ -87,9 +95,25 @@
     Object.prototype.hasOwnProperty.call(table, key) ? table[key] : fallback;
   const primary = (language) => language.split("-", 1)[0].toLowerCase();
 
+  // text.normalize(form) as Python's unicodedata does it: a code point Python does not know
+  // is left as it is (a newer Unicode may give it a decomposition) and composes with nothing.
+  function normalized(text, form, p) {
+    let out = "";
+    let run = "";
+    for (const c of text) {
+      if (p.known(c)) run += c;
+      else {
+        out += run.normalize(form) + c;
+        run = "";
+      }
+    }
+    return out + run.normalize(form);
+  }
+
   function casefold(text, tables) {
     let out = "";
-    for (const c of text) out += entry(tables.casefold, c, c.toLowerCase());
+    const p = prepared(tables);
+    for (const c of text) out += entry(tables.casefold, c, p.known(c) ? c.toLowerCase() : c);
     return out;
   }
 
@@ -229,20 +253,20 @@
 
   function spellNumbers(text, language, tables) {
     const p = prepared(tables);
-    text = text.normalize("NFC");
+    text = normalized(text, "NFC", p);
     const list = chars(text);
     const slash = (s) => chars(s).map((c) => (p.slashes.has(c) ? "/" : c)).join("");
     let out = "";
     list.forEach((c, i) => {
       if (p.vulgar.has(c)) {
         if (i && isDigit(list[i - 1], p)) out += " ";
-        out += slash(c.normalize("NFKC"));
+        out += slash(normalized(c, "NFKC", p));
       } else out += c;
     });
     const spelt = slash(out);
     const units = spelt; // indexes below are UTF-16 ones, as the regexp gives them
     const powered = units.replace(p.superscriptRun, (match, offset) => {
-      const plain = match.normalize("NFKC");
+      const plain = normalized(match, "NFKC", p);
       const before = offset > 0 ? chars(units.slice(0, offset)).pop() : "";
       return before && (isDigit(before, p) || ")]".includes(before)) ? "^" + plain : plain;
     });
@@ -367,7 +391,7 @@
   function readNumber(text, language, tables) {
     const p = prepared(tables);
     const spelt = spellNumbers(text, language, tables);
-    const folded = closeSpacedSign(strip(casefold(spelt.normalize("NFKC"), tables), p), p);
+    const folded = closeSpacedSign(strip(casefold(normalized(spelt, "NFKC", p), tables), p), p);
     let readings = [];
     let words = [];
     let position = 0;
@@ -405,15 +429,15 @@
     const p = prepared(tables);
     const own = ownLetters(language, tables);
     const variants = entry(tables.letter_variants, primary(language), {});
-    let composed = text.normalize("NFC");
+    let composed = normalized(text, "NFC", p);
     if (primary(language) === "tr") {
       composed = chars(composed).map((c) => entry(tables.turkish_case, c, c)).join("");
     }
-    composed = casefold(composed, tables).normalize("NFC");
+    composed = normalized(casefold(composed, tables), "NFC", p);
     let out = "";
     let base = null;
     for (const written of composed) {
-      if (isFormat(written)) continue;
+      if (isFormat(written, p)) continue;
       const c = entry(variants, written, written);
       if (entry(tables.sign_spellings, c, undefined) !== undefined) {
         out += tables.sign_spellings[c];
@@ -431,8 +455,8 @@
         out += "'";
         base = null;
       } else {
-        for (const part of c.normalize("NFKD")) {
-          if (isMark(part)) {
+        for (const part of normalized(c, "NFKD", p)) {
+          if (isMark(part, p)) {
             if (!markFolds(part, base, tables)) out += part;
             continue;
           }
@@ -442,11 +466,11 @@
         }
       }
     }
-    return out.normalize("NFC");
+    return normalized(out, "NFC", p);
   }
 
   function isWordChar(c, p) {
-    return isAlnum(c) || p.wordMarks.has(c) || /^[\p{Sm}\p{Mn}\p{Mc}\p{Me}]$/u.test(c);
+    return isAlnum(c, p) || p.wordMarks.has(c) || (/^[\p{Sm}\p{M}]$/u.test(c) && p.known(c));
   }
 
   function keepWordMinus(text, tables) {
@@ -505,7 +529,7 @@
     const list = chars(word);
     return (
       list.length > 0 &&
-      list.every(isAlpha) &&
+      list.every((c) => isAlpha(c, p)) &&
       !p.numberWords.has(word) &&
       !list.some((c) => inRanges(c.codePointAt(0), tables.syllabic_script_ranges))
     );
@@ -568,11 +592,11 @@
 
   function asWritten(text, tables) {
     const p = prepared(tables);
-    const folded = casefold(text.normalize("NFKC"), tables);
+    const folded = casefold(normalized(text, "NFKC", p), tables);
     const list = chars(folded);
-    const visible = list.some((c) => !isFormat(c) && !isSpace(c, p));
+    const visible = list.some((c) => !isFormat(c, p) && !isSpace(c, p));
     const plain = list
-      .filter((c) => !visible || !isFormat(c))
+      .filter((c) => !visible || !isFormat(c, p))
       .map((c) => entry(tables.sign_spellings, c, c))
       .join("");
     const dashed = chars(plain)

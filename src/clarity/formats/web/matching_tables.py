@@ -12,7 +12,9 @@ the desktop game judges with): the first word of a character's Unicode name (the
 that decides whether a mark is an accent, and which words never slip) as ranges of code
 points, full case folding where it differs from lower case (``ß`` -> ``ss``), what
 ``str.isspace`` and ``str.isdigit`` count beyond JavaScript's ``\\s`` and ``\\p{Nd}``, and
-where each run of decimal digits starts (to read ``٣`` as 3). The shared case tables in
+where each run of decimal digits starts (to read ``٣`` as 3), and which code points
+Python's Unicode does not know yet (a browser's newer Unicode may call them letters or
+digits; the page treats them as Python does, as nothing). The shared case tables in
 ``tests/shared_cases/`` check the two implementations against each other.
 """
 
@@ -48,10 +50,14 @@ def _unicode_tables() -> dict[str, object]:
     spaces: list[str] = []
     digits: list[str] = []
     zeros: list[int] = []
+    unassigned: list[int] = []
     for code in range(sys.maxunicode + 1):
         if 0xD800 <= code <= 0xDFFF:
             continue
         char = chr(code)
+        if unicodedata.category(char) == "Cn":
+            unassigned.append(code)
+            continue
         script = unicodedata.name(char, "").split(" ", 1)[0]
         if script in matching.ACCENTED_SCRIPTS:
             accented.append(code)
@@ -72,6 +78,7 @@ def _unicode_tables() -> dict[str, object]:
         "python_spaces": "".join(spaces),
         "digit_not_decimal": "".join(digits),
         "decimal_zeros": zeros,
+        "unassigned_ranges": _ranges(unassigned),
     }
 
 
