@@ -210,7 +210,7 @@ def import_files(request: ImportRequest) -> ImportOutcome:
             message("no question could be imported, so no pack was written"),
             _in_file_order(gathered.skipped, request.files),
         )
-    rounds = _rounds(request, pack_id, target.parent, language, said)
+    rounds = _rounds(request, pack_id, target.parent, language, said, questions=len(kept))
     _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
     data = {
         "clarity": FORMAT_VERSION,
@@ -681,7 +681,13 @@ def _problem_said(problem: Problem) -> Message:
 
 
 def _rounds(
-    request: ImportRequest, pack_id: str, folder: Path, language: str, said: list[Message]
+    request: ImportRequest,
+    pack_id: str,
+    folder: Path,
+    language: str,
+    said: list[Message],
+    *,
+    questions: int,
 ) -> list[dict[str, Any]]:
     if not request.images:
         from clarity.formats.default_mysteries import default_rounds  # noqa: PLC0415
@@ -691,7 +697,12 @@ def _rounds(
                 "the rounds are the game's default mystery pictures; give --image to use your own"
             )
         )
-        return [dict(one) for one in default_rounds(language, request.assets_dir)]
+        rounds = default_rounds(language, request.assets_dir, questions=questions)
+        if not rounds:
+            raise ImportRefused(
+                message("the game's default pictures are missing; give --image PICTURE")
+            )
+        return [dict(one) for one in rounds]
     rounds = []
     taken: set[str] = set()
     for picture in request.images:

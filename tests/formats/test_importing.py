@@ -1,0 +1,370 @@
+"""The import pipeline: teachers' files in, one pack that loads out, every skip told."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clarity.core.packs.loader import load_pack
+from clarity.formats.gift import read_gift
+from clarity.formats.importing import (
+    ImportRefused,
+    ImportRequest,
+    import_dropped,
+    import_files,
+    safe_file_name,
+)
+from clarity.formats.pack_yaml import SCHEMA_FILE_NAME, SCHEMA_LINE
+from clarity.formats.slugs import latin, question_ids, readable_name, slug, unique_slug
+from clarity.resources import bundled_assets_dir
+from core.image_bytes import png_bytes
+
+HERE = Path(__file__).parent
+GIFT_EN = HERE / "gift_files" / "moodle_export_en.txt"
+GIFT_RU = HERE / "gift_files" / "moodle_export_ru.txt"
+AIKEN = HERE / "text_files" / "aiken_moodle.txt"
+AIKEN_ERRORS = HERE / "text_files" / "aiken_errors.txt"
+QUIZLET = HERE / "text_files" / "quizlet_tab_newline.txt"
+OPENTDB = HERE / "text_files" / "opentdb_default.json"
+CSV = HERE / "table_files" / "excel_utf8_comma.csv"
+CSV_1251 = HERE / "table_files" / "excel_cp1251_semicolon.csv"
+
+
+def request(tmp_path: Path, *files: Path, **more: object) -> ImportRequest:
+    return ImportRequest(
+        files=tuple(files),
+        packs_dir=tmp_path / "data" / "packs",
+        assets_dir=bundled_assets_dir(),
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def copy(source: Path, folder: Path, name: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(source, folder / (name or source.name)))
+
+
+def written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / "in" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- a whole import --------------------------------------------------------------------------
+
+
+def test_a_moodle_export_becomes_a_pack_in_the_packs_folder_that_loads(tmp_path: Path) -> None:
+    source = copy(GIFT_EN, tmp_path / "in", "geography_7.txt")
+    read = read_gift(source.read_text(encoding="utf-8"))
+
+    outcome = import_files(request(tmp_path, source))
+
+    packs = tmp_path / "data" / "packs"
+    assert outcome.pack_path == packs / "geography-7.yaml"
+    assert (outcome.pack_id, outcome.title) == ("geography-7", "Geography 7")
+    loaded = load_pack(outcome.pack_path, assets_dir=bundled_assets_dir())
+    assert loaded.ok
+    assert loaded.pack is not None
+    assert [q.prompt for q in loaded.pack.questions] == [q.fields["prompt"] for q in read.questions]
+    assert outcome.imported == len(read.questions) == len(loaded.pack.questions)
+    assert outcome.per_file == ((source, "gift", len(read.questions)),)
+    # every skip and note of the reader is told at its place in the teacher's file
+    told = [(s.line, s.column, str(s.reason)) for s in outcome.skipped if s.kind == "skipped"]
+    assert told == [(s.line, s.column, str(s.reason)) for s in read.skipped]
+    assert len([s for s in outcome.skipped if s.kind == "note"]) == len(read.notes)
+    # the default pictures, a schema beside the pack for the schema line at its top
+    assert len(loaded.pack.rounds) >= 3
+    assert all(r.image.startswith("mysteries/") for r in loaded.pack.rounds)
+    assert outcome.pack_path.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
+    assert (packs / SCHEMA_FILE_NAME).is_file()
+    assert loaded.warnings == ()
+
+
+def test_the_titles_a_source_gives_become_question_ids(tmp_path: Path) -> None:
+    outcome = import_files(request(tmp_path, copy(GIFT_EN, tmp_path / "in")))
+    ids = [q.id for q in outcome.loaded.pack.questions]
+    assert "capital-of-france" in ids
+    assert len(set(ids)) == len(ids)
+
+
+def test_questions_of_several_files_in_several_formats_are_gathered(tmp_path: Path) -> None:
+    gift = copy(GIFT_EN, tmp_path / "in")
+    aiken = copy(AIKEN, tmp_path / "in")
+    outcome = import_files(request(tmp_path, gift, aiken, title="Mixed bag"))
+    (_, gift_format, from_gift), (_, aiken_format, from_aiken) = outcome.per_file
+    assert (gift_format, aiken_format) == ("gift", "aiken")
+    assert from_gift > 0
+    assert from_aiken > 0
+    assert outcome.imported == from_gift + from_aiken
+    assert outcome.pack_id == "mixed-bag"
+    assert outcome.loaded.pack.description == "GIFT: moodle_export_en.txt; Aiken: aiken_moodle.txt"
+
+
+def test_the_same_prompt_twice_gets_numbered_ids(tmp_path: Path) -> None:
+    source = written(
+        tmp_path,
+        "twice.gift",
+        "Столица Беларуси? {=Минск ~Брест}\n\nСтолица Беларуси? {=Минск ~Гомель}\n",
+    )
+    outcome = import_files(request(tmp_path, source))
+    assert [q.id for q in outcome.loaded.pack.questions] == [
+        "stolitsa-belarusi",
+        "stolitsa-belarusi-2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Какой город столица России? {=Москва ~Минск}", "ru"),
+        ("Які горад сталіца Беларусі? {=Мінск ~Брэст}", "be"),
+        ("Яке місто є столицею України? {=Київ ~Львів}", "uk"),
+        ("Which city is the capital? {=Paris ~Lyon}", "en"),
+    ],
+)
+def test_the_language_is_found_from_the_letters_and_said(
+    tmp_path: Path, text: str, language: str
+) -> None:
+    source = written(tmp_path, "q.gift", text + "\n\n" + text.replace("?", "??") + "\n")
+    outcome = import_files(request(tmp_path, source))
+    assert outcome.loaded.pack.language == language
+    found_said = [str(s) for s in outcome.said if "language was found" in str(s)]
+    assert found_said == ([] if language == "en" else [found_said[0]])
+    if language != "en":
+        assert f": {language};" in found_said[0]
+    # the default rounds speak the pack's language where the game has their words
+    if language in ("ru", "be"):
+        assert outcome.loaded.pack.rounds[0].answer != "Lighthouse"
+
+
+def test_the_language_given_wins(tmp_path: Path) -> None:
+    source = written(tmp_path, "q.gift", "Какой город? {=Москва ~Минск}\n")
+    outcome = import_files(request(tmp_path, source, language="be"))
+    assert outcome.loaded.pack.language == "be"
+    assert not [s for s in outcome.said if "language was found" in str(s)]
+
+
+def test_a_question_the_validator_refuses_is_left_out_and_told_at_its_row(
+    tmp_path: Path,
+) -> None:
+    source = written(
+        tmp_path,
+        "table.csv",
+        "question,type,answer,min,max,tolerance,image\n"
+        "Fine?,truefalse,true,,,,\n"
+        "Range?,number,3,5,1,,\n"
+        "Tolerance?,number,10,,,-5,\n"
+        "Also fine?,typed,yes,,,,\n"
+        "Picture?,typed,cat,,,,missing.png\n",
+    )
+    outcome = import_files(request(tmp_path, source))
+    assert [q.prompt for q in outcome.loaded.pack.questions] == ["Fine?", "Also fine?"]
+    skipped = {s.line: str(s.reason) for s in outcome.skipped if s.kind == "skipped"}
+    assert sorted(skipped) == [3, 4, 6]
+    assert skipped[3].startswith("min: ")
+    assert skipped[4].startswith("tolerance: ")
+    assert skipped[6].startswith("image: ")  # found only when the pack is loaded back
+    assert outcome.loaded.ok
+    assert outcome.imported == 2
+
+
+def test_a_file_with_nothing_to_take_writes_nothing_and_says_why(tmp_path: Path) -> None:
+    source = written(tmp_path, "bad.txt", "Which?\nA) One\nB) Two\nANSWER: Q\n")
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, source, format="aiken"))
+    assert "no question could be imported" in str(refused.value.said)
+    assert [(s.line, s.kind) for s in refused.value.skipped] == [(4, "skipped")]
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_file_that_is_not_the_format_is_refused_at_its_byte(tmp_path: Path) -> None:
+    source = tmp_path / "latin1.gift"
+    source.write_bytes("Caf\xe9? {=yes ~no}\n".encode("latin-1"))
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, source))
+    said = str(refused.value.said)
+    assert said.startswith(f"{source}:1:4: this file cannot be read as GIFT: ")
+    assert not (tmp_path / "data").exists()
+
+
+def test_an_unknown_format_names_the_ones_the_game_reads(tmp_path: Path) -> None:
+    source = written(tmp_path, "notes.txt", "just a sentence\n")
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, source))
+    said = str(refused.value.said)
+    assert "not recognised" in said
+    assert "gift, aiken, csv" in said
+    assert "--format" in said
+
+
+@pytest.mark.parametrize("problem", ["missing", "folder"])
+def test_a_missing_file_or_a_folder_is_one_line(tmp_path: Path, problem: str) -> None:
+    path = tmp_path / "nothing.gift"
+    if problem == "folder":
+        path.mkdir()
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, path))
+    assert str(refused.value.said).startswith(str(path))
+    assert "\n" not in str(refused.value.said)
+
+
+def test_a_pack_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
+    source = copy(AIKEN, tmp_path / "in")
+    first = import_files(request(tmp_path, source))
+    before = first.pack_path.read_bytes()
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, source))
+    assert "already exists" in str(refused.value.said)
+    assert first.pack_path.read_bytes() == before
+    again = import_files(
+        request(tmp_path, source, replace=True, title="Second", pack_id="aiken-moodle")
+    )
+    assert again.pack_path == first.pack_path
+    assert again.title == "Second"
+
+
+def test_the_id_of_a_pack_that_comes_with_the_game_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), pack_id="union-state"))
+    assert "comes with the game" in str(refused.value.said)
+
+
+def test_an_id_another_pack_in_the_folder_has_is_refused(tmp_path: Path) -> None:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "mine.yml").write_text("clarity: 1\nid: quiz\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), pack_id="quiz"))
+    assert "mine.yml" in str(refused.value.said)
+
+
+def test_an_id_that_is_no_slug_is_refused_with_one_that_is(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), pack_id="Моя викторина"))
+    assert "for example moya-viktorina" in str(refused.value.said)
+
+
+def test_output_elsewhere(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "quiz.yaml"
+    outcome = import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), output=target))
+    assert outcome.pack_path == target
+    assert target.is_file()
+    assert (target.parent / SCHEMA_FILE_NAME).is_file()
+    assert not (tmp_path / "data").exists()
+
+
+def test_each_picture_is_a_round_copied_beside_the_pack(tmp_path: Path) -> None:
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    first = pictures / "Брестская крепость.png"
+    first.write_bytes(png_bytes(40, 30))
+    second = pictures / "eiffel_tower.PNG"
+    second.write_bytes(png_bytes(30, 40))
+    outcome = import_files(
+        request(tmp_path, copy(GIFT_EN, tmp_path / "in"), images=(first, second), pack_id="q")
+    )
+    rounds = outcome.loaded.pack.rounds
+    assert [(r.image, r.answer) for r in rounds] == [
+        ("q/Брестская-крепость.png", "Брестская крепость"),
+        ("q/eiffel_tower.png", "Eiffel tower"),
+    ]
+    copied = tmp_path / "data" / "packs" / "q"
+    assert sorted(p.name for p in copied.iterdir()) == [
+        "eiffel_tower.png",
+        "Брестская-крепость.png",
+    ]
+    assert sum("from its file name" in str(s) for s in outcome.said) == 2
+    assert outcome.loaded.warnings == ()  # a grid that fits the questions
+
+
+def test_a_picture_that_is_no_picture_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.png"
+    fake.write_text("<html>not a picture</html>", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), images=(fake,)))
+    assert str(refused.value.said).startswith(f"{fake}: ")
+    assert not (tmp_path / "data").exists()
+
+
+def test_the_other_readers_files_import(tmp_path: Path) -> None:
+    for number, source in enumerate((QUIZLET, OPENTDB, CSV, CSV_1251, AIKEN_ERRORS)):
+        outcome = import_files(request(tmp_path, source, pack_id=f"p{number}"))
+        assert outcome.loaded.ok, source
+        assert outcome.imported > 0, source
+
+
+# --- a dropped file ----------------------------------------------------------------------------
+
+
+def test_a_dropped_pack_is_copied_with_its_own_pictures(tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    (folder / "pics").mkdir(parents=True)
+    (folder / "pics" / "map.png").write_bytes(png_bytes(8, 8))
+    pack = folder / "dropped.yaml"
+    pack.write_text(
+        "clarity: 1\nid: dropped\ntitle: Dropped\ndescription: A pack.\nrounds:\n"
+        "  - image: pics/map.png\n    answer: Map\n    grid: 1x2\n"
+        "  - image: union_state/serbia.png\n    answer: Serbia\n    grid: 1x2\n"
+        "questions:\n  - type: truefalse\n    prompt: Yes?\n    answer: true\n"
+        "  - type: truefalse\n    prompt: No?\n    answer: false\n",
+        encoding="utf-8",
+    )
+    packs = tmp_path / "data" / "packs"
+    outcome = import_dropped(pack, packs_dir=packs, assets_dir=bundled_assets_dir())
+    assert outcome.pack_path == packs / "dropped.yaml"
+    assert (packs / "pics" / "map.png").read_bytes() == png_bytes(8, 8)
+    assert not (packs / "union_state").exists()  # the game's own picture stays where it is
+    assert outcome.loaded.ok
+    assert outcome.imported == 2
+    with pytest.raises(ImportRefused):  # the second drop would replace the first
+        import_dropped(pack, packs_dir=packs, assets_dir=bundled_assets_dir())
+
+
+def test_a_dropped_broken_pack_is_refused_at_its_problem(tmp_path: Path) -> None:
+    pack = written(tmp_path, "broken.yaml", "clarity: 1\nid: Broken Id\n")
+    with pytest.raises(ImportRefused) as refused:
+        import_dropped(pack, packs_dir=tmp_path / "packs", assets_dir=bundled_assets_dir())
+    assert str(refused.value.said).startswith(f"{pack}:")
+    assert not (tmp_path / "packs").exists()
+
+
+def test_any_other_dropped_file_is_imported(tmp_path: Path) -> None:
+    source = copy(GIFT_RU, tmp_path / "in")
+    outcome = import_dropped(source, packs_dir=tmp_path / "packs", assets_dir=bundled_assets_dir())
+    assert outcome.pack_path.parent == tmp_path / "packs"
+    assert outcome.loaded.ok
+    assert outcome.loaded.pack.language == "ru"
+
+
+# --- ids and names ------------------------------------------------------------------------------
+
+
+def test_cyrillic_is_transliterated_by_the_documented_table() -> None:
+    assert latin("Щука, ёж, Юля, Хаць") == "shchuka, ezh, yulya, khats"
+    assert slug("Ўзда і Гродна") == "uzda-i-grodna"
+    assert slug("Їжак, Європа, Ґанок") == "yizhak-yevropa-ganok"
+    assert slug("Café Zürich — Straße") == "cafe-zurich-strasse"
+    assert slug("日本") == ""
+
+
+def test_slugs_are_cut_at_a_word_and_made_unique() -> None:
+    long = slug("word " * 30)
+    assert len(long) <= 64
+    assert not long.endswith("-")
+    taken: set[str] = set()
+    assert [unique_slug("a", taken) for _ in range(3)] == ["a", "a-2", "a-3"]
+    assert question_ids(["What is the capital of France?", "日本", "日本"]) == [
+        "what-is-the-capital-of",
+        "question",
+        "question-2",
+    ]
+
+
+def test_names_made_readable_and_safe() -> None:
+    assert readable_name("world_capitals-2024") == "World capitals 2024"
+    assert safe_file_name("Мой рисунок (1).PNG") == "Мой-рисунок-1.png"
+    assert safe_file_name("../../etc/passwd.png") == "etc-passwd.png"
+    assert safe_file_name("???.jpg") == "picture.jpg"
