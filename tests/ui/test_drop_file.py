@@ -143,7 +143,8 @@ def test_a_moodle_export_dropped_becomes_a_pack_reported_listed_and_played(
     assert "skipped: a matching question; the game has no matching questions" in shown
     written = tmp_path / "data" / "packs" / "geography.yaml"
     assert written.is_file()
-    assert f"Imported into your packs folder: {written}" in shown
+    # the whole path when it fits under the heading, else the file's name (this long tmp path)
+    assert "Imported into your packs folder: geography.yaml" in shown
     assert report.written[0].loaded.ok
     assert "play it now" in shown
 
@@ -271,3 +272,25 @@ def test_a_drop_during_a_round_waits_for_its_end(open_app: OpenApp, tmp_path: Pa
     report = report_of(app)
     assert cells(report)[0] == ("geography.gift", "GIFT: 3 questions imported")
     assert (tmp_path / "data" / "packs" / "geography.yaml").is_file()
+
+
+def test_a_second_drop_while_the_report_shows_joins_it(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    drop(app, [gift_file(tmp_path / "downloads")])
+    assert len(report_of(app).dropped) == 1
+    depth = len(app.scenes)
+    rivers = write_pack(tmp_path / "usb", "rivers", title="Rivers of Europe")
+
+    drop(app, [rivers])
+
+    report = report_of(app)
+    assert [one.path.name for one in report.dropped] == ["geography.gift", "rivers.yaml"]
+    assert len(app.scenes) == depth  # one report: Esc goes back to the pack list at once
+    press(app, pygame.K_ESCAPE)
+    _until(
+        app,
+        lambda: (
+            isinstance(app.top, PackScene)
+            and {"Geography", "Rivers of Europe"} <= set(pack_titles(app))
+        ),
+    )

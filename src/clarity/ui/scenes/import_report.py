@@ -169,6 +169,12 @@ class ImportReportScene(MenuScreen):
             frame.subheading = t.gettext(
                 "Imported into your packs folder: {file}", file=str(outcome.pack_path)
             )
+            font = self.app.services.assets.font(self._metrics.body_size)
+            room = self.app.size[0] - 2 * self._metrics.margin
+            if font.size(frame.subheading)[0] > room:  # a long folder: the file's name only
+                frame.subheading = t.gettext(
+                    "Imported into your packs folder: {file}", file=outcome.pack_path.name
+                )
         elif len(self.dropped) == 1:
             frame.heading = t.gettext("Not imported")
             frame.subheading = self.dropped[0].path.name
