@@ -10,6 +10,7 @@ tables), never computed here from the code under test.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,16 @@ import pytest
 from pydantic import TypeAdapter
 
 from clarity.core.answers import is_right
-from clarity.core.matching import answers_match, matches_any
+from clarity.core.matching import LETTER_FOLDS, LETTERS_OF_THEIR_OWN, answers_match, matches_any
+from clarity.core.number_reading import NUMBER_CONVENTIONS
 from clarity.core.packs.models import Mystery, Question
-from clarity.core.scoring import ScoringRules, answer_points, image_guess_points
+from clarity.core.scoring import (
+    NO_LIMIT_BONUS_SHARE,
+    ScoringRules,
+    answer_points,
+    image_guess_points,
+)
+from clarity.formats.web.matching_tables import matching_tables, scoring_rules_data
 
 CASES = Path(__file__).resolve().parents[1] / "shared_cases"
 MATCHING = json.loads((CASES / "matching.json").read_text(encoding="utf-8"))
@@ -94,3 +102,30 @@ def test_the_tables_hold_hundreds_of_cases_of_every_kind() -> None:
         outcomes = [case.get("match", case.get("right")) for case in MATCHING[table]]
         assert True in outcomes, table
         assert False in outcomes, table
+
+
+def test_the_pages_tables_are_json_and_the_python_matchers_own() -> None:
+    tables = matching_tables()
+    assert json.loads(json.dumps(tables)) == tables
+    assert tables["letter_folds"] == LETTER_FOLDS
+    assert set(tables["own_letters"]["be"]) == set(LETTERS_OF_THEIR_OWN["be"])
+    ru = NUMBER_CONVENTIONS["ru"]
+    assert tables["number_conventions"]["ru"] == {
+        "decimal": ru.decimal,
+        "group": ru.group,
+        "lakh": ru.lakh,
+    }
+    assert tables["casefold"]["ß"] == "ss"
+    assert tables["truefalse_words"] == {
+        "true": ["true", "t", "yes", "y"],
+        "false": ["false", "f", "no", "n"],
+    }
+    tables["letter_folds"]["ł"] = "x"  # a copy: changing it changes no other caller's
+    assert matching_tables()["letter_folds"]["ł"] == "l"
+
+
+def test_the_pages_scoring_figures_are_the_rules_and_the_no_limit_share() -> None:
+    rules = ScoringRules(base=700, time_scale=None, streaks=False)
+    data = scoring_rules_data(rules)
+    assert data == {**asdict(rules), "no_limit_bonus_share": NO_LIMIT_BONUS_SHARE}
+    assert json.loads(json.dumps(data)) == data

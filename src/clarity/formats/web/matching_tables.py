@@ -20,6 +20,7 @@ digits; the page treats them as Python does, as nothing). The shared case tables
 
 from __future__ import annotations
 
+import copy
 import sys
 import unicodedata
 from dataclasses import asdict
@@ -138,8 +139,9 @@ def _truefalse_words() -> dict[str, list[str]]:
 
 def matching_tables() -> dict[str, object]:
     """Every table ``matching.js`` needs, JSON-able (strings, numbers, lists, dicts with string
-    keys); computed once per process (the Unicode tables take about a second)."""
-    return _matching_tables()
+    keys), a new copy each call; computed once per process (the Unicode tables take about
+    half a second)."""
+    return copy.deepcopy(_matching_tables())
 
 
 def scoring_rules_data(rules: ScoringRules) -> dict[str, object]:
