@@ -265,3 +265,20 @@ def page_overflows(browser: Browser) -> Any:
     return browser.driver.execute_script(
         "return document.documentElement.scrollWidth > window.innerWidth"
     )
+
+
+def test_a_question_whose_time_runs_out_earns_nothing(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    # x0.01: the pack's 60 s are 0.6 s, as a time per question a teacher could set is
+    url = exported(tmp_path, ScoringRules(time_scale=0.01))
+    browser = chromium(LAPTOP)
+    browser.open(url)
+    browser.press("Play")
+    prompt = the_prompt(browser)
+    browser.wait_for(lambda: browser.said().startswith("No answer in time."), "the timeout")
+    assert shown_figure(browser, "Score") == 0
+    right = QUESTIONS[prompt][1]
+    assert "The right answer: " in browser.text()
+    assert browser.button("Next") is not None
+    assert right.lower() in browser.text().lower() or QUESTIONS[prompt][0] == "truefalse"

@@ -312,7 +312,13 @@
     const source = round.mystery.picture;
     box.classList.toggle("empty", !source);
     picture.hidden = !source;
-    if (source) picture.src = source;
+    box.style.aspectRatio = "";
+    box.style.width = "";
+    if (source) {
+      picture.onload = () => fitPicture(box, picture);
+      picture.src = source;
+      if (picture.complete && picture.naturalWidth) fitPicture(box, picture);
+    }
     const tiles = $("tiles");
     tiles.replaceChildren();
     tiles.style.gridTemplateRows = `repeat(${round.rows}, 1fr)`;
@@ -324,6 +330,12 @@
     }
     $("caption").hidden = true;
     drawTiles();
+  }
+
+  function fitPicture(box, picture) {
+    const ratio = picture.naturalWidth / picture.naturalHeight;
+    box.style.aspectRatio = String(ratio);
+    box.style.width = `min(100%, calc(60vh * ${ratio}))`;
   }
 
   function drawTiles() {
