@@ -12,8 +12,13 @@
 
   // ---- Unicode helpers (what Python's str methods and unicodedata give) --------------------
 
+  // The regular expressions and sets made from a tables object, once per object (which may
+  // be frozen: the cache is beside it, not on it).
+  const preparedFor = new WeakMap();
+
   function prepared(tables) {
-    if (tables.__prepared) return tables.__prepared;
+    const cached = preparedFor.get(tables);
+    if (cached !== undefined) return cached;
     const esc = (chars) => Array.from(chars, (c) => "\\u{" + c.codePointAt(0).toString(16) + "}").join("");
     const spaces = esc(tables.python_spaces);
     const signs = esc(tables.signs);
@@ -66,7 +71,7 @@
         "u"
       ),
     };
-    Object.defineProperty(tables, "__prepared", { value: p, enumerable: false });
+    preparedFor.set(tables, p);
     return p;
   }
 
