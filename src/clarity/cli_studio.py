@@ -221,7 +221,8 @@ def _write_template(args: argparse.Namespace, t: Translator) -> int:
     target: Path = args.output or Path("questions-template.csv")
     _refuse_existing(target, args.force, t)
     # With a byte-order mark: Excel then opens the Cyrillic of a teacher's rows as UTF-8.
-    write_replacing(target, csv_template().encode("utf-8-sig"))
+    text = csv_template()
+    write_replacing(target, (text if text.startswith("\ufeff") else "\ufeff" + text).encode())
     _say(t.gettext("wrote {file}", file=str(target)))
     return cli.EXIT_OK
 

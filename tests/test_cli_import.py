@@ -1,0 +1,288 @@
+"""clarity import, new and schema: what a teacher types and sees, through clarity.cli.main."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clarity import cli
+from clarity.core.packs.loader import load_pack
+from clarity.resources import bundled_assets_dir
+from core.image_bytes import png_bytes
+
+FILES = Path(__file__).parent / "formats"
+AIKEN = FILES / "text_files" / "aiken_moodle.txt"
+AIKEN_ERRORS = FILES / "text_files" / "aiken_errors.txt"
+GIFT_RU = FILES / "gift_files" / "moodle_export_ru.txt"
+QUIZLET_CUSTOM = FILES / "text_files" / "quizlet_custom.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
+    status = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err.splitlines()
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> list[str]:
+    return ["--data-dir", str(tmp_path / "data")]
+
+
+def packs(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "packs"
+
+
+def test_import_writes_a_pack_and_tells_every_skipped_question(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(shutil.copy(AIKEN_ERRORS, tmp_path / "bank.txt"))
+    status, out, err = run(capsys, "import", str(source), *data)
+    assert (status, err) == (0, [])
+    pack = packs(tmp_path) / "bank.yaml"
+    loaded = load_pack(pack, assets_dir=bundled_assets_dir())
+    assert loaded.ok
+    count = len(loaded.pack.questions)
+    questions = "question" if count == 1 else "questions"
+    assert out[0] == f'wrote {pack}: "Bank", {count} {questions}'
+    assert out[1] == f"  {source} (Aiken): {count} {questions} imported"
+    skipped = [line for line in out if ": skipped: " in line]
+    assert skipped
+    for line in skipped:
+        assert line.startswith(f"{source}:")
+        place = line[len(str(source)) + 1 :].split(":")[:2]
+        assert all(part.isdigit() for part in place)
+    assert out[-1] == f"{len(skipped)} questions skipped"
+
+
+def test_import_in_russian_says_it_in_russian_with_paths_and_formats_as_they_are(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.setenv("CLARITY_LANG", "ru")
+    source = Path(shutil.copy(GIFT_RU, tmp_path / "bank.gift"))
+    status, out, _ = run(capsys, "import", str(source), *data)
+    assert status == 0
+    assert str(packs(tmp_path) / "bank.yaml") in out[0]
+    assert "(GIFT)" in out[1]
+
+
+def test_the_options_reach_the_pack(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    picture = tmp_path / "Minsk city.png"
+    picture.write_bytes(png_bytes(40, 30))
+    target = tmp_path / "out" / "mine.yaml"
+    status, out, err = run(
+        capsys,
+        "import",
+        str(AIKEN),
+        "--format",
+        "aiken",
+        "--id",
+        "lms",
+        "--title",
+        "LMS facts",
+        "--language",
+        "en",
+        "--image",
+        str(picture),
+        "-o",
+        str(target),
+        *data,
+    )
+    assert (status, err) == (0, [])
+    loaded = load_pack(target, assets_dir=bundled_assets_dir())
+    pack = loaded.pack
+    assert (pack.id, pack.title, pack.language) == ("lms", "LMS facts", "en")
+    assert [(r.image, r.answer) for r in pack.rounds] == [("lms/Minsk-city.png", "Minsk city")]
+    assert any("from its file name" in line for line in out)
+    assert not packs(tmp_path).exists()
+
+
+def test_quizlet_separators_by_name_and_as_choice(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Minsk - capital of Belarus\nRiga - capital of Latvia\nVilnius - capital of Lithuania\n"
+    source = tmp_path / "cards.txt"
+    source.write_text(text, encoding="utf-8")
+    status, _, err = run(
+        capsys,
+        "import",
+        str(source),
+        "--format",
+        "quizlet",
+        "--separator",
+        " - ",
+        "--card-separator",
+        "newline",
+        "--as",
+        "choice",
+        *data,
+    )
+    assert (status, err) == (0, [])
+    pack = load_pack(packs(tmp_path) / "cards.yaml", assets_dir=bundled_assets_dir()).pack
+    assert len(pack.questions) == 3
+    assert {q.type for q in pack.questions} == {"choice"}
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        ("missing", "clarity: {path}: No such file or directory"),
+        ("folder", "clarity: {path} is a folder, not a file"),
+    ],
+)
+def test_a_missing_file_or_a_folder_is_one_line_and_status_1(
+    tmp_path: Path,
+    data: list[str],
+    capsys: pytest.CaptureFixture[str],
+    make: str,
+    expected: str,
+) -> None:
+    path = tmp_path / "thing.gift"
+    if make == "folder":
+        path.mkdir()
+    status, out, err = run(capsys, "import", str(path), *data)
+    assert (status, out, err) == (1, [], [expected.format(path=path)])
+
+
+def test_an_unreadable_file_is_one_line(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "secret.gift"
+    path.write_text("Q? {T}\n", encoding="utf-8")
+    path.chmod(0)
+    try:
+        if path.stat().st_mode and _readable(path):
+            pytest.skip("running as a user who reads any file (root)")
+        status, _, err = run(capsys, "import", str(path), *data)
+    finally:
+        path.chmod(0o644)
+    assert status == 1
+    assert err == [f"clarity: {path}: Permission denied"]
+
+
+def _readable(path: Path) -> bool:
+    try:
+        path.read_bytes()
+    except PermissionError:
+        return False
+    return True
+
+
+def test_an_unknown_format_asks_for_format(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("nothing to see\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", str(path), *data)
+    assert status == 1
+    assert len(err) == 1
+    assert "gift, aiken, csv, xlsx, quizlet, opentdb, kahoot" in err[0]
+    assert "--format" in err[0]
+
+
+def test_nothing_to_import_prints_the_skips_then_the_refusal(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text("Which?\nA) One\nB) Two\nANSWER: Q\n", encoding="utf-8")
+    status, out, err = run(capsys, "import", str(path), "--format", "aiken", *data)
+    assert status == 1
+    assert len(out) == 1
+    assert out[0].startswith(f"{path}:4:")
+    assert ": skipped: " in out[0]
+    assert err == ["clarity: no question could be imported, so no pack was written"]
+    assert not packs(tmp_path).exists()
+
+
+def test_an_existing_pack_is_replaced_only_with_force(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "import", str(AIKEN), *data)[0] == 0
+    status, _, err = run(capsys, "import", str(AIKEN), *data)
+    assert status == 1
+    assert "already exists; give --force" in err[0]
+    assert run(capsys, "import", str(AIKEN), "--force", *data)[0] == 0
+
+
+def test_no_file_is_a_usage_error(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "import", *data)
+    assert status == 2
+    assert err == ["clarity: error: the following arguments are required: FILE"]
+
+
+def test_a_bad_format_name_is_a_usage_error(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "import", str(AIKEN), "--format", "docx", *data)
+    assert status == 2
+    assert "invalid choice: 'docx'" in err[0]
+
+
+def test_the_csv_template_is_written_with_a_byte_order_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clarity.formats.table import csv_template, read_csv
+
+    target = tmp_path / "template.csv"
+    status, out, _ = run(capsys, "import", "--template", "csv", "-o", str(target))
+    assert (status, out) == (0, [f"wrote {target}"])
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    assert data.decode("utf-8-sig") == csv_template().removeprefix("\ufeff")
+    assert read_csv(data).questions  # one example row per question type, read back
+    status, _, err = run(capsys, "import", "--template", "csv", "-o", str(target))
+    assert status == 1
+    assert "already exists" in err[0]
+
+
+# --- clarity new and clarity schema -----------------------------------------------------------
+
+
+def test_new_writes_a_pack_that_validates_and_its_schema(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "new", "my-quiz", "--title", "My quiz", *data)
+    assert (status, err) == (0, [])
+    pack = packs(tmp_path) / "my-quiz.yaml"
+    assert out == [f"wrote {pack}; check it with: clarity validate {pack}"]
+    assert run(capsys, "validate", str(pack), *data)[1] == [
+        "1 pack checked: 1 valid, 0 with errors, 0 warnings"
+    ]
+    assert json.loads((packs(tmp_path) / "pack.schema.json").read_text("utf-8"))["$schema"]
+    # the game lists it at once
+    listed = run(capsys, "packs", *data)[1]
+    assert any(line.startswith("my-quiz ") for line in listed)
+
+
+def test_new_refuses_a_bad_id_an_existing_file_and_a_bad_language(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "new", "My Quiz", *data)
+    assert status == 2
+    assert "for example my-quiz" in err[0]
+    assert run(capsys, "new", "quiz", *data)[0] == 0
+    status, _, err = run(capsys, "new", "quiz", *data)
+    assert status == 1
+    assert "already exists" in err[0]
+    assert run(capsys, "new", "quiz2", "--language", "Russian", *data)[0] == 2
+
+
+def test_schema_goes_to_the_packs_folder_or_where_asked(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "schema", *data)
+    target = packs(tmp_path) / "pack.schema.json"
+    assert (status, out) == (0, [f"wrote {target}"])
+    committed = Path(__file__).resolve().parents[1] / "schema" / "pack.schema.json"
+    assert target.read_text("utf-8") == committed.read_text("utf-8")
+    other = tmp_path / "editor" / "schema.json"
+    status, _, err = run(capsys, "schema", "-o", str(other), *data)
+    assert status == 1
+    assert err == [f"clarity: cannot write {other}: the folder {other.parent} does not exist"]
