@@ -92,14 +92,17 @@ def _until(app: App, condition: Callable[[], bool], limit: int = 2000) -> None:
     raise AssertionError("the game never got there")
 
 
-def drop(app: App, paths: Sequence[Path]) -> None:
-    """Drop ``paths`` on the window as SDL tells it, then let a frame pass."""
+def drop(app: App, paths: Sequence[Path], *, wait: bool = True) -> None:
+    """Drop ``paths`` on the window as SDL tells it, then let a frame pass; with ``wait``,
+    the frames until the files are imported (in the background) and reported."""
     window = pygame.display.get_window_id() if hasattr(pygame.display, "get_window_id") else 0
     pygame.event.post(pygame.event.Event(pygame.DROPBEGIN, window_id=window))
     for path in paths:
         pygame.event.post(pygame.event.Event(pygame.DROPFILE, file=str(path), window_id=window))
     pygame.event.post(pygame.event.Event(pygame.DROPCOMPLETE, window_id=window))
     step(app)
+    if wait:
+        _until(app, lambda: not app.drops.busy)
 
 
 def report_of(app: App) -> ImportReportScene:
@@ -259,15 +262,18 @@ def test_a_drop_during_a_round_waits_for_its_end(open_app: OpenApp, tmp_path: Pa
     assert app.top is not None
     assert app.top.name == "play"
 
-    drop(app, [gift_file(tmp_path / "downloads")])
-    step(app, 3)
+    drop(app, [gift_file(tmp_path / "downloads")], wait=False)
+    step(app, 30)
 
     assert app.top.name == "play"  # the round goes on
     assert app.notice.text == "1 dropped file is imported when this game is over"
     assert not (tmp_path / "data" / "packs" / "geography.yaml").exists()
 
     app.screens.reset("packs")  # the round is over (the teacher went back to the packs)
-    step(app, 2)
+    step(app)
+    assert app.drops.busy
+    assert app.notice.text == "Importing 1 dropped file…"
+    _until(app, lambda: not app.drops.busy)
 
     report = report_of(app)
     assert cells(report)[0] == ("geography.gift", "GIFT: 3 questions imported")
@@ -294,3 +300,29 @@ def test_a_second_drop_while_the_report_shows_joins_it(open_app: OpenApp, tmp_pa
             and {"Geography", "Rivers of Europe"} <= set(pack_titles(app))
         ),
     )
+
+
+def test_a_big_bank_is_imported_while_the_screen_keeps_drawing(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    bank = tmp_path / "big.gift"
+    bank.write_text(
+        "\n\n".join(
+            f"::Q{i}::How much is {i} plus {i}?{{={2 * i} ~{2 * i + 1} ~{2 * i - 1}}}"
+            for i in range(1, 1501)
+        ),
+        "utf-8",
+    )
+    drop(app, [bank], wait=False)
+    drawn_while_importing = 0
+    for _ in range(5000):
+        if not app.drops.busy:
+            break
+        before = app.frame
+        step(app)
+        drawn_while_importing += app.frame - before
+    assert not app.drops.busy
+    assert drawn_while_importing > 1  # frames went on while the file was read and written
+    report = report_of(app)
+    assert report.written[0].imported == 1500

@@ -6,15 +6,21 @@ files of one drop, and once the drop is over imports each on its own (through
 :meth:`clarity.ui.services.Services.import_dropped`) and opens the "import-report"
 screen listing them all.
 
+The imports run in a background thread (a 10,000-question bank takes about a second to
+read, check and write), so the screen under the drop keeps drawing; a short notice says
+they are under way, and the report opens on the frame after they end. An error in the
+import itself (a bug, never the file's fault: that is a refusal in the report) is raised
+again on the game's thread, where the game reports it.
+
 A drop during a game (a round, a class game, the class game on every device: any of
 :data:`GAME_SCREENS` in the stack) does not interrupt it: the teacher sees a short notice
 that the files were heard, and they are imported and reported once the game is over (its
-results show). Importing then, not at once, keeps the game's frames free of the work
-(a 10,000-question bank takes a second to read and write).
+results show), as a teacher expects of a projector the class is watching.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +46,15 @@ class FileDrops:
         self.waiting: list[Path] = []  # dropped, not yet imported
         self._dropping = False  # between a DROPBEGIN and its DROPCOMPLETE
         self._told = 0  # how many of ``waiting`` the notice has told about
+        self._working: threading.Thread | None = None  # importing the files taken
+        self._done: list[DroppedFile] = []  # what the thread made of them
+        self._error: BaseException | None = None  # what the thread raised (a bug)
+        self._ready = False  # the thread is over: its report is to be opened
+
+    @property
+    def busy(self) -> bool:
+        """Whether files wait to be imported or are being imported."""
+        return bool(self.waiting) or self._working is not None or self._ready
 
     def take(self, event: pygame.event.Event) -> bool:
         """Note a drop event; True when ``event`` was one (it goes no further)."""
@@ -56,10 +71,22 @@ class FileDrops:
 
     def deliver(self, app: App) -> None:
         """After a frame's events: import the dropped files and open the report, unless
-        a drop is still coming in or a game is being played (then say they wait)."""
+        a drop is still coming in or a game is being played (then say they wait); once
+        the imports under way are over, open their report."""
+        if self._working is not None:
+            if self._working.is_alive():
+                return
+            self._working = None
+            self._ready = True
+        in_game = any(scene.name in GAME_SCREENS for scene in app.scenes)
+        if self._ready:
+            if not in_game:  # a game begun while they were imported: the report waits
+                self._ready = False
+                self._report(app)  # files dropped meanwhile go on the next frame
+            return
         if not self.waiting or self._dropping:
             return
-        if any(scene.name in GAME_SCREENS for scene in app.scenes):
+        if in_game:
             if self._told < len(self.waiting):
                 self._told = len(self.waiting)
                 app.notice.show(
@@ -71,7 +98,33 @@ class FileDrops:
                 )
             return
         paths, self.waiting, self._told = self.waiting, [], 0
-        dropped: list[DroppedFile] = [app.services.import_dropped(path) for path in paths]
+        app.notice.show(
+            plural_message(
+                "Importing {count} dropped file…", "Importing {count} dropped files…", len(paths)
+            )
+        )
+        self._done, self._error = [], None
+        self._working = threading.Thread(
+            target=self._import,
+            args=(app, paths),
+            name="dropped-files",
+            daemon=True,  # every file is written whole or not at all (atomic_files)
+        )
+        self._working.start()
+
+    def _import(self, app: App, paths: list[Path]) -> None:
+        try:
+            for path in paths:
+                self._done.append(app.services.import_dropped(path))
+        except BaseException as error:
+            self._error = error
+
+    def _report(self, app: App) -> None:
+        """Open the report of the files imported (or raise what the import raised)."""
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        dropped, self._done = self._done, []
         top = app.top
         if top is not None and top.name == REPORT_SCREEN:
             # a second drop while the report shows: one report of both, Esc goes back once
