@@ -173,7 +173,8 @@ def build_web_game(
         path.read_text(encoding="utf-8") for path in (CLASS_STYLE, WEB_DIR / "game.css")
     )
     slots = {
-        "lang": html.escape(pack.language),
+        # the page's own words' language; every text of the pack carries the pack's own
+        "lang": html.escape(translator.language),
         "title": html.escape(pack.title),
         "csp": html.escape(content_security_policy(scripts), quote=False),
         "style": style.replace("</", "<\\/"),

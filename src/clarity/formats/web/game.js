@@ -38,6 +38,18 @@
     return fill(form, Object.assign({}, values, { count }));
   }
 
+  // The page's words of ``key`` into ``element`` around the pack's own text put in slot
+  // ``name``, which keeps the pack's language and direction (a Hebrew answer in an English
+  // sentence).
+  function sayAround(element, key, name, packText) {
+    const [before, after] = page.texts[key].split(`{${name}}`);
+    const words = document.createElement("span");
+    words.lang = pack.language;
+    words.dir = "auto";
+    words.textContent = packText;
+    element.replaceChildren(before || "", words, after || "");
+  }
+
   // -- the deal ------------------------------------------------------------------------
 
   function shuffled(items) {
@@ -443,8 +455,9 @@
     verdict.textContent = right ? say("right") : timedOut ? say("no_answer") : say("wrong");
     verdict.className = `verdict ${right ? "right" : "wrong"}`;
     $("points").textContent = right ? sayCount("points", points.total) : "";
-    $("right-answer").textContent = say("right_answer", { answer: pack.right_answers[index] });
+    sayAround($("right-answer"), "right_answer", "answer", pack.right_answers[index]);
     $("explain").textContent = pack.questions[index].explain || "";
+    $("explain").lang = pack.language;
     $("explain").hidden = !pack.questions[index].explain;
     if (round.streak > 1) $("points").textContent += ` · ${say("streak", { count: round.streak })}`;
     drawScore();
@@ -497,7 +510,7 @@
       ? sayCount("guess_right", points.image_bonus)
       : say("not_this_time");
     verdict.className = `verdict ${guessed ? "right" : "wrong"}`;
-    $("end-answer").textContent = say("mystery_answer", { answer: round.mystery.answer });
+    sayAround($("end-answer"), "mystery_answer", "answer", round.mystery.answer);
     const score = $("end-score");
     score.textContent = say("score", { score: round.score });
     score.dataset.score = String(round.score);
@@ -584,6 +597,7 @@
       $(id).lang = page.lang;
     }
     $("round-list").setAttribute("aria-labelledby", "rounds-heading");
+    $("guess-text").lang = pack.language;
     $("play").addEventListener("click", () => startRound(0));
     $("next").addEventListener("click", next);
     $("show-picture").addEventListener("click", reveal);
