@@ -19,13 +19,15 @@
   function prepared(tables) {
     const cached = preparedFor.get(tables);
     if (cached !== undefined) return cached;
-    const esc = (chars) => Array.from(chars, (c) => "\\u{" + c.codePointAt(0).toString(16) + "}").join("");
+    const hex = (code) => "\\u{" + code.toString(16) + "}";
+    const esc = (text) => Array.from(text, (c) => hex(c.codePointAt(0))).join("");
     const spaces = esc(tables.python_spaces);
     const signs = esc(tables.signs);
     const separators = esc(tables.separators);
-    const hex = (code) => "\\u{" + code.toString(16) + "}";
     // Code points Python's Unicode does not know: never a letter, digit or mark here either.
-    const unknown = tables.unassigned_ranges.map(([a, b]) => (a === b ? hex(a) : hex(a) + "-" + hex(b))).join("");
+    const unknown = tables.unassigned_ranges
+      .map(([a, b]) => (a === b ? hex(a) : hex(a) + "-" + hex(b)))
+      .join("");
     const known = (cls) => `(?:(?![${unknown}])[${cls}])`;
     const alnum = known("\\p{L}\\p{N}");
     const nd = known("\\p{Nd}");
@@ -48,11 +50,13 @@
       numberWords: new Set(tables.number_words),
       // NUMBER_RUN, with Python's atomic group written as a lookahead and a back-reference.
       numberRun: new RegExp(
-        `(?<!${alnum})([${signs}]?)(?=((?:${nd}+|[.,](?=${nd}))${nd}*(?:[${separators}]${nd}+)*))\\2(?!${alnum})`,
+        `(?<!${alnum})([${signs}]?)` +
+          `(?=((?:${nd}+|[.,](?=${nd}))${nd}*(?:[${separators}]${nd}+)*))\\2(?!${alnum})`,
         "gu"
       ),
       fraction: new RegExp(
-        `(?<!${alnum})(?<!/)([${signs}]?)(?:(${nd}+)[ \\u00a0\\u202f])?(${nd}+)/(${nd}+)(?!${alnum}|/|[.,]${nd})`,
+        `(?<!${alnum})(?<!/)([${signs}]?)(?:(${nd}+)[ \\u00a0\\u202f])?` +
+          `(${nd}+)/(${nd}+)(?!${alnum}|/|[.,]${nd})`,
         "gu"
       ),
       spacedSign: new RegExp(`^([${spaces}]*[${signs}])[${spaces}]+(?=${nd}|[.,])`, "u"),
@@ -252,7 +256,8 @@
     const subtags = language.toLowerCase().replace(/_/g, "-").split("-");
     const region = subtags.slice(1, 3).find((tag) => /^(?:[a-z]{2}|\d{3})$/.test(tag));
     const all = tables.number_conventions;
-    const regional = region === undefined ? undefined : entry(all, `${subtags[0]}-${region}`, undefined);
+    const regional =
+      region === undefined ? undefined : entry(all, `${subtags[0]}-${region}`, undefined);
     return regional !== undefined ? regional : entry(all, subtags[0], all.en);
   }
 
@@ -276,7 +281,11 @@
       return before && (isDigit(before, p) || ")]".includes(before)) ? "^" + plain : plain;
     });
     const decimal = conventionsFor(language, tables).decimal;
-    return powered.split(tables.arabic_decimal).join(decimal).split(tables.arabic_group).join("\u202f");
+    return powered
+      .split(tables.arabic_decimal)
+      .join(decimal)
+      .split(tables.arabic_group)
+      .join("\u202f");
   }
 
   function closeSpacedSign(text, p) {
@@ -294,16 +303,18 @@
     const first = groups[0];
     const firstLength = chars(first).length;
     if (firstLength < 1 || firstLength > 3 || first.startsWith("0")) return null;
-    const kinds = new Set(seps.map((s) => (p.numberSpaces.has(s) ? " " : p.numberApostrophes.has(s) ? "'" : s)));
+    const kind = (s) => (p.numberSpaces.has(s) ? " " : p.numberApostrophes.has(s) ? "'" : s);
+    const kinds = new Set(seps.map(kind));
     if (kinds.size > 1) return null;
-    const kind = [...kinds][0];
+    const only = [...kinds][0];
     const len = (g) => chars(g).length;
-    const lakh = conventions.lakh && kind === conventions.group && firstLength <= 2;
-    if (lakh && groups.slice(1, -1).every((g) => len(g) === 2) && len(groups[groups.length - 1]) === 3) {
+    const lakh = conventions.lakh && only === conventions.group && firstLength <= 2;
+    const twos = groups.slice(1, -1).every((g) => len(g) === 2);
+    if (lakh && twos && len(groups[groups.length - 1]) === 3) {
       return groups.join("");
     }
     if (!groups.slice(1).every((g) => len(g) === 3)) return null;
-    if (kind === " " || kind === "'" || kind === conventions.group) return groups.join("");
+    if (only === " " || only === "'" || only === conventions.group) return groups.join("");
     return AMBIGUOUS;
   }
 
@@ -322,14 +333,17 @@
     const asWritten = reading(null, sign + body);
     const decimalSigns = [conventions.decimal, "."];
     if (groups[0] === "") {
-      if (seps.length === 1 && decimalSigns.includes(seps[0])) return valueOf(sign, "0", groups[1], sign + body, p);
+      if (seps.length === 1 && decimalSigns.includes(seps[0])) {
+        return valueOf(sign, "0", groups[1], sign + body, p);
+      }
       return null;
     }
     const last = seps.length ? seps[seps.length - 1] : null;
     if (last !== null && chars(groups[groups.length - 1]).length === 3) {
       const whole = grouped(groups, seps, conventions, p);
       if (whole !== AMBIGUOUS && whole !== null) return valueOf(sign, whole, "", sign + body, p);
-      if (whole === AMBIGUOUS && !(seps.filter((s) => s === last).length === 1 && decimalSigns.includes(last))) {
+      const lastOnce = seps.filter((s) => s === last).length === 1;
+      if (whole === AMBIGUOUS && !(lastOnce && decimalSigns.includes(last))) {
         return asWritten;
       }
     }
@@ -365,7 +379,8 @@
     written += `${big(numerator)}/${big(denominator)}`;
     if (big(denominator) === ZERO) return reading(null, written, false, true);
     const wholeValue = { sign: 1, digits: whole ? big(whole) : ZERO, exp: 0 };
-    let value = roundHalfEven(add(wholeValue, quotient(big(numerator), big(denominator))), PRECISION);
+    const part = quotient(big(numerator), big(denominator));
+    let value = roundHalfEven(add(wholeValue, part), PRECISION);
     if (negative) value = negated(value);
     return reading(value, written, false, true);
   }
@@ -384,11 +399,14 @@
       p.numberRun.lastIndex = position;
       let match;
       while ((match = p.numberRun.exec(slice)) !== null) {
-        spans.push([match.index, match.index + match[0].length, readRun(match[1], match[2], conventions, p)]);
+        const read = readRun(match[1], match[2], conventions, p);
+        spans.push([match.index, match.index + match[0].length, read]);
       }
       if (!fraction) break;
-      spans.push([fraction.index, fraction.index + fraction[0].length, [readFraction(fraction[1], fraction[2], fraction[3], fraction[4], p)]]);
-      position = fraction.index + fraction[0].length;
+      const [written, sign, whole, numerator, denominator] = fraction;
+      const read = readFraction(sign, whole, numerator, denominator, p);
+      spans.push([fraction.index, fraction.index + written.length, [read]]);
+      position = fraction.index + written.length;
     }
     return spans;
   }
@@ -421,7 +439,8 @@
   // ---- matching -----------------------------------------------------------------------
 
   function ownLetters(language, tables) {
-    return new Set(Array.from(tables.own_letters_everywhere + entry(tables.own_letters, primary(language), "")));
+    const own = entry(tables.own_letters, primary(language), "");
+    return new Set(Array.from(tables.own_letters_everywhere + own));
   }
 
   function markFolds(mark, base, tables) {
@@ -484,7 +503,9 @@
     for (let i = 0; i < list.length; i++) {
       if (list[i] !== "-" || i === 0 || !isWordChar(list[i - 1], p)) continue;
       const following = i + 1 < list.length ? list[i + 1] : "";
-      if (!following || !(isWordChar(following, p) || "-_".includes(following))) list[i] = tables.word_minus;
+      if (!following || !(isWordChar(following, p) || "-_".includes(following))) {
+        list[i] = tables.word_minus;
+      }
     }
     return list.join("");
   }
@@ -501,8 +522,9 @@
       }
     }
     if (current) found.push(current);
+    const mark = tables.thai_abbreviation;
     return found.map((word) =>
-      chars(word).length > 1 && word.endsWith(tables.thai_abbreviation) ? chars(word).slice(0, -1).join("") : word
+      chars(word).length > 1 && word.endsWith(mark) ? chars(word).slice(0, -1).join("") : word
     );
   }
 
@@ -524,7 +546,8 @@
       position = end;
     }
     found = found.concat(words(folded.slice(position), tables));
-    const articles = new Set([...(tables.articles.en || []), ...entry(tables.articles, primary(language), [])]);
+    const own = entry(tables.articles, primary(language), []);
+    const articles = new Set([...(tables.articles.en || []), ...own]);
     if (found.length > 1 && articles.has(found[0])) found = found.slice(1);
     return found;
   }
@@ -553,7 +576,8 @@
     for (let i = 0; i + 1 < written.length; i++) {
       const before = chars(written[i]).pop();
       const after = chars(written[i + 1])[0];
-      if (before !== undefined && after !== undefined && isDigit(before, p) && isDigit(after, p)) return null;
+      const both = before !== undefined && after !== undefined;
+      if (both && isDigit(before, p) && isDigit(after, p)) return null;
     }
     return written.join("");
   }
@@ -569,11 +593,13 @@
         if (c !== y[i]) diffs.push(i);
       });
       if (diffs.length === 1) return true;
-      return diffs.length === 2 && diffs[1] === diffs[0] + 1 && x[diffs[0]] === y[diffs[1]] && x[diffs[1]] === y[diffs[0]];
+      const [i, j] = diffs;
+      return diffs.length === 2 && j === i + 1 && x[i] === y[j] && x[j] === y[i];
     }
     const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
     const target = shorter.join("");
-    return longer.some((_, i) => longer.slice(0, i).concat(longer.slice(i + 1)).join("") === target);
+    const without = (i) => longer.slice(0, i).concat(longer.slice(i + 1)).join("");
+    return longer.some((_, i) => without(i) === target);
   }
 
   const sameWords = (a, b) => a.length === b.length && a.every((word, i) => word === b[i]);
@@ -588,7 +614,8 @@
       const a = given[i];
       const e = expected[i];
       if (a === e) continue;
-      const allowed = isPlainWord(a, tables) && isPlainWord(e, tables) && chars(e).length >= tables.long_word;
+      const long = chars(e).length >= tables.long_word;
+      const allowed = isPlainWord(a, tables) && isPlainWord(e, tables) && long;
       if (!allowed || !oneSlipApart(a, e)) return false;
       slips += 1;
     }
@@ -620,7 +647,8 @@
     if (!givenWords.length) return false;
     if (wordsMatch(givenWords, expectedWords, tables)) return true;
     const spellings = entry(tables.umlaut_spellings, primary(language), undefined);
-    return spellings !== undefined && wordsMatch(givenWords, tokens(expected, language, tables, spellings), tables);
+    if (spellings === undefined) return false;
+    return wordsMatch(givenWords, tokens(expected, language, tables, spellings), tables);
   }
 
   function matchesAny(given, accepted, language, tables) {
@@ -646,9 +674,12 @@
     const low = read(question.min, language, tables);
     const high = read(question.max, language, tables);
     if (answer === null) return null;
-    if (low !== null || high !== null) return [low !== null ? low : -Infinity, high !== null ? high : Infinity];
+    if (low !== null || high !== null) {
+      return [low !== null ? low : -Infinity, high !== null ? high : Infinity];
+    }
     let tolerance;
-    const percent = question.tolerance == null ? null : question.tolerance.match(prepared(tables).percent);
+    const written = question.tolerance;
+    const percent = written == null ? null : written.match(prepared(tables).percent);
     if (percent) {
       const part = readNumber(percent[1], language, tables) || { sign: 1, digits: ZERO, exp: 0 };
       const product = multiply(absolute(answer), part);

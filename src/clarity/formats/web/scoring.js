@@ -20,16 +20,16 @@
   const hasLimit = (timeLimit) => !!timeLimit && timeLimit > 0;
 
   function stretchedLimit(timeLimit, rules) {
-    if (!rules.timer || !hasLimit(timeLimit) || rules.time_scale === null || rules.time_scale === undefined) {
-      return null;
-    }
+    const scale = rules.time_scale;
+    if (!rules.timer || !hasLimit(timeLimit) || scale === null || scale === undefined) return null;
     return timeLimit * rules.time_scale;
   }
 
   function timeBonus(seconds, timeLimit, rules) {
     if (!rules.timer || !hasLimit(timeLimit)) return 0;
     const limit = stretchedLimit(timeLimit, rules);
-    const noLimitShare = rules.no_limit_bonus_share === undefined ? 0.5 : rules.no_limit_bonus_share;
+    const given = rules.no_limit_bonus_share;
+    const noLimitShare = given === undefined ? 0.5 : given; // NO_LIMIT_BONUS_SHARE
     const share = limit === null ? noLimitShare : 1.0 - seconds / limit;
     return roundHalfEven(rules.base * Math.max(0.0, Math.min(1.0, share)));
   }
@@ -57,7 +57,10 @@
   }
 
   function imageGuessPoints(g, rules) {
-    if (g.right) return points({ image_bonus: rules.image_base + rules.image_per_hidden_tile * g.hiddenTiles });
+    if (g.right) {
+      const bonus = rules.image_base + rules.image_per_hidden_tile * g.hiddenTiles;
+      return points({ image_bonus: bonus });
+    }
     if (g.final) return points({});
     return points({ penalty: rules.wrong_guess_penalty });
   }
