@@ -282,3 +282,37 @@ def test_a_question_whose_time_runs_out_earns_nothing(
     assert "The right answer: " in browser.text()
     assert browser.button("Next") is not None
     assert right.lower() in browser.text().lower() or QUESTIONS[prompt][0] == "truefalse"
+
+
+def test_the_best_possible_weighs_questions_of_different_worth_as_the_desktop(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    """More questions than tiles, some without a time limit (worth no time bonus): which
+    to answer is weighed (best_possible_score's table), in the order the page dealt."""
+    from selenium.webdriver.common.by import By
+
+    from clarity.core.scoring import best_possible_score
+
+    folder = tmp_path / "packs"
+    write_pack(folder)
+    data = yaml.safe_load((folder / "web-game.yaml").read_text(encoding="utf-8"))
+    del data["time_limit"]
+    data["rounds"][0]["grid"] = "2x2"
+    for question, limit in zip(data["questions"], (20, None, 30, None, 10), strict=True):
+        if limit is not None:
+            question["time_limit"] = limit
+    (folder / "web-game.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    loaded = load_pack(folder / "web-game.yaml", assets_dir=folder)
+    assert loaded.pack is not None
+    rules = ScoringRules()
+    page = tmp_path / "weighed.html"
+    page.write_text(build_web_game(loaded.pack, loaded.images, rules=rules), encoding="utf-8")
+    browser = chromium(LAPTOP)
+    limits = [loaded.pack.time_limit_for(q) for q in loaded.pack.questions]
+    for _ in range(4):
+        browser.open(page.as_uri())
+        browser.press("Play")
+        view = browser.driver.find_element(By.ID, "round-view")
+        order = [int(i) for i in view.get_attribute("data-order").split()]
+        best = best_possible_score([limits[i] for i in order], 4, rules)
+        assert int(view.get_attribute("data-best")) == best, order

@@ -209,6 +209,9 @@
     show("round-view");
     drawPicture();
     $("round-line").textContent = say("round_of", { number: index + 1, total: pack.rounds.length });
+    // for a check from outside (the tests): the order dealt and the best it allows
+    $("round-view").dataset.order = round.order.join(" ");
+    $("round-view").dataset.best = String(round.best);
     askNext();
   }
 
