@@ -204,12 +204,7 @@ def import_files(request: ImportRequest) -> ImportOutcome:
     _check_target(target, pack_id, request)
     _keep_at_most(gathered, PackLimits().max_questions)
     _give_ids(gathered.questions)
-    kept = _screened(gathered, language)
-    if not kept:
-        raise ImportRefused(
-            message("no question could be imported, so no pack was written"),
-            _in_file_order(gathered.skipped, request.files),
-        )
+    kept = gathered.questions
     rounds = _rounds(request, pack_id, target.parent, language, said, questions=len(kept))
     _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
     data = {
@@ -582,7 +577,7 @@ def _give_ids(questions: Sequence[_Taken]) -> None:
         taken.fields = {"id": new_id, **taken.fields}
 
 
-def _screened(gathered: _Gathered, language: str) -> list[_Taken]:
+def _screened(questions: list[_Taken], gathered: _Gathered, language: str) -> list[_Taken]:
     """The questions the pack's models take; the others skipped, each with the validator's
     own words at its line in the teacher's file.
 
@@ -597,7 +592,7 @@ def _screened(gathered: _Gathered, language: str) -> list[_Taken]:
     context = {"language": language}
     kept: list[_Taken] = []
     refused: list[_Taken] = []
-    for taken in gathered.questions:
+    for taken in questions:
         try:
             model = adapter.validate_python(taken.fields, context=context)
         except ValidationError:
@@ -871,19 +866,36 @@ def _write_valid(
     gathered: _Gathered,
     request: ImportRequest,
 ) -> tuple[LoadedPack, list[_Taken]]:
-    """Write the pack and load it back; a question the loader still refuses is left out
-    (and told) and the pack written again, so that what stays on disk loads. Raises
+    """Write the pack and load it back; when the loader refuses questions, every question
+    the models refuse alone is left out (:func:`_screened`), then any the loader still
+    refuses (a picture it cannot find), each told at its line, and the pack written again,
+    so that what stays on disk loads. Raises
     :class:`ImportRefused` (the file as it was before) when the pack fails for a reason
     that is no question's."""
     before = target.read_bytes() if target.exists() else None
     target.parent.mkdir(parents=True, exist_ok=True)
     comment = request.comment
+    screened = False
     for _ in range(_MAX_WRITES):
+        if not kept:
+            _put_back(target, before)
+            raise ImportRefused(
+                message("no question could be imported, so no pack was written"),
+                _in_file_order(gathered.skipped, request.files),
+            )
         text = pack_yaml({**data, "questions": [taken.fields for taken in kept]}, comment=comment)
         write_replacing(target, text.encode("utf-8"))
         loaded = load_pack(target, assets_dir=request.assets_dir)
         if loaded.ok:
             return loaded, kept
+        if not screened:
+            # Questions the models refuse, each found alone and worded by the loader's
+            # checks: only now, so that an import with none pays for no second check.
+            screened = True
+            before_screen = len(kept)
+            kept = _screened(kept, gathered, data["language"])
+            if len(kept) < before_screen:
+                continue
         refused: dict[int, list[Message]] = {}
         other: Problem | None = None
         for problem in loaded.errors:

@@ -47,6 +47,8 @@ _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+# Anything clean_text changes: control characters (tab and line breaks too), the others above.
+_CLEAN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # A plain scalar must not start with an indicator, nor hold ": " or " #", nor end with ":".
 _INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # What YAML 1.1 (PyYAML's resolver) or 1.2 (the core schema) reads as a non-text value.
@@ -67,6 +69,8 @@ def clean_text(text: str) -> str:
     """``text`` as a pack file can hold it (see the module docstring): line breaks made
     ``\\n``, tabs spaces, other control characters dropped, trimmed at both ends, and
     every line of several-line text without trailing spaces."""
+    if _CLEAN.search(text) is None and text == text.strip():
+        return text  # nearly every text: nothing to change
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _UNPRINTABLE.sub("", text)
     if "\n" in text:
