@@ -368,3 +368,16 @@ def test_names_made_readable_and_safe() -> None:
     assert safe_file_name("Мой рисунок (1).PNG") == "Мой-рисунок-1.png"
     assert safe_file_name("../../etc/passwd.png") == "etc-passwd.png"
     assert safe_file_name("???.jpg") == "picture.jpg"
+
+
+def test_pictures_copied_for_a_refused_pack_are_removed(tmp_path: Path) -> None:
+    picture = tmp_path / "map.png"
+    picture.write_bytes(png_bytes(8, 8))
+    # read as a question, refused by the pack's models: found only once it is written
+    source = written(tmp_path, "bad.csv", "question,type,answer,min,max\nRange?,number,3,5,1\n")
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, source, images=(picture,), pack_id="x"))
+    assert [s.line for s in refused.value.skipped] == [2]
+    packs = tmp_path / "data" / "packs"
+    assert not (packs / "x").exists()
+    assert not (packs / "x.yaml").exists()

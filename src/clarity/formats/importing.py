@@ -35,6 +35,7 @@ and shows the outcome.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import random
 import re
@@ -205,7 +206,53 @@ def import_files(request: ImportRequest) -> ImportOutcome:
     _keep_at_most(gathered, PackLimits().max_questions)
     _give_ids(gathered.questions)
     kept = gathered.questions
-    rounds = _rounds(request, pack_id, target.parent, language, said, questions=len(kept))
+    created: list[Path] = []  # pictures copied for this pack, removed if it is refused
+    try:
+        loaded, kept = _write_pack(
+            request,
+            gathered,
+            kept=kept,
+            pack_id=pack_id,
+            title=title,
+            language=language,
+            target=target,
+            said=said,
+            created=created,
+        )
+    except ImportRefused:
+        _remove_created(created)
+        raise
+    taken_from = {taken.path: 0 for taken in kept}
+    for taken in kept:
+        taken_from[taken.path] += 1
+    return ImportOutcome(
+        pack_path=target,
+        pack_id=pack_id,
+        title=title,
+        imported=len(kept),
+        per_file=tuple((path, fmt, taken_from.get(path, 0)) for path, fmt in gathered.formats),
+        skipped=_in_file_order(gathered.skipped, request.files),
+        loaded=loaded,
+        said=tuple(said),
+    )
+
+
+def _write_pack(
+    request: ImportRequest,
+    gathered: _Gathered,
+    *,
+    kept: list[_Taken],
+    pack_id: str,
+    title: str,
+    language: str,
+    target: Path,
+    said: list[Message],
+    created: list[Path],
+) -> tuple[LoadedPack, list[_Taken]]:
+    """The rounds added, the pack written and loaded back (and the schema beside it)."""
+    rounds = _rounds(
+        request, pack_id, target.parent, language, said, questions=len(kept), created=created
+    )
     _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
     data = {
         "clarity": FORMAT_VERSION,
@@ -220,19 +267,14 @@ def import_files(request: ImportRequest) -> ImportOutcome:
         write_schema_if_missing(target.parent / SCHEMA_FILE_NAME)
     except FileNotWritten as error:
         raise ImportRefused(error.said) from error
-    taken_from = {taken.path: 0 for taken in kept}
-    for taken in kept:
-        taken_from[taken.path] += 1
-    return ImportOutcome(
-        pack_path=target,
-        pack_id=pack_id,
-        title=title,
-        imported=len(kept),
-        per_file=tuple((path, fmt, taken_from.get(path, 0)) for path, fmt in gathered.formats),
-        skipped=_in_file_order(gathered.skipped, request.files),
-        loaded=loaded,
-        said=tuple(said),
-    )
+    return loaded, kept
+
+
+def _remove_created(created: Sequence[Path]) -> None:
+    for path in created:
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()  # only when empty
 
 
 def import_dropped(path: Path, *, packs_dir: Path, assets_dir: Path) -> ImportOutcome:
@@ -683,6 +725,7 @@ def _rounds(
     said: list[Message],
     *,
     questions: int,
+    created: list[Path],
 ) -> list[dict[str, Any]]:
     if not request.images:
         from clarity.formats.default_mysteries import default_rounds  # noqa: PLC0415
@@ -702,7 +745,7 @@ def _rounds(
     taken: set[str] = set()
     for picture in request.images:
         name = _checked_picture(picture)
-        stored = _copy_picture(picture, folder / pack_id, name, taken)
+        stored = _copy_picture(picture, folder / pack_id, name, taken, created)
         answer = readable_name(picture.stem)[:_TITLE_LIMIT] or picture.name
         said.append(
             message(
@@ -795,9 +838,11 @@ def safe_file_name(name: str) -> str:
     return f"{stem[:100]}.{suffix.lower()}" if suffix else stem[:100]
 
 
-def _copy_picture(picture: Path, folder: Path, name: str, taken: set[str]) -> str:
+def _copy_picture(
+    picture: Path, folder: Path, name: str, taken: set[str], created: list[Path]
+) -> str:
     """Copy ``picture`` into ``folder`` as ``name`` (another name when a different picture
-    has it there); the name it has there."""
+    has it there; a new file is added to ``created``); the name it has there."""
     data = _read_bytes(picture)
     stem, _, suffix = name.rpartition(".")
     number = 1
@@ -821,6 +866,7 @@ def _copy_picture(picture: Path, folder: Path, name: str, taken: set[str]) -> st
         raise ImportRefused(error.said) from error
     except OSError as error:
         raise ImportRefused(_os_said(error, folder)) from error
+    created.append(target)
     taken.add(candidate)
     return candidate
 
