@@ -66,6 +66,8 @@ def test_a_table_header_in_russian_or_belarusian_is_ours() -> None:
     assert detect_format("a.csv", "Вопрос;Ответ;Варианты\nСтолица?;Минск;\n".encode()) == "csv"
     assert detect_format("a.csv", "Пытанне,Тып,Адказ\nЦі?,truefalse,так\n".encode()) == "csv"
     assert detect_format("a.csv", b"sep=;\nQuestion;Answer\nWhy?;Because\n") == "csv"
+    # a title row above the header, as docs/csv-layout.md allows
+    assert detect_format("a.txt", b"Geography 7\n\nQuestion,Answer\nCapital?,Minsk\n") == "csv"
 
 
 def test_a_table_without_our_header_is_a_quizlet_set_when_lines_hold_a_separator() -> None:

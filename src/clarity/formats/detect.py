@@ -40,6 +40,7 @@ _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Za-z][.)][ \t]+\S", re.MULTILINE)
 _GIFT_BLOCK = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}", re.DOTALL)
 _GIFT_ANSWER = re.compile(r"(?<!\\)\{\s*(?:[=~#]|T\b|F\b|TRUE\b|FALSE\b|\})", re.IGNORECASE)
 _GIFT_TITLE = re.compile(r"^[ \t]*::[^:\n]*::", re.MULTILINE)
+_HEADER_ROWS = 20  # lines looked at for a table's header row (blank ones included)
 _SAMPLE = 64 * 1024  # what the text checks look at: a file's start tells its format
 
 
@@ -123,19 +124,21 @@ def _is_opentdb(data: object) -> bool:
 
 
 def _has_table_header(text: str) -> bool:
-    """The first row names our layout's columns (in English, Russian or Belarusian, as the
-    table reader compares headers): the question, and the answer or the type."""
+    """One of the first rows names our layout's columns (in English, Russian or
+    Belarusian, as the table reader compares headers): the question, and the answer or the
+    type. Up to five rows may stand above the header (a title), as docs/csv-layout.md says."""
     from clarity.formats.table import TABLE_COLUMNS, header_key  # noqa: PLC0415
 
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines()[:_HEADER_ROWS] if line.strip()]
     if lines and lines[0].strip().lower().startswith("sep="):  # Excel's separator line
         lines = lines[1:]
-    if not lines:
-        return False
     by_name = {header_key(name): column.key for column in TABLE_COLUMNS for name in column.names}
-    cells = re.split(r"[,;\t]", lines[0])
-    keys = {by_name.get(header_key(cell.strip().strip('"'))) for cell in cells}
-    return "question" in keys and bool(keys & {"answer", "type"})
+    for line in lines[:6]:
+        cells = re.split(r"[,;\t]", line)
+        keys = {by_name.get(header_key(cell.strip().strip('"'))) for cell in cells}
+        if "question" in keys and keys & {"answer", "type"}:
+            return True
+    return False
 
 
 def _is_gift(text: str) -> bool:
