@@ -167,8 +167,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _comment(files: list[Path]) -> str:
+    """The pack file's head: where its questions came from, and when (the day, here: the
+    import itself reads no clock). English, as the pack's YAML keys are."""
+    from datetime import date  # noqa: PLC0415
+
     names = ", ".join(path.name for path in files)
-    return f"Imported with clarity import from {names}"
+    return f"Imported with clarity import from {names} on {date.today().isoformat()}"
 
 
 def _print_outcome(outcome: ImportOutcome, t: Translator, names: dict[str, str]) -> None:

@@ -381,3 +381,44 @@ def test_pictures_copied_for_a_refused_pack_are_removed(tmp_path: Path) -> None:
     packs = tmp_path / "data" / "packs"
     assert not (packs / "x").exists()
     assert not (packs / "x.yaml").exists()
+
+
+def test_a_kahoot_spreadsheet_and_our_xlsx_layout_import(tmp_path: Path) -> None:
+    import io
+
+    import openpyxl
+
+    from formats.test_kahoot import kahoot_template
+
+    kahoot = tmp_path / "in" / "quiz.xlsx"
+    kahoot.parent.mkdir(parents=True)
+    kahoot.write_bytes(
+        kahoot_template(
+            [
+                ["Capital of Belarus?", "Minsk", "Riga", "Vilnius", "", 20, "1"],
+                ["Which are Baltic states?", "Latvia", "Belarus", "Estonia", "", 30, "1,3"],
+                ["Only one answer?", "Yes", "", "", "", 20, "1"],
+            ],
+            heading="Neighbours",
+        )
+    )
+    outcome = import_files(request(tmp_path, kahoot))
+    assert outcome.per_file == ((kahoot, "kahoot", 2),)
+    assert (outcome.pack_id, outcome.title) == ("neighbours", "Neighbours")
+    baltic = outcome.loaded.pack.questions[1]
+    assert baltic.answer == ("Latvia", "Estonia")
+    assert [s.line for s in outcome.skipped if s.kind == "skipped"] == [11]
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Question", "Type", "Answer", "Choices"])
+    sheet.append(["Сколько ног у паука?", "number", 8, None])
+    sheet.append(["Столица Беларуси?", "choice", "Минск", "Минск|Брест"])
+    table = tmp_path / "in" / "table.xlsx"
+    out = io.BytesIO()
+    book.save(out)
+    table.write_bytes(out.getvalue())
+    outcome = import_files(request(tmp_path, table))
+    assert outcome.per_file == ((table, "xlsx", 2),)
+    assert outcome.loaded.pack.language == "ru"
+    assert outcome.loaded.pack.questions[0].answer == "8"
