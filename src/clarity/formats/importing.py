@@ -254,6 +254,7 @@ def _write_pack(
         request, pack_id, target.parent, language, said, questions=len(kept), created=created
     )
     _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
+    _bring_question_pictures(kept, target.parent / pack_id, pack_id, created)
     data = {
         "clarity": FORMAT_VERSION,
         "id": pack_id,
@@ -791,6 +792,32 @@ def _fit_grids(rounds: list[dict[str, Any]], questions: int, assets: Path, folde
             rows, cols = near_square_grid(info.width, info.height, tiles)
         if rows * cols <= questions:
             one["grid"] = f"{rows}x{cols}"
+
+
+def _bring_question_pictures(
+    questions: Sequence[_Taken], folder: Path, pack_id: str, created: list[Path]
+) -> None:
+    """A question's picture named in its source (a spreadsheet's image column) is looked
+    for next to that source file and copied beside the pack as a round's picture is; one
+    not found there stays as written, for the loader to find among the game's pictures or
+    to refuse (the question is then skipped at its line with the loader's words)."""
+    taken: set[str] = set()
+    copied: dict[Path, str] = {}
+    for question in questions:
+        written = question.fields.get("image")
+        if not isinstance(written, str) or not written.strip():
+            continue
+        found = question.path.parent / written.strip()
+        try:
+            if not found.is_file():
+                continue
+            key = found.resolve()
+        except OSError:
+            continue
+        if key not in copied:
+            name = _checked_picture(found)
+            copied[key] = _copy_picture(found, folder, name, taken, created)
+        question.fields["image"] = f"{pack_id}/{copied[key]}"
 
 
 def _checked_picture(picture: Path) -> str:

@@ -111,9 +111,10 @@ def pack_yaml(data: Mapping[str, Any], *, comment: str | None = None) -> str:
     """``data`` (a pack as plain dicts, lists, texts, whole numbers and booleans: the shape
     of a pack file; keys are field names) as the text of a pack file.
 
-    ``comment`` (one or more lines, without ``#``) is written after the schema line as
-    YAML comments; the caller gives it, with any date it wants in it (nothing here reads
-    the clock). Raises TypeError for a value that is none of those (a bug of the caller).
+    A field whose value is None is left out. ``comment`` (one or more lines, without
+    ``#``) is written after the schema line as YAML comments; the caller gives it, with any
+    date it wants in it (nothing here reads the clock). Raises TypeError for a value that
+    is none of those (a bug of the caller).
     """
     lines = [SCHEMA_LINE]
     if comment:
@@ -122,7 +123,8 @@ def pack_yaml(data: Mapping[str, Any], *, comment: str | None = None) -> str:
     head = [key for key in _PACK_HEAD if key in data]
     head += [key for key in data if key not in head and key not in ("rounds", "questions")]
     for key in head:
-        lines.append(_field(key, data[key], ""))
+        if data[key] is not None:  # a field left out
+            lines.append(_field(key, data[key], ""))
     for section in ("rounds", "questions"):
         items = data.get(section)
         if items is None:
@@ -134,7 +136,7 @@ def pack_yaml(data: Mapping[str, Any], *, comment: str | None = None) -> str:
 
 def _item(item: Mapping[str, Any]) -> str:
     """One round or question: ``  - key: value`` then its other fields under it."""
-    fields = [_field(key, value, _INDENT * 2) for key, value in item.items()]
+    fields = [_field(key, value, _INDENT * 2) for key, value in item.items() if value is not None]
     first = fields[0][len(_INDENT * 2) :] if fields else "{}"
     return "\n".join([f"{_INDENT}- {first}", *fields[1:]])
 
