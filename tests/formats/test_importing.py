@@ -422,3 +422,12 @@ def test_a_kahoot_spreadsheet_and_our_xlsx_layout_import(tmp_path: Path) -> None
     assert outcome.per_file == ((table, "xlsx", 2),)
     assert outcome.loaded.pack.language == "ru"
     assert outcome.loaded.pack.questions[0].answer == "8"
+
+
+def test_a_language_that_is_no_tag_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), language="Russian"))
+    assert str(refused.value.said) == (
+        "Russian is not a language tag; write one such as en, ru or be"
+    )
+    assert not (tmp_path / "data").exists()

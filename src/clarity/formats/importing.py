@@ -68,6 +68,7 @@ __all__ = [
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a question bank of 10,000 questions is a few MiB
 _TITLE_LIMIT = 200  # the pack's ShortText
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # the pack model's pattern
 _QUESTION_PLACE = re.compile(r"^questions\[(\d+)\](?:\.(.*))?$")
 _ID_LINE = re.compile(r"^id:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 _BELARUSIAN = frozenset("іўІЎ")
@@ -191,6 +192,13 @@ def import_files(request: ImportRequest) -> ImportOutcome:
     """
     if not request.files:
         raise ImportRefused(message("no file to import"))
+    if request.language is not None and not _LANGUAGE_TAG.match(request.language):
+        raise ImportRefused(
+            message(
+                "{value} is not a language tag; write one such as en, ru or be",
+                value=request.language,
+            )
+        )
     gathered = _gather(request)
     if not gathered.questions:
         raise ImportRefused(
