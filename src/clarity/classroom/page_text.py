@@ -24,10 +24,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
-
 from clarity.core.messages import N_, Message, plural_message
 from clarity.i18n import Translator
+from clarity.i18n.plural_forms import plural_forms
 
 #: The pages :func:`render` knows, each an HTML file of ``web/``.
 PAGES = ("student", "teacher")
@@ -154,8 +153,6 @@ PLURALS: dict[str, Message] = {
 }
 
 _SLOT = re.compile(r"\{\{(text:)?([a-z_]+)\}\}")
-#: Sample numbers looked through for one of each plural category of a language.
-_SAMPLES = range(0, 200)
 
 
 def render(page: str, translator: Translator) -> str:
@@ -192,36 +189,6 @@ def page_data(translator: Translator) -> dict[str, object]:
         "texts": {key: translator.gettext(text) for key, text in TEXTS.items()},
         "plurals": {key: plural_forms(text, translator) for key, text in PLURALS.items()},
     }
-
-
-def plural_forms(text: Message, translator: Translator) -> dict[str, str]:
-    """The forms of a plural ``text`` by CLDR category, ``{count}`` and the other slots left
-    to fill. ``other`` is always given (the form of the last category met when the
-    language has no whole number in it: Russian's ``other`` is for fractions)."""
-    assert text.plural is not None
-    forms: dict[str, str] = {}
-    for category, sample in _category_samples(translator.locale).items():
-        forms[category] = _unfilled(translator, text, sample)
-    if "other" not in forms:
-        forms["other"] = forms[next(reversed(forms))]
-    return forms
-
-
-def _unfilled(translator: Translator, text: Message, sample: int) -> str:
-    # The catalog's form for `sample`, read with the slots kept as they are.
-    slots = {name: "{" + name + "}" for name in re.findall(r"\{(\w+)\}", text.template)}
-    slots.update({name: "{" + name + "}" for name in re.findall(r"\{(\w+)\}", text.plural or "")})
-    slots["count"] = "{count}"
-    return translator.ngettext(text.template, text.plural or text.template, sample, **slots)
-
-
-@cache
-def _category_samples(locale: str) -> dict[str, int]:
-    rule = Locale.parse(locale).plural_form
-    samples: dict[str, int] = {}
-    for number in _SAMPLES:
-        samples.setdefault(rule(number), number)
-    return samples
 
 
 @cache

@@ -34,6 +34,7 @@ from clarity.core.packs.models import Pack
 from clarity.core.scoring import ScoringRules
 from clarity.formats.web.matching_tables import matching_tables, scoring_rules_data
 from clarity.i18n import Translator, translator_for
+from clarity.i18n.plural_forms import plural_forms
 
 #: Where the page's template, style and scripts are (beside this module).
 WEB_DIR = Path(__file__).parent
@@ -197,8 +198,6 @@ def page_texts(translator: Translator) -> dict[str, object]:
     """The page's words in ``translator``'s language: ``lang``, ``locale`` (for ``Intl``),
     ``texts`` (key -> text with ``{name}`` slots) and ``plurals`` (key -> CLDR category ->
     text with ``{count}``)."""
-    from clarity.classroom.page_text import plural_forms  # noqa: PLC0415 - the same rule
-
     return {
         "lang": translator.language,
         "locale": translator.locale.replace("_", "-"),
