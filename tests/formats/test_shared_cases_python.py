@@ -116,10 +116,8 @@ def test_the_pages_tables_are_json_and_the_python_matchers_own() -> None:
         "lakh": ru.lakh,
     }
     assert tables["casefold"]["ß"] == "ss"
-    assert tables["truefalse_words"] == {
-        "true": ["true", "t", "yes", "y"],
-        "false": ["false", "f", "no", "n"],
-    }
+    assert set(tables["truefalse_words"]["true"]) == {"true", "t", "yes", "y"}
+    assert set(tables["truefalse_words"]["false"]) == {"false", "f", "no", "n"}
     tables["letter_folds"]["ł"] = "x"  # a copy: changing it changes no other caller's
     assert matching_tables()["letter_folds"]["ł"] == "l"
 

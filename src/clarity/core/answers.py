@@ -71,13 +71,19 @@ def _shown_number(question: NumberQuestion) -> Message | str:
     return message("at most {high}", high=str(high))
 
 
+#: The words a true/false answer may be given as (case-folded), besides a bool: the
+#: keys T and F and the words on the buttons. The exported web game reads them too.
+TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
+FALSE_WORDS = frozenset({"false", "f", "no", "n"})
+
+
 def _parse_truefalse(response: str | bool) -> bool | None:
     if isinstance(response, bool):
         return response
     word = response.strip().casefold()
-    if word in {"true", "t", "yes", "y"}:
+    if word in TRUE_WORDS:
         return True
-    if word in {"false", "f", "no", "n"}:
+    if word in FALSE_WORDS:
         return False
     return None
 

@@ -129,12 +129,8 @@ def _matching_tables() -> dict[str, object]:
 
 
 def _truefalse_words() -> dict[str, list[str]]:
-    """The words a true/false answer may be typed as, found by asking the Python rule."""
-    candidates = ("true", "t", "yes", "y", "false", "f", "no", "n", "1", "0", "да", "нет")
-    return {
-        "true": [w for w in candidates if answers._parse_truefalse(w) is True],
-        "false": [w for w in candidates if answers._parse_truefalse(w) is False],
-    }
+    """The words a true/false answer may be typed as: the Python rule's own sets."""
+    return {"true": sorted(answers.TRUE_WORDS), "false": sorted(answers.FALSE_WORDS)}
 
 
 def matching_tables() -> dict[str, object]:
