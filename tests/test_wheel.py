@@ -47,6 +47,18 @@ def test_the_wheel_holds_the_bundled_packs_assets_and_fonts(wheel: Path) -> None
             )
 
 
+def test_the_wheel_holds_the_pages_the_game_serves_and_exports(wheel: Path) -> None:
+    # the class game's pages and the exported web game's page, style and scripts are read
+    # from the package at run time, not from the checkout
+    names = set(zipfile.ZipFile(wheel).namelist())
+    src = ROOT / "src"
+    for folder in ("clarity/classroom/web", "clarity/formats/web"):
+        pages = [p for p in (src / folder).iterdir() if p.suffix in {".html", ".css", ".js"}]
+        assert pages, folder
+        for page in pages:
+            assert page.relative_to(src).as_posix() in names
+
+
 def test_the_wheel_holds_the_compiled_catalog_of_every_language(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for language in ("ru", "be"):
