@@ -130,3 +130,57 @@ def test_a_target_in_a_missing_folder_is_one_line(
     )
     assert status == 1
     assert err == [f"clarity: cannot write {target}: the folder {target.parent} does not exist"]
+
+
+def _pack_with_own_picture(folder: Path) -> tuple[Path, Path]:
+    """A pack (as clarity new writes it) whose round's picture is beside it."""
+    from clarity.formats.pack_files import EXAMPLE_PICTURE, new_pack_text
+    from core.image_bytes import png_bytes
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pack = folder / "own.yaml"
+    text = new_pack_text("own", "Own pictures", "en").replace(EXAMPLE_PICTURE, "own.png")
+    pack.write_text(text, encoding="utf-8")
+    picture = folder / "own.png"
+    picture.write_bytes(png_bytes(40, 30))
+    return pack, picture
+
+
+@pytest.mark.parametrize("change", ["not a picture", "removed"])
+def test_a_picture_changed_after_the_pack_loaded_is_one_line_for_the_web_page(
+    tmp_path: Path,
+    data: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+) -> None:
+    pack, picture = _pack_with_own_picture(tmp_path / "usb")
+    real_load = cli.load_packs
+
+    def load_then_change(*args: object, **kwargs: object) -> object:
+        # the USB stick's picture is overwritten or taken away once the pack was checked
+        loaded = real_load(*args, **kwargs)  # type: ignore[arg-type]
+        if change == "removed":
+            picture.unlink()
+        else:
+            picture.write_bytes(b"<html>a web page saved as own.png</html>")
+        return loaded
+
+    monkeypatch.setattr(cli, "load_packs", load_then_change)
+    target = tmp_path / "own.html"
+
+    status, out, err = run(
+        capsys, "export", str(pack), "--format", "html", "-o", str(target), *data
+    )
+
+    assert (status, out) == (1, [])
+    assert len(err) == 1
+    if change == "removed":
+        assert err[0].startswith(f"clarity: {picture}: the picture cannot be read: ")
+        assert "No such file" in err[0]
+    else:
+        assert err[0] == (
+            f"clarity: {picture}: this file is not a picture any more; put the picture back "
+            "and export again"
+        )
+    assert not target.exists()

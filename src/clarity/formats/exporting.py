@@ -21,7 +21,8 @@ EXPORT_SUFFIXES = {"gift": ".gift", "anki": ".apkg", "html": ".html"}
 
 
 class ExportRefused(Exception):
-    """The pack cannot be exported (it does not load, or the format is unknown); ``said``
+    """The pack cannot be exported (it does not load, the format is unknown, or a picture
+    cannot be read any more: changed or removed since the pack was checked); ``said``
     says why, one line for the teacher. Nothing was written."""
 
     def __init__(self, said: Message) -> None:
@@ -38,7 +39,8 @@ def export_pack(loaded: LoadedPack, format: str, target: Path) -> Path:
     """Write ``loaded``'s pack to ``target`` in ``format`` (one of :data:`EXPORT_FORMATS`);
     return ``target``.
 
-    Raises :class:`ExportRefused` for a pack with errors or an unknown format, and
+    Raises :class:`ExportRefused` for a pack with errors, an unknown format or a picture
+    that cannot be read (missing, or no picture: changed since the pack loaded), and
     :class:`clarity.atomic_files.FileNotWritten` (an OSError) when the file cannot be
     written; either way a file already at ``target`` is as it was.
     """
@@ -58,7 +60,11 @@ def export_pack(loaded: LoadedPack, format: str, target: Path) -> Path:
     elif format == "html":
         from clarity.formats.web import build_web_game  # noqa: PLC0415
 
-        write_replacing(target, build_web_game(pack, loaded.images).encode("utf-8"))
+        try:
+            page = build_web_game(pack, loaded.images)
+        except OSError as error:  # PIL.UnidentifiedImageError is one too
+            raise ExportRefused(_picture_said(loaded, error)) from error
+        write_replacing(target, page.encode("utf-8"))
     else:
         raise ExportRefused(
             message(
@@ -68,3 +74,31 @@ def export_pack(loaded: LoadedPack, format: str, target: Path) -> Path:
             )
         )
     return target
+
+
+def _picture_said(loaded: LoadedPack, error: OSError) -> Message:
+    """One line for a picture the web page could not take: the first of the pack's
+    pictures that cannot be read or opened, named, else the error's own words."""
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415 - only on this failure
+
+    for path in dict.fromkeys(loaded.images.values()):
+        try:
+            with Image.open(path) as picture:
+                picture.load()
+        except UnidentifiedImageError:
+            return message(
+                "{file}: this file is not a picture any more; put the picture back and "
+                "export again",
+                file=str(path),
+            )
+        except OSError as problem:
+            # Translators: {reason} is the system's own words (No such file or directory)
+            return message(
+                "{file}: the picture cannot be read: {reason}",
+                file=str(path),
+                reason=problem.strerror or str(problem) or type(problem).__name__,
+            )
+    return message(
+        "a picture of the pack cannot be read: {reason}",
+        reason=error.strerror or str(error) or type(error).__name__,
+    )
