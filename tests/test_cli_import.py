@@ -204,8 +204,14 @@ def test_an_existing_pack_is_replaced_only_with_force(
     assert run(capsys, "import", str(AIKEN), *data)[0] == 0
     status, _, err = run(capsys, "import", str(AIKEN), *data)
     assert status == 1
-    assert "already exists; give --force" in err[0]
-    assert run(capsys, "import", str(AIKEN), "--force", *data)[0] == 0
+    assert err == [
+        f"clarity: {packs(tmp_path) / 'aiken-moodle.yaml'} is the pack an earlier import of the "
+        "same file made; give --force to replace it with this import, or --id to write this "
+        "one beside it"
+    ]
+    status, out, _ = run(capsys, "import", str(AIKEN), "--force", *data)
+    assert status == 0
+    assert out[0].startswith(f"wrote {packs(tmp_path) / 'aiken-moodle.yaml'}")
 
 
 def test_no_file_is_a_usage_error(
@@ -286,3 +292,39 @@ def test_schema_goes_to_the_packs_folder_or_where_asked(
     status, _, err = run(capsys, "schema", "-o", str(other), *data)
     assert status == 1
     assert err == [f"clarity: cannot write {other}: the folder {other.parent} does not exist"]
+
+
+def test_an_unreadable_file_among_several_is_told_and_the_others_imported(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    aiken = Path(shutil.copy(AIKEN, tmp_path / "aiken.txt"))
+    latin1 = tmp_path / "old.gift"
+    latin1.write_bytes("Caf\xe9? {=yes ~no}\n".encode("latin-1"))
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(png_bytes(20, 20))
+
+    status, out, err = run(capsys, "import", str(latin1), str(aiken), str(photo), *data)
+
+    assert (status, err) == (0, [])
+    assert out[0].startswith(f"wrote {packs(tmp_path) / 'aiken.yaml'}: ")  # named by the file read
+    told = [line for line in out if line.startswith(f"{latin1}:")]
+    assert len(told) == 1
+    assert told[0].startswith(f"{latin1}:1:4: skipped: this file cannot be read as GIFT: ")
+    assert (
+        f"{photo}:1:1: skipped: this is a picture, not questions; give it with --image PICTURE "
+        "beside a question file: each picture is a round's mystery picture"
+    ) in out
+    assert load_pack(packs(tmp_path) / "aiken.yaml", assets_dir=bundled_assets_dir()).ok
+
+
+def test_a_picture_alone_says_how_to_use_it(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    photo = tmp_path / "eiffel_tower.jpg"
+    photo.write_bytes(png_bytes(20, 20))
+    status, out, err = run(capsys, "import", str(photo), *data)
+    assert (status, out) == (1, [])
+    assert err == [
+        f"clarity: {photo}: this is a picture, not questions; give it with --image PICTURE "
+        "beside a question file: each picture is a round's mystery picture"
+    ]

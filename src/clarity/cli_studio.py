@@ -156,6 +156,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         as_choice=args.as_kind == "choice",
         replace=args.force,
         comment=_comment(args.files),
+        from_command_line=True,  # its messages may name the options given here
     )
     try:
         outcome = import_files(request)

@@ -112,3 +112,26 @@ def test_a_zip_that_is_no_spreadsheet_and_broken_bytes_are_unknown() -> None:
 
 def test_the_formats_are_the_contracts() -> None:
     assert FORMATS == ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
+
+
+def test_a_name_ending_in_a_formats_own_ending_names_it_and_txt_names_none() -> None:
+    from clarity.formats.detect import format_of_name
+
+    assert [format_of_name(n) for n in ("bank.GIFT", "rows.csv", "sheet.tsv", "trivia.json")] == [
+        "gift",
+        "csv",
+        "csv",
+        "opentdb",
+    ]
+    assert [format_of_name(n) for n in ("moodle.txt", "quiz.xlsx", "README")] == [None] * 3
+
+
+def test_pictures_are_told_by_their_first_bytes_or_their_names() -> None:
+    from clarity.formats.detect import looks_like_picture
+    from core.image_bytes import gif_bytes, jpeg_bytes, png_bytes, webp_lossless_bytes
+
+    for data in (png_bytes(3, 2), jpeg_bytes(3, 2), gif_bytes(3, 2), webp_lossless_bytes(3, 2)):
+        assert looks_like_picture("photo", data)  # a name that says nothing: the bytes do
+    assert looks_like_picture("IMG_0042.HEIC", b"\x00\x00\x00\x18ftypheic")
+    assert not looks_like_picture("notes.txt", b"BMW\tcar\nAudi\tcar\n")
+    assert not looks_like_picture("bank.gift", b"::Q::Why? {=Because}")

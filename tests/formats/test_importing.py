@@ -19,7 +19,7 @@ from clarity.formats.importing import (
 from clarity.formats.pack_yaml import SCHEMA_FILE_NAME, SCHEMA_LINE
 from clarity.formats.slugs import latin, question_ids, readable_name, slug, unique_slug
 from clarity.resources import bundled_assets_dir
-from core.image_bytes import png_bytes
+from core.image_bytes import jpeg_bytes, png_bytes
 
 HERE = Path(__file__).parent
 GIFT_EN = HERE / "gift_files" / "moodle_export_en.txt"
@@ -217,8 +217,19 @@ def test_a_pack_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
     before = first.pack_path.read_bytes()
     with pytest.raises(ImportRefused) as refused:
         import_files(request(tmp_path, source))
-    assert "already exists" in str(refused.value.said)
+    said = str(refused.value.said)
+    assert said == (
+        f"{first.pack_path} is the pack an earlier import of the same file made; give --force "
+        "to replace it with this import, or --id to write this one beside it"
+    )
     assert first.pack_path.read_bytes() == before
+    other = copy(GIFT_EN, tmp_path / "in", "aiken_moodle.gift")  # another file, same pack id
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, other))
+    assert str(refused.value.said) == (
+        f"{first.pack_path} already exists; give --force to replace it with this import, or "
+        "--id to write this one beside it"
+    )
     again = import_files(
         request(tmp_path, source, replace=True, title="Second", pack_id="aiken-moodle")
     )
@@ -431,3 +442,215 @@ def test_a_language_that_is_no_tag_is_refused_before_anything_is_written(tmp_pat
         "Russian is not a language tag; write one such as en, ru or be"
     )
     assert not (tmp_path / "data").exists()
+
+
+# --- several files, one unreadable; messages for the window; the same file again -------------
+
+
+def test_an_unreadable_file_among_several_is_skipped_at_its_place_and_the_rest_imported(
+    tmp_path: Path,
+) -> None:
+    gift = copy(GIFT_EN, tmp_path / "in")
+    latin1 = tmp_path / "in" / "old.gift"
+    latin1.write_bytes("Caf\xe9? {=yes ~no}\n".encode("latin-1"))  # saved by an old editor
+    broken = written(tmp_path, "trivia.json", '{"response_code": 0, "results": [\n  {"type"\n')
+    notes = written(tmp_path, "notes.txt", "Buy milk.\n")
+    aiken = copy(AIKEN, tmp_path / "in")
+
+    outcome = import_files(request(tmp_path, gift, latin1, broken, notes, aiken, title="Mixed"))
+
+    assert outcome.loaded.ok
+    assert [(path.name, fmt) for path, fmt, _ in outcome.per_file] == [
+        ("moodle_export_en.txt", "gift"),
+        ("aiken_moodle.txt", "aiken"),
+    ]
+    assert outcome.imported == sum(count for _, _, count in outcome.per_file)
+    told = {
+        s.path.name: (s.line, s.column, str(s.reason))
+        for s in outcome.skipped
+        if s.path in (latin1, broken, notes)
+    }
+    assert told["old.gift"][:2] == (1, 4)
+    assert told["old.gift"][2].startswith("this file cannot be read as GIFT: ")
+    assert told["trivia.json"][2].startswith("this file cannot be read as Open Trivia DB: ")
+    assert told["notes.txt"] == (
+        1,
+        1,
+        "the format is not recognised; the formats the game reads are gift, aiken, csv, xlsx, "
+        "quizlet, opentdb, kahoot: name one with --format",
+    )
+    order = [s.path for s in outcome.skipped]  # told file by file, in the order given
+    assert order == sorted(order, key=[gift, latin1, broken, notes, aiken].index)
+
+
+def test_when_no_file_gives_a_question_nothing_is_written_and_each_is_told(
+    tmp_path: Path,
+) -> None:
+    notes = written(tmp_path, "notes.txt", "Buy milk.\n")
+    latin1 = tmp_path / "in" / "old.gift"
+    latin1.write_bytes("Caf\xe9? {=yes ~no}\n".encode("latin-1"))
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, notes, latin1))
+    assert str(refused.value.said) == "no question could be imported, so no pack was written"
+    assert [(s.path, s.line, s.column) for s in refused.value.skipped] == [
+        (notes, 1, 1),
+        (latin1, 1, 4),
+    ]
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_file_named_as_its_format_is_read_so_when_its_content_tells_nothing(
+    tmp_path: Path,
+) -> None:
+    # JSON that is no Open Trivia DB download: its reader says what is missing, which tells
+    # a teacher more than "not recognised"
+    json_file = written(tmp_path, "trivia.json", '{"questions": [{"q": "Why?"}]}')
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, json_file))
+    assert str(refused.value.said).startswith(
+        f"{json_file}:1:1: this file cannot be read as Open Trivia DB: "
+    )
+
+
+def test_a_picture_alone_is_said_to_be_one_where_it_is_imported(tmp_path: Path) -> None:
+    picture = tmp_path / "in" / "holiday.jpg"
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(png_bytes(20, 20))  # a PNG named .jpg: the content tells
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, picture))
+    assert str(refused.value.said) == (
+        f"{picture}: this is a picture, not questions; give it with --image PICTURE beside a "
+        "question file: each picture is a round's mystery picture"
+    )
+    with pytest.raises(ImportRefused) as refused:
+        import_dropped(picture, packs_dir=tmp_path / "packs", assets_dir=bundled_assets_dir())
+    said = str(refused.value.said)
+    assert said.startswith(f"{picture}: this is a picture, and a picture is no pack by itself")
+    assert "drop it together with a file of questions" in said
+    assert "--" not in said
+    assert not (tmp_path / "packs").exists()
+
+
+def test_messages_of_a_drop_name_no_command_line_option(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    outcome = import_dropped(copy(GIFT_RU, tmp_path / "in"), packs_dir=packs, assets_dir=ASSETS)
+    said = [str(one) for one in outcome.said]
+    assert "the pack's language was found from its text: ru; change the language line" in said[0]
+    assert any("to use your own, drop your pictures together with" in one for one in said)
+    assert not any("--" in one for one in said)
+    with pytest.raises(ImportRefused) as refused:
+        import_dropped(
+            written(tmp_path, "notes.txt", "Buy milk.\n"), packs_dir=packs, assets_dir=ASSETS
+        )
+    said_once = str(refused.value.said)
+    assert "--" not in said_once
+    assert "rename the file so and drop it again" in said_once
+    # the same words on the command line name the options
+    command_line = import_files(request(tmp_path, copy(GIFT_RU, tmp_path / "cli")))
+    assert any("give --language" in str(one) for one in command_line.said)
+    assert any("give --image" in str(one) for one in command_line.said)
+
+
+ASSETS = bundled_assets_dir()
+
+
+def test_the_same_file_dropped_again_replaces_its_unchanged_import_else_is_kept_beside(
+    tmp_path: Path,
+) -> None:
+    packs = tmp_path / "packs"
+    source = copy(GIFT_EN, tmp_path / "in", "geography.gift")
+    first = import_dropped(source, packs_dir=packs, assets_dir=ASSETS)
+    assert first.pack_path == packs / "geography.yaml"
+
+    # the teacher fixed a question in Moodle and drops the new export: it replaces the pack
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("<strong>France</strong>", "Spain"),
+        encoding="utf-8",
+    )
+    again = import_dropped(source, packs_dir=packs, assets_dir=ASSETS)
+    assert again.pack_path == first.pack_path
+    assert "capital of Spain" in again.pack_path.read_text(encoding="utf-8")
+    assert (
+        "this import replaces geography.yaml, made by an earlier import of the same file and "
+        "not changed since"
+    ) in [str(one) for one in again.said]
+    assert sorted(p.name for p in packs.glob("*.yaml")) == ["geography.yaml"]
+
+    # the teacher edited the pack since: a new drop keeps the edit and adds a numbered pack
+    edited = first.pack_path.read_text(encoding="utf-8").replace("Geography", "My geography")
+    first.pack_path.write_text(edited, encoding="utf-8")
+    third = import_dropped(source, packs_dir=packs, assets_dir=ASSETS)
+    assert first.pack_path.read_text(encoding="utf-8") == edited
+    assert (third.pack_path.name, third.pack_id, third.title) == (
+        "geography-2.yaml",
+        "geography-2",
+        "Geography (2)",
+    )
+    assert third.loaded.ok
+    assert (
+        'your packs folder already has a pack "geography", so this one is "geography-2" and '
+        "the other stays as it is"
+    ) in [str(one) for one in third.said]
+    # and that numbered one, unchanged, is what the next drop of the same file replaces
+    fourth = import_dropped(source, packs_dir=packs, assets_dir=ASSETS)
+    assert fourth.pack_path == third.pack_path
+    assert sorted(p.name for p in packs.glob("*.yaml")) == ["geography-2.yaml", "geography.yaml"]
+
+
+def test_a_drop_whose_id_is_another_packs_or_the_games_gets_a_numbered_id(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    mine = packs / "mine.yaml"  # a pack written by hand with the id the import would take
+    mine.write_text("clarity: 1\nid: geography\ntitle: Mine\n", encoding="utf-8")
+    outcome = import_dropped(
+        copy(GIFT_EN, tmp_path / "in", "geography.gift"), packs_dir=packs, assets_dir=ASSETS
+    )
+    assert outcome.pack_id == "geography-2"
+    assert mine.read_text(encoding="utf-8").endswith("title: Mine\n")
+    bundled = import_dropped(
+        copy(AIKEN, tmp_path / "in", "union_state.txt"), packs_dir=packs, assets_dir=ASSETS
+    )
+    assert bundled.pack_id == "union-state-2"
+    assert bundled.loaded.ok
+    # on the command line the same import is refused, naming the option
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "cli", "union_state.txt")))
+    assert "give another with --id" in str(refused.value.said)
+
+
+def test_pictures_dropped_with_a_file_of_questions_are_its_rounds(tmp_path: Path) -> None:
+    from clarity.formats.importing import dropped_together
+
+    folder = tmp_path / "in"
+    gift = copy(GIFT_EN, folder, "geography.gift")
+    pack = written(tmp_path, "rivers.yaml", "clarity: 1\n")
+    first = folder / "eiffel_tower.png"
+    first.write_bytes(png_bytes(40, 30))
+    second = folder / "Kremlin.JPG"
+    second.write_bytes(jpeg_bytes(30, 40))
+
+    groups = dropped_together([first, gift, pack, second])
+    assert groups == [(gift, (first, second)), (pack, ())]
+    assert dropped_together([first, pack]) == [(first, ()), (pack, ())]  # no questions: alone
+
+    outcome = import_dropped(
+        gift, packs_dir=tmp_path / "packs", assets_dir=ASSETS, images=groups[0][1]
+    )
+    assert [r.answer for r in outcome.loaded.pack.rounds] == ["Eiffel tower", "Kremlin"]
+    assert (tmp_path / "packs" / "geography" / "eiffel_tower.png").is_file()
+
+
+def test_the_pipelines_messages_are_all_extracted_for_translation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # babel skips (with a warning) a message() call holding an f-string: its words would
+    # never reach the translators
+    from babel.messages.extract import extract_from_file
+
+    from clarity.formats import detect, exporting, importing
+    from clarity.i18n.catalog_building import KEYWORDS
+
+    for module in (importing, detect, exporting):
+        found = list(extract_from_file("python", module.__file__, keywords=KEYWORDS))
+        assert module is detect or found
+    assert "warning" not in capsys.readouterr().err

@@ -17,7 +17,11 @@ decides. In order:
 6. lines with a term and its definition apart (a tab, else a comma) are a Quizlet export.
 
 When the content fits two (a Quizlet line may look like a CSV row), the file's extension
-picks; nothing fits: None, and the caller asks for ``--format``.
+picks; nothing fits: None. The importer then reads a file whose name ends in a format's
+own ending (``.gift``, ``.csv``, ``.tsv``, ``.json``: :func:`format_of_name`) as that
+format, so renaming a file is the way to name its format where no ``--format`` can be
+given (a file dropped on the window); :func:`looks_like_picture` tells a picture, which is
+a round's mystery picture and never questions.
 """
 
 from __future__ import annotations
@@ -35,6 +39,16 @@ _SUFFIXES = {
     ".xlsx": "xlsx",
     ".json": "opentdb",
 }
+# The endings that name one format whatever the content (``.txt`` names none: Moodle's
+# Aiken and GIFT exports and Quizlet's all are ``.txt``; ``.xlsx`` is told by its content).
+_NAMING_SUFFIXES = {".gift": "gift", ".csv": "csv", ".tsv": "csv", ".json": "opentdb"}
+# Pictures by the first bytes of their format's spec (PNG, JPEG, GIF, WebP, TIFF), and
+# by their names' endings for the rest (BMP, HEIC from a phone, AVIF, SVG).
+_PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+_PICTURE_MAGIC += (b"II*\x00", b"MM\x00*")
+_PICTURE_SUFFIXES = frozenset(
+    (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
+) | frozenset((".avif", ".svg", ".ico"))
 _AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*:[ \t]*[A-Za-z][ \t]*$", re.MULTILINE)
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Za-z][.)][ \t]+\S", re.MULTILINE)
 _GIFT_BLOCK = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}", re.DOTALL)
@@ -57,6 +71,23 @@ def detect_format(name: str, data: bytes) -> str | None:
     if len(found) > 1 and _SUFFIXES.get(suffix) in found:
         return _SUFFIXES[suffix]
     return found[0] if found else None
+
+
+def format_of_name(name: str) -> str | None:
+    """The format the ending of the file name ``name`` names on its own (``.gift``,
+    ``.csv`` and ``.tsv``, ``.json``: Open Trivia DB's downloads), else None."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return _NAMING_SUFFIXES.get(suffix)
+
+
+def looks_like_picture(name: str, data: bytes) -> bool:
+    """Whether the file ``name`` holding ``data`` is a picture: its first bytes are a
+    picture format's signature (PNG, JPEG, GIF, WebP, TIFF), or its name ends as a
+    picture's does (``.heic``, ``.svg``, ...). Never raises."""
+    if data.startswith(_PICTURE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return True
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return suffix in _PICTURE_SUFFIXES
 
 
 def _spreadsheet(data: bytes) -> str | None:

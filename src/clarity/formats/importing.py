@@ -6,8 +6,10 @@ questions of all of them, gives each an id, picks the pack's id, title and langu
 the rounds (one per picture given, else the game's default mystery pictures), writes the
 pack with :func:`clarity.formats.pack_yaml.pack_yaml` and loads it back with the game's own
 loader. A question the pack validator refuses is left out and told at its line in the
-teacher's file, so the pack written is always one that plays; when no question at all can
-be taken, nothing is written (:class:`ImportRefused`).
+teacher's file, so the pack written is always one that plays. A file that gives nothing
+(not in its format's encoding, broken, in no format the game reads, a picture) is told at
+the place it fails and the others go on; when no question at all can be taken, nothing
+is written (:class:`ImportRefused`).
 
 The rules, in the order they apply:
 
@@ -16,7 +18,8 @@ The rules, in the order they apply:
   unique (``-2``, ``-3``). The pack's id is ``--id``, else its title's slug, else the
   first file's name's.
 - **title**: ``--title``, else the one the source names (Kahoot's quiz title), else the
-  first file's name made readable (``world_capitals`` -> "World capitals").
+  name of the first file that gives questions, made readable (``world_capitals`` ->
+  "World capitals").
 - **language**: ``--language``, else read from the questions' letters: mostly Cyrillic is
   Ukrainian with ``ї є ґ``, Belarusian with ``і`` or ``ў`` and none of Russian's ``и щ ъ``,
   else Russian; otherwise English. The outcome says which was found.
@@ -26,8 +29,16 @@ The rules, in the order they apply:
   (:func:`clarity.formats.default_mysteries.default_rounds`).
 - **where**: ``-o``, else ``PACKS_DIR/<id>.yaml``. An existing file is replaced only when
   asked (``replace``), an id of a pack that comes with the game never, and neither an id
-  another pack in the packs folder already has. ``pack.schema.json`` is written beside the
+  another pack in the packs folder already has. A file dropped on the window (no options
+  there) replaces the pack an earlier import of a file of the same name wrote, when that
+  pack is unchanged since; otherwise it goes beside the other pack as ``<id>-2`` (title
+  "... (2)"), and the outcome says which. An import knows its own packs by the last line of
+  their head comment, ``# Imported from: NAMES; check: HEX``, where HEX begins the SHA-256
+  of the text below it (an edit changes it). ``pack.schema.json`` is written beside the
   pack when missing, for the schema line at its top.
+
+Messages name the command line's options only when it runs the import
+(``ImportRequest.from_command_line``); in the window they say what to do there.
 
 Nothing here reads the clock or prints: the caller gives the comment for the pack's head
 and shows the outcome.
@@ -50,7 +61,7 @@ from clarity.core.messages import Message, message
 from clarity.core.packs.loader import PACK_SUFFIXES, LoadedPack, PackLimits, load_pack
 from clarity.core.packs.models import FORMAT_VERSION
 from clarity.core.packs.report import Problem
-from clarity.formats.detect import FORMATS, detect_format
+from clarity.formats.detect import FORMATS, detect_format, format_of_name, looks_like_picture
 from clarity.formats.pack_files import write_schema_if_missing
 from clarity.formats.pack_yaml import SCHEMA_FILE_NAME, pack_yaml
 from clarity.formats.slugs import MAX_SLUG, question_ids, readable_name, slug
@@ -61,6 +72,7 @@ __all__ = [
     "ImportRefused",
     "ImportRequest",
     "SkippedLine",
+    "dropped_together",
     "import_dropped",
     "import_files",
 ]
@@ -97,7 +109,11 @@ class ImportRequest:
     None to find them; ``output``: the pack file to write, None for ``packs_dir/<id>.yaml``;
     ``term_separator``, ``card_separator``, ``as_choice``: Quizlet's; ``replace``: replace
     an existing pack file; ``seed``: the randomness of the readers (Quizlet's distractors);
-    ``comment``: lines for the head of the pack file (say, when it was imported).
+    ``comment``: lines for the head of the pack file (say, when it was imported);
+    ``from_command_line``: whether the teacher can give options (``clarity import``), so
+    a message may name them; False for a file dropped on the window, where messages say
+    what to do there instead, and a pack of the same name is replaced or kept beside
+    (see the module docstring's **where**).
     """
 
     files: tuple[Path, ...]
@@ -115,6 +131,7 @@ class ImportRequest:
     replace: bool = False
     seed: int = 0
     comment: str | None = None
+    from_command_line: bool = True
 
 
 @dataclass(frozen=True)
@@ -178,6 +195,8 @@ class _Gathered:
     skipped: list[SkippedLine] = field(default_factory=list)
     formats: list[tuple[Path, str]] = field(default_factory=list)
     title: str | None = None
+    # the files that give nothing, each as one line for the teacher (file:line:col: why)
+    unreadable: list[tuple[SkippedLine, Message]] = field(default_factory=list)
 
 
 # --- the import ----------------------------------------------------------------------------
@@ -186,9 +205,14 @@ class _Gathered:
 def import_files(request: ImportRequest) -> ImportOutcome:
     """Import ``request.files`` into one pack (see the module docstring for every rule).
 
-    Raises :class:`ImportRefused` (nothing written) for a file that cannot be read, whose
-    format is not found, a picture that is no picture, an id or file that is taken, no
-    question at all to take, or a pack file that cannot be written.
+    A file that cannot be read as its format, or whose format is not found (a picture
+    given as a question file included), gives no question: it is told in ``skipped`` at
+    the place it fails (``FILE:LINE:COL: skipped: why``) and the other files go on.
+
+    Raises :class:`ImportRefused` (nothing written) when no file gives a question (the
+    one file's own problem when there was one file), for a file that is missing, a
+    folder or too large, a picture given for a round that is no picture, an id or file
+    that is taken (on the command line), or a pack file that cannot be written.
     """
     if not request.files:
         raise ImportRefused(message("no file to import"))
@@ -201,16 +225,23 @@ def import_files(request: ImportRequest) -> ImportOutcome:
         )
     gathered = _gather(request)
     if not gathered.questions:
+        if len(request.files) == 1 and gathered.unreadable:
+            line, said_alone = gathered.unreadable[0]
+            others = [one for one in gathered.skipped if one is not line]
+            raise ImportRefused(said_alone, _in_file_order(others, request.files))
         raise ImportRefused(
             message("no question could be imported, so no pack was written"),
             _in_file_order(gathered.skipped, request.files),
         )
     said: list[Message] = []
-    language = request.language or _language_of(gathered.questions, said)
+    language = request.language or _language_of(gathered.questions, said, request)
     title = _title(request, gathered)
     pack_id = _pack_id(request, title)
-    target = request.output or request.packs_dir / f"{pack_id}.yaml"
-    _check_target(target, pack_id, request)
+    if request.from_command_line or request.output is not None or request.pack_id is not None:
+        target = request.output or request.packs_dir / f"{pack_id}.yaml"
+        _check_target(target, pack_id, request)
+    else:
+        pack_id, title, target = _free_place(request, pack_id, title, said)
     _keep_at_most(gathered, PackLimits().max_questions)
     _give_ids(gathered.questions)
     kept = gathered.questions
@@ -286,18 +317,29 @@ def _remove_created(created: Sequence[Path]) -> None:
             path.parent.rmdir()  # only when empty
 
 
-def import_dropped(path: Path, *, packs_dir: Path, assets_dir: Path) -> ImportOutcome:
+def import_dropped(
+    path: Path, *, packs_dir: Path, assets_dir: Path, images: Sequence[Path] = ()
+) -> ImportOutcome:
     """A file dropped on the game window, into the packs folder.
 
     A pack (``.yaml``/``.yml``) is checked with the game's loader and copied as it is, with
     the pictures it names next to it (only those; the game's own pictures stay where they
     are); a pack that does not load, whose id a pack already has, or whose file or pictures
     would replace files in the packs folder is refused. Any other file is imported with the
-    defaults (:func:`import_files`). Raises :class:`ImportRefused` with the reason.
+    defaults (:func:`import_files`, its messages worded for the window), ``images`` (the
+    pictures dropped with it: :func:`dropped_together`) its rounds; an earlier import of a
+    file of the same name, not changed since, is replaced, any other pack of that id kept
+    (the new one numbered). Raises :class:`ImportRefused` with the reason.
     """
     if path.suffix.lower() not in PACK_SUFFIXES:
         return import_files(
-            ImportRequest(files=(path,), packs_dir=packs_dir, assets_dir=assets_dir)
+            ImportRequest(
+                files=(path,),
+                packs_dir=packs_dir,
+                assets_dir=assets_dir,
+                images=tuple(images),
+                from_command_line=False,
+            )
         )
     loaded = load_pack(path, assets_dir=assets_dir)
     if loaded.pack is None:
@@ -308,7 +350,9 @@ def import_dropped(path: Path, *, packs_dir: Path, assets_dir: Path) -> ImportOu
     target = packs_dir / path.name
     if _same_file(path, target):
         raise ImportRefused(message("{file} is already in your packs folder", file=str(path)))
-    request = ImportRequest(files=(path,), packs_dir=packs_dir, assets_dir=assets_dir)
+    request = ImportRequest(
+        files=(path,), packs_dir=packs_dir, assets_dir=assets_dir, from_command_line=False
+    )
     _check_target(target, loaded.pack.id, request)
     copies = _pictures_beside(loaded, path.parent, packs_dir)
     try:
@@ -336,6 +380,25 @@ def import_dropped(path: Path, *, packs_dir: Path, assets_dir: Path) -> ImportOu
     )
 
 
+def dropped_together(paths: Sequence[Path]) -> list[tuple[Path, tuple[Path, ...]]]:
+    """The imports of one drop on the window: (file, pictures for its rounds) in the
+    order dropped. Pictures (by their names' endings) dropped together with a file of
+    questions are that file's rounds, as ``--image`` is on the command line (each file of
+    questions gets them all); a pack file (``.yaml``) keeps its own rounds; pictures
+    dropped with no file of questions are imports of their own (refused, with what to do)."""
+    pictures = tuple(path for path in paths if _is_picture_name(path))
+    questions = [
+        path for path in paths if path not in pictures and path.suffix.lower() not in PACK_SUFFIXES
+    ]
+    if not pictures or not questions:
+        return [(path, ()) for path in paths]
+    return [(path, pictures if path in questions else ()) for path in paths if path not in pictures]
+
+
+def _is_picture_name(path: Path) -> bool:
+    return looks_like_picture(path.name, b"") and not path.is_dir()
+
+
 # --- reading the files ---------------------------------------------------------------------
 
 
@@ -344,16 +407,11 @@ def _gather(request: ImportRequest) -> _Gathered:
     rng = random.Random(request.seed)
     for path in request.files:
         data = _read_bytes(path)
-        fmt = request.format or detect_format(path.name, data)
+        fmt = request.format or detect_format(path.name, data) or format_of_name(path.name)
         if fmt is None:
-            raise ImportRefused(
-                message(
-                    "{file}: the format is not recognised; the formats the game reads are "
-                    "{formats}: name one with --format",
-                    file=str(path),
-                    formats=", ".join(FORMATS),
-                )
-            )
+            reason = _not_questions(path, data, request)
+            _unreadable(gathered, SkippedLine(path, 1, 1, reason, "skipped"), file=str(path))
+            continue
         if fmt not in FORMATS:
             raise ImportRefused(
                 message(
@@ -365,20 +423,55 @@ def _gather(request: ImportRequest) -> _Gathered:
         try:
             read = _read(fmt, data, request, rng)
         except SourceUnreadable as error:
-            raise ImportRefused(
-                message(
-                    "{place}: this file cannot be read as {format}: {reason}",
-                    place=f"{path}:{error.line}:{error.column}",
-                    format=FORMAT_NAMES[fmt],
-                    reason=error.reason,
-                ),
-                _in_file_order(gathered.skipped, request.files),
-            ) from error
+            reason = message(
+                "this file cannot be read as {format}: {reason}",
+                format=FORMAT_NAMES[fmt],
+                reason=error.reason,
+            )
+            place = f"{path}:{error.line}:{error.column}"
+            line = SkippedLine(path, error.line, error.column, reason, "skipped")
+            _unreadable(gathered, line, file=place)
+            continue
         gathered.formats.append((path, fmt))
         if gathered.title is None and read.title and read.title.strip():
             gathered.title = read.title.strip()
         _take(read, path, gathered)
     return gathered
+
+
+def _unreadable(gathered: _Gathered, line: SkippedLine, *, file: str) -> None:
+    """A file that gives no question: skipped at ``line``; ``file`` (its name, or its
+    ``FILE:LINE:COL``) heads the same reason when it is the only file."""
+    gathered.skipped.append(line)
+    # Translators: {file} is a file's path, or FILE:LINE:COL, kept as it is
+    gathered.unreadable.append((line, message("{file}: {problem}", file=file, problem=line.reason)))
+
+
+def _not_questions(path: Path, data: bytes, request: ImportRequest) -> Message:
+    """Why a file whose format is not found gives no question, worded for where the
+    import runs: a picture is said to be one (it is a round, given another way)."""
+    if looks_like_picture(path.name, data):
+        if request.from_command_line:
+            return message(
+                "this is a picture, not questions; give it with --image PICTURE beside a "
+                "question file: each picture is a round's mystery picture"
+            )
+        return message(
+            "this is a picture, and a picture is no pack by itself; drop it together with a "
+            "file of questions: each picture dropped with one is a round's mystery picture"
+        )
+    if request.from_command_line:
+        return message(
+            "the format is not recognised; the formats the game reads are {formats}: name "
+            "one with --format",
+            formats=", ".join(FORMATS),
+        )
+    return message(
+        "the format is not recognised from the file's content; the game reads {formats}; "
+        "a file whose name ends in .gift, .csv or .json is read as GIFT, CSV or Open Trivia "
+        "DB: rename the file so and drop it again",
+        formats=", ".join(FORMAT_NAMES.values()),
+    )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -473,8 +566,9 @@ def _in_file_order(lines: Iterable[SkippedLine], files: Sequence[Path]) -> tuple
 
 
 def _title(request: ImportRequest, gathered: _Gathered) -> str:
-    title = request.title or gathered.title or readable_name(request.files[0].stem)
-    title = " ".join(title.split()) or request.files[0].name
+    first = gathered.questions[0].path if gathered.questions else request.files[0]
+    title = request.title or gathered.title or readable_name(first.stem)
+    title = " ".join(title.split()) or first.name
     return title[:_TITLE_LIMIT].strip()
 
 
@@ -493,7 +587,7 @@ def _pack_id(request: ImportRequest, title: str) -> str:
     return slug(title) or slug(request.files[0].stem) or "imported-pack"
 
 
-def _language_of(questions: Sequence[_Taken], said: list[Message]) -> str:
+def _language_of(questions: Sequence[_Taken], said: list[Message], request: ImportRequest) -> str:
     letters = cyrillic = 0
     seen: set[str] = set()
     for taken in questions:
@@ -515,13 +609,19 @@ def _language_of(questions: Sequence[_Taken], said: list[Message]) -> str:
         language = "be"
     else:
         language = "ru"
-    said.append(
-        message(
+    if request.from_command_line:
+        found = message(
             "the pack's language was found from its text: {language}; give --language to "
             "choose another",
             language=language,
         )
-    )
+    else:
+        found = message(
+            "the pack's language was found from its text: {language}; change the language "
+            "line of the pack file if it is another",
+            language=language,
+        )
+    said.append(found)
     return language
 
 
@@ -559,33 +659,161 @@ def _ids_in(folder: Path) -> dict[str, Path]:
 def _check_target(target: Path, pack_id: str, request: ImportRequest) -> None:
     from clarity.resources import bundled_questions_dir  # noqa: PLC0415 - a path only
 
+    options = request.from_command_line
     bundled = _ids_in(bundled_questions_dir())
     if pack_id in bundled:
+        if options:
+            raise ImportRefused(
+                message(
+                    'the id "{id}" is a pack that comes with the game; give another with --id',
+                    id=pack_id,
+                )
+            )
         raise ImportRefused(
             message(
-                'the id "{id}" is a pack that comes with the game; give another with --id',
+                'the id "{id}" is a pack that comes with the game; change the id in the pack '
+                "file and drop it again",
                 id=pack_id,
             )
         )
     if target.is_dir():
         raise ImportRefused(message("{file} is a folder, not a file", file=str(target)))
     if target.exists() and not request.replace:
-        raise ImportRefused(
-            message(
-                "{file} already exists; give --force to replace it, or another --id",
-                file=str(target),
-            )
-        )
+        raise ImportRefused(_exists_said(target, request))
     if _same_folder(target.parent, request.packs_dir):
         other = _ids_in(request.packs_dir).get(pack_id)
         if other is not None and not _same_file(other, target):
+            if options:
+                raise ImportRefused(
+                    message(
+                        'the id "{id}" is already used by {file}; give another with --id',
+                        id=pack_id,
+                        file=str(other),
+                    )
+                )
             raise ImportRefused(
                 message(
-                    'the id "{id}" is already used by {file}; give another with --id',
+                    'the id "{id}" is already used by {file}; change the id in the pack file '
+                    "and drop it again",
                     id=pack_id,
                     file=str(other),
                 )
             )
+
+
+def _exists_said(target: Path, request: ImportRequest) -> Message:
+    """Why ``target`` is not replaced, and how to have it replaced or kept."""
+    if not request.from_command_line:  # a pack dropped, of a name the packs folder has
+        return message(
+            "your packs folder already has a file {name}; to add this pack beside it, "
+            "rename the file and change the id in it, then drop it again",
+            name=target.name,
+        )
+    if _earlier_import(target, request.files):
+        return message(
+            "{file} is the pack an earlier import of the same file made; give --force to "
+            "replace it with this import, or --id to write this one beside it",
+            file=str(target),
+        )
+    return message(
+        "{file} already exists; give --force to replace it with this import, or --id to "
+        "write this one beside it",
+        file=str(target),
+    )
+
+
+def _free_place(
+    request: ImportRequest, pack_id: str, title: str, said: list[Message]
+) -> tuple[str, str, Path]:
+    """Where a window's import goes (no options there): ``packs_dir/<id>.yaml`` when free,
+    or when it holds an earlier import of the same file not changed since (replaced);
+    else the first free ``<id>-2``, ``<id>-3``... with the title numbered alike, so the
+    teacher's other pack stays as it is."""
+    from clarity.resources import bundled_questions_dir  # noqa: PLC0415 - a path only
+
+    bundled = _ids_in(bundled_questions_dir())
+    used = _ids_in(request.packs_dir)
+    for number in range(1, _MAX_NUMBERED + 1):
+        candidate = pack_id if number == 1 else f"{_numbered_stem(pack_id)}-{number}"
+        target = request.packs_dir / f"{candidate}.yaml"
+        if candidate in bundled or target.is_dir():
+            continue
+        other = used.get(candidate)
+        if other is not None and not _same_file(other, target):
+            continue
+        if target.exists():
+            if not _earlier_import(target, request.files):
+                continue
+            said.append(
+                message(
+                    "this import replaces {name}, made by an earlier import of the same file "
+                    "and not changed since",
+                    name=target.name,
+                )
+            )
+            return candidate, title, target
+        if number > 1:
+            title = f"{title[: _TITLE_LIMIT - 6]} ({number})"
+            said.append(
+                message(
+                    'your packs folder already has a pack "{id}", so this one is "{new}" '
+                    "and the other stays as it is",
+                    id=pack_id,
+                    new=candidate,
+                )
+            )
+        return candidate, title, target
+    raise ImportRefused(
+        message(
+            'your packs folder already has the packs "{id}" to "{id}-{last}"; remove some',
+            id=pack_id,
+            last=_MAX_NUMBERED,
+        )
+    )
+
+
+_MAX_NUMBERED = 99
+
+
+def _numbered_stem(pack_id: str) -> str:
+    """``pack_id`` short enough for a ``-99`` after it, never ending in a hyphen."""
+    return pack_id[: MAX_SLUG - 3].rstrip("-")
+
+
+# The line an import writes last in the pack file's head: the files it came from and a
+# check of the text below it, by which a later import of the same files knows the pack
+# is theirs and not edited since (and may replace it).
+_MARK = "Imported from: {names}; check: {check}"
+_MARK_LINE = re.compile(r"^# Imported from: (.*); check: ([0-9a-f]{16})$", re.MULTILINE)
+_HEAD_BYTES = 64 * 1024  # where the head comment is looked for
+
+
+def _marked(text: str, comment: str | None, files: Sequence[Path]) -> str:
+    """``text`` (as :func:`pack_yaml` writes it, without a comment) with ``comment`` and
+    the import's mark after its schema line."""
+    first, _, body = text.partition("\n")
+    check = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    lines = [f"# {line}".rstrip() for line in (comment or "").splitlines()]
+    lines.append("# " + _MARK.format(names=_source_names(files), check=check))
+    return "\n".join([first, *lines, body])
+
+
+def _source_names(files: Sequence[Path]) -> str:
+    return ", ".join(path.name.replace("\n", " ") for path in files)
+
+
+def _earlier_import(target: Path, files: Sequence[Path]) -> bool:
+    """Whether ``target`` is a pack an import of files named as ``files`` wrote, not
+    changed since (its mark's check still matches the text below it)."""
+    try:
+        text = target.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    found = _MARK_LINE.search(text[:_HEAD_BYTES])
+    if found is None or found.group(1) != _source_names(files):
+        return False
+    body = text[found.end() + 1 :]
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] == found.group(2)
 
 
 def _same_folder(one: Path, other: Path) -> bool:
@@ -739,16 +967,30 @@ def _rounds(
     if not request.images:
         from clarity.formats.default_mysteries import default_rounds  # noqa: PLC0415
 
-        said.append(
-            message(
-                "the rounds are the game's default mystery pictures; give --image to use your own"
+        if request.from_command_line:
+            said.append(
+                message(
+                    "the rounds are the game's default mystery pictures; give --image to use "
+                    "your own"
+                )
             )
-        )
+        else:
+            said.append(
+                message(
+                    "the rounds are the game's default mystery pictures; to use your own, drop "
+                    "your pictures together with the file of questions"
+                )
+            )
         rounds = default_rounds(language, request.assets_dir, questions=questions)
         if not rounds:
-            raise ImportRefused(
-                message("the game's default pictures are missing; give --image PICTURE")
-            )
+            if request.from_command_line:
+                missing = message("the game's default pictures are missing; give --image PICTURE")
+            else:
+                missing = message(
+                    "the game's default pictures are missing; drop your pictures together "
+                    "with the file of questions"
+                )
+            raise ImportRefused(missing)
         return [dict(one) for one in rounds]
     rounds = []
     taken: set[str] = set()
@@ -964,7 +1206,11 @@ def _write_valid(
                 message("no question could be imported, so no pack was written"),
                 _in_file_order(gathered.skipped, request.files),
             )
-        text = pack_yaml({**data, "questions": [taken.fields for taken in kept]}, comment=comment)
+        text = _marked(
+            pack_yaml({**data, "questions": [taken.fields for taken in kept]}),
+            comment,
+            request.files,
+        )
         write_replacing(target, text.encode("utf-8"))
         loaded = load_pack(target, assets_dir=request.assets_dir)
         if loaded.ok:
