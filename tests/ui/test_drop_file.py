@@ -228,28 +228,77 @@ def test_a_file_in_no_known_format_is_refused_with_the_reason(
     assert pack_titles(app) == before
 
 
-def test_a_picture_dropped_is_refused_and_several_files_are_one_report(
+def test_a_picture_dropped_alone_is_refused_and_several_files_are_one_report(
     open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_app()
     picture = write_picture(tmp_path / "holiday.png")
     broken = tmp_path / "broken.yaml"
     broken.write_text("clarity: 1\nid: broken\ntitle: [unclosed\n", "utf-8")
-    gift = gift_file(tmp_path / "downloads")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Buy milk.\n", "utf-8")
 
     with recording_drawn_text(monkeypatch) as drawn:
-        drop(app, [picture, gift, broken])
+        drop(app, [picture, notes, broken])
         step(app)
 
     report = report_of(app)
     rows = cells(report)
     names = [row[0] for row in rows]
-    assert names.index("holiday.png") < names.index("geography.gift") < names.index("broken.yaml")
+    # the picture went with the file of questions, which was refused: it is told after them
+    assert names.index("notes.txt") < names.index("broken.yaml") < names.index("holiday.png")
     refused = {row[0]: row[1] for row in rows if row[1].startswith("Not imported: ")}
-    assert set(refused) == {"holiday.png", "broken.yaml"}
+    assert set(refused) == {"holiday.png", "notes.txt", "broken.yaml"}
+    # what to do in the window, never a command-line option
+    assert (
+        "a picture is no pack by itself; drop it together with a file of questions"
+        in (refused["holiday.png"])
+    )
+    assert "rename the file so and drop it again" in refused["notes.txt"]
+    assert not any("--" in reason for reason in refused.values())
+    assert "0 of 3 files imported" in " ".join(drawn)
+
+
+def test_pictures_dropped_with_a_question_file_are_its_rounds(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    gift = gift_file(tmp_path / "downloads")
+    first = write_picture(tmp_path / "downloads" / "eiffel_tower.png")
+    second = write_picture(tmp_path / "downloads" / "big_ben.png")
+
+    drop(app, [first, gift, second])
+
+    report = report_of(app)
+    assert [one.path.name for one in report.dropped] == ["geography.gift"]
+    pack = report.written[0].loaded.pack
+    assert [r.answer for r in pack.rounds] == ["Eiffel tower", "Big ben"]
+    assert (tmp_path / "data" / "packs" / "geography" / "big_ben.png").is_file()
+
+
+def test_the_same_file_dropped_twice_replaces_its_first_import(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app()
+    gift = gift_file(tmp_path / "downloads")
+    drop(app, [gift])
+    press(app, pygame.K_ESCAPE)
+    _until(app, lambda: isinstance(app.top, PackScene) and "Geography" in pack_titles(app))
+
+    with recording_drawn_text(monkeypatch) as drawn:
+        drop(app, [gift])
+        step(app)
+
+    assert report_of(app).written[0].pack_path.name == "geography.yaml"
     shown = " ".join(drawn)
-    assert "1 of 3 files imported" in shown
-    assert "GIFT: 3 questions imported" in shown
+    assert "this import replaces geography.yaml" in shown
+    assert "already exists" not in shown
+    assert sorted(p.name for p in (tmp_path / "data" / "packs").glob("*.yaml")) == [
+        "geography.yaml"
+    ]
+    press(app, pygame.K_ESCAPE)
+    _until(app, lambda: isinstance(app.top, PackScene) and not app.top.loading)
+    assert pack_titles(app).count("Geography") == 1
 
 
 def test_a_drop_during_a_round_waits_for_its_end(open_app: OpenApp, tmp_path: Path) -> None:

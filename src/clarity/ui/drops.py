@@ -3,8 +3,9 @@
 SDL tells a drop as DROPBEGIN, a DROPFILE for each file (``event.file``, its path), then
 DROPCOMPLETE; a single file may come as a DROPFILE alone. :class:`FileDrops` gathers the
 files of one drop, and once the drop is over imports each on its own (through
-:meth:`clarity.ui.services.Services.import_dropped`) and opens the "import-report"
-screen listing them all.
+:meth:`clarity.ui.services.Services.import_dropped`; the pictures dropped with a file of
+questions are its rounds: :func:`clarity.formats.importing.dropped_together`) and opens
+the "import-report" screen listing them all.
 
 The imports run in a background thread (a 10,000-question bank takes about a second to
 read, check and write), so the screen under the drop keeps drawing; a short notice says
@@ -113,9 +114,22 @@ class FileDrops:
         self._working.start()
 
     def _import(self, app: App, paths: list[Path]) -> None:
+        # pictures dropped with a file of questions are its rounds
+        from clarity.formats.importing import dropped_together  # noqa: PLC0415 - off the UI
+
         try:
-            for path in paths:
-                self._done.append(app.services.import_dropped(path))
+            used: set[Path] = set()
+            unused: list[Path] = []
+            for path, images in dropped_together(paths):
+                done = app.services.import_dropped(path, images=images)
+                self._done.append(done)
+                if done.outcome is not None:
+                    used.update(images)
+                else:
+                    unused.extend(images)
+            for picture in dict.fromkeys(unused):  # their file refused: each told on its own
+                if picture not in used:
+                    self._done.append(app.services.import_dropped(picture))
         except BaseException as error:
             self._error = error
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -312,10 +312,11 @@ class Services:
         folders = self.packs.folders
         return folders[-1] if len(folders) > 1 else None
 
-    def import_dropped(self, path: Path) -> DroppedFile:
+    def import_dropped(self, path: Path, images: Sequence[Path] = ()) -> DroppedFile:
         """Import the file ``path`` dropped on the window into :attr:`packs_dir`: a pack is
         checked and copied, any other format the game reads becomes a pack
-        (:func:`clarity.formats.importing.import_dropped`). When a pack was written the
+        (:func:`clarity.formats.importing.import_dropped`; ``images``, pictures dropped with
+        it, its rounds). When a pack was written the
         pack list is loaded again, so it shows the new pack at once. A refusal (the file's
         fault) comes back in ``refused``; a bug in the import is raised.
         """
@@ -326,7 +327,9 @@ class Services:
         from clarity.formats.importing import ImportRefused, import_dropped  # noqa: PLC0415
 
         try:
-            outcome = import_dropped(path, packs_dir=packs_dir, assets_dir=self.assets.root)
+            outcome = import_dropped(
+                path, packs_dir=packs_dir, assets_dir=self.assets.root, images=images
+            )
         except ImportRefused as refused:
             return DroppedFile(path, refused=refused.said, skipped=refused.skipped)
         self.packs.reload()
