@@ -147,8 +147,8 @@ def test_every_special_character_is_escaped(pack: Pack) -> None:
     assert "\t####Минск — столица с 1919 года\\: \\#1\n" in gift
     assert "Волга впадает в Каспийское море.\\nВерно?{TRUE####Да.}" in gift
     # a choice that starts like a weight or a format is marked as plain text
-    assert "\t~%-100%[plain]%50% off\n" in gift
-    assert "\t~%-100%[plain][html] tag\n" in gift
+    assert "\t~[plain]%50% off\n" in gift
+    assert "\t~[plain][html] tag\n" in gift
 
 
 def test_the_file_names_the_pack_and_says_the_pictures_stay_behind(pack: Pack) -> None:
@@ -182,28 +182,59 @@ def test_questions_are_grouped_by_their_first_tag_untagged_first(pack: Pack) -> 
     )
 
 
-def test_several_right_answers_are_weights_from_moodles_grade_list(tmp_path: Path) -> None:
-    # Moodle's grade list (question_bank::fraction_options_full), in percent
-    moodle_grades = {
-        "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40",
-        "33.33333", "30", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5",
-    }  # fmt: skip
+def test_several_right_answers_are_each_marked_right_for_moodles_single_answer_choice(
+    tmp_path: Path,
+) -> None:
+    # In the game any one of the right answers is right. Moodle reads a multiple choice
+    # holding an "=" as a single-answer question where each "=" answer gets full marks; no
+    # weights, which would make it a "multiple answers" question (all to be ticked).
     for right in range(2, 7):
         choices = [f"c{i}" for i in range(6)]
         text = (
-            "clarity: 1\nid: weights\ntitle: W\ndescription: D\n"
+            "clarity: 1\nid: several\ntitle: S\ndescription: D\n"
             "rounds: [{image: map.png, answer: x}]\nquestions:\n"
-            f"  - {{type: choice, prompt: P, choices: {choices}, answer: {choices[:right]}}}\n"
+            f"  - {{id: q, type: choice, prompt: P, choices: {choices}, "
+            f"answer: {choices[:right]}}}\n"
         )
         gift = write_gift(_load(tmp_path, text.replace("'", "")))
-        weights = re.findall(r"~%(-?[\d.]+)%", gift)
-        positive = [w for w in weights if not w.startswith("-")]
-        assert len(positive) == right
-        assert set(positive) <= moodle_grades
-        assert abs(sum(Decimal(w) for w in positive) - 100) < Decimal("0.001")
-        assert weights.count("-100") == 6 - right
+        block = gift[gift.index("::q::") :]
+        marks = re.findall(r"^\t([=~]|~%100%)(c\d)$", block, re.MULTILINE)
+        expected = [("=" if i < right else "~", f"c{i}") for i in range(6)]
+        if right == 6:  # every choice right: one "~" keeps it a multiple choice for Moodle
+            expected[-1] = ("~%100%", "c5")
+        else:
+            assert "%" not in gift
+        assert marks == expected
         read = read_gift(gift)
+        assert not read.notes
         assert read.questions[0].fields["answer"] == choices[:right]
+
+
+def test_a_pack_question_with_several_right_answers_goes_round_trip(tmp_path: Path) -> None:
+    text = (
+        "clarity: 1\nid: neighbours\ntitle: N\ndescription: D\nlanguage: ru\n"
+        "rounds: [{image: map.png, answer: x}]\nquestions:\n"
+        "  - id: sosed\n    type: choice\n    prompt: Назовите соседа Беларуси\n"
+        "    choices: [Польша, Латвия, Франция, Литва]\n    answer: [Польша, Латвия, Литва]\n"
+        "    explain: Любой из трёх.\n"
+    )
+    pack = _load(tmp_path, text)
+    gift = write_gift(pack)
+    assert (
+        "::sosed::[plain]Назовите соседа Беларуси{\n\t=Польша\n\t=Латвия\n\t~Франция\n"
+        "\t=Литва\n\t####Любой из трёх.\n}" in gift
+    )
+    read = read_gift(gift)
+    assert not read.skipped
+    assert not read.notes
+    assert dict(read.questions[0].fields) == {
+        "type": "choice",
+        "prompt": "Назовите соседа Беларуси",
+        "title_hint": "sosed",
+        "choices": ["Польша", "Латвия", "Франция", "Литва"],
+        "answer": ["Польша", "Латвия", "Литва"],
+        "explain": "Любой из трёх.",
+    }
 
 
 def test_number_forms_and_their_comments(tmp_path: Path) -> None:

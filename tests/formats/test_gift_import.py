@@ -35,6 +35,12 @@ def _one(text: str) -> dict[str, object]:
     return dict(read.questions[0].fields)
 
 
+_MULTIPLE_ANSWERS = (
+    'a "multiple answers" question (the answers weighted {weights} are ticked together); '
+    'the game takes one choice: mark with "=" each answer that is right on its own'
+)
+
+
 def _skipped(text: str) -> tuple[int, int, str]:
     read = read_gift(text)
     assert not read.questions
@@ -51,7 +57,6 @@ def test_moodle_english_export_becomes_questions_with_their_categories() -> None
         (36, 1),
         (43, 1),
         (50, 1),
-        (60, 1),
     ]
     assert _fields(read) == [
         {
@@ -104,16 +109,10 @@ def test_moodle_english_export_becomes_questions_with_their_categories() -> None
             "max": "11",
             "tags": ["Numbers"],
         },
-        {
-            "type": "choice",
-            "prompt": "Which of these cities are capitals?",
-            "title_hint": "Two capitals",
-            "choices": ["Minsk", "Vilnius", "Brest", "Kaunas"],
-            "answer": ["Minsk", "Vilnius"],
-            "tags": ["Mixed"],
-        },
     ]
     assert _places(read.skipped) == [
+        # Moodle's "multiple answers": both to be ticked; the game would take either
+        (60, 1, _MULTIPLE_ANSWERS.format(weights="50%, 50%")),
         (69, 1, "a matching question; the game has no matching questions"),
         (77, 1, "an essay question; the game has no essay questions"),
         (81, 1, "a description (text without an answer block) is not a question"),
@@ -128,11 +127,7 @@ def test_moodle_english_export_becomes_questions_with_their_categories() -> None
     assert (10, 1, "HTML was turned into plain text") in notes
     assert (24, 1, "partial credit (50%) left out: only a 100% answer is right") in notes
     assert (43, 1, "partial credit (50%) left out: only a 100% answer is right") in notes
-    assert (
-        60,
-        1,
-        "the weights 50%, 50% add up to 100%: each of those answers is right",
-    ) in notes
+    assert not [note for note in notes if note[0] == 60]
     assert (
         10,
         1,
@@ -288,13 +283,64 @@ def test_only_a_hundred_percent_answer_is_right() -> None:
     ]
 
 
-def test_positive_weights_summing_to_a_hundred_are_several_right_answers() -> None:
-    fields = _one("Q? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}")
-    assert fields["answer"] == ["a", "b", "c"]
+def test_weights_to_be_ticked_together_are_skipped_at_the_question() -> None:
+    # no answer at 100 %: Moodle's "multiple answers" question, whose student ticks a, b and
+    # c together; the game's several right answers are each right alone, so it is skipped
+    text = "// three seas\n\n::Seas:: Q? {\n~%33.33333%a ~%33.33333%b\n~%33.33333%c ~%-100%d}"
+    assert _skipped(text) == (
+        3,
+        1,
+        _MULTIPLE_ANSWERS.format(weights="33.33333%, 33.33333%, 33.33333%"),
+    )
+    assert _skipped("Q? {~%50%Польша ~%50%Литва ~%-100%Латвия}") == (
+        1,
+        1,
+        _MULTIPLE_ANSWERS.format(weights="50%, 50%"),
+    )
 
 
 def test_two_equals_answers_are_both_right() -> None:
-    assert _one("Q? {=a =b ~c}")["answer"] == ["a", "b"]
+    read = read_gift("Q? {=a =b ~c}")
+    assert read.questions[0].fields["answer"] == ["a", "b"]
+    assert not read.notes
+
+
+def test_two_hundred_percent_answers_are_both_right() -> None:
+    assert _one("Q? {~%100%a ~c ~%100%b}")["answer"] == ["a", "b"]
+
+
+def test_partial_weights_without_a_hundred_percent_answer_leave_no_right_answer() -> None:
+    assert _skipped("Q? {~%50%a ~%25%b ~c}") == (
+        1,
+        5,
+        'a choice question without a right answer: mark it with "=" or a weight of 100%',
+    )
+
+
+def test_moodle_export_of_single_and_multiple_answer_questions() -> None:
+    # as Moodle writes them: a single-answer question marks each 100 % answer "=", a
+    # "multiple answers" one writes every weight, its only right answer "~%100%" too
+    read = _read("moodle_export_several_right.txt")
+    assert [(q.line, q.column) for q in read.questions] == [(6, 1), (25, 1), (42, 1)]
+    neighbour, capital, river = _fields(read)
+    assert neighbour == {
+        "type": "choice",
+        "prompt": "Назовите страну, которая граничит с Беларусью.",
+        "title_hint": "Сосед",
+        "choices": ["Польша", "Литва", "Франция", "Германия"],
+        "answer": ["Польша", "Литва"],
+        "explain": "У Беларуси пять соседей.",
+        "tags": ["Соседи"],
+    }
+    assert (capital["choices"], capital["answer"]) == (["Минск", "Брест", "Гродно"], "Минск")
+    assert (river["choices"], river["answer"]) == (["Свислочь", "Свіслач", "Днепр"], "Свислочь")
+    assert _places(read.skipped) == [
+        (16, 1, _MULTIPLE_ANSWERS.format(weights="50%, 50%")),
+        (33, 1, _MULTIPLE_ANSWERS.format(weights="33.33333%, 33.33333%, 33.33333%")),
+    ]
+    assert (42, 1, "partial credit (50%) left out: only a 100% answer is right") in _places(
+        read.notes
+    )
 
 
 def test_short_answer_with_weights_and_empty_feedback_as_moodle_writes_it() -> None:

@@ -21,11 +21,20 @@ Reading (:func:`read_gift`):
   HTML. ``[plain]`` and ``[markdown]`` text is kept as written.
 * The escapes ``\\~ \\= \\# \\{ \\} \\: \\\\`` give the character; ``\\n`` a line break.
   Runs of other white space (line ends in the file included) become one space.
-* Multiple choice: ``=right ~wrong``, weights ``~%50%``. Only a 100 % answer is right; when
-  no answer is 100 % but the positive weights add up to 100 % (Moodle's "multiple answers"
-  question, ``~%50%a ~%50%b ~%-100%c``), each answer with a positive weight is right (the
-  game counts any of them) and a note names the weights. Other partial credit is noted
-  and read as wrong. 2 to 6 choices; a question without a right answer is skipped.
+* Multiple choice: ``=right ~wrong``, weights ``~%50%``. Only a 100 % answer (``=`` or
+  ``~%100%``) is right. Several of them (``=a =b ~c``) make a choice question with several
+  right answers, any one of which is right in the game, as in Moodle: a question with an
+  ``=`` answer is a single-answer multiple choice (``format.php`` sets ``single`` when the
+  answers hold an ``=``), whose edit form asks only that the best answer be worth 100 %
+  (``fractionsnomax``), and whose grade is the weight of the one answer chosen, so each
+  100 % answer gets full marks. Partial credit beside a 100 % answer is read as wrong,
+  with a note. When no answer is 100 % but the positive weights add up to 100 %
+  (``~%50%a ~%50%b ~%-100%c``), the question is Moodle's "multiple answers" one, whose
+  student must tick those answers together for full marks (Moodle's multiple choice
+  documentation: "Multiple-answer questions allow one or more answers to be chosen", each
+  answer's grade added up); the game takes one choice, and taking either answer as right
+  would change what the question asks, so it is skipped at its line and column with the
+  reason. 2 to 6 choices; a question without a right answer is skipped.
 * True/false ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}``; short answer ``{=a =b}`` (the first
   100 % answer is the answer, the other 100 % ones are accepted); numerical ``{#1999}``,
   ``{#1822:5}`` (a tolerance), ``{#1..5}`` (min, max and the midpoint as the answer),
@@ -98,10 +107,6 @@ _MOODLE_CATEGORY_PARTS = re.compile(
     r"\$[a-z]+\$|top|(?:Default for|По умолчанию для|Па змаўчанні для) .*", re.IGNORECASE
 )
 _FULL = Decimal(100)
-# Moodle's grade list (question_bank::fraction_options_full): the weight of each of n right
-# answers of a multiple-answer question, n = 1 to 6.
-_SHARE_WEIGHTS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667"}
-_WRONG_WEIGHT = "-100"
 _MAX_SHORT = 200  # ShortText in the pack models: choices, answers
 _MAX_TEXT = 2000  # Text: prompts and explanations
 
@@ -461,11 +466,14 @@ class _QuestionReader:
                     ),
                 )
         elif positive and abs(sum(read[i].weight for i in positive) - _FULL) < Decimal("0.01"):
-            right = positive
-            self._note(
-                "weights",
+            # Moodle's "multiple answers": full marks only for those answers ticked together
+            return Skipped(
+                self.line,
+                self.column,
                 message(
-                    "the weights {weights} add up to 100%: each of those answers is right",
+                    'a "multiple answers" question (the answers weighted {weights} are ticked '
+                    'together); the game takes one choice: mark with "=" each answer that is '
+                    "right on its own",
                     weights=_weights(read[i].weight for i in positive),
                 ),
             )
@@ -697,9 +705,18 @@ def write_gift(pack: Pack) -> str:
     import page; later tags are not written: GIFT has no tags). Each question is
     ``::id::[plain]prompt{...}`` with the explanation as ``####`` general feedback:
 
-    * choice: ``=right ~wrong``; several right answers are a Moodle "multiple answers"
-      question: each right one weighted 100 % divided among them (50, 33.33333, 25, ... as
-      Moodle's grade list has them), each wrong one -100 %;
+    * choice: ``=right ~wrong``, and several right answers each with ``=``
+      (``=a =b ~c``): Moodle reads a multiple choice holding an ``=`` as a single-answer
+      question (``format.php``: ``single`` is 1 when the answers hold ``=``; each ``=``
+      answer is worth 100 %), which its edit form accepts as long as the best answer is
+      worth 100 % (``fractionsnomax``), and grades with the weight of the one answer
+      chosen: any right answer gets full marks, as in the game. ``~%100%a ~%100%b`` would
+      not do: without an ``=`` Moodle makes a "multiple answers" question (tick boxes,
+      whose positive weights must add up to 100 %, ``fractionsaddwrong``), and weights
+      shared among the right answers (``~%50%a ~%50%b``) would ask the student to tick
+      them all together, which is not the game's question. When every choice is right,
+      the last is written ``~%100%``: Moodle takes answers without a ``~`` for a short
+      answer;
     * truefalse: ``{TRUE}`` or ``{FALSE}``; typed: ``{=answer =accepted ...}``;
     * number: ``{#answer}``, ``{#answer:tolerance}``, ``{#min..max}`` and ``=other`` for
       each accepted number, numbers with a decimal point. A percent tolerance becomes the
@@ -740,12 +757,11 @@ def _question(question: AnyQuestion, language: str) -> str:
         right = question.right_answers
         body = ""
         for choice in question.choices:
-            if len(right) == 1:
-                mark = "=" if choice in right else "~"
-            else:
-                weight = _SHARE_WEIGHTS[len(right)] if choice in right else _WRONG_WEIGHT
-                mark = f"~%{weight}%"
+            mark = "=" if choice in right else "~"
             body += f"\t{mark}{_answer_text(choice)}\n"
+        if len(right) == len(question.choices):  # no "~": Moodle would read a short answer
+            cut = body.rindex("\t=")
+            body = body[:cut] + "\t~%100%" + body[cut + 2 :]
         lines.append(f"{head}{{\n{body}{general}}}")
     elif isinstance(question, TrueFalseQuestion):
         value = "TRUE" if question.answer else "FALSE"
