@@ -30,9 +30,10 @@ Reading (:func:`read_gift`):
   100 % answer gets full marks. Partial credit beside a 100 % answer is read as wrong,
   with a note. When no answer is 100 % but the positive weights add up to 100 %
   (``~%50%a ~%50%b ~%-100%c``), the question is Moodle's "multiple answers" one, whose
-  student must tick those answers together for full marks (Moodle's multiple choice
-  documentation: "Multiple-answer questions allow one or more answers to be chosen", each
-  answer's grade added up); the game takes one choice, and taking either answer as right
+  student must tick those answers together for full marks (Moodle's help for its multiple
+  choice question, qtype_multichoice: "Multiple-answer questions allow one or more answers
+  to be chosen", each answer's grade added up); the game takes one choice, and taking
+  either answer as right
   would change what the question asks, so it is skipped at its line and column with the
   reason. 2 to 6 choices; a question without a right answer is skipped.
 * True/false ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}``; short answer ``{=a =b}`` (the first
