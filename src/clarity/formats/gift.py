@@ -33,9 +33,9 @@ Reading (:func:`read_gift`):
   student must tick those answers together for full marks (Moodle's help for its multiple
   choice question, qtype_multichoice: "Multiple-answer questions allow one or more answers
   to be chosen", each answer's grade added up); the game takes one choice, and taking
-  either answer as right
-  would change what the question asks, so it is skipped at its line and column with the
-  reason. 2 to 6 choices; a question without a right answer is skipped.
+  either answer as right would change what the question asks, so it is skipped at its
+  line and column with the reason. 2 to 6 choices; a question without a right answer is
+  skipped.
 * True/false ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}``; short answer ``{=a =b}`` (the first
   100 % answer is the answer, the other 100 % ones are accepted); numerical ``{#1999}``,
   ``{#1822:5}`` (a tolerance), ``{#1..5}`` (min, max and the midpoint as the answer),
