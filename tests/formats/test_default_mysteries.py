@@ -5,15 +5,20 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
 from PIL import Image
 
+from clarity.core.matching import matches_any
 from clarity.core.packs.loader import load_pack
 from clarity.formats.default_mysteries import (
+    DEFAULT_GRID,
     DEFAULT_MYSTERIES,
+    SMALLER_GRIDS,
     default_rounds,
     wording_language,
 )
@@ -21,6 +26,23 @@ from clarity.resources import bundled_assets_dir
 
 ASSETS = bundled_assets_dir()
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def script() -> Iterator[ModuleType]:
+    """tools/make_default_mysteries.py, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "make_default_mysteries", REPO / "tools" / "make_default_mysteries.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[spec.name]
 
 
 def pack_with(rounds: list[dict[str, object]], language: str, count: int = 20) -> dict[str, object]:
@@ -123,20 +145,9 @@ def test_the_pictures_are_4_by_3_and_small() -> None:
         assert path.stat().st_size < 200_000
 
 
-def test_the_script_draws_the_committed_pictures(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "make_default_mysteries", REPO / "tools" / "make_default_mysteries.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-        assert module.main(["--out", str(tmp_path)]) == 0
-    finally:
-        del sys.modules[spec.name]
-    assert sorted(module.PICTURES) == sorted(m.name for m in DEFAULT_MYSTERIES)
+def test_the_script_draws_the_committed_pictures(tmp_path: Path, script: ModuleType) -> None:
+    assert script.main(["--out", str(tmp_path)]) == 0
+    assert sorted(script.PICTURES) == sorted(m.name for m in DEFAULT_MYSTERIES)
     for mystery in DEFAULT_MYSTERIES:
         # the same pixels (the bytes also match with this Pillow; zlib may vary elsewhere)
         with Image.open(tmp_path / f"{mystery.name}.png") as drawn:
@@ -144,3 +155,88 @@ def test_the_script_draws_the_committed_pictures(tmp_path: Path) -> None:
         with Image.open(ASSETS / mystery.image) as shipped:
             shipped_pixels = shipped.convert("RGB").tobytes()
         assert hashlib.sha256(drawn_pixels).digest() == hashlib.sha256(shipped_pixels).digest()
+
+
+def tiles(grid: str, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """The tiles of ``grid`` ("rows x cols") over a picture of ``size``, cut as the board
+    cuts them (ui/board_view.py: ``width * col // cols``), as (left, top, right, bottom)."""
+    rows, cols = (int(n) for n in grid.split("x"))
+    width, height = size
+    return [
+        (width * c // cols, height * r // rows, width * (c + 1) // cols, height * (r + 1) // rows)
+        for r in range(rows)
+        for c in range(cols)
+    ]
+
+
+def inside(box: tuple[int, int, int, int], tile: tuple[int, int, int, int]) -> bool:
+    return tile[0] <= box[0] and tile[1] <= box[1] and box[2] <= tile[2] and box[3] <= tile[3]
+
+
+def test_no_tile_of_any_grid_shows_a_whole_answer(script: ModuleType) -> None:
+    """Each picture draws its own answer once, too big for any one tile of any grid the
+    rounds use, and nothing that is another round's answer (no second balloon far off,
+    no boat by the lighthouse). The boxes are measured by the script from the pixels each
+    thing changed; a thing drawn outside its ``drawing`` block is not seen here."""
+    answers = {mystery.name for mystery in DEFAULT_MYSTERIES}
+    grids = [DEFAULT_GRID, *(grid for grid, _ in SMALLER_GRIDS)]
+    for mystery in DEFAULT_MYSTERIES:
+        big, things = script.draw_scene(mystery.name)
+        size = (big.width // script.SUPERSAMPLE, big.height // script.SUPERSAMPLE)
+        kinds = [thing.kind for thing in things]
+        assert [kind for kind in kinds if kind in answers] == [mystery.name], kinds
+        (main,) = (thing for thing in things if thing.kind == mystery.name)
+        left, top, right, bottom = main.box
+        assert 0 <= left < right <= size[0]
+        assert 0 <= top < bottom <= size[1]
+        # the box is the thing itself, not the whole canvas
+        assert (right - left) * (bottom - top) < size[0] * size[1] / 2
+        for grid in grids:
+            whole = [tile for tile in tiles(grid, size) if inside(main.box, tile)]
+            assert whole == [], f"{mystery.name}: a tile of {grid} holds it all: {whole}"
+
+
+def test_the_measured_box_is_where_the_thing_is_drawn(script: ModuleType) -> None:
+    things: list[object] = []
+    image = Image.new("RGB", (200, 100), (10, 20, 30))
+    with script.drawing(image, "square", things):
+        image.paste((200, 0, 0), (40, 20, 61, 51))
+    with script.drawing(image, "nothing", things):
+        image.paste((10, 20, 30), (0, 0, 10, 10))  # the same colour: no change
+    assert things == [script.Drawn("square", (20, 10, 31, 26))]
+
+
+#: Guesses a class says, by the pack's language: each must be right for its picture.
+CLASS_GUESSES = {
+    "be": {
+        "lighthouse": ["маяк", "Маяк", "lighthouse"],
+        "balloon": ["паветраны шар", "шар", "аэрастат", "мангальф'ер", "воздушный шар", "balloon"],
+        "sailboat": ["паруснік", "ветразнік", "човен", "лодка", "яхта", "парусник", "sailboat"],
+        "windmill": ["ветраны млын", "млын", "ветрак", "мельница", "ветряная мельница"],
+    },
+    "ru": {
+        "lighthouse": ["маяк", "lighthouse"],
+        "balloon": ["воздушный шар", "шар", "аэростат", "монгольфьер", "паветраны шар"],
+        "sailboat": ["парусник", "лодка", "яхта", "кораблик", "паруснік", "ветразнік", "човен"],
+        "windmill": ["ветряная мельница", "мельница", "ветряк", "млын", "ветраны млын"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", sorted(CLASS_GUESSES))
+def test_a_class_that_speaks_russian_and_belarusian_is_understood(language: str) -> None:
+    rounds = default_rounds(language, ASSETS)
+    accepted = {
+        str(r["image"]).removeprefix("mysteries/").removesuffix(".png"): [
+            str(r["answer"]),
+            *(str(a) for a in r["accept"]),  # type: ignore[union-attr]
+        ]
+        for r in rounds
+    }
+    for name, guesses in CLASS_GUESSES[language].items():
+        for guess in guesses:
+            right_for = [
+                other for other, words in accepted.items() if matches_any(guess, words, language)
+            ]
+            # right for its own picture, and for no other round's
+            assert right_for == [name], (language, guess, right_for)

@@ -9,8 +9,9 @@ in the pack's language.
 
 The answers are written here in English, Russian and Belarusian, the game's languages; a
 pack in any other language gets the English ones. The English word is always accepted
-too (a class in Minsk may well say "windmill"), and the teacher can edit every round in
-the pack file afterwards.
+too (a class in Minsk may well say "windmill"), a Belarusian pack takes the Russian words
+and a Russian pack the Belarusian ones (Belarusian classes speak both), and the teacher
+can edit every round in the pack file afterwards.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ DEFAULT_GRID = "4x5"
 SMALLER_GRIDS = (("3x4", 12), ("2x3", 6), ("2x2", 4), ("1x2", 2))
 #: The languages the rounds are written in; others take ``en``.
 LANGUAGES = ("en", "ru", "be")
+#: A language whose class also says the words of another: a Belarusian class speaks
+#: Russian as well (and a Russian pack may well be played in Minsk), so each accepts the
+#: other's answer and alternatives.
+ALSO_SPOKEN = {"ru": "be", "be": "ru"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ DEFAULT_MYSTERIES: tuple[DefaultMystery, ...] = (
             ),
             "be": Wording(
                 "Паветраны шар",
-                ("шар", "аэрастат", "мангальф'е", "паветраны шар"),
+                ("шар", "аэрастат", "мангальф'ер"),
                 "Першыя людзі падняліся ў неба на паветраным шары братоў Мангальф'е над "
                 "Парыжам у 1783 годзе. Шар падымаецца, бо цёплае паветра лягчэйшае за "
                 "халоднае вакол.",
@@ -122,7 +127,7 @@ DEFAULT_MYSTERIES: tuple[DefaultMystery, ...] = (
             ),
             "be": Wording(
                 "Паруснік",
-                ("яхта", "лодка", "ветразевая лодка", "парусная лодка", "караблік"),
+                ("ветразнік", "човен", "лодка", "яхта", "ветразевая лодка", "караблік"),
                 "Паруснік можа ісці супраць ветру зігзагам (лавіраваць): яго ветразь працуе "
                 "як крыло самалёта.",
             ),
@@ -140,14 +145,14 @@ DEFAULT_MYSTERIES: tuple[DefaultMystery, ...] = (
             ),
             "ru": Wording(
                 "Ветряная мельница",
-                ("мельница", "ветряк", "ветряная мельница"),
+                ("мельница", "ветряк"),
                 "Ветряные мельницы мололи зерно в муку, а в Нидерландах откачивали воду с "
                 "низких земель; 19 мельниц Киндердейка, построенные около 1740 года, — объект "
                 "Всемирного наследия ЮНЕСКО.",
             ),
             "be": Wording(
                 "Ветраны млын",
-                ("млын", "ветрак", "ветраны млын"),
+                ("млын", "ветрак"),
                 "Ветраныя млыны малолі зерне ў муку, а ў Нідэрландах адпампоўвалі ваду з "
                 "нізінных зямель; 19 млыноў Кіндэрдэйка, пабудаваныя каля 1740 года, — аб'ект "
                 "Сусветнай спадчыны ЮНЕСКА.",
@@ -183,7 +188,8 @@ def default_rounds(
     ``questions`` (how many the pack holds) the grid has no more tiles than that
     (:func:`grid_for`), else it is 4x5. The image
     resolves against ``assets_dir`` (the bundled assets) as the pack loader does. The
-    English answer and its alternatives are accepted in every language. A picture missing
+    English answer and its alternatives are accepted in every language, and a Russian or
+    Belarusian pack accepts the other language's words too (:data:`ALSO_SPOKEN`). A picture missing
     from ``assets_dir/mysteries`` (a trimmed install) is left out, so the list may be
     shorter than four, and empty when the folder is gone. Never raises.
     """
@@ -195,6 +201,9 @@ def default_rounds(
         words = mystery.words[chosen]
         english = mystery.words["en"]
         accept = list(words.accept)
+        if chosen in ALSO_SPOKEN:
+            neighbour = mystery.words[ALSO_SPOKEN[chosen]]
+            accept += [neighbour.answer, *neighbour.accept]
         if chosen != "en":
             accept += [english.answer, *english.accept]
         rounds.append(
