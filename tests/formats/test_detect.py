@@ -135,3 +135,19 @@ def test_pictures_are_told_by_their_first_bytes_or_their_names() -> None:
     assert looks_like_picture("IMG_0042.HEIC", b"\x00\x00\x00\x18ftypheic")
     assert not looks_like_picture("notes.txt", b"BMW\tcar\nAudi\tcar\n")
     assert not looks_like_picture("bank.gift", b"::Q::Why? {=Because}")
+
+
+def test_bytes_that_are_no_text_fit_no_format_however_they_look() -> None:
+    import random
+
+    from clarity.formats.detect import is_binary
+
+    noise = random.Random(30).randbytes(256 * 1024)  # holds "{=...}" and "::x::" somewhere
+    assert detect_format("big.bin", noise) is None
+    assert detect_format("big.txt", noise) is None
+    gift = (GIFT / "moodle_export_en.txt").read_bytes()
+    assert detect_format("bank.bin", gift.replace(b"\n", b"\x00\n", 1)) is None
+    # text in UTF-16 (with its byte-order mark), or with a tab, is text
+    assert not is_binary("Who?\t{=A ~B}\n".encode("utf-16"))
+    assert detect_format("bank.txt", gift.decode("utf-8").encode("utf-16")) == "gift"
+    assert detect_format("bank.txt", gift) == "gift"

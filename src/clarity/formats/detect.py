@@ -17,7 +17,8 @@ decides. In order:
 6. lines with a term and its definition apart (a tab, else a comma) are a Quizlet export.
 
 When the content fits two (a Quizlet line may look like a CSV row), the file's extension
-picks; nothing fits: None. The importer then reads a file whose name ends in a format's
+picks; nothing fits, or the file is no text at all (:func:`is_binary`: a NUL byte, many
+control characters): None. The importer then reads a file whose name ends in a format's
 own ending (``.gift``, ``.csv``, ``.tsv``, ``.json``: :func:`format_of_name`) as that
 format, so renaming a file is the way to name its format where no ``--format`` can be
 given (a file dropped on the window); :func:`looks_like_picture` tells a picture, which is
@@ -54,6 +55,7 @@ _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Za-z][.)][ \t]+\S", re.MULTILINE)
 _GIFT_BLOCK = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}", re.DOTALL)
 _GIFT_ANSWER = re.compile(r"(?<!\\)\{\s*(?:[=~#]|T\b|F\b|TRUE\b|FALSE\b|\})", re.IGNORECASE)
 _GIFT_TITLE = re.compile(r"^[ \t]*::[^:\n]*::", re.MULTILINE)
+_CONTROL_BYTES = tuple(code for code in range(32) if code not in (9, 10, 11, 12, 13, 26))
 _HEADER_ROWS = 20  # lines looked at for a table's header row (blank ones included)
 _SAMPLE = 64 * 1024  # what the text checks look at: a file's start tells its format
 
@@ -64,6 +66,8 @@ def detect_format(name: str, data: bytes) -> str | None:
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     if data.startswith(b"PK"):
         return _spreadsheet(data)
+    if is_binary(data[:_SAMPLE]):
+        return None
     text = _text(data[:_SAMPLE])
     if text is None:
         return None
@@ -71,6 +75,20 @@ def detect_format(name: str, data: bytes) -> str | None:
     if len(found) > 1 and _SUFFIXES.get(suffix) in found:
         return _SUFFIXES[suffix]
     return found[0] if found else None
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether ``data`` (a file's start) is no text at all: it holds a NUL byte, or more
+    than one control character in a hundred (tab, line and page breaks apart), which no
+    question file a teacher's tool writes does. UTF-16, marked by its byte-order mark, is
+    text. Such a file fits no text format, however its bytes happen to look (random bytes
+    hold GIFT's braces often enough)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in data:
+        return True
+    controls = sum(data.count(bytes((code,))) for code in _CONTROL_BYTES)
+    return controls * 100 > len(data)
 
 
 def format_of_name(name: str) -> str | None:
