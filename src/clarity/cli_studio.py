@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 IMPORT_FORMATS = ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
 EXPORT_FORMATS = ("gift", "anki", "html")
 TEMPLATES = ("csv",)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Separators a shell makes hard to type, by name.
 _NAMED_SEPARATORS = {"tab": "\t", "\\t": "\t", "newline": "\n", "\\n": "\n", "semicolon": ";"}
 
@@ -362,19 +361,14 @@ def _add_new(subparsers: cli.Subparsers, t: Translator) -> None:
 def _cmd_new(args: argparse.Namespace) -> int:
     t = cli._translator(args)
     from clarity.atomic_files import write_replacing  # noqa: PLC0415
-    from clarity.formats.pack_files import new_pack_text, write_schema_if_missing  # noqa: PLC0415
+    from clarity.formats.importing import pack_id_problem  # noqa: PLC0415
+    from clarity.formats.pack_files import new_pack_text, refresh_schema  # noqa: PLC0415
     from clarity.formats.pack_yaml import SCHEMA_FILE_NAME  # noqa: PLC0415
-    from clarity.formats.slugs import readable_name, slug  # noqa: PLC0415
+    from clarity.formats.slugs import readable_name  # noqa: PLC0415
 
-    if not _SLUG.match(args.pack_id) or len(args.pack_id) > 64:
-        raise cli.UsageError(
-            t.gettext(
-                '"{id}" cannot be a pack id: write lowercase Latin letters, digits and '
-                "hyphens, for example {example}",
-                id=args.pack_id,
-                example=slug(args.pack_id) or "my-pack",
-            )
-        )
+    problem = pack_id_problem(args.pack_id)
+    if problem is not None:
+        raise cli.UsageError(t.render(problem))
     if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
         raise cli.UsageError(
             t.gettext(
@@ -382,14 +376,72 @@ def _cmd_new(args: argparse.Namespace) -> int:
                 value=args.language,
             )
         )
-    target: Path = args.output or user_packs_dir(cli._data_dir(args)) / f"{args.pack_id}.yaml"
+    title = _new_title(args, readable_name(args.pack_id), t)
+    packs_dir = user_packs_dir(cli._data_dir(args))
+    target: Path = args.output or packs_dir / f"{args.pack_id}.yaml"
     _refuse_existing(target, args.force, t)
+    _refuse_taken_id(args.pack_id, target, packs_dir, t)
     target.parent.mkdir(parents=True, exist_ok=True)
-    title = args.title or readable_name(args.pack_id)
-    write_replacing(target, new_pack_text(args.pack_id, title, args.language).encode("utf-8"))
-    write_schema_if_missing(target.parent / SCHEMA_FILE_NAME)
+    text = new_pack_text(
+        args.pack_id,
+        title,
+        args.language,
+        comments=t,
+        examples=_examples_translator(args.language),
+    )
+    write_replacing(target, text.encode("utf-8"))
+    refresh_schema(target.parent / SCHEMA_FILE_NAME)
     _say(t.gettext("wrote {file}; check it with: clarity validate {file}", file=str(target)))
     return cli.EXIT_OK
+
+
+def _new_title(args: argparse.Namespace, default: str, t: Translator) -> str:
+    """``--title`` as the pack will hold it, refused (with the pack validator's own words
+    and limits) when the pack would not validate; the id made readable when not given."""
+    from clarity.formats.pack_files import title_problem  # noqa: PLC0415
+
+    if args.title is None:
+        return default
+    problem = title_problem(args.title)
+    if problem is not None:
+        raise cli.UsageError(t.gettext("{field}: {problem}", field="--title", problem=problem))
+    return " ".join(args.title.split())
+
+
+def _refuse_taken_id(pack_id: str, target: Path, packs_dir: Path, t: Translator) -> None:
+    """A pack id the game's own packs have, or (for a file in the packs folder) another
+    pack there has, is refused: the game would list the new pack as broken."""
+    from clarity.formats.importing import pack_ids_in  # noqa: PLC0415
+
+    if pack_id in pack_ids_in(bundled_questions_dir()):
+        raise cli.Failed(
+            t.gettext(
+                '"{id}" is the id of a pack that comes with the game; choose another id',
+                id=pack_id,
+            )
+        )
+    try:
+        in_packs_folder = target.parent.resolve() == packs_dir.resolve()
+    except OSError:
+        in_packs_folder = False
+    other = pack_ids_in(packs_dir).get(pack_id) if in_packs_folder else None
+    if other is not None and not (target.exists() and other.samefile(target)):
+        raise cli.Failed(
+            t.gettext(
+                'the id "{id}" is already used by {file}; choose another id',
+                id=pack_id,
+                file=str(other),
+            )
+        )
+
+
+def _examples_translator(language: str) -> Translator | None:
+    """The translator that writes a new pack's examples in its ``language`` (one of the
+    game's languages, by its primary subtag), else None: English examples."""
+    from clarity.i18n import LANGUAGES, translator_for  # noqa: PLC0415
+
+    primary = language.split("-", 1)[0].lower()
+    return translator_for(primary) if primary in LANGUAGES else None
 
 
 def _add_schema(subparsers: cli.Subparsers, t: Translator) -> None:

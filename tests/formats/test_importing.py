@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clarity.core.packs.loader import load_pack
+from clarity.core.packs.loader import PACK_SUFFIXES, load_pack
 from clarity.formats.gift import read_gift
 from clarity.formats.importing import (
     ImportRefused,
@@ -330,8 +330,54 @@ def test_a_dropped_pack_is_copied_with_its_own_pictures(tmp_path: Path) -> None:
     assert not (packs / "union_state").exists()  # the game's own picture stays where it is
     assert outcome.loaded.ok
     assert outcome.imported == 2
-    with pytest.raises(ImportRefused):  # the second drop would replace the first
-        import_dropped(pack, packs_dir=packs, assets_dir=bundled_assets_dir())
+
+
+def test_the_same_pack_dropped_again_replaces_its_copy_and_keeps_the_old_one(
+    tmp_path: Path,
+) -> None:
+    def on_stick(folder: str, name: str, pack_id: str, title: str, picture: bytes) -> Path:
+        (tmp_path / folder / "pics").mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "pics" / "map.png").write_bytes(picture)
+        path = tmp_path / folder / name
+        path.write_text(
+            f"clarity: 1\nid: {pack_id}\ntitle: {title}\ndescription: A pack.\nrounds:\n"
+            "  - image: pics/map.png\n    answer: Map\n    grid: 1x2\nquestions:\n"
+            "  - type: truefalse\n    prompt: Red is a colour.\n    answer: true\n"
+            "  - type: truefalse\n    prompt: Blue is a colour.\n    answer: true\n",
+            encoding="utf-8",
+        )
+        return path
+
+    packs = tmp_path / "data" / "packs"
+    pack = on_stick("usb", "colours.yaml", "colours", "Colurs", png_bytes(8, 8))
+    first = import_dropped(pack, packs_dir=packs, assets_dir=bundled_assets_dir())
+    assert first.said == ()
+    # the typo fixed on the USB stick, and the picture drawn again
+    pack = on_stick("usb", "colours.yaml", "colours", "Colours", png_bytes(12, 8))
+    again = import_dropped(pack, packs_dir=packs, assets_dir=bundled_assets_dir())
+    assert again.pack_path == packs / "colours.yaml"
+    assert again.loaded.ok
+    assert again.loaded.title == "Colours"
+    assert (packs / "pics" / "map.png").read_bytes() == png_bytes(12, 8)
+    assert "title: Colurs" in (packs / "colours.yaml.bak").read_text("utf-8")
+    assert [str(one) for one in again.said] == [
+        "this pack replaces colours.yaml, the copy of it dropped earlier; that copy is kept "
+        "as colours.yaml.bak"
+    ]
+    # the game's pack list passes over the backup: one pack file in the folder
+    listed = sorted(p.name for p in packs.iterdir() if p.suffix in PACK_SUFFIXES)
+    assert listed == ["colours.yaml"]
+    # another pack of the same id, from a file of another name, is still refused
+    other = on_stick("other", "other-name.yaml", "colours", "Other", png_bytes(12, 8))
+    with pytest.raises(ImportRefused) as refused:
+        import_dropped(other, packs_dir=packs, assets_dir=bundled_assets_dir())
+    assert str(refused.value.said).startswith('the id "colours" is already used by')
+    # and a pack of another id in a file of that name
+    renamed = on_stick("disk", "colours.yaml", "paints", "Paints", png_bytes(12, 8))
+    with pytest.raises(ImportRefused) as refused:
+        import_dropped(renamed, packs_dir=packs, assets_dir=bundled_assets_dir())
+    assert "already has a file colours.yaml" in str(refused.value.said)
+    assert load_pack(packs / "colours.yaml", assets_dir=bundled_assets_dir()).title == "Colours"
 
 
 def test_a_dropped_broken_pack_is_refused_at_its_problem(tmp_path: Path) -> None:
@@ -654,3 +700,76 @@ def test_the_pipelines_messages_are_all_extracted_for_translation(
         found = list(extract_from_file("python", module.__file__, keywords=KEYWORDS))
         assert module is detect or found
     assert "warning" not in capsys.readouterr().err
+
+
+# --- what a tester found in the window -------------------------------------------------------
+
+ONE_QUESTION = "Which planet is the largest?\nA. Mars\nB. Jupiter\nANSWER: B\n"
+
+
+def test_a_one_question_pack_plays_one_default_round_and_says_why(tmp_path: Path) -> None:
+    outcome = import_files(request(tmp_path, written(tmp_path, "one.txt", ONE_QUESTION)))
+    rounds = outcome.loaded.pack.rounds
+    assert [str(r.grid) for r in rounds] == ["1x2"]  # the smallest grid, once
+    assert len(outcome.loaded.warnings) == 1  # not one per default picture
+    assert any("a pack with more questions uncovers more" in str(s) for s in outcome.said)
+
+
+def test_the_teachers_pictures_get_the_grid_of_the_default_rounds_rule(tmp_path: Path) -> None:
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    wide = pictures / "wide.png"
+    wide.write_bytes(png_bytes(40, 30))
+    tall = pictures / "tall.png"
+    tall.write_bytes(png_bytes(30, 40))
+    source = written(tmp_path, "one.txt", ONE_QUESTION)
+    one = import_files(request(tmp_path, source, images=(wide, tall), pack_id="one"))
+    assert [str(r.grid) for r in one.loaded.pack.rounds] == ["1x2", "2x1"]
+    assert any("a pack with more questions uncovers more" in str(s) for s in one.said)
+    # twelve questions: the 3x4 the default rounds get, turned for a tall picture
+    many = "".join(f"Question {n}?\nA. yes\nB. no\nANSWER: A\n\n" for n in range(1, 13))
+    twelve = import_files(
+        request(tmp_path, written(tmp_path, "twelve.txt", many), images=(wide, tall), pack_id="t")
+    )
+    assert [str(r.grid) for r in twelve.loaded.pack.rounds] == ["3x4", "4x3"]
+    defaults = import_files(request(tmp_path, written(tmp_path, "d.txt", many), pack_id="d"))
+    assert {str(r.grid) for r in defaults.loaded.pack.rounds} == {"3x4"}
+    assert twelve.loaded.warnings == defaults.loaded.warnings == ()
+
+
+def test_random_bytes_are_said_to_be_in_no_format_the_game_reads(tmp_path: Path) -> None:
+    import random
+
+    noise = tmp_path / "big.bin"
+    noise.write_bytes(random.Random(30).randbytes(1024 * 1024))
+    with pytest.raises(ImportRefused) as refused:
+        import_dropped(noise, packs_dir=tmp_path / "p", assets_dir=bundled_assets_dir())
+    window = str(refused.value.said)
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, noise))
+    command_line = str(refused.value.said)
+    for said in (window, command_line):
+        assert said.startswith(f"{noise}: the format is not recognised")
+        assert "cannot be read as" not in said
+    assert "GIFT, Aiken, CSV, xlsx, Quizlet, Open Trivia DB, Kahoot" in window
+    assert "--" not in window  # no option in the window
+    assert "name one with --format" in command_line
+
+
+def test_an_id_too_long_is_refused_for_its_length(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), pack_id="a" * 80))
+    assert str(refused.value.said) == (
+        f'"{"a" * 80}" cannot be a pack id: it has 80 characters, and an id has at most 64'
+    )
+
+
+def test_an_old_or_broken_schema_beside_the_pack_is_refreshed(tmp_path: Path) -> None:
+    from clarity.formats.pack_files import schema_text
+
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    for old in ('{"old": true}', "not json"):
+        (packs / SCHEMA_FILE_NAME).write_text(old, encoding="utf-8")
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), replace=True))
+        assert (packs / SCHEMA_FILE_NAME).read_text("utf-8") == schema_text()

@@ -26,7 +26,11 @@ The rules, in the order they apply:
 - **rounds**: each ``--image`` is a round, its answer the file's name made readable (the
   outcome says so: a teacher checks it), the picture copied beside the pack into a folder
   named as the pack; without pictures, the default mysteries
-  (:func:`clarity.formats.default_mysteries.default_rounds`).
+  (:func:`clarity.formats.default_mysteries.default_rounds`), only the first of them for
+  a pack of one question (the outcome says more questions uncover more of each picture).
+  Every round's grid follows one rule (:func:`_fit_grids`): the tiles of
+  :func:`~clarity.formats.default_mysteries.grid_for` for the pack's questions, in rows
+  and columns fitted to the picture's shape.
 - **where**: ``-o``, else ``PACKS_DIR/<id>.yaml``. An existing file is replaced only when
   asked (``replace``), an id of a pack that comes with the game never, and neither an id
   another pack in the packs folder already has. A file dropped on the window (no options
@@ -35,7 +39,8 @@ The rules, in the order they apply:
   "... (2)"), and the outcome says which. An import knows its own packs by the last line of
   their head comment, ``# Imported from: NAMES; check: HEX``, where HEX begins the SHA-256
   of the text below it (an edit changes it). ``pack.schema.json`` is written beside the
-  pack when missing, for the schema line at its top.
+  pack for the schema line at its top, and written again when the one there is not the
+  game's current schema (an older game's, or broken: it is the game's file).
 
 Messages name the command line's options only when it runs the import
 (``ImportRequest.from_command_line``); in the window they say what to do there.
@@ -57,12 +62,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clarity.atomic_files import FileNotWritten, write_replacing
-from clarity.core.messages import Message, message
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.packs.loader import PACK_SUFFIXES, LoadedPack, PackLimits, load_pack
 from clarity.core.packs.models import FORMAT_VERSION
 from clarity.core.packs.report import Problem
 from clarity.formats.detect import FORMATS, detect_format, format_of_name, looks_like_picture
-from clarity.formats.pack_files import write_schema_if_missing
+from clarity.formats.pack_files import refresh_schema
 from clarity.formats.pack_yaml import SCHEMA_FILE_NAME, pack_yaml
 from clarity.formats.slugs import MAX_SLUG, question_ids, readable_name, slug
 from clarity.formats.source import Skipped, SourceRead, SourceUnreadable
@@ -75,6 +80,8 @@ __all__ = [
     "dropped_together",
     "import_dropped",
     "import_files",
+    "pack_id_problem",
+    "pack_ids_in",
 ]
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a question bank of 10,000 questions is a few MiB
@@ -304,7 +311,7 @@ def _write_pack(
     }
     try:
         loaded, kept = _write_valid(target, data, kept, gathered, request)
-        write_schema_if_missing(target.parent / SCHEMA_FILE_NAME)
+        refresh_schema(target.parent / SCHEMA_FILE_NAME)
     except FileNotWritten as error:
         raise ImportRefused(error.said) from error
     return loaded, kept
@@ -324,8 +331,12 @@ def import_dropped(
 
     A pack (``.yaml``/``.yml``) is checked with the game's loader and copied as it is, with
     the pictures it names next to it (only those; the game's own pictures stay where they
-    are); a pack that does not load, whose id a pack already has, or whose file or pictures
-    would replace files in the packs folder is refused. Any other file is imported with the
+    are); a pack that does not load, whose id another pack already has, or whose file or
+    pictures would replace other files in the packs folder is refused. The same pack (its
+    id) dropped again from a file of the same name (a typo fixed on the USB stick) replaces
+    the copy dropped earlier, its pictures included; that copy is kept beside it as
+    ``NAME.yaml.bak`` (:data:`BACKUP_SUFFIX`: the pack list passes over it) and the outcome
+    says so. Any other file is imported with the
     defaults (:func:`import_files`, its messages worded for the window), ``images`` (the
     pictures dropped with it: :func:`dropped_together`) its rounds; an earlier import of a
     file of the same name, not changed since, is replaced, any other pack of that id kept
@@ -350,17 +361,37 @@ def import_dropped(
     target = packs_dir / path.name
     if _same_file(path, target):
         raise ImportRefused(message("{file} is already in your packs folder", file=str(path)))
+    # The same pack dropped again from a file of the same name (a typo fixed on the USB
+    # stick): it replaces the copy dropped earlier, which is kept as NAME.yaml.bak.
+    earlier = _id_of(target) == loaded.pack.id
     request = ImportRequest(
-        files=(path,), packs_dir=packs_dir, assets_dir=assets_dir, from_command_line=False
+        files=(path,),
+        packs_dir=packs_dir,
+        assets_dir=assets_dir,
+        replace=earlier,
+        from_command_line=False,
     )
     _check_target(target, loaded.pack.id, request)
-    copies = _pictures_beside(loaded, path.parent, packs_dir)
+    own = _own_pictures(target, assets_dir) if earlier else frozenset()
+    copies = _pictures_beside(loaded, path.parent, packs_dir, replaceable=own)
+    said: list[Message] = []
     try:
         packs_dir.mkdir(parents=True, exist_ok=True)
         for source, copy in copies:
             copy.parent.mkdir(parents=True, exist_ok=True)
-            if not copy.exists():
+            if not copy.exists() or not _same_bytes(copy, source):
                 write_replacing(copy, source.read_bytes())
+        if earlier:
+            backup = target.with_name(target.name + BACKUP_SUFFIX)
+            write_replacing(backup, target.read_bytes())
+            said.append(
+                message(
+                    "this pack replaces {name}, the copy of it dropped earlier; that copy is "
+                    "kept as {backup}",
+                    name=target.name,
+                    backup=backup.name,
+                )
+            )
         write_replacing(target, path.read_bytes())
     except FileNotWritten as error:
         raise ImportRefused(error.said) from error
@@ -377,7 +408,40 @@ def import_dropped(
         per_file=((path, "pack", count),),
         skipped=(),
         loaded=copied,
+        said=tuple(said),
     )
+
+
+#: What the copy of a pack dropped earlier is kept as when the same pack is dropped again
+#: (``colours.yaml.bak``): a name the game's pack list passes over (it reads ``.yaml`` and
+#: ``.yml`` files only).
+BACKUP_SUFFIX = ".bak"
+
+
+def _id_of(pack_file: Path) -> str | None:
+    """The id the ``id:`` line of ``pack_file`` gives (read without loading it), else
+    None (no such file, or no id line)."""
+    try:
+        if not pack_file.is_file():
+            return None
+        head = pack_file.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return None
+    found = _ID_LINE.search(head)
+    return found.group(1) if found else None
+
+
+def _own_pictures(pack_file: Path, assets_dir: Path) -> frozenset[Path]:
+    """The pictures beside ``pack_file`` that it names (resolved): a new copy of the same
+    pack may bring changed ones in their place."""
+    loaded = load_pack(pack_file, assets_dir=assets_dir)
+    own: set[Path] = set()
+    for found in loaded.images.values():
+        try:
+            own.add(found.resolve())
+        except OSError:
+            continue
+    return frozenset(own)
 
 
 def dropped_together(paths: Sequence[Path]) -> list[tuple[Path, tuple[Path, ...]]]:
@@ -574,17 +638,33 @@ def _title(request: ImportRequest, gathered: _Gathered) -> str:
 
 def _pack_id(request: ImportRequest, title: str) -> str:
     if request.pack_id is not None:
-        if not _SLUG.match(request.pack_id) or len(request.pack_id) > MAX_SLUG:
-            raise ImportRefused(
-                message(
-                    '"{id}" cannot be a pack id: write lowercase Latin letters, digits and '
-                    "hyphens, for example {example}",
-                    id=request.pack_id,
-                    example=slug(request.pack_id) or "my-pack",
-                )
-            )
+        problem = pack_id_problem(request.pack_id)
+        if problem is not None:
+            raise ImportRefused(problem)
         return request.pack_id
     return slug(title) or slug(request.files[0].stem) or "imported-pack"
+
+
+def pack_id_problem(pack_id: str) -> Message | None:
+    """Why ``pack_id`` cannot be a pack's id (the pack format's rule: lowercase Latin
+    letters, digits and single hyphens, at most :data:`MAX_SLUG` characters), naming the
+    rule it breaks; None when it can."""
+    if not _SLUG.match(pack_id):
+        return message(
+            '"{id}" cannot be a pack id: write lowercase Latin letters, digits and '
+            "hyphens, for example {example}",
+            id=pack_id,
+            example=slug(pack_id) or "my-pack",
+        )
+    if len(pack_id) > MAX_SLUG:
+        return plural_message(
+            '"{id}" cannot be a pack id: it has {count} character, and an id has at most {limit}',
+            '"{id}" cannot be a pack id: it has {count} characters, and an id has at most {limit}',
+            len(pack_id),
+            id=pack_id,
+            limit=MAX_SLUG,
+        )
+    return None
 
 
 def _language_of(questions: Sequence[_Taken], said: list[Message], request: ImportRequest) -> str:
@@ -631,10 +711,13 @@ def _description(formats: Sequence[tuple[Path, str]]) -> str:
     return text[:2000]
 
 
-def bundled_pack_ids(questions_dir: Path) -> dict[str, Path]:
-    """The ids of the packs in ``questions_dir`` (the game's own), read from their
-    ``id:`` lines without loading them."""
-    return _ids_in(questions_dir)
+def pack_ids_in(folder: Path) -> dict[str, Path]:
+    """The ids of the packs in ``folder`` (the game's own, or the packs folder), each with
+    the first file that has it, read from their ``id:`` lines without loading them."""
+    return _ids_in(folder)
+
+
+bundled_pack_ids = pack_ids_in  # the name callers of the game's own packs know
 
 
 def _ids_in(folder: Path) -> dict[str, Path]:
@@ -982,6 +1065,16 @@ def _rounds(
                 )
             )
         rounds = default_rounds(language, request.assets_dir, questions=questions)
+        if rounds and questions < _SMALLEST_GRID_TILES:
+            # One question uncovers one tile of each picture: one round is the game.
+            del rounds[1:]
+            said.append(
+                message(
+                    "a pack of one question plays one round, and one tile of its picture is "
+                    "uncovered before the guess; a pack with more questions uncovers more of "
+                    "each picture"
+                )
+            )
         if not rounds:
             if request.from_command_line:
                 missing = message("the game's default pictures are missing; give --image PICTURE")
@@ -1006,14 +1099,28 @@ def _rounds(
                 answer=answer,
             )
         )
-        rounds.append({"image": f"{pack_id}/{stored}", "answer": answer, "grid": "4x5"})
+        rounds.append({"image": f"{pack_id}/{stored}", "answer": answer})
+    if questions < _SMALLEST_GRID_TILES:
+        said.append(
+            message(
+                "with one question, one tile of each picture is uncovered before the guess; "
+                "a pack with more questions uncovers more of each picture"
+            )
+        )
     return rounds
 
 
+_SMALLEST_GRID_TILES = 2  # the pack format's smallest grid, 1x2
+
+
 def _fit_grids(rounds: list[dict[str, Any]], questions: int, assets: Path, folder: Path) -> None:
-    """Give a round a smaller grid when the pack has fewer questions than its tiles (else
-    the questions run out before the picture is uncovered): about as many tiles as
-    questions, as near square as the picture allows."""
+    """Give every round, the default pictures' and the teacher's alike, the grid of one
+    rule: as many tiles as :func:`clarity.formats.default_mysteries.grid_for` gives a pack
+    of ``questions`` (20 from 20 questions; else 12, 6, 4 or 2, never more than the
+    questions but for a one-question pack, since the smallest grid has two tiles), cut
+    into rows and columns whose tiles come nearest to square on the picture (a 4:3 picture
+    gets grid_for's own grid; a tall one its rows and columns the other way round). A
+    picture that cannot be measured keeps grid_for's grid."""
     from clarity.core.packs.models import Grid, parse_grid  # noqa: PLC0415
     from clarity.core.packs.picture_decoding import (  # noqa: PLC0415
         MAX_PICTURE_SIDE,
@@ -1021,26 +1128,24 @@ def _fit_grids(rounds: list[dict[str, Any]], questions: int, assets: Path, folde
         check_picture,
     )
     from clarity.core.packs.picture_shape import near_square_grid  # noqa: PLC0415
+    from clarity.formats.default_mysteries import grid_for  # noqa: PLC0415
 
+    wanted = grid_for(questions)
+    tiles = Grid.model_validate(parse_grid(wanted)).tiles
     for one in rounds:
-        try:
-            grid = Grid.model_validate(parse_grid(one.get("grid", "4x5")))
-        except ValueError:
-            continue
-        if grid.tiles <= questions or questions < 2:
-            continue
+        one["grid"] = wanted
         image = str(one.get("image", ""))
         found = folder / image if (folder / image).is_file() else assets / image
         try:
             info = check_picture(found, max_side=MAX_PICTURE_SIDE, decode=False)
         except (PictureError, OSError):
             continue
-        tiles = questions
-        rows, cols = near_square_grid(info.width, info.height, tiles)
-        while rows * cols > questions and tiles > 2:
-            tiles -= 1
-            rows, cols = near_square_grid(info.width, info.height, tiles)
-        if rows * cols <= questions:
+        fewer = tiles
+        rows, cols = near_square_grid(info.width, info.height, fewer)
+        while rows * cols > tiles and fewer > _SMALLEST_GRID_TILES:
+            fewer -= 1
+            rows, cols = near_square_grid(info.width, info.height, fewer)
+        if rows * cols <= tiles:
             one["grid"] = f"{rows}x{cols}"
 
 
@@ -1148,9 +1253,12 @@ def _copy_picture(
     return candidate
 
 
-def _pictures_beside(loaded: LoadedPack, folder: Path, packs_dir: Path) -> list[tuple[Path, Path]]:
+def _pictures_beside(
+    loaded: LoadedPack, folder: Path, packs_dir: Path, *, replaceable: frozenset[Path] = frozenset()
+) -> list[tuple[Path, Path]]:
     """(picture, where its copy goes) for each picture the pack names that is beside it
-    (not one of the game's own); refused when a different file is already there."""
+    (not one of the game's own); refused when a different file is already there, unless
+    it is one of ``replaceable`` (resolved: the pictures of the copy this one replaces)."""
     copies = []
     base = folder.resolve()
     for text, found in loaded.images.items():
@@ -1159,7 +1267,7 @@ def _pictures_beside(loaded: LoadedPack, folder: Path, packs_dir: Path) -> list[
         except ValueError:
             continue  # one of the game's own pictures
         copy = packs_dir / relative
-        if copy.exists() and not _same_bytes(copy, found):
+        if copy.exists() and not _same_bytes(copy, found) and copy.resolve() not in replaceable:
             raise ImportRefused(
                 message(
                     "{file} is already in your packs folder and is another picture; the pack "
