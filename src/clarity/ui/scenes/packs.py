@@ -1,12 +1,13 @@
 """The pack choice: every installed pack as a card; broken ones greyed with their first error.
 
 The packs load in the background (:mod:`clarity.ui.pack_shelf`): the screen opens at once,
-each pack's card comes in as it is loaded, in its place, with a line saying how many of
-how many are in, and the focus stays on the card the player is on. Until a pack that plays
-has come, the focus is on no button: Enter pressed then waits, and plays the first pack to
-come (a quick player's Enter at the title and again here never lands on Back). Each card's
-texts are measured once per layout, never per frame, so a thousand cards scroll as smoothly
-as ten.
+each pack's card comes in as it is loaded, in its place, with a line saying how many of how
+many are in (a pack written or edited in the packs folder while the game runs is loaded as
+the list opens or comes back into view), and the focus stays on the card the player is on.
+Until a pack that plays has come, the focus is on no button: Enter pressed then waits, and
+plays the first pack to come (a quick player's Enter at the title and again here never
+lands on Back). Each card's texts are measured once per layout, never per frame, so a
+thousand cards scroll as smoothly as ten.
 """
 
 from __future__ import annotations
@@ -281,8 +282,15 @@ class PackScene(Scene):
     # -- the scene ---------------------------------------------------------------
 
     def enter(self) -> None:
-        self.app.services.packs.preload()  # if the launcher has not: never wait for it
+        catalogue = self.app.services.packs
+        catalogue.preload()  # if the launcher has not: never wait for it
+        catalogue.refresh()  # a pack written or changed in the folder since: shown too
         self._take_arrivals()
+
+    def resume(self) -> None:
+        """Back on the list (from a report, the settings...): the folder may have changed."""
+        if self.app.services.packs.refresh():
+            self.update(0.0)
 
     def _take_arrivals(self) -> bool:
         """Cards for the packs loaded since the last frame; True when anything changed.
