@@ -23,7 +23,7 @@ from clarity.ui.sound import Sound
 
 from .conftest import write_picture
 from .drawn_text import recording_drawn_text
-from .menus import headless, press, step
+from .menus import click, headless, press, step
 from .pack_files import write_pack
 
 #: A Moodle question bank as Moodle exports it to GIFT: a category, comments, titles, and a
@@ -61,14 +61,15 @@ def open_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[OpenAp
     headless(monkeypatch)
     opened: list[App] = []
 
-    def make(size: tuple[int, int] = (1280, 800)) -> App:
+    def make(size: tuple[int, int] = (1280, 800), language: str | None = None) -> App:
         data_dir = tmp_path / "data"
+        environ = {"CLARITY_LANG": language} if language else {}
         assets_dir = bundled_assets_dir()
         services = Services(
             assets=Assets(assets_dir),
             sound=Sound(enabled=False),
             packs=PackCatalog([bundled_questions_dir(), data_dir / "packs"], assets_dir),
-            settings=GameSettings(seed=1),
+            settings=GameSettings(seed=1, environ=environ),
             data_dir=data_dir,
         )
         app = App(services, WindowOptions(size=size))
@@ -142,8 +143,13 @@ def test_a_moodle_export_dropped_becomes_a_pack_reported_listed_and_played(
     report = report_of(app)
     shown = " ".join(drawn)  # wrapped lines are drawn one by one
     assert "GIFT: 3 questions imported" in shown
-    assert f"geography.gift:{MATCHING_LINE}:1" in shown
-    assert "skipped: a matching question; the game has no matching questions" in shown
+    # the source named once, over its lines: each line skipped says where as line:col
+    assert [row[0] for row in cells(report)].count("geography.gift") == 1
+    assert not any("geography.gift:" in row[0] for row in cells(report))
+    assert (
+        f"{MATCHING_LINE}:1",
+        "skipped: a matching question; the game has no matching questions",
+    ) in cells(report)
     written = tmp_path / "data" / "packs" / "geography.yaml"
     assert written.is_file()
     # the whole path when it fits under the heading, else the file's name (this long tmp path)
@@ -375,3 +381,285 @@ def test_a_big_bank_is_imported_while_the_screen_keeps_drawing(
     assert drawn_while_importing > 1  # frames went on while the file was read and written
     report = report_of(app)
     assert report.written[0].imported == 1500
+
+
+# -- the pack list follows the packs folder ---------------------------------------------
+
+
+def test_a_pack_written_into_the_folder_while_the_game_runs_is_listed_when_the_list_shows(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    # as `clarity new` or a teacher's editor writes it, while the game is open
+    write_pack(tmp_path / "data" / "packs", "fresh-pack", title="Свежий набор")
+
+    app.screens.reset("title")  # the teacher leaves the list and comes back
+    step(app, 3)
+    app.screens.push("packs")
+    step(app)
+    _until(app, lambda: isinstance(app.top, PackScene) and not app.top.loading)
+
+    card = next(c for c in app.top.cards if c.loaded.title == "Свежий набор")  # type: ignore[union-attr]
+    assert card.playable
+
+
+def test_a_pack_edited_while_a_report_shows_is_listed_as_edited_on_going_back(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    packs_dir = tmp_path / "data" / "packs"
+    pack = write_pack(packs_dir, "rivers", title="Rivers of Europe")
+    app = open_app()
+    assert "Rivers of Europe" in pack_titles(app)
+    drop(app, [pack])  # the same file: it is in the folder already
+    assert "already in your packs folder" in cells(report_of(app))[0][1]
+    text = pack.read_text("utf-8")
+    pack.write_text(text.replace("Rivers of Europe", "Rivers of the World"), "utf-8")
+
+    press(app, pygame.K_ESCAPE)
+
+    _until(
+        app,
+        lambda: (
+            isinstance(app.top, PackScene)
+            and not app.top.loading
+            and "Rivers of the World" in pack_titles(app)
+        ),
+    )
+    assert "Rivers of Europe" not in pack_titles(app)
+
+
+# -- when the report opens, and what covers it -----------------------------------------
+
+
+def test_a_drop_during_a_round_is_reported_only_once_its_results_are_left(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    from .test_results import finished_round  # a round played to its end on the core
+
+    app = open_app()
+    packs = app.top
+    assert isinstance(packs, PackScene)
+    card = next(c for c in packs.cards if c.playable)
+    card.button.action()
+    step(app, 2)
+    drop(app, [gift_file(tmp_path / "downloads")], wait=False)
+    step(app, 5)
+    played = finished_round(card.loaded, guess="not the answer")
+    tracker = played.tracker  # type: ignore[attr-defined]
+    assert played.summary is not None
+    app.screens.replace(  # the round ends as the play screen ends it: on its results
+        "results",
+        loaded=card.loaded,
+        summary=played.summary,
+        earned=tracker.earned,
+        medal=tracker.medal,
+        mystery_index=played.mystery_index,
+    )
+    step(app, 240)  # four seconds of the class looking at the score
+
+    assert app.top is not None
+    assert app.top.name == "results"
+    press(app, pygame.K_ESCAPE)  # the presentation shown whole
+    press(app, pygame.K_ESCAPE)  # and left, for the title
+    _until(app, lambda: not app.drops.busy)
+
+    assert cells(report_of(app))[0] == ("geography.gift", "GIFT: 3 questions imported")
+    assert [scene.name for scene in app.scenes] == ["title", "import-report"]
+
+
+def test_the_importing_notice_goes_when_the_report_opens(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    drop(app, [gift_file(tmp_path / "downloads")], wait=False)
+    assert app.notice.text == "Importing 1 dropped file…"
+
+    _until(app, lambda: not app.drops.busy)
+
+    report_of(app)
+    assert app.notice.text is None
+
+
+# -- the report's layout and keys ----------------------------------------------------------
+
+
+def test_a_long_file_name_fits_the_line_under_the_heading_at_1024(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app(size=(1024, 768), language="be")
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    name = "Экспарт банка пытанняў Moodle 2025-2026 для 8А і 8Б класаў гімназіі №1.gift"
+    source = folder / name
+    source.write_bytes(gift_file(folder).read_bytes())
+
+    drop(app, [source])
+    step(app)
+
+    report = report_of(app)
+    line = report._frame.boxes(app.services.assets)["subheading"]
+    assert app.surface.get_rect().contains(line), line
+    shown = report._frame.subheading
+    assert "…" in shown
+    assert shown.endswith(".yaml")
+    # the source named once, as the heading of its block; its lines say line:col only
+    first_cells = [row[0] for row in cells(report)]
+    assert first_cells.count(name) == 1
+    assert f"{MATCHING_LINE}:1" in first_cells
+
+
+def matching_bank(folder: Path, count: int) -> Path:
+    """A Moodle export with one question the game takes and ``count`` matching ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    matching = "::M{n}::Match {n}. {{\n=a{n} -> b{n}\n=c{n} -> d{n}\n=e{n} -> f{n}\n}}"
+    questions = [matching.format(n=n) for n in range(count)]
+    bank = folder / "bank.gift"
+    bank.write_text("::Q::What is 2 plus 2?{=4 ~3 ~5}\n\n" + "\n\n".join(questions) + "\n", "utf-8")
+    return bank
+
+
+def test_home_and_end_go_to_the_report_s_first_and_last_line(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    drop(app, [matching_bank(tmp_path / "downloads", 60)])
+    report = report_of(app)
+    assert report._scroller.max_offset > 0
+
+    press(app, pygame.K_END, frames=120)
+    assert report._scroller.offset == report._scroller.max_offset
+    # the hint the frame draws, made from the screen's bindings table
+    assert ("Home End", "first or last line") in report._frame.hints
+
+    press(app, pygame.K_HOME, frames=120)
+    assert report._scroller.offset == 0
+
+
+def test_with_several_packs_the_teacher_chooses_the_one_to_play(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    geography = gift_file(tmp_path / "downloads")
+    bank = matching_bank(tmp_path / "usb", 3)
+    drop(app, [geography, bank])
+    report = report_of(app)
+    assert [one.pack_id for one in report.written] == ["geography", "bank"]
+    assert report.play_button.label == "Play “Geography”"
+
+    press(app, pygame.K_2)  # the number each pack's block shows
+    assert report.play_button.label == "Play “Bank”"
+    press(app, pygame.K_p)
+    step(app, 2)
+
+    assert app.top is not None
+    assert app.top.name == "play"
+    assert app.top.loaded.pack.id == "bank"  # type: ignore[attr-defined]
+
+
+def test_a_click_on_a_pack_s_block_chooses_it(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    drop(app, [gift_file(tmp_path / "downloads"), matching_bank(tmp_path / "usb", 3)])
+    report = report_of(app)
+    press(app, pygame.K_2)
+    first_row = report._placed[0]
+    at = (report._body.centerx, report._body.y + first_row[0] + first_row[1] // 2)
+
+    click(app, at)
+
+    assert report.chosen == 0
+    assert report.play_button.label == "Play “Geography”"
+
+
+# -- what is dropped -----------------------------------------------------------------------
+
+
+def test_the_same_file_twice_in_one_drop_is_imported_once(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app()
+    gift = gift_file(tmp_path / "downloads")
+    again = tmp_path / "downloads" / ".." / "downloads" / gift.name  # the same, written apart
+
+    with recording_drawn_text(monkeypatch) as drawn:
+        drop(app, [gift, again, gift])
+        step(app)
+
+    report = report_of(app)
+    assert [one.path for one in report.dropped] == [gift]
+    assert report._frame.heading == "Geography"
+    assert "2 of 2 files imported" not in drawn
+
+
+def test_a_picture_dropped_with_a_pack_is_said_to_be_the_pack_s_business(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    pack = write_pack(tmp_path / "usb", "rivers", title="Rivers of Europe")
+    its_own = tmp_path / "usb" / "rivers.png"  # the picture the pack names
+    other = write_picture(tmp_path / "usb" / "holiday.png")
+
+    drop(app, [pack, its_own, other])
+
+    report = report_of(app)
+    assert [one.path.name for one in report.dropped] == ["rivers.yaml", "holiday.png"]
+    said = dict(cells(report))["holiday.png"]
+    assert "a pack file names its own pictures" in said
+    assert "drop it together with a file of questions" not in said
+    assert (tmp_path / "data" / "packs" / "rivers.png").is_file()
+
+
+def test_a_file_gone_before_its_import_is_said_so_in_the_interface_language(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app(language="ru")
+    gone = tmp_path / "downloads" / "gone.gift"
+
+    drop(app, [gone])
+
+    report = report_of(app)
+    refused = report.dropped[0].refused
+    assert refused is not None
+    assert refused.template == "{file}: the file is no longer there"  # type: ignore[union-attr]
+    assert "No such file or directory" not in cells(report)[0][1]
+
+
+def test_a_web_link_dragged_in_says_only_files_can_be_dropped(open_app: OpenApp) -> None:
+    app = open_app()
+    window = pygame.display.get_window_id() if hasattr(pygame.display, "get_window_id") else 0
+    pygame.event.post(pygame.event.Event(pygame.DROPBEGIN, window_id=window))
+    pygame.event.post(
+        pygame.event.Event(pygame.DROPTEXT, text="https://example.org/quiz.gift", window_id=window)
+    )
+    pygame.event.post(pygame.event.Event(pygame.DROPCOMPLETE, window_id=window))
+    step(app)
+
+    assert app.notice.text is not None
+    assert app.notice.text.startswith("Only files from this computer can be dropped here")
+    assert isinstance(app.top, PackScene)
+
+
+def test_a_folder_holding_one_pack_is_that_pack(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    folder = tmp_path / "usb" / "Rivers"
+    write_pack(folder, "rivers", title="Rivers of Europe")
+
+    drop(app, [folder])
+
+    report = report_of(app)
+    assert report.written[0].pack_id == "rivers"
+    assert (tmp_path / "data" / "packs" / "rivers.png").is_file()
+
+
+def test_a_folder_without_a_pack_is_refused_with_what_the_game_takes(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    app = open_app()
+    folder = tmp_path / "usb" / "Holiday"
+    folder.mkdir(parents=True)
+    write_picture(folder / "beach.png")
+
+    drop(app, [folder])
+
+    row = cells(report_of(app))[0]
+    assert row[0] == "Holiday"
+    assert "is a folder with no pack file in it" in row[1]
+    assert "GIFT" in row[1]
+    assert "Kahoot" in row[1]

@@ -13,10 +13,21 @@ they are under way, and the report opens on the frame after they end. An error i
 import itself (a bug, never the file's fault: that is a refusal in the report) is raised
 again on the game's thread, where the game reports it.
 
-A drop during a game (a round, a class game, the class game on every device: any of
-:data:`GAME_SCREENS` in the stack) does not interrupt it: the teacher sees a short notice
-that the files were heard, and they are imported and reported once the game is over (its
-results show), as a teacher expects of a projector the class is watching.
+A drop during a game (a round, a class game, the class game on every device, or their
+results: any of :data:`GAME_SCREENS` in the stack) does not interrupt it: the teacher sees
+a short notice that the files were heard, and they are imported and reported once the
+teacher has left the game and its results, as a teacher expects of a projector the class
+is watching. The notice of the import goes when its report opens (it would cover the
+report's first lines).
+
+What is dropped is made sense of here, before the importer sees it: a file dropped twice
+in one drop is imported once (by its resolved path); a folder holding exactly one pack
+file is that pack (its pictures beside it go with it), any other folder is refused with
+what the game takes; a picture dropped with a pack file and no file of questions is said
+to be the pack's business (the pack names its own pictures), or is passed over when it
+is one of them; a file gone before its import is said to be gone in the interface's
+language; text dragged in (a web link: SDL's DROPTEXT) gets a notice that only files
+from this computer can be dropped.
 """
 
 from __future__ import annotations
@@ -27,14 +38,29 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.messages import plural_message
+from clarity.core.messages import N_, Message, message, plural_message
 
 if TYPE_CHECKING:
+    from clarity.formats.importing import ImportOutcome
     from clarity.ui.app import App
     from clarity.ui.services import DroppedFile
 
-#: The screens of a game in progress: while one is in the stack, drops wait.
-GAME_SCREENS = frozenset({"play", "pause", "class-play", "host-lobby", "host-play"})
+#: The screens of a game in progress and of its results: while one is in the stack, drops
+#: wait (a report over the results would hide the score from the class).
+GAME_SCREENS = frozenset(
+    {
+        "play",
+        "pause",
+        "results",
+        "class-play",
+        "class-results",
+        "host-lobby",
+        "host-play",
+        "host-results",
+    }
+)
+#: A pack file's name endings (as :mod:`clarity.core.packs.loader` reads them).
+PACK_SUFFIXES = (".yaml", ".yml")
 #: The screen that reports the imports (ui/screens.py).
 REPORT_SCREEN = "import-report"
 DROP_EVENTS = frozenset({pygame.DROPBEGIN, pygame.DROPFILE, pygame.DROPCOMPLETE, pygame.DROPTEXT})
@@ -51,6 +77,8 @@ class FileDrops:
         self._done: list[DroppedFile] = []  # what the thread made of them
         self._error: BaseException | None = None  # what the thread raised (a bug)
         self._ready = False  # the thread is over: its report is to be opened
+        self._text_dropped = False  # text (a web link) was dragged in: say what to do
+        self._notice: Message | None = None  # the notice that the import is under way
 
     @property
     def busy(self) -> bool:
@@ -67,13 +95,17 @@ class FileDrops:
             self._dropping = False
         elif event.type == pygame.DROPFILE and getattr(event, "file", None):
             self.waiting.append(Path(event.file))
-        # DROPTEXT (text dragged from another program) is not a file: nothing to import
+        elif event.type == pygame.DROPTEXT:
+            self._text_dropped = True  # said after the frame's events (deliver): once
         return True
 
     def deliver(self, app: App) -> None:
         """After a frame's events: import the dropped files and open the report, unless
         a drop is still coming in or a game is being played (then say they wait); once
         the imports under way are over, open their report."""
+        if self._text_dropped:
+            self._text_dropped = False
+            app.notice.show(TEXT_DROPPED)
         if self._working is not None:
             if self._working.is_alive():
                 return
@@ -98,12 +130,11 @@ class FileDrops:
                     )
                 )
             return
-        paths, self.waiting, self._told = self.waiting, [], 0
-        app.notice.show(
-            plural_message(
-                "Importing {count} dropped file…", "Importing {count} dropped files…", len(paths)
-            )
+        paths, self.waiting, self._told = once_each(self.waiting), [], 0
+        self._notice = plural_message(
+            "Importing {count} dropped file…", "Importing {count} dropped files…", len(paths)
         )
+        app.notice.show(self._notice)
         self._done, self._error = [], None
         self._working = threading.Thread(
             target=self._import,
@@ -116,17 +147,44 @@ class FileDrops:
     def _import(self, app: App, paths: list[Path]) -> None:
         # pictures dropped with a file of questions are its rounds
         from clarity.formats.importing import dropped_together  # noqa: PLC0415 - off the UI
+        from clarity.ui.services import DroppedFile  # noqa: PLC0415 - a value, made here
 
         try:
+            said: dict[Path, Message] = {}
+            taken: list[Path] = []
+            for path in paths:
+                pack_or_why = _pack_in_folder(path) if path.is_dir() else path
+                if isinstance(pack_or_why, Message):
+                    said[path] = pack_or_why
+                elif not pack_or_why.exists():
+                    said[path] = message("{file}: the file is no longer there", file=str(path))
+                else:
+                    taken.append(pack_or_why)
+                    continue
+                taken.append(path)
+            taken = once_each(taken)
+            with_pack = any(_is_pack(path) for path in taken)
+            pictures_of_packs: set[Path] = set()
             used: set[Path] = set()
             unused: list[Path] = []
-            for path, images in dropped_together(paths):
+            later: list[Path] = []  # pictures dropped beside a pack: after the packs
+            for path, images in dropped_together(taken):
+                if path in said:
+                    self._done.append(DroppedFile(path, refused=said[path]))
+                    continue
+                if with_pack and not images and _is_picture(path):
+                    later.append(path)
+                    continue
                 done = app.services.import_dropped(path, images=images)
                 self._done.append(done)
                 if done.outcome is not None:
                     used.update(images)
+                    pictures_of_packs.update(_pictures_named(path, done.outcome))
                 else:
                     unused.extend(images)
+            for picture in later:
+                if _resolved(picture) not in pictures_of_packs:  # else it went with its pack
+                    self._done.append(DroppedFile(picture, refused=Message(PICTURE_WITH_PACK)))
             for picture in dict.fromkeys(unused):  # their file refused: each told on its own
                 if picture not in used:
                     self._done.append(app.services.import_dropped(picture))
@@ -139,6 +197,9 @@ class FileDrops:
             error, self._error = self._error, None
             raise error
         dropped, self._done = self._done, []
+        if self._notice is not None and app.notice.said is self._notice:
+            app.notice.said = None  # "Importing…" would cover the report's first lines
+        self._notice = None
         top = app.top
         if top is not None and top.name == REPORT_SCREEN:
             # a second drop while the report shows: one report of both, Esc goes back once
@@ -146,3 +207,84 @@ class FileDrops:
             app.screens.replace(REPORT_SCREEN, dropped=(*earlier, *dropped))
         else:
             app.screens.push(REPORT_SCREEN, dropped=tuple(dropped))
+
+
+#: Said when text (a web link) is dragged onto the window instead of a file.
+TEXT_DROPPED = N_(
+    "Only files from this computer can be dropped here: download the file first, then drop it"
+)
+#: Said of a picture dropped with a pack file (and no file of questions): not the pack's.
+PICTURE_WITH_PACK = N_(
+    "a pack file names its own pictures: put this picture beside the pack file, under the "
+    "name the pack gives it, and drop the pack again"
+)
+
+
+def once_each(paths: list[Path]) -> list[Path]:
+    """``paths`` without a file named twice (the same file however its path is written:
+    compared resolved), in the order they first came."""
+    seen: set[Path] = set()
+    kept = []
+    for path in paths:
+        key = _resolved(path)
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links, a name that cannot be looked at
+        return path.absolute()
+
+
+def _pictures_named(dropped: Path, outcome: ImportOutcome) -> set[Path]:
+    """The pictures beside the pack file ``dropped`` that its import copied (resolved)."""
+    folder = outcome.pack_path.parent
+    named = set()
+    for picture in outcome.loaded.images.values():
+        if picture.is_relative_to(folder):  # the game's own pictures stay where they are
+            named.add(_resolved(dropped.parent / picture.relative_to(folder)))
+    return named
+
+
+def _is_pack(path: Path) -> bool:
+    return path.suffix.lower() in PACK_SUFFIXES
+
+
+def _is_picture(path: Path) -> bool:
+    from clarity.formats.detect import looks_like_picture  # noqa: PLC0415 - off the UI
+
+    return looks_like_picture(path.name, b"")
+
+
+def _pack_in_folder(folder: Path) -> Path | Message:
+    """The one pack file directly in ``folder`` (a pack kept in a folder with its pictures),
+    or why the folder is no file to import: it holds no pack, or several."""
+    try:
+        packs = sorted(
+            entry
+            for entry in folder.iterdir()
+            if _is_pack(entry) and not entry.name.startswith(".") and entry.is_file()
+        )
+    except OSError:
+        packs = []
+    if len(packs) == 1:
+        return packs[0]
+    from clarity.formats.importing import FORMAT_NAMES  # noqa: PLC0415 - off the UI
+
+    formats = ", ".join(FORMAT_NAMES.values())
+    if not packs:
+        return message(
+            "{file} is a folder with no pack file in it; drop the files themselves: a pack "
+            "(.yaml) or questions in {formats}",
+            file=str(folder),
+            formats=formats,
+        )
+    return message(
+        "{file} is a folder with {count} pack files in it; drop the pack files themselves",
+        file=str(folder),
+        count=str(len(packs)),
+    )
