@@ -455,7 +455,7 @@ def test_a_drop_during_a_round_is_reported_only_once_its_results_are_left(
         medal=tracker.medal,
         mystery_index=played.mystery_index,
     )
-    step(app, 240)  # four seconds of the class looking at the score
+    step(app, 120)  # two seconds of the class looking at the score
 
     assert app.top is not None
     assert app.top.name == "results"
@@ -543,6 +543,7 @@ def test_with_several_packs_the_teacher_chooses_the_one_to_play(
     report = report_of(app)
     assert [one.pack_id for one in report.written] == ["geography", "bank"]
     assert report.play_button.label == "Play “Geography”"
+    assert ("1–2", "choose the pack to play") in report._frame.hints
 
     press(app, pygame.K_2)  # the number each pack's block shows
     assert report.play_button.label == "Play “Bank”"

@@ -283,8 +283,9 @@ def _pack_in_folder(folder: Path) -> Path | Message:
             file=str(folder),
             formats=formats,
         )
-    return message(
+    return plural_message(
+        "{file} is a folder with {count} pack file in it; drop the pack files themselves",
         "{file} is a folder with {count} pack files in it; drop the pack files themselves",
+        len(packs),
         file=str(folder),
-        count=str(len(packs)),
     )

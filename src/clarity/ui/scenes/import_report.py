@@ -14,6 +14,7 @@ Back) go back to where the teacher was, whose pack list already shows the new pa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,7 @@ CHOOSE_KEYS: tuple[Binding, ...] = tuple(
         "choose_pack",
         (Digit(number),),
         N_("choose the pack to play"),
-        "1–9" if number == 1 else None,
+        "1–9" if number == 1 else None,  # the first row's cap: 1–N for N packs (bindings)
         (number - 1,),
     )
     for number in range(1, 10)
@@ -286,7 +287,9 @@ class ImportReportScene(MenuScreen):
         Esc, and the bar's keys."""
         own = (PLAY_NOW,) if self.written else ()
         if len(self.written) > 1:
-            own = (*own, *CHOOSE_KEYS[: len(self.written)])
+            choosing = CHOOSE_KEYS[: len(self.written)]
+            last = choosing[-1].keys[0].cap
+            own = (*own, replace(choosing[0], cap=f"1–{last}"), *choosing[1:])
         scrolling = (
             (*LINE_SCROLL_KEYS, *SCROLL_KEYS, *ENDS_KEYS) if self._scroller.max_offset > 0 else ()
         )
