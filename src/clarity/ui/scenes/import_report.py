@@ -202,9 +202,11 @@ class ImportReportScene(MenuScreen):
     """The report of one drop (or of drops that came while it showed): ``dropped`` in the
     order the files came.
 
-    Its rows are a list that scrolls (↑ ↓ a line, PageUp and PageDown a page, the wheel),
-    each row's "what" wrapped over as many lines as it needs: a reason is never cut off.
-    Tab (and ← →) move along the bar, Enter presses (Back, first); P plays it now.
+    Its rows are a list that scrolls (↑ ↓ a line, PageUp and PageDown a page, Home and End
+    to its ends, the wheel), each row's "what" wrapped over as many lines as it needs: a
+    reason is never cut off. Tab (and ← →) move along the bar, Enter presses (Back, first);
+    P plays the pack chosen (:attr:`chosen`: with several, 1–N or a click on a pack's block
+    choose it, its row is ringed and the play button names it).
     """
 
     name = "import-report"
