@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clarity.core.number_reading import read_number
 from clarity.core.packs.loader import load_pack
@@ -44,6 +46,16 @@ questions:
     prompt: Two right
     choices: [a, b, c]
     answer: [a, c]
+    shuffle: false
+  - id: arrow
+    type: typed
+    prompt: Уравнение реакции?
+    answer: 2H2 + O2 -> 2H2O
+  - id: star
+    type: typed
+    prompt: Умножение в программировании?
+    answer: 2*3
+    accept: ['2 * 3', '\*']
   - id: volga
     type: truefalse
     prompt: "Волга впадает в Каспийское море.\nВерно?"
@@ -65,7 +77,7 @@ questions:
     prompt: В каком году?
     answer: '1812'
     tolerance: '2'
-    accept: ['1813']
+    accept: ['1813', '1812,0']
   - id: range
     type: number
     prompt: Число от 1 до 5
@@ -105,14 +117,18 @@ def _number(text: object, language: str) -> Decimal | None:
 def test_importing_our_export_gives_back_the_same_questions(pack: Pack) -> None:
     read = read_gift(write_gift(pack))
     assert not read.skipped
+    assert not read.notes
+    assert read.title == pack.title
+    # the pack's order, every tag
+    order = [question.fields["title_hint"] for question in read.questions]
+    assert order == [question.id for question in pack.questions]
     back = {question.fields["title_hint"]: dict(question.fields) for question in read.questions}
-    assert set(back) == {question.id for question in pack.questions}
     for question in pack.questions:
         fields = back[question.id]
         assert fields["type"] == question.type
         assert fields["prompt"] == question.prompt
         assert fields.get("explain") == question.explain
-        assert fields.get("tags", []) == list(question.tags[:1])
+        assert fields.get("tags", []) == list(question.tags)
         if isinstance(question, NumberQuestion):
             language = pack.language
             if question.tolerance is not None and question.tolerance.endswith("%"):
@@ -128,9 +144,13 @@ def test_importing_our_export_gives_back_the_same_questions(pack: Pack) -> None:
                     None if written is None else _number(written, language)
                 ), name
             accepted = [_number(text, "en") for text in fields.get("accept", [])]  # type: ignore[attr-defined]
-            assert accepted == list(question.accepted_numbers(language))
+            # an accepted number equal to the answer (or to another) is written once
+            answer = _number(question.answer, language)
+            other = dict.fromkeys(n for n in question.accepted_numbers(language) if n != answer)
+            assert accepted == list(other)
         elif question.type == "choice":
             assert fields["choices"] == list(question.choices)
+            assert fields.get("shuffle", True) is question.shuffle
             right = fields["answer"]
             assert (right if isinstance(right, list) else [right]) == list(question.right_answers)
         elif question.type == "typed":
@@ -160,25 +180,67 @@ def test_the_file_names_the_pack_and_says_the_pictures_stay_behind(pack: Pack) -
     assert second.startswith("// The mystery pictures of its 1 round(s) are not exported")
 
 
-def test_questions_are_grouped_by_their_first_tag_untagged_first(pack: Pack) -> None:
+def test_questions_keep_the_packs_order_with_a_category_line_when_the_first_tag_changes(
+    pack: Pack,
+) -> None:
     lines = write_gift(pack).splitlines()
-    categories = [line for line in lines if line.startswith("$CATEGORY:")]
-    assert categories == ["$CATEGORY: География", "$CATEGORY: Geography//Europe"]
     titles = [m[1] for line in lines if (m := re.match(r"::([a-z0-9-]+)::", line))]
-    assert titles == [
-        "two-right",
-        "sahara",
-        "author",
-        "year",
-        "range",
-        "percent",
-        "decimal",
-        "capital",
-        "volga",
-        "neighbours",
+    assert titles == [question.id for question in pack.questions]
+    shown = [
+        line
+        for line in lines
+        if line.startswith(("$CATEGORY:", "::"))
+        and not line.startswith(("::star", "::author", "::year", "::range", "::percent"))
     ]
-    assert lines.index("$CATEGORY: География") > lines.index(
-        "::decimal::[plain]Минус три с половиной{#"
+    # untagged questions after a tagged one: GIFT cannot go back to the category chosen
+    # on Moodle's import page, so they go into the pack's own default category, which the
+    # reader (as for Moodle's "Default for ..." categories) takes for no tag
+    default = "$CATEGORY: По умолчанию для Round trip: every kind"
+    assert [line.split("[plain]")[0] for line in shown] == [
+        "$CATEGORY: География",
+        "::capital::",
+        "$CATEGORY: Geography//Europe",
+        "::neighbours::",
+        default,
+        "::two-right::",
+        "::arrow::",
+        "$CATEGORY: География",
+        "::volga::",
+        default,
+        "::sahara::",
+        "::decimal::",
+    ]
+    said = lines[lines.index(default) - 1]
+    assert said == (
+        "// Questions without a tag: GIFT cannot go back to the category chosen on "
+        "Moodle's import page."
+    )
+
+
+def test_untagged_questions_first_need_no_category_line(tmp_path: Path) -> None:
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: a, type: truefalse, prompt: A, answer: true}\n"
+        "  - {id: b, type: truefalse, prompt: B, answer: true, tags: [x]}\n"
+        "  - {id: c, type: truefalse, prompt: C, answer: true, tags: [x, y]}\n"
+        "  - {id: d, type: truefalse, prompt: D, answer: true}\n",
+    )
+    lines = write_gift(pack).splitlines()
+    assert [line for line in lines if line.startswith("$CATEGORY:")] == [
+        "$CATEGORY: x",
+        "$CATEGORY: Default for One",
+    ]
+    assert lines.index("::a::[plain]A{TRUE}") < lines.index("$CATEGORY: x")
+    read = read_gift("\n".join(lines))
+    assert [q.fields.get("tags") for q in read.questions] == [None, ["x"], ["x", "y"], None]
+
+
+def test_our_own_export_names_its_pack_title_for_the_import(pack: Pack) -> None:
+    assert read_gift(write_gift(pack)).title == "Round trip: every kind"
+    # a file that is not ours names no title, whatever its first comment says
+    assert read_gift("// Geography (quiz 7): questions\n\nQ?{T}").title is None
+    assert (
+        read_gift("Q?{T}\n\n// X (x): questions exported from Clarity Challenge.\n").title is None
     )
 
 
@@ -280,3 +342,165 @@ def test_a_question_picture_is_named_in_a_comment(tmp_path: Path) -> None:
     lines = write_gift(_load(tmp_path, text)).splitlines()
     comment = lines.index("// The picture map.png of this question is not exported.")
     assert lines[comment + 1] == "::shown::[plain]Is this a map?{TRUE}"
+
+
+def _one_question_pack(tmp_path: Path, question: str, *, language: str = "en") -> Pack:
+    return _load(
+        tmp_path,
+        f"clarity: 1\nid: one\ntitle: One\ndescription: D\nlanguage: {language}\n"
+        "rounds: [{image: map.png, answer: x}]\nquestions:\n" + question,
+    )
+
+
+def test_a_typed_answer_with_an_arrow_is_written_without_equals_so_it_stays_a_short_answer(
+    tmp_path: Path,
+) -> None:
+    # Moodle's readquestion (qformat_gift) takes an answer block holding both "=" and "->"
+    # for a matching question, before it looks for a short answer, and no GIFT escape hides
+    # "->"; a single answer without "=" is a short answer worth 100 %.
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: arrow, type: typed, prompt: Reaction?, answer: '2H2 + O2 -> 2H2O',"
+        " explain: 'Water = H2O'}\n",
+    )
+    gift = write_gift(pack)
+    assert "::arrow::[plain]Reaction?{\n\t2H2 + O2 -> 2H2O\n\t####Water \\= H2O\n}" in gift
+    read = read_gift(gift)
+    assert not read.skipped
+    assert dict(read.questions[0].fields) == {
+        "type": "typed",
+        "prompt": "Reaction?",
+        "title_hint": "arrow",
+        "answer": "2H2 + O2 -> 2H2O",
+        "explain": "Water = H2O",
+    }
+
+
+def test_accepted_answers_moodle_cannot_take_beside_an_arrow_are_named_in_a_comment(
+    tmp_path: Path,
+) -> None:
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: main, type: typed, prompt: P, answer: 'a -> b', accept: [ab, 'a→b']}\n"
+        "  - {id: other, type: typed, prompt: Q, answer: water, accept: [H2O, 'H2 -> H2O']}\n",
+    )
+    lines = write_gift(pack).splitlines()
+    main = lines.index("::main::[plain]P{")
+    assert lines[main - 1] == (
+        '// Left out, the accepted answers "ab", "a→b": Moodle reads an answer block holding '
+        'both "=" and "->" as a matching question.'
+    )
+    assert lines[main + 1 : main + 3] == ["\ta -> b", "}"]
+    other = lines.index("::other::[plain]Q{")
+    assert lines[other - 1] == (
+        '// Left out, the accepted answer "H2 -> H2O": Moodle reads an answer block holding '
+        'both "=" and "->" as a matching question.'
+    )
+    assert lines[other + 1 : other + 4] == ["\t=water", "\t=H2O", "}"]
+    back = [dict(q.fields) for q in read_gift("\n".join(lines)).questions]
+    assert [(f["answer"], f.get("accept")) for f in back] == [("a -> b", None), ("water", ["H2O"])]
+
+
+def test_a_star_in_a_typed_answer_is_written_as_moodles_literal_star(tmp_path: Path) -> None:
+    # Moodle's short answer reads "*" as "any characters" and "\*" as a star (MDL-31981);
+    # "\*" is no GIFT escape, so Moodle's importer keeps it as written.
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: star, type: typed, prompt: '2*3 in code?', answer: '2*3', accept: ['a\\*b']}\n"
+        "  - {id: pick, type: choice, prompt: P, choices: ['*', b], answer: '*'}\n",
+    )
+    gift = write_gift(pack)
+    assert "::star::[plain]2*3 in code?{\n\t=2\\*3\n\t=a\\\\\\*b\n}" in gift
+    assert "\t=*\n\t~b\n" in gift  # a choice is no short answer: no wildcard there
+    back = [dict(q.fields) for q in read_gift(gift).questions]
+    assert (back[0]["answer"], back[0]["accept"]) == ("2*3", ["a\\*b"])
+    assert back[1]["answer"] == "*"
+
+
+def test_an_accepted_number_equal_to_the_answer_is_not_written_twice(tmp_path: Path) -> None:
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: neg, type: number, prompt: Minus forty, answer: '-40',"
+        " accept: ['-40.0', '-39', '-39.00']}\n",
+    )
+    gift = write_gift(pack)
+    assert "::neg::[plain]Minus forty{#\n\t=-40\n\t=-39\n}" in gift
+    assert read_gift(gift).questions[0].fields["accept"] == ["-39"]
+
+
+def test_a_choice_order_that_matters_is_said_in_a_comment_and_read_back(tmp_path: Path) -> None:
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: kept, type: choice, prompt: P, choices: [a, b, All of these], answer: b,"
+        " shuffle: false}\n"
+        "  - {id: dealt, type: choice, prompt: Q, choices: [a, b], answer: b}\n",
+    )
+    lines = write_gift(pack).splitlines()
+    kept = lines.index("::kept::[plain]P{")
+    assert lines[kept - 1] == (
+        '// Keep the choices in this order: in Moodle, untick "Shuffle the choices?" for '
+        "this question (GIFT cannot say so)."
+    )
+    assert lines[lines.index("::dealt::[plain]Q{") - 1] == ""
+    back = [dict(q.fields) for q in read_gift("\n".join(lines)).questions]
+    assert back[0]["shuffle"] is False
+    assert "shuffle" not in back[1]
+
+
+def test_every_tag_is_a_moodle_tag_and_the_first_one_the_category(tmp_path: Path) -> None:
+    # Moodle reads "// [tag:...]" comments in a question's block as its tags
+    # (qformat_gift::extract_idnumber_and_tags_from_comment) and writes them so itself.
+    pack = _one_question_pack(
+        tmp_path,
+        "  - {id: q, type: truefalse, prompt: P, answer: true,"
+        " tags: [Maths, 'cat/with:colon', 'a]b', '<b>old</b>']}\n",
+    )
+    lines = write_gift(pack).splitlines()
+    question = lines.index("::q::[plain]P{TRUE}")
+    assert lines[question - 6 : question] == [
+        "$CATEGORY: Maths",
+        "",
+        "// [tag:Maths]",
+        "// [tag:cat/with:colon]",
+        "// [tag:a\\]b]",
+        "// [tag:bold/b]",
+    ]
+    read = read_gift("\n".join(lines))
+    assert read.questions[0].fields["tags"] == ["Maths", "cat/with:colon", "a]b", "bold/b"]
+
+
+_ANSWER = st.text(alphabet=st.sampled_from(list("ab1 *->\\~=#{}:%[]T")), min_size=1, max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer=_ANSWER, accept=st.lists(_ANSWER, max_size=3))
+def test_any_typed_answer_comes_back_as_written_or_is_named_as_left_out(
+    answer: str, accept: list[str]
+) -> None:
+    answer = " ".join(answer.split())
+    accept = [" ".join(text.split()) for text in accept]
+    accept = [text for text in dict.fromkeys(accept) if text and text != answer]
+    if not answer:
+        return
+    question = {"id": "q", "type": "typed", "prompt": "P", "answer": answer, "accept": accept}
+    pack = Pack.model_validate(
+        {
+            "clarity": 1,
+            "id": "p",
+            "title": "T",
+            "description": "D",
+            "rounds": [{"image": "m.png", "answer": "x"}],
+            "questions": [question],
+        }
+    )
+    gift = write_gift(pack)
+    read = read_gift(gift)
+    assert not read.skipped, gift
+    assert not read.notes, gift
+    fields = read.questions[0].fields
+    assert (fields["type"], fields["answer"]) == ("typed", answer), gift
+    # only what Moodle cannot take beside an arrow is left out, and the file says so
+    kept = [] if "->" in answer else [text for text in accept if "->" not in text]
+    assert fields.get("accept", []) == kept, gift
+    if len(kept) < len(accept):
+        assert "// Left out, the accepted answer" in gift

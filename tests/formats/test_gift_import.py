@@ -348,6 +348,63 @@ def test_short_answer_with_weights_and_empty_feedback_as_moodle_writes_it() -> N
     assert fields == {"type": "typed", "prompt": "Q?", "answer": "Paris", "accept": ["Париж"]}
 
 
+def test_a_star_in_a_short_answer_is_moodles_wildcard_unless_written_as_a_star() -> None:
+    # Moodle's short answer: "*" matches any characters, "\*" is a star (MDL-31981);
+    # GIFT's import leaves "\*" as written and turns "\\" into one backslash
+    fields = _one("Code? {=2\\*3 =2\\\\*4 =%0%*#Any other answer}")
+    assert fields == {"type": "typed", "prompt": "Code?", "answer": "2*3", "accept": ["2*4"]}
+    read = read_gift("Colour? {=colo*r =colour =**}")
+    assert read.questions[0].fields["answer"] == "colour"
+    assert "accept" not in read.questions[0].fields
+    assert _places(read.notes) == [
+        (
+            1,
+            1,
+            'answers with Moodle\'s wildcard "*" (any characters) left out, the game has no '
+            "wildcards: colo*r, **",
+        )
+    ]
+
+
+def test_a_short_answer_with_only_wildcard_answers_is_skipped() -> None:
+    assert _skipped("Anything? {=*}") == (
+        1,
+        12,
+        'a short-answer question whose right answers all use Moodle\'s wildcard "*" (any '
+        "characters); the game has no wildcards",
+    )
+
+
+def test_an_arrow_with_equals_is_matching_and_without_it_a_short_answer() -> None:
+    # qformat_gift::readquestion: "Only Matching contains both = and ->", looked for after
+    # the escapes are hidden, so an escaped "\\=" does not count
+    assert _skipped("Match {=a -> 1 =b -> 2}") == (
+        1,
+        1,
+        "a matching question; the game has no matching questions",
+    )
+    assert _one("Reaction? {2H2 + O2 -> 2H2O}")["answer"] == "2H2 + O2 -> 2H2O"
+    assert _one("Rule? {x \\= y -> z}")["answer"] == "x = y -> z"
+
+
+def test_moodle_tags_in_a_questions_comments_join_its_category() -> None:
+    # Moodle (3.6 and later) writes a question's tags as "// [tag:...]" in its block and
+    # reads them back (qformat_gift::extract_idnumber_and_tags_from_comment)
+    read = _read("moodle_export_tags.txt")
+    assert [(q.fields["title_hint"], q.fields.get("tags")) for q in read.questions] == [
+        ("Pythagoras", ["Geometry", "triangles", "exam 2024", "a]b"]),
+        ("Pi", ["Geometry"]),
+        ("Untagged", None),
+    ]
+    # a comment before a blank line is not the question's: Moodle reads blocks
+    assert read_gift("// [tag:lost]\n\nQ?{T}").questions[0].fields.get("tags") is None
+
+
+def test_an_accepted_number_equal_to_the_answer_is_read_once() -> None:
+    fields = _one("How cold? {#\n\t=-40\n\t=-40.0\n\t=-39\n\t=-39\n}")
+    assert (fields["answer"], fields["accept"]) == ("-40", ["-39"])
+
+
 @pytest.mark.parametrize(
     ("block", "numbers"),
     [
@@ -465,7 +522,7 @@ def test_an_empty_file_and_comments_only_give_nothing() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab \n{}~=#%:\\.-1T/[]>$")), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab \n{}~=#%:\\.-1T/[]>$*")), max_size=80))
 def test_no_input_makes_the_reader_raise(text: str) -> None:
     read = read_gift(text)
     for question in read.questions:

@@ -12,7 +12,13 @@ Reading (:func:`read_gift`):
   it: the question gets the last part of the path as its one tag (``$course$/top/Algebra/
   Fractions`` tags ``Fractions``), the name a teacher gave the category the question sits
   in. Moodle's own parts (``$course$``, ``top``, ``Default for ...``) are never tags, and
-  ``//`` in a path is a slash inside a category name, as Moodle writes it.
+  ``//`` in a path is a slash inside a category name, as Moodle writes it. The question's
+  Moodle tags follow: ``// [tag:name]`` in a comment of its block (``\\]`` for "]"), as
+  Moodle writes and reads them (``extract_idnumber_and_tags_from_comment``); each tag
+  once, whatever its case.
+* Our own export's first line names the pack (see :func:`write_gift`): its title is the
+  ``SourceRead.title``, and our comment that a choice question's order matters is read
+  back as ``shuffle: false``; Moodle ignores both.
 * ``::title::`` becomes ``title_hint`` (the import turns it into the question's id).
 * ``[html]`` text is turned into plain text (``<br>`` and paragraph ends are line breaks,
   entities decoded, tags dropped; a note says so when formatting such as bold or a list
@@ -37,10 +43,17 @@ Reading (:func:`read_gift`):
   line and column with the reason. 2 to 6 choices; a question without a right answer is
   skipped.
 * True/false ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}``; short answer ``{=a =b}`` (the first
-  100 % answer is the answer, the other 100 % ones are accepted); numerical ``{#1999}``,
+  100 % answer is the answer, the other 100 % ones are accepted), or one answer without
+  ``=`` (``{a -> b}``: an answer block holding both ``=`` and ``->`` is a matching
+  question, which Moodle decides before the short answer, with the escapes hidden). In a
+  short answer Moodle reads ``*`` as "any characters" and ``\\*`` as a star (MDL-31981;
+  ``\\*`` is no GIFT escape, so it reaches the question as written): ``\\*`` is a
+  star, and an answer with a wildcard is left out with a note, the game having no
+  wildcards (a question whose right answers all have one is skipped); numerical ``{#1999}``,
   ``{#1822:5}`` (a tolerance), ``{#1..5}`` (min, max and the midpoint as the answer),
   ``{#=1822:0 =%50%1821:0}`` (the 100 % answers; partial ones are noted and left out).
-  Numbers are written back as Python's ``str`` writes them, with a decimal point.
+  Numbers are written back as Python's ``str`` writes them, with a decimal point; an
+  accepted number equal to the answer or to another is taken once.
 * Feedback: ``####`` general feedback is the explanation; without it, the right answer's
   own ``#`` feedback is (a note says that the other answers' feedback was left out).
 * Matching, essay, description and "missing word" questions (text after the answer
@@ -49,9 +62,10 @@ Reading (:func:`read_gift`):
 
 Writing (:func:`write_gift`) is the reverse, for Moodle's "Import questions" page with
 "Get category from file" ticked: every special character escaped, every text marked
-``[plain]`` (Moodle then shows ``<`` as written), questions grouped by their first tag,
-each group after a ``$CATEGORY:`` line naming that tag (questions without a tag come first,
-into the category chosen on the import page), the question id as ``::title::``.
+``[plain]`` (Moodle then shows ``<`` as written), the pack's order kept, a ``$CATEGORY:``
+line wherever the first tag changes, every tag as a Moodle tag, the question id as
+``::title::``; importing our export gives back the same pack but for what GIFT cannot
+hold (said in comments).
 """
 
 from __future__ import annotations
@@ -107,6 +121,27 @@ _HTML_TAG = re.compile(
 _MOODLE_CATEGORY_PARTS = re.compile(
     r"\$[a-z]+\$|top|(?:Default for|По умолчанию для|Па змаўчанні для) .*", re.IGNORECASE
 )
+# A question's tags as Moodle writes them in a comment of its block, "// [tag:name]" with
+# "]" escaped as "\]" (qformat_gift::extract_idnumber_and_tags_from_comment): a tag holds
+# no control character, "<", ">" or "`" (Moodle's PARAM_TAG)
+_MOODLE_TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f\x7f])+)\]")
+_NOT_IN_TAGS = re.compile(r"[<>`\x00-\x1f\x7f]")
+# Moodle's short answer: a "*" not after a backslash matches any characters (MDL-31981)
+_WILDCARD = re.compile(r"(?<!\\)\*")
+# Our own export's first line, which names the pack: "// <title> (<id>): questions ..."
+_OWN_HEADER = re.compile(r"//\s*(.+?) \(([^()\s]+)\): questions exported from Clarity Challenge\.")
+# The comment our export writes above a choice question whose order matters (shuffle:
+# false); Moodle's per-question "Shuffle the choices?" is not in GIFT. Read back by us.
+_KEEP_ORDER = (
+    '// Keep the choices in this order: in Moodle, untick "Shuffle the choices?" for this '
+    "question (GIFT cannot say so)."
+)
+_UNTAGGED = (
+    "// Questions without a tag: GIFT cannot go back to the category chosen on Moodle's "
+    "import page."
+)
+# the name Moodle gives a default category, in the languages the reader knows it in
+_DEFAULT_FOR = {"ru": "По умолчанию для", "be": "Па змаўчанні для"}
 _FULL = Decimal(100)
 _MAX_SHORT = 200  # ShortText in the pack models: choices, answers
 _MAX_TEXT = 2000  # Text: prompts and explanations
@@ -122,7 +157,8 @@ class _Block:
     text: str
     first_line: int  # 1-based line number of text's first line
     starts: list[int]  # offset in text where each line starts
-    tags: tuple[str, ...]
+    tags: tuple[str, ...]  # the category's tag, then the tags of the block's comments
+    comments: tuple[str, ...] = ()  # the block's comment lines, stripped
 
     def place(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of ``offset`` in the file."""
@@ -148,43 +184,68 @@ def read_gift(text: str) -> SourceRead:
         elif outcome is not None:
             questions.append(outcome)
             notes.extend(reader.notes.values())
-    return SourceRead(tuple(questions), tuple(skipped), None, tuple(notes))
+    return SourceRead(tuple(questions), tuple(skipped), _own_title(text), tuple(notes))
+
+
+def _own_title(text: str) -> str | None:
+    """The pack title named by our own export's first line (see :func:`write_gift`), so
+    that a pack exported and imported back keeps its title; None for any other file."""
+    first = _LINE_END.split(text.removeprefix("\ufeff"), 1)[0].strip()
+    match = _OWN_HEADER.fullmatch(first)
+    return match[1].strip() if match else None
 
 
 def _blocks(text: str) -> Iterator[_Block]:
     """The questions' blocks of lines, with the category in force for each."""
     tags: tuple[str, ...] = ()
     lines: list[str] = []
+    comments: list[str] = []  # those of the block: Moodle reads a question's tags in them
     first = 0
     # a byte-order mark left by a caller that decoded without removing it is no text
     for number, line in enumerate(_LINE_END.split(text.removeprefix("\ufeff")), start=1):
         stripped = line.strip()
         if not stripped:
             if lines:
-                yield _block(lines, first, tags)
+                yield _block(lines, first, tags, comments)
                 lines = []
+            comments = []
             continue
         if stripped.startswith("//"):
+            comments.append(stripped)
             if lines:
                 lines.append("")
             continue
         if not lines and stripped.startswith("$CATEGORY:"):
             tags = _category_tags(stripped[len("$CATEGORY:") :])
+            comments = []
             continue
         if not lines:
             first = number
         lines.append(line)
     if lines:
-        yield _block(lines, first, tags)
+        yield _block(lines, first, tags, comments)
 
 
-def _block(lines: list[str], first: int, tags: tuple[str, ...]) -> _Block:
+def _block(lines: list[str], first: int, tags: tuple[str, ...], comments: list[str]) -> _Block:
     starts = []
     offset = 0
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
-    return _Block("\n".join(lines), first, starts, tags)
+    tagged: dict[str, str] = {}  # each tag once, whatever its case (as Moodle's tags)
+    for tag in (*tags, *_comment_tags(comments)):
+        tagged.setdefault(tag.casefold(), tag)
+    return _Block("\n".join(lines), first, starts, tuple(tagged.values()), tuple(comments))
+
+
+def _comment_tags(comments: list[str]) -> list[str]:
+    """The tags Moodle reads in a question's comments: ``[tag:name]``, ``\\]`` for "]"."""
+    found = (
+        " ".join(match[1].replace("\\]", "]").split())[:_MAX_SHORT].strip()
+        for comment in comments
+        for match in _MOODLE_TAG.finditer(comment)
+    )
+    return [tag for tag in found if tag]
 
 
 def _category_tags(path: str) -> tuple[str, ...]:
@@ -358,6 +419,8 @@ class _QuestionReader:
             return self._skip(start, _too_long(_MAX_TEXT))
         if self.block.tags:
             result["tags"] = list(self.block.tags)
+        if result["type"] == "choice" and _KEEP_ORDER in self.block.comments:
+            result["shuffle"] = False
         return SourceQuestion(result, line, column)
 
     # --- the parts ---
@@ -526,6 +589,7 @@ class _QuestionReader:
         feedback: list[str] = []
         every: list[str] = []
         partial: list[Decimal] = []
+        wild: list[str] = []
         for _mark, piece, where in self._split(answers, offset, "="):
             weight, text = self._weighted(piece)
             answer, said = self._with_feedback(text)
@@ -533,16 +597,38 @@ class _QuestionReader:
             answer_text = self._plain(answer, self.text_format)
             if not answer_text:
                 continue
+            if weight is not None and weight != _FULL:
+                if weight > 0:
+                    partial.append(weight)
+                continue
+            if _WILDCARD.search(answer_text):  # "any characters": the game has no such
+                wild.append(answer_text)
+                continue
+            answer_text = answer_text.replace("\\*", "*")
             if len(answer_text) > _MAX_SHORT:
                 return self._skip(where, _too_long(_MAX_SHORT))
-            if weight is None or weight == _FULL:
-                if answer_text not in right:
-                    right.append(answer_text)
-                    feedback.append(said)
-            elif weight > 0:
-                partial.append(weight)
+            if answer_text not in right:
+                right.append(answer_text)
+                feedback.append(said)
+        if not right and wild:
+            return self._skip(
+                offset,
+                message(
+                    'a short-answer question whose right answers all use Moodle\'s wildcard "*" '
+                    "(any characters); the game has no wildcards"
+                ),
+            )
         if not right:
             return self._skip(offset, message("a short-answer question without a right answer"))
+        if wild:
+            self._note(
+                "wildcard",
+                message(
+                    'answers with Moodle\'s wildcard "*" (any characters) left out, the game has '
+                    "no wildcards: {answers}",
+                    answers=", ".join(wild),
+                ),
+            )
         if partial:
             self._note(
                 "weights",
@@ -583,7 +669,11 @@ class _QuestionReader:
             return self._skip(offset, message("a numerical question without a right answer"))
         first, said = found[0]
         result: dict[str, object] = {"type": "number", **fields, **first}
-        accept = [numbers["answer"] for numbers, _ in found[1:] if len(numbers) == 1]
+        # each other right number once, not the answer again ("=-40 =-40.0")
+        accept = list(
+            dict.fromkeys(numbers["answer"] for numbers, _ in found[1:] if len(numbers) == 1)
+        )
+        accept = [number for number in accept if number != first["answer"]]
         if accept:
             result["accept"] = accept
         left = [numbers["answer"] for numbers, _ in found[1:] if len(numbers) > 1]
@@ -700,10 +790,18 @@ def write_gift(pack: Pack) -> str:
 
     The file starts with ``//`` comments naming the pack and saying that its mystery
     pictures (its rounds) are not exported: Moodle has no mystery-picture rounds (a
-    question's own picture is named in a comment above it, not exported either). Then
-    the questions without tags, then the others grouped by their first tag, each group
-    after ``$CATEGORY: <tag>`` (a category of that name under the one chosen on Moodle's
-    import page; later tags are not written: GIFT has no tags). Each question is
+    question's own picture is named in a comment above it, not exported either); the
+    first line is read back by :func:`read_gift` for the pack's title. Then the
+    questions in the pack's order, a ``$CATEGORY: <tag>`` line before each question
+    whose first tag differs from the previous question's (Moodle makes a category of
+    that name under its context's top one; any number of these lines may come). GIFT
+    cannot go back to the category chosen on the import page: untagged questions after
+    a tagged one go into ``Default for <pack title>`` (named as Moodle names its default
+    categories, which the reader takes for no tag). Every tag is written above its
+    question as ``// [tag:name]``, which Moodle reads as the question's tags (and
+    ``[tag:`` cannot hold "<", ">", "`"; they are left out). A choice question whose
+    order matters (``shuffle: false``) gets a comment asking to untick Moodle's
+    per-question "Shuffle the choices?", which GIFT cannot set. Each question is
     ``::id::[plain]prompt{...}`` with the explanation as ``####`` general feedback:
 
     * choice: ``=right ~wrong``, and several right answers each with ``=``
@@ -718,9 +816,11 @@ def write_gift(pack: Pack) -> str:
       them all together, which is not the game's question. When every choice is right,
       the last is written ``~%100%``: Moodle takes answers without a ``~`` for a short
       answer;
-    * truefalse: ``{TRUE}`` or ``{FALSE}``; typed: ``{=answer =accepted ...}``;
+    * truefalse: ``{TRUE}`` or ``{FALSE}``; typed: ``{=answer =accepted ...}`` with
+      ``*`` as ``\\*`` and an arrow ``->`` written as :func:`_short_answers` says;
     * number: ``{#answer}``, ``{#answer:tolerance}``, ``{#min..max}`` and ``=other`` for
-      each accepted number, numbers with a decimal point. A percent tolerance becomes the
+      each accepted number not equal to the answer or to an earlier one, numbers with a
+      decimal point. A percent tolerance becomes the
       absolute one it is around the answer; a range open at one end (only min or max)
       cannot be written and the answer alone is; a comment says so above the question.
     """
@@ -732,22 +832,42 @@ def write_gift(pack: Pack) -> str:
         ),
         "",
     ]
-    groups: dict[str, list[str]] = {}
+    category = ""  # "": the category chosen on Moodle's import page
     for question in pack.questions:
         tag = question.tags[0] if question.tags else ""
-        groups.setdefault(tag, []).append(_question(question, pack.language))
-    if "" in groups:
-        out.extend(groups.pop(""))
-    for tag, written in groups.items():
-        out.append("$CATEGORY: " + tag.replace("/", "//"))
-        out.append("")
-        out.extend(written)
+        if tag != category:
+            if tag:
+                out.append("$CATEGORY: " + tag.replace("/", "//"))
+            else:
+                out.append(_UNTAGGED)
+                out.append("$CATEGORY: " + _default_category(pack).replace("/", "//"))
+            out.append("")
+            category = tag
+        out.append(_question(question, pack.language))
     return "\n".join(out)
+
+
+def _default_category(pack: Pack) -> str:
+    """The category of untagged questions after a tagged one: named as Moodle names a
+    default category ("Default for <name>"), which the reader takes for no tag."""
+    words = _DEFAULT_FOR.get(pack.language.split("-")[0].lower(), "Default for")
+    return f"{words} {' '.join(pack.title.split())}"
+
+
+def _tag_comments(tags: Iterable[str]) -> list[str]:
+    """A question's tags as Moodle writes them, ``// [tag:name]`` (one a line, so that
+    no tag's text can run into the next), without what a Moodle tag cannot hold."""
+    lines = []
+    for tag in tags:
+        text = " ".join(_NOT_IN_TAGS.sub("", tag).split())
+        if text:
+            lines.append("// [tag:" + text.replace("]", "\\]") + "]")
+    return lines
 
 
 def _question(question: AnyQuestion, language: str) -> str:
     """One question as GIFT, with the comments it needs before it, and a blank line after."""
-    lines: list[str] = []
+    lines: list[str] = _tag_comments(question.tags)
     if question.image is not None:
         lines.append(_comment(f"The picture {question.image} of this question is not exported."))
     head = f"::{_escaped(question.id)}::" if question.id else ""
@@ -755,6 +875,8 @@ def _question(question: AnyQuestion, language: str) -> str:
     explain = question.explain
     general = f"\t####{_escaped(explain)}\n" if explain else ""
     if isinstance(question, ChoiceQuestion):
+        if not question.shuffle:
+            lines.append(_KEEP_ORDER)
         right = question.right_answers
         body = ""
         for choice in question.choices:
@@ -772,10 +894,40 @@ def _question(question: AnyQuestion, language: str) -> str:
         lines.extend(_number_comments(question, language))
         lines.append(f"{head}{{#\n{_number_answers(question, language)}{general}}}")
     elif isinstance(question, TypedQuestion):
-        body = "".join(f"\t={_answer_text(text)}\n" for text in (question.answer, *question.accept))
+        body, left = _short_answers(question)
+        if left:
+            listed = ", ".join(f'"{text}"' for text in left)
+            lines.append(
+                _comment(
+                    f"Left out, the accepted answer{'s' if len(left) > 1 else ''} {listed}: "
+                    'Moodle reads an answer block holding both "=" and "->" as a matching '
+                    "question."
+                )
+            )
         lines.append(f"{head}{{\n{body}{general}}}")
     lines.append("")
     return "\n".join(lines)
+
+
+def _short_answers(question: TypedQuestion) -> tuple[str, list[str]]:
+    """A typed question's answer lines, and the accepted answers left out.
+
+    Each answer is ``=text`` with ``*`` written ``\\*``: Moodle's short answer reads a bare
+    ``*`` as "any characters" (MDL-31981), and ``\\*`` is no GIFT escape, so it reaches
+    the question as written. Moodle takes an answer block holding both ``=`` and ``->``
+    for a matching question (``readquestion``), and no escape hides ``->``: an answer
+    holding ``->`` is written alone without ``=`` (a short answer worth 100 %), its
+    accepted answers left out; an accepted answer holding ``->`` is left out.
+    """
+
+    def line(text: str, mark: str = "=") -> str:
+        return "\t" + mark + _answer_text(text).replace("*", "\\*") + "\n"
+
+    if "->" in question.answer:
+        return line(question.answer, ""), list(question.accept)
+    left = [text for text in question.accept if "->" in text]
+    kept = [text for text in (question.answer, *question.accept) if "->" not in text]
+    return "".join(line(text) for text in kept), left
 
 
 def _number_answers(question: NumberQuestion, language: str) -> str:
@@ -788,7 +940,13 @@ def _number_answers(question: NumberQuestion, language: str) -> str:
         if tolerance is not None and question.min is None and question.max is None:
             first += f":{tolerance}"
     body = f"\t={first}\n"
-    body += "".join(f"\t={_gift_number(text, language)}\n" for text in question.accept)
+    # each other right number once, not the answer again: "-40.0" beside "-40"
+    written = {read_number(question.answer, language)}
+    for text in question.accept:
+        value = read_number(text, language)
+        if value is None or value not in written:
+            written.add(value)
+            body += f"\t={_gift_number(text, language)}\n"
     return body
 
 
