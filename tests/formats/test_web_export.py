@@ -22,7 +22,7 @@ from PIL import Image
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.scoring import ScoringRules
 from clarity.formats.web import build_web_game
-from clarity.formats.web.build import MAX_PICTURE_SIDE, picture_data_uri
+from clarity.formats.web.build import MAX_PICTURE_SIDE, WEB_DIR, picture_data_uri
 from ui.pack_files import write_png
 
 TRICKY_PROMPT = "Is </script><!-- a tag?\u2028Line & \u2029 more"
@@ -193,3 +193,85 @@ def test_the_pages_words_are_in_the_packs_language(
     if language == "ru":
         assert set(data["page"]["plurals"]["points"]) >= {"one", "few", "many"}
         assert data["pack"]["right_answers"][1] == true_word
+
+
+def test_the_template_slots_names_in_the_packs_text_stay_as_written(tmp_path: Path) -> None:
+    """A pack's text holding ``{{scripts}}`` or any other slot name of the page's template is
+    text, not a slot: the page is filled in one pass over its template only."""
+    template = (WEB_DIR / "game.html").read_text(encoding="utf-8")
+    names = sorted(set(re.findall(r"\{\{(\w+)\}\}", template)))
+    assert {"scripts", "data", "style", "title", "csp", "lang"} <= set(names)
+    slots = " ".join("{{" + name + "}}" for name in names)
+    data = pack_data(title=f"Title {slots}", description=f"About {slots}")
+    data["rounds"][0]["caption"] = f"Caption {slots}"
+    data["rounds"][1]["answer"] = f"Photo {slots}"
+    data["questions"][0]["prompt"] = f"Prompt {slots}?"
+    data["questions"][0]["choices"] = [f"Mercury {slots}", "Venus", "Earth {{scripts}}", "Mars"]
+    data["questions"][0]["answer"] = f"Mercury {slots}"
+    data["questions"][0]["explain"] = f"Explained {slots}"
+    loaded = write_pack(tmp_path / "packs", data)
+    page = build_web_game(loaded.pack, loaded.images)
+
+    # the page is whole: its three scripts and its data, nothing put into them twice
+    assert len(re.findall(r"<script>", page)) == 3
+    assert page.count("<script") == page.count("</script>") == 4
+    assert page.count("globalThis.ClarityScoring =") == 1
+    assert page.count("<style>") == 1
+    assert f"<title>{html.escape(data['title'])}</title>" in page
+    assert page.startswith('<!doctype html>\n<html lang="en">')
+    shown = game_data(page)
+    assert shown["pack"]["title"] == data["title"]
+    assert shown["pack"]["description"] == data["description"]
+    assert shown["pack"]["rounds"][0]["caption"] == data["rounds"][0]["caption"]
+    assert shown["pack"]["rounds"][1]["answer"] == data["rounds"][1]["answer"]
+    assert shown["pack"]["questions"][0]["prompt"] == data["questions"][0]["prompt"]
+    assert shown["pack"]["questions"][0]["choices"] == data["questions"][0]["choices"]
+    assert shown["pack"]["questions"][0]["explain"] == data["questions"][0]["explain"]
+    # and the scripts are still the ones the policy allows
+    policy = re.search(r'content="(default-src[^"]+)"', page)
+    assert policy is not None
+    for script in re.findall(r"<script>(.*?)</script>", page, re.S):
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in html.unescape(policy.group(1))
+
+
+@pytest.mark.parametrize(
+    ("scale", "offered"),
+    [
+        (1.0, [1.0, 1.5, 2.0, 3.0, None]),
+        (2.0, [1.0, 1.5, 2.0, 3.0, None]),
+        (None, [1.0, 1.5, 2.0, 3.0, None]),
+        (0.5, [0.5, 1.0, 1.5, 2.0, 3.0, None]),
+        (2.5, [1.0, 1.5, 2.0, 2.5, 3.0, None]),
+    ],
+)
+def test_the_start_screen_offers_the_desktops_times_per_question(
+    loaded: LoadedPack, scale: float | None, offered: list[float | None]
+) -> None:
+    from clarity.core.scoring import TIME_SCALES
+
+    data = game_data(
+        build_web_game(loaded.pack, loaded.images, rules=ScoringRules(time_scale=scale))
+    )
+    assert data["time_scales"] == offered
+    assert set(TIME_SCALES) <= set(data["time_scales"])
+    assert data["rules"]["time_scale"] == scale  # the page starts on the rules given
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ("Time per question", "No limit", "Question {number}")),
+        ("ru", ("Время на вопрос", "Без ограничения", "Вопрос {number}")),
+        ("be", ("Час на пытанне", "Без абмежавання", "Пытанне {number}")),
+    ],
+)
+def test_the_time_choice_and_question_line_are_the_desktops_words(
+    tmp_path: Path, language: str, words: tuple[str, str, str]
+) -> None:
+    """The desktop's own msgids (its settings' "Time per question" and "No limit", its
+    card's "Question {number}"), so they come translated."""
+    loaded = write_pack(tmp_path / "packs", pack_data(language=language))
+    texts = game_data(build_web_game(loaded.pack, loaded.images))["page"]["texts"]
+    assert (texts["time_per_question"], texts["no_limit"], texts["question"]) == words
+    assert "question_of" not in texts  # no total that could move

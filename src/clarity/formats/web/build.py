@@ -23,6 +23,7 @@ import hashlib
 import html
 import io
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from PIL import Image, ImageOps
 from clarity.core.answers import right_answer_text
 from clarity.core.messages import N_, Message, plural_message
 from clarity.core.packs.models import Pack
-from clarity.core.scoring import ScoringRules
+from clarity.core.scoring import TIME_SCALES, ScoringRules
 from clarity.formats.web.matching_tables import matching_tables, scoring_rules_data
 from clarity.i18n import Translator, translator_for
 from clarity.i18n.plural_forms import plural_forms
@@ -52,6 +53,8 @@ DEFAULT_RULES = ScoringRules()
 PAGE_LANGUAGES = ("en", "ru", "be")
 #: Scripts of the page, in the order they run: the rules first, the game last.
 SCRIPTS = ("scoring.js", "matching.js", "game.js")
+#: A slot of the page's template: ``{{name}}``.
+SLOT = re.compile(r"\{\{(\w+)\}\}")
 #: Formats a browser shows, by Pillow's name, with their MIME type.
 MIME_TYPES = {
     "PNG": "image/png",
@@ -68,7 +71,12 @@ TEXTS: dict[str, str] = {
     # Translators: a button of the web page's list of rounds (one mystery picture each)
     "round_n": N_("Round {number}"),
     "round_of": N_("Round {number} of {total}"),
-    "question_of": N_("Question {number} of {total}"),
+    # the desktop's words (ui/play/card.py): no total, which would move when a wrong answer
+    # leaves a tile hidden and another question is asked
+    "question": N_("Question {number}"),
+    # the desktop's setting and its words (settings.py, ui/scenes/settings.py)
+    "time_per_question": N_("Time per question"),
+    "no_limit": N_("No limit"),
     "true": N_("True"),
     "false": N_("False"),
     "answer_label": N_("Your answer"),
@@ -124,6 +132,8 @@ PLURALS: dict[str, Message] = {
         0,
     ),
     "seconds_left": plural_message("{count} second left", "{count} seconds left", 0),
+    "question_count": plural_message("{count} question", "{count} questions", 0),
+    "round_count": plural_message("{count} round", "{count} rounds", 0),
 }
 
 
@@ -164,6 +174,8 @@ def build_web_game(
             ],
         },
         "rules": scoring_rules_data(rules),
+        # the times per question the start screen offers (x the limit; None: no limit)
+        "time_scales": time_scales(rules),
         "tables": matching_tables(),
         "page": page_texts(translator),
     }
@@ -182,10 +194,25 @@ def build_web_game(
         "data": script_json(data),
         "scripts": "\n".join(f"<script>{_script_text(text)}</script>" for text in scripts),
     }
-    page = template
-    for name, value in slots.items():
-        page = page.replace("{{" + name + "}}", value)
-    return page
+    return fill_slots(template, slots)
+
+
+def fill_slots(template: str, slots: Mapping[str, str]) -> str:
+    """``template`` with each ``{{name}}`` replaced by ``slots[name]``, in one pass over the
+    template only: a value holding ``{{scripts}}`` (a pack's text) stays as it is. Raises
+    KeyError for a slot with no value."""
+    return SLOT.sub(lambda found: slots[found.group(1)], template)
+
+
+def time_scales(rules: ScoringRules) -> list[float | None]:
+    """The times per question the page's start screen offers, as the desktop's settings do
+    (:data:`~clarity.core.scoring.TIME_SCALES`: x1, x1.5, x2, x3, no limit), with
+    ``rules.time_scale`` among them when it is another (in its place by size). The page
+    starts on ``rules.time_scale``."""
+    scales = [scale for scale in TIME_SCALES if scale is not None]
+    if rules.time_scale is not None and rules.time_scale not in scales:
+        scales = sorted([*scales, rules.time_scale])
+    return [*scales, None]
 
 
 def page_language(language: str) -> str:
