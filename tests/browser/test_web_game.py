@@ -6,6 +6,7 @@ for nothing but itself."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,20 +40,23 @@ PLAN = (True, False, True, True, True)
 WRONG_GUESS = "Windmill"
 
 
-def write_pack(folder: Path, language: str = "en") -> LoadedPack:
+def write_pack(
+    folder: Path, language: str = "en", title: str = "Web game", rounds: int = 1
+) -> LoadedPack:
     """Five questions (two choices, one with two right answers, a true/false, a typed and a
-    number question) over a 2x3 picture: the questions run out before the tiles."""
+    number question) over ``rounds`` 2x3 pictures: the questions run out before the tiles."""
     folder.mkdir(parents=True, exist_ok=True)
     write_png(folder / "lighthouse.png", 120, 80)
     pack = {
         "clarity": 1,
         "id": "web-game",
-        "title": "Web game",
+        "title": title,
         "description": "Five questions for the web game's browser tests.",
         "language": language,
         "time_limit": 60,
         "rounds": [
             {"image": "lighthouse.png", "answer": MYSTERY, "caption": "By the sea.", "grid": "2x3"}
+            for _ in range(rounds)
         ],
         "questions": [
             {
@@ -84,9 +88,10 @@ def write_pack(folder: Path, language: str = "en") -> LoadedPack:
     return loaded
 
 
-def exported(tmp_path: Path, rules: ScoringRules, language: str = "en") -> str:
-    """The pack exported as a page in ``tmp_path``: its file:// URL."""
-    loaded = write_pack(tmp_path / "packs", language)
+def exported(tmp_path: Path, rules: ScoringRules, language: str = "en", **pack: Any) -> str:
+    """The pack exported as a page in ``tmp_path``: its file:// URL. ``pack``: write_pack's
+    title and rounds."""
+    loaded = write_pack(tmp_path / "packs", language, **pack)
     page = tmp_path / "web-game.html"
     page.write_text(build_web_game(loaded.pack, loaded.images, rules=rules), encoding="utf-8")
     return page.as_uri()
@@ -124,6 +129,32 @@ def answer_by_keys(browser: Browser, kind: str, response: str) -> None:
     else:  # the answer field has the focus as the question comes
         browser.wait_for(lambda: browser.field("Your answer"), "the answer field")
         keys(browser, response + "\n")
+
+
+def question_line(browser: Browser) -> str:
+    """The line that numbers the question ("Question 2")."""
+    lines = [line for line in browser.text().splitlines() if re.match(r"Question \d", line)]
+    assert len(lines) == 1, browser.text()
+    return lines[0]
+
+
+def time_choice(browser: Browser, name: str = "Time per question") -> Any:
+    """The start screen's time per question, a list box found by its label, as a
+    screen reader finds it."""
+    from selenium.webdriver.support.select import Select
+
+    return Select(browser.control("combobox", name))
+
+
+def cut_in_header(browser: Browser) -> Any:
+    """The header's texts that do not fit their box (an ellipsis) or the window."""
+    return browser.driver.execute_script(
+        """return [...document.querySelectorAll("header > *")]
+            .filter((e) => e.offsetParent !== null && e.textContent)
+            .filter((e) => e.scrollWidth > e.clientWidth
+                || e.getBoundingClientRect().right > window.innerWidth)
+            .map((e) => e.textContent)"""
+    )
 
 
 def shown_figure(browser: Browser, label: str) -> int:
@@ -173,6 +204,8 @@ def test_a_whole_round_with_the_keyboard_scores_as_the_desktop(
         )
         kind, good, bad = QUESTIONS[prompt]
         assert "seconds left" not in browser.text()  # the timer is off
+        # the desktop's words, with no total that a wrong answer would make grow
+        assert question_line(browser) == f"Question {number}"
         if kind in ("typed", "number"):
             assert browser.field("Your answer").accessible_name == "Your answer"
         if number == len(PLAN):  # a wrong guess at the picture first: G, the guess, Enter
@@ -231,9 +264,14 @@ def test_a_phone_plays_by_touch_in_russian_with_the_timer(
     chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     t = translator_for("ru")
-    url = exported(tmp_path, ScoringRules(), language="ru")
+    title = "Солнечная система: планеты, спутники и кометы"
+    url = exported(tmp_path, ScoringRules(), language="ru", title=title, rounds=3)
     browser = chromium(PHONE)
     browser.open(url)
+    # the desktop's times per question in its words, x1 chosen (the rules given)
+    times = time_choice(browser, t.gettext("Time per question"))
+    assert [o.text for o in times.options] == ["×1", "×1,5", "×2", "×3", "Без ограничения"]
+    assert times.first_selected_option.text == "×1"
     browser.press(t.gettext("Play"))
     prompt = the_prompt(browser)
     seconds = browser.wait_for(
@@ -253,6 +291,10 @@ def test_a_phone_plays_by_touch_in_russian_with_the_timer(
     # a right answer at once: the base and nearly the whole time bonus
     assert 900 <= score <= 1000
     assert not page_overflows(browser)
+    # the header: the title on its own line, the round and the score whole under it
+    assert "Раунд 1 из 3" in browser.text()
+    assert title in browser.text()
+    assert cut_in_header(browser) == []
 
 
 def shown_figure_ru(browser: Browser) -> int:
@@ -316,3 +358,141 @@ def test_the_best_possible_weighs_questions_of_different_worth_as_the_desktop(
         order = [int(i) for i in view.get_attribute("data-order").split()]
         best = best_possible_score([limits[i] for i in order], 4, rules)
         assert int(view.get_attribute("data-best")) == best, order
+
+
+def test_no_time_limit_can_be_chosen_and_scores_as_the_desktop(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    """WCAG 2.2.1 (Timing Adjustable): the start screen's time per question, the desktop's
+    choices, the rules' own chosen; x3 gives three times the pack's 60 s, and no limit shows
+    no countdown and gives a right answer the fixed half time bonus, as clarity.core does
+    with time_scale None."""
+    from dataclasses import replace
+
+    from clarity.core.scoring import answer_points
+
+    rules = ScoringRules(time_scale=2.0)
+    url = exported(tmp_path, rules)
+    browser = chromium(LAPTOP)
+    browser.open(url)
+    times = time_choice(browser)
+    assert [o.text for o in times.options] == ["×1", "×1.5", "×2", "×3", "No limit"]
+    assert times.first_selected_option.text == "×2"
+    times.select_by_visible_text("×3")
+    browser.press("Play")
+    seconds = browser.wait_for(
+        lambda: re.search(r"(\d+) seconds left", browser.text()), "the time left"
+    )
+    assert 175 <= int(seconds.group(1)) <= 180
+
+    browser.open(url)
+    times = time_choice(browser)
+    # by the keyboard, as a student who needs it would: from the title past Play to the
+    # list, and End: its last choice
+    browser.wait_for_text("Web game")
+    keys(browser, "\t\t")
+    assert browser.driver.switch_to.active_element.accessible_name == "Time per question"
+    keys(browser, "\ue010")  # End
+    assert times.first_selected_option.text == "No limit"
+    browser.press("Play")
+    prompt = the_prompt(browser)
+    time.sleep(1.2)  # a second and more: with a limit, the bonus would have fallen
+    assert "seconds left" not in browser.text()
+    kind, good, _ = QUESTIONS[prompt]
+    answer_by_keys(browser, kind, good)
+    browser.wait_for(lambda: browser.said().startswith("Right!"), "right")
+    expected = answer_points(
+        right=True,
+        seconds=1.2,
+        time_limit=60,
+        streak=1,
+        rules=replace(rules, time_scale=None),
+    )
+    assert expected.time_bonus == rules.base // 2
+    assert shown_figure(browser, "Score") == expected.total
+
+
+def test_every_round_starts_with_empty_fields(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    """A right guess, then "Next picture" or "Play again": the guess field is empty (Enter
+    sends nothing), not holding the last round's answer."""
+    from selenium.webdriver.common.by import By
+
+    url = exported(tmp_path, ScoringRules(timer=False), rounds=2)
+    browser = chromium(LAPTOP)
+    browser.open(url)
+    browser.press("Play")
+    the_prompt(browser)
+
+    def fields() -> list[str]:
+        return [
+            browser.driver.find_element(By.ID, name).get_attribute("value")
+            for name in ("guess-text", "typed-answer")
+        ]
+
+    def guess_right() -> None:
+        browser.type_into("What is in the picture?", MYSTERY)
+        # half an answer left in the answer field, as when a typed question was asked
+        browser.driver.execute_script(
+            "document.getElementById('typed-answer').value = 'half an answer'"
+        )
+        browser.press("Guess")
+        browser.button("Play again")
+
+    guess_right()
+    browser.press("Next picture")
+    browser.wait_for_text("Round 2 of 2")
+    the_prompt(browser)
+    assert fields() == ["", ""]
+    keys(browser, "\x1b")
+    keys(browser, "g\n")  # G and Enter: no guess is sent
+    time.sleep(0.3)
+    assert "Play again" not in browser.names("button")
+    assert "Wrong guess" not in browser.text()
+    guess_right()
+    browser.press("Play again")
+    browser.wait_for_text("Round 2 of 2")
+    the_prompt(browser)
+    assert fields() == ["", ""]
+    assert shown_figure(browser, "Score") == 0
+
+
+def test_a_projector_shows_the_question_large_and_a_start_that_looks_like_the_game(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    """1920 x 1080: the prompt and answers far larger than on a laptop, the picture most of
+    the screen's height, nothing below the fold; the start screen shows the first picture
+    under its tiles, what the pack holds and Play."""
+    url = exported(tmp_path, ScoringRules(), rounds=2)
+    sizes = {}
+    for size in (LAPTOP, (1920, 1080)):
+        browser = chromium(size)
+        # the page's own size exactly (the window's is more by the browser's frame)
+        inner = browser.driver.execute_script("return [innerWidth, innerHeight]")
+        browser.size(2 * size[0] - inner[0], 2 * size[1] - inner[1])
+        browser.open(url)
+        browser.wait_for_text("5 questions · 2 rounds")
+        hero = browser.driver.execute_script(
+            """const box = document.getElementById("hero-box").getBoundingClientRect();
+            return [box.height, document.getElementById("hero-tiles").children.length,
+                    getComputedStyle(document.getElementById("hero-picture")).visibility]"""
+        )
+        assert hero[0] > 0.5 * size[1]  # the picture is the start's hero
+        assert hero[1:] == [6, "hidden"]  # under its 2x3 tiles, nothing of it seen
+        browser.press("Play")
+        prompt = the_prompt(browser)
+        heading = next(e for n, e in browser.controls("heading") if n == prompt)
+        sizes[size] = {
+            "prompt": float(heading.value_of_css_property("font-size").removesuffix("px")),
+            "picture": browser.driver.execute_script(
+                "return document.getElementById('picture-box').getBoundingClientRect().height"
+            ),
+        }
+        assert not browser.driver.execute_script(
+            "return document.documentElement.scrollHeight > window.innerHeight"
+        )
+        assert not page_overflows(browser)
+    assert sizes[(1920, 1080)]["prompt"] >= 42
+    assert sizes[(1920, 1080)]["prompt"] >= 1.7 * sizes[LAPTOP]["prompt"]
+    assert sizes[(1920, 1080)]["picture"] >= 0.55 * 1080

@@ -5,13 +5,16 @@
    penalty, never below a score of 0), the final guess once the tiles or the questions run
    out, then the reveal and the results. Points come from scoring.js (ClarityScoring) with
    the pack's ScoringRules, and answers are judged by matching.js (ClarityMatching) with the
-   Python matcher's tables, both read from the page's JSON data (#game-data). */
+   Python matcher's tables, both read from the page's JSON data (#game-data). The start
+   screen's time per question (the desktop's choices: x1 to x3 or no limit, WCAG 2.2.1
+   Timing Adjustable) is the rules' time_scale for the rounds played after it is chosen. */
 (function () {
   "use strict";
 
   const data = JSON.parse(document.getElementById("game-data").textContent);
   const pack = data.pack;
-  const rules = data.rules;
+  // the rules of the round being played: the page's, with the time per question chosen
+  let rules = data.rules;
   const tables = data.tables;
   const page = data.page;
   const Scoring = globalThis.ClarityScoring;
@@ -205,7 +208,11 @@
   // -- playing -----------------------------------------------------------------------------
 
   function startRound(index) {
+    rules = Object.assign({}, data.rules, { time_scale: chosenTimeScale() });
     round = newRound(index);
+    // a round starts with empty fields: the last round's answer must not be sent again
+    $("guess-text").value = "";
+    $("typed-answer").value = "";
     show("round-view");
     drawPicture();
     $("round-line").textContent = say("round_of", { number: index + 1, total: pack.rounds.length });
@@ -322,35 +329,36 @@
   }
 
   function drawPicture() {
-    const box = $("picture-box");
-    const picture = $("picture");
-    const source = round.mystery.picture;
+    coverPicture($("picture-box"), $("picture"), $("tiles"), round.mystery);
+    $("caption").hidden = true;
+    drawTiles();
+  }
+
+  // ``mystery``'s picture in ``box`` under a grid of covering tiles in ``tiles``.
+  function coverPicture(box, picture, tiles, mystery) {
+    const source = mystery.picture;
+    const { rows, cols } = gridOf(mystery);
     box.classList.toggle("empty", !source);
     picture.hidden = !source;
-    box.style.aspectRatio = "";
-    box.style.width = "";
+    box.style.removeProperty("--ratio");
     if (source) {
       picture.onload = () => fitPicture(box, picture);
       picture.src = source;
       if (picture.complete && picture.naturalWidth) fitPicture(box, picture);
     }
-    const tiles = $("tiles");
     tiles.replaceChildren();
-    tiles.style.gridTemplateRows = `repeat(${round.rows}, 1fr)`;
-    tiles.style.gridTemplateColumns = `repeat(${round.cols}, 1fr)`;
-    for (let k = 0; k < round.total; k += 1) {
+    tiles.style.gridTemplateRows = `repeat(${rows}, 1fr)`;
+    tiles.style.gridTemplateColumns = `repeat(${cols}, 1fr)`;
+    for (let k = 0; k < rows * cols; k += 1) {
       const tile = document.createElement("div");
       tile.className = "tile";
       tiles.append(tile);
     }
-    $("caption").hidden = true;
-    drawTiles();
   }
 
+  // The box takes the picture's proportions; game.css sizes it from them (--ratio).
   function fitPicture(box, picture) {
-    const ratio = picture.naturalWidth / picture.naturalHeight;
-    box.style.aspectRatio = String(ratio);
-    box.style.width = `min(100%, calc(60vh * ${ratio}))`;
+    box.style.setProperty("--ratio", String(picture.naturalWidth / picture.naturalHeight));
   }
 
   function drawTiles() {
@@ -388,10 +396,7 @@
     $("end").hidden = true;
     $("question-panel").hidden = false;
     $("guess-result").hidden = true;
-    $("question-number").textContent = say("question_of", {
-      number: round.asked,
-      total: Math.min(round.order.length, round.asked + hiddenTiles() - 1),
-    });
+    $("question-number").textContent = say("question", { number: round.asked });
     const prompt = $("prompt");
     prompt.textContent = question.prompt;
     prompt.lang = pack.language;
@@ -399,6 +404,7 @@
     const source = pack.question_pictures[index];
     picture.hidden = !source;
     if (source) picture.src = source;
+    $("typed-answer").value = "";
     const choices = $("choices");
     choices.replaceChildren();
     choices.hidden = question.type !== "choice" && question.type !== "truefalse";
@@ -412,7 +418,6 @@
       choices.append(choiceButton("F", say("false"), "red", () => answer(false), page.lang));
     } else {
       const field = $("typed-answer");
-      field.value = "";
       field.lang = pack.language;
       field.inputMode = question.type === "number" ? "decimal" : "text";
     }
@@ -555,6 +560,7 @@
     show("start-view");
     $("score-chip").hidden = true;
     $("round-line").textContent = "";
+    if (pack.rounds.length) coverPicture($("hero-box"), $("hero-picture"), $("hero-tiles"), pack.rounds[0]);
     const list = $("round-list");
     list.replaceChildren();
     pack.rounds.forEach((_, index) => {
@@ -585,6 +591,7 @@
       "rounds-heading": "rounds",
       "keys-help": "keys_help",
       "typed-label": "answer_label",
+      "time-scale-label": "time_per_question",
       "typed-send": "send_answer",
       next: "next",
       "guess-heading": "guess_heading",
@@ -600,6 +607,11 @@
       $(id).lang = page.lang;
     }
     $("round-list").setAttribute("aria-labelledby", "rounds-heading");
+    $("start-facts").textContent = [
+      sayCount("question_count", pack.questions.length),
+      sayCount("round_count", pack.rounds.length),
+    ].join(" · ");
+    setUpTimeChoice();
     $("guess-text").lang = pack.language;
     $("play").addEventListener("click", () => startRound(0));
     $("next").addEventListener("click", next);
@@ -616,6 +628,26 @@
       guess($("guess-text").value);
     });
     document.addEventListener("keydown", onKey);
+  }
+
+  // The start screen's time per question: the desktop's choices, the page's rules' first.
+  // Without the timer there is no countdown to adjust, and no choice.
+  function setUpTimeChoice() {
+    const select = $("time-scale");
+    select.replaceChildren();
+    data.time_scales.forEach((scale, k) => {
+      const option = document.createElement("option");
+      option.value = String(k);
+      option.textContent = scale === null ? say("no_limit") : `×${numbers.format(scale)}`;
+      option.selected = scale === data.rules.time_scale;
+      select.append(option);
+    });
+    $("time-setting").hidden = !data.rules.timer;
+  }
+
+  function chosenTimeScale() {
+    const chosen = data.time_scales[Number($("time-scale").value)];
+    return chosen === undefined ? data.rules.time_scale : chosen;
   }
 
   function onKey(event) {
