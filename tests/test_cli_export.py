@@ -184,3 +184,160 @@ def test_a_picture_changed_after_the_pack_loaded_is_one_line_for_the_web_page(
             "and export again"
         )
     assert not target.exists()
+
+
+# --- the export never loses the teacher's pack, nor a file it was not told to replace ------
+
+
+def test_the_pack_itself_is_never_written_over_even_with_force(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack, _ = _pack_with_own_picture(tmp_path / "usb")
+    before = pack.read_bytes()
+    for force in ([], ["--force"]):
+        status, out, err = run(
+            capsys, "export", str(pack), "--format", "gift", "-o", str(pack), *force, *data
+        )
+        assert (status, out) == (1, [])
+        assert err == [
+            f"clarity: {pack} is the pack being exported; write the export to another file"
+        ]
+        assert pack.read_bytes() == before
+
+
+def test_the_pack_by_another_name_or_one_of_its_pictures_is_not_written_over(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack, picture = _pack_with_own_picture(tmp_path / "usb")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(pack)
+    pack_bytes, picture_bytes = pack.read_bytes(), picture.read_bytes()
+
+    status, _, err = run(
+        capsys, "export", str(pack), "--format", "gift", "-o", str(link), "--force", *data
+    )
+    assert status == 1
+    assert err == [f"clarity: {link} is the pack being exported; write the export to another file"]
+    status, _, err = run(
+        capsys, "export", str(pack), "--format", "html", "-o", str(picture), "--force", *data
+    )
+    assert status == 1
+    assert err == [
+        f"clarity: {picture} is a picture of the pack being exported; write the export to "
+        "another file"
+    ]
+    assert (pack.read_bytes(), picture.read_bytes()) == (pack_bytes, picture_bytes)
+    assert link.is_symlink()
+
+
+def test_an_existing_file_is_replaced_only_with_force(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # the default name, ./union-state.gift, holds the teacher's own edited GIFT
+    mine = tmp_path / "union-state.gift"
+    mine.write_text("// my own edits\n::q1::Two and two?{=4}\n", encoding="utf-8")
+
+    status, out, err = run(capsys, "export", "union-state", "--format", "gift", *data)
+    assert (status, out) == (1, [])
+    assert err == ["clarity: union-state.gift already exists; give --force to replace it"]
+    assert mine.read_text(encoding="utf-8").startswith("// my own edits")
+
+    status, out, err = run(capsys, "export", "union-state", "--format", "gift", "--force", *data)
+    assert (status, err) == (0, [])
+    pack = union_state().pack
+    assert out == [f"wrote union-state.gift: {len(pack.questions)} questions"]
+    read = read_gift(mine.read_text(encoding="utf-8"))
+    assert [q.fields["prompt"] for q in read.questions] == [q.prompt for q in pack.questions]
+
+
+# --- PACK: a file, else an installed id ----------------------------------------------------
+
+
+def test_a_folder_named_as_an_installed_pack_is_not_in_the_way(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "solar-system").mkdir()  # e.g. where the teacher keeps the pictures
+    target = tmp_path / "out.gift"
+    status, out, err = run(
+        capsys, "export", "solar-system", "--format", "gift", "-o", str(target), *data
+    )
+    assert (status, err) == (0, [])
+    solar = load_pack(
+        bundled_questions_dir() / "solar_system.yaml", assets_dir=bundled_assets_dir()
+    ).pack
+    assert out == [f"wrote {target}: {len(solar.questions)} questions"]
+    read = read_gift(target.read_text(encoding="utf-8"))
+    assert [q.fields["prompt"] for q in read.questions] == [q.prompt for q in solar.questions]
+
+
+def test_a_file_named_as_an_installed_pack_is_that_file(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    pack, _ = _pack_with_own_picture(tmp_path)
+    (tmp_path / "solar-system").write_bytes(pack.read_bytes())  # a pack file with no ending
+    status, out, err = run(capsys, "export", "solar-system", "--format", "gift", *data)
+    assert (status, err) == (0, [])
+    assert out == ["wrote own.gift: 5 questions"]  # the file's pack, "own", not the bundled one
+
+
+def test_an_empty_pack_argument_is_a_usage_error(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "export", "", "--format", "gift", *data)
+    assert (status, out) == (2, [])
+    assert err == ["clarity: error: PACK is empty; give an installed pack's id or a pack file"]
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the web page plays with the game's rules ----------------------------------------------
+
+
+def page_rules(page: Path) -> dict[str, object]:
+    import json
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="game-data">(.*?)</script>', text, re.S)
+    assert found is not None
+    return json.loads(found.group(1))["rules"]
+
+
+@pytest.mark.parametrize("where", ["before the command", "after the command"])
+def test_no_timer_and_no_streaks_are_the_web_pages_rules(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    target = tmp_path / "game.html"
+    options = ["--no-timer", "--no-streaks"]
+    export = ["export", "union-state", "--format", "html", "-o", str(target), *data]
+    argv = [*options, *export] if where == "before the command" else [*export, *options]
+    status, _, err = run(capsys, *argv)
+    assert (status, err) == (0, [])
+    rules = page_rules(target)
+    assert (rules["timer"], rules["streaks"]) == (False, False)
+
+
+def test_the_saved_time_per_question_goes_to_the_web_page(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "settings", "time=2", "streaks=off", *data)[0] == 0
+    target = tmp_path / "game.html"
+    status, _, err = run(
+        capsys, "export", "union-state", "--format", "html", "-o", str(target), *data
+    )
+    assert (status, err) == (0, [])
+    rules = page_rules(target)
+    assert (rules["timer"], rules["streaks"], rules["time_scale"]) == (True, False, 2.0)
+
+
+def test_the_help_says_the_rule_options_shape_the_web_page(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["export", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--no-timer" in text
+    assert "--no-streaks" in text
+    assert "The web page scores with the game's rules" in text

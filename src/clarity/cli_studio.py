@@ -12,6 +12,7 @@ problem and a pack's own texts.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from clarity.terminal_text import problem_line, terminal_safe
 
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
+    from clarity.core.scoring import ScoringRules
     from clarity.formats.importing import ImportOutcome, SkippedLine
 
 IMPORT_FORMATS = ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
@@ -244,18 +246,26 @@ def _refuse_existing(target: Path, force: bool, t: Translator) -> None:
 
 
 def _add_export(subparsers: cli.Subparsers, t: Translator) -> None:
-    parser = cli._add_command(
-        subparsers,
-        t,
+    # Not cli._add_command: export takes the rule options of the commands that play (the
+    # web page plays), without the window's options.
+    parser = subparsers.add_parser(
         "export",
-        _cmd_export,
+        parents=[cli._common_options(t), cli._rule_overrides(t)],
         help=t.gettext("write a pack for Moodle (GIFT), Anki or as a web page that plays it"),
         description=t.gettext(
             "Write a pack as GIFT (Moodle's question bank), an Anki deck (.apkg) or one "
             "HTML file that plays the game in a browser, offline. PACK is a pack file or "
             "the id of an installed pack."
+        )
+        + " "
+        + t.gettext(
+            "The web page scores with the game's rules: your saved settings (the timer, "
+            "the time per question, the streak bonus), less what --no-timer and "
+            "--no-streaks take off. The page also lets its player choose the time per question."
         ),
+        translator=t,
     )
+    parser.set_defaults(func=_cmd_export, command_parser=parser)
     parser.add_argument("pack", metavar="PACK", help=t.gettext("a pack file or an installed id"))
     parser.add_argument(
         "--format", required=True, choices=EXPORT_FORMATS, help=t.gettext("what to write")
@@ -267,6 +277,11 @@ def _add_export(subparsers: cli.Subparsers, t: Translator) -> None:
         metavar="FILE",
         help=t.gettext("the file to write (default: ID.gift, ID.apkg or ID.html here)"),
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=t.gettext("replace the file to write if it exists (never the pack or its pictures)"),
+    )
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -275,12 +290,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
         ExportRefused,
         default_export_name,
         export_pack,
+        overwrites_pack,
     )
 
     loaded = _pack_named(args, t)
     target: Path = args.output or Path(default_export_name(loaded.id, args.format))
+    clash = overwrites_pack(loaded, target)  # even with --force: the pack would be lost
+    if clash is not None:
+        raise cli.Failed(clash)
+    _refuse_existing(target, args.force, t)
+    rules = _web_rules(args) if args.format == "html" else None
     try:
-        export_pack(loaded, args.format, target)
+        export_pack(loaded, args.format, target, rules=rules)
     except ExportRefused as refused:
         raise cli.Failed(refused.said) from None
     pack = loaded.pack
@@ -296,13 +317,29 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def _web_rules(args: argparse.Namespace) -> ScoringRules:
+    """The rules the web page plays with: those ``clarity play`` would play with now (the
+    saved settings, ``--no-timer`` and ``--no-streaks`` over them), taken from the game's
+    own :meth:`GameSettings.rules <clarity.ui.services.GameSettings.rules>`, so the page
+    and the desktop game cannot differ. A problem in the settings file is said on stderr,
+    a line each, as when the game starts."""
+    from clarity.pygame_check import ensure_pygame_ce  # noqa: PLC0415
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # as cli._pygame_problem does
+    problem = ensure_pygame_ce()  # the settings of play are read by the game's UI modules
+    if problem is not None:
+        raise cli.Failed(problem)
+    return cli._game_settings(args, seed=None).rules()
+
+
 def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
-    """The pack ``args.pack`` names: a file, else an installed pack's id; one with errors
-    is refused with its first problem."""
+    """The pack ``args.pack`` names: an existing file, else an installed pack's id (a
+    folder of that name is not the pack), else nothing: refused. One with errors is
+    refused with its problems."""
+    if not args.pack:
+        raise cli.UsageError(t.gettext("PACK is empty; give an installed pack's id or a pack file"))
     written = Path(args.pack)
-    if written.is_dir():
-        raise cli.UsageError(t.gettext("{path} is a folder, not a pack file", path=written))
-    if written.exists():
+    if written.is_file():
         loaded = cli.load_packs([written], assets_dir=bundled_assets_dir())[0]
     else:
         folders = [bundled_questions_dir(), user_packs_dir(cli._data_dir(args))]
@@ -311,7 +348,13 @@ def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
             for pack in cli.discover_packs(folders, assets_dir=bundled_assets_dir())
             if pack.id == args.pack
         ]
-        if not found:
+        if found:
+            loaded = next((pack for pack in found if pack.ok), found[0])
+        elif written.is_dir():
+            raise cli.UsageError(t.gettext("{path} is a folder, not a pack file", path=written))
+        elif written.exists():  # a named pipe, /dev/stdin: read as a pack file
+            loaded = cli.load_packs([written], assets_dir=bundled_assets_dir())[0]
+        else:
             raise cli.Failed(
                 t.gettext(
                     "{pack}: no such pack file, and no installed pack has this id; "
@@ -319,7 +362,6 @@ def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
                     pack=args.pack,
                 )
             )
-        loaded = next((pack for pack in found if pack.ok), found[0])
     if not loaded.ok:
         for problem in loaded.errors:
             _say(problem_line(problem, t))

@@ -4,16 +4,24 @@
 file, whole or not at all (:mod:`clarity.atomic_files`): the writers themselves are
 :func:`clarity.formats.gift.write_gift` (text, written here as UTF-8 without a byte-order
 mark, which Moodle reads), :func:`clarity.formats.anki.write_apkg` (it writes its own
-file atomically) and :func:`clarity.formats.web.build_web_game` (one HTML page, UTF-8).
+file atomically) and :func:`clarity.formats.web.build_web_game` (one HTML page, UTF-8,
+played with the :class:`~clarity.core.scoring.ScoringRules` given: the game's own settings).
+An export never writes over the pack it exports, nor over one of its pictures
+(:func:`overwrites_pack`): a teacher's ``-o`` that names the pack would lose it.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clarity.atomic_files import write_replacing
 from clarity.core.messages import Message, message
 from clarity.core.packs.loader import LoadedPack
+
+if TYPE_CHECKING:
+    from clarity.core.scoring import ScoringRules
 
 EXPORT_FORMATS = ("gift", "anki", "html")
 #: The file ending each export is written with when no file is named.
@@ -35,20 +43,59 @@ def default_export_name(pack_id: str, format: str) -> str:
     return pack_id + EXPORT_SUFFIXES[format]
 
 
-def export_pack(loaded: LoadedPack, format: str, target: Path) -> Path:
-    """Write ``loaded``'s pack to ``target`` in ``format`` (one of :data:`EXPORT_FORMATS`);
-    return ``target``.
+def overwrites_pack(loaded: LoadedPack, target: Path) -> Message | None:
+    """Why writing ``target`` would write over ``loaded``'s own file or one of its pictures
+    (the same file by any name: a link, another case on a case-blind disk), else None.
 
-    Raises :class:`ExportRefused` for a pack with errors, an unknown format or a picture
-    that cannot be read (missing, or no picture: changed since the pack loaded), and
-    :class:`clarity.atomic_files.FileNotWritten` (an OSError) when the file cannot be
-    written; either way a file already at ``target`` is as it was.
+    A file that does not exist yet is none of them. A file that cannot be looked at (no
+    permission) is taken as none: writing it then fails with its own reason.
+    """
+    if not target.exists():
+        return None
+    if _same_file(target, loaded.path):
+        # Translators: {file} is the path the export was asked to write
+        return message(
+            "{file} is the pack being exported; write the export to another file",
+            file=str(target),
+        )
+    for picture in dict.fromkeys(loaded.images.values()):
+        if _same_file(target, picture):
+            return message(
+                "{file} is a picture of the pack being exported; write the export to another file",
+                file=str(target),
+            )
+    return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # the other is gone, or cannot be looked at
+        return False
+
+
+def export_pack(
+    loaded: LoadedPack, format: str, target: Path, *, rules: ScoringRules | None = None
+) -> Path:
+    """Write ``loaded``'s pack to ``target`` in ``format`` (one of :data:`EXPORT_FORMATS`);
+    return ``target``. ``rules`` are the scoring rules the web page plays with (None: the
+    game's defaults); GIFT and Anki have no scoring and take none.
+
+    Raises :class:`ExportRefused` for a pack with errors, a ``target`` that is the pack's
+    own file or one of its pictures (:func:`overwrites_pack`), an unknown format or a
+    picture that cannot be read (missing, or no picture: changed since the pack loaded),
+    and :class:`clarity.atomic_files.FileNotWritten` (an OSError) when the file cannot be
+    written; either way a file already at ``target`` is as it was. Any other file at
+    ``target`` is replaced: the caller asks first.
     """
     pack = loaded.pack
     if pack is None:
         raise ExportRefused(
             message("{file} has errors; run clarity validate on it", file=str(loaded.path))
         )
+    clash = overwrites_pack(loaded, target)
+    if clash is not None:
+        raise ExportRefused(clash)
     if format == "gift":
         from clarity.formats.gift import write_gift  # noqa: PLC0415 - only the format asked
 
@@ -61,7 +108,10 @@ def export_pack(loaded: LoadedPack, format: str, target: Path) -> Path:
         from clarity.formats.web import build_web_game  # noqa: PLC0415
 
         try:
-            page = build_web_game(pack, loaded.images)
+            if rules is None:
+                page = build_web_game(pack, loaded.images)
+            else:
+                page = build_web_game(pack, loaded.images, rules=rules)
         except OSError as error:  # PIL.UnidentifiedImageError is one too
             raise ExportRefused(_picture_said(loaded, error)) from error
         write_replacing(target, page.encode("utf-8"))
