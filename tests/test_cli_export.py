@@ -333,6 +333,44 @@ def test_the_saved_time_per_question_goes_to_the_web_page(
     assert (rules["timer"], rules["streaks"], rules["time_scale"]) == (True, False, 2.0)
 
 
+def test_a_broken_settings_file_is_said_and_the_page_plays_by_the_defaults(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.ini").write_text("[rules]\ntime = 7\n", encoding="utf-8")
+    target = tmp_path / "game.html"
+    argv = ["export", "union-state", "--format", "html", "-o", str(target), *data]
+    status, _, err = run(capsys, *argv, "--config-dir", str(config))
+    assert status == 0
+    assert len(err) == 1
+    assert err[0].startswith("clarity: ")
+    assert "settings.ini" in err[0]
+    assert page_rules(target)["time_scale"] == 1.0
+
+
+def test_the_web_export_does_not_start_pygame(tmp_path: Path) -> None:
+    # a teacher exporting on a server or over ssh has no display: the page's rules come
+    # from the settings file alone, never from the game's window modules
+    import subprocess
+    import sys
+
+    target = tmp_path / "game.html"
+    check = (
+        "import sys\n"
+        "from clarity import cli\n"
+        f"status = cli.main(['export', 'union-state', '--format', 'html', '-o', {str(target)!r},"
+        f" '--data-dir', {str(tmp_path / 'data')!r}, '--config-dir', {str(tmp_path / 'c')!r}])\n"
+        "print(status, sorted(m for m in sys.modules if m.split('.')[0] == 'pygame'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "0 []"
+    assert target.exists()
+
+
 def test_the_help_says_the_rule_options_shape_the_web_page(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -12,8 +12,8 @@ problem and a pack's own texts.
 from __future__ import annotations
 
 import argparse
-import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from clarity import cli
 from clarity.i18n import Translator
 from clarity.paths import user_packs_dir
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.settings import SettingsStore, settings_path
 from clarity.terminal_text import problem_line, terminal_safe
 
 if TYPE_CHECKING:
@@ -319,17 +320,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _web_rules(args: argparse.Namespace) -> ScoringRules:
     """The rules the web page plays with: those ``clarity play`` would play with now (the
-    saved settings, ``--no-timer`` and ``--no-streaks`` over them), taken from the game's
-    own :meth:`GameSettings.rules <clarity.ui.services.GameSettings.rules>`, so the page
-    and the desktop game cannot differ. A problem in the settings file is said on stderr,
-    a line each, as when the game starts."""
-    from clarity.pygame_check import ensure_pygame_ce  # noqa: PLC0415
-
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # as cli._pygame_problem does
-    problem = ensure_pygame_ce()  # the settings of play are read by the game's UI modules
-    if problem is not None:
-        raise cli.Failed(problem)
-    return cli._game_settings(args, seed=None).rules()
+    saved settings, ``--no-timer`` and ``--no-streaks`` over them), made by the one rule
+    the game uses (:meth:`clarity.settings.RulesSettings.scoring_rules`), so the page and
+    the desktop game cannot differ. A problem in the settings file is said on stderr, a
+    line each, as when the game starts; that setting keeps its default."""
+    loaded = SettingsStore(settings_path(cli._config_dir(args))).load()
+    for problem in loaded.problems:
+        print(f"clarity: {problem_line(problem, args.translator)}", file=sys.stderr)
+    return loaded.settings.rules.scoring_rules(timer=args.timer, streaks=args.streaks)
 
 
 def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:

@@ -31,11 +31,14 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from clarity.core.messages import N_, Message, Translates, message
 from clarity.i18n.languages import LANGUAGES
 from clarity.paths import APP_NAME
+
+if TYPE_CHECKING:
+    from clarity.core.scoring import ScoringRules
 
 CONFIG_DIR_ENV = "CLARITY_CONFIG_DIR"
 SETTINGS_FILE_NAME = "settings.ini"
@@ -77,6 +80,19 @@ class RulesSettings:
 
     def __post_init__(self) -> None:
         _check_group(self, "rules")
+
+    def scoring_rules(self, *, timer: bool = True, streaks: bool = True) -> ScoringRules:
+        """The core's rules for a round with these settings; ``timer`` or ``streaks`` False
+        (``--no-timer``, ``--no-streaks``) take that rule off for this run. The one place
+        the settings become scoring rules: the solo game, the class game on every device
+        and the exported web page all play by it."""
+        from clarity.core.scoring import ScoringRules  # noqa: PLC0415 - only when a round starts
+
+        return ScoringRules(
+            timer=timer and self.timer,
+            streaks=streaks and self.streaks,
+            time_scale=self.time_scale,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -834,10 +834,7 @@ def _settings(config_dir: Path | None) -> Settings:
 def _scoring_rules(saved: Settings) -> ScoringRules:
     """The rules of the settings, as the solo game plays them (``GameSettings.rules``):
     the timer, streaks and the class's time scale."""
-    from clarity.core.scoring import ScoringRules  # noqa: PLC0415
-
-    rules = saved.rules
-    return ScoringRules(timer=rules.timer, streaks=rules.streaks, time_scale=rules.time_scale)
+    return saved.rules.scoring_rules()
 
 
 #: The file in the data folder whose lock says a host is serving the folder's class game.

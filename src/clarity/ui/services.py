@@ -147,15 +147,7 @@ class GameSettings:
 
         The time per question goes to ``time_scale`` (None: no limit).
         """
-        # imported when a round starts: its event dataclasses cost the first frame 15 ms
-        from clarity.core.scoring import ScoringRules  # noqa: PLC0415
-
-        rules = self.saved.rules
-        return ScoringRules(
-            timer=self.timer and rules.timer,
-            streaks=self.streaks and rules.streaks,
-            time_scale=rules.time_scale,
-        )
+        return self.saved.rules.scoring_rules(timer=self.timer, streaks=self.streaks)
 
     def overrides(self) -> dict[str, str]:
         """The settings the command line holds for this run, each with the option that does:
