@@ -234,6 +234,40 @@ def test_a_file_in_no_known_format_is_refused_with_the_reason(
     assert pack_titles(app) == before
 
 
+def test_a_fault_of_the_importer_refuses_the_file_and_the_game_goes_on(
+    open_app: OpenApp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from clarity.formats import importing
+
+    app = open_app()
+    good = gift_file(tmp_path / "good")
+
+    def faulty(path: Path, **_: object) -> object:
+        if path.name == "broken.gift":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(path, **_)
+
+    real = importing.import_dropped
+    monkeypatch.setattr(importing, "import_dropped", faulty)
+    broken = tmp_path / "broken.gift"
+    broken.write_text("::A::B {=C ~D}\n", "utf-8")
+
+    drop(app, [broken, good])
+    step(app)
+
+    rows = cells(report_of(app))
+    refused = next(row for row in rows if row[0] == "broken.gift")
+    assert "RecursionError" in refused[1]
+    assert "fault" in refused[1]
+    assert "Traceback" in capsys.readouterr().err  # the details, for a bug report
+    assert [pack.loaded.title for pack in report_of(app).written] == ["Geography"]
+    press(app, pygame.K_ESCAPE)  # the game goes on: back to the list, the good file's pack on it
+    _until(app, lambda: isinstance(app.top, PackScene) and "Geography" in pack_titles(app))
+
+
 def test_a_picture_dropped_alone_is_refused_and_several_files_are_one_report(
     open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,13 +10,15 @@ asked for, from :mod:`clarity.progress`, since the store loads after the first f
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clarity.core.messages import N_, Message
+from clarity.core.messages import N_, Message, message
 from clarity.i18n import LANGUAGE_ENV, Translator, choose_language, translator_for
 from clarity.i18n.languages import LanguageChoice
 from clarity.settings import (
@@ -310,7 +312,9 @@ class Services:
         (:func:`clarity.formats.importing.import_dropped`; ``images``, pictures dropped with
         it, its rounds). When a pack was written the
         pack list is loaded again, so it shows the new pack at once. A refusal (the file's
-        fault) comes back in ``refused``; a bug in the import is raised.
+        fault) comes back in ``refused``; so does a fault of the importer's own (a bug),
+        said as one, with its traceback on stderr, so that a file dropped on the projector
+        never ends the class's game.
         """
         packs_dir = self.packs_dir
         if packs_dir is None:
@@ -324,6 +328,16 @@ class Services:
             )
         except ImportRefused as refused:
             return DroppedFile(path, refused=refused.said, skipped=refused.skipped)
+        except Exception as error:
+            # The class watching the projector keeps its game: the teacher is told this file
+            # was not taken, and the details go where a fault of the game is reported.
+            traceback.print_exception(error, file=sys.stderr)
+            said = message(
+                "the game could not import this file because of a fault of its own "
+                "({error}); the details are in its error output",
+                error=type(error).__name__,
+            )
+            return DroppedFile(path, refused=said)
         self.packs.reload()
         self.packs.preload()
         return DroppedFile(path, outcome=outcome)
