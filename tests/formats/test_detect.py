@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from clarity.formats.detect import FORMATS, detect_format
+from clarity.formats.detect import FORMATS, detect_format, other_kind
 from formats.test_kahoot import kahoot_template
 
 HERE = Path(__file__).parent
@@ -151,3 +151,99 @@ def test_bytes_that_are_no_text_fit_no_format_however_they_look() -> None:
     assert not is_binary("Who?\t{=A ~B}\n".encode("utf-16"))
     assert detect_format("bank.txt", gift.decode("utf-8").encode("utf-16")) == "gift"
     assert detect_format("bank.txt", gift) == "gift"
+
+
+# --- line endings, hostile JSON, files the game does not read -------------------------------
+
+_ENDING_FILES = [
+    (GIFT / "handwritten.gift", "gift"),
+    (GIFT / "moodle_export_en.txt", "gift"),
+    (TEXT / "aiken_moodle.txt", "aiken"),
+    (TEXT / "aiken_cyrillic.txt", "aiken"),
+    (TEXT / "quizlet_tab_newline.txt", "quizlet"),
+    (TEXT / "opentdb_default_pretty.json", "opentdb"),
+    (TABLE / "excel_utf8_comma.csv", "csv"),
+    (TABLE / "google_sheets.tsv", "csv"),
+]
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    _ENDING_FILES,
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+)
+def test_each_format_is_found_whatever_its_line_endings(
+    path: Path, expected: str, ending: bytes
+) -> None:
+    # Windows Notepad saves CRLF, old Mac tools CR: every rule must see the same lines.
+    lines = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    data = ending.join(lines)
+    assert detect_format(path.name.replace(".", "_"), data) == expected
+
+
+def test_an_aiken_file_saved_by_notepad_is_aiken() -> None:
+    data = (
+        b"What is 2 + 2?\r\nA) 3\r\nB) 4\r\nANSWER: B\r\n\r\n"
+        b"Sky?\r\nA. blue\r\nB. red\r\nANSWER: A\r\n"
+    )
+    assert detect_format("quiz.txt", data) == "aiken"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[" * 30_000 + b"]" * 30_000,
+        b'{"response_code":0,"results":' + b"[" * 30_000 + b"]" * 30_000 + b"}",
+        b"{" + b'"a":{' * 10_000 + b"}" * 10_001,
+    ],
+    ids=["array", "opentdb-shaped", "objects"],
+)
+def test_json_nested_deeper_than_python_parses_is_no_format_and_never_raises(
+    data: bytes,
+) -> None:
+    assert len(data) < 64 * 1024  # all of it looked at: a complete document
+    found = detect_format("deep.json", data)
+    assert found in (None, "opentdb")  # opentdb-shaped: its reader then says where
+    if not data.startswith(b'{"response_code"'):
+        assert found is None
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "xls"),
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="truefalse">'
+            b"</question>\n</quiz>\n",
+            "moodle-xml",
+        ),
+        (b"\xef\xbb\xbf<!-- question: 1 -->\n<quiz>\n</quiz>\n", "moodle-xml"),
+        (b"Sky is blue {T}\n", None),
+        (b"<p>html</p>", None),
+    ],
+    ids=["xls", "moodle-xml", "moodle-xml-bom-comment", "gift", "html"],
+)
+def test_files_a_teacher_may_take_for_ours_are_told_apart(
+    data: bytes, expected: str | None
+) -> None:
+    assert other_kind(data) == expected
+
+
+def test_an_ods_and_an_xlsx_zip_are_told_apart() -> None:
+    import zipfile
+
+    ods = io.BytesIO()
+    with zipfile.ZipFile(ods, "w") as archive:
+        # ODF 1.2 part 3, 3.3: the mimetype entry first, stored, uncompressed
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
+        )
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert other_kind(ods.getvalue()) == "ods"
+    assert detect_format("k.ods", ods.getvalue()) is None
+    book = openpyxl.Workbook()
+    book.active.append(["question", "answer"])
+    out = io.BytesIO()
+    book.save(out)
+    assert other_kind(out.getvalue()) == "xlsx"

@@ -22,7 +22,13 @@ control characters): None. The importer then reads a file whose name ends in a f
 own ending (``.gift``, ``.csv``, ``.tsv``, ``.json``: :func:`format_of_name`) as that
 format, so renaming a file is the way to name its format where no ``--format`` can be
 given (a file dropped on the window); :func:`looks_like_picture` tells a picture, which is
-a round's mystery picture and never questions.
+a round's mystery picture and never questions, and :func:`other_kind` the files a teacher
+may take for one the game reads (LibreOffice's ``.ods``, Excel's old ``.xls``, Moodle's
+XML), so the importer can say what to do with them.
+
+Lines may end as Windows (``\r\n``), old Macs (``\r``) or Unix (``\n``) write them: the
+text is looked at with every ending made ``\n``. Detection never raises: JSON nested too
+deep to parse is "not this format".
 """
 
 from __future__ import annotations
@@ -56,6 +62,11 @@ _GIFT_BLOCK = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}", re.DOTALL)
 _GIFT_ANSWER = re.compile(r"(?<!\\)\{\s*(?:[=~#]|T\b|F\b|TRUE\b|FALSE\b|\})", re.IGNORECASE)
 _GIFT_TITLE = re.compile(r"^[ \t]*::[^:\n]*::", re.MULTILINE)
 _CONTROL_BYTES = tuple(code for code in range(32) if code not in (9, 10, 11, 12, 13, 26))
+# The first bytes of an OLE2 compound file (the Excel 97-2003 .xls workbook), and the
+# mimetype entry an OpenDocument spreadsheet (.ods) starts its zip with (ODF 1.2, 3.3).
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_MOODLE_XML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<quiz[\s>]", re.DOTALL)
 _HEADER_ROWS = 20  # lines looked at for a table's header row (blank ones included)
 _SAMPLE = 64 * 1024  # what the text checks look at: a file's start tells its format
 
@@ -89,6 +100,24 @@ def is_binary(data: bytes) -> bool:
         return True
     controls = sum(data.count(bytes((code,))) for code in _CONTROL_BYTES)
     return controls * 100 > len(data)
+
+
+def other_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is a file a teacher may take for one the game reads but
+    that no reader here reads: ``"ods"`` (LibreOffice Calc's OpenDocument spreadsheet),
+    ``"xls"`` (Excel 97-2003's binary workbook), ``"moodle-xml"`` (Moodle's XML question
+    export, ``<quiz>``), ``"xlsx"`` (an Excel workbook, for a caller that was told
+    another format); else None. Never raises."""
+    if data.startswith(_OLE2_MAGIC):
+        return "xls"
+    if data.startswith(b"PK"):
+        if _ODS_MIMETYPE in data[:200]:
+            return "ods"
+        return "xlsx" if _spreadsheet(data) is not None else None
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    if _MOODLE_XML.match(head.decode("utf-8", errors="replace")):
+        return "moodle-xml"
+    return None
 
 
 def format_of_name(name: str) -> str | None:
@@ -145,7 +174,8 @@ def _text(data: bytes) -> str | None:
 
 
 def _by_text(text: str) -> list[str]:
-    """Every text format ``text`` fits, the likeliest first."""
+    """Every text format ``text`` fits, the likeliest first. Any line ending."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     found: list[str] = []
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
@@ -153,6 +183,9 @@ def _by_text(text: str) -> list[str]:
             data = json.loads(stripped)
         except ValueError:
             data = None
+        except RecursionError:  # JSON nested deeper than Python parses: none we read
+            deep = '"response_code"' in stripped and '"results"' in stripped
+            return ["opentdb"] if deep else []  # Open Trivia DB's reader says where
         if data is not None:  # JSON: Open Trivia DB's, or none we read
             return ["opentdb"] if _is_opentdb(data) else []
         if '"response_code"' in stripped and '"results"' in stripped:
