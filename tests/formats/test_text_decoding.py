@@ -7,7 +7,12 @@ import codecs
 import pytest
 
 from clarity.formats.source import SourceUnreadable
-from clarity.formats.text_decoding import decode_table_text, decode_text, looks_cyrillic
+from clarity.formats.text_decoding import (
+    decode_table_text,
+    decode_text,
+    looks_cyrillic,
+    looks_utf8,
+)
 
 RUSSIAN = "Вопрос;Ответ\r\nСтолица России?;Москва\r\n"
 BELARUSIAN = (
@@ -87,3 +92,39 @@ def test_table_text_falls_back_when_the_first_code_page_cannot_read() -> None:
     # file with 0x98 is read as Windows-1252 rather than refused.
     data = "Москва".encode("cp1251") + b"\x98"
     assert decode_table_text(data) == data.decode("cp1252")
+
+
+UTF8_TABLE = "question;answer\r\nКакая планета самая большая?;Юпитер\r\nСтолица?;Минск\r\n"
+
+
+def test_one_stray_byte_in_utf8_without_a_bom_is_refused_at_its_place() -> None:
+    # Excel's "CSV UTF-8" text with one byte of Windows-1251 (a no-break space) typed in:
+    # read as Windows-1251 whole, every Cyrillic letter would turn into two wrong ones
+    data = UTF8_TABLE.encode("utf-8").replace("Минск".encode(), "Минск".encode() + b"\xa0")
+    with pytest.raises(SourceUnreadable) as raised:
+        decode_table_text(data)
+    assert (raised.value.line, raised.value.column) == (3, 15)
+    assert "not UTF-8" in str(raised.value.reason)
+
+
+def test_a_byte_order_mark_means_utf8_whatever_follows() -> None:
+    data = codecs.BOM_UTF8 + UTF8_TABLE.encode("utf-8") + "Верно?;да".encode("cp1251")
+    with pytest.raises(SourceUnreadable) as raised:
+        decode_table_text(data)
+    assert (raised.value.line, raised.value.column) == (4, 1)
+
+
+def test_a_latin_file_with_one_accent_and_one_stray_byte_is_still_utf8() -> None:
+    data = "question,answer\nCapital?,Paris (café)\n".encode() + b"Bad,\x85\n"
+    with pytest.raises(SourceUnreadable) as raised:
+        decode_table_text(data)
+    assert (raised.value.line, raised.value.column) == (3, 5)
+
+
+def test_windows_1251_capitals_that_happen_to_be_utf8_stay_windows_1251() -> None:
+    # "МІНСК" in Windows-1251 holds CC B2, which is also a UTF-8 letter; the file's other
+    # Cyrillic bytes are no UTF-8, so the file is Windows-1251
+    text = "Пытанне;Адказ\r\nСталіца?;МІНСК\r\n"
+    data = text.encode("cp1251")
+    assert not looks_utf8(data)
+    assert decode_table_text(data) == text

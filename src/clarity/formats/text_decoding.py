@@ -64,12 +64,21 @@ def decode_table_text(data: bytes) -> str:
     writes a "CSV (Comma delimited)" file in: Windows-1251 when :func:`looks_cyrillic`,
     else Windows-1252.
 
-    Raises :class:`SourceUnreadable` only when neither code page reads the bytes (a byte
-    that both leave undefined), at the first byte that is not UTF-8.
+    A code page is taken only for bytes that are not UTF-8 text with a few bad bytes: a byte
+    order mark means UTF-8 (or UTF-16), and bytes without one are UTF-8 with a bad byte when
+    at least as many of their non-ASCII characters decode as UTF-8 sequences of two to four
+    bytes as there are bytes that do not (:func:`looks_utf8`): one stray byte in a UTF-8
+    file must not turn all its Cyrillic into nonsense. Raises :class:`SourceUnreadable` at
+    the first bad byte's line and column in those cases, and when neither code page reads
+    the bytes (a byte that both leave undefined).
     """
     try:
         return decode_text(data)
     except SourceUnreadable as not_utf8:
+        if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise
+        if looks_utf8(data):
+            raise
         first, second = ("cp1251", "cp1252") if looks_cyrillic(data) else ("cp1252", "cp1251")
         for encoding in (first, second):
             try:
@@ -77,6 +86,22 @@ def decode_table_text(data: bytes) -> str:
             except UnicodeDecodeError:
                 continue
         raise not_utf8 from None
+
+
+def looks_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are still UTF-8 text with a few bad bytes: they
+    hold at least one multi-byte UTF-8 sequence that decodes, and such sequences are at least
+    as many as the bad bytes.
+
+    Text in a Windows code page almost never holds a valid UTF-8 sequence (in Windows-1251 it
+    takes a capital letter followed by one of Ё ё І і Ў ў « » — №, as in "МІНСК"), and where
+    it does, its other high bytes are bad UTF-8 and far outnumber them.
+    """
+    decoded = data.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd")
+    non_ascii = len(decoded) - len(decoded.encode("ascii", errors="ignore"))
+    good = non_ascii - bad
+    return good > 0 and good >= bad
 
 
 def looks_cyrillic(data: bytes) -> bool:
