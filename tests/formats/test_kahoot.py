@@ -207,3 +207,46 @@ def test_a_sheet_without_kahoots_header_is_refused() -> None:
 def test_looks_like_kahoot() -> None:
     assert looks_like_kahoot(kahoot_template([]))
     assert not looks_like_kahoot(b"question,answer\n")
+
+
+def test_the_image_link_column_is_said_once_not_read() -> None:
+    # Kahoot's newer template has a ninth column for a picture's link, after the correct
+    # answers
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(
+            kahoot_template(
+                [
+                    ["Which planet?", "Mars", "Jupiter", None, None, 20, 2],
+                    ["Which moon?", "Io", "Moon", None, None, 20, 2],
+                ]
+            )
+        )
+    )
+    sheet = workbook.active
+    sheet.cell(row=8, column=9, value="Image link - optional")
+    sheet.cell(row=9, column=9, value="https://example.com/mars.png")
+    sheet.cell(row=10, column=9, value="https://example.com/moon.png")
+    out = io.BytesIO()
+    workbook.save(out)
+    read = read_kahoot(out.getvalue())
+    assert len(read.questions) == 2
+    assert [(note.line, note.column) for note in read.notes] == [(8, 9)]
+    assert str(read.notes[0].reason) == (
+        'the column "Image link - optional" is not read: the game takes no pictures from '
+        "links; add a picture to a question in the pack"
+    )
+
+
+def test_a_kahoot_cell_with_an_unsaved_formula_or_too_long_is_skipped_at_it() -> None:
+    data = kahoot_template(
+        [
+            ["Sum?", "=1+1", "3", None, None, 20, 1],
+            ["Long?", "a" * 10_001, "b", None, None, 20, 2],
+            ["Fine?", "a", "b", None, None, 20, 2],
+        ]
+    )
+    read = read_kahoot(data)
+    assert [question.line for question in read.questions] == [11]
+    assert [(skip.line, skip.column) for skip in read.skipped] == [(9, 3), (10, 3)]
+    assert "formula with no saved value" in str(read.skipped[0].reason)
+    assert "10,001 characters" in str(read.skipped[1].reason)

@@ -97,8 +97,9 @@ def test_excel_csv_in_windows_1251_with_semicolons_russian_and_belarusian_header
             "answer": "Минск",
             "time_limit": 30,
         },
-        # a decimal comma, as Excel in Russian writes it, is the number 9.5
-        {"type": "number", "prompt": "Сколько будет 7,5 + 2?", "answer": "9.5"},
+        # a decimal comma, as Excel in Russian writes it, is kept as written: the pack's
+        # language (Russian here) reads it as 9.5
+        {"type": "number", "prompt": "Сколько будет 7,5 + 2?", "answer": "9,5"},
         {
             "type": "truefalse",
             "prompt": "Сонца — зорка?",
@@ -188,7 +189,7 @@ def test_each_delimiter_is_found_from_the_header(delimiter: str) -> None:
 def test_a_comma_inside_quotes_does_not_decide_the_delimiter() -> None:
     text = '"question (the text, please)";answer\nHow far?;"3,5"\n'
     assert fields(read_csv(text.encode())) == [
-        {"type": "number", "prompt": "How far?", "answer": "3.5"}
+        {"type": "number", "prompt": "How far?", "answer": "3,5"}
     ]
 
 
@@ -267,7 +268,7 @@ def test_number_question_with_range_percent_tolerance_and_accepted_numbers() -> 
     assert fields(read) == [
         {"type": "number", "prompt": "Between?", "answer": "15", "min": "10", "max": "20"},
         {"type": "number", "prompt": "About?", "answer": "-40", "tolerance": "5%"},
-        {"type": "number", "prompt": "Pi?", "answer": "3.14", "accept": ["3.14159", "22/7"]},
+        {"type": "number", "prompt": "Pi?", "answer": "3,14", "accept": ["3.14159", "22/7"]},
     ]
     assert_valid_questions(read)
 
@@ -401,10 +402,12 @@ def test_xlsx_reads_numbers_dates_and_booleans_as_the_teacher_sees_them() -> Non
         {"type": "number", "prompt": "Half of seven?", "answer": "3.5"},
         {"type": "truefalse", "prompt": "Is ice cold?", "answer": True},
         {"type": "typed", "prompt": "When did school start?", "answer": "2024-09-01"},
-        # openpyxl saved the formula without a value: an empty cell
-        {"type": "choice", "prompt": "Pick", "choices": ["x", "y", "z"], "answer": "y"},
     ]
-    assert [question.line for question in read.questions] == [2, 3, 4, 6, 7]
+    assert [question.line for question in read.questions] == [2, 3, 4, 6]
+    # openpyxl saved the formula without a value (no spreadsheet ever calculated it): the row
+    # is skipped at that cell, saying so, rather than read with the cell empty
+    assert [(line, column) for line, column, _ in skipped_at(read)] == [(7, 6)]
+    assert "formula with no saved value" in skipped_at(read)[0][2]
     assert_valid_questions(read)
 
 
@@ -520,3 +523,173 @@ def test_ten_thousand_rows_are_all_read() -> None:
     read = read_csv(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     assert len(read.questions) == 10_000
     assert read.questions[-1].line == 10_001
+
+
+# --- hostile and broken files: caps checked before the text is held ---------------------------
+
+
+def xlsx_with_sheet(sheet_xml: bytes, *, level: int = 6) -> bytes:
+    """A workbook openpyxl writes, its first sheet's XML replaced by ``sheet_xml`` (as a
+    program that writes the XML itself makes one)."""
+    source = io.BytesIO(xlsx_bytes([["question", "answer"]]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            content = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = sheet_xml
+            new.writestr(item.filename, content, zipfile.ZIP_DEFLATED, level)
+    return out.getvalue()
+
+
+SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
+SHEET_TAIL = b"</sheetData></worksheet>"
+
+
+def inline_row(number: int, *texts: str) -> bytes:
+    cells = b"".join(
+        b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>'
+        % (b"ABC"[i : i + 1], number, t.encode())
+        for i, t in enumerate(texts)
+    )
+    return b'<row r="%d">%s</row>' % (number, cells)
+
+
+def test_an_xlsx_that_would_unpack_hundreds_of_times_larger_is_refused_before_unpacking() -> None:
+    # the tester's bomb: one cell of 3 GB of "A" packed into 3 MB; here 4 MB into a few KB
+    sheet = SHEET_HEAD + inline_row(1, "question", "answer")
+    sheet += b'<row r="2"><c r="A2" t="inlineStr"><is><t>' + b"A" * (4 << 20) + b"</t></is></c>"
+    sheet += b"</row>" + SHEET_TAIL
+    data = xlsx_with_sheet(sheet, level=9)
+    assert len(data) < 64 * 1024
+    with pytest.raises(SourceUnreadable) as raised:
+        read_xlsx(data)
+    said = str(raised.value.reason)
+    assert '"xl/worksheets/sheet1.xml"' in said
+    assert "would unpack to 4 MB" in said
+
+
+def test_xlsx_rows_past_the_packs_most_questions_are_not_read_and_said_once() -> None:
+    rows = [inline_row(1, "question", "answer")]
+    rows += [inline_row(number, f"Question {number}?", "yes") for number in range(2, 10_007)]
+    read = read_xlsx(xlsx_with_sheet(SHEET_HEAD + b"".join(rows) + SHEET_TAIL))
+    assert len(read.questions) == 10_000
+    assert read.questions[-1].line == 10_001
+    assert skipped_at(read) == [
+        (
+            10_002,
+            1,
+            "5 more rows, up to line 10006, are not read: a pack holds at most 10,000 questions",
+        )
+    ]
+
+
+def test_csv_rows_past_the_packs_most_questions_are_not_read_and_said_once() -> None:
+    lines = ["question,answer"] + [f"Question {number}?,yes" for number in range(10_003)]
+    read = read_csv(("\n".join(lines) + "\n").encode())
+    assert len(read.questions) == 10_000
+    assert skipped_at(read) == [
+        (
+            10_002,
+            1,
+            "3 more rows, up to line 10004, are not read: a pack holds at most 10,000 questions",
+        )
+    ]
+
+
+def test_a_cell_longer_than_any_question_is_refused_at_its_place() -> None:
+    text = "question,answer,colour\nShort?,yes,\nLong?," + "x" * 10_001 + ",\nAfter?,no,\n"
+    read = read_csv(text.encode())
+    assert [question.fields["prompt"] for question in read.questions] == ["Short?", "After?"]
+    assert skipped_at(read) == [
+        (
+            3,
+            2,
+            "this cell holds 10,001 characters, more than the 10,000 a cell may hold; the row "
+            "is skipped",
+        )
+    ]
+    # in a column the game does not read, a long cell is passed over like any other
+    unread = "question,answer,colour\nFine?,yes," + "x" * 20_000 + "\n"
+    assert len(read_csv(unread.encode()).questions) == 1
+
+
+def test_an_xlsx_cell_longer_than_any_question_is_refused_at_its_place() -> None:
+    read = read_xlsx(xlsx_bytes([["answer", "question"], ["yes", "?" * 20_000], ["no", "Ok?"]]))
+    assert [question.line for question in read.questions] == [3]
+    assert [(line, column) for line, column, _ in skipped_at(read)] == [(2, 2)]
+    assert "20,000 characters" in skipped_at(read)[0][2]
+
+
+def test_a_quote_never_closed_is_refused_where_it_opens() -> None:
+    # the cell's closing quote is missing, so everything after it would be one cell
+    data = b'question,answer\r\n"Q1 never closed,a\r\nQ2,b\r\nQ3,c\r\n'
+    with pytest.raises(SourceUnreadable) as raised:
+        read_csv(data)
+    assert (raised.value.line, raised.value.column) == (2, 1)
+    assert str(raised.value.reason).startswith("the quote opened at 2:1 is never closed")
+    # further along a line, and after a cell with a line break
+    data = b'question,answer\n"two\nlines",b\nQ3,"c\n'
+    with pytest.raises(SourceUnreadable) as raised:
+        read_csv(data)
+    assert (raised.value.line, raised.value.column) == (4, 4)
+
+
+def test_numbers_are_kept_as_written_for_the_packs_language_to_read() -> None:
+    text = (
+        "question;type;answer;tolerance\n"
+        "Metres in a km?;number;1,000;\n"
+        "Pi?;number;3,14;0,01\n"
+        "Spaced?;;1 000;\n"
+        "Several?;number;1,2,3;\n"
+    )
+    read = read_csv(text.encode())
+    assert fields(read) == [
+        {"type": "number", "prompt": "Metres in a km?", "answer": "1,000"},
+        {"type": "number", "prompt": "Pi?", "answer": "3,14", "tolerance": "0,01"},
+        {"type": "number", "prompt": "Spaced?", "answer": "1 000"},
+    ]
+    assert skipped_at(read) == [(5, 3, 'the "answer" cell "1,2,3" is not a number')]
+    thousand = QUESTION.validate_python(dict(read.questions[0].fields))
+    # an English pack reads "1,000" as the teacher meant it, with no warning; a Russian one
+    # reads it as 1 and says so
+    assert thousand.bounds("en")[0] == 1000
+    assert thousand.number_warnings("en") == []
+    assert thousand.bounds("ru")[0] == 1
+    assert thousand.number_warnings("ru") != []
+
+
+def test_many_columns_the_game_does_not_read_are_a_few_notes() -> None:
+    header = ["question", "answer"] + [f"c{number}" for number in range(50_000)]
+    text = ",".join(header) + "\n" + "Q?,a\n" * 3
+    read = read_csv(text.encode())
+    assert len(read.questions) == 3
+    assert [(note.line, note.column) for note in read.notes] == [
+        (1, 3),
+        (1, 4),
+        (1, 5),
+        (1, 6),
+        (1, 7),
+        (1, 8),
+    ]
+    assert str(read.notes[-1].reason) == ("49,995 more columns the game does not read are left out")
+
+
+def test_an_xlsx_formula_with_no_saved_value_is_said_at_its_cell() -> None:
+    # as a script writes it with openpyxl: the formula, never calculated, no value saved
+    read = read_xlsx(
+        xlsx_bytes([["question", "type", "answer"], ["Two and two?", "number", "=2+2"]])
+    )
+    assert read.questions == ()
+    assert skipped_at(read) == [
+        (
+            2,
+            3,
+            "this cell holds a formula with no saved value (the file was written by a "
+            "program, not saved by a spreadsheet); open the file in Excel or LibreOffice and "
+            "save it",
+        )
+    ]

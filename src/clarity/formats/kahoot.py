@@ -24,10 +24,22 @@ header, when the teacher replaced "Quiz template" with a title of their own, is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from clarity.core.messages import message
+from clarity.core.packs.loader import PackLimits
 from clarity.formats.source import Skipped, SourceQuestion, SourceRead, SourceUnreadable
-from clarity.formats.table import clamped_time_limit, header_key, truth_of, xlsx_rows
+from clarity.formats.table import (
+    ROWS_PER_QUESTION,
+    TableRow,
+    clamped_time_limit,
+    header_key,
+    rows_left,
+    too_long_cell,
+    truth_of,
+    unsaved_formula,
+    xlsx_rows,
+)
 
 # What the template's own heading says (not a title the teacher gave).
 _TEMPLATE_HEADING = "quiztemplate"
@@ -36,13 +48,22 @@ _ANSWER_COLUMNS = 4
 _LONGEST_TITLE = 120
 
 
+# Rows looked at for the header row: the template has seven above it.
+HEADER_WITHIN_ROWS = 50
+
+
 def read_kahoot(data: bytes) -> SourceRead:
     """The questions of a Kahoot quiz spreadsheet (the xlsx bytes ``data``).
 
-    Raises :class:`SourceUnreadable` when ``data`` is not an xlsx workbook or its first
-    sheet has no Kahoot header row.
+    The workbook's caps and a cell's longest text are the table reader's
+    (:func:`clarity.formats.table.xlsx_rows`); at most :class:`PackLimits`' ``max_questions``
+    question rows are read, the rest said in one line. The "Image link" column is not read
+    (the game takes no pictures from links): a note says so once. Raises
+    :class:`SourceUnreadable` when ``data`` is not an xlsx workbook or its first sheet has
+    no Kahoot header row in its first :data:`HEADER_WITHIN_ROWS` rows.
     """
-    rows = list(xlsx_rows(data))
+    table = xlsx_rows(data)
+    rows = iter(table)
     found = _find_header(rows)
     if found is None:
         said = message(
@@ -50,41 +71,85 @@ def read_kahoot(data: bytes) -> SourceRead:
             'characters", ..., "Correct answer(s)") in the first sheet'
         )
         raise SourceUnreadable(1, 1, said)
-    header_at, columns = found
+    above, header, columns = found
+    most = PackLimits().max_questions
     questions: list[SourceQuestion] = []
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
-    for line, cells in rows[header_at + 1 :]:
-        outcome = _question(line, cells, columns, notes)
+    if "image" in columns:
+        said = message(
+            'the column "{name}" is not read: the game takes no pictures from links; add a '
+            "picture to a question in the pack",
+            name=header.cells[columns["image"]].strip(),
+        )
+        notes.append(Skipped(header.line, columns["image"] + 1, said))
+    read = 0
+    for seen, row in enumerate(rows, 1):
+        wanted = [index for name, index in columns.items() if name != "image"]
+        if not any(
+            (index < len(row.cells) and row.cells[index].strip())
+            or index in row.too_long
+            or index in row.formulas
+            for index in wanted
+        ):
+            if seen > most * ROWS_PER_QUESTION:
+                skipped.append(rows_left(row.line, table.last_line(), most))
+                break
+            continue
+        if read >= most or seen > most * ROWS_PER_QUESTION:
+            skipped.append(rows_left(row.line, table.last_line(), most))
+            break
+        read += 1
+        problem = _cell_problem(row, wanted)
+        if problem is not None:
+            skipped.append(problem)
+            continue
+        outcome = _question(row.line, row.cells, columns, notes)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
         elif outcome is not None:
             questions.append(outcome)
-    title = _title(rows[:header_at])
-    return SourceRead(tuple(questions), tuple(skipped), title, tuple(notes))
+    return SourceRead(tuple(questions), tuple(skipped), _title(above), tuple(notes))
 
 
 def looks_like_kahoot(data: bytes) -> bool:
     """Whether the xlsx bytes ``data`` hold a Kahoot header row (False for anything that is
     not an xlsx workbook); for telling Kahoot's template from the game's own table layout."""
     try:
-        return _find_header(list(xlsx_rows(data))) is not None
+        return _find_header(iter(xlsx_rows(data))) is not None
     except SourceUnreadable:
         return False
 
 
-def _find_header(rows: list[tuple[int, list[str]]]) -> tuple[int, dict[str, int]] | None:
-    """The index in ``rows`` of the Kahoot header row and its columns by name (question,
-    answer 1..4, time, correct: 0-based cell indexes), or None."""
-    for at, (_line, cells) in enumerate(rows):
+def _cell_problem(row: TableRow, wanted: list[int]) -> Skipped | None:
+    for index in sorted(wanted):
+        if index in row.too_long:
+            return too_long_cell(row.line, index, row.too_long[index])
+        if index in row.formulas:
+            return unsaved_formula(row.line, index)
+    return None
+
+
+def _find_header(
+    rows: Iterator[TableRow],
+) -> tuple[list[TableRow], TableRow, dict[str, int]] | None:
+    """The rows above the Kahoot header row, the header row and its columns by name
+    (question, answer 1..4, time, correct, image: 0-based cell indexes), or None when none
+    of the first :data:`HEADER_WITHIN_ROWS` rows is one. The rows after it are left in
+    ``rows``."""
+    above: list[TableRow] = []
+    for row in rows:
+        if row.line > HEADER_WITHIN_ROWS:
+            return None
         columns: dict[str, int] = {}
-        for index, cell in enumerate(cells):
+        for index, cell in enumerate(row.cells):
             key = header_key(cell)
             name = _column_name(key)
             if name is not None and name not in columns:
                 columns[name] = index
         if {"question", "answer 1", "correct"} <= columns.keys():
-            return at, columns
+            return above, row, columns
+        above.append(row)
     return None
 
 
@@ -98,6 +163,8 @@ def _column_name(key: str) -> str | None:
         return "time"
     if key.startswith("correctanswer"):
         return "correct"
+    if key.startswith("imagelink"):
+        return "image"
     return None
 
 
@@ -160,11 +227,11 @@ def _question(
     return SourceQuestion(fields, line, column("question"))
 
 
-def _title(above: list[tuple[int, list[str]]]) -> str | None:
+def _title(above: list[TableRow]) -> str | None:
     """The first text above the header, unless it is the template's own heading or its
     instructions."""
-    for _line, cells in above:
-        texts = [cell.strip() for cell in cells if cell.strip()]
+    for row in above:
+        texts = [cell.strip() for cell in row.cells if cell.strip()]
         if not texts:
             continue
         first = texts[0]

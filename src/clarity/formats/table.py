@@ -12,7 +12,8 @@ type           choice, truefalse, typed or number; empty: found from the row (ch
                choice; an answer true or false: truefalse; a number: number; else typed)
 answer         choice: the right choice's text, its letter (A-F) or its number (1-6), several
                separated by "|"; truefalse: true or false (yes/no, верно/неверно, так/не, ...);
-               typed: the answer; number: the number (a comma or a point before decimals)
+               typed: the answer; number: the number, kept as written for the pack's
+               language to read ("1,000" is 1000 in English, 1 in Russian)
 choices        the choices separated by "|"; or the columns "choice 1" ... "choice 6"
 accept         other accepted answers, separated by "|"
 explanation    shown after the answer
@@ -36,7 +37,13 @@ number (A is 1).
 CSV: the delimiter is the one the header row uses most of comma, semicolon (Excel in
 languages that write a decimal comma) and tab (Excel's "Unicode text", Google Sheets' TSV);
 Excel's ``sep=;`` first line is honoured. The bytes are UTF-8, UTF-16 or the Windows code
-page Excel writes (:func:`clarity.formats.text_decoding.decode_table_text`).
+page Excel writes (:func:`clarity.formats.text_decoding.decode_table_text`). A quote that is
+never closed refuses the file at its line and column.
+
+Caps, so that a broken or hostile file is told in one line and never fills the memory: at
+most :class:`~clarity.core.packs.loader.PackLimits`' ``max_questions`` question rows are
+read (the rest said once), a cell over :data:`MAX_CELL_CHARS` is refused at its place, and
+an xlsx workbook's declared unpacked sizes are checked before it is unpacked.
 """
 
 from __future__ import annotations
@@ -46,14 +53,17 @@ import datetime
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 import openpyxl
+from openpyxl.utils import column_index_from_string
 
-from clarity.core.messages import N_, Message, message
+from clarity.core.messages import N_, Message, message, plural_message
+from clarity.core.number_reading import read_number
+from clarity.core.packs.loader import PackLimits
 from clarity.core.packs.models import MAX_CHOICES, MAX_TIME_LIMIT, MIN_CHOICES, MIN_TIME_LIMIT
 from clarity.formats.source import Skipped, SourceQuestion, SourceRead, SourceUnreadable
 from clarity.formats.text_decoding import decode_table_text
@@ -233,9 +243,14 @@ LONGEST_TITLE = 120
 _LATIN_LETTERS = "abcdef"
 _CYRILLIC_LETTERS = "абвгде"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_NUMBER = re.compile(r"^[+\-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
+# A cell written as a number alone: digits, grouped by spaces, apostrophes, points or commas,
+# with a decimal sign; only such a cell makes a row with no type a number question.
+_NUMBER_SHAPE = re.compile(r"^[+\-\u2212]?(?:\d(?:[\d.,' \u00a0\u202f\u2009\u2007]*\d)?|[.,]\d+)$")
+# The table does not know the pack's language: a number cell is kept as written, for the
+# pack's language to read (clarity.core.number_reading.read_number, as the pack loader
+# does), and is refused here only when it reads as a number in none of these.
+_NUMBER_LANGUAGES = ("en", "ru", "de")
 _SECONDS = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[^\d\s]*$")
-_NUMBER_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007'")
 
 
 def read_csv(data: bytes) -> SourceRead:
@@ -247,7 +262,7 @@ def read_csv(data: bytes) -> SourceRead:
     row has no question column.
     """
     text = decode_table_text(data)
-    return _read_rows(_csv_rows(text))
+    return _read_rows(csv_rows(text))
 
 
 def read_xlsx(data: bytes) -> SourceRead:
@@ -341,9 +356,102 @@ def csv_template() -> str:
 # ---------------------------------------------------------------------------------------
 # Reading rows out of the file
 
+# A cell longer than this (in characters) is refused at its place, its text not kept: a
+# question's longest text is 2,000 characters (clarity.core.packs.models.Text), and a cell
+# of megabytes is a broken or hostile file. (Excel's own cells hold at most 32,767.)
+MAX_CELL_CHARS = 10_000
+# An xlsx workbook is a zip of XML parts; these caps are checked on the sizes the zip
+# declares, before anything is unpacked (Python's zipfile never unpacks more than the
+# declared size of a part). A sheet of 10,000 questions unpacks to a few megabytes.
+MAX_XLSX_PART = 64 * 1024 * 1024
+MAX_XLSX_UNPACKED = 128 * 1024 * 1024
+MAX_XLSX_PARTS = 1_000
+# XML packs 5 to 20 times smaller; a part that would grow more than this (and is over
+# XLSX_RATIO_FROM bytes unpacked) is a zip bomb.
+MAX_XLSX_RATIO = 200
+XLSX_RATIO_FROM = 1024 * 1024
+# Excel's sheets have at most 1,048,576 rows (Excel's "specifications and limits"); rows
+# numbered past it are not read. Rows (empty ones too) past ROWS_PER_QUESTION times the
+# pack's most questions are not read either.
+EXCEL_MAX_ROWS = 1_048_576
+ROWS_PER_QUESTION = 10
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the 1-based line it starts on."""
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table file: its 1-based line (CSV: the line it starts on) or row
+    number (xlsx), and its cells as text, column A first.
+
+    ``too_long``: the 0-based indexes of cells over :data:`MAX_CELL_CHARS`, with their length
+    (the cell itself is held as ""); ``formulas``: the indexes of xlsx cells holding a
+    formula with no saved value (a file written by a program and never opened in a
+    spreadsheet; the cell is held as "").
+    """
+
+    line: int
+    cells: list[str]
+    too_long: Mapping[int, int] = field(default_factory=dict)
+    formulas: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """The rows of a table file, read as they are iterated (stop iterating and the rest is
+    never read), and ``last_line()``: the file's last line (CSV) or row (xlsx), for telling
+    a teacher how much was left unread."""
+
+    rows: Iterator[TableRow]
+    last_line: Callable[[], int]
+
+    def __iter__(self) -> Iterator[TableRow]:
+        return self.rows
+
+
+def rows_left(line: int, last: int, most: int) -> Skipped:
+    """The one line said when a table holds more rows than a pack can hold questions: from
+    ``line`` to ``last`` nothing is read."""
+    count = max(last - line + 1, 1)
+    said = plural_message(
+        "{count} more row, up to line {last}, is not read: a pack holds at most {most} questions",
+        "{count} more rows, up to line {last}, are not read: a pack holds at most {most} questions",
+        count,
+        last=str(last),
+        most=most,
+    )
+    return Skipped(line, 1, said)
+
+
+def too_long_cell(line: int, index: int, length: int) -> Skipped:
+    """A cell over :data:`MAX_CELL_CHARS`, refused at its place."""
+    said = message(
+        "this cell holds {count} characters, more than the {most} a cell may hold; the row "
+        "is skipped",
+        count=length,
+        most=MAX_CELL_CHARS,
+    )
+    return Skipped(line, index + 1, said)
+
+
+def unsaved_formula(line: int, index: int) -> Skipped:
+    """An xlsx cell with a formula and no saved value, refused at its place."""
+    said = message(
+        "this cell holds a formula with no saved value (the file was written by a program, "
+        "not saved by a spreadsheet); open the file in Excel or LibreOffice and save it"
+    )
+    return Skipped(line, index + 1, said)
+
+
+def csv_rows(text: str) -> TableRows:
+    """The records of the CSV ``text`` (RFC 4180, as Excel, LibreOffice and Google Sheets
+    write it), each with the 1-based line it starts on.
+
+    The delimiter is Excel's ``sep=`` line's, else the one of comma, semicolon and tab the
+    header uses most. A cell that starts with a quote runs to the next lone quote (``""``
+    is a quote inside it), over line ends; text after the closing quote up to the next
+    delimiter is kept, and a quote inside a cell that does not start with one is text, as
+    Python's :mod:`csv` reads them. Raises :class:`SourceUnreadable` at a quote that is
+    never closed.
+    """
     first_line = 1
     sep = re.match(r"sep=(.)(\r\n|\r|\n|$)", text)
     if sep is not None:  # Excel's hint line, "sep=;"
@@ -352,40 +460,108 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         first_line = 2
     else:
         delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = first_line
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            said = message("this line cannot be read as CSV: a cell is too long or not closed")
-            raise SourceUnreadable(start, 1, said) from None
-        yield start, cells
-        start = first_line + reader.line_num
+
+    def last_line() -> int:
+        ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+        return first_line + ends - (1 if text.endswith(("\n", "\r")) else 0)
+
+    return TableRows(_csv_records(text, delimiter, first_line), last_line)
+
+
+def _line_ends(text: str, start: int, end: int) -> int:
+    """How many lines end in ``text[start:end]`` ("\\r\\n", "\\r" and "\\n" each end one)."""
+    return (
+        text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+    )
+
+
+def _csv_records(text: str, delimiter: str, first_line: int) -> Iterator[TableRow]:
+    plain = re.compile("[^" + re.escape(delimiter) + "\r\n]*")
+    size = len(text)
+    at = 0
+    line = first_line
+    line_start = 0  # where the current line starts in ``text``
+    while at < size:
+        start_line = line
+        cells: list[str] = []
+        too_long: dict[int, int] = {}
+        while True:
+            if text.startswith('"', at):
+                close = at + 1
+                while True:
+                    close = text.find('"', close)
+                    if close < 0:
+                        place = f"{line}:{at - line_start + 1}"
+                        said = message(
+                            "the quote opened at {place} is never closed: the rest of the file "
+                            'would be one cell; close it, and write "" for a quote inside a '
+                            "quoted cell",
+                            place=place,
+                        )
+                        raise SourceUnreadable(line, at - line_start + 1, said)
+                    if text.startswith('"', close + 1):
+                        close += 2
+                        continue
+                    break
+                ends = _line_ends(text, at, close)
+                if ends:
+                    line += ends
+                    line_start = max(text.rfind("\n", at, close), text.rfind("\r", at, close)) + 1
+                after = plain.match(text, close + 1).end()
+                length = close - at - 1 + after - close - 1
+                if length > MAX_CELL_CHARS:
+                    too_long[len(cells)] = length
+                    cells.append("")
+                else:
+                    cells.append(text[at + 1 : close].replace('""', '"') + text[close + 1 : after])
+                at = after
+            else:
+                after = plain.match(text, at).end()
+                if after - at > MAX_CELL_CHARS:
+                    too_long[len(cells)] = after - at
+                    cells.append("")
+                else:
+                    cells.append(text[at:after])
+                at = after
+            if at < size and text[at] == delimiter:
+                at += 1
+                continue
+            at += 2 if text.startswith("\r\n", at) else 1
+            line += 1
+            line_start = at
+            break
+        yield TableRow(start_line, cells, too_long)
 
 
 def _delimiter(text: str) -> str:
     """The one of comma, semicolon and tab that the first record uses most (a comma when
     none): counted outside quotes, up to the first line end outside quotes."""
     counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in "\r\n":
+    at = 0
+    pieces = re.compile(r'[^",;\t\r\n]+|"[^"]*"?|[,;\t]|[\r\n]')
+    while at < len(text):
+        piece = pieces.match(text, at)
+        if piece is None:  # a quote never closed: nothing more to count
             break
-        elif not quoted and char in counts:
-            counts[char] += 1
+        token = piece[0]
+        if token in "\r\n":
+            break
+        if token in counts:
+            counts[token] += 1
+        at = piece.end()
     return max(counts, key=lambda sign: counts[sign]) if any(counts.values()) else ","
 
 
-def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    """Each row of the first sheet of the workbook ``data`` with its 1-based row number,
-    the cells as text (:func:`cell_text`), column A first.
+def xlsx_rows(data: bytes) -> TableRows:
+    """The rows of the first sheet of the workbook ``data``, each with its 1-based row
+    number, the cells as text (:func:`cell_text`), column A first; read as they are
+    iterated (openpyxl's read-only mode streams the sheet's XML).
 
-    Raises :class:`SourceUnreadable` when ``data`` is not an xlsx workbook.
+    The zip's declared sizes are checked first (:data:`MAX_XLSX_PART`,
+    :data:`MAX_XLSX_UNPACKED`, :data:`MAX_XLSX_RATIO`), so a small file that would unpack to
+    gigabytes is refused before any of it is unpacked. Raises :class:`SourceUnreadable`
+    when ``data`` is not an xlsx workbook or is one of those; while iterating, when the
+    sheet's XML is broken.
     """
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of Excel 97-2003's .xls
         said = message(
@@ -395,26 +571,123 @@ def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         raise SourceUnreadable(1, 1, said)
     unreadable = message("the file is not an Excel workbook (.xlsx) that can be read")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise SourceUnreadable(1, 1, unreadable) from error
+    _check_parts(parts)
+    try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:
         # openpyxl lets through whatever its zip and XML readers raise on a damaged or
         # foreign file (BadZipFile, KeyError, ParseError, ValueError, ...): all mean the same.
         raise SourceUnreadable(1, 1, unreadable) from error
+    if not workbook.worksheets:
+        workbook.close()
+        return TableRows(iter(()), lambda: 0)
+    sheet = workbook.worksheets[0]
+    # The sheet's part in the zip (openpyxl keeps it on the read-only sheet), read raw for
+    # what openpyxl does not tell: formulas without a saved value, the last row's number.
+    path = getattr(sheet, "_worksheet_path", None)
+    raw = _raw_part(data, path)
+    return TableRows(_sheet_rows(workbook, sheet, raw, unreadable), lambda: _last_row(raw))
+
+
+def _check_parts(parts: list[zipfile.ZipInfo]) -> None:
+    """Refuses a workbook whose declared sizes are past the caps, before unpacking any."""
+    if len(parts) > MAX_XLSX_PARTS:
+        said = message(
+            "the workbook holds {count} parts, more than any spreadsheet; it is not read",
+            count=len(parts),
+        )
+        raise SourceUnreadable(1, 1, said)
+    total = 0
+    for part in parts:
+        total += part.file_size
+        too_big = part.file_size > MAX_XLSX_PART or total > MAX_XLSX_UNPACKED
+        ratio = part.file_size / max(part.compress_size, 1)
+        if too_big or (part.file_size > XLSX_RATIO_FROM and ratio > MAX_XLSX_RATIO):
+            said = message(
+                'the workbook\'s part "{name}" would unpack to {size} MB from {packed} KB; '
+                "a table of questions is far smaller, so the file is not read",
+                name=part.filename,
+                size=str(part.file_size // (1024 * 1024)),
+                packed=str(max(part.compress_size // 1024, 1)),
+            )
+            raise SourceUnreadable(1, 1, said)
+
+
+def _raw_part(data: bytes, path: str | None) -> bytes:
+    if not path:
+        return b""
     try:
-        if not workbook.worksheets:
-            return []
-        sheet = workbook.worksheets[0]
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read(path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return b""
+
+
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_CELL_START = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
+_SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_CELL_PLACE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+
+
+def _last_row(raw: bytes) -> int:
+    """The number of the sheet's last row (its ``<row r="N">``), 0 when not found."""
+    at = max(raw.rfind(b"<row "), raw.rfind(b":row "))
+    found = _ROW_NUMBER.search(raw, max(at - 2, 0)) if at >= 0 else None
+    return int(found[1]) if found else 0
+
+
+def _unsaved_formulas(raw: bytes) -> dict[int, set[int]]:
+    """Row number -> 0-based column indexes of the cells holding a formula (``<f>``) and no
+    saved value (no ``<v>`` with text), as a program that never calculated writes them."""
+    found: dict[int, set[int]] = {}
+    for formula in _FORMULA.finditer(raw):
+        start = max(raw.rfind(b"<c ", 0, formula.start()), raw.rfind(b":c ", 0, formula.start()))
+        if start < 0:
+            continue
+        cell = _CELL_START.match(raw, raw.rfind(b"<", 0, start + 1))
+        if cell is None:
+            continue
+        end = raw.find(b"c>", formula.end())
+        if _SAVED_VALUE.search(raw, formula.end(), end if end >= 0 else len(raw)):
+            continue
+        place = _CELL_PLACE.search(cell[0])
+        if place is None:
+            continue
+        found.setdefault(int(place[2]), set()).add(column_index_from_string(place[1].decode()) - 1)
+    return found
+
+
+def _sheet_rows(
+    workbook: object, sheet: object, raw: bytes, unreadable: Message
+) -> Iterator[TableRow]:
+    formulas = _unsaved_formulas(raw) if _FORMULA.search(raw) else {}
+    try:
         # Other tools write a wrong sheet size; reading without it reads every cell.
-        sheet.reset_dimensions()
-        rows = sheet.iter_rows(min_row=1, values_only=True)
-        return [
-            (number, [cell_text(value) for value in values])
-            for number, values in enumerate(rows, 1)
-        ]
+        sheet.reset_dimensions()  # type: ignore[attr-defined]
+        rows = sheet.iter_rows(min_row=1, values_only=True)  # type: ignore[attr-defined]
+        for number, values in enumerate(rows, 1):
+            if number > EXCEL_MAX_ROWS:
+                return
+            cells: list[str] = []
+            too_long: dict[int, int] = {}
+            for index, value in enumerate(values):
+                text = cell_text(value)
+                if len(text) > MAX_CELL_CHARS:
+                    too_long[index] = len(text)
+                    text = ""
+                cells.append(text)
+            yield TableRow(number, cells, too_long, frozenset(formulas.get(number, ())))
+    except SourceUnreadable:
+        raise
     except Exception as error:  # the sheet's XML is read here, row by row: same as above
         raise SourceUnreadable(1, 1, unreadable) from error
     finally:
-        workbook.close()
+        workbook.close()  # type: ignore[attr-defined]
 
 
 def cell_text(value: object) -> str:
@@ -476,20 +749,19 @@ def truth_of(text: str) -> bool | None:
     return None if key is None else key == "t"
 
 
-def number_text(text: str) -> str | None:
-    """A number as the pack holds it ("1999", "-40", "3.5"), or None when ``text`` is not
-    one number. A comma or a point is the decimal sign (European Excel writes "3,5");
-    spaces and apostrophes between digits group them (``1 000``); there is no thousands
-    comma."""
-    compact = text.strip().translate(_NUMBER_SPACES).replace("\u2212", "-")
-    if not _NUMBER.match(compact):
-        return None
-    try:
-        value = Decimal(compact.replace(",", "."))
-    except InvalidOperation:
-        return None
-    written = str(value)
-    return "0" if written in ("-0", "0") else written
+def is_number(text: str) -> bool:
+    """Whether ``text`` reads as one number in a language whose numbers a teacher may write
+    ("1,000" in English, "3,5" in Russian, "1.000.000" in German), by the game's own number
+    reader. The text stays as written: the pack's language reads it."""
+    written = text.strip()
+    return any(read_number(written, language) is not None for language in _NUMBER_LANGUAGES)
+
+
+def looks_like_number(text: str) -> bool:
+    """Whether ``text`` is written as a number alone (no unit, no word): what makes a row
+    with no type a number question."""
+    written = text.strip()
+    return bool(_NUMBER_SHAPE.match(written)) and is_number(written)
 
 
 def clamped_time_limit(text: str, line: int, column: int) -> tuple[int | None, Skipped | None]:
@@ -531,20 +803,31 @@ class _Header:
     titles: list[str]  # the header texts as written, by index
 
 
+# Columns the game does not read are each named in a note up to this many; the rest are
+# counted in one more note.
+NAMED_UNREAD_COLUMNS = 5
+
+
 def _read_header(line: int, cells: list[str]) -> tuple[_Header | None, list[Skipped]]:
     """The row's columns when it names a question column (and notes on the columns the game
-    does not read), else None."""
+    does not read: one each for the first :data:`NAMED_UNREAD_COLUMNS`, one for the rest),
+    else None."""
     by_name = _columns_by_name()
     names: dict[str, int] = {}
     notes: list[Skipped] = []
+    unread: list[int] = []
     for index, cell in enumerate(cells):
         title = cell.strip().lstrip("\ufeff").strip()
         if not title:
             continue
         key = by_name.get(header_key(title))
         if key is None:
-            said = message('column "{name}" is not one the game reads; it is left out', name=title)
-            notes.append(Skipped(line, index + 1, said))
+            unread.append(index)
+            if len(unread) <= NAMED_UNREAD_COLUMNS:
+                said = message(
+                    'column "{name}" is not one the game reads; it is left out', name=title
+                )
+                notes.append(Skipped(line, index + 1, said))
         elif key in names:
             said = message('column "{name}" is there twice; the first one is read', name=title)
             notes.append(Skipped(line, index + 1, said))
@@ -552,6 +835,14 @@ def _read_header(line: int, cells: list[str]) -> tuple[_Header | None, list[Skip
             names[key] = index
     if "question" not in names:
         return None, []
+    if len(unread) > NAMED_UNREAD_COLUMNS:
+        more = len(unread) - NAMED_UNREAD_COLUMNS
+        said = plural_message(
+            "{count} more column the game does not read is left out",
+            "{count} more columns the game does not read are left out",
+            more,
+        )
+        notes.append(Skipped(line, unread[NAMED_UNREAD_COLUMNS] + 1, said))
     return _Header(names, [cell.strip().lstrip("\ufeff").strip() for cell in cells]), notes
 
 
@@ -565,15 +856,24 @@ def _no_question_column(line: int) -> SourceUnreadable:
     return SourceUnreadable(line, 1, said)
 
 
-def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
+def _read_rows(table: TableRows) -> SourceRead:
+    """The questions of ``table``'s rows. At most :class:`PackLimits`' ``max_questions`` rows
+    are read below the header (and :data:`ROWS_PER_QUESTION` times as many rows, empty ones
+    included): the rest is never read, said in one line."""
+    most = PackLimits().max_questions
     questions: list[SourceQuestion] = []
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
     header: _Header | None = None
     above: list[tuple[int, list[str]]] = []  # rows before the header: a title, a remark
-    for line, raw in rows:
-        cells = [cell.replace("\r\n", "\n").replace("\r", "\n").strip() for cell in raw]
-        if not any(cells):
+    read = 0
+    for seen, row in enumerate(table, 1):
+        line = row.line
+        cells = [cell.replace("\r\n", "\n").replace("\r", "\n").strip() for cell in row.cells]
+        if not any(cells) and not row.too_long and not row.formulas:
+            if seen > most * ROWS_PER_QUESTION:
+                skipped.append(rows_left(line, table.last_line(), most))
+                break
             continue
         if header is None:
             header, header_notes = _read_header(line, cells)
@@ -583,8 +883,19 @@ def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
                     raise _no_question_column(above[0][0])
             notes.extend(header_notes)
             continue
-        if not any(cells[index] for index in header.names.values() if index < len(cells)):
+        wanted = [index for index in header.names.values() if index < len(cells)]
+        if not any(cells[index] for index in wanted) and not any(
+            index in row.too_long or index in row.formulas for index in wanted
+        ):
             continue  # only columns the game does not read (a row number, a remark)
+        if read >= most or seen > most * ROWS_PER_QUESTION:
+            skipped.append(rows_left(line, table.last_line(), most))
+            break
+        read += 1
+        problem = _cell_problem(row, wanted)
+        if problem is not None:
+            skipped.append(problem)
+            continue
         outcome = _RowReader(line, cells, header, notes).question()
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
@@ -599,6 +910,17 @@ def _read_rows(rows: Iterable[tuple[int, list[str]]]) -> SourceRead:
         )
         raise SourceUnreadable(1, 1, said)
     return SourceRead(tuple(questions), tuple(skipped), _title(above), tuple(notes))
+
+
+def _cell_problem(row: TableRow, wanted: list[int]) -> Skipped | None:
+    """A read cell of ``row`` that is too long or an unsaved formula, the first from the
+    left."""
+    for index in sorted(wanted):
+        if index in row.too_long:
+            return too_long_cell(row.line, index, row.too_long[index])
+        if index in row.formulas:
+            return unsaved_formula(row.line, index)
+    return None
 
 
 def _title(above: list[tuple[int, list[str]]]) -> str | None:
@@ -672,7 +994,7 @@ class _RowReader:
             return "choice"
         if len(answer) > 1 and truth_of(answer) is not None:
             return "truefalse"  # not a lone T, F, Y or N: that may be a chemical symbol
-        if answer and number_text(answer) is not None:
+        if answer and looks_like_number(answer):
             return "number"
         return "typed"
 
@@ -727,20 +1049,20 @@ class _RowReader:
         return None
 
     def _number(self, fields: dict[str, object], answer: str, choices: list[str]) -> Skipped | None:
+        # Kept as written: "1,000" is a thousand in an English pack and one in a Russian one,
+        # which only the pack's language decides (the pack loader reads it so).
         for key in ("answer", "tolerance", "min", "max"):
             written = answer if key == "answer" else self.cell(key)
             if not written:
                 continue
-            percent = key == "tolerance" and written.rstrip().endswith("%")
-            number = number_text(written.rstrip().rstrip("%") if percent else written)
-            if number is None:
+            if not is_number(written.rstrip().rstrip("%") if key == "tolerance" else written):
                 title = self.header.titles[self.header.names[key]]
                 said = message(
                     'the "{column}" cell "{value}" is not a number', column=title, value=written
                 )
                 return self.skip(key, said)
-            fields[key] = number + "%" if percent else number
-        accept = [number_text(part) or part for part in split_list(self.cell("accept"))]
+            fields[key] = written.strip()
+        accept = split_list(self.cell("accept"))
         if accept:
             fields["accept"] = accept
         return None
