@@ -170,7 +170,7 @@ def _text(data: bytes) -> str | None:
     try:
         return decode_table_text(data)  # cp1251 or cp1252, as Excel writes a CSV
     except SourceUnreadable:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("utf-8-sig", errors="replace")  # UTF-8 with a stray byte
 
 
 def _by_text(text: str) -> list[str]:
