@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from clarity.core.packs.models import Question
 from clarity.formats.aiken import read_aiken
-from clarity.formats.source import Skipped, SourceRead
+from clarity.formats.source import Skipped, SourceRead, SourceUnreadable
 from clarity.formats.text_decoding import decode_text
+
+from .hostile_text import assert_read_or_unreadable, hostile_texts
 
 FILES = Path(__file__).parent / "text_files"
 QUESTION = TypeAdapter(Question)
@@ -239,3 +241,23 @@ def test_any_text_reads_without_raising_and_gives_valid_questions(
     for one in read.skipped:
         assert 1 <= one.line <= count + 1
         assert one.column >= 1
+
+
+AIKEN_MARKS = ["Q?", "A) a", "B. b", "b) c", "А) а", "Б) б", "В) в", "ANSWER: A", "ANSWER: Б",
+               "answer:", "\n", "\r\n", "\r"]  # fmt: skip
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(hostile_texts(AIKEN_MARKS))
+@example("Q?\n" + "A) a\n" * 100_000 + "ANSWER: A")
+@example("\0" * 1000 + "\ud800\nA) \ud800\nB) b\nANSWER: A")
+def test_a_hostile_file_gives_questions_or_unreadable_and_nothing_else(text: str) -> None:
+    try:
+        read: object = read_aiken(text)
+    except SourceUnreadable as unreadable:
+        read = unreadable
+    assert_read_or_unreadable(text, read)

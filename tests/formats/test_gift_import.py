@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from clarity.core.packs.models import Pack
 from clarity.formats.gift import read_gift
-from clarity.formats.source import SourceRead
+from clarity.formats.source import SourceRead, SourceUnreadable
+
+from .hostile_text import assert_read_or_unreadable, hostile_texts
 
 FILES = Path(__file__).parent / "gift_files"
 
@@ -532,3 +534,44 @@ def test_no_input_makes_the_reader_raise(text: str) -> None:
         assert item.line >= 1
         assert item.column >= 1
         str(item.reason)
+
+
+GIFT_MARKS = ["{", "}", "~", "=", "#", "####", "->", "%50%", "%-100%", "::t::", "$CATEGORY: a/b",
+              "// [tag:x]", "[html]", "[markdown]", "[moodle]", "<b>", "</p>", "&amp;", "\\",
+              "\\n", "#1..5", "#1:2", "T", "FALSE", "*", "1e999", "9" * 5000]  # fmt: skip
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(hostile_texts(GIFT_MARKS))
+@example("{" * 100_000)
+@example("Q{#" + "9" * 5000 + ":" + "9" * 5000 + "}")
+@example("[markdown]" + "*" * 100_000 + "{T}")
+def test_a_hostile_file_gives_questions_or_unreadable_and_nothing_else(text: str) -> None:
+    try:
+        read: object = read_gift(text)
+    except SourceUnreadable as unreadable:
+        read = unreadable
+    assert_read_or_unreadable(text, read)
+
+
+def test_a_number_too_large_for_the_game_is_skipped_with_the_reason() -> None:
+    read = read_gift("Far?{#1e999999999}\n\nLong?{#" + "9" * 5000 + "}\n\nRange?{#1..1e999}")
+    assert read.questions == ()
+    assert [(one.line, one.column) for one in read.skipped] == [(1, 7), (3, 8), (5, 9)]
+    assert str(read.skipped[0].reason) == (
+        '"1e999999999" is too large or too small a number for the game: at most 100 digits '
+        "either side of the decimal point"
+    )
+
+
+def test_every_digit_of_a_long_number_is_kept() -> None:
+    # Decimal's normalize would round to 28 digits, int's text stops at 4300
+    assert _one("Q{#12345678901234567890123456789012}")["answer"] == (
+        "12345678901234567890123456789012"
+    )
+    assert _one("Q{#-0.00150}")["answer"] == "-0.0015"
+    assert _one("Q{#-0.0}")["answer"] == "0"

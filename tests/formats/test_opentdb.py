@@ -9,12 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
 from pydantic import TypeAdapter
 
 from clarity.core.packs.models import Question
 from clarity.formats.opentdb import read_opentdb
 from clarity.formats.source import SourceRead, SourceUnreadable
 from clarity.formats.text_decoding import decode_text
+
+from .hostile_text import assert_read_or_unreadable, hostile_texts
 
 FILES = Path(__file__).parent / "text_files"
 QUESTION = TypeAdapter(Question)
@@ -315,3 +318,112 @@ def test_default_encoding_with_no_spaces_is_not_taken_for_a_url_encoding() -> No
     result["question"] = "100%25"
     (question,) = read_opentdb(json.dumps([result])).questions
     assert question.fields["prompt"] == "100%"
+
+
+# --- hostile files: only a SourceRead or a SourceUnreadable comes back ---------------------
+
+DEEP = 100_000  # far past Python's recursion limit, which json.loads's parser hits
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("[" * DEEP + "]" * DEEP, 1, 101),
+        ("[" * DEEP, 1, 101),
+        ('{"a":' * DEEP + "1" + "}" * DEEP, 1, 501),
+        ('{"a":' * DEEP, 1, 501),
+        ('{"response_code":0,"results":\n' + "[" * DEEP + "]" * DEEP + "}", 2, 100),
+    ],
+    ids=["closed", "unclosed", "objects closed", "objects unclosed", "inside a download"],
+)
+def test_json_nested_too_deeply_is_unreadable_at_the_bracket_too_many(
+    text: str, line: int, column: int
+) -> None:
+    with pytest.raises(SourceUnreadable) as raised:
+        read_opentdb(text)
+    assert (raised.value.line, raised.value.column) == (line, column)
+    assert str(raised.value.reason) == (
+        "the JSON is nested too deeply here: more than 100 brackets inside one another "
+        "(an Open Trivia DB download nests 4)"
+    )
+
+
+def test_brackets_inside_strings_are_no_nesting() -> None:
+    result = {
+        "type": "boolean",
+        "question": "[" * 500 + '\\"{' * 500,
+        "correct_answer": "True",
+        "incorrect_answers": ["False"],
+    }
+    (question,) = read_opentdb(json.dumps({"response_code": 0, "results": [result]})).questions
+    assert question.fields["prompt"] == "[" * 500 + '\\"{' * 500
+
+
+def test_a_number_too_long_for_python_is_still_json() -> None:
+    # json.loads refuses an integer of 4300 digits and more with a bare ValueError
+    with pytest.raises(SourceUnreadable) as raised:
+        read_opentdb('{"response_code": ' + "1" * 5000 + ', "results": []}')
+    assert (raised.value.line, raised.value.column) == (1, 19)
+    assert str(raised.value.reason) == "Open Trivia DB sent no questions (response_code Infinity)"
+    download = '{"response_code": 0, "results": [' + "9" * 5000 + "]}"
+    read = read_opentdb(download)
+    assert read.questions == ()
+    assert [str(one.reason) for one in read.skipped] == [
+        "this result is not an object with a question in it"
+    ]
+
+
+def test_a_lone_surrogate_escape_is_skipped_not_taken() -> None:
+    # JSON's \ud800 decodes to half a character, which no file can be written with
+    download = (
+        '[{"type":"boolean","question":"Half \\ud800?","correct_answer":"True"},'
+        '{"type":"boolean","question":"Whole \\ud83d\\ude00?","correct_answer":"True"}]'
+    )
+    read = read_opentdb(download)
+    assert [q.fields["prompt"] for q in read.questions] == ["Whole \U0001f600?"]
+    assert [(one.line, one.column, str(one.reason)) for one in read.skipped] == [
+        (
+            1,
+            2,
+            '"question" holds \\ud800, half of a character (a JSON escape with no other '
+            "half), which is no text",
+        )
+    ]
+
+
+JSON_MARKS = [
+    '{"response_code":0,"results":[',
+    '{"type":"multiple","question":"',
+    '{"type":"boolean","question":"Q","correct_answer":"True"}',
+    '"correct_answer":',
+    '"incorrect_answers":[',
+    "\\ud800",
+    "\\u00e9",
+    "&amp;",
+    "%2",
+    "1" * 5000,
+    "1e999",
+    "NaN",
+    '"',
+    ",",
+    ":",
+    "]",
+    "}",
+]
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(hostile_texts(JSON_MARKS))
+@example("[" * DEEP)
+@example('{"a":' * DEEP)
+@example('{"response_code":0,"results":[' + "[" * DEEP + "]" * DEEP + "]}")
+def test_a_hostile_file_gives_questions_or_unreadable_and_nothing_else(text: str) -> None:
+    try:
+        read: object = read_opentdb(text)
+    except SourceUnreadable as unreadable:
+        read = unreadable
+    assert_read_or_unreadable(text, read)

@@ -7,14 +7,16 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from clarity.core.packs.models import Question
 from clarity.formats.quizlet import read_quizlet, separator_named
-from clarity.formats.source import SourceRead
+from clarity.formats.source import SourceRead, SourceUnreadable
 from clarity.formats.text_decoding import decode_text
+
+from .hostile_text import assert_read_or_unreadable, hostile_texts
 
 FILES = Path(__file__).parent / "text_files"
 QUESTION = TypeAdapter(Question)
@@ -226,3 +228,34 @@ def test_a_named_separator_reads_like_the_character() -> None:
     )
     assert by_name == read_quizlet(text, rng=random.Random(1))
     assert len(by_name.questions) == 4
+
+
+QUIZLET_MARKS = ["\t", ",", ";", "\n", "\r\n", " - ", "term", "definition"]
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(
+    hostile_texts(QUIZLET_MARKS),
+    st.sampled_from([None, "", "\t", ",", " - ", "\\t", "\0", "\ud800"]),
+    st.sampled_from([None, "", "\n", ";", "\\n", "\r", "\0"]),
+    st.booleans(),
+)
+@example("a\tb\n" * 100_000, None, None, True)
+def test_a_hostile_file_gives_questions_or_unreadable_and_nothing_else(
+    text: str, term_separator: str | None, card_separator: str | None, as_choice: bool
+) -> None:
+    try:
+        read: object = read_quizlet(
+            text,
+            term_separator=term_separator,
+            card_separator=card_separator,
+            as_choice=as_choice,
+            rng=random.Random(0),
+        )
+    except SourceUnreadable as unreadable:
+        read = unreadable
+    assert_read_or_unreadable(text, read)

@@ -89,6 +89,7 @@ from clarity.core.packs.models import (
     TrueFalseQuestion,
     TypedQuestion,
 )
+from clarity.core.packs.report import shown
 from clarity.formats.source import Skipped, SourceQuestion, SourceRead
 
 __all__ = ["read_gift", "write_gift"]
@@ -109,6 +110,9 @@ _FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+# How far from the decimal point a number's first digit may be (a pack holds a number as
+# text of at most 200 characters).
+_MOST_PLACES = 100
 # HTML that Moodle's "moodle auto-format" shows as HTML: text holding one of these tags is
 # turned into plain text like [html] text.
 _HTML_TAG = re.compile(
@@ -313,10 +317,12 @@ def _tidy(text: str) -> str:
 
 
 def _number_text(value: Decimal) -> str:
-    """``value`` as Python's str writes a number: "1822", "-40", "3.5"."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+    """``value`` as Python's str writes a number: "1822", "-40", "3.5" (never through int,
+    whose text Python refuses past 4300 digits)."""
+    if not value:
+        return "0"
+    text = format(value, "f")  # every digit written (normalize would round to 28)
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @dataclass
@@ -703,6 +709,8 @@ class _QuestionReader:
             low_value, high_value = _decimal(low), _decimal(high)
             if low_value is None or high_value is None:
                 return _not_numbers(answer)
+            if _out_of_reach(low_value, high_value):
+                return _too_big(answer)
             if low_value > high_value:
                 return message(
                     "the range {range} starts above its end", range=answer.replace(" ", "")
@@ -717,11 +725,15 @@ class _QuestionReader:
         value = _decimal(value_text)
         if value is None:
             return _not_numbers(answer)
+        if _out_of_reach(value):
+            return _too_big(answer)
         if not colon:
             return {"answer": _number_text(value)}
         tolerance = _decimal(tolerance_text)
         if tolerance is None:
             return _not_numbers(answer)
+        if _out_of_reach(tolerance):
+            return _too_big(answer)
         if tolerance == 0:
             return {"answer": _number_text(value)}
         return {"answer": _number_text(value), "tolerance": _number_text(abs(tolerance))}
@@ -735,6 +747,22 @@ def _decimal(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
         return None
+
+
+def _out_of_reach(*values: Decimal) -> bool:
+    """Whether one of ``values`` has its first digit more than :data:`_MOST_PLACES` places
+    from the decimal point ("1e999999999"): no pack number is written that long, and
+    Decimal arithmetic on it overflows."""
+    return any(abs(value.adjusted()) > _MOST_PLACES for value in values)
+
+
+def _too_big(answer: str) -> Message:
+    return message(
+        '"{answer}" is too large or too small a number for the game: at most {most} digits '
+        "either side of the decimal point",
+        answer=shown(answer),
+        most=_MOST_PLACES,
+    )
 
 
 def _not_numbers(answer: str) -> Message:

@@ -53,6 +53,16 @@ _JSON_SPACE = " \t\n\r"
 # rawurlencode), and PHP's urlencode, which writes a space as "+".
 _URL3986_TEXT = re.compile(r"[A-Za-z0-9._~%-]*")
 _URL_LEGACY_TEXT = re.compile(r"[A-Za-z0-9._%+-]*")
+# A JSON string (its closing quote optional, so that an unclosed one takes the rest of the
+# text: no backtracking, one pass), or one bracket.
+_JSON_TOKEN = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?|[\[\]{}]', re.DOTALL)
+
+# What JSON's \\u escapes can write but no text holds: half of a UTF-16 surrogate pair.
+_LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
+
+MAX_DEPTH = 100
+"""How many brackets deep an Open Trivia DB file may nest; the API's own downloads nest 3
+(the download, its results list, a result) or 4 (a result's incorrect answers)."""
 
 
 def read_opentdb(text: str) -> SourceRead:
@@ -66,17 +76,23 @@ def read_opentdb(text: str) -> SourceRead:
     with the reason.
 
     Raises :class:`SourceUnreadable` for text that is not JSON (at the JSON error's line
-    and column), JSON that holds no ``results`` list, and a download whose
-    ``response_code`` is not 0 (at that code).
+    and column), JSON nested more than :data:`MAX_DEPTH` brackets deep (at the first
+    bracket too many, before any of it is parsed), JSON that holds no ``results`` list, and
+    a download whose ``response_code`` is not 0 (at that code).
     """
     positions = TextPositions(text)
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        raise SourceUnreadable(*positions.at(too_deep), _nested_too_deeply())
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as error:
         line, column = positions.at(error.pos)
         raise SourceUnreadable(
             line, column, message("this is not JSON here: {error}", error=error.msg)
         ) from None
+    except RecursionError:  # the stack was already deep when called: said the same way
+        raise SourceUnreadable(1, 1, _nested_too_deeply()) from None
     start = _skip_space(text, 0)
     if isinstance(data, dict):
         members = _object_members(text, start)
@@ -110,6 +126,32 @@ def read_opentdb(text: str) -> SourceRead:
 # --- where things are in the JSON text ---------------------------------------------------
 
 
+def _too_deep(text: str) -> int | None:
+    """The offset of the first bracket (``[`` or ``{``) outside a JSON string that opens a
+    level deeper than :data:`MAX_DEPTH`, or None. One linear pass over the text, done
+    before :func:`json.loads`, whose parser recurses once per level and fails with
+    RecursionError (no place, no message for a teacher) on a few thousand levels."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        bracket = token[0]
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start()
+        elif bracket in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def _json_int(digits: str) -> int | float:
+    """A JSON integer; one too long for Python's int (4300 digits and more, which
+    json.loads refuses with a bare ValueError) is read as a float, as JSON allows."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
+
+
 def _skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index] in _JSON_SPACE:
         index += 1
@@ -119,7 +161,7 @@ def _skip_space(text: str, index: int) -> int:
 def _object_members(text: str, start: int) -> dict[str, int]:
     """The offset of each member's value in the JSON object opening at ``start`` (text
     already known to be valid JSON; a repeated key keeps its last place, as json does)."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_json_int)
     places: dict[str, int] = {}
     index = _skip_space(text, start + 1)
     while text[index] != "}":
@@ -135,7 +177,7 @@ def _object_members(text: str, start: int) -> dict[str, int]:
 
 def _array_items(text: str, start: int) -> list[int]:
     """The offset of each item of the JSON array opening at ``start``."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_json_int)
     offsets: list[int] = []
     index = _skip_space(text, start + 1)
     while text[index] != "]":
@@ -227,7 +269,7 @@ def _question(
         if not isinstance(value, str):
             raise _Unfit(message('"{field}" is not text', field=key))
         try:
-            return unicodedata.normalize("NFC", decode(value)).strip()
+            decoded = unicodedata.normalize("NFC", decode(value)).strip()
         except (binascii.Error, UnicodeDecodeError, ValueError):
             raise _Unfit(
                 message(
@@ -237,6 +279,17 @@ def _question(
                     encoding=name,
                 )
             ) from None
+        half = _LONE_SURROGATE.search(decoded)
+        if half is not None:
+            raise _Unfit(
+                message(
+                    '"{field}" holds \\u{code}, half of a character (a JSON escape with no '
+                    "other half), which is no text",
+                    field=key,
+                    code=f"{ord(half[0]):04x}",
+                )
+            )
+        return decoded
 
     def field(key: str) -> str:
         if key not in result:
@@ -355,6 +408,14 @@ def _refusal(code: object) -> Message:
         )
     return message(
         "Open Trivia DB sent no questions (response_code {code})", code=shown(json.dumps(code))
+    )
+
+
+def _nested_too_deeply() -> Message:
+    return message(
+        "the JSON is nested too deeply here: more than {limit} brackets inside one another "
+        "(an Open Trivia DB download nests 4)",
+        limit=MAX_DEPTH,
     )
 
 

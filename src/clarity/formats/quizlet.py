@@ -97,12 +97,19 @@ def read_quizlet(
             continue
         cards.append((line, column, term, definition))
     questions: list[SourceQuestion] = []
+    # every different term once, in file order: the wrong choices' pool, built once so that
+    # a set of 100,000 cards is read in linear time
+    pool: dict[str, str] = {}
+    for card in cards:
+        pool.setdefault(_key(card[2]), card[2])
+    places = {key: index for index, key in enumerate(pool)}
+    distinct = list(pool.values())
     for line, column, term, definition in cards:
         if not as_choice:
             fields = {"type": "typed", "prompt": definition, "answer": term}
             questions.append(SourceQuestion(fields=fields, line=line, column=column))
             continue
-        wrong = _wrong_choices(term, [card[2] for card in cards], rng)
+        wrong = _wrong_choices(places[_key(term)], distinct, len(cards), rng)
         if isinstance(wrong, Message):
             skipped.append(Skipped(line, column, wrong))
             continue
@@ -187,19 +194,20 @@ def _key(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-def _wrong_choices(term: str, terms: list[str], rng: random.Random) -> list[str] | Message:
-    """Up to three other terms, different from ``term`` and from each other, drawn with
-    ``rng`` from ``terms`` (every card's term, in file order)."""
-    if len(terms) < 2:
+def _wrong_choices(
+    own: int, distinct: list[str], cards: int, rng: random.Random
+) -> list[str] | Message:
+    """Up to three other terms, different from the card's own (``distinct[own]``) and from
+    each other, drawn with ``rng`` from ``distinct`` (every different term of the set's
+    ``cards`` cards, in file order)."""
+    if cards < 2:
         return message(
             "a choice question needs other cards' terms as its wrong choices, and this set "
             "has only one card"
         )
-    pool: dict[str, str] = {}
-    for other in terms:
-        pool.setdefault(_key(other), other)
-    pool.pop(_key(term), None)
-    if not pool:
+    if len(distinct) < 2:
         return message("every other card has the same term, so there is no wrong choice to offer")
-    others = list(pool.values())
-    return rng.sample(others, min(_WRONG_CHOICES, len(others)))
+    count = min(_WRONG_CHOICES, len(distinct) - 1)
+    # one more than needed, so that the card's own term can be dropped from the draw
+    drawn = rng.sample(range(len(distinct)), count + 1)
+    return [distinct[index] for index in drawn if index != own][:count]
