@@ -130,8 +130,8 @@ def test_quizlet_separators_by_name_and_as_choice(
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        ("missing", "clarity: {path}: No such file or directory"),
-        ("folder", "clarity: {path} is a folder, not a file"),
+        ("missing", "clarity: {path}: no such file or folder"),
+        ("folder", "clarity: {path}: this is a folder, not a file"),
     ],
 )
 def test_a_missing_file_or_a_folder_is_one_line_and_status_1(
@@ -161,7 +161,7 @@ def test_an_unreadable_file_is_one_line(
     finally:
         path.chmod(0o644)
     assert status == 1
-    assert err == [f"clarity: {path}: Permission denied"]
+    assert err == [f"clarity: {path}: permission denied: this computer's user may not use it"]
 
 
 def _readable(path: Path) -> bool:
@@ -328,3 +328,30 @@ def test_a_picture_alone_says_how_to_use_it(
         f"clarity: {photo}: this is a picture, not questions; give it with --image PICTURE "
         "beside a question file: each picture is a round's mystery picture"
     ]
+
+
+def test_the_template_goes_to_the_file_named_after_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "my-questions.csv"
+    status, out, _ = run(capsys, "import", "--template", "csv", str(target))
+    assert (status, out) == (0, [f"wrote {target}"])
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    other = tmp_path / "other.csv"
+    status, out, err = run(capsys, "import", "--template", "csv", str(other), "-o", str(target))
+    assert status == cli.EXIT_USAGE
+    assert "--template writes one file and reads none" in err[-1]
+    assert not other.exists()
+
+
+def test_a_pack_file_with_no_ending_gets_yaml_and_the_same_file_twice_is_read_once(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(shutil.copy(AIKEN, tmp_path / "bank.txt"))
+    target = tmp_path / "out" / "noext"
+    status, out, err = run(capsys, "import", str(source), str(source), "-o", str(target), *data)
+    assert (status, err) == (0, [])
+    assert out[0].startswith(f"wrote {target}.yaml: ")
+    assert len([line for line in out if line.startswith(f"  {source} (Aiken)")]) == 1
+    assert f"{source} is named more than once; it is imported once" in out
+    assert load_pack(Path(f"{target}.yaml"), assets_dir=bundled_assets_dir()).ok

@@ -128,6 +128,15 @@ def _separator(text: str | None) -> str | None:
 def _cmd_import(args: argparse.Namespace) -> int:
     t = cli._translator(args)
     if args.template is not None:
+        if args.files and (len(args.files) > 1 or args.output is not None):
+            raise cli.UsageError(
+                t.gettext(
+                    "--template writes one file and reads none; give the file to write once "
+                    "(FILE or -o FILE)"
+                )
+            )
+        if args.files:  # clarity import --template csv my-questions.csv
+            args.output = args.files[0]
         return _write_template(args, t)
     if not args.files:
         raise cli.UsageError(

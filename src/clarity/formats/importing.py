@@ -7,9 +7,11 @@ the rounds (one per picture given, else the game's default mystery pictures), wr
 pack with :func:`clarity.formats.pack_yaml.pack_yaml` and loads it back with the game's own
 loader. A question the pack validator refuses is left out and told at its line in the
 teacher's file, so the pack written is always one that plays. A file that gives nothing
-(not in its format's encoding, broken, in no format the game reads, a picture) is told at
-the place it fails and the others go on; when no question at all can be taken, nothing
-is written (:class:`ImportRefused`).
+(missing, a folder, a named pipe or device, which are never read, empty, not in its
+format's encoding, broken, in no format the game reads, a picture) is told at the place it
+fails and the others go on; a file named twice is read once; when no question at all can
+be taken, nothing is written (:class:`ImportRefused`). The system's usual errors (no such
+file, permission denied, no space left) are said in the game's words, translated.
 
 The rules, in the order they apply:
 
@@ -28,19 +30,25 @@ The rules, in the order they apply:
   named as the pack; without pictures, the default mysteries
   (:func:`clarity.formats.default_mysteries.default_rounds`), only the first of them for
   a pack of one question (the outcome says more questions uncover more of each picture).
+  A picture is copied with the ending of the format it really is in (phones save JPEGs
+  named ``.png``), and one larger than the game shows is scaled down on copy (its shape
+  kept); both are said. A question's picture named in a spreadsheet is taken only from the
+  spreadsheet's folder or below it, and only when it is a picture: otherwise the question
+  is kept without it, with a note.
   Every round's grid follows one rule (:func:`_fit_grids`): the tiles of
   :func:`~clarity.formats.default_mysteries.grid_for` for the pack's questions, in rows
   and columns fitted to the picture's shape.
-- **where**: ``-o``, else ``PACKS_DIR/<id>.yaml``. An existing file is replaced only when
-  asked (``replace``), an id of a pack that comes with the game never, and neither an id
-  another pack in the packs folder already has. A file dropped on the window (no options
-  there) replaces the pack an earlier import of a file of the same name wrote, when that
-  pack is unchanged since; otherwise it goes beside the other pack as ``<id>-2`` (title
-  "... (2)"), and the outcome says which. An import knows its own packs by the last line of
-  their head comment, ``# Imported from: NAMES; check: HEX``, where HEX begins the SHA-256
-  of the text below it (an edit changes it). ``pack.schema.json`` is written beside the
-  pack for the schema line at its top, and written again when the one there is not the
-  game's current schema (an older game's, or broken: it is the game's file).
+- **where**: ``-o`` (``.yaml`` added when it has no ending), else ``PACKS_DIR/<id>.yaml``.
+  An existing file is replaced only when asked (``replace``), an id of a pack that comes
+  with the game never, and neither an id another pack in the packs folder already has. A
+  file dropped on the window (no options there) replaces the pack an earlier import of a
+  file of the same name wrote, when that pack is unchanged since; otherwise it goes beside
+  the other pack as ``<id>-2`` (title "... (2)"), and the outcome says which. An import
+  knows its own packs by the last line of their head comment, ``# Imported from: NAMES;
+  check: HEX``, where HEX begins the SHA-256 of the text below it (an edit changes it).
+  ``pack.schema.json`` is written beside the pack for the schema line at its top, and
+  written again when the one there is not the game's current schema (an older game's, or
+  broken: it is the game's file).
 
 Messages name the command line's options only when it runs the import
 (``ImportRequest.from_command_line``); in the window they say what to do there.
@@ -52,9 +60,14 @@ and shows the outcome.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
 import hashlib
+import io
+import os
 import random
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -63,10 +76,22 @@ from typing import Any, Literal
 
 from clarity.atomic_files import FileNotWritten, write_replacing
 from clarity.core.messages import Message, message, plural_message
-from clarity.core.packs.loader import PACK_SUFFIXES, LoadedPack, PackLimits, load_pack
+from clarity.core.packs.loader import (
+    PACK_SUFFIXES,
+    LoadedPack,
+    PackLimits,
+    _not_a_regular_file,
+    load_pack,
+)
 from clarity.core.packs.models import FORMAT_VERSION
 from clarity.core.packs.report import Problem
-from clarity.formats.detect import FORMATS, detect_format, format_of_name, looks_like_picture
+from clarity.formats.detect import (
+    FORMATS,
+    detect_format,
+    format_of_name,
+    looks_like_picture,
+    other_kind,
+)
 from clarity.formats.pack_files import refresh_schema
 from clarity.formats.pack_yaml import SCHEMA_FILE_NAME, pack_yaml
 from clarity.formats.slugs import MAX_SLUG, question_ids, readable_name, slug
@@ -204,6 +229,7 @@ class _Gathered:
     title: str | None = None
     # the files that give nothing, each as one line for the teacher (file:line:col: why)
     unreadable: list[tuple[SkippedLine, Message]] = field(default_factory=list)
+    said: list[Message] = field(default_factory=list)  # for the teacher to check
 
 
 # --- the import ----------------------------------------------------------------------------
@@ -217,9 +243,9 @@ def import_files(request: ImportRequest) -> ImportOutcome:
     the place it fails (``FILE:LINE:COL: skipped: why``) and the other files go on.
 
     Raises :class:`ImportRefused` (nothing written) when no file gives a question (the
-    one file's own problem when there was one file), for a file that is missing, a
-    folder or too large, a picture given for a round that is no picture, an id or file
-    that is taken (on the command line), or a pack file that cannot be written.
+    one file's own problem when there was one file), for a picture given for a round that
+    is no picture, an id or file that is taken (on the command line), an ``output`` with
+    an ending other than ``.yaml``/``.yml``, or a pack file that cannot be written.
     """
     if not request.files:
         raise ImportRefused(message("no file to import"))
@@ -230,7 +256,10 @@ def import_files(request: ImportRequest) -> ImportOutcome:
                 value=request.language,
             )
         )
+    said: list[Message] = []
+    request = _with_pack_suffix(request, said)
     gathered = _gather(request)
+    said.extend(gathered.said)
     if not gathered.questions:
         if len(request.files) == 1 and gathered.unreadable:
             line, said_alone = gathered.unreadable[0]
@@ -240,7 +269,6 @@ def import_files(request: ImportRequest) -> ImportOutcome:
             message("no question could be imported, so no pack was written"),
             _in_file_order(gathered.skipped, request.files),
         )
-    said: list[Message] = []
     language = request.language or _language_of(gathered.questions, said, request)
     title = _title(request, gathered)
     pack_id = _pack_id(request, title)
@@ -300,7 +328,14 @@ def _write_pack(
         request, pack_id, target.parent, language, said, questions=len(kept), created=created
     )
     _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
-    _bring_question_pictures(kept, target.parent / pack_id, pack_id, created)
+    _bring_question_pictures(
+        kept,
+        target.parent / pack_id,
+        pack_id,
+        created,
+        gathered=gathered,
+        assets=request.assets_dir,
+    )
     data = {
         "clarity": FORMAT_VERSION,
         "id": pack_id,
@@ -313,8 +348,36 @@ def _write_pack(
         loaded, kept = _write_valid(target, data, kept, gathered, request)
         refresh_schema(target.parent / SCHEMA_FILE_NAME)
     except FileNotWritten as error:
+        if error.errno:
+            raise ImportRefused(_os_said(error, target)) from error
         raise ImportRefused(error.said) from error
+    except OSError as error:  # the folder cannot be made: a file of its name, no right
+        raise ImportRefused(_os_said(error, target)) from error
     return loaded, kept
+
+
+def _with_pack_suffix(request: ImportRequest, said: list[Message]) -> ImportRequest:
+    """``request`` with its ``output`` ending in ``.yaml`` when it had no ending (the game
+    finds only ``.yaml`` and ``.yml`` pack files), said; refused when it has another."""
+    output = request.output
+    if output is None or output.suffix.lower() in PACK_SUFFIXES:
+        return request
+    if output.suffix:
+        raise ImportRefused(
+            message(
+                "{file}: a pack file's name ends in .yaml (the game finds only .yaml and .yml "
+                "files); give -o NAME.yaml",
+                file=str(output),
+            )
+        )
+    named = output.with_name(output.name + ".yaml")
+    said.append(
+        message(
+            "the pack is written as {file}: the game finds only .yaml and .yml files",
+            file=str(named),
+        )
+    )
+    return dataclasses.replace(request, output=named)
 
 
 def _remove_created(created: Sequence[Path]) -> None:
@@ -467,23 +530,33 @@ def _is_picture_name(path: Path) -> bool:
 
 
 def _gather(request: ImportRequest) -> _Gathered:
+    """Every file read with its format's reader. A file that gives nothing (missing, a
+    folder, a pipe, empty, in no format, unreadable as its format) is told at its place and
+    the rest go on; a file named twice (by any spelling of its path) is read once."""
     gathered = _Gathered()
     rng = random.Random(request.seed)
+    seen: set[Path] = set()
     for path in request.files:
-        data = _read_bytes(path)
-        fmt = request.format or detect_format(path.name, data) or format_of_name(path.name)
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):
+            key = path.absolute()
+        if key in seen:
+            gathered.said.append(
+                message("{file} is named more than once; it is imported once", file=str(path))
+            )
+            continue
+        seen.add(key)
+        try:
+            data = _read_source(path)
+        except _FileProblem as problem:
+            _unreadable(gathered, SkippedLine(path, 1, 1, problem.said, "skipped"), file=str(path))
+            continue
+        fmt, reason = _format_of(path, data, request)
         if fmt is None:
-            reason = _not_questions(path, data, request)
+            reason = reason or _not_questions(path, data, request)
             _unreadable(gathered, SkippedLine(path, 1, 1, reason, "skipped"), file=str(path))
             continue
-        if fmt not in FORMATS:
-            raise ImportRefused(
-                message(
-                    "{format} is not a format the game reads; it reads {formats}",
-                    format=fmt,
-                    formats=", ".join(FORMATS),
-                )
-            )
         try:
             read = _read(fmt, data, request, rng)
         except SourceUnreadable as error:
@@ -500,7 +573,52 @@ def _gather(request: ImportRequest) -> _Gathered:
         if gathered.title is None and read.title and read.title.strip():
             gathered.title = read.title.strip()
         _take(read, path, gathered)
+        if not read.questions and not read.skipped:
+            found_none = message(
+                "no {format} question was found in this file", format=FORMAT_NAMES[fmt]
+            )
+            _unreadable(gathered, SkippedLine(path, 1, 1, found_none, "skipped"), file=str(path))
     return gathered
+
+
+def _format_of(
+    path: Path, data: bytes, request: ImportRequest
+) -> tuple[str | None, Message | None]:
+    """The format to read ``data`` as, or None and why not (None: the caller's words).
+
+    A file no reader here reads but a teacher may take for one (LibreOffice's ``.ods``,
+    Excel's old ``.xls``, Moodle XML) is told what to do, whatever ``--format`` says; an
+    xlsx given as another format is told to be one; a Quizlet option (``--separator``,
+    ``--card-separator``) with no ``--format`` means Quizlet for every text file."""
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        return None, message("the file is empty")
+    kind = other_kind(data)
+    if kind == "ods":
+        return None, message(
+            "this is a LibreOffice spreadsheet (.ods); open it in LibreOffice Calc, save it "
+            "again as .xlsx (Excel 2007-365) and import that"
+        )
+    if kind == "xls":
+        return None, message(
+            "this is an old Excel workbook (.xls); open it, save it again as .xlsx (Excel "
+            "Workbook) and import that"
+        )
+    if kind == "moodle-xml":
+        return None, message(
+            "this is Moodle XML, which the game does not read; in Moodle's question bank, "
+            "export the questions in GIFT format instead and import that"
+        )
+    if request.format is not None:
+        if kind == "xlsx" and request.format not in ("xlsx", "kahoot"):
+            found = detect_format(path.name, data) or "xlsx"
+            return None, message(
+                "this is an xlsx file: use --format {format} (or leave --format out)",
+                format=found,
+            )
+        return request.format, None
+    if (request.term_separator or request.card_separator) and kind is None:
+        return "quizlet", None
+    return detect_format(path.name, data) or format_of_name(path.name), None
 
 
 def _unreadable(gathered: _Gathered, line: SkippedLine, *, file: str) -> None:
@@ -538,30 +656,103 @@ def _not_questions(path: Path, data: bytes, request: ImportRequest) -> Message:
     )
 
 
-def _read_bytes(path: Path) -> bytes:
+class _FileProblem(Exception):
+    """A file that cannot be read at all (missing, a folder, a pipe, too large), said."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+
+_CHUNK = 1024 * 1024  # bytes read at a time: a file that grows as it is read stops at the cap
+
+
+def _read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit``; raises
+    :class:`_FileProblem` for anything else. A named pipe, a device or a folder is refused
+    before it is opened (reading a pipe waits for ever, ``/dev/zero`` never ends), and the
+    file is opened without waiting and looked at again once open, as the pack loader does
+    (:func:`clarity.core.packs.loader._read_capped`), then read in bounded chunks."""
     try:
-        if path.is_dir():
-            raise ImportRefused(message("{file} is a folder, not a file", file=str(path)))
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise ImportRefused(
-                message(
-                    "{file} is {size} MiB; a file to import can be at most {limit} MiB",
-                    file=str(path),
-                    size=str(size // (1024 * 1024)),
-                    limit=str(MAX_SOURCE_BYTES // (1024 * 1024)),
-                )
-            )
-        return path.read_bytes()
+        mode = os.stat(path).st_mode
+        kind = _not_a_regular_file(mode)
+        if kind is not None:
+            raise _FileProblem(_not_regular_said(mode, kind))
+        descriptor = os.open(path, _READ_FLAGS)
+        with os.fdopen(descriptor, "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            kind = _not_a_regular_file(mode)
+            if kind is not None:
+                raise _FileProblem(_not_regular_said(mode, kind))
+            chunks: list[bytes] = []
+            size = 0
+            while size <= limit:
+                chunk = stream.read(min(_CHUNK, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except OSError as error:
-        raise ImportRefused(_os_said(error, path)) from error
+        raise _FileProblem(_os_problem(error, path)) from error
+    if size > limit:
+        raise _FileProblem(
+            message(
+                "the file is over {limit} MiB; a file to import can be at most {limit} MiB",
+                limit=str(limit // (1024 * 1024)),
+            )
+        )
+    return b"".join(chunks)
+
+
+# Open without waiting for a writer (a pipe swapped in after the check) and, on Windows,
+# as bytes.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _not_regular_said(mode: int, kind: Message) -> Message:
+    if stat.S_ISDIR(mode):
+        return message("this is a folder, not a file")
+    # Translators: {kind} is a folder, a named pipe (FIFO), a device ...
+    return message("this is {kind}, not a regular file", kind=kind)
+
+
+def _read_bytes(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """:func:`_read_source`, its problem refusing the import (a picture for a round)."""
+    try:
+        return _read_source(path, limit)
+    except _FileProblem as problem:
+        raise ImportRefused(
+            message("{file}: {problem}", file=str(path), problem=problem.said)
+        ) from problem
+
+
+def _os_problem(error: OSError, path: Path) -> Message:
+    """What went wrong with ``path``, in the game's words for the usual system errors (the
+    system's own, in English, for the rare others)."""
+    number = error.errno
+    if number == errno.ENOENT:
+        return message("no such file or folder")
+    if number in (errno.EACCES, errno.EPERM):
+        return message("permission denied: this computer's user may not use it")
+    if number == errno.EISDIR:
+        return message("this is a folder, not a file")
+    if number == errno.ENOTDIR:
+        return message("a part of this path is a file, not a folder")
+    if number == errno.EEXIST:
+        return message("this is a file, and a folder is needed here")
+    if number in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return message("no space is left on the disk")
+    if number == errno.EROFS:
+        return message("the disk cannot be written to (read-only)")
+    # Translators: {reason} is the system's own words (No such device), in English
+    return message("the system says: {reason}", reason=error.strerror or type(error).__name__)
 
 
 def _os_said(error: OSError, path: Path) -> Message:
-    # Translators: {reason} is the system's own words (No such file or directory)
-    return message(
-        "{file}: {reason}", file=str(path), reason=error.strerror or type(error).__name__
-    )
+    """:func:`_os_problem` after the file it is about (the one the system names, when it
+    names one)."""
+    named = error.filename if isinstance(error.filename, str) and error.filename else None
+    return message("{file}: {problem}", file=named or str(path), problem=_os_problem(error, path))
 
 
 def _read(fmt: str, data: bytes, request: ImportRequest, rng: random.Random) -> SourceRead:
@@ -667,11 +858,18 @@ def pack_id_problem(pack_id: str) -> Message | None:
     return None
 
 
+# The texts a student reads and types: the language is theirs. Not the keys' other values
+# (type, difficulty, ids) nor the tags, which are the teacher's categories, often
+# Moodle's English ones ("Default for ...").
+_READ_AND_TYPED = ("prompt", "choices", "answer", "accept", "explain")
+
+
 def _language_of(questions: Sequence[_Taken], said: list[Message], request: ImportRequest) -> str:
     letters = cyrillic = 0
     seen: set[str] = set()
     for taken in questions:
-        for value in taken.fields.values():
+        for key in _READ_AND_TYPED:
+            value = taken.fields.get(key)
             for text in value if isinstance(value, list | tuple) else (value,):
                 if not isinstance(text, str):
                     continue
@@ -917,15 +1115,23 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _keep_at_most(gathered: _Gathered, limit: int) -> None:
-    for extra in gathered.questions[limit:]:
+    """Keep the first ``limit`` questions; the rest are told once, at the first one left
+    out, with their number (a 50 MB file must not print a line for each)."""
+    extra = gathered.questions[limit:]
+    if extra:
+        first = extra[0]
         gathered.skipped.append(
             SkippedLine(
-                extra.path,
-                extra.line,
-                extra.column,
-                message(
-                    "the pack already holds {limit} questions, the most a pack can hold; "
-                    "import the rest into another pack",
+                first.path,
+                first.line,
+                first.column,
+                plural_message(
+                    "the pack already holds {limit} questions, the most a pack can hold, so "
+                    "{count} question from here on is left out; import it into another pack",
+                    "the pack already holds {limit} questions, the most a pack can hold, so "
+                    "{count} questions from here on are left out; import them into another "
+                    "pack",
+                    len(extra),
                     limit=limit,
                 ),
                 "skipped",
@@ -1088,8 +1294,9 @@ def _rounds(
     rounds = []
     taken: set[str] = set()
     for picture in request.images:
-        name = _checked_picture(picture)
-        stored = _copy_picture(picture, folder / pack_id, name, taken, created)
+        name, data, changes = _checked_picture(picture)
+        said.extend(changes)
+        stored = _copy_picture(data, folder / pack_id, name, taken, created)
         answer = readable_name(picture.stem)[:_TITLE_LIMIT] or picture.name
         said.append(
             message(
@@ -1150,38 +1357,101 @@ def _fit_grids(rounds: list[dict[str, Any]], questions: int, assets: Path, folde
 
 
 def _bring_question_pictures(
-    questions: Sequence[_Taken], folder: Path, pack_id: str, created: list[Path]
+    questions: Sequence[_Taken],
+    folder: Path,
+    pack_id: str,
+    created: list[Path],
+    *,
+    gathered: _Gathered,
+    assets: Path,
 ) -> None:
     """A question's picture named in its source (a spreadsheet's image column) is looked
-    for next to that source file and copied beside the pack as a round's picture is; one
-    not found there stays as written, for the loader to find among the game's pictures or
-    to refuse (the question is then skipped at its line with the loader's words)."""
+    for in that source file's folder, or below it, and copied beside the pack as a round's
+    picture is (its real format's ending, scaled down when too large). A name that leads
+    out of that folder (``../``, an absolute path, a link out), a missing file and a file
+    that is no picture the game shows are not taken: a hostile file must not copy the
+    computer's files into a pack. The question is kept without its picture, with a note
+    at the cell (its column when the reader gives ``image_column``, else the question's).
+    A name of one of the game's own pictures (``mysteries/...``) stays as written."""
     taken: set[str] = set()
     copied: dict[Path, str] = {}
     for question in questions:
+        column = question.fields.pop("image_column", None)
         written = question.fields.get("image")
         if not isinstance(written, str) or not written.strip():
             continue
-        found = question.path.parent / written.strip()
+        cell = written.strip()
+        at = column if isinstance(column, int) and column > 0 else question.column
+        base = question.path.parent
+        found = base / cell
+        problem: Message | None = None
+        key: Path | None = None
         try:
-            if not found.is_file():
-                continue
             key = found.resolve()
-        except OSError:
+            inside = not Path(cell).is_absolute() and key.is_relative_to(base.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            problem = message(
+                "the picture {picture} is not in the folder of {file} or below it, so it is "
+                "not taken; the question is kept without it",
+                picture=cell,
+                file=question.path.name,
+            )
+        elif not os.path.lexists(found):
+            if (assets / cell).is_file():
+                continue  # one of the game's own pictures
+            problem = message(
+                "no picture {picture} in {folder}, the folder of {file}; the question is "
+                "kept without it",
+                picture=cell,
+                folder=str(base),
+                file=question.path.name,
+            )
+        elif key is not None and key not in copied:
+            try:
+                name, data, changes = _checked_picture(found)
+                copied[key] = _copy_picture(data, folder, name, taken, created)
+            except ImportRefused as refused:
+                problem = message(
+                    "the picture is not taken: {problem}; the question is kept without it",
+                    problem=refused.said,
+                )
+            else:
+                for change in changes:
+                    gathered.skipped.append(
+                        SkippedLine(question.path, question.line, at, change, "note")
+                    )
+        if problem is not None or key is None:
+            del question.fields["image"]
+            if problem is not None:
+                gathered.skipped.append(
+                    SkippedLine(question.path, question.line, at, problem, "note")
+                )
             continue
-        if key not in copied:
-            name = _checked_picture(found)
-            copied[key] = _copy_picture(found, folder, name, taken, created)
         question.fields["image"] = f"{pack_id}/{copied[key]}"
 
 
-def _checked_picture(picture: Path) -> str:
-    """The picture's safe file name, once it is checked to be a picture the game shows."""
+# Pictures a side larger than the game's are scaled down on copy up to this many pixels
+# (a 48-megapixel phone photo is 8000x6000); larger ones are refused. Decoding one takes
+# at most some 200 MiB (4 bytes a pixel).
+_MOST_PIXELS_SCALED = 50_000_000
+_LARGEST_SIDE_SCALED = 16_384
+_SUFFIX_OF_FORMAT = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WebP": ".webp"}
+
+
+def _checked_picture(picture: Path) -> tuple[str, bytes, list[Message]]:
+    """The picture as it goes into the pack: its safe file name (with the ending of the
+    format it really is in: phones save JPEGs named ``.png``), its bytes (scaled down with
+    Pillow, keeping its shape, when a side is over the game's largest), and what was
+    changed, said. Raises :class:`ImportRefused` for a file that is no picture the game
+    shows."""
     from clarity.core.packs.picture_decoding import (  # noqa: PLC0415
         FORMAT_BY_SUFFIX,
         MAX_PICTURE_SIDE,
         PictureError,
         check_picture,
+        pixel_size,
     )
 
     if picture.is_dir():
@@ -1197,15 +1467,64 @@ def _checked_picture(picture: Path) -> str:
                 suffixes=", ".join(FORMAT_BY_SUFFIX),
             )
         )
+    changes: list[Message] = []
     try:
-        check_picture(picture, max_side=MAX_PICTURE_SIDE)
+        data = _read_bytes(picture)
+        info = check_picture(picture, max_side=_LARGEST_SIDE_SCALED, decode=False)
+        large = max(info.width, info.height) > MAX_PICTURE_SIDE
+        if large and info.width * info.height <= _MOST_PIXELS_SCALED:
+            data = _scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
+            changes.append(
+                message(
+                    "{file} is {size} pixels, larger than the game shows; its copy in the "
+                    "pack is scaled down to at most {largest} pixels a side",
+                    file=picture.name,
+                    size=pixel_size(info.width, info.height),
+                    largest=MAX_PICTURE_SIDE,
+                )
+            )
+        else:
+            check_picture(picture, max_side=MAX_PICTURE_SIDE)
     except PictureError as error:
         raise ImportRefused(
             message("{file}: {problem}", file=str(picture), problem=error.message)
         ) from error
     except OSError as error:
         raise ImportRefused(_os_said(error, picture)) from error
-    return safe_file_name(picture.name)
+    name = safe_file_name(picture.name)
+    if FORMAT_BY_SUFFIX[suffix] is not info.format:
+        real = _SUFFIX_OF_FORMAT[info.format.value]
+        name = safe_file_name(picture.stem + real)
+        changes.append(
+            message(
+                "{file} holds a {format} picture, not what its name's ending says; it is "
+                "copied into the pack as {name}",
+                file=picture.name,
+                format=info.format.value,
+                name=name,
+            )
+        )
+    return name, data, changes
+
+
+def _scaled_down(data: bytes, fmt: str, largest: int) -> bytes:
+    """The picture ``data`` (in ``fmt``, Pillow's name but WebP) turned upright and scaled
+    down to at most ``largest`` pixels a side, its shape kept, saved in the same format."""
+    from PIL import Image, ImageOps  # noqa: PLC0415
+
+    with Image.open(io.BytesIO(data)) as image:
+        if fmt == "JPEG":
+            image.draft("RGB", (largest, largest))  # decode at a smaller scale: faster
+        upright = ImageOps.exif_transpose(image)
+        upright.thumbnail((largest, largest), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        if fmt == "JPEG":
+            if upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            upright.save(out, "JPEG", quality=90)
+        else:
+            upright.save(out, fmt.upper())
+        return out.getvalue()
 
 
 def safe_file_name(name: str) -> str:
@@ -1221,11 +1540,10 @@ def safe_file_name(name: str) -> str:
 
 
 def _copy_picture(
-    picture: Path, folder: Path, name: str, taken: set[str], created: list[Path]
+    data: bytes, folder: Path, name: str, taken: set[str], created: list[Path]
 ) -> str:
-    """Copy ``picture`` into ``folder`` as ``name`` (another name when a different picture
-    has it there; a new file is added to ``created``); the name it has there."""
-    data = _read_bytes(picture)
+    """Write the picture ``data`` into ``folder`` as ``name`` (another name when a different
+    picture has it there; a new file is added to ``created``); the name it has there."""
     stem, _, suffix = name.rpartition(".")
     number = 1
     while True:
