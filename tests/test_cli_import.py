@@ -355,3 +355,18 @@ def test_a_pack_file_with_no_ending_gets_yaml_and_the_same_file_twice_is_read_on
     assert len([line for line in out if line.startswith(f"  {source} (Aiken)")]) == 1
     assert f"{source} is named more than once; it is imported once" in out
     assert load_pack(Path(f"{target}.yaml"), assets_dir=bundled_assets_dir()).ok
+
+
+def test_files_that_give_nothing_are_counted_apart_from_skipped_questions(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(shutil.copy(AIKEN_ERRORS, tmp_path / "bank.txt"))
+    empty = tmp_path / "empty.gift"
+    empty.write_bytes(b"")
+    missing = tmp_path / "gone.gift"
+    status, out, err = run(capsys, "import", str(empty), str(source), str(missing), *data)
+    assert (status, err) == (0, [])
+    assert f"{empty}:1:1: skipped: the file is empty" in out
+    assert f"{missing}:1:1: skipped: no such file or folder" in out
+    questions = [line for line in out if line.startswith(f"{source}:") and ": skipped: " in line]
+    assert out[-2:] == [f"{len(questions)} questions skipped", "2 files gave no question"]

@@ -214,9 +214,16 @@ def _print_outcome(outcome: ImportOutcome, t: Translator, names: dict[str, str])
         _say(t.render(said))
     for problem in outcome.loaded.warnings:
         _say(problem_line(problem, t))
-    skipped = sum(1 for line in outcome.skipped if line.kind == "skipped")
+    files = outcome.files_skipped
+    skipped = sum(1 for line in outcome.skipped if line.kind == "skipped" and line not in files)
     if skipped:
         _say(t.ngettext("{count} question skipped", "{count} questions skipped", skipped))
+    if files:
+        _say(
+            t.ngettext(
+                "{count} file gave no question", "{count} files gave no question", len(files)
+            )
+        )
 
 
 def _print_skipped(lines: tuple[SkippedLine, ...], t: Translator) -> None:

@@ -186,7 +186,10 @@ class ImportOutcome:
     it) in the order given; ``skipped``: every question left out and every note, file by
     file in line order; ``said``: what the import decided for the teacher to check (the
     language it found, the answers it gave the pictures, the default pictures);
-    ``loaded``: the pack as the game loads it (its warnings in ``loaded.warnings``).
+    ``loaded``: the pack as the game loads it (its warnings in ``loaded.warnings``);
+    ``files_skipped``: the lines of ``skipped`` about a whole file that gave no question
+    (missing, empty, in no format...), not one question: a count of skipped questions
+    leaves them out.
     """
 
     pack_path: Path
@@ -197,6 +200,7 @@ class ImportOutcome:
     skipped: tuple[SkippedLine, ...]
     loaded: LoadedPack
     said: tuple[Message, ...] = ()
+    files_skipped: tuple[SkippedLine, ...] = ()
 
 
 class ImportRefused(Exception):
@@ -308,6 +312,7 @@ def import_files(request: ImportRequest) -> ImportOutcome:
         skipped=_in_file_order(gathered.skipped, request.files),
         loaded=loaded,
         said=tuple(said),
+        files_skipped=tuple(line for line, _ in gathered.unreadable),
     )
 
 
@@ -1470,7 +1475,10 @@ def _checked_picture(picture: Path) -> tuple[str, bytes, list[Message]]:
     changes: list[Message] = []
     try:
         data = _read_bytes(picture)
-        info = check_picture(picture, max_side=_LARGEST_SIDE_SCALED, decode=False)
+        try:
+            info = check_picture(picture, max_side=_LARGEST_SIDE_SCALED, decode=False)
+        except PictureError:  # said with the game's own largest size
+            info = check_picture(picture, max_side=MAX_PICTURE_SIDE, decode=False)
         large = max(info.width, info.height) > MAX_PICTURE_SIDE
         if large and info.width * info.height <= _MOST_PIXELS_SCALED:
             data = _scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
