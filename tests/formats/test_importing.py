@@ -176,6 +176,7 @@ def test_a_question_the_validator_refuses_is_left_out_and_told_at_its_row(
         f"no picture missing.png in {source.parent}, the folder of table.csv; the question "
         "is kept without it"
     ]
+    assert [n.column for n in notes] == [7]  # the picture's own cell, column G
     assert outcome.loaded.pack.questions[2].image is None
     assert outcome.loaded.ok
     assert outcome.imported == 3

@@ -1098,6 +1098,7 @@ class _RowReader:
         image = self.cell("image")
         if image:
             fields["image"] = image
+            fields["image_column"] = self.column("image")  # where the pipeline says a problem
 
 
 def _named_choice(part: str, choices: list[str]) -> str | None:
