@@ -261,3 +261,78 @@ def test_a_hostile_file_gives_questions_or_unreadable_and_nothing_else(text: str
     except SourceUnreadable as unreadable:
         read = unreadable
     assert_read_or_unreadable(text, read)
+
+
+# --- options lettered in Cyrillic, as a Russian or Belarusian teacher types them ----------
+
+
+def test_options_lettered_in_cyrillic_are_read_in_the_cyrillic_order() -> None:
+    read = read_file("aiken_cyrillic_letters.txt")
+    assert read.skipped == ()
+    born, river, capital = (dict(q.fields) for q in read.questions)
+    # an initial at the start of the text is no option
+    assert born["prompt"] == "А. С. Пушкин родился в…"
+    assert born["answer"] == "Москве"
+    # В is the third letter, though it looks like the Latin B
+    assert river["choices"] == ["Днепр", "Неман", "Свислочь", "Западная Двина"]
+    assert river["answer"] == "Свислочь"
+    assert capital["choices"] == ["Гродна", "Брэст", "Мінск", "Гомель", "Віцебск", "Магілёў"]
+    assert capital["answer"] == "Мінск"
+    assert [(q.line, q.column) for q in read.questions] == [(1, 1), (8, 1), (15, 1)]
+    for question in read.questions:
+        QUESTION.validate_python(question.fields)
+    for line_end in ("\r\n", "\r"):
+        assert read_file("aiken_cyrillic_letters.txt", line_end) == read
+
+
+@pytest.mark.parametrize(
+    ("options", "answer", "right"),
+    [
+        ("А) а\nБ) б\nВ) в", "Б", "б"),
+        ("А) а\nБ) б\nВ) в", "A", "а"),  # a Latin A is the first either way
+        ("А) а\nБ) б\nВ) в", "C", "в"),  # a Latin C: Cyrillic С letters no option
+        ("А) а\nБ) б\nB) в", "В", "в"),  # a Latin B among Cyrillic options stands for В
+        ("A) a\nB) b\nС) c", "C", "c"),  # a Cyrillic С (the C key of a Russian keyboard)
+        ("A) a\nB) b\nC) c", "С", "c"),
+        ("A) a\nБ) b\nC) c", "B", "b"),
+    ],
+)
+def test_look_alike_letters_of_the_other_alphabet(options: str, answer: str, right: str) -> None:
+    (question,) = read_aiken(f"Q?\n{options}\nANSWER: {answer}").questions
+    assert question.fields["answer"] == right
+
+
+@pytest.mark.parametrize(
+    ("options", "answer", "one", "other"),
+    [("А) а\nБ) б\nВ) в", "B", "Б", "В"), ("A) a\nB) b\nC) c", "В", "B", "C")],
+)
+def test_an_answer_letter_that_names_two_options_asks_for_latin_letters(
+    options: str, answer: str, one: str, other: str
+) -> None:
+    read = read_aiken(f"Question?\n  {options}\nANSWER: {answer}")
+    assert read.questions == ()
+    assert [where(one) for one in read.skipped] == [
+        (
+            2,
+            3,
+            f'"ANSWER: {answer}" could name option {one} or option {other}: Cyrillic and Latin '
+            "letters that look alike are mixed; use Latin letters A) B) for the options and "
+            'the answer, such as "ANSWER: B"',
+        )
+    ]
+
+
+def test_cyrillic_options_out_of_order_are_told_in_cyrillic() -> None:
+    read = read_aiken("Q?\nА) а\nВ) в\nБ) б\nANSWER: Б")
+    assert [where(one) for one in read.skipped] == [
+        (
+            3,
+            1,
+            "option В comes where option Б should; letter the options А, Б, В… in order "
+            "(Moodle counts them in order, whatever their letters)",
+        )
+    ]
+    seven = "Q?\n" + "\n".join(f"{letter}) {letter}" for letter in "АБВГДЕЖ") + "\nANSWER: А"
+    assert [where(one) for one in read_aiken(seven).skipped] == [
+        (8, 1, "a choice question has at most 6 choices; this one has 7")
+    ]

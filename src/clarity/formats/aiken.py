@@ -25,6 +25,17 @@ Where a teacher writing by hand is met half way (Moodle itself is stricter):
 - ``ANSWER`` may be written in any case (``Answer: b``), with spaces before the colon, and
   its letter in either case, with a ``)`` or ``.`` after it; options may also be lettered
   ``a)`` (small letter, then a space).
+- Options lettered in Cyrillic, as a Russian or Belarusian teacher types them on a
+  Cyrillic keyboard: ``А) … Б) … В) … Г) … Д) … Е) …`` (the first letters of both
+  alphabets; a list is lettered А, Б, В, Г, Д, Е, Ж, З, passing over Ё), with
+  ``ANSWER: Б``. В is the THIRD option, though it looks like the Latin B; Latin A, B, C, E
+  and Cyrillic А, В, С, Е look alike. So a question's options are read in the alphabet
+  their letters fit in order (a look-alike of the other alphabet stands for its twin: a
+  Latin B among Cyrillic options is В), and its ANSWER letter in the same alphabet; when
+  the ANSWER letter is in the other alphabet and could name two options (a Latin B with
+  Cyrillic options: the second, B, or the third, В), the question is skipped at its first
+  option, asking for Latin letters. A Cyrillic letter is an option only inside a question
+  (after its text) and not before an initial (``А. С. Пушкин`` starts a question's text).
 
 The game holds a question of 2 to 6 options (letters A to F), each its own text, at most
 200 characters; anything else, and every question whose ANSWER line is missing or names
@@ -52,8 +63,19 @@ _PROMPT_LIMIT: int = get_args(Text)[1].max_length
 # which keeps "e.g." and "i.e." at the start of a question's text out of the options.
 _OPTION = re.compile(r"(?:([A-Z])[).][ \t]?|([a-z])[).][ \t]+)(.*)")
 _ANSWER = re.compile(r"answer[ \t]*:", re.IGNORECASE)
-_ANSWER_LETTER = re.compile(r"([A-Za-z])[).]?")
+# Cyrillic options (see the module): a capital letter then ")" or "." (an optional space),
+# or a small one then a space; not an initial ("А. С. Пушкин").
+_CYRILLIC_OPTION = re.compile(
+    r"(?:([АБВГДЕЖЗС])[).][ \t]?+|([абвгдежзс])[).][ \t]++)(?![А-ЯЁІЎ]\.)(.*)"
+)
+_ANSWER_LETTER = re.compile(r"([A-Za-zА-яЁёІіЎў])[).]?")
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# How Russian and Belarusian letter a list (Ё and Й passed over).
+_CYRILLIC_LETTERS = "АБВГДЕЖЗ"
+# Capital letters of the two alphabets that look the same.
+_TO_LATIN = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
+_TO_CYRILLIC = str.maketrans("ABEKMHOPCTX", "АВЕКМНОРСТХ")
+_ALPHABETS = {"latin": (_LETTERS, _TO_LATIN), "cyrillic": (_CYRILLIC_LETTERS, _TO_CYRILLIC)}
 
 
 @dataclass
@@ -147,6 +169,8 @@ def read_aiken(text: str) -> SourceRead:
             orphan = False
             continue
         option = _OPTION.fullmatch(stripped)
+        if option is None and draft is not None:
+            option = _CYRILLIC_OPTION.fullmatch(stripped)
         if option is not None:
             letter = (option.group(1) or option.group(2)).upper()
             if draft is None:
@@ -183,7 +207,8 @@ def _finish(
 ) -> SourceQuestion | Skipped:
     """The question ``draft`` closed by the ANSWER line ``raw`` (number ``line``, its text
     from ``column``; ``after``: the offset in ``raw`` just after "ANSWER:")."""
-    problem = _options_problem(draft.options)
+    script = _script_of(draft.options)
+    problem = _options_problem(draft.options, script)
     if problem is not None:
         return problem
     if len(draft.options) < MIN_CHOICES:
@@ -222,8 +247,25 @@ def _finish(
                 value=shown(value),
             ),
         )
-    index = _LETTERS.index(letter.group(1).upper())
-    if index >= len(draft.options):
+    named = letter.group(1).upper()
+    readings = {_position(named, script), _position(named, _script_of_letter(named))} - {None}
+    if len(readings) > 1:
+        first = draft.options[0]
+        low, high = sorted(index for index in readings if index is not None)
+        return Skipped(
+            first.line,
+            first.column,
+            message(
+                '"ANSWER: {letter}" could name option {one} or option {other}: Cyrillic and '
+                "Latin letters that look alike are mixed; use Latin letters A) B) for the "
+                'options and the answer, such as "ANSWER: B"',
+                letter=letter.group(1),
+                one=first_letters(script)[low],
+                other=first_letters(script)[high],
+            ),
+        )
+    index = readings.pop() if readings else None
+    if index is None or index >= len(draft.options):
         return Skipped(
             line,
             value_column,
@@ -243,9 +285,41 @@ def _finish(
     return SourceQuestion(fields=fields, line=draft.line, column=draft.column)
 
 
-def _options_problem(options: list[_Option]) -> Skipped | None:
-    """The first thing wrong with ``options`` that the game cannot hold, placed at its
-    option; None when every option can be a choice."""
+def first_letters(script: str) -> str:
+    """The letters a list is lettered with in ``script`` ("latin" or "cyrillic"), in order."""
+    return _ALPHABETS[script][0]
+
+
+def _script_of_letter(letter: str) -> str:
+    return "cyrillic" if "\u0400" <= letter <= "\u04ff" else "latin"
+
+
+def _position(letter: str, script: str) -> int | None:
+    """Which option (0 for the first) the capital ``letter`` names in ``script``'s
+    lettering: a letter of the other alphabet by its look-alike (Cyrillic В is Latin B,
+    Latin B is Cyrillic В); None when it names none."""
+    letters, twins = _ALPHABETS[script]
+    letter = letter.translate(twins)
+    return letters.index(letter) if letter in letters else None
+
+
+def _script_of(options: list[_Option]) -> str:
+    """The alphabet ``options`` are lettered in: the one their letters fit in order, else
+    the one most of them are written in (Latin, Moodle's, when as many)."""
+    fitting = [
+        script
+        for script in _ALPHABETS
+        if all(_position(option.letter, script) == index for index, option in enumerate(options))
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    cyrillic = sum(_script_of_letter(option.letter) == "cyrillic" for option in options)
+    return "cyrillic" if cyrillic > len(options) - cyrillic else "latin"
+
+
+def _options_problem(options: list[_Option], script: str) -> Skipped | None:
+    """The first thing wrong with ``options`` (lettered in ``script``) that the game cannot
+    hold, placed at its option; None when every option can be a choice."""
     seen: dict[str, str] = {}
     for index, option in enumerate(options):
         if index == MAX_CHOICES:
@@ -258,8 +332,24 @@ def _options_problem(options: list[_Option]) -> Skipped | None:
                     count=len(options),
                 ),
             )
-        expected = _LETTERS[index]
-        if option.letter != expected:
+        expected = first_letters(script)[index]
+        # a letter of the other alphabet stands for its look-alike or for itself
+        if index not in (
+            _position(option.letter, script),
+            _position(option.letter, _script_of_letter(option.letter)),
+        ):
+            if script == "cyrillic":
+                return Skipped(
+                    option.line,
+                    option.column,
+                    message(
+                        "option {letter} comes where option {expected} should; letter the "
+                        "options А, Б, В… in order (Moodle counts them in order, whatever "
+                        "their letters)",
+                        letter=option.letter,
+                        expected=expected,
+                    ),
+                )
             return Skipped(
                 option.line,
                 option.column,
