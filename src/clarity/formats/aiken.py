@@ -260,8 +260,8 @@ def _finish(
                 "Latin letters that look alike are mixed; use Latin letters A) B) for the "
                 'options and the answer, such as "ANSWER: B"',
                 letter=letter.group(1),
-                one=first_letters(script)[low],
-                other=first_letters(script)[high],
+                one=_first_letters(script)[low],
+                other=_first_letters(script)[high],
             ),
         )
     index = readings.pop() if readings else None
@@ -285,7 +285,7 @@ def _finish(
     return SourceQuestion(fields=fields, line=draft.line, column=draft.column)
 
 
-def first_letters(script: str) -> str:
+def _first_letters(script: str) -> str:
     """The letters a list is lettered with in ``script`` ("latin" or "cyrillic"), in order."""
     return _ALPHABETS[script][0]
 
@@ -332,7 +332,7 @@ def _options_problem(options: list[_Option], script: str) -> Skipped | None:
                     count=len(options),
                 ),
             )
-        expected = first_letters(script)[index]
+        expected = _first_letters(script)[index]
         # a letter of the other alphabet stands for its look-alike or for itself
         if index not in (
             _position(option.letter, script),
