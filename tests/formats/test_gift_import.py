@@ -245,9 +245,9 @@ def test_the_text_of_a_style_or_script_element_is_not_shown() -> None:
     assert prompt["prompt"] == "Shown"
 
 
-def test_plain_and_markdown_text_keep_what_looks_like_html() -> None:
+def test_plain_text_keeps_what_looks_like_html() -> None:
     assert _one("[plain]Is <b> a tag?{T}")["prompt"] == "Is <b> a tag?"
-    assert _one("[markdown]**Bold** <p>{T}")["prompt"] == "**Bold** <p>"
+    assert _one("[plain]Is **this** bold?{T}")["prompt"] == "Is **this** bold?"
     # moodle auto-format shows tags as HTML, but a lone "<" is text
     assert _one("[moodle]Is 3 < 5 and 6 > 2?{T}")["prompt"] == "Is 3 < 5 and 6 > 2?"
     assert _one("Is <b>this</b> bold?{T}")["prompt"] == "Is this bold?"
@@ -575,3 +575,81 @@ def test_every_digit_of_a_long_number_is_kept() -> None:
     )
     assert _one("Q{#-0.00150}")["answer"] == "-0.0015"
     assert _one("Q{#-0.0}")["answer"] == "0"
+
+
+# --- [markdown] text ---------------------------------------------------------------------
+
+
+def test_markdown_text_becomes_plain_text_with_a_note() -> None:
+    # as a teacher writes it (the example of "Getting the most from markdown in GIFT"):
+    # the answers and the feedback take the question's format
+    read = read_gift(
+        "::Simple markdown::\n[markdown]If you're standing somewhere on the equator, the "
+        "**sun** \nrises in the\\: {=*east*#**Super!** ~*west* ~*north* ~*south*}"
+    )
+    assert [dict(q.fields) for q in read.questions] == [
+        {
+            "type": "choice",
+            "prompt": "If you're standing somewhere on the equator, the sun rises in the:",
+            "title_hint": "Simple markdown",
+            "choices": ["east", "west", "north", "south"],
+            "answer": "east",
+            "explain": "Super!",
+        }
+    ]
+    assert [(n.line, n.column, str(n.reason)) for n in read.notes] == [
+        (1, 1, "Markdown formatting was turned into plain text")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Pick *one*\\: the _first_", "Pick one: the first"),
+        ("What is **this** and __that__?", "What is this and that?"),
+        ("**bold *and emphasis***", "bold and emphasis"),
+        ("*x __y__ z*", "x y z"),
+        ("Run `rm *.txt` here", "Run rm *.txt here"),
+        ('See [the map](https://example.org/map "Map") of Minsk', "See the map of Minsk"),
+        ("# Geography\nWhich river?", "Geography\nWhich river?"),
+        ("## Часть 1 ##\nКакая река?", "Часть 1\nКакая река?"),
+        ("\\*not emphasis\\*", "*not emphasis*"),
+    ],
+)
+def test_the_markdown_subset_read(written: str, plain: str) -> None:
+    read = read_gift(f"[markdown]{written}{{T}}")
+    assert read.questions[0].fields["prompt"] == plain
+    if "\\*" not in written:
+        assert [str(n.reason) for n in read.notes] == [
+            "Markdown formatting was turned into plain text"
+        ]
+
+
+def test_markdown_that_is_no_formatting_needs_no_note() -> None:
+    for written in ("2*3*4 = 24", "snake_case_name", "#1 priority", "a * b", "Plain words."):
+        read = read_gift(f"[markdown]{written}{{T}}")
+        assert read.questions[0].fields["prompt"] == written
+        assert read.notes == ()
+
+
+def test_a_markdown_picture_is_left_out_with_a_note() -> None:
+    read = read_gift("[markdown]Which bird is this? ![a stork](stork.png){=stork}")
+    assert read.questions[0].fields["prompt"] == "Which bird is this?"
+    assert [str(n.reason) for n in read.notes] == ["a picture in the text was left out"]
+
+
+def test_a_short_answer_is_compared_as_typed_even_in_markdown() -> None:
+    # Moodle never formats a short answer's text: its "*" is the wildcard
+    read = read_gift("[markdown]Name the *capital*{=Minsk =*insk}")
+    assert dict(read.questions[0].fields) == {
+        "type": "typed",
+        "prompt": "Name the capital",
+        "answer": "Minsk",
+    }
+
+
+def test_moodle_auto_format_shows_stars_as_typed() -> None:
+    # Moodle's auto-format makes links of addresses and shows HTML; "**" is shown as typed
+    read = read_gift("[moodle]What is **this**?{=a ~b}")
+    assert read.questions[0].fields["prompt"] == "What is **this**?"
+    assert read.notes == ()

@@ -24,7 +24,14 @@ Reading (:func:`read_gift`):
   entities decoded, tags dropped; a note says so when formatting such as bold or a list
   was lost, not for the paragraph Moodle's editor wraps every text in); ``[moodle]`` text
   (and text without a format) is too when it holds HTML tags, because Moodle shows it as
-  HTML. ``[plain]`` and ``[markdown]`` text is kept as written.
+  HTML. ``[markdown]`` text is turned into plain text too (a small subset: emphasis,
+  strong, code, links ``[text](url)`` to their text, ``#`` headings, pictures left out,
+  backslash escapes; see :class:`_Markdown`), with a note when formatting was lost, and
+  HTML tags in it as in ``[moodle]`` text; a short answer's own text is never formatted
+  (Moodle compares it as typed, ``*`` being its wildcard). ``[plain]`` text is kept as
+  written, and so is ``[moodle]`` text's ``*stars*``, which Moodle's auto-format shows as
+  typed (it makes links of addresses, keeps line breaks and shows HTML; Moodle's help on
+  text formats).
 * The escapes ``\\~ \\= \\# \\{ \\} \\: \\\\`` give the character; ``\\n`` a line break.
   Runs of other white space (line ends in the file included) become one space.
 * Multiple choice: ``=right ~wrong``, weights ``~%50%``. Only a 100 % answer (``=`` or
@@ -120,6 +127,36 @@ _HTML_TAG = re.compile(
     r"code|pre|blockquote)\b[^<>]*>",
     re.IGNORECASE,
 )
+# Markdown (Moodle's [markdown] text), the part of it the reader turns into plain text:
+# backslash escapes and code spans first (what they hold is text, never markup; it is
+# moved to the private use area while the rest is read), then ATX headings, links and
+# pictures, then strong and emphasis, each within one line.
+_MD_LITERAL = "\\`*_{}[]()#+-.!<>"
+_MD_STAND_IN = {char: chr(0xE100 + ord(char)) for char in _MD_LITERAL}
+_MD_RESTORE = str.maketrans({v: k for k, v in _MD_STAND_IN.items()})
+_MD_HIDE = str.maketrans(_MD_STAND_IN)
+_MD_ESCAPE_OR_CODE = re.compile(
+    r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!<>])|(?P<ticks>`{1,3})(?!`)(?P<code>[^\n\ue00a`]"
+    r"(?:[^\n\ue00a]*?[^\n\ue00a`])?)(?P=ticks)(?!`)"
+)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_MD_LINK = re.compile(
+    r"(?P<picture>!?)\[(?P<label>[^\[\]\n\ue00a]*)\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)"
+)
+# Strong, then emphasis: the marks around words, never inside one (2*3*4 and snake_case
+# are kept as written) and never around the same mark, which keeps each match as short as
+# the text up to the next mark (one pass over the text, however many marks are unclosed).
+_MD_STRONG = re.compile(
+    r"\*\*(?=[^\s*])([^*\n\ue00a]*?[^\s\\*])\*\*|__(?=[^\s_])([^_\n\ue00a]*?[^\s\\_])__"
+)
+_MD_EMPHASIS = re.compile(
+    r"(?<!\w)(?:\*(?=[^\s*])([^*\n\ue00a]*?[^\s\\*])\*"
+    r"|_(?=[^\s_])([^_\n\ue00a]*?[^\s\\_])_)(?!\w)"
+)
+# Text longer than this is not worth reading as Markdown: the game refuses it as too long
+# anyway, and a limit keeps an unclosed "*" from costing more than its line.
+_MD_MOST = 4 * 2000
+
 # Moodle's own parts of a category path: the context, "top", and the course's default
 # category (its name in English, Russian and Belarusian Moodle: the string "defaultfor")
 _MOODLE_CATEGORY_PARTS = re.compile(
@@ -307,6 +344,54 @@ class _Html(HTMLParser):
             self.pieces.append(data)
 
 
+@dataclass
+class _Markdown:
+    """Markdown to plain text, the subset Moodle's [markdown] text uses for a question's
+    words: ``*emphasis*`` and ``_emphasis_``, ``**strong**`` and ``__strong__``,
+    ```code```, links ``[text](url)`` (their text), pictures ``![alt](url)`` (left out and
+    counted), ATX headings ``# Heading`` (their text on a line of its own), and backslash
+    escapes (``\\*`` is a star). A star or underscore inside a word is kept (``2*3*4``,
+    ``snake_case``), and so are lists, quotes and tables. Markdown's rules: John Gruber's
+    Markdown syntax, as PHP Markdown (Moodle's) reads it."""
+
+    formatting: bool = False  # something was more than words: a note says it was lost
+    pictures: int = 0
+
+    def plain(self, text: str) -> str:
+        if len(text) > _MD_MOST:
+            return text
+        text = _MD_ESCAPE_OR_CODE.sub(self._literal, text)
+        text = _MD_HEADING.sub(self._heading, text)
+        text = _MD_LINK.sub(self._link, text)
+        for _ in range(3):  # **strong *and emphasis*** takes one pass per level
+            done = _MD_EMPHASIS.sub(self._marked, _MD_STRONG.sub(self._marked, text))
+            if done == text:
+                break
+            text = done
+        return text.translate(_MD_RESTORE)
+
+    def _literal(self, match: re.Match[str]) -> str:
+        if match["escaped"] is not None:
+            return match["escaped"].translate(_MD_HIDE)
+        self.formatting = True
+        return match["code"].translate(_MD_HIDE)
+
+    def _heading(self, match: re.Match[str]) -> str:
+        self.formatting = True
+        return (match[1] or "") + _LINE_BREAK
+
+    def _link(self, match: re.Match[str]) -> str:
+        if match["picture"]:
+            self.pictures += 1
+            return ""
+        self.formatting = True
+        return match["label"]
+
+    def _marked(self, match: re.Match[str]) -> str:
+        self.formatting = True
+        return match[1] if match[1] is not None else match[2]
+
+
 def _tidy(text: str) -> str:
     """Runs of white space to one space, line breaks (``\\n``, <br>) kept (at most one
     empty line in a row), ends trimmed."""
@@ -438,15 +523,24 @@ class _QuestionReader:
     def _note(self, kind: str, reason: Message) -> None:
         self.notes.setdefault(kind, Skipped(self.line, self.column, reason))
 
-    def _plain(self, text: str, text_format: str) -> str:
-        """Hidden-escape text as the plain text the game shows."""
+    def _plain(self, text: str, text_format: str, *, markdown: bool = True) -> str:
+        """Hidden-escape text as the plain text the game shows (``markdown``: False for
+        a short answer's text, which Moodle compares as typed, never formats)."""
         own = _FORMAT.match(text)
         if own:
             text_format = own[1]
             text = text[own.end() :]
         text = text.translate(_RESTORE)
+        if text_format == "markdown" and markdown:
+            reader = _Markdown()
+            text = reader.plain(text)
+            if reader.formatting:
+                self._note("markdown", message("Markdown formatting was turned into plain text"))
+            if reader.pictures:
+                self._note("picture", message("a picture in the text was left out"))
         if ("<" in text or "&" in text) and (
-            text_format == "html" or (text_format == "moodle" and _HTML_TAG.search(text))
+            text_format == "html"
+            or (text_format in ("moodle", "markdown") and _HTML_TAG.search(text))
         ):
             parser = _Html()
             parser.feed(text)
@@ -600,7 +694,7 @@ class _QuestionReader:
             weight, text = self._weighted(piece)
             answer, said = self._with_feedback(text)
             every.append(said)
-            answer_text = self._plain(answer, self.text_format)
+            answer_text = self._plain(answer, self.text_format, markdown=False)
             if not answer_text:
                 continue
             if weight is not None and weight != _FULL:
