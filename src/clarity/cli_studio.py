@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 IMPORT_FORMATS = ("gift", "aiken", "csv", "xlsx", "quizlet", "opentdb", "kahoot")
 EXPORT_FORMATS = ("gift", "anki", "html")
 TEMPLATES = ("csv",)
-# Separators a shell makes hard to type, by name.
-_NAMED_SEPARATORS = {"tab": "\t", "\\t": "\t", "newline": "\n", "\\n": "\n", "semicolon": ";"}
 
 
 def add_commands(subparsers: cli.Subparsers, t: Translator) -> None:
@@ -120,9 +118,12 @@ def _add_import(subparsers: cli.Subparsers, t: Translator) -> None:
 
 
 def _separator(text: str | None) -> str | None:
-    if text is None:
-        return None
-    return _NAMED_SEPARATORS.get(text.lower(), text)
+    """A ``--separator`` or ``--card-separator`` as what it stands for: a name (tab, comma,
+    newline, semicolon, \\t) as the Quizlet reader reads it
+    (:func:`clarity.formats.quizlet.separator_named`), any other text as it is."""
+    from clarity.formats.quizlet import separator_named  # noqa: PLC0415 - only when importing
+
+    return None if text is None else separator_named(text)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -356,7 +357,7 @@ def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
     if written.is_file():
         loaded = cli.load_packs([written], assets_dir=bundled_assets_dir())[0]
     else:
-        folders = [bundled_questions_dir(), user_packs_dir(cli._data_dir(args))]
+        folders = cli._installed_pack_folders(args, extra=())
         found = [
             pack
             for pack in cli.discover_packs(folders, assets_dir=bundled_assets_dir())
