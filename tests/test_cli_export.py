@@ -338,7 +338,8 @@ def test_a_broken_settings_file_is_said_and_the_page_plays_by_the_defaults(
 ) -> None:
     config = tmp_path / "config"
     config.mkdir()
-    (config / "settings.ini").write_text("[rules]\ntime = 7\n", encoding="utf-8")
+    # a value written with an escape sequence (which would clear the teacher's terminal)
+    (config / "settings.ini").write_text("[rules]\ntime = 7\x1b[2J\n", encoding="utf-8")
     target = tmp_path / "game.html"
     argv = ["export", "union-state", "--format", "html", "-o", str(target), *data]
     status, _, err = run(capsys, *argv, "--config-dir", str(config))
@@ -346,6 +347,8 @@ def test_a_broken_settings_file_is_said_and_the_page_plays_by_the_defaults(
     assert len(err) == 1
     assert err[0].startswith("clarity: ")
     assert "settings.ini" in err[0]
+    assert "\x1b" not in err[0]
+    assert "7\\x1b[2J" in err[0]  # said as the characters it holds, as clarity settings does
     assert page_rules(target)["time_scale"] == 1.0
 
 

@@ -343,7 +343,8 @@ def _web_rules(args: argparse.Namespace) -> ScoringRules:
     line each, as when the game starts; that setting keeps its default."""
     loaded = SettingsStore(settings_path(cli._config_dir(args))).load()
     for problem in loaded.problems:
-        print(f"clarity: {problem_line(problem, args.translator)}", file=sys.stderr)
+        line = problem_line(problem, args.translator)
+        print(terminal_safe(f"{cli.PROG}: {line}"), file=sys.stderr)
     return loaded.settings.rules.scoring_rules(timer=args.timer, streaks=args.streaks)
 
 
