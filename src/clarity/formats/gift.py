@@ -523,6 +523,18 @@ class _QuestionReader:
     def _note(self, kind: str, reason: Message) -> None:
         self.notes.setdefault(kind, Skipped(self.line, self.column, reason))
 
+    def _note_partial(self, weights: list[Decimal]) -> None:
+        """The note that answers with partial credit (``weights``, in %) were left out: the
+        game has only right and wrong. Nothing when there were none."""
+        if weights:
+            self._note(
+                "weights",
+                message(
+                    "partial credit ({weights}) left out: only a 100% answer is right",
+                    weights=_weights(weights),
+                ),
+            )
+
     def _plain(self, text: str, text_format: str, *, markdown: bool = True) -> str:
         """Hidden-escape text as the plain text the game shows (``markdown``: False for
         a short answer's text, which Moodle compares as typed, never formats)."""
@@ -621,14 +633,7 @@ class _QuestionReader:
         if full:
             right = full
             partial = [read[i].weight for i in positive if i not in full]
-            if partial:
-                self._note(
-                    "weights",
-                    message(
-                        "partial credit ({weights}) left out: only a 100% answer is right",
-                        weights=_weights(partial),
-                    ),
-                )
+            self._note_partial(partial)
         elif positive and abs(sum(read[i].weight for i in positive) - _FULL) < Decimal("0.01"):
             # Moodle's "multiple answers": full marks only for those answers ticked together
             return Skipped(
@@ -729,14 +734,7 @@ class _QuestionReader:
                     answers=", ".join(wild),
                 ),
             )
-        if partial:
-            self._note(
-                "weights",
-                message(
-                    "partial credit ({weights}) left out: only a 100% answer is right",
-                    weights=_weights(partial),
-                ),
-            )
+        self._note_partial(partial)
         result: dict[str, object] = {"type": "typed", **fields, "answer": right[0]}
         if len(right) > 1:
             result["accept"] = right[1:]
@@ -785,14 +783,7 @@ class _QuestionReader:
                     numbers=", ".join(left),
                 ),
             )
-        if partial:
-            self._note(
-                "weights",
-                message(
-                    "partial credit ({weights}) left out: only a 100% answer is right",
-                    weights=_weights(partial),
-                ),
-            )
+        self._note_partial(partial)
         self._feedback(result, [said], [said for _, said in found])
         return result
 
