@@ -32,12 +32,11 @@ from clarity.formats.source import Skipped, SourceQuestion, SourceRead, SourceUn
 from clarity.formats.table import (
     ROWS_PER_QUESTION,
     TableRow,
+    cell_problem,
     clamped_time_limit,
     header_key,
     rows_left,
-    too_long_cell,
     truth_of,
-    unsaved_formula,
     xlsx_rows,
 )
 
@@ -100,7 +99,7 @@ def read_kahoot(data: bytes) -> SourceRead:
             skipped.append(rows_left(row.line, table.last_line(), most))
             break
         read += 1
-        problem = _cell_problem(row, wanted)
+        problem = cell_problem(row, wanted)
         if problem is not None:
             skipped.append(problem)
             continue
@@ -119,15 +118,6 @@ def looks_like_kahoot(data: bytes) -> bool:
         return _find_header(iter(xlsx_rows(data))) is not None
     except SourceUnreadable:
         return False
-
-
-def _cell_problem(row: TableRow, wanted: list[int]) -> Skipped | None:
-    for index in sorted(wanted):
-        if index in row.too_long:
-            return too_long_cell(row.line, index, row.too_long[index])
-        if index in row.formulas:
-            return unsaved_formula(row.line, index)
-    return None
 
 
 def _find_header(

@@ -421,7 +421,7 @@ def rows_left(line: int, last: int, most: int) -> Skipped:
     return Skipped(line, 1, said)
 
 
-def too_long_cell(line: int, index: int, length: int) -> Skipped:
+def _too_long_cell(line: int, index: int, length: int) -> Skipped:
     """A cell over :data:`MAX_CELL_CHARS`, refused at its place."""
     said = message(
         "this cell holds {count} characters, more than the {most} a cell may hold; the row "
@@ -432,13 +432,26 @@ def too_long_cell(line: int, index: int, length: int) -> Skipped:
     return Skipped(line, index + 1, said)
 
 
-def unsaved_formula(line: int, index: int) -> Skipped:
+def _unsaved_formula(line: int, index: int) -> Skipped:
     """An xlsx cell with a formula and no saved value, refused at its place."""
     said = message(
         "this cell holds a formula with no saved value (the file was written by a program, "
         "not saved by a spreadsheet); open the file in Excel or LibreOffice and save it"
     )
     return Skipped(line, index + 1, said)
+
+
+def cell_problem(row: TableRow, wanted: list[int]) -> Skipped | None:
+    """The first cell of ``row`` among ``wanted`` (0-based indexes of the columns a reader
+    reads), from the left, that is too long (:data:`MAX_CELL_CHARS`) or an unsaved formula,
+    refused at its place; None when every one can be read. The game's table and Kahoot's
+    template skip such a row alike."""
+    for index in sorted(wanted):
+        if index in row.too_long:
+            return _too_long_cell(row.line, index, row.too_long[index])
+        if index in row.formulas:
+            return _unsaved_formula(row.line, index)
+    return None
 
 
 def csv_rows(text: str) -> TableRows:
@@ -892,7 +905,7 @@ def _read_rows(table: TableRows) -> SourceRead:
             skipped.append(rows_left(line, table.last_line(), most))
             break
         read += 1
-        problem = _cell_problem(row, wanted)
+        problem = cell_problem(row, wanted)
         if problem is not None:
             skipped.append(problem)
             continue
@@ -910,17 +923,6 @@ def _read_rows(table: TableRows) -> SourceRead:
         )
         raise SourceUnreadable(1, 1, said)
     return SourceRead(tuple(questions), tuple(skipped), _title(above), tuple(notes))
-
-
-def _cell_problem(row: TableRow, wanted: list[int]) -> Skipped | None:
-    """A read cell of ``row`` that is too long or an unsaved formula, the first from the
-    left."""
-    for index in sorted(wanted):
-        if index in row.too_long:
-            return too_long_cell(row.line, index, row.too_long[index])
-        if index in row.formulas:
-            return unsaved_formula(row.line, index)
-    return None
 
 
 def _title(above: list[tuple[int, list[str]]]) -> str | None:
