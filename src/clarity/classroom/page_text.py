@@ -19,14 +19,13 @@ answer) are rendered by the host, not here.
 from __future__ import annotations
 
 import html
-import json
 import re
 from functools import cache
 from pathlib import Path
 
 from clarity.core.messages import N_, Message, plural_message
 from clarity.i18n import Translator
-from clarity.i18n.plural_forms import plural_forms
+from clarity.i18n.page_words import page_words, script_json
 
 #: The pages :func:`render` knows, each an HTML file of ``web/``.
 PAGES = ("student", "teacher")
@@ -173,7 +172,7 @@ def render(page: str, translator: Translator) -> str:
         if name == "lang":
             return html.escape(translator.language)
         if name == "texts":
-            return _script_json(page_data(translator))
+            return script_json(page_data(translator))
         raise KeyError(name)
 
     return _SLOT.sub(filled, template)
@@ -182,22 +181,11 @@ def render(page: str, translator: Translator) -> str:
 def page_data(translator: Translator) -> dict[str, object]:
     """What the pages' scripts read: ``lang`` (the language's tag), ``locale`` (a BCP 47
     tag for ``Intl``), ``texts`` (key -> text with ``{name}`` slots) and ``plurals`` (key ->
-    CLDR category -> text with ``{count}``)."""
-    return {
-        "lang": translator.language,
-        "locale": translator.locale.replace("_", "-"),
-        "texts": {key: translator.gettext(text) for key, text in TEXTS.items()},
-        "plurals": {key: plural_forms(text, translator) for key, text in PLURALS.items()},
-    }
+    CLDR category -> text with ``{count}``): :data:`TEXTS` and :data:`PLURALS` through
+    :func:`clarity.i18n.page_words.page_words`, as the exported web game sends its own."""
+    return page_words(translator, TEXTS, PLURALS)
 
 
 @cache
 def _template(page: str) -> str:
     return (WEB_DIR / f"{page}.html").read_text(encoding="utf-8")
-
-
-def _script_json(data: object) -> str:
-    # Inside <script type="application/json">: no "</script>" or "<!--" may appear, so
-    # every <, > and & is written as a JSON escape.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

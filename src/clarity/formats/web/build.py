@@ -22,7 +22,6 @@ import base64
 import hashlib
 import html
 import io
-import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,7 +34,7 @@ from clarity.core.packs.models import Pack
 from clarity.core.scoring import TIME_SCALES, ScoringRules
 from clarity.formats.web.matching_tables import matching_tables, scoring_rules_data
 from clarity.i18n import Translator, translator_for
-from clarity.i18n.plural_forms import plural_forms
+from clarity.i18n.page_words import page_words, script_json
 
 #: Where the page's template, style and scripts are (beside this module).
 WEB_DIR = Path(__file__).parent
@@ -222,15 +221,9 @@ def page_language(language: str) -> str:
 
 
 def page_texts(translator: Translator) -> dict[str, object]:
-    """The page's words in ``translator``'s language: ``lang``, ``locale`` (for ``Intl``),
-    ``texts`` (key -> text with ``{name}`` slots) and ``plurals`` (key -> CLDR category ->
-    text with ``{count}``)."""
-    return {
-        "lang": translator.language,
-        "locale": translator.locale.replace("_", "-"),
-        "texts": {key: translator.gettext(text) for key, text in TEXTS.items()},
-        "plurals": {key: plural_forms(text, translator) for key, text in PLURALS.items()},
-    }
+    """The page's words (:data:`TEXTS` and :data:`PLURALS`) in ``translator``'s language, as
+    the class pages send theirs (:func:`clarity.i18n.page_words.page_words`)."""
+    return page_words(translator, TEXTS, PLURALS)
 
 
 def content_security_policy(scripts: list[str]) -> str:
@@ -244,16 +237,6 @@ def content_security_policy(scripts: list[str]) -> str:
         "img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-
-
-def script_json(data: object) -> str:
-    """``data`` as JSON to put inside ``<script type="application/json">``: no ``</script>``
-    or ``<!--`` can appear (every ``<``, ``>`` and ``&`` is a JSON escape), and the line
-    separators U+2028 and U+2029 are escaped too."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char in "<>&\u2028\u2029":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
 
 
 def picture_data_uri(path: Path) -> str:
