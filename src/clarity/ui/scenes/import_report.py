@@ -64,16 +64,8 @@ CHOOSE_KEYS: tuple[Binding, ...] = tuple(
 #: The longest pack title the play button names whole; a longer one loses its middle.
 BUTTON_TITLE_CHARS = 28
 
-#: A format found, as the report names it (names of formats are not translated).
-FORMAT_NAMES = {
-    "gift": "GIFT",
-    "aiken": "Aiken",
-    "csv": "CSV",
-    "xlsx": "Excel (xlsx)",
-    "quizlet": "Quizlet",
-    "opentdb": "Open Trivia DB",
-    "kahoot": "Kahoot",
-}
+# The report's own name for a format where it says more than the command line's.
+_OWN_FORMAT_NAMES = {"xlsx": "Excel (xlsx)"}
 
 
 def report_rows(dropped: Sequence[DroppedFile], t: Translator) -> list[Row]:
@@ -119,7 +111,7 @@ def report_blocks(
                     "{format}: {count} question imported",
                     "{format}: {count} questions imported",
                     count,
-                    format=FORMAT_NAMES.get(fmt, fmt),
+                    format=_format_name(fmt),
                 )
             rows.append(Row((Cell(path.name, bold=True), Cell(text, bold=True, colour="right"))))
         number += 1
@@ -134,6 +126,16 @@ def report_blocks(
         rows.extend(_skipped_rows(outcome.skipped, t, shown))
         rows.extend(_warning_rows(outcome.loaded, t))
     return blocks
+
+
+def _format_name(fmt: str) -> str:
+    """A format found, as the report names it (names of formats are not translated): the
+    importer's name (:data:`clarity.formats.importing.FORMAT_NAMES`, as ``clarity import``
+    says it) unless the report has its own; the key itself for a format neither
+    knows."""
+    from clarity.formats.importing import FORMAT_NAMES  # noqa: PLC0415 - loaded by the import
+
+    return _OWN_FORMAT_NAMES.get(fmt) or FORMAT_NAMES.get(fmt, fmt)
 
 
 def _heading_row(path: Path) -> Row:
