@@ -12,12 +12,7 @@ from clarity import cli
 from clarity.core.packs.loader import load_pack
 from clarity.formats.gift import read_gift
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
-    status = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err.splitlines()
+from cli_lines import run
 
 
 @pytest.fixture

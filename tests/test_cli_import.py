@@ -13,6 +13,7 @@ import pytest
 from clarity import cli
 from clarity.core.packs.loader import load_pack
 from clarity.resources import bundled_assets_dir
+from cli_lines import packs, run
 from core.image_bytes import png_bytes
 
 FILES = Path(__file__).parent / "formats"
@@ -22,19 +23,9 @@ GIFT_RU = FILES / "gift_files" / "moodle_export_ru.txt"
 QUIZLET_CUSTOM = FILES / "text_files" / "quizlet_custom.txt"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
-    status = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err.splitlines()
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> list[str]:
     return ["--data-dir", str(tmp_path / "data")]
-
-
-def packs(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "packs"
 
 
 def test_import_writes_a_pack_and_tells_every_skipped_question(

@@ -8,28 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from clarity import cli
 from clarity.core.packs.loader import load_pack
 from clarity.formats.pack_files import new_pack_text, schema_text
 from clarity.i18n import LANGUAGE_ENV, PSEUDO_LANGUAGE, Translator
 from clarity.i18n.pseudo import pseudo_translated
 from clarity.resources import bundled_assets_dir
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
-    status = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err.splitlines()
+from cli_lines import packs, run
 
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setenv(LANGUAGE_ENV, "en")
     return ["--data-dir", str(tmp_path / "data")]
-
-
-def packs(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "packs"
 
 
 def test_the_id_of_a_pack_that_comes_with_the_game_is_refused(
