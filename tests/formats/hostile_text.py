@@ -9,6 +9,8 @@ game window down when the file is dropped on it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import strategies as st
 
 from clarity.formats.source import SourceRead, SourceUnreadable
@@ -36,10 +38,14 @@ def hostile_texts(marks: list[str]) -> st.SearchStrategy[str]:
     return st.lists(piece, max_size=6).map("".join)
 
 
-def assert_read_or_unreadable(text: str, read: object) -> None:
-    """``read`` (what a reader returned for ``text``, or the SourceUnreadable it raised)
-    is one of the two answers a reader may give, with places inside the text and reasons
-    that can be written out."""
+def assert_read_or_unreadable(text: str, reader: Callable[[str], SourceRead]) -> None:
+    """``reader`` given ``text`` gives one of the two answers a reader may give (a
+    :class:`SourceRead`, or :class:`SourceUnreadable` raised, nothing else escaping), with
+    places inside the text and reasons that can be written out."""
+    try:
+        read: SourceRead | SourceUnreadable = reader(text)
+    except SourceUnreadable as unreadable:
+        read = unreadable
     lines = len(LINE_BREAK.split(text))
     if isinstance(read, SourceUnreadable):
         assert 1 <= read.line <= lines + 1
