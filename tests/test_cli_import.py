@@ -335,18 +335,37 @@ def test_a_picture_alone_says_how_to_use_it(
     ]
 
 
-def test_the_template_goes_to_the_file_named_after_it(
+def test_a_file_given_with_the_template_is_refused_and_never_written_over(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # br1 #3: `--template csv my_questions.txt --force` wrote the template over the
+    # teacher's own question file; a FILE is one to import, the template goes only to -o
+    mine = Path(shutil.copy(AIKEN, tmp_path / "my_questions.txt"))
+    before = mine.read_bytes()
+    for force in ([], ["--force"]):
+        status, out, err = run(capsys, "import", "--template", "csv", str(mine), *force)
+        assert (status, out) == (cli.EXIT_USAGE, [])
+        assert (
+            "--template writes a new file and reads none; name the file to write with -o"
+            in (err[-1])
+        )
+        assert mine.read_bytes() == before
     target = tmp_path / "my-questions.csv"
-    status, out, _ = run(capsys, "import", "--template", "csv", str(target))
+    status, out, err = run(capsys, "import", "--template", "csv", str(mine), "-o", str(target))
+    assert status == cli.EXIT_USAGE
+    assert not target.exists()
+    status, out, _ = run(capsys, "import", "--template", "csv", "-o", str(target))
     assert (status, out) == (0, [f"wrote {target}"])
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
-    other = tmp_path / "other.csv"
-    status, out, err = run(capsys, "import", "--template", "csv", str(other), "-o", str(target))
-    assert status == cli.EXIT_USAGE
-    assert "--template writes one file and reads none" in err[-1]
-    assert not other.exists()
+
+
+def test_the_help_says_a_file_is_never_written_by_the_template(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "import", "--help")
+    text = "".join("".join(out).split())  # wrapped anywhere, at hyphens too
+    assert status == 0
+    assert "afiletoimport(neverwritten:--templatewritesonlyto-oFILE)" in text
 
 
 def test_a_pack_file_with_no_ending_gets_yaml_and_the_same_file_twice_is_read_once(

@@ -62,7 +62,11 @@ def _add_import(subparsers: cli.Subparsers, t: Translator) -> None:
         ),
     )
     parser.add_argument(
-        "files", nargs="*", type=Path, metavar="FILE", help=t.gettext("a file to import")
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help=t.gettext("a file to import (never written: --template writes only to -o FILE)"),
     )
     parser.add_argument(
         "--format",
@@ -113,7 +117,10 @@ def _add_import(subparsers: cli.Subparsers, t: Translator) -> None:
     parser.add_argument(
         "--template",
         choices=TEMPLATES,
-        help=t.gettext("write an empty CSV template with an example row per question type"),
+        help=t.gettext(
+            "write an empty CSV template with an example row per question type "
+            "(to -o FILE, default questions-template.csv here)"
+        ),
     )
 
 
@@ -129,15 +136,13 @@ def _separator(text: str | None) -> str | None:
 def _cmd_import(args: argparse.Namespace) -> int:
     t = cli._translator(args)
     if args.template is not None:
-        if args.files and (len(args.files) > 1 or args.output is not None):
+        if args.files:  # a FILE is one to import: never written over by the template
             raise cli.UsageError(
                 t.gettext(
-                    "--template writes one file and reads none; give the file to write once "
-                    "(FILE or -o FILE)"
+                    "--template writes a new file and reads none; name the file to write "
+                    "with -o FILE (a FILE given alone is one to import, never written)"
                 )
             )
-        if args.files:  # clarity import --template csv my-questions.csv
-            args.output = args.files[0]
         return _write_template(args, t)
     if not args.files:
         raise cli.UsageError(
