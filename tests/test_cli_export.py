@@ -225,6 +225,34 @@ def test_the_pack_by_another_name_or_one_of_its_pictures_is_not_written_over(
     assert link.is_symlink()
 
 
+def test_an_export_is_never_written_into_the_packs_folder(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # br4 N6: -o DATA/packs/g.yaml --force replaced another installed pack, -o its picture
+    # wrote HTML over it, and a new file there was listed by the game as a broken pack
+    exported, _ = _pack_with_own_picture(tmp_path / "usb")
+    other, picture = _pack_with_own_picture(tmp_path / "data" / "packs")
+    before = {path: path.read_bytes() for path in (other, picture)}
+    link = tmp_path / "to-packs"
+    link.symlink_to(other.parent)
+    targets = [other, picture, other.parent / "new.yaml", link / "new.gift"]
+    for target in targets:
+        for force in ([], ["--force"]):
+            argv = ["export", str(exported), "--format", "gift", "-o", str(target), *force]
+            status, out, err = run(capsys, *argv, *data)
+            assert (status, out) == (1, [])
+            assert err == [
+                f"clarity: {target} is in the game's packs folder {other.parent}; an export is a "
+                "file for another program (Moodle, Anki, a browser): write it outside that folder"
+            ]
+    assert {path: path.read_bytes() for path in (other, picture)} == before
+    assert sorted(path.name for path in other.parent.iterdir()) == ["own.png", "own.yaml"]
+    # an installed pack goes out beside the teacher's other files as before
+    target = tmp_path / "own.gift"
+    status, out, _ = run(capsys, "export", "own", "--format", "gift", "-o", str(target), *data)
+    assert (status, out) == (0, [f"wrote {target}: 5 questions"])
+
+
 def test_an_existing_file_is_replaced_only_with_force(
     tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:

@@ -313,12 +313,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         ExportRefused,
         default_export_name,
         export_pack,
+        into_packs_folder,
         overwrites_pack,
     )
 
     loaded = _pack_named(args, t)
     target: Path = args.output or Path(default_export_name(loaded.id, args.format))
     clash = overwrites_pack(loaded, target)  # even with --force: the pack would be lost
+    if clash is None:  # nor another pack, its picture, or a file the game takes for a pack
+        folders = [*cli._installed_pack_folders(args, extra=()), bundled_assets_dir()]
+        clash = into_packs_folder(target, folders)
     if clash is not None:
         raise cli.Failed(clash)
     _refuse_existing(target, args.force, t)

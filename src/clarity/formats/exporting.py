@@ -7,12 +7,15 @@ mark, which Moodle reads), :func:`clarity.formats.anki.write_apkg` (it writes it
 file atomically) and :func:`clarity.formats.web.build_web_game` (one HTML page, UTF-8,
 played with the :class:`~clarity.core.scoring.ScoringRules` given: the game's own settings).
 An export never writes over the pack it exports, nor over one of its pictures
-(:func:`overwrites_pack`): a teacher's ``-o`` that names the pack would lose it.
+(:func:`overwrites_pack`): a teacher's ``-o`` that names the pack would lose it; nor into
+the game's packs folders (:func:`into_packs_folder`), where it would replace another pack
+or its picture, or be listed as a broken pack.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +66,35 @@ def overwrites_pack(loaded: LoadedPack, target: Path) -> Message | None:
             return message(
                 "{file} is a picture of the pack being exported; write the export to another file",
                 file=str(target),
+            )
+    return None
+
+
+def into_packs_folder(target: Path, folders: Sequence[Path]) -> Message | None:
+    """Why ``target`` may not be written: it lies in (or below) one of the game's pack
+    ``folders`` (the teacher's packs folder, the game's own packs and pictures), by any
+    path (a link to it too); else None.
+
+    An export is a file for another program (Moodle, Anki, a browser): in a packs folder the
+    game would list it as a broken pack, and it could replace another installed pack or one
+    of its pictures. A folder that cannot be looked at is taken as none.
+    """
+    try:
+        written = target.resolve()
+    except (OSError, RuntimeError):  # a link loop: writing it fails with its own reason
+        return None
+    for folder in folders:
+        try:
+            place = folder.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if written == place or place in written.parents:
+            # Translators: {folder} is the packs folder's path
+            return message(
+                "{file} is in the game's packs folder {folder}; an export is a file for another "
+                "program (Moodle, Anki, a browser): write it outside that folder",
+                file=str(target),
+                folder=str(folder),
             )
     return None
 
