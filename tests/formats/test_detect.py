@@ -247,3 +247,11 @@ def test_an_ods_and_an_xlsx_zip_are_told_apart() -> None:
     out = io.BytesIO()
     book.save(out)
     assert other_kind(out.getvalue()) == "xlsx"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_text_in_utf16_without_its_mark_is_text_of_its_format(encoding: str) -> None:
+    aiken = "Столица Беларуси?\nA) Минск\nB) Рига\nANSWER: A\n"
+    assert detect_format("quiz.txt", aiken.encode(encoding)) == "aiken"
+    table = "question,type,answer\nСтолица Франции?,typed,Париж\n"
+    assert detect_format("table.txt", table.encode(encoding)) == "csv"

@@ -12,6 +12,7 @@ from clarity.formats.text_decoding import (
     decode_text,
     looks_cyrillic,
     looks_utf8,
+    utf16_without_mark,
 )
 
 RUSSIAN = "Вопрос;Ответ\r\nСтолица России?;Москва\r\n"
@@ -128,3 +129,40 @@ def test_windows_1251_capitals_that_happen_to_be_utf8_stay_windows_1251() -> Non
     data = text.encode("cp1251")
     assert not looks_utf8(data)
     assert decode_table_text(data) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, BELARUSIAN, FRENCH, "question,answer\nCapital?,Paris\n"])
+def test_utf16_without_its_byte_order_mark_is_found_from_its_nul_bytes(
+    encoding: str, text: str
+) -> None:
+    # br4 N1: a Cyrillic UTF-16 CSV saved without its mark read as '!B>;8F0 ...'
+    data = text.encode(encoding)
+    assert utf16_without_mark(data) == encoding
+    assert decode_text(data) == text
+    assert decode_table_text(data) == text
+
+
+def test_a_table_in_utf16_without_its_mark_reads_its_russian_questions() -> None:
+    from clarity.formats.table import read_csv
+
+    text = "question,type,answer\nСтолица Франции?,typed,Париж\nСтолица Испании?,typed,Мадрид\n"
+    read = read_csv(text.encode("utf-16-le"))
+    assert [q.fields["prompt"] for q in read.questions] == ["Столица Франции?", "Столица Испании?"]
+    assert [q.fields["answer"] for q in read.questions] == ["Париж", "Мадрид"]
+    assert read.skipped == ()
+
+
+def test_utf8_and_code_page_text_is_no_utf16_even_with_a_stray_nul() -> None:
+    for data in (RUSSIAN.encode("utf-8"), RUSSIAN.encode("cp1251"), b"Capital?\x00,Paris\n" * 3):
+        assert utf16_without_mark(data) is None
+
+
+def test_utf16_without_its_mark_that_does_not_decode_is_refused_at_its_place() -> None:
+    # a lone surrogate on line 7: UTF-16 by its NULs, but no text there
+    good = "Вопрос,Ответ\n" + "Столица?,Минск\n" * 5 + "Минск"
+    data = good.encode("utf-16-le") + b"\x00\xd8" + ",да\n".encode("utf-16-le")
+    with pytest.raises(SourceUnreadable) as refused:
+        decode_table_text(data)
+    assert (refused.value.line, refused.value.column) == (7, 6)
+    assert "UTF-16 text without its byte order mark" in str(refused.value.reason)

@@ -91,10 +91,16 @@ def detect_format(name: str, data: bytes) -> str | None:
 def is_binary(data: bytes) -> bool:
     """Whether ``data`` (a file's start) is no text at all: it holds a NUL byte, or more
     than one control character in a hundred (tab, line and page breaks apart), which no
-    question file a teacher's tool writes does. UTF-16, marked by its byte-order mark, is
-    text. Such a file fits no text format, however its bytes happen to look (random bytes
-    hold GIFT's braces often enough)."""
+    question file a teacher's tool writes does. UTF-16, marked by its byte-order mark or
+    with its NUL bytes where UTF-16 puts them
+    (:func:`~clarity.formats.text_decoding.utf16_without_mark`), is text. Such a file fits
+    no text format, however its bytes happen to look (random bytes hold GIFT's braces often
+    enough)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    from clarity.formats.text_decoding import utf16_without_mark  # noqa: PLC0415
+
+    if utf16_without_mark(data) is not None:  # UTF-16 saved without its mark
         return False
     if b"\x00" in data:
         return True
@@ -159,6 +165,11 @@ def _text(data: bytes) -> str | None:
     dropped), UTF-16 with its mark, else the Windows code page a CSV may be in."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="ignore")
+    from clarity.formats.text_decoding import utf16_without_mark  # noqa: PLC0415
+
+    unmarked = utf16_without_mark(data)
+    if unmarked is not None:
+        return data.decode(unmarked, errors="ignore")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

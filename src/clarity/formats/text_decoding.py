@@ -2,7 +2,8 @@
 
 Every text format the Teacher Studio reads (GIFT, Aiken, Quizlet, Open Trivia DB) is read
 with :func:`decode_text`: UTF-8 with or without the byte order mark Windows' Notepad and
-Excel put first, and UTF-16 with its byte order mark (what Windows calls "Unicode" text).
+Excel put first, and UTF-16 with its byte order mark (what Windows calls "Unicode" text) or
+without it, found from where its NUL bytes stand (:func:`utf16_without_mark`).
 Anything else is refused at the line and column of the first byte that is not UTF-8, with
 how to save the file as UTF-8: guessing a code page for a GIFT file would put wrong letters
 into a question without a word.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 
 from clarity.core.messages import message
@@ -45,7 +47,8 @@ SAMPLE_BYTES = 65536
 
 
 def decode_text(data: bytes) -> str:
-    """``data`` as text: UTF-8 (a leading byte order mark removed) or UTF-16 with its mark.
+    """``data`` as text: UTF-8 (a leading byte order mark removed) or UTF-16, with its mark
+    or without (:func:`utf16_without_mark`).
 
     Line ends are left as they are. Raises :class:`SourceUnreadable` at the 1-based line
     and column of the first byte that cannot be read, saying the file is not UTF-8 and how
@@ -54,9 +57,66 @@ def decode_text(data: bytes) -> str:
     for bom, encoding in _UTF16_BOMS:
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
             return _decode_or_refuse(data[len(bom) :], encoding)
+    unmarked = utf16_without_mark(data)
+    if unmarked is not None:
+        return _decode_utf16_or_refuse(data, unmarked)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     return _decode_or_refuse(data, "utf-8")
+
+
+# What share of a UTF-16 file's 2-byte units the high bytes of two scripts cover at least:
+# the ASCII range's (0x00: line ends, commas, spaces, digits) and one alphabet's (0x04:
+# Cyrillic). Text in UTF-8 or a code page has no such side: its bytes vary on both.
+_UTF16_HIGH_SHARE = 0.9
+
+
+def utf16_without_mark(data: bytes) -> str | None:
+    """The UTF-16 byte order (``"utf-16-le"`` or ``"utf-16-be"``) ``data`` is written in
+    without a byte order mark (as some tools save "Unicode" text), else None.
+
+    The rule: in UTF-16 each character is two bytes, a high one that names its block and a
+    low one; the high byte is second in little-endian, first in big-endian. A teacher's
+    text is the ASCII range (line ends, commas, spaces, digits: high byte NUL) and one
+    alphabet (Cyrillic: 0x04), so on one side of every pair two byte values (one of them
+    NUL) make at least nine in ten, and the other side holds (nearly) no NUL. Text in UTF-8
+    or a code page has no NUL (a stray one is no pattern). Only the first
+    :data:`SAMPLE_BYTES` are looked at."""
+    sample = data[: SAMPLE_BYTES - SAMPLE_BYTES % 2]
+    units = len(sample) // 2
+    if units < 2 or b"\x00" not in sample:
+        return None
+    for high, low, encoding in ((1, 0, "utf-16-le"), (0, 1, "utf-16-be")):
+        highs = Counter(sample[high::2])
+        nuls, others = highs[0], sample[low::2].count(0)
+        two = sum(count for _, count in highs.most_common(2))
+        if nuls and two >= units * _UTF16_HIGH_SHARE and others * 10 <= nuls:
+            return encoding
+    return None
+
+
+def _decode_utf16_or_refuse(data: bytes, encoding: str) -> str:
+    """``data`` (UTF-16 without a mark, by :func:`utf16_without_mark`) as text, else refused:
+    bytes that look so but do not decode, or decode to control characters, are no text."""
+    text = data.decode(encoding, errors="replace")
+    bad = next(
+        (
+            index
+            for index, char in enumerate(text)
+            if char == "\ufffd"
+            or (unicodedata.category(char) in ("Cc", "Cs", "Cn") and char not in "\t\n\r\f\v")
+        ),
+        None,
+    )
+    if bad is None:
+        return text
+    line, column = _place(text[:bad])
+    # Translators: UTF-16 and UTF-8 are names of text encodings: keep them.
+    said = message(
+        "the file looks like UTF-16 text without its byte order mark, but the character here "
+        'cannot be read; open it in a text editor and save it again choosing the encoding "UTF-8"'
+    )
+    raise SourceUnreadable(line, column, said)
 
 
 def decode_table_text(data: bytes) -> str:
@@ -76,6 +136,8 @@ def decode_table_text(data: bytes) -> str:
         return decode_text(data)
     except SourceUnreadable as not_utf8:
         if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise
+        if utf16_without_mark(data) is not None:
             raise
         if looks_utf8(data):
             raise
