@@ -222,6 +222,18 @@ def test_a_missing_file_or_a_folder_is_one_line(tmp_path: Path, problem: str) ->
     assert "\n" not in str(refused.value.said)
 
 
+def test_a_loop_of_links_is_said_in_the_games_words(tmp_path: Path) -> None:
+    # br4 N4: the system's English "Too many levels of symbolic links" was said, in ru too
+    one, other = tmp_path / "loopA.gift", tmp_path / "loopB.gift"
+    one.symlink_to(other)
+    other.symlink_to(one)
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, one))
+    assert str(refused.value.said) == (
+        f"{one}: this is a link that leads back to itself (a loop of links); point it at the file"
+    )
+
+
 def test_a_pack_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
     source = copy(AIKEN, tmp_path / "in")
     first = import_files(request(tmp_path, source))

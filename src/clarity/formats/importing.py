@@ -741,6 +741,10 @@ def _os_problem(error: OSError, path: Path) -> Message:
         return message("permission denied: this computer's user may not use it")
     if number == errno.EISDIR:
         return message("this is a folder, not a file")
+    if number == errno.ELOOP:
+        return message(
+            "this is a link that leads back to itself (a loop of links); point it at the file"
+        )
     if number == errno.ENOTDIR:
         return message("a part of this path is a file, not a folder")
     if number == errno.EEXIST:
