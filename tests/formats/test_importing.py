@@ -950,6 +950,36 @@ def test_a_tables_pictures_come_only_from_its_folder_and_are_checked_to_be_pictu
     assert not [s for s in outcome.skipped if s.kind == "skipped"]
 
 
+def test_a_picture_cell_with_a_web_address_says_that_it_cannot_be_used(tmp_path: Path) -> None:
+    # br1 #6: "no picture http://example.com/a.png in f/sub" told of a missing file
+    source = tmp_path / "sheet" / "questions.csv"
+    source.parent.mkdir()
+    rows = [
+        "question,type,answer,picture",
+        "Web?,typed,yes,http://example.com/a.png",
+        "Secure?,typed,yes,HTTPS://example.com/b.jpg",
+        "Www?,typed,yes,www.example.com/c.png",
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    outcome = import_files(request(tmp_path, source))
+    assert outcome.loaded.ok
+    assert [q.image for q in outcome.loaded.pack.questions] == [None, None, None]
+    notes = [(s.line, s.column, str(s.reason)) for s in outcome.skipped if s.kind == "note"]
+    assert notes == [
+        (
+            line,
+            4,
+            f"the picture {cell} is a web address, which cannot be used: save the picture as a "
+            "file beside questions.csv and write its name; the question is kept without it",
+        )
+        for line, cell in (
+            (2, "http://example.com/a.png"),
+            (3, "HTTPS://example.com/b.jpg"),
+            (4, "www.example.com/c.png"),
+        )
+    ]
+
+
 def test_a_jpeg_named_png_is_copied_as_a_jpeg_and_a_camera_photo_is_scaled_down(
     tmp_path: Path,
 ) -> None:

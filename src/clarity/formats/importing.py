@@ -1395,6 +1395,24 @@ def _bring_question_pictures(
         found = base / cell
         problem: Message | None = None
         key: Path | None = None
+        if _WEB_ADDRESS.match(cell):  # the game takes no picture from the web
+            gathered.skipped.append(
+                SkippedLine(
+                    question.path,
+                    question.line,
+                    at,
+                    message(
+                        "the picture {picture} is a web address, which cannot be used: save "
+                        "the picture as a file beside {file} and write its name; the question "
+                        "is kept without it",
+                        picture=cell,
+                        file=question.path.name,
+                    ),
+                    "note",
+                )
+            )
+            del question.fields["image"]
+            continue
         try:
             key = found.resolve()
             inside = not Path(cell).is_absolute() and key.is_relative_to(base.resolve())
@@ -1439,6 +1457,10 @@ def _bring_question_pictures(
                 )
             continue
         question.fields["image"] = f"{pack_id}/{copied[key]}"
+
+
+# A picture cell that names a picture on the web (http://, https://, ftp://, www.), not a file.
+_WEB_ADDRESS = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)")
 
 
 # Pictures a side larger than the game's are scaled down on copy up to this many pixels
