@@ -950,6 +950,26 @@ def test_a_tables_pictures_come_only_from_its_folder_and_are_checked_to_be_pictu
     assert not [s for s in outcome.skipped if s.kind == "skipped"]
 
 
+def test_a_value_the_validator_refuses_is_told_at_its_own_cell(tmp_path: Path) -> None:
+    # br1 #2: "5:1: skipped: answer: ..." named the row's first column, not the answer cell
+    source = tmp_path / "cols.csv"
+    rows = [
+        "question;type;answer;choice 1;choice 2;choice 3;min;max",
+        "Dots?;number;1.000.000;;;;;",
+        "Range?;number;5;;;;10;1",
+        "Same?;choice;Rome;Rome;Paris;Rome;;",
+        "Fine?;number;3;;;;;",
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    outcome = import_files(request(tmp_path, source))
+    skipped = [(s.line, s.column, str(s.reason)) for s in outcome.skipped if s.kind == "skipped"]
+    assert [(line, column) for line, column, _ in skipped] == [(2, 3), (3, 7), (4, 6)]
+    assert skipped[0][2].startswith('answer: "1.000.000" is not one number')
+    assert skipped[1][2].startswith("min: ")
+    assert skipped[2][2].startswith('choices[2]: "Rome" is listed twice')
+    assert [q.prompt for q in outcome.loaded.pack.questions] == ["Fine?"]
+
+
 def test_a_picture_cell_with_a_web_address_says_that_it_cannot_be_used(tmp_path: Path) -> None:
     # br1 #6: "no picture http://example.com/a.png in f/sub" told of a missing file
     source = tmp_path / "sheet" / "questions.csv"

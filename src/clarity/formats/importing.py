@@ -223,6 +223,15 @@ class _Taken:
     line: int
     column: int
     hint: str
+    # the column of each field in the source (a table's cells), when the reader gave them
+    # (SourceQuestion.columns)
+    columns: dict[str, int] = field(default_factory=dict)
+
+    def column_of(self, where: str) -> int:
+        """The source column of the field ``where`` (``answer``, ``choices[2]``, ``min``,
+        as the validator names it): its own, else its key's, else the question's."""
+        head = re.split(r"[\[.]", where, maxsplit=1)[0]
+        return self.columns.get(where) or self.columns.get(head) or self.column
 
 
 @dataclass
@@ -814,7 +823,10 @@ def _take(read: SourceRead, path: Path, gathered: _Gathered) -> None:
             (str(h) for h in (hint, proposed, fields.get("prompt")) if isinstance(h, str) and h),
             "",
         )
-        gathered.questions.append(_Taken(fields, path, question.line, question.column, text))
+        placed = {key: at for key, at in question.columns.items() if at > 0}
+        gathered.questions.append(
+            _Taken(fields, path, question.line, question.column, text, placed)
+        )
 
 
 def _placed(path: Path, one: Skipped, kind: Literal["skipped", "note"]) -> SkippedLine:
@@ -1182,9 +1194,9 @@ def _screened(questions: list[_Taken], gathered: _Gathered, language: str) -> li
     for start in range(0, len(refused), _WORDED_AT_ONCE):
         chunk = refused[start : start + _WORDED_AT_ONCE]
         for taken, reasons in zip(chunk, _validator_words(chunk, language), strict=True):
-            for reason in reasons or [message("the game cannot hold this question")]:
+            for where, reason in reasons or [("", message("the game cannot hold this question"))]:
                 gathered.skipped.append(
-                    SkippedLine(taken.path, taken.line, taken.column, reason, "skipped")
+                    SkippedLine(taken.path, taken.line, taken.column_of(where), reason, "skipped")
                 )
     return kept
 
@@ -1193,8 +1205,9 @@ _WORDED_AT_ONCE = 10  # questions put through the loader's checks together: far 
 # 100 problems a report shows
 
 
-def _validator_words(chunk: Sequence[_Taken], language: str) -> list[list[Message]]:
-    """For each question of ``chunk``, the pack loader's errors about it, as the loader
+def _validator_words(chunk: Sequence[_Taken], language: str) -> list[list[tuple[str, Message]]]:
+    """For each question of ``chunk``, the pack loader's errors about it, each after the
+    field it is about (``answer``, ``choices[2]``; empty: the question) and as the loader
     words them (``answer: "c" is not one of the choices``)."""
     from clarity.core.packs.plain_yaml import compose  # noqa: PLC0415
     from clarity.core.packs.problems import keep_written_words, validate  # noqa: PLC0415
@@ -1211,7 +1224,7 @@ def _validator_words(chunk: Sequence[_Taken], language: str) -> list[list[Messag
     }
     report = Report(Path("check.yaml"))
     tree = compose(pack_yaml(data), report)
-    words: list[list[Message]] = [[] for _ in chunk]
+    words: list[list[tuple[str, Message]]] = [[] for _ in chunk]
     if tree is None:
         return words
     raw, positions = tree
@@ -1220,7 +1233,7 @@ def _validator_words(chunk: Sequence[_Taken], language: str) -> list[list[Messag
     for problem in report.problems():
         place = _question_of(problem)
         if place is not None and place[0] < len(words) and problem.severity == "error":
-            words[place[0]].append(_worded(problem, place[1]))
+            words[place[0]].append((place[1], _worded(problem, place[1])))
     return words
 
 
@@ -1683,14 +1696,14 @@ def _write_valid(
             kept = _screened(kept, gathered, data["language"])
             if len(kept) < before_screen:
                 continue
-        refused: dict[int, list[Message]] = {}
+        refused: dict[int, list[tuple[str, Message]]] = {}
         other: Problem | None = None
         for problem in loaded.errors:
             place = _question_of(problem)
             if place is None or place[0] >= len(kept):
                 other = other or problem
                 continue
-            refused.setdefault(place[0], []).append(_worded(problem, place[1]))
+            refused.setdefault(place[0], []).append((place[1], _worded(problem, place[1])))
         if other is not None or not refused or len(refused) == len(kept):
             _put_back(target, before)
             first = other or loaded.errors[0]
@@ -1702,9 +1715,9 @@ def _write_valid(
             )
         for index, reasons in refused.items():
             taken = kept[index]
-            for reason in reasons:
+            for where, reason in reasons:
                 gathered.skipped.append(
-                    SkippedLine(taken.path, taken.line, taken.column, reason, "skipped")
+                    SkippedLine(taken.path, taken.line, taken.column_of(where), reason, "skipped")
                 )
         kept = [taken for index, taken in enumerate(kept) if index not in refused]
     _put_back(target, before)

@@ -12,7 +12,7 @@ cannot be read as the format at all raises :class:`SourceUnreadable`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clarity.core.messages import Message
 
@@ -25,12 +25,15 @@ class SourceQuestion:
     ``answer``, ``explain``, ``tags``, ...); a reader may add ``title_hint``, a title the
     source gives the question, which the import turns into the question's id. ``line`` and
     ``column`` are 1-based: where the question starts (in a spreadsheet, its row and
-    column).
+    column). ``columns`` (optional): the 1-based source column of each field a reader
+    placed (a table's cells: ``answer``, ``choices[2]``, ``min``), so that a value the pack
+    validator refuses is told at its own cell.
     """
 
     fields: Mapping[str, object]
     line: int
     column: int = 1
+    columns: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -977,7 +977,29 @@ class _RowReader:
         if made is not None:
             return made
         self._common(fields)
-        return SourceQuestion(fields, self.line, self.column("question"))
+        return SourceQuestion(fields, self.line, self.column("question"), self._columns())
+
+    def _columns(self) -> dict[str, int]:
+        """Each pack field's cell (its 1-based column) in this row: where the pipeline tells
+        a value the pack validator refuses (``choices[i]`` of a row with one cell a choice)."""
+        names = self.header.names
+        columns = {
+            field: names[key] + 1
+            for field, key in _FIELD_CELLS
+            if key in names and (field, key) != ("choices", "choices")
+        }
+        listed = split_list(self.cell("choices")) if "choices" in names else []
+        if listed:
+            columns["choices"] = names["choices"] + 1
+        cells = [
+            names[f"choice {n}"] + 1
+            for n in range(1, MAX_CHOICES + 1)
+            if f"choice {n}" in names and self.cell(f"choice {n}")
+        ]
+        for index, at in enumerate(cells, start=len(listed)):
+            columns[f"choices[{index}]"] = at
+        columns.setdefault("choices", cells[0] if cells else 0)
+        return {field: at for field, at in columns.items() if at > 0}
 
     def _kind(self, choices: list[str], answer: str) -> str | Skipped:
         written = self.cell("type")
@@ -1101,6 +1123,21 @@ class _RowReader:
         if image:
             fields["image"] = image
             fields["image_column"] = self.column("image")  # where the pipeline says a problem
+
+
+# A pack field and the column key of the cell that holds it (SourceQuestion.columns).
+_FIELD_CELLS = (
+    ("prompt", "question"),
+    ("answer", "answer"),
+    ("accept", "accept"),
+    ("tolerance", "tolerance"),
+    ("min", "min"),
+    ("max", "max"),
+    ("explain", "explanation"),
+    ("time_limit", "time limit"),
+    ("tags", "tags"),
+    ("choices", "choices"),
+)
 
 
 def _named_choice(part: str, choices: list[str]) -> str | None:
