@@ -496,3 +496,82 @@ def test_a_projector_shows_the_question_large_and_a_start_that_looks_like_the_ga
     assert sizes[(1920, 1080)]["prompt"] >= 42
     assert sizes[(1920, 1080)]["prompt"] >= 1.7 * sizes[LAPTOP]["prompt"]
     assert sizes[(1920, 1080)]["picture"] >= 0.55 * 1080
+
+
+#: The phones a class has: the narrowest still sold (320 px) and the commonest Android (360).
+NARROW_PHONES = ((320, 640), (360, 740))
+
+
+def sideways(browser: Browser, *buttons: str) -> list[str]:
+    """What of the page goes past the window's right edge: the page itself (a sideways
+    scroll bar) and each of ``buttons`` (by accessible name) not wholly inside the window
+    (its words cut, as "Отправит")."""
+    problems = []
+    widths = browser.driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    if widths[0] > widths[1]:
+        problems.append(f"the page is {widths[0]} px wide in a {widths[1]} px window")
+    for name in buttons:
+        edges = browser.driver.execute_script(
+            """const box = arguments[0].getBoundingClientRect();
+            return [box.left, box.right, arguments[0].scrollWidth, arguments[0].clientWidth,
+                    document.documentElement.clientWidth]""",
+            browser.button(name),
+        )
+        left, right, inner, shown, window = edges
+        if left < 0 or right > window or inner > shown:
+            problems.append(f"{name!r} spans {left:g}..{right:g} px of {window} px")
+    return problems
+
+
+def test_a_narrow_phone_plays_a_round_without_scrolling_sideways(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    """320 and 360 px wide, in Russian (longer words: "Отправить", "Угадать"): the start,
+    every question (choices, typed and number), its verdict, the final guess and the end
+    fit the window's width, with Send and Guess whole inside it."""
+    t = translator_for("ru")
+    send, guess = t.gettext("Send"), t.gettext("Guess")
+    url = exported(tmp_path, ScoringRules(timer=False), language="ru")
+    browser = chromium(NARROW_PHONES[0])
+    for size in NARROW_PHONES:
+        # the page's own size exactly (the window's is more by the browser's frame)
+        browser.size(*size)
+        inner = browser.driver.execute_script("return [innerWidth, innerHeight]")
+        browser.size(2 * size[0] - inner[0], 2 * size[1] - inner[1])
+        assert browser.driver.execute_script("return innerWidth") == size[0]
+        browser.open(url)
+        browser.wait_for_text("Web game")
+        assert sideways(browser, t.gettext("Play")) == [], ("start", size)
+        browser.press(t.gettext("Play"))
+        kinds = set()
+        previous = ""
+        for _ in QUESTIONS:
+            prompt = browser.wait_for(
+                lambda p=previous: (name := the_prompt(browser)) != p and name, "a question"
+            )
+            kind, good, _ = QUESTIONS[prompt]
+            kinds.add(kind)
+            if kind in ("typed", "number"):
+                assert sideways(browser, send, guess) == [], (prompt, size)
+                browser.type_into(t.gettext("Your answer"), good)
+                browser.press(send)
+            elif kind == "truefalse":
+                assert sideways(browser, guess) == [], (prompt, size)
+                browser.press("F " + t.gettext("False"))
+            else:
+                assert sideways(browser, guess) == [], (prompt, size)
+                browser.press(f"{choice_letter(browser, good)} {good}")
+            browser.wait_for(lambda: browser.button(t.gettext("Next")), "the verdict")
+            assert sideways(browser, t.gettext("Next")) == [], (prompt, "verdict", size)
+            browser.press(t.gettext("Next"))
+            previous = prompt
+        assert kinds == {"choice", "truefalse", "typed", "number"}
+        # the questions ran out: the final guess, then the end
+        browser.wait_for(lambda: browser.button(t.gettext("Show the picture")), "the final guess")
+        assert sideways(browser, guess) == [], ("final guess", size)
+        browser.type_into(t.gettext("What is in the picture?"), MYSTERY)
+        browser.press(guess)
+        browser.wait_for(lambda: browser.button(t.gettext("Play again")), "the end")
+        assert sideways(browser, t.gettext("Play again")) == [], ("end", size)
