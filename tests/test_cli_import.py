@@ -359,6 +359,20 @@ def test_a_file_given_with_the_template_is_refused_and_never_written_over(
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_the_templates_several_right_answers_example_asks_for_one_of_them() -> None:
+    # br1 #7: "Which of these are prime numbers?" (A|C) read as "tick both", while the game
+    # counts any one of the right choices; the example asks for one, as docs/csv-layout.md says
+    from clarity.formats.table import csv_template, read_csv
+
+    read = read_csv(csv_template().encode("utf-8"))
+    several = [q.fields for q in read.questions if isinstance(q.fields["answer"], list)]
+    assert [fields["prompt"] for fields in several] == ["Which of these is a prime number?"]
+    assert several[0]["answer"] == ["2", "7"]
+    docs = (Path(__file__).parents[1] / "docs" / "csv-layout.md").read_text(encoding="utf-8")
+    assert "Which of these are prime numbers?,choice" not in docs
+    assert "**any one** of the right answers counts" in docs
+
+
 def test_the_help_says_a_file_is_never_written_by_the_template(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

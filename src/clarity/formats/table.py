@@ -311,7 +311,7 @@ def csv_template() -> str:
             "tags": "space|planets",
         },
         {
-            "question": "Which of these are prime numbers?",
+            "question": "Which of these is a prime number?",
             "type": "choice",
             "answer": "A|C",
             "choices": "2|4|7|9",
