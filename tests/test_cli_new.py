@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from clarity.core.messages import Message
+from clarity.core.messages import english_text as in_english
 from clarity.core.packs.loader import load_pack
 from clarity.formats.pack_files import new_pack_text, schema_text
 from clarity.i18n import LANGUAGE_ENV, PSEUDO_LANGUAGE, Translator
@@ -140,6 +142,40 @@ def test_every_example_goes_through_the_pack_languages_translator_and_still_vali
     assert "# Each round is a mystery picture under tiles" in text
 
 
+class _Recording:
+    """A translator that renders English and keeps every message it was given."""
+
+    def __init__(self) -> None:
+        self.seen: list[Message] = []
+
+    def render(self, text: Message | str) -> str:
+        if isinstance(text, Message):
+            self.seen.append(text)
+        return in_english(text)
+
+
+def test_every_comment_and_example_of_a_new_pack_is_one_babel_extracts() -> None:
+    # br3 #18: message('What is the capital of Belarus?') inside an f-string was never
+    # extracted, so a ru pack got 3 English prompts and an English description
+    from babel.messages.extract import extract_from_file
+
+    from clarity.formats import pack_files
+    from clarity.i18n.catalog_building import COMMENT_TAGS, KEYWORDS
+
+    comments, examples = _Recording(), _Recording()
+    new_pack_text("quiz", "Quiz", "ru", comments=comments, examples=examples)
+    extracted = {
+        found[1] if isinstance(found[1], str) else found[1][0]
+        for found in extract_from_file(
+            "python", pack_files.__file__, keywords=KEYWORDS, comment_tags=COMMENT_TAGS
+        )
+    }
+    rendered = {one.template for one in comments.seen + examples.seen}
+    assert "What is the capital of Belarus?" in rendered
+    assert len(examples.seen) >= 15
+    assert rendered - extracted == set()
+
+
 @pytest.mark.parametrize(
     ("language", "expected"), [("ru", ("Минск", "Свислочь")), ("be", ("Мінск", "Свіслач"))]
 )
@@ -159,3 +195,7 @@ def test_a_russian_or_belarusian_pack_gets_its_examples_in_its_language(
     assert pack is not None
     assert pack.language == language
     assert (pack.questions[0].answer, pack.questions[3].answer) == expected
+    # no English sentence left among the examples (br3 #18)
+    english = new_pack_text("quiz", "Quiz", "en")
+    for said in (pack.description, *(question.prompt for question in pack.questions)):
+        assert said not in english, said

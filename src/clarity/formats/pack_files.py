@@ -9,7 +9,8 @@ the top of a pack (``# yaml-language-server: $schema=pack.schema.json``) finds i
 the pack; :func:`refresh_schema` writes it again when the file there is not the game's
 current schema (an older game's, or broken).
 
-The comments and the example texts are messages (:func:`clarity.core.messages.message`),
+The comments and the example texts are messages (:func:`clarity.core.messages.message`,
+each a literal outside any f-string, where Babel finds it),
 not a template per language: their translations live in the game's catalogs with every
 other text, where translators see and keep them (a new language, a changed wording, a
 check of placeholders by ``tests/test_translations.py``), instead of in copies of this
@@ -93,7 +94,8 @@ def new_pack_text(
     lines += note(message("The pack's id: lowercase Latin letters, digits and hyphens; unique."))
     lines.append(f"id: {pack_id}")
     lines.append(f"title: {scalar(title)}")
-    lines.append(f"description: {text(message('What this pack is about, in a sentence or two.'))}")
+    description = message("What this pack is about, in a sentence or two.")
+    lines.append(f"description: {text(description)}")
     lines += note(message("The language of the questions: en, ru, be ..."))
     lines.append(f"language: {language}")
     lines += note(
@@ -129,7 +131,8 @@ def new_pack_text(
         i2,
     )
     lines += [f"{i2}- id: capital", f"{i4}type: choice"]
-    lines.append(f"{i4}prompt: {text(message('What is the capital of Belarus?'), i4)}")
+    prompt = message("What is the capital of Belarus?")
+    lines.append(f"{i4}prompt: {text(prompt, i4)}")
     lines.append(f"{i4}choices:")
     lines += listed([minsk, message("Vilnius"), message("Riga"), message("Warsaw")], i6)
     lines.append(f"{i4}answer: {text(minsk, i4)}")
@@ -137,20 +140,22 @@ def new_pack_text(
     lines += [f"{i4}explain: {text(explain, i4)}", ""]
     lines += note(message("Several right choices: list them; any of them counts."), i2)
     lines += [f"{i2}- id: neighbours", f"{i4}type: choice"]
-    prompt = message("Which of these countries border Belarus?")
+    prompt = message("Which of these countries borders Belarus?")
     lines += [f"{i4}prompt: {text(prompt, i4)}", f"{i4}choices:"]
     lines += listed([poland, latvia, message("Germany"), message("France")], i6)
     lines += [f"{i4}answer:", *listed([poland, latvia], i6), ""]
     lines += note(message("A true or false question: the answer is true or false."), i2)
     lines += [f"{i2}- id: landlocked", f"{i4}type: truefalse"]
-    lines += [f"{i4}prompt: {text(message('Belarus has no coast.'), i4)}", f"{i4}answer: true"]
+    prompt = message("Belarus has no coast.")
+    lines += [f"{i4}prompt: {text(prompt, i4)}", f"{i4}answer: true"]
     lines.append("")
     lines += note(
         message("A typed question: the student types the answer; accept: other right spellings."),
         i2,
     )
     lines += [f"{i2}- id: river", f"{i4}type: typed"]
-    lines.append(f"{i4}prompt: {text(message('Which river flows through Minsk?'), i4)}")
+    prompt = message("Which river flows through Minsk?")
+    lines.append(f"{i4}prompt: {text(prompt, i4)}")
     river = ask(svislach)
     lines.append(f"{i4}answer: {scalar(river, i4)}")
     spellings = listed([message("Svisloch")], i6, besides=(river,))
