@@ -379,7 +379,12 @@ def test_a_second_drop_while_the_report_shows_joins_it(open_app: OpenApp, tmp_pa
     drop(app, [rivers])
 
     report = report_of(app)
-    assert [one.path.name for one in report.dropped] == ["geography.gift", "rivers.yaml"]
+    # the file just dropped first, where the teacher looks, and its pack the one to play
+    assert [one.path.name for one in report.dropped] == ["rivers.yaml", "geography.gift"]
+    assert cells(report)[0][0] == "rivers.yaml"
+    assert report._scroller.offset == 0
+    assert report.play_button.label == "Play “Rivers of Europe”"
+    assert report.written[report.chosen].title == "Rivers of Europe"
     assert len(app.scenes) == depth  # one report: Esc goes back to the pack list at once
     press(app, pygame.K_ESCAPE)
     _until(
@@ -499,6 +504,61 @@ def test_a_drop_during_a_round_is_reported_only_once_its_results_are_left(
 
     assert cells(report_of(app))[0] == ("geography.gift", "GIFT: 3 questions imported")
     assert [scene.name for scene in app.scenes] == ["title", "import-report"]
+
+
+def test_the_importing_notice_stays_with_its_progress_until_the_import_ends(
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many files take long (300: about 20 s): the notice says how many are done and is
+    on screen the whole time, far past a notice's own 1.6 s, then goes with the report."""
+    import threading
+
+    from clarity.ui.notice import NOTICE_SECONDS
+
+    from .menus import FRAME
+
+    app = open_app()
+    banks = []
+    for number in range(3):
+        bank = tmp_path / "usb" / f"bank{number}.gift"
+        bank.parent.mkdir(parents=True, exist_ok=True)
+        bank.write_text(f"::Q{number}::What is {number} plus 2?{{={number + 2} ~9}}\n", "utf-8")
+        banks.append(bank)
+    # each file's real import waits for the test's word: as slow as the test makes it
+    go = threading.Semaphore(0)
+    imported: list[Path] = []
+    real_import = app.services.import_dropped
+
+    def held(path: Path, images: Sequence[Path] = ()) -> object:
+        go.acquire()
+        done = real_import(path, images=images)
+        imported.append(path)
+        return done
+
+    monkeypatch.setattr(app.services, "import_dropped", held)
+    frames = round(2 * NOTICE_SECONDS / FRAME)  # twice a notice's own time on screen
+
+    drop(app, banks, wait=False)
+    try:
+        for _ in range(frames):
+            step(app)
+            assert app.notice.text == "Importing 3 dropped files…"
+        go.release()
+        _until(app, lambda: len(imported) == 1)
+        step(app, frames)
+        assert app.notice.text == "Importing 1 of 3 dropped files…"
+        go.release()
+        _until(app, lambda: len(imported) == 2)
+        step(app, frames)
+        assert app.notice.text == "Importing 2 of 3 dropped files…"
+        assert app.drops.busy
+    finally:
+        for _ in range(3 - len(imported)):
+            go.release()  # the import thread never left waiting, whatever failed
+    _until(app, lambda: not app.drops.busy)
+
+    assert len(report_of(app).written) == 3
+    assert app.notice.text is None
 
 
 def test_the_importing_notice_goes_when_the_report_opens(open_app: OpenApp, tmp_path: Path) -> None:

@@ -8,17 +8,20 @@ questions are its rounds: :func:`clarity.formats.importing.dropped_together`) an
 the "import-report" screen listing them all.
 
 The imports run in a background thread (a 10,000-question bank takes about a second to
-read, check and write), so the screen under the drop keeps drawing; a short notice says
-they are under way, and the report opens on the frame after they end. An error in the
-import itself (a bug, never the file's fault: that is a refusal in the report) is raised
-again on the game's thread, where the game reports it.
+read, check and write; 300 files, about 20 s), so the screen under the drop keeps
+drawing; a notice says they are under way and, for several files, how many are done
+("Importing 120 of 300 dropped files…"): it stays on screen until they end (it is given
+again each frame, so a notice's own time never ends it) and the report opens on the frame
+after. An error in the import itself (a bug, never the file's fault: that is a refusal in
+the report) is raised again on the game's thread, where the game reports it.
 
 A drop during a game (a round, a class game, the class game on every device, or their
 results: any of :data:`GAME_SCREENS` in the stack) does not interrupt it: the teacher sees
 a short notice that the files were heard, and they are imported and reported once the
 teacher has left the game and its results, as a teacher expects of a projector the class
 is watching. The notice of the import goes when its report opens (it would cover the
-report's first lines).
+report's first lines). A drop while a report shows joins it, the files just dropped first:
+their blocks at the top and their first pack the one "Play it now" plays.
 
 What is dropped is made sense of here, before the importer sees it: a file dropped twice
 in one drop is imported once (by its resolved path); a folder holding exactly one pack
@@ -79,6 +82,8 @@ class FileDrops:
         self._ready = False  # the thread is over: its report is to be opened
         self._text_dropped = False  # text (a web link) was dragged in: say what to do
         self._notice: Message | None = None  # the notice that the import is under way
+        #: (files handled, files to import) of the import under way, set by its thread
+        self._progress = (0, 0)
 
     @property
     def busy(self) -> bool:
@@ -108,6 +113,7 @@ class FileDrops:
             app.notice.show(TEXT_DROPPED)
         if self._working is not None:
             if self._working.is_alive():
+                self._tell_progress(app)
                 return
             self._working = None
             self._ready = True
@@ -135,7 +141,7 @@ class FileDrops:
             "Importing {count} dropped file…", "Importing {count} dropped files…", len(paths)
         )
         app.notice.show(self._notice)
-        self._done, self._error = [], None
+        self._done, self._error, self._progress = [], None, (0, len(paths))
         self._working = threading.Thread(
             target=self._import,
             args=(app, paths),
@@ -143,6 +149,24 @@ class FileDrops:
             daemon=True,  # every file is written whole or not at all (atomic_files)
         )
         self._working.start()
+
+    def _tell_progress(self, app: App) -> None:
+        """Keep the import's notice on screen while the import runs, with how many of its
+        files are done once one is; another notice shown meanwhile ("Sound off") is left
+        its time, and then the import's comes back."""
+        said = app.notice.said
+        if said is not None and said is not self._notice:
+            return
+        done, count = self._progress  # one tuple, written whole by the thread
+        if done and count > 1:
+            self._notice = plural_message(
+                "Importing {done} of {count} dropped file…",
+                "Importing {done} of {count} dropped files…",
+                count,
+                done=min(done, count),
+            )
+        if self._notice is not None:
+            app.notice.show(self._notice)  # its time starts again: it never runs out
 
     def _import(self, app: App, paths: list[Path]) -> None:
         # pictures dropped with a file of questions are its rounds
@@ -163,12 +187,16 @@ class FileDrops:
                     continue
                 taken.append(path)
             taken = once_each(taken)
+            self._progress = (0, len(taken))
             with_pack = any(_is_pack(path) for path in taken)
             pictures_of_packs: set[Path] = set()
             used: set[Path] = set()
             unused: list[Path] = []
             later: list[Path] = []  # pictures dropped beside a pack: after the packs
+            handled = 0  # files whose import is over (a file of questions and its pictures)
             for path, images in dropped_together(taken):
+                self._progress = (handled, len(taken))
+                handled += 1 + len(images)
                 if path in said:
                     self._done.append(DroppedFile(path, refused=said[path]))
                     continue
@@ -202,9 +230,11 @@ class FileDrops:
         self._notice = None
         top = app.top
         if top is not None and top.name == REPORT_SCREEN:
-            # a second drop while the report shows: one report of both, Esc goes back once
+            # a second drop while the report shows: one report of both, Esc goes back once;
+            # the files just dropped first, where the teacher looks, and their first pack
+            # the one to play (the earlier blocks follow, under them)
             earlier = list(getattr(top, "dropped", ()))
-            app.screens.replace(REPORT_SCREEN, dropped=(*earlier, *dropped))
+            app.screens.replace(REPORT_SCREEN, dropped=(*dropped, *earlier))
         else:
             app.screens.push(REPORT_SCREEN, dropped=tuple(dropped))
 

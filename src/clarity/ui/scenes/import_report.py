@@ -201,8 +201,9 @@ def _cut_middle(text: str, keep: int) -> str:
 
 
 class ImportReportScene(MenuScreen):
-    """The report of one drop (or of drops that came while it showed): ``dropped`` in the
-    order the files came.
+    """The report of one drop (or of drops that came while it showed): ``dropped``, the
+    latest drop's files first (:mod:`clarity.ui.drops` puts them there), each drop's in the
+    order they came.
 
     Its rows are a list that scrolls (↑ ↓ a line, PageUp and PageDown a page, Home and End
     to its ends, the wheel), each row's "what" wrapped over as many lines as it needs: a
