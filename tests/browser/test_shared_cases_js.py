@@ -70,6 +70,15 @@ PIECES = (
     "Straße",
     "1 1/2",
     "10,00,000",
+    # Scientific notation, as Excel and calculators write it, and its near misses.
+    "6.02E+23",
+    "1e3",
+    "e-7",
+    "E+",
+    "e999",
+    "\u00d710^",
+    "\u00b710\u00b2\u00b3",
+    " x 10^",
 )
 LANGUAGES = ("en", "ru", "be", "uk", "de", "de-CH", "fr", "es", "sv", "tr", "da", "hi", "fa", "ar")
 
@@ -235,7 +244,8 @@ def made_up_number(rng: random.Random) -> str:
         whole = f"{int(whole):,}".replace(",", rng.choice((",", ".", " ", "\u00a0", "'")))
     decimals = rng.choice(("", "", "5", "25", "000", "333"))
     point = rng.choice((".", ","))
-    return f"{sign}{whole}{point + decimals if decimals else ''}"
+    power = rng.choice(("", "", "", "", "e3", "E+23", "e-7", "E-07", "\u00d710^5", "e401"))
+    return f"{sign}{whole}{point + decimals if decimals else ''}{power}"
 
 
 def test_made_up_number_questions_are_judged_as_python_does(rules_page: Any) -> None:

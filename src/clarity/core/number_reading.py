@@ -37,6 +37,14 @@ The rules, in the order they decide:
   number one space before it); ``11/2`` is five and a half. A superscript after a digit is
   a power, which is not one number (``10³``); Arabic's decimal sign ``٫`` and group sign
   ``٬`` are read in every language (:func:`spell_numbers`).
+* A number in scientific notation, as Excel writes big and small numbers and calculators
+  and programs print them, is its exact value in every language (:data:`SCIENTIFIC`):
+  ``6.02E+23``, ``6.02e23``, ``1.5E-07``, ``1e3``; ``6,02E+23`` where the comma is the
+  decimal sign (a point is one everywhere: a mantissa has no digit groups); and written out
+  with a power of ten after a times sign, ``6.02×10²³``, ``6,02·10^23``, ``6.02 x 10^23``.
+  No number is ever read out of its power (``6.02E+23`` is never 23, ``1e3,5`` is no
+  number); a power past :data:`MOST_EXPONENT` (``1e999``) and a mantissa in another
+  language's decimal sign (``6,02e23`` in English) are no number.
 
 Each language's decimal and group signs are CLDR's, version 49 (``<symbols
 numberSystem="latn">`` ``decimal`` and ``group`` in ``common/main/<tag>.xml``, as Babel
@@ -67,7 +75,30 @@ _NEGATIVE = frozenset("-\u2212\u2010\u2011\u2012\u2013\ufe63\uff0d")
 #: leading decimal sign (".5"). The lookarounds keep digits inside a word out ("H2O", "4x5",
 #: "C3PO" are words); an underscore is punctuation there ("x86_64" holds the number 64).
 NUMBER_RUN = re.compile(
-    rf"(?<![^\W_])([{_SIGNS}]?)((?>(?:\d+|[.,](?=\d))\d*(?:[{_SEPARATORS}]\d+)*))(?![^\W_])",
+    rf"(?<![^\W_])(?<!\d[eE][{_SIGNS}])([{_SIGNS}]?)"
+    rf"((?>(?:\d+|[.,](?=\d))\d*(?:[{_SEPARATORS}]\d+)*))(?![^\W_])",
+)
+
+#: The signs between a number and ``10^`` in scientific notation written out: ``6.02×10^23``
+#: (a superscript power is spelt with ``^`` first, :func:`spell_numbers`), the middle dots
+#: of Russian and other European school books (``6,02·10²³``), the letter x and the
+#: asterisk a keyboard types for them.
+SCIENTIFIC_TIMES = "\u00d7x*\u00b7\u22c5"
+
+#: The largest power of ten a number in scientific notation may have, either way: a googol
+#: (``1e100``) and the smallest constants of physics (``1.6e-35``) are far inside, and a
+#: number past it (``1e999999``) is refused before its digits are written out.
+MOST_EXPONENT = 400
+
+#: A number in scientific notation, as Excel, calculators and programs write it: a sign, a
+#: mantissa (digits, a decimal sign and digits), ``e`` (or ``E``) or a times sign and
+#: ``10^``, a sign and the power (``6.02E+23``, ``1.5e-7``, ``6,02·10^23``). Never digits
+#: of a grouped number (``1 000e3``) nor inside a word; the power is read whole, with any
+#: separators after it, so that no number is read out of it (``1e3,5`` is no number).
+SCIENTIFIC = re.compile(
+    rf"(?<![^\W_])(?<!\d[{_SEPARATORS}])([{_SIGNS}]?)(\d+(?:[.,]\d+)?|[.,]\d+)"
+    rf"(?:[eE]|[{''.join(sorted(_SPACES))}]?[{SCIENTIFIC_TIMES}][{''.join(sorted(_SPACES))}]?10\^)"
+    rf"([{_SIGNS}]?)((?>\d+(?:[.,]\d+)*))(?![^\W_])"
 )
 
 # A sign a space apart from the digits, at the start of an answer ("- 40").
@@ -310,18 +341,55 @@ def read_run(sign: str, body: str, conventions: NumberConventions) -> list[Readi
 
 def number_spans(text: str, language: str) -> Iterator[tuple[int, int, list[Reading]]]:
     """Where the numbers of ``text`` (already spelt by :func:`spell_numbers`) are, in order:
-    each fraction (:data:`FRACTION`) and each :data:`NUMBER_RUN` match outside them, as its
+    each number in scientific notation (:data:`SCIENTIFIC`), each fraction
+    (:data:`FRACTION`) outside them and each :data:`NUMBER_RUN` match outside both, as its
     start, its end and what it reads as in ``language``."""
     conventions = conventions_for(language)
+    whole: list[tuple[int, int, Reading]] = [
+        (match.start(), match.end(), _read_scientific(match, conventions))
+        for match in SCIENTIFIC.finditer(text)
+    ]
+    for fraction in FRACTION.finditer(text):
+        if not any(start < fraction.end() and fraction.start() < end for start, end, _ in whole):
+            whole.append((fraction.start(), fraction.end(), _read_fraction(*fraction.groups())))
+    whole.sort(key=lambda span: span[0])
     position = 0
-    for fraction in [*FRACTION.finditer(text), None]:
-        end = fraction.start() if fraction else len(text)
-        for match in NUMBER_RUN.finditer(text, position, end):
+    for start, end, reading in [*whole, (len(text), len(text), None)]:
+        for match in NUMBER_RUN.finditer(text, position, start):
             yield match.start(), match.end(), read_run(match[1], match[2], conventions)
-        if fraction is None:
+        if reading is None:
             return
-        yield fraction.start(), fraction.end(), [_read_fraction(*fraction.groups())]
-        position = fraction.end()
+        yield start, end, [reading]
+        position = end
+
+
+def _read_scientific(match: re.Match[str], conventions: NumberConventions) -> Reading:
+    """A :data:`SCIENTIFIC` match as its exact value (``6.02e23`` is ``Decimal("6.02E+23")``,
+    ``-1.5e-7`` is ``Decimal("-1.5E-7")``), or kept as written (no value) when the mantissa's
+    decimal sign is not one in the language (``6,02e23`` in English), the power has
+    separators (``1e3,5``) or is past :data:`MOST_EXPONENT` (``1e999``). A point is the
+    decimal sign of a mantissa in every language: scientific notation is written with no
+    digit groups."""
+    written, (sign, mantissa, power_sign, power) = match[0], match.groups()
+    as_written = Reading(None, written)
+    whole, separator, decimals = mantissa.partition("," if "," in mantissa else ".")
+    if separator and separator not in (conventions.decimal, "."):
+        return as_written
+    if not power.isdecimal():
+        return as_written
+    places = "".join(str(unicodedata.decimal(char)) for char in power).lstrip("0")
+    if len(places) > len(str(MOST_EXPONENT)) or int(places or 0) > MOST_EXPONENT:
+        return as_written
+    exponent = f"{'-' if power_sign in _NEGATIVE else '+'}{int(places or 0)}"
+    try:
+        value = Decimal(f"{whole or '0'}.{decimals}E{exponent}")
+    except InvalidOperation:  # digits Decimal does not read (other number systems)
+        return as_written
+    if sign in _NEGATIVE:
+        value = -value
+    if value == 0:
+        value = abs(value)
+    return Reading(value, written)
 
 
 def _read_fraction(sign: str, whole: str | None, numerator: str, denominator: str) -> Reading:

@@ -125,8 +125,10 @@ CASES: list[tuple[str, str, str]] = [
     ("typed answers as a list", replace("answer: No", "answer: [No, Nope]"), "and accept: [Nope]"),
     ("typed answer as a list", replace("answer: No", "answer: [No]"), "write answer: No"),
     ("not a number", _number("many"), "is not a number; write it in digits"),
-    ("power of ten", _number("1e5"), "write all its digits, here 100000"),
-    ("huge power of ten", _number("1e99"), "write all its digits"),
+    # Scientific notation reads (6.02e23); a mantissa with another language's decimal
+    # sign, or a power past the game's largest, does not.
+    ("power of ten", _number("1,5e5"), "write all its digits, here 150000"),
+    ("huge power of ten", _number("1e999"), "write all its digits"),
     ("not one number", _number("1,2,3.4.5"), "which writes decimals after a point"),
     ("negative tolerance", _number("10", "    tolerance: -5\n"), "should not be below zero"),
     (

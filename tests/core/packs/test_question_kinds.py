@@ -316,7 +316,7 @@ def test_every_number_problem_of_a_pack_is_reported(pack_dir: Path, assets: Path
                 "    answer: 10\n    tolerance: -1\n",
                 "    answer: 10\n    min: 20\n    max: 5\n",
                 "    answer: ten\n",
-                "    answer: 6.02e23\n",
+                "    answer: 6,02e23\n",  # a point is the decimal sign in English
             ]
         )
     )
@@ -326,7 +326,7 @@ def test_every_number_problem_of_a_pack_is_reported(pack_dir: Path, assets: Path
         "pack.yaml:26:10: questions[3].min: 20 is more than max 5",
         'pack.yaml:30:13: questions[4].answer: "ten" is not a number; write it in digits, '
         "for example 1000",
-        'pack.yaml:33:13: questions[5].answer: "6.02e23" is written with a power of ten, which '
+        'pack.yaml:33:13: questions[5].answer: "6,02e23" is written with a power of ten, which '
         "a student cannot type so; write all its digits, here 602000000000000000000000",
     ]
 

@@ -24,6 +24,7 @@
     const spaces = esc(tables.python_spaces);
     const signs = esc(tables.signs);
     const separators = esc(tables.separators);
+    const numberSpaces = esc(tables.number_spaces);
     // Code points Python's Unicode does not know: never a letter, digit or mark here either.
     const unknown = tables.unassigned_ranges
       .map(([a, b]) => (a === b ? hex(a) : hex(a) + "-" + hex(b)))
@@ -50,8 +51,15 @@
       numberWords: new Set(tables.number_words),
       // NUMBER_RUN, with Python's atomic group written as a lookahead and a back-reference.
       numberRun: new RegExp(
-        `(?<!${alnum})([${signs}]?)` +
+        `(?<!${alnum})(?<!${nd}[eE][${signs}])([${signs}]?)` +
           `(?=((?:${nd}+|[.,](?=${nd}))${nd}*(?:[${separators}]${nd}+)*))\\2(?!${alnum})`,
+        "gu"
+      ),
+      // SCIENTIFIC: the power's atomic group written as NUMBER_RUN's is.
+      scientific: new RegExp(
+        `(?<!${alnum})(?<!${nd}[${separators}])([${signs}]?)(${nd}+(?:[.,]${nd}+)?|[.,]${nd}+)` +
+          `(?:[eE]|[${numberSpaces}]?[${esc(tables.scientific_times)}][${numberSpaces}]?10\\^)` +
+          `([${signs}]?)(?=(${nd}+(?:[.,]${nd}+)*))\\4(?!${alnum})`,
         "gu"
       ),
       fraction: new RegExp(
@@ -65,7 +73,7 @@
       letterRun: new RegExp(`${known("\\p{L}\\p{Nl}\\p{No}")}+`, "gu"),
       spaceRun: new RegExp(`[${spaces}]+`, "gu"),
       splitSeparators: new RegExp(`([${separators}])`, "u"),
-      splitSpaces: new RegExp(`[${esc(tables.number_spaces)}]`, "u"),
+      splitSpaces: new RegExp(`[${numberSpaces}]`, "u"),
       splitMarks: /[.,'\u2019]/u,
       known: (c) => !inRanges(c.codePointAt(0), tables.unassigned_ranges),
       percent: new RegExp(
@@ -185,9 +193,10 @@
   }
 
   function plainText(d) {
-    // format(value, "f"): the digits as held, a point before the last -exp of them.
+    // format(value, "f"): the digits as held, a point before the last -exp of them; a zero
+    // with a positive exponent (0E+5) is written 0, as Python writes it.
     let text = d.digits.toString();
-    if (d.exp > 0) text += "0".repeat(d.exp);
+    if (d.exp > 0 && d.digits !== ZERO) text += "0".repeat(d.exp);
     else if (d.exp < 0) {
       const places = -d.exp;
       text = text.padStart(places + 1, "0");
@@ -385,28 +394,56 @@
     return reading(value, written, false, true);
   }
 
+  function readScientific(match, conventions, tables, p) {
+    const [written, sign, mantissa, powerSign, power] = match;
+    const asWritten = reading(null, written);
+    const separator = mantissa.includes(",") ? "," : ".";
+    const at = mantissa.indexOf(separator);
+    const whole = at < 0 ? mantissa : mantissa.slice(0, at);
+    const decimals = at < 0 ? "" : mantissa.slice(at + 1);
+    if (at >= 0 && separator !== conventions.decimal && separator !== ".") return asWritten;
+    if (power.includes(".") || power.includes(",")) return asWritten;
+    const places = asciiDigits(power, p).replace(/^0+/, "");
+    const most = tables.most_exponent;
+    if (places.length > String(most).length || Number(places || "0") > most) return asWritten;
+    let value = decimalOf(asciiDigits(whole || "0", p), asciiDigits(decimals, p));
+    const exponent = p.negative.has(powerSign) ? -Number(places || "0") : Number(places || "0");
+    value = { sign: value.sign, digits: value.digits, exp: value.exp + exponent };
+    if (p.negative.has(sign)) value = negated(value);
+    if (value.digits === ZERO) value = absolute(value);
+    return reading(value, written);
+  }
+
   // [start, end, readings] of each number in `text` (UTF-16 offsets), in order.
   function numberSpans(text, language, tables) {
     const p = prepared(tables);
     const conventions = conventionsFor(language, tables);
+    const whole = [];
+    for (const m of text.matchAll(p.scientific)) {
+      whole.push([m.index, m.index + m[0].length, readScientific(m, conventions, tables, p)]);
+    }
+    for (const fraction of text.matchAll(p.fraction)) {
+      const [written, sign, wholePart, numerator, denominator] = fraction;
+      const start = fraction.index;
+      const end = start + written.length;
+      if (whole.some(([from, to]) => from < end && start < to)) continue;
+      whole.push([start, end, readFraction(sign, wholePart, numerator, denominator, p)]);
+    }
+    whole.sort((a, b) => a[0] - b[0]);
+    whole.push([text.length, text.length, null]);
     const spans = [];
     let position = 0;
-    const fractions = [...text.matchAll(p.fraction)];
-    fractions.push(null);
-    for (const fraction of fractions) {
-      const end = fraction ? fraction.index : text.length;
-      const slice = text.slice(0, end);
+    for (const [start, end, read] of whole) {
+      const slice = text.slice(0, start);
       p.numberRun.lastIndex = position;
       let match;
       while ((match = p.numberRun.exec(slice)) !== null) {
-        const read = readRun(match[1], match[2], conventions, p);
-        spans.push([match.index, match.index + match[0].length, read]);
+        const run = readRun(match[1], match[2], conventions, p);
+        spans.push([match.index, match.index + match[0].length, run]);
       }
-      if (!fraction) break;
-      const [written, sign, whole, numerator, denominator] = fraction;
-      const read = readFraction(sign, whole, numerator, denominator, p);
-      spans.push([fraction.index, fraction.index + written.length, [read]]);
-      position = fraction.index + written.length;
+      if (read === null) break;
+      spans.push([start, end, [read]]);
+      position = end;
     }
     return spans;
   }

@@ -122,6 +122,8 @@ def _matching_tables() -> dict[str, object]:
         "superscripts": number_reading._SUPERSCRIPTS,
         "arabic_decimal": number_reading._ARABIC_DECIMAL,
         "arabic_group": number_reading._ARABIC_GROUP,
+        "scientific_times": number_reading.SCIENTIFIC_TIMES,
+        "most_exponent": number_reading.MOST_EXPONENT,
         "percent_pattern": models._PERCENT.pattern,
         "truefalse_words": _truefalse_words(),
         **_unicode_tables(),
