@@ -31,7 +31,7 @@ def test_an_installed_pack_by_id_goes_to_gift_in_the_current_folder(
     status, out, err = run(capsys, "export", "union-state", "--format", "gift", *data)
     pack = union_state().pack
     assert (status, err) == (0, [])
-    assert out == [f"wrote union-state.gift: {len(pack.questions)} questions"]
+    assert out[0] == f"wrote union-state.gift: {len(pack.questions)} questions"
     text = (tmp_path / "union-state.gift").read_text(encoding="utf-8")
     read = read_gift(text)
     assert [q.fields["prompt"] for q in read.questions] == [q.prompt for q in pack.questions]
@@ -75,7 +75,7 @@ def test_a_user_pack_by_id_is_found_in_the_packs_folder(
     target = tmp_path / "mine.gift"
     status, out, _ = run(capsys, "export", "mine", "--format", "gift", "-o", str(target), *data)
     assert status == 0
-    assert out == [f"wrote {target}: 5 questions"]
+    assert out[0] == f"wrote {target}: 5 questions"
 
 
 def test_an_unknown_pack_is_one_line(
@@ -250,7 +250,49 @@ def test_an_export_is_never_written_into_the_packs_folder(
     # an installed pack goes out beside the teacher's other files as before
     target = tmp_path / "own.gift"
     status, out, _ = run(capsys, "export", "own", "--format", "gift", "-o", str(target), *data)
-    assert (status, out) == (0, [f"wrote {target}: 5 questions"])
+    assert (status, out[0]) == (0, f"wrote {target}: 5 questions")
+
+
+def test_a_gift_export_says_what_gift_cannot_hold_and_keeps_the_times_in_comments(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # br4 N7, N8: the time limits, id and description were lost without a word, and a typed
+    # answer with "->" lost its accepted answers with only a comment in the file
+    pack, _ = _pack_with_own_picture(tmp_path / "usb")
+    text = pack.read_text(encoding="utf-8").replace("time_limit: 30", "time_limit: 25")
+    text += (
+        "  - id: arrow\n    type: typed\n    prompt: Reaction?\n    answer: A -> B\n"
+        "    accept: [A to B, a→b]\n    time_limit: 45\n"
+        "  - id: order\n    type: choice\n    prompt: First?\n    choices: [one, two]\n"
+        "    answer: one\n    shuffle: false\n"
+    )
+    pack.write_text(text, encoding="utf-8")
+    target = tmp_path / "own.gift"
+    status, out, err = run(capsys, "export", str(pack), "--format", "gift", "-o", str(target))
+    assert (status, err) == (0, [])
+    assert out == [
+        f"wrote {target}: 7 questions",
+        "the mystery picture of its 1 round is not in it: Moodle has no mystery-picture rounds",
+        "the time limits are only comments in it: Moodle has no time per question (set the "
+        "quiz's own time); clarity import reads them back",
+        f"2 questions lost something GIFT cannot hold: see the comments in {target}",
+    ]
+    # imported back: the id, the description and every time limit come back
+    back = tmp_path / "back.yaml"
+    status, _, err = run(capsys, "import", str(target), "-o", str(back), *data)
+    assert (status, err) == (0, [])
+    original = load_pack(pack, assets_dir=bundled_assets_dir()).pack
+    again = load_pack(back, assets_dir=bundled_assets_dir()).pack
+    assert original is not None
+    assert again is not None
+    assert (again.id, again.description, again.time_limit) == ("own", original.description, 25)
+    assert [q.time_limit for q in again.questions] == [q.time_limit for q in original.questions]
+    assert [q.time_limit for q in again.questions][-2:] == [45, None]
+    # an anki deck or a web page says nothing more
+    status, out, _ = run(
+        capsys, "export", str(pack), "--format", "anki", "-o", str(tmp_path / "d.apkg"), *data
+    )
+    assert (status, out) == (0, [f"wrote {tmp_path / 'd.apkg'}: 7 questions"])
 
 
 def test_an_existing_file_is_replaced_only_with_force(
@@ -269,7 +311,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     status, out, err = run(capsys, "export", "union-state", "--format", "gift", "--force", *data)
     assert (status, err) == (0, [])
     pack = union_state().pack
-    assert out == [f"wrote union-state.gift: {len(pack.questions)} questions"]
+    assert out[0] == f"wrote union-state.gift: {len(pack.questions)} questions"
     read = read_gift(mine.read_text(encoding="utf-8"))
     assert [q.fields["prompt"] for q in read.questions] == [q.prompt for q in pack.questions]
 
@@ -290,7 +332,7 @@ def test_a_folder_named_as_an_installed_pack_is_not_in_the_way(
     solar = load_pack(
         bundled_questions_dir() / "solar_system.yaml", assets_dir=bundled_assets_dir()
     ).pack
-    assert out == [f"wrote {target}: {len(solar.questions)} questions"]
+    assert out[0] == f"wrote {target}: {len(solar.questions)} questions"
     read = read_gift(target.read_text(encoding="utf-8"))
     assert [q.fields["prompt"] for q in read.questions] == [q.prompt for q in solar.questions]
 
@@ -303,7 +345,7 @@ def test_a_file_named_as_an_installed_pack_is_that_file(
     (tmp_path / "solar-system").write_bytes(pack.read_bytes())  # a pack file with no ending
     status, out, err = run(capsys, "export", "solar-system", "--format", "gift", *data)
     assert (status, err) == (0, [])
-    assert out == ["wrote own.gift: 5 questions"]  # the file's pack, "own", not the bundled one
+    assert out[0] == "wrote own.gift: 5 questions"  # the file's pack, "own", not the bundled one
 
 
 def test_an_empty_pack_argument_is_a_usage_error(

@@ -312,6 +312,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from clarity.formats.exporting import (  # noqa: PLC0415 - only when exporting
         ExportRefused,
         default_export_name,
+        export_losses,
         export_pack,
         into_packs_folder,
         overwrites_pack,
@@ -341,6 +342,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
             file=str(target),
         )
     )
+    for lost in export_losses(loaded, args.format, target):  # what the format cannot hold
+        _say(t.render(lost))
     return cli.EXIT_OK
 
 

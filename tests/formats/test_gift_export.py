@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from clarity.core.number_reading import read_number
 from clarity.core.packs.loader import load_pack
 from clarity.core.packs.models import NumberQuestion, Pack
-from clarity.formats.gift import read_gift, write_gift
+from clarity.formats.gift import gift_losses, read_gift, write_gift
 from core.image_bytes import png_bytes
 
 # Every question type, written the way a teacher writes a pack; single quotes keep the
@@ -172,12 +172,44 @@ def test_every_special_character_is_escaped(pack: Pack) -> None:
 
 
 def test_the_file_names_the_pack_and_says_the_pictures_stay_behind(pack: Pack) -> None:
-    first, second = write_gift(pack).splitlines()[:2]
+    first, second, third = write_gift(pack).splitlines()[:3]
     assert (
         first
         == "// Round trip: every kind (round-trip): questions exported from Clarity Challenge."
     )
-    assert second.startswith("// The mystery pictures of its 1 round(s) are not exported")
+    assert second == "// Description: Every question type, Cyrillic and GIFT's special characters."
+    assert third.startswith("// The mystery pictures of its 1 round(s) are not exported")
+
+
+def test_the_packs_id_description_and_time_limits_are_comments_read_back(tmp_path: Path) -> None:
+    # br4 N7: GIFT has no time per question; they were lost on the way to Moodle and back
+    pack = _load(
+        tmp_path,
+        "clarity: 1\nid: timed-quiz\ntitle: Timed\ndescription: 'Two lines:\n  of text'\n"
+        "language: en\ntime_limit: 25\nrounds: [{image: map.png, answer: x}]\nquestions:\n"
+        "  - {type: truefalse, prompt: Fast?, answer: true, time_limit: 45}\n"
+        "  - {type: truefalse, prompt: Default?, answer: false}\n",
+    )
+    gift = write_gift(pack)
+    assert "// Time limit: 45 s\n[plain]Fast?{TRUE}" in gift
+    assert "// Time limit: 25 s for each question. Moodle has no time per question" in gift
+    read = read_gift(gift)
+    assert (read.title, read.pack_id, read.time_limit) == ("Timed", "timed-quiz", 25)
+    assert read.description == "Two lines: of text"
+    assert [q.fields.get("time_limit") for q in read.questions] == [45, None]
+    # Moodle's own files name none of these; a time comment out of range is clamped
+    other = read_gift("// Time limit: 25 s for each question\n\n// Time limit: 900 s\nQ?{T}\n")
+    assert (other.pack_id, other.description, other.time_limit) == (None, None, None)
+    assert other.questions[0].fields["time_limit"] == 300
+
+
+def test_what_gift_cannot_hold_is_counted_for_the_teacher(pack: Pack) -> None:
+    losses = gift_losses(pack)
+    assert losses.rounds == 1
+    assert not losses.timed
+    # the order of "two-right" (shuffle: false); a percent tolerance is the same absolute
+    # one, a closed range a GIFT range, an arrow answer without accepted answers whole
+    assert [pack.questions[index].id for index in losses.questions] == ["two-right"]
 
 
 def test_questions_keep_the_packs_order_with_a_category_line_when_the_first_tag_changes(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clarity.atomic_files import write_replacing
-from clarity.core.messages import Message, message
+from clarity.core.messages import Message, message, plural_message
 from clarity.core.packs.loader import LoadedPack
 
 if TYPE_CHECKING:
@@ -156,6 +156,48 @@ def export_pack(
             )
         )
     return target
+
+
+def export_losses(loaded: LoadedPack, format: str, target: Path) -> tuple[Message, ...]:
+    """One line each for what the export of ``loaded`` to ``format`` (written to
+    ``target``) could not keep, for the teacher: for GIFT the mystery pictures of the
+    rounds, the time limits (only comments, which ``clarity import`` reads back) and the
+    count of questions that lost something (:func:`clarity.formats.gift.gift_losses`).
+    Nothing for the other formats, or a pack with errors."""
+    pack = loaded.pack
+    if pack is None or format != "gift":
+        return ()
+    from clarity.formats.gift import gift_losses  # noqa: PLC0415 - only the format asked
+
+    losses = gift_losses(pack)
+    said: list[Message] = []
+    if losses.rounds:
+        said.append(
+            plural_message(
+                "the mystery picture of its {count} round is not in it: Moodle has no "
+                "mystery-picture rounds",
+                "the mystery pictures of its {count} rounds are not in it: Moodle has no "
+                "mystery-picture rounds",
+                losses.rounds,
+            )
+        )
+    if losses.timed:
+        said.append(
+            message(
+                "the time limits are only comments in it: Moodle has no time per question "
+                "(set the quiz's own time); clarity import reads them back"
+            )
+        )
+    if losses.questions:
+        said.append(
+            plural_message(
+                "{count} question lost something GIFT cannot hold: see the comments in {file}",
+                "{count} questions lost something GIFT cannot hold: see the comments in {file}",
+                len(losses.questions),
+                file=str(target),
+            )
+        )
+    return tuple(said)
 
 
 def _picture_said(loaded: LoadedPack, error: OSError) -> Message:

@@ -17,8 +17,11 @@ Reading (:func:`read_gift`):
   Moodle writes and reads them (``extract_idnumber_and_tags_from_comment``); each tag
   once, whatever its case.
 * Our own export's first line names the pack (see :func:`write_gift`): its title is the
-  ``SourceRead.title``, and our comment that a choice question's order matters is read
-  back as ``shuffle: false``; Moodle ignores both.
+  ``SourceRead.title`` and its id ``SourceRead.pack_id``; the header's ``// Description:``
+  and ``// Time limit: N s for each question`` lines give ``description`` and
+  ``time_limit``; a question's ``// Time limit: N s`` comment its ``time_limit``, and our
+  comment that a choice question's order matters is read back as ``shuffle: false``;
+  Moodle ignores them all.
 * ``::title::`` becomes ``title_hint`` (the import turns it into the question's id).
 * ``[html]`` text is turned into plain text (``<br>`` and paragraph ends are line breaks,
   entities decoded, tags dropped; a note says so when formatting such as bold or a list
@@ -88,7 +91,9 @@ from clarity.core.messages import Message, message, plural_message
 from clarity.core.number_reading import read_number
 from clarity.core.packs.models import (
     MAX_CHOICES,
+    MAX_TIME_LIMIT,
     MIN_CHOICES,
+    MIN_TIME_LIMIT,
     AnyQuestion,
     ChoiceQuestion,
     NumberQuestion,
@@ -171,6 +176,11 @@ _NOT_IN_TAGS = re.compile(r"[<>`\x00-\x1f\x7f]")
 _WILDCARD = re.compile(r"(?<!\\)\*")
 # Our own export's first line, which names the pack: "// <title> (<id>): questions ..."
 _OWN_HEADER = re.compile(r"//\s*(.+?) \(([^()\s]+)\): questions exported from Clarity Challenge\.")
+# Our own export's header lines after the first, and a question's own time limit above it
+# (Moodle has no time per question: a quiz has one time for all). Read back by us.
+_OWN_DESCRIPTION = "// Description: "
+_OWN_PACK_TIME = re.compile(r"//\s*Time limit: (\d+) s for each question\b.*")
+_OWN_TIME = re.compile(r"//\s*Time limit: (\d+) s\.?")
 # The comment our export writes above a choice question whose order matters (shuffle:
 # false); Moodle's per-question "Shuffle the choices?" is not in GIFT. Read back by us.
 _KEEP_ORDER = (
@@ -225,15 +235,46 @@ def read_gift(text: str) -> SourceRead:
         elif outcome is not None:
             questions.append(outcome)
             notes.extend(reader.notes.values())
-    return SourceRead(tuple(questions), tuple(skipped), _own_title(text), tuple(notes))
+    header = _own_header(text)
+    return SourceRead(
+        tuple(questions),
+        tuple(skipped),
+        header.get("title"),
+        tuple(notes),
+        pack_id=header.get("id"),
+        description=header.get("description"),
+        time_limit=_own_seconds(header.get("time", ()), _OWN_PACK_TIME),
+    )
 
 
-def _own_title(text: str) -> str | None:
-    """The pack title named by our own export's first line (see :func:`write_gift`), so
-    that a pack exported and imported back keeps its title; None for any other file."""
-    first = _LINE_END.split(text.removeprefix("\ufeff"), 1)[0].strip()
-    match = _OWN_HEADER.fullmatch(first)
-    return match[1].strip() if match else None
+def _own_header(text: str) -> dict[str, str]:
+    """What our own export's header (see :func:`write_gift`) says of the pack: its
+    ``title`` and ``id`` (first line), ``description`` and the pack's ``time`` line, so
+    that a pack exported and imported back keeps them; empty for any other file."""
+    lines = _LINE_END.split(text.removeprefix("\ufeff"), 40)
+    match = _OWN_HEADER.fullmatch(lines[0].strip())
+    if match is None:
+        return {}
+    found = {"title": match[1].strip(), "id": match[2]}
+    for line in lines[1:40]:
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            break
+        if stripped.startswith(_OWN_DESCRIPTION) and stripped[len(_OWN_DESCRIPTION) :].strip():
+            found["description"] = stripped[len(_OWN_DESCRIPTION) :].strip()
+        elif _OWN_PACK_TIME.fullmatch(stripped):
+            found["time"] = stripped
+    return found
+
+
+def _own_seconds(comments: Iterable[str] | str, pattern: re.Pattern[str]) -> int | None:
+    """The seconds of the first of ``comments`` (or the one comment) that ``pattern``
+    matches whole, within the game's 5 to 300; None when none does."""
+    for comment in (comments,) if isinstance(comments, str) else comments:
+        match = pattern.fullmatch(comment.strip())
+        if match:
+            return min(max(int(match[1]), MIN_TIME_LIMIT), MAX_TIME_LIMIT)
+    return None
 
 
 def _blocks(text: str) -> Iterator[_Block]:
@@ -512,6 +553,9 @@ class _QuestionReader:
             result["tags"] = list(self.block.tags)
         if result["type"] == "choice" and _KEEP_ORDER in self.block.comments:
             result["shuffle"] = False
+        seconds = _own_seconds(self.block.comments, _OWN_TIME)
+        if seconds is not None:
+            result["time_limit"] = seconds
         return SourceQuestion(result, line, column)
 
     # --- the parts ---
@@ -939,6 +983,15 @@ def write_gift(pack: Pack) -> str:
     """
     out: list[str] = [
         _comment(f"{pack.title} ({pack.id}): questions exported from Clarity Challenge."),
+    ]
+    if pack.description.strip():
+        out.append(_comment(_OWN_DESCRIPTION[3:] + pack.description))
+    if pack.time_limit is not None:
+        out.append(
+            f"// Time limit: {pack.time_limit} s for each question. Moodle has no time per "
+            "question: set the quiz's own time limit."
+        )
+    out += [
         _comment(
             f"The mystery pictures of its {len(pack.rounds)} round(s) are not exported: "
             "Moodle has no mystery-picture rounds."
@@ -958,6 +1011,46 @@ def write_gift(pack: Pack) -> str:
             category = tag
         out.append(_question(question, pack.language))
     return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class GiftLosses:
+    """What :func:`write_gift` cannot give Moodle of a pack, for the teacher to be told.
+
+    ``rounds``: the mystery-picture rounds left out (a comment in the header says so);
+    ``timed``: the pack or a question has a time limit, which is only a comment (Moodle has
+    no time per question; :func:`read_gift` reads it back); ``questions``: the 0-based
+    places of the questions that lost something GIFT cannot hold, each said in a comment
+    above it: its picture, its choices' order (``shuffle: false``), an open range (only
+    ``min`` or ``max``), accepted answers left out beside ``->``.
+    """
+
+    rounds: int
+    timed: bool
+    questions: tuple[int, ...]
+
+
+def gift_losses(pack: Pack) -> GiftLosses:
+    """What :func:`write_gift` loses of ``pack`` (see :class:`GiftLosses`)."""
+    lost = tuple(index for index, question in enumerate(pack.questions) if _loses(question))
+    timed = pack.time_limit is not None or any(
+        question.time_limit is not None for question in pack.questions
+    )
+    return GiftLosses(len(pack.rounds), timed, lost)
+
+
+def _loses(question: AnyQuestion) -> bool:
+    """Whether GIFT cannot hold part of ``question`` (the comments :func:`_question`
+    writes above it say what); a percent tolerance is written as the same absolute one."""
+    if question.image is not None:
+        return True
+    if isinstance(question, ChoiceQuestion):
+        return not question.shuffle
+    if isinstance(question, NumberQuestion):
+        return (question.min is None) != (question.max is None)
+    if isinstance(question, TypedQuestion):
+        return bool(_short_answers(question)[1])
+    return False
 
 
 def _default_category(pack: Pack) -> str:
@@ -981,6 +1074,8 @@ def _tag_comments(tags: Iterable[str]) -> list[str]:
 def _question(question: AnyQuestion, language: str) -> str:
     """One question as GIFT, with the comments it needs before it, and a blank line after."""
     lines: list[str] = _tag_comments(question.tags)
+    if question.time_limit is not None:
+        lines.append(f"// Time limit: {question.time_limit} s")
     if question.image is not None:
         lines.append(_comment(f"The picture {question.image} of this question is not exported."))
     head = f"::{_escaped(question.id)}::" if question.id else ""

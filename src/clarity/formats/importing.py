@@ -240,6 +240,8 @@ class _Gathered:
     skipped: list[SkippedLine] = field(default_factory=list)
     formats: list[tuple[Path, str]] = field(default_factory=list)
     title: str | None = None
+    # what each file written from a pack says of it (our own GIFT export's header)
+    about: list[SourceRead] = field(default_factory=list)
     # the files that give nothing, each as one line for the teacher (file:line:col: why)
     unreadable: list[tuple[SkippedLine, Message]] = field(default_factory=list)
     said: list[Message] = field(default_factory=list)  # for the teacher to check
@@ -284,7 +286,7 @@ def import_files(request: ImportRequest) -> ImportOutcome:
         )
     language = request.language or _language_of(gathered.questions, said, request)
     title = _title(request, gathered)
-    pack_id = _pack_id(request, title)
+    pack_id = _pack_id(request, title, gathered)
     if request.from_command_line or request.output is not None or request.pack_id is not None:
         target = request.output or request.packs_dir / f"{pack_id}.yaml"
         _check_target(target, pack_id, request)
@@ -354,10 +356,13 @@ def _write_pack(
         "clarity": FORMAT_VERSION,
         "id": pack_id,
         "title": title,
-        "description": _description(gathered.formats),
+        "description": _own_said(gathered).description or _description(gathered.formats),
         "language": language,
         "rounds": rounds,
     }
+    time_limit = _own_said(gathered).time_limit
+    if time_limit is not None:
+        data["time_limit"] = time_limit
     try:
         loaded, kept = _write_valid(target, data, kept, gathered, request)
         refresh_schema(target.parent / SCHEMA_FILE_NAME)
@@ -586,6 +591,7 @@ def _gather(request: ImportRequest) -> _Gathered:
         gathered.formats.append((path, fmt))
         if gathered.title is None and read.title and read.title.strip():
             gathered.title = read.title.strip()
+        gathered.about.append(read)
         _take(read, path, gathered)
         if not read.questions and not read.skipped:
             found_none = message(
@@ -848,13 +854,29 @@ def _title(request: ImportRequest, gathered: _Gathered) -> str:
     return title[:_TITLE_LIMIT].strip()
 
 
-def _pack_id(request: ImportRequest, title: str) -> str:
+def _pack_id(request: ImportRequest, title: str, gathered: _Gathered) -> str:
     if request.pack_id is not None:
         problem = pack_id_problem(request.pack_id)
         if problem is not None:
             raise ImportRefused(problem)
         return request.pack_id
+    own = _own_said(gathered).pack_id
+    if own is not None and pack_id_problem(own) is None and not _id_taken(own, request):
+        return own  # the id of the pack the file was exported from, while it is free
     return slug(title) or slug(request.files[0].stem) or "imported-pack"
+
+
+def _own_said(gathered: _Gathered) -> SourceRead:
+    """What the one file read says of the pack it was written from (its id, description
+    and time limit: our own GIFT export's header); nothing when several files were read."""
+    return gathered.about[0] if len(gathered.about) == 1 else SourceRead(())
+
+
+def _id_taken(pack_id: str, request: ImportRequest) -> bool:
+    """Whether a pack that comes with the game, or one in the packs folder, has ``pack_id``."""
+    from clarity.resources import bundled_questions_dir  # noqa: PLC0415 - a path only
+
+    return pack_id in _ids_in(bundled_questions_dir()) or pack_id in _ids_in(request.packs_dir)
 
 
 def pack_id_problem(pack_id: str) -> Message | None:

@@ -56,13 +56,18 @@ class SourceRead:
     ``questions`` in the source's order; ``skipped``: what could not be taken and why;
     ``notes``: questions taken but changed on the way (HTML turned into plain text, a
     partial-credit weight that the game cannot give); ``title``: a title the source itself
-    names (Kahoot's quiz title), or None.
+    names (Kahoot's quiz title), or None. ``pack_id``, ``description`` and ``time_limit``
+    (seconds for each question): what a source written from a pack says of it (our own
+    GIFT export's header), else None.
     """
 
     questions: tuple[SourceQuestion, ...]
     skipped: tuple[Skipped, ...] = ()
     title: str | None = None
     notes: tuple[Skipped, ...] = ()
+    pack_id: str | None = None
+    description: str | None = None
+    time_limit: int | None = None
 
 
 class SourceUnreadable(Exception):
