@@ -297,6 +297,69 @@ def test_a_phone_plays_by_touch_in_russian_with_the_timer(
     assert cut_in_header(browser) == []
 
 
+#: What a Russian (ЙЦУКЕН) keyboard sends for the keys in the places of Latin A–F, T and G:
+#: the Cyrillic letter it types, and the key's place.
+RUSSIAN_KEYS = {"A": "ф", "B": "и", "C": "с", "D": "в", "E": "у", "F": "а", "T": "е", "G": "п"}
+
+
+def press_on_russian_layout(browser: Browser, latin: str) -> None:
+    """The key in the place of ``latin`` pressed on a Russian layout, as Chromium gets it
+    from the system: keydown and keyup with the Cyrillic letter and the key's code."""
+    typed = RUSSIAN_KEYS[latin]
+    for kind in ("keyDown", "keyUp"):
+        browser.driver.execute_cdp_cmd(
+            "Input.dispatchKeyEvent",
+            {
+                "type": kind,
+                "key": typed,
+                "code": f"Key{latin}",
+                "text": typed if kind == "keyDown" else "",
+                "windowsVirtualKeyCode": ord(latin),
+            },
+        )
+
+
+def test_the_letter_keys_work_on_a_russian_keyboard(
+    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+) -> None:
+    t = translator_for("ru")
+    browser = chromium(LAPTOP)
+    browser.open(exported(tmp_path, ScoringRules(timer=False), language="ru"))
+    browser.press(t.gettext("Play"))
+    prompt = the_prompt(browser)
+    if QUESTIONS[prompt][0] in ("typed", "number"):
+        browser.wait_for(lambda: browser.field(t.gettext("Your answer")), "the answer field")
+        keys(browser, "\x1b")  # Esc: out of the answer field, where G is a letter
+    press_on_russian_layout(browser, "G")  # the key that types П goes to the guess
+    assert browser.driver.switch_to.active_element.accessible_name == t.gettext(
+        "What is in the picture?"
+    )
+    keys(browser, "\x1b")  # Esc: back to the question
+    by_letter = 0
+    previous = ""
+    for _ in QUESTIONS:  # every question right: the tiles outlast them
+        prompt = browser.wait_for(
+            lambda p=previous: (name := the_prompt(browser)) != p and name, "the next question"
+        )
+        kind, good, _ = QUESTIONS[prompt]
+        if kind in ("typed", "number"):
+            browser.wait_for(lambda: browser.field(t.gettext("Your answer")), "the answer field")
+            keys(browser, good + "\n")
+        else:  # a choice's letter, or F: keys that type Cyrillic letters on this layout
+            press_on_russian_layout(
+                browser, good if kind == "truefalse" else choice_letter(browser, good)
+            )
+            by_letter += 1
+        browser.wait_for(
+            lambda: browser.driver.switch_to.active_element.accessible_name == t.gettext("Next"),
+            "the verdict, the focus on Next",
+        )
+        browser.wait_for(lambda: browser.said().startswith(t.gettext("Right!")), "right")
+        keys(browser, "\n")
+        previous = prompt
+    assert by_letter == 3  # two choices and a true/false, each by its key's place
+
+
 def shown_figure_ru(browser: Browser) -> int:
     found = re.search(r"Счёт: ([\d\s\u00a0\u202f]+)", browser.text())
     assert found is not None, browser.text()

@@ -650,6 +650,17 @@
     return chosen === undefined ? data.rules.time_scale : chosen;
   }
 
+  // The key a letter or digit names: the letter typed where it is a Latin letter or a digit
+  // (an AZERTY keyboard's A is A), else the key's place (event.code), as the desktop game
+  // reads scancodes: on a Russian or Belarusian layout the keys that type Ф И С В У А
+  // (and Е, П) still choose A–F, T/F and G.
+  function keyOf(event) {
+    const typed = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+    if (typed.length !== 1 || /^[A-Z0-9]$/.test(typed)) return typed;
+    const place = /^(?:Key([A-Z])|(?:Digit|Numpad)([0-9]))$/.exec(event.code || "");
+    return place ? place[1] || place[2] : typed;
+  }
+
   function onKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey || !round) return;
     const target = event.target;
@@ -663,7 +674,7 @@
       }
       return;
     }
-    const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+    const key = keyOf(event);
     if (round.phase === "asking" && $("start-view").hidden) {
       const keys = round.question.type === "truefalse" ? "TF" : LETTERS;
       let position = keys.indexOf(key);
