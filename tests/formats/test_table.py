@@ -8,12 +8,14 @@ import datetime
 import io
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 from pydantic import TypeAdapter
 
+from clarity.core.answers import is_right
 from clarity.core.packs.models import Question
 from clarity.formats.source import SourceRead, SourceUnreadable
 from clarity.formats.table import TABLE_COLUMNS, cell_text, csv_template, read_csv, read_xlsx
@@ -693,3 +695,105 @@ def test_an_xlsx_formula_with_no_saved_value_is_said_at_its_cell() -> None:
             "save it",
         )
     ]
+
+
+# --- big, small and negative numbers as Excel writes them (a tester's sci.csv, sci.xlsx) ---
+
+
+def test_cell_text_writes_a_float_as_the_decimal_the_teacher_typed() -> None:
+    assert cell_text(6.02e23) == "6.02E+23"  # never 601999999999999995805696
+    assert cell_text(-6.02e23) == "-6.02E+23"
+    assert cell_text(1.5e-07) == "0.00000015"  # never 1.5e-07, whose 7 read alone
+    assert cell_text(1e-20) == "1E-20"
+    assert cell_text(1e15) == "1E+15"  # 16 digits: as Excel shows it
+    assert cell_text(123456789012345.0) == "123456789012345"  # 15 digits: all of them
+    assert cell_text(299792458.0) == "299792458"
+    assert cell_text(0.1 + 0.2) == "0.3"  # Excel's 15 digits, as Excel shows it
+    assert cell_text(1 / 3) == "0.333333333333333"
+    assert cell_text(-0.0) == "0"
+
+
+def test_xlsx_big_and_small_numbers_read_as_their_value_in_the_pack() -> None:
+    read = read_xlsx(
+        xlsx_bytes(
+            [
+                ["Question", "Type", "Answer"],
+                ["Avogadro number?", "number", 6.02e23],
+                ["Wavelength in metres?", "number", 1.5e-07],
+                ["Speed of light?", None, 3e8],
+            ]
+        )
+    )
+    assert fields(read) == [
+        {"type": "number", "prompt": "Avogadro number?", "answer": "6.02E+23"},
+        {"type": "number", "prompt": "Wavelength in metres?", "answer": "0.00000015"},
+        {"type": "number", "prompt": "Speed of light?", "answer": "300000000"},
+    ]
+    assert_valid_questions(read)
+    avogadro, wavelength, _ = (QUESTION.validate_python(dict(q.fields)) for q in read.questions)
+    assert avogadro.number_problems("en") == []
+    assert is_right(avogadro, "602000000000000000000000", "en")
+    assert is_right(avogadro, "6,02e23", "ru")
+    assert not is_right(avogadro, "23", "en")
+    assert is_right(wavelength, "1.5e-7", "en")
+    assert not is_right(wavelength, "7", "en")
+
+
+def test_excel_csv_numbers_in_scientific_notation_are_number_questions() -> None:
+    # Excel saves a number cell as it shows it: 6.02E+23, 3E+08
+    text = "question,type,answer\nAvogadro number?,number,6.02E+23\nSpeed of light m/s?,,3E+08\n"
+    read = read_csv(text.encode())
+    assert fields(read) == [
+        {"type": "number", "prompt": "Avogadro number?", "answer": "6.02E+23"},
+        {"type": "number", "prompt": "Speed of light m/s?", "answer": "3E+08"},
+    ]
+    light = QUESTION.validate_python(dict(read.questions[1].fields))
+    assert light.bounds("en") == (Decimal(300000000), Decimal(300000000))
+    assert not is_right(light, "8", "en")
+
+
+def test_a_negative_number_in_brackets_as_excels_accounting_format_saves_it_is_negative() -> None:
+    text = (
+        "question;type;answer;min;max;accept\n"
+        "Negative paren;number;(5);;;\n"
+        "Money;number;$(5.00);;;\n"
+        "Range;number;(1 000,5);(2 000);0;(1 500)|7\n"
+        "No type;;(12);;;\n"
+        "Words;number;(five);;;\n"
+        "Typed;typed;(5);;;\n"
+    )
+    read = read_csv(text.encode())
+    assert fields(read) == [
+        {"type": "number", "prompt": "Negative paren", "answer": "-5"},
+        {"type": "number", "prompt": "Money", "answer": "$-5.00"},
+        {
+            "type": "number",
+            "prompt": "Range",
+            "answer": "-1 000,5",
+            "min": "-2 000",
+            "max": "0",
+            "accept": ["-1 500", "7"],
+        },
+        {"type": "number", "prompt": "No type", "answer": "-12"},
+        {"type": "typed", "prompt": "Typed", "answer": "(5)"},  # a typed answer as written
+    ]
+    assert skipped_at(read) == [(6, 3, 'the "answer" cell "(five)" is not a number')]
+    assert [(note.line, note.column, str(note.reason)) for note in read.notes][:2] == [
+        (2, 3, 'the "answer" cell "(5)" is read as -5: Excel writes a negative number in brackets'),
+        (3, 3, 'the "answer" cell "$(5.00)" is read as $-5.00: Excel writes a negative number '
+         "in brackets"),
+    ]  # fmt: skip
+    assert [(note.line, note.column) for note in read.notes] == [
+        (2, 3),
+        (3, 3),
+        (4, 3),
+        (4, 4),
+        (4, 6),
+        (5, 3),
+    ]
+    paren, money, in_range = (QUESTION.validate_python(dict(q.fields)) for q in read.questions[:3])
+    assert paren.bounds("en") == (Decimal(-5), Decimal(-5))
+    assert not is_right(paren, "5", "en")
+    assert money.bounds("en")[0] == Decimal("-5.00")
+    assert in_range.bounds("ru") == (Decimal(-2000), Decimal(0))
+    assert in_range.number_problems("ru") == []

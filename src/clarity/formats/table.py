@@ -51,11 +51,13 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import math
 import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cache
 
 import openpyxl
@@ -244,8 +246,19 @@ _LATIN_LETTERS = "abcdef"
 _CYRILLIC_LETTERS = "абвгде"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A cell written as a number alone: digits, grouped by spaces, apostrophes, points or commas,
-# with a decimal sign; only such a cell makes a row with no type a number question.
-_NUMBER_SHAPE = re.compile(r"^[+\-\u2212]?(?:\d(?:[\d.,' \u00a0\u202f\u2009\u2007]*\d)?|[.,]\d+)$")
+# with a decimal sign, maybe a power of ten as Excel writes one (6.02E+23); only such a cell
+# makes a row with no type a number question.
+_NUMBER_SHAPE = re.compile(
+    r"^[+\-\u2212]?(?:\d(?:[\d.,' \u00a0\u202f\u2009\u2007]*\d)?|[.,]\d+)(?:[eE][+\-\u2212]?\d+)?$"
+)
+# A negative number as Excel's accounting format and its "(1,234.10)" negative number format
+# show it, and so save it in a CSV file: in brackets, maybe with a currency sign ("(5)",
+# "$(5.00)", "(5,00 ₽)"); the brackets hold no sign of their own.
+_BRACKETED = re.compile(r"^([^\d()]*?)\(\s*([^()+\-\u2212]*?\d[^()]*?)\s*\)([^\d()]*)$")
+# Excel keeps a number to 15 significant digits and shows no more (Microsoft's "Excel
+# specifications and limits": number precision, 15 digits): 0.1 + 0.2, saved as
+# 0.30000000000000004, is 0.3 to the teacher.
+_EXCEL_DIGITS = 15
 # The table does not know the pack's language: a number cell is kept as written, for the
 # pack's language to read (clarity.core.number_reading.read_number, as the pack loader
 # does), and is refused here only when it reads as a number in none of these.
@@ -704,18 +717,16 @@ def _sheet_rows(
 
 
 def cell_text(value: object) -> str:
-    """A spreadsheet cell's value as the teacher sees it: text as it is, a whole number
-    without ".0" (1999.0 is "1999"), other numbers as Python writes them shortest (3.5), a
-    date as ISO 8601 (2024-05-01, with the time when it has one), TRUE/FALSE as Excel
-    shows them, an empty cell as ""."""
+    """A spreadsheet cell's value as the teacher sees it: text as it is, a number as
+    :func:`float_text` writes it (1999.0 is "1999", 6.02e23 "6.02E+23"), a date as ISO 8601
+    (2024-05-01, with the time when it has one), TRUE/FALSE as Excel shows them, an empty
+    cell as ""."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(value)
+        return float_text(value)
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time():
             return value.date().isoformat()
@@ -723,6 +734,44 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
+
+
+def float_text(value: float) -> str:
+    """A number cell's float as the exact decimal the teacher typed, to Excel's 15 significant
+    digits (:data:`_EXCEL_DIGITS`): the shortest decimal that is the float (``repr``), rounded
+    there, with no trailing zeros. In plain digits when they are at most 15 after a lone 0
+    ("1999", "3.5", "0.00000015", "0.333333333333333"), else in scientific notation as
+    Excel shows it ("6.02E+23", "1E+15"), which the game reads as that number
+    (:mod:`clarity.core.number_reading`). Never the float's binary digits written out
+    (6.02e23 is not "601999999999999995805696")."""
+    if not math.isfinite(value):
+        return repr(value)  # no workbook Excel saves holds one
+    shown = Decimal(repr(value)).normalize(Context(prec=_EXCEL_DIGITS, rounding=ROUND_HALF_UP))
+    if not shown:
+        return "0"  # -0.0 too
+    plain = format(shown, "f")
+    body = plain.lstrip("-")
+    if len(body.replace(".", "")) - body.startswith("0.") <= _EXCEL_DIGITS:
+        return plain  # the 0 before a decimal point is not one of the digits
+    digits = "".join(map(str, shown.as_tuple().digits))
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    power = shown.adjusted()
+    sign = "-" if shown < 0 else ""
+    return f"{sign}{mantissa}E{'+' if power >= 0 else '-'}{abs(power):02d}"
+
+
+def unbracketed(text: str) -> str | None:
+    """``text`` with a negative number written in brackets, as Excel's accounting format
+    writes one, made negative with a minus before its digits ("(5)" -> "-5", "$(5.00)" ->
+    "$-5.00"); None when the text is no such number."""
+    match = _BRACKETED.match(text.strip())
+    if match is None:
+        return None
+    before, inside, after = match.groups()
+    digits = re.search(r"[.,]?\d", inside)
+    assert digits is not None  # the pattern holds a digit inside
+    negative = f"{before}{inside[: digits.start()]}-{inside[digits.start() :]}{after}"
+    return negative if is_number(negative) else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -771,9 +820,12 @@ def is_number(text: str) -> bool:
 
 
 def looks_like_number(text: str) -> bool:
-    """Whether ``text`` is written as a number alone (no unit, no word): what makes a row
-    with no type a number question."""
+    """Whether ``text`` is written as a number alone (no unit, no word; a negative one maybe
+    in brackets, "(5)"): what makes a row with no type a number question."""
     written = text.strip()
+    bracketed = _BRACKETED.match(written)
+    if bracketed is not None and not bracketed[1] and not bracketed[3]:
+        written = bracketed[2]
     return bool(_NUMBER_SHAPE.match(written)) and is_number(written)
 
 
@@ -1074,11 +1126,18 @@ class _RowReader:
 
     def _number(self, fields: dict[str, object], answer: str, choices: list[str]) -> Skipped | None:
         # Kept as written: "1,000" is a thousand in an English pack and one in a Russian one,
-        # which only the pack's language decides (the pack loader reads it so).
+        # which only the pack's language decides (the pack loader reads it so). A negative
+        # number in brackets, as Excel's accounting format saves it, is written with a minus
+        # and said in a note: "(5)" read as written would be 5.
+        notes: list[Skipped] = []
         for key in ("answer", "tolerance", "min", "max"):
             written = answer if key == "answer" else self.cell(key)
             if not written:
                 continue
+            negative = unbracketed(written)
+            if negative is not None:
+                notes.append(self._bracket_note(key, written, negative))
+                written = negative
             if not is_number(written.rstrip().rstrip("%") if key == "tolerance" else written):
                 title = self.header.titles[self.header.names[key]]
                 said = message(
@@ -1087,9 +1146,27 @@ class _RowReader:
                 return self.skip(key, said)
             fields[key] = written.strip()
         accept = split_list(self.cell("accept"))
+        for index, written in enumerate(accept):
+            negative = unbracketed(written)
+            if negative is not None:
+                notes.append(self._bracket_note("accept", written, negative))
+                accept[index] = negative
         if accept:
             fields["accept"] = accept
+        self.notes.extend(notes)
         return None
+
+    def _bracket_note(self, key: str, written: str, negative: str) -> Skipped:
+        title = self.header.titles[self.header.names[key]]
+        # Translators: {value} is the cell as written, "(5)"; {number} the same with a minus.
+        said = message(
+            'the "{column}" cell "{value}" is read as {number}: Excel writes a negative '
+            "number in brackets",
+            column=title,
+            value=written.strip(),
+            number=negative,
+        )
+        return self.skip(key, said)
 
     def _common(self, fields: dict[str, object]) -> None:
         explain = self.cell("explanation")
