@@ -738,6 +738,29 @@ def test_a_one_question_pack_plays_one_default_round_and_says_why(tmp_path: Path
     assert any("a pack with more questions uncovers more" in str(s) for s in outcome.said)
 
 
+def test_rounds_are_fitted_to_the_questions_left_after_the_validator(tmp_path: Path) -> None:
+    # thirteen rows, twelve of which the pack refuses (min above max): the rounds are the
+    # one round of a one-question pack, not four rounds made for thirteen questions
+    rows = "".join(f"Range {n}?,number,15,20,10\n" for n in range(12))
+    source = written(
+        tmp_path, "ranges.csv", f"question,type,answer,min,max\nFine?,number,5,,\n{rows}"
+    )
+    outcome = import_files(request(tmp_path, source))
+    assert outcome.imported == 1
+    assert len([s for s in outcome.skipped if s.kind == "skipped"]) == 12
+    assert [str(r.grid) for r in outcome.loaded.pack.rounds] == ["1x2"]
+    assert len(outcome.loaded.warnings) == 1
+    assert any("a pack with more questions uncovers more" in str(s) for s in outcome.said)
+    # six left of thirteen: grids of at most six tiles, so every tile can be uncovered
+    rows = "".join(f"Range {n}?,number,15,20,10\n" for n in range(7))
+    fine = "".join(f"Fine {n}?,number,5,,\n" for n in range(6))
+    source = written(tmp_path, "six.csv", f"question,type,answer,min,max\n{fine}{rows}")
+    six = import_files(request(tmp_path, source))
+    assert six.imported == 6
+    assert all(r.grid.tiles <= 6 for r in six.loaded.pack.rounds)
+    assert six.loaded.warnings == ()
+
+
 def test_the_teachers_pictures_get_the_grid_of_the_default_rounds_rule(tmp_path: Path) -> None:
     pictures = tmp_path / "pictures"
     pictures.mkdir()

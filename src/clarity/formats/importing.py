@@ -69,7 +69,7 @@ import random
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -343,7 +343,6 @@ def _write_pack(
     rounds = _rounds(
         request, pack_id, target.parent, language, said, questions=len(kept), created=created
     )
-    _fit_grids(rounds, len(kept), request.assets_dir, target.parent)
     _bring_question_pictures(
         kept,
         target.parent / pack_id,
@@ -358,14 +357,23 @@ def _write_pack(
         "title": title,
         "description": _own_said(gathered).description or _description(gathered.formats),
         "language": language,
-        "rounds": rounds,
+        "rounds": _fitted_rounds(rounds, len(kept), request, target.parent),
     }
     time_limit = _own_said(gathered).time_limit
     if time_limit is not None:
         data["time_limit"] = time_limit
     try:
-        loaded, kept = _write_valid(target, data, kept, gathered, request)
+        loaded, kept = _write_valid(
+            target,
+            data,
+            kept,
+            gathered,
+            request,
+            rounds_for=lambda count: _fitted_rounds(rounds, count, request, target.parent),
+        )
         refresh_schema(target.parent / SCHEMA_FILE_NAME)
+        if len(kept) < _SMALLEST_GRID_TILES:
+            said.append(_one_question_said(request))
     except FileNotWritten as error:
         if error.errno:
             raise ImportRefused(_os_said(error, target)) from error
@@ -1315,16 +1323,6 @@ def _rounds(
                 )
             )
         rounds = default_rounds(language, request.assets_dir, questions=questions)
-        if rounds and questions < _SMALLEST_GRID_TILES:
-            # One question uncovers one tile of each picture: one round is the game.
-            del rounds[1:]
-            said.append(
-                message(
-                    "a pack of one question plays one round, and one tile of its picture is "
-                    "uncovered before the guess; a pack with more questions uncovers more of "
-                    "each picture"
-                )
-            )
         if not rounds:
             if request.from_command_line:
                 missing = message("the game's default pictures are missing; give --image PICTURE")
@@ -1351,14 +1349,34 @@ def _rounds(
             )
         )
         rounds.append({"image": f"{pack_id}/{stored}", "answer": answer})
-    if questions < _SMALLEST_GRID_TILES:
-        said.append(
-            message(
-                "with one question, one tile of each picture is uncovered before the guess; "
-                "a pack with more questions uncovers more of each picture"
-            )
-        )
     return rounds
+
+
+def _fitted_rounds(
+    rounds: Sequence[Mapping[str, Any]], questions: int, request: ImportRequest, folder: Path
+) -> list[dict[str, Any]]:
+    """The rounds of a pack of ``questions`` questions (counted after the validator's
+    refusals): the game's default pictures make one round only for a one-question pack (it
+    uncovers one tile of each picture: one round is the game), and every grid follows
+    :func:`_fit_grids`."""
+    fitted = [dict(one) for one in rounds]
+    if not request.images and questions < _SMALLEST_GRID_TILES:
+        del fitted[1:]
+    _fit_grids(fitted, questions, request.assets_dir, folder)
+    return fitted
+
+
+def _one_question_said(request: ImportRequest) -> Message:
+    if request.images:
+        return message(
+            "with one question, one tile of each picture is uncovered before the guess; "
+            "a pack with more questions uncovers more of each picture"
+        )
+    return message(
+        "a pack of one question plays one round, and one tile of its picture is "
+        "uncovered before the guess; a pack with more questions uncovers more of "
+        "each picture"
+    )
 
 
 _SMALLEST_GRID_TILES = 2  # the pack format's smallest grid, 1x2
@@ -1683,11 +1701,14 @@ def _write_valid(
     kept: list[_Taken],
     gathered: _Gathered,
     request: ImportRequest,
+    *,
+    rounds_for: Callable[[int], list[dict[str, Any]]],
 ) -> tuple[LoadedPack, list[_Taken]]:
     """Write the pack and load it back; when the loader refuses questions, every question
     the models refuse alone is left out (:func:`_screened`), then any the loader still
     refuses (a picture it cannot find), each told at its line, and the pack written again,
-    so that what stays on disk loads. Raises
+    so that what stays on disk loads; the rounds are fitted again to the questions left
+    (``rounds_for`` of their count: fewer questions, fewer tiles). Raises
     :class:`ImportRefused` (the file as it was before) when the pack fails for a reason
     that is no question's."""
     before = target.read_bytes() if target.exists() else None
@@ -1701,8 +1722,9 @@ def _write_valid(
                 message("no question could be imported, so no pack was written"),
                 _in_file_order(gathered.skipped, request.files),
             )
+        rounds = rounds_for(len(kept))
         text = _marked(
-            pack_yaml({**data, "questions": [taken.fields for taken in kept]}),
+            pack_yaml({**data, "rounds": rounds, "questions": [taken.fields for taken in kept]}),
             comment,
             request.files,
         )
