@@ -326,8 +326,9 @@ def test_every_number_problem_of_a_pack_is_reported(pack_dir: Path, assets: Path
         "pack.yaml:26:10: questions[3].min: 20 is more than max 5",
         'pack.yaml:30:13: questions[4].answer: "ten" is not a number; write it in digits, '
         "for example 1000",
-        'pack.yaml:33:13: questions[5].answer: "6,02e23" is written with a power of ten, which '
-        "a student cannot type so; write all its digits, here 602000000000000000000000",
+        'pack.yaml:33:13: questions[5].answer: "6,02e23" is written with a power of ten that '
+        "does not read in this pack's language (en); write all its digits, here "
+        "602000000000000000000000",
     ]
 
 

@@ -706,16 +706,15 @@ def not_a_number_message(text: str, language: str) -> Message:
         return message('"{text}" is not a number; write it in digits, for example 1000', text=text)
     if _POWER_OF_TEN.search(text):
         digits = _digits_of(text)
+        # Scientific notation reads (6.02E+23, in every language); what is left here is a
+        # power past the game's largest, or a mantissa with another language's decimal sign.
         if digits is None:
-            return message(
-                '"{text}" is written with a power of ten, which a student cannot type so; '
-                "write all its digits",
-                text=text,
-            )
+            return message('"{text}" is too large or too small a number for the game', text=text)
         return message(
-            '"{text}" is written with a power of ten, which a student cannot type so; '
-            "write all its digits, here {digits}",
+            '"{text}" is written with a power of ten that does not read in this pack\'s '
+            "language ({language}); write all its digits, here {digits}",
             text=text,
+            language=language,
             digits=digits,
         )
     conventions = conventions_for(language)
