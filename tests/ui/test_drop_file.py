@@ -716,6 +716,20 @@ def test_a_file_gone_before_its_import_is_said_so_in_the_interface_language(
     assert "No such file or directory" not in cells(report)[0][1]
 
 
+def test_a_link_in_a_loop_is_said_to_be_one_not_gone(open_app: OpenApp, tmp_path: Path) -> None:
+    app = open_app()
+    first, second = tmp_path / "a.gift", tmp_path / "b.gift"
+    first.symlink_to(second)
+    second.symlink_to(first)
+
+    drop(app, [first])
+
+    refused = report_of(app).dropped[0].refused
+    assert refused is not None
+    assert refused.template != "{file}: the file is no longer there"  # type: ignore[union-attr]
+    assert "link" in str(refused)
+
+
 def test_a_web_link_dragged_in_says_only_files_can_be_dropped(open_app: OpenApp) -> None:
     app = open_app()
     window = pygame.display.get_window_id() if hasattr(pygame.display, "get_window_id") else 0

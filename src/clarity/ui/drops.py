@@ -35,6 +35,7 @@ from this computer can be dropped.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -180,7 +181,9 @@ class FileDrops:
                 pack_or_why = _pack_in_folder(path) if path.is_dir() else path
                 if isinstance(pack_or_why, Message):
                     said[path] = pack_or_why
-                elif not pack_or_why.exists():
+                elif not os.path.lexists(
+                    pack_or_why
+                ):  # a link that leads nowhere: the importer says why
                     said[path] = message("{file}: the file is no longer there", file=str(path))
                 else:
                     taken.append(pack_or_why)
