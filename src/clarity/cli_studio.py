@@ -361,9 +361,22 @@ def _web_rules(args: argparse.Namespace) -> ScoringRules:
 
 
 def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
+    """The pack ``args.pack`` names (:func:`pack_found`); one with errors is refused with
+    its problems."""
+    loaded = pack_found(args, t)
+    if not loaded.ok:
+        for problem in loaded.errors:
+            _say(problem_line(problem, t))
+        raise cli.Failed(
+            t.gettext("{file} has errors; fix them and export again", file=str(loaded.path))
+        )
+    return loaded
+
+
+def pack_found(args: argparse.Namespace, t: Translator) -> LoadedPack:
     """The pack ``args.pack`` names: an existing file, else an installed pack's id (a
-    folder of that name is not the pack), else nothing: refused. One with errors is
-    refused with its problems."""
+    folder of that name is not the pack), else nothing: refused. It may have errors
+    (shared by the commands that read a pack: export, print)."""
     if not args.pack:
         raise cli.UsageError(t.gettext("PACK is empty; give an installed pack's id or a pack file"))
     written = Path(args.pack)
@@ -390,12 +403,6 @@ def _pack_named(args: argparse.Namespace, t: Translator) -> LoadedPack:
                     pack=args.pack,
                 )
             )
-    if not loaded.ok:
-        for problem in loaded.errors:
-            _say(problem_line(problem, t))
-        raise cli.Failed(
-            t.gettext("{file} has errors; fix them and export again", file=str(loaded.path))
-        )
     return loaded
 
 
