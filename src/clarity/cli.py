@@ -513,9 +513,10 @@ def build_parser(translator: Translator | None = None) -> argparse.ArgumentParse
         _add_settings,
     ):
         add(subparsers, t)
-    from clarity import cli_studio  # noqa: PLC0415 - it imports this module
+    from clarity import cli_print, cli_studio  # noqa: PLC0415 - they import this module
 
     cli_studio.add_commands(subparsers, t)  # import, export, new, schema
+    cli_print.add_commands(subparsers, t)  # print
     return parser
 
 
