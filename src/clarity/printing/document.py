@@ -1,0 +1,300 @@
+"""The page every printed document is laid out on: fpdf2 with the game's fonts embedded.
+
+Units are millimetres; text sizes are points. fpdf2 was chosen for being small, pure
+Python and embedding subsets of Unicode TrueType/OpenType fonts; with uharfbuzz it shapes
+text (Arabic joined and right to left, Hebrew right to left, Devanagari and Thai with their
+marks and conjuncts, by the Unicode bidirectional algorithm).
+
+Fonts are the game's own chain (:func:`clarity.fonts.font_chain`: the bundled Inter and
+Noto Sans fonts, then the system's CJK and emoji fonts, then what fontconfig names for a
+character). A face is added to the PDF the first time a text needs it, so a Latin worksheet
+embeds Inter alone, and only the glyphs used (fpdf2 subsets). Every face added after the
+first is one of fpdf2's fallback fonts, in the chain's order, so a line mixing Latin,
+Cyrillic and Arabic prints each character in a font that has it. A face drawn with colour
+bitmaps (colour emoji) is not added: fpdf2 cannot embed those faithfully, and a character
+only such a face has prints as the first font's "missing glyph" box, as validate warns.
+
+A document's bytes depend on its content and its ``created`` date alone: without a date
+the PDF carries none, so the same pack and seed give the same file byte for byte.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import MethodReturnValue, XPos, YPos
+
+from clarity.atomic_files import write_replacing
+from clarity.fonts import Face, FontChain, font_chain, is_invisible, is_space
+from clarity.resources import bundled_assets_dir
+
+# Paper sizes in millimetres, (width, height), portrait (ISO 216 A4; US Letter).
+PAPER: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+POINT = 25.4 / 72  # millimetres in a typographic point
+# Pictures are resampled to this many pixels per inch at the size they are drawn (a
+# printer's usual 300), so a 12-megapixel photo on a flashcard does not make the PDF huge.
+PICTURE_DPI = 300
+CREATOR = "Clarity Challenge"
+_PLACEHOLDER_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+_PLACEHOLDER_ENTRY = b"/CreationDate (D:20000101000000Z)"
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """How pages look: ``paper`` a key of :data:`PAPER`, ``margin`` in mm on every side,
+    ``language`` the BCP 47 tag of the text (the PDF's ``/Lang``, read by screen readers)."""
+
+    paper: str = "a4"
+    margin: float = 15.0
+    language: str = "en"
+
+
+class Document:
+    """An fpdf2 document with the game's fonts embedded and a few layout helpers (units: mm).
+
+    ``pdf`` is the underlying :class:`fpdf.FPDF` for drawing lines, boxes and images; text
+    should go through :meth:`write_block` (or :meth:`use_font` before ``pdf.cell`` /
+    ``pdf.multi_cell``, after :meth:`prepare` for the text) so that the faces it needs are
+    embedded. Pages break automatically ``style.margin`` above the bottom edge.
+
+    ``created`` is the creation date written in the PDF; ``None`` writes none (the bytes
+    then depend on the content alone). ``chain`` is the font chain (default: the game's,
+    from the bundled fonts folder). Raises :class:`KeyError` for an unknown paper.
+    """
+
+    def __init__(
+        self,
+        style: PageStyle,
+        *,
+        title: str,
+        author: str | None = None,
+        created: datetime | None = None,
+        chain: FontChain | None = None,
+    ) -> None:
+        self.style = style
+        self.pdf = FPDF(unit="mm", format=PAPER[style.paper])
+        self.pdf.set_margins(style.margin, style.margin, style.margin)
+        self.pdf.set_auto_page_break(True, margin=style.margin)
+        self.pdf.set_title(title)
+        if author:
+            self.pdf.set_author(author)
+        self.pdf.set_creator(CREATOR)
+        self.pdf.set_lang(style.language)
+        # fpdf2 always writes a creation date: without one, a placeholder is written and
+        # blanked out of the bytes by output() (see _without_placeholder_date).
+        self._dated = created is not None
+        self.pdf.set_creation_date(created if created is not None else _PLACEHOLDER_DATE)
+        self.pdf.set_text_shaping(True)
+        self._chain = chain if chain is not None else font_chain(bundled_assets_dir() / "fonts")
+        self._families: dict[Face, str] = {}  # faces added to the PDF, and their family names
+        self._covered: set[str] = set()  # characters some added face has
+        self._pictures: dict[tuple[Path, int, int], object] = {}
+        self._size = 11.0
+        self._bold = False
+        self._family(self._chain.faces[0])
+        self.use_font(self._size)
+
+    # Fonts
+
+    def _family(self, face: Face) -> str:
+        """The family name of ``face`` in the PDF, adding it (regular and bold) if new."""
+        family = self._families.get(face)
+        if family is None:
+            family = f"clarity{len(self._families)}"
+            self.pdf.add_font(family, "", face.path)
+            self.pdf.add_font(family, "B", face.file(True))
+            self._families[face] = family
+            fallbacks = [self._families[f] for f in self._chain.faces if f in self._families]
+            self.pdf.set_fallback_fonts(fallbacks[1:], exact_match=False)
+        return family
+
+    def prepare(self, text: str) -> None:
+        """Add to the PDF the faces of the chain that ``text``'s characters need."""
+        for character in set(text) - self._covered:
+            self._covered.add(character)
+            if is_invisible(character) or is_space(character):
+                continue
+            if any(face.covers(character) for face in self._families):
+                continue
+            index = self._chain.face_for(character)
+            face = self._chain.faces[index]
+            if face.covers(character) and not face.bitmap:
+                self._family(face)
+
+    def use_font(self, size: float, *, bold: bool = False) -> None:
+        """Draw what follows in the chain's first font (its fallbacks set) at ``size`` points."""
+        self._size, self._bold = size, bold
+        self.pdf.set_font(self._families[self._chain.faces[0]], "B" if bold else "", size)
+
+    # Text
+
+    def text_height(
+        self,
+        text: str,
+        width: float,
+        size: float,
+        *,
+        bold: bool = False,
+        line_height: float = 1.3,
+    ) -> float:
+        """The height in mm that :meth:`write_block` would use for ``text`` wrapped to
+        ``width`` mm at ``size`` points, lines ``line_height`` times the size apart."""
+        self.prepare(text)
+        self.use_font(size, bold=bold)
+        return float(
+            self.pdf.multi_cell(
+                width,
+                size * POINT * line_height,
+                text,
+                dry_run=True,
+                output=MethodReturnValue.HEIGHT,
+                align="L",
+            )
+        )
+
+    def write_block(
+        self,
+        text: str,
+        *,
+        x: float,
+        y: float,
+        width: float,
+        size: float,
+        bold: bool = False,
+        align: str | None = None,
+        line_height: float = 1.3,
+    ) -> float:
+        """Write ``text`` wrapped to ``width`` mm from (``x``, ``y``); returns the height used.
+
+        ``align`` is fpdf2's: ``"L"``, ``"R"``, ``"C"`` or ``"J"``; ``None`` aligns to the
+        text's own start (right for a text whose first strong character is Arabic or
+        Hebrew). A text taller than the rest of the page continues on the next page; the
+        cursor (``pdf.y``) is left below the text, on whichever page it ended.
+        """
+        self.prepare(text)
+        self.use_font(size, bold=bold)
+        if align is None:
+            align = "R" if is_right_to_left(text) else "L"
+        height = self.text_height(text, width, size, bold=bold, line_height=line_height)
+        self.pdf.set_xy(x, y)
+        self.pdf.multi_cell(
+            width,
+            size * POINT * line_height,
+            text,
+            align=align,
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
+        )
+        return height
+
+    # Layout
+
+    def space_left(self) -> float:
+        """The height in mm between the cursor and the bottom margin of this page."""
+        return self.pdf.page_break_trigger - self.pdf.get_y()
+
+    def keep_together(self, height: float) -> None:
+        """Add a page first when ``height`` mm do not fit below the cursor, so that a
+        block (a question with its choices) is never cut across pages; on a page with
+        nothing below its top margin yet, nothing is added (a block taller than a page
+        breaks anyway: a new page would not help)."""
+        if self.pdf.page == 0:
+            self.pdf.add_page()
+            return
+        at_top = self.pdf.get_y() <= self.pdf.t_margin + 0.01
+        if height > self.space_left() and not at_top:
+            self.pdf.add_page()
+
+    # Pictures
+
+    def picture(
+        self, path: Path, *, x: float, y: float, width: float, height: float
+    ) -> tuple[float, float]:
+        """Draw the picture at ``path`` fitted into the box (``x``, ``y``, ``width``,
+        ``height`` in mm), its aspect kept and centred in the box; returns the size drawn
+        (width, height) in mm, or ``(0, 0)`` when the file cannot be read as a picture
+        (nothing is drawn: a sheet still prints when a pack's picture is missing).
+
+        The picture is turned upright by its EXIF orientation, transparent pixels are
+        put on white (paper), and it is resampled to :data:`PICTURE_DPI` at the size drawn.
+        """
+        from PIL import Image, ImageOps, UnidentifiedImageError  # noqa: PLC0415
+
+        try:
+            with Image.open(path) as opened:
+                opened.seek(0)
+                image = ImageOps.exif_transpose(opened)
+                image.load()
+        except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+            return (0.0, 0.0)
+        if image.width < 1 or image.height < 1 or width <= 0 or height <= 0:
+            return (0.0, 0.0)
+        scale = min(width / image.width, height / image.height)
+        drawn_w, drawn_h = image.width * scale, image.height * scale
+        pixels_w = max(1, min(image.width, round(drawn_w / 25.4 * PICTURE_DPI)))
+        pixels_h = max(1, min(image.height, round(drawn_h / 25.4 * PICTURE_DPI)))
+        key = (path, pixels_w, pixels_h)
+        prepared = self._pictures.get(key)
+        if prepared is None:
+            prepared = _on_white(image).resize((pixels_w, pixels_h), Image.Resampling.LANCZOS)
+            self._pictures[key] = prepared
+        self.pdf.image(
+            prepared,
+            x=x + (width - drawn_w) / 2,
+            y=y + (height - drawn_h) / 2,
+            w=drawn_w,
+            h=drawn_h,
+        )
+        return (drawn_w, drawn_h)
+
+    # Output
+
+    def output(self) -> bytes:
+        """The PDF's bytes."""
+        data = bytes(self.pdf.output())
+        return data if self._dated else _without_placeholder_date(data)
+
+    def save(self, target: Path) -> None:
+        """Write the PDF to ``target`` whole or not at all (a temporary file renamed over
+        it: :func:`clarity.atomic_files.write_replacing`). Raises
+        :class:`clarity.atomic_files.FileNotWritten` when it cannot be written; the old
+        file is then as it was."""
+        write_replacing(target, self.output())
+
+
+def _without_placeholder_date(data: bytes) -> bytes:
+    """``data`` with the placeholder ``/CreationDate`` entry of its document information
+    dictionary replaced by as many spaces: whitespace between a dictionary's entries is
+    allowed (PDF 32000-1, 7.2.2), and the same length keeps every object's offset in the
+    cross-reference table right."""
+    return data.replace(_PLACEHOLDER_ENTRY, b" " * len(_PLACEHOLDER_ENTRY), 1)
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether the first strong character of ``text`` is right-to-left (Arabic, Hebrew...:
+    bidirectional class R or AL, Unicode UAX #9 rule P2)."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in {"R", "AL"}:
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def _on_white(image: object) -> object:
+    """``image`` (a Pillow image) in RGB, its transparent pixels put on white."""
+    from PIL import Image  # noqa: PLC0415
+
+    assert isinstance(image, Image.Image)
+    if image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    if image.mode in {"RGB", "L"}:
+        return image
+    return image.convert("RGB")
