@@ -516,6 +516,9 @@ def build_parser(translator: Translator | None = None) -> argparse.ArgumentParse
     from clarity import cli_print, cli_studio  # noqa: PLC0415 - they import this module
 
     cli_studio.add_commands(subparsers, t)  # import, export, new, schema
+    from clarity import cli_report  # noqa: PLC0415 - it imports this module
+
+    cli_report.add_commands(subparsers, t)  # report
     cli_print.add_commands(subparsers, t)  # print
     return parser
 

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed, RoundSummary
 from clarity.core.messages import Message, message
 from clarity.core.trophies import PlayerStats
-from clarity.store import answer_lines, problems
+from clarity.store import answer_lines, problems, question_stats
 from clarity.store.answer_lines import AnswerLine
 from clarity.store.class_games import ClassGames
 from clarity.store.classes import Classes
@@ -391,6 +391,14 @@ class Store:
         games on the devices who took part), oldest game first, fetched in batches (for
         the answers' export; see :mod:`clarity.store.answer_lines`)."""
         return answer_lines.every_answer(self._read)
+
+    def class_report(
+        self, *, pack_id: str | None = None, player: str | None = None
+    ) -> question_stats.ClassReport:
+        """The class report's figures from every saved answer: per question, hardest first,
+        and per player (see :mod:`clarity.store.question_stats`); only the pack ``pack_id``
+        and the player named ``player`` when given. Reads only."""
+        return question_stats.class_report(self.every_answer(), pack_id=pack_id, player=player)
 
     def class_guesses(self, game_id: str) -> tuple[ImageGuessed, ...]:
         """Every team's guesses at the picture of a saved class game."""

@@ -1,0 +1,384 @@
+"""``clarity report``: the class report, from every saved answer: per question how often it
+was asked, the share answered right, the average time and the wrong answer chosen most,
+hardest first; per player their rounds, accuracy and the questions they miss most.
+
+It follows :mod:`clarity.cli`'s rules: registered from :func:`clarity.cli.build_parser`,
+reads the store only (:func:`clarity.cli._reads_saved_data`: a missing or damaged store is
+one line), every word through the command line's translator. The figures are
+:mod:`clarity.store.question_stats`'; the PDF is :mod:`clarity.printing.class_report`'s.
+The store keeps no question's prompt: it is taken from the installed pack where the pack
+still has the question (its id otherwise). Not translated: the CSV (a header and values
+that scripts and spreadsheets read by name), pack ids, the pack's own texts, players' names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from clarity import cli
+from clarity.i18n import Translator
+from clarity.resources import bundled_assets_dir
+from clarity.terminal_text import display_width, terminal_safe
+
+if TYPE_CHECKING:
+    from clarity.store import Store
+    from clarity.store.question_stats import ClassReport, QuestionFigures
+
+PROMPT_SHOWN = 48  # characters of a prompt in a terminal table
+CSV_HEADER = (
+    "kind",
+    "pack_id",
+    "question_id",
+    "prompt",
+    "player",
+    "rounds",
+    "asked",
+    "right",
+    "share_right",
+    "average_seconds",
+    "top_wrong",
+    "top_wrong_count",
+    "missed",
+)
+
+
+def add_commands(subparsers: cli.Subparsers, t: Translator) -> None:
+    """Register ``clarity report`` on ``subparsers`` (called by ``build_parser``)."""
+    parser = cli._add_command(
+        subparsers,
+        t,
+        "report",
+        _cmd_report,
+        help=t.gettext("show the class report: the hardest questions and each player's figures"),
+        description=t.gettext(
+            "Show, from every saved answer, each question's times asked, share of right "
+            "answers, average time and most chosen wrong answer, hardest first; and each "
+            "player's rounds, accuracy and the questions they miss most."
+        ),
+    )
+    cli._add_pack_option(parser, t.gettext("only this pack (default: every pack)"))
+    parser.add_argument("--player", metavar="NAME", help=t.gettext("only this player"))
+    parser.add_argument(
+        "--csv", action="store_true", help=t.gettext("print CSV (for a file: > report.csv)")
+    )
+    parser.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help=t.gettext("write the report as a PDF to print (one or two pages)"),
+    )
+
+
+@cli._reads_saved_data
+def _cmd_report(args: argparse.Namespace, store: Store) -> int:
+    t = cli._translator(args)
+    if args.pack is not None:
+        cli._check_pack_is_known(args, store.pack_ids(), args.pack)
+    if args.player is not None and store.player_by_name(args.player) is None:
+        raise cli.Failed(t.gettext('there is no player "{name}"', name=args.player))
+    if args.pdf is not None and cli._is_saved_data(args.pdf, cli._data_dir(args)):
+        raise cli.Failed(
+            t.gettext(
+                "{path} is where the game keeps its saved data: choose another file",
+                path=terminal_safe(str(args.pdf)),
+            )
+        )
+    report = store.class_report(pack_id=args.pack, player=args.player)
+    prompts = _prompts(args)
+    if args.csv:
+        _write_csv(report, prompts, sys.stdout)
+        return cli.EXIT_OK
+    if not report.answers:
+        print(terminal_safe(_nothing_said(args, t)))
+        return cli.EXIT_OK
+    if args.pdf is not None:
+        pages = _write_pdf(report, prompts, args, t)
+        print(
+            terminal_safe(
+                t.ngettext(
+                    "Wrote the class report ({count} page) to {path}",
+                    "Wrote the class report ({count} pages) to {path}",
+                    pages,
+                    path=str(args.pdf),
+                )
+            )
+        )
+        return cli.EXIT_OK
+    _print_text(report, prompts, args, t)
+    return cli.EXIT_OK
+
+
+def _nothing_said(args: argparse.Namespace, t: Translator) -> str:
+    if args.player is not None and args.pack is not None:
+        return t.gettext(
+            "No answers saved for {name} in the pack {pack}.", name=args.player, pack=args.pack
+        )
+    if args.player is not None:
+        return t.gettext("No answers saved for {name}.", name=args.player)
+    if args.pack is not None:
+        return t.gettext("No answers saved for the pack {pack}.", pack=args.pack)
+    return t.gettext("No answers saved yet.")
+
+
+def _prompts(args: argparse.Namespace) -> dict[tuple[str, str], str]:
+    """(pack id, question id) -> the prompt, from the installed packs (bundled first)."""
+    from clarity.core.packs.loader import discover_packs  # noqa: PLC0415 - only here
+
+    found = discover_packs(
+        cli._installed_pack_folders(args, extra=()), assets_dir=bundled_assets_dir()
+    )
+    return {
+        (loaded.pack.id, question.id): question.prompt
+        for loaded in found
+        if loaded.pack is not None
+        for question in loaded.pack.questions
+        if question.id is not None
+    }
+
+
+def _question_said(prompts: Mapping[tuple[str, str], str], pack: str, question: str) -> str:
+    return prompts.get((pack, question), question)
+
+
+def _shortened(text: str, limit: int = PROMPT_SHOWN) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _percent(share: float, t: Translator) -> str:
+    # Translators: a share of right answers; {percent} is a number such as 75
+    return t.gettext("{percent}%", percent=t.number(round(share * 100)))
+
+
+def _seconds(seconds: float, t: Translator) -> str:
+    # Translators: an average time in seconds, such as "4.5 s"
+    return t.gettext("{seconds} s", seconds=t.number(seconds, 1))
+
+
+def _wrong_said(question: QuestionFigures, t: Translator) -> str:
+    top, count = question.top_wrong, question.top_wrong_count
+    return "" if top is None else f"{top} (×{t.number(count)})"
+
+
+def _missed_said(
+    missed: tuple[tuple[str, str, int], ...],
+    prompts: Mapping[tuple[str, str], str],
+    t: Translator,
+    *,
+    limit: int | None = PROMPT_SHOWN,
+) -> str:
+    return "; ".join(
+        f"{_shortened(_question_said(prompts, pack, q), limit or 10**6)} (×{t.number(n)})"
+        for pack, q, n in missed
+    )
+
+
+def _question_rows(
+    report: ClassReport,
+    prompts: Mapping[tuple[str, str], str],
+    t: Translator,
+    *,
+    every: bool,
+    limit: int | None,
+) -> list[list[object]]:
+    return [
+        [
+            *([q.pack_id] if every else []),
+            _shortened(_question_said(prompts, q.pack_id, q.question_id), limit or 10**6),
+            q.asked,
+            _percent(q.share_right, t),
+            _seconds(q.average_seconds, t),
+            _wrong_said(q, t),
+        ]
+        for q in report.questions
+    ]
+
+
+def _question_header(t: Translator, *, every: bool) -> list[str]:
+    return [
+        *([t.gettext("Pack")] if every else []),
+        t.gettext("Question"),
+        t.gettext("Asked"),
+        t.gettext("Right"),
+        t.gettext("Average time"),
+        t.gettext("Most chosen wrong answer"),
+    ]
+
+
+def _player_header(t: Translator) -> list[str]:
+    return [
+        t.gettext("Player"),
+        t.gettext("Rounds"),
+        t.gettext("Answers"),
+        t.gettext("Accuracy"),
+        t.gettext("Missed most"),
+    ]
+
+
+def _player_rows(
+    report: ClassReport,
+    prompts: Mapping[tuple[str, str], str],
+    t: Translator,
+    *,
+    limit: int | None,
+) -> list[list[object]]:
+    return [
+        [
+            p.name,
+            p.rounds,
+            p.answers,
+            _percent(p.accuracy, t),
+            _missed_said(p.missed, prompts, t, limit=limit),
+        ]
+        for p in report.players
+    ]
+
+
+def _right_aligned(rows: list[list[object]], columns: tuple[int, ...]) -> list[list[object]]:
+    """``rows`` with the text ``columns`` (a percentage, a time) padded on the left to one
+    width, so that they line up on the right as the table's numbers do."""
+    for column in columns:
+        width = max((display_width(str(row[column])) for row in rows), default=0)
+        for row in rows:
+            text = str(row[column])
+            row[column] = " " * (width - display_width(text)) + text
+    return rows
+
+
+def _unidentified_said(report: ClassReport, t: Translator) -> str | None:
+    if not report.unidentified:
+        return None
+    return t.ngettext(
+        "{count} answer was to a question without an id: it counts for its player only.",
+        "{count} answers were to questions without an id: they count for their players only.",
+        report.unidentified,
+    )
+
+
+def _print_text(
+    report: ClassReport,
+    prompts: Mapping[tuple[str, str], str],
+    args: argparse.Namespace,
+    t: Translator,
+) -> None:
+    every = args.pack is None
+    if report.questions:
+        print(t.gettext("Hardest questions first"))
+        rows = _question_rows(report, prompts, t, every=every, limit=PROMPT_SHOWN)
+        first = 3 if every else 2  # the share right and the average time, numbers
+        rows = _right_aligned(rows, (first, first + 1))
+        print(cli._table(t, _question_header(t, every=every), rows))
+        print()
+    print(t.gettext("Players"))
+    rows = _right_aligned(_player_rows(report, prompts, t, limit=PROMPT_SHOWN), (3,))
+    print(cli._table(t, _player_header(t), rows))
+    said = _unidentified_said(report, t)
+    if said is not None:
+        print()
+        print(said)
+
+
+def _write_csv(report: ClassReport, prompts: Mapping[tuple[str, str], str], out: TextIO) -> None:
+    """The report as one CSV table (header :data:`CSV_HEADER`, English in every language):
+    a ``question`` row per question (hardest first), a ``player`` row per player (``asked``:
+    their answers, ``share_right``: their accuracy) followed by a ``missed`` row per
+    question they miss most (``missed``: how often). Shares are fractions 0..1; text cells
+    are made formula-safe as every CSV of the game's
+    (:func:`clarity.store.reports.spreadsheet_row`)."""
+    from clarity.store import reports  # noqa: PLC0415 - only for the CSV
+
+    writer = reports.spreadsheet_writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+
+    def row(**cells: object) -> list[str | int | float]:
+        return reports.spreadsheet_row(cells.get(name) for name in CSV_HEADER)  # type: ignore[misc]
+
+    for q in report.questions:
+        writer.writerow(
+            row(
+                kind="question",
+                pack_id=q.pack_id,
+                question_id=q.question_id,
+                prompt=prompts.get((q.pack_id, q.question_id)),
+                asked=q.asked,
+                right=q.right,
+                share_right=round(q.share_right, 4),
+                average_seconds=round(q.average_seconds, 2),
+                top_wrong=q.top_wrong,
+                top_wrong_count=q.top_wrong_count,
+            )
+        )
+    for p in report.players:
+        writer.writerow(
+            row(
+                kind="player",
+                player=p.name,
+                rounds=p.rounds,
+                asked=p.answers,
+                right=p.right,
+                share_right=round(p.accuracy, 4),
+            )
+        )
+        for pack, question, n in p.missed:
+            writer.writerow(
+                row(
+                    kind="missed",
+                    player=p.name,
+                    pack_id=pack,
+                    question_id=question,
+                    prompt=prompts.get((pack, question)),
+                    missed=n,
+                )
+            )
+
+
+def _write_pdf(
+    report: ClassReport,
+    prompts: Mapping[tuple[str, str], str],
+    args: argparse.Namespace,
+    t: Translator,
+) -> int:
+    from clarity.printing.class_report import Table, write_class_report  # noqa: PLC0415
+    from clarity.printing.document import PageStyle  # noqa: PLC0415
+
+    every = args.pack is None
+    tables = []
+    if report.questions:
+        rows = _question_rows(report, prompts, t, every=every, limit=None)
+        widths = [0.14, 0.40, 0.08, 0.08, 0.10, 0.20] if every else [0.50, 0.09, 0.09, 0.10, 0.22]
+        tables.append(
+            Table(
+                title=t.gettext("Hardest questions first"),
+                header=_question_header(t, every=every),
+                rows=[[_cell(c, t) for c in r] for r in rows],
+                widths=widths,
+                aligns=["L"] * (len(widths) - 5) + ["L", "R", "R", "R", "L"],
+            )
+        )
+    tables.append(
+        Table(
+            title=t.gettext("Players"),
+            header=_player_header(t),
+            rows=[[_cell(c, t) for c in r] for r in _player_rows(report, prompts, t, limit=None)],
+            widths=[0.20, 0.09, 0.10, 0.12, 0.49],
+            aligns=["L", "R", "R", "R", "L"],
+        )
+    )
+    title = t.gettext("Class report")
+    if args.pack is not None:
+        title = t.gettext("Class report: {pack}", pack=args.pack)
+    subtitle = t.ngettext(
+        "From {count} saved answer.", "From {count} saved answers.", report.answers
+    )
+    if args.player is not None:
+        subtitle = f"{args.player}. {subtitle}"
+    style = PageStyle(language=t.language)
+    return write_class_report(args.pdf, style, title=title, subtitle=subtitle, tables=tables)
+
+
+def _cell(value: object, t: Translator) -> str:
+    return t.number(value) if isinstance(value, int) else str(value)
