@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
@@ -53,6 +54,29 @@ class PageStyle:
     language: str = "en"
 
 
+class _PrintedPDF(FPDF):
+    """fpdf2's FPDF with one of its bugs (2.8.9) worked around.
+
+    When the first line drawn after a font change has its first fragment in a fallback
+    font, fpdf2 selects the main font inside that line's text object and counts it as
+    selected on the page; but a line that ends in another font is wrapped in ``q ... Q``,
+    which forgets the selection, and the following text in the main font is then drawn
+    with no font at all (invisible in poppler). After such a line the main font is counted
+    as not selected, so fpdf2 selects it again before the next text (a few bytes).
+    """
+
+    def _render_styled_text_line(self, text_line: Any, *args: Any, **kwargs: Any) -> bool:
+        was_selected = self.current_font_is_set_on_page
+        drawn = super()._render_styled_text_line(text_line, *args, **kwargs)
+        fallbacks = self._fallback_font_ids
+        if not was_selected and any(
+            fragment.font is not None and fragment.font.fontkey in fallbacks
+            for fragment in getattr(text_line, "fragments", ())
+        ):
+            self.current_font_is_set_on_page = False
+        return drawn
+
+
 class Document:
     """An fpdf2 document with the game's fonts embedded and a few layout helpers (units: mm).
 
@@ -76,7 +100,7 @@ class Document:
         chain: FontChain | None = None,
     ) -> None:
         self.style = style
-        self.pdf = FPDF(unit="mm", format=PAPER[style.paper])
+        self.pdf: FPDF = _PrintedPDF(unit="mm", format=PAPER[style.paper])
         self.pdf.set_margins(style.margin, style.margin, style.margin)
         self.pdf.set_auto_page_break(True, margin=style.margin)
         self.pdf.set_title(title)
