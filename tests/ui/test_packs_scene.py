@@ -309,7 +309,7 @@ def test_the_hints_drawn_are_the_table_the_keys_are_handled_with(
     # PageUp and PageDown are offered exactly while the list is longer than its view
     scrolls = scene.max_scroll > 0
     assert scrolls == (folder == "many")
-    assert labels == ["move", "play", "back", *(["scroll"] if scrolls else [])]
+    assert labels == ["move", "play", "back", "print", *(["scroll"] if scrolls else [])]
     assert app.top is scene
     assert chosen == []
 

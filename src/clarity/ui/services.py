@@ -51,6 +51,7 @@ __all__ = [
     "Player",
     "PlayerOptions",
     "PlayerOverview",
+    "PrintJob",
     "RoundRecord",
     "SaveFailed",
     "Services",
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
     from clarity.core.teams import ClassGameSetup
     from clarity.core.trophies import TrophyTracker
     from clarity.formats.importing import ImportOutcome, SkippedLine
+    from clarity.printing.document import PageStyle
     from clarity.progress import (
         MAX_NAME_LENGTH,
         CabinetEntry,
@@ -214,6 +216,86 @@ class DroppedFile:
 #: Said when the game has no packs folder of its own to import into (a test's or a
 #: demo's App with the bundled packs only).
 NO_PACKS_FOLDER = N_("The game has no packs folder to import into.")
+#: Said when the game has no data folder to write a pack's printouts into.
+NO_PRINT_FOLDER = N_("The game has no folder to write the printouts into.")
+#: The folder in the data folder that holds each pack's printouts, in a folder per pack.
+PRINTOUTS_FOLDER = "printouts"
+#: Where Letter paper is the school's paper (by the territory of the system's locale,
+#: as in CLDR's paper size data); A4 elsewhere.
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "GT", "SV"})
+
+
+class PrintJob:
+    """A pack's three printouts being written in a background thread
+    (:meth:`Services.print_pack`): the screen asks :attr:`done` each frame and then says
+    :attr:`said` (where the files are, or why there are none).
+
+    ``opener`` is asked to show the folder once the files are written; a test gives one
+    that notes it was asked, since no file manager can run headless.
+    """
+
+    def __init__(
+        self,
+        loaded: LoadedPack,
+        folder: Path,
+        style: PageStyle,
+        opener: Callable[[Path], bool],
+    ) -> None:
+        self.loaded = loaded
+        self.folder = folder
+        self.files: list[Path] = []
+        self.failed: Message | None = None
+        self.opened = False
+        self._style = style
+        self._opener = opener
+        self._thread = threading.Thread(target=self._write, name="printing", daemon=True)
+        self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        """Whether the files are written (or failed to be)."""
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the writing (tests, closing); True when it is over."""
+        self._thread.join(timeout)
+        return self.done
+
+    @property
+    def said(self) -> Message:
+        """What the teacher is told once :attr:`done`: where the printouts are, or why
+        they were not written."""
+        if self.failed is not None:
+            return self.failed
+        if self.opened:
+            return message("The printouts are in {folder}", folder=str(self.folder))
+        return message(
+            "The printouts are in {folder} (no file manager could show it)",
+            folder=str(self.folder),
+        )
+
+    def _write(self) -> None:
+        from clarity.printing.pack_print import print_pack_set  # noqa: PLC0415 - off the UI
+
+        try:
+            self.files = print_pack_set(self.loaded, self.folder, self._style)
+        except OSError as error:  # a full disk, a read-only folder: the teacher is told
+            reason = error.strerror or str(error) or type(error).__name__
+            self.failed = message(
+                "The printouts could not be written: {reason}",
+                reason=f"{error.filename or self.folder}: {reason}",
+            )
+            return
+        except Exception as error:
+            # the class keeps its game: the fault is said, its details go to stderr
+            traceback.print_exception(error, file=sys.stderr)
+            self.failed = message(
+                "the game could not print this pack because of a fault of its own "
+                "({error}); the details are in its error output",
+                error=type(error).__name__,
+            )
+            return
+        self.opened = self._opener(self.folder)
 
 
 @dataclass
@@ -232,6 +314,9 @@ class Services:
     _session: PlayerSession | None = field(default=None, init=False, repr=False)
     _warming: threading.Thread | None = field(default=None, init=False, repr=False)
     _class_progress: ClassProgress | None = field(default=None, init=False, repr=False)
+    #: shows a folder in the file manager (None: the system's,
+    #: :func:`clarity.printing.pack_print.open_folder`); a test gives its own
+    folder_opener: Callable[[Path], bool] | None = None
 
     def change_settings(self, settings: Settings) -> str | None:
         """Apply ``settings`` at once and save them: the sound's volume and mute now, the
@@ -341,6 +426,35 @@ class Services:
         self.packs.reload()
         self.packs.preload()
         return DroppedFile(path, outcome=outcome)
+
+    def printouts_dir(self, pack_id: str) -> Path | None:
+        """Where a pack's printouts are written: ``DATA_DIR/printouts/ID``; None without a
+        data folder."""
+        if self.data_dir is None:
+            return None
+        return self.data_dir / PRINTOUTS_FOLDER / pack_id
+
+    def print_pack(self, loaded: LoadedPack) -> PrintJob | Message:
+        """Start writing ``loaded``'s flashcards, worksheet and exam with its key into
+        :meth:`printouts_dir` (in a background thread: a big pack takes seconds, the frames
+        go on), on the paper of the system's country, in the interface language; the
+        folder is shown in the file manager once they are written. Returns the job, or why
+        none was started (no data folder)."""
+        folder = self.printouts_dir(loaded.id)
+        if folder is None:
+            return Message(NO_PRINT_FOLDER)
+        from clarity.printing.document import PageStyle  # noqa: PLC0415 - fpdf2 when printing
+
+        locale = self.settings.system_locale or ""
+        territory = locale.split(".")[0].replace("-", "_").partition("_")[2].upper()
+        paper = "letter" if territory in LETTER_TERRITORIES else "a4"
+        style = PageStyle(paper=paper, language=self.translator.language)
+        opener = self.folder_opener
+        if opener is None:
+            from clarity.printing.pack_print import open_folder  # noqa: PLC0415
+
+            opener = open_folder
+        return PrintJob(loaded, folder, style, opener)
 
     def bundled_pack_ids(self) -> list[str]:
         return self.packs.bundled_ids()

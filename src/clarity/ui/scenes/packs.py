@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from clarity.core.messages import N_
+from clarity.core.messages import N_, Message, message
 from clarity.resources import DEFAULT_PACK_ID
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, KeyHint, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.keys import Letter
 from clarity.ui.menu_frame import (
     SCROLL_KEYS,
     Scroller,
@@ -48,8 +49,14 @@ if TYPE_CHECKING:
     from clarity.i18n import Translator
     from clarity.ui.app import App
     from clarity.ui.pack_shelf import LoadProgress
+    from clarity.ui.services import PrintJob
 
 HEADING = N_("Choose a pack")
+#: P, or the Print button: the pack in focus (or the last one) as flashcards, a worksheet
+#: and an exam with its key, written into a folder shown in the file manager.
+PRINT = Binding("print_pack", (Letter("P"),), N_("print"))
+#: How long the notice saying where the printouts are stays (a folder's path is long).
+PRINTED_NOTICE_SECONDS = 6.0
 #: Arrows and Tab move between the packs that play, Enter plays the one in focus, Esc
 #: goes back; PageUp and PageDown join them while the list is longer than its view. The
 #: focus keys go through the screen's ``focus_key`` (see :class:`PackScene`).
@@ -59,6 +66,7 @@ PACK_KEYS: tuple[Binding, ...] = (
         for row in focus_keys(press=N_("play"))
     ),
     BACK,
+    PRINT,
 )
 DESCRIPTION_LINES = 2
 META_LINES = 3  # a longer language at 200 % needs a third line for the counts
@@ -142,7 +150,13 @@ class PackScene(Scene):
         self.on_choose = on_choose or self._start_round
         self.cards: list[PackCard] = []
         self.back_button = Button(N_("Back"), self.back, BACK.hint_cap)
-        self.focus = FocusGroup([self.back_button])
+        self.print_button = Button(N_("Print"), self.print_pack, PRINT.hint_cap)
+        self.focus = FocusGroup([self.back_button, self.print_button])
+        self._printing: PrintJob | None = None  # the printouts being written
+        self._printed_for = 0.0  # seconds the notice of the printouts has left
+        self._printed: Message | None = None  # that notice
+        self._printing_said: Message | None = None  # the notice while they are written
+        self._last_pack: LoadedPack | None = None  # the pack P prints when Print has focus
         self._scroller = Scroller()
         self._metrics = app.look.metrics(app.options.size)
         self._backdrop = Backdrop()
@@ -216,6 +230,7 @@ class PackScene(Scene):
             "heading": heading.get_rect(center=self._heading_pos),
             "list": self._list_area.copy(),
             "back": self.back_button.rect.copy(),
+            "print": self.print_button.rect.copy(),
             "hints": self._hints_area.copy(),
         }
         if self.loading:
@@ -248,6 +263,47 @@ class PackScene(Scene):
 
     def back(self) -> None:
         self.app.pop()
+
+    def print_pack(self) -> None:
+        """Write the printouts of the pack in focus (or the last pack in focus, when the
+        focus is on the buttons) in the background; a notice says so, then where they are."""
+        loaded = self.focused_pack or self._last_pack
+        if loaded is None or not loaded.ok or loaded.pack is None:
+            self.app.notice.show(message("Choose a pack that plays, then print it"))
+            return
+        if self._printing is not None:
+            return  # one at a time: its notice is showing
+        started = self.app.services.print_pack(loaded)
+        if isinstance(started, Message):
+            self.app.notice.show(started)
+            return
+        self.app.services.sound.play("click")
+        self._printing = started
+        self._printed = None
+        self._printing_said = message("Printing {title}…", title=loaded.title)
+        self.app.notice.show(self._printing_said)
+
+    def _follow_printing(self, dt: float) -> None:
+        """Keep the notice of the printouts on screen while they are written, then say
+        where they are for :data:`PRINTED_NOTICE_SECONDS`; another notice shown meanwhile
+        is left its time."""
+        notice = self.app.notice
+        job = self._printing
+        if job is not None:
+            said = self._printing_said
+            if not job.done:
+                if said is not None and (notice.said is None or notice.said is said):
+                    notice.show(said)  # its time starts again
+                return
+            self._printing = None
+            self._printed, self._printed_for = job.said, PRINTED_NOTICE_SECONDS
+            notice.show(self._printed)
+        elif self._printed is not None:
+            self._printed_for -= dt
+            if self._printed_for <= 0:
+                self._printed = None
+            elif notice.said is self._printed:
+                notice.show(self._printed)
 
     def scroll_page(self, direction: int) -> None:
         """The list a page down (1) or up (-1)."""
@@ -322,7 +378,7 @@ class PackScene(Scene):
         self._taken = 0
         self._progress = None
         self.cards = []
-        self.focus.set([self.back_button])
+        self.focus.set([self.back_button, self.print_button])
         self._placed = range(0)
         self._tops = []
         self._focus_moved = False
@@ -342,7 +398,7 @@ class PackScene(Scene):
         )
         self.cards.sort(key=lambda card: card.place)  # the cards in place are one sorted run
         buttons = [c.button for c in self.cards]
-        self.focus.set([*buttons, self.back_button])
+        self.focus.set([*buttons, self.back_button, self.print_button])
         if self._focus_moved and focused is not None:
             self.focus.index = self.focus.buttons.index(focused)
         else:
@@ -358,6 +414,7 @@ class PackScene(Scene):
         metrics = self._metrics = self.app.look.metrics(size)
         self._laid_out_hints = self.hints()
         self.back_button.label = self.app.translator.gettext(N_("Back"))
+        self.print_button.label = self.app.translator.gettext(N_("Print"))
         assets = self.app.services.assets
         width, height = size
         margin = metrics.margin
@@ -368,10 +425,14 @@ class PackScene(Scene):
         bar_height = button_height(assets, metrics)
         bar_top = height - margin // 2 - bar_height
         back_width = max(
-            metrics.px(15), width // 7, button_width(self.back_button, assets, metrics)
+            metrics.px(15),
+            width // 7,
+            button_width(self.back_button, assets, metrics),
+            button_width(self.print_button, assets, metrics),
         )
         self.back_button.rect = pygame.Rect(margin, bar_top, back_width, bar_height)
-        hints_left = self.back_button.rect.right + metrics.gap
+        self.print_button.rect = self.back_button.rect.move(back_width + metrics.gap, 0)
+        hints_left = self.print_button.rect.right + metrics.gap
         hints_width = width - margin - hints_left
         hints = self.hints()
         hints_height = key_hints_height(hints, assets, metrics, hints_width)
@@ -384,7 +445,7 @@ class PackScene(Scene):
                 margin, height - margin // 2 - hints_height, hints_width, hints_height
             )
             bar_top = self._hints_area.top - metrics.gap // 2 - bar_height
-            self.back_button.rect.y = bar_top
+            self.back_button.rect.y = self.print_button.rect.y = bar_top
         else:
             self._hints_area = pygame.Rect(
                 hints_left,
@@ -538,6 +599,7 @@ class PackScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         before = self.focus.focused
+        self._last_pack = self.focused_pack or self._last_pack
         if event.type == pygame.KEYDOWN:
             handle_key(self, self.bindings(), event)  # keys do only what the table says
             if self.focus.focused is not before:
@@ -559,6 +621,8 @@ class PackScene(Scene):
         was_loading = self.loading
         if self._take_arrivals():
             self._arrange(finished=was_loading and not self.loading)
+            self._last_pack = self.focused_pack or self._last_pack
+        self._follow_printing(dt)
         if self._scroller.update(dt, glide=not self.app.look.reduced_motion):
             self._place_buttons()
 
@@ -611,12 +675,12 @@ class PackScene(Scene):
             )
             surface.blit(shown, shown.get_rect(center=area.center))
 
-        focused = self.focused_button is self.back_button
-        hovered = (
-            self.focus.hover is not None
-            and self.focus.buttons[self.focus.hover] is self.back_button
-        )
-        self.back_button.draw(surface, assets, metrics, focused=focused, hovered=hovered)
+        for button in (self.back_button, self.print_button):
+            focused = self.focused_button is button
+            hovered = (
+                self.focus.hover is not None and self.focus.buttons[self.focus.hover] is button
+            )
+            button.draw(surface, assets, metrics, focused=focused, hovered=hovered)
         draw_key_hints(surface, self.hints(), assets, metrics, self._hints_area)
 
     def _draw_card(
