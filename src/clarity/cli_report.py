@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from clarity.store.question_stats import ClassReport, QuestionFigures
 
 PROMPT_SHOWN = 48  # characters of a prompt in a terminal table
+# The PDF's questions: the hardest this many, so that the page for a parents' evening stays
+# one or two pages however many questions the class has met (the text and CSV give them all).
+HARDEST_PRINTED = 15
 CSV_HEADER = (
     "kind",
     "pack_id",
@@ -170,8 +173,9 @@ def _missed_said(
     t: Translator,
     *,
     limit: int | None = PROMPT_SHOWN,
+    separator: str = "; ",
 ) -> str:
-    return "; ".join(
+    return separator.join(
         f"{_shortened(_question_said(prompts, pack, q), limit or 10**6)} (×{t.number(n)})"
         for pack, q, n in missed
     )
@@ -232,17 +236,20 @@ def _player_rows(
             p.rounds,
             p.answers,
             _percent(p.accuracy, t),
-            _missed_said(p.missed, prompts, t, limit=limit),
+            _missed_said(p.missed, prompts, t, limit=limit, separator="; " if limit else "\n"),
         ]
         for p in report.players
     ]
 
 
-def _right_aligned(rows: list[list[object]], columns: tuple[int, ...]) -> list[list[object]]:
-    """``rows`` with the text ``columns`` (a percentage, a time) padded on the left to one
-    width, so that they line up on the right as the table's numbers do."""
+def _right_aligned(
+    header: list[str], rows: list[list[object]], columns: tuple[int, ...]
+) -> list[list[object]]:
+    """``rows`` with the text ``columns`` (a percentage, a time) padded on the left to the
+    column's width, so that they line up on the right as the table's numbers do."""
     for column in columns:
-        width = max((display_width(str(row[column])) for row in rows), default=0)
+        cells = [header[column], *(str(row[column]) for row in rows)]
+        width = max(display_width(cell) for cell in cells)
         for row in rows:
             text = str(row[column])
             row[column] = " " * (width - display_width(text)) + text
@@ -270,12 +277,13 @@ def _print_text(
         print(t.gettext("Hardest questions first"))
         rows = _question_rows(report, prompts, t, every=every, limit=PROMPT_SHOWN)
         first = 3 if every else 2  # the share right and the average time, numbers
-        rows = _right_aligned(rows, (first, first + 1))
-        print(cli._table(t, _question_header(t, every=every), rows))
+        header = _question_header(t, every=every)
+        print(cli._table(t, header, _right_aligned(header, rows, (first, first + 1))))
         print()
     print(t.gettext("Players"))
-    rows = _right_aligned(_player_rows(report, prompts, t, limit=PROMPT_SHOWN), (3,))
-    print(cli._table(t, _player_header(t), rows))
+    header = _player_header(t)
+    rows = _right_aligned(header, _player_rows(report, prompts, t, limit=PROMPT_SHOWN), (3,))
+    print(cli._table(t, header, rows))
     said = _unidentified_said(report, t)
     if said is not None:
         print()
@@ -348,11 +356,19 @@ def _write_pdf(
     every = args.pack is None
     tables = []
     if report.questions:
-        rows = _question_rows(report, prompts, t, every=every, limit=None)
+        rows = _question_rows(report, prompts, t, every=every, limit=None)[:HARDEST_PRINTED]
+        title = t.gettext("Hardest questions first")
+        if len(report.questions) > HARDEST_PRINTED:
+            title = t.ngettext(
+                "The {shown} hardest of {count} question",
+                "The {shown} hardest of {count} questions",
+                len(report.questions),
+                shown=t.number(HARDEST_PRINTED),
+            )
         widths = [0.14, 0.40, 0.08, 0.08, 0.10, 0.20] if every else [0.50, 0.09, 0.09, 0.10, 0.22]
         tables.append(
             Table(
-                title=t.gettext("Hardest questions first"),
+                title=title,
                 header=_question_header(t, every=every),
                 rows=[[_cell(c, t) for c in r] for r in rows],
                 widths=widths,
