@@ -1,0 +1,333 @@
+"""Worksheets, exams and answer keys from real pack files, read back with poppler: every
+question prints whole on one page, the key holds every answer and names its version, the
+same seed prints the same exam byte for byte, and the mystery's covered tiles are not in
+the PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from clarity.core.exam import exam_version, tiles_shown
+from clarity.core.packs.loader import LoadedPack, load_pack
+from clarity.core.packs.models import ChoiceQuestion, Pack, TrueFalseQuestion, TypedQuestion
+from clarity.printing.document import Document, PageStyle
+from clarity.printing.worksheet import COVER, answer_key, exam, sheet_translator, worksheet
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from printing.pdf_reading import page_count, page_png, page_text, pdffonts, pdftotext
+from system_packages import require_system_package
+
+LONG_PROMPT = " ".join(
+    f"Сорок второй вопрос о Союзном государстве, часть {i}: договор 1999 года и его статьи."
+    for i in range(1, 19)
+)
+
+EVERY_KIND = f"""\
+clarity: 1
+id: every-kind
+title: Союзное государство — все виды вопросов
+description: Every kind of question, in Russian, with pictures and a very long prompt.
+language: ru
+rounds:
+  - image: mystery.png
+    answer: Беларусь
+    accept: [Республика Беларусь]
+    grid: 3x4
+questions:
+  - type: choice
+    prompt: Какой город — столица Беларуси?
+    image: minsk.png
+    choices: [Минск, Москва, Вильнюс, Рига, Киев, Варшава]
+    answer: Минск
+    explain: Минск — столица Беларуси с 1919 года.
+    difficulty: easy
+  - type: choice
+    prompt: Какие страны граничат с Беларусью?
+    choices: [Россия, Польша, Германия, Франция]
+    answer: [Россия, Польша]
+    difficulty: hard
+  - type: choice
+    prompt: Выберите последний вариант.
+    choices: [Один, Два, Все перечисленные]
+    answer: Все перечисленные
+    shuffle: false
+  - type: truefalse
+    prompt: Договор о создании Союзного государства подписан в 1999 году.
+    answer: true
+  - type: truefalse
+    prompt: Столица Союзного государства — Вильнюс.
+    answer: false
+    image: tall.png
+  - type: typed
+    prompt: Как называется высший орган Союзного государства?
+    answer: Высший Государственный Совет
+    accept: [Высший госсовет]
+    difficulty: hard
+  - type: number
+    prompt: Сколько лет прошло от 1999 до 2024 года?
+    answer: 25
+    tolerance: 1
+  - type: typed
+    prompt: "{LONG_PROMPT}"
+    answer: Договор
+"""
+
+
+def write_picture(path: Path, size: tuple[int, int], colour: tuple[int, int, int]) -> None:
+    image = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4), fill=(0, 0, 0))
+    image.save(path)
+
+
+@pytest.fixture(scope="module")
+def every_kind(tmp_path_factory: pytest.TempPathFactory) -> LoadedPack:
+    folder = tmp_path_factory.mktemp("every-kind")
+    (folder / "every_kind.yaml").write_text(EVERY_KIND, encoding="utf-8")
+    write_picture(folder / "mystery.png", (800, 600), (40, 160, 40))
+    write_picture(folder / "minsk.png", (640, 400), (200, 60, 60))
+    write_picture(folder / "tall.png", (300, 900), (60, 60, 200))
+    loaded = load_pack(folder / "every_kind.yaml", assets_dir=bundled_assets_dir())
+    assert loaded.pack is not None, loaded.first_error
+    return loaded
+
+
+def bundled(name: str) -> LoadedPack:
+    loaded = load_pack(bundled_questions_dir() / name, assets_dir=bundled_assets_dir())
+    assert loaded.pack is not None, loaded.first_error
+    return loaded
+
+
+@pytest.fixture(scope="module", params=["solar_system.yaml", "union_state.yaml"])
+def bundled_pack(request: pytest.FixtureRequest) -> LoadedPack:
+    return bundled(request.param)
+
+
+def plain(text: str) -> str:
+    """``text`` with every run of white space one space: lines wrap where the page ends.
+    The sheets never hyphenate (fpdf2 breaks lines at spaces), so no hyphen is removed."""
+    return " ".join(text.split())
+
+
+def saved(document: Document, folder: Path, name: str) -> Path:
+    target = folder / name
+    document.save(target)
+    return target
+
+
+def pages_of(path: Path) -> list[str]:
+    """Each page's text, whitespace made plain."""
+    return [plain(page_text(path, page)) for page in range(1, page_count(path) + 1)]
+
+
+def key_answers(pack: Pack, seed: int) -> list[str]:
+    """What the key must hold for each question of the version: its right answer's text."""
+    words = sheet_translator(pack)
+    wanted = []
+    for item in exam_version(pack, seed=seed).items:
+        question = item.question
+        if isinstance(question, ChoiceQuestion):
+            wanted.extend(question.right_answers)
+        elif isinstance(question, TrueFalseQuestion):
+            wanted.append(words.gettext("True") if question.answer else words.gettext("False"))
+        else:
+            wanted.append(question.answer)
+            if isinstance(question, TypedQuestion):
+                wanted.extend(question.accept)
+    return wanted
+
+
+def check_every_question_whole_on_one_page(pack: Pack, pages: list[str], seed: int) -> None:
+    """Each question's prompt, choices and number are on one page: no block cut in half."""
+    for item in exam_version(pack, seed=seed).items:
+        question = item.question
+        parts = [plain(question.prompt), *(plain(c) for c in item.choices)]
+        holding = [i for i, page in enumerate(pages) if plain(question.prompt) in page]
+        assert holding, f"prompt {question.prompt!r} is not printed"
+        page = pages[holding[0]]
+        for part in parts:
+            assert part in page, f"{part!r} is not on the page of {question.prompt!r}"
+
+
+def test_a_bundled_packs_exam_prints_every_question_and_its_key_every_answer(
+    bundled_pack: LoadedPack, tmp_path: Path
+) -> None:
+    pack = bundled_pack.pack
+    assert pack is not None
+    path = saved(exam(pack, bundled_pack.images, PageStyle(), seed=77, key=True), tmp_path, "e.pdf")
+    pages = pages_of(path)
+    check_every_question_whole_on_one_page(pack, pages, 77)
+    key_start = next(i for i, page in enumerate(pages) if "Answer key" in page)
+    key = " ".join(pages[key_start:])
+    for answer in key_answers(pack, 77):
+        assert plain(answer) in key, answer
+    assert "Version 77" in key
+    assert f"Total: {exam_version(pack, seed=77).total_points} points" in key
+    # the exam's pages name no answer key; the key starts on a page of its own
+    assert all("Answer key" not in page for page in pages[:key_start])
+    assert key_start + page_count(
+        saved(answer_key(pack, bundled_pack.images, PageStyle(), seed=77), tmp_path, "k.pdf")
+    ) == len(pages)
+    # in the corner of every page (poppler may read the narrow space of the corner as none)
+    assert all(re.search(r"Version ?77", page) for page in pages)
+
+
+def test_a_bundled_packs_worksheet_follows_the_packs_order(
+    bundled_pack: LoadedPack, tmp_path: Path
+) -> None:
+    pack = bundled_pack.pack
+    assert pack is not None
+    text = plain(
+        pdftotext(saved(worksheet(pack, bundled_pack.images, PageStyle()), tmp_path, "w.pdf"))
+    )
+    places = [text.index(plain(q.prompt)) for q in pack.questions]
+    assert places == sorted(places)
+    for number in range(1, len(pack.questions) + 1):
+        assert f"{number}. " in text
+    assert "Name:" in text
+    assert "Class:" in text
+    assert "Date:" in text
+    assert "What is hidden here?" in text
+    assert "Your guess:" in text
+    # a worksheet has no points, no version and no key
+    assert "point" not in text
+    assert "Version" not in text
+    assert "Answer key" not in text
+
+
+def test_every_kind_of_question_in_russian_prints_with_its_pictures(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    path = saved(exam(pack, every_kind.images, PageStyle(), seed=5, key=True), tmp_path, "e.pdf")
+    pages = pages_of(path)
+    check_every_question_whole_on_one_page(pack, pages, 5)
+    text = " ".join(pages)
+    assert plain(LONG_PROMPT) in text  # wrapped over many lines, every word kept
+    words = sheet_translator(pack)
+    assert words.gettext("True") == "Верно"  # the pack's language, not the computer's
+    assert text.count("Верно") >= 2
+    assert "Неверно" in text
+    key = text[text.index(words.gettext("Answer key")) :]
+    for answer in key_answers(pack, 5):
+        assert plain(answer) in key, answer
+    assert "Беларусь" in key
+    assert "Республика Беларусь" in key
+    # the picture of two questions, and the mystery's
+    listing = subprocess.run(
+        [require_system_package("pdfimages", "poppler-utils"), "-list", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout.splitlines()[2:]  # fmt: skip
+    assert len(listing) == 3
+    assert all(embedded for _, embedded, _ in pdffonts(path))
+
+
+def test_the_choices_of_shuffle_false_keep_their_order_and_letters(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    text = plain(
+        pdftotext(
+            saved(exam(pack, every_kind.images, PageStyle(), seed=9), tmp_path, "e.pdf"),
+            layout=False,
+        )
+    )
+    assert re.search(r"A\s+Один.*B\s+Два.*C\s+Все перечисленные", text)
+
+
+def test_the_same_seed_prints_the_same_exam_and_another_seed_another(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    one = exam(pack, every_kind.images, PageStyle(), seed=1234, key=True).output()
+    again = exam(pack, every_kind.images, PageStyle(), seed=1234, key=True).output()
+    other = exam(pack, every_kind.images, PageStyle(), seed=1235, key=True).output()
+    assert one == again
+    (tmp_path / "a.pdf").write_bytes(one)
+    (tmp_path / "b.pdf").write_bytes(other)
+    first, second = pdftotext(tmp_path / "a.pdf"), pdftotext(tmp_path / "b.pdf")
+    assert first != second
+    assert "Version 1234" in first
+    assert "Version 1235" in second
+
+
+def test_the_key_names_the_seed_and_lists_the_right_letters(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    path = saved(answer_key(pack, every_kind.images, PageStyle(), seed=42), tmp_path, "k.pdf")
+    text = plain(pdftotext(path))
+    assert "Version 42" in text
+    for item in exam_version(pack, seed=42).items:
+        for letter in item.right_letters:
+            choice = item.choices["ABCDEF".index(letter)]
+            assert f"{letter} {choice}" in text
+    # two right choices: either counts, said with the language's "or"
+    two = next(i for i in exam_version(pack, seed=42).items if len(i.right_letters) == 2)
+    first, second = (two.choices["ABCDEF".index(x)] for x in two.right_letters)
+    assert re.search(rf"{first} или [A-F] {second}", text)
+
+
+def test_questions_n_prints_n_questions(every_kind: LoadedPack, tmp_path: Path) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    path = saved(exam(pack, every_kind.images, PageStyle(), seed=3, questions=3), tmp_path, "e.pdf")
+    text = plain(pdftotext(path))
+    printed = [q for q in pack.questions if plain(q.prompt) in text]
+    chosen = exam_version(pack, seed=3, questions=3).items
+    assert {q.prompt for q in printed} == {item.question.prompt for item in chosen}
+    assert "4." not in text
+
+
+def test_the_mystery_box_holds_only_the_open_tiles_of_the_picture(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    path = saved(worksheet(pack, every_kind.images, PageStyle(), seed=8), tmp_path, "w.pdf")
+    program = require_system_package("pdfimages", "poppler-utils")
+    subprocess.run([program, "-png", str(path), str(tmp_path / "img")], check=True)
+    mysteries = []
+    for png in sorted(tmp_path.glob("img-*.png")):
+        with Image.open(png) as image:
+            if abs(image.width / image.height - 4 / 3) < 0.01:
+                mysteries.append(image.convert("RGB"))
+    assert len(mysteries) == 1
+    mystery = mysteries[0]
+    version = exam_version(pack, seed=8, keep_order=True)
+    assert len(version.open_tiles) == tiles_shown(12) == 2
+    grey = (COVER, COVER, COVER)
+    for row in range(3):
+        for col in range(4):
+            # a tile's top-left quarter point: the green of the picture, never its ellipse
+            x = int((col + 0.1) * mystery.width / 4)
+            y = int((row + 0.1) * mystery.height / 3)
+            pixel = mystery.getpixel((x, y))
+            if (row, col) in {(t.row, t.col) for t in version.open_tiles}:
+                assert pixel != grey, (row, col, pixel)
+                assert pixel[1] > 120, (row, col, pixel)  # the green of the picture
+            else:
+                assert pixel == grey, (row, col, pixel)
+
+
+def test_a_long_pack_is_laid_out_on_pages_with_a_number_each(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    path = saved(worksheet(pack, every_kind.images, PageStyle(paper="letter")), tmp_path, "w.pdf")
+    pages = pages_of(path)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert re.search(rf"(^| ){number} ?/ ?{len(pages)}($| )", page)
+    png = page_png(path, 1, dpi=40)
+    with Image.open(png) as image:
+        assert image.convert("L").getextrema()[0] < 60  # something dark is printed
