@@ -50,6 +50,25 @@ def pdffonts(path: Path) -> list[tuple[str, bool, bool]]:
     return fonts
 
 
+def pdffont_types(path: Path) -> dict[str, str]:
+    """Each font of ``path`` by name, with its type as ``pdffonts`` names it
+    (``CID TrueType``, ``CID Type 0C``...)."""
+    lines = _run("pdffonts", str(path)).splitlines()
+    header = lines[0]
+    start, end = header.index("type"), header.index("encoding")
+    return {line[:start].strip(): line[start:end].strip() for line in lines[2:] if line.strip()}
+
+
+def poppler_complaints(path: Path) -> list[str]:
+    """What poppler says is wrong with ``path`` while reading all its text (its messages
+    on standard error: "Syntax Warning: ...", "Syntax Error: ...")."""
+    found = require_system_package("pdftotext", POPPLER)
+    result = subprocess.run(
+        [found, str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+    )
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
 def pdfinfo(path: Path) -> dict[str, str]:
     """What ``pdfinfo`` says about ``path``, by field (``Title``, ``Pages``...)."""
     fields = {}

@@ -13,7 +13,16 @@ from PIL import Image
 
 from clarity import atomic_files
 from clarity.printing.document import PAPER, Document, PageStyle, is_right_to_left
-from printing.pdf_reading import page_count, page_png, page_text, pdffonts, pdfinfo, pdftotext
+from printing.pdf_reading import (
+    page_count,
+    page_png,
+    page_text,
+    pdffont_types,
+    pdffonts,
+    pdfinfo,
+    pdftotext,
+    poppler_complaints,
+)
 from system_packages import require_system_file
 
 # Texts of the Union State in Russian and Belarusian, and a line in each other script the
@@ -129,6 +138,29 @@ def test_every_font_is_embedded_as_a_subset(tmp_path: Path) -> None:
     assert {"Inter", "InterBold", "NotoSansArabic", "NotoSansHebrew"} <= names
     assert {"NotoSansDevanagari", "NotoSansThai"} <= names
     assert all(embedded and subset for _, embedded, subset in fonts), fonts
+
+
+def test_inter_is_embedded_with_truetype_outlines_and_poppler_has_no_complaint(
+    tmp_path: Path,
+) -> None:
+    """fpdf2 put Inter's CFF font in a TrueType slot; the TrueType copy goes in cleanly."""
+    document = new_document()
+    write_lines(document, [RUSSIAN])
+    document.write_block(GREEK, x=15, y=document.pdf.get_y(), width=180, size=12, bold=True)
+    target = saved(document, tmp_path)
+    types = {name.split("+")[-1]: kind for name, kind in pdffont_types(target).items()}
+    assert types == {"Inter": "CID TrueType", "InterBold": "CID TrueType"}
+    assert poppler_complaints(target) == []
+
+
+def test_bold_text_in_a_fallback_script_is_bold(tmp_path: Path) -> None:
+    document = new_document()
+    write_lines(document, [ARABIC])  # the Arabic face is added before bold is first used
+    document.write_block(
+        f"Bold {ARABIC}", x=15, y=document.pdf.get_y(), width=180, size=12, bold=True
+    )
+    names = {name.split("+")[-1] for name, _, _ in pdffonts(saved(document, tmp_path))}
+    assert {"NotoSansArabic", "NotoSansArabicBold", "InterBold"} <= names
 
 
 def test_cjk_prints_with_the_systems_noto_cjk(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ the PDF carries none, so the same pack and seed give the same file byte for byte
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from clarity.atomic_files import write_replacing
 from clarity.fonts import Face, FontChain, font_chain, is_invisible, is_space
+from clarity.printing import outlines
 from clarity.resources import bundled_assets_dir
 
 # Paper sizes in millimetres, (width, height), portrait (ISO 216 A4; US Letter).
@@ -115,6 +117,8 @@ class Document:
         self.pdf.set_text_shaping(True)
         self._chain = chain if chain is not None else font_chain(bundled_assets_dir() / "fonts")
         self._families: dict[Face, str] = {}  # faces added to the PDF, and their family names
+        self._styles = [""]  # fpdf2 styles every added face has: "B" once bold is used
+        self._font_folder: tempfile.TemporaryDirectory[str] | None = None  # TrueType copies
         self._covered: set[str] = set()  # characters some added face has
         self._pictures: dict[tuple[Path, int, int], object] = {}
         self._size = 11.0
@@ -125,16 +129,45 @@ class Document:
     # Fonts
 
     def _family(self, face: Face) -> str:
-        """The family name of ``face`` in the PDF, adding it (regular and bold) if new."""
+        """The family name of ``face`` in the PDF, adding it (in every style used) if new."""
         family = self._families.get(face)
         if family is None:
             family = f"clarity{len(self._families)}"
-            self.pdf.add_font(family, "", face.path)
-            self.pdf.add_font(family, "B", face.file(True))
+            for style in self._styles:
+                self._add_font(family, style, face)
             self._families[face] = family
-            fallbacks = [self._families[f] for f in self._chain.faces if f in self._families]
-            self.pdf.set_fallback_fonts(fallbacks[1:], exact_match=False)
+            self._set_fallbacks()
         return family
+
+    def _set_fallbacks(self) -> None:
+        """Every added face after the first is a fallback, in the chain's order (fpdf2 takes
+        the styles a family has when told, so this is said again when bold is added)."""
+        fallbacks = [self._families[f] for f in self._chain.faces if f in self._families]
+        self.pdf.set_fallback_fonts(fallbacks[1:], exact_match=False)
+
+    def _add_font(self, family: str, style: str, face: Face) -> None:
+        self.pdf.add_font(family, style, self._embeddable(face.file(style == "B")))
+
+    def _embeddable(self, path: Path) -> Path:
+        """``path``, or for a name-keyed OpenType CFF font (Inter) a TrueType copy of it in
+        a temporary folder of this document's (see :mod:`.outlines`)."""
+        if not outlines.has_cff_outlines(path):
+            return path
+        stat = path.stat()
+        data = outlines.truetype_copy(path, stat.st_size, stat.st_mtime_ns)
+        if self._font_folder is None:
+            self._font_folder = tempfile.TemporaryDirectory(prefix="clarity-print-")
+        copy = Path(self._font_folder.name) / f"{path.stem}.ttf"
+        copy.write_bytes(data)
+        return copy
+
+    def _use_bold(self) -> None:
+        """Add the bold of every face added so far, and of those added later."""
+        if "B" not in self._styles:
+            self._styles.append("B")
+            for face, family in self._families.items():
+                self._add_font(family, "B", face)
+            self._set_fallbacks()
 
     def prepare(self, text: str) -> None:
         """Add to the PDF the faces of the chain that ``text``'s characters need."""
@@ -152,6 +185,8 @@ class Document:
     def use_font(self, size: float, *, bold: bool = False) -> None:
         """Draw what follows in the chain's first font (its fallbacks set) at ``size`` points."""
         self._size, self._bold = size, bold
+        if bold:
+            self._use_bold()
         self.pdf.set_font(self._families[self._chain.faces[0]], "B" if bold else "", size)
 
     # Text
