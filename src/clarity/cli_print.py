@@ -151,7 +151,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
         )
     )
     if args.kind == "exam":
-        cli_studio._say(t.gettext("exam version (seed): {seed}", seed=args.seed))
+        # as typed to print it again: no digit groups
+        cli_studio._say(t.gettext("exam version (seed): {seed}", seed=str(args.seed)))
     return cli.EXIT_OK
 
 
