@@ -36,6 +36,7 @@ DEVANAGARI = "नमस्ते दुनिया"
 THAI = "สวัสดีชาวโลก"
 CJK = "中文 日本語 한국어"
 NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+NOTO_EMOJI = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
 
 
 def new_document(**style: object) -> Document:
@@ -173,6 +174,19 @@ def test_cjk_prints_with_the_systems_noto_cjk(tmp_path: Path) -> None:
         assert word in text
     fonts = pdffonts(target)
     assert any("NotoSansCJK" in name and embedded for name, embedded, _ in fonts), fonts
+
+
+def test_colour_emoji_print_in_colour(tmp_path: Path) -> None:
+    require_system_file(NOTO_EMOJI, "fonts-noto-color-emoji")
+    document = new_document()
+    document.write_block("Well done 🍎 and 😀 again", x=15, y=20, width=180, size=24)
+    target = saved(document, tmp_path)
+    text = pdftotext(target)
+    assert "🍎" in text
+    assert "again" in text
+    with Image.open(page_png(target, 1, dpi=50)) as page:
+        colours = page.convert("RGB").crop((0, 0, page.width, page.height // 6)).getcolors(1 << 16)
+    assert any(r > 180 and g < 90 and b < 90 for _, (r, g, b) in colours)  # the red apple
 
 
 def test_right_to_left_text_starts_at_the_right_margin(tmp_path: Path) -> None:

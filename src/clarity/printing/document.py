@@ -10,9 +10,9 @@ Noto Sans fonts, then the system's CJK and emoji fonts, then what fontconfig nam
 character). A face is added to the PDF the first time a text needs it, so a Latin worksheet
 embeds Inter alone, and only the glyphs used (fpdf2 subsets). Every face added after the
 first is one of fpdf2's fallback fonts, in the chain's order, so a line mixing Latin,
-Cyrillic and Arabic prints each character in a font that has it. A face drawn with colour
-bitmaps (colour emoji) is not added: fpdf2 cannot embed those faithfully, and a character
-only such a face has prints as the first font's "missing glyph" box, as validate warns.
+Cyrillic and Arabic prints each character in a font that has it. Colour emoji (Noto Color
+Emoji's bitmaps) fpdf2 embeds as a Type 3 font of pictures. A character no face has prints
+as the first font's "missing glyph" box, as ``clarity validate`` warns beforehand.
 
 A document's bytes depend on its content and its ``created`` date alone: without a date
 the PDF carries none, so the same pack and seed give the same file byte for byte.
@@ -177,9 +177,8 @@ class Document:
                 continue
             if any(face.covers(character) for face in self._families):
                 continue
-            index = self._chain.face_for(character)
-            face = self._chain.faces[index]
-            if face.covers(character) and not face.bitmap:
+            face = self._chain.faces[self._chain.face_for(character)]
+            if face.covers(character):
                 self._family(face)
 
     def use_font(self, size: float, *, bold: bool = False) -> None:
