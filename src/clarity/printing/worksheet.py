@@ -31,6 +31,7 @@ seed deals, the choices shuffled by the seed either way unless a question says
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -160,7 +161,9 @@ class _Sheet:
         self.t = sheet_translator(pack)
         self.title = title if title else pack.title
         self.kind = kind
-        self.doc = Document(style, title=f"{self.title} \u2014 {self._kind_word()}")
+        # the sheet's words and text are the pack's language: the PDF says so to a screen reader
+        sheet_style = dataclasses.replace(style, language=pack.language)
+        self.doc = Document(sheet_style, title=f"{self.title} \u2014 {self._kind_word()}")
         pdf = self.doc.pdf
         self.left = pdf.l_margin
         self.width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -257,7 +260,8 @@ class _Sheet:
             align="L",
         )
         if points:
-            worth = self.t.ngettext("{count} point", "{count} points", item.points)
+            # Translators: an exam question's marks (in Russian "балл", not a game's "очко").
+            worth = self.t.npgettext("exam", "{count} point", "{count} points", item.points)
             pdf.set_text_color(FAINT)
             doc.write_block(
                 worth,
