@@ -305,6 +305,35 @@ def test_a_picture_is_drawn_upright_and_fitted(tmp_path: Path) -> None:
         assert min(white) > 245, white  # centred: above it, the box is empty
 
 
+def test_a_picture_drawn_on_many_cards_is_embedded_once(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    make_exif_rotated(photo)
+    other = tmp_path / "other.png"
+    Image.new("RGB", (30, 60), "green").save(other)
+    document = new_document()
+    for n in range(6):
+        assert document.picture(photo, x=20, y=20 + 40 * n, width=60, height=30) == (
+            pytest.approx((60, 30))
+        )
+    document.picture(other, x=120, y=20, width=60, height=30)
+    # Smaller, but the photo has fewer pixels than 300 dpi either way: the same pixels,
+    # which fpdf2 finds by their content.
+    document.picture(photo, x=120, y=60, width=30, height=30)
+    data = saved(document, tmp_path).read_bytes()
+    assert data.count(b"/Subtype /Image") == 2
+
+
+def test_a_large_photo_is_resampled_to_300_dpi_at_the_size_drawn(tmp_path: Path) -> None:
+    photo = tmp_path / "camera.jpg"
+    Image.new("RGB", (4000, 3000), (200, 120, 40)).save(photo, quality=80)
+    document = new_document()
+    assert document.picture(photo, x=20, y=20, width=50, height=50) == pytest.approx((50, 37.5))
+    data = saved(document, tmp_path).read_bytes()
+    assert b"/Width 591" in data  # 50 mm at 300 dpi
+    assert b"/Height 443" in data
+    assert len(data) < 200_000
+
+
 def test_transparent_pixels_print_on_white(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
     image = Image.new("RGBA", (100, 100), (0, 0, 0, 0))  # transparent black

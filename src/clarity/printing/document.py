@@ -29,6 +29,7 @@ from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.image_parsing import preload_image
 
 from clarity.atomic_files import write_replacing
 from clarity.fonts import Face, FontChain, font_chain, is_invisible, is_space
@@ -120,7 +121,7 @@ class Document:
         self._styles = [""]  # fpdf2 styles every added face has: "B" once bold is used
         self._font_folder: tempfile.TemporaryDirectory[str] | None = None  # TrueType copies
         self._covered: set[str] = set()  # characters some added face has
-        self._pictures: dict[tuple[Path, int, int], object] = {}
+        self._pictures: dict[tuple[Path, float, float], tuple[str | None, float, float]] = {}
         self._size = 11.0
         self._bold = False
         self._family(self._chain.faces[0])
@@ -280,34 +281,54 @@ class Document:
         The picture is turned upright by its EXIF orientation, transparent pixels are
         put on white (paper), and it is resampled to :data:`PICTURE_DPI` at the size drawn.
         """
-        from PIL import Image, ImageOps, UnidentifiedImageError  # noqa: PLC0415
-
-        try:
-            with Image.open(path) as opened:
-                opened.seek(0)
-                image = ImageOps.exif_transpose(opened)
-                image.load()
-        except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        if width <= 0 or height <= 0:
             return (0.0, 0.0)
-        if image.width < 1 or image.height < 1 or width <= 0 or height <= 0:
+        key = (path, round(width, 3), round(height, 3))
+        known = self._pictures.get(key)
+        if known is None:
+            known = self._prepare_picture(path, width, height)
+            self._pictures[key] = known
+        name, drawn_w, drawn_h = known
+        if name is None:
             return (0.0, 0.0)
-        scale = min(width / image.width, height / image.height)
-        drawn_w, drawn_h = image.width * scale, image.height * scale
-        pixels_w = max(1, min(image.width, round(drawn_w / 25.4 * PICTURE_DPI)))
-        pixels_h = max(1, min(image.height, round(drawn_h / 25.4 * PICTURE_DPI)))
-        key = (path, pixels_w, pixels_h)
-        prepared = self._pictures.get(key)
-        if prepared is None:
-            prepared = _on_white(image).resize((pixels_w, pixels_h), Image.Resampling.LANCZOS)
-            self._pictures[key] = prepared
         self.pdf.image(
-            prepared,
+            name,
             x=x + (width - drawn_w) / 2,
             y=y + (height - drawn_h) / 2,
             w=drawn_w,
             h=drawn_h,
         )
         return (drawn_w, drawn_h)
+
+    def _prepare_picture(
+        self, path: Path, width: float, height: float
+    ) -> tuple[str | None, float, float]:
+        """Load the picture at ``path`` for a box of ``width`` x ``height`` mm into fpdf2's
+        image cache: (the name it is cached under, the size drawn); ``(None, 0, 0)`` for a
+        file that is no picture. Only the name is kept, so a picture drawn on many cards is
+        read and embedded once, and a thousand pictures are not all held in memory."""
+        from PIL import Image, ImageOps, UnidentifiedImageError  # noqa: PLC0415
+
+        try:
+            with Image.open(path) as opened:
+                opened.seek(0)
+                upright = ImageOps.exif_transpose(opened)
+                upright.load()
+                if upright.width < 1 or upright.height < 1:
+                    return (None, 0.0, 0.0)
+                scale = min(width / upright.width, height / upright.height)
+                drawn_w, drawn_h = upright.width * scale, upright.height * scale
+                pixels = (
+                    max(1, min(upright.width, round(drawn_w / 25.4 * PICTURE_DPI))),
+                    max(1, min(upright.height, round(drawn_h / 25.4 * PICTURE_DPI))),
+                )
+                prepared = _on_white(upright)
+                if pixels != prepared.size:
+                    prepared = prepared.resize(pixels, Image.Resampling.LANCZOS)
+        except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+            return (None, 0.0, 0.0)
+        name, _, _ = preload_image(self.pdf.image_cache, prepared)
+        return (name, drawn_w, drawn_h)
 
     # Output
 
