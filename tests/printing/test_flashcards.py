@@ -28,6 +28,7 @@ from clarity.printing.flashcards import (
     MARK_OFFSET,
     Box,
     Flashcards,
+    READABLE_TEXT,
     Placement,
     cards_of,
     lay_out_flashcards,
@@ -382,11 +383,14 @@ def test_cut_marks_and_pictures_are_drawn(every_type: LoadedPack, tmp_path: Path
         assert not dark(back, *middle, dpi), mark
     river = next(p for p in cards.placements if p.card.picture == "river.png")
     box = river.front
-    assert at(front, box.x + CARD_WIDTH / 2, box.y + CARD_HEIGHT * 0.3) == pytest.approx(
+    assert at(front, box.x + CARD_WIDTH / 2, box.y + 10) == pytest.approx(
         PICTURES["river.png"], abs=12
     )
+    # the picture gives up height so that the prompt and choices stay readable
+    prompt_word = next(w for w in words_of(path, 1) if w[0] == "Какая")
+    assert prompt_word[4] - prompt_word[2] >= READABLE_TEXT * POINT
     back_box = river.back
-    assert not dark(back, back_box.x + CARD_WIDTH / 2, back_box.y + CARD_HEIGHT * 0.3, dpi)
+    assert not dark(back, back_box.x + CARD_WIDTH / 2, back_box.y + 10, dpi)
 
 
 def test_cut_lines_outline_every_card_when_asked(every_type: LoadedPack, tmp_path: Path) -> None:

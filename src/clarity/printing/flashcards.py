@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clarity.core.answers import right_answer_text
@@ -74,8 +74,12 @@ SMALLEST_TEXT = 7.0
 NUMBER_TEXT = 6.5
 #: Lines of a text are this many times its size apart.
 LINE_HEIGHT = 1.3
-#: The share of a question card's inner height its picture may take.
-PICTURE_SHARE = 0.45
+#: The shares of a question card's inner height its picture may take, largest first: the
+#: first at which the card's text is still set at :data:`READABLE_TEXT` points or more.
+PICTURE_SHARES = (0.45, 0.35, 0.25)
+READABLE_TEXT = 10.0
+#: The space between a picture and the text below it, mm.
+PICTURE_GAP = 1.5
 #: Grey of the card numbers and the dashed cut lines (0 black, 255 white).
 GREY = 120
 #: Letters before a choice question's choices, as on the game's answer buttons.
@@ -180,6 +184,8 @@ class Line:
     text: str
     bold: bool = False
     scale: float = 1.0
+    #: the space before it, in lines of the side's main size
+    space: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +228,10 @@ def _question_card(
     front = [Line(question.prompt, bold=True)]
     if isinstance(question, ChoiceQuestion):
         front += [
-            Line(f"{letter}  {choice}", scale=0.9)
-            for letter, choice in zip(CHOICE_LETTERS, question.choices, strict=False)
+            Line(f"{letter}  {choice}", scale=0.9, space=0.2 if index else 0.5)
+            for index, (letter, choice) in enumerate(
+                zip(CHOICE_LETTERS, question.choices, strict=False)
+            )
         ]
     elif isinstance(question, TrueFalseQuestion):
         front.append(Line(words.gettext("True or false?"), scale=0.85))
@@ -367,7 +375,7 @@ class _Painter:
             if card.mystery:
                 share = inner_height - LARGEST_TEXT * POINT * 1.6
             else:
-                share = inner_height * PICTURE_SHARE
+                share = self._picture_share(card, inner_height, box.width - 2 * CARD_PADDING)
             drawn = self.document.picture(
                 path,
                 x=box.x + CARD_PADDING,
@@ -376,8 +384,18 @@ class _Painter:
                 height=share,
             )  # centred in its box: the text goes below the box
             if drawn[1] > 0:
-                picture = share + 1.5
+                picture = share + PICTURE_GAP
         self.side(card, card.front, box, top=picture, align="C" if card.mystery else None)
+
+    def _picture_share(self, card: Card, inner_height: float, width: float) -> float:
+        """The height in mm of a question card's picture: the largest of
+        :data:`PICTURE_SHARES` that leaves its text readable, else the smallest."""
+        for share in PICTURE_SHARES:
+            height = inner_height * share
+            size, _ = _fitting(self.heights, card.front, width, inner_height - height - PICTURE_GAP)
+            if size >= READABLE_TEXT:
+                return height
+        return inner_height * PICTURE_SHARES[-1]
 
     def side(
         self,
@@ -410,7 +428,9 @@ class _Painter:
         if fitted != tuple(lines):
             self.shortened.add(card.number)
         y = inner_top + max(0.0, height - self.heights(fitted, width, size)) / 2
-        for line in fitted:
+        for index, line in enumerate(fitted):
+            if index:
+                y += _gap(size, line)
             # drawn as write_block draws, without measuring the text a second time
             document.prepare(line.text)
             document.use_font(size * line.scale, bold=line.bold)
@@ -421,12 +441,12 @@ class _Painter:
                 line.text,
                 align=align or ("R" if is_right_to_left(line.text) else "L"),
             )
-            y += self.heights((line,), width, size) + _gap(size)
+            y += self.heights((line,), width, size)
 
 
-def _gap(size: float) -> float:
-    """The space after a text, mm: half a line."""
-    return size * POINT * 0.5
+def _gap(size: float, line: Line) -> float:
+    """The space before ``line`` in mm, on a side whose main size is ``size`` points."""
+    return size * POINT * line.space
 
 
 class _Heights:
@@ -439,7 +459,7 @@ class _Heights:
 
     def __call__(self, lines: Sequence[Line], width: float, size: float) -> float:
         """The height of ``lines`` wrapped to ``width`` mm at ``size`` points, with their gaps."""
-        total = _gap(size) * (len(lines) - 1)
+        total = sum(_gap(size, line) for line in lines[1:])
         for line in lines:
             key = (line.text, width, size * line.scale, line.bold)
             height = self._known.get(key)
@@ -488,6 +508,6 @@ def _cut(lines: Sequence[Line], keep: int) -> tuple[Line, ...]:
             text = text.rstrip()
             text = text[: text.rfind(" ")] if not line.text[keep : keep + 1].isspace() else text
         text = text.rstrip(" ,;:.-") + ELLIPSIS
-        kept.append(Line(text, line.bold, line.scale))
+        kept.append(replace(line, text=text))
         break
     return tuple(kept)
