@@ -12,7 +12,13 @@ import pytest
 from PIL import Image
 
 from clarity import atomic_files
-from clarity.printing.document import PAPER, Document, PageStyle, is_right_to_left
+from clarity.printing.document import (
+    PAPER,
+    Document,
+    PageStyle,
+    is_right_to_left,
+    needs_shaping,
+)
 from printing.pdf_reading import (
     page_count,
     page_png,
@@ -214,6 +220,13 @@ def test_is_right_to_left_looks_at_the_first_strong_character() -> None:
     assert is_right_to_left("12 " + HEBREW)
     assert not is_right_to_left("Hello " + ARABIC)
     assert not is_right_to_left("123 ...")
+
+
+def test_only_text_that_needs_it_is_shaped() -> None:
+    for plain in ("Question 1: what is 2 + 2?", RUSSIAN, BELARUSIAN, GREEK, "Ünïcødé — «ok» €5\n"):
+        assert not needs_shaping(plain), plain
+    for shaped in (ARABIC, HEBREW, DEVANAGARI, THAI, CJK, "e\u0301", "a\u200db", "🇧🇾", "Ok 😀"):
+        assert needs_shaping(shaped), shaped
 
 
 def test_a_very_long_text_breaks_across_pages_with_every_word(tmp_path: Path) -> None:

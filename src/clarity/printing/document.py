@@ -115,7 +115,7 @@ class Document:
         # blanked out of the bytes by output() (see _without_placeholder_date).
         self._dated = created is not None
         self.pdf.set_creation_date(created if created is not None else _PLACEHOLDER_DATE)
-        self.pdf.set_text_shaping(True)
+        self._shaping = False  # HarfBuzz shaping: on for the texts that need it (prepare)
         self._chain = chain if chain is not None else font_chain(bundled_assets_dir() / "fonts")
         self._families: dict[Face, str] = {}  # faces added to the PDF, and their family names
         self._styles = [""]  # fpdf2 styles every added face has: "B" once bold is used
@@ -171,7 +171,12 @@ class Document:
             self._set_fallbacks()
 
     def prepare(self, text: str) -> None:
-        """Add to the PDF the faces of the chain that ``text``'s characters need."""
+        """Add to the PDF the faces of the chain that ``text``'s characters need, and
+        shape what follows with HarfBuzz when ``text`` needs it (:func:`needs_shaping`)."""
+        shaping = needs_shaping(text)
+        if shaping != self._shaping:
+            self._shaping = shaping
+            self.pdf.set_text_shaping(shaping)
         for character in set(text) - self._covered:
             self._covered.add(character)
             if is_invisible(character) or is_space(character):
@@ -238,17 +243,17 @@ class Document:
         self.use_font(size, bold=bold)
         if align is None:
             align = "R" if is_right_to_left(text) else "L"
-        height = self.text_height(text, width, size, bold=bold, line_height=line_height)
         self.pdf.set_xy(x, y)
-        self.pdf.multi_cell(
+        height = self.pdf.multi_cell(
             width,
             size * POINT * line_height,
             text,
             align=align,
             new_x=XPos.LEFT,
             new_y=YPos.NEXT,
+            output=MethodReturnValue.HEIGHT,
         )
-        return height
+        return float(height)
 
     # Layout
 
@@ -351,6 +356,32 @@ def _without_placeholder_date(data: bytes) -> bytes:
     allowed (PDF 32000-1, 7.2.2), and the same length keeps every object's offset in the
     cross-reference table right."""
     return data.replace(_PLACEHOLDER_ENTRY, b" " * len(_PLACEHOLDER_ENTRY), 1)
+
+
+# Characters drawn one glyph each, left to right, without shaping: Basic Latin to Cyrillic
+# Supplement (Latin, IPA, Greek, Cyrillic; combining marks excluded below), general
+# punctuation, super- and subscripts and currency signs.
+_SIMPLE_BLOCKS = (range(0x20, 0x7F), range(0xA0, 0x0530), range(0x2000, 0x20D0))
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` must be shaped by HarfBuzz to print right: anything but
+    :data:`_SIMPLE_BLOCKS` (Arabic and Hebrew right to left, Devanagari and Thai marks,
+    emoji sequences), combining marks and format characters (ZWJ, direction marks).
+
+    fpdf2 measures a line by shaping it again at every character it adds, which for a
+    thousand questions takes tens of seconds; Latin, Cyrillic and Greek lose only the
+    font's kerning without it (as in most PDFs).
+    """
+    for character in text:
+        code = ord(character)
+        if character in "\n\t":
+            continue
+        if not any(code in block for block in _SIMPLE_BLOCKS):
+            return True
+        if unicodedata.category(character) in {"Mn", "Mc", "Me", "Cf"}:
+            return True
+    return False
 
 
 def is_right_to_left(text: str) -> bool:
