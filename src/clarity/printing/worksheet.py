@@ -46,7 +46,13 @@ from clarity.core.packs.models import (
     TypedQuestion,
 )
 from clarity.i18n import Translator, translator_for
-from clarity.printing.document import PICTURE_DPI, POINT, Document, PageStyle
+from clarity.printing.document import (
+    PICTURE_DPI,
+    POINT,
+    Document,
+    PageStyle,
+    is_right_to_left,
+)
 
 # Sizes of text, in points.
 TITLE_SIZE = 18.0
@@ -66,6 +72,7 @@ NUMBER_LINE_WIDTH = 50.0  # a number's line is shorter than a typed answer's
 PICTURE_BOX = (80.0, 50.0)  # the largest a question's picture is drawn (width, height)
 MYSTERY_BOX = (120.0, 85.0)  # the largest the mystery picture is drawn
 LINE_WIDTH = 0.3
+LINE_SPACING = 1.3  # lines of text apart, times the text's size (the Document's default)
 # Greys (0 black - 255 white).
 INK = 0
 FAINT = 110
@@ -168,6 +175,7 @@ class _Sheet:
         self.left = pdf.l_margin
         self.width = pdf.w - pdf.l_margin - pdf.r_margin
         self.right = self.left + self.width
+        self._heights: dict[tuple[str, float, float, bool], float] = {}
 
     def _kind_word(self) -> str:
         t = self.t
@@ -176,6 +184,37 @@ class _Sheet:
         if self.kind == "exam":
             return t.gettext("Exam")
         return t.gettext("Answer key")
+
+    # -- text ------------------------------------------------------------------
+
+    def _height(self, text: str, width: float, size: float, *, bold: bool = False) -> float:
+        """:meth:`Document.text_height`, measured once per text, width and size: a
+        question is measured to keep it whole, then drawn, and measuring is most of the
+        time a sheet takes."""
+        key = (text, width, size, bold)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self.doc.text_height(text, width, size, bold=bold)
+        return height
+
+    def _label(
+        self,
+        text: str,
+        *,
+        x: float,
+        y: float,
+        width: float,
+        size: float,
+        bold: bool = False,
+        align: str = "L",
+    ) -> None:
+        """``text`` on one line from (``x``, ``y``) in a cell ``width`` mm wide: a number,
+        a letter, a word of the sheet or a choice known to fit (no wrapping to work out)."""
+        doc, pdf = self.doc, self.doc.pdf
+        doc.prepare(text)
+        doc.use_font(size, bold=bold)
+        pdf.set_xy(x, y)
+        pdf.cell(width, size * POINT * LINE_SPACING, text, align=align)
 
     # -- the sheet -------------------------------------------------------------
 
@@ -244,26 +283,20 @@ class _Sheet:
         text_width = self.width - NUMBER_WIDTH - (POINTS_WIDTH if points else 0)
         answer_width = self.width - NUMBER_WIDTH
         picture = self._picture_size(question.image, *PICTURE_BOX)
-        prompt_height = doc.text_height(question.prompt, text_width, TEXT_SIZE)
+        prompt_height = self._height(question.prompt, text_width, TEXT_SIZE)
         height = prompt_height + GAP + self._answer_height(item, answer_width)
         if picture is not None:
             height += picture[1] + GAP
         doc.keep_together(height)
         y = pdf.get_y()
-        doc.write_block(
-            f"{item.number}.",
-            x=self.left,
-            y=y,
-            width=NUMBER_WIDTH,
-            size=TEXT_SIZE,
-            bold=True,
-            align="L",
+        self._label(
+            f"{item.number}.", x=self.left, y=y, width=NUMBER_WIDTH, size=TEXT_SIZE, bold=True
         )
         if points:
             # Translators: an exam question's marks (in Russian "балл", not a game's "очко").
             worth = self.t.npgettext("exam", "{count} point", "{count} points", item.points)
             pdf.set_text_color(FAINT)
-            doc.write_block(
+            self._label(
                 worth,
                 x=self.right - POINTS_WIDTH,
                 y=y,
@@ -296,12 +329,12 @@ class _Sheet:
         the width, else 1), and the height of each row of choices."""
         one_line = TEXT_SIZE * POINT * 1.3
         half = width / 2 - CHOICE_INDENT - 2
-        heights = [self.doc.text_height(c, half, TEXT_SIZE) for c in item.choices]
+        heights = [self._height(c, half, TEXT_SIZE) for c in item.choices]
         if all(h <= one_line + 0.01 for h in heights):
             rows = (len(item.choices) + 1) // 2
             return 2, [one_line + 1.5] * rows
         full = width - CHOICE_INDENT
-        return 1, [self.doc.text_height(c, full, TEXT_SIZE) + 1.5 for c in item.choices]
+        return 1, [self._height(c, full, TEXT_SIZE) + 1.5 for c in item.choices]
 
     def _answer(self, item: ExamItem, *, x: float, y: float, width: float) -> None:
         doc, pdf, t = self.doc, self.doc.pdf, self.t
@@ -319,22 +352,17 @@ class _Sheet:
                 pdf.set_draw_color(INK)
                 pdf.set_line_width(LINE_WIDTH)
                 pdf.rect(cx, row_y + (one_line - TICK_BOX) / 2, TICK_BOX, TICK_BOX)
-                doc.write_block(
-                    letter,
-                    x=cx + TICK_BOX + 1.2,
-                    y=row_y,
-                    width=6,
-                    size=TEXT_SIZE,
-                    bold=True,
-                    align="L",
+                self._label(
+                    letter, x=cx + TICK_BOX + 1.2, y=row_y, width=6, size=TEXT_SIZE, bold=True
                 )
-                doc.write_block(
-                    choice,
-                    x=cx + CHOICE_INDENT,
-                    y=row_y,
-                    width=column_width - CHOICE_INDENT - 2,
-                    size=TEXT_SIZE,
-                )
+                choice_x, choice_width = cx + CHOICE_INDENT, column_width - CHOICE_INDENT - 2
+                if columns == 2:  # each fits one line
+                    align = "R" if is_right_to_left(choice) else "L"
+                    self._label(
+                        choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE, align=align
+                    )
+                else:
+                    doc.write_block(choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE)
             pdf.set_y(y + sum(rows))
             return
         if isinstance(question, TrueFalseQuestion):
@@ -345,7 +373,7 @@ class _Sheet:
                 doc.prepare(word)
                 doc.use_font(TEXT_SIZE)
                 word_width = pdf.get_string_width(word) + 2
-                doc.write_block(word, x=cx, y=y + 1, width=word_width, size=TEXT_SIZE, align="L")
+                self._label(word, x=cx, y=y + 1, width=word_width, size=TEXT_SIZE)
                 cx += word_width + 20
             pdf.set_y(y + one_line + 2)
             return
@@ -508,16 +536,17 @@ class _Sheet:
         doc, pdf = self.doc, self.doc.pdf
         number_x, answer_x, right = self._key_columns()
         answer_width = right - answer_x - 25
-        height = doc.text_height(answer, answer_width, KEY_SIZE)
+        height = self._height(answer, answer_width, KEY_SIZE)
         if note:
-            height += doc.text_height(note, answer_width, SMALL_SIZE + 0.5)
+            height += self._height(note, answer_width, SMALL_SIZE + 0.5)
         page = pdf.page
         doc.keep_together(height + 3)
         if pdf.page != page:
             self._key_head()
         y = pdf.get_y()
-        doc.write_block(number, x=number_x, y=y, width=12, size=KEY_SIZE, bold=True, align="L")
-        doc.write_block(points, x=right - 25, y=y, width=25, size=KEY_SIZE, align="R")
+        self._label(number, x=number_x, y=y, width=12, size=KEY_SIZE, bold=True)
+        if points:
+            self._label(points, x=right - 25, y=y, width=25, size=KEY_SIZE, align="R")
         used = doc.write_block(answer, x=answer_x, y=y, width=answer_width, size=KEY_SIZE)
         if note:
             pdf.set_text_color(FAINT)
@@ -550,7 +579,7 @@ class _Sheet:
     def finished(self, *, stamp_version: bool) -> Document:
         """The document with each page's number at its foot and, on an exam and its key,
         the version in the top corner."""
-        doc, pdf = self.doc, self.doc.pdf
+        pdf = self.doc.pdf
         pages = pdf.pages_count
         last = pdf.page
         margin = pdf.b_margin
@@ -564,7 +593,7 @@ class _Sheet:
             # earlier page, the font (and colour) of the page's last text must be set again
             pdf.current_font_is_set_on_page = False
             pdf.set_text_color(FAINT)
-            doc.write_block(
+            self._label(
                 f"{page} / {pages}",
                 x=self.left,
                 y=foot,
@@ -573,7 +602,7 @@ class _Sheet:
                 align="C",
             )
             if stamp_version:
-                doc.write_block(
+                self._label(
                     version,
                     x=self.left,
                     y=pdf.t_margin / 2 - 2,
@@ -584,7 +613,7 @@ class _Sheet:
         pdf.set_text_color(INK)
         pdf.page = last
         pdf.set_auto_page_break(True, margin=margin)
-        return doc
+        return self.doc
 
 
 def _upright_size(path: Path) -> tuple[int, int] | None:
