@@ -10,12 +10,14 @@ poppler (skipped where it is missing, failed in CI).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
+from clarity.printing.pack_print import open_folder
 from clarity.resources import DEFAULT_PACK_ID, bundled_assets_dir, bundled_questions_dir
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets
@@ -148,3 +150,18 @@ def test_without_a_data_folder_print_says_there_is_nowhere_to_write(
     assert app.notice.text == "The game has no folder to write the printouts into."
     step(app, 10)
     assert opened_folders == []
+
+
+def test_the_system_file_manager_is_not_asked_where_there_is_no_desktop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real opener, on a computer with no desktop (this headless run): it answers False
+    at once, without starting xdg-open (which would only print an error) or raising."""
+    if sys.platform in {"win32", "darwin"}:
+        pytest.skip("Windows and macOS always have their file manager")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert open_folder(tmp_path) is False
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))  # no xdg-open to find
+    assert open_folder(tmp_path) is False
