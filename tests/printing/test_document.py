@@ -92,6 +92,17 @@ def test_arabic_and_hebrew_read_back_in_logical_order(tmp_path: Path) -> None:
     assert "ملاعلاب" not in text  # not the letters of بالعالم reversed
 
 
+def test_a_right_to_left_paragraph_wraps_first_words_first(tmp_path: Path) -> None:
+    words = ["אחת", "שתיים", "שלוש", "ארבע", "חמש", "שש", "שבע", "שמונה", "תשע", "עשר"]
+    document = new_document()
+    document.write_block(" ".join(words), x=15, y=20, width=40, size=14)
+    lines = [line for line in pdftotext(saved(document, tmp_path)).splitlines() if line.strip()]
+    assert len(lines) >= 3
+    read = [word.strip("\u202b\u202c") for line in lines for word in line.split()]
+    assert [word for word in read if word] == words
+    assert lines[0].strip("\u202b\u202c").startswith("אחת")
+
+
 def test_arabic_lam_alef_reads_back_as_poppler_gives(tmp_path: Path) -> None:
     """The lam-alef ligature (لا, one glyph for two letters) prints joined, but poppler
     reads its two letters back in drawn (visual) order: السلام comes back as السالم. The

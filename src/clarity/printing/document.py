@@ -317,6 +317,7 @@ class Document:
         try:
             with Image.open(path) as opened:
                 opened.seek(0)
+                _draft(opened, width, height)
                 upright = ImageOps.exif_transpose(opened)
                 upright.load()
                 if upright.width < 1 or upright.height < 1:
@@ -394,6 +395,26 @@ def is_right_to_left(text: str) -> bool:
         if direction == "L":
             return False
     return False
+
+
+# EXIF orientations that turn the picture a quarter (stored width is shown height).
+_QUARTER_TURNS = {5, 6, 7, 8}
+EXIF_ORIENTATION = 0x0112
+
+
+def _draft(opened: Any, width: float, height: float) -> None:
+    """Let a JPEG decode at a fraction of its size (1/2 to 1/8, Pillow's ``draft``) when
+    that still gives :data:`PICTURE_DPI` in a box of ``width`` x ``height`` mm: a
+    12-megapixel photo then decodes in a fraction of the time and memory."""
+    if opened.format != "JPEG":
+        return
+    stored_w, stored_h = opened.size
+    turned = opened.getexif().get(EXIF_ORIENTATION, 1) in _QUARTER_TURNS
+    shown_w, shown_h = (stored_h, stored_w) if turned else (stored_w, stored_h)
+    scale = min(width / shown_w, height / shown_h) / 25.4 * PICTURE_DPI
+    if scale < 1:
+        needed = (stored_w * scale, stored_h * scale)
+        opened.draft("RGB", (max(1, int(needed[0]) + 1), max(1, int(needed[1]) + 1)))
 
 
 def _on_white(image: object) -> object:
