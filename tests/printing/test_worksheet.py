@@ -5,6 +5,7 @@ the PDF."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -16,7 +17,14 @@ from clarity.core.exam import exam_version, tiles_shown
 from clarity.core.packs.loader import LoadedPack, load_pack
 from clarity.core.packs.models import ChoiceQuestion, Pack, TrueFalseQuestion, TypedQuestion
 from clarity.printing.document import Document, PageStyle
-from clarity.printing.worksheet import COVER, answer_key, exam, sheet_translator, worksheet
+from clarity.printing.worksheet import (
+    BLOCK_GAP,
+    COVER,
+    answer_key,
+    exam,
+    sheet_translator,
+    worksheet,
+)
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from printing.pdf_reading import page_count, page_png, page_text, pdffonts, pdftotext
 from system_packages import require_system_package
@@ -336,3 +344,63 @@ def test_a_long_pack_is_laid_out_on_pages_with_a_number_each(
     png = page_png(path, 1, dpi=40)
     with Image.open(png) as image:
         assert image.convert("L").getextrema()[0] < 60  # something dark is printed
+
+
+def test_a_sheet_without_its_pictures_still_prints_every_question_and_the_grid(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture at all")
+    images = {"minsk.png": broken}  # one unreadable, the others (and the mystery) missing
+    document = worksheet(pack, images, PageStyle(), title="Контрольная для 9 «Б»")
+    path = saved(document, tmp_path, "w.pdf")
+    text = plain(pdftotext(path))
+    assert "Контрольная для 9 «Б»" in text
+    assert pack.title not in text  # the teacher's title replaces the pack's
+    for question in pack.questions:
+        assert plain(question.prompt) in text
+    listing = subprocess.run(
+        [require_system_package("pdfimages", "poppler-utils"), "-list", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout.splitlines()[2:]  # fmt: skip
+    assert listing == []
+    # the mystery's grid still shows its covered tiles: 12 tiles, 2 open, a "?" on each
+    in_prompts = sum(question.prompt.count("?") for question in pack.questions)
+    heading = sheet_translator(pack).gettext("What is hidden here?").count("?")
+    assert text.count("?") == in_prompts + heading + 10
+
+
+def test_every_block_is_drawn_within_the_height_it_kept_together(
+    every_kind: LoadedPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No question is cut across pages: each block reserves its measured height with
+    keep_together, and what is drawn never runs past it (the next block starts right
+    below, on the same page, or at the top of the next)."""
+    pack = every_kind.pack
+    assert pack is not None
+    kept: list[tuple[int, float, float, float, float]] = []
+    keep_together = Document.keep_together
+
+    def recorded(self: Document, height: float) -> None:
+        keep_together(self, height)
+        pdf = self.pdf
+        kept.append((pdf.page, pdf.get_y(), height, pdf.page_break_trigger, pdf.t_margin))
+
+    monkeypatch.setattr(Document, "keep_together", recorded)
+    sheets = [
+        lambda style: exam(pack, every_kind.images, style, seed=11),
+        lambda style: worksheet(pack, every_kind.images, style),
+        lambda style: answer_key(pack, every_kind.images, style, seed=11),
+    ]
+    for paper, sheet in itertools.product(("a4", "letter"), sheets):
+        kept.clear()
+        sheet(PageStyle(paper=paper))
+        assert len(kept) >= len(pack.questions)  # each question, or its row in the key
+        for (page, y, height, bottom, top), (next_page, next_y, *_) in itertools.pairwise(kept):
+            assert y + height <= bottom + 0.01  # the block fits on its page
+            if next_page == page:
+                assert next_y <= y + height + BLOCK_GAP + 0.5  # drawn within what it kept
+            else:
+                assert (next_page, next_y) == (page + 1, pytest.approx(top))
