@@ -35,7 +35,7 @@ from clarity.printing.flashcards import (
     sheet_layout,
 )
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
-from printing.pdf_reading import page_count, page_png
+from printing.pdf_reading import page_count, page_png, pdffonts
 from system_packages import require_system_package
 
 BUNDLED = ["union_state.yaml", "solar_system.yaml"]
@@ -210,6 +210,9 @@ def test_every_question_type_in_russian(every_type: LoadedPack, tmp_path: Path) 
     pack = every_type.pack
     assert pack is not None
     russian = translator_for("ru")
+    fonts = pdffonts(path)
+    assert fonts
+    assert all(embedded for _, embedded, _ in fonts)
     text = {p.card.number: sides(path, p) for p in cards.placements}
     for number, question in enumerate(pack.questions, start=1):
         front, back = text[number]
