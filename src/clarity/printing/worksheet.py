@@ -51,7 +51,6 @@ from clarity.printing.document import (
     POINT,
     Document,
     PageStyle,
-    is_right_to_left,
 )
 
 # Sizes of text, in points.
@@ -356,13 +355,14 @@ class _Sheet:
                     letter, x=cx + TICK_BOX + 1.2, y=row_y, width=6, size=TEXT_SIZE, bold=True
                 )
                 choice_x, choice_width = cx + CHOICE_INDENT, column_width - CHOICE_INDENT - 2
+                # beside its box and letter, whichever way its script runs (a choice
+                # in Arabic or Hebrew is shaped right to left, but starts at its box)
                 if columns == 2:  # each fits one line
-                    align = "R" if is_right_to_left(choice) else "L"
-                    self._label(
-                        choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE, align=align
-                    )
+                    self._label(choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE)
                 else:
-                    doc.write_block(choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE)
+                    doc.write_block(
+                        choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE, align="L"
+                    )
             pdf.set_y(y + sum(rows))
             return
         if isinstance(question, TrueFalseQuestion):
