@@ -64,6 +64,12 @@ class Notice:
         metrics = assets.look.metrics(surface.get_size())
         palette = assets.look.palette
         text = assets.text(shown, metrics.body_size, palette.text, bold=True)
+        room = surface.get_width() - metrics.px(8)
+        if text.get_width() > room:  # a long one (a folder's path): smaller, then wrapped
+            box = (room, surface.get_height() // 3)
+            text = assets.fit_text(
+                shown, metrics.body_size, metrics.small_size, palette.text, box, bold=True
+            )
         panel = text.get_rect().inflate(metrics.px(4), metrics.px(1.6))
         panel.midtop = (surface.get_width() // 2, metrics.px(8))
         draw_panel(surface, panel, metrics, palette.background, palette.panel_edge)
