@@ -447,3 +447,17 @@ def test_letter_paper_and_margins(tmp_path: Path) -> None:
     target = saved(document, tmp_path)
     assert pdfinfo(target)["Page size"].startswith("612 x 792")
     assert os.path.getsize(target) > 0
+
+
+def test_the_fonts_converted_for_a_document_go_with_it() -> None:
+    import gc
+
+    document = new_document()
+    write_lines(document, [RUSSIAN])
+    document.output()
+    folder = document._font_folder
+    assert folder is not None
+    assert (folder / "Inter-Regular.ttf").is_file()
+    del document
+    gc.collect()
+    assert not folder.exists()

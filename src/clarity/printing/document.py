@@ -20,8 +20,10 @@ the PDF carries none, so the same pack and seed give the same file byte for byte
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,7 +121,7 @@ class Document:
         self._chain = chain if chain is not None else font_chain(bundled_assets_dir() / "fonts")
         self._families: dict[Face, str] = {}  # faces added to the PDF, and their family names
         self._styles = [""]  # fpdf2 styles every added face has: "B" once bold is used
-        self._font_folder: tempfile.TemporaryDirectory[str] | None = None  # TrueType copies
+        self._font_folder: Path | None = None  # TrueType copies, removed with the document
         self._covered: set[str] = set()  # characters some added face has
         self._pictures: dict[tuple[Path, float, float], tuple[str | None, float, float]] = {}
         self._size = 11.0
@@ -157,8 +159,11 @@ class Document:
         stat = path.stat()
         data = outlines.truetype_copy(path, stat.st_size, stat.st_mtime_ns)
         if self._font_folder is None:
-            self._font_folder = tempfile.TemporaryDirectory(prefix="clarity-print-")
-        copy = Path(self._font_folder.name) / f"{path.stem}.ttf"
+            self._font_folder = Path(tempfile.mkdtemp(prefix="clarity-print-"))
+            # HarfBuzz and fpdf2 read the copy until the PDF is written: it goes with the
+            # document (or when the process ends), silently, whatever happens to it.
+            weakref.finalize(self, shutil.rmtree, self._font_folder, ignore_errors=True)
+        copy = self._font_folder / f"{path.stem}.ttf"
         copy.write_bytes(data)
         return copy
 
@@ -262,10 +267,10 @@ class Document:
         return self.pdf.page_break_trigger - self.pdf.get_y()
 
     def keep_together(self, height: float) -> None:
-        """Add a page first when ``height`` mm do not fit below the cursor, so that a
-        block (a question with its choices) is never cut across pages; on a page with
-        nothing below its top margin yet, nothing is added (a block taller than a page
-        breaks anyway: a new page would not help)."""
+        """Add a page first when ``height`` mm do not fit below the cursor (and the first
+        page when there is none yet), so that a block (a question with its choices) is
+        never cut across pages; on a page with nothing below its top margin yet, nothing is
+        added (a block taller than a page breaks anyway: a new page would not help)."""
         if self.pdf.page == 0:
             self.pdf.add_page()
             return

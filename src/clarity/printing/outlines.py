@@ -38,7 +38,8 @@ def has_cff_outlines(path: Path) -> bool:
     from fontTools.ttLib import TTFont, TTLibError  # noqa: PLC0415
 
     try:
-        with TTFont(str(path), lazy=True, fontNumber=0) as font:
+        # The file is opened here so that it is closed when fontTools refuses it.
+        with path.open("rb") as file, TTFont(file, lazy=True, fontNumber=0) as font:
             if "CFF " not in font:
                 return False
             top = font["CFF "].cff.topDictIndex[0]
