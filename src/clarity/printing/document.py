@@ -3,7 +3,9 @@
 Units are millimetres; text sizes are points. fpdf2 was chosen for being small, pure
 Python and embedding subsets of Unicode TrueType/OpenType fonts; with uharfbuzz it shapes
 text (Arabic joined and right to left, Hebrew right to left, Devanagari and Thai with their
-marks and conjuncts, by the Unicode bidirectional algorithm).
+marks and conjuncts, by the Unicode bidirectional algorithm). Only text that needs it is
+shaped (:func:`needs_shaping`): fpdf2 shapes a line again at every character it adds while
+wrapping, which for plain Latin or Cyrillic costs time and gains only kerning.
 
 Fonts are the game's own chain (:func:`clarity.fonts.font_chain`: the bundled Inter and
 Noto Sans fonts, then the system's CJK and emoji fonts, then what fontconfig names for a
@@ -12,7 +14,8 @@ embeds Inter alone, and only the glyphs used (fpdf2 subsets). Every face added a
 first is one of fpdf2's fallback fonts, in the chain's order, so a line mixing Latin,
 Cyrillic and Arabic prints each character in a font that has it. Colour emoji (Noto Color
 Emoji's bitmaps) fpdf2 embeds as a Type 3 font of pictures. A character no face has prints
-as the first font's "missing glyph" box, as ``clarity validate`` warns beforehand.
+as the first font's "missing glyph" box, as ``clarity validate`` warns beforehand. Inter,
+an OpenType font with CFF outlines, is embedded as a TrueType copy (:mod:`.outlines`).
 
 A document's bytes depend on its content and its ``created`` date alone: without a date
 the PDF carries none, so the same pack and seed give the same file byte for byte.
