@@ -32,6 +32,7 @@ from clarity.printing.flashcards import (
     Placement,
     cards_of,
     lay_out_flashcards,
+    opening,
     sheet_layout,
 )
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
@@ -428,3 +429,100 @@ def test_cards_come_in_the_pack_order_then_the_rounds(every_type: LoadedPack) ->
         "C  Припять",
         "D  Неман",
     ]
+
+
+MIDDLE_PROMPT = (
+    "Союзное государство создано договором 8 декабря 1999 года, стороны согласуют политику. " * 13
+    + "В каком году подписан договор?"
+)  # about 1,150 characters: too long for one card at the smallest size, fits on two
+
+TALL_PACK = f"""\
+clarity: 1
+id: tall-cards
+title: Длинные вопросы
+description: Вопросы длиннее одной карточки.
+language: ru
+rounds:
+  - image: castle.png
+    answer: Мирский замок
+questions:
+  - type: typed
+    prompt: Столица Беларуси?
+    answer: Минск
+  - type: typed
+    prompt: "{MIDDLE_PROMPT}"
+    answer: "1999"
+    explain: Договор подписан в Москве.
+  - type: truefalse
+    prompt: Минск стоит на Свислочи.
+    answer: true
+  - type: choice
+    prompt: "{TOO_LONG_PROMPT} КОНЕЦ?"
+    choices: [Да, Нет]
+    answer: Да
+  - type: typed
+    prompt: Столица России?
+    answer: Москва
+"""
+
+
+def test_a_prompt_too_long_for_one_card_takes_two_places_and_its_back_lies_behind(
+    tmp_path: Path,
+) -> None:
+    Image.new("RGB", (400, 300), PICTURES["castle.png"]).save(tmp_path / "castle.png")
+    (tmp_path / "tall.yaml").write_text(TALL_PACK, encoding="utf-8")
+    loaded = load_pack(tmp_path / "tall.yaml", assets_dir=bundled_assets_dir())
+    assert loaded.pack is not None, loaded.problems
+    cards, path = printed(loaded, tmp_path)
+    layout = cards.layout
+    by_number = {p.card.number: p for p in cards.placements}
+    tall_height = 2 * CARD_HEIGHT + GUTTER
+    assert [by_number[n].front.height for n in range(1, 7)] == [
+        CARD_HEIGHT, tall_height, CARD_HEIGHT, tall_height, CARD_HEIGHT, CARD_HEIGHT
+    ]  # fmt: skip
+    # the whole middle prompt is on its double card, nothing cut, and its answer behind it
+    middle = by_number[2]
+    front, back = sides(path, middle)
+    assert front == squashed(f"2 {MIDDLE_PROMPT}")
+    assert squashed("1999") in back
+    assert squashed("Договор подписан в Москве.") in back
+    assert middle.back == middle.front.mirrored(layout.page_width)
+    # a double card is two slots of one column, one above the other, on one sheet
+    assert middle.front in (layout.tall(slot) for slot in range(layout.per_page - layout.columns))
+    assert all(p.front_page == 1 for p in cards.placements)
+    assert page_count(path) == 2
+    # no two cards overlap, front or back, and every card stays inside the margins
+    width, height = PAPER["a4"]
+    for one in cards.placements:
+        assert one.front.y >= 15
+        assert one.front.y + one.front.height <= height - 15
+        assert one.front.x >= 15
+        assert one.front.x + one.front.width <= width - 15
+        for other in cards.placements:
+            if one is not other:
+                a, b = one.front, other.front
+                assert (
+                    a.x + a.width <= b.x or b.x + b.width <= a.x
+                    or a.y + a.height <= b.y or b.y + b.height <= a.y
+                ), (one.card.number, other.card.number)  # fmt: skip
+    # the cut marks are drawn at the double card's own corners, on the fronts only
+    dpi = 150
+    fronts = Image.open(page_png(path, 1, dpi=dpi))
+    bottom = middle.front.y + middle.front.height + MARK_OFFSET + MARK_LENGTH / 2
+    assert dark(fronts, middle.front.x, bottom, dpi)
+    # (it is in the right column: no single card's mark would be beside its middle)
+    assert middle.front.x > width / 2
+    outside = middle.front.x + CARD_WIDTH + MARK_OFFSET + MARK_LENGTH / 2
+    assert dark(fronts, outside, middle.front.y, dpi)
+    for split in (middle.front.y + CARD_HEIGHT, middle.front.y + CARD_HEIGHT + GUTTER):
+        assert not dark(fronts, outside, split, dpi)
+    # a 2,000-character prompt does not fit even there: it is cut with an ellipsis on its
+    # double card, and listed with its first words so the command can say which
+    cut = by_number[4]
+    assert cards.shortened == (4,)
+    assert [card.number for card in cards.shortened_cards()] == [4]
+    assert opening(cut.card) == "Очень длинный вопрос о Союзном государстве," + ELLIPSIS
+    cut_front = sides(path, cut)[0]
+    assert ELLIPSIS in cut_front
+    assert "КОНЕЦ" not in cut_front
+    assert len(cut_front) > 1000  # far more of it than one card holds

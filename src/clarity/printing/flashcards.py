@@ -27,10 +27,12 @@ outward, starting :data:`MARK_OFFSET` mm away from the corner, so no mark is pri
 card. With ``cut_lines=True`` each card is also outlined with a thin dashed grey line.
 
 **Fitting text**: a side's texts are set at the largest size from :data:`LARGEST_TEXT` down
-to :data:`SMALLEST_TEXT` points (in half points) at which they fit the card, wrapped. Text
-that does not fit at the smallest readable size (a prompt near the 2,000 characters a pack
-allows) is cut at a word with an ellipsis, and the card's number is listed in
-:attr:`Flashcards.shortened` so the command can say so.
+to :data:`SMALLEST_TEXT` points (in half points) at which they fit the card, wrapped. A card
+whose front or back does not fit at the smallest readable size (a prompt near the 2,000
+characters a pack allows) takes two places of the sheet, one above the other: a
+**double-height card** (:meth:`SheetLayout.tall`), cut out as one, its back behind it
+mirrored like any other. Text that does not fit even there is cut at a word with an ellipsis,
+and the card is listed in :attr:`Flashcards.shortened` so the command can say which.
 
 Each card carries its number small in the top corner of both sides, so a stack can be
 sorted: the questions in the pack's order from 1, then the rounds.
@@ -139,6 +141,12 @@ class SheetLayout:
         y = self._top + row * (CARD_HEIGHT + GUTTER)
         return Box(x, y, CARD_WIDTH, CARD_HEIGHT)
 
+    def tall(self, slot: int) -> Box:
+        """The box of a double-height card whose top half is slot ``slot``: it covers that
+        slot, the gutter and the slot below (``slot + columns``)."""
+        top = self.front(slot)
+        return Box(top.x, top.y, CARD_WIDTH, 2 * CARD_HEIGHT + GUTTER)
+
     def back(self, slot: int) -> Box:
         """The box of card ``slot``'s back on the backs' page: its front mirrored across the
         page's vertical centre (long-edge duplex)."""
@@ -153,18 +161,24 @@ class SheetLayout:
         each corner, a horizontal and a vertical line outside the card, continuing its edges.
         Backs need none (the sheet is cut from the fronts' side); a mirrored page would have
         the same marks for a full sheet."""
-        marks: list[CutMark] = []
-        for slot in range(self.per_page if slots is None else slots):
-            box = self.front(slot)
-            for x, outward_x in ((box.x, -1), (box.x + box.width, 1)):
-                for y, outward_y in ((box.y, -1), (box.y + box.height, 1)):
-                    near_x = x + outward_x * MARK_OFFSET
-                    far_x = x + outward_x * (MARK_OFFSET + MARK_LENGTH)
-                    near_y = y + outward_y * MARK_OFFSET
-                    far_y = y + outward_y * (MARK_OFFSET + MARK_LENGTH)
-                    marks.append(CutMark(near_x, y, far_x, y))
-                    marks.append(CutMark(x, near_y, x, far_y))
-        return tuple(marks)
+        boxes = [self.front(slot) for slot in range(self.per_page if slots is None else slots)]
+        return cut_marks_around(boxes)
+
+
+def cut_marks_around(boxes: Sequence[Box]) -> tuple[CutMark, ...]:
+    """The cut marks of cards in ``boxes``: at each corner, a horizontal and a vertical line
+    outside the card, :data:`MARK_OFFSET` mm from it, continuing its edges."""
+    marks: list[CutMark] = []
+    for box in boxes:
+        for x, outward_x in ((box.x, -1), (box.x + box.width, 1)):
+            for y, outward_y in ((box.y, -1), (box.y + box.height, 1)):
+                near_x = x + outward_x * MARK_OFFSET
+                far_x = x + outward_x * (MARK_OFFSET + MARK_LENGTH)
+                near_y = y + outward_y * MARK_OFFSET
+                far_y = y + outward_y * (MARK_OFFSET + MARK_LENGTH)
+                marks.append(CutMark(near_x, y, far_x, y))
+                marks.append(CutMark(x, near_y, x, far_y))
+    return tuple(marks)
 
 
 def sheet_layout(style: PageStyle) -> SheetLayout:
@@ -284,6 +298,23 @@ class Flashcards:
     placements: tuple[Placement, ...]
     shortened: tuple[int, ...]
 
+    def shortened_cards(self) -> tuple[Card, ...]:
+        """The cards whose text was cut even on a double-height card, in their order."""
+        return tuple(p.card for p in self.placements if p.card.number in self.shortened)
+
+
+#: How many words of a card's text name it in a warning.
+OPENING_WORDS = 6
+
+
+def opening(card: Card) -> str:
+    """The first words of ``card``'s own text, to name it to the teacher: a question's
+    prompt, a round's answer (its front is the game's question), "…" after them when
+    there are more."""
+    text = card.back[0].text if card.mystery else card.front[0].text
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + (ELLIPSIS if len(words) > OPENING_WORDS else "")
+
 
 def flashcards(
     pack: Pack,
@@ -318,25 +349,59 @@ def lay_out_flashcards(
     document = Document(style, title=title or pack.title, author=pack.author)
     document.pdf.set_auto_page_break(False)  # every card is inside the margins
     painter = _Painter(document, images)
-    cards = cards_of(pack)
+    document.pdf.add_page()  # the first sheet's fronts: fpdf2 measures text on a page
+    sheets = _sheets(cards_of(pack), layout, painter)
     placements: list[Placement] = []
-    for start in range(0, len(cards), layout.per_page):
-        sheet = cards[start : start + layout.per_page]
-        document.pdf.add_page()
+    for index, sheet in enumerate(sheets):
+        if index:
+            document.pdf.add_page()
         front_page = document.pdf.page_no()
-        painter.marks(layout.cut_marks(len(sheet)))
-        for slot, card in enumerate(sheet):
+        painter.marks(cut_marks_around([front for _, front in sheet]))
+        for card, front in sheet:
             if cut_lines:
-                painter.dashed_outline(layout.front(slot))
-            painter.front(card, layout.front(slot))
-            placements.append(Placement(card, front_page, layout.front(slot), layout.back(slot)))
+                painter.dashed_outline(front)
+            painter.front(card, front)
+            placements.append(Placement(card, front_page, front, front.mirrored(layout.page_width)))
         document.pdf.add_page()
-        for slot, card in enumerate(sheet):
+        for card, front in sheet:
+            back = front.mirrored(layout.page_width)
             if cut_lines:
-                painter.dashed_outline(layout.back(slot))
-            painter.side(card, card.back, layout.back(slot))
+                painter.dashed_outline(back)
+            painter.side(card, card.back, back)
     shortened = tuple(sorted(painter.shortened))
     return Flashcards(document, layout, tuple(placements), shortened)
+
+
+def _sheets(
+    cards: Sequence[Card], layout: SheetLayout, painter: _Painter
+) -> list[list[tuple[Card, Box]]]:
+    """The cards of each sheet with their fronts' boxes: each card in the first free place
+    of the current sheet, in order; a card too long for one place in the first free place
+    with a free one below it (a double-height card), a new sheet when there is none."""
+    sheets: list[list[tuple[Card, Box]]] = []
+    taken: set[int] = set()
+    for card in cards:
+        tall = layout.rows > 1 and not painter.fits(card, layout.front(0))
+        for _attempt in range(2):
+            slot = _free_slot(layout, taken, tall) if sheets else None
+            if slot is not None:
+                break
+            sheets.append([])
+            taken = set()
+        assert slot is not None  # an empty sheet has room for a double-height card
+        taken |= {slot, slot + layout.columns} if tall else {slot}
+        sheets[-1].append((card, layout.tall(slot) if tall else layout.front(slot)))
+    return sheets
+
+
+def _free_slot(layout: SheetLayout, taken: set[int], tall: bool) -> int | None:
+    """The first place of the sheet not ``taken`` (with the place below it free too for a
+    ``tall`` card), or None."""
+    for slot in range(layout.per_page):
+        below = slot + layout.columns
+        if slot not in taken and (not tall or (below < layout.per_page and below not in taken)):
+            return slot
+    return None
 
 
 class _Painter:
@@ -363,6 +428,22 @@ class _Painter:
         pdf.rect(box.x, box.y, box.width, box.height)
         pdf.set_dash_pattern()
         pdf.set_draw_color(0)
+
+    def fits(self, card: Card, box: Box) -> bool:
+        """Whether both sides of ``card`` fit ``box`` at :data:`SMALLEST_TEXT` points or more,
+        uncut (its front's picture at its smallest share)."""
+        width = box.width - 2 * CARD_PADDING
+        inner_height = box.height - 2 * CARD_PADDING - NUMBER_TEXT * POINT
+        front = inner_height
+        if card.picture is not None and self.images.get(card.picture) is not None:
+            if card.mystery:
+                front = LARGEST_TEXT * POINT * 1.6 - PICTURE_GAP
+            else:
+                front = inner_height * (1 - PICTURE_SHARES[-1]) - PICTURE_GAP
+        return all(
+            _fitting(self.heights, lines, width, height)[1] == tuple(lines)
+            for lines, height in ((card.front, front), (card.back, inner_height))
+        )
 
     def front(self, card: Card, box: Box) -> None:
         """Draw ``card``'s front in ``box``: its picture on top (a round's fills the card),
