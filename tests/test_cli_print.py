@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from clarity.core.packs.loader import load_pack
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
@@ -190,3 +191,69 @@ def test_a_pack_nobody_has_is_said(
         "clarity: no-such-pack: no such pack file, and no installed pack has this id; "
         "see clarity packs"
     ]
+
+
+def test_more_questions_than_the_pack_has_says_how_many_it_has(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    total = len(prompts())
+    target = tmp_path / "all.pdf"
+    args = ("--questions", "500", "--seed", "3", "-o", str(target), *data)
+    status, out, err = run(capsys, "print", "union-state", "--exam", *args)
+    assert (status, err) == (0, [])
+    assert out[:2] == [
+        f"wrote {target}: {total} questions",
+        f"500 asked for, but the pack has only {total} questions",
+    ]
+    # as many as it has: no note
+    status, out, _ = run(capsys, "print", "union-state", "--worksheet", "--questions",
+                         str(total), "-o", str(tmp_path / "w.pdf"), *data)  # fmt: skip
+    assert (status, out) == (0, [f"wrote {tmp_path / 'w.pdf'}: {total} questions"])
+
+
+def test_an_output_without_an_ending_gets_pdf_and_another_ending_is_refused(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(
+        capsys, "print", "union-state", "--flashcards", "-o", str(tmp_path / "cards"), *data
+    )
+    written = tmp_path / "cards.pdf"
+    assert (status, err) == (0, [])
+    assert out[0] == f"the PDF is written as {written}"
+    assert out[1].startswith(f"wrote {written}: ")
+    assert written.read_bytes().startswith(b"%PDF-")
+    assert not (tmp_path / "cards").exists()
+    status, out, err = run(
+        capsys, "print", "union-state", "--worksheet", "-o", str(tmp_path / "sheet.txt"), *data
+    )
+    assert (status, out) == (2, [])
+    refused = tmp_path / "sheet.txt"
+    assert err == [f"clarity: error: {refused}: a PDF's name ends in .pdf; give -o NAME.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["cards.pdf"]
+
+
+def test_a_flashcard_cut_short_even_on_a_double_card_is_named_with_its_first_words(
+    tmp_path: Path, data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Image.new("RGB", (400, 300), (30, 30, 200)).save(tmp_path / "castle.png")
+    long_prompt = ("Это очень длинный вопрос про историю Беларуси і Расіі. " * 36).strip()
+    pack = tmp_path / "long.yaml"
+    pack.write_text(
+        "clarity: 1\nid: long\ntitle: Доўгія пытанні\ndescription: Для друку.\nlanguage: be\n"
+        f"rounds:\n  - image: castle.png\n    answer: Замак\n"
+        "questions:\n"
+        "  - type: typed\n    prompt: Сталіца Беларусі?\n    answer: Мінск\n"
+        f'  - type: choice\n    prompt: "{long_prompt} КАНЕЦ?"\n'
+        "    choices: [Так, Не]\n    answer: Так\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "long.pdf"
+    status, out, err = run(capsys, "print", str(pack), "--flashcards", "-o", str(target), *data)
+    assert (status, err) == (0, [])
+    assert out == [
+        f"wrote {target}: 2 questions",
+        'card 2 "Это очень длинный вопрос про историю…" is too long even for a double card '
+        "and is cut short with …: shorten it, or print the worksheet",
+    ]
+    # the short one is not named, and the PDF holds the start of the long one
+    assert "Это очень длинный вопрос" in words(pdftotext(target))

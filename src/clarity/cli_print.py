@@ -28,6 +28,7 @@ from clarity.terminal_text import problem_line
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
     from clarity.printing.document import Document
+    from clarity.printing.flashcards import Flashcards
 
 KINDS = ("flashcards", "worksheet", "exam")
 PAPERS = ("a4", "letter")
@@ -136,11 +137,13 @@ def _cmd_print(args: argparse.Namespace) -> int:
         )
     from clarity.printing.pack_print import printout_name  # noqa: PLC0415 - when printing
 
-    target: Path = args.output or Path(printout_name(loaded.id, args.kind))
+    target = _pdf_target(args.output, t) or Path(printout_name(loaded.id, args.kind))
     cli_studio._refuse_existing(target, args.force, t)
-    _document(args, loaded, t).save(target)
-    count = len(loaded.pack.questions)
-    if args.questions is not None:
+    warnings: list[str] = []
+    _document(args, loaded, t, warnings).save(target)
+    total = len(loaded.pack.questions)
+    count = total
+    if args.questions is not None and args.kind != "flashcards":
         count = min(count, args.questions)
     cli_studio._say(
         t.ngettext(
@@ -150,15 +153,58 @@ def _cmd_print(args: argparse.Namespace) -> int:
             file=str(target),
         )
     )
+    if args.questions is not None and args.questions > total and args.kind != "flashcards":
+        cli_studio._say(
+            t.ngettext(
+                "{asked} asked for, but the pack has only {count} question",
+                "{asked} asked for, but the pack has only {count} questions",
+                total,
+                asked=str(args.questions),
+            )
+        )
+    for warning in warnings:
+        cli_studio._say(warning)
     if args.kind == "exam":
         # as typed to print it again: no digit groups
         cli_studio._say(t.gettext("exam version (seed): {seed}", seed=str(args.seed)))
     return cli.EXIT_OK
 
 
-def _document(args: argparse.Namespace, loaded: LoadedPack, t: Translator) -> Document:
+def _pdf_target(output: Path | None, t: Translator) -> Path | None:
+    """``-o FILE``: as given when it ends in ``.pdf``, with ``.pdf`` added (and said) when it
+    has no ending, so the file opens as a PDF; refused with another ending."""
+    if output is None or output.suffix.lower() == ".pdf":
+        return output
+    if output.suffix:
+        raise cli.UsageError(
+            t.gettext("{file}: a PDF's name ends in .pdf; give -o NAME.pdf", file=str(output))
+        )
+    named = output.with_name(output.name + ".pdf")
+    cli_studio._say(t.gettext("the PDF is written as {file}", file=str(named)))
+    return named
+
+
+def shortened_lines(cards: Flashcards, t: Translator) -> list[str]:
+    """A line for each flashcard whose text was cut even on a double-height card, naming
+    its number and first words (the game's Print notice can show the same lines)."""
+    from clarity.printing.flashcards import opening  # noqa: PLC0415 - fpdf2 when printing
+
+    return [
+        t.gettext(
+            'card {number} "{start}" is too long even for a double card and is cut short '
+            "with …: shorten it, or print the worksheet",
+            number=str(card.number),
+            start=opening(card),
+        )
+        for card in cards.shortened_cards()
+    ]
+
+
+def _document(
+    args: argparse.Namespace, loaded: LoadedPack, t: Translator, warnings: list[str]
+) -> Document:
     """The document ``args`` asks for (the exam's seed drawn into ``args.seed`` when none
-    was given)."""
+    was given); the flashcards cut short are said in ``warnings``."""
     from clarity.printing.document import PageStyle  # noqa: PLC0415 - fpdf2 when printing
 
     pack = loaded.pack
@@ -166,9 +212,11 @@ def _document(args: argparse.Namespace, loaded: LoadedPack, t: Translator) -> Do
     images = loaded.images
     style = PageStyle(paper=args.paper, language=t.language)
     if args.kind == "flashcards":
-        from clarity.printing.flashcards import flashcards  # noqa: PLC0415
+        from clarity.printing.flashcards import lay_out_flashcards  # noqa: PLC0415
 
-        return flashcards(pack, images, style, title=args.title)
+        cards = lay_out_flashcards(pack, images, style, title=args.title)
+        warnings += shortened_lines(cards, t)
+        return cards.document
     from clarity.printing.worksheet import exam, worksheet  # noqa: PLC0415
 
     if args.kind == "worksheet":
