@@ -228,6 +228,22 @@ def test_the_open_tiles_are_the_first_a_round_of_the_seed_uncovers() -> None:
             assert len(set(version.open_tiles)) == len(version.open_tiles)
 
 
+def test_every_round_of_the_pack_is_a_mystery_with_its_own_open_tiles() -> None:
+    pack = mixed_pack()
+    for seed in range(20):
+        for dealt_by in (0, 1):
+            version = exam_version(pack, seed=seed, mystery_index=dealt_by)
+            assert [m.round_index for m in version.mysteries] == [0, 1]
+            for mystery in version.mysteries:
+                board, _ = deal(pack, mystery.round_index, seed)
+                grid = pack.rounds[mystery.round_index].grid
+                expected = tuple(board.uncover_next() for _ in range(tiles_shown(grid.tiles)))
+                assert mystery.open_tiles == expected
+            # the 4x5 picture shows 4 of its tiles, the 2x3 one 1 of its 6
+            assert [len(m.open_tiles) for m in version.mysteries] == [4, 1]
+            assert version.open_tiles == version.mysteries[dealt_by].open_tiles
+
+
 @pytest.mark.parametrize("wanted", [0, -1, True])
 def test_fewer_than_one_question_is_refused(wanted: int) -> None:
     with pytest.raises(ValueError, match="at least one question"):

@@ -297,7 +297,10 @@ def test_questions_n_prints_n_questions(every_kind: LoadedPack, tmp_path: Path) 
     printed = [q for q in pack.questions if plain(q.prompt) in text]
     chosen = exam_version(pack, seed=3, questions=3).items
     assert {q.prompt for q in printed} == {item.question.prompt for item in chosen}
-    assert "4." not in text
+    # the mystery picture is numbered after the three questions, and nothing after it
+    hidden = sheet_translator(pack).gettext("What is hidden here?")
+    assert re.search(rf"4\.\s+{re.escape(hidden)}", text)
+    assert "5." not in text
 
 
 def test_the_mystery_box_holds_only_the_open_tiles_of_the_picture(
@@ -404,3 +407,197 @@ def test_every_block_is_drawn_within_the_height_it_kept_together(
                 assert next_y <= y + height + BLOCK_GAP + 0.5  # drawn within what it kept
             else:
                 assert (next_page, next_y) == (page + 1, pytest.approx(top))
+
+
+THREE_PICTURES = """\
+clarity: 1
+id: three-pictures
+title: Три картинки
+description: Three mystery pictures and two questions.
+language: ru
+rounds:
+  - image: red.png
+    answer: Польша
+    grid: 3x4
+  - image: green.png
+    answer: Литва
+    accept: [Летува]
+    grid: 3x4
+  - image: blue.png
+    answer: Латвия
+    grid: 3x4
+questions:
+  - type: truefalse
+    prompt: Минск — столица Беларуси.
+    answer: true
+  - type: typed
+    prompt: Как называется река в Минске?
+    answer: Свислочь
+"""
+PICTURE_COLOURS = {"red.png": (200, 40, 40), "green.png": (40, 160, 40), "blue.png": (40, 40, 200)}
+
+
+@pytest.fixture(scope="module")
+def three_pictures(tmp_path_factory: pytest.TempPathFactory) -> LoadedPack:
+    folder = tmp_path_factory.mktemp("three-pictures")
+    (folder / "three.yaml").write_text(THREE_PICTURES, encoding="utf-8")
+    for name, colour in PICTURE_COLOURS.items():
+        write_picture(folder / name, (800, 600), colour)
+    loaded = load_pack(folder / "three.yaml", assets_dir=bundled_assets_dir())
+    assert loaded.pack is not None, loaded.first_error
+    return loaded
+
+
+def test_every_round_of_the_pack_is_a_mystery_box_numbered_after_the_questions(
+    three_pictures: LoadedPack, tmp_path: Path
+) -> None:
+    pack = three_pictures.pack
+    assert pack is not None
+    hidden = re.escape(sheet_translator(pack).gettext("What is hidden here?"))
+    sheet = saved(worksheet(pack, three_pictures.images, PageStyle(), seed=4), tmp_path, "w.pdf")
+    test = saved(
+        exam(pack, three_pictures.images, PageStyle(), seed=4, key=True), tmp_path, "e.pdf"
+    )
+    for path in (sheet, test):
+        # laid out as on the page: a heading's number on its line
+        text = pdftotext(path, layout=True)
+        assert [int(n) for n in re.findall(rf"(\d+)\. +{hidden}", text)] == [3, 4, 5]
+    # each box holds its own picture, with that round's tiles open and the others grey
+    program = require_system_package("pdfimages", "poppler-utils")
+    subprocess.run([program, "-png", str(sheet), str(tmp_path / "img")], check=True)
+    drawn = []
+    for png in sorted(tmp_path.glob("img-*.png")):
+        with Image.open(png) as image:
+            drawn.append(image.convert("RGB"))
+    assert len(drawn) == 3
+    version = exam_version(pack, seed=4, keep_order=True)
+    assert [m.round_index for m in version.mysteries] == [0, 1, 2]
+    grey = (COVER, COVER, COVER)
+    for picture, mystery, colour in zip(
+        drawn, version.mysteries, PICTURE_COLOURS.values(), strict=True
+    ):
+        opened = {(t.row, t.col) for t in mystery.open_tiles}
+        assert len(opened) == tiles_shown(12)
+        for row in range(3):
+            for col in range(4):
+                x = int((col + 0.1) * picture.width / 4)
+                y = int((row + 0.1) * picture.height / 3)
+                pixel = picture.getpixel((x, y))
+                expected = colour if (row, col) in opened else grey
+                assert all(abs(a - b) <= 8 for a, b in zip(pixel, expected, strict=True)), (
+                    mystery.round_index,
+                    (row, col),
+                    pixel,
+                )
+    # the key names every round's answer, and what else it accepts, under its number
+    key = plain(pdftotext(saved(answer_key(pack, {}, PageStyle(), seed=4), tmp_path, "k.pdf")))
+    for number, answer in ((3, "Польша"), (4, "Литва"), (5, "Латвия")):
+        assert re.search(rf"\b{number} {hidden} {answer}\b", key), number
+    assert "Летува" in key
+
+
+def test_a_question_with_several_right_choices_says_so_on_the_sheet_and_in_the_key(
+    every_kind: LoadedPack, tmp_path: Path
+) -> None:
+    pack = every_kind.pack
+    assert pack is not None
+    words = sheet_translator(pack)
+    note = words.gettext("More than one answer is right: tick one of them.")
+    several = next(
+        q for q in pack.questions if isinstance(q, ChoiceQuestion) and len(q.right_answers) > 1
+    )
+    for document in (
+        worksheet(pack, every_kind.images, PageStyle()),
+        exam(pack, every_kind.images, PageStyle(), seed=42),
+    ):
+        text = plain(pdftotext(saved(document, tmp_path, "sheet.pdf")))
+        # under that question's prompt (on the worksheet, nothing between them), and under
+        # no other question (one right choice, or none)
+        assert text.count(plain(note)) == 1
+        assert text.index(plain(several.prompt)) < text.index(plain(note))
+    assert f"{plain(several.prompt)} {plain(note)}" in plain(
+        pdftotext(saved(worksheet(pack, every_kind.images, PageStyle()), tmp_path, "w.pdf"))
+    )
+    key = plain(pdftotext(saved(answer_key(pack, {}, PageStyle(), seed=42), tmp_path, "k.pdf")))
+    rule = plain(words.gettext("{answers} (any one of them is right)", answers="\x00"))
+    before, after = rule.split("\x00")
+    two = next(i for i in exam_version(pack, seed=42).items if len(i.right_letters) == 2)
+    first, second = (two.choices["ABCDEF".index(x)] for x in two.right_letters)
+    letters = two.right_letters
+    assert re.search(
+        rf"{re.escape(before)}{letters[0]} {first} \S+ {letters[1]} {second}{re.escape(after)}",
+        key,
+    )
+    assert key.count(after.strip()) == 1
+
+
+HEBREW = """\
+clarity: 1
+id: hebrew
+title: בירות
+description: Capitals, in Hebrew.
+language: he
+rounds:
+  - image: mystery.png
+    answer: ירושלים
+    grid: 2x3
+questions:
+  - type: choice
+    prompt: מהי בירת צרפת?
+    choices: [פריז, רומא, לונדון, ברלין]
+    answer: פריז
+    shuffle: false
+  - type: typed
+    prompt: מהי בירת ישראל?
+    answer: ירושלים
+"""
+
+
+def words_on_page(path: Path, page: int) -> list[tuple[str, float, float, float]]:
+    """Each word of ``page`` with its box in points: ``(text, x_min, y_min, x_max)``."""
+    program = require_system_package("pdftotext", "poppler-utils")
+    html = subprocess.run(
+        [program, "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', html
+    )
+    return [(text, float(x0), float(y0), float(x1)) for x0, y0, x1, text in found]
+
+
+def hebrew(text: str) -> bool:
+    return any("\u0590" <= c <= "\u05ff" for c in text)
+
+
+def test_a_right_to_left_question_is_mirrored_around_its_number(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "hebrew.yaml").write_text(HEBREW, encoding="utf-8")
+    write_picture(folder / "mystery.png", (600, 400), (40, 160, 40))
+    loaded = load_pack(folder / "hebrew.yaml", assets_dir=bundled_assets_dir())
+    assert loaded.pack is not None, loaded.first_error
+    path = saved(worksheet(loaded.pack, loaded.images, PageStyle()), tmp_path, "w.pdf")
+    words = words_on_page(path, 1)
+    middle = 595.28 / 2
+    number = next(w for w in words if w[0] == "1.")
+    assert number[1] > middle  # the number at the right margin
+    same_line = [w for w in words if hebrew(w[0]) and abs(w[2] - number[2]) < 6]
+    assert same_line, words
+    # the prompt ends just before its number (a number's width: 9 mm), not a line away
+    assert 0 < number[1] - max(w[3] for w in same_line) < 9 / 25.4 * 72
+    # the first column of choices at the right, each choice at the left of its letter
+    letter_a = next(w for w in words if w[0] == "A")
+    assert letter_a[1] > middle
+    paris = [w for w in words if hebrew(w[0]) and abs(w[2] - letter_a[2]) < 6 and w[1] > middle]
+    assert paris
+    assert 0 < letter_a[1] - max(w[3] for w in paris) < 9 / 25.4 * 72
+    # the key's row reads as one line: a Hebrew answer beside its number, at the left
+    key = saved(answer_key(loaded.pack, {}, PageStyle(), seed=0), tmp_path, "k.pdf")
+    key_words = words_on_page(key, 1)
+    two = next(w for w in key_words if w[0] == "2" and w[1] < 60)
+    answer = [w for w in key_words if hebrew(w[0]) and abs(w[2] - two[2]) < 6]
+    assert answer
+    assert min(w[1] for w in answer) < middle / 2

@@ -20,6 +20,9 @@ The rules of a printed version, for a teacher to read in one place:
   most six), as the game's keys name them.
 - **Tiles shown**: :func:`tiles_shown` of the mystery's grid: a fifth of its tiles, rounded
   half up, at least one and never all.
+- **Mysteries**: every round of the pack is a mystery on the sheet, in the pack's order
+  (:attr:`ExamVersion.mysteries`), each with the tiles a round of the seed on that picture
+  uncovers first; the questions and choices are dealt by the round ``mystery_index``.
 
 Nothing here is worded: a true/false answer is a bool, a letter a Latin capital; the
 printed document words them in the pack's language.
@@ -31,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from clarity.core.answers import Question
-from clarity.core.board import Tile
+from clarity.core.board import Board, Tile
 from clarity.core.class_round import deal_shown
 from clarity.core.packs.models import ChoiceQuestion, Difficulty, Pack
 
@@ -72,16 +75,30 @@ class ExamItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ExamMystery:
+    """One mystery picture of a version: round ``round_index`` of the pack, with the tiles
+    shown open (``open_tiles``, in the order a round of the version's seed on that picture
+    uncovers them; rows and columns count from 0)."""
+
+    round_index: int
+    open_tiles: tuple[Tile, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExamVersion:
-    """A version of an exam: its ``seed``, its ``items`` in the order printed, and the
-    mystery picture it shows (round ``mystery_index`` of the pack) with the tiles shown
-    open (``open_tiles``, in the order the dealt board uncovers them; rows and columns
-    count from 0)."""
+    """A version of an exam: its ``seed``, its ``items`` in the order printed, the round
+    ``mystery_index`` whose deal ordered them, and ``mysteries``: every round of the pack,
+    in the pack's order (``mysteries[i].round_index == i``), each with its open tiles."""
 
     seed: int
     items: tuple[ExamItem, ...]
     mystery_index: int
-    open_tiles: tuple[Tile, ...]
+    mysteries: tuple[ExamMystery, ...]
+
+    @property
+    def open_tiles(self) -> tuple[Tile, ...]:
+        """The open tiles of round ``mystery_index``'s picture."""
+        return self.mysteries[self.mystery_index].open_tiles
 
     @property
     def total_points(self) -> int:
@@ -132,8 +149,19 @@ def exam_version(
     items = tuple(
         _item(number, index, shown[index]) for number, index in enumerate(chosen, start=1)
     )
-    opened = tuple(board.uncover_next() for _ in range(tiles_shown(board.total)))
-    return ExamVersion(seed=seed, items=items, mystery_index=mystery_index, open_tiles=opened)
+    mysteries = tuple(
+        ExamMystery(index, _opened(board if index == mystery_index else None, pack, index, seed))
+        for index in range(len(pack.rounds))
+    )
+    return ExamVersion(seed=seed, items=items, mystery_index=mystery_index, mysteries=mysteries)
+
+
+def _opened(board: Board | None, pack: Pack, index: int, seed: int) -> tuple[Tile, ...]:
+    """The first tiles of round ``index`` a round of ``seed`` uncovers (``board``: that
+    round's board as dealt, when the caller has it)."""
+    if board is None:
+        board = deal_shown(pack, index, seed)[0]
+    return tuple(board.uncover_next() for _ in range(tiles_shown(board.total)))
 
 
 def _item(number: int, index: int, question: Question) -> ExamItem:

@@ -8,10 +8,15 @@ What is on a sheet, top to bottom (units mm on the page, text sizes in points):
 - the questions, numbered, each kept whole on one page (:meth:`Document.keep_together`):
   the prompt wrapped, the question's picture where it has one, then what the student
   does: a box to tick by each lettered choice (A-F), True and False to circle, a line to
-  write a typed answer or a number on; on an exam each question's points at its right;
-- the mystery picture as a "What is hidden here?" box: the picture cut into its grid with
-  a few tiles open (the first a round with the sheet's seed uncovers:
-  :func:`clarity.core.exam.exam_version`) and the others covered, a line for the guess.
+  write a typed answer or a number on; on an exam each question's points at its right.
+  A choice question with several right choices says so under its prompt, with the game's
+  rule (tick one: any right one counts), and the key says the same. A question whose
+  prompt runs right to left (Arabic, Hebrew) is mirrored: its number at the right, the
+  boxes and letters at the right of the choices, the points at the left;
+- each of the pack's mystery pictures (one per round) as a "What is hidden here?" box,
+  numbered after the questions: the picture cut into its grid with a few tiles open (the
+  first a round with the sheet's seed uncovers: :func:`clarity.core.exam.exam_version`)
+  and the others covered, a line for the guess.
   The covered tiles are blanked in the picture itself before it goes into the PDF, so a
   PDF sent to a student's computer does not hold the answer under a grey square;
 - an exam's version (its seed) small in the top corner of every page, so a loose page
@@ -19,7 +24,9 @@ What is on a sheet, top to bottom (units mm on the page, text sizes in points):
 - the answer key, on pages of its own: each number with its right answer (the letter and
   the choice, every right one of several, True or False, the typed answer and what is
   also accepted, a number with its tolerance or range), the explanation where the pack
-  has one, and the points; the mystery's answer; the total; and the version it marks.
+  has one, and the points; each mystery's answer (and what else it accepts) under its
+  number; the total; and the version it marks. A key row reads left to right whatever the
+  answer's script, so each answer stays beside its number.
 
 The sheet's words (the header, True and False, the key's columns) are in the pack's
 language (:func:`clarity.i18n.translator_for` of its first subtag), since the sheet is for
@@ -37,9 +44,10 @@ from pathlib import Path
 
 from clarity.core.answers import right_answer_text
 from clarity.core.board import Tile
-from clarity.core.exam import ExamItem, ExamVersion, exam_version
+from clarity.core.exam import ExamItem, ExamMystery, ExamVersion, exam_version
 from clarity.core.packs.models import (
     ChoiceQuestion,
+    Grid,
     NumberQuestion,
     Pack,
     TrueFalseQuestion,
@@ -51,6 +59,7 @@ from clarity.printing.document import (
     POINT,
     Document,
     PageStyle,
+    is_right_to_left,
 )
 
 # Sizes of text, in points.
@@ -223,7 +232,9 @@ class _Sheet:
         self._header(points=points)
         for item in self.version.items:
             self._question(item, points=points)
-        self._mystery()
+        after = len(self.version.items)
+        for offset, mystery in enumerate(self.version.mysteries, start=1):
+            self._mystery(mystery, number=after + offset)
 
     def _header(self, *, points: bool) -> None:
         doc, pdf, t = self.doc, self.doc.pdf, self.t
@@ -276,20 +287,40 @@ class _Sheet:
     # -- a question --------------------------------------------------------------
 
     def _question(self, item: ExamItem, *, points: bool) -> None:
+        """One question, kept whole on a page. A question whose prompt runs right to left
+        (Arabic, Hebrew) is mirrored as a whole: its number at the right margin, the
+        prompt beside it, the choices' boxes and letters at their right, the points at the
+        left, so that each question reads in one direction."""
         doc, pdf = self.doc, self.doc.pdf
         question = item.question
-        text_x = self.left + NUMBER_WIDTH
+        rtl = is_right_to_left(question.prompt)
+        align = "R" if rtl else "L"
         text_width = self.width - NUMBER_WIDTH - (POINTS_WIDTH if points else 0)
         answer_width = self.width - NUMBER_WIDTH
+        if rtl:
+            text_x = self.left + (POINTS_WIDTH if points else 0)
+            answer_x, number_x, points_x = self.left, self.right - NUMBER_WIDTH, self.left
+        else:
+            text_x = self.left + NUMBER_WIDTH
+            answer_x, number_x, points_x = text_x, self.left, self.right - POINTS_WIDTH
         picture = self._picture_size(question.image, *PICTURE_BOX)
         prompt_height = self._height(question.prompt, text_width, TEXT_SIZE)
+        note = self._several_right(item)
         height = prompt_height + GAP + self._answer_height(item, answer_width)
+        if note is not None:
+            height += self._height(note, text_width, SMALL_SIZE + 1)
         if picture is not None:
             height += picture[1] + GAP
         doc.keep_together(height)
         y = pdf.get_y()
         self._label(
-            f"{item.number}.", x=self.left, y=y, width=NUMBER_WIDTH, size=TEXT_SIZE, bold=True
+            f"{item.number}.",
+            x=number_x,
+            y=y,
+            width=NUMBER_WIDTH,
+            size=TEXT_SIZE,
+            bold=True,
+            align="R" if rtl else "L",
         )
         if points:
             # Translators: an exam question's marks (in Russian "балл", not a game's "очко").
@@ -297,22 +328,40 @@ class _Sheet:
             pdf.set_text_color(FAINT)
             self._label(
                 worth,
-                x=self.right - POINTS_WIDTH,
+                x=points_x,
                 y=y,
                 width=POINTS_WIDTH,
                 size=SMALL_SIZE + 1,
-                align="R",
+                align="L" if rtl else "R",
             )
             pdf.set_text_color(INK)
-        doc.write_block(question.prompt, x=text_x, y=y, width=text_width, size=TEXT_SIZE)
+        doc.write_block(
+            question.prompt, x=text_x, y=y, width=text_width, size=TEXT_SIZE, align=align
+        )
+        if note is not None:
+            pdf.set_text_color(FAINT)
+            doc.write_block(
+                note, x=text_x, y=pdf.get_y(), width=text_width, size=SMALL_SIZE + 1, align=align
+            )
+            pdf.set_text_color(INK)
         y = pdf.get_y() + GAP
         if picture is not None and question.image is not None:
+            picture_x = self.right - NUMBER_WIDTH - picture[0] if rtl else text_x
             doc.picture(
-                self.images[question.image], x=text_x, y=y, width=picture[0], height=picture[1]
+                self.images[question.image], x=picture_x, y=y, width=picture[0], height=picture[1]
             )
             y += picture[1] + GAP
-        self._answer(item, x=text_x, y=y, width=answer_width)
+        self._answer(item, x=answer_x, y=y, width=answer_width, rtl=rtl)
         pdf.set_y(pdf.get_y() + BLOCK_GAP)
+
+    def _several_right(self, item: ExamItem) -> str | None:
+        """The line under a choice question with more than one right choice, telling the
+        student the game's rule (a player picks one choice, and any right one counts), or
+        None for any other question. The key says the same: "(any one of them is
+        right)"."""
+        if len(item.right_letters) < 2:
+            return None
+        return self.t.gettext("More than one answer is right: tick one of them.")
 
     def _answer_height(self, item: ExamItem, width: float) -> float:
         question = item.question
@@ -335,7 +384,11 @@ class _Sheet:
         full = width - CHOICE_INDENT
         return 1, [self._height(c, full, TEXT_SIZE) + 1.5 for c in item.choices]
 
-    def _answer(self, item: ExamItem, *, x: float, y: float, width: float) -> None:
+    def _answer(
+        self, item: ExamItem, *, x: float, y: float, width: float, rtl: bool = False
+    ) -> None:
+        """What the student does for ``item``, in the ``width`` mm from ``x``: mirrored
+        (boxes, letters and the first column at the right) when ``rtl``."""
         doc, pdf, t = self.doc, self.doc.pdf, self.t
         question = item.question
         one_line = TEXT_SIZE * POINT * 1.3
@@ -348,37 +401,54 @@ class _Sheet:
                 if column == 0 and index:
                     row_y += rows[row - 1]
                 cx = x + column * column_width
+                box_x, letter_x, letter_align = cx, cx + TICK_BOX + 1.2, "L"
+                choice_x, choice_width = cx + CHOICE_INDENT, column_width - CHOICE_INDENT - 2
+                if rtl:  # the first column at the right, each box at its column's right
+                    edge = x + width - column * column_width
+                    box_x, letter_x, letter_align = edge - TICK_BOX, edge - TICK_BOX - 7.2, "R"
+                    choice_x = edge - CHOICE_INDENT - choice_width
                 pdf.set_draw_color(INK)
                 pdf.set_line_width(LINE_WIDTH)
-                pdf.rect(cx, row_y + (one_line - TICK_BOX) / 2, TICK_BOX, TICK_BOX)
+                pdf.rect(box_x, row_y + (one_line - TICK_BOX) / 2, TICK_BOX, TICK_BOX)
                 self._label(
-                    letter, x=cx + TICK_BOX + 1.2, y=row_y, width=6, size=TEXT_SIZE, bold=True
+                    letter,
+                    x=letter_x,
+                    y=row_y,
+                    width=6,
+                    size=TEXT_SIZE,
+                    bold=True,
+                    align=letter_align,
                 )
-                choice_x, choice_width = cx + CHOICE_INDENT, column_width - CHOICE_INDENT - 2
                 # beside its box and letter, whichever way its script runs (a choice
                 # in Arabic or Hebrew is shaped right to left, but starts at its box)
+                side = "R" if rtl else "L"
                 if columns == 2:  # each fits one line
-                    self._label(choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE)
+                    self._label(
+                        choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE, align=side
+                    )
                 else:
                     doc.write_block(
-                        choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE, align="L"
+                        choice, x=choice_x, y=row_y, width=choice_width, size=TEXT_SIZE, align=side
                     )
             pdf.set_y(y + sum(rows))
             return
         if isinstance(question, TrueFalseQuestion):
             words = (t.gettext("True"), t.gettext("False"))
             doc.use_font(TEXT_SIZE)
-            cx = x + 2
+            cx = x + width - 2 if rtl else x + 2
             for word in words:
                 doc.prepare(word)
                 doc.use_font(TEXT_SIZE)
                 word_width = pdf.get_string_width(word) + 2
+                if rtl:
+                    cx -= word_width
                 self._label(word, x=cx, y=y + 1, width=word_width, size=TEXT_SIZE)
-                cx += word_width + 20
+                cx += -20 if rtl else word_width + 20
             pdf.set_y(y + one_line + 2)
             return
         length = NUMBER_LINE_WIDTH if isinstance(question, NumberQuestion) else width - 2
-        self._rule(x, y + WRITING_LINE - 2, x + length)
+        start = x + width - length if rtl else x
+        self._rule(start, y + WRITING_LINE - 2, start + length)
         pdf.set_y(y + WRITING_LINE)
 
     # -- pictures ------------------------------------------------------------------
@@ -397,11 +467,12 @@ class _Sheet:
         scale = min(max_width / size[0], max_height / size[1])
         return (size[0] * scale, size[1] * scale)
 
-    def _mystery(self) -> None:
-        """The "What is hidden here?" box: the heading, the picture with most tiles
-        covered, and a line for the guess, kept on one page."""
+    def _mystery(self, shown: ExamMystery, *, number: int) -> None:
+        """The "What is hidden here?" box of one round, numbered ``number`` (after the
+        questions): the heading, the picture with most tiles covered, and a line for the
+        guess, kept on one page."""
         doc, pdf, t = self.doc, self.doc.pdf, self.t
-        mystery = self.pack.rounds[self.version.mystery_index]
+        mystery = self.pack.rounds[shown.round_index]
         grid = mystery.grid
         heading = t.gettext("What is hidden here?")
         size = self._picture_size(mystery.image, *MYSTERY_BOX)
@@ -411,28 +482,50 @@ class _Sheet:
         heading_height = doc.text_height(heading, self.width, TEXT_SIZE + 2, bold=True)
         doc.keep_together(heading_height + GAP + size[1] + GAP + WRITING_LINE + 4)
         y = pdf.get_y() + 2
+        self._label(
+            f"{number}.", x=self.left, y=y, width=NUMBER_WIDTH, size=TEXT_SIZE + 2, bold=True
+        )
         y += doc.write_block(
-            heading, x=self.left, y=y, width=self.width, size=TEXT_SIZE + 2, bold=True
+            heading,
+            x=self.left + NUMBER_WIDTH,
+            y=y,
+            width=self.width - NUMBER_WIDTH,
+            size=TEXT_SIZE + 2,
+            bold=True,
+            align="L",
         )
         y += GAP
         x = self.left + (self.width - size[0]) / 2
         path = self.images.get(mystery.image)
-        covered = _covered_picture(path, grid.rows, grid.cols, self.version.open_tiles, size)
+        covered = _covered_picture(path, grid.rows, grid.cols, shown.open_tiles, size)
         if covered is not None:
             pdf.image(covered, x=x, y=y, w=size[0], h=size[1])
-        self._tiles(x, y, size, grid.rows, grid.cols, drawn=covered is not None)
+        self._tiles(x, y, size, grid, shown.open_tiles, drawn=covered is not None)
         y += size[1] + GAP
-        self._blank(t.gettext("Your guess:"), x=self.left, y=y, width=self.width)
+        self._blank(
+            t.gettext("Your guess:"),
+            x=self.left + NUMBER_WIDTH,
+            y=y,
+            width=self.width - NUMBER_WIDTH,
+        )
         pdf.set_y(y + WRITING_LINE + BLOCK_GAP)
 
     def _tiles(
-        self, x: float, y: float, size: tuple[float, float], rows: int, cols: int, *, drawn: bool
+        self,
+        x: float,
+        y: float,
+        size: tuple[float, float],
+        grid: Grid,
+        open_tiles: tuple[Tile, ...],
+        *,
+        drawn: bool,
     ) -> None:
         """The grid over the mystery picture, a "?" on each covered tile (and, without a
         picture, the covered tiles filled as the picture would have them)."""
         doc, pdf = self.doc, self.doc.pdf
+        rows, cols = grid.rows, grid.cols
         tile_w, tile_h = size[0] / cols, size[1] / rows
-        opened = set(self.version.open_tiles)
+        opened = set(open_tiles)
         mark_size = max(5.0, min(tile_w, tile_h) * 0.5 / POINT)
         doc.use_font(mark_size, bold=True)
         pdf.set_text_color(COVER_MARK)
@@ -476,11 +569,14 @@ class _Sheet:
             self._key_row(
                 str(item.number), self._key_answer(item), item.question.explain, str(item.points)
             )
-        mystery = self.pack.rounds[self.version.mystery_index]
-        also = None
-        if mystery.accept:
-            also = t.gettext("Also accepted: {answers}", answers=t.join(mystery.accept, "or"))
-        self._key_row("?", f"{t.gettext('What is hidden here?')} {mystery.answer}", also, "")
+        after = len(self.version.items)
+        for offset, shown in enumerate(self.version.mysteries, start=1):
+            mystery = self.pack.rounds[shown.round_index]
+            also = None
+            if mystery.accept:
+                also = t.gettext("Also accepted: {answers}", answers=t.join(mystery.accept, "or"))
+            answer = f"{t.gettext('What is hidden here?')} {mystery.answer}"
+            self._key_row(str(after + offset), answer, also, "")
         pdf.set_y(pdf.get_y() + 2)
         total = t.ngettext(
             "Total: {count} point", "Total: {count} points", self.version.total_points
@@ -547,11 +643,14 @@ class _Sheet:
         self._label(number, x=number_x, y=y, width=12, size=KEY_SIZE, bold=True)
         if points:
             self._label(points, x=right - 25, y=y, width=25, size=KEY_SIZE, align="R")
-        used = doc.write_block(answer, x=answer_x, y=y, width=answer_width, size=KEY_SIZE)
+        # beside its number, whichever way its script runs: a key row reads as one line
+        used = doc.write_block(
+            answer, x=answer_x, y=y, width=answer_width, size=KEY_SIZE, align="L"
+        )
         if note:
             pdf.set_text_color(FAINT)
             used += doc.write_block(
-                note, x=answer_x, y=y + used, width=answer_width, size=SMALL_SIZE + 0.5
+                note, x=answer_x, y=y + used, width=answer_width, size=SMALL_SIZE + 0.5, align="L"
             )
             pdf.set_text_color(INK)
         y += used + 1.2
@@ -565,7 +664,11 @@ class _Sheet:
         if isinstance(question, ChoiceQuestion):
             by_letter = dict(item.lettered_choices)
             named = [f"{letter}\u2002{by_letter[letter]}" for letter in item.right_letters]
-            return t.join(named, "or")
+            if len(named) > 1:  # the rule the sheet prints under the prompt
+                return t.gettext(
+                    "{answers} (any one of them is right)", answers=t.join(named, "or")
+                )
+            return named[0]
         if isinstance(question, TrueFalseQuestion):
             return t.gettext("True") if question.answer else t.gettext("False")
         shown = t.render(right_answer_text(question))
