@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
 from clarity import cli
+from clarity.i18n import translator_for
 from clarity.store import open_store
 from clarity.store.db import DB_FILENAME
 from printing.pdf_reading import pdffonts, pdfinfo, pdftotext
@@ -187,7 +189,7 @@ def test_pdf_for_a_parents_evening(
     assert pdfinfo(target)["Pages"] == "1"
     text = " ".join(pdftotext(target).split())
     for expected in (
-        "Class report: capitals",
+        "Class report: Столицы",  # the installed pack's title
         "From 10 saved answers.",
         "Hardest questions first",
         *PROMPTS.values(),
@@ -309,3 +311,74 @@ def test_the_pdf_is_refused_over_the_saved_data(
     assert status == 1
     assert "saved data" in err
     assert (data_dir / DB_FILENAME).read_bytes() == before
+
+
+def _install_true_false(data_dir: Path) -> None:
+    """The pack "planets" in the data folder's packs: one true/false question."""
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_png(folder / "saturn.png")
+    pack = {
+        "clarity": 1,
+        "id": "planets",
+        "title": "Планеты",
+        "description": "Планеты.",
+        "rounds": [{"image": "saturn.png", "answer": "Сатурн"}],
+        "questions": [
+            {"id": "mars-moons", "type": "truefalse", "prompt": "У Марса две луны.", "answer": True}
+        ],
+    }
+    text = yaml.safe_dump(pack, sort_keys=False, allow_unicode=True)
+    (folder / "planets.yaml").write_text(text, encoding="utf-8")
+
+
+def test_true_false_answers_are_worded_as_the_sheets_and_the_pdf_has_titles_and_a_date(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    _fill(data_dir)
+    opening = open_store(data_dir)
+    assert opening.store is not None
+    with opening.store as store:
+        cleo = store.player_by_name("Cleo")
+        assert cleo is not None
+        # the store keeps a true/false answer as "true" or "false" (clarity.core.answers)
+        play_round(store, cleo, [("mars-moons", "false", False, 2.0)], pack_id="planets")
+    _install_true_false(data_dir)
+    args = ("report", "--data-dir", str(data_dir))
+
+    status, out, err = _run(capsys, *args)
+    assert (status, err) == (0, "")
+    row = next(line for line in out.splitlines() if "У Марса две луны." in line)
+    assert row.startswith("planets ")  # the terminal shows the id --pack takes
+    assert row.endswith("False (×1)")
+    monkeypatch.setenv("CLARITY_LANG", "ru")
+    _, out, _ = _run(capsys, *args)
+    row = next(line for line in out.splitlines() if "У Марса две луны." in line)
+    assert row.endswith(f"{translator_for('ru').gettext('False')} (×1)")
+    assert "False" not in row
+    monkeypatch.delenv("CLARITY_LANG")
+    # the CSV stays machine-readable
+    _, out, _ = _run(capsys, *args, "--csv")
+    rows = [
+        r
+        for r in csv.DictReader(io.StringIO(out))
+        if r["question_id"] == "mars-moons" and r["kind"] == "question"
+    ]
+    assert [r["top_wrong"] for r in rows] == ["false"]
+
+    target = tmp_path / "report.pdf"
+    before = date.today()
+    status, _, err = _run(capsys, *args, "--pdf", str(target))
+    after = date.today()
+    assert (status, err) == (0, "")
+    text = " ".join(pdftotext(target).split())
+    english = translator_for("en")
+    assert any(f"Made on {english.date(day)}" in text for day in (before, after)), text
+    assert "False (×1)" in text
+    # the packs by their titles, not their ids
+    assert "Столицы" in text
+    assert "Планеты" in text
+    assert "capitals" not in text
+    assert "planets" not in text
+    _, _, _ = _run(capsys, *args, "--pack", "planets", "--pdf", str(tmp_path / "one.pdf"))
+    assert "Class report: Планеты" in " ".join(pdftotext(tmp_path / "one.pdf").split())

@@ -7,15 +7,21 @@ reads the store only (:func:`clarity.cli._reads_saved_data`: a missing or damage
 one line), every word through the command line's translator. The figures are
 :mod:`clarity.store.question_stats`'; the PDF is :mod:`clarity.printing.class_report`'s.
 The store keeps no question's prompt: it is taken from the installed pack where the pack
-still has the question (its id otherwise). Not translated: the CSV (a header and values
-that scripts and spreadsheets read by name), pack ids, the pack's own texts, players' names.
+still has the question (its id otherwise), as is whether it is a true/false question (its
+answers are kept as "true" and "false"; the text and the PDF word them as the sheets do,
+True and False in the teacher's language) and the pack's title (the PDF's Pack column).
+Not translated: the CSV (a header and values that scripts and spreadsheets read by name),
+pack ids, the pack's own texts, players' names. The PDF is dated the day the command runs
+(read here, passed to the page).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -91,7 +97,8 @@ def _cmd_report(args: argparse.Namespace, store: Store) -> int:
             )
         )
     report = store.class_report(pack_id=args.pack, player=args.player)
-    prompts = _prompts(args)
+    known = _known_questions(args)
+    prompts = known.prompts
     if args.csv:
         _write_csv(report, prompts, sys.stdout)
         return cli.EXIT_OK
@@ -99,7 +106,7 @@ def _cmd_report(args: argparse.Namespace, store: Store) -> int:
         print(terminal_safe(_nothing_said(args, t)))
         return cli.EXIT_OK
     if args.pdf is not None:
-        pages = _write_pdf(report, prompts, args, t)
+        pages = _write_pdf(report, known, args, t, today=dt.date.today())
         print(
             terminal_safe(
                 t.ngettext(
@@ -111,7 +118,7 @@ def _cmd_report(args: argparse.Namespace, store: Store) -> int:
             )
         )
         return cli.EXIT_OK
-    _print_text(report, prompts, args, t)
+    _print_text(report, known, args, t)
     return cli.EXIT_OK
 
 
@@ -127,20 +134,41 @@ def _nothing_said(args: argparse.Namespace, t: Translator) -> str:
     return t.gettext("No answers saved yet.")
 
 
-def _prompts(args: argparse.Namespace) -> dict[tuple[str, str], str]:
-    """(pack id, question id) -> the prompt, from the installed packs (bundled first)."""
-    from clarity.core.packs.loader import discover_packs  # noqa: PLC0415 - only here
+@dataclass(frozen=True)
+class _Known:
+    """What the installed packs say of the report's questions: (pack id, question id) ->
+    the prompt; the true/false questions among them; pack id -> the pack's title."""
 
-    found = discover_packs(
-        cli._installed_pack_folders(args, extra=()), assets_dir=bundled_assets_dir()
-    )
-    return {
-        (loaded.pack.id, question.id): question.prompt
-        for loaded in found
+    prompts: dict[tuple[str, str], str] = field(default_factory=dict)
+    true_false: frozenset[tuple[str, str]] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def _known_questions(args: argparse.Namespace) -> _Known:
+    """The prompts, true/false questions and titles of the installed packs (bundled first)."""
+    from clarity.core.packs.loader import discover_packs  # noqa: PLC0415 - only here
+    from clarity.core.packs.models import TrueFalseQuestion  # noqa: PLC0415
+
+    found = [
+        loaded.pack
+        for loaded in discover_packs(
+            cli._installed_pack_folders(args, extra=()), assets_dir=bundled_assets_dir()
+        )
         if loaded.pack is not None
-        for question in loaded.pack.questions
-        if question.id is not None
-    }
+    ]
+    questions = [(pack.id, q) for pack in found for q in pack.questions if q.id is not None]
+    titles: dict[str, str] = {}
+    for pack in found:
+        titles.setdefault(pack.id, pack.title)  # the first found, as the game plays it
+    return _Known(
+        prompts={(pack, q.id): q.prompt for pack, q in questions if q.id is not None},
+        true_false=frozenset(
+            (pack, q.id)
+            for pack, q in questions
+            if q.id is not None and isinstance(q, TrueFalseQuestion)
+        ),
+        titles=titles,
+    )
 
 
 def _question_said(prompts: Mapping[tuple[str, str], str], pack: str, question: str) -> str:
@@ -162,9 +190,15 @@ def _seconds(seconds: float, t: Translator) -> str:
     return t.gettext("{seconds} s", seconds=t.number(seconds, 1))
 
 
-def _wrong_said(question: QuestionFigures, t: Translator) -> str:
+def _wrong_said(question: QuestionFigures, known: _Known, t: Translator) -> str:
+    """The wrong answer chosen most and how often; a true/false question's as its sheets
+    word it (True, False in the teacher's language), not as the store keeps it."""
     top, count = question.top_wrong, question.top_wrong_count
-    return "" if top is None else f"{top} (×{t.number(count)})"
+    if top is None:
+        return ""
+    if (question.pack_id, question.question_id) in known.true_false:
+        top = {"true": t.gettext("True"), "false": t.gettext("False")}.get(top.casefold(), top)
+    return f"{top} (×{t.number(count)})"
 
 
 def _missed_said(
@@ -183,20 +217,23 @@ def _missed_said(
 
 def _question_rows(
     report: ClassReport,
-    prompts: Mapping[tuple[str, str], str],
+    known: _Known,
     t: Translator,
     *,
     every: bool,
     limit: int | None,
+    titles: bool = False,
 ) -> list[list[object]]:
+    """A row per question; its pack (when ``every`` pack is shown) by its id, or by its
+    title where the pack is installed when ``titles``."""
     return [
         [
-            *([q.pack_id] if every else []),
-            _shortened(_question_said(prompts, q.pack_id, q.question_id), limit or 10**6),
+            *([known.titles.get(q.pack_id, q.pack_id) if titles else q.pack_id] if every else []),
+            _shortened(_question_said(known.prompts, q.pack_id, q.question_id), limit or 10**6),
             q.asked,
             _percent(q.share_right, t),
             _seconds(q.average_seconds, t),
-            _wrong_said(q, t),
+            _wrong_said(q, known, t),
         ]
         for q in report.questions
     ]
@@ -268,14 +305,15 @@ def _unidentified_said(report: ClassReport, t: Translator) -> str | None:
 
 def _print_text(
     report: ClassReport,
-    prompts: Mapping[tuple[str, str], str],
+    known: _Known,
     args: argparse.Namespace,
     t: Translator,
 ) -> None:
     every = args.pack is None
+    prompts = known.prompts
     if report.questions:
         print(t.gettext("Hardest questions first"))
-        rows = _question_rows(report, prompts, t, every=every, limit=PROMPT_SHOWN)
+        rows = _question_rows(report, known, t, every=every, limit=PROMPT_SHOWN)
         first = 3 if every else 2  # the share right and the average time, numbers
         header = _question_header(t, every=every)
         print(cli._table(t, header, _right_aligned(header, rows, (first, first + 1))))
@@ -346,17 +384,22 @@ def _write_csv(report: ClassReport, prompts: Mapping[tuple[str, str], str], out:
 
 def _write_pdf(
     report: ClassReport,
-    prompts: Mapping[tuple[str, str], str],
+    known: _Known,
     args: argparse.Namespace,
     t: Translator,
+    *,
+    today: dt.date,
 ) -> int:
+    """Write the PDF to ``args.pdf``, dated ``today``; returns its pages. The packs go by
+    their titles where they are installed."""
     from clarity.printing.class_report import Table, write_class_report  # noqa: PLC0415
     from clarity.printing.document import PageStyle  # noqa: PLC0415
 
     every = args.pack is None
     tables = []
     if report.questions:
-        rows = _question_rows(report, prompts, t, every=every, limit=None)[:HARDEST_PRINTED]
+        rows = _question_rows(report, known, t, every=every, limit=None, titles=True)
+        rows = rows[:HARDEST_PRINTED]
         title = t.gettext("Hardest questions first")
         if len(report.questions) > HARDEST_PRINTED:
             title = t.ngettext(
@@ -379,21 +422,27 @@ def _write_pdf(
         Table(
             title=t.gettext("Players"),
             header=_player_header(t),
-            rows=[[_cell(c, t) for c in r] for r in _player_rows(report, prompts, t, limit=None)],
+            rows=[
+                [_cell(c, t) for c in r] for r in _player_rows(report, known.prompts, t, limit=None)
+            ],
             widths=[0.20, 0.09, 0.10, 0.12, 0.49],
             aligns=["L", "R", "R", "R", "L"],
         )
     )
     title = t.gettext("Class report")
     if args.pack is not None:
-        title = t.gettext("Class report: {pack}", pack=args.pack)
+        title = t.gettext("Class report: {pack}", pack=known.titles.get(args.pack, args.pack))
     subtitle = t.ngettext(
         "From {count} saved answer.", "From {count} saved answers.", report.answers
     )
     if args.player is not None:
         subtitle = f"{args.player}. {subtitle}"
     style = PageStyle(language=t.language)
-    return write_class_report(args.pdf, style, title=title, subtitle=subtitle, tables=tables)
+    # Translators: the class report's date, the day it was printed
+    dated = t.gettext("Made on {date}", date=t.date(today))
+    return write_class_report(
+        args.pdf, style, title=title, subtitle=subtitle, dated=dated, tables=tables
+    )
 
 
 def _cell(value: object, t: Translator) -> str:

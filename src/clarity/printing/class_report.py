@@ -39,16 +39,23 @@ class Table:
 
 
 def class_report_document(
-    style: PageStyle, *, title: str, subtitle: str, tables: Sequence[Table]
+    style: PageStyle, *, title: str, subtitle: str, tables: Sequence[Table], dated: str = ""
 ) -> Document:
-    """The report: ``title`` and ``subtitle`` on top, then each table."""
+    """The report: ``title`` on top, ``subtitle`` below it with ``dated`` (the day it was
+    made, written by the caller: this module reads no clock) on the right, then each table."""
     document = Document(style, title=title)
     pdf = document.pdf
     pdf.add_page()
     width = pdf.epw
     left = pdf.l_margin
     document.write_block(title, x=left, y=pdf.get_y(), width=width, size=TITLE, bold=True)
-    document.write_block(subtitle, x=left, y=pdf.get_y() + 1, width=width, size=SUBTITLE)
+    top = pdf.get_y() + 1
+    used = document.write_block(subtitle, x=left, y=top, width=width, size=SUBTITLE)
+    if dated:
+        used = max(
+            used, document.write_block(dated, x=left, y=top, width=width, size=SUBTITLE, align="R")
+        )
+    pdf.set_y(top + used)
     for table in tables:
         pdf.set_y(pdf.get_y() + 5)
         _table(document, table)
@@ -56,11 +63,20 @@ def class_report_document(
 
 
 def write_class_report(
-    target: Path, style: PageStyle, *, title: str, subtitle: str, tables: Sequence[Table]
+    target: Path,
+    style: PageStyle,
+    *,
+    title: str,
+    subtitle: str,
+    tables: Sequence[Table],
+    dated: str = "",
 ) -> int:
-    """Write the report to ``target`` whole or not at all; returns its pages. Raises
-    :class:`clarity.atomic_files.FileNotWritten` when it cannot be written."""
-    document = class_report_document(style, title=title, subtitle=subtitle, tables=tables)
+    """Write the report (:func:`class_report_document`) to ``target`` whole or not at all;
+    returns its pages. Raises :class:`clarity.atomic_files.FileNotWritten` when it cannot
+    be written."""
+    document = class_report_document(
+        style, title=title, subtitle=subtitle, tables=tables, dated=dated
+    )
     document.save(target)
     return document.pdf.page
 
