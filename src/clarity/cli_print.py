@@ -28,7 +28,6 @@ from clarity.terminal_text import problem_line
 if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
     from clarity.printing.document import Document
-    from clarity.printing.flashcards import Flashcards
 
 KINDS = ("flashcards", "worksheet", "exam")
 PAPERS = ("a4", "letter")
@@ -184,22 +183,6 @@ def _pdf_target(output: Path | None, t: Translator) -> Path | None:
     return named
 
 
-def shortened_lines(cards: Flashcards, t: Translator) -> list[str]:
-    """A line for each flashcard whose text was cut even on a double-height card, naming
-    its number and first words (the game's Print notice can show the same lines)."""
-    from clarity.printing.flashcards import opening  # noqa: PLC0415 - fpdf2 when printing
-
-    return [
-        t.gettext(
-            'card {number} "{start}" is too long even for a double card and is cut short '
-            "with …: shorten it, or print the worksheet",
-            number=str(card.number),
-            start=opening(card),
-        )
-        for card in cards.shortened_cards()
-    ]
-
-
 def _document(
     args: argparse.Namespace, loaded: LoadedPack, t: Translator, warnings: list[str]
 ) -> Document:
@@ -215,7 +198,7 @@ def _document(
         from clarity.printing.flashcards import lay_out_flashcards  # noqa: PLC0415
 
         cards = lay_out_flashcards(pack, images, style, title=args.title)
-        warnings += shortened_lines(cards, t)
+        warnings += [t.render(said) for said in cards.shortened_said()]
         return cards.document
     from clarity.printing.worksheet import exam, worksheet  # noqa: PLC0415
 

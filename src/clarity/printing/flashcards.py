@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clarity.core.answers import right_answer_text
-from clarity.core.messages import message
+from clarity.core.messages import Message, message
 from clarity.core.packs.models import (
     ChoiceQuestion,
     Mystery,
@@ -301,6 +301,20 @@ class Flashcards:
     def shortened_cards(self) -> tuple[Card, ...]:
         """The cards whose text was cut even on a double-height card, in their order."""
         return tuple(p.card for p in self.placements if p.card.number in self.shortened)
+
+    def shortened_said(self) -> list[Message]:
+        """A message for each card cut short even on a double-height card, naming its number
+        and first words and what to do (for the command's output and the game's Print
+        notice)."""
+        return [
+            message(
+                'card {number} "{start}" is too long even for a double card and is cut short '
+                "with …: shorten it, or print the worksheet",
+                number=str(card.number),
+                start=opening(card),
+            )
+            for card in self.shortened_cards()
+        ]
 
 
 #: How many words of a card's text name it in a warning.
