@@ -58,6 +58,7 @@ def test_good_three_times_brings_the_card_back_later_each_time() -> None:
         waits.append(state.due - at)
         at = state.due
     assert waits[0] < waits[1] < waits[2]
+    assert record.remembered
     assert waits[2] >= timedelta(days=1)
     assert state.stage == Stage.REVIEW
 
@@ -181,6 +182,12 @@ def test_due_cards_come_first_most_overdue_first_then_new_ones_up_to_the_limit()
     assert order == [week_late, day_late, now, new[0], new[1], new[2]]
 
 
+def test_cards_due_at_the_same_moment_keep_a_steady_order() -> None:
+    b, a = card("b", MONDAY), card("a", MONDAY)
+    assert due_order([b, a], MONDAY, new_limit=0, new_seen_today=0) == [a, b]
+    assert study_ahead([b, a], MONDAY - timedelta(hours=1)) == [a, b]
+
+
 def test_new_cards_seen_today_count_against_the_limit() -> None:
     new = [new_card(("p", f"n{i}")) for i in range(5)]
     assert due_order(new, MONDAY, new_limit=3, new_seen_today=2) == [new[0]]
@@ -198,7 +205,8 @@ def test_study_ahead_offers_the_soonest_first_and_never_a_new_card() -> None:
     soon = card("a", MONDAY + timedelta(hours=2))
     later = card("b", MONDAY + timedelta(days=3))
     due = card("c", MONDAY - timedelta(hours=1))
-    ahead = study_ahead([later, new_card(("p", "n")), due, soon], MONDAY)
+    due_now = card("d", MONDAY)
+    ahead = study_ahead([later, new_card(("p", "n")), due, due_now, soon], MONDAY)
     assert ahead == [soon, later]
     assert study_ahead([due, new_card(("p", "n"))], MONDAY) == []
 
@@ -214,6 +222,7 @@ def test_travelling_days_ahead_brings_a_learnt_card_due_and_lowers_recall() -> N
     soon = retrievability(state, state.last_review + timedelta(days=1))
     late = retrievability(state, month_later)
     assert 0 < late < soon < 1
+    assert retrievability(new_card(KEY), month_later) == 0
     after, record = review(state, Rating.Good, month_later)
     assert record.reviewed_at == month_later
     assert after.due is not None
