@@ -1,0 +1,469 @@
+"""The True or False sprint: statements from a pack, judged true or false against the clock.
+
+Statements (:func:`statements_of`, dealt by :class:`Deck`):
+
+- a true/false question is said as written; its ``answer`` is the statement's truth;
+- a choice question is said as the question with ONE proposed choice ("What is the highest
+  governing body of the Union State? — Council of Ministers"); a right choice makes it true,
+  a wrong one false;
+- typed and number questions are left out: a pack holds no wrong answer for them, so they
+  could only ever be true, a statement a student learns to call true without knowing it;
+  a wrong answer borrowed from another question would be glued together from parts;
+- a choice question is left out when one of its choices is not an answer to the question
+  as written but points at the other choices ("All of the above", "None of these",
+  "Both A and B", "A and C", "Все ответы верны"): proposed alone it reads as nonsense
+  (:func:`refers_to_other_choices`); so is one with no wrong choice (it could not be false).
+
+Right about half the time: each pass through the pack shows every usable question once;
+the true/false questions' truths are fixed by the pack, so the choice questions' verdicts
+are dealt to even out the pass (as many true ones as bring the pass nearest half true,
+which ones at random). A pack whose true/false questions lean one way makes its choice
+statements lean the other, and the student meets true about half the time over a sprint.
+
+:class:`Sprint` is the state machine: time is passed in as seconds (any monotonic origin),
+randomness as a ``random.Random``; the same seed replays the same sprint. Its events
+(:class:`SprintAnswered`, :class:`SprintEnded`) go to its observers, for the trophies.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from clarity.core.messages import Message, message
+from clarity.core.packs.models import AnyQuestion, ChoiceQuestion, Pack, TrueFalseQuestion
+
+#: Seconds a sprint lasts before extra time stretches it.
+SPRINT_SECONDS = 60.0
+#: Seconds a wrong verdict takes off the clock.
+WRONG_COSTS_SECONDS = 5.0
+#: Statements in an untimed sprint (no time limit: the student answers this many).
+UNTIMED_COUNT = 30
+
+# Choices that point at the other choices instead of answering the question. English,
+# Russian and Belarusian wordings (the languages the game speaks), and letters or numbers
+# joined ("A and B", "1, 3"): a choice of real words joined by "and" ("Belarus and Russia")
+# is an answer and is kept.
+_REFERRING = re.compile(
+    r"""^\s*(
+        (all|none|both|neither)\s+of\s+(the\s+|these|those|them)
+      | (all|none|both|neither)\s+(answers|options|choices)
+      | (both|neither)\s+[a-fа-е1-6]\s+(and|nor)\s+[a-fа-е1-6]\s*$
+      | [a-fа-е1-6]\b\s*(,|and|&|or|и|і|или|або)\s*[a-fа-е1-6]\b
+            (\s*(,|and|&|и|і)\s*[a-fа-е1-6]\b)*\s*$
+      | (все|всё|ни\s+один|ни\s+одно|оба|обе|никакой|ничего\s+из)\b.*(ответ|вариант|
+            перечисл|вышеперечисл|выше|из\s+них)
+      | (усе|ўсе|усё|ніводзін|ніводны|абодва|абедзве)\b.*(адказ|варыянт|пералічан|
+            вышэй|з\s+іх)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def refers_to_other_choices(choice: str) -> bool:
+    """Whether ``choice`` points at the other choices ("All of the above", "Both A and B",
+    "A and C", "Все ответы верны", "Ніводзін з іх") rather than answering a question."""
+    return _REFERRING.match(choice.strip().rstrip(".!")) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One statement to judge.
+
+    ``text`` is what the student reads (its values are the pack's own text); ``truth`` is
+    the right verdict; ``proposed`` is the choice put forward for a choice question (None
+    for a true/false one); ``question_index`` indexes the pack's questions.
+    """
+
+    text: Message | str
+    truth: bool
+    question_index: int
+    question_id: str | None
+    prompt: str
+    proposed: str | None = None
+
+    def asked(self) -> Message:
+        """The statement with its verdict asked, as read aloud: "The Sun is a star. True or
+        false?", "Which planet is closest to the Sun? — Venus: true or false?"."""
+        if self.proposed is None:
+            # Translators: a True or False sprint's statement (a sentence from the pack),
+            # read aloud with the verdict asked.
+            return message("{statement} True or false?", statement=self.prompt)
+        # Translators: a True or False sprint's statement read aloud: a quiz question and
+        # one proposed answer to it (both from the pack), with the verdict asked.
+        return message(
+            "{question} — {answer}: true or false?", question=self.prompt, answer=self.proposed
+        )
+
+
+def sprint_questions(pack: Pack) -> tuple[list[int], list[int]]:
+    """The indexes of the pack's usable true/false questions and choice questions, in pack
+    order (see the module's rules for what is left out)."""
+    truefalse: list[int] = []
+    choice: list[int] = []
+    for index, question in enumerate(pack.questions):
+        if isinstance(question, TrueFalseQuestion):
+            truefalse.append(index)
+        elif isinstance(question, ChoiceQuestion) and _usable_choice(question):
+            choice.append(index)
+    return truefalse, choice
+
+
+def _usable_choice(question: ChoiceQuestion) -> bool:
+    if any(refers_to_other_choices(choice) for choice in question.choices):
+        return False
+    return len(question.right_answers) < len(question.choices)
+
+
+def proposed_statement(index: int, question: ChoiceQuestion, proposed: str) -> Statement:
+    """``question`` with ``proposed`` (one of its choices) put forward as its answer."""
+    if proposed not in question.choices:
+        raise ValueError(f"{proposed!r} is not a choice of question {index}")
+    # Translators: a True or False sprint's statement: a quiz question and one proposed
+    # answer to it, which the student judges true or false. Both come from the pack.
+    text = message("{question} — {answer}", question=question.prompt, answer=proposed)
+    return Statement(
+        text=text,
+        truth=proposed in question.right_answers,
+        question_index=index,
+        question_id=question.id,
+        prompt=question.prompt,
+        proposed=proposed,
+    )
+
+
+def truefalse_statement(index: int, question: TrueFalseQuestion) -> Statement:
+    """A true/false question said as written, its answer the statement's truth."""
+    return Statement(
+        text=question.prompt,
+        truth=question.answer,
+        question_index=index,
+        question_id=question.id,
+        prompt=question.prompt,
+    )
+
+
+class Deck:
+    """Deals a pack's statements: every usable question once a pass, in a random order, the
+    choice verdicts dealt to make each pass as near half true as the pack allows.
+
+    Raises ``ValueError`` when the pack has no question a sprint can use (see
+    :func:`sprint_questions`; :func:`can_sprint` asks first).
+    """
+
+    def __init__(self, pack: Pack, rng: random.Random) -> None:
+        self._pack = pack
+        self._rng = rng
+        self._truefalse, self._choice = sprint_questions(pack)
+        if not self._truefalse and not self._choice:
+            raise ValueError(f"pack {pack.id} has no true/false or choice question for a sprint")
+        self._pass: list[Statement] = []
+        self._last: int | None = None
+
+    def next(self) -> Statement:
+        """The next statement; a new pass starts when every question of this one was shown."""
+        if not self._pass:
+            self._pass = self._deal_pass()
+        statement = self._pass.pop()
+        self._last = statement.question_index
+        return statement
+
+    def _deal_pass(self) -> list[Statement]:
+        rng = self._rng
+        questions = self._pack.questions
+        trues = sum(1 for i in self._truefalse if _truth(questions[i]))
+        falses = len(self._truefalse) - trues
+        count = len(self._choice)
+        # k true choice statements make the pass even when trues + k == falses + count - k
+        twice = falses + count - trues
+        true_choices = twice // 2 + (1 if twice % 2 and rng.random() < 0.5 else 0)
+        true_choices = max(0, min(count, true_choices))
+        made_true = set(rng.sample(self._choice, true_choices))
+        dealt: list[Statement] = []
+        for index in self._truefalse:
+            question = questions[index]
+            assert isinstance(question, TrueFalseQuestion)
+            dealt.append(truefalse_statement(index, question))
+        for index in self._choice:
+            question = questions[index]
+            assert isinstance(question, ChoiceQuestion)
+            if index in made_true:
+                proposed = rng.choice(question.right_answers)
+            else:
+                proposed = rng.choice(
+                    [c for c in question.choices if c not in question.right_answers]
+                )
+            dealt.append(proposed_statement(index, question, proposed))
+        rng.shuffle(dealt)
+        # dealt is popped from its end: keep the question just shown from coming straight back
+        if len(dealt) > 1 and dealt[-1].question_index == self._last:
+            dealt[0], dealt[-1] = dealt[-1], dealt[0]
+        return dealt
+
+
+def _truth(question: AnyQuestion) -> bool:
+    return isinstance(question, TrueFalseQuestion) and question.answer
+
+
+def can_sprint(pack: Pack) -> bool:
+    """Whether ``pack`` has a question a sprint can say (true/false or usable choice)."""
+    truefalse, choice = sprint_questions(pack)
+    return bool(truefalse or choice)
+
+
+@dataclass(frozen=True, slots=True)
+class SprintRules:
+    """How long a sprint lasts and what a mistake costs.
+
+    ``seconds`` is the sprint's length before ``time_scale`` (extra time: 1.5 makes 60 s
+    into 90 s) stretches it; None is no time limit: the sprint is ``count`` statements.
+    ``wrong_costs`` is seconds a wrong verdict takes off the clock (not stretched).
+    """
+
+    seconds: float | None = SPRINT_SECONDS
+    wrong_costs: float = WRONG_COSTS_SECONDS
+    time_scale: float = 1.0
+    count: int = UNTIMED_COUNT
+
+    def __post_init__(self) -> None:
+        if self.seconds is not None and self.seconds <= 0:
+            raise ValueError("seconds must be positive or None")
+        if self.time_scale <= 0:
+            raise ValueError("time_scale must be positive")
+        if self.wrong_costs < 0:
+            raise ValueError("wrong_costs must not be negative")
+        if self.count < 1:
+            raise ValueError("count must be at least 1")
+
+    @property
+    def duration(self) -> float | None:
+        """Seconds the sprint lasts with extra time, before mistakes; None when untimed."""
+        return None if self.seconds is None else self.seconds * self.time_scale
+
+
+@dataclass(frozen=True, slots=True)
+class SprintAnswered:
+    """A verdict given: ``number`` is 1-based in the sprint; ``streak`` counts right verdicts
+    in a row including this one (0 after a wrong one); ``time_left`` in seconds after any
+    cost (None when untimed)."""
+
+    number: int
+    question_index: int
+    question_id: str | None
+    verdict: bool
+    truth: bool
+    right: bool
+    score: int
+    streak: int
+    time_left: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SprintEnded:
+    """A finished sprint, for the trophies, the history and the personal best."""
+
+    pack_id: str
+    score: int
+    right: int
+    wrong: int
+    best_streak: int
+    seconds_played: float
+    timed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SprintOutcome:
+    """What a verdict did. ``counted`` is False for a verdict that came after time ran out
+    (it changes nothing); ``ended`` says the sprint is over with it."""
+
+    counted: bool
+    right: bool
+    score: int
+    streak: int
+    best_streak: int
+    time_left: float | None
+    ended: bool
+
+
+SprintEvent = SprintAnswered | SprintEnded
+SprintObserver = Callable[[SprintEvent], None]
+
+
+class Sprint:
+    """One sprint over ``pack``: :meth:`start`, then :meth:`answer` each :attr:`statement`
+    until :attr:`ended`. Times are seconds on one clock the caller reads (``at``).
+
+    A right verdict scores one point and adds to the streak; a wrong one ends the streak
+    and costs ``rules.wrong_costs`` seconds. Time runs out at start + duration − costs;
+    :meth:`time_left` and :meth:`check` end it then. Raises ``RuntimeError`` for a call out
+    of order (answering before the start or after the end), a bug of the caller.
+    """
+
+    def __init__(
+        self,
+        pack: Pack,
+        rules: SprintRules,
+        rng: random.Random,
+        observers: Iterable[SprintObserver] = (),
+    ) -> None:
+        self.pack = pack
+        self.rules = rules
+        self._deck = Deck(pack, rng)
+        self._observers = list(observers)
+        self.statement: Statement | None = None
+        self.started_at: float | None = None
+        self.ended_at: float | None = None
+        self.score = 0
+        self.right = 0
+        self.wrong = 0
+        self.streak = 0
+        self.best_streak = 0
+        self._costs = 0.0
+        self.shown: list[Statement] = []
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_at is not None
+
+    @property
+    def answered(self) -> int:
+        return self.right + self.wrong
+
+    def start(self, at: float) -> Statement:
+        """Start the clock at ``at`` and deal the first statement."""
+        if self.started_at is not None:
+            raise RuntimeError("the sprint has already started")
+        self.started_at = at
+        return self._deal()
+
+    def deadline(self) -> float | None:
+        """When time runs out (on the caller's clock), or None untimed or before the start."""
+        duration = self.rules.duration
+        if duration is None or self.started_at is None:
+            return None
+        return self.started_at + duration - self._costs
+
+    def time_left(self, at: float) -> float | None:
+        """Seconds left at ``at``, never below 0; None when untimed."""
+        deadline = self.deadline()
+        if deadline is None:
+            return None
+        return max(0.0, deadline - at)
+
+    def check(self, at: float) -> bool:
+        """End the sprint if its time ran out by ``at``; whether it is over."""
+        if self.ended:
+            return True
+        deadline = self.deadline()
+        if deadline is not None and at >= deadline:
+            self._end(deadline)
+        return self.ended
+
+    def answer(self, verdict: bool, at: float) -> SprintOutcome:
+        """Judge the current statement ``verdict`` (True: "true") at ``at``."""
+        if self.started_at is None or self.statement is None:
+            raise RuntimeError("the sprint has not started")
+        if self.ended:
+            raise RuntimeError("the sprint is over")
+        if self.check(at):
+            return self._outcome(counted=False, right=False, at=at)
+        statement = self.statement
+        right = verdict == statement.truth
+        if right:
+            self.score += 1
+            self.right += 1
+            self.streak += 1
+            self.best_streak = max(self.best_streak, self.streak)
+        else:
+            self.wrong += 1
+            self.streak = 0
+            if self.rules.duration is not None:
+                self._costs += self.rules.wrong_costs
+        self._emit(
+            SprintAnswered(
+                number=self.answered,
+                question_index=statement.question_index,
+                question_id=statement.question_id,
+                verdict=verdict,
+                truth=statement.truth,
+                right=right,
+                score=self.score,
+                streak=self.streak,
+                time_left=self.time_left(at),
+            )
+        )
+        if self.rules.duration is None and self.answered >= self.rules.count:
+            self._end(at)
+        elif not self.check(at):
+            self._deal()
+        return self._outcome(counted=True, right=right, at=at)
+
+    def beats(self, best: int | None) -> bool:
+        """Whether this sprint's score is a new personal best over ``best`` (None: no sprint
+        played before; any score above 0 beats it)."""
+        return self.score > (best if best is not None else 0)
+
+    def _deal(self) -> Statement:
+        self.statement = self._deck.next()
+        self.shown.append(self.statement)
+        return self.statement
+
+    def _outcome(self, *, counted: bool, right: bool, at: float) -> SprintOutcome:
+        return SprintOutcome(
+            counted=counted,
+            right=right,
+            score=self.score,
+            streak=self.streak,
+            best_streak=self.best_streak,
+            time_left=self.time_left(at),
+            ended=self.ended,
+        )
+
+    def _end(self, at: float) -> None:
+        assert self.started_at is not None
+        self.ended_at = at
+        self._emit(
+            SprintEnded(
+                pack_id=self.pack.id,
+                score=self.score,
+                right=self.right,
+                wrong=self.wrong,
+                best_streak=self.best_streak,
+                seconds_played=max(0.0, at - self.started_at),
+                timed=self.rules.duration is not None,
+            )
+        )
+
+    def _emit(self, event: SprintEvent) -> None:
+        for observer in self._observers:
+            observer(event)
+
+
+def statements_of(pack: Pack, rng: random.Random, count: int) -> list[Statement]:
+    """The first ``count`` statements a sprint over ``pack`` with ``rng`` would deal."""
+    deck = Deck(pack, rng)
+    return [deck.next() for _ in range(count)]
+
+
+__all__: Sequence[str] = (
+    "SPRINT_SECONDS",
+    "UNTIMED_COUNT",
+    "WRONG_COSTS_SECONDS",
+    "Deck",
+    "Sprint",
+    "SprintAnswered",
+    "SprintEnded",
+    "SprintEvent",
+    "SprintObserver",
+    "SprintOutcome",
+    "SprintRules",
+    "Statement",
+    "can_sprint",
+    "proposed_statement",
+    "refers_to_other_choices",
+    "sprint_questions",
+    "statements_of",
+    "truefalse_statement",
+)
