@@ -272,6 +272,18 @@ def test_a_wrong_answer_costs_five_seconds() -> None:
     assert [(e.verdict, e.right, e.score) for e in answered] == [(not truth, False, 0)]
 
 
+def test_a_wrong_answer_with_less_than_its_cost_left_ends_the_sprint() -> None:
+    events: list[SprintEvent] = []
+    sprint = Sprint(mixed_pack(), SprintRules(), random.Random(2), observers=[events.append])
+    sprint.start(0.0)
+    outcome = sprint.answer(not sprint.statement.truth, 57.0)  # type: ignore[union-attr]
+    assert outcome.counted
+    assert outcome.ended
+    assert outcome.time_left == 0.0
+    assert isinstance(events[-1], SprintEnded)
+    assert events[-1].seconds_played == pytest.approx(57.0)
+
+
 def test_streak_and_best_streak() -> None:
     sprint = Sprint(mixed_pack(), SprintRules(), random.Random(3))
     sprint.start(0.0)

@@ -394,8 +394,11 @@ class Sprint:
                 time_left=self.time_left(at),
             )
         )
+        deadline = self.deadline()
         if self.rules.duration is None and self.answered >= self.rules.count:
             self._end(at)
+        elif deadline is not None and deadline <= at:
+            self._end(at)  # a wrong verdict with less than its cost left ends it now
         elif not self.check(at):
             self._deal()
         return self._outcome(counted=True, right=right, at=at)
