@@ -216,7 +216,7 @@ def test_backup_leaves_no_page_of_a_deleted_player(tmp_path: Path) -> None:
 def test_a_full_disk_leaves_the_previous_backup_whole(tmp_path: Path) -> None:
     data, settings = tmp_path / "data", tmp_path / "settings.ini"
     fill(data, settings)
-    with tmpfs(tmp_path / "stick", "300k") as stick:
+    with tmpfs(tmp_path / "stick", "360k") as stick:
         first = write_backup(stick / "b.zip", data, settings, now=NOW).path.read_bytes()
         (data / "packs" / "birds" / "eagle.png").write_bytes(os.urandom(300_000))
         with pytest.raises(BackupRefused, match=r"b\.zip: cannot be written .*No space left"):

@@ -22,6 +22,7 @@ TABLES = (
     *("player", "round", "answer", "guess", "round_trophy", "in_progress"),
     *("school_class", "class_member"),
     *("class_game", "class_team", "class_answer", "class_guess", "class_in_progress"),
+    *("study_card", "study_review", "sprint"),
 )
 
 

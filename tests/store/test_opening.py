@@ -232,7 +232,7 @@ def test_a_read_only_folder_without_data_plays_without_a_store(tmp_path: Path) -
 
 
 def test_a_folder_that_fills_up_during_play_turns_saving_off(tmp_path: Path) -> None:
-    with tmpfs(tmp_path / "small", "256k") as data_dir:
+    with tmpfs(tmp_path / "small", "320k") as data_dir:
         opening = open_store(data_dir)
         assert opening.store is not None, opening.notice
         store = opening.store
@@ -244,7 +244,7 @@ def test_a_folder_that_fills_up_during_play_turns_saving_off(tmp_path: Path) -> 
                 break
             saved.append(result.round_id)
         else:
-            pytest.fail("256 KiB never filled up")
+            pytest.fail("320 KiB never filled up")
 
         notice = f"Saving is off: the data folder {data_dir} is full."
         assert isinstance(result, SaveFailed)

@@ -326,6 +326,58 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 7: the study modes (clarity.store.study). A player's card state per question of a
+    # pack (the JSON of clarity.core.study's CardState, with its due time as a number so
+    # that the next due card is one index seek), the append-only log of their reviews,
+    # and their True or False sprints. Deleting a player deletes them (the schema cascades).
+    (
+        """
+        CREATE TABLE study_card (
+            id INTEGER PRIMARY KEY,  -- a repair keeps the readable cards range by range
+            player_id INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            state TEXT NOT NULL,  -- JSON from clarity.core.study's CardState.to_dict()
+            due_ts REAL NOT NULL,  -- when it is due, seconds since the epoch (UTC)
+            introduced_ts REAL,  -- its first review (NULL: never reviewed), for new per day
+            updated_at TEXT NOT NULL  -- ISO 8601 with the UTC offset given
+        )
+        """,
+        # one card per player and question; a pack's next due cards are one index range
+        """
+        CREATE UNIQUE INDEX study_card_by_question
+            ON study_card (player_id, pack_id, question_id)
+        """,
+        "CREATE INDEX study_card_due ON study_card (player_id, pack_id, due_ts)",
+        """
+        CREATE TABLE study_review (
+            id INTEGER PRIMARY KEY,
+            player_id INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),  -- Again, Hard, Good, Easy
+            reviewed_at TEXT NOT NULL,  -- ISO 8601 with the UTC offset given
+            reviewed_ts REAL NOT NULL,  -- seconds since the epoch, for ordering
+            elapsed_days REAL,  -- as the scheduler gave them; NULL: not given
+            scheduled_days REAL
+        )
+        """,
+        "CREATE INDEX study_review_by_player ON study_review (player_id, reviewed_ts)",
+        """
+        CREATE TABLE sprint (
+            id INTEGER PRIMARY KEY,
+            player_id INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score >= 0),
+            best_streak INTEGER NOT NULL CHECK (best_streak >= 0),
+            statements INTEGER NOT NULL CHECK (statements >= 0),  -- how many were answered
+            played_at TEXT NOT NULL,  -- ISO 8601 with the UTC offset given
+            played_ts REAL NOT NULL  -- seconds since the epoch, for ordering
+        )
+        """,
+        # a player's best per pack is one seek per pack (and their sprints, one range)
+        "CREATE INDEX sprint_by_player_pack ON sprint (player_id, pack_id, score DESC, played_ts)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

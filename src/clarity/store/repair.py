@@ -71,11 +71,15 @@ SALVAGED_KEYS = {
     "class_in_progress": "id",
     "live_in_progress": "id",
     "live_item": "seq",
+    "study_card": "id",
+    "study_review": "id",
+    "sprint": "id",
 }
 # The tables of classes and class games, for what the repair says it lost of them.
 _CLASS_TABLES = frozenset(
     ("school_class", "class_member", "class_game", "class_team", "class_answer", "class_guess")
 )
+_STUDY = ("study_card", "study_review", "sprint")  # the study modes' rows, by player
 _SMALLEST_KEY = -(2**63)
 _LARGEST_KEY = 2**63 - 1
 # Failed reads allowed per table before what is left is given up: a damaged interior
@@ -729,6 +733,7 @@ def _settle_orphans(
         "DELETE FROM class_member WHERE class_id NOT IN (SELECT id FROM school_class)",
         # the device game in progress: an item without its game row is no game to resume
         "DELETE FROM live_item WHERE game NOT IN (SELECT id FROM live_in_progress)",
+        *(f"DELETE FROM {t} WHERE player_id NOT IN (SELECT id FROM player)" for t in _STUDY),
     )
     if class_games:
         statements = (*statements, *_CLASS_GAME_ORPHANS)

@@ -67,6 +67,7 @@ from clarity.store.repair import (
 )
 from clarity.store.sql import local_aware
 from clarity.store.standings import Standings
+from clarity.store.study import SprintRecord, Study, StudyCard
 
 __all__ = ["Store", "local_aware"]
 
@@ -104,6 +105,7 @@ class Store:
         self._standings = Standings(self._read)
         self._class_games = ClassGames(self._read, self._write, now)
         self._live_games = LiveGames(self._read, self._write, now)
+        self._study = Study(self._read, self._write)
 
     # -- the store itself ------------------------------------------------------------
 
@@ -454,6 +456,108 @@ class Store:
             time_scale=time_scale,
             lasting=lasting or {},
         )
+
+    # -- study: flashcards and sprints (see clarity.store.study) ----------------------
+
+    def save_review(
+        self,
+        player_id: int,
+        pack_id: str,
+        question_id: str,
+        *,
+        state: Mapping[str, Any],
+        due: datetime,
+        rating: int,
+        reviewed_at: datetime,
+        elapsed_days: float | None = None,
+        scheduled_days: float | None = None,
+    ) -> SaveFailed | None:
+        """Save a flashcard review in one transaction: the card's new state (the mapping
+        ``CardState.to_dict()`` gives, due at ``due``) and a row of the review log (rating
+        1-4: Again, Hard, Good, Easy; the elapsed and scheduled days as the scheduler gave
+        them). The card's first review counts as its introduction (:meth:`new_cards_between`).
+
+        Raises ValueError for a rating outside 1-4 or a naive datetime, TypeError/ValueError
+        for a state that is not plain JSON (bugs in the caller)."""
+        return self._study.save_review(
+            player_id,
+            pack_id,
+            question_id,
+            state=state,
+            due=due,
+            rating=rating,
+            reviewed_at=reviewed_at,
+            elapsed_days=elapsed_days,
+            scheduled_days=scheduled_days,
+        )
+
+    def save_card(
+        self,
+        player_id: int,
+        pack_id: str,
+        question_id: str,
+        *,
+        state: Mapping[str, Any],
+        due: datetime,
+        at: datetime,
+    ) -> SaveFailed | None:
+        """Save a card's state without a review (a question answered wrong in a game made
+        due at once: ``core.study.made_due``); no row in the review log. ValueError for a
+        naive datetime."""
+        return self._study.save_card(player_id, pack_id, question_id, state=state, due=due, at=at)
+
+    def study_cards(self, player_id: int, pack_id: str) -> list[StudyCard]:
+        """Every saved card of the player on the pack, by question id (a question with no
+        card, or whose state cannot be read, is new)."""
+        return self._study.cards(player_id, pack_id)
+
+    def due_cards(
+        self, player_id: int, at: datetime, *, pack_id: str | None = None, limit: int = 1
+    ) -> list[StudyCard]:
+        """The player's cards due at ``at`` (aware), most overdue first, at most ``limit``;
+        on one pack, or on every pack when ``pack_id`` is None. One index range."""
+        return self._study.due(player_id, at, pack_id=pack_id, limit=limit)
+
+    def new_cards_between(
+        self, player_id: int, since: datetime, until: datetime, *, pack_id: str | None = None
+    ) -> int:
+        """How many of the player's cards had their first review in [since, until) (the
+        caller's local day, for the daily limit of new cards); on one pack or every pack."""
+        return self._study.introduced(player_id, since, until, pack_id=pack_id)
+
+    def review_count(self, player_id: int) -> int:
+        """How many reviews the player's log holds."""
+        return self._study.review_count(player_id)
+
+    def record_sprint(
+        self,
+        player_id: int,
+        pack_id: str,
+        *,
+        score: int,
+        best_streak: int,
+        statements: int,
+        played_at: datetime,
+    ) -> SprintRecord | SaveFailed:
+        """Save a finished True or False sprint. ValueError for a negative count or a naive
+        ``played_at``."""
+        return self._study.record_sprint(
+            player_id,
+            pack_id,
+            score=score,
+            best_streak=best_streak,
+            statements=statements,
+            played_at=played_at,
+        )
+
+    def best_sprints(self, player_id: int) -> dict[str, SprintRecord]:
+        """The player's best sprint on each pack they played (pack id: its sprint with the
+        highest score)."""
+        return self._study.best_sprints(player_id)
+
+    def sprints(self, player_id: int, limit: int = 50) -> list[SprintRecord]:
+        """The player's sprints, newest first (for the history)."""
+        return self._study.sprints(player_id, limit)
 
     # -- standings -------------------------------------------------------------------
 
