@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from clarity.core import study
 from clarity.store import Player, Store, open_store
 from clarity.store.db import DB_FILENAME, SCHEMA_VERSION
 from clarity.store.study import SprintRecord
@@ -212,3 +213,28 @@ def test_a_damaged_study_table_is_repaired_like_the_rest_of_the_store(data_dir: 
     )
     assert store.saving
     store.close()
+
+
+def test_the_schedulers_card_states_come_back_as_they_were_saved(store: Store, ana: Player) -> None:
+    # the state core.study hands over, through the store and back (no field lost)
+    state = study.new_card((PACK, "q1"))
+    at = MONDAY_9AM
+    for _ in range(3):
+        state, record = study.review(state, study.Rating.Good, at)
+        assert state.due is not None
+        saved = store.save_review(
+            ana.id,
+            PACK,
+            "q1",
+            state=state.to_dict(),
+            due=state.due,
+            rating=int(record.rating),
+            reviewed_at=record.reviewed_at,
+        )
+        assert saved is None
+        at = state.due
+    (card,) = store.study_cards(ana.id, PACK)
+    assert study.CardState.from_dict(card.state) == state
+    assert card.due == state.due
+    assert store.due_cards(ana.id, state.due - timedelta(seconds=1), pack_id=PACK) == []
+    assert store.due_cards(ana.id, state.due, pack_id=PACK) == [card]
