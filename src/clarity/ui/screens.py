@@ -24,6 +24,7 @@ SCREENS: Mapping[str, str] = {
     "players": "clarity.ui.scenes.players:PlayersScene",
     "packs": "clarity.ui.scenes.packs:PackScene",
     "play": "clarity.ui.scenes.play:PlayScene",
+    "study": "clarity.ui.scenes.study:StudyScene",
     "pause": "clarity.ui.scenes.pause:PauseScene",
     "results": "clarity.ui.scenes.results:ResultsScene",
     "cabinet": "clarity.ui.scenes.cabinet:CabinetScene",

@@ -15,6 +15,7 @@ import threading
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ __all__ = [
     "RoundRecord",
     "SaveFailed",
     "Services",
+    "StudyDeck",
     "TeamLeaderRow",
     "said",
 ]
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
     from clarity.core.round import Round
     from clarity.core.scoring import ScoringRules
+    from clarity.core.study import CardState, ReviewRecord
     from clarity.core.teams import ClassGameSetup
     from clarity.core.trophies import TrophyTracker
     from clarity.formats.importing import ImportOutcome, SkippedLine
@@ -298,6 +301,26 @@ class PrintJob:
         self.opened = self._opener(self.folder)
 
 
+#: New cards a student meets in a day when the settings say nothing (Anki's default is 20).
+NEW_CARDS_PER_DAY = 20
+
+
+@dataclass(frozen=True)
+class StudyDeck:
+    """A study session's cards, in the order to study them (:func:`clarity.core.study.due_order`:
+    due ones, most overdue first, then new ones within the day's limit), or, when none is
+    due, the cards due later, soonest first (``ahead``: "study ahead").
+
+    ``saving`` is False for a guest (or when saving is off): the reviews stay in memory.
+    ``next_due`` is the soonest due date among the cards not in the session (None: none).
+    """
+
+    cards: tuple[CardState, ...]
+    ahead: bool
+    saving: bool
+    next_due: datetime | None
+
+
 @dataclass
 class Services:
     assets: Assets
@@ -317,6 +340,9 @@ class Services:
     #: shows a folder in the file manager (None: the system's,
     #: :func:`clarity.printing.pack_print.open_folder`); a test gives its own
     folder_opener: Callable[[Path], bool] | None = None
+    #: the clock of the study and the sprint (UTC, aware); None: the system's. Tests pass
+    #: their own to travel in time.
+    clock: Callable[[], datetime] | None = None
 
     def change_settings(self, settings: Settings) -> str | None:
         """Apply ``settings`` at once and save them: the sound's volume and mute now, the
@@ -541,6 +567,119 @@ class Services:
                 notice=session.notice_said,
             )
         return self._class_progress
+
+    # -- study and the True or False sprint (issue 16) ---------------------------------
+
+    def now(self) -> datetime:
+        """The moment now, timezone-aware UTC: the one place the study and the sprint read
+        the clock (:attr:`clock` when a test gives one)."""
+        moment = self.clock() if self.clock is not None else datetime.now(UTC)
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError(f"the clock must give aware datetimes, not {moment!r}")
+        return moment.astimezone(UTC)
+
+    def _study_player(self) -> tuple[Store, int] | None:
+        """The store and the player whose cards are kept; None for a guest or saving off."""
+        session = self.session
+        session.open()
+        store, player = session.store, session.player
+        if store is None or player is None or not store.saving:
+            return None
+        return store, player.id
+
+    def study_session(self, loaded: LoadedPack, now: datetime) -> StudyDeck:
+        """The player's cards of ``loaded``'s pack to study at ``now`` (aware): due first,
+        then new ones up to :data:`NEW_CARDS_PER_DAY` less those begun since local midnight;
+        when none is left, the cards due later ("study ahead"). A guest gets every question
+        as a new card, kept in memory only. Raises ValueError for a pack that did not load.
+        """
+        from clarity.core.study import (  # noqa: PLC0415 - the study loads fsrs: on first use
+            CardState,
+            due_order,
+            new_card,
+            study_ahead,
+        )
+
+        pack = loaded.pack
+        if pack is None:
+            raise ValueError(f"the pack {loaded.path} did not load: it cannot be studied")
+        found = self._study_player()
+        saved: dict[str, CardState] = {}
+        seen_today = 0
+        if found is not None:
+            store, player_id = found
+            for card in store.study_cards(player_id, pack.id):
+                with contextlib.suppress(ValueError):  # an unreadable state: studied as new
+                    saved[card.question_id] = CardState.from_dict(card.state)
+            local = now.astimezone()
+            midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+            seen_today = store.new_cards_between(
+                player_id, midnight, midnight + timedelta(days=1), pack_id=pack.id
+            )
+        states = [saved.get(q.id) or new_card((pack.id, q.id)) for q in pack.questions]
+        cards = due_order(states, now, new_limit=NEW_CARDS_PER_DAY, new_seen_today=seen_today)
+        ahead = not cards
+        if ahead:
+            cards = study_ahead(states, now)
+        chosen = {card.key for card in cards}
+        later = [s.due for s in states if s.due is not None and s.key not in chosen]
+        return StudyDeck(
+            cards=tuple(cards),
+            ahead=ahead,
+            saving=found is not None,
+            next_due=min(later, default=None),
+        )
+
+    def save_review(self, card: CardState, record: ReviewRecord) -> Message | None:
+        """Keep the card's new state and its line of the review log (one transaction) for
+        the player; None when saved or when nobody's reviews are kept (a guest: the screen
+        says so), else the one line saying why it was not."""
+        found = self._study_player()
+        if found is None:
+            return None
+        store, player_id = found
+        assert card.due is not None
+        failed = store.save_review(
+            player_id,
+            card.pack_id,
+            card.question_id,
+            state=card.to_dict(),
+            due=card.due,
+            rating=int(record.rating),
+            reviewed_at=record.reviewed_at,
+        )
+        return None if failed is None else failed.said
+
+    def best_sprint(self, pack_id: str) -> int | None:
+        """The player's best True or False sprint score on the pack; None when they have
+        none (or for a guest)."""
+        found = self._study_player()
+        if found is None:
+            return None
+        store, player_id = found
+        best = store.best_sprints(player_id).get(pack_id)
+        return None if best is None else best.score
+
+    def record_sprint(
+        self, pack_id: str, score: int, best_streak: int, statements: int, at: datetime
+    ) -> Message | None:
+        """Save a finished sprint for the player; None when saved or for a guest (whose
+        sprints are not kept: the screen says so), else the line saying why not."""
+        found = self._study_player()
+        if found is None:
+            return None
+        store, player_id = found
+        result = store.record_sprint(
+            player_id,
+            pack_id,
+            score=score,
+            best_streak=best_streak,
+            statements=statements,
+            played_at=at,
+        )
+        from clarity.store import SaveFailed  # noqa: PLC0415 - the store after the first frame
+
+        return result.said if isinstance(result, SaveFailed) else None
 
     @property
     def speaker(self) -> Speaker:

@@ -57,6 +57,8 @@ HEADING = N_("Choose a pack")
 PRINT = Binding("print_pack", (Letter("P"),), N_("print"))
 #: How long the notice saying where the printouts are stays (a folder's path is long).
 PRINTED_NOTICE_SECONDS = 6.0
+#: What a pack is chosen for: the screen that opens with it (a round, flashcards, a sprint).
+PURPOSES = ("play", "study", "sprint")
 #: Arrows and Tab move between the packs that play, Enter plays the one in focus, Esc
 #: goes back; PageUp and PageDown join them while the list is longer than its view. The
 #: focus keys go through the screen's ``focus_key`` (see :class:`PackScene`).
@@ -145,8 +147,18 @@ class PackScene(Scene):
 
     name = "packs"
 
-    def __init__(self, app: App, *, on_choose: Callable[[LoadedPack], None] | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        *,
+        on_choose: Callable[[LoadedPack], None] | None = None,
+        purpose: str = "play",
+    ) -> None:
         super().__init__(app)
+        if purpose not in PURPOSES:
+            raise ValueError(f"a pack is chosen to play, study or sprint, not {purpose!r}")
+        #: what the chosen pack is for: its screen ("play", "study" or "sprint") replaces this
+        self.purpose = purpose
         self.on_choose = on_choose or self._start_round
         self.cards: list[PackCard] = []
         self.back_button = Button(N_("Back"), self.back, BACK.hint_cap)
@@ -324,6 +336,9 @@ class PackScene(Scene):
         self._focus_shown = True
 
     def _start_round(self, loaded: LoadedPack) -> None:
+        if self.purpose != "play":  # the flashcards or the True or False sprint
+            self.app.screens.replace(self.purpose, loaded=loaded)
+            return
         self.app.screens.replace("play", loaded=loaded, seed=self.app.services.settings.seed)
 
     # -- the keys ----------------------------------------------------------------

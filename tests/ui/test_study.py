@@ -1,0 +1,205 @@
+"""The Study screen driven through the real App: a pack chosen for study, cards turned and
+rated with real key presses, reviews saved in a real SQLite store, a day later the cards
+come back as FSRS says; a guest studies without saving."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pygame
+import pytest
+
+from clarity.core.study import CardState, Stage
+from clarity.store import open_store
+from clarity.ui.app import App, WindowOptions
+from clarity.ui.assets import Assets
+from clarity.ui.scenes.study import StudyScene, short_interval
+from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Services
+from clarity.ui.sound import Sound
+
+from .conftest import ASSETS, QUESTIONS, write_play_pack
+from .menus import press, step
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+SHOTS = os.environ.get("CLARITY_STUDY_SHOTS")  # a folder: the screenshots are saved there
+
+
+class Clock:
+    """The study's clock, moved by the test."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+def open_study(
+    tmp_path: Path, clock: Clock, *, guest: bool = False, size: tuple[int, int] = (1280, 800)
+) -> App:
+    packs = tmp_path / "packs"
+    if not (packs / "play-test.yaml").exists():
+        write_play_pack(packs)
+    services = Services(
+        assets=Assets(ASSETS),
+        sound=Sound(enabled=False),
+        packs=PackCatalog([packs], ASSETS),
+        settings=GameSettings(seed=1),
+        data_dir=tmp_path / "data",
+        player_options=PlayerOptions(name=None if guest else "Ana", guest=guest),
+        clock=clock,
+    )
+    app = App(services, WindowOptions(size=size))
+    app.open()
+    app.screens.push("packs", purpose="study")
+    for _ in range(600):
+        step(app)
+        if not app.top.loading:  # type: ignore[attr-defined]
+            break
+    press(app, pygame.K_RETURN)  # the first pack
+    assert isinstance(app.top, StudyScene)
+    return app
+
+
+def shot(app: App, name: str) -> None:
+    if SHOTS:
+        step(app)
+        pygame.image.save(app.surface, str(Path(SHOTS) / f"{name}.png"))
+
+
+def study_all(app: App, key: int = pygame.K_3) -> StudyScene:
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    for _ in range(3 * len(QUESTIONS)):
+        if scene.finished:
+            break
+        press(app, pygame.K_SPACE)
+        assert scene.turned
+        press(app, key)
+    assert scene.finished
+    return scene
+
+
+@pytest.fixture(autouse=True)
+def _quit() -> object:
+    yield
+    pygame.quit()
+
+
+def test_a_session_saves_each_review_and_cards_come_back_a_day_later(tmp_path: Path) -> None:
+    clock = Clock(START)
+    app = open_study(tmp_path, clock)
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    assert scene.deck.saving
+    assert not scene.deck.ahead
+    assert len(scene.cards) == len(QUESTIONS)  # all new, within the daily limit of 20
+    first = scene.card
+    assert first is not None
+    press(app, pygame.K_3)  # a rating before the card is turned does nothing
+    assert scene.reviewed == 0
+    press(app, pygame.K_SPACE)
+    assert scene.turned
+    good = scene.rate_buttons[next(iter(scene.rate_buttons))]  # Again's button
+    assert "\n" in good.label  # its interval is on it
+    press(app, pygame.K_3)  # Good
+    assert scene.reviewed == 1
+    assert scene.remembered == 1
+    scene = study_all(app)
+    assert scene.reviewed == len(QUESTIONS)
+    app.services.close()
+
+    store = open_store(tmp_path / "data").store
+    assert store is not None
+    player = store.player_by_name("Ana")
+    assert player is not None
+    assert store.review_count(player.id) == len(QUESTIONS)
+    saved = {
+        c.question_id: CardState.from_dict(c.state)
+        for c in store.study_cards(player.id, "play-test")
+    }
+    assert set(saved) == {q["id"] for q in QUESTIONS}
+    # Good on a new card: FSRS's second learning step, 10 minutes
+    assert all(s.due == START + timedelta(minutes=10) for s in saved.values())
+    store.close()
+
+    # ten minutes later the cards are due again; a day later too, not in between
+    clock.at = START + timedelta(minutes=5)
+    app = open_study(tmp_path, clock)
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    assert scene.deck.ahead  # nothing due five minutes on: "study ahead"
+    app.services.close()
+
+    clock.at = START + timedelta(days=1)
+    app = open_study(tmp_path, clock)
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    assert not scene.deck.ahead
+    assert len(scene.cards) == len(QUESTIONS)
+    scene = study_all(app)
+    app.services.close()
+    store = open_store(tmp_path / "data").store
+    assert store is not None
+    player = store.player_by_name("Ana")
+    assert player is not None
+    assert store.review_count(player.id) == 2 * len(QUESTIONS)
+    states = [CardState.from_dict(c.state) for c in store.study_cards(player.id, "play-test")]
+    assert all(s.stage == Stage.REVIEW for s in states)
+    assert all(s.due is not None and s.due > clock.at + timedelta(days=1) for s in states)
+    store.close()
+
+
+def test_again_shows_the_card_again_before_the_end(tmp_path: Path) -> None:
+    app = open_study(tmp_path, Clock(START))
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    press(app, pygame.K_SPACE)
+    press(app, pygame.K_1)  # Again
+    assert scene.remembered == 0
+    assert len(scene.cards) == len(QUESTIONS) + 1
+    app.services.close()
+
+
+def test_a_guest_studies_without_saving(tmp_path: Path) -> None:
+    app = open_study(tmp_path, Clock(START), guest=True)
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    assert not scene.deck.saving
+    assert "not saved" in scene._subheading(app.translator)
+    study_all(app)
+    app.services.close()
+
+
+def test_reduced_motion_turns_the_card_at_once(tmp_path: Path) -> None:
+    app = open_study(tmp_path, Clock(START))
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    press(app, pygame.K_SPACE, frames=1)
+    reduced = app.look.reduced_motion
+    assert (scene.flip == 1.0) if reduced else (scene.flip < 1.0)
+    app.services.close()
+
+
+def test_short_intervals(tmp_path: Path) -> None:
+    from clarity.i18n import translator_for
+
+    t = translator_for("en")
+    assert short_interval(timedelta(minutes=10), t) == "10 min"
+    assert short_interval(timedelta(days=2), t) == "2 d"
+    assert short_interval(timedelta(hours=5), t) == "5 h"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_screenshots(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = open_study(tmp_path, Clock(START), size=size)
+    label = f"{size[0]}x{size[1]}"
+    shot(app, f"study-front-{label}")
+    press(app, pygame.K_SPACE, frames=40)
+    shot(app, f"study-back-{label}")
+    scene = study_all(app)
+    shot(app, f"study-summary-{label}")
+    assert scene.finished
+    app.services.close()
