@@ -1,0 +1,450 @@
+"""The True or False sprint: a pack's statements one after another against the clock.
+
+The rules are :mod:`clarity.core.sprint`'s; this screen feeds it the frames' ``dt`` as its
+clock (never the wall clock: a test steps the game's time) and draws what it says:
+
+- the statement in a card, True and False buttons under it (keys T / ←, F / →, declared
+  once in :data:`ANSWER_KEYS`; the hints along the bottom are made from the same rows);
+- the score, the streak and a countdown bar over the sprint's length (60 s, stretched by
+  the player's extra time, as the play screen's rules are); a wrong verdict says "−5 s"
+  beside the bar; with the timer off (the class's rules) the sprint is a count of
+  statements instead;
+- with read-aloud on, each statement is spoken (:class:`clarity.ui.speech.Speaker`) in the
+  pack's language;
+- at the end: the score, the best streak, right and wrong, and the personal best for the
+  pack (``services.best_sprint``; "New personal best!" when beaten), the sprint saved by
+  ``services.record_sprint``;
+- a pack with no statement to judge (:func:`clarity.core.sprint.can_sprint`) gets a line
+  that says so instead of a sprint.
+
+Reduced motion: the card does not shake on a wrong verdict nor flash on a right one.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import TYPE_CHECKING
+
+import pygame
+
+from clarity.core.messages import N_, english_text
+from clarity.core.sprint import Sprint, SprintRules, Statement, can_sprint
+from clarity.ui import keys
+from clarity.ui.backdrop import Backdrop
+from clarity.ui.bindings import Binding, handle_key, key_hints
+from clarity.ui.hints import draw_key_hints, key_hints_height
+from clarity.ui.host_view.texts import Texts
+from clarity.ui.keys import Letter
+from clarity.ui.play.reading import spoken_words_for
+from clarity.ui.scene import Scene
+from clarity.ui.widgets import Button, FocusGroup, draw_panel
+
+if TYPE_CHECKING:
+    from clarity.core.packs.loader import LoadedPack
+    from clarity.ui.app import App
+    from clarity.ui.theme import Colour, Metrics
+
+#: The verdict keys: T or ← says true, F or → says false (the True button is on the left).
+ANSWER_KEYS = (
+    Binding("answer", (Letter("T"), keys.LEFT), N_("true"), "T ←", args=(True,)),
+    Binding("answer", (Letter("F"), keys.RIGHT), N_("false"), "F →", args=(False,)),
+)
+BACK = Binding("back", (keys.ESCAPE,), N_("back"))
+AGAIN = Binding("again", (keys.ENTER, keys.SPACE), N_("play again"), "Enter")
+
+#: Seconds the "−5 s" and the right/wrong mark stay after a verdict.
+FEEDBACK_SECONDS = 0.9
+#: Seconds a wrong verdict's shake lasts (not with reduced motion).
+SHAKE_SECONDS = 0.35
+
+
+class SprintScene(Scene):
+    """One sprint over ``loaded``'s pack (see the module). ``seed`` replays a sprint (by
+    default the settings' seed, else a random one). Raises ``ValueError`` for a pack that
+    did not load."""
+
+    name = "sprint"
+
+    def __init__(self, app: App, loaded: LoadedPack, *, seed: int | None = None) -> None:
+        super().__init__(app)
+        if loaded.pack is None:
+            raise ValueError(f"the pack {loaded.path} has errors and cannot be played")
+        self.loaded = loaded
+        self.pack = loaded.pack
+        services = app.services
+        if seed is None:
+            seed = services.settings.seed
+        if seed is None:
+            seed = random.SystemRandom().randrange(2**31)
+        self.seed = seed
+        # the player's extra time stretches the sprint as it stretches a round's clock
+        scale = services.session.round_rules(services.settings.rules()).time_scale
+        self.rules = (
+            SprintRules(time_scale=scale) if scale is not None else SprintRules(seconds=None)
+        )
+        self.usable = can_sprint(self.pack)
+        self.sprint: Sprint | None = (
+            Sprint(self.pack, self.rules, random.Random(seed)) if self.usable else None
+        )
+        self.clock = 0.0  # seconds of game time since the sprint started (the frames' dt)
+        self.previous_best: int | None = None
+        self.new_best = False
+        self.saved_notice: str | None = None
+        self.recorded = False
+        self._feedback: tuple[bool, float] | None = None  # (right, seconds left to show)
+        self._shake = 0.0
+        self._texts = Texts(services.assets)
+        self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._card = pygame.Rect(0, 0, 0, 0)
+        self._bar = pygame.Rect(0, 0, 0, 0)
+        self._backdrop = Backdrop()
+        self.true_button = Button(N_("True"), lambda: self.answer(True), "T ←", tone="answer-2")
+        self.false_button = Button(N_("False"), lambda: self.answer(False), "F →", tone="answer-0")
+        self.focus = FocusGroup([self.true_button, self.false_button], columns=2, ring=False)
+        self._size = (0, 0)
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.sprint is not None and self.sprint.ended
+
+    @property
+    def statement(self) -> Statement | None:
+        if self.sprint is None or self.sprint.ended:
+            return None
+        return self.sprint.statement
+
+    def time_left(self) -> float | None:
+        return None if self.sprint is None else self.sprint.time_left(self.clock)
+
+    def bindings(self) -> tuple[Binding, ...]:
+        if self.sprint is None:
+            return (BACK,)
+        if self.sprint.ended:
+            return (AGAIN, BACK)
+        return (*ANSWER_KEYS, BACK)
+
+    def enter(self) -> None:
+        if self.sprint is None:
+            return
+        self.previous_best = self.app.services.best_sprint(self.pack.id)
+        self.sprint.start(self.clock)
+        self._read_statement()
+
+    def exit(self) -> None:
+        if self._read_aloud:
+            self.app.services.speaker.stop()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def answer(self, verdict: bool) -> None:
+        """The student's verdict on the statement shown (ignored once the sprint is over)."""
+        sprint = self.sprint
+        if sprint is None or sprint.ended:
+            return
+        outcome = sprint.answer(verdict, self.clock)
+        if not outcome.counted:
+            self._finish()
+            return
+        self._feedback = (outcome.right, FEEDBACK_SECONDS)
+        if not outcome.right and not self.app.look.reduced_motion:
+            self._shake = SHAKE_SECONDS
+        if outcome.ended:
+            self._finish()
+        else:
+            self._read_statement()
+        self.layout(self._size)
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def again(self) -> None:
+        self.app.replace(SprintScene(self.app, self.loaded))
+
+    def _finish(self) -> None:
+        sprint = self.sprint
+        if sprint is None or self.recorded:
+            return
+        self.recorded = True
+        if self._read_aloud:
+            self.app.services.speaker.stop()
+        services = self.app.services
+        previous = self.previous_best
+        self.new_best = previous is not None and sprint.score > previous
+        refused = services.record_sprint(
+            self.pack.id, sprint.score, sprint.best_streak, sprint.answered, at=services.now()
+        )
+        if refused is not None:
+            self.saved_notice = self.app.translator.render(refused)
+        elif services.session.player is None:
+            self.saved_notice = self.app.translator.gettext(
+                "A guest's sprints are not saved. Choose a player to keep your best."
+            )
+        self.layout(self._size)
+
+    # -- read aloud -----------------------------------------------------------------------
+
+    @property
+    def _read_aloud(self) -> bool:
+        return self.app.services.settings.sound.read_aloud != "off"
+
+    def spoken(self, statement: Statement) -> str:
+        """What is read for ``statement``: it with its verdict asked in the pack's language
+        when the game speaks it, else the statement alone (the pack's own words)."""
+        words = spoken_words_for(self.pack.language)
+        if words is None:
+            return english_text(statement.text)
+        return words.render(statement.asked())
+
+    def _read_statement(self) -> None:
+        statement = self.statement
+        if not self._read_aloud or statement is None or self.sprint is None:
+            return
+        self.app.services.speaker.say(
+            self.spoken(statement),
+            self.pack.language,
+            key=("sprint", self.sprint.answered),
+            interrupt=True,
+        )
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            handle_key(self, self.bindings(), event)
+        elif self.sprint is not None and not self.sprint.ended:
+            self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        if self._read_aloud:
+            speaker = self.app.services.speaker
+            speaker.update()
+            for notice in speaker.take_notices():
+                self.app.notice.show(self.app.translator.render(notice))
+        if self._feedback is not None:
+            right, left = self._feedback
+            self._feedback = (right, left - dt) if left > dt else None
+        self._shake = max(0.0, self._shake - dt)
+        sprint = self.sprint
+        if sprint is None or sprint.ended:
+            return
+        self.clock += dt
+        if sprint.check(self.clock):
+            self._finish()
+
+    # -- layout and drawing ---------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self._size = size
+        if size == (0, 0):
+            return
+        metrics = self.app.look.metrics(size)
+        assets = self.app.services.assets
+        palette = self.app.look.palette
+        t = self.app.translator
+        texts = self._texts = Texts(assets)
+        width, height = size
+        margin = metrics.margin
+        gap = metrics.gap
+        hints_h = key_hints_height(key_hints(self.bindings()), assets, metrics, width - 2 * margin)
+        self._hints_area = pygame.Rect(
+            margin, height - hints_h - metrics.px(0.6), width - 2 * margin, hints_h
+        )
+        inner = pygame.Rect(margin, margin, width - 2 * margin, self._hints_area.top - 2 * margin)
+        heading_h = metrics.heading_size + gap
+        texts.place(
+            "pack",
+            t.gettext("True or False: {pack}", pack=self.pack.title),
+            (metrics.heading_size, metrics.small_size),
+            palette.text,
+            pygame.Rect(inner.x, inner.y, inner.width * 2 // 3, heading_h),
+            bold=True,
+            or_line=True,
+        )
+        body = pygame.Rect(inner.x, inner.y + heading_h + gap, inner.width, 0)
+        body.height = inner.bottom - body.top
+        if self.sprint is None:
+            self._place_unusable(texts, body, metrics)
+        elif self.sprint.ended:
+            self._place_result(texts, body, metrics)
+        else:
+            self._place_statement(texts, inner, body, metrics)
+
+    def _place_unusable(self, texts: Texts, body: pygame.Rect, m: Metrics) -> None:
+        t = self.app.translator
+        palette = self.app.look.palette
+        texts.place(
+            "message",
+            t.gettext(
+                "This pack has no true/false or choice question to make a statement of: "
+                "choose another pack for a sprint."
+            ),
+            (m.heading_size, m.small_size),
+            palette.text,
+            body,
+            bold=True,
+            align="centre",
+            middle=True,
+        )
+
+    def _place_statement(
+        self, texts: Texts, inner: pygame.Rect, body: pygame.Rect, m: Metrics
+    ) -> None:
+        sprint = self.sprint
+        assert sprint is not None
+        assert sprint.statement is not None
+        t = self.app.translator
+        palette = self.app.look.palette
+        gap = m.gap
+        # the score and the streak in the top right
+        texts.place(
+            "score",
+            t.gettext(
+                "Score {score}  ·  streak {streak}", score=sprint.score, streak=sprint.streak
+            ),
+            (m.body_size, m.small_size),
+            palette.accent,
+            pygame.Rect(inner.x + inner.width // 3, inner.y, inner.width * 2 // 3, m.heading_size),
+            bold=True,
+            align="right",
+        )
+        # the countdown bar, the seconds left beside it
+        bar_h = max(m.px(1.6), 12)
+        label_w = m.px(14)
+        self._bar = pygame.Rect(body.x, body.y, body.width - label_w - gap, bar_h)
+        self._time_box = pygame.Rect(self._bar.right + gap, body.y - bar_h // 2, label_w, bar_h * 2)
+        buttons_h = max(m.px(7), m.body_size * 2)
+        buttons_top = body.bottom - buttons_h
+        # room under the bar for the "−5 s" a wrong verdict costs
+        card_top = self._bar.bottom + m.body_size + 2 * gap
+        self._card = pygame.Rect(body.x, card_top, body.width, buttons_top - gap - card_top)
+        pad = m.px(2)
+        texts.place(
+            "statement",
+            t.render(sprint.statement.text),
+            (m.title_size, m.body_size),
+            palette.text,
+            self._card.inflate(-2 * pad, -2 * pad),
+            bold=True,
+            align="centre",
+            middle=True,
+            or_line=True,
+        )
+        half = (body.width - gap) // 2
+        self.true_button.label = t.gettext("True")
+        self.false_button.label = t.gettext("False")
+        self.true_button.rect = pygame.Rect(body.x, buttons_top, half, buttons_h)
+        self.false_button.rect = pygame.Rect(body.right - half, buttons_top, half, buttons_h)
+
+    def _place_result(self, texts: Texts, body: pygame.Rect, m: Metrics) -> None:
+        sprint = self.sprint
+        assert sprint is not None
+        t = self.app.translator
+        palette = self.app.look.palette
+        gap = m.gap
+        y = body.y
+        texts.place(
+            "result-score",
+            t.ngettext("{count} point", "{count} points", sprint.score),
+            (m.title_size, m.heading_size),
+            palette.accent,
+            pygame.Rect(body.x, y, body.width, m.title_size * 2),
+            bold=True,
+            align="centre",
+        )
+        y = texts.boxes["result-score"].bottom + gap
+        lines: list[tuple[str, str, Colour]] = [
+            (
+                "result-counts",
+                t.gettext(
+                    "Right {right}  ·  wrong {wrong}  ·  best streak {streak}",
+                    right=sprint.right,
+                    wrong=sprint.wrong,
+                    streak=sprint.best_streak,
+                ),
+                palette.text,
+            )
+        ]
+        if self.new_best:
+            lines.append(("result-best", t.gettext("New personal best!"), palette.right))
+        previous = self.previous_best
+        best = sprint.score if previous is None else max(previous, sprint.score)
+        if self.saved_notice is None:
+            lines.append(
+                ("result-record", t.gettext("Personal best: {best}", best=best), palette.text_muted)
+            )
+        else:
+            lines.append(("result-saved", self.saved_notice, palette.text_muted))
+        for name, text, colour in lines:
+            box = pygame.Rect(body.x, y, body.width, m.heading_size * 3)
+            rect = texts.place(
+                name, text, (m.heading_size, m.small_size), colour, box, bold=True, align="centre"
+            )
+            y = rect.bottom + gap
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look = self.app.look
+        palette = look.palette
+        assets = self.app.services.assets
+        metrics = look.metrics(surface.get_size())
+        self._backdrop.draw(surface, palette)
+        sprint = self.sprint
+        if sprint is not None and not sprint.ended:
+            self._draw_clock(surface, sprint)
+            card = self._card.copy()
+            if self._shake > 0 and not look.reduced_motion:
+                card.x += round(
+                    math.sin(self._shake * 60) * metrics.px(0.8) * self._shake / SHAKE_SECONDS
+                )
+            edge = palette.panel_edge
+            if self._feedback is not None:
+                edge = palette.right if self._feedback[0] else palette.wrong
+            draw_panel(surface, card, metrics, palette.panel, edge)
+            self.focus.draw(surface, assets, metrics, metrics.heading_size)
+        self._texts.draw(surface)
+        draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
+
+    def _draw_clock(self, surface: pygame.Surface, sprint: Sprint) -> None:
+        look = self.app.look
+        palette = look.palette
+        assets = self.app.services.assets
+        metrics = look.metrics(surface.get_size())
+        t = self.app.translator
+        left = sprint.time_left(self.clock)
+        duration = sprint.rules.duration
+        bar = self._bar
+        pygame.draw.rect(surface, palette.track, bar, border_radius=bar.height // 2)
+        if left is not None and duration:
+            share = max(0.0, min(1.0, left / duration))
+            fill = bar.copy()
+            fill.width = round(bar.width * share)
+            colour = palette.wrong if left <= 10 else palette.accent
+            if fill.width > 0:
+                pygame.draw.rect(surface, colour, fill, border_radius=bar.height // 2)
+            text = t.gettext("{seconds} s", seconds=math.ceil(left))
+        else:
+            # untimed: how many statements are left
+            text = t.gettext("{done} of {count}", done=sprint.answered, count=sprint.rules.count)
+        shown = assets.text(text, metrics.body_size, palette.text, bold=True)
+        box = self._time_box
+        surface.blit(shown, shown.get_rect(midleft=(box.x, box.centery)))
+        cost = self.cost_shown()
+        if cost is not None:
+            mark = assets.text(cost, metrics.body_size, palette.wrong, bold=True)
+            surface.blit(mark, mark.get_rect(midtop=(bar.centerx, bar.bottom + metrics.px(0.3))))
+
+    def cost_shown(self) -> str | None:
+        """The time a wrong verdict just cost, as shown under the bar ("−5 s"), or None."""
+        sprint = self.sprint
+        if sprint is None or sprint.rules.duration is None or sprint.ended:
+            return None
+        if self._feedback is None or self._feedback[0]:
+            return None
+        # Translators: the seconds a wrong verdict takes off a True or False sprint's clock
+        return self.app.translator.gettext("−{seconds} s", seconds=round(sprint.rules.wrong_costs))
+
+    def shown_texts(self) -> dict[str, str]:
+        """What each named text says now (for the tests)."""
+        return dict(self._texts.words)
