@@ -21,6 +21,7 @@ from clarity.ui.scenes.sprint import SprintScene
 from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.sound import Sound
 from clarity.ui.speech import Speaker
+from clarity.ui.theme import Look
 
 from .conftest import ASSETS, Pilot, write_play_pack
 from .saving import MakeApp, app_factory, at_title
@@ -255,3 +256,41 @@ def test_extra_time_makes_the_sprint_longer(make_saving_app: MakeApp, loaded: Lo
     run_out(pilot, scene)
     assert scene.sprint is not None
     assert scene.sprint.ended_at == pytest.approx(90.0)
+
+
+@pytest.mark.parametrize("still", [True, False])
+def test_a_wrong_verdict_shakes_the_card_only_without_reduced_motion(
+    app: App, loaded: LoadedPack, still: bool
+) -> None:
+    app.apply_look(Look.from_choices(reduced_motion=still))
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    metrics = app.look.metrics(app.surface.get_size())
+    verdict(pilot, scene, right=False)
+    offsets = []
+    for _ in range(30):
+        offsets.append(scene.shake_offset(metrics))
+        pilot.step()
+    assert scene.cost_shown() == "−5 s"  # said either way
+    if still:
+        assert set(offsets) == {0}
+    else:
+        assert len(set(offsets)) > 2
+        assert offsets[-1] == 0  # and it is over in a moment
+
+
+def test_with_the_timer_off_the_sprint_is_a_count_of_statements(
+    make_app: Callable[..., App], loaded: LoadedPack
+) -> None:
+    pilot = Pilot(make_app(settings=GameSettings(seed=1, timer=False)))
+    scene = start(pilot, loaded)
+    assert scene.time_left() is None
+    pilot.step(int(120 / 0.5), dt=0.5)  # two minutes: no clock runs out
+    assert not scene.ended
+    assert scene.sprint is not None
+    count = scene.sprint.rules.count
+    for number in range(count):
+        verdict(pilot, scene, right=number % 3 != 0)
+    assert scene.ended
+    assert scene.sprint.answered == count
+    assert scene.cost_shown() is None

@@ -79,7 +79,9 @@ class SprintScene(Scene):
             seed = random.SystemRandom().randrange(2**31)
         self.seed = seed
         # the player's extra time stretches the sprint as it stretches a round's clock
-        scale = services.session.round_rules(services.settings.rules()).time_scale
+        # (the timer off, or no time limit for the player: a count of statements instead)
+        rules = services.session.round_rules(services.settings.rules())
+        scale = rules.time_scale if rules.timer else None
         self.rules = (
             SprintRules(time_scale=scale) if scale is not None else SprintRules(seconds=None)
         )
@@ -259,7 +261,7 @@ class SprintScene(Scene):
             t.gettext("True or False: {pack}", pack=self.pack.title),
             (metrics.heading_size, metrics.small_size),
             palette.text,
-            pygame.Rect(inner.x, inner.y, inner.width * 2 // 3, heading_h),
+            pygame.Rect(inner.x, inner.y, inner.width * 3 // 5 - gap, heading_h),
             bold=True,
             or_line=True,
         )
@@ -306,7 +308,9 @@ class SprintScene(Scene):
             ),
             (m.body_size, m.small_size),
             palette.accent,
-            pygame.Rect(inner.x + inner.width // 3, inner.y, inner.width * 2 // 3, m.heading_size),
+            pygame.Rect(
+                inner.x + inner.width * 3 // 5, inner.y, inner.width * 2 // 5, m.heading_size
+            ),
             bold=True,
             align="right",
         )
@@ -344,7 +348,7 @@ class SprintScene(Scene):
         t = self.app.translator
         palette = self.app.look.palette
         gap = m.gap
-        y = body.y
+        y = body.y + body.height // 8  # the result stands in the upper middle, as a card's
         texts.place(
             "result-score",
             t.ngettext("{count} point", "{count} points", sprint.score),
@@ -355,7 +359,7 @@ class SprintScene(Scene):
             align="centre",
         )
         y = texts.boxes["result-score"].bottom + gap
-        lines: list[tuple[str, str, Colour]] = [
+        lines: list[tuple[str, str, Colour, int]] = [
             (
                 "result-counts",
                 t.gettext(
@@ -365,22 +369,23 @@ class SprintScene(Scene):
                     streak=sprint.best_streak,
                 ),
                 palette.text,
+                m.heading_size,
             )
         ]
         if self.new_best:
-            lines.append(("result-best", t.gettext("New personal best!"), palette.right))
+            best_line = t.gettext("New personal best!")
+            lines.append(("result-best", best_line, palette.right, m.heading_size))
         previous = self.previous_best
         best = sprint.score if previous is None else max(previous, sprint.score)
         if self.saved_notice is None:
-            lines.append(
-                ("result-record", t.gettext("Personal best: {best}", best=best), palette.text_muted)
-            )
+            record = t.gettext("Personal best: {best}", best=best)
+            lines.append(("result-record", record, palette.text, m.body_size))
         else:
-            lines.append(("result-saved", self.saved_notice, palette.text_muted))
-        for name, text, colour in lines:
-            box = pygame.Rect(body.x, y, body.width, m.heading_size * 3)
+            lines.append(("result-saved", self.saved_notice, palette.text_muted, m.body_size))
+        for name, text, colour, size in lines:
+            box = pygame.Rect(body.x, y, body.width, size * 3)
             rect = texts.place(
-                name, text, (m.heading_size, m.small_size), colour, box, bold=True, align="centre"
+                name, text, (size, m.small_size), colour, box, bold=True, align="centre"
             )
             y = rect.bottom + gap
 
@@ -393,11 +398,7 @@ class SprintScene(Scene):
         sprint = self.sprint
         if sprint is not None and not sprint.ended:
             self._draw_clock(surface, sprint)
-            card = self._card.copy()
-            if self._shake > 0 and not look.reduced_motion:
-                card.x += round(
-                    math.sin(self._shake * 60) * metrics.px(0.8) * self._shake / SHAKE_SECONDS
-                )
+            card = self._card.move(self.shake_offset(metrics), 0)
             edge = palette.panel_edge
             if self._feedback is not None:
                 edge = palette.right if self._feedback[0] else palette.wrong
@@ -417,16 +418,18 @@ class SprintScene(Scene):
         bar = self._bar
         pygame.draw.rect(surface, palette.track, bar, border_radius=bar.height // 2)
         if left is not None and duration:
-            share = max(0.0, min(1.0, left / duration))
-            fill = bar.copy()
-            fill.width = round(bar.width * share)
+            share = left / duration
             colour = palette.wrong if left <= 10 else palette.accent
-            if fill.width > 0:
-                pygame.draw.rect(surface, colour, fill, border_radius=bar.height // 2)
             text = t.gettext("{seconds} s", seconds=math.ceil(left))
         else:
-            # untimed: how many statements are left
+            # untimed: the bar fills with the statements answered of the sprint's count
+            share = sprint.answered / sprint.rules.count
+            colour = palette.accent
             text = t.gettext("{done} of {count}", done=sprint.answered, count=sprint.rules.count)
+        fill = bar.copy()
+        fill.width = round(bar.width * max(0.0, min(1.0, share)))
+        if fill.width > 0:
+            pygame.draw.rect(surface, colour, fill, border_radius=bar.height // 2)
         shown = assets.text(text, metrics.body_size, palette.text, bold=True)
         box = self._time_box
         surface.blit(shown, shown.get_rect(midleft=(box.x, box.centery)))
@@ -434,6 +437,14 @@ class SprintScene(Scene):
         if cost is not None:
             mark = assets.text(cost, metrics.body_size, palette.wrong, bold=True)
             surface.blit(mark, mark.get_rect(midtop=(bar.centerx, bar.bottom + metrics.px(0.3))))
+
+    def shake_offset(self, metrics: Metrics) -> int:
+        """Pixels the statement's card is moved sideways now: a short shake after a wrong
+        verdict, none with reduced motion (WCAG 2.2 2.3.3)."""
+        if self._shake <= 0 or self.app.look.reduced_motion:
+            return 0
+        fade = self._shake / SHAKE_SECONDS
+        return round(math.sin(self._shake * 60) * metrics.px(0.8) * fade)
 
     def cost_shown(self) -> str | None:
         """The time a wrong verdict just cost, as shown under the bar ("−5 s"), or None."""
