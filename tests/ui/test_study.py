@@ -203,3 +203,72 @@ def test_screenshots(tmp_path: Path, size: tuple[int, int]) -> None:
     shot(app, f"study-summary-{label}")
     assert scene.finished
     app.services.close()
+
+
+def test_title_study_opens_the_pack_list_then_the_cards(tmp_path: Path) -> None:
+    write_play_pack(tmp_path / "packs")
+    services = Services(
+        assets=Assets(ASSETS),
+        sound=Sound(enabled=False),
+        packs=PackCatalog([tmp_path / "packs"], ASSETS),
+        settings=GameSettings(seed=1),
+        data_dir=tmp_path / "data",
+        player_options=PlayerOptions(name="Ana"),
+        clock=Clock(START),
+    )
+    app = App(services, WindowOptions(size=(1280, 800)))
+    app.open()
+    app.screens.push("title")
+    for _ in range(200):  # the store opens after the first frames: the full menu
+        step(app)
+        if app.top.status:  # type: ignore[attr-defined]
+            break
+    shot(app, "title-full")
+    title = app.top
+    press(app, pygame.K_DOWN)  # from Play to Study
+    assert title.focus.focused is title.study_button  # type: ignore[attr-defined]
+    press(app, pygame.K_RETURN)
+    packs = app.top
+    assert packs.name == "packs"
+    assert packs.purpose == "study"  # type: ignore[attr-defined]
+    for _ in range(600):
+        step(app)
+        if not packs.loading:  # type: ignore[attr-defined]
+            break
+    press(app, pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    press(app, pygame.K_SPACE)
+    press(app, pygame.K_3)
+    assert scene.reviewed == 1
+    press(app, pygame.K_ESCAPE)
+    assert app.top is title
+    app.services.close()
+
+
+def test_title_true_or_false_opens_the_sprint_on_the_chosen_pack(tmp_path: Path) -> None:
+    write_play_pack(tmp_path / "packs")
+    services = Services(
+        assets=Assets(ASSETS),
+        sound=Sound(enabled=False),
+        packs=PackCatalog([tmp_path / "packs"], ASSETS),
+        settings=GameSettings(seed=1),
+        clock=Clock(START),
+    )
+    app = App(services, WindowOptions(size=(1280, 800)))
+    app.open()
+    app.screens.push("title")
+    step(app, 3)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)  # Play, Study, True or False
+    press(app, pygame.K_RETURN)
+    packs = app.top
+    assert packs.purpose == "sprint"  # type: ignore[attr-defined]
+    for _ in range(600):
+        step(app)
+        if not packs.loading:  # type: ignore[attr-defined]
+            break
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "sprint"
+    assert [s.name for s in app.scenes] == ["title", "sprint"]
+    app.services.close()

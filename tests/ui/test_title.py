@@ -41,7 +41,14 @@ def app(monkeypatch: pytest.MonkeyPatch, packs_dir: Path) -> Iterator[App]:
 def test_title_offers_play_the_class_game_and_quit_and_nothing_else(app: App) -> None:
     title = app.top
     assert isinstance(title, TitleScene)
-    assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Class game", "Quit"]
+    assert [b.label for b in title.focus.buttons] == [
+        "Play",
+        "Study",
+        "True or False",
+        "Settings",
+        "Class game",
+        "Quit",
+    ]
     assert all(b.enabled for b in title.focus.buttons)
     assert title.focus.focused is title.play_button
 
@@ -69,6 +76,10 @@ def test_arrows_reach_quit_and_enter_ends_the_game(app: App) -> None:
     press(app, pygame.K_DOWN)
     title = app.top
     assert isinstance(title, TitleScene)
+    assert title.focus.focused is title.study_button
+    press(app, pygame.K_DOWN)
+    assert title.focus.focused is title.sprint_button
+    press(app, pygame.K_DOWN)
     assert title.focus.focused is title.settings_button
     press(app, pygame.K_DOWN)
     assert title.focus.focused is title.class_button

@@ -33,6 +33,12 @@ def start_playing(app: App) -> None:
     _after_player(app, lambda: resume_offer(app, pack_choice) or pack_choice())
 
 
+def choose_pack_for(app: App, purpose: str) -> None:
+    """The title's Study and True or False: who plays, then the pack choice for ``purpose``
+    ("study" or "sprint"), which opens that screen on the chosen pack."""
+    _after_player(app, lambda: app.screens.make("packs", purpose=purpose))
+
+
 def start_class_game(app: App) -> None:
     """The title's Class game: the interrupted class game on offer, else the pack choice,
     then the class game's setup on the chosen pack (teams, rules, buzzers)."""

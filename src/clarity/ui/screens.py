@@ -25,6 +25,7 @@ SCREENS: Mapping[str, str] = {
     "packs": "clarity.ui.scenes.packs:PackScene",
     "play": "clarity.ui.scenes.play:PlayScene",
     "study": "clarity.ui.scenes.study:StudyScene",
+    "sprint": "clarity.ui.scenes.sprint:SprintScene",
     "pause": "clarity.ui.scenes.pause:PauseScene",
     "results": "clarity.ui.scenes.results:ResultsScene",
     "cabinet": "clarity.ui.scenes.cabinet:CabinetScene",

@@ -53,6 +53,8 @@ HINTS: tuple[KeyHint, ...] = key_hints((*TITLE_KEYS, *GLOBAL_BINDINGS))
 
 # The mosaic: a small board whose tiles uncover a picture one by one, then cover it again.
 MOSAIC_ROWS = 3
+#: The rows of the full menu: Play, then Study and True or False, then three pairs.
+GRID_ROWS = 5
 MOSAIC_COLS = 9
 REVEAL_EVERY = 0.55  # seconds between two tiles
 REVEAL_SHARE = 0.7  # how much of the picture shows before it covers up again
@@ -177,6 +179,10 @@ class TitleScene(Scene):
         self.settings_button = Button(N_("Settings"), self.open_settings)
         # Translators: the title's entry for the game a whole class plays in teams
         self.class_button = Button(N_("Class game"), self.class_game)
+        # Translators: the title's entry for the flashcards with spaced repetition
+        self.study_button = Button(N_("Study"), self.study)
+        # Translators: the title's entry for the 60-second sprint of true/false statements
+        self.sprint_button = Button(N_("True or False"), self.sprint)
         self._labels = [
             (button, button.label)
             for button in (
@@ -187,6 +193,8 @@ class TitleScene(Scene):
                 self.player_button,
                 self.settings_button,
                 self.class_button,
+                self.study_button,
+                self.sprint_button,
             )
         ]
         # Saved progress needs a data folder; the store is opened after the first frame.
@@ -208,9 +216,18 @@ class TitleScene(Scene):
     def _buttons(self) -> list[Button]:
         # in the order drawn, read line by line: the class game beside (or above) Quit
         if not self._saving:
-            return [self.play_button, self.settings_button, self.class_button, self.quit_button]
+            return [
+                self.play_button,
+                self.study_button,
+                self.sprint_button,
+                self.settings_button,
+                self.class_button,
+                self.quit_button,
+            ]
         return [
             self.play_button,
+            self.study_button,
+            self.sprint_button,
             self.trophies_button,
             self.scores_button,
             self.player_button,
@@ -264,6 +281,8 @@ class TitleScene(Scene):
             "player": self.player_button,
             "settings": self.settings_button,
             "class": self.class_button,
+            "study": self.study_button,
+            "sprint": self.sprint_button,
         }
         boxes.update({n: b.rect.copy() for n, b in names.items() if b in self.focus.buttons})
         if self._saving:
@@ -284,6 +303,20 @@ class TitleScene(Scene):
 
     def quit(self) -> None:
         self.app.quit()
+
+    def study(self) -> None:
+        """Study: who plays (their cards are theirs), then the pack to study."""
+        self._choose_pack("study")
+
+    def sprint(self) -> None:
+        """True or False: who plays (their best is theirs), then the pack of the sprint."""
+        self._choose_pack("sprint")
+
+    def _choose_pack(self, purpose: str) -> None:
+        if not self._saving:
+            self.app.screens.push("packs", purpose=purpose)
+            return
+        journey.choose_pack_for(self.app, purpose)
 
     def class_game(self) -> None:
         journey.choose_class_game(self.app)
@@ -317,6 +350,12 @@ class TitleScene(Scene):
             button.label = t.gettext(label)
 
     def layout(self, size: tuple[int, int]) -> None:
+        self._place(size, compact=False)
+        if self._saving and self.quit_button.rect.bottom > self._hints_area.top:
+            # large text in a low window: Study and True or False go beside Play
+            self._place(size, compact=True)
+
+    def _place(self, size: tuple[int, int], *, compact: bool) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
         assets = self.app.services.assets
         width, height = size
@@ -330,7 +369,8 @@ class TitleScene(Scene):
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
-        buttons_height = 4 * button_height + 3 * metrics.gap
+        rows = len(self._buttons()) if not self._saving else GRID_ROWS - compact
+        buttons_height = rows * button_height + (rows - 1) * metrics.gap
         status_height = 0
         if self._saving:
             # Play over a grid of two columns; a line says who plays (room kept for it
@@ -342,7 +382,7 @@ class TitleScene(Scene):
             button_height = max(
                 metrics.px(4.6), assets.font(metrics.body_size, True).get_linesize()
             )
-            buttons_height = 4 * button_height + 3 * metrics.gap
+            buttons_height = rows * button_height + (rows - 1) * metrics.gap
             status_height = assets.font(metrics.body_size, True).get_linesize()
 
         hints_width = width - 2 * margin
@@ -377,8 +417,8 @@ class TitleScene(Scene):
             spare = name_room - least_name - status_height - 3 * gap
             if self._saving and buttons_height > spare:
                 words = assets.font(metrics.body_size, True).get_linesize()
-                button_height = max(words, (spare - 3 * metrics.gap) // 4)
-                buttons_height = 4 * button_height + 3 * metrics.gap
+                button_height = max(words, (spare - (rows - 1) * metrics.gap) // rows)
+                buttons_height = rows * button_height + (rows - 1) * metrics.gap
         name_room -= tagline_height + status_height + buttons_height + 3 * gap
         self._name_size = max(metrics.title_size, metrics.px(8.5))
         # the name may go down to the heading size; with large text in a low window, to
@@ -425,9 +465,15 @@ class TitleScene(Scene):
         y += status_height
         grid = 2 * button_width + metrics.gap
         left = width // 2 - grid // 2
-        self.play_button.rect = pygame.Rect(left, y, grid, button_height)
+        if compact:
+            third = (grid - 2 * metrics.gap) // 3
+            for i, button in enumerate((self.play_button, self.study_button, self.sprint_button)):
+                button.rect = pygame.Rect(left + i * (third + metrics.gap), y, third, button_height)
+        else:
+            self.play_button.rect = pygame.Rect(left, y, grid, button_height)
         y += button_height + metrics.gap
         pairs = (
+            *(() if compact else ((self.study_button, self.sprint_button),)),
             (self.trophies_button, self.scores_button),
             (self.player_button, self.settings_button),
         )
