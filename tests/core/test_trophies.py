@@ -46,7 +46,17 @@ PER_ROUND = {
     "sharp-eye",
     "quick-thinker",
 }
-LASTING = {"scholar", "collector", "century", "marathon"}
+LASTING = {
+    "scholar",
+    "collector",
+    "century",
+    "marathon",
+    # the study modes' (tests/core/test_trophies_study.py)
+    "study-streak",
+    "cards-remembered",
+    "sprint-streak",
+    "personal-best",
+}
 
 
 def answer(right: bool, seconds: float = 3.0, streak: int = 0) -> AnswerGiven:
@@ -324,6 +334,10 @@ def test_lasting_progress_starts_at_zero() -> None:
         "collector": (0, 3),
         "century": (0, 100),
         "marathon": (0, 10),
+        "study-streak": (0, 7),
+        "cards-remembered": (0, 100),
+        "sprint-streak": (0, 20),
+        "personal-best": (0, 1),
     }
 
 

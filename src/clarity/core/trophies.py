@@ -3,7 +3,10 @@
 Per-round trophies are awarded by :class:`TrophyTracker`, which listens to a round's
 events (the observer pattern): nothing in the scoring or the round calls it directly.
 Lasting trophies grow across rounds; :func:`lasting_progress` measures them from the
-:class:`PlayerStats` the store aggregates.
+:class:`PlayerStats` the store aggregates and, for the study modes' trophies (a study
+streak in days, cards remembered, a sprint's run of right verdicts, a personal best
+beaten), from the :class:`StudyStats` it aggregates. A sprint's trophies are also heard as
+they happen by :class:`SprintTrophyTracker`, which observes the sprint's events.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from clarity.core.events import (
     TrophyEarned,
 )
 from clarity.core.messages import N_, Message, message, plural_message
+from clarity.core.sprint import SprintAnswered, SprintEnded
 
 
 class Tier(StrEnum):
@@ -63,6 +67,10 @@ SHARP_EYE_HIDDEN_SHARE = 0.5
 CENTURY_RIGHT_ANSWERS = 100
 MARATHON_ROUNDS_IN_A_DAY = 10
 COLLECTOR_GOLD_PACKS = 3
+STUDY_STREAK_DAYS = 7
+CARDS_REMEMBERED = 100
+SPRINT_STREAK = 20
+PERSONAL_BESTS_BEATEN = 1
 
 #: Each medal's share of the best possible score, in per cent, as its description says it.
 _MEDAL_PERCENT = {tier: round(share * 100) for tier, share in MEDAL_SHARES}
@@ -176,7 +184,49 @@ TROPHIES: tuple[TrophyDef, ...] = (
         Tier.BRONZE,
         lasting=True,
     ),
+    TrophyDef(
+        "study-streak",
+        N_("Steady learner"),
+        plural_message(
+            "Study flashcards on {count} day in a row.",
+            "Study flashcards on {count} days in a row.",
+            STUDY_STREAK_DAYS,
+        ),
+        Tier.SILVER,
+        lasting=True,
+    ),
+    TrophyDef(
+        "cards-remembered",
+        N_("Good memory"),
+        plural_message(
+            "Remember {count} flashcard in all.",
+            "Remember {count} flashcards in all.",
+            CARDS_REMEMBERED,
+        ),
+        Tier.SILVER,
+        lasting=True,
+    ),
+    TrophyDef(
+        "sprint-streak",
+        N_("Lie detector"),
+        plural_message(
+            "Judge {count} statement right in a row in a True or False sprint.",
+            "Judge {count} statements right in a row in a True or False sprint.",
+            SPRINT_STREAK,
+        ),
+        Tier.GOLD,
+        lasting=True,
+    ),
+    TrophyDef(
+        "personal-best",
+        N_("Personal best"),
+        message("Beat your own best score in a True or False sprint."),
+        Tier.BRONZE,
+        lasting=True,
+    ),
 )
+#: The lasting trophies the study modes earn, measured from :class:`StudyStats`.
+STUDY_TROPHY_IDS = ("study-streak", "cards-remembered", "sprint-streak", "personal-best")
 #: Each tier's name as a trophy's card says it ("Gold"), translated where it is drawn.
 TIER_NAMES: Mapping[Tier, str] = {
     Tier.GOLD: N_("Gold"),
@@ -390,9 +440,63 @@ class TrophyProgress:
     def earned(self) -> bool:
         return self.current >= self.target
 
+    @property
+    def said(self) -> Message:
+        """The progress as the cabinet and ``clarity trophies`` may say it ("4/7 days")."""
+        return progress_said(self.trophy.id, self.current, self.target)
 
-def lasting_progress(stats: PlayerStats, bundled_pack_ids: Collection[str]) -> list[TrophyProgress]:
-    """How far a player is towards each lasting trophy."""
+
+def progress_said(trophy_id: str, current: int, target: int) -> Message:
+    """A lasting trophy's progress in words: "4/7 days" for the study streak, else "57/100"."""
+    if trophy_id == "study-streak":
+        # Translators: progress towards the study-streak trophy, e.g. "4/7 days"
+        return plural_message(
+            "{current}/{count} day", "{current}/{count} days", target, current=current
+        )
+    # Translators: progress towards a trophy, e.g. "30/100"
+    return message("{current}/{target}", current=current, target=target)
+
+
+@dataclass(frozen=True, slots=True)
+class StudyStats:
+    """A player's study history, as the store aggregates it, for the study trophies.
+
+    ``longest_study_streak``: the most days in a row with a flashcard review (days as the
+    reviews were saved); ``cards_remembered``: reviews rated anything but Again;
+    ``best_sprint_streak``: the longest run of right verdicts in any sprint;
+    ``personal_bests_beaten``: sprints that scored more than every earlier sprint of the
+    player on the same pack (a pack's first sprint beats nothing).
+    """
+
+    longest_study_streak: int = 0
+    cards_remembered: int = 0
+    best_sprint_streak: int = 0
+    personal_bests_beaten: int = 0
+
+
+def study_progress(study: StudyStats) -> list[TrophyProgress]:
+    """How far a player is towards each study trophy, in :data:`STUDY_TROPHY_IDS` order."""
+    current = {
+        "study-streak": (study.longest_study_streak, STUDY_STREAK_DAYS),
+        "cards-remembered": (study.cards_remembered, CARDS_REMEMBERED),
+        "sprint-streak": (study.best_sprint_streak, SPRINT_STREAK),
+        "personal-best": (study.personal_bests_beaten, PERSONAL_BESTS_BEATEN),
+    }
+    return [
+        TrophyProgress(trophy_by_id(i), min(current[i][0], current[i][1]), current[i][1])
+        for i in STUDY_TROPHY_IDS
+    ]
+
+
+def lasting_progress(
+    stats: PlayerStats, bundled_pack_ids: Collection[str], study: StudyStats | None = None
+) -> list[TrophyProgress]:
+    """How far a player is towards each lasting trophy, in the game's order.
+
+    ``study`` None measures the study trophies at nothing done (a caller that only asks
+    what a round changed need not read the study rows: a round never earns them).
+    """
+    measured = {p.trophy.id: p for p in study_progress(study or StudyStats())}
     medals = stats.best_medal_by_pack
     golds = sum(1 for tier in medals.values() if tier == Tier.GOLD)
     bundled_with_medal = sum(1 for pack_id in bundled_pack_ids if pack_id in medals)
@@ -403,12 +507,61 @@ def lasting_progress(stats: PlayerStats, bundled_pack_ids: Collection[str]) -> l
         "marathon": (stats.most_rounds_in_a_day, MARATHON_ROUNDS_IN_A_DAY),
     }
     return [
-        TrophyProgress(
+        measured[trophy.id]
+        if trophy.id in measured
+        else TrophyProgress(
             trophy, min(current[trophy.id][0], current[trophy.id][1]), current[trophy.id][1]
         )
         for trophy in TROPHIES
         if trophy.lasting
     ]
+
+
+def newly_earned_study(before: StudyStats, after: StudyStats) -> list[TrophyEarned]:
+    """Study trophies that ``after`` has earned and ``before`` had not (for a session's or
+    a sprint's end: the screen reads the stats before and after saving)."""
+    had = {p.trophy.id for p in study_progress(before) if p.earned}
+    return [
+        TrophyEarned(p.trophy.id, p.trophy.name, p.trophy.tier.value)
+        for p in study_progress(after)
+        if p.earned and p.trophy.id not in had
+    ]
+
+
+class SprintTrophyTracker:
+    """Hears one True or False sprint's events and awards the trophies it earns as it goes.
+
+    ``best_before`` is the player's best score on the pack before this sprint (None: no
+    sprint yet, so nothing to beat). The run of :data:`SPRINT_STREAK` right verdicts is
+    awarded with the verdict that reaches it; a personal best when the sprint ends with a
+    score above ``best_before``. ``earned`` lists them in order, each at most once.
+    """
+
+    def __init__(self, best_before: int | None) -> None:
+        self.best_before = best_before
+        self.earned: list[TrophyEarned] = []
+
+    def __call__(self, event: object) -> None:
+        self.observe(event)
+
+    def observe(self, event: object) -> list[TrophyEarned]:
+        """Take one sprint event; return the trophies it earned."""
+        before = len(self.earned)
+        if isinstance(event, SprintAnswered):
+            if event.right and event.streak >= SPRINT_STREAK:
+                self._award("sprint-streak")
+        elif isinstance(event, SprintEnded):
+            if event.best_streak >= SPRINT_STREAK:
+                self._award("sprint-streak")
+            if self.best_before is not None and event.score > self.best_before:
+                self._award("personal-best")
+        return self.earned[before:]
+
+    def _award(self, trophy_id: str) -> None:
+        if any(t.trophy_id == trophy_id for t in self.earned):
+            return
+        trophy = trophy_by_id(trophy_id)
+        self.earned.append(TrophyEarned(trophy.id, trophy.name, trophy.tier.value))
 
 
 def newly_earned_lasting(

@@ -365,7 +365,9 @@ def trophy_lines(
     """
     earned = store.earned_trophies(player.id)
     lines = []
-    for progress in lasting_progress(store.player_stats(player.id), bundled_pack_ids):
+    for progress in lasting_progress(
+        store.player_stats(player.id), bundled_pack_ids, store.study_stats(player.id)
+    ):
         trophy = progress.trophy
         first = earned.get(trophy.id)
         lines.append(

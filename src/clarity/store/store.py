@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from clarity.core.events import AnswerGiven, ClassSummary, ImageGuessed, RoundSummary
 from clarity.core.messages import Message, message
-from clarity.core.trophies import PlayerStats
+from clarity.core.trophies import PlayerStats, StudyStats
 from clarity.store import answer_lines, problems, question_stats
 from clarity.store.answer_lines import AnswerLine
 from clarity.store.class_games import ClassGames
@@ -528,6 +528,11 @@ class Store:
     def review_count(self, player_id: int) -> int:
         """How many reviews the player's log holds."""
         return self._study.review_count(player_id)
+
+    def study_stats(self, player_id: int) -> StudyStats:
+        """The player's study totals the study trophies are measured on (a streak of study
+        days, cards remembered, the best sprint run, personal bests beaten)."""
+        return self._study.study_stats(player_id)
 
     def record_sprint(
         self,

@@ -17,10 +17,11 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from clarity.core.messages import message
+from clarity.core.trophies import StudyStats
 from clarity.store.models import SaveFailed
 from clarity.store.rows import Fields, Row
 from clarity.store.sql import Reads, Writes, insert, insert_statement, query
@@ -121,6 +122,25 @@ def _sprint(row: Row) -> SprintRecord:
         statements=fields.integer("statements"),
         played_at=when,
     )
+
+
+def _longest_run(day_texts: list[str]) -> int:
+    """The most consecutive calendar days among ``day_texts`` (ISO dates; others ignored)."""
+    days: set[date] = set()
+    for text in day_texts:
+        try:
+            days.add(date.fromisoformat(text))
+        except (TypeError, ValueError):
+            continue
+    longest = 0
+    for day in days:
+        if day - timedelta(days=1) in days:
+            continue  # not the first day of its run
+        run = 1
+        while day + timedelta(days=run) in days:
+            run += 1
+        longest = max(longest, run)
+    return longest
 
 
 def _state_text(state: Mapping[str, Any]) -> str:
@@ -261,6 +281,51 @@ class Study:
                 ).fetchone()[0]
             )
         )
+
+    def study_stats(self, player_id: int) -> StudyStats:
+        """The player's study totals for the study trophies, from one snapshot of the file.
+
+        A study day is the calendar date a review was saved with (its ISO text's date, in
+        the offset it was saved with); a streak is the longest run of consecutive days.
+        """
+
+        def work(conn: sqlite3.Connection) -> StudyStats:
+            conn.execute("BEGIN")  # one snapshot for the reads
+            try:
+                days = [
+                    row[0]
+                    for row in conn.execute(
+                        "SELECT DISTINCT substr(reviewed_at, 1, 10) FROM study_review"
+                        " WHERE player_id = ?",
+                        (player_id,),
+                    )
+                ]
+                remembered = conn.execute(
+                    "SELECT count(*) FROM study_review WHERE player_id = ? AND rating > 1",
+                    (player_id,),
+                ).fetchone()[0]
+                best_streak = conn.execute(
+                    "SELECT coalesce(max(best_streak), 0) FROM sprint WHERE player_id = ?",
+                    (player_id,),
+                ).fetchone()[0]
+                # each sprint against the best of the player's earlier sprints on its pack
+                beaten = conn.execute(
+                    "SELECT count(*) FROM (SELECT score, max(score) OVER ("
+                    " PARTITION BY pack_id ORDER BY played_ts, id"
+                    " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before"
+                    " FROM sprint WHERE player_id = ?) WHERE score > before",
+                    (player_id,),
+                ).fetchone()[0]
+            finally:
+                conn.execute("COMMIT")
+            return StudyStats(
+                longest_study_streak=_longest_run(days),
+                cards_remembered=int(remembered),
+                best_sprint_streak=int(best_streak),
+                personal_bests_beaten=int(beaten),
+            )
+
+        return self._read(work)
 
     # -- sprints ---------------------------------------------------------------------
 
