@@ -20,6 +20,7 @@ reaches them through :mod:`clarity.ui.services` and never imports the store.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from clarity.core.messages import Message, message
 from clarity.core.packs.loader import LoadedPack
 from clarity.core.round import Phase, Round
 from clarity.core.scoring import ScoringRules, combined_time_scale
+from clarity.core.study import CardState, made_due, new_card
 from clarity.core.trophies import (
     MARATHON_ROUNDS_IN_A_DAY,
     TIER_RANK,
@@ -258,6 +260,9 @@ class Progress:
         if isinstance(result, SaveFailed):
             self.last_failure = result
             return FinishResult(SaveStatus.NOT_SAVED, _not_saved(result.said))
+        failed = self._make_mistakes_due(player_id, summary, played_at)
+        if failed is not None:
+            self.last_failure = failed
         return FinishResult(
             SaveStatus.SAVED, SAVED_MESSAGE, result, tuple(lasting), trophies=trophies
         )
@@ -325,6 +330,48 @@ class Progress:
             self._kept = None
         else:
             self._kept = snapshot
+        return failed
+
+    def _make_mistakes_due(
+        self, player_id: int, summary: RoundSummary, at: datetime
+    ) -> SaveFailed | None:
+        """Make each question the player got wrong in the saved round due for study at ``at``
+        (the round's end), so the flashcards bring the game's mistakes back first.
+
+        A question answered right at any point of the round (an accepted answer replaces
+        the wrong one) is left alone, and so is a question with no id (the store names cards
+        by id). Written just after the round (the round's transaction is the store's own):
+        a card not saved costs the round nothing, and the round is already safe. Returns the
+        first SaveFailed, else None.
+        """
+        assert self.store is not None
+        right = {a.question_id for a in summary.answers if a.right}
+        wrong = [
+            a.question_id
+            for a in summary.answers
+            if not a.right and a.question_id is not None and a.question_id not in right
+        ]
+        if not wrong:
+            return None
+        saved = {
+            card.question_id: card for card in self.store.study_cards(player_id, summary.pack_id)
+        }
+        failed: SaveFailed | None = None
+        for question_id in dict.fromkeys(wrong):
+            card = saved.get(question_id)
+            state = new_card((summary.pack_id, question_id))
+            if card is not None:
+                # an unreadable state is a new card, as the store reads it
+                with contextlib.suppress(ValueError):
+                    state = CardState.from_dict(card.state)
+            due = made_due(state, at)
+            if card is not None and due == state:
+                continue  # overdue already: it keeps its earlier place
+            assert due.due is not None
+            result = self.store.save_card(
+                player_id, summary.pack_id, question_id, state=due.to_dict(), due=due.due, at=at
+            )
+            failed = failed or result
         return failed
 
     def _rounds_on(self, player_id: int, moment: datetime) -> int:
@@ -719,7 +766,10 @@ def cabinet(store: Store, player_id: int, bundled_pack_ids: Collection[str]) -> 
     """
     won = store.earned_trophies(player_id)
     progress = {
-        p.trophy.id: p for p in lasting_progress(store.player_stats(player_id), bundled_pack_ids)
+        p.trophy.id: p
+        for p in lasting_progress(
+            store.player_stats(player_id), bundled_pack_ids, store.study_stats(player_id)
+        )
     }
     entries = []
     for trophy in TROPHIES:
