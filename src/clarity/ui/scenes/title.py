@@ -53,7 +53,7 @@ HINTS: tuple[KeyHint, ...] = key_hints((*TITLE_KEYS, *GLOBAL_BINDINGS))
 
 # The mosaic: a small board whose tiles uncover a picture one by one, then cover it again.
 MOSAIC_ROWS = 3
-#: The rows of the full menu: Play, then Study and True or False, then three pairs.
+#: The rows of the full menu: Play, three pairs, then Study and True or False.
 GRID_ROWS = 5
 MOSAIC_COLS = 9
 REVEAL_EVERY = 0.55  # seconds between two tiles
@@ -226,14 +226,14 @@ class TitleScene(Scene):
             ]
         return [
             self.play_button,
-            self.study_button,
-            self.sprint_button,
             self.trophies_button,
             self.scores_button,
             self.player_button,
             self.settings_button,
             self.class_button,
             self.quit_button,
+            self.study_button,
+            self.sprint_button,
         ]
 
     @property
@@ -351,7 +351,7 @@ class TitleScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         self._place(size, compact=False)
-        if self._saving and self.quit_button.rect.bottom > self._hints_area.top:
+        if self._saving and self.sprint_button.rect.bottom > self._hints_area.top:
             # large text in a low window: Study and True or False go beside Play
             self._place(size, compact=True)
 
@@ -473,9 +473,11 @@ class TitleScene(Scene):
             self.play_button.rect = pygame.Rect(left, y, grid, button_height)
         y += button_height + metrics.gap
         pairs = (
-            *(() if compact else ((self.study_button, self.sprint_button),)),
             (self.trophies_button, self.scores_button),
             (self.player_button, self.settings_button),
+            (self.class_button, self.quit_button),
+            # the study modes last: the rows above keep the places a class knows
+            *(() if compact else ((self.study_button, self.sprint_button),)),
         )
         for first, second in pairs:
             first.rect = pygame.Rect(left, y, button_width, button_height)
@@ -483,10 +485,6 @@ class TitleScene(Scene):
                 left + button_width + metrics.gap, y, button_width, button_height
             )
             y += button_height + metrics.gap
-        self.class_button.rect = pygame.Rect(left, y, button_width, button_height)
-        self.quit_button.rect = pygame.Rect(
-            left + button_width + metrics.gap, y, button_width, button_height
-        )
 
     def _tagline(self) -> pygame.Surface:
         """The tagline, on two lines when large text needs them."""
