@@ -174,7 +174,14 @@ def test_an_unusable_data_folder_is_said_on_the_title_and_the_game_plays(
     # told once, to be printed in the language (the launcher prints it on stderr)
     assert [str(notice) for notice in notices] == [title.notice]
     # only the entries that work: nothing saved to show
-    assert [b.label for b in title.focus.buttons] == ["Play", "Settings", "Class game", "Quit"]
+    assert [b.label for b in title.focus.buttons] == [
+        "Play",
+        "Study",
+        "True or False",
+        "Settings",
+        "Class game",
+        "Quit",
+    ]
     results = play_to_the_results(pilot)
     assert results.saved is not None
     assert results.saved.message == f"Not saved: {title.notice}"

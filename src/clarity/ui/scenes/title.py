@@ -369,7 +369,7 @@ class TitleScene(Scene):
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
-        rows = len(self._buttons()) if not self._saving else GRID_ROWS - compact
+        rows = 4 if not self._saving else GRID_ROWS - compact
         buttons_height = rows * button_height + (rows - 1) * metrics.gap
         status_height = 0
         if self._saving:
@@ -456,9 +456,24 @@ class TitleScene(Scene):
         self._tagline_pos = (width // 2, y + tagline_height // 2)
         y += tagline_height + 2 * gap
         if not self._saving:
-            for button in self._buttons():
-                button.rect = pygame.Rect(0, 0, button_width, button_height)
-                button.rect.midtop = (width // 2, y)
+            # a column of Play, the study modes side by side, Settings beside Class game,
+            # and Quit: four rows, as many as before the study modes came
+            pair = min(2 * button_width, width - 2 * margin)
+            half = (pair - metrics.gap) // 2
+            rows = (
+                (self.play_button,),
+                (self.study_button, self.sprint_button),
+                (self.settings_button, self.class_button),
+                (self.quit_button,),
+            )
+            for row in rows:
+                if len(row) == 1:
+                    row[0].rect = pygame.Rect(0, 0, button_width, button_height)
+                    row[0].rect.midtop = (width // 2, y)
+                else:
+                    left = width // 2 - pair // 2
+                    row[0].rect = pygame.Rect(left, y, half, button_height)
+                    row[1].rect = pygame.Rect(left + half + metrics.gap, y, half, button_height)
                 y += button_height + metrics.gap
             return
         self._status_pos = (width // 2, y - gap + status_height // 2)
