@@ -273,3 +273,28 @@ def test_title_true_or_false_opens_the_sprint_on_the_chosen_pack(tmp_path: Path)
     assert app.top.name == "sprint"
     assert [s.name for s in app.scenes] == ["title", "sprint"]
     app.services.close()
+
+
+def test_a_questions_picture_is_on_the_front(tmp_path: Path) -> None:
+    pictured = [{**QUESTIONS[0], "image": "windmill.png"}, *QUESTIONS[1:]]
+    write_play_pack(tmp_path / "packs", questions=pictured)
+    app = open_study(tmp_path, Clock(START), guest=True)
+    scene = app.top
+    assert isinstance(scene, StudyScene)
+    step(app)
+    card = scene.card_rect
+    seen = {
+        tuple(app.surface.get_at((x, y)))[:3]
+        for x in range(card.left, card.right, 4)
+        for y in range(card.top, card.centery, 4)
+    }
+    # the picture's yellow disc (write_picture draws it in 250, 220, 80)
+    assert any(abs(r - 250) < 8 and abs(g - 220) < 8 and abs(b - 80) < 8 for r, g, b in seen)
+    press(app, pygame.K_SPACE, frames=40)  # the back has no picture
+    seen = {
+        tuple(app.surface.get_at((x, y)))[:3]
+        for x in range(card.left, card.right, 4)
+        for y in range(card.top, card.centery, 4)
+    }
+    assert not any(abs(r - 250) < 8 and abs(g - 220) < 8 and abs(b - 80) < 8 for r, g, b in seen)
+    app.services.close()
