@@ -109,6 +109,7 @@ def test_a_session_saves_each_review_and_cards_come_back_a_day_later(tmp_path: P
     assert scene.remembered == 1
     scene = study_all(app)
     assert scene.reviewed == len(QUESTIONS)
+    assert scene.streak == 1
     app.services.close()
 
     store = open_store(tmp_path / "data").store
@@ -140,6 +141,7 @@ def test_a_session_saves_each_review_and_cards_come_back_a_day_later(tmp_path: P
     assert not scene.deck.ahead
     assert len(scene.cards) == len(QUESTIONS)
     scene = study_all(app)
+    assert scene.streak == 2  # yesterday and today
     app.services.close()
     store = open_store(tmp_path / "data").store
     assert store is not None

@@ -650,6 +650,15 @@ class Services:
         )
         return None if failed is None else failed.said
 
+    def study_streak(self) -> int | None:
+        """The player's longest run of days in a row with a flashcard review (the store's
+        :meth:`~clarity.store.Store.study_stats`); None for a guest or with saving off."""
+        found = self._study_player()
+        if found is None:
+            return None
+        store, player_id = found
+        return store.study_stats(player_id).longest_study_streak
+
     def best_sprint(self, pack_id: str) -> int | None:
         """The player's best True or False sprint score on the pack; None when they have
         none (or for a guest)."""

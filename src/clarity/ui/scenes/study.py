@@ -99,6 +99,7 @@ class StudyScene(Scene):
         self.remembered = 0
         self.next_due: datetime | None = self.deck.next_due
         self.notice = ""  # why a review was not saved
+        self.streak: int | None = None  # days in a row studied, once the session is over
         self.intervals: dict[Rating, timedelta] = {}
         self.turn_button = Button(N_("Turn the card"), self.turn, "Space", tone="main")
         self.rate_buttons = {
@@ -154,6 +155,8 @@ class StudyScene(Scene):
         self.index += 1
         self.turned = False
         self.flip = 1.0
+        if self.finished:
+            self.streak = services.study_streak()
         self._show_buttons()
 
     def back(self) -> None:
@@ -410,6 +413,15 @@ class StudyScene(Scene):
             when = self.next_due.astimezone()
             lines.append(
                 t.gettext("Next card due: {day}, {time}", day=t.date(when), time=t.time(when))
+            )
+        if self.streak:
+            lines.append(
+                t.ngettext(
+                    "Longest study streak: {count} day",
+                    "Longest study streak: {count} days",
+                    self.streak,
+                    count=t.number(self.streak),
+                )
             )
         if not self.deck.saving:
             lines.append(t.gettext("A guest's reviews are not saved"))
