@@ -200,7 +200,8 @@ class StudyScene(Scene):
             (width - card_width) // 2, top, card_width, buttons_top - metrics.gap - top
         )
         for button in (self.turn_button, self.back_button):
-            button.label = t.gettext("Turn the card" if button is self.turn_button else "Back")
+            turn = button is self.turn_button
+            button.label = t.gettext("Turn the card") if turn else t.gettext("Back")
             button.rect = pygame.Rect(0, 0, min(card_width, metrics.px(30)), button_height)
             button.rect.midtop = (width // 2, buttons_top)
         gap = metrics.gap
