@@ -294,3 +294,70 @@ def test_with_the_timer_off_the_sprint_is_a_count_of_statements(
     assert scene.ended
     assert scene.sprint.answered == count
     assert scene.cost_shown() is None
+
+
+def trophy_names(scene: SprintScene) -> list[str]:
+    words = scene.shown_texts()
+    return [words[f"trophy-{i}"] for i in range(len(words)) if f"trophy-{i}" in words]
+
+
+def test_twenty_right_in_a_row_shows_the_lie_detector_at_the_end(
+    make_saving_app: MakeApp, loaded: LoadedPack
+) -> None:
+    app = make_saving_app(player="Ana")
+    pilot = at_title(app)
+    scene = start(pilot, loaded, seed=7)
+    for _ in range(20):
+        verdict(pilot, scene, right=True)
+    assert not scene.ended
+    assert "trophy-0" not in scene.shown_texts()  # shown at the end, not before
+    verdict(pilot, scene, right=False)
+    run_out(pilot, scene)
+    assert trophy_names(scene) == ["Lie detector"]  # a first sprint beats no best
+    assert scene.shown_texts()["result-trophies"] == "TROPHIES THIS SPRINT"
+    assert len(scene._chips) == 1
+    chip, rect = scene._chips[0]
+    surface = pygame.Surface(app.size)
+    assert surface.get_rect().contains(rect)
+    scene.draw(surface)
+    # drawn in gold (the trophy's tier), its edge at the top of the chip
+    assert tuple(surface.get_at((rect.centerx, rect.top)))[:3] == tuple(app.look.tier("gold"))[:3]
+    assert chip.get_size() == rect.size
+
+
+def test_beating_the_best_shows_the_personal_best_trophy(
+    make_saving_app: MakeApp, loaded: LoadedPack
+) -> None:
+    app = make_saving_app(player="Ana")
+    pilot = at_title(app)
+    first = start(pilot, loaded, seed=5)
+    verdict(pilot, first, right=True)
+    run_out(pilot, first)
+    assert trophy_names(first) == []  # nothing to beat yet
+    assert "result-trophies" not in first.shown_texts()
+    pilot.key(pygame.K_RETURN)
+    second = pilot.top
+    assert isinstance(second, SprintScene)
+    verdict(pilot, second, right=True)
+    run_out(pilot, second)
+    assert trophy_names(second) == []  # equal to the best is not beating it
+    pilot.key(pygame.K_RETURN)
+    third = pilot.top
+    assert isinstance(third, SprintScene)
+    for _ in range(2):
+        verdict(pilot, third, right=True)
+    run_out(pilot, third)
+    assert trophy_names(third) == ["Personal best"]
+
+
+def test_a_guests_sprint_shows_no_trophy(app: App, loaded: LoadedPack) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    for _ in range(20):
+        verdict(pilot, scene, right=True)
+    run_out(pilot, scene)
+    assert scene.sprint is not None
+    assert scene.sprint.best_streak == 20
+    assert trophy_names(scene) == []
+    assert "result-trophies" not in scene.shown_texts()
+    assert "not saved" in scene.shown_texts()["result-saved"]

@@ -14,6 +14,10 @@ clock (never the wall clock: a test steps the game's time) and draws what it say
 - at the end: the score, the best streak, right and wrong, and the personal best for the
   pack (``services.best_sprint``; "New personal best!" when beaten), the sprint saved by
   ``services.record_sprint``;
+- the trophies the sprint earned ("Lie detector" for 20 right in a row, "Personal best"),
+  heard by :class:`clarity.core.trophies.SprintTrophyTracker` observing the sprint, as
+  chips under the result in the look of the results screen's (a guest's sprint earns none:
+  nothing of it is kept);
 - a pack with no statement to judge (:func:`clarity.core.sprint.can_sprint`) gets a line
   that says so instead of a sprint.
 
@@ -24,12 +28,14 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
 
 from clarity.core.messages import N_, english_text
 from clarity.core.sprint import Sprint, SprintRules, Statement, can_sprint
+from clarity.core.trophies import SprintTrophyTracker, trophy_by_id
 from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
@@ -38,9 +44,11 @@ from clarity.ui.host_view.texts import Texts
 from clarity.ui.keys import Letter
 from clarity.ui.play.reading import spoken_words_for
 from clarity.ui.scene import Scene
+from clarity.ui.theme import darken
 from clarity.ui.widgets import Button, FocusGroup, draw_panel
 
 if TYPE_CHECKING:
+    from clarity.core.events import TrophyEarned
     from clarity.core.packs.loader import LoadedPack
     from clarity.ui.app import App
     from clarity.ui.theme import Colour, Metrics
@@ -86,9 +94,15 @@ class SprintScene(Scene):
             SprintRules(time_scale=scale) if scale is not None else SprintRules(seconds=None)
         )
         self.usable = can_sprint(self.pack)
+        # the player's best before this sprint is read on entering (see enter)
+        self.tracker = SprintTrophyTracker(None)
         self.sprint: Sprint | None = (
-            Sprint(self.pack, self.rules, random.Random(seed)) if self.usable else None
+            Sprint(self.pack, self.rules, random.Random(seed), observers=[self.tracker])
+            if self.usable
+            else None
         )
+        self.trophies: tuple[TrophyEarned, ...] = ()  # shown at the end
+        self._chips: list[tuple[pygame.Surface, pygame.Rect]] = []
         self.clock = 0.0  # seconds of game time since the sprint started (the frames' dt)
         self.previous_best: int | None = None
         self.new_best = False
@@ -132,6 +146,7 @@ class SprintScene(Scene):
         if self.sprint is None:
             return
         self.previous_best = self.app.services.best_sprint(self.pack.id)
+        self.tracker.best_before = self.previous_best
         self.sprint.start(self.clock)
         self._read_statement()
 
@@ -178,6 +193,9 @@ class SprintScene(Scene):
         refused = services.record_sprint(
             self.pack.id, sprint.score, sprint.best_streak, sprint.answered, at=services.now()
         )
+        if refused is None and services.session.player is not None:
+            # kept with the sprint, so they are the player's now (a guest's are not)
+            self.trophies = tuple(self.tracker.earned)
         if refused is not None:
             self.saved_notice = self.app.translator.render(refused)
         elif services.session.player is None:
@@ -388,6 +406,20 @@ class SprintScene(Scene):
                 name, text, (size, m.small_size), colour, box, bold=True, align="centre"
             )
             y = rect.bottom + gap
+        self._chips = []
+        if self.trophies:
+            heading = t.gettext("Trophies this sprint").upper()
+            box = pygame.Rect(body.x, y + gap, body.width, m.small_size * 2)
+            rect = texts.place(
+                "result-trophies",
+                heading,
+                (m.small_size, m.tiny_size),
+                palette.text_muted,
+                box,
+                bold=True,
+                align="centre",
+            )
+            self._chips = trophy_chips(self.app, self.trophies, body, rect.bottom + gap, m)
 
     def draw(self, surface: pygame.Surface) -> None:
         look = self.app.look
@@ -405,6 +437,9 @@ class SprintScene(Scene):
             draw_panel(surface, card, metrics, palette.panel, edge)
             self.focus.draw(surface, assets, metrics, metrics.heading_size)
         self._texts.draw(surface)
+        if sprint is not None and sprint.ended:
+            for chip, rect in self._chips:
+                surface.blit(chip, rect)
         draw_key_hints(surface, key_hints(self.bindings()), assets, metrics, self._hints_area)
 
     def _draw_clock(self, surface: pygame.Surface, sprint: Sprint) -> None:
@@ -457,5 +492,68 @@ class SprintScene(Scene):
         return self.app.translator.gettext("−{seconds} s", seconds=round(sprint.rules.wrong_costs))
 
     def shown_texts(self) -> dict[str, str]:
-        """What each named text says now (for the tests)."""
-        return dict(self._texts.words)
+        """What each named text says now (for the tests); each trophy chip's name as
+        ``trophy-0``, ``trophy-1``... once the sprint is over."""
+        words = dict(self._texts.words)
+        if self.ended:
+            t = self.app.translator
+            for i, earned in enumerate(self.trophies):
+                words[f"trophy-{i}"] = t.gettext(earned.name)
+        return words
+
+
+def trophy_chips(
+    app: App, earned: Sequence[TrophyEarned], area: pygame.Rect, top: int, metrics: Metrics
+) -> list[tuple[pygame.Surface, pygame.Rect]]:
+    """The trophies ``earned`` as chips, one under another, centred in ``area`` from ``top``:
+    each a tier-coloured badge with a star, the trophy's name and what it was for, as the
+    results screen shows a round's trophies. Chips that would run past ``area``'s bottom
+    are left out (a sprint or a session earns two at most)."""
+    look = app.look
+    palette = look.palette
+    assets = app.services.assets
+    t = app.translator
+    pad = metrics.px(0.8)
+    width = min(area.width, metrics.px(40))
+    name_size = metrics.body_size
+    detail_size = metrics.small_size
+    icon = assets.font(name_size, True).get_linesize()
+    text_w = max(10, width - icon - 3 * pad)
+    chips: list[tuple[pygame.Surface, pygame.Rect]] = []
+    y = top
+    for trophy in earned:
+        colour = look.tier(trophy.tier)
+        name = assets.text(t.gettext(trophy.name), name_size, palette.text, bold=True)
+        name = name.subsurface((0, 0, min(name.get_width(), text_w), name.get_height()))
+        try:
+            description = t.render(trophy_by_id(trophy.trophy_id).description)
+        except KeyError:  # a trophy this version does not know
+            description = ""
+        detail = (
+            assets.text(description, detail_size, palette.text_muted, wrap=text_w)
+            if description
+            else None
+        )
+        detail_h = detail.get_height() if detail is not None else 0
+        height = max(icon, name.get_height() + detail_h) + 2 * pad
+        chip = pygame.Surface((width, height), pygame.SRCALPHA)
+        rect = chip.get_rect()
+        pygame.draw.rect(chip, palette.panel_deep, rect, border_radius=metrics.radius)
+        pygame.draw.rect(
+            chip, colour, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
+        )
+        centre = (pad + icon // 2, height // 2)
+        pygame.draw.circle(chip, colour, centre, icon // 2)
+        star = assets.decoration("★", round(icon * 0.6), darken(colour, 0.45), bold=True)
+        chip.blit(star, star.get_rect(center=centre))
+        x = 2 * pad + icon
+        text_y = (height - name.get_height() - detail_h) // 2
+        chip.blit(name, (x, text_y))
+        if detail is not None:
+            chip.blit(detail, (x, text_y + name.get_height()))
+        placed = chip.get_rect(midtop=(area.centerx, y))
+        if placed.bottom > area.bottom and chips:
+            break
+        chips.append((chip, placed))
+        y = placed.bottom + metrics.px(0.7)
+    return chips
