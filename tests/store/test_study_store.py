@@ -238,3 +238,41 @@ def test_the_schedulers_card_states_come_back_as_they_were_saved(store: Store, a
     assert card.due == state.due
     assert store.due_cards(ana.id, state.due - timedelta(seconds=1), pack_id=PACK) == []
     assert store.due_cards(ana.id, state.due, pack_id=PACK) == [card]
+
+
+def test_study_days_count_each_day_s_reviews_per_pack_newest_first(
+    store: Store, ana: Player
+) -> None:
+    due = MONDAY_9AM + 9 * DAY
+    _review(store, ana, "q1", due, rating=3, at=MONDAY_9AM)
+    _review(store, ana, "q2", due, rating=1, at=MONDAY_9AM + timedelta(hours=2))
+    _review(store, ana, "q3", due, rating=4, at=MONDAY_9AM + 2 * DAY)
+    ben = add_player(store, "Ben")
+    _review(store, ben, "q1", due, at=MONDAY_9AM + 3 * DAY)  # not Ana's
+
+    days = store.study_days(ana.id)
+    assert [(d.day, d.pack_id, d.reviewed, d.remembered) for d in days] == [
+        ((MONDAY_9AM + 2 * DAY).date(), PACK, 1, 1),
+        (MONDAY_9AM.date(), PACK, 2, 1),  # Again is not remembered
+    ]
+    assert days[1].last_review == MONDAY_9AM + timedelta(hours=2)
+    assert store.study_days(ana.id, limit=1) == days[:1]
+
+
+def test_the_current_streak_ends_today_or_yesterday_and_stops_at_a_gap(
+    store: Store, ana: Player
+) -> None:
+    due = MONDAY_9AM + 30 * DAY
+    monday = MONDAY_9AM.date()
+    assert store.current_study_streak(ana.id, monday) == 0
+    # Monday, then a gap on Tuesday, then Wednesday to Friday (twice on Thursday)
+    for offset in (0, 2, 3, 3, 4):
+        _review(store, ana, f"q{offset}", due, at=MONDAY_9AM + offset * DAY)
+
+    assert store.current_study_streak(ana.id, monday) == 1
+    assert store.current_study_streak(ana.id, monday + DAY) == 1  # yesterday's still counts
+    assert store.current_study_streak(ana.id, monday + 3 * DAY) == 2
+    assert store.current_study_streak(ana.id, monday + 4 * DAY) == 3
+    assert store.current_study_streak(ana.id, monday + 5 * DAY) == 3  # Saturday, not yet
+    assert store.current_study_streak(ana.id, monday + 6 * DAY) == 0  # a day missed: gone
+    assert store.current_study_streak(add_player(store, "Ben").id, monday + 4 * DAY) == 0

@@ -21,7 +21,7 @@ import contextlib
 import functools
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,7 +67,7 @@ from clarity.store.repair import (
 )
 from clarity.store.sql import local_aware
 from clarity.store.standings import Standings
-from clarity.store.study import SprintRecord, Study, StudyCard
+from clarity.store.study import SprintRecord, Study, StudyCard, StudyDay
 
 __all__ = ["Store", "local_aware"]
 
@@ -528,6 +528,14 @@ class Store:
     def review_count(self, player_id: int) -> int:
         """How many reviews the player's log holds."""
         return self._study.review_count(player_id)
+
+    def study_days(self, player_id: int, limit: int = 200) -> list[StudyDay]:
+        """The player's study sessions (one per day and pack), newest first."""
+        return self._study.study_days(player_id, limit)
+
+    def current_study_streak(self, player_id: int, today: date) -> int:
+        """Consecutive days with a review ending ``today`` or yesterday; 0 without."""
+        return self._study.current_streak(player_id, today)
 
     def study_stats(self, player_id: int) -> StudyStats:
         """The player's study totals the study trophies are measured on (a streak of study

@@ -107,6 +107,19 @@ def _card(row: Row) -> StudyCard | None:
     )
 
 
+@dataclass(frozen=True)
+class StudyDay:
+    """A player's flashcard reviews of one pack on one day: the day (the date of the offset
+    the reviews were saved with), how many cards were reviewed, how many were remembered
+    (rated Hard, Good or Easy), and the last review's time (for ordering)."""
+
+    day: date
+    pack_id: str
+    reviewed: int
+    remembered: int
+    last_review: datetime
+
+
 def _sprint(row: Row) -> SprintRecord:
     fields = Fields("sprint", row, row["id"])
     played_at = fields.text("played_at")
@@ -281,6 +294,53 @@ class Study:
                 ).fetchone()[0]
             )
         )
+
+    def study_days(self, player_id: int, limit: int = 200) -> list[StudyDay]:
+        """The player's study sessions, one per day and pack, newest first (at most
+        ``limit``). A day is the date of a review's ISO text, as :meth:`study_stats` counts."""
+        sql = (
+            "SELECT substr(reviewed_at, 1, 10) AS day, pack_id, count(*) AS reviewed,"
+            " sum(rating > 1) AS remembered, max(reviewed_ts) AS last_ts"
+            " FROM study_review WHERE player_id = ? GROUP BY day, pack_id"
+            " ORDER BY last_ts DESC LIMIT ?"
+        )
+
+        def work(conn: sqlite3.Connection) -> list[StudyDay]:
+            found = []
+            for row in conn.execute(sql, (player_id, limit)):
+                try:
+                    day = date.fromisoformat(row[0])
+                except (TypeError, ValueError):
+                    continue  # a damaged time: left out, as the streak leaves it
+                found.append(StudyDay(day, row[1], int(row[2]), int(row[3]), _utc(row[4])))
+            return found
+
+        return self._read(work)
+
+    def current_streak(self, player_id: int, today: date) -> int:
+        """The player's study streak as of ``today`` (a local date): the consecutive days
+        with at least one review ending today, or yesterday when today has none yet (the
+        streak is not lost before the day is over); 0 when neither has a review."""
+
+        def work(conn: sqlite3.Connection) -> set[date]:
+            days: set[date] = set()
+            for (text,) in conn.execute(
+                "SELECT DISTINCT substr(reviewed_at, 1, 10) FROM study_review WHERE player_id = ?",
+                (player_id,),
+            ):
+                try:
+                    days.add(date.fromisoformat(text))
+                except (TypeError, ValueError):
+                    continue
+            return days
+
+        days = self._read(work)
+        day = today if today in days else today - timedelta(days=1)
+        streak = 0
+        while day in days:
+            streak += 1
+            day -= timedelta(days=1)
+        return streak
 
     def study_stats(self, player_id: int) -> StudyStats:
         """The player's study totals for the study trophies, from one snapshot of the file.

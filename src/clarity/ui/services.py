@@ -15,7 +15,7 @@ import threading
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         SaveFailed,
     )
     from clarity.store import SchoolClass, Store, TeamLeaderRow
+    from clarity.store.study import SprintRecord, StudyDay
     from clarity.ui.speech import Speaker
 
 
@@ -689,6 +690,24 @@ class Services:
         from clarity.store import SaveFailed  # noqa: PLC0415 - the store after the first frame
 
         return result.said if isinstance(result, SaveFailed) else None
+
+    def current_study_streak(self, today: date) -> int:
+        """The player's study streak as of ``today`` (their local date): the days in a row
+        with a flashcard review, ending today or yesterday; 0 for a guest or saving off."""
+        found = self._study_player()
+        if found is None:
+            return 0
+        store, player_id = found
+        return store.current_study_streak(player_id, today)
+
+    def study_history(self, limit: int = 200) -> tuple[list[StudyDay], list[SprintRecord]]:
+        """The player's study sessions (one per day and pack) and True or False sprints,
+        each newest first; both empty for a guest or with saving off."""
+        found = self._study_player()
+        if found is None:
+            return [], []
+        store, player_id = found
+        return store.study_days(player_id, limit), store.sprints(player_id, limit)
 
     @property
     def speaker(self) -> Speaker:

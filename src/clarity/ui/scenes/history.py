@@ -1,4 +1,9 @@
-"""A player's history: their saved rounds, newest first.
+"""A player's history: their saved rounds, study sessions and True or False sprints,
+newest first, in one table.
+
+A study session is a day's flashcard reviews of one pack: the cards reviewed in the Score
+column, those remembered (rated Hard, Good or Easy) as right and the rest as wrong. A
+sprint shows its score, its right and wrong answers and its best streak.
 
 A class game the player played in as a member of a team is one of them: a history with
 one has a Team column beside the score (the team's score; the right and wrong answers
@@ -8,7 +13,7 @@ are the player's own share of the team's, see :mod:`clarity.store.class_games`).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from clarity.core.messages import N_
 from clarity.ui.bindings import Binding
@@ -21,6 +26,7 @@ from clarity.ui.widgets import Button
 
 if TYPE_CHECKING:
     from clarity.i18n import Translator
+    from clarity.store.study import SprintRecord, StudyDay
     from clarity.ui.app import App
 
 HISTORY_LIMIT = 200  # a term of rounds; the teacher's CSV export has them all
@@ -84,6 +90,63 @@ def history_row(
     )
 
 
+def study_day_row(session: StudyDay, pack_title: str, today: date, t: Translator) -> Row:
+    """One day's flashcard reviews of a pack: the day, the pack, the cards reviewed, the
+    mode ("Study"), the cards remembered and those not."""
+    if session.day.year != today.year:
+        when, short = t.date(session.day, "medium"), t.date(session.day, "short")
+    else:
+        when = t.date_by_skeleton(session.day, "MMMd")
+        short = t.date_by_skeleton(session.day, "Md")
+    return Row(
+        (
+            Cell(when, short=short),
+            Cell(pack_title, bold=True),
+            # Translators: the cards reviewed in a day's study of a pack, in the history
+            Cell(
+                t.ngettext("{count} card", "{count} cards", session.reviewed),
+                bold=True,
+                short=t.number(session.reviewed),
+            ),
+            Cell(t.gettext("Study"), colour="text_muted"),
+            Cell(t.number(session.remembered), colour="right"),
+            Cell(t.number(session.reviewed - session.remembered), colour="text_muted"),
+        )
+    )
+
+
+def sprint_row(sprint: SprintRecord, pack_title: str, today: date, t: Translator) -> Row:
+    """One True or False sprint: when, the pack, its score, the mode with its best streak,
+    its right answers (the score: one point each) and wrong ones."""
+    played = sprint.played_at.astimezone()
+    wrong = max(sprint.statements - sprint.score, 0)
+    return Row(
+        (
+            Cell(played_when(played, today, t), short=played_when(played, today, t, short=True)),
+            Cell(pack_title, bold=True),
+            Cell(t.number(sprint.score), bold=True),
+            Cell(
+                # Translators: a True or False sprint in the history, with its longest run
+                t.gettext(
+                    "True or False  ·  best streak {streak}", streak=t.number(sprint.best_streak)
+                ),
+                short=t.gettext("True or False"),
+                colour="text_muted",
+            ),
+            Cell(t.number(sprint.score), colour="right"),
+            Cell(t.number(wrong), colour="text_muted"),
+        )
+    )
+
+
+class _Entry(NamedTuple):
+    """A line of the history before it is drawn: when (seconds since the epoch), what."""
+
+    seconds: float
+    kind: str  # "round", "study", "sprint"
+    item: object
+
+
 class HistoryScene(TableScreen):
     """The current player's rounds; a guest is told that theirs are not kept."""
 
@@ -97,6 +160,8 @@ class HistoryScene(TableScreen):
         session.open()
         self.player = session.player
         self.records: list[RoundRecord] = []
+        self.study_days: list[StudyDay] = []
+        self.sprints: list[SprintRecord] = []
         self.has_class_games = False  # then the team column is shown
         self._titles: dict[str, str] = {}
         if self.player is None or not session.has_saved_data:
@@ -104,6 +169,7 @@ class HistoryScene(TableScreen):
             self.fill()
             return
         self.records = session.rounds(HISTORY_LIMIT)
+        self.study_days, self.sprints = app.services.study_history(HISTORY_LIMIT)
         self.has_class_games = any(r.in_class_game for r in self.records)
         if self.has_class_games:
             self.table = Table(CLASS_COLUMNS)
@@ -119,10 +185,26 @@ class HistoryScene(TableScreen):
         today = datetime.now().date()
         titles = self._titles
         teams = self.has_class_games
-        self.rows = [
-            history_row(r, titles.get(r.pack_id, r.pack_id), today, t, teams=teams)
-            for r in self.records
-        ]
+        entries = [_Entry(r.played_at.timestamp(), "round", r) for r in self.records]
+        entries += [_Entry(d.last_review.timestamp(), "study", d) for d in self.study_days]
+        entries += [_Entry(s.played_at.timestamp(), "sprint", s) for s in self.sprints]
+        entries.sort(key=lambda entry: entry.seconds, reverse=True)  # stable: ties keep order
+        rows = []
+        for entry in entries:
+            item = entry.item
+            title = titles.get(item.pack_id, item.pack_id)  # type: ignore[attr-defined]
+            if entry.kind == "study":
+                row = study_day_row(item, title, today, t)  # type: ignore[arg-type]
+                if teams:
+                    row = Row((*row.cells[:2], Cell(""), *row.cells[2:]))
+            elif entry.kind == "sprint":
+                row = sprint_row(item, title, today, t)  # type: ignore[arg-type]
+                if teams:
+                    row = Row((*row.cells[:2], Cell(""), *row.cells[2:]))
+            else:
+                row = history_row(item, title, today, t, teams=teams)  # type: ignore[arg-type]
+            rows.append(row)
+        self.rows = rows
         # Translators: under the history's heading: "Ana  ·  12 rounds, newest first"
         self._frame.subheading = t.ngettext(
             "{name}  ·  {count} round, newest first",
