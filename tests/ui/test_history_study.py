@@ -12,7 +12,7 @@ import pytest
 from clarity.store import Player, Store
 from clarity.ui.journey import open_history
 from clarity.ui.scenes.history import HistoryScene
-from store.factories import MONDAY_9AM, save
+from store.factories import MONDAY_9AM, save, save_class_game
 
 from .conftest import write_play_pack
 from .saving import MakeApp, app_factory, at_title
@@ -118,3 +118,28 @@ def test_a_guest_has_no_study_history_and_no_streak(saving_app: MakeApp) -> None
     at_title(app)
     assert app.services.current_study_streak(MONDAY_9AM.date()) == 0
     assert app.services.study_history() == ([], [])
+
+
+def test_with_a_class_game_the_study_and_sprint_lines_leave_the_team_empty(
+    saving_app: MakeApp,
+) -> None:
+    app = saving_app(player="Ana")
+    pilot = at_title(app)
+    store = app.services.session.store
+    assert store is not None
+    ana = _ana(store)
+    save_class_game(store, [("Owls", (ana.id,), 1200), ("Foxes", (), 800)], pack_id=PACK)
+    _review(store, ana, "q1", 3, MONDAY_9AM + DAY)
+    _sprint(store, ana, PACK, score=4, streak=4, at=MONDAY_9AM + 2 * DAY)
+
+    open_history(pilot.app)
+    pilot.step(2)
+    history = pilot.top
+    assert isinstance(history, HistoryScene)
+    assert history.table.titles[1:4] == ("PACK", "TEAM", "SCORE")
+    shown = [[c.text for c in row.cells[1:5]] for row in history.rows]
+    assert shown == [
+        ["Rivers and Capitals", "", "4", "True or False  ·  best streak 4"],
+        ["Rivers and Capitals", "", "1 card", "Study"],
+        ["Rivers and Capitals", "Owls", "1,200", "–"],  # no medal given
+    ]
