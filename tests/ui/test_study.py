@@ -300,3 +300,35 @@ def test_a_questions_picture_is_on_the_front(tmp_path: Path) -> None:
     }
     assert not any(abs(r - 250) < 8 and abs(g - 220) < 8 and abs(b - 80) < 8 for r, g, b in seen)
     app.services.close()
+
+
+def test_a_seventh_day_in_a_row_shows_the_study_streak_trophy_at_the_summary(
+    tmp_path: Path,
+) -> None:
+    clock = Clock(START)
+    for day in range(7):
+        clock.at = START + timedelta(days=day)
+        app = open_study(tmp_path, clock)
+        scene = study_all(app)
+        assert scene.streak == day + 1
+        step(app)  # the summary drawn
+        if day < 6:
+            assert scene.trophies == ()
+            assert scene.trophy_rects == []
+        app.services.close()
+    assert [t.name for t in scene.trophies] == ["Steady learner"]
+    assert len(scene.trophy_rects) == 1
+    rect = scene.trophy_rects[0]
+    assert scene.card_rect.contains(rect)
+    # drawn in silver (the trophy's tier), its edge at the top of the chip
+    colour = tuple(app.surface.get_at((rect.centerx, rect.top)))[:3]
+    assert colour == tuple(app.look.tier("silver"))[:3]
+
+
+def test_a_guests_session_earns_no_trophy(tmp_path: Path) -> None:
+    app = open_study(tmp_path, Clock(START), guest=True)
+    scene = study_all(app)
+    step(app)
+    assert scene.streak is None
+    assert scene.trophies == ()
+    assert scene.trophy_rects == []

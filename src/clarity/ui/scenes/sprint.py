@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
 
 from clarity.core.messages import N_, english_text
 from clarity.core.sprint import Sprint, SprintRules, Statement, can_sprint
-from clarity.core.trophies import SprintTrophyTracker, trophy_by_id
+from clarity.core.trophies import SprintTrophyTracker
 from clarity.ui import keys
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
@@ -44,7 +43,7 @@ from clarity.ui.host_view.texts import Texts
 from clarity.ui.keys import Letter
 from clarity.ui.play.reading import spoken_words_for
 from clarity.ui.scene import Scene
-from clarity.ui.theme import darken
+from clarity.ui.trophy_chips import trophy_chips
 from clarity.ui.widgets import Button, FocusGroup, draw_panel
 
 if TYPE_CHECKING:
@@ -500,60 +499,3 @@ class SprintScene(Scene):
             for i, earned in enumerate(self.trophies):
                 words[f"trophy-{i}"] = t.gettext(earned.name)
         return words
-
-
-def trophy_chips(
-    app: App, earned: Sequence[TrophyEarned], area: pygame.Rect, top: int, metrics: Metrics
-) -> list[tuple[pygame.Surface, pygame.Rect]]:
-    """The trophies ``earned`` as chips, one under another, centred in ``area`` from ``top``:
-    each a tier-coloured badge with a star, the trophy's name and what it was for, as the
-    results screen shows a round's trophies. Chips that would run past ``area``'s bottom
-    are left out (a sprint or a session earns two at most)."""
-    look = app.look
-    palette = look.palette
-    assets = app.services.assets
-    t = app.translator
-    pad = metrics.px(0.8)
-    width = min(area.width, metrics.px(40))
-    name_size = metrics.body_size
-    detail_size = metrics.small_size
-    icon = assets.font(name_size, True).get_linesize()
-    text_w = max(10, width - icon - 3 * pad)
-    chips: list[tuple[pygame.Surface, pygame.Rect]] = []
-    y = top
-    for trophy in earned:
-        colour = look.tier(trophy.tier)
-        name = assets.text(t.gettext(trophy.name), name_size, palette.text, bold=True)
-        name = name.subsurface((0, 0, min(name.get_width(), text_w), name.get_height()))
-        try:
-            description = t.render(trophy_by_id(trophy.trophy_id).description)
-        except KeyError:  # a trophy this version does not know
-            description = ""
-        detail = (
-            assets.text(description, detail_size, palette.text_muted, wrap=text_w)
-            if description
-            else None
-        )
-        detail_h = detail.get_height() if detail is not None else 0
-        height = max(icon, name.get_height() + detail_h) + 2 * pad
-        chip = pygame.Surface((width, height), pygame.SRCALPHA)
-        rect = chip.get_rect()
-        pygame.draw.rect(chip, palette.panel_deep, rect, border_radius=metrics.radius)
-        pygame.draw.rect(
-            chip, colour, rect, width=max(1, metrics.px(0.15)), border_radius=metrics.radius
-        )
-        centre = (pad + icon // 2, height // 2)
-        pygame.draw.circle(chip, colour, centre, icon // 2)
-        star = assets.decoration("★", round(icon * 0.6), darken(colour, 0.45), bold=True)
-        chip.blit(star, star.get_rect(center=centre))
-        x = 2 * pad + icon
-        text_y = (height - name.get_height() - detail_h) // 2
-        chip.blit(name, (x, text_y))
-        if detail is not None:
-            chip.blit(detail, (x, text_y + name.get_height()))
-        placed = chip.get_rect(midtop=(area.centerx, y))
-        if placed.bottom > area.bottom and chips:
-            break
-        chips.append((chip, placed))
-        y = placed.bottom + metrics.px(0.7)
-    return chips

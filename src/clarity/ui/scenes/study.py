@@ -6,7 +6,11 @@ student then rates how well they remembered: Again, Hard, Good or Easy (keys 1-4
 mouse), each button saying when the card would come back. The review is saved through the
 services (a guest's stay in memory, and the screen says so); the next card follows, due
 ones first, then new ones within the day's limit. At the end a summary: cards reviewed,
-how many were remembered and when the next card is due.
+how many were remembered and when the next card is due, and the study trophies the
+session earned (:func:`clarity.core.trophies.newly_earned_study` over the player's study
+totals before and after it), as chips in the results screen's look. The services give the
+longest study streak only (``services.study_streak``), so the streak's trophy ("Steady
+learner") is the one measured here; a guest earns none.
 
 The time is :meth:`~clarity.ui.services.Services.now`, read when the session starts and at
 each rating, so tests can travel in time.
@@ -24,14 +28,17 @@ from clarity.core.answers import right_answer_text
 from clarity.core.messages import N_
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
 from clarity.core.study import CardState, Rating, next_intervals, review
+from clarity.core.trophies import StudyStats, newly_earned_study
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
 from clarity.ui.keys import ENTER, ESCAPE, SPACE, Digit
 from clarity.ui.scene import Scene
+from clarity.ui.trophy_chips import trophy_chips
 from clarity.ui.widgets import Button, FocusGroup, draw_panel
 
 if TYPE_CHECKING:
+    from clarity.core.events import TrophyEarned
     from clarity.core.packs.loader import LoadedPack
     from clarity.i18n import Translator
     from clarity.ui.app import App
@@ -100,6 +107,9 @@ class StudyScene(Scene):
         self.next_due: datetime | None = self.deck.next_due
         self.notice = ""  # why a review was not saved
         self.streak: int | None = None  # days in a row studied, once the session is over
+        self._streak_before = services.study_streak()  # None: a guest
+        self.trophies: tuple[TrophyEarned, ...] = ()  # earned by the session, at its end
+        self.trophy_rects: list[pygame.Rect] = []  # where the summary drew them
         self.intervals: dict[Rating, timedelta] = {}
         self.turn_button = Button(N_("Turn the card"), self.turn, "Space", tone="main")
         self.rate_buttons = {
@@ -157,6 +167,14 @@ class StudyScene(Scene):
         self.flip = 1.0
         if self.finished:
             self.streak = services.study_streak()
+            before = self._streak_before
+            if before is not None and self.streak is not None:
+                self.trophies = tuple(
+                    newly_earned_study(
+                        StudyStats(longest_study_streak=before),
+                        StudyStats(longest_study_streak=self.streak),
+                    )
+                )
         self._show_buttons()
 
     def back(self) -> None:
@@ -438,3 +456,14 @@ class StudyScene(Scene):
             )
             surface.blit(text, text.get_rect(midtop=(self.card_rect.centerx, y)))
             y += text.get_height() + metrics.gap
+        self.trophy_rects = []
+        if self.trophies:
+            heading = t.gettext("Trophies this session").upper()
+            label = assets.text(heading, metrics.small_size, palette.text_muted, bold=True)
+            y += metrics.gap
+            surface.blit(label, label.get_rect(midtop=(self.card_rect.centerx, y)))
+            y += label.get_height() + metrics.gap
+            area = self.card_rect.inflate(-2 * metrics.px(2), 0)
+            for chip, rect in trophy_chips(self.app, self.trophies, area, y, metrics):
+                surface.blit(chip, rect)
+                self.trophy_rects.append(rect)
