@@ -308,3 +308,79 @@ def test_the_class_demo_plays_a_class_game_from_the_title_to_the_results(
     with store:
         rows = store.team_leaderboard("union-state")
     assert len(rows) == teams
+
+
+def _watch_scene(monkeypatch: pytest.MonkeyPatch, name: str) -> list[Scene]:
+    """The scenes named ``name`` the demo reaches, kept to look at once it has ended."""
+    seen: list[Scene] = []
+    real_open = App.open
+
+    def open_and_watch(self: App) -> pygame.Surface:
+        surface = real_open(self)
+
+        def watch(app: App, _: pygame.Surface) -> None:
+            top = app.top
+            if top is not None and top.name == name and top not in seen:
+                seen.append(top)
+
+        self.add_frame_hook(watch)
+        return surface
+
+    monkeypatch.setattr(App, "open", open_and_watch)
+    return seen
+
+
+def _check_shots(shots: Path, expected: list[str]) -> list[str]:
+    names = sorted(p.name for p in shots.iterdir())
+    assert [name[3:] for name in names] == [f"{what}.png" for what in expected], names
+    for path in shots.iterdir():
+        assert png_size(path) == SIZE
+    return names
+
+
+def test_the_study_demo_turns_and_rates_a_packs_cards_to_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    studied = _watch_scene(monkeypatch, "study")
+    shots = tmp_path / "shots"
+    argv = ["demo", "--mode", "study", "--screenshot-dir", str(shots), "--seed", "3"]
+    status = cli.main([*argv, "--size", "1024x640", "--data-dir", str(tmp_path / "data")])
+    out = capsys.readouterr()
+    assert status == 0, out.err
+    names = _check_shots(
+        shots,
+        ["title-start", "packs-choose", "study-front", "study-back", "study-summary"],
+    )
+    assert out.out.strip() == f"clarity demo: {len(names)} screenshots in {shots}"
+    (scene,) = studied
+    assert scene.finished  # type: ignore[attr-defined]
+    assert scene.loaded.id == "union-state"  # type: ignore[attr-defined]
+    reviewed = scene.reviewed  # type: ignore[attr-defined]
+    assert reviewed == len(scene.cards) > 1  # type: ignore[attr-defined]
+    # mostly Good: most cards remembered, not all of them
+    assert reviewed / 2 < scene.remembered < reviewed  # type: ignore[attr-defined]
+
+
+def test_the_sprint_demo_answers_mostly_right_until_the_end_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sprinted = _watch_scene(monkeypatch, "sprint")
+    shots = tmp_path / "shots"
+    argv = ["demo", "--mode", "sprint", "--screenshot-dir", str(shots), "--seed", "2"]
+    status = cli.main([*argv, "--size", "1024x640", "--data-dir", str(tmp_path / "data")])
+    out = capsys.readouterr()
+    assert status == 0, out.err
+    _check_shots(
+        shots,
+        ["title-start", "packs-choose", "sprint-statement", "sprint-going", "sprint-result"],
+    )
+    (scene,) = sprinted
+    sprint = scene.sprint  # type: ignore[attr-defined]
+    assert sprint.ended
+    assert sprint.answered > 10
+    assert 0 < sprint.wrong < sprint.right / 3  # mostly right, a slip now and then
+
+
+def test_the_demo_mode_is_one_of_three(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["demo", "--mode", "flashcards"]) != 0
+    assert "--mode" in capsys.readouterr().err

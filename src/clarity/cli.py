@@ -1003,6 +1003,15 @@ def _add_demo(subparsers: Subparsers, t: Translator) -> None:
         help=t.gettext("save PNG screenshots in DIR"),
     )
     parser.add_argument(
+        "--mode",
+        choices=("game", "study", "sprint"),
+        default="game",
+        help=t.gettext(
+            "what the demo shows: the mystery game, the flashcards (study) or the "
+            "True or False sprint (default: game)"
+        ),
+    )
+    parser.add_argument(
         "--class",
         dest="class_mode",
         choices=("turns", "buzz"),
@@ -1056,6 +1065,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         screenshot_dir=args.screenshot_dir,
         class_mode=args.class_mode,
         teams=args.teams,
+        mode=args.mode,
     )
     return start_demo(options, demo)
 

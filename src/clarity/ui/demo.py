@@ -11,6 +11,10 @@ Its own events carry ``demo=True``. Without a screenshot folder the demo plays a
 a class can follow, until a real key or click arrives or its rounds are played; with
 one, it runs with a fixed frame time and no waiting, saves a PNG of every screen it
 passes through and stops after its rounds (one unless told).
+
+Its mode chooses what it shows: the mystery game ("game"), the title's Study ("study": a
+pack's flashcards turned and rated, mostly Good) or True or False ("sprint": a sprint
+answered mostly right, to its end screen); a study session or a sprint counts as a round.
 """
 
 from __future__ import annotations
@@ -54,6 +58,11 @@ SETTLE_FRAMES = 3  # frames for posted events to reach the scene before deciding
 # broken by a change fails a test quickly rather than hanging it.
 STUCK_SECONDS = 60.0
 SHOT_STUCK_SECONDS = 20.0
+#: the demo's modes: the mystery game, the flashcards, the True or False sprint
+MODES = ("game", "study", "sprint")
+#: how the study demo rates a turned card (mostly Good, as a student who revised would)
+STUDY_RATINGS = ((1, 0.1), (2, 0.15), (3, 0.65), (4, 0.1))  # (the key's digit, its share)
+SPRINT_RIGHT_SHARE = 0.85  # how often the sprint demo's verdict is right
 RESULTS_LINGER = 3.0  # the results stay up this many pauses before the demo goes on
 #: the input a real person makes; the autopilot's own events are marked and let through
 _REAL_INPUT = frozenset(
@@ -87,6 +96,8 @@ class DemoOptions:
     #: a class game of teams on one screen ("turns" or "buzz"); None: one player's rounds
     class_mode: str | None = None
     teams: int = 4
+    #: what the demo shows: "game", "study" or "sprint" (see MODES)
+    mode: str = "game"
 
     @property
     def last_round(self) -> int | None:
@@ -111,6 +122,8 @@ def _progress(scene: Scene | None) -> tuple[object, ...]:
         None if played is None else (played.phase, played.actions_taken),
         # the class game's setup: its step, row, teams and the team asked for a buzzer
         *(getattr(scene, name, None) for name in ("step", "selected", "count", "asking")),
+        # a study session's card and side; a sprint's statement and its end
+        *(getattr(scene, name, None) for name in ("index", "turned", "statement", "ended")),
     )
 
 
@@ -233,6 +246,8 @@ class Autopilot:
             "class-setup": self._on_class_setup,
             "class-play": self._on_class_play,
             "class-results": self._on_results,
+            "study": self._on_study,
+            "sprint": self._on_sprint,
         }
         decider = deciders.get(top.name)
         if decider is None:  # a screen the demo does not know: leave it like a player would
@@ -244,10 +259,73 @@ class Autopilot:
     def _on_title(self, scene: Any) -> None:
         self._shot_once("title", "start", after=self._pause() + 0.5)
         # the mouse this time: point at Play (or Class game), then click it
-        button = scene.play_button if self.options.class_mode is None else scene.class_button
+        if self.options.mode == "study":
+            button = scene.study_button
+        elif self.options.mode == "sprint":
+            button = scene.sprint_button
+        elif self.options.class_mode is not None:
+            button = scene.class_button
+        else:
+            button = scene.play_button
         target = button.rect.center
         self._then(self._pause(), lambda: self._mouse_move(target))
         self._then(self._pause() * 0.5, lambda: self._click(target))
+
+    def _on_study(self, scene: Any) -> None:
+        """Flashcards: each card turned (Space), then rated with keys 1-4, mostly Good; the
+        summary ends the session."""
+        if scene.finished:
+            self._session_done(scene, "summary")
+            return
+        if not scene.turned:
+            self._shot_once("study", "front", after=self._pause())
+            self._then(self._pause(), lambda: self._key(pygame.K_SPACE, " "))
+            return
+        if scene.flip < 1.0:
+            return  # the card still turns: rate it once the back is read
+        self._shot_once("study", "back", after=self._pause())
+        digits = [digit for digit, _ in STUDY_RATINGS]
+        digit = self.rng.choices(digits, weights=[share for _, share in STUDY_RATINGS])[0]
+        key = pygame.key.key_code(str(digit))
+        self._then(self._pause() * 1.5, lambda: self._key(key, str(digit)))
+
+    def _on_sprint(self, scene: Any) -> None:
+        """True or False: each statement answered T or F, mostly right, until the time is up."""
+        if scene.ended:
+            self._session_done(scene, "result")
+            return
+        statement = scene.statement
+        if statement is None:  # a pack with nothing to sprint on: leave it
+            self._shot_once("sprint", "screen")
+            self._then(self._pause(), lambda: self._key(pygame.K_ESCAPE))
+            return
+        self._shot_once("sprint", "statement", after=self._pause() * 0.5)
+        if scene.sprint.score > 0:
+            self._shot_once("sprint", "going")
+        right = self.rng.random() < SPRINT_RIGHT_SHARE
+        # the verdict is on the statement showing when the key is pressed, as a player's is
+        self._then(self._pause(), lambda: self._verdict(scene, right=right))
+
+    def _verdict(self, scene: Any, *, right: bool) -> None:
+        statement = scene.statement
+        if statement is None:
+            return
+        letter = "t" if statement.truth == right else "f"
+        self._key(pygame.key.key_code(letter), letter)
+
+    def _session_done(self, scene: Any, what: str) -> None:
+        """A study session or a sprint is over: counted, pictured, then the demo stops or
+        goes again (Escape back to the packs; the pack is chosen again)."""
+        if "counted" not in self._shots_here:
+            self._shots_here.add("counted")
+            self.rounds_done += 1
+        self._shot_once(scene.name, what, after=self._pause())
+        last = self.options.last_round
+        if last is not None and self.rounds_done >= last:
+            linger = 0.0 if self._shooting else self._pause() * RESULTS_LINGER
+            self._then(linger, self.app.quit)
+            return
+        self._then(self._pause() * RESULTS_LINGER, lambda: self._key(pygame.K_ESCAPE))
 
     def _on_class_kind(self, scene: Any) -> None:
         """Class game: on one screen (1), the game of teams the demo plays."""
