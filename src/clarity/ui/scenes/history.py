@@ -130,7 +130,8 @@ def sprint_row(sprint: SprintRecord, pack_title: str, today: date, t: Translator
                 t.gettext(
                     "True or False  ·  best streak {streak}", streak=t.number(sprint.best_streak)
                 ),
-                short=t.gettext("True or False"),
+                # Translators: a sprint's longest run of right answers, where the history is tight
+                short=t.gettext("Streak {streak}", streak=t.number(sprint.best_streak)),
                 colour="text_muted",
             ),
             Cell(t.number(sprint.score), colour="right"),
