@@ -361,3 +361,26 @@ def test_a_guests_sprint_shows_no_trophy(app: App, loaded: LoadedPack) -> None:
     assert trophy_names(scene) == []
     assert "result-trophies" not in scene.shown_texts()
     assert "not saved" in scene.shown_texts()["result-saved"]
+
+
+def test_both_trophies_of_one_sprint_are_shown_side_by_side_within_the_screen(
+    make_saving_app: MakeApp, loaded: LoadedPack
+) -> None:
+    app = make_saving_app(player="Ana")
+    pilot = at_title(app)
+    first = start(pilot, loaded, seed=5)
+    verdict(pilot, first, right=True)
+    run_out(pilot, first)
+    pilot.key(pygame.K_RETURN)
+    second = pilot.top
+    assert isinstance(second, SprintScene)
+    for _ in range(20):
+        verdict(pilot, second, right=True)
+    run_out(pilot, second)
+    assert trophy_names(second) == ["Lie detector", "Personal best"]
+    rects = [rect for _, rect in second._chips]
+    assert len(rects) == 2
+    assert not rects[0].colliderect(rects[1])
+    assert rects[0].top == rects[1].top  # one row in a 1280-wide window
+    screen = pygame.Rect((0, 0), app.size)
+    assert all(screen.contains(r) and r.bottom <= second._hints_area.top for r in rects)

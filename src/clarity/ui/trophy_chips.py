@@ -22,22 +22,23 @@ if TYPE_CHECKING:
 def trophy_chips(
     app: App, earned: Sequence[TrophyEarned], area: pygame.Rect, top: int, metrics: Metrics
 ) -> list[tuple[pygame.Surface, pygame.Rect]]:
-    """The trophies ``earned`` as chips, one under another, centred in ``area`` from ``top``:
+    """The trophies ``earned`` as chips, two to a row when ``area`` is wide enough (else one
+    under another), centred in ``area`` from ``top``:
     each a tier-coloured badge with a star, the trophy's name and what it was for, as the
-    results screen shows a round's trophies. Chips that would run past ``area``'s bottom
-    are left out (a sprint or a session earns two at most)."""
+    results screen shows a round's trophies. Returns each chip with where it goes."""
     look = app.look
     palette = look.palette
     assets = app.services.assets
     t = app.translator
     pad = metrics.px(0.8)
+    gap = metrics.px(0.7)
     width = min(area.width, metrics.px(40))
+    columns = 2 if len(earned) > 1 and 2 * width + gap <= area.width else 1
     name_size = metrics.body_size
     detail_size = metrics.small_size
     icon = assets.font(name_size, True).get_linesize()
     text_w = max(10, width - icon - 3 * pad)
     chips: list[tuple[pygame.Surface, pygame.Rect]] = []
-    y = top
     for trophy in earned:
         colour = look.tier(trophy.tier)
         name = assets.text(t.gettext(trophy.name), name_size, palette.text, bold=True)
@@ -68,9 +69,16 @@ def trophy_chips(
         chip.blit(name, (x, text_y))
         if detail is not None:
             chip.blit(detail, (x, text_y + name.get_height()))
-        placed = chip.get_rect(midtop=(area.centerx, y))
-        if placed.bottom > area.bottom and chips:
-            break
-        chips.append((chip, placed))
-        y = placed.bottom + metrics.px(0.7)
-    return chips
+        chips.append((chip, chip.get_rect()))
+    # rows of ``columns`` chips, each row centred, as tall as its tallest chip
+    placed: list[tuple[pygame.Surface, pygame.Rect]] = []
+    y = top
+    for start in range(0, len(chips), columns):
+        row = chips[start : start + columns]
+        row_w = sum(rect.width for _, rect in row) + gap * (len(row) - 1)
+        x = area.centerx - row_w // 2
+        for chip, rect in row:
+            placed.append((chip, rect.move(x, y)))
+            x += rect.width + gap
+        y += max(rect.height for _, rect in row) + gap
+    return placed
