@@ -325,6 +325,18 @@ def test_a_seventh_day_in_a_row_shows_the_study_streak_trophy_at_the_summary(
     assert colour == tuple(app.look.tier("silver"))[:3]
 
 
+def test_the_summary_counts_the_streak_as_it_stands_today(tmp_path: Path) -> None:
+    # three days in a row, then a day missed: the streak starts again at one
+    clock = Clock(START)
+    streaks = []
+    for day in (0, 1, 2, 4):
+        clock.at = START + timedelta(days=day)
+        app = open_study(tmp_path, clock)
+        streaks.append(study_all(app).streak)
+        app.services.close()
+    assert streaks == [1, 2, 3, 1]
+
+
 def test_a_guests_session_earns_no_trophy(tmp_path: Path) -> None:
     app = open_study(tmp_path, Clock(START), guest=True)
     scene = study_all(app)

@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from clarity.core.scoring import ScoringRules
     from clarity.core.study import CardState, ReviewRecord
     from clarity.core.teams import ClassGameSetup
-    from clarity.core.trophies import TrophyTracker
+    from clarity.core.trophies import StudyStats, TrophyTracker
     from clarity.formats.importing import ImportOutcome, SkippedLine
     from clarity.printing.document import PageStyle
     from clarity.progress import (
@@ -650,6 +650,15 @@ class Services:
             reviewed_at=record.reviewed_at,
         )
         return None if failed is None else failed.said
+
+    def study_stats(self) -> StudyStats | None:
+        """The player's study totals the study trophies are measured on (the store's
+        :meth:`~clarity.store.Store.study_stats`); None for a guest or with saving off."""
+        found = self._study_player()
+        if found is None:
+            return None
+        store, player_id = found
+        return store.study_stats(player_id)
 
     def study_streak(self) -> int | None:
         """The player's longest run of days in a row with a flashcard review (the store's

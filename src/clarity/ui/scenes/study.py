@@ -28,7 +28,7 @@ from clarity.core.answers import right_answer_text
 from clarity.core.messages import N_
 from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
 from clarity.core.study import CardState, Rating, next_intervals, review
-from clarity.core.trophies import StudyStats, newly_earned_study
+from clarity.core.trophies import newly_earned_study
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
 from clarity.ui.hints import draw_key_hints, key_hints_height
@@ -107,7 +107,7 @@ class StudyScene(Scene):
         self.next_due: datetime | None = self.deck.next_due
         self.notice = ""  # why a review was not saved
         self.streak: int | None = None  # days in a row studied, once the session is over
-        self._streak_before = services.study_streak()  # None: a guest
+        self._stats_before = services.study_stats()  # None: a guest
         self.trophies: tuple[TrophyEarned, ...] = ()  # earned by the session, at its end
         self.trophy_rects: list[pygame.Rect] = []  # where the summary drew them
         self.intervals: dict[Rating, timedelta] = {}
@@ -166,15 +166,12 @@ class StudyScene(Scene):
         self.turned = False
         self.flip = 1.0
         if self.finished:
-            self.streak = services.study_streak()
-            before = self._streak_before
-            if before is not None and self.streak is not None:
-                self.trophies = tuple(
-                    newly_earned_study(
-                        StudyStats(longest_study_streak=before),
-                        StudyStats(longest_study_streak=self.streak),
-                    )
-                )
+            # the streak as it stands today, on the student's own calendar
+            before, after = self._stats_before, services.study_stats()
+            if after is not None:  # a guest has no streak
+                self.streak = services.current_study_streak(services.now().astimezone().date())
+            if before is not None and after is not None:
+                self.trophies = tuple(newly_earned_study(before, after))
         self._show_buttons()
 
     def back(self) -> None:
@@ -436,8 +433,8 @@ class StudyScene(Scene):
         if self.streak:
             lines.append(
                 t.ngettext(
-                    "Longest study streak: {count} day",
-                    "Longest study streak: {count} days",
+                    "Study streak: {count} day in a row",
+                    "Study streak: {count} days in a row",
                     self.streak,
                     count=t.number(self.streak),
                 )
