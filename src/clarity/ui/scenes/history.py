@@ -26,8 +26,8 @@ from clarity.ui.widgets import Button
 
 if TYPE_CHECKING:
     from clarity.i18n import Translator
-    from clarity.store.study import SprintRecord, StudyDay
     from clarity.ui.app import App
+    from clarity.ui.services import SprintRecord, StudyDay  # the store's rows, by name
 
 HISTORY_LIMIT = 200  # a term of rounds; the teacher's CSV export has them all
 COLUMNS = (
