@@ -489,6 +489,10 @@ def broken_then(folder: Path, *names: str) -> list[LoadedPack]:
 
 def test_enter_before_any_pack_has_come_waits_and_plays_the_first_pack(gated: Gated) -> None:
     app, scene, provider = gated(["beta", "alpha"])
+    for _ in range(500):  # the loading thread has counted the files (on a busy machine: later)
+        if scene.progress_line.startswith("Loading packs"):
+            break
+        step(app)
     press(app, pygame.K_RETURN)  # a quick player, before the packs are in
     assert app.top is scene, "Enter went back to the title"
     assert scene.enter_waiting
