@@ -13,7 +13,10 @@ A pack is read in four steps, each of which turns what the teacher got wrong int
 4. the pictures: path rules, exact file-name case, format and size from the header
    (:mod:`clarity.core.packs.pictures`).
 
-This module ties the steps together; the game, the CLI and the tests use its API.
+This module ties the steps together; the game, the CLI and the tests use its API. Steps 1
+and 2 are :func:`read_pack_file`; steps 3 and 4 are :func:`check_pack_data`, which takes
+plain data, so that the Teacher Studio checks a pack being edited (no file yet) by the very
+code that checks a file (:mod:`clarity.studio.checking`).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from clarity.core.packs.glyphs import CanDraw, warn_about_glyphs
 from clarity.core.packs.models import FORMAT_VERSION, Pack
 from clarity.core.packs.picture_decoding import MAX_PICTURE_SIDE
 from clarity.core.packs.pictures import check_images
-from clarity.core.packs.plain_yaml import compose
+from clarity.core.packs.plain_yaml import Positions, compose
 from clarity.core.packs.problems import (
     check_question_ids,
     keep_written_words,
@@ -48,18 +51,24 @@ from clarity.core.packs.screen_fit import warn_about_screen_fit
 
 __all__ = [
     "PACK_SUFFIXES",
+    "CheckedPack",
     "FolderListings",
     "LoadedPack",
     "PackDiscovery",
+    "PackFile",
     "PackLimits",
+    "Positions",
     "Problem",
     "Severity",
+    "check_pack_data",
     "discover_packs",
     "find_pack_files",
     "iter_packs",
     "load_pack",
     "load_packs",
     "pack_files_in",
+    "positions_in_order",
+    "read_pack_file",
     "title_order",
 ]
 
@@ -276,17 +285,95 @@ def _load(
         keep = None if report.has_errors else pack
         return LoadedPack(path, keep, report.problems(), digest, MappingProxyType(dict(images)))
 
+    read = read_pack_file(path, report, limits=limits)
+    if read.text is None or read.tree is None:
+        return done(None, read.sha256, {})
+    raw, positions = read.tree
+    checked = check_pack_data(
+        raw,
+        positions,
+        report,
+        pack_dir=path.parent,
+        assets_dir=assets_dir,
+        limits=limits,
+        text=read.text,
+        listings=listings,
+        can_draw=can_draw,
+    )
+    pack = checked.pack
+    if pack is not None and not report.has_errors:
+        other = taken_ids.get(pack.id)
+        if other is not None:
+            # Translators: {other} is the path of the other pack file.
+            said = message('"{id}" is already used by {other}', id=pack.id, other=str(other))
+            report.add(positions.value(("id",)), "id", said)
+        else:
+            taken_ids[pack.id] = path
+    return done(pack, read.sha256, checked.images)
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """A pack file read: the sha256 of its bytes ("" when they could not be read), its
+    text (None when it is not UTF-8 or could not be read) and its YAML composed into plain
+    data with positions (None when the YAML cannot be read or holds nothing)."""
+
+    sha256: str
+    text: str | None
+    tree: tuple[Any, Positions] | None
+
+
+def read_pack_file(path: Path, report: Report, *, limits: PackLimits = PackLimits()) -> PackFile:
+    """Steps 1 and 2 of the load: the bytes of ``path`` (a regular file of at most
+    ``limits.max_bytes``), as UTF-8 text, composed into plain data
+    (:func:`clarity.core.packs.plain_yaml.compose`). What is wrong goes to ``report``
+    (a YAML alias or a key given twice is reported there while the data is still read);
+    never raises for a bad file."""
     data = _read_capped(path, limits.max_bytes, report)
     if data is None:
-        return done(None, "", {})
+        return PackFile("", None, None)
     digest = hashlib.sha256(data).hexdigest()
     text = _decode(data, report)
     if text is None:
-        return done(None, digest, {})
-    tree = compose(text, report)
-    if tree is None:
-        return done(None, digest, {})
-    raw, positions = tree
+        return PackFile(digest, None, None)
+    return PackFile(digest, text, compose(text, report))
+
+
+@dataclass(frozen=True)
+class CheckedPack:
+    """What :func:`check_pack_data` found: the pack as the models read it (None when they
+    refuse it; it may still have other errors, in the report) and every usable picture,
+    by its text in the pack -> its absolute path."""
+
+    pack: Pack | None
+    images: dict[str, Path]
+
+
+def check_pack_data(
+    raw: Any,
+    positions: Positions,
+    report: Report,
+    *,
+    pack_dir: Path,
+    assets_dir: Path,
+    limits: PackLimits = PackLimits(),
+    text: str | None = None,
+    listings: FolderListings | None = None,
+    can_draw: CanDraw | None = None,
+) -> CheckedPack:
+    """Step 3 and 4 of the load on plain data (dicts, lists, str and None, as
+    :func:`~clarity.core.packs.plain_yaml.compose` gives it): every check ``clarity
+    validate`` makes after reading the YAML, each problem into ``report`` at its place in
+    ``positions``. The one entry point of the checks, for a file (:func:`load_pack`) and
+    for data that has no file yet (the Teacher Studio's document, with
+    :func:`positions_in_order`).
+
+    ``text`` is the file's text: with it, a comment that cut a text short gets its warning
+    (:func:`~clarity.core.packs.problems.warn_about_comments`); data without a file has no
+    comments. Pictures resolve against ``pack_dir``, then ``assets_dir``. ``raw`` may be
+    changed in place (a plain ``null`` put back as the word where a field needs text:
+    :func:`~clarity.core.packs.problems.keep_written_words`). Never raises for bad data.
+    """
     if not isinstance(raw, dict):
         kind = message("a list") if isinstance(raw, list) else message("a single value")
         report.add(
@@ -299,7 +386,7 @@ def _load(
                 kind=kind,
             ),
         )
-        return done(None, digest, {})
+        return CheckedPack(None, {})
 
     questions = raw.get("questions")
     if isinstance(questions, list) and len(questions) > limits.max_questions:
@@ -313,18 +400,19 @@ def _load(
                 limit=limits.max_questions,
             ),
         )
-        return done(None, digest, {})
+        return CheckedPack(None, {})
 
     keep_written_words(raw, positions)
     pack = validate(raw, positions, report)
-    warn_about_comments(raw, positions, text, report)
+    if text is not None:
+        warn_about_comments(raw, positions, text, report)
     if pack is None and not _version_is_known(raw):
-        return done(None, digest, {})  # another version's fields mean nothing to us
+        return CheckedPack(None, {})  # another version's fields mean nothing to us
     check_question_ids(raw, positions, report)
     images = check_images(
         raw,
         positions,
-        pack_dir=path.parent,
+        pack_dir=pack_dir,
         assets_dir=assets_dir,
         max_side=limits.max_image_side,
         report=report,
@@ -334,15 +422,61 @@ def _load(
     warn_about_screen_fit(raw, positions, report)
     if can_draw is not None:
         warn_about_glyphs(raw, positions, report, can_draw)
-    if pack is not None and not report.has_errors:
-        other = taken_ids.get(pack.id)
-        if other is not None:
-            # Translators: {other} is the path of the other pack file.
-            said = message('"{id}" is already used by {other}', id=pack.id, other=str(other))
-            report.add(positions.value(("id",)), "id", said)
+    return CheckedPack(pack, images)
+
+
+_END = object()  # no entries left
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A made-up libyaml mark: where a value of data without a file comes, in order."""
+
+    line: int
+    column: int = 0
+
+
+def positions_in_order(raw: Any) -> Positions:
+    """Positions for plain data that has no file (the studio's document): every key and
+    value numbered in the order it comes, as if each were on a line of its own, so that
+    problems come out in the data's order (the order a file of it would have) and texts
+    listed together in one message are named in that order. The numbers are not lines of
+    any file: show the problems by their fields."""
+    positions = Positions()
+    positions.root, positions.root_mark = raw, _Place(0)
+    line = 1
+    # an explicit stack of (is a dict, its value marks, its key marks, its entries left):
+    # the data may nest deep
+    stack: list[tuple[bool, Any, Any, Iterator[Any]]] = []
+
+    def enter(node: Any) -> None:
+        if isinstance(node, dict):
+            marks: dict[Any, Any] = {}
+            keys: dict[Any, Any] = {}
+            positions.value_marks[id(node)], positions.key_marks[id(node)] = marks, keys
+            stack.append((True, marks, keys, iter(node.items())))
+        elif isinstance(node, list):
+            items: list[Any] = []
+            positions.value_marks[id(node)] = items
+            stack.append((False, items, None, iter(node)))
+
+    enter(raw)
+    while stack:
+        is_map, marks, keys, entries = stack[-1]
+        entry = next(entries, _END)
+        if entry is _END:
+            stack.pop()
+            continue
+        if is_map:
+            key, value = entry
+            keys[key] = _Place(line)
+            marks[key] = _Place(line, 1)
         else:
-            taken_ids[pack.id] = path
-    return done(pack, digest, images)
+            value = entry
+            marks.append(_Place(line))
+        line += 1
+        enter(value)
+    return positions
 
 
 def _read_capped(path: Path, max_bytes: int, report: Report) -> bytes | None:
