@@ -12,6 +12,8 @@ problem and a pack's own texts.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import re
 import sys
 from pathlib import Path
@@ -36,7 +38,7 @@ TEMPLATES = ("csv",)
 
 def add_commands(subparsers: cli.Subparsers, t: Translator) -> None:
     """Register the Studio's commands on ``subparsers`` (called by ``build_parser``)."""
-    for add in (_add_import, _add_export, _add_new, _add_schema):
+    for add in (_add_import, _add_export, _add_new, _add_schema, _add_studio):
         add(subparsers, t)
 
 
@@ -550,3 +552,106 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     write_schema(target)
     _say(t.gettext("wrote {file}", file=str(target)))
     return cli.EXIT_OK
+
+
+# --- clarity studio ------------------------------------------------------------------------
+
+
+def _add_studio(subparsers: cli.Subparsers, t: Translator) -> None:
+    parser = cli._add_command(
+        subparsers,
+        t,
+        "studio",
+        _cmd_studio,
+        help=t.gettext("make and edit packs in your browser: the Teacher Studio"),
+        description=t.gettext(
+            "Serve the Teacher Studio on this computer only (127.0.0.1) at an address with a "
+            "secret in it, print it as 'studio: URL' and open it in your browser. It edits "
+            "the packs in DATA_DIR/packs; the game's own packs can be copied there. Ctrl+C "
+            "ends it."
+        ),
+    )
+    parser.add_argument(
+        "--port",
+        type=functools.partial(cli._port_number, translator=t),
+        default=0,
+        metavar="N",
+        help=t.gettext("the port to listen on (default: any free one)"),
+    )
+    parser.add_argument(
+        "--no-browser",
+        dest="browser",
+        action="store_false",
+        help=t.gettext("only print the address; do not open the browser"),
+    )
+
+
+def _cmd_studio(args: argparse.Namespace) -> int:
+    """``clarity studio``: the studio's server until Ctrl+C (or SIGTERM, from the game that
+    started it); its address on stdout as ``studio: URL`` (not translated: the game reads
+    it), flushed at once."""
+    import asyncio  # noqa: PLC0415
+    import errno  # noqa: PLC0415
+    import secrets  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+
+    from clarity.studio.server import StudioServer, serve, stop_on_signals  # noqa: PLC0415
+    from clarity.studio.workspace import Workspace  # noqa: PLC0415
+
+    t = cli._translator(args)
+    data = cli._game_data_dir(args)
+    packs_dir = user_packs_dir(data)
+    try:
+        packs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cli.Failed(
+            t.gettext(
+                "the packs folder {folder} cannot be made: {reason}",
+                folder=str(packs_dir),
+                reason=error.strerror or str(error),
+            )
+        ) from None
+    workspace = Workspace(packs_dir, [bundled_questions_dir()], bundled_assets_dir(), data)
+    given_config = getattr(args, "config_dir", None)
+    server = StudioServer(
+        workspace,
+        translator=t,
+        token=secrets.token_urlsafe(24),
+        rules=_studio_rules(args),
+        config_dir=cli._config_dir(args) if given_config else None,
+    )
+
+    def announce(url: str) -> None:
+        print(f"studio: {url}", flush=True)
+        if args.browser:
+            import webbrowser  # noqa: PLC0415
+
+            with contextlib.suppress(Exception):
+                webbrowser.open(url)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        stop_on_signals(stop, [signal.SIGTERM])
+        await serve(server, args.port, announce=announce, stop=stop)
+
+    try:
+        asyncio.run(run())
+    except KeyboardInterrupt:
+        return cli.EXIT_OK  # Ctrl+C is how the studio ends
+    except OSError as error:
+        if error.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
+            raise cli.Failed(
+                t.gettext(
+                    "port {port} is in use; choose another with --port, or leave it out "
+                    "for any free one",
+                    port=str(args.port),
+                )
+            ) from None
+        raise
+    return cli.EXIT_OK
+
+
+def _studio_rules(args: argparse.Namespace) -> ScoringRules:
+    """The rules the studio's web game plays with: the saved settings', as ``clarity
+    export --format html`` (:func:`_web_rules`) with neither --no-timer nor --no-streaks."""
+    return _web_rules(argparse.Namespace(**{**vars(args), "timer": True, "streaks": True}))
