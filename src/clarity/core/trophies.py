@@ -11,8 +11,9 @@ they happen by :class:`SprintTrophyTracker`, which observes the sprint's events.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import StrEnum
 
 from clarity.core.events import (
@@ -472,6 +473,24 @@ class StudyStats:
     cards_remembered: int = 0
     best_sprint_streak: int = 0
     personal_bests_beaten: int = 0
+
+
+def streak_reached_on(days: Iterable[date], length: int = STUDY_STREAK_DAYS) -> date | None:
+    """The day a run of ``length`` consecutive study days was first completed: the last
+    day of the earliest such run among ``days`` (the calendar dates with a review, in any
+    order, repeats allowed); None when no run is that long. This is the day the
+    "Steady learner" trophy was earned: its measure, the longest run, first reached
+    ``length`` then. Raises ValueError for a ``length`` below 1."""
+    if length < 1:
+        raise ValueError(f"a run is at least 1 day long, not {length}")
+    run = 0
+    previous: date | None = None
+    for day in sorted(set(days)):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        if run >= length:
+            return day
+        previous = day
+    return None
 
 
 def study_progress(study: StudyStats) -> list[TrophyProgress]:

@@ -600,8 +600,14 @@ class Store:
         return self._standings.player_stats(player_id)
 
     def earned_trophies(self, player_id: int) -> dict[str, EarnedTrophy]:
-        """Each trophy the player has won: when first, and how many times."""
-        return self._standings.earned_trophies(player_id)
+        """Each trophy the player has won: when first, and how many times. The game's come
+        from the rounds that won them; the study trophies from the review log and the
+        sprints, at the review or sprint that earned them (once each, see
+        :meth:`~clarity.store.study.Study.study_trophies_earned`)."""
+        return {
+            **self._study.study_trophies_earned(player_id),
+            **self._standings.earned_trophies(player_id),
+        }
 
     # -- checking everything -----------------------------------------------------------
 

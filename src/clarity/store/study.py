@@ -21,8 +21,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from clarity.core.messages import message
-from clarity.core.trophies import StudyStats
-from clarity.store.models import SaveFailed
+from clarity.core.trophies import (
+    CARDS_REMEMBERED,
+    PERSONAL_BESTS_BEATEN,
+    SPRINT_STREAK,
+    STUDY_STREAK_DAYS,
+    StudyStats,
+    streak_reached_on,
+)
+from clarity.store.models import EarnedTrophy, SaveFailed
 from clarity.store.rows import Fields, Row
 from clarity.store.sql import Reads, Writes, insert, insert_statement, query
 
@@ -154,6 +161,61 @@ def _longest_run(day_texts: list[str]) -> int:
             run += 1
         longest = max(longest, run)
     return longest
+
+
+def _moment(text: object, seconds: float) -> datetime:
+    """A row's time as it was saved (ISO text with its offset); from its seconds since the
+    epoch, in UTC, when the text is damaged."""
+    try:
+        return datetime.fromisoformat(str(text))
+    except ValueError:
+        return _utc(seconds)
+
+
+def _study_firsts(conn: sqlite3.Connection, player_id: int) -> dict[str, EarnedTrophy]:
+    """The moments :meth:`Study.study_trophies_earned` describes, in a transaction."""
+    firsts: dict[str, datetime] = {}
+    # the log in its order, one index range, up to the remembered review that made the count
+    row = conn.execute(
+        "SELECT reviewed_at, reviewed_ts FROM study_review"
+        " WHERE player_id = ? AND rating > 1 ORDER BY reviewed_ts, id LIMIT 1 OFFSET ?",
+        (player_id, CARDS_REMEMBERED - 1),
+    ).fetchone()
+    if row is not None:
+        firsts["cards-remembered"] = _moment(row[0], row[1])
+    # each study day (the date its reviews were saved with) with its first review
+    first_of_day: dict[date, tuple[object, float]] = {}
+    for text, seconds in conn.execute(
+        "SELECT reviewed_at, min(reviewed_ts) FROM study_review WHERE player_id = ?"
+        " GROUP BY substr(reviewed_at, 1, 10)",
+        (player_id,),
+    ):
+        try:
+            first_of_day[date.fromisoformat(str(text)[:10])] = (text, seconds)
+        except ValueError:
+            continue  # a damaged time: not a day, as the streak counts it
+    reached = streak_reached_on(first_of_day, STUDY_STREAK_DAYS)
+    if reached is not None:
+        firsts["study-streak"] = _moment(*first_of_day[reached])
+    row = conn.execute(
+        "SELECT played_at, played_ts FROM sprint WHERE player_id = ? AND best_streak >= ?"
+        " ORDER BY played_ts, id LIMIT 1",
+        (player_id, SPRINT_STREAK),
+    ).fetchone()
+    if row is not None:
+        firsts["sprint-streak"] = _moment(row[0], row[1])
+    # each sprint against the best of the player's earlier sprints on its pack
+    row = conn.execute(
+        "SELECT played_at, played_ts FROM (SELECT id, played_at, played_ts, score,"
+        " max(score) OVER (PARTITION BY pack_id ORDER BY played_ts, id"
+        " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before"
+        " FROM sprint WHERE player_id = ?) WHERE score > before"
+        " ORDER BY played_ts, id LIMIT 1 OFFSET ?",
+        (player_id, PERSONAL_BESTS_BEATEN - 1),
+    ).fetchone()
+    if row is not None:
+        firsts["personal-best"] = _moment(row[0], row[1])
+    return {trophy: EarnedTrophy(first_earned_at=when, times=1) for trophy, when in firsts.items()}
 
 
 def _state_text(state: Mapping[str, Any]) -> str:
@@ -384,6 +446,28 @@ class Study:
                 best_sprint_streak=int(best_streak),
                 personal_bests_beaten=int(beaten),
             )
+
+        return self._read(work)
+
+    def study_trophies_earned(self, player_id: int) -> dict[str, EarnedTrophy]:
+        """When the player first earned each study trophy they hold (trophy id: the moment,
+        once), read from the review log and the sprints themselves: the review that was
+        the :data:`CARDS_REMEMBERED`-th remembered, the first review on the day that
+        completed the first run of :data:`STUDY_STREAK_DAYS` study days
+        (:func:`~clarity.core.trophies.streak_reached_on`), the first sprint with a run of
+        :data:`SPRINT_STREAK`, the sprint that beat an earlier best for the
+        :data:`PERSONAL_BESTS_BEATEN`-th time. The same rows and rules as
+        :meth:`study_stats`, so a trophy the totals award always has its date, also for
+        the rows saved before the trophy existed. Each moment has the offset its row was
+        saved with (the student's calendar, as a round's); a damaged time text falls back
+        to the row's seconds, in UTC. One snapshot of the file."""
+
+        def work(conn: sqlite3.Connection) -> dict[str, EarnedTrophy]:
+            conn.execute("BEGIN")  # one snapshot for the reads
+            try:
+                return _study_firsts(conn, player_id)
+            finally:
+                conn.execute("COMMIT")
 
         return self._read(work)
 
