@@ -1,0 +1,265 @@
+"""The words of the Teacher Studio's page, in the game's interface language.
+
+The page (``studio/web/studio.html``) is plain HTML with ``{{name}}`` slots, filled as the
+class game's pages are (:mod:`clarity.classroom.page_text`): ``{{lang}}`` with the
+language's tag, ``{{text:KEY}}`` with the translated text of :data:`TEXTS` (escaped for
+HTML), and ``{{texts}}`` with every text the page's script writes later (a JSON object:
+``lang``, ``locale``, ``texts`` and ``plurals``, through
+:func:`clarity.i18n.page_words.page_words`; a plural text as its forms by CLDR category,
+picked in the browser with ``Intl.PluralRules``).
+
+The texts are marked with ``N_`` and ``plural_message`` here, so Babel extracts them into
+the catalog like every other message of the game. What the server sends ready-made (a
+problem's text, an error's one line, an import's skipped lines) is translated there. Not
+translated: format names (GIFT, Aiken, CSV, Anki), the pack's own texts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+from clarity.core.messages import N_, Message, plural_message
+from clarity.i18n import Translator
+from clarity.i18n.page_words import page_words, script_json
+
+WEB_DIR = Path(__file__).with_name("web")
+PAGE_FILE = "studio.html"
+
+#: Every text of the page by the key the HTML and the script use.
+TEXTS: dict[str, str] = {
+    "studio": N_("Teacher Studio"),
+    "loading": N_("Loading…"),
+    # -- the packs list
+    "own_heading": N_("Your packs"),
+    "bundled_heading": N_("Packs that come with the game"),
+    "no_own_packs": N_(
+        "You have no packs of your own yet: make a new one, import one, or copy one that "
+        "comes with the game."
+    ),
+    "new_heading": N_("New pack"),
+    "new_title": N_("Title"),
+    "new_language": N_("Language of the questions"),
+    # Translators: the button that makes a new pack (short)
+    "create": N_("Create"),
+    "import_heading": N_("Import questions"),
+    "import_help": N_(
+        "From another quiz tool: GIFT (Moodle), Aiken, CSV, Excel (xlsx), Kahoot, Quizlet or "
+        "Open Trivia DB."
+    ),
+    "import_choose": N_("Choose files to import"),
+    "import_drop": N_("Or drop the files here."),
+    "importing": N_("Importing…"),
+    "skipped_heading": N_("Questions that were left out"),
+    # Translators: opens a pack in the editor (short)
+    "edit": N_("Edit"),
+    "edit_name": N_("Edit {title}"),
+    # Translators: copies a pack that comes with the game into the teacher's own packs
+    "copy": N_("Copy to edit"),
+    "copy_name": N_("Copy {title} to edit"),
+    "delete": N_("Delete"),
+    "delete_name": N_("Delete {title}"),
+    "deleted": N_("Deleted “{title}”."),
+    "undo": N_("Undo"),
+    "restored": N_("“{title}” is back."),
+    "copied": N_("Copied “{title}”: it is now one of your packs."),
+    "no_problems": N_("No problems"),
+    "untitled": N_("(no title)"),
+    # -- the editor's bar
+    "back": N_("All packs"),
+    "leave_unsaved": N_("Your changes are not saved. Leave without saving them?"),
+    "save": N_("Save"),
+    "saving": N_("Saving…"),
+    "saved": N_("Saved."),
+    # Translators: {problems} is a count such as "2 errors, 1 warning"
+    "saved_problems": N_("Saved, with problems: {problems}."),
+    "unsaved": N_("Unsaved changes"),
+    "all_saved": N_("All changes saved"),
+    "read_only": N_(
+        "This pack comes with the game and cannot be changed here: copy it to your packs to "
+        "edit it."
+    ),
+    "try_it": N_("Try it"),
+    "print": N_("Print…"),
+    "export": N_("Export…"),
+    "start_game": N_("Start in the game"),
+    "started": N_("The game is starting with this pack."),
+    "save_first_heading": N_("Save first?"),
+    "save_first": N_(
+        "Trying, printing, exporting and starting use the saved pack. Save your changes first?"
+    ),
+    "save_go_on": N_("Save and go on"),
+    "cancel": N_("Cancel"),
+    "close": N_("Close"),
+    "conflict_heading": N_("Changed on disk"),
+    "conflict_text": N_(
+        "This pack's file was changed on disk (by another program or window) since you "
+        "opened it here."
+    ),
+    "reload": N_("Reload from disk"),
+    "reload_note": N_("Your changes here are lost."),
+    "keep_mine": N_("Keep mine"),
+    "keep_mine_note": N_("The file is overwritten with what you see here; a backup is kept."),
+    "reloaded": N_("Reloaded from disk."),
+    "print_heading": N_("Print"),
+    "print_kind": N_("What to print"),
+    "flashcards": N_("Flashcards"),
+    "worksheet": N_("Worksheet"),
+    "exam": N_("Exam"),
+    "paper": N_("Paper"),
+    "a4": N_("A4"),
+    "letter": N_("Letter"),
+    "answer_key": N_("With the answer key"),
+    "download_pdf": N_("Download the PDF"),
+    "export_heading": N_("Export"),
+    "export_format": N_("Format"),
+    "export_gift": N_("GIFT (Moodle)"),
+    "export_anki": N_("Anki"),
+    "export_html": N_("HTML game (one file)"),
+    "download": N_("Download"),
+    "downloaded": N_("Downloaded {file}."),
+    # -- the outline
+    "outline": N_("The pack's parts"),
+    "details": N_("Pack details"),
+    "rounds_heading": N_("Rounds"),
+    "round_n": N_("Round {number}"),
+    "add_round": N_("Add a round"),
+    "delete_round": N_("Delete this round"),
+    "questions_heading": N_("Questions"),
+    "question_n": N_("Question {number}"),
+    "add_question": N_("Add a question"),
+    "reorder_help": N_("Drag a question, or press Alt+Up or Alt+Down on it, to move it."),
+    # -- the pack's details
+    "pack_id": N_("Pack id"),
+    "pack_id_help": N_("Lowercase Latin letters, digits and hyphens; unique among your packs."),
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "language": N_("Language"),
+    "author": N_("Author"),
+    "license": N_("Licence"),
+    "license_help": N_("For example CC BY 4.0, if others may share it."),
+    "time_limit": N_("Seconds per question"),
+    "time_limit_help": N_("5 to 300; a question may set its own."),
+    # -- a round
+    "picture": N_("Picture"),
+    "choose_picture": N_("Choose a picture"),
+    "drop_picture": N_("Drop a picture here, or choose one."),
+    "uploading": N_("Uploading the picture…"),
+    "picture_added": N_("Picture added: {image}."),
+    "no_picture": N_("No picture yet."),
+    "picture_missing": N_("The picture {image} cannot be shown."),
+    "remove_picture": N_("Remove the picture"),
+    "mystery_answer": N_("What the picture shows (the answer to guess)"),
+    "mystery_accept": N_("Other accepted guesses, one per line"),
+    "caption": N_("Caption, shown when the picture is uncovered"),
+    "tiles": N_("Tiles over the picture"),
+    "rows": N_("Rows"),
+    "columns": N_("Columns"),
+    # -- a question
+    "type": N_("Type"),
+    "type_choice": N_("Choice"),
+    "type_truefalse": N_("True or false"),
+    "type_typed": N_("Typed answer"),
+    "type_number": N_("Number"),
+    "prompt": N_("Question"),
+    "choices": N_("Choices: tick the right one (or more)"),
+    "choice_n": N_("Choice {number}"),
+    "right_n": N_("Choice {number} is right"),
+    "add_choice": N_("Add a choice"),
+    "remove_choice_n": N_("Remove choice {number}"),
+    "shuffle": N_("Deal the choices in a new order each time"),
+    "the_answer": N_("The answer"),
+    "true": N_("True"),
+    "false": N_("False"),
+    "accept": N_("Other accepted answers, one per line"),
+    "number_answer": N_("The right number"),
+    "tolerance": N_("Tolerance: how far off still counts (a number, or a percent: 5%)"),
+    "min": N_("Smallest number that counts"),
+    "max": N_("Largest number that counts"),
+    "explain": N_("Explanation, shown after the answer"),
+    "question_picture": N_("Picture (optional)"),
+    "question_time": N_("Seconds for this question"),
+    "question_time_help": N_("Empty: the pack's time."),
+    "difficulty": N_("Difficulty"),
+    "difficulty_none": N_("Not set (medium)"),
+    "easy": N_("Easy"),
+    "medium": N_("Medium"),
+    "hard": N_("Hard"),
+    "tags": N_("Tags, separated by commas"),
+    "question_id": N_("Id (optional)"),
+    "question_id_help": N_("Lowercase Latin letters, digits and hyphens; unique in the pack."),
+    "move_up": N_("Move up"),
+    "move_down": N_("Move down"),
+    "duplicate": N_("Duplicate"),
+    "delete_question": N_("Delete this question"),
+    "moved": N_("Question moved to place {number} of {total}."),
+    "question_deleted": N_("Question {number} deleted."),
+    "round_deleted": N_("Round {number} deleted."),
+    "duplicated": N_("Question {number} duplicated."),
+    # -- problems
+    "problems_heading": N_("Problems"),
+    "error": N_("Error:"),
+    "warning": N_("Warning:"),
+    "checking": N_("Checking…"),
+    "file_problem": N_("The file"),
+    "no_problems_found": N_("No problems found."),
+    # Translators: a problem in the list of problems, e.g. "Question 4: the answer is missing"
+    "problem_at": N_("{where}: {text}"),
+    # -- errors
+    "no_answer": N_(
+        "The studio does not answer: start it again from the game or with clarity studio."
+    ),
+    "failed": N_("That did not work: {reason}"),
+}
+
+#: Texts whose form follows a number (``{count}``), by key.
+PLURALS: dict[str, Message] = {
+    "questions_count": plural_message("{count} question", "{count} questions", 0),
+    "rounds_count": plural_message("{count} round", "{count} rounds", 0),
+    "errors_count": plural_message("{count} error", "{count} errors", 0),
+    "warnings_count": plural_message("{count} warning", "{count} warnings", 0),
+    "tiles_count": plural_message("{count} tile", "{count} tiles", 0),
+    "more_problems": plural_message("…and {count} more", "…and {count} more", 0),
+    "imported": plural_message("Imported {count} pack.", "Imported {count} packs.", 0),
+}
+
+_SLOT = re.compile(r"\{\{(text:)?([a-z_0-9]+)\}\}")
+
+
+def render_studio_page(translator: Translator) -> str:
+    """The studio page's HTML in ``translator``'s language: every ``{{slot}}`` of
+    ``web/studio.html`` filled.
+
+    Raises KeyError for a ``{{text:KEY}}`` slot that :data:`TEXTS` lacks (a bug of the page,
+    found by the tests), and OSError when the page's file cannot be read.
+    """
+    texts = {key: translator.gettext(text) for key, text in TEXTS.items()}
+
+    def filled(match: re.Match[str]) -> str:
+        if match.group(1):
+            return html.escape(texts[match.group(2)])
+        name = match.group(2)
+        if name == "lang":
+            return html.escape(translator.language)
+        if name == "texts":
+            return script_json(page_data(translator))
+        raise KeyError(name)
+
+    return _SLOT.sub(filled, _template())
+
+
+def page_data(translator: Translator) -> dict[str, object]:
+    """What the page's script reads: ``lang``, ``locale``, ``texts`` and ``plurals`` (see
+    :func:`clarity.i18n.page_words.page_words`)."""
+    return page_words(translator, TEXTS, PLURALS)
+
+
+@cache
+def _template() -> str:
+    return (WEB_DIR / PAGE_FILE).read_text(encoding="utf-8")
+
+
+#: The name the studio's server may call, as :func:`clarity.classroom.page_text.render`.
+render = render_studio_page
