@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
+import pytest
+
+from clarity import cli
 from clarity.core.study import Rating
 from clarity.core.trophies import (
     CARDS_REMEMBERED,
@@ -15,9 +19,10 @@ from clarity.core.trophies import (
     streak_reached_on,
 )
 from clarity.progress import cabinet
-from clarity.store import Player, Store
+from clarity.store import Player, Store, open_store
 from clarity.store.reports import trophy_lines
 
+from .factories import add_player
 from .test_study_stats import sprint, study_on
 
 MINSK = timezone(timedelta(hours=3))
@@ -167,3 +172,30 @@ def test_streak_reached_on_agrees_with_the_longest_run_over_random_calendars() -
         found = streak_reached_on(days, length)
         ends = sorted(d for d in days if run_ending(d) >= length)
         assert found == (ends[0] if ends else None)
+
+
+# -- clarity trophies ------------------------------------------------------------------
+
+
+def test_clarity_trophies_prints_when_each_study_trophy_was_won(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opening = open_store(data_dir)
+    assert opening.store is not None
+    with opening.store as store:
+        ana = add_player(store, "Ana")
+        first = datetime(2026, 11, 10, 0, 30, tzinfo=MINSK)  # UTC is still on 9 November
+        for day in range(STUDY_STREAK_DAYS):
+            study_on(store, ana, first + day * DAY, Rating.Good, f"q{day}")
+        sprint(store, ana, 3, 2, first)
+        sprint(store, ana, 4, SPRINT_STREAK, first + timedelta(hours=10))
+    status = cli.main(["trophies", "--player", "Ana", "--data-dir", str(data_dir)])
+    out = capsys.readouterr().out
+    assert status == 0
+    lines = {line.split("  ")[0]: line.split() for line in out.splitlines()[3:]}
+    assert lines["Steady learner"] == [
+        "Steady", "learner", "silver", "yes", "7/7", "16/11/2026,", "00:30"
+    ]  # fmt: skip
+    assert lines["Lie detector"][-2:] == ["10/11/2026,", "10:30"]
+    assert lines["Personal best"][-2:] == ["10/11/2026,", "10:30"]
+    assert lines["Good memory"] == ["Good", "memory", "silver", "7/100"]  # no date: not won

@@ -633,7 +633,8 @@ class Services:
 
     def save_review(self, card: CardState, record: ReviewRecord) -> Message | None:
         """Keep the card's new state and its line of the review log (one transaction) for
-        the player; None when saved or when nobody's reviews are kept (a guest: the screen
+        the player, the review's time in the computer's time zone (the student's calendar);
+        None when saved or when nobody's reviews are kept (a guest: the screen
         says so), else the one line saying why it was not."""
         found = self._study_player()
         if found is None:
@@ -647,7 +648,9 @@ class Services:
             state=card.to_dict(),
             due=card.due,
             rating=int(record.rating),
-            reviewed_at=record.reviewed_at,
+            # with the student's offset: the day it is kept under is their calendar's (the
+            # history's study days, the streak), as a round's is
+            reviewed_at=record.reviewed_at.astimezone(),
         )
         return None if failed is None else failed.said
 
@@ -682,8 +685,9 @@ class Services:
     def record_sprint(
         self, pack_id: str, score: int, best_streak: int, statements: int, at: datetime
     ) -> Message | None:
-        """Save a finished sprint for the player; None when saved or for a guest (whose
-        sprints are not kept: the screen says so), else the line saying why not."""
+        """Save a finished sprint for the player (``at`` kept in the computer's time zone,
+        the student's calendar); None when saved or for a guest (whose sprints are not kept:
+        the screen says so), else the line saying why not."""
         found = self._study_player()
         if found is None:
             return None
@@ -694,7 +698,7 @@ class Services:
             score=score,
             best_streak=best_streak,
             statements=statements,
-            played_at=at,
+            played_at=at.astimezone(),  # the student's offset, as a round's
         )
         from clarity.store import SaveFailed  # noqa: PLC0415 - the store after the first frame
 

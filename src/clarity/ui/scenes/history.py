@@ -1,5 +1,5 @@
 """A player's history: their saved rounds, study sessions and True or False sprints,
-newest first, in one table.
+newest first, in one table, the line under its heading counting each kind.
 
 A study session is a day's flashcard reviews of one pack: the cards reviewed in the Score
 column, those remembered (rated Hard, Good or Easy) as right and the rest as wrong. A
@@ -140,6 +140,33 @@ def sprint_row(sprint: SprintRecord, pack_title: str, today: date, t: Translator
     )
 
 
+def history_said(name: str, rounds: int, study_days: int, sprints: int, t: Translator) -> str:
+    """The line under the history's heading: the player and what the list holds, each kind
+    counted in ``t``'s plural forms and joined as the language lists ("Ana  ·  12 rounds,
+    3 study days and 2 sprints, newest first"); a kind with none is left out, and a
+    history of rounds alone (or of nothing) says its rounds as it always has."""
+    if not study_days and not sprints:
+        # Translators: under the history's heading: "Ana  ·  12 rounds, newest first"
+        return t.ngettext(
+            "{name}  ·  {count} round, newest first",
+            "{name}  ·  {count} rounds, newest first",
+            rounds,
+            name=name,
+        )
+    kinds = []
+    if rounds:
+        kinds.append(t.ngettext("{count} round", "{count} rounds", rounds))
+    if study_days:
+        # Translators: in the history's line: days with flashcard study ("3 study days")
+        kinds.append(t.ngettext("{count} study day", "{count} study days", study_days))
+    if sprints:
+        # Translators: in the history's line: True or False sprints played ("2 sprints")
+        kinds.append(t.ngettext("{count} sprint", "{count} sprints", sprints))
+    # Translators: under the history's heading; {what} lists what it holds ("12 rounds,
+    # 3 study days and 2 sprints")
+    return t.gettext("{name}  ·  {what}, newest first", name=name, what=t.join(kinds))
+
+
 class _Entry(NamedTuple):
     """A line of the history before it is drawn: when (seconds since the epoch), what."""
 
@@ -206,12 +233,8 @@ class HistoryScene(TableScreen):
                 row = history_row(item, title, today, t, teams=teams)  # type: ignore[arg-type]
             rows.append(row)
         self.rows = rows
-        # Translators: under the history's heading: "Ana  ·  12 rounds, newest first"
-        self._frame.subheading = t.ngettext(
-            "{name}  ·  {count} round, newest first",
-            "{name}  ·  {count} rounds, newest first",
-            len(self.records),
-            name=self.player.name,
+        self._frame.subheading = history_said(
+            self.player.name, len(self.records), len(self.study_days), len(self.sprints), t
         )
 
     def own_keys(self) -> tuple[Binding, ...]:
