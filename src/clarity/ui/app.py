@@ -21,6 +21,7 @@ from clarity.ui.theme import Look
 if TYPE_CHECKING:
     from clarity.i18n import Translator
     from clarity.ui.services import Services
+    from clarity.ui.studio_launch import StudioLauncher
 
 #: The smallest size, in pixels, at which every screen's layout holds: the window's minimum,
 #: and below it the game is drawn at least this large and scaled down. Measured with the
@@ -151,6 +152,8 @@ class App:
         self.notice = Notice(lambda: self.translator)
         #: files dropped on the window, imported and reported between frames
         self.drops = FileDrops()
+        #: the Teacher Studio started from the title (one child process a game), ended at close
+        self.studio: StudioLauncher | None = None
         #: something (a notice) was drawn over the scenes in the last frame: a scene that
         #: redraws only what changed must draw this frame whole
         self.covered_last_frame = False
@@ -401,6 +404,8 @@ class App:
         return True
 
     def close(self) -> None:
+        if self.studio is not None:
+            self.studio.stop()
         while self._stack:
             self._stack.pop().exit()
         self.running = False

@@ -3,7 +3,9 @@ game and Quit.
 
 It is the first frame the game shows, so it touches nothing slow: no packs, no sound, no
 image files, no saved data; only the two fonts it draws with. With a data folder it also
-offers the trophy cabinet, the high scores and a change of player, says who is playing,
+offers the trophy cabinet, the high scores, a change of player and the Teacher Studio
+(``clarity studio`` started beside the game by :mod:`clarity.ui.studio_launch`, its
+address shown at the top for a teacher whose browser did not open), says who is playing,
 and shows why saving is off when it is (the store opens after the first frame).
 """
 
@@ -24,6 +26,7 @@ from clarity.ui.menu_frame import button_width as menu_button_width
 from clarity.ui.menu_frame import move_spatially
 from clarity.ui.scene import Scene
 from clarity.ui.services import said
+from clarity.ui.studio_launch import Phase, StudioLauncher, StudioState
 from clarity.ui.theme import Colour, Look, Metrics
 from clarity.ui.widgets import (
     Button,
@@ -53,8 +56,9 @@ HINTS: tuple[KeyHint, ...] = key_hints((*TITLE_KEYS, *GLOBAL_BINDINGS))
 
 # The mosaic: a small board whose tiles uncover a picture one by one, then cover it again.
 MOSAIC_ROWS = 3
-#: The rows of the full menu: Play, three pairs, then Study and True or False.
-GRID_ROWS = 5
+#: The rows of the full menu: Play, three pairs, Study and True or False, then Teacher Studio
+#: (two fewer when large text makes it compact: see TitleScene.layout).
+GRID_ROWS = 6
 MOSAIC_COLS = 9
 REVEAL_EVERY = 0.55  # seconds between two tiles
 REVEAL_SHARE = 0.7  # how much of the picture shows before it covers up again
@@ -183,6 +187,8 @@ class TitleScene(Scene):
         self.study_button = Button(N_("Study"), self.study)
         # Translators: the title's entry for the 60-second sprint of true/false statements
         self.sprint_button = Button(N_("True or False"), self.sprint)
+        # Translators: the title's entry that opens the pack editor in the browser
+        self.studio_button = Button(N_("Teacher Studio"), self.teacher_studio)
         self._labels = [
             (button, button.label)
             for button in (
@@ -195,6 +201,7 @@ class TitleScene(Scene):
                 self.class_button,
                 self.study_button,
                 self.sprint_button,
+                self.studio_button,
             )
         ]
         # Saved progress needs a data folder; the store is opened after the first frame.
@@ -210,11 +217,15 @@ class TitleScene(Scene):
         self._tagline_width = app.options.size[0]
         self._status_pos = (0, 0)
         self._notice_panel = pygame.Rect(0, 0, 0, 0)
+        self._studio_panel = pygame.Rect(0, 0, 0, 0)
+        self._studio_shown = StudioState()  # the studio's state the layout was made for
+        self._tight_notice = False  # the studio's notice in smaller text, to leave room
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._show_tagline = True  # False when large text leaves it no room
 
     def _buttons(self) -> list[Button]:
         # in the order drawn, read line by line: the class game beside (or above) Quit
+        # the Teacher Studio edits the packs of the data folder: offered where it works
         if not self._saving:
             return [
                 self.play_button,
@@ -234,6 +245,7 @@ class TitleScene(Scene):
             self.quit_button,
             self.study_button,
             self.sprint_button,
+            self.studio_button,  # the last row, alone
         ]
 
     @property
@@ -283,12 +295,15 @@ class TitleScene(Scene):
             "class": self.class_button,
             "study": self.study_button,
             "sprint": self.sprint_button,
+            "studio": self.studio_button,
         }
         boxes.update({n: b.rect.copy() for n, b in names.items() if b in self.focus.buttons})
         if self._saving:
             boxes["status"] = self._status_rect()
         if self.notice:
             boxes["notice"] = self._notice_panel.copy()
+        if self.studio_notice[0]:
+            boxes["studio-notice"] = self._studio_panel.copy()
         if self.mosaic.tile > 0:
             boxes["mosaic"] = self.mosaic.rect.copy()
         return boxes
@@ -321,6 +336,62 @@ class TitleScene(Scene):
     def class_game(self) -> None:
         journey.choose_class_game(self.app)
 
+    def teacher_studio(self) -> None:
+        """Teacher Studio: ``clarity studio`` started beside the game (once a game; the
+        browser opened again when it already runs), its address shown here."""
+        data_dir = self.app.services.data_dir
+        if data_dir is None or not self._saving:
+            return
+        if self.app.studio is None:
+            self.app.studio = StudioLauncher.for_data_dir(data_dir)
+        self.app.studio.start(language=self.app.translator.language)
+        self._follow_studio()
+
+    @property
+    def studio_state(self) -> StudioState:
+        studio = self.app.studio
+        return studio.state if studio is not None else StudioState()
+
+    @property
+    def studio_notice(self) -> tuple[str, str]:
+        """What the title says about the Teacher Studio: a sentence, and the address to type
+        ("" when there is none to show); ("", "") before it is started."""
+        state = self._studio_shown
+        t = self.app.translator
+        if state.phase is Phase.STARTING:
+            return t.gettext("Starting the Teacher Studio…"), ""
+        if state.phase is Phase.FAILED:
+            reason = t.render(state.reason) if state.reason is not None else ""
+            # Translators: {reason} is the studio's own one-line error
+            return t.gettext("The Teacher Studio could not start: {reason}", reason=reason), ""
+        if state.phase is Phase.ENDED:
+            return (
+                t.gettext(
+                    "The Teacher Studio has stopped. Choose Teacher Studio to start it again."
+                ),
+                "",
+            )
+        if state.phase is not Phase.RUNNING:
+            return "", ""
+        if state.browser_opened is None:
+            sentence = t.gettext("Opening the Teacher Studio in your browser. Its address:")
+        elif state.browser_opened:
+            sentence = t.gettext(
+                "The Teacher Studio is open in your browser. Its address on this computer:"
+            )
+        else:
+            sentence = t.gettext(
+                "Open this address in a browser on this computer to use the Teacher Studio:"
+            )
+        return sentence, state.url
+
+    def _follow_studio(self) -> None:
+        """Lay the title out again when the studio's news changed what it says."""
+        state = self.studio_state
+        if state != self._studio_shown:
+            self._studio_shown = state
+            self.layout(self.app.size)
+
     def move(self, dx: int, dy: int) -> None:
         """An arrow: to the button beside or below as drawn, in the grid of the full
         menu; up and down the column of Play and Quit."""
@@ -350,10 +421,19 @@ class TitleScene(Scene):
             button.label = t.gettext(label)
 
     def layout(self, size: tuple[int, int]) -> None:
+        self._tight_notice = False
         self._place(size, compact=False)
-        if self._saving and self.sprint_button.rect.bottom > self._hints_area.top:
-            # large text in a low window: Study and True or False go beside Play
+        if self._saving and self._lowest() > self._hints_area.top:
+            # large text in a low window: Study and True or False go beside Play, Teacher
+            # Studio between Class game and Quit
             self._place(size, compact=True)
+        if self.studio_notice[0] and self._lowest() > self._hints_area.top:
+            # and if the studio's address still leaves the buttons no room, it is smaller
+            self._tight_notice = True
+            self._place(size, compact=self._saving)
+
+    def _lowest(self) -> int:
+        return max(button.rect.bottom for button in self._buttons())
 
     def _place(self, size: tuple[int, int], *, compact: bool) -> None:
         metrics = self._metrics = self.app.look.metrics(size)
@@ -369,7 +449,8 @@ class TitleScene(Scene):
 
         button_width = max(metrics.px(26), min(width // 3, metrics.px(30)))
         button_height = max(metrics.px(5.2), assets.font(metrics.body_size, True).get_linesize())
-        rows = 4 if not self._saving else GRID_ROWS - compact
+        # compact: the study modes beside Play, the studio between Class game and Quit
+        rows = 4 if not self._saving else GRID_ROWS - 2 * compact
         buttons_height = rows * button_height + (rows - 1) * metrics.gap
         status_height = 0
         if self._saving:
@@ -400,6 +481,17 @@ class TitleScene(Scene):
                 margin, margin // 2, width - 2 * margin, text.get_height() + 2 * pad
             )
             top_edge = self._notice_panel.bottom + gap
+        if self.studio_notice[0]:
+            pad = metrics.px(1.0)
+            room = width - 2 * margin - 2 * pad
+            said_height = sum(line.get_height() for line in self._studio_lines(room))
+            self._studio_panel = pygame.Rect(
+                margin,
+                (self._notice_panel.bottom + metrics.gap) if notice else margin // 2,
+                width - 2 * margin,
+                said_height + 2 * pad,
+            )
+            top_edge = self._studio_panel.bottom + gap
 
         # the name as large as fits nine tenths of the width and the height the rest
         # leaves (large text sizes leave it less)
@@ -490,7 +582,7 @@ class TitleScene(Scene):
         pairs = (
             (self.trophies_button, self.scores_button),
             (self.player_button, self.settings_button),
-            (self.class_button, self.quit_button),
+            *(() if compact else ((self.class_button, self.quit_button),)),
             # the study modes last: the rows above keep the places a class knows
             *(() if compact else ((self.study_button, self.sprint_button),)),
         )
@@ -500,6 +592,14 @@ class TitleScene(Scene):
                 left + button_width + metrics.gap, y, button_width, button_height
             )
             y += button_height + metrics.gap
+        if compact:  # the teacher's tools side by side, Quit still last on the right
+            third = (grid - 2 * metrics.gap) // 3
+            for i, button in enumerate((self.class_button, self.studio_button, self.quit_button)):
+                button.rect = pygame.Rect(left + i * (third + metrics.gap), y, third, button_height)
+            return
+        # the teacher's tool last, under the students' modes
+        self.studio_button.rect = pygame.Rect(0, 0, button_width, button_height)
+        self.studio_button.rect.midtop = (width // 2, y)
 
     def _tagline(self) -> pygame.Surface:
         """The tagline, on two lines when large text needs them."""
@@ -523,6 +623,34 @@ class TitleScene(Scene):
             self.notice, metrics.small_size, self.app.look.palette.text, bold=True, wrap=width
         )
 
+    def _studio_lines(self, width: int) -> list[pygame.Surface]:
+        """The studio's notice, ``width`` pixels wide at most: its sentence, then the address
+        on a line of its own; where room is tight (large text in a low window), the address
+        after the studio's name in one paragraph of the smallest type."""
+        metrics = self._metrics
+        colour = self.app.look.palette.text
+        assets = self.app.services.assets
+        sentence, address = self.studio_notice
+        if self._tight_notice:
+            if address:
+                # Translators: the title's short notice where room is tight; {address} is a URL
+                sentence = self.app.translator.gettext("Teacher Studio: {address}", address=address)
+            return [assets.text(sentence, metrics.tiny_size, colour, bold=True, wrap=width)]
+        lines = [assets.text(sentence, metrics.body_size, colour, bold=True, wrap=width)]
+        return [*lines, self._studio_address(width)] if address else lines
+
+    def _studio_address(self, width: int) -> pygame.Surface:
+        """The address, as large as fits one line (to be read from the back of a class and
+        typed), else wrapped at the small size."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        address = self.studio_notice[1]
+        colour = self.app.look.palette.text
+        for size in (metrics.heading_size, metrics.body_size, metrics.small_size):
+            if assets.font(size, True).size(address)[0] <= width:
+                return assets.text(address, size, colour, bold=True)
+        return assets.text(address, metrics.small_size, colour, bold=True, wrap=width)
+
     def resume(self) -> None:
         # back from choosing a player (or from a round): the name shown may have changed
         self.layout(self.app.size)
@@ -534,6 +662,7 @@ class TitleScene(Scene):
         self.focus.handle_event(event)
 
     def update(self, dt: float) -> None:
+        self._follow_studio()
         if not self.app.look.reduced_motion:  # with reduced motion the mosaic stands still
             self.mosaic.update(dt)
         if self._saving and not self._session_open and self.app.frame >= 1:
@@ -575,6 +704,15 @@ class TitleScene(Scene):
             pad = metrics.px(1.0)
             text = self._notice_text(self._notice_panel.width - 2 * pad)
             surface.blit(text, text.get_rect(center=self._notice_panel.center))
+        if self.studio_notice[0]:
+            failed = self._studio_shown.phase is Phase.FAILED
+            tone = palette.wrong if failed else palette.accent
+            draw_panel(surface, self._studio_panel, metrics, palette.shaded(tone), tone)
+            pad = metrics.px(1.0)
+            y = self._studio_panel.top + pad
+            for line in self._studio_lines(self._studio_panel.width - 2 * pad):
+                surface.blit(line, line.get_rect(midtop=(self._studio_panel.centerx, y)))
+                y += line.get_height()
         if self.status:
             status = assets.text(self.status, metrics.body_size, palette.accent, bold=True)
             surface.blit(status, status.get_rect(center=self._status_pos))
