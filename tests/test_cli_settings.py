@@ -65,6 +65,7 @@ def test_the_list_shows_every_setting_its_value_where_it_comes_from_and_what_is_
         "read-aloud": ["off", "default", "off, question, question-and-answers"],
         "tile-share": ["50", "default", "25, 50, 75, 100"],
         "leaderboard": ["on", "default", "on, off"],
+        "new-cards": ["20", "default", "0 to 200"],
     }
     assert out[-2] == "Preset: standard; the presets are: standard, accuracy-only, relaxed"
     assert out[-1] == f"File: {config / 'settings.ini'} (not written yet: all are defaults)"
@@ -124,6 +125,26 @@ def test_the_same_value_again_changes_nothing_and_says_so(
     run(capsys, "settings", "volume=30", "--config-dir", str(config))
     status, out, _ = run(capsys, "settings", "volume=30%", "--config-dir", str(config))
     assert (status, out) == (0, [f"No setting changed; saved in {config / 'settings.ini'}"])
+
+
+def test_new_cards_a_day_is_set_by_command_and_listed(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "settings", "new-cards=5", "--config-dir", str(config))
+    assert (status, err) == (0, "")
+    assert out == ["new-cards = 5 (was 20)", f"Saved in {config / 'settings.ini'}"]
+    assert SettingsStore(config / "settings.ini").load().settings.study.new_cards == 5
+    status, out, _ = run(capsys, "settings", "new_cards_per_day=none", "--config-dir", str(config))
+    assert (status, out[0]) == (0, "new-cards = 0 (was 5)")
+    assert listed(run(capsys, "settings", "--config-dir", str(config))[1])["new-cards"] == [
+        "0",
+        "file",
+        "0 to 200",
+    ]
+    status, out, err = run(capsys, "settings", "new-cards=250", "--config-dir", str(config))
+    assert (status, out) == (2, [])
+    assert err == "clarity: error: new-cards=250 is not allowed; new-cards may be: 0 to 200\n"
+    assert SettingsStore(config / "settings.ini").load().settings.study.new_cards == 0
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from clarity.settings import (
     Settings,
     SettingsStore,
     SoundSettings,
+    StudySettings,
     config_dir,
     find_setting,
     parse_assignments,
@@ -46,6 +47,7 @@ CHANGED = Settings(
     ),
     sound=SoundSettings(volume=35, mute=True, read_aloud="question-and-answers"),
     classroom=ClassroomSettings(tile_share=75, leaderboard=False),
+    study=StudySettings(new_cards=35),
 )
 
 
@@ -67,6 +69,7 @@ def test_the_keys_are_the_ones_a_teacher_reads() -> None:
         "read-aloud",
         "tile-share",
         "leaderboard",
+        "new-cards",
     ]
 
 
@@ -86,6 +89,7 @@ def test_the_defaults_are_the_game_as_it_always_played() -> None:
         "off",
         "50",
         "on",
+        "20",
     ]
 
 
@@ -290,7 +294,7 @@ def test_the_file_is_an_ini_file_that_configparser_reads_alike(tmp_path: Path) -
     text = settings_text(CHANGED)
     parser = configparser.ConfigParser(interpolation=None)
     parser.read_string(text)
-    assert parser.sections() == ["rules", "display", "sound", "classroom"]
+    assert parser.sections() == ["rules", "display", "sound", "classroom", "study"]
     assert {
         key: value for section in parser.sections() for key, value in parser[section].items()
     } == {s.key: CHANGED.text(s.key) for s in SETTINGS}
@@ -459,4 +463,78 @@ def test_a_config_folder_inside_a_file_is_said_and_the_defaults_are_used(tmp_pat
     assert not loaded.unreadable  # there is no file there to keep from harm
     assert [str(p) for p in loaded.problems] == [
         f"{blocker / 'settings.ini'}: cannot be read (Not a directory); using the defaults"
+    ]
+
+
+# --- the study: new cards a day ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [("0", 0), ("20", 20), ("35", 35), ("200", 200), (" 7 ", 7), ("none", 0), ("Off", 0)],
+)
+def test_new_cards_a_day_is_any_whole_number_from_0_to_200(written: str, held: int) -> None:
+    setting = find_setting("new-cards")
+    assert setting is not None
+    assert setting.parse(written) == held
+    assert Settings().with_values({"new-cards": held}).study.new_cards == held
+
+
+@pytest.mark.parametrize("written", ["201", "-1", "2.5", "twenty", ""])
+def test_new_cards_a_day_out_of_its_range_is_refused_with_the_range(written: str) -> None:
+    setting = find_setting("new-cards")
+    assert setting is not None
+    refused = setting.parse(written)
+    assert isinstance(refused, Refused)
+    shown = written or "nothing"
+    assert str(refused.message) == f"new-cards={shown} is not allowed; new-cards may be: 0 to 200"
+    with pytest.raises(ValueError, match="new-cards"):
+        StudySettings(new_cards=201)
+    with pytest.raises(ValueError, match="new-cards"):
+        StudySettings(new_cards=True)  # a bool is not a number of cards
+
+
+def test_new_cards_a_day_is_found_by_the_names_a_person_may_give_it() -> None:
+    for name in ("new-cards", "New_Cards", "new-cards-a-day", "new_cards_per_day"):
+        setting = find_setting(name)
+        assert setting is not None
+        assert setting.key == "new-cards"
+
+
+def test_the_screen_steps_new_cards_and_stops_at_the_ends() -> None:
+    setting = find_setting("new-cards")
+    assert setting is not None
+    assert setting.stepped(20, 1) == 25
+    assert setting.stepped(20, -1) == 15
+    assert setting.stepped(0, -1) == 0  # never round to 200
+    assert setting.stepped(200, 1) == 200
+    assert setting.stepped(33, 1) == 40  # a value a file holds, between the steps
+    assert setting.stepped(33, -1) == 30
+    # the volume still steps by tens and stops at its ends
+    volume = find_setting("volume")
+    assert volume is not None
+    assert (volume.stepped(100, 1), volume.stepped(35, 1), volume.stepped(0, -1)) == (100, 40, 0)
+
+
+def test_new_cards_a_day_is_saved_under_study_and_read_back(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    assert "\n# new-cards = 20\n" in settings_text(Settings())  # the default, shown not set
+    assert store.save(Settings().with_values({"new-cards": 0})).ok
+    text = store.path.read_text(encoding="utf-8")
+    study = text[text.index("\n[study]\n") :]
+    assert "\nnew-cards = 0\n" in study
+    loaded = store.load()
+    assert loaded.settings.study.new_cards == 0
+    assert loaded.from_file == {"new-cards"}
+    assert loaded.problems == ()
+    assert store.save(loaded.settings.with_values({"new-cards": 150})).ok
+    assert store.load().settings.study == StudySettings(new_cards=150)
+
+
+def test_a_wrong_new_cards_line_keeps_the_default() -> None:
+    loaded = read_settings("[study]\nnew-cards = 500\n", FILE)
+    assert loaded.settings.study.new_cards == 20
+    assert [str(p) for p in loaded.problems] == [
+        f"{FILE}:2: new-cards = 500 is not allowed; new-cards may be: 0 to 200; "
+        "using the default, 20"
     ]

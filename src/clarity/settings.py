@@ -1,8 +1,9 @@
 """The settings a teacher chooses once, and the file they are kept in.
 
-Four groups, each a frozen dataclass: the rules (timer, time per question, streak bonus),
+Five groups, each a frozen dataclass: the rules (timer, time per question, streak bonus),
 the display (text size, theme, reduced motion, answer colours), the sound (volume, mute,
-read-aloud) and the class game on students' devices (the tile rule, the leaderboard).
+read-aloud), the class game on students' devices (the tile rule, the leaderboard) and the
+flashcards' study (new cards a day).
 :data:`SETTINGS` describes every setting as data (its key as a teacher writes it,
 ``text-size``; the values allowed, as written and as held; a label and a line of help), and
 that one table drives the file, ``clarity settings`` and the Settings screen.
@@ -45,8 +46,8 @@ SETTINGS_FILE_NAME = "settings.ini"
 # Far more than the file ever needs (it is about 2 KB); a larger file is not a settings file.
 MAX_FILE_BYTES = 64 * 1024
 
-GroupName: TypeAlias = Literal["rules", "display", "sound", "classroom"]
-GROUPS: tuple[GroupName, ...] = ("rules", "display", "sound", "classroom")
+GroupName: TypeAlias = Literal["rules", "display", "sound", "classroom", "study"]
+GROUPS: tuple[GroupName, ...] = ("rules", "display", "sound", "classroom", "study")
 Theme: TypeAlias = Literal["standard", "high-contrast"]
 AnswerColours: TypeAlias = Literal["standard", "colour-blind-safe"]
 ReadAloud: TypeAlias = Literal["off", "question", "question-and-answers"]
@@ -62,6 +63,11 @@ VOLUME_STEPS: tuple[int, ...] = tuple(range(0, 101, 10))  # the screen's steps; 
 # the class game on students' devices, in per cent (issue 13: "at least half", a rule the
 # teacher can change).
 TILE_SHARES: tuple[int, ...] = (25, 50, 75, 100)
+# The new flashcards a student meets in a day, per pack (issue 16: "new ones up to a daily
+# limit a student can change"). 20 is Anki's default; 0 studies only the cards due. Any
+# whole number up to MAX_NEW_CARDS may be written; the screen steps through these.
+MAX_NEW_CARDS = 200
+NEW_CARD_STEPS: tuple[int, ...] = (0, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +161,28 @@ class ClassroomSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class StudySettings:
+    """The flashcards' study (issue 16).
+
+    ``new_cards``: how many cards never studied a pack brings into a student's day, 0 to
+    :data:`MAX_NEW_CARDS` (20, Anki's default; 0: only the cards due). The cards a student
+    began earlier the same day count against it, so the study screen opened again the same
+    day brings no fresh allowance. Kept with the computer's other settings, not per
+    player: a student has no settings of their own anywhere in the game, and on a class
+    computer the teacher sets the pace once for everybody; the count of cards begun today
+    is each player's own. Raises ValueError for a value :data:`SETTINGS` does not allow.
+    """
+
+    new_cards: int = 20
+
+    def __post_init__(self) -> None:
+        _check_group(self, "study")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
-    """Every setting: ``rules``, ``display``, ``sound`` and ``classroom``; frozen, so a change
-    is a new value.
+    """Every setting: ``rules``, ``display``, ``sound``, ``classroom`` and ``study``; frozen,
+    so a change is a new value.
 
     Read and change them by key (``settings.get("text-size")``,
     ``settings.with_values({"text-size": 150})``) or by attribute
@@ -168,6 +193,7 @@ class Settings:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     sound: SoundSettings = field(default_factory=SoundSettings)
     classroom: ClassroomSettings = field(default_factory=ClassroomSettings)
+    study: StudySettings = field(default_factory=StudySettings)
 
     def get(self, key: str) -> SettingValue:
         """The value of the setting ``key`` (KeyError for a key not in :data:`SETTINGS`)."""
@@ -220,9 +246,11 @@ class Setting:
     ``choices`` are the values allowed, each as written (``"x1.5"``) and as held (1.5), in
     the order a list or the screen shows them; ``aliases`` are other spellings a person
     may write (``"yes"``, ``"150%"``). ``steps`` are the values the screen steps through
-    (every choice, but volume goes by tens). ``allowed`` says the choices in English, as
-    the file's comments write them; :attr:`allowed_words` says them to a person in any
-    language (the values as written are never translated: a person types them).
+    (every choice, but the volume goes by tens and the new cards a day by
+    :data:`NEW_CARD_STEPS`: a number in a range, which stops at its ends). ``allowed``
+    says the choices in English, as the file's comments write them; :attr:`allowed_words`
+    says them to a person in any language (the values as written are never translated: a
+    person types them).
     ``label`` and ``help`` are English message ids, marked with ``N_`` and
     translated where they are shown.
     """
@@ -235,7 +263,7 @@ class Setting:
     choices: tuple[tuple[str, SettingValue], ...]
     allowed: str
     aliases: Mapping[str, SettingValue] = field(default_factory=dict)
-    screen_steps: tuple[SettingValue, ...] = ()  # when not every choice (volume)
+    screen_steps: tuple[SettingValue, ...] = ()  # when not every choice (a range)
     allowed_message: Message | None = None  # when ``allowed`` holds words to translate
 
     @property
@@ -258,10 +286,11 @@ class Setting:
 
     def stepped(self, value: SettingValue, direction: int) -> SettingValue:
         """The value one of :attr:`steps` on from ``value`` (``direction`` 1) or back (-1),
-        as the Settings screen's arrows step: round the list, except the volume, which
-        stops at 0 and 100 (a value between the steps goes to the next one that way)."""
+        as the Settings screen's arrows step: round the list, except a number in a range
+        (the volume, the new cards a day), which stops at its ends (a value between the
+        steps, as a file may hold, goes to the next step that way)."""
         steps = self.steps
-        if self.key == "volume" and isinstance(value, int) and not isinstance(value, bool):
+        if self.screen_steps and isinstance(value, int) and not isinstance(value, bool):
             further = [s for s in steps if isinstance(s, int) and (s - value) * direction > 0]
             if not further:
                 return value
@@ -470,6 +499,21 @@ SETTINGS: tuple[Setting, ...] = (
             "teacher can still switch it during the game)"
         ),
     ),
+    Setting(
+        "new-cards",
+        "study",
+        "new_cards",
+        N_("New cards a day"),
+        N_(
+            "how many flashcards never studied each pack brings into a day's study, after the "
+            "cards due; the ones begun earlier today count; 0: only the cards due"
+        ),
+        tuple((str(count), count) for count in range(MAX_NEW_CARDS + 1)),
+        f"0 to {MAX_NEW_CARDS}",
+        aliases={"none": 0, "off": 0},
+        screen_steps=NEW_CARD_STEPS,
+        allowed_message=message("{low} to {high}", low=0, high=MAX_NEW_CARDS),
+    ),
 )
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 # Other names a person may use for a key (keys are compared as _normal makes them).
@@ -478,6 +522,9 @@ KEY_ALIASES: dict[str, str] = {
     "time-per-question": "time",
     "streak-bonus": "streaks",
     "read-out-loud": "read-aloud",
+    "new-cards-a-day": "new-cards",
+    "new-cards-per-day": "new-cards",
+    "daily-new-cards": "new-cards",
 }
 
 

@@ -1,4 +1,5 @@
-"""The Settings screen: the rules, the display and the sound, applied as they are changed.
+"""The Settings screen: the rules, the display, the sound, the class game and the study,
+applied as they are changed.
 
 One row per setting of :data:`clarity.settings.SETTINGS` (the table that also drives the
 settings file and ``clarity settings``), under its group's heading; the rules start with
@@ -52,8 +53,10 @@ GROUP_TITLES: dict[GroupName, str] = {
     "sound": N_("Sound"),
     # Translators: the heading of the settings of the class game on students' devices
     "classroom": N_("Class game"),
+    # the flashcards' settings (new cards a day), under the title's own word for them
+    "study": N_("Study"),
 }
-#: The rows' keys: held arrows go on (down the list, up the volume).
+#: The rows' keys: held arrows go on (down the list, up the volume or the new cards).
 SETTINGS_KEYS: tuple[Binding, ...] = (
     # Translators: the key hint of the arrows that choose a row (a setting) on the screen
     Binding("select", (keys.UP,), N_("choose"), "↑ ↓", (-1,), repeats=True),
@@ -113,6 +116,11 @@ def shown_value(setting: Setting, value: SettingValue, t: Translator) -> str:
         return "×" + t.number(value)
     if setting.key in ("text-size", "volume") and isinstance(value, int):
         return t.percent(value / 100)
+    if setting.key == "new-cards" and isinstance(value, int):
+        if value == 0:
+            # Translators: the setting "New cards a day" at 0: only the cards due are studied
+            return t.gettext("None: reviews only")
+        return t.number(value)
     return written
 
 
@@ -133,7 +141,7 @@ class SettingRow:
 
 
 class SettingsScene(MenuScreen):
-    """The settings of ``groups`` (all three from the title; display and sound from the
+    """The settings of ``groups`` (all of them from the title; display and sound from the
     pause menu). Public for tests: ``rows``, ``selected`` and ``problem`` (why a change
     could not be saved, shown under the heading)."""
 
