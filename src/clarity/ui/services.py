@@ -302,10 +302,6 @@ class PrintJob:
         self.opened = self._opener(self.folder)
 
 
-#: New cards a student meets in a day when the settings say nothing (Anki's default is 20).
-NEW_CARDS_PER_DAY = 20
-
-
 @dataclass(frozen=True)
 class StudyDeck:
     """A study session's cards, in the order to study them (:func:`clarity.core.study.due_order`:
@@ -314,12 +310,27 @@ class StudyDeck:
 
     ``saving`` is False for a guest (or when saving is off): the reviews stay in memory.
     ``next_due`` is the soonest due date among the cards not in the session (None: none).
+    ``new_limit`` is the setting "New cards a day" the session was made with;
+    ``new_today`` how many of the pack's new cards the player had already begun today
+    (their first review since local midnight; 0 for a guest); ``new_unseen`` how many of
+    the pack's cards were never studied, in the session or waiting for another day.
     """
 
     cards: tuple[CardState, ...]
     ahead: bool
     saving: bool
     next_due: datetime | None
+    new_limit: int
+    new_today: int
+    new_unseen: int
+
+
+def local_day(now: datetime) -> tuple[datetime, datetime]:
+    """The student's calendar day around ``now`` (aware): its local midnight and the next,
+    aware, in the computer's time zone (a day with a clock change is 23 or 25 hours)."""
+    day = now.astimezone().date()
+    start = datetime.combine(day, datetime.min.time()).astimezone()
+    return start, datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
 
 
 @dataclass
@@ -590,9 +601,11 @@ class Services:
 
     def study_session(self, loaded: LoadedPack, now: datetime) -> StudyDeck:
         """The player's cards of ``loaded``'s pack to study at ``now`` (aware): due first,
-        then new ones up to :data:`NEW_CARDS_PER_DAY` less those begun since local midnight;
-        when none is left, the cards due later ("study ahead"). A guest gets every question
-        as a new card, kept in memory only. Raises ValueError for a pack that did not load.
+        then new ones up to the setting "New cards a day" (``study.new_cards``; 0: none) less
+        those of the pack the player began today (:func:`local_day`), so a study screen
+        opened again the same day brings no fresh allowance; when none is left, the cards
+        due later ("study ahead"). A guest gets the questions as new cards up to the limit,
+        kept in memory only. Raises ValueError for a pack that did not load.
         """
         from clarity.core.study import (  # noqa: PLC0415 - the study loads fsrs: on first use
             CardState,
@@ -605,6 +618,7 @@ class Services:
         if pack is None:
             raise ValueError(f"the pack {loaded.path} did not load: it cannot be studied")
         found = self._study_player()
+        limit = self.settings.saved.study.new_cards
         saved: dict[str, CardState] = {}
         seen_today = 0
         if found is not None:
@@ -612,13 +626,12 @@ class Services:
             for card in store.study_cards(player_id, pack.id):
                 with contextlib.suppress(ValueError):  # an unreadable state: studied as new
                     saved[card.question_id] = CardState.from_dict(card.state)
-            local = now.astimezone()
-            midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+            midnight, next_midnight = local_day(now)
             seen_today = store.new_cards_between(
-                player_id, midnight, midnight + timedelta(days=1), pack_id=pack.id
+                player_id, midnight, next_midnight, pack_id=pack.id
             )
         states = [saved.get(q.id) or new_card((pack.id, q.id)) for q in pack.questions]
-        cards = due_order(states, now, new_limit=NEW_CARDS_PER_DAY, new_seen_today=seen_today)
+        cards = due_order(states, now, new_limit=limit, new_seen_today=seen_today)
         ahead = not cards
         if ahead:
             cards = study_ahead(states, now)
@@ -629,6 +642,9 @@ class Services:
             ahead=ahead,
             saving=found is not None,
             next_due=min(later, default=None),
+            new_limit=limit,
+            new_today=seen_today,
+            new_unseen=sum(state.is_new for state in states),
         )
 
     def save_review(self, card: CardState, record: ReviewRecord) -> Message | None:

@@ -5,7 +5,9 @@ turns it (a flip, or at once with reduced motion) to the answer and the explanat
 student then rates how well they remembered: Again, Hard, Good or Easy (keys 1-4 or the
 mouse), each button saying when the card would come back. The review is saved through the
 services (a guest's stay in memory, and the screen says so); the next card follows, due
-ones first, then new ones within the day's limit. At the end a summary: cards reviewed,
+ones first, then new ones within the day's limit (the setting "New cards a day"; the ones
+begun earlier today count), the line under the title saying how many new cards are left
+today. At the end a summary: cards reviewed,
 how many were remembered and when the next card is due, and the study trophies the
 session earned (:func:`clarity.core.trophies.newly_earned_study` over the player's study
 totals before and after it), as chips in the results screen's look. The services give the
@@ -132,6 +134,18 @@ class StudyScene(Scene):
     @property
     def card(self) -> CardState | None:
         return None if self.finished else self.cards[self.index]
+
+    @property
+    def new_left(self) -> int:
+        """The new cards still to come today in this session: those not yet rated (a card
+        rated Again comes back as one already begun)."""
+        return sum(card.is_new for card in self.cards[self.index :])
+
+    @property
+    def new_waiting(self) -> int:
+        """The pack's cards never studied that this session leaves for another day (the
+        day's limit of new cards kept them out)."""
+        return self.deck.new_unseen - sum(card.is_new for card in self.deck.cards)
 
     # -- actions -------------------------------------------------------------------
 
@@ -291,6 +305,19 @@ class StudyScene(Scene):
             parts.append(t.gettext("A guest's reviews are not saved"))
         if self.notice:
             parts.append(self.notice)
+        if self.deck.new_unseen:  # the pack has cards never studied: say what today allows
+            left = self.new_left
+            if left:
+                parts.append(
+                    t.ngettext(
+                        "{count} new card left today",
+                        "{count} new cards left today",
+                        left,
+                        count=t.number(left),
+                    )
+                )
+            else:
+                parts.append(t.gettext("No new cards left today"))
         return "  ·  ".join(parts)
 
     def _draw_card(self, surface: pygame.Surface, t: Translator) -> None:
@@ -439,6 +466,30 @@ class StudyScene(Scene):
                     count=t.number(self.streak),
                 )
             )
+        waiting = self.new_waiting
+        if waiting:
+            setting = t.gettext("New cards a day")
+            if self.deck.new_limit:
+                lines.append(
+                    t.ngettext(
+                        "{count} new card waits for another day ({setting}: {limit}, in Settings)",
+                        "{count} new cards wait for another day ({setting}: {limit}, in Settings)",
+                        waiting,
+                        count=t.number(waiting),
+                        setting=setting,
+                        limit=t.number(self.deck.new_limit),
+                    )
+                )
+            else:
+                lines.append(
+                    t.ngettext(
+                        "{count} new card waits: {setting} is 0 in Settings",
+                        "{count} new cards wait: {setting} is 0 in Settings",
+                        waiting,
+                        count=t.number(waiting),
+                        setting=setting,
+                    )
+                )
         if not self.deck.saving:
             lines.append(t.gettext("A guest's reviews are not saved"))
         y = self.card_rect.top + metrics.px(3)
