@@ -13,7 +13,7 @@ The rules:
   every pixel decoded;
 - **named safely**: the name is the last part of what the browser sent (never a folder:
   ``../../x.png``, ``C:\\x.png`` and ``/etc/x.png`` are ``x.png``), its letters made Latin
-  and a slug (:func:`clarity.formats.slugs.slug`: ``Мой кот.PNG`` -> ``moi-kot``), with the
+  and a slug (:func:`clarity.formats.slugs.slug`: ``Мой кот.PNG`` -> ``moy-kot``), with the
   ending of the format the bytes really are in (a JPEG named ``.png`` is ``.jpg``); a name
   Windows keeps for devices (``con``, ``nul``, ``com1`` ...) gets ``-picture`` after it;
 - **put beside the pack**: in ``<pack folder>/<pack id>/`` (as ``clarity import`` puts

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from clarity.core.messages import N_, Message, message
 from clarity.core.packs.picture_decoding import MAX_PICTURE_BYTES
@@ -424,36 +424,38 @@ class StudioServer:
         return _json(await asyncio.to_thread(self._opened, found))
 
     def _opened(self, found: PackRef) -> dict[str, Any]:
+        from clarity.studio.checking import field_problems  # noqa: PLC0415
         from clarity.studio.documents import (  # noqa: PLC0415
             DocumentUnreadable,
-            open_document,
+            open_pack,
             revision_of,
         )
 
-        revision = revision_of(found.path)
+        t = self.translator
         try:
-            document: dict[str, Any] | None = open_document(found.path)
+            opened = open_pack(found.path, ref=found.ref, editable=found.editable)
         except DocumentUnreadable as unreadable:
-            problem = {
-                "field": "",
-                "severity": "error",
-                "text": self.translator.render(unreadable.message),
-            }
+            problems = [problem.to_json() for problem in field_problems(unreadable.problems, t)]
+            if not problems:
+                problems = [
+                    {"field": "", "severity": "error", "text": t.render(unreadable.message)}
+                ]
             return {
                 "ref": found.ref,
                 "editable": found.editable,
                 "document": None,
-                "revision": revision,
-                "problems": [problem],
+                "revision": revision_of(found.path),
+                "problems": problems,
                 "pictures": {},
             }
+        text_warnings = [problem.to_json() for problem in field_problems(opened.text_warnings, t)]
         return {
             "ref": found.ref,
             "editable": found.editable,
-            "document": document,
-            "revision": revision,
-            "problems": self._problems(found, document),
-            "pictures": self._picture_urls(found, document),
+            "document": opened.document,
+            "revision": opened.revision,
+            "problems": self._problems(found, opened.document) + text_warnings,
+            "pictures": self._picture_urls(found, opened.document),
         }
 
     def _problems(self, found: PackRef, document: dict[str, Any]) -> list[dict[str, str]]:
@@ -464,6 +466,7 @@ class StudioServer:
             pack_dir=found.path.parent,
             assets_dir=self.workspace.assets_dir,
             translator=self.translator,
+            pictures=self.workspace.pictures,
         )
         return [problem.to_json() for problem in problems]
 
@@ -510,6 +513,7 @@ class StudioServer:
             pack_dir=found.path.parent,
             assets_dir=self.workspace.assets_dir,
             translator=self.translator,
+            pictures=self.workspace.pictures,
         )
         return {
             "problems": [problem.to_json() for problem in problems],
@@ -815,7 +819,7 @@ class StudioServer:
             part = await reader.next()
             if part is None:
                 break
-            if not isinstance(part, web.BodyPartReader) or part.name != "file":
+            if not isinstance(part, BodyPartReader) or part.name != "file":
                 continue
             data = bytearray()
             while True:

@@ -1,0 +1,121 @@
+"""A picture dropped into the studio: kept beside its pack under a safe name, or refused
+with the reason, as every pack picture is checked; never written outside the pack's folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from clarity.core.packs.picture_decoding import check_picture
+from clarity.studio.pictures import PictureRefused, accept_picture
+
+from .conftest import animated_gif, bomb_png, jpeg_bytes, png_bytes
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    path = packs / "my-quiz.yaml"
+    path.write_text("clarity: 1\nid: my-quiz\n", encoding="utf-8")
+    return path
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {path for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_picture_is_kept_beside_its_pack_under_its_slug(pack: Path) -> None:
+    data = png_bytes(12, 9)
+    accepted = accept_picture(pack, "my-quiz", "Мой кот.PNG", data)
+    assert accepted.image == "my-quiz/moy-kot.png"
+    assert accepted.path == pack.parent / "my-quiz" / "moy-kot.png"
+    assert accepted.path.read_bytes() == data
+    assert (accepted.width, accepted.height) == (12, 9)
+    # the game reads it as a picture of the pack
+    assert check_picture(accepted.path, max_side=4096).width == 12
+
+
+def test_the_ending_is_the_format_the_bytes_are_in(pack: Path) -> None:
+    accepted = accept_picture(pack, "my-quiz", "photo.png", jpeg_bytes())
+    assert accepted.image == "my-quiz/photo.jpg"
+
+
+def test_the_same_bytes_are_the_same_picture_and_another_picture_another_name(
+    pack: Path,
+) -> None:
+    red, blue = png_bytes(colour=(255, 0, 0)), png_bytes(colour=(0, 0, 255))
+    first = accept_picture(pack, "my-quiz", "map.png", red)
+    again = accept_picture(pack, "my-quiz", "copy of the map.png", red)
+    other = accept_picture(pack, "my-quiz", "map.png", blue)
+    assert again.image == first.image == "my-quiz/map.png"
+    assert other.image == "my-quiz/map-2.png"
+    assert other.path.read_bytes() == blue
+    assert len(files_under(pack.parent / "my-quiz")) == 2
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        ("../../x.png", "x.png"),
+        ("..\\..\\..\\windows\\x.png", "x.png"),
+        ("/etc/passwd.png", "passwd.png"),
+        ("C:\\Users\\teacher\\cat.png", "cat.png"),
+        ("evil\x00.png", "evil.png"),
+        ("con.png", "con-picture.png"),
+        ("LPT1.png", "lpt1-picture.png"),
+        ("..", "picture.png"),
+        ("", "picture.png"),
+        ("   .png", "picture.png"),
+    ],
+)
+def test_whatever_name_is_sent_the_picture_stays_in_the_packs_folder(
+    pack: Path, sent: str, kept: str
+) -> None:
+    root = pack.parent.parent  # the data folder: nothing may appear beside the packs folder
+    before = files_under(root)
+    accepted = accept_picture(pack, "my-quiz", sent, png_bytes())
+    assert accepted.path == pack.parent / "my-quiz" / kept
+    assert files_under(root) - before == {accepted.path}
+
+
+def test_a_pack_id_that_is_no_id_makes_no_folder_outside(pack: Path) -> None:
+    accepted = accept_picture(pack, "../../outside", "a.png", png_bytes())
+    assert accepted.path.parent == pack.parent / "my-quiz"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"I am a text file named like a picture\n", "not a PNG, JPEG, GIF or WebP"),
+        (bomb_png(), "far more pixels than 4096x4096"),
+        (animated_gif(), "animated"),
+        (png_bytes(40, 40)[:60], "cut short"),
+        (b"", "empty"),
+    ],
+    ids=["fake", "bomb", "animated", "cut-short", "empty"],
+)
+def test_what_the_game_cannot_show_is_refused_with_its_reason(
+    pack: Path, data: bytes, reason: str
+) -> None:
+    with pytest.raises(PictureRefused) as refused:
+        accept_picture(pack, "my-quiz", "picture.png", data)
+    assert reason in str(refused.value.said)
+    assert not (pack.parent / "my-quiz").exists()
+
+
+def test_a_file_over_the_cap_is_refused_before_it_is_read(pack: Path) -> None:
+    with pytest.raises(PictureRefused) as refused:
+        accept_picture(pack, "my-quiz", "big.png", png_bytes(), max_bytes=50)
+    assert "larger than" in str(refused.value.said)
+
+
+def test_a_pictures_folder_that_is_a_link_out_is_refused(pack: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    os.symlink(outside, pack.parent / "my-quiz")
+    with pytest.raises(PictureRefused):
+        accept_picture(pack, "my-quiz", "a.png", png_bytes())
+    assert list(outside.iterdir()) == []

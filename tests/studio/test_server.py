@@ -1,0 +1,594 @@
+"""The Teacher Studio's HTTP API on loopback: a real server on 127.0.0.1, real requests,
+a real packs folder, the real loader, printing and exports.
+
+What a teacher does (make a pack, edit it, see the problems as they type, save, print,
+export, play) and what nobody else may do (another site's page, a wrong Host, no token, a
+path out of the packs folder, a fake or huge picture)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clarity import cli
+from clarity.core.packs.loader import load_pack
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.studio.server import StudioLimits, game_command, start_detached
+from printing.pdf_reading import pdfinfo, pdftotext
+
+from .conftest import (
+    HAND_WRITTEN,
+    TOKEN,
+    Client,
+    Studio,
+    bomb_png,
+    png_bytes,
+    start_studio,
+    write_pack,
+)
+from .test_workspace import GIFT
+
+STUDIO_CSP_PARTS = ("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+
+
+def opened(studio: Studio, ref: str) -> dict[str, Any]:
+    reply = studio.client.get(studio.pack_url(ref))
+    assert reply.status == 200, reply.body
+    return reply.json()
+
+
+def fields(problems: list[dict[str, str]]) -> set[str]:
+    return {problem["field"] for problem in problems}
+
+
+# --- the page and the guard -----------------------------------------------------------------
+
+
+def test_the_page_is_served_with_the_security_headers(studio: Studio) -> None:
+    reply = studio.client.get("")
+    assert reply.status == 200
+    assert reply.headers["content-type"].startswith("text/html")
+    assert "<html" in reply.text.lower()
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert reply.headers["cache-control"] == "no-store"
+    for part in STUDIO_CSP_PARTS:
+        assert part in reply.headers["content-security-policy"]
+
+
+def test_static_files_are_only_those_of_the_web_folder(tmp_path: Path) -> None:
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "studio.js").write_text("console.log('studio');\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the browser", encoding="utf-8")
+    os.symlink(secret, web / "linked.js")
+    running, runner = start_studio(tmp_path / "s", web_dir=web)
+    try:
+        client = running.client
+        reply = client.get("static/studio.js")
+        assert reply.status == 200
+        assert reply.headers["content-type"].startswith("text/javascript")
+        assert reply.text == "console.log('studio');\n"
+        for path in ("static/linked.js", "static/..%2Fsecret.txt", "static/../secret.txt"):
+            reply = client.get(path)
+            assert reply.status == 404, path
+            assert b"not for the browser" not in reply.body
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/packs",
+        "/s/api/packs",
+        "/s/wrong-token/api/packs",
+        f"/s/{TOKEN}x/api/packs",
+        f"/s/{TOKEN[:-1]}/api/packs",
+        "/",
+    ],
+)
+def test_a_request_without_the_token_finds_nothing(studio: Studio, path: str) -> None:
+    reply = studio.client.get(path)
+    assert reply.status == 404
+    assert reply.json()["error"] == "not_found"
+    assert reply.json()["message"] == "There is nothing here."
+
+
+def test_only_the_studio_s_own_host_names_are_answered(studio: Studio) -> None:
+    port = studio.client.port
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        assert Client(port, host=host).get("api/packs").status == 200
+    for host in (f"evil.example:{port}", "127.0.0.1", f"127.0.0.1:{port + 1}", ""):
+        reply = Client(port, host=host or " ").get("api/packs")
+        assert reply.status == 404, host
+
+
+def test_another_site_cannot_change_a_pack(studio: Studio) -> None:
+    client = studio.client
+    for origin in ("http://evil.example", "null", f"https://127.0.0.1:{client.port}"):
+        reply = client.post(
+            "api/packs", {"title": "Evil", "language": "en"}, headers={"Origin": origin}
+        )
+        assert reply.status == 403, origin
+        assert reply.json()["error"] == "forbidden"
+    assert not list(studio.packs_dir.glob("*.yaml"))
+    own = {"Origin": f"http://127.0.0.1:{client.port}"}
+    assert client.post("api/packs", {"title": "Mine", "language": "en"}, headers=own).status == 201
+
+
+def test_a_json_body_over_the_cap_is_refused(tmp_path: Path) -> None:
+    running, runner = start_studio(tmp_path, limits=StudioLimits(max_json_bytes=1000))
+    try:
+        reply = running.client.post("api/packs", {"title": "x" * 2000, "language": "en"})
+        assert reply.status == 413
+        assert reply.json()["error"] == "too_large"
+        assert not list(running.packs_dir.glob("*.yaml"))
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
+
+
+def test_the_form_comes_from_the_pack_model(studio: Studio) -> None:
+    form = studio.client.get("api/form").json()
+    assert form["question_types"] == ["choice", "truefalse", "typed", "number"]
+    assert form["grids"] == {"min": 1, "max": 20, "default": "4x5"}
+    assert {"code": "be", "name": "Беларуская"} in form["languages"]
+    assert form["difficulties"] == ["easy", "medium", "hard"]
+
+
+# --- the packs --------------------------------------------------------------------------------
+
+
+def test_a_new_pack_is_listed_editable_and_opens_as_its_document(studio: Studio) -> None:
+    reply = studio.client.post("api/packs", {"title": "Rivers of Europe", "language": "en"})
+    assert reply.status == 201
+    ref = reply.json()["ref"]
+    assert ref == "rivers-of-europe.yaml"
+    listed = {pack["ref"]: pack for pack in studio.client.get("api/packs").json()["packs"]}
+    assert listed[ref]["editable"] is True
+    assert listed[ref]["errors"] == 0
+    assert listed["bundled:union_state.yaml"]["editable"] is False
+    pack = opened(studio, ref)
+    assert pack["editable"] is True
+    assert pack["document"]["id"] == "rivers-of-europe"
+    assert pack["document"]["title"] == "Rivers of Europe"
+    assert pack["document"]["time_limit"] == "30"  # every scalar as text
+    assert len(pack["revision"]) == 64
+    assert [p for p in pack["problems"] if p["severity"] == "error"] == []
+    picture = pack["document"]["rounds"][0]["image"]
+    reply = studio.client.get(pack["pictures"][picture].removeprefix(f"/s/{TOKEN}/"))
+    assert reply.status == 200
+    assert reply.headers["content-type"] == "image/png"
+    assert reply.body.startswith(b"\x89PNG")
+
+
+def test_a_broken_pack_is_listed_with_its_problems(studio: Studio) -> None:
+    write_pack(studio.packs_dir, "broken.yaml", "clarity: 1\nid: broken\ntitle: Broken\n")
+    listed = {pack["ref"]: pack for pack in studio.client.get("api/packs").json()["packs"]}
+    broken = listed["broken.yaml"]
+    assert broken["errors"] >= 1
+    assert broken["problems"][0].startswith("broken.yaml:")
+    assert len(broken["problems"]) <= 3
+
+
+def test_checks_as_the_teacher_types_one_item_and_the_whole_pack(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    pack = opened(studio, "hand-geo.yaml")
+    document = pack["document"]
+    assert fields(pack["problems"]) == set()
+    document["questions"][0]["answer"] = "Kyiv"  # not one of the choices
+    reply = studio.client.post(
+        studio.pack_url("hand-geo.yaml", "/check"), {"document": document, "item": ["questions", 0]}
+    )
+    checked = reply.json()
+    assert checked["scope"] == "questions[0]"
+    assert fields(checked["problems"]) == {"questions[0].answer"}
+    assert all(p["severity"] == "error" for p in checked["problems"])
+    document["questions"][1]["id"] = "minsk"  # a duplicate id: the whole pack's check says it
+    reply = studio.client.post(
+        studio.pack_url("hand-geo.yaml", "/check"), {"document": document, "item": None}
+    )
+    whole = reply.json()
+    assert whole["scope"] == ""
+    assert "questions[0].answer" in fields(whole["problems"])
+    assert any(f.startswith("questions[1]") for f in fields(whole["problems"]))
+
+
+def test_a_check_of_an_item_that_is_no_item_is_a_bad_request(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    document = opened(studio, "hand-geo.yaml")["document"]
+    for item in (["answers", 0], ["questions", -1], ["questions", "0"], ["questions"]):
+        reply = studio.client.post(
+            studio.pack_url("hand-geo.yaml", "/check"), {"document": document, "item": item}
+        )
+        assert reply.status == 400, item
+
+
+def test_saving_writes_the_pack_and_keeps_a_backup(studio: Studio) -> None:
+    ref = studio.client.post("api/packs", {"title": "Lakes", "language": "en"}).json()["ref"]
+    pack = opened(studio, ref)
+    document = pack["document"]
+    document["title"] = "Lakes of Belarus"
+    document["questions"] = document["questions"][:1]
+    reply = studio.client.put(
+        studio.pack_url(ref), {"document": document, "revision": pack["revision"], "force": False}
+    )
+    assert reply.status == 200, reply.body
+    saved = reply.json()
+    assert saved["revision"] != pack["revision"]
+    assert saved["backup"]
+    assert list((studio.packs_dir / ".studio-backups").rglob("*"))
+    loaded = load_pack(studio.packs_dir / ref, assets_dir=bundled_assets_dir())
+    assert loaded.ok, loaded.problems
+    assert loaded.pack is not None
+    assert loaded.pack.title == "Lakes of Belarus"
+    assert len(loaded.pack.questions) == 1
+    assert opened(studio, ref)["revision"] == saved["revision"]
+    listed = [pack["ref"] for pack in studio.client.get("api/packs").json()["packs"]]
+    assert listed.count(ref) == 1  # the backups are no packs
+
+
+def test_a_hand_written_pack_edited_and_saved_keeps_its_comments(studio: Studio) -> None:
+    path = write_pack(studio.packs_dir)
+    pack = opened(studio, "hand-geo.yaml")
+    document = pack["document"]
+    document["questions"][1]["prompt"] = "What is the capital city of Poland?"
+    reply = studio.client.put(
+        studio.pack_url("hand-geo.yaml"), {"document": document, "revision": pack["revision"]}
+    )
+    assert reply.status == 200, reply.body
+    text = path.read_text(encoding="utf-8")
+    assert text == HAND_WRITTEN.replace(
+        "What is the capital of Poland?", "What is the capital city of Poland?"
+    )
+    loaded = load_pack(path, assets_dir=bundled_assets_dir())
+    assert loaded.ok, loaded.problems
+
+
+def test_a_pack_changed_on_disk_is_not_overwritten_unless_asked(studio: Studio) -> None:
+    path = write_pack(studio.packs_dir)
+    pack = opened(studio, "hand-geo.yaml")
+    changed_by_hand = HAND_WRITTEN.replace("time_limit: 30", "time_limit: 45")
+    path.write_text(changed_by_hand, encoding="utf-8")
+    document = copy.deepcopy(pack["document"])
+    document["title"] = "Capitals"
+    body = {"document": document, "revision": pack["revision"], "force": False}
+    reply = studio.client.put(studio.pack_url("hand-geo.yaml"), body)
+    assert reply.status == 409
+    conflict = reply.json()
+    assert conflict["error"] == "changed_on_disk"
+    assert "changed on disk" in conflict["message"]
+    assert conflict["disk_revision"] == opened(studio, "hand-geo.yaml")["revision"]
+    assert path.read_text(encoding="utf-8") == changed_by_hand
+    reply = studio.client.put(studio.pack_url("hand-geo.yaml"), {**body, "force": True})
+    assert reply.status == 200, reply.body
+    loaded = load_pack(path, assets_dir=bundled_assets_dir())
+    assert loaded.pack is not None
+    assert loaded.pack.title == "Capitals"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "api/packs/..%2F..%2Fsecret.yaml",
+        "api/packs/%2e%2e%2fsecret.yaml",
+        "api/packs/%2e%2e",
+        "api/packs/%2Ftmp%2Fsecret.yaml",
+        "api/packs/..%5Csecret.yaml",
+        "api/packs/bundled:..%2F..%2Fsecret.yaml",
+        "api/packs/linked.yaml",
+        "api/packs/.studio-backups",
+    ],
+)
+def test_a_path_out_of_the_packs_folder_is_refused(studio: Studio, path: str) -> None:
+    secret = studio.data_dir.parent / "secret.yaml"
+    secret.write_text(HAND_WRITTEN, encoding="utf-8")
+    os.symlink(secret, studio.packs_dir / "linked.yaml")
+    for method in ("GET", "PUT", "DELETE"):
+        if method == "PUT":
+            body = {"document": {"title": "overwritten"}, "revision": "", "force": True}
+            reply = studio.client.put(path, body)
+        else:
+            reply = studio.client.request(method, path)
+        assert reply.status in (400, 404), (method, reply.status)
+        assert b"Geography" not in reply.body
+    assert secret.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_a_pack_of_the_game_s_cannot_be_written(studio: Studio) -> None:
+    ref = "bundled:union_state.yaml"
+    before = (bundled_questions_dir() / "union_state.yaml").read_bytes()
+    pack = opened(studio, ref)
+    assert pack["editable"] is False
+    body = {"document": pack["document"], "revision": pack["revision"], "force": True}
+    assert studio.client.put(studio.pack_url(ref), body).status == 403
+    assert studio.client.delete(studio.pack_url(ref)).status == 403
+    reply = studio.client.upload(studio.pack_url(ref, "/pictures"), [("a.png", png_bytes())])
+    assert reply.status == 403
+    assert (bundled_questions_dir() / "union_state.yaml").read_bytes() == before
+
+
+def test_a_copy_of_a_game_s_pack_is_editable(studio: Studio) -> None:
+    reply = studio.client.post("api/packs/copy", {"ref": "bundled:solar_system.yaml"})
+    assert reply.status == 201
+    ref = reply.json()["ref"]
+    pack = opened(studio, ref)
+    assert pack["editable"] is True
+    assert pack["document"]["id"] == "solar-system-2"
+    assert pack["pictures"]  # its picture copied beside it and served
+    assert studio.client.post("api/packs/copy", {"ref": "../x.yaml"}).status == 404
+
+
+# --- pictures -------------------------------------------------------------------------------
+
+
+def test_a_picture_dropped_in_is_kept_beside_the_pack_and_served(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    data = png_bytes(16, 12)
+    reply = studio.client.upload(
+        studio.pack_url("hand-geo.yaml", "/pictures"), [("../../Карта.png", data)]
+    )
+    assert reply.status == 201, reply.body
+    picture = reply.json()
+    assert picture["image"] == "hand-geo/karta.png"
+    assert (picture["width"], picture["height"]) == (16, 12)
+    assert (studio.packs_dir / "hand-geo" / "karta.png").read_bytes() == data
+    served = studio.client.get(picture["url"])
+    assert served.status == 200
+    assert served.body == data
+    assert served.headers["content-type"] == "image/png"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"<html>a web page saved as a picture</html>", "not a PNG, JPEG, GIF or WebP"),
+        (bomb_png(), "far more pixels"),
+    ],
+    ids=["fake", "bomb"],
+)
+def test_a_fake_or_huge_picture_is_refused_with_its_reason(
+    studio: Studio, data: bytes, reason: str
+) -> None:
+    write_pack(studio.packs_dir)
+    reply = studio.client.upload(studio.pack_url("hand-geo.yaml", "/pictures"), [("cat.png", data)])
+    assert reply.status == 400
+    refused = reply.json()
+    assert refused["error"] == "picture_refused"
+    assert reason in refused["message"]
+    assert not (studio.packs_dir / "hand-geo").exists()
+
+
+def test_a_picture_over_the_upload_cap_is_refused_unread(tmp_path: Path) -> None:
+    running, runner = start_studio(tmp_path, limits=StudioLimits(max_picture_bytes=4096))
+    try:
+        write_pack(running.packs_dir)
+        big = png_bytes(300, 300, (1, 2, 3)) + os.urandom(8192)
+        reply = running.client.upload(
+            running.pack_url("hand-geo.yaml", "/pictures"), [("big.png", big)]
+        )
+        assert reply.status == 413
+        assert reply.json()["error"] == "too_large"
+        assert not (running.packs_dir / "hand-geo").exists()
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
+
+
+def test_only_pictures_of_the_pack_are_served(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    (studio.data_dir / "private.png").write_bytes(png_bytes())
+    url = studio.pack_url("hand-geo.yaml", "/picture")
+    for image in ("../private.png", "/etc/passwd", "..%2Fprivate.png", "hand-geo.yaml", ""):
+        assert studio.client.get(f"{url}?image={image}").status == 404, image
+    assert studio.client.get(f"{url}?image=union_state/belarus.png").status == 200
+
+
+# --- the bin and imports ----------------------------------------------------------------------
+
+
+def test_delete_and_undo(studio: Studio) -> None:
+    path = write_pack(studio.packs_dir)
+    reply = studio.client.delete(studio.pack_url("hand-geo.yaml"))
+    assert reply.status == 200
+    undo = reply.json()["undo"]
+    assert not path.exists()
+    assert studio.client.get(studio.pack_url("hand-geo.yaml")).status == 404
+    reply = studio.client.post(f"api/undo/{undo}")
+    assert reply.json() == {"ref": "hand-geo.yaml"}
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+    assert studio.client.post(f"api/undo/{undo}").status == 404
+
+
+def test_a_gift_file_is_imported(studio: Studio) -> None:
+    reply = studio.client.upload("api/import", [("Geography quiz.gift", GIFT.encode("utf-8"))])
+    assert reply.status == 200, reply.body
+    imported = reply.json()
+    assert imported["packs"] == [{"ref": "geography-quiz.yaml", "title": "Geography quiz"}]
+    assert any(line.startswith("Geography-quiz.gift:11:1: skipped:") for line in imported["lines"])
+    pack = opened(studio, "geography-quiz.yaml")
+    assert len(pack["document"]["questions"]) == 3
+
+
+def test_an_import_that_gives_no_pack_says_why(studio: Studio) -> None:
+    reply = studio.client.upload("api/import", [("empty.gift", b"")])
+    assert reply.status == 400
+    refused = reply.json()
+    assert refused["error"] == "import_refused"
+    assert refused["lines"]
+    assert not list(studio.packs_dir.glob("*.yaml"))
+
+
+# --- print, export, play, start ---------------------------------------------------------------
+
+
+@pytest.mark.slow  # fpdf2 embeds the game's fonts: some seconds
+def test_print_returns_a_real_pdf(studio: Studio, tmp_path: Path) -> None:
+    write_pack(studio.packs_dir)
+    reply = studio.client.post(
+        studio.pack_url("hand-geo.yaml", "/print"), {"kind": "worksheet", "paper": "letter"}
+    )
+    assert reply.status == 200, reply.body
+    assert reply.headers["content-type"] == "application/pdf"
+    assert 'filename="hand-geo-worksheet.pdf"' in reply.headers["content-disposition"]
+    pdf = tmp_path / "printed.pdf"
+    pdf.write_bytes(reply.body)
+    assert "612 x 792 pts" in pdfinfo(pdf)["Page size"]  # US letter
+    text = pdftotext(pdf)
+    assert "What is the capital of Belarus?" in text
+    assert "Geography: capitals" in text
+
+
+def test_a_pack_with_errors_is_not_printed(studio: Studio) -> None:
+    write_pack(studio.packs_dir, "broken.yaml", "clarity: 1\nid: broken\ntitle: Broken\n")
+    reply = studio.client.post(studio.pack_url("broken.yaml", "/print"), {"kind": "exam"})
+    assert reply.status == 400
+    assert reply.json()["error"] == "has_errors"
+    assert (
+        studio.client.post(studio.pack_url("broken.yaml", "/print"), {"kind": "poster"}).status
+        == 400
+    )
+
+
+def test_export_each_format(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    url = studio.pack_url("hand-geo.yaml", "/export")
+    gift = studio.client.post(url, {"format": "gift"})
+    assert gift.status == 200
+    assert 'filename="hand-geo.gift"' in gift.headers["content-disposition"]
+    assert "What is the capital of Belarus?" in gift.text
+    assert "=Minsk" in gift.text
+    anki = studio.client.post(url, {"format": "anki"})
+    assert anki.status == 200
+    assert 'filename="hand-geo.apkg"' in anki.headers["content-disposition"]
+    with zipfile.ZipFile(io.BytesIO(anki.body)) as deck:
+        assert any(name.startswith("collection.anki2") for name in deck.namelist())
+    page = studio.client.post(url, {"format": "html"})
+    assert page.status == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Geography: capitals" in page.text
+    assert studio.client.post(url, {"format": "pdf"}).status == 400
+
+
+def test_play_returns_the_web_game_with_its_own_policy(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    reply = studio.client.get(studio.pack_url("hand-geo.yaml", "/play"))
+    assert reply.status == 200
+    assert reply.headers["content-type"].startswith("text/html")
+    assert "What is the capital of Belarus?" in reply.text
+    policy = reply.headers["content-security-policy"]
+    assert "'sha256-" in policy  # its inline scripts, by hash
+    assert "frame-ancestors 'none'" in policy
+    assert "script-src 'self'" not in policy
+
+
+def test_start_runs_the_game_on_the_pack(studio: Studio) -> None:
+    write_pack(studio.packs_dir)
+    reply = studio.client.post(studio.pack_url("hand-geo.yaml", "/start"))
+    assert reply.json() == {"started": True}
+    assert studio.started == [
+        [
+            sys.executable,
+            "-m",
+            "clarity",
+            "play",
+            "--pack",
+            "hand-geo",
+            "--data-dir",
+            str(studio.data_dir),
+        ]
+    ]
+    write_pack(studio.packs_dir, "broken.yaml", "clarity: 1\nid: broken\n")
+    assert studio.client.post(studio.pack_url("broken.yaml", "/start")).status == 400
+    assert len(studio.started) == 1
+
+
+@pytest.mark.slow
+def test_the_game_started_really_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    data = tmp_path / "data"
+    (data / "packs").mkdir(parents=True)
+    write_pack(data / "packs")
+    child = start_detached(game_command("hand-geo", data))
+    assert isinstance(child, subprocess.Popen)
+    try:
+        time.sleep(3.0)  # long enough to load the pack and open the (dummy) window
+        assert child.poll() is None, "the game ended at once"
+    finally:
+        child.terminate()
+        child.wait(20)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_a_port_in_use_is_one_line_and_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = cli.main(
+            ["studio", "--no-browser", "--port", str(port), "--data-dir", str(tmp_path / "d")]
+        )
+    out, err = capsys.readouterr()
+    assert status == 1
+    said = f"port {port} is in use; choose another with --port, or leave it out for any free one"
+    assert err == f"clarity: {said}\n"
+    assert out == ""
+
+
+@pytest.mark.slow
+def test_clarity_studio_prints_an_address_that_answers(tmp_path: Path) -> None:
+    import urllib.request
+
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "clarity",
+            "studio",
+            "--no-browser",
+            "--data-dir",
+            str(tmp_path / "d"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.startswith("studio: http://127.0.0.1:"), line
+        url = line.removeprefix("studio: ").strip()
+        assert url.endswith("/")
+        assert "/s/" in url
+        with urllib.request.urlopen(url + "api/packs", timeout=30) as answer:
+            assert answer.status == 200
+            assert b"bundled:union_state.yaml" in answer.read()
+        child.send_signal(signal.SIGINT)  # Ctrl+C
+        _, err = child.communicate(timeout=30)
+        assert child.returncode == 0
+        assert "Traceback" not in err
+        assert err == ""
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
