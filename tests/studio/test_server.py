@@ -124,8 +124,13 @@ def test_another_site_cannot_change_a_pack(studio: Studio) -> None:
         )
         assert reply.status == 403, origin
         assert reply.json()["error"] == "forbidden"
+    for site in ("cross-site", "same-site"):
+        reply = client.post(
+            "api/packs", {"title": "Evil", "language": "en"}, headers={"Sec-Fetch-Site": site}
+        )
+        assert reply.status == 403, site
     assert not list(studio.packs_dir.glob("*.yaml"))
-    own = {"Origin": f"http://127.0.0.1:{client.port}"}
+    own = {"Origin": f"http://127.0.0.1:{client.port}", "Sec-Fetch-Site": "same-origin"}
     assert client.post("api/packs", {"title": "Mine", "language": "en"}, headers=own).status == 201
 
 

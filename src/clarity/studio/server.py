@@ -10,8 +10,9 @@ another site in the teacher's browser can neither read the studio nor change a p
   constant time);
 - a request whose ``Host`` is not ``127.0.0.1:PORT`` or ``localhost:PORT`` is 404: a name
   of another site that its DNS turns into 127.0.0.1 (DNS rebinding) reaches nothing;
-- a POST, PUT or DELETE whose ``Origin`` is there and is not this server's own is 403:
-  another page cannot send a form or a fetch here in the teacher's name;
+- a POST, PUT or DELETE whose ``Origin`` is there and is not this server's own, or whose
+  ``Sec-Fetch-Site`` says another site sent it, is 403: another page cannot send a form
+  or a fetch here in the teacher's name;
 - a JSON body is at most :attr:`StudioLimits.max_json_bytes`, a picture at most
   :attr:`StudioLimits.max_picture_bytes`, an import's files together at most
   :attr:`StudioLimits.max_import_bytes` (413 past them, read no further);
@@ -296,6 +297,10 @@ class StudioServer:
                 parts = urlsplit(origin)
                 if parts.scheme != "http" or parts.netloc.lower() != host:
                     raise Refusal(403, "forbidden")
+            # a browser that says where a request comes from (Fetch Metadata) is believed
+            # too, for the odd request it sends without an Origin
+            if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+                raise Refusal(403, "forbidden")
 
     def _error(self, refused: Refusal) -> web.Response:
         said = refused.said
