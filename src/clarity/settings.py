@@ -167,10 +167,12 @@ class StudySettings:
     ``new_cards``: how many cards never studied a pack brings into a student's day, 0 to
     :data:`MAX_NEW_CARDS` (20, Anki's default; 0: only the cards due). The cards a student
     began earlier the same day count against it, so the study screen opened again the same
-    day brings no fresh allowance. Kept with the computer's other settings, not per
-    player: a student has no settings of their own anywhere in the game, and on a class
-    computer the teacher sets the pace once for everybody; the count of cards begun today
-    is each player's own. Raises ValueError for a value :data:`SETTINGS` does not allow.
+    day brings no fresh allowance. Kept with the computer's settings, as every preference
+    is (the language, the text size, reduced motion, read-aloud); the one value the store
+    keeps per player, the extra time, is an accommodation a teacher grants in the players'
+    list, not a preference. On a class computer the teacher sets the pace once; at home the
+    computer is the student's own; the count of cards begun today is each player's own.
+    Raises ValueError for a value :data:`SETTINGS` does not allow.
     """
 
     new_cards: int = 20
