@@ -435,3 +435,28 @@ def test_a_rounds_grid_is_weighed_against_the_packs_questions(tmp_path: Path) ->
         question["id"] = new_id
     assert check_item(document, "rounds", 0, **options) == []
     assert check_document(document, **options) == []
+
+
+@pytest.mark.parametrize(
+    ("grid", "warned"),
+    [("5x6", False), ("5x7", True), ("20x20", True), (None, False), ("4 x 5", False)],
+)
+def test_a_big_packs_round_is_weighed_against_all_its_questions(
+    tmp_path: Path, grid: str | None, warned: bool
+) -> None:
+    path = write_broken(tmp_path)
+    document = open_document(path)
+    questions = document["questions"]
+    document["questions"] = [
+        {**copy.deepcopy(questions[n % len(questions)]), "id": f"q{n}"} for n in range(30)
+    ]
+    if grid is None:
+        del document["rounds"][0]["grid"]  # the default, 4x5
+    else:
+        document["rounds"][0]["grid"] = grid
+    options: dict[str, Any] = {"pack_dir": tmp_path, "assets_dir": tmp_path, "translator": ENGLISH}
+    alone = check_item(document, "rounds", 0, **options)
+    assert alone == check_document(document, **options)
+    assert [p.field for p in alone] == (["rounds[0].grid"] if warned else [])
+    if warned:
+        assert "only 30 questions" in alone[0].text

@@ -14,7 +14,7 @@ valid apart from the item. A 1,000-question pack is not checked 1,000 times a se
 Problems that depend on the other items (a question id used twice, a grid with more tiles
 than the pack has questions aside) come from the full check, which the page runs when
 the typing pauses; the grid warning is kept right by standing in as many questions as the
-pack has.
+pack has (up to the most tiles a grid can have).
 
 Pictures are checked like every pack picture; pass the same
 :class:`~clarity.core.packs.picture_decoding.PictureChecks` to every call (the studio keeps
@@ -33,7 +33,13 @@ from typing import Any, Literal
 from clarity.core.messages import Translates
 from clarity.core.packs.folders import FolderListings
 from clarity.core.packs.glyphs import CanDraw
-from clarity.core.packs.loader import PackLimits, check_pack_data, positions_in_order
+from clarity.core.packs.loader import (
+    PackLimits,
+    check_pack_data,
+    collector_paused,
+    positions_in_order,
+)
+from clarity.core.packs.models import MAX_GRID_SIDE, Grid, Mystery, parse_grid
 from clarity.core.packs.picture_decoding import PictureChecks
 from clarity.core.packs.report import Problem, Report
 
@@ -132,10 +138,10 @@ def check_item(
     of other fields are left to :func:`check_document`.
 
     Time: that of a one-question pack, whatever the pack's size (for a round, plus a
-    stand-in question for each of the pack's questions, so that its grid is weighed
-    against their number). No problems when there is no such item (``document`` not a
-    group of fields, ``section`` not a list, ``index`` outside it); raises ValueError for
-    a ``section`` other than "rounds" or "questions".
+    stand-in question for each of the pack's questions up to the most tiles a grid has,
+    so that its grid is weighed against their number). No problems when there is no such
+    item (``document`` not a group of fields, ``section`` not a list, ``index`` outside
+    it); raises ValueError for a ``section`` other than "rounds" or "questions".
     """
     if section not in SECTIONS:
         raise ValueError(f"section should be rounds or questions, not {section!r}")
@@ -156,7 +162,7 @@ def check_item(
         questions = document.get("questions")
         if isinstance(questions, list):
             stand_in = dict(_STAND_IN_QUESTION)
-            raw["questions"] = [stand_in] * min(len(questions), limits.max_questions)
+            raw["questions"] = [stand_in] * min(len(questions), _tiles(raw["rounds"][0]))
         else:
             raw["questions"] = _as_composed(questions)
     own = f"{section}[0]"
@@ -182,6 +188,24 @@ def check_item(
 # which is never shown; the models take the name.
 _STAND_IN_ROUND: Mapping[str, str] = {"image": "-", "answer": "-"}
 _STAND_IN_QUESTION: Mapping[str, str] = {"type": "truefalse", "prompt": "-", "answer": "true"}
+_MOST_TILES = MAX_GRID_SIDE * MAX_GRID_SIDE
+
+
+def _tiles(item: Any) -> int:
+    """The tiles of a round's grid, read as the models read it (the default when none is
+    written); the most a grid can have when it does not read. The grid's warning compares
+    its tiles with the number of questions: past that number more questions change
+    nothing (a round of a 1,000-question pack is checked beside 20 stand-ins, not 1,000)."""
+    written = item.get("grid") if isinstance(item, dict) else None
+    try:
+        grid = (
+            Mystery.model_fields["grid"].get_default(call_default_factory=True)
+            if written is None
+            else Grid.model_validate(parse_grid(written))
+        )
+    except ValueError:  # pydantic's ValidationError too: the check reports it
+        return _MOST_TILES
+    return int(grid.rows * grid.cols)
 
 
 def _checked(
@@ -195,16 +219,17 @@ def _checked(
     limits: PackLimits,
 ) -> list[FieldProblem]:
     report = Report(pack_dir / "studio-document.yaml")  # the path is never shown
-    check_pack_data(
-        raw,
-        positions_in_order(raw),
-        report,
-        pack_dir=pack_dir,
-        assets_dir=assets_dir,
-        limits=limits,
-        listings=FolderListings(pictures),
-        can_draw=can_draw,
-    )
+    with collector_paused():  # as the loader does: a pass over a big document mid-keystroke
+        check_pack_data(
+            raw,
+            positions_in_order(raw),
+            report,
+            pack_dir=pack_dir,
+            assets_dir=assets_dir,
+            limits=limits,
+            listings=FolderListings(pictures),
+            can_draw=can_draw,
+        )
     return field_problems(report.problems(), translator)
 
 

@@ -61,6 +61,7 @@ __all__ = [
     "Problem",
     "Severity",
     "check_pack_data",
+    "collector_paused",
     "discover_packs",
     "find_pack_files",
     "iter_packs",
@@ -253,12 +254,13 @@ def pack_files_in(folder: Path, listings: FolderListings | None = None) -> list[
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a pack is built, then restore it.
 
     Parsing makes some hundred thousand dicts, lists and strings and no reference cycles;
     with the collector running, its repeated full passes over all of them took about half
-    the time of loading a 10,000-question pack. Nothing here is left for it to find.
+    the time of loading a 10,000-question pack. Nothing here is left for it to find. The
+    studio's checks pause it too (a pass over a big document mid-keystroke took 100 ms).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -269,7 +271,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@_collector_paused()
+@collector_paused()
 def _load(
     path: Path,
     *,
