@@ -100,6 +100,19 @@ def test_a_card_made_due_by_a_game_is_due_but_not_introduced(store: Store, ana: 
     assert store.review_count(ana.id) == 0
 
 
+def test_a_card_a_game_brought_in_never_uses_up_a_days_new_cards(store: Store, ana: Player) -> None:
+    midnight = MONDAY_9AM.replace(hour=0)
+    store.save_card(ana.id, PACK, "missed", state=_state("missed"), due=MONDAY_9AM, at=MONDAY_9AM)
+    _review(store, ana, "missed", MONDAY_9AM + DAY, at=MONDAY_9AM)
+    _review(store, ana, "q1", MONDAY_9AM + DAY, at=MONDAY_9AM)
+    # only q1 came from the day's new cards; the game's mistake skipped the limit
+    assert store.new_cards_between(ana.id, midnight, midnight + DAY) == 1
+    cards = {card.question_id: card for card in store.study_cards(ana.id, PACK)}
+    assert cards["missed"].introduced is None
+    assert cards["q1"].introduced == MONDAY_9AM
+    assert store.review_count(ana.id) == 2
+
+
 def test_new_cards_are_counted_on_the_day_of_their_first_review(store: Store, ana: Player) -> None:
     midnight = MONDAY_9AM.replace(hour=0)
     _review(store, ana, "yesterday", MONDAY_9AM, at=midnight - timedelta(minutes=1))

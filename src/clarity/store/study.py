@@ -49,7 +49,10 @@ _UPSERT_CARD = (
     insert_statement("study_card", _CARD_COLUMNS)
     + " ON CONFLICT (player_id, pack_id, question_id) DO UPDATE SET"
     " state = excluded.state, due_ts = excluded.due_ts,"
-    " introduced_ts = coalesce(study_card.introduced_ts, excluded.introduced_ts),"
+    # A card's first review sets when it was introduced only when it came as one of the
+    # day's new cards (the row is new); a card a game's mistake brought in keeps NULL, so it
+    # never uses up a day's new cards (clarity.core.study.made_due: it skips the limit).
+    " introduced_ts = study_card.introduced_ts,"
     " updated_at = excluded.updated_at"
 )
 _CARD_SELECT = "SELECT pack_id, question_id, state, due_ts, introduced_ts FROM study_card"
@@ -62,7 +65,8 @@ _SPRINT_SELECT = (
 class StudyCard:
     """A player's saved card: the question it is (pack id, question id), its scheduler
     state (the mapping ``CardState.to_dict()`` gave), when it is due (UTC) and when it was
-    first reviewed (UTC; None: made due by a game before any review)."""
+    introduced as one of a day's new cards, by its first review (UTC; None: brought in by a
+    game's mistake, which counts against no day's limit)."""
 
     pack_id: str
     question_id: str
