@@ -559,10 +559,15 @@ def test_a_port_in_use_is_one_line_and_status_1(
 
 
 @pytest.mark.slow
-def test_clarity_studio_prints_an_address_that_answers(tmp_path: Path) -> None:
+def test_clarity_studio_prints_an_address_that_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import urllib.request
 
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    config = tmp_path / "config"
+    assert cli.main(["settings", "--config-dir", str(config), "language=be"]) == 0
+    capsys.readouterr()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "CLARITY_CONFIG_DIR": str(config)}
     child = subprocess.Popen(
         [
             sys.executable,
@@ -588,6 +593,8 @@ def test_clarity_studio_prints_an_address_that_answers(tmp_path: Path) -> None:
         with urllib.request.urlopen(url + "api/packs", timeout=30) as answer:
             assert answer.status == 200
             assert b"bundled:union_state.yaml" in answer.read()
+        with urllib.request.urlopen(url, timeout=30) as answer:  # in the saved language
+            assert '<html lang="be"' in answer.read().decode("utf-8")
         child.send_signal(signal.SIGINT)  # Ctrl+C
         _, err = child.communicate(timeout=30)
         assert child.returncode == 0
