@@ -1,0 +1,376 @@
+"""Saving a document from the studio into its pack file, keeping what the teacher wrote.
+
+:func:`save_document` writes the page's document (the pack's data as JSON, every scalar
+the text the loader's composer reads: :func:`clarity.core.packs.plain_yaml.compose`) into
+the pack file as the smallest change of its text (:mod:`.yaml_edits`): an unchanged
+document leaves the file byte for byte as it was; a changed prompt changes that one line,
+and comments, blank lines, key order, quoting, indentation, flow lists, a byte-order mark
+and Windows line endings stay. The file is read by ruamel.yaml's round-trip composer,
+which gives the position and style of every value; the new text is checked by composing
+it again with the loader's own composer, and only text that reads back as the document is
+written. Should patching ever miss (a file the two YAML readers read differently), the
+pack is written afresh in the tidy layout of a new pack instead: the teacher's data is
+never saved wrong, and the old file stays in the backups.
+
+Writing is atomic (:func:`clarity.atomic_files.write_replacing`); the previous bytes are
+kept in ``backups_dir`` as ``<stem>-<UTC time>.yaml``, the newest :data:`MAX_BACKUPS` of
+each pack. A file that changed on disk since the page opened it (its sha256 is not the
+revision the page holds) raises :class:`ChangedOnDisk` unless ``force``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from clarity.atomic_files import write_replacing
+from clarity.core.packs.plain_yaml import compose
+from clarity.core.packs.report import Report
+from clarity.studio.yaml_edits import (
+    Kind,
+    KindOf,
+    Layout,
+    Patcher,
+    Path_,
+    Unpatchable,
+    Writer,
+    apply_edits,
+    detect_layout,
+    flow_scalars,
+    plain_of,
+)
+
+MAX_BACKUPS = 10  # per pack: enough to step back a lesson's edits, few enough to ignore
+_BOM = "\ufeff"
+_STAMP = "%Y%m%dT%H%M%S.%fZ"
+
+
+@dataclass(frozen=True)
+class SavedPack:
+    """A saved pack: the sha256 (hex) of the bytes now on disk, and the backup of the
+    previous bytes (None for a new file, or when nothing changed and nothing was written)."""
+
+    revision: str
+    backup: Path | None
+
+
+class ChangedOnDisk(Exception):
+    """The pack file is not the one the page opened: ``disk_revision`` is the sha256 (hex)
+    of the bytes on disk now ("" when the file is gone)."""
+
+    def __init__(self, disk_revision: str) -> None:
+        super().__init__(f"the pack file changed on disk (now {disk_revision or 'missing'})")
+        self.disk_revision = disk_revision
+
+
+def save_document(
+    path: Path,
+    document: dict[str, Any],
+    *,
+    expected_revision: str,
+    force: bool = False,
+    backups_dir: Path,
+) -> SavedPack:
+    """Write ``document`` into the pack file ``path`` (see the module docstring).
+
+    ``expected_revision`` is the sha256 hex of the file as the page opened it, "" for a new
+    pack (no file). Raises :class:`ChangedOnDisk` when the file's bytes are not that
+    revision and ``force`` is false, and
+    :class:`clarity.atomic_files.FileNotWritten` when the file or its backup cannot be
+    written (the file is then as it was).
+    """
+    document = normalized(document)
+    try:
+        old = path.read_bytes()
+    except FileNotFoundError:
+        old = None
+    disk_revision = hashlib.sha256(old).hexdigest() if old is not None else ""
+    if disk_revision != expected_revision and not force:
+        raise ChangedOnDisk(disk_revision)
+    new = document_bytes(old, document)
+    if new == old:
+        return SavedPack(disk_revision, None)
+    backup = keep_backup(path, old, backups_dir) if old is not None else None
+    write_replacing(path, new)
+    return SavedPack(hashlib.sha256(new).hexdigest(), backup)
+
+
+def normalized(value: Any) -> Any:
+    """``value`` with every scalar as the composer gives it: text (numbers and booleans
+    from JSON written as YAML reads them), or None."""
+    if isinstance(value, dict):
+        return {str(key): normalized(one) for key, one in value.items()}
+    if isinstance(value, list | tuple):
+        return [normalized(one) for one in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None or isinstance(value, str):
+        return value
+    return str(value)
+
+
+def document_bytes(old: bytes | None, document: dict[str, Any]) -> bytes:
+    """The new bytes of a pack file that held ``old`` (None: no file) for ``document``."""
+    kind_of = field_kinds(document)
+    if old is not None:
+        patched = _patched(old, document, kind_of)
+        if patched is not None:
+            return patched
+    bom, newline = "", "\n"
+    if old is not None:
+        text = old.decode("utf-8", errors="replace")
+        bom = _BOM if text.startswith(_BOM) else ""
+        newline = _newline_of(text)
+    fresh = fresh_text(document, kind_of, newline)
+    if _composed(fresh) != document:  # never expected: every text is written exactly
+        raise ValueError("the pack could not be written as YAML that reads back the same")
+    return (bom + fresh).encode("utf-8")
+
+
+def _newline_of(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf == text.count("\n") else "\n"
+
+
+def _composed(text: str) -> Any:
+    found = compose(text.removeprefix(_BOM), Report(Path("pack.yaml")))
+    return None if found is None else found[0]
+
+
+def _patched(old: bytes, document: dict[str, Any], kind_of: KindOf) -> bytes | None:
+    """``old`` changed into ``document`` by the smallest edit, or None when it cannot be
+    (not UTF-8 text, not YAML the composer reads, the two readers disagree)."""
+    try:
+        text = old.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text.removeprefix(_BOM)
+    before = _composed(body)
+    if not isinstance(before, dict):
+        return None
+    if before == document:
+        return old
+    for root in _node_trees(body):
+        if _reads_as(root, before):
+            try:
+                new_text = _edit(body, root, before, document, kind_of)
+            except Unpatchable:
+                return None
+            if _composed(new_text) == document:
+                return (bom + new_text).encode("utf-8")
+            return None
+    return None
+
+
+def _node_trees(text: str) -> typing.Iterator[Any]:
+    """The file's node tree from ruamel.yaml's round-trip composer, then PyYAML's."""
+    from ruamel.yaml import YAML  # noqa: PLC0415 - only the studio's saving needs it
+    from ruamel.yaml.error import YAMLError  # noqa: PLC0415
+
+    readers = (
+        lambda: YAML(typ="rt").compose(text),
+        lambda: yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
+    )
+    for read in readers:
+        try:
+            root = read()
+        except (YAMLError, yaml.YAMLError, ValueError, TypeError):
+            continue
+        yield root
+
+
+def _reads_as(root: Any, data: Any) -> bool:
+    try:
+        return root is not None and plain_of(root) == data
+    except Unpatchable:
+        return False
+
+
+def _edit(text: str, root: Any, old: Any, new: Any, kind_of: KindOf) -> str:
+    if type(root).__name__ != "MappingNode" or root.flow_style:
+        raise Unpatchable("not a block mapping")
+    writer = Writer(detect_layout(root), kind_of, _newline_of(text))
+    patcher = Patcher(text, writer, flow=flow_scalars(root))
+    return apply_edits(text, patcher.patch(root, old, new, ()))
+
+
+# --- a fresh file ----------------------------------------------------------------------------
+
+
+def fresh_text(document: dict[str, Any], kind_of: KindOf, newline: str = "\n") -> str:
+    """``document`` as a new pack file: the schema line, the header fields in the order a
+    new pack has them (:func:`clarity.formats.pack_files.new_pack_text`; a field it does not
+    write goes after the field before it in the pack's model), then the rounds and the
+    questions, a blank line between items, each item's fields in that order too."""
+    from clarity.core.packs.models import Pack  # noqa: PLC0415 - pydantic
+    from clarity.formats.pack_files import new_pack_text  # noqa: PLC0415
+    from clarity.formats.pack_yaml import SCHEMA_LINE  # noqa: PLC0415
+
+    example = _composed(new_pack_text("example", "Example", "en"))
+    writer = Writer(Layout(), kind_of, newline)
+    head = {key: one for key, one in document.items() if key not in ("rounds", "questions")}
+    order = _merged(list(example), list(Pack.model_fields))
+    lines = [SCHEMA_LINE, *writer.mapping_lines(_ordered(head, order), 0, ())]
+    for section in ("rounds", "questions"):
+        if section not in document:
+            continue
+        items = document[section]
+        if not isinstance(items, list) or not items:
+            lines += ["", *writer.mapping_lines({section: items}, 0, ())]
+            continue
+        written: list[str] = []
+        for one in example[section]:
+            written += [key for key in one if key not in written]
+        fields: list[str] = []
+        for model in _annotation_kind(Pack.model_fields[section].annotation)[1]:
+            fields += [key for key in model.model_fields if key not in fields]
+        order = _merged(written, fields)
+        lines += ["", f"{section}:"]
+        for index, item in enumerate(items):
+            if index:
+                lines.append("")
+            tidy = _ordered(item, order) if isinstance(item, dict) else item
+            lines += writer.item_lines(tidy, 2, (section, index))
+    return writer.join(lines)
+
+
+def _merged(order: list[str], model_order: list[str]) -> list[str]:
+    """``order`` with the other keys of ``model_order``, each after the key before it there."""
+    merged = list(order)
+    for index, key in enumerate(model_order):
+        if key not in merged:
+            before = [one for one in model_order[:index] if one in merged]
+            merged.insert(merged.index(before[-1]) + 1 if before else 0, key)
+    return merged
+
+
+def _ordered(mapping: dict[str, Any], order: list[str]) -> dict[str, Any]:
+    """``mapping`` with the keys of ``order`` first in that order, each other key right
+    after the key it follows in ``mapping``."""
+    keys = [key for key in order if key in mapping]
+    for index, key in enumerate(mapping):
+        if key in keys:
+            continue
+        before = list(mapping)[:index]
+        place = max((keys.index(one) + 1 for one in before if one in keys), default=0)
+        keys.insert(place, key)
+    return {key: mapping[key] for key in keys}
+
+
+# --- the kinds of fields ----------------------------------------------------------------------
+
+
+def field_kinds(document: dict[str, Any]) -> KindOf:
+    """How each field of ``document`` is best written, from the pack's models
+    (:class:`clarity.core.packs.models.Pack`): "number" for an int or float field,
+    "boolean" for a bool one, else "text". A question's fields are its type's."""
+    from clarity.core.packs.models import Pack  # noqa: PLC0415 - pydantic
+
+    def kind_of(path: Path_) -> Kind:
+        models: list[type[BaseModel]] = [Pack]
+        data: Any = document
+        kind: Kind = "text"
+        for step in path:
+            if isinstance(step, int):
+                data = data[step] if isinstance(data, list) and step < len(data) else None
+                continue
+            chosen = _choose(models, data)
+            annotation = next(
+                (
+                    model.model_fields[step].annotation
+                    for model in chosen
+                    if step in model.model_fields
+                ),
+                None,
+            )
+            data = data.get(step) if isinstance(data, dict) else None
+            if annotation is None:
+                return "text"
+            kind, models = _annotation_kind(annotation)
+        return kind
+
+    return kind_of
+
+
+def _choose(models: list[type[BaseModel]], data: Any) -> list[type[BaseModel]]:
+    """The models that fit ``data`` by its ``type`` (a question's), all when none does."""
+    written = data.get("type") if isinstance(data, dict) else None
+    fitting = []
+    for model in models:
+        field = model.model_fields.get("type")
+        if field is not None and written in [str(one) for one in _leaves(field.annotation)]:
+            fitting.append(model)
+    return fitting or models
+
+
+def _leaves(annotation: Any) -> list[Any]:
+    """The types and literal values inside ``annotation`` (through Annotated, unions,
+    Optional, tuples and Literal)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _leaves(typing.get_args(annotation)[0])
+    if origin is typing.Literal:
+        return list(typing.get_args(annotation))
+    if origin in (typing.Union, types.UnionType, tuple, list):
+        return [
+            leaf
+            for arg in typing.get_args(annotation)
+            if arg is not Ellipsis
+            for leaf in _leaves(arg)
+        ]
+    return [annotation]
+
+
+def _annotation_kind(annotation: Any) -> tuple[Kind, list[type[BaseModel]]]:
+    leaves = _leaves(annotation)
+    models = [one for one in leaves if isinstance(one, type) and issubclass(one, BaseModel)]
+    if bool in leaves:
+        return "boolean", models
+    if int in leaves or float in leaves:
+        return "number", models
+    return "text", models
+
+
+# --- backups ---------------------------------------------------------------------------------
+
+
+def keep_backup(path: Path, data: bytes, backups_dir: Path) -> Path:
+    """Write ``data`` (the pack's previous bytes) to ``backups_dir`` as
+    ``<stem>-<UTC time>.yaml`` and remove that pack's oldest backups past
+    :data:`MAX_BACKUPS`. Raises :class:`clarity.atomic_files.FileNotWritten`."""
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    target = backups_dir / f"{path.stem}-{stamp}.yaml"
+    serial = 1
+    while target.exists():  # two saves within a microsecond (a coarse clock)
+        serial += 1
+        target = backups_dir / f"{path.stem}-{stamp}-{serial}.yaml"
+    write_replacing(target, data)
+    for old in backups_of(path.stem, backups_dir)[:-MAX_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backups_of(stem: str, backups_dir: Path) -> list[Path]:
+    """The backups of the pack named ``stem``, oldest first."""
+    pattern = re.compile(re.escape(stem) + r"-(\d{8}T\d{6}\.\d{6}Z)(?:-(\d+))?\.yaml")
+    found = []
+    for one in backups_dir.glob(f"{glob_escape(stem)}-*.yaml"):
+        match = pattern.fullmatch(one.name)
+        if match:
+            found.append(((match.group(1), int(match.group(2) or 1)), one))
+    return [one for _, one in sorted(found)]
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)

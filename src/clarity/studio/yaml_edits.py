@@ -1,0 +1,754 @@
+"""The smallest textual change that turns a pack file's YAML into a new document.
+
+The studio edits a pack as plain data (every scalar the text the loader's composer reads,
+:func:`clarity.core.packs.plain_yaml.compose`); saving must keep what a teacher wrote by
+hand everywhere nothing changed: comments, blank lines, key order, quoting, indentation,
+flow lists, line endings. Dumping a whole round-trip tree again (ruamel.yaml's emitter)
+re-indents lists to one global style, joins wrapped plain lines, respaces flow lists and
+re-wraps long lines, so the file is not byte-identical even when nothing changed. Here
+instead the file is parsed once by ruamel.yaml's round-trip composer (nodes with the
+position and style of every value) and the change is made as edits of the text at those
+positions:
+
+- a changed scalar is replaced where it stands, in its old style when the new text fits
+  it (plain, 'single', "double", ``|`` literal, ``>`` folded), so a comment at the end of
+  its line stays;
+- a removed key loses its lines (with the comment lines just above it at its column and
+  the deeper-indented ones just below it); an added key goes after the key that precedes
+  it in the new document, at the mapping's column;
+- list items are matched by their ``id`` where every item has a unique one (a moved
+  question takes its comments with it), otherwise by value (:class:`difflib.SequenceMatcher`),
+  so an inserted or deleted choice does not shift the comments of the others;
+- a flow list (``[a, b]``) is written again as a flow list with its spacing;
+- anything this cannot patch (an empty list item, a value that changed its kind) is
+  written again whole at its place, in the file's own indentation (:class:`Layout`).
+
+New text is written so that the composer reads back exactly the document's string
+(:func:`render_scalar`): plain when YAML 1.1 and 1.2 both read it as that text, else
+quoted; a number field's number and a boolean field's ``true``/``false`` plain.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from clarity.formats.pack_yaml import _NOT_TEXT  # one definition of "YAML reads it as non-text"
+
+# What the composer reads as "nothing" for a field's value (plain only).
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters every YAML style may hold as they are: YAML 1.1's "printable" less the tab,
+# the byte-order mark and what YAML 1.1 reads as a line break (U+0085, U+2028, U+2029),
+# which are escaped in double quotes.
+_PRINTABLE = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+)
+_INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_SIGNS = frozenset(",[]{}")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_BOOLEAN = frozenset({"true", "false"})
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+
+Kind = str  # "number", "boolean" or "text": how a field's value is best written
+Path_ = tuple[str | int, ...]
+KindOf = Callable[[Path_], Kind]
+
+
+class Unpatchable(Exception):
+    """This node cannot be patched in place: its parent writes its value again whole."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file indents: ``mapping`` spaces per nested mapping, a block list's dash
+    ``offset`` spaces right of its key (0: ``key:`` then ``- a`` under it), and the item
+    text ``after_dash`` columns right of the dash (2 for ``- a``)."""
+
+    mapping: int = 2
+    offset: int = 2
+    after_dash: int = 2
+
+
+# --- scalars ---------------------------------------------------------------------------
+
+
+def plain_fits(text: str, *, flow: bool = False) -> bool:
+    """Whether ``text`` written plain reads back as this very text in YAML 1.1 and 1.2."""
+    return (
+        bool(text)
+        and _PRINTABLE.fullmatch(text) is not None
+        and text == text.strip(" ")
+        and text[0] not in _INDICATOR_START
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and _NOT_TEXT.fullmatch(text) is None
+        and not (flow and (any(sign in _FLOW_SIGNS for sign in text) or ":" in text))
+    )
+
+
+def single_quoted(text: str) -> str | None:
+    if "\n" in text or _PRINTABLE.fullmatch(text) is None:
+        return None
+    return "'" + text.replace("'", "''") + "'"
+
+
+def double_quoted(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif _PRINTABLE.fullmatch(char):
+            out.append(char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def _block_lines(text: str) -> tuple[list[str], str] | None:
+    """The lines and chomping indicator of ``text`` as a block scalar, or None when a block
+    scalar cannot hold it exactly (control characters, several trailing line breaks,
+    lines of spaces only, a line starting with a tab)."""
+    if not text.strip() or _PRINTABLE.fullmatch(text.replace("\n", "")) is None:
+        return None
+    if text.endswith("\n\n"):
+        return None  # "|+" would take the blank lines after it in the file too
+    chomp = "" if text.endswith("\n") else "-"
+    lines = text.removesuffix("\n").split("\n")
+    if any(line and not line.strip(" ") for line in lines):
+        return None
+    if lines[-1] == "" or lines[0] == "" or lines[0].startswith(" "):
+        return None  # a first line starting with a space would need an indentation indicator
+    return lines, chomp
+
+
+def literal_block(text: str, indent: int) -> tuple[str, list[str]] | None:
+    """``text`` as a literal block: its header (``|-``) and its lines at ``indent``."""
+    found = _block_lines(text)
+    if found is None:
+        return None
+    lines, chomp = found
+    pad = " " * indent
+    return "|" + chomp, [pad + line if line else "" for line in lines]
+
+
+def folded_block(text: str, indent: int, width: int = 80) -> tuple[str, list[str]] | None:
+    """``text`` as a folded block (``>-``), long lines wrapped at spaces near ``width``."""
+    found = _block_lines(text)
+    if found is None:
+        return None
+    lines, chomp = found
+    if any(line.startswith(" ") or line.endswith(" ") for line in lines if line):
+        return None  # more-indented and trailing-space lines are not folded alike
+    pad = " " * indent
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if number:
+            out.append("")  # one line break in the text: an empty line in the block
+        if not line:
+            continue
+        out += [pad + part for part in _wrap(line, max(20, width - indent))]
+    # A run of k line breaks: k empty lines (the text's empty lines already add one each).
+    return ">" + chomp, out
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """``line`` cut at single spaces (a folded block joins them back with one space)."""
+    parts: list[str] = []
+    while len(line) > width:
+        cut = -1
+        for match in re.finditer(r"(?<=\S) (?=\S)", line):
+            if match.start() > width and cut != -1:
+                break
+            cut = match.start()
+        if cut <= 0:
+            break
+        parts.append(line[:cut])
+        line = line[cut + 1 :]
+    parts.append(line)
+    return parts
+
+
+def inline_scalar(
+    text: str | None, *, kind: Kind = "text", flow: bool = False, item: bool = False
+) -> str:
+    """``text`` as a one-line scalar the composer reads back as ``text`` (None: nothing)."""
+    if text is None:
+        return "" if item else "null"
+    if kind == "number" and _NUMBER.fullmatch(text):
+        return text
+    if kind == "boolean" and text in _BOOLEAN:
+        return text
+    if plain_fits(text, flow=flow):
+        return text
+    return single_quoted(text) or double_quoted(text)
+
+
+def styled(style: str | None, text: str, kind: Kind, *, flow: bool = False) -> str:
+    """``text`` as a one-line scalar, in quotes ``style`` (a node's: ``'``, ``"``) when it
+    had them and they can hold the text, else the plainest that reads back as it."""
+    if kind == "text" and style == "'" and (quoted := single_quoted(text)) is not None:
+        return quoted
+    if kind == "text" and style == '"':
+        return double_quoted(text)
+    return inline_scalar(text, kind=kind, flow=flow)
+
+
+# --- nodes -----------------------------------------------------------------------------
+
+
+def is_plain(node: Any) -> bool:
+    return node.style in (None, "")
+
+
+def plain_of(node: Any, *, as_item: bool = False) -> Any:
+    """The plain data the loader's composer reads from ``node`` (a ruamel or PyYAML node)."""
+    kind = type(node).__name__
+    if kind == "ScalarNode":
+        if is_plain(node) and (node.value == "" if as_item else node.value in NULL_WORDS):
+            return None
+        return node.value
+    if kind == "SequenceNode":
+        return [plain_of(one, as_item=True) for one in node.value]
+    if kind == "MappingNode":
+        return {key.value: plain_of(value) for key, value in node.value}
+    raise Unpatchable(kind)
+
+
+def _kind(node: Any) -> str:
+    return type(node).__name__
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    """The index of the line break ending the line of ``index`` (len(text) at the end),
+    before a carriage return."""
+    end = text.find("\n", index)
+    if end == -1:
+        return len(text)
+    return end - 1 if end > 0 and text[end - 1] == "\r" else end
+
+
+def _next_line(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end == -1 else end + 1
+
+
+def content_end(node: Any, text: str) -> int:
+    """The index just past the last character of ``node``'s own text."""
+    kind = _kind(node)
+    if kind == "ScalarNode":
+        end = node.end_mark.index
+        if node.style in ("|", ">"):
+            end = len(text[:end].rstrip(" \t\r\n"))
+        return end
+    if node.flow_style:
+        return node.end_mark.index
+    last = node.value[-1]
+    return content_end(last[1] if kind == "MappingNode" else last, text)
+
+
+def _is_comment_line(line: str) -> bool:
+    return line.lstrip(" ").startswith("#")
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _lines_above(text: str, start: int, column: int) -> int:
+    """Where the comment lines just above the line starting at ``start`` begin: those at
+    ``column`` or left of it with no blank line between (deeper ones end what is above)."""
+    while start > 0:
+        above = _line_start(text, start - 1)
+        line = text[above:start].rstrip("\r\n")
+        if not (_is_comment_line(line) and _indent_of(line) <= column):
+            break
+        start = above
+    return start
+
+
+def _lines_below(text: str, start: int, column: int) -> int:
+    """Past the comment lines from ``start`` on that are indented deeper than ``column``."""
+    while start < len(text):
+        end = _next_line(text, start)
+        line = text[start:end].rstrip("\r\n")
+        if not (_is_comment_line(line) and _indent_of(line) > column):
+            break
+        start = end
+    return start
+
+
+def _line_only_after(text: str, index: int) -> bool:
+    """Whether only spaces stand between the line's start and ``index``."""
+    return not text[_line_start(text, index) : index].strip(" ")
+
+
+def detect_layout(root: Any) -> Layout:
+    """The file's indentation, from its nested mappings and block lists (most common)."""
+    mapping: Counter[int] = Counter()
+    offset: Counter[int] = Counter()
+    after: Counter[int] = Counter()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        kind = _kind(node)
+        if kind == "MappingNode":
+            for key, value in node.value:
+                column = key.start_mark.column
+                if _kind(value) == "MappingNode" and value.value and not value.flow_style:
+                    mapping[value.value[0][0].start_mark.column - column] += 1
+                elif _kind(value) == "SequenceNode" and value.value and not value.flow_style:
+                    offset[value.start_mark.column - column] += 1
+                stack.append(value)
+        elif kind == "SequenceNode":
+            if not node.flow_style:
+                for item in node.value:
+                    if (
+                        item.start_mark.line == node.start_mark.line
+                        and item.start_mark.column > node.start_mark.column
+                    ):
+                        after[item.start_mark.column - node.start_mark.column] += 1
+                        break
+            stack.extend(node.value)
+
+    def most(counter: Counter[int], default: int, least: int) -> int:
+        ok = [(count, value) for value, count in counter.items() if value >= least]
+        return max(ok)[1] if ok else default
+
+    return Layout(most(mapping, 2, 1), most(offset, 2, 0), most(after, 2, 2))
+
+
+# --- rendering new values ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Renders new values in a file's layout with the fields' kinds."""
+
+    layout: Layout
+    kind_of: KindOf
+    newline: str = "\n"
+
+    def value_after_key(self, value: Any, column: int, path: Path_) -> tuple[str, list[str]]:
+        """``value`` of a key at ``column``: the text on the key's line after the colon,
+        and the lines under it (without line breaks)."""
+        if isinstance(value, dict):
+            if not value:
+                return " {}", []
+            return "", self.mapping_lines(value, column + self.layout.mapping, path)
+        if isinstance(value, list):
+            if not value:
+                return " []", []
+            return "", self.sequence_lines(value, column + self.layout.offset, path)
+        return self.scalar_after(value, column + self.layout.mapping, path)
+
+    def scalar_after(
+        self, value: str | None, indent: int, path: Path_, *, item: bool = False
+    ) -> tuple[str, list[str]]:
+        kind = self.kind_of(path)
+        if isinstance(value, str) and "\n" in value and kind == "text":
+            block = literal_block(value, indent)
+            if block is not None:
+                return " " + block[0], block[1]
+        written = inline_scalar(value, kind=kind, item=item)
+        return (" " + written if written else ""), []
+
+    def mapping_lines(self, value: dict[str, Any], column: int, path: Path_) -> list[str]:
+        lines: list[str] = []
+        for key, one in value.items():
+            head, body = self.value_after_key(one, column, (*path, key))
+            lines.append(" " * column + self.key(key) + ":" + head)
+            lines += body
+        return lines
+
+    def sequence_lines(self, value: list[Any], column: int, path: Path_) -> list[str]:
+        lines: list[str] = []
+        for index, one in enumerate(value):
+            lines += self.item_lines(one, column, (*path, index))
+        return lines
+
+    def item_lines(self, value: Any, column: int, path: Path_) -> list[str]:
+        """One list item, its dash at ``column``."""
+        inner = column + self.layout.after_dash
+        dash = " " * column + "-" + " " * (self.layout.after_dash - 1)
+        if isinstance(value, dict) and value:
+            lines = self.mapping_lines(value, inner, path)
+            return [dash + lines[0][inner:], *lines[1:]]
+        if isinstance(value, list) and value:
+            lines = self.sequence_lines(value, inner, path)
+            return [dash + lines[0][inner:], *lines[1:]]
+        if isinstance(value, dict | list):
+            return [dash + ("{}" if isinstance(value, dict) else "[]")]
+        head, body = self.scalar_after(value, inner, path, item=True)
+        return [(dash + head[1:]) if head else " " * column + "-", *body]
+
+    def key(self, key: str) -> str:
+        return inline_scalar(key) if key not in NULL_WORDS or key == "" else f"'{key}'"
+
+    def join(self, lines: Sequence[str]) -> str:
+        return "".join(line + self.newline for line in lines)
+
+
+# --- patching -----------------------------------------------------------------------------
+
+Edit = tuple[int, int, str]
+
+
+def apply_edits(text: str, edits: list[Edit], base: int = 0) -> str:
+    """``text`` (which starts at index ``base`` of the file) with ``edits`` made; edits do
+    not overlap; of two at one place, the one covering text goes first."""
+    for start, end, new in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
+        text = text[: start - base] + new + text[end - base :]
+    return text
+
+
+@dataclass
+class Patcher:
+    """Finds the edits of one file's text; ``flow`` holds the ids of the scalars inside a
+    flow collection (:func:`flow_scalars`)."""
+
+    text: str
+    writer: Writer
+    flow: set[int] = field(default_factory=set)
+    parent_column: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def layout(self) -> Layout:
+        return self.writer.layout
+
+    def patch(self, node: Any, old: Any, new: Any, path: Path_) -> list[Edit]:
+        """The edits turning ``node`` (which reads as ``old``) into ``new``; raises
+        :class:`Unpatchable` when the parent should write it again whole."""
+        if old == new:
+            return []
+        kind = _kind(node)
+        if kind == "ScalarNode" and not isinstance(old, dict | list):
+            if (
+                isinstance(new, dict | list)
+                or (new is None)
+                or (node.value == "" and is_plain(node))
+            ):
+                raise Unpatchable("scalar to something else")
+            return [self.scalar_edit(node, new, path)]
+        if kind == "MappingNode" and isinstance(old, dict) and isinstance(new, dict):
+            if node.flow_style:
+                raise Unpatchable("flow mapping")
+            return self.mapping_edits(node, old, new, path)
+        if kind == "SequenceNode" and isinstance(old, list) and isinstance(new, list):
+            if node.flow_style:
+                return [self.flow_sequence_edit(node, old, new, path)]
+            return self.sequence_edits(node, old, new, path)
+        raise Unpatchable("changed kind")
+
+    # scalars
+
+    def scalar_edit(self, node: Any, new: str, path: Path_) -> Edit:
+        text = self.text
+        start, end = node.start_mark.index, content_end(node, text)
+        kind = self.writer.kind_of(path)
+        style = node.style
+        if style in ("|", ">"):
+            header_end = _line_end(text, start)
+            header_rest = text[start:header_end]
+            comment = header_rest[header_rest.find("#") :] if "#" in header_rest else ""
+            indent = self._block_indent(node)
+            if kind == "text":
+                block = (literal_block if style == "|" else folded_block)(new, indent)
+                if block is not None:
+                    header, lines = block
+                    head = header + (" " + comment if comment else "")
+                    return (
+                        start,
+                        end,
+                        head + self.writer.newline + self.writer.newline.join(lines),
+                    )
+            written = inline_scalar(new, kind=kind)
+            return (start, end, written + (" " + comment if comment else ""))
+        flow = self._in_flow(node)
+        if kind == "text" and not flow and "\n" in new and style not in ("'", '"'):
+            indent = self._child_indent(node)
+            block = literal_block(new, indent) if not plain_fits(new) else None
+            if block is not None:
+                # The rest of the line (a comment) moves to the header line.
+                line_end = _line_end(text, end)
+                rest = text[end:line_end]
+                lines = self.writer.newline.join(block[1])
+                return (start, line_end, block[0] + rest + self.writer.newline + lines)
+        return (start, end, styled(style, new, kind, flow=flow))
+
+    def _in_flow(self, node: Any) -> bool:
+        return id(node) in self.flow
+
+    def _block_indent(self, node: Any) -> int:
+        text = self.text
+        first = _next_line(text, node.start_mark.index)
+        end = node.end_mark.index
+        while first < end:
+            line_end = _line_end(text, first)
+            line = text[first:line_end]
+            if line.strip(" "):
+                return _indent_of(line)
+            first = _next_line(text, first)
+        return self._child_indent(node)
+
+    def _child_indent(self, node: Any) -> int:
+        parent = self.parent_column.get(id(node), 0)
+        return parent + max(self.layout.mapping, 1)
+
+    # mappings
+
+    def mapping_edits(
+        self, node: Any, old: dict[str, Any], new: dict[str, Any], path: Path_
+    ) -> list[Edit]:
+        text, writer = self.text, self.writer
+        pairs = {key.value: (key, value) for key, value in node.value}
+        order = [key.value for key, _ in node.value]
+        kept = [key for key in order if key in new]
+        if not kept:
+            raise Unpatchable("every key removed")
+        column = node.value[0][0].start_mark.column
+        edits: list[Edit] = []
+        for name in kept:
+            key, value = pairs[name]
+            self.parent_column[id(value)] = column
+            try:
+                edits += self.patch(value, old[name], new[name], (*path, name))
+            except Unpatchable:
+                edits.append(self.value_edit(key, value, new[name], column, (*path, name)))
+        for index, name in enumerate(order):
+            if name in new:
+                continue
+            key, value = pairs[name]
+            start = key.start_mark.index
+            if not _line_only_after(text, start):
+                # The first key of a list item ("- id: x"): the next key moves up.
+                following = (
+                    node.value[index + 1][0].start_mark.index if index + 1 < len(order) else None
+                )
+                if following is None:
+                    raise Unpatchable("the item's only key removed")
+                edits.append((start, following, ""))
+                continue
+            block_start = _lines_above(text, _line_start(text, start), column)
+            end = _lines_below(text, _next_line(text, content_end(value, text)), column)
+            edits.append((block_start, end, ""))
+        # Added keys: after the key before them in the new document.
+        inserts: dict[int, list[str]] = {}
+        previous: str | None = None
+        first_on_dash = not _line_only_after(text, node.value[0][0].start_mark.index)
+        for name, one in new.items():
+            if name in pairs:
+                previous = name
+                continue
+            head, body = writer.value_after_key(one, column, (*path, name))
+            lines = [" " * column + writer.key(name) + ":" + head, *body]
+            anchor = previous if previous is not None else (kept[0] if first_on_dash else None)
+            if anchor is None:  # before the first key, which stands on its own line
+                first_key = node.value[0][0].start_mark.index
+                where = _line_start(text, first_key)
+                if order[0] not in new:  # where its deleted lines began
+                    where = _lines_above(text, where, column)
+            else:
+                anchor_value = pairs[anchor][1]
+                where = _lines_below(
+                    text, _next_line(text, content_end(anchor_value, text)), column
+                )
+            inserts.setdefault(where, []).extend(lines)
+        for where, lines in inserts.items():
+            block = writer.join(lines)
+            if where == len(text) and text and not text.endswith("\n"):
+                block = writer.newline + block.removesuffix(writer.newline)
+            edits.append((where, where, block))
+        return edits
+
+    def value_edit(self, key: Any, value: Any, new: Any, column: int, path: Path_) -> Edit:
+        """Write the value of ``key`` again whole."""
+        text = self.text
+        colon = text.find(":", key.end_mark.index)
+        start = colon + 1
+        if _kind(value) == "ScalarNode" and value.value == "" and is_plain(value):
+            end = start
+        else:
+            end = content_end(value, text)
+        head, body = self.writer.value_after_key(new, column, path)
+        if not body:
+            return (start, end, head)
+        line_end = _line_end(text, end)
+        rest = text[end:line_end]
+        return (start, line_end, head + rest + self.writer.newline + self.writer.newline.join(body))
+
+    # flow lists
+
+    def flow_sequence_edit(self, node: Any, old: list[Any], new: list[Any], path: Path_) -> Edit:
+        if any(isinstance(one, dict | list) or one is None for one in new):
+            raise Unpatchable("a flow list of more than texts")
+        text = self.text
+        start, end = node.start_mark.index, node.end_mark.index
+        inside = text[start + 1 : end - 1]
+        pad = " " if inside.startswith(" ") and inside.strip() else ""
+        separator = ", " if not node.value or ", " in inside or len(node.value) < 2 else ","
+        matches = match_items(old, new)
+        written = []
+        for index, one in enumerate(new):
+            i = matches.get(index)
+            kind = self.writer.kind_of((*path, index))
+            if i is None:
+                written.append(inline_scalar(one, kind=kind, flow=True))
+                continue
+            item = node.value[i]
+            if old[i] == one:
+                written.append(text[item.start_mark.index : content_end(item, text)])
+            else:
+                written.append(styled(item.style, one, kind, flow=True))
+        return (start, end, "[" + pad + separator.join(written) + pad + "]")
+
+    # block lists
+
+    def sequence_edits(self, node: Any, old: list[Any], new: list[Any], path: Path_) -> list[Edit]:
+        if not new:
+            raise Unpatchable("emptied")
+        matches = match_items(old, new)
+        items = node.value
+        if len(new) == len(old) and all(matches.get(j) == j for j in range(len(new))):
+            edits: list[Edit] = []
+            for index, item in enumerate(items):
+                edits += self._item_edits(node, item, old[index], new[index], (*path, index))
+            return edits
+        return [self.rebuild(node, old, new, matches, path)]
+
+    def _item_edits(self, node: Any, item: Any, old: Any, new: Any, path: Path_) -> list[Edit]:
+        self.parent_column[id(item)] = node.start_mark.column
+        try:
+            return self.patch(item, old, new, path)
+        except Unpatchable:
+            return [self.item_edit(node, item, new, path)]
+
+    def item_edit(self, node: Any, item: Any, new: Any, path: Path_) -> Edit:
+        """Write list item ``item`` again whole (after its dash)."""
+        text = self.text
+        dash = self._dash(node, item)
+        column = dash - _line_start(text, dash)
+        lines = self.writer.item_lines(new, column, path)
+        end = content_end(item, text)
+        if _kind(item) == "ScalarNode" and item.value == "" and is_plain(item):
+            end = dash + 1
+        first = lines[0][column + 1 :]
+        return (dash + 1, end, self.writer.newline.join([first, *lines[1:]]))
+
+    def _dash(self, node: Any, item: Any) -> int:
+        text = self.text
+        if _kind(item) == "ScalarNode" and item.value == "" and is_plain(item):
+            raise Unpatchable("an empty list item")
+        dash = item.start_mark.index - 1
+        while dash >= 0 and text[dash] in " \t":
+            dash -= 1
+        if dash < 0 or text[dash] != "-":
+            raise Unpatchable("no dash")
+        return dash
+
+    def rebuild(
+        self, node: Any, old: list[Any], new: list[Any], matches: dict[int, int], path: Path_
+    ) -> Edit:
+        """The list's lines again: kept items (patched) with their comments, new ones
+        rendered, the blank lines and comments between items left where they were."""
+        text, writer = self.text, self.writer
+        items = node.value
+        column = node.start_mark.column
+        starts, ends, leads = [], [], []
+        for item in items:
+            dash = self._dash(node, item)
+            if not _line_only_after(text, dash) or dash - _line_start(text, dash) != column:
+                raise Unpatchable("a list sharing its line")
+            line = _line_start(text, dash)
+            leads.append(_lines_above(text, line, column))
+            starts.append(line)
+            ends.append(_lines_below(text, _next_line(text, content_end(item, text)), column))
+        # Leads may not reach back into the previous item.
+        for index in range(1, len(items)):
+            leads[index] = max(leads[index], ends[index - 1])
+        gaps = [text[ends[index - 1] : leads[index]] for index in range(1, len(items))]
+        usual = Counter(gaps).most_common(1)[0][0] if gaps else ""
+        region_start, region_end = leads[0], ends[-1]
+        pieces: list[str] = []
+        for j, value in enumerate(new):
+            if j:
+                pieces.append(gaps[j - 1] if j - 1 < len(gaps) else usual)
+            i = matches.get(j)
+            if i is None:
+                pieces.append(writer.join(writer.item_lines(value, column, (*path, j))))
+                continue
+            edits = self._item_edits(node, items[i], old[i], value, (*path, j))
+            body = apply_edits(text[leads[i] : ends[i]], edits, leads[i])
+            if not body.endswith("\n"):
+                body += writer.newline
+            pieces.append(body)
+        out = "".join(pieces)
+        if not text[region_start:region_end].endswith("\n"):
+            out = out.removesuffix(writer.newline)
+        return (region_start, region_end, out)
+
+
+def _id_of(item: Any) -> str | None:
+    return item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+
+
+def match_items(old: list[Any], new: list[Any]) -> dict[int, int]:
+    """For each new item's index, the old item it continues (absent: a new item)."""
+    old_ids, new_ids = [_id_of(one) for one in old], [_id_of(one) for one in new]
+    if (
+        None not in old_ids
+        and None not in new_ids
+        and len(set(old_ids)) == len(old_ids)
+        and len(set(new_ids)) == len(new_ids)
+    ):
+        where = {one: index for index, one in enumerate(old_ids)}
+        matches = {j: where[one] for j, one in enumerate(new_ids) if one in where}
+        used = set(matches.values())
+        for j in range(len(new)):  # an id changed in place keeps its item
+            if j not in matches and j < len(old) and j not in used:
+                matches[j] = j
+                used.add(j)
+        return matches
+    keys = [json.dumps(one, sort_keys=True) for one in old]
+    new_keys = [json.dumps(one, sort_keys=True) for one in new]
+    matches = {}
+    matcher = difflib.SequenceMatcher(None, keys, new_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for offset in range(min(i2 - i1, j2 - j1)):
+                matches[j1 + offset] = i1 + offset
+    return matches
+
+
+def flow_scalars(node: Any) -> set[int]:
+    """The ids of the scalars standing in a flow collection (their quoting differs)."""
+    found: set[int] = set()
+    stack = [(node, False)]
+    while stack:
+        one, flow = stack.pop()
+        kind = _kind(one)
+        if kind == "ScalarNode":
+            if flow:
+                found.add(id(one))
+        elif kind == "SequenceNode":
+            stack += [(item, flow or bool(one.flow_style)) for item in one.value]
+        elif kind == "MappingNode":
+            for key, value in one.value:
+                stack += [
+                    (key, flow or bool(one.flow_style)),
+                    (value, flow or bool(one.flow_style)),
+                ]
+    return found

@@ -1,0 +1,590 @@
+"""Saving a studio document into a pack file keeps what the teacher wrote by hand.
+
+Every saved file is read back by the real loader (``load_pack``) and its composer data
+compared with the document; the hand-written packs below are written the ways teachers
+write YAML: comments on the header, above questions and at line ends, 2 or 4 spaces,
+indented and non-indented lists, flow lists, quoted and plain texts, a ``>-`` text,
+Windows line endings, a byte-order mark.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from clarity.core.packs.loader import load_pack
+from clarity.core.packs.plain_yaml import compose
+from clarity.core.packs.report import Report
+from clarity.formats.pack_files import new_pack_text
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.studio.roundtrip import MAX_BACKUPS, ChangedOnDisk, SavedPack, save_document
+
+SHARED_CASES = Path("/work/shared/cases/packs")
+
+HAND = """\
+# A hand-written pack about rivers.
+# Keep it short: three questions.
+clarity: 1
+id: rivers   # the id never changes
+title: "Rivers of Europe"
+description: >-
+  A short pack about the rivers of Europe, written by hand
+  with a folded description.
+language: en
+time_limit: 30  # seconds
+
+rounds:
+- image: union_state/belarus.png
+  answer: Belarus
+  accept: [Republic of Belarus, 'Byelorussia']
+  grid: 1x3
+
+questions:
+    # The longest river
+    - id: longest
+      type: choice
+      prompt: Which river is the longest in Europe?  # not the Danube
+      choices:
+      - Volga
+      - Danube
+      - 'Rhine'
+      answer: Volga
+      explain: |
+        The Volga is about 3,530 km long.
+        It flows into the Caspian Sea.
+
+    # Minsk
+    - id: minsk-river
+      type: typed
+      prompt: 'Which river flows through Minsk?'
+      answer: Svislach
+      accept:
+      - Svisloch
+
+    - id: danube-capitals
+      type: number
+      prompt: How many capitals does the Danube flow through?
+      answer: "4"
+      time_limit: 20
+"""
+
+# The same pack in two-space style, lists indented, no comments in the lists.
+HAND_TWO = """\
+clarity: 1
+id: two-space
+title: Two spaces
+language: ru
+rounds:
+  - image: union_state/belarus.png
+    answer: Беларусь
+    grid: 1x2
+questions:
+  - id: q1
+    type: truefalse
+    prompt: Минск — столица Беларуси.
+    answer: true
+  - id: q2
+    type: choice
+    prompt: "Сколько будет 2 + 2?"
+    choices: [ "3", "4", "5" ]
+    answer: "4"
+"""
+
+
+def composed(text: str) -> Any:
+    found = compose(text.removeprefix("\ufeff"), Report(Path("pack.yaml")))
+    assert found is not None
+    return found[0]
+
+
+def revision(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save(path: Path, document: dict[str, Any], **options: Any) -> SavedPack:
+    options.setdefault("expected_revision", revision(path) if path.exists() else "")
+    options.setdefault("backups_dir", path.parent / ".studio-backups")
+    return save_document(path, document, **options)
+
+
+def loads_as(path: Path, document: dict[str, Any]) -> None:
+    """The real loader reads the file, and its composer reads exactly ``document``."""
+    loaded = load_pack(path, assets_dir=bundled_assets_dir())
+    assert loaded.problems is not None  # read, whatever it says
+    assert composed(path.read_bytes().decode("utf-8")) == document
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def write(tmp_path: Path, text: str, name: str = "pack.yaml", *, newline: str = "\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+def pack_files() -> list[Path]:
+    files = sorted(bundled_questions_dir().glob("*.yaml"))
+    if SHARED_CASES.is_dir():
+        files += sorted(SHARED_CASES.glob("*/*.yaml"))
+    return files
+
+
+# --- nothing changed: nothing written ------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", pack_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_an_unchanged_real_pack_is_left_byte_for_byte(tmp_path: Path, source: Path) -> None:
+    path = tmp_path / source.name
+    path.write_bytes(source.read_bytes())
+    document = composed(source.read_text(encoding="utf-8"))
+    if not isinstance(document, dict):
+        pytest.skip("not a pack the studio can open")
+    saved = save(path, document)
+    assert path.read_bytes() == source.read_bytes()
+    assert saved == SavedPack(revision(path), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "newline", "bom"),
+    [
+        (HAND, "\n", ""),
+        (HAND, "\r\n", ""),
+        (HAND, "\n", "\ufeff"),
+        (HAND_TWO, "\r\n", "\ufeff"),
+        (HAND_TWO, "\n", ""),
+    ],
+    ids=["four-spaces", "crlf", "bom", "two-spaces-crlf-bom", "two-spaces"],
+)
+def test_an_unchanged_hand_written_pack_is_left_byte_for_byte(
+    tmp_path: Path, text: str, newline: str, bom: str
+) -> None:
+    path = write(tmp_path, bom + text, newline=newline)
+    before = path.read_bytes()
+    save(path, composed(text))
+    assert path.read_bytes() == before
+    assert not (tmp_path / ".studio-backups").exists()
+
+
+def test_a_real_pack_edited_then_edited_back_is_its_old_bytes(tmp_path: Path) -> None:
+    source = bundled_questions_dir() / "union_state.yaml"
+    path = write(tmp_path, source.read_text(encoding="utf-8"))
+    document = composed(path.read_text(encoding="utf-8"))
+    changed = copy.deepcopy(document)
+    changed["questions"][3]["prompt"] = "Something else"
+    save(path, changed)
+    save(path, document)
+    assert path.read_bytes() == source.read_bytes()
+
+
+# --- one edit, one line ------------------------------------------------------------------
+
+
+def test_editing_a_prompt_changes_only_that_line_and_keeps_its_comment(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][0]["prompt"] = "Which river is the longest in all of Europe?"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(HAND, after) == [
+        "-      prompt: Which river is the longest in Europe?  # not the Danube",
+        "+      prompt: Which river is the longest in all of Europe?  # not the Danube",
+    ]
+    loads_as(path, document)
+
+
+def test_editing_a_bundled_pack_changes_only_the_edited_lines(tmp_path: Path) -> None:
+    source = bundled_questions_dir() / "solar_system.yaml"
+    before = source.read_text(encoding="utf-8")
+    path = write(tmp_path, before)
+    document = composed(before)
+    document["questions"][2]["explain"] = "Ёлка: 🌲 and עברית"
+    document["time_limit"] = "25"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    old_explain = composed(before)["questions"][2]["explain"]
+    assert changed_lines(before, after) == [
+        "-time_limit: 20",
+        "+time_limit: 25",
+        f"-    explain: {old_explain}",
+        "+    explain: 'Ёлка: 🌲 and עברית'",
+    ]
+    loads_as(path, document)
+
+
+def test_a_quoted_value_stays_in_its_quotes(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["title"] = "Rivers and lakes of Europe"
+    document["questions"][1]["prompt"] = "Which river flows through Brest?"
+    document["rounds"][0]["accept"][1] = "Belorussia"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(HAND, after) == [
+        '-title: "Rivers of Europe"',
+        '+title: "Rivers and lakes of Europe"',
+        "-  accept: [Republic of Belarus, 'Byelorussia']",
+        "+  accept: [Republic of Belarus, 'Belorussia']",
+        "-      prompt: 'Which river flows through Minsk?'",
+        "+      prompt: 'Which river flows through Brest?'",
+    ]
+    loads_as(path, document)
+
+
+def test_block_texts_stay_block_texts(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["description"] = "Rivers of Europe, " * 10 + "the end."
+    document["questions"][0]["explain"] = "The Volga is long.\nIt flows into the Caspian Sea.\n"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert "description: >-\n  Rivers of Europe, Rivers" in after
+    assert max(len(line) for line in after.splitlines()) <= 100
+    assert (
+        "      explain: |\n        The Volga is long.\n        It flows into the Caspian" in after
+    )
+    assert "\n    # Minsk\n" in after
+    loads_as(path, document)
+
+
+# --- structure: keys and list items --------------------------------------------------------
+
+
+def test_structural_edits_keep_every_comment(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][0]["choices"].append("Dnieper")  # add a choice
+    document["time_limit"] = "45"  # change time_limit
+    moved = document["questions"].pop(1)  # move a question ...
+    document["questions"].append(moved)  # ... to the end
+    document["questions"].insert(  # add a question
+        1,
+        {
+            "id": "rhine",
+            "type": "truefalse",
+            "prompt": "The Rhine flows into the North Sea.",
+            "answer": "true",
+        },
+    )
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    for comment in (
+        "# A hand-written pack about rivers.",
+        "# Keep it short: three questions.",
+        "id: rivers   # the id never changes",
+        "time_limit: 45  # seconds",
+        "    # The longest river\n    - id: longest",
+        "prompt: Which river is the longest in Europe?  # not the Danube",
+        "    # Minsk\n    - id: minsk-river",
+    ):
+        assert comment in after
+    # the new choice in the list's own style (not indented), the new question at its place
+    assert "      - 'Rhine'\n      - Dnieper\n      answer: Volga" in after
+    assert (
+        after.index("id: rhine")
+        < after.index("id: danube-capitals")
+        < after.index("id: minsk-river")
+    )
+    assert "    - id: rhine\n      type: truefalse\n      prompt: The Rhine" in after
+    assert "      answer: true\n" in after  # a boolean field: plain true
+    loads_as(path, document)
+    assert load_pack(path, assets_dir=bundled_assets_dir()).ok
+
+
+def test_deleting_a_question_takes_its_comment_and_leaves_the_others(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    del document["questions"][1]
+    del document["questions"][0]["explain"]
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert "# Minsk" not in after
+    assert "minsk-river" not in after
+    assert "Caspian" not in after
+    assert "    # The longest river\n    - id: longest" in after
+    assert "      answer: Volga\n\n    - id: danube-capitals" in after
+    loads_as(path, document)
+
+
+def test_added_keys_go_after_the_key_before_them(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    header = {}
+    for key, value in document.items():
+        header[key] = value
+        if key == "language":
+            header["author"] = "Ms Ivanova"
+    header["questions"][2]["difficulty"] = "hard"
+    save(path, header)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(HAND, after) == [
+        "+author: Ms Ivanova",
+        "+      difficulty: hard",
+    ]
+    assert "language: en\nauthor: Ms Ivanova\ntime_limit: 30" in after
+    loads_as(path, header)
+
+
+def test_a_new_list_in_a_four_space_file_is_indented_like_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][2]["accept"] = ["four", "IV"]
+    document["questions"][0]["tags"] = ["long", "Russia"]
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert (
+        '      answer: "4"\n      time_limit: 20\n      accept:\n      - four\n      - IV\n'
+        in after
+    )
+    loads_as(path, document)
+
+
+def test_crlf_and_bom_are_kept_in_changed_and_added_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "\ufeff" + HAND_TWO, newline="\r\n")
+    document = composed(HAND_TWO)
+    document["questions"][0]["prompt"] = "Брест — столица Беларуси."
+    document["questions"].append(
+        {"id": "q3", "type": "typed", "prompt": "Первая строка\nвторая строка", "answer": "Да"}
+    )
+    save(path, document)
+    data = path.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    assert data.count(b"\n") == data.count(b"\r\n")
+    text = data.decode("utf-8")
+    assert "Брест — столица Беларуси." in text  # Cyrillic written as text, not escaped
+    assert "  - id: q3\r\n    type: typed\r\n    prompt: |-\r\n      Первая строка\r\n" in text
+    loads_as(path, document)
+
+
+def test_flow_lists_stay_flow_lists_with_their_spacing(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND_TWO)
+    document = composed(HAND_TWO)
+    document["questions"][1]["choices"] = ["3", "4", "5", "6, or more"]
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(HAND_TWO, after) == [
+        '-    choices: [ "3", "4", "5" ]',
+        '+    choices: [ "3", "4", "5", \'6, or more\' ]',
+    ]
+    loads_as(path, document)
+
+
+# --- what YAML would read as something else -----------------------------------------------
+
+SPECIAL = [
+    "no",
+    "On",
+    "007",
+    "1e3",
+    "null",
+    "~",
+    "0x10",
+    "2020-01-01",
+    "*star",
+    "&anchor",
+    "!tag",
+    "%pct",
+    "@at",
+    "`tick",
+    "key: value",
+    "- item",
+    "# hash",
+    "a #b",
+    "",
+    " lead",
+    "trail ",
+    "yes",
+    "Y",
+    ".inf",
+    "1_000",
+    "12:30",
+    "[1, 2]",
+    "{a: b}",
+    "'quoted'",
+    '"double"',
+    "ends:",
+    "?",
+    "|",
+    ">",
+]
+
+
+@pytest.mark.parametrize("text", SPECIAL)
+def test_text_yaml_would_read_otherwise_is_quoted(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][1]["answer"] = text
+    document["questions"][1]["accept"] = [text]
+    document["rounds"][0]["accept"] = [text, "x"]
+    save(path, document)
+    written = path.read_text(encoding="utf-8")
+    loads_as(path, document)
+    # YAML 1.1 (PyYAML) and YAML 1.2 (ruamel.yaml) read the same text too
+    for data in (yaml.safe_load(written), YAML(typ="safe", pure=True).load(written)):
+        assert data["questions"][1]["answer"] == text
+        assert data["questions"][1]["accept"] == [text]
+        assert data["rounds"][0]["accept"] == [text, "x"]
+
+
+def test_number_fields_are_written_as_numbers_and_other_texts_as_texts(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][0]["time_limit"] = "40"  # a new number field
+    document["questions"][2]["time_limit"] = "soon"  # not a number: text (the loader says so)
+    document["questions"][2]["answer"] = "5"  # a number question's answer is text in the model
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert "      time_limit: 40\n" in after
+    assert "      time_limit: soon\n" in after
+    assert '      answer: "5"\n' in after  # kept in its double quotes
+    loads_as(path, document)
+
+
+# --- conflicts, backups, new packs ---------------------------------------------------------
+
+
+def test_a_file_changed_on_disk_is_not_overwritten_unless_forced(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    opened = revision(path)
+    path.write_text(HAND.replace("Volga", "Волга"), encoding="utf-8")
+    document = composed(HAND)
+    document["title"] = "Mine"
+    with pytest.raises(ChangedOnDisk) as raised:
+        save(path, document, expected_revision=opened)
+    assert raised.value.disk_revision == revision(path)
+    assert "Волга" in path.read_text(encoding="utf-8")
+    saved = save(path, document, expected_revision=opened, force=True)
+    assert saved.revision == revision(path)
+    assert saved.backup is not None
+    assert "Волга" in saved.backup.read_text(encoding="utf-8")
+    loads_as(path, document)
+
+
+def test_a_missing_file_is_a_conflict_and_a_new_pack_may_not_replace_one(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    opened = revision(path)
+    path.unlink()
+    with pytest.raises(ChangedOnDisk) as raised:
+        save(path, composed(HAND), expected_revision=opened)
+    assert raised.value.disk_revision == ""
+    path = write(tmp_path, HAND)
+    with pytest.raises(ChangedOnDisk):
+        save(path, composed(HAND), expected_revision="")
+    assert path.read_text(encoding="utf-8") == HAND
+
+
+def test_backups_keep_the_previous_bytes_and_at_most_ten(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    backups = tmp_path / ".studio-backups"
+    other = write(tmp_path, HAND_TWO, "rivers-2.yaml")  # another pack's backups are its own
+    save(other, {**composed(HAND_TWO), "title": "Other"})
+    document = composed(HAND)
+    previous = [path.read_bytes()]
+    for number in range(MAX_BACKUPS + 3):
+        document["title"] = f"Rivers {number}"
+        saved = save(path, document)
+        assert saved.backup is not None
+        assert saved.backup.parent == backups
+        assert saved.backup.read_bytes() == previous[-1]
+        assert re.fullmatch(r"pack-\d{8}T\d{6}\.\d{6}Z(-\d+)?\.yaml", saved.backup.name)
+        previous.append(path.read_bytes())
+    mine = sorted(backups.glob("pack-*.yaml"))
+    assert len(mine) == MAX_BACKUPS
+    assert sorted(one.read_bytes() for one in mine) == sorted(previous[-MAX_BACKUPS - 1 : -1])
+    assert len(list(backups.glob("rivers-2-*.yaml"))) == 1
+
+
+def test_a_new_pack_is_written_in_the_new_pack_layout(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.yaml"
+    document = {
+        "questions": [
+            {"prompt": "2 + 2?", "answer": "4", "type": "number", "id": "sum", "time_limit": "15"},
+            {
+                "type": "choice",
+                "id": "yes-no",
+                "prompt": "Pick: no",
+                "choices": ["no", "yes"],
+                "answer": "no",
+            },
+        ],
+        "title": "Свежий набор",
+        "description": "Новый набор из студии",
+        "author": "Ms Ivanova",
+        "rounds": [{"grid": "1x2", "answer": "Belarus", "image": "union_state/belarus.png"}],
+        "language": "ru",
+        "id": "fresh",
+        "clarity": "1",
+        "time_limit": "30",
+    }
+    saved = save(path, document, expected_revision="")
+    assert saved.backup is None
+    assert saved.revision == revision(path)
+    text = path.read_text(encoding="utf-8")
+    loads_as(path, document)
+    assert load_pack(path, assets_dir=bundled_assets_dir()).ok
+    example = composed(new_pack_text("x", "X", "en"))
+    order = [key for key in example if key in document]
+    assert [key for key in composed(text) if key in order] == order
+    assert text.index("language: ru") < text.index("author: Ms Ivanova") < text.index("time_limit")
+    assert "clarity: 1\n" in text
+    assert "time_limit: 30\n" in text
+    assert "  - id: sum\n    type: number\n    prompt: 2 + 2?\n" in text
+    assert "title: Свежий набор\n" in text
+
+
+# --- any text survives ---------------------------------------------------------------------
+
+# Pieces of text, joined: YAML's signs, line breaks of every kind, Latin, Cyrillic, Hebrew,
+# emoji, and words YAML reads as something else.
+PIECES = [
+    *" \n'\"#:-&*!%@`|>[]{},?~\\\t\r\x85\u2028\ufeff",
+    *string.ascii_letters[:8],
+    *string.digits[:4],
+    *"ЁёЖжЩщўі",
+    *("שלום", "😀", "é", "no", "null", "007", "1e3", ": ", " #", "- ", "  "),
+]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
+FIELDS = [
+    ("title",),
+    ("description",),
+    ("rounds", 0, "answer"),
+    ("rounds", 0, "caption"),
+    ("questions", 0, "prompt"),
+    ("questions", 0, "explain"),
+    ("questions", 0, "choices", 1),
+    ("questions", 1, "prompt"),
+    ("questions", 1, "accept", 0),
+    ("questions", 2, "answer"),
+    ("questions", 2, "prompt"),
+    ("rounds", 0, "accept", 0),
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=st.lists(st.tuples(st.sampled_from(FIELDS), TEXTS), min_size=1, max_size=4))
+def test_random_texts_read_back_as_written(tmp_path: Path, edits: list[Any]) -> None:
+    path = write(tmp_path, HAND, "random.yaml")
+    document = composed(HAND)
+    for where, text in edits:
+        target = document
+        for step in where[:-1]:
+            target = target[step]
+        target[where[-1]] = text
+    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
+    assert composed(path.read_bytes().decode("utf-8")) == document
+    assert path.read_text(encoding="utf-8").count("# The longest river") == 1
