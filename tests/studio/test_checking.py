@@ -19,7 +19,7 @@ from clarity.core.packs.report import ENGLISH, Problem
 from clarity.i18n import Translator
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.studio.checking import FieldProblem, check_document, check_item, field_problems
-from clarity.studio.documents import open_document, open_pack
+from clarity.studio.documents import open_document, open_pack, revision_of
 from core.image_bytes import png_bytes
 
 CASES = Path("/work/shared/cases/packs")
@@ -460,3 +460,32 @@ def test_a_big_packs_round_is_weighed_against_all_its_questions(
     assert [p.field for p in alone] == (["rounds[0].grid"] if warned else [])
     if warned:
         assert "only 30 questions" in alone[0].text
+
+
+def test_a_document_saved_has_the_problems_its_check_said(tmp_path: Path) -> None:
+    """The claim itself: what the page shows for a document is what ``clarity validate``
+    says of the file the studio saves from it, patched into the teacher's file or written
+    afresh."""
+    from clarity.studio.roundtrip import save_document
+
+    for number, path in enumerate(broken_packs(tmp_path / "packs")):
+        document = open_document(path)
+        if document["questions"]:
+            document["questions"][-1]["prompt"] = "Edited in the studio: #1, no, 007, null?"
+        document["description"] = "A colon: and a\nsecond line, \"quoted\" and 'so'"
+        said = english(
+            check_document(
+                document, pack_dir=path.parent, assets_dir=path.parent, translator=ENGLISH
+            )
+        )
+        save_document(
+            path, document, expected_revision=revision_of(path), backups_dir=tmp_path / "backups"
+        )
+        fresh = path.parent / f"fresh-{number}.yaml"
+        save_document(fresh, document, expected_revision="", backups_dir=tmp_path / "backups")
+        patched = loaded_english(load_pack(path, assets_dir=path.parent).problems)
+        assert patched == said, BROKEN[number][0]
+        # a new file is in a new pack's layout: its problems come in that order
+        written = loaded_english(load_pack(fresh, assets_dir=path.parent).problems)
+        assert sorted(written) == sorted(said), BROKEN[number][0]
+        assert open_document(path) == open_document(fresh) == document
