@@ -325,6 +325,7 @@
       "aria-current": isOpen([section, index]) ? "true" : null,
     }, [
       el("span", { class: "outline-number", text: summary.number }),
+      " ",
       el("span", { class: "outline-text", text: summary.text, lang: pack.document.language || null, dir: "auto" }),
       el("span", { class: "badges" }),
     ]);
@@ -1046,6 +1047,7 @@
       const error = problem.severity === "error";
       const line = el("p", { id: id, class: "problem " + (error ? "is-error" : "is-warning") }, [
         el("span", { class: "problem-mark", "aria-hidden": "true", text: error ? "✖" : "⚠" }),
+        " ",
         el("strong", { class: "problem-kind", text: t(error ? "error" : "warning") }),
         " ",
         el("span", { class: "problem-text", text: problem.text }),
