@@ -10,7 +10,7 @@
   const data = JSON.parse(document.getElementById("page-data").textContent);
   const plurals = new Intl.PluralRules(data.locale);
   const numbers = new Intl.NumberFormat(data.locale);
-  const ITEM_DELAY = 60;    // ms after a keystroke before its question or round is checked
+  const ITEM_DELAY = 60;    // ms at least between two checks of one question or round as it is typed
   const FULL_DELAY = 500;   // ms after the last keystroke before the whole pack is checked
   const SUMMARY_MAX = 100;  // problems listed as links; the count says the rest
 
@@ -114,7 +114,8 @@
   let version = 0;         // counts the edits; a check's answer is for the version it was sent with
   let fullApplied = 0;     // the version of the last whole-pack check shown
   const itemApplied = {};  // "questions[3]" -> the version of its last item check shown
-  const itemTimers = {};
+  const itemTimers = {};    // "questions[3]" -> the timer of its next check, while one waits
+  const itemSent = {};      // "questions[3]" -> performance.now() when its last check went out
   let fullTimer = null;
   let badgeCounts = {};    // "questions[3]" -> "2/1" as last drawn
   let lastDeleted = null;  // {section, index, value} of a round or question deleted, for Undo
@@ -940,9 +941,15 @@
   }
 
   function scheduleItem(item) {
+    // the first keystroke after a pause is checked at once; those typed within ITEM_DELAY
+    // of a check sent go out together, once, when the delay is over
     const scope = scopeOf(item);
-    clearTimeout(itemTimers[scope]);
-    itemTimers[scope] = setTimeout(() => checkItem(item, scope), ITEM_DELAY);
+    const now = performance.now();
+    const last = itemSent[scope] || -Infinity;
+    if (itemTimers[scope]) return;
+    const wait = Math.max(0, last + ITEM_DELAY - now);
+    const send = () => { itemTimers[scope] = null; itemSent[scope] = performance.now(); checkItem(item, scope); };
+    if (wait === 0) send(); else itemTimers[scope] = setTimeout(send, wait);
   }
   function scheduleFull(delay) {
     clearTimeout(fullTimer);
