@@ -467,17 +467,22 @@ def class_on_the_players_screen(
     pilot.step(2)
     scene = pilot.top
     assert isinstance(scene, PlayersScene)
+    scroller = scene._scroller
+
+    def scrolled() -> None:  # until the list has glided to the focused row (no more frames)
+        pilot.until(lambda: scroller.offset == scroller.target)
+
     for n, row in enumerate(scene.rows):
         if n:
             pilot.key(pygame.K_DOWN)
         assert scene.focused_player == row.player
-        pilot.step(30)  # scrolled into view
+        scrolled()  # scrolled into view
         drawn.clear()
         pilot.step()
         seen[row.player.name] = list(drawn)
     while scene.focused_player is not None and scene.focused_player.name != "Ana":
         pilot.key(pygame.K_UP)
-    pilot.step(30)
+    scrolled()
     return pilot, scene, seen
 
 
