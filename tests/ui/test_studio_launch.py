@@ -278,7 +278,13 @@ def test_without_a_data_folder_there_is_no_studio_to_open(make_app: Callable[...
 
 @pytest.mark.parametrize(
     ("size", "text_size"),
-    [((1024, 768), 100), ((1920, 1080), 100), ((1280, 800), 150), ((1024, 768), 200)],
+    [
+        ((1024, 768), 100),
+        ((1920, 1080), 100),
+        ((1280, 800), 150),
+        ((1024, 768), 200),
+        ((1920, 1080), 200),  # the address alone, where the game's name was
+    ],
 )
 def test_the_full_menu_with_the_studio_and_its_address_is_laid_out(
     make_app: Callable[..., App],

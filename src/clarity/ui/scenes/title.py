@@ -220,6 +220,7 @@ class TitleScene(Scene):
         self._studio_panel = pygame.Rect(0, 0, 0, 0)
         self._studio_shown = StudioState()  # the studio's state the layout was made for
         self._tight_notice = False  # the studio's notice in smaller text, to leave room
+        self._hide_name = False  # and, if even that is not enough, the game's name hidden
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._show_tagline = True  # False when large text leaves it no room
 
@@ -279,10 +280,9 @@ class TitleScene(Scene):
         assets = self.app.services.assets
         palette = self.app.look.palette
         name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
-        boxes = {
-            "name": name.get_rect(center=self._name_pos),
-            "hints": self._hints_area.copy(),
-        }
+        boxes = {"hints": self._hints_area.copy()}
+        if not self._hide_name:
+            boxes["name"] = name.get_rect(center=self._name_pos)
         if self._show_tagline:
             boxes["tagline"] = self._tagline().get_rect(center=self._tagline_pos)
         names = {
@@ -421,7 +421,7 @@ class TitleScene(Scene):
             button.label = t.gettext(label)
 
     def layout(self, size: tuple[int, int]) -> None:
-        self._tight_notice = False
+        self._tight_notice = self._hide_name = False
         self._place(size, compact=False)
         if self._saving and self._lowest() > self._hints_area.top:
             # large text in a low window: Study and True or False go beside Play, Teacher
@@ -431,6 +431,10 @@ class TitleScene(Scene):
             # and if the studio's address still leaves the buttons no room, it is smaller
             self._tight_notice = True
             self._place(size, compact=self._saving)
+            if self._lowest() > self._hints_area.top:
+                # the window names the game: its name gives the address its room
+                self._hide_name = True
+                self._place(size, compact=self._saving)
 
     def _lowest(self) -> int:
         return max(button.rect.bottom for button in self._buttons())
@@ -506,6 +510,8 @@ class TitleScene(Scene):
             name_room = self._hints_area.top - top_edge - gap
             # and if even that is not enough, the buttons are only as tall as their words
             least_name = assets.font(metrics.body_size, True).get_linesize()
+            if self._hide_name:  # the studio's address takes the name's place
+                least_name = 0
             spare = name_room - least_name - status_height - 3 * gap
             if self._saving and buttons_height > spare:
                 words = assets.font(metrics.body_size, True).get_linesize()
@@ -522,6 +528,8 @@ class TitleScene(Scene):
         ):
             self._name_size = max(smallest_name, int(self._name_size * 0.92))
         name_height = assets.font(self._name_size, True).get_linesize()
+        if self._hide_name:
+            name_height = 0
 
         # the mosaic takes the height the rest leaves, within sensible bounds
         text_block = name_height + tagline_height + status_height + buttons_height + 3 * gap
@@ -626,18 +634,28 @@ class TitleScene(Scene):
     def _studio_lines(self, width: int) -> list[pygame.Surface]:
         """The studio's notice, ``width`` pixels wide at most: its sentence, then the address
         on a line of its own; where room is tight (large text in a low window), the address
-        after the studio's name in one paragraph of the smallest type."""
+        alone in the game's name's place, or the sentence in the smallest type."""
         metrics = self._metrics
         colour = self.app.look.palette.text
         assets = self.app.services.assets
         sentence, address = self.studio_notice
         if self._tight_notice:
-            if address:
-                # Translators: the title's short notice where room is tight; {address} is a URL
-                sentence = self.app.translator.gettext("Teacher Studio: {address}", address=address)
+            if address:  # the address alone, on one line, large enough to be typed
+                return [self._tight_address(address, width)]
             return [assets.text(sentence, metrics.tiny_size, colour, bold=True, wrap=width)]
         lines = [assets.text(sentence, metrics.body_size, colour, bold=True, wrap=width)]
         return [*lines, self._studio_address(width)] if address else lines
+
+    def _tight_address(self, address: str, width: int) -> pygame.Surface:
+        """The address on one line ``width`` pixels wide at most: the small size, or smaller
+        down to the least type a screen reads (wrapped only below that)."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        colour = self.app.look.palette.text
+        size, least = metrics.small_size, metrics.type_size(14)
+        while size > least and assets.font(size, True).size(address)[0] > width:
+            size = max(least, int(size * 0.92))
+        return assets.text(address, size, colour, bold=True, wrap=width)
 
     def _studio_address(self, width: int) -> pygame.Surface:
         """The address, as large as fits one line (to be read from the back of a class and
@@ -688,12 +706,13 @@ class TitleScene(Scene):
         self._backdrop.draw(surface, palette)
         self.mosaic.draw(surface, metrics, look)
 
-        name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
-        shadow = assets.decoration(GAME_NAME, self._name_size, palette.text_dark, bold=True)
-        rect = name.get_rect(center=self._name_pos)
-        offset = max(2, metrics.px(0.35))
-        surface.blit(shadow, rect.move(offset, offset))
-        surface.blit(name, rect)
+        if not self._hide_name:  # else the studio's address has its place
+            name = assets.text(GAME_NAME, self._name_size, palette.text, bold=True)
+            shadow = assets.decoration(GAME_NAME, self._name_size, palette.text_dark, bold=True)
+            rect = name.get_rect(center=self._name_pos)
+            offset = max(2, metrics.px(0.35))
+            surface.blit(shadow, rect.move(offset, offset))
+            surface.blit(name, rect)
         if self._show_tagline:
             tagline = self._tagline()
             surface.blit(tagline, tagline.get_rect(center=self._tagline_pos))
