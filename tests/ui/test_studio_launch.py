@@ -14,6 +14,7 @@ import re
 import sys
 import textwrap
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from itertools import combinations
@@ -317,16 +318,29 @@ def test_the_full_menu_with_the_studio_and_its_address_is_laid_out(
 
 @pytest.mark.slow  # the studio imports its web server: a few seconds
 def test_the_real_studio_answers_at_the_address_it_printed_and_ends_with_the_game(
-    saving_app: MakeApp, tmp_path: Path
+    saving_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = saving_app()
+    import webbrowser
+
+    from clarity.settings import SettingsStore, settings_path
+    from clarity.ui.services import GameSettings
+
+    # the title makes its own launcher; the system's browser is asked through webbrowser,
+    # which records instead of opening one
+    browser = RecordingBrowser()
+    monkeypatch.setattr(webbrowser, "open", browser)
+    config_dir = tmp_path / "config"
+    settings = GameSettings(seed=1, store=SettingsStore(settings_path(config_dir)))
+    app = saving_app(settings=settings)
     pilot = at_title(app)
     data_dir = app.services.data_dir
     assert data_dir is not None
-    browser = RecordingBrowser()
-    launcher = StudioLauncher(studio_command(data_dir), open_browser=browser)
-    app.studio = launcher
+    assert app.studio is None
     choose_studio_with_keys(pilot)
+    launcher = app.studio
+    assert launcher is not None
+    assert launcher.command == studio_command(data_dir, config_dir)
+    assert "--no-browser" in launcher.command  # the game opens the page, the studio does not
     wait_until(pilot, lambda: launcher.state.browser_opened is True)
     url = browser.opened[0]
     assert STUDIO_URL.match(url), url
@@ -339,6 +353,8 @@ def test_the_real_studio_answers_at_the_address_it_printed_and_ends_with_the_gam
     pilot.key(pygame.K_ESCAPE)
     app.close()
     assert gone(pid)
+    with pytest.raises(urllib.error.URLError):
+        served(url)  # nothing answers there any more
 
 
 @pytest.mark.slow

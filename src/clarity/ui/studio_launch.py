@@ -70,10 +70,14 @@ class StudioState:
     reason: Message | str | None = None
 
 
-def studio_command(data_dir: Path, executable: str | None = None) -> list[str]:
+def studio_command(
+    data_dir: Path, config_dir: Path | None = None, executable: str | None = None
+) -> list[str]:
     """The command line of the studio of the game whose data folder is ``data_dir``:
-    ``python -m clarity studio --no-browser --data-dir DIR`` with this game's interpreter."""
-    return [
+    ``python -m clarity studio --no-browser --data-dir DIR`` with this game's interpreter,
+    and ``--config-dir`` when the game's settings are in ``config_dir`` (the studio plays
+    and starts packs with the same settings)."""
+    command = [
         executable or sys.executable,
         "-m",
         "clarity",
@@ -82,6 +86,7 @@ def studio_command(data_dir: Path, executable: str | None = None) -> list[str]:
         "--data-dir",
         str(data_dir),
     ]
+    return [*command, "--config-dir", str(config_dir)] if config_dir is not None else command
 
 
 def open_in_system_browser(url: str) -> bool:
@@ -123,10 +128,15 @@ class StudioLauncher:
 
     @classmethod
     def for_data_dir(
-        cls, data_dir: Path, *, open_browser: BrowserOpener | None = None
+        cls,
+        data_dir: Path,
+        config_dir: Path | None = None,
+        *,
+        open_browser: BrowserOpener | None = None,
     ) -> StudioLauncher:
-        """The launcher of ``clarity studio`` over the game's data folder ``data_dir``."""
-        return cls(studio_command(data_dir), open_browser=open_browser)
+        """The launcher of ``clarity studio`` over the game's data folder ``data_dir`` (and
+        its config folder, when it has one)."""
+        return cls(studio_command(data_dir, config_dir), open_browser=open_browser)
 
     @property
     def state(self) -> StudioState:

@@ -343,7 +343,9 @@ class TitleScene(Scene):
         if data_dir is None or not self._saving:
             return
         if self.app.studio is None:
-            self.app.studio = StudioLauncher.for_data_dir(data_dir)
+            store = self.app.services.settings.store  # where the game's settings are
+            config_dir = store.path.parent if store is not None else None
+            self.app.studio = StudioLauncher.for_data_dir(data_dir, config_dir)
         self.app.studio.start(language=self.app.translator.language)
         self._follow_studio()
 
