@@ -345,8 +345,13 @@ def test_a_new_list_in_a_four_space_file_is_indented_like_the_file(tmp_path: Pat
     document["questions"][0]["tags"] = ["long", "Russia"]
     save(path, document)
     after = path.read_text(encoding="utf-8")
+    # in the list style of the file (not indented), after the answer as in a new pack
     assert (
-        '      answer: "4"\n      time_limit: 20\n      accept:\n      - four\n      - IV\n'
+        '      answer: "4"\n      accept:\n      - four\n      - IV\n      time_limit: 20\n'
+        in after
+    )
+    assert (
+        "        It flows into the Caspian Sea.\n      tags:\n      - long\n      - Russia\n\n"
         in after
     )
     loads_as(path, document)
@@ -588,3 +593,90 @@ def test_random_texts_read_back_as_written(tmp_path: Path, edits: list[Any]) -> 
     save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
     assert composed(path.read_bytes().decode("utf-8")) == document
     assert path.read_text(encoding="utf-8").count("# The longest river") == 1
+
+
+def test_a_header_field_goes_to_its_place_in_the_pack_whatever_the_document_order(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["license"] = "CC BY 4.0"  # last in the document: after the questions
+    document["author"] = "Ms Ivanova"
+    document["rounds"][0]["caption"] = "The river Svislach flows through Minsk."
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(HAND, after) == [
+        "+author: Ms Ivanova",
+        "+license: CC BY 4.0",
+        "+  caption: The river Svislach flows through Minsk.",
+    ]
+    assert "  accept: [Republic of Belarus, 'Byelorussia']\n  caption: The river" in after
+    loads_as(path, document)
+
+
+# A structural edit of the hand-written pack: what it does to the document.
+EDITS = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 5)),
+    st.tuples(st.just("move"), st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(st.just("add"), st.integers(0, 5), TEXTS),
+    st.tuples(st.just("drop-field"), st.integers(0, 5), st.sampled_from(["explain", "accept"])),
+    st.tuples(st.just("set-field"), st.integers(0, 5), st.sampled_from(["tags", "image"]), TEXTS),
+    st.tuples(st.just("choices"), st.integers(0, 5), TEXTS),
+    st.tuples(st.just("header"), st.sampled_from(["author", "title", "time_limit"]), TEXTS),
+)
+
+
+def edited(document: dict[str, Any], edit: tuple[Any, ...]) -> None:
+    questions = document["questions"]
+    kind, index = edit[0], edit[1]
+    if kind == "header":
+        document[index] = edit[2]
+        return
+    at = index % len(questions)
+    if kind == "delete" and len(questions) > 1:
+        del questions[at]
+    elif kind == "move":
+        questions.insert(edit[2] % len(questions), questions.pop(at))
+    elif kind == "add":
+        new_id = f"added-{len(questions)}-{index}"
+        questions.insert(at, {"id": new_id, "type": "typed", "prompt": edit[2], "answer": "a"})
+    elif kind == "drop-field":
+        questions[at].pop(edit[2], None)
+    elif kind == "set-field":
+        questions[at][edit[2]] = [edit[3], "x"] if edit[2] == "tags" else edit[3]
+    elif kind == "choices" and "choices" in questions[at]:
+        questions[at]["choices"].insert(1, edit[2])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=st.lists(EDITS, min_size=1, max_size=5))
+def test_random_structural_edits_keep_the_comments_of_what_stays(
+    tmp_path: Path, edits: list[Any]
+) -> None:
+    path = write(tmp_path, HAND, "structure.yaml")
+    document = composed(HAND)
+    for edit in edits:
+        edited(document, edit)
+    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
+    after = path.read_bytes().decode("utf-8")
+    assert composed(after) == document
+    assert after.startswith("# A hand-written pack about rivers.\n# Keep it short")
+    assert "id: rivers   # the id never changes\n" in after
+    ids = [question["id"] for question in document["questions"]]
+    assert ("    # The longest river\n    - id: longest\n" in after) == ("longest" in ids)
+    assert ("    # Minsk\n    - id: minsk-river\n" in after) == ("minsk-river" in ids)
+    assert ("# not the Danube" in after) == ("longest" in ids)
+
+
+def test_a_question_whose_id_is_changed_keeps_its_place_and_comments(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][1]["id"] = "minsk"
+    save(path, document)
+    assert changed_lines(HAND, path.read_text(encoding="utf-8")) == [
+        "-    - id: minsk-river",
+        "+    - id: minsk",
+    ]
+    loads_as(path, document)

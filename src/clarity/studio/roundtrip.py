@@ -199,7 +199,7 @@ def _reads_as(root: Any, data: Any) -> bool:
 def _edit(text: str, root: Any, old: Any, new: Any, kind_of: KindOf) -> str:
     if type(root).__name__ != "MappingNode" or root.flow_style:
         raise Unpatchable("not a block mapping")
-    writer = Writer(detect_layout(root), kind_of, _newline_of(text))
+    writer = Writer(detect_layout(root), kind_of, _newline_of(text), natural_order(new))
     patcher = Patcher(text, writer, flow=flow_scalars(root))
     return apply_edits(text, patcher.patch(root, old, new, ()))
 
@@ -212,15 +212,12 @@ def fresh_text(document: dict[str, Any], kind_of: KindOf, newline: str = "\n") -
     new pack has them (:func:`clarity.formats.pack_files.new_pack_text`; a field it does not
     write goes after the field before it in the pack's model), then the rounds and the
     questions, a blank line between items, each item's fields in that order too."""
-    from clarity.core.packs.models import Pack  # noqa: PLC0415 - pydantic
-    from clarity.formats.pack_files import new_pack_text  # noqa: PLC0415
     from clarity.formats.pack_yaml import SCHEMA_LINE  # noqa: PLC0415
 
-    example = _composed(new_pack_text("example", "Example", "en"))
     writer = Writer(Layout(), kind_of, newline)
+    order_of = natural_order(document)
     head = {key: one for key, one in document.items() if key not in ("rounds", "questions")}
-    order = _merged(list(example), list(Pack.model_fields))
-    lines = [SCHEMA_LINE, *writer.mapping_lines(_ordered(head, order), 0, ())]
+    lines = [SCHEMA_LINE, *writer.mapping_lines(_ordered(head, order_of(()) or []), 0, ())]
     for section in ("rounds", "questions"):
         if section not in document:
             continue
@@ -228,20 +225,41 @@ def fresh_text(document: dict[str, Any], kind_of: KindOf, newline: str = "\n") -
         if not isinstance(items, list) or not items:
             lines += ["", *writer.mapping_lines({section: items}, 0, ())]
             continue
+        lines += ["", f"{section}:"]
+        for index, item in enumerate(items):
+            if index:
+                lines.append("")
+            order = order_of((section, index)) or []
+            tidy = _ordered(item, order) if isinstance(item, dict) else item
+            lines += writer.item_lines(tidy, 2, (section, index))
+    return writer.join(lines)
+
+
+def natural_order(document: dict[str, Any]) -> typing.Callable[[Path_], list[str] | None]:
+    """The order a pack's fields are written in, for the header (path ``()``), a round
+    (``("rounds", i)``) and a question (``("questions", i)``): a new pack's
+    (:func:`clarity.formats.pack_files.new_pack_text`), with the other fields of the models
+    (:class:`clarity.core.packs.models.Pack`) each after the field before it there."""
+    from clarity.core.packs.models import Pack  # noqa: PLC0415 - pydantic
+    from clarity.formats.pack_files import new_pack_text  # noqa: PLC0415
+
+    example = _composed(new_pack_text("example", "Example", "en"))
+    orders: dict[Path_, list[str]] = {(): _merged(list(example), list(Pack.model_fields))}
+    for section in ("rounds", "questions"):
         written: list[str] = []
         for one in example[section]:
             written += [key for key in one if key not in written]
         fields: list[str] = []
         for model in _annotation_kind(Pack.model_fields[section].annotation)[1]:
             fields += [key for key in model.model_fields if key not in fields]
-        order = _merged(written, fields)
-        lines += ["", f"{section}:"]
-        for index, item in enumerate(items):
-            if index:
-                lines.append("")
-            tidy = _ordered(item, order) if isinstance(item, dict) else item
-            lines += writer.item_lines(tidy, 2, (section, index))
-    return writer.join(lines)
+        orders[(section,)] = _merged(written, fields)
+
+    def order_of(path: Path_) -> list[str] | None:
+        if len(path) == 2 and isinstance(path[1], int):
+            return orders.get(path[:1])
+        return orders.get(path) if not path else None
+
+    return order_of
 
 
 def _merged(order: list[str], model_order: list[str]) -> list[str]:

@@ -216,6 +216,10 @@ def plain_of(node: Any, *, as_item: bool = False) -> Any:
     if kind == "ScalarNode":
         if is_plain(node) and (node.value == "" if as_item else node.value in NULL_WORDS):
             return None
+        if node.style == ">":
+            # ruamel.yaml marks where a folded text was folded with U+0007 (which no block
+            # text can hold otherwise)
+            return node.value.replace("\a", "")
         return node.value
     if kind == "SequenceNode":
         return [plain_of(one, as_item=True) for one in node.value]
@@ -341,6 +345,8 @@ class Writer:
     layout: Layout
     kind_of: KindOf
     newline: str = "\n"
+    # The natural order of a mapping's keys at a path (None: unknown), for added keys.
+    order_of: Callable[[Path_], list[str] | None] = lambda path: None
 
     def value_after_key(self, value: Any, column: int, path: Path_) -> tuple[str, list[str]]:
         """``value`` of a key at ``column``: the text on the key's line after the colon,
@@ -410,7 +416,10 @@ Edit = tuple[int, int, str]
 def apply_edits(text: str, edits: list[Edit], base: int = 0) -> str:
     """``text`` (which starts at index ``base`` of the file) with ``edits`` made; edits do
     not overlap; of two at one place, the one covering text goes first."""
-    for start, end, new in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
+    # Of several insertions at one place the first listed (a deeper value's) comes first.
+    order = sorted(range(len(edits)), key=lambda one: (edits[one][0], edits[one][1], one))
+    for one in reversed(order):
+        start, end, new = edits[one]
         text = text[: start - base] + new + text[end - base :]
     return text
 
@@ -545,17 +554,28 @@ class Patcher:
             block_start = _lines_above(text, _line_start(text, start), column)
             end = _lines_below(text, _next_line(text, content_end(value, text)), column)
             edits.append((block_start, end, ""))
-        # Added keys: after the key before them in the new document.
+        # Added keys: after the key before them in the pack's natural order (a new pack's,
+        # the models'), else after the one before them in the new document.
+        natural = writer.order_of(path) or []
         inserts: dict[int, list[str]] = {}
         previous: str | None = None
         first_on_dash = not _line_only_after(text, node.value[0][0].start_mark.index)
-        for name, one in new.items():
+        added = []
+        for name in new:
             if name in pairs:
                 previous = name
-                continue
-            head, body = writer.value_after_key(one, column, (*path, name))
+            else:
+                added.append((name, previous))
+        added.sort(key=lambda one: natural.index(one[0]) if one[0] in natural else len(natural))
+        for name, follows in added:
+            before = follows
+            head, body = writer.value_after_key(new[name], column, (*path, name))
             lines = [" " * column + writer.key(name) + ":" + head, *body]
-            anchor = previous if previous is not None else (kept[0] if first_on_dash else None)
+            if name in natural:
+                earlier = natural[: natural.index(name)]
+                known = [key for key in kept if key in earlier]
+                before = max(known, key=earlier.index) if known else None
+            anchor = before if before is not None else (kept[0] if first_on_dash else None)
             if anchor is None:  # before the first key, which stands on its own line
                 first_key = node.value[0][0].start_mark.index
                 where = _line_start(text, first_key)
@@ -705,6 +725,14 @@ def _id_of(item: Any) -> str | None:
     return item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
 
 
+def _alike(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two items with different ids are one item whose id was changed: at least
+    half of their other fields are the same."""
+    fields = (set(old) | set(new)) - {"id"}
+    same = sum(old.get(name) == new.get(name) for name in fields)
+    return bool(fields) and 2 * same >= len(fields)
+
+
 def match_items(old: list[Any], new: list[Any]) -> dict[int, int]:
     """For each new item's index, the old item it continues (absent: a new item)."""
     old_ids, new_ids = [_id_of(one) for one in old], [_id_of(one) for one in new]
@@ -717,8 +745,8 @@ def match_items(old: list[Any], new: list[Any]) -> dict[int, int]:
         where = {one: index for index, one in enumerate(old_ids)}
         matches = {j: where[one] for j, one in enumerate(new_ids) if one in where}
         used = set(matches.values())
-        for j in range(len(new)):  # an id changed in place keeps its item
-            if j not in matches and j < len(old) and j not in used:
+        for j in range(len(new)):  # an id changed in place keeps its item (and comments)
+            if j not in matches and j < len(old) and j not in used and _alike(old[j], new[j]):
                 matches[j] = j
                 used.add(j)
         return matches
