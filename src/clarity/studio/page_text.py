@@ -205,7 +205,10 @@ TEXTS: dict[str, str] = {
     "checking": N_("Checking…"),
     "file_problem": N_("The file"),
     "no_problems_found": N_("No problems found."),
-    # Translators: a problem in the list of problems, e.g. "Question 4: the answer is missing"
+    # Translators: where a problem is, e.g. "Question 4, Choice 2"
+    "where_field": N_("{item}, {field}"),
+    # Translators: a problem in the list of problems, e.g. "Question 4, Choice 2: should not
+    # be empty"
     "problem_at": N_("{where}: {text}"),
     # -- errors
     "no_answer": N_(

@@ -292,6 +292,7 @@
   function drawHeading() {
     const title = pack.document.title || t("untitled");
     $("pack-heading").textContent = title;
+    $("pack-heading").title = title;
     $("pack-heading").lang = pack.document.language || "";
     document.title = title + " · " + t("studio");
   }
@@ -1005,11 +1006,29 @@
     if (match) return [match[1], Number(match[2])];
     return field ? "details" : null;
   }
+  // the form's own label of a field, to say in the list of problems where each one is
+  const FIELD_WORDS = {
+    questions: { prompt: "prompt", answer: "the_answer", accept: "accept", explain: "explain", image: "question_picture", time_limit: "question_time", difficulty: "difficulty", tags: "tags", id: "question_id", type: "type", shuffle: "shuffle", tolerance: "tolerance", min: "min", max: "max", choices: "choices" },
+    rounds: { image: "picture", answer: "mystery_answer", accept: "mystery_accept", caption: "caption", grid: "tiles" },
+    details: { title: "title", description: "description", language: "language", author: "author", license: "license", time_limit: "time_limit", id: "pack_id" },
+  };
+  function fieldWords(field, item) {
+    const rest = item === "details" ? field : field.replace(/^(questions|rounds)\[\d+\]\.?/, "");
+    const match = /^([a-z_]+)(?:\[(\d+)\])?/.exec(rest);
+    if (!match) return "";
+    if (item !== "details" && item[0] === "questions" && match[1] === "choices" && match[2] !== undefined) {
+      return t("choice_n", { number: Number(match[2]) + 1 });
+    }
+    const key = FIELD_WORDS[item === "details" ? "details" : item[0]][match[1]];
+    return key ? t(key) : "";
+  }
   function whereWords(field) {
     const item = itemOfField(field);
     if (item === null) return t("file_problem");
-    if (item === "details") return t("details");
-    return t(item[0] === "questions" ? "question_n" : "round_n", { number: item[1] + 1 });
+    const named = item === "details" ? t("details")
+      : t(item[0] === "questions" ? "question_n" : "round_n", { number: item[1] + 1 });
+    const words = fieldWords(field, item);
+    return words ? t("where_field", { item: named, field: words }) : named;
   }
 
   function fieldElement(field) {
@@ -1290,6 +1309,10 @@
     $("conflict-keep").addEventListener("click", () => { $("conflict").close(); save(true); });
     $("conflict-cancel").addEventListener("click", () => $("conflict").close());
     listEvents();
+    // the outline sits under the bar however many lines the bar takes
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty("--bar", document.querySelector(".toolbar").offsetHeight + "px");
+    }).observe(document.querySelector(".toolbar"));
     document.addEventListener("keydown", (event) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
         event.preventDefault();
