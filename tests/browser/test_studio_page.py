@@ -10,7 +10,9 @@ finds them (:class:`browser.conftest.Browser`), never by id.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,11 +24,9 @@ import yaml
 
 from browser.conftest import LAPTOP, PACK_ID, Browser, write_pack
 from clarity.core.packs.loader import load_pack
+from clarity.i18n import Translator
 from clarity.resources import bundled_assets_dir
-
-# A real server and a real Chromium, a whole teacher's session each: seconds.
-pytestmark = pytest.mark.slow
-
+from clarity.studio import page_text
 
 #: Where each role is looked for (the role itself is still Chromium's computed one).
 CANDIDATES = {
@@ -176,6 +176,7 @@ def new_question(browser: StudioBrowser, kind: str, prompt: str) -> None:
     browser.field("Question").send_keys(prompt)
 
 
+@pytest.mark.slow  # a real server and a real Chromium: seconds
 def test_a_teacher_makes_a_pack_with_a_picture_and_three_questions(
     browser: StudioBrowser, studio: Callable[..., str], tmp_path: Path
 ) -> None:
@@ -269,6 +270,7 @@ def test_a_teacher_makes_a_pack_with_a_picture_and_three_questions(
     assert picture_file.read_bytes() == (tmp_path / "Saturn with rings.png").read_bytes()
 
 
+@pytest.mark.slow  # a real server and a real Chromium: seconds
 def test_a_pack_changed_on_disk_is_not_overwritten_silently(
     browser: StudioBrowser, studio: Callable[..., str], tmp_path: Path
 ) -> None:
@@ -302,6 +304,7 @@ def test_a_pack_changed_on_disk_is_not_overwritten_silently(
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == "Mine after all"
 
 
+@pytest.mark.slow  # a real server and a real Chromium: seconds
 def test_a_question_is_moved_with_the_keyboard_alone(
     browser: StudioBrowser, studio: Callable[..., str], tmp_path: Path
 ) -> None:
@@ -340,3 +343,25 @@ def test_a_question_is_moved_with_the_keyboard_alone(
     browser.wait_for_text("✓ All changes saved")
     ids = [q["id"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     assert ids == ["moon", "closest", "spot", "planets"]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_page_has_every_word_filled_in_its_language(language: str) -> None:
+    page = page_text.render_studio_page(Translator(language))
+    assert re.findall(r"\{\{[^{}]*\}\}", page) == []
+    assert f'<html lang="{language}">' in page
+    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    words = json.loads(found.group(1))
+    assert set(words["texts"]) == set(page_text.TEXTS)
+    assert set(words["plurals"]) == set(page_text.PLURALS)
+    # the script asks only for words the page has: every t("key") / tn("key") it writes
+    script = (page_text.WEB_DIR / "studio.js").read_text(encoding="utf-8")
+    asked = set(re.findall(r"\bt\(\"([a-z_0-9]+)\"", script))
+    assert asked - set(page_text.TEXTS) == set()
+    counted = set(re.findall(r"\btn\(\"([a-z_0-9]+)\"", script))
+    assert counted - set(page_text.PLURALS) == set()
+    # nothing inline: the studio's CSP runs only its own files
+    assert "<style" not in page
+    assert " style=" not in page
+    assert re.findall(r"<script(?![^>]*(?:application/json|src=))", page) == []

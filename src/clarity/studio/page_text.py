@@ -119,6 +119,7 @@ TEXTS: dict[str, str] = {
     "export_anki": N_("Anki"),
     "export_html": N_("HTML game (one file)"),
     "download": N_("Download"),
+    "preparing": N_("Making the file…"),
     "downloaded": N_("Downloaded {file}."),
     # -- the outline
     "outline": N_("The pack's parts"),

@@ -1240,7 +1240,9 @@
       dialog.removeEventListener("close", closed);
       if (dialog.returnValue !== "go") return;
       const fields = new FormData($(formId));
+      notice(t("preparing"));
       await send(fields);
+      if ($("notice-text").textContent === t("preparing")) notice("");
     });
   }
   function print() {
