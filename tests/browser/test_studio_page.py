@@ -105,9 +105,25 @@ class StudioBrowser(Browser):
         return "\n".join(texts)
 
     def outline(self) -> list[str]:
-        """The questions' entries as listed beside the form, in order."""
-        names = self.names("button")
-        return [name for name in names if name[:1].isdigit() and ". " in name[:6]]
+        """The names of the buttons in the list the heading "Questions" names, in order."""
+        from selenium.common.exceptions import StaleElementReferenceException
+        from selenium.webdriver.common.by import By
+
+        for _ in range(5):  # the page rebuilt the list meanwhile: look again
+            try:
+                headings = [
+                    e
+                    for e in self.driver.find_elements(By.CSS_SELECTOR, "h2")
+                    if e.text == "Questions"
+                ]
+                if not headings:  # the pack has not come yet
+                    return []
+                labelled = f"[aria-labelledby='{headings[0].get_attribute('id')}'] button"
+                listed = self.driver.find_elements(By.CSS_SELECTOR, labelled)
+                return [str(button.accessible_name) for button in listed]
+            except StaleElementReferenceException:
+                continue
+        return []
 
 
 STUDIO = (sys.executable, "-m", "clarity", "studio", "--no-browser")
