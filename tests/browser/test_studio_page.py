@@ -182,6 +182,14 @@ def picture(path: Path) -> Path:
     return path
 
 
+def shown_file_input(browser: StudioBrowser, control: Any) -> bool:
+    """A file input on a shown part of the page (hidden itself: its label shows it)."""
+    script = "return arguments[0].closest('[hidden]') === null"
+    return control.get_attribute("type") == "file" and browser.driver.execute_script(
+        script, control
+    )
+
+
 def new_question(browser: StudioBrowser, kind: str, prompt: str) -> None:
     browser.press("+ Add a question")
     browser.wait_for(lambda: browser.focused_name() == "Question", "the new question's prompt")
@@ -331,6 +339,15 @@ def test_a_question_is_moved_with_the_keyboard_alone(
     browser.open(studio() + f"#edit={PACK_ID}.yaml")
     first = "1. Which planet is closest to the Sun?"
     browser.wait_for(lambda: first in browser.outline(), "the pack's questions")
+    # every control a keyboard reaches has a name a screen reader says
+    controls = browser.driver.find_elements("css selector", "button, input, select, textarea")
+    unnamed = [
+        control.get_attribute("outerHTML")[:80]
+        for control in controls
+        if (control.is_displayed() or shown_file_input(browser, control))
+        and not control.accessible_name.strip()
+    ]
+    assert unnamed == []
     for _ in range(40):  # Tab from the top, as a keyboard user gets there
         if browser.focused_name() == first:
             break
