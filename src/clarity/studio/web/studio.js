@@ -477,7 +477,8 @@
     const grid = el("div", { class: "form-grid" }, [
       textField({ label: t("title"), field: "title", target: doc, key: "title", packText: true, wide: true, onchange: drawHeading }),
       textField({ label: t("description"), field: "description", target: doc, key: "description", multiline: true, packText: true, wide: true }),
-      selectField({ label: t("language"), field: "language", target: doc, key: "language", choices: languages, empty: null }),
+      // a pack without a language says so with an empty entry; the server says what that means
+      selectField({ label: t("language"), field: "language", target: doc, key: "language", choices: languages, empty: typeof doc.language === "string" ? null : "—" }),
       textField({ label: t("time_limit"), field: "time_limit", target: doc, key: "time_limit", number: true, help: t("time_limit_help") }),
       textField({ label: t("author"), field: "author", target: doc, key: "author", packText: true }),
       textField({ label: t("license"), field: "license", target: doc, key: "license", help: t("license_help") }),
