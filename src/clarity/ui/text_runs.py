@@ -86,12 +86,11 @@ def clusters(text: str) -> list[str]:
 
 
 def _extends(cluster: str, character: str) -> bool:
+    joins = _joins_whatever_is_before(character)
+    if joins is not None:
+        return joins
     code = ord(character)
     last = cluster[-1]
-    if character == ZWJ or (is_invisible(character) and unicodedata.category(character) != "Cc"):
-        return character != "\u200b"  # a zero-width space is a place to break, not a mark
-    if unicodedata.category(character) in {"Mn", "Mc", "Me"}:
-        return True
     if last == ZWJ:
         return True
     if 0x1F3FB <= code <= 0x1F3FF:  # skin tone
@@ -102,6 +101,18 @@ def _extends(cluster: str, character: str) -> bool:
     return unicodedata.combining(last) == VIRAMA_CLASS and unicodedata.category(
         character
     ).startswith("L")
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every character of every text measured, often
+def _joins_whatever_is_before(character: str) -> bool | None:
+    """Whether ``character`` extends the cluster before it whatever that cluster is (a
+    mark, a joiner, a format character), never does (a zero-width space), or None when
+    that depends on the cluster (:func:`_extends`)."""
+    if character == ZWJ or (is_invisible(character) and unicodedata.category(character) != "Cc"):
+        return character != "\u200b"  # a zero-width space is a place to break, not a mark
+    if unicodedata.category(character) in {"Mn", "Mc", "Me"}:
+        return True
+    return None
 
 
 def is_rtl_paragraph(paragraph: str) -> bool:
