@@ -219,9 +219,10 @@ def test_the_screen_is_laid_out_at_every_size(
     app.apply_look(Look.from_choices(text_size=text_size))
     with recording_drawn_text(monkeypatch) as drawn:
         pilot, scene = settings_from_title(app)
+        scroller = scene._scroller
         for _ in range(len(scene.rows)):  # down the whole list: each row scrolls into view
             pilot.key(pygame.K_DOWN)
-            pilot.step(30)
+            pilot.until(lambda: scroller.offset == scroller.target)  # glided there: no more
             boxes = scene.layout_boxes()
             selected = scene.rows[scene.selected]
             assert selected.rect is not None
