@@ -81,6 +81,10 @@ TEXTS: dict[str, str] = {
         "This pack comes with the game and cannot be changed here: copy it to your packs to "
         "edit it."
     ),
+    "unreadable": N_(
+        "This pack's file cannot be read into the form: fix what is listed here in a text "
+        "editor, then open the pack again."
+    ),
     "try_it": N_("Try it"),
     "print": N_("Print…"),
     "export": N_("Export…"),

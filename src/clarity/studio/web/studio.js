@@ -255,10 +255,14 @@
     if (!result.ok) { failed(result); location.hash = ""; return; }
     showError("");
     notice("");
+    // a file the form cannot hold (its YAML unreadable): its problems shown, nothing editable,
+    // so a save can never replace what the teacher wrote with an empty form
+    const unreadable = !result.json.document || typeof result.json.document !== "object";
     pack = {
       ref: result.json.ref || ref,
-      editable: result.json.editable,
-      document: result.json.document || {},
+      editable: result.json.editable && !unreadable,
+      unreadable: unreadable,
+      document: unreadable ? {} : result.json.document,
       revision: result.json.revision || "",
       pictures: result.json.pictures || {},
     };
@@ -273,6 +277,8 @@
     $("list-view").hidden = true;
     $("editor-view").hidden = false;
     $("read-only").hidden = pack.editable;
+    $("read-only").textContent = t(pack.unreadable ? "unreadable" : "read_only");
+    $("summary").open = pack.unreadable;
     for (const id of ["save", "add-round", "add-question"]) $(id).disabled = !pack.editable;
     $("start").disabled = false;
     drawHeading();
