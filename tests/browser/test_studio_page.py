@@ -398,3 +398,12 @@ def test_the_page_has_every_word_filled_in_its_language(language: str) -> None:
     assert "<style" not in page
     assert " style=" not in page
     assert re.findall(r"<script(?![^>]*(?:application/json|src=))", page) == []
+
+
+def test_every_word_of_the_page_is_in_the_catalog_template() -> None:
+    from clarity.i18n import catalog_building as building
+
+    template = building.extract_template()
+    ids = {entry.id if isinstance(entry.id, str) else entry.id[0] for entry in template}
+    assert set(page_text.TEXTS.values()) - ids == set()
+    assert {text.template for text in page_text.PLURALS.values()} - ids == set()
