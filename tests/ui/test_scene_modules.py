@@ -1,6 +1,7 @@
 """Scenes find each other by name: no scene module imports another, and every name opens a scene.
 
-Each module under ``clarity.ui.scenes`` is imported alone in a fresh interpreter and
+Each module under ``clarity.ui.scenes`` is imported alone in a fresh interpreter (on Linux
+a child forked from one that loaded only what no scene is, see ``scene_import_probe``) and
 must bring in no other scene module; its source must not import one anywhere, not even
 inside a function (where the fresh import would not see it). Every name in
 :data:`clarity.ui.screens.SCREENS` must make a Scene class, and every scene is named there.
@@ -26,35 +27,37 @@ from clarity.ui.screens import SCREENS, Screens, UnknownScreen
 PACKAGE = "clarity.ui.scenes"
 MODULES = sorted(f"{PACKAGE}.{m.name}" for m in pkgutil.iter_modules(clarity.ui.scenes.__path__))
 
-#: Imports the module named in argv[1] and prints the scene modules then loaded.
-PROBE = (
-    "import importlib, json, sys; "
-    "importlib.import_module(sys.argv[1]); "
-    f"print(json.dumps(sorted(m for m in sys.modules if m.startswith('{PACKAGE}.'))))"
-)
+#: Imports each module named after it alone and prints the scene modules then loaded.
+PROBE = Path(__file__).with_name("scene_import_probe.py")
 
 
 @pytest.fixture(scope="module")
 def loaded_alone() -> dict[str, list[str]]:
-    """For each scene module, the scene modules loaded by importing it alone in a fresh
-    interpreter (the interpreters run side by side: one at a time would be slow)."""
+    """For each scene module, the scene modules loaded by importing it alone: on Linux in
+    children one probe forks once it has loaded what every scene shares (a process each
+    loaded the same modules twenty times over), elsewhere in a fresh interpreter each, run
+    side by side."""
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
-    running = {
-        name: subprocess.Popen(
-            [sys.executable, "-c", PROBE, name],
+    batches = [MODULES] if sys.platform.startswith("linux") else [[name] for name in MODULES]
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-P", str(PROBE), *batch],  # -P: not the tests' folder on the path
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for name in MODULES
-    }
+        for batch in batches
+    ]
     loaded: dict[str, list[str]] = {}
-    for name, process in running.items():
+    for batch, process in zip(batches, running, strict=True):
         out, err = process.communicate(timeout=60)
-        assert process.returncode == 0, f"importing {name} alone failed:\n{err}"
-        loaded[name] = json.loads(out.strip().splitlines()[-1])
+        assert process.returncode == 0, f"importing {batch} alone failed:\n{err}"
+        for name, found in json.loads(out.strip().splitlines()[-1]).items():
+            assert isinstance(found, list), f"importing {name} alone failed:\n{found['error']}"
+            loaded[name] = found
+    assert sorted(loaded) == MODULES
     return loaded
 
 
