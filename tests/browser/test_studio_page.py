@@ -407,3 +407,47 @@ def test_every_word_of_the_page_is_in_the_catalog_template() -> None:
     ids = {entry.id if isinstance(entry.id, str) else entry.id[0] for entry in template}
     assert set(page_text.TEXTS.values()) - ids == set()
     assert {text.template for text in page_text.PLURALS.values()} - ids == set()
+
+
+@pytest.mark.slow  # a real server and a real Chromium: seconds
+def test_an_import_shows_its_skipped_lines_and_a_deleted_pack_comes_back_with_undo(
+    browser: StudioBrowser, studio: Callable[..., str], tmp_path: Path
+) -> None:
+    # as Moodle writes GIFT: two questions, and a third whose answers are never closed
+    gift = tmp_path / "planets.gift"
+    gift.write_text(
+        "// planets\n"
+        "::closest:: Which planet is closest to the Sun? {=Mercury ~Venus ~Mars}\n\n"
+        "::moon:: The Moon is a planet. {F}\n\n"
+        "::broken:: Which planet is red? {=Mars ~Venus\n",
+        encoding="utf-8",
+    )
+    browser.open(studio())
+    # the file input itself, found by the name its label gives it
+    (chooser,) = [
+        element
+        for element in browser.driver.find_elements("css selector", "input[type=file]")
+        if element.accessible_name == "Choose files to import"
+    ]
+    chooser.send_keys(str(gift))
+    browser.wait_for_text("Imported 1 pack.")
+    skipped = browser.driver.find_element("css selector", "[aria-labelledby=skipped-heading]")
+    # the line and column of the unclosed brace, as the teacher counts them
+    assert skipped.text.startswith("planets.gift:6:33: "), skipped.text
+    (saved,) = (tmp_path / "data" / "packs").glob("*.yaml")
+    title = yaml.safe_load(saved.read_text(encoding="utf-8"))["title"]
+
+    browser.press(f"Delete {title}")
+    browser.wait_for_text(f"Deleted “{title}”.")
+    assert not saved.exists()
+    assert browser.focused_name() == "Undo"
+    browser.keys(enter_key())
+    browser.wait_for_text(f"“{title}” is back.")
+    assert saved.is_file()
+    browser.button(f"Edit {title}")
+
+
+def enter_key() -> str:
+    from selenium.webdriver.common.keys import Keys
+
+    return str(Keys.ENTER)
