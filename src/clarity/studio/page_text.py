@@ -52,7 +52,9 @@ TEXTS: dict[str, str] = {
     "import_choose": N_("Choose files to import"),
     "import_drop": N_("Or drop the files here."),
     "importing": N_("Importing…"),
-    "skipped_heading": N_("Questions that were left out"),
+    # Translators: over the import's lines: the questions left out (file:line:col: why)
+    # and other notes, such as where the rounds' pictures came from
+    "skipped_heading": N_("Notes on the import: questions left out and more"),
     # Translators: opens a pack in the editor (short)
     "edit": N_("Edit"),
     "edit_name": N_("Edit {title}"),
