@@ -12,7 +12,9 @@ wait is bounded, and each Chromium is started once per test module and reused.
 
 from __future__ import annotations
 
+import functools
 import json
+import pkgutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -107,6 +109,15 @@ def loopback(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"127.0.0.1:{parts.port}"))
 
 
+@functools.cache
+def _is_displayed_atom() -> str:
+    """The JavaScript function ``WebElement.is_displayed`` runs in the page (Selenium's
+    ``isDisplayed`` atom, shipped in its package)."""
+    atom = pkgutil.get_data("selenium.webdriver.remote", "isDisplayed.js")
+    assert atom is not None
+    return atom.decode("utf-8")
+
+
 class Browser:
     """One Chromium window: a student's phone or laptop, or the teacher's."""
 
@@ -125,13 +136,22 @@ class Browser:
     # -- finding controls as a screen reader does ------------------------------------------
 
     def controls(self, role: str) -> list[tuple[str, Any]]:
-        """The visible elements of ``role`` with their accessible names."""
-        from selenium.webdriver.common.by import By
+        """The visible elements of ``role`` with their accessible names.
 
-        found = []
+        Which candidates are visible is asked in one script that runs Selenium's own
+        ``isDisplayed`` atom (what ``WebElement.is_displayed`` runs) over them all: asked
+        of each, most of them hidden (the other screens of the page), it took a round trip
+        to the browser each, a thousand and more a test."""
         candidates = "button, input, select, h1, h2, [role]"
-        for element in self.driver.find_elements(By.CSS_SELECTOR, candidates):
-            if element.is_displayed() and element.aria_role == role:
+        shown = self.driver.execute_script(
+            f"const shown = ({_is_displayed_atom()});"
+            " return Array.from(document.querySelectorAll(arguments[0]))"
+            ".filter((element) => shown.apply(null, [element]));",
+            candidates,
+        )
+        found = []
+        for element in shown:
+            if element.aria_role == role:
                 found.append((element.accessible_name, element))
         return found
 
