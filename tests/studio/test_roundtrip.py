@@ -638,7 +638,8 @@ def edited(document: dict[str, Any], edit: tuple[Any, ...]) -> None:
     elif kind == "move":
         questions.insert(edit[2] % len(questions), questions.pop(at))
     elif kind == "add":
-        new_id = f"added-{len(questions)}-{index}"
+        taken = {question.get("id") for question in questions}
+        new_id = next(f"added-{n}" for n in range(len(questions) + 1) if f"added-{n}" not in taken)
         questions.insert(at, {"id": new_id, "type": "typed", "prompt": edit[2], "answer": "a"})
     elif kind == "drop-field":
         questions[at].pop(edit[2], None)
@@ -680,3 +681,70 @@ def test_a_question_whose_id_is_changed_keeps_its_place_and_comments(tmp_path: P
         "+    - id: minsk",
     ]
     loads_as(path, document)
+
+
+def leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Where every text of a document is."""
+    if isinstance(value, dict):
+        return [leaf for key, one in value.items() for leaf in leaf_paths(one, (*path, key))]
+    if isinstance(value, list):
+        return [leaf for index, one in enumerate(value) for leaf in leaf_paths(one, (*path, index))]
+    return [path]
+
+
+def lines_taken(text: str, path: tuple[Any, ...]) -> int:
+    """How many lines of ``text`` the value at ``path`` stands on (PyYAML's positions)."""
+    node = yaml.compose(text)
+    for step in path:
+        node = (
+            {key.value: value for key, value in node.value}[step]
+            if isinstance(step, str)
+            else node.value[step]
+        )
+    end = node.end_mark.line - (node.end_mark.column == 0)
+    return end - node.start_mark.line + 1
+
+
+UNION_STATE = (bundled_questions_dir() / "union_state.yaml").read_text(encoding="utf-8")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(leaf_paths(composed(UNION_STATE))), TEXTS), min_size=1, max_size=6
+    )
+)
+def test_random_texts_in_a_bundled_pack_read_back_and_change_only_their_lines(
+    tmp_path: Path, edits: list[Any]
+) -> None:
+    path = write(tmp_path, UNION_STATE, "union.yaml")
+    document = composed(UNION_STATE)
+    for where, text in edits:
+        target = document
+        for step in where[:-1]:
+            target = target[step]
+        target[where[-1]] = text
+    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
+    after = path.read_bytes().decode("utf-8")
+    assert composed(after) == document
+    removed = [line for line in changed_lines(UNION_STATE, after) if line.startswith("-")]
+    assert len(removed) <= sum(lines_taken(UNION_STATE, where) for where, _ in edits)
+    assert not [line for line in removed if line.lstrip("- ").startswith("#")]  # comments stay
+
+
+def test_texts_a_teacher_types_in_a_form_are_written_readably(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"][0]["explain"] = "  An indented first line\nand the second"
+    document["questions"][1]["explain"] = "A tab\there\nand a line with spaces only:\n   \nend"
+    document["questions"][2]["explain"] = "Tab\tinside"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    loads_as(path, document)
+    assert "      explain: |2-\n          An indented first line\n        and the second\n" in after
+    assert "      explain: |2-\n        A tab\there\n" in after
+    assert "      explain: 'Tab\tinside'\n" in after
+    warnings = load_pack(path, assets_dir=bundled_assets_dir()).warnings
+    assert not [problem for problem in warnings if "explain" in problem.field], warnings

@@ -93,7 +93,7 @@ def plain_fits(text: str, *, flow: bool = False) -> bool:
 
 
 def single_quoted(text: str) -> str | None:
-    if "\n" in text or _PRINTABLE.fullmatch(text) is None:
+    if "\n" in text or _PRINTABLE.fullmatch(text.replace("\t", "")) is None:
         return None
     return "'" + text.replace("'", "''") + "'"
 
@@ -114,40 +114,45 @@ def double_quoted(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _block_lines(text: str) -> tuple[list[str], str] | None:
-    """The lines and chomping indicator of ``text`` as a block scalar, or None when a block
-    scalar cannot hold it exactly (control characters, several trailing line breaks,
-    lines of spaces only, a line starting with a tab)."""
-    if not text.strip() or _PRINTABLE.fullmatch(text.replace("\n", "")) is None:
+def _block_lines(text: str) -> tuple[list[str], str, bool] | None:
+    """The lines and chomping indicator of ``text`` as a block scalar, and whether it
+    needs an indentation indicator (a first line starting with a space, a line of spaces
+    only); None when a block scalar cannot hold it exactly (control characters, several
+    trailing line breaks)."""
+    if not text.strip(" \n") or _PRINTABLE.fullmatch(re.sub("[\t\n]", "", text)) is None:
         return None
     if text.endswith("\n\n"):
         return None  # "|+" would take the blank lines after it in the file too
     chomp = "" if text.endswith("\n") else "-"
     lines = text.removesuffix("\n").split("\n")
-    if any(line and not line.strip(" ") for line in lines):
-        return None
-    if lines[-1] == "" or lines[0] == "" or lines[0].startswith(" "):
-        return None  # a first line starting with a space would need an indentation indicator
-    return lines, chomp
+    needs = lines[0][:1] in ("", " ", "\t") or any(line and not line.strip() for line in lines)
+    return lines, chomp, needs
 
 
-def literal_block(text: str, indent: int) -> tuple[str, list[str]] | None:
-    """``text`` as a literal block: its header (``|-``) and its lines at ``indent``."""
+def literal_block(text: str, indent: int, parent: int) -> tuple[str, list[str]] | None:
+    """``text`` as a literal block: its header (``|-``) and its lines at ``indent``, the
+    block being the value of a node at column ``parent`` (for an indentation indicator)."""
     found = _block_lines(text)
     if found is None:
         return None
-    lines, chomp = found
+    lines, chomp, needs = found
+    step = indent - parent
+    if needs and not 1 <= step <= 9:
+        return None
     pad = " " * indent
-    return "|" + chomp, [pad + line if line else "" for line in lines]
+    header = "|" + (str(step) if needs else "") + chomp
+    return header, [pad + line if line else "" for line in lines]
 
 
-def folded_block(text: str, indent: int, width: int = 80) -> tuple[str, list[str]] | None:
+def folded_block(
+    text: str, indent: int, parent: int = 0, width: int = 80
+) -> tuple[str, list[str]] | None:
     """``text`` as a folded block (``>-``), long lines wrapped at spaces near ``width``."""
     found = _block_lines(text)
     if found is None:
         return None
-    lines, chomp = found
-    if any(line.startswith(" ") or line.endswith(" ") for line in lines if line):
+    lines, chomp, needs = found
+    if needs or "\t" in text or any(line.startswith(" ") or line.endswith(" ") for line in lines):
         return None  # more-indented and trailing-space lines are not folded alike
     pad = " " * indent
     out: list[str] = []
@@ -359,14 +364,16 @@ class Writer:
             if not value:
                 return " []", []
             return "", self.sequence_lines(value, column + self.layout.offset, path)
-        return self.scalar_after(value, column + self.layout.mapping, path)
+        return self.scalar_after(value, column + self.layout.mapping, path, parent=column)
 
     def scalar_after(
-        self, value: str | None, indent: int, path: Path_, *, item: bool = False
+        self, value: str | None, indent: int, path: Path_, *, parent: int, item: bool = False
     ) -> tuple[str, list[str]]:
+        """A scalar after a key or dash of a node at column ``parent``; a text of several
+        lines as a literal block at ``indent``."""
         kind = self.kind_of(path)
         if isinstance(value, str) and "\n" in value and kind == "text":
-            block = literal_block(value, indent)
+            block = literal_block(value, indent, parent)
             if block is not None:
                 return " " + block[0], block[1]
         written = inline_scalar(value, kind=kind, item=item)
@@ -398,7 +405,7 @@ class Writer:
             return [dash + lines[0][inner:], *lines[1:]]
         if isinstance(value, dict | list):
             return [dash + ("{}" if isinstance(value, dict) else "[]")]
-        head, body = self.scalar_after(value, inner, path, item=True)
+        head, body = self.scalar_after(value, inner, path, parent=column, item=True)
         return [(dash + head[1:]) if head else " " * column + "-", *body]
 
     def key(self, key: str) -> str:
@@ -475,7 +482,9 @@ class Patcher:
             comment = header_rest[header_rest.find("#") :] if "#" in header_rest else ""
             indent = self._block_indent(node)
             if kind == "text":
-                block = (literal_block if style == "|" else folded_block)(new, indent)
+                parent = self.parent_column.get(id(node), 0)
+                block = folded_block(new, indent, parent) if style == ">" else None
+                block = block or literal_block(new, indent, parent)
                 if block is not None:
                     header, lines = block
                     head = header + (" " + comment if comment else "")
@@ -489,7 +498,8 @@ class Patcher:
         flow = self._in_flow(node)
         if kind == "text" and not flow and "\n" in new and style not in ("'", '"'):
             indent = self._child_indent(node)
-            block = literal_block(new, indent) if not plain_fits(new) else None
+            parent = self.parent_column.get(id(node), 0)
+            block = literal_block(new, indent, parent) if not plain_fits(new) else None
             if block is not None:
                 # The rest of the line (a comment) moves to the header line.
                 line_end = _line_end(text, end)
@@ -503,6 +513,9 @@ class Patcher:
 
     def _block_indent(self, node: Any) -> int:
         text = self.text
+        header = re.match(r"[|>][-+]?([1-9])", text[node.start_mark.index : node.end_mark.index])
+        if header:  # an indentation indicator: from the parent's column
+            return self.parent_column.get(id(node), 0) + int(header.group(1))
         first = _next_line(text, node.start_mark.index)
         end = node.end_mark.index
         while first < end:
@@ -757,7 +770,11 @@ def match_items(old: list[Any], new: list[Any]) -> dict[int, int]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("equal", "replace"):
             for offset in range(min(i2 - i1, j2 - j1)):
-                matches[j1 + offset] = i1 + offset
+                one, other = old[i1 + offset], new[j1 + offset]
+                # a question edited in place, not another one in its place
+                both = isinstance(one, dict) and isinstance(other, dict)
+                if tag == "equal" or not both or _alike(one, other):
+                    matches[j1 + offset] = i1 + offset
     return matches
 
 
