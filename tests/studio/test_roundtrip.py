@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from clarity.atomic_files import FileNotWritten
 from clarity.core.packs.loader import load_pack
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.report import Report
@@ -748,3 +749,26 @@ def test_texts_a_teacher_types_in_a_form_are_written_readably(tmp_path: Path) ->
     assert "      explain: 'Tab\tinside'\n" in after
     warnings = load_pack(path, assets_dir=bundled_assets_dir()).warnings
     assert not [problem for problem in warnings if "explain" in problem.field], warnings
+
+
+def test_a_broken_file_saved_over_is_written_afresh_and_kept_as_a_backup(tmp_path: Path) -> None:
+    broken = "\ufeffclarity: 1\r\nid: [rivers\r\ntitle: Rivers\r\n"  # YAML cannot read it
+    path = write(tmp_path, broken)
+    document = composed(HAND)
+    saved = save(path, document)
+    assert saved.backup is not None
+    assert saved.backup.read_bytes() == broken.encode("utf-8")
+    data = path.read_bytes()
+    assert data.startswith("\ufeff# yaml-language-server".encode())  # its BOM and CRLF kept
+    assert data.count(b"\n") == data.count(b"\r\n")
+    loads_as(path, document)
+
+
+def test_a_backup_that_cannot_be_written_stops_the_save(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    document = composed(HAND)
+    document["title"] = "Changed"
+    with pytest.raises(FileNotWritten):
+        save(path, document, backups_dir=tmp_path / "not-a-folder")
+    assert path.read_text(encoding="utf-8") == HAND

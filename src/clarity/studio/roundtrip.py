@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from clarity.atomic_files import write_replacing
+from clarity.atomic_files import FileNotWritten, write_replacing
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.report import Report
 from clarity.studio.yaml_edits import (
@@ -366,7 +366,10 @@ def keep_backup(path: Path, data: bytes, backups_dir: Path) -> Path:
     """Write ``data`` (the pack's previous bytes) to ``backups_dir`` as
     ``<stem>-<UTC time>.yaml`` and remove that pack's oldest backups past
     :data:`MAX_BACKUPS`. Raises :class:`clarity.atomic_files.FileNotWritten`."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a folder that may not be written
+        raise FileNotWritten(backups_dir, exc.strerror or str(exc), exc.errno or 0) from exc
     stamp = datetime.now(UTC).strftime(_STAMP)
     target = backups_dir / f"{path.stem}-{stamp}.yaml"
     serial = 1
