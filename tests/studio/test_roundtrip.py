@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import difflib
 import hashlib
+import os
 import re
 import string
 from pathlib import Path
@@ -114,7 +115,8 @@ def revision(path: Path) -> str:
 
 
 def save(path: Path, document: dict[str, Any], **options: Any) -> SavedPack:
-    options.setdefault("expected_revision", revision(path) if path.exists() else "")
+    if "expected_revision" not in options:
+        options["expected_revision"] = revision(path) if path.exists() else ""
     options.setdefault("backups_dir", path.parent / ".studio-backups")
     return save_document(path, document, **options)
 
@@ -772,3 +774,17 @@ def test_a_backup_that_cannot_be_written_stops_the_save(tmp_path: Path) -> None:
     with pytest.raises(FileNotWritten):
         save(path, document, backups_dir=tmp_path / "not-a-folder")
     assert path.read_text(encoding="utf-8") == HAND
+
+
+def test_a_folder_or_a_named_pipe_in_the_packs_place_is_refused_not_waited_on(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    with pytest.raises(FileNotWritten):
+        save(folder, composed(HAND), expected_revision="", force=True)
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)
+        with pytest.raises(FileNotWritten, match="not a regular file"):
+            save(pipe, composed(HAND), expected_revision="", force=True)

@@ -21,7 +21,9 @@ revision the page holds) raises :class:`ChangedOnDisk` unless ``force``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import types
 import typing
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ import yaml
 from pydantic import BaseModel
 
 from clarity.atomic_files import FileNotWritten, write_replacing
+from clarity.core.messages import message
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.report import Report
 from clarity.studio.yaml_edits import (
@@ -85,14 +88,11 @@ def save_document(
     ``expected_revision`` is the sha256 hex of the file as the page opened it, "" for a new
     pack (no file). Raises :class:`ChangedOnDisk` when the file's bytes are not that
     revision and ``force`` is false, and
-    :class:`clarity.atomic_files.FileNotWritten` when the file or its backup cannot be
-    written (the file is then as it was).
+    :class:`clarity.atomic_files.FileNotWritten` when the file cannot be read (a folder, a
+    named pipe) or it or its backup cannot be written (the file is then as it was).
     """
     document = normalized(document)
-    try:
-        old = path.read_bytes()
-    except FileNotFoundError:
-        old = None
+    old = _current_bytes(path)
     disk_revision = hashlib.sha256(old).hexdigest() if old is not None else ""
     if disk_revision != expected_revision and not force:
         raise ChangedOnDisk(disk_revision)
@@ -102,6 +102,30 @@ def save_document(
     backup = keep_backup(path, old, backups_dir) if old is not None else None
     write_replacing(path, new)
     return SavedPack(hashlib.sha256(new).hexdigest(), backup)
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    """The bytes of the pack file now; None when there is none. Opened without waiting (a
+    named pipe put there never blocks) and read only when it is a regular file. Raises
+    :class:`FileNotWritten` for anything else there, or a file that cannot be read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise FileNotWritten(path, exc.strerror or str(exc), exc.errno or 0) from exc
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise FileNotWritten(path, message("not a regular file"))
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read()
+    except FileNotWritten:
+        raise
+    except OSError as exc:
+        raise FileNotWritten(path, exc.strerror or str(exc), exc.errno or 0) from exc
+    finally:
+        os.close(descriptor)
 
 
 def normalized(value: Any) -> Any:
