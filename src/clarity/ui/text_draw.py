@@ -73,7 +73,7 @@ class ChainFont:
         self._widths: dict[tuple[str, int, bool, str], int] = {}
         self._ink: dict[tuple[str, int, bool, str], tuple[int, int]] = {}
         self._layouts: OrderedDict[tuple[str, bool], LineLayout] = OrderedDict()
-        self._line_widths: dict[str, int] = {}  # lines measured in runs, not laid out
+        self._line_widths: dict[str, int] = {}  # every text measured by width()
         self._shaping: dict[int, tuple[bool, str]] = {}  # each face's direction and script
         self._first_face = coverage(chain.faces[0].path) if chain.faces else None
         self.primary = self._font(0)
@@ -206,22 +206,25 @@ class ChainFont:
 
     def width(self, text: str) -> int:
         """The width of ``text`` drawn as one line, in pixels."""
+        width = self._line_widths.get(text)  # a paragraph is broken again at each size
+        if width is not None:
+            return width
         if self._simple(text, False):
-            return self._run_width(Run(text, 0, False, "Zyyy"))
-        width = self._line_widths.get(text)
-        if width is None:
+            width = self._run_width(Run(text, 0, False, "Zyyy"))
+        else:
             direction = is_rtl_paragraph(text)
             found = self._layouts.get((text, direction))
             if found is not None:
-                return found.width
-            # the layout's width without its ink, which only drawing needs: a long word is
-            # measured at many lengths while it is broken (split_word), each a new text,
-            # and finding a run's ink renders the run
-            runs = self._runs(_drawable(text, self.chain), direction)
-            width = sum(self._run_width(run) for run in runs)
-            if len(self._line_widths) > WIDTH_CACHE_SIZE:
-                self._line_widths.clear()
-            self._line_widths[text] = width
+                width = found.width
+            else:
+                # the layout's width without its ink, which only drawing needs: a long word
+                # is measured at many lengths while it is broken (split_word), each a new
+                # text, and finding a run's ink renders the run
+                runs = self._runs(_drawable(text, self.chain), direction)
+                width = sum(self._run_width(run) for run in runs)
+        if len(self._line_widths) > WIDTH_CACHE_SIZE:
+            self._line_widths.clear()
+        self._line_widths[text] = width
         return width
 
     def cluster_edges(self, line: str, rtl: bool | None = None) -> dict[int, tuple[int, int]]:
