@@ -27,9 +27,11 @@ from ruamel.yaml import YAML
 from clarity.atomic_files import FileNotWritten
 from clarity.core.packs.loader import load_pack
 from clarity.core.packs.plain_yaml import compose
+from clarity.core.packs.problems import keep_written_words
 from clarity.core.packs.report import Report
 from clarity.formats.pack_files import new_pack_text
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.studio.documents import DocumentUnreadable, open_document
 from clarity.studio.roundtrip import MAX_BACKUPS, ChangedOnDisk, SavedPack, save_document
 
 SHARED_CASES = Path("/work/shared/cases/packs")
@@ -105,9 +107,14 @@ questions:
 
 
 def composed(text: str) -> Any:
+    """The document of a pack's text as the studio opens it (the composer's data, with a
+    plain ``null`` kept as the word where a field cannot be left out)."""
     found = compose(text.removeprefix("\ufeff"), Report(Path("pack.yaml")))
     assert found is not None
-    return found[0]
+    raw, positions = found
+    if isinstance(raw, dict):
+        keep_written_words(raw, positions)
+    return raw
 
 
 def revision(path: Path) -> str:
@@ -153,8 +160,9 @@ def pack_files() -> list[Path]:
 def test_an_unchanged_real_pack_is_left_byte_for_byte(tmp_path: Path, source: Path) -> None:
     path = tmp_path / source.name
     path.write_bytes(source.read_bytes())
-    document = composed(source.read_text(encoding="utf-8"))
-    if not isinstance(document, dict):
+    try:
+        document = open_document(path)  # as the studio opens it
+    except DocumentUnreadable:
         pytest.skip("not a pack the studio can open")
     saved = save(path, document)
     assert path.read_bytes() == source.read_bytes()
@@ -788,3 +796,49 @@ def test_a_folder_or_a_named_pipe_in_the_packs_place_is_refused_not_waited_on(
         os.mkfifo(pipe)
         with pytest.raises(FileNotWritten, match="not a regular file"):
             save(pipe, composed(HAND), expected_revision="", force=True)
+
+
+NULL_WORDS_PACK = """\
+clarity: 1
+id: programming
+title: Python
+description: ~
+language: en
+rounds:
+  - image: union_state/belarus.png
+    answer: None
+    grid: 1x2
+questions:
+  - id: q1
+    type: typed
+    prompt: What does print(None) write in YAML?
+    answer: null   # the word, as the loader reads it
+    explain: ~
+  - id: q2
+    type: choice
+    prompt: Which is YAML's word for nothing?
+    choices: [null, none, nil]
+    answer: null
+"""
+
+
+def test_null_words_stay_as_written_and_are_read_as_the_studio_opens_them(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, NULL_WORDS_PACK)
+    document = open_document(path)
+    assert document["questions"][0]["answer"] == "null"
+    assert document["questions"][0]["explain"] is None
+    save(path, document)
+    assert path.read_text(encoding="utf-8") == NULL_WORDS_PACK
+    document["questions"][1]["prompt"] = "Which word means nothing?"
+    document["questions"][0]["explain"] = "It prints None."
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(NULL_WORDS_PACK, after) == [
+        "-    explain: ~",
+        "+    explain: It prints None.",
+        "-    prompt: Which is YAML's word for nothing?",
+        "+    prompt: Which word means nothing?",
+    ]
+    assert open_document(path) == document

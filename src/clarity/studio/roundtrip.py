@@ -20,6 +20,7 @@ revision the page holds) raises :class:`ChangedOnDisk` unless ``force``.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -37,6 +38,7 @@ from pydantic import BaseModel
 from clarity.atomic_files import FileNotWritten, write_replacing
 from clarity.core.messages import message
 from clarity.core.packs.plain_yaml import compose
+from clarity.core.packs.problems import keep_written_words
 from clarity.core.packs.report import Report
 from clarity.studio.yaml_edits import (
     Kind,
@@ -166,8 +168,24 @@ def _newline_of(text: str) -> str:
 
 
 def _composed(text: str) -> Any:
+    """The document of a pack's text, as the studio opens it."""
+    read = _read(text)
+    return None if read is None else read[1]
+
+
+def _read(text: str) -> tuple[Any, Any] | None:
+    """The data the composer reads from ``text``, and the document the studio opens
+    (:func:`clarity.studio.documents.open_document`: a plain ``null`` where a field cannot
+    be left out is that word, :func:`clarity.core.packs.problems.keep_written_words`)."""
     found = compose(text.removeprefix(_BOM), Report(Path("pack.yaml")))
-    return None if found is None else found[0]
+    if found is None:
+        return None
+    raw, positions = found
+    if not isinstance(raw, dict) or not positions.null_words:
+        return raw, raw
+    composed = copy.deepcopy(raw)
+    keep_written_words(raw, positions)
+    return composed, raw
 
 
 def _patched(old: bytes, document: dict[str, Any], kind_of: KindOf) -> bytes | None:
@@ -179,13 +197,14 @@ def _patched(old: bytes, document: dict[str, Any], kind_of: KindOf) -> bytes | N
         return None
     bom = _BOM if text.startswith(_BOM) else ""
     body = text.removeprefix(_BOM)
-    before = _composed(body)
-    if not isinstance(before, dict):
+    read = _read(body)
+    if read is None or not isinstance(read[1], dict):
         return None
+    composed, before = read
     if before == document:
         return old
     for root in _node_trees(body):
-        if _reads_as(root, before):
+        if _reads_as(root, composed):
             try:
                 new_text = _edit(body, root, before, document, kind_of)
             except Unpatchable:
