@@ -188,7 +188,7 @@ def inline_scalar(
 ) -> str:
     """``text`` as a one-line scalar the composer reads back as ``text`` (None: nothing)."""
     if text is None:
-        return "" if item else "null"
+        return ""  # nothing after the colon or dash: a "null" word may be read as the word
     if kind == "number" and _NUMBER.fullmatch(text):
         return text
     if kind == "boolean" and text in _BOOLEAN:
