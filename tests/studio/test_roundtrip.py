@@ -720,7 +720,7 @@ UNION_STATE = (bundled_questions_dir() / "union_state.yaml").read_text(encoding=
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     edits=st.lists(
