@@ -1,8 +1,12 @@
 """The True or False sprint: statements from a pack, judged true or false against the clock.
 
-Statements (:func:`statements_of`, dealt by :class:`Deck`):
+Statements (:func:`statements_of`, dealt by :class:`Deck`); a statement never depends on
+something the sprint does not show:
 
 - a true/false question is said as written; its ``answer`` is the statement's truth;
+- a choice question whose choices are just yes and no ("Да" / "Нет", "Yes" / "No", "Так" /
+  "Не", or True / False) is said the same way, its prompt alone, true when "yes" is right
+  (:func:`yes_no_truth`): "Минск больше Бреста? — Нет" judged false is a double negative;
 - a choice question is said as the question with ONE proposed choice ("What is the highest
   governing body of the Union State? — Council of Ministers"); a right choice makes it true,
   a wrong one false;
@@ -12,13 +16,24 @@ Statements (:func:`statements_of`, dealt by :class:`Deck`):
 - a choice question is left out when one of its choices is not an answer to the question
   as written but points at the other choices ("All of the above", "None of these",
   "Both A and B", "A and C", "Все ответы верны"): proposed alone it reads as nonsense
-  (:func:`refers_to_other_choices`); so is one with no wrong choice (it could not be false).
+  (:func:`refers_to_other_choices`); so is one with no wrong choice (it could not be false);
+- a question with a picture (``image:``) is left out: the sprint shows no picture (a card
+  of text read at a glance, one after another), and "Which country is shown on the map? —
+  Belarus" cannot be judged without it;
+- a choice question whose prompt points at its choices ("Which of these came first?",
+  "Какие из этих стран...", "Які з пералічаных...") is left out: the sprint shows one
+  choice, so "these" points at nothing (:func:`points_at_choices`, a word list per
+  language); a trailing instruction about how to answer ("(More than one answer is
+  right.)", "(Select all that apply)") is dropped from the prompt, since one proposed
+  choice is judged alone; the same instruction elsewhere in the prompt leaves it out.
 
-Right about half the time: each pass through the pack shows every usable question once;
-the true/false questions' truths are fixed by the pack, so the choice questions' verdicts
-are dealt to even out the pass (as many true ones as bring the pass nearest half true,
-which ones at random). A pack whose true/false questions lean one way makes its choice
-statements lean the other, and the student meets true about half the time over a sprint.
+Each usable question makes one statement a sprint, at most: when they are used up the
+sprint ends (a small pack cannot be looped for points, and a streak counts distinct
+statements). Right about half the time: the plain statements' truths are fixed by the
+pack, so the choice questions' verdicts are dealt to even out the sprint (as many true ones
+as bring it nearest half true, which ones at random). A pack whose true/false questions
+lean one way makes its choice statements lean the other, and the student meets true about
+half the time.
 
 :class:`Sprint` is the state machine: time is passed in as seconds (any monotonic origin),
 randomness as a ``random.Random``; the same seed replays the same sprint. Its events
@@ -33,7 +48,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from clarity.core.messages import Message, message
-from clarity.core.packs.models import AnyQuestion, ChoiceQuestion, Pack, TrueFalseQuestion
+from clarity.core.packs.models import ChoiceQuestion, Pack, TrueFalseQuestion
 
 #: Seconds a sprint lasts before extra time stretches it.
 SPRINT_SECONDS = 60.0
@@ -68,6 +83,89 @@ def refers_to_other_choices(choice: str) -> bool:
     return _REFERRING.match(choice.strip().rstrip(".!")) is not None
 
 
+# Prompts that point at the question's choices: the sprint shows one choice, so "these"
+# would point at nothing ("Which of these came first? — Community of Belarus and Russia").
+# English, Russian and Belarusian; "which of the planets" names its set and is kept, but
+# Russian "какой из" / Belarusian "які з" is nearly always "which of the (listed) ones".
+# Belarusian "з" must stand alone: "Што з'яўляецца..." ("What is...") is kept.
+_POINTING = re.compile(
+    r"""(
+        \b(of|from)\s+(these|those|them|the\s+following|the\s+above|the\s+below
+            |the\s+(options|choices|answers)|this\s+list)\b
+      | \bthe\s+following\b
+      | \b(these|those)\s+(options|choices|answers)\b
+      | \b(listed|shown|given)\s+(below|above|here)\b
+      | \bиз\s+(этих|этого|них|перечисленн|вышеперечисленн|следующ|предложенн
+            |приведённ|приведенн|указанн)
+      | \b(как(ой|ая|ое|ие|ую|ого|их)|кто|что|котор(ый|ая|ое|ые))\s+из\b
+      | (^|\s)з\s+(гэтых|гэтага|іх|пералічан|вышэйпералічан|наступн|прапанаван|прыведзен)
+      | \b(як(і|ая|ое|ія|ую|ога|іх)|хто|што)\s+з(?=\s)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# An instruction on how to answer, which a pack may write into a choice question's prompt
+# ("(More than one answer is right.)", "Выберите все верные"): a sprint proposes one choice
+# to judge alone, so the instruction does not belong to its statement.
+_INSTRUCTION = re.compile(
+    r"""(
+        more\s+than\s+one\s+(right\s+|correct\s+)?(answer|choice|option)
+      | (select|choose|tick|mark|pick)\s+(all|two|three|every|\d)\b
+      | all\s+that\s+apply
+      | (несколько|более\s+одного|больше\s+одного)\s+(верн\w*\s+|правильн\w*\s+)?
+            (ответ|вариант)
+      | (выберите|отметьте|укажите)\s+(все|два|три|несколько)\b
+      | (некалькі|больш\s+(за\s+)?(адзін|аднаго))\s+(правільн\w*\s+|верн\w*\s+)?
+            (адказ|варыянт)
+      | (выберыце|адзначце|пазначце)\s+(усе|ўсе|два|тры|некалькі)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# an instruction in brackets at the end, or as a sentence after the question
+_TRAILING = re.compile(r"(\s*\([^()]*\)|\s*\[[^\[\]]*\]|(?<=[?:.])\s+[^?]+)[\s.]*$")
+
+# The words of a choice that is just "yes" or "no" (or "true" / "false"), in English,
+# Russian and Belarusian, compared in lower case without a closing stop.
+_YES = frozenset({"yes", "true", "да", "верно", "правда", "так", "праўда", "дакладна"})
+_NO = frozenset({"no", "false", "нет", "неверно", "ложь", "не", "няпраўда", "няверна"})
+
+
+def points_at_choices(prompt: str) -> bool:
+    """Whether a choice question's ``prompt`` points at its choices ("Which of these...",
+    "of the following", "Какие из этих...", "Які з пералічаных..."): said with one choice
+    proposed, "these" would point at nothing the sprint shows."""
+    return _POINTING.search(prompt) is not None
+
+
+def sprint_prompt(prompt: str) -> str | None:
+    """A choice question's prompt as a sprint says it: a trailing instruction on how to
+    answer ("(More than one answer is right.)") dropped; None when the prompt holds such an
+    instruction elsewhere (the question is left out)."""
+    trailing = _TRAILING.search(prompt)
+    if trailing is not None and _INSTRUCTION.search(trailing.group(0)):
+        prompt = prompt[: trailing.start()].rstrip()
+    if not prompt or _INSTRUCTION.search(prompt):
+        return None
+    return prompt
+
+
+def _word(choice: str) -> str:
+    return choice.strip().rstrip(".!").strip().casefold()
+
+
+def yes_no_truth(question: ChoiceQuestion) -> bool | None:
+    """For a choice question whose two choices are just yes and no (or true and false), in
+    English, Russian or Belarusian: whether "yes" is its one right answer; else None."""
+    if len(question.choices) != 2 or len(question.right_answers) != 1:
+        return None
+    words = [_word(choice) for choice in question.choices]
+    yes = [w in _YES for w in words]
+    no = [w in _NO for w in words]
+    if sorted(yes) != [False, True] or sorted(no) != [False, True] or yes == no:
+        return None
+    return _word(question.right_answers[0]) in _YES
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One statement to judge.
@@ -99,46 +197,66 @@ class Statement:
 
 
 def sprint_questions(pack: Pack) -> tuple[list[int], list[int]]:
-    """The indexes of the pack's usable true/false questions and choice questions, in pack
-    order (see the module's rules for what is left out)."""
-    truefalse: list[int] = []
+    """The indexes of the pack's usable questions, in pack order: those said as a plain
+    statement (true/false questions and yes/no choice questions, their truth fixed by the
+    pack), and the choice questions said with one proposed choice. See the module's rules
+    for what is left out."""
+    plain: list[int] = []
     choice: list[int] = []
     for index, question in enumerate(pack.questions):
+        if question.image is not None:
+            continue  # the sprint shows no picture
         if isinstance(question, TrueFalseQuestion):
-            truefalse.append(index)
-        elif isinstance(question, ChoiceQuestion) and _usable_choice(question):
-            choice.append(index)
-    return truefalse, choice
+            plain.append(index)
+        elif isinstance(question, ChoiceQuestion):
+            if yes_no_truth(question) is not None:
+                plain.append(index)
+            elif _usable_choice(question):
+                choice.append(index)
+    return plain, choice
 
 
 def _usable_choice(question: ChoiceQuestion) -> bool:
     if any(refers_to_other_choices(choice) for choice in question.choices):
         return False
+    if points_at_choices(question.prompt) or sprint_prompt(question.prompt) is None:
+        return False
     return len(question.right_answers) < len(question.choices)
 
 
 def proposed_statement(index: int, question: ChoiceQuestion, proposed: str) -> Statement:
-    """``question`` with ``proposed`` (one of its choices) put forward as its answer."""
+    """``question`` with ``proposed`` (one of its choices) put forward as its answer (its
+    prompt as :func:`sprint_prompt` says it)."""
     if proposed not in question.choices:
         raise ValueError(f"{proposed!r} is not a choice of question {index}")
+    prompt = sprint_prompt(question.prompt) or question.prompt
     # Translators: a True or False sprint's statement: a quiz question and one proposed
     # answer to it, which the student judges true or false. Both come from the pack.
-    text = message("{question} — {answer}", question=question.prompt, answer=proposed)
+    text = message("{question} — {answer}", question=prompt, answer=proposed)
     return Statement(
         text=text,
         truth=proposed in question.right_answers,
         question_index=index,
         question_id=question.id,
-        prompt=question.prompt,
+        prompt=prompt,
         proposed=proposed,
     )
 
 
-def truefalse_statement(index: int, question: TrueFalseQuestion) -> Statement:
-    """A true/false question said as written, its answer the statement's truth."""
+def truefalse_statement(index: int, question: TrueFalseQuestion | ChoiceQuestion) -> Statement:
+    """A true/false question said as written, its answer the statement's truth; or a yes/no
+    choice question said the same way, true when "yes" is its answer. Raises ``ValueError``
+    for a choice question that is not yes/no."""
+    if isinstance(question, TrueFalseQuestion):
+        truth = question.answer
+    else:
+        yes = yes_no_truth(question)
+        if yes is None:
+            raise ValueError(f"question {index} is not a yes/no question")
+        truth = yes
     return Statement(
         text=question.prompt,
-        truth=question.answer,
+        truth=truth,
         question_index=index,
         question_id=question.id,
         prompt=question.prompt,
@@ -146,8 +264,9 @@ def truefalse_statement(index: int, question: TrueFalseQuestion) -> Statement:
 
 
 class Deck:
-    """Deals a pack's statements: every usable question once a pass, in a random order, the
-    choice verdicts dealt to make each pass as near half true as the pack allows.
+    """Deals a pack's statements for one sprint: every usable question once, in a random
+    order, the choice verdicts dealt to make them as near half true as the pack allows;
+    then no more (:meth:`next` gives None).
 
     Raises ``ValueError`` when the pack has no question a sprint can use (see
     :func:`sprint_questions`; :func:`can_sprint` asks first).
@@ -156,36 +275,38 @@ class Deck:
     def __init__(self, pack: Pack, rng: random.Random) -> None:
         self._pack = pack
         self._rng = rng
-        self._truefalse, self._choice = sprint_questions(pack)
-        if not self._truefalse and not self._choice:
+        self._plain, self._choice = sprint_questions(pack)
+        if not self._plain and not self._choice:
             raise ValueError(f"pack {pack.id} has no true/false or choice question for a sprint")
-        self._pass: list[Statement] = []
-        self._last: int | None = None
+        self._left = self._deal()
+        #: how many statements the deck holds in all (one per usable question)
+        self.size = len(self._left)
 
-    def next(self) -> Statement:
-        """The next statement; a new pass starts when every question of this one was shown."""
-        if not self._pass:
-            self._pass = self._deal_pass()
-        statement = self._pass.pop()
-        self._last = statement.question_index
-        return statement
+    @property
+    def left(self) -> int:
+        """Statements not dealt yet."""
+        return len(self._left)
 
-    def _deal_pass(self) -> list[Statement]:
+    def next(self) -> Statement | None:
+        """The next statement, or None when every one was dealt."""
+        return self._left.pop() if self._left else None
+
+    def _deal(self) -> list[Statement]:
         rng = self._rng
         questions = self._pack.questions
-        trues = sum(1 for i in self._truefalse if _truth(questions[i]))
-        falses = len(self._truefalse) - trues
+        dealt: list[Statement] = []
+        for index in self._plain:
+            question = questions[index]
+            assert isinstance(question, TrueFalseQuestion | ChoiceQuestion)
+            dealt.append(truefalse_statement(index, question))
+        trues = sum(1 for s in dealt if s.truth)
+        falses = len(dealt) - trues
         count = len(self._choice)
-        # k true choice statements make the pass even when trues + k == falses + count - k
+        # k true choice statements make it even when trues + k == falses + count - k
         twice = falses + count - trues
         true_choices = twice // 2 + (1 if twice % 2 and rng.random() < 0.5 else 0)
         true_choices = max(0, min(count, true_choices))
         made_true = set(rng.sample(self._choice, true_choices))
-        dealt: list[Statement] = []
-        for index in self._truefalse:
-            question = questions[index]
-            assert isinstance(question, TrueFalseQuestion)
-            dealt.append(truefalse_statement(index, question))
         for index in self._choice:
             question = questions[index]
             assert isinstance(question, ChoiceQuestion)
@@ -197,18 +318,11 @@ class Deck:
                 )
             dealt.append(proposed_statement(index, question, proposed))
         rng.shuffle(dealt)
-        # dealt is popped from its end: keep the question just shown from coming straight back
-        if len(dealt) > 1 and dealt[-1].question_index == self._last:
-            dealt[0], dealt[-1] = dealt[-1], dealt[0]
         return dealt
 
 
-def _truth(question: AnyQuestion) -> bool:
-    return isinstance(question, TrueFalseQuestion) and question.answer
-
-
 def can_sprint(pack: Pack) -> bool:
-    """Whether ``pack`` has a question a sprint can say (true/false or usable choice)."""
+    """Whether ``pack`` has a question a sprint can say (see :func:`sprint_questions`)."""
     truefalse, choice = sprint_questions(pack)
     return bool(truefalse or choice)
 
@@ -297,7 +411,9 @@ class Sprint:
 
     A right verdict scores one point and adds to the streak; a wrong one ends the streak
     and costs ``rules.wrong_costs`` seconds. Time runs out at start + duration − costs;
-    :meth:`time_left` and :meth:`check` end it then. Raises ``RuntimeError`` for a call out
+    :meth:`time_left` and :meth:`check` end it then. Each statement is said once: the
+    sprint also ends when the last one is answered (:attr:`used_up`; untimed, at
+    ``rules.count`` or then, whichever comes first). Raises ``RuntimeError`` for a call out
     of order (answering before the start or after the end), a bug of the caller.
     """
 
@@ -322,6 +438,16 @@ class Sprint:
         self.best_streak = 0
         self._costs = 0.0
         self.shown: list[Statement] = []
+        #: whether the sprint ended because every statement of the pack was answered
+        self.used_up = False
+
+    @property
+    def total(self) -> int:
+        """Statements this sprint can say at most: the pack's usable questions (untimed,
+        no more than ``rules.count``)."""
+        if self.rules.duration is None:
+            return min(self.rules.count, self._deck.size)
+        return self._deck.size
 
     @property
     def ended(self) -> bool:
@@ -396,11 +522,16 @@ class Sprint:
         )
         deadline = self.deadline()
         if self.rules.duration is None and self.answered >= self.rules.count:
+            self.used_up = self._deck.left == 0
             self._end(at)
         elif deadline is not None and deadline <= at:
             self._end(at)  # a wrong verdict with less than its cost left ends it now
         elif not self.check(at):
-            self._deal()
+            if self._deck.left == 0:
+                self.used_up = True  # every statement answered: no statement comes twice
+                self._end(at)
+            else:
+                self._deal()
         return self._outcome(counted=True, right=right, at=at)
 
     def beats(self, best: int | None) -> bool:
@@ -409,9 +540,11 @@ class Sprint:
         return self.score > (best if best is not None else 0)
 
     def _deal(self) -> Statement:
-        self.statement = self._deck.next()
-        self.shown.append(self.statement)
-        return self.statement
+        statement = self._deck.next()
+        assert statement is not None  # the caller checked that one is left
+        self.statement = statement
+        self.shown.append(statement)
+        return statement
 
     def _outcome(self, *, counted: bool, right: bool, at: float) -> SprintOutcome:
         return SprintOutcome(
@@ -445,9 +578,13 @@ class Sprint:
 
 
 def statements_of(pack: Pack, rng: random.Random, count: int) -> list[Statement]:
-    """The first ``count`` statements a sprint over ``pack`` with ``rng`` would deal."""
+    """The first ``count`` statements a sprint over ``pack`` with ``rng`` would deal (fewer
+    when the pack has fewer: each is said once a sprint)."""
     deck = Deck(pack, rng)
-    return [deck.next() for _ in range(count)]
+    dealt: list[Statement] = []
+    while len(dealt) < count and (statement := deck.next()) is not None:
+        dealt.append(statement)
+    return dealt
 
 
 __all__: Sequence[str] = (
@@ -464,9 +601,12 @@ __all__: Sequence[str] = (
     "SprintRules",
     "Statement",
     "can_sprint",
+    "points_at_choices",
     "proposed_statement",
     "refers_to_other_choices",
+    "sprint_prompt",
     "sprint_questions",
     "statements_of",
     "truefalse_statement",
+    "yes_no_truth",
 )
