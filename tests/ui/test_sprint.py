@@ -1,12 +1,16 @@
 """The True or False sprint screen, driven through the real App with real key events and a
 stepped clock: answers by T/F and the arrows, a wrong verdict's 5 s, the end at 60 s of game
-time, the result and the personal best kept in the real store and beaten."""
+time, the result and the personal best kept in the real store and beaten; the verdict strip
+on the statement just answered, the pause (Esc, and the window minimised, hidden or losing
+the focus as SDL reports it), and the end when a small pack's statements are used up."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -16,7 +20,8 @@ from clarity.settings import Settings
 from clarity.ui.app import App, WindowOptions
 from clarity.ui.assets import Assets
 from clarity.ui.bindings import key_hints
-from clarity.ui.scene import Scene
+from clarity.ui.scenes.packs import PackScene
+from clarity.ui.scenes.pause import PauseScene
 from clarity.ui.scenes.sprint import SprintScene
 from clarity.ui.services import GameSettings, PackCatalog, Services
 from clarity.ui.sound import Sound
@@ -26,6 +31,62 @@ from clarity.ui.theme import Look
 from .conftest import ASSETS, Pilot, write_play_pack
 from .saving import MakeApp, app_factory, at_title
 from .test_speech import FakeEngine
+
+#: (country, capital): each makes a choice question and a true/false one (false for every
+#: third, its capital taken from the next row), 32 statements: a sprint never runs out
+#: of them in these tests unless it is meant to.
+CAPITALS = (
+    ("Belarus", "Minsk"),
+    ("Lithuania", "Vilnius"),
+    ("Latvia", "Riga"),
+    ("Poland", "Warsaw"),
+    ("Russia", "Moscow"),
+    ("Ukraine", "Kyiv"),
+    ("Estonia", "Tallinn"),
+    ("Finland", "Helsinki"),
+    ("Sweden", "Stockholm"),
+    ("Norway", "Oslo"),
+    ("Germany", "Berlin"),
+    ("France", "Paris"),
+    ("Spain", "Madrid"),
+    ("Italy", "Rome"),
+    ("Austria", "Vienna"),
+    ("Hungary", "Budapest"),
+)
+
+
+def capitals_questions() -> list[dict[str, Any]]:
+    questions: list[dict[str, Any]] = []
+    for i, (country, capital) in enumerate(CAPITALS):
+        others = [CAPITALS[(i + step) % len(CAPITALS)][1] for step in (1, 5)]
+        questions.append(
+            {
+                "id": f"capital-{i}",
+                "type": "choice",
+                "prompt": f"What is the capital of {country}?",
+                "choices": [capital, *others],
+                "answer": capital,
+            }
+        )
+        said = capital if i % 3 else CAPITALS[(i + 1) % len(CAPITALS)][1]
+        questions.append(
+            {
+                "id": f"said-{i}",
+                "type": "truefalse",
+                "prompt": f"{said} is the capital of {country}.",
+                "answer": said == capital,
+            }
+        )
+    return questions
+
+
+@pytest.fixture
+def pack_folder(tmp_path: Path) -> Path:
+    """The sprint's pack: 32 statements (the shared play pack has 6 a sprint can say)."""
+    folder = tmp_path / "packs"
+    write_play_pack(folder, questions=capitals_questions(), title="Capitals")
+    return folder
+
 
 TRUE_KEYS = (pygame.K_t, pygame.K_LEFT)
 FALSE_KEYS = (pygame.K_f, pygame.K_RIGHT)
@@ -94,10 +155,14 @@ def test_a_wrong_verdict_costs_five_seconds_and_says_so(app: App, loaded: Loaded
     assert after is not None
     assert before - after == pytest.approx(5.0 + 1 / 60, abs=0.02)
     assert scene.cost_shown() == "−5 s"
+    assert scene.shown_texts()["verdict-cost"] == "−5 s"  # on the verdict strip
     pilot.step(60)
-    assert scene.cost_shown() is None  # shown for a moment, then gone
+    assert scene.cost_shown() == "−5 s"  # with the verdict, for two seconds
+    pilot.step(61)
+    assert scene.cost_shown() is None  # then gone
+    assert "verdict-cost" not in scene.shown_texts()
     verdict(pilot, scene, right=True)
-    assert scene.time_left() == pytest.approx(after - 61 / 60, abs=0.02)
+    assert scene.time_left() == pytest.approx(after - 122 / 60, abs=0.02)
 
 
 def test_time_runs_out_at_sixty_seconds_and_the_result_shows_the_score(
@@ -174,24 +239,57 @@ def test_the_personal_best_is_saved_and_beaten(
     assert app.services.best_sprint(loaded.pack.id) == 3
 
 
-def test_a_pack_with_no_statement_says_so_instead_of_starting(app: App, tmp_path: Path) -> None:
-    folder = tmp_path / "typed-only"
-    typed = [
+def test_a_pack_with_no_statement_says_so_and_esc_goes_back_to_the_pack_list(
+    app: App, tmp_path: Path
+) -> None:
+    folder = tmp_path / "nothing-to-say"
+    questions: list[dict[str, Any]] = [
         {"id": f"q{i}", "type": "typed", "prompt": f"Capital number {i}?", "answer": "Minsk"}
         for i in range(3)
     ]
-    path = write_play_pack(folder, questions=typed, pack_id="typed-only")
+    questions += [
+        {  # the tester's: a picture the sprint would not show
+            "id": "what-map",
+            "type": "choice",
+            "image": "lighthouse.png",
+            "prompt": "Какая страна выделена на карте?",
+            "choices": ["Беларусь", "Украина", "Польша", "Литва"],
+            "answer": "Беларусь",
+        },
+        {  # "these" pointing at choices the sprint would not show
+            "id": "first",
+            "type": "choice",
+            "prompt": "Which of these came first?",
+            "choices": ["Community of Belarus and Russia", "Treaty on the Union"],
+            "answer": "Community of Belarus and Russia",
+        },
+    ]
+    path = write_play_pack(folder, questions=questions, pack_id="nothing-to-say")
     loaded = load_pack(path, assets_dir=ASSETS)
     assert loaded.ok, loaded.first_error
     pilot = Pilot(app)
-    below = Scene(app)  # the pack list the sprint was chosen from
-    app.push(below)
     scene = start(pilot, loaded)
     assert scene.sprint is None
-    assert "no true/false or choice question" in scene.shown_texts()["message"]
+    assert "no question a sprint can say" in scene.shown_texts()["message"]
+    assert "without a picture" in scene.shown_texts()["message"]
     pilot.key(pygame.K_t)
     pilot.step(120)
     assert pilot.top is scene
+    pilot.key(pygame.K_ESCAPE)
+    packs = pilot.top
+    assert isinstance(packs, PackScene)  # the pack list, not the title
+    assert packs.purpose == "sprint"
+    assert scene not in app.scenes
+
+
+def test_esc_on_the_result_goes_back_to_the_pack_list_below_when_it_is_kept(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = Pilot(app)
+    below = PackScene(app, purpose="sprint")
+    app.push(below)
+    scene = start(pilot, loaded)
+    run_out(pilot, scene)
     pilot.key(pygame.K_ESCAPE)
     assert pilot.top is below
 
@@ -384,3 +482,254 @@ def test_both_trophies_of_one_sprint_are_shown_side_by_side_within_the_screen(
     assert rects[0].top == rects[1].top  # one row in a 1280-wide window
     screen = pygame.Rect((0, 0), app.size)
     assert all(screen.contains(r) and r.bottom <= second._hints_area.top for r in rects)
+
+
+# --- the verdict strip ----------------------------------------------------------------
+
+
+def test_after_a_verdict_the_strip_says_what_the_statement_was_with_a_mark_and_a_word(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    first = scene.statement
+    assert first is not None
+    assert scene.verdict_shown() is None
+    verdict(pilot, scene, right=False)
+    second = scene.statement
+    assert second is not None
+    assert second is not first
+    words = scene.shown_texts()
+    assert words["verdict-mark"] == "✗ Wrong"
+    was = "true" if first.truth else "false"
+    assert words["verdict"] == f"That was {was}: {app.translator.render(first.text)}"
+    assert words["statement"] == app.translator.render(second.text)  # the next one, at once
+    # the red is the strip's; the next statement's card keeps the plain edge
+    surface = pygame.Surface(app.size)
+    scene.draw(surface)
+    palette = app.look.palette
+    card, strip = scene._card, scene._strip
+    assert not card.colliderect(strip)
+    assert tuple(surface.get_at((card.centerx, card.top)))[:3] == tuple(palette.panel_edge)[:3]
+    assert tuple(surface.get_at((strip.centerx, strip.top)))[:3] == tuple(palette.wrong)[:3]
+    # the strip blocks nothing: the next verdict is taken at once, and says its own
+    verdict(pilot, scene, right=True)
+    assert scene.sprint is not None
+    assert scene.sprint.score == 1
+    assert scene.shown_texts()["verdict-mark"] == "✓ Right"
+    assert second.prompt in scene.shown_texts()["verdict"]
+    scene.draw(surface)
+    assert tuple(surface.get_at((strip.centerx, strip.top)))[:3] == tuple(palette.right)[:3]
+    assert tuple(surface.get_at((card.centerx, card.top)))[:3] == tuple(palette.panel_edge)[:3]
+    pilot.step(int(2.1 * 60))  # about two seconds, then the strip is gone
+    assert scene.verdict_shown() is None
+    assert "verdict" not in scene.shown_texts()
+    scene.draw(surface)
+    assert tuple(surface.get_at((strip.centerx, strip.top)))[:3] != tuple(palette.right)[:3]
+
+
+def test_the_strip_fits_a_small_window_with_a_long_statement(
+    make_app: Callable[..., App], loaded: LoadedPack
+) -> None:
+    app = make_app(size=(1024, 768))
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    verdict(pilot, scene, right=False)
+    screen = pygame.Rect((0, 0), app.size)
+    rects = [scene._bar, scene._strip, scene._card, scene.true_button.rect]
+    assert all(screen.contains(r) for r in rects)
+    assert all(a.bottom <= b.top for a, b in itertools.pairwise(rects))
+    assert scene.true_button.rect.bottom <= scene._hints_area.top
+    assert scene._strip.height >= app.look.metrics(app.size).body_size
+
+
+# --- the pause --------------------------------------------------------------------------
+
+
+def test_esc_pauses_the_sprint_and_its_clock_until_the_student_goes_on(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    pilot.step(60)
+    before = scene.time_left()
+    shown = scene.statement
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, PauseScene)
+    pilot.step(int(10 / 0.5), dt=0.5)  # ten seconds on the pause menu
+    assert scene.time_left() == pytest.approx(before)
+    pilot.key(pygame.K_ESCAPE)  # Esc again: go on
+    assert pilot.top is scene
+    assert scene.statement is shown
+    assert scene.sprint is not None
+    assert scene.sprint.score == 0
+    pilot.step(60)
+    assert scene.time_left() == pytest.approx(before - 1.0, abs=0.05)
+    verdict(pilot, scene, right=True)
+    assert scene.sprint.score == 1
+
+
+def test_the_pause_menu_leaves_the_sprint_or_starts_it_again(app: App, loaded: LoadedPack) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    verdict(pilot, scene, right=True)
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_r)  # Restart
+    again = pilot.top
+    assert isinstance(again, SprintScene)
+    assert again is not scene
+    assert again.sprint is not None
+    assert again.sprint.score == 0
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_t)  # Back to the title
+    assert pilot.top.name == "title"
+
+
+def window_event(kind: int) -> pygame.event.Event:
+    """A window event as SDL 2 sends it through pygame-ce (one window: ``window`` None)."""
+    return pygame.event.Event(kind, window=None)
+
+
+@pytest.mark.parametrize("kind", ["minimised", "hidden"])
+def test_a_minimised_or_hidden_window_pauses_the_sprint(
+    app: App, loaded: LoadedPack, kind: str
+) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    pilot.step(30)
+    before = scene.time_left()
+    # the dummy video driver sends nothing on minimising: the event as SDL sends it
+    event = pygame.WINDOWMINIMIZED if kind == "minimised" else pygame.WINDOWHIDDEN
+    pilot.post([window_event(event)])
+    assert isinstance(pilot.top, PauseScene)
+    pilot.step(int(20 / 0.5), dt=0.5)
+    assert scene.time_left() == pytest.approx(before)
+    assert not scene.ended
+    pilot.key(pygame.K_ESCAPE)  # back, and the student's key goes on
+    assert pilot.top is scene
+    pilot.step(30)
+    assert scene.time_left() == pytest.approx(before - 0.5, abs=0.05)
+
+
+def test_the_window_really_hidden_loses_the_focus_and_pauses_the_sprint(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    before = scene.time_left()
+    app.window.hide()  # SDL sends WINDOWFOCUSLOST (the keyboard has no focus) and WINDOWHIDDEN
+    try:
+        pilot.step()
+        assert not pygame.key.get_focused()
+        assert isinstance(pilot.top, PauseScene)
+        assert sum(isinstance(s, PauseScene) for s in app.scenes) == 1  # one menu
+        pilot.step(int(30 / 0.5), dt=0.5)
+    finally:
+        app.window.show()
+    pilot.step()
+    assert isinstance(pilot.top, PauseScene)  # coming back does not go on by itself
+    assert scene.time_left() == pytest.approx(before, abs=0.05)
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.top is scene
+
+
+def test_focus_moving_to_another_window_of_this_process_does_not_pause(
+    app: App, loaded: LoadedPack
+) -> None:
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    assert pygame.key.get_focused()
+    pilot.post([window_event(pygame.WINDOWFOCUSLOST)])  # the keyboard kept its focus
+    assert pilot.top is scene
+
+
+# --- each statement once ----------------------------------------------------------------
+
+
+TINY = [  # the tester's 3-statement pack that looped for 103 points
+    {"id": "a", "type": "truefalse", "prompt": "The Sun is a star.", "answer": True},
+    {"id": "b", "type": "truefalse", "prompt": "The Moon is a planet.", "answer": False},
+    {"id": "c", "type": "truefalse", "prompt": "Mars has two moons.", "answer": True},
+]
+
+
+def test_a_tiny_pack_ends_when_every_statement_was_answered(app: App, tmp_path: Path) -> None:
+    path = write_play_pack(tmp_path / "tiny", questions=TINY, pack_id="tf-only")
+    loaded = load_pack(path, assets_dir=ASSETS)
+    assert loaded.ok, loaded.first_error
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    seen = []
+    for _ in range(3):
+        assert scene.statement is not None
+        seen.append(scene.statement.prompt)
+        verdict(pilot, scene, right=True)
+    assert sorted(seen) == sorted(q["prompt"] for q in TINY)
+    assert scene.ended
+    assert scene.sprint is not None
+    assert scene.sprint.used_up
+    words = scene.shown_texts()
+    left = scene.sprint.time_left(scene.sprint.ended_at or 0.0)
+    assert left is not None
+    assert left > 59
+    assert words["result-done"] == f"You answered every statement, with {int(left)} s left."
+    assert words["result-score"] == "3 points"
+    for _ in range(5):
+        pilot.key(pygame.K_t)  # nothing more to farm
+    assert scene.sprint.score == 3
+
+
+def test_a_pack_with_pictures_and_a_yes_no_question_through_the_screen(
+    app: App, tmp_path: Path
+) -> None:
+    questions: list[dict[str, Any]] = [
+        {
+            "id": "what-map",
+            "type": "choice",
+            "image": "lighthouse.png",
+            "prompt": "Какая страна выделена на карте?",
+            "choices": ["Беларусь", "Украина", "Польша", "Литва"],
+            "answer": "Беларусь",
+        },
+        {
+            "id": "capital",
+            "type": "choice",
+            "prompt": "Какой город — столица Беларуси?",
+            "choices": ["Минск", "Вильнюс", "Рига", "Варшава"],
+            "answer": "Минск",
+        },
+        {
+            "id": "yesno",
+            "type": "choice",
+            "prompt": "Минск больше Бреста?",
+            "choices": ["Да", "Нет"],
+            "answer": "Да",
+        },
+        {
+            "id": "tf2",
+            "type": "truefalse",
+            "image": "lighthouse.png",
+            "prompt": "На карте выделена Польша.",
+            "answer": False,
+        },
+    ]
+    path = write_play_pack(tmp_path / "ru", questions=questions, pack_id="ru-pics")
+    loaded = load_pack(path, assets_dir=ASSETS)
+    assert loaded.ok, loaded.first_error
+    pilot = Pilot(app)
+    scene = start(pilot, loaded)
+    said = []
+    while not scene.ended:
+        assert scene.statement is not None
+        said.append(scene.shown_texts()["statement"])
+        if scene.statement.prompt == "Минск больше Бреста?":
+            pilot.key(pygame.K_t)  # true: Minsk is bigger, said plainly
+            assert scene.sprint is not None
+            assert scene.sprint.score >= 1
+            continue
+        verdict(pilot, scene, right=True)
+    assert len(said) == 2
+    assert "Минск больше Бреста?" in said
+    assert not any("карт" in text for text in said)
+    assert scene.sprint is not None
+    assert scene.sprint.score == 2

@@ -6,9 +6,18 @@ clock (never the wall clock: a test steps the game's time) and draws what it say
 - the statement in a card, True and False buttons under it (keys T / ←, F / →, declared
   once in :data:`ANSWER_KEYS`; the hints along the bottom are made from the same rows);
 - the score, the streak and a countdown bar over the sprint's length (60 s, stretched by
-  the player's extra time, as the play screen's rules are); a wrong verdict says "−5 s"
-  beside the bar; with the timer off (the class's rules) the sprint is a count of
-  statements instead;
+  the player's extra time, as the play screen's rules are); with the timer off (the
+  class's rules) the sprint is a count of statements instead;
+- the verdict on the statement just answered, in a strip between the bar and the next
+  statement for :data:`VERDICT_SECONDS`: a mark and a word ("✓ Right" / "✗ Wrong"), "That
+  was true: <the statement>" (or false), green or red, and the "−5 s" a wrong one cost; the
+  next statement's card stays neutral, so the verdict is never read as the new one's,
+  and the strip blocks nothing (the next verdict can be given at once);
+- each statement is said once: when the pack's are used up the sprint ends, and the
+  result says "You answered every statement" with the time that was left;
+- Esc, or the window minimised, hidden or losing the keyboard's focus, pauses the sprint
+  under the game's pause menu (its clock is this screen's ``update``, which stops while
+  the menu is on top); the student goes on with Esc or Resume, or leaves;
 - with read-aloud on, each statement is spoken (:class:`clarity.ui.speech.Speaker`) in the
   pack's language;
 - at the end: the score, the best streak, right and wrong, and the personal best for the
@@ -19,9 +28,11 @@ clock (never the wall clock: a test steps the game's time) and draws what it say
   chips under the result in the look of the results screen's (a guest's sprint earns none:
   nothing of it is kept);
 - a pack with no statement to judge (:func:`clarity.core.sprint.can_sprint`) gets a line
-  that says so instead of a sprint.
+  that says so instead of a sprint; Esc there (and on the result) goes back to the pack
+  list the sprint was chosen from (it replaced that list, so popping would skip to the
+  title).
 
-Reduced motion: the card does not shake on a wrong verdict nor flash on a right one.
+Reduced motion: the verdict strip does not shake on a wrong verdict.
 """
 
 from __future__ import annotations
@@ -58,10 +69,12 @@ ANSWER_KEYS = (
     Binding("answer", (Letter("F"), keys.RIGHT), N_("false"), "F →", args=(False,)),
 )
 BACK = Binding("back", (keys.ESCAPE,), N_("back"))
+# Translators: the key hint of Esc during a True or False sprint: it pauses the clock
+PAUSE = Binding("pause_sprint", (keys.ESCAPE,), N_("pause"))
 AGAIN = Binding("again", (keys.ENTER, keys.SPACE), N_("play again"), "Enter")
 
-#: Seconds the "−5 s" and the right/wrong mark stay after a verdict.
-FEEDBACK_SECONDS = 0.9
+#: Seconds the verdict on the statement just answered (and a wrong one's "−5 s") stays.
+VERDICT_SECONDS = 2.0
 #: Seconds a wrong verdict's shake lasts (not with reduced motion).
 SHAKE_SECONDS = 0.35
 
@@ -107,11 +120,15 @@ class SprintScene(Scene):
         self.new_best = False
         self.saved_notice: str | None = None
         self.recorded = False
-        self._feedback: tuple[bool, float] | None = None  # (right, seconds left to show)
+        #: the statement just answered, whether the verdict was right, seconds left to show
+        self._verdict: tuple[Statement, bool, float] | None = None
         self._shake = 0.0
         self._texts = Texts(services.assets)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
         self._card = pygame.Rect(0, 0, 0, 0)
+        self._strip = pygame.Rect(0, 0, 0, 0)
+        self._strip_face: pygame.Surface | None = None  # the verdict strip, drawn
+        self._verdict_texts = Texts(services.assets)
         self._bar = pygame.Rect(0, 0, 0, 0)
         self._backdrop = Backdrop()
         self.true_button = Button(N_("True"), lambda: self.answer(True), "T ←", tone="answer-2")
@@ -139,7 +156,7 @@ class SprintScene(Scene):
             return (BACK,)
         if self.sprint.ended:
             return (AGAIN, BACK)
-        return (*ANSWER_KEYS, BACK)
+        return (*ANSWER_KEYS, PAUSE)
 
     def enter(self) -> None:
         if self.sprint is None:
@@ -153,6 +170,15 @@ class SprintScene(Scene):
         if self._read_aloud:
             self.app.services.speaker.stop()
 
+    def pause(self) -> None:
+        # covered by the pause menu (or a dialog): update stops, so the clock does too
+        if self._read_aloud:
+            self.app.services.speaker.pause()
+
+    def resume(self) -> None:
+        if self._read_aloud:
+            self.app.services.speaker.resume()
+
     # -- actions --------------------------------------------------------------------------
 
     def answer(self, verdict: bool) -> None:
@@ -160,11 +186,13 @@ class SprintScene(Scene):
         sprint = self.sprint
         if sprint is None or sprint.ended:
             return
+        statement = sprint.statement
+        assert statement is not None
         outcome = sprint.answer(verdict, self.clock)
         if not outcome.counted:
             self._finish()
             return
-        self._feedback = (outcome.right, FEEDBACK_SECONDS)
+        self._verdict = (statement, outcome.right, VERDICT_SECONDS)
         if not outcome.right and not self.app.look.reduced_motion:
             self._shake = SHAKE_SECONDS
         if outcome.ended:
@@ -174,10 +202,27 @@ class SprintScene(Scene):
         self.layout(self._size)
 
     def back(self) -> None:
-        self.app.pop()
+        """Back to the pack list the sprint was chosen from: the list below when it is kept
+        there, else a new one in the sprint's place (the list replaces itself with the
+        sprint, so a pop would skip to the title)."""
+        scenes = self.app.scenes
+        below = scenes[-2] if len(scenes) > 1 and scenes[-1] is self else None
+        if below is not None and below.name == "packs":
+            self.app.pop()
+        else:
+            self.app.screens.replace("packs", purpose="sprint")
 
     def again(self) -> None:
         self.app.replace(SprintScene(self.app, self.loaded))
+
+    def pause_sprint(self) -> None:
+        """The game's pause menu over the sprint: go on, start again, or leave."""
+        if self.sprint is None or self.sprint.ended or self.app.top is not self:
+            return
+        self.app.screens.push("pause", on_restart=self.again, on_title=self.to_title)
+
+    def to_title(self) -> None:
+        self.app.screens.reset("title")
 
     def _finish(self) -> None:
         sprint = self.sprint
@@ -231,6 +276,13 @@ class SprintScene(Scene):
     # -- frames ---------------------------------------------------------------------------
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        # the clock must not run unseen: minimised, hidden, or the keyboard's focus gone
+        # (SDL also reports focus moving between windows of this process, a test's second
+        # App; a real loss leaves the keyboard with no focus), as the play screen does
+        focus_gone = event.type == pygame.WINDOWFOCUSLOST and not pygame.key.get_focused()
+        if event.type in (pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN) or focus_gone:
+            self.pause_sprint()
+            return
         if event.type == pygame.KEYDOWN:
             handle_key(self, self.bindings(), event)
         elif self.sprint is not None and not self.sprint.ended:
@@ -242,9 +294,9 @@ class SprintScene(Scene):
             speaker.update()
             for notice in speaker.take_notices():
                 self.app.notice.show(self.app.translator.render(notice))
-        if self._feedback is not None:
-            right, left = self._feedback
-            self._feedback = (right, left - dt) if left > dt else None
+        if self._verdict is not None:
+            statement, right, left = self._verdict
+            self._verdict = (statement, right, left - dt) if left > dt else None
         self._shake = max(0.0, self._shake - dt)
         sprint = self.sprint
         if sprint is None or sprint.ended:
@@ -297,8 +349,8 @@ class SprintScene(Scene):
         texts.place(
             "message",
             t.gettext(
-                "This pack has no true/false or choice question to make a statement of: "
-                "choose another pack for a sprint."
+                "This pack has no question a sprint can say: it needs true/false or choice "
+                "questions without a picture. Choose another pack for a sprint."
             ),
             (m.heading_size, m.small_size),
             palette.text,
@@ -338,10 +390,14 @@ class SprintScene(Scene):
         self._time_box = pygame.Rect(self._bar.right + gap, body.y - bar_h // 2, label_w, bar_h * 2)
         buttons_h = max(m.px(7), m.body_size * 2)
         buttons_top = body.bottom - buttons_h
-        # room under the bar for the "−5 s" a wrong verdict costs
-        card_top = self._bar.bottom + m.body_size + 2 * gap
-        self._card = pygame.Rect(body.x, card_top, body.width, buttons_top - gap - card_top)
+        # the verdict on the statement just answered: a strip under the bar, its room kept
+        # while it is empty so the statement's card does not move
         pad = m.px(2)
+        strip_h = m.body_size * 2 + m.px(1)
+        self._strip = pygame.Rect(body.x, self._bar.bottom + gap, body.width, strip_h)
+        card_top = self._strip.bottom + gap
+        self._card = pygame.Rect(body.x, card_top, body.width, buttons_top - gap - card_top)
+        self._place_verdict(m)
         texts.place(
             "statement",
             t.render(sprint.statement.text),
@@ -358,6 +414,89 @@ class SprintScene(Scene):
         self.false_button.label = t.gettext("False")
         self.true_button.rect = pygame.Rect(body.x, buttons_top, half, buttons_h)
         self.false_button.rect = pygame.Rect(body.right - half, buttons_top, half, buttons_h)
+
+    def verdict_shown(self) -> tuple[str, str, bool] | None:
+        """The strip's words now: the mark and word ("✓ Right"), what the statement just
+        answered was ("That was false: The Moon is a planet."), and whether the verdict
+        was right; None when no strip shows."""
+        if self._verdict is None or self.sprint is None or self.sprint.ended:
+            return None
+        statement, right, _ = self._verdict
+        t = self.app.translator
+        # the mark and the word say it without the colour (a word of its own: in Russian
+        # "верно" is already the verdict "true")
+        if right:
+            # Translators: the mark of a True or False sprint's verdict the student got right
+            mark = "✓ " + t.pgettext("sprint verdict", "Right")
+        else:
+            # Translators: the mark of a True or False sprint's verdict the student got wrong
+            mark = "✗ " + t.pgettext("sprint verdict", "Wrong")
+        said = t.render(statement.text)
+        if statement.truth:
+            # Translators: the verdict strip of a True or False sprint, on the statement
+            # just answered (the pack's own text) while the next one shows
+            was = t.gettext("That was true: {statement}", statement=said)
+        else:
+            # Translators: the verdict strip of a True or False sprint, on the statement
+            # just answered (the pack's own text) while the next one shows
+            was = t.gettext("That was false: {statement}", statement=said)
+        return mark, was, right
+
+    def _place_verdict(self, m: Metrics) -> None:
+        """The strip's texts, drawn once onto :attr:`_strip_face` (the strip moves as one
+        when it shakes)."""
+        assets = self.app.services.assets
+        texts = self._verdict_texts = Texts(assets)
+        self._strip_face = None
+        shown = self.verdict_shown()
+        if shown is None or self._strip.width <= 0:
+            return
+        mark, was, right = shown
+        palette = self.app.look.palette
+        colour = palette.right if right else palette.wrong
+        inner = pygame.Rect((0, 0), self._strip.size).inflate(-2 * m.px(1.6), 0)
+        cost = self.cost_shown()
+        cost_w = 0
+        if cost is not None:
+            cost_w = self.app.services.assets.font(m.body_size, True).size(cost)[0] + m.gap
+            texts.place_line(
+                "verdict-cost",
+                cost,
+                m.body_size,
+                palette.wrong,
+                pygame.Rect(inner.right - cost_w, inner.y, cost_w, inner.height),
+                bold=True,
+                align="right",
+            )
+        mark_w = self.app.services.assets.font(m.body_size, True).size(mark)[0] + m.gap
+        texts.place_line(
+            "verdict-mark",
+            mark,
+            m.body_size,
+            colour,
+            pygame.Rect(inner.x, inner.y, mark_w, inner.height),
+            bold=True,
+        )
+        texts.place(
+            "verdict",
+            was,
+            (m.body_size, m.small_size),
+            palette.text,
+            pygame.Rect(inner.x + mark_w, inner.y, inner.width - mark_w - cost_w, inner.height),
+            middle=True,
+            or_line=True,
+        )
+        face = pygame.Surface(self._strip.size, pygame.SRCALPHA)
+        draw_panel(face, face.get_rect(), m, palette.panel, colour)
+        pygame.draw.rect(  # a thicker edge on the left, in the verdict's colour
+            face,
+            colour,
+            pygame.Rect(0, 0, m.px(0.6), self._strip.height),
+            border_top_left_radius=m.radius,
+            border_bottom_left_radius=m.radius,
+        )
+        texts.draw(face)
+        self._strip_face = face
 
     def _place_result(self, texts: Texts, body: pygame.Rect, m: Metrics) -> None:
         sprint = self.sprint
@@ -376,7 +515,20 @@ class SprintScene(Scene):
             align="centre",
         )
         y = texts.boxes["result-score"].bottom + gap
-        lines: list[tuple[str, str, Colour, int]] = [
+        lines: list[tuple[str, str, Colour, int]] = []
+        if sprint.used_up:
+            left = sprint.time_left(sprint.ended_at or 0.0)
+            if left is None:
+                # Translators: a True or False sprint ended because the pack's statements
+                # were all answered (each is said once a sprint)
+                done = t.gettext("You answered every statement.")
+            else:
+                done = t.gettext(
+                    "You answered every statement, with {seconds} s left.",
+                    seconds=math.floor(left),
+                )
+            lines.append(("result-done", done, palette.text, m.heading_size))
+        lines += [
             (
                 "result-counts",
                 t.gettext(
@@ -429,11 +581,10 @@ class SprintScene(Scene):
         sprint = self.sprint
         if sprint is not None and not sprint.ended:
             self._draw_clock(surface, sprint)
-            card = self._card.move(self.shake_offset(metrics), 0)
-            edge = palette.panel_edge
-            if self._feedback is not None:
-                edge = palette.right if self._feedback[0] else palette.wrong
-            draw_panel(surface, card, metrics, palette.panel, edge)
+            # the next statement's card stays neutral: the verdict is the strip's
+            draw_panel(surface, self._card, metrics, palette.panel, palette.panel_edge)
+            if self._strip_face is not None and self.verdict_shown() is not None:
+                surface.blit(self._strip_face, self._strip.move(self.shake_offset(metrics), 0))
             self.focus.draw(surface, assets, metrics, metrics.heading_size)
         self._texts.draw(surface)
         if sprint is not None and sprint.ended:
@@ -457,9 +608,9 @@ class SprintScene(Scene):
             text = t.gettext("{seconds} s", seconds=math.ceil(left))
         else:
             # untimed: the bar fills with the statements answered of the sprint's count
-            share = sprint.answered / sprint.rules.count
+            share = sprint.answered / sprint.total
             colour = palette.accent
-            text = t.gettext("{done} of {count}", done=sprint.answered, count=sprint.rules.count)
+            text = t.gettext("{done} of {count}", done=sprint.answered, count=sprint.total)
         fill = bar.copy()
         fill.width = round(bar.width * max(0.0, min(1.0, share)))
         if fill.width > 0:
@@ -467,13 +618,9 @@ class SprintScene(Scene):
         shown = assets.text(text, metrics.body_size, palette.text, bold=True)
         box = self._time_box
         surface.blit(shown, shown.get_rect(midleft=(box.x, box.centery)))
-        cost = self.cost_shown()
-        if cost is not None:
-            mark = assets.text(cost, metrics.body_size, palette.wrong, bold=True)
-            surface.blit(mark, mark.get_rect(midtop=(bar.centerx, bar.bottom + metrics.px(0.3))))
 
     def shake_offset(self, metrics: Metrics) -> int:
-        """Pixels the statement's card is moved sideways now: a short shake after a wrong
+        """Pixels the verdict strip is moved sideways now: a short shake after a wrong
         verdict, none with reduced motion (WCAG 2.2 2.3.3)."""
         if self._shake <= 0 or self.app.look.reduced_motion:
             return 0
@@ -481,19 +628,23 @@ class SprintScene(Scene):
         return round(math.sin(self._shake * 60) * metrics.px(0.8) * fade)
 
     def cost_shown(self) -> str | None:
-        """The time a wrong verdict just cost, as shown under the bar ("−5 s"), or None."""
+        """The time a wrong verdict just cost, as shown at the end of the verdict strip
+        ("−5 s"), or None."""
         sprint = self.sprint
         if sprint is None or sprint.rules.duration is None or sprint.ended:
             return None
-        if self._feedback is None or self._feedback[0]:
+        if self._verdict is None or self._verdict[1]:
             return None
         # Translators: the seconds a wrong verdict takes off a True or False sprint's clock
         return self.app.translator.gettext("−{seconds} s", seconds=round(sprint.rules.wrong_costs))
 
     def shown_texts(self) -> dict[str, str]:
         """What each named text says now (for the tests); each trophy chip's name as
-        ``trophy-0``, ``trophy-1``... once the sprint is over."""
+        ``trophy-0``, ``trophy-1``... once the sprint is over; the verdict strip's as
+        ``verdict-mark``, ``verdict`` and ``verdict-cost`` while it shows."""
         words = dict(self._texts.words)
+        if self.verdict_shown() is not None:
+            words.update(self._verdict_texts.words)
         if self.ended:
             t = self.app.translator
             for i, earned in enumerate(self.trophies):
