@@ -28,7 +28,7 @@ from clarity.ui.sound import Sound
 from clarity.ui.speech import Speaker
 from clarity.ui.theme import Look
 
-from .conftest import ASSETS, Pilot, write_play_pack
+from .conftest import ASSETS, Pilot, RecordingSound, write_play_pack
 from .saving import MakeApp, app_factory, at_title
 from .test_speech import FakeEngine
 
@@ -501,6 +501,9 @@ def test_after_a_verdict_the_strip_says_what_the_statement_was_with_a_mark_and_a
     assert second is not first
     words = scene.shown_texts()
     assert words["verdict-mark"] == "✗ Wrong"
+    sound = app.services.sound
+    assert isinstance(sound, RecordingSound)
+    assert sound.played[-1] == "wrong"  # heard too
     was = "true" if first.truth else "false"
     assert words["verdict"] == f"That was {was}: {app.translator.render(first.text)}"
     assert words["statement"] == app.translator.render(second.text)  # the next one, at once
@@ -517,6 +520,7 @@ def test_after_a_verdict_the_strip_says_what_the_statement_was_with_a_mark_and_a
     assert scene.sprint is not None
     assert scene.sprint.score == 1
     assert scene.shown_texts()["verdict-mark"] == "✓ Right"
+    assert sound.played[-1] == "right"
     assert second.prompt in scene.shown_texts()["verdict"]
     scene.draw(surface)
     assert tuple(surface.get_at((strip.centerx, strip.top)))[:3] == tuple(palette.right)[:3]

@@ -12,7 +12,8 @@ clock (never the wall clock: a test steps the game's time) and draws what it say
   statement for :data:`VERDICT_SECONDS`: a mark and a word ("✓ Right" / "✗ Wrong"), "That
   was true: <the statement>" (or false), green or red, and the "−5 s" a wrong one cost; the
   next statement's card stays neutral, so the verdict is never read as the new one's,
-  and the strip blocks nothing (the next verdict can be given at once);
+  and the strip blocks nothing (the next verdict can be given at once); the play
+  screen's right and wrong sounds say it too;
 - each statement is said once: when the pack's are used up the sprint ends, and the
   result says "You answered every statement" with the time that was left;
 - Esc, or the window minimised, hidden or losing the keyboard's focus, pauses the sprint
@@ -193,6 +194,8 @@ class SprintScene(Scene):
             self._finish()
             return
         self._verdict = (statement, outcome.right, VERDICT_SECONDS)
+        # heard as well as seen, with the play screen's sounds
+        self.app.services.sound.play("right" if outcome.right else "wrong")
         if not outcome.right and not self.app.look.reduced_motion:
             self._shake = SHAKE_SECONDS
         if outcome.ended:
