@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 
 from clarity.core.study import (
     DEFAULT_RULES,
+    LEARN_AHEAD,
     CardState,
     Rating,
     ReviewRecord,
     Stage,
+    comes_back_in_session,
     due_order,
     made_due,
     new_card,
@@ -169,6 +171,27 @@ def card(question: str, due: datetime | None, *, reviewed: bool = True) -> CardS
         due=due,
         last_review=MONDAY - timedelta(days=10) if reviewed else None,
     )
+
+
+def test_learning_steps_come_back_in_the_session_and_a_graduated_card_does_not() -> None:
+    # FSRS's default steps (1 and 10 min) fit Anki's 20-minute learn-ahead limit
+    assert timedelta(minutes=20) == LEARN_AHEAD
+    card = new_card(KEY)
+    for rating in (Rating.Again, Rating.Hard, Rating.Good):
+        after, _ = review(card, rating, MONDAY)
+        assert comes_back_in_session(after, MONDAY), rating
+    after, _ = review(card, Rating.Easy, MONDAY)  # Easy on a new card: days away
+    assert not comes_back_in_session(after, MONDAY)
+    second, _ = review(card, Rating.Good, MONDAY)  # the 10-minute step...
+    assert second.due is not None
+    graduated, _ = review(second, Rating.Good, second.due)  # ...then Good: a day or more
+    assert not comes_back_in_session(graduated, second.due)
+    lapsed, _ = review(learnt(), Rating.Again, MONDAY + timedelta(days=30))
+    assert comes_back_in_session(lapsed, MONDAY + timedelta(days=30))  # relearning: 10 min
+    # the limit is the boundary: due exactly 20 minutes on is in, a second more is not
+    at_limit = CardState(*KEY, due=MONDAY + LEARN_AHEAD, last_review=MONDAY)
+    assert comes_back_in_session(at_limit, MONDAY)
+    assert not comes_back_in_session(at_limit, MONDAY - timedelta(seconds=1))
 
 
 def test_due_cards_come_first_most_overdue_first_then_new_ones_up_to_the_limit() -> None:

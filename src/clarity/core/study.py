@@ -98,6 +98,15 @@ class StudyRules:
 
 DEFAULT_RULES = StudyRules()
 
+#: How far ahead a session shows a card again: a card rated while learning (Again, or Hard or
+#: Good on a learning step) comes back within the same session when it falls due no later
+#: than this after its rating, and at the session's end it is shown early ("learning
+#: ahead"). The rule and the value are Anki's "Learn ahead limit" (Preferences > Review,
+#: 20 minutes by default; https://docs.ankiweb.net/preferences.html). With FSRS's default
+#: steps (1 and 10 min, relearning 10 min) every learning step fits; a card that graduates
+#: (due in days) leaves the session.
+LEARN_AHEAD = timedelta(minutes=20)
+
 
 def utc(at: datetime) -> datetime:
     """``at`` in UTC. Raises ``ValueError`` for a naive datetime (its zone is unknown)."""
@@ -302,6 +311,16 @@ def next_intervals(
         assert after.due is not None
         intervals[rating] = after.due - at
     return intervals
+
+
+def comes_back_in_session(
+    after: CardState, rated_at: datetime, *, learn_ahead: timedelta = LEARN_AHEAD
+) -> bool:
+    """Whether a card rated at ``rated_at`` (its state ``after`` the rating) is shown again
+    in the same session: it falls due at most ``learn_ahead`` later (:data:`LEARN_AHEAD`,
+    Anki's learn-ahead limit). Raises ``ValueError`` for a naive ``rated_at``.
+    """
+    return after.due is not None and after.due - utc(rated_at) <= learn_ahead
 
 
 def made_due(state: CardState, at: datetime) -> CardState:

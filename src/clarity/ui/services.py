@@ -57,6 +57,7 @@ __all__ = [
     "SaveFailed",
     "Services",
     "StudyDeck",
+    "StudyOverview",
     "TeamLeaderRow",
     "said",
 ]
@@ -323,6 +324,36 @@ class StudyDeck:
     new_limit: int
     new_today: int
     new_unseen: int
+
+
+@dataclass(frozen=True)
+class StudyOverview:
+    """What the pack list shows a student revising, for every pack at once, from one query
+    of the player's saved cards (:meth:`Services.study_overview`): per pack id, each saved
+    card's question id, when it is due (UTC) and whether it was begun as one of today's new
+    cards; and the setting "New cards a day" (``new_limit``)."""
+
+    now: datetime
+    new_limit: int
+    cards: dict[str, dict[str, tuple[datetime, bool]]]
+
+    def of(self, loaded: LoadedPack) -> tuple[int, int]:
+        """``(due, new_left)`` for the pack: its cards due now, and its new cards a session
+        would bring today (never studied, within the day's limit less those begun today,
+        as :meth:`Services.study_session` counts them)."""
+        pack = loaded.pack
+        if pack is None:
+            return 0, 0
+        saved = self.cards.get(pack.id, {})
+        due = unseen = 0
+        for question in pack.questions:
+            card = saved.get(question.id)
+            if card is None:
+                unseen += 1
+            elif card[0] <= self.now:
+                due += 1
+        begun_today = sum(today for _, today in saved.values())
+        return due, min(unseen, max(0, self.new_limit - begun_today))
 
 
 def local_day(now: datetime) -> tuple[datetime, datetime]:
@@ -647,6 +678,27 @@ class Services:
             new_unseen=sum(state.is_new for state in states),
         )
 
+    def study_overview(self, now: datetime) -> StudyOverview | None:
+        """The player's cards of every pack at ``now`` (aware), for the pack list: one query
+        (the store's :meth:`~clarity.store.Store.due_cards` over all the player's cards);
+        None for a guest or with saving off (a guest's every card is new)."""
+        found = self._study_player()
+        if found is None:
+            return None
+        store, player_id = found
+        midnight, next_midnight = local_day(now)
+        # every saved card is due some day: all of them, soonest first
+        cards = store.due_cards(player_id, datetime.max.replace(tzinfo=UTC), limit=-1)
+        by_pack: dict[str, dict[str, tuple[datetime, bool]]] = {}
+        for card in cards:
+            today = card.introduced is not None and midnight <= card.introduced < next_midnight
+            by_pack.setdefault(card.pack_id, {})[card.question_id] = (card.due, today)
+        return StudyOverview(
+            now=now.astimezone(UTC),
+            new_limit=self.settings.saved.study.new_cards,
+            cards=by_pack,
+        )
+
     def save_review(self, card: CardState, record: ReviewRecord) -> Message | None:
         """Keep the card's new state and its line of the review log (one transaction) for
         the player, the review's time in the computer's time zone (the student's calendar);
@@ -697,6 +749,15 @@ class Services:
         store, player_id = found
         best = store.best_sprints(player_id).get(pack_id)
         return None if best is None else best.score
+
+    def best_sprints(self) -> dict[str, int]:
+        """The player's best True or False sprint score on each pack, by pack id (one query);
+        empty for a guest."""
+        found = self._study_player()
+        if found is None:
+            return {}
+        store, player_id = found
+        return {pack_id: best.score for pack_id, best in store.best_sprints(player_id).items()}
 
     def record_sprint(
         self, pack_id: str, score: int, best_streak: int, statements: int, at: datetime

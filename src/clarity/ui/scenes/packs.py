@@ -8,6 +8,14 @@ Until a pack that plays has come, the focus is on no button: Enter pressed then 
 plays the first pack to come (a quick player's Enter at the title and again here never
 lands on Back). Each card's texts are measured once per layout, never per frame, so a
 thousand cards scroll as smoothly as ten.
+
+Chosen for study, each pack says what a student revising wants: its cards due now and the
+new cards left today for the player (a guest: how many cards it has), and Enter studies;
+the flashcards open over the list, so leaving them comes back here with the counts fresh.
+Chosen for the True or False sprint, each pack shows the player's personal best on it, if
+any, and Enter starts. The counts come from one store query for every pack
+(:meth:`~clarity.ui.services.Services.study_overview`, ``best_sprints``), asked when the
+list opens and when it comes back into view, never per frame.
 """
 
 from __future__ import annotations
@@ -49,7 +57,7 @@ if TYPE_CHECKING:
     from clarity.i18n import Translator
     from clarity.ui.app import App
     from clarity.ui.pack_shelf import LoadProgress
-    from clarity.ui.services import PrintJob
+    from clarity.ui.services import PrintJob, StudyOverview
 
 HEADING = N_("Choose a pack")
 #: P, or the Print button: the pack in focus (or the last one) as flashcards, a worksheet
@@ -70,6 +78,18 @@ PACK_KEYS: tuple[Binding, ...] = (
     BACK,
     PRINT,
 )
+#: The Enter hint of each purpose: plays, studies, starts (the sprint).
+PRESS_LABELS = {"play": N_("play"), "study": N_("study"), "sprint": N_("start")}
+#: The keys of a list chosen from for study or for the sprint: Enter's hint says so.
+PURPOSE_KEYS: dict[str, tuple[Binding, ...]] = {
+    purpose: tuple(
+        replace(row, label=PRESS_LABELS[purpose])
+        if row.action == "focus_key" and row.args == ("press_focused",)
+        else row
+        for row in PACK_KEYS
+    )
+    for purpose in PURPOSES
+}
 DESCRIPTION_LINES = 2
 META_LINES = 3  # a longer language at 200 % needs a third line for the counts
 ERROR_LINES = 2
@@ -188,6 +208,8 @@ class PackScene(Scene):
         self._wrapped_for: tuple[int, ...] = ()
         self._tops: list[int] = []  # each card's top, in order, to find the visible ones
         self._placed = range(0)  # the cards whose buttons have a place on the screen
+        self._overview: StudyOverview | None = None  # the player's cards, for study
+        self._bests: dict[str, int] = {}  # the player's sprint bests, by pack id
 
     # -- reading the state (tests, the demo) ----------------------------------------
 
@@ -336,7 +358,10 @@ class PackScene(Scene):
         self._focus_shown = True
 
     def _start_round(self, loaded: LoadedPack) -> None:
-        if self.purpose != "play":  # the flashcards or the True or False sprint
+        if self.purpose == "study":  # over the list: leaving the cards comes back to it
+            self.app.screens.push("study", loaded=loaded)
+            return
+        if self.purpose != "play":  # the True or False sprint
             self.app.screens.replace(self.purpose, loaded=loaded)
             return
         self.app.screens.replace("play", loaded=loaded, seed=self.app.services.settings.seed)
@@ -345,7 +370,7 @@ class PackScene(Scene):
 
     def bindings(self) -> tuple[Binding, ...]:
         """The screen's keys, and PageUp/PageDown while the list scrolls."""
-        return (*PACK_KEYS, *(SCROLL_KEYS if self.max_scroll > 0 else ()))
+        return (*PURPOSE_KEYS[self.purpose], *(SCROLL_KEYS if self.max_scroll > 0 else ()))
 
     def hints(self) -> tuple[KeyHint, ...]:
         return key_hints(self.bindings())
@@ -356,12 +381,28 @@ class PackScene(Scene):
         catalogue = self.app.services.packs
         catalogue.preload()  # if the launcher has not: never wait for it
         catalogue.refresh()  # a pack written or changed in the folder since: shown too
+        self._count_cards()
         self._take_arrivals()
 
     def resume(self) -> None:
-        """Back on the list (from a report, the settings...): the folder may have changed."""
+        """Back on the list (from a report, the settings, the flashcards...): the folder
+        may have changed, and the cards due."""
+        if self.purpose != "play":
+            self._count_cards()
+            for card in self.cards:
+                card.measured_for = ()  # the counts' lines are measured again
+            if self._list_area.width:
+                self.layout(self.app.size)
         if self.app.services.packs.refresh():
             self.update(0.0)
+
+    def _count_cards(self) -> None:
+        """The player's cards due and sprint bests for every pack, in one query each."""
+        services = self.app.services
+        if self.purpose == "study":
+            self._overview = services.study_overview(services.now())
+        elif self.purpose == "sprint":
+            self._bests = services.best_sprints()
 
     def _take_arrivals(self) -> bool:
         """Cards for the packs loaded since the last frame; True when anything changed.
@@ -566,10 +607,14 @@ class PackScene(Scene):
         return self._lines(description, self._metrics.body_size, DESCRIPTION_LINES)
 
     def _meta_lines(self, card: PackCard) -> list[str]:
-        """The counts a teacher chooses by, on two lines when large text needs them."""
+        """The counts a teacher chooses by, on two lines when large text needs them; for
+        study, the cards due and new; for the sprint, the personal best."""
         pack = card.loaded.pack
         assert pack is not None
         t = self.app.translator
+        if self.purpose != "play":
+            meta = self._purpose_line(card.loaded, t)
+            return self._lines(meta, self._metrics.body_size, META_LINES, bold=True)
         rounds = t.ngettext("{count} round", "{count} rounds", len(pack.rounds))
         questions = t.ngettext("{count} question", "{count} questions", len(pack.questions))
         # Translators: the board of a pack's first round, {grid} its rows x columns (4x4)
@@ -579,6 +624,32 @@ class PackScene(Scene):
             "{rounds}  ·  {questions}  ·  {grid}", rounds=rounds, questions=questions, grid=grid
         )
         return self._lines(meta, self._metrics.body_size, META_LINES, bold=True)
+
+    def _purpose_line(self, loaded: LoadedPack, t: Translator) -> str:
+        """A pack's line for study (due now, new left today; a guest: its cards) or for the
+        sprint (the personal best; the questions when there is none yet)."""
+        pack = loaded.pack
+        assert pack is not None
+        if self.purpose == "sprint":
+            best = self._bests.get(pack.id)
+            if best is not None:
+                return t.gettext("Personal best: {best}", best=t.number(best))
+            return t.ngettext("{count} question", "{count} questions", len(pack.questions))
+        if self._overview is None:  # a guest: every card is new, nothing kept
+            count = len(pack.questions)
+            return t.ngettext("{count} card", "{count} cards", count, count=t.number(count))
+        due, new = self._overview.of(loaded)
+        parts = [
+            t.ngettext("{count} card due now", "{count} cards due now", due, count=t.number(due)),
+            t.ngettext(
+                "{count} new card left today",
+                "{count} new cards left today",
+                new,
+                count=t.number(new),
+            ),
+        ]
+        # Translators: the parts of a pack's line, joined: "3 cards due now  ·  5 new..."
+        return t.gettext("{first}  ·  {second}", first=parts[0], second=parts[1])
 
     def _error_lines(self, card: PackCard) -> list[str]:
         text = error_text(card.loaded, self.app.translator)

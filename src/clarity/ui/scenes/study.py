@@ -3,14 +3,30 @@
 A card shows the question's prompt (and its picture) on the front; Space, Enter or a click
 turns it (a flip, or at once with reduced motion) to the answer and the explanation; the
 student then rates how well they remembered: Again, Hard, Good or Easy (keys 1-4 or the
-mouse), each button saying when the card would come back. The review is saved through the
-services (a guest's stay in memory, and the screen says so); the next card follows, due
-ones first, then new ones within the day's limit (the setting "New cards a day"; the ones
-begun earlier today count), the line under the title saying how many new cards are left
-today. At the end a summary: cards reviewed,
-how many were remembered and when the next card is due, and the study trophies the
-session earned (:func:`clarity.core.trophies.newly_earned_study` over the player's study
-totals before and after it), as chips in the results screen's look. The services give the
+mouse), each button saying when the card would come back. The back keeps the question's
+picture (smaller), so "Which country is highlighted on the map? → Belarus" is read with the
+map. The review is saved through the services (a guest's stay in memory, and the screen
+says so); the next card follows, due ones first, then new ones within the day's limit (the
+setting "New cards a day"; the ones begun earlier today count), the line under the title
+saying how many new cards are left today.
+
+A card still being learnt comes back in the same session, as in Anki: one rated Again, or
+Hard or Good on a learning step, falls due again within minutes, and when that is within
+:data:`~clarity.core.study.LEARN_AHEAD` (Anki's learn-ahead limit, 20 minutes) of its
+rating it waits in the session's learning queue. It is shown again as soon as it is due
+(before the other cards, as Anki shows due learning cards first) or, once the other cards
+are done, at once ("learning ahead"), until a rating sends it days away.
+
+Esc ends the session: with no card rated yet it leaves at once (back to the pack list the
+student came from); after a rating it shows the summary of the cards rated so far (their
+reviews are already saved), from which Enter, Space or Esc leaves. The summary says how
+many cards were reviewed (each card once, however often it came back), how many were
+remembered (rated Hard, Good or Easy the first time it was shown in the session: a card
+remembered only after its answer was seen is not counted), when the next card is due (or
+how many are still due, for a session ended early; a guest, whose reviews are not kept,
+is told neither), and the study trophies the session earned
+(:func:`clarity.core.trophies.newly_earned_study` over the player's study totals before and
+after it), as chips in the results screen's look. The services give the
 longest study streak only (``services.study_streak``), so the streak's trophy ("Steady
 learner") is the one measured here; a guest earns none.
 
@@ -28,8 +44,15 @@ import pygame
 
 from clarity.core.answers import right_answer_text
 from clarity.core.messages import N_
-from clarity.core.packs.models import ChoiceQuestion, TrueFalseQuestion
-from clarity.core.study import CardState, Rating, next_intervals, review
+from clarity.core.packs.models import AnyQuestion, ChoiceQuestion, TrueFalseQuestion
+from clarity.core.study import (
+    CardState,
+    QuestionKey,
+    Rating,
+    comes_back_in_session,
+    next_intervals,
+    review,
+)
 from clarity.core.trophies import newly_earned_study
 from clarity.ui.backdrop import Backdrop
 from clarity.ui.bindings import Binding, handle_key, key_hints
@@ -53,15 +76,20 @@ RATING_LABELS = {
     Rating.Good: N_("Good"),
     Rating.Easy: N_("Easy"),
 }
-FRONT_KEYS = (
-    Binding("turn", (SPACE, ENTER), N_("turn the card")),
-    Binding("back", (ESCAPE,), N_("back")),
-)
-BACK_KEYS = (
-    *(Binding("rate", (Digit(int(r)),), N_("rate"), cap="1-4", args=(r,)) for r in Rating),
-    Binding("back", (ESCAPE,), N_("back")),
-)
+#: Esc before any card is rated: back to the pack list; after one: the session's summary.
+LEAVE = Binding("back", (ESCAPE,), N_("back"))
+END = Binding("back", (ESCAPE,), N_("end the session"))
+TURN = Binding("turn", (SPACE, ENTER), N_("turn the card"))
+RATE = tuple(Binding("rate", (Digit(int(r)),), N_("rate"), cap="1-4", args=(r,)) for r in Rating)
+FRONT_KEYS = (TURN, LEAVE)
+BACK_KEYS = (*RATE, LEAVE)
 SUMMARY_KEYS = (Binding("back", (ENTER, SPACE, ESCAPE), N_("back")),)
+#: The share of the card's height the question's picture takes on the front, and on the
+#: back (smaller: the answer and the explanation need the room).
+FRONT_PICTURE = 0.6
+BACK_PICTURE = 0.4
+#: On a wide card the back's picture may stand beside the texts, in this share of its width.
+BACK_PICTURE_WIDTH = 0.45
 
 
 def short_interval(wait: timedelta, t: Translator) -> str:
@@ -100,8 +128,16 @@ class StudyScene(Scene):
         self._questions = {q.id: q for q in self.pack.questions}
         services = app.services
         self.deck: StudyDeck = services.study_session(loaded, services.now())
+        #: the cards in the order shown: the deck's, with the learning ones put back in
+        #: where they were shown again
         self.cards: list[CardState] = list(self.deck.cards)
         self.index = 0
+        #: cards rated while learning that come back in this session, soonest due first
+        self.learning: list[CardState] = []
+        #: each card rated in the session, as its last rating left it
+        self.rated: dict[QuestionKey, CardState] = {}
+        self.ended = False  # Esc ended the session early
+        self.still_due = 0  # at the summary: cards due now the session left unstudied
         self.turned = False  # the back is showing (or turning to it)
         self.flip = 1.0  # 0..1 through the turn; 1: still
         self.reviewed = 0
@@ -123,13 +159,21 @@ class StudyScene(Scene):
         self._metrics = app.look.metrics(app.options.size)
         self.card_rect = pygame.Rect(0, 0, 0, 0)
         self._hints_area = pygame.Rect(0, 0, 0, 0)
+        self._face: tuple[tuple[object, ...], pygame.Surface] | None = None  # drawn card face
         self._show_buttons()
 
     # -- the state (tests read it) ------------------------------------------------
 
     @property
     def finished(self) -> bool:
-        return self.index >= len(self.cards)
+        """The summary shows: every card done (none left to come back), or Esc pressed."""
+        return self.ended or self.index >= len(self.cards)
+
+    @property
+    def total(self) -> int:
+        """The cards of the session as the counter says: those shown and to come, and the
+        learning ones waiting to come back."""
+        return len(self.cards) + len(self.learning)
 
     @property
     def card(self) -> CardState | None:
@@ -166,30 +210,66 @@ class StudyScene(Scene):
         if card is None or not self.turned:
             return
         services = self.app.services
-        after, record = review(card, rating, services.now())
+        now = services.now()
+        after, record = review(card, rating, now)
         problem = services.save_review(after, record)
         if problem is not None:
             self.notice = self.app.translator.render(problem)
-        self.reviewed += 1
-        self.remembered += record.remembered
-        if rating == Rating.Again:
-            self.cards.append(after)  # seen again before the session ends
-        elif after.due is not None and (self.next_due is None or after.due < self.next_due):
-            self.next_due = after.due
+        if card.key not in self.rated:  # a card counts once, as its first showing went
+            self.reviewed += 1
+            self.remembered += record.remembered
+        self.rated[card.key] = after
+        if comes_back_in_session(after, record.reviewed_at):
+            self.learning.append(after)
+            self.learning.sort(key=lambda waiting: waiting.due or now)  # stable: ties in turn
         self.index += 1
+        self._bring_back(now)
         self.turned = False
         self.flip = 1.0
         if self.finished:
-            # the streak as it stands today, on the student's own calendar
-            before, after = self._stats_before, services.study_stats()
-            if after is not None:  # a guest has no streak
-                self.streak = services.current_study_streak(services.now().astimezone().date())
-            if before is not None and after is not None:
-                self.trophies = tuple(newly_earned_study(before, after))
+            self._finish()
         self._show_buttons()
 
+    def _bring_back(self, now: datetime) -> None:
+        """Put the soonest learning card next when it is due at ``now``, or when no other
+        card is left (learning ahead: it is due within the learn-ahead limit)."""
+        if not self.learning:
+            return
+        soonest = self.learning[0]
+        assert soonest.due is not None
+        if soonest.due <= now or self.index >= len(self.cards):
+            self.cards.insert(self.index, self.learning.pop(0))
+
+    def _finish(self) -> None:
+        """The summary's figures: the next due date (or the cards still due), the streak as
+        it stands today on the student's calendar, and the trophies the session earned."""
+        services = self.app.services
+        now = services.now()
+        left = [c for c in self.cards[self.index :] if c.key not in self.rated]
+        waiting = [*self.learning, *(c for c in self.cards[self.index :] if c.key in self.rated)]
+        self.still_due = sum(c.is_due(now) for c in (*left, *waiting))
+        dues = [c.due for c in (*self.rated.values(), *left) if c.due is not None]
+        if self.deck.next_due is not None:
+            dues.append(self.deck.next_due)
+        later = [due for due in dues if due > now]
+        self.next_due = min(later, default=None)
+        before, after = self._stats_before, services.study_stats()
+        if after is not None:  # a guest has no streak
+            self.streak = services.current_study_streak(now.astimezone().date())
+        if before is not None and after is not None:
+            self.trophies = tuple(newly_earned_study(before, after))
+
     def back(self) -> None:
-        self.app.pop()
+        """Esc: leave before any card is rated or from the summary; else end the session
+        and show its summary (the reviews are saved as they are made)."""
+        if self.finished or not self.rated:
+            self.app.pop()
+            return
+        self.ended = True
+        self.turned = False
+        self.flip = 1.0
+        self._finish()
+        self._show_buttons()
 
     def _show_buttons(self) -> None:
         if self.finished:
@@ -204,7 +284,10 @@ class StudyScene(Scene):
     def bindings(self) -> tuple[Binding, ...]:
         if self.finished:
             return SUMMARY_KEYS
-        return BACK_KEYS if self.turned else FRONT_KEYS
+        keys = BACK_KEYS if self.turned else FRONT_KEYS
+        if self.rated:  # Esc now ends the session with its summary
+            keys = tuple(END if key is LEAVE else key for key in keys)
+        return keys
 
     # -- the scene -----------------------------------------------------------------
 
@@ -296,7 +379,7 @@ class StudyScene(Scene):
                 t.gettext(
                     "Card {number} of {count}",
                     number=t.number(self.index + 1),
-                    count=t.number(len(self.cards)),
+                    count=t.number(self.total),
                 )
             )
         if self.deck.ahead:
@@ -321,27 +404,68 @@ class StudyScene(Scene):
         return "  ·  ".join(parts)
 
     def _draw_card(self, surface: pygame.Surface, t: Translator) -> None:
-        metrics = self._metrics
-        palette = self.app.look.palette
         # the flip: the card narrows to a line and widens again showing its other face
         squeeze = abs(math.cos(math.pi * self.flip)) if self.flip < 1.0 else 1.0
         back_face = self.turned and self.flip >= 0.5
-        face = pygame.Surface(self.card_rect.size, pygame.SRCALPHA)
-        inner = face.get_rect()
-        draw_panel(face, inner, metrics, palette.panel, palette.accent if back_face else None)
-        if back_face:
-            self._draw_back(face, t)
-        else:
-            self._draw_front(face)
+        face = self._card_face(back_face, t)
         if squeeze < 1.0:
             narrow = max(1, round(self.card_rect.width * squeeze))
             face = pygame.transform.smoothscale(face, (narrow, self.card_rect.height))
         surface.blit(face, face.get_rect(center=self.card_rect.center))
 
+    def _card_face(self, back_face: bool, t: Translator) -> pygame.Surface:
+        """The card's face as drawn, made once per card, side, size and look (its picture
+        is scaled once, not every frame)."""
+        key = (
+            self.index,
+            back_face,
+            self.card_rect.size,
+            t.language,
+            id(self.app.look.palette),
+            self._metrics,
+        )
+        if self._face is not None and self._face[0] == key:
+            return self._face[1]
+        metrics = self._metrics
+        palette = self.app.look.palette
+        face = pygame.Surface(self.card_rect.size, pygame.SRCALPHA)
+        draw_panel(
+            face, face.get_rect(), metrics, palette.panel, palette.accent if back_face else None
+        )
+        if back_face:
+            self._draw_back(face, t)
+        else:
+            self._draw_front(face)
+        self._face = (key, face)
+        return face
+
     def _question(self):
         card = self.card
         assert card is not None
         return self._questions.get(card.question_id)
+
+    def _picture(self, question: AnyQuestion) -> pygame.Surface | None:
+        """The question's picture as loaded (None: it has none, or it cannot be read)."""
+        path = self.loaded.images.get(question.image) if question.image else None
+        if path is None:
+            return None
+        try:
+            return self.app.services.assets.image(path)
+        except pygame.error:
+            return None
+
+    @staticmethod
+    def _blit_picture(face: pygame.Surface, picture: pygame.Surface, room: pygame.Rect) -> int:
+        """``picture`` scaled to fit ``room`` (never enlarged past twice its size), centred
+        at its top; the height it takes."""
+        scale = min(room.width / picture.get_width(), room.height / picture.get_height(), 2.0)
+        size = (
+            max(1, int(picture.get_width() * scale)),
+            max(1, int(picture.get_height() * scale)),
+        )
+        shown = pygame.transform.smoothscale(picture, size)
+        face.blit(shown, shown.get_rect(midtop=(room.centerx, room.top)))
+        return size[1]
 
     def _draw_front(self, face: pygame.Surface) -> None:
         metrics = self._metrics
@@ -352,27 +476,11 @@ class StudyScene(Scene):
             return
         pad = metrics.px(2.0)
         box = face.get_rect().inflate(-2 * pad, -2 * pad)
-        picture_path = self.loaded.images.get(question.image) if question.image else None
-        if picture_path is not None:
-            try:
-                picture = assets.image(picture_path)
-            except pygame.error:
-                picture = None
-            if picture is not None:
-                room = (box.width, box.height * 6 // 10)
-                scale = min(room[0] / picture.get_width(), room[1] / picture.get_height())
-                size = (
-                    max(1, int(picture.get_width() * scale)),
-                    max(1, int(picture.get_height() * scale)),
-                )
-                shown = pygame.transform.smoothscale(picture, size)
-                face.blit(shown, shown.get_rect(midtop=(box.centerx, box.top)))
-                box = pygame.Rect(
-                    box.left,
-                    box.top + size[1] + metrics.gap,
-                    box.width,
-                    box.height - size[1] - metrics.gap,
-                )
+        picture = self._picture(question)
+        if picture is not None:
+            room = pygame.Rect(box.left, box.top, box.width, int(box.height * FRONT_PICTURE))
+            taken = self._blit_picture(face, picture, room) + metrics.gap
+            box = pygame.Rect(box.left, box.top + taken, box.width, box.height - taken)
         prompt = assets.fit_text(
             question.prompt,
             metrics.heading_size,
@@ -383,47 +491,126 @@ class StudyScene(Scene):
         )
         face.blit(prompt, prompt.get_rect(center=box.center))
 
-    def _draw_back(self, face: pygame.Surface, t: Translator) -> None:
+    def _answer_lines(
+        self, question: AnyQuestion, t: Translator, width: int, size: int
+    ) -> list[tuple[pygame.Surface, bool]]:
+        """The back's texts above the explanation at body size ``size``, each with whether
+        it is struck through: the question (small), then the right choice and the others,
+        or the verdict, or the answers."""
         metrics = self._metrics
         assets = self.app.services.assets
         palette = self.app.look.palette
+        small = min(metrics.small_size, size)
+        lines = [(assets.text(question.prompt, small, palette.text_muted, wrap=width), False)]
+        if isinstance(question, ChoiceQuestion):
+            right = set(question.right_answers)
+            for choice in question.choices:
+                good = choice in right
+                colour = palette.right if good else palette.text_muted
+                mark = "✓ " if good else "✗ "
+                text = assets.text(mark + choice, size, colour, bold=good, wrap=width)
+                lines.append((text, not good))
+        else:
+            answer = t.render(right_answer_text(question))
+            if isinstance(question, TrueFalseQuestion):
+                answer = t.gettext("Verdict: {answer}", answer=answer)
+            big = size * metrics.heading_size // max(1, metrics.body_size)
+            lines.append((assets.text(answer, big, palette.right, bold=True, wrap=width), False))
+        return lines
+
+    def _draw_back(self, face: pygame.Surface, t: Translator) -> None:
+        """The answer's side: the question's picture (smaller than on the front, so the
+        answer is read with it), the question, the answer, the explanation. The texts get
+        their room first, at the body size or smaller; the picture takes what is left:
+        above the texts (at most :data:`BACK_PICTURE` of the card's height, at least half
+        of that) or, on a wide card where it comes out larger so, beside them (at most
+        :data:`BACK_PICTURE_WIDTH` of the card's width)."""
+        metrics = self._metrics
         question = self._question()
         if question is None:
             return
         pad = metrics.px(2.0)
         box = face.get_rect().inflate(-2 * pad, -2 * pad)
+        picture = self._picture(question)
+        if picture is None:
+            self._draw_back_texts(face, question, t, box)
+            return
+        gap = metrics.gap
+        # above: the texts' height at the size that leaves the picture its least
+        least = int(box.height * BACK_PICTURE / 2)
+        lines, height = self._fitted_lines(question, t, box.width, box.height - least - gap)
+        above = pygame.Rect(
+            box.left,
+            box.top,
+            box.width,
+            max(least, min(int(box.height * BACK_PICTURE), box.height - height - gap)),
+        )
+        # beside: the picture on the left, the texts in the rest of the width
+        side = int(box.width * BACK_PICTURE_WIDTH)
+        beside = pygame.Rect(box.left, box.top, side, box.height)
+        texts_beside = pygame.Rect(box.left + side + 2 * gap, box.top, 0, box.height)
+        texts_beside.width = box.right - texts_beside.left
+        _, side_height = self._fitted_lines(question, t, texts_beside.width, box.height)
+        w, h = picture.get_size()
+        if side_height <= box.height and min(side / w, box.height / h) > min(
+            box.width / w, above.height / h
+        ):
+            self._blit_picture(face, picture, beside)
+            self._draw_back_texts(face, question, t, texts_beside)
+            return
+        taken = self._blit_picture(face, picture, above)
+        rest = pygame.Rect(box.left, box.top + taken + gap, box.width, 0)
+        rest.height = box.bottom - rest.top
+        self._draw_back_texts(face, question, t, rest, lines)
+
+    def _fitted_lines(
+        self, question: AnyQuestion, t: Translator, width: int, room: int
+    ) -> tuple[list[tuple[pygame.Surface, bool]], int]:
+        """The back's texts above the explanation at the largest size from the body size
+        down that leaves the explanation two small lines within ``room`` pixels, and the
+        height they take with it (the smallest size when none fits)."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        spacing = metrics.px(0.4)
+        explain = 2 * assets.font(metrics.small_size).get_linesize() if question.explain else 0
+        size = metrics.body_size
+        while True:
+            lines = self._answer_lines(question, t, width, size)
+            height = sum(text.get_height() + spacing for text, _ in lines) + metrics.gap
+            height += explain + (metrics.gap if explain else 0)
+            if height <= room or size <= metrics.tiny_size:
+                return lines, height
+            size -= 1
+
+    def _draw_back_texts(
+        self,
+        face: pygame.Surface,
+        question: AnyQuestion,
+        t: Translator,
+        box: pygame.Rect,
+        lines: list[tuple[pygame.Surface, bool]] | None = None,
+    ) -> None:
+        """The question, the answer (choices struck through but the right one) and the
+        explanation, from the top of ``box``."""
+        metrics = self._metrics
+        assets = self.app.services.assets
+        palette = self.app.look.palette
+        if lines is None:
+            lines, _ = self._fitted_lines(question, t, box.width, box.height)
+        spacing = metrics.px(0.4)
         y = box.top
-        small = assets.text(question.prompt, metrics.small_size, palette.text_muted, wrap=box.width)
-        face.blit(small, (box.left, y))
-        y += small.get_height() + metrics.gap
-        if isinstance(question, ChoiceQuestion):
-            right = set(question.right_answers)
-            for choice in question.choices:
-                colour = palette.right if choice in right else palette.text_muted
-                mark = "✓ " if choice in right else "✗ "
-                text = assets.text(
-                    mark + choice, metrics.body_size, colour, bold=choice in right, wrap=box.width
-                )
-                face.blit(text, (box.left, y))
-                if choice not in right:  # struck through
-                    middle = y + text.get_height() // 2
-                    pygame.draw.line(
-                        face,
-                        colour,
-                        (box.left, middle),
-                        (box.left + text.get_width(), middle),
-                        max(2, metrics.px(0.2)),
-                    )
-                y += text.get_height() + metrics.px(0.4)
-        else:
-            answer = t.render(right_answer_text(question))
-            if isinstance(question, TrueFalseQuestion):
-                answer = t.gettext("Verdict: {answer}", answer=answer)
-            text = assets.text(
-                answer, metrics.heading_size, palette.right, bold=True, wrap=box.width
-            )
+        for i, (text, struck) in enumerate(lines):
             face.blit(text, (box.left, y))
-            y += text.get_height()
+            if struck:
+                middle = y + text.get_height() // 2
+                pygame.draw.line(
+                    face,
+                    palette.text_muted,
+                    (box.left, middle),
+                    (box.left + text.get_width(), middle),
+                    max(2, metrics.px(0.2)),
+                )
+            y += text.get_height() + (metrics.gap if i == 0 else spacing)
         if question.explain:
             y += metrics.gap
             room = (box.width, max(1, box.bottom - y))
@@ -452,7 +639,18 @@ class StudyScene(Scene):
                 count=t.number(self.remembered),
             ),
         ]
-        if self.next_due is not None:
+        if not self.deck.saving:
+            pass  # a guest's cards are not kept: no card will be due
+        elif self.still_due:  # ended early with cards due now
+            lines.append(
+                t.ngettext(
+                    "{count} card is still due",
+                    "{count} cards are still due",
+                    self.still_due,
+                    count=t.number(self.still_due),
+                )
+            )
+        elif self.next_due is not None:
             when = self.next_due.astimezone()
             lines.append(
                 t.gettext("Next card due: {day}, {time}", day=t.date(when), time=t.time(when))
