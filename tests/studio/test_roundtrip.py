@@ -136,8 +136,15 @@ def loads_as(path: Path, document: dict[str, Any]) -> None:
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    """The lines removed ("-") and added ("+"), in order (a diff without difflib's
+    "popular line" shortcut, which on a long file marks unchanged lines changed)."""
+    old, new = before.splitlines(), after.splitlines()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    changed = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            changed += [f"-{line}" for line in old[i1:i2]] + [f"+{line}" for line in new[j1:j2]]
+    return changed
 
 
 def write(tmp_path: Path, text: str, name: str = "pack.yaml", *, newline: str = "\n") -> Path:
@@ -842,3 +849,48 @@ def test_null_words_stay_as_written_and_are_read_as_the_studio_opens_them(
         "+    prompt: Which word means nothing?",
     ]
     assert open_document(path) == document
+
+
+ODD = """\
+clarity: 1
+id: odd
+title:   Spaced   # spaces around
+description: A pack
+language: en
+rounds:
+  - image: union_state/belarus.png
+    answer: x
+    grid: 1x2
+questions:
+  -   id: q1
+      type: choice
+      prompt: "multi
+        line"
+      choices:
+        - a
+        - b
+      answer: b
+...
+"""
+
+
+def test_a_new_item_is_written_like_the_first_item_of_its_list(tmp_path: Path) -> None:
+    path = write(tmp_path, ODD)
+    document = composed(ODD)
+    document["title"] = "New"
+    document["questions"][0]["prompt"] = "p"
+    document["questions"].append({"id": "q2", "type": "typed", "prompt": "x", "answer": "y"})
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(ODD, after) == [
+        "-title:   Spaced   # spaces around",
+        "+title:   New   # spaces around",
+        '-      prompt: "multi',
+        '-        line"',
+        '+      prompt: "p"',
+        "+  -   id: q2",
+        "+      type: typed",
+        "+      prompt: x",
+        "+      answer: 'y'",
+    ]
+    loads_as(path, document)

@@ -35,7 +35,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from clarity.formats.pack_yaml import _NOT_TEXT  # one definition of "YAML reads it as non-text"
@@ -183,9 +183,7 @@ def _wrap(line: str, width: int) -> list[str]:
     return parts
 
 
-def inline_scalar(
-    text: str | None, *, kind: Kind = "text", flow: bool = False, item: bool = False
-) -> str:
+def inline_scalar(text: str | None, *, kind: Kind = "text", flow: bool = False) -> str:
     """``text`` as a one-line scalar the composer reads back as ``text`` (None: nothing)."""
     if text is None:
         return ""  # nothing after the colon or dash: a "null" word may be read as the word
@@ -367,7 +365,7 @@ class Writer:
         return self.scalar_after(value, column + self.layout.mapping, path, parent=column)
 
     def scalar_after(
-        self, value: str | None, indent: int, path: Path_, *, parent: int, item: bool = False
+        self, value: str | None, indent: int, path: Path_, *, parent: int
     ) -> tuple[str, list[str]]:
         """A scalar after a key or dash of a node at column ``parent``; a text of several
         lines as a literal block at ``indent``."""
@@ -376,7 +374,7 @@ class Writer:
             block = literal_block(value, indent, parent)
             if block is not None:
                 return " " + block[0], block[1]
-        written = inline_scalar(value, kind=kind, item=item)
+        written = inline_scalar(value, kind=kind)
         return (" " + written if written else ""), []
 
     def mapping_lines(self, value: dict[str, Any], column: int, path: Path_) -> list[str]:
@@ -405,7 +403,7 @@ class Writer:
             return [dash + lines[0][inner:], *lines[1:]]
         if isinstance(value, dict | list):
             return [dash + ("{}" if isinstance(value, dict) else "[]")]
-        head, body = self.scalar_after(value, inner, path, parent=column, item=True)
+        head, body = self.scalar_after(value, inner, path, parent=column)
         return [(dash + head[1:]) if head else " " * column + "-", *body]
 
     def key(self, key: str) -> str:
@@ -700,6 +698,11 @@ class Patcher:
         text, writer = self.text, self.writer
         items = node.value
         column = node.start_mark.column
+        first = items[0]
+        if first.start_mark.line == node.start_mark.line and first.start_mark.column > column:
+            # new items as this list's first is written ("-   id: x")
+            after = first.start_mark.column - column
+            writer = replace(writer, layout=replace(writer.layout, after_dash=after))
         starts, ends, leads = [], [], []
         for item in items:
             dash = self._dash(node, item)
