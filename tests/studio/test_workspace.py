@@ -4,11 +4,13 @@ of the game's packs, the bin with undo, imports, all on real files and the real 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from clarity.core.packs.loader import load_pack
+from clarity.formats.importing import safe_file_name
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.studio.workspace import (
     NotEditable,
@@ -220,7 +222,7 @@ def test_a_gift_file_is_imported_into_a_pack_with_the_skipped_question_said(
         "Which river flows through Minsk?",
     ]
     lines = [str(line) for line in imported.lines]
-    assert any(line.startswith("Geography-quiz.gift:11:") and "skipped" in line for line in lines)
+    assert any(line.startswith("Geography quiz.gift:11:") and "skipped" in line for line in lines)
     assert not (workspace.packs_dir.parent.parent / "Geography-quiz.gift").exists()
 
 
@@ -229,3 +231,122 @@ def test_a_file_that_gives_no_question_makes_no_pack(workspace: Workspace) -> No
     assert imported.packs == ()
     assert imported.lines
     assert not list(workspace.packs_dir.glob("*.yaml"))
+
+
+def test_a_link_out_of_the_packs_folder_is_neither_listed_nor_read(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A pack file linked from outside (``packs/out.yaml -> ~/elsewhere.yaml``) is no pack
+    of the studio's: not listed, and its id not read (a named pipe out there would hold
+    up whatever read it, so one is linked too)."""
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(HAND_WRITTEN.replace("id: hand-geo", "id: far-away"), encoding="utf-8")
+    os.symlink(outside, workspace.packs_dir / "out.yaml")
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    os.symlink(pipe, workspace.packs_dir / "pipe.yaml")
+    write_pack(workspace.packs_dir, "inside.yaml")
+    os.symlink(workspace.packs_dir / "inside.yaml", workspace.packs_dir / "alias.yaml")
+    done: list[object] = []
+
+    def work() -> None:
+        done.append([one.ref for one in workspace.packs()])
+        done.append(workspace.taken_ids())
+        done.append(workspace.new_pack("Far away", "en"))
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(30)
+    assert len(done) == 3, "reading the packs folder waited on the pipe linked from outside"
+    refs, taken, new_ref = done
+    mine = [ref for ref in refs if not ref.startswith("bundled:")]  # type: ignore[attr-defined]
+    assert mine == ["alias.yaml", "inside.yaml"]  # a link inside the folder is a pack
+    assert "far-away" not in taken  # type: ignore[operator]
+    assert new_ref == "far-away.yaml"  # the outside file's id was never taken
+
+
+def test_a_copy_is_titled_as_the_copy_and_keeps_the_rest_as_written(
+    workspace: Workspace,
+) -> None:
+    """The game's pack list shows the copy beside the pack it came from: its title says it
+    is the copy; only the id and title lines differ from the original."""
+    original_path = bundled_questions_dir() / "solar_system.yaml"
+    ref = workspace.copy_pack("bundled:solar_system.yaml")
+    copied = load_pack(workspace.packs_dir / ref, assets_dir=bundled_assets_dir())
+    original = load_pack(original_path, assets_dir=bundled_assets_dir())
+    assert copied.ok, copied.problems
+    assert copied.pack is not None
+    assert original.pack is not None
+    assert copied.pack.title == f"{original.pack.title} (copy)"
+    assert copied.pack.id != original.pack.id
+    assert copied.pack.questions == original.pack.questions
+    old_lines = original_path.read_text(encoding="utf-8").splitlines()
+    new_lines = (workspace.packs_dir / ref).read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    # the schema's comment names the schema beside the copy (pack.schema.json)
+    assert [b.split(":", 1)[0] for _, b in changed] == ["# yaml-language-server", "id", "title"]
+    # a second copy gets an id of its own too
+    again = workspace.copy_pack("bundled:solar_system.yaml")
+    assert again != ref
+    titles = [one.loaded.title for one in workspace.packs()]
+    assert titles.count(original.pack.title) == 1
+
+
+def test_a_long_title_of_a_copy_is_cut_to_what_a_title_may_be(workspace: Workspace) -> None:
+    long_title = "A" * 199
+    write_pack(
+        workspace.packs_dir,
+        "long.yaml",
+        HAND_WRITTEN.replace("'Geography: capitals'", long_title),
+    )
+    ref = workspace.copy_pack("long.yaml")
+    copied = load_pack(workspace.packs_dir / ref, assets_dir=bundled_assets_dir())
+    assert copied.ok, copied.problems
+    assert copied.pack is not None
+    assert copied.pack.title.endswith("… (copy)")
+    assert len(copied.pack.title) <= 200
+
+
+def test_import_lines_name_the_file_as_the_teacher_sent_it(workspace: Workspace) -> None:
+    """A pack file with an error is refused with its line as ``NAME:LINE:COL: ...``: the
+    name the teacher's file has, once, and never the folder it was written into."""
+    bad = HAND_WRITTEN.replace("id: hand-geo", "id: ../../../tmp/evil")
+    imported = workspace.import_files([("Мой тест.yaml", bad.encode("utf-8"))])
+    assert imported.packs == ()
+    lines = [str(line) for line in imported.lines]
+    assert len(lines) == 1
+    line = lines[0]
+    assert line.startswith("Мой тест.yaml:3:5: id: "), line
+    assert line.count("Мой тест.yaml") == 1
+    assert "clarity-studio-" not in line
+    assert os.sep + "tmp" not in line
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        ("CON.yaml", "CON-pack.yaml"),
+        ("nul.yml", "nul-pack.yml"),
+        ("Com1.backup.yaml", "Com1-pack.backup.yaml"),
+        ("console.yaml", "console.yaml"),
+    ],
+)
+def test_an_imported_pack_file_never_takes_a_windows_device_name(
+    workspace: Workspace, sent: str, kept: str
+) -> None:
+    """``CON``, ``NUL``, ``COM1`` ... (with any ending) name devices on Windows, not files:
+    a pack file sent under one is kept under the name and a word (Microsoft's "Naming Files,
+    Paths, and Namespaces")."""
+    pack_id = kept.split(".", maxsplit=1)[0].lower().replace("-pack", "") + "-quiz"
+    text = HAND_WRITTEN.replace("id: hand-geo", f"id: {pack_id}")
+    imported = workspace.import_files([(sent, text.encode("utf-8"))])
+    assert [ref for ref, _ in imported.packs] == [kept], imported.lines
+    assert (workspace.packs_dir / kept).is_file()
+    assert safe_file_name(sent) == kept
+
+
+def test_safe_file_names_of_devices_say_what_they_are() -> None:
+    assert safe_file_name("CON.png") == "CON-picture.png"
+    assert safe_file_name("lpt¹.gift") == "lpt¹-file.gift"
+    assert safe_file_name("aux") == "aux-file"
+    assert safe_file_name("auxiliary.csv") == "auxiliary.csv"

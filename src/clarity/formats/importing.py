@@ -119,6 +119,10 @@ _BELARUSIAN = frozenset("іўІЎ")
 _RUSSIAN_ONLY = frozenset("ищъИЩЪ")
 _UKRAINIAN = frozenset("їєґЇЄҐ")
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
+# Names Windows keeps for devices, whatever their ending (Microsoft's "Naming Files, Paths,
+# and Namespaces": CON, PRN, AUX, NUL, COM0-9, LPT0-9 and their superscript-digit forms).
+_WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
+_PICTURE_ENDINGS = frozenset({"png", "jpg", "jpeg", "gif", "webp"})
 FORMAT_NAMES = {
     "gift": "GIFT",
     "aiken": "Aiken",
@@ -1615,14 +1619,25 @@ def _scaled_down(data: bytes, fmt: str, largest: int) -> bytes:
 
 
 def safe_file_name(name: str) -> str:
-    """``name`` as a picture's name in a pack: NFC (the form names are compared in), every
-    run of characters other than letters, digits, ``.``, ``-`` and ``_`` one hyphen, the
-    suffix in small letters; ``picture`` when nothing is left of the stem."""
+    """``name`` as the name of a file in the packs folder (a pack file, a picture): NFC
+    (the form names are compared in), every run of characters other than letters, digits,
+    ``.``, ``-`` and ``_`` one hyphen, the suffix in small letters; ``picture`` when nothing
+    is left of the stem. A name Windows keeps for a device, with any ending (``CON.yaml``,
+    ``nul.png``, ``com1.tar.gz``: the part before the first dot, in any case), gets a word
+    after that part (``CON-pack.yaml``, ``nul-picture.png``, ``com1-file.tar.gz``), as the
+    studio's pictures do: Windows would open the device, not a file."""
     name = unicodedata.normalize("NFC", name)
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
     stem = _UNSAFE_NAME.sub("-", stem).strip(".-") or "picture"
+    device, dot, rest = stem.partition(".")
+    if _WINDOWS_DEVICES.match(device):
+        kind = suffix.lower()
+        word = (
+            "pack" if kind in ("yaml", "yml") else "picture" if kind in _PICTURE_ENDINGS else "file"
+        )
+        stem = f"{device}-{word}{dot}{rest}"
     return f"{stem[:100]}.{suffix.lower()}" if suffix else stem[:100]
 
 

@@ -9,13 +9,15 @@ or a symbolic link that leads out of its folder is :class:`PackNotFound` (the se
 so a request can name no file but the packs it lists.
 
 - :meth:`Workspace.packs`: every pack, the game's own first (their ids win, as in the
-  game's pack choice), each loaded by the game's own loader with its problems.
+  game's pack choice), each loaded by the game's own loader with its problems; only the
+  packs a ref reaches (a link leading out of its folder is neither listed nor read).
 - :meth:`Workspace.new_pack`: a pack file from :func:`clarity.formats.pack_files.
   new_pack_text` (the ``clarity new`` file: an example of each question type and a round),
   its id made from the title (:func:`clarity.formats.slugs.slug`), unique among the
   game's packs and the teacher's.
-- :meth:`Workspace.copy_pack`: a copy of a pack (the game's own, usually) under a new id,
-  with the pictures it names copied beside it.
+- :meth:`Workspace.copy_pack`: a copy of a pack (the game's own, usually) under a new id
+  and a title that says it is the copy ("The Solar System (copy)", in the interface's
+  language), with the pictures it names copied beside it.
 - :meth:`Workspace.delete` moves a pack file into ``PACKS_DIR/.studio-trash/<undo>/``
   (a hidden folder: the pack list passes over it) and :meth:`Workspace.undo` puts it back.
   Its pictures stay where they are: another pack may name them, and the undo finds them.
@@ -47,6 +49,7 @@ from clarity.core.packs.picture_decoding import PictureChecks
 
 if TYPE_CHECKING:
     from clarity.core.messages import Translates
+    from clarity.core.packs.glyphs import CanDraw
     from clarity.formats.importing import SkippedLine
 
 #: The prefix of a ref to a pack that comes with the game.
@@ -173,10 +176,13 @@ class Workspace:
 
     # --- the list --------------------------------------------------------------------------
 
-    def packs(self) -> list[ListedPack]:
+    def packs(self, *, can_draw: CanDraw | None = None) -> list[ListedPack]:
         """Every pack: the game's own (copy only), then the teacher's (editable), each
         folder's by file name, each loaded by the game's loader (a teacher's pack reusing
-        the id of a pack of the game's is an error, as in the game's pack choice)."""
+        the id of a pack of the game's is an error, as in the game's pack choice; with
+        ``can_draw``, the characters no font draws are warned about, as ``clarity
+        validate`` does). Only what :meth:`resolve` reaches: a symbolic link leading out
+        of its folder is not listed, and the file it leads to is never read."""
         from clarity.core.packs.folders import FolderListings  # noqa: PLC0415
         from clarity.core.packs.loader import pack_files_in  # noqa: PLC0415
 
@@ -186,37 +192,46 @@ class Workspace:
         for folder in self.bundled_dirs:
             for path in pack_files_in(folder, listings):
                 ref = BUNDLED_PREFIX + path.name
-                if ref not in seen:
+                if ref not in seen and _inside(path, folder):
                     seen.add(ref)
                     refs.append((ref, path, False))
         for path in pack_files_in(self.packs_dir, listings):
-            if _PACK_NAME.match(path.name):
+            if _PACK_NAME.match(path.name) and _inside(path, self.packs_dir):
                 refs.append((path.name, path, True))
         loaded = load_packs(
-            [path for _, path, _ in refs], assets_dir=self.assets_dir, listings=listings
+            [path for _, path, _ in refs],
+            assets_dir=self.assets_dir,
+            listings=listings,
+            can_draw=can_draw,
         )
         pairs = zip(refs, loaded, strict=True)
         return [ListedPack(ref, one, editable) for (ref, _, editable), one in pairs]
 
-    def load(self, found: PackRef) -> LoadedPack:
+    def load(self, found: PackRef, *, can_draw: CanDraw | None = None) -> LoadedPack:
         """The pack file of ``found`` as the game loads it (with the studio's picture
-        checks: each picture decoded once while it is unchanged)."""
+        checks: each picture decoded once while it is unchanged; ``can_draw`` as in
+        :meth:`packs`)."""
         from clarity.core.packs.folders import FolderListings  # noqa: PLC0415
 
         return load_packs(
             [found.path],
             assets_dir=self.assets_dir,
             listings=FolderListings(pictures=self.pictures),
+            can_draw=can_draw,
         )[0]
 
     def taken_ids(self) -> set[str]:
         """The ids of every pack of the game's and of the teacher's (read from their
-        ``id:`` lines), and the names of the teacher's pack files without their ending."""
-        from clarity.formats.importing import pack_ids_in  # noqa: PLC0415
-
+        ``id:`` lines; a link out of its folder is no pack of it, and not read), and the
+        names of the teacher's pack files without their ending."""
         taken: set[str] = set()
         for folder in (*self.bundled_dirs, self.packs_dir):
-            taken.update(pack_ids_in(folder))
+            with contextlib.suppress(OSError):
+                for path in folder.iterdir():
+                    if path.suffix.lower() in PACK_SUFFIXES and not path.name.startswith("."):
+                        pack_id = _id_line_of(path, folder)
+                        if pack_id is not None:
+                            taken.add(pack_id)
         with contextlib.suppress(OSError):
             taken.update(
                 path.stem
@@ -224,6 +239,12 @@ class Workspace:
                 if path.suffix.lower() in PACK_SUFFIXES
             )
         return taken
+
+    def pack_id_of(self, found: PackRef) -> str:
+        """The id the pack file of ``found`` gives itself (its ``id:`` line, read without
+        loading the pack), else the file's name without its ending."""
+        folder = found.path.parent
+        return _id_line_of(found.path, folder) or found.path.stem
 
     # --- new packs -------------------------------------------------------------------------
 
@@ -261,12 +282,15 @@ class Workspace:
         self._write_new(target, text.encode("utf-8"))
         return target.name
 
-    def copy_pack(self, ref: str) -> str:
+    def copy_pack(self, ref: str, *, translator: Translates | None = None) -> str:
         """Copy the pack ``ref`` names into the packs folder under a new id (its own with
-        ``-2``, ``-3`` ...), with every picture it names (the game's own pictures
-        included, so the copy's pictures can be changed); return the copy's ref. Raises
-        :class:`PackNotFound`, and :class:`WorkspaceRefused` for a pack that does not load
-        or whose pictures would replace other files of the packs folder."""
+        ``-2``, ``-3`` ...) and the title ``TITLE (copy)`` (in ``translator``'s language;
+        English without one), so that the game's pack list tells the two apart, with
+        every picture it names (the game's own pictures included, so the copy's pictures
+        can be changed); return the copy's ref. Only those two lines change: comments and
+        the rest stay as written. Raises :class:`PackNotFound`, and
+        :class:`WorkspaceRefused` for a pack that does not load or whose pictures would
+        replace other files of the packs folder."""
         from clarity.formats.pack_yaml import SCHEMA_LINE  # noqa: PLC0415
         from clarity.formats.slugs import unique_slug  # noqa: PLC0415
 
@@ -284,11 +308,16 @@ class Workspace:
                 message("{file} cannot be read: {reason}", file=found.path.name, reason=str(error))
             ) from error
         new_id = unique_slug(loaded.pack.id, self.taken_ids())
-        text, replaced = _ID_LINE.subn(f"id: {new_id}", text, count=1)
-        if not replaced:  # a pack always has an id line; one written oddly is not copied
-            raise WorkspaceRefused(
-                message("{file}: its id line cannot be found", file=found.path.name)
-            )
+        title = _copy_title(loaded.pack.title, translator)
+        renamed = _renamed_text(found.path, text, new_id, title)
+        if renamed is not None:
+            text = renamed
+        else:  # the writer could not: the id line alone, as a plain line
+            text, replaced = _ID_LINE.subn(f"id: {new_id}", text, count=1)
+            if not replaced:  # a pack always has an id line; one written oddly is not copied
+                raise WorkspaceRefused(
+                    message("{file}: its id line cannot be found", file=found.path.name)
+                )
         text = _SCHEMA_COMMENT.sub(SCHEMA_LINE + "\n", text, count=1)
         copies = self._picture_copies(loaded)
         for source, target in copies:
@@ -405,8 +434,8 @@ class Workspace:
         files dropped on the game's window are: pictures sent with a file of questions are
         its rounds, a pack file is copied with its pictures. Each file is written under a
         safe name into a folder of its own first (its name never leads anywhere else).
-        Raises :class:`WorkspaceRefused` when no file gives a pack (``lines`` of the
-        refusal in its message's place: the first one)."""
+        The lines name each file as the teacher sent it (``quiz.gift:3:1: ...``), never
+        the folder it was written into."""
         from clarity.formats.importing import (  # noqa: PLC0415 - only when importing
             ImportRefused,
             dropped_together,
@@ -418,8 +447,10 @@ class Workspace:
         lines: list[Message] = []
         with tempfile.TemporaryDirectory(prefix="clarity-studio-") as folder:
             paths: list[Path] = []
+            sent_as: dict[str, str] = {}  # the path written -> the name the teacher sent
             for name, data in files:
-                safe = safe_file_name(_last_part(name))
+                shown = _last_part(name)
+                safe = safe_file_name(shown)
                 path = Path(folder) / safe
                 number = 2
                 while path.exists():
@@ -430,17 +461,21 @@ class Workspace:
                     number += 1
                 path.write_bytes(data)
                 paths.append(path)
+                sent_as[str(path)] = shown
             for path, images in dropped_together(paths):
                 try:
                     outcome = import_dropped(
                         path, packs_dir=self.packs_dir, assets_dir=self.assets_dir, images=images
                     )
                 except ImportRefused as refused:
-                    lines += [_skipped_said(line) for line in refused.skipped]
-                    lines.append(message("{file}: {problem}", file=path.name, problem=refused.said))
+                    lines += [_skipped_said(line, sent_as) for line in refused.skipped]
+                    said, named = _as_sent(refused.said, sent_as)
+                    if not named:  # the reason does not say which file: the line does
+                        said = message("{file}: {problem}", file=sent_as[str(path)], problem=said)
+                    lines.append(said)
                     continue
-                lines += [_skipped_said(line) for line in outcome.skipped]
-                lines += list(outcome.said)
+                lines += [_skipped_said(line, sent_as) for line in outcome.skipped]
+                lines += [_as_sent(said, sent_as)[0] for said in outcome.said]
                 made.append((outcome.pack_path.name, outcome.title))
         return Imported(tuple(made), tuple(lines))
 
@@ -474,6 +509,58 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+def _id_line_of(path: Path, folder: Path) -> str | None:
+    """The id of the ``id:`` line in the first 4 KiB of the pack file ``path`` (as
+    :func:`clarity.formats.importing.pack_ids_in` reads one); None when it has none, or is
+    no regular file directly in ``folder`` (links followed)."""
+    if not _inside(path, folder) or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = _ID_LINE.search(head)
+    return found.group(1) if found else None
+
+
+def _copy_title(title: str, translator: Translates | None) -> str:
+    """``TITLE (copy)`` in ``translator``'s language (English without one), the title cut
+    short when the two together would be longer than a pack's title may be."""
+    from clarity.core.messages import english_text  # noqa: PLC0415
+    from clarity.core.packs.models import Pack  # noqa: PLC0415
+
+    def said(text: str) -> str:
+        # Translators: the title of a copy of a pack; {title} is the pack's own title.
+        copied = message("{title} (copy)", title=text)
+        return translator.render(copied) if translator is not None else english_text(copied)
+
+    longest = 200
+    for meta in Pack.model_fields["title"].metadata:
+        longest = getattr(meta, "max_length", None) or longest
+    whole = said(title)
+    over = len(whole) - longest
+    if over > 0:
+        whole = said(title[: max(1, len(title) - over - 1)].rstrip() + "…")
+    return whole
+
+
+def _renamed_text(path: Path, text: str, new_id: str, title: str) -> str | None:
+    """The text of the pack file ``path`` (which holds ``text``) with its id ``new_id`` and
+    its title ``title``, written by the studio's saving (only those two values change, as
+    saving in the studio changes them); None when that cannot be done."""
+    from clarity.studio.documents import DocumentUnreadable, open_document  # noqa: PLC0415
+    from clarity.studio.roundtrip import document_bytes  # noqa: PLC0415
+
+    try:
+        document = open_document(path)
+        document["id"] = new_id
+        document["title"] = title
+        return document_bytes(text.encode("utf-8"), document).decode("utf-8")
+    except (DocumentUnreadable, ValueError, RecursionError, OSError):
+        return None
+
+
 def _last_part(name: str) -> str:
     """The last part of a file name a browser sent, whatever its folders (``/`` or ``\\``)."""
     name = name.replace("\x00", "")
@@ -487,8 +574,43 @@ def _same_bytes(one: Path, other: Path) -> bool:
         return False
 
 
-def _skipped_said(line: SkippedLine) -> Message:
-    place = f"{line.path.name}:{line.line}:{line.column}"
+def _as_sent(said: Message, sent_as: dict[str, str]) -> tuple[Message, bool]:
+    """``said`` with each path of a file written for the import (a folder of its own in
+    the system's temporary folder) as the name the teacher sent it under, and whether it
+    named one. Its texts are the import's own values (paths and names, never translated);
+    a message inside it is gone through the same way."""
+    named = False
+    by_name = {Path(written).name: shown for written, shown in sent_as.items()}
+
+    def as_sent(value: object) -> object:
+        nonlocal named
+        if isinstance(value, Message):
+            return Message(
+                value.template,
+                {name: as_sent(one) for name, one in value.values.items()},
+                value.plural,
+                value.count,
+            )
+        if isinstance(value, str | Path):
+            text = str(value)
+            if text in by_name:  # a file's name alone, as it was written
+                named = True
+                return by_name[text]
+            for written, shown in sent_as.items():
+                if written in text:
+                    named = True
+                    text = text.replace(written, shown)
+            return text if isinstance(value, str) or text != str(value) else value
+        return value
+
+    result = as_sent(said)
+    assert isinstance(result, Message)
+    return result, named
+
+
+def _skipped_said(line: SkippedLine, sent_as: dict[str, str]) -> Message:
+    name = sent_as.get(str(line.path), line.path.name)
+    place = f"{name}:{line.line}:{line.column}"
     if line.kind == "skipped":
         return message("{place}: skipped: {reason}", place=place, reason=line.reason)
     return message("{place}: note: {reason}", place=place, reason=line.reason)
