@@ -584,18 +584,32 @@ def _add_studio(subparsers: cli.Subparsers, t: Translator) -> None:
         action="store_false",
         help=t.gettext("only print the address; do not open the browser"),
     )
+    parser.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help=t.gettext(
+            "end when standard input closes: the game that starts the studio gives it a pipe, "
+            "so the studio ends with the game, however the game ends"
+        ),
+    )
 
 
 def _cmd_studio(args: argparse.Namespace) -> int:
     """``clarity studio``: the studio's server until Ctrl+C (or SIGTERM, from the game that
-    started it); its address on stdout as ``studio: URL`` (not translated: the game reads
-    it), flushed at once."""
+    started it; with ``--exit-with-parent``, also until its standard input ends: the game's
+    end of the pipe closes when the game ends, even killed); its address on stdout as
+    ``studio: URL`` (not translated: the game reads it), flushed at once."""
     import asyncio  # noqa: PLC0415
     import errno  # noqa: PLC0415
     import secrets  # noqa: PLC0415
     import signal  # noqa: PLC0415
 
-    from clarity.studio.server import StudioServer, serve, stop_on_signals  # noqa: PLC0415
+    from clarity.studio.server import (  # noqa: PLC0415
+        StudioServer,
+        serve,
+        stop_at_end_of_input,
+        stop_on_signals,
+    )
     from clarity.studio.workspace import Workspace  # noqa: PLC0415
 
     t = cli._translator(args)
@@ -632,6 +646,8 @@ def _cmd_studio(args: argparse.Namespace) -> int:
     async def run() -> None:
         stop = asyncio.Event()
         stop_on_signals(stop, [signal.SIGTERM])
+        if args.exit_with_parent:
+            stop_at_end_of_input(stop, sys.stdin.buffer)
         await serve(server, args.port, announce=announce, stop=stop)
 
     try:

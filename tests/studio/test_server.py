@@ -14,6 +14,8 @@ import signal
 import socket
 import subprocess
 import sys
+import textwrap
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -423,7 +425,7 @@ def test_a_gift_file_is_imported(studio: Studio) -> None:
     assert reply.status == 200, reply.body
     imported = reply.json()
     assert imported["packs"] == [{"ref": "geography-quiz.yaml", "title": "Geography quiz"}]
-    assert any(line.startswith("Geography-quiz.gift:11:1: skipped:") for line in imported["lines"])
+    assert any(line.startswith("Geography quiz.gift:11:1: skipped:") for line in imported["lines"])
     pack = opened(studio, "geography-quiz.yaml")
     assert len(pack["document"]["questions"]) == 3
 
@@ -604,3 +606,315 @@ def test_clarity_studio_prints_an_address_that_answers(
         if child.poll() is None:
             child.kill()
             child.wait()
+
+
+# --- what a hostile or clumsy request sends, and what a teacher expects back ----------------
+
+
+def _refused_in_one_line(reply: Any, status: int = 400) -> str:
+    assert reply.status == status, reply.body
+    said = reply.json()["message"]
+    assert said
+    assert "\n" not in said
+    assert "Traceback" not in said
+    return said
+
+
+def _nested(levels: int) -> dict[str, Any]:
+    """A document ``levels`` deep: the document (1), ``questions`` (2) and lists in it."""
+    inner: Any = "x"
+    for _ in range(levels - 1):
+        inner = [inner]
+    return {"title": "x", "questions": inner}
+
+
+def test_a_document_nests_as_deep_as_a_pack_file_may_and_no_deeper(studio: Studio) -> None:
+    """The pack reader stops at 64 levels: a document one level deeper is refused on a
+    check and on a save with its one line, before any work (the file is not touched),
+    however deep (JSON's own reader gives up far sooner than 100,000 levels)."""
+    from clarity.core.packs.plain_yaml import compose
+    from clarity.core.packs.report import Report
+    from clarity.studio.server import MAX_DEPTH
+
+    write_pack(studio.packs_dir)
+    path = studio.packs_dir / "hand-geo.yaml"
+    before = path.read_bytes()
+    revision = opened(studio, "hand-geo.yaml")["revision"]
+    check = studio.pack_url("hand-geo.yaml", "/check")
+    # the reader's limit: a file nesting as deep is read, one more level is not
+    for levels, readable in ((MAX_DEPTH, True), (MAX_DEPTH + 1, False)):
+        text = "title: x\nquestions: " + "[" * (levels - 1) + "x" + "]" * (levels - 1) + "\n"
+        report = Report(path)
+        assert (compose(text, report) is not None) is readable, levels
+        reply = studio.client.post(check, {"document": _nested(levels), "item": None})
+        if readable:
+            assert reply.status == 200, reply.body
+        else:
+            assert _refused_in_one_line(reply) == "the lists and fields nest far too deep"
+    for levels in (MAX_DEPTH + 1, 900, 2000, 100_000):
+        body = '{"title": "x", "questions": ' + "[" * levels + "]" * levels + "}"
+        for method, url, tail in (
+            ("PUT", studio.pack_url("hand-geo.yaml"), f', "revision": "{revision}"'),
+            ("POST", check, ', "item": null'),
+        ):
+            sent = ('{"document": ' + body + tail + "}").encode()
+            reply = studio.client.request(
+                method, url, body=sent, headers={"Content-Type": "application/json"}
+            )
+            said = _refused_in_one_line(reply)
+            assert said == "the lists and fields nest far too deep", (levels, method)
+    assert path.read_bytes() == before
+
+
+def test_a_document_of_more_values_than_a_pack_file_may_hold_is_refused(studio: Studio) -> None:
+    from clarity.core.packs.plain_yaml import MAX_VALUES
+    from clarity.studio.server import document_shape_problem
+
+    # counted as the reader counts a file's: the mapping, its key, the list, the texts
+    assert document_shape_problem({"questions": ["x"] * (MAX_VALUES - 3)}) is None
+    assert document_shape_problem({"questions": ["x"] * (MAX_VALUES - 2)}) is not None
+    assert document_shape_problem({"a": {"b": None}}) is None
+    write_pack(studio.packs_dir)
+    before = (studio.packs_dir / "hand-geo.yaml").read_bytes()
+    revision = opened(studio, "hand-geo.yaml")["revision"]
+    huge = {"title": "x", "questions": ["x"] * MAX_VALUES}
+    for reply in (
+        studio.client.post(studio.pack_url("hand-geo.yaml", "/check"), {"document": huge}),
+        studio.client.put(
+            studio.pack_url("hand-geo.yaml"), {"document": huge, "revision": revision}
+        ),
+    ):
+        said = _refused_in_one_line(reply)
+        assert said.startswith("the pack holds more than 600,000 values"), said
+    assert (studio.packs_dir / "hand-geo.yaml").read_bytes() == before
+
+
+def test_a_nul_in_an_upload_s_file_name_is_a_bad_request(studio: Studio) -> None:
+    ref = studio.client.post("api/packs", {"title": "My Quiz", "language": "en"}).json()["ref"]
+    for path in (studio.pack_url(ref, "/pictures"), "api/import"):
+        reply = studio.client.upload(path, [("a\x00.png", png_bytes())])
+        assert _refused_in_one_line(reply) == "The request cannot be read.", path
+    assert sorted(p.name for p in studio.packs_dir.iterdir() if p.suffix == ".yaml") == [ref]
+    assert studio.client.get("api/packs").status == 200  # and the studio goes on
+
+
+def test_saving_an_empty_document_is_never_a_server_error(studio: Studio) -> None:
+    """``{}`` (every field emptied) saves, or is refused in one line with the file as it
+    was: never "Something went wrong"."""
+    write_pack(studio.packs_dir)
+    path = studio.packs_dir / "hand-geo.yaml"
+    revision = opened(studio, "hand-geo.yaml")["revision"]
+    for ref, sent_revision in (("hand-geo.yaml", revision), ("fresh.yaml", "")):
+        before = path.read_bytes()
+        reply = studio.client.put(studio.pack_url(ref), {"document": {}, "revision": sent_revision})
+        assert reply.status in (200, 400), reply.body
+        if reply.status == 400:
+            _refused_in_one_line(reply)
+            assert reply.json()["error"] == "not_written"
+            assert path.read_bytes() == before
+            assert not (studio.packs_dir / "fresh.yaml").exists() or ref != "fresh.yaml"
+        else:
+            assert opened(studio, ref)["document"] in ({}, None)
+
+
+def test_a_save_over_a_pack_file_too_large_to_open_is_refused_unread(studio: Studio) -> None:
+    """The loader reads at most 8 MiB; the studio showed the file's size as its problem and
+    never opened it: a save over it is refused at once, the file untouched."""
+    big = studio.packs_dir / "big.yaml"
+    big.write_bytes(HAND_WRITTEN.encode("utf-8") + b"#" * (9 * 1024 * 1024))
+    page = opened(studio, "big.yaml")
+    assert page["document"] is None
+    started = time.perf_counter()
+    reply = studio.client.put(
+        studio.pack_url("big.yaml"),
+        {"document": {"clarity": "1", "title": "x"}, "revision": page["revision"]},
+    )
+    seconds = time.perf_counter() - started
+    said = _refused_in_one_line(reply)
+    assert said == "big.yaml: the file is 9 MiB; a pack file can be at most 8 MiB", said
+    assert reply.json()["error"] == "too_large"
+    assert big.stat().st_size > 9 * 1024 * 1024
+    assert not (studio.packs_dir / ".studio-backups").exists()
+    assert seconds < 10  # not a timing check: a refusal that read and patched 9 MiB hangs
+
+
+def test_a_save_of_one_pack_never_waits_for_another(tmp_path: Path) -> None:
+    """While one pack is being saved (its lock held, as a slow save holds it), saving
+    another pack, making a new one and listing all go on; the first save then runs."""
+    running, runner = start_studio(tmp_path)
+    try:
+        client = running.client
+        write_pack(running.packs_dir, "one.yaml")
+        write_pack(running.packs_dir, "two.yaml", HAND_WRITTEN.replace("hand-geo", "hand-two"))
+        first, second = opened(running, "one.yaml"), opened(running, "two.yaml")
+        lock = running.server._lock_of(running.workspace.resolve("one.yaml"))
+        runner.run(lock.acquire())
+        waiting: list[Any] = []
+        document = copy.deepcopy(first["document"])
+        document["title"] = "First"
+        blocked = threading.Thread(
+            target=lambda: waiting.append(
+                client.put(
+                    running.pack_url("one.yaml"),
+                    {"document": document, "revision": first["revision"]},
+                )
+            ),
+            daemon=True,
+        )
+        blocked.start()
+        time.sleep(0.2)
+        assert waiting == []  # that save waits for its pack
+        other = copy.deepcopy(second["document"])
+        other["title"] = "Second"
+        reply = client.put(
+            running.pack_url("two.yaml"), {"document": other, "revision": second["revision"]}
+        )
+        assert reply.status == 200, reply.body
+        assert client.post("api/packs", {"title": "Third", "language": "en"}).status == 201
+        assert client.get("api/packs").status == 200
+        assert waiting == []
+        # the first save goes on once its pack is free
+        runner.loop.call_soon_threadsafe(lock.release)
+        blocked.join(30)
+        assert len(waiting) == 1
+        assert waiting[0].status == 200, waiting[0].body
+        assert opened(running, "one.yaml")["document"]["title"] == "First"
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
+
+
+def test_checks_warn_about_characters_no_font_here_draws_as_validate_does(
+    tmp_path: Path,
+) -> None:
+    """The studio's checks are ``clarity validate``'s, the warning about a character no
+    font of this computer draws included; the fonts are looked up once per server."""
+    from clarity.cli import drawable_by_this_computer
+    from clarity.studio.checking import field_problems
+
+    asked: list[int] = []
+
+    def fonts() -> Any:
+        asked.append(1)
+        return drawable_by_this_computer()
+
+    running, runner = start_studio(tmp_path / "s")
+    try:
+        running.server._fonts = fonts  # this server's fonts, counted
+        write_pack(running.packs_dir)
+        document = opened(running, "hand-geo.yaml")["document"]
+        document["questions"][1]["prompt"] = "What is the capital of Poland? \u0378"
+        check = running.pack_url("hand-geo.yaml", "/check")
+        whole = running.client.post(check, {"document": document, "item": None}).json()
+        one = running.client.post(check, {"document": document, "item": ["questions", 1]})
+        item = one.json()
+        for problems in (whole["problems"], item["problems"]):
+            drawn = [p for p in problems if p["field"] == "questions[1].prompt"]
+            assert len(drawn) == 1, problems
+            assert drawn[0]["severity"] == "warning"
+            assert "U+0378" in drawn[0]["text"]
+            assert "cannot be drawn" in drawn[0]["text"]
+        # the same as validate's, by the same code, on the file saved
+        revision = opened(running, "hand-geo.yaml")["revision"]
+        saved = running.client.put(
+            running.pack_url("hand-geo.yaml"), {"document": document, "revision": revision}
+        )
+        assert saved.status == 200, saved.body
+        validated = load_pack(
+            running.packs_dir / "hand-geo.yaml",
+            assets_dir=bundled_assets_dir(),
+            can_draw=drawable_by_this_computer(),
+        )
+        said = field_problems(validated.warnings, running.server.translator)
+        assert saved.json()["problems"] == [problem.to_json() for problem in said]
+        listed = {p["ref"]: p for p in running.client.get("api/packs").json()["packs"]}
+        assert listed["hand-geo.yaml"]["warnings"] == len(validated.warnings)
+        assert asked == [1]
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
+
+
+def test_the_page_declares_its_icon_so_the_browser_asks_for_no_favicon(studio: Studio) -> None:
+    assert '<link rel="icon" href="data:,">' in studio.client.get("").text
+
+
+def test_the_studio_ends_when_its_input_ends(tmp_path: Path) -> None:
+    """``--exit-with-parent``: the loop is stopped when standard input reaches its end."""
+    import asyncio
+
+    from clarity.studio.server import stop_at_end_of_input
+
+    read, write = os.pipe()
+
+    async def watch() -> bool:
+        stop = asyncio.Event()
+        with os.fdopen(read, "rb") as stream:
+            stop_at_end_of_input(stop, stream)
+            await asyncio.sleep(0.1)
+            assert not stop.is_set()  # input open: the studio goes on
+            os.close(write)
+            await asyncio.wait_for(stop.wait(), 10)
+        return stop.is_set()
+
+    assert asyncio.run(watch())
+
+
+@pytest.mark.slow  # two interpreters start the game's launcher and the studio: some seconds
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX's")
+def test_the_studio_of_a_game_killed_ends_with_it(tmp_path: Path) -> None:
+    """A game killed (SIGKILL: no chance to end its studio) leaves no studio running: the
+    studio's input pipe closes with the game, and the studio ends within seconds."""
+    game = textwrap.dedent(
+        f"""
+        import sys, time
+        from pathlib import Path
+        from clarity.ui.studio_launch import Phase, StudioLauncher
+        launcher = StudioLauncher.for_data_dir(Path({str(tmp_path / "data")!r}),
+                                               open_browser=lambda url: True)
+        launcher.start()
+        for _ in range(600):
+            if launcher.state.phase is Phase.RUNNING:
+                break
+            time.sleep(0.05)
+        print(launcher.pid, launcher.state.phase.value, launcher.state.url, flush=True)
+        time.sleep(600)
+        """
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", game], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        assert parent.stdout is not None
+        pid_text, phase, url = parent.stdout.readline().split()
+        assert phase == "running", (phase, url)
+        studio_pid = int(pid_text)
+        import urllib.request
+
+        with urllib.request.urlopen(url + "api/packs", timeout=30) as answer:
+            assert answer.status == 200
+        parent.kill()
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(studio_pid):
+            time.sleep(0.1)
+        assert not _alive(studio_pid), "the studio outlived the game"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process ``pid`` still runs (a zombie waiting for its reaper is ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat_file:
+            return stat_file.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True

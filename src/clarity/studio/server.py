@@ -25,7 +25,17 @@ language (a 409 of a pack changed on disk adds ``disk_revision``). The routes ar
 the issue's contract (``/api/form``, ``/api/packs`` ...); the work is in
 :mod:`.workspace`, :mod:`.pictures`, :mod:`.documents`, :mod:`.checking`, :mod:`.roundtrip`,
 :mod:`clarity.printing` and :mod:`clarity.formats`, run in a worker thread so that one
-printout never holds up the page's checks. Changes to files are made one at a time.
+printout never holds up the page's checks, and the event loop never waits on a disk or a
+long computation. Changes to one pack are made one at a time (a lock per pack file), and
+changes that make new file names (a new pack, a copy, an import, an undo, the first save
+of a pack) one at a time in the whole folder; saving one pack never waits for another.
+
+A document sent (a check, a save) is refused with one line before any work when it nests
+deeper than the pack reader allows, or holds more values
+(:func:`document_shape_problem`); a save over a pack file larger than the loader reads
+(:attr:`clarity.core.packs.loader.PackLimits.max_bytes`) is refused before it is read.
+Checks report what ``clarity validate`` reports, the characters no font of this computer
+draws included (the fonts looked up once per server).
 """
 
 from __future__ import annotations
@@ -37,20 +47,27 @@ import html
 import json
 import logging
 import mimetypes
+import os
 import re
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import quote, urlsplit
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
-from clarity.core.messages import N_, Message, message
+from clarity.core.messages import N_, Message, message, plural_message
+from clarity.core.packs.loader import PackLimits
 from clarity.core.packs.picture_decoding import MAX_PICTURE_BYTES
+from clarity.core.packs.plain_yaml import _MAX_DEPTH, MAX_VALUES
+from clarity.core.packs.yaml_messages import TOO_DEEP
 from clarity.studio.workspace import (
     NotEditable,
     PackNotFound,
@@ -60,6 +77,7 @@ from clarity.studio.workspace import (
 )
 
 if TYPE_CHECKING:
+    from clarity.core.packs.glyphs import CanDraw
     from clarity.core.packs.loader import LoadedPack
     from clarity.core.scoring import ScoringRules
     from clarity.i18n import Translator
@@ -82,6 +100,11 @@ SECTIONS = ("rounds", "questions")
 _STATIC_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,100}$")
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _ATTACHMENT_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+#: How deep a document may nest: as deep as the pack reader reads a pack file (its
+#: composer's limit: a mapping or list inside 63 others; a pack needs four).
+MAX_DEPTH = _MAX_DEPTH
+#: The most questions a pack holds (the loader's cap), for the line about too many values.
+_MOST_QUESTIONS = PackLimits().max_questions
 # a picture's format, from its first bytes (the same four the game reads)
 _PICTURE_TYPES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -136,6 +159,17 @@ class Refusal(Exception):
 
 
 Spawn = Callable[[list[str]], object]
+Fonts = Callable[[], "CanDraw | None"]
+
+
+def drawable_here() -> CanDraw:
+    """Whether a font the game finds on this computer draws a character (the bundled fonts,
+    then the system's), as ``clarity validate`` asks (``clarity.cli.
+    drawable_by_this_computer``): fontTools reads the fonts, never pygame."""
+    from clarity.fonts import font_chain  # noqa: PLC0415 - fontTools only when checking
+    from clarity.resources import bundled_assets_dir  # noqa: PLC0415
+
+    return font_chain(bundled_assets_dir() / "fonts").can_draw
 
 
 def start_detached(command: list[str]) -> object:
@@ -177,7 +211,9 @@ class StudioServer:
     ``token``: the secret of the address; ``rules``: the scoring rules the web game plays
     with (the saved settings', given by the command; the game's defaults when None);
     ``config_dir``: given to the game it starts, when the studio was given one;
-    ``spawn``: starts a program without waiting (:func:`start_detached`).
+    ``spawn``: starts a program without waiting (:func:`start_detached`);
+    ``fonts``: what says whether this computer's fonts draw a character (called once, at
+    the first check: :func:`drawable_here`; None checks without it).
     """
 
     def __init__(
@@ -191,6 +227,7 @@ class StudioServer:
         config_dir: Path | None = None,
         web_dir: Path = WEB_DIR,
         spawn: Spawn = start_detached,
+        fonts: Fonts | None = drawable_here,
     ) -> None:
         self.workspace = workspace
         self.translator = translator
@@ -203,7 +240,12 @@ class StudioServer:
         self.prefix = f"/s/{token}"
         self.port: int | None = None
         self._runner: web.AppRunner | None = None
-        self._writing = asyncio.Lock()
+        # new file names are made one at a time; each pack file is changed one at a time
+        self._naming = asyncio.Lock()
+        self._changing: dict[str, asyncio.Lock] = {}
+        self._fonts = fonts
+        self._can_draw: CanDraw | None = None
+        self._fonts_lock = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -342,10 +384,10 @@ class StudioServer:
     # --- the form and the list ------------------------------------------------------------
 
     async def _form(self, request: web.Request) -> web.Response:
-        return _json(form_data())
+        return _json(await asyncio.to_thread(form_data))
 
     async def _packs(self, request: web.Request) -> web.Response:
-        listed = await asyncio.to_thread(self.workspace.packs)
+        listed = await asyncio.to_thread(lambda: self.workspace.packs(can_draw=self.can_draw()))
         t = self.translator
         packs = []
         for one in listed:
@@ -380,7 +422,7 @@ class StudioServer:
 
         primary = language.split("-", 1)[0].lower()
         examples = translator_for(primary) if primary in LANGUAGES else None
-        async with self._writing:
+        async with self._naming:
             ref = await self._work(
                 self.workspace.new_pack,
                 title,
@@ -395,24 +437,24 @@ class StudioServer:
         ref = body.get("ref")
         if not isinstance(ref, str):
             raise Refusal(400, "bad_request")
-        async with self._writing:
-            copied = await self._work(self.workspace.copy_pack, ref)
+        async with self._naming:
+            copied = await self._work(self.workspace.copy_pack, ref, translator=self.translator)
         return _json({"ref": copied}, status=201)
 
     async def _delete(self, request: web.Request) -> web.Response:
-        ref = request.match_info["ref"]
-        async with self._writing:
-            undo = await self._work(self.workspace.delete, ref)
+        found = self._editable(request)
+        async with self._lock_of(found):
+            undo = await self._work(self.workspace.delete, found.ref)
         return _json({"undo": undo})
 
     async def _undo(self, request: web.Request) -> web.Response:
-        async with self._writing:
+        async with self._naming:
             ref = await self._work(self.workspace.undo, request.match_info["undo"])
         return _json({"ref": ref})
 
     async def _import(self, request: web.Request) -> web.Response:
         files = await self._files(request, self.limits.max_import_bytes, many=True)
-        async with self._writing:
+        async with self._naming:
             imported = await self._work(self.workspace.import_files, files)
         t = self.translator
         lines = [t.render(line) for line in imported.lines]
@@ -472,6 +514,7 @@ class StudioServer:
             assets_dir=self.workspace.assets_dir,
             translator=self.translator,
             pictures=self.workspace.pictures,
+            can_draw=self.can_draw(),
         )
         return [problem.to_json() for problem in problems]
 
@@ -488,10 +531,8 @@ class StudioServer:
     async def _check(self, request: web.Request) -> web.Response:
         found = self._resolve(request)
         body = await self._body(request)
-        document = body.get("document")
+        document = await self._document(body)
         item = body.get("item")
-        if not isinstance(document, dict):
-            raise Refusal(400, "bad_request")
         if item is not None and not (
             isinstance(item, list)
             and len(item) == 2
@@ -519,6 +560,7 @@ class StudioServer:
             assets_dir=self.workspace.assets_dir,
             translator=self.translator,
             pictures=self.workspace.pictures,
+            can_draw=self.can_draw(),
         )
         return {
             "problems": [problem.to_json() for problem in problems],
@@ -528,16 +570,14 @@ class StudioServer:
     async def _save(self, request: web.Request) -> web.Response:
         found = self._editable(request, must_exist=False)
         body = await self._body(request)
-        document = body.get("document")
+        document = await self._document(body)
         revision = body.get("revision", "")
         force = body.get("force", False)
-        if (
-            not isinstance(document, dict)
-            or not isinstance(revision, str)
-            or not isinstance(force, bool)
-        ):
+        if not isinstance(revision, str) or not isinstance(force, bool):
             raise Refusal(400, "bad_request")
-        async with self._writing:
+        # a save that makes the pack's file makes a name: one at a time with new packs
+        naming = self._naming if not os.path.lexists(found.path) else contextlib.nullcontext()
+        async with naming, self._lock_of(found):
             return _json(await self._work(self._saved, found, document, revision, force))
 
     def _saved(
@@ -546,6 +586,7 @@ class StudioServer:
         from clarity.atomic_files import FileNotWritten  # noqa: PLC0415
         from clarity.studio.roundtrip import ChangedOnDisk, save_document  # noqa: PLC0415
 
+        self._refuse_oversized(found)
         try:
             saved = save_document(
                 found.path,
@@ -560,6 +601,19 @@ class StudioServer:
             ) from None
         except FileNotWritten as error:
             raise Refusal(400, "not_written", error.said) from None
+        except (ValueError, RecursionError):
+            # the writer's own refusal (a document YAML would not read back the same):
+            # the file is as it was
+            log.warning("%s was not saved", found.path, exc_info=True)
+            raise Refusal(
+                400,
+                "not_written",
+                message(
+                    "{file} was not saved: it could not be written as YAML that reads back "
+                    "the same",
+                    file=found.path.name,
+                ),
+            ) from None
         backup = saved.backup
         return {
             "revision": saved.revision,
@@ -571,7 +625,7 @@ class StudioServer:
         found = self._editable(request)
         files = await self._files(request, self.limits.max_picture_bytes, many=False)
         name, data = files[0]
-        async with self._writing:
+        async with self._lock_of(found):
             accepted = await self._work(self._accepted, found, name, data)
         return _json(accepted, status=201)
 
@@ -597,12 +651,7 @@ class StudioServer:
 
     def _pack_id(self, found: PackRef) -> str:
         """The pack's id as its file says (read without loading it), else its file's stem."""
-        from clarity.formats.importing import pack_ids_in  # noqa: PLC0415
-
-        for pack_id, path in pack_ids_in(found.path.parent).items():
-            if path.name == found.path.name:
-                return pack_id
-        return found.path.stem
+        return self.workspace.pack_id_of(found)
 
     async def _picture(self, request: web.Request) -> web.StreamResponse:
         found = self._resolve(request)
@@ -762,6 +811,54 @@ class StudioServer:
 
     # --- helpers --------------------------------------------------------------------------
 
+    def can_draw(self) -> CanDraw | None:
+        """Whether this computer's fonts draw a character (``fonts`` asked once, at the
+        first call, from whichever thread comes first); None without ``fonts``."""
+        with self._fonts_lock:
+            if self._fonts is not None:
+                fonts, self._fonts = self._fonts, None
+                try:
+                    self._can_draw = fonts()
+                except Exception:  # no font to be read: checked without, as the log says
+                    log.exception("the fonts of this computer cannot be read")
+            return self._can_draw
+
+    def _lock_of(self, found: PackRef) -> asyncio.Lock:
+        """The lock of the pack file of ``found``: one per name, whatever its letters'
+        case (``Quiz.yaml`` and ``quiz.yaml`` are one file on Windows and macOS)."""
+        return self._changing.setdefault(found.path.name.casefold(), asyncio.Lock())
+
+    async def _document(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The body's ``document``: 400 when it is no object, or nests deeper or holds more
+        values than a pack file may (:func:`document_shape_problem`, in a worker thread: a
+        document of 600,000 values takes a moment)."""
+        document = body.get("document")
+        if not isinstance(document, dict):
+            raise Refusal(400, "bad_request")
+        problem = await asyncio.to_thread(document_shape_problem, document)
+        if problem is not None:
+            raise Refusal(400, "bad_request", problem)
+        return document
+
+    def _refuse_oversized(self, found: PackRef) -> None:
+        """Refuse (400) to save over a pack file larger than the loader reads, before
+        reading it: the studio never opened it (it shows its size as its problem), and
+        reading and patching it would take a long time for nothing."""
+        limit = PackLimits().max_bytes
+        try:
+            status = os.stat(found.path)
+        except OSError:
+            return  # no file: a new pack (the writer says what else is wrong)
+        if stat.S_ISREG(status.st_mode) and status.st_size > limit:
+            said = message(
+                "the file is {size}; a pack file can be at most {limit}",
+                size=message("{size} MiB", size=format(status.st_size / MIB, ".3g")),
+                limit=message("{size} MiB", size=format(limit / MIB, ".3g")),
+            )
+            raise Refusal(
+                400, "too_large", message("{file}: {problem}", file=found.path.name, problem=said)
+            )
+
     def _resolve(self, request: web.Request) -> PackRef:
         try:
             return self.workspace.resolve(request.match_info["ref"])
@@ -798,10 +895,10 @@ class StudioServer:
             data += chunk
             if len(data) > self.limits.max_json_bytes:
                 raise Refusal(413, "too_large")
-        try:
-            body = json.loads(data.decode("utf-8")) if data else {}
-        except (UnicodeDecodeError, ValueError):
-            raise Refusal(400, "bad_request") from None
+        if not data:
+            return {}
+        # megabytes of JSON take a while to read: never on the loop
+        body = await asyncio.to_thread(_decoded_json, bytes(data))
         if not isinstance(body, dict):
             raise Refusal(400, "bad_request")
         return body
@@ -814,28 +911,41 @@ class StudioServer:
         length = request.content_length
         if length is not None and length > cap + 64 * 1024:
             raise self._too_large(cap)
+        # a part aiohttp cannot read (a NUL or a line break in its headers: InvalidHeader,
+        # an HttpProcessingError) is a request that cannot be read, not the studio's fault
+        unreadable = (AssertionError, ValueError, KeyError, HttpProcessingError)
         try:
             reader = await request.multipart()
-        except (AssertionError, ValueError, KeyError):
+        except unreadable:
             raise Refusal(400, "bad_request") from None
         files: list[tuple[str, bytes]] = []
         total = 0
         while True:
-            part = await reader.next()
+            try:
+                part = await reader.next()
+            except unreadable:
+                raise Refusal(400, "bad_request") from None
             if part is None:
                 break
             if not isinstance(part, BodyPartReader) or part.name != "file":
                 continue
             data = bytearray()
             while True:
-                chunk = await part.read_chunk(64 * 1024)
+                try:
+                    chunk = await part.read_chunk(64 * 1024)
+                except unreadable:
+                    raise Refusal(400, "bad_request") from None
                 if not chunk:
                     break
                 data += chunk
                 total += len(chunk)
                 if total > cap:
                     raise self._too_large(cap)
-            files.append((part.filename or "file", bytes(data)))
+            try:
+                name = part.filename or "file"
+            except unreadable:
+                raise Refusal(400, "bad_request") from None
+            files.append((name, bytes(data)))
             if not many:
                 break
         if not files:
@@ -854,6 +964,49 @@ class StudioServer:
 
 
 # --- pure helpers -------------------------------------------------------------------------
+
+
+def _decoded_json(data: bytes) -> Any:
+    """The JSON value of ``data``; 400 for bytes that are not UTF-8 JSON, or JSON nested
+    so deep that reading it stops (Python's own reader is stopped by the interpreter's
+    recursion limit, a clean RecursionError, long before a C stack runs out)."""
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Refusal(400, "bad_request") from None
+    except RecursionError:
+        raise Refusal(400, "bad_request", TOO_DEEP) from None
+
+
+def document_shape_problem(document: object) -> Message | None:
+    """Why a pack file could not hold ``document`` (a JSON value), or None: it nests deeper
+    than :data:`MAX_DEPTH` (the pack reader's limit; :data:`~clarity.core.packs.
+    yaml_messages.TOO_DEEP`, its words), or holds more than
+    :data:`~clarity.core.packs.plain_yaml.MAX_VALUES` values counted as the reader counts
+    them (each mapping, list, key and scalar). Walked with a list of its own, never by
+    recursion, and stopped at the first limit passed: any document costs at most that."""
+    values = 1
+    pending: list[tuple[dict[Any, Any] | list[Any], int]] = []
+    if isinstance(document, dict | list):
+        pending.append((document, 1))
+    while pending:
+        container, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return TOO_DEEP
+        inner = list(container.values()) if isinstance(container, dict) else container
+        values += len(inner) + (len(container) if isinstance(container, dict) else 0)
+        if values > MAX_VALUES:
+            return plural_message(
+                # Translators: {questions} is a number of questions (10,000).
+                "the pack holds more than {count} value (fields, list items and texts); a "
+                "pack of {questions} questions holds far fewer",
+                "the pack holds more than {count} values (fields, list items and texts); a "
+                "pack of {questions} questions holds far fewer",
+                MAX_VALUES,
+                questions=_MOST_QUESTIONS,
+            )
+        pending.extend((one, depth + 1) for one in inner if isinstance(one, dict | list))
+    return None
 
 
 def render_page(translator: Translator) -> str:
@@ -968,3 +1121,25 @@ def stop_on_signals(stop: asyncio.Event, signals: Sequence[int]) -> None:
         # Windows has no signal handlers in its loop: Ctrl+C alone ends the studio there
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, stop.set)
+
+
+def stop_at_end_of_input(stop: asyncio.Event, stream: BinaryIO) -> threading.Thread:
+    """Set ``stop`` (in the running loop) once ``stream`` ends: read in a thread of its
+    own, whatever arrives thrown away, until end of file or a read error. The game starts
+    the studio with a pipe as its standard input and never writes into it: when the game
+    ends, however (quit, crash, killed), the system closes the game's end and the studio
+    reads the end of the file, so it never outlives the game. Returns the thread."""
+    loop = asyncio.get_running_loop()
+
+    def watch() -> None:
+        try:
+            while stream.read(4096):
+                pass
+        except (OSError, ValueError):  # closed under us: as ended
+            pass
+        with contextlib.suppress(RuntimeError):  # the loop is already closed
+            loop.call_soon_threadsafe(stop.set)
+
+    thread = threading.Thread(target=watch, name="studio-parent-watch", daemon=True)
+    thread.start()
+    return thread

@@ -1,13 +1,17 @@
 """The Teacher Studio started from the title screen: ``clarity studio`` run as a child process.
 
 The studio is a web server (:mod:`clarity.studio`); the game does not serve it itself but
-starts the very command a teacher could type, ``clarity studio --no-browser --data-dir
-DIR``, so that the studio's imports (aiohttp, the YAML writer) never slow a frame and a
-studio that fails cannot take the game with it. The child prints its address as one line,
-``studio: http://127.0.0.1:PORT/s/TOKEN/`` (the contract of issue 17); a thread reads it,
+starts the very command a teacher could type, ``clarity studio --no-browser
+--exit-with-parent --data-dir DIR``, so that the studio's imports (aiohttp, the YAML
+writer) never slow a frame and a studio that fails cannot take the game with it. The child
+prints its address as one line, ``studio: http://127.0.0.1:PORT/s/TOKEN/`` (the contract
+of issue 17); a thread reads it,
 opens it in the system's browser (:func:`webbrowser.open`, which may take seconds, so never
 in a frame) and keeps the state for the title to show. The game ends the child when it
-quits (:meth:`StudioLauncher.stop`: terminate, then kill after a short wait).
+quits (:meth:`StudioLauncher.stop`: its input closed and terminate, then kill after a short
+wait). A game that cannot say so (killed, crashed) ends it all the same: the child's
+standard input is a pipe the game holds and never writes into, and ``--exit-with-parent``
+ends the studio when that pipe closes, as the system closes it when the game ends.
 
 No pygame here: the launcher is a plain class the App owns (``App.studio``), driven by
 the title and read by it each frame through :attr:`StudioLauncher.state`.
@@ -15,6 +19,7 @@ the title and read by it each frame through :attr:`StudioLauncher.state`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -74,7 +79,8 @@ def studio_command(
     data_dir: Path, config_dir: Path | None = None, executable: str | None = None
 ) -> list[str]:
     """The command line of the studio of the game whose data folder is ``data_dir``:
-    ``python -m clarity studio --no-browser --data-dir DIR`` with this game's interpreter,
+    ``python -m clarity studio --no-browser --exit-with-parent --data-dir DIR`` with this
+    game's interpreter,
     and ``--config-dir`` when the game's settings are in ``config_dir`` (the studio plays
     and starts packs with the same settings)."""
     command = [
@@ -83,6 +89,7 @@ def studio_command(
         "clarity",
         "studio",
         "--no-browser",
+        "--exit-with-parent",
         "--data-dir",
         str(data_dir),
     ]
@@ -189,6 +196,7 @@ class StudioLauncher:
             self._state = StudioState()
         if process is None or process.poll() is not None:
             return
+        _close_input(process)
         process.terminate()
         try:
             process.wait(wait)
@@ -206,9 +214,11 @@ class StudioLauncher:
         # no console window of its own on Windows when the game runs without one
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
         try:
+            # its input: a pipe the game never writes into; it closes when the game ends,
+            # and the child (--exit-with-parent) then ends too
             process = subprocess.Popen(
                 self.command,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env=environ,
@@ -230,6 +240,7 @@ class StudioLauncher:
                 self._process = process
                 self._state = StudioState(Phase.STARTING)
         if stale:
+            _close_input(process)
             process.kill()
             process.wait()
             return
@@ -254,6 +265,7 @@ class StudioLauncher:
         if not answered.wait(self._startup_seconds):
             process.kill()
             process.wait()
+            _close_input(process)
             seconds = max(1, round(self._startup_seconds))
             late = plural_message(
                 "it did not start within {count} second",
@@ -264,6 +276,7 @@ class StudioLauncher:
             return
         if not found:  # its output ended without an address: it failed
             status = process.wait()
+            _close_input(process)
             out_reader.join(1.0)
             err_reader.join(1.0)
             said = _one_line(errors)
@@ -276,6 +289,7 @@ class StudioLauncher:
         self._set(generation, StudioState(Phase.RUNNING, url))
         self._open(url, generation)
         process.wait()
+        _close_input(process)
         self._set(generation, StudioState(Phase.ENDED))
 
     def _open(self, url: str, generation: int) -> None:
@@ -294,6 +308,13 @@ class StudioLauncher:
         thread = threading.Thread(target=target, args=args, name="studio-launch", daemon=True)
         thread.start()
         return thread
+
+
+def _close_input(process: subprocess.Popen[bytes]) -> None:
+    """Close the game's end of the child's input pipe (the child reads its end)."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):  # already broken: the child has gone
+            process.stdin.close()
 
 
 def _drain(
