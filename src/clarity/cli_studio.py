@@ -646,8 +646,9 @@ def _cmd_studio(args: argparse.Namespace) -> int:
     async def run() -> None:
         stop = asyncio.Event()
         stop_on_signals(stop, [signal.SIGTERM])
-        if args.exit_with_parent:
-            stop_at_end_of_input(stop, sys.stdin.buffer)
+        stdin = getattr(sys.stdin, "buffer", None)  # None: started without one (pythonw)
+        if args.exit_with_parent and stdin is not None:
+            stop_at_end_of_input(stop, stdin)
         await serve(server, args.port, announce=announce, stop=stop)
 
     try:

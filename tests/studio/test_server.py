@@ -860,6 +860,43 @@ def test_the_studio_ends_when_its_input_ends(tmp_path: Path) -> None:
     assert asyncio.run(watch())
 
 
+@pytest.mark.slow
+def test_clarity_studio_exit_with_parent_ends_cleanly_when_its_input_closes(
+    tmp_path: Path,
+) -> None:
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "clarity",
+            "studio",
+            "--no-browser",
+            "--exit-with-parent",
+            "--data-dir",
+            str(tmp_path / "d"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdin is not None
+        assert child.stdout.readline().startswith("studio: http://127.0.0.1:")
+        time.sleep(0.3)
+        assert child.poll() is None  # its input open: it serves
+        child.stdin.close()
+        assert child.wait(20) == 0
+        assert child.stderr is not None
+        assert child.stderr.read() == ""  # no traceback: the server closed as on Ctrl+C
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+
 @pytest.mark.slow  # two interpreters start the game's launcher and the studio: some seconds
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX's")
 def test_the_studio_of_a_game_killed_ends_with_it(tmp_path: Path) -> None:
