@@ -9,12 +9,17 @@ Windows line endings, a byte-order mark.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
 import hashlib
 import os
 import re
+import shutil
 import string
+import tempfile
+import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from clarity.atomic_files import FileNotWritten
+from clarity.core.messages import english_text
 from clarity.core.packs.loader import load_pack
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.problems import keep_written_words
@@ -32,7 +38,13 @@ from clarity.core.packs.report import Report
 from clarity.formats.pack_files import new_pack_text
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.studio.documents import DocumentUnreadable, open_document
-from clarity.studio.roundtrip import MAX_BACKUPS, ChangedOnDisk, SavedPack, save_document
+from clarity.studio.roundtrip import (
+    MAX_BACKUPS,
+    ChangedOnDisk,
+    DocumentNotSaved,
+    SavedPack,
+    save_document,
+)
 
 SHARED_CASES = Path("/work/shared/cases/packs")
 
@@ -522,12 +534,165 @@ def test_backups_keep_the_previous_bytes_and_at_most_ten(tmp_path: Path) -> None
         assert saved.backup is not None
         assert saved.backup.parent == backups
         assert saved.backup.read_bytes() == previous[-1]
-        assert re.fullmatch(r"pack-\d{8}T\d{6}\.\d{6}Z(-\d+)?\.yaml", saved.backup.name)
+        name = r"pack\.yaml-\d{8}T\d{6}\.\d{6}Z(-\d+)?\.yaml"
+        assert re.fullmatch(name, saved.backup.name)
         previous.append(path.read_bytes())
-    mine = sorted(backups.glob("pack-*.yaml"))
+    mine = sorted(backups.glob("pack.yaml-*.yaml"))
     assert len(mine) == MAX_BACKUPS
     assert sorted(one.read_bytes() for one in mine) == sorted(previous[-MAX_BACKUPS - 1 : -1])
-    assert len(list(backups.glob("rivers-2-*.yaml"))) == 1
+    assert len(list(backups.glob("rivers-2.yaml-*.yaml"))) == 1
+
+
+def test_two_files_of_one_name_keep_their_own_backups(tmp_path: Path) -> None:
+    # quiz.yaml and quiz.yml are two packs: saving one never pushes out the other's backups
+    yaml_file = write(tmp_path, HAND, "quiz.yaml")
+    yml_file = write(tmp_path, HAND, "quiz.yml")
+    backups = tmp_path / ".studio-backups"
+    document = composed(HAND)
+    document["title"] = "The yml one"
+    first = save(yml_file, document)
+    for number in range(MAX_BACKUPS + 2):
+        document["title"] = f"The yaml one {number}"
+        save(yaml_file, document)
+    assert first.backup is not None
+    assert first.backup.name.startswith("quiz.yml-")
+    assert first.backup.read_text(encoding="utf-8") == HAND  # still there
+    assert len(list(backups.glob("quiz.yaml-*"))) == MAX_BACKUPS
+    assert len(list(backups.glob("quiz.yml-*"))) == 1
+
+
+def as_a_user(test: Any) -> None:
+    """Run ``test(folder)`` with a fresh folder, as a user whom permissions bind: as this
+    user, or when the tests run as root (who writes any file) in a child process as
+    ``nobody`` (uid 65534), whose failure fails the test."""
+    if not hasattr(os, "geteuid"):
+        pytest.skip("permissions as POSIX has them")
+    folder = Path(tempfile.mkdtemp(prefix="clarity-roundtrip-"))
+    try:
+        if os.geteuid() != 0:
+            test(folder)
+            return
+        os.chown(folder, 65534, 65534)
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child's result is its exit code
+            code = 1
+            try:
+                os.setgid(65534)
+                os.setuid(65534)
+                test(folder)
+                code = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, "the test failed as nobody (see stderr)"
+    finally:
+        for one in folder.rglob("*"):
+            with contextlib.suppress(OSError):
+                one.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_saves_that_fail_leave_the_older_backups_as_they_were() -> None:
+    as_a_user(_failed_saves_leave_the_backups)
+
+
+def _failed_saves_leave_the_backups(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    path = write(packs, HAND)
+    backups = tmp_path / "backups"  # writable while the packs folder is not
+    document = composed(HAND)
+    for number in range(MAX_BACKUPS):
+        document["title"] = f"Version {number}"
+        save(path, document, backups_dir=backups)
+    kept = {one.name: one.read_bytes() for one in backups.iterdir()}
+    on_disk = path.read_bytes()
+    packs.chmod(0o555)
+    try:
+        for number in range(MAX_BACKUPS):
+            document["title"] = f"Failed {number}"
+            with pytest.raises(FileNotWritten):
+                save(path, document, backups_dir=backups)
+    finally:
+        packs.chmod(0o755)
+    assert {one.name: one.read_bytes() for one in backups.iterdir()} == kept
+    assert path.read_bytes() == on_disk
+
+
+def test_a_save_that_fails_removes_its_own_backup_and_keeps_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pack's write fails after its backup was written (a disk that filled up between
+    # the two): the backups are as before the save, ten of them, the oldest still there.
+    from clarity.studio import roundtrip
+
+    path = write(tmp_path, HAND)
+    backups = tmp_path / ".studio-backups"
+    document = composed(HAND)
+    for number in range(MAX_BACKUPS):
+        document["title"] = f"Version {number}"
+        save(path, document)
+    kept = sorted(one.name for one in backups.iterdir())
+    real = roundtrip.write_replacing
+
+    def disk_full_for_the_pack(target: Path, data: bytes) -> None:
+        if target == path:
+            raise FileNotWritten(target, "No space left on device", 28)
+        real(target, data)
+
+    monkeypatch.setattr(roundtrip, "write_replacing", disk_full_for_the_pack)
+    document["title"] = "Never saved"
+    with pytest.raises(FileNotWritten, match="No space left"):
+        save(path, document)
+    assert sorted(one.name for one in backups.iterdir()) == kept
+    assert "Version 9" in path.read_text(encoding="utf-8")
+
+
+def test_temporary_files_a_killed_backup_left_are_cleaned_and_never_counted(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, HAND)
+    backups = tmp_path / ".studio-backups"
+    backups.mkdir()
+    # what clarity.atomic_files leaves of a backup when the save is killed mid-write
+    stale = backups / ".pack.yaml-20261201T101010.123456Z.yaml.tmp-0a1b2c3d"
+    fresh = backups / ".pack.yaml-20261201T101011.123456Z.yaml.tmp-0a1b2c3e"  # a save now
+    other = backups / ".notes.txt.tmp-0a1b2c3d"  # not our naming
+    for one in (stale, fresh, other):
+        one.write_bytes(b"half a pack")
+    an_hour_ago = time.time() - 3600
+    for one in (stale, other):
+        os.utime(one, (an_hour_ago, an_hour_ago))
+    document = composed(HAND)
+    for number in range(MAX_BACKUPS + 1):
+        document["title"] = f"Version {number}"
+        save(path, document)
+    assert not stale.exists()
+    assert fresh.exists()
+    assert other.exists()
+    assert len(list(backups.glob("pack.yaml-*.yaml"))) == MAX_BACKUPS
+
+
+def test_a_read_only_pack_file_is_refused_and_left_alone() -> None:
+    as_a_user(_read_only_pack_refused)
+
+
+def _read_only_pack_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    path.chmod(0o444)
+    document = composed(HAND)
+    document["title"] = "Changed"
+    try:
+        with pytest.raises(FileNotWritten, match="read-only") as raised:
+            save(path, document)
+        assert "\n" not in str(raised.value)
+        assert path.read_text(encoding="utf-8") == HAND
+        assert not (tmp_path / ".studio-backups").exists()
+        assert save(path, composed(HAND)).backup is None  # nothing changed: fine
+    finally:
+        path.chmod(0o644)
 
 
 def test_a_new_pack_is_written_in_the_new_pack_layout(tmp_path: Path) -> None:
@@ -789,6 +954,51 @@ def test_a_backup_that_cannot_be_written_stops_the_save(tmp_path: Path) -> None:
     with pytest.raises(FileNotWritten):
         save(path, document, backups_dir=tmp_path / "not-a-folder")
     assert path.read_text(encoding="utf-8") == HAND
+
+
+def test_an_empty_document_is_saved_as_an_empty_mapping_the_loader_reports_on(
+    tmp_path: Path,
+) -> None:
+    for path in (write(tmp_path, HAND), tmp_path / "fresh.yaml"):
+        save(path, {})
+        assert composed(path.read_text(encoding="utf-8")) == {}
+        problems = [str(one) for one in load_pack(path, assets_dir=bundled_assets_dir()).problems]
+        assert any("clarity: is missing" in one for one in problems), problems
+        assert open_document(path) == {}
+
+
+def nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ({"questions": nested(100)}, "nest far too deep"),
+        ({"questions": nested(100_000)}, "nest far too deep"),  # never a RecursionError
+        ({"title": "Rivers \ud83c"}, "title holds a character that cannot be written"),
+        ({"questions": [{"choices": ["a", "\udc00"]}]}, "questions[0].choices[1] holds"),
+        ({"k" * 1500: "v"}, "field name longer than YAML can write"),
+    ],
+    ids=["deep", "very-deep", "surrogate", "surrogate-in-list", "long-key"],
+)
+def test_a_document_no_file_can_hold_is_refused_in_one_line_and_nothing_written(
+    tmp_path: Path, document: dict[str, Any], said: str
+) -> None:
+    path = write(tmp_path, HAND)
+    for target in (path, tmp_path / "fresh.yaml"):
+        with pytest.raises(DocumentNotSaved) as raised:
+            save(target, document)
+        assert isinstance(raised.value, ValueError)  # the server's one-line 400 for refusals
+        assert said in str(raised.value)
+        assert "\n" not in str(raised.value)
+        assert said in english_text(raised.value.said)
+    assert path.read_text(encoding="utf-8") == HAND
+    assert not (tmp_path / "fresh.yaml").exists()
+    assert not (tmp_path / ".studio-backups").exists()
 
 
 def test_a_folder_or_a_named_pipe_in_the_packs_place_is_refused_not_waited_on(

@@ -13,18 +13,24 @@ pack is written afresh in the tidy layout of a new pack instead: the teacher's d
 never saved wrong, and the old file stays in the backups.
 
 Writing is atomic (:func:`clarity.atomic_files.write_replacing`); the previous bytes are
-kept in ``backups_dir`` as ``<stem>-<UTC time>.yaml``, the newest :data:`MAX_BACKUPS` of
-each pack. A file that changed on disk since the page opened it (its sha256 is not the
-revision the page holds) raises :class:`ChangedOnDisk` unless ``force``.
+kept in ``backups_dir`` as ``<file name>-<UTC time>.yaml``, the newest :data:`MAX_BACKUPS`
+of each pack file. The oldest backups make way only once the pack is written: a save that
+fails (a read-only folder, a full disk) removes the backup it had just written and leaves
+the others as they were, so the history survives exactly when the disk is in trouble. A
+pack file the user may not write (a read-only file) is refused, not renamed over. A file
+that changed on disk since the page opened it (its sha256 is not the revision the page
+holds) raises :class:`ChangedOnDisk` unless ``force``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
 import re
 import stat
+import time
 import types
 import typing
 from dataclasses import dataclass
@@ -36,10 +42,11 @@ import yaml
 from pydantic import BaseModel
 
 from clarity.atomic_files import FileNotWritten, write_replacing
-from clarity.core.messages import message
+from clarity.core.messages import Message, message
 from clarity.core.packs.plain_yaml import compose
 from clarity.core.packs.problems import keep_written_words
-from clarity.core.packs.report import Report
+from clarity.core.packs.report import Report, field_name
+from clarity.core.packs.yaml_messages import TOO_DEEP
 from clarity.studio.yaml_edits import (
     Kind,
     KindOf,
@@ -54,9 +61,19 @@ from clarity.studio.yaml_edits import (
     plain_of,
 )
 
+MAX_NESTING = 32  # lists and mappings in one another: a pack needs five; the composer reads 64
+# YAML 1.2 (7.4, "implicit keys are restricted to a single line" of at most 1024 characters)
+MAX_KEY_CHARS = 1000
 MAX_BACKUPS = 10  # per pack: enough to step back a lesson's edits, few enough to ignore
 _BOM = "\ufeff"
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
+_STAMP_PATTERN = r"\d{8}T\d{6}\.\d{6}Z"
+# what clarity.atomic_files names the temporary file of a backup being written
+_TEMPORARY_BACKUP = re.compile(r"\..+-" + _STAMP_PATTERN + r"(?:-\d+)?\.yaml\.tmp-[0-9a-f]{8}")
+_STALE_SECONDS = 60  # a backup's temporary file older than this was left by a killed save
+_NOT_READ_BACK = message("it could not be written as YAML that reads back the same")
+# Translators: why a pack file was not saved (after "cannot write FILE: ")
+_READ_ONLY = message("the file is read-only")
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,18 @@ class SavedPack:
 
     revision: str
     backup: Path | None
+
+
+class DocumentNotSaved(ValueError):
+    """The document cannot be written as a pack file that reads back as it (lists nested
+    far too deep, a text with a character no file can hold, a field name YAML cannot
+    write); nothing was written. ``said`` is why, one line to show (a
+    :class:`~clarity.core.messages.Message`, without the file's name); ``str()`` is it in
+    English."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 class ChangedOnDisk(Exception):
@@ -91,8 +120,11 @@ def save_document(
     pack (no file). Raises :class:`ChangedOnDisk` when the file's bytes are not that
     revision and ``force`` is false, and
     :class:`clarity.atomic_files.FileNotWritten` when the file cannot be read (a folder, a
-    named pipe) or it or its backup cannot be written (the file is then as it was).
+    named pipe), is read-only, or it or its backup cannot be written, and
+    :class:`DocumentNotSaved` when the document cannot be written as YAML that reads back
+    as it (the file is then as it was).
     """
+    refuse_unsavable(document)
     document = normalized(document)
     old = _current_bytes(path)
     disk_revision = hashlib.sha256(old).hexdigest() if old is not None else ""
@@ -101,8 +133,21 @@ def save_document(
     new = document_bytes(old, document)
     if new == old:
         return SavedPack(disk_revision, None)
-    backup = keep_backup(path, old, backups_dir) if old is not None else None
-    write_replacing(path, new)
+    if old is not None and not os.access(path, os.W_OK):
+        # a rename would replace it all the same: a teacher who protected the file meant it
+        raise FileNotWritten(path, _READ_ONLY)
+    backup = None
+    if old is not None:
+        backup = write_backup(path, old, backups_dir)
+    try:
+        write_replacing(path, new)
+    except BaseException:
+        if backup is not None:  # it duplicates the file still there: older backups stay
+            with contextlib.suppress(OSError):
+                backup.unlink(missing_ok=True)
+        raise
+    if backup is not None:
+        trim_backups(path, backups_dir)
     return SavedPack(hashlib.sha256(new).hexdigest(), backup)
 
 
@@ -145,7 +190,9 @@ def normalized(value: Any) -> Any:
 
 
 def document_bytes(old: bytes | None, document: dict[str, Any]) -> bytes:
-    """The new bytes of a pack file that held ``old`` (None: no file) for ``document``."""
+    """The new bytes of a pack file that held ``old`` (None: no file) for ``document``.
+    Raises :class:`DocumentNotSaved` when no YAML text reads back as ``document``."""
+    refuse_unsavable(document)
     kind_of = field_kinds(document)
     if old is not None:
         patched = _patched(old, document, kind_of)
@@ -157,9 +204,56 @@ def document_bytes(old: bytes | None, document: dict[str, Any]) -> bytes:
         bom = _BOM if text.startswith(_BOM) else ""
         newline = _newline_of(text)
     fresh = fresh_text(document, kind_of, newline)
-    if _composed(fresh) != document:  # never expected: every text is written exactly
-        raise ValueError("the pack could not be written as YAML that reads back the same")
+    if _composed(fresh) != document:  # not expected: every text is written exactly
+        raise DocumentNotSaved(_NOT_READ_BACK)
     return (bom + fresh).encode("utf-8")
+
+
+def refuse_unsavable(document: Any) -> None:
+    """Raise :class:`DocumentNotSaved` for a document nested deeper than
+    :data:`MAX_NESTING` lists and mappings, with a text (or field name) holding a lone
+    surrogate (JSON can carry one; UTF-8 cannot) or a field name longer than
+    :data:`MAX_KEY_CHARS`. An explicit loop, not recursion: a
+    hostile page may nest very deep."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(document, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict | list | tuple):
+            if len(path) >= MAX_NESTING:
+                raise DocumentNotSaved(TOO_DEEP)
+            pairs = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, one in pairs:
+                if isinstance(key, str) and not _encodable(key):
+                    raise DocumentNotSaved(_unwritable(path))
+                if isinstance(key, str) and len(key) > MAX_KEY_CHARS:
+                    raise DocumentNotSaved(_too_long_key(path))
+                stack.append((one, (*path, key)))
+        elif isinstance(value, str) and not _encodable(value):
+            raise DocumentNotSaved(_unwritable(path))
+
+
+def _too_long_key(path: tuple[str | int, ...]) -> Message:
+    return message(
+        "{field} has a field name longer than YAML can write ({count} characters at most)",
+        field=field_name(path) or "\u2026",
+        count=MAX_KEY_CHARS,
+    )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unwritable(path: tuple[str | int, ...]) -> Message:
+    # Translators: {field} is a pack's field name as the pack writes it: questions[2].prompt
+    return message(
+        "{field} holds a character that cannot be written to a file",
+        field=field_name(path) or "\u2026",
+    )
 
 
 def _newline_of(text: str) -> str:
@@ -169,8 +263,8 @@ def _newline_of(text: str) -> str:
 
 def _composed(text: str) -> Any:
     """The document of a pack's text, as the studio opens it."""
-    read = _read(text)
-    return None if read is None else read[1]
+    found = compose(text.removeprefix(_BOM), Report(Path("pack.yaml")))
+    return None if found is None else _document_of(found)
 
 
 def _read(text: str) -> tuple[Any, Any] | None:
@@ -184,8 +278,16 @@ def _read(text: str) -> tuple[Any, Any] | None:
     if not isinstance(raw, dict) or not positions.null_words:
         return raw, raw
     composed = copy.deepcopy(raw)
-    keep_written_words(raw, positions)
-    return composed, raw
+    return composed, _document_of(found)
+
+
+def _document_of(found: tuple[Any, Any]) -> Any:
+    """The document the studio opens from the composer's data and positions (the data
+    itself, changed: the positions know its lists and mappings by identity)."""
+    raw, positions = found
+    if isinstance(raw, dict) and positions.null_words:
+        keep_written_words(raw, positions)
+    return raw
 
 
 def _patched(old: bytes, document: dict[str, Any], kind_of: KindOf) -> bytes | None:
@@ -275,6 +377,8 @@ def fresh_text(document: dict[str, Any], kind_of: KindOf, newline: str = "\n") -
             order = order_of((section, index)) or []
             tidy = _ordered(item, order) if isinstance(item, dict) else item
             lines += writer.item_lines(tidy, 2, (section, index))
+    if not document:
+        lines.append("{}")  # an empty mapping, which the loader then reports on
     return writer.join(lines)
 
 
@@ -405,35 +509,66 @@ def _annotation_kind(annotation: Any) -> tuple[Kind, list[type[BaseModel]]]:
 # --- backups ---------------------------------------------------------------------------------
 
 
-def keep_backup(path: Path, data: bytes, backups_dir: Path) -> Path:
-    """Write ``data`` (the pack's previous bytes) to ``backups_dir`` as
-    ``<stem>-<UTC time>.yaml`` and remove that pack's oldest backups past
-    :data:`MAX_BACKUPS`. Raises :class:`clarity.atomic_files.FileNotWritten`."""
+def write_backup(path: Path, data: bytes, backups_dir: Path) -> Path:
+    """Write ``data`` (the pack's previous bytes) to ``backups_dir`` as ``<file name>-<UTC
+    time>.yaml`` (``quiz.yml-20261201T141500.123456Z.yaml``: each pack file has its own
+    backups, and a backup says where it came from), first removing the temporary files a
+    killed save left there (:func:`remove_stale_temporaries`). Older backups are not
+    touched: :func:`trim_backups` does that once the save has succeeded. Raises
+    :class:`clarity.atomic_files.FileNotWritten`."""
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file of that name, a folder that may not be written
         raise FileNotWritten(backups_dir, exc.strerror or str(exc), exc.errno or 0) from exc
+    remove_stale_temporaries(backups_dir)
     stamp = datetime.now(UTC).strftime(_STAMP)
-    target = backups_dir / f"{path.stem}-{stamp}.yaml"
+    target = backups_dir / f"{path.name}-{stamp}.yaml"
     serial = 1
     while target.exists():  # two saves within a microsecond (a coarse clock)
         serial += 1
-        target = backups_dir / f"{path.stem}-{stamp}-{serial}.yaml"
+        target = backups_dir / f"{path.name}-{stamp}-{serial}.yaml"
     write_replacing(target, data)
-    for old in backups_of(path.stem, backups_dir)[:-MAX_BACKUPS]:
-        old.unlink(missing_ok=True)
     return target
 
 
-def backups_of(stem: str, backups_dir: Path) -> list[Path]:
-    """The backups of the pack named ``stem``, oldest first."""
-    pattern = re.compile(re.escape(stem) + r"-(\d{8}T\d{6}\.\d{6}Z)(?:-(\d+))?\.yaml")
+def trim_backups(path: Path, backups_dir: Path) -> None:
+    """Remove the oldest backups of the pack file ``path`` past :data:`MAX_BACKUPS` (a
+    backup that cannot be removed stays: the save is done all the same)."""
+    for old in backups_of(path.name, backups_dir)[:-MAX_BACKUPS]:
+        with contextlib.suppress(OSError):
+            old.unlink(missing_ok=True)
+
+
+def backups_of(name: str, backups_dir: Path) -> list[Path]:
+    """The backups of the pack file named ``name`` (``quiz.yaml``), oldest first; never a
+    temporary file being written."""
+    pattern = re.compile(re.escape(name) + r"-(" + _STAMP_PATTERN + r")(?:-(\d+))?\.yaml")
     found = []
-    for one in backups_dir.glob(f"{glob_escape(stem)}-*.yaml"):
+    for one in backups_dir.glob(f"{glob_escape(name)}-*.yaml"):
         match = pattern.fullmatch(one.name)
         if match:
             found.append(((match.group(1), int(match.group(2) or 1)), one))
     return [one for _, one in sorted(found)]
+
+
+def remove_stale_temporaries(backups_dir: Path, *, now: float | None = None) -> None:
+    """Remove the temporary files of backups (:mod:`clarity.atomic_files` names them
+    ``.<backup name>.tmp-<8 hex digits>``) older than a minute: only a killed save leaves
+    one, since every backup has a name of its own and no later write of it cleans up.
+    Only files named so are touched; one that cannot be removed stays."""
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(backups_dir))
+    except OSError:
+        return
+    for entry in entries:
+        if not _TEMPORARY_BACKUP.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and (
+                now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS
+            ):
+                os.unlink(entry.path)
 
 
 def glob_escape(text: str) -> str:
