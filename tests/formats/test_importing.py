@@ -275,6 +275,18 @@ def test_an_id_another_pack_in_the_folder_has_is_refused(tmp_path: Path) -> None
     assert "mine.yml" in str(refused.value.said)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+@pytest.mark.timeout(20)
+def test_a_named_pipe_named_like_a_pack_is_never_read_for_its_id(tmp_path: Path) -> None:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    os.mkfifo(packs / "pipe.yaml")  # reading it would wait for a writer for ever
+    (packs / "mine.yaml").write_text("clarity: 1\nid: quiz\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), pack_id="quiz"))
+    assert "mine.yaml" in str(refused.value.said)
+
+
 def test_an_id_that_is_no_slug_is_refused_with_one_that_is(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused) as refused:
         import_files(request(tmp_path, copy(AIKEN, tmp_path / "in"), pack_id="Моя викторина"))

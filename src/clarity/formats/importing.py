@@ -82,6 +82,7 @@ from clarity.core.packs.loader import (
     PackLimits,
     _not_a_regular_file,
     load_pack,
+    pack_files_in,
 )
 from clarity.core.packs.models import FORMAT_VERSION
 from clarity.core.packs.report import Problem
@@ -973,17 +974,17 @@ def pack_ids_in(folder: Path) -> dict[str, Path]:
 bundled_pack_ids = pack_ids_in  # the name callers of the game's own packs know
 
 
+_ID_HEAD_BYTES = 4096
+
+
 def _ids_in(folder: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
-    try:
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in PACK_SUFFIXES)
-    except OSError:
-        return found
-    for file in files:
-        if file.name.startswith("."):
-            continue
+    # Only regular files, as the game lists packs (a named pipe named like a pack would
+    # block the read for ever), and only their heads: an id line is near the top.
+    for file in pack_files_in(folder):
         try:
-            head = file.read_text(encoding="utf-8", errors="replace")[:4096]
+            with file.open("rb") as opened:
+                head = opened.read(_ID_HEAD_BYTES).decode("utf-8", errors="replace")
         except OSError:
             continue
         match = _ID_LINE.search(head)
