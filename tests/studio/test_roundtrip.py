@@ -412,7 +412,7 @@ def test_flow_lists_stay_flow_lists_with_their_spacing(tmp_path: Path) -> None:
     after = path.read_text(encoding="utf-8")
     assert changed_lines(HAND_TWO, after) == [
         '-    choices: [ "3", "4", "5" ]',
-        '+    choices: [ "3", "4", "5", \'6, or more\' ]',
+        '+    choices: [ "3", "4", "5", "6, or more" ]',  # in double quotes, as the others
     ]
     loads_as(path, document)
 
@@ -1104,3 +1104,175 @@ def test_a_new_item_is_written_like_the_first_item_of_its_list(tmp_path: Path) -
         "+      answer: 'y'",
     ]
     loads_as(path, document)
+
+
+# --- flow mappings: a compact pack stays compact --------------------------------------------
+
+FLOW = """\
+clarity: 1
+id: flow
+title: Flow pack
+language: en
+rounds: [{image: union_state/belarus.png, answer: Belarus, grid: 2x2}]   # one round
+questions:
+  - {id: q1, type: choice, prompt: "Capital?", choices: [Minsk, Riga, Kyiv], answer: Minsk}  # flow
+  - {id: q2, type: truefalse, prompt: Landlocked?, answer: true}
+  - id: q3
+    type: typed
+    prompt: River?
+    answer: Svislach
+"""
+
+# Written the way JSON writes (a pack made by a script): every text in double quotes.
+JSON_LIKE = """\
+clarity: 1
+id: json-like
+title: JSON-like
+rounds: [{"image": "union_state/belarus.png", "answer": "Belarus", "grid": "1x2"}]
+questions:
+  - {"id": "q1", "type": "choice", "prompt": "?", "choices": ["Minsk", "Riga"], "answer": "Minsk"}
+  - {"id": "q2", "type": "typed", "prompt": "River?", "answer": "Svislach"}
+"""
+
+
+def flow_edit(tmp_path: Path, text: str, change: Any) -> list[str]:
+    """The lines changed by saving ``text`` with ``change(document)`` made; the file is read
+    back by the loader as the document."""
+    path = write(tmp_path, text)
+    document = composed(text)
+    change(document)
+    save(path, document)
+    loads_as(path, document)
+    return changed_lines(text, path.read_text(encoding="utf-8"))
+
+
+def test_a_value_in_a_flow_mapping_is_edited_in_place(tmp_path: Path) -> None:
+    def grid(document: dict[str, Any]) -> None:
+        document["rounds"][0]["grid"] = "3x3"
+
+    assert flow_edit(tmp_path, FLOW, grid) == [
+        "-rounds: [{image: union_state/belarus.png, answer: Belarus, grid: 2x2}]   # one round",
+        "+rounds: [{image: union_state/belarus.png, answer: Belarus, grid: 3x3}]   # one round",
+    ]
+
+    def prompt(document: dict[str, Any]) -> None:
+        document["questions"][0]["prompt"] = "Capital, really?"  # stays in its quotes
+        document["questions"][0]["choices"][2] = "Kyiv {UA}"  # flow signs: quoted
+        document["questions"][1]["prompt"] = "No sea: none?"
+
+    assert flow_edit(tmp_path, FLOW, prompt) == [
+        '-  - {id: q1, type: choice, prompt: "Capital?", choices: [Minsk, Riga, Kyiv], '
+        "answer: Minsk}  # flow",
+        "-  - {id: q2, type: truefalse, prompt: Landlocked?, answer: true}",
+        '+  - {id: q1, type: choice, prompt: "Capital, really?", choices: [Minsk, Riga, '
+        "'Kyiv {UA}'], answer: Minsk}  # flow",
+        "+  - {id: q2, type: truefalse, prompt: 'No sea: none?', answer: true}",
+    ]
+
+
+def test_entries_added_to_and_removed_from_a_flow_mapping_keep_it_on_its_line(
+    tmp_path: Path,
+) -> None:
+    def change(document: dict[str, Any]) -> None:
+        first = document["questions"][0]
+        first["choices"].append("Kyiv, [UA]")
+        first["explain"] = "Minsk: the capital"  # after the answer, as in a new pack
+        first["time_limit"] = "20"  # a number field: a YAML number
+        del document["questions"][1]["type"]
+        document["questions"][1]["prompt"] = "Two\nlines"  # a flow item holds it escaped
+
+    assert flow_edit(tmp_path, FLOW, change) == [
+        '-  - {id: q1, type: choice, prompt: "Capital?", choices: [Minsk, Riga, Kyiv], '
+        "answer: Minsk}  # flow",
+        "-  - {id: q2, type: truefalse, prompt: Landlocked?, answer: true}",
+        '+  - {id: q1, type: choice, prompt: "Capital?", choices: [Minsk, Riga, Kyiv, '
+        "'Kyiv, [UA]'], answer: Minsk, explain: 'Minsk: the capital', time_limit: 20}  # flow",
+        '+  - {id: q2, prompt: "Two\\nlines", answer: true}',
+    ]
+
+    def first_key(document: dict[str, Any]) -> None:
+        del document["questions"][0]["id"]
+        del document["questions"][0]["type"]
+
+    assert flow_edit(tmp_path, FLOW, first_key)[1:] == [
+        '+  - {prompt: "Capital?", choices: [Minsk, Riga, Kyiv], answer: Minsk}  # flow'
+    ]
+
+
+def test_a_flow_list_of_flow_mappings_keeps_its_style_when_items_come_and_go(
+    tmp_path: Path,
+) -> None:
+    def add_round(document: dict[str, Any]) -> None:
+        document["rounds"].insert(0, {"image": "x.png", "answer": "Y", "grid": "1x2"})
+
+    assert flow_edit(tmp_path, FLOW, add_round)[1:] == [
+        "+rounds: [{image: x.png, answer: 'Y', grid: 1x2}, {image: union_state/belarus.png, "
+        "answer: Belarus, grid: 2x2}]   # one round"
+    ]
+
+
+def test_a_json_like_pack_gets_json_like_additions(tmp_path: Path) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["questions"][0]["explain"] = "Why"
+        document["questions"][0]["time_limit"] = "30"
+        document["questions"][1]["accept"] = ["Svisloch"]
+        document["questions"].append(
+            {"id": "q3", "type": "truefalse", "prompt": "?", "answer": "true"}
+        )
+
+    assert flow_edit(tmp_path, JSON_LIKE, change) == [
+        '-  - {"id": "q1", "type": "choice", "prompt": "?", "choices": ["Minsk", "Riga"], '
+        '"answer": "Minsk"}',
+        '-  - {"id": "q2", "type": "typed", "prompt": "River?", "answer": "Svislach"}',
+        '+  - {"id": "q1", "type": "choice", "prompt": "?", "choices": ["Minsk", "Riga"], '
+        '"answer": "Minsk", "explain": "Why", "time_limit": 30}',
+        '+  - {"id": "q2", "type": "typed", "prompt": "River?", "answer": "Svislach", '
+        '"accept": ["Svisloch"]}',
+        '+  - {"id": "q3", "type": "truefalse", "prompt": "?", "answer": true}',
+    ]
+
+
+def test_a_flow_item_that_cannot_hold_its_new_value_is_written_in_block_style(
+    tmp_path: Path,
+) -> None:
+    def emptied(document: dict[str, Any]) -> None:
+        document["questions"][1]["answer"] = None  # nothing: no flow text reads as it
+
+    changed = flow_edit(tmp_path, FLOW, emptied)
+    assert changed[0] == "-  - {id: q2, type: truefalse, prompt: Landlocked?, answer: true}"
+    assert "+    answer:" in changed
+    assert "+  - id: q2" in changed
+
+
+FLOW_FIELDS = [
+    ("rounds", 0, "answer"),
+    ("rounds", 0, "grid"),
+    ("questions", 0, "prompt"),
+    ("questions", 0, "choices", 1),
+    ("questions", 1, "prompt"),
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=st.lists(st.tuples(st.sampled_from(FLOW_FIELDS), TEXTS), min_size=1, max_size=3))
+def test_random_texts_in_flow_mappings_read_back_and_stay_on_their_lines(
+    tmp_path: Path, edits: list[Any]
+) -> None:
+    path = write(tmp_path, FLOW, "random-flow.yaml")
+    document = composed(FLOW)
+    for where, text in edits:
+        target = document
+        for step in where[:-1]:
+            target = target[step]
+        target[where[-1]] = text
+    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
+    after = path.read_bytes().decode("utf-8")
+    assert composed(after) == document
+    lines = after.splitlines()
+    assert len(lines) == len(FLOW.splitlines())  # every edit stayed on its flow line
+    assert lines[4].startswith("rounds: [{")
+    assert lines[4].endswith("}]   # one round")
+    assert lines[6].startswith("  - {id: q1,")
+    assert lines[6].endswith("}  # flow")

@@ -19,7 +19,14 @@ positions:
 - list items are matched by their ``id`` where every item has a unique one (a moved
   question takes its comments with it), otherwise by value (:class:`difflib.SequenceMatcher`),
   so an inserted or deleted choice does not shift the comments of the others;
-- a flow list (``[a, b]``) is written again as a flow list with its spacing;
+- a flow mapping or list (``- {id: q1, choices: [a, b]}``, a pack written like JSON) stays
+  flow: a changed value is edited where it stands, a removed entry goes with its comma, an
+  added one goes after the key before it (``, explain: Why``), a list whose items come and
+  go is written again on its line with its spacing, new texts quoted as a flow context
+  needs (``,[]{}`` and ``:``) and in double quotes where the collection's texts all are; a
+  text with line breaks stays on the line in double quotes (``"a\\nb"``); only a value no
+  flow text can hold (nothing: a null) makes the nearest block item be written again; a
+  new item of a block list whose items are all one-line flow mappings is one too;
 - anything this cannot patch (an empty list item, a value that changed its kind) is
   written again whole at its place, in the file's own indentation (:class:`Layout`).
 
@@ -459,11 +466,11 @@ class Patcher:
             return [self.scalar_edit(node, new, path)]
         if kind == "MappingNode" and isinstance(old, dict) and isinstance(new, dict):
             if node.flow_style:
-                raise Unpatchable("flow mapping")
+                return self.flow_mapping_edits(node, old, new, path)
             return self.mapping_edits(node, old, new, path)
         if kind == "SequenceNode" and isinstance(old, list) and isinstance(new, list):
             if node.flow_style:
-                return [self.flow_sequence_edit(node, old, new, path)]
+                return self.flow_sequence_edits(node, old, new, path)
             return self.sequence_edits(node, old, new, path)
         raise Unpatchable("changed kind")
 
@@ -621,30 +628,151 @@ class Patcher:
         rest = text[end:line_end]
         return (start, line_end, head + rest + self.writer.newline + self.writer.newline.join(body))
 
-    # flow lists
+    # flow collections ({a: b, c: [d, e]}): edited in place, and stay flow
 
-    def flow_sequence_edit(self, node: Any, old: list[Any], new: list[Any], path: Path_) -> Edit:
-        if any(isinstance(one, dict | list) or one is None for one in new):
-            raise Unpatchable("a flow list of more than texts")
+    def flow_text(self, value: Any, path: Path_, *, json_like: bool = False) -> str:
+        """``value`` written in flow style on one line (``{a: b, c: [d]}``); texts quoted
+        as a flow context needs (``,[]{}`` and ``:``), in double quotes where the
+        collection is written like JSON. Raises :class:`Unpatchable` for a null, which a
+        flow collection cannot show as the document's nothing."""
+        if isinstance(value, dict):
+            entries = [
+                self.flow_key(key, json_like=json_like)
+                + ": "
+                + self.flow_text(one, (*path, key), json_like=json_like)
+                for key, one in value.items()
+            ]
+            return "{" + ", ".join(entries) + "}"
+        if isinstance(value, list):
+            items = [
+                self.flow_text(one, (*path, index), json_like=json_like)
+                for index, one in enumerate(value)
+            ]
+            return "[" + ", ".join(items) + "]"
+        if value is None:
+            raise Unpatchable("nothing in a flow collection")
+        kind = self.writer.kind_of(path)
+        bare = (kind == "number" and _NUMBER.fullmatch(value)) or (
+            kind == "boolean" and value in _BOOLEAN
+        )
+        if json_like and not bare:
+            return double_quoted(value)
+        return inline_scalar(value, kind=kind, flow=True)
+
+    def flow_key(self, key: str, *, json_like: bool = False) -> str:
+        if json_like:
+            return double_quoted(key)
+        return inline_scalar(key, flow=True) if key not in NULL_WORDS else double_quoted(key)
+
+    def _flow_value_edit(
+        self, node: Any, old: Any, new: Any, path: Path_, json_like: bool
+    ) -> list[Edit]:
+        """The edits of a value inside a flow collection: in place, else written again
+        whole in flow style where it stands."""
+        if old == new:
+            return []
+        try:
+            return self.patch(node, old, new, path)
+        except Unpatchable:
+            if _kind(node) == "ScalarNode" and node.value == "" and is_plain(node):
+                raise  # no text of its own to replace
+            start, end = node.start_mark.index, content_end(node, self.text)
+            return [(start, end, self.flow_text(new, path, json_like=json_like))]
+
+    def flow_mapping_edits(
+        self, node: Any, old: dict[str, Any], new: dict[str, Any], path: Path_
+    ) -> list[Edit]:
+        """A flow mapping's changed values edited where they stand, removed entries taken
+        out with their comma, added ones put after the key before them in the pack's
+        natural order; the braces, spacing and what follows them stay."""
         text = self.text
+        entries = list(node.value)
+        names = [key.value for key, _ in entries]
+        if len(set(names)) != len(names) or not entries:
+            raise Unpatchable("a flow mapping to write again")
+        json_like = _json_like([key for key, _ in entries])
+        kept = [index for index, name in enumerate(names) if name in new]
+        if not kept:
+            raise Unpatchable("every key removed")
+        edits: list[Edit] = []
+        for index in kept:
+            name = names[index]
+            edits += self._flow_value_edit(
+                entries[index][1], old[name], new[name], (*path, name), json_like
+            )
+        ends = [content_end(value, text) for _, value in entries]
+        starts = [key.start_mark.index for key, _ in entries]
+        first_kept, last_kept = kept[0], kept[-1]
+        for index, name in enumerate(names):
+            if name in new:
+                continue
+            if index < last_kept:  # up to the next key: the comment above it stays
+                edits.append((starts[index], starts[index + 1], ""))
+            elif index == last_kept + 1:  # the entries after the last kept one, commas too
+                edits.append((ends[last_kept], ends[-1], ""))
+        inside = text[node.start_mark.index + 1 : content_end(node, text) - 1]
+        separator = "," if "," in inside and ", " not in inside and "\n" not in inside else ", "
+        natural = self.writer.order_of(path) or []
+        previous: str | None = None
+        added: list[tuple[str, str | None]] = []
+        for name in new:
+            if name in old and name in names:
+                previous = name
+            else:
+                added.append((name, previous))
+        added.sort(key=lambda one: natural.index(one[0]) if one[0] in natural else len(natural))
+        kept_names = [names[index] for index in kept]
+        for name, follows in added:
+            anchor = follows
+            if name in natural:
+                earlier = natural[: natural.index(name)]
+                known = [key for key in kept_names if key in earlier]
+                anchor = max(known, key=earlier.index) if known else None
+            entry = (
+                self.flow_key(name, json_like=json_like)
+                + ": "
+                + self.flow_text(new[name], (*path, name), json_like=json_like)
+            )
+            if anchor is None:
+                where = entries[first_kept][0].start_mark.index
+                edits.append((where, where, entry + separator))
+            else:
+                where = ends[names.index(anchor)]
+                edits.append((where, where, "," + separator.removeprefix(",") + entry))
+        return edits
+
+    def flow_sequence_edits(
+        self, node: Any, old: list[Any], new: list[Any], path: Path_
+    ) -> list[Edit]:
+        """A flow list's changed items edited where they stand; with items added, removed
+        or moved, the list written again on its line with its spacing, kept items as
+        they were written (edited in place)."""
+        text = self.text
+        items = node.value
+        json_like = _json_like(items)
+        matches = match_items(old, new)
+        if len(new) == len(old) and all(matches.get(j) == j for j in range(len(new))):
+            edits: list[Edit] = []
+            for index, item in enumerate(items):
+                edits += self._flow_value_edit(
+                    item, old[index], new[index], (*path, index), json_like
+                )
+            return edits
         start, end = node.start_mark.index, node.end_mark.index
         inside = text[start + 1 : end - 1]
         pad = " " if inside.startswith(" ") and inside.strip() else ""
-        separator = ", " if not node.value or ", " in inside or len(node.value) < 2 else ","
-        matches = match_items(old, new)
+        separator = ", " if not items or ", " in inside or len(items) < 2 else ","
         written = []
         for index, one in enumerate(new):
             i = matches.get(index)
-            kind = self.writer.kind_of((*path, index))
             if i is None:
-                written.append(inline_scalar(one, kind=kind, flow=True))
+                written.append(self.flow_text(one, (*path, index), json_like=json_like))
                 continue
-            item = node.value[i]
-            if old[i] == one:
-                written.append(text[item.start_mark.index : content_end(item, text)])
-            else:
-                written.append(styled(item.style, one, kind, flow=True))
-        return (start, end, "[" + pad + separator.join(written) + pad + "]")
+            item = items[i]
+            begin = item.start_mark.index
+            edits = self._flow_value_edit(item, old[i], one, (*path, index), json_like)
+            written.append(apply_edits(text[begin : content_end(item, text)], edits, begin))
+        return [(start, end, "[" + pad + separator.join(written) + pad + "]")]
 
     # block lists
 
@@ -690,6 +818,22 @@ class Patcher:
             raise Unpatchable("no dash")
         return dash
 
+    def _new_item(
+        self, items: list[Any], value: Any, column: int, path: Path_, writer: Writer
+    ) -> str:
+        """A new item of a block list, written as its items are: a one-line flow mapping
+        (``- {id: q4, ...}``) where every item is one, else in block style."""
+        if isinstance(value, dict) and value and all(_one_line_flow(one) for one in items):
+            json_like = all(_json_like([key for key, _ in one.value]) for one in items)
+            try:
+                flow = self.flow_text(value, path, json_like=json_like)
+            except Unpatchable:
+                pass
+            else:
+                dash = " " * column + "-" + " " * (writer.layout.after_dash - 1)
+                return writer.join([dash + flow])
+        return writer.join(writer.item_lines(value, column, path))
+
     def rebuild(
         self, node: Any, old: list[Any], new: list[Any], matches: dict[int, int], path: Path_
     ) -> Edit:
@@ -724,7 +868,7 @@ class Patcher:
                 pieces.append(gaps[j - 1] if j - 1 < len(gaps) else usual)
             i = matches.get(j)
             if i is None:
-                pieces.append(writer.join(writer.item_lines(value, column, (*path, j))))
+                pieces.append(self._new_item(items, value, column, (*path, j), writer))
                 continue
             edits = self._item_edits(node, items[i], old[i], value, (*path, j))
             body = apply_edits(text[leads[i] : ends[i]], edits, leads[i])
@@ -735,6 +879,14 @@ class Patcher:
         if not text[region_start:region_end].endswith("\n"):
             out = out.removesuffix(writer.newline)
         return (region_start, region_end, out)
+
+
+def _one_line_flow(node: Any) -> bool:
+    return (
+        _kind(node) == "MappingNode"
+        and bool(node.flow_style)
+        and node.start_mark.line == node.end_mark.line
+    )
 
 
 def _id_of(item: Any) -> str | None:
@@ -779,6 +931,13 @@ def match_items(old: list[Any], new: list[Any]) -> dict[int, int]:
                 if tag == "equal" or not both or _alike(one, other):
                     matches[j1 + offset] = i1 + offset
     return matches
+
+
+def _json_like(nodes: list[Any]) -> bool:
+    """Whether a flow collection's scalars (its keys, or its items) are all in double
+    quotes, as JSON writes them: new ones are then written so too."""
+    scalars = [one for one in nodes if _kind(one) == "ScalarNode"]
+    return bool(scalars) and all(one.style == '"' for one in scalars)
 
 
 def flow_scalars(node: Any) -> set[int]:
