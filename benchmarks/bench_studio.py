@@ -12,7 +12,12 @@ assets, as the bundled pack's do), then times:
   pauses), first with no picture checked yet, then with the studio's picture checks kept;
 - ``check_item`` for 50 keystrokes, each adding a letter to a question's prompt (a question
   chosen at random), and 50 on a round's answer: median and 95th percentile;
-- ``load_pack`` of the same file (``clarity validate``'s check) to compare.
+- ``load_pack`` of the same file (``clarity validate``'s check) to compare;
+- saving a one-field edit (a question's prompt) with ``save_document``, of that pack and of
+  the bundled Union State pack: the new text alone (``document_bytes``: ruamel.yaml's
+  round-trip parse for the positions, the text edits, the loader's composer reading the
+  result back) and the whole save (with the backup and the atomic write's fsyncs), and an
+  unchanged save (nothing written).
 
     .venv/bin/python benchmarks/bench_studio.py [--questions 1000] [--keystrokes 50]
 """
@@ -38,7 +43,8 @@ from clarity.core.packs.picture_decoding import PictureChecks
 from clarity.i18n import Translator
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.studio.checking import check_document, check_item
-from clarity.studio.documents import open_document
+from clarity.studio.documents import open_document, revision_of
+from clarity.studio.roundtrip import document_bytes, save_document
 
 
 def build_pack(folder: Path, questions: int) -> Path:
@@ -73,6 +79,46 @@ def median_of(runs: int, run: Callable[[], object]) -> float:
 
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def bench_saving(label: str, source: Path, folder: Path, runs: int = 5) -> None:
+    """Print the times to save a one-field edit of the pack file ``source`` (a copy)."""
+    path = folder / f"saving-{source.name}"
+    shutil.copyfile(source, path)
+    backups = folder / ".studio-backups"
+    document = open_document(path)
+    old = path.read_bytes()
+    edits: list[dict[str, Any]] = []
+    for number in range(runs):
+        edited = copy.deepcopy(document)
+        edited["questions"][len(edited["questions"]) // 2]["prompt"] += f" ({number})"
+        edits.append(edited)
+    bytes_ms = statistics.median(
+        timed(lambda one=one: document_bytes(old, one))[0] for one in edits
+    )
+    saves = []
+    for one in edits:
+        revision = revision_of(path)
+        saves.append(
+            timed(
+                lambda one=one, revision=revision: save_document(
+                    path, one, expected_revision=revision, backups_dir=backups
+                )
+            )[0]
+        )
+    final = open_document(path)
+    same_ms = median_of(
+        3,
+        lambda: save_document(
+            path, final, expected_revision=revision_of(path), backups_dir=backups
+        ),
+    )
+    print(f"saving a prompt edit, {label}")
+    print(f"  the new text (document_bytes)    {bytes_ms:8.1f} ms (median of {runs})")
+    print(
+        f"  the whole save (backup, fsync)   {statistics.median(saves):8.1f} ms (median of {runs})"
+    )
+    print(f"  an unchanged save                {same_ms:8.1f} ms (median of 3)")
 
 
 def main() -> None:
@@ -138,6 +184,10 @@ def main() -> None:
                 f" p95 {p95(cpu):5.2f} ms (the rest is waiting for a busy computer)"
             )
         print(f"pictures decoded: {pictures.checked}")
+        bench_saving(f"{args.questions:,} questions ({size / 1024:.0f} KiB)", path, folder)
+        bundled = bundled_questions_dir() / "union_state.yaml"
+        size = bundled.stat().st_size
+        bench_saving(f"the bundled union_state pack ({size / 1024:.1f} KiB)", bundled, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
