@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from browser.conftest import LAPTOP, PACK_ID, Browser, write_pack
+from browser.conftest import LAPTOP, PACK_ID, Browser, _is_displayed_atom, write_pack
 from clarity.core.packs.loader import load_pack
 from clarity.i18n import Translator
 from clarity.resources import bundled_assets_dir
@@ -44,37 +44,33 @@ class StudioBrowser(Browser):
     """The class game's :class:`Browser`, also finding text areas and dialogs."""
 
     def controls(self, role: str) -> list[tuple[str, Any]]:
+        """The visible elements of ``role`` with their names: which candidates are shown is
+        asked in one script (Selenium's ``isDisplayed`` atom over them all), not one round
+        trip to the browser each."""
         from selenium.common.exceptions import StaleElementReferenceException
-        from selenium.webdriver.common.by import By
 
         candidates = CANDIDATES.get(role, "a, h1, h2, [role]")
+        script = (
+            f"const shown = ({_is_displayed_atom()});"
+            " return Array.from(document.querySelectorAll(arguments[0]))"
+            ".filter((element) => shown.apply(null, [element]));"
+        )
         for _ in range(5):  # the page rebuilt a list meanwhile: look again
             try:
                 return [
                     (element.accessible_name, element)
-                    for element in self.driver.find_elements(By.CSS_SELECTOR, candidates)
-                    if element.is_displayed() and element.aria_role == role
+                    for element in self.driver.execute_script(script, candidates)
+                    if element.aria_role == role
                 ]
             except StaleElementReferenceException:
                 continue
         return []
 
     def control(self, role: str, name: str) -> Any:
-        """The one visible, enabled element of ``role`` named ``name`` (waits for it); the
-        name is asked first, the cheapest question to ask of every candidate."""
-        from selenium.webdriver.common.by import By
+        """The one visible, enabled element of ``role`` named ``name`` (waits for it)."""
 
         def found() -> Any:
-            matches = [
-                element
-                for element in self.driver.find_elements(
-                    By.CSS_SELECTOR, CANDIDATES.get(role, "[role]")
-                )
-                if element.accessible_name == name
-                and element.aria_role == role
-                and element.is_displayed()
-                and element.is_enabled()
-            ]
+            matches = [e for n, e in self.controls(role) if n == name and e.is_enabled()]
             return matches[0] if len(matches) == 1 else None
 
         return self.wait_for(found, f"a {role} named {name!r}")
@@ -298,6 +294,8 @@ def test_a_teacher_makes_a_pack_with_a_picture_and_three_questions(
 def test_a_pack_changed_on_disk_is_not_overwritten_silently(
     browser: StudioBrowser, studio: Callable[..., str], tmp_path: Path
 ) -> None:
+    from selenium.webdriver.common.keys import Keys
+
     write_pack(tmp_path / "data")
     path = tmp_path / "data" / "packs" / f"{PACK_ID}.yaml"
     browser.open(studio() + f"#edit={PACK_ID}.yaml")
@@ -326,6 +324,27 @@ def test_a_pack_changed_on_disk_is_not_overwritten_silently(
     browser.press("Keep mine")
     browser.wait_for_text("✓ All changes saved")
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == "Mine after all"
+
+    # Esc on the dialog leaves the edits, the file and the focus on Save, and no "Saving…"
+    browser.type_into("Title", "Third title")
+    path.write_text(on_disk, encoding="utf-8")
+    browser.press("Save")
+    browser.control("dialog", "Changed on disk")
+    browser.keys(Keys.ESCAPE)
+    browser.wait_for(lambda: browser.focused_name() == "Save", "the focus back on Save")
+    assert browser.names("dialog") == []
+    assert browser.said().strip() == ""
+    assert path.read_text(encoding="utf-8") == on_disk
+    browser.wait_for_text("Unsaved changes")
+
+    # the file moved away in a file manager: the edits are saved again, never dropped
+    path.rename(path.with_suffix(".moved"))
+    browser.press("Save")
+    dialog = browser.control("dialog", "The pack's file is gone")
+    assert "Close without saving" in dialog.text
+    browser.press("Save my version")
+    browser.wait_for_text("✓ All changes saved")
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == "Third title"
 
 
 @pytest.mark.slow  # a real server and a real Chromium: seconds
@@ -404,9 +423,37 @@ def test_every_word_of_the_page_is_in_the_catalog_template() -> None:
     from clarity.i18n import catalog_building as building
 
     template = building.extract_template()
-    ids = {entry.id if isinstance(entry.id, str) else entry.id[0] for entry in template}
-    assert set(page_text.TEXTS.values()) - ids == set()
-    assert {text.template for text in page_text.PLURALS.values()} - ids == set()
+    ids = {
+        (entry.context, entry.id if isinstance(entry.id, str) else entry.id[0])
+        for entry in template
+    }
+    words = {
+        (text.context, text.msgid) if isinstance(text, page_text.InContext) else (None, text)
+        for text in page_text.TEXTS.values()
+    }
+    assert words - ids == set()
+    assert {(None, text.template) for text in page_text.PLURALS.values()} - ids == set()
+
+
+@pytest.mark.parametrize("language", ["ru", "be"])
+def test_the_packs_title_is_not_the_results_screens_way_back_to_the_title(language: str) -> None:
+    # "Title" on the results screen is the button back to the title screen («В начало»);
+    # the pack's Title field is a word of its own, in context
+    translator = Translator(language)
+    page = page_text.render_studio_page(translator)
+    back_to_title = translator.gettext("Title")
+    assert back_to_title != "Title"  # the results screen's word is translated
+    labels = re.findall(r'<label for="new-title">([^<]*)</label>', page)
+    assert labels
+    assert back_to_title not in labels
+    words = page_text.page_data(translator)["texts"]
+    assert isinstance(words, dict)
+    assert back_to_title not in (words["title"], words["new_title"])
+    # nor is a question's difficulty the study screen's rating of a card
+    assert (words["easy"], words["hard"]) != (
+        translator.gettext("Easy"),
+        translator.gettext("Hard"),
+    )
 
 
 @pytest.mark.slow  # a real server and a real Chromium: seconds
@@ -451,3 +498,73 @@ def enter_key() -> str:
     from selenium.webdriver.common.keys import Keys
 
     return str(Keys.ENTER)
+
+
+@pytest.mark.slow  # a real server and a real Chromium: seconds
+def test_problems_are_said_in_the_forms_words_and_a_pack_with_errors_is_not_tried(
+    browser: StudioBrowser, studio: Callable[..., str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    write_pack(data)
+    packs = data / "packs"
+    path = packs / f"{PACK_ID}.yaml"
+    pack = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # a choice question with "Venus" listed twice and no right answer
+    pack["questions"][0]["choices"] = ["Mercury", "Venus", "Venus"]
+    del pack["questions"][0]["answer"]
+    path.write_text(yaml.safe_dump(pack, sort_keys=False), encoding="utf-8")
+    # a pack the game does not load (its picture is not there), and one YAML cannot read
+    broken = {**pack, "id": "no-picture", "title": "Lost picture"}
+    broken["rounds"] = [{"image": "not-there.png", "answer": "Lighthouse"}]
+    (packs / "no-picture.yaml").write_text(yaml.safe_dump(broken), encoding="utf-8")
+    (packs / "bad-yaml.yaml").write_text("clarity: 1\ntitle: Broken: pack\n", encoding="utf-8")
+    url = studio()
+
+    # the list says what it knows of a pack it cannot load, never "0 questions"
+    browser.open(url)
+
+    def row(file: str) -> Any:
+        for element in browser.driver.find_elements("css selector", "li.pack"):
+            if file in element.text or file.removesuffix(".yaml") in element.text:
+                return element
+        return None
+
+    browser.wait_for(lambda: row("bad-yaml.yaml"), "the broken packs' rows")
+    unreadable = row("bad-yaml.yaml").text
+    assert unreadable.startswith("bad-yaml.yaml\n✖")  # named by its file, then its problem
+    assert "question" not in unreadable.split("\n✖")[0]
+    assert "0 questions" not in row("no-picture.yaml").text
+    assert "✖" in row("no-picture.yaml").text
+
+    # a pack of the game's opens read only, with its Copy button; the copy opens to edit
+    browser.open(url + "#edit=bundled:solar_system.yaml")
+    browser.press("Copy to edit")
+    browser.wait_for(
+        lambda: "(copy)" in browser.driver.find_element("id", "pack-heading").text,
+        "the copy in the editor",
+    )
+    hash_now = browser.driver.execute_script("return location.hash")
+    assert hash_now.startswith("#edit=")
+    assert "bundled" not in hash_now
+    assert browser.button("Save").is_enabled()
+
+    # a missing answer is said with its field's name; a field inside a text in the form's
+    browser.open(url + f"#edit={PACK_ID}.yaml")
+    browser.wait_for_text("The answer: is missing")
+    form = browser.driver.find_element("id", "item-form").text
+    assert "(also Choice 2)" in form
+    assert "choices[" not in browser.text()
+
+    # Try it on a pack with errors: said here, the focus on the problems, no new tab
+    tabs = len(browser.driver.window_handles)
+    browser.press("Try it")
+    browser.wait_for_text("This pack has errors: fix them first.")
+    assert browser.focused_name().startswith("Problems")
+    assert len(browser.driver.window_handles) == tabs
+
+    # Undo of a deleted question says it is back, and nothing says it is deleted
+    browser.press("Delete this question")
+    browser.wait_for(lambda: browser.said() == "Question 1 deleted.", "the deletion said")
+    browser.press("Undo")
+    browser.wait_for(lambda: browser.said() == "Question 1 is back.", "the undo said")
+    assert "deleted" not in browser.text()

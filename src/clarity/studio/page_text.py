@@ -9,7 +9,10 @@ HTML), and ``{{texts}}`` with every text the page's script writes later (a JSON 
 picked in the browser with ``Intl.PluralRules``).
 
 The texts are marked with ``N_`` and ``plural_message`` here, so Babel extracts them into
-the catalog like every other message of the game. What the server sends ready-made (a
+the catalog like every other message of the game; a short word whose English the game
+also uses with another meaning (the pack's "Title", the results screen's "Title" that
+goes back to the title screen) is marked with :func:`pgettext` and a context, so it has
+its own translation. What the server sends ready-made (a
 problem's text, an error's one line, an import's skipped lines) is translated there. Not
 translated: format names (GIFT, Aiken, CSV, Anki), the pack's own texts.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -28,8 +32,30 @@ from clarity.i18n.page_words import page_words, script_json
 WEB_DIR = Path(__file__).with_name("web")
 PAGE_FILE = "studio.html"
 
+
+@dataclass(frozen=True, slots=True)
+class InContext:
+    """A page word with the gettext ``context`` that tells its meaning apart from the same
+    English ``msgid`` elsewhere in the game."""
+
+    context: str
+    msgid: str
+
+
+def pgettext(context: str, msgid: str, /) -> InContext:
+    """Mark ``msgid`` as meant in ``context`` for the catalog (Babel extracts calls named
+        ``pgettext`` with their context, :data:`clarity.i18n.catalog_building.KEYWORDS`); it is
+        translated when the page is made, with :meth:`clarity.i18n.Translator.pgettext`. Both
+    arguments are literal strings where it is called, for Babel to read.
+
+    The contexts used: ``"pack field"`` (the pack's "Title", not the results screen's button
+    back to the title screen) and ``"question difficulty"`` (a question's level, not the study
+    screen's "Easy" rating of a card)."""
+    return InContext(context, msgid)
+
+
 #: Every text of the page by the key the HTML and the script use.
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | InContext] = {
     "studio": N_("Teacher Studio"),
     "loading": N_("Loading…"),
     # -- the packs list
@@ -40,7 +66,7 @@ TEXTS: dict[str, str] = {
         "comes with the game."
     ),
     "new_heading": N_("New pack"),
-    "new_title": N_("Title"),
+    "new_title": pgettext("pack field", "Title"),
     "new_language": N_("Language of the questions"),
     # Translators: the button that makes a new pack (short)
     "create": N_("Create"),
@@ -109,6 +135,14 @@ TEXTS: dict[str, str] = {
     "keep_mine": N_("Keep mine"),
     "keep_mine_note": N_("The file is overwritten with what you see here; a backup is kept."),
     "reloaded": N_("Reloaded from disk."),
+    "gone_heading": N_("The pack's file is gone"),
+    "gone_text": N_(
+        "This pack's file is no longer in your packs folder: another program moved, renamed "
+        "or deleted it since you opened it here."
+    ),
+    "save_mine": N_("Save my version"),
+    "save_mine_note": N_("The pack's file is written again with what you see here."),
+    "close_unsaved": N_("Close without saving"),
     "print_heading": N_("Print"),
     "print_kind": N_("What to print"),
     "flashcards": N_("Flashcards"),
@@ -141,7 +175,7 @@ TEXTS: dict[str, str] = {
     # -- the pack's details
     "pack_id": N_("Pack id"),
     "pack_id_help": N_("Lowercase Latin letters, digits and hyphens; unique among your packs."),
-    "title": N_("Title"),
+    "title": pgettext("pack field", "Title"),
     "description": N_("Description"),
     "language": N_("Language"),
     "author": N_("Author"),
@@ -191,9 +225,9 @@ TEXTS: dict[str, str] = {
     "question_time_help": N_("Empty: the pack's time."),
     "difficulty": N_("Difficulty"),
     "difficulty_none": N_("Not set (medium)"),
-    "easy": N_("Easy"),
-    "medium": N_("Medium"),
-    "hard": N_("Hard"),
+    "easy": pgettext("question difficulty", "Easy"),
+    "medium": pgettext("question difficulty", "Medium"),
+    "hard": pgettext("question difficulty", "Hard"),
     "tags": N_("Tags, separated by commas"),
     "question_id": N_("Id (optional)"),
     "question_id_help": N_("Lowercase Latin letters, digits and hyphens; unique in the pack."),
@@ -205,6 +239,8 @@ TEXTS: dict[str, str] = {
     "question_deleted": N_("Question {number} deleted."),
     "round_deleted": N_("Round {number} deleted."),
     "duplicated": N_("Question {number} duplicated."),
+    "question_restored": N_("Question {number} is back."),
+    "round_restored": N_("Round {number} is back."),
     # -- problems
     "problems_heading": N_("Problems"),
     "error": N_("Error:"),
@@ -214,6 +250,23 @@ TEXTS: dict[str, str] = {
     "no_problems_found": N_("No problems found."),
     # Translators: where a problem is, e.g. "Question 4, Choice 2"
     "where_field": N_("{item}, {field}"),
+    # Translators: one of a question's other accepted answers, by its place in the list
+    "accepted_n": N_("Accepted answer {number}"),
+    # Translators: one of a round's other accepted guesses, by its place in the list
+    "guess_n": N_("Accepted guess {number}"),
+    # Translators: one of the right answers of a question with more than one
+    "right_answer_n": N_("Right answer {number}"),
+    "tag_n": N_("Tag {number}"),
+    # Translators: short names of a question's fields, said before a problem of the field:
+    # "Choices: a choice question lists 2 to 8 choices"
+    "choices_short": N_("Choices"),
+    "accepted_short": N_("Other accepted answers"),
+    "guesses_short": N_("Other accepted guesses"),
+    "tags_short": N_("Tags"),
+    "fix_first": N_(
+        "This pack has errors: fix them first. They are listed under Problems, each a link "
+        "to its field."
+    ),
     # Translators: a problem in the list of problems, e.g. "Question 4, Choice 2: should not
     # be empty"
     "problem_at": N_("{where}: {text}"),
@@ -245,7 +298,7 @@ def render_studio_page(translator: Translator) -> str:
     Raises KeyError for a ``{{text:KEY}}`` slot that :data:`TEXTS` lacks (a bug of the page,
     found by the tests), and OSError when the page's file cannot be read.
     """
-    texts = {key: translator.gettext(text) for key, text in TEXTS.items()}
+    texts = {key: _word(translator, text) for key, text in TEXTS.items()}
 
     def filled(match: re.Match[str]) -> str:
         if match.group(1):
@@ -263,7 +316,21 @@ def render_studio_page(translator: Translator) -> str:
 def page_data(translator: Translator) -> dict[str, object]:
     """What the page's script reads: ``lang``, ``locale``, ``texts`` and ``plurals`` (see
     :func:`clarity.i18n.page_words.page_words`)."""
-    return page_words(translator, TEXTS, PLURALS)
+    plain = {key: text for key, text in TEXTS.items() if isinstance(text, str)}
+    words = page_words(translator, plain, PLURALS)
+    texts = words["texts"]
+    assert isinstance(texts, dict)
+    # the words in context, in TEXTS's order, beside the plain ones
+    words["texts"] = {
+        key: texts[key] if key in texts else _word(translator, text) for key, text in TEXTS.items()
+    }
+    return words
+
+
+def _word(translator: Translator, text: str | InContext) -> str:
+    if isinstance(text, InContext):
+        return translator.pgettext(text.context, text.msgid)
+    return translator.gettext(text)
 
 
 @cache

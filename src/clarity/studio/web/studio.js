@@ -49,8 +49,13 @@
   let lastStatus = "";
   function say(text) {
     // the live region: a screen reader hears it; the same words again are said again
-    $("status").textContent = text === lastStatus ? text + "\u00a0" : text;
+    $("status").textContent = text && text === lastStatus ? text + "\u00a0" : text;
     lastStatus = text;
+  }
+  function unsay(text) {
+    // a status goes with what it reports: cleared when that is over, unless another
+    // status has replaced it meanwhile
+    if (lastStatus === text) say("");
   }
   function showError(text) {
     $("error").textContent = text || "";
@@ -58,6 +63,8 @@
   }
   let noticeUndo = null;
   function notice(text, undo) {
+    const before = $("notice-text").textContent;
+    if (before && before !== text) unsay(before);
     $("notice-text").textContent = text;
     $("notice").hidden = !text;
     noticeUndo = undo || null;
@@ -145,11 +152,20 @@
     return parts.join(", ");
   }
 
+  function fileName(entry) { return entry.ref.replace(/^bundled:/, ""); }
   function packRow(entry) {
-    const title = entry.title || entry.id || t("untitled");
+    // a pack whose file the form cannot read (readable: false) is named by its file, and
+    // its problems say what is wrong in place of counts it does not have (questions:
+    // null); a server that says neither gives 0 and the file's stem for a pack with errors
+    const file = fileName(entry);
+    const unknown = entry.readable === undefined && entry.errors > 0;
+    const byFile = entry.readable === false || (unknown && entry.title === file.replace(/\.ya?ml$/i, ""));
+    const counted = entry.readable !== false && typeof entry.questions === "number"
+      && typeof entry.rounds === "number" && !(unknown && !entry.questions && !entry.rounds);
+    const title = byFile ? file : entry.title || entry.id || t("untitled");
     const info = el("div", { class: "pack-info" }, [
-      el("h3", { class: "pack-title", text: title, lang: entry.language || null, dir: "auto" }),
-      el("p", { class: "note", text: countsLine(entry) }),
+      el("h3", { class: byFile ? "pack-title pack-file" : "pack-title", text: title, lang: byFile ? null : entry.language || null, dir: "auto" }),
+      counted ? el("p", { class: "note", text: countsLine(entry) }) : null,
     ]);
     const state = el("p", { class: entry.errors ? "pack-problems has-errors" : entry.warnings ? "pack-problems has-warnings" : "pack-problems" });
     if (entry.errors || entry.warnings) {
@@ -199,12 +215,14 @@
     go(result.json.ref);
   }
 
+  let afterOpen = null;  // what to say once the pack being opened is shown
   async function copyPack(entry, title) {
+    // the copy opens at once in the editor: the teacher copied it to change it
     const result = await api("POST", "packs/copy", { ref: entry.ref });
     if (!result.ok) return failed(result);
     showError("");
-    notice(t("copied", { title: title }));
-    await showList();
+    afterOpen = t("copied", { title: title });
+    go(result.json.ref);
   }
 
   async function deletePack(entry, title) {
@@ -251,10 +269,18 @@
   }
 
   async function openPack(ref) {
+    // true when the pack is shown; a pack that cannot be opened leaves the one on screen
+    // (and its edits) as it was, or the list when there is none
     const result = await api("GET", packPath(ref));
-    if (!result.ok) { failed(result); location.hash = ""; return; }
+    if (!result.ok) {
+      failed(result);
+      afterOpen = null;
+      if (!pack || pack.ref !== ref) location.hash = "";
+      return result;
+    }
     showError("");
     notice("");
+    say("");  // the last pack's "Saved." is not this one's
     // a file the form cannot hold (its YAML unreadable): its problems shown, nothing editable,
     // so a save can never replace what the teacher wrote with an empty form
     const unreadable = !result.json.document || typeof result.json.document !== "object";
@@ -277,7 +303,8 @@
     $("list-view").hidden = true;
     $("editor-view").hidden = false;
     $("read-only").hidden = pack.editable;
-    $("read-only").textContent = t(pack.unreadable ? "unreadable" : "read_only");
+    $("read-only-text").textContent = t(pack.unreadable ? "unreadable" : "read_only");
+    $("copy-this").hidden = pack.editable || pack.unreadable || !pack.ref.startsWith("bundled:");
     $("summary").open = pack.unreadable;
     for (const id of ["save", "add-round", "add-question"]) $(id).disabled = !pack.editable;
     $("start").disabled = false;
@@ -288,6 +315,8 @@
     drawSaveState();
     performance.mark("studio-pack-open");
     $("pack-heading").focus();
+    if (afterOpen) { notice(afterOpen); afterOpen = null; }
+    return result;
   }
 
   function sameItemExists(item) {
@@ -537,7 +566,12 @@
     say(t("uploading"));
     const body = new FormData();
     body.append("file", file, file.name);
-    const result = await api("POST", packPath(pack.ref) + "/pictures", body);
+    let result;
+    try {
+      result = await api("POST", packPath(pack.ref) + "/pictures", body);
+    } finally {
+      unsay(t("uploading"));
+    }
     if (!result.ok) return failed(result);
     showError("");
     pack.pictures[result.json.image] = result.json.url;
@@ -878,6 +912,7 @@
       pack.document[gone.section].splice(gone.index, 0, gone.value);
       notice("");
       structureChanged(gone.section, (i) => (i >= gone.index ? i + 1 : i), [gone.section, gone.index], () => $("item-heading").focus());
+      say(t(gone.section === "questions" ? "question_restored" : "round_restored", { number: gone.index + 1 }));
     });
   }
 
@@ -1015,19 +1050,63 @@
   }
   // the form's own label of a field, to say in the list of problems where each one is
   const FIELD_WORDS = {
-    questions: { prompt: "prompt", answer: "the_answer", accept: "accept", explain: "explain", image: "question_picture", time_limit: "question_time", difficulty: "difficulty", tags: "tags", id: "question_id", type: "type", shuffle: "shuffle", tolerance: "tolerance", min: "min", max: "max", choices: "choices" },
-    rounds: { image: "picture", answer: "mystery_answer", accept: "mystery_accept", caption: "caption", grid: "tiles" },
+    questions: { prompt: "prompt", answer: "the_answer", accept: "accepted_short", explain: "explain", image: "question_picture", time_limit: "question_time", difficulty: "difficulty", tags: "tags_short", id: "question_id", type: "type", shuffle: "shuffle", tolerance: "tolerance", min: "min", max: "max", choices: "choices_short" },
+    rounds: { image: "picture", answer: "mystery_answer", accept: "guesses_short", caption: "caption", grid: "tiles" },
     details: { title: "title", description: "description", language: "language", author: "author", license: "license", time_limit: "time_limit", id: "pack_id" },
+  };
+  // one entry of a list field by its place: "choices[0]" is "Choice 1" (the field grammar
+  // of the loader's Problem.field), by the section of the item it is in
+  const ENTRY_WORDS = {
+    questions: { choices: "choice_n", accept: "accepted_n", tags: "tag_n", answer: "right_answer_n" },
+    rounds: { accept: "guess_n" },
   };
   function fieldWords(field, item) {
     const rest = item === "details" ? field : field.replace(/^(questions|rounds)\[\d+\]\.?/, "");
     const match = /^([a-z_]+)(?:\[(\d+)\])?/.exec(rest);
     if (!match) return "";
-    if (item !== "details" && item[0] === "questions" && match[1] === "choices" && match[2] !== undefined) {
-      return t("choice_n", { number: Number(match[2]) + 1 });
-    }
-    const key = FIELD_WORDS[item === "details" ? "details" : item[0]][match[1]];
+    const section = item === "details" ? "details" : item[0];
+    const entry = (ENTRY_WORDS[section] || {})[match[1]];
+    if (entry && match[2] !== undefined) return t(entry, { number: Number(match[2]) + 1 });
+    const key = FIELD_WORDS[section][match[1]];
     return key ? t(key) : "";
+  }
+  function pathWords(path, field) {
+    // a field name inside a problem's text in the form's words: "questions[2].choices[0]"
+    // is "Question 3, Choice 2"; one without its item ("choices[0]") is in the item of the
+    // problem's own field; "" when the form has no words for it
+    const whole = /^(questions|rounds)\[(\d+)\](?:\.(.*))?$/.exec(path);
+    if (whole) {
+      const item = [whole[1], Number(whole[2])];
+      const named = t(item[0] === "questions" ? "question_n" : "round_n", { number: item[1] + 1 });
+      if (!whole[3]) return named;
+      const words = fieldWords(path, item);
+      return words ? t("where_field", { item: named, field: words }) : "";
+    }
+    const item = itemOfField(field);
+    if (item === null || item === "details") return "";
+    return fieldWords(item[0] + "[" + item[1] + "]." + path, item);
+  }
+  const PATH = /\b(?:(?:questions|rounds)\[\d+\](?:\.[a-z_]+(?:\[\d+\])?)?|(?:choices|accept|tags|answer)\[\d+\])/g;
+  const QUOTED = /("[^"]*"|«[^»]*»|“[^”]*”|„[^“”]*[“”])/;
+  function readable(text, field) {
+    // the field names a problem's text gives (YAML paths) said as the form says them; what
+    // is quoted (the teacher's own text) and what has no words here stay as written
+    return text.split(QUOTED).map((part, i) => (i % 2 ? part
+      : part.replace(PATH, (path) => pathWords(path, field) || path))).join("");
+  }
+  function subjectOf(problem, target) {
+    // a problem drawn on its own input needs no subject; one drawn elsewhere (a missing
+    // field, a group, the item) says which field it is about: "The answer: is missing"
+    const own = target && target.getAttribute("data-field") === problem.field
+      && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    if (own) return "";
+    const item = itemOfField(problem.field);
+    if (item === null) return "";
+    const words = fieldWords(problem.field, item);
+    if (words) return words;
+    // a field the form has no words for (the file's "clarity" line): its own name
+    const rest = item === "details" ? problem.field : problem.field.replace(/^(questions|rounds)\[\d+\]\.?/, "");
+    return rest;
   }
   function whereWords(field) {
     const item = itemOfField(field);
@@ -1075,6 +1154,8 @@
     mine.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
     for (const problem of mine) {
       const target = fieldElement(problem.field) || formBox;
+      const subject = subjectOf(problem, target);
+      const text = readable(problem.text, problem.field);
       problemCount += 1;
       const id = "problem-" + problemCount;
       const error = problem.severity === "error";
@@ -1083,7 +1164,7 @@
         " ",
         el("strong", { class: "problem-kind", text: t(error ? "error" : "warning") }),
         " ",
-        el("span", { class: "problem-text", text: problem.text }),
+        el("span", { class: "problem-text", text: subject ? t("problem_at", { where: subject, text: text }) : text }),
       ]);
       const isInput = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
       const box = isInput ? target.closest(".field-box, .choice-row") || target.parentNode : target;
@@ -1148,7 +1229,7 @@
       const link = el("a", { href: "#", class: "problem-link " + (error ? "is-error" : "is-warning") }, [
         el("span", { "aria-hidden": "true", text: error ? "✖ " : "⚠ " }),
         el("strong", { text: t(error ? "error" : "warning") }),
-        " " + t("problem_at", { where: whereWords(problem.field), text: problem.text }),
+        " " + t("problem_at", { where: whereWords(problem.field), text: readable(problem.text, problem.field) }),
       ]);
       link.addEventListener("click", (event) => { event.preventDefault(); goToProblem(problem.field); });
       list.append(el("li", {}, [link]));
@@ -1189,10 +1270,12 @@
     } finally {
       saving = false;
       $("save").disabled = !pack || !pack.editable;
+      unsay(t("saving"));
     }
     if (result.status === 409) {
-      $("conflict").showModal();
-      $("conflict-reload").focus();
+      // the file changed on disk, or is gone (moved, renamed, deleted): the teacher decides
+      if (result.json.disk_revision === "") ask("gone", "gone-save");
+      else ask("conflict", "conflict-reload");
       return false;
     }
     if (!result.ok) { failed(result); return false; }
@@ -1233,13 +1316,45 @@
     return answer ? save(false) : false;
   }
 
+  function ask(dialogId, first) {
+    // a dialog about saving: closed by one of its choices, or by Cancel and Esc, which
+    // leave everything as it was and the focus back on Save
+    const dialog = $(dialogId);
+    dialog.returnValue = "";
+    dialog.showModal();
+    $(first).focus();
+  }
+  function chose(dialogId) {
+    $(dialogId).returnValue = "chosen";
+    $(dialogId).close();
+  }
+  function dismissed(dialogId) {
+    $(dialogId).addEventListener("close", () => {
+      if ($(dialogId).returnValue === "chosen") return;
+      const button = $("save");
+      if (!$("editor-view").hidden && !button.disabled) button.focus();
+    });
+  }
+
   // -- try, print, export, start -------------------------------------------------------
+  async function ready() {
+    // trying, printing, exporting and starting read the saved pack, which must have no
+    // errors: the page knows them, and says so here instead of sending the teacher to an
+    // error in another tab
+    if (!(await saveFirst())) return false;
+    if (!problems.some((p) => p.severity === "error")) return true;
+    showError(t("fix_first"));
+    $("summary").open = true;
+    $("summary-line").focus();
+    return false;
+  }
   async function tryIt() {
-    if (!(await saveFirst())) return;
+    if (!(await ready())) return;
+    showError("");
     window.open("api/" + packPath(pack.ref) + "/play", "_blank", "noopener");
   }
   async function askThen(dialogId, formId, send) {
-    if (!(await saveFirst())) return;
+    if (!(await ready())) return;
     const dialog = $(dialogId);
     dialog.returnValue = "";
     dialog.showModal();
@@ -1248,8 +1363,11 @@
       if (dialog.returnValue !== "go") return;
       const fields = new FormData($(formId));
       notice(t("preparing"));
-      await send(fields);
-      if ($("notice-text").textContent === t("preparing")) notice("");
+      try {
+        await send(fields);
+      } finally {
+        if ($("notice-text").textContent === t("preparing")) notice("");
+      }
     });
   }
   function print() {
@@ -1271,7 +1389,7 @@
     });
   }
   async function startGame() {
-    if (!(await saveFirst())) return;
+    if (!(await ready())) return;
     const result = await api("POST", packPath(pack.ref) + "/start");
     if (!result.ok) return failed(result);
     showError("");
@@ -1310,13 +1428,27 @@
     $("add-question").addEventListener("click", addQuestion);
     $("add-round").addEventListener("click", addRound);
     $("conflict-reload").addEventListener("click", async () => {
-      $("conflict").close();
-      dirty = false;
-      await openPack(pack.ref);
-      say(t("reloaded"));
+      chose("conflict");
+      const result = await openPack(pack.ref);
+      if (result.ok) say(t("reloaded"));
+      else if (result.status === 404) { showError(""); ask("gone", "gone-save"); }
     });
-    $("conflict-keep").addEventListener("click", () => { $("conflict").close(); save(true); });
+    $("conflict-keep").addEventListener("click", () => { chose("conflict"); save(true); });
     $("conflict-cancel").addEventListener("click", () => $("conflict").close());
+    // the pack's file is gone: written again from the form, or the form closed, never
+    // the teacher's edits dropped unasked
+    $("gone-save").addEventListener("click", () => { chose("gone"); save(true); });
+    $("gone-close").addEventListener("click", () => {
+      chose("gone");
+      dirty = false;
+      location.hash = "";
+    });
+    $("gone-cancel").addEventListener("click", () => $("gone").close());
+    dismissed("conflict");
+    dismissed("gone");
+    $("copy-this").addEventListener("click", () => {
+      if (pack) copyPack({ ref: pack.ref }, pack.document.title || t("untitled"));
+    });
     listEvents();
     // the outline sits under the bar however many lines the bar takes
     new ResizeObserver(() => {
