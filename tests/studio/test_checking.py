@@ -489,3 +489,61 @@ def test_a_document_saved_has_the_problems_its_check_said(tmp_path: Path) -> Non
         written = loaded_english(load_pack(fresh, assets_dir=path.parent).problems)
         assert sorted(written) == sorted(said), BROKEN[number][0]
         assert open_document(path) == open_document(fresh) == document
+
+
+# --- the file's text warnings while its document is edited -----------------------------------
+
+NO_IDS = """\
+clarity: 1
+id: no-ids
+title: Pictures
+questions:
+  - type: choice
+    prompt: Which was the first US #1 single?
+    choices: [A, B]
+    answer: A
+  - type: typed
+    prompt: The capital of the United States?
+    answer: Washington
+    accept: [Washington, D.C., DC]
+"""
+
+
+def test_text_warnings_stay_on_unchanged_fields_and_follow_a_moved_question(
+    tmp_path: Path,
+) -> None:
+    from clarity.studio.checking import TextWarnings
+
+    path = tmp_path / "no-ids.yaml"
+    path.write_text(NO_IDS, encoding="utf-8")
+    opened = open_pack(path, ref="no-ids.yaml", editable=True)
+    assert [p.field for p in opened.text_warnings] == [
+        "questions[0].prompt",
+        "questions[1].accept[0]",
+    ]
+    warnings = TextWarnings(opened.document, opened.text_warnings)
+    t = Translator()
+    document = copy.deepcopy(opened.document)
+    said = warnings.still_true(document, t)
+    assert said == field_problems(opened.text_warnings, t)
+    # moved without ids: each found as the only question still holding its value
+    document["questions"].reverse()
+    assert [p.field for p in warnings.still_true(document, t)] == [
+        "questions[1].prompt",
+        "questions[0].accept[0]",
+    ]
+    assert [p.field for p in warnings.still_true(document, t, scope="questions[0]")] == [
+        "questions[0].accept[0]"
+    ]
+    # the accepted answers changed (one item taken out): the list is written afresh
+    del document["questions"][0]["accept"][1]
+    # the prompt typed whole: written afresh, quoted
+    document["questions"][1]["prompt"] = "Which was the first US #1 single?"
+    assert warnings.still_true(document, t) == []
+    # two questions holding the warned text, without ids: which one is not guessed
+    document = copy.deepcopy(opened.document)
+    document["questions"] = [
+        document["questions"][1],
+        *[copy.deepcopy(opened.document["questions"][0])] * 2,
+    ]
+    assert [p.field for p in warnings.still_true(document, t)] == ["questions[0].accept[0]"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -530,14 +531,14 @@ def test_the_game_started_really_runs(tmp_path: Path, monkeypatch: pytest.Monkey
     data = tmp_path / "data"
     (data / "packs").mkdir(parents=True)
     write_pack(data / "packs")
-    child = start_detached(game_command("hand-geo", data))
-    assert isinstance(child, subprocess.Popen)
+    started = start_detached(game_command("hand-geo", data))
     try:
-        time.sleep(3.0)  # long enough to load the pack and open the (dummy) window
-        assert child.poll() is None, "the game ended at once"
+        # long enough to load the pack and open the (dummy) window
+        assert started.failure(3.0) is None, "the game ended at once"
+        assert started.process.poll() is None
     finally:
-        child.terminate()
-        child.wait(20)
+        started.process.terminate()
+        started.process.wait(20)
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -955,3 +956,273 @@ def _alive(pid: int) -> bool:
         except ProcessLookupError:
             return False
         return True
+
+
+# --- the problems are validate's, before and after a save -------------------------------------
+
+#: A pack whose text misleads YAML: a `` #`` read as a comment cutting a prompt short, and
+#: commas splitting items of ``[...]`` lists (warnings only the file's text shows).
+SILENT = """\
+clarity: 1
+id: silent
+title: Test silent
+description: A test pack.
+rounds:
+  - image: pic.png
+    answer: Picture
+    grid: 1x3
+questions:
+  - id: beatles
+    type: choice
+    prompt: Which was the Beatles' first US #1 single?
+    choices: [I Want to Hold Your Hand, Love Me Do, Help!]
+    answer: I Want to Hold Your Hand
+  - id: capital-usa
+    type: choice
+    prompt: What is the capital of the United States?
+    choices: [Washington, D.C., New York, Philadelphia]
+    answer: Washington, D.C.
+  - id: smallest
+    type: choice
+    prompt: Which of these numbers is the smallest?
+    choices: [10, 1,000, 100]
+    answer: "10"
+"""
+
+
+def validate_lines(path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The problems ``clarity validate PATH`` prints, each without its place, sorted."""
+    capsys.readouterr()
+    cli.main(["validate", str(path), "--data-dir", str(data_dir)])
+    out = capsys.readouterr().out
+    place = re.compile(re.escape(str(path)) + r":\d+:\d+: ")
+    return sorted(place.sub("", line) for line in out.splitlines() if place.match(line))
+
+
+def as_lines(problems: list[dict[str, str]]) -> list[str]:
+    """The studio's problems as validate words them after a problem's place, sorted."""
+    lines = []
+    for problem in problems:
+        body = f"{problem['field']}: {problem['text']}" if problem["field"] else problem["text"]
+        lines.append(f"warning: {body}" if problem["severity"] == "warning" else body)
+    return sorted(lines)
+
+
+def check(studio: Studio, ref: str, document: dict[str, Any], item: list[Any] | None = None):
+    reply = studio.client.post(studio.pack_url(ref, "/check"), {"document": document, "item": item})
+    assert reply.status == 200, reply.body
+    return reply.json()["problems"]
+
+
+def save(studio: Studio, ref: str, document: dict[str, Any], revision: str) -> dict[str, Any]:
+    reply = studio.client.put(studio.pack_url(ref), {"document": document, "revision": revision})
+    assert reply.status == 200, reply.body
+    return reply.json()
+
+
+def test_the_file_s_text_warnings_stay_through_checks_and_saves_as_validate_gives_them(
+    studio: Studio, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_pack(studio.packs_dir, "silent.yaml", SILENT)
+    (studio.packs_dir / "pic.png").write_bytes(png_bytes())
+    validated = validate_lines(path, studio.data_dir, capsys)
+    assert len(validated) == 4  # the comment, two commas, and the answer not a choice
+    pack = opened(studio, "silent.yaml")
+    assert as_lines(pack["problems"]) == validated
+    document = pack["document"]
+
+    # a keystroke in the title: the whole check still gives the file's text warnings
+    document["title"] = "Test silent!"
+    assert as_lines(check(studio, "silent.yaml", document)) == validated
+    # and a keystroke in a question: that question's, its text warning included
+    one = check(studio, "silent.yaml", document, ["questions", 0])
+    assert as_lines(one) == [line for line in validated if line.startswith("warning: questions[0]")]
+    saved = save(studio, "silent.yaml", document, pack["revision"])
+    assert "title: Test silent!" in path.read_text(encoding="utf-8")
+    assert as_lines(saved["problems"]) == validate_lines(path, studio.data_dir, capsys)
+    assert as_lines(saved["problems"]) == validated
+
+    # a question moved keeps its warning, on its new place, as the saved file shows
+    document["questions"] = [*document["questions"][1:], document["questions"][0]]
+    moved = as_lines(check(studio, "silent.yaml", document))
+    assert any(line.startswith("warning: questions[2].prompt: YAML reads") for line in moved)
+    saved = save(studio, "silent.yaml", document, saved["revision"])
+    assert as_lines(saved["problems"]) == moved
+    assert moved == validate_lines(path, studio.data_dir, capsys)
+
+    # the prompt typed whole in the form: its warning goes, and the saved file agrees
+    document["questions"][2]["prompt"] = "Which was the Beatles' first US #1 single?"
+    fixed = as_lines(check(studio, "silent.yaml", document))
+    assert not any(line.startswith("warning: questions[2].prompt") for line in fixed)
+    assert len(fixed) == 3
+    saved = save(studio, "silent.yaml", document, saved["revision"])
+    assert as_lines(saved["problems"]) == fixed
+    assert fixed == validate_lines(path, studio.data_dir, capsys)
+    assert as_lines(opened(studio, "silent.yaml")["problems"]) == fixed
+
+
+def discovered_problems(studio: Studio, ref: str) -> list[str]:
+    """The problems the game's own pack discovery (``clarity packs``, the pack choice)
+    gives the teacher's pack file ``ref``, as validate words them after their place."""
+    from clarity.core.packs.loader import discover_packs
+
+    loaded = discover_packs(
+        [bundled_questions_dir(), studio.packs_dir], assets_dir=bundled_assets_dir()
+    )
+    (one,) = [pack for pack in loaded if pack.path == studio.packs_dir / ref]
+    return sorted(problem.text(studio.server.translator) for problem in one.problems)
+
+
+def test_a_pack_reusing_the_id_of_a_game_s_pack_has_the_game_s_error_in_the_editor(
+    studio: Studio,
+) -> None:
+    bundled = bundled_questions_dir() / "solar_system.yaml"
+    path = studio.packs_dir / "solar_system.yaml"
+    path.write_bytes(bundled.read_bytes())  # copied by hand into the packs folder
+    taken = f'"solar-system" is already used by {bundled}'
+    expected = discovered_problems(studio, "solar_system.yaml")
+    assert f"id: {taken}" in expected  # the game's discovery refuses it
+    pack = opened(studio, "solar_system.yaml")
+    assert as_lines(pack["problems"]) == expected
+    assert {"field": "id", "severity": "error", "text": taken} in pack["problems"]
+    document = pack["document"]
+    document["title"] = "My Solar System"
+    assert as_lines(check(studio, "solar_system.yaml", document)) == expected
+    saved = save(studio, "solar_system.yaml", document, pack["revision"])
+    assert as_lines(saved["problems"]) == discovered_problems(studio, "solar_system.yaml")
+    assert {"field": "id", "severity": "error", "text": taken} in saved["problems"]
+    listed = {p["ref"]: p for p in studio.client.get("api/packs").json()["packs"]}
+    id_line = path.read_text(encoding="utf-8").splitlines().index("id: solar-system") + 1
+    assert listed["solar_system.yaml"]["problem"] == f"solar_system.yaml:{id_line}:5: id: {taken}"
+    # another id: no problem, as the game will find once it is saved
+    document["id"] = "my-solar-system"
+    assert check(studio, "solar_system.yaml", document) == []
+    saved = save(studio, "solar_system.yaml", document, saved["revision"])
+    assert saved["problems"] == discovered_problems(studio, "solar_system.yaml") == []
+
+
+def test_of_two_own_packs_with_one_id_the_later_by_name_has_the_error_unless_the_first_is_broken(
+    studio: Studio,
+) -> None:
+    write_pack(studio.packs_dir, "a-geo.yaml")
+    write_pack(studio.packs_dir, "b-geo.yaml")
+    first, second = opened(studio, "a-geo.yaml"), opened(studio, "b-geo.yaml")
+    assert first["problems"] == [] == discovered_problems(studio, "a-geo.yaml")
+    assert as_lines(second["problems"]) == discovered_problems(studio, "b-geo.yaml")
+    taken = f'"hand-geo" is already used by {studio.packs_dir / "a-geo.yaml"}'
+    assert second["problems"] == [{"field": "id", "severity": "error", "text": taken}]
+    # the first broken: the game gives the id to the second (and says what is wrong)
+    broken = first["document"]
+    del broken["title"]
+    save(studio, "a-geo.yaml", broken, first["revision"])
+    assert check(studio, "b-geo.yaml", second["document"]) == []
+    assert discovered_problems(studio, "b-geo.yaml") == []
+
+
+def test_a_broken_pack_is_listed_as_its_file_writes_it_and_an_unreadable_one_says_so(
+    studio: Studio,
+) -> None:
+    # a picture missing: the pack does not load, but its file reads
+    text = HAND_WRITTEN.replace("union_state/belarus.png", "missing.png")
+    write_pack(studio.packs_dir, "broken.yaml", text)
+    write_pack(studio.packs_dir, "unreadable.yaml", "clarity: 1\ntitle: [Broken\n")
+    listed = {pack["ref"]: pack for pack in studio.client.get("api/packs").json()["packs"]}
+    broken, unreadable = listed["broken.yaml"], listed["unreadable.yaml"]
+    assert broken["readable"] is True
+    assert (broken["id"], broken["title"], broken["language"]) == (
+        "hand-geo",
+        "Geography: capitals",
+        "en",
+    )
+    assert (broken["questions"], broken["rounds"]) == (4, 1)
+    assert broken["errors"] == 1
+    assert broken["problem"] == broken["problems"][0]
+    assert broken["problem"].startswith("broken.yaml:10:12: rounds[0].image: ")
+    assert unreadable["readable"] is False
+    assert (unreadable["questions"], unreadable["rounds"]) == (None, None)
+    assert unreadable["title"] == "unreadable"
+    assert unreadable["problem"].startswith("unreadable.yaml:2:")
+    valid = listed["bundled:solar_system.yaml"]
+    assert valid["readable"] is True
+    assert valid["problem"] is None
+    assert valid["questions"] > 0
+
+
+# --- a game that cannot start -----------------------------------------------------------------
+
+
+def studio_starting_games(tmp_path: Path, spawn: Any, start_wait: float) -> tuple[Studio, Any]:
+    """A studio whose games are started by ``spawn``, watched ``start_wait`` seconds."""
+    running, runner = start_studio(tmp_path)
+    running.server.spawn = spawn
+    running.server.start_wait = start_wait
+    return running, runner
+
+
+def without_a_display() -> dict[str, str]:
+    """This environment as on a computer with no display (an SSH session)."""
+    gone = ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")
+    return {name: value for name, value in os.environ.items() if name not in gone}
+
+
+def test_a_game_that_cannot_open_its_window_is_said_not_started_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    env = without_a_display()
+    running, runner = studio_starting_games(
+        tmp_path, lambda command: start_detached(command, env=env), start_wait=20.0
+    )
+    try:
+        write_pack(running.packs_dir)
+        began = time.monotonic()
+        reply = running.client.post(running.pack_url("hand-geo.yaml", "/start"))
+        assert time.monotonic() - began < 15  # told as soon as the game ended
+        assert reply.status == 400, reply.body
+        assert reply.json() == {
+            "error": "not_started",
+            "message": "the game could not be started: cannot open the game window "
+            "(no display was found)",
+        }
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
+
+
+def test_a_game_that_ends_at_once_is_said_with_its_last_line_and_one_that_runs_is_started(
+    tmp_path: Path,
+) -> None:
+    games: list[Any] = []
+    script = {"code": ""}
+
+    def spawn(command: list[str]) -> Any:
+        started = start_detached([sys.executable, "-c", script["code"]])
+        games.append(started)
+        return started
+
+    running, runner = studio_starting_games(tmp_path, spawn, start_wait=0.5)
+    try:
+        write_pack(running.packs_dir)
+        url = running.pack_url("hand-geo.yaml", "/start")
+        script["code"] = "import sys; print('loading'); print('a', file=sys.stderr); 1 / 0"
+        reply = running.client.post(url)
+        assert reply.status == 400
+        assert reply.json()["message"] == (
+            "the game could not be started: ZeroDivisionError: division by zero"
+        )
+        script["code"] = "import sys; sys.exit(3)"  # nothing said
+        assert running.client.post(url).json()["message"] == (
+            "the game could not be started: it ended at once with the exit status 3"
+        )
+        script["code"] = "pass"  # ended well at once: started
+        assert running.client.post(url).json() == {"started": True}
+        script["code"] = "import time; time.sleep(60)"  # still running after the wait
+        assert running.client.post(url).json() == {"started": True}
+        assert games[-1].process.poll() is None
+        assert games[-1].errors.closed
+    finally:
+        for game in games:
+            if game.process.poll() is None:
+                game.process.kill()
+                game.process.wait(20)
+        runner.run(running.server.close())
+        runner.stop()

@@ -16,6 +16,14 @@ than the pack has questions aside) come from the full check, which the page runs
 the typing pauses; the grid warning is kept right by standing in as many questions as the
 pack has (up to the most tiles a grid can have).
 
+What only a file's text shows (a `` #`` read as a comment that cut a text short, a comma
+that split an item of a ``[...]`` list, an escape) is not in a document: the file's own
+warnings (:attr:`clarity.studio.documents.OpenedPack.text_warnings`) are kept in a
+:class:`TextWarnings`, which gives those still true of a document being edited (the
+fields the teacher has not changed since the file was opened or saved, which saving
+writes back as they were), so that a check of an edit gives what ``clarity validate``
+will give once it is saved.
+
 Pictures are checked like every pack picture; pass the same
 :class:`~clarity.core.packs.picture_decoding.PictureChecks` to every call (the studio keeps
 one) and a picture is decoded once, not at each keystroke: it is checked again only when
@@ -25,6 +33,7 @@ found at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,13 +50,14 @@ from clarity.core.packs.loader import (
 )
 from clarity.core.packs.models import MAX_GRID_SIDE, Grid, Mystery, parse_grid
 from clarity.core.packs.picture_decoding import PictureChecks
-from clarity.core.packs.report import Problem, Report
+from clarity.core.packs.report import Loc, Problem, Report
 
 _LIMITS = PackLimits()  # the loader's caps (frozen)
 
 __all__ = [
     "FieldProblem",
     "Section",
+    "TextWarnings",
     "check_document",
     "check_item",
     "field_problems",
@@ -181,6 +191,131 @@ def check_item(
         for problem in problems
         if problem.field == own or problem.field.startswith((own + ".", own + "["))
     ]
+
+
+class TextWarnings:
+    """The warnings only a pack file's text shows (``problems``: the loader's, of the file
+    whose document is ``document``), kept to be said again of the document as it is
+    edited: :meth:`still_true`.
+
+    A warning is still true while the value it is about is what the file holds: the
+    teacher has not changed that field (for an item of a list inside a question, such
+    as a choice, the whole list), since saving writes an unchanged field back exactly as
+    it was, and the text that misleads with it. A field changed in the form is written
+    afresh (quoted where it needs quotes), so its warning goes. A question or round
+    moved keeps its warnings, named with its new place: found by its id, or, without
+    one, as the only item of its list whose field still holds that value. Kept: the
+    warned values alone, not the document.
+    """
+
+    def __init__(self, document: Any, problems: Iterable[Problem] = ()) -> None:
+        self._marks = tuple(_mark(document, problem) for problem in problems)
+
+    def __bool__(self) -> bool:
+        return bool(self._marks)
+
+    def still_true(
+        self, document: Any, translator: Translates, *, scope: str = ""
+    ) -> list[FieldProblem]:
+        """The warnings still true of ``document`` (the page's JSON), each on its field
+        as the field is now named, in ``translator``'s language; with ``scope`` (a field
+        such as ``questions[3]``), only those on that field or inside it."""
+        kept: list[FieldProblem] = []
+        for mark in self._marks:
+            field = _now_at(mark, document)
+            if field is None or not _within(field, scope):
+                continue
+            text = translator.render(mark.problem.said)
+            kept.append(FieldProblem(field, mark.problem.severity, text))
+        return kept
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """One text warning: the problem, its field's steps, the steps of the value weighed
+    (the field, or the list the field is an item of) and that value as the file holds it,
+    and the id of the round or question it is in (None without one)."""
+
+    problem: Problem
+    steps: Loc
+    weighed: Loc
+    value: Any
+    item_id: Any
+
+
+_MISSING = object()
+_STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _steps_of(field: str) -> Loc | None:
+    """``questions[1].choices[0]`` as ``("questions", 1, "choices", 0)``; None for a
+    name that does not read so."""
+    steps: list[str | int] = []
+    at = 0
+    while at < len(field):
+        found = _STEP.match(field, at)
+        if found is None or found.end() == at:
+            return None
+        name, number = found.groups()
+        steps.append(int(number) if number is not None else name)
+        at = found.end()
+    return tuple(steps)
+
+
+def _value_at(data: Any, steps: Loc) -> Any:
+    node = data
+    for step in steps:
+        in_mapping = isinstance(node, Mapping) and isinstance(step, str) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if not (in_mapping or in_list):
+            return _MISSING
+        node = node[step]
+    return node
+
+
+def _in_item(steps: Loc) -> bool:
+    """Whether ``steps`` lead into a round or a question (``questions[3]...``)."""
+    return len(steps) >= 2 and steps[0] in SECTIONS and isinstance(steps[1], int)
+
+
+def _mark(document: Any, problem: Problem) -> _Mark:
+    steps = _steps_of(problem.field) or ()
+    weighed = steps
+    if steps and isinstance(steps[-1], int) and not (len(steps) == 2 and _in_item(steps)):
+        weighed = steps[:-1]  # an item of a list: the list as a whole
+    item_id = _value_at(document, (*steps[:2], "id")) if _in_item(steps) else None
+    return _Mark(problem, steps, weighed, _value_at(document, weighed), item_id)
+
+
+def _now_at(mark: _Mark, document: Any) -> str | None:
+    """The field the warning of ``mark`` is on in ``document``, or None when its value
+    has changed (or its item cannot be told among the others)."""
+    if mark.value is _MISSING:
+        return None
+    if _same(_value_at(document, mark.weighed), mark.value):
+        return mark.problem.field
+    if not _in_item(mark.steps):
+        return None
+    section, index = mark.steps[0], mark.steps[1]
+    items = document.get(section) if isinstance(document, Mapping) else None
+    if not isinstance(items, list):
+        return None
+    rest = mark.weighed[2:]
+    holding = [n for n, item in enumerate(items) if _same(_value_at(item, rest), mark.value)]
+    if isinstance(mark.item_id, str):
+        holding = [n for n in holding if _value_at(items[n], ("id",)) == mark.item_id]
+    if len(holding) != 1:
+        return None
+    own = f"{section}[{index}]"
+    return f"{section}[{holding[0]}]" + mark.problem.field[len(own) :]
+
+
+def _same(value: Any, kept: Any) -> bool:
+    return value is not _MISSING and _as_composed(value) == kept
+
+
+def _within(field: str, scope: str) -> bool:
+    return not scope or field == scope or field.startswith((scope + ".", scope + "["))
 
 
 # The stand-ins around the item checked: valid for the models in every language. The round's

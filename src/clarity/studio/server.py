@@ -81,6 +81,8 @@ if TYPE_CHECKING:
     from clarity.core.packs.loader import LoadedPack
     from clarity.core.scoring import ScoringRules
     from clarity.i18n import Translator
+    from clarity.studio.checking import FieldProblem, TextWarnings
+    from clarity.studio.documents import OpenedPack
 
 log = logging.getLogger(__name__)
 
@@ -172,26 +174,94 @@ def drawable_here() -> CanDraw:
     return font_chain(bundled_assets_dir() / "fonts").can_draw
 
 
-def start_detached(command: list[str]) -> object:
-    """Start ``command`` as a program of its own: not waited for, its output to nowhere,
-    in a session (POSIX) or process group (Windows) of its own, so that it outlives the
-    studio and a Ctrl+C in the studio's terminal does not reach it."""
-    if sys.platform == "win32":
-        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS  # type: ignore[attr-defined]
-        return subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            creationflags=flags,
-        )
-    return subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+#: How long a game started is watched for an early end (a missing display, a crash at
+#: once) before the studio says it started: the game says why it cannot open a window
+#: within a second of starting.
+START_WAIT = 1.5
+_REASON_BYTES = 64 * 1024  # of the end of a game's standard error, for its last line
+_REASON_CHARS = 300
+
+
+@dataclass
+class StartedGame:
+    """A game started by :func:`start_detached`: its ``process`` and its standard error
+    (``errors``, a temporary file of the studio's, already deleted where the system
+    allows: the game keeps writing into it, the studio reads it only if the game ends at
+    once)."""
+
+    process: subprocess.Popen[bytes]
+    errors: BinaryIO
+
+    def failure(self, within: float) -> Message | str | None:
+        """Wait at most ``within`` seconds for the game to end (blocks: call it in a
+        worker thread). Why it could not start when it ended with an error status: the
+        last line of its standard error (the game's own one line, such as ``cannot open
+        the game window (no display was found)``, without its ``clarity:``), or its exit
+        status when it said nothing. None when it still runs or ended well. The studio's
+        end of the file is closed either way."""
+        try:
+            try:
+                status = self.process.wait(within)
+            except subprocess.TimeoutExpired:
+                return None
+            if status == 0:
+                return None
+            return _last_line(self.errors) or message(
+                "it ended at once with the exit status {status}", status=status
+            )
+        finally:
+            self.errors.close()
+
+
+def _last_line(stream: BinaryIO) -> str | None:
+    """The last line of ``stream`` that is not blank (of its last 64 KiB), without the
+    program's ``clarity:`` before it, at most 300 characters; None when there is none."""
+    try:
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(max(0, size - _REASON_BYTES))
+        text = stream.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    line = lines[-1].removeprefix("clarity:").strip()
+    return line[:_REASON_CHARS] or None
+
+
+def start_detached(command: list[str], env: dict[str, str] | None = None) -> StartedGame:
+    """Start ``command`` as a program of its own (with ``env`` as its environment, the
+    studio's when None): not waited for, its output to nowhere but its standard error
+    (kept in a temporary file for :meth:`StartedGame.failure`), in a session (POSIX) or
+    process group (Windows) of its own, so that it outlives the studio and a Ctrl+C in
+    the studio's terminal does not reach it. The file, not a pipe: a pipe would stop a
+    game that writes much once the studio no longer reads it, or ends."""
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 - read by StartedGame.failure
+    try:
+        if sys.platform == "win32":
+            flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS  # type: ignore[attr-defined]
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                creationflags=flags,
+                env=env,
+            )
+        else:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                start_new_session=True,
+                env=env,
+            )
+    except BaseException:
+        errors.close()
+        raise
+    return StartedGame(process, errors)
 
 
 def game_command(pack_id: str, data_dir: Path, config_dir: Path | None = None) -> list[str]:
@@ -211,7 +281,9 @@ class StudioServer:
     ``token``: the secret of the address; ``rules``: the scoring rules the web game plays
     with (the saved settings', given by the command; the game's defaults when None);
     ``config_dir``: given to the game it starts, when the studio was given one;
-    ``spawn``: starts a program without waiting (:func:`start_detached`);
+    ``spawn``: starts a program without waiting (:func:`start_detached`; what it returns
+    is asked for its ``failure(seconds)`` when it has one: :class:`StartedGame`);
+    ``start_wait``: the seconds a game started is watched for an early end;
     ``fonts``: what says whether this computer's fonts draw a character (called once, at
     the first check: :func:`drawable_here`; None checks without it).
     """
@@ -227,6 +299,7 @@ class StudioServer:
         config_dir: Path | None = None,
         web_dir: Path = WEB_DIR,
         spawn: Spawn = start_detached,
+        start_wait: float = START_WAIT,
         fonts: Fonts | None = drawable_here,
     ) -> None:
         self.workspace = workspace
@@ -237,6 +310,7 @@ class StudioServer:
         self.config_dir = config_dir
         self.web_dir = web_dir
         self.spawn = spawn
+        self.start_wait = start_wait
         self.prefix = f"/s/{token}"
         self.port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -246,6 +320,8 @@ class StudioServer:
         self._fonts = fonts
         self._can_draw: CanDraw | None = None
         self._fonts_lock = threading.Lock()
+        # each pack's text warnings, as of the file last opened or saved, by ref
+        self._text_warnings: dict[str, TextWarnings] = {}
 
     @property
     def url(self) -> str:
@@ -387,30 +463,44 @@ class StudioServer:
         return _json(await asyncio.to_thread(form_data))
 
     async def _packs(self, request: web.Request) -> web.Response:
-        listed = await asyncio.to_thread(lambda: self.workspace.packs(can_draw=self.can_draw()))
+        return _json({"packs": await asyncio.to_thread(self._listed)})
+
+    def _listed(self) -> list[dict[str, Any]]:
+        """The list's rows. A pack with errors is described from its YAML as written
+        (its title, id, language and numbers of questions and rounds), when it reads as
+        a group of fields (``readable``); ``problem`` is its first error's line."""
+        from clarity.studio.documents import DocumentUnreadable, open_document  # noqa: PLC0415
+
         t = self.translator
         packs = []
-        for one in listed:
+        for one in self.workspace.packs(can_draw=self.can_draw()):
             loaded = one.loaded
             pack = loaded.pack
-            problems = [*loaded.errors, *loaded.warnings]
-            packs.append(
-                {
-                    "ref": one.ref,
-                    "id": loaded.id,
-                    "title": loaded.title,
-                    "language": pack.language if pack is not None else None,
-                    "questions": len(pack.questions) if pack is not None else 0,
-                    "rounds": len(pack.rounds) if pack is not None else 0,
-                    "editable": one.editable,
-                    "errors": len(loaded.errors),
-                    "warnings": len(loaded.warnings),
-                    "problems": [
-                        f"{p.path.name}:{p.line}:{p.column}: {p.text(t)}" for p in problems[:3]
-                    ],
-                }
-            )
-        return _json({"packs": packs})
+            lines = [
+                f"{p.path.name}:{p.line}:{p.column}: {p.text(t)}"
+                for p in (*loaded.errors, *loaded.warnings)
+            ]
+            row: dict[str, Any] = {
+                "ref": one.ref,
+                "id": loaded.id,
+                "title": loaded.title,
+                "language": pack.language if pack is not None else None,
+                "questions": len(pack.questions) if pack is not None else None,
+                "rounds": len(pack.rounds) if pack is not None else None,
+                "editable": one.editable,
+                "readable": True,
+                "errors": len(loaded.errors),
+                "warnings": len(loaded.warnings),
+                "problem": lines[0] if loaded.errors else None,
+                "problems": lines[:3],
+            }
+            if pack is None:
+                try:
+                    row |= _outline(open_document(loaded.path))
+                except DocumentUnreadable:
+                    row["readable"] = False
+            packs.append(row)
+        return packs
 
     async def _new_pack(self, request: web.Request) -> web.Response:
         body = await self._body(request)
@@ -471,22 +561,10 @@ class StudioServer:
         return _json(await asyncio.to_thread(self._opened, found))
 
     def _opened(self, found: PackRef) -> dict[str, Any]:
-        from clarity.studio.checking import field_problems  # noqa: PLC0415
-        from clarity.studio.documents import (  # noqa: PLC0415
-            DocumentUnreadable,
-            open_pack,
-            revision_of,
-        )
+        opened, problems = self._read_file(found)
+        if opened is None:
+            from clarity.studio.documents import revision_of  # noqa: PLC0415
 
-        t = self.translator
-        try:
-            opened = open_pack(found.path, ref=found.ref, editable=found.editable)
-        except DocumentUnreadable as unreadable:
-            problems = [problem.to_json() for problem in field_problems(unreadable.problems, t)]
-            if not problems:
-                problems = [
-                    {"field": "", "severity": "error", "text": t.render(unreadable.message)}
-                ]
             return {
                 "ref": found.ref,
                 "editable": found.editable,
@@ -495,17 +573,62 @@ class StudioServer:
                 "problems": problems,
                 "pictures": {},
             }
-        text_warnings = [problem.to_json() for problem in field_problems(opened.text_warnings, t)]
         return {
             "ref": found.ref,
             "editable": found.editable,
             "document": opened.document,
             "revision": opened.revision,
-            "problems": self._problems(found, opened.document) + text_warnings,
+            "problems": problems,
             "pictures": self._picture_urls(found, opened.document),
         }
 
-    def _problems(self, found: PackRef, document: dict[str, Any]) -> list[dict[str, str]]:
+    def _read_file(self, found: PackRef) -> tuple[OpenedPack | None, list[dict[str, str]]]:
+        """The pack file of ``found`` opened, and its problems: every problem ``clarity
+        validate`` gives for it (its document's, its text's) and the id another pack took
+        before it. Its text warnings are kept for the checks of its edits. None and the
+        loader's problems for a file that cannot be opened as a document."""
+        from clarity.studio.checking import TextWarnings, field_problems  # noqa: PLC0415
+        from clarity.studio.documents import DocumentUnreadable, open_pack  # noqa: PLC0415
+
+        t = self.translator
+        try:
+            opened = open_pack(found.path, ref=found.ref, editable=found.editable)
+        except DocumentUnreadable as unreadable:
+            self._text_warnings.pop(found.ref, None)
+            problems = [problem.to_json() for problem in field_problems(unreadable.problems, t)]
+            if not problems:
+                problems = [
+                    {"field": "", "severity": "error", "text": t.render(unreadable.message)}
+                ]
+            return None, problems
+        warnings = TextWarnings(opened.document, opened.text_warnings)
+        self._text_warnings[found.ref] = warnings
+        return opened, self._problems(found, opened.document, warnings)
+
+    def _text_warnings_of(self, found: PackRef) -> TextWarnings:
+        """The text warnings of the pack file of ``found`` as last opened or saved here
+        (read from the file now when it has not been: none for one that cannot be)."""
+        from clarity.studio.checking import TextWarnings  # noqa: PLC0415
+        from clarity.studio.documents import DocumentUnreadable, open_pack  # noqa: PLC0415
+
+        kept = self._text_warnings.get(found.ref)
+        if kept is None:
+            try:
+                opened = open_pack(found.path, ref=found.ref, editable=found.editable)
+            except DocumentUnreadable:
+                return TextWarnings(None)
+            kept = self._text_warnings[found.ref] = TextWarnings(
+                opened.document, opened.text_warnings
+            )
+        return kept
+
+    def _problems(
+        self, found: PackRef, document: dict[str, Any], warnings: TextWarnings | None = None
+    ) -> list[dict[str, str]]:
+        """Every problem of ``document`` as the pack file of ``found``: the document's
+        (:func:`~clarity.studio.checking.check_document`), the file's text warnings still
+        true of it (``warnings``, or those kept: :meth:`_text_warnings_of`), and, as the
+        game's pack list says, its id taken by a pack before it."""
         from clarity.studio.checking import check_document  # noqa: PLC0415
 
         problems = check_document(
@@ -516,7 +639,29 @@ class StudioServer:
             pictures=self.workspace.pictures,
             can_draw=self.can_draw(),
         )
+        if warnings is None:
+            warnings = self._text_warnings_of(found)
+        problems += warnings.still_true(document, self.translator)
+        problems += self._id_taken(found, document, problems)
         return [problem.to_json() for problem in problems]
+
+    def _id_taken(
+        self, found: PackRef, document: dict[str, Any], problems: Sequence[FieldProblem]
+    ) -> list[FieldProblem]:
+        """The game's error for a pack whose id a pack before it already has
+        (:meth:`Workspace.id_owner`), in the loader's words, on the ``id`` field; given,
+        as the loader gives it, only to a pack without other errors."""
+        from clarity.studio.checking import FieldProblem  # noqa: PLC0415
+
+        pack_id = document.get("id")
+        if not isinstance(pack_id, str) or any(p.severity == "error" for p in problems):
+            return []
+        owner = self.workspace.id_owner(found, pack_id)
+        if owner is None:
+            return []
+        # Translators: {other} is the path of the other pack file.
+        said = message('"{id}" is already used by {other}', id=pack_id, other=str(owner))
+        return [FieldProblem("id", "error", self.translator.render(said))]
 
     def _picture_urls(self, found: PackRef, document: dict[str, Any]) -> dict[str, str]:
         urls = {}
@@ -552,6 +697,7 @@ class StudioServer:
         if item is None:
             return {"problems": self._problems(found, document), "scope": ""}
         section, index = item
+        scope = f"{section}[{index}]"
         problems = check_item(
             document,
             section,
@@ -562,10 +708,8 @@ class StudioServer:
             pictures=self.workspace.pictures,
             can_draw=self.can_draw(),
         )
-        return {
-            "problems": [problem.to_json() for problem in problems],
-            "scope": f"{section}[{index}]",
-        }
+        problems += self._text_warnings_of(found).still_true(document, self.translator, scope=scope)
+        return {"problems": [problem.to_json() for problem in problems], "scope": scope}
 
     async def _save(self, request: web.Request) -> web.Response:
         found = self._editable(request, must_exist=False)
@@ -615,10 +759,13 @@ class StudioServer:
                 ),
             ) from None
         backup = saved.backup
+        # the saved file's problems, read from it as clarity validate reads it (the text's
+        # warnings of the fields left as they were included)
+        _, problems = self._read_file(found)
         return {
             "revision": saved.revision,
             "backup": backup.name if backup is not None else None,
-            "problems": self._problems(found, document),
+            "problems": problems,
         }
 
     async def _add_picture(self, request: web.Request) -> web.Response:
@@ -782,7 +929,7 @@ class StudioServer:
         loaded = await self._work(self._valid, found)
         command = game_command(loaded.id, self.workspace.data_dir, self.config_dir)
         try:
-            self.spawn(command)
+            started = self.spawn(command)
         except OSError as error:
             raise Refusal(
                 400,
@@ -791,6 +938,15 @@ class StudioServer:
                     "the game could not be started: {reason}", reason=error.strerror or str(error)
                 ),
             ) from None
+        failure = getattr(started, "failure", None)
+        if callable(failure):  # a game that ends at once (no display, a crash) says why
+            reason = await asyncio.to_thread(failure, self.start_wait)
+            if reason is not None:
+                raise Refusal(
+                    400,
+                    "not_started",
+                    message("the game could not be started: {reason}", reason=reason),
+                )
         return _json({"started": True})
 
     def _valid(self, found: PackRef) -> LoadedPack:
@@ -1043,6 +1199,21 @@ def form_data() -> dict[str, Any]:
         "time_limits": {"min": models.MIN_TIME_LIMIT, "max": models.MAX_TIME_LIMIT},
         "choices": {"min": models.MIN_CHOICES, "max": models.MAX_CHOICES},
     }
+
+
+def _outline(document: dict[str, Any]) -> dict[str, Any]:
+    """What the list shows of a pack with errors, as its file writes it: its title and id
+    (where they are text), its language, and its numbers of questions and rounds (None
+    where they are not lists)."""
+    outline: dict[str, Any] = {}
+    for key in ("id", "title", "language"):
+        value = document.get(key)
+        if isinstance(value, str) and value.strip():
+            outline[key] = " ".join(value.split())
+    for key in ("questions", "rounds"):
+        items = document.get(key)
+        outline[key] = len(items) if isinstance(items, list) else None
+    return outline
 
 
 def _image_texts(document: dict[str, Any]) -> list[str]:

@@ -49,6 +49,7 @@ from clarity.core.packs.picture_decoding import PictureChecks
 
 if TYPE_CHECKING:
     from clarity.core.messages import Translates
+    from clarity.core.packs.folders import FolderListings
     from clarity.core.packs.glyphs import CanDraw
     from clarity.formats.importing import SkippedLine
 
@@ -184,9 +185,23 @@ class Workspace:
         validate`` does). Only what :meth:`resolve` reaches: a symbolic link leading out
         of its folder is not listed, and the file it leads to is never read."""
         from clarity.core.packs.folders import FolderListings  # noqa: PLC0415
-        from clarity.core.packs.loader import pack_files_in  # noqa: PLC0415
 
         listings = FolderListings(pictures=self.pictures)
+        refs = self._in_order(listings)
+        loaded = load_packs(
+            [path for _, path, _ in refs],
+            assets_dir=self.assets_dir,
+            listings=listings,
+            can_draw=can_draw,
+        )
+        pairs = zip(refs, loaded, strict=True)
+        return [ListedPack(ref, one, editable) for (ref, _, editable), one in pairs]
+
+    def _in_order(self, listings: FolderListings) -> list[tuple[str, Path, bool]]:
+        """(ref, path, editable) of every pack file a ref reaches, in the game's order: the
+        game's folders first, then the packs folder, each folder's by name."""
+        from clarity.core.packs.loader import pack_files_in  # noqa: PLC0415
+
         refs: list[tuple[str, Path, bool]] = []
         seen: set[str] = set()
         for folder in self.bundled_dirs:
@@ -198,14 +213,43 @@ class Workspace:
         for path in pack_files_in(self.packs_dir, listings):
             if _PACK_NAME.match(path.name) and _inside(path, self.packs_dir):
                 refs.append((path.name, path, True))
-        loaded = load_packs(
-            [path for _, path, _ in refs],
-            assets_dir=self.assets_dir,
-            listings=listings,
-            can_draw=can_draw,
-        )
-        pairs = zip(refs, loaded, strict=True)
-        return [ListedPack(ref, one, editable) for (ref, _, editable), one in pairs]
+        return refs
+
+    def id_owner(self, found: PackRef, pack_id: str) -> Path | None:
+        """The pack file that already has the id ``pack_id`` for the game, when the pack
+        of ``found`` would take it: the first pack before it in the game's order (the
+        game's own packs, then the packs folder, each folder's by name; :meth:`packs`'s
+        order) that the game's loader finds valid with that id. The game and its pack list
+        then refuse the later pack (:func:`clarity.core.packs.loader.load_packs`: an id
+        is the first valid pack's); None when no pack before it has the id.
+
+        Quick whatever the number of packs: only the packs whose ``id:`` line (in their
+        first 4 KiB) says ``pack_id``, or that have no such line, are loaded, by the
+        game's loader in the game's order, so that a pack before them with the id (which
+        the loader refuses) is weighed as the game weighs it."""
+        from clarity.core.packs.folders import FolderListings  # noqa: PLC0415
+
+        listings = FolderListings(pictures=self.pictures)
+        refs = self._in_order(listings)
+        target = found.path
+        same = [index for index, (_, path, _) in enumerate(refs) if path == target]
+        if same:
+            before = refs[: same[0]]
+        elif found.editable:  # not written yet: where its name will put it
+            before = [one for one in refs if not one[2] or one[1].name < target.name]
+        else:
+            return None
+        candidates = []
+        for _, path, _ in before:
+            written = _id_line_of(path, path.parent)
+            if written is None or written == pack_id:
+                candidates.append(path)
+        if not candidates:
+            return None
+        for loaded in load_packs(candidates, assets_dir=self.assets_dir, listings=listings):
+            if loaded.pack is not None and loaded.pack.id == pack_id:
+                return loaded.path
+        return None
 
     def load(self, found: PackRef, *, can_draw: CanDraw | None = None) -> LoadedPack:
         """The pack file of ``found`` as the game loads it (with the studio's picture
