@@ -3,11 +3,14 @@ with the reason, as every pack picture is checked; never written outside the pac
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from clarity.core.messages import english_text
 from clarity.core.packs.picture_decoding import check_picture
 from clarity.studio.pictures import PictureRefused, accept_picture
 
@@ -119,3 +122,56 @@ def test_a_pictures_folder_that_is_a_link_out_is_refused(pack: Path, tmp_path: P
     with pytest.raises(PictureRefused):
         accept_picture(pack, "my-quiz", "a.png", png_bytes())
     assert list(outside.iterdir()) == []
+
+
+def gradient(width: int, height: int) -> Any:
+    """A picture with detail in it (a gradient), as a photo has: Pillow."""
+    from PIL import Image
+
+    return Image.linear_gradient("L").resize((width, height)).convert("RGB")
+
+
+def test_a_picture_larger_than_the_game_shows_is_scaled_down_its_shape_and_format_kept(
+    pack: Path,
+) -> None:
+    out = io.BytesIO()
+    gradient(4500, 1500).save(out, "PNG")
+    accepted = accept_picture(pack, "my-quiz", "panorama.png", out.getvalue())
+    assert accepted.image == "my-quiz/panorama.png"
+    assert (accepted.width, accepted.height) == (4096, 1365)
+    assert accepted.note is not None
+    assert english_text(accepted.note) == (
+        "scaled down from 4500x1500 to 4096x1365 pixels, the largest the game shows"
+    )
+    info = check_picture(accepted.path, max_side=4096)  # the game shows it
+    assert (info.format.value, info.width, info.height) == ("PNG", 4096, 1365)
+    # a picture small enough is kept byte for byte, with nothing to say
+    small = accept_picture(pack, "my-quiz", "small.png", png_bytes(40, 30))
+    assert small.note is None
+    assert small.path.read_bytes() == png_bytes(40, 30)
+
+
+def test_a_phone_photo_on_its_side_is_scaled_down_upright(pack: Path) -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° to show": a phone held upright
+    gradient(4200, 1400).save(out, "JPEG", quality=85, exif=exif)
+    accepted = accept_picture(pack, "my-quiz", "IMG_0001.JPG", out.getvalue())
+    assert accepted.image == "my-quiz/img-0001.jpg"
+    assert (accepted.width, accepted.height) == (1365, 4096)
+    assert english_text(accepted.note or "") == (
+        "scaled down from 1400x4200 to 1365x4096 pixels, the largest the game shows"
+    )
+    info = check_picture(accepted.path, max_side=4096)
+    assert (info.format.value, info.width, info.height) == ("JPEG", 1365, 4096)
+
+
+def test_a_picture_too_large_to_scale_is_refused_from_its_header(pack: Path) -> None:
+    # 9000x9000 is 81 million pixels, over what is scaled; its header alone is read
+    with pytest.raises(PictureRefused) as refused:
+        accept_picture(pack, "my-quiz", "huge.png", bomb_png(9000))
+    assert "9000x9000" in str(refused.value.said)
+    assert "scale it down" in str(refused.value.said)
+    assert not (pack.parent / "my-quiz").exists()

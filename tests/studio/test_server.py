@@ -353,6 +353,7 @@ def test_a_picture_dropped_in_is_kept_beside_the_pack_and_served(studio: Studio)
     picture = reply.json()
     assert picture["image"] == "hand-geo/karta.png"
     assert (picture["width"], picture["height"]) == (16, 12)
+    assert picture["note"] is None  # kept as sent
     assert (studio.packs_dir / "hand-geo" / "karta.png").read_bytes() == data
     served = studio.client.get(picture["url"])
     assert served.status == 200
@@ -1226,3 +1227,29 @@ def test_a_game_that_ends_at_once_is_said_with_its_last_line_and_one_that_runs_i
                 game.process.wait(20)
         runner.run(running.server.close())
         runner.stop()
+
+
+def test_a_picture_larger_than_the_game_shows_is_scaled_down_and_said_so(studio: Studio) -> None:
+    from PIL import Image
+
+    write_pack(studio.packs_dir)
+    out = io.BytesIO()
+    Image.linear_gradient("L").resize((4800, 3200)).save(out, "PNG")
+    reply = studio.client.upload(
+        studio.pack_url("hand-geo.yaml", "/pictures"), [("scan.png", out.getvalue())]
+    )
+    assert reply.status == 201, reply.body
+    picture = reply.json()
+    assert picture["image"] == "hand-geo/scan.png"
+    assert (picture["width"], picture["height"]) == (4096, 2731)
+    assert picture["note"] == (
+        "scaled down from 4800x3200 to 4096x2731 pixels, the largest the game shows"
+    )
+    served = studio.client.get(picture["url"])
+    assert served.headers["content-type"] == "image/png"
+    with Image.open(io.BytesIO(served.body)) as kept:
+        assert kept.size == (4096, 2731)
+    # the pack naming it is valid: the game shows the picture
+    document = opened(studio, "hand-geo.yaml")["document"]
+    document["rounds"][0]["image"] = picture["image"]
+    assert check(studio, "hand-geo.yaml", document) == []

@@ -11,6 +11,13 @@ The rules:
   :data:`~clarity.core.packs.picture_decoding.MAX_PICTURE_SIDE` pixels a side (read from
   the header before any pixel is decoded: a decompression bomb is refused unopened), and
   every pixel decoded;
+- **scaled down when larger than the game shows**, as ``clarity import --image`` copies a
+  picture (a phone's 48-megapixel photo, a 6000x6000 scan): a picture of at most
+  50 million pixels and 16,384 a side whose larger side is over the game's largest is
+  turned upright and scaled down to it, its shape and its format kept, by the import's own
+  function (:func:`clarity.formats.importing._scaled_down`); the picture kept says so
+  (:attr:`AcceptedPicture.note`). Larger ones are refused, read no further than their
+  header;
 - **named safely**: the name is the last part of what the browser sent (never a folder:
   ``../../x.png``, ``C:\\x.png`` and ``/etc/x.png`` are ``x.png``), its letters made Latin
   and a slug (:func:`clarity.formats.slugs.slug`: ``Мой кот.PNG`` -> ``moy-kot``), with the
@@ -37,7 +44,9 @@ from clarity.core.packs.picture_decoding import (
     MAX_PICTURE_BYTES,
     MAX_PICTURE_SIDE,
     PictureError,
+    PictureInfo,
     check_picture,
+    pixel_size,
 )
 
 #: The ending a picture gets, by the format its bytes are in.
@@ -53,12 +62,15 @@ _MAX_NUMBERED = 999
 @dataclass(frozen=True, slots=True)
 class AcceptedPicture:
     """A picture kept: ``image`` its text for the pack (``pack-id/name.png``), ``path`` its
-    file, ``width`` and ``height`` its upright size in pixels."""
+    file, ``width`` and ``height`` its upright size in pixels; ``note`` what was changed
+    for the game to take it (scaled down: the sizes before and after), None when it is
+    kept as sent."""
 
     image: str
     path: Path
     width: int
     height: int
+    note: Message | None = None
 
 
 class PictureRefused(Exception):
@@ -95,7 +107,7 @@ def accept_picture(
                 limit=max_bytes // (1024 * 1024),
             )
         )
-    info = _checked(data)
+    info, data, note = _fitted(data)
     suffix = SUFFIX_OF_FORMAT[info.format.value]
     folder_name = pack_id if _PACK_ID.match(pack_id) else slug(pack_path.stem) or "pictures"
     pack_folder = pack_path.parent
@@ -108,17 +120,51 @@ def accept_picture(
     target = folder / name
     if not target.exists():
         _write(folder, pack_folder, target, data)
-    return AcceptedPicture(f"{folder_name}/{name}", target, info.width, info.height)
+    return AcceptedPicture(f"{folder_name}/{name}", target, info.width, info.height, note)
 
 
-def _checked(data: bytes):
+def _fitted(data: bytes) -> tuple[PictureInfo, bytes, Message | None]:
+    """The picture as the pack keeps it: its format and upright size, its bytes (scaled
+    down when a side is over the game's largest, as ``clarity import`` scales one) and
+    what was changed, said. Raises :class:`PictureRefused`."""
+    from clarity.formats.importing import (  # noqa: PLC0415 - the import's own scaling
+        _LARGEST_SIDE_SCALED,
+        _MOST_PIXELS_SCALED,
+        _scaled_down,
+    )
+
+    try:
+        info = _checked(data, max_side=_LARGEST_SIDE_SCALED, decode=False)
+    except PictureRefused:  # said with the game's own largest size
+        info = _checked(data, max_side=MAX_PICTURE_SIDE, decode=False)
+    large = max(info.width, info.height) > MAX_PICTURE_SIDE
+    if not large or info.width * info.height > _MOST_PIXELS_SCALED:
+        return _checked(data, max_side=MAX_PICTURE_SIDE), data, None
+    try:
+        scaled = _scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
+    except (OSError, ValueError, SyntaxError) as error:  # Pillow's words for a bad file
+        raise PictureRefused(
+            message("the picture cannot be read: {reason}", reason=str(error))
+        ) from None
+    fitted = _checked(scaled, max_side=MAX_PICTURE_SIDE)
+    note = message(
+        # Translators: {size} and {scaled} are width x height in pixels: 6000x4000.
+        "scaled down from {size} to {scaled} pixels, the largest the game shows",
+        size=pixel_size(info.width, info.height),
+        scaled=pixel_size(fitted.width, fitted.height),
+    )
+    return fitted, scaled, note
+
+
+def _checked(data: bytes, *, max_side: int, decode: bool = True) -> PictureInfo:
     """The picture's format and size, checked as the game checks a pack's picture (from a
-    file: the checks read a file, so that the game's and validate's are the same)."""
+    file: the checks read a file, so that the game's and validate's are the same), at most
+    ``max_side`` pixels a side; ``decode=False``: its header only."""
     handle, name = tempfile.mkstemp(prefix="clarity-picture-")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        return check_picture(Path(name), max_side=MAX_PICTURE_SIDE)
+        return check_picture(Path(name), max_side=max_side, decode=decode)
     except PictureError as refused:
         raise PictureRefused(refused.message) from None
     except OSError as error:

@@ -794,6 +794,7 @@ class StudioServer:
             "url": self._picture_url(found.ref, accepted.image),
             "width": accepted.width,
             "height": accepted.height,
+            "note": self.translator.render(accepted.note) if accepted.note is not None else None,
         }
 
     def _pack_id(self, found: PackRef) -> str:
