@@ -334,8 +334,8 @@
 
   function drawSaveState() {
     const state = $("save-state");
-    state.hidden = !pack;
-    if (!pack) return;
+    state.hidden = !pack || !pack.editable;  // a pack that cannot be changed has no saving
+    if (state.hidden) return;
     state.textContent = dirty ? "● " + t("unsaved") : "✓ " + t("all_saved");
     state.classList.toggle("is-dirty", dirty);
   }
@@ -1214,6 +1214,8 @@
   function drawSummary() {
     const errors = problems.filter((p) => p.severity === "error").length;
     const warnings = problems.length - errors;
+    // "fix the errors first" goes when the last error does
+    if (!errors && $("error").textContent === t("fix_first")) showError("");
     const line = $("summary-line");
     line.replaceChildren();
     line.className = errors ? "has-errors" : warnings ? "has-warnings" : "no-problems";
