@@ -1276,3 +1276,254 @@ def test_random_texts_in_flow_mappings_read_back_and_stay_on_their_lines(
     assert lines[4].endswith("}]   # one round")
     assert lines[6].startswith("  - {id: q1,")
     assert lines[6].endswith("}  # flow")
+
+
+# --- items without ids: matched by what the teacher did, not by how much changed -------------
+
+# Questions and rounds without ids, each with its comments (ids are optional: hand-written
+# packs often have none).
+NO_IDS = """\
+clarity: 1
+id: no-ids
+title: No ids
+language: en
+
+rounds:
+  - image: union_state/belarus.png
+    # explains the answer
+    answer: Belarus
+    # rows x columns
+    grid: 1x2
+
+questions:
+  # about cats
+  - type: typed
+    prompt: Cats?
+    # explains the answer
+    answer: A
+    # explains accept
+    accept: [b]
+
+  # about dogs
+  - type: typed
+    prompt: Dogs?  # a trailing note
+    answer: B
+
+  # about cows
+  - type: choice
+    prompt: Cows?
+    choices: [Moo, Woof]
+    answer: Moo
+"""
+
+
+def test_a_question_without_id_with_most_fields_changed_keeps_its_comments(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, NO_IDS)
+    document = composed(NO_IDS)
+    question = document["questions"][0]
+    question.update(prompt="New?", answer="Z", accept=["c"])  # every field but its type
+    save(path, document)
+    assert changed_lines(NO_IDS, path.read_text(encoding="utf-8")) == [
+        "-    prompt: Cats?",
+        "+    prompt: New?",
+        "-    answer: A",
+        "+    answer: Z",
+        "-    accept: [b]",
+        "+    accept: [c]",
+    ]
+    loads_as(path, document)
+
+
+def test_a_round_given_a_new_picture_answer_and_grid_keeps_its_comments(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_IDS)
+    document = composed(NO_IDS)
+    document["rounds"][0].update(image="no-ids/parrot.png", answer="Parrot", grid="3x4")
+    save(path, document)
+    assert changed_lines(NO_IDS, path.read_text(encoding="utf-8")) == [
+        "-  - image: union_state/belarus.png",
+        "+  - image: no-ids/parrot.png",
+        "-    answer: Belarus",
+        "+    answer: Parrot",
+        "-    grid: 1x2",
+        "+    grid: 3x4",
+    ]
+    loads_as(path, document)
+
+
+def test_a_new_pack_filled_in_keeps_the_round_comments_of_its_template(tmp_path: Path) -> None:
+    text = new_pack_text("animals", "Animals", "en")
+    path = write(tmp_path, text)
+    document = composed(text)
+    round_ = document["rounds"][0]
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    round_.update(answer="Parrot", accept=["a parrot", "Macaw"], grid="3x4")
+    round_["caption"] = "A colourful bird."
+    round_["image"] = "animals/parrot.png"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == comments
+    loads_as(path, document)
+
+
+def test_a_moved_question_without_id_takes_its_comments_along(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_IDS)
+    document = composed(NO_IDS)
+    questions = document["questions"]
+    document["questions"] = [questions[2], questions[0], questions[1]]
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    cows, cats, dogs = (after.index(f"# about {name}") for name in ("cows", "cats", "dogs"))
+    assert cows < cats < dogs
+    assert "  # about cows\n  - type: choice\n    prompt: Cows?\n" in after
+    assert "  # about cats\n  - type: typed\n    prompt: Cats?\n    # explains the answer\n" in (
+        after
+    )
+    assert "    prompt: Dogs?  # a trailing note\n" in after
+    loads_as(path, document)
+
+
+def test_a_question_inserted_among_edited_ones_is_the_new_one(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_IDS)
+    document = composed(NO_IDS)
+    questions = document["questions"]
+    questions[0]["prompt"] = "Kittens?"
+    questions[1]["prompt"] = "Puppies?"
+    questions.insert(1, {"type": "truefalse", "prompt": "Fish swim.", "answer": "true"})
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(NO_IDS, after) == [
+        "-    prompt: Cats?",
+        "+    prompt: Kittens?",
+        "+  - type: truefalse",
+        "+    prompt: Fish swim.",
+        "+    answer: true",
+        "+",
+        "-    prompt: Dogs?  # a trailing note",
+        "+    prompt: Puppies?  # a trailing note",
+    ]
+    loads_as(path, document)
+
+
+def test_a_deleted_question_without_id_takes_only_its_own_comments(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_IDS)
+    document = composed(NO_IDS)
+    del document["questions"][1]
+    document["questions"][1]["prompt"] = "Cows or bulls?"
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert "about dogs" not in after
+    assert "trailing note" not in after
+    assert "  # about cows\n  - type: choice\n    prompt: Cows or bulls?\n" in after
+    assert "    # explains accept\n    accept: [b]\n" in after
+    loads_as(path, document)
+
+
+NO_ID_FIELDS = ["prompt", "answer", "explain", "image"]
+
+
+def comment_lines(text: str) -> list[str]:
+    return sorted(line for line in text.splitlines() if line.lstrip().startswith("#"))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    order=st.permutations([0, 1, 2]),
+    changes=st.lists(
+        st.tuples(st.integers(0, 2), st.sampled_from(NO_ID_FIELDS), st.sampled_from(PIECES)),
+        max_size=6,
+    ),
+)
+def test_edits_in_place_or_moves_of_items_without_ids_keep_every_comment_on_its_item(
+    tmp_path: Path, order: list[int], changes: list[Any]
+) -> None:
+    """The page either edits items where they stand (any number of fields each) or moves
+    them unchanged: either way every comment stays, with its item."""
+    path = write(tmp_path, NO_IDS, "no-ids.yaml")
+    document = composed(NO_IDS)
+    names = ["cats", "dogs", "cows"]
+    if changes:
+        for index, name, text in changes:
+            document["questions"][index][name] = text + "x"
+    else:
+        document["questions"] = [document["questions"][index] for index in order]
+        names = [names[index] for index in order]
+    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
+    after = path.read_bytes().decode("utf-8")
+    assert composed(after) == document
+    assert comment_lines(after) == comment_lines(NO_IDS)
+    assert after.count("  # a trailing note\n") == 1
+    starts = [after.index(f"  # about {name}\n  - type: ") for name in names]
+    assert starts == sorted(starts)
+
+
+# --- numbers: written as numbers ---------------------------------------------------------
+
+
+def test_a_number_questions_numbers_are_written_plain(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND)
+    document = composed(HAND)
+    document["questions"].append(
+        {
+            "id": "spider",
+            "type": "number",
+            "prompt": "How many legs does a spider have?",
+            "answer": "8",
+            "tolerance": "0",
+            "accept": ["8.0", "-8"],  # in the order the page sends them
+        }
+    )
+    document["questions"][2]["tolerance"] = "1"  # a new field of a hand-written question
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert (
+        "    - id: spider\n      type: number\n      prompt: How many legs does a spider have?\n"
+        "      answer: 8\n      tolerance: 0\n      accept:\n      - 8.0\n      - -8\n"
+    ) in after
+    assert '      answer: "4"\n      tolerance: 1\n' in after  # the teacher's quotes kept
+    loads_as(path, document)
+    assert load_pack(path, assets_dir=bundled_assets_dir()).ok
+
+
+def test_a_plain_number_answer_edited_stays_plain_and_text_that_looks_like_one_is_quoted(
+    tmp_path: Path,
+) -> None:
+    text = HAND.replace('      answer: "4"\n', "      answer: 4   # exact\n")
+    path = write(tmp_path, text)
+    document = composed(text)
+    document["questions"][2]["answer"] = "5"
+    document["questions"][1]["answer"] = "007"  # a typed question's text answer
+    save(path, document)
+    assert changed_lines(text, path.read_text(encoding="utf-8")) == [
+        "-      answer: Svislach",
+        "+      answer: '007'",
+        "-      answer: 4   # exact",
+        "+      answer: 5   # exact",
+    ]
+    loads_as(path, document)
+
+
+def test_numbers_of_a_russian_pack_are_written_plain_as_it_writes_them(tmp_path: Path) -> None:
+    text = HAND_TWO + (
+        "  - id: q3\n    type: number\n    prompt: Сколько будет 7 / 2?\n    answer: '3'\n"
+        "    accept: ['3,0']\n"
+    )
+    path = write(tmp_path, text)
+    document = composed(text)
+    question = document["questions"][2]
+    question["answer"] = "3,5"
+    question["accept"] = ["3,50"]
+    question["tolerance"] = "0,1"
+    question["explain"] = "1,5"  # text, not a number field: YAML 1.1 would read 15
+    document["description"] = "Дроби."
+    save(path, document)
+    after = path.read_text(encoding="utf-8")
+    assert (
+        "    answer: '3,5'\n    explain: '1,5'\n    accept: ['3,50']\n    tolerance: 0,1\n"
+    ) in after  # the teacher's quotes kept; new numbers plain, new texts quoted
+    loads_as(path, document)
+    loaded = load_pack(path, assets_dir=bundled_assets_dir())
+    assert loaded.problems == ()

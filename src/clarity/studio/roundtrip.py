@@ -438,13 +438,23 @@ def _ordered(mapping: dict[str, Any], order: list[str]) -> dict[str, Any]:
 def field_kinds(document: dict[str, Any]) -> KindOf:
     """How each field of ``document`` is best written, from the pack's models
     (:class:`clarity.core.packs.models.Pack`): "number" for an int or float field,
-    "boolean" for a bool one, else "text". A question's fields are its type's."""
+    "boolean" for a bool one, "numeral" for a text field the pack reads as a number (a
+    number question's answer, accept, tolerance, min and max:
+    :data:`clarity.core.packs.problems._NUMBER_FIELDS`) when its value is one in the pack's
+    language (:func:`clarity.core.number_reading.read_number`: ``8``, ``-3,5`` in a Russian
+    pack), else "text". A question's fields are its type's."""
+    from clarity.core.number_reading import read_number  # noqa: PLC0415
     from clarity.core.packs.models import Pack  # noqa: PLC0415 - pydantic
+    from clarity.core.packs.problems import _NUMBER_FIELDS  # noqa: PLC0415 - one definition
+
+    written = document.get("language")
+    language = written if isinstance(written, str) and written.strip() else "en"
 
     def kind_of(path: Path_) -> Kind:
         models: list[type[BaseModel]] = [Pack]
         data: Any = document
         kind: Kind = "text"
+        numeral = False
         for step in path:
             if isinstance(step, int):
                 data = data[step] if isinstance(data, list) and step < len(data) else None
@@ -458,10 +468,15 @@ def field_kinds(document: dict[str, Any]) -> KindOf:
                 ),
                 None,
             )
+            numeral = all(step in _NUMBER_FIELDS.get(model, ()) for model in chosen)
             data = data.get(step) if isinstance(data, dict) else None
             if annotation is None:
                 return "text"
             kind, models = _annotation_kind(annotation)
+        if numeral and kind == "text" and isinstance(data, str):
+            with contextlib.suppress(ValueError, ArithmeticError):
+                if read_number(data, language) is not None:
+                    return "numeral"
         return kind
 
     return kind_of

@@ -16,9 +16,13 @@ positions:
 - a removed key loses its lines (with the comment lines just above it at its column and
   the deeper-indented ones just below it); an added key goes after the key that precedes
   it in the new document, at the mapping's column;
-- list items are matched by their ``id`` where every item has a unique one (a moved
-  question takes its comments with it), otherwise by value (:class:`difflib.SequenceMatcher`),
-  so an inserted or deleted choice does not shift the comments of the others;
+- list items are matched as the page changes a list (:func:`match_items`): by their ``id``
+  where every item has a unique one, otherwise by their whole content; items found in
+  the same order stay, one found elsewhere moved (and takes its comments with it), and
+  the rest between two that stay are edits of each other in order, however many of their
+  fields changed (a question or round edited in place keeps its comments and its flow
+  lists); only what is left over is a new item or a deleted one, so an inserted or
+  deleted choice does not shift the comments of the others;
 - a flow mapping or list (``- {id: q1, choices: [a, b]}``, a pack written like JSON) stays
   flow: a changed value is edited where it stands, a removed entry goes with its comma, an
   added one goes after the key before it (``, explain: Why``), a list whose items come and
@@ -31,12 +35,15 @@ positions:
   written again whole at its place, in the file's own indentation (:class:`Layout`).
 
 New text is written so that the composer reads back exactly the document's string
-(:func:`render_scalar`): plain when YAML 1.1 and 1.2 both read it as that text, else
-quoted; a number field's number and a boolean field's ``true``/``false`` plain.
+(:func:`inline_scalar`): plain when YAML 1.1 and 1.2 both read it as that text, else
+quoted; a number field's number and a boolean field's ``true``/``false`` plain, and a
+number question's numbers (``answer: 8``, ``tolerance: 0,5`` in a Russian pack) plain
+whenever the composer reads the plain text back as it, unless the teacher had quoted it.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
@@ -61,7 +68,10 @@ _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _BOOLEAN = frozenset({"true", "false"})
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 
-Kind = str  # "number", "boolean" or "text": how a field's value is best written
+# How a field's value is best written: "number" (an int or float field: plain when it is
+# a YAML number), "numeral" (a text the pack reads as a number, as a number question's
+# answer: plain whenever the composer reads the plain text back), "boolean" or "text".
+Kind = str
 Path_ = tuple[str | int, ...]
 KindOf = Callable[[Path_], Kind]
 
@@ -86,17 +96,31 @@ class Layout:
 
 def plain_fits(text: str, *, flow: bool = False) -> bool:
     """Whether ``text`` written plain reads back as this very text in YAML 1.1 and 1.2."""
+    return plain_reads_back(text, flow=flow) and _NOT_TEXT.fullmatch(text) is None
+
+
+def plain_reads_back(text: str, *, flow: bool = False) -> bool:
+    """Whether ``text`` written plain is read back as this very text by the loader's
+    composer (:func:`clarity.core.packs.plain_yaml.compose`, which applies no implicit
+    type: ``8``, ``-3,5`` and ``007`` stay the text written), though YAML 1.1 or 1.2 may
+    read it as a number or a boolean."""
     return (
         bool(text)
+        and text not in NULL_WORDS
         and _PRINTABLE.fullmatch(text) is not None
         and text == text.strip(" ")
         and text[0] not in _INDICATOR_START
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and _NOT_TEXT.fullmatch(text) is None
         and not (flow and (any(sign in _FLOW_SIGNS for sign in text) or ":" in text))
     )
+
+
+def _unsigned(text: str) -> str:
+    """``text`` without the minus sign of a negative number (``-8``: a dash before a digit
+    starts a plain scalar, as YAML's ``ns-plain-first`` allows)."""
+    return text[1:] if text.startswith("-") and text[1:2].isdigit() else text
 
 
 def single_quoted(text: str) -> str | None:
@@ -198,6 +222,8 @@ def inline_scalar(text: str | None, *, kind: Kind = "text", flow: bool = False) 
         return text
     if kind == "boolean" and text in _BOOLEAN:
         return text
+    if kind == "numeral" and plain_reads_back(_unsigned(text), flow=flow):
+        return text
     if plain_fits(text, flow=flow):
         return text
     return single_quoted(text) or double_quoted(text)
@@ -206,9 +232,10 @@ def inline_scalar(text: str | None, *, kind: Kind = "text", flow: bool = False) 
 def styled(style: str | None, text: str, kind: Kind, *, flow: bool = False) -> str:
     """``text`` as a one-line scalar, in quotes ``style`` (a node's: ``'``, ``"``) when it
     had them and they can hold the text, else the plainest that reads back as it."""
-    if kind == "text" and style == "'" and (quoted := single_quoted(text)) is not None:
+    quotes_kept = kind in ("text", "numeral")  # a number the teacher quoted stays quoted
+    if quotes_kept and style == "'" and (quoted := single_quoted(text)) is not None:
         return quoted
-    if kind == "text" and style == '"':
+    if quotes_kept and style == '"':
         return double_quoted(text)
     return inline_scalar(text, kind=kind, flow=flow)
 
@@ -652,7 +679,7 @@ class Patcher:
         if value is None:
             raise Unpatchable("nothing in a flow collection")
         kind = self.writer.kind_of(path)
-        bare = (kind == "number" and _NUMBER.fullmatch(value)) or (
+        bare = (kind in ("number", "numeral") and _NUMBER.fullmatch(value)) or (
             kind == "boolean" and value in _BOOLEAN
         )
         if json_like and not bare:
@@ -901,36 +928,120 @@ def _alike(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return bool(fields) and 2 * same >= len(fields)
 
 
+def _same_fields(old: Any, new: Any) -> int:
+    """How many fields two items hold alike (0 for texts: an edited text shares nothing)."""
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return 0
+    return sum(old.get(name) == new.get(name) for name in set(old) | set(new))
+
+
+MAX_ALIGNED = 20_000  # pairs weighed in one stretch of edits; past it they pair in order
+
+
 def match_items(old: list[Any], new: list[Any]) -> dict[int, int]:
-    """For each new item's index, the old item it continues (absent: a new item)."""
+    """For each new item's index, the old item it continues (absent: a new item).
+
+    Matching follows what the studio's page does to a list (edits items in place, moves,
+    inserts and deletes them), not how much of an item changed:
+
+    1. Items are known by their ``id`` where every item of both lists has a unique one,
+       else by their whole content. The longest run of items known alike in the same order
+       (:class:`difflib.SequenceMatcher`) are the anchors: they stayed.
+    2. An item known alike elsewhere in the list moved there, taking its comments along.
+    3. Between two anchors, the old items left and the new ones left are edits of each
+       other, in order: all of them when both sides count alike; else as many as the
+       shorter side, chosen so the most fields stay alike (an item inserted among edited
+       ones is the one left new). Items with ids pair so only when they are
+       :func:`_alike` (an id changed in place): a new id is otherwise a new question.
+
+    Only what is left is truly new (an insert) or gone (a delete).
+    """
     old_ids, new_ids = [_id_of(one) for one in old], [_id_of(one) for one in new]
-    if (
+    by_id = (
         None not in old_ids
         and None not in new_ids
         and len(set(old_ids)) == len(old_ids)
         and len(set(new_ids)) == len(new_ids)
-    ):
-        where = {one: index for index, one in enumerate(old_ids)}
-        matches = {j: where[one] for j, one in enumerate(new_ids) if one in where}
-        used = set(matches.values())
-        for j in range(len(new)):  # an id changed in place keeps its item (and comments)
-            if j not in matches and j < len(old) and j not in used and _alike(old[j], new[j]):
-                matches[j] = j
-                used.add(j)
-        return matches
-    keys = [json.dumps(one, sort_keys=True) for one in old]
-    new_keys = [json.dumps(one, sort_keys=True) for one in new]
-    matches = {}
-    matcher = difflib.SequenceMatcher(None, keys, new_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "replace"):
-            for offset in range(min(i2 - i1, j2 - j1)):
-                one, other = old[i1 + offset], new[j1 + offset]
-                # a question edited in place, not another one in its place
-                both = isinstance(one, dict) and isinstance(other, dict)
-                if tag == "equal" or not both or _alike(one, other):
-                    matches[j1 + offset] = i1 + offset
+    )
+    if by_id:
+        old_keys: list[Any] = old_ids
+        new_keys: list[Any] = new_ids
+    else:
+        old_keys = [json.dumps(one, sort_keys=True) for one in old]
+        new_keys = [json.dumps(one, sort_keys=True) for one in new]
+    matches: dict[int, int] = {}
+    anchors: list[tuple[int, int]] = []
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for i, j, size in matcher.get_matching_blocks():
+        for step in range(size):
+            matches[j + step] = i + step
+            anchors.append((i + step, j + step))
+    waiting: dict[Any, list[int]] = {}
+    taken = set(matches.values())
+    for i, key in enumerate(old_keys):
+        if i not in taken:
+            waiting.setdefault(key, []).append(i)
+    for j, key in enumerate(new_keys):
+        if j not in matches and waiting.get(key):
+            matches[j] = waiting[key].pop(0)  # moved
+    taken = set(matches.values())
+    old_anchors = [i for i, _ in anchors]
+    new_anchors = [j for _, j in anchors]
+    left_old: dict[int, list[int]] = {}
+    left_new: dict[int, list[int]] = {}
+    for i in range(len(old)):
+        if i not in taken:
+            left_old.setdefault(bisect.bisect(old_anchors, i), []).append(i)
+    for j in range(len(new)):
+        if j not in matches:
+            left_new.setdefault(bisect.bisect(new_anchors, j), []).append(j)
+    for gap, olds in left_old.items():
+        news = left_new.get(gap, [])
+        if by_id:
+            for i, j in zip(olds, news, strict=False):
+                if _alike(old[i], new[j]):
+                    matches[j] = i
+            continue
+        for a, b in _aligned(olds, news, old, new):
+            matches[news[b]] = olds[a]
     return matches
+
+
+def _aligned(
+    olds: list[int], news: list[int], old: list[Any], new: list[Any]
+) -> list[tuple[int, int]]:
+    """Pairs (index in ``olds``, index in ``news``) of the items left between two anchors:
+    in order, as many as the shorter side holds; where one side is longer, its items left
+    unpaired are those that keep the most fields alike in the pairs (ties: the last ones)."""
+    short_is_old = len(olds) <= len(news)
+    shorter, longer = (olds, news) if short_is_old else (news, olds)
+    skips = len(longer) - len(shorter)
+    if not shorter:
+        return []
+    if not skips or len(shorter) * (skips + 1) > MAX_ALIGNED:
+        pairs = list(enumerate(range(len(shorter))))
+    else:
+
+        def score(a: int, b: int) -> int:
+            i, j = (shorter[a], longer[b]) if short_is_old else (longer[b], shorter[a])
+            return _same_fields(old[i], new[j])
+
+        scores = [[score(a, a + s) for s in range(skips + 1)] for a in range(len(shorter))]
+        # best[a][s]: the most fields alike pairing shorter[a:] with longer[a + s:]
+        best = [[0] * (skips + 2) for _ in range(len(shorter) + 1)]
+        for a in range(len(shorter) - 1, -1, -1):
+            best[a][skips + 1] = -1
+            for s in range(skips, -1, -1):
+                best[a][s] = max(scores[a][s] + best[a + 1][s], best[a][s + 1])
+        pairs = []
+        a = s = 0
+        while a < len(shorter):
+            if best[a][s + 1] > scores[a][s] + best[a + 1][s]:
+                s += 1
+                continue
+            pairs.append((a, a + s))
+            a += 1
+    return pairs if short_is_old else [(b, a) for a, b in pairs]
 
 
 def _json_like(nodes: list[Any]) -> bool:
