@@ -1524,8 +1524,8 @@ _WEB_ADDRESS = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)")
 # Pictures a side larger than the game's are scaled down on copy up to this many pixels
 # (a 48-megapixel phone photo is 8000x6000); larger ones are refused. Decoding one takes
 # at most some 200 MiB (4 bytes a pixel).
-_MOST_PIXELS_SCALED = 50_000_000
-_LARGEST_SIDE_SCALED = 16_384
+MOST_PIXELS_SCALED = 50_000_000
+LARGEST_SIDE_SCALED = 16_384
 _SUFFIX_OF_FORMAT = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WebP": ".webp"}
 
 
@@ -1560,12 +1560,12 @@ def _checked_picture(picture: Path) -> tuple[str, bytes, list[Message]]:
     try:
         data = _read_bytes(picture)
         try:
-            info = check_picture(picture, max_side=_LARGEST_SIDE_SCALED, decode=False)
+            info = check_picture(picture, max_side=LARGEST_SIDE_SCALED, decode=False)
         except PictureError:  # said with the game's own largest size
             info = check_picture(picture, max_side=MAX_PICTURE_SIDE, decode=False)
         large = max(info.width, info.height) > MAX_PICTURE_SIDE
-        if large and info.width * info.height <= _MOST_PIXELS_SCALED:
-            data = _scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
+        if large and info.width * info.height <= MOST_PIXELS_SCALED:
+            data = scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
             changes.append(
                 message(
                     "{file} is {size} pixels, larger than the game shows; its copy in the "
@@ -1599,7 +1599,7 @@ def _checked_picture(picture: Path) -> tuple[str, bytes, list[Message]]:
     return name, data, changes
 
 
-def _scaled_down(data: bytes, fmt: str, largest: int) -> bytes:
+def scaled_down(data: bytes, fmt: str, largest: int) -> bytes:
     """The picture ``data`` (in ``fmt``, Pillow's name but WebP) turned upright and scaled
     down to at most ``largest`` pixels a side, its shape kept, saved in the same format."""
     from PIL import Image, ImageOps  # noqa: PLC0415

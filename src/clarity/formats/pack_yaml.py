@@ -52,7 +52,7 @@ _CLEAN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uf
 # A plain scalar must not start with an indicator, nor hold ": " or " #", nor end with ":".
 _INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # What YAML 1.1 (PyYAML's resolver) or 1.2 (the core schema) reads as a non-text value.
-_NOT_TEXT = re.compile(
+NOT_TEXT = re.compile(
     r"""(?x)
     ~ | null | Null | NULL
     | y | Y | yes | Yes | YES | n | N | no | No | NO
@@ -103,7 +103,7 @@ def _is_plain(text: str) -> bool:
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and _NOT_TEXT.fullmatch(text) is None
+        and NOT_TEXT.fullmatch(text) is None
     )
 
 

@@ -15,7 +15,7 @@ The rules:
   picture (a phone's 48-megapixel photo, a 6000x6000 scan): a picture of at most
   50 million pixels and 16,384 a side whose larger side is over the game's largest is
   turned upright and scaled down to it, its shape and its format kept, by the import's own
-  function (:func:`clarity.formats.importing._scaled_down`); the picture kept says so
+  function (:func:`clarity.formats.importing.scaled_down`); the picture kept says so
   (:attr:`AcceptedPicture.note`). Larger ones are refused, read no further than their
   header;
 - **named safely**: the name is the last part of what the browser sent (never a folder:
@@ -128,20 +128,20 @@ def _fitted(data: bytes) -> tuple[PictureInfo, bytes, Message | None]:
     down when a side is over the game's largest, as ``clarity import`` scales one) and
     what was changed, said. Raises :class:`PictureRefused`."""
     from clarity.formats.importing import (  # noqa: PLC0415 - the import's own scaling
-        _LARGEST_SIDE_SCALED,
-        _MOST_PIXELS_SCALED,
-        _scaled_down,
+        LARGEST_SIDE_SCALED,
+        MOST_PIXELS_SCALED,
+        scaled_down,
     )
 
     try:
-        info = _checked(data, max_side=_LARGEST_SIDE_SCALED, decode=False)
+        info = _checked(data, max_side=LARGEST_SIDE_SCALED, decode=False)
     except PictureRefused:  # said with the game's own largest size
         info = _checked(data, max_side=MAX_PICTURE_SIDE, decode=False)
     large = max(info.width, info.height) > MAX_PICTURE_SIDE
-    if not large or info.width * info.height > _MOST_PIXELS_SCALED:
+    if not large or info.width * info.height > MOST_PIXELS_SCALED:
         return _checked(data, max_side=MAX_PICTURE_SIDE), data, None
     try:
-        scaled = _scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
+        scaled = scaled_down(data, info.format.value, MAX_PICTURE_SIDE)
     except (OSError, ValueError, SyntaxError) as error:  # Pillow's words for a bad file
         raise PictureRefused(
             message("the picture cannot be read: {reason}", reason=str(error))

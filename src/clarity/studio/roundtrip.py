@@ -440,12 +440,12 @@ def field_kinds(document: dict[str, Any]) -> KindOf:
     (:class:`clarity.core.packs.models.Pack`): "number" for an int or float field,
     "boolean" for a bool one, "numeral" for a text field the pack reads as a number (a
     number question's answer, accept, tolerance, min and max:
-    :data:`clarity.core.packs.problems._NUMBER_FIELDS`) when its value is one in the pack's
+    :data:`clarity.core.packs.problems.NUMBER_FIELDS`) when its value is one in the pack's
     language (:func:`clarity.core.number_reading.read_number`: ``8``, ``-3,5`` in a Russian
     pack), else "text". A question's fields are its type's."""
     from clarity.core.number_reading import read_number  # noqa: PLC0415
     from clarity.core.packs.models import Pack  # noqa: PLC0415 - pydantic
-    from clarity.core.packs.problems import _NUMBER_FIELDS  # noqa: PLC0415 - one definition
+    from clarity.core.packs.problems import NUMBER_FIELDS  # noqa: PLC0415 - one definition
 
     written = document.get("language")
     language = written if isinstance(written, str) and written.strip() else "en"
@@ -468,7 +468,7 @@ def field_kinds(document: dict[str, Any]) -> KindOf:
                 ),
                 None,
             )
-            numeral = all(step in _NUMBER_FIELDS.get(model, ()) for model in chosen)
+            numeral = all(step in NUMBER_FIELDS.get(model, ()) for model in chosen)
             data = data.get(step) if isinstance(data, dict) else None
             if annotation is None:
                 return "text"

@@ -64,9 +64,9 @@ from aiohttp import BodyPartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from clarity.core.messages import N_, Message, message, plural_message
-from clarity.core.packs.loader import PackLimits
+from clarity.core.packs.loader import PackLimits, id_already_used
 from clarity.core.packs.picture_decoding import MAX_PICTURE_BYTES
-from clarity.core.packs.plain_yaml import _MAX_DEPTH, MAX_VALUES
+from clarity.core.packs.plain_yaml import MAX_DEPTH, MAX_VALUES
 from clarity.core.packs.yaml_messages import TOO_DEEP
 from clarity.studio.workspace import (
     NotEditable,
@@ -104,7 +104,6 @@ _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^
 _ATTACHMENT_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 #: How deep a document may nest: as deep as the pack reader reads a pack file (its
 #: composer's limit: a mapping or list inside 63 others; a pack needs four).
-MAX_DEPTH = _MAX_DEPTH
 #: The most questions a pack holds (the loader's cap), for the line about too many values.
 _MOST_QUESTIONS = PackLimits().max_questions
 # a picture's format, from its first bytes (the same four the game reads)
@@ -659,8 +658,7 @@ class StudioServer:
         owner = self.workspace.id_owner(found, pack_id)
         if owner is None:
             return []
-        # Translators: {other} is the path of the other pack file.
-        said = message('"{id}" is already used by {other}', id=pack_id, other=str(owner))
+        said = id_already_used(pack_id, owner)
         return [FieldProblem("id", "error", self.translator.render(said))]
 
     def _picture_urls(self, found: PackRef, document: dict[str, Any]) -> dict[str, str]:
@@ -728,7 +726,11 @@ class StudioServer:
         self, found: PackRef, document: dict[str, Any], revision: str, force: bool
     ) -> dict[str, Any]:
         from clarity.atomic_files import FileNotWritten  # noqa: PLC0415
-        from clarity.studio.roundtrip import ChangedOnDisk, save_document  # noqa: PLC0415
+        from clarity.studio.roundtrip import (  # noqa: PLC0415
+            ChangedOnDisk,
+            DocumentNotSaved,
+            save_document,
+        )
 
         self._refuse_oversized(found)
         try:
@@ -745,6 +747,15 @@ class StudioServer:
             ) from None
         except FileNotWritten as error:
             raise Refusal(400, "not_written", error.said) from None
+        except DocumentNotSaved as refused:
+            raise Refusal(
+                400,
+                "not_written",
+                # Translators: {reason} says why the document cannot be a pack file.
+                message(
+                    "{file} was not saved: {reason}", file=found.path.name, reason=refused.said
+                ),
+            ) from None
         except (ValueError, RecursionError):
             # the writer's own refusal (a document YAML would not read back the same):
             # the file is as it was

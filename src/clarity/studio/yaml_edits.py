@@ -52,7 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from clarity.formats.pack_yaml import _NOT_TEXT  # one definition of "YAML reads it as non-text"
+from clarity.formats.pack_yaml import NOT_TEXT  # one definition of "YAML reads it as non-text"
 
 # What the composer reads as "nothing" for a field's value (plain only).
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -96,7 +96,7 @@ class Layout:
 
 def plain_fits(text: str, *, flow: bool = False) -> bool:
     """Whether ``text`` written plain reads back as this very text in YAML 1.1 and 1.2."""
-    return plain_reads_back(text, flow=flow) and _NOT_TEXT.fullmatch(text) is None
+    return plain_reads_back(text, flow=flow) and NOT_TEXT.fullmatch(text) is None
 
 
 def plain_reads_back(text: str, *, flow: bool = False) -> bool:

@@ -64,6 +64,7 @@ __all__ = [
     "collector_paused",
     "discover_packs",
     "find_pack_files",
+    "id_already_used",
     "iter_packs",
     "load_pack",
     "load_packs",
@@ -306,12 +307,18 @@ def _load(
     if pack is not None and not report.has_errors:
         other = taken_ids.get(pack.id)
         if other is not None:
-            # Translators: {other} is the path of the other pack file.
-            said = message('"{id}" is already used by {other}', id=pack.id, other=str(other))
-            report.add(positions.value(("id",)), "id", said)
+            report.add(positions.value(("id",)), "id", id_already_used(pack.id, other))
         else:
             taken_ids[pack.id] = path
     return done(pack, read.sha256, checked.images)
+
+
+def id_already_used(pack_id: str, other: Path) -> Message:
+    """The error of a pack whose id ``other``, a pack file before it in the game's order
+    (the game's own packs, then the packs folder by name), already has: the game lists
+    only the first of them."""
+    # Translators: {other} is the path of the other pack file.
+    return message('"{id}" is already used by {other}', id=pack_id, other=str(other))
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ _BLANKS = " \t" + "".join(
     chr(code) for code in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
 )
 _STR_TAG = "tag:yaml.org,2002:str"  # "!!str" is harmless: every scalar is text anyway
-_MAX_DEPTH = 64  # a pack nests four levels deep; far deeper is a broken or hostile file
+MAX_DEPTH = 64  # a pack nests four levels deep; far deeper is a broken or hostile file
 _EMPTY_FILE = message(
     # Translators: {first_line} is the line a pack starts with, as written in YAML.
     'the file is empty; a pack starts with the line "{first_line}"',
@@ -280,7 +280,7 @@ def _build(loader: Any, text: str, report: Report) -> tuple[Any, Positions] | No
                     key = _NO_KEY  # the value of a reported key: dropped unread
                 _skip_node(get_event)
                 continue
-            if len(stack) >= _MAX_DEPTH:
+            if len(stack) >= MAX_DEPTH:
                 report.add(_where(event.start_mark), field_name(child), _TOO_DEEP)
                 return None
             if refused:

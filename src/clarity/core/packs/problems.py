@@ -566,7 +566,7 @@ def warn_about_comments(
 def is_text_field(raw: dict[Any, Any], loc: Loc) -> bool:
     """True when ``loc`` holds words that a player reads: a text field of the models (or
     an item of a list of texts), other than an id, a picture's path, a language code or
-    a number question's numbers (:data:`_NUMBER_FIELDS`).
+    a number question's numbers (:data:`NUMBER_FIELDS`).
     For a question of an unknown type, a field that is text in any question type."""
     steps = loc
     if steps and isinstance(steps[-1], int):
@@ -612,7 +612,7 @@ def _required(model: type[BaseModel], name: str) -> bool:
 # Fields kept as text only to be read as numbers later (NumberQuestion's "answer", "accept",
 # "tolerance", "min" and "max"): no player reads them as words, so "max: 45 # upper" is a
 # teacher's note, and quoting it as the comment warning would say breaks the number.
-_NUMBER_FIELDS: dict[type[BaseModel], frozenset[str]] = {
+NUMBER_FIELDS: dict[type[BaseModel], frozenset[str]] = {
     NumberQuestion: frozenset({"answer", "accept", "tolerance", "min", "max"}),
 }
 
@@ -621,7 +621,7 @@ def _holds_text(model: type[BaseModel], name: str) -> bool:
     field = model.model_fields.get(name)
     return (
         field is not None
-        and name not in _NUMBER_FIELDS.get(model, frozenset())
+        and name not in NUMBER_FIELDS.get(model, frozenset())
         and _is_text_type(field.annotation)
     )
 
