@@ -459,6 +459,7 @@ def test_a_folder_in_the_saved_datas_place_is_said_not_taken_for_no_data(
 _REPAIR_IN_A_PROCESS = """
 import sys
 from clarity.store import check_and_repair
+print("ready", flush=True)
 checked = check_and_repair(sys.argv[1])
 print(checked.notice, flush=True)
 """
@@ -473,23 +474,39 @@ def test_a_repair_killed_at_any_moment_loses_nothing(
     killed repair is left."""
     template, saved = class_data_once
     rng = random.Random(10)
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-c", "import clarity.store"], check=True)
-    start_up = time.monotonic() - started
-    killed_mid_repair = 0
-    # twelve tries: on a loaded machine the kill lands before the repair has begun in about
-    # half of them, and two kills mid-repair are what the test needs
-    for attempt in range(12):
-        data_dir = tmp_path / f"data-{attempt}"
+
+    def damaged_copy(name: str) -> tuple[Path, int]:
+        data_dir = tmp_path / name
         shutil.copytree(template, data_dir)
-        may_lose = _damage_leaf("round", 2)(data_dir / DB_FILENAME)
+        return data_dir, _damage_leaf("round", 2)(data_dir / DB_FILENAME)
+
+    def repair_in_a_process(data_dir: Path) -> subprocess.Popen[str]:
         process = subprocess.Popen(
             [sys.executable, "-c", _REPAIR_IN_A_PROCESS, str(data_dir)],
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            text=True,
         )
-        time.sleep(rng.uniform(start_up * 0.9, start_up + 0.3))
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n"  # imported: the repair starts now
+        return process
+
+    # One repair left to finish gives how long a repair takes here; the kills land at
+    # seeded moments within it, counted from the child's start of the repair, so they
+    # land mid-repair however loaded the machine is (a sleep from the process's start
+    # landed before the repair had begun in half the tries on a loaded CI machine).
+    data_dir, _ = damaged_copy("data-timed")
+    process = repair_in_a_process(data_dir)
+    started = time.monotonic()
+    process.communicate()
+    repair_time = time.monotonic() - started
+    killed_mid_repair = 0
+    for attempt in range(6):
+        data_dir, may_lose = damaged_copy(f"data-{attempt}")
+        process = repair_in_a_process(data_dir)
+        time.sleep(rng.uniform(0.1, 0.9) * repair_time)
         process.kill()
-        if process.wait() == -signal.SIGKILL and list(data_dir.glob("*.corrupt-*")):
+        process.communicate()
+        if process.returncode == -signal.SIGKILL and list(data_dir.glob("*.corrupt-*")):
             killed_mid_repair += 1
 
         checked = check_and_repair(data_dir, now=lambda: MONDAY_9AM)

@@ -241,6 +241,29 @@ def loaded(pack_folder: Path) -> LoadedPack:
     return pack
 
 
+@pytest.fixture(autouse=True)
+def _every_app_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Close, after each test, every App it opened and left open (a failed assertion
+    before its own close, a test that quits pygame instead).
+
+    An App left open keeps its pygame.Window object; once pygame has quit, that object's
+    SDL window is gone, and when it is collected later its destruction can hit the window
+    a later test has just opened at the same address ("Invalid window" in that test).
+    """
+    opened: list[App] = []
+    real_open = App.open
+
+    def recording_open(self: App) -> pygame.Surface:
+        opened.append(self)
+        return real_open(self)
+
+    monkeypatch.setattr(App, "open", recording_open)
+    yield
+    for app in opened:
+        if app._window is not None:  # its own close was not reached
+            app.close()
+
+
 @pytest.fixture
 def make_app(pack_folder: Path) -> Iterator[Callable[..., App]]:
     """Opens Apps over the test packs (any size, any settings) and closes them after."""

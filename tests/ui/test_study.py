@@ -82,12 +82,6 @@ def study_all(app: App, key: int = pygame.K_3) -> StudyScene:
     return scene
 
 
-@pytest.fixture(autouse=True)
-def _quit() -> object:
-    yield
-    pygame.quit()
-
-
 def test_a_session_saves_each_review_and_cards_come_back_a_day_later(tmp_path: Path) -> None:
     clock = Clock(START)
     app = open_study(tmp_path, clock)

@@ -51,7 +51,6 @@ def _minsk_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-    pygame.quit()
 
 
 def open_app(

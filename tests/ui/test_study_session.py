@@ -136,12 +136,6 @@ def review_count(tmp_path: Path) -> int:
         store.close()
 
 
-@pytest.fixture(autouse=True)
-def _quit() -> object:
-    yield
-    pygame.quit()
-
-
 def test_esc_before_any_rating_goes_back_to_the_pack_list(tmp_path: Path) -> None:
     app, scene = open_study(tmp_path, Clock(START))
     packs = app.scenes[-2]
