@@ -123,8 +123,14 @@ class Browser:
 
     def __init__(self, driver: Any) -> None:
         self.driver = driver
+        #: the origins opened (scheme://host:port), whose site storage a browser lent to
+        #: the next test has cleared (see ``fresh_chromium``)
+        self.origins: set[str] = set()
 
     def open(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            self.origins.add(f"{parts.scheme}://{parts.netloc}")
         self.driver.get(url)
 
     def reload(self) -> None:
@@ -274,6 +280,70 @@ def chromium() -> Iterator[Callable[[tuple[int, int]], Browser]]:
         finally:
             for driver in started:
                 driver.quit()
+
+
+class _ChromiumPool:
+    """Chromiums of one test module, each lent to one test at a time.
+
+    Starting a Chromium (its browser, GPU, network and renderer processes) costs more CPU
+    than most of the tests that use it, so a browser a test has finished with is lent to
+    the next one, in a fresh state: a new tab (its own page, history and emulation, the
+    old tab closed), no cookies, cache or site storage, the logs read and dropped, and the
+    window of the size asked for."""
+
+    def __init__(self, start: Callable[[tuple[int, int]], Browser]) -> None:
+        self.start = start
+        self.free: list[Browser] = []
+
+    def take(self, size: tuple[int, int]) -> Browser:
+        if not self.free:
+            return self.start(size)
+        browser = self.free.pop()
+        driver = browser.driver
+        old_tabs = driver.window_handles
+        driver.switch_to.new_window("tab")
+        for handle in old_tabs:
+            driver.switch_to.window(handle)
+            driver.close()
+        driver.switch_to.window(driver.window_handles[0])
+        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        for origin in browser.origins:
+            driver.execute_cdp_cmd(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
+            )
+        browser.origins.clear()
+        for log in ("performance", "browser"):
+            driver.get_log(log)
+        driver.set_window_size(*size)
+        return browser
+
+    def give_back(self, browser: Browser) -> None:
+        self.free.append(browser)
+
+
+@pytest.fixture(scope="module")
+def _chromium_pool(
+    chromium: Callable[[tuple[int, int]], Browser],
+) -> _ChromiumPool:
+    return _ChromiumPool(chromium)
+
+
+@pytest.fixture
+def fresh_chromium(_chromium_pool: _ChromiumPool) -> Iterator[Callable[[tuple[int, int]], Browser]]:
+    """A browser of a window size for this test alone, ``fresh_chromium(PHONE)``, as new as
+    one just started (see :class:`_ChromiumPool`); lent to a later test of the module after
+    this one."""
+    taken: list[Browser] = []
+
+    def take(size: tuple[int, int]) -> Browser:
+        browser = _chromium_pool.take(size)
+        taken.append(browser)
+        return browser
+
+    yield take
+    for browser in taken:
+        _chromium_pool.give_back(browser)
 
 
 @pytest.fixture

@@ -185,11 +185,11 @@ def desktop_round(loaded: LoadedPack, rules: ScoringRules) -> Round:
 
 
 def test_a_whole_round_with_the_keyboard_scores_as_the_desktop(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     rules = ScoringRules(timer=False)
     url = exported(tmp_path, rules)
-    browser = chromium(LAPTOP)
+    browser = fresh_chromium(LAPTOP)
     browser.addresses_asked()  # the log read (and emptied) before the page is opened
     browser.open(url)
     browser.wait_for_text("Web game")
@@ -261,12 +261,12 @@ def test_a_whole_round_with_the_keyboard_scores_as_the_desktop(
 
 
 def test_a_phone_plays_by_touch_in_russian_with_the_timer(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     t = translator_for("ru")
     title = "Солнечная система: планеты, спутники и кометы"
     url = exported(tmp_path, ScoringRules(), language="ru", title=title, rounds=3)
-    browser = chromium(PHONE)
+    browser = fresh_chromium(PHONE)
     browser.open(url)
     # the desktop's times per question in its words, x1 chosen (the rules given)
     times = time_choice(browser, t.gettext("Time per question"))
@@ -320,10 +320,10 @@ def press_on_russian_layout(browser: Browser, latin: str) -> None:
 
 
 def test_the_letter_keys_work_on_a_russian_keyboard(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     t = translator_for("ru")
-    browser = chromium(LAPTOP)
+    browser = fresh_chromium(LAPTOP)
     browser.open(exported(tmp_path, ScoringRules(timer=False), language="ru"))
     browser.press(t.gettext("Play"))
     prompt = the_prompt(browser)
@@ -373,11 +373,11 @@ def page_overflows(browser: Browser) -> Any:
 
 
 def test_a_question_whose_time_runs_out_earns_nothing(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     # x0.01: the pack's 60 s are 0.6 s, as a time per question a teacher could set is
     url = exported(tmp_path, ScoringRules(time_scale=0.01))
-    browser = chromium(LAPTOP)
+    browser = fresh_chromium(LAPTOP)
     browser.open(url)
     browser.press("Play")
     prompt = the_prompt(browser)
@@ -390,7 +390,7 @@ def test_a_question_whose_time_runs_out_earns_nothing(
 
 
 def test_the_best_possible_weighs_questions_of_different_worth_as_the_desktop(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     """More questions than tiles, some without a time limit (worth no time bonus): which
     to answer is weighed (best_possible_score's table), in the order the page dealt."""
@@ -412,7 +412,7 @@ def test_the_best_possible_weighs_questions_of_different_worth_as_the_desktop(
     rules = ScoringRules()
     page = tmp_path / "weighed.html"
     page.write_text(build_web_game(loaded.pack, loaded.images, rules=rules), encoding="utf-8")
-    browser = chromium(LAPTOP)
+    browser = fresh_chromium(LAPTOP)
     limits = [loaded.pack.time_limit_for(q) for q in loaded.pack.questions]
     for _ in range(4):
         browser.open(page.as_uri())
@@ -424,7 +424,7 @@ def test_the_best_possible_weighs_questions_of_different_worth_as_the_desktop(
 
 
 def test_no_time_limit_can_be_chosen_and_scores_as_the_desktop(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     """WCAG 2.2.1 (Timing Adjustable): the start screen's time per question, the desktop's
     choices, the rules' own chosen; x3 gives three times the pack's 60 s, and no limit shows
@@ -436,7 +436,7 @@ def test_no_time_limit_can_be_chosen_and_scores_as_the_desktop(
 
     rules = ScoringRules(time_scale=2.0)
     url = exported(tmp_path, rules)
-    browser = chromium(LAPTOP)
+    browser = fresh_chromium(LAPTOP)
     browser.open(url)
     times = time_choice(browser)
     assert [o.text for o in times.options] == ["×1", "×1.5", "×2", "×3", "No limit"]
@@ -476,14 +476,14 @@ def test_no_time_limit_can_be_chosen_and_scores_as_the_desktop(
 
 
 def test_every_round_starts_with_empty_fields(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     """A right guess, then "Next picture" or "Play again": the guess field is empty (Enter
     sends nothing), not holding the last round's answer."""
     from selenium.webdriver.common.by import By
 
     url = exported(tmp_path, ScoringRules(timer=False), rounds=2)
-    browser = chromium(LAPTOP)
+    browser = fresh_chromium(LAPTOP)
     browser.open(url)
     browser.press("Play")
     the_prompt(browser)
@@ -522,7 +522,7 @@ def test_every_round_starts_with_empty_fields(
 
 
 def test_a_projector_shows_the_question_large_and_a_start_that_looks_like_the_game(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     """1920 x 1080: the prompt and answers far larger than on a laptop, the picture most of
     the screen's height, nothing below the fold; the start screen shows the first picture
@@ -530,7 +530,7 @@ def test_a_projector_shows_the_question_large_and_a_start_that_looks_like_the_ga
     url = exported(tmp_path, ScoringRules(), rounds=2)
     sizes = {}
     for size in (LAPTOP, (1920, 1080)):
-        browser = chromium(size)
+        browser = fresh_chromium(size)
         # the page's own size exactly (the window's is more by the browser's frame)
         inner = browser.driver.execute_script("return [innerWidth, innerHeight]")
         browser.size(2 * size[0] - inner[0], 2 * size[1] - inner[1])
@@ -589,7 +589,7 @@ def sideways(browser: Browser, *buttons: str) -> list[str]:
 
 
 def test_a_narrow_phone_plays_a_round_without_scrolling_sideways(
-    chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
+    fresh_chromium: Callable[[tuple[int, int]], Browser], tmp_path: Path
 ) -> None:
     """320 and 360 px wide, in Russian (longer words: "Отправить", "Угадать"): the start,
     every question (choices, typed and number), its verdict, the final guess and the end
@@ -597,7 +597,7 @@ def test_a_narrow_phone_plays_a_round_without_scrolling_sideways(
     t = translator_for("ru")
     send, guess = t.gettext("Send"), t.gettext("Guess")
     url = exported(tmp_path, ScoringRules(timer=False), language="ru")
-    browser = chromium(NARROW_PHONES[0])
+    browser = fresh_chromium(NARROW_PHONES[0])
     for size in NARROW_PHONES:
         # the page's own size exactly (the window's is more by the browser's frame)
         browser.size(*size)
