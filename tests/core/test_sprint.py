@@ -464,9 +464,13 @@ def test_a_yes_no_choice_question_is_a_plain_statement_whose_verdict_is_the_answ
         ).questions[0]
         assert isinstance(question, ChoiceQuestion)
         assert yes_no_truth(question) is truth, choices
-    for choices in (["Да", "Нет", "Не знаю"], ["Yes", "Yes, twice"], ["Minsk", "Brest"]):
+    for choices, answer in (
+        (["Да", "Нет", "Не знаю"], "Не знаю"),  # "don't know" is no yes/no verdict
+        (["Yes", "Sometimes", "No"], "Yes"),  # "sometimes" is neither
+        (["Minsk", "Brest"], "Minsk"),
+    ):
         question = pack_of(
-            [{"type": "choice", "prompt": "Q?", "choices": choices, "answer": choices[0]}]
+            [{"type": "choice", "prompt": "Q?", "choices": choices, "answer": answer}]
         ).questions[0]
         assert isinstance(question, ChoiceQuestion)
         assert yes_no_truth(question) is None, choices

@@ -4,9 +4,12 @@ Statements (:func:`statements_of`, dealt by :class:`Deck`); a statement never de
 something the sprint does not show:
 
 - a true/false question is said as written; its ``answer`` is the statement's truth;
-- a choice question whose choices are just yes and no ("Да" / "Нет", "Yes" / "No", "Так" /
-  "Не", or True / False) is said the same way, its prompt alone, true when "yes" is right
-  (:func:`yes_no_truth`): "Минск больше Бреста? — Нет" judged false is a double negative;
+- a choice question answered by a yes/no reply ("Да" / "Нет", "Yes, it is" / "No, it
+  isn't", Y / N, or True / False, maybe beside "Not sure" / "Не знаю") is said the same
+  way, its prompt alone, true when its right answer says "yes" (:func:`yes_no_truth`): "Is
+  the Moon a star? — No, it isn't" judged true is a double negative; a yes/no reply never
+  makes a "question — answer" statement, so a question with one among other choices
+  ("Yes" / "Sometimes" / "No") is left out (:func:`yes_no_reply`);
 - a choice question is said as the question with ONE proposed choice ("What is the highest
   governing body of the Union State? — Council of Ministers"); a right choice makes it true,
   a wrong one false;
@@ -21,11 +24,15 @@ something the sprint does not show:
   of text read at a glance, one after another), and "Which country is shown on the map? —
   Belarus" cannot be judged without it;
 - a choice question whose prompt points at its choices ("Which of these came first?",
-  "Какие из этих стран...", "Які з пералічаных...") is left out: the sprint shows one
-  choice, so "these" points at nothing (:func:`points_at_choices`, a word list per
-  language); a trailing instruction about how to answer ("(More than one answer is
-  right.)", "(Select all that apply)") is dropped from the prompt, since one proposed
-  choice is judged alone; the same instruction elsewhere in the prompt leaves it out.
+  "Which is the odd one out?", "Which of the two is bigger?", "Назовите один из
+  вариантов", "Какие из этих стран...", "Які з пералічаных...") is left out: the sprint
+  shows one choice, so "these" points at nothing (:func:`points_at_choices`, a word list
+  per language, each word with its reason); so is one whose choices are only labels
+  ("Which picture shows a cat? — A": :func:`is_label`);
+- a remark about the answers at the end of a prompt ("(There may be several right
+  answers.)", "(Choose two.)", "(Выберите все верные.)", "(Можа быць некалькі правільных
+  адказаў.)") is dropped from it, since one proposed choice is judged alone; such a remark
+  elsewhere in the prompt leaves the question out (:func:`sprint_prompt`).
 
 Each usable question makes one statement a sprint, at most: when they are used up the
 sprint ends (a small pack cannot be looped for points, and a streak counts distinct
@@ -85,9 +92,17 @@ def refers_to_other_choices(choice: str) -> bool:
 
 # Prompts that point at the question's choices: the sprint shows one choice, so "these"
 # would point at nothing ("Which of these came first? — Community of Belarus and Russia").
-# English, Russian and Belarusian; "which of the planets" names its set and is kept, but
-# Russian "какой из" / Belarusian "які з" is nearly always "which of the (listed) ones".
-# Belarusian "з" must stand alone: "Што з'яўляецца..." ("What is...") is kept.
+# English, Russian and Belarusian, each line a reason:
+# - "of these / the following / the options", "какой из", "які з": a set named by the
+#   choices ("which of the planets" names its own set and is kept, but Russian "какой из" /
+#   Belarusian "які з" is nearly always "which of the (listed) ones"; Belarusian "з" must
+#   stand alone: "Што з'яўляецца..." ("What is...") is kept);
+# - "which one", "of the two", "из двух", "з двух": a choice among the shown ones;
+# - "odd one out", "does not belong", "лишнее", "лішняе": only the other choices make the
+#   proposed one odd;
+# - "choose", "select", "pick", "выберите", "выберыце": an order to pick among the choices;
+# - "which answer / option", "вариант", "варыянт": the choices named as such;
+# - "which picture", "на рисунке", "на малюнку": a picture the sprint does not show.
 _POINTING = re.compile(
     r"""(
         \b(of|from)\s+(these|those|them|the\s+following|the\s+above|the\s+below
@@ -100,13 +115,26 @@ _POINTING = re.compile(
       | \b(как(ой|ая|ое|ие|ую|ого|их)|кто|что|котор(ый|ая|ое|ые))\s+из\b
       | (^|\s)з\s+(гэтых|гэтага|іх|пералічан|вышэйпералічан|наступн|прапанаван|прыведзен)
       | \b(як(і|ая|ое|ія|ую|ога|іх)|хто|што)\s+з(?=\s)
+      | \bwhich\s+one\b | \b(of|from|between)\s+the\s+(two|three|four|pair)\b
+      | \b(из|между)\s+(двух|трёх|трех|четырёх|четырех)\b
+      | (^|\s)(з|паміж)\s+(двух|трох|чатырох)\b
+      | \bodd\s+one\b | \b(does\s+not|doesn't)\s+belong\b
+      | (?<!\w)(лишн|лішн)\w*
+      | \b(choose|select|pick)\b
+      | (?<!\w)(выбер(и|ите|ы|ыце)|абяр(ы|ыце)|отметьте|адзначце)(?!\w)
+      | \bwhich\s+(answer|option|choice|letter|variant)s?\b
+      | (?<!\w)(вариант|варыянт)\w*
+      | \b(which|this)\s+(picture|image|photo|photograph|diagram)s?\b
+      | (?<!\w)на\s+((этой|этом|гэтым|гэтай)\s+)?(картинке|рисунке|фото|фотографии
+            |изображении|снимке|малюнку|здымку|фота|фотаздымку|выяве)(?!\w)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 # An instruction on how to answer, which a pack may write into a choice question's prompt
 # ("(More than one answer is right.)", "Выберите все верные"): a sprint proposes one choice
-# to judge alone, so the instruction does not belong to its statement.
+# to judge alone, so the instruction does not belong to its statement. Anywhere in the
+# prompt, this leaves the question out.
 _INSTRUCTION = re.compile(
     r"""(
         more\s+than\s+one\s+(right\s+|correct\s+)?(answer|choice|option)
@@ -121,49 +149,119 @@ _INSTRUCTION = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# an instruction in brackets at the end, or as a sentence after the question
+# Words that make a bracketed remark (or a sentence after the question) talk about the
+# answers ("(There may be several right answers.)", "[one answer]", "(Можа быць некалькі
+# правільных адказаў.)"): said with one proposed choice, such a remark means nothing.
+_ABOUT_ANSWERS = re.compile(
+    r"""(
+        \b(answers?|choices?|options?|correct|choose|select|tick|pick|apply)\b
+      | (?<!\w)(ответ|вариант|выбер|отмет|правильн|адказ|варыянт|абяр|адзнач|пазнач
+            |правільн)\w*
+      | (?<!\w)верн(ый|ая|ое|ые|ых|ую|ого|ыя|ае)(?!\w)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# a remark in brackets at the end, or a sentence after the question
 _TRAILING = re.compile(r"(\s*\([^()]*\)|\s*\[[^\[\]]*\]|(?<=[?:.])\s+[^?]+)[\s.]*$")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
-# The words of a choice that is just "yes" or "no" (or "true" / "false"), in English,
-# Russian and Belarusian, compared in lower case without a closing stop.
-_YES = frozenset({"yes", "true", "да", "верно", "правда", "так", "праўда", "дакладна"})
-_NO = frozenset({"no", "false", "нет", "неверно", "ложь", "не", "няпраўда", "няверна"})
+# Yes/no replies, in English, Russian and Belarusian, compared in lower case: a choice that
+# begins with one of these words is a reply "yes" or "no" ("Yes", "No, it isn't", "Y",
+# "Да, является", "Не, не з'яўляецца"). The words of _YES_ANY / _NO_ANY begin a reply
+# however it goes on; those of _YES_ALONE / _NO_ALONE only alone or before a stop or comma
+# ("No, it isn't" is a reply; "No one knows", "Да Винчи" and "Не всегда" are not).
+_YES_ANY = frozenset({"yes", "yeah", "yep", "yup", "ага", "угу", "конечно", "вядома"})
+_NO_ANY = frozenset({"nope", "нет", "неа"})
+_YES_ALONE = frozenset(
+    {"y", "true", "sure", "да", "верно", "правда", "так", "праўда", "дакладна", "слушна"}
+)
+_NO_ALONE = frozenset({"n", "no", "false", "неверно", "ложь", "не", "няпраўда", "няверна"})
+_REPLY = re.compile(r"^([^\W\d_]+)(.*)$", re.DOTALL)
+# Replies that are neither yes nor no ("Not sure", "Не знаю", "Цяжка сказаць"): beside yes
+# and no they leave the question a yes/no one.
+_UNSURE = re.compile(
+    r"""^(
+        (i\s+)?(am\s+|'m\s+)?(not\s+sure|unsure|don'?t\s+know|do\s+not\s+know)
+      | (no\s+idea|can'?t\s+say|cannot\s+say|hard\s+to\s+say|maybe|perhaps|it\s+depends)
+      | (я\s+)?не\s+(знаю|уверен\w*|могу\s+сказать|ведаю|ўпэўнен\w*|упэўнен\w*
+            |магу\s+сказаць)
+      | (затрудняюсь|трудно\s+сказать|сложно\s+сказать|может\s+быть|возможно|зависит
+            |цяжка\s+сказаць|можа\s+быць|магчыма|залежыць)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A choice that is only a label ("A", "B)", "(c)", "2)"): "Which picture shows a cat? — A"
+# means nothing without the choices beside it.
+_LABEL = re.compile(r"^\(?[^\W\d_]\)?[.):]?$|^\(?\d\)$")
 
 
 def points_at_choices(prompt: str) -> bool:
     """Whether a choice question's ``prompt`` points at its choices ("Which of these...",
-    "of the following", "Какие из этих...", "Які з пералічаных..."): said with one choice
-    proposed, "these" would point at nothing the sprint shows."""
+    "of the following", "Which is the odd one out?", "Which of the two...", "Выберите...",
+    "Назовите один из вариантов", "Які з пералічаных..."): said with one choice proposed,
+    "these" would point at nothing the sprint shows."""
     return _POINTING.search(prompt) is not None
 
 
 def sprint_prompt(prompt: str) -> str | None:
-    """A choice question's prompt as a sprint says it: a trailing instruction on how to
-    answer ("(More than one answer is right.)") dropped; None when the prompt holds such an
-    instruction elsewhere (the question is left out)."""
-    trailing = _TRAILING.search(prompt)
-    if trailing is not None and _INSTRUCTION.search(trailing.group(0)):
+    """A choice question's prompt as a sprint says it: trailing remarks about the answers
+    ("(More than one answer is right.)", "(Choose two.)", "[one answer]", "(Выберите все
+    верные.)") dropped; None when the prompt holds such a remark or an instruction on how
+    to answer elsewhere (the question is left out)."""
+    while (trailing := _TRAILING.search(prompt)) is not None and (
+        _ABOUT_ANSWERS.search(trailing.group(0)) or _INSTRUCTION.search(trailing.group(0))
+    ):
         prompt = prompt[: trailing.start()].rstrip()
     if not prompt or _INSTRUCTION.search(prompt):
+        return None
+    if any(_ABOUT_ANSWERS.search(remark.group(0)) for remark in _BRACKETED.finditer(prompt)):
         return None
     return prompt
 
 
-def _word(choice: str) -> str:
-    return choice.strip().rstrip(".!").strip().casefold()
+def yes_no_reply(choice: str) -> bool | None:
+    """Whether ``choice`` is a reply "yes" (True) or "no" (False), in English, Russian or
+    Belarusian: "Yes", "No, it isn't", "Y", "N", "Да.", "Нет, не является", "Так", "Не";
+    None for anything else ("No one", "Not sure", "Не всегда", "Minsk")."""
+    text = choice.strip().casefold()
+    if _UNSURE.match(text):
+        return None
+    match = _REPLY.match(text)
+    if match is None:
+        return None
+    word, rest = match.group(1), match.group(2)
+    alone = not rest.strip() or rest.lstrip()[0] in ",.!;:—–-"
+    if word in _YES_ANY or (alone and word in _YES_ALONE):
+        return True
+    if word in _NO_ANY or (alone and word in _NO_ALONE):
+        return False
+    return None
+
+
+def _unsure(choice: str) -> bool:
+    return _UNSURE.match(choice.strip().casefold()) is not None
 
 
 def yes_no_truth(question: ChoiceQuestion) -> bool | None:
-    """For a choice question whose two choices are just yes and no (or true and false), in
-    English, Russian or Belarusian: whether "yes" is its one right answer; else None."""
-    if len(question.choices) != 2 or len(question.right_answers) != 1:
+    """For a choice question answered by a yes/no reply: whether its right answer says
+    "yes", when its right answers all say the same and every other choice is a yes/no
+    reply or "not sure" ("Yes, it is" / "No, it isn't"; Y / N; Да / Нет / Не знаю); else
+    None. (A question with a yes/no reply among its choices that is not such a question is
+    left out of the sprint: :func:`has_yes_no_reply`.)"""
+    right = {yes_no_reply(answer) for answer in question.right_answers}
+    if len(right) != 1 or None in right:
         return None
-    words = [_word(choice) for choice in question.choices]
-    yes = [w in _YES for w in words]
-    no = [w in _NO for w in words]
-    if sorted(yes) != [False, True] or sorted(no) != [False, True] or yes == no:
+    others = [c for c in question.choices if c not in question.right_answers]
+    if not all(yes_no_reply(c) is not None or _unsure(c) for c in others):
         return None
-    return _word(question.right_answers[0]) in _YES
+    return right.pop()
+
+
+def has_yes_no_reply(question: ChoiceQuestion) -> bool:
+    """Whether one of ``question``'s choices is a yes/no reply ("No, it isn't", "Y"): such
+    a choice never makes a "question — answer" statement ("Is the Moon a star? — No, it
+    isn't" judged true or false is a double negative)."""
+    return any(yes_no_reply(choice) is not None for choice in question.choices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,17 +307,25 @@ def sprint_questions(pack: Pack) -> tuple[list[int], list[int]]:
         if isinstance(question, TrueFalseQuestion):
             plain.append(index)
         elif isinstance(question, ChoiceQuestion):
-            if yes_no_truth(question) is not None:
-                plain.append(index)
+            prompt = sprint_prompt(question.prompt)
+            if prompt is None or points_at_choices(prompt):
+                continue
+            if has_yes_no_reply(question):
+                if yes_no_truth(question) is not None:
+                    plain.append(index)
             elif _usable_choice(question):
                 choice.append(index)
     return plain, choice
 
 
+def is_label(choice: str) -> bool:
+    """Whether ``choice`` is only a label ("A", "B)", "c.", "(d)", "2)") that means nothing
+    without the choices shown beside it."""
+    return _LABEL.match(choice.strip()) is not None
+
+
 def _usable_choice(question: ChoiceQuestion) -> bool:
-    if any(refers_to_other_choices(choice) for choice in question.choices):
-        return False
-    if points_at_choices(question.prompt) or sprint_prompt(question.prompt) is None:
+    if any(refers_to_other_choices(c) or is_label(c) for c in question.choices):
         return False
     return len(question.right_answers) < len(question.choices)
 
@@ -254,12 +360,15 @@ def truefalse_statement(index: int, question: TrueFalseQuestion | ChoiceQuestion
         if yes is None:
             raise ValueError(f"question {index} is not a yes/no question")
         truth = yes
+    prompt = question.prompt
+    if isinstance(question, ChoiceQuestion):
+        prompt = sprint_prompt(prompt) or prompt
     return Statement(
-        text=question.prompt,
+        text=prompt,
         truth=truth,
         question_index=index,
         question_id=question.id,
-        prompt=question.prompt,
+        prompt=prompt,
     )
 
 
@@ -601,6 +710,8 @@ __all__: Sequence[str] = (
     "SprintRules",
     "Statement",
     "can_sprint",
+    "has_yes_no_reply",
+    "is_label",
     "points_at_choices",
     "proposed_statement",
     "refers_to_other_choices",
@@ -608,5 +719,6 @@ __all__: Sequence[str] = (
     "sprint_questions",
     "statements_of",
     "truefalse_statement",
+    "yes_no_reply",
     "yes_no_truth",
 )
