@@ -2,7 +2,8 @@
 presses: KEYDOWN with key and scancode, KEYUP), a real SQLite store and a clock the test
 moves: Esc ends the session with its summary (or leaves at once before any rating), cards
 still being learnt come back in the session as Anki's learn-ahead limit says, a guest is not
-told when a card is due, and the back of a picture card keeps its picture."""
+told when a card is due, the back of a picture card keeps its picture, and the counter
+counts the distinct cards ("Card 1 of 8 · shown again"), never growing as cards come back."""
 
 from __future__ import annotations
 
@@ -386,4 +387,68 @@ def test_the_sprint_pack_list_shows_the_personal_best(tmp_path: Path) -> None:
     assert ("Enter", "start") in list(packs.hints())
     assert pack_line(app, "play-test") == "Personal best: 12"
     assert pack_line(app, "other") == f"{len(QUESTIONS)} questions"
+    app.close()
+
+
+def counter_parts(app: App) -> list[str]:
+    """The line under the title the next frame draws, in its parts."""
+    line = next(text for text in drawn_texts(app) if text.startswith("Card "))
+    return line.split("  ·  ")
+
+
+def test_the_counter_counts_distinct_cards_and_says_which_came_back(tmp_path: Path) -> None:
+    # the tester's session: the first card rated Again, the others Good (a learning step):
+    # every one comes back, yet the counter stays "of 8" and says the card came back
+    clock = Clock(START)
+    app, scene = open_study(tmp_path, clock)
+    cards = len(QUESTIONS)
+    numbers: dict[str, int] = {}
+    for number in range(1, cards + 1):
+        parts = counter_parts(app)
+        assert parts[0] == f"Card {number} of {cards}"
+        assert "shown again" not in parts
+        waiting = [p for p in parts if p.endswith("coming back")]
+        assert waiting == ([f"{number - 1} coming back"] if number > 1 else [])
+        assert scene.card is not None
+        numbers[scene.card.question_id] = number
+        rate(app, AGAIN if number == 1 else GOOD)
+    # the deck is done: the waiting cards come back (learning ahead), each keeping its
+    # number; Easy sends each days away, so one fewer waits each time
+    seen_again = []
+    for left in range(cards - 1, -1, -1):
+        assert scene.card is not None
+        parts = counter_parts(app)
+        number = numbers[scene.card.question_id]
+        assert parts[0] == f"Card {number} of {cards}"
+        assert "shown again" in parts
+        assert [p for p in parts if p.endswith("coming back")] == (
+            [f"{left} coming back"] if left else []
+        )
+        seen_again.append(number)
+        rate(app, EASY)
+    assert scene.finished
+    assert sorted(seen_again) == list(range(1, cards + 1))
+    assert seen_again[0] == 1  # the card rated Again is due soonest
+    assert scene.reviewed == cards
+    app.close()
+
+
+def test_a_card_forgotten_twice_keeps_its_number_and_the_total(tmp_path: Path) -> None:
+    clock = Clock(START)
+    app, scene = open_study(tmp_path, clock)
+    cards = len(QUESTIONS)
+    assert scene.card is not None
+    first = scene.card.question_id
+    rate(app, AGAIN)
+    assert counter_parts(app)[:2] == [f"Card 2 of {cards}", "1 coming back"]
+    clock.at = START + timedelta(minutes=2)  # the forgotten card is due: it comes next
+    rate(app, EASY)
+    assert counter_parts(app)[:2] == [f"Card 1 of {cards}", "shown again"]
+    assert rate(app, AGAIN) == first  # forgotten again
+    assert counter_parts(app)[:2] == [f"Card 3 of {cards}", "1 coming back"]
+    clock.at = START + timedelta(minutes=4)  # due again: it comes after this one
+    rate(app, EASY)
+    assert counter_parts(app)[:2] == [f"Card 1 of {cards}", "shown again"]
+    rate(app, EASY)
+    assert counter_parts(app)[0] == f"Card 4 of {cards}"
     app.close()

@@ -17,6 +17,11 @@ rating it waits in the session's learning queue. It is shown again as soon as it
 (before the other cards, as Anki shows due learning cards first) or, once the other cards
 are done, at once ("learning ahead"), until a rating sends it days away.
 
+The line under the title counts the session's distinct cards, "Card 3 of 5", numbered in
+the order first shown: a card that comes back keeps its number and is said "shown again",
+and the cards waiting to come back are said too ("1 coming back"), so the total is what
+the student has to learn and never grows as cards come back.
+
 Esc ends the session: with no card rated yet it leaves at once (back to the pack list the
 student came from); after a rating it shows the summary of the cards rated so far (their
 reviews are already saved), from which Enter, Space or Esc leaves. The summary says how
@@ -171,9 +176,32 @@ class StudyScene(Scene):
 
     @property
     def total(self) -> int:
-        """The cards of the session as the counter says: those shown and to come, and the
-        learning ones waiting to come back."""
+        """The showings the session holds now: those made and to come, and the learning
+        cards waiting to come back (it grows as cards come back: the counter says
+        :attr:`card_count` instead)."""
         return len(self.cards) + len(self.learning)
+
+    @property
+    def card_count(self) -> int:
+        """The distinct cards of the session, the counter's "of M": a card that comes back
+        is the same card, so this never grows."""
+        return len({card.key for card in self.deck.cards})
+
+    @property
+    def card_number(self) -> int:
+        """The card shown's number, the counter's "N": cards are numbered in the order they
+        are first shown, and one that comes back keeps its number (0 at the summary)."""
+        card = self.card
+        if card is None:
+            return 0
+        first_shown = dict.fromkeys(c.key for c in self.cards[: self.index + 1])
+        return list(first_shown).index(card.key) + 1
+
+    @property
+    def shown_again(self) -> bool:
+        """Whether the card shown was rated earlier in the session (it came back)."""
+        card = self.card
+        return card is not None and card.key in self.rated
 
     @property
     def card(self) -> CardState | None:
@@ -378,10 +406,26 @@ class StudyScene(Scene):
             parts.append(
                 t.gettext(
                     "Card {number} of {count}",
-                    number=t.number(self.index + 1),
-                    count=t.number(self.total),
+                    number=t.number(self.card_number),
+                    count=t.number(self.card_count),
                 )
             )
+            if self.shown_again:
+                # Translators: on a study card's counter ("Card 2 of 5 · shown again"): this
+                # card was rated earlier in the session and has come back to be learnt.
+                parts.append(t.gettext("shown again"))
+            if self.learning:
+                waiting = len(self.learning)
+                # Translators: on a study card's counter ("Card 3 of 5 · 1 coming back"):
+                # cards rated earlier in the session that will be shown again in it.
+                parts.append(
+                    t.ngettext(
+                        "{count} coming back",
+                        "{count} coming back",
+                        waiting,
+                        count=t.number(waiting),
+                    )
+                )
         if self.deck.ahead:
             parts.append(t.gettext("Nothing is due: studying ahead"))
         if not self.deck.saving:
