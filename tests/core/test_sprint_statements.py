@@ -154,6 +154,7 @@ def test_yes_no_replies_are_told_from_answers_that_merely_begin_alike() -> None:
     [
         "Which is the odd one out?",
         "Which of the two is bigger?",
+        "Which of the two lives longer?",
         "Which one is a mammal?",
         "Choose the capital of France.",
         "Which answer is correct: 2+2=?",
@@ -189,6 +190,9 @@ def test_prompts_pointing_at_their_choices_leave_the_question_out(prompt: str) -
         "Что такое вариация?",
         "Хто выбраў месца для горада?",
         "Што з'яўляецца сталіцай Беларусі?",
+        "Which agreement formalized the community of the two countries?",
+        "Из скольких палат состоит парламент из двух частей?",
+        "Які горад з двух самых вялікіх стаіць на Дняпры?",
     ],
 )
 def test_prompts_merely_near_those_words_are_kept(prompt: str) -> None:
@@ -256,6 +260,10 @@ def test_a_trailing_remark_about_the_answers_is_dropped(prompt: str, said: str) 
         "What is 2+2 (there may be several right answers) in base 10?",
         "Столица (выберите один вариант) России?",
         "(Можа быць некалькі правільных адказаў.) Сталіца Беларусі?",
+        "There may be several right answers. Which are primes?",
+        "Правильных ответов несколько. Какие реки текут в Беларуси?",
+        # after a plain sentence, the "instruction" is the question itself
+        "The Volga flows into a sea. Tick all correct answers.",
     ],
 )
 def test_a_remark_about_the_answers_elsewhere_leaves_the_question_out(prompt: str) -> None:

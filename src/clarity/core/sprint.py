@@ -97,7 +97,9 @@ def refers_to_other_choices(choice: str) -> bool:
 #   choices ("which of the planets" names its own set and is kept, but Russian "какой из" /
 #   Belarusian "які з" is nearly always "which of the (listed) ones"; Belarusian "з" must
 #   stand alone: "Што з'яўляецца..." ("What is...") is kept);
-# - "which one", "of the two", "из двух", "з двух": a choice among the shown ones;
+# - "which one", "which of the two is...", "... больше из двух?", "... з двух?": a choice
+#   among the shown ones ("the community of the two countries" and "состоит из двух частей"
+#   name their own two and are kept);
 # - "odd one out", "does not belong", "лишнее", "лішняе": only the other choices make the
 #   proposed one odd;
 # - "choose", "select", "pick", "выберите", "выберыце": an order to pick among the choices;
@@ -115,9 +117,11 @@ _POINTING = re.compile(
       | \b(как(ой|ая|ое|ие|ую|ого|их)|кто|что|котор(ый|ая|ое|ые))\s+из\b
       | (^|\s)з\s+(гэтых|гэтага|іх|пералічан|вышэйпералічан|наступн|прапанаван|прыведзен)
       | \b(як(і|ая|ое|ія|ую|ога|іх)|хто|што)\s+з(?=\s)
-      | \bwhich\s+one\b | \b(of|from|between)\s+the\s+(two|three|four|pair)\b
-      | \b(из|между)\s+(двух|трёх|трех|четырёх|четырех)\b
-      | (^|\s)(з|паміж)\s+(двух|трох|чатырох)\b
+      | \bwhich\s+one\b
+      | \b(of|from|between)\s+the\s+(two|three|four|pair)\b(?=\s*([^\w\s]|$)|\s+(is|are
+            |was|were|has|have|had|does|do|did|will|would|can|could|lives?|weighs?)\b)
+      | (?<!\w)(из|между|з|паміж)\s+(двух|трёх|трех|четырёх|четырех|трох|чатырох)
+            (?=\s*([^\w\s]|$))
       | \bodd\s+one\b | \b(does\s+not|doesn't)\s+belong\b
       | (?<!\w)(лишн|лішн)\w*
       | \b(choose|select|pick)\b
@@ -161,8 +165,10 @@ _ABOUT_ANSWERS = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# a remark in brackets at the end, or a sentence after the question
-_TRAILING = re.compile(r"(\s*\([^()]*\)|\s*\[[^\[\]]*\]|(?<=[?:.])\s+[^?]+)[\s.]*$")
+# a remark in brackets at the end, or a sentence after the question mark (after a plain
+# sentence, "The Volga flows into a sea. Select the sea." is the question itself)
+_TRAILING = re.compile(r"(\s*\([^()]*\)|\s*\[[^\[\]]*\]|(?<=\?)\s+[^?]+)[\s.]*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Yes/no replies, in English, Russian and Belarusian, compared in lower case: a choice that
@@ -206,8 +212,9 @@ def points_at_choices(prompt: str) -> bool:
 def sprint_prompt(prompt: str) -> str | None:
     """A choice question's prompt as a sprint says it: trailing remarks about the answers
     ("(More than one answer is right.)", "(Choose two.)", "[one answer]", "(Выберите все
-    верные.)") dropped; None when the prompt holds such a remark or an instruction on how
-    to answer elsewhere (the question is left out)."""
+    верные.)", a sentence after the question mark) dropped; None when the prompt holds
+    such a remark (in brackets, or a sentence before its last) or an instruction on how to
+    answer elsewhere (the question is left out)."""
     while (trailing := _TRAILING.search(prompt)) is not None and (
         _ABOUT_ANSWERS.search(trailing.group(0)) or _INSTRUCTION.search(trailing.group(0))
     ):
@@ -215,6 +222,9 @@ def sprint_prompt(prompt: str) -> str | None:
     if not prompt or _INSTRUCTION.search(prompt):
         return None
     if any(_ABOUT_ANSWERS.search(remark.group(0)) for remark in _BRACKETED.finditer(prompt)):
+        return None
+    before_last = _SENTENCE_END.split(prompt)[:-1]  # "There may be several answers. Which..."
+    if any(_ABOUT_ANSWERS.search(sentence) for sentence in before_last):
         return None
     return prompt
 
