@@ -174,9 +174,15 @@ def drawable_here() -> CanDraw:
 
 
 #: How long a game started is watched for an early end (a missing display, a crash at
-#: once) before the studio says it started: the game says why it cannot open a window
-#: within a second of starting.
-START_WAIT = 1.5
+#: once) before the studio says it started, in seconds. The game says why it cannot open
+#: a window about a second after starting on an idle laptop, and 1.5 to 2.5 s on a busy
+#: one (measured with no display while eight programs ran on two cores); the game says
+#: nothing once its window is open, so a game still running after this long is taken as
+#: started. The studio answers as soon as the game ends, and waits without holding its
+#: event loop or a worker thread (:meth:`StartedGame.watch`).
+START_WAIT = 5.0
+#: How often a game being watched is asked whether it has ended, in seconds.
+START_POLL = 0.05
 _REASON_BYTES = 64 * 1024  # of the end of a game's standard error, for its last line
 _REASON_CHARS = 300
 
@@ -192,18 +198,33 @@ class StartedGame:
     errors: BinaryIO
 
     def failure(self, within: float) -> Message | str | None:
-        """Wait at most ``within`` seconds for the game to end (blocks: call it in a
-        worker thread). Why it could not start when it ended with an error status: the
-        last line of its standard error (the game's own one line, such as ``cannot open
-        the game window (no display was found)``, without its ``clarity:``), or its exit
-        status when it said nothing. None when it still runs or ended well. The studio's
-        end of the file is closed either way."""
+        """Wait at most ``within`` seconds for the game to end (blocks: in the studio's
+        event loop use :meth:`watch`). Why it could not start when it ended with an error
+        status: the last line of its standard error (the game's own one line, such as
+        ``cannot open the game window (no display was found)``, without its
+        ``clarity:``), or its exit status when it said nothing. None when it still runs or
+        ended well. The studio's end of the file is closed either way."""
         try:
-            try:
-                status = self.process.wait(within)
-            except subprocess.TimeoutExpired:
-                return None
-            if status == 0:
+            status = self.process.wait(within)
+        except subprocess.TimeoutExpired:
+            status = None
+        return self._said(status)
+
+    async def watch(self, within: float, every: float = START_POLL) -> Message | str | None:
+        """:meth:`failure` for an event loop: the game asked every ``every`` seconds
+        whether it has ended, for at most ``within`` seconds, the loop free between (no
+        thread held while the game runs); returns as soon as the game ends."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        status = self.process.poll()
+        while status is None and loop.time() < deadline:
+            await asyncio.sleep(min(every, max(0.0, deadline - loop.time())))
+            status = self.process.poll()
+        return self._said(status)
+
+    def _said(self, status: int | None) -> Message | str | None:
+        try:
+            if status is None or status == 0:
                 return None
             return _last_line(self.errors) or message(
                 "it ended at once with the exit status {status}", status=status
@@ -950,15 +971,17 @@ class StudioServer:
                     "the game could not be started: {reason}", reason=error.strerror or str(error)
                 ),
             ) from None
-        failure = getattr(started, "failure", None)
-        if callable(failure):  # a game that ends at once (no display, a crash) says why
+        reason: Message | str | None = None
+        if isinstance(started, StartedGame):  # a game that ends at once says why
+            reason = await started.watch(self.start_wait)
+        elif callable(failure := getattr(started, "failure", None)):
             reason = await asyncio.to_thread(failure, self.start_wait)
-            if reason is not None:
-                raise Refusal(
-                    400,
-                    "not_started",
-                    message("the game could not be started: {reason}", reason=reason),
-                )
+        if reason is not None:
+            raise Refusal(
+                400,
+                "not_started",
+                message("the game could not be started: {reason}", reason=reason),
+            )
         return _json({"started": True})
 
     def _valid(self, found: PackRef) -> LoadedPack:
