@@ -175,3 +175,95 @@ def test_a_picture_too_large_to_scale_is_refused_from_its_header(pack: Path) -> 
     assert "9000x9000" in str(refused.value.said)
     assert "scale it down" in str(refused.value.said)
     assert not (pack.parent / "my-quiz").exists()
+
+
+# --- a full disk ----------------------------------------------------------------------------
+
+#: Fills the disk the child's packs folder is on, then runs the test's lines: the child's
+#: ``packs`` is its packs folder, ``report(value)`` prints what the test reads.
+_ON_A_FULL_DISK = """\
+import json, os, sys
+from pathlib import Path
+disk = Path(sys.argv[1])
+packs = disk / "data" / "packs"
+packs.mkdir(parents=True)
+def report(value):
+    print("REPORT " + json.dumps(value))
+def fill():
+    handle = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(handle, bytes(4096))
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+"""
+
+
+def on_a_full_disk(tmp_path: Path, lines: str) -> list[Any]:
+    """Run ``lines`` in a child Python whose packs folder is on a disk of its own that it
+    fills (a 256 KiB tmpfs mounted in a mount namespace of the child's: ``unshare -m``, as
+    root or where user namespaces allow it); every value it reported, in order. Skipped
+    where no such disk can be made."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    unshare = shutil.which("unshare")
+    if unshare is None or sys.platform != "linux":
+        pytest.skip("no unshare here to make a small full disk")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    shell = 'mount -t tmpfs -o size=256k tmpfs "$1" 2>/dev/null || exit 77\nexec "$2" -c "$3" "$1"'
+    done = subprocess.run(
+        [
+            unshare,
+            "-m",
+            "sh",
+            "-c",
+            shell,
+            "sh",
+            str(disk),
+            sys.executable,
+            _ON_A_FULL_DISK + lines,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode == 77 or done.stderr.startswith("unshare:"):
+        pytest.skip("a tmpfs cannot be mounted here")
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stdout.splitlines() if line.startswith("REPORT ")]
+    return [json.loads(line.removeprefix("REPORT ")) for line in said]
+
+
+def test_a_picture_not_written_on_a_full_disk_leaves_no_empty_folder(tmp_path: Path) -> None:
+    outcome = on_a_full_disk(
+        tmp_path,
+        f"""
+from clarity.studio.pictures import PictureRefused, accept_picture
+pack = packs / "my-quiz.yaml"
+pack.write_text("clarity: 1\\nid: my-quiz\\n", encoding="utf-8")
+(packs / "earlier").mkdir()  # a folder of the teacher's, empty
+fill()
+try:
+    accept_picture(pack, "my-quiz", "cat.png", {png_bytes(64, 48)!r})
+    report({{"said": None, "left": sorted(os.listdir(packs))}})
+except PictureRefused as refused:
+    report({{"said": str(refused), "left": sorted(os.listdir(packs))}})
+try:  # into a pictures folder that is there already: it stays, empty or not
+    accept_picture(packs / "earlier.yaml", "earlier", "cat.png", {png_bytes(64, 48)!r})
+except PictureRefused:
+    pass
+report({{"said": None, "left": sorted(os.listdir(packs))}})
+""",
+    )
+    refused, then = outcome
+    assert refused["said"] is not None
+    assert "No space left on device" in refused["said"]
+    assert refused["left"] == ["earlier", "my-quiz.yaml"]  # no my-quiz/ left
+    assert then["left"] == ["earlier", "my-quiz.yaml"]

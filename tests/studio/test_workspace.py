@@ -4,6 +4,7 @@ of the game's packs, the bin with undo, imports, all on real files and the real 
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -350,3 +351,232 @@ def test_safe_file_names_of_devices_say_what_they_are() -> None:
     assert safe_file_name("lpt¹.gift") == "lpt¹-file.gift"
     assert safe_file_name("aux") == "aux-file"
     assert safe_file_name("auxiliary.csv") == "auxiliary.csv"
+
+
+# --- a deleted pack's pictures folder -------------------------------------------------------
+
+
+def pack_with_its_picture(workspace: Workspace, title: str = "Pics") -> tuple[str, Path]:
+    """A pack made in the studio whose round shows a picture dropped in (kept in the
+    pack's own folder ``<id>/``, as the studio keeps one): its ref and the picture."""
+    from clarity.studio.pictures import accept_picture
+
+    from .conftest import png_bytes
+
+    ref = workspace.new_pack(title, "en")
+    path = workspace.packs_dir / ref
+    pack_id = workspace.pack_id_of(workspace.resolve(ref))
+    accepted = accept_picture(path, pack_id, "garden.png", png_bytes(40, 30))
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    image_lines = [index for index, line in enumerate(lines) if "image:" in line]
+    assert image_lines, text  # the new pack's round names a picture
+    start = lines[image_lines[0]].index("image:")
+    lines[image_lines[0]] = lines[image_lines[0]][:start] + f"image: {accepted.image}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    loaded = workspace.load(workspace.resolve(ref))
+    assert accepted.path in loaded.images.values(), loaded.problems
+    return ref, accepted.path
+
+
+def test_deleting_a_pack_takes_its_pictures_folder_along_and_undo_brings_both_back(
+    workspace: Workspace,
+) -> None:
+    ref, picture = pack_with_its_picture(workspace)
+    folder = picture.parent
+    assert folder == workspace.packs_dir / "pics"
+    pack_text = (workspace.packs_dir / ref).read_bytes()
+    picture_bytes = picture.read_bytes()
+    undo = workspace.delete(ref)
+    assert not (workspace.packs_dir / ref).exists()
+    assert not folder.exists()
+    assert sorted(path.name for path in (workspace.trash_dir / undo).iterdir()) == [
+        "pics",
+        "pics.yaml",
+    ]
+    assert workspace.undo(undo) == ref
+    assert (workspace.packs_dir / ref).read_bytes() == pack_text
+    assert picture.read_bytes() == picture_bytes
+    assert not (workspace.trash_dir / undo).exists()
+    assert workspace.load(workspace.resolve(ref)).pack is not None  # it shows its picture
+
+
+def test_an_imported_pack_takes_the_folder_clarity_import_made_along(
+    workspace: Workspace,
+) -> None:
+    from .conftest import png_bytes
+
+    imported = workspace.import_files(
+        [("Geography quiz.gift", GIFT.encode("utf-8")), ("map.png", png_bytes(64, 48))]
+    )
+    [(ref, _)] = imported.packs
+    loaded = workspace.load(workspace.resolve(ref))
+    assert loaded.pack is not None
+    [picture] = loaded.images.values()
+    folder = workspace.packs_dir / loaded.pack.id
+    assert picture.parent == folder  # where clarity import puts a pack's pictures
+    undo = workspace.delete(ref)
+    assert not folder.exists()
+    workspace.undo(undo)
+    assert workspace.load(workspace.resolve(ref)).pack is not None
+    assert picture.is_file()
+
+
+def test_a_pictures_folder_another_pack_names_stays_where_it_is(workspace: Workspace) -> None:
+    ref, picture = pack_with_its_picture(workspace)
+    # another pack (a copy the teacher made by hand) shows the same picture
+    other = (workspace.packs_dir / ref).read_text(encoding="utf-8").replace("id: pics", "id: other")
+    (workspace.packs_dir / "other.yaml").write_text(other, encoding="utf-8")
+    assert picture.parent.name in other
+    undo = workspace.delete(ref)
+    assert not (workspace.packs_dir / ref).exists()
+    assert picture.is_file()  # the other pack still shows it
+    assert [path.name for path in (workspace.trash_dir / undo).iterdir()] == ["pics.yaml"]
+    assert workspace.load(workspace.resolve("other.yaml")).pack is not None
+    assert workspace.undo(undo) == ref
+    assert workspace.load(workspace.resolve(ref)).pack is not None
+
+
+def test_a_pack_naming_the_folder_by_another_spelling_keeps_it(workspace: Workspace) -> None:
+    ref, picture = pack_with_its_picture(workspace)
+    write_pack(
+        workspace.packs_dir,
+        "later.yaml",
+        HAND_WRITTEN.replace("union_state/belarus.png", "./x/../pics\\garden.png"),
+    )
+    workspace.delete(ref)
+    assert picture.is_file()
+
+
+def test_the_game_s_assets_are_never_taken_along(tmp_path: Path) -> None:
+    """A packs folder whose game assets sit inside it under the pack's id (a teacher's
+    odd set-up): the assets stay."""
+    packs = tmp_path / "packs"
+    assets = packs / "hand-geo"
+    (assets / "union_state").mkdir(parents=True)
+    belarus = bundled_assets_dir() / "union_state" / "belarus.png"
+    (assets / "union_state" / "belarus.png").write_bytes(belarus.read_bytes())
+    workspace = Workspace(packs, [bundled_questions_dir()], assets, tmp_path)
+    write_pack(packs)
+    assert workspace.load(workspace.resolve("hand-geo.yaml")).pack is not None
+    workspace.delete("hand-geo.yaml")
+    assert (assets / "union_state" / "belarus.png").is_file()
+
+
+def test_undo_never_replaces_a_pictures_folder_made_since(workspace: Workspace) -> None:
+    ref, picture = pack_with_its_picture(workspace)
+    undo = workspace.delete(ref)
+    picture.parent.mkdir()
+    (picture.parent / "new.png").write_bytes(b"a new picture")
+    with pytest.raises(WorkspaceRefused) as refused:
+        workspace.undo(undo)
+    assert refused.value.code == "taken"
+    assert "pics" in str(refused.value)
+    assert [path.name for path in picture.parent.iterdir()] == ["new.png"]
+    assert not (workspace.packs_dir / ref).exists()
+    assert sorted(path.name for path in (workspace.trash_dir / undo).iterdir()) == [
+        "pics",
+        "pics.yaml",
+    ]
+
+
+# --- what an import says -------------------------------------------------------------------
+
+#: A pack file a teacher made, whose round shows pic.png (kept beside it on their computer).
+LESSON = """\
+clarity: 1
+id: lesson
+title: Lesson
+description: A pack with its own picture.
+language: en
+rounds:
+  - image: pic.png
+    answer: Garden
+    grid: 2x2
+questions:
+  - id: one
+    type: typed
+    prompt: What grows in a garden?
+    answer: Flowers
+  - id: two
+    type: truefalse
+    prompt: A garden needs water.
+    answer: true
+"""
+
+
+def test_a_pack_sent_without_its_picture_is_refused_naming_only_the_teacher_s_files(
+    workspace: Workspace,
+) -> None:
+    imported = workspace.import_files([("lesson.yaml", LESSON.encode("utf-8"))])
+    assert imported.packs == ()
+    lines = [str(line) for line in imported.lines]
+    assert len(lines) == 1
+    [line] = lines
+    assert line.startswith('lesson.yaml:7:12: rounds[0].image: no picture "pic.png"'), line
+    assert "next to the pack (the files you sent)" in line
+    assert "clarity-studio-" not in line
+    assert tempfile.gettempdir() not in line
+
+
+def test_a_picture_sent_with_its_pack_file_is_the_pack_s_not_a_pack_of_its_own(
+    workspace: Workspace,
+) -> None:
+    from .conftest import png_bytes
+
+    picture = png_bytes(60, 40)
+    imported = workspace.import_files(
+        [("lesson.yaml", LESSON.encode("utf-8")), ("pic.png", picture)]
+    )
+    assert [ref for ref, _ in imported.packs] == ["lesson.yaml"], imported.lines
+    lines = [str(line) for line in imported.lines]
+    assert not any("no pack by itself" in line for line in lines), lines
+    loaded = workspace.load(workspace.resolve("lesson.yaml"))
+    assert [path.read_bytes() for path in loaded.images.values()] == [picture]
+    # the same pack naming a picture not sent: refused for that one, the sent one unsaid
+    missing = LESSON.replace("    answer: Flowers\n", "    answer: Flowers\n    image: gone.png\n")
+    imported = workspace.import_files(
+        [("lesson2.yaml", missing.encode("utf-8")), ("pic.png", picture)]
+    )
+    assert imported.packs == ()
+    lines = [str(line) for line in imported.lines]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith('lesson2.yaml:15:12: questions[0].image: no picture "gone.png"')
+    assert "clarity-studio-" not in lines[0]
+    # a picture no pack file names is still said to be no pack by itself
+    imported = workspace.import_files(
+        [
+            ("lesson3.yaml", LESSON.replace("id: lesson", "id: lesson-3").encode()),
+            ("pic.png", picture),
+            ("stray.png", png_bytes(9, 9)),
+        ]
+    )
+    lines = [str(line) for line in imported.lines]
+    assert [ref for ref, _ in imported.packs] == ["lesson3.yaml"], lines
+    assert (
+        [line for line in lines if "no pack by itself" in line]
+        == [line for line in lines if line.startswith("stray.png: ")]
+        != []
+    )
+
+
+def test_a_copy_not_written_on_a_full_disk_leaves_nothing_behind(tmp_path: Path) -> None:
+    from .test_pictures import on_a_full_disk
+
+    [outcome] = on_a_full_disk(
+        tmp_path,
+        """
+from clarity.resources import bundled_assets_dir, bundled_questions_dir
+from clarity.studio.workspace import Workspace, WorkspaceRefused
+workspace = Workspace(packs, [bundled_questions_dir()], bundled_assets_dir(), packs.parent)
+fill()
+try:
+    workspace.copy_pack("bundled:union_state.yaml")
+    report({"said": None, "left": sorted(os.listdir(packs))})
+except WorkspaceRefused as refused:
+    report({"said": str(refused), "left": sorted(os.listdir(packs))})
+""",
+    )
+    assert outcome["said"] is not None
+    assert "No space left on device" in outcome["said"]
+    assert outcome["left"] == []  # no union_state/ folder, no picture, no pack file

@@ -32,6 +32,7 @@ The rules:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -109,7 +110,7 @@ def accept_picture(
         )
     info, data, note = _fitted(data)
     suffix = SUFFIX_OF_FORMAT[info.format.value]
-    folder_name = pack_id if _PACK_ID.match(pack_id) else slug(pack_path.stem) or "pictures"
+    folder_name = picture_folder_name(pack_path, pack_id)
     pack_folder = pack_path.parent
     folder = pack_folder / folder_name
     _check_folder(folder, pack_folder)
@@ -121,6 +122,15 @@ def accept_picture(
     if not target.exists():
         _write(folder, pack_folder, target, data)
     return AcceptedPicture(f"{folder_name}/{name}", target, info.width, info.height, note)
+
+
+def picture_folder_name(pack_path: Path, pack_id: str) -> str:
+    """The name of the pack's own pictures folder beside the pack file ``pack_path`` whose
+    id is ``pack_id``: the id (as ``clarity import`` names it), else the slug of the
+    file's name without its ending, else ``pictures``."""
+    from clarity.formats.slugs import slug  # noqa: PLC0415
+
+    return pack_id if _PACK_ID.match(pack_id) else slug(pack_path.stem) or "pictures"
 
 
 def _fitted(data: bytes) -> tuple[PictureInfo, bytes, Message | None]:
@@ -232,13 +242,20 @@ def _free_name(folder: Path, stem: str, suffix: str) -> str:
 def _write(folder: Path, pack_folder: Path, target: Path, data: bytes) -> None:
     from clarity.atomic_files import FileNotWritten, write_replacing  # noqa: PLC0415
 
+    made = False  # whether this picture made the folder: a failed one takes it away
     try:
-        folder.mkdir(exist_ok=True)
+        try:
+            folder.mkdir()
+            made = True
+        except FileExistsError:
+            pass
         _check_folder(folder, pack_folder)  # made by someone else meanwhile: checked again
         write_replacing(target, data)
     except FileNotWritten as error:
+        _unmade(folder, made)
         raise PictureRefused(error.said) from error
     except OSError as error:
+        _unmade(folder, made)
         raise PictureRefused(
             message(
                 "{file} cannot be written: {reason}",
@@ -246,3 +263,14 @@ def _write(folder: Path, pack_folder: Path, target: Path, data: bytes) -> None:
                 reason=error.strerror or str(error),
             )
         ) from error
+    except PictureRefused:
+        _unmade(folder, made)
+        raise
+
+
+def _unmade(folder: Path, made: bool) -> None:
+    """Take away the folder a failed picture made (a full disk), when it is still empty:
+    a folder of nothing left in the packs folder is clutter the teacher did not ask for."""
+    if made:
+        with contextlib.suppress(OSError):  # not empty (someone else's picture): kept
+            folder.rmdir()

@@ -20,7 +20,9 @@ so a request can name no file but the packs it lists.
   language), with the pictures it names copied beside it.
 - :meth:`Workspace.delete` moves a pack file into ``PACKS_DIR/.studio-trash/<undo>/``
   (a hidden folder: the pack list passes over it) and :meth:`Workspace.undo` puts it back.
-  Its pictures stay where they are: another pack may name them, and the undo finds them.
+  The pack's own pictures folder (``<pack id>/`` beside it, where the studio and ``clarity
+  import`` put its pictures) goes with it and comes back with it, unless another pack of
+  the packs folder names a picture in it; every other picture stays where it is.
 - :meth:`Workspace.import_files`: files of any format of ``clarity import`` (GIFT, Aiken,
   CSV, xlsx, Quizlet, Open Trivia DB, Kahoot, or a pack file) imported as a file dropped on
   the game window is (:func:`clarity.formats.importing.import_dropped`).
@@ -364,11 +366,33 @@ class Workspace:
                 )
         text = _SCHEMA_COMMENT.sub(SCHEMA_LINE + "\n", text, count=1)
         copies = self._picture_copies(loaded)
-        for source, target in copies:
-            if not target.exists():
-                self._write_new(target, source.read_bytes(), schema=False)
         target = self.packs_dir / f"{new_id}.yaml"
-        self._write_new(target, text.encode("utf-8"))
+        written: list[Path] = []  # what this copy wrote, taken away again if it fails
+        made: list[Path] = []  # the folders it made, outermost first
+        try:
+            for source, picture in copies:
+                if not picture.exists():
+                    made += _folders_to_make(picture.parent, self.packs_dir)
+                    try:
+                        data = source.read_bytes()
+                    except OSError as error:
+                        said = message(
+                            "{file} cannot be read: {reason}",
+                            file=source.name,
+                            reason=error.strerror or str(error),
+                        )
+                        raise WorkspaceRefused(said, "not_written") from error
+                    self._write_new(picture, data, schema=False)
+                    written.append(picture)
+            self._write_new(target, text.encode("utf-8"))
+        except WorkspaceRefused:  # a full disk: no half copy, no empty folder left behind
+            for path in written:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):  # only an empty folder goes
+                    folder.rmdir()
+            raise
         return target.name
 
     def _picture_copies(self, loaded: LoadedPack) -> list[tuple[Path, Path]]:
@@ -417,32 +441,95 @@ class Workspace:
     # --- the bin ---------------------------------------------------------------------------
 
     def delete(self, ref: str) -> str:
-        """Move the teacher's pack ``ref`` into the bin; return the undo's key (16 hex
-        digits). Raises :class:`PackNotFound`, :class:`NotEditable` for a pack of the
-        game's, :class:`WorkspaceRefused` when it cannot be moved."""
+        """Move the teacher's pack ``ref`` into the bin, with its own pictures folder
+        (:meth:`own_pictures_folder`) when no other pack names a picture in it; return the
+        undo's key (16 hex digits). Raises :class:`PackNotFound`, :class:`NotEditable` for a
+        pack of the game's, :class:`WorkspaceRefused` when it cannot be moved (nothing is
+        moved then)."""
         found = self.editable(ref)
+        folder = self.own_pictures_folder(found)
         undo = secrets.token_hex(8)
         place = self.trash_dir / undo
         try:
             place.mkdir(parents=True)
-            os.replace(found.path, place / found.path.name)
         except OSError as error:
             raise WorkspaceRefused(_os_said(error, found.path), "not_written") from error
+        moved: list[tuple[Path, Path]] = []
+        for source in (found.path, folder):
+            if source is None:
+                continue
+            try:
+                os.replace(source, place / source.name)
+            except OSError as error:
+                for back_from, back_to in reversed(moved):  # all or nothing
+                    with contextlib.suppress(OSError):
+                        os.replace(back_from, back_to)
+                with contextlib.suppress(OSError):
+                    place.rmdir()
+                raise WorkspaceRefused(_os_said(error, source), "not_written") from error
+            moved.append((place / source.name, source))
         self._empty_old_trash()
         return undo
 
+    def own_pictures_folder(self, found: PackRef) -> Path | None:
+        """The pack's own pictures folder, which deleting it takes along: the folder
+        ``<pack id>/`` beside the pack file (:func:`clarity.studio.pictures.
+        picture_folder_name`, the name the studio and ``clarity import`` give it), when it
+        is a real folder directly in the packs folder (no link), is neither the game's
+        assets nor one of the game's pack folders, and no other pack file of the packs
+        folder names a picture inside it (:func:`_names_inside`); else None."""
+        from clarity.studio.pictures import picture_folder_name  # noqa: PLC0415
+
+        name = picture_folder_name(found.path, self.pack_id_of(found))
+        folder = self.packs_dir / name
+        if name.startswith(".") or folder.is_symlink() or not folder.is_dir():
+            return None
+        try:
+            real = folder.resolve(strict=True)
+            if real.parent != self.packs_dir.resolve(strict=True):
+                return None
+            for kept in (self.assets_dir, *self.bundled_dirs):
+                other = kept.resolve()
+                if real.is_relative_to(other) or other.is_relative_to(real):
+                    return None
+            entries = list(self.packs_dir.iterdir())
+        except (OSError, RuntimeError):
+            return None
+        for path in entries:
+            if (
+                path == found.path
+                or path.name.startswith(".")
+                or path.suffix.lower() not in PACK_SUFFIXES
+            ):
+                continue
+            if path.is_symlink() and not _inside(path, self.packs_dir):
+                if path.exists():  # a pack whose file is elsewhere: it may name it
+                    return None
+                continue
+            if path.is_file() and _names_inside(path, folder):
+                return None
+        return folder
+
     def undo(self, undo: str) -> str:
-        """Put back the pack deleted with the key ``undo``; return its ref. Raises
-        :class:`PackNotFound` for an unknown key, :class:`WorkspaceRefused` (code
-        ``taken``) when a pack file of the same name was made since."""
+        """Put back the pack deleted with the key ``undo`` (and its pictures folder when it
+        went with it); return its ref. Raises :class:`PackNotFound` for an unknown key,
+        :class:`WorkspaceRefused` (code ``taken``) when a pack file or a folder of the same
+        name was made since (nothing is put back then)."""
         if not _UNDO.match(undo):
             raise PackNotFound(undo)
         place = self.trash_dir / undo
         try:
-            kept = [path for path in place.iterdir() if path.is_file()]
+            entries = list(place.iterdir())
         except OSError:
             raise PackNotFound(undo) from None
-        if len(kept) != 1 or not _PACK_NAME.match(kept[0].name):
+        kept = [path for path in entries if path.is_file() and not path.is_symlink()]
+        folders = [path for path in entries if path.is_dir() and not path.is_symlink()]
+        if (
+            len(kept) != 1
+            or not _PACK_NAME.match(kept[0].name)
+            or len(folders) > 1
+            or len(kept) + len(folders) != len(entries)
+        ):
             raise PackNotFound(undo)
         target = self.packs_dir / kept[0].name
         if os.path.lexists(target):
@@ -453,11 +540,29 @@ class Workspace:
                 ),
                 "taken",
             )
-        try:
-            os.replace(kept[0], target)
+        for folder in folders:
+            if os.path.lexists(self.packs_dir / folder.name):
+                raise WorkspaceRefused(
+                    message(
+                        "{file} cannot be put back: its pictures folder {folder} has been "
+                        "made again since",
+                        file=target.name,
+                        folder=folder.name,
+                    ),
+                    "taken",
+                )
+        moved: list[tuple[Path, Path]] = []
+        for source in (*folders, kept[0]):
+            try:
+                os.replace(source, self.packs_dir / source.name)
+            except OSError as error:
+                for back_from, back_to in reversed(moved):  # all or nothing
+                    with contextlib.suppress(OSError):
+                        os.replace(back_from, back_to)
+                raise WorkspaceRefused(_os_said(error, target), "not_written") from error
+            moved.append((self.packs_dir / source.name, source))
+        with contextlib.suppress(OSError):
             place.rmdir()
-        except OSError as error:
-            raise WorkspaceRefused(_os_said(error, target), "not_written") from error
         return target.name
 
     def _empty_old_trash(self) -> None:
@@ -506,20 +611,29 @@ class Workspace:
                 path.write_bytes(data)
                 paths.append(path)
                 sent_as[str(path)] = shown
+            # a picture a pack file sent with it names is that pack's (found beside it),
+            # no import of its own
+            named: set[str] = set()
+            for path in paths:
+                if path.suffix.lower() in PACK_SUFFIXES:
+                    named |= _named_paths(path) or set()
+            places = _places_of(Path(folder))
             for path, images in dropped_together(paths):
+                if not images and _folded(os.path.normpath(path)) in named:
+                    continue
                 try:
                     outcome = import_dropped(
                         path, packs_dir=self.packs_dir, assets_dir=self.assets_dir, images=images
                     )
                 except ImportRefused as refused:
-                    lines += [_skipped_said(line, sent_as) for line in refused.skipped]
-                    said, named = _as_sent(refused.said, sent_as)
-                    if not named:  # the reason does not say which file: the line does
+                    lines += [_skipped_said(line, sent_as, places) for line in refused.skipped]
+                    said, named_file = _as_sent(refused.said, sent_as, places)
+                    if not named_file:  # the reason does not say which file: the line does
                         said = message("{file}: {problem}", file=sent_as[str(path)], problem=said)
                     lines.append(said)
                     continue
-                lines += [_skipped_said(line, sent_as) for line in outcome.skipped]
-                lines += [_as_sent(said, sent_as)[0] for said in outcome.said]
+                lines += [_skipped_said(line, sent_as, places) for line in outcome.skipped]
+                lines += [_as_sent(said, sent_as, places)[0] for said in outcome.said]
                 made.append((outcome.pack_path.name, outcome.title))
         return Imported(tuple(made), tuple(lines))
 
@@ -605,6 +719,67 @@ def _renamed_text(path: Path, text: str, new_id: str, title: str) -> str | None:
         return None
 
 
+def _folders_to_make(folder: Path, base: Path) -> list[Path]:
+    """The folders from ``base`` (not included) down to ``folder`` that are not there yet,
+    outermost first: what writing a file into ``folder`` makes."""
+    missing: list[Path] = []
+    while folder != base and base in folder.parents and not os.path.lexists(folder):
+        missing.append(folder)
+        folder = folder.parent
+    return missing[::-1]
+
+
+def _names_inside(path: Path, folder: Path) -> bool:
+    """Whether the pack file ``path`` may name a picture inside ``folder``: a text of its
+    document that, as a path from the pack's folder, leads into ``folder``
+    (:func:`_named_paths`: more than the loader finds, never less). A file that cannot be
+    read, or whose YAML the studio cannot open while its text has the folder's name, counts
+    as naming it: its pictures are never taken away."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    if _folded(folder.name) not in _folded(text):
+        return False
+    named = _named_paths(path)
+    if named is None:
+        return True
+    inside = _folded(os.path.normpath(folder))
+    return any(one == inside or one.startswith(inside + os.sep) for one in named)
+
+
+def _named_paths(path: Path) -> set[str] | None:
+    """Every text of the pack file ``path``'s document read as a path from the pack's
+    folder (``\\`` as ``/``, normalised, in one Unicode form and either case: compare
+    with :func:`_folded` paths), so every picture it names is among them; None when the
+    studio cannot open its YAML."""
+    from clarity.studio.documents import DocumentUnreadable, open_document  # noqa: PLC0415
+
+    try:
+        document = open_document(path)
+    except (DocumentUnreadable, RecursionError, ValueError):
+        return None
+    base = path.parent
+    named: set[str] = set()
+    stack: list[object] = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and value.strip() and "\x00" not in value:
+            named.add(_folded(os.path.normpath(base / value.strip().replace("\\", "/"))))
+    return named
+
+
+def _folded(text: str | Path) -> str:
+    """``text`` in one Unicode form (NFC) and case: names compared loosely."""
+    import unicodedata  # noqa: PLC0415
+
+    return unicodedata.normalize("NFC", str(text)).casefold()
+
+
 def _last_part(name: str) -> str:
     """The last part of a file name a browser sent, whatever its folders (``/`` or ``\\``)."""
     name = name.replace("\x00", "")
@@ -618,11 +793,24 @@ def _same_bytes(one: Path, other: Path) -> bool:
         return False
 
 
-def _as_sent(said: Message, sent_as: dict[str, str]) -> tuple[Message, bool]:
+def _places_of(folder: Path) -> tuple[str, ...]:
+    """The spellings of the import's own folder ``folder`` (as made, and with links
+    followed), longest first."""
+    places = {str(folder)}
+    with contextlib.suppress(OSError, RuntimeError):
+        places.add(str(folder.resolve()))
+    return tuple(sorted(places, key=len, reverse=True))
+
+
+def _as_sent(
+    said: Message, sent_as: dict[str, str], places: Sequence[str] = ()
+) -> tuple[Message, bool]:
     """``said`` with each path of a file written for the import (a folder of its own in
-    the system's temporary folder) as the name the teacher sent it under, and whether it
-    named one. Its texts are the import's own values (paths and names, never translated);
-    a message inside it is gone through the same way."""
+    the system's temporary folder, spelled as in ``places``) as the name the teacher sent
+    it under, and whether it named one: a path inside that folder is said from it
+    (``pictures/cat.png``), the folder itself as "the files you sent". Its texts are the
+    import's own values (paths and names, never translated); a message inside it is gone
+    through the same way."""
     named = False
     by_name = {Path(written).name: shown for written, shown in sent_as.items()}
 
@@ -644,6 +832,14 @@ def _as_sent(said: Message, sent_as: dict[str, str]) -> tuple[Message, bool]:
                 if written in text:
                     named = True
                     text = text.replace(written, shown)
+            for place in places:
+                if text == place:
+                    # Translators: where the studio looked for a picture of a pack being
+                    # imported: "no picture "x.png" next to the pack (the files you sent)"
+                    return message("the files you sent")
+                for separator in {os.sep, "/"}:
+                    text = text.replace(place + separator, "")
+                text = text.replace(place, "the files you sent")
             return text if isinstance(value, str) or text != str(value) else value
         return value
 
@@ -652,12 +848,13 @@ def _as_sent(said: Message, sent_as: dict[str, str]) -> tuple[Message, bool]:
     return result, named
 
 
-def _skipped_said(line: SkippedLine, sent_as: dict[str, str]) -> Message:
+def _skipped_said(line: SkippedLine, sent_as: dict[str, str], places: Sequence[str]) -> Message:
     name = sent_as.get(str(line.path), line.path.name)
     place = f"{name}:{line.line}:{line.column}"
+    reason = _as_sent(line.reason, sent_as, places)[0]
     if line.kind == "skipped":
-        return message("{place}: skipped: {reason}", place=place, reason=line.reason)
-    return message("{place}: note: {reason}", place=place, reason=line.reason)
+        return message("{place}: skipped: {reason}", place=place, reason=reason)
+    return message("{place}: note: {reason}", place=place, reason=reason)
 
 
 def _os_said(error: OSError, path: Path) -> Message:
