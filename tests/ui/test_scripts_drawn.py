@@ -179,12 +179,20 @@ def test_a_character_newer_than_python_s_tables_is_drawn(chain_font: ChainFont, 
     assert drawn.get_height() >= chain_font.get_linesize()
 
 
+@pytest.fixture(scope="module")
+def one_chain_font() -> ChainFont:
+    """One font for every text of a run, as the game has: what fontconfig named for the
+    characters of the texts before stays in its chain (each new chain asked fontconfig
+    again, a process each time, most of the test's CPU time)."""
+    return new_chain_font()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(codec=None, categories=None), max_size=40))
-def test_any_text_is_measured_and_drawn(text: str) -> None:
+def test_any_text_is_measured_and_drawn(one_chain_font: ChainFont, text: str) -> None:
     # st.characters(codec=None, categories=None): every code point, unassigned, private
     # use, noncharacters and lone surrogates included
-    chain_font = new_chain_font()
+    chain_font = one_chain_font
     for wrap in (0, 90):
         drawn = chain_font.render_text(text, BLACK, wrap)
         assert drawn.get_width() >= 1
