@@ -55,6 +55,9 @@ class TextFitter:
     def __init__(self, assets: Assets) -> None:
         self.assets = assets
         self._widths: dict[tuple[str, int, bool], int] = {}
+        # every text's measure at a size and a wrap: a screen's layout fits the same texts
+        # in the same boxes again at each layout, trying the same sizes
+        self._measures: dict[tuple[str, int, int, bool], tuple[int, int]] = {}
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         """The width of ``text`` drawn as one line, in pixels."""
@@ -72,15 +75,24 @@ class TextFitter:
         ``Assets.text`` renders it: lines break at spaces, between Chinese or Japanese
         characters, and inside a word wider than the line (so the width never passes
         ``wrap`` unless one character does)."""
+        key = (text, size, wrap, bold)
+        found = self._measures.get(key)
+        if found is not None:
+            return found
         font = self.assets.font(size, bold)
         if "\n" not in text and self.width(text, size, bold) <= wrap:
             layout = font.layout(text)
-            return layout.width, layout.height
-        widest = height = 0
-        for line, rtl in font.lines(text, max(1, wrap)):
-            layout = font.layout(line, rtl)
-            widest, height = max(widest, layout.width), height + layout.height
-        return widest, height
+            found = layout.width, layout.height
+        else:
+            widest = height = 0
+            for line, rtl in font.lines(text, max(1, wrap)):
+                layout = font.layout(line, rtl)
+                widest, height = max(widest, layout.width), height + layout.height
+            found = widest, height
+        if len(self._measures) > WORD_CACHE_SIZE:
+            self._measures.clear()
+        self._measures[key] = found
+        return found
 
     def fits(
         self,
