@@ -633,6 +633,7 @@ def _cmd_studio(args: argparse.Namespace) -> int:
         token=secrets.token_urlsafe(24),
         rules=_studio_rules(args),
         config_dir=cli._config_dir(args) if given_config else None,
+        game_open=args.exit_with_parent,
     )
 
     def announce(url: str) -> None:

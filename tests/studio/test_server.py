@@ -525,6 +525,16 @@ def test_start_runs_the_game_on_the_pack(studio: Studio) -> None:
     assert len(studio.started) == 1
 
 
+def end_game(process: subprocess.Popen[bytes]) -> None:
+    """End a game the test started: it runs detached, so nothing else ever would."""
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:  # a loaded machine, or the game stuck: no orphan left
+        process.kill()
+        process.wait(10)
+
+
 @pytest.mark.slow
 def test_the_game_started_really_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
@@ -538,8 +548,7 @@ def test_the_game_started_really_runs(tmp_path: Path, monkeypatch: pytest.Monkey
         assert started.failure(3.0) is None, "the game ended at once"
         assert started.process.poll() is None
     finally:
-        started.process.terminate()
-        started.process.wait(20)
+        end_game(started.process)
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -1164,6 +1173,25 @@ def without_a_display() -> dict[str, str]:
     """This environment as on a computer with no display (an SSH session)."""
     gone = ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")
     return {name: value for name, value in os.environ.items() if name not in gone}
+
+
+def test_a_studio_the_game_opened_points_to_that_game_instead_of_a_second_window(
+    tmp_path: Path,
+) -> None:
+    commands: list[list[str]] = []
+    running, runner = studio_starting_games(tmp_path, commands.append, start_wait=0.1)
+    running.server.game_open = True
+    try:
+        write_pack(running.packs_dir)
+        reply = running.client.post(running.pack_url("hand-geo.yaml", "/start"))
+        assert reply.status == 409, reply.body
+        said = reply.json()
+        assert said["error"] == "game_open"
+        assert said["message"].startswith("The game is already open on this computer: choose")
+        assert commands == []  # no second game was started
+    finally:
+        runner.run(running.server.close())
+        runner.stop()
 
 
 def test_a_game_that_cannot_open_its_window_is_said_not_started_with_its_reason(

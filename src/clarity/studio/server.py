@@ -305,7 +305,9 @@ class StudioServer:
     is asked for its ``failure(seconds)`` when it has one: :class:`StartedGame`);
     ``start_wait``: the seconds a game started is watched for an early end;
     ``fonts``: what says whether this computer's fonts draw a character (called once, at
-    the first check: :func:`drawable_here`; None checks without it).
+    the first check: :func:`drawable_here`; None checks without it);
+    ``game_open``: the studio was started by the game, which is still running: "Start in
+    the game" then points to that game instead of opening a second window over it.
     """
 
     def __init__(
@@ -321,8 +323,10 @@ class StudioServer:
         spawn: Spawn = start_detached,
         start_wait: float = START_WAIT,
         fonts: Fonts | None = drawable_here,
+        game_open: bool = False,
     ) -> None:
         self.workspace = workspace
+        self.game_open = game_open
         self.translator = translator
         self.token = token
         self.limits = limits
@@ -960,6 +964,18 @@ class StudioServer:
     async def _start(self, request: web.Request) -> web.Response:
         found = self._resolve(request)
         loaded = await self._work(self._valid, found)
+        if self.game_open:
+            # A second game window would open behind the browser, over the one the teacher
+            # has (which lists the pack already): the teacher is pointed to that one.
+            raise Refusal(
+                409,
+                "game_open",
+                message(
+                    'The game is already open on this computer: choose "{title}" there, '
+                    "in Play (it is listed now).",
+                    title=loaded.title,
+                ),
+            )
         command = game_command(loaded.id, self.workspace.data_dir, self.config_dir)
         try:
             started = self.spawn(command)
@@ -982,6 +998,9 @@ class StudioServer:
                 "not_started",
                 message("the game could not be started: {reason}", reason=reason),
             )
+        if isinstance(started, StartedGame):
+            # waited for when it ends, so a closed game leaves no zombie behind the studio
+            threading.Thread(target=started.process.wait, daemon=True).start()
         return _json({"started": True})
 
     def _valid(self, found: PackRef) -> LoadedPack:
