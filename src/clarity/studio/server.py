@@ -258,26 +258,21 @@ def start_detached(command: list[str], env: dict[str, str] | None = None) -> Sta
     the studio's terminal does not reach it. The file, not a pipe: a pipe would stop a
     game that writes much once the studio no longer reads it, or ends."""
     errors = tempfile.TemporaryFile()  # noqa: SIM115 - read by StartedGame.failure
+    own_group: dict[str, Any]
+    if sys.platform == "win32":
+        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS  # type: ignore[attr-defined]
+        own_group = {"creationflags": flags}
+    else:
+        own_group = {"start_new_session": True}
     try:
-        if sys.platform == "win32":
-            flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS  # type: ignore[attr-defined]
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=errors,
-                creationflags=flags,
-                env=env,
-            )
-        else:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=errors,
-                start_new_session=True,
-                env=env,
-            )
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env=env,
+            **own_group,
+        )
     except BaseException:
         errors.close()
         raise
