@@ -7,6 +7,7 @@ path out of the packs folder, a fake or huge picture)."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import os
@@ -19,6 +20,7 @@ import textwrap
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from clarity import cli
 from clarity.core.packs.loader import load_pack
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.studio.server import START_WAIT, StudioLimits, game_command, start_detached
+from clarity.ui.studio_launch import studio_command
 from printing.pdf_reading import pdfinfo, pdftotext
 
 from .conftest import (
@@ -571,6 +574,28 @@ def test_a_port_in_use_is_one_line_and_status_1(
     assert out == ""
 
 
+@contextlib.contextmanager
+def studio_process(
+    command: list[str], *, stdin: int | None = None, config: Path | None = None
+) -> Iterator[subprocess.Popen[str]]:
+    """``command`` (a ``clarity studio`` command line) as a real process: its output and
+    errors in text pipes, unbuffered so that its address line comes at once, its settings
+    from ``config`` when given (``CLARITY_CONFIG_DIR``); killed and waited for on the way
+    out when it has not ended, so that a failed assertion leaves no server running."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if config is not None:
+        env["CLARITY_CONFIG_DIR"] = str(config)
+    child = subprocess.Popen(
+        command, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+
 @pytest.mark.slow
 def test_clarity_studio_prints_an_address_that_answers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -580,23 +605,8 @@ def test_clarity_studio_prints_an_address_that_answers(
     config = tmp_path / "config"
     assert cli.main(["settings", "--config-dir", str(config), "language=be"]) == 0
     capsys.readouterr()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "CLARITY_CONFIG_DIR": str(config)}
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "clarity",
-            "studio",
-            "--no-browser",
-            "--data-dir",
-            str(tmp_path / "d"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
+    command = [sys.executable, "-m", "clarity", "studio", "--no-browser"]
+    with studio_process([*command, "--data-dir", str(tmp_path / "d")], config=config) as child:
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.startswith("studio: http://127.0.0.1:"), line
@@ -613,10 +623,6 @@ def test_clarity_studio_prints_an_address_that_answers(
         assert child.returncode == 0
         assert "Traceback" not in err
         assert err == ""
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
 
 
 # --- what a hostile or clumsy request sends, and what a teacher expects back ----------------
@@ -875,24 +881,8 @@ def test_the_studio_ends_when_its_input_ends(tmp_path: Path) -> None:
 def test_clarity_studio_exit_with_parent_ends_cleanly_when_its_input_closes(
     tmp_path: Path,
 ) -> None:
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "clarity",
-            "studio",
-            "--no-browser",
-            "--exit-with-parent",
-            "--data-dir",
-            str(tmp_path / "d"),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
+    # the command line the game starts its studio with
+    with studio_process(studio_command(tmp_path / "d"), stdin=subprocess.PIPE) as child:
         assert child.stdout is not None
         assert child.stdin is not None
         assert child.stdout.readline().startswith("studio: http://127.0.0.1:")
@@ -902,10 +892,6 @@ def test_clarity_studio_exit_with_parent_ends_cleanly_when_its_input_closes(
         assert child.wait(20) == 0
         assert child.stderr is not None
         assert child.stderr.read() == ""  # no traceback: the server closed as on Ctrl+C
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
 
 
 @pytest.mark.slow  # two interpreters start the game's launcher and the studio: some seconds
