@@ -21,43 +21,17 @@ from clarity.ui.sound import Sound
 
 from .conftest import ASSETS, QUESTIONS, write_play_pack
 from .menus import press, step
+from .study_app import Clock, open_study_list
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SHOTS = os.environ.get("CLARITY_STUDY_SHOTS")  # a folder: the screenshots are saved there
 
 
-class Clock:
-    """The study's clock, moved by the test."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-
 def open_study(
     tmp_path: Path, clock: Clock, *, guest: bool = False, size: tuple[int, int] = (1280, 800)
 ) -> App:
-    packs = tmp_path / "packs"
-    if not (packs / "play-test.yaml").exists():
-        write_play_pack(packs)
-    services = Services(
-        assets=Assets(ASSETS),
-        sound=Sound(enabled=False),
-        packs=PackCatalog([packs], ASSETS),
-        settings=GameSettings(seed=1),
-        data_dir=tmp_path / "data",
-        player_options=PlayerOptions(name=None if guest else "Ana", guest=guest),
-        clock=clock,
-    )
-    app = App(services, WindowOptions(size=size))
-    app.open()
-    app.screens.push("packs", purpose="study")
-    for _ in range(600):
-        step(app)
-        if not app.top.loading:  # type: ignore[attr-defined]
-            break
+    """The App on the first pack's cards, chosen from the study's pack list."""
+    app = open_study_list(tmp_path, clock, guest=guest, size=size)
     press(app, pygame.K_RETURN)  # the first pack
     assert isinstance(app.top, StudyScene)
     return app

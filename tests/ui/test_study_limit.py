@@ -27,21 +27,12 @@ from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Servic
 from clarity.ui.sound import Sound
 
 from .conftest import ASSETS, QUESTIONS, Pilot, write_play_pack
+from .study_app import Clock
 
 PACK = "play-test"
 IDS = [q["id"] for q in QUESTIONS]
 # Monday 2 March 2026 at 14:00 in Minsk (UTC+3); every moment below is this day unless said
 MONDAY_AFTERNOON = datetime(2026, 3, 2, 11, 0, tzinfo=UTC)
-
-
-class Clock:
-    """The study's clock, moved by the test."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 @pytest.fixture(autouse=True)

@@ -19,65 +19,22 @@ import pytest
 
 from clarity.resources import bundled_assets_dir
 from clarity.store import open_store
-from clarity.ui.app import App, WindowOptions
-from clarity.ui.assets import Assets
+from clarity.ui.app import App
 from clarity.ui.bindings import key_hints
 from clarity.ui.scenes.packs import PackScene
 from clarity.ui.scenes.study import StudyScene
-from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Services
-from clarity.ui.sound import Sound
 
-from .conftest import ASSETS, QUESTIONS, write_play_pack
+from .conftest import QUESTIONS, write_play_pack
 from .menus import press, step
+from .study_app import Clock, open_study_list
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SHOTS = os.environ.get("CLARITY_STUDY_SHOTS")  # a folder: the screenshots are saved there
 AGAIN, GOOD, EASY = pygame.K_1, pygame.K_3, pygame.K_4
 
 
-class Clock:
-    """The study's clock, moved by the test."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-
-def open_list(
-    tmp_path: Path,
-    clock: Clock,
-    *,
-    guest: bool = False,
-    size: tuple[int, int] = (1280, 800),
-    questions: list[dict[str, object]] | None = None,
-) -> App:
-    """The App on the pack list chosen from for study, every pack loaded."""
-    packs = tmp_path / "packs"
-    if not (packs / "play-test.yaml").exists():
-        write_play_pack(packs, questions=questions or QUESTIONS)
-    services = Services(
-        assets=Assets(ASSETS),
-        sound=Sound(enabled=False),
-        packs=PackCatalog([packs], ASSETS),
-        settings=GameSettings(seed=1),
-        data_dir=tmp_path / "data",
-        player_options=PlayerOptions(name=None if guest else "Ana", guest=guest),
-        clock=clock,
-    )
-    app = App(services, WindowOptions(size=size))
-    app.open()
-    app.screens.push("packs", purpose="study")
-    for _ in range(600):
-        step(app)
-        if not app.top.loading:  # type: ignore[attr-defined]
-            break
-    return app
-
-
 def open_study(tmp_path: Path, clock: Clock, **options: object) -> tuple[App, StudyScene]:
-    app = open_list(tmp_path, clock, **options)  # type: ignore[arg-type]
+    app = open_study_list(tmp_path, clock, **options)  # type: ignore[arg-type]
     press(app, pygame.K_RETURN)  # the first pack
     scene = app.top
     assert isinstance(scene, StudyScene)
@@ -318,7 +275,7 @@ def pack_line(app: App, pack_id: str) -> str:
 def test_the_study_pack_list_shows_cards_due_and_new_left_today(tmp_path: Path) -> None:
     write_play_pack(tmp_path / "packs", pack_id="other", title="Another pack")
     clock = Clock(START)
-    app = open_list(tmp_path, clock)
+    app = open_study_list(tmp_path, clock)
     packs = app.top
     assert isinstance(packs, PackScene)
     assert ("Enter", "study") in list(packs.hints())
@@ -356,13 +313,13 @@ def test_the_study_pack_list_shows_cards_due_and_new_left_today(tmp_path: Path) 
     app.close()
 
     clock.at = START + timedelta(days=60)  # every card rated is due, a fresh day's limit
-    app = open_list(tmp_path, clock)
+    app = open_study_list(tmp_path, clock)
     assert pack_line(app, chosen) == f"4 cards due now · {left} new cards left today"
     app.close()
 
 
 def test_a_guest_sees_how_many_cards_each_pack_has(tmp_path: Path) -> None:
-    app = open_list(tmp_path, Clock(START), guest=True)
+    app = open_study_list(tmp_path, Clock(START), guest=True)
     assert pack_line(app, "play-test") == f"{len(QUESTIONS)} cards"
     app.close()
 
@@ -372,10 +329,10 @@ def test_the_sprint_pack_list_shows_the_personal_best(tmp_path: Path) -> None:
     write_play_pack(packs_dir)
     write_play_pack(packs_dir, pack_id="other", title="Another pack")
     clock = Clock(START)
-    app = open_list(tmp_path, clock)
+    app = open_study_list(tmp_path, clock)
     assert app.services.record_sprint("play-test", 12, 5, 20, START) is None
     app.close()
-    app = open_list(tmp_path, clock)
+    app = open_study_list(tmp_path, clock)
     app.pop()
     app.screens.push("packs", purpose="sprint")
     for _ in range(600):
