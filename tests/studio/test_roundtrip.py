@@ -20,6 +20,7 @@ import string
 import tempfile
 import time
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,25 @@ def write(tmp_path: Path, text: str, name: str = "pack.yaml", *, newline: str = 
     path = tmp_path / name
     path.write_bytes(text.replace("\n", newline).encode("utf-8"))
     return path
+
+
+def put_texts(document: Any, edits: Iterable[tuple[tuple[Any, ...], str]]) -> None:
+    """Each text of ``edits`` put in ``document`` at its place (the keys and list indexes
+    down to it, as :func:`leaf_paths` gives them), as the page does when a field is typed
+    in."""
+    for where, text in edits:
+        target = document
+        for step in where[:-1]:
+            target = target[step]
+        target[where[-1]] = text
+
+
+def saved_copy(path: Path, document: dict[str, Any], backups_dir: Path) -> str:
+    """A copy of ``document`` saved over the pack file ``path`` (``document`` itself stays
+    as it was, to be compared with what is read back), its backups in ``backups_dir``; the
+    file's text after, its bytes decoded as UTF-8 and nothing else (a BOM and CR LF kept)."""
+    save(path, copy.deepcopy(document), backups_dir=backups_dir)
+    return path.read_bytes().decode("utf-8")
 
 
 def pack_files() -> list[Path]:
@@ -768,13 +788,8 @@ FIELDS = [
 def test_random_texts_read_back_as_written(tmp_path: Path, edits: list[Any]) -> None:
     path = write(tmp_path, HAND, "random.yaml")
     document = composed(HAND)
-    for where, text in edits:
-        target = document
-        for step in where[:-1]:
-            target = target[step]
-        target[where[-1]] = text
-    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
-    assert composed(path.read_bytes().decode("utf-8")) == document
+    put_texts(document, edits)
+    assert composed(saved_copy(path, document, tmp_path / "backups")) == document
     assert path.read_text(encoding="utf-8").count("# The longest river") == 1
 
 
@@ -843,8 +858,7 @@ def test_random_structural_edits_keep_the_comments_of_what_stays(
     document = composed(HAND)
     for edit in edits:
         edited(document, edit)
-    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
-    after = path.read_bytes().decode("utf-8")
+    after = saved_copy(path, document, tmp_path / "backups")
     assert composed(after) == document
     assert after.startswith("# A hand-written pack about rivers.\n# Keep it short")
     assert "id: rivers   # the id never changes\n" in after
@@ -904,13 +918,8 @@ def test_random_texts_in_a_bundled_pack_read_back_and_change_only_their_lines(
 ) -> None:
     path = write(tmp_path, UNION_STATE, "union.yaml")
     document = composed(UNION_STATE)
-    for where, text in edits:
-        target = document
-        for step in where[:-1]:
-            target = target[step]
-        target[where[-1]] = text
-    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
-    after = path.read_bytes().decode("utf-8")
+    put_texts(document, edits)
+    after = saved_copy(path, document, tmp_path / "backups")
     assert composed(after) == document
     removed = [line for line in changed_lines(UNION_STATE, after) if line.startswith("-")]
     assert len(removed) <= sum(lines_taken(UNION_STATE, where) for where, _ in edits)
@@ -1262,13 +1271,8 @@ def test_random_texts_in_flow_mappings_read_back_and_stay_on_their_lines(
 ) -> None:
     path = write(tmp_path, FLOW, "random-flow.yaml")
     document = composed(FLOW)
-    for where, text in edits:
-        target = document
-        for step in where[:-1]:
-            target = target[step]
-        target[where[-1]] = text
-    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
-    after = path.read_bytes().decode("utf-8")
+    put_texts(document, edits)
+    after = saved_copy(path, document, tmp_path / "backups")
     assert composed(after) == document
     lines = after.splitlines()
     assert len(lines) == len(FLOW.splitlines())  # every edit stayed on its flow line
@@ -1451,8 +1455,7 @@ def test_edits_in_place_or_moves_of_items_without_ids_keep_every_comment_on_its_
     else:
         document["questions"] = [document["questions"][index] for index in order]
         names = [names[index] for index in order]
-    save(path, copy.deepcopy(document), backups_dir=tmp_path / "backups")
-    after = path.read_bytes().decode("utf-8")
+    after = saved_copy(path, document, tmp_path / "backups")
     assert composed(after) == document
     assert comment_lines(after) == comment_lines(NO_IDS)
     assert after.count("  # a trailing note\n") == 1
