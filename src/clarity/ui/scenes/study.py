@@ -511,6 +511,12 @@ class StudyScene(Scene):
         face.blit(shown, shown.get_rect(midtop=(room.centerx, room.top)))
         return size[1]
 
+    def _face_room(self, face: pygame.Surface) -> pygame.Rect:
+        """The room a card's side draws in: ``face``'s rectangle inside a margin of 2 units
+        (the layout's unit, in pixels) on every edge, the same on the front and the back."""
+        pad = self._metrics.px(2.0)
+        return face.get_rect().inflate(-2 * pad, -2 * pad)
+
     def _draw_front(self, face: pygame.Surface) -> None:
         metrics = self._metrics
         assets = self.app.services.assets
@@ -518,8 +524,7 @@ class StudyScene(Scene):
         question = self._question()
         if question is None:
             return
-        pad = metrics.px(2.0)
-        box = face.get_rect().inflate(-2 * pad, -2 * pad)
+        box = self._face_room(face)
         picture = self._picture(question)
         if picture is not None:
             room = pygame.Rect(box.left, box.top, box.width, int(box.height * FRONT_PICTURE))
@@ -573,8 +578,7 @@ class StudyScene(Scene):
         question = self._question()
         if question is None:
             return
-        pad = metrics.px(2.0)
-        box = face.get_rect().inflate(-2 * pad, -2 * pad)
+        box = self._face_room(face)
         picture = self._picture(question)
         if picture is None:
             self._draw_back_texts(face, question, t, box)
