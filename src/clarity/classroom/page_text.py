@@ -18,14 +18,12 @@ answer) are rendered by the host, not here.
 
 from __future__ import annotations
 
-import html
-import re
 from functools import cache
 from pathlib import Path
 
 from clarity.core.messages import N_, Message, plural_message
 from clarity.i18n import Translator
-from clarity.i18n.page_words import page_words, script_json
+from clarity.i18n.page_words import filled_page, page_words
 
 #: The pages :func:`render` knows, each an HTML file of ``web/``.
 PAGES = ("student", "teacher")
@@ -151,8 +149,6 @@ PLURALS: dict[str, Message] = {
     "given_by": plural_message("given by {count} student", "given by {count} students", 0),
 }
 
-_SLOT = re.compile(r"\{\{(text:)?([a-z_]+)\}\}")
-
 
 def render(page: str, translator: Translator) -> str:
     """The HTML of ``page`` (one of :data:`PAGES`) in ``translator``'s language.
@@ -164,18 +160,7 @@ def render(page: str, translator: Translator) -> str:
         raise KeyError(page)
     template = _template(page)
     texts = {key: translator.gettext(text) for key, text in TEXTS.items()}
-
-    def filled(match: re.Match[str]) -> str:
-        if match.group(1):
-            return html.escape(texts[match.group(2)])
-        name = match.group(2)
-        if name == "lang":
-            return html.escape(translator.language)
-        if name == "texts":
-            return script_json(page_data(translator))
-        raise KeyError(name)
-
-    return _SLOT.sub(filled, template)
+    return filled_page(template, texts, translator.language, page_data(translator))
 
 
 def page_data(translator: Translator) -> dict[str, object]:

@@ -19,15 +19,13 @@ translated: format names (GIFT, Aiken, CSV, Anki), the pack's own texts.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from clarity.core.messages import N_, Message, plural_message
 from clarity.i18n import Translator
-from clarity.i18n.page_words import page_words, script_json
+from clarity.i18n.page_words import filled_page, page_words
 
 WEB_DIR = Path(__file__).with_name("web")
 PAGE_FILE = "studio.html"
@@ -288,8 +286,6 @@ PLURALS: dict[str, Message] = {
     "imported": plural_message("Imported {count} pack.", "Imported {count} packs.", 0),
 }
 
-_SLOT = re.compile(r"\{\{(text:)?([a-z_0-9]+)\}\}")
-
 
 def render_studio_page(translator: Translator) -> str:
     """The studio page's HTML in ``translator``'s language: every ``{{slot}}`` of
@@ -299,18 +295,7 @@ def render_studio_page(translator: Translator) -> str:
     found by the tests), and OSError when the page's file cannot be read.
     """
     texts = {key: _word(translator, text) for key, text in TEXTS.items()}
-
-    def filled(match: re.Match[str]) -> str:
-        if match.group(1):
-            return html.escape(texts[match.group(2)])
-        name = match.group(2)
-        if name == "lang":
-            return html.escape(translator.language)
-        if name == "texts":
-            return script_json(page_data(translator))
-        raise KeyError(name)
-
-    return _SLOT.sub(filled, _template())
+    return filled_page(_template(), texts, translator.language, page_data(translator))
 
 
 def page_data(translator: Translator) -> dict[str, object]:
