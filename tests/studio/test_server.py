@@ -1155,6 +1155,28 @@ def studio_starting_games(tmp_path: Path, spawn: Any, start_wait: float) -> tupl
     return running, runner
 
 
+class ScriptGames:
+    """The games a studio starts, as real detached processes (:func:`start_detached`) that
+    run ``code`` (Python source the test changes between starts) instead of the game; each
+    one kept in ``started``, in order."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.started: list[Any] = []
+
+    def __call__(self, command: list[str]) -> Any:
+        started = start_detached([sys.executable, "-c", self.code])
+        self.started.append(started)
+        return started
+
+    def end(self) -> None:
+        """Every game still running killed and waited for (at most 20 s each)."""
+        for game in self.started:
+            if game.process.poll() is None:
+                game.process.kill()
+                game.process.wait(20)
+
+
 def without_a_display() -> dict[str, str]:
     """This environment as on a computer with no display (an SSH session)."""
     gone = ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")
@@ -1206,39 +1228,29 @@ def test_a_game_that_cannot_open_its_window_is_said_not_started_with_its_reason(
 def test_a_game_that_ends_at_once_is_said_with_its_last_line_and_one_that_runs_is_started(
     tmp_path: Path,
 ) -> None:
-    games: list[Any] = []
-    script = {"code": ""}
-
-    def spawn(command: list[str]) -> Any:
-        started = start_detached([sys.executable, "-c", script["code"]])
-        games.append(started)
-        return started
-
-    running, runner = studio_starting_games(tmp_path, spawn, start_wait=0.5)
+    games = ScriptGames("")
+    running, runner = studio_starting_games(tmp_path, games, start_wait=0.5)
     try:
         write_pack(running.packs_dir)
         url = running.pack_url("hand-geo.yaml", "/start")
-        script["code"] = "import sys; print('loading'); print('a', file=sys.stderr); 1 / 0"
+        games.code = "import sys; print('loading'); print('a', file=sys.stderr); 1 / 0"
         reply = running.client.post(url)
         assert reply.status == 400
         assert reply.json()["message"] == (
             "the game could not be started: ZeroDivisionError: division by zero"
         )
-        script["code"] = "import sys; sys.exit(3)"  # nothing said
+        games.code = "import sys; sys.exit(3)"  # nothing said
         assert running.client.post(url).json()["message"] == (
             "the game could not be started: it ended at once with the exit status 3"
         )
-        script["code"] = "pass"  # ended well at once: started
+        games.code = "pass"  # ended well at once: started
         assert running.client.post(url).json() == {"started": True}
-        script["code"] = "import time; time.sleep(60)"  # still running after the wait
+        games.code = "import time; time.sleep(60)"  # still running after the wait
         assert running.client.post(url).json() == {"started": True}
-        assert games[-1].process.poll() is None
-        assert games[-1].errors.closed
+        assert games.started[-1].process.poll() is None
+        assert games.started[-1].errors.closed
     finally:
-        for game in games:
-            if game.process.poll() is None:
-                game.process.kill()
-                game.process.wait(20)
+        games.end()
         runner.run(running.server.close())
         runner.stop()
 
@@ -1274,15 +1286,8 @@ def test_a_game_being_watched_holds_up_no_other_request(tmp_path: Path) -> None:
     """While a started game is watched, the studio answers the teacher's other requests
     (its event loop is free); a game still running when the watch ends is started, and
     one that ends during it is told at once, not after the whole watch."""
-    games: list[Any] = []
-    script = {"code": "import time; time.sleep(60)"}
-
-    def spawn(command: list[str]) -> Any:
-        started = start_detached([sys.executable, "-c", script["code"]])
-        games.append(started)
-        return started
-
-    running, runner = studio_starting_games(tmp_path, spawn, start_wait=3.0)
+    games = ScriptGames("import time; time.sleep(60)")
+    running, runner = studio_starting_games(tmp_path, games, start_wait=3.0)
     try:
         write_pack(running.packs_dir)
         url = running.pack_url("hand-geo.yaml", "/start")
@@ -1304,19 +1309,16 @@ def test_a_game_being_watched_holds_up_no_other_request(tmp_path: Path) -> None:
         starting.join(30)
         assert finished == ["others", "start"]
         assert replies["start"].json() == {"started": True}
-        assert games[-1].process.poll() is None  # still running: started
+        assert games.started[-1].process.poll() is None  # still running: started
         # a game ending during a long watch is told when it ends
         running.server.start_wait = 60.0
-        script["code"] = "import sys, time; time.sleep(0.5); sys.exit('no window here')"
+        games.code = "import sys, time; time.sleep(0.5); sys.exit('no window here')"
         began = time.monotonic()
         reply = running.client.post(url)
         assert reply.json()["message"] == "the game could not be started: no window here"
         assert time.monotonic() - began < 30  # not the 60 s watch
     finally:
-        for game in games:
-            if game.process.poll() is None:
-                game.process.kill()
-                game.process.wait(20)
+        games.end()
         runner.run(running.server.close())
         runner.stop()
 
