@@ -26,6 +26,36 @@ class Clock:
         return self.at
 
 
+def study_app(
+    tmp_path: Path,
+    clock: Clock,
+    *,
+    guest: bool = False,
+    size: tuple[int, int] = (1280, 800),
+    questions: list[dict[str, object]] | None = None,
+    settings: GameSettings | None = None,
+) -> App:
+    """The App opened (window ``size`` in pixels) over the play tests' pack (``questions``
+    when given, else the play tests' own), written to ``tmp_path/packs`` unless it is there
+    already; the store in ``tmp_path/data``; Ana plays, or a guest; ``settings`` the game's
+    (seed 1 and the defaults when None)."""
+    packs = tmp_path / "packs"
+    if not (packs / "play-test.yaml").exists():
+        write_play_pack(packs, questions=questions or QUESTIONS)
+    services = Services(
+        assets=Assets(ASSETS),
+        sound=Sound(enabled=False),
+        packs=PackCatalog([packs], ASSETS),
+        settings=settings if settings is not None else GameSettings(seed=1),
+        data_dir=tmp_path / "data",
+        player_options=PlayerOptions(name=None if guest else "Ana", guest=guest),
+        clock=clock,
+    )
+    app = App(services, WindowOptions(size=size))
+    app.open()
+    return app
+
+
 def open_study_list(
     tmp_path: Path,
     clock: Clock,
@@ -34,23 +64,8 @@ def open_study_list(
     size: tuple[int, int] = (1280, 800),
     questions: list[dict[str, object]] | None = None,
 ) -> App:
-    """The App (window ``size`` in pixels) on the pack list chosen from for study, every pack
-    loaded; the play tests' pack (``questions`` when given, else the play tests' own) is
-    written to ``tmp_path/packs`` unless it is there already; Ana studies, or a guest."""
-    packs = tmp_path / "packs"
-    if not (packs / "play-test.yaml").exists():
-        write_play_pack(packs, questions=questions or QUESTIONS)
-    services = Services(
-        assets=Assets(ASSETS),
-        sound=Sound(enabled=False),
-        packs=PackCatalog([packs], ASSETS),
-        settings=GameSettings(seed=1),
-        data_dir=tmp_path / "data",
-        player_options=PlayerOptions(name=None if guest else "Ana", guest=guest),
-        clock=clock,
-    )
-    app = App(services, WindowOptions(size=size))
-    app.open()
+    """The :func:`study_app` on the pack list chosen from for study, every pack loaded."""
+    app = study_app(tmp_path, clock, guest=guest, size=size, questions=questions)
     app.screens.push("packs", purpose="study")
     for _ in range(600):
         step(app)

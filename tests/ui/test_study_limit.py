@@ -18,16 +18,14 @@ import pytest
 from clarity.core.study import CardState, made_due, new_card
 from clarity.settings import Settings, SettingsStore, settings_path
 from clarity.store import open_store
-from clarity.ui.app import App, WindowOptions
-from clarity.ui.assets import Assets
+from clarity.ui.app import App
 from clarity.ui.scenes.settings import SettingsScene
 from clarity.ui.scenes.study import StudyScene
 from clarity.ui.scenes.title import TitleScene
-from clarity.ui.services import GameSettings, PackCatalog, PlayerOptions, Services, local_day
-from clarity.ui.sound import Sound
+from clarity.ui.services import GameSettings, local_day
 
-from .conftest import ASSETS, QUESTIONS, Pilot, write_play_pack
-from .study_app import Clock
+from .conftest import QUESTIONS, Pilot
+from .study_app import Clock, study_app
 
 PACK = "play-test"
 IDS = [q["id"] for q in QUESTIONS]
@@ -49,24 +47,11 @@ def open_app(
 ) -> App:
     """The App over the play tests' pack, with the settings file in tmp_path (``new_cards``
     saved there first when given) and Ana's store."""
-    packs = tmp_path / "packs"
-    if not (packs / f"{PACK}.yaml").exists():
-        write_play_pack(packs)
     store = SettingsStore(settings_path(tmp_path / "config"))
     if new_cards is not None:
         assert store.save(Settings().with_values({"new-cards": new_cards})).ok
-    services = Services(
-        assets=Assets(ASSETS),
-        sound=Sound(enabled=False),
-        packs=PackCatalog([packs], ASSETS),
-        settings=GameSettings(seed=1, saved=store.load().settings, store=store),
-        data_dir=tmp_path / "data",
-        player_options=PlayerOptions(name=None if guest else "Ana", guest=guest),
-        clock=clock,
-    )
-    app = App(services, WindowOptions(size=(1280, 800)))
-    app.open()
-    return app
+    settings = GameSettings(seed=1, saved=store.load().settings, store=store)
+    return study_app(tmp_path, clock, guest=guest, settings=settings)
 
 
 def start_study(app: App) -> StudyScene:
