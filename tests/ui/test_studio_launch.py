@@ -97,13 +97,16 @@ def script(tmp_path: Path) -> Callable[[str], list[str]]:
 
 
 def choose_studio_with_keys(pilot: Pilot) -> None:
-    """Arrows down to "Teacher Studio" (never past Quit), then Enter, as a teacher does."""
+    """Arrows down to the row of "Teacher Studio", across to it, then Enter, as a teacher
+    does (the arrows move as the buttons are drawn)."""
     title = pilot.top
     assert isinstance(title, TitleScene)
     for _ in range(len(title.focus.buttons)):
-        if title.focus.focused is title.studio_button:
+        focused = title.focus.focused
+        if focused is title.studio_button:
             break
-        pilot.key(pygame.K_DOWN)
+        across = focused is not None and focused.rect.top == title.studio_button.rect.top
+        pilot.key(pygame.K_RIGHT if across else pygame.K_DOWN)
     assert title.focus.focused is title.studio_button
     pilot.key(pygame.K_RETURN)
 
@@ -150,17 +153,19 @@ def assert_laid_out(app: App, title: TitleScene) -> None:
         assert not box_a.colliderect(box_b), f"{a} overlaps {b} at {window.size}"
 
 
-def test_the_entry_is_the_full_menus_last_row_and_a_click_chooses_it(
+def test_the_entry_is_beside_the_class_game_and_a_click_chooses_it(
     saving_app: MakeApp, script: Callable[[str], list[str]]
 ) -> None:
     app = saving_app()
     pilot = at_title(app)
     title = title_of(pilot)
-    # the full menu: the teacher's tool on a row of its own, under the students' modes
-    assert title.focus.buttons[-1] is title.studio_button
+    # the full menu: the teacher's tools side by side, Quit alone on the last row
     assert title.studio_button.label == "Teacher Studio"
-    assert title.studio_button.rect.top > title.study_button.rect.bottom
-    assert title.studio_button.rect.centerx == app.size[0] // 2
+    assert title.studio_button.rect.top == title.class_button.rect.top
+    assert title.studio_button.rect.left > title.class_button.rect.right
+    assert title.focus.buttons[-1] is title.quit_button
+    assert title.quit_button.rect.top > title.study_button.rect.bottom
+    assert title.quit_button.rect.centerx == app.size[0] // 2
     browser = RecordingBrowser()
     app.studio = StudioLauncher(script(FAKE_STUDIO), open_browser=browser)
     pilot.click(title.studio_button.rect.center)
@@ -306,7 +311,7 @@ def test_the_full_menu_with_the_studio_and_its_address_is_laid_out(
     pilot = Pilot(app)
     pilot.step(2)
     title = title_of(pilot)
-    assert title.focus.buttons[-1] is title.studio_button
+    assert title.studio_button in title.focus.buttons
     title.teacher_studio()
     while launcher.state.browser_opened is None:  # frames without the store opening
         time.sleep(0.01)

@@ -56,7 +56,7 @@ HINTS: tuple[KeyHint, ...] = key_hints((*TITLE_KEYS, *GLOBAL_BINDINGS))
 
 # The mosaic: a small board whose tiles uncover a picture one by one, then cover it again.
 MOSAIC_ROWS = 3
-#: The rows of the full menu: Play, three pairs, Study and True or False, then Teacher Studio
+#: The rows of the full menu: Play, three pairs, Study and True or False, then Quit
 #: (two fewer when large text makes it compact: see TitleScene.layout).
 GRID_ROWS = 6
 MOSAIC_COLS = 9
@@ -225,7 +225,7 @@ class TitleScene(Scene):
         self._show_tagline = True  # False when large text leaves it no room
 
     def _buttons(self) -> list[Button]:
-        # in the order drawn, read line by line: the class game beside (or above) Quit
+        # in the order drawn, read line by line: the class game beside the Teacher Studio
         # the Teacher Studio edits the packs of the data folder: offered where it works
         if not self._saving:
             return [
@@ -243,10 +243,10 @@ class TitleScene(Scene):
             self.player_button,
             self.settings_button,
             self.class_button,
-            self.quit_button,
+            self.studio_button,  # the teacher's tools side by side
             self.study_button,
             self.sprint_button,
-            self.studio_button,  # the last row, alone
+            self.quit_button,  # the last row, alone: Quit is where a player looks for it
         ]
 
     @property
@@ -592,8 +592,9 @@ class TitleScene(Scene):
         pairs = (
             (self.trophies_button, self.scores_button),
             (self.player_button, self.settings_button),
-            *(() if compact else ((self.class_button, self.quit_button),)),
-            # the study modes last: the rows above keep the places a class knows
+            # the teacher's tools side by side; the study modes under them, so that the
+            # rows above keep the places a class knows
+            *(() if compact else ((self.class_button, self.studio_button),)),
             *(() if compact else ((self.study_button, self.sprint_button),)),
         )
         for first, second in pairs:
@@ -607,9 +608,9 @@ class TitleScene(Scene):
             for i, button in enumerate((self.class_button, self.studio_button, self.quit_button)):
                 button.rect = pygame.Rect(left + i * (third + metrics.gap), y, third, button_height)
             return
-        # the teacher's tool last, under the students' modes
-        self.studio_button.rect = pygame.Rect(0, 0, button_width, button_height)
-        self.studio_button.rect.midtop = (width // 2, y)
+        # Quit last, alone, under everything else
+        self.quit_button.rect = pygame.Rect(0, 0, button_width, button_height)
+        self.quit_button.rect.midtop = (width // 2, y)
 
     def _tagline(self) -> pygame.Surface:
         """The tagline, on two lines when large text needs them."""
