@@ -891,11 +891,10 @@ def _add_host(subparsers: Subparsers, t: Translator) -> None:
         default="0.0.0.0",
         help=t.gettext("the address to listen on (default: every address of this computer)"),
     )
-    parser.add_argument(
-        "--port",
-        type=functools.partial(_port_number, translator=t),
-        metavar="N",
-        help=t.gettext("the port to listen on (default: 8765, or any free one when it is taken)"),
+    _add_port_option(
+        parser,
+        t,
+        t.gettext("the port to listen on (default: 8765, or any free one when it is taken)"),
     )
     parser.add_argument(
         "--tile-share",
@@ -933,6 +932,19 @@ def _tile_share(text: str, translator: Translator | None = None) -> int:
             t.gettext("{value} is not a tile share: 25, 50, 75 or 100 (per cent)", value=repr(text))
         )
     return value
+
+
+def _add_port_option(parser: argparse.ArgumentParser, t: Translator, help: str, **how: Any) -> None:
+    """``--port N`` on ``parser``: the TCP port a server listens on, a whole number from 0 to
+    65535 (0: any free one), refused in one line of ``t``'s language otherwise; ``how``:
+    argparse's other keywords (``default``)."""
+    parser.add_argument(
+        "--port",
+        type=functools.partial(_port_number, translator=t),
+        metavar="N",
+        help=help,
+        **how,
+    )
 
 
 def _port_number(text: str, translator: Translator | None = None) -> int:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import re
 import sys
 from pathlib import Path
@@ -571,12 +570,8 @@ def _add_studio(subparsers: cli.Subparsers, t: Translator) -> None:
             "ends it."
         ),
     )
-    parser.add_argument(
-        "--port",
-        type=functools.partial(cli._port_number, translator=t),
-        default=0,
-        metavar="N",
-        help=t.gettext("the port to listen on (default: any free one)"),
+    cli._add_port_option(
+        parser, t, t.gettext("the port to listen on (default: any free one)"), default=0
     )
     parser.add_argument(
         "--no-browser",
