@@ -578,6 +578,11 @@ def test_the_pause_menu_leaves_the_sprint_or_starts_it_again(app: App, loaded: L
     scene = start(pilot, loaded)
     verdict(pilot, scene, right=True)
     pilot.key(pygame.K_ESCAPE)
+    menu = pilot.top
+    assert isinstance(menu, PauseScene)
+    pilot.step()  # laid out in the interface language
+    # a sprint is no round: its restart says what it does
+    assert menu.restart_button.label == "Start the sprint again"
     pilot.key(pygame.K_r)  # Restart
     again = pilot.top
     assert isinstance(again, SprintScene)

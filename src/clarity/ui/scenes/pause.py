@@ -35,6 +35,10 @@ HINTS: tuple[KeyHint, ...] = key_hints(PAUSE_KEYS)
 SHADE_ALPHA = 200  # how much the round behind darkens: still there, but not distracting
 
 
+#: The restart button's words in a round's pause menu.
+RESTART_ROUND = N_("Restart the round")
+
+
 class PauseScene(Scene):
     """Pushed over the play scene by Esc; the play scene below keeps its state.
 
@@ -47,17 +51,21 @@ class PauseScene(Scene):
     opaque = False
 
     def __init__(
-        self, app: App, on_restart: Callable[[], None], on_title: Callable[[], None]
+        self,
+        app: App,
+        on_restart: Callable[[], None],
+        on_title: Callable[[], None],
+        restart_label: str = RESTART_ROUND,
     ) -> None:
+        """``restart_label``: the restart button's words (an ``N_`` msgid), for a screen
+        whose restart is not a round's (the True or False sprint)."""
         super().__init__(app)
         self.on_restart = on_restart
         self.on_title = on_title
         self.resume_button = Button(
             N_("Resume"), self.resume_round, key_hint=RESUME.hint_cap, tone="main"
         )
-        self.restart_button = Button(
-            N_("Restart the round"), self.restart, key_hint=RESTART.hint_cap
-        )
+        self.restart_button = Button(restart_label, self.restart, key_hint=RESTART.hint_cap)
         # Translators: leaves the round for the title screen (the first screen of the game)
         self.title_button = Button(N_("Back to the title"), self.title, key_hint=TITLE.hint_cap)
         # what may change mid-round: the display and the sound (a round's rules are fixed)

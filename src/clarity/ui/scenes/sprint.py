@@ -72,6 +72,8 @@ ANSWER_KEYS = (
 BACK = Binding("back", (keys.ESCAPE,), N_("back"))
 # Translators: the key hint of Esc during a True or False sprint: it pauses the clock
 PAUSE = Binding("pause_sprint", (keys.ESCAPE,), N_("pause"))
+#: The pause menu's restart, for a sprint (not "Restart the round").
+START_AGAIN = N_("Start the sprint again")
 AGAIN = Binding("again", (keys.ENTER, keys.SPACE), N_("play again"), "Enter")
 
 #: Seconds the verdict on the statement just answered (and a wrong one's "−5 s") stays.
@@ -222,7 +224,12 @@ class SprintScene(Scene):
         """The game's pause menu over the sprint: go on, start again, or leave."""
         if self.sprint is None or self.sprint.ended or self.app.top is not self:
             return
-        self.app.screens.push("pause", on_restart=self.again, on_title=self.to_title)
+        self.app.screens.push(
+            "pause",
+            on_restart=self.again,
+            on_title=self.to_title,
+            restart_label=START_AGAIN,
+        )
 
     def to_title(self) -> None:
         self.app.screens.reset("title")
