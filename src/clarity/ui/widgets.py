@@ -300,9 +300,10 @@ def focus_keys(
 def grid_keys(press: str) -> tuple[Binding, ...]:
     """The keys of a screen laid out as a grid of buttons: the arrows call the screen's
     ``move(dx, dy)`` (held, they go on), Tab moves its focus group, Enter or Space presses
-    (the hint ``Enter <press>``)."""
+    (the hint ``Enter <press>``). The hint shows all four arrows: a grid has columns to
+    go across as well as rows."""
     return (
-        Binding("move", (keys.UP,), N_("move"), "↑ ↓", (0, -1), repeats=True),
+        Binding("move", (keys.UP,), N_("move"), "↑ ↓ ← →", (0, -1), repeats=True),
         Binding("move", (keys.DOWN,), "move", args=(0, 1), repeats=True),
         Binding("move", (keys.LEFT,), "move", args=(-1, 0), repeats=True),
         Binding("move", (keys.RIGHT,), "move", args=(1, 0), repeats=True),
