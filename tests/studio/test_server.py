@@ -31,6 +31,7 @@ from clarity.core.packs.loader import load_pack
 from clarity.resources import bundled_assets_dir, bundled_questions_dir
 from clarity.studio.server import START_WAIT, StudioLimits, game_command, start_detached
 from clarity.ui.studio_launch import studio_command
+from core.packs.test_yaml_as_meant import SILENT as CASE_16_PACK
 from printing.pdf_reading import pdfinfo, pdftotext
 
 from .conftest import (
@@ -958,32 +959,8 @@ def _alive(pid: int) -> bool:
 
 #: A pack whose text misleads YAML: a `` #`` read as a comment cutting a prompt short, and
 #: commas splitting items of ``[...]`` lists (warnings only the file's text shows).
-SILENT = """\
-clarity: 1
-id: silent
-title: Test silent
-description: A test pack.
-rounds:
-  - image: pic.png
-    answer: Picture
-    grid: 1x3
-questions:
-  - id: beatles
-    type: choice
-    prompt: Which was the Beatles' first US #1 single?
-    choices: [I Want to Hold Your Hand, Love Me Do, Help!]
-    answer: I Want to Hold Your Hand
-  - id: capital-usa
-    type: choice
-    prompt: What is the capital of the United States?
-    choices: [Washington, D.C., New York, Philadelphia]
-    answer: Washington, D.C.
-  - id: smallest
-    type: choice
-    prompt: Which of these numbers is the smallest?
-    choices: [10, 1,000, 100]
-    answer: "10"
-"""
+# the shared case's pack as the core's tests write it, with a picture of its own folder
+SILENT = CASE_16_PACK.replace("union_state/map.png", "pic.png")
 
 
 def validate_lines(path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
